@@ -1,0 +1,117 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { HttpError } from '../http/errors';
+import { roleHas, type Permission, type Role } from './roles';
+
+/**
+ * The one place access rules live. Every repository that lists, reads, counts or exports
+ * a child's or family's record builds its WHERE clause with `jurisdictionWhere`, so a
+ * record outside the actor's jurisdiction never leaves the database.
+ */
+export type ScopeLevel = 'national' | 'state' | 'district' | 'subdistrict' | 'block' | 'village';
+
+export interface Scope {
+  level: ScopeLevel;
+  stateCode?: number | null;
+  districtCode?: number | null;
+  subdistrictCode?: number | null;
+  blockCode?: number | null;
+  villageId?: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  organisationId: string | null;
+  organisationKind: string | null;
+  scope: Scope;
+  ip?: string;
+}
+
+/** Where a record sits. */
+export interface Placement {
+  stateCode: number;
+  districtCode: number;
+  subdistrictCode?: number | null;
+  blockCode?: number | null;
+  villageId?: string | null;
+}
+
+export interface ScopeColumns {
+  stateCode: AnyPgColumn;
+  districtCode: AnyPgColumn;
+  subdistrictCode?: AnyPgColumn;
+  blockCode?: AnyPgColumn;
+  villageId?: AnyPgColumn;
+}
+
+const never = sql`false`;
+
+export function jurisdictionWhere(actor: Actor, cols: ScopeColumns): SQL {
+  const s = actor.scope;
+  switch (s.level) {
+    case 'national':
+      return sql`true`;
+    case 'state':
+      return s.stateCode == null ? never : eq(cols.stateCode, s.stateCode);
+    case 'district':
+      return s.districtCode == null ? never : and(eq(cols.stateCode, s.stateCode!), eq(cols.districtCode, s.districtCode))!;
+    case 'subdistrict':
+      return s.subdistrictCode == null || !cols.subdistrictCode
+        ? never
+        : and(eq(cols.districtCode, s.districtCode!), eq(cols.subdistrictCode, s.subdistrictCode))!;
+    case 'block':
+      return s.blockCode == null || !cols.blockCode
+        ? never
+        : and(eq(cols.districtCode, s.districtCode!), eq(cols.blockCode, s.blockCode))!;
+    case 'village':
+      return s.villageId == null || !cols.villageId
+        ? never
+        : and(eq(cols.districtCode, s.districtCode!), eq(cols.villageId, s.villageId))!;
+  }
+}
+
+/** The same rule as jurisdictionWhere, for a single placement (used before writes). */
+export function covers(scope: Scope, p: Placement): boolean {
+  switch (scope.level) {
+    case 'national':
+      return true;
+    case 'state':
+      return scope.stateCode != null && p.stateCode === scope.stateCode;
+    case 'district':
+      return scope.districtCode != null && p.stateCode === scope.stateCode && p.districtCode === scope.districtCode;
+    case 'subdistrict':
+      return scope.subdistrictCode != null && p.districtCode === scope.districtCode && p.subdistrictCode === scope.subdistrictCode;
+    case 'block':
+      return scope.blockCode != null && p.districtCode === scope.districtCode && p.blockCode === scope.blockCode;
+    case 'village':
+      return scope.villageId != null && p.districtCode === scope.districtCode && p.villageId === scope.villageId;
+  }
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return roleHas(actor.role, permission);
+}
+
+/** 403 when the role lacks the right, whatever the record: it reveals nothing about records. */
+export function requirePermission(actor: Actor, ...anyOf: Permission[]): void {
+  if (!anyOf.some((p) => can(actor, p))) {
+    throw new HttpError(403, 'forbidden', `Your role (${actor.role}) may not do this (needs ${anyOf.join(' or ')})`);
+  }
+}
+
+/** Before writing a record at a place: outside the jurisdiction is refused like a missing record. */
+export function requireCovers(actor: Actor, p: Placement, what = 'location'): void {
+  if (!covers(actor.scope, p)) {
+    throw new HttpError(403, 'outside_jurisdiction', `The ${what} is outside your jurisdiction`);
+  }
+}
+
+/** Full record, or the minimal view a department nodal officer or helpline operator gets. */
+export function registryView(actor: Actor): 'full' | 'minimal' | null {
+  if (can(actor, 'registry.read')) return 'full';
+  if (can(actor, 'registry.read.minimal')) return 'minimal';
+  return null;
+}

@@ -1,0 +1,65 @@
+/**
+ * Who may do what. Roles are data: adding a role means adding a row here, not touching
+ * routes. Jurisdiction (where) is applied separately, in the query, by policy.ts.
+ */
+export const ROLES = [
+  'admin',
+  'dcpu_officer',
+  'cwc_member',
+  'caseworker',
+  'nodal_officer',
+  'ngo_caseworker',
+  'frontline_worker',
+  'helpline_operator',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'registry.read', // the whole child/family record
+  'registry.read.minimal', // name, age, sex, village only (JJ Act 2015 s.74: disclose no more than needed)
+  'registry.write',
+  'registry.export',
+  'registry.import',
+  'assessment.write',
+  'survey.write',
+  'audit.read',
+  'users.manage',
+  'cases.read',
+  'cases.write',
+  'cases.cwc', // CWC orders (JJ Act 2015 s.37)
+  'convergence.read',
+  'convergence.manage',
+  'convergence.act', // update action items assigned to one's department
+  'schemes.read',
+  'schemes.write',
+  'schemes.configure',
+  'missing.read',
+  'missing.write',
+  'missing.review',
+  'helpline.intake',
+  'config.edit',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const full: Permission[] = ['registry.read', 'cases.read', 'convergence.read', 'schemes.read', 'missing.read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: [...full, 'users.manage', 'audit.read', 'config.edit', 'schemes.configure', 'convergence.manage'],
+  dcpu_officer: [
+    ...full,
+    'registry.write', 'registry.export', 'registry.import', 'assessment.write', 'survey.write', 'audit.read',
+    'cases.write', 'convergence.manage', 'convergence.act', 'schemes.write', 'missing.write', 'missing.review',
+  ],
+  cwc_member: [...full, 'cases.write', 'cases.cwc', 'audit.read', 'missing.review'],
+  caseworker: [...full, 'registry.write', 'registry.export', 'assessment.write', 'survey.write', 'cases.write', 'schemes.write', 'missing.write', 'convergence.act'],
+  ngo_caseworker: [...full, 'registry.write', 'assessment.write', 'survey.write', 'cases.write', 'schemes.write', 'convergence.act'],
+  nodal_officer: ['registry.read.minimal', 'convergence.read', 'convergence.act', 'schemes.read'],
+  frontline_worker: ['registry.read', 'registry.write', 'assessment.write', 'survey.write', 'cases.read', 'cases.write', 'missing.write'],
+  helpline_operator: ['registry.read.minimal', 'helpline.intake', 'missing.read', 'missing.write', 'cases.read'],
+  auditor: ['registry.read', 'cases.read', 'convergence.read', 'schemes.read', 'audit.read'],
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

@@ -1,0 +1,133 @@
+import { Command, CommanderError } from 'commander';
+import { openDatabase } from '../db/client';
+import { migrate } from '../db/migrate';
+import { databaseUrl } from '../config';
+import { prepareDatabase, startServer } from '../server';
+import { ensureReferenceData } from '../demo/reference';
+import { seedDemo } from '../demo/seed';
+import { createUser } from '../users/users.service';
+import { verifyAuditChain } from '../audit/audit.service';
+import { progressLine } from './progress';
+import { HttpError } from '../http/errors';
+import { runImport } from '../registry/import/import.service';
+import { existsSync } from 'node:fs';
+
+const program = new Command('samanvay')
+  .description('Samanvay: shared child & family registry and convergence platform (Mission Vatsalya)')
+  .showHelpAfterError();
+
+async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const database = await openDatabase(databaseUrl());
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+program
+  .command('serve')
+  .description('serve the web app and API (creates, migrates and seeds the database on first start)')
+  .option('-p, --port <port>', 'port', process.env.PORT ?? '3000')
+  .option('--no-demo', 'do not seed the demo data')
+  .action(async (o) => {
+    await startServer({ port: Number(o.port), demo: o.demo });
+  });
+
+program
+  .command('migrate')
+  .description('apply database migrations and load the LGD reference locations')
+  .action(() =>
+    withDatabase(async (d) => {
+      const applied = await migrate(d, (f) => process.stderr.write(`applied ${f}\n`));
+      await ensureReferenceData(d, progressLine('LGD locations'));
+      process.stdout.write(`${applied.length} migration(s) applied\n`);
+    }),
+  );
+
+program
+  .command('seed')
+  .description('seed the Amravati–Akola demo (only into an empty database)')
+  .action(() =>
+    withDatabase(async (d) => {
+      await prepareDatabase(d, { demo: false });
+      const done = await seedDemo(d, { log: (s) => process.stderr.write(s + '\n') });
+      process.stdout.write(done ? 'demo seeded\n' : 'database already has users: nothing seeded\n');
+    }),
+  );
+
+const user = program.command('user').description('manage users');
+user
+  .command('create')
+  .description('create a user (e.g. the first administrator of a real deployment)')
+  .requiredOption('--username <username>')
+  .requiredOption('--name <displayName>')
+  .requiredOption('--role <role>', 'admin, dcpu_officer, cwc_member, caseworker, nodal_officer, ngo_caseworker, frontline_worker, helpline_operator, auditor')
+  .option('--jurisdiction <locationId>', "location id such as st:27 or di:468; omit for national")
+  .option('--password <password>', 'or set SAMANVAY_PASSWORD (keeps it out of shell history)')
+  .action((o) =>
+    withDatabase(async (d) => {
+      await prepareDatabase(d, { demo: false });
+      const password = o.password ?? process.env.SAMANVAY_PASSWORD;
+      if (!password) throw new HttpError(400, 'validation_failed', 'password: give --password or set SAMANVAY_PASSWORD');
+      const row = await createUser(d.db, null, { username: o.username, displayName: o.name, role: o.role, password, jurisdictionId: o.jurisdiction ?? null });
+      process.stdout.write(`created ${row.role} ${row.username} (${row.jurisdictionId ?? 'national'})\n`);
+    }),
+  );
+
+const auditCmd = program.command('audit').description('the audit log');
+auditCmd
+  .command('verify')
+  .description('check the hash chain of the audit log; exits 1 if any entry was changed or removed')
+  .action(() =>
+    withDatabase(async (d) => {
+      const res = await verifyAuditChain(d.db, (n) => process.stderr.write(`checked ${n} entries\r`));
+      process.stderr.write('\n');
+      if (res.ok) {
+        process.stdout.write(`audit log intact: ${res.checked} entries\n`);
+      } else {
+        process.stdout.write(`audit log TAMPERED at entry ${res.firstBadSeq}: ${res.reason} (${res.checked} entries verified before it)\n`);
+        process.exitCode = 1;
+      }
+    }),
+  );
+
+program
+  .command('import')
+  .description('bulk-load children and families from a CSV export of another register')
+  .argument('<file>', 'CSV file (see docs/IMPORT.md for the columns)')
+  .option('--as <username>', 'the user the import is done as (their jurisdiction applies)', 'admin')
+  .option('--dry-run', 'validate and report only; write nothing')
+  .option('--report <file>', 'write the row-by-row report as CSV')
+  .action((file, o) =>
+    withDatabase(async (d) => {
+      await prepareDatabase(d, { demo: false });
+      const res = await runImport(d, { file, asUser: o.as, dryRun: !!o.dryRun, reportFile: o.report, onProgress: progressLine('Importing') });
+      process.stdout.write(
+        `${res.rows} rows: ${res.created.children} children and ${res.created.families} families created, ` +
+          `${res.invalid.length} invalid rows skipped, ${res.duplicates} likely duplicates flagged for review\n`,
+      );
+      for (const e of res.invalid.slice(0, 50)) process.stderr.write(`line ${e.line}, field ${e.field}: ${e.message}\n`);
+      if (res.invalid.length > 50) process.stderr.write(`… and ${res.invalid.length - 50} more (use --report)\n`);
+      if (res.invalid.length) process.exitCode = 2;
+    }),
+  );
+
+if (existsSync(new URL('../linkage/linkage.cli.ts', import.meta.url))) {
+  (await import('../linkage/linkage.cli')).registerLinkageCommands(program);
+}
+
+program.exitOverride();
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode;
+  } else if (err instanceof HttpError) {
+    process.stderr.write(`error: ${err.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`error: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,104 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The drizzle handle. Only repositories touch it; routes get scoped repositories. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Raw SQL for migrations, locks and the few queries drizzle cannot express. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a multi-statement SQL script (migrations). */
+  exec(script: string): Promise<void>;
+  /** One connection, one transaction: for migrations and advisory locks. */
+  transaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface RawTx {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  exec(script: string): Promise<void>;
+}
+
+// int8 and numeric come back as strings from pg by default; the registry's counts and
+// sequence numbers fit comfortably in a JS number, so parse them once here for both drivers.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export async function openDatabase(url?: string): Promise<Database> {
+  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  return openPglite(url);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+  // A dropped idle connection must not crash the server.
+  pool.on('error', () => undefined);
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    async query(text, params) {
+      const res = await pool.query(text, params as unknown[]);
+      return res.rows;
+    },
+    async exec(script) {
+      await pool.query(script);
+    },
+    async transaction(fn) {
+      const conn = await pool.connect();
+      try {
+        await conn.query('BEGIN');
+        const out = await fn({
+          query: async (text, params) => (await conn.query(text, params as unknown[])).rows,
+          exec: async (script) => void (await conn.query(script)),
+        });
+        await conn.query('COMMIT');
+        return out;
+      } catch (err) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        conn.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dir?: string): Promise<Database> {
+  const path = dir && dir !== 'memory://' ? dir.replace(/^file:\/\//, '') : undefined;
+  if (path) mkdirSync(path, { recursive: true });
+  const client = new PGlite(path, {
+    parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
+  });
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    async query(text, params) {
+      const res = await client.query(text, params as unknown[]);
+      return res.rows as never[];
+    },
+    async exec(script) {
+      await client.exec(script);
+    },
+    transaction(fn) {
+      return client.transaction((tx) =>
+        fn({
+          query: async (text, params) => (await tx.query(text, params as unknown[])).rows as never[],
+          exec: async (script) => void (await tx.exec(script)),
+        }),
+      );
+    },
+    close: () => client.close(),
+  };
+}

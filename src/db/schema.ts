@@ -1,0 +1,6 @@
+// Every domain's tables, gathered for drizzle. Each domain owns its `<domain>.schema.ts`;
+// the SQL that creates them lives in migrations/ (one set for PGlite and PostgreSQL).
+export * from '../locations/locations.schema';
+export * from '../users/users.schema';
+export * from '../audit/audit.schema';
+export * from '../registry/registry.schema';

@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from './context';
+import { authRoutes } from '../auth/auth.routes';
+import { usersRoutes } from '../users/users.routes';
+import { locationsRoutes } from '../locations/locations.routes';
+import { childrenRoutes } from '../registry/children.routes';
+import { familiesRoutes } from '../registry/families.routes';
+import { mappingRoutes } from '../registry/mapping.routes';
+import { auditRoutes } from '../audit/audit.routes';
+
+/** Each domain registers its own routes under /api/v1. */
+export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
+  authRoutes(api, ctx);
+  usersRoutes(api, ctx);
+  locationsRoutes(api, ctx);
+  childrenRoutes(api, ctx);
+  familiesRoutes(api, ctx);
+  mappingRoutes(api, ctx);
+  auditRoutes(api, ctx);
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { Database } from '../db/client';
+
+const LGD_DIR = new URL('../../reference/lgd/', import.meta.url);
+
+export interface LgdRow {
+  id: string;
+  level: 'state' | 'district' | 'subdistrict' | 'block';
+  lgd_code: number;
+  name: string;
+  parent_id: string | null;
+  state_code: number;
+  district_code: number | null;
+  subdistrict_code: number | null;
+  block_code: number | null;
+}
+
+function read(file: string): string[][] {
+  const parsed = Papa.parse<string[]>(readFileSync(new URL(file, LGD_DIR), 'utf8'), { skipEmptyLines: true });
+  return parsed.data.slice(1).map((r) => r.map((c) => c.trim()));
+}
+
+const title = (s: string) => (s === s.toUpperCase() ? s.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase()) : s);
+
+/**
+ * Official LGD units (Ministry of Panchayati Raj, Government Open Data Licence – India).
+ * `states` narrows the load (tests load one or two states to stay fast).
+ */
+export function lgdRows(states?: number[]): LgdRow[] {
+  const keep = (s: number) => !states || states.includes(s);
+  const rows: LgdRow[] = [];
+  for (const r of read('1-state.csv')) {
+    const code = Number(r[1]);
+    if (keep(code)) rows.push({ id: `st:${code}`, level: 'state', lgd_code: code, name: title(r[3]), parent_id: null, state_code: code, district_code: null, subdistrict_code: null, block_code: null });
+  }
+  for (const r of read('2-district.csv')) {
+    const st = Number(r[0]);
+    const code = Number(r[2]);
+    if (keep(st)) rows.push({ id: `di:${code}`, level: 'district', lgd_code: code, name: title(r[3]), parent_id: `st:${st}`, state_code: st, district_code: code, subdistrict_code: null, block_code: null });
+  }
+  for (const r of read('3-subdistrict.csv')) {
+    const st = Number(r[1]);
+    const di = Number(r[3]);
+    const code = Number(r[5]);
+    if (keep(st)) rows.push({ id: `sd:${code}`, level: 'subdistrict', lgd_code: code, name: title(r[7]), parent_id: `di:${di}`, state_code: st, district_code: di, subdistrict_code: code, block_code: null });
+  }
+  for (const r of read('blocks.csv')) {
+    const st = Number(r[1]);
+    const di = Number(r[3]);
+    const code = Number(r[5]);
+    if (keep(st)) rows.push({ id: `bl:${code}`, level: 'block', lgd_code: code, name: title(r[7]), parent_id: `di:${di}`, state_code: st, district_code: di, subdistrict_code: null, block_code: code });
+  }
+  // The published files repeat a few units (renamed versions); the last row wins.
+  return [...new Map(rows.map((r) => [r.id, r])).values()];
+}
+
+/** Idempotent: re-running updates names and adds new units, never duplicates. */
+export async function loadLgd(database: Database, states?: number[], onProgress?: (done: number, total: number) => void): Promise<number> {
+  const rows = lgdRows(states);
+  const cols = ['id', 'level', 'lgd_code', 'name', 'parent_id', 'state_code', 'district_code', 'subdistrict_code', 'block_code'] as const;
+  const CHUNK = 1000;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const params: unknown[] = [];
+    const values = chunk.map((r) => `(${cols.map((c) => `$${params.push(r[c])}`).join(',')})`);
+    await database.query(
+      `INSERT INTO location (${cols.join(',')}) VALUES ${values.join(',')}
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, parent_id = EXCLUDED.parent_id`,
+      params,
+    );
+    onProgress?.(Math.min(i + CHUNK, rows.length), rows.length);
+  }
+  return rows.length;
+}

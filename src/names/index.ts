@@ -1,0 +1,29 @@
+// Indian names across scripts and spellings: transliteration, canonical tokens,
+// phonetic keys for search, and similarity. Pure functions; never throw.
+import { canonicalToken, isNickname, isNicknameCanonical, keyOfCanonical, nameTokens, phoneticKey, soundForm } from './canonical';
+import { detectScript, toLatin } from './latin';
+import { jaroWinkler, tokenListSimilarity } from './similarity';
+import { toDevanagari } from './devanagari';
+
+export type { Script } from './latin';
+export { toLatin, detectScript, toDevanagari, nameTokens, phoneticKey, isNickname, isNicknameCanonical, canonicalToken, soundForm, keyOfCanonical, jaroWinkler, tokenListSimilarity };
+
+/** Keys to store in a text[] GIN index; a query whose keys overlap a record's keys is a candidate. */
+export function searchKeys(name: string): string[] {
+  const keys = new Set<string>();
+  for (const t of nameTokens(name)) {
+    const k = keyOfCanonical(t);
+    if (k) keys.add(k);
+  }
+  return [...keys];
+}
+
+/** Sound forms of a name's tokens: the representation nameSimilarity compares. */
+export function nameSounds(name: string): string[] {
+  return nameTokens(name).map(soundForm);
+}
+
+/** 0..1, insensitive to script, spelling and token order. */
+export function nameSimilarity(a: string, b: string): number {
+  return tokenListSimilarity(nameSounds(a), nameSounds(b));
+}

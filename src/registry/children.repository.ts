@@ -1,0 +1,111 @@
+import { and, arrayOverlaps, asc, count, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { jurisdictionWhere, type Actor } from '../access/policy';
+import { child } from './registry.schema';
+
+/**
+ * Children, always seen through the actor's jurisdiction (applied in SQL here, never after
+ * loading). Minimal-view roles get only the columns they need (JJ Act 2015 s.74).
+ */
+export const childFull = {
+  id: child.id,
+  familyId: child.familyId,
+  stateCode: child.stateCode,
+  districtCode: child.districtCode,
+  subdistrictCode: child.subdistrictCode,
+  blockCode: child.blockCode,
+  villageId: child.villageId,
+  name: child.name,
+  nameLocal: child.nameLocal,
+  otherNames: child.otherNames,
+  sex: child.sex,
+  dob: child.dob,
+  dobEstimated: child.dobEstimated,
+  careStatus: child.careStatus,
+  schoolStatus: child.schoolStatus,
+  school: child.school,
+  healthNotes: child.healthNotes,
+  disability: child.disability,
+  version: child.version,
+  createdAt: child.createdAt,
+  updatedAt: child.updatedAt,
+};
+export const childMinimal = {
+  id: child.id,
+  stateCode: child.stateCode,
+  districtCode: child.districtCode,
+  villageId: child.villageId,
+  name: child.name,
+  nameLocal: child.nameLocal,
+  sex: child.sex,
+  dob: child.dob,
+  dobEstimated: child.dobEstimated,
+  version: child.version,
+};
+
+export const visibleChild = (actor: Actor) => jurisdictionWhere(actor, child);
+
+export interface ChildFilter {
+  sex?: string;
+  careStatus?: string;
+  villageId?: string;
+  subdistrictCode?: number;
+  districtCode?: number;
+  familyId?: string;
+  factor?: string;
+  ageMin?: number;
+  ageMax?: number;
+  keys?: string[];
+}
+
+export function childConditions(actor: Actor, f: ChildFilter, today: Date): SQL {
+  const conds: (SQL | undefined)[] = [visibleChild(actor)];
+  if (f.sex) conds.push(eq(child.sex, f.sex));
+  if (f.careStatus) conds.push(eq(child.careStatus, f.careStatus));
+  if (f.villageId) conds.push(eq(child.villageId, f.villageId));
+  if (f.subdistrictCode) conds.push(eq(child.subdistrictCode, f.subdistrictCode));
+  if (f.districtCode) conds.push(eq(child.districtCode, f.districtCode));
+  if (f.familyId) conds.push(eq(child.familyId, f.familyId));
+  if (f.factor) conds.push(sql`EXISTS (SELECT 1 FROM family fa WHERE fa.id = ${child.familyId} AND ${f.factor} = ANY(fa.vulnerability_factors))`);
+  if (f.ageMin != null) conds.push(lte(child.dob, yearsBefore(today, f.ageMin)));
+  if (f.ageMax != null) conds.push(gte(child.dob, dayAfter(yearsBefore(today, f.ageMax + 1))));
+  if (f.keys?.length) conds.push(arrayOverlaps(child.nameKeys, f.keys));
+  return and(...conds)!;
+}
+
+export function yearsBefore(d: Date, years: number): string {
+  const x = new Date(Date.UTC(d.getUTCFullYear() - years, d.getUTCMonth(), d.getUTCDate()));
+  return x.toISOString().slice(0, 10);
+}
+const dayAfter = (iso: string) => new Date(Date.parse(iso + 'T00:00:00Z') + 86400_000).toISOString().slice(0, 10);
+
+export async function listChildren(db: Db, actor: Actor, view: 'full' | 'minimal', where: SQL, limit: number, offset: number) {
+  const cols = view === 'full' ? childFull : childMinimal;
+  return db.select(cols).from(child).where(where).orderBy(asc(child.name), asc(child.id)).limit(limit).offset(offset);
+}
+
+export async function countChildren(db: Db, where: SQL): Promise<number> {
+  const [r] = await db.select({ n: count() }).from(child).where(where);
+  return Number(r.n);
+}
+
+export async function getChild(db: Db, actor: Actor, id: string, view: 'full' | 'minimal' = 'full') {
+  const cols = view === 'full' ? childFull : childMinimal;
+  const [row] = await db.select(cols).from(child).where(and(eq(child.id, id), visibleChild(actor)));
+  return row ?? null;
+}
+
+export async function insertChild(db: Db, values: typeof child.$inferInsert) {
+  const [row] = await db.insert(child).values(values).returning(childFull);
+  return row;
+}
+
+/** Optimistic update: succeeds only at the version the editor saw, inside the jurisdiction. */
+export async function updateChild(db: Db, actor: Actor, id: string, version: number, set: Partial<typeof child.$inferInsert>) {
+  const [row] = await db
+    .update(child)
+    .set({ ...set, version: sql`${child.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(child.id, id), eq(child.version, version), visibleChild(actor)))
+    .returning(childFull);
+  return row ?? null;
+}

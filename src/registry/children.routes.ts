@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../http/context';
+import { requireActor } from '../http/auth-hook';
+import { idParams, pageQuery } from '../http/common';
+import { CARE_STATUSES, DOCUMENT_TYPES, SEXES, VULNERABILITY_FACTORS } from './vocabulary';
+import { childInput, childPatch, documentInput } from './registry.model';
+import { createChild, listChildrenFor, patchChild, readChild } from './children.service';
+import { setDocument } from './families.service';
+import { exportChildren } from './export.service';
+
+export const childListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  sex: z.enum(SEXES).optional(),
+  careStatus: z.enum(CARE_STATUSES).optional(),
+  factor: z.enum(VULNERABILITY_FACTORS).optional(),
+  villageId: z.string().max(60).optional(),
+  subdistrictCode: z.coerce.number().int().positive().optional(),
+  familyId: z.uuid().optional(),
+  ageMin: z.coerce.number().int().min(0).max(25).optional(),
+  ageMax: z.coerce.number().int().min(0).max(25).optional(),
+  ...pageQuery,
+}).refine((q) => q.ageMin == null || q.ageMax == null || q.ageMin <= q.ageMax, { path: ['ageMax'], message: 'must not be below ageMin' });
+
+export function childrenRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/children', { schema: { tags: ['registry'], summary: 'List or search children (name in any script or spelling)', querystring: childListQuery } }, async (req) =>
+    listChildrenFor(ctx, requireActor(req), req.query),
+  );
+  r.get(
+    '/children/export',
+    { schema: { tags: ['registry'], summary: 'Export the filtered list as CSV or Excel', querystring: childListQuery.and(z.object({ format: z.enum(['csv', 'xlsx']).default('csv') })) } },
+    async (req, reply) => {
+      const { format, ...query } = req.query;
+      const file = await exportChildren(ctx, requireActor(req), query, format);
+      return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
+    },
+  );
+  r.post('/children', { schema: { tags: ['registry'], body: childInput } }, async (req, reply) =>
+    reply.status(201).send(await createChild(ctx, requireActor(req), req.body)),
+  );
+  r.get('/children/:id', { schema: { tags: ['registry'], params: idParams } }, async (req, reply) => {
+    const c = await readChild(ctx, requireActor(req), req.params.id);
+    return reply.header('etag', `"${c.version}"`).send(c);
+  });
+  r.patch('/children/:id', { schema: { tags: ['registry'], params: idParams, body: childPatch } }, async (req, reply) => {
+    const c = await patchChild(ctx, requireActor(req), req.params.id, req.body);
+    return reply.header('etag', `"${c.version}"`).send(c);
+  });
+  r.put(
+    '/children/:id/documents/:docType',
+    { schema: { tags: ['registry'], summary: "Record a child's document status", params: z.object({ id: z.uuid(), docType: z.enum(DOCUMENT_TYPES) }), body: documentInput } },
+    async (req) => setDocument(ctx, requireActor(req), { childId: req.params.id }, req.params.docType, req.body),
+  );
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../http/context';
+import { requireActor } from '../http/auth-hook';
+import { idParams, pageQuery } from '../http/common';
+import { CAREGIVER_TYPES, DOCUMENT_TYPES, VULNERABILITY_FACTORS } from './vocabulary';
+import { assessmentInput, documentInput, familyInput, familyPatch, memberInput, memberPatch, type MemberPatch } from './registry.model';
+import { addMember, createFamily, listFamiliesFor, patchFamily, patchMember, readFamily, setDocument } from './families.service';
+import { familyAssessments, recordAssessment } from './assessments.service';
+import { defaultInstrument } from './instrument';
+
+export function familiesRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/families',
+    {
+      schema: {
+        tags: ['registry'],
+        querystring: z.object({
+          q: z.string().trim().max(100).optional(),
+          villageId: z.string().max(60).optional(),
+          subdistrictCode: z.coerce.number().int().positive().optional(),
+          factor: z.enum(VULNERABILITY_FACTORS).optional(),
+          caregiverType: z.enum(CAREGIVER_TYPES).optional(),
+          ...pageQuery,
+        }),
+      },
+    },
+    async (req) => listFamiliesFor(ctx, requireActor(req), req.query),
+  );
+  r.post('/families', { schema: { tags: ['registry'], body: familyInput } }, async (req, reply) =>
+    reply.status(201).send(await createFamily(ctx, requireActor(req), req.body)),
+  );
+  r.get('/families/:id', { schema: { tags: ['registry'], params: idParams } }, async (req, reply) => {
+    const f = await readFamily(ctx, requireActor(req), req.params.id);
+    return reply.header('etag', `"${f.version}"`).send(f);
+  });
+  r.patch('/families/:id', { schema: { tags: ['registry'], params: idParams, body: familyPatch as never } }, async (req, reply) => {
+    const f = await patchFamily(ctx, requireActor(req), req.params.id, req.body as never);
+    return reply.header('etag', `"${f.version}"`).send(f);
+  });
+  r.post('/families/:id/members', { schema: { tags: ['registry'], params: idParams, body: memberInput } }, async (req, reply) =>
+    reply.status(201).send(await addMember(ctx, requireActor(req), req.params.id, req.body)),
+  );
+  r.patch(
+    '/families/:id/members/:memberId',
+    { schema: { tags: ['registry'], params: z.object({ id: z.uuid(), memberId: z.uuid() }), body: memberPatch as never } },
+    async (req) => patchMember(ctx, requireActor(req), req.params.id, req.params.memberId, req.body as MemberPatch),
+  );
+  r.put(
+    '/families/:id/documents/:docType',
+    { schema: { tags: ['registry'], summary: "Record a family's document status", params: z.object({ id: z.uuid(), docType: z.enum(DOCUMENT_TYPES) }), body: documentInput } },
+    async (req) => setDocument(ctx, requireActor(req), { familyId: req.params.id }, req.params.docType, req.body),
+  );
+  r.get('/assessment-instrument', { schema: { tags: ['registry'] } }, async (req) => {
+    requireActor(req);
+    return defaultInstrument();
+  });
+  r.get('/families/:id/assessments', { schema: { tags: ['registry'], params: idParams } }, async (req) => ({
+    items: await familyAssessments(ctx, requireActor(req), req.params.id),
+  }));
+  r.post('/families/:id/assessments', { schema: { tags: ['registry'], params: idParams, body: assessmentInput } }, async (req, reply) =>
+    reply.status(201).send(await recordAssessment(ctx, requireActor(req), req.params.id, req.body)),
+  );
+}
+

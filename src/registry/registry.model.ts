@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import {
+  AREA_TYPES, CAREGIVER_TYPES, CARE_STATUSES, CASTE_CATEGORIES, DEATH_CAUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES,
+  MIGRATION, RATION_CARDS, RELATIONSHIPS, SCHOOL_STATUSES, SEXES, VULNERABILITY_FACTORS,
+} from './vocabulary';
+
+/**
+ * Input shapes for the registry, shared by the API (request validation) and the web app
+ * (form validation), so a field is refused with the same reason in both places.
+ */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), 'is not a real date');
+const notFuture = (s: string) => s <= new Date().toISOString().slice(0, 10);
+const personName = z.string().trim().min(1, 'is required').max(120, 'is too long (120 characters at most)');
+
+export const childInput = z
+  .object({
+    familyId: z.uuid().optional(),
+    locationId: z.string().max(60).optional(),
+    name: personName,
+    nameLocal: z.string().trim().max(120).optional().nullable(),
+    otherNames: z.array(z.string().trim().min(1).max(120)).max(10).optional(),
+    sex: z.enum(SEXES),
+    dob: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
+    ageYears: z.number().int('must be whole years').min(0, 'cannot be negative').max(25, 'must be 25 or under').optional().nullable(),
+    careStatus: z.enum(CARE_STATUSES),
+    schoolStatus: z.enum(SCHOOL_STATUSES).optional().nullable(),
+    school: z.string().trim().max(200).optional().nullable(),
+    healthNotes: z.string().trim().max(2000).optional().nullable(),
+    disability: z.string().trim().max(200).optional().nullable(),
+  })
+  .refine((c) => c.familyId || c.locationId, { path: ['locationId'], message: 'choose a family or a village' });
+
+export const childPatch = z.object({
+  version: z.number().int().positive(),
+  name: personName.optional(),
+  nameLocal: z.string().trim().max(120).optional().nullable(),
+  otherNames: z.array(z.string().trim().min(1).max(120)).max(10).optional(),
+  sex: z.enum(SEXES).optional(),
+  dob: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
+  careStatus: z.enum(CARE_STATUSES).optional(),
+  schoolStatus: z.enum(SCHOOL_STATUSES).optional().nullable(),
+  school: z.string().trim().max(200).optional().nullable(),
+  healthNotes: z.string().trim().max(2000).optional().nullable(),
+  disability: z.string().trim().max(200).optional().nullable(),
+});
+
+const familyFields = {
+  address: z.string().trim().max(300).optional().nullable(),
+  headName: personName,
+  headNameLocal: z.string().trim().max(120).optional().nullable(),
+  caregiverType: z.enum(CAREGIVER_TYPES),
+  areaType: z.enum(AREA_TYPES).default('rural'),
+  annualIncome: z.number().int('must be whole rupees').min(0, 'cannot be negative').max(100_000_000, 'is implausibly large').optional().nullable(),
+  rationCard: z.enum(RATION_CARDS).optional().nullable(),
+  bpl: z.boolean().optional().nullable(),
+  occupation: z.string().trim().max(120).optional().nullable(),
+  migration: z.enum(MIGRATION).optional().nullable(),
+  casteCategory: z.enum(CASTE_CATEGORIES).optional().nullable(),
+  socialGroup: z.string().trim().max(80).optional().nullable(),
+  vulnerabilityFactors: z.array(z.enum(VULNERABILITY_FACTORS)).max(VULNERABILITY_FACTORS.length).default([]),
+  notes: z.string().trim().max(4000).optional().nullable(),
+};
+
+export const familyInput = z.object({ locationId: z.string().min(1, 'choose a village').max(60), ...familyFields });
+
+export const familyPatch = z.object({
+  version: z.number().int().positive(),
+  ...Object.fromEntries(Object.entries(familyFields).map(([k, v]) => [k, (v as z.ZodTypeAny).optional()])),
+}) as z.ZodType<{ version: number } & Partial<z.infer<z.ZodObject<typeof familyFields>>>>;
+
+const memberFields = {
+  name: personName,
+  nameLocal: z.string().trim().max(120).optional().nullable(),
+  relationship: z.enum(RELATIONSHIPS),
+  sex: z.enum(SEXES).optional().nullable(),
+  age: z.number().int().min(0).max(120).optional().nullable(),
+  alive: z.boolean().default(true),
+  deathDate: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
+  deathCause: z.enum(DEATH_CAUSES).optional().nullable(),
+  isPrimaryCaregiver: z.boolean().default(false),
+  occupation: z.string().trim().max(120).optional().nullable(),
+  disability: z.string().trim().max(200).optional().nullable(),
+  chronicIllness: z.string().trim().max(200).optional().nullable(),
+  imprisoned: z.boolean().default(false),
+};
+const livingHasNoDeath = (m: { alive?: boolean; deathDate?: string | null; deathCause?: string | null }) => !(m.alive === true && (m.deathDate || m.deathCause));
+const livingMsg = { path: ['deathDate'], message: 'a living member cannot have a death date or cause' };
+
+export const memberInput = z.object(memberFields).refine(livingHasNoDeath, livingMsg);
+export const memberPatch = z
+  .object({
+    version: z.number().int().positive(),
+    ...Object.fromEntries(Object.entries(memberFields).map(([k, v]) => [k, (v as z.ZodTypeAny).optional()])),
+  })
+  .refine(livingHasNoDeath as (m: unknown) => boolean, livingMsg) as unknown as z.ZodType<{ version: number } & Partial<z.infer<z.ZodObject<typeof memberFields>>>>;
+
+export const documentInput = z.object({
+  status: z.enum(DOCUMENT_STATUSES),
+  issuingOffice: z.string().trim().max(200).optional().nullable(),
+  appliedOn: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
+  issuedOn: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
+  notes: z.string().trim().max(1000).optional().nullable(),
+}).refine((d) => !(d.appliedOn && d.issuedOn && d.issuedOn < d.appliedOn), { path: ['issuedOn'], message: 'cannot be before the date applied' });
+export const documentTypeParam = z.enum(DOCUMENT_TYPES);
+
+export const assessmentInput = z.object({
+  childId: z.uuid().optional().nullable(),
+  assessedOn: isoDate.refine(notFuture, 'cannot be in the future'),
+  answers: z.record(z.string().max(80), z.number()),
+  notes: z.string().trim().max(4000).optional().nullable(),
+});
+
+export const surveyInput = z.object({
+  surveyedOn: isoDate.refine(notFuture, 'cannot be in the future'),
+  householdsVisited: z.number().int().min(0).max(100_000),
+  notes: z.string().trim().max(4000).optional().nullable(),
+  visits: z
+    .array(z.object({ familyId: z.uuid(), atRisk: z.boolean(), reasons: z.array(z.enum(VULNERABILITY_FACTORS)).default([]) }))
+    .max(5000)
+    .default([]),
+});
+
+export type ChildInput = z.infer<typeof childInput>;
+export type ChildPatch = z.infer<typeof childPatch>;
+export type FamilyInput = z.infer<typeof familyInput>;
+export type FamilyPatch = z.infer<typeof familyPatch>;
+export type MemberInput = z.infer<typeof memberInput>;
+export type MemberPatch = z.infer<typeof memberPatch>;
+export type DocumentInput = z.infer<typeof documentInput>;
+export type AssessmentInput = z.infer<typeof assessmentInput>;
+export type SurveyInput = z.infer<typeof surveyInput>;

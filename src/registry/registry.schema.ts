@@ -1,0 +1,141 @@
+import { boolean, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { scopeColumns } from '../db/scope-columns';
+
+const audited = () => ({
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const family = pgTable('family', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ...scopeColumns(),
+  address: text('address'),
+  headName: text('head_name').notNull(),
+  headNameLocal: text('head_name_local'),
+  nameKeys: text('name_keys').array().notNull().default([]),
+  caregiverType: text('caregiver_type').notNull(),
+  areaType: text('area_type').notNull().default('rural'),
+  annualIncome: integer('annual_income'),
+  rationCard: text('ration_card'),
+  bpl: boolean('bpl'),
+  occupation: text('occupation'),
+  migration: text('migration'),
+  casteCategory: text('caste_category'),
+  socialGroup: text('social_group'),
+  vulnerabilityFactors: text('vulnerability_factors').array().notNull().default([]),
+  notes: text('notes'),
+  ...audited(),
+});
+
+export const familyMember = pgTable('family_member', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  familyId: uuid('family_id').notNull(),
+  name: text('name').notNull(),
+  nameLocal: text('name_local'),
+  relationship: text('relationship').notNull(),
+  sex: text('sex'),
+  age: integer('age'),
+  alive: boolean('alive').notNull().default(true),
+  deathDate: date('death_date'),
+  deathCause: text('death_cause'),
+  isPrimaryCaregiver: boolean('is_primary_caregiver').notNull().default(false),
+  occupation: text('occupation'),
+  disability: text('disability'),
+  chronicIllness: text('chronic_illness'),
+  imprisoned: boolean('imprisoned').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const child = pgTable('child', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  familyId: uuid('family_id'),
+  ...scopeColumns(),
+  name: text('name').notNull(),
+  nameLocal: text('name_local'),
+  otherNames: text('other_names').array().notNull().default([]),
+  nameKeys: text('name_keys').array().notNull().default([]),
+  sex: text('sex').notNull(),
+  dob: date('dob'),
+  dobEstimated: boolean('dob_estimated').notNull().default(false),
+  careStatus: text('care_status').notNull(),
+  schoolStatus: text('school_status'),
+  school: text('school'),
+  healthNotes: text('health_notes'),
+  disability: text('disability'),
+  ...audited(),
+});
+
+export const document = pgTable('document', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  familyId: uuid('family_id'),
+  childId: uuid('child_id'),
+  memberId: uuid('member_id'),
+  docType: text('doc_type').notNull(),
+  status: text('status').notNull(),
+  issuingOffice: text('issuing_office'),
+  appliedOn: date('applied_on'),
+  issuedOn: date('issued_on'),
+  notes: text('notes'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const assessment = pgTable('assessment', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  villageId: text('village_id'),
+  familyId: uuid('family_id').notNull(),
+  childId: uuid('child_id'),
+  instrumentId: text('instrument_id').notNull(),
+  instrumentVersion: integer('instrument_version').notNull(),
+  assessedOn: date('assessed_on').notNull(),
+  assessedBy: uuid('assessed_by'),
+  answers: jsonb('answers').$type<Record<string, number>>().notNull(),
+  domainScores: jsonb('domain_scores').$type<Record<string, number>>().notNull(),
+  overall: numeric('overall', { mode: 'number' }).notNull(),
+  notes: text('notes'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const villageSurvey = pgTable('village_survey', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  subdistrictCode: integer('subdistrict_code'),
+  villageId: text('village_id').notNull(),
+  surveyedOn: date('surveyed_on').notNull(),
+  surveyedBy: uuid('surveyed_by'),
+  householdsVisited: integer('households_visited').notNull(),
+  notes: text('notes'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const surveyVisit = pgTable(
+  'survey_visit',
+  {
+    surveyId: uuid('survey_id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    atRisk: boolean('at_risk').notNull(),
+    reasons: text('reasons').array().notNull().default([]),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.familyId] })],
+);
+
+export const possibleDuplicate = pgTable('possible_duplicate', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  source: text('source').notNull(),
+  sourceLine: integer('source_line'),
+  incoming: jsonb('incoming').$type<Record<string, unknown>>().notNull(),
+  existingChildId: uuid('existing_child_id'),
+  score: numeric('score', { mode: 'number' }).notNull(),
+  status: text('status').notNull().default('open'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

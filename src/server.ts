@@ -1,0 +1,38 @@
+import { openDatabase, type Database } from './db/client';
+import { migrate } from './db/migrate';
+import { buildApp } from './http/app';
+import { appConfig, databaseUrl } from './config';
+import type { AppContext } from './http/context';
+import { ensureReferenceData } from './demo/reference';
+import { seedDemo } from './demo/seed';
+import { progressLine } from './cli/progress';
+
+export async function prepareDatabase(database: Database, opts: { demo: boolean; log?: (s: string) => void }) {
+  const log = opts.log ?? (() => undefined);
+  const applied = await migrate(database, (f) => log(`migrated ${f}`));
+  if (applied.length) log(`${applied.length} migration(s) applied`);
+  await ensureReferenceData(database, progressLine('Loading LGD locations'));
+  if (opts.demo) {
+    const seeded = await seedDemo(database, { log });
+    if (seeded) log('Demo data seeded (Amravati–Akola baseline)');
+  }
+}
+
+export async function startServer(opts: { port: number; host?: string; demo: boolean }) {
+  const url = databaseUrl();
+  const database = await openDatabase(url);
+  process.stderr.write(`Database: ${database.kind === 'postgres' ? 'PostgreSQL' : `embedded PGlite at ${url}`}\n`);
+  await prepareDatabase(database, { demo: opts.demo, log: (s) => process.stderr.write(s + '\n') });
+  const ctx: AppContext = { database, db: database.db, now: () => new Date(), config: appConfig() };
+  const app = await buildApp(ctx);
+  await app.listen({ port: opts.port, host: opts.host ?? '0.0.0.0' });
+  process.stderr.write(`Samanvay is ready on http://localhost:${opts.port}\n`);
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return { app, database };
+}

@@ -1,0 +1,45 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { appUser, organisation } from './users.schema';
+import type { Actor, ScopeLevel } from '../access/policy';
+import type { Role } from '../access/roles';
+
+export type UserRow = typeof appUser.$inferSelect;
+
+export async function findUserByUsername(db: Db, username: string) {
+  const [row] = await db
+    .select({ user: appUser, orgKind: organisation.kind, orgName: organisation.name })
+    .from(appUser)
+    .leftJoin(organisation, eq(organisation.id, appUser.organisationId))
+    .where(eq(appUser.username, username));
+  return row ?? null;
+}
+
+export async function findUserById(db: Db, id: string) {
+  const [row] = await db
+    .select({ user: appUser, orgKind: organisation.kind, orgName: organisation.name })
+    .from(appUser)
+    .leftJoin(organisation, eq(organisation.id, appUser.organisationId))
+    .where(eq(appUser.id, id));
+  return row ?? null;
+}
+
+export function toActor(user: UserRow, orgKind: string | null, ip?: string): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role as Role,
+    organisationId: user.organisationId,
+    organisationKind: orgKind,
+    scope: {
+      level: user.scopeLevel as ScopeLevel,
+      stateCode: user.stateCode,
+      districtCode: user.districtCode,
+      subdistrictCode: user.subdistrictCode,
+      blockCode: user.blockCode,
+      villageId: user.villageId,
+    },
+    ip,
+  };
+}
