@@ -45,7 +45,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 const full: Permission[] = ['registry.read', 'cases.read', 'convergence.read', 'schemes.read', 'missing.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: [...full, 'users.manage', 'audit.read', 'config.edit', 'schemes.configure', 'convergence.manage'],
+  admin: [...full, 'registry.import', 'users.manage', 'audit.read', 'config.edit', 'schemes.configure', 'convergence.manage'],
   dcpu_officer: [
     ...full,
     'registry.write', 'registry.export', 'registry.import', 'assessment.write', 'survey.write', 'audit.read',

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { and, arrayOverlaps, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client';
-import { covers, type Actor, type Placement } from '../../access/policy';
+import { can, covers, type Actor, type Placement } from '../../access/policy';
 import { findUserByUsername, toActor } from '../../users/users.repository';
 import { location } from '../../locations/locations.schema';
 import { insertVillage } from '../../locations/locations.repository';
@@ -33,7 +33,7 @@ export async function runImport(
   const found = await findUserByUsername(db, opts.asUser);
   if (!found) throw new HttpError(400, 'validation_failed', `--as: no user "${opts.asUser}"`);
   const actor = toActor(found.user, found.orgKind, 'cli');
-  if (!['admin', 'dcpu_officer'].includes(actor.role)) throw new HttpError(403, 'forbidden', `--as: role ${actor.role} may not import`);
+  if (!can(actor, 'registry.import')) throw new HttpError(403, 'forbidden', `--as: role ${actor.role} may not import`);
   const text = decodeUtf8(readFileSync(opts.file));
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
   const header = parsed.meta.fields ?? [];

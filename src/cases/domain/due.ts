@@ -1,0 +1,112 @@
+/**
+ * Due items: what must happen on a case by when, by whom, and under which
+ * provision. Computed from the derived facts, the timeline config and `now`.
+ */
+import type { Actor, CaseFacts, DueItem, DueKind } from './state';
+import { addDuration, clockMs, endOfDayIst, type Clock, type Duration } from './time';
+import { resolveTimelines, type ResolvedRule, type TimelineConfig } from './timelines';
+import type { Level } from './vocabulary';
+
+interface Draft {
+  kind: DueKind;
+  dueAt: string;
+  rule: { statutory: boolean; basis: string; source: 'default' | 'state' };
+  /** True when the date was set on an action (a referral due date, a next review date). */
+  fromAction?: boolean;
+  assignedTo: Actor;
+  ref?: string;
+}
+
+function fromRule(kind: DueKind, anchor: string, rule: ResolvedRule, assignedTo: Actor, ref?: string): Draft {
+  return { kind, dueAt: addDuration(anchor, rule.within), rule, assignedTo, ref };
+}
+
+/**
+ * The due items of a case at `now`, soonest first. A closed case owes nothing.
+ * `overdue` is true once `now` is past `dueAt`.
+ */
+export function dueItems(state: CaseFacts, config: TimelineConfig, now: Clock): DueItem[] {
+  if (state.closed) return [];
+  // Timelines follow the state the case is in now (it may have been transferred across states).
+  const t = resolveTimelines(config, state.location.stateCode);
+  const drafts: Draft[] = [];
+  const cwc = state.cwc;
+  const cwcActor: Actor = { user: null, unit: cwc.cwcUnit ?? state.owner.unit };
+
+  // JJ Act 2015 s.31(1): produced before the CWC within 24 hours.
+  if (cwc.productionOwedSince && !cwc.firstProducedAt) {
+    drafts.push(fromRule('cwc_production', cwc.productionOwedSince, t.cwcProduction, state.owner));
+  }
+  if (cwc.firstProducedAt) {
+    // JJ Act 2015 s.36(2): SIR within 15 days; final order within 4 months of first production.
+    if (!cwc.sirSubmittedAt) {
+      drafts.push(fromRule('sir_submission', cwc.firstProducedAt, t.sirSubmission, cwc.sirInvestigator ?? cwcActor));
+    }
+    if (!cwc.finalOrder) {
+      drafts.push(fromRule('cwc_final_order', cwc.firstProducedAt, t.cwcFinalOrder, cwcActor));
+    }
+  }
+
+  // JJ Model Rules 2016 Form 7: the ICP is reviewed at the configured interval,
+  // or on the date the last review fixed.
+  if (state.carePlan) {
+    const r = t.carePlanReview;
+    const lastReviewAfterPlan =
+      state.review.lastAt && Date.parse(state.review.lastAt) >= Date.parse(state.carePlan.at) ? state.review.lastAt : null;
+    if (lastReviewAfterPlan && state.review.nextReviewDate) {
+      drafts.push({ kind: 'care_plan_review', dueAt: endOfDayIst(state.review.nextReviewDate), rule: r, fromAction: true, assignedTo: state.owner });
+    } else {
+      drafts.push(fromRule('care_plan_review', lastReviewAfterPlan ?? state.carePlan.at, r, state.owner));
+    }
+  }
+
+  for (const ref of state.referrals) {
+    const to: Actor = { user: null, unit: ref.to.orgId };
+    if (ref.status === 'pending') {
+      drafts.push(fromRule('referral_response', ref.referredAt, t.referralResponse, to, ref.referralId));
+    } else if (ref.status === 'accepted') {
+      if (ref.dueDate) {
+        drafts.push({ kind: 'referral_completion', dueAt: endOfDayIst(ref.dueDate), rule: t.referralCompletion, fromAction: true, assignedTo: to, ref: ref.referralId });
+      } else {
+        drafts.push(fromRule('referral_completion', ref.referredAt, t.referralCompletion, to, ref.referralId));
+      }
+    }
+  }
+
+  const esc = state.escalations[state.escalations.length - 1];
+  if (esc && esc.resolution === 'pending') {
+    const rule = t.escalationResponse;
+    const within: Duration = rule.withinByLevel[esc.toLevel as Exclude<Level, 'village'>] ?? rule.withinByLevel.block;
+    drafts.push({ kind: 'escalation_response', dueAt: addDuration(esc.at, within), rule, assignedTo: { user: esc.toUser, unit: esc.toUnit } });
+  }
+
+  // Post-restoration follow-up: the interval is a local policy choice (see timelines/default.json).
+  if (state.restoration) {
+    const rs = state.restoration;
+    const r = t.postRestorationFollowUp;
+    if (rs.nextVisitDate) {
+      drafts.push({ kind: 'post_restoration_follow_up', dueAt: endOfDayIst(rs.nextVisitDate), rule: r, fromAction: true, assignedTo: state.owner });
+    } else {
+      drafts.push(fromRule('post_restoration_follow_up', endOfDayIst(rs.lastVisitedOn ?? rs.orderedOn), r, state.owner));
+    }
+  }
+
+  const tr = state.transfer.pending;
+  if (tr) drafts.push(fromRule('transfer_response', tr.requestedAt, t.transferResponse, { user: null, unit: tr.toUnit }));
+
+  const nowMs = clockMs(now);
+  return drafts
+    .map(
+      (d): DueItem => ({
+        kind: d.kind,
+        dueAt: d.dueAt,
+        overdue: nowMs > Date.parse(d.dueAt),
+        statutory: d.rule.statutory && !d.fromAction,
+        basis: d.rule.basis,
+        source: d.fromAction ? 'action' : d.rule.source,
+        assignedTo: d.assignedTo,
+        ...(d.ref === undefined ? {} : { ref: d.ref }),
+      }),
+    )
+    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.kind.localeCompare(b.kind));
+}
