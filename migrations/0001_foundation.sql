@@ -118,7 +118,7 @@ CREATE TABLE family (
 );
 CREATE INDEX family_scope_idx ON family (district_code, village_id);
 CREATE INDEX family_state_idx ON family (state_code);
-CREATE INDEX family_name_keys_idx ON family USING gin (name_keys);
+CREATE INDEX family_name_keys_idx ON family USING gin (name_keys) WITH (fastupdate = off);
 CREATE INDEX family_factors_idx ON family USING gin (vulnerability_factors);
 
 CREATE TABLE family_member (
@@ -170,7 +170,8 @@ CREATE TABLE child (
 CREATE INDEX child_scope_idx ON child (district_code, village_id);
 CREATE INDEX child_state_idx ON child (state_code);
 CREATE INDEX child_family_idx ON child (family_id);
-CREATE INDEX child_name_keys_idx ON child USING gin (name_keys);
+-- fastupdate off: a search must not scan a pending list after bulk loads (registry writes are few).
+CREATE INDEX child_name_keys_idx ON child USING gin (name_keys) WITH (fastupdate = off);
 
 CREATE TABLE document (
   id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -14,7 +14,7 @@ export async function recordAssessment(ctx: AppContext, actor: Actor, familyId: 
   if (!fam) throw notFound('Family');
   if (input.childId) {
     const c = await getChild(ctx.db, actor, input.childId, 'full');
-    if (!c || (c as { familyId: string | null }).familyId !== familyId) throw badRequest('childId', 'is not a child of this family');
+    if (!c || c.familyId !== familyId) throw badRequest('childId', 'is not a child of this family');
   }
   const inst = defaultInstrument();
   const scored = scoreAssessment(inst, input.answers);

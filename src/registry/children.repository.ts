@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, count, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, count, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
 import { child } from './registry.schema';
@@ -56,6 +56,8 @@ export interface ChildFilter {
   ageMin?: number;
   ageMax?: number;
   keys?: string[];
+  /** all: every query key must match (multi-word names); any: one is enough. */
+  keysMode?: 'all' | 'any';
 }
 
 export function childConditions(actor: Actor, f: ChildFilter, today: Date): SQL {
@@ -69,7 +71,7 @@ export function childConditions(actor: Actor, f: ChildFilter, today: Date): SQL 
   if (f.factor) conds.push(sql`EXISTS (SELECT 1 FROM family fa WHERE fa.id = ${child.familyId} AND ${f.factor} = ANY(fa.vulnerability_factors))`);
   if (f.ageMin != null) conds.push(lte(child.dob, yearsBefore(today, f.ageMin)));
   if (f.ageMax != null) conds.push(gte(child.dob, dayAfter(yearsBefore(today, f.ageMax + 1))));
-  if (f.keys?.length) conds.push(arrayOverlaps(child.nameKeys, f.keys));
+  if (f.keys?.length) conds.push(f.keysMode === 'all' ? arrayContains(child.nameKeys, f.keys) : arrayOverlaps(child.nameKeys, f.keys));
   return and(...conds)!;
 }
 
@@ -84,15 +86,25 @@ export async function listChildren(db: Db, actor: Actor, view: 'full' | 'minimal
   return db.select(cols).from(child).where(where).orderBy(asc(child.name), asc(child.id)).limit(limit).offset(offset);
 }
 
+/** Candidates for ranking: no ORDER BY, so the index scan can stop at the limit. */
+export function childCandidates(db: Db, view: 'full' | 'minimal', where: SQL, limit: number) {
+  return db.select(view === 'full' ? childFull : childMinimal).from(child).where(where).limit(limit);
+}
+
 export async function countChildren(db: Db, where: SQL): Promise<number> {
   const [r] = await db.select({ n: count() }).from(child).where(where);
   return Number(r.n);
 }
 
-export async function getChild(db: Db, actor: Actor, id: string, view: 'full' | 'minimal' = 'full') {
+export type ChildFullRow = { [K in keyof typeof childFull]: (typeof childFull)[K]['_']['data'] | ((typeof childFull)[K]['_']['notNull'] extends true ? never : null) };
+export type ChildMinimalRow = { [K in keyof typeof childMinimal]: (typeof childMinimal)[K]['_']['data'] | ((typeof childMinimal)[K]['_']['notNull'] extends true ? never : null) };
+
+export async function getChild(db: Db, actor: Actor, id: string, view?: 'full'): Promise<ChildFullRow | null>;
+export async function getChild(db: Db, actor: Actor, id: string, view: 'full' | 'minimal'): Promise<ChildFullRow | ChildMinimalRow | null>;
+export async function getChild(db: Db, actor: Actor, id: string, view: 'full' | 'minimal' = 'full'): Promise<ChildFullRow | ChildMinimalRow | null> {
   const cols = view === 'full' ? childFull : childMinimal;
   const [row] = await db.select(cols).from(child).where(and(eq(child.id, id), visibleChild(actor)));
-  return row ?? null;
+  return (row ?? null) as ChildFullRow | null;
 }
 
 export async function insertChild(db: Db, values: typeof child.$inferInsert) {

@@ -6,7 +6,7 @@ import { resolvePlacement } from './placement';
 import { bestLikeness, indexKeys, MAX_CANDIDATES, MIN_LIKENESS } from './name-index';
 import { ageOn, dobFromAge } from './age';
 import {
-  childConditions, countChildren, getChild, insertChild, listChildren, updateChild, type ChildFilter,
+  childCandidates, childConditions, countChildren, getChild, insertChild, listChildren, updateChild, type ChildFilter,
 } from './children.repository';
 import { getFamily } from './families.repository';
 import { documentsOf } from './documents.repository';
@@ -34,12 +34,7 @@ export async function listChildrenFor(ctx: AppContext, actor: Actor, query: Chil
   let items: Array<Record<string, unknown> & { id: string; dob: string | null }>;
   let total: number;
   if (q && q.trim()) {
-    const keys = indexKeys(q);
-    const candidates = keys.length ? await listChildren(ctx.db, actor, view, childConditions(actor, { ...filter, keys }, today), MAX_CANDIDATES, 0) : [];
-    const ranked = candidates
-      .map((c) => ({ ...c, likeness: bestLikeness(q, c.name, c.nameLocal, ...('otherNames' in c ? c.otherNames : [])) }))
-      .filter((c) => c.likeness >= MIN_LIKENESS)
-      .sort((a, b) => b.likeness - a.likeness);
+    const ranked = await searchChildren(ctx, actor, view, q, filter, today);
     total = ranked.length;
     items = ranked.slice(offset, offset + pageSize);
   } else {
@@ -48,6 +43,22 @@ export async function listChildrenFor(ctx: AppContext, actor: Actor, query: Chil
   }
   await audit(ctx.db, actor, q ? 'search' : 'list', 'child', null, null, { ids: items.map((i) => i.id), total });
   return { items: items.map((i) => withAge(i, today)), total, page, pageSize, view };
+}
+
+/**
+ * Name search across scripts and spellings: rows whose phonetic keys contain all the query's
+ * keys (or, failing that, any of them), inside the jurisdiction, ranked by likeness.
+ */
+export async function searchChildren(ctx: AppContext, actor: Actor, view: 'full' | 'minimal', q: string, filter: Omit<ChildFilter, 'keys' | 'keysMode'>, today: Date) {
+  const keys = indexKeys(q);
+  if (!keys.length) return [];
+  const fetch = (keysMode: 'all' | 'any') => childCandidates(ctx.db, view, childConditions(actor, { ...filter, keys, keysMode }, today), MAX_CANDIDATES);
+  let candidates = await fetch('all');
+  if (!candidates.length && keys.length > 1) candidates = await fetch('any');
+  return candidates
+    .map((c) => ({ ...c, likeness: bestLikeness(q, c.name, c.nameLocal, ...('otherNames' in c ? (c.otherNames as string[]) : [])) }))
+    .filter((c) => c.likeness >= MIN_LIKENESS)
+    .sort((a, b) => b.likeness - a.likeness);
 }
 
 export async function readChild(ctx: AppContext, actor: Actor, id: string) {

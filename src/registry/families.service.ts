@@ -155,7 +155,7 @@ export async function setDocument(
   if (owner.childId) {
     const c = await getChild(ctx.db, actor, owner.childId, 'full');
     if (!c) throw notFound('Child');
-    familyId = (c as { familyId: string | null }).familyId;
+    familyId = c.familyId;
     place = c;
   } else {
     const fam = await getFamily(ctx.db, actor, owner.familyId!);

@@ -1,4 +1,4 @@
-import { nameSimilarity, searchKeys } from '../names';
+import { nameSounds, searchKeys, tokenListSimilarity } from '../names';
 
 /** Keys stored in `name_keys` (GIN-indexed): every script and spelling of every name collides on them. */
 export function indexKeys(...names: (string | null | undefined)[]): string[] {
@@ -7,14 +7,28 @@ export function indexKeys(...names: (string | null | undefined)[]): string[] {
   return [...keys];
 }
 
-/** Best likeness of a query to any of a record's names, 0..1. */
+// Transliterating a name costs ~8 µs; registers repeat names a lot, so remember recent ones.
+const SOUNDS_CACHE_MAX = 50_000;
+const soundsCache = new Map<string, string[]>();
+function soundsOf(name: string): string[] {
+  let s = soundsCache.get(name);
+  if (!s) {
+    s = nameSounds(name);
+    if (soundsCache.size >= SOUNDS_CACHE_MAX) soundsCache.delete(soundsCache.keys().next().value!);
+    soundsCache.set(name, s);
+  }
+  return s;
+}
+
+/** Best likeness of a query to any of a record's names, 0..1 (same measure as names.nameSimilarity). */
 export function bestLikeness(query: string, ...names: (string | null | undefined)[]): number {
+  const q = soundsOf(query);
   let best = 0;
-  for (const n of names) if (n && n.trim()) best = Math.max(best, nameSimilarity(query, n));
+  for (const n of names) if (n && n.trim()) best = Math.max(best, tokenListSimilarity(q, soundsOf(n)));
   return best;
 }
 
 /** Below this a key collision is noise, not a match worth showing. */
 export const MIN_LIKENESS = 0.55;
 /** How many key-matched rows to rank per query; enough for a district, bounded at national scale. */
-export const MAX_CANDIDATES = 400;
+export const MAX_CANDIDATES = 200;

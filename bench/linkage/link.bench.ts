@@ -1,0 +1,75 @@
+// Linkage benchmark: the engine on N × N generated records (LINK_BENCH_N, default 200,000),
+// and a naive all-pairs Jaro–Winkler baseline on a 5,000 × 5,000 sample for speed and F1.
+//   node --import tsx bench/linkage/link.bench.ts
+import { generateBenchmark } from '../../src/linkage/benchmark/generate';
+import { evaluate, type ScoredLink } from '../../src/linkage/benchmark/metrics';
+import { forEachLink, runLinkage } from '../../src/linkage/link';
+import { defaultModel } from '../../src/linkage/model';
+import { personTable, type PersonRecord } from '../../src/linkage/record';
+import { nameSounds, tokenListSimilarity } from '../../src/names';
+
+export type BenchResult = { name: string; value: number; unit: string; baseline?: number; ratio?: number; note?: string };
+
+function linkWithEngine(left: PersonRecord[], right: PersonRecord[]) {
+  const t0 = performance.now();
+  const e = runLinkage(personTable(left), personTable(right), defaultModel());
+  const links: ScoredLink[] = [];
+  forEachLink(e, {}, (_j, cands) => { for (const c of cands) links.push({ leftId: c.leftId, rightId: c.rightId, probability: c.probability }); });
+  return { seconds: (performance.now() - t0) / 1000, links, pairs: e.pairCount, upperBound: e.block.pairUpperBound };
+}
+
+/** What a system without blocking or a model does: compare every name with every name. */
+function naiveBaseline(left: PersonRecord[], right: PersonRecord[]) {
+  const t0 = performance.now();
+  const ls = left.map((r) => nameSounds(r.name));
+  const links: ScoredLink[] = [];
+  for (const r of right) {
+    const rs = nameSounds(r.name);
+    const best: Array<[number, number]> = [];
+    for (let i = 0; i < ls.length; i++) {
+      const s = tokenListSimilarity(ls[i], rs);
+      if (best.length < 5 || s > best[best.length - 1][1]) {
+        best.push([i, s]);
+        best.sort((a, b) => b[1] - a[1]);
+        if (best.length > 5) best.pop();
+      }
+    }
+    // The best name match above 0.9 counts as a proposed match.
+    best.forEach(([i, s], k) => links.push({ leftId: left[i].id, rightId: r.id, probability: k === 0 && s >= 0.9 ? 1 : 0 }));
+  }
+  return { seconds: (performance.now() - t0) / 1000, links };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const n = Number(process.env.LINK_BENCH_N ?? 200_000);
+  const out: BenchResult[] = [];
+  const big = generateBenchmark({ seed: 11, left: n, right: n });
+  const rssBefore = process.memoryUsage().rss;
+  const eng = linkWithEngine(big.left, big.right);
+  const m = evaluate(eng.links, big.truth);
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  out.push(
+    { name: `link ${n}×${n} wall time`, value: eng.seconds, unit: 's', note: 'target < 60 s on 2 cores' },
+    { name: `link ${n}×${n} peak RSS`, value: peakMb, unit: 'MB', note: `target < 2048 MB (RSS before linking ${Math.round(rssBefore / 2 ** 20)} MB, includes generated data)` },
+    { name: `link ${n}×${n} candidate pairs`, value: eng.pairs, unit: 'pairs', note: `upper bound counted before comparing: ${eng.upperBound}` },
+    { name: `link ${n}×${n} F1 at 0.5`, value: m.f1, unit: 'F1', note: `precision ${m.precision.toFixed(4)}, recall ${m.recall.toFixed(4)}` },
+    { name: `link ${n}×${n} top-5 recall`, value: m.topKRecall, unit: 'recall' },
+  );
+
+  const s = Math.min(5000, n);
+  const small = generateBenchmark({ seed: 12, left: s, right: s });
+  const base = naiveBaseline(small.left, small.right);
+  const baseM = evaluate(base.links, small.truth);
+  const engS = linkWithEngine(small.left, small.right);
+  const engM = evaluate(engS.links, small.truth);
+  out.push(
+    { name: `link ${s}×${s} wall time vs naive all-pairs name JW`, value: engS.seconds, unit: 's', baseline: base.seconds, ratio: base.seconds / engS.seconds, note: 'ratio = speed-up' },
+    { name: `link ${s}×${s} F1 vs naive all-pairs name JW`, value: engM.f1, unit: 'F1', baseline: baseM.f1, ratio: engM.f1 / Math.max(1e-9, baseM.f1) },
+    { name: `link ${s}×${s} top-5 recall vs naive`, value: engM.topKRecall, unit: 'recall', baseline: baseM.topKRecall, ratio: engM.topKRecall / Math.max(1e-9, baseM.topKRecall) },
+  );
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const r of await run()) console.log(JSON.stringify(r));
+}
