@@ -1,4 +1,4 @@
-import { nameSimilarity } from '../../names';
+import { bestLikeness } from '../name-index';
 
 export interface Candidate {
   id: string;
@@ -20,11 +20,7 @@ export const DUPLICATE_THRESHOLD = 0.85;
  * village differs.
  */
 export function duplicateScore(a: Candidate, b: Candidate): number {
-  const names = Math.max(
-    nameSimilarity(a.name, b.name),
-    b.nameLocal ? nameSimilarity(a.name, b.nameLocal) : 0,
-    a.nameLocal ? nameSimilarity(a.nameLocal, b.name) : 0,
-  );
+  const names = Math.max(bestLikeness(a.name, b.name, b.nameLocal), a.nameLocal ? bestLikeness(a.nameLocal, b.name) : 0);
   let score = names;
   if (a.sex !== b.sex && a.sex !== 'unknown' && b.sex !== 'unknown') score *= 0.5;
   if (a.dob && b.dob) {

@@ -1,0 +1,20 @@
+// Shared helpers for the schemes tests (not shipped behaviour).
+
+import { defaultCatalogue } from './catalogue/index';
+import { evaluateScheme, type SchemeResult } from './eligibility';
+import type { Scheme } from './scheme';
+
+export function schemeById(id: string): Scheme {
+  const s = defaultCatalogue().find((x) => x.id === id);
+  if (!s) throw new Error(`no scheme ${id} in the seed catalogue`);
+  return s;
+}
+
+/** Evaluates a seeded scheme; Maharashtra state code is added unless given. */
+export function check(id: string, facts: Record<string, unknown>, asOf = '2025-06-01'): SchemeResult {
+  return evaluateScheme(schemeById(id), { stateCode: 27, ...facts }, asOf);
+}
+
+export function statusOf(id: string, facts: Record<string, unknown>, asOf?: string): string {
+  return check(id, facts, asOf).status;
+}
