@@ -7,6 +7,8 @@ import { childrenRoutes } from '../registry/children.routes';
 import { familiesRoutes } from '../registry/families.routes';
 import { mappingRoutes } from '../registry/mapping.routes';
 import { auditRoutes } from '../audit/audit.routes';
+import { duplicatesRoutes } from '../registry/duplicates.routes';
+import { casesRoutes } from '../cases/cases.routes';
 
 /** Each domain registers its own routes under /api/v1. */
 export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
@@ -17,4 +19,6 @@ export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
   familiesRoutes(api, ctx);
   mappingRoutes(api, ctx);
   auditRoutes(api, ctx);
+  duplicatesRoutes(api, ctx);
+  casesRoutes(api, ctx);
 }

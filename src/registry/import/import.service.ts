@@ -84,7 +84,7 @@ export async function runImport(
         if (best && best.score >= DUPLICATE_THRESHOLD) {
           result.duplicates++;
           report.push([String(v.line), 'possible_duplicate', 'child_name', `looks like ${best.id ? `existing child ${best.id}` : 'an earlier row of this file'} (score ${best.score.toFixed(2)})`]);
-          newDuplicates.push({ stateCode: v.place.stateCode, districtCode: v.place.districtCode, source: `import:${opts.file.split('/').pop()}`, sourceLine: v.line, incoming: v.row as Record<string, unknown>, existingChildId: best.id || null, score: best.score });
+          newDuplicates.push({ stateCode: v.place.stateCode, districtCode: v.place.districtCode, source: `import:${opts.file.split('/').pop()}`, sourceLine: v.line, incoming: { ...v.row, dob, place: v.place } as Record<string, unknown>, existingChildId: best.id || null, score: best.score });
           continue;
         }
         const famKey = v.row.family_ref ? `${v.place.districtCode}:${v.row.family_ref}` : null;
