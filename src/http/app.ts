@@ -19,9 +19,9 @@ import type { AppContext } from './context';
 import { loggerOptions } from './logging';
 import { registerDomainRoutes } from './routes';
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : loggerOptions(),
+    logger: opts.logger === false ? false : { ...(loggerOptions() as object), ...(opts.logStream ? { stream: opts.logStream, level: 'info' } : {}) },
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
     disableRequestLogging: false,
