@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { and, arrayOverlaps, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client';
 import { can, covers, type Actor, type Placement } from '../../access/policy';
 import { findUserByUsername, toActor } from '../../users/users.repository';
@@ -69,10 +69,12 @@ export async function runImport(
   const families = new Map<string, string>();
   const now = opts.now ?? new Date();
   opts.onProgress?.(total - valid.length, total);
+  // Everyone already registered in the districts this file touches, indexed by phonetic key once:
+  // re-querying per chunk made large imports quadratic.
+  const index = new CandidateIndex(await existingCandidates(db, [...new Set(valid.map((v) => v.place.districtCode))]));
   for (let c = 0; c < valid.length; c += CHUNK) {
     const chunk = valid.slice(c, c + CHUNK);
     const write = async (tx: Db) => {
-      const index = new CandidateIndex(await existingCandidates(tx, chunk));
       const newFamilies: (typeof family.$inferInsert)[] = [];
       const newChildren: (typeof child.$inferInsert)[] = [];
       const newDuplicates: (typeof possibleDuplicate.$inferInsert)[] = [];
@@ -158,15 +160,12 @@ class CandidateIndex {
   }
 }
 
-async function existingCandidates(db: Db, chunk: { row: ImportRow; place: Placement }[]): Promise<Candidate[]> {
-  const keys = [...new Set(chunk.flatMap((v) => indexKeys(v.row.child_name, v.row.child_name_local)))];
-  const districts = [...new Set(chunk.map((v) => v.place.districtCode))];
-  if (!keys.length) return [];
-  const rows = await db
+async function existingCandidates(db: Db, districts: number[]): Promise<Candidate[]> {
+  if (!districts.length) return [];
+  return db
     .select({ id: child.id, name: child.name, nameLocal: child.nameLocal, sex: child.sex, dob: child.dob, districtCode: child.districtCode, villageId: child.villageId, keys: child.nameKeys })
     .from(child)
-    .where(and(inArray(child.districtCode, districts), arrayOverlaps(child.nameKeys, keys)));
-  return rows;
+    .where(inArray(child.districtCode, districts));
 }
 
 /** District, taluka and village names → LGD codes, cached; unknown villages are added under their taluka. */
