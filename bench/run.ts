@@ -9,6 +9,7 @@ const BENCHES: [string, string][] = [
   ['cases', './cases/cases.bench.ts'],
   ['schemes', '../src/schemes/schemes.bench.ts'],
   ['linkage', './linkage/link.bench.ts'],
+  ['missing', './missing/match-one.bench.ts'],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');

@@ -6,6 +6,8 @@ import type { AppContext } from './http/context';
 import { ensureReferenceData } from './demo/reference';
 import { seedDemo } from './demo/seed';
 import { progressLine } from './cli/progress';
+import { startCaseJobs } from './cases/cases.jobs';
+import { registerConvergenceJobs } from './convergence/convergence.jobs';
 
 export async function prepareDatabase(database: Database, opts: { demo: boolean; log?: (s: string) => void }) {
   const log = opts.log ?? (() => undefined);
@@ -25,10 +27,14 @@ export async function startServer(opts: { port: number; host?: string; demo: boo
   await prepareDatabase(database, { demo: opts.demo, log: (s) => process.stderr.write(s + '\n') });
   const ctx: AppContext = { database, db: database.db, now: () => new Date(), config: appConfig() };
   const app = await buildApp(ctx);
+  // Background work on pg-boss (both databases): overdue case alerts and convergence reminders.
+  const jobs = await startCaseJobs(ctx);
+  await registerConvergenceJobs(jobs.boss, ctx);
   await app.listen({ port: opts.port, host: opts.host ?? '0.0.0.0' });
   process.stderr.write(`Samanvay is ready on http://localhost:${opts.port}\n`);
   const stop = async () => {
     await app.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };

@@ -28,9 +28,11 @@ export const PERMISSIONS = [
   'cases.read',
   'cases.write',
   'cases.cwc', // CWC orders (JJ Act 2015 s.37)
+  'cases.referral', // see and answer the referrals made to one's own organisation (the referred part only)
   'convergence.read',
   'convergence.manage',
   'convergence.act', // update action items assigned to one's department
+  'balpanchayat.write', // record a Bal Panchayat (children's council) issue and what the VCPC did with it
   'schemes.read',
   'schemes.write',
   'schemes.configure',
@@ -49,13 +51,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   dcpu_officer: [
     ...full,
     'registry.write', 'registry.export', 'registry.import', 'assessment.write', 'survey.write', 'audit.read',
-    'cases.write', 'convergence.manage', 'convergence.act', 'schemes.write', 'missing.write', 'missing.review',
+    'cases.write', 'convergence.manage', 'convergence.act', 'schemes.write', 'missing.write', 'missing.review', 'balpanchayat.write',
   ],
   cwc_member: [...full, 'cases.write', 'cases.cwc', 'audit.read', 'missing.review'],
-  caseworker: [...full, 'registry.write', 'registry.export', 'assessment.write', 'survey.write', 'cases.write', 'schemes.write', 'missing.write', 'convergence.act'],
-  ngo_caseworker: [...full, 'registry.write', 'assessment.write', 'survey.write', 'cases.write', 'schemes.write', 'convergence.act'],
-  nodal_officer: ['registry.read.minimal', 'convergence.read', 'convergence.act', 'schemes.read'],
-  frontline_worker: ['registry.read', 'registry.write', 'assessment.write', 'survey.write', 'cases.read', 'cases.write', 'missing.write'],
+  caseworker: [...full, 'registry.write', 'registry.export', 'assessment.write', 'survey.write', 'cases.write', 'schemes.write', 'missing.write', 'convergence.act', 'balpanchayat.write'],
+  ngo_caseworker: [...full, 'registry.write', 'assessment.write', 'survey.write', 'cases.write', 'schemes.write', 'convergence.act', 'balpanchayat.write'],
+  nodal_officer: ['registry.read.minimal', 'convergence.read', 'convergence.act', 'schemes.read', 'cases.referral'],
+  frontline_worker: ['registry.read', 'registry.write', 'assessment.write', 'survey.write', 'cases.read', 'cases.write', 'missing.write', 'schemes.read', 'balpanchayat.write'],
   helpline_operator: ['registry.read.minimal', 'helpline.intake', 'missing.read', 'missing.write', 'cases.read'],
   auditor: ['registry.read', 'cases.read', 'convergence.read', 'schemes.read', 'audit.read'],
 };

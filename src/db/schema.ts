@@ -4,3 +4,8 @@ export * from '../locations/locations.schema';
 export * from '../users/users.schema';
 export * from '../audit/audit.schema';
 export * from '../registry/registry.schema';
+export * from '../cases/cases.schema';
+export * from '../convergence/convergence.schema';
+export * from '../notifications/outbox.schema';
+export * from '../schemes/schemes.schema';
+export * from '../missing/missing.schema';

@@ -11,6 +11,10 @@ import { VILLAGES } from './names';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './users';
 import { generateBaseline } from './baseline';
 import { getLocation } from '../locations/locations.repository';
+import { seedConvergence } from '../convergence/convergence.seed';
+import { seedCases } from '../cases/cases.seed';
+import { seedSchemes } from '../schemes/schemes.seed';
+import { seedMissing } from '../missing/missing.seed';
 
 export const villageId = (name: string) => `vi:demo-${name.toLowerCase().replace(/\s+/g, '-')}`;
 
@@ -26,7 +30,11 @@ export async function seedDemo(database: Database, opts: { log?: (s: string) => 
     await seedRegistry(tx);
   });
   await audit(db, null, 'seed', 'system', null, null, { dataset: 'amravati-akola-baseline' });
+  await seedCases(db);
+  await seedSchemes(db);
   opts.log?.('Demo: 10 villages, 149 families, 204 children');
+  await seedConvergence(database, opts);
+  await seedMissing(db);
   return true;
 }
 

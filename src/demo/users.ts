@@ -31,5 +31,6 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; or
   { username: 'nodal.health', displayName: 'Dr. Kavita Meshram (Health Nodal Officer)', role: 'nodal_officer', org: 'health_amravati', jurisdiction: 'di:468' },
   { username: 'aww.rajura', displayName: 'Mangala Pawar (Anganwadi Worker, Rajura)', role: 'frontline_worker', org: 'icds_rajura', jurisdiction: 'village:Rajura', language: 'mr' },
   { username: 'helpline.amravati', displayName: 'Sameer Khan (1098 Operator)', role: 'helpline_operator', org: 'helpline_amravati', jurisdiction: 'di:468' },
+  { username: 'dlsa.amravati', displayName: 'Adv. Ashok Kulkarni (Secretary, DLSA Amravati)', role: 'nodal_officer', org: 'dlsa_amravati', jurisdiction: 'di:468' },
   { username: 'auditor.mh', displayName: 'State Audit Cell', role: 'auditor', org: 'dwcd_mh', jurisdiction: 'st:27' },
 ];

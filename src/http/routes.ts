@@ -9,6 +9,10 @@ import { mappingRoutes } from '../registry/mapping.routes';
 import { auditRoutes } from '../audit/audit.routes';
 import { duplicatesRoutes } from '../registry/duplicates.routes';
 import { casesRoutes } from '../cases/cases.routes';
+import { convergenceRoutes } from '../convergence/convergence.routes';
+import { outboxRoutes } from '../notifications/outbox.routes';
+import { schemesRoutes } from '../schemes/schemes.routes';
+import { missingRoutes } from '../missing/missing.routes';
 
 /** Each domain registers its own routes under /api/v1. */
 export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
@@ -21,4 +25,8 @@ export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
   auditRoutes(api, ctx);
   duplicatesRoutes(api, ctx);
   casesRoutes(api, ctx);
+  convergenceRoutes(api, ctx);
+  outboxRoutes(api, ctx);
+  schemesRoutes(api, ctx);
+  missingRoutes(api, ctx);
 }

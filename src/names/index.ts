@@ -8,10 +8,23 @@ import { toDevanagari } from './devanagari';
 export type { Script } from './latin';
 export { toLatin, detectScript, toDevanagari, nameTokens, phoneticKey, isNickname, isNicknameCanonical, canonicalToken, soundForm, keyOfCanonical, jaroWinkler, tokenListSimilarity };
 
+const memo = new Map<string, string[]>();
+
+/** nameTokens, memoised: bulk linkage sees the same few thousand names hundreds of thousands of times. */
+export function nameTokensCached(name: string): string[] {
+  let v = memo.get(name);
+  if (v === undefined) {
+    if (memo.size > 500_000) memo.clear();
+    v = nameTokens(name);
+    memo.set(name, v);
+  }
+  return v;
+}
+
 /** Keys to store in a text[] GIN index; a query whose keys overlap a record's keys is a candidate. */
 export function searchKeys(name: string): string[] {
   const keys = new Set<string>();
-  for (const t of nameTokens(name)) {
+  for (const t of nameTokensCached(name)) {
     const k = keyOfCanonical(t);
     if (k) keys.add(k);
   }

@@ -1,13 +1,17 @@
 // String similarity for short name tokens.
 
+let flagsA = new Uint8Array(128), flagsB = new Uint8Array(128);
+
 /** Jaro–Winkler similarity in [0,1]. */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return a.length === 0 ? 0 : 1;
   const la = a.length, lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const range = Math.max(0, (Math.max(la, lb) >> 1) - 1);
-  // Bit masks would cap the length; names are short but input is arbitrary, so use arrays.
-  const ma = new Uint8Array(la), mb = new Uint8Array(lb);
+  // Reused flag buffers: this runs millions of times in bulk linkage and must not allocate.
+  if (la > flagsA.length || lb > flagsB.length) { flagsA = new Uint8Array(Math.max(la, 64) * 2); flagsB = new Uint8Array(Math.max(lb, 64) * 2); }
+  const ma = flagsA, mb = flagsB;
+  ma.fill(0, 0, la); mb.fill(0, 0, lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - range), hi = Math.min(lb - 1, i + range);

@@ -121,6 +121,13 @@ describe('children: jurisdiction and roles', () => {
     expect((await akola.patch(`/api/v1/children/${amravatiChildId}`, { version: 1, name: 'X' })).statusCode).toBe(404);
   });
 
+  it('an export with a name search holds what the search shows', async () => {
+    const shown = (await amravati.get('/api/v1/children?q=Laxmi&pageSize=100')).json();
+    const csv = (await amravati.get('/api/v1/children/export?format=csv&q=Laxmi')).body;
+    expect(csv.trim().split('\n').length - 1).toBe(shown.total);
+    for (const i of shown.items) expect(csv).toContain(i.id);
+  });
+
   it('a 404 outside the jurisdiction looks the same as a record that does not exist', async () => {
     const outside = await akola.get(`/api/v1/children/${amravatiChildId}`);
     const missing = await akola.get('/api/v1/children/00000000-0000-4000-8000-000000000000');

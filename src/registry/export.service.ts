@@ -4,7 +4,7 @@ import { audit } from '../audit/audit.service';
 import { tableFile, type Column } from '../exports/tables';
 import { childConditions, listChildren } from './children.repository';
 import { ageOn } from './age';
-import type { ChildListQuery } from './children.service';
+import { searchChildren, type ChildListQuery } from './children.service';
 
 const MAX_EXPORT_ROWS = 100_000;
 
@@ -12,9 +12,12 @@ type Row = Awaited<ReturnType<typeof listChildren>>[number] & { careStatus?: str
 
 export async function exportChildren(ctx: AppContext, actor: Actor, query: ChildListQuery, format: 'csv' | 'xlsx') {
   requirePermission(actor, 'registry.export');
-  const { q: _q, page: _p, pageSize: _s, ...filter } = query;
+  const { q, page: _p, pageSize: _s, ...filter } = query;
   const today = ctx.now();
-  const rows = (await listChildren(ctx.db, actor, 'full', childConditions(actor, filter, today), MAX_EXPORT_ROWS, 0)) as Row[];
+  // With a name search the export holds what the search shows; without, every filtered row.
+  const rows = (q?.trim()
+    ? await searchChildren(ctx, actor, 'full', q, filter, today)
+    : await listChildren(ctx.db, actor, 'full', childConditions(actor, filter, today), MAX_EXPORT_ROWS, 0)) as Row[];
   const columns: Column<Row>[] = [
     { key: 'id', header: 'id', value: (r) => r.id },
     { key: 'name', header: 'name', value: (r) => r.name },

@@ -107,6 +107,15 @@ describe('families', () => {
     expect((await cw.patch(`/api/v1/families/${f.id}/members/${m.id}`, { version: 1, age: 67 })).statusCode).toBe(409);
   });
 
+  it('a patch changes only the fields it names (defaults never overwrite)', async () => {
+    const f = (await cw.post('/api/v1/families', newFamily({ areaType: 'urban' }))).json();
+    const res = await cw.patch(`/api/v1/families/${f.id}`, { version: 1, occupation: 'tailor' });
+    expect(res.json()).toMatchObject({ occupation: 'tailor', areaType: 'urban', vulnerabilityFactors: ['parent_death', 'suicide_in_family'] });
+    const m = (await cw.post(`/api/v1/families/${f.id}/members`, { name: 'Vitthal', relationship: 'father', alive: false, deathDate: '2024-03-02' })).json();
+    const pm = await cw.patch(`/api/v1/families/${f.id}/members/${m.id}`, { version: 1, occupation: 'farmer' });
+    expect(pm.json()).toMatchObject({ alive: false, deathDate: '2024-03-02', occupation: 'farmer' });
+  });
+
   it('search finds a family by the head\'s name in either script', async () => {
     await cw.post('/api/v1/families', newFamily({ headName: 'Pandurang Meshram', headNameLocal: 'पांडुरंग मेश्राम' }));
     const latin = (await cw.get('/api/v1/families?q=Pandurang%20Meshram')).json();

@@ -63,9 +63,19 @@ const familyFields = {
 
 export const familyInput = z.object({ locationId: z.string().min(1, 'choose a village').max(60), ...familyFields });
 
+/**
+ * A patch changes only the fields it names: defaults are stripped, or leaving out
+ * `vulnerabilityFactors` would silently wipe them.
+ */
+function patchShape(fields: Record<string, z.ZodTypeAny>) {
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodTypeAny) : v).optional()]),
+  );
+}
+
 export const familyPatch = z.object({
   version: z.number().int().positive(),
-  ...Object.fromEntries(Object.entries(familyFields).map(([k, v]) => [k, (v as z.ZodTypeAny).optional()])),
+  ...patchShape(familyFields),
 }) as z.ZodType<{ version: number } & Partial<z.infer<z.ZodObject<typeof familyFields>>>>;
 
 const memberFields = {
@@ -90,7 +100,7 @@ export const memberInput = z.object(memberFields).refine(livingHasNoDeath, livin
 export const memberPatch = z
   .object({
     version: z.number().int().positive(),
-    ...Object.fromEntries(Object.entries(memberFields).map(([k, v]) => [k, (v as z.ZodTypeAny).optional()])),
+    ...patchShape(memberFields),
   })
   .refine(livingHasNoDeath as (m: unknown) => boolean, livingMsg) as unknown as z.ZodType<{ version: number } & Partial<z.infer<z.ZodObject<typeof memberFields>>>>;
 

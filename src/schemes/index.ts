@@ -21,3 +21,8 @@ export * from './documents';
 export * from './suggest';
 export * from './application-workflow';
 export { CATALOGUE_DATA, CatalogueError, defaultCatalogue, loadCatalogue } from './catalogue/index';
+// Pure helpers of the I/O layer (issue #6), importable by the web app.
+export * from './registry-facts';
+export * from './checklist';
+export * from './outcomes';
+export * from './document-offices';

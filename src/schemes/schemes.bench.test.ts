@@ -7,19 +7,15 @@ describe('schemes bench helper', () => {
     expect(syntheticFamilies(50, 7)).not.toEqual(syntheticFamilies(50, 8));
   });
 
-  it('reports throughput against the per-call baseline', async () => {
-    const results = await run({ families: 300, baselineSample: 30 });
-    expect(results.map((r) => r.name)).toEqual([
-      'schemes.suggest_batch_full',
-      'schemes.suggest_batch_status_only',
-      'schemes.suggest_batch_full_total',
-      'schemes.evaluations_per_second',
-    ]);
+  it('reports the district worklist against the per-family API baseline', async () => {
+    const results = await run({ families: 300, baselineSample: 10, database: 'pglite', log: () => undefined });
+    expect(results.map((r) => r.name)).toEqual(['schemes.district_worklist', 'schemes.district_worklist_total', 'schemes.engine_in_memory']);
     for (const r of results) {
       expect(Number.isFinite(r.value) && r.value > 0).toBe(true);
       expect(r.unit).toBeTruthy();
+      expect(r.baseline).toBeGreaterThan(0);
+      expect(r.ratio).toBeGreaterThan(0);
     }
-    expect(results[0].baseline).toBeGreaterThan(0);
-    expect(results[0].ratio).toBeGreaterThan(0);
-  });
+    expect(results[0].note).toMatch(/380 families in district 468/);
+  }, 180_000);
 });

@@ -196,7 +196,8 @@ export const returnedDownSchema = z.object({
 export const flaggedForConvergenceSchema = z.object({
   ...base,
   type: z.literal('flagged_for_convergence'),
-  groupId: id,
+  /** The convergence group that should take the case up; optional until groups exist for the district. */
+  groupId: id.optional(),
   reason: text,
 });
 

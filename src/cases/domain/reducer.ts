@@ -190,7 +190,7 @@ export function applyAction(s: CaseFacts, a: CaseAction, intake: ActionOf<'intak
       s.owner = { user: a.toUser ?? null, unit: a.toUnit };
       return;
     case 'flagged_for_convergence':
-      s.convergenceFlags.push({ groupId: a.groupId, reason: a.reason, at: a.at, by: actor });
+      s.convergenceFlags.push({ groupId: a.groupId ?? null, reason: a.reason, at: a.at, by: actor });
       return;
     case 'transfer_requested':
       if (s.transfer.pending) return;

@@ -157,7 +157,8 @@ export interface RestorationState {
 }
 
 export interface ConvergenceFlag {
-  groupId: string;
+  /** Null when flagged for the district's convergence forum without naming a group. */
+  groupId: string | null;
   reason: string;
   at: string;
   by: Actor;

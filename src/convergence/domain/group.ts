@@ -100,3 +100,41 @@ export function departmentPresence(group: ConvergenceGroup, meeting: Meeting): D
     return { department, present: attendees.length > 0, attendees };
   });
 }
+
+/**
+ * Who may chair. The Amravati–Akola district group is chaired by the DLSA Secretary (seed 000);
+ * the District Magistrate (Collector, REVENUE here) chairs the district committees under
+ * Mission Vatsalya. A block group is chaired by the Taluka Legal Services Committee, the
+ * Tahsildar or the Block Development Officer.
+ */
+export const CHAIR_DEPARTMENTS: Record<GroupLevel, readonly DepartmentKind[]> = {
+  district: ['DLSA', 'REVENUE'],
+  block: ['DLSA', 'REVENUE', 'RURAL_DEVELOPMENT', 'PANCHAYAT'],
+};
+
+/** Problem with making this member the chair of a group at this level, or null. */
+export function chairProblem(level: GroupLevel, department: DepartmentKind): { code: string; message: string } | null {
+  if (CHAIR_DEPARTMENTS[level].includes(department)) return null;
+  return {
+    code: 'chair_department',
+    message: `a ${level} convergence group is chaired by ${CHAIR_DEPARTMENTS[level].join(' or ')} (the DLSA Secretary or the District Magistrate${level === 'block' ? ', Tahsildar or BDO' : ''}), not ${department}`,
+  };
+}
+
+export const MEETING_FREQUENCIES = ['monthly', 'bimonthly', 'quarterly'] as const;
+export type MeetingFrequency = (typeof MEETING_FREQUENCIES)[number];
+const FREQUENCY_MONTHS: Record<MeetingFrequency, number> = { monthly: 1, bimonthly: 2, quarterly: 3 };
+
+/**
+ * The next meeting after `last`: the same day of the month, `frequency` months on (clamped
+ * to the month's last day, so a meeting on the 31st falls on 30 April, 28/29 February).
+ */
+export function nextMeetingDate(last: IsoDate, frequency: MeetingFrequency, dayOfMonth?: number): IsoDate {
+  const [y, m, d] = last.split('-').map(Number);
+  const total = y * 12 + (m - 1) + FREQUENCY_MONTHS[frequency];
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const lastDay = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  const day = Math.min(dayOfMonth ?? d, lastDay);
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

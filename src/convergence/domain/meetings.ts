@@ -60,6 +60,11 @@ export interface BalPanchayatIssue {
   summary: string;
   resolvedOn?: IsoDate;
   caseRef?: string;
+  /**
+   * The VCPC (or the council itself) sent the issue up before N days had passed: it comes to
+   * the group's next meeting regardless of its age.
+   */
+  escalatedOn?: IsoDate;
 }
 
 export interface AgendaInputs {
@@ -153,8 +158,9 @@ export function buildAgenda(inputs: AgendaInputs): AgendaLine[] {
 
   const after = inputs.balPanchayatAfterDays ?? DEFAULT_BAL_PANCHAYAT_AFTER_DAYS;
   const cutoff = addDays(date, -after);
+  const escalatedBy = (i: BalPanchayatIssue) => i.escalatedOn !== undefined && i.escalatedOn <= date;
   const bp: AgendaLine[] = inputs.balPanchayatIssues
-    .filter((i) => i.raisedOn <= cutoff && (i.resolvedOn === undefined || i.resolvedOn > date))
+    .filter((i) => (i.raisedOn <= cutoff || escalatedBy(i)) && i.raisedOn <= date && (i.resolvedOn === undefined || i.resolvedOn > date))
     .sort((x, y) => x.raisedOn.localeCompare(y.raisedOn) || x.id.localeCompare(y.id))
     .map((i) => ({
       section: 'bal_panchayat',
@@ -163,7 +169,10 @@ export function buildAgenda(inputs: AgendaInputs): AgendaLine[] {
       reasons: [
         {
           code: 'bal_panchayat_issue',
-          text: `Raised by the Bal Panchayat of ${i.village} on ${i.raisedOn}, unresolved for ${daysBetween(i.raisedOn, date)} days: ${i.summary}`,
+          text:
+            `Raised by the Bal Panchayat of ${i.village} on ${i.raisedOn}, unresolved for ${daysBetween(i.raisedOn, date)} days` +
+            (escalatedBy(i) ? `, escalated on ${i.escalatedOn}` : '') +
+            `: ${i.summary}`,
         },
       ],
     }));

@@ -1,0 +1,30 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { caseAttachment } from './cases.schema';
+
+/** Attachment metadata. Callers check that the actor sees the whole case first. */
+export const attachmentPublic = {
+  id: caseAttachment.id,
+  kind: caseAttachment.kind,
+  contentType: caseAttachment.contentType,
+  originalName: caseAttachment.originalName,
+  description: caseAttachment.description,
+  sizeBytes: caseAttachment.sizeBytes,
+  sha256: caseAttachment.sha256,
+  uploadedBy: caseAttachment.uploadedBy,
+  uploadedAt: caseAttachment.uploadedAt,
+};
+
+export function attachmentsOf(db: Db, caseId: string) {
+  return db.select(attachmentPublic).from(caseAttachment).where(eq(caseAttachment.caseId, caseId)).orderBy(asc(caseAttachment.uploadedAt), asc(caseAttachment.id));
+}
+
+export async function insertAttachment(db: Db, values: typeof caseAttachment.$inferInsert) {
+  const [row] = await db.insert(caseAttachment).values(values).returning(attachmentPublic);
+  return row;
+}
+
+export async function getAttachment(db: Db, caseId: string, id: string) {
+  const [row] = await db.select().from(caseAttachment).where(and(eq(caseAttachment.caseId, caseId), eq(caseAttachment.id, id)));
+  return row ?? null;
+}

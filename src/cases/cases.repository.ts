@@ -1,0 +1,471 @@
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { Actor, Placement } from '../access/policy';
+import { child } from '../registry/registry.schema';
+import { appUser, organisation } from '../users/users.schema';
+import { caseAccessColumn, caseVisibleBranches, caseVisibleWhere, caseReferredWhere, type CaseAccess } from './cases.access';
+import { caseAction, caseConvergenceFlag, caseDue, caseRecord, caseReferral } from './cases.schema';
+import type { CaseAction, CaseState } from './domain';
+
+/**
+ * Case records, always read through the access rule (cases.access.ts) applied in SQL.
+ * Writes happen inside the caller's transaction: the action row, then the projections.
+ */
+export type CaseRow = typeof caseRecord.$inferSelect;
+
+export const caseSummary = {
+  id: caseRecord.id,
+  number: caseRecord.number,
+  childId: caseRecord.childId,
+  familyId: caseRecord.familyId,
+  stateCode: caseRecord.stateCode,
+  districtCode: caseRecord.districtCode,
+  subdistrictCode: caseRecord.subdistrictCode,
+  blockCode: caseRecord.blockCode,
+  villageId: caseRecord.villageId,
+  status: caseRecord.status,
+  phase: caseRecord.phase,
+  level: caseRecord.level,
+  risk: caseRecord.risk,
+  source: caseRecord.source,
+  reportedOn: caseRecord.reportedOn,
+  ownerUserId: caseRecord.ownerUserId,
+  ownerUnitId: caseRecord.ownerUnitId,
+  transferToUnitId: caseRecord.transferToUnitId,
+  nextDueAt: caseRecord.nextDueAt,
+  nextDueKind: caseRecord.nextDueKind,
+  flags: caseRecord.flags,
+  openedAt: caseRecord.openedAt,
+  lastActionAt: caseRecord.lastActionAt,
+  closedAt: caseRecord.closedAt,
+  version: caseRecord.version,
+  childName: child.name,
+  childNameLocal: child.nameLocal,
+  childSex: child.sex,
+  childDob: child.dob,
+};
+
+export const placeOf = (r: Pick<CaseRow, 'stateCode' | 'districtCode' | 'subdistrictCode' | 'blockCode' | 'villageId'>): Placement => ({
+  stateCode: r.stateCode, districtCode: r.districtCode, subdistrictCode: r.subdistrictCode, blockCode: r.blockCode, villageId: r.villageId,
+});
+
+// ---------------------------------------------------------------- writes
+
+export async function insertCase(db: Db, values: typeof caseRecord.$inferInsert): Promise<CaseRow> {
+  const [row] = await db.insert(caseRecord).values(values).returning();
+  return row;
+}
+
+/**
+ * Locks the case row for the rest of the transaction: two actions on one case are
+ * validated one after the other, each against the latest record (never lost, never
+ * validated against a stale history).
+ */
+export async function lockCase(db: Db, id: string): Promise<CaseRow | null> {
+  const [row] = await db.select().from(caseRecord).where(eq(caseRecord.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function loadActions(db: Db, caseId: string): Promise<CaseAction[]> {
+  const rows = await db.select({ payload: caseAction.payload }).from(caseAction).where(eq(caseAction.caseId, caseId)).orderBy(asc(caseAction.seq));
+  return rows.map((r) => r.payload as unknown as CaseAction);
+}
+
+export async function actionByClientId(db: Db, caseId: string, clientId: string) {
+  const [row] = await db.select({ seq: caseAction.seq }).from(caseAction).where(and(eq(caseAction.caseId, caseId), eq(caseAction.clientId, clientId)));
+  return row ?? null;
+}
+
+/** The case a person opened with this client id, if a retried intake already went through. */
+export async function caseOpenedWithClientId(db: Db, userId: string, clientId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ caseId: caseAction.caseId })
+    .from(caseAction)
+    .where(and(eq(caseAction.seq, 1), eq(caseAction.actorUserId, userId), eq(caseAction.clientId, clientId)));
+  return row?.caseId ?? null;
+}
+
+export async function insertAction(db: Db, caseId: string, seq: number, action: CaseAction, place: Placement) {
+  await db.insert(caseAction).values({
+    caseId,
+    seq,
+    type: action.type,
+    at: new Date(action.at),
+    actorUserId: action.by,
+    actorUnitId: action.unit,
+    clientId: action.id ?? null,
+    payload: action as unknown as Record<string, unknown>,
+    stateCode: place.stateCode,
+    districtCode: place.districtCode,
+  });
+}
+
+/** Tags on the summary row, for filters and badges. */
+export function flagsOf(s: CaseState): string[] {
+  const f: string[] = [];
+  if (s.closed) return s.reopenings ? ['reopened'] : [];
+  if (s.convergenceFlags.length) f.push('convergence');
+  if (s.status === 'escalated') f.push('escalated');
+  if (s.transfer.pending) f.push('transfer_pending');
+  if (s.referrals.some((r) => r.status === 'pending' || r.status === 'accepted')) f.push('open_referrals');
+  if (s.cwc.productionOwedSince && !s.cwc.firstProducedAt) f.push('production_owed');
+  if (s.due.some((d) => d.statutory)) f.push('statutory_due');
+  if (s.readyForClosure) f.push('ready_for_closure');
+  if (s.reopenings) f.push('reopened');
+  return f;
+}
+
+/**
+ * Recomputes the projections of one case from its derived state, in the caller's
+ * transaction. The summary update is guarded by the version the caller read under its row
+ * lock: if anything else moved the case on, nothing is written and null is returned.
+ */
+export async function saveProjection(
+  db: Db,
+  caseId: string,
+  expectedVersion: number,
+  s: CaseState,
+  place: Placement,
+): Promise<CaseRow | null> {
+  const next = s.due[0] ?? null;
+  const [row] = await db
+    .update(caseRecord)
+    .set({
+      ...place,
+      status: s.status,
+      phase: s.phase,
+      level: s.level,
+      risk: s.risk,
+      ownerUserId: s.owner.user,
+      ownerUnitId: s.owner.unit,
+      transferToUnitId: s.transfer.pending?.toUnit ?? null,
+      nextDueAt: next ? new Date(next.dueAt) : null,
+      nextDueKind: next?.kind ?? null,
+      flags: flagsOf(s),
+      lastActionAt: new Date(s.dates.lastActionAt),
+      closedAt: s.closed && s.dates.closedAt ? new Date(s.dates.closedAt) : null,
+      version: s.actionCount,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(caseRecord.id, caseId), eq(caseRecord.version, expectedVersion)))
+    .returning();
+  if (!row) return null;
+  await saveDue(db, caseId, s, place);
+  await db.delete(caseReferral).where(eq(caseReferral.caseId, caseId));
+  if (s.referrals.length) {
+    await db.insert(caseReferral).values(
+      s.referrals.map((r) => ({
+        caseId, referralId: r.referralId, toOrgId: r.to.orgId, toKind: r.to.kind, domain: r.domain, need: r.need, status: r.status,
+        referredAt: new Date(r.referredAt), dueDate: r.dueDate, stateCode: place.stateCode, districtCode: place.districtCode,
+      })),
+    );
+  }
+  await db.delete(caseConvergenceFlag).where(eq(caseConvergenceFlag.caseId, caseId));
+  if (s.convergenceFlags.length) {
+    await db.insert(caseConvergenceFlag).values(
+      s.convergenceFlags.map((f, n) => ({
+        caseId, n, groupId: f.groupId, reason: f.reason, flaggedAt: new Date(f.at), flaggedByUnit: f.by.unit, stateCode: place.stateCode, districtCode: place.districtCode,
+      })),
+    );
+  }
+  return row;
+}
+
+/**
+ * Due items: upserted by (case, kind, ref) so that an alert already raised is not raised
+ * again when an unrelated action recomputes the case; it is raised anew only if the due date
+ * or the assignee changed.
+ */
+async function saveDue(db: Db, caseId: string, s: CaseState, place: Placement) {
+  if (!s.due.length) {
+    await db.delete(caseDue).where(eq(caseDue.caseId, caseId));
+    return;
+  }
+  const keys = s.due.map((d) => sql`(${d.kind}, ${d.ref ?? ''})`);
+  await db.delete(caseDue).where(and(eq(caseDue.caseId, caseId), sql`(${caseDue.kind}, ${caseDue.ref}) NOT IN (${sql.join(keys, sql`, `)})`));
+  await db
+    .insert(caseDue)
+    .values(
+      s.due.map((d) => ({
+        caseId, kind: d.kind, ref: d.ref ?? '', dueAt: new Date(d.dueAt), assignedUserId: d.assignedTo.user, assignedUnitId: d.assignedTo.unit,
+        statutory: d.statutory, source: d.source, ...place,
+        ownerUserId: s.owner.user, ownerUnitId: s.owner.unit, transferToUnitId: s.transfer.pending?.toUnit ?? null,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [caseDue.caseId, caseDue.kind, caseDue.ref],
+      set: {
+        alertedAt: sql`CASE WHEN ${caseDue.dueAt} = excluded.due_at AND ${caseDue.assignedUnitId} = excluded.assigned_unit_id
+          AND ${caseDue.assignedUserId} IS NOT DISTINCT FROM excluded.assigned_user_id THEN ${caseDue.alertedAt} END`,
+        dueAt: sql`excluded.due_at`,
+        assignedUserId: sql`excluded.assigned_user_id`,
+        assignedUnitId: sql`excluded.assigned_unit_id`,
+        statutory: sql`excluded.statutory`,
+        source: sql`excluded.source`,
+        stateCode: sql`excluded.state_code`,
+        districtCode: sql`excluded.district_code`,
+        subdistrictCode: sql`excluded.subdistrict_code`,
+        blockCode: sql`excluded.block_code`,
+        villageId: sql`excluded.village_id`,
+        ownerUserId: sql`excluded.owner_user_id`,
+        ownerUnitId: sql`excluded.owner_unit_id`,
+        transferToUnitId: sql`excluded.transfer_to_unit_id`,
+      },
+    });
+}
+
+// ---------------------------------------------------------------- reads
+
+/** One case with the view the actor gets of it, or null when the actor may not see it at all. */
+export async function getCase(db: Db, actor: Actor, id: string): Promise<(CaseListRow & { access: CaseAccess }) | null> {
+  const [row] = await db
+    .select({ ...caseSummary, access: caseAccessColumn(actor) })
+    .from(caseRecord)
+    .innerJoin(child, eq(child.id, caseRecord.childId))
+    .where(eq(caseRecord.id, id));
+  if (!row || !row.access) return null;
+  return row as CaseListRow & { access: CaseAccess };
+}
+
+export interface CaseHistoryRow {
+  seq: number;
+  type: string;
+  at: Date;
+  recordedAt: Date;
+  actorUserId: string | null;
+  actorUnitId: string | null;
+  payload: Record<string, unknown>;
+}
+
+export function caseHistory(db: Db, caseId: string): Promise<CaseHistoryRow[]> {
+  return db
+    .select({
+      seq: caseAction.seq, type: caseAction.type, at: caseAction.at, recordedAt: caseAction.recordedAt,
+      actorUserId: caseAction.actorUserId, actorUnitId: caseAction.actorUnitId, payload: caseAction.payload,
+    })
+    .from(caseAction)
+    .where(eq(caseAction.caseId, caseId))
+    .orderBy(asc(caseAction.seq));
+}
+
+export type CaseQueue = 'escalated' | 'transfers' | 'mine' | 'unit' | 'convergence';
+
+export interface CaseFilter {
+  status?: string; // a case status, or 'open' for anything not closed
+  risk?: string;
+  level?: string;
+  owner?: string; // 'me' or a user id
+  overdue?: boolean;
+  villageId?: string;
+  blockCode?: number;
+  districtCode?: number;
+  childId?: string;
+  queue?: CaseQueue;
+  flag?: string;
+}
+
+/**
+ * The WHERE of a case list, as disjoint parts (the access rule's branches, each with the
+ * filters): a list is the UNION ALL of the parts and its total the sum of their counts.
+ */
+export function caseConditions(actor: Actor, f: CaseFilter, now: Date): SQL[] {
+  const filters = caseFilters(actor, f, now);
+  return caseVisibleBranches(actor).map((branch) => (filters ? and(branch, filters)! : branch));
+}
+
+function caseFilters(actor: Actor, f: CaseFilter, now: Date): SQL | undefined {
+  const c = caseRecord;
+  const conds: (SQL | undefined)[] = [];
+  if (f.status === 'open') conds.push(ne(c.status, 'closed'));
+  else if (f.status) conds.push(eq(c.status, f.status));
+  if (f.risk) conds.push(eq(c.risk, f.risk));
+  if (f.level) conds.push(eq(c.level, f.level));
+  if (f.owner) conds.push(eq(c.ownerUserId, f.owner === 'me' ? actor.userId : f.owner));
+  if (f.overdue === true) conds.push(lt(c.nextDueAt, now));
+  if (f.overdue === false) conds.push(or(isNull(c.nextDueAt), gte(c.nextDueAt, now)));
+  if (f.villageId) conds.push(eq(c.villageId, f.villageId));
+  if (f.blockCode) conds.push(eq(c.blockCode, f.blockCode));
+  if (f.districtCode) conds.push(eq(c.districtCode, f.districtCode));
+  if (f.childId) conds.push(eq(c.childId, f.childId));
+  if (f.flag) conds.push(sql`${f.flag} = ANY(${c.flags})`);
+  const org = actor.organisationId;
+  switch (f.queue) {
+    case 'escalated': // the higher level's queue: escalated to my unit, awaiting its action
+      conds.push(eq(c.status, 'escalated'), org ? eq(c.ownerUnitId, org) : sql`false`);
+      break;
+    case 'transfers':
+      conds.push(org ? eq(c.transferToUnitId, org) : sql`false`);
+      break;
+    case 'mine':
+      conds.push(eq(c.ownerUserId, actor.userId));
+      break;
+    case 'unit':
+      conds.push(org ? eq(c.ownerUnitId, org) : sql`false`);
+      break;
+    case 'convergence':
+      conds.push(sql`'convergence' = ANY(${c.flags})`, ne(c.status, 'closed'));
+      break;
+  }
+  return conds.length ? and(...conds) : undefined;
+}
+
+export type CaseListRow = {
+  [K in keyof typeof caseSummary]: (typeof caseSummary)[K]['_']['data'] | ((typeof caseSummary)[K]['_']['notNull'] extends true ? never : null);
+};
+
+/** One page of a case list, soonest due first: the parts of `caseConditions` read with UNION ALL. */
+export async function listCases(db: Db, where: SQL[], limit: number, offset: number): Promise<CaseListRow[]> {
+  if (!where.length) return [];
+  // Each part picks the ids of its first rows, sorted and cut on its own covering index (the
+  // filters read from the index, not the table); only the page's rows are then fetched.
+  const part = (w: SQL) =>
+    db.select({ id: caseRecord.id }).from(caseRecord).where(w).orderBy(sql`${caseRecord.nextDueAt} ASC NULLS LAST`, asc(caseRecord.id)).limit(limit + offset);
+  const ids = where.slice(1).reduce((q, w) => q.unionAll(part(w)) as unknown as ReturnType<typeof part>, part(where[0]));
+  return db
+    .select(caseSummary)
+    .from(caseRecord)
+    .innerJoin(child, eq(child.id, caseRecord.childId))
+    .where(inArray(caseRecord.id, ids))
+    .orderBy(sql`${caseRecord.nextDueAt} ASC NULLS LAST`, asc(caseRecord.id))
+    .limit(limit)
+    .offset(offset) as Promise<CaseListRow[]>;
+}
+
+/** The total of a case list: the parts are disjoint, so their counts add up. */
+export async function countCases(db: Db, where: SQL[]): Promise<number> {
+  const counts = await Promise.all(where.map((w) => db.select({ n: count() }).from(caseRecord).where(w)));
+  return counts.reduce((sum, [r]) => sum + Number(r.n), 0);
+}
+
+// ---------------------------------------------------------------- referrals (the referred part)
+
+export interface ReferralFilter {
+  status?: string;
+  caseId?: string;
+}
+
+/** Referrals made to the actor's organisation, with the child's name and the need only. */
+export async function listReferralsToUnit(db: Db, actor: Actor, f: ReferralFilter, limit: number, offset: number) {
+  if (!actor.organisationId) return { items: [], total: 0 };
+  const where = and(
+    eq(caseReferral.toOrgId, actor.organisationId),
+    caseReferredWhere(actor),
+    f.status ? eq(caseReferral.status, f.status) : undefined,
+    f.caseId ? eq(caseReferral.caseId, f.caseId) : undefined,
+  );
+  const items = await db
+    .select({
+      caseId: caseReferral.caseId,
+      caseNumber: caseRecord.number,
+      referralId: caseReferral.referralId,
+      domain: caseReferral.domain,
+      need: caseReferral.need,
+      status: caseReferral.status,
+      referredAt: caseReferral.referredAt,
+      dueDate: caseReferral.dueDate,
+      childName: child.name,
+      childNameLocal: child.nameLocal,
+    })
+    .from(caseReferral)
+    .innerJoin(caseRecord, eq(caseRecord.id, caseReferral.caseId))
+    .innerJoin(child, eq(child.id, caseRecord.childId))
+    .where(where)
+    .orderBy(desc(caseReferral.referredAt), asc(caseReferral.referralId))
+    .limit(limit)
+    .offset(offset);
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(caseReferral)
+    .innerJoin(caseRecord, eq(caseRecord.id, caseReferral.caseId))
+    .where(where);
+  return { items, total: Number(n) };
+}
+
+// ---------------------------------------------------------------- for other modules
+
+export interface FlaggedCaseRow {
+  caseId: string;
+  caseNumber: number;
+  childId: string;
+  groupId: string | null;
+  reason: string;
+  flaggedAt: Date;
+  flaggedOn: string;
+  flaggedByUnit: string;
+  status: string;
+  level: string;
+  risk: string;
+}
+
+/**
+ * Open cases of a district flagged for its convergence group (the convergence module
+ * builds meeting agendas from these). Applies the case access rule: the actor sees only
+ * flags on cases it may read in full. One row per flag, oldest first.
+ */
+export async function casesFlaggedForConvergence(db: Db, actor: Actor, districtCode: number): Promise<FlaggedCaseRow[]> {
+  const rows = await db
+    .select({
+      caseId: caseRecord.id,
+      caseNumber: caseRecord.number,
+      childId: caseRecord.childId,
+      groupId: caseConvergenceFlag.groupId,
+      reason: caseConvergenceFlag.reason,
+      flaggedAt: caseConvergenceFlag.flaggedAt,
+      flaggedByUnit: caseConvergenceFlag.flaggedByUnit,
+      status: caseRecord.status,
+      level: caseRecord.level,
+      risk: caseRecord.risk,
+    })
+    .from(caseConvergenceFlag)
+    .innerJoin(caseRecord, eq(caseRecord.id, caseConvergenceFlag.caseId))
+    .where(and(eq(caseRecord.districtCode, districtCode), ne(caseRecord.status, 'closed'), caseVisibleWhere(actor)))
+    .orderBy(asc(caseConvergenceFlag.flaggedAt), asc(caseRecord.number));
+  return rows.map((r) => ({ ...r, flaggedOn: istDate(r.flaggedAt) }));
+}
+
+const istDate = (d: Date) => new Date(d.getTime() + 330 * 60_000).toISOString().slice(0, 10);
+
+// ---------------------------------------------------------------- names for display
+
+/** Display names of the people and units referred to in a case (for the history timeline). */
+export async function directory(db: Db, userIds: string[], unitIds: string[]) {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const u = [...new Set(userIds.filter((x) => uuid.test(x)))];
+  const o = [...new Set(unitIds.filter((x) => uuid.test(x)))];
+  const [users, units] = await Promise.all([
+    u.length ? db.select({ id: appUser.id, name: appUser.displayName }).from(appUser).where(inArray(appUser.id, u)) : [],
+    o.length ? db.select({ id: organisation.id, name: organisation.name, kind: organisation.kind }).from(organisation).where(inArray(organisation.id, o)) : [],
+  ]);
+  return {
+    users: Object.fromEntries(users.map((x) => [x.id, x.name])),
+    units: Object.fromEntries(units.map((x) => [x.id, { name: x.name, kind: x.kind }])),
+  };
+}
+
+export async function findOrganisation(db: Db, id: string) {
+  const [row] = await db.select().from(organisation).where(eq(organisation.id, id));
+  return row ?? null;
+}
+
+/** The unit of a kind in a district (e.g. its DCPU or CWC), or a state-level one when districtCode is null. */
+export async function unitOfKind(db: Db, kinds: string[], stateCode: number, districtCode: number | null) {
+  const [row] = await db
+    .select({ id: organisation.id, kind: organisation.kind })
+    .from(organisation)
+    .where(
+      and(
+        inArray(organisation.kind, kinds),
+        or(eq(organisation.stateCode, stateCode), isNull(organisation.stateCode)),
+        districtCode == null ? isNull(organisation.districtCode) : eq(organisation.districtCode, districtCode),
+      ),
+    )
+    // Several units may share a kind (a DCPU and its 1098 helpline unit): the oldest, then by name.
+    .orderBy(asc(organisation.createdAt), asc(organisation.name), asc(organisation.id))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findUser(db: Db, id: string) {
+  const [row] = await db.select({ id: appUser.id, organisationId: appUser.organisationId, active: appUser.active }).from(appUser).where(eq(appUser.id, id));
+  return row ?? null;
+}

@@ -1,0 +1,67 @@
+import { and, asc, count, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { can, type Actor } from '../access/policy';
+import { child } from '../registry/registry.schema';
+import { caseVisibleWhere } from './cases.access';
+import { caseDue, caseRecord } from './cases.schema';
+
+/**
+ * Task lists: the due items of cases (case_due, kept by every append) assigned to a person
+ * or to a unit, soonest first. A task is listed only on a case the actor may see, or, for a
+ * referred-to organisation, on its own referrals (the referred part).
+ */
+export type TaskScope = 'mine' | 'unit';
+const REFERRAL_KINDS = ['referral_response', 'referral_completion'];
+
+export function taskConditions(actor: Actor, scope: TaskScope, f: { overdue?: boolean; kind?: string }, now: Date): SQL {
+  const org = actor.organisationId;
+  const assigned = scope === 'mine' ? eq(caseDue.assignedUserId, actor.userId) : org ? eq(caseDue.assignedUnitId, org) : sql`false`;
+  const referred =
+    org && (can(actor, 'cases.read') || can(actor, 'cases.referral'))
+      ? and(inArray(caseDue.kind, REFERRAL_KINDS), eq(caseDue.assignedUnitId, org))!
+      : sql`false`;
+  // The access rule on the case's place and owners as copied on the due item: no join needed.
+  return and(
+    assigned,
+    or(caseVisibleWhere(actor, caseDue), referred),
+    f.overdue === true ? lt(caseDue.dueAt, now) : f.overdue === false ? sql`${caseDue.dueAt} >= ${now}` : undefined,
+    f.kind ? eq(caseDue.kind, f.kind) : undefined,
+  )!;
+}
+
+export async function listTasks(db: Db, actor: Actor, where: SQL, limit: number, offset: number) {
+  return db
+    .select({
+      caseId: caseDue.caseId,
+      caseNumber: caseRecord.number,
+      kind: caseDue.kind,
+      ref: caseDue.ref,
+      dueAt: caseDue.dueAt,
+      statutory: caseDue.statutory,
+      source: caseDue.source,
+      assignedUserId: caseDue.assignedUserId,
+      assignedUnitId: caseDue.assignedUnitId,
+      stateCode: caseDue.stateCode,
+      fullView: sql<boolean>`coalesce(${caseVisibleWhere(actor, caseDue)}, false)`,
+      status: caseRecord.status,
+      level: caseRecord.level,
+      risk: caseRecord.risk,
+      childName: child.name,
+      childNameLocal: child.nameLocal,
+    })
+    .from(caseDue)
+    .innerJoin(caseRecord, eq(caseRecord.id, caseDue.caseId))
+    .innerJoin(child, eq(child.id, caseRecord.childId))
+    .where(where)
+    .orderBy(asc(caseDue.dueAt), asc(caseDue.caseId), asc(caseDue.kind), asc(caseDue.ref))
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function countTasks(db: Db, where: SQL, now: Date) {
+  const [r] = await db
+    .select({ total: count(), overdue: sql<number>`count(*) FILTER (WHERE ${caseDue.dueAt} < ${now})` })
+    .from(caseDue)
+    .where(where);
+  return { total: Number(r.total), overdue: Number(r.overdue) };
+}

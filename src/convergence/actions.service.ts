@@ -1,0 +1,159 @@
+import { and, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import type { AppContext } from '../http/context';
+import { can, requirePermission, type Actor } from '../access/policy';
+import { HttpError, conflict, notFound } from '../http/errors';
+import { audit } from '../audit/audit.service';
+import {
+  actionState, allowedEvents, applyActionEvent, daysOverdue,
+  type ActionEvent, type DepartmentKind, type Actor as DomainActor,
+} from './domain';
+import { actionInJurisdiction, actionVisible, actorDepartment, convergenceView, ownDepartmentAction } from './convergence.access';
+import { convergenceAction, convergenceGroup, convergenceMeeting, convergenceMember } from './convergence.schema';
+import { istDay } from './convergence.time';
+import { countActions, eventsOf, getAction, insertEvent, listActions, lockAction, toDomainAction, updateActionProjection, type ActionRow } from './actions.repository';
+import { membersOf, toDomainGroup } from './groups.repository';
+import { seatOf } from './groups.service';
+import type { ActionEventInput, ActionListQuery } from './convergence.model';
+
+function actionListItem(a: ActionRow, today: string, names: Map<string, { group: string; meetingDate: string }>) {
+  const item = toDomainAction(a, []);
+  const overdueDays = a.status === 'done' ? 0 : daysOverdue({ ...item, events: [] }, today);
+  return {
+    id: a.id,
+    groupId: a.groupId,
+    group: names.get(a.id)?.group ?? null,
+    meetingId: a.meetingId,
+    meetingDate: names.get(a.id)?.meetingDate ?? a.assignedOn,
+    caseRef: a.caseRef,
+    domain: a.domain,
+    description: a.description,
+    department: a.department,
+    organisationId: a.organisationId,
+    officer: a.officer,
+    assignedOn: a.assignedOn,
+    dueDate: a.dueDate,
+    status: a.status,
+    doneOn: a.doneOn,
+    result: a.result,
+    blockedReason: a.blockedReason,
+    overdue: overdueDays > 0,
+    daysOverdue: overdueDays,
+    version: a.version,
+  };
+}
+
+async function namesOf(ctx: AppContext, rows: ActionRow[]) {
+  if (!rows.length) return new Map<string, { group: string; meetingDate: string }>();
+  const meta = await ctx.db
+    .select({ id: convergenceAction.id, group: convergenceGroup.name, meetingDate: convergenceMeeting.meetingDate })
+    .from(convergenceAction)
+    .innerJoin(convergenceGroup, eq(convergenceGroup.id, convergenceAction.groupId))
+    .innerJoin(convergenceMeeting, eq(convergenceMeeting.id, convergenceAction.meetingId))
+    .where(inArray(convergenceAction.id, rows.map((r) => r.id)));
+  return new Map(meta.map((m) => [m.id, { group: m.group, meetingDate: m.meetingDate }]));
+}
+
+export async function listActionsFor(ctx: AppContext, actor: Actor, q: ActionListQuery) {
+  const view = convergenceView(actor);
+  const today = istDay(ctx.now());
+  const conds: (SQL | undefined)[] = [actionVisible(actor)];
+  if (q.groupId) conds.push(eq(convergenceAction.groupId, q.groupId));
+  if (q.meetingId) conds.push(eq(convergenceAction.meetingId, q.meetingId));
+  if (q.department) conds.push(eq(convergenceAction.department, q.department));
+  if (q.status) conds.push(eq(convergenceAction.status, q.status));
+  if (q.familyId) conds.push(eq(convergenceAction.familyId, q.familyId));
+  if (q.overdue === true) conds.push(ne(convergenceAction.status, 'done'), lt(convergenceAction.dueDate, today));
+  if (q.mine) conds.push(ownDepartmentAction(actor));
+  const where = and(...conds)!;
+  const [rows, total] = await Promise.all([listActions(ctx.db, where, q.pageSize, (q.page - 1) * q.pageSize), countActions(ctx.db, where)]);
+  const names = await namesOf(ctx, rows);
+  await audit(ctx.db, actor, 'list', 'convergence_action', null, null, { ids: rows.map((r) => r.id), total });
+  return { items: rows.map((r) => actionListItem(r, today, names)), total, page: q.page, pageSize: q.pageSize, view, department: actorDepartment(actor) };
+}
+
+/** The group, the actor's seat and whether the actor may update the action (and why not). */
+async function updateRight(ctx: AppContext, actor: Actor, a: ActionRow, on: string) {
+  const [g] = await ctx.db.select().from(convergenceGroup).where(eq(convergenceGroup.id, a.groupId));
+  const members = await membersOf(ctx.db, [a.groupId]);
+  const group = toDomainGroup(g, members);
+  const { seat, roles } = seatOf(group, members, actor, on);
+  const officer = roles.includes('chair') || roles.includes('secretary');
+  const dept = actorDepartment(actor);
+  const domainActor: DomainActor = {
+    personId: seat?.id ?? `user:${actor.userId}`,
+    // An organisation outside the Matrix's departments can only act through a chair or secretary seat.
+    department: (dept ?? 'NONE') as DepartmentKind,
+  };
+  let denied: string | null = null;
+  if (!can(actor, 'convergence.act')) denied = `Your role (${actor.role}) may not update action items (needs convergence.act)`;
+  else if (!officer && dept !== a.department) denied = `Only ${a.department} (the assigned department) or the group's chair or secretary may update this action`;
+  else if (!officer && a.organisationId && a.organisationId !== actor.organisationId) denied = 'This action is assigned to another organisation of that department';
+  return { group, domainActor, officer, denied };
+}
+
+export async function readAction(ctx: AppContext, actor: Actor, id: string) {
+  convergenceView(actor);
+  const a = await getAction(ctx.db, and(eq(convergenceAction.id, id), actionVisible(actor))!);
+  if (!a) throw notFound('Action');
+  const today = istDay(ctx.now());
+  const events = await eventsOf(ctx.db, [id]);
+  const names = await namesOf(ctx, [a]);
+  const right = await updateRight(ctx, actor, a, today);
+  const members = new Map((await ctx.db.select({ id: convergenceMember.id, name: convergenceMember.name, department: convergenceMember.department }).from(convergenceMember).where(eq(convergenceMember.groupId, a.groupId))).map((m) => [m.id, m]));
+  await audit(ctx.db, actor, 'read', 'convergence_action', id, a, { familyId: a.familyId, childId: a.childId });
+  return {
+    ...actionListItem(a, today, names),
+    events: events.map((e) => ({
+      seq: e.seq, type: e.type, on: e.eventOn, text: e.text, recordedAt: e.recordedAt,
+      by: members.get(e.byPerson) ? { name: members.get(e.byPerson)!.name, department: members.get(e.byPerson)!.department } : { name: null, department: null },
+    })),
+    allowedEvents: allowedEvents(actionState(toDomainAction(a, events)).status),
+    canUpdate: right.denied === null,
+  };
+}
+
+/**
+ * A department reports on its action: done (with the result), blocked (with why), or a
+ * reopening. Only the assigned department's users (convergence.act) or the group's chair or
+ * secretary; the event is appended and the status projection recomputed in one transaction.
+ */
+export async function recordActionEvent(ctx: AppContext, actor: Actor, id: string, input: ActionEventInput) {
+  requirePermission(actor, 'convergence.act');
+  const a = await getAction(ctx.db, and(eq(convergenceAction.id, id), actionInJurisdiction(actor))!);
+  if (!a) throw notFound('Action');
+  const today = istDay(ctx.now());
+  const on = input.on ?? today;
+  if (on > today) throw new HttpError(400, 'date_in_future', `on: ${on} is in the future`, [{ field: 'on', message: 'must not be in the future' }]);
+  const right = await updateRight(ctx, actor, a, on);
+  if (right.denied) throw new HttpError(403, 'not_assigned_department', right.denied);
+  return ctx.db.transaction(async (tx) => {
+    const row = (await lockAction(tx, id))!;
+    if (input.version !== undefined && input.version !== row.version) {
+      throw conflict(`Someone else updated this action (now version ${row.version}, you saw version ${input.version})`, { version: row.version, status: row.status });
+    }
+    const events = await eventsOf(tx, [id]);
+    const item = toDomainAction(row, events);
+    const event: ActionEvent =
+      input.type === 'complete'
+        ? { type: 'complete', on, by: right.domainActor.personId, result: input.result }
+        : { type: input.type, on, by: right.domainActor.personId, reason: input.reason };
+    const applied = applyActionEvent(item, event, right.domainActor, right.group);
+    if (!applied.ok) {
+      const p = applied.problems[0];
+      const status = p.code === 'not_assigned_department' ? 403 : p.code === 'invalid_transition' ? 409 : 400;
+      throw new HttpError(status, p.code, applied.problems.map((x) => x.message).join('; '), applied.problems.filter((x) => x.path).map((x) => ({ field: x.path!, message: x.message })));
+    }
+    await insertEvent(tx, {
+      actionId: id, seq: events.length + 1, type: event.type, eventOn: on, byPerson: event.by, byUserId: actor.userId,
+      text: event.type === 'complete' ? event.result : event.reason, stateCode: row.stateCode, districtCode: row.districtCode,
+    });
+    const state = actionState(applied.value);
+    const updated = await updateActionProjection(tx, id, {
+      status: state.status, doneOn: state.doneOn ?? null, result: state.result ?? null, blockedReason: state.blockedReason ?? null,
+      lastEventOn: on, version: row.version + 1,
+    });
+    await audit(tx, actor, 'update', 'convergence_action', id, row, { event: event.type, status: state.status, familyId: row.familyId, childId: row.childId });
+    const names = await namesOf({ ...ctx, db: tx }, [updated]);
+    return actionListItem(updated, today, names);
+  });
+}

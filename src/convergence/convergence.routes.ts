@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../http/context';
+import { requireActor } from '../http/auth-hook';
+import { idParams } from '../http/common';
+import {
+  accountabilityQuery, actionEventInput, actionListQuery, attendanceInput, cancelInput, coverageFamiliesQuery, coverageQuery, discussionInput,
+  escalateInput, groupInput, groupPatch, holdInput, issueInput, issueListQuery, langQuery, matrixPut, matrixQuery, meetingInput, memberInput,
+  memberPatch, minuteInput, noteQuery, resolveInput, suggestQuery,
+} from './convergence.model';
+import { matrixVersions, readMatrix, saveMatrix, suggestFor } from './matrix.service';
+import { addMember, createGroup, listGroupsFor, patchGroup, patchMember, readGroup } from './groups.service';
+import {
+  addDiscussion, cancelMeeting, holdMeeting, listMeetings, meetingAgenda, meetingNote, meetingNotePdf, minuteMeeting, readMeeting, recordAttendance,
+  scheduleMeeting, sendNote,
+} from './meetings.service';
+import { listActionsFor, readAction, recordActionEvent } from './actions.service';
+import { accountabilityExport, accountabilityFor } from './accountability.service';
+import { coverageFamilies, coverageSummary, familyCoverageFor } from './coverage.service';
+import { escalateIssue, listIssues, raiseIssue, readIssue, resolveIssue } from './balpanchayat.service';
+import { GOVERNANCE_LEVELS } from './domain';
+
+const tags = ['convergence'];
+const P = '/convergence';
+
+/** The convergence API under /api/v1/convergence. */
+export function convergenceRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  // ---- the Convergence Matrix
+  r.get(`${P}/matrix`, { schema: { tags, summary: 'The Convergence Matrix in force, with a grid (domains × departments) at one level', querystring: matrixQuery } }, async (req) =>
+    readMatrix(ctx, requireActor(req), req.query.level),
+  );
+  r.put(`${P}/matrix`, { schema: { tags, summary: 'Save an edited matrix as the next version (validated; 409 if stale)', body: matrixPut } }, async (req) =>
+    saveMatrix(ctx, requireActor(req), req.body as { version: number; matrix: unknown; note?: string }),
+  );
+  r.get(`${P}/matrix/versions`, { schema: { tags, summary: 'Saved versions of the matrix' } }, async (req) => matrixVersions(ctx, requireActor(req)));
+  r.get(`${P}/matrix/suggest`, { schema: { tags, summary: 'Departments the matrix suggests for a need in a domain', querystring: suggestQuery } }, async (req) =>
+    suggestFor(ctx, requireActor(req), req.query.domain, req.query.level),
+  );
+
+  // ---- groups and members
+  r.get(`${P}/groups`, { schema: { tags, summary: 'Convergence groups in your jurisdiction' } }, async (req) => listGroupsFor(ctx, requireActor(req)));
+  r.post(`${P}/groups`, { schema: { tags, summary: 'Create a district or block convergence group', body: groupInput } }, async (req, reply) =>
+    reply.status(201).send(await createGroup(ctx, requireActor(req), req.body)),
+  );
+  r.get(`${P}/groups/:id`, { schema: { tags, params: idParams } }, async (req) => readGroup(ctx, requireActor(req), req.params.id));
+  r.patch(`${P}/groups/:id`, { schema: { tags, params: idParams, body: groupPatch } }, async (req) => patchGroup(ctx, requireActor(req), req.params.id, req.body));
+  r.post(`${P}/groups/:id/members`, { schema: { tags, summary: 'Add a member (a department or NGO representative)', params: idParams, body: memberInput } }, async (req, reply) =>
+    reply.status(201).send(await addMember(ctx, requireActor(req), req.params.id, req.body)),
+  );
+  r.patch(
+    `${P}/groups/:id/members/:memberId`,
+    { schema: { tags, summary: 'Change a seat (roles, contact) or end it (until)', params: z.object({ id: z.uuid(), memberId: z.uuid() }), body: memberPatch } },
+    async (req) => patchMember(ctx, requireActor(req), req.params.id, req.params.memberId, req.body),
+  );
+  r.get(`${P}/groups/:id/meetings`, { schema: { tags, params: idParams } }, async (req) => listMeetings(ctx, requireActor(req), req.params.id));
+  r.post(`${P}/groups/:id/meetings`, { schema: { tags, summary: 'Schedule a meeting', params: idParams, body: meetingInput } }, async (req, reply) =>
+    reply.status(201).send(await scheduleMeeting(ctx, requireActor(req), req.params.id, req.body)),
+  );
+
+  // ---- meetings
+  r.get(`${P}/meetings/:id`, { schema: { tags, params: idParams } }, async (req) => readMeeting(ctx, requireActor(req), req.params.id));
+  r.get(`${P}/meetings/:id/agenda`, { schema: { tags, summary: 'The agenda: overdue actions carried over, flagged/escalated cases, Bal Panchayat issues', params: idParams } }, async (req) =>
+    meetingAgenda(ctx, requireActor(req), req.params.id),
+  );
+  r.put(`${P}/meetings/:id/attendance`, { schema: { tags, summary: 'Mark attendance (by member) and guests', params: idParams, body: attendanceInput } }, async (req) =>
+    recordAttendance(ctx, requireActor(req), req.params.id, req.body),
+  );
+  r.post(`${P}/meetings/:id/hold`, { schema: { tags, summary: 'Record that the meeting was held (chair, attendance); freezes the agenda', params: idParams, body: holdInput } }, async (req) =>
+    holdMeeting(ctx, requireActor(req), req.params.id, req.body),
+  );
+  r.post(`${P}/meetings/:id/cancel`, { schema: { tags, params: idParams, body: cancelInput } }, async (req) => cancelMeeting(ctx, requireActor(req), req.params.id, req.body.reason));
+  r.post(`${P}/meetings/:id/discussions`, { schema: { tags, summary: 'A case discussed: the decision and the actions assigned to departments', params: idParams, body: discussionInput } }, async (req, reply) =>
+    reply.status(201).send(await addDiscussion(ctx, requireActor(req), req.params.id, req.body)),
+  );
+  r.post(`${P}/meetings/:id/minute`, { schema: { tags, summary: 'Finalise the minutes (schedules the next meeting)', params: idParams, body: minuteInput } }, async (req) =>
+    minuteMeeting(ctx, requireActor(req), req.params.id, req.body.minutes),
+  );
+  r.get(`${P}/meetings/:id/note`, { schema: { tags, summary: 'The division-of-labour note (yours, or the full note for the chair/DCPU)', params: idParams, querystring: noteQuery } }, async (req) =>
+    (await meetingNote(ctx, requireActor(req), req.params.id, req.query.department)).note,
+  );
+  r.get(`${P}/meetings/:id/note.pdf`, { schema: { tags, summary: 'The division-of-labour note as PDF (en, hi, mr)', params: idParams, querystring: noteQuery } }, async (req, reply) => {
+    const pdf = await meetingNotePdf(ctx, requireActor(req), req.params.id, req.query.lang, req.query.department);
+    return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${pdf.filename}"`).send(pdf.body);
+  });
+  r.post(`${P}/meetings/:id/note/send`, { schema: { tags, summary: 'Send the note to every department with an action (outbox)', params: idParams } }, async (req) =>
+    sendNote(ctx, requireActor(req), req.params.id),
+  );
+
+  // ---- action items
+  r.get(`${P}/actions`, { schema: { tags, summary: 'Action items (a nodal officer sees their department’s)', querystring: actionListQuery } }, async (req) =>
+    listActionsFor(ctx, requireActor(req), req.query),
+  );
+  r.get(`${P}/actions/:id`, { schema: { tags, params: idParams } }, async (req) => readAction(ctx, requireActor(req), req.params.id));
+  r.post(`${P}/actions/:id/events`, { schema: { tags, summary: 'Report on an action: complete (result), block (why), reopen (why)', params: idParams, body: actionEventInput } }, async (req, reply) =>
+    reply.status(201).send(await recordActionEvent(ctx, requireActor(req), req.params.id, req.body)),
+  );
+
+  // ---- accountability
+  r.get(`${P}/accountability`, { schema: { tags, summary: 'Per department and month: assigned, on time, late, overdue, days late, attendance; trend', querystring: accountabilityQuery } }, async (req) =>
+    accountabilityFor(ctx, requireActor(req), req.query),
+  );
+  r.get(
+    `${P}/accountability/export`,
+    { schema: { tags, summary: 'The accountability report as Excel or PDF (DCWPC, Mission Vatsalya monthly review)', querystring: accountabilityQuery.and(z.object({ format: z.enum(['xlsx', 'pdf']).default('xlsx'), lang: langQuery })) } },
+    async (req, reply) => {
+      const { format, lang, metric: _m, ...q } = req.query;
+      const file = await accountabilityExport(ctx, requireActor(req), q, format, lang);
+      return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
+    },
+  );
+
+  // ---- service coverage
+  r.get(`${P}/coverage`, { schema: { tags, summary: 'Families with needs and unmet needs per domain, by district, block or village', querystring: coverageQuery } }, async (req) =>
+    coverageSummary(ctx, requireActor(req), req.query),
+  );
+  r.get(`${P}/coverage/families`, { schema: { tags, summary: 'Families with service gaps', querystring: coverageFamiliesQuery } }, async (req) =>
+    coverageFamilies(ctx, requireActor(req), req.query),
+  );
+  r.get(
+    `${P}/coverage/families/:id`,
+    { schema: { tags, summary: "One family's coverage with the Matrix's suggestions", params: idParams, querystring: z.object({ level: z.enum(GOVERNANCE_LEVELS).default('district') }) } },
+    async (req) => familyCoverageFor(ctx, requireActor(req), req.params.id, req.query.level),
+  );
+
+  // ---- Bal Panchayat issues
+  r.get(`${P}/bal-panchayat/issues`, { schema: { tags, querystring: issueListQuery } }, async (req) => listIssues(ctx, requireActor(req), req.query));
+  r.post(`${P}/bal-panchayat/issues`, { schema: { tags, summary: 'Record an issue a Bal Panchayat raised (no child’s name needed)', body: issueInput } }, async (req, reply) =>
+    reply.status(201).send(await raiseIssue(ctx, requireActor(req), req.body)),
+  );
+  r.get(`${P}/bal-panchayat/issues/:id`, { schema: { tags, params: idParams } }, async (req) => readIssue(ctx, requireActor(req), req.params.id));
+  r.post(`${P}/bal-panchayat/issues/:id/escalate`, { schema: { tags, params: idParams, body: escalateInput } }, async (req) => escalateIssue(ctx, requireActor(req), req.params.id, req.body));
+  r.post(`${P}/bal-panchayat/issues/:id/resolve`, { schema: { tags, params: idParams, body: resolveInput } }, async (req) => resolveIssue(ctx, requireActor(req), req.params.id, req.body));
+}

@@ -1,0 +1,212 @@
+// Blocking: only pairs that share a key under at least one rule are compared. Pair counts are
+// known per rule before any comparison (Splink-style), and a block too big to be useful is
+// skipped with a warning — the other rules still see those records.
+import { keyOfCanonical, nameTokensCached as nameTokens, searchKeys } from '../names';
+import type { BlockingRule, Model } from './model';
+import { normSex, normText, placeKey } from './normalize';
+import type { Table } from './record';
+
+type Transform = BlockingRule['keys'][number]['transform'];
+
+function transformValue(v: string, t: Transform): string[] {
+  switch (t) {
+    case 'exact': { const s = normText(v); return s ? [s] : []; }
+    case 'key': { const s = placeKey(v); return s ? [s] : []; }
+    case 'tokenKeys': return searchKeys(v);
+    case 'firstKey': { const toks = nameTokens(v); return toks.length ? [keyOfCanonical(toks[0])] : []; }
+    case 'sortedKeys': { const k = searchKeys(v).sort(); return k.length ? [k.join('+')] : []; }
+    case 'fullKeys': { const k = searchKeys(v).sort(); return k.length >= 2 ? [k.join('+')] : []; }
+    case 'sex': { const s = normSex(v); return s ? [s] : []; }
+    case 'prefix3': { const s = normText(v).replace(/\s/g, ''); return s.length >= 3 ? [s.slice(0, 3)] : []; }
+    case 'year': { const m = /^\d{4}/.exec((v ?? '').trim()); return m ? [m[0]] : []; }
+    case 'birthYear': return [];
+  }
+}
+
+/** Year of birth from an (estimated) age and the report date. The left side emits a ±1 year
+ *  window so that estimated ages still meet; the right side emits the year itself. */
+function birthYears(age: string, date: string, window: boolean): string[] {
+  const a = Number((age ?? '').trim()), y = Number(/^(\d{4})/.exec((date ?? '').trim())?.[1]);
+  if ((age ?? '').trim() === '' || !Number.isFinite(a) || !Number.isFinite(y)) return [];
+  const b = Math.round(y - a);
+  return window ? [String(b - 1), String(b), String(b + 1)] : [String(b)];
+}
+
+/** A key part's values per record as interned integers (CSR), so rule keys are arithmetic, not strings. */
+interface PartValues { off: Int32Array; ids: Int32Array }
+
+class KeyParts {
+  private readonly dicts = new Map<string, Map<string, number>>();
+  private readonly cache = new Map<string, PartValues>();
+
+  dictSize(k: BlockingRule['keys'][number]): number {
+    return this.dicts.get(`${k.column}\u0000${k.transform}\u0000${k.with ?? ''}`)?.size ?? 0;
+  }
+
+  values(t: Table, side: 'left' | 'right', k: BlockingRule['keys'][number]): PartValues {
+    const dk = `${k.column}\u0000${k.transform}\u0000${k.with ?? ''}`;
+    const ck = `${dk}\u0000${side}`;
+    const hit = this.cache.get(ck);
+    if (hit) return hit;
+    let dict = this.dicts.get(dk);
+    if (!dict) { dict = new Map(); this.dicts.set(dk, dict); }
+    const d = dict;
+    const intern = (v: string) => { let x = d.get(v); if (x === undefined) { x = d.size; d.set(v, x); } return x; };
+    const n = t.ids.length;
+    const off = new Int32Array(n + 1);
+    const ids: number[] = [];
+    const col = t.columns[k.column] ?? [], other = t.columns[k.with ?? 'date'] ?? [];
+    const memo = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      const raw = col[i] ?? '';
+      if (k.transform === 'birthYear') {
+        for (const v of birthYears(raw, other[i] ?? '', side === 'left')) ids.push(intern(v));
+      } else {
+        let vs = memo.get(raw);
+        if (vs === undefined) { vs = [...new Set(transformValue(raw, k.transform))].map(intern); memo.set(raw, vs); }
+        for (const v of vs) ids.push(v);
+      }
+      off[i + 1] = ids.length;
+    }
+    const pv = { off, ids: Int32Array.from(ids) };
+    this.cache.set(ck, pv);
+    return pv;
+  }
+}
+
+/** Writes each combination of the parts' values for record i, as one number (mixed radix), into out.
+ *  Iterative with a reused buffer: this runs for every record under every rule. */
+function keysOf(parts: PartValues[], mult: number[], i: number, out: number[]): number {
+  out.length = 0;
+  out.push(0);
+  for (let p = 0; p < parts.length; p++) {
+    const pv = parts[p], a = pv.off[i], b = pv.off[i + 1];
+    if (a === b) { out.length = 0; return 0; }
+    const n = out.length;
+    for (let x = b - 1; x >= a; x--) {
+      const add = pv.ids[x] * mult[p];
+      if (x === a) for (let y = 0; y < n; y++) out[y] += add;
+      else for (let y = 0; y < n; y++) out.push(out[y] + add);
+    }
+  }
+  return out.length;
+}
+
+export interface RuleStats {
+  id: string;
+  /** Σ over blocks of left×right (or n(n−1)/2 when deduping): pairs this rule proposes, before de-duplication. */
+  pairs: number;
+  skippedBlocks: number;
+  skippedPairs: number;
+  largestBlockPairs: number;
+  skippedExamples: string[];
+}
+
+interface RuleIndex {
+  members: Int32Array;
+  start: Int32Array;
+  skipped: Uint8Array;
+  /** Per right record, its blocks in this rule (CSR). */
+  rOff: Int32Array;
+  rBlocks: Int32Array;
+}
+
+export class BlockIndex {
+  readonly stats: RuleStats[] = [];
+  private readonly rules: RuleIndex[] = [];
+  private readonly stamp: Int32Array;
+
+  constructor(model: Model, left: Table, right: Table, private readonly dedupe = false) {
+    const kp = new KeyParts();
+    const cap = model.blocking.maxBlockPairs;
+    for (const rule of model.blocking.rules) {
+      const lp = rule.keys.map((k) => kp.values(left, 'left', k));
+      const rp = rule.keys.map((k) => kp.values(right, 'right', k));
+      const mult: number[] = [];
+      let m = 1;
+      for (const k of rule.keys) { mult.push(m); m *= kp.dictSize(k) + 1; }
+      if (m > 2 ** 53) throw new Error(`blocking rule "${rule.id}": too many distinct key values`);
+
+      const blockOf = new Map<number, number>();
+      const lCount: number[] = [];
+      const entryBlock: number[] = [], entryRec: number[] = [];
+      const keys: number[] = [];
+      for (let i = 0; i < left.ids.length; i++) {
+        const first = entryBlock.length;
+        const nk = keysOf(lp, mult, i, keys);
+        next: for (let q = 0; q < nk; q++) {
+          let b = blockOf.get(keys[q]);
+          if (b === undefined) { b = lCount.length; blockOf.set(keys[q], b); lCount.push(0); }
+          for (let x = first; x < entryBlock.length; x++) if (entryBlock[x] === b) continue next;
+          entryBlock.push(b); entryRec.push(i); lCount[b]++;
+        }
+      }
+      const nb = lCount.length;
+      const start = new Int32Array(nb + 1);
+      for (let b = 0; b < nb; b++) start[b + 1] = start[b] + lCount[b];
+      const fill = start.slice(0, nb);
+      const members = new Int32Array(start[nb]);
+      for (let x = 0; x < entryBlock.length; x++) members[fill[entryBlock[x]]++] = entryRec[x];
+
+      const rCount = new Float64Array(nb);
+      const rOff = new Int32Array(right.ids.length + 1);
+      const rBlocks: number[] = [];
+      for (let j = 0; j < right.ids.length; j++) {
+        const first = rBlocks.length;
+        const nk = keysOf(rp, mult, j, keys);
+        next: for (let q = 0; q < nk; q++) {
+          const b = blockOf.get(keys[q]);
+          if (b === undefined) continue;
+          for (let x = first; x < rBlocks.length; x++) if (rBlocks[x] === b) continue next;
+          rBlocks.push(b); rCount[b]++;
+        }
+        rOff[j + 1] = rBlocks.length;
+      }
+      const skipped = new Uint8Array(nb);
+      const st: RuleStats = { id: rule.id, pairs: 0, skippedBlocks: 0, skippedPairs: 0, largestBlockPairs: 0, skippedExamples: [] };
+      for (let b = 0; b < nb; b++) {
+        const p = dedupe ? (lCount[b] * (lCount[b] - 1)) / 2 : lCount[b] * rCount[b];
+        if (p > cap) {
+          skipped[b] = 1; st.skippedBlocks++; st.skippedPairs += p;
+          if (st.skippedExamples.length < 5) st.skippedExamples.push(`${lCount[b]} records like ${left.ids[members[start[b]]]} (${p} pairs)`);
+        } else {
+          st.pairs += p;
+          if (p > st.largestBlockPairs) st.largestBlockPairs = p;
+        }
+      }
+      this.stats.push(st);
+      this.rules.push({ members, start, skipped, rOff, rBlocks: Int32Array.from(rBlocks) });
+    }
+    this.stamp = new Int32Array(left.ids.length);
+  }
+
+  /** Upper bound on pairs to compare, known before comparing anything. */
+  get pairUpperBound(): number {
+    return this.stats.reduce((s, r) => s + r.pairs, 0);
+  }
+
+  warnings(): string[] {
+    return this.stats.filter((s) => s.skippedBlocks > 0).map((s) =>
+      `blocking rule "${s.id}": skipped ${s.skippedBlocks} oversized block(s) (${s.skippedPairs} pairs), e.g. ${s.skippedExamples.join(', ')}`);
+  }
+
+  /** Distinct left candidates of right record j, written into out; returns how many. */
+  candidates(j: number, out: Int32Array): number {
+    let n = 0;
+    const tag = j + 1;
+    for (const r of this.rules) {
+      for (let x = r.rOff[j]; x < r.rOff[j + 1]; x++) {
+        const b = r.rBlocks[x];
+        if (r.skipped[b]) continue;
+        for (let y = r.start[b]; y < r.start[b + 1]; y++) {
+          const i = r.members[y];
+          if (this.stamp[i] === tag || (this.dedupe && i >= j)) continue;
+          this.stamp[i] = tag;
+          if (n < out.length) out[n] = i;
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+}

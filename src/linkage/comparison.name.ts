@@ -1,0 +1,155 @@
+// The name comparison: levels exact → variant → similar → [nickname] → different,
+// with the term frequency of the agreeing tokens for the TF adjustment.
+import { isNicknameCanonical, keyOfCanonical, nameTokensCached as nameTokens, soundForm } from '../names';
+import type { ComparisonSpec } from './model';
+import { Interner, PairCache, SimCache } from './normalize';
+import type { Table } from './record';
+
+export interface NameShared { sounds: Interner; keys: Interner; full: Interner; jw: SimCache }
+
+export function nameShared(): NameShared {
+  const sounds = new Interner();
+  return { sounds, keys: new Interner(), full: new Interner(), jw: new SimCache(sounds.strings, 22) };
+}
+
+export interface NameFeatures {
+  off: Int32Array;
+  snd: Int32Array;
+  key: Int32Array;
+  full: Int32Array;
+  nick: Uint8Array;
+}
+
+export class NameComparator {
+  readonly nLevels: number;
+  private readonly thresholds: number[];
+  private readonly nickname: boolean;
+  /** Records containing each key, over both sides: the term frequency. */
+  private keyCount = new Float64Array(1024);
+  private records = 0;
+  private logTf = new Float32Array(0);
+
+  constructor(readonly spec: ComparisonSpec, private readonly sh: NameShared) {
+    const p = spec.params as { thresholds?: number[]; nickname?: boolean };
+    this.thresholds = p.thresholds ?? [0.9, 0.8];
+    this.nickname = p.nickname !== false;
+    this.nLevels = 3 + this.thresholds.length + (this.nickname ? 1 : 0);
+  }
+
+  prepare(t: Table): NameFeatures {
+    const col = t.columns[this.spec.columns[0]] ?? [];
+    const n = t.ids.length;
+    const off = new Int32Array(n + 1);
+    const snd: number[] = [], key: number[] = [];
+    const full = new Int32Array(n).fill(-1);
+    const nick = new Uint8Array(n);
+    const memo = new Map<string, { s: number[]; k: number[]; full: number; nick: number }>();
+    for (let i = 0; i < n; i++) {
+      const raw = col[i] ?? '';
+      let f = memo.get(raw);
+      if (f === undefined) {
+        const toks = nameTokens(raw);
+        f = {
+          s: toks.map((tok) => this.sh.sounds.id(soundForm(tok))),
+          k: toks.map((tok) => this.sh.keys.id(keyOfCanonical(tok))),
+          full: toks.length > 0 ? this.sh.full.id([...toks].sort().join(' ')) : -1,
+          nick: toks.length === 1 && isNicknameCanonical(toks[0]) ? 1 : 0,
+        };
+        memo.set(raw, f);
+      }
+      for (let x = 0; x < f.s.length; x++) { snd.push(f.s[x]); key.push(f.k[x]); }
+      for (const k of new Set(f.k)) this.countKey(k);
+      off[i + 1] = snd.length;
+      full[i] = f.full;
+      nick[i] = f.nick;
+    }
+    this.records += n;
+    return { off, snd: Int32Array.from(snd), key: Int32Array.from(key), full, nick };
+  }
+
+  private countKey(k: number): void {
+    if (k >= this.keyCount.length) {
+      const grown = new Float64Array(Math.max(k + 1, this.keyCount.length * 2));
+      grown.set(this.keyCount);
+      this.keyCount = grown;
+    }
+    this.keyCount[k]++;
+  }
+
+  /** Call once both sides are prepared. */
+  finish(): void {
+    this.logTf = new Float32Array(this.keyCount.length);
+    const total = Math.max(1, this.records);
+    for (let k = 0; k < this.keyCount.length; k++) this.logTf[k] = Math.log2(Math.max(1, this.keyCount[k]) / total);
+  }
+
+  /** The level depends only on the two names, which repeat across pairs: cache it by name pair. */
+  private readonly levels = new PairCache(20);
+
+  level(a: NameFeatures, i: number, b: NameFeatures, j: number): number {
+    const fa = a.full[i], fb = b.full[j];
+    if (fa < 0 || fb < 0) return -1;
+    if (fa === fb) return 0;
+    let l = this.levels.get(fa, fb);
+    if (l === -128) { l = this.computeLevel(a, i, b, j); this.levels.set(fa, fb, l); }
+    return l;
+  }
+
+  private computeLevel(a: NameFeatures, i: number, b: NameFeatures, j: number): number {
+    const a0 = a.off[i], a1 = a.off[i + 1], b0 = b.off[j], b1 = b.off[j + 1];
+    if (this.keysCovered(a, a0, a1, b, b0, b1)) return 1;
+    const s = this.similarity(a, a0, a1, b, b0, b1);
+    for (let t = 0; t < this.thresholds.length; t++) if (s >= this.thresholds[t]) return 2 + t;
+    if (this.nickname && (a.nick[i] || b.nick[j])) return 2 + this.thresholds.length;
+    return this.nLevels - 1;
+  }
+
+  /** Every token of the shorter name sounds the same as a token of the longer (spelling, script,
+   *  order or a dropped surname). Phonetic keys would be too coarse here: Swati/Shweta share one. */
+  private keysCovered(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): boolean {
+    return a1 - a0 <= b1 - b0 ? covered(a.snd, a0, a1, b.snd, b0, b1) : covered(b.snd, b0, b1, a.snd, a0, a1);
+  }
+
+  /** Greedy best alignment of sound tokens (see names/similarity), on cached Jaro–Winkler. */
+  private similarity(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): number {
+    const na = a1 - a0, nb = b1 - b0;
+    if (na === 1 && nb === 1) return this.sh.jw.sim(a.snd[a0], b.snd[b0]);
+    // Names have few tokens; a bitmask of used tokens on each side is enough.
+    let usedA = 0, usedB = 0, total = 1;
+    const m = Math.min(na, nb, 30);
+    for (let step = 0; step < m; step++) {
+      let best = -1, bi = 0, bj = 0;
+      for (let x = 0; x < na && x < 30; x++) {
+        if (usedA & (1 << x)) continue;
+        for (let y = 0; y < nb && y < 30; y++) {
+          if (usedB & (1 << y)) continue;
+          const v = this.sh.jw.sim(a.snd[a0 + x], b.snd[b0 + y]);
+          if (v > best) { best = v; bi = x; bj = y; }
+        }
+      }
+      usedA |= 1 << bi; usedB |= 1 << bj; if (best < total) total = best;
+    }
+    // The weakest aligned token decides: siblings share a surname, so an average would call
+    // "Sunita Pawar" and "Kavita Pawar" similar.
+    return total * (0.9 + 0.1 * (m / Math.max(na, nb)));
+  }
+
+  /** log2 of how common the agreeing name is: the sum over the shorter name's token keys. */
+  tfLog(a: NameFeatures, i: number, b: NameFeatures, j: number): number {
+    const a0 = a.off[i], a1 = a.off[i + 1], b0 = b.off[j], b1 = b.off[j + 1];
+    let v = 0;
+    if (a1 - a0 <= b1 - b0) for (let x = a0; x < a1; x++) v += this.logTf[a.key[x]];
+    else for (let x = b0; x < b1; x++) v += this.logTf[b.key[x]];
+    return v;
+  }
+}
+
+/** Every sound in s[s0..s1) occurs in l[l0..l1). */
+function covered(s: Int32Array, s0: number, s1: number, l: Int32Array, l0: number, l1: number): boolean {
+  for (let x = s0; x < s1; x++) {
+    let found = false;
+    for (let y = l0; y < l1; y++) if (s[x] === l[y]) { found = true; break; }
+    if (!found) return false;
+  }
+  return true;
+}

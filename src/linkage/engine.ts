@@ -1,0 +1,299 @@
+// The linkage engine: prepare features once per record, walk the blocked candidate pairs once
+// (storing each pair's comparison pattern compactly), estimate parameters by EM on the pattern
+// counts, then score. No object is allocated per pair.
+import { BlockIndex, type RuleStats } from './blocking';
+import { buildComparators, type Comparator } from './comparisons';
+import { levelWeights, type Model } from './model';
+import type { Table } from './record';
+
+export type Phase = 'preparing' | 'blocking' | 'comparing' | 'training' | 'scoring';
+export interface Progress { phase: Phase; done: number; total: number }
+
+export interface EngineOptions {
+  /** 'prior' (default): re-estimate the match rate on this data; 'u': also u from random pairs;
+   *  'full': also m by unlabelled EM; 'none': the model as is. */
+  train?: 'none' | 'prior' | 'u' | 'full';
+  onProgress?: (p: Progress) => void;
+  dedupe?: boolean;
+  /** TF adjustments are clamped to ±this many bits so one rare name cannot decide alone. */
+  tfClamp?: number;
+  /** Records the right side is matched against, when not all are loaded (matchOne, scorePair). */
+  populationSize?: number;
+}
+
+class Grow<T extends Int32Array | Uint32Array | Float64Array> {
+  n = 0;
+  constructor(public a: T) {}
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new (this.a.constructor as new (n: number) => T)(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  view(): T { return this.a.subarray(0, this.n) as T; }
+}
+
+export interface FieldWeight { id: string; label: string; level: number; levelLabel: string; weight: number }
+
+export class LinkEngine {
+  readonly comparators: Comparator[];
+  readonly model: Model;
+  readonly block: BlockIndex;
+  private readonly fl: unknown[];
+  private readonly fr: unknown[];
+  private readonly radix: number[];
+  private readonly radixTotal: number;
+  private readonly tfIdx: number[];
+  /** Candidate pairs grouped by right record: pairs of right j are rOff[j]..rOff[j+1]. */
+  rOff = new Int32Array(0);
+  leftOf = new Int32Array(0);
+  /** Each pair's levels as one mixed-radix number (Uint32 when the model's levels allow: 4 bytes a pair). */
+  code: Uint32Array | Float64Array = new Uint32Array(0);
+  private weights: number[][] = [];
+  private discounts: Array<{ on: number; levels: number[]; factor: number } | null> = [];
+  private logitPrior = 0;
+  private patternWeight = new Map<number, number>();
+  emIterations = 0;
+  /** Pattern counts of the compared pairs, for training. */
+  counts = new Map<number, number>();
+
+  constructor(model: Model, readonly left: Table, readonly right: Table, readonly opts: EngineOptions = {}) {
+    this.model = structuredClone(model);
+    const report = (phase: Phase, done: number, total: number) => opts.onProgress?.({ phase, done, total });
+    report('preparing', 0, 1);
+    this.comparators = buildComparators(this.model.comparisons, { symmetricDates: opts.dedupe });
+    this.fl = this.comparators.map((c) => c.prepare(left));
+    this.fr = opts.dedupe ? this.fl : this.comparators.map((c) => c.prepare(right));
+    for (const c of this.comparators) c.finish?.();
+    this.radix = [];
+    let r = 1;
+    for (const c of this.comparators) { this.radix.push(r); r *= c.nLevels + 1; }
+    if (r > 2 ** 52) throw new Error('model has too many comparison levels to encode a pattern');
+    this.radixTotal = r;
+    this.tfIdx = this.comparators.map((c, k) => (c.tfLog && c.spec.tfWeight > 0 ? k : -1)).filter((k) => k >= 0);
+    report('preparing', 1, 1);
+    report('blocking', 0, 1);
+    this.block = new BlockIndex(this.model, left, right, opts.dedupe === true);
+    report('blocking', 1, 1);
+  }
+
+  get ruleStats(): RuleStats[] { return this.block.stats; }
+  /** Pairs compared; a parallel run sets the total over all workers. */
+  totalPairs: number | null = null;
+  get pairCount(): number { return this.totalPairs ?? this.leftOf.length; }
+  /** Right records over all workers (a worker holds only its slice). */
+  totalRight: number | null = null;
+  get rightCount(): number { return this.totalRight ?? this.right.ids.length; }
+  /** Per TF comparison and level (0, 1): sum and count of log TF over compared pairs. */
+  tfSums: number[][] = [];
+  tfCounts: number[][] = [];
+
+  /** Compares every candidate pair once; returns the pattern counts for EM. */
+  compare(from = 0, to = this.right.ids.length): Map<number, number> {
+    const nR = this.right.ids.length;
+    const buf = new Int32Array(Math.max(1, this.left.ids.length));
+    const guess = Math.min(2 ** 26, Math.max(1024, this.block.pairUpperBound));
+    const leftOf = new Grow(new Int32Array(guess));
+    const code = new Grow<Uint32Array | Float64Array>(this.radixTotal <= 2 ** 32 ? new Uint32Array(guess) : new Float64Array(guess));
+    // TF values are recomputed when scoring rather than stored: memory stays at 8 bytes a pair.
+    const tfSum = this.tfIdx.map(() => [0, 0]), tfN = this.tfIdx.map(() => [0, 0]);
+    const rOff = new Int32Array(nR + 1);
+    const counts = new Map<number, number>();
+    const comps = this.comparators, fl = this.fl, fr = this.fr, radix = this.radix, nc = comps.length;
+    const step = Math.max(1, Math.floor(nR / 200));
+    for (let j = 0; j < nR; j++) {
+      // A worker compares only its share of right records; the others get no pairs.
+      const n = j >= from && j < to ? this.block.candidates(j, buf) : 0;
+      for (let x = 0; x < n; x++) {
+        const i = buf[x];
+        let cd = 0;
+        for (let c = 0; c < nc; c++) cd += (comps[c].level(fl[c], i, fr[c], j) + 1) * radix[c];
+        leftOf.push(i);
+        code.push(cd);
+        counts.set(cd, (counts.get(cd) ?? 0) + 1);
+        for (let t = 0; t < this.tfIdx.length; t++) {
+          const c = this.tfIdx[t];
+          const lvl = Math.floor(cd / radix[c]) % (comps[c].nLevels + 1) - 1;
+          if (lvl === 0 || lvl === 1) { tfSum[t][lvl] += comps[c].tfLog!(fl[c], i, fr[c], j); tfN[t][lvl]++; }
+        }
+      }
+      rOff[j + 1] = leftOf.n;
+      if (j % step === 0) this.opts.onProgress?.({ phase: 'comparing', done: j, total: nR });
+    }
+    this.opts.onProgress?.({ phase: 'comparing', done: nR, total: nR });
+    this.rOff = rOff;
+    this.leftOf = leftOf.view();
+    this.code = code.view();
+    this.tfSums = tfSum; this.tfCounts = tfN;
+    this.centreTf(tfSum, tfN);
+    this.counts = counts;
+    return counts;
+  }
+
+  /** Mean log TF per level over this run's pairs, so adjustments are relative to the typical agreeing name. */
+  centreTf(sums: number[][], ns: number[][]): void {
+    this.tfIdx.forEach((c, t) => {
+      const spec = this.model.comparisons[c];
+      const old = spec.tfCentre ?? [];
+      spec.tfCentre = spec.levels.map((_, l) => (l < 2 && ns[t][l] > 0 ? sums[t][l] / ns[t][l] : old[l] ?? 0));
+    });
+  }
+
+  decode(cd: number, c: number): number {
+    return Math.floor(cd / this.radix[c]) % (this.comparators[c].nLevels + 1) - 1;
+  }
+
+  /** Levels of every comparison for left i, right j, computed directly (no stored pair needed). */
+  levelsOf(i: number, j: number, out: Int8Array): Int8Array {
+    for (let c = 0; c < this.comparators.length; c++) out[c] = this.comparators[c].level(this.fl[c], i, this.fr[c], j);
+    return out;
+  }
+
+  /** Prior probability that one pair matches: expected matches per right record over the left records. */
+  get pairPrior(): number {
+    // Tiny inputs would give an absurdly high prior (1 of 3 records!); assume a realistic pool instead.
+    const n = Math.max(1000, this.opts.populationSize ?? this.left.ids.length);
+    return Math.min(0.5, Math.max(1e-12, this.model.matchRate / n));
+  }
+
+  /** Weight of comparison c at level l, given the level of the comparison its discount depends on. */
+  private fieldWeight(c: number, l: number, levelOf: (k: number) => number): number {
+    const w = this.weights[c][l];
+    const d = this.discounts[c];
+    return d && w > 0 && d.levels.includes(levelOf(d.on)) ? w * d.factor : w;
+  }
+
+  /** Sum of field weights for a full level vector (no TF). */
+  weightOfLevels(levels: ArrayLike<number>): number {
+    let w = 0;
+    for (let c = 0; c < levels.length; c++) if (levels[c] >= 0) w += this.fieldWeight(c, levels[c], (k) => levels[k]);
+    return w;
+  }
+
+  setWeights(): void {
+    this.discounts = this.model.comparisons.map((c) => {
+      if (!c.discount) return null;
+      const on = this.model.comparisons.findIndex((x) => x.id === c.discount!.when);
+      return on < 0 ? null : { on, levels: c.discount.levels, factor: c.discount.factor };
+    });
+    this.weights = this.model.comparisons.map(levelWeights);
+    const p = this.pairPrior;
+    this.logitPrior = Math.log2(p / (1 - p));
+    this.patternWeight.clear();
+  }
+
+  private tfAdjust(t: number, p: number, j: number): number {
+    const c = this.tfIdx[t];
+    const lvl = this.decode(this.code[p], c);
+    if (lvl !== 0 && lvl !== 1) return 0;
+    const v = this.comparators[c].tfLog!(this.fl[c], this.leftOf[p], this.fr[c], j);
+    const spec = this.model.comparisons[c];
+    const lim = this.opts.tfClamp ?? 4;
+    const adj = spec.tfWeight * ((spec.tfCentre?.[lvl] ?? v) - v);
+    return Math.max(-lim, Math.min(lim, adj));
+  }
+
+  /** Match weight (log2 Bayes factor) of pair p (of right record j), TF adjustments included. */
+  weight(p: number, j: number): number {
+    const cd = this.code[p];
+    let w = this.patternWeight.get(cd);
+    if (w === undefined) {
+      w = 0;
+      for (let c = 0; c < this.comparators.length; c++) {
+        const l = this.decode(cd, c);
+        if (l >= 0) w += this.fieldWeight(c, l, (k) => this.decode(cd, k));
+      }
+      this.patternWeight.set(cd, w);
+    }
+    for (let t = 0; t < this.tfIdx.length; t++) w += this.tfAdjust(t, p, j);
+    return w;
+  }
+
+  /** Posterior odds (log2) of a pair on its own, before calibration. */
+  logOdds(weight: number): number {
+    return weight + this.logitPrior;
+  }
+
+  /** Calibrated probability from log2 odds (Platt scaling fitted on labelled data, identity by default). */
+  calibrate(log2Odds: number): number {
+    const c = this.model.calibration;
+    return 1 / (1 + 2 ** -(c.scale * log2Odds + c.shift));
+  }
+
+  /** Probability of one pair judged alone (review queue). */
+  probability(weight: number): number {
+    return this.calibrate(this.logOdds(weight));
+  }
+
+  /** Per-comparison weights of pair p, strongest first, missing values left out. */
+  fields(p: number, j: number): FieldWeight[] {
+    const out: FieldWeight[] = [];
+    const cd = this.code[p];
+    this.comparators.forEach((comp, c) => {
+      const l = this.decode(cd, c);
+      if (l < 0) return;
+      let w = this.fieldWeight(c, l, (k) => this.decode(cd, k));
+      const t = this.tfIdx.indexOf(c);
+      if (t >= 0) w += this.tfAdjust(t, p, j);
+      out.push({ id: comp.spec.id, label: comp.spec.label, level: l, levelLabel: comp.spec.levels[l].label, weight: w });
+    });
+    return out.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  }
+
+  scoreDirect(i: number, j: number): { weight: number; fields: FieldWeight[] } {
+    const fields: FieldWeight[] = [];
+    let weight = 0;
+    const lv = this.levelsOf(i, j, new Int8Array(this.comparators.length));
+    this.comparators.forEach((comp, c) => {
+      const l = lv[c];
+      if (l < 0) return;
+      const w = this.fieldWeight(c, l, (k) => lv[k]);
+      weight += w;
+      fields.push({ id: comp.spec.id, label: comp.spec.label, level: l, levelLabel: comp.spec.levels[l].label, weight: w });
+    });
+    return { weight, fields: fields.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)) };
+  }
+
+  /**
+   * The k best pairs of right record j, best first, with probabilities. With oneToOne, a right
+   * record matches at most one left record, so candidates compete: P(i) = odds_i / (1 + Σ odds),
+   * which keeps a sibling or namesake from sharing the certainty that belongs to one child.
+   */
+  topPairs(j: number, k: number, minProbability = 0, oneToOne = true): { pairs: number[]; probs: number[] } {
+    const s = this.rOff[j], e = this.rOff[j + 1];
+    const best: number[] = [], bw: number[] = [];
+    let sumOdds = 0;
+    for (let p = s; p < e; p++) {
+      const w = this.weight(p, j);
+      sumOdds += 2 ** Math.min(1000, this.logOdds(w));
+      let x: number;
+      if (best.length < k) { best.push(p); bw.push(w); x = best.length - 1; }
+      else if (w > bw[k - 1]) { x = k - 1; best[x] = p; bw[x] = w; }
+      else continue;
+      while (x > 0 && bw[x - 1] < bw[x]) {
+        [best[x - 1], best[x]] = [best[x], best[x - 1]];
+        [bw[x - 1], bw[x]] = [bw[x], bw[x - 1]];
+        x--;
+      }
+    }
+    const probs = bw.map((w) => {
+      const lo = this.logOdds(w);
+      const adj = oneToOne ? lo - Math.log2(1 + sumOdds - 2 ** Math.min(1000, lo)) : lo;
+      return this.calibrate(adj);
+    });
+    if (minProbability <= 0) return { pairs: best, probs };
+    const keep = probs.map((q) => q >= minProbability);
+    return { pairs: best.filter((_, x) => keep[x]), probs: probs.filter((_, x) => keep[x]) };
+  }
+}
+
+/** Scores left i against right j directly (no blocking, no TF: one pair says nothing about frequencies). */
+export function scoreDirect(e: LinkEngine, i: number, j: number): { weight: number; fields: FieldWeight[] } {
+  return e.scoreDirect(i, j);
+}
+
+export function explain(fields: readonly FieldWeight[]): string {
+  return fields.map((f) => `${f.label}: ${f.levelLabel} (${f.weight >= 0 ? '+' : ''}${f.weight.toFixed(1)})`).join(', ');
+}

@@ -1,0 +1,111 @@
+// Parallel link over worker threads: each worker builds the engine, compares its share of the
+// right records, the pattern counts are merged so one training sees every pair, then each worker
+// scores its share. Output is identical to the single-threaded run.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RuleStats } from './blocking';
+import type { EngineOptions, Progress } from './engine';
+import type { Model } from './model';
+import type { Table } from './record';
+import type { ScoredShare, WorkerRequest } from './link.worker';
+
+export interface ParallelResult {
+  shares: ScoredShare[];
+  pairsCompared: number;
+  pairUpperBound: number;
+  rules: RuleStats[];
+  warnings: string[];
+  model: Model;
+}
+
+export interface ParallelOptions extends Pick<EngineOptions, 'train' | 'tfClamp'> {
+  workers?: number;
+  topK?: number;
+  threshold?: number;
+  oneToOne?: boolean;
+  explain?: boolean;
+  onProgress?: (p: Progress) => void;
+}
+
+function spawn(): Worker {
+  // Workers run TypeScript too. Flags like --import tsx do not carry over to workers on Node 20,
+  // so the worker starts as a tiny script that registers tsx and then imports the real module.
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const file = new URL('./link.worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(file)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+function ask<T>(w: Worker, msg: WorkerRequest, expect: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMsg = (m: { type: string }) => { if (m.type === expect) { w.off('error', reject); resolve(m as T); } };
+    w.once('error', reject);
+    w.on('message', onMsg);
+    w.postMessage(msg);
+  }).finally(() => w.removeAllListeners('message')) as Promise<T>;
+}
+
+function sliceTable(t: Table, from: number, to: number): Table {
+  const columns: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(t.columns)) columns[k] = v.slice(from, to);
+  return { ids: t.ids.slice(from, to), columns };
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+export async function linkParallel(left: Table, right: Table, model: Model, opts: ParallelOptions = {}): Promise<ParallelResult> {
+  const n = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), right.ids.length));
+  const workers = Array.from({ length: n }, spawn);
+  const report = (phase: Progress['phase'], done: number) => opts.onProgress?.({ phase, done, total: n });
+  try {
+    const nR = right.ids.length;
+    const trainMode = opts.train ?? 'prior';
+    type Compared = { counts: Array<[number, number]>; tfSums: number[][]; tfCounts: number[][]; pairs: number; stats: RuleStats[]; upperBound: number; warnings: string[]; u: number[][] | null };
+    report('comparing', 0);
+    let done = 0;
+    // Each worker gets all left records but only its slice of the right ones: memory and preparation
+    // of the right side are split too. (Term frequencies then count left + slice, a negligible change.)
+    const bounds = Array.from({ length: n + 1 }, (_, k) => Math.floor((k * nR) / n));
+    // A slice sees about 1/n of each block's right records, so the block cap is scaled to skip the same blocks.
+    const sliceModel: Model = { ...model, blocking: { ...model.blocking, maxBlockPairs: Math.max(1, Math.floor(model.blocking.maxBlockPairs / n)) } };
+    const compared = await Promise.all(workers.map((w, k) => ask<Compared>(w, {
+      type: 'init', left, right: sliceTable(right, bounds[k], bounds[k + 1]), model: sliceModel, opts: { train: trainMode, tfClamp: opts.tfClamp },
+      estimateU: k === 0 && (trainMode === 'u' || trainMode === 'full'),
+    }, 'compared').then((r) => { report('comparing', ++done); return r; })));
+
+    const merged = new Map<number, number>();
+    for (const c of compared) for (const [code, cnt] of c.counts) merged.set(code, (merged.get(code) ?? 0) + cnt);
+    const tfSums = compared[0].tfSums.map((r) => r.map(() => 0)), tfCounts = compared[0].tfCounts.map((r) => r.map(() => 0));
+    for (const c of compared) {
+      c.tfSums.forEach((r, t) => r.forEach((v, l) => { tfSums[t][l] += v; }));
+      c.tfCounts.forEach((r, t) => r.forEach((v, l) => { tfCounts[t][l] += v; }));
+    }
+    const totalPairs = compared.reduce((s, c) => s + c.pairs, 0);
+    report('training', 0);
+    const trained = await ask<{ model: Model }>(workers[0], { type: 'train', counts: [...merged], tfSums, tfCounts, totalPairs, totalRight: nR }, 'trained');
+    report('scoring', 0);
+    done = 0;
+    const shares = await Promise.all(workers.map((w, k) => ask<{ share: ScoredShare }>(w, {
+      type: 'score', model: trained.model, topK: opts.topK ?? 5, threshold: opts.threshold ?? 0, oneToOne: opts.oneToOne !== false, explain: opts.explain !== false,
+    }, 'scored').then((r) => {
+      report('scoring', ++done);
+      for (let x = 0; x < r.share.right.length; x++) r.share.right[x] += bounds[k];
+      return r.share;
+    })));
+    const rules = compared[0].stats.map((r, x) => ({
+      ...r,
+      pairs: compared.reduce((a, c) => a + c.stats[x].pairs, 0),
+      skippedBlocks: Math.max(...compared.map((c) => c.stats[x].skippedBlocks)),
+      skippedPairs: compared.reduce((a, c) => a + c.stats[x].skippedPairs, 0),
+    }));
+    const trainedModel: Model = { ...trained.model, blocking: model.blocking };
+    return {
+      shares, pairsCompared: totalPairs, pairUpperBound: rules.reduce((a, r) => a + r.pairs, 0), rules,
+      warnings: [...new Set(compared.flatMap((c) => c.warnings))], model: trainedModel,
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { pageQuery } from '../http/common';
+import { SEXES } from '../registry/vocabulary';
+import { CURRENT_CARE, FOUND_SOURCES, MATCH_STATUSES, MISSING_SOURCES, RECORD_KINDS, RECORD_STATUSES, RESTORATION_STATUSES } from './domain/vocabulary';
+
+/**
+ * Input shapes for missing and found children, shared by the API (request validation) and the
+ * web app (form validation). Objects are strict: an unknown field is refused, by name.
+ * Rules that need the server's clock (dates not in the future) are checked in the service.
+ */
+const text = (max: number) => z.string().trim().max(max, `is too long (${max} characters at most)`);
+const optText = (max: number) => text(max).optional().nullable();
+const personName = text(120).min(1, 'is required');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), 'is not a real date');
+const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number (digits, 6–20 characters)');
+const lgdDistrict = z.number().int('must be an LGD district code').positive('must be an LGD district code').max(99_999, 'must be an LGD district code');
+const age = (max: number, what: string) =>
+  z.number().min(0, 'cannot be negative').max(max, `must be ${max} or under (${what})`).refine((n) => Number.isInteger(n * 2), 'give whole or half years');
+
+const unknownKeys = { error: (iss: { code?: string; keys?: string[] }) => (iss.code === 'unrecognized_keys' ? `unknown field(s): ${iss.keys?.join(', ')}` : undefined) };
+
+const personFields = {
+  name: personName.optional().nullable(),
+  nameLocal: optText(120),
+  aliases: z.array(personName).max(5, 'at most 5 other names').optional(),
+  sex: z.enum(SEXES),
+  ageEstimated: z.boolean().optional(),
+  fatherName: optText(120),
+  motherName: optText(120),
+  guardianName: optText(120),
+  language: optText(40),
+  heightCm: z.number().int('must be whole centimetres').min(30, 'must be at least 30 cm').max(220, 'must be 220 cm or under').optional().nullable(),
+  weightKg: z.number().int('must be whole kilograms').min(1, 'must be at least 1 kg').max(150, 'must be 150 kg or under').optional().nullable(),
+  marks: optText(1000),
+  clothing: optText(1000),
+  description: optText(2000),
+};
+
+const reporterFields = {
+  reporterName: optText(120),
+  reporterRelation: optText(80),
+  reporterPhone: phone.optional().nullable(),
+  reporterEmail: z.email('must be an email address').max(200).optional().nullable(),
+};
+
+const missingFields = {
+  ...personFields,
+  ageYears: age(17.9, 'a child under 18 when last seen').optional().nullable(),
+  /** Home: district (LGD code), optionally a village of the registry, and the place as written. */
+  districtCode: lgdDistrict,
+  place: optText(200),
+  address: optText(300),
+  lastSeenOn: isoDate,
+  lastSeenPlace: optText(300),
+  lastSeenDistrictCode: lgdDistrict.optional().nullable(),
+  ...reporterFields,
+};
+
+const foundFields = {
+  ...personFields,
+  ageYears: age(21, 'an estimate for a found child').optional().nullable(),
+  /** Where the child was found: district (LGD code) and the place as written. */
+  districtCode: lgdDistrict,
+  foundOn: isoDate,
+  foundPlace: optText(300),
+  /** What the child says about home, if anything. */
+  statedHome: optText(300),
+  currentCare: z.enum(CURRENT_CARE).optional().nullable(),
+  currentPlace: optText(300),
+  ...reporterFields,
+};
+
+const atLeastOneName = (r: { name?: string | null; nameLocal?: string | null }) => !!(r.name || r.nameLocal);
+
+/** An official missing-child report (police, helpline, DCPU...): enters matching at once. */
+export const missingReportInput = z
+  .strictObject(
+    {
+      ...missingFields,
+      source: z.enum(MISSING_SOURCES),
+      villageId: z.string().max(60).optional().nullable(),
+      policeStation: optText(200),
+      firNumber: optText(60),
+      /** The child's record in the registry, when the child is known there. */
+      childId: z.uuid('must be a child id (UUID)').optional().nullable(),
+    },
+    unknownKeys,
+  )
+  .refine(atLeastOneName, { path: ['name'], message: "give the child's name (in any script)" });
+
+/** An official found-child record (police, CCI, CWC, helpline). */
+export const foundChildInput = z.strictObject(
+  {
+    ...foundFields,
+    source: z.enum(FOUND_SOURCES),
+    villageId: z.string().max(60).optional().nullable(),
+  },
+  unknownKeys,
+);
+
+/** Khoya-Paaya style public forms: no account, held for moderation, the answer is a reference only. */
+export const publicMissingReportInput = z
+  .strictObject(
+    {
+      ...missingFields,
+      reporterName: personName,
+      reporterPhone: phone,
+      reporterRelation: text(80).min(1, 'is required'),
+    },
+    unknownKeys,
+  )
+  .refine(atLeastOneName, { path: ['name'], message: "give the child's name (in any script)" });
+
+export const publicSightingInput = z.strictObject(
+  {
+    ...foundFields,
+    reporterName: personName,
+    reporterPhone: phone,
+  },
+  unknownKeys,
+);
+
+/** Edits by an official; the record is matched again. */
+const patchable = { ...personFields, ageYears: age(21, 'years').optional().nullable(), place: optText(200), address: optText(300),
+  eventDate: isoDate.optional(), eventPlace: optText(300), currentCare: z.enum(CURRENT_CARE).optional().nullable(), currentPlace: optText(300),
+  districtCode: lgdDistrict.optional(), policeStation: optText(200), firNumber: optText(60) };
+export const recordPatch = z.strictObject({ version: z.number().int().positive(), ...patchable, sex: z.enum(SEXES).optional() }, unknownKeys);
+
+export const moderationInput = z
+  .strictObject(
+    {
+      decision: z.enum(['accept', 'reject']),
+      reason: optText(1000),
+      /** A moderator may correct the district a citizen chose. */
+      districtCode: lgdDistrict.optional(),
+      version: z.number().int().positive().optional(),
+    },
+    unknownKeys,
+  )
+  .refine((m) => m.decision === 'accept' || !!m.reason, { path: ['reason'], message: 'give the reason for rejecting' });
+
+export const matchDecisionInput = z
+  .strictObject(
+    {
+      decision: z.enum(['confirm', 'reject']),
+      note: optText(2000),
+      version: z.number().int().positive().optional(),
+    },
+    unknownKeys,
+  )
+  .refine((d) => d.decision === 'confirm' || !!d.note, { path: ['note'], message: 'say why the two records are not the same child' });
+
+export const recordListQuery = z.strictObject(
+  {
+    kind: z.enum(RECORD_KINDS).optional(),
+    status: z.enum(RECORD_STATUSES).optional(),
+    districtCode: z.coerce.number().int().positive().optional(),
+    q: z.string().trim().max(100).optional(),
+    ...pageQuery,
+  },
+  unknownKeys,
+);
+
+export const matchListQuery = z.strictObject(
+  {
+    status: z.enum(MATCH_STATUSES).default('proposed'),
+    minProbability: z.coerce.number().min(0).max(1).optional(),
+    recordId: z.uuid().optional(),
+    ...pageQuery,
+  },
+  unknownKeys,
+);
+
+export const restorationListQuery = z.strictObject({ status: z.enum(RESTORATION_STATUSES).optional(), ...pageQuery }, unknownKeys);
+export const restorationUpdateInput = z.strictObject(
+  { status: z.enum(['restored', 'closed']), note: optText(2000), version: z.number().int().positive().optional() },
+  unknownKeys,
+);
+export const openCaseInput = z.strictObject({ childId: z.uuid('must be a child id (UUID)').optional() }, unknownKeys);
+
+export type MissingReportInput = z.infer<typeof missingReportInput>;
+export type FoundChildInput = z.infer<typeof foundChildInput>;
+export type PublicMissingReportInput = z.infer<typeof publicMissingReportInput>;
+export type PublicSightingInput = z.infer<typeof publicSightingInput>;
+export type RecordPatch = z.infer<typeof recordPatch>;
+export type ModerationInput = z.infer<typeof moderationInput>;
+export type MatchDecisionInput = z.infer<typeof matchDecisionInput>;
+export type RecordListQuery = z.infer<typeof recordListQuery>;
+export type MatchListQuery = z.infer<typeof matchListQuery>;

@@ -1,0 +1,199 @@
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { jurisdictionWhere, type Actor, type Placement } from '../access/policy';
+import { location } from '../locations/locations.schema';
+import { missingBlockKey, missingMatch, missingRecord } from './missing.schema';
+import type { RecordKind } from './domain/vocabulary';
+import type { PlaceNames } from './domain/person';
+
+/**
+ * Missing and found children's records. Every read by a person goes through `recordVisible`:
+ * the actor's jurisdiction over the record's place, or a proposed or confirmed match whose
+ * other side lies in the actor's jurisdiction (a found child in Akola matched to a report
+ * from Amravati is seen by both districts, and only through that match). Matching itself
+ * reads across jurisdictions (`candidateRows`), as a system process, and writes only matches.
+ */
+export type RecordRow = typeof missingRecord.$inferSelect;
+
+const matchSide = (side: 'missing' | 'found') =>
+  side === 'missing'
+    ? { stateCode: missingMatch.missingStateCode, districtCode: missingMatch.missingDistrictCode }
+    : { stateCode: missingMatch.foundStateCode, districtCode: missingMatch.foundDistrictCode };
+
+/** Records in the actor's jurisdiction. */
+export const recordInJurisdiction = (actor: Actor) => jurisdictionWhere(actor, missingRecord);
+
+/** Proposed or confirmed matches are the only way into another district's record. */
+export const LIVE_MATCH = ['proposed', 'confirmed'] as const;
+
+export function recordVisible(actor: Actor): SQL {
+  const viaMatch = sql`EXISTS (SELECT 1 FROM ${missingMatch} WHERE ${inArray(missingMatch.status, [...LIVE_MATCH])} AND (
+    (${missingMatch.missingId} = ${missingRecord.id} AND ${jurisdictionWhere(actor, matchSide('found'))})
+    OR (${missingMatch.foundId} = ${missingRecord.id} AND ${jurisdictionWhere(actor, matchSide('missing'))})))`;
+  return or(recordInJurisdiction(actor), viaMatch)!;
+}
+
+export const placeOfRecord = (r: Pick<RecordRow, 'stateCode' | 'districtCode' | 'subdistrictCode' | 'blockCode' | 'villageId'>): Placement => ({
+  stateCode: r.stateCode, districtCode: r.districtCode, subdistrictCode: r.subdistrictCode, blockCode: r.blockCode, villageId: r.villageId,
+});
+
+// ---------------------------------------------------------------- writes
+
+export async function insertRecord(db: Db, values: typeof missingRecord.$inferInsert): Promise<RecordRow> {
+  const [row] = await db.insert(missingRecord).values(values).returning();
+  return row;
+}
+
+/** Optimistic update inside the actor's jurisdiction (a record seen only through a match is not editable). */
+export async function updateRecord(db: Db, actor: Actor, id: string, version: number | undefined, set: Partial<typeof missingRecord.$inferInsert>) {
+  const conds = [eq(missingRecord.id, id), recordInJurisdiction(actor)];
+  if (version !== undefined) conds.push(eq(missingRecord.version, version));
+  const [row] = await db
+    .update(missingRecord)
+    .set({ ...set, version: sql`${missingRecord.version} + 1`, updatedAt: new Date() })
+    .where(and(...conds))
+    .returning();
+  return row ?? null;
+}
+
+/** System update (matching, confirmation): no actor, no version bump for bookkeeping columns. */
+export async function setRecordSystem(db: Db, id: string, set: Partial<typeof missingRecord.$inferInsert>) {
+  await db.update(missingRecord).set(set).where(eq(missingRecord.id, id));
+}
+
+// ---------------------------------------------------------------- reads
+
+export async function getRecord(db: Db, actor: Actor, id: string, opts: { forUpdate?: boolean; ownOnly?: boolean } = {}): Promise<RecordRow | null> {
+  const q = db.select().from(missingRecord).where(and(eq(missingRecord.id, id), opts.ownOnly ? recordInJurisdiction(actor) : recordVisible(actor)));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+/** Without an actor: for matching and the system's own bookkeeping only. */
+export async function getRecordSystem(db: Db, id: string, forUpdate = false): Promise<RecordRow | null> {
+  const q = db.select().from(missingRecord).where(eq(missingRecord.id, id));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+export async function getRecordsSystem(db: Db, ids: string[]): Promise<RecordRow[]> {
+  if (!ids.length) return [];
+  return db.select().from(missingRecord).where(inArray(missingRecord.id, ids));
+}
+
+export interface RecordFilter {
+  kind?: RecordKind;
+  status?: string;
+  districtCode?: number;
+  ids?: string[];
+}
+
+export function recordConditions(actor: Actor, f: RecordFilter): SQL {
+  const conds: SQL[] = [recordInJurisdiction(actor)];
+  if (f.kind) conds.push(eq(missingRecord.kind, f.kind));
+  if (f.status) conds.push(eq(missingRecord.status, f.status as RecordRow['status']));
+  if (f.districtCode) conds.push(eq(missingRecord.districtCode, f.districtCode));
+  if (f.ids) conds.push(f.ids.length ? inArray(missingRecord.id, f.ids) : sql`false`);
+  return and(...conds)!;
+}
+
+export function listRecords(db: Db, where: SQL, limit: number, offset: number) {
+  return db.select().from(missingRecord).where(where).orderBy(desc(missingRecord.createdAt), asc(missingRecord.id)).limit(limit).offset(offset);
+}
+
+export async function countRecords(db: Db, where: SQL): Promise<number> {
+  const [r] = await db.select({ n: count() }).from(missingRecord).where(where);
+  return Number(r.n);
+}
+
+/** Records still waiting to be matched (a crash between commit and matching), oldest first. */
+export async function pendingRecordIds(db: Db, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: missingRecord.id })
+    .from(missingRecord)
+    .where(and(eq(missingRecord.status, 'open'), eq(missingRecord.matchState, 'pending')))
+    .orderBy(asc(missingRecord.createdAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+// ---------------------------------------------------------------- candidates for matching
+
+/** Columns the engine needs, plus the place codes the match row copies. */
+export const candidateColumns = {
+  id: missingRecord.id,
+  kind: missingRecord.kind,
+  stateCode: missingRecord.stateCode,
+  districtCode: missingRecord.districtCode,
+  name: missingRecord.name,
+  nameLocal: missingRecord.nameLocal,
+  aliases: missingRecord.aliases,
+  sex: missingRecord.sex,
+  ageYears: missingRecord.ageYears,
+  fatherName: missingRecord.fatherName,
+  motherName: missingRecord.motherName,
+  language: missingRecord.language,
+  marks: missingRecord.marks,
+  eventDate: missingRecord.eventDate,
+  place: missingRecord.place,
+  eventPlace: missingRecord.eventPlace,
+};
+export type CandidateRow = { [K in keyof typeof candidateColumns]: (typeof candidateColumns)[K]['_']['data'] | null } & { id: string; kind: RecordKind; stateCode: number; districtCode: number; sex: string; aliases: string[] };
+
+/** How many open records of a kind carry each of these keys ('*': all open records of the kind). */
+export async function keyCounts(db: Db, kind: RecordKind, keys: string[]): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ key: missingBlockKey.key, n: missingBlockKey.n })
+    .from(missingBlockKey)
+    .where(and(eq(missingBlockKey.kind, kind), inArray(missingBlockKey.key, [...keys, '*'])));
+  return new Map(rows.map((r) => [r.key, Number(r.n)]));
+}
+
+/**
+ * Open records of `kind` sharing a blocking key with the query, those sharing the most keys
+ * (blocking rules) first. The kind is a literal so the planner picks that kind's partial GIN index.
+ */
+export async function candidateRows(db: Db, kind: RecordKind, keys: string[], limit: number, excludeId?: string): Promise<CandidateRow[]> {
+  if (!keys.length) return [];
+  const keyArray = sql`${`{${keys.map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
+  const rows = await db
+    .select(candidateColumns)
+    .from(missingRecord)
+    .where(and(
+      sql.raw(`"missing_record"."kind" = '${kind === 'missing' ? 'missing' : 'found'}' AND "missing_record"."status" = 'open'`),
+      sql`${missingRecord.blockKeys} && ${keyArray}`,
+      excludeId ? sql`${missingRecord.id} <> ${excludeId}` : undefined,
+    ))
+    .orderBy(sql`(SELECT count(*) FROM unnest(${missingRecord.blockKeys}) AS k WHERE k = ANY(${keyArray})) DESC`, desc(missingRecord.eventDate))
+    .limit(limit);
+  return rows as CandidateRow[];
+}
+
+// ---------------------------------------------------------------- place names
+
+/** LGD state and district names by code, loaded once per database (about 800 rows). */
+const placeCache = new WeakMap<Db, Promise<Map<string, string>>>();
+
+function placeTable(db: Db): Promise<Map<string, string>> {
+  let p = placeCache.get(db);
+  if (!p) {
+    p = db
+      .select({ id: location.id, name: location.name })
+      .from(location)
+      .where(inArray(location.level, ['state', 'district']))
+      .then((rows) => new Map(rows.map((r) => [r.id, r.name])));
+    p.catch(() => placeCache.delete(db));
+    placeCache.set(db, p);
+  }
+  return p;
+}
+
+export async function placeNames(db: Db, stateCode: number, districtCode: number): Promise<PlaceNames> {
+  const t = await placeTable(db);
+  return { state: t.get(`st:${stateCode}`) ?? '', district: t.get(`di:${districtCode}`) ?? '' };
+}
+
+export async function districtExists(db: Db, districtCode: number): Promise<{ stateCode: number; name: string } | null> {
+  const [row] = await db.select({ stateCode: location.stateCode, name: location.name }).from(location).where(eq(location.id, `di:${districtCode}`));
+  return row ?? null;
+}

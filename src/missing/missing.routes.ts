@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../http/context';
+import { requireActor } from '../http/auth-hook';
+import { idParams } from '../http/common';
+import { badRequest } from '../http/errors';
+import {
+  foundChildInput, matchDecisionInput, matchListQuery, missingReportInput, moderationInput, openCaseInput, recordListQuery, recordPatch,
+  restorationListQuery, restorationUpdateInput,
+} from './missing.model';
+import { createFoundChild, createMissingReport, listRecordsFor, moderate, openPhoto, patchRecord, photoTooLarge, readRecord, setPhoto } from './missing.service';
+import {
+  decideMatch, exportLabelledPairs, listMatchesFor, listRestorationsFor, openRestorationCase, readMatch, updateRestorationStatus,
+} from './matches.service';
+import { publicMissingRoutes } from './public.routes';
+
+/** Missing and found children (issue #7): official routes here, the public forms in public.routes.ts. */
+export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['missing'];
+
+  r.post('/missing/reports', { schema: { tags, summary: 'Report a missing child (official): matched against found children at once', body: missingReportInput } }, async (req, reply) =>
+    reply.status(201).send(await createMissingReport(ctx, requireActor(req), req.body)),
+  );
+  r.post('/missing/found-children', { schema: { tags, summary: 'Record a found child (official): matched against missing reports at once', body: foundChildInput } }, async (req, reply) =>
+    reply.status(201).send(await createFoundChild(ctx, requireActor(req), req.body)),
+  );
+  r.get('/missing/records', { schema: { tags, summary: 'Reports and found children in your jurisdiction (status=pending_moderation: the moderation list)', querystring: recordListQuery } }, async (req) =>
+    listRecordsFor(ctx, requireActor(req), req.query),
+  );
+  r.get('/missing/records/:id', { schema: { tags, summary: 'One record with its matches (audited)', params: idParams } }, async (req, reply) => {
+    const rec = await readRecord(ctx, requireActor(req), req.params.id);
+    return reply.header('etag', `"${rec.version}"`).send(rec);
+  });
+  r.patch('/missing/records/:id', { schema: { tags, summary: 'Correct a record (matched again)', params: idParams, body: recordPatch } }, async (req, reply) => {
+    const rec = await patchRecord(ctx, requireActor(req), req.params.id, req.body);
+    return reply.header('etag', `"${rec.version}"`).send(rec);
+  });
+  r.post('/missing/records/:id/moderation', { schema: { tags, summary: 'Accept (enters matching) or reject a public submission', params: idParams, body: moderationInput } }, async (req) =>
+    moderate(ctx, requireActor(req), req.params.id, req.body),
+  );
+  r.put('/missing/records/:id/photo', { schema: { tags, summary: 'Set the photo (JPEG or PNG, multipart/form-data field "file")', params: idParams } }, async (req) => {
+    const actor = requireActor(req);
+    if (!req.isMultipart()) throw badRequest('file', 'send the photo as multipart/form-data');
+    const part = await req.file();
+    if (!part) throw badRequest('file', 'no file in the form');
+    let bytes: Buffer;
+    try {
+      bytes = await part.toBuffer();
+    } catch (err) {
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw photoTooLarge();
+      throw err;
+    }
+    return setPhoto(ctx, actor, req.params.id, bytes);
+  });
+  r.get('/missing/records/:id/photo', { schema: { tags, summary: 'The photo (audited)', params: idParams } }, async (req, reply) => {
+    const f = await openPhoto(ctx, requireActor(req), req.params.id);
+    return reply
+      .header('content-type', f.contentType)
+      .header('content-length', f.size)
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(f.stream);
+  });
+
+  r.get('/missing/matches', { schema: { tags, summary: 'The review queue: match candidates with per-field explanation (default status=proposed)', querystring: matchListQuery } }, async (req) =>
+    listMatchesFor(ctx, requireActor(req), req.query),
+  );
+  r.get('/missing/matches/:id', { schema: { tags, summary: 'A match side by side (audited)', params: idParams } }, async (req) =>
+    readMatch(ctx, requireActor(req), req.params.id),
+  );
+  r.post('/missing/matches/:id/decision', { schema: { tags, summary: 'Confirm (both records matched, restoration starts) or reject with a note', params: idParams, body: matchDecisionInput } }, async (req) =>
+    decideMatch(ctx, requireActor(req), req.params.id, req.body),
+  );
+  r.get(
+    '/missing/labelled-pairs',
+    { schema: { tags, summary: 'Decided pairs as CSV (left_*/right_* person-record columns + label 1/0) for re-fitting the model', querystring: z.strictObject({}) } },
+    async (req, reply) => {
+      const file = await exportLabelledPairs(ctx, requireActor(req));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.body);
+    },
+  );
+
+  r.get('/missing/restorations', { schema: { tags, summary: 'Restorations after confirmed matches (home and finding districts)', querystring: restorationListQuery } }, async (req) =>
+    listRestorationsFor(ctx, requireActor(req), req.query),
+  );
+  r.post('/missing/restorations/:id/open-case', { schema: { tags, summary: 'Open the restoration case (home district)', params: idParams, body: openCaseInput } }, async (req, reply) =>
+    reply.status(201).send(await openRestorationCase(ctx, requireActor(req), req.params.id, req.body.childId)),
+  );
+  r.post('/missing/restorations/:id/status', { schema: { tags, summary: 'Record the outcome: restored or closed', params: idParams, body: restorationUpdateInput } }, async (req) =>
+    updateRestorationStatus(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  publicMissingRoutes(app, ctx);
+}

@@ -1,0 +1,320 @@
+import { randomBytes, createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { and, ilike, or, eq, sql } from 'drizzle-orm';
+import type { AppContext } from '../http/context';
+import type { Db } from '../db/client';
+import { requireCovers, requirePermission, type Actor, type Placement } from '../access/policy';
+import { HttpError, badRequest, conflict, notFound } from '../http/errors';
+import { audit } from '../audit/audit.service';
+import { getLocation } from '../locations/locations.repository';
+import { getChild } from '../registry/children.repository';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, sniffType } from '../cases/attachments.files';
+import { MAX_YEARS_BACK, referenceOf, type RecordKind } from './domain/vocabulary';
+import { missingRecord } from './missing.schema';
+import {
+  countRecords, districtExists, getRecord, insertRecord, listRecords, placeOfRecord, recordConditions, updateRecord, type RecordRow,
+} from './missing.repository';
+import { blockKeysFor, matchAfterCommit, type MatchRun } from './matching.service';
+import { matchesOfRecord } from './matches.service';
+import { viewOf } from './missing.views';
+import type {
+  FoundChildInput, MissingReportInput, ModerationInput, PublicMissingReportInput, PublicSightingInput, RecordListQuery, RecordPatch,
+} from './missing.model';
+
+/**
+ * Missing-child reports and found-child records: official entry (matched at once), public
+ * submissions (held for moderation), moderation, reading, editing and photos. Every read and
+ * write of a record is audited; audit details carry ids and counts, never names.
+ */
+
+// ---------------------------------------------------------------- checks needing the clock or the database
+
+const DAY = 86_400_000;
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** Dates are checked against the server's clock: not in the future, not impossibly old. */
+function checkDate(field: string, value: string | null | undefined, now: Date) {
+  if (!value) return;
+  if (value > today(now)) throw badRequest(field, 'cannot be in the future');
+  const oldest = new Date(now.getTime() - MAX_YEARS_BACK * 365.25 * DAY).toISOString().slice(0, 10);
+  if (value < oldest) throw badRequest(field, `is more than ${MAX_YEARS_BACK} years ago`);
+}
+
+async function placementFor(db: Db, districtCode: number, villageId?: string | null): Promise<Placement & { villageName: string | null }> {
+  const d = await districtExists(db, districtCode);
+  if (!d) throw badRequest('districtCode', `no LGD district ${districtCode}`);
+  if (villageId) {
+    const v = await getLocation(db, villageId);
+    if (!v || v.level !== 'village') throw badRequest('villageId', `no village "${villageId}"`);
+    if (v.districtCode !== districtCode) throw badRequest('villageId', 'is not in the chosen district');
+    return { stateCode: v.stateCode, districtCode, subdistrictCode: v.subdistrictCode, blockCode: v.blockCode, villageId: v.id, villageName: v.name };
+  }
+  return { stateCode: d.stateCode, districtCode, subdistrictCode: null, blockCode: null, villageId: null, villageName: null };
+}
+
+async function checkDistrict(db: Db, field: string, code: number | null | undefined) {
+  if (code != null && !(await districtExists(db, code))) throw badRequest(field, `no LGD district ${code}`);
+}
+
+type Common = Omit<typeof missingRecord.$inferInsert, 'id' | 'number'>;
+
+function personValues(input: MissingReportInput | FoundChildInput | PublicMissingReportInput | PublicSightingInput) {
+  return {
+    name: input.name || null,
+    nameLocal: input.nameLocal || null,
+    aliases: input.aliases ?? [],
+    sex: input.sex,
+    ageYears: input.ageYears ?? null,
+    ageEstimated: input.ageEstimated ?? true,
+    fatherName: input.fatherName || null,
+    motherName: input.motherName || null,
+    guardianName: input.guardianName || null,
+    language: input.language || null,
+    heightCm: input.heightCm ?? null,
+    weightKg: input.weightKg ?? null,
+    marks: input.marks || null,
+    clothing: input.clothing || null,
+    description: input.description || null,
+    reporterName: input.reporterName || null,
+    reporterRelation: ('reporterRelation' in input ? input.reporterRelation : null) || null,
+    reporterPhone: input.reporterPhone || null,
+    reporterEmail: input.reporterEmail || null,
+  };
+}
+
+async function missingValues(db: Db, input: MissingReportInput | PublicMissingReportInput, now: Date, villageId?: string | null) {
+  checkDate('lastSeenOn', input.lastSeenOn, now);
+  await checkDistrict(db, 'lastSeenDistrictCode', input.lastSeenDistrictCode);
+  const p = await placementFor(db, input.districtCode, villageId);
+  const { villageName, ...placement } = p;
+  return {
+    placement,
+    values: {
+      kind: 'missing' as const, ...placement, ...personValues(input),
+      place: input.place || villageName || null, address: input.address || null,
+      eventDate: input.lastSeenOn, eventPlace: input.lastSeenPlace || null, eventDistrictCode: input.lastSeenDistrictCode ?? null,
+    },
+  };
+}
+
+async function foundValues(db: Db, input: FoundChildInput | PublicSightingInput, now: Date, villageId?: string | null) {
+  checkDate('foundOn', input.foundOn, now);
+  const p = await placementFor(db, input.districtCode, villageId);
+  const { villageName, ...placement } = p;
+  return {
+    placement,
+    values: {
+      kind: 'found' as const, ...placement, ...personValues(input),
+      place: villageName, address: input.statedHome || null,
+      eventDate: input.foundOn, eventPlace: input.foundPlace || villageName || null, eventDistrictCode: input.districtCode,
+      currentCare: input.currentCare ?? null, currentPlace: input.currentPlace || null,
+    },
+  };
+}
+
+async function saveNew(ctx: AppContext, actor: Actor | null, values: Common, placement: Placement) {
+  const blockKeys = await blockKeysFor(ctx.db, { ...values, id: '', kind: values.kind as RecordKind, aliases: values.aliases ?? [] } as never);
+  return ctx.db.transaction(async (tx) => {
+    const row = await insertRecord(tx, { ...values, blockKeys, matchState: values.status === 'open' ? 'pending' : 'not_applicable', createdAt: ctx.now(), updatedAt: ctx.now() });
+    await audit(tx, actor, actor ? 'create' : 'public_submit', 'missing_record', row.id, placement, { kind: row.kind, channel: row.channel, source: row.source });
+    return row;
+  });
+}
+
+// ---------------------------------------------------------------- official entry
+
+async function officialCreate(ctx: AppContext, actor: Actor, kind: RecordKind, input: MissingReportInput | FoundChildInput) {
+  requirePermission(actor, 'missing.write');
+  const now = ctx.now();
+  const built = kind === 'missing'
+    ? await missingValues(ctx.db, input as MissingReportInput, now, input.villageId)
+    : await foundValues(ctx.db, input as FoundChildInput, now, input.villageId);
+  requireCovers(actor, built.placement, kind === 'missing' ? "child's home district" : 'district where the child was found');
+  let childId: string | null = null;
+  if (kind === 'missing' && (input as MissingReportInput).childId) {
+    childId = (input as MissingReportInput).childId!;
+    const c = await getChild(ctx.db, actor, childId, 'minimal');
+    if (!c) throw badRequest('childId', 'no such child in your jurisdiction');
+  }
+  const extra = kind === 'missing' ? { policeStation: (input as MissingReportInput).policeStation || null, firNumber: (input as MissingReportInput).firNumber || null } : {};
+  const row = await saveNew(ctx, actor, {
+    ...built.values, ...extra, childId, status: 'open', channel: 'official', source: input.source, createdBy: actor.userId,
+  } as Common, built.placement);
+  const matching = await matchAfterCommit(ctx, row.id);
+  return { ...(await viewOf(ctx.db, actor, (await getRecord(ctx.db, actor, row.id))!)), matching: matchingSummary(matching) };
+}
+
+const matchingSummary = (m: MatchRun | null) => (m ? { candidates: m.candidates, proposed: m.proposed } : { deferred: true });
+
+export const createMissingReport = (ctx: AppContext, actor: Actor, input: MissingReportInput) => officialCreate(ctx, actor, 'missing', input);
+export const createFoundChild = (ctx: AppContext, actor: Actor, input: FoundChildInput) => officialCreate(ctx, actor, 'found', input);
+
+// ---------------------------------------------------------------- public submissions
+
+/**
+ * A citizen's report or sighting: held for moderation, never matched until an official
+ * accepts it, and the answer is only a reference number (the public reads nothing back).
+ */
+export async function submitPublic(ctx: AppContext, kind: RecordKind, input: PublicMissingReportInput | PublicSightingInput) {
+  const now = ctx.now();
+  const built = kind === 'missing'
+    ? await missingValues(ctx.db, input as PublicMissingReportInput, now)
+    : await foundValues(ctx.db, input as PublicSightingInput, now);
+  const row = await saveNew(ctx, null, {
+    ...built.values, status: 'pending_moderation', channel: 'public', source: 'citizen', createdBy: null,
+  } as Common, built.placement);
+  return {
+    reference: referenceOf(kind, row.number),
+    status: 'pending_moderation' as const,
+    message: kind === 'missing'
+      ? 'Thank you. Your report will be checked by the district child protection unit. Keep this reference number; you may be called on the phone number you gave.'
+      : 'Thank you. Your sighting will be checked by the district child protection unit. Keep this reference number.',
+  };
+}
+
+// ---------------------------------------------------------------- moderation
+
+export async function moderate(ctx: AppContext, actor: Actor, id: string, input: ModerationInput) {
+  requirePermission(actor, 'missing.review');
+  const now = ctx.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const r = await getRecord(tx, actor, id, { forUpdate: true, ownOnly: true });
+    if (!r) throw notFound('Record');
+    if (input.version !== undefined && input.version !== r.version) throw conflict(`Someone else changed this record (now version ${r.version})`);
+    if (r.status !== 'pending_moderation') throw new HttpError(409, 'already_moderated', `This record is ${r.status}, not waiting for moderation`);
+    const set: Partial<typeof missingRecord.$inferInsert> = { moderatedBy: actor.userId, moderatedAt: now, moderationReason: input.reason || null };
+    if (input.decision === 'reject') {
+      set.status = 'rejected';
+      set.matchState = 'not_applicable';
+    } else {
+      set.status = 'open';
+      set.matchState = 'pending';
+      if (input.districtCode && input.districtCode !== r.districtCode) {
+        const p = await placementFor(tx, input.districtCode);
+        Object.assign(set, { stateCode: p.stateCode, districtCode: p.districtCode, subdistrictCode: null, blockCode: null, villageId: null });
+        set.blockKeys = await blockKeysFor(tx, { ...r, ...set } as RecordRow);
+      }
+    }
+    const updated = await updateRecord(tx, actor, id, r.version, set);
+    if (!updated) throw conflict('Someone else changed this record');
+    await audit(tx, actor, 'moderate', 'missing_record', id, placeOfRecord(r), { decision: input.decision, movedTo: set.districtCode ?? null });
+    return updated;
+  });
+  const matching = row.status === 'open' ? await matchAfterCommit(ctx, id) : null;
+  const fresh = (await getRecord(ctx.db, actor, id)) ?? row;
+  return { ...(await viewOf(ctx.db, actor, fresh)), ...(row.status === 'open' ? { matching: matchingSummary(matching) } : {}) };
+}
+
+// ---------------------------------------------------------------- reading
+
+export async function listRecordsFor(ctx: AppContext, actor: Actor, query: RecordListQuery) {
+  requirePermission(actor, 'missing.read');
+  const { page, pageSize, q, ...filter } = query;
+  let where = recordConditions(actor, filter);
+  if (q) {
+    const ref = /^(MR|FC)-?0*(\d+)$/i.exec(q.replace(/\s/g, ''));
+    const like = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+    where = and(where, ref ? eq(missingRecord.number, Number(ref[2])) : or(ilike(missingRecord.name, like), ilike(missingRecord.nameLocal, like), sql`${like} ILIKE ANY(${missingRecord.aliases})`))!;
+  }
+  const [rows, total] = await Promise.all([listRecords(ctx.db, where, pageSize, (page - 1) * pageSize), countRecords(ctx.db, where)]);
+  await audit(ctx.db, actor, q ? 'search' : 'list', 'missing_record', null, null, { ids: rows.map((r) => r.id), total });
+  const items = [];
+  for (const r of rows) items.push(await viewOf(ctx.db, actor, r, 'own'));
+  return { items, total, page, pageSize };
+}
+
+export async function readRecord(ctx: AppContext, actor: Actor, id: string) {
+  requirePermission(actor, 'missing.read');
+  const r = await getRecord(ctx.db, actor, id);
+  if (!r) throw notFound('Record');
+  const own = !!(await getRecord(ctx.db, actor, id, { ownOnly: true }));
+  await audit(ctx.db, actor, 'read', 'missing_record', id, placeOfRecord(r), { via: own ? 'jurisdiction' : 'match' });
+  const matches = await matchesOfRecord(ctx, actor, r);
+  return { ...(await viewOf(ctx.db, actor, r, own ? 'own' : 'via_match')), matches };
+}
+
+// ---------------------------------------------------------------- editing
+
+export async function patchRecord(ctx: AppContext, actor: Actor, id: string, patch: RecordPatch) {
+  requirePermission(actor, 'missing.write');
+  const now = ctx.now();
+  checkDate('eventDate', patch.eventDate, now);
+  const row = await ctx.db.transaction(async (tx) => {
+    const r = await getRecord(tx, actor, id, { forUpdate: true, ownOnly: true });
+    if (!r) throw notFound('Record');
+    if (r.version !== patch.version) throw conflict(`Someone else changed this record (now version ${r.version}, you edited version ${patch.version})`, await viewOf(tx, actor, r));
+    if (r.status === 'matched' || r.status === 'rejected') throw new HttpError(409, 'record_closed', `A ${r.status} record cannot be edited`);
+    const { version, districtCode, ...changes } = patch;
+    void version;
+    const set: Partial<typeof missingRecord.$inferInsert> = { ...changes } as never;
+    if (changes.ageYears != null && r.kind === 'missing' && changes.ageYears > 17.9) throw badRequest('ageYears', 'must be 17.9 or under (a child under 18 when last seen)');
+    if (districtCode && districtCode !== r.districtCode) {
+      const p = await placementFor(tx, districtCode);
+      requireCovers(actor, p, 'new district');
+      Object.assign(set, { stateCode: p.stateCode, districtCode: p.districtCode, subdistrictCode: null, blockCode: null, villageId: null });
+    }
+    const merged = { ...r, ...set } as RecordRow;
+    if (!merged.name && !merged.nameLocal && r.kind === 'missing') throw badRequest('name', "give the child's name (in any script)");
+    set.blockKeys = await blockKeysFor(tx, merged);
+    if (r.status === 'open') set.matchState = 'pending';
+    const updated = await updateRecord(tx, actor, id, r.version, set);
+    if (!updated) throw conflict('Someone else changed this record');
+    await audit(tx, actor, 'update', 'missing_record', id, placeOfRecord(updated), { fields: Object.keys(changes).concat(districtCode ? ['districtCode'] : []), version: updated.version });
+    return updated;
+  });
+  const matching = row.status === 'open' ? await matchAfterCommit(ctx, id) : null;
+  const fresh = (await getRecord(ctx.db, actor, id)) ?? row;
+  return { ...(await viewOf(ctx.db, actor, fresh)), ...(row.status === 'open' ? { matching: matchingSummary(matching) } : {}) };
+}
+
+// ---------------------------------------------------------------- photos
+
+/**
+ * One photo per record, stored like case attachments (src/cases/attachments.*): random file
+ * name under filesDir/missing, type decided by the file's first bytes, JPEG or PNG only.
+ * A child's photo identifies the child (JJ Act 2015 s.74): only officials who see the record get it, audited.
+ */
+const photoDir = (ctx: AppContext) => join(ctx.config.filesDir, 'missing');
+export const photoTooLarge = () => new HttpError(413, 'file_too_large', `The photo is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+
+export async function setPhoto(ctx: AppContext, actor: Actor, id: string, bytes: Buffer) {
+  requirePermission(actor, 'missing.write');
+  const r = await getRecord(ctx.db, actor, id, { ownOnly: true });
+  if (!r) throw notFound('Record');
+  if (bytes.length > MAX_ATTACHMENT_BYTES) throw photoTooLarge();
+  if (bytes.length === 0) throw badRequest('file', 'is empty');
+  const type = sniffType(bytes);
+  if (type !== 'jpeg' && type !== 'png') throw new HttpError(415, 'unsupported_type', 'Only JPEG or PNG photos are accepted (judged by the file contents, not its name)');
+  const t = ATTACHMENT_TYPES[type];
+  const storedName = `${randomBytes(16).toString('hex')}.${t.ext}`;
+  await mkdir(photoDir(ctx), { recursive: true });
+  await writeFile(join(photoDir(ctx), storedName), bytes, { flag: 'wx', mode: 0o600 });
+  try {
+    await ctx.db.transaction(async (tx) => {
+      const updated = await updateRecord(tx, actor, id, undefined, {
+        photoStoredName: storedName, photoContentType: t.contentType, photoSize: bytes.length, photoSha256: createHash('sha256').update(bytes).digest('hex'),
+      });
+      if (!updated) throw notFound('Record');
+      await audit(tx, actor, 'attach', 'missing_record', id, placeOfRecord(r), { type, size: bytes.length });
+    });
+  } catch (err) {
+    await rm(join(photoDir(ctx), storedName), { force: true });
+    throw err;
+  }
+  if (r.photoStoredName) await rm(join(photoDir(ctx), r.photoStoredName), { force: true });
+  return { id, hasPhoto: true, contentType: t.contentType, size: bytes.length };
+}
+
+export async function openPhoto(ctx: AppContext, actor: Actor, id: string) {
+  requirePermission(actor, 'missing.read');
+  const r = await getRecord(ctx.db, actor, id);
+  if (!r || !r.photoStoredName) throw notFound('Photo');
+  const path = join(photoDir(ctx), r.photoStoredName);
+  const size = await stat(path).then((s) => s.size, () => null);
+  if (size == null) throw new HttpError(410, 'file_missing', 'The photo is no longer in storage');
+  await audit(ctx.db, actor, 'download', 'missing_record', id, placeOfRecord(r), { photo: true });
+  return { stream: createReadStream(path), size, contentType: r.photoContentType ?? 'application/octet-stream' };
+}
+

@@ -1,0 +1,83 @@
+import { and, asc, desc, eq, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { notificationOutbox } from './outbox.schema';
+
+export type OutboxRow = typeof notificationOutbox.$inferSelect;
+export type NewOutboxRow = Omit<typeof notificationOutbox.$inferInsert, 'id' | 'status' | 'attempts' | 'claimedAt' | 'sentAt' | 'sentVia' | 'lastError'>;
+
+/**
+ * Queues messages in the caller's transaction. A row whose dedupe_key is already queued is
+ * skipped (ON CONFLICT DO NOTHING), so the same reminder is enqueued once however many
+ * scans run, concurrently or not. Returns the rows actually queued.
+ */
+export async function enqueue(db: Db, rows: NewOutboxRow[]): Promise<Pick<OutboxRow, 'id' | 'dedupeKey'>[]> {
+  if (!rows.length) return [];
+  return db
+    .insert(notificationOutbox)
+    .values(rows)
+    .onConflictDoNothing({ target: notificationOutbox.dedupeKey })
+    .returning({ id: notificationOutbox.id, dedupeKey: notificationOutbox.dedupeKey });
+}
+
+/** A claim older than this is taken to be from a worker that died mid-send. */
+export const STALE_CLAIM_MINUTES = 10;
+
+/**
+ * Claims up to `limit` messages that are due: FOR UPDATE SKIP LOCKED in the subquery, so
+ * concurrent workers (several servers) take disjoint batches and never send one twice.
+ */
+export async function claimDue(db: Db, now: Date, limit: number): Promise<OutboxRow[]> {
+  const stale = new Date(now.getTime() - STALE_CLAIM_MINUTES * 60_000);
+  const due = db
+    .select({ id: notificationOutbox.id })
+    .from(notificationOutbox)
+    .where(
+      or(
+        and(eq(notificationOutbox.status, 'pending'), lte(notificationOutbox.nextAttemptAt, now)),
+        and(eq(notificationOutbox.status, 'sending'), lt(notificationOutbox.claimedAt, stale)),
+      ),
+    )
+    .orderBy(asc(notificationOutbox.nextAttemptAt), asc(notificationOutbox.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(notificationOutbox)
+    .set({ status: 'sending', claimedAt: now, attempts: sql`${notificationOutbox.attempts} + 1` })
+    .where(inArray(notificationOutbox.id, due))
+    .returning();
+}
+
+export async function markSent(db: Db, id: string, via: string, now: Date) {
+  await db.update(notificationOutbox).set({ status: 'sent', sentAt: now, sentVia: via, lastError: null }).where(eq(notificationOutbox.id, id));
+}
+
+export async function markFailed(db: Db, id: string, error: string, retryAt: Date | null) {
+  await db
+    .update(notificationOutbox)
+    .set(retryAt ? { status: 'pending', nextAttemptAt: retryAt, lastError: error } : { status: 'failed', lastError: error })
+    .where(eq(notificationOutbox.id, id));
+}
+
+export function listOutbox(db: Db, where: SQL | undefined, limit: number, offset: number) {
+  return db
+    .select({
+      id: notificationOutbox.id,
+      kind: notificationOutbox.kind,
+      channel: notificationOutbox.channel,
+      recipientMemberId: notificationOutbox.recipientMemberId,
+      recipientUserId: notificationOutbox.recipientUserId,
+      subject: notificationOutbox.subject,
+      payload: notificationOutbox.payload,
+      status: notificationOutbox.status,
+      attempts: notificationOutbox.attempts,
+      sentAt: notificationOutbox.sentAt,
+      sentVia: notificationOutbox.sentVia,
+      lastError: notificationOutbox.lastError,
+      createdAt: notificationOutbox.createdAt,
+    })
+    .from(notificationOutbox)
+    .where(and(where))
+    .orderBy(desc(notificationOutbox.createdAt), notificationOutbox.id)
+    .limit(limit)
+    .offset(offset);
+}

@@ -1,0 +1,189 @@
+import type { AppContext } from '../http/context';
+import { registryView, requirePermission, type Actor } from '../access/policy';
+import { HttpError, badRequest, conflict, notFound } from '../http/errors';
+import { audit } from '../audit/audit.service';
+import { getChild } from '../registry/children.repository';
+import { getFamily } from '../registry/families.repository';
+import { allowedDocumentTransitions, canChangeDocumentStatus, DOCUMENT_LABELS, USABLE_DOCUMENT_STATUSES, type DocumentStatus, type DocumentType } from './documents';
+import {
+  closeRequestsFor, countRequests, documentOf, getRequest, insertDocument, insertDocumentEvent, insertRequest, listRequests, openRequestFor,
+  requestConditions, updateDocument, updateRequest,
+} from './document-tracking.repository';
+import { getApplication } from './applications.repository';
+import { areaWhere, resolveArea } from './area';
+import { documentRequest } from './schemes.schema';
+import { notFuture, todayIn } from './schemes.access';
+
+export interface DocumentStatusInput {
+  /** The document record's version (0 or absent when nothing is recorded yet). */
+  version?: number;
+  status: DocumentStatus;
+  on: string;
+  issuingOffice?: string | null;
+  note?: string | null;
+}
+
+interface Owner {
+  familyId: string;
+  childId: string | null;
+  place: { stateCode: number; districtCode: number; subdistrictCode: number | null; blockCode: number | null; villageId: string | null };
+}
+
+async function ownerOf(ctx: AppContext, actor: Actor, kind: 'family' | 'child', id: string): Promise<Owner> {
+  if (kind === 'child') {
+    const c = await getChild(ctx.db, actor, id, 'full');
+    if (!c) throw notFound('Child');
+    if (!c.familyId) throw badRequest('childId', 'the child is not linked to a family; link the family first');
+    return { familyId: c.familyId, childId: c.id, place: placeOf(c) };
+  }
+  const f = await getFamily(ctx.db, actor, id);
+  if (!f) throw notFound('Family');
+  return { familyId: f.id, childId: null, place: placeOf(f) };
+}
+
+const placeOf = (p: Owner['place']): Owner['place'] => ({
+  stateCode: p.stateCode, districtCode: p.districtCode, subdistrictCode: p.subdistrictCode, blockCode: p.blockCode, villageId: p.villageId,
+});
+
+/**
+ * Moves one document along (missing → applied for → issued → held, or not possible),
+ * checked by the engine's document moves, with the date, the issuing office and a history
+ * row. A document in hand closes the open requests for it.
+ */
+export async function changeDocumentStatus(ctx: AppContext, actor: Actor, kind: 'family' | 'child', ownerId: string, docType: DocumentType, input: DocumentStatusInput) {
+  requirePermission(actor, 'registry.write', 'schemes.write');
+  if (registryView(actor) !== 'full') throw new HttpError(403, 'forbidden', `Your role (${actor.role}) may not change a family's documents`);
+  const owner = await ownerOf(ctx, actor, kind, ownerId);
+  notFuture(ctx, 'on', input.on);
+  const current = await documentOf(ctx.db, owner, docType);
+  const from = (current?.status ?? 'missing') as DocumentStatus;
+  const seen = input.version ?? 0;
+  if (seen !== (current?.version ?? 0)) {
+    throw conflict(`Someone else changed this document (now ${from}, version ${current?.version ?? 0}; you edited version ${seen})`, current ?? { status: 'missing', version: 0 });
+  }
+  if (from === input.status) throw badRequest('status', `the ${DOCUMENT_LABELS[docType]} is already ${from}`);
+  if (!canChangeDocumentStatus(from, input.status)) {
+    const next = allowedDocumentTransitions(from);
+    throw new HttpError(409, 'transition_refused', `a document cannot go from ${from} to ${input.status}; allowed next: ${next.join(', ')}`, [{ field: 'status', message: `allowed next: ${next.join(', ')}` }], { from, allowedNext: next });
+  }
+  const usable = USABLE_DOCUMENT_STATUSES.has(input.status);
+  if (usable && current?.appliedOn && input.on < current.appliedOn) {
+    throw badRequest('on', `${input.on} is before the date it was applied for (${current.appliedOn})`);
+  }
+  const set = {
+    status: input.status,
+    ...(input.status === 'applied_for' ? { appliedOn: input.on, issuedOn: null } : {}),
+    ...(usable && !USABLE_DOCUMENT_STATUSES.has(from) ? { issuedOn: input.on } : {}),
+    ...(input.issuingOffice !== undefined ? { issuingOffice: input.issuingOffice } : {}),
+    ...(input.note !== undefined ? { notes: input.note } : {}),
+  };
+  return ctx.db.transaction(async (tx) => {
+    let row;
+    if (current) {
+      row = await updateDocument(tx, current.id, current.version, set);
+      if (!row) throw conflict('Someone else changed this document at the same time; reload and try again');
+    } else {
+      row = await insertDocument(tx, { familyId: owner.familyId, childId: owner.childId, docType, stateCode: owner.place.stateCode, districtCode: owner.place.districtCode, ...set });
+    }
+    await insertDocumentEvent(tx, {
+      documentId: row.id, familyId: owner.familyId, childId: owner.childId, docType, fromStatus: current ? from : null, toStatus: input.status,
+      eventOn: input.on, issuingOffice: input.issuingOffice ?? row.issuingOffice, note: input.note ?? null, recordedBy: actor.userId, ...owner.place,
+    });
+    const closed = usable ? await closeRequestsFor(tx, owner, docType, input.on, `${DOCUMENT_LABELS[docType]} ${input.status === 'held' ? 'in hand' : 'issued'}`) : [];
+    await audit(tx, actor, 'update', kind, ownerId, owner.place, { document: docType, from, to: input.status, closedRequests: closed });
+    return { ...row, closedRequests: closed };
+  });
+}
+
+export interface RequestInput {
+  familyId: string;
+  childId?: string | null;
+  applicationId?: string | null;
+  docType: DocumentType;
+  department: string;
+  officer?: string | null;
+  requestedOn: string;
+  dueOn: string;
+  note?: string | null;
+}
+
+/**
+ * Asks a department for a missing document. Convergence action items hang off a meeting
+ * (src/convergence); until the group takes the request on its agenda it is recorded here,
+ * with the department responsible and a due date, and `convergenceActionId` links the two.
+ */
+export async function requestDocument(ctx: AppContext, actor: Actor, input: RequestInput) {
+  requirePermission(actor, 'schemes.write', 'registry.write');
+  if (registryView(actor) !== 'full') throw new HttpError(403, 'forbidden', `Your role (${actor.role}) may not request documents for a family`);
+  notFuture(ctx, 'requestedOn', input.requestedOn);
+  if (input.dueOn < input.requestedOn) throw badRequest('dueOn', `is before the request date (${input.requestedOn})`);
+  const fam = await getFamily(ctx.db, actor, input.familyId);
+  if (!fam) throw badRequest('familyId', 'no such family in your jurisdiction');
+  let childId: string | null = null;
+  if (input.childId) {
+    const c = await getChild(ctx.db, actor, input.childId, 'full');
+    if (!c || c.familyId !== fam.id) throw badRequest('childId', 'no such child in this family');
+    childId = c.id;
+  }
+  if (input.applicationId) {
+    const a = await getApplication(ctx.db, actor, input.applicationId);
+    if (!a || a.familyId !== fam.id) throw badRequest('applicationId', 'no such application for this family');
+  }
+  const owner = { familyId: fam.id, childId };
+  const doc = await documentOf(ctx.db, owner, input.docType);
+  if (doc && USABLE_DOCUMENT_STATUSES.has(doc.status as DocumentStatus)) throw new HttpError(409, 'already_held', `The ${DOCUMENT_LABELS[input.docType]} is already ${doc.status}`);
+  const open = await openRequestFor(ctx.db, owner, input.docType);
+  if (open) throw new HttpError(409, 'already_requested', `The ${DOCUMENT_LABELS[input.docType]} was already requested from ${open.department} on ${open.requestedOn}`, undefined, { current: open });
+  return ctx.db.transaction(async (tx) => {
+    const row = await insertRequest(tx, {
+      stateCode: fam.stateCode, districtCode: fam.districtCode, subdistrictCode: fam.subdistrictCode, blockCode: fam.blockCode, villageId: fam.villageId,
+      familyId: fam.id, childId, applicationId: input.applicationId ?? null, docType: input.docType, department: input.department,
+      officer: input.officer ?? null, requestedOn: input.requestedOn, dueOn: input.dueOn, note: input.note ?? null, createdBy: actor.userId,
+    });
+    await audit(tx, actor, 'create', 'document_request', row.id, fam, { familyId: fam.id, childId, document: input.docType, department: input.department });
+    return row;
+  });
+}
+
+export async function closeDocumentRequest(ctx: AppContext, actor: Actor, id: string, input: { version: number; status: 'done' | 'cancelled'; on: string; result?: string | null }) {
+  requirePermission(actor, 'schemes.write', 'registry.write', 'convergence.act');
+  const req = await getRequest(ctx.db, actor, id);
+  if (!req) throw notFound('Document request');
+  if (input.version !== req.version) throw conflict(`Someone else changed this request (now version ${req.version}, ${req.status})`, req);
+  if (req.status !== 'open') throw new HttpError(409, 'transition_refused', `the request is already ${req.status}`, [{ field: 'status', message: `already ${req.status}` }]);
+  notFuture(ctx, 'on', input.on);
+  if (input.on < req.requestedOn) throw badRequest('on', `is before the request date (${req.requestedOn})`);
+  if (input.status === 'cancelled' && !input.result?.trim()) throw badRequest('result', 'say why the request is cancelled');
+  return ctx.db.transaction(async (tx) => {
+    const row = await updateRequest(tx, actor, id, input.version, { status: input.status, closedOn: input.on, result: input.result ?? null });
+    if (!row) throw conflict('Someone else changed this request at the same time; reload and try again');
+    await audit(tx, actor, 'update', 'document_request', id, req, { status: input.status, familyId: req.familyId });
+    return row;
+  });
+}
+
+export interface RequestListQuery {
+  department?: string;
+  status?: 'open' | 'done' | 'cancelled';
+  overdue?: boolean;
+  locationId?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** The requests a department has to act on (names only: a nodal officer's minimal view suffices). */
+export async function listDocumentRequests(ctx: AppContext, actor: Actor, q: RequestListQuery) {
+  requirePermission(actor, 'schemes.read', 'convergence.act');
+  if (!registryView(actor)) throw new HttpError(403, 'forbidden', `Your role (${actor.role}) may not see the registry`);
+  const area = await resolveArea(ctx.db, actor, q.locationId);
+  const today = todayIn(ctx);
+  const where = requestConditions(actor, { department: q.department, status: q.status, overdueOn: q.overdue ? today : undefined, area: areaWhere(area, documentRequest) });
+  const [items, total] = await Promise.all([listRequests(ctx.db, where, q.pageSize, (q.page - 1) * q.pageSize), countRequests(ctx.db, where)]);
+  await audit(ctx.db, actor, 'list', 'document_request', null, null, { ids: items.map((i) => i.id), total });
+  return {
+    items: items.map((i) => ({ ...i, label: DOCUMENT_LABELS[i.docType as DocumentType] ?? i.docType, overdue: i.status === 'open' && i.dueOn < today })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}

@@ -1,0 +1,43 @@
+import type { Permission, Role } from '../../../src/access/roles';
+
+/** GET /api/v1/auth/me (src/auth/auth.routes.ts). */
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  permissions: Permission[];
+  organisation: { id: string; name: string; kind: string } | null;
+  scope: {
+    level: 'national' | 'state' | 'district' | 'subdistrict' | 'block' | 'village';
+    stateCode?: number | null;
+    districtCode?: number | null;
+    subdistrictCode?: number | null;
+    blockCode?: number | null;
+    villageId?: string | null;
+  };
+  jurisdiction: { id: string | null; level: string; name: string; nameLocal: string | null };
+  language: string;
+}
+
+/** GET /api/v1/locations (src/locations/locations.routes.ts). */
+export interface Place {
+  id: string;
+  level: string;
+  lgdCode: number | null;
+  name: string;
+  nameLocal: string | null;
+  parentId: string | null;
+  stateCode: number;
+  districtCode: number | null;
+  subdistrictCode: number | null;
+  blockCode: number | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  view: 'full' | 'minimal';
+}

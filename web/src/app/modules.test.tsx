@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ROLE_PERMISSIONS } from '../../../src/access/roles';
+import en from '../i18n/en.json';
+import { MODULES, navFor, recordLinksFor, type AppModule } from './modules';
+
+// (.tsx only because the suite picks up web tests by that extension.)
+const lookup = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], en);
+
+describe('module registry', () => {
+  it('finds the feature modules in web/src/features/*/module.ts', () => {
+    expect(MODULES.map((m) => m.id)).toContain('registry');
+  });
+
+  it('every menu entry has an English label', () => {
+    for (const m of MODULES) for (const n of m.nav ?? []) expect(lookup(n.labelKey) ?? (m.translations?.en && n.labelKey), n.labelKey).toBeTruthy();
+  });
+
+  it('offers each role only what it may open', () => {
+    const paths = (role: keyof typeof ROLE_PERMISSIONS) => navFor(MODULES, ROLE_PERMISSIONS[role]).map((n) => n.to);
+    expect(paths('caseworker')).toEqual(expect.arrayContaining(['/children', '/families', '/map']));
+    // Department nodal officers see names only (JJ Act 2015 s.74): no vulnerability map.
+    expect(paths('nodal_officer')).toContain('/children');
+    expect(paths('nodal_officer')).not.toContain('/map');
+    expect(navFor(MODULES, [])).toEqual([]);
+  });
+
+  it('collects the links features put on record pages, for those allowed to follow them', () => {
+    const extra: AppModule = { id: 'x', recordLinks: { family: [{ labelKey: 'nav.map', to: (id) => `/families/${id}/x`, anyOf: ['schemes.read'] }] } };
+    expect(recordLinksFor([extra], 'family', ['schemes.read']).map((l) => l.to('f1'))).toEqual(['/families/f1/x']);
+    expect(recordLinksFor([extra], 'family', ['registry.read'])).toEqual([]);
+    expect(recordLinksFor([extra], 'child', ['schemes.read'])).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import { Button, Stack, Text, Title } from '@mantine/core';
+import { createRootRoute, createRoute, createRouter, Link, Navigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { SignInPage } from '../auth/SignInPage';
+import { useMe, useSession } from '../auth/session';
+import { Loading } from '../components/Status';
+import { MODULES, navFor } from './modules';
+import { Shell } from './Shell';
+
+/** Every screen sits behind the session gate: nobody signed in → sign-in, at the same address. */
+function Gate() {
+  const { me, loading } = useSession();
+  if (loading) return <Loading />;
+  if (!me) return <SignInPage />;
+  return <Shell />;
+}
+
+/** "/" opens the first screen the user's role offers. */
+function Home() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const first = navFor(MODULES, me.permissions)[0];
+  if (first) return <Navigate to={first.to} replace />;
+  return <Text>{t('app.nothingHere')}</Text>;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Stack align="flex-start">
+      <Title order={1} size="h3">
+        {t('errors.pageNotFound')}
+      </Title>
+      <Button component={Link} to="/" variant="light">
+        {t('app.home')}
+      </Button>
+    </Stack>
+  );
+}
+
+/** A screen that broke: say so in the user's language and offer a way on; drafts are in storage. */
+function Broken({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  console.error(error);
+  return (
+    <Stack align="flex-start" p="md" role="alert">
+      <Title order={1} size="h3">
+        {t('errors.title')}
+      </Title>
+      <Text>{t('errors.unexpected')}</Text>
+      <Button onClick={() => window.location.reload()}>{t('errors.reload')}</Button>
+    </Stack>
+  );
+}
+
+export const rootRoute = createRootRoute({ component: Gate, notFoundComponent: NotFound, errorComponent: Broken });
+const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: Home });
+
+export const routeTree = rootRoute.addChildren([homeRoute, ...MODULES.flatMap((m) => m.routes?.(rootRoute) ?? [])]);
+
+export function makeRouter() {
+  return createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true, defaultPendingComponent: Loading, defaultErrorComponent: Broken });
+}

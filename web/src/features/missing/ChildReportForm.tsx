@@ -1,0 +1,176 @@
+import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { SEXES } from '../../../../src/registry/vocabulary';
+import { CURRENT_CARE, FOUND_SOURCES, MISSING_SOURCES, type RecordKind } from '../../../../src/missing/domain/vocabulary';
+import { foundChildInput, missingReportInput, publicMissingReportInput, publicSightingInput } from '../../../../src/missing/missing.model';
+import { useFormState } from '../../forms/useFormState';
+import { todayIst, useDistricts } from './api';
+import { useMissingReason } from './shared';
+
+type Values = Record<string, string | boolean>;
+
+const TEXT_FIELDS = [
+  'name', 'nameLocal', 'aliases', 'fatherName', 'motherName', 'guardianName', 'language', 'marks', 'clothing', 'description', 'place', 'address',
+  'lastSeenPlace', 'foundPlace', 'statedHome', 'currentPlace', 'reporterName', 'reporterRelation', 'reporterPhone', 'reporterEmail', 'policeStation', 'firNumber',
+] as const;
+const NUMBER_FIELDS = ['ageYears', 'heightCm', 'weightKg', 'districtCode'] as const;
+
+const blank = (kind: RecordKind): Values => ({
+  ...Object.fromEntries([...TEXT_FIELDS, ...NUMBER_FIELDS].map((k) => [k, ''])),
+  stateCode: '27',
+  sex: '',
+  ageEstimated: true,
+  source: '',
+  currentCare: '',
+  lastSeenOn: kind === 'missing' ? todayIst() : '',
+  foundOn: kind === 'found' ? todayIst() : '',
+});
+
+/** The fields each form sends (the rest of the values are ignored). */
+function fieldsOf(kind: RecordKind, official: boolean): string[] {
+  const person = ['name', 'nameLocal', 'aliases', 'sex', 'ageYears', 'ageEstimated', 'fatherName', 'motherName', 'guardianName', 'language', 'heightCm', 'weightKg', 'marks', 'clothing', 'description', 'districtCode', 'reporterName', 'reporterPhone', 'reporterEmail'];
+  const missing = ['place', 'address', 'lastSeenOn', 'lastSeenPlace', 'reporterRelation'];
+  const found = ['foundOn', 'foundPlace', 'statedHome', 'currentCare', 'currentPlace'];
+  const officialOnly = official ? ['source', ...(kind === 'missing' ? ['policeStation', 'firNumber'] : [])] : [];
+  return [...person, ...(kind === 'missing' ? missing : found), ...officialOnly];
+}
+
+function schemaOf(kind: RecordKind, official: boolean): z.ZodType {
+  if (official) return kind === 'missing' ? missingReportInput : foundChildInput;
+  return kind === 'missing' ? publicMissingReportInput : publicSightingInput;
+}
+
+function payloadOf(v: Values, fields: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of fields) {
+    const x = v[k];
+    if (x === '' || x === undefined) continue;
+    if ((NUMBER_FIELDS as readonly string[]).includes(k)) out[k] = Number(x);
+    else if (k === 'aliases') out[k] = String(x).split(',').map((s) => s.trim()).filter(Boolean);
+    else out[k] = typeof x === 'string' ? x.trim() : x;
+  }
+  return out;
+}
+
+/**
+ * A missing-child report or a found-child record, for officials and for the public page. The
+ * payload is checked with the same zod schema as the server; a 400 lands on the same fields.
+ */
+export function ChildReportForm({ kind, official, onSaved, send }: {
+  kind: RecordKind;
+  official: boolean;
+  send: (kind: RecordKind, body: Record<string, unknown>) => Promise<unknown>;
+  onSaved: (result: unknown) => void;
+}) {
+  const { t } = useTranslation();
+  const form = useFormState<Values>(blank(kind));
+  const { values: v, set } = form;
+  const reason = useMissingReason();
+  const errors: Record<string, string | undefined> = Object.fromEntries(Object.entries(form.errors).map(([k, m]) => [k, reason(m)]));
+  const states = useDistricts();
+  const districts = useDistricts(Number(v.stateCode) || undefined);
+  const fields = fieldsOf(kind, official);
+  const missing = kind === 'missing';
+  const text = (k: string, label: string, opts: { required?: boolean; area?: boolean; type?: string } = {}) =>
+    opts.area ? (
+      <Textarea key={k} label={label} value={String(v[k])} onChange={(e) => set(k, e.currentTarget.value)} error={errors[k]} autosize minRows={2} maxLength={2000} required={opts.required} />
+    ) : (
+      <TextInput key={k} label={label} value={String(v[k])} onChange={(e) => set(k, e.currentTarget.value)} error={errors[k]} required={opts.required} type={opts.type} maxLength={300} />
+    );
+  const num = (k: string, label: string, step = 1) => (
+    <NumberInput key={k} label={label} value={v[k] === '' ? '' : Number(v[k])} onChange={(x) => set(k, x === '' ? '' : String(x))} error={errors[k]} min={0} step={step} decimalScale={step < 1 ? 1 : 0} allowNegative={false} />
+  );
+
+  async function onSubmit(e: React.FormEvent) {
+    e.preventDefault();
+    await form.submit({
+      schema: schemaOf(kind, official),
+      payload: payloadOf(v, fields),
+      fields,
+      extra: (p) => {
+        const out: Record<string, string> = {};
+        const day = (missing ? p.lastSeenOn : p.foundOn) as string | undefined;
+        if (day && day > todayIst()) out[missing ? 'lastSeenOn' : 'foundOn'] = 'cannot be in the future';
+        return out;
+      },
+      send: async (body) => onSaved(await send(kind, body)),
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate ref={form.formRef}>
+      <Stack gap="md">
+        <Fieldset legend={official ? t('missing.form.child') : t('missing.public.aboutChild')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            {text('name', t('missing.field.name'), { required: missing })}
+            {text('nameLocal', t('missing.field.nameLocal'))}
+            {text('aliases', t('missing.field.aliases'))}
+            <Select label={t('missing.field.sex')} required value={String(v.sex) || null} onChange={(x) => set('sex', x ?? '')} error={errors.sex} data={SEXES.map((s) => ({ value: s, label: t(`missing.sex.${s}`) }))} />
+            {num('ageYears', t('missing.field.age'), 0.5)}
+            <Checkbox mt="lg" label={t('missing.field.ageEstimated')} checked={!!v.ageEstimated} onChange={(e) => set('ageEstimated', e.currentTarget.checked)} />
+            {text('fatherName', t('missing.field.fatherName'))}
+            {text('motherName', t('missing.field.motherName'))}
+            {text('language', t('missing.field.language'))}
+            {num('heightCm', t('missing.field.height'))}
+            {text('marks', t('missing.field.marks'), { area: true })}
+            {text('clothing', t('missing.field.clothing'), { area: true })}
+            {text('description', t('missing.field.description'), { area: true })}
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={missing ? t('missing.form.lastSeen') : t('missing.form.foundWhere')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <Select
+              label={t('missing.field.state')}
+              searchable
+              value={String(v.stateCode) || null}
+              onChange={(x) => { set('stateCode', x ?? ''); set('districtCode', ''); }}
+              data={(states.data?.items ?? []).map((s) => ({ value: String(s.code), label: s.name }))}
+            />
+            <Select
+              label={missing ? t('missing.field.homeDistrict') : t('missing.field.foundDistrict')}
+              required
+              searchable
+              value={String(v.districtCode) || null}
+              onChange={(x) => set('districtCode', x ?? '')}
+              error={errors.districtCode}
+              data={(districts.data?.items ?? []).map((d) => ({ value: String(d.code), label: d.name }))}
+            />
+            {missing && text('place', t('missing.field.place'))}
+            {missing && text('address', t('missing.field.address'))}
+            {text(missing ? 'lastSeenOn' : 'foundOn', missing ? t('missing.field.lastSeenOn') : t('missing.field.foundOn'), { required: true, type: 'date' })}
+            {text(missing ? 'lastSeenPlace' : 'foundPlace', missing ? t('missing.field.lastSeenPlace') : t('missing.field.foundPlace'))}
+            {!missing && text('statedHome', t('missing.field.statedHome'))}
+            {!missing && (
+              <Select label={t('missing.field.currentCare')} clearable value={String(v.currentCare) || null} onChange={(x) => set('currentCare', x ?? '')} error={errors.currentCare} data={CURRENT_CARE.map((c) => ({ value: c, label: t(`missing.care.${c}`) }))} />
+            )}
+            {!missing && text('currentPlace', t('missing.field.currentPlace'))}
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={official ? t('missing.form.reporter') : t('missing.public.aboutYou')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            {official && (
+              <Select label={t('missing.field.source')} required value={String(v.source) || null} onChange={(x) => set('source', x ?? '')} error={errors.source} data={(missing ? MISSING_SOURCES : FOUND_SOURCES).map((s) => ({ value: s, label: t(`missing.source.${s}`) }))} />
+            )}
+            {text('reporterName', t('missing.field.reporterName'), { required: !official })}
+            {missing && text('reporterRelation', t('missing.field.reporterRelation'), { required: !official })}
+            {text('reporterPhone', t('missing.field.reporterPhone'), { required: !official, type: 'tel' })}
+            {text('reporterEmail', t('missing.field.reporterEmail'), { type: 'email' })}
+            {official && missing && text('policeStation', t('missing.field.policeStation'))}
+            {official && missing && text('firNumber', t('missing.field.firNumber'))}
+          </SimpleGrid>
+        </Fieldset>
+        {form.general.length > 0 && (
+          <Alert color="red" role="alert">
+            {form.general.join(' ')}
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={form.submitting} data-testid="submit-report">
+            {official ? t('missing.form.submit') : t('missing.public.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { Alert, Anchor, Button, Card, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Link, useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../auth/session';
+import { describeError } from '../../forms/errors';
+import { QueryState } from '../../components/Status';
+import { useFormat } from '../../i18n/format';
+import { decide, useMatch, useMissingWrite } from './api';
+import { RecordFacts } from './RecordFacts';
+import { ExplanationBars, Header, percent, SideBySide, SideSummary, StatusBadge } from './shared';
+import { isRedacted, type Match } from './types';
+
+/** One match side by side: the two records, the engine's per-field reasons, and the decision. */
+export default function MatchPage() {
+  const { matchId } = useParams({ strict: false }) as { matchId: string };
+  const query = useMatch(matchId);
+  return <QueryState query={query}>{(m) => <MatchView m={m} />}</QueryState>;
+}
+
+function MatchView({ m }: { m: Match }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const can = useCan();
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const write = useMissingWrite((body: { decision: 'confirm' | 'reject'; note?: string }) => decide(m.id, { ...body, version: m.version }));
+
+  async function send(decision: 'confirm' | 'reject') {
+    setError(null);
+    if (decision === 'reject' && !note.trim()) return setNoteError(t('missing.review.noteRequired'));
+    setNoteError(null);
+    try {
+      const out = await write.mutateAsync({ decision, note: note.trim() || undefined });
+      if (decision === 'reject') setDone(t('missing.review.rejectedDone'));
+      else setDone(out.restoration?.status === 'case_opened' ? t('missing.review.confirmedCase') : t('missing.review.confirmedWaiting', { note: out.restoration?.note ?? '' }));
+    } catch (err) {
+      setError(describeError(t, err));
+    }
+  }
+
+  return (
+    <>
+      <Header
+        title={t('missing.review.probability', { p: f.decimal(percent(m.probability)) })}
+        intro={<>{t('missing.review.model', { version: m.modelVersion })} · {m.explanation}</>}
+        actions={<StatusBadge status={m.status} kind="matchStatus" />}
+      />
+      <Stack gap="md">
+        <Card withBorder>
+          <Title order={2} size="h4" mb="xs">{t('missing.review.evidence')}</Title>
+          <ExplanationBars fields={m.fields} />
+        </Card>
+        {m.comparison && <SideBySide left={m.comparison.left} right={m.comparison.right} fields={m.fields} />}
+        <Grid>
+          {(['missing', 'found'] as const).map((side) => {
+            const r = m[side];
+            return (
+              <Grid.Col key={side} span={{ base: 12, md: 6 }}>
+                <Card withBorder h="100%">
+                  <Title order={2} size="h4" mb="xs">{t(side === 'missing' ? 'missing.review.missingSide' : 'missing.review.foundSide')}</Title>
+                  {isRedacted(r) ? <SideSummary r={r} /> : (
+                    <>
+                      <Anchor component={Link} to={`/missing/records/${r.id}`} fw={600}>{r.reference}</Anchor>
+                      <RecordFacts r={r} />
+                    </>
+                  )}
+                </Card>
+              </Grid.Col>
+            );
+          })}
+        </Grid>
+        {m.restoration && (
+          <Alert color={m.restoration.status === 'case_opened' ? 'green' : 'orange'}>
+            <StatusBadge status={m.restoration.status} kind="restorationStatus" /> {m.restoration.note}
+            {m.restoration.caseId && (
+              <Anchor component={Link} to={`/cases/${m.restoration.caseId}`} ml="sm">{t('missing.restorations.viewCase')}</Anchor>
+            )}
+          </Alert>
+        )}
+        {m.status !== 'proposed' && m.note && <Text>{t('missing.review.decided', { date: f.date(m.decidedAt) })}: {m.note}</Text>}
+        {done && <Alert color="green" role="status">{done}</Alert>}
+        {error && <Alert color="red" role="alert">{error}</Alert>}
+        {m.status === 'proposed' && can('missing.review') && !done && (
+          <Card withBorder>
+            <Stack gap="sm">
+              <Textarea label={t('missing.review.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={2} error={noteError} />
+              <Group>
+                <Button color="green" onClick={() => send('confirm')} loading={write.isPending} data-testid="confirm">
+                  {t('missing.review.confirm')}
+                </Button>
+                <Button color="red" variant="light" onClick={() => send('reject')} loading={write.isPending} data-testid="reject">
+                  {t('missing.review.reject')}
+                </Button>
+              </Group>
+            </Stack>
+          </Card>
+        )}
+      </Stack>
+    </>
+  );
+}

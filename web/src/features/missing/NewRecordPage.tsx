@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { Alert, Anchor, SegmentedControl, Stack } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { RecordKind } from '../../../../src/missing/domain/vocabulary';
+import { createFound, createReport, useMissingWrite } from './api';
+import { ChildReportForm } from './ChildReportForm';
+import { Header } from './shared';
+import type { MissingRecord } from './types';
+
+/** An official's report of a missing child or record of a found child: saved, then matched at once. */
+export default function NewRecordPage() {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<RecordKind>('missing');
+  const [saved, setSaved] = useState<(MissingRecord & { matching: { proposed?: number } }) | null>(null);
+  const write = useMissingWrite((x: { kind: RecordKind; body: Record<string, unknown> }) => (x.kind === 'missing' ? createReport(x.body) : createFound(x.body)));
+  return (
+    <>
+      <Header title={t('missing.form.title')} />
+      <Stack gap="md">
+        <SegmentedControl
+          aria-label={t('missing.field.kind')}
+          value={kind}
+          onChange={(v) => {
+            setKind(v as RecordKind);
+            setSaved(null);
+          }}
+          data={[
+            { value: 'missing', label: t('missing.form.missing') },
+            { value: 'found', label: t('missing.form.found') },
+          ]}
+        />
+        {saved && (
+          <Alert color="green" role="status" data-testid="saved">
+            {t('missing.form.saved', { reference: saved.reference, n: saved.matching.proposed ?? 0 })}{' '}
+            <Anchor component={Link} to={`/missing/records/${saved.id}`}>{saved.reference}</Anchor>
+          </Alert>
+        )}
+        <ChildReportForm
+          key={kind + (saved?.id ?? '')}
+          kind={kind}
+          official
+          send={(k, body) => write.mutateAsync({ kind: k, body })}
+          onSaved={(r) => setSaved(r as MissingRecord & { matching: { proposed?: number } })}
+        />
+      </Stack>
+    </>
+  );
+}

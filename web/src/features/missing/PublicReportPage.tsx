@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Alert, Anchor, Box, Button, Container, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { RecordKind } from '../../../../src/missing/domain/vocabulary';
+import { ApiError } from '../../api/client';
+import { LanguageSelect } from '../../components/LanguageSelect';
+import { submitPublic } from './api';
+import { ChildReportForm } from './ChildReportForm';
+
+/**
+ * The public page (Khoya-Paaya's role): a citizen reports a missing child or a child seen or
+ * found, without an account. The answer is a reference number only; nothing is read back.
+ * Needs no session: the frame shows it without sign-in (see module.ts, publicPages).
+ */
+export default function PublicReportPage() {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<RecordKind>('missing');
+  const [reference, setReference] = useState<string | null>(null);
+  const [limited, setLimited] = useState(false);
+
+  async function send(k: RecordKind, body: Record<string, unknown>) {
+    setLimited(false);
+    try {
+      return await submitPublic(k, body);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 429) setLimited(true);
+      throw err;
+    }
+  }
+
+  return (
+    <Container size="md" py="md" component="main">
+      <Paper withBorder p="lg" radius="md">
+        <Group justify="space-between" align="flex-start" mb="md" wrap="nowrap">
+          <Box>
+            <Title order={1} size="h2">{t('missing.public.title')}</Title>
+            <Text size="sm" c="dimmed">{t('missing.public.intro')}</Text>
+          </Box>
+          <LanguageSelect compact />
+        </Group>
+        <Alert color="red" variant="light" mb="md">{t('missing.public.emergency')}</Alert>
+        {reference ? (
+          <Stack gap="sm" align="flex-start">
+            <Alert color="green" role="status" data-testid="public-reference">{t('missing.public.thanks', { reference })}</Alert>
+            <Button variant="default" onClick={() => setReference(null)}>{t('missing.public.another')}</Button>
+          </Stack>
+        ) : (
+          <Stack gap="md">
+            <SegmentedControl
+              aria-label={t('missing.field.kind')}
+              value={kind}
+              onChange={(v) => setKind(v as RecordKind)}
+              data={[
+                { value: 'missing', label: t('missing.public.missingTab') },
+                { value: 'found', label: t('missing.public.sightingTab') },
+              ]}
+            />
+            {limited && <Alert color="orange" role="alert">{t('missing.public.rateLimited')}</Alert>}
+            <ChildReportForm key={kind} kind={kind} official={false} send={send} onSaved={(r) => setReference((r as { reference: string }).reference)} />
+          </Stack>
+        )}
+        <Anchor href="/" size="sm" mt="md" display="block">{t('missing.public.signIn')}</Anchor>
+      </Paper>
+    </Container>
+  );
+}

@@ -1,0 +1,54 @@
+import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
+import { AgeText, ChildName, KindBadge, StatusBadge } from './shared';
+import type { MissingRecord } from './types';
+
+/** What a record says, labelled for its kind (last seen / found). */
+export function RecordFacts({ r }: { r: MissingRecord }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const missing = r.kind === 'missing';
+  const rows: [string, React.ReactNode][] = [
+    [t('missing.field.name'), <ChildName key="n" r={r} />],
+    ...(r.aliases.length ? [[t('missing.field.aliases'), r.aliases.join(', ')] as [string, string]] : []),
+    [t('missing.field.sex'), t(`missing.sex.${r.sex}`)],
+    [t('missing.field.age'), <AgeText key="a" age={r.ageYears} estimated={r.ageEstimated} />],
+    [t('missing.field.fatherName'), r.fatherName],
+    [t('missing.field.motherName'), r.motherName],
+    [t('missing.field.language'), r.language],
+    [t('missing.field.height'), r.heightCm == null ? null : f.number(r.heightCm)],
+    [t('missing.field.marks'), r.marks],
+    [t('missing.field.clothing'), r.clothing],
+    [t('missing.field.description'), r.description],
+    [t(missing ? 'missing.field.homeDistrict' : 'missing.field.foundDistrict'), `${r.districtName}, ${r.stateName}`],
+    [t('missing.field.place'), r.place],
+    [t(missing ? 'missing.field.address' : 'missing.field.statedHome'), r.address],
+    [t(missing ? 'missing.field.lastSeenOn' : 'missing.field.foundOn'), f.date(r.eventDate)],
+    [t(missing ? 'missing.field.lastSeenPlace' : 'missing.field.foundPlace'), r.eventPlace],
+    ...(!missing ? [[t('missing.field.currentCare'), r.currentCare ? t(`missing.care.${r.currentCare}`) : null] as [string, string | null], [t('missing.field.currentPlace'), r.currentPlace] as [string, string | null]] : []),
+    [t('missing.field.source'), t(`missing.source.${r.source}`, { defaultValue: r.source })],
+    [t('missing.field.policeStation'), r.policeStation],
+    [t('missing.field.firNumber'), r.firNumber],
+    [t('missing.record.reporter'), [r.reporter.name, r.reporter.relation, r.reporter.phone].filter(Boolean).join(' · ') || null],
+  ];
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        <KindBadge kind={r.kind} />
+        <StatusBadge status={r.status} kind="status" />
+        {r.access === 'via_match' && <Text size="xs" c="dimmed">{t('missing.list.access.via_match')}</Text>}
+      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing={4}>
+        {rows
+          .filter(([, v]) => v !== null && v !== undefined && v !== '')
+          .map(([k, v]) => (
+            <Stack key={k} gap={0}>
+              <Text size="xs" c="dimmed">{k}</Text>
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{v}</Text>
+            </Stack>
+          ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,52 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, request, type Query } from '../../api/client';
+import type { District, ListPage, Match, MissingRecord, RecordDetail, RestorationRow } from './types';
+
+/** Everything under ['missing'] is fetched again after a write: records, matches and restorations move together. */
+export const keys = {
+  all: ['missing'] as const,
+  records: (q: Query) => ['missing', 'records', q] as const,
+  record: (id: string) => ['missing', 'record', id] as const,
+  matches: (q: Query) => ['missing', 'matches', q] as const,
+  match: (id: string) => ['missing', 'match', id] as const,
+  restorations: (q: Query) => ['missing', 'restorations', q] as const,
+  districts: (stateCode?: number) => ['missing', 'districts', stateCode ?? 0] as const,
+};
+
+export const PAGE_SIZE = 25;
+
+export const useRecords = (q: Query) =>
+  useQuery({ queryKey: keys.records(q), queryFn: ({ signal }) => api.get<ListPage<MissingRecord>>('/missing/records', { pageSize: PAGE_SIZE, ...q }, signal), placeholderData: keepPreviousData });
+export const useRecord = (id: string) => useQuery({ queryKey: keys.record(id), queryFn: ({ signal }) => api.get<RecordDetail>(`/missing/records/${id}`, undefined, signal), staleTime: 0 });
+export const useMatches = (q: Query) =>
+  useQuery({ queryKey: keys.matches(q), queryFn: ({ signal }) => api.get<ListPage<Match>>('/missing/matches', { pageSize: PAGE_SIZE, ...q }, signal), placeholderData: keepPreviousData });
+export const useMatch = (id: string) => useQuery({ queryKey: keys.match(id), queryFn: ({ signal }) => api.get<Match>(`/missing/matches/${id}`, undefined, signal), staleTime: 0 });
+export const useRestorations = (q: Query) =>
+  useQuery({ queryKey: keys.restorations(q), queryFn: ({ signal }) => api.get<ListPage<RestorationRow>>('/missing/restorations', { pageSize: 100, ...q }, signal) });
+
+/** LGD states (no stateCode) or a state's districts: public reference data, also for the public page. */
+export const useDistricts = (stateCode?: number) =>
+  useQuery({
+    queryKey: keys.districts(stateCode),
+    queryFn: ({ signal }) => request<{ items: District[] }>('GET', '/public/districts', { query: { stateCode }, signal, expect401: true }),
+    staleTime: 24 * 3600_000,
+  });
+
+export function useMissingWrite<I, O>(fn: (input: I) => Promise<O>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }) });
+}
+
+export const createReport = (body: Record<string, unknown>) => api.post<MissingRecord & { matching: { proposed?: number } }>('/missing/reports', body);
+export const createFound = (body: Record<string, unknown>) => api.post<MissingRecord & { matching: { proposed?: number } }>('/missing/found-children', body);
+export const moderate = (id: string, body: { decision: 'accept' | 'reject'; reason?: string; version?: number }) => api.post<MissingRecord>(`/missing/records/${id}/moderation`, body);
+export const decide = (id: string, body: { decision: 'confirm' | 'reject'; note?: string; version?: number }) => api.post<Match>(`/missing/matches/${id}/decision`, body);
+export const openCase = (id: string) => api.post<RestorationRow>(`/missing/restorations/${id}/open-case`, {});
+export const setRestorationStatus = (id: string, body: { status: 'restored' | 'closed'; note?: string }) => api.post<RestorationRow>(`/missing/restorations/${id}/status`, body);
+
+/** The public forms: no session; a 429 says how long to wait. */
+export const submitPublic = (kind: 'missing' | 'found', body: Record<string, unknown>) =>
+  request<{ reference: string; status: string; message: string }>('POST', kind === 'missing' ? '/public/missing-reports' : '/public/sightings', { body, expect401: true });
+
+export const labelledPairsUrl = '/api/v1/missing/labelled-pairs';
+export const todayIst = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);

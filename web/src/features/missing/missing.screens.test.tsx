@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, screen } from '@testing-library/react';
+import { ROLE_PERMISSIONS } from '../../../../src/access/roles';
+import { CURRENT_CARE, MATCH_STATUSES, RECORD_KINDS, RECORD_STATUSES, RESTORATION_STATUSES, SOURCES } from '../../../../src/missing/domain/vocabulary';
+import { SEXES } from '../../../../src/registry/vocabulary';
+import { navFor } from '../../app/module-api';
+import { renderWithApp } from '../../test/harness';
+import { addTranslations } from '../../i18n';
+import { MISSING_TRANSLATIONS } from './i18n';
+import missingModule from './module';
+import { ExplanationBars, SideBySide } from './shared';
+
+afterEach(cleanup);
+addTranslations(MISSING_TRANSLATIONS);
+
+type Tree = { [k: string]: string | Tree };
+const flat = (t: Tree, prefix = ''): Map<string, string> =>
+  new Map(Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : [...flat(v, `${prefix}${k}.`)])));
+const langs = { en: flat(MISSING_TRANSLATIONS.en), hi: flat(MISSING_TRANSLATIONS.hi), mr: flat(MISSING_TRANSLATIONS.mr) };
+
+describe('missing screens: translations', () => {
+  it('Hindi and Marathi have every English string, with the same placeholders', () => {
+    const keys = [...langs.en.keys()].sort();
+    expect([...langs.hi.keys()].sort()).toEqual(keys);
+    expect([...langs.mr.keys()].sort()).toEqual(keys);
+    const holes = (s: string) => (s.match(/{{\w+}}/g) ?? []).sort().join();
+    for (const [k, v] of langs.en) {
+      expect(holes(langs.hi.get(k)!), `hi ${k}`).toBe(holes(v));
+      expect(holes(langs.mr.get(k)!), `mr ${k}`).toBe(holes(v));
+    }
+  });
+
+  it('every kind, status, source, care place and sex has a label', () => {
+    for (const map of Object.values(langs)) {
+      for (const k of RECORD_KINDS) expect(map.get(`missing.kind.${k}`)).toBeTruthy();
+      for (const s of RECORD_STATUSES) expect(map.get(`missing.status.${s}`)).toBeTruthy();
+      for (const s of MATCH_STATUSES) expect(map.get(`missing.matchStatus.${s}`)).toBeTruthy();
+      for (const s of RESTORATION_STATUSES) expect(map.get(`missing.restorationStatus.${s}`)).toBeTruthy();
+      for (const s of SOURCES) expect(map.get(`missing.source.${s}`), s).toBeTruthy();
+      for (const c of CURRENT_CARE) expect(map.get(`missing.care.${c}`)).toBeTruthy();
+      for (const s of SEXES) expect(map.get(`missing.sex.${s}`)).toBeTruthy();
+    }
+  });
+
+  it('Hindi and Marathi strings are written in Devanagari', () => {
+    for (const lang of ['hi', 'mr'] as const) {
+      const latinOnly = [...langs[lang]].filter(([, v]) => !/[\u0900-\u097F]/.test(v) && /[a-z]{4,}/i.test(v.replace(/{{\w+}}/g, '')) && !/CSV/.test(v));
+      expect(latinOnly, lang).toEqual([]);
+    }
+  });
+});
+
+describe('missing screens: menu', () => {
+  const paths = (role: keyof typeof ROLE_PERMISSIONS) => navFor([missingModule], ROLE_PERMISSIONS[role]).map((n) => n.to);
+  it('offers each role what it may open', () => {
+    expect(paths('dcpu_officer')).toEqual(['/missing/review', '/missing/records', '/missing/moderation', '/missing/new', '/missing/restorations']);
+    expect(paths('helpline_operator')).toEqual(['/missing/review', '/missing/records', '/missing/new', '/missing/restorations']);
+    expect(paths('frontline_worker')).toEqual(['/missing/new']);
+    expect(paths('nodal_officer')).toEqual([]);
+  });
+});
+
+describe('missing screens: the engine\'s reasons', () => {
+  const fields = [
+    { id: 'name', label: 'name', level: 1, levelLabel: 'spelling/script variant', weight: 8.01 },
+    { id: 'date', label: 'dates', level: 4, levelLabel: 'long before missing', weight: -3.2 },
+  ];
+
+  it('draws evidence for to the right in green and against to the left in red, with the level found', async () => {
+    await renderWithApp(<ExplanationBars fields={fields} />);
+    expect(screen.getByLabelText('spelling/script variant +8.01')).toBeTruthy();
+    expect(screen.getByLabelText('long before missing -3.2')).toBeTruthy();
+    expect(screen.getByText('Name')).toBeTruthy();
+    expect(screen.getByText('Dates')).toBeTruthy();
+  });
+
+  it('labels the bars in Marathi', async () => {
+    await renderWithApp(<ExplanationBars fields={fields} />, 'mr');
+    expect(screen.getByText('नाव')).toBeTruthy();
+    expect(screen.getByText('तारखा')).toBeTruthy();
+  });
+
+  it('shows the two records side by side, names as written', async () => {
+    const left = { id: 'a', name: 'Sanika Pramod Wankhade', sex: 'f', age: 9, father_name: 'Pramod Wankhade', mother_name: '', state: 'Maharashtra', district: 'Amravati', place: 'Badnera', date: '2025-10-02', language: 'Marathi', marks: '' };
+    const right = { ...left, id: 'b', name: 'सानिका वानखडे', father_name: 'प्रमोद', district: 'Akola', place: 'Akola railway station', date: '2025-10-05', age: 10 };
+    await renderWithApp(<SideBySide left={left} right={right} fields={fields} />);
+    expect(screen.getByText('Sanika Pramod Wankhade')).toBeTruthy();
+    expect(screen.getByText('सानिका वानखडे')).toBeTruthy();
+    expect(screen.getByText('Akola railway station, Akola, Maharashtra')).toBeTruthy();
+    expect(screen.getByTestId('side-by-side').textContent).toContain('spelling/script variant (+8)');
+  });
+});

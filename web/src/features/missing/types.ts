@@ -1,0 +1,145 @@
+import type { RecordKind, RecordStatus, MatchStatus, RestorationStatus } from '../../../../src/missing/domain/vocabulary';
+
+/** Shapes of the missing-children API (src/missing/*.service.ts). */
+export interface MissingRecord {
+  id: string;
+  reference: string;
+  kind: RecordKind;
+  status: RecordStatus;
+  channel: 'public' | 'official';
+  source: string;
+  access: 'own' | 'via_match';
+  stateCode: number;
+  districtCode: number;
+  stateName: string;
+  districtName: string;
+  villageId: string | null;
+  place: string | null;
+  address: string | null;
+  name: string | null;
+  nameLocal: string | null;
+  aliases: string[];
+  sex: string;
+  ageYears: number | null;
+  ageEstimated: boolean;
+  fatherName: string | null;
+  motherName: string | null;
+  guardianName: string | null;
+  language: string | null;
+  heightCm: number | null;
+  weightKg: number | null;
+  marks: string | null;
+  clothing: string | null;
+  description: string | null;
+  eventDate: string | null;
+  eventPlace: string | null;
+  currentCare: string | null;
+  currentPlace: string | null;
+  childId: string | null;
+  reporter: { name: string | null; relation: string | null; phone: string | null; email: string | null };
+  policeStation: string | null;
+  firNumber: string | null;
+  moderation: { reason: string | null; by: string; at: string } | null;
+  matchState: 'pending' | 'done' | 'not_applicable';
+  hasPhoto: boolean;
+  createdAt: string;
+  version: number;
+}
+
+export interface RedactedRecord {
+  id: string;
+  reference: string;
+  kind: RecordKind;
+  status: RecordStatus;
+  districtCode: number;
+  districtName: string;
+  stateName: string;
+  redacted: true;
+}
+
+export type RecordSide = MissingRecord | RedactedRecord;
+export const isRedacted = (r: RecordSide | null | undefined): r is RedactedRecord => !!r && 'redacted' in r;
+
+export interface FieldWeight {
+  id: string;
+  label: string;
+  level: number;
+  levelLabel: string;
+  weight: number;
+}
+
+export interface PersonRecord {
+  id: string;
+  name: string;
+  sex: string;
+  age: number | null;
+  father_name: string;
+  mother_name: string;
+  state: string;
+  district: string;
+  place: string;
+  date: string;
+  language: string;
+  marks: string;
+}
+
+export interface Restoration {
+  id: string;
+  matchId: string;
+  missingId: string;
+  foundId: string;
+  status: RestorationStatus;
+  caseId: string | null;
+  childId: string | null;
+  note: string | null;
+  districtCode: number;
+  foundDistrictCode: number;
+  version: number;
+}
+
+export interface Match {
+  id: string;
+  status: MatchStatus;
+  probability: number;
+  weight: number;
+  fields: FieldWeight[];
+  explanation: string;
+  modelVersion: string;
+  proposedAt: string;
+  decidedAt: string | null;
+  note: string | null;
+  version: number;
+  missing: RecordSide;
+  found: RecordSide;
+  comparison?: { left: PersonRecord; right: PersonRecord } | null;
+  restoration?: Restoration | null;
+}
+
+export interface RecordDetail extends MissingRecord {
+  matches: (Omit<Match, 'missing' | 'found'> & { other: RecordSide })[];
+}
+
+export interface ListPage<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface RestorationRow extends Restoration {
+  missingReference: string;
+  foundReference: string;
+  name: string | null;
+  nameLocal: string | null;
+  sex: string;
+  currentCare: string | null;
+  currentPlace: string | null;
+}
+
+export interface District {
+  code: number;
+  name: string;
+  nameLocal: string | null;
+  stateCode: number;
+  level: string;
+}

@@ -1,0 +1,57 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
+import type { ApplicationStatus, Benefit, EligibilityStatus, LocalisedName } from './types';
+
+const STATUS_COLOR: Record<EligibilityStatus, string> = { eligible: 'green', maybe: 'yellow', not_eligible: 'gray' };
+const APP_COLOR: Record<ApplicationStatus, string> = {
+  identified: 'gray',
+  documents_gathering: 'yellow',
+  applied: 'blue',
+  sanctioned: 'teal',
+  rejected: 'red',
+  receiving: 'green',
+  stopped: 'dark',
+};
+
+export function EligibilityBadge({ status }: { status: EligibilityStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="light">
+      {t(`schemes.status.${status}`)}
+    </Badge>
+  );
+}
+
+export function ApplicationBadge({ status }: { status: ApplicationStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={APP_COLOR[status]} variant="light">
+      {t(`schemes.appStatus.${status}`)}
+    </Badge>
+  );
+}
+
+/** The scheme's name in the reader's language (the catalogue carries en/hi/mr). */
+export function useSchemeName() {
+  const { i18n } = useTranslation();
+  return (name: LocalisedName | null | undefined) => (name ? (name[i18n.language as keyof LocalisedName] ?? name.en) : '—');
+}
+
+export function useDocLabel() {
+  const { t } = useTranslation();
+  return (doc: string) => t(`schemes.doc.${doc}`, { defaultValue: doc });
+}
+
+export function BenefitText({ benefit }: { benefit: Benefit | null | undefined }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  if (!benefit) return <>—</>;
+  if (benefit.kind === 'cash') return <>{t(`schemes.benefit.${benefit.period}`, { amount: f.money(benefit.amount) })}</>;
+  return (
+    <>
+      {t('schemes.benefit.inKind')}
+      {benefit.valueInr ? ` (${f.money(benefit.valueInr)})` : ''}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import i18n, { type Resource } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import hi from './hi.json';
+import mr from './mr.json';
+
+/**
+ * English, Hindi and Marathi. The choice is remembered on this device (localStorage) and
+ * can change at any time; until someone chooses, the language in their profile is used.
+ * Formatting follows the language: Intl 'en-IN' / 'hi-IN' / 'mr-IN' (lakh and crore grouping).
+ */
+export const LANGUAGES = [
+  { code: 'en', label: 'English', locale: 'en-IN' },
+  { code: 'hi', label: 'हिन्दी', locale: 'hi-IN' },
+  { code: 'mr', label: 'मराठी', locale: 'mr-IN' },
+] as const;
+export type Lang = (typeof LANGUAGES)[number]['code'];
+
+export const LANGUAGE_KEY = 'samanvay.language';
+
+const isLang = (x: unknown): x is Lang => LANGUAGES.some((l) => l.code === x);
+
+export function storedLanguage(): Lang | null {
+  try {
+    const v = localStorage.getItem(LANGUAGE_KEY);
+    return isLang(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function localeOf(lang: string): string {
+  return LANGUAGES.find((l) => l.code === lang)?.locale ?? 'en-IN';
+}
+
+/** The user's explicit choice: remembered. */
+export function chooseLanguage(lang: Lang) {
+  try {
+    localStorage.setItem(LANGUAGE_KEY, lang);
+  } catch {
+    // private mode or storage full: the choice still applies to this page
+  }
+  void i18n.changeLanguage(lang);
+}
+
+/** After sign-in: the profile's language, unless this device already has a choice. */
+export function applyProfileLanguage(lang: string) {
+  if (!storedLanguage() && isLang(lang) && lang !== i18n.language) void i18n.changeLanguage(lang);
+}
+
+export const resources: Resource = { en: { translation: en }, hi: { translation: hi }, mr: { translation: mr } };
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: storedLanguage() ?? 'en',
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+});
+
+const syncHtmlLang = (lng: string) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
+};
+syncHtmlLang(i18n.language);
+i18n.on('languageChanged', syncHtmlLang);
+
+/** A feature module may bring its own strings (deep-merged into the shared ones). */
+export function addTranslations(bundles: Partial<Record<Lang, Record<string, unknown>>>) {
+  for (const [lng, res] of Object.entries(bundles)) i18n.addResourceBundle(lng, 'translation', res, true, false);
+}
+
+export default i18n;
