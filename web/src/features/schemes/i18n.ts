@@ -4,7 +4,7 @@
 
 const en = {
   schemes: {
-    nav: { catalogue: 'Scheme catalogue', worklist: 'Scheme worklist', outcomes: 'Scheme outcomes', requests: 'Document requests' },
+    nav: { catalogue: 'Scheme catalogue', worklist: 'Scheme worklist', outcomes: 'Scheme outcomes', requests: 'Document requests', familySchemes: 'Schemes for this family' },
     status: { eligible: 'Eligible', maybe: 'May be eligible', not_eligible: 'Not eligible' },
     appStatus: {
       identified: 'Identified',
@@ -168,7 +168,7 @@ type Tree = { [k: string]: string | Tree };
 
 const hi: Tree = {
   schemes: {
-    nav: { catalogue: 'योजना सूची', worklist: 'योजना कार्य-सूची', outcomes: 'योजना परिणाम', requests: 'दस्तावेज़ अनुरोध' },
+    nav: { catalogue: 'योजना सूची', worklist: 'योजना कार्य-सूची', outcomes: 'योजना परिणाम', requests: 'दस्तावेज़ अनुरोध', familySchemes: 'इस परिवार के लिए योजनाएँ' },
     status: { eligible: 'पात्र', maybe: 'संभवतः पात्र', not_eligible: 'पात्र नहीं' },
     appStatus: {
       identified: 'पहचाना गया',
@@ -330,7 +330,7 @@ const hi: Tree = {
 
 const mr: Tree = {
   schemes: {
-    nav: { catalogue: 'योजना यादी', worklist: 'योजना कार्य-यादी', outcomes: 'योजना परिणाम', requests: 'दस्तऐवज विनंत्या' },
+    nav: { catalogue: 'योजना यादी', worklist: 'योजना कार्य-यादी', outcomes: 'योजना परिणाम', requests: 'दस्तऐवज विनंत्या', familySchemes: 'या कुटुंबासाठी योजना' },
     status: { eligible: 'पात्र', maybe: 'कदाचित पात्र', not_eligible: 'पात्र नाही' },
     appStatus: {
       identified: 'ओळखले',

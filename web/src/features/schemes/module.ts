@@ -37,5 +37,8 @@ export default defineModule({
     createRoute({ getParentRoute: () => parent, path: '/schemes', component: lazyRouteComponent(() => import('./CataloguePage')) }),
     createRoute({ getParentRoute: () => parent, path: '/schemes/$schemeId', component: lazyRouteComponent(() => import('./SchemePage')) }),
   ],
+  recordLinks: {
+    family: [{ labelKey: 'schemes.nav.familySchemes', to: (id) => `/families/${id}/schemes`, anyOf: ['schemes.read'] }],
+  },
   translations: SCHEMES_TRANSLATIONS,
 });
