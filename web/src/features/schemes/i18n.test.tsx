@@ -49,6 +49,7 @@ describe('schemes screens: menu', () => {
     // A nodal officer sees figures and the requests to departments, not the worklist of reasons.
     expect(paths('nodal_officer')).toEqual(['/scheme-outcomes', '/document-requests', '/schemes']);
     expect(paths('admin')).toContain('/schemes');
-    expect(paths('frontline_worker')).toEqual([]);
+    expect(paths('frontline_worker')).toEqual(['/scheme-outcomes', '/document-requests', '/schemes']);
+    expect(paths('helpline_operator')).toEqual([]);
   });
 });
