@@ -52,6 +52,8 @@ export interface AppModule {
   routes?: (parent: AnyRoute) => AnyRoute[];
   /** Links on the registry's family and child pages (the record's id goes in). */
   recordLinks?: { family?: RecordLink[]; child?: RecordLink[] };
+  /** Paths of this module's routes that work without signing in (shown without the shell), with their link label. */
+  publicPages?: { path: string; labelKey: string }[];
   /** Strings the module brings along, merged into the shared translation files. */
   translations?: Partial<Record<Lang, Record<string, unknown>>>;
 }

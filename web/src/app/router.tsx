@@ -1,5 +1,5 @@
-import { Button, Stack, Text, Title } from '@mantine/core';
-import { createRootRoute, createRoute, createRouter, Link, Navigate } from '@tanstack/react-router';
+import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
+import { createRootRoute, createRoute, createRouter, Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { SignInPage } from '../auth/SignInPage';
 import { useMe, useSession } from '../auth/session';
@@ -8,10 +8,28 @@ import { MODULES, navFor } from './modules';
 import { Shell } from './Shell';
 
 /** Every screen sits behind the session gate: nobody signed in → sign-in, at the same address. */
+const PUBLIC_PAGES = MODULES.flatMap((m) => m.publicPages ?? []);
+
 function Gate() {
+  const { t } = useTranslation();
   const { me, loading } = useSession();
+  const path = useRouterState({ select: (s) => s.location.pathname });
   if (loading) return <Loading />;
-  if (!me) return <SignInPage />;
+  // Public pages (e.g. the citizen's missing-child report) need no account and no shell.
+  if (!me && PUBLIC_PAGES.some((p) => p.path === path)) return <Outlet />;
+  if (!me)
+    return (
+      <>
+        <SignInPage />
+        <Stack align="center" pb="md">
+          {PUBLIC_PAGES.map((p) => (
+            <Anchor key={p.path} href={p.path}>
+              {t(p.labelKey)}
+            </Anchor>
+          ))}
+        </Stack>
+      </>
+    );
   return <Shell />;
 }
 

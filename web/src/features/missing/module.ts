@@ -22,6 +22,7 @@ export const publicPages = [
 export default defineModule({
   id: 'missing',
   order: 50,
+  publicPages: publicPages.map(({ path, labelKey }) => ({ path, labelKey })),
   nav: [
     { to: '/missing/review', labelKey: 'missing.nav.review', anyOf: ['missing.read'] },
     { to: '/missing/records', labelKey: 'missing.nav.records', anyOf: ['missing.read'] },
