@@ -2,7 +2,7 @@
 // with the term frequency of the agreeing tokens for the TF adjustment.
 import { isNicknameCanonical, keyOfCanonical, nameTokensCached as nameTokens, soundForm } from '../names';
 import type { ComparisonSpec } from './model';
-import { Interner, PairCache, SimCache } from './normalize';
+import { Interner, SimCache } from './normalize';
 import type { Table } from './record';
 
 export interface NameShared { sounds: Interner; keys: Interner; full: Interner; jw: SimCache }
@@ -83,16 +83,12 @@ export class NameComparator {
     for (let k = 0; k < this.keyCount.length; k++) this.logTf[k] = Math.log2(Math.max(1, this.keyCount[k]) / total);
   }
 
-  /** The level depends only on the two names, which repeat across pairs: cache it by name pair. */
-  private readonly levels = new PairCache(20);
-
+  /** Computed afresh for every pair: a cache by name pair missed more than it hit at scale. */
   level(a: NameFeatures, i: number, b: NameFeatures, j: number): number {
     const fa = a.full[i], fb = b.full[j];
     if (fa < 0 || fb < 0) return -1;
     if (fa === fb) return 0;
-    let l = this.levels.get(fa, fb);
-    if (l === -128) { l = this.computeLevel(a, i, b, j); this.levels.set(fa, fb, l); }
-    return l;
+    return this.computeLevel(a, i, b, j);
   }
 
   private computeLevel(a: NameFeatures, i: number, b: NameFeatures, j: number): number {

@@ -2,7 +2,7 @@
 // per table, then maps a pair (i, j) to a level index; -1 means a value is missing (weight 0).
 import { NameComparator, nameShared, type NameShared } from './comparison.name';
 import type { ComparisonSpec } from './model';
-import { dayNumber, Interner, markTokens, normLanguage, normPlace, normSex, normText, PairCache, parseAge, SimCache } from './normalize';
+import { dayNumber, Interner, markTokens, normLanguage, normPlace, normSex, normText, parseAge, SimCache } from './normalize';
 import type { Table } from './record';
 
 export interface Comparator<F = unknown> {
@@ -143,7 +143,7 @@ class DateOrderComparator implements Comparator<Float64Array> {
   }
 }
 
-interface LocF { state: Int32Array; district: Int32Array; place: Int32Array; loc: Int32Array }
+interface LocF { state: Int32Array; district: Int32Array; place: Int32Array }
 
 /** State, district and place together, since agreeing on a place implies agreeing on the district. */
 class LocationComparator implements Comparator<LocF> {
@@ -166,31 +166,23 @@ class LocationComparator implements Comparator<LocF> {
       });
     };
     const [s, d, p] = this.spec.columns;
-    const state = ids(s), district = ids(d), place = ids(p);
-    // One id per distinct (state, district, place): the level is cached by that pair.
-    const loc = Int32Array.from({ length: t.ids.length }, (_, i) => this.locs.id(`${state[i]},${district[i]},${place[i]}`));
-    return { state, district, place, loc };
+    return { state: ids(s), district: ids(d), place: ids(p) };
   }
-  private readonly locs = new Interner();
-  private readonly cache = new PairCache(20);
   private same(x: number, y: number): number {
     if (x < 0 || y < 0) return -1;
     return x === y || this.jw.sim(x, y) >= this.fuzzy ? 1 : 0;
   }
+  /** Levels: 0 same place (district and state not contradicting), 1 same district, 2 same state,
+   *  3 a known difference, -1 nothing to compare. The place, the costly part (thousands of distinct
+   *  villages), is looked at only when state and district leave level 0 possible. */
   level(a: LocF, i: number, b: LocF, j: number): number {
-    let l = this.cache.get(a.loc[i], b.loc[j]);
-    if (l === -128) { l = this.compute(a, i, b, j); this.cache.set(a.loc[i], b.loc[j], l); }
-    return l;
-  }
-  private compute(a: LocF, i: number, b: LocF, j: number): number {
     const st = this.same(a.state[i], b.state[j]);
+    if (st === 0) return 3;
     const di = this.same(a.district[i], b.district[j]);
-    const pl = this.same(a.place[i], b.place[j]);
-    if (pl === 1 && di !== 0 && st !== 0) return 0;
-    if (di === 1 && st !== 0) return 1;
-    if (st === 1) return 2;
-    if (st === 0 || di === 0) return 3;
-    return -1;
+    if (di === 0) return st === 1 ? 2 : 3;
+    if (this.same(a.place[i], b.place[j]) === 1) return 0;
+    if (di === 1) return 1;
+    return st === 1 ? 2 : -1;
   }
 }
 

@@ -14,57 +14,29 @@ export class Interner {
 }
 
 /**
- * Jaro–Winkler between interned strings, cached by id pair (names repeat heavily). An open-addressing
- * table on typed arrays: a Map keyed by large numbers boxes every key and was the hottest spot.
+ * Open-addressing table of numbers keyed by an ordered pair of non-negative ids, on typed arrays
+ * (a Map keyed by large numbers boxes every key and was the hottest spot).
+ *
+ * It starts small and doubles as it fills, up to 2^maxBits slots, and only then starts again empty:
+ * matching one report builds an engine for a few hundred pairs, and allocating (and clearing)
+ * tens of megabytes up front for it cost more than the matching itself.
  */
-export class SimCache {
+class PairTable<V extends Float64Array> {
   private keysA: Int32Array;
   private keysB: Int32Array;
-  // Float64, not Float32: a value rounded in the cache could fall on the other side of a threshold
-  // than the same value computed fresh, and results would depend on cache state.
-  private vals: Float64Array;
+  private vals: V;
   private used = 0;
-  private readonly mask: number;
-  constructor(private readonly strings: string[], bits = 20) {
-    const cap = 1 << bits;
+  private mask: number;
+  private bits: number;
+  constructor(private readonly make: (n: number) => V, private readonly maxBits: number, startBits = 10) {
+    this.bits = Math.min(startBits, maxBits);
+    const cap = 1 << this.bits;
     this.mask = cap - 1;
     this.keysA = new Int32Array(cap).fill(-1);
     this.keysB = new Int32Array(cap);
-    this.vals = new Float64Array(cap);
+    this.vals = make(cap);
   }
-  sim(a: number, b: number): number {
-    if (a === b) return 1;
-    if (a > b) { const t = a; a = b; b = t; }
-    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) & this.mask;
-    for (;;) {
-      const k = this.keysA[h];
-      if (k === -1) break;
-      if (k === a && this.keysB[h] === b) return this.vals[h];
-      h = (h + 1) & this.mask;
-    }
-    const v = jaroWinkler(this.strings[a], this.strings[b]);
-    // Past 70% full, start again rather than let probes grow long.
-    if (this.used > this.mask * 0.7) { this.keysA.fill(-1); this.used = 0; return v; }
-    this.keysA[h] = a; this.keysB[h] = b; this.vals[h] = v; this.used++;
-    return v;
-  }
-}
-
-/** Small-integer results cached by an ordered pair of non-negative ids (same table design as SimCache). */
-export class PairCache {
-  private keysA: Int32Array;
-  private keysB: Int32Array;
-  private vals: Int8Array;
-  private used = 0;
-  private readonly mask: number;
-  constructor(bits = 20) {
-    const cap = 1 << bits;
-    this.mask = cap - 1;
-    this.keysA = new Int32Array(cap).fill(-1);
-    this.keysB = new Int32Array(cap);
-    this.vals = new Int8Array(cap);
-  }
-  private slot(a: number, b: number): number {
+  protected slot(a: number, b: number): number {
     let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) & this.mask;
     for (;;) {
       const k = this.keysA[h];
@@ -72,16 +44,50 @@ export class PairCache {
       h = (h + 1) & this.mask;
     }
   }
-  /** The cached value, or -128 when absent. */
-  get(a: number, b: number): number {
-    const h = this.slot(a, b);
-    return this.keysA[h] === -1 ? -128 : this.vals[h];
-  }
-  set(a: number, b: number, v: number): void {
-    if (this.used > this.mask * 0.7) { this.keysA.fill(-1); this.used = 0; }
+  /** Slot h holds (a, b): call after slot(). */
+  protected has(h: number): boolean { return this.keysA[h] !== -1; }
+  protected value(h: number): number { return this.vals[h]; }
+  protected put(a: number, b: number, v: number): void {
+    // Past 70% full, grow while allowed, else start again rather than let probes grow long.
+    if (this.used > this.mask * 0.7) {
+      if (this.bits < this.maxBits) this.grow();
+      else { this.keysA.fill(-1); this.used = 0; }
+    }
     const h = this.slot(a, b);
     if (this.keysA[h] === -1) this.used++;
     this.keysA[h] = a; this.keysB[h] = b; this.vals[h] = v;
+  }
+  private grow(): void {
+    const { keysA, keysB, vals } = this;
+    this.bits++;
+    const cap = 1 << this.bits;
+    this.mask = cap - 1;
+    this.keysA = new Int32Array(cap).fill(-1);
+    this.keysB = new Int32Array(cap);
+    this.vals = this.make(cap);
+    for (let h = 0; h < keysA.length; h++) {
+      if (keysA[h] === -1) continue;
+      const s = this.slot(keysA[h], keysB[h]);
+      this.keysA[s] = keysA[h]; this.keysB[s] = keysB[h]; this.vals[s] = vals[h];
+    }
+  }
+}
+
+/** Jaro–Winkler between interned strings, cached by id pair (names repeat heavily). */
+export class SimCache extends PairTable<Float64Array> {
+  // Float64, not Float32: a value rounded in the cache could fall on the other side of a threshold
+  // than the same value computed fresh, and results would depend on cache state.
+  constructor(private readonly strings: string[], maxBits = 20) {
+    super((n) => new Float64Array(n), maxBits);
+  }
+  sim(a: number, b: number): number {
+    if (a === b) return 1;
+    if (a > b) { const t = a; a = b; b = t; }
+    const h = this.slot(a, b);
+    if (this.has(h)) return this.value(h);
+    const v = jaroWinkler(this.strings[a], this.strings[b]);
+    this.put(a, b, v);
+    return v;
   }
 }
 
