@@ -18,6 +18,7 @@ import { getCase } from './cases.repository';
 import { requirePermission } from '../access/policy';
 import { audit } from '../audit/audit.service';
 import { accessLogFor } from '../audit/audit.repository';
+import { disclosureRoutes } from './disclosure.routes';
 
 /** Case management API under /api/v1 (issue #4): cases, actions, tasks, alerts, attachments. */
 export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -154,4 +155,6 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
     const actor = requireActor(req);
     return { marked: await markAllRead(ctx.db, actor, ctx.now()) };
   });
+
+  disclosureRoutes(app, ctx);
 }

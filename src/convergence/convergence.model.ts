@@ -23,6 +23,7 @@ export const memberInput = z.object({
 export type MemberInput = z.infer<typeof memberInput>;
 
 export const memberPatch = z.object({
+  name: text(200).optional(),
   designation: z.string().trim().max(200).nullable().optional(),
   roles: groupRoles.optional(),
   email: z.email().max(200).nullable().optional(),

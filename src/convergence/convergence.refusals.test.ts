@@ -237,3 +237,29 @@ describe('action updates: only the assigned department, or the chair/secretary',
     expect(bySecretary.statusCode).toBe(201);
   });
 });
+
+describe('members: one seat per person and department', () => {
+  it('the same representative twice for one department is refused (409 duplicate_member, on the name), also by renaming', async () => {
+    const url = `/api/v1/convergence/groups/${blockGroup}/members`;
+    const first = await dcpo.post(url, { department: 'HEALTH', name: 'Dr. Vaishali Kale', designation: 'Medical Officer, PHC' });
+    expect(first.statusCode).toBe(201);
+    const before = await counts();
+    const again = await dcpo.post(url, { department: 'HEALTH', name: 'dr vaishali  kale' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'duplicate_member', issues: [{ field: 'body.name' }] });
+    expect(await counts()).toEqual(before);
+    // Another department may seat someone of that name; renaming into a duplicate is refused.
+    const other = await dcpo.post(url, { department: 'EDUCATION', name: 'Dr. Vaishali Kale' });
+    expect(other.statusCode).toBe(201);
+    const second = await dcpo.post(url, { department: 'HEALTH', name: 'Dr. Sunil Wagh' });
+    const rename = await dcpo.patch(`${url}/${second.json().id}`, { name: 'Dr. Vaishali Kale' });
+    expect(rename.statusCode).toBe(409);
+    expect(rename.json()).toMatchObject({ code: 'duplicate_member', issues: [{ field: 'name' }] });
+    const ok = await dcpo.patch(`${url}/${second.json().id}`, { name: 'Dr. Sunil S. Wagh', phone: '+91 98220 00000' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ name: 'Dr. Sunil S. Wagh', phone: '+91 98220 00000' });
+    // A seat that ended frees the name.
+    await dcpo.patch(`${url}/${first.json().id}`, { until: '2026-12-15' });
+    expect((await dcpo.post(url, { department: 'HEALTH', name: 'Dr. Vaishali Kale' })).statusCode).toBe(201);
+  });
+});

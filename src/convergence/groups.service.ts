@@ -100,6 +100,12 @@ export async function readGroup(ctx: AppContext, actor: Actor, id: string) {
   };
 }
 
+/** Two seats for one person: the same name, ignoring case, spacing and dots ("Dr. A  Joshi" = "dr a joshi"). */
+const sameName = (a: string, b: string) => {
+  const norm = (x: string) => x.toLocaleLowerCase('en-IN').replace(/[.\s]+/g, ' ').trim();
+  return norm(a) === norm(b);
+};
+
 /** Checks one seat against the group before it is written. Throws a 400/409 naming the field. */
 async function checkMember(db: Db, group: Pick<GroupRow, 'level' | 'stateCode' | 'districtCode'>, input: MemberInput, existing: MemberRow[], field: string): Promise<{ organisationId: string | null }> {
   let organisationId = input.organisationId ?? null;
@@ -123,6 +129,9 @@ async function checkMember(db: Db, group: Pick<GroupRow, 'level' | 'stateCode' |
     if ((o.stateCode != null && o.stateCode !== group.stateCode) || (o.districtCode != null && o.districtCode !== group.districtCode)) {
       throw refused(400, 'organisation_outside_area', "the organisation works in another district", `${field}.organisationId`);
     }
+  }
+  if (existing.some((m) => m.until === null && m.department === input.department && sameName(m.name, input.name))) {
+    throw refused(409, 'duplicate_member', `${input.name.trim()} already sits on the group for ${input.department}`, `${field}.name`);
   }
   if (input.roles.includes('chair')) {
     const p = chairProblem(group.level, input.department);
@@ -219,6 +228,9 @@ export async function patchMember(ctx: AppContext, actor: Actor, groupId: string
       if (existing.some((x) => x.id !== m.id && x.roles.includes('chair') && x.until === null)) throw refused(409, 'chair_exists', 'the group already has a chair; end that seat first', 'roles');
     }
     if (patch.until && m.since && patch.until < m.since) throw badRequest('until', 'must not be before the seat began');
+    if (patch.name && existing.some((x) => x.id !== m.id && x.until === null && x.department === m.department && sameName(x.name, patch.name!))) {
+      throw refused(409, 'duplicate_member', `${patch.name.trim()} already sits on the group for ${m.department}`, 'name');
+    }
     const updated = await updateMember(tx, memberId, {
       ...patch,
       roles: patch.roles ? [...new Set(patch.roles)] : undefined,

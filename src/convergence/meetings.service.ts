@@ -26,6 +26,7 @@ import { actionsOfGroups, insertActions, type ActionRow } from './actions.reposi
 import { agendaSources, type AgendaSubject } from './agenda.sources';
 import { currentMatrix } from './matrix.service';
 import { languagesOf, noteMessage, queueMessages, type QueuedMessage } from './notify';
+import { mayName, noteIdentities } from './note.identities';
 import type { AttendanceInput, DiscussionInput, HoldInput, MeetingInput } from './convergence.model';
 
 /** A meeting with everything the domain needs about it. */
@@ -447,15 +448,21 @@ export async function meetingNote(ctx: AppContext, actor: Actor, id: string, dep
     if (!own) throw new HttpError(403, 'forbidden', 'Your organisation is not a department of the convergence group');
     if (department && department !== own) throw new HttpError(403, 'not_own_department', `You may read the note for ${own} only (JJ Act 2015 s.74)`);
   }
-  const { items } = await actionsOfGroups(ctx.db, [c.row.groupId]);
+  const { rows, items } = await actionsOfGroups(ctx.db, [c.row.groupId]);
   const built = buildDivisionOfLabourNote({ group: c.group, meeting: c.meeting, actions: items, cases: [] });
   if (!built.ok) {
     const p = built.problems[0];
     throw refused(409, p.code, built.problems.map((x) => x.message).join('; '));
   }
-  const note = view === 'department' ? noteForDepartment(built.value, own!) : department ? noteForDepartment(built.value, department) : fullNote(built.value, own ?? 'DCPU');
+  const cut: DepartmentKind | null = view === 'department' ? own! : department ?? null;
+  // The cases this recipient's copy shows: a department's own cases, or all of them.
+  const caseRefs = new Set(built.value.entries.filter((e) => e.caseRef && (!cut || e.department === cut)).map((e) => e.caseRef!));
+  const names = mayName(actor, cut ? 'department' : 'full');
+  const { cases, named } = await noteIdentities(ctx.db, actor, rows, caseRefs, c.row.meetingDate, names);
+  const full = { ...built.value, cases: Object.fromEntries(cases.map((x) => [x.caseRef, x])) };
+  const note = cut ? noteForDepartment(full, cut, { names }) : fullNote(full, own ?? 'DCPU', { names });
   await audit(ctx.db, actor, 'read', 'convergence_note', id, c.row, {
-    scope: note.scope.kind, department: note.scope.department, lines: note.sections.reduce((n, s) => n + s.lines.length, 0),
+    scope: note.scope.kind, department: note.scope.department, lines: note.sections.reduce((n, s) => n + s.lines.length, 0), children: named,
   });
   return { note, c };
 }
@@ -496,7 +503,7 @@ export async function sendNote(ctx: AppContext, actor: Actor, id: string) {
     const msg = noteMessage({ group: c.groupRow.name, date, count, department: full ? null : dept }, lang);
     messages.push({
       dedupeKey: `conv.note:${id}:${m.id}`, kind: 'convergence.note', recipient: m, ...msg,
-      payload: { meetingId: id, department: full ? null : dept, actions: count }, place,
+      payload: { meetingId: id, department: full ? null : dept, actions: count, lang }, place,
       inApp: { message: msg.subject, ref: `meeting:${id}` },
     });
   }

@@ -64,7 +64,7 @@ export async function scanReminders(db: Db, now: Date, opts: ReminderOptions = {
             kind: `convergence.reminder.${kind}`,
             recipient: m,
             ...msg,
-            payload: { actionId: a.id, department: a.department, dueDate: a.dueDate },
+            payload: { actionId: a.id, department: a.department, dueDate: a.dueDate, lang },
             place: { stateCode: a.stateCode, districtCode: a.districtCode },
             inApp: { message: msg.subject, ref: `action:${a.id}`, dueAt: new Date(`${a.dueDate}T18:29:59Z`), caseId: a.caseId },
           });

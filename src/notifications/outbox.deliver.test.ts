@@ -53,7 +53,7 @@ describe('outbox', () => {
     expect(n).toBe(60);
   });
 
-  it('routes by channel: email to the email sender, SMS (no provider ships) to the log', async () => {
+  it('routes by channel: email to the email sender, SMS without an SMS sender configured to the log', async () => {
     await enqueue(t.ctx.db, [row('mail', { channel: 'email', recipientAddress: 'eo@zp.test' }), row('sms', { channel: 'sms', recipientAddress: '+919800000000' })]);
     const email = new Recorder('smtp');
     const lines: string[] = [];

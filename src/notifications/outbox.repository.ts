@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notificationOutbox } from './outbox.schema';
+import type { SendReceipt } from './senders';
 
 export type OutboxRow = typeof notificationOutbox.$inferSelect;
 export type NewOutboxRow = Omit<typeof notificationOutbox.$inferInsert, 'id' | 'status' | 'attempts' | 'claimedAt' | 'sentAt' | 'sentVia' | 'lastError'>;
@@ -47,8 +48,11 @@ export async function claimDue(db: Db, now: Date, limit: number): Promise<Outbox
     .returning();
 }
 
-export async function markSent(db: Db, id: string, via: string, now: Date) {
-  await db.update(notificationOutbox).set({ status: 'sent', sentAt: now, sentVia: via, lastError: null }).where(eq(notificationOutbox.id, id));
+export async function markSent(db: Db, id: string, via: string, now: Date, receipt: SendReceipt = {}) {
+  await db
+    .update(notificationOutbox)
+    .set({ status: 'sent', sentAt: now, sentVia: via, lastError: null, providerRef: receipt.providerRef ?? null, segments: receipt.segments ?? null, encoding: receipt.encoding ?? null })
+    .where(eq(notificationOutbox.id, id));
 }
 
 export async function markFailed(db: Db, id: string, error: string, retryAt: Date | null) {
@@ -72,6 +76,7 @@ export function listOutbox(db: Db, where: SQL | undefined, limit: number, offset
       attempts: notificationOutbox.attempts,
       sentAt: notificationOutbox.sentAt,
       sentVia: notificationOutbox.sentVia,
+      segments: notificationOutbox.segments,
       lastError: notificationOutbox.lastError,
       createdAt: notificationOutbox.createdAt,
     })

@@ -26,5 +26,9 @@ export const notificationOutbox = pgTable('notification_outbox', {
   sentAt: ts('sent_at'),
   sentVia: text('sent_via'),
   lastError: text('last_error'),
+  /** Set by the sender on delivery (migrations/0220): the provider's id, SMS parts and encoding. */
+  providerRef: text('provider_ref'),
+  segments: integer('segments'),
+  encoding: text('encoding').$type<'gsm7' | 'ucs2'>(),
   createdAt: ts('created_at').notNull(),
 });

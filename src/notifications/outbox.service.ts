@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import { claimDue, markFailed, markSent } from './outbox.repository';
 import { senderFor, type Senders } from './senders';
 import { SmtpError } from './smtp';
+import { SmsError } from './sms';
 
 export const MAX_ATTEMPTS = 5;
 
@@ -14,9 +15,9 @@ export interface DeliveryResult {
   failed: number;
 }
 
-/** What of an error may be stored: its kind and SMTP stage/code, never a server's words. */
+/** What of an error may be stored: its kind and SMTP/SMS stage and code, never a server's words. */
 function errorText(err: unknown): string {
-  if (err instanceof SmtpError) return err.message;
+  if (err instanceof SmtpError || err instanceof SmsError) return err.message;
   const e = err as { code?: string; constructor?: { name: string } };
   return `${e?.constructor?.name ?? 'Error'}${e?.code ? ` ${e.code}` : ''}`;
 }
@@ -34,8 +35,8 @@ export async function deliverOutbox(db: Db, senders: Senders, now: Date, opts: {
     for (const row of rows) {
       const sender = senderFor(senders, row.channel);
       try {
-        await sender.send({ id: row.id, kind: row.kind, channel: row.channel, to: row.recipientAddress, subject: row.subject, body: row.body, payload: row.payload });
-        await markSent(db, row.id, sender.name, now);
+        const receipt = await sender.send({ id: row.id, kind: row.kind, channel: row.channel, to: row.recipientAddress, subject: row.subject, body: row.body, payload: row.payload });
+        await markSent(db, row.id, sender.name, now, receipt ?? undefined);
         result.sent++;
       } catch (err) {
         const retry = row.attempts < MAX_ATTEMPTS ? new Date(now.getTime() + retryDelayMs(row.attempts)) : null;

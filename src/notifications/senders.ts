@@ -9,12 +9,13 @@
  *   logs are read by people who may not see the child).
  * - `SmtpSender` (./smtp.ts): a real SMTP client (EHLO, STARTTLS or implicit TLS, AUTH
  *   PLAIN/LOGIN, MAIL/RCPT/DATA), enabled by SMTP_URL.
- * - SMS: no provider adapter ships. Messages queued on the 'sms' channel go to the log
- *   sender until a provider (a DLT-registered SMS gateway, as Indian regulation requires)
- *   is implemented behind this same interface.
+ * - `SmsSender` (./sms.ts): an HTTP SMS gateway client carrying the TRAI DLT ids (TCCCPR
+ *   2018), enabled by SMS_URL. Its text is composed from the payload only (action reference,
+ *   department, due date, link); without SMS_URL, 'sms' messages go to the log sender.
  */
 import type { OutboxChannel } from './outbox.schema';
 import { SmtpSender, smtpConfigFromUrl } from './smtp';
+import { SmsSender, smsConfigFromUrl } from './sms';
 
 export interface OutboxMessage {
   id: string;
@@ -28,11 +29,20 @@ export interface OutboxMessage {
   payload: Record<string, string | number | null>;
 }
 
+/** What a sender may report about a message it handed over (recorded on the outbox row). */
+export interface SendReceipt {
+  /** The provider's id for the message. */
+  providerRef?: string;
+  /** SMS parts billed (see sms.ts `smsSegments`). */
+  segments?: number;
+  encoding?: 'gsm7' | 'ucs2';
+}
+
 export interface NotificationSender {
   /** Recorded as `sent_via` on the outbox row. */
   readonly name: string;
   /** Resolves when the message was handed over; throws to have it retried later. */
-  send(message: OutboxMessage): Promise<void>;
+  send(message: OutboxMessage): Promise<void | SendReceipt>;
 }
 
 /** Sender per channel; `fallback` takes any channel without its own sender. */
@@ -57,11 +67,14 @@ export class LogSender implements NotificationSender {
 
 /**
  * Senders from the environment: SMTP_URL (smtp://user:pass@host:587?from=noreply@example.org,
- * or smtps:// for implicit TLS on 465) turns on email; everything else goes to the log.
+ * or smtps:// for implicit TLS on 465) turns on email; SMS_URL
+ * (https://user:key@gateway/send?sender=SAMNVY&entity=PE_ID&template=TEMPLATE_ID[&link=…])
+ * turns on SMS; everything else goes to the log.
  */
 export function sendersFromEnv(env: NodeJS.ProcessEnv = process.env, log = new LogSender()): Senders {
   const byChannel: Senders['byChannel'] = {};
   if (env.SMTP_URL) byChannel.email = new SmtpSender(smtpConfigFromUrl(env.SMTP_URL));
+  if (env.SMS_URL) byChannel.sms = new SmsSender(smsConfigFromUrl(env.SMS_URL));
   return { byChannel, fallback: log };
 }
 

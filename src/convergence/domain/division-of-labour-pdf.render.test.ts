@@ -10,6 +10,9 @@ function build(lang: 'en' | 'mr', actions = noteActions(lang)): DivisionOfLabour
   return r.value;
 }
 
+/** Table cells wrap: compare without the spaces lost at line ends. */
+const squash = (s: string) => s.replace(/\s+/g, '');
+
 /** Page count read from the page objects agrees with the printed "page i of n" on every page. */
 function expectNumbered(pdf: Buffer, label: (i: number, n: number) => string): number {
   const n = pdfPageCount(pdf);
@@ -47,11 +50,17 @@ describe('division-of-labour note PDF (English)', async () => {
     expect(text).toContain('(carried over)');
   });
 
-  it('gives a department only its cases', async () => {
-    const health = pdfPageTexts(await divisionOfLabourPdf(noteForDepartment(note, 'HEALTH'), 'en')).join('\n');
+  it('gives a department only its cases, naming their children (both scripts, age, village); initials under a CWC order', async () => {
+    const health = pdfPageTexts(await divisionOfLabourPdf(noteForDepartment(note, 'HEALTH', { names: true }), 'en')).join('\n');
     expect(health).toContain('For: Health');
     expect(health).toContain('AMR/CNCP/2025/0019');
+    expect(health).toContain('Rohit Shinde');
+    expect(health).toContain('9 yrs');
+    expect(health).toContain('Karajgaon');
+    expect(squash(health)).toContain('K.M.(initialsonly:CWCorder)');
+    expect(health).not.toContain('Kshitija');
     expect(health).not.toContain('AMR/CNCP/2025/0012');
+    expect(health).not.toContain('Dnyaneshwari');
     expect(health).not.toContain('Inspect brick kilns');
   });
 
@@ -90,20 +99,28 @@ describe('division-of-labour note PDF (Marathi)', async () => {
     }
   });
 
-  it('shapes the Devanagari: conjunct ligatures, reordered ि, eyelash ra', () => {
+  it('shapes the Devanagari: conjunct ligatures, reordered ि, eyelash ra', async () => {
+    const edu = pdfTextRuns(await divisionOfLabourPdf(noteForDepartment(note, 'EDUCATION', { names: true }), 'mr'))
+      .filter((r) => r.font.includes('NotoSansDevanagari'))
+      .flatMap((r) => r.glyphs);
     expect(devaGlyphs).toContain('क्ष'); // संरक्षण, शिक्षण
-    expect(devaGlyphs).toContain('ज्ञ'); // ज्ञानेश्वरी
+    expect(edu).toContain('ज्ञ'); // ज्ञानेश्वरी
     expect(devaGlyphs).toContain('र्\u200D'); // सार्‍या
     const joined = devaGlyphs.join('');
     expect(joined).toContain('िशक्षण'); // शिक्षण in visual order: the ि glyph comes first
   });
 
-  it('names the child only where the CWC order covers the reader', async () => {
+  it('names the child to the departments acting on the case, in both scripts, and to no one else', async () => {
     const full = pdfPageTexts(pdf).join('');
-    expect(full).toContain('ज्ञानेश्वरी पाटील'); // order covers DCPU
-    const edu = pdfPageTexts(await divisionOfLabourPdf(noteForDepartment(note, 'EDUCATION'), 'mr')).join('');
+    expect(full).not.toContain('ज्ञानेश्वरी पाटील'); // the full note without names: references only
+    expect(full).toContain('गोपनीय (कलम 74)');
+    const edu = pdfPageTexts(await divisionOfLabourPdf(noteForDepartment(note, 'EDUCATION', { names: true }), 'mr')).join('');
     expect(edu).toContain('AMR/CNCP/2025/0012');
-    expect(edu).not.toContain('ज्ञानेश्वरी');
-    expect(edu).toContain('गोपनीय (कलम 74)');
+    expect(edu).toContain('ज्ञानेश्वरी पाटील');
+    expect(edu).toContain('Dnyaneshwari Patil');
+    expect(squash(edu)).toContain('पाटील,13'); // age (वर्षे: the extracted text is in visual order)
+    const health = pdfPageTexts(await divisionOfLabourPdf(noteForDepartment(note, 'HEALTH', { names: true }), 'mr')).join('');
+    expect(health).not.toContain('ज्ञानेश्वरी');
+    expect(squash(health)).toContain('K.M.(फक्तआद्याक्षरे:बालकल्याण'); // then सिमती: visual order
   });
 });

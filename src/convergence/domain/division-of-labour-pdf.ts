@@ -2,12 +2,12 @@
  * Prints a recipient's division-of-labour note (English, Hindi or Marathi).
  *
  * Takes the already-redacted `RecipientNote` (see division-of-labour.ts) so that nothing
- * this function could print identifies a child beyond what the CWC allowed (JJ Act 2015
- * s.74). Every page carries the confidentiality footer and "page i of n".
+ * this function could print identifies a child beyond what that recipient needs and the CWC
+ * allowed (JJ Act 2015 s.74). Every page carries the confidentiality footer and "page i of n".
  */
 import { createPdf, drawTable, finishPdf, paragraph, type PdfContext, type TableColumn } from '../../reports/pdf';
 import { departmentLabel, formatDate, locale, t, type Lang } from './labels';
-import type { RecipientNote } from './division-of-labour';
+import type { NoteLine, RecipientNote } from './division-of-labour';
 
 export interface NotePdfOptions {
   /** Fixes the PDF's creation date (reproducible output in tests). */
@@ -46,6 +46,17 @@ function header(ctx: PdfContext, note: RecipientNote, lang: Lang): void {
   paragraph(ctx, t(lang, 'dol.disclosure'), { size: 8, color: '#555555' }, { gapAfter: 8 });
 }
 
+/** The child cell: "Name / नाव, 12 yrs, Village", initials under a CWC order, or withheld. */
+function childCell(l: NoteLine, lang: Lang): string {
+  if (l.child) {
+    const c = l.child;
+    const names = c.nameLocal && c.nameLocal !== c.name ? `${c.name} / ${c.nameLocal}` : c.name;
+    return [names, c.age !== null ? t(lang, 'dol.years', { age: c.age }) : null, c.village].filter(Boolean).join(', ');
+  }
+  if (l.childInitials) return `${l.childInitials} (${t(lang, 'dol.initialsOnly')})`;
+  return l.childWithheld ? t(lang, 'dol.withheld') : '—';
+}
+
 /** Renders the note; resolves to the PDF bytes. */
 export async function divisionOfLabourPdf(note: RecipientNote, lang: Lang, options: NotePdfOptions = {}): Promise<Buffer> {
   const title = `${t(lang, 'dol.title')} — ${note.group.name} — ${note.meeting.date}`;
@@ -59,8 +70,8 @@ export async function divisionOfLabourPdf(note: RecipientNote, lang: Lang, optio
   });
   header(ctx, note, lang);
   const columns: TableColumn[] = [
-    { header: t(lang, 'dol.col.case'), width: 2.9 },
-    { header: t(lang, 'dol.col.child'), width: 2.1 },
+    { header: t(lang, 'dol.col.case'), width: 2.6 },
+    { header: t(lang, 'dol.col.child'), width: 2.4 },
     { header: t(lang, 'dol.col.action'), width: 4.5 },
     { header: t(lang, 'dol.col.due'), width: 1.9 },
     { header: t(lang, 'dol.col.officer'), width: 2.3 },
@@ -71,7 +82,7 @@ export async function divisionOfLabourPdf(note: RecipientNote, lang: Lang, optio
     paragraph(ctx, departmentLabel(lang, section.department), { size: 12, weight: 'bold' }, { gapAfter: 3, keepWithNext: 40 });
     const rows = section.lines.map((l) => [
       l.caseRef ?? t(lang, 'dol.noCase'),
-      l.childName ?? (l.childWithheld ? t(lang, 'dol.withheld') : '—'),
+      childCell(l, lang),
       l.carriedOver ? `${l.action} (${t(lang, 'dol.carriedOver')})` : l.action,
       formatDate(lang, l.dueDate),
       l.officer ?? '—',

@@ -3,33 +3,46 @@
  * The Amravati–Akola group "shared a division-of-labour note to track follow-up actions"
  * (seed 000); here it is built from the minuted action items and cut per recipient.
  *
- * Redaction, JJ Act 2015 s.74: nothing that identifies a child in need of care and
- * protection may be disclosed except by order of the CWC (s.74(1)). So:
+ * Redaction, JJ Act 2015 s.74 (nothing that identifies a child in need of care and protection
+ * is disclosed beyond what the recipient needs):
  * - each department receives only the cases on which it has an action (need to know), with
  *   the other departments' actions on those cases, so it knows who else is working on them;
- * - the full note (chair/DCPU) lists every case;
- * - a child's name is printed only where a CWC order on the case names the recipient's
- *   department; everywhere else the case reference stands alone. The renderer receives only
- *   the redacted view, so it cannot leak what it was never given.
+ *   on those cases, and only those, its note names the child (name in both scripts where
+ *   recorded, age, village), because it has to find the child to do its part;
+ * - the full note (chair/DCPU) lists every case by reference; it names children only when
+ *   the caller says the reader's role may see them (the server decides with the access
+ *   policy, src/access/policy.ts `registryView`);
+ * - a CWC non-disclosure order on a case overrides both: every note shows only the case
+ *   reference and the child's initials.
+ * The renderer receives only the redacted view, so it cannot leak what it was never given.
  */
 import { actionState, type ActionItem, type ActionStatus } from './actions';
 import { departmentPresence, membersOn, type ConvergenceGroup, type GroupLevel, type Meeting } from './group';
 import { validateMeeting } from './meetings';
 import { DEPARTMENT_KINDS, ok, refuse, type DepartmentKind, type IsoDate, type Outcome } from './types';
 
-export interface DisclosureOrder {
+/** A CWC order restricting the child's identity (recorded on the case, cases module). */
+export interface NonDisclosureOrder {
   /** CWC order number, for the record. */
   orderRef: string;
   orderedOn: IsoDate;
-  /** Departments the CWC allowed to know the child's identity. */
-  disclosedTo: DepartmentKind[];
+}
+
+/** Who the child is, as the note may print it. */
+export interface NoteChild {
+  /** Name as registered (any script). */
+  name: string;
+  /** The name in the other script, where recorded. */
+  nameLocal: string | null;
+  /** Age in completed years on the meeting date, when the date of birth is known. */
+  age: number | null;
+  village: string | null;
 }
 
 export interface CaseIdentity {
   caseRef: string;
-  /** Name as the registry displays it (e.g. "Priya S."); printed only under a disclosure order. */
-  displayName?: string;
-  disclosureOrder?: DisclosureOrder;
+  child?: NoteChild;
+  nonDisclosureOrder?: NonDisclosureOrder | null;
 }
 
 export interface NoteEntry {
@@ -109,9 +122,14 @@ export type NoteScope = { kind: 'department'; department: DepartmentKind } | { k
 
 export interface NoteLine {
   caseRef: string | null;
-  /** The child's name, only when a CWC order discloses it to the recipient. */
-  childName: string | null;
+  /** The child, only where the recipient needs and may know who it is. */
+  child: NoteChild | null;
+  /** Initials only, where a CWC non-disclosure order restricts the child's identity. */
+  childInitials: string | null;
+  /** A case whose child is not named on this copy (reference only, or initials). */
   childWithheld: boolean;
+  /** The CWC non-disclosure order applies to this line. */
+  nonDisclosure: boolean;
   action: string;
   dueDate: IsoDate;
   officer: string | null;
@@ -129,19 +147,37 @@ export interface RecipientNote extends NoteHeader {
   sections: NoteSection[];
 }
 
-function mayKnowIdentity(identity: CaseIdentity | undefined, recipient: DepartmentKind): boolean {
-  return !!identity?.displayName && !!identity.disclosureOrder?.disclosedTo.includes(recipient);
+export interface NoteViewOptions {
+  /**
+   * Whether the reader may see children's names at all (the access policy's answer for the
+   * reader's role). Default false: a note never names a child unless the caller says so.
+   */
+  names?: boolean;
 }
 
-function view(note: DivisionOfLabourNote, scope: NoteScope, entries: NoteEntry[]): RecipientNote {
+/** "Priya Shinde" → "P. S."; "ज्ञानेश्वरी पाटील" → "ज. प.". */
+export function initialsOf(name: string): string {
+  return name
+    .trim()
+    .split(/[\s.]+/)
+    .filter(Boolean)
+    .map((w) => `${[...w][0].toLocaleUpperCase('en-IN')}.`)
+    .join(' ');
+}
+
+function view(note: DivisionOfLabourNote, scope: NoteScope, entries: NoteEntry[], names: boolean): RecipientNote {
   const sections = new Map<DepartmentKind, NoteLine[]>();
   for (const e of entries) {
     const identity = e.caseRef ? note.cases[e.caseRef] : undefined;
-    const named = e.caseRef !== undefined && mayKnowIdentity(identity, scope.department);
+    // Every case in `entries` is one the recipient needs (its own, or all for the full note).
+    const known = e.caseRef !== undefined && names && !!identity?.child;
+    const restricted = known && !!identity!.nonDisclosureOrder;
     const line: NoteLine = {
       caseRef: e.caseRef ?? null,
-      childName: named ? identity!.displayName! : null,
-      childWithheld: e.caseRef !== undefined && !named,
+      child: known && !restricted ? { ...identity!.child! } : null,
+      childInitials: restricted ? initialsOf(identity!.child!.name) : null,
+      childWithheld: e.caseRef !== undefined && (!known || restricted),
+      nonDisclosure: e.caseRef !== undefined && !!identity?.nonDisclosureOrder,
       action: e.description,
       dueDate: e.dueDate,
       officer: e.officer ?? null,
@@ -161,15 +197,19 @@ function view(note: DivisionOfLabourNote, scope: NoteScope, entries: NoteEntry[]
 
 /**
  * The note for one department: only the cases where it has an action (with everyone's
- * actions on them) and its own actions not tied to a case.
+ * actions on them) and its own actions not tied to a case. With `names`, the children of
+ * those cases are named (unless a CWC non-disclosure order restricts them to initials).
  */
-export function noteForDepartment(note: DivisionOfLabourNote, department: DepartmentKind): RecipientNote {
+export function noteForDepartment(note: DivisionOfLabourNote, department: DepartmentKind, opts: NoteViewOptions = {}): RecipientNote {
   const cases = new Set(note.entries.filter((e) => e.department === department && e.caseRef).map((e) => e.caseRef));
   const entries = note.entries.filter((e) => (e.caseRef ? cases.has(e.caseRef) : e.department === department));
-  return view(note, { kind: 'department', department }, entries);
+  return view(note, { kind: 'department', department }, entries, opts.names ?? false);
 }
 
-/** The full note for the chair and the DCPU; names follow the disclosure orders for `reader`. */
-export function fullNote(note: DivisionOfLabourNote, reader: DepartmentKind = 'DCPU'): RecipientNote {
-  return view(note, { kind: 'full', department: reader }, note.entries);
+/**
+ * The full note for the chair and the DCPU: every case by reference; children named only
+ * with `names` (the reader's role may see them) and never under a non-disclosure order.
+ */
+export function fullNote(note: DivisionOfLabourNote, reader: DepartmentKind = 'DCPU', opts: NoteViewOptions = {}): RecipientNote {
+  return view(note, { kind: 'full', department: reader }, note.entries, opts.names ?? false);
 }

@@ -63,13 +63,13 @@ export const MARCH = meeting('m-2025-03', '2025-03-03', ['p-dlsa', 'p-dcpu', 'p-
 export const FEBRUARY = meeting('m-2025-02', '2025-02-03', ['p-dlsa', 'p-dcpu', 'p-dwcd', 'p-edu']);
 
 export const CASES: CaseIdentity[] = [
+  { caseRef: 'AMR/CNCP/2025/0012', child: { name: 'Dnyaneshwari Patil', nameLocal: 'ज्ञानेश्वरी पाटील', age: 13, village: 'Rajura' } },
+  { caseRef: 'AMR/CNCP/2025/0019', child: { name: 'Rohit Shinde', nameLocal: 'रोहित शिंदे', age: 9, village: 'Karajgaon' } },
   {
-    caseRef: 'AMR/CNCP/2025/0012',
-    displayName: 'ज्ञानेश्वरी पाटील',
-    disclosureOrder: { orderRef: 'CWC/AMR/2025/31', orderedOn: '2025-02-20', disclosedTo: ['DCPU', 'REVENUE'] },
+    caseRef: 'AMR/CNCP/2024/0007',
+    child: { name: 'Kshitija More', nameLocal: null, age: 15, village: 'Rajura' },
+    nonDisclosureOrder: { orderRef: 'CWC/AMR/2024/88', orderedOn: '2024-11-02' },
   },
-  { caseRef: 'AMR/CNCP/2025/0019', displayName: 'Rohit Shinde' },
-  { caseRef: 'AMR/CNCP/2024/0007', displayName: 'Kshitija More', disclosureOrder: { orderRef: 'CWC/AMR/2024/88', orderedOn: '2024-11-02', disclosedTo: ['DWCD'] } },
 ];
 
 type Lang = 'en' | 'mr';

@@ -7,7 +7,8 @@ import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { scheduleMeeting, todayIst, useConvergenceWrite, useGroup } from './api';
-import { ErrorLine, percent, useLabels } from './shared';
+import { percent, useConvergenceError, useLabels } from './shared';
+import { GroupForm, MemberForm, useRemoveMember } from './GroupForms';
 import type { GroupDetail } from './types';
 
 /** One group: members by department, attendance (irregular participation flagged), meetings. */
@@ -23,11 +24,20 @@ function GroupView({ g }: { g: GroupDetail }) {
   const can = useCan();
   const { dept } = useLabels();
   const [date, setDate] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [editMember, setEditMember] = useState<string | null>(null);
+  const describe = useConvergenceError();
+  const manage = can('convergence.manage');
   const schedule = useConvergenceWrite((d: string) => scheduleMeeting(g.id, { date: d }));
-  const byDept = g.departments.map((d) => ({ d, members: g.members.filter((m) => m.department === d && !m.until) }));
+  const remove = useRemoveMember(g.id);
+  const current = g.members.filter((m) => !m.until);
+  const departments = [...new Set([...g.departments, ...current.map((m) => m.department)])];
+  const byDept = departments.map((d) => ({ d, members: current.filter((m) => m.department === d) }));
   return (
     <>
       <PageHeader
+        actions={manage && !editing ? <Button variant="default" onClick={() => setEditing(true)}>{t('convergence.form.editGroup')}</Button> : undefined}
         title={g.name}
         subtitle={
           <Text size="sm">
@@ -36,6 +46,7 @@ function GroupView({ g }: { g: GroupDetail }) {
           </Text>
         }
       />
+      {editing && <GroupForm group={g} onDone={() => setEditing(false)} />}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">
@@ -62,13 +73,22 @@ function GroupView({ g }: { g: GroupDetail }) {
           </Table>
           {can('convergence.manage') && (
             <Group mt="sm" align="flex-end">
-              <TextInput type="date" label={t('convergence.group.schedule')} value={date} min={todayIst()} onChange={(e) => setDate(e.currentTarget.value)} />
+              <TextInput
+                type="date"
+                label={t('convergence.group.schedule')}
+                value={date}
+                min={todayIst()}
+                onChange={(e) => {
+                  setDate(e.currentTarget.value);
+                  schedule.reset();
+                }}
+                error={schedule.error ? describe(schedule.error) : undefined}
+              />
               <Button size="sm" disabled={!date} loading={schedule.isPending} onClick={() => schedule.mutate(date, { onSuccess: () => setDate('') })}>
                 {t('convergence.common.save')}
               </Button>
             </Group>
           )}
-          <ErrorLine error={schedule.error} />
         </Card>
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">
@@ -106,11 +126,20 @@ function GroupView({ g }: { g: GroupDetail }) {
         </Card>
       </SimpleGrid>
       <Card withBorder mt="md">
-        <Title order={2} size="h4" mb="xs">
-          {t('convergence.group.memberList')}
-        </Title>
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h4">
+            {t('convergence.group.memberList')}
+          </Title>
+          {manage && !adding && (
+            <Button size="xs" onClick={() => setAdding(true)}>
+              {t('convergence.form.addMember')}
+            </Button>
+          )}
+        </Group>
+        {adding && <MemberForm groupId={g.id} onDone={() => setAdding(false)} />}
+        {remove.error ? <Text c="red" role="alert" size="sm">{describe(remove.error)}</Text> : null}
         <Table.ScrollContainer minWidth={560}>
-          <Table fz="sm">
+          <Table fz="sm" data-testid="member-list">
             <Table.Tbody>
               {byDept.map(({ d, members }) => (
                 <Table.Tr key={d}>
@@ -119,17 +148,41 @@ function GroupView({ g }: { g: GroupDetail }) {
                   </Table.Th>
                   <Table.Td>
                     <Stack gap={2}>
-                      {members.map((m) => (
-                        <Text size="sm" key={m.id}>
-                          {m.name}
-                          {m.designation ? `, ${m.designation}` : ''}
-                          {m.roles.filter((r) => r !== 'member').map((r) => (
-                            <Badge key={r} ml={6} size="xs" variant="outline">
-                              {t(`convergence.role.${r}`)}
-                            </Badge>
-                          ))}
-                        </Text>
-                      ))}
+                      {members.map((m) =>
+                        editMember === m.id ? (
+                          <MemberForm key={m.id} groupId={g.id} member={m} onDone={() => setEditMember(null)} />
+                        ) : (
+                          <Group key={m.id} gap={6} wrap="nowrap" justify="space-between" data-testid="member-row">
+                            <Text size="sm">
+                              {m.name}
+                              {m.designation ? `, ${m.designation}` : ''}
+                              {m.roles.filter((r) => r !== 'member').map((r) => (
+                                <Badge key={r} ml={6} size="xs" variant="outline">
+                                  {t(`convergence.role.${r}`)}
+                                </Badge>
+                              ))}
+                              {manage && (m.email || m.phone) ? <Text span size="xs" c="dimmed" ml={6}>{[m.email, m.phone].filter(Boolean).join(' · ')}</Text> : null}
+                            </Text>
+                            {manage && (
+                              <Group gap={4} wrap="nowrap">
+                                <Button size="compact-xs" variant="subtle" onClick={() => setEditMember(m.id)} aria-label={`${t('convergence.form.edit')}: ${m.name}`}>
+                                  {t('convergence.form.edit')}
+                                </Button>
+                                <Button
+                                  size="compact-xs"
+                                  variant="subtle"
+                                  color="red"
+                                  loading={remove.isPending && remove.variables === m.id}
+                                  onClick={() => window.confirm(t('convergence.form.removeConfirm', { name: m.name })) && remove.mutate(m.id)}
+                                  aria-label={`${t('convergence.form.remove')}: ${m.name}`}
+                                >
+                                  {t('convergence.form.remove')}
+                                </Button>
+                              </Group>
+                            )}
+                          </Group>
+                        ),
+                      )}
                     </Stack>
                   </Table.Td>
                 </Table.Tr>

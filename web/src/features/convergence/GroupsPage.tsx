@@ -1,19 +1,41 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../auth/session';
 import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useGroups } from './api';
 import { useLabels } from './shared';
+import { GroupForm } from './GroupForms';
 
 /** The convergence groups of the user's area. */
 export default function GroupsPage() {
   const { t } = useTranslation();
   const { dept } = useLabels();
   const q = useGroups();
+  const can = useCan();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   return (
     <>
-      <PageHeader title={t('convergence.groups.title')} subtitle={<Text size="sm">{t('convergence.groups.intro')}</Text>} />
+      <PageHeader
+        title={t('convergence.groups.title')}
+        subtitle={<Text size="sm">{t('convergence.groups.intro')}</Text>}
+        actions={
+          can('convergence.manage') && !creating ? (
+            <Button onClick={() => setCreating(true)}>{t('convergence.form.newGroup')}</Button>
+          ) : undefined
+        }
+      />
+      {creating && (
+        <GroupForm
+          onDone={(id) => {
+            setCreating(false);
+            if (id) void navigate({ to: `/convergence/groups/${id}` });
+          }}
+        />
+      )}
       <QueryState query={q}>
         {(data) =>
           data.items.length === 0 ? (

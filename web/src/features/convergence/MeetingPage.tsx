@@ -8,10 +8,10 @@ import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
 import {
-  addDiscussion, holdMeeting, minuteMeeting, noteUrl, saveAttendance, sendNote, todayIst, useConvergenceWrite, useFamilyPick, useMeeting, useSuggest,
+  addDiscussion, holdMeeting, minuteMeeting, noteUrl, saveAttendance, sendNote, todayIst, useConvergenceWrite, useFamilyPick, useMeeting, useNote, useSuggest,
 } from './api';
 import { ActionStatusBadge, ErrorLine, useLabels } from './shared';
-import type { AgendaLine, MeetingDetail } from './types';
+import type { AgendaLine, MeetingDetail, NoteLineView } from './types';
 
 /** A meeting: agenda, attendance by department, decisions and actions, minutes, the note. */
 export default function MeetingPage() {
@@ -481,7 +481,73 @@ function NoteCard({ m, manage }: { m: MeetingDetail; manage: boolean }) {
           </Group>
         )}
         <ErrorLine error={send.error} />
+        <NoteTables meetingId={m.id} />
       </Stack>
     </Card>
+  );
+}
+
+/** The child as this reader's copy of the note gives it: named, initials only (CWC order), or withheld. */
+function ChildCell({ l }: { l: NoteLineView }) {
+  const { t } = useTranslation();
+  if (l.child) {
+    const c = l.child;
+    return (
+      <Text size="sm" data-testid="note-child">
+        {c.name}
+        {c.nameLocal && c.nameLocal !== c.name ? ` / ${c.nameLocal}` : ''}
+        {c.age !== null ? `, ${t('convergence.note.age', { n: c.age })}` : ''}
+        {c.village ? `, ${c.village}` : ''}
+      </Text>
+    );
+  }
+  if (l.childInitials) return <Text size="sm">{`${l.childInitials} (${t('convergence.note.initialsOnly')})`}</Text>;
+  return <Text size="sm" c="dimmed">{l.childWithheld ? t('convergence.common.withheld') : '—'}</Text>;
+}
+
+/** The note in the app: the same cut as the PDF (a department's copy names the children of its own cases). */
+function NoteTables({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { dept } = useLabels();
+  const q = useNote(meetingId);
+  if (!q.data) return <ErrorLine error={q.error} />;
+  const note = q.data;
+  return (
+    <Stack gap="xs" mt="xs" data-testid="note-view">
+      <Text size="sm" fw={600}>
+        {note.scope.kind === 'full' ? t('convergence.meeting.fullNote') : t('convergence.meeting.myNote')}
+      </Text>
+      {note.sections.length === 0 && <Text size="sm">{t('convergence.actions.noActions')}</Text>}
+      {note.sections.map((s) => (
+        <Table.ScrollContainer key={s.department} minWidth={640}>
+          <Table fz="sm" striped>
+            <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 600 }}>{dept(s.department)}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('convergence.common.caseRef')}</Table.Th>
+                <Table.Th scope="col">{t('convergence.note.child')}</Table.Th>
+                <Table.Th scope="col">{t('convergence.meeting.description')}</Table.Th>
+                <Table.Th scope="col">{t('convergence.common.dueDate')}</Table.Th>
+                <Table.Th scope="col">{t('convergence.meeting.officer')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {s.lines.map((l, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{l.caseRef ?? t('convergence.common.general')}</Table.Td>
+                  <Table.Td>
+                    <ChildCell l={l} />
+                  </Table.Td>
+                  <Table.Td>{l.action}</Table.Td>
+                  <Table.Td>{f.date(l.dueDate)}</Table.Td>
+                  <Table.Td>{l.officer ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ))}
+    </Stack>
   );
 }

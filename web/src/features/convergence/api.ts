@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryString, type Query } from '../../api/client';
 import type {
-  Accountability, ActionDetail, ActionListItem, AgendaLine, CoverageFamily, CoverageSummary, GroupDetail, GroupSummary, Issue, MatrixResponse, MeetingDetail,
+  Accountability, ActionDetail, ActionListItem, AgendaLine, CoverageFamily, CoverageSummary, GroupDetail, GroupSummary, Issue, MatrixResponse, MeetingDetail, RecipientNoteView,
 } from './types';
 
 /** Everything under ['convergence'] is fetched again after a write. */
@@ -23,6 +23,8 @@ const P = '/convergence';
 export const useGroups = () => useQuery({ queryKey: keys.groups, queryFn: ({ signal }) => api.get<{ items: GroupSummary[] }>(`${P}/groups`, undefined, signal) });
 export const useGroup = (id: string) => useQuery({ queryKey: keys.group(id), queryFn: ({ signal }) => api.get<GroupDetail>(`${P}/groups/${id}`, undefined, signal), enabled: !!id });
 export const useMeeting = (id: string) => useQuery({ queryKey: keys.meeting(id), queryFn: ({ signal }) => api.get<MeetingDetail>(`${P}/meetings/${id}`, undefined, signal), staleTime: 0 });
+export const useNote = (meetingId: string) =>
+  useQuery({ queryKey: ['convergence', 'note', meetingId], queryFn: ({ signal }) => api.get<RecipientNoteView>(`${P}/meetings/${meetingId}/note`, undefined, signal), staleTime: 0 });
 export const useActions = (q: Query) =>
   useQuery({ queryKey: keys.actions(q), queryFn: ({ signal }) => api.get<{ items: ActionListItem[]; total: number; view: string; department: string | null }>(`${P}/actions`, q, signal), placeholderData: keepPreviousData });
 export const useAction = (id: string | null) => useQuery({ queryKey: keys.action(id ?? ''), queryFn: ({ signal }) => api.get<ActionDetail>(`${P}/actions/${id}`, undefined, signal), enabled: !!id, staleTime: 0 });
@@ -47,6 +49,10 @@ export function useConvergenceWrite<I, O>(fn: (input: I) => Promise<O>) {
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }) });
 }
 
+export const createGroup = (body: Record<string, unknown>) => api.post<GroupSummary>(`${P}/groups`, body);
+export const patchGroup = (id: string, body: Record<string, unknown>) => api.patch<GroupSummary>(`${P}/groups/${id}`, body);
+export const addMember = (groupId: string, body: Record<string, unknown>) => api.post<{ id: string }>(`${P}/groups/${groupId}/members`, body);
+export const patchMember = (groupId: string, memberId: string, body: Record<string, unknown>) => api.patch<{ id: string }>(`${P}/groups/${groupId}/members/${memberId}`, body);
 export const scheduleMeeting = (groupId: string, body: { date: string; venue?: string }) => api.post<{ id: string }>(`${P}/groups/${groupId}/meetings`, body);
 export const saveAttendance = (id: string, attendance: { memberId: string; present: boolean }[]) => api.put(`${P}/meetings/${id}/attendance`, { attendance });
 export const holdMeeting = (id: string, attendance: { memberId: string; present: boolean }[]) => api.post<{ agenda: AgendaLine[] }>(`${P}/meetings/${id}/hold`, { attendance });

@@ -36,6 +36,7 @@ export interface GroupSummary {
   districtCode: number;
   blockCode: number | null;
   meetingFrequency: string;
+  meetingDay?: number | null;
   anchorDepartments: Department[];
   balPanchayatAfterDays: number;
   members: Member[];
@@ -209,4 +210,22 @@ export interface Issue {
   discussions: { decision: string; meetingDate: string; group: string }[];
   actions: { department: Department; dueDate: string; status: ActionStatus; doneOn: string | null; overdue: boolean }[];
   version: number;
+}
+
+/** GET /convergence/meetings/:id/note: the reader's cut of the division-of-labour note (JJ Act s.74). */
+export interface NoteLineView {
+  caseRef: string | null;
+  child: { name: string; nameLocal: string | null; age: number | null; village: string | null } | null;
+  childInitials: string | null;
+  childWithheld: boolean;
+  nonDisclosure: boolean;
+  action: string;
+  dueDate: string;
+  officer: string | null;
+  carriedOver: boolean;
+}
+
+export interface RecipientNoteView {
+  scope: { kind: 'full' | 'department'; department: Department };
+  sections: { department: Department; lines: NoteLineView[] }[];
 }
