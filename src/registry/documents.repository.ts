@@ -1,6 +1,8 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { document } from './registry.schema';
+// The history table is shared with the schemes module's document tracking (migrations/0300).
+import { documentEvent } from '../schemes/schemes.schema';
 
 export type DocumentRow = typeof document.$inferSelect;
 
@@ -10,17 +12,26 @@ export function documentsOf(db: Db, owner: { childId?: string; familyId?: string
   return db.select().from(document).where(eq(document.familyId, owner.familyId!));
 }
 
+function ownerWhere(key: { familyId: string | null; childId: string | null; docType: string }) {
+  return and(
+    eq(document.docType, key.docType),
+    key.childId ? eq(document.childId, key.childId) : and(isNull(document.childId), eq(document.familyId, key.familyId!)),
+  );
+}
+
+/** The owner's row for a document type, locked for the rest of the transaction. */
+export async function lockDocumentOf(db: Db, key: { familyId: string | null; childId: string | null; docType: string }): Promise<DocumentRow | null> {
+  const [row] = await db.select().from(document).where(ownerWhere(key)).orderBy(asc(document.updatedAt)).limit(1).for('update');
+  return row ?? null;
+}
+
 /** One row per owner and document type: the latest status wins. */
 export async function upsertDocument(
   db: Db,
   key: { familyId: string | null; childId: string | null; docType: string; stateCode: number; districtCode: number },
   values: Partial<typeof document.$inferInsert>,
 ) {
-  const where = and(
-    eq(document.docType, key.docType),
-    key.childId ? eq(document.childId, key.childId) : and(isNull(document.childId), eq(document.familyId, key.familyId!)),
-  );
-  const [existing] = await db.select({ id: document.id }).from(document).where(where);
+  const [existing] = await db.select({ id: document.id }).from(document).where(ownerWhere(key));
   if (existing) {
     const [row] = await db
       .update(document)
@@ -31,4 +42,9 @@ export async function upsertDocument(
   }
   const [row] = await db.insert(document).values({ ...key, status: values.status!, ...values }).returning();
   return row;
+}
+
+/** Appends one status change to the document's history (append-only). */
+export async function insertDocumentHistory(db: Db, values: typeof documentEvent.$inferInsert) {
+  await db.insert(documentEvent).values(values);
 }

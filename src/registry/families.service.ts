@@ -6,7 +6,7 @@ import { resolvePlacement } from './placement';
 import { bestLikeness, indexKeys, MAX_CANDIDATES, MIN_LIKENESS } from './name-index';
 import { countFamilies, familyConditions, getFamily, insertFamily, insertMember, listFamilies, membersOf, updateFamily, updateMember, type FamilyFilter } from './families.repository';
 import { childConditions, getChild, listChildren } from './children.repository';
-import { documentsOf, upsertDocument } from './documents.repository';
+import { documentsOf } from './documents.repository';
 import { assessmentsOf } from './assessments.repository';
 import { ageOn } from './age';
 import { EXPECTED_CHILD_DOCUMENTS, EXPECTED_FAMILY_DOCUMENTS } from './vocabulary';
@@ -142,35 +142,5 @@ export async function patchMember(ctx: AppContext, actor: Actor, familyId: strin
   });
 }
 
-export async function setDocument(
-  ctx: AppContext,
-  actor: Actor,
-  owner: { familyId?: string; childId?: string },
-  docType: string,
-  input: DocumentInput,
-) {
-  requirePermission(actor, 'registry.write');
-  let familyId: string | null = null;
-  let place;
-  if (owner.childId) {
-    const c = await getChild(ctx.db, actor, owner.childId, 'full');
-    if (!c) throw notFound('Child');
-    familyId = c.familyId;
-    place = c;
-  } else {
-    const fam = await getFamily(ctx.db, actor, owner.familyId!);
-    if (!fam) throw notFound('Family');
-    familyId = fam.id;
-    place = fam;
-  }
-  if (input.status === 'issued' && !input.issuedOn) throw badRequest('issuedOn', 'give the date the document was issued');
-  return ctx.db.transaction(async (tx) => {
-    const row = await upsertDocument(
-      tx,
-      { familyId, childId: owner.childId ?? null, docType, stateCode: place.stateCode, districtCode: place.districtCode },
-      input,
-    );
-    await audit(tx, actor, 'update', owner.childId ? 'child' : 'family', owner.childId ?? owner.familyId!, place, { document: docType, status: input.status });
-    return row;
-  });
-}
+// Documents: see documents.service.ts (the shared status rule and history).
+export { setDocument } from './documents.service';

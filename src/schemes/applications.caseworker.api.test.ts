@@ -35,7 +35,7 @@ afterAll(() => t.close());
 
 describe('suggestions for a family', () => {
   it('lists eligible, maybe and not eligible schemes with reasons in plain words and missing documents', async () => {
-    const res = await cw.get(`/api/v1/families/${familyId}/scheme-suggestions`);
+    const res = await cw.get(`/api/v1/families/${familyId}/scheme-suggestions?lang=en`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.asOf).toBe('2026-11-23');
@@ -56,6 +56,36 @@ describe('suggestions for a family', () => {
     const maybe = body.suggestions.find((s: { status: string }) => s.status === 'maybe');
     if (maybe) expect(maybe.missingFacts.length).toBeGreaterThan(0);
     expect(body.counts.eligible + body.counts.maybe + body.counts.not_eligible).toBe(body.suggestions.length);
+  });
+
+  it('gives the same family reasons in Marathi with lang=mr (and Hindi by Accept-Language), from the same structured reasons', async () => {
+    const en = (await cw.get(`/api/v1/families/${familyId}/scheme-suggestions?lang=en`)).json();
+    expect(en.lang).toBe('en');
+    // Without lang or Accept-Language: the user's own language (this caseworker reads Marathi).
+    expect((await cw.get(`/api/v1/families/${familyId}/scheme-suggestions`)).json().lang).toBe('mr');
+    const res = await cw.get(`/api/v1/families/${familyId}/scheme-suggestions?lang=mr`);
+    expect(res.statusCode).toBe(200);
+    const mr = res.json();
+    expect(mr.lang).toBe('mr');
+    type S = { schemeId: string; subjectId: string; status: string; reasons: string[]; reasonDetails: unknown[]; missingFacts: { fact: string; label: string }[] };
+    expect(mr.suggestions.map((s: S) => [s.schemeId, s.subjectId, s.status])).toEqual(en.suggestions.map((s: S) => [s.schemeId, s.subjectId, s.status]));
+    expect(mr.suggestions.map((s: S) => s.reasonDetails)).toEqual(en.suggestions.map((s: S) => s.reasonDetails));
+    const bsy = mr.suggestions.find((s: S) => s.schemeId === BSY && s.subjectId === childId);
+    expect(bsy.reasons).toContain('महाराष्ट्र (राज्य LGD 27) मध्ये राहतात');
+    expect(bsy.reasons.some((r: string) => /^वय \d+, 0–17 च्या आत आहे$/.test(r))).toBe(true);
+    expect(bsy.reasonDetails).toContainEqual({ code: 'lives_in', state: 27, stateName: 'Maharashtra' });
+    // Every sentence is Marathi (Devanagari), with Latin digits.
+    for (const s of mr.suggestions as S[]) {
+      for (const r of s.reasons) {
+        expect(r).toMatch(/[\u0900-\u097F]/);
+        expect(r).not.toMatch(/[०-९]/);
+      }
+      for (const m of s.missingFacts) expect(m.label).toMatch(/[\u0900-\u097F]/);
+    }
+    const hi = (await t.app.inject({ method: 'GET', url: `/api/v1/families/${familyId}/scheme-suggestions`, headers: { authorization: `Bearer ${cw.token}`, 'accept-language': 'hi-IN,hi;q=0.9,en;q=0.5' } })).json();
+    expect(hi.lang).toBe('hi');
+    expect(hi.suggestions.find((s: S) => s.schemeId === BSY && s.subjectId === childId).reasons).toContain('महाराष्ट्र (राज्य LGD 27) में रहते हैं');
+    expect((await cw.get(`/api/v1/families/${familyId}/scheme-suggestions?lang=ta`)).statusCode).toBe(400);
   });
 
   it('filters by status and judges on an earlier date when asked', async () => {

@@ -1,3 +1,4 @@
+import { factLabelIn, renderReasons, type ReasonLang } from './render';
 import type { AppContext } from '../http/context';
 import { requirePermission, type Actor } from '../access/policy';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
@@ -9,6 +10,7 @@ import {
   type ApplicationRow, type StepRow,
 } from './applications.repository';
 import { eventsOfDocuments, requestsOfFamily } from './document-tracking.repository';
+import { followUpsOf } from './document-followup.service';
 import { documentsOfFamilies } from './facts.repository';
 import { areaWhere, resolveArea } from './area';
 import { schemeApplication } from './schemes.schema';
@@ -122,7 +124,7 @@ export async function startApplication(ctx: AppContext, actor: Actor, input: Sta
   // Judged by the rules in force on the day it was identified.
   const judged = suggestForFamily([scheme], batch.inputs[0], input.on).find((s) => s.subjectId === subjectId)!;
   if (judged.status === 'not_eligible') {
-    throw badRequest('schemeId', `not eligible for ${scheme.name.en} on ${input.on}: ${judged.reasons.join('; ')}`);
+    throw badRequest('schemeId', `not eligible for ${scheme.name.en} on ${input.on}: ${renderReasons(judged.reasons, 'en').join('; ')}`);
   }
   const started = startWorkflow(scheme.id, subjectId, {
     on: input.on,
@@ -211,7 +213,8 @@ export const judgedOn = (a: Pick<ApplicationRow, 'appliedOn' | 'identifiedOn'>) 
  * One application: its steps, the status derived from them, the moves allowed next,
  * the eligibility judged by the version in force on its date, and the document checklist.
  */
-export async function readApplication(ctx: AppContext, actor: Actor, id: string, opts: { audited?: boolean } = {}) {
+export async function readApplication(ctx: AppContext, actor: Actor, id: string, opts: { audited?: boolean; lang?: ReasonLang } = {}) {
+  const lang = opts.lang ?? 'en';
   requireSchemesRecord(actor);
   const app = await getApplication(ctx.db, actor, id);
   if (!app) throw notFound('Application');
@@ -225,6 +228,7 @@ export async function readApplication(ctx: AppContext, actor: Actor, id: string,
     requestsOfFamily(ctx.db, fam.id),
   ]);
   const scheme: Scheme = schemeOr404(state, app.schemeId);
+  const followUps = await followUpsOf(ctx.db, requests);
   const derived = replay(app.schemeId, app.subjectId, steps.map(toStep));
   const on = judgedOn(app);
   const judged = suggestForFamily([scheme], batch.inputs[0], on).find((s) => s.subjectId === app.subjectId) ?? null;
@@ -245,7 +249,10 @@ export async function readApplication(ctx: AppContext, actor: Actor, id: string,
     subjectName: subjects.get(app.subjectId)?.name ?? null,
     steps: steps.map((s) => ({ seq: s.seq, status: s.status, on: s.onDate, reason: s.reason, amount: s.amount == null ? null : Number(s.amount), reference: s.reference, note: s.note, officerName: s.officerName, recordedAt: s.recordedAt })),
     eligibility: judged
-      ? { judgedOn: on, status: judged.status, reasons: judged.reasons, missingFacts: judged.missingFacts, version: judged.version, benefit: judged.benefit }
+      ? {
+          judgedOn: on, status: judged.status, reasons: renderReasons(judged.reasons, lang), reasonDetails: judged.reasons,
+          missingFacts: judged.missingFacts.map((m) => ({ fact: m.fact, label: factLabelIn(m.fact, lang) })), version: judged.version, benefit: judged.benefit,
+        }
       : null,
     checklist: checklist.map((c) => ({
       ...c,
@@ -253,7 +260,10 @@ export async function readApplication(ctx: AppContext, actor: Actor, id: string,
       history: c.record ? history.filter((h) => h.documentId === c.record!.id).map((h) => ({ from: h.fromStatus, to: h.toStatus, on: h.eventOn, issuingOffice: h.issuingOffice, note: h.note })) : [],
       requests: requests
         .filter((r) => (r.docType === c.doc || c.alternatives.includes(r.docType as never)) && (r.childId === null || r.childId === app.childId))
-        .map((r) => ({ id: r.id, department: r.department, officer: r.officer, requestedOn: r.requestedOn, dueOn: r.dueOn, status: r.status, closedOn: r.closedOn, version: r.version, overdue: r.status === 'open' && r.dueOn < todayIn(ctx) })),
+        .map((r) => ({
+          id: r.id, department: r.department, officer: r.officer, requestedOn: r.requestedOn, dueOn: r.dueOn, status: r.status, closedOn: r.closedOn, version: r.version,
+          overdue: r.status === 'open' && r.dueOn < todayIn(ctx), followUp: r.followUp, followUpStatus: followUps.get(r.id) ?? null,
+        })),
     })),
   };
 }

@@ -139,7 +139,7 @@ describe('an application is judged by the rules in force on its date', () => {
   });
 
   it('after it: the new income ceiling refuses a family above it, with the reason', async () => {
-    const other = (await cw.get(`/api/v1/families/${richerFamily.familyId}/scheme-suggestions`)).json();
+    const other = (await cw.get(`/api/v1/families/${richerFamily.familyId}/scheme-suggestions?lang=en`)).json();
     const bsy = other.suggestions.find((s: { schemeId: string; subjectId: string }) => s.schemeId === BSY && s.subjectId === richerFamily.childId);
     expect(bsy.status).toBe('not_eligible');
     expect(bsy.reasons.join(' ')).toMatch(/income ₹[\d,]+ is over ₹45,000|income/);

@@ -135,6 +135,10 @@ export function listRequests(db: Db, where: SQL, limit: number, offset: number) 
       headName: family.headName,
       headNameLocal: family.headNameLocal,
       version: documentRequest.version,
+      followUp: documentRequest.followUp,
+      convergenceActionId: documentRequest.convergenceActionId,
+      caseId: documentRequest.caseId,
+      caseReferralId: documentRequest.caseReferralId,
     })
     .from(documentRequest)
     .innerJoin(family, eq(family.id, documentRequest.familyId))

@@ -4,12 +4,16 @@ import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { getChild } from '../registry/children.repository';
 import { getFamily } from '../registry/families.repository';
-import { allowedDocumentTransitions, canChangeDocumentStatus, DOCUMENT_LABELS, USABLE_DOCUMENT_STATUSES, type DocumentStatus, type DocumentType } from './documents';
+import { documentMoveRefusal } from '../registry/document-status';
+import { refusedMove } from '../registry/documents.service';
+import { DOCUMENT_LABELS, USABLE_DOCUMENT_STATUSES, type DocumentStatus, type DocumentType } from './documents';
 import {
   closeRequestsFor, countRequests, documentOf, getRequest, insertDocument, insertDocumentEvent, insertRequest, listRequests, openRequestFor,
   requestConditions, updateDocument, updateRequest,
 } from './document-tracking.repository';
 import { getApplication } from './applications.repository';
+import type { DepartmentKind } from '../convergence/domain';
+import { createDocumentAction, createDocumentTask, followUpsOf, type FollowUp } from './document-followup.service';
 import { areaWhere, resolveArea } from './area';
 import { documentRequest } from './schemes.schema';
 import { notFuture, todayIn } from './schemes.access';
@@ -62,10 +66,9 @@ export async function changeDocumentStatus(ctx: AppContext, actor: Actor, kind: 
     throw conflict(`Someone else changed this document (now ${from}, version ${current?.version ?? 0}; you edited version ${seen})`, current ?? { status: 'missing', version: 0 });
   }
   if (from === input.status) throw badRequest('status', `the ${DOCUMENT_LABELS[docType]} is already ${from}`);
-  if (!canChangeDocumentStatus(from, input.status)) {
-    const next = allowedDocumentTransitions(from);
-    throw new HttpError(409, 'transition_refused', `a document cannot go from ${from} to ${input.status}; allowed next: ${next.join(', ')}`, [{ field: 'status', message: `allowed next: ${next.join(', ')}` }], { from, allowedNext: next });
-  }
+  // The same rule and refusal as the registry's PUT …/documents/:docType.
+  const refusal = documentMoveRefusal(from, input.status);
+  if (refusal) throw refusedMove(refusal);
   const usable = USABLE_DOCUMENT_STATUSES.has(input.status);
   if (usable && current?.appliedOn && input.on < current.appliedOn) {
     throw badRequest('on', `${input.on} is before the date it was applied for (${current.appliedOn})`);
@@ -105,12 +108,15 @@ export interface RequestInput {
   requestedOn: string;
   dueOn: string;
   note?: string | null;
+  /** request (default): the department is asked; convergence_action: an action item for it; case_task: a task in the open case. */
+  followUp?: FollowUp;
 }
 
 /**
- * Asks a department for a missing document. Convergence action items hang off a meeting
- * (src/convergence); until the group takes the request on its agenda it is recorded here,
- * with the department responsible and a due date, and `convergenceActionId` links the two.
+ * Asks a department for a missing document, with the department responsible and a due date.
+ * `followUp` makes it, in the same transaction, a convergence action item for that department
+ * (`convergenceActionId` links it) or a task in the child's or family's open case (`caseId`,
+ * `caseReferralId`); see document-followup.service.ts.
  */
 export async function requestDocument(ctx: AppContext, actor: Actor, input: RequestInput) {
   requirePermission(actor, 'schemes.write', 'registry.write');
@@ -134,14 +140,24 @@ export async function requestDocument(ctx: AppContext, actor: Actor, input: Requ
   if (doc && USABLE_DOCUMENT_STATUSES.has(doc.status as DocumentStatus)) throw new HttpError(409, 'already_held', `The ${DOCUMENT_LABELS[input.docType]} is already ${doc.status}`);
   const open = await openRequestFor(ctx.db, owner, input.docType);
   if (open) throw new HttpError(409, 'already_requested', `The ${DOCUMENT_LABELS[input.docType]} was already requested from ${open.department} on ${open.requestedOn}`, undefined, { current: open });
+  const followUp = input.followUp ?? 'request';
   return ctx.db.transaction(async (tx) => {
+    // The action item or case task first: a refusal there writes nothing at all.
+    const subject = {
+      familyId: fam.id, childId, place: { stateCode: fam.stateCode, districtCode: fam.districtCode, blockCode: fam.blockCode }, docType: input.docType,
+      department: input.department as DepartmentKind, officer: input.officer ?? null, dueOn: input.dueOn, today: todayIn(ctx),
+    };
+    const action = followUp === 'convergence_action' ? await createDocumentAction(tx, actor, subject) : null;
+    const task = followUp === 'case_task' ? await createDocumentTask({ ...ctx, db: tx }, actor, subject) : null;
     const row = await insertRequest(tx, {
       stateCode: fam.stateCode, districtCode: fam.districtCode, subdistrictCode: fam.subdistrictCode, blockCode: fam.blockCode, villageId: fam.villageId,
       familyId: fam.id, childId, applicationId: input.applicationId ?? null, docType: input.docType, department: input.department,
       officer: input.officer ?? null, requestedOn: input.requestedOn, dueOn: input.dueOn, note: input.note ?? null, createdBy: actor.userId,
+      followUp, convergenceActionId: action?.id ?? null, caseId: task?.caseId ?? null, caseReferralId: task?.referralId ?? null,
     });
-    await audit(tx, actor, 'create', 'document_request', row.id, fam, { familyId: fam.id, childId, document: input.docType, department: input.department });
-    return row;
+    await audit(tx, actor, 'create', 'document_request', row.id, fam, { familyId: fam.id, childId, document: input.docType, department: input.department, followUp, actionId: action?.id, caseId: task?.caseId });
+    const links = await followUpsOf(tx, [row]);
+    return { ...row, followUpStatus: links.get(row.id) ?? null };
   });
 }
 
@@ -180,8 +196,9 @@ export async function listDocumentRequests(ctx: AppContext, actor: Actor, q: Req
   const where = requestConditions(actor, { department: q.department, status: q.status, overdueOn: q.overdue ? today : undefined, area: areaWhere(area, documentRequest) });
   const [items, total] = await Promise.all([listRequests(ctx.db, where, q.pageSize, (q.page - 1) * q.pageSize), countRequests(ctx.db, where)]);
   await audit(ctx.db, actor, 'list', 'document_request', null, null, { ids: items.map((i) => i.id), total });
+  const followUps = await followUpsOf(ctx.db, items);
   return {
-    items: items.map((i) => ({ ...i, label: DOCUMENT_LABELS[i.docType as DocumentType] ?? i.docType, overdue: i.status === 'open' && i.dueOn < today })),
+    items: items.map((i) => ({ ...i, label: DOCUMENT_LABELS[i.docType as DocumentType] ?? i.docType, overdue: i.status === 'open' && i.dueOn < today, followUpStatus: followUps.get(i.id) ?? null })),
     total,
     page: q.page,
     pageSize: q.pageSize,

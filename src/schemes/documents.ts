@@ -38,33 +38,17 @@ export const DOCUMENT_LABELS: Record<DocumentType, string> = {
   medical_certificate: 'medical certificate (civil surgeon)',
 };
 
-/**
- * held: in the family's hands. applied_for: application lodged with the
- * issuing office. issued: issued by the office, awaiting collection.
- * not_possible: cannot be had (e.g. a death never registered); needs an
- * alternative such as a court or CWC order. missing: nothing done yet.
- */
-export const DOCUMENT_STATUSES = ['held', 'applied_for', 'issued', 'not_possible', 'missing'] as const;
-export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+// The statuses and the moves between them are the registry's (src/registry/document-status.ts):
+// one rule for the registry's PUT and the schemes module's document tracking.
+import { DOCUMENT_STATUS_VALUES, USABLE_STATUSES, allowedDocumentTransitions, canChangeDocumentStatus, type DocumentStatusValue } from '../registry/document-status';
+
+export const DOCUMENT_STATUSES = DOCUMENT_STATUS_VALUES;
+export type DocumentStatus = DocumentStatusValue;
 
 /** Statuses under which a scheme application can use the document. */
-export const USABLE_DOCUMENT_STATUSES: ReadonlySet<DocumentStatus> = new Set(['held', 'issued']);
+export const USABLE_DOCUMENT_STATUSES: ReadonlySet<DocumentStatus> = USABLE_STATUSES;
 
-const NEXT: Record<DocumentStatus, readonly DocumentStatus[]> = {
-  missing: ['applied_for', 'held', 'not_possible'],
-  applied_for: ['issued', 'held', 'not_possible', 'missing'],
-  issued: ['held', 'missing'],
-  held: ['missing'], // lost or expired (income certificates are yearly)
-  not_possible: ['applied_for', 'held', 'missing'],
-};
-
-export function allowedDocumentTransitions(from: DocumentStatus): readonly DocumentStatus[] {
-  return NEXT[from];
-}
-
-export function canChangeDocumentStatus(from: DocumentStatus, to: DocumentStatus): boolean {
-  return NEXT[from].includes(to);
-}
+export { allowedDocumentTransitions, canChangeDocumentStatus };
 
 /** Documents a subject has: a plain list (all held) or a status per document. */
 export type DocumentsHeld = readonly DocumentType[] | Partial<Record<DocumentType, DocumentStatus>>;

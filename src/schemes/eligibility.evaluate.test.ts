@@ -3,6 +3,13 @@ import { compileScheme, evaluateScheme } from './eligibility';
 import { compileRule, F, T, U } from './rule-engine';
 import type { Rule } from './rules';
 import { validateScheme, type Scheme } from './scheme';
+import { renderReasons } from './render';
+import { inEnglish } from './test-support';
+
+const explainEn = (c: ReturnType<typeof compileRule>, f: Parameters<ReturnType<typeof compileRule>['test']>[0]) => {
+  const e = c.explain(f);
+  return { ...e, reasons: renderReasons(e.reasons) };
+};
 
 function scheme(rules: Rule, extra: Partial<Scheme> = {}): Scheme {
   const s = {
@@ -43,17 +50,17 @@ describe('three-valued logic', () => {
     const c = compileRule({ fact: 'annualIncome', op: 'lte', value: 72000, when: { fact: 'area', eq: 'rural' } });
     expect(c.test({ area: 'urban', annualIncome: 1e6 })).toBe(T);
     expect(c.test({ annualIncome: 50000 })).toBe(T);
-    expect(c.explain({ annualIncome: 80000 })).toEqual({
+    expect(explainEn(c, { annualIncome: 80000 })).toEqual({
       value: U,
       reasons: ['income ₹80,000 is over the ₹72,000 rural limit'],
       missing: ['area'],
     });
-    expect(c.explain({ area: 'urban', annualIncome: 80000 })).toEqual({ value: T, reasons: [], missing: [] });
+    expect(explainEn(c, { area: 'urban', annualIncome: 80000 })).toEqual({ value: T, reasons: [], missing: [] });
   });
 
   it('ifMissing gives an unrecorded fact a value', () => {
     const c = compileRule({ fact: 'guardianDeathCause', op: 'eq', value: 'covid19', ifMissing: false });
-    expect(c.explain({})).toEqual({ value: F, reasons: ["nothing recorded for legal guardian or adoptive parent's cause of death"], missing: [] });
+    expect(explainEn(c, {})).toEqual({ value: F, reasons: ["nothing recorded for legal guardian or adoptive parent's cause of death"], missing: [] });
   });
 });
 
@@ -66,15 +73,15 @@ describe('reasons', () => {
         { any: [{ fact: 'casteCategory', op: 'in', values: ['SC', 'ST'] }, { fact: 'disability', op: 'isTrue' }] },
       ],
     });
-    expect(evaluateScheme(s, { age: 12, annualIncome: 100000, casteCategory: 'ST' }, '2024-01-01')).toMatchObject({
+    expect(inEnglish(evaluateScheme(s, { age: 12, annualIncome: 100000, casteCategory: 'ST' }, '2024-01-01'))).toMatchObject({
       status: 'eligible',
       reasons: ['age 12 is within 0–17', 'income ₹1,00,000 is at the ₹1,00,000 limit', 'caste category: ST'],
     });
-    expect(evaluateScheme(s, { age: 18, annualIncome: 150000, casteCategory: 'ST' }, '2024-01-01')).toMatchObject({
+    expect(inEnglish(evaluateScheme(s, { age: 18, annualIncome: 150000, casteCategory: 'ST' }, '2024-01-01'))).toMatchObject({
       status: 'not_eligible',
       reasons: ['age 18 is above the limit of 17', 'income ₹1,50,000 is over the ₹1,00,000 limit'],
     });
-    expect(evaluateScheme(s, { age: 12, annualIncome: 1000, casteCategory: 'General' }, '2024-01-01')).toMatchObject({
+    expect(inEnglish(evaluateScheme(s, { age: 12, annualIncome: 1000, casteCategory: 'General' }, '2024-01-01'))).toMatchObject({
       status: 'maybe',
       reasons: ['age 12 is within 0–17', 'income ₹1,000 is under the ₹1,00,000 limit', 'not recorded yet, would decide it: disability'],
       missingFacts: [{ fact: 'disability', label: 'disability' }],
@@ -83,7 +90,7 @@ describe('reasons', () => {
 
   it('state schemes say where they apply', () => {
     const s = scheme({ fact: 'bpl', op: 'isTrue' }, { level: 'state', state: 27, stateName: 'Maharashtra' });
-    expect(evaluateScheme(s, { bpl: true, stateCode: 27 }, '2024-01-01').reasons).toEqual([
+    expect(inEnglish(evaluateScheme(s, { bpl: true, stateCode: 27 }, '2024-01-01')).reasons).toEqual([
       'lives in Maharashtra (state LGD 27)',
       'the family is below the poverty line (BPL)',
     ]);
@@ -104,7 +111,7 @@ describe('versions by date', () => {
   });
 
   it('an invalid asOf is reported, not thrown', () => {
-    expect(evaluateScheme(s, {}, 'yesterday').reasons[0]).toContain('is not a YYYY-MM-DD date');
+    expect(inEnglish(evaluateScheme(s, {}, 'yesterday')).reasons[0]).toContain('is not a YYYY-MM-DD date');
   });
 
   it('the status-only path agrees with the explained one', () => {

@@ -9,6 +9,7 @@ import { compiled, evaluateScheme } from './eligibility';
 import { FACTS, FACT_NAMES, type FactName, type Facts } from './facts';
 import { compileRule } from './rule-engine';
 import { validateRule, type Condition, type Rule } from './rules';
+import { REASON_LANGS, renderReasons } from './render';
 
 const STATUSES = ['eligible', 'maybe', 'not_eligible'];
 const catalogue = defaultCatalogue();
@@ -56,7 +57,8 @@ describe('evaluation on arbitrary facts', () => {
           const r = evaluateScheme(s, facts, when);
           expect(STATUSES).toContain(r.status);
           expect(r.reasons.length).toBeGreaterThan(0);
-          expect(r.reasons.every((x) => typeof x === 'string' && x.length > 0)).toBe(true);
+          expect(r.reasons.every((x) => typeof x.code === 'string')).toBe(true);
+          for (const lang of REASON_LANGS) expect(renderReasons(r.reasons, lang).every((x) => typeof x === 'string' && x.length > 0)).toBe(true);
           expect(r.missingFacts.length > 0).toBe(r.status === 'maybe');
         }
       }),

@@ -5,7 +5,8 @@
 import { prepareFacts } from './derive-facts';
 import type { FactName, Facts, IsoDate } from './facts';
 import { isIsoDate } from './format';
-import { factLabel } from './reasons';
+import type { Reason } from './reasons';
+import { factLabelIn } from './render';
 import { compileRule, F, T, U, type CompiledRule, type Tri } from './rule-engine';
 import { versionInForce, type Benefit, type Scheme, type SchemeVersion } from './scheme';
 
@@ -20,7 +21,8 @@ export interface MissingFact {
 export interface SchemeResult {
   schemeId: string;
   status: EligibilityStatus;
-  reasons: string[];
+  /** Structured reasons; `renderReasons(reasons, lang)` (render.ts) gives the sentences. */
+  reasons: Reason[];
   /** For "maybe": the facts that would decide it, once recorded. */
   missingFacts: MissingFact[];
   /** The version the case was judged by; null when none was in force. */
@@ -47,10 +49,6 @@ export interface CompiledScheme {
 }
 
 const STATUS: Record<Tri, EligibilityStatus> = { [F]: 'not_eligible', [T]: 'eligible', [U]: 'maybe' };
-
-function where(scheme: Scheme): string {
-  return `${scheme.stateName ?? 'its state'} (state LGD ${scheme.state})`;
-}
 
 function and(a: Tri, b: Tri): Tri {
   return a === F || b === F ? F : a === U || b === U ? U : T;
@@ -80,19 +78,19 @@ export function judge(scheme: Scheme, cv: CompiledVersion | null, facts: Facts, 
   const st = scheme.state === null ? T : facts.stateCode === undefined ? U : facts.stateCode === scheme.state ? T : F;
   const rv = st === F ? F : cv.rule.test(facts);
   const value = st === F ? F : and(st, rv);
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   const missing: FactName[] = [];
   if (detail === 'full') {
     if (st === F) {
-      reasons.push(`the scheme applies only in ${where(scheme)}; this family is in state LGD ${facts.stateCode}`);
+      reasons.push({ code: 'other_state', state: scheme.state!, stateName: scheme.stateName ?? null, actualState: facts.stateCode! });
     } else {
       // Not eligible: only what failed; otherwise everything that was checked.
-      if (st === T && value !== F && scheme.state !== null) reasons.push(`lives in ${where(scheme)}`);
+      if (st === T && value !== F && scheme.state !== null) reasons.push({ code: 'lives_in', state: scheme.state, stateName: scheme.stateName ?? null });
       if (st === U) missing.push('stateCode');
       cv.rule.explainInto(facts, rv, reasons, missing);
     }
     if (value !== U) missing.length = 0;
-    else if (missing.length) reasons.push(`not recorded yet, would decide it: ${missing.map(factLabel).join(', ')}`);
+    else if (missing.length) reasons.push({ code: 'missing_facts', facts: [...missing] });
   }
   return {
     schemeId: scheme.id,
@@ -105,14 +103,13 @@ export function judge(scheme: Scheme, cv: CompiledVersion | null, facts: Facts, 
 }
 
 function missingFact(fact: FactName): MissingFact {
-  return { fact, label: factLabel(fact) };
+  return { fact, label: factLabelIn(fact, 'en') };
 }
 
 function notInForce(scheme: Scheme, asOf: string): SchemeResult {
-  const span = scheme.versions.map((v) => `${v.validFrom} – ${v.validTo ?? 'open'}`).join(', ');
-  const reason = isIsoDate(asOf)
-    ? `${scheme.name.en} had no rules in force on ${asOf} (in force: ${span})`
-    : `the date to judge by (${JSON.stringify(asOf)}) is not a YYYY-MM-DD date`;
+  const reason: Reason = isIsoDate(asOf)
+    ? { code: 'not_in_force', scheme: scheme.name, asOf, spans: scheme.versions.map((v) => ({ from: v.validFrom, to: v.validTo ?? null })) }
+    : { code: 'bad_date', asOf: String(asOf) };
   return { schemeId: scheme.id, status: 'not_eligible', reasons: [reason], missingFacts: [], version: null, benefit: null };
 }
 

@@ -26,3 +26,5 @@ export * from './registry-facts';
 export * from './checklist';
 export * from './outcomes';
 export * from './document-offices';
+export * from './reasons';
+export * from './render';

@@ -1,107 +1,175 @@
-// Plain-words sentences for rule leaves, e.g.
-//   "income ₹60,000 is under the ₹72,000 rural limit"
-//   "father's death recorded (2021-05-02, COVID-19) is inside 11 Mar 2020 – 28 Feb 2022"
-//   "age 18 is above the limit of 17"
-// Field workers read these to families, so they state the fact and the limit
-// rather than the rule's internals.
+// Structured eligibility reasons: what the engine found, as a code plus the
+// fact, its value, the limit and how they compare. The engine produces these
+// (no language in them); `render.ts` turns them into sentences in English,
+// Hindi or Marathi, e.g.
+//   { code: 'limit', fact: 'annualIncome', value: 60000, limit: 72000, comparison: 'under', when: rural }
+//   → "income ₹60,000 is under the ₹72,000 rural limit"
+//   → "आय ₹60,000, ₹72,000 की ग्रामीण सीमा से कम है"
+// Field workers read the sentences to families, so a reason states the fact
+// and the limit rather than the rule's internals.
 
-import { FACTS, valueLabel, type FactName, type Facts } from './facts';
-import { formatDate, formatIndianNumber, formatInr, formatYears } from './format';
+import { FACTS, type FactName, type Facts, type IsoDate } from './facts';
 import type { Condition, Leaf, Scalar } from './rules';
 
-export function formatFactValue(fact: FactName, v: unknown): string {
-  const def = FACTS[fact];
-  if (def.kind === 'number' && typeof v === 'number') {
-    if (def.unit === 'inr') return formatInr(v);
-    if (def.unit === 'years') return formatYears(v);
-    if (def.unit === 'percent') return `${v}%`;
-    if (def.unit === 'code') return String(v);
-    return formatIndianNumber(v);
-  }
-  if (def.kind === 'date' && typeof v === 'string') return v;
-  return valueLabel(fact, v);
+/** How a recorded value stands against a limit, a range or a date window. */
+export type Comparison =
+  | 'under' // lte/lt: below the limit
+  | 'at' // lte/gte: exactly at the limit
+  | 'over' // lte: above the limit
+  | 'not_under' // lt: at or above the limit
+  | 'above' // gte/gt: above the minimum; between: above the maximum
+  | 'below' // gte: below the minimum; between: below the minimum
+  | 'not_above' // gt: at or below the minimum
+  | 'within' // between: inside the range
+  | 'inside' // within: inside the date window
+  | 'before' // within: before the window
+  | 'after'; // within: after the window
+
+/** A guard on a leaf ("rural"), kept as the fact and the values it names. */
+export interface ReasonWhen {
+  fact: FactName;
+  values: readonly Scalar[];
 }
 
-/** The fact as a phrase: "income ₹60,000", "father: deceased", a yes/no sentence. */
-export function statedFact(fact: FactName, facts: Facts): string {
-  const def = FACTS[fact];
-  const v = facts[fact];
-  switch (def.kind) {
-    case 'boolean':
-      return (v ? def.yes : def.no) ?? `${def.label}: ${v ? 'yes' : 'no'}`;
-    case 'enum':
-      return `${def.label}: ${valueLabel(fact, v)}`;
-    case 'date': {
-      const ctx = def.context !== undefined ? facts[def.context] : undefined;
-      const extra = ctx !== undefined && def.context ? `, ${valueLabel(def.context, ctx)}` : '';
-      return `${def.label} (${String(v)}${extra})`;
-    }
-    default:
-      return `${def.label} ${formatFactValue(fact, v)}`;
-  }
+/** A fact shown beside the one stated: the cause beside a death date. */
+export interface ReasonContext {
+  fact: FactName;
+  value: Scalar;
 }
 
-function whenWords(w: Condition | undefined): string {
-  if (!w) return '';
-  const vals: readonly Scalar[] = 'eq' in w ? [w.eq] : w.in;
-  return ` ${vals.map((v) => valueLabel(w.fact, v)).join('/')}`;
+export type Reason =
+  /** A recorded fact as it is (a yes/no fact, an enum value that fits, a flag). */
+  | { code: 'fact'; fact: FactName; value: Scalar; context?: ReasonContext }
+  /** An enum value against the values the rule asks for (or must not be). */
+  | { code: 'enum'; fact: FactName; value: Scalar; expected: readonly Scalar[]; negated: boolean; holds: boolean }
+  /** A number against an upper limit (lte, lt). */
+  | { code: 'limit'; fact: FactName; value: number; limit: number; comparison: Comparison; when?: ReasonWhen }
+  /** A number against a minimum (gte, gt). */
+  | { code: 'minimum'; fact: FactName; value: number; limit: number; comparison: Comparison; when?: ReasonWhen }
+  /** A number against a range (between). */
+  | { code: 'range'; fact: FactName; value: number; min: number; max: number; comparison: Comparison; when?: ReasonWhen }
+  /** A date against a window (within). */
+  | { code: 'date_window'; fact: FactName; value: IsoDate; from: IsoDate; to: IsoDate; comparison: Comparison; context?: ReasonContext }
+  /** A fact written down only when something happened, not written down. */
+  | { code: 'not_recorded'; fact: FactName }
+  /** Facts not recorded that would decide a "maybe". */
+  | { code: 'missing_facts'; facts: readonly FactName[] }
+  /** The family lives in the scheme's state. */
+  | { code: 'lives_in'; state: number; stateName: string | null }
+  /** The scheme is for another state. */
+  | { code: 'other_state'; state: number; stateName: string | null; actualState: number }
+  /** No version of the scheme was in force on the date asked about. */
+  | { code: 'not_in_force'; scheme: { en: string; hi: string; mr: string }; asOf: IsoDate; spans: readonly { from: IsoDate; to: IsoDate | null }[] }
+  /** The date asked about is not a date. */
+  | { code: 'bad_date'; asOf: string };
+
+export type ReasonCode = Reason['code'];
+
+function whenOf(w: Condition | undefined): ReasonWhen | undefined {
+  if (!w) return undefined;
+  return { fact: w.fact, values: 'eq' in w ? [w.eq] : w.in };
 }
 
-function expected(fact: FactName, vals: readonly Scalar[]): string {
-  const words = vals.map((v) => valueLabel(fact, v));
-  return words.length === 1 ? words[0] : `one of ${words.join(', ')}`;
+function contextOf(fact: FactName, facts: Facts): ReasonContext | undefined {
+  const ctx = FACTS[fact].context;
+  if (!ctx) return undefined;
+  const v = facts[ctx];
+  return v === undefined ? undefined : { fact: ctx, value: v as Scalar };
+}
+
+/** The fact as recorded, with its context (a death's cause) when there is one. */
+export function factReason(fact: FactName, facts: Facts): Reason {
+  const context = contextOf(fact, facts);
+  const r: Reason = { code: 'fact', fact, value: facts[fact] as Scalar };
+  if (context) r.context = context;
+  return r;
 }
 
 /**
- * Sentence for a leaf whose fact is recorded; `holds` is the leaf's own
- * outcome ignoring `when`; `negated` when it sits under an odd number of `not`s.
+ * Reason for a leaf whose fact is recorded; `holds` is the leaf's own outcome
+ * ignoring `when`; `negated` when it sits under an odd number of `not`s.
  */
-export function leafSentence(leaf: Leaf, facts: Facts, holds: boolean, negated = false): string {
+export function leafReason(leaf: Leaf, facts: Facts, holds: boolean, negated = false): Reason {
   const fact = leaf.fact;
-  const subject = statedFact(fact, facts);
   const v = facts[fact];
-  const w = whenWords(leaf.when);
+  const when = whenOf(leaf.when);
+  const withWhen = (r: Reason): Reason => {
+    if (when) (r as { when?: ReasonWhen }).when = when;
+    return r;
+  };
   switch (leaf.op) {
     case 'isTrue':
     case 'isFalse':
-      return subject;
+      return factReason(fact, facts);
     case 'eq':
     case 'in': {
-      if (FACTS[fact].kind === 'boolean') return subject;
-      const want = expected(fact, leaf.op === 'eq' ? [leaf.value] : leaf.values);
-      if (negated) return holds ? `${subject} (must not be ${want})` : subject;
-      return holds ? subject : `${subject} (needs ${want})`;
+      if (FACTS[fact].kind === 'boolean') return factReason(fact, facts);
+      if (negated ? !holds : holds) return factReason(fact, facts);
+      const expected = leaf.op === 'eq' ? [leaf.value] : leaf.values;
+      return { code: 'enum', fact, value: v as Scalar, expected, negated, holds };
     }
     case 'lte': {
       const n = v as number;
-      const rel = n < leaf.value ? 'is under' : n === leaf.value ? 'is at' : 'is over';
-      return `${subject} ${rel} the ${formatFactValue(fact, leaf.value)}${w} limit`;
+      const comparison: Comparison = n < leaf.value ? 'under' : n === leaf.value ? 'at' : 'over';
+      return withWhen({ code: 'limit', fact, value: n, limit: leaf.value, comparison });
     }
     case 'lt':
-      return `${subject} ${holds ? 'is under' : 'is not under'} the ${formatFactValue(fact, leaf.value)}${w} limit`;
+      return withWhen({ code: 'limit', fact, value: v as number, limit: leaf.value, comparison: holds ? 'under' : 'not_under' });
     case 'gte': {
       const n = v as number;
-      const rel = n > leaf.value ? 'is above' : n === leaf.value ? 'is at' : 'is below';
-      return `${subject} ${rel} the ${formatFactValue(fact, leaf.value)}${w} minimum`;
+      const comparison: Comparison = n > leaf.value ? 'above' : n === leaf.value ? 'at' : 'below';
+      return withWhen({ code: 'minimum', fact, value: n, limit: leaf.value, comparison });
     }
     case 'gt':
-      return `${subject} ${holds ? 'is above' : 'is not above'} the ${formatFactValue(fact, leaf.value)}${w} minimum`;
+      return withWhen({ code: 'minimum', fact, value: v as number, limit: leaf.value, comparison: holds ? 'above' : 'not_above' });
     case 'between': {
       const n = v as number;
-      if (n < leaf.min) return `${subject} is below the minimum of ${formatFactValue(fact, leaf.min)}${w}`;
-      if (n > leaf.max) return `${subject} is above the limit of ${formatFactValue(fact, leaf.max)}${w}`;
-      return `${subject} is within ${formatFactValue(fact, leaf.min)}–${formatFactValue(fact, leaf.max)}${w}`;
+      const comparison: Comparison = n < leaf.min ? 'below' : n > leaf.max ? 'above' : 'within';
+      return withWhen({ code: 'range', fact, value: n, min: leaf.min, max: leaf.max, comparison });
     }
     case 'within': {
       const d = v as string;
-      const range = `${formatDate(leaf.from)} – ${formatDate(leaf.to)}`;
-      if (d < leaf.from) return `${subject} is outside ${range} (before it)`;
-      if (d > leaf.to) return `${subject} is outside ${range} (after it)`;
-      return `${subject} is inside ${range}`;
+      const comparison: Comparison = d < leaf.from ? 'before' : d > leaf.to ? 'after' : 'inside';
+      const r: Reason = { code: 'date_window', fact, value: d, from: leaf.from, to: leaf.to, comparison };
+      const context = contextOf(fact, facts);
+      if (context) r.context = context;
+      return r;
     }
   }
 }
 
-export function factLabel(fact: FactName): string {
-  return FACTS[fact].label;
+function sameList(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Same reason (the same sentence in every language). */
+export function sameReason(a: Reason, b: Reason): boolean {
+  if (a.code !== b.code) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const k in x) {
+    const p = x[k];
+    const q = y[k];
+    if (p === q) continue;
+    if (Array.isArray(p)) {
+      if (!sameList(p, q as unknown[])) return false;
+      continue;
+    }
+    if (p && typeof p === 'object' && q && typeof q === 'object') {
+      if (JSON.stringify(p) !== JSON.stringify(q)) return false;
+      continue;
+    }
+    return false;
+  }
+  for (const k in y) if (!(k in x)) return false;
+  return true;
+}
+
+/** Appends a reason unless the same one is already there. */
+export function pushReason(reasons: Reason[], r: Reason): void {
+  for (const x of reasons) if (sameReason(x, r)) return;
+  reasons.push(r);
 }

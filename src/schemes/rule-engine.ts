@@ -6,7 +6,7 @@
 // engine say "maybe: income would decide" instead of guessing.
 
 import type { FactName, Facts } from './facts';
-import { factLabel, leafSentence } from './reasons';
+import { leafReason, pushReason, type Reason } from './reasons';
 import type { Condition, Leaf, Rule } from './rules';
 
 export const F = 0;
@@ -16,7 +16,8 @@ export type Tri = typeof F | typeof T | typeof U;
 
 export interface Explanation {
   value: Tri;
-  reasons: string[];
+  /** Structured reasons (render them with render.ts). */
+  reasons: Reason[];
   /** Facts not recorded whose value would change the outcome. */
   missing: FactName[];
 }
@@ -24,14 +25,14 @@ export interface Explanation {
 export interface CompiledRule {
   /** Fast path: outcome only. */
   test(f: Facts): Tri;
-  /** Outcome with plain-words reasons and the deciding missing facts. */
+  /** Outcome with structured reasons and the deciding missing facts. */
   explain(f: Facts): Explanation;
   /**
    * Appends this node's reasons and missing facts, given its outcome `value`
    * (from test). Two passes instead of building a result per node keep the
    * batch path free of intermediate arrays.
    */
-  explainInto(f: Facts, value: Tri, reasons: string[], missing: FactName[]): void;
+  explainInto(f: Facts, value: Tri, reasons: Reason[], missing: FactName[]): void;
 }
 
 function pushNew<X>(xs: X[], x: X): void {
@@ -44,7 +45,7 @@ function withExplain(test: (f: Facts) => Tri, explainInto: CompiledRule['explain
     explainInto,
     explain(f) {
       const value = test(f);
-      const reasons: string[] = [];
+      const reasons: Reason[] = [];
       const missing: FactName[] = [];
       explainInto(f, value, reasons, missing);
       return { value, reasons, missing };
@@ -140,7 +141,7 @@ function compileLeaf(leaf: Leaf, negated: boolean): CompiledRule {
     if (r === U) pushNew(missing, fact);
     if (w === U && r !== T) pushNew(missing, whenFact as FactName);
     if (r === U) return;
-    pushNew(reasons, v === undefined ? `nothing recorded for ${factLabel(fact)}` : leafSentence(leaf, f, r === T, negated));
+    pushReason(reasons, v === undefined ? { code: 'not_recorded', fact } : leafReason(leaf, f, r === T, negated));
   });
 }
 

@@ -12,6 +12,9 @@ import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from './documents';
 import { isIsoDate } from './format';
 import { addSchemeVersion, createScheme, ensureCatalogue, listSchemes, readScheme, ruleVocabulary } from './catalogue.service';
 import { familySuggestions } from './suggestions.service';
+import { reasonLangOf } from './language';
+import { FOLLOW_UPS } from './document-followup.service';
+import { REASON_LANGS } from './render';
 import { addStep, listApplicationsFor, readApplication, startApplication } from './applications.service';
 import { changeDocumentStatus, closeDocumentRequest, listDocumentRequests, requestDocument } from './document-tracking.service';
 import { exportWorklist, worklist } from './worklist.service';
@@ -77,6 +80,7 @@ const requestInput = z.object({
   requestedOn: isoDate,
   dueOn: isoDate,
   note: text(1000).optional().nullable(),
+  followUp: z.enum(FOLLOW_UPS).optional(),
 });
 const requestClose = z.object({
   version: z.number().int().positive(),
@@ -140,10 +144,13 @@ export function schemesRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'What a family and each child may get, with reasons and missing documents',
         params: idParams,
-        querystring: z.object({ asOf: isoDate.optional(), include: statusList.optional() }),
+        querystring: z.object({ asOf: isoDate.optional(), include: statusList.optional(), lang: z.enum(REASON_LANGS).optional() }),
       },
     },
-    async (req) => familySuggestions(ctx, requireActor(req), req.params.id, req.query),
+    async (req) => {
+      const actor = requireActor(req);
+      return familySuggestions(ctx, actor, req.params.id, { ...req.query, lang: await reasonLangOf(ctx, actor, req, req.query.lang) });
+    },
   );
   r.get(
     '/scheme-worklist',
@@ -175,8 +182,9 @@ export function schemesRoutes(app: FastifyInstance, ctx: AppContext) {
     const a = await startApplication(ctx, requireActor(req), req.body);
     return reply.status(201).header('etag', `"${a.version}"`).send(a);
   });
-  r.get('/scheme-applications/:id', { schema: { tags, summary: 'An application: steps, derived status, eligibility on its date, document checklist', params: idParams } }, async (req, reply) => {
-    const a = await readApplication(ctx, requireActor(req), req.params.id);
+  r.get('/scheme-applications/:id', { schema: { tags, summary: 'An application: steps, derived status, eligibility on its date (reasons in ?lang=), document checklist', params: idParams, querystring: z.object({ lang: z.enum(REASON_LANGS).optional() }) } }, async (req, reply) => {
+    const actor = requireActor(req);
+    const a = await readApplication(ctx, actor, req.params.id, { lang: await reasonLangOf(ctx, actor, req, req.query.lang) });
     return reply.header('etag', `"${a.version}"`).send(a);
   });
   r.post(
@@ -201,7 +209,7 @@ export function schemesRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: "Move a child's document along (missing → applied for → issued → held)", params: docParams, body: documentStatusInput } },
     async (req) => changeDocumentStatus(ctx, requireActor(req), 'child', req.params.id, req.params.docType, req.body),
   );
-  r.post('/document-requests', { schema: { tags, summary: 'Ask a department for a missing document', body: requestInput } }, async (req, reply) =>
+  r.post('/document-requests', { schema: { tags, summary: 'Ask a department for a missing document; followUp=convergence_action makes it an action item for the department, case_task a task in the open case', body: requestInput } }, async (req, reply) =>
     reply.status(201).send(await requestDocument(ctx, requireActor(req), req.body)),
   );
   r.get(

@@ -92,7 +92,11 @@ export const documentRequest = pgTable('document_request', {
   closedOn: date('closed_on'),
   result: text('result'),
   note: text('note'),
+  /** How the request is followed up (migrations/0310): a plain request, a convergence action item, or a case task. */
+  followUp: text('follow_up').$type<'request' | 'convergence_action' | 'case_task'>().notNull().default('request'),
   convergenceActionId: uuid('convergence_action_id'),
+  caseId: uuid('case_id'),
+  caseReferralId: text('case_referral_id'),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -9,6 +9,7 @@ import { applicationsOfFamily } from './applications.repository';
 import { notFuture, requireSchemesRecord, todayIn } from './schemes.access';
 import type { EligibilityStatus } from './eligibility';
 import { suggestForFamily } from './suggest';
+import { factLabelIn, renderReasons, type ReasonLang } from './render';
 
 export interface SubjectInfo {
   id: string;
@@ -41,7 +42,8 @@ export function subjectsOf(fam: FamilyFactRow, batch: Pick<FamilyBatch, 'childre
  * facts that would decide) / not eligible, the documents still to get, and any
  * application already open.
  */
-export async function familySuggestions(ctx: AppContext, actor: Actor, familyId: string, q: { asOf?: string; include?: EligibilityStatus[] }) {
+export async function familySuggestions(ctx: AppContext, actor: Actor, familyId: string, q: { asOf?: string; include?: EligibilityStatus[]; lang?: ReasonLang }) {
+  const lang = q.lang ?? 'en';
   requireSchemesRecord(actor);
   const fam = await familyForFacts(ctx.db, actor, familyId);
   if (!fam) throw notFound('Family');
@@ -64,6 +66,7 @@ export async function familySuggestions(ctx: AppContext, actor: Actor, familyId:
   return {
     familyId,
     asOf,
+    lang,
     catalogueSeq: state.seq,
     counts,
     subjects: [...subjects.values()],
@@ -71,6 +74,10 @@ export async function familySuggestions(ctx: AppContext, actor: Actor, familyId:
       const a = appFor.get(`${s.schemeId}|${s.subjectId}`);
       return {
         ...s,
+        // Sentences in the asked language; the engine's structured form beside them.
+        reasons: renderReasons(s.reasons, lang),
+        reasonDetails: s.reasons,
+        missingFacts: s.missingFacts.map((m) => ({ fact: m.fact, label: factLabelIn(m.fact, lang) })),
         subjectName: subjects.get(s.subjectId)?.name ?? null,
         application: a ? { id: a.id, status: a.status, version: a.version, identifiedOn: a.identifiedOn } : null,
       };

@@ -183,8 +183,12 @@ function ChecklistLine({ a, c }: { a: Application; c: ChecklistItem }) {
   const f = useFormat();
   const can = useCan();
   const docLabel = useDocLabel();
-  const [to, setTo] = useState<string | null>(null);
-  const [on, setOn] = useState(todayIst());
+  const current0 = c.record?.docType === c.doc ? c.record.status : 'missing';
+  // A follow-up (action item or case task) reported done: offer the move it stands for, on its date.
+  const doneFollowUp = c.requests.find((r) => r.followUpStatus?.done)?.followUpStatus ?? null;
+  const suggested = doneFollowUp ? (['issued', 'held', 'applied_for'] as const).find((s) => allowedDocumentTransitions(current0).includes(s)) ?? null : null;
+  const [to, setTo] = useState<string | null>(suggested);
+  const [on, setOn] = useState(doneFollowUp?.doneOn ?? todayIst());
   const [office, setOffice] = useState(c.record?.issuingOffice ?? DOCUMENT_OFFICES[c.doc]?.office ?? '');
   const [dept, setDept] = useState<string | null>(DOCUMENT_OFFICES[c.doc]?.department ?? null);
   const [due, setDue] = useState(() => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
@@ -194,6 +198,18 @@ function ChecklistLine({ a, c }: { a: Application; c: ChecklistItem }) {
   const next = allowedDocumentTransitions(current);
   const openRequest = c.requests.find((r) => r.status === 'open');
   const writable = can(['schemes.write', 'registry.write']);
+  // A plain request, a convergence action item for the department, or a task in the open case.
+  const askBody = (followUp: 'request' | 'convergence_action' | 'case_task') => ({
+    familyId: a.familyId,
+    childId: c.owner === 'child' ? a.childId : null,
+    applicationId: a.id,
+    docType: c.doc,
+    department: dept,
+    officer: DOCUMENT_OFFICES[c.doc]?.office ?? null,
+    requestedOn: todayIst(),
+    dueOn: due,
+    followUp,
+  });
   return (
     <Card withBorder padding="sm" data-testid={`checklist-${c.doc}`}>
       <Group justify="space-between" align="flex-start">
@@ -218,6 +234,16 @@ function ChecklistLine({ a, c }: { a: Application; c: ChecklistItem }) {
             <Text size="xs" key={r.id} c={r.overdue ? 'red' : undefined}>
               {t('schemes.app.requested', { dept: t(`schemes.dept.${r.department}`), date: f.date(r.requestedOn), due: f.date(r.dueOn) })}
               {r.closedOn ? ` · ${t('schemes.app.requestDone', { date: f.date(r.closedOn) })}` : r.overdue ? ` · ${t('schemes.app.overdue')}` : ''}
+              {r.followUpStatus && (
+                <Text span size="xs" c={r.followUpStatus.done ? 'green' : undefined} data-testid={`followup-${r.followUpStatus.kind}`}>
+                  {' · '}
+                  {r.followUpStatus.kind === 'convergence_action'
+                    ? t('schemes.app.actionStatus', { status: t(`schemes.app.followUpState.${r.followUpStatus.status}`, { defaultValue: r.followUpStatus.status }) })
+                    : t('schemes.app.taskStatus', { caseRef: r.followUpStatus.caseRef ?? '', status: t(`schemes.app.followUpState.${r.followUpStatus.status}`, { defaultValue: r.followUpStatus.status }) })}
+                  {r.followUpStatus.result ? ` (${r.followUpStatus.result})` : ''}
+                  {r.followUpStatus.done && !c.held ? ` ${t('schemes.app.followUpDone')}` : ''}
+                </Text>
+              )}
             </Text>
           ))}
         </Stack>
@@ -254,26 +280,21 @@ function ChecklistLine({ a, c }: { a: Application; c: ChecklistItem }) {
                 w={220}
               />
               <TextInput type="date" label={t('schemes.app.dueOn')} value={due} onChange={(e) => setDue(e.currentTarget.value)} w={160} />
-              <Button
-                size="xs"
-                variant="default"
-                loading={ask.isPending}
-                onClick={() =>
-                  ask.mutate({
-                    familyId: a.familyId,
-                    childId: c.owner === 'child' ? a.childId : null,
-                    applicationId: a.id,
-                    docType: c.doc,
-                    department: dept,
-                    officer: DOCUMENT_OFFICES[c.doc]?.office ?? null,
-                    requestedOn: todayIst(),
-                    dueOn: due,
-                  })
-                }
-              >
+              <Button size="xs" variant="default" loading={ask.isPending && ask.variables?.followUp === 'request'} onClick={() => ask.mutate(askBody('request'))}>
                 {t('schemes.app.request')}
               </Button>
+              <Button size="xs" variant="default" loading={ask.isPending && ask.variables?.followUp === 'convergence_action'} onClick={() => ask.mutate(askBody('convergence_action'))}>
+                {t('schemes.app.asAction')}
+              </Button>
+              <Button size="xs" variant="default" loading={ask.isPending && ask.variables?.followUp === 'case_task'} onClick={() => ask.mutate(askBody('case_task'))}>
+                {t('schemes.app.asTask')}
+              </Button>
             </Group>
+          )}
+          {!openRequest && (
+            <Text size="xs" c="dimmed">
+              {t('schemes.app.followUpHint')}
+            </Text>
           )}
           <Refusal error={ask.error} />
         </Stack>

@@ -67,6 +67,13 @@ export default function DocumentRequestsPage() {
                     <Table.Td>
                       {t(`schemes.dept.${r.department}`)}
                       {r.officer && <Text size="xs">{r.officer}</Text>}
+                      {r.followUpStatus && (
+                        <Text size="xs" c={r.followUpStatus.done ? 'green' : undefined}>
+                          {r.followUpStatus.kind === 'convergence_action'
+                            ? t('schemes.app.actionStatus', { status: t(`schemes.app.followUpState.${r.followUpStatus.status}`, { defaultValue: r.followUpStatus.status }) })
+                            : t('schemes.app.taskStatus', { caseRef: r.followUpStatus.caseRef ?? '', status: t(`schemes.app.followUpState.${r.followUpStatus.status}`, { defaultValue: r.followUpStatus.status }) })}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" c={r.overdue ? 'red' : undefined}>

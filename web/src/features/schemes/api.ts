@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, queryString, type Query } from '../../api/client';
 import type { Page } from '../../api/types';
 import type { Application, DocumentRequestRow, FamilySuggestions, Outcomes, SchemeDetail, SchemeSummary, Worklist } from './types';
@@ -8,8 +9,8 @@ export const keys = {
   all: ['schemes'] as const,
   catalogue: ['schemes', 'catalogue'] as const,
   scheme: (id: string) => ['schemes', 'scheme', id] as const,
-  suggestions: (familyId: string) => ['schemes', 'suggestions', familyId] as const,
-  application: (id: string) => ['schemes', 'application', id] as const,
+  suggestions: (familyId: string, lang = 'en') => ['schemes', 'suggestions', familyId, lang] as const,
+  application: (id: string, lang = 'en') => ['schemes', 'application', id, lang] as const,
   worklist: (q: Query) => ['schemes', 'worklist', q] as const,
   outcomes: (q: Query) => ['schemes', 'outcomes', q] as const,
   requests: (q: Query) => ['schemes', 'requests', q] as const,
@@ -19,10 +20,20 @@ export const WORKLIST_PAGE = 25;
 
 export const useCatalogue = () => useQuery({ queryKey: keys.catalogue, queryFn: ({ signal }) => api.get<{ asOf: string; items: SchemeSummary[] }>('/schemes', undefined, signal) });
 export const useScheme = (id: string) => useQuery({ queryKey: keys.scheme(id), queryFn: ({ signal }) => api.get<SchemeDetail>(`/schemes/${id}`, undefined, signal) });
-export const useSuggestions = (familyId: string) =>
-  useQuery({ queryKey: keys.suggestions(familyId), queryFn: ({ signal }) => api.get<FamilySuggestions>(`/families/${familyId}/scheme-suggestions`, undefined, signal), staleTime: 0 });
-export const useApplication = (id: string) =>
-  useQuery({ queryKey: keys.application(id), queryFn: ({ signal }) => api.get<Application>(`/scheme-applications/${id}`, undefined, signal), staleTime: 0 });
+/** The interface language, which the server writes eligibility reasons in (en, hi or mr). */
+export function useReasonLang(): 'en' | 'hi' | 'mr' {
+  const { i18n } = useTranslation();
+  const l = (i18n.resolvedLanguage ?? i18n.language ?? 'en').slice(0, 2);
+  return l === 'hi' || l === 'mr' ? l : 'en';
+}
+export const useSuggestions = (familyId: string) => {
+  const lang = useReasonLang();
+  return useQuery({ queryKey: keys.suggestions(familyId, lang), queryFn: ({ signal }) => api.get<FamilySuggestions>(`/families/${familyId}/scheme-suggestions`, { lang }, signal), staleTime: 0 });
+};
+export const useApplication = (id: string) => {
+  const lang = useReasonLang();
+  return useQuery({ queryKey: keys.application(id, lang), queryFn: ({ signal }) => api.get<Application>(`/scheme-applications/${id}`, { lang }, signal), staleTime: 0 });
+};
 export const useWorklist = (q: Query) =>
   useQuery({ queryKey: keys.worklist(q), queryFn: ({ signal }) => api.get<Worklist>('/scheme-worklist', { ...q, pageSize: WORKLIST_PAGE }, signal), placeholderData: keepPreviousData });
 export const useOutcomes = (q: Query) => useQuery({ queryKey: keys.outcomes(q), queryFn: ({ signal }) => api.get<Outcomes>('/scheme-outcomes', q, signal), placeholderData: keepPreviousData });

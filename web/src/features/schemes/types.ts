@@ -75,7 +75,11 @@ export interface ChecklistItem {
   ownerId: string;
   record: DocRecord | null;
   history: { from: string | null; to: string; on: string; issuingOffice: string | null; note: string | null }[];
-  requests: { id: string; department: string; officer: string | null; requestedOn: string; dueOn: string; status: string; closedOn: string | null; version: number; overdue: boolean }[];
+  requests: {
+    id: string; department: string; officer: string | null; requestedOn: string; dueOn: string; status: string; closedOn: string | null; version: number; overdue: boolean;
+    followUp?: 'request' | 'convergence_action' | 'case_task';
+    followUpStatus?: FollowUpStatus | null;
+  }[];
 }
 
 export interface Application {
@@ -175,4 +179,20 @@ export interface DocumentRequestRow {
   headNameLocal: string | null;
   version: number;
   overdue: boolean;
+  followUp?: 'request' | 'convergence_action' | 'case_task';
+  followUpStatus?: FollowUpStatus | null;
+}
+
+/** How a request's convergence action item or case task stands (src/schemes/document-followup.service.ts). */
+export interface FollowUpStatus {
+  kind: 'convergence_action' | 'case_task';
+  id: string;
+  status: string;
+  done: boolean;
+  doneOn: string | null;
+  result: string | null;
+  dueOn: string | null;
+  caseId?: string;
+  caseRef?: string;
+  department?: string;
 }

@@ -1,0 +1,178 @@
+// Following up a missing document beyond a plain request: as a convergence action item
+// assigned to the issuing department (src/convergence), or as a task in the child's or
+// family's open case (src/cases: a referral to that department's office, which gives the
+// case a due item). Both are created through those modules' own functions, inside the
+// request's transaction, and the request keeps the link; the checklist reads back how
+// the action or task stands.
+
+import { and, asc, eq, inArray, ne, or } from 'drizzle-orm';
+import type { AppContext } from '../http/context';
+import type { Db } from '../db/client';
+import type { Actor } from '../access/policy';
+import { HttpError } from '../http/errors';
+import { audit } from '../audit/audit.service';
+import { caseRecord, caseReferral } from '../cases/cases.schema';
+import { caseVisibleWhere } from '../cases/cases.access';
+import { recordAction } from '../cases/cases.service';
+import { organisation } from '../users/users.schema';
+import { createAction, type DepartmentKind, type Problem } from '../convergence/domain';
+import { convergenceAction, convergenceGroup } from '../convergence/convergence.schema';
+import { listGroups, membersOf, toDomainGroup } from '../convergence/groups.repository';
+import { meetingsOfGroups } from '../convergence/meetings.repository';
+import { insertActions } from '../convergence/actions.repository';
+import { subjectRef } from '../convergence/convergence.time';
+import { DOCUMENT_LABELS, type DocumentType } from './documents';
+
+export const FOLLOW_UPS = ['request', 'convergence_action', 'case_task'] as const;
+export type FollowUp = (typeof FOLLOW_UPS)[number];
+
+export interface FollowUpSubject {
+  familyId: string;
+  childId: string | null;
+  place: { stateCode: number; districtCode: number; blockCode: number | null };
+  docType: DocumentType;
+  department: DepartmentKind;
+  officer: string | null;
+  dueOn: string;
+  today: string;
+}
+
+const refused = (status: number, code: string, message: string, field: string) => new HttpError(status, code, message, [{ field, message }], { reason: code });
+
+/** The open case of the child (or, for a household document, of any child of the family) that the actor may work on. */
+async function openCaseOf(db: Db, actor: Actor, s: Pick<FollowUpSubject, 'familyId' | 'childId'>) {
+  const [row] = await db
+    .select({ id: caseRecord.id, number: caseRecord.number, childId: caseRecord.childId })
+    .from(caseRecord)
+    .where(and(s.childId ? eq(caseRecord.childId, s.childId) : eq(caseRecord.familyId, s.familyId), ne(caseRecord.status, 'closed'), caseVisibleWhere(actor)))
+    .orderBy(asc(caseRecord.number))
+    .limit(1);
+  return row ?? null;
+}
+
+function what(s: FollowUpSubject): string {
+  return `Obtain the ${DOCUMENT_LABELS[s.docType]} (missing document for a scheme application)`;
+}
+
+/**
+ * A convergence action item for the issuing department, in the group covering the family's
+ * block (else district), recorded against the group's latest held meeting (else its first
+ * scheduled one).
+ * The Matrix rule is the convergence module's own (`createAction`): the department must have
+ * a representative in the group on that date.
+ */
+export async function createDocumentAction(db: Db, actor: Actor, s: FollowUpSubject): Promise<{ id: string; groupId: string; meetingDate: string }> {
+  const covering = or(
+    and(eq(convergenceGroup.level, 'block'), eq(convergenceGroup.districtCode, s.place.districtCode), s.place.blockCode === null ? eq(convergenceGroup.blockCode, -1) : eq(convergenceGroup.blockCode, s.place.blockCode)),
+    and(eq(convergenceGroup.level, 'district'), eq(convergenceGroup.districtCode, s.place.districtCode)),
+  );
+  const rows = (await listGroups(db, actor, and(eq(convergenceGroup.stateCode, s.place.stateCode), covering))).sort((a, b) => (a.level === b.level ? 0 : a.level === 'block' ? -1 : 1));
+  if (!rows.length) {
+    throw refused(409, 'no_convergence_group', "No convergence group covers this family's block or district; ask the department with a plain request, or set up the group first", 'followUp');
+  }
+  const ids = rows.map((r) => r.id);
+  const [members, meetings] = await Promise.all([membersOf(db, ids), meetingsOfGroups(db, ids)]);
+  const open = await openCaseOf(db, actor, s);
+  const caseRef = subjectRef({ caseNumber: open?.number ?? null, familyId: s.familyId, childId: s.childId }) ?? undefined;
+  const problems: { group: string; problem: Problem }[] = [];
+  for (const row of rows) {
+    const group = toDomainGroup(row, members);
+    const mine = meetings.filter((m) => m.groupId === row.id && m.status !== 'cancelled');
+    // An action item belongs to a meeting (convergence_action.meeting_id is required): the latest
+    // held one, so the department can report it done at once (events cannot precede the
+    // assignment); it then comes up among the group's open actions at the next meeting. Only a
+    // group that has not met yet gets it on its first scheduled meeting.
+    const meeting = [...mine].reverse().find((m) => m.status === 'held' && m.meetingDate <= s.today) ?? mine.find((m) => m.status === 'scheduled' && m.meetingDate >= s.today);
+    if (!meeting) {
+      problems.push({ group: row.name, problem: { code: 'no_meeting', message: `${row.name} has no meeting scheduled or held to take this up` } });
+      continue;
+    }
+    const made = createAction(
+      { id: 'draft', description: what(s), department: s.department, dueDate: s.dueOn, domain: 'legal_aid_documents', caseRef, ...(s.officer ? { officer: s.officer } : {}) },
+      group,
+      meeting.domain,
+    );
+    if (!made.ok) {
+      problems.push(...made.problems.map((p) => ({ group: row.name, problem: p })));
+      continue;
+    }
+    const [action] = await insertActions(db, [{
+      groupId: row.id, meetingId: meeting.id, discussionId: null, stateCode: row.stateCode, districtCode: row.districtCode, blockCode: row.blockCode,
+      caseRef: caseRef ?? null, caseId: open?.id ?? null, familyId: s.familyId, childId: s.childId, domain: 'legal_aid_documents',
+      description: made.value.description, department: s.department, officer: s.officer, assignedOn: made.value.assignedOn, dueDate: s.dueOn, createdBy: actor.userId,
+    }]);
+    await audit(db, actor, 'create', 'convergence_action', action.id, row, { familyId: s.familyId, childId: s.childId, document: s.docType, department: s.department, source: 'document_request' });
+    return { id: action.id, groupId: row.id, meetingDate: meeting.meetingDate };
+  }
+  // Say why: the department is not at any covering table, or the dates do not fit.
+  const notRepresented = problems.filter((p) => p.problem.code === 'department_not_represented');
+  const other = problems.find((p) => p.problem.code !== 'department_not_represented' && p.problem.code !== 'no_meeting');
+  if (other) throw refused(400, other.problem.code, `${other.group}: ${other.problem.message}`, other.problem.path === 'dueDate' ? 'dueOn' : (other.problem.path ?? 'followUp'));
+  if (notRepresented.length) {
+    throw refused(409, 'department_not_represented', `${s.department} has no representative in ${notRepresented.map((p) => p.group).join(' or ')}, the convergence group(s) covering this family; add a member from ${s.department} or make a plain request`, 'department');
+  }
+  throw refused(409, 'no_meeting', problems.map((p) => p.problem.message).join('; '), 'followUp');
+}
+
+/**
+ * A task in the open case: a referral to the issuing department's office in the district
+ * (`recordAction`, so the case's own rules, projections and due items apply).
+ */
+export async function createDocumentTask(ctx: AppContext, actor: Actor, s: FollowUpSubject): Promise<{ caseId: string; referralId: string; caseNumber: number }> {
+  const open = await openCaseOf(ctx.db, actor, s);
+  if (!open) {
+    throw refused(409, 'no_open_case', s.childId ? 'The child has no open case you can work on; open a case or make a plain request' : 'No child of this family has an open case you can work on; open a case or make a plain request', 'followUp');
+  }
+  const [org] = await ctx.db
+    .select({ id: organisation.id })
+    .from(organisation)
+    .where(and(eq(organisation.kind, s.department), eq(organisation.stateCode, s.place.stateCode), eq(organisation.districtCode, s.place.districtCode)))
+    .orderBy(asc(organisation.name))
+    .limit(1);
+  if (!org) throw refused(409, 'no_department_office', `No ${s.department} office is registered in this district to refer the case to`, 'department');
+  const referralId = `doc-${s.docType}-${Math.random().toString(36).slice(2, 8)}`;
+  await recordAction(ctx, actor, open.id, {
+    type: 'referral', referralId, need: what(s), domain: 'social_mainstreaming', to: { orgId: org.id }, dueDate: s.dueOn,
+  } as never);
+  return { caseId: open.id, referralId, caseNumber: open.number };
+}
+
+export interface FollowUpView {
+  kind: 'convergence_action' | 'case_task';
+  id: string;
+  /** open / blocked / reopened / done (action); pending / accepted / declined / done / cancelled (case task). */
+  status: string;
+  done: boolean;
+  doneOn: string | null;
+  result: string | null;
+  dueOn: string | null;
+  caseId?: string;
+  caseRef?: string;
+  department?: string;
+}
+
+/** How the linked actions and tasks stand, keyed by request id. Callers have already checked the requests' visibility. */
+export async function followUpsOf(db: Db, requests: { id: string; followUp: string; convergenceActionId: string | null; caseId: string | null; caseReferralId: string | null }[]) {
+  const out = new Map<string, FollowUpView>();
+  const actionIds = requests.map((r) => r.convergenceActionId).filter((x): x is string => !!x);
+  const caseIds = [...new Set(requests.map((r) => r.caseId).filter((x): x is string => !!x))];
+  const [actions, referrals, cases] = await Promise.all([
+    actionIds.length ? db.select().from(convergenceAction).where(inArray(convergenceAction.id, actionIds)) : Promise.resolve([]),
+    caseIds.length ? db.select().from(caseReferral).where(inArray(caseReferral.caseId, caseIds)) : Promise.resolve([]),
+    caseIds.length ? db.select({ id: caseRecord.id, number: caseRecord.number }).from(caseRecord).where(inArray(caseRecord.id, caseIds)) : Promise.resolve([]),
+  ]);
+  for (const r of requests) {
+    if (r.convergenceActionId) {
+      const a = actions.find((x) => x.id === r.convergenceActionId);
+      if (a) out.set(r.id, { kind: 'convergence_action', id: a.id, status: a.status, done: a.status === 'done', doneOn: a.doneOn, result: a.result ?? a.blockedReason, dueOn: a.dueDate, department: a.department, ...(a.caseRef ? { caseRef: a.caseRef } : {}) });
+    } else if (r.caseId && r.caseReferralId) {
+      const x = referrals.find((y) => y.caseId === r.caseId && y.referralId === r.caseReferralId);
+      const c = cases.find((y) => y.id === r.caseId);
+      out.set(r.id, {
+        kind: 'case_task', id: r.caseReferralId, status: x?.status ?? 'pending', done: x?.status === 'done', doneOn: null, result: null, dueOn: x?.dueDate ?? null,
+        caseId: r.caseId, ...(c ? { caseRef: `C-${c.number}` } : {}),
+      });
+    }
+  }
+  return out;
+}
