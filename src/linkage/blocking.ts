@@ -1,7 +1,7 @@
 // Blocking: only pairs that share a key under at least one rule are compared. Pair counts are
 // known per rule before any comparison (Splink-style), and a block too big to be useful is
 // skipped with a warning — the other rules still see those records.
-import { keyOfCanonical, nameTokensCached as nameTokens, searchKeys } from '../names';
+import { keyOfCanonicalCached as keyOfCanonical, nameTokensCached as nameTokens, searchKeys } from '../names';
 import type { BlockingRule, Model } from './model';
 import { normSex, normText, placeKey } from './normalize';
 import type { Table } from './record';

@@ -1,6 +1,6 @@
 // The name comparison: levels exact → variant → similar → [nickname] → different,
 // with the term frequency of the agreeing tokens for the TF adjustment.
-import { isNicknameCanonical, keyOfCanonical, nameTokensCached as nameTokens, soundForm } from '../names';
+import { isNicknameCanonical, keyOfCanonicalCached as keyOfCanonical, nameTokensCached as nameTokens, soundFormCached as soundForm } from '../names';
 import type { ComparisonSpec } from './model';
 import { Interner, SimCache } from './normalize';
 import type { Table } from './record';

@@ -78,8 +78,22 @@ export class LinkEngine {
     report('preparing', 1, 1);
   }
 
+  private released = false;
+
+  /** Drops the input columns and the block index once pairs are compared (parallel workers, whose
+   *  tables are their own copies); ids, features, pairs and the rule statistics stay. */
+  releaseInputs(): void {
+    this.statsKept = this.block.stats;
+    this.blockIndex = null;
+    this.released = true;
+    this.left.columns = {};
+    if (this.right !== this.left) this.right.columns = {};
+  }
+  private statsKept: RuleStats[] | null = null;
+
   /** Built on first use: scoring given pairs directly (matching one report) needs no blocking. */
   get block(): BlockIndex {
+    if (this.released) throw new Error('the engine released its inputs: blocking is no longer available');
     if (!this.blockIndex) {
       this.opts.onProgress?.({ phase: 'blocking', done: 0, total: 1 });
       this.blockIndex = new BlockIndex(this.model, this.left, this.right, this.opts.dedupe === true);
@@ -88,7 +102,7 @@ export class LinkEngine {
     return this.blockIndex;
   }
 
-  get ruleStats(): RuleStats[] { return this.block.stats; }
+  get ruleStats(): RuleStats[] { return this.statsKept ?? this.block.stats; }
   /** Pairs compared; a parallel run sets the total over all workers. */
   totalPairs: number | null = null;
   get pairCount(): number { return this.totalPairs ?? this.leftOf.length; }
@@ -251,19 +265,26 @@ export class LinkEngine {
     return this.calibrate(this.logOdds(weight));
   }
 
-  /** Per-comparison weights of pair p, strongest first, missing values left out. */
-  fields(p: number, j: number): FieldWeight[] {
-    const out: FieldWeight[] = [];
+  /** Each comparison's level (-1: missing) and weight, TF included, of pair p, in model order. */
+  fieldVector(p: number, j: number, levels: Int8Array, weights: Float64Array): void {
     const cd = this.code[p];
-    this.comparators.forEach((comp, c) => {
+    for (let c = 0; c < this.comparators.length; c++) {
       const l = this.decode(cd, c);
-      if (l < 0) return;
+      levels[c] = l;
+      if (l < 0) { weights[c] = 0; continue; }
       let w = this.fieldWeight(c, l, (k) => this.decode(cd, k));
       const t = this.tfIdx.indexOf(c);
       if (t >= 0) w += this.tfAdjust(t, p, j);
-      out.push({ id: comp.spec.id, label: comp.spec.label, level: l, levelLabel: comp.spec.levels[l].label, weight: w });
-    });
-    return out.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+      weights[c] = w;
+    }
+  }
+
+  /** Per-comparison weights of pair p, strongest first, missing values left out. */
+  fields(p: number, j: number): FieldWeight[] {
+    const n = this.comparators.length;
+    const lv = new Int8Array(n), fw = new Float64Array(n);
+    this.fieldVector(p, j, lv, fw);
+    return fieldsOf(this.model, lv, fw);
   }
 
   scoreDirect(i: number, j: number): { weight: number; fields: FieldWeight[] } {
@@ -316,6 +337,17 @@ export class LinkEngine {
 /** Scores left i against right j directly (no blocking, no TF: one pair says nothing about frequencies). */
 export function scoreDirect(e: LinkEngine, i: number, j: number): { weight: number; fields: FieldWeight[] } {
   return e.scoreDirect(i, j);
+}
+
+/** Field weights from a level/weight vector (model order): strongest first, missing values left out. */
+export function fieldsOf(model: Model, levels: ArrayLike<number>, weights: ArrayLike<number>, offset = 0): FieldWeight[] {
+  const out: FieldWeight[] = [];
+  model.comparisons.forEach((spec, c) => {
+    const l = levels[offset + c];
+    if (l < 0) return;
+    out.push({ id: spec.id, label: spec.label, level: l, levelLabel: spec.levels[l].label, weight: weights[offset + c] });
+  });
+  return out.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
 }
 
 export function explain(fields: readonly FieldWeight[]): string {

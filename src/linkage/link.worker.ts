@@ -1,7 +1,7 @@
 // Worker side of a parallel link: builds the same engine as the main thread would, compares its
 // share of right records, and later scores them with the parameters trained on all shares.
 import { parentPort } from 'node:worker_threads';
-import { explain, LinkEngine, type EngineOptions } from './engine';
+import { LinkEngine, type EngineOptions } from './engine';
 import type { Model } from './model';
 import type { Table } from './record';
 import { estimateU, train } from './training';
@@ -11,8 +11,18 @@ export type WorkerRequest =
   | { type: 'train'; counts: Array<[number, number]>; tfSums: number[][]; tfCounts: number[][]; totalPairs: number; totalRight: number }
   | { type: 'score'; model: Model; topK: number; threshold: number; oneToOne: boolean; explain: boolean };
 
+/**
+ * One worker's output rows. Explanations travel as numbers — per row, each comparison's level
+ * (-1: a value missing) and weight, row-major — and become text only as the rows are written
+ * (`shareExplanation`): a million explanation strings held in a worker, copied to the main
+ * thread and held there again took a quarter of the peak memory at 2 lakh × 2 lakh.
+ */
 export interface ScoredShare {
-  right: Int32Array; left: Int32Array; probability: Float64Array; weight: Float64Array; explanation: string[];
+  right: Int32Array; left: Int32Array; probability: Float64Array; weight: Float64Array;
+  /** Comparisons per row in levels/fieldWeights; 0 when explanations were not asked for. */
+  comparisons: number;
+  levels: Int8Array;
+  fieldWeights: Float64Array;
 }
 
 let engine: LinkEngine | null = null;
@@ -31,6 +41,9 @@ parentPort?.on('message', (msg: WorkerRequest) => {
       stats: engine.ruleStats, upperBound: engine.block.pairUpperBound, warnings: engine.block.warnings(),
       u: msg.estimateU ? engine.model.comparisons.map((c) => c.levels.map((l) => l.u)) : null,
     });
+    // Training and scoring need only the prepared features and the compared pairs: let the raw
+    // columns and the block index go (a few hundred MB per worker at 2 lakh records a side).
+    engine.releaseInputs();
   } else if (msg.type === 'train') {
     const e = engine!;
     e.counts = new Map(msg.counts);
@@ -46,17 +59,24 @@ parentPort?.on('message', (msg: WorkerRequest) => {
     const e = engine!;
     Object.assign(e.model, structuredClone(msg.model));
     e.setWeights();
-    const right: number[] = [], left: number[] = [], prob: number[] = [], weight: number[] = [], text: string[] = [];
+    const nc = msg.explain ? e.comparators.length : 0;
+    const right: number[] = [], left: number[] = [], prob: number[] = [], weight: number[] = [], levels: number[] = [], fieldWeights: number[] = [];
+    const lv = new Int8Array(e.comparators.length), fw = new Float64Array(e.comparators.length);
     for (let j = 0; j < e.right.ids.length; j++) {
       const { pairs, probs } = e.topPairs(j, msg.topK, msg.threshold, msg.oneToOne);
       pairs.forEach((p, x) => {
         right.push(j); left.push(e.leftOf[p]); prob.push(probs[x]); weight.push(e.weight(p, j));
-        if (msg.explain) text.push(explain(e.fields(p, j)));
+        if (nc > 0) {
+          e.fieldVector(p, j, lv, fw);
+          for (let c = 0; c < nc; c++) { levels.push(lv[c]); fieldWeights.push(fw[c]); }
+        }
       });
     }
     const share: ScoredShare = {
-      right: Int32Array.from(right), left: Int32Array.from(left), probability: Float64Array.from(prob), weight: Float64Array.from(weight), explanation: text,
+      right: Int32Array.from(right), left: Int32Array.from(left), probability: Float64Array.from(prob), weight: Float64Array.from(weight),
+      comparisons: nc, levels: Int8Array.from(levels), fieldWeights: Float64Array.from(fieldWeights),
     };
-    parentPort!.postMessage({ type: 'scored', share }, [share.right.buffer, share.left.buffer, share.probability.buffer, share.weight.buffer] as ArrayBuffer[]);
+    parentPort!.postMessage({ type: 'scored', share },
+      [share.right.buffer, share.left.buffer, share.probability.buffer, share.weight.buffer, share.levels.buffer, share.fieldWeights.buffer] as ArrayBuffer[]);
   }
 });

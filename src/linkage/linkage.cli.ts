@@ -7,7 +7,7 @@ import { dedupeRecords } from './dedupe';
 import type { Progress } from './engine';
 import { forEachLink, runLinkage, summarize } from './link';
 import { defaultModel, loadModel } from './model';
-import { defaultWorkers, linkParallel } from './parallel';
+import { defaultWorkers, linkParallel, shareExplanation } from './parallel';
 import { personTable } from './record';
 
 function progressReporter(): { onProgress: (p: Progress) => void; stop: () => void } {
@@ -87,7 +87,7 @@ export function registerLinkageCommands(program: Command): void {
           for (const w of res.warnings) process.stderr.write(`warning: ${w}\n`);
           for (const sh of res.shares) {
             for (let x = 0; x < sh.right.length; x++) {
-              out.write(csvLine([left[sh.left[x]].id, right[sh.right[x]].id, sh.probability[x].toFixed(6), sh.weight[x].toFixed(2), sh.explanation[x]]));
+              out.write(csvLine([left[sh.left[x]].id, right[sh.right[x]].id, sh.probability[x].toFixed(6), sh.weight[x].toFixed(2), shareExplanation(res.model, sh, x)]));
             }
           }
           pairs = res.pairsCompared;

@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RuleStats } from './blocking';
-import type { EngineOptions, Progress } from './engine';
+import { explain, fieldsOf, type EngineOptions, type Progress } from './engine';
 import type { Model } from './model';
 import type { Table } from './record';
 import type { ScoredShare, WorkerRequest } from './link.worker';
@@ -45,10 +45,31 @@ function ask<T>(w: Worker, msg: WorkerRequest, expect: string): Promise<T> {
   }).finally(() => w.removeAllListeners('message')) as Promise<T>;
 }
 
-function sliceTable(t: Table, from: number, to: number): Table {
+/** Columns the model reads: only these are copied to the workers (each gets its own copy). */
+export function usedColumns(model: Model): Set<string> {
+  const cols = new Set<string>();
+  for (const c of model.comparisons) {
+    c.columns.forEach((x) => cols.add(x));
+    const dateColumn = (c.params as { dateColumn?: unknown }).dateColumn;
+    if (typeof dateColumn === 'string') cols.add(dateColumn);
+  }
+  for (const r of model.blocking.rules) for (const k of r.keys) {
+    cols.add(k.column);
+    if (k.transform === 'birthYear') cols.add(k.with ?? 'date');
+  }
+  return cols;
+}
+
+function sliceTable(t: Table, from: number, to: number, cols: Set<string>): Table {
   const columns: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(t.columns)) columns[k] = v.slice(from, to);
+  for (const [k, v] of Object.entries(t.columns)) if (cols.has(k)) columns[k] = from === 0 && to === v.length ? v : v.slice(from, to);
   return { ids: t.ids.slice(from, to), columns };
+}
+
+/** The explanation text of output row x of a share (empty when explanations were not asked for). */
+export function shareExplanation(model: Model, share: ScoredShare, x: number): string {
+  if (share.comparisons === 0) return '';
+  return explain(fieldsOf(model, share.levels, share.fieldWeights, x * share.comparisons));
 }
 
 export function defaultWorkers(): number {
@@ -70,8 +91,10 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
     const bounds = Array.from({ length: n + 1 }, (_, k) => Math.floor((k * nR) / n));
     // A slice sees about 1/n of each block's right records, so the block cap is scaled to skip the same blocks.
     const sliceModel: Model = { ...model, blocking: { ...model.blocking, maxBlockPairs: Math.max(1, Math.floor(model.blocking.maxBlockPairs / n)) } };
+    const cols = usedColumns(model);
+    const leftUsed = sliceTable(left, 0, left.ids.length, cols);
     const compared = await Promise.all(workers.map((w, k) => ask<Compared>(w, {
-      type: 'init', left, right: sliceTable(right, bounds[k], bounds[k + 1]), model: sliceModel, opts: { train: trainMode, tfClamp: opts.tfClamp },
+      type: 'init', left: leftUsed, right: sliceTable(right, bounds[k], bounds[k + 1], cols), model: sliceModel, opts: { train: trainMode, tfClamp: opts.tfClamp },
       estimateU: k === 0 && (trainMode === 'u' || trainMode === 'full'),
     }, 'compared').then((r) => { report('comparing', ++done); return r; })));
 

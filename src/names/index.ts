@@ -21,11 +21,36 @@ export function nameTokensCached(name: string): string[] {
   return v;
 }
 
+const soundMemo = new Map<string, string>();
+const keyMemo = new Map<string, string>();
+
+/** soundForm of a canonical token, memoised: tokens repeat far more than whole names. */
+export function soundFormCached(canonical: string): string {
+  let v = soundMemo.get(canonical);
+  if (v === undefined) {
+    if (soundMemo.size > 500_000) soundMemo.clear();
+    v = soundForm(canonical);
+    soundMemo.set(canonical, v);
+  }
+  return v;
+}
+
+/** keyOfCanonical, memoised. */
+export function keyOfCanonicalCached(canonical: string): string {
+  let v = keyMemo.get(canonical);
+  if (v === undefined) {
+    if (keyMemo.size > 500_000) keyMemo.clear();
+    v = keyOfCanonical(canonical);
+    keyMemo.set(canonical, v);
+  }
+  return v;
+}
+
 /** Keys to store in a text[] GIN index; a query whose keys overlap a record's keys is a candidate. */
 export function searchKeys(name: string): string[] {
   const keys = new Set<string>();
   for (const t of nameTokensCached(name)) {
-    const k = keyOfCanonical(t);
+    const k = keyOfCanonicalCached(t);
     if (k) keys.add(k);
   }
   return [...keys];
