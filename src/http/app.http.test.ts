@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Writable } from 'node:stream';
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { buildApp } from './app';
+import { validationIssues } from './errors';
 import { createTestApp, type TestApp } from '../../tests/support/app';
 
 let t: TestApp;
@@ -65,5 +68,45 @@ describe('http', () => {
     await app.close();
     expect(logged).toContain('/api/v1/children');
     expect(logged).not.toMatch(/Secretname|लक्ष्मी|Pawar|vatsalya2026|q=/);
+  });
+
+  it('a strict body, query or nested object names each unknown field, not its parent', async () => {
+    const app = await buildApp(t.ctx, { logger: false });
+    app.withTypeProvider<ZodTypeProvider>().post(
+      '/test/strict',
+      { schema: { body: z.strictObject({ name: z.string(), place: z.strictObject({ district: z.number() }) }), querystring: z.strictObject({ q: z.string().optional() }) } },
+      async () => ({ ok: true }),
+    );
+    await app.ready();
+    try {
+      const body = await app.inject({ method: 'POST', url: '/test/strict', payload: { name: 'x', colour: 'red', size: 3, place: { district: 468, village: 'Wadali' } } });
+      expect(body.statusCode).toBe(400);
+      expect(body.json().code).toBe('validation_failed');
+      expect(body.json().issues.map((i: { field: string }) => i.field).sort()).toEqual(['colour', 'place.village', 'size']);
+      expect(body.json().message).toMatch(/colour: .*unknown field/);
+      const query = await app.inject({ method: 'POST', url: '/test/strict?q=a&sort=name', payload: { name: 'x', place: { district: 1 } } });
+      expect(query.statusCode).toBe(400);
+      expect(query.json().issues).toEqual([{ field: 'querystring.sort', message: expect.stringMatching(/unknown field/) }]);
+      expect((await app.inject({ method: 'POST', url: '/test/strict', payload: { name: 'x', place: { district: 1 } } })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('validationIssues', () => {
+  it('splits unrecognized_keys into one issue per key and keeps other issues as they are', () => {
+    expect(validationIssues('body', [
+      { keyword: 'unrecognized_keys', instancePath: '/', message: 'Unrecognized keys: "a", "b"', params: { keys: ['a', 'b'] } },
+      { keyword: 'invalid_type', instancePath: '/sex', message: 'Invalid option' },
+      { keyword: 'unrecognized_keys', instancePath: '/members/0', message: 'x', params: { keys: ['nick'] } },
+    ])).toEqual([
+      { field: 'a', message: expect.stringMatching(/unknown field/) },
+      { field: 'b', message: expect.stringMatching(/unknown field/) },
+      { field: 'sex', message: 'Invalid option' },
+      { field: 'members.0.nick', message: expect.stringMatching(/unknown field/) },
+    ]);
+    expect(validationIssues('params', [{ keyword: 'invalid_format', instancePath: '/id', message: 'bad' }])).toEqual([{ field: 'params.id', message: 'bad' }]);
+    expect(validationIssues('body', [{ keyword: 'invalid_type', instancePath: '', message: 'expected object' }])).toEqual([{ field: 'body', message: 'expected object' }]);
   });
 });

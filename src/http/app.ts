@@ -13,7 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { HttpError } from './errors';
+import { HttpError, validationIssues } from './errors';
 import { registerAuthHook } from './auth-hook';
 import type { AppContext } from './context';
 import { loggerOptions } from './logging';
@@ -43,11 +43,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const where = err.validationContext ?? 'body';
-      const issues = err.validation.map((v) => ({
-        field: [where === 'body' ? '' : where, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.') || where,
-        message: v.message ?? 'is invalid',
-      }));
+      const issues = validationIssues(err.validationContext ?? 'body', err.validation);
       return reply.status(400).send({ code: 'validation_failed', message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues });
     }
     if (err instanceof HttpError) {

@@ -23,3 +23,33 @@ export const badRequest = (field: string, message: string) =>
 
 export const conflict = (message: string, current?: unknown) =>
   new HttpError(409, 'version_conflict', message, undefined, current === undefined ? undefined : { current });
+
+/** One failed check as fastify-type-provider-zod reports it (a zod issue: code, path, params). */
+export interface SchemaValidationIssue {
+  keyword?: string;
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * A request's failed checks → `issues[{field, message}]`, one per field. The field is the path
+ * inside the part of the request that failed (`name`, `items.0.sex`), prefixed by that part
+ * unless it is the body (`params.id`, `querystring.pageSize`). zod reports all unknown keys of
+ * a strict object as one `unrecognized_keys` issue at the object's path: it becomes one issue
+ * per key, naming the key, so a client (and the web app's form) learns which field to remove.
+ */
+export function validationIssues(where: string, validation: readonly SchemaValidationIssue[]): FieldIssue[] {
+  const fieldOf = (path: string[]) => [where === 'body' ? '' : where, ...path].filter(Boolean).join('.') || where;
+  const issues: FieldIssue[] = [];
+  for (const v of validation) {
+    const path = v.instancePath.split('/').filter(Boolean);
+    const keys = v.keyword === 'unrecognized_keys' && Array.isArray(v.params?.keys) ? (v.params.keys as unknown[]).map(String) : null;
+    if (keys?.length) {
+      for (const key of keys) issues.push({ field: fieldOf([...path, key]), message: 'is not a field of this request (unknown field)' });
+    } else {
+      issues.push({ field: fieldOf(path), message: v.message ?? 'is invalid' });
+    }
+  }
+  return issues;
+}

@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { Writable } from 'node:stream';
 import { buildApp } from '../http/app';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
-import { countRows, foundChild, missingReport, nextIp, publicPost, publicReport } from './missing.testkit';
+import { pngWithGps } from './photos.fixtures';
+import { stripPng } from './photos';
+import { countRows, foundChild, missingReport, nextIp, publicPost, publicReport, publicSighting as publicSightingBody } from './missing.testkit';
 
 /** Every official endpoint refuses bad input with the field named, and writes nothing. */
 let t: TestApp;
@@ -64,6 +66,19 @@ describe('official reports and found children', () => {
   });
 });
 
+describe('unknown fields are named, one issue each (not "body")', () => {
+  it('on a report, an edit and a list query', async () => {
+    const fields = async (res: { statusCode: number; json: () => { issues: { field: string }[] } }) => {
+      expect(res.statusCode).toBe(400);
+      return res.json().issues.map((i) => i.field).sort();
+    };
+    expect(await fields(await dcpo.post('/api/v1/missing/reports', missingReport({ status: 'matched', nickname: 'Chhotu' })))).toEqual(['nickname', 'status']);
+    expect(await fields(await dcpo.patch(`/api/v1/missing/records/${reportId}`, { version: 1, kind: 'found' }))).toEqual(['kind']);
+    expect(await fields(await dcpo.get('/api/v1/missing/records?sort=name'))).toEqual(['querystring.sort']);
+    expect(await fields(await publicPost(t, '/api/v1/public/sightings', { ...publicSightingBody(), colour: 'red' }))).toEqual(['colour']);
+  });
+});
+
 describe('edits, moderation and decisions', () => {
   it('an edit needs the version, refuses stale versions, future dates, unknown fields and impossible ages', async () => {
     await refused(() => dcpo.patch(`/api/v1/missing/records/${reportId}`, { heightCm: 140 }), 400, 'version');
@@ -107,7 +122,8 @@ describe('edits, moderation and decisions', () => {
 });
 
 describe('photos', () => {
-  const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+  // A whole (1×1) PNG: a bare signature is now refused as damaged, since its metadata could not be removed.
+  const PNG = stripPng(pngWithGps())!;
   const multipart = (bytes: Buffer, filename: string) => {
     const boundary = '----samanvaytest';
     const payload = Buffer.concat([
@@ -118,7 +134,7 @@ describe('photos', () => {
     return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${dcpo.token}` } };
   };
 
-  it('refuses what is not a JPEG or PNG, and JSON instead of a file', async () => {
+  it('refuses what is not a JPEG, PNG or WebP, and JSON instead of a file', async () => {
     await refused(() => t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${reportId}/photo`, ...multipart(Buffer.from('%PDF-1.4 hello'), 'x.png') }), 415);
     await refused(() => dcpo.put(`/api/v1/missing/records/${reportId}/photo`, { file: 'abc' }), 400, 'file');
   });

@@ -14,17 +14,25 @@ import {
   decideMatch, exportLabelledPairs, listMatchesFor, listRestorationsFor, openRestorationCase, readMatch, updateRestorationStatus,
 } from './matches.service';
 import { publicMissingRoutes } from './public.routes';
+import { multipartReport, photoOf } from './multipart-form';
+import { MAX_PHOTO_BYTES } from './photos';
 
 /** Missing and found children (issue #7): official routes here, the public forms in public.routes.ts. */
 export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['missing'];
 
-  r.post('/missing/reports', { schema: { tags, summary: 'Report a missing child (official): matched against found children at once', body: missingReportInput } }, async (req, reply) =>
-    reply.status(201).send(await createMissingReport(ctx, requireActor(req), req.body)),
+  // JSON, or multipart/form-data with the form as JSON in "data" and a photo in "photo" (multipart-form.ts).
+  const withPhoto = ' (JSON; or multipart/form-data: the same form as JSON in field "data" and a JPEG, PNG or WebP photo ≤ 5 MB in file "photo")';
+  r.post(
+    '/missing/reports',
+    { preValidation: multipartReport, schema: { tags, summary: 'Report a missing child (official): matched against found children at once' + withPhoto, body: missingReportInput } },
+    async (req, reply) => reply.status(201).send(await createMissingReport(ctx, requireActor(req), req.body, photoOf(req))),
   );
-  r.post('/missing/found-children', { schema: { tags, summary: 'Record a found child (official): matched against missing reports at once', body: foundChildInput } }, async (req, reply) =>
-    reply.status(201).send(await createFoundChild(ctx, requireActor(req), req.body)),
+  r.post(
+    '/missing/found-children',
+    { preValidation: multipartReport, schema: { tags, summary: 'Record a found child (official): matched against missing reports at once' + withPhoto, body: foundChildInput } },
+    async (req, reply) => reply.status(201).send(await createFoundChild(ctx, requireActor(req), req.body, photoOf(req))),
   );
   r.get('/missing/records', { schema: { tags, summary: 'Reports and found children in your jurisdiction (status=pending_moderation: the moderation list)', querystring: recordListQuery } }, async (req) =>
     listRecordsFor(ctx, requireActor(req), req.query),
@@ -40,21 +48,21 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post('/missing/records/:id/moderation', { schema: { tags, summary: 'Accept (enters matching) or reject a public submission', params: idParams, body: moderationInput } }, async (req) =>
     moderate(ctx, requireActor(req), req.params.id, req.body),
   );
-  r.put('/missing/records/:id/photo', { schema: { tags, summary: 'Set the photo (JPEG or PNG, multipart/form-data field "file")', params: idParams } }, async (req) => {
+  r.put('/missing/records/:id/photo', { schema: { tags, summary: 'Set or replace the photo (JPEG, PNG or WebP ≤ 5 MB, metadata removed; multipart/form-data file "file")', params: idParams } }, async (req) => {
     const actor = requireActor(req);
     if (!req.isMultipart()) throw badRequest('file', 'send the photo as multipart/form-data');
-    const part = await req.file();
+    const part = await req.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } });
     if (!part) throw badRequest('file', 'no file in the form');
     let bytes: Buffer;
     try {
       bytes = await part.toBuffer();
     } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw photoTooLarge();
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw photoTooLarge(part.fieldname || 'file');
       throw err;
     }
-    return setPhoto(ctx, actor, req.params.id, bytes);
+    return setPhoto(ctx, actor, req.params.id, bytes, part.fieldname || 'file');
   });
-  r.get('/missing/records/:id/photo', { schema: { tags, summary: 'The photo (audited)', params: idParams } }, async (req, reply) => {
+  r.get('/missing/records/:id/photo', { schema: { tags, summary: 'The photo, for officials who see the record (audited; never public)', params: idParams } }, async (req, reply) => {
     const f = await openPhoto(ctx, requireActor(req), req.params.id);
     return reply
       .header('content-type', f.contentType)

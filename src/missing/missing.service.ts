@@ -10,7 +10,7 @@ import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { getLocation } from '../locations/locations.repository';
 import { getChild } from '../registry/children.repository';
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, sniffType } from '../cases/attachments.files';
+import { checkPhoto, MAX_PHOTO_BYTES, PHOTO_TYPES } from './photos';
 import { MAX_YEARS_BACK, referenceOf, type RecordKind } from './domain/vocabulary';
 import { missingRecord } from './missing.schema';
 import {
@@ -118,14 +118,14 @@ async function saveNew(ctx: AppContext, actor: Actor | null, values: Common, pla
   const blockKeys = await blockKeysFor(ctx.db, { ...values, id: '', kind: values.kind as RecordKind, aliases: values.aliases ?? [] } as never);
   return ctx.db.transaction(async (tx) => {
     const row = await insertRecord(tx, { ...values, blockKeys, matchState: values.status === 'open' ? 'pending' : 'not_applicable', createdAt: ctx.now(), updatedAt: ctx.now() });
-    await audit(tx, actor, actor ? 'create' : 'public_submit', 'missing_record', row.id, placement, { kind: row.kind, channel: row.channel, source: row.source });
+    await audit(tx, actor, actor ? 'create' : 'public_submit', 'missing_record', row.id, placement, { kind: row.kind, channel: row.channel, source: row.source, photo: !!row.photoStoredName });
     return row;
   });
 }
 
 // ---------------------------------------------------------------- official entry
 
-async function officialCreate(ctx: AppContext, actor: Actor, kind: RecordKind, input: MissingReportInput | FoundChildInput) {
+async function officialCreate(ctx: AppContext, actor: Actor, kind: RecordKind, input: MissingReportInput | FoundChildInput, photo?: Buffer | null) {
   requirePermission(actor, 'missing.write');
   const now = ctx.now();
   const built = kind === 'missing'
@@ -139,17 +139,17 @@ async function officialCreate(ctx: AppContext, actor: Actor, kind: RecordKind, i
     if (!c) throw badRequest('childId', 'no such child in your jurisdiction');
   }
   const extra = kind === 'missing' ? { policeStation: (input as MissingReportInput).policeStation || null, firNumber: (input as MissingReportInput).firNumber || null } : {};
-  const row = await saveNew(ctx, actor, {
-    ...built.values, ...extra, childId, status: 'open', channel: 'official', source: input.source, createdBy: actor.userId,
-  } as Common, built.placement);
+  const row = await withPhoto(ctx, photo, 'photo', (photoColumns) => saveNew(ctx, actor, {
+    ...built.values, ...extra, ...photoColumns, childId, status: 'open', channel: 'official', source: input.source, createdBy: actor.userId,
+  } as Common, built.placement));
   const matching = await matchAfterCommit(ctx, row.id);
   return { ...(await viewOf(ctx.db, actor, (await getRecord(ctx.db, actor, row.id))!)), matching: matchingSummary(matching) };
 }
 
 const matchingSummary = (m: MatchRun | null) => (m ? { candidates: m.candidates, proposed: m.proposed } : { deferred: true });
 
-export const createMissingReport = (ctx: AppContext, actor: Actor, input: MissingReportInput) => officialCreate(ctx, actor, 'missing', input);
-export const createFoundChild = (ctx: AppContext, actor: Actor, input: FoundChildInput) => officialCreate(ctx, actor, 'found', input);
+export const createMissingReport = (ctx: AppContext, actor: Actor, input: MissingReportInput, photo?: Buffer | null) => officialCreate(ctx, actor, 'missing', input, photo);
+export const createFoundChild = (ctx: AppContext, actor: Actor, input: FoundChildInput, photo?: Buffer | null) => officialCreate(ctx, actor, 'found', input, photo);
 
 // ---------------------------------------------------------------- public submissions
 
@@ -157,14 +157,15 @@ export const createFoundChild = (ctx: AppContext, actor: Actor, input: FoundChil
  * A citizen's report or sighting: held for moderation, never matched until an official
  * accepts it, and the answer is only a reference number (the public reads nothing back).
  */
-export async function submitPublic(ctx: AppContext, kind: RecordKind, input: PublicMissingReportInput | PublicSightingInput) {
+export async function submitPublic(ctx: AppContext, kind: RecordKind, input: PublicMissingReportInput | PublicSightingInput, photo?: Buffer | null) {
   const now = ctx.now();
   const built = kind === 'missing'
     ? await missingValues(ctx.db, input as PublicMissingReportInput, now)
     : await foundValues(ctx.db, input as PublicSightingInput, now);
-  const row = await saveNew(ctx, null, {
-    ...built.values, status: 'pending_moderation', channel: 'public', source: 'citizen', createdBy: null,
-  } as Common, built.placement);
+  // A photo is held with the submission: seen by the district's officials while they moderate it.
+  const row = await withPhoto(ctx, photo, 'photo', (photoColumns) => saveNew(ctx, null, {
+    ...built.values, ...photoColumns, status: 'pending_moderation', channel: 'public', source: 'citizen', createdBy: null,
+  } as Common, built.placement));
   return {
     reference: referenceOf(kind, row.number),
     status: 'pending_moderation' as const,
@@ -188,6 +189,8 @@ export async function moderate(ctx: AppContext, actor: Actor, id: string, input:
     if (input.decision === 'reject') {
       set.status = 'rejected';
       set.matchState = 'not_applicable';
+      // A rejected submission's photo is not kept (removed from storage after the commit).
+      Object.assign(set, { photoStoredName: null, photoContentType: null, photoSize: null, photoSha256: null });
     } else {
       set.status = 'open';
       set.matchState = 'pending';
@@ -199,9 +202,10 @@ export async function moderate(ctx: AppContext, actor: Actor, id: string, input:
     }
     const updated = await updateRecord(tx, actor, id, r.version, set);
     if (!updated) throw conflict('Someone else changed this record');
-    await audit(tx, actor, 'moderate', 'missing_record', id, placeOfRecord(r), { decision: input.decision, movedTo: set.districtCode ?? null });
-    return updated;
+    await audit(tx, actor, 'moderate', 'missing_record', id, placeOfRecord(r), { decision: input.decision, movedTo: set.districtCode ?? null, photoRemoved: input.decision === 'reject' && !!r.photoStoredName });
+    return { ...updated, removedPhoto: input.decision === 'reject' ? r.photoStoredName : null };
   });
+  if (row.removedPhoto) await rm(join(photoDir(ctx), row.removedPhoto), { force: true });
   const matching = row.status === 'open' ? await matchAfterCommit(ctx, id) : null;
   const fresh = (await getRecord(ctx.db, actor, id)) ?? row;
   return { ...(await viewOf(ctx.db, actor, fresh)), ...(row.status === 'open' ? { matching: matchingSummary(matching) } : {}) };
@@ -272,43 +276,72 @@ export async function patchRecord(ctx: AppContext, actor: Actor, id: string, pat
 // ---------------------------------------------------------------- photos
 
 /**
- * One photo per record, stored like case attachments (src/cases/attachments.*): random file
- * name under filesDir/missing, type decided by the file's first bytes, JPEG or PNG only.
- * A child's photo identifies the child (JJ Act 2015 s.74): only officials who see the record get it, audited.
+ * One photo per record, stored like case attachments (src/cases/attachments.*): a random file
+ * name under filesDir/missing (nothing about the child in a path), mode 0600, the type decided
+ * by the file's first bytes (JPEG, PNG or WebP, src/missing/photos.ts), at most 5 MB, with its
+ * metadata (EXIF: GPS position, time, device) removed before it is written. A child's photo
+ * identifies the child (JJ Act 2015 s.74): it is served only to officials who see the record
+ * (the record's access rule, in the query), every read audited; the public never reads it back.
  */
 const photoDir = (ctx: AppContext) => join(ctx.config.filesDir, 'missing');
-export const photoTooLarge = () => new HttpError(413, 'file_too_large', `The photo is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+export const photoTooLarge = (field = 'file') =>
+  new HttpError(413, 'file_too_large', `${field}: the photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, [{ field, message: `is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB` }]);
 
-export async function setPhoto(ctx: AppContext, actor: Actor, id: string, bytes: Buffer) {
+type PhotoColumns = Pick<typeof missingRecord.$inferInsert, 'photoStoredName' | 'photoContentType' | 'photoSize' | 'photoSha256'>;
+
+/** Checks the photo, removes its metadata and writes it; the refusal names the form field. */
+async function writePhoto(ctx: AppContext, input: Buffer, field: string): Promise<{ path: string; columns: PhotoColumns; type: string }> {
+  const checked = checkPhoto(input);
+  if (!checked.ok) {
+    if (checked.status === 413) throw photoTooLarge(field);
+    throw new HttpError(checked.status, checked.status === 415 ? 'unsupported_type' : 'validation_failed', `${field}: ${checked.reason}`, [{ field, message: checked.reason }]);
+  }
+  const t = PHOTO_TYPES[checked.type];
+  const storedName = `${randomBytes(16).toString('hex')}.${t.ext}`;
+  const path = join(photoDir(ctx), storedName);
+  await mkdir(photoDir(ctx), { recursive: true });
+  await writeFile(path, checked.bytes, { flag: 'wx', mode: 0o600 });
+  return {
+    path,
+    type: checked.type,
+    columns: { photoStoredName: storedName, photoContentType: t.contentType, photoSize: checked.bytes.length, photoSha256: createHash('sha256').update(checked.bytes).digest('hex') },
+  };
+}
+
+/** Runs `save` with the photo's columns (none without a photo); the file is removed if saving fails. */
+async function withPhoto<T>(ctx: AppContext, photo: Buffer | null | undefined, field: string, save: (columns: PhotoColumns | Record<string, never>) => Promise<T>): Promise<T> {
+  if (!photo) return save({});
+  const f = await writePhoto(ctx, photo, field);
+  try {
+    return await save(f.columns);
+  } catch (err) {
+    await rm(f.path, { force: true });
+    throw err;
+  }
+}
+
+export async function setPhoto(ctx: AppContext, actor: Actor, id: string, bytes: Buffer, field = 'file') {
   requirePermission(actor, 'missing.write');
   const r = await getRecord(ctx.db, actor, id, { ownOnly: true });
   if (!r) throw notFound('Record');
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw photoTooLarge();
-  if (bytes.length === 0) throw badRequest('file', 'is empty');
-  const type = sniffType(bytes);
-  if (type !== 'jpeg' && type !== 'png') throw new HttpError(415, 'unsupported_type', 'Only JPEG or PNG photos are accepted (judged by the file contents, not its name)');
-  const t = ATTACHMENT_TYPES[type];
-  const storedName = `${randomBytes(16).toString('hex')}.${t.ext}`;
-  await mkdir(photoDir(ctx), { recursive: true });
-  await writeFile(join(photoDir(ctx), storedName), bytes, { flag: 'wx', mode: 0o600 });
+  const f = await writePhoto(ctx, bytes, field);
   try {
     await ctx.db.transaction(async (tx) => {
-      const updated = await updateRecord(tx, actor, id, undefined, {
-        photoStoredName: storedName, photoContentType: t.contentType, photoSize: bytes.length, photoSha256: createHash('sha256').update(bytes).digest('hex'),
-      });
+      const updated = await updateRecord(tx, actor, id, undefined, f.columns);
       if (!updated) throw notFound('Record');
-      await audit(tx, actor, 'attach', 'missing_record', id, placeOfRecord(r), { type, size: bytes.length });
+      await audit(tx, actor, 'attach', 'missing_record', id, placeOfRecord(r), { type: f.type, size: f.columns.photoSize });
     });
   } catch (err) {
-    await rm(join(photoDir(ctx), storedName), { force: true });
+    await rm(f.path, { force: true });
     throw err;
   }
   if (r.photoStoredName) await rm(join(photoDir(ctx), r.photoStoredName), { force: true });
-  return { id, hasPhoto: true, contentType: t.contentType, size: bytes.length };
+  return { id, hasPhoto: true, contentType: f.columns.photoContentType, size: f.columns.photoSize };
 }
 
 export async function openPhoto(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'missing.read');
+  // recordVisible in the query: the record's jurisdiction, or a live match reaching into the reader's.
   const r = await getRecord(ctx.db, actor, id);
   if (!r || !r.photoStoredName) throw notFound('Photo');
   const path = join(photoDir(ctx), r.photoStoredName);
@@ -317,4 +350,3 @@ export async function openPhoto(ctx: AppContext, actor: Actor, id: string) {
   await audit(ctx.db, actor, 'download', 'missing_record', id, placeOfRecord(r), { photo: true });
   return { stream: createReadStream(path), size, contentType: r.photoContentType ?? 'application/octet-stream' };
 }
-

@@ -8,6 +8,7 @@ import { HttpError } from '../http/errors';
 import { location } from '../locations/locations.schema';
 import { publicMissingReportInput, publicSightingInput } from './missing.model';
 import { submitPublic } from './missing.service';
+import { multipartReport, photoOf } from './multipart-form';
 
 /**
  * The public forms (Khoya-Paaya's role): no account, limited per IP address, validated, held
@@ -47,15 +48,18 @@ export function publicMissingRoutes(app: FastifyInstance, ctx: AppContext) {
     const tags = ['public'];
     const opts = { bodyLimit: 32 * 1024 };
 
+    // JSON (≤ 32 KB), or multipart/form-data with the form as JSON in "data" and one photo in
+    // "photo" (JPEG, PNG or WebP ≤ 5 MB, metadata removed), held with the submission.
+    const withPhoto = ' JSON, or multipart/form-data: the form as JSON in field "data" and a photo (JPEG, PNG or WebP ≤ 5 MB) in file "photo".';
     r.post(
       '/public/missing-reports',
-      { ...opts, schema: { tags, security: [], summary: 'Report a missing child (no account; held for moderation; answers with a reference number only)', body: publicMissingReportInput, response: { 201: submitted } } },
-      async (req, reply) => reply.status(201).send(await submitPublic(ctx, 'missing', req.body)),
+      { ...opts, preValidation: multipartReport, schema: { tags, security: [], summary: 'Report a missing child (no account; held for moderation; answers with a reference number only).' + withPhoto, body: publicMissingReportInput, response: { 201: submitted } } },
+      async (req, reply) => reply.status(201).send(await submitPublic(ctx, 'missing', req.body, photoOf(req))),
     );
     r.post(
       '/public/sightings',
-      { ...opts, schema: { tags, security: [], summary: 'Report a child seen or found (no account; held for moderation; answers with a reference number only)', body: publicSightingInput, response: { 201: submitted } } },
-      async (req, reply) => reply.status(201).send(await submitPublic(ctx, 'found', req.body)),
+      { ...opts, preValidation: multipartReport, schema: { tags, security: [], summary: 'Report a child seen or found (no account; held for moderation; answers with a reference number only).' + withPhoto, body: publicSightingInput, response: { 201: submitted } } },
+      async (req, reply) => reply.status(201).send(await submitPublic(ctx, 'found', req.body, photoOf(req))),
     );
     // LGD states and districts for the public form's place picker: public reference data.
     r.get(

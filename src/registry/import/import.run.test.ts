@@ -7,6 +7,9 @@ import { seedDemo } from '../../demo/seed';
 import type { Database } from '../../db/client';
 import { runImport } from './import.service';
 import { IMPORT_COLUMNS } from './import.row';
+import type { Actor } from '../../access/policy';
+import { emptyPerson } from '../../linkage/record';
+import { findLikelyDuplicates } from '../../missing/registry-duplicates';
 
 let d: Database & { drop: () => Promise<void> };
 const dir = mkdtempSync(join(tmpdir(), 'samanvay-import-'));
@@ -61,6 +64,30 @@ describe('import', () => {
     expect(flag).toEqual({ existing_child_id: existing.id, status: 'open' });
   });
 
+  it('one finder: the import flags what findLikelyDuplicates finds, and not a sibling who shares only the surname', async () => {
+    const [kid] = await d.query<{ id: string; name: string; sex: string; dob: string; village: string }>(
+      "SELECT c.id, c.name, c.sex, to_char(c.dob, 'YYYY-MM-DD') AS dob, l.name AS village FROM child c JOIN location l ON l.id = c.village_id WHERE c.district_code = 468 AND c.name ~ '^[A-Za-z]+ [A-Za-z]+$' ORDER BY c.name DESC LIMIT 1",
+    );
+    const [given, surname] = kid.name.split(' ');
+    // Another spelling of the given name (doubled letter), the same surname, age as an estimate.
+    const variant = `${given}${given.slice(-1)} ${surname}`;
+    const years = Math.floor((Date.now() - Date.parse(kid.dob)) / (365.25 * 86_400_000));
+    const p = file('one.csv', [
+      header,
+      `G1,Amravati,,${kid.village},Head,,both_parents,,,${variant},,${kid.sex},,${years},birth_family,`,
+      `G2,Amravati,,${kid.village},Head,,both_parents,,,Zorawar ${surname},,${kid.sex === 'male' ? 'f' : 'm'},,${years},birth_family,`,
+    ].join('\n'));
+    const report = join(dir, 'one-report.csv');
+    const res = await runImport(d, { file: p, asUser: 'dcpo.amravati', dryRun: true, reportFile: report });
+    expect(res.duplicates).toBe(1);
+    expect(res.created.children).toBe(1);
+    expect(readFileSync(report, 'utf8')).toMatch(new RegExp(`2,possible_duplicate,child_name,looks like existing child ${kid.id} \\(score (0\\.[5-9]\\d|1\\.00)\\)`));
+    const person = { ...emptyPerson('row-2'), name: variant, sex: kid.sex === 'female' ? 'f' : 'm', age: years, state: 'Maharashtra', district: 'Amravati', place: kid.village };
+    const actor = { userId: '00000000-0000-4000-8000-000000000001', username: 't', displayName: 'T', role: 'dcpu_officer', organisationId: null, organisationKind: null, scope: { level: 'district', stateCode: 27, districtCode: 468 } } as Actor;
+    const found = await findLikelyDuplicates(d.db, actor, person);
+    expect(found[0]?.childId).toBe(kid.id);
+  });
+
   it('refuses a wrong header and a file that is not UTF-8, writing nothing', async () => {
     await expect(runImport(d, { file: file('h.csv', 'name,sex\nA,f\n'), asUser: 'dcpo.amravati' })).rejects.toThrow(/missing column\(s\) district, village, head_name, child_name/);
     await expect(runImport(d, { file: file('u.csv', `${header},colour\n`), asUser: 'dcpo.amravati' })).rejects.toThrow(/unknown column\(s\) colour/);
@@ -69,7 +96,9 @@ describe('import', () => {
 
   it('a dry run validates and writes nothing', async () => {
     const before = await n('SELECT count(*)::int AS n FROM child');
-    const p = file('dry.csv', [header, 'F9,Amravati,,Wadali,Asha Raut,,single_mother,,,Sumit Raut,,m,2012-01-01,,birth_family,'].join('\n'));
+    // Not "Sumit Raut": the demo registers a Sumit Raut (male, born 2009) in the district, whom the
+    // engine rightly flags as a possible duplicate (same full name, sex and district, age 2 years apart).
+    const p = file('dry.csv', [header, 'F9,Amravati,,Wadali,Asha Dhote,,single_mother,,,Yuvraj Dhote,,m,2012-01-01,,birth_family,'].join('\n'));
     const res = await runImport(d, { file: p, asUser: 'dcpo.amravati', dryRun: true });
     expect(res.created.children).toBe(1);
     expect(await n('SELECT count(*)::int AS n FROM child')).toBe(before);

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client';
 import { can, covers, type Actor, type Placement } from '../../access/policy';
 import { findUserByUsername, toActor } from '../../users/users.repository';
@@ -12,7 +12,7 @@ import { dobFromAge } from '../age';
 import { audit } from '../../audit/audit.service';
 import { HttpError } from '../../http/errors';
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS, importRow, type ImportRow } from './import.row';
-import { duplicateScore, DUPLICATE_THRESHOLD, type Candidate } from './duplicates';
+import { DuplicateFinder, loadRegistryCandidates, placeNamesFor, type LikelyDuplicate, type RegistryCandidate } from '../../missing/registry-duplicates';
 
 export interface ImportIssue { line: number; field: string; message: string }
 export interface ImportResult {
@@ -23,6 +23,8 @@ export interface ImportResult {
 }
 
 const CHUNK = 500;
+/** Rows whose duplicate check is scored by one engine (building an engine costs more than scoring a batch). */
+const RESOLVE_BATCH = 5000;
 
 /** Reads and validates the whole file first; only valid rows are written, chunk by chunk. */
 export async function runImport(
@@ -69,24 +71,44 @@ export async function runImport(
   const families = new Map<string, string>();
   const now = opts.now ?? new Date();
   opts.onProgress?.(total - valid.length, total);
-  // Everyone already registered in the districts this file touches, indexed by phonetic key once:
-  // re-querying per chunk made large imports quadratic.
-  const index = new CandidateIndex(await existingCandidates(db, [...new Set(valid.map((v) => v.place.districtCode))]));
+  // Everyone already registered (and seen by the importer) in the districts this file touches,
+  // indexed by phonetic key once: re-querying per chunk made large imports quadratic. Duplicates
+  // are judged by the linkage engine (src/missing/registry-duplicates.ts), as everywhere else.
+  const districts = [...new Set(valid.map((v) => v.place.districtCode))];
+  const existing = await loadRegistryCandidates(db, actor, districts);
+  const placeNames = await placeNamesFor(db, [...existing, ...valid.map((v) => v.place)]);
+  const index = new DuplicateFinder(placeNames, { now });
+  for (const c of existing) index.add(c);
+  // Each row is compared with the registry and with the file's earlier rows (held duplicates
+  // excepted), in file order; the pairs of RESOLVE_BATCH rows are scored by one engine.
+  const prepared = valid.map((v) => {
+    const nameKeys = [indexKeys(v.row.child_name), indexKeys(v.row.child_name_local)];
+    const keys = [...new Set(nameKeys.flat())];
+    const dob = v.row.dob ?? dobFromAge(Math.round(v.row.age!), now);
+    const id = crypto.randomUUID();
+    const incoming: RegistryCandidate = {
+      id: opts.dryRun ? '' : id, name: v.row.child_name, nameLocal: v.row.child_name_local ?? null, otherNames: [], sex: v.row.sex, dob,
+      stateCode: v.place.stateCode, districtCode: v.place.districtCode, village: v.row.village, father: null, mother: null, keys,
+    };
+    return { v, id, keys, dob, incoming, names: nameKeys };
+  });
+  const verdicts: (LikelyDuplicate | null)[] = [];
+  for (let b = 0; b < prepared.length; b += RESOLVE_BATCH) {
+    verdicts.push(...(await index.resolve(prepared.slice(b, b + RESOLVE_BATCH).map((p) => ({ child: p.incoming, names: p.names })))));
+  }
   for (let c = 0; c < valid.length; c += CHUNK) {
-    const chunk = valid.slice(c, c + CHUNK);
     const write = async (tx: Db) => {
       const newFamilies: (typeof family.$inferInsert)[] = [];
       const newChildren: (typeof child.$inferInsert)[] = [];
       const newDuplicates: (typeof possibleDuplicate.$inferInsert)[] = [];
-      for (const v of chunk) {
-        const keys = indexKeys(v.row.child_name, v.row.child_name_local);
-        const dob = v.row.dob ?? dobFromAge(Math.round(v.row.age!), now);
-        const incoming: Candidate = { id: '', name: v.row.child_name, nameLocal: v.row.child_name_local ?? null, sex: v.row.sex, dob, districtCode: v.place.districtCode, villageId: v.place.villageId ?? null, keys };
-        const best = index.bestMatch(incoming);
-        if (best && best.score >= DUPLICATE_THRESHOLD) {
+      for (let k = c; k < Math.min(c + CHUNK, valid.length); k++) {
+        const { v, id, keys, dob } = prepared[k];
+        const best = verdicts[k];
+        if (best) {
+          const score = Math.round(best.probability * 10_000) / 10_000;
           result.duplicates++;
-          report.push([String(v.line), 'possible_duplicate', 'child_name', `looks like ${best.id ? `existing child ${best.id}` : 'an earlier row of this file'} (score ${best.score.toFixed(2)})`]);
-          newDuplicates.push({ stateCode: v.place.stateCode, districtCode: v.place.districtCode, source: `import:${opts.file.split('/').pop()}`, sourceLine: v.line, incoming: { ...v.row, dob, place: v.place } as Record<string, unknown>, existingChildId: best.id || null, score: best.score });
+          report.push([String(v.line), 'possible_duplicate', 'child_name', `looks like ${best.childId ? `existing child ${best.childId}` : 'an earlier row of this file'} (score ${score.toFixed(2)})`]);
+          newDuplicates.push({ stateCode: v.place.stateCode, districtCode: v.place.districtCode, source: `import:${opts.file.split('/').pop()}`, sourceLine: v.line, incoming: { ...v.row, dob, place: v.place } as Record<string, unknown>, existingChildId: best.childId || null, score });
           continue;
         }
         const famKey = v.row.family_ref ? `${v.place.districtCode}:${v.row.family_ref}` : null;
@@ -99,12 +121,10 @@ export async function runImport(
           });
           if (famKey) families.set(famKey, familyId);
         }
-        const id = crypto.randomUUID();
         newChildren.push({
           id, ...v.place, familyId, name: v.row.child_name, nameLocal: v.row.child_name_local ?? null, nameKeys: keys, sex: v.row.sex,
           dob, dobEstimated: !v.row.dob, careStatus: v.row.care_status, schoolStatus: v.row.school_status ?? null, createdBy: actor.userId,
         });
-        index.add({ ...incoming, id: opts.dryRun ? '' : id });
         report.push([String(v.line), 'created', '', opts.dryRun ? '' : id]);
       }
       result.created.families += newFamilies.length;
@@ -130,42 +150,6 @@ export function decodeUtf8(buf: Buffer): string {
   } catch {
     throw new HttpError(400, 'validation_failed', 'file: is not valid UTF-8 (save the CSV as UTF-8)');
   }
-}
-
-/** Candidates by phonetic key, so each row is compared only with records sharing a key. */
-class CandidateIndex {
-  private byKey = new Map<string, Candidate[]>();
-  constructor(candidates: Candidate[]) {
-    for (const c of candidates) this.add(c);
-  }
-  add(c: Candidate) {
-    for (const k of c.keys) {
-      const list = this.byKey.get(k);
-      if (list) list.push(c);
-      else this.byKey.set(k, [c]);
-    }
-  }
-  /** A duplicate shares every phonetic key of the incoming name: walk the rarest key's list only. */
-  bestMatch(incoming: Candidate) {
-    let best: { id: string; score: number } | null = null;
-    if (!incoming.keys.length) return best;
-    const lists = incoming.keys.map((k) => this.byKey.get(k) ?? []);
-    const rarest = lists.reduce((a, b) => (b.length < a.length ? b : a));
-    for (const c of rarest) {
-      if (c.districtCode !== incoming.districtCode || !incoming.keys.every((k) => c.keys.includes(k))) continue;
-      const score = duplicateScore(incoming, c);
-      if (!best || score > best.score) best = { id: c.id, score };
-    }
-    return best;
-  }
-}
-
-async function existingCandidates(db: Db, districts: number[]): Promise<Candidate[]> {
-  if (!districts.length) return [];
-  return db
-    .select({ id: child.id, name: child.name, nameLocal: child.nameLocal, sex: child.sex, dob: child.dob, districtCode: child.districtCode, villageId: child.villageId, keys: child.nameKeys })
-    .from(child)
-    .where(inArray(child.districtCode, districts));
 }
 
 /** District, taluka and village names → LGD codes, cached; unknown villages are added under their taluka. */

@@ -1,11 +1,12 @@
-import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Button, Checkbox, FileInput, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { SEXES } from '../../../../src/registry/vocabulary';
 import { CURRENT_CARE, FOUND_SOURCES, MISSING_SOURCES, type RecordKind } from '../../../../src/missing/domain/vocabulary';
 import { foundChildInput, missingReportInput, publicMissingReportInput, publicSightingInput } from '../../../../src/missing/missing.model';
 import { useFormState } from '../../forms/useFormState';
-import { todayIst, useDistricts } from './api';
+import { PHOTO_ACCEPT, PHOTO_MAX_BYTES, todayIst, useDistricts } from './api';
 import { useMissingReason } from './shared';
 
 type Values = Record<string, string | boolean>;
@@ -60,11 +61,13 @@ function payloadOf(v: Values, fields: string[]): Record<string, unknown> {
 export function ChildReportForm({ kind, official, onSaved, send }: {
   kind: RecordKind;
   official: boolean;
-  send: (kind: RecordKind, body: Record<string, unknown>) => Promise<unknown>;
+  /** The photo, when one was chosen, is sent with the form (multipart). */
+  send: (kind: RecordKind, body: Record<string, unknown>, photo: File | null) => Promise<unknown>;
   onSaved: (result: unknown) => void;
 }) {
   const { t } = useTranslation();
   const form = useFormState<Values>(blank(kind));
+  const [photo, setPhoto] = useState<File | null>(null);
   const { values: v, set } = form;
   const reason = useMissingReason();
   const errors: Record<string, string | undefined> = Object.fromEntries(Object.entries(form.errors).map(([k, m]) => [k, reason(m)]));
@@ -87,14 +90,16 @@ export function ChildReportForm({ kind, official, onSaved, send }: {
     await form.submit({
       schema: schemaOf(kind, official),
       payload: payloadOf(v, fields),
-      fields,
+      fields: [...fields, 'photo'],
       extra: (p) => {
         const out: Record<string, string> = {};
+        if (photo && !PHOTO_ACCEPT.includes(photo.type)) out.photo = t('missing.photo.wrongType');
+        else if (photo && photo.size > PHOTO_MAX_BYTES) out.photo = t('missing.photo.tooLarge');
         const day = (missing ? p.lastSeenOn : p.foundOn) as string | undefined;
         if (day && day > todayIst()) out[missing ? 'lastSeenOn' : 'foundOn'] = 'cannot be in the future';
         return out;
       },
-      send: async (body) => onSaved(await send(kind, body)),
+      send: async (body) => onSaved(await send(kind, body, photo)),
     });
   }
 
@@ -116,6 +121,19 @@ export function ChildReportForm({ kind, official, onSaved, send }: {
             {text('marks', t('missing.field.marks'), { area: true })}
             {text('clothing', t('missing.field.clothing'), { area: true })}
             {text('description', t('missing.field.description'), { area: true })}
+            <FileInput
+              label={t('missing.photo.label')}
+              description={t('missing.photo.hint')}
+              accept={PHOTO_ACCEPT.join(',')}
+              value={photo}
+              onChange={(f) => {
+                setPhoto(f);
+                if (form.errors.photo) form.setErrors(({ photo: _gone, ...rest }) => rest);
+              }}
+              clearable
+              error={errors.photo}
+              data-testid="photo-input"
+            />
           </SimpleGrid>
         </Fieldset>
         <Fieldset legend={missing ? t('missing.form.lastSeen') : t('missing.form.foundWhere')}>

@@ -6,7 +6,7 @@ import { useCan } from '../../auth/session';
 import { describeError } from '../../forms/errors';
 import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
-import { decide, useMatch, useMissingWrite } from './api';
+import { decide, photoUrl, useMatch, useMissingWrite } from './api';
 import { RecordFacts } from './RecordFacts';
 import { ExplanationBars, Header, percent, SideBySide, SideSummary, StatusBadge } from './shared';
 import { isRedacted, type Match } from './types';
@@ -64,6 +64,14 @@ function MatchView({ m }: { m: Match }) {
                   {isRedacted(r) ? <SideSummary r={r} /> : (
                     <>
                       <Anchor component={Link} to={`/missing/records/${r.id}`} fw={600}>{r.reference}</Anchor>
+                      {r.hasPhoto && (
+                        <img
+                          src={photoUrl(r.id)}
+                          alt={t('missing.photo.alt')}
+                          data-testid={`match-photo-${side}`}
+                          style={{ display: 'block', maxWidth: '100%', maxHeight: 260, objectFit: 'contain', borderRadius: 4, margin: '8px 0' }}
+                        />
+                      )}
                       <RecordFacts r={r} />
                     </>
                   )}

@@ -13,7 +13,7 @@ export default function NewRecordPage() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<RecordKind>('missing');
   const [saved, setSaved] = useState<(MissingRecord & { matching: { proposed?: number } }) | null>(null);
-  const write = useMissingWrite((x: { kind: RecordKind; body: Record<string, unknown> }) => (x.kind === 'missing' ? createReport(x.body) : createFound(x.body)));
+  const write = useMissingWrite((x: { kind: RecordKind; body: Record<string, unknown>; photo: File | null }) => (x.kind === 'missing' ? createReport(x.body, x.photo) : createFound(x.body, x.photo)));
   return (
     <>
       <Header title={t('missing.form.title')} />
@@ -40,7 +40,7 @@ export default function NewRecordPage() {
           key={kind + (saved?.id ?? '')}
           kind={kind}
           official
-          send={(k, body) => write.mutateAsync({ kind: k, body })}
+          send={(k, body, photo) => write.mutateAsync({ kind: k, body, photo })}
           onSaved={(r) => setSaved(r as MissingRecord & { matching: { proposed?: number } })}
         />
       </Stack>

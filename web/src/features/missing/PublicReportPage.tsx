@@ -18,10 +18,10 @@ export default function PublicReportPage() {
   const [reference, setReference] = useState<string | null>(null);
   const [limited, setLimited] = useState(false);
 
-  async function send(k: RecordKind, body: Record<string, unknown>) {
+  async function send(k: RecordKind, body: Record<string, unknown>, photo: File | null) {
     setLimited(false);
     try {
-      return await submitPublic(k, body);
+      return await submitPublic(k, body, photo);
     } catch (err) {
       if (err instanceof ApiError && err.status === 429) setLimited(true);
       throw err;

@@ -27,7 +27,7 @@ function RecordView({ r }: { r: RecordDetail }) {
           {r.hasPhoto && (
             <Stack gap={2} mt="sm">
               <Text size="xs" c="dimmed">{t('missing.record.photo')}</Text>
-              <img src={`/api/v1/missing/records/${r.id}/photo`} alt={t('missing.record.photo')} style={{ maxWidth: 200, borderRadius: 4 }} />
+              <img src={`/api/v1/missing/records/${r.id}/photo`} alt={t('missing.photo.alt')} style={{ maxWidth: 200, borderRadius: 4 }} />
             </Stack>
           )}
           {r.moderation && (

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, request, type Query } from '../../api/client';
+import { ApiError, api, request, type Query } from '../../api/client';
 import type { District, ListPage, Match, MissingRecord, RecordDetail, RestorationRow } from './types';
 
 /** Everything under ['missing'] is fetched again after a write: records, matches and restorations move together. */
@@ -37,16 +37,43 @@ export function useMissingWrite<I, O>(fn: (input: I) => Promise<O>) {
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }) });
 }
 
-export const createReport = (body: Record<string, unknown>) => api.post<MissingRecord & { matching: { proposed?: number } }>('/missing/reports', body);
-export const createFound = (body: Record<string, unknown>) => api.post<MissingRecord & { matching: { proposed?: number } }>('/missing/found-children', body);
+/**
+ * A report as JSON, or with a photo as multipart/form-data: the same form as JSON in "data" and
+ * the photo in "photo" (the JSON client does not send files). A refused photo (413, 415) names
+ * the field like a 400, so the form shows the reason next to the photo.
+ */
+async function sendReport<T>(path: string, body: Record<string, unknown>, photo: File | null, isPublic: boolean): Promise<T> {
+  if (!photo) return isPublic ? request<T>('POST', path, { body, expect401: true }) : api.post<T>(path, body);
+  const form = new FormData();
+  form.append('data', JSON.stringify(body));
+  form.append('photo', photo);
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json' } });
+  } catch {
+    throw new ApiError(0, 'network', 'The server could not be reached');
+  }
+  const b = await res.json().catch(() => ({}));
+  if (res.ok) return b as T;
+  const status = (res.status === 413 || res.status === 415) && b.issues?.length ? 400 : res.status;
+  throw new ApiError(status, b.code ?? 'error', b.message ?? `${res.status}`, b.issues ?? [], b);
+}
+
+type Created = MissingRecord & { matching: { proposed?: number } };
+export const createReport = (body: Record<string, unknown>, photo: File | null = null) => sendReport<Created>('/missing/reports', body, photo, false);
+export const createFound = (body: Record<string, unknown>, photo: File | null = null) => sendReport<Created>('/missing/found-children', body, photo, false);
+export const photoUrl = (recordId: string) => `/api/v1/missing/records/${recordId}/photo`;
+/** What the server takes (src/missing/photos.ts): checked here first so the reason shows at once. */
+export const PHOTO_ACCEPT = ['image/jpeg', 'image/png', 'image/webp'];
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 export const moderate = (id: string, body: { decision: 'accept' | 'reject'; reason?: string; version?: number }) => api.post<MissingRecord>(`/missing/records/${id}/moderation`, body);
 export const decide = (id: string, body: { decision: 'confirm' | 'reject'; note?: string; version?: number }) => api.post<Match>(`/missing/matches/${id}/decision`, body);
 export const openCase = (id: string) => api.post<RestorationRow>(`/missing/restorations/${id}/open-case`, {});
 export const setRestorationStatus = (id: string, body: { status: 'restored' | 'closed'; note?: string }) => api.post<RestorationRow>(`/missing/restorations/${id}/status`, body);
 
 /** The public forms: no session; a 429 says how long to wait. */
-export const submitPublic = (kind: 'missing' | 'found', body: Record<string, unknown>) =>
-  request<{ reference: string; status: string; message: string }>('POST', kind === 'missing' ? '/public/missing-reports' : '/public/sightings', { body, expect401: true });
+export const submitPublic = (kind: 'missing' | 'found', body: Record<string, unknown>, photo: File | null = null) =>
+  sendReport<{ reference: string; status: string; message: string }>(kind === 'missing' ? '/public/missing-reports' : '/public/sightings', body, photo, true);
 
 export const labelledPairsUrl = '/api/v1/missing/labelled-pairs';
 export const todayIst = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
