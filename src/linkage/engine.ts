@@ -127,15 +127,15 @@ export class LinkEngine {
     // a Map update per pair was a tenth of the comparing time.
     const dense = this.radixTotal <= 2 ** 23 ? new Uint32Array(this.radixTotal) : null;
     const counts = new Map<number, number>();
-    const comps = this.comparators, fl = this.fl, fr = this.fr, radix = this.radix, nc = comps.length;
+    const comps = this.comparators, fl = this.fl, fr = this.fr, radix = this.radix;
     const step = Math.max(1, Math.floor(nR / 200));
+    const pattern = this.patternFunction(), block = this.block;
     for (let j = 0; j < nR; j++) {
       // A worker compares only its share of right records; the others get no pairs.
-      const n = j >= from && j < to ? this.block.candidates(j, buf) : 0;
+      const n = j >= from && j < to ? block.candidates(j, buf) : 0;
       for (let x = 0; x < n; x++) {
         const i = buf[x];
-        let cd = 0;
-        for (let c = 0; c < nc; c++) cd += (comps[c].level(fl[c], i, fr[c], j) + 1) * radix[c];
+        const cd = pattern(i, j);
         leftOf.push(i);
         code.push(cd);
         if (dense) dense[cd]++;
@@ -158,6 +158,25 @@ export class LinkEngine {
     this.centreTf(tfSum, tfN);
     this.counts = counts;
     return counts;
+  }
+
+  /**
+   * The pair's pattern code, Σ (level_c + 1) · radix_c, as one function written out for this model's
+   * comparators. A loop over the comparators makes `comps[c].level` one call site seeing nine
+   * classes (megamorphic, slow to dispatch); written out, each call site sees one class and V8
+   * inlines it. Measured: a fifth less CPU for comparing. Only the model's own numbers and
+   * comparator objects go in — no text from input data reaches the generated code.
+   */
+  private patternFunction(): (i: number, j: number) => number {
+    const names: string[] = [], values: unknown[] = [];
+    let body = 'return function pattern(i, j) { return 0';
+    this.comparators.forEach((c, k) => {
+      names.push(`c${k}`, `a${k}`, `b${k}`);
+      values.push(c, this.fl[k], this.fr[k]);
+      body += ` + (c${k}.level(a${k}, i, b${k}, j) + 1) * ${this.radix[k]}`;
+    });
+    body += '; };';
+    return new Function(...names, body)(...values) as (i: number, j: number) => number;
   }
 
   /** Mean log TF per level over this run's pairs, so adjustments are relative to the typical agreeing name. */
