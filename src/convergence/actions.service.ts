@@ -1,21 +1,24 @@
 import { and, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
-import { can, requirePermission, type Actor } from '../access/policy';
+import type { Db } from '../db/client';
+import { can, covers, requirePermission, type Actor } from '../access/policy';
 import { HttpError, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
+import { organisation } from '../users/users.schema';
 import {
-  actionState, allowedEvents, applyActionEvent, daysOverdue,
+  actionState, allowedEvents, applyActionEvent, daysOverdue, membersOn, raiseActionBetweenMeetings,
   type ActionEvent, type DepartmentKind, type Actor as DomainActor,
 } from './domain';
 import { actionInJurisdiction, actionVisible, actorDepartment, convergenceView, ownDepartmentAction } from './convergence.access';
 import { convergenceAction, convergenceGroup, convergenceMeeting, convergenceMember } from './convergence.schema';
 import { istDay } from './convergence.time';
-import { countActions, eventsOf, getAction, insertEvent, listActions, lockAction, toDomainAction, updateActionProjection, type ActionRow } from './actions.repository';
+import { countActions, eventsOf, getAction, insertActions, insertEvent, listActions, lockAction, toDomainAction, updateActionProjection, type ActionRow } from './actions.repository';
 import { membersOf, toDomainGroup } from './groups.repository';
-import { seatOf } from './groups.service';
-import type { ActionEventInput, ActionListQuery } from './convergence.model';
+import { loadGroup, placeOfGroup, refused, seatOf } from './groups.service';
+import { resolveSubject } from './meetings.service';
+import type { ActionEventInput, ActionListQuery, RaiseActionInput } from './convergence.model';
 
-function actionListItem(a: ActionRow, today: string, names: Map<string, { group: string; meetingDate: string }>) {
+function actionListItem(a: ActionRow, today: string, names: Map<string, { group: string; meetingDate: string | null }>) {
   const item = toDomainAction(a, []);
   const overdueDays = a.status === 'done' ? 0 : daysOverdue({ ...item, events: [] }, today);
   return {
@@ -23,7 +26,9 @@ function actionListItem(a: ActionRow, today: string, names: Map<string, { group:
     groupId: a.groupId,
     group: names.get(a.id)?.group ?? null,
     meetingId: a.meetingId,
-    meetingDate: names.get(a.id)?.meetingDate ?? a.assignedOn,
+    /** The assigning meeting's date; null for an item raised between meetings (see raisedOn). */
+    meetingDate: a.meetingId ? names.get(a.id)?.meetingDate ?? a.assignedOn : null,
+    raisedOn: a.raisedOn,
     caseRef: a.caseRef,
     domain: a.domain,
     description: a.description,
@@ -42,13 +47,13 @@ function actionListItem(a: ActionRow, today: string, names: Map<string, { group:
   };
 }
 
-async function namesOf(ctx: AppContext, rows: ActionRow[]) {
-  if (!rows.length) return new Map<string, { group: string; meetingDate: string }>();
+async function namesOf(ctx: Pick<AppContext, 'db'>, rows: ActionRow[]) {
+  if (!rows.length) return new Map<string, { group: string; meetingDate: string | null }>();
   const meta = await ctx.db
     .select({ id: convergenceAction.id, group: convergenceGroup.name, meetingDate: convergenceMeeting.meetingDate })
     .from(convergenceAction)
     .innerJoin(convergenceGroup, eq(convergenceGroup.id, convergenceAction.groupId))
-    .innerJoin(convergenceMeeting, eq(convergenceMeeting.id, convergenceAction.meetingId))
+    .leftJoin(convergenceMeeting, eq(convergenceMeeting.id, convergenceAction.meetingId))
     .where(inArray(convergenceAction.id, rows.map((r) => r.id)));
   return new Map(meta.map((m) => [m.id, { group: m.group, meetingDate: m.meetingDate }]));
 }
@@ -156,4 +161,69 @@ export async function recordActionEvent(ctx: AppContext, actor: Actor, id: strin
     const names = await namesOf({ ...ctx, db: tx }, [updated]);
     return actionListItem(updated, today, names);
   });
+}
+
+export interface RaiseActionOptions {
+  /** Today in India (the day the item is raised and assigned). */
+  today: string;
+  /**
+   * Raised by another module on the actor's behalf after checking its own permission (the
+   * schemes module's document follow-up needs schemes.write); recorded in the audit entry.
+   * Without it, the actor needs convergence.manage over the group's area, or a chair or
+   * secretary seat in the group.
+   */
+  source?: 'document_request';
+}
+
+/**
+ * An action item raised between meetings: assigned to a department represented in the group
+ * today, due today or later (the same refusals as in a meeting: `department_not_represented`,
+ * `due_date_past`), with no meeting (`meeting_id` null) and `raised_on` = `assigned_on` =
+ * today. It comes up on the group's next meeting agenda (`agenda.sources.ts`), counts in
+ * accountability from today, and the department updates it like any action. Run it inside
+ * the caller's transaction (it writes the action and the audit entry).
+ */
+export async function raiseAction(db: Db, actor: Actor, groupId: string, input: RaiseActionInput, opts: RaiseActionOptions) {
+  const { today } = opts;
+  const { row: g, members, group } = await loadGroup(db, actor, groupId);
+  if (!opts.source) {
+    const { roles } = seatOf(group, members, actor, today);
+    const officer = roles.includes('chair') || roles.includes('secretary');
+    if (!officer && !(can(actor, 'convergence.manage') && covers(actor.scope, placeOfGroup(g)))) {
+      throw new HttpError(403, 'forbidden', `Only a convergence manager of ${g.name}'s area or its chair or secretary may raise an action item between meetings`);
+    }
+  }
+  const subject = await resolveSubject(db, actor, g, { caseId: input.caseId, familyId: input.familyId, childId: input.childId });
+  const made = raiseActionBetweenMeetings(
+    { id: 'draft', description: input.description, department: input.department, dueDate: input.dueDate, domain: input.domain, caseRef: subject.caseRef ?? undefined, officer: input.officer },
+    group,
+    today,
+  );
+  if (!made.ok) {
+    const p = made.problems[0];
+    throw new HttpError(400, p.code, made.problems.map((x) => x.message).join('; '), made.problems.map((x) => ({ field: x.path ?? 'body', message: x.message })));
+  }
+  let officer = input.officer ?? null;
+  if (input.officerMemberId) {
+    const m = members.find((x) => x.id === input.officerMemberId);
+    if (!m || m.department !== input.department || !membersOn(group, today).some((x) => x.personId === m.id)) {
+      throw refused(400, 'officer_not_member', `the officer must be a member of the group from ${input.department}`, 'officerMemberId');
+    }
+    officer ??= [m.name, m.designation].filter(Boolean).join(', ');
+  }
+  let organisationId = input.organisationId ?? null;
+  if (organisationId) {
+    const [o] = await db.select({ kind: organisation.kind }).from(organisation).where(eq(organisation.id, organisationId));
+    if (!o || o.kind !== input.department) throw refused(400, 'organisation_not_department', `the organisation must be one of ${input.department}`, 'organisationId');
+  } else if (input.officerMemberId && input.department === 'NGO') organisationId = members.find((x) => x.id === input.officerMemberId)!.organisationId;
+  const [row] = await insertActions(db, [{
+    groupId: g.id, meetingId: null, discussionId: null, stateCode: g.stateCode, districtCode: g.districtCode, blockCode: g.blockCode,
+    caseRef: subject.caseRef, caseId: subject.caseId, familyId: subject.familyId, childId: subject.childId, issueId: null,
+    domain: input.domain ?? null, description: made.value.description, department: input.department, organisationId,
+    officerMemberId: input.officerMemberId ?? null, officer, assignedOn: today, raisedOn: today, dueDate: input.dueDate, createdBy: actor.userId,
+  }]);
+  await audit(db, actor, 'create', 'convergence_action', row.id, g, {
+    groupId: g.id, between: true, department: input.department, caseId: subject.caseId, familyId: subject.familyId, childId: subject.childId, source: opts.source ?? 'convergence',
+  });
+  return actionListItem(row, today, await namesOf({ db }, [row]));
 }

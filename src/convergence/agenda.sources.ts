@@ -26,7 +26,8 @@ export interface AgendaSubject {
  *   access rule applied) — a flag is answered once the case was discussed at a meeting of
  *   this group on or after the flag;
  * - cases escalated to the group's level (district or block) and still waiting;
- * - the group's action items (overdue ones roll over: `buildAgenda` finds them);
+ * - the group's action items (overdue ones roll over: `buildAgenda` finds them), and which
+ *   items raised between meetings an earlier meeting already took up (the others come up now);
  * - Bal Panchayat issues of the group's area not yet discussed or resolved.
  */
 export async function agendaSources(db: Db, actor: Actor, group: GroupRow, meeting: { id: string; date: IsoDate }) {
@@ -74,6 +75,14 @@ export async function agendaSources(db: Db, actor: Actor, group: GroupRow, meeti
 
   // The group's action items, any status.
   const { rows: actionRows, items: actions } = await actionsOfGroups(db, [group.id]);
+  // Items raised between meetings come up once, at the group's next meeting: those already on
+  // the frozen agenda of another (held) meeting of the group have been taken up.
+  const actionsTakenUp = new Set<string>();
+  if (actionRows.some((a) => a.meetingId === null)) {
+    const frozen = await db.select({ agenda: convergenceMeeting.agenda }).from(convergenceMeeting)
+      .where(and(eq(convergenceMeeting.groupId, group.id), ne(convergenceMeeting.id, meeting.id), isNotNull(convergenceMeeting.agenda)));
+    for (const f of frozen) for (const l of f.agenda ?? []) if (l.actionId) actionsTakenUp.add(l.actionId);
+  }
 
   // Bal Panchayat issues of the area, not resolved by the meeting date and not yet taken up
   // by any group. An issue goes to its block's group when the block has one (formed by the
@@ -128,6 +137,7 @@ export async function agendaSources(db: Db, actor: Actor, group: GroupRow, meeti
     actions,
     balPanchayatIssues,
     balPanchayatAfterDays: group.balPanchayatAfterDays,
+    takenUp: actionsTakenUp,
   };
   return { inputs, actionRows, subjects, issues: new Map(issueRows.map((r) => [r.issue.id, r])) };
 }

@@ -107,6 +107,12 @@ export const discussionInput = z
   .refine((d) => [d.caseId, d.familyId, d.childId].filter(Boolean).length <= 1, { path: ['caseId'], message: 'name one case, family or child' });
 export type DiscussionInput = z.infer<typeof discussionInput>;
 
+/** An action item raised between meetings (POST /convergence/groups/:id/actions): what it is about, optionally. */
+export const raiseActionInput = actionDraftInput
+  .extend({ caseId: z.uuid().optional(), familyId: z.uuid().optional(), childId: z.uuid().optional() })
+  .refine((d) => [d.caseId, d.familyId, d.childId].filter(Boolean).length <= 1, { path: ['caseId'], message: 'name one case, family or child' });
+export type RaiseActionInput = z.infer<typeof raiseActionInput>;
+
 export const minuteInput = z.object({ minutes: text(20000) });
 export const cancelInput = z.object({ reason: text(500) });
 

@@ -7,7 +7,7 @@ import { idParams } from '../http/common';
 import {
   accountabilityQuery, actionEventInput, actionListQuery, attendanceInput, cancelInput, coverageFamiliesQuery, coverageQuery, discussionInput,
   escalateInput, groupInput, groupPatch, holdInput, issueInput, issueListQuery, langQuery, matrixPut, matrixQuery, meetingInput, memberInput,
-  memberPatch, minuteInput, noteQuery, resolveInput, suggestQuery,
+  memberPatch, minuteInput, noteQuery, raiseActionInput, resolveInput, suggestQuery,
 } from './convergence.model';
 import { matrixVersions, readMatrix, saveMatrix, suggestFor } from './matrix.service';
 import { addMember, createGroup, listGroupsFor, patchGroup, patchMember, readGroup } from './groups.service';
@@ -15,7 +15,8 @@ import {
   addDiscussion, cancelMeeting, holdMeeting, listMeetings, meetingAgenda, meetingNote, meetingNotePdf, minuteMeeting, readMeeting, recordAttendance,
   scheduleMeeting, sendNote,
 } from './meetings.service';
-import { listActionsFor, readAction, recordActionEvent } from './actions.service';
+import { listActionsFor, raiseAction, readAction, recordActionEvent } from './actions.service';
+import { istDay } from './convergence.time';
 import { accountabilityExport, accountabilityFor } from './accountability.service';
 import { coverageFamilies, coverageSummary, familyCoverageFor } from './coverage.service';
 import { escalateIssue, listIssues, raiseIssue, readIssue, resolveIssue } from './balpanchayat.service';
@@ -92,6 +93,15 @@ export function convergenceRoutes(app: FastifyInstance, ctx: AppContext) {
   // ---- action items
   r.get(`${P}/actions`, { schema: { tags, summary: 'Action items (a nodal officer sees their department’s)', querystring: actionListQuery } }, async (req) =>
     listActionsFor(ctx, requireActor(req), req.query),
+  );
+  r.post(
+    `${P}/groups/:id/actions`,
+    { schema: { tags, summary: 'Raise an action item between meetings (no meeting; assigned today; on the next meeting’s agenda)', params: idParams, body: raiseActionInput } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const today = istDay(ctx.now());
+      return reply.status(201).send(await ctx.db.transaction((tx) => raiseAction(tx, actor, req.params.id, req.body, { today })));
+    },
   );
   r.get(`${P}/actions/:id`, { schema: { tags, params: idParams } }, async (req) => readAction(ctx, requireActor(req), req.params.id));
   r.post(`${P}/actions/:id/events`, { schema: { tags, summary: 'Report on an action: complete (result), block (why), reopen (why)', params: idParams, body: actionEventInput } }, async (req, reply) =>

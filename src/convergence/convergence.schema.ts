@@ -140,7 +140,8 @@ export const convergenceDiscussion = pgTable('convergence_discussion', {
 export const convergenceAction = pgTable('convergence_action', {
   id: uuid('id').primaryKey().defaultRandom(),
   groupId: uuid('group_id').notNull(),
-  meetingId: uuid('meeting_id').notNull(),
+  /** Null for an item raised between meetings (then `raisedOn` is set; migrations/0222). */
+  meetingId: uuid('meeting_id'),
   discussionId: uuid('discussion_id'),
   stateCode: integer('state_code').notNull(),
   districtCode: integer('district_code').notNull(),
@@ -157,6 +158,8 @@ export const convergenceAction = pgTable('convergence_action', {
   officerMemberId: uuid('officer_member_id'),
   officer: text('officer'),
   assignedOn: date('assigned_on').notNull(),
+  /** The day an item was raised between meetings (= assignedOn); null for a minuted item. */
+  raisedOn: date('raised_on'),
   dueDate: date('due_date').notNull(),
   status: text('status').$type<'open' | 'done' | 'blocked' | 'reopened'>().notNull().default('open'),
   doneOn: date('done_on'),

@@ -296,7 +296,7 @@ export async function cancelMeeting(ctx: AppContext, actor: Actor, id: string, r
 
 // ---------------------------------------------------------------- decisions and actions
 
-interface Subject {
+export interface Subject {
   caseRef: string | null;
   caseId: string | null;
   familyId: string | null;
@@ -304,8 +304,8 @@ interface Subject {
   issueId: string | null;
 }
 
-/** Resolves what was discussed, inside the actor's access and the group's area. */
-async function resolveSubject(db: Db, actor: Actor, g: GroupRow, input: DiscussionInput): Promise<Subject> {
+/** Resolves what was discussed (or what an action raised between meetings is about), inside the actor's access and the group's area. */
+export async function resolveSubject(db: Db, actor: Actor, g: GroupRow, input: Pick<DiscussionInput, 'caseId' | 'familyId' | 'childId' | 'issueId'>): Promise<Subject> {
   const inArea = (p: { districtCode: number; blockCode: number | null }) => p.districtCode === g.districtCode && (g.level === 'district' || p.blockCode === g.blockCode);
   let s: Subject = { caseRef: null, caseId: null, familyId: null, childId: null, issueId: input.issueId ?? null };
   if (input.issueId) {

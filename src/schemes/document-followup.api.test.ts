@@ -49,8 +49,8 @@ describe('as a convergence action item', () => {
 
     const action = (await cw.get(`/api/v1/convergence/actions/${req.convergenceActionId}`)).json();
     expect(action).toMatchObject({ department: 'REVENUE', dueDate: '2026-12-23', status: 'open', domain: 'legal_aid_documents' });
-    // Recorded against the group's latest held meeting, so it can be reported done at once.
-    expect(action.meetingDate <= '2026-11-23').toBe(true);
+    // Raised between meetings: assigned today, to no meeting (it comes up at the group's next meeting).
+    expect(action).toMatchObject({ meetingId: null, meetingDate: null, assignedOn: '2026-11-23', raisedOn: '2026-11-23' });
     expect(await counts()).toEqual({ ...before, requests: before.requests + 1, actions: before.actions + 1 });
     before = await counts();
     expect(action.description).toMatch(/^Obtain the /);

@@ -10,17 +10,14 @@ import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/policy';
 import { HttpError } from '../http/errors';
-import { audit } from '../audit/audit.service';
 import { caseRecord, caseReferral } from '../cases/cases.schema';
 import { caseVisibleWhere } from '../cases/cases.access';
 import { recordAction } from '../cases/cases.service';
 import { organisation } from '../users/users.schema';
-import { createAction, type DepartmentKind, type Problem } from '../convergence/domain';
+import type { DepartmentKind } from '../convergence/domain';
 import { convergenceAction, convergenceGroup } from '../convergence/convergence.schema';
-import { listGroups, membersOf, toDomainGroup } from '../convergence/groups.repository';
-import { meetingsOfGroups } from '../convergence/meetings.repository';
-import { insertActions } from '../convergence/actions.repository';
-import { subjectRef } from '../convergence/convergence.time';
+import { listGroups } from '../convergence/groups.repository';
+import { raiseAction } from '../convergence/actions.service';
 import { DOCUMENT_LABELS, type DocumentType } from './documents';
 
 export const FOLLOW_UPS = ['request', 'convergence_action', 'case_task'] as const;
@@ -56,12 +53,12 @@ function what(s: FollowUpSubject): string {
 
 /**
  * A convergence action item for the issuing department, in the group covering the family's
- * block (else district), recorded against the group's latest held meeting (else its first
- * scheduled one).
- * The Matrix rule is the convergence module's own (`createAction`): the department must have
- * a representative in the group on that date.
+ * block (else district), raised between meetings with the convergence module's own function
+ * (`raiseAction`: the department must have a representative in the group today, the due date
+ * must not be past; no meeting, assigned today). It comes up on the group's next meeting
+ * agenda. The caller has checked schemes.write; the action is audited as from a document request.
  */
-export async function createDocumentAction(db: Db, actor: Actor, s: FollowUpSubject): Promise<{ id: string; groupId: string; meetingDate: string }> {
+export async function createDocumentAction(db: Db, actor: Actor, s: FollowUpSubject): Promise<{ id: string; groupId: string; assignedOn: string }> {
   const covering = or(
     and(eq(convergenceGroup.level, 'block'), eq(convergenceGroup.districtCode, s.place.districtCode), s.place.blockCode === null ? eq(convergenceGroup.blockCode, -1) : eq(convergenceGroup.blockCode, s.place.blockCode)),
     and(eq(convergenceGroup.level, 'district'), eq(convergenceGroup.districtCode, s.place.districtCode)),
@@ -70,48 +67,30 @@ export async function createDocumentAction(db: Db, actor: Actor, s: FollowUpSubj
   if (!rows.length) {
     throw refused(409, 'no_convergence_group', "No convergence group covers this family's block or district; ask the department with a plain request, or set up the group first", 'followUp');
   }
-  const ids = rows.map((r) => r.id);
-  const [members, meetings] = await Promise.all([membersOf(db, ids), meetingsOfGroups(db, ids)]);
-  const open = await openCaseOf(db, actor, s);
-  const caseRef = subjectRef({ caseNumber: open?.number ?? null, familyId: s.familyId, childId: s.childId }) ?? undefined;
-  const problems: { group: string; problem: Problem }[] = [];
+  const notRepresented: string[] = [];
   for (const row of rows) {
-    const group = toDomainGroup(row, members);
-    const mine = meetings.filter((m) => m.groupId === row.id && m.status !== 'cancelled');
-    // An action item belongs to a meeting (convergence_action.meeting_id is required): the latest
-    // held one, so the department can report it done at once (events cannot precede the
-    // assignment); it then comes up among the group's open actions at the next meeting. Only a
-    // group that has not met yet gets it on its first scheduled meeting.
-    const meeting = [...mine].reverse().find((m) => m.status === 'held' && m.meetingDate <= s.today) ?? mine.find((m) => m.status === 'scheduled' && m.meetingDate >= s.today);
-    if (!meeting) {
-      problems.push({ group: row.name, problem: { code: 'no_meeting', message: `${row.name} has no meeting scheduled or held to take this up` } });
-      continue;
+    try {
+      const action = await raiseAction(
+        db, actor, row.id,
+        {
+          description: what(s), department: s.department, dueDate: s.dueOn, domain: 'legal_aid_documents',
+          ...(s.officer ? { officer: s.officer } : {}), ...(s.childId ? { childId: s.childId } : { familyId: s.familyId }),
+        },
+        { today: s.today, source: 'document_request' },
+      );
+      return { id: action.id, groupId: row.id, assignedOn: action.assignedOn };
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      // Say why: the department is not at any covering table (try the next group), or the dates do not fit.
+      if (err.code === 'department_not_represented') {
+        notRepresented.push(row.name);
+        continue;
+      }
+      const field = err.issues?.[0]?.field;
+      throw refused(err.status, err.code, `${row.name}: ${err.message}`, field === 'dueDate' ? 'dueOn' : field && field !== 'body' ? field : 'followUp');
     }
-    const made = createAction(
-      { id: 'draft', description: what(s), department: s.department, dueDate: s.dueOn, domain: 'legal_aid_documents', caseRef, ...(s.officer ? { officer: s.officer } : {}) },
-      group,
-      meeting.domain,
-    );
-    if (!made.ok) {
-      problems.push(...made.problems.map((p) => ({ group: row.name, problem: p })));
-      continue;
-    }
-    const [action] = await insertActions(db, [{
-      groupId: row.id, meetingId: meeting.id, discussionId: null, stateCode: row.stateCode, districtCode: row.districtCode, blockCode: row.blockCode,
-      caseRef: caseRef ?? null, caseId: open?.id ?? null, familyId: s.familyId, childId: s.childId, domain: 'legal_aid_documents',
-      description: made.value.description, department: s.department, officer: s.officer, assignedOn: made.value.assignedOn, dueDate: s.dueOn, createdBy: actor.userId,
-    }]);
-    await audit(db, actor, 'create', 'convergence_action', action.id, row, { familyId: s.familyId, childId: s.childId, document: s.docType, department: s.department, source: 'document_request' });
-    return { id: action.id, groupId: row.id, meetingDate: meeting.meetingDate };
   }
-  // Say why: the department is not at any covering table, or the dates do not fit.
-  const notRepresented = problems.filter((p) => p.problem.code === 'department_not_represented');
-  const other = problems.find((p) => p.problem.code !== 'department_not_represented' && p.problem.code !== 'no_meeting');
-  if (other) throw refused(400, other.problem.code, `${other.group}: ${other.problem.message}`, other.problem.path === 'dueDate' ? 'dueOn' : (other.problem.path ?? 'followUp'));
-  if (notRepresented.length) {
-    throw refused(409, 'department_not_represented', `${s.department} has no representative in ${notRepresented.map((p) => p.group).join(' or ')}, the convergence group(s) covering this family; add a member from ${s.department} or make a plain request`, 'department');
-  }
-  throw refused(409, 'no_meeting', problems.map((p) => p.problem.message).join('; '), 'followUp');
+  throw refused(409, 'department_not_represented', `${s.department} has no representative in ${notRepresented.join(' or ')}, the convergence group(s) covering this family; add a member from ${s.department} or make a plain request`, 'department');
 }
 
 /**

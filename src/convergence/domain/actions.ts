@@ -25,8 +25,11 @@ export type ActionEventType = ActionEvent['type'];
 export interface ActionItem {
   id: string;
   groupId: string;
-  /** The meeting that assigned it; its date is `assignedOn`. */
-  meetingId: string;
+  /**
+   * The meeting that assigned it (its date is `assignedOn`), or null for an item raised
+   * between meetings (assigned on the day it was raised; `raiseActionBetweenMeetings`).
+   */
+  meetingId: string | null;
   assignedOn: IsoDate;
   caseRef?: string;
   familyId?: string;
@@ -118,6 +121,28 @@ export function createAction(draft: NewActionDraft, group: ConvergenceGroup, mee
   else if (draft.dueDate < meeting.date) problems.push({ code: 'due_before_meeting', message: `due date ${draft.dueDate} is before the meeting date ${meeting.date}`, path: 'dueDate' });
   if (problems.length > 0) return refuse(...problems);
   return ok({ ...draft, description: draft.description.trim(), groupId: group.id, meetingId: meeting.id, assignedOn: meeting.date, events: [] });
+}
+
+/**
+ * Checks a responsibility raised between meetings (e.g. a document a caseworker needs from a
+ * department): the same refusals as in a meeting — a department that sits in the group on
+ * the day it is raised, a due date not in the past — and it is assigned that day, to no
+ * meeting; the group takes it up at its next meeting.
+ */
+export function raiseActionBetweenMeetings(draft: NewActionDraft, group: ConvergenceGroup, today: IsoDate): Outcome<ActionItem> {
+  const problems: Problem[] = [];
+  if (!draft.description.trim()) problems.push({ code: 'description_required', message: 'describe the action to be taken', path: 'description' });
+  if (!representedDepartments(group, today).includes(draft.department)) {
+    problems.push({
+      code: 'department_not_represented',
+      message: `${draft.department} has no representative in ${group.name} on ${today}; add a member from ${draft.department} or assign a represented department`,
+      path: 'department',
+    });
+  }
+  if (!isoDateSchema.safeParse(draft.dueDate).success) problems.push({ code: 'due_date_invalid', message: 'due date must be a date as YYYY-MM-DD', path: 'dueDate' });
+  else if (draft.dueDate < today) problems.push({ code: 'due_date_past', message: `due date ${draft.dueDate} is already past (today is ${today})`, path: 'dueDate' });
+  if (problems.length > 0) return refuse(...problems);
+  return ok({ ...draft, description: draft.description.trim(), groupId: group.id, meetingId: null, assignedOn: today, events: [] });
 }
 
 /**

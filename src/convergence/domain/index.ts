@@ -64,6 +64,7 @@ export {
   isOverdue,
   daysOverdue,
   createAction,
+  raiseActionBetweenMeetings,
   mayUpdateAction,
   applyActionEvent,
   type ActionItem,

@@ -3,7 +3,8 @@
  *
  * The agenda follows the usual order of a government review meeting: first the action
  * taken on earlier decisions (every overdue item is carried over automatically, so a
- * missed responsibility cannot quietly drop off), then the cases, then the issues children
+ * missed responsibility cannot quietly drop off, and an item raised since the last meeting
+ * is heard once), then the cases, then the issues children
  * raised in Bal Panchayats (the seed's recommendation that children's voices reach the
  * forum). Each line says why it is there. Cases appear by reference only: the agenda is
  * circulated to every member, and JJ Act 2015 s.74 bars disclosing a child's identity.
@@ -76,9 +77,14 @@ export interface AgendaInputs {
   balPanchayatIssues: BalPanchayatIssue[];
   /** A Bal Panchayat issue comes to the group once unresolved for this many days (N). */
   balPanchayatAfterDays?: number;
+  /**
+   * Items raised between meetings that an earlier meeting already took up (they were on its
+   * frozen agenda); the others raised on or before this meeting's date come up on it.
+   */
+  takenUp?: ReadonlySet<string>;
 }
 
-export type AgendaReasonCode = 'carried_over' | 'escalated' | 'overdue_actions' | 'flagged' | 'bal_panchayat_issue';
+export type AgendaReasonCode = 'carried_over' | 'raised_between_meetings' | 'escalated' | 'overdue_actions' | 'flagged' | 'bal_panchayat_issue';
 
 export interface AgendaReason {
   code: AgendaReasonCode;
@@ -119,6 +125,21 @@ export function buildAgenda(inputs: AgendaInputs): AgendaLine[] {
       },
     ],
   }));
+
+  // Items raised since the last meeting (meetingId null) that no meeting has taken up yet:
+  // the group hears of them at its next meeting, overdue or not (one line per item).
+  const raised = inputs.actions
+    .filter((a) => a.meetingId === null && a.assignedOn <= date && !inputs.takenUp?.has(a.id))
+    .sort((x, y) => x.assignedOn.localeCompare(y.assignedOn) || x.department.localeCompare(y.department) || x.id.localeCompare(y.id));
+  for (const a of raised) {
+    const reason: AgendaReason = {
+      code: 'raised_between_meetings',
+      text: `Raised between meetings on ${a.assignedOn}: "${a.description}" with ${a.department}, due ${a.dueDate}` + (actionState(a, date).status === 'done' ? ' (done)' : ''),
+    };
+    const line = actionTaken.find((l) => l.actionId === a.id);
+    if (line) line.reasons.push(reason);
+    else actionTaken.push({ section: 'action_taken', actionId: a.id, caseRef: a.caseRef, department: a.department, reasons: [reason] });
+  }
 
   // One line per case, with every reason it is there; ordered escalated → overdue → flagged.
   const cases = new Map<string, { line: AgendaLine; rank: [number, number | string] }>();

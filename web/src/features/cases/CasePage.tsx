@@ -13,6 +13,7 @@ import { attachmentUrl, uploadAttachment, useCase, useCasesWrite } from './api';
 import { availableActions } from './availability';
 import { ActionForm, SPECS } from './ActionForm';
 import { DueList, FlagBadges, RiskBadge, StatusBadge } from './shared';
+import { NonDisclosureCard } from './NonDisclosure';
 import type { CaseFull, CaseReferralView, HistoryEntry } from './types';
 
 /** One case: who it is about, what is due, what can be done now, and everything that happened. */
@@ -56,6 +57,7 @@ export function CaseView({ c }: { c: CaseFull }) {
               <Title order={2} size="h4" mb="xs">{t('cases.page.owner')}</Title>
               <Text size="sm">{s.owner.user ? `${userName(s.owner.user)} · ` : ''}{unitName(s.owner.unit)}</Text>
             </Card>
+            <NonDisclosureCard caseId={c.id} />
             {s.referrals.length > 0 && (
               <Card withBorder>
                 <Title order={2} size="h4" mb="xs">{t('cases.page.referrals')}</Title>

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, type Query } from '../../api/client';
+import { api, ApiError, request, type Query } from '../../api/client';
 import type { Place } from '../../api/types';
 import type { Attachment, CaseDetail, CaseList, Notification, Organisation, ReferralRow, TaskList } from './types';
 
@@ -57,3 +57,21 @@ export async function uploadAttachment(caseId: string, file: File, kind: string,
 }
 
 export const attachmentUrl = (caseId: string, id: string) => `/api/v1/cases/${caseId}/attachments/${id}`;
+
+/** A CWC order restricting the child's identity (JJ Act 2015 s.74(1)); null when none stands. */
+export interface NonDisclosureOrder {
+  caseId: string;
+  orderRef: string;
+  orderedOn: string;
+  setAt: string;
+  version: number;
+}
+export const useNonDisclosureOrder = (caseId: string, enabled = true) =>
+  useQuery({
+    enabled,
+    queryKey: ['cases', 'non-disclosure', caseId],
+    queryFn: ({ signal }) => api.get<{ order: NonDisclosureOrder | null }>(`/cases/${caseId}/non-disclosure-order`, undefined, signal),
+    staleTime: 0,
+  });
+export const setNonDisclosureOrder = (caseId: string, body: { orderRef: string; orderedOn: string }) => api.put<NonDisclosureOrder>(`/cases/${caseId}/non-disclosure-order`, body);
+export const liftNonDisclosureOrder = (caseId: string) => request<{ caseId: string; lifted: boolean }>('DELETE', `/cases/${caseId}/non-disclosure-order`);

@@ -82,9 +82,13 @@ function ActionRow({ a, open, onToggle, labels, f }: { a: ActionListItem; open: 
           {a.description}
           <Text size="xs" c="dimmed">
             {labels.domain(a.domain)} ·{' '}
-            <Anchor component={Link} to={`/convergence/meetings/${a.meetingId}`} size="xs">
-              {t('convergence.actions.meetingOf', { group: a.group ?? '', date: f.date(a.meetingDate) })}
-            </Anchor>
+            {a.meetingId && a.meetingDate ? (
+              <Anchor component={Link} to={`/convergence/meetings/${a.meetingId}`} size="xs">
+                {t('convergence.actions.meetingOf', { group: a.group ?? '', date: f.date(a.meetingDate) })}
+              </Anchor>
+            ) : (
+              t('convergence.actions.raisedOn', { group: a.group ?? '', date: f.date(a.raisedOn ?? a.assignedOn) })
+            )}
           </Text>
           {a.result && <Text size="xs">✓ {a.result}</Text>}
           {a.blockedReason && a.status === 'blocked' && <Text size="xs" c="orange">⏸ {a.blockedReason}</Text>}

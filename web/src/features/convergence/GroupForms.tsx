@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { Alert, Button, Card, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, ConflictError } from '../../api/client';
@@ -7,7 +7,7 @@ import type { Place } from '../../api/types';
 import { useMe } from '../../auth/session';
 import { describeError, fieldKey, translateReason } from '../../forms/errors';
 import { DEPARTMENT_KINDS } from '../../../../src/convergence/domain/types';
-import { addMember, createGroup, patchGroup, patchMember, todayIst, useConvergenceWrite } from './api';
+import { addMember, createGroup, patchGroup, patchMember, raiseAction, todayIst, useConvergenceWrite } from './api';
 import { useLabels } from './shared';
 import type { GroupSummary, Member } from './types';
 
@@ -354,4 +354,104 @@ export function MemberForm({ groupId, member, onDone }: { groupId: string; membe
 /** Ends a member's seat today (the record of their past attendance stays). */
 export function useRemoveMember(groupId: string) {
   return useConvergenceWrite((memberId: string) => patchMember(groupId, memberId, { until: todayIst() }));
+}
+
+interface RaiseValues {
+  department: string | null;
+  description: string;
+  dueDate: string;
+  officer: string;
+}
+
+const RAISE_FIELDS = ['department', 'description', 'dueDate', 'officer'] as const;
+
+/**
+ * Raises an action item between meetings (POST /convergence/groups/:id/actions): assigned
+ * today to a department that sits in the group, due today or later; the server's refusals
+ * (department_not_represented, due_date_past, …) land on their field.
+ */
+export function RaiseActionForm({ groupId, departments, onDone }: { groupId: string; departments: string[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { dept } = useLabels();
+  const [v, setV] = useState<RaiseValues>({ department: null, description: '', dueDate: '', officer: '' });
+  const [raised, setRaised] = useState(false);
+  const { errors, setErrors, general, capture, clear } = useServerErrors();
+  const set = <K extends keyof RaiseValues>(k: K, value: RaiseValues[K]) => {
+    setV((prev) => ({ ...prev, [k]: value }));
+    setRaised(false);
+    clear(k);
+  };
+  const save = useConvergenceWrite((body: Record<string, unknown>) => raiseAction(groupId, body));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const local: Errors = {};
+    if (!v.department) local.department = t('convergence.form.required');
+    if (!v.description.trim()) local.description = t('convergence.form.required');
+    if (!v.dueDate) local.dueDate = t('convergence.form.required');
+    if (Object.keys(local).length) {
+      setErrors(local);
+      return;
+    }
+    try {
+      await save.mutateAsync({ department: v.department, description: v.description.trim(), dueDate: v.dueDate, ...(v.officer.trim() ? { officer: v.officer.trim() } : {}) });
+      clear();
+      setV({ department: null, description: '', dueDate: '', officer: '' });
+      setRaised(true);
+    } catch (err) {
+      capture(err, RAISE_FIELDS);
+    }
+  }
+
+  return (
+    <Card withBorder my="sm" component="form" onSubmit={submit} noValidate aria-label={t('convergence.raise.title')}>
+      <Title order={3} size="h5">
+        {t('convergence.raise.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('convergence.raise.intro')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          label={t('convergence.common.department')}
+          data={[{ value: '', label: '—' }, ...departments.map((d) => ({ value: d, label: dept(d) }))]}
+          name="department"
+          value={v.department ?? ''}
+          onChange={(e) => set('department', e.currentTarget.value || null)}
+          error={errors.department}
+          required
+        />
+        <TextInput
+          type="date"
+          name="dueDate"
+          label={t('convergence.common.dueDate')}
+          min={todayIst()}
+          value={v.dueDate}
+          onChange={(e) => set('dueDate', e.currentTarget.value)}
+          error={errors.dueDate}
+          required
+        />
+      </SimpleGrid>
+      <Textarea name="description" label={t('convergence.raise.description')} autosize minRows={2} value={v.description} onChange={(e) => set('description', e.currentTarget.value)} error={errors.description} required mt="xs" />
+      <TextInput name="officer" label={t('convergence.raise.officer')} value={v.officer} onChange={(e) => set('officer', e.currentTarget.value)} error={errors.officer} mt="xs" />
+      {general && (
+        <Alert color="red" role="alert" mt="sm">
+          {general}
+        </Alert>
+      )}
+      {raised && (
+        <Alert color="green" role="status" mt="sm">
+          {t('convergence.raise.raised')}
+        </Alert>
+      )}
+      <Group mt="sm">
+        <Button type="submit" loading={save.isPending}>
+          {t('convergence.raise.submit')}
+        </Button>
+        <Button variant="default" onClick={onDone}>
+          {t('convergence.common.cancel')}
+        </Button>
+      </Group>
+    </Card>
+  );
 }

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../auth/session';
+import { useCan, useMe } from '../../auth/session';
 import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { scheduleMeeting, todayIst, useConvergenceWrite, useGroup } from './api';
 import { percent, useConvergenceError, useLabels } from './shared';
-import { GroupForm, MemberForm, useRemoveMember } from './GroupForms';
+import { GroupForm, MemberForm, RaiseActionForm, useRemoveMember } from './GroupForms';
 import type { GroupDetail } from './types';
 
 /** One group: members by department, attendance (irregular participation flagged), meetings. */
@@ -29,6 +29,10 @@ function GroupView({ g }: { g: GroupDetail }) {
   const [editMember, setEditMember] = useState<string | null>(null);
   const describe = useConvergenceError();
   const manage = can('convergence.manage');
+  const me = useMe();
+  const [raising, setRaising] = useState(false);
+  // The server decides (convergence.manage over the area, or the group's chair or secretary).
+  const mayRaise = manage || g.members.some((m) => !m.until && m.userId === me.id && (m.roles.includes('chair') || m.roles.includes('secretary')));
   const schedule = useConvergenceWrite((d: string) => scheduleMeeting(g.id, { date: d }));
   const remove = useRemoveMember(g.id);
   const current = g.members.filter((m) => !m.until);
@@ -47,6 +51,14 @@ function GroupView({ g }: { g: GroupDetail }) {
         }
       />
       {editing && <GroupForm group={g} onDone={() => setEditing(false)} />}
+      {mayRaise && !raising && (
+        <Group mb="sm">
+          <Button variant="light" onClick={() => setRaising(true)}>
+            {t('convergence.raise.open')}
+          </Button>
+        </Group>
+      )}
+      {raising && <RaiseActionForm groupId={g.id} departments={departments} onDone={() => setRaising(false)} />}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">

@@ -87,7 +87,12 @@ function AgendaCard({ m }: { m: MeetingDetail }) {
               {l.action && (
                 <>
                   {dept(l.action.department)}: {l.action.description} — {t('convergence.common.dueDate')} {f.date(l.action.dueDate)}{' '}
-                  <ActionStatusBadge status={l.action.status} overdue />
+                  <ActionStatusBadge status={l.action.status} overdue={l.reasons.some((r) => r.code === 'carried_over')} />
+                  {l.reasons.some((r) => r.code === 'raised_between_meetings') && (
+                    <Badge variant="outline" color="gray" size="sm" tt="none">
+                      {t('convergence.reason.raised_between_meetings')} ({f.date(l.action.assignedOn)})
+                    </Badge>
+                  )}
                 </>
               )}
               {l.issue && (

@@ -59,6 +59,7 @@ export const holdMeeting = (id: string, attendance: { memberId: string; present:
 export const addDiscussion = (id: string, body: Record<string, unknown>) => api.post(`${P}/meetings/${id}/discussions`, body);
 export const minuteMeeting = (id: string, minutes: string) => api.post<{ nextMeeting: { id: string; date: string } | null }>(`${P}/meetings/${id}/minute`, { minutes });
 export const sendNote = (id: string) => api.post<{ queued: number; recipients: number }>(`${P}/meetings/${id}/note/send`);
+export const raiseAction = (groupId: string, body: Record<string, unknown>) => api.post<ActionListItem>(`${P}/groups/${groupId}/actions`, body);
 export const actionEvent = (id: string, body: { type: 'complete' | 'block' | 'reopen'; result?: string; reason?: string; version?: number }) => api.post(`${P}/actions/${id}/events`, body);
 export const saveMatrix = (body: { version: number; matrix: unknown; note?: string }) => api.put(`${P}/matrix`, body);
 export const raiseIssue = (body: Record<string, unknown>) => api.post<Issue>(`${P}/bal-panchayat/issues`, body);

@@ -10,7 +10,7 @@ const en = {
     actionStatus: { open: 'Open', done: 'Done', blocked: 'Blocked', reopened: 'Reopened' },
     role: { chair: 'Chair', secretary: 'Secretary', member: 'Member' },
     section: { action_taken: 'Action taken on earlier decisions', cases: 'Cases', bal_panchayat: 'Issues raised by Bal Panchayats' },
-    reason: { carried_over: 'Carried over', escalated: 'Escalated', overdue_actions: 'Overdue actions', flagged: 'Flagged for the group', bal_panchayat_issue: 'Bal Panchayat issue' },
+    reason: { carried_over: 'Carried over', escalated: 'Escalated', overdue_actions: 'Overdue actions', flagged: 'Flagged for the group', bal_panchayat_issue: 'Bal Panchayat issue', raised_between_meetings: 'Raised between meetings' },
     issueStatus: { with_vcpc: 'With the VCPC', escalated: 'Escalated by the VCPC', on_agenda: "On the group's agenda", resolved: 'Resolved' },
     category: {
       out_of_school: 'Child out of school', family_in_distress: 'Family in distress', child_labour: 'Child labour', child_marriage: 'Child marriage',
@@ -45,7 +45,7 @@ const en = {
     actions: {
       title: 'Department actions', intro: 'Responsibilities assigned by the convergence groups. Record what was done, or why it is blocked.',
       onlyOverdue: 'Only overdue', onlyMine: "Only my department's", markDone: 'Done', markBlocked: 'Blocked', reopen: 'Reopen', result: 'What was done',
-      reason: 'Why', noActions: 'No actions.', history: 'History', assignedOn: 'Assigned {{date}}', meetingOf: '{{group}}, meeting of {{date}}', total: '{{n}} actions',
+      reason: 'Why', noActions: 'No actions.', history: 'History', assignedOn: 'Assigned {{date}}', meetingOf: '{{group}}, meeting of {{date}}', raisedOn: '{{group}}, raised between meetings on {{date}}', total: '{{n}} actions',
     },
     acc: {
       title: 'Department accountability', intro: 'Per department and month: actions assigned, done on time, overdue, days late, and meeting attendance — for the DCWPC and the Mission Vatsalya monthly review.',
@@ -77,6 +77,10 @@ const en = {
       memberName: 'Representative', role: 'Role in the group', email: 'Email', phone: 'Mobile', edit: 'Edit', remove: 'Remove',
       removeConfirm: '{{name}} leaves the group today. Their past attendance stays on record.', required: 'Required.',
     },
+    raise: {
+      title: 'Raise an action item', intro: 'Between meetings: assigned today to a department that sits in the group; it comes up at the next meeting.',
+      description: 'Action', officer: 'Responsible officer (optional)', submit: 'Raise the action', raised: 'Action raised; it will come up at the next meeting.', open: 'Raise an action item',
+    },
     errors: {
       duplicate_member: 'This person already sits on the group for that department.', already_member: 'This user already has a seat on the group.',
       chair_exists: 'The group already has a chair; end that seat first.', group_exists: 'There is already a convergence group for this area.',
@@ -87,7 +91,7 @@ const en = {
       not_assigned_department: 'Only the assigned department, or the chair or secretary of the group, may update this action.', meeting_minuted: 'The minutes are final.',
       meeting_not_held: 'Record the meeting as held first.', meeting_in_future: 'A meeting cannot be held before its date.', meeting_already_held: 'The meeting was already held.',
       invalid_transition: 'That change is not possible in the action’s current state.', not_own_department: 'You may read your own department’s note only.',
-      matrix_invalid: 'The matrix is not valid.', officer_not_member: 'The officer must sit in the group for that department.', meeting_exists: 'The group already has a meeting on that date.',
+      matrix_invalid: 'The matrix is not valid.', officer_not_member: 'The officer must sit in the group for that department.', meeting_exists: 'The group already has a meeting on that date.', forbidden: 'You may not do this here.',
     },
   },
 };
@@ -102,7 +106,7 @@ const hi: typeof en = {
     actionStatus: { open: 'लंबित', done: 'पूर्ण', blocked: 'रुकी हुई', reopened: 'फिर से खोली गई' },
     role: { chair: 'अध्यक्ष', secretary: 'सचिव', member: 'सदस्य' },
     section: { action_taken: 'पिछले निर्णयों पर की गई कार्यवाही', cases: 'प्रकरण', bal_panchayat: 'बाल पंचायतों द्वारा उठाए गए मुद्दे' },
-    reason: { carried_over: 'पिछली बैठक से', escalated: 'ऊपर भेजा गया', overdue_actions: 'अतिदेय कार्यवाहियाँ', flagged: 'समूह हेतु चिह्नित', bal_panchayat_issue: 'बाल पंचायत का मुद्दा' },
+    reason: { carried_over: 'पिछली बैठक से', escalated: 'ऊपर भेजा गया', overdue_actions: 'अतिदेय कार्यवाहियाँ', flagged: 'समूह हेतु चिह्नित', bal_panchayat_issue: 'बाल पंचायत का मुद्दा', raised_between_meetings: 'बैठकों के बीच उठाई गई' },
     issueStatus: { with_vcpc: 'ग्राम बाल संरक्षण समिति के पास', escalated: 'समिति द्वारा ऊपर भेजा गया', on_agenda: 'समूह की कार्यसूची में', resolved: 'हल हुआ' },
     category: {
       out_of_school: 'बच्चा स्कूल से बाहर', family_in_distress: 'संकट में परिवार', child_labour: 'बाल श्रम', child_marriage: 'बाल विवाह',
@@ -137,7 +141,7 @@ const hi: typeof en = {
     actions: {
       title: 'विभागीय कार्यवाहियाँ', intro: 'अभिसरण समूहों द्वारा सौंपी गई ज़िम्मेदारियाँ। क्या किया गया, या क्यों रुका है, दर्ज करें।',
       onlyOverdue: 'केवल अतिदेय', onlyMine: 'केवल मेरे विभाग की', markDone: 'पूर्ण', markBlocked: 'रुकी हुई', reopen: 'फिर से खोलें', result: 'क्या किया गया',
-      reason: 'कारण', noActions: 'कोई कार्यवाही नहीं।', history: 'इतिहास', assignedOn: '{{date}} को सौंपी गई', meetingOf: '{{group}}, {{date}} की बैठक', total: '{{n}} कार्यवाहियाँ',
+      reason: 'कारण', noActions: 'कोई कार्यवाही नहीं।', history: 'इतिहास', assignedOn: '{{date}} को सौंपी गई', meetingOf: '{{group}}, {{date}} की बैठक', raisedOn: '{{group}}, बैठकों के बीच {{date}} को उठाई गई', total: '{{n}} कार्यवाहियाँ',
     },
     acc: {
       title: 'विभागीय जवाबदेही', intro: 'विभागवार व माहवार: सौंपी गई, समय पर पूर्ण, अतिदेय कार्यवाहियाँ, विलंब के दिन और बैठक उपस्थिति — जिला बाल कल्याण एवं संरक्षण समिति और मिशन वात्सल्य मासिक समीक्षा हेतु।',
@@ -169,6 +173,10 @@ const hi: typeof en = {
       memberName: 'प्रतिनिधि', role: 'समूह में भूमिका', email: 'ईमेल', phone: 'मोबाइल', edit: 'संपादित करें', remove: 'हटाएँ',
       removeConfirm: '{{name}} आज से समूह से हटेंगे। उनकी पिछली उपस्थिति अभिलेख में रहेगी।', required: 'आवश्यक।',
     },
+    raise: {
+      title: 'कार्यवाही उठाएँ', intro: 'बैठकों के बीच: आज ही समूह में बैठे किसी विभाग को सौंपी जाती है; अगली बैठक में सामने आएगी।',
+      description: 'कार्यवाही', officer: 'उत्तरदायी अधिकारी (वैकल्पिक)', submit: 'कार्यवाही उठाएँ', raised: 'कार्यवाही उठाई गई; यह अगली बैठक में आएगी।', open: 'कार्यवाही उठाएँ',
+    },
     errors: {
       duplicate_member: 'यह व्यक्ति उस विभाग की ओर से पहले से समूह में है।', already_member: 'इस उपयोगकर्ता का समूह में पहले से स्थान है।',
       chair_exists: 'समूह में पहले से अध्यक्ष हैं; पहले वह स्थान समाप्त करें।', group_exists: 'इस क्षेत्र के लिए अभिसरण समूह पहले से है।',
@@ -179,7 +187,7 @@ const hi: typeof en = {
       not_assigned_department: 'इस कार्यवाही को केवल सौंपा गया विभाग, या समूह के अध्यक्ष या सचिव अद्यतन कर सकते हैं।', meeting_minuted: 'कार्यवृत्त अंतिम है।',
       meeting_not_held: 'पहले बैठक को आयोजित दर्ज करें।', meeting_in_future: 'बैठक उसकी तारीख से पहले आयोजित नहीं हो सकती।', meeting_already_held: 'बैठक पहले ही आयोजित हो चुकी है।',
       invalid_transition: 'कार्यवाही की वर्तमान स्थिति में यह बदलाव संभव नहीं।', not_own_department: 'आप केवल अपने विभाग की टिप्पणी पढ़ सकते हैं।',
-      matrix_invalid: 'मैट्रिक्स मान्य नहीं है।', officer_not_member: 'अधिकारी उस विभाग की ओर से समूह का सदस्य होना चाहिए।', meeting_exists: 'उस तारीख को समूह की बैठक पहले से है।',
+      matrix_invalid: 'मैट्रिक्स मान्य नहीं है।', officer_not_member: 'अधिकारी उस विभाग की ओर से समूह का सदस्य होना चाहिए।', meeting_exists: 'उस तारीख को समूह की बैठक पहले से है।', forbidden: 'आप यहाँ यह नहीं कर सकते।',
     },
   },
 };
@@ -192,7 +200,7 @@ const mr: typeof en = {
     actionStatus: { open: 'प्रलंबित', done: 'पूर्ण', blocked: 'अडकलेली', reopened: 'पुन्हा उघडलेली' },
     role: { chair: 'अध्यक्ष', secretary: 'सचिव', member: 'सदस्य' },
     section: { action_taken: 'मागील निर्णयांवर केलेली कार्यवाही', cases: 'प्रकरणे', bal_panchayat: 'बाल पंचायतींनी मांडलेले प्रश्न' },
-    reason: { carried_over: 'मागील बैठकीतून', escalated: 'वर पाठवलेले', overdue_actions: 'मुदत उलटलेली कार्यवाही', flagged: 'गटासाठी नोंदवलेले', bal_panchayat_issue: 'बाल पंचायतीचा प्रश्न' },
+    reason: { carried_over: 'मागील बैठकीतून', escalated: 'वर पाठवलेले', overdue_actions: 'मुदत उलटलेली कार्यवाही', flagged: 'गटासाठी नोंदवलेले', bal_panchayat_issue: 'बाल पंचायतीचा प्रश्न', raised_between_meetings: 'बैठकांदरम्यान उपस्थित केलेली' },
     issueStatus: { with_vcpc: 'ग्राम बाल संरक्षण समितीकडे', escalated: 'समितीने वर पाठवले', on_agenda: 'गटाच्या विषयसूचीवर', resolved: 'सुटला' },
     category: {
       out_of_school: 'शाळाबाह्य मूल', family_in_distress: 'संकटातील कुटुंब', child_labour: 'बालमजुरी', child_marriage: 'बालविवाह',
@@ -227,7 +235,7 @@ const mr: typeof en = {
     actions: {
       title: 'विभागीय कार्यवाही', intro: 'अभिसरण गटांनी सोपवलेल्या जबाबदाऱ्या. काय केले, किंवा का अडले, याची नोंद करा.',
       onlyOverdue: 'फक्त मुदत उलटलेली', onlyMine: 'फक्त माझ्या विभागाची', markDone: 'पूर्ण', markBlocked: 'अडकलेली', reopen: 'पुन्हा उघडा', result: 'काय केले',
-      reason: 'कारण', noActions: 'कोणतीही कार्यवाही नाही.', history: 'इतिहास', assignedOn: '{{date}} रोजी सोपवली', meetingOf: '{{group}}, {{date}} ची बैठक', total: '{{n}} कार्यवाही',
+      reason: 'कारण', noActions: 'कोणतीही कार्यवाही नाही.', history: 'इतिहास', assignedOn: '{{date}} रोजी सोपवली', meetingOf: '{{group}}, {{date}} ची बैठक', raisedOn: '{{group}}, बैठकांदरम्यान {{date}} रोजी उपस्थित केलेली', total: '{{n}} कार्यवाही',
     },
     acc: {
       title: 'विभागीय उत्तरदायित्व', intro: 'विभागनिहाय व महिनानिहाय: सोपवलेली, वेळेत पूर्ण, मुदत उलटलेली कार्यवाही, विलंबाचे दिवस व बैठकीतील उपस्थिती — जिल्हा बाल कल्याण व संरक्षण समिती व मिशन वात्सल्य मासिक आढाव्यासाठी.',
@@ -259,6 +267,10 @@ const mr: typeof en = {
       memberName: 'प्रतिनिधी', role: 'गटातील भूमिका', email: 'ईमेल', phone: 'मोबाईल', edit: 'संपादित करा', remove: 'काढा',
       removeConfirm: '{{name}} आजपासून गटातून बाहेर पडतील. त्यांची मागील उपस्थिती नोंदीत राहील.', required: 'आवश्यक.',
     },
+    raise: {
+      title: 'कार्यवाही उपस्थित करा', intro: 'बैठकांदरम्यान: आजच गटात असलेल्या विभागाकडे सोपवली जाते; पुढील बैठकीत समोर येईल.',
+      description: 'कार्यवाही', officer: 'जबाबदार अधिकारी (ऐच्छिक)', submit: 'कार्यवाही उपस्थित करा', raised: 'कार्यवाही उपस्थित केली; ती पुढील बैठकीत येईल.', open: 'कार्यवाही उपस्थित करा',
+    },
     errors: {
       duplicate_member: 'ही व्यक्ती त्या विभागातर्फे आधीच गटात आहे.', already_member: 'या वापरकर्त्याचे गटात आधीच स्थान आहे.',
       chair_exists: 'गटाला आधीच अध्यक्ष आहेत; आधी ते स्थान संपवा.', group_exists: 'या क्षेत्रासाठी अभिसरण गट आधीच आहे.',
@@ -269,7 +281,7 @@ const mr: typeof en = {
       not_assigned_department: 'ही कार्यवाही फक्त सोपवलेला विभाग, किंवा गटाचे अध्यक्ष वा सचिव अद्ययावत करू शकतात.', meeting_minuted: 'इतिवृत्त अंतिम आहे.',
       meeting_not_held: 'आधी बैठक झाल्याची नोंद करा.', meeting_in_future: 'बैठक तिच्या दिनांकापूर्वी होऊ शकत नाही.', meeting_already_held: 'बैठक आधीच झाली आहे.',
       invalid_transition: 'कार्यवाहीच्या सध्याच्या स्थितीत हा बदल शक्य नाही.', not_own_department: 'आपण फक्त आपल्या विभागाचे टिपण वाचू शकता.',
-      matrix_invalid: 'मॅट्रिक्स वैध नाही.', officer_not_member: 'अधिकारी त्या विभागातर्फे गटाचे सदस्य असावेत.', meeting_exists: 'त्या दिनांकाला गटाची बैठक आधीच आहे.',
+      matrix_invalid: 'मॅट्रिक्स वैध नाही.', officer_not_member: 'अधिकारी त्या विभागातर्फे गटाचे सदस्य असावेत.', meeting_exists: 'त्या दिनांकाला गटाची बैठक आधीच आहे.', forbidden: 'आपण येथे हे करू शकत नाही.',
     },
   },
 };

@@ -79,7 +79,7 @@ export interface ActionView {
   blockedReason: string | null;
   overdue: boolean;
   version: number;
-  meetingId: string;
+  meetingId: string | null;
   groupId: string;
 }
 
@@ -106,7 +106,9 @@ export interface MeetingDetail {
 
 export interface ActionListItem extends ActionView {
   group: string | null;
-  meetingDate: string;
+  /** Null for an item raised between meetings (then raisedOn). */
+  meetingDate: string | null;
+  raisedOn: string | null;
   daysOverdue: number;
 }
 
