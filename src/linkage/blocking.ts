@@ -111,6 +111,12 @@ interface RuleIndex {
   rBlocks: Int32Array;
 }
 
+/** One line per rule that skipped blocks. */
+export function blockingWarnings(stats: readonly RuleStats[]): string[] {
+  return stats.filter((s) => s.skippedBlocks > 0).map((s) =>
+    `blocking rule "${s.id}": skipped ${s.skippedBlocks} oversized block(s) (${s.skippedPairs} pairs), e.g. ${s.skippedExamples.join(', ')}`);
+}
+
 export class BlockIndex {
   readonly stats: RuleStats[] = [];
   private readonly rules: RuleIndex[] = [];
@@ -186,8 +192,7 @@ export class BlockIndex {
   }
 
   warnings(): string[] {
-    return this.stats.filter((s) => s.skippedBlocks > 0).map((s) =>
-      `blocking rule "${s.id}": skipped ${s.skippedBlocks} oversized block(s) (${s.skippedPairs} pairs), e.g. ${s.skippedExamples.join(', ')}`);
+    return blockingWarnings(this.stats);
   }
 
   /** Distinct left candidates of right record j, written into out; returns how many. */

@@ -3,7 +3,7 @@
 // scores its share. Output is identical to the single-threaded run.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { RuleStats } from './blocking';
+import { blockingWarnings, type RuleStats } from './blocking';
 import { explain, fieldsOf, type EngineOptions, type Progress } from './engine';
 import type { Model } from './model';
 import type { Table } from './record';
@@ -126,7 +126,7 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
     const trainedModel: Model = { ...trained.model, blocking: model.blocking };
     return {
       shares, pairsCompared: totalPairs, pairUpperBound: rules.reduce((a, r) => a + r.pairs, 0), rules,
-      warnings: [...new Set(compared.flatMap((c) => c.warnings))], model: trainedModel,
+      warnings: blockingWarnings(rules), model: trainedModel,
     };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
