@@ -121,6 +121,7 @@ export class BlockIndex {
   readonly stats: RuleStats[] = [];
   private readonly rules: RuleIndex[] = [];
   private readonly stamp: Int32Array;
+  private calls = 0;
 
   constructor(model: Model, left: Table, right: Table, private readonly dedupe = false) {
     const kp = new KeyParts();
@@ -198,7 +199,8 @@ export class BlockIndex {
   /** Distinct left candidates of right record j, written into out; returns how many. */
   candidates(j: number, out: Int32Array): number {
     let n = 0;
-    const tag = j + 1;
+    // A fresh tag per call (not per j), so asking twice for the same record gives the same answer.
+    const tag = ++this.calls;
     for (const r of this.rules) {
       for (let x = r.rOff[j]; x < r.rOff[j + 1]; x++) {
         const b = r.rBlocks[x];

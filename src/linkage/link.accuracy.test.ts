@@ -20,13 +20,13 @@ describe('synthetic Indian children benchmark (3,000 × 3,000, seed 7; the model
   const b = generateBenchmark({ seed: 7, left: 3000, right: 3000 });
   const m = evaluate(links(personTable(b.left), personTable(b.right)), b.truth);
 
-  it('F1 at 0.5 stays at or above 0.94 (measured 0.960)', () => {
+  it('F1 at 0.5 stays at or above 0.94 (measured 0.962)', () => {
     expect(m.f1).toBeGreaterThanOrEqual(0.94);
     expect(m.precision).toBeGreaterThanOrEqual(0.96);
     expect(m.recall).toBeGreaterThanOrEqual(0.92);
   });
-  it('top-5 recall stays at or above 0.95 (measured 0.957)', () => {
-    expect(m.topKRecall).toBeGreaterThanOrEqual(0.95);
+  it('top-5 recall stays at or above 0.955 (measured 0.962)', () => {
+    expect(m.topKRecall).toBeGreaterThanOrEqual(0.955);
   });
   it('probabilities are calibrated: expected calibration error under 0.03', () => {
     expect(calibrationError(m.bins)).toBeLessThan(0.03);

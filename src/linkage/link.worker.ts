@@ -1,6 +1,7 @@
 // Worker side of a parallel link: builds the same engine as the main thread would, compares its
 // share of right records, and later scores them with the parameters trained on all shares.
 import { parentPort } from 'node:worker_threads';
+import { clearNameMemos } from '../names';
 import { LinkEngine, type EngineOptions } from './engine';
 import type { Model } from './model';
 import type { Table } from './record';
@@ -44,6 +45,7 @@ parentPort?.on('message', (msg: WorkerRequest) => {
     // Training and scoring need only the prepared features and the compared pairs: let the raw
     // columns and the block index go (a few hundred MB per worker at 2 lakh records a side).
     engine.releaseInputs();
+    clearNameMemos();
   } else if (msg.type === 'train') {
     const e = engine!;
     e.counts = new Map(msg.counts);
@@ -60,21 +62,28 @@ parentPort?.on('message', (msg: WorkerRequest) => {
     Object.assign(e.model, structuredClone(msg.model));
     e.setWeights();
     const nc = msg.explain ? e.comparators.length : 0;
-    const right: number[] = [], left: number[] = [], prob: number[] = [], weight: number[] = [], levels: number[] = [], fieldWeights: number[] = [];
+    // Output rows go straight into typed arrays sized for the most rows there can be: JS arrays of
+    // numbers (12 M field levels and weights at 2 lakh records a side) set the peak memory before.
+    const cap = e.right.ids.length * msg.topK;
+    const right = new Int32Array(cap), left = new Int32Array(cap), prob = new Float64Array(cap), weight = new Float64Array(cap);
+    const levels = new Int8Array(cap * nc), fieldWeights = new Float64Array(cap * nc);
     const lv = new Int8Array(e.comparators.length), fw = new Float64Array(e.comparators.length);
+    let n = 0;
     for (let j = 0; j < e.right.ids.length; j++) {
       const { pairs, probs } = e.topPairs(j, msg.topK, msg.threshold, msg.oneToOne);
-      pairs.forEach((p, x) => {
-        right.push(j); left.push(e.leftOf[p]); prob.push(probs[x]); weight.push(e.weight(p, j));
+      for (let x = 0; x < pairs.length; x++, n++) {
+        const p = pairs[x];
+        right[n] = j; left[n] = e.leftOf[p]; prob[n] = probs[x]; weight[n] = e.weight(p, j);
         if (nc > 0) {
           e.fieldVector(p, j, lv, fw);
-          for (let c = 0; c < nc; c++) { levels.push(lv[c]); fieldWeights.push(fw[c]); }
+          levels.set(lv, n * nc);
+          fieldWeights.set(fw, n * nc);
         }
-      });
+      }
     }
     const share: ScoredShare = {
-      right: Int32Array.from(right), left: Int32Array.from(left), probability: Float64Array.from(prob), weight: Float64Array.from(weight),
-      comparisons: nc, levels: Int8Array.from(levels), fieldWeights: Float64Array.from(fieldWeights),
+      right: right.slice(0, n), left: left.slice(0, n), probability: prob.slice(0, n), weight: weight.slice(0, n),
+      comparisons: nc, levels: levels.slice(0, n * nc), fieldWeights: fieldWeights.slice(0, n * nc),
     };
     parentPort!.postMessage({ type: 'scored', share },
       [share.right.buffer, share.left.buffer, share.probability.buffer, share.weight.buffer, share.levels.buffer, share.fieldWeights.buffer] as ArrayBuffer[]);

@@ -10,7 +10,7 @@ import { recordIdOf, toPersonRecords, type LinkableRecord } from './domain/perso
 import type { RecordKind } from './domain/vocabulary';
 import { missingMatch } from './missing.schema';
 import {
-  candidateRows, getRecordSystem, keyCounts, pendingRecordIds, placeNames, placeOfRecord, setRecordSystem,
+  candidateRows, getRecordSystem, keyCounts, pendingRecordIds, placeNames, placeOfRecord, setRecordSystem, staleKeyRecords,
   type CandidateRow, type RecordRow,
 } from './missing.repository';
 
@@ -198,6 +198,20 @@ export async function matchAfterCommit(ctx: Pick<AppContext, 'db' | 'now'>, reco
 }
 
 /** The sweep: matches records left pending (oldest first). Returns how many were matched. */
+/**
+ * Open records whose blocking keys were computed under another model version (the model's
+ * blocking rules changed) get new keys and go back to 'pending', so the sweep matches them again
+ * under the new rules (matching is idempotent; decided matches are never touched).
+ */
+export async function rekeyStaleRecords(ctx: Pick<AppContext, 'db'>, limit = 500): Promise<number> {
+  const version = matchingModel().version;
+  const stale = await staleKeyRecords(ctx.db, version, limit);
+  for (const r of stale) {
+    await setRecordSystem(ctx.db, r.id, { blockKeys: await blockKeysFor(ctx.db, r), blockKeysModel: version, matchState: 'pending' });
+  }
+  return stale.length;
+}
+
 export async function matchPendingRecords(ctx: Pick<AppContext, 'db' | 'now'>, limit = 100): Promise<number> {
   const ids = await pendingRecordIds(ctx.db, limit);
   let n = 0;

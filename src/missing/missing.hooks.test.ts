@@ -7,7 +7,7 @@ import type { Actor } from '../access/policy';
 import { emptyPerson } from '../linkage/record';
 import { findLikelyDuplicates } from './registry-duplicates';
 import { startMissingJobs } from './missing.jobs';
-import { matchPendingRecords } from './matching.service';
+import { matchingModel, matchPendingRecords, rekeyStaleRecords } from './matching.service';
 
 /** The registry de-duplication hook and the background sweep that finishes interrupted matching. */
 let database: Database & { drop: () => Promise<void> };
@@ -67,6 +67,22 @@ describe('the matching sweep', () => {
     expect(await database.query(`SELECT missing_id, found_id, status FROM missing_match ORDER BY 1, 2`)).toEqual(before);
     expect(await database.query(`SELECT count(*)::int AS n FROM missing_record WHERE match_state = 'pending'`)).toEqual([{ n: 0 }]);
     expect(await matchPendingRecords(ctx)).toBe(0);
+  });
+
+  it('re-keys records keyed under another model version and matches them again', async () => {
+    const [r] = await database.query<{ id: string; block_keys: string[] }>(
+      `SELECT id, block_keys FROM missing_record WHERE status = 'open' AND cardinality(block_keys) > 0 ORDER BY created_at LIMIT 1`);
+    const matchesBefore = await database.query(`SELECT missing_id, found_id, status FROM missing_match ORDER BY 1, 2`);
+    await database.query(`UPDATE missing_record SET block_keys = '{}', block_keys_model = 'indian-children.v0', match_state = 'done' WHERE id = $1`, [r.id]);
+    expect(await rekeyStaleRecords(ctx)).toBe(1);
+    const [after] = await database.query<{ block_keys: string[]; block_keys_model: string; match_state: string }>(
+      `SELECT block_keys, block_keys_model, match_state FROM missing_record WHERE id = $1`, [r.id]);
+    expect([...after.block_keys].sort()).toEqual([...r.block_keys].sort());
+    expect(after.block_keys_model).toBe(matchingModel().version);
+    expect(after.match_state).toBe('pending');
+    expect(await rekeyStaleRecords(ctx)).toBe(0);
+    await matchPendingRecords(ctx);
+    expect(await database.query(`SELECT missing_id, found_id, status FROM missing_match ORDER BY 1, 2`)).toEqual(matchesBefore);
   });
 
   it('the per-key counts follow the open records (kept by triggers)', async () => {

@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { AppContext } from '../http/context';
 import { pgBossDb } from '../cases/pgboss.db';
-import { matchPendingRecords } from './matching.service';
+import { matchPendingRecords, rekeyStaleRecords } from './matching.service';
 
 /**
  * Background work of the missing and found children module, on pg-boss like the case
@@ -22,9 +22,11 @@ export interface MissingJobsOptions {
 export async function registerMissingJobs(boss: PgBoss, ctx: AppContext, opts: MissingJobsOptions = {}) {
   const cron = opts.cron === undefined ? '*/10 * * * *' : opts.cron;
   await boss.createQueue(MISSING_MATCH_QUEUE, { name: MISSING_MATCH_QUEUE, policy: 'singleton', retryLimit: 3, retryDelay: 60 });
-  await boss.work(MISSING_MATCH_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5, batchSize: 1 }, async () => ({
-    matched: await matchPendingRecords(ctx, opts.batch ?? 200),
-  }));
+  await boss.work(MISSING_MATCH_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5, batchSize: 1 }, async () => {
+    // After a model change, records keyed under the old rules are re-keyed and matched again.
+    const rekeyed = await rekeyStaleRecords(ctx, opts.batch ?? 200);
+    return { rekeyed, matched: await matchPendingRecords(ctx, opts.batch ?? 200) };
+  });
   if (cron) await boss.schedule(MISSING_MATCH_QUEUE, cron, {}, { tz: 'Asia/Kolkata' });
 }
 

@@ -107,6 +107,14 @@ export async function countRecords(db: Db, where: SQL): Promise<number> {
 }
 
 /** Records still waiting to be matched (a crash between commit and matching), oldest first. */
+/** Open records keyed under another model version (or none recorded). */
+export async function staleKeyRecords(db: Db, version: string, limit: number): Promise<RecordRow[]> {
+  return db.select().from(missingRecord)
+    .where(and(eq(missingRecord.status, 'open'), sql`${missingRecord.blockKeysModel} IS DISTINCT FROM ${version}`))
+    .orderBy(asc(missingRecord.createdAt))
+    .limit(limit);
+}
+
 export async function pendingRecordIds(db: Db, limit: number): Promise<string[]> {
   const rows = await db
     .select({ id: missingRecord.id })

@@ -47,6 +47,8 @@ export const missingRecord = pgTable('missing_record', {
   moderatedBy: uuid('moderated_by'),
   moderatedAt: ts('moderated_at'),
   blockKeys: text('block_keys').array().notNull().default([]),
+  /** The match model version the keys were computed with; another version means they are re-keyed (`rekeyStaleRecords`). */
+  blockKeysModel: text('block_keys_model'),
   matchState: text('match_state').$type<'pending' | 'done' | 'not_applicable'>().notNull().default('pending'),
   matchedAt: ts('matched_at'),
   photoStoredName: text('photo_stored_name'),

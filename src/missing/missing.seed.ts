@@ -5,7 +5,7 @@ import { child, familyMember } from '../registry/registry.schema';
 import { location } from '../locations/locations.schema';
 import { missingRecord } from './missing.schema';
 import { insertRecord } from './missing.repository';
-import { blockKeysFor, matchRecord } from './matching.service';
+import { blockKeysFor, matchingModel, matchRecord } from './matching.service';
 import type { RecordKind } from './domain/vocabulary';
 
 /**
@@ -117,7 +117,7 @@ export async function seedMissing(db: Db): Promise<number> {
       source: s.source ?? 'police', createdAt: new Date(`${s.eventDate ?? '2025-11-01'}T12:00:00Z`), updatedAt: new Date(`${s.eventDate ?? '2025-11-01'}T12:00:00Z`),
     } as typeof missingRecord.$inferInsert;
     const blockKeys = await blockKeysFor(db, { ...values, id: '', kind: s.kind, name: values.name ?? null } as never);
-    const row = await insertRecord(db, { ...values, blockKeys, matchState: values.status === 'open' ? 'pending' : 'not_applicable' });
+    const row = await insertRecord(db, { ...values, blockKeys, blockKeysModel: matchingModel().version, matchState: values.status === 'open' ? 'pending' : 'not_applicable' });
     if (row.status === 'open') ids.push(row.id);
   }
   const now = () => new Date();

@@ -16,7 +16,7 @@ import { missingRecord } from './missing.schema';
 import {
   countRecords, districtExists, getRecord, insertRecord, listRecords, placeOfRecord, recordConditions, updateRecord, type RecordRow,
 } from './missing.repository';
-import { blockKeysFor, matchAfterCommit, type MatchRun } from './matching.service';
+import { blockKeysFor, matchAfterCommit, matchingModel, type MatchRun } from './matching.service';
 import { matchesOfRecord } from './matches.service';
 import { viewOf } from './missing.views';
 import type {
@@ -117,7 +117,7 @@ async function foundValues(db: Db, input: FoundChildInput | PublicSightingInput,
 async function saveNew(ctx: AppContext, actor: Actor | null, values: Common, placement: Placement) {
   const blockKeys = await blockKeysFor(ctx.db, { ...values, id: '', kind: values.kind as RecordKind, aliases: values.aliases ?? [] } as never);
   return ctx.db.transaction(async (tx) => {
-    const row = await insertRecord(tx, { ...values, blockKeys, matchState: values.status === 'open' ? 'pending' : 'not_applicable', createdAt: ctx.now(), updatedAt: ctx.now() });
+    const row = await insertRecord(tx, { ...values, blockKeys, blockKeysModel: matchingModel().version, matchState: values.status === 'open' ? 'pending' : 'not_applicable', createdAt: ctx.now(), updatedAt: ctx.now() });
     await audit(tx, actor, actor ? 'create' : 'public_submit', 'missing_record', row.id, placement, { kind: row.kind, channel: row.channel, source: row.source, photo: !!row.photoStoredName });
     return row;
   });
@@ -198,6 +198,7 @@ export async function moderate(ctx: AppContext, actor: Actor, id: string, input:
         const p = await placementFor(tx, input.districtCode);
         Object.assign(set, { stateCode: p.stateCode, districtCode: p.districtCode, subdistrictCode: null, blockCode: null, villageId: null });
         set.blockKeys = await blockKeysFor(tx, { ...r, ...set } as RecordRow);
+        set.blockKeysModel = matchingModel().version;
       }
     }
     const updated = await updateRecord(tx, actor, id, r.version, set);
@@ -262,6 +263,7 @@ export async function patchRecord(ctx: AppContext, actor: Actor, id: string, pat
     const merged = { ...r, ...set } as RecordRow;
     if (!merged.name && !merged.nameLocal && r.kind === 'missing') throw badRequest('name', "give the child's name (in any script)");
     set.blockKeys = await blockKeysFor(tx, merged);
+    set.blockKeysModel = matchingModel().version;
     if (r.status === 'open') set.matchState = 'pending';
     const updated = await updateRecord(tx, actor, id, r.version, set);
     if (!updated) throw conflict('Someone else changed this record');

@@ -21,6 +21,13 @@ export function nameTokensCached(name: string): string[] {
   return v;
 }
 
+/** Forgets the memoised tokens, sounds and keys (a linkage worker, once its records are prepared). */
+export function clearNameMemos(): void {
+  memo.clear();
+  soundMemo.clear();
+  keyMemo.clear();
+}
+
 const soundMemo = new Map<string, string>();
 const keyMemo = new Map<string, string>();
 
