@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../http/common';
+import { isoDate as day } from '../http/iso-date';
 import { childInput } from '../registry/registry.model';
 import {
   caseActionSchema, CASE_STATUSES, INTAKE_SOURCES, LEVELS, PROVIDER_KINDS, RISK_LEVELS, type CaseActionType,
@@ -12,7 +13,6 @@ import {
  * units checked as UUIDs so a typo is a 400 naming the field.
  */
 const text = z.string().trim().min(1, 'is required').max(4000);
-const day = z.iso.date('must be a date YYYY-MM-DD');
 
 export const intakeInput = z
   .object({

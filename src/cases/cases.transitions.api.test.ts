@@ -120,6 +120,8 @@ describe('refused as bad input (400), naming the field', () => {
     const unknown = await refused(c.id, { type: 'teleport' }, 400, null);
     expect(unknown.code).toBe('validation_failed');
     const missing = await refused(c.id, { type: 'closure' }, 400, null);
+    const noSuchDay = await refused(c.id, { type: 'cwc_order', kind: 'interim', orderType: 'restoration', form: 'form44', orderRef: 'CWC/AMR/2026/9', orderedOn: '2026-02-29' }, 400, null);
+    expect(noSuchDay.issues).toContainEqual({ field: 'orderedOn', message: 'is not a real date' });
     expect(missing.issues.map((i: { field: string }) => i.field)).toContain('reason');
     const badUnit = await refused(c.id, { type: 'referral', need: 'x', domain: 'health', to: { orgId: 'not-a-uuid' } }, 400, null);
     expect(badUnit.issues[0].field).toMatch(/to\.orgId/);
@@ -199,6 +201,9 @@ describe('intake', () => {
     const bad = await cw.post('/api/v1/cases', intakeBody(await k.childIn('Wadali'), { reportedOn: '2026-12-05' }));
     expect(bad.statusCode).toBe(400);
     expect(bad.json().reason).toBe('DATE_AFTER_ACTION');
+    const noSuchDay = await cw.post('/api/v1/cases', intakeBody(await k.childIn('Wadali'), { reportedOn: '2025-02-29' }));
+    expect(noSuchDay.statusCode).toBe(400);
+    expect(noSuchDay.json().issues).toEqual([{ field: 'reportedOn', message: 'is not a real date' }]);
     const badChild = await cw.post('/api/v1/cases', { ...intakeBody('x'), childId: undefined, child: { locationId: villageId('Kurha'), name: '', sex: 'male', ageYears: 3, careStatus: 'birth_family' } });
     expect(badChild.statusCode).toBe(400);
     expect(await cases()).toBe(before);

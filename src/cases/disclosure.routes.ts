@@ -3,12 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
+import { isoDate } from '../http/iso-date';
 import { caseIdParams } from './cases.model';
 import { liftNonDisclosureOrder, readNonDisclosureOrder, setNonDisclosureOrder } from './disclosure.service';
 
 const orderInput = z.object({
   orderRef: z.string().trim().min(1, 'the CWC order reference is required').max(100),
-  orderedOn: z.iso.date('must be a date (YYYY-MM-DD)'),
+  orderedOn: isoDate,
 });
 
 /** CWC non-disclosure orders on a case (JJ Act 2015 s.74(1)); see disclosure.service.ts. */

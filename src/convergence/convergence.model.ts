@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { isoDate as day } from '../http/iso-date';
 import { CONVERGENCE_DOMAINS, DEPARTMENT_KINDS, GOVERNANCE_LEVELS, LANGS, MEETING_FREQUENCIES } from './domain';
 
 /** Request bodies and queries of the convergence API (zod: a 400 names the field). */
-const day = z.iso.date('must be a date as YYYY-MM-DD');
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM');
 const text = (max = 2000) => z.string().trim().min(1, 'must not be empty').max(max);
 const department = z.enum(DEPARTMENT_KINDS);

@@ -137,7 +137,9 @@ describe('meetings: refused without a chair, with the chair absent, twice, or be
     expect((await nodal.post(`/api/v1/convergence/groups/${blockGroup}/meetings`, { date: '2027-01-12' })).statusCode).toBe(403);
     const bad = await dcpo.post(`/api/v1/convergence/groups/${blockGroup}/meetings`, { date: '2027-02-30' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().issues[0].field).toBe('date');
+    expect(bad.json().issues).toEqual([{ field: 'date', message: 'is not a real date' }]);
+    const shape = await dcpo.post(`/api/v1/convergence/groups/${blockGroup}/meetings`, { date: '12/01/2027' });
+    expect(shape.json().issues).toEqual([{ field: 'date', message: 'must be a date YYYY-MM-DD' }]);
   });
 });
 

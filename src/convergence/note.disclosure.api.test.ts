@@ -120,6 +120,9 @@ describe('a CWC non-disclosure order', () => {
     const future = await cwc.put(url, { orderRef: 'CWC/AMR/2026/412', orderedOn: '2027-01-01' });
     expect(future.statusCode).toBe(400);
     expect(future.json().issues[0].field).toBe('orderedOn');
+    const noSuchDay = await cwc.put(url, { orderRef: 'CWC/AMR/2026/412', orderedOn: '2026-02-29' });
+    expect(noSuchDay.statusCode).toBe(400);
+    expect(noSuchDay.json().issues).toEqual([{ field: 'orderedOn', message: 'is not a real date' }]);
     const res = await cwc.put(url, body);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ caseId: a.caseId, orderRef: 'CWC/AMR/2026/412', orderedOn: '2026-12-05', version: 1 });

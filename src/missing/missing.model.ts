@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../http/common';
+import { isoDate } from '../http/iso-date';
 import { SEXES } from '../registry/vocabulary';
 import { CURRENT_CARE, FOUND_SOURCES, MATCH_STATUSES, MISSING_SOURCES, RECORD_KINDS, RECORD_STATUSES, RESTORATION_STATUSES } from './domain/vocabulary';
 
@@ -11,10 +12,6 @@ import { CURRENT_CARE, FOUND_SOURCES, MATCH_STATUSES, MISSING_SOURCES, RECORD_KI
 const text = (max: number) => z.string().trim().max(max, `is too long (${max} characters at most)`);
 const optText = (max: number) => text(max).optional().nullable();
 const personName = text(120).min(1, 'is required');
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), 'is not a real date');
 const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number (digits, 6–20 characters)');
 const lgdDistrict = z.number().int('must be an LGD district code').positive('must be an LGD district code').max(99_999, 'must be an LGD district code');
 const age = (max: number, what: string) =>

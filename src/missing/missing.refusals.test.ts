@@ -45,6 +45,8 @@ describe('official reports and found children', () => {
     ['an unknown field', { status: 'matched' }, 'status'],
     ['an age of 18 or more for a missing child', { ageYears: 18 }, 'ageYears'],
     ['a last-seen date in the future', { lastSeenOn: '2999-12-31' }, 'lastSeenOn'],
+    ['a last-seen date that does not exist', { lastSeenOn: '2023-02-29' }, 'lastSeenOn is not a real date'],
+    ['a last-seen date in another shape', { lastSeenOn: '05/03/2024' }, 'lastSeenOn must be a date YYYY-MM-DD'],
     ['an unknown last-seen district', { lastSeenDistrictCode: 99999 }, 'lastSeenDistrictCode'],
     ['an unknown village', { villageId: 'vi:nowhere' }, 'villageId'],
     ['a source outside the vocabulary', { source: 'aliens' }, 'source'],
@@ -57,6 +59,7 @@ describe('official reports and found children', () => {
 
   it.each([
     ['a found date in the future', { foundOn: '2999-01-01' }, 'foundOn'],
+    ['a found date that does not exist', { foundOn: '2025-04-31' }, 'foundOn is not a real date'],
     ['an impossible estimated age', { ageYears: 22 }, 'ageYears'],
     ['a care place outside the vocabulary', { currentCare: 'jail' }, 'currentCare'],
     ['a weight of zero', { weightKg: 0 }, 'weightKg'],

@@ -37,6 +37,8 @@ describe('children: create and validate', () => {
     ['name', { name: '' }],
     ['sex', { sex: 'boy' }],
     ['dob', { dob: '2016-02-30' }],
+    ['dob', { dob: '2023-02-29' }],
+    ['dob', { dob: '29/02/2016' }],
     ['dob', { dob: '2999-01-01' }],
     ['careStatus', { careStatus: 'somewhere' }],
     ['locationId', { locationId: undefined }],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../http/iso-date';
 import {
   AREA_TYPES, CAREGIVER_TYPES, CARE_STATUSES, CASTE_CATEGORIES, DEATH_CAUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES,
   MIGRATION, RATION_CARDS, RELATIONSHIPS, SCHOOL_STATUSES, SEXES, VULNERABILITY_FACTORS,
@@ -8,7 +9,6 @@ import {
  * Input shapes for the registry, shared by the API (request validation) and the web app
  * (form validation), so a field is refused with the same reason in both places.
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), 'is not a real date');
 const notFuture = (s: string) => s <= new Date().toISOString().slice(0, 10);
 const personName = z.string().trim().min(1, 'is required').max(120, 'is too long (120 characters at most)');
 

@@ -115,6 +115,7 @@ describe('starting an application', () => {
     ['childId', { childId: '00000000-0000-4000-8000-000000000000' }],
     ['familyId', { familyId: 'nope' }],
     ['on', { on: '2026-13-01' }],
+    ['on', { on: '2025-02-29' }],
     ['on', { on: '2026-12-01' }],
     ['schemeId', { schemeId: 'pm-cares-for-children' }], // not eligible: refused with the engine's reasons
     ['childId', { schemeId: 'ab-pmjay' }], // a household scheme takes no child

@@ -92,7 +92,7 @@ describe('adding a version', () => {
     ['an impossible range', { rules: bsyRules([{ fact: 'age', op: 'between', min: 10, max: 2 }]) }, 'version.rules.all[2]', /impossible range: min 10 is greater than max 2/],
     ['a negative amount', { benefit: { kind: 'cash', amount: -5, period: 'monthly' } }, 'version.benefit.amount', /amounts cannot be negative/],
     ['an op that does not fit the fact', { rules: bsyRules([{ fact: 'bpl', op: 'gte', value: 3 }]) }, 'version.rules.all[2]', /./],
-    ['an impossible date', { validFrom: '2026-02-30' }, 'version.validFrom', /real YYYY-MM-DD date/],
+    ['an impossible date', { validFrom: '2026-02-30' }, 'version.validFrom', /is not a real date/],
     ['an unknown document', { documents: ['passport'] }, 'version.documents[0]', /./],
     ['a version that does not start after the one in force', { validFrom: '2023-01-01' }, 'version.validFrom', /overlaps the previous one \(2023-04-01 – open\)/],
   ])('refuses %s with the rule path and the reason, writing nothing', async (_what, over, field, reason) => {

@@ -19,9 +19,7 @@ import { convergenceAction, convergenceGroup } from '../convergence/convergence.
 import { listGroups } from '../convergence/groups.repository';
 import { raiseAction } from '../convergence/actions.service';
 import { DOCUMENT_LABELS, type DocumentType } from './documents';
-
-export const FOLLOW_UPS = ['request', 'convergence_action', 'case_task'] as const;
-export type FollowUp = (typeof FOLLOW_UPS)[number];
+import type { FollowUpView } from './document-followup';
 
 export interface FollowUpSubject {
   familyId: string;
@@ -114,20 +112,6 @@ export async function createDocumentTask(ctx: AppContext, actor: Actor, s: Follo
     type: 'referral', referralId, need: what(s), domain: 'social_mainstreaming', to: { orgId: org.id }, dueDate: s.dueOn,
   } as never);
   return { caseId: open.id, referralId, caseNumber: open.number };
-}
-
-export interface FollowUpView {
-  kind: 'convergence_action' | 'case_task';
-  id: string;
-  /** open / blocked / reopened / done (action); pending / accepted / declined / done / cancelled (case task). */
-  status: string;
-  done: boolean;
-  doneOn: string | null;
-  result: string | null;
-  dueOn: string | null;
-  caseId?: string;
-  caseRef?: string;
-  department?: string;
 }
 
 /** How the linked actions and tasks stand, keyed by request id. Callers have already checked the requests' visibility. */

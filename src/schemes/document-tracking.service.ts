@@ -13,7 +13,8 @@ import {
 } from './document-tracking.repository';
 import { getApplication } from './applications.repository';
 import type { DepartmentKind } from '../convergence/domain';
-import { createDocumentAction, createDocumentTask, followUpsOf, type FollowUp } from './document-followup.service';
+import { createDocumentAction, createDocumentTask, followUpsOf } from './document-followup.service';
+import type { FollowUp } from './document-followup';
 import { areaWhere, resolveArea } from './area';
 import { documentRequest } from './schemes.schema';
 import { notFuture, todayIn } from './schemes.access';

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPES, type DocumentType } from './documents';
 import type { IsoDate } from './facts';
+import { isoDate } from '../http/iso-date';
 import { isIsoDate } from './format';
 import { ConditionSchema, RuleSchema, formatIssues, type Condition, type Rule, type Validated } from './rules';
 
@@ -68,7 +69,6 @@ export interface Scheme {
   versions: readonly SchemeVersion[];
 }
 
-const isoDate = z.string().refine(isIsoDate, { message: 'must be a real YYYY-MM-DD date' });
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const money = z.number().finite().nonnegative('amounts cannot be negative');
 

@@ -5,15 +5,15 @@ import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
 import { idParams, pageQuery, versionFrom } from '../http/common';
 import { badRequest } from '../http/errors';
+import { isoDate } from '../http/iso-date';
 import type { TableFile } from '../exports/tables';
 import { DEPARTMENT_KINDS } from '../convergence/domain/types';
 import { APPLICATION_STATUSES } from './application-workflow';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from './documents';
-import { isIsoDate } from './format';
 import { addSchemeVersion, createScheme, ensureCatalogue, listSchemes, readScheme, ruleVocabulary } from './catalogue.service';
 import { familySuggestions } from './suggestions.service';
 import { reasonLangOf } from './language';
-import { FOLLOW_UPS } from './document-followup.service';
+import { FOLLOW_UPS } from './document-followup';
 import { REASON_LANGS } from './render';
 import { addStep, listApplicationsFor, readApplication, startApplication } from './applications.service';
 import { changeDocumentStatus, closeDocumentRequest, listDocumentRequests, requestDocument } from './document-tracking.service';
@@ -21,7 +21,6 @@ import { exportWorklist, worklist } from './worklist.service';
 import { exportOutcomes, schemeOutcomes } from './outcomes.service';
 
 const tags = ['schemes'];
-const isoDate = z.string().refine(isIsoDate, 'must be a real date YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max, `is too long (${max} characters at most)`);
 const schemeIdParams = z.object({ id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a scheme id (lower-case words joined by hyphens)').max(80) });
 const statusList = z

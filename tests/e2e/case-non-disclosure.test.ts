@@ -1,64 +1,44 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, describedBy, ensureWebBuilt, launchBrowser, newContext, screenshot, signIn, startServer, type Server } from './support';
+import { expect, it } from 'vitest';
+import { browserSuite, describedBy, describeInChromium, screenshot, signIn } from './support';
 
 /**
  * A CWC non-disclosure order (JJ Act 2015 s.74(1)) on the case page in a real browser: the
  * CWC member records one — a missing reference and a future date are refused on their
  * fields — and sees the order (reference and date) shown on the case.
  */
-const run = browserAvailable();
-
-describe.skipIf(!run)('CWC non-disclosure order on the case page in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-  let page: Page;
-  const url = (path: string) => server.url + path;
+describeInChromium('CWC non-disclosure order on the case page in Chromium', () => {
+  const e2e = browserSuite();
+  const { url } = e2e;
   // Days in India (the server and the form judge "future" by IST).
   const istDay = (offsetDays: number) => new Date(Date.now() + 330 * 60_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    page = await (await newContext(browser)).newPage();
-  }, 300_000);
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page && !page.isClosed()) await screenshot(page, `FAILED-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('cwc.amravati sets an order on a case and sees it shown', async () => {
-    const [kase] = await server.ctx.database.query<{ id: string }>(
+    const [kase] = await e2e.query<{ id: string }>(
       `SELECT c.id FROM case_record c WHERE c.district_code = 468 AND c.status <> 'closed'
           AND NOT EXISTS (SELECT 1 FROM case_non_disclosure_order o WHERE o.case_id = c.id)
         ORDER BY c.number LIMIT 1`,
     );
     expect(kase).toBeTruthy();
 
-    await page.goto(url(`/cases/${kase.id}`));
-    await signIn(page, 'cwc.amravati');
-    const card = page.getByTestId('non-disclosure');
+    await e2e.page.goto(url(`/cases/${kase.id}`));
+    await signIn(e2e.page, 'cwc.amravati');
+    const card = e2e.page.getByTestId('non-disclosure');
     await card.getByText("No order restricts the child's identity.").waitFor();
     await card.getByRole('button', { name: 'Record an order' }).click();
     const form = card.locator('form[aria-label="Record an order"]');
 
     // Nothing filled: both fields say so, nothing is sent.
     await form.getByRole('button', { name: 'Save' }).click();
-    expect(await describedBy(page, form.locator('input[name="orderRef"]'))).toContain('Required');
-    expect(await describedBy(page, form.locator('input[name="orderedOn"]'))).toContain('Required');
+    expect(await describedBy(e2e.page, form.locator('input[name="orderRef"]'))).toContain('Required');
+    expect(await describedBy(e2e.page, form.locator('input[name="orderedOn"]'))).toContain('Required');
 
     // A future date is refused on the date's field.
     await form.locator('input[name="orderRef"]').fill('CWC/AMR/2026/118');
     await form.locator('input[name="orderedOn"]').fill(istDay(3));
     await form.getByRole('button', { name: 'Save' }).click();
-    expect(await describedBy(page, form.locator('input[name="orderedOn"]'))).toContain('cannot be in the future');
-    expect(await describedBy(page, form.locator('input[name="orderRef"]'))).not.toContain('Required');
-    expect(await server.ctx.database.query('SELECT 1 FROM case_non_disclosure_order WHERE case_id = $1', [kase.id])).toHaveLength(0);
+    expect(await describedBy(e2e.page, form.locator('input[name="orderedOn"]'))).toContain('cannot be in the future');
+    expect(await describedBy(e2e.page, form.locator('input[name="orderRef"]'))).not.toContain('Required');
+    expect(await e2e.query('SELECT 1 FROM case_non_disclosure_order WHERE case_id = $1', [kase.id])).toHaveLength(0);
 
     const orderedOn = istDay(-2);
     await form.locator('input[name="orderedOn"]').fill(orderedOn);
@@ -70,16 +50,16 @@ describe.skipIf(!run)('CWC non-disclosure order on the case page in Chromium', (
     expect(await shown.textContent()).toContain('Order CWC/AMR/2026/118 of');
     await card.getByText('In force').waitFor();
     await card.getByRole('button', { name: 'Change the order' }).waitFor();
-    const [row] = await server.ctx.database.query<{ order_ref: string; ordered_on: string }>(
+    const [row] = await e2e.query<{ order_ref: string; ordered_on: string }>(
       "SELECT order_ref, to_char(ordered_on, 'YYYY-MM-DD') AS ordered_on FROM case_non_disclosure_order WHERE case_id = $1",
       [kase.id],
     );
     expect(row).toEqual({ order_ref: 'CWC/AMR/2026/118', ordered_on: orderedOn });
 
     // Still there after a reload (read from the server).
-    await page.reload();
-    await page.getByTestId('non-disclosure-order').waitFor();
-    expect(await page.getByTestId('non-disclosure-order').textContent()).toContain('CWC/AMR/2026/118');
-    await screenshot(page, 'case-non-disclosure-order');
+    await e2e.page.reload();
+    await e2e.page.getByTestId('non-disclosure-order').waitFor();
+    expect(await e2e.page.getByTestId('non-disclosure-order').textContent()).toContain('CWC/AMR/2026/118');
+    await screenshot(e2e.page, 'case-non-disclosure-order');
   }, 120_000);
 });

@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/users';
-import { browserAvailable, describedBy, ensureWebBuilt, launchBrowser, newContext, screenshot, signIn, startServer, type Server } from './support';
+import { browserSuite, describedBy, describeInChromium, newContext, screenshot, signIn } from './support';
 
 /**
  * Convergence groups and their members in a real browser: the DCPO creates a block group
@@ -9,68 +8,49 @@ import { browserAvailable, describedBy, ensureWebBuilt, launchBrowser, newContex
  * adds a member and sees them listed, and a second seat for the same person is refused on
  * the representative's field.
  */
-const run = browserAvailable();
-
-describe.skipIf(!run)('convergence groups and members in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-  let page: Page;
-  const url = (path: string) => server.url + path;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    page = await (await newContext(browser)).newPage();
-  }, 300_000);
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page && !page.isClosed()) await screenshot(page, `FAILED-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeInChromium('convergence groups and members in Chromium', () => {
+  const e2e = browserSuite();
+  const { url } = e2e;
 
   it('creates a block group, adds a member, sees them listed; refusals show on their fields', async () => {
     // An Amravati block without a convergence group yet.
-    const [block] = await server.ctx.database.query<{ id: string; name: string }>(
+    const [block] = await e2e.query<{ id: string; name: string }>(
       `SELECT l.id, l.name FROM location l WHERE l.level = 'block' AND l.district_code = 468
           AND NOT EXISTS (SELECT 1 FROM convergence_group g WHERE g.block_code = COALESCE(l.block_code, l.lgd_code))
         ORDER BY l.name LIMIT 1`,
     );
     expect(block).toBeTruthy();
 
-    await page.goto(url('/convergence'));
-    await signIn(page, 'dcpo.amravati');
-    await page.getByRole('button', { name: 'New convergence group' }).click();
-    const form = page.locator('form[aria-labelledby="group-form-title"]');
+    await e2e.page.goto(url('/convergence'));
+    await signIn(e2e.page, 'dcpo.amravati');
+    await e2e.page.getByRole('button', { name: 'New convergence group' }).click();
+    const form = e2e.page.locator('form[aria-labelledby="group-form-title"]');
     await form.locator('select[name="level"]').selectOption('block');
     await form.locator('select[name="block"]').selectOption({ label: block.name });
     await form.locator('input[name="name"]').fill(`${block.name} Block Convergence Group`);
     await form.getByLabel('Women & Child Development').check();
     // No chair: refused before anything is sent.
     await form.getByRole('button', { name: 'Save' }).click();
-    expect(await describedBy(page, form.locator('input[name="chairName"]'))).toContain('A meeting needs a chair.');
+    expect(await describedBy(e2e.page, form.locator('input[name="chairName"]'))).toContain('A meeting needs a chair.');
     // A chair the server refuses (Education may not chair a block group): on the chair's department.
     await form.locator('select[name="chairDepartment"]').selectOption('EDUCATION');
     await form.locator('input[name="chairName"]').fill('Shri Prakash Bhagat');
     await form.locator('input[name="chairDesignation"]').fill('Block Development Officer');
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => describedBy(page, form.locator('select[name="chairDepartment"]'))).toContain('The chair must be');
-    expect(await server.ctx.database.query("SELECT 1 FROM convergence_group WHERE name LIKE '%Block Convergence Group' AND level = 'block' AND block_code <> 4303")).toHaveLength(0);
+    await expect.poll(() => describedBy(e2e.page, form.locator('select[name="chairDepartment"]'))).toContain('The chair must be');
+    expect(await e2e.query("SELECT 1 FROM convergence_group WHERE name LIKE '%Block Convergence Group' AND level = 'block' AND block_code <> 4303")).toHaveLength(0);
     await form.locator('select[name="chairDepartment"]').selectOption('RURAL_DEVELOPMENT');
     await form.getByRole('button', { name: 'Save' }).click();
 
     // The new group's page: chair seated, anchors shown.
-    await page.waitForURL(/\/convergence\/groups\/[0-9a-f-]{36}$/);
-    await page.getByRole('heading', { name: `${block.name} Block Convergence Group` }).waitFor();
-    const members = page.getByTestId('member-list');
+    await e2e.page.waitForURL(/\/convergence\/groups\/[0-9a-f-]{36}$/);
+    await e2e.page.getByRole('heading', { name: `${block.name} Block Convergence Group` }).waitFor();
+    const members = e2e.page.getByTestId('member-list');
     await members.getByText('Shri Prakash Bhagat, Block Development Officer').waitFor();
 
     // Add a member.
-    await page.getByRole('button', { name: 'Add a member' }).click();
-    const add = page.locator('form[aria-label="Add a member"]');
+    await e2e.page.getByRole('button', { name: 'Add a member' }).click();
+    const add = e2e.page.locator('form[aria-label="Add a member"]');
     await add.locator('select[name="department"]').selectOption('HEALTH');
     await add.locator('input[name="name"]').fill('Dr. Smita Raut');
     await add.locator('input[name="designation"]').fill('Taluka Health Officer');
@@ -78,17 +58,17 @@ describe.skipIf(!run)('convergence groups and members in Chromium', () => {
     await add.getByRole('button', { name: 'Save' }).click();
     await members.getByText('Dr. Smita Raut, Taluka Health Officer').waitFor();
     expect(await members.getByTestId('member-row').count()).toBe(2);
-    const [row] = await server.ctx.database.query<{ department: string; phone: string }>("SELECT department, phone FROM convergence_member WHERE name = 'Dr. Smita Raut'");
+    const [row] = await e2e.query<{ department: string; phone: string }>("SELECT department, phone FROM convergence_member WHERE name = 'Dr. Smita Raut'");
     expect(row).toEqual({ department: 'HEALTH', phone: '+91 98220 12345' });
-    await screenshot(page, 'convergence-group-members');
+    await screenshot(e2e.page, 'convergence-group-members');
 
     // The same person again for the same department: refused on the representative's field.
-    await page.getByRole('button', { name: 'Add a member' }).click();
+    await e2e.page.getByRole('button', { name: 'Add a member' }).click();
     await add.locator('select[name="department"]').selectOption('HEALTH');
     await add.locator('input[name="name"]').fill('dr smita  raut');
     await add.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => describedBy(page, add.locator('input[name="name"]'))).toContain('already sits on the group');
-    expect(await server.ctx.database.query("SELECT 1 FROM convergence_member WHERE lower(name) LIKE '%smita%raut%'")).toHaveLength(1);
+    await expect.poll(() => describedBy(e2e.page, add.locator('input[name="name"]'))).toContain('already sits on the group');
+    expect(await e2e.query("SELECT 1 FROM convergence_member WHERE lower(name) LIKE '%smita%raut%'")).toHaveLength(1);
   });
 
   it("a department's nodal officer reads the note in the app: the children of its own cases named, no other case", async () => {
@@ -110,7 +90,7 @@ describe.skipIf(!run)('convergence groups and members in Chromium', () => {
     if (existing?.status !== 'held') {
       await call('POST', `/convergence/meetings/${meetingId}/hold`, { attendance: g.members.filter((m: { until: string | null }) => !m.until).map((m: { id: string }) => ({ memberId: m.id, present: true })) });
     }
-    const kids = await server.ctx.database.query<{ case_id: string; name: string }>(
+    const kids = await e2e.query<{ case_id: string; name: string }>(
       `SELECT k.id AS case_id, c.name FROM case_record k JOIN child c ON c.id = k.child_id
         WHERE k.district_code = 468 AND k.status <> 'closed' AND c.name ~ '^[A-Za-z .]+$'
           AND NOT EXISTS (SELECT 1 FROM convergence_member m WHERE m.name ILIKE '%' || split_part(c.name, ' ', 2) || '%')
@@ -121,7 +101,7 @@ describe.skipIf(!run)('convergence groups and members in Chromium', () => {
     await call('POST', `/convergence/meetings/${meetingId}/discussions`, { caseId: kids[0].case_id, decision: 'Back to school', actions: [{ department: 'EDUCATION', description: 'Re-admission with a bridge course', dueDate: due }] });
     await call('POST', `/convergence/meetings/${meetingId}/discussions`, { caseId: kids[1].case_id, decision: 'Health check', actions: [{ department: 'HEALTH', description: 'RBSK screening', dueDate: due }] });
 
-    const edu = await (await newContext(browser)).newPage();
+    const edu = await (await newContext(e2e.browser)).newPage();
     await edu.goto(url(`/convergence/meetings/${meetingId}`));
     await signIn(edu, 'nodal.education');
     const note = edu.getByTestId('note-view');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { buildApp } from '../../src/http/app';
 import type { AppContext } from '../../src/http/context';
 import { seedDemo } from '../../src/demo/seed';
@@ -124,6 +125,96 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('[data-testid="whoami"]:visible').first().waitFor();
+}
+
+/**
+ * A browser test file's describe block, skipped when Chromium is missing (see browserAvailable).
+ * Call browserSuite() inside it for the server, browser and page.
+ */
+export function describeInChromium(title: string, fn: () => void) {
+  describe.skipIf(!browserAvailable())(title, fn);
+}
+
+export interface BrowserSuite {
+  /** The server on a fresh demo database (set in beforeAll). */
+  readonly server: Server;
+  readonly browser: Browser;
+  /** The first browser context (English), and its page: the one screenshotted when a test fails. */
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** The server's address for a path (`/children` → `http://127.0.0.1:…/children`). */
+  url(path: string): string;
+  /** Rows from the test database (the server's own). */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** The first row from the test database. */
+  one<T>(sql: string, params?: unknown[]): Promise<T>;
+}
+
+export interface BrowserSuiteOptions {
+  /** Sign this demo user in on the page before the first test (otherwise the page starts signed out, on about:blank). */
+  signIn?: string;
+  /** Name prefix of the screenshot taken when a test fails (default `FAILED-`). */
+  failurePrefix?: string;
+}
+
+/**
+ * The set-up every browser test file shares, registered as vitest hooks of the enclosing
+ * describe: builds web/dist if stale, starts a server and Chromium, opens one English page
+ * (optionally signed in), screenshots the page when a test fails, and closes everything after.
+ * The returned object's fields are filled in by beforeAll: read them inside tests, not at
+ * collection time.
+ */
+export function browserSuite(opts: BrowserSuiteOptions = {}): BrowserSuite {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`browserSuite: ${name} is not ready (read it inside a test, after beforeAll)`);
+    return value;
+  };
+  const suite: BrowserSuite = {
+    get server() {
+      return ready(server, 'server');
+    },
+    get browser() {
+      return ready(browser, 'browser');
+    },
+    get context() {
+      return ready(context, 'context');
+    },
+    get page() {
+      return ready(page, 'page');
+    },
+    url: (path: string) => suite.server.url + path,
+    query: <T>(sql: string, params: unknown[] = []) => suite.server.ctx.database.query<T>(sql, params),
+    one: async <T>(sql: string, params: unknown[] = []) => (await suite.query<T>(sql, params))[0],
+  };
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    context = await newContext(browser);
+    page = await context.newPage();
+    if (opts.signIn) {
+      await page.goto(server.url + '/');
+      await signIn(page, opts.signIn);
+    }
+  }, 300_000);
+
+  // A failed test leaves a picture of the screen it failed on (CI keeps artifacts/).
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && page && !page.isClosed()) {
+      await screenshot(page, `${opts.failurePrefix ?? 'FAILED-'}${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  return suite;
 }
 
 /** The whole page from the top, or (fullPage false) just what fits on the screen, as on a phone. */

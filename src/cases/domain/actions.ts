@@ -4,6 +4,7 @@
  * about a case is derived from the list by `deriveCase`.
  */
 import { z } from 'zod';
+import { isoDate } from '../../http/iso-date';
 import {
   CARE_DOMAINS,
   CARE_OPTIONS,
@@ -24,7 +25,7 @@ const text = z.string().trim().min(1).max(4000);
 /** An instant with an explicit offset, so a record means the same moment everywhere. */
 const instant = z.iso.datetime({ offset: true });
 /** A calendar day (YYYY-MM-DD); due dates are days, read as the end of that day in IST. */
-const day = z.iso.date();
+const day = isoDate;
 /** Local Government Directory code: what government systems share for places. */
 export const lgdCode = z.string().regex(/^\d{1,8}$/, 'an LGD code is 1–8 digits');
 

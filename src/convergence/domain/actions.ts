@@ -11,7 +11,8 @@
  */
 import { daysBetween } from './dates';
 import { representedDepartments, rolesOf, type Actor, type ConvergenceGroup, type Meeting } from './group';
-import { isoDateSchema, ok, refuse, type ConvergenceDomain, type DepartmentKind, type IsoDate, type Outcome, type Problem } from './types';
+import { isoDate } from '../../http/iso-date';
+import { ok, refuse, type ConvergenceDomain, type DepartmentKind, type IsoDate, type Outcome, type Problem } from './types';
 
 export const ACTION_STATUSES = ['open', 'done', 'blocked', 'reopened'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -117,7 +118,7 @@ export function createAction(draft: NewActionDraft, group: ConvergenceGroup, mee
       path: 'department',
     });
   }
-  if (!isoDateSchema.safeParse(draft.dueDate).success) problems.push({ code: 'due_date_invalid', message: 'due date must be a date as YYYY-MM-DD', path: 'dueDate' });
+  if (!isoDate.safeParse(draft.dueDate).success) problems.push({ code: 'due_date_invalid', message: 'due date must be a date as YYYY-MM-DD', path: 'dueDate' });
   else if (draft.dueDate < meeting.date) problems.push({ code: 'due_before_meeting', message: `due date ${draft.dueDate} is before the meeting date ${meeting.date}`, path: 'dueDate' });
   if (problems.length > 0) return refuse(...problems);
   return ok({ ...draft, description: draft.description.trim(), groupId: group.id, meetingId: meeting.id, assignedOn: meeting.date, events: [] });
@@ -139,7 +140,7 @@ export function raiseActionBetweenMeetings(draft: NewActionDraft, group: Converg
       path: 'department',
     });
   }
-  if (!isoDateSchema.safeParse(draft.dueDate).success) problems.push({ code: 'due_date_invalid', message: 'due date must be a date as YYYY-MM-DD', path: 'dueDate' });
+  if (!isoDate.safeParse(draft.dueDate).success) problems.push({ code: 'due_date_invalid', message: 'due date must be a date as YYYY-MM-DD', path: 'dueDate' });
   else if (draft.dueDate < today) problems.push({ code: 'due_date_past', message: `due date ${draft.dueDate} is already past (today is ${today})`, path: 'dueDate' });
   if (problems.length > 0) return refuse(...problems);
   return ok({ ...draft, description: draft.description.trim(), groupId: group.id, meetingId: null, assignedOn: today, events: [] });
@@ -175,7 +176,7 @@ export function applyActionEvent(item: ActionItem, event: ActionEvent, actor: Ac
   if (event.type !== 'complete' && !event.reason.trim()) {
     problems.push({ code: 'reason_required', message: event.type === 'block' ? 'say why the action is blocked' : 'say why the action is reopened', path: 'reason' });
   }
-  if (!isoDateSchema.safeParse(event.on).success) problems.push({ code: 'date_invalid', message: 'event date must be YYYY-MM-DD', path: 'on' });
+  if (!isoDate.safeParse(event.on).success) problems.push({ code: 'date_invalid', message: 'event date must be YYYY-MM-DD', path: 'on' });
   else {
     const last = item.events[item.events.length - 1]?.on ?? item.assignedOn;
     if (event.on < last) problems.push({ code: 'backdated', message: `event date ${event.on} is before the last recorded change (${last})`, path: 'on' });

@@ -8,6 +8,7 @@
  * strictly, and uses it to suggest which department to assign a need to.
  */
 import { z } from 'zod';
+import { isoDate } from '../../http/iso-date';
 import defaultMatrixJson from './matrix.default.json';
 import {
   CONVERGENCE_DOMAINS,
@@ -15,7 +16,6 @@ import {
   convergenceDomainSchema,
   departmentKindSchema,
   governanceLevelSchema,
-  isoDateSchema,
   type ConvergenceDomain,
   type DepartmentKind,
   type GovernanceLevel,
@@ -45,7 +45,7 @@ const cellSchema = z
 export const convergenceMatrixSchema = z
   .object({
     version: z.string().min(1),
-    effectiveFrom: isoDateSchema,
+    effectiveFrom: isoDate,
     sources: z.array(z.string().min(1)).min(1, 'cite at least one source for the matrix'),
     programmes: z.array(programmeSchema),
     cells: z.array(cellSchema).min(1, 'the matrix has no cells'),

@@ -35,7 +35,7 @@ describe('convergence matrix validation', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const text = r.issues.join('\n');
-    expect(text).toContain('effectiveFrom: not a real calendar date');
+    expect(text).toContain('effectiveFrom: is not a real date');
     expect(text).toMatch(/cells\[\d+\]: duplicate cell health × HEALTH × village \(first at cells\[0\]\)/);
     expect(text).toContain('cells[1].programmes[1]: unknown programme "NOPE"');
     expect(text).toContain('domain "psychosocial" has no lead department at district level');

@@ -12,13 +12,14 @@
 import { actionState, daysOverdue, isOverdue, type ActionItem } from './actions';
 import { addDays, daysBetween } from './dates';
 import { departmentPresence, membersOn, type ConvergenceGroup, type Meeting } from './group';
-import { isoDateSchema, type DepartmentKind, type IsoDate, type Problem } from './types';
+import { isoDate } from '../../http/iso-date';
+import { type DepartmentKind, type IsoDate, type Problem } from './types';
 
 /** Problems with a meeting record; empty when it is valid. */
 export function validateMeeting(meeting: Meeting, group: ConvergenceGroup): Problem[] {
   const problems: Problem[] = [];
   if (meeting.groupId !== group.id) problems.push({ code: 'wrong_group', message: `meeting belongs to group ${meeting.groupId}, not ${group.id}` });
-  if (!isoDateSchema.safeParse(meeting.date).success) {
+  if (!isoDate.safeParse(meeting.date).success) {
     problems.push({ code: 'date_invalid', message: 'meeting date must be YYYY-MM-DD', path: 'date' });
     return problems;
   }

@@ -55,11 +55,6 @@ export type IsoDate = string;
 /** A calendar month, 'YYYY-MM'. */
 export type IsoMonth = string;
 
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
-
 /** A refusal or validation problem: a stable code for programs and a sentence for people. */
 export interface Problem {
   code: string;

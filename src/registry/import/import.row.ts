@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../http/iso-date';
 import { CAREGIVER_TYPES, CARE_STATUSES, SCHOOL_STATUSES, SEXES, VULNERABILITY_FACTORS } from '../vocabulary';
 
 /** The columns `samanvay import` reads (docs/IMPORT.md). Blank cells are "unknown". */
@@ -29,7 +30,7 @@ export const importRow = z
     child_name: z.string().trim().min(1, 'is required').max(120),
     child_name_local: opt(z.string().trim().max(120)),
     sex: z.preprocess((v) => ({ f: 'female', m: 'male', girl: 'female', boy: 'male' })[lower(v) as string] ?? lower(v), z.enum(SEXES)),
-    dob: opt(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').refine((s) => new Date(s + 'T00:00:00Z').toISOString().startsWith(s), 'is not a real date')),
+    dob: opt(isoDate),
     age: opt(z.coerce.number().min(0, 'cannot be negative').max(25, 'must be 25 or under')),
     care_status: z.preprocess((v) => blank(lower(v)) ?? 'birth_family', z.enum(CARE_STATUSES)),
     school_status: opt(z.preprocess(lower, z.enum(SCHOOL_STATUSES))),

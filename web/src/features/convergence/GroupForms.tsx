@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert, Button, Card, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -51,6 +51,54 @@ function useServerErrors(rename: (key: string) => string = (k) => k) {
     } else setErrors((e) => (key in e ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== key)) : e));
   }, []);
   return { errors, setErrors, general, capture, clear };
+}
+
+/** A department chosen from a list (all kinds, or those given), '—' while none is. */
+function DepartmentSelect({ name, label, value, onChange, error, departments = DEPARTMENT_KINDS, disabled }: {
+  name: string;
+  label: string;
+  value: string | null;
+  onChange: (department: string | null) => void;
+  error?: string;
+  departments?: readonly string[];
+  disabled?: boolean;
+}) {
+  const { dept } = useLabels();
+  return (
+    <NativeSelect
+      label={label}
+      data={[{ value: '', label: '—' }, ...departments.map((d) => ({ value: d, label: dept(d) }))]}
+      name={name}
+      value={value ?? ''}
+      disabled={disabled}
+      onChange={(e) => onChange(e.currentTarget.value || null)}
+      error={error}
+      required
+    />
+  );
+}
+
+/** The end of each form: what the server refused that no field shows, then submit and cancel. */
+function FormFooter({ general, saving, submitLabel, onCancel, children }: { general: string | null; saving: boolean; submitLabel?: string; onCancel: () => void; children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {general && (
+        <Alert color="red" role="alert" mt="sm">
+          {general}
+        </Alert>
+      )}
+      {children}
+      <Group mt="sm">
+        <Button type="submit" loading={saving}>
+          {submitLabel ?? t('convergence.common.save')}
+        </Button>
+        <Button variant="default" onClick={onCancel}>
+          {t('convergence.common.cancel')}
+        </Button>
+      </Group>
+    </>
+  );
 }
 
 const FREQUENCIES = ['monthly', 'bimonthly', 'quarterly'] as const;
@@ -219,34 +267,14 @@ export function GroupForm({ group, onDone }: { group?: GroupSummary & { meetingD
               {t('convergence.common.chair')}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <NativeSelect
-                label={t('convergence.form.chairDepartment')}
-                data={[{ value: '', label: '—' }, ...DEPARTMENT_KINDS.map((d) => ({ value: d, label: dept(d) }))]}
-                name="chairDepartment"
-                value={v.chairDepartment ?? ''}
-                onChange={(e) => set('chairDepartment', e.currentTarget.value || null)}
-                error={errors.chairDepartment}
-                required
-              />
+              <DepartmentSelect name="chairDepartment" label={t('convergence.form.chairDepartment')} value={v.chairDepartment} onChange={(d) => set('chairDepartment', d)} error={errors.chairDepartment} />
               <TextInput name="chairName" label={t('convergence.form.chairName')} value={v.chairName} onChange={(e) => set('chairName', e.currentTarget.value)} error={errors.chairName} required />
               <TextInput name="chairDesignation" label={t('convergence.group.designation')} value={v.chairDesignation} onChange={(e) => set('chairDesignation', e.currentTarget.value)} error={errors.chairDesignation} />
             </SimpleGrid>
           </>
         )}
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {t('convergence.common.save')}
-          </Button>
-          <Button variant="default" onClick={() => onDone(group?.id ?? '')}>
-            {t('convergence.common.cancel')}
-          </Button>
-        </Group>
       </Stack>
+      <FormFooter general={general} saving={save.isPending} onCancel={() => onDone(group?.id ?? '')} />
     </Card>
   );
 }
@@ -265,7 +293,6 @@ const MEMBER_FIELDS = ['department', 'name', 'designation', 'role', 'email', 'ph
 /** Adds a member (department or NGO representative) or edits one (`member`). */
 export function MemberForm({ groupId, member, onDone }: { groupId: string; member?: Member; onDone: () => void }) {
   const { t } = useTranslation();
-  const { dept } = useLabels();
   const editing = !!member;
   const [v, setV] = useState<MemberValues>({
     department: member?.department ?? null,
@@ -311,16 +338,7 @@ export function MemberForm({ groupId, member, onDone }: { groupId: string; membe
         {editing ? t('convergence.form.editMember') : t('convergence.form.addMember')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <NativeSelect
-          label={t('convergence.common.department')}
-          data={[{ value: '', label: '—' }, ...DEPARTMENT_KINDS.map((d) => ({ value: d, label: dept(d) }))]}
-          name="department"
-          value={v.department ?? ''}
-          disabled={editing}
-          onChange={(e) => set('department', e.currentTarget.value || null)}
-          error={errors.department}
-          required
-        />
+        <DepartmentSelect name="department" label={t('convergence.common.department')} value={v.department} onChange={(d) => set('department', d)} error={errors.department} disabled={editing} />
         <TextInput name="name" label={t('convergence.form.memberName')} value={v.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} required />
         <TextInput name="designation" label={t('convergence.group.designation')} value={v.designation} onChange={(e) => set('designation', e.currentTarget.value)} error={errors.designation} />
         <NativeSelect
@@ -334,19 +352,7 @@ export function MemberForm({ groupId, member, onDone }: { groupId: string; membe
         <TextInput name="email" label={t('convergence.form.email')} type="email" value={v.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} />
         <TextInput name="phone" label={t('convergence.form.phone')} type="tel" value={v.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors.phone} />
       </SimpleGrid>
-      {general && (
-        <Alert color="red" role="alert" mt="sm">
-          {general}
-        </Alert>
-      )}
-      <Group mt="sm">
-        <Button type="submit" loading={save.isPending}>
-          {t('convergence.common.save')}
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          {t('convergence.common.cancel')}
-        </Button>
-      </Group>
+      <FormFooter general={general} saving={save.isPending} onCancel={onDone} />
     </Card>
   );
 }
@@ -372,7 +378,6 @@ const RAISE_FIELDS = ['department', 'description', 'dueDate', 'officer'] as cons
  */
 export function RaiseActionForm({ groupId, departments, onDone }: { groupId: string; departments: string[]; onDone: () => void }) {
   const { t } = useTranslation();
-  const { dept } = useLabels();
   const [v, setV] = useState<RaiseValues>({ department: null, description: '', dueDate: '', officer: '' });
   const [raised, setRaised] = useState(false);
   const { errors, setErrors, general, capture, clear } = useServerErrors();
@@ -412,15 +417,7 @@ export function RaiseActionForm({ groupId, departments, onDone }: { groupId: str
         {t('convergence.raise.intro')}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <NativeSelect
-          label={t('convergence.common.department')}
-          data={[{ value: '', label: '—' }, ...departments.map((d) => ({ value: d, label: dept(d) }))]}
-          name="department"
-          value={v.department ?? ''}
-          onChange={(e) => set('department', e.currentTarget.value || null)}
-          error={errors.department}
-          required
-        />
+        <DepartmentSelect name="department" label={t('convergence.common.department')} value={v.department} onChange={(d) => set('department', d)} error={errors.department} departments={departments} />
         <TextInput
           type="date"
           name="dueDate"
@@ -434,24 +431,13 @@ export function RaiseActionForm({ groupId, departments, onDone }: { groupId: str
       </SimpleGrid>
       <Textarea name="description" label={t('convergence.raise.description')} autosize minRows={2} value={v.description} onChange={(e) => set('description', e.currentTarget.value)} error={errors.description} required mt="xs" />
       <TextInput name="officer" label={t('convergence.raise.officer')} value={v.officer} onChange={(e) => set('officer', e.currentTarget.value)} error={errors.officer} mt="xs" />
-      {general && (
-        <Alert color="red" role="alert" mt="sm">
-          {general}
-        </Alert>
-      )}
-      {raised && (
-        <Alert color="green" role="status" mt="sm">
-          {t('convergence.raise.raised')}
-        </Alert>
-      )}
-      <Group mt="sm">
-        <Button type="submit" loading={save.isPending}>
-          {t('convergence.raise.submit')}
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          {t('convergence.common.cancel')}
-        </Button>
-      </Group>
+      <FormFooter general={general} saving={save.isPending} submitLabel={t('convergence.raise.submit')} onCancel={onDone}>
+        {raised && (
+          <Alert color="green" role="status" mt="sm">
+            {t('convergence.raise.raised')}
+          </Alert>
+        )}
+      </FormFooter>
     </Card>
   );
 }

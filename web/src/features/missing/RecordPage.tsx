@@ -1,11 +1,15 @@
-import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Button, Card, FileInput, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { useCan } from '../../auth/session';
 import { QueryState } from '../../components/Status';
+import { describeError } from '../../forms/errors';
 import { useFormat } from '../../i18n/format';
-import { useRecord } from './api';
+import { PHOTO_ACCEPT, PHOTO_MAX_BYTES, photoUrl, setRecordPhoto, useMissingWrite, useRecord } from './api';
 import { RecordFacts } from './RecordFacts';
-import { ExplanationBars, Header, percent, SideSummary, StatusBadge } from './shared';
+import { ExplanationBars, Header, percent, SideSummary, StatusBadge, useMissingReason } from './shared';
 import type { RecordDetail } from './types';
 
 /** One record (audited on the server) with its possible matches. */
@@ -18,6 +22,7 @@ export default function RecordPage() {
 function RecordView({ r }: { r: RecordDetail }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const can = useCan();
   return (
     <>
       <Header title={`${r.reference} · ${t(`missing.kind.${r.kind}`)}`} actions={<Button component={Link} to="/missing/records" variant="default">{t('missing.record.back')}</Button>} />
@@ -27,9 +32,11 @@ function RecordView({ r }: { r: RecordDetail }) {
           {r.hasPhoto && (
             <Stack gap={2} mt="sm">
               <Text size="xs" c="dimmed">{t('missing.record.photo')}</Text>
-              <img src={`/api/v1/missing/records/${r.id}/photo`} alt={t('missing.photo.alt')} style={{ maxWidth: 200, borderRadius: 4 }} />
+              {/* The version changes with the photo: a new address, so the browser shows the new one. */}
+              <img src={`${photoUrl(r.id)}?v=${r.version}`} alt={t('missing.photo.alt')} style={{ maxWidth: 200, borderRadius: 4 }} data-testid="record-photo" />
             </Stack>
           )}
+          {can('missing.write') && <PhotoForm r={r} />}
           {r.moderation && (
             <Text size="sm" mt="sm">
               {t('missing.record.moderation')}: {f.date(r.moderation.at)} {r.moderation.reason ?? ''}
@@ -53,5 +60,60 @@ function RecordView({ r }: { r: RecordDetail }) {
         ))}
       </Stack>
     </>
+  );
+}
+
+/**
+ * Adds a photo to the record, or replaces the one it has (PUT …/photo, file field "file"). The
+ * same checks as the report form before sending (JPEG, PNG or WebP, 5 MB at most); the server
+ * checks again (magic bytes) and removes the metadata. The record is fetched again after.
+ */
+function PhotoForm({ r }: { r: RecordDetail }) {
+  const { t } = useTranslation();
+  const reason = useMissingReason();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | undefined>();
+  const [saved, setSaved] = useState(false);
+  const write = useMissingWrite((photo: File) => setRecordPhoto(r.id, photo));
+  const title = r.hasPhoto ? t('missing.photo.replace') : t('missing.photo.add');
+
+  async function onSubmit(e: React.FormEvent) {
+    e.preventDefault();
+    setSaved(false);
+    if (!file) return setError(t('missing.photo.choose'));
+    if (!PHOTO_ACCEPT.includes(file.type)) return setError(t('missing.photo.wrongType'));
+    if (file.size > PHOTO_MAX_BYTES) return setError(t('missing.photo.tooLarge'));
+    try {
+      await write.mutateAsync(file);
+      setFile(null);
+      setError(undefined);
+      setSaved(true);
+    } catch (err) {
+      setError(err instanceof ApiError && err.status === 400 && err.issues.length ? reason(err.issues[0].message) : describeError(t, err));
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={title} data-testid="record-photo-form">
+      <Group align="flex-end" gap="xs" mt="sm">
+        <FileInput
+          label={title}
+          description={t('missing.photo.hint')}
+          accept={PHOTO_ACCEPT.join(',')}
+          value={file}
+          onChange={(x) => {
+            setFile(x);
+            setError(undefined);
+            setSaved(false);
+          }}
+          clearable
+          error={error}
+          style={{ flex: 1, minWidth: 220 }}
+          data-testid="record-photo-input"
+        />
+        <Button type="submit" loading={write.isPending}>{t('missing.photo.save')}</Button>
+      </Group>
+      {saved && <Text size="sm" c="green.9" role="status" mt={4}>{t('missing.photo.saved')}</Text>}
+    </form>
   );
 }

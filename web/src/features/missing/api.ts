@@ -47,9 +47,14 @@ async function sendReport<T>(path: string, body: Record<string, unknown>, photo:
   const form = new FormData();
   form.append('data', JSON.stringify(body));
   form.append('photo', photo);
+  return sendMultipart<T>('POST', path, form);
+}
+
+/** multipart/form-data (the JSON client does not send files); a refused file (413, 415) is a 400 naming its field. */
+async function sendMultipart<T>(method: 'POST' | 'PUT', path: string, form: FormData): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(`/api/v1${path}`, { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json' } });
+    res = await fetch(`/api/v1${path}`, { method, body: form, credentials: 'same-origin', headers: { accept: 'application/json' } });
   } catch {
     throw new ApiError(0, 'network', 'The server could not be reached');
   }
@@ -63,6 +68,12 @@ type Created = MissingRecord & { matching: { proposed?: number } };
 export const createReport = (body: Record<string, unknown>, photo: File | null = null) => sendReport<Created>('/missing/reports', body, photo, false);
 export const createFound = (body: Record<string, unknown>, photo: File | null = null) => sendReport<Created>('/missing/found-children', body, photo, false);
 export const photoUrl = (recordId: string) => `/api/v1/missing/records/${recordId}/photo`;
+/** Sets or replaces a record's photo (the server's file field is "file"; refusals name it). */
+export function setRecordPhoto(recordId: string, photo: File) {
+  const form = new FormData();
+  form.append('file', photo);
+  return sendMultipart<{ id: string; hasPhoto: true; contentType: string; size: number }>('PUT', `/missing/records/${recordId}/photo`, form);
+}
 /** What the server takes (src/missing/photos.ts): checked here first so the reason shows at once. */
 export const PHOTO_ACCEPT = ['image/jpeg', 'image/png', 'image/webp'];
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;

@@ -43,7 +43,7 @@ const en = {
       rejectedDone: 'Recorded: not the same child.', redacted: 'Details are no longer shown: this match was not confirmed.', viaMatch: 'From another district, shown for this match',
       exportLabelled: 'Decided pairs (CSV)', statusFilter: 'Show', model: 'Model {{version}}', decided: 'Decided on {{date}}',
     },
-    photo: { label: 'Photo of the child (optional)', hint: 'JPEG, PNG or WebP, up to 5 MB. Where and when it was taken (stored inside the file) is removed. Only child protection officials see it.', tooLarge: 'The photo is larger than 5 MB', wrongType: 'Choose a JPEG, PNG or WebP photo', alt: 'Photo of the child' },
+    photo: { label: 'Photo of the child (optional)', hint: 'JPEG, PNG or WebP, up to 5 MB. Where and when it was taken (stored inside the file) is removed. Only child protection officials see it.', tooLarge: 'The photo is larger than 5 MB', wrongType: 'Choose a JPEG, PNG or WebP photo', alt: 'Photo of the child', add: 'Add a photo', replace: 'Replace the photo', choose: 'Choose a photo first', save: 'Save the photo', saved: 'Photo saved.' },
     record: { matches: 'Possible matches', noMatches: 'No possible matches yet.', photo: 'Photo', reporter: 'Reported by', moderation: 'Moderation', back: 'Back to the list' },
     form: {
       title: 'Report a missing or found child', missing: 'A child is missing', found: 'A child has been found', submit: 'Save and look for matches',
@@ -112,7 +112,7 @@ const hi: typeof en = {
       rejectedDone: 'दर्ज किया गया: यह वही बच्चा नहीं है।', redacted: 'विवरण अब नहीं दिखाए जाते: इस मिलान की पुष्टि नहीं हुई।', viaMatch: 'दूसरे जिले से, इस मिलान के लिए दिखाया गया',
       exportLabelled: 'निर्णीत जोड़े (CSV)', statusFilter: 'दिखाएँ', model: 'मॉडल {{version}}', decided: '{{date}} को निर्णय',
     },
-    photo: { label: 'बच्चे की फ़ोटो (वैकल्पिक)', hint: 'JPEG, PNG या WebP, 5 MB तक। फ़ोटो कहाँ और कब ली गई (फ़ाइल में दर्ज), यह हटा दिया जाता है। केवल बाल संरक्षण अधिकारी इसे देखते हैं।', tooLarge: 'फ़ोटो 5 MB से बड़ी है', wrongType: 'JPEG, PNG या WebP फ़ोटो चुनें', alt: 'बच्चे की फ़ोटो' },
+    photo: { label: 'बच्चे की फ़ोटो (वैकल्पिक)', hint: 'JPEG, PNG या WebP, 5 MB तक। फ़ोटो कहाँ और कब ली गई (फ़ाइल में दर्ज), यह हटा दिया जाता है। केवल बाल संरक्षण अधिकारी इसे देखते हैं।', tooLarge: 'फ़ोटो 5 MB से बड़ी है', wrongType: 'JPEG, PNG या WebP फ़ोटो चुनें', alt: 'बच्चे की फ़ोटो', add: 'फ़ोटो जोड़ें', replace: 'फ़ोटो बदलें', choose: 'पहले फ़ोटो चुनें', save: 'फ़ोटो सहेजें', saved: 'फ़ोटो सहेज ली गई।' },
     record: { matches: 'संभावित मिलान', noMatches: 'अभी कोई संभावित मिलान नहीं।', photo: 'फ़ोटो', reporter: 'सूचना देने वाला', moderation: 'जाँच', back: 'सूची पर वापस' },
     form: {
       title: 'लापता या मिला हुआ बच्चा दर्ज करें', missing: 'एक बच्चा लापता है', found: 'एक बच्चा मिला है', submit: 'सहेजें और मिलान खोजें',
@@ -181,7 +181,7 @@ const mr: typeof en = {
       rejectedDone: 'नोंदवले: हे तेच मूल नाही.', redacted: 'तपशील आता दाखवले जात नाहीत: ही जुळणी निश्चित झाली नाही.', viaMatch: 'दुसऱ्या जिल्ह्यातून, या जुळणीसाठी दाखवले',
       exportLabelled: 'निर्णय झालेल्या जोड्या (CSV)', statusFilter: 'दाखवा', model: 'मॉडेल {{version}}', decided: '{{date}} रोजी निर्णय',
     },
-    photo: { label: 'मुलाचा फोटो (ऐच्छिक)', hint: 'JPEG, PNG किंवा WebP, 5 MB पर्यंत. फोटो कुठे आणि केव्हा काढला (फाइलमध्ये नोंदलेले) हे काढून टाकले जाते. फक्त बाल संरक्षण अधिकारी तो पाहतात.', tooLarge: 'फोटो 5 MB पेक्षा मोठा आहे', wrongType: 'JPEG, PNG किंवा WebP फोटो निवडा', alt: 'मुलाचा फोटो' },
+    photo: { label: 'मुलाचा फोटो (ऐच्छिक)', hint: 'JPEG, PNG किंवा WebP, 5 MB पर्यंत. फोटो कुठे आणि केव्हा काढला (फाइलमध्ये नोंदलेले) हे काढून टाकले जाते. फक्त बाल संरक्षण अधिकारी तो पाहतात.', tooLarge: 'फोटो 5 MB पेक्षा मोठा आहे', wrongType: 'JPEG, PNG किंवा WebP फोटो निवडा', alt: 'मुलाचा फोटो', add: 'फोटो जोडा', replace: 'फोटो बदला', choose: 'आधी फोटो निवडा', save: 'फोटो जतन करा', saved: 'फोटो जतन केला.' },
     record: { matches: 'संभाव्य जुळण्या', noMatches: 'अजून कोणतीही संभाव्य जुळणी नाही.', photo: 'फोटो', reporter: 'कळवणारे', moderation: 'तपासणी', back: 'यादीकडे परत' },
     form: {
       title: 'हरवलेले किंवा सापडलेले मूल नोंदवा', missing: 'एक मूल हरवले आहे', found: 'एक मूल सापडले आहे', submit: 'जतन करा आणि जुळण्या शोधा',

@@ -11,8 +11,8 @@ import { describeError } from '../../forms/errors';
 import { useFormat } from '../../i18n/format';
 import { ApiError } from '../../api/client';
 import { addStep, changeDocument, requestDocument, todayIst, useApplication, useSchemesWrite } from './api';
-import { ApplicationBadge, BenefitText, EligibilityBadge, useDocLabel, useSchemeName } from './shared';
-import type { Application, ApplicationStatus, ChecklistItem } from './types';
+import { ApplicationBadge, BenefitText, EligibilityBadge, useDocLabel, useFollowUpText, useSchemeName } from './shared';
+import type { Application, ApplicationStatus, ChecklistItem, FollowUp } from './types';
 
 /** One application: the pipeline steps, the next move, and the documents the scheme needs. */
 export default function ApplicationPage() {
@@ -183,6 +183,7 @@ function ChecklistLine({ a, c }: { a: Application; c: ChecklistItem }) {
   const f = useFormat();
   const can = useCan();
   const docLabel = useDocLabel();
+  const followUpText = useFollowUpText();
   const current0 = c.record?.docType === c.doc ? c.record.status : 'missing';
   // A follow-up (action item or case task) reported done: offer the move it stands for, on its date.
   const doneFollowUp = c.requests.find((r) => r.followUpStatus?.done)?.followUpStatus ?? null;
@@ -199,7 +200,7 @@ function ChecklistLine({ a, c }: { a: Application; c: ChecklistItem }) {
   const openRequest = c.requests.find((r) => r.status === 'open');
   const writable = can(['schemes.write', 'registry.write']);
   // A plain request, a convergence action item for the department, or a task in the open case.
-  const askBody = (followUp: 'request' | 'convergence_action' | 'case_task') => ({
+  const askBody = (followUp: FollowUp) => ({
     familyId: a.familyId,
     childId: c.owner === 'child' ? a.childId : null,
     applicationId: a.id,
@@ -237,9 +238,7 @@ function ChecklistLine({ a, c }: { a: Application; c: ChecklistItem }) {
               {r.followUpStatus && (
                 <Text span size="xs" c={r.followUpStatus.done ? 'green' : undefined} data-testid={`followup-${r.followUpStatus.kind}`}>
                   {' · '}
-                  {r.followUpStatus.kind === 'convergence_action'
-                    ? t('schemes.app.actionStatus', { status: t(`schemes.app.followUpState.${r.followUpStatus.status}`, { defaultValue: r.followUpStatus.status }) })
-                    : t('schemes.app.taskStatus', { caseRef: r.followUpStatus.caseRef ?? '', status: t(`schemes.app.followUpState.${r.followUpStatus.status}`, { defaultValue: r.followUpStatus.status }) })}
+                  {followUpText(r.followUpStatus)}
                   {r.followUpStatus.result ? ` (${r.followUpStatus.result})` : ''}
                   {r.followUpStatus.done && !c.held ? ` ${t('schemes.app.followUpDone')}` : ''}
                 </Text>

@@ -9,7 +9,7 @@ import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { closeRequest, todayIst, useDocumentRequests, useSchemesWrite } from './api';
-import { useDocLabel } from './shared';
+import { useDocLabel, useFollowUpText } from './shared';
 
 /** What each department has been asked to issue, and what is overdue. */
 export default function DocumentRequestsPage() {
@@ -17,6 +17,7 @@ export default function DocumentRequestsPage() {
   const f = useFormat();
   const can = useCan();
   const docLabel = useDocLabel();
+  const followUpText = useFollowUpText();
   const [department, setDepartment] = useState<string | null>(null);
   const [overdue, setOverdue] = useState(false);
   const q = useDocumentRequests({ department: department ?? undefined, overdue: overdue || undefined, status: 'open' });
@@ -69,9 +70,7 @@ export default function DocumentRequestsPage() {
                       {r.officer && <Text size="xs">{r.officer}</Text>}
                       {r.followUpStatus && (
                         <Text size="xs" c={r.followUpStatus.done ? 'green' : undefined}>
-                          {r.followUpStatus.kind === 'convergence_action'
-                            ? t('schemes.app.actionStatus', { status: t(`schemes.app.followUpState.${r.followUpStatus.status}`, { defaultValue: r.followUpStatus.status }) })
-                            : t('schemes.app.taskStatus', { caseRef: r.followUpStatus.caseRef ?? '', status: t(`schemes.app.followUpState.${r.followUpStatus.status}`, { defaultValue: r.followUpStatus.status }) })}
+                          {followUpText(r.followUpStatus)}
                         </Text>
                       )}
                     </Table.Td>

@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
-import type { ApplicationStatus, Benefit, EligibilityStatus, LocalisedName } from './types';
+import type { ApplicationStatus, Benefit, EligibilityStatus, FollowUpStatus, LocalisedName } from './types';
 
 const STATUS_COLOR: Record<EligibilityStatus, string> = { eligible: 'green', maybe: 'yellow', not_eligible: 'gray' };
 const APP_COLOR: Record<ApplicationStatus, string> = {
@@ -13,6 +13,15 @@ const APP_COLOR: Record<ApplicationStatus, string> = {
   receiving: 'green',
   stopped: 'dark',
 };
+
+/** How a document request's follow-up stands ("Convergence action item: open", or the case task's), in the screen's language. */
+export function useFollowUpText() {
+  const { t } = useTranslation();
+  return (s: FollowUpStatus) => {
+    const status = t(`schemes.app.followUpState.${s.status}`, { defaultValue: s.status });
+    return s.kind === 'convergence_action' ? t('schemes.app.actionStatus', { status }) : t('schemes.app.taskStatus', { caseRef: s.caseRef ?? '', status });
+  };
+}
 
 export function EligibilityBadge({ status }: { status: EligibilityStatus }) {
   const { t } = useTranslation();

@@ -1,10 +1,11 @@
 import type { ApplicationStatus } from '../../../../src/schemes/application-workflow';
+import type { FollowUp, FollowUpView } from '../../../../src/schemes/document-followup';
 import type { DocumentStatus, DocumentType } from '../../../../src/schemes/documents';
 import type { EligibilityStatus } from '../../../../src/schemes/eligibility';
 import type { Benefit, LocalisedName, Scheme, SchemeVersion, Subject } from '../../../../src/schemes/scheme';
 
 /** Shapes of the schemes API (src/schemes/*.service.ts). */
-export type { ApplicationStatus, Benefit, DocumentStatus, DocumentType, EligibilityStatus, LocalisedName, Scheme, SchemeVersion, Subject };
+export type { ApplicationStatus, Benefit, DocumentStatus, DocumentType, EligibilityStatus, FollowUp, LocalisedName, Scheme, SchemeVersion, Subject };
 
 export interface SchemeSummary {
   id: string;
@@ -77,7 +78,7 @@ export interface ChecklistItem {
   history: { from: string | null; to: string; on: string; issuingOffice: string | null; note: string | null }[];
   requests: {
     id: string; department: string; officer: string | null; requestedOn: string; dueOn: string; status: string; closedOn: string | null; version: number; overdue: boolean;
-    followUp?: 'request' | 'convergence_action' | 'case_task';
+    followUp?: FollowUp;
     followUpStatus?: FollowUpStatus | null;
   }[];
 }
@@ -179,20 +180,9 @@ export interface DocumentRequestRow {
   headNameLocal: string | null;
   version: number;
   overdue: boolean;
-  followUp?: 'request' | 'convergence_action' | 'case_task';
+  followUp?: FollowUp;
   followUpStatus?: FollowUpStatus | null;
 }
 
-/** How a request's convergence action item or case task stands (src/schemes/document-followup.service.ts). */
-export interface FollowUpStatus {
-  kind: 'convergence_action' | 'case_task';
-  id: string;
-  status: string;
-  done: boolean;
-  doneOn: string | null;
-  result: string | null;
-  dueOn: string | null;
-  caseId?: string;
-  caseRef?: string;
-  department?: string;
-}
+/** How a request's convergence action item or case task stands (src/schemes/document-followup.ts). */
+export type FollowUpStatus = FollowUpView;
