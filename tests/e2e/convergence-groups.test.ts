@@ -71,6 +71,37 @@ describeInChromium('convergence groups and members in Chromium', () => {
     expect(await e2e.query("SELECT 1 FROM convergence_member WHERE lower(name) LIKE '%smita%raut%'")).toHaveLength(1);
   });
 
+  it('raises an action item between meetings: a past due date is refused on its field, then it is saved for the next meeting', async () => {
+    const [group] = await e2e.query<{ id: string }>(`SELECT id FROM convergence_group WHERE level = 'district' AND district_code = 468 ORDER BY created_at LIMIT 1`);
+    // Its own browser context: signed in afresh, whatever the tests before it left.
+    const context = await newContext(e2e.browser);
+    const page = await context.newPage();
+    await page.goto(url(`/convergence/groups/${group.id}`));
+    await signIn(page, 'dcpo.amravati');
+    await page.getByRole('button', { name: 'Raise an action item' }).click();
+    const form = page.locator('form[aria-label="Raise an action item"]');
+    const department = form.locator('select[name="department"]');
+    const options = await department.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(options.length).toBeGreaterThan(0);
+    await department.selectOption(options[0]);
+    const description = `Get the birth certificate issued (e2e ${Date.now()})`;
+    await form.locator('textarea[name="description"]').fill(description);
+    await form.locator('input[name="dueDate"]').fill('2020-01-01');
+    await form.getByRole('button', { name: 'Raise the action' }).click();
+    await expect.poll(() => describedBy(page, form.locator('input[name="dueDate"]'))).toContain('The due date has already passed.');
+    expect(await e2e.query('SELECT 1 FROM convergence_action WHERE description = $1', [description])).toHaveLength(0);
+
+    const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    await form.locator('input[name="dueDate"]').fill(due);
+    await form.getByRole('button', { name: 'Raise the action' }).click();
+    await form.getByText('Action raised; it will come up at the next meeting.').waitFor();
+    const [row] = await e2e.query<{ meeting_id: string | null; raised_on: string; due: string; department: string }>(
+      'SELECT meeting_id, raised_on::text AS raised_on, due_date::text AS due, department FROM convergence_action WHERE description = $1', [description]);
+    expect(row).toMatchObject({ meeting_id: null, due, department: options[0] });
+    expect(row.raised_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await context.close();
+  });
+
   it("a department's nodal officer reads the note in the app: the children of its own cases named, no other case", async () => {
     // Through the API as the DCPO: a meeting today, held, with one case for Education and one for Health.
     const login = await fetch(url('/api/v1/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'dcpo.amravati', password: DEMO_PASSWORD }) });
