@@ -8,49 +8,32 @@ import { toDevanagari } from './devanagari';
 export type { Script } from './latin';
 export { toLatin, detectScript, toDevanagari, nameTokens, phoneticKey, isNickname, isNicknameCanonical, canonicalToken, soundForm, keyOfCanonical, jaroWinkler, tokenListSimilarity };
 
-const memo = new Map<string, string[]>();
+/** A string function memoised in a bounded Map (started afresh past 5 lakh entries). */
+function memoised<T>(fn: (s: string) => T): ((s: string) => T) & { clear: () => void } {
+  const memo = new Map<string, T>();
+  return Object.assign((s: string) => {
+    let v = memo.get(s);
+    if (v === undefined) {
+      if (memo.size > 500_000) memo.clear();
+      v = fn(s);
+      memo.set(s, v);
+    }
+    return v;
+  }, { clear: () => memo.clear() });
+}
 
 /** nameTokens, memoised: bulk linkage sees the same few thousand names hundreds of thousands of times. */
-export function nameTokensCached(name: string): string[] {
-  let v = memo.get(name);
-  if (v === undefined) {
-    if (memo.size > 500_000) memo.clear();
-    v = nameTokens(name);
-    memo.set(name, v);
-  }
-  return v;
-}
+export const nameTokensCached = memoised(nameTokens);
+/** soundForm of a canonical token, memoised: tokens repeat far more than whole names. */
+export const soundFormCached = memoised(soundForm);
+/** keyOfCanonical, memoised. */
+export const keyOfCanonicalCached = memoised(keyOfCanonical);
 
 /** Forgets the memoised tokens, sounds and keys (a linkage worker, once its records are prepared). */
 export function clearNameMemos(): void {
-  memo.clear();
-  soundMemo.clear();
-  keyMemo.clear();
-}
-
-const soundMemo = new Map<string, string>();
-const keyMemo = new Map<string, string>();
-
-/** soundForm of a canonical token, memoised: tokens repeat far more than whole names. */
-export function soundFormCached(canonical: string): string {
-  let v = soundMemo.get(canonical);
-  if (v === undefined) {
-    if (soundMemo.size > 500_000) soundMemo.clear();
-    v = soundForm(canonical);
-    soundMemo.set(canonical, v);
-  }
-  return v;
-}
-
-/** keyOfCanonical, memoised. */
-export function keyOfCanonicalCached(canonical: string): string {
-  let v = keyMemo.get(canonical);
-  if (v === undefined) {
-    if (keyMemo.size > 500_000) keyMemo.clear();
-    v = keyOfCanonical(canonical);
-    keyMemo.set(canonical, v);
-  }
-  return v;
+  nameTokensCached.clear();
+  soundFormCached.clear();
+  keyOfCanonicalCached.clear();
 }
 
 /** Keys to store in a text[] GIN index; a query whose keys overlap a record's keys is a candidate. */
