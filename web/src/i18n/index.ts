@@ -8,11 +8,14 @@ import mr from './mr.json';
  * English, Hindi and Marathi. The choice is remembered on this device (localStorage) and
  * can change at any time; until someone chooses, the language in their profile is used.
  * Formatting follows the language: Intl 'en-IN' / 'hi-IN' / 'mr-IN' (lakh and crore grouping).
+ * Marathi asks for Latin digits ('-u-nu-latn'): Intl's mr-IN default is Devanagari digits, while
+ * amounts, phone numbers and the server's eligibility reasons use Latin digits in every language,
+ * and one screen should not mix the two.
  */
 export const LANGUAGES = [
   { code: 'en', label: 'English', locale: 'en-IN' },
   { code: 'hi', label: 'हिन्दी', locale: 'hi-IN' },
-  { code: 'mr', label: 'मराठी', locale: 'mr-IN' },
+  { code: 'mr', label: 'मराठी', locale: 'mr-IN-u-nu-latn' },
 ] as const;
 export type Lang = (typeof LANGUAGES)[number]['code'];
 

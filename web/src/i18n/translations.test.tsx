@@ -57,4 +57,15 @@ describe('Indian number and date format', () => {
     expect(formatterFor('en').date('2016-04-02')).toBe('2 Apr 2016');
     expect(formatterFor('en').date(null)).toBe('—');
   });
+
+  it('Marathi keeps Latin digits, as amounts and the server\'s reasons do, with Marathi month names', () => {
+    const mr = formatterFor('mr');
+    expect(mr.number(150000)).toBe('1,50,000');
+    expect(mr.money(72000)).toMatch(/^₹\s?72,000(\.00)?$/);
+    const d = mr.date('2016-04-02');
+    expect(d).toMatch(/2/);
+    expect(d).toMatch(/2016/);
+    expect(d).not.toMatch(/[\u0966-\u096F]/);
+    expect(d).toMatch(/[\u0900-\u097F]/); // the month in Devanagari
+  });
 });
