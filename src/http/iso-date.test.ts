@@ -26,6 +26,14 @@ describe('isoDate', () => {
     expect(NOT_A_REAL_DATE).toBe('is not a real date');
   });
 
+  it('refuses years before 1900 (PostgreSQL has no year 0, and no record here is that old)', () => {
+    for (const d of ['0000-03-01', '0099-01-01', '1899-12-31']) {
+      expect(messages(d)).toEqual([NOT_A_REAL_DATE]);
+      expect(isRealIsoDate(d)).toBe(false);
+    }
+    expect(isRealIsoDate('1900-01-01')).toBe(true);
+  });
+
   it('refuses other shapes with one issue, saying the shape it wants', () => {
     for (const d of ['', '2024-3-5', '05/03/2024', '2024/03/05', '20240305', '2024-03-05T00:00:00Z', ' 2024-03-05', '2024-03-05 ', 'yesterday', '२०२४-०३-०५']) {
       expect(messages(d)).toEqual([ISO_DATE_FORMAT]);

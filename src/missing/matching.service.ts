@@ -10,7 +10,7 @@ import { recordIdOf, toPersonRecords, type LinkableRecord } from './domain/perso
 import type { RecordKind } from './domain/vocabulary';
 import { missingMatch } from './missing.schema';
 import {
-  candidateRows, getRecordSystem, keyCounts, pendingRecordIds, placeNames, placeOfRecord, setRecordSystem, staleKeyRecords,
+  candidateRows, getRecordSystem, keyCounts, pendingRecordIds, placeNames, placeOfRecord, setRecordKeys, setRecordSystem, staleKeyRecords,
   type CandidateRow, type RecordRow,
 } from './missing.repository';
 
@@ -206,10 +206,9 @@ export async function matchAfterCommit(ctx: Pick<AppContext, 'db' | 'now'>, reco
 export async function rekeyStaleRecords(ctx: Pick<AppContext, 'db'>, limit = 500): Promise<number> {
   const version = matchingModel().version;
   const stale = await staleKeyRecords(ctx.db, version, limit);
-  for (const r of stale) {
-    await setRecordSystem(ctx.db, r.id, { blockKeys: await blockKeysFor(ctx.db, r), blockKeysModel: version, matchState: 'pending' });
-  }
-  return stale.length;
+  let n = 0;
+  for (const r of stale) if (await setRecordKeys(ctx.db, r, await blockKeysFor(ctx.db, r), version)) n++;
+  return n;
 }
 
 export async function matchPendingRecords(ctx: Pick<AppContext, 'db' | 'now'>, limit = 100): Promise<number> {

@@ -7,6 +7,7 @@ import type { Actor } from '../access/policy';
 import { emptyPerson } from '../linkage/record';
 import { findLikelyDuplicates } from './registry-duplicates';
 import { startMissingJobs } from './missing.jobs';
+import { setRecordKeys } from './missing.repository';
 import { matchingModel, matchPendingRecords, rekeyStaleRecords } from './matching.service';
 
 /** The registry de-duplication hook and the background sweep that finishes interrupted matching. */
@@ -81,6 +82,12 @@ describe('the matching sweep', () => {
     expect(after.block_keys_model).toBe(matchingModel().version);
     expect(after.match_state).toBe('pending');
     expect(await rekeyStaleRecords(ctx)).toBe(0);
+    // Keys computed from a read that an edit has since overtaken are not written.
+    await database.query(`UPDATE missing_record SET block_keys_model = 'indian-children.v0' WHERE id = $1`, [r.id]);
+    const [cur] = await database.query<{ version: number }>(`SELECT version FROM missing_record WHERE id = $1`, [r.id]);
+    expect(await setRecordKeys(database.db, { id: r.id, version: cur.version - 1 }, ['stale-key'], matchingModel().version)).toBe(false);
+    expect((await database.query<{ block_keys: string[] }>(`SELECT block_keys FROM missing_record WHERE id = $1`, [r.id]))[0].block_keys).not.toContain('stale-key');
+    expect(await rekeyStaleRecords(ctx)).toBe(1);
     await matchPendingRecords(ctx);
     expect(await database.query(`SELECT missing_id, found_id, status FROM missing_match ORDER BY 1, 2`)).toEqual(matchesBefore);
   });

@@ -106,7 +106,17 @@ export async function countRecords(db: Db, where: SQL): Promise<number> {
   return Number(r.n);
 }
 
-/** Records still waiting to be matched (a crash between commit and matching), oldest first. */
+/**
+ * New keys for a stale record, only if it is still the version they were computed from and still
+ * stale: an edit in between has keyed it itself, and must not be overwritten with old-name keys.
+ */
+export async function setRecordKeys(db: Db, r: Pick<RecordRow, 'id' | 'version'>, keys: string[], modelVersion: string): Promise<boolean> {
+  const rows = await db.update(missingRecord).set({ blockKeys: keys, blockKeysModel: modelVersion, matchState: 'pending' })
+    .where(and(eq(missingRecord.id, r.id), eq(missingRecord.version, r.version), sql`${missingRecord.blockKeysModel} IS DISTINCT FROM ${modelVersion}`))
+    .returning({ id: missingRecord.id });
+  return rows.length > 0;
+}
+
 /** Open records keyed under another model version (or none recorded). */
 export async function staleKeyRecords(db: Db, version: string, limit: number): Promise<RecordRow[]> {
   return db.select().from(missingRecord)
@@ -115,6 +125,7 @@ export async function staleKeyRecords(db: Db, version: string, limit: number): P
     .limit(limit);
 }
 
+/** Records still waiting to be matched (a crash between commit and matching), oldest first. */
 export async function pendingRecordIds(db: Db, limit: number): Promise<string[]> {
   const rows = await db
     .select({ id: missingRecord.id })

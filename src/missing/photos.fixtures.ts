@@ -27,6 +27,29 @@ export function jpegWithGps(orientation = 6): Buffer {
   ]);
 }
 
+/**
+ * What phones write: a progressive JPEG whose second scan follows an APP1 with the GPS text and
+ * a comment, an APP2 "MPF" index, and after EOI a second embedded image with its own EXIF.
+ */
+export function jpegProgressiveWithTrailer(): Buffer {
+  const exif = seg(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'binary'), Buffer.from(`MM\0*${GPS_MARK}`, 'binary')]));
+  const base = jpegWithGps(1);
+  const eoi = base.length - 2;
+  return Buffer.concat([
+    base.subarray(0, 2),
+    seg(0xe2, Buffer.from('MPF\0MM\0*index of further images', 'binary')),
+    seg(0xe2, Buffer.from('ICC_PROFILE\0\x01\x01profile', 'binary')),
+    base.subarray(2, eoi),
+    exif,
+    seg(0xfe, Buffer.from(`between scans ${GPS_MARK}`)),
+    seg(0xda, Buffer.from([1, 1, 0, 0, 63, 0])),
+    Buffer.from([0x9a, 0xff, 0x00, 0xff, 0xd3, 0xbc]),
+    Buffer.from([0xff, 0xd9]),
+    // The second image (e.g. a preview or a depth map) after EOI.
+    Buffer.from([0xff, 0xd8]), exif, Buffer.from([0xff, 0xd9]),
+  ]);
+}
+
 const chunk = (type: string, data: Buffer) => {
   const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
   const len = Buffer.alloc(4);

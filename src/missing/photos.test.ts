@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPhoto, MAX_PHOTO_BYTES, sniffPhoto, stripJpeg, stripPng, stripWebp } from './photos';
-import { GPS_MARK, jpegWithGps, pngWithGps, webpWithGps } from './photos.fixtures';
+import { GPS_MARK, jpegWithGps, pngWithGps, webpWithGps, jpegProgressiveWithTrailer } from './photos.fixtures';
 
 describe('photos: type by content, metadata removed', () => {
   it('knows JPEG, PNG and WebP by their first bytes, nothing else', () => {
@@ -31,6 +31,20 @@ describe('photos: type by content, metadata removed', () => {
     expect(out.subarray(out.indexOf(Buffer.from([0xff, 0xda])))).toEqual(src.subarray(scan));
     // Upright photos keep no EXIF at all.
     expect(stripJpeg(jpegWithGps(1))!.includes(Buffer.from('Exif'))).toBe(false);
+  });
+
+  it('JPEG from a phone: metadata between progressive scans, the MPF index and images after EOI go; scans and ICC stay', () => {
+    const src = jpegProgressiveWithTrailer();
+    const out = stripJpeg(src)!;
+    expect(out.includes(Buffer.from(GPS_MARK))).toBe(false);
+    expect(out.includes(Buffer.from('MPF'))).toBe(false);
+    expect(out.includes(Buffer.from('ICC_PROFILE'))).toBe(true);
+    // Both scans with their data (stuffed 0xFF00 and a restart marker inside) are kept, and the file ends at the first EOI.
+    expect(out.includes(Buffer.from([0x12, 0x34, 0x56, 0xff, 0x00, 0x78]))).toBe(true);
+    expect(out.includes(Buffer.from([0x9a, 0xff, 0x00, 0xff, 0xd3, 0xbc]))).toBe(true);
+    expect([...out.subarray(out.length - 2)]).toEqual([0xff, 0xd9]);
+    expect(out.indexOf(Buffer.from([0xff, 0xd9]))).toBe(out.length - 2);
+    expect(out.indexOf(Buffer.from([0xff, 0xd8]), 2)).toBe(-1);
   });
 
   it('PNG: text chunks go; WebP: the EXIF chunk and its flag go; both stay well-formed', () => {

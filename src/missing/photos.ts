@@ -56,16 +56,28 @@ export function stripJpeg(b: Buffer): Buffer | null {
   if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return null;
   const out: Buffer[] = [b.subarray(0, 2)];
   let orientation = 1;
+  let scanned = false;
   let i = 2;
+  const finish = () => {
+    // A kept orientation goes right after SOI (and APP0, which must come first when present).
+    if (orientation !== 1) out.splice(out[1]?.[1] === 0xe0 ? 2 : 1, 0, orientationSegment(orientation));
+    return Buffer.concat(out);
+  };
   for (;;) {
-    if (i >= b.length) return null;
+    if (i >= b.length) return scanned ? finish() : null; // no EOI after a scan: keep what was read
     if (b[i] !== 0xff) return null;
     while (i < b.length && b[i] === 0xff) i++; // fill bytes
     if (i >= b.length) return null;
     const marker = b[i];
     const start = i - 1;
     i++;
-    if (marker === 0xd9) return null; // EOI before any scan: no image
+    if (marker === 0xd9) {
+      if (!scanned) return null; // EOI before any scan: no image
+      // Everything after EOI is dropped: phones append further images there (each with its own
+      // EXIF and GPS), maker trailers and motion-photo videos.
+      out.push(b.subarray(start, i));
+      return finish();
+    }
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
       out.push(b.subarray(start, i));
       continue;
@@ -75,15 +87,23 @@ export function stripJpeg(b: Buffer): Buffer | null {
     if (len < 2 || i + len > b.length) return null;
     const end = i + len;
     if (marker === 0xda) {
-      // Start of scan: the entropy-coded data and everything after it are kept as they are.
-      // A kept orientation goes right after SOI (and APP0, which must come first when present).
-      if (orientation !== 1) out.splice(out[1]?.[1] === 0xe0 ? 2 : 1, 0, orientationSegment(orientation));
-      out.push(b.subarray(start));
-      return Buffer.concat(out);
+      // Start of scan: keep its header and the entropy-coded data up to the next real marker
+      // (0xFF then 0x00 is a data byte, 0xFF then RSTn a restart); that marker goes back through
+      // this loop, so metadata between the scans of a progressive JPEG is dropped too.
+      scanned = true;
+      let k = end;
+      while (k + 1 < b.length && !(b[k] === 0xff && b[k + 1] !== 0x00 && b[k + 1] !== 0xff && (b[k + 1] < 0xd0 || b[k + 1] > 0xd7))) k++;
+      if (k + 1 >= b.length) k = b.length;
+      out.push(b.subarray(start, k));
+      i = k;
+      continue;
     }
     const isApp = marker >= 0xe0 && marker <= 0xef;
     if (marker === 0xe1 && ascii(b, i + 2, 6) === 'Exif\0\0') orientation = exifOrientation(b.subarray(i + 8, end)) ?? orientation;
-    if (!(isApp && !KEEP_APP.has(marker)) && marker !== 0xfe) out.push(b.subarray(start, end));
+    // APP2 also carries the MPF index of the further images a phone appends; only ICC profiles stay.
+    const iccProfile = marker === 0xe2 && ascii(b, i + 2, 12) === 'ICC_PROFILE\0';
+    const keep = !isApp ? marker !== 0xfe : KEEP_APP.has(marker) && (marker !== 0xe2 || iccProfile);
+    if (keep) out.push(b.subarray(start, end));
     i = end;
   }
 }

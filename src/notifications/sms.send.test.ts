@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../tests/support/app';
 import { enqueue, type NewOutboxRow } from './outbox.repository';
 import { deliverOutbox, MAX_ATTEMPTS } from './outbox.service';
 import { sendersFromEnv, LogSender } from './senders';
-import { indianMobile, smsConfigFromUrl, SmsError, smsSegments, SmsSender, smsText } from './sms';
+import { indianMobile, smsConfigFromUrl, SmsError, smsSegments, SmsSender, smsText, templateId } from './sms';
 
 /** A tiny SMS gateway on node:http: records each request and answers as told. */
 interface Received {
@@ -96,6 +96,16 @@ describe('SMS text, encoding and segments', () => {
       endpoint: 'http://127.0.0.1:8080/api/send?route=tx', user: 'dcpu@amravati', key: 'k3y/1', sender: 'SAMNVY', entityId: '1101234567890123456',
       templates: { en: '1107000000000000001', hi: '1107000000000000001', mr: '1107000000000000003' }, link: 'https://samanvay.test', timeoutMs: 10_000,
     });
+    expect(c.kindTemplates).toEqual({});
+    // Each kind of text is its own DLT template: the most specific id configured wins.
+    const k = smsConfigFromUrl(`${url(8080)}&template_overdue=1107000000000000010&template_overdue_mr=1107000000000000011`);
+    expect(templateId(k, 'overdue', 'mr')).toBe('1107000000000000011');
+    expect(templateId(k, 'overdue', 'hi')).toBe('1107000000000000010');
+    expect(templateId(k, 'due_soon', 'mr')).toBe('1107000000000000003');
+    expect(templateId(k, 'note', 'en')).toBe('1107000000000000001');
+    expect(new URL(k.endpoint).searchParams.has('template_overdue')).toBe(false);
+    // A malformed URL is refused without quoting it (it may hold the gateway's key).
+    expect(() => smsConfigFromUrl('https://user:secret@[bad')).toThrow(/^SMS_URL is not a valid URL$/);
     expect(() => smsConfigFromUrl('https://gw.test/send?entity=1&template=2')).toThrow(/sender/);
     expect(() => smsConfigFromUrl('https://gw.test/send?sender=SAMNVY&template=2')).toThrow(/entity/);
     expect(() => smsConfigFromUrl('https://gw.test/send?sender=SAMNVY&entity=1')).toThrow(/template/);

@@ -41,15 +41,36 @@ export interface SmsConfig {
   entityId: string;
   /** DLT content template id per language ('en' is the default for all). */
   templates: Record<Lang, string>;
+  /**
+   * DLT matches each text against its own registered template, so every kind of message (and
+   * language) may need its own id: `template_overdue`, `template_overdue_hi`, … override the
+   * per-language default. Keys are `${kind}` or `${kind}_${lang}`.
+   */
+  kindTemplates: Partial<Record<string, string>>;
   /** Base URL of the Samanvay web app, for the link in the text. */
   link?: string;
   timeoutMs: number;
 }
 
-const OWN_PARAMS = ['sender', 'entity', 'template', 'template_hi', 'template_mr', 'link', 'timeout'];
+export const SMS_KINDS = ['due_soon', 'overdue', 'note', 'other'] as const;
+export type SmsKind = (typeof SMS_KINDS)[number];
+const LANGS = ['en', 'hi', 'mr'] as const;
+const KIND_PARAMS = SMS_KINDS.flatMap((k) => [k, ...LANGS.map((l) => `${k}_${l}`)]);
+const OWN_PARAMS = ['sender', 'entity', 'template', 'template_hi', 'template_mr', 'link', 'timeout', ...KIND_PARAMS.map((k) => `template_${k}`)];
+
+/** The DLT template id for a kind of message in a language: the most specific one configured. */
+export function templateId(config: Pick<SmsConfig, 'templates' | 'kindTemplates'>, kind: SmsKind, lang: Lang): string {
+  return config.kindTemplates[`${kind}_${lang}`] ?? config.kindTemplates[kind] ?? config.templates[lang];
+}
 
 export function smsConfigFromUrl(url: string): SmsConfig {
-  const u = new URL(url);
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    // Not the URL error itself: it quotes the input, gateway credentials included.
+    throw new Error('SMS_URL is not a valid URL');
+  }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('SMS_URL must start with https:// (or http://)');
   const p = u.searchParams;
   const sender = p.get('sender');
@@ -71,6 +92,7 @@ export function smsConfigFromUrl(url: string): SmsConfig {
     sender,
     entityId,
     templates: { en: template, hi: p.get('template_hi') ?? template, mr: p.get('template_mr') ?? template },
+    kindTemplates: Object.fromEntries(KIND_PARAMS.flatMap((k) => { const v = p.get(`template_${k}`); return v ? [[k, v]] : []; })),
     link: p.get('link')?.replace(/\/+$/, '') ?? undefined,
     timeoutMs: timeout,
   };
@@ -169,24 +191,28 @@ function department(code: string | null, lang: Lang): string {
  * The SMS text of an outbox message, from its payload only (see the header comment).
  * Returns the template kind too, so the gateway gets the matching template id.
  */
-export function smsText(message: Pick<OutboxMessage, 'kind' | 'payload'>, link = ''): { lang: Lang; text: string } {
+export function smsText(message: Pick<OutboxMessage, 'kind' | 'payload'>, link = ''): { lang: Lang; kind: SmsKind; text: string } {
   const p = message.payload;
   const lang: Lang = p.lang === 'hi' || p.lang === 'mr' ? p.lang : 'en';
   const actionId = str(p.actionId);
   const meetingId = str(p.meetingId);
   let tpl: string;
+  let kind: SmsKind;
   let vars: Record<string, string>;
   if (message.kind.startsWith('convergence.reminder.') && actionId) {
-    tpl = TEMPLATES[message.kind.endsWith('overdue') ? 'overdue' : 'due_soon'][lang];
+    kind = message.kind.endsWith('overdue') ? 'overdue' : 'due_soon';
+    tpl = TEMPLATES[kind][lang];
     vars = { ref: actionRef(actionId), department: department(str(p.department), lang), due: ddmmyyyy(str(p.dueDate) ?? ''), link: `${link}/convergence/actions` };
   } else if (message.kind === 'convergence.note' && meetingId && p.department) {
+    kind = 'note';
     tpl = TEMPLATES.note[lang];
     vars = { count: String(Number(p.actions) || 0), department: department(str(p.department), lang), link: `${link}/convergence/meetings/${meetingId}` };
   } else {
+    kind = 'other';
     tpl = TEMPLATES.other[lang];
     vars = { link: link || '/' };
   }
-  return { lang, text: tpl.replace(/\{(\w+)\}/g, (_m, k: string) => vars[k] ?? '') };
+  return { lang, kind, text: tpl.replace(/\{(\w+)\}/g, (_m, k: string) => vars[k] ?? '') };
 }
 
 /** 10-digit Indian mobile → 91XXXXXXXXXX; anything else is refused (never sent). */
@@ -236,7 +262,7 @@ export class SmsSender implements NotificationSender {
   async send(message: OutboxMessage): Promise<SendReceipt> {
     if (!message.to) throw new SmsError('no recipient number');
     const to = indianMobile(message.to);
-    const { lang, text } = smsText(message, this.config.link ?? '');
+    const { lang, kind, text } = smsText(message, this.config.link ?? '');
     const seg = smsSegments(text);
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json, text/plain' };
     if (this.config.user) headers.authorization = `Basic ${Buffer.from(`${this.config.user}:${this.config.key ?? ''}`, 'utf8').toString('base64')}`;
@@ -249,7 +275,7 @@ export class SmsSender implements NotificationSender {
       segments: seg.segments,
       // TRAI TCCCPR 2018 DLT scrubbing fields
       dlt_entity_id: this.config.entityId,
-      dlt_template_id: this.config.templates[lang],
+      dlt_template_id: templateId(this.config, kind, lang),
       dlt_header: this.config.sender,
       reference: message.id,
     };
