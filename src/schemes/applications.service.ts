@@ -228,7 +228,7 @@ export async function readApplication(ctx: AppContext, actor: Actor, id: string,
     requestsOfFamily(ctx.db, fam.id),
   ]);
   const scheme: Scheme = schemeOr404(state, app.schemeId);
-  const followUps = await followUpsOf(ctx.db, requests);
+  const followUps = await followUpsOf(ctx.db, actor, requests);
   const derived = replay(app.schemeId, app.subjectId, steps.map(toStep));
   const on = judgedOn(app);
   const judged = suggestForFamily([scheme], batch.inputs[0], on).find((s) => s.subjectId === app.subjectId) ?? null;

@@ -11,6 +11,9 @@ let cw: Client; // caseworker, Amravati (district 468)
 let familyId: string;
 let childId: string;
 let appId: string;
+// Made by the tests below, read back by a nodal officer.
+let actionRequestId: string;
+let taskRequest: { id: string; caseId: string; caseReferralId: string };
 
 const BSY = 'mh-bal-sangopan';
 const n = async (table: string) => Number((await t.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
@@ -43,6 +46,7 @@ describe('as a convergence action item', () => {
     const res = await cw.post('/api/v1/document-requests', body);
     expect(res.statusCode).toBe(201);
     const req = res.json();
+    actionRequestId = req.id;
     expect(req).toMatchObject({ followUp: 'convergence_action', department: 'REVENUE', status: 'open', followUpStatus: { kind: 'convergence_action', status: 'open', done: false } });
     expect(req.convergenceActionId).toBeTruthy();
     expect(await counts()).toEqual({ ...before, requests: before.requests + 1, actions: before.actions + 1 });
@@ -95,6 +99,7 @@ describe('as a task in the open case', () => {
     });
     expect(res.statusCode).toBe(201);
     const req = res.json();
+    taskRequest = { id: req.id, caseId: req.caseId, caseReferralId: req.caseReferralId };
     expect(req).toMatchObject({ followUp: 'case_task', caseId: open.id, followUpStatus: { kind: 'case_task', status: 'pending', done: false, caseId: open.id } });
     expect(await counts()).toEqual({ ...before, requests: before.requests + 1, caseActions: before.caseActions + 1 });
 
@@ -121,6 +126,60 @@ describe('as a task in the open case', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'no_open_case', issues: [{ field: 'followUp' }] });
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('read by a department nodal officer', () => {
+  // A nodal officer (schemes.read, not cases.read; the department view of convergence) sees
+  // the requests in the district, not the case a task is in nor another department's action.
+  type Item = { id: string; version: number; convergenceActionId: string | null; caseId: string | null; caseReferralId: string | null; followUpStatus: Record<string, unknown> | null };
+  // The case task asked PANCHAYAT, the action item REVENUE (the tests above).
+  const listOf = async (c: Client, department: 'PANCHAYAT' | 'REVENUE') => {
+    const res = await c.get(`/api/v1/document-requests?department=${department}&pageSize=100`);
+    expect(res.statusCode).toBe(200);
+    return { body: res.body, items: res.json().items as Item[] };
+  };
+
+  it('gets how the action item and the case task stand, without case ids, case references or the action text', async () => {
+    const [kase] = await t.ctx.database.query<{ number: number }>('SELECT number FROM case_record WHERE id = $1', [taskRequest.caseId]);
+    const caseRef = `C-${kase.number}`;
+    const actionText = 'Certificate issued at the tahsil camp';
+
+    // The caseworker still gets all of it.
+    expect((await listOf(cw, 'PANCHAYAT')).items.find((i) => i.id === taskRequest.id)).toMatchObject({
+      caseId: taskRequest.caseId, caseReferralId: taskRequest.caseReferralId,
+      followUpStatus: { kind: 'case_task', id: taskRequest.caseReferralId, status: 'done', done: true, caseId: taskRequest.caseId, caseRef, dueOn: '2026-12-15' },
+    });
+    const action = (await listOf(cw, 'REVENUE')).items.find((i) => i.id === actionRequestId)!;
+    expect(action.convergenceActionId).toBeTruthy();
+    expect(action.followUpStatus).toMatchObject({ kind: 'convergence_action', id: action.convergenceActionId, status: 'done', done: true, result: actionText, department: 'REVENUE' });
+
+    for (const user of ['nodal.education', 'nodal.health']) {
+      const nodal = await t.login(user);
+      const [tasks, actions] = [await listOf(nodal, 'PANCHAYAT'), await listOf(nodal, 'REVENUE')];
+      const task = tasks.items.find((i) => i.id === taskRequest.id);
+      const act = actions.items.find((i) => i.id === actionRequestId);
+      expect(task, user).toBeTruthy();
+      expect(act, user).toBeTruthy();
+      expect(task).toMatchObject({ caseId: null, caseReferralId: null, convergenceActionId: null });
+      expect(task!.followUpStatus).toEqual({ kind: 'case_task', status: 'done', done: true });
+      expect(act).toMatchObject({ caseId: null, caseReferralId: null, convergenceActionId: null });
+      expect(act!.followUpStatus).toEqual({ kind: 'convergence_action', status: 'done', done: true });
+      // Nowhere in the answer: not the case, its reference or task id, nor the action's id or text.
+      for (const secret of [taskRequest.caseId, taskRequest.caseReferralId, `"${caseRef}"`, action.convergenceActionId!, actionText]) {
+        expect(tasks.body + actions.body, `${user}: ${secret}`).not.toContain(secret);
+      }
+    }
+  });
+
+  it('closing the request answers without the case ids either', async () => {
+    const nodal = await t.login('nodal.health');
+    const item = (await listOf(nodal, 'PANCHAYAT')).items.find((i) => i.id === taskRequest.id)!;
+    const res = await nodal.patch(`/api/v1/document-requests/${taskRequest.id}`, { version: item.version, status: 'done', on: '2026-11-23' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'done', caseId: null, caseReferralId: null, followUpStatus: { kind: 'case_task', status: 'done', done: true } });
+    expect(res.body).not.toContain(taskRequest.caseId);
+    expect(res.body).not.toContain(taskRequest.caseReferralId);
   });
 });
 

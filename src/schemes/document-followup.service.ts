@@ -5,10 +5,10 @@
 // request's transaction, and the request keeps the link; the checklist reads back how
 // the action or task stands.
 
-import { and, asc, eq, inArray, ne, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
-import type { Actor } from '../access/policy';
+import { can, type Actor } from '../access/policy';
 import { HttpError } from '../http/errors';
 import { caseRecord, caseReferral } from '../cases/cases.schema';
 import { caseVisibleWhere } from '../cases/cases.access';
@@ -16,6 +16,7 @@ import { recordAction } from '../cases/cases.service';
 import { organisation } from '../users/users.schema';
 import type { DepartmentKind } from '../convergence/domain';
 import { convergenceAction, convergenceGroup } from '../convergence/convergence.schema';
+import { actionVisible } from '../convergence/convergence.access';
 import { listGroups } from '../convergence/groups.repository';
 import { raiseAction } from '../convergence/actions.service';
 import { DOCUMENT_LABELS, type DocumentType } from './documents';
@@ -114,28 +115,70 @@ export async function createDocumentTask(ctx: AppContext, actor: Actor, s: Follo
   return { caseId: open.id, referralId, caseNumber: open.number };
 }
 
-/** How the linked actions and tasks stand, keyed by request id. Callers have already checked the requests' visibility. */
-export async function followUpsOf(db: Db, requests: { id: string; followUp: string; convergenceActionId: string | null; caseId: string | null; caseReferralId: string | null }[]) {
+/** SQL: the convergence actions the actor may read (none without convergence.read; `actionVisible` refuses with 403). */
+function actionSeenWhere(actor: Actor): SQL {
+  return can(actor, 'convergence.read') ? actionVisible(actor) : sql`false`;
+}
+
+/**
+ * How the linked actions and tasks stand, keyed by request id. Callers have checked the
+ * requests' visibility, but the linked action item or case is not the request: each is read
+ * with its own module's rule in the query (`actionVisible`, `caseVisibleWhere`). A reader who
+ * may not see it gets only `{ kind, status, done }`: no ids, case reference, dates or text.
+ */
+export async function followUpsOf(
+  db: Db,
+  actor: Actor,
+  requests: { id: string; followUp: string; convergenceActionId: string | null; caseId: string | null; caseReferralId: string | null }[],
+) {
   const out = new Map<string, FollowUpView>();
-  const actionIds = requests.map((r) => r.convergenceActionId).filter((x): x is string => !!x);
-  const caseIds = [...new Set(requests.map((r) => r.caseId).filter((x): x is string => !!x))];
-  const [actions, referrals, cases] = await Promise.all([
-    actionIds.length ? db.select().from(convergenceAction).where(inArray(convergenceAction.id, actionIds)) : Promise.resolve([]),
-    caseIds.length ? db.select().from(caseReferral).where(inArray(caseReferral.caseId, caseIds)) : Promise.resolve([]),
-    caseIds.length ? db.select({ id: caseRecord.id, number: caseRecord.number }).from(caseRecord).where(inArray(caseRecord.id, caseIds)) : Promise.resolve([]),
+  const actionIds = [...new Set(requests.map((r) => r.convergenceActionId).filter((x): x is string => !!x))];
+  const tasks = requests.filter((r): r is typeof r & { caseId: string; caseReferralId: string } => !r.convergenceActionId && !!r.caseId && !!r.caseReferralId);
+  const caseIds = [...new Set(tasks.map((r) => r.caseId))];
+  const referralIds = [...new Set(tasks.map((r) => r.caseReferralId))];
+  const referralsOf = and(inArray(caseReferral.caseId, caseIds), inArray(caseReferral.referralId, referralIds));
+  const [actionStates, actions, referralStates, referrals, cases] = await Promise.all([
+    // How each stands (status only), for every reader of the request.
+    actionIds.length ? db.select({ id: convergenceAction.id, status: convergenceAction.status }).from(convergenceAction).where(inArray(convergenceAction.id, actionIds)) : Promise.resolve([]),
+    // The rest only where the convergence module's rule lets the reader see the action.
+    actionIds.length ? db.select().from(convergenceAction).where(and(inArray(convergenceAction.id, actionIds), actionSeenWhere(actor))) : Promise.resolve([]),
+    caseIds.length ? db.select({ caseId: caseReferral.caseId, referralId: caseReferral.referralId, status: caseReferral.status }).from(caseReferral).where(referralsOf) : Promise.resolve([]),
+    caseIds.length
+      ? db
+          .select({ caseId: caseReferral.caseId, referralId: caseReferral.referralId, dueDate: caseReferral.dueDate })
+          .from(caseReferral)
+          .innerJoin(caseRecord, eq(caseRecord.id, caseReferral.caseId))
+          .where(and(referralsOf, caseVisibleWhere(actor)))
+      : Promise.resolve([]),
+    caseIds.length ? db.select({ id: caseRecord.id, number: caseRecord.number }).from(caseRecord).where(and(inArray(caseRecord.id, caseIds), caseVisibleWhere(actor))) : Promise.resolve([]),
   ]);
   for (const r of requests) {
     if (r.convergenceActionId) {
+      const state = actionStates.find((x) => x.id === r.convergenceActionId);
+      if (!state) continue;
       const a = actions.find((x) => x.id === r.convergenceActionId);
-      if (a) out.set(r.id, { kind: 'convergence_action', id: a.id, status: a.status, done: a.status === 'done', doneOn: a.doneOn, result: a.result ?? a.blockedReason, dueOn: a.dueDate, department: a.department, ...(a.caseRef ? { caseRef: a.caseRef } : {}) });
+      out.set(
+        r.id,
+        a
+          ? { kind: 'convergence_action', id: a.id, status: a.status, done: a.status === 'done', doneOn: a.doneOn, result: a.result ?? a.blockedReason, dueOn: a.dueDate, department: a.department, ...(a.caseRef ? { caseRef: a.caseRef } : {}) }
+          : { kind: 'convergence_action', status: state.status, done: state.status === 'done' },
+      );
     } else if (r.caseId && r.caseReferralId) {
-      const x = referrals.find((y) => y.caseId === r.caseId && y.referralId === r.caseReferralId);
+      const status = referralStates.find((y) => y.caseId === r.caseId && y.referralId === r.caseReferralId)?.status ?? 'pending';
       const c = cases.find((y) => y.id === r.caseId);
+      if (!c) {
+        out.set(r.id, { kind: 'case_task', status, done: status === 'done' });
+        continue;
+      }
+      const x = referrals.find((y) => y.caseId === r.caseId && y.referralId === r.caseReferralId);
       out.set(r.id, {
-        kind: 'case_task', id: r.caseReferralId, status: x?.status ?? 'pending', done: x?.status === 'done', doneOn: null, result: null, dueOn: x?.dueDate ?? null,
-        caseId: r.caseId, ...(c ? { caseRef: `C-${c.number}` } : {}),
+        kind: 'case_task', id: r.caseReferralId, status, done: status === 'done', doneOn: null, result: null, dueOn: x?.dueDate ?? null,
+        caseId: r.caseId, caseRef: `C-${c.number}`,
       });
     }
   }
   return out;
 }
+
+/** Whether the reader may see the request's linked case (its follow-up came back with the case id). */
+export const caseSeenIn = (view: FollowUpView | null | undefined, caseId: string | null): boolean => !!caseId && view?.caseId === caseId;

@@ -1,4 +1,5 @@
 import type { AppContext } from '../http/context';
+import type { Db } from '../db/client';
 import { registryView, requirePermission, type Actor } from '../access/policy';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
@@ -13,11 +14,33 @@ import {
 } from './document-tracking.repository';
 import { getApplication } from './applications.repository';
 import type { DepartmentKind } from '../convergence/domain';
-import { createDocumentAction, createDocumentTask, followUpsOf } from './document-followup.service';
+import { caseSeenIn, createDocumentAction, createDocumentTask, followUpsOf } from './document-followup.service';
 import type { FollowUp } from './document-followup';
 import { areaWhere, resolveArea } from './area';
 import { documentRequest } from './schemes.schema';
 import { notFuture, todayIn } from './schemes.access';
+
+type LinkedRequest = { id: string; followUp: string; convergenceActionId: string | null; caseId: string | null; caseReferralId: string | null };
+
+/**
+ * Requests as this reader may see them: how the follow-up stands (`followUpsOf`), and the linked
+ * action item's id and case's ids only when the convergence and case rules let the reader see
+ * them (a nodal officer sees the request, not necessarily the case it is a task in).
+ */
+async function asSeenBy<T extends LinkedRequest>(db: Db, actor: Actor, rows: T[]) {
+  const followUps = await followUpsOf(db, actor, rows);
+  return rows.map((r) => {
+    const followUpStatus = followUps.get(r.id) ?? null;
+    const caseSeen = caseSeenIn(followUpStatus, r.caseId);
+    return {
+      ...r,
+      convergenceActionId: r.convergenceActionId && followUpStatus?.id === r.convergenceActionId ? r.convergenceActionId : null,
+      caseId: caseSeen ? r.caseId : null,
+      caseReferralId: caseSeen ? r.caseReferralId : null,
+      followUpStatus,
+    };
+  });
+}
 
 export interface DocumentStatusInput {
   /** The document record's version (0 or absent when nothing is recorded yet). */
@@ -140,7 +163,7 @@ export async function requestDocument(ctx: AppContext, actor: Actor, input: Requ
   const doc = await documentOf(ctx.db, owner, input.docType);
   if (doc && USABLE_DOCUMENT_STATUSES.has(doc.status as DocumentStatus)) throw new HttpError(409, 'already_held', `The ${DOCUMENT_LABELS[input.docType]} is already ${doc.status}`);
   const open = await openRequestFor(ctx.db, owner, input.docType);
-  if (open) throw new HttpError(409, 'already_requested', `The ${DOCUMENT_LABELS[input.docType]} was already requested from ${open.department} on ${open.requestedOn}`, undefined, { current: open });
+  if (open) throw new HttpError(409, 'already_requested', `The ${DOCUMENT_LABELS[input.docType]} was already requested from ${open.department} on ${open.requestedOn}`, undefined, { current: (await asSeenBy(ctx.db, actor, [open]))[0] });
   const followUp = input.followUp ?? 'request';
   return ctx.db.transaction(async (tx) => {
     // The action item or case task first: a refusal there writes nothing at all.
@@ -157,8 +180,8 @@ export async function requestDocument(ctx: AppContext, actor: Actor, input: Requ
       followUp, convergenceActionId: action?.id ?? null, caseId: task?.caseId ?? null, caseReferralId: task?.referralId ?? null,
     });
     await audit(tx, actor, 'create', 'document_request', row.id, fam, { familyId: fam.id, childId, document: input.docType, department: input.department, followUp, actionId: action?.id, caseId: task?.caseId });
-    const links = await followUpsOf(tx, [row]);
-    return { ...row, followUpStatus: links.get(row.id) ?? null };
+    const [seen] = await asSeenBy(tx, actor, [row]);
+    return seen;
   });
 }
 
@@ -166,7 +189,7 @@ export async function closeDocumentRequest(ctx: AppContext, actor: Actor, id: st
   requirePermission(actor, 'schemes.write', 'registry.write', 'convergence.act');
   const req = await getRequest(ctx.db, actor, id);
   if (!req) throw notFound('Document request');
-  if (input.version !== req.version) throw conflict(`Someone else changed this request (now version ${req.version}, ${req.status})`, req);
+  if (input.version !== req.version) throw conflict(`Someone else changed this request (now version ${req.version}, ${req.status})`, (await asSeenBy(ctx.db, actor, [req]))[0]);
   if (req.status !== 'open') throw new HttpError(409, 'transition_refused', `the request is already ${req.status}`, [{ field: 'status', message: `already ${req.status}` }]);
   notFuture(ctx, 'on', input.on);
   if (input.on < req.requestedOn) throw badRequest('on', `is before the request date (${req.requestedOn})`);
@@ -175,7 +198,7 @@ export async function closeDocumentRequest(ctx: AppContext, actor: Actor, id: st
     const row = await updateRequest(tx, actor, id, input.version, { status: input.status, closedOn: input.on, result: input.result ?? null });
     if (!row) throw conflict('Someone else changed this request at the same time; reload and try again');
     await audit(tx, actor, 'update', 'document_request', id, req, { status: input.status, familyId: req.familyId });
-    return row;
+    return (await asSeenBy(tx, actor, [row]))[0];
   });
 }
 
@@ -197,9 +220,8 @@ export async function listDocumentRequests(ctx: AppContext, actor: Actor, q: Req
   const where = requestConditions(actor, { department: q.department, status: q.status, overdueOn: q.overdue ? today : undefined, area: areaWhere(area, documentRequest) });
   const [items, total] = await Promise.all([listRequests(ctx.db, where, q.pageSize, (q.page - 1) * q.pageSize), countRequests(ctx.db, where)]);
   await audit(ctx.db, actor, 'list', 'document_request', null, null, { ids: items.map((i) => i.id), total });
-  const followUps = await followUpsOf(ctx.db, items);
   return {
-    items: items.map((i) => ({ ...i, label: DOCUMENT_LABELS[i.docType as DocumentType] ?? i.docType, overdue: i.status === 'open' && i.dueOn < today, followUpStatus: followUps.get(i.id) ?? null })),
+    items: (await asSeenBy(ctx.db, actor, items)).map((i) => ({ ...i, label: DOCUMENT_LABELS[i.docType as DocumentType] ?? i.docType, overdue: i.status === 'open' && i.dueOn < today })),
     total,
     page: q.page,
     pageSize: q.pageSize,

@@ -19,7 +19,9 @@ export function useFollowUpText() {
   const { t } = useTranslation();
   return (s: FollowUpStatus) => {
     const status = t(`schemes.app.followUpState.${s.status}`, { defaultValue: s.status });
-    return s.kind === 'convergence_action' ? t('schemes.app.actionStatus', { status }) : t('schemes.app.taskStatus', { caseRef: s.caseRef ?? '', status });
+    if (s.kind === 'convergence_action') return t('schemes.app.actionStatus', { status });
+    // No case reference for a reader who may not see the case.
+    return s.caseRef ? t('schemes.app.taskStatus', { caseRef: s.caseRef, status }) : t('schemes.app.taskStatusNoRef', { status });
   };
 }
 
