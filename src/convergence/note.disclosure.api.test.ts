@@ -162,9 +162,10 @@ describe('a CWC non-disclosure order', () => {
   it('is lifted only by a CWC member, and the department sees the name again', async () => {
     const [a] = kids;
     const url = `/api/v1/cases/${a.caseId}/non-disclosure-order`;
-    expect((await dcpo.del(url)).statusCode).toBe(403);
-    expect((await cwc.del(url)).statusCode).toBe(200);
-    expect((await cwc.del(url)).statusCode).toBe(404);
+    const { version } = (await cwc.get(url)).json().order;
+    expect((await dcpo.del(`${url}?version=${version}`)).statusCode).toBe(403);
+    expect((await cwc.del(`${url}?version=${version}`)).statusCode).toBe(200);
+    expect((await cwc.del(`${url}?version=${version}`)).statusCode).toBe(404);
     expect(lines(await noteOf(edu)).find((l) => l.caseRef === a.caseRef)!.child!.name).toBe(a.name);
     await cwc.put(url, { orderRef: 'CWC/AMR/2026/413', orderedOn: '2026-12-06' });
   });

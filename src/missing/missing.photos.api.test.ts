@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
-import { countRows, foundChild, missingReport, nextIp, publicReport, publicSighting } from './missing.testkit';
+import { countRows, foundChild, missingReport, nextIp, publicPost, publicReport, publicSighting } from './missing.testkit';
 import { GPS_MARK, jpegWithGps, multipart, pngWithGps, webpWithGps } from './photos.fixtures';
 
 /**
@@ -17,6 +17,8 @@ const photoDir = () => join(t.ctx.config.filesDir, 'missing');
 const storedFiles = () => (existsSync(photoDir()) ? readdirSync(photoDir()).length : 0);
 const auth = (c: Client) => ({ authorization: `Bearer ${c.token}` });
 const fieldsOf = (res: { json: () => { issues?: { field: string }[] } }) => (res.json().issues ?? []).map((i) => i.field);
+const versionOf = async (id: string) => (await dcpo.get(`/api/v1/missing/records/${id}`)).json().version as number;
+const v = (version: number) => ({ name: 'version', value: String(version) });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -48,11 +50,11 @@ describe('official forms', () => {
 
   it('a found child\'s photo can be set and replaced later: PNG and WebP, metadata removed', async () => {
     const id = (await dcpo.post('/api/v1/missing/found-children', foundChild({ districtCode: 468, name: 'Unknown boy' }))).json().id;
-    const png = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${id}/photo`, ...multipart([{ name: 'file', file: pngWithGps(), filename: 'a.png' }], auth(dcpo)) });
+    const png = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${id}/photo`, ...multipart([v(1), { name: 'file', file: pngWithGps(), filename: 'a.png' }], auth(dcpo)) });
     expect(png.statusCode).toBe(200);
     expect(png.json()).toMatchObject({ hasPhoto: true, contentType: 'image/png' });
     const files = storedFiles();
-    const webp = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${id}/photo`, ...multipart([{ name: 'file', file: webpWithGps(), filename: 'b.webp' }], auth(dcpo)) });
+    const webp = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${id}/photo`, ...multipart([v(2), { name: 'file', file: webpWithGps(), filename: 'b.webp' }], auth(dcpo)) });
     expect(webp.json()).toMatchObject({ contentType: 'image/webp' });
     expect(storedFiles()).toBe(files); // the replaced file is removed
     const got = await dcpo.get(`/api/v1/missing/records/${id}/photo`);
@@ -63,7 +65,8 @@ describe('official forms', () => {
   it('a file that is not a JPEG, PNG or WebP is refused with 415 naming the field, and nothing is written', async () => {
     const records = await countRows(t, 'missing_record');
     const files = storedFiles();
-    const put = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${reportId}/photo`, ...multipart([{ name: 'file', file: Buffer.from('%PDF-1.4 not a photo'), filename: 'x.jpg' }], auth(dcpo)) });
+    const version = await versionOf(reportId);
+    const put = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${reportId}/photo`, ...multipart([v(version), { name: 'file', file: Buffer.from('%PDF-1.4 not a photo'), filename: 'x.jpg' }], auth(dcpo)) });
     expect(put.statusCode).toBe(415);
     expect(fieldsOf(put)).toEqual(['file']);
     const post = await t.app.inject({
@@ -72,7 +75,7 @@ describe('official forms', () => {
     });
     expect(post.statusCode).toBe(415);
     expect(post.json()).toMatchObject({ code: 'unsupported_type', issues: [{ field: 'photo', message: expect.stringMatching(/JPEG, PNG or WebP/) }] });
-    const big = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${reportId}/photo`, ...multipart([{ name: 'file', file: Buffer.concat([jpegWithGps(), Buffer.alloc(5 * 1024 * 1024)]) }], auth(dcpo)) });
+    const big = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${reportId}/photo`, ...multipart([v(version), { name: 'file', file: Buffer.concat([jpegWithGps(), Buffer.alloc(5 * 1024 * 1024)]) }], auth(dcpo)) });
     expect(big.statusCode).toBe(413);
     expect(fieldsOf(big)).toEqual(['file']);
     const bad = await t.app.inject({ method: 'POST', url: '/api/v1/missing/reports', ...multipart([{ name: 'data', value: JSON.stringify(missingReport({ ageYears: 40 })) }, { name: 'photo', file: jpegWithGps() }], auth(dcpo)) });
@@ -84,8 +87,88 @@ describe('official forms', () => {
 
   it('an official outside the jurisdiction gets 404 for the photo, and cannot set one', async () => {
     expect((await akola.get(`/api/v1/missing/records/${reportId}/photo`)).statusCode).toBe(404);
-    const put = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${reportId}/photo`, ...multipart([{ name: 'file', file: jpegWithGps() }], auth(akola)) });
+    const put = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${reportId}/photo`, ...multipart([v(1), { name: 'file', file: jpegWithGps() }], auth(akola)) });
     expect(put.statusCode).toBe(404);
+  });
+});
+
+describe('replacing a photo: against the version read, one at a time', () => {
+  const put = (id: string, parts: Parameters<typeof multipart>[0], headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${id}/photo`, ...multipart(parts, { ...auth(dcpo), ...headers }) });
+  const rowOf = async (id: string) =>
+    (await t.ctx.database.query<{ version: number; photo_stored_name: string | null; photo_sha256: string | null }>(
+      'SELECT version, photo_stored_name, photo_sha256 FROM missing_record WHERE id = $1', [id],
+    ))[0];
+  const withPhoto = async () => {
+    const id = (await dcpo.post('/api/v1/missing/found-children', foundChild({ districtCode: 468, name: 'Unknown girl' }))).json().id as string;
+    expect((await put(id, [v(1), { name: 'file', file: pngWithGps(), filename: 'a.png' }])).statusCode).toBe(200);
+    return id;
+  };
+
+  it('a stale version is a 409 with the record as it stands, and nothing changes (row or files)', async () => {
+    const id = await withPhoto();
+    const before = await rowOf(id);
+    const files = storedFiles();
+    const stale = await put(id, [v(before.version - 1), { name: 'file', file: webpWithGps(), filename: 'b.webp' }]);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'version_conflict', current: { id, version: before.version, hasPhoto: true } });
+    expect(await rowOf(id)).toEqual(before);
+    expect(storedFiles()).toBe(files);
+    expect((await dcpo.get(`/api/v1/missing/records/${id}/photo`)).headers['content-type']).toBe('image/png');
+  });
+
+  it('takes the version from If-Match too, answers with the new one, and refuses a form with none (400 naming version)', async () => {
+    const id = await withPhoto();
+    const files = storedFiles();
+    const none = await put(id, [{ name: 'file', file: webpWithGps(), filename: 'b.webp' }]);
+    expect(none.statusCode).toBe(400);
+    expect(fieldsOf(none)).toEqual(['version']);
+    const notANumber = await put(id, [{ name: 'version', value: 'two' }, { name: 'file', file: webpWithGps(), filename: 'b.webp' }]);
+    expect(notANumber.statusCode).toBe(400);
+    expect(fieldsOf(notANumber)).toEqual(['version']);
+    const unknown = await put(id, [{ name: 'colour', value: 'red' }, { name: 'file', file: webpWithGps(), filename: 'b.webp' }]);
+    expect(unknown.statusCode).toBeGreaterThanOrEqual(400);
+    expect(unknown.statusCode).toBeLessThan(500);
+    expect(storedFiles()).toBe(files);
+    const ok = await put(id, [{ name: 'file', file: webpWithGps(), filename: 'b.webp' }], { 'if-match': '"2"' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ contentType: 'image/webp', version: 3 });
+    expect(ok.headers.etag).toBe('"3"');
+    expect(storedFiles()).toBe(files); // replaced, the old file removed
+    expect((await put(id, [{ name: 'file', file: jpegWithGps() }], { 'if-match': '"2"' })).statusCode).toBe(409);
+  });
+
+  it('two replacements at once: one is saved, the other refused with 409; only the saved file is left on disk', async () => {
+    const id = await withPhoto();
+    const before = await rowOf(id);
+    const files = storedFiles();
+    const results = await Promise.all([
+      put(id, [v(before.version), { name: 'file', file: webpWithGps(), filename: 'b.webp' }]),
+      put(id, [v(before.version), { name: 'file', file: jpegWithGps(3), filename: 'c.jpg' }]),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const after = await rowOf(id);
+    expect(after.version).toBe(before.version + 1);
+    expect(after.photo_stored_name).not.toBe(before.photo_stored_name);
+    expect(storedFiles()).toBe(files); // the old file removed, the loser's never kept
+    expect(existsSync(join(photoDir(), after.photo_stored_name!))).toBe(true);
+    expect(existsSync(join(photoDir(), before.photo_stored_name!))).toBe(false);
+    const winner = results.find((r) => r.statusCode === 200)!.json();
+    expect((await dcpo.get(`/api/v1/missing/records/${id}/photo`)).headers['content-type']).toBe(winner.contentType);
+  });
+
+  it('a rejected submission takes no photo: 409 naming the reason, nothing written', async () => {
+    await publicPost(t, '/api/v1/public/missing-reports', publicReport({ name: 'Komal Haridas Tayde' }));
+    const item = (await dcpo.get('/api/v1/missing/records?status=pending_moderation&q=Komal')).json().items[0];
+    const rejected = await dcpo.post(`/api/v1/missing/records/${item.id}/moderation`, { decision: 'reject', reason: 'Duplicate of an earlier report' });
+    expect(rejected.statusCode).toBe(200);
+    const before = await rowOf(item.id);
+    const files = storedFiles();
+    const res = await put(item.id, [v(before.version), { name: 'file', file: jpegWithGps() }]);
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'record_closed', reason: 'rejected' });
+    expect(await rowOf(item.id)).toEqual(before);
+    expect(storedFiles()).toBe(files);
   });
 });
 

@@ -127,9 +127,10 @@ describe('edits, moderation and decisions', () => {
 describe('photos', () => {
   // A whole (1×1) PNG: a bare signature is now refused as damaged, since its metadata could not be removed.
   const PNG = stripPng(pngWithGps())!;
-  const multipart = (bytes: Buffer, filename: string) => {
+  const multipart = (bytes: Buffer, filename: string, version = 1) => {
     const boundary = '----samanvaytest';
     const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="version"\r\n\r\n${version}\r\n`),
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
       bytes,
       Buffer.from(`\r\n--${boundary}--\r\n`),
@@ -143,7 +144,8 @@ describe('photos', () => {
   });
 
   it('stores a photo and serves it to officials who see the record, audited', async () => {
-    const res = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${reportId}/photo`, ...multipart(PNG, 'child.png') });
+    const { version } = (await dcpo.get(`/api/v1/missing/records/${reportId}`)).json();
+    const res = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${reportId}/photo`, ...multipart(PNG, 'child.png', version) });
     expect(res.statusCode).toBe(200);
     expect((await dcpo.get(`/api/v1/missing/records/${reportId}`)).json().hasPhoto).toBe(true);
     const photo = await dcpo.get(`/api/v1/missing/records/${reportId}/photo`);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
-import { idParams } from '../http/common';
+import { idParams, versionFrom } from '../http/common';
 import { badRequest } from '../http/errors';
 import {
   foundChildInput, matchDecisionInput, matchListQuery, missingReportInput, moderationInput, openCaseInput, recordListQuery, recordPatch,
@@ -48,20 +48,47 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post('/missing/records/:id/moderation', { schema: { tags, summary: 'Accept (enters matching) or reject a public submission', params: idParams, body: moderationInput } }, async (req) =>
     moderate(ctx, requireActor(req), req.params.id, req.body),
   );
-  r.put('/missing/records/:id/photo', { schema: { tags, summary: 'Set or replace the photo (JPEG, PNG or WebP ≤ 5 MB, metadata removed; multipart/form-data file "file")', params: idParams } }, async (req) => {
-    const actor = requireActor(req);
-    if (!req.isMultipart()) throw badRequest('file', 'send the photo as multipart/form-data');
-    const part = await req.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } });
-    if (!part) throw badRequest('file', 'no file in the form');
-    let bytes: Buffer;
-    try {
-      bytes = await part.toBuffer();
-    } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw photoTooLarge(part.fieldname || 'file');
-      throw err;
-    }
-    return setPhoto(ctx, actor, req.params.id, bytes, part.fieldname || 'file');
-  });
+  r.put(
+    '/missing/records/:id/photo',
+    {
+      schema: {
+        tags,
+        summary: 'Set or replace the photo (JPEG, PNG or WebP ≤ 5 MB, metadata removed; multipart/form-data file "file")',
+        description:
+          'Send the version of the record you read, as the form field "version" or an If-Match header: 409 version_conflict (with the record as it stands) if it changed since. ' +
+          'A rejected record takes no photo (409 record_closed, reason rejected).',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      if (!req.isMultipart()) throw badRequest('file', 'send the photo as multipart/form-data');
+      let bytes: Buffer | null = null;
+      let field = 'file';
+      let formVersion: number | undefined;
+      for await (const part of req.parts({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 1, fieldSize: 32, parts: 2 } })) {
+        if (part.type === 'file') {
+          field = part.fieldname || 'file';
+          try {
+            bytes = await part.toBuffer();
+          } catch (err) {
+            if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw photoTooLarge(field);
+            throw err;
+          }
+        } else if (part.fieldname === 'version') {
+          const v = Number(String(part.value).trim());
+          if (!Number.isInteger(v) || v < 1) throw badRequest('version', 'must be the version of the record you read (a whole number, 1 or more)');
+          formVersion = v;
+        } else {
+          throw badRequest(part.fieldname, 'is not a field of this form (send "file" and "version")');
+        }
+      }
+      if (!bytes) throw badRequest('file', 'no file in the form');
+      const version = versionFrom({ version: formVersion }, req.headers['if-match']);
+      const out = await setPhoto(ctx, actor, req.params.id, bytes, field, version);
+      return reply.header('etag', `"${out.version}"`).send(out);
+    },
+  );
   r.get('/missing/records/:id/photo', { schema: { tags, summary: 'The photo, for officials who see the record (audited; never public)', params: idParams } }, async (req, reply) => {
     const f = await openPhoto(ctx, requireActor(req), req.params.id);
     return reply

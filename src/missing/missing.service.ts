@@ -322,24 +322,44 @@ async function withPhoto<T>(ctx: AppContext, photo: Buffer | null | undefined, f
   }
 }
 
-export async function setPhoto(ctx: AppContext, actor: Actor, id: string, bytes: Buffer, field = 'file') {
+/**
+ * Sets or replaces a record's photo, against the version the official read (409
+ * `version_conflict` with the record as it stands when it changed since). The record is read
+ * under a row lock in the transaction that points it at the new file, so of two replacements
+ * at once one wins and the other is refused; the previous file — the one named under that
+ * lock — is removed only after the commit, and the new file if anything fails. A rejected
+ * submission keeps no photo (moderation removes it): 409 `record_closed`, reason `rejected`.
+ */
+export async function setPhoto(ctx: AppContext, actor: Actor, id: string, bytes: Buffer, field = 'file', version?: number) {
   requirePermission(actor, 'missing.write');
-  const r = await getRecord(ctx.db, actor, id, { ownOnly: true });
-  if (!r) throw notFound('Record');
+  // Cheap refusals before a file is written; checked again under the lock below.
+  const seen = await getRecord(ctx.db, actor, id, { ownOnly: true });
+  if (!seen) throw notFound('Record');
+  if (version === undefined) throw badRequest('version', 'give the version of the record you read (form field "version" or an If-Match header)');
   const f = await writePhoto(ctx, bytes, field);
+  let replaced: string | null;
+  let newVersion: number;
   try {
-    await ctx.db.transaction(async (tx) => {
-      const updated = await updateRecord(tx, actor, id, undefined, f.columns);
-      if (!updated) throw notFound('Record');
-      await audit(tx, actor, 'attach', 'missing_record', id, placeOfRecord(r), { type: f.type, size: f.columns.photoSize });
-    });
+    ({ replaced, newVersion } = await ctx.db.transaction(async (tx) => {
+      const r = await getRecord(tx, actor, id, { forUpdate: true, ownOnly: true });
+      if (!r) throw notFound('Record');
+      if (r.version !== version) throw conflict(`Someone else changed this record (now version ${r.version}, you read version ${version})`, await viewOf(tx, actor, r));
+      if (r.status === 'rejected') throw rejectedRecord();
+      const updated = await updateRecord(tx, actor, id, r.version, f.columns);
+      if (!updated) throw conflict('Someone else changed this record');
+      await audit(tx, actor, 'attach', 'missing_record', id, placeOfRecord(r), { type: f.type, size: f.columns.photoSize, replaced: !!r.photoStoredName, version: updated.version });
+      return { replaced: r.photoStoredName, newVersion: updated.version };
+    }));
   } catch (err) {
     await rm(f.path, { force: true });
     throw err;
   }
-  if (r.photoStoredName) await rm(join(photoDir(ctx), r.photoStoredName), { force: true });
-  return { id, hasPhoto: true, contentType: f.columns.photoContentType, size: f.columns.photoSize };
+  if (replaced) await rm(join(photoDir(ctx), replaced), { force: true });
+  return { id, hasPhoto: true, contentType: f.columns.photoContentType, size: f.columns.photoSize, version: newVersion };
 }
+
+const rejectedRecord = () =>
+  new HttpError(409, 'record_closed', 'A rejected record cannot take a photo (the submission was rejected in moderation)', undefined, { reason: 'rejected' });
 
 export async function openPhoto(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'missing.read');

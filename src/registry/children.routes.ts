@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
-import { idParams, pageQuery } from '../http/common';
+import { idParams, pageQuery, versionFrom } from '../http/common';
 import { CARE_STATUSES, DOCUMENT_TYPES, SEXES, VULNERABILITY_FACTORS } from './vocabulary';
 import { childInput, childPatch, documentInput } from './registry.model';
 import { createChild, listChildrenFor, patchChild, readChild } from './children.service';
@@ -50,7 +50,7 @@ export function childrenRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.put(
     '/children/:id/documents/:docType',
-    { schema: { tags: ['registry'], summary: "Record a child's document status", params: z.object({ id: z.uuid(), docType: z.enum(DOCUMENT_TYPES) }), body: documentInput } },
-    async (req) => setDocument(ctx, requireActor(req), { childId: req.params.id }, req.params.docType, req.body),
+    { schema: { tags: ['registry'], summary: "Record a child's document status (optional `version` as read, or If-Match: 409 if it changed since)", params: z.object({ id: z.uuid(), docType: z.enum(DOCUMENT_TYPES) }), body: documentInput } },
+    async (req) => setDocument(ctx, requireActor(req), { childId: req.params.id }, req.params.docType, { ...req.body, version: versionFrom(req.body, req.headers['if-match']) }),
   );
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../http/context';
 import { requirePermission, type Actor } from '../access/policy';
-import { HttpError, badRequest, notFound } from '../http/errors';
+import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { getChild } from './children.repository';
 import { getFamily } from './families.repository';
@@ -17,6 +17,9 @@ const istDay = (d: Date) => new Date(d.getTime() + 330 * 60_000).toISOString().s
  * missing or not possible, is the two moves it stands for (applied for, then issued), each
  * recorded. Any other move the rule does not allow is a 409 naming the field and the reason,
  * and nothing is written. Repeating the status only updates the office, dates and notes.
+ * With `version` (the document's as read, 0 when none was recorded; like the schemes endpoint)
+ * a document changed since — by either path — is a 409 `version_conflict` with the document as
+ * it stands, checked under the row lock, and nothing is written.
  */
 export async function setDocument(
   ctx: AppContext,
@@ -45,6 +48,12 @@ export async function setDocument(
   const childId = owner.childId ?? null;
   return ctx.db.transaction(async (tx) => {
     const current = await lockDocumentOf(tx, { familyId, childId, docType });
+    if (input.version !== undefined && input.version !== (current?.version ?? 0)) {
+      throw conflict(
+        `Someone else changed this document (now ${current?.status ?? 'missing'}, version ${current?.version ?? 0}; you edited version ${input.version})`,
+        current ?? { docType, status: 'missing', version: 0 },
+      );
+    }
     const from = (current?.status ?? 'missing') as DocumentStatusValue;
     // The moves this PUT stands for, each with its date.
     let moves: { to: DocumentStatusValue; on: string }[] = [];
@@ -59,7 +68,9 @@ export async function setDocument(
     if (USABLE_STATUSES.has(to) && input.issuedOn && appliedOn && input.issuedOn < appliedOn) {
       throw badRequest('issuedOn', `${input.issuedOn} is before the date it was applied for (${appliedOn})`);
     }
-    const row = await upsertDocument(tx, { familyId, childId, docType, stateCode: place.stateCode, districtCode: place.districtCode }, input);
+    const { version: _seen, ...values } = input;
+    void _seen;
+    const row = await upsertDocument(tx, { familyId, childId, docType, stateCode: place.stateCode, districtCode: place.districtCode }, values);
     let prev: DocumentStatusValue | null = current ? from : null;
     for (const m of moves) {
       await insertDocumentHistory(tx, {

@@ -96,3 +96,56 @@ describe('both paths share the rule and the history', () => {
     ]);
   });
 });
+
+describe('registry PUT …/documents/:docType against the version read', () => {
+  it('a stale version (the document changed through the schemes endpoint) is a 409 with the document as it stands; nothing is written', async () => {
+    const f = await newFamily();
+    const doc = `/api/v1/families/${f.id}/documents/income_certificate`;
+    const first = await cw.put(doc, { status: 'applied_for', appliedOn: '2026-11-02', version: 0 });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().version).toBe(1);
+    // Someone moves it on through the schemes endpoint while the registry form is open on version 1.
+    expect((await cw.post(`${doc}/status`, { version: 1, status: 'issued', on: '2026-11-20', issuingOffice: 'Tahsil office' })).statusCode).toBe(200);
+    const before = await counts();
+    const row = async () => (await t.ctx.database.query(`SELECT status, issuing_office, notes, version FROM document WHERE family_id = $1 AND doc_type = 'income_certificate'`, [f.id]))[0];
+    const stored = await row();
+
+    const stale = await cw.put(doc, { status: 'applied_for', appliedOn: '2026-11-02', notes: 'stale form', version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'version_conflict', current: { status: 'issued', version: 2 } });
+    // Also when the stale form repeats the status it shows (no move, only details: still refused).
+    const sameStatus = await t.app.inject({
+      method: 'PUT', url: doc, headers: { authorization: `Bearer ${cw.token}`, 'if-match': '"1"' }, payload: { status: 'issued', issuedOn: '2026-11-20', notes: 'stale form' },
+    });
+    expect(sameStatus.statusCode).toBe(409);
+    expect(await counts()).toEqual(before);
+    expect(await row()).toEqual(stored);
+
+    // With the current version, or none (the field is optional), it is saved.
+    const ok = await cw.put(doc, { status: 'held', issuedOn: '2026-11-22', version: 2 });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().version).toBe(3);
+    expect((await cw.put(doc, { status: 'held', issuedOn: '2026-11-22', notes: 'no version sent' })).statusCode).toBe(200);
+  });
+
+  it('version 0 means none recorded yet: a 409 if one was recorded meanwhile; a bad version is a 400 naming it', async () => {
+    const f = await newFamily();
+    const doc = `/api/v1/families/${f.id}/documents/domicile`;
+    expect((await cw.put(doc, { status: 'held', issuedOn: '2026-01-05' })).statusCode).toBe(200);
+    const before = await counts();
+    const late = await cw.put(doc, { status: 'held', issuedOn: '2026-01-06', version: 0 });
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'version_conflict', current: { status: 'held', version: 1 } });
+    for (const version of [-1, 1.5, 'one']) {
+      const bad = await cw.put(doc, { status: 'held', issuedOn: '2026-01-06', version });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().issues.map((i: { field: string }) => i.field)).toEqual(['version']);
+    }
+    expect(await counts()).toEqual(before);
+    // A child's document takes it the same way.
+    const child = (await t.ctx.database.query<{ id: string }>(`SELECT id FROM child WHERE district_code = 468 ORDER BY id LIMIT 1`))[0];
+    const cdoc = `/api/v1/children/${child.id}/documents/aadhaar`;
+    const cur = (await t.ctx.database.query<{ version: number }>(`SELECT version FROM document WHERE child_id = $1 AND doc_type = 'aadhaar'`, [child.id]))[0]?.version ?? 0;
+    expect((await cw.put(cdoc, { status: 'not_possible', version: cur + 5 })).statusCode).toBe(409);
+  });
+});

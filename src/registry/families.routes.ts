@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
-import { idParams, pageQuery } from '../http/common';
+import { idParams, pageQuery, versionFrom } from '../http/common';
 import { CAREGIVER_TYPES, DOCUMENT_TYPES, VULNERABILITY_FACTORS } from './vocabulary';
 import { assessmentInput, documentInput, familyInput, familyPatch, memberInput, memberPatch, type MemberPatch } from './registry.model';
 import { addMember, createFamily, listFamiliesFor, patchFamily, patchMember, readFamily, setDocument } from './families.service';
@@ -50,8 +50,8 @@ export function familiesRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.put(
     '/families/:id/documents/:docType',
-    { schema: { tags: ['registry'], summary: "Record a family's document status", params: z.object({ id: z.uuid(), docType: z.enum(DOCUMENT_TYPES) }), body: documentInput } },
-    async (req) => setDocument(ctx, requireActor(req), { familyId: req.params.id }, req.params.docType, req.body),
+    { schema: { tags: ['registry'], summary: "Record a family's document status (optional `version` as read, or If-Match: 409 if it changed since)", params: z.object({ id: z.uuid(), docType: z.enum(DOCUMENT_TYPES) }), body: documentInput } },
+    async (req) => setDocument(ctx, requireActor(req), { familyId: req.params.id }, req.params.docType, { ...req.body, version: versionFrom(req.body, req.headers['if-match']) }),
   );
   r.get('/assessment-instrument', { schema: { tags: ['registry'] } }, async (req) => {
     requireActor(req);

@@ -110,6 +110,8 @@ export const documentInput = z.object({
   appliedOn: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
   issuedOn: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
   notes: z.string().trim().max(1000).optional().nullable(),
+  /** The document's version as read (0: none recorded yet), as in the schemes endpoint; optional, a stale one is a 409. */
+  version: z.number().int('must be a whole number').min(0, 'must be the version you read (0 when none was recorded)').optional(),
 }).refine((d) => !(d.appliedOn && d.issuedOn && d.issuedOn < d.appliedOn), { path: ['issuedOn'], message: 'cannot be before the date applied' });
 export const documentTypeParam = z.enum(DOCUMENT_TYPES);
 

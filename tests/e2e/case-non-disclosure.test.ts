@@ -61,5 +61,32 @@ describeInChromium('CWC non-disclosure order on the case page in Chromium', () =
     await e2e.page.getByTestId('non-disclosure-order').waitFor();
     expect(await e2e.page.getByTestId('non-disclosure-order').textContent()).toContain('CWC/AMR/2026/118');
     await screenshot(e2e.page, 'case-non-disclosure-order');
+
+    // Another CWC member changes the order while this one edits it: the stale save is refused
+    // (409, the card shows the order as it stands), nothing is overwritten.
+    const card2 = e2e.page.getByTestId('non-disclosure');
+    await card2.getByRole('button', { name: 'Change the order' }).click();
+    const edit = card2.locator('form[aria-label="Record an order"]');
+    await edit.locator('input[name="orderRef"]').fill('CWC/AMR/2026/119');
+    const api = url(`/api/v1/cases/${kase.id}/non-disclosure-order`);
+    const other = await e2e.page.request.put(api, { data: { orderRef: 'CWC/AMR/2026/120', orderedOn, version: 1 } });
+    expect(other.status()).toBe(200);
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.getByRole('alert').getByText('Someone else changed this record.').waitFor();
+    const stored = () => e2e.query<{ order_ref: string; version: number }>('SELECT order_ref, version FROM case_non_disclosure_order WHERE case_id = $1', [kase.id]);
+    expect(await stored()).toEqual([{ order_ref: 'CWC/AMR/2026/120', version: 2 }]);
+    await expect.poll(() => card2.getByTestId('non-disclosure-order').textContent()).toContain('CWC/AMR/2026/120');
+
+    // Saved again, now against the version shown.
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await card2.getByRole('button', { name: 'Change the order' }).waitFor();
+    expect(await stored()).toEqual([{ order_ref: 'CWC/AMR/2026/119', version: 3 }]);
+    await expect.poll(() => card2.getByTestId('non-disclosure-order').textContent()).toContain('CWC/AMR/2026/119');
+
+    // Lifted against the version read.
+    e2e.page.once('dialog', (d) => void d.accept());
+    await card2.getByRole('button', { name: 'Lift the order' }).click();
+    await card2.getByText("No order restricts the child's identity.").waitFor();
+    expect(await stored()).toEqual([]);
   }, 120_000);
 });

@@ -105,5 +105,20 @@ describeInChromium('a photo on the public form', () => {
     expect(after).toMatchObject({ photo_content_type: 'image/png', version: before.version + 1 });
     expect(after.photo_size).not.toBe(before.photo_size);
     await screenshot(op, 'missing-record-photo-replaced');
+
+    // Another official corrects the record while the page is open: the photo, sent against the
+    // version shown, is refused (409) and nothing changes; the page then shows the record as it
+    // stands, and saving again (against that version) works.
+    const patched = await op.request.patch(url(`/api/v1/missing/records/${recordId}`), { data: { version: after.version, heightCm: 120 } });
+    expect(patched.status()).toBe(200);
+    const changed = await e2e.one<{ photo_size: number; version: number }>('SELECT photo_size, version FROM missing_record WHERE id = $1', [recordId]);
+    await input.setInputFiles(photoFile);
+    await form.getByRole('button', { name: 'Save the photo' }).click();
+    await form.getByText('Someone else changed this record.').waitFor();
+    expect(await e2e.one('SELECT photo_size, version FROM missing_record WHERE id = $1', [recordId])).toEqual(changed);
+    await form.getByRole('button', { name: 'Save the photo' }).click();
+    await form.getByRole('status').getByText('Photo saved.').waitFor();
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
+    expect(await e2e.one<{ version: number }>('SELECT version FROM missing_record WHERE id = $1', [recordId])).toMatchObject({ version: changed.version + 1 });
   }, 60_000);
 });

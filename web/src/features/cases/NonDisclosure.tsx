@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { ApiError, ConflictError } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { describeError, splitServerIssues, translateReason } from '../../forms/errors';
 import { useFormat } from '../../i18n/format';
@@ -24,7 +24,9 @@ export function NonDisclosureCard({ caseId }: { caseId: string }) {
   // Reading whether an order stands needs cases.read (the full case view).
   const q = useNonDisclosureOrder(caseId, can('cases.read'));
   const [editing, setEditing] = useState(false);
-  const lift = useCasesWrite(() => liftNonDisclosureOrder(caseId));
+  const lift = useCasesWrite((version: number) => liftNonDisclosureOrder(caseId, version));
+  // Another member changed or lifted the order since it was read (409, or 404 once lifted): show it as it stands now.
+  const refetchOnConflict = (err: unknown) => void ((err instanceof ConflictError || (err instanceof ApiError && err.status === 404)) && q.refetch());
   const cwc = can('cases.cwc');
   if (!q.data) return null; // not allowed, loading, or failed (the case page says why it cannot be read)
   const order = q.data.order;
@@ -50,24 +52,24 @@ export function NonDisclosureCard({ caseId }: { caseId: string }) {
             {order ? t('cases.disclosure.change') : t('cases.disclosure.set')}
           </Button>
           {order && (
-            <Button size="xs" variant="subtle" color="red" loading={lift.isPending} onClick={() => window.confirm(t('cases.disclosure.liftConfirm')) && lift.mutate(undefined)}>
+            <Button size="xs" variant="subtle" color="red" loading={lift.isPending} onClick={() => window.confirm(t('cases.disclosure.liftConfirm')) && lift.mutate(order.version, { onError: refetchOnConflict })}>
               {t('cases.disclosure.lift')}
             </Button>
           )}
         </Group>
       )}
       {lift.error ? <Alert color="red" role="alert" mt="xs">{describeError(t, lift.error)}</Alert> : null}
-      {cwc && editing && <OrderForm caseId={caseId} order={order} onDone={() => setEditing(false)} />}
+      {cwc && editing && <OrderForm caseId={caseId} order={order} onDone={() => setEditing(false)} onConflict={refetchOnConflict} />}
     </Card>
   );
 }
 
-function OrderForm({ caseId, order, onDone }: { caseId: string; order: NonDisclosureOrder | null; onDone: () => void }) {
+function OrderForm({ caseId, order, onDone, onConflict }: { caseId: string; order: NonDisclosureOrder | null; onDone: () => void; onConflict: (err: unknown) => void }) {
   const { t } = useTranslation();
   const [v, setV] = useState<Record<Field, string>>({ orderRef: order?.orderRef ?? '', orderedOn: order?.orderedOn ?? '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const save = useCasesWrite((body: { orderRef: string; orderedOn: string }) => setNonDisclosureOrder(caseId, body));
+  const save = useCasesWrite((body: { orderRef: string; orderedOn: string; version?: number }) => setNonDisclosureOrder(caseId, body));
   const set = (k: Field, value: string) => {
     setV((p) => ({ ...p, [k]: value }));
     setErrors((e) => ({ ...e, [k]: undefined }));
@@ -85,14 +87,18 @@ function OrderForm({ caseId, order, onDone }: { caseId: string; order: NonDisclo
       return;
     }
     try {
-      await save.mutateAsync({ orderRef: v.orderRef.trim(), orderedOn: v.orderedOn });
+      // The version read: another member's change or lift meanwhile is a 409, never overwritten.
+      await save.mutateAsync({ orderRef: v.orderRef.trim(), orderedOn: v.orderedOn, ...(order ? { version: order.version } : {}) });
       onDone();
     } catch (err) {
       if (err instanceof ApiError && err.status === 400) {
         const split = splitServerIssues(err, FIELDS);
         setErrors(Object.fromEntries(Object.entries(split.fields).map(([k, m]) => [k, k === 'orderedOn' && /future/.test(m) ? t('cases.disclosure.future') : translateReason(t, m)])));
         setGeneral(split.other.length ? split.other.join('; ') : null);
-      } else setGeneral(describeError(t, err));
+      } else {
+        onConflict(err);
+        setGeneral(describeError(t, err));
+      }
     }
   }
 

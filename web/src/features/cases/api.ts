@@ -73,5 +73,8 @@ export const useNonDisclosureOrder = (caseId: string, enabled = true) =>
     queryFn: ({ signal }) => api.get<{ order: NonDisclosureOrder | null }>(`/cases/${caseId}/non-disclosure-order`, undefined, signal),
     staleTime: 0,
   });
-export const setNonDisclosureOrder = (caseId: string, body: { orderRef: string; orderedOn: string }) => api.put<NonDisclosureOrder>(`/cases/${caseId}/non-disclosure-order`, body);
-export const liftNonDisclosureOrder = (caseId: string) => request<{ caseId: string; lifted: boolean }>('DELETE', `/cases/${caseId}/non-disclosure-order`);
+/** `version`: of the order being changed, as read; absent when recording the first (a 409 if one stands meanwhile). */
+export const setNonDisclosureOrder = (caseId: string, body: { orderRef: string; orderedOn: string; version?: number }) => api.put<NonDisclosureOrder>(`/cases/${caseId}/non-disclosure-order`, body);
+/** Lifts the order of the version read: a 409 if another member changed or lifted it since. */
+export const liftNonDisclosureOrder = (caseId: string, version: number) =>
+  request<{ caseId: string; lifted: boolean }>('DELETE', `/cases/${caseId}/non-disclosure-order`, { query: { version } });

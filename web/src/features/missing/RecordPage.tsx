@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { Anchor, Button, Card, FileInput, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, ConflictError } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { QueryState } from '../../components/Status';
 import { describeError } from '../../forms/errors';
 import { useFormat } from '../../i18n/format';
-import { PHOTO_ACCEPT, PHOTO_MAX_BYTES, photoUrl, setRecordPhoto, useMissingWrite, useRecord } from './api';
+import { keys, PHOTO_ACCEPT, PHOTO_MAX_BYTES, photoUrl, setRecordPhoto, useMissingWrite, useRecord } from './api';
 import { RecordFacts } from './RecordFacts';
 import { ExplanationBars, Header, percent, SideSummary, StatusBadge, useMissingReason } from './shared';
 import type { RecordDetail } from './types';
@@ -36,7 +37,8 @@ function RecordView({ r }: { r: RecordDetail }) {
               <img src={`${photoUrl(r.id)}?v=${r.version}`} alt={t('missing.photo.alt')} style={{ maxWidth: 200, borderRadius: 4 }} data-testid="record-photo" />
             </Stack>
           )}
-          {can('missing.write') && <PhotoForm r={r} />}
+          {/* A rejected submission keeps no photo (the server refuses one: 409). */}
+          {can('missing.write') && r.status !== 'rejected' && <PhotoForm r={r} />}
           {r.moderation && (
             <Text size="sm" mt="sm">
               {t('missing.record.moderation')}: {f.date(r.moderation.at)} {r.moderation.reason ?? ''}
@@ -64,7 +66,8 @@ function RecordView({ r }: { r: RecordDetail }) {
 }
 
 /**
- * Adds a photo to the record, or replaces the one it has (PUT …/photo, file field "file"). The
+ * Adds a photo to the record, or replaces the one it has (PUT …/photo, file field "file", with
+ * the version of the record shown: another official's change meanwhile is a 409). The
  * same checks as the report form before sending (JPEG, PNG or WebP, 5 MB at most); the server
  * checks again (magic bytes) and removes the metadata. The record is fetched again after.
  */
@@ -74,7 +77,9 @@ function PhotoForm({ r }: { r: RecordDetail }) {
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
-  const write = useMissingWrite((photo: File) => setRecordPhoto(r.id, photo));
+  const qc = useQueryClient();
+  // Against the version shown: if someone changed the record since, the server refuses (409).
+  const write = useMissingWrite((photo: File) => setRecordPhoto(r.id, photo, r.version));
   const title = r.hasPhoto ? t('missing.photo.replace') : t('missing.photo.add');
 
   async function onSubmit(e: React.FormEvent) {
@@ -89,6 +94,8 @@ function PhotoForm({ r }: { r: RecordDetail }) {
       setError(undefined);
       setSaved(true);
     } catch (err) {
+      // Changed by someone else meanwhile: show the record as it stands; the chosen file stays for a retry.
+      if (err instanceof ConflictError) void qc.invalidateQueries({ queryKey: keys.record(r.id) });
       setError(err instanceof ApiError && err.status === 400 && err.issues.length ? reason(err.issues[0].message) : describeError(t, err));
     }
   }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, request, type Query } from '../../api/client';
+import { ApiError, ConflictError, api, request, type Query } from '../../api/client';
 import type { District, ListPage, Match, MissingRecord, RecordDetail, RestorationRow } from './types';
 
 /** Everything under ['missing'] is fetched again after a write: records, matches and restorations move together. */
@@ -60,6 +60,7 @@ async function sendMultipart<T>(method: 'POST' | 'PUT', path: string, form: Form
   }
   const b = await res.json().catch(() => ({}));
   if (res.ok) return b as T;
+  if (res.status === 409 && 'current' in b) throw new ConflictError(b.message ?? '409', b.current, b);
   const status = (res.status === 413 || res.status === 415) && b.issues?.length ? 400 : res.status;
   throw new ApiError(status, b.code ?? 'error', b.message ?? `${res.status}`, b.issues ?? [], b);
 }
@@ -68,11 +69,15 @@ type Created = MissingRecord & { matching: { proposed?: number } };
 export const createReport = (body: Record<string, unknown>, photo: File | null = null) => sendReport<Created>('/missing/reports', body, photo, false);
 export const createFound = (body: Record<string, unknown>, photo: File | null = null) => sendReport<Created>('/missing/found-children', body, photo, false);
 export const photoUrl = (recordId: string) => `/api/v1/missing/records/${recordId}/photo`;
-/** Sets or replaces a record's photo (the server's file field is "file"; refusals name it). */
-export function setRecordPhoto(recordId: string, photo: File) {
+/**
+ * Sets or replaces a record's photo (the server's file field is "file"; refusals name it), against
+ * the version of the record read: a 409 (ConflictError) if someone changed it since.
+ */
+export function setRecordPhoto(recordId: string, photo: File, version: number) {
   const form = new FormData();
+  form.append('version', String(version));
   form.append('file', photo);
-  return sendMultipart<{ id: string; hasPhoto: true; contentType: string; size: number }>('PUT', `/missing/records/${recordId}/photo`, form);
+  return sendMultipart<{ id: string; hasPhoto: true; contentType: string; size: number; version: number }>('PUT', `/missing/records/${recordId}/photo`, form);
 }
 /** What the server takes (src/missing/photos.ts): checked here first so the reason shows at once. */
 export const PHOTO_ACCEPT = ['image/jpeg', 'image/png', 'image/webp'];
