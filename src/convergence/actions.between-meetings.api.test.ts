@@ -166,6 +166,16 @@ describe('refused as in a meeting, writing nothing', () => {
     expect(await actions()).toBe(before);
   });
 
+  it("an office of the department from another district (400 organisation_outside_area, field organisationId)", async () => {
+    const [other] = await q<{ id: string }>(
+      `INSERT INTO organisation (name, kind, state_code, district_code) VALUES ('District Health Office, Akola', 'HEALTH', 27, 467) RETURNING id`);
+    const before = await actions();
+    const res = await dcpo.post(`/api/v1/convergence/groups/${districtGroup}/actions`, { department: 'HEALTH', description: 'Check the child', dueDate: '2026-12-20', organisationId: other.id });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'organisation_outside_area', issues: [{ field: 'organisationId' }] });
+    expect(await actions()).toBe(before);
+  });
+
   it('someone who neither manages convergence here nor chairs the group (403); another district (404)', async () => {
     const before = await actions();
     const body = { department: 'HEALTH', description: 'Check the child', dueDate: '2026-12-20' };

@@ -213,8 +213,13 @@ export async function raiseAction(db: Db, actor: Actor, groupId: string, input: 
   }
   let organisationId = input.organisationId ?? null;
   if (organisationId) {
-    const [o] = await db.select({ kind: organisation.kind }).from(organisation).where(eq(organisation.id, organisationId));
+    const [o] = await db.select({ kind: organisation.kind, stateCode: organisation.stateCode, districtCode: organisation.districtCode })
+      .from(organisation).where(eq(organisation.id, organisationId));
     if (!o || o.kind !== input.department) throw refused(400, 'organisation_not_department', `the organisation must be one of ${input.department}`, 'organisationId');
+    // As for a member's seat: the office must work in the group's area.
+    if ((o.stateCode != null && o.stateCode !== g.stateCode) || (o.districtCode != null && o.districtCode !== g.districtCode)) {
+      throw refused(400, 'organisation_outside_area', 'the organisation works in another district', 'organisationId');
+    }
   } else if (input.officerMemberId && input.department === 'NGO') organisationId = members.find((x) => x.id === input.officerMemberId)!.organisationId;
   const [row] = await insertActions(db, [{
     groupId: g.id, meetingId: null, discussionId: null, stateCode: g.stateCode, districtCode: g.districtCode, blockCode: g.blockCode,

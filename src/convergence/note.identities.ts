@@ -61,7 +61,7 @@ export async function noteIdentities(db: Db, actor: Actor, rows: ActionRow[], ca
   const cases: CaseIdentity[] = [...byRef.entries()].map(([caseRef, { caseId, childId }]) => {
     const o = caseId ? orders.get(caseId) : undefined;
     const c = childId ? children.get(childId) : undefined;
-    if (c && !o) named.push(c.id);
+    if (c) named.push(c.id); // read, even when the order leaves only initials on the note
     return {
       caseRef,
       nonDisclosureOrder: o ? { orderRef: o.orderRef, orderedOn: o.orderedOn } : null,
