@@ -1,6 +1,7 @@
-import { Alert, Button, Fieldset, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Fieldset, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useReason } from '../../../forms/errors';
+import { FormActions } from '../../../forms/FormActions';
 import { useFormat } from '../../../i18n/format';
 import { useFormState } from '../../../forms/useFormState';
 import type { Instrument } from '../types';
@@ -86,16 +87,7 @@ export function AssessmentForm({ instrument, childOptions, initial, onValuesChan
           </Fieldset>
         ))}
         <Textarea label={t('assessment.notes')} name="notes" autosize minRows={2} maxLength={4000} value={values.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={reason(errors.notes)} />
-        <Group>
-          <Button type="submit" loading={form.submitting}>
-            {t('form.save')}
-          </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t('form.cancel')}
-            </Button>
-          )}
-        </Group>
+        <FormActions submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );

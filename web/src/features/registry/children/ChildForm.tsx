@@ -1,8 +1,9 @@
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { CARE_STATUSES, SCHOOL_STATUSES, SEXES } from '../../../../../src/registry/vocabulary';
 import { useReason } from '../../../forms/errors';
+import { FormActions } from '../../../forms/FormActions';
 import { useFormat } from '../../../i18n/format';
 import { useFormState } from '../../../forms/useFormState';
 import { VillageSelect } from '../shared/VillageSelect';
@@ -97,16 +98,7 @@ export function ChildForm({ mode, initial, base, version, onValuesChange, onSubm
         <TextInput label={t('child.school')} maxLength={200} {...text('school')} />
         <TextInput label={t('child.disability')} maxLength={200} {...text('disability')} />
         <Textarea label={t('child.healthNotes')} autosize minRows={2} maxLength={2000} {...text('healthNotes')} />
-        <Group>
-          <Button type="submit" loading={form.submitting}>
-            {t('form.save')}
-          </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t('form.cancel')}
-            </Button>
-          )}
-        </Group>
+        <FormActions submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );

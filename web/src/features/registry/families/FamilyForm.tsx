@@ -1,9 +1,10 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
   AREA_TYPES, CAREGIVER_TYPES, CASTE_CATEGORIES, MIGRATION, RATION_CARDS, VULNERABILITY_FACTORS,
 } from '../../../../../src/registry/vocabulary';
 import { useReason } from '../../../forms/errors';
+import { FormActions } from '../../../forms/FormActions';
 import { useFormState } from '../../../forms/useFormState';
 import { VillageSelect } from '../shared/VillageSelect';
 import { useVocab, VocabSelect } from '../shared/vocab';
@@ -109,16 +110,7 @@ export function FamilyForm({ mode, initial, base, version, onValuesChange, onSub
         <TextInput label={t('family.socialGroup')} description={t('family.socialGroupHelp')} maxLength={80} {...text('socialGroup')} />
         <TextInput label={t('family.address')} maxLength={300} {...text('address')} />
         <Textarea label={t('family.notes')} autosize minRows={2} maxLength={4000} {...text('notes')} />
-        <Group>
-          <Button type="submit" loading={form.submitting}>
-            {t('form.save')}
-          </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t('form.cancel')}
-            </Button>
-          )}
-        </Group>
+        <FormActions submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );
