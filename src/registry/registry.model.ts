@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../http/iso-date';
+import { optionalPersonName, personName as personNameSchema } from '../names/person-name';
 import {
   AREA_TYPES, CAREGIVER_TYPES, CARE_STATUSES, CASTE_CATEGORIES, DEATH_CAUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES,
   MIGRATION, RATION_CARDS, RELATIONSHIPS, SCHOOL_STATUSES, SEXES, VULNERABILITY_FACTORS,
@@ -10,15 +11,16 @@ import {
  * (form validation), so a field is refused with the same reason in both places.
  */
 const notFuture = (s: string) => s <= new Date().toISOString().slice(0, 10);
-const personName = z.string().trim().min(1, 'is required').max(120, 'is too long (120 characters at most)');
+const personName = personNameSchema();
+const localName = optionalPersonName().optional().nullable();
 
 export const childInput = z
   .object({
     familyId: z.uuid().optional(),
     locationId: z.string().max(60).optional(),
     name: personName,
-    nameLocal: z.string().trim().max(120).optional().nullable(),
-    otherNames: z.array(z.string().trim().min(1).max(120)).max(10).optional(),
+    nameLocal: localName,
+    otherNames: z.array(personName).max(10).optional(),
     sex: z.enum(SEXES),
     dob: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
     ageYears: z.number().int('must be whole years').min(0, 'cannot be negative').max(25, 'must be 25 or under').optional().nullable(),
@@ -33,8 +35,8 @@ export const childInput = z
 export const childPatch = z.object({
   version: z.number().int().positive(),
   name: personName.optional(),
-  nameLocal: z.string().trim().max(120).optional().nullable(),
-  otherNames: z.array(z.string().trim().min(1).max(120)).max(10).optional(),
+  nameLocal: localName,
+  otherNames: z.array(personName).max(10).optional(),
   sex: z.enum(SEXES).optional(),
   dob: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
   careStatus: z.enum(CARE_STATUSES).optional(),
@@ -47,7 +49,7 @@ export const childPatch = z.object({
 const familyFields = {
   address: z.string().trim().max(300).optional().nullable(),
   headName: personName,
-  headNameLocal: z.string().trim().max(120).optional().nullable(),
+  headNameLocal: localName,
   caregiverType: z.enum(CAREGIVER_TYPES),
   areaType: z.enum(AREA_TYPES).default('rural'),
   annualIncome: z.number().int('must be whole rupees').min(0, 'cannot be negative').max(100_000_000, 'is implausibly large').optional().nullable(),
@@ -80,7 +82,7 @@ export const familyPatch = z.object({
 
 const memberFields = {
   name: personName,
-  nameLocal: z.string().trim().max(120).optional().nullable(),
+  nameLocal: localName,
   relationship: z.enum(RELATIONSHIPS),
   sex: z.enum(SEXES).optional().nullable(),
   age: z.number().int().min(0).max(120).optional().nullable(),
