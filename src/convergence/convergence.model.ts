@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate as day } from '../http/iso-date';
+import { lgdCodeQuery } from '../http/common';
 import { CONVERGENCE_DOMAINS, DEPARTMENT_KINDS, GOVERNANCE_LEVELS, LANGS, MEETING_FREQUENCIES } from './domain';
 
 /** Request bodies and queries of the convergence API (zod: a 400 names the field). */
@@ -162,14 +163,14 @@ export const suggestQuery = z.object({ domain: z.enum(CONVERGENCE_DOMAINS), leve
 
 export const coverageQuery = z.object({
   level: z.enum(['district', 'block', 'village']).default('block'),
-  districtCode: z.coerce.number().int().positive().optional(),
-  blockCode: z.coerce.number().int().positive().optional(),
+  districtCode: lgdCodeQuery.optional(),
+  blockCode: lgdCodeQuery.optional(),
 });
 export const coverageFamiliesQuery = z.object({
   domain: z.enum(CONVERGENCE_DOMAINS).optional(),
   gapsOnly: z.enum(['true', 'false']).transform((v) => v === 'true').default(true),
-  districtCode: z.coerce.number().int().positive().optional(),
-  blockCode: z.coerce.number().int().positive().optional(),
+  districtCode: lgdCodeQuery.optional(),
+  blockCode: lgdCodeQuery.optional(),
   villageId: z.string().max(60).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),

@@ -15,3 +15,10 @@ export function versionFrom(body: { version?: number }, ifMatch: string | string
   }
   return body.version;
 }
+
+/**
+ * An LGD code (state, district, sub-district, block) in a query or body: a positive whole
+ * number of at most 8 digits, so that it fits the integer columns it is compared with (a
+ * larger number is a 400 naming the field, not a database error).
+ */
+export const lgdCodeQuery = z.coerce.number().int('must be an LGD code').positive('must be an LGD code').max(99_999_999, 'must be an LGD code (at most 8 digits)');

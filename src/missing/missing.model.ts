@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from '../http/common';
+import { lgdCodeQuery, pageQuery } from '../http/common';
 import { isoDate } from '../http/iso-date';
 import { optionalPersonName, personName as personNameSchema } from '../names/person-name';
 import { SEXES } from '../registry/vocabulary';
@@ -156,7 +156,7 @@ export const recordListQuery = z.strictObject(
   {
     kind: z.enum(RECORD_KINDS).optional(),
     status: z.enum(RECORD_STATUSES).optional(),
-    districtCode: z.coerce.number().int().positive().optional(),
+    districtCode: lgdCodeQuery.optional(),
     q: z.string().trim().max(100).optional(),
     ...pageQuery,
   },
