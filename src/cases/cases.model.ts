@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lgdCodeQuery, pageQuery } from '../http/common';
+import { lgdCodeQuery, pageQuery, recordVersion } from '../http/common';
 import { isoDate as day } from '../http/iso-date';
 import { childInput } from '../registry/registry.model';
 import {
@@ -63,7 +63,7 @@ const REFS: Partial<Record<CaseActionType, Record<string, z.ZodType>>> = {
 
 const common = {
   /** The case version you saw (optional): refused with 409 if someone recorded an action since. */
-  version: z.number().int().positive().optional(),
+  version: recordVersion.optional(),
   /** Your own id for this action, so a retried request is recorded once. */
   clientId: z.string().trim().min(1).max(200).optional(),
 };

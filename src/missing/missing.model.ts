@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lgdCodeQuery, pageQuery } from '../http/common';
+import { lgdCodeQuery, pageQuery, recordVersion } from '../http/common';
 import { isoDate } from '../http/iso-date';
 import { optionalPersonName, personName as personNameSchema } from '../names/person-name';
 import { SEXES } from '../registry/vocabulary';
@@ -126,7 +126,7 @@ export const publicSightingInput = z.strictObject(
 const patchable = { ...personFields, ageYears: age(21, 'years').optional().nullable(), place: optText(200), address: optText(300),
   eventDate: isoDate.optional(), eventPlace: optText(300), currentCare: z.enum(CURRENT_CARE).optional().nullable(), currentPlace: optText(300),
   districtCode: lgdDistrict.optional(), policeStation: optText(200), firNumber: optText(60) };
-export const recordPatch = z.strictObject({ version: z.number().int().positive(), ...patchable, sex: z.enum(SEXES).optional() }, unknownKeys);
+export const recordPatch = z.strictObject({ version: recordVersion, ...patchable, sex: z.enum(SEXES).optional() }, unknownKeys);
 
 export const moderationInput = z
   .strictObject(
@@ -135,7 +135,7 @@ export const moderationInput = z
       reason: optText(1000),
       /** A moderator may correct the district a citizen chose. */
       districtCode: lgdDistrict.optional(),
-      version: z.number().int().positive().optional(),
+      version: recordVersion.optional(),
     },
     unknownKeys,
   )
@@ -146,7 +146,7 @@ export const matchDecisionInput = z
     {
       decision: z.enum(['confirm', 'reject']),
       note: optText(2000),
-      version: z.number().int().positive().optional(),
+      version: recordVersion.optional(),
     },
     unknownKeys,
   )
@@ -175,7 +175,7 @@ export const matchListQuery = z.strictObject(
 
 export const restorationListQuery = z.strictObject({ status: z.enum(RESTORATION_STATUSES).optional(), ...pageQuery }, unknownKeys);
 export const restorationUpdateInput = z.strictObject(
-  { status: z.enum(['restored', 'closed']), note: optText(2000), version: z.number().int().positive().optional() },
+  { status: z.enum(['restored', 'closed']), note: optText(2000), version: recordVersion.optional() },
   unknownKeys,
 );
 export const openCaseInput = z.strictObject({ childId: z.uuid('must be a child id (UUID)').optional() }, unknownKeys);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_VERSION, recordVersion } from '../http/common';
 import { isoDate } from '../http/iso-date';
 import { optionalPersonName, personName as personNameSchema } from '../names/person-name';
 import {
@@ -33,7 +34,7 @@ export const childInput = z
   .refine((c) => c.familyId || c.locationId, { path: ['locationId'], message: 'choose a family or a village' });
 
 export const childPatch = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   name: personName.optional(),
   nameLocal: localName,
   otherNames: z.array(personName).max(10).optional(),
@@ -76,7 +77,7 @@ function patchShape(fields: Record<string, z.ZodTypeAny>) {
 }
 
 export const familyPatch = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   ...patchShape(familyFields),
 }) as z.ZodType<{ version: number } & Partial<z.infer<z.ZodObject<typeof familyFields>>>>;
 
@@ -101,7 +102,7 @@ const livingMsg = { path: ['deathDate'], message: 'a living member cannot have a
 export const memberInput = z.object(memberFields).refine(livingHasNoDeath, livingMsg);
 export const memberPatch = z
   .object({
-    version: z.number().int().positive(),
+    version: recordVersion,
     ...patchShape(memberFields),
   })
   .refine(livingHasNoDeath as (m: unknown) => boolean, livingMsg) as unknown as z.ZodType<{ version: number } & Partial<z.infer<z.ZodObject<typeof memberFields>>>>;
@@ -113,7 +114,7 @@ export const documentInput = z.object({
   issuedOn: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
   notes: z.string().trim().max(1000).optional().nullable(),
   /** The document's version as read (0: none recorded yet), as in the schemes endpoint; optional, a stale one is a 409. */
-  version: z.number().int('must be a whole number').min(0, 'must be the version you read (0 when none was recorded)').optional(),
+  version: z.number().int('must be a whole number').min(0, 'must be the version you read (0 when none was recorded)').max(MAX_VERSION).optional(),
 }).refine((d) => !(d.appliedOn && d.issuedOn && d.issuedOn < d.appliedOn), { path: ['issuedOn'], message: 'cannot be before the date applied' });
 export const documentTypeParam = z.enum(DOCUMENT_TYPES);
 

@@ -21,11 +21,12 @@ export interface Placement {
 }
 
 /** Tables whose rows are records of a place, and how to read their placement. */
-const PLACED: { kind: string; table: string; village: boolean; join?: string }[] = [
+const PLACED: { kind: string; table: string; village: boolean; from?: string }[] = [
   { kind: 'child', table: 'child', village: true },
   { kind: 'family', table: 'family', village: true },
   { kind: 'case', table: 'case_record', village: true },
-  { kind: 'attachment', table: 'case_attachment', village: false },
+  // An attachment sits where its case sits (village included).
+  { kind: 'attachment', table: 'case_attachment', village: true, from: '(SELECT a.id, c.state_code, c.district_code, c.village_id FROM case_attachment a JOIN case_record c ON c.id = a.case_id) x' },
   { kind: 'missingRecord', table: 'missing_record', village: true },
   { kind: 'group', table: 'convergence_group', village: false },
   { kind: 'meeting', table: 'convergence_meeting', village: false },
@@ -52,7 +53,7 @@ export async function discoverRecords(t: TestApp): Promise<Records> {
   const pick: Records['pick'] = {};
   for (const p of PLACED) {
     const rows = await q<{ id: string; state_code: number; district_code: number; village_id: string | null }>(
-      `SELECT id::text AS id, state_code, district_code, ${p.village ? 'village_id' : 'NULL::text AS village_id'} FROM ${p.table} ORDER BY id`,
+      `SELECT id::text AS id, state_code, district_code, ${p.village ? 'village_id' : 'NULL::text AS village_id'} FROM ${p.from ?? p.table} ORDER BY id`,
     );
     for (const r of rows) index.set(r.id, { kind: p.kind, stateCode: r.state_code, districtCode: r.district_code, villageId: r.village_id, hasVillage: p.village });
     pick[p.kind] = {};
@@ -93,6 +94,8 @@ export async function discoverRecords(t: TestApp): Promise<Records> {
     const m = matches.find((x) => x.missing_district_code === DISTRICT[place] || x.found_district_code === DISTRICT[place]);
     if (m) pick.match[place] = { id: m.id };
   }
+  const [scheme] = await q<{ id: string }>('SELECT scheme_id AS id FROM scheme_revision ORDER BY scheme_id LIMIT 1');
+  if (scheme) pick.scheme = { amravati: { id: scheme.id }, rajura: { id: scheme.id }, akola: { id: scheme.id } };
   pick.village = { amravati: { villageId: 'vi:demo-wadali' }, rajura: { villageId: RAJURA }, akola: { villageId: 'vi:demo-umri' } };
   pick.location = { amravati: { id: 'di:468' }, rajura: { id: RAJURA }, akola: { id: 'di:467' } };
   return { index, pick };
@@ -122,6 +125,7 @@ export const PATH_RECORDS: [RegExp, string][] = [
   [/^\/missing\/matches\/\{id\}/, 'match'],
   [/^\/missing\/restorations\/\{id\}/, 'restoration'],
   [/^\/possible-duplicates\/\{id\}/, 'duplicate'],
+  [/^\/schemes\/\{id\}/, 'scheme'],
   [/^\/villages\/\{villageId\}/, 'village'],
   [/^\/locations\/\{id\}/, 'location'],
 ];
