@@ -40,7 +40,8 @@ const RECORD_READS: Record<string, { full: Grant; partial?: Grant }> = {
   'GET /convergence/meetings/{id}': { full: [['convergence.read']] },
   // The department view (convergence.access.ts) shows a nodal officer only the actions of their department.
   'GET /convergence/actions/{id}': { full: [['convergence.read', 'registry.read']], partial: [['convergence.read'], ['convergence.act']] },
-  'GET /scheme-applications/{id}': { full: [['schemes.read']] },
+  // Why a family qualifies is the full record (schemes.access.ts): the minimal view gets 403.
+  'GET /scheme-applications/{id}': { full: [['schemes.read', 'registry.read']] },
   'GET /missing/records/{id}': { full: [['missing.read']], partial: [['missing.write'], ['missing.review']] },
 };
 
@@ -210,7 +211,8 @@ describe('access matrix generated from /api/openapi.json', () => {
   for (const op of ordered) {
     it(op.key, async () => {
       for (const u of users) {
-        const places: (Place | null)[] = op.pathParams.length ? PLACES : [null];
+        // Own and other district; for the frontline worker also another village of her own district.
+        const places: (Place | null)[] = !op.pathParams.length ? [null] : u.level === 'village' ? PLACES : ['rajura', 'akola'];
         const seen = new Set<string>();
         for (const place of places) {
           const params = realParams(records, op.path, op.pathParams, place ?? 'amravati');
