@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from '../http/common';
+import { lgdCodeQuery, pageQuery, recordVersion } from '../http/common';
 import { isoDate as day } from '../http/iso-date';
 import { childInput } from '../registry/registry.model';
 import {
@@ -63,7 +63,7 @@ const REFS: Partial<Record<CaseActionType, Record<string, z.ZodType>>> = {
 
 const common = {
   /** The case version you saw (optional): refused with 409 if someone recorded an action since. */
-  version: z.number().int().positive().optional(),
+  version: recordVersion.optional(),
   /** Your own id for this action, so a retried request is recorded once. */
   clientId: z.string().trim().min(1).max(200).optional(),
 };
@@ -89,8 +89,8 @@ export const caseListQuery = z.object({
   owner: z.union([z.literal('me'), z.uuid()]).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   villageId: z.string().max(60).optional(),
-  blockCode: z.coerce.number().int().positive().optional(),
-  districtCode: z.coerce.number().int().positive().optional(),
+  blockCode: lgdCodeQuery.optional(),
+  districtCode: lgdCodeQuery.optional(),
   childId: z.uuid().optional(),
   queue: z.enum(['escalated', 'transfers', 'mine', 'unit', 'convergence']).optional(),
   flag: z.enum(['convergence', 'escalated', 'transfer_pending', 'open_referrals', 'production_owed', 'statutory_due', 'ready_for_closure', 'reopened']).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate as day } from '../http/iso-date';
+import { lgdCodeQuery, MAX_VERSION, recordVersion } from '../http/common';
 import { CONVERGENCE_DOMAINS, DEPARTMENT_KINDS, GOVERNANCE_LEVELS, LANGS, MEETING_FREQUENCIES } from './domain';
 
 /** Request bodies and queries of the convergence API (zod: a 400 names the field). */
@@ -48,7 +49,7 @@ export const groupInput = z.object({
 export type GroupInput = z.infer<typeof groupInput>;
 
 export const groupPatch = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   name: text(200).optional(),
   nameLocal: z.string().trim().max(200).nullable().optional(),
   meetingFrequency: z.enum(MEETING_FREQUENCIES).optional(),
@@ -117,9 +118,9 @@ export const minuteInput = z.object({ minutes: text(20000) });
 export const cancelInput = z.object({ reason: text(500) });
 
 export const actionEventInput = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('complete'), result: text(2000), on: day.optional(), version: z.number().int().positive().optional() }),
-  z.object({ type: z.literal('block'), reason: text(2000), on: day.optional(), version: z.number().int().positive().optional() }),
-  z.object({ type: z.literal('reopen'), reason: text(2000), on: day.optional(), version: z.number().int().positive().optional() }),
+  z.object({ type: z.literal('complete'), result: text(2000), on: day.optional(), version: recordVersion.optional() }),
+  z.object({ type: z.literal('block'), reason: text(2000), on: day.optional(), version: recordVersion.optional() }),
+  z.object({ type: z.literal('reopen'), reason: text(2000), on: day.optional(), version: recordVersion.optional() }),
 ]);
 export type ActionEventInput = z.infer<typeof actionEventInput>;
 
@@ -152,7 +153,7 @@ export type AccountabilityQuery = z.infer<typeof accountabilityQuery>;
 
 export const matrixPut = z.object({
   /** The version being replaced (optimistic concurrency): 0 when replacing the bundled default. */
-  version: z.number().int().min(0),
+  version: z.number().int().min(0).max(MAX_VERSION),
   matrix: z.unknown(),
   note: z.string().trim().max(500).optional(),
 });
@@ -162,14 +163,14 @@ export const suggestQuery = z.object({ domain: z.enum(CONVERGENCE_DOMAINS), leve
 
 export const coverageQuery = z.object({
   level: z.enum(['district', 'block', 'village']).default('block'),
-  districtCode: z.coerce.number().int().positive().optional(),
-  blockCode: z.coerce.number().int().positive().optional(),
+  districtCode: lgdCodeQuery.optional(),
+  blockCode: lgdCodeQuery.optional(),
 });
 export const coverageFamiliesQuery = z.object({
   domain: z.enum(CONVERGENCE_DOMAINS).optional(),
   gapsOnly: z.enum(['true', 'false']).transform((v) => v === 'true').default(true),
-  districtCode: z.coerce.number().int().positive().optional(),
-  blockCode: z.coerce.number().int().positive().optional(),
+  districtCode: lgdCodeQuery.optional(),
+  blockCode: lgdCodeQuery.optional(),
   villageId: z.string().max(60).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),

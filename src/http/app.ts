@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { HttpError, validationIssues } from './errors';
 import { registerAuthHook } from './auth-hook';
+import { registerInputHygiene } from './input-hygiene';
 import type { AppContext } from './context';
 import { loggerOptions } from './logging';
 import { registerDomainRoutes } from './routes';
@@ -58,6 +59,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   });
 
   registerAuthHook(app, ctx);
+  registerInputHygiene(app);
 
   app.get('/api/health', { schema: { hide: true } }, async () => {
     await ctx.database.query('SELECT 1');

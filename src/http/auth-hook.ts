@@ -15,8 +15,10 @@ declare module 'fastify' {
 
 export function tokenFrom(req: FastifyRequest): string | null {
   const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
-  return req.cookies?.[SESSION_COOKIE] ?? null;
+  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : req.cookies?.[SESSION_COOKIE];
+  // Tokens are printable ASCII; anything else (a URL-decoded %00 in a cookie…) is no token,
+  // not a query with a NUL in it.
+  return token && /^[\x21-\x7e]{1,512}$/.test(token) ? token : null;
 }
 
 export function registerAuthHook(app: FastifyInstance, ctx: AppContext) {

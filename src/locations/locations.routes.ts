@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
+import { lgdCodeQuery } from '../http/common';
 import { requireCovers, requirePermission } from '../access/policy';
 import { badRequest, notFound } from '../http/errors';
 import { getLocation, insertVillage, listLocations, placementOf } from './locations.repository';
@@ -31,7 +32,7 @@ export function locationsRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: z.object({
           parentId: z.string().max(60).optional(),
           level: z.enum(['state', 'district', 'subdistrict', 'block', 'village']).optional(),
-          districtCode: z.coerce.number().int().positive().optional(),
+          districtCode: lgdCodeQuery.optional(),
         }),
         response: { 200: z.object({ items: z.array(locationOut) }) },
       },
@@ -57,7 +58,7 @@ export function locationsRoutes(app: FastifyInstance, ctx: AppContext) {
           name: z.string().trim().min(1).max(120),
           nameLocal: z.string().trim().max(120).optional(),
           parentId: z.string().regex(/^(sd|bl):\d+$/, 'must be a sub-district (sd:N) or block (bl:N) id'),
-          blockCode: z.number().int().positive().optional(),
+          blockCode: z.number().int().positive().max(99_999_999, "must be an LGD code (at most 8 digits)").optional(),
         }),
         response: { 201: locationOut },
       },

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
-import { idParams, versionFrom } from '../http/common';
+import { idParams, MAX_VERSION, versionFrom } from '../http/common';
 import { badRequest } from '../http/errors';
 import {
   foundChildInput, matchDecisionInput, matchListQuery, missingReportInput, moderationInput, openCaseInput, recordListQuery, recordPatch,
@@ -77,7 +77,7 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
           }
         } else if (part.fieldname === 'version') {
           const v = Number(String(part.value).trim());
-          if (!Number.isInteger(v) || v < 1) throw badRequest('version', 'must be the version of the record you read (a whole number, 1 or more)');
+          if (!Number.isInteger(v) || v < 1 || v > MAX_VERSION) throw badRequest('version', 'must be the version of the record you read (a whole number, 1 or more)');
           formVersion = v;
         } else {
           throw badRequest(part.fieldname, 'is not a field of this form (send "file" and "version")');

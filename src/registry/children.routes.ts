@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
-import { idParams, pageQuery, versionFrom } from '../http/common';
+import { idParams, lgdCodeQuery, pageQuery, versionFrom } from '../http/common';
 import { CARE_STATUSES, DOCUMENT_TYPES, SEXES, VULNERABILITY_FACTORS } from './vocabulary';
 import { childInput, childPatch, documentInput } from './registry.model';
 import { createChild, listChildrenFor, patchChild, readChild } from './children.service';
@@ -16,7 +16,7 @@ export const childListQuery = z.object({
   careStatus: z.enum(CARE_STATUSES).optional(),
   factor: z.enum(VULNERABILITY_FACTORS).optional(),
   villageId: z.string().max(60).optional(),
-  subdistrictCode: z.coerce.number().int().positive().optional(),
+  subdistrictCode: lgdCodeQuery.optional(),
   familyId: z.uuid().optional(),
   ageMin: z.coerce.number().int().min(0).max(25).optional(),
   ageMax: z.coerce.number().int().min(0).max(25).optional(),

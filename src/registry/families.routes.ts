@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
-import { idParams, pageQuery, versionFrom } from '../http/common';
+import { idParams, lgdCodeQuery, pageQuery, versionFrom } from '../http/common';
 import { CAREGIVER_TYPES, DOCUMENT_TYPES, VULNERABILITY_FACTORS } from './vocabulary';
 import { assessmentInput, documentInput, familyInput, familyPatch, memberInput, memberPatch, type MemberPatch } from './registry.model';
 import { addMember, createFamily, listFamiliesFor, patchFamily, patchMember, readFamily, setDocument } from './families.service';
@@ -20,7 +20,7 @@ export function familiesRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: z.object({
           q: z.string().trim().max(100).optional(),
           villageId: z.string().max(60).optional(),
-          subdistrictCode: z.coerce.number().int().positive().optional(),
+          subdistrictCode: lgdCodeQuery.optional(),
           factor: z.enum(VULNERABILITY_FACTORS).optional(),
           caregiverType: z.enum(CAREGIVER_TYPES).optional(),
           ...pageQuery,

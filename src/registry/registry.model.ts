@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { MAX_VERSION, recordVersion } from '../http/common';
 import { isoDate } from '../http/iso-date';
+import { optionalPersonName, personName as personNameSchema } from '../names/person-name';
 import {
   AREA_TYPES, CAREGIVER_TYPES, CARE_STATUSES, CASTE_CATEGORIES, DEATH_CAUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES,
   MIGRATION, RATION_CARDS, RELATIONSHIPS, SCHOOL_STATUSES, SEXES, VULNERABILITY_FACTORS,
@@ -10,7 +12,8 @@ import {
  * (form validation), so a field is refused with the same reason in both places.
  */
 const notFuture = (s: string) => s <= new Date().toISOString().slice(0, 10);
-const personName = z.string().trim().min(1, 'is required').max(120, 'is too long (120 characters at most)');
+const personName = personNameSchema();
+const localName = optionalPersonName().optional().nullable();
 /** Save a record that looks like one already registered: the pair is held for review (duplicates.door.ts). */
 const notDuplicate = z.strictObject({ reason: z.string().trim().min(5, 'say in a few words why this is a different child or family').max(500) });
 
@@ -19,8 +22,8 @@ export const childInput = z
     familyId: z.uuid().optional(),
     locationId: z.string().max(60).optional(),
     name: personName,
-    nameLocal: z.string().trim().max(120).optional().nullable(),
-    otherNames: z.array(z.string().trim().min(1).max(120)).max(10).optional(),
+    nameLocal: localName,
+    otherNames: z.array(personName).max(10).optional(),
     sex: z.enum(SEXES),
     dob: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
     ageYears: z.number().int('must be whole years').min(0, 'cannot be negative').max(25, 'must be 25 or under').optional().nullable(),
@@ -34,10 +37,10 @@ export const childInput = z
   .refine((c) => c.familyId || c.locationId, { path: ['locationId'], message: 'choose a family or a village' });
 
 export const childPatch = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   name: personName.optional(),
-  nameLocal: z.string().trim().max(120).optional().nullable(),
-  otherNames: z.array(z.string().trim().min(1).max(120)).max(10).optional(),
+  nameLocal: localName,
+  otherNames: z.array(personName).max(10).optional(),
   sex: z.enum(SEXES).optional(),
   dob: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
   careStatus: z.enum(CARE_STATUSES).optional(),
@@ -51,7 +54,7 @@ export const childPatch = z.object({
 const familyFields = {
   address: z.string().trim().max(300).optional().nullable(),
   headName: personName,
-  headNameLocal: z.string().trim().max(120).optional().nullable(),
+  headNameLocal: localName,
   caregiverType: z.enum(CAREGIVER_TYPES),
   areaType: z.enum(AREA_TYPES).default('rural'),
   annualIncome: z.number().int('must be whole rupees').min(0, 'cannot be negative').max(100_000_000, 'is implausibly large').optional().nullable(),
@@ -78,14 +81,14 @@ function patchShape(fields: Record<string, z.ZodTypeAny>) {
 }
 
 export const familyPatch = z.object({
-  version: z.number().int().positive(),
+  version: recordVersion,
   ...patchShape(familyFields),
   notDuplicate: notDuplicate.optional(),
 }) as z.ZodType<{ version: number; notDuplicate?: { reason: string } } & Partial<z.infer<z.ZodObject<typeof familyFields>>>>;
 
 const memberFields = {
   name: personName,
-  nameLocal: z.string().trim().max(120).optional().nullable(),
+  nameLocal: localName,
   relationship: z.enum(RELATIONSHIPS),
   sex: z.enum(SEXES).optional().nullable(),
   age: z.number().int().min(0).max(120).optional().nullable(),
@@ -104,7 +107,7 @@ const livingMsg = { path: ['deathDate'], message: 'a living member cannot have a
 export const memberInput = z.object(memberFields).refine(livingHasNoDeath, livingMsg);
 export const memberPatch = z
   .object({
-    version: z.number().int().positive(),
+    version: recordVersion,
     ...patchShape(memberFields),
   })
   .refine(livingHasNoDeath as (m: unknown) => boolean, livingMsg) as unknown as z.ZodType<{ version: number } & Partial<z.infer<z.ZodObject<typeof memberFields>>>>;
@@ -116,7 +119,7 @@ export const documentInput = z.object({
   issuedOn: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
   notes: z.string().trim().max(1000).optional().nullable(),
   /** The document's version as read (0: none recorded yet), as in the schemes endpoint; optional, a stale one is a 409. */
-  version: z.number().int('must be a whole number').min(0, 'must be the version you read (0 when none was recorded)').optional(),
+  version: z.number().int('must be a whole number').min(0, 'must be the version you read (0 when none was recorded)').max(MAX_VERSION).optional(),
 }).refine((d) => !(d.appliedOn && d.issuedOn && d.issuedOn < d.appliedOn), { path: ['issuedOn'], message: 'cannot be before the date applied' });
 export const documentTypeParam = z.enum(DOCUMENT_TYPES);
 
