@@ -69,8 +69,8 @@ export function passwordProblem(password: string, context: { username?: string }
   const list = commonPasswords();
   if (list.has(lower)) return 'is one of the most common passwords; choose another';
   // The letters in the middle, with digits and symbols at either end removed and look-alike
-  // characters read as letters: "P@ssw0rd2026!" → "password".
-  const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');
+  // characters read as letters: "P@ssw0rd2026!" → "password". Letters of any script count.
+  const core = lower.replace(/^[^\p{L}\p{M}]+|[^\p{L}\p{M}]+$/gu, '');
   const plain = [...core].map((c) => LEET[c] ?? c).join('');
   if (core.length < 4) return 'is mostly digits or symbols; use words';
   const unit = repeatedUnit(lower) ?? repeatedUnit(plain);

@@ -25,15 +25,16 @@ export function csrfRefusal(req: FastifyRequest, cookieName: string): string | n
   }
   const origin = req.headers.origin;
   if (origin === undefined) return null;
-  let host: string | null = null;
+  // Host (with the default port of the Origin's scheme dropped on both sides), not scheme:
+  // behind a TLS-terminating proxy the server itself is reached over http. req.host follows
+  // X-Forwarded-Host only when TRUST_PROXY trusts the proxy that set it.
   try {
-    host = new URL(origin).host;
+    const from = new URL(origin);
+    const self = new URL(`${from.protocol}//${req.host}`);
+    return from.host === self.host ? null : 'Origin is not this site';
   } catch {
-    host = null; // "null" (a sandboxed frame, a privacy redirect) or garbage
+    return 'Origin is not this site'; // "null" (a sandboxed frame, a privacy redirect) or garbage
   }
-  // Host only, not scheme: behind a TLS-terminating proxy the server itself sees http.
-  // req.host follows X-Forwarded-Host only when TRUST_PROXY trusts the proxy that set it.
-  return host && host === req.host ? null : 'Origin is not this site';
 }
 
 export function registerCsrfCheck(app: FastifyInstance, cookieName: string) {
