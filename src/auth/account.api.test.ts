@@ -12,12 +12,19 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const get = (url: string, token: string) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
 const login = (username: string, password: string, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, headers });
-const sessionCookie = (res: { cookies: { name: string; value: string }[] }) => res.cookies.find((c) => c.name === 'samanvay_session')!.value;
+const sessionCookie = (res: { cookies: { name: string; value: string }[] }) =>
+  res.cookies.find((c) => c.name === 'samanvay_session')!.value;
 
 const audited = async (action: string, entityId: string) =>
-  (await t.ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_event WHERE action = $1 AND entity_id = $2', [action, entityId]))[0].n;
+  (
+    await t.ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_event WHERE action = $1 AND entity_id = $2', [
+      action,
+      entityId,
+    ])
+  )[0].n;
 
-const userId = async (username: string) => (await t.ctx.database.query<{ id: string }>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id;
+const userId = async (username: string) =>
+  (await t.ctx.database.query<{ id: string }>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id;
 
 describe('bearer tokens and sessions', () => {
   it('a bearer token dies with the sign-in that made it, and so does a token made from that token', async () => {
@@ -28,7 +35,9 @@ describe('bearer tokens and sessions', () => {
     const api = await get('/api/v1/children?pageSize=1', token);
     expect(api.statusCode).toBe(200);
     expect(api.json().items[0].districtCode).toBe(467);
-    const grandchild = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: bearer(token), payload: { label: 'nightly sync' } })).json().token as string;
+    const grandchild = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: bearer(token), payload: { label: 'nightly sync' } })
+    ).json().token as string;
     expect((await get('/api/v1/auth/me', grandchild)).statusCode).toBe(200);
 
     expect((await c.post('/api/v1/auth/logout')).statusCode).toBe(200);
@@ -40,7 +49,10 @@ describe('bearer tokens and sessions', () => {
   it('lists one’s own sessions and tokens with when, where and what, never the token', async () => {
     const signedIn = await login('cwc.amravati', 'vatsalya2026', { 'user-agent': 'Mozilla/5.0 (Test) Firefox/140.0' });
     const cookie = sessionCookie(signedIn);
-    const c = { get: (u: string) => get(u, cookie), post: (u: string, body: object) => t.app.inject({ method: 'POST', url: u, headers: bearer(cookie), payload: body }) };
+    const c = {
+      get: (u: string) => get(u, cookie),
+      post: (u: string, body: object) => t.app.inject({ method: 'POST', url: u, headers: bearer(cookie), payload: body }),
+    };
     const token = (await c.post('/api/v1/auth/tokens', { label: 'court register export' })).json();
     const other = await t.login('cwc.amravati');
     const list = await c.get('/api/v1/auth/sessions');
@@ -51,7 +63,12 @@ describe('bearer tokens and sessions', () => {
     expect(mine).toMatchObject({ kind: 'cookie', ip: '127.0.0.1', userAgent: 'Mozilla/5.0 (Test) Firefox/140.0' });
     expect(mine.createdAt).toBeTruthy();
     expect(mine.lastUsedAt).toBeTruthy();
-    expect(items.find((i) => i.id === token.id)).toMatchObject({ kind: 'api', label: 'court register export', parentId: mine.id, current: false });
+    expect(items.find((i) => i.id === token.id)).toMatchObject({
+      kind: 'api',
+      label: 'court register export',
+      parentId: mine.id,
+      current: false,
+    });
     const body = list.body;
     for (const secret of [cookie, token.token, other.token]) expect(body).not.toContain(secret);
     expect(body).not.toMatch(/tokenHash|token_hash/);
@@ -134,7 +151,12 @@ describe('administrators', () => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().code).toBe('password_change_required');
     expect((await get('/api/v1/auth/me', cookie)).json().mustChangePassword).toBe(true);
-    const changed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: bearer(cookie), payload: { currentPassword: otp, newPassword: 'chalk-harbour-violet-2' } });
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: bearer(cookie),
+      payload: { currentPassword: otp, newPassword: 'chalk-harbour-violet-2' },
+    });
     expect(changed.statusCode).toBe(200);
     expect((await get('/api/v1/auth/me', cookie)).json().mustChangePassword).toBe(false);
     expect((await get('/api/v1/auth/sessions', cookie)).statusCode).toBe(200);
@@ -162,7 +184,13 @@ describe('administrators', () => {
 
   it('only within their own jurisdiction, only with users.manage, never on their own account, and name a bad id', async () => {
     const admin = await t.login('admin');
-    const karnataka = await createUser(t.ctx.db, null, { username: 'admin.ka', displayName: 'Karnataka admin', password: 'saffron-kite-harvest-3', role: 'admin', jurisdictionId: 'st:29' });
+    const karnataka = await createUser(t.ctx.db, null, {
+      username: 'admin.ka',
+      displayName: 'Karnataka admin',
+      password: 'saffron-kite-harvest-3',
+      role: 'admin',
+      jurisdictionId: 'st:29',
+    });
     for (const action of ['password-reset', 'deactivate', 'reactivate', 'unlock']) {
       expect((await admin.post(`/api/v1/users/${karnataka.id}/${action}`)).statusCode, action).toBe(404);
     }
@@ -178,7 +206,13 @@ describe('administrators', () => {
   });
 
   it('unlock a locked account before the lockout runs out', async () => {
-    for (let i = 0; i < 5; i++) await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'auditor.mh', password: 'wrong-password-5' }, remoteAddress: `10.3.0.${i + 1}` });
+    for (let i = 0; i < 5; i++)
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'auditor.mh', password: 'wrong-password-5' },
+        remoteAddress: `10.3.0.${i + 1}`,
+      });
     expect((await login('auditor.mh', 'vatsalya2026')).statusCode).toBe(401);
     const admin = await t.login('admin');
     expect((await admin.post(`/api/v1/users/${await userId('auditor.mh')}/unlock`)).statusCode).toBe(200);

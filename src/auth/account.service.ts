@@ -29,7 +29,14 @@ export async function revokeOwnSession(db: Db, session: ResolvedSession, id: str
 
 /** A bearer token dies with the session it was made from (see revokeSessionTree). */
 export async function createToken(db: Db, session: ResolvedSession, label: string, client: Client, now: Date) {
-  const { token, id } = await createSession(db, { userId: session.actor.userId, kind: 'api', now, client, label, parentId: session.sessionId });
+  const { token, id } = await createSession(db, {
+    userId: session.actor.userId,
+    kind: 'api',
+    now,
+    client,
+    label,
+    parentId: session.sessionId,
+  });
   await audit(db, session.actor, 'token_created', 'user', session.actor.userId, null, { session: id });
   return { token, id };
 }
@@ -39,7 +46,12 @@ export async function createToken(db: Db, session: ResolvedSession, label: strin
  * must not be enough to take the account) and ends every other session and token. Wrong
  * current passwords count towards the same lockout as sign-in.
  */
-export async function changeOwnPassword(db: Db, session: ResolvedSession, body: { currentPassword: string; newPassword: string }, now: Date) {
+export async function changeOwnPassword(
+  db: Db,
+  session: ResolvedSession,
+  body: { currentPassword: string; newPassword: string },
+  now: Date,
+) {
   const found = await findUserById(db, session.actor.userId);
   if (!found) throw notFound('User');
   const { user } = found;
@@ -58,7 +70,8 @@ export async function changeOwnPassword(db: Db, session: ResolvedSession, body: 
   }
   await clearAccountAttempts(db, user.id);
   if (newIssue.length) throw invalid(newIssue);
-  if (await verifyPassword(user.passwordHash, body.newPassword)) throw invalid([{ field: 'newPassword', message: 'must differ from the current password' }]);
+  if (await verifyPassword(user.passwordHash, body.newPassword))
+    throw invalid([{ field: 'newPassword', message: 'must differ from the current password' }]);
   await db
     .update(appUser)
     .set({ passwordHash: await hashPassword(body.newPassword), mustChangePassword: false, passwordChangedAt: now })

@@ -31,7 +31,12 @@ describe('sign-in', () => {
     const cookie = res.cookies.find((c) => c.name === 'samanvay_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Strict');
-    expect(res.json()).toMatchObject({ username: 'dcpo.amravati', role: 'dcpu_officer', jurisdiction: { id: 'di:468', name: 'Amravati' }, mustChangePassword: false });
+    expect(res.json()).toMatchObject({
+      username: 'dcpo.amravati',
+      role: 'dcpu_officer',
+      jurisdiction: { id: 'di:468', name: 'Amravati' },
+      mustChangePassword: false,
+    });
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { samanvay_session: cookie.value } });
     expect(me.json().username).toBe('dcpo.amravati');
   });
@@ -140,7 +145,9 @@ describe('lockout', () => {
 describe('per-address throttle', () => {
   it('answers 429 with Retry-After once an address used up its failures, whatever the usernames; other addresses go on', async () => {
     const address = '10.77.0.1';
-    const answers = await Promise.all(Array.from({ length: ADDRESS_MAX_FAILURES + 10 }, (_, i) => login(`guess.${i}`, 'password-guess-1', address)));
+    const answers = await Promise.all(
+      Array.from({ length: ADDRESS_MAX_FAILURES + 10 }, (_, i) => login(`guess.${i}`, 'password-guess-1', address)),
+    );
     const codes = answers.map((a) => a.statusCode);
     expect(codes.filter((c) => c === 401)).toHaveLength(ADDRESS_MAX_FAILURES);
     expect(codes.filter((c) => c === 429)).toHaveLength(10);
@@ -170,18 +177,52 @@ describe('per-address throttle', () => {
 describe('users', () => {
   it('an administrator creates users inside their jurisdiction only, with validated fields', async () => {
     const admin = await t.login('admin');
-    const ok = await admin.post('/api/v1/users', { username: 'cw.new', displayName: 'New Caseworker', password: 'river-lamp-orchid-7', role: 'caseworker', jurisdictionId: 'di:467' });
+    const ok = await admin.post('/api/v1/users', {
+      username: 'cw.new',
+      displayName: 'New Caseworker',
+      password: 'river-lamp-orchid-7',
+      role: 'caseworker',
+      jurisdictionId: 'di:467',
+    });
     expect(ok.statusCode).toBe(201);
     for (const password of ['short', 'Password1234', 'password12345', 'qwertyuiop12']) {
-      const weak = await admin.post('/api/v1/users', { username: 'cw.weak', displayName: 'Weak', password, role: 'caseworker', jurisdictionId: 'di:467' });
+      const weak = await admin.post('/api/v1/users', {
+        username: 'cw.weak',
+        displayName: 'Weak',
+        password,
+        role: 'caseworker',
+        jurisdictionId: 'di:467',
+      });
       expect(weak.statusCode, password).toBe(400);
       expect(weak.json().issues[0].field).toBe('password');
     }
-    const outside = await admin.post('/api/v1/users', { username: 'cw.karnataka', displayName: 'Elsewhere', password: 'river-lamp-orchid-7', role: 'caseworker', jurisdictionId: 'st:29' });
+    const outside = await admin.post('/api/v1/users', {
+      username: 'cw.karnataka',
+      displayName: 'Elsewhere',
+      password: 'river-lamp-orchid-7',
+      role: 'caseworker',
+      jurisdictionId: 'st:29',
+    });
     expect(outside.statusCode).toBe(403);
-    const dup = await admin.post('/api/v1/users', { username: 'cw.new', displayName: 'Again', password: 'river-lamp-orchid-7', role: 'caseworker', jurisdictionId: 'di:467' });
+    const dup = await admin.post('/api/v1/users', {
+      username: 'cw.new',
+      displayName: 'Again',
+      password: 'river-lamp-orchid-7',
+      role: 'caseworker',
+      jurisdictionId: 'di:467',
+    });
     expect(dup.statusCode).toBe(409);
     const cw = await t.login('caseworker.akola');
-    expect((await cw.post('/api/v1/users', { username: 'cw.sneaky', displayName: 'X', password: 'river-lamp-orchid-7', role: 'admin', jurisdictionId: null })).statusCode).toBe(403);
+    expect(
+      (
+        await cw.post('/api/v1/users', {
+          username: 'cw.sneaky',
+          displayName: 'X',
+          password: 'river-lamp-orchid-7',
+          role: 'admin',
+          jurisdictionId: null,
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });

@@ -32,15 +32,25 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
         if (e instanceof TooManyAttempts) reply.header('retry-after', String(e.retryAfterSeconds));
         throw e;
       }
-      reply.setCookie(SESSION_COOKIE, signedIn.token, { httpOnly: true, sameSite: 'strict', path: '/', secure: ctx.config.secureCookies, maxAge: SESSION_HOURS * 3600 });
+      reply.setCookie(SESSION_COOKIE, signedIn.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/',
+        secure: ctx.config.secureCookies,
+        maxAge: SESSION_HOURS * 3600,
+      });
       return reply.send(await me(ctx, signedIn.token, req.ip));
     },
   );
-  r.post('/auth/logout', { schema: { tags: ['auth'], summary: 'End this session and every bearer token made from it' } }, async (req, reply) => {
-    if (req.session) await signOut(ctx.db, req.session, ctx.now());
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.send({ ok: true });
-  });
+  r.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'End this session and every bearer token made from it' } },
+    async (req, reply) => {
+      if (req.session) await signOut(ctx.db, req.session, ctx.now());
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.send({ ok: true });
+    },
+  );
   r.get('/auth/me', { schema: { tags: ['auth'] } }, async (req) => {
     requireActor(req);
     return me(ctx, req.sessionToken!, req.ip);
@@ -60,13 +70,23 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.status(201).send({ id, token, tokenType: 'Bearer' });
     },
   );
-  r.get('/auth/sessions', { schema: { tags: ['auth'], summary: "One's own sessions and bearer tokens in force (never the token itself)" } }, async (req) => {
-    const session = requireSession(req);
-    return { items: await listOwnSessions(ctx.db, session, ctx.now()) };
-  });
+  r.get(
+    '/auth/sessions',
+    { schema: { tags: ['auth'], summary: "One's own sessions and bearer tokens in force (never the token itself)" } },
+    async (req) => {
+      const session = requireSession(req);
+      return { items: await listOwnSessions(ctx.db, session, ctx.now()) };
+    },
+  );
   r.delete(
     '/auth/sessions/:id',
-    { schema: { tags: ['auth'], summary: 'Revoke one of one’s own sessions or tokens (and the tokens made from it)', params: z.object({ id: z.uuid() }) } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke one of one’s own sessions or tokens (and the tokens made from it)',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
     async (req, reply) => {
       const session = requireSession(req);
       const out = await revokeOwnSession(ctx.db, session, req.params.id, ctx.now());
@@ -104,7 +124,9 @@ async function me(ctx: AppContext, token: string, ip: string) {
     permissions: ROLE_PERMISSIONS[actor.role],
     organisation: found?.orgName ? { id: actor.organisationId, name: found.orgName, kind: actor.organisationKind } : null,
     scope: actor.scope,
-    jurisdiction: jurisdiction ? { id: jurisdiction.id, level: jurisdiction.level, name: jurisdiction.name, nameLocal: jurisdiction.nameLocal } : { id: null, level: 'national', name: 'India', nameLocal: 'भारत' },
+    jurisdiction: jurisdiction
+      ? { id: jurisdiction.id, level: jurisdiction.level, name: jurisdiction.name, nameLocal: jurisdiction.nameLocal }
+      : { id: null, level: 'national', name: 'India', nameLocal: 'भारत' },
     language: found?.user.language ?? 'en',
     mustChangePassword: session.mustChangePassword,
   };

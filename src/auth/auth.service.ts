@@ -39,9 +39,15 @@ const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'User
 
 export class TooManyAttempts extends HttpError {
   constructor(public readonly retryAfterSeconds: number) {
-    super(429, 'too_many_attempts', `Too many failed sign-ins from this address; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`, undefined, {
-      retryAfterSeconds,
-    });
+    super(
+      429,
+      'too_many_attempts',
+      `Too many failed sign-ins from this address; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`,
+      undefined,
+      {
+        retryAfterSeconds,
+      },
+    );
   }
 }
 
@@ -78,7 +84,10 @@ export async function signIn(db: Db, username: string, password: string, client:
   return { token, sessionId: id, actor, mustChangePassword: user.mustChangePassword };
 }
 
-export async function createSession(db: Db, s: { userId: string; kind: SessionKind; now: Date; client?: Client; label?: string; parentId?: string | null }) {
+export async function createSession(
+  db: Db,
+  s: { userId: string; kind: SessionKind; now: Date; client?: Client; label?: string; parentId?: string | null },
+) {
   const ms = s.kind === 'cookie' ? SESSION_HOURS * 3600_000 : API_TOKEN_DAYS * 86400_000;
   return insertSession(db, {
     userId: s.userId,

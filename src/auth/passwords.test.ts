@@ -5,7 +5,9 @@ import { passwordProblem } from './passwords';
 
 describe('password policy', () => {
   it('ships a list of several thousand common passwords', () => {
-    const lines = readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    const lines = readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
     expect(lines.length).toBeGreaterThan(5000);
     expect(lines).toContain('password');
   });

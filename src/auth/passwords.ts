@@ -45,7 +45,13 @@ function commonPasswords(): Set<string> {
 }
 
 const LEET: Record<string, string> = { '@': 'a', '4': 'a', '3': 'e', '1': 'i', '!': 'i', '0': 'o', $: 's', '5': 's', '7': 't', '8': 'b' };
-const SEQUENCES = ['abcdefghijklmnopqrstuvwxyz', '01234567890', 'qwertyuiopasdfghjklzxcvbnm', 'qazwsxedcrfvtgbyhnujmikolp', '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p'];
+const SEQUENCES = [
+  'abcdefghijklmnopqrstuvwxyz',
+  '01234567890',
+  'qwertyuiopasdfghjklzxcvbnm',
+  'qazwsxedcrfvtgbyhnujmikolp',
+  '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p',
+];
 
 /** A short unit repeated ("abcabcabcabc", "passwordpassword"), or the unit itself when it is common. */
 function repeatedUnit(s: string): string | null {
@@ -77,7 +83,8 @@ export function passwordProblem(password: string, context: { username?: string }
   if (list.has(plain) || list.has(core) || (unit && (unit.length <= 4 || list.has(unit)))) {
     return 'is a common word or pattern with digits or symbols added; choose something less predictable';
   }
-  if (SEQUENCES.some((seq) => seq.includes(lower) || [...seq].reverse().join('').includes(lower))) return 'is a keyboard or alphabet sequence';
+  if (SEQUENCES.some((seq) => seq.includes(lower) || [...seq].reverse().join('').includes(lower)))
+    return 'is a keyboard or alphabet sequence';
   const username = context.username?.toLowerCase();
   if (username && username.length >= 3 && (lower.includes(username) || plain.includes(username))) return 'must not contain the username';
   return null;

@@ -50,7 +50,10 @@ export async function liveSessionByToken(db: Db, token: string, now: Date): Prom
 }
 
 export async function touchSession(db: Db, id: string, now: Date, expiresAt?: Date) {
-  await db.update(userSession).set({ lastSeenAt: now, ...(expiresAt ? { expiresAt } : {}) }).where(eq(userSession.id, id));
+  await db
+    .update(userSession)
+    .set({ lastSeenAt: now, ...(expiresAt ? { expiresAt } : {}) })
+    .where(eq(userSession.id, id));
 }
 
 /** One's own sessions and tokens still in force, newest first (never the token or its hash). */

@@ -40,6 +40,11 @@ export function csrfRefusal(req: FastifyRequest, cookieName: string): string | n
 export function registerCsrfCheck(app: FastifyInstance, cookieName: string) {
   app.addHook('onRequest', async (req) => {
     const why = csrfRefusal(req, cookieName);
-    if (why) throw new HttpError(403, 'csrf_refused', `Refused: a change sent with the session cookie must come from this site's own pages (${why})`);
+    if (why)
+      throw new HttpError(
+        403,
+        'csrf_refused',
+        `Refused: a change sent with the session cookie must come from this site's own pages (${why})`,
+      );
   });
 }

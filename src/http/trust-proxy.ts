@@ -17,7 +17,10 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   const v = value?.trim();
   if (!v || v === '0') return false;
   if (/^\d+$/.test(v)) return Number(v);
-  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const item of items) {
     if (NAMED.has(item)) continue;
     const [addr, bits, extra] = item.split('/');
@@ -25,7 +28,9 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
     const max = kind === 4 ? 32 : 128;
     const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max);
     if (!kind || !bitsOk || extra !== undefined) {
-      throw new Error(`TRUST_PROXY: "${item}" is neither a hop count, an IP address nor a CIDR range (e.g. TRUST_PROXY=1 or TRUST_PROXY=10.0.0.0/8,127.0.0.1)`);
+      throw new Error(
+        `TRUST_PROXY: "${item}" is neither a hop count, an IP address nor a CIDR range (e.g. TRUST_PROXY=1 or TRUST_PROXY=10.0.0.0/8,127.0.0.1)`,
+      );
     }
   }
   return items;

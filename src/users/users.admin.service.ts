@@ -19,7 +19,9 @@ async function managed(db: Db, by: Actor, id: string) {
   const found = await findUserInScope(db, by, id);
   if (!found) throw notFound('User');
   if (found.user.id === by.userId) {
-    throw new HttpError(409, 'own_account', 'Use the Account screen for your own account', [{ field: 'id', message: 'is your own account' }]);
+    throw new HttpError(409, 'own_account', 'Use the Account screen for your own account', [
+      { field: 'id', message: 'is your own account' },
+    ]);
   }
   return found.user;
 }
@@ -42,7 +44,13 @@ export async function resetPassword(db: Db, by: Actor, id: string, now: Date) {
   const password = oneTimePassword();
   await db
     .update(appUser)
-    .set({ passwordHash: await hashPassword(password), mustChangePassword: true, passwordChangedAt: now, failedLogins: 0, lockedUntil: null })
+    .set({
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+      passwordChangedAt: now,
+      failedLogins: 0,
+      lockedUntil: null,
+    })
     .where(eq(appUser.id, user.id));
   const ended = await revokeAllSessionsOf(db, user.id, now);
   await audit(db, by, 'password_reset', 'user', user.id, placeOf(user), { sessionsEnded: ended });

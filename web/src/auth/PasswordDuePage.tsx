@@ -1,9 +1,9 @@
-import { Box, Button, Center, Group, Paper, Text, Title } from "@mantine/core";
-import { useQueryClient } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
-import { LanguageSelect } from "../components/LanguageSelect";
-import { ChangePasswordForm } from "./ChangePasswordForm";
-import { ME_KEY, useMe, useSession } from "./session";
+import { Box, Button, Center, Group, Paper, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { LanguageSelect } from '../components/LanguageSelect';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { ME_KEY, useMe, useSession } from './session';
 
 /**
  * After an administrator's reset the one-time password opens only this screen (the server
@@ -20,7 +20,7 @@ export function PasswordDuePage() {
         <Group justify="space-between" align="flex-start" mb="md" wrap="nowrap">
           <Box>
             <Title order={1} size="h2">
-              {t("password.title")}
+              {t('password.title')}
             </Title>
             <Text size="sm" c="dimmed">
               {me.displayName}
@@ -28,13 +28,10 @@ export function PasswordDuePage() {
           </Box>
           <LanguageSelect compact />
         </Group>
-        <Text mb="md">{t("password.due")}</Text>
-        <ChangePasswordForm
-          oneTime
-          onChanged={() => void qc.invalidateQueries({ queryKey: ME_KEY })}
-        />
+        <Text mb="md">{t('password.due')}</Text>
+        <ChangePasswordForm oneTime onChanged={() => void qc.invalidateQueries({ queryKey: ME_KEY })} />
         <Button variant="subtle" mt="md" onClick={() => void signOut()}>
-          {t("app.signOut")}
+          {t('app.signOut')}
         </Button>
       </Paper>
     </Center>

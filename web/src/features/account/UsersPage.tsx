@@ -1,20 +1,11 @@
-import { useState } from "react";
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  Group,
-  Stack,
-  Table,
-  Text,
-} from "@mantine/core";
-import { useTranslation } from "react-i18next";
-import { ErrorMessage, QueryState } from "../../components/Status";
-import { useFormat } from "../../i18n/format";
-import { PageHeader } from "../registry/shared/PageHeader";
-import { useMe } from "../../auth/session";
-import { useUserAction, useUsers, type UserAction, type UserInfo } from "./api";
+import { useState } from 'react';
+import { Alert, Badge, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage, QueryState } from '../../components/Status';
+import { useFormat } from '../../i18n/format';
+import { PageHeader } from '../registry/shared/PageHeader';
+import { useMe } from '../../auth/session';
+import { useUserAction, useUsers, type UserAction, type UserInfo } from './api';
 
 /**
  * The users of the administrator's jurisdiction (the server lists no others and refuses to act
@@ -29,7 +20,7 @@ export default function UsersPage() {
   const act = useUserAction();
   const [confirming, setConfirming] = useState<{
     user: UserInfo;
-    action: "password-reset" | "deactivate";
+    action: 'password-reset' | 'deactivate';
   } | null>(null);
   const [oneTime, setOneTime] = useState<{
     user: string;
@@ -42,9 +33,7 @@ export default function UsersPage() {
     act.mutate(
       { id: user.id, action },
       {
-        onSuccess: (r) =>
-          r.oneTimePassword &&
-          setOneTime({ user: user.username, password: r.oneTimePassword }),
+        onSuccess: (r) => r.oneTimePassword && setOneTime({ user: user.username, password: r.oneTimePassword }),
       },
     );
   };
@@ -52,63 +41,43 @@ export default function UsersPage() {
   return (
     <Stack>
       <PageHeader
-        title={t("users.title")}
+        title={t('users.title')}
         subtitle={
           <Text size="sm" c="dimmed">
-            {t("users.intro")}
+            {t('users.intro')}
           </Text>
         }
       />
       {confirming && (
-        <Alert
-          color="yellow"
-          role="alertdialog"
-          data-testid="confirm-user-action"
-        >
+        <Alert color="yellow" role="alertdialog" data-testid="confirm-user-action">
           <Text mb="sm">
-            {t(
-              confirming.action === "password-reset"
-                ? "users.confirmReset"
-                : "users.confirmDeactivate",
-              { user: confirming.user.username },
-            )}
+            {t(confirming.action === 'password-reset' ? 'users.confirmReset' : 'users.confirmDeactivate', {
+              user: confirming.user.username,
+            })}
           </Text>
           <Group>
-            <Button
-              color="red"
-              size="xs"
-              onClick={() => run(confirming.user, confirming.action)}
-            >
-              {t("users.confirm")}
+            <Button color="red" size="xs" onClick={() => run(confirming.user, confirming.action)}>
+              {t('users.confirm')}
             </Button>
-            <Button
-              variant="default"
-              size="xs"
-              onClick={() => setConfirming(null)}
-            >
-              {t("users.cancel")}
+            <Button variant="default" size="xs" onClick={() => setConfirming(null)}>
+              {t('users.cancel')}
             </Button>
           </Group>
         </Alert>
       )}
       {oneTime && (
-        <Alert
-          color="blue"
-          role="status"
-          title={t("users.oneTime", { user: oneTime.user })}
-          data-testid="one-time-password"
-        >
+        <Alert color="blue" role="status" title={t('users.oneTime', { user: oneTime.user })} data-testid="one-time-password">
           <Code fz="lg" data-testid="one-time-password-value">
             {oneTime.password}
           </Code>
           <Text size="sm" mt="xs">
-            {t("users.oneTimeHelp")}
+            {t('users.oneTimeHelp')}
           </Text>
         </Alert>
       )}
       {act.isSuccess && !oneTime && (
         <Alert color="green" role="status">
-          {t("users.done")}
+          {t('users.done')}
         </Alert>
       )}
       {act.error && <ErrorMessage error={act.error} />}
@@ -118,12 +87,12 @@ export default function UsersPage() {
             <Table striped data-testid="users-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t("users.username")}</Table.Th>
-                  <Table.Th>{t("users.name")}</Table.Th>
-                  <Table.Th>{t("users.role")}</Table.Th>
-                  <Table.Th>{t("users.place")}</Table.Th>
-                  <Table.Th>{t("users.status")}</Table.Th>
-                  <Table.Th>{t("users.actions")}</Table.Th>
+                  <Table.Th>{t('users.username')}</Table.Th>
+                  <Table.Th>{t('users.name')}</Table.Th>
+                  <Table.Th>{t('users.role')}</Table.Th>
+                  <Table.Th>{t('users.place')}</Table.Th>
+                  <Table.Th>{t('users.status')}</Table.Th>
+                  <Table.Th>{t('users.actions')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -134,25 +103,22 @@ export default function UsersPage() {
                     </Table.Td>
                     <Table.Td>{u.displayName}</Table.Td>
                     <Table.Td>{t(`vocab.role.${u.role}`)}</Table.Td>
-                    <Table.Td>{u.jurisdictionId ?? "—"}</Table.Td>
+                    <Table.Td>{u.jurisdictionId ?? '—'}</Table.Td>
                     <Table.Td>
                       <Group gap={4}>
-                        <Badge
-                          color={u.active ? "green" : "gray"}
-                          variant="light"
-                        >
-                          {u.active ? t("users.active") : t("users.inactive")}
+                        <Badge color={u.active ? 'green' : 'gray'} variant="light">
+                          {u.active ? t('users.active') : t('users.inactive')}
                         </Badge>
                         {u.lockedUntil && (
                           <Badge color="red" variant="light">
-                            {t("users.locked", {
+                            {t('users.locked', {
                               time: f.dateTime(u.lockedUntil),
                             })}
                           </Badge>
                         )}
                         {u.mustChangePassword && (
                           <Badge color="yellow" variant="light">
-                            {t("users.mustChange")}
+                            {t('users.mustChange')}
                           </Badge>
                         )}
                       </Group>
@@ -167,39 +133,24 @@ export default function UsersPage() {
                             onClick={() =>
                               setConfirming({
                                 user: u,
-                                action: "password-reset",
+                                action: 'password-reset',
                               })
                             }
                           >
-                            {t("users.reset")}
+                            {t('users.reset')}
                           </Button>
                           {u.active ? (
-                            <Button
-                              size="xs"
-                              variant="light"
-                              color="red"
-                              onClick={() =>
-                                setConfirming({ user: u, action: "deactivate" })
-                              }
-                            >
-                              {t("users.deactivate")}
+                            <Button size="xs" variant="light" color="red" onClick={() => setConfirming({ user: u, action: 'deactivate' })}>
+                              {t('users.deactivate')}
                             </Button>
                           ) : (
-                            <Button
-                              size="xs"
-                              variant="light"
-                              onClick={() => run(u, "reactivate")}
-                            >
-                              {t("users.reactivate")}
+                            <Button size="xs" variant="light" onClick={() => run(u, 'reactivate')}>
+                              {t('users.reactivate')}
                             </Button>
                           )}
                           {u.lockedUntil && (
-                            <Button
-                              size="xs"
-                              variant="light"
-                              onClick={() => run(u, "unlock")}
-                            >
-                              {t("users.unlock")}
+                            <Button size="xs" variant="light" onClick={() => run(u, 'unlock')}>
+                              {t('users.unlock')}
                             </Button>
                           )}
                         </Group>

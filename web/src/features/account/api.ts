@@ -33,7 +33,8 @@ export interface UserInfo {
 const SESSIONS = ['account', 'sessions'] as const;
 const USERS = ['users', 'list'] as const;
 
-export const useSessions = () => useQuery({ queryKey: SESSIONS, queryFn: () => api.get<{ items: SessionInfo[] }>('/auth/sessions').then((r) => r.items) });
+export const useSessions = () =>
+  useQuery({ queryKey: SESSIONS, queryFn: () => api.get<{ items: SessionInfo[] }>('/auth/sessions').then((r) => r.items) });
 
 export function useRevokeSession() {
   const qc = useQueryClient();

@@ -8,7 +8,9 @@ import { shortAgent } from './AccountPage';
 // (.tsx only because the suite picks up web tests by that extension.)
 type Tree = { [k: string]: string | Tree };
 const flat = (t: Tree, prefix = ''): Map<string, string> =>
-  new Map(Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : [...flat(v, `${prefix}${k}.`)])));
+  new Map(
+    Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : [...flat(v, `${prefix}${k}.`)])),
+  );
 const langs = { en: flat(ACCOUNT_TRANSLATIONS.en), hi: flat(ACCOUNT_TRANSLATIONS.hi), mr: flat(ACCOUNT_TRANSLATIONS.mr) };
 
 describe('account and users screens', () => {
@@ -31,7 +33,9 @@ describe('account and users screens', () => {
   });
 
   it('names a device by browser and system, never more than needed', () => {
-    expect(shortAgent('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36')).toBe('Chrome 141 · Linux');
+    expect(shortAgent('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36')).toBe(
+      'Chrome 141 · Linux',
+    );
     expect(shortAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:140.0) Gecko/20100101 Firefox/140.0')).toBe('Firefox 140 · Windows');
     expect(shortAgent(null)).toBe('—');
     expect(shortAgent('curl/8.5.0')).toBe('curl/8.5.0');

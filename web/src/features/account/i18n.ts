@@ -8,7 +8,8 @@ const en = {
     title: 'My account',
     password: 'Password',
     sessions: 'Sessions and API tokens',
-    sessionsIntro: 'Where your account is signed in, and the API tokens made from it. Revoke any you do not recognise; a token also ends when the sign-in that made it signs out.',
+    sessionsIntro:
+      'Where your account is signed in, and the API tokens made from it. Revoke any you do not recognise; a token also ends when the sign-in that made it signs out.',
     kind: { cookie: 'Signed-in browser', api: 'API token' },
     thisBrowser: 'This browser',
     created: 'Since',
@@ -23,7 +24,8 @@ const en = {
   },
   users: {
     title: 'Users',
-    intro: 'Users of your jurisdiction. An account is locked after 5 failed sign-ins; it unlocks by itself after 15 minutes, or at once with Unlock.',
+    intro:
+      'Users of your jurisdiction. An account is locked after 5 failed sign-ins; it unlocks by itself after 15 minutes, or at once with Unlock.',
     username: 'Username',
     name: 'Name',
     role: 'Role',
@@ -56,7 +58,8 @@ const hi: Tree = {
     title: 'मेरा खाता',
     password: 'पासवर्ड',
     sessions: 'सत्र और API टोकन',
-    sessionsIntro: 'आपका खाता कहाँ साइन-इन है, और उससे बने API टोकन। जिसे आप नहीं पहचानते उसे रद्द करें; जिस साइन-इन से टोकन बना, उसके साइन-आउट होने पर टोकन भी समाप्त हो जाता है।',
+    sessionsIntro:
+      'आपका खाता कहाँ साइन-इन है, और उससे बने API टोकन। जिसे आप नहीं पहचानते उसे रद्द करें; जिस साइन-इन से टोकन बना, उसके साइन-आउट होने पर टोकन भी समाप्त हो जाता है।',
     kind: { cookie: 'साइन-इन ब्राउज़र', api: 'API टोकन' },
     thisBrowser: 'यह ब्राउज़र',
     created: 'कब से',
@@ -102,7 +105,8 @@ const mr: Tree = {
     title: 'माझे खाते',
     password: 'पासवर्ड',
     sessions: 'सत्रे आणि API टोकन',
-    sessionsIntro: 'तुमचे खाते कुठे साइन-इन आहे, आणि त्यातून बनवलेले API टोकन. जे ओळखत नाही ते रद्द करा; ज्या साइन-इनमधून टोकन बनले ते साइन-आउट झाल्यावर टोकनही संपते.',
+    sessionsIntro:
+      'तुमचे खाते कुठे साइन-इन आहे, आणि त्यातून बनवलेले API टोकन. जे ओळखत नाही ते रद्द करा; ज्या साइन-इनमधून टोकन बनले ते साइन-आउट झाल्यावर टोकनही संपते.',
     kind: { cookie: 'साइन-इन ब्राउझर', api: 'API टोकन' },
     thisBrowser: 'हा ब्राउझर',
     created: 'केव्हापासून',
