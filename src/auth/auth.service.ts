@@ -37,6 +37,11 @@ export interface Client {
  */
 const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'Username or password is wrong');
 
+/** Who tried to sign in, before anyone is known: only the address goes into the audit entry. */
+const anonymous = (ip: string) => ({ ip }) as Actor;
+/** No account has it: the statements an unknown username runs match no row. */
+const NO_USER = '00000000-0000-0000-0000-000000000000';
+
 export class TooManyAttempts extends HttpError {
   constructor(public readonly retryAfterSeconds: number) {
     super(
@@ -57,16 +62,19 @@ export async function signIn(db: Db, username: string, password: string, client:
     throw new TooManyAttempts(Math.ceil((window.getTime() + ADDRESS_WINDOW_MINUTES * 60_000 - now.getTime()) / 1000));
   }
   const found = await findUserByUsername(db, username);
-  if (!found || !found.user.active) {
+  const user = found?.user ?? null;
+  const actor = user ? toActor(user, found!.orgKind, client.ip) : anonymous(client.ip);
+  // Whatever the username, the same statements run in the same order (claim an attempt, one
+  // argon2 verification, an audit entry, the lock check): neither the answer nor its time
+  // tells whether the account exists, is deactivated or is locked. The claim finds no row for
+  // an unknown username and refuses a deactivated or locked account.
+  const attempt = await claimAccountAttempt(db, user?.id ?? NO_USER, MAX_FAILED_LOGINS, now);
+  if (attempt === null || !user) {
     await verifyAgainstDummy(password);
-    throw invalidCredentials();
-  }
-  const { user } = found;
-  const actor = toActor(user, found.orgKind, client.ip);
-  const attempt = await claimAccountAttempt(db, user.id, MAX_FAILED_LOGINS, now);
-  if (attempt === null) {
-    await verifyAgainstDummy(password);
-    await audit(db, actor, 'login_refused', 'user', user.id, null, { reason: 'locked' });
+    // Without the username typed for an unknown account: it is sometimes a password typed into the wrong box.
+    if (user) await audit(db, actor, 'login_refused', 'user', user.id, null, { reason: user.active ? 'locked' : 'deactivated' });
+    else await audit(db, actor, 'login_failed', 'user', null, null, { reason: 'unknown_user' });
+    await lockIfExhausted(db, NO_USER, MAX_FAILED_LOGINS, now); // the round trip a wrong password makes; no row
     throw invalidCredentials();
   }
   if (!(await verifyPassword(user.passwordHash, password))) {

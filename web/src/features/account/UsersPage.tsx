@@ -110,14 +110,14 @@ export default function UsersPage() {
                           {u.active ? t('users.active') : t('users.inactive')}
                         </Badge>
                         {u.lockedUntil && (
-                          <Badge color="red" variant="light">
+                          <Badge color="red" variant="light" h="auto" tt="none" styles={{ label: { whiteSpace: 'normal' } }}>
                             {t('users.locked', {
                               time: f.dateTime(u.lockedUntil),
                             })}
                           </Badge>
                         )}
                         {u.mustChangePassword && (
-                          <Badge color="yellow" variant="light">
+                          <Badge color="yellow" variant="light" h="auto" tt="none" styles={{ label: { whiteSpace: 'normal' } }}>
                             {t('users.mustChange')}
                           </Badge>
                         )}
