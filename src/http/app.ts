@@ -23,7 +23,8 @@ import { registerDomainRoutes } from './routes';
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { ...(loggerOptions() as object), ...(opts.logStream ? { stream: opts.logStream, level: 'info' } : {}) },
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (see trust-proxy.ts).
+    trustProxy: ctx.config.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
     disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
