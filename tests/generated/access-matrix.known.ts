@@ -7,6 +7,8 @@ export const SKIPPED_ROUTES: Record<string, string> = {
   'POST /auth/logout': 'ends the session the matrix is using; sign-out is tested in src/auth',
   'POST /notifications/{id}/read': 'the demo has no notifications (the overdue sweep makes them); tested in src/cases',
   'POST /possible-duplicates/{id}/resolve': 'the demo has no possible duplicates (an import makes them); tested in src/registry/duplicates.api.test.ts',
+  'POST /possible-duplicates/{id}/merge': 'the demo has no pair saved from a form; tested in src/registry/duplicates.door.api.test.ts',
+  'POST /record-merges/{id}/undo': 'the demo has no merge; tested in src/registry/duplicates.door.api.test.ts',
   'POST /missing/restorations/{id}/open-case': 'the demo has no restoration (a confirmed match makes one); tested in src/missing',
   'POST /missing/restorations/{id}/status': 'the demo has no restoration (a confirmed match makes one); tested in src/missing',
 };

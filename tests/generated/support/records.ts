@@ -30,7 +30,14 @@ const PLACED: { kind: string; table: string; village: boolean; from?: string }[]
   { kind: 'missingRecord', table: 'missing_record', village: true },
   { kind: 'group', table: 'convergence_group', village: false },
   { kind: 'meeting', table: 'convergence_meeting', village: false },
-  { kind: 'action', table: 'convergence_action', village: false },
+  // An action item sits where the family, child, case or Bal Panchayat issue it is about sits (the
+  // village worker sees the actions on her village's families); a district-wide action has no village.
+  {
+    kind: 'action', table: 'convergence_action', village: true,
+    from: `(SELECT a.id, a.state_code, a.district_code, COALESCE(f.village_id, c.village_id, k.village_id, i.village_id) AS village_id
+      FROM convergence_action a LEFT JOIN family f ON f.id = a.family_id LEFT JOIN child c ON c.id = a.child_id
+      LEFT JOIN case_record k ON k.id = a.case_id LEFT JOIN bal_panchayat_issue i ON i.id = a.issue_id) x`,
+  },
   { kind: 'issue', table: 'bal_panchayat_issue', village: true },
   { kind: 'documentRequest', table: 'document_request', village: true },
   { kind: 'application', table: 'scheme_application', village: true },
