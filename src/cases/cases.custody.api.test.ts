@@ -20,24 +20,36 @@ beforeAll(async () => {
   k = await caseKit(t);
   // The block worker is created first: moving the clock signs everyone out (k.at).
   k.at(ist('2026-12-01', '10:00'));
-  const created = await (await k.as('admin')).post('/api/v1/users', {
-    username: 'cw.block.4299', displayName: 'Block social worker, Amravati', password: 'vatsalya2026', role: 'caseworker',
-    organisationId: k.org('DCPU Amravati'), jurisdictionId: 'bl:4299',
+  const created = await (
+    await k.as('admin')
+  ).post('/api/v1/users', {
+    username: 'cw.block.4299',
+    displayName: 'Block social worker, Amravati',
+    password: 'vatsalya2026',
+    role: 'caseworker',
+    organisationId: k.org('DCPU Amravati'),
+    jurisdictionId: 'bl:4299',
   });
   expect(created.statusCode, created.body).toBe(201);
   [cwAmravati, cwAkola, dcpoAkola, dcpoAmravati, blockWorker] = await Promise.all([
-    k.as('caseworker.amravati'), k.as('caseworker.akola'), k.as('dcpo.akola'), k.as('dcpo.amravati'), t.login('cw.block.4299'),
+    k.as('caseworker.amravati'),
+    k.as('caseworker.akola'),
+    k.as('dcpo.akola'),
+    k.as('dcpo.amravati'),
+    t.login('cw.block.4299'),
   ]);
 });
 afterAll(() => t.close());
 
 const q = <T>(sql: string, params: unknown[]) => t.ctx.database.query<T>(sql, params);
 const stored = async (caseId: string) =>
-  (await q<{ n: number; version: number; district_code: number; owner_user_id: string; owner_unit_id: string }>(
-    `SELECT (SELECT count(*)::int FROM case_action a WHERE a.case_id = k.id) AS n, version, district_code, owner_user_id, owner_unit_id
+  (
+    await q<{ n: number; version: number; district_code: number; owner_user_id: string; owner_unit_id: string }>(
+      `SELECT (SELECT count(*)::int FROM case_action a WHERE a.case_id = k.id) AS n, version, district_code, owner_user_id, owner_unit_id
        FROM case_record k WHERE k.id = $1`,
-    [caseId],
-  ))[0];
+      [caseId],
+    )
+  )[0];
 
 async function openIn(client: Client, village: string, skip: number) {
   const res = await client.post('/api/v1/cases', intakeBody(await k.childIn(village, skip)));
@@ -51,7 +63,13 @@ const ok = async (client: Client, caseId: string, body: Record<string, unknown>)
   return res.json();
 };
 /** Refused with this status (and the field or reason), and nothing about the case changed. */
-async function refused(client: Client, caseId: string, body: Record<string, unknown>, status: number, expected: { field?: string; reason?: string; code?: string }) {
+async function refused(
+  client: Client,
+  caseId: string,
+  body: Record<string, unknown>,
+  status: number,
+  expected: { field?: string; reason?: string; code?: string },
+) {
   const before = await stored(caseId);
   const res = await act(client, caseId, body);
   expect(res.statusCode, res.body).toBe(status);
@@ -66,9 +84,21 @@ describe('transfers: the receiving district decides, and takes the case on', () 
   it('the reproduced attack: an Akola caseworker cannot move an Akola case into Amravati alone', async () => {
     const c = await openIn(cwAkola, 'Umri', 0);
     // toUnit = its own Akola DCPU, for a transfer to Amravati: the unit must be of the receiving district.
-    const ownUnit = await refused(cwAkola, c.id, { type: 'transfer_requested', toDistrictCode: 468, toUnit: k.org('DCPU Akola'), reason: 'moved' }, 400, { field: 'toUnit' });
+    const ownUnit = await refused(
+      cwAkola,
+      c.id,
+      { type: 'transfer_requested', toDistrictCode: 468, toUnit: k.org('DCPU Akola'), reason: 'moved' },
+      400,
+      { field: 'toUnit' },
+    );
     expect(ownUnit.issues[0].message).toMatch(/468/);
-    await refused(cwAkola, c.id, { type: 'transfer_requested', toDistrictCode: 468, toUnit: k.org('Care Collective'), toStateCode: 9, reason: 'moved' }, 400, { field: 'toStateCode' });
+    await refused(
+      cwAkola,
+      c.id,
+      { type: 'transfer_requested', toDistrictCode: 468, toUnit: k.org('Care Collective'), toStateCode: 9, reason: 'moved' },
+      400,
+      { field: 'toStateCode' },
+    );
     // A proper request (to DCPU Amravati, the default), which the requester cannot then accept.
     const req = await ok(cwAkola, c.id, { type: 'transfer_requested', toDistrictCode: 468, reason: 'family moved to Amravati' });
     expect(req.state.transfer.pending).toMatchObject({ toDistrictCode: '468', toUnit: k.org('DCPU Amravati') });
@@ -99,10 +129,18 @@ describe('transfers: the receiving district decides, and takes the case on', () 
     const c = await openIn(cwAmravati, 'Wadali', 0);
     await ok(cwAmravati, c.id, { type: 'transfer_requested', toDistrictCode: 467, reason: 'family moved back to Akola' });
     const accepted = await ok(dcpoAkola, c.id, { type: 'transfer_accepted' });
-    expect(accepted.state).toMatchObject({ status: expect.not.stringMatching(/transfer_pending/), level: 'district', location: { districtCode: '467' } });
+    expect(accepted.state).toMatchObject({
+      status: expect.not.stringMatching(/transfer_pending/),
+      level: 'district',
+      location: { districtCode: '467' },
+    });
     expect(accepted.state.owner).toEqual({ user: k.userId('dcpo.akola'), unit: k.org('DCPU Akola') });
     expect(accepted.state.transfer.history[0]).toMatchObject({ outcome: 'accepted', fromDistrictCode: '468', toDistrictCode: '467' });
-    expect(await stored(c.id)).toMatchObject({ district_code: 467, owner_user_id: k.userId('dcpo.akola'), owner_unit_id: k.org('DCPU Akola') });
+    expect(await stored(c.id)).toMatchObject({
+      district_code: 467,
+      owner_user_id: k.userId('dcpo.akola'),
+      owner_unit_id: k.org('DCPU Akola'),
+    });
     // Amravati no longer sees it; Akola's caseworker does, and can be handed it.
     expect((await cwAmravati.get(`/api/v1/cases/${c.id}`)).statusCode).toBe(404);
     expect((await cwAkola.get(`/api/v1/cases/${c.id}`)).json().view).toBe('full');
@@ -133,12 +171,22 @@ describe('owners: a case is handed only to people and units working where it is'
     // The reproduced attack: the Amravati NGO worker as owner of an Akola case.
     await refused(cwAkola, c.id, { type: 'owner_changed', toUser: k.userId('ngo.amravati') }, 400, { field: 'toUser' });
     expect((await (await k.as('ngo.amravati')).get(`/api/v1/cases/${c.id}`)).statusCode).toBe(404);
-    await refused(cwAkola, c.id, { type: 'owner_changed', toUser: k.userId('dcpo.akola'), toUnit: k.org('Care Collective') }, 400, { field: 'toUnit' });
+    await refused(cwAkola, c.id, { type: 'owner_changed', toUser: k.userId('dcpo.akola'), toUnit: k.org('Care Collective') }, 400, {
+      field: 'toUnit',
+    });
     // The state auditor covers Akola but does not work cases.
     await refused(cwAkola, c.id, { type: 'owner_changed', toUser: k.userId('auditor.mh') }, 400, { field: 'toUser' });
     // Escalating or sending down names an owner too.
-    await refused(cwAkola, c.id, { type: 'escalation', toLevel: 'state', toUser: k.userId('dcpo.amravati'), reason: 'r', tried: 't' }, 400, { field: 'toUser' });
-    await refused(cwAkola, c.id, { type: 'escalation', toLevel: 'state', toUnit: k.org('DCPU Amravati'), reason: 'r', tried: 't' }, 400, { field: 'toUnit' });
+    await refused(
+      cwAkola,
+      c.id,
+      { type: 'escalation', toLevel: 'state', toUser: k.userId('dcpo.amravati'), reason: 'r', tried: 't' },
+      400,
+      { field: 'toUser' },
+    );
+    await refused(cwAkola, c.id, { type: 'escalation', toLevel: 'state', toUnit: k.org('DCPU Amravati'), reason: 'r', tried: 't' }, 400, {
+      field: 'toUnit',
+    });
     const handed = await ok(cwAkola, c.id, { type: 'owner_changed', toUser: k.userId('dcpo.akola') });
     expect(handed.state.owner).toEqual({ user: k.userId('dcpo.akola'), unit: k.org('DCPU Akola') });
   });

@@ -30,10 +30,12 @@ function multipart(bytes: Buffer) {
 
 /** What would change if a refused request had written anything. */
 const writes = async () =>
-  (await q<{ actions: number; attachments: number; orders: number; cases: number }>(
-    `SELECT (SELECT count(*)::int FROM case_action) AS actions, (SELECT count(*)::int FROM case_attachment) AS attachments,
+  (
+    await q<{ actions: number; attachments: number; orders: number; cases: number }>(
+      `SELECT (SELECT count(*)::int FROM case_action) AS actions, (SELECT count(*)::int FROM case_attachment) AS attachments,
             (SELECT count(*)::int FROM case_non_disclosure_order) AS orders, (SELECT count(*)::int FROM case_record) AS cases`,
-  ))[0];
+    )
+  )[0];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -45,10 +47,17 @@ beforeAll(async () => {
   ({ id: caseId, number: caseNumber } = opened.json());
   childName = opened.json().child.name;
   const { payload, headers } = multipart(PDF);
-  const up = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/attachments`, headers: { ...headers, authorization: `Bearer ${cw.token}` }, payload });
+  const up = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/cases/${caseId}/attachments`,
+    headers: { ...headers, authorization: `Bearer ${cw.token}` },
+    payload,
+  });
   expect(up.statusCode, up.body).toBe(201);
   attachmentId = up.json().id;
-  const order = await (await k.as('cwc.amravati')).put(`/api/v1/cases/${caseId}/non-disclosure-order`, { orderRef: 'CWC/AMR/2026/77', orderedOn: '2026-12-01' });
+  const order = await (
+    await k.as('cwc.amravati')
+  ).put(`/api/v1/cases/${caseId}/non-disclosure-order`, { orderRef: 'CWC/AMR/2026/77', orderedOn: '2026-12-01' });
   expect(order.statusCode, order.body).toBe(200);
   helpline = await k.as('helpline.amravati');
 });
@@ -91,7 +100,12 @@ describe('the helpline operator and cases', () => {
       const body = bodyFor(method, path);
       const res =
         path.endsWith('/attachments') && method === 'post'
-          ? await t.app.inject({ method: 'POST', url, headers: { ...multipart(PDF).headers, authorization: `Bearer ${helpline.token}` }, payload: multipart(PDF).payload })
+          ? await t.app.inject({
+              method: 'POST',
+              url,
+              headers: { ...multipart(PDF).headers, authorization: `Bearer ${helpline.token}` },
+              payload: multipart(PDF).payload,
+            })
           : await t.app.inject({
               method: method.toUpperCase() as 'GET',
               url,

@@ -20,7 +20,11 @@ import type { OrganisationRow, UserFacts } from './cases.repository';
  */
 
 /** The district a place lies in, as a jurisdiction. */
-const districtOf = (p: Pick<Placement, 'stateCode' | 'districtCode'>): Scope => ({ level: 'district', stateCode: p.stateCode, districtCode: p.districtCode });
+const districtOf = (p: Pick<Placement, 'stateCode' | 'districtCode'>): Scope => ({
+  level: 'district',
+  stateCode: p.stateCode,
+  districtCode: p.districtCode,
+});
 
 /** The area an organisation works in: its district, else its state, else the whole country. */
 export function unitScope(org: Pick<OrganisationRow, 'stateCode' | 'districtCode'>): Scope {
@@ -53,7 +57,8 @@ export function requireOwner(user: UserFacts | null, place: Placement, field: st
 /** 400 naming `field` unless the unit may own a case at `place`. */
 export function requireOwningUnit(org: OrganisationRow | null, place: Placement, field: string): OrganisationRow {
   if (!org) throw badRequest(field, 'no such organisation');
-  if (!worksAt(unitScope(org), place)) throw badRequest(field, `must be an organisation of district ${place.districtCode}, where the case is`);
+  if (!worksAt(unitScope(org), place))
+    throw badRequest(field, `must be an organisation of district ${place.districtCode}, where the case is`);
   return org;
 }
 

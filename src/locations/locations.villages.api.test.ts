@@ -6,12 +6,17 @@ let t: TestApp;
 let dcpo: Client;
 let akolaBlock: number;
 
-const villages = async () => (await t.ctx.database.query<{ n: number }>("SELECT count(*)::int AS n FROM location WHERE level = 'village'"))[0].n;
+const villages = async () =>
+  (await t.ctx.database.query<{ n: number }>("SELECT count(*)::int AS n FROM location WHERE level = 'village'"))[0].n;
 
 beforeAll(async () => {
   t = await createTestApp();
   dcpo = await t.login('dcpo.amravati');
-  akolaBlock = (await t.ctx.database.query<{ code: number }>("SELECT lgd_code AS code FROM location WHERE level = 'block' AND district_code = 467 ORDER BY lgd_code LIMIT 1"))[0].code;
+  akolaBlock = (
+    await t.ctx.database.query<{ code: number }>(
+      "SELECT lgd_code AS code FROM location WHERE level = 'block' AND district_code = 467 ORDER BY lgd_code LIMIT 1",
+    )
+  )[0].code;
 });
 afterAll(() => t.close());
 
@@ -20,7 +25,10 @@ describe('POST /locations/villages', () => {
     const before = await villages();
     const other = await dcpo.post('/api/v1/locations/villages', { name: 'Navi Wadi', parentId: 'sd:4009', blockCode: akolaBlock });
     expect(other.statusCode, other.body).toBe(400);
-    expect(other.json()).toMatchObject({ code: 'validation_failed', issues: [{ field: 'blockCode', message: expect.stringMatching(/district 467/) }] });
+    expect(other.json()).toMatchObject({
+      code: 'validation_failed',
+      issues: [{ field: 'blockCode', message: expect.stringMatching(/district 467/) }],
+    });
     const none = await dcpo.post('/api/v1/locations/villages', { name: 'Navi Wadi', parentId: 'sd:4009', blockCode: 99999999 });
     expect(none.statusCode).toBe(400);
     expect(none.json().issues[0].field).toBe('blockCode');
@@ -42,6 +50,8 @@ describe('POST /locations/villages', () => {
 
   it('an Akola officer cannot add a village to an Amravati taluka, whatever the block', async () => {
     const akola = await t.login('dcpo.akola');
-    expect((await akola.post('/api/v1/locations/villages', { name: 'X', parentId: 'sd:4009', blockCode: akolaBlock })).statusCode).toBe(403);
+    expect((await akola.post('/api/v1/locations/villages', { name: 'X', parentId: 'sd:4009', blockCode: akolaBlock })).statusCode).toBe(
+      403,
+    );
   });
 });

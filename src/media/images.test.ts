@@ -8,10 +8,15 @@ const GPS = { GPSLatitudeRef: 'N', GPSLatitude: '20/1 56/1 14/1', GPSLongitudeRe
 const canvas = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 40 } } });
 
 export async function jpegWithGpsExif(width = 40, height = 20, orientation = 6): Promise<Buffer> {
-  return canvas(width, height).jpeg().withExif({ IFD0: { Make: 'PhoneMaker', Model: 'Phone 7' }, IFD3: GPS }).withMetadata({ orientation }).toBuffer();
+  return canvas(width, height)
+    .jpeg()
+    .withExif({ IFD0: { Make: 'PhoneMaker', Model: 'Phone 7' }, IFD3: GPS })
+    .withMetadata({ orientation })
+    .toBuffer();
 }
 /** Whether an EXIF block holds a GPS IFD (tag 0x8825, either byte order). */
-const hasGpsIfd = (exif: Buffer | undefined) => !!exif && (exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88])));
+const hasGpsIfd = (exif: Buffer | undefined) =>
+  !!exif && (exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88])));
 
 const pngChunk = (type: string, data: Buffer) => {
   const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
@@ -32,18 +37,37 @@ describe('cleanImage: one path for every uploaded image', () => {
     if (!out.ok) throw new Error(out.reason);
     expect(out).toMatchObject({ type: 'jpeg', contentType: 'image/jpeg', ext: 'jpg', width: 20, height: 40 });
     const after = await sharp(out.bytes).metadata();
-    expect([after.exif, after.orientation, after.xmp, after.icc, after.iptc]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect([after.exif, after.orientation, after.xmp, after.icc, after.iptc]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(out.bytes.includes(Buffer.from('Exif\0\0', 'binary'))).toBe(false);
     expect(out.bytes.includes(Buffer.from('PhoneMaker'))).toBe(false);
   });
 
   it('PNG text chunks and a WebP EXIF chunk go too; each stays in its format', async () => {
-    const png = await canvas(8, 8).png().withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: GPS }).toBuffer();
+    const png = await canvas(8, 8)
+      .png()
+      .withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: GPS })
+      .toBuffer();
     // A tEXt chunk (a comment with a place) before IEND.
     const iend = png.length - 12;
-    const withText = Buffer.concat([png.subarray(0, iend), pngChunk('tEXt', Buffer.from('Comment\0taken at Rajura', 'latin1')), png.subarray(iend)]);
-    const webp = await canvas(8, 8).webp().withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: GPS }).toBuffer();
-    for (const [type, src] of [['png', withText], ['webp', webp]] as const) {
+    const withText = Buffer.concat([
+      png.subarray(0, iend),
+      pngChunk('tEXt', Buffer.from('Comment\0taken at Rajura', 'latin1')),
+      png.subarray(iend),
+    ]);
+    const webp = await canvas(8, 8)
+      .webp()
+      .withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: GPS })
+      .toBuffer();
+    for (const [type, src] of [
+      ['png', withText],
+      ['webp', webp],
+    ] as const) {
       expect(hasGpsIfd((await sharp(src).metadata()).exif), type).toBe(true);
       const out = await cleanImage(src);
       if (!out.ok) throw new Error(`${type}: ${out.reason}`);
@@ -57,7 +81,12 @@ describe('cleanImage: one path for every uploaded image', () => {
   });
 
   it('refuses what is not a JPEG, PNG or WebP by its bytes (415), whatever it claims', async () => {
-    for (const bytes of [Buffer.from('%PDF-1.4 not an image'), Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), Buffer.from('GIF89a......'), Buffer.from('MZ\x90\x00')]) {
+    for (const bytes of [
+      Buffer.from('%PDF-1.4 not an image'),
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+      Buffer.from('GIF89a......'),
+      Buffer.from('MZ\x90\x00'),
+    ]) {
       expect(sniffImage(bytes)).toBeNull();
       expect(await cleanImage(bytes)).toMatchObject({ ok: false, status: 415, reason: expect.stringMatching(/JPEG, PNG or WebP/) });
     }
@@ -66,7 +95,11 @@ describe('cleanImage: one path for every uploaded image', () => {
 
   it('refuses a file with the right first bytes that does not decode whole (400)', async () => {
     const jpeg = await jpegWithGpsExif(64, 64, 1);
-    expect(await cleanImage(jpeg.subarray(0, jpeg.length - 40))).toMatchObject({ ok: false, status: 400, reason: expect.stringMatching(/readable JPEG/) });
+    expect(await cleanImage(jpeg.subarray(0, jpeg.length - 40))).toMatchObject({
+      ok: false,
+      status: 400,
+      reason: expect.stringMatching(/readable JPEG/),
+    });
     const fake = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR but nothing else')]);
     expect(await cleanImage(fake)).toMatchObject({ ok: false, status: 400 });
     // A WebP header around JPEG bytes: the decoder must agree with the magic.
@@ -80,9 +113,18 @@ describe('cleanImage: one path for every uploaded image', () => {
     ihdr.writeUInt32BE(100_000, 0);
     ihdr.writeUInt32BE(100_000, 4);
     ihdr.set([8, 0, 0, 0, 0], 8);
-    const bomb = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00])), pngChunk('IEND', Buffer.alloc(0))]);
+    const bomb = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      pngChunk('IHDR', ihdr),
+      pngChunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00])),
+      pngChunk('IEND', Buffer.alloc(0)),
+    ]);
     const started = process.hrtime.bigint();
-    expect(await cleanImage(bomb)).toMatchObject({ ok: false, status: 400, reason: expect.stringMatching(/100000×100000 pixels; at most 50 megapixels/) });
+    expect(await cleanImage(bomb)).toMatchObject({
+      ok: false,
+      status: 400,
+      reason: expect.stringMatching(/100000×100000 pixels; at most 50 megapixels/),
+    });
     expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(5_000);
     // The limit is the caller's to lower.
     expect(await cleanImage(await jpegWithGpsExif(200, 100, 1), { maxInputPixels: 10_000 })).toMatchObject({ ok: false, status: 400 });
@@ -99,10 +141,14 @@ describe('cleanImage: one path for every uploaded image', () => {
 
   it('requireCleanImage throws the refusal as a 4xx naming the field', async () => {
     await expect(requireCleanImage(Buffer.from('<html></html>'), 'file')).rejects.toMatchObject({
-      status: 415, code: 'unsupported_type', issues: [{ field: 'file', message: expect.stringMatching(/JPEG, PNG or WebP/) }],
+      status: 415,
+      code: 'unsupported_type',
+      issues: [{ field: 'file', message: expect.stringMatching(/JPEG, PNG or WebP/) }],
     });
     await expect(requireCleanImage(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), 'photo')).rejects.toMatchObject({
-      status: 400, code: 'validation_failed', issues: [{ field: 'photo' }],
+      status: 400,
+      code: 'validation_failed',
+      issues: [{ field: 'photo' }],
     });
   });
 });

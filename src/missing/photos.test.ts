@@ -17,7 +17,11 @@ describe('photos: type by content, metadata removed', () => {
   });
 
   it('JPEG, PNG and WebP come back in their own format with no metadata at all', async () => {
-    for (const [type, src] of [['jpeg', jpegWithGps(6)], ['png', pngWithGps()], ['webp', webpWithGps()]] as const) {
+    for (const [type, src] of [
+      ['jpeg', jpegWithGps(6)],
+      ['png', pngWithGps()],
+      ['webp', webpWithGps()],
+    ] as const) {
       expect(src.includes(Buffer.from(GPS_MARK)), type).toBe(true);
       const out = await checkPhoto(src);
       if (!out.ok) throw new Error(`${type}: ${out.reason}`);

@@ -19,7 +19,8 @@ export function sniffPhoto(bytes: Uint8Array): PhotoType | null {
 }
 
 /** `removed`: how many bytes smaller the stored photo is than the upload (0 if re-encoding made it larger). */
-export type PhotoCheck = { ok: true; type: PhotoType; bytes: Buffer; removed: number } | { ok: false; status: 413 | 415 | 400; reason: string };
+export type PhotoCheck =
+  { ok: true; type: PhotoType; bytes: Buffer; removed: number } | { ok: false; status: 413 | 415 | 400; reason: string };
 
 /** Checks a photo and returns it without its metadata, or why it is refused. */
 export async function checkPhoto(input: Buffer): Promise<PhotoCheck> {
