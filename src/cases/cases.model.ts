@@ -58,6 +58,7 @@ const REFS: Partial<Record<CaseActionType, Record<string, z.ZodType>>> = {
   escalation: { toUnit: uuid('a unit').optional(), toUser: uuid('a user').optional() },
   returned_down: { toUnit: uuid('a unit').optional(), toUser: uuid('a user').optional() },
   transfer_requested: { toUnit: uuid('a unit').optional(), toDistrictCode: lgd, toStateCode: lgd.optional() },
+  transfer_accepted: { toUser: uuid('a user').optional() },
   owner_changed: { toUser: uuid('a user'), toUnit: uuid('a unit').optional() },
 };
 

@@ -466,6 +466,17 @@ export async function unitOfKind(db: Db, kinds: string[], stateCode: number, dis
 }
 
 export async function findUser(db: Db, id: string) {
-  const [row] = await db.select({ id: appUser.id, organisationId: appUser.organisationId, active: appUser.active }).from(appUser).where(eq(appUser.id, id));
+  const [row] = await db
+    .select({
+      id: appUser.id, organisationId: appUser.organisationId, active: appUser.active, role: appUser.role,
+      scope: {
+        level: appUser.scopeLevel, stateCode: appUser.stateCode, districtCode: appUser.districtCode,
+        subdistrictCode: appUser.subdistrictCode, blockCode: appUser.blockCode, villageId: appUser.villageId,
+      },
+    })
+    .from(appUser)
+    .where(eq(appUser.id, id));
   return row ?? null;
 }
+export type UserFacts = NonNullable<Awaited<ReturnType<typeof findUser>>>;
+export type OrganisationRow = NonNullable<Awaited<ReturnType<typeof findOrganisation>>>;

@@ -82,7 +82,7 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: `Attach a PDF, JPEG or PNG (≤ ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB) as multipart/form-data: fields kind, description, then file`,
+        summary: `Attach a PDF, JPEG, PNG or WebP (images are stored without their metadata; ≤ ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB) as multipart/form-data: fields kind, description, then file`,
         params: caseIdParams,
         querystring: z.object({ kind: z.enum(ATTACHMENT_KINDS).optional(), description: z.string().max(1000).optional() }),
       },

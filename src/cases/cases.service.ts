@@ -23,6 +23,9 @@ import { attachmentsOf } from './attachments.repository';
 import { publishCaseEvents } from './case-events';
 import type { ActionInput, CaseListQuery, IntakeInput } from './cases.model';
 import type { CaseAccess } from './cases.access';
+import {
+  requireOwner, requireOwningUnit, requireReceivingSide, requireReceivingUnit, requireRequestingSide, transferTarget,
+} from './custody';
 
 // ---------------------------------------------------------------- errors
 
@@ -150,6 +153,7 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
     const result = validateAction(actions, action, config, now);
     if (!result.ok) throw refusalError(result);
     if (missing.length) throw badRequest(missing[0], 'no unit is known for this; name one');
+    checkTransferSide(actor, result.action, facts, placeOf(row));
     const state = deriveCase([...actions, result.action], config, now);
     const place = placementAfter(row, state);
     await insertAction(tx, caseId, row.version + 1, result.action, place);
@@ -178,6 +182,14 @@ function checkMayRecord(actor: Actor, access: CaseAccess, fields: { type: string
   if (access !== 'full') throw new HttpError(403, 'forbidden', 'You can see only the referrals to your organisation on this case');
   if (CWC_ONLY.has(fields.type)) requirePermission(actor, 'cases.cwc');
   else requirePermission(actor, 'cases.write');
+}
+
+/** A pending transfer is decided by the receiving district and withdrawn by the requesting side (custody.ts). */
+function checkTransferSide(actor: Actor, a: CaseAction, facts: CaseFacts, place: Placement) {
+  const pending = facts.transfer.pending;
+  if (!pending) return; // the domain has already refused a decision on no transfer
+  if (a.type === 'transfer_accepted' || a.type === 'transfer_rejected') requireReceivingSide(actor, pending);
+  if (a.type === 'transfer_cancelled') requireRequestingSide(actor, pending, facts, place);
 }
 
 /** Where the case sits after the action: a transfer moves it to the receiving district. */
@@ -209,10 +221,12 @@ async function completeAction(db: Db, row: CaseRow, s: CaseFacts, f: Record<stri
     if (id === MISSING) return;
     if (typeof id !== 'string' || !(await findOrganisation(db, id))) throw badRequest(field, 'no such organisation');
   };
-  const userMust = async (field: string, id: unknown) => {
-    const u = typeof id === 'string' ? await findUser(db, id) : null;
-    if (!u || !u.active) throw badRequest(field, 'no such active user');
-    return u;
+  const here = placeOf(row);
+  // Whoever is handed the case sees all of it: only people and units working where it is (custody.ts).
+  const ownerMust = async (field: string, id: unknown, place = here) => requireOwner(typeof id === 'string' ? await findUser(db, id) : null, place, field);
+  const owningUnitMust = async (field: string, id: unknown) => {
+    if (id === MISSING) return;
+    requireOwningUnit(typeof id === 'string' ? await findOrganisation(db, id) : null, here, field);
   };
   // A unit the server cannot find: a placeholder the domain can validate around; refused after.
   const required = (field: string, id: string | null) => {
@@ -247,8 +261,8 @@ async function completeAction(db: Db, row: CaseRow, s: CaseFacts, f: Record<stri
       // At the top there is nowhere to go: let the domain say so (ALREADY_AT_TOP).
       a.toLevel ??= levelAbove(s.level) ?? s.level;
       a.toUnit ??= required('toUnit', await receivingUnit(db, a.toLevel as Level, row));
-      await unitMust('toUnit', a.toUnit);
-      if (a.toUser) await userMust('toUser', a.toUser);
+      await owningUnitMust('toUnit', a.toUnit);
+      if (a.toUser) await ownerMust('toUser', a.toUser);
       break;
     }
     case 'returned_down': {
@@ -260,22 +274,32 @@ async function completeAction(db: Db, row: CaseRow, s: CaseFacts, f: Record<stri
         if (esc && esc.fromLevel === a.toLevel && !a.toUser && esc.by.user) a.toUser = esc.by.user;
       }
       a.toUnit = required('toUnit', a.toUnit as string | null);
-      await unitMust('toUnit', a.toUnit);
-      if (a.toUser) await userMust('toUser', a.toUser);
+      await owningUnitMust('toUnit', a.toUnit);
+      if (a.toUser) await ownerMust('toUser', a.toUser);
       break;
     }
     case 'transfer_requested': {
       const district = await getLocation(db, `di:${a.toDistrictCode}`);
       if (!district || district.level !== 'district') throw badRequest('toDistrictCode', 'no such district');
-      a.toStateCode ??= String(district.stateCode);
-      a.toUnit ??= required('toUnit', (await unitOfKind(db, ['DCPU'], district.stateCode, Number(a.toDistrictCode)))?.id ?? null);
-      await unitMust('toUnit', a.toUnit);
+      if (a.toStateCode !== undefined && Number(a.toStateCode) !== district.stateCode) {
+        throw badRequest('toStateCode', `district ${a.toDistrictCode} is in state ${district.stateCode}`);
+      }
+      a.toStateCode = String(district.stateCode);
+      const target = { stateCode: district.stateCode, districtCode: Number(a.toDistrictCode) };
+      // JJ Act 2015 s.95: the case goes to the child's home district, to be taken on by a unit there.
+      a.toUnit ??= required('toUnit', (await unitOfKind(db, ['DCPU'], target.stateCode, target.districtCode))?.id ?? null);
+      if (a.toUnit !== MISSING) requireReceivingUnit(typeof a.toUnit === 'string' ? await findOrganisation(db, a.toUnit) : null, target, 'toUnit');
       break;
     }
+    case 'transfer_accepted':
+      // The one who takes the case on is of the receiving district: the acceptor (checked with the
+      // decision, checkTransferSide) or the person named.
+      if (a.toUser !== undefined && s.transfer.pending) await ownerMust('toUser', a.toUser, transferTarget(s.transfer.pending));
+      break;
     case 'owner_changed': {
-      const u = await userMust('toUser', a.toUser);
+      const u = await ownerMust('toUser', a.toUser);
       a.toUnit ??= u.organisationId ?? s.owner.unit;
-      await unitMust('toUnit', a.toUnit);
+      await owningUnitMust('toUnit', a.toUnit);
       break;
     }
   }

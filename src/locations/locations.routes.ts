@@ -4,9 +4,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
 import { lgdCodeQuery } from '../http/common';
-import { requireCovers, requirePermission } from '../access/policy';
-import { badRequest, notFound } from '../http/errors';
-import { getLocation, insertVillage, listLocations, placementOf } from './locations.repository';
+import { notFound } from '../http/errors';
+import { getLocation, listLocations } from './locations.repository';
+import { addVillage } from './locations.service';
 
 const locationOut = z.object({
   id: z.string(),
@@ -63,14 +63,6 @@ export function locationsRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: locationOut },
       },
     },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      requirePermission(actor, 'survey.write', 'config.edit');
-      const parent = await getLocation(ctx.db, req.body.parentId);
-      if (!parent) throw badRequest('parentId', 'no such taluka or block');
-      requireCovers(actor, placementOf(parent)!, 'taluka');
-      const row = await insertVillage(ctx.db, { name: req.body.name, nameLocal: req.body.nameLocal, parent, blockCode: req.body.blockCode });
-      return reply.status(201).send(row);
-    },
+    async (req, reply) => reply.status(201).send(await addVillage(ctx, requireActor(req), req.body)),
   );
 }

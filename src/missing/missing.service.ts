@@ -293,7 +293,7 @@ type PhotoColumns = Pick<typeof missingRecord.$inferInsert, 'photoStoredName' | 
 
 /** Checks the photo, removes its metadata and writes it; the refusal names the form field. */
 async function writePhoto(ctx: AppContext, input: Buffer, field: string): Promise<{ path: string; columns: PhotoColumns; type: string }> {
-  const checked = checkPhoto(input);
+  const checked = await checkPhoto(input);
   if (!checked.ok) {
     if (checked.status === 413) throw photoTooLarge(field);
     throw new HttpError(checked.status, checked.status === 415 ? 'unsupported_type' : 'validation_failed', `${field}: ${checked.reason}`, [{ field, message: checked.reason }]);

@@ -87,7 +87,7 @@ export interface ReturnRecord {
   instructions: string;
 }
 
-export type TransferOutcome = 'pending' | 'accepted' | 'rejected';
+export type TransferOutcome = 'pending' | 'accepted' | 'rejected' | 'cancelled';
 
 export interface TransferRecord {
   requestedAt: string;

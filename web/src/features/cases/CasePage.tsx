@@ -196,7 +196,7 @@ function Attachments({ c }: { c: CaseFull }) {
       )}
       {canWrite && (
         <Stack gap="xs" mt="sm" component="form" onSubmit={(e) => { e.preventDefault(); if (file) upload.mutate({ file }, { onSuccess: () => { setFile(null); setDescription(''); } }); }}>
-          <FileInput label={t('cases.field.file')} accept="application/pdf,image/jpeg,image/png" value={file} onChange={setFile} clearable />
+          <FileInput label={t('cases.field.file')} accept="application/pdf,image/jpeg,image/png,image/webp" value={file} onChange={setFile} clearable />
           <Group grow>
             <Select label={t('cases.field.kind')} data={['document', 'photo', 'order', 'report', 'certificate', 'other'].map((k) => ({ value: k, label: t(`cases.attachmentKind.${k}`) }))} value={kind} onChange={(v) => setKind(v ?? 'document')} />
             <TextInput label={t('cases.field.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
