@@ -26,24 +26,10 @@ export const KNOWN_FAILURES: { check: 'server-error' | 'status' | 'leak' | 'fiel
     why: '#11 Low / #12: the minimal view gives the exact date of birth where the policy says age (field-level views)',
   },
   {
-    check: 'field',
-    route: /^GET \/cases/,
-    users: /^helpline\./,
-    detail: /^case at /,
-    why: "#11 High: the helpline operator reads whole cases (helpline's case access)",
-  },
-  {
     check: 'leak',
     route: /^GET \/missing\/(matches|records)/,
     users: /./,
     detail: /^missingRecord /,
     why: '#11 High: a proposed match shows the other district its record (cross-district missing records and matches)',
-  },
-  {
-    check: 'leak',
-    route: /^GET \/cases$/,
-    users: /akola$/,
-    detail: /of district 468/,
-    why: '#11 High: a case transferred to Amravati stays owned (and read) by the Akola unit (case transfers)',
   },
 ];
