@@ -95,9 +95,12 @@ export function matchesReachingActor(actor: Actor, recordId: AnyPgColumn): SQL {
  * Aggregates over `matchesReachingActor` (one row per record, in a LATERAL subquery): whether
  * one of them discloses the record in full, whether one is live, whether there is one at all.
  */
+// Written out qualified: in a single-table select list drizzle leaves column names bare, and
+// "id" inside the subquery would then be the match's own id, not the outer record's.
+const m = (col: string) => sql.raw(`"missing_match"."${col}"`);
 export const matchDisclosureAggregates = {
-  full: sql<boolean>`coalesce(bool_or(${missingMatch.status} = 'confirmed' OR (${missingMatch.status} = 'proposed' AND CASE WHEN ${missingMatch.missingId} = ${missingRecord.id} THEN ${missingMatch.missingAgreedAt} ELSE ${missingMatch.foundAgreedAt} END IS NOT NULL)), false)`,
-  live: sql<boolean>`coalesce(bool_or(${missingMatch.status} IN ('proposed', 'confirmed')), false)`,
+  full: sql<boolean>`coalesce(bool_or(${m('status')} = 'confirmed' OR (${m('status')} = 'proposed' AND CASE WHEN ${m('missing_id')} = "missing_record"."id" THEN ${m('missing_agreed_at')} ELSE ${m('found_agreed_at')} END IS NOT NULL)), false)`,
+  live: sql<boolean>`coalesce(bool_or(${m('status')} IN ('proposed', 'confirmed')), false)`,
   seen: sql<boolean>`count(*) > 0`,
 };
 
