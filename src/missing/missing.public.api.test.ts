@@ -141,3 +141,13 @@ describe('bad input is refused with the field named, and nothing is written', ()
     expect(res.statusCode).toBe(413);
   });
 });
+
+describe('dates are checked on the IST calendar day', () => {
+  it('at 01:30 IST a child last seen "today" (still yesterday in UTC) is accepted; tomorrow is refused', async () => {
+    t.setNow(new Date('2026-03-10T20:00:00Z')); // 11 March, 01:30 IST
+    expect((await publicPost(t, '/api/v1/public/missing-reports', publicReport({ lastSeenOn: '2026-03-11' }))).statusCode).toBe(201);
+    const tomorrow = await publicPost(t, '/api/v1/public/missing-reports', publicReport({ lastSeenOn: '2026-03-12' }));
+    expect(tomorrow.statusCode).toBe(400);
+    expect(tomorrow.json().issues[0].field).toBe('lastSeenOn');
+  });
+});

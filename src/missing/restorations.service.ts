@@ -50,9 +50,9 @@ export const CASE_NOT_OPENED = {
 export type CaseNotOpened = keyof typeof CASE_NOT_OPENED;
 
 /**
- * Opens the restoration case through the case module: for the child's registry record when the
- * report is linked to one the actor sees, else for a new registry child made from the report
- * when the actor works in the child's home district with registry rights. Otherwise the
+ * Opens the restoration case through the case module, for an official of the child's home
+ * district: for the child's registry record when the report is linked to one, else for a new
+ * registry child made from the report when the official has registry rights. Otherwise the
  * restoration waits for the home district (POST /missing/restorations/:id/open-case), with a
  * reason code and a fixed note.
  */
@@ -63,7 +63,8 @@ export async function tryOpenCase(
   if (!can(actor, 'cases.write') || !actor.organisationId) return why('no_case_rights');
   const childId = childIdOverride ?? rest.childId;
   const home = placeOfRecord(missing);
-  if (!childId && !covers(actor.scope, home)) return why('home_district');
+  // The case is the home district's: the finding district never opens it (nor reads the home registry).
+  if (!covers(actor.scope, home)) return why('home_district');
   if (!childId && !can(actor, 'registry.write')) return why('no_registry_rights');
   const now = ctx.now();
   const today = istToday(now);
