@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
 import { AKOLA, AMRAVATI, countRows, missingReport, publicPost, publicSighting } from './missing.testkit';
 import { jpegWithGps, multipart } from './photos.fixtures';
+import { getRecordSystem, getRecordsSeen } from './missing.repository';
+import { MISSING_RECORD_FIELDS, fieldShown } from '../access/missing';
+import type { Actor } from '../access/policy';
 
 /**
  * Issue #11 "found-child records open another district's reports", as it was reproduced:
@@ -181,5 +184,34 @@ describe('moderation stays in the moderator’s jurisdiction', () => {
     expect(after).toEqual({ status: 'pending_moderation', district_code: AKOLA, version: row.version });
     // Within the jurisdiction it is accepted.
     expect((await akola.post(`/api/v1/missing/records/${row.id}/moderation`, { decision: 'accept' })).statusCode).toBe(200);
+  });
+});
+
+describe('the SQL projection and the in-memory field rule agree', () => {
+  it('for every record and several readers, each column is shown, masked or withheld as MISSING_RECORD_FIELDS says', async () => {
+    const district = (districtCode: number): Actor => ({
+      userId: '00000000-0000-4000-8000-000000000001', username: 'x', displayName: 'x', role: 'dcpu_officer', organisationId: null, organisationKind: null,
+      scope: { level: 'district', stateCode: 27, districtCode },
+    });
+    const ids = (await t.ctx.database.query<{ id: string }>('SELECT id FROM missing_record')).map((r) => r.id);
+    const views = new Set<string>();
+    for (const actor of [district(AMRAVATI), district(AKOLA), district(490 /* Pune */)]) {
+      for (const seen of await getRecordsSeen(t.ctx.db, actor, ids)) {
+        views.add(seen.view);
+        const full = (await getRecordSystem(t.ctx.db, seen.id))!;
+        for (const col of Object.keys(MISSING_RECORD_FIELDS) as (keyof typeof MISSING_RECORD_FIELDS)[]) {
+          const rule = fieldShown(col, seen.view);
+          const got = seen[col], want = full[col];
+          if (rule === 'yes') expect(got, `${seen.view} ${col}`).toEqual(want);
+          else if (rule === 'no') expect(got, `${seen.view} ${col}`).toBeNull();
+          else if (want == null) expect(got).toBeNull();
+          else {
+            expect(got).not.toEqual(want);
+            expect(String(got)).toMatch(/•/);
+          }
+        }
+      }
+    }
+    expect([...views].sort()).toEqual(['compared', 'full', 'own', 'reference']);
   });
 });
