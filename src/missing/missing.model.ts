@@ -174,10 +174,22 @@ export const matchListQuery = z.strictObject(
 );
 
 export const restorationListQuery = z.strictObject({ status: z.enum(RESTORATION_STATUSES).optional(), ...pageQuery }, unknownKeys);
-export const restorationUpdateInput = z.strictObject(
-  { status: z.enum(['restored', 'closed']), note: optText(2000), version: recordVersion.optional() },
-  unknownKeys,
-);
+export const restorationUpdateInput = z
+  .strictObject(
+    {
+      status: z.enum(['restored', 'closed']),
+      note: optText(2000),
+      version: recordVersion.optional(),
+      /**
+       * The CWC's restoration order (JJ Act 2015 s.37(1)(b); Model Rules 2016 Form 44), given by a
+       * CWC member; otherwise the order recorded on the child's case is used.
+       */
+      cwcOrderRef: text(80).min(1, 'is required').optional(),
+      cwcOrderOn: isoDate.optional(),
+    },
+    unknownKeys,
+  )
+  .refine((r) => r.status === 'restored' || (!r.cwcOrderRef && !r.cwcOrderOn), { path: ['cwcOrderRef'], message: 'an order reference goes with status restored only' });
 export const openCaseInput = z.strictObject({ childId: z.uuid('must be a child id (UUID)').optional() }, unknownKeys);
 
 export type MissingReportInput = z.infer<typeof missingReportInput>;
@@ -189,3 +201,4 @@ export type ModerationInput = z.infer<typeof moderationInput>;
 export type MatchDecisionInput = z.infer<typeof matchDecisionInput>;
 export type RecordListQuery = z.infer<typeof recordListQuery>;
 export type MatchListQuery = z.infer<typeof matchListQuery>;
+export type RestorationUpdateInput = z.infer<typeof restorationUpdateInput>;

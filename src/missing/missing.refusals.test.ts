@@ -5,7 +5,7 @@ import { buildApp } from '../http/app';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
 import sharp from 'sharp';
 import { pngOfSize } from './photos.fixtures';
-import { countRows, foundChild, missingReport, nextIp, publicPost, publicReport, publicSighting as publicSightingBody } from './missing.testkit';
+import { countRows, foundChild, missingReport, nextIp, powHeaders, publicPost, publicReport, publicSighting as publicSightingBody } from './missing.testkit';
 
 /** Every official endpoint refuses bad input with the field named, and writes nothing. */
 let t: TestApp;
@@ -190,7 +190,8 @@ describe('no input makes the server answer 500, and names never reach the logs',
     await app.ready();
     const auth = { authorization: `Bearer ${dcpo.token}` };
     await app.inject({ method: 'POST', url: '/api/v1/missing/reports', headers: auth, payload: missingReport({ name: 'Secretname Kale', reporterPhone: '9876500000' }) });
-    await app.inject({ method: 'POST', url: '/api/v1/public/sightings', headers: { 'x-forwarded-for': nextIp() }, payload: { sex: 'male', districtCode: 468, foundOn: '2025-10-01', reporterName: 'Hiddenperson', reporterPhone: '9876511111' } });
+    const ip = nextIp();
+    await app.inject({ method: 'POST', url: '/api/v1/public/sightings', remoteAddress: ip, headers: await powHeaders(t, ip), payload: { sex: 'male', districtCode: 468, foundOn: '2025-10-01', reporterName: 'Hiddenperson', reporterPhone: '9876511111' } });
     await app.inject({ url: `/api/v1/missing/records?q=${encodeURIComponent('लक्ष्मी Secretname')}`, headers: auth });
     await app.close();
     expect(logged).toContain('/api/v1/missing/records');

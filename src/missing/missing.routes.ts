@@ -10,9 +10,8 @@ import {
   restorationListQuery, restorationUpdateInput,
 } from './missing.model';
 import { createFoundChild, createMissingReport, listRecordsFor, moderate, openPhoto, patchRecord, photoTooLarge, readRecord, setPhoto } from './missing.service';
-import {
-  decideMatch, exportLabelledPairs, listMatchesFor, listRestorationsFor, openRestorationCase, readMatch, updateRestorationStatus,
-} from './matches.service';
+import { decideMatch, exportLabelledPairs, listMatchesFor, readMatch } from './matches.service';
+import { listRestorationsFor, openRestorationCase, updateRestorationStatus } from './restorations.service';
 import { publicMissingRoutes } from './public.routes';
 import { multipartReport, photoOf } from './multipart-form';
 import { MAX_PHOTO_BYTES } from './photos';
@@ -105,7 +104,7 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/missing/matches/:id', { schema: { tags, summary: 'A match side by side (audited)', params: idParams } }, async (req) =>
     readMatch(ctx, requireActor(req), req.params.id),
   );
-  r.post('/missing/matches/:id/decision', { schema: { tags, summary: 'Confirm (both records matched, restoration starts) or reject with a note', params: idParams, body: matchDecisionInput } }, async (req) =>
+  r.post('/missing/matches/:id/decision', { schema: { tags, summary: 'Confirm or reject with a note. Across districts a confirmation is that side’s agreement: confirmed when both sides agree (or by the CWC of the report’s district); restoration starts', params: idParams, body: matchDecisionInput } }, async (req) =>
     decideMatch(ctx, requireActor(req), req.params.id, req.body),
   );
   r.get(
@@ -127,7 +126,7 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post('/missing/restorations/:id/open-case', { schema: { tags, summary: 'Open the restoration case (home district)', params: idParams, body: openCaseInput } }, async (req, reply) =>
     reply.status(201).send(await openRestorationCase(ctx, requireActor(req), req.params.id, req.body.childId)),
   );
-  r.post('/missing/restorations/:id/status', { schema: { tags, summary: 'Record the outcome: restored or closed', params: idParams, body: restorationUpdateInput } }, async (req) =>
+  r.post('/missing/restorations/:id/status', { schema: { tags, summary: 'Record the outcome (home district): restored on a CWC restoration order (Form 44: on the case, or cwcOrderRef from a CWC member; else 409 cwc_order_required) or closed', params: idParams, body: restorationUpdateInput } }, async (req) =>
     updateRestorationStatus(ctx, requireActor(req), req.params.id, req.body),
   );
 
