@@ -25,11 +25,4 @@ export const KNOWN_FAILURES: { check: 'server-error' | 'status' | 'leak' | 'fiel
     detail: /^child at \S+ carries dob(, dobEstimated)? \[/,
     why: '#11 Low / #12: the minimal view gives the exact date of birth where the policy says age (field-level views)',
   },
-  {
-    check: 'leak',
-    route: /^GET \/missing\/(matches|records)/,
-    users: /./,
-    detail: /^missingRecord /,
-    why: '#11 High: a proposed match shows the other district its record (cross-district missing records and matches)',
-  },
 ];
