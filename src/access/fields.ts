@@ -4,6 +4,7 @@ import { HttpError } from '../http/errors';
 import { covers, jurisdictionWhere, type Actor, type Placement, type ScopeColumns } from './policy';
 import type { Role } from './roles';
 import { DEPARTMENT_KINDS } from '../convergence/domain/types';
+import { caseAccessColumn, caseVisibleWhere } from '../cases/cases.access';
 import { FIELD_POLICY, readableFields, readSetName, rowRule, identityFields, writableFields, RECORD_TYPES, type RecordType, type RowRule } from './fields/load';
 import { columnMap, type ColumnContext, type ColumnSource } from './fields/columns';
 import { identityWithheld, identityWithheldWhere, initialsOf, initialsSql, nameSearchable, type OrderedCase } from './fields/identity';
@@ -114,8 +115,10 @@ export interface RowColumns extends ScopeColumns {
 }
 
 /**
- * SQL: the records of the type the actor may see at all. `case_access` types are answered by
- * the case rule (src/cases/cases.access.ts), which callers compose themselves.
+ * SQL: the records of the type the actor may see at all. `case_access` types follow the case
+ * rule (src/cases/cases.access.ts): the whole case ('case', 'attachment') where the actor has
+ * full access, the referred part ('caseReferral') where only a referral to its organisation
+ * lets it see the case; the columns are the case record's.
  */
 export function rowsWhere(actor: Actor, type: RecordType, cols: RowColumns): SQL {
   const rule = rowRule(actor.role, type);
@@ -127,7 +130,7 @@ export function rowsWhere(actor: Actor, type: RecordType, cols: RowColumns): SQL
       return dept && cols.department ? and(jurisdictionWhere(actor, cols), eq(cols.department, dept))! : sql`false`;
     }
     case 'case_access':
-      throw new Error(`${type}: rows follow the case rule (src/cases/cases.access.ts)`);
+      return type === 'caseReferral' ? sql`${caseAccessColumn(actor)} = 'referral'` : caseVisibleWhere(actor);
     case 'none':
       return sql`false`;
   }

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor, Placement } from '../access/policy';
-import { permittedColumns } from '../access/fields';
+import { permittedColumns, rowsWhere } from '../access/fields';
 import { child } from '../registry/registry.schema';
 import { appUser, organisation } from '../users/users.schema';
 import { caseAccessColumn, caseVisibleBranches, caseVisibleWhere, caseReferredWhere, type CaseAccess } from './cases.access';
@@ -236,7 +236,7 @@ export async function readPermittedCase(db: Db, actor: Actor, id: string, access
     .select(permittedColumns(actor, access === 'full' ? 'case' : 'caseReferral', { today }))
     .from(caseRecord)
     .innerJoin(child, eq(child.id, caseRecord.childId))
-    .where(and(eq(caseRecord.id, id), sql`${caseAccessColumn(actor)} = ${access}`));
+    .where(and(eq(caseRecord.id, id), rowsWhere(actor, access === 'full' ? 'case' : 'caseReferral', caseRecord)));
   return (row as PermittedCaseRow | undefined) ?? null;
 }
 
