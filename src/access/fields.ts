@@ -75,6 +75,25 @@ export function permittedColumns(actor: Actor, type: RecordType, ctx: ColumnCont
   return out;
 }
 
+/**
+ * The non-disclosure order applied to columns a module selects for its own purpose (e.g. the
+ * eligibility engine, which needs the date of birth but shows only names): the listed
+ * identifying fields of the type become initials or NULL under an order the actor may not see
+ * past. The caller passes the rows through `shapeRow`.
+ */
+export function identityColumns<C extends Record<string, ColumnSource>>(actor: Actor, type: RecordType, subject: Parameters<typeof identityWithheldWhere>[1], cols: C, only: readonly string[]): C {
+  const nd = identityWithheldWhere(actor, subject);
+  const { initials, withhold } = identityFields(type);
+  const out: Record<string, ColumnSource> = { ...cols };
+  for (const f of only) {
+    if (!(f in cols)) continue;
+    if (initials.includes(f)) out[f] = sql`CASE WHEN ${nd} THEN ${initialsSql(cols[f])} ELSE ${cols[f]} END`;
+    else if (withhold.includes(f)) out[f] = decodeLike(sql`CASE WHEN ${nd} THEN NULL ELSE ${cols[f]} END`, cols[f]);
+  }
+  out[ND] = sql<boolean>`${nd}`.mapWith(Boolean);
+  return out as C;
+}
+
 function decodeLike(expr: SQL, source: ColumnSource): SQL {
   return 'mapFromDriverValue' in source ? expr.mapWith(source as AnyPgColumn) : expr;
 }

@@ -108,6 +108,17 @@ describe('under a CWC non-disclosure order', () => {
     expect(JSON.stringify([list, kase, cases])).not.toContain(k.name);
   });
 
+  it("scheme suggestions name the family and the child by initials for those who may not identify the child", async () => {
+    const res = await ngo.get(`/api/v1/families/${k.familyId}/scheme-suggestions`);
+    expect(res.statusCode).toBe(200);
+    const subjects = res.json().subjects as { id: string; name: string }[];
+    expect(subjects.find((x) => x.id === k.familyId)?.name).toBe(initialsOf(k.headName));
+    expect(subjects.find((x) => x.id === k.childId)?.name).toBe(initialsOf(k.name));
+    expect(res.body).not.toContain(k.name);
+    const dcpoView = (await dcpo.get(`/api/v1/families/${k.familyId}/scheme-suggestions`)).json().subjects as { id: string; name: string }[];
+    expect(dcpoView.find((x) => x.id === k.childId)?.name).toBe(k.name);
+  });
+
   it('an editor who may not identify the child may not change its name (403 naming the field), but may record the rest', async () => {
     const one = (await ngo.get(`/api/v1/children/${k.childId}`)).json();
     const refused = await ngo.patch(`/api/v1/children/${k.childId}`, { version: one.version, name: 'Someone Else' });
