@@ -1,5 +1,7 @@
 import type { AppContext } from '../http/context';
 import { registryView, requirePermission, type Actor } from '../access/policy';
+import { requireWritable, roleWithheld, shapeRow } from '../access/fields';
+import { istToday } from '../kernel/clock';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { resolvePlacement } from './placement';
@@ -7,9 +9,10 @@ import { childDuplicates, holdPairs, refuseIfDuplicates } from './duplicates.doo
 import { bestLikeness, indexKeys, MAX_CANDIDATES, MIN_LIKENESS } from './name-index';
 import { ageOn, dobFromAge } from './age';
 import {
-  childCandidates, childConditions, countChildren, getChild, insertChild, listChildren, updateChild, type ChildFilter,
+  childCandidates, childConditions, childIdentityWithheld, countChildren, getChild, insertChild, listChildren, readPermittedChild, updateChild,
+  type ChildFilter, type PermittedChildRow,
 } from './children.repository';
-import { getFamily } from './families.repository';
+import { getFamily, readPermittedFamily } from './families.repository';
 import { documentsOf } from './documents.repository';
 import type { ChildInput, ChildPatch } from './registry.model';
 
@@ -32,56 +35,59 @@ export async function listChildrenFor(ctx: AppContext, actor: Actor, query: Chil
   const today = ctx.now();
   const { q, page, pageSize, ...filter } = query;
   const offset = (page - 1) * pageSize;
-  let items: Array<Record<string, unknown> & { id: string; dob: string | null }>;
+  let items: PermittedChildRow[];
   let total: number;
   if (q && q.trim()) {
-    const ranked = await searchChildren(ctx, actor, view, q, filter, today);
+    const ranked = await searchChildren(ctx, actor, q, filter, today);
     total = ranked.length;
     items = ranked.slice(offset, offset + pageSize);
   } else {
     const where = childConditions(actor, filter, today);
-    [items, total] = await Promise.all([listChildren(ctx.db, actor, view, where, pageSize, offset), countChildren(ctx.db, where)]);
+    [items, total] = await Promise.all([listChildren(ctx.db, actor, where, pageSize, offset, istToday(today)), countChildren(ctx.db, where)]);
   }
   await audit(ctx.db, actor, q ? 'search' : 'list', 'child', null, null, { ids: items.map((i) => i.id), total });
-  return { items: items.map((i) => withAge(i, today)), total, page, pageSize, view };
+  // `withheld`: the fields this role never gets (the rows lack them; the web app labels them).
+  return { items: items.map((i) => shapeRow(i, 'child')), total, page, pageSize, view, withheld: roleWithheld(actor, 'child') };
 }
 
 /**
  * Name search across scripts and spellings: rows whose phonetic keys contain all the query's
  * keys (or, failing that, any of them), inside the jurisdiction, ranked by likeness.
  */
-export async function searchChildren(ctx: AppContext, actor: Actor, view: 'full' | 'minimal', q: string, filter: Omit<ChildFilter, 'keys' | 'keysMode'>, today: Date) {
+export async function searchChildren(ctx: AppContext, actor: Actor, q: string, filter: Omit<ChildFilter, 'keys' | 'keysMode'>, today: Date) {
   const keys = indexKeys(q);
   if (!keys.length) return [];
-  const fetch = (keysMode: 'all' | 'any') => childCandidates(ctx.db, view, childConditions(actor, { ...filter, keys, keysMode }, today), MAX_CANDIDATES);
+  const fetch = (keysMode: 'all' | 'any') => childCandidates(ctx.db, actor, childConditions(actor, { ...filter, keys, keysMode }, today), MAX_CANDIDATES, istToday(today));
   let candidates = await fetch('all');
   if (!candidates.length && keys.length > 1) candidates = await fetch('any');
   return candidates
-    .map((c) => ({ ...c, likeness: bestLikeness(q, c.name, c.nameLocal, ...('otherNames' in c ? (c.otherNames as string[]) : [])) }))
+    .map((c): PermittedChildRow & { likeness: number } => ({ ...c, likeness: bestLikeness(q, c.name as string, (c.nameLocal as string | null | undefined) ?? null, ...((c.otherNames as string[] | undefined) ?? [])) }))
     .filter((c) => c.likeness >= MIN_LIKENESS)
     .sort((a, b) => b.likeness - a.likeness);
 }
 
 export async function readChild(ctx: AppContext, actor: Actor, id: string) {
   const view = viewOrForbid(actor);
-  const row = await getChild(ctx.db, actor, id, view);
+  const today = istToday(ctx.now());
+  const row = await readPermittedChild(ctx.db, actor, id, today);
   if (!row) throw notFound('Child');
   await audit(ctx.db, actor, 'read', 'child', id, row);
-  const today = ctx.now();
-  if (view === 'minimal') return { ...withAge(row, today), view };
-  const full = row as Awaited<ReturnType<typeof getChild>> & { familyId: string | null };
-  const family = full.familyId ? await getFamily(ctx.db, actor, full.familyId) : null;
+  const shaped = { ...shapeRow(row, 'child', actor, true), view };
+  if (view === 'minimal') return shaped;
+  const familyId = row.familyId as string | null | undefined;
+  const family = familyId ? await readPermittedFamily(ctx.db, actor, familyId, today) : null;
   const documents = await documentsOf(ctx.db, { childId: id });
+  const f = family ? shapeRow(family, 'family') : null;
   return {
-    ...withAge(row, today),
-    view,
-    family: family ? { id: family.id, headName: family.headName, headNameLocal: family.headNameLocal, villageId: family.villageId, vulnerabilityFactors: family.vulnerabilityFactors } : null,
+    ...shaped,
+    family: f ? { id: f.id, headName: f.headName, headNameLocal: f.headNameLocal, villageId: f.villageId, vulnerabilityFactors: f.vulnerabilityFactors, ...(f.withheld ? { withheld: f.withheld, initialsOnly: f.initialsOnly } : {}) } : null,
     documents,
   };
 }
 
 export async function createChild(ctx: AppContext, actor: Actor, input: ChildInput) {
   requirePermission(actor, 'registry.write');
+  requireWritable(actor, 'child', Object.keys(input));
   const today = ctx.now();
   let placement;
   if (input.familyId) {
@@ -129,6 +135,7 @@ export async function patchChild(ctx: AppContext, actor: Actor, id: string, patc
   const current = await getChild(ctx.db, actor, id, 'full');
   if (!current) throw notFound('Child');
   const { version, notDuplicate, ...changes } = patch;
+  requireWritable(actor, 'child', Object.keys(changes), { identityWithheld: await childIdentityWithheld(ctx.db, actor, id) });
   const cur = current as NonNullable<Awaited<ReturnType<typeof getChild>>> & { otherNames: string[]; stateCode: number; districtCode: number; villageId: string | null };
   const names = { name: changes.name ?? cur.name, nameLocal: changes.nameLocal !== undefined ? changes.nameLocal : cur.nameLocal, otherNames: changes.otherNames ?? cur.otherNames };
   // A new name (or sex, or date of birth) may make this the same child as another record.
@@ -142,12 +149,13 @@ export async function patchChild(ctx: AppContext, actor: Actor, id: string, patc
   return ctx.db.transaction(async (tx) => {
     const row = await updateChild(tx, actor, id, version, set);
     if (!row) {
-      const latest = await getChild(tx, actor, id, 'full');
+      const latest = await readPermittedChild(tx, actor, id, istToday(ctx.now()));
       if (!latest) throw notFound('Child');
-      throw conflict(`Someone else changed this record (now version ${latest.version}, you edited version ${version})`, withAge(latest, ctx.now()));
+      throw conflict(`Someone else changed this record (now version ${latest.version}, you edited version ${version})`, shapeRow(latest, 'child', actor, true));
     }
     await audit(tx, actor, 'update', 'child', id, row, { fields: Object.keys(changes), version: row.version });
     if (notDuplicate && candidates.length) await holdPairs(tx, actor, 'child', id, cur, candidates, notDuplicate.reason);
-    return withAge(row, ctx.now());
+    // The answer is the record as this editor may read it (not the row the update returned).
+    return shapeRow((await readPermittedChild(tx, actor, id, istToday(ctx.now())))!, 'child', actor, true);
   });
 }
