@@ -25,7 +25,13 @@ export async function fingerprintQuery(t: TestApp): Promise<() => Promise<string
     (await t.ctx.database.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).map((r) => r.table_name),
   );
   const tables = KEY_TABLES.filter((x) => present.has(x));
-  const sql = tables.map((x) => `SELECT '${x}' AS t, count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text AS f FROM ${x}`).join(' UNION ALL ');
+  // A refused sign-in or password change counts a failure on app_user by design (the lockout,
+  // src/auth): the account's own fields are compared instead of the row version.
+  const of = (x: string) =>
+    x === 'app_user'
+      ? `SELECT 'app_user' AS t, count(*)::text || ':' || md5(coalesce(string_agg(concat_ws('|', id, username, display_name, password_hash, role, organisation_id, scope_level, active, must_change_password), ',' ORDER BY id), '')) AS f FROM app_user`
+      : `SELECT '${x}' AS t, count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text AS f FROM ${x}`;
+  const sql = tables.map(of).join(' UNION ALL ');
   return async () => (await t.ctx.database.query<{ t: string; f: string }>(sql)).map((r) => `${r.t}=${r.f}`).join(' ');
 }
 
