@@ -3,8 +3,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { mkdirSync } from 'node:fs';
 import * as schema from './schema';
+import { lockDataFolder, type FolderLock } from './lock';
 
 export type Schema = typeof schema;
 /** The drizzle handle. Only repositories touch it; routes get scoped repositories. */
@@ -73,13 +73,28 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
+const PGLITE_PARSERS = { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) };
+
 async function openPglite(dir?: string): Promise<Database> {
   const path = dir && dir !== 'memory://' ? dir.replace(/^file:\/\//, '') : undefined;
-  if (path) mkdirSync(path, { recursive: true });
-  const client = new PGlite(path, {
-    parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
-  });
-  await client.waitReady;
+  // A folder is held by one process at a time (see lock.ts); memory:// belongs to this process anyway.
+  const lock: FolderLock | null = path
+    ? await lockDataFolder(path, {
+        initialise: async (tmp) => {
+          const c = new PGlite(tmp);
+          await c.waitReady;
+          await c.close();
+        },
+      })
+    : null;
+  let client: PGlite;
+  try {
+    client = new PGlite(path, { parsers: PGLITE_PARSERS });
+    await client.waitReady;
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -99,6 +114,12 @@ async function openPglite(dir?: string): Promise<Database> {
         }),
       );
     },
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
