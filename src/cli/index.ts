@@ -27,8 +27,9 @@ async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>
 
 program
   .command('serve')
-  .description('serve the web app and API (creates, migrates and seeds the database on first start)')
+  .description('serve the web app and API (creates and migrates the database; seeds the demo into an empty embedded one)')
   .option('-p, --port <port>', 'port', process.env.PORT ?? '3000')
+  .option('--demo', 'seed the demo into an empty database even on PostgreSQL (published passwords: never for real records)')
   .option('--no-demo', 'do not seed the demo data')
   .action(async (o) => {
     await startServer({ port: Number(o.port), demo: o.demo });

@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
 import { lockDataFolder, type FolderLock } from './lock';
+import { recordPoolError } from '../kernel/ops-health';
 
 export type Schema = typeof schema;
 /** The drizzle handle. Only repositories touch it; routes get scoped repositories. */
@@ -39,8 +40,8 @@ export async function openDatabase(url?: string): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
-  // A dropped idle connection must not crash the server.
-  pool.on('error', () => undefined);
+  // A dropped idle connection must not crash the server; it is logged and counted (GET /api/health).
+  pool.on('error', recordPoolError);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',

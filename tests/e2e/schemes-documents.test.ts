@@ -18,7 +18,7 @@ describeInChromium('schemes: documents and reasons in Chromium', () => {
       const res = await fetch('/api/v1/scheme-applications', {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ schemeId: 'mh-bal-sangopan', familyId: item.familyId, childId: item.schemes[0].subjects[0].id, on: new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10) }),
+        body: JSON.stringify({ schemeId: 'mh-bal-sangopan', familyId: item.familyId, childId: item.schemes[0].subjects[0].id, on: e2e.istDay() }),
       });
       return (await res.json()) as { id: string };
     });
