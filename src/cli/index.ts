@@ -10,7 +10,7 @@ import { verifyAuditChain } from '../audit/audit.service';
 import { progressLine } from './progress';
 import { HttpError } from '../http/errors';
 import { runImport } from '../registry/import/import.service';
-import { existsSync } from 'node:fs';
+import { registerLinkageCommands } from '../linkage/linkage.cli';
 
 const program = new Command('samanvay')
   .description('Samanvay: shared child & family registry and convergence platform (Mission Vatsalya)')
@@ -114,9 +114,7 @@ program
     }),
   );
 
-if (existsSync(new URL('../linkage/linkage.cli.ts', import.meta.url))) {
-  (await import('../linkage/linkage.cli')).registerLinkageCommands(program);
-}
+registerLinkageCommands(program);
 
 program.exitOverride();
 try {
