@@ -32,7 +32,7 @@ describe('the built command line (dist/)', () => {
     expect(r.status).toBe(0);
     for (const c of ['serve', 'migrate', 'seed', 'user', 'audit', 'import', 'link', 'dedupe']) expect(r.stdout).toMatch(new RegExp(`\\b${c}\\b`));
     expect(readFileSync(join(out, 'cli.js'), 'utf8')).not.toMatch(/from ["']tsx/);
-  });
+  }, 300_000);
 
   it('links with worker threads (the worker is built beside the bundle) and gives the one-thread answers', async () => {
     const b = generateBenchmark({ seed: 7, left: 200, right: 200 });
@@ -47,7 +47,7 @@ describe('the built command line (dist/)', () => {
     const pairs = (f: string) => readFileSync(join(tmp, f), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 2).join('/'));
     expect(pairs('one.csv').length).toBeGreaterThan(100);
     expect(pairs('two.csv')).toEqual(pairs('one.csv'));
-  });
+  }, 300_000);
 
   it('finds migrations and the LGD reference data from the bundle (a new embedded database)', async () => {
     const r = await node([join(out, 'cli.js'), 'migrate'], { DATABASE_URL: join(tmp, 'db') });
@@ -55,5 +55,5 @@ describe('the built command line (dist/)', () => {
     expect(r.stdout).toMatch(/\d+ migration\(s\) applied/);
     const v = await node([join(out, 'cli.js'), 'audit', 'verify'], { DATABASE_URL: join(tmp, 'db') });
     expect(v.stdout).toMatch(/audit log intact/);
-  });
+  }, 300_000);
 });

@@ -87,7 +87,7 @@ for (const target of [pglite, ...(PG ? [postgres] : [])]) {
       const winner = (ok[0].body as { school: string }).school;
       const now = (await cw.get(`/children/${id}`)).body as { version: number; school: string };
       expect(now).toMatchObject({ version: version + 1, school: winner });
-    });
+    }, 300_000);
 
     it('every write acknowledged before SIGKILL is there after a restart', async () => {
       const cw = await signIn(server!.url, 'caseworker.amravati');
@@ -131,6 +131,6 @@ for (const target of [pglite, ...(PG ? [postgres] : [])]) {
       expect(missing).toEqual([]);
       const verify = await fetch(`${server.url}/api/health`);
       expect(verify.status).toBe(200);
-    });
+    }, 300_000);
   });
 }

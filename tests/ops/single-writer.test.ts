@@ -41,11 +41,11 @@ describe('a PGlite folder held by a running server', () => {
     expect(second.stderr).not.toContain('Samanvay is ready');
     // The first server is unaffected.
     expect((await fetch(`${server!.url}/api/health`)).status).toBe(200);
-  });
+  }, 300_000);
 
   it('refuses a second open in the same process too', async () => {
     await expect(openDatabase(folder)).rejects.toThrow(`PID ${server!.pid}`);
-  });
+  }, 300_000);
 
   it('releases the lock when the server stops; the folder opens again', async () => {
     await stopServe(server);
@@ -54,7 +54,7 @@ describe('a PGlite folder held by a running server', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/audit log intact/);
     expect(existsSync(join(folder, LOCK_FILE))).toBe(false);
-  });
+  }, 300_000);
 
   it('takes over a stale lock (its process is gone) with a note on stderr', async () => {
     const gone = spawn(process.execPath, ['-e', '0']);
@@ -64,7 +64,7 @@ describe('a PGlite folder held by a running server', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(`note: ${folder} was locked by PID ${gone.pid} on ${hostname()}`);
     expect(existsSync(join(folder, LOCK_FILE))).toBe(false);
-  });
+  }, 300_000);
 
   it('takes over a lock whose PID now belongs to another program (a different start time)', async () => {
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
@@ -76,7 +76,7 @@ describe('a PGlite folder held by a running server', () => {
     } finally {
       other.kill('SIGKILL');
     }
-  });
+  }, 300_000);
 
   it('refuses while a lock from another host is fresh, takes it over once it is no longer refreshed', async () => {
     const path = join(folder, LOCK_FILE);
@@ -90,5 +90,5 @@ describe('a PGlite folder held by a running server', () => {
     expect(later.status).toBe(0);
     expect(later.stderr).toContain('PID 4242 on another-host');
     expect(later.stderr).toContain('not refreshed');
-  });
+  }, 300_000);
 });
