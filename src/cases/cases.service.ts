@@ -20,6 +20,7 @@ import {
   type CaseListRow, type CaseRow,
 } from './cases.repository';
 import { attachmentsOf } from './attachments.repository';
+import { publishCaseEvents } from './case-events';
 import type { ActionInput, CaseListQuery, IntakeInput } from './cases.model';
 import type { CaseAccess } from './cases.access';
 
@@ -154,6 +155,7 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
     await insertAction(tx, caseId, row.version + 1, result.action, place);
     const saved = await saveProjection(tx, caseId, row.version, state, place);
     if (!saved) throw conflict('The case changed while your action was being recorded; try again');
+    await publishCaseEvents(tx, row, result.action, place, actor.userId, now);
     await audit(tx, actor, `case.${result.action.type}`, 'case', caseId, place, {
       seq: row.version + 1, type: result.action.type, ...('referralId' in result.action ? { referralId: result.action.referralId } : {}),
     });

@@ -1,4 +1,4 @@
-import { and, arrayContains, arrayOverlaps, asc, count, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, count, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
 import { child } from './registry.schema';
@@ -27,6 +27,7 @@ export const childFull = {
   school: child.school,
   healthNotes: child.healthNotes,
   disability: child.disability,
+  mergedInto: child.mergedInto,
   version: child.version,
   createdAt: child.createdAt,
   updatedAt: child.updatedAt,
@@ -62,7 +63,8 @@ export interface ChildFilter {
 }
 
 export function childConditions(actor: Actor, f: ChildFilter, today: Date): SQL {
-  const conds: (SQL | undefined)[] = [visibleChild(actor)];
+  // A record merged into another is reached through the survivor, never listed on its own.
+  const conds: (SQL | undefined)[] = [visibleChild(actor), isNull(child.mergedInto)];
   if (f.sex) conds.push(eq(child.sex, f.sex));
   if (f.careStatus) conds.push(eq(child.careStatus, f.careStatus));
   if (f.villageId) conds.push(eq(child.villageId, f.villageId));

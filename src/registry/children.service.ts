@@ -3,6 +3,7 @@ import { registryView, requirePermission, type Actor } from '../access/policy';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { resolvePlacement } from './placement';
+import { childDuplicates, holdPairs, refuseIfDuplicates } from './duplicates.door';
 import { bestLikeness, indexKeys, MAX_CANDIDATES, MIN_LIKENESS } from './name-index';
 import { ageOn, dobFromAge } from './age';
 import {
@@ -92,6 +93,9 @@ export async function createChild(ctx: AppContext, actor: Actor, input: ChildInp
   }
   if (!input.dob && input.ageYears == null) throw badRequest('dob', 'give a date of birth or an estimated age');
   const dob = input.dob ?? dobFromAge(input.ageYears!, today);
+  const { notDuplicate } = input;
+  const candidates = await childDuplicates(ctx.db, actor, { name: input.name, nameLocal: input.nameLocal, sex: input.sex, dob, placement }, today);
+  refuseIfDuplicates('child', candidates, notDuplicate);
   return ctx.db.transaction(async (tx) => {
     const row = await insertChild(tx, {
       familyId: input.familyId ?? null,
@@ -115,6 +119,7 @@ export async function createChild(ctx: AppContext, actor: Actor, input: ChildInp
       createdBy: actor.userId,
     });
     await audit(tx, actor, 'create', 'child', row.id, row);
+    if (notDuplicate) await holdPairs(tx, actor, 'child', row.id, row, candidates, notDuplicate.reason);
     return withAge(row, today);
   });
 }
@@ -123,9 +128,15 @@ export async function patchChild(ctx: AppContext, actor: Actor, id: string, patc
   requirePermission(actor, 'registry.write');
   const current = await getChild(ctx.db, actor, id, 'full');
   if (!current) throw notFound('Child');
-  const { version, ...changes } = patch;
-  const cur = current as NonNullable<Awaited<ReturnType<typeof getChild>>> & { otherNames: string[] };
+  const { version, notDuplicate, ...changes } = patch;
+  const cur = current as NonNullable<Awaited<ReturnType<typeof getChild>>> & { otherNames: string[]; stateCode: number; districtCode: number; villageId: string | null };
   const names = { name: changes.name ?? cur.name, nameLocal: changes.nameLocal !== undefined ? changes.nameLocal : cur.nameLocal, otherNames: changes.otherNames ?? cur.otherNames };
+  // A new name (or sex, or date of birth) may make this the same child as another record.
+  const identityChanged = ['name', 'nameLocal', 'sex', 'dob'].some((k) => k in changes);
+  const candidates = identityChanged
+    ? await childDuplicates(ctx.db, actor, { name: names.name, nameLocal: names.nameLocal, sex: changes.sex ?? cur.sex, dob: changes.dob !== undefined ? changes.dob : cur.dob, placement: cur }, ctx.now(), id)
+    : [];
+  refuseIfDuplicates('child', candidates, notDuplicate);
   const set = { ...changes, nameKeys: indexKeys(names.name, names.nameLocal, ...names.otherNames) } as Record<string, unknown>;
   if (changes.dob !== undefined) set.dobEstimated = false;
   return ctx.db.transaction(async (tx) => {
@@ -136,6 +147,7 @@ export async function patchChild(ctx: AppContext, actor: Actor, id: string, patc
       throw conflict(`Someone else changed this record (now version ${latest.version}, you edited version ${version})`, withAge(latest, ctx.now()));
     }
     await audit(tx, actor, 'update', 'child', id, row, { fields: Object.keys(changes), version: row.version });
+    if (notDuplicate && candidates.length) await holdPairs(tx, actor, 'child', id, cur, candidates, notDuplicate.reason);
     return withAge(row, ctx.now());
   });
 }

@@ -1,4 +1,4 @@
-import { and, arrayContains, arrayOverlaps, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
 import { family, familyMember } from './registry.schema';
@@ -24,7 +24,7 @@ export interface FamilyFilter {
 }
 
 export function familyConditions(actor: Actor, f: FamilyFilter): SQL {
-  const conds: (SQL | undefined)[] = [visibleFamily(actor)];
+  const conds: (SQL | undefined)[] = [visibleFamily(actor), isNull(family.mergedInto)];
   if (f.villageId) conds.push(eq(family.villageId, f.villageId));
   if (f.subdistrictCode) conds.push(eq(family.subdistrictCode, f.subdistrictCode));
   if (f.factor) conds.push(arrayContains(family.vulnerabilityFactors, [f.factor]));

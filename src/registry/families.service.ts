@@ -3,6 +3,7 @@ import { registryView, requirePermission, type Actor } from '../access/policy';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { resolvePlacement } from './placement';
+import { familyDuplicates, holdPairs, refuseIfDuplicates } from './duplicates.door';
 import { bestLikeness, indexKeys, MAX_CANDIDATES, MIN_LIKENESS } from './name-index';
 import { countFamilies, familyConditions, getFamily, insertFamily, insertMember, listFamilies, membersOf, updateFamily, updateMember, type FamilyFilter } from './families.repository';
 import { childConditions, getChild, listChildren } from './children.repository';
@@ -77,7 +78,9 @@ export async function readFamily(ctx: AppContext, actor: Actor, id: string) {
 export async function createFamily(ctx: AppContext, actor: Actor, input: FamilyInput) {
   requirePermission(actor, 'registry.write');
   const p = await resolvePlacement(ctx.db, actor, input.locationId);
-  const { locationId: _l, ...fields } = input;
+  const { locationId: _l, notDuplicate, ...fields } = input;
+  const candidates = await familyDuplicates(ctx.db, actor, { headName: fields.headName, headNameLocal: fields.headNameLocal, villageId: p.villageId ?? null });
+  refuseIfDuplicates('family', candidates, notDuplicate);
   return ctx.db.transaction(async (tx) => {
     const row = await insertFamily(tx, {
       ...fields,
@@ -87,6 +90,7 @@ export async function createFamily(ctx: AppContext, actor: Actor, input: FamilyI
       createdBy: actor.userId,
     });
     await audit(tx, actor, 'create', 'family', row.id, row);
+    if (notDuplicate) await holdPairs(tx, actor, 'family', row.id, row, candidates, notDuplicate.reason);
     return row;
   });
 }
@@ -95,9 +99,14 @@ export async function patchFamily(ctx: AppContext, actor: Actor, id: string, pat
   requirePermission(actor, 'registry.write');
   const current = await getFamily(ctx.db, actor, id);
   if (!current) throw notFound('Family');
-  const { version, ...changes } = patch;
+  const { version, notDuplicate, ...changes } = patch;
   const set: Record<string, unknown> = { ...changes };
-  if (changes.headName !== undefined || changes.headNameLocal !== undefined) {
+  const renamed = changes.headName !== undefined || changes.headNameLocal !== undefined;
+  const candidates = renamed
+    ? await familyDuplicates(ctx.db, actor, { headName: changes.headName ?? current.headName, headNameLocal: changes.headNameLocal !== undefined ? changes.headNameLocal : current.headNameLocal, villageId: current.villageId }, id)
+    : [];
+  refuseIfDuplicates('family', candidates, notDuplicate);
+  if (renamed) {
     set.nameKeys = indexKeys(changes.headName ?? current.headName, changes.headNameLocal !== undefined ? changes.headNameLocal : current.headNameLocal);
   }
   if (changes.vulnerabilityFactors) set.vulnerabilityFactors = [...new Set(changes.vulnerabilityFactors)];
@@ -109,6 +118,7 @@ export async function patchFamily(ctx: AppContext, actor: Actor, id: string, pat
       throw conflict(`Someone else changed this family (now version ${latest.version}, you edited version ${version})`, latest);
     }
     await audit(tx, actor, 'update', 'family', id, row, { fields: Object.keys(changes), version: row.version });
+    if (notDuplicate && candidates.length) await holdPairs(tx, actor, 'family', id, current, candidates, notDuplicate.reason);
     return row;
   });
 }

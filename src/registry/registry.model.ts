@@ -14,6 +14,8 @@ import { istToday } from '../kernel/clock';
 // real clock's IST calendar day, so a date entered in India in the early morning is not "in the future".
 const notFuture = (s: string) => s <= istToday(new Date());
 const personName = z.string().trim().min(1, 'is required').max(120, 'is too long (120 characters at most)');
+/** Save a record that looks like one already registered: the pair is held for review (duplicates.door.ts). */
+const notDuplicate = z.strictObject({ reason: z.string().trim().min(5, 'say in a few words why this is a different child or family').max(500) });
 
 export const childInput = z
   .object({
@@ -30,6 +32,7 @@ export const childInput = z
     school: z.string().trim().max(200).optional().nullable(),
     healthNotes: z.string().trim().max(2000).optional().nullable(),
     disability: z.string().trim().max(200).optional().nullable(),
+    notDuplicate: notDuplicate.optional(),
   })
   .refine((c) => c.familyId || c.locationId, { path: ['locationId'], message: 'choose a family or a village' });
 
@@ -45,6 +48,7 @@ export const childPatch = z.object({
   school: z.string().trim().max(200).optional().nullable(),
   healthNotes: z.string().trim().max(2000).optional().nullable(),
   disability: z.string().trim().max(200).optional().nullable(),
+  notDuplicate: notDuplicate.optional(),
 });
 
 const familyFields = {
@@ -64,7 +68,7 @@ const familyFields = {
   notes: z.string().trim().max(4000).optional().nullable(),
 };
 
-export const familyInput = z.object({ locationId: z.string().min(1, 'choose a village').max(60), ...familyFields });
+export const familyInput = z.object({ locationId: z.string().min(1, 'choose a village').max(60), ...familyFields, notDuplicate: notDuplicate.optional() });
 
 /**
  * A patch changes only the fields it names: defaults are stripped, or leaving out
@@ -79,7 +83,8 @@ function patchShape(fields: Record<string, z.ZodTypeAny>) {
 export const familyPatch = z.object({
   version: z.number().int().positive(),
   ...patchShape(familyFields),
-}) as z.ZodType<{ version: number } & Partial<z.infer<z.ZodObject<typeof familyFields>>>>;
+  notDuplicate: notDuplicate.optional(),
+}) as z.ZodType<{ version: number; notDuplicate?: { reason: string } } & Partial<z.infer<z.ZodObject<typeof familyFields>>>>;
 
 const memberFields = {
   name: personName,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
 import { child, document, family, familyMember } from '../registry/registry.schema';
@@ -56,6 +56,8 @@ const childCols = {
   careStatus: child.careStatus,
   schoolStatus: child.schoolStatus,
   disability: child.disability,
+  // Filled from a CWC sponsorship or foster care order by schemes.events.ts.
+  cwcRecommendation: sql<boolean | null>`(SELECT (f.value)::boolean FROM scheme_child_fact f WHERE f.child_id = ${child.id} AND f.fact = 'cwcRecommendation')`,
 };
 export type ChildFactRow = Awaited<ReturnType<typeof childrenOf>>[number];
 export type MemberFactRow = Awaited<ReturnType<typeof membersOf>>[number];

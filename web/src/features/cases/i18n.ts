@@ -40,7 +40,7 @@ const en = {
     due: {
       cwc_production: 'Production before the CWC', sir_submission: 'Social Investigation Report', cwc_final_order: 'CWC final order',
       care_plan_review: 'Care plan review', referral_response: 'Answer to a referral', referral_completion: 'Referred service',
-      escalation_response: 'Action on the escalation', post_restoration_follow_up: 'Follow-up visit', transfer_response: 'Decision on the transfer',
+      escalation_response: 'Action on the escalation', post_restoration_follow_up: 'Follow-up visit', transfer_response: 'Decision on the transfer', case_review: 'Case review',
     },
     action: {
       intake: 'Intake', produced_before_cwc: 'Produced before the CWC', sir_ordered: 'SIR ordered (Form 21)', sir_submitted: 'SIR submitted (Form 22)',
@@ -134,7 +134,7 @@ const hi: typeof en = {
     due: {
       cwc_production: 'बाल कल्याण समिति के समक्ष प्रस्तुति', sir_submission: 'सामाजिक जाँच रिपोर्ट', cwc_final_order: 'समिति का अंतिम आदेश',
       care_plan_review: 'देखभाल योजना की समीक्षा', referral_response: 'रेफ़रल का उत्तर', referral_completion: 'रेफ़र की गई सेवा',
-      escalation_response: 'ऊपर भेजे प्रकरण पर कार्रवाई', post_restoration_follow_up: 'अनुवर्ती भेंट', transfer_response: 'स्थानांतरण पर निर्णय',
+      escalation_response: 'ऊपर भेजे प्रकरण पर कार्रवाई', post_restoration_follow_up: 'अनुवर्ती भेंट', transfer_response: 'स्थानांतरण पर निर्णय', case_review: 'प्रकरण की समीक्षा',
     },
     action: {
       intake: 'प्रारंभिक दर्ज', produced_before_cwc: 'समिति के समक्ष प्रस्तुत', sir_ordered: 'सामाजिक जाँच का आदेश (प्रपत्र 21)', sir_submitted: 'सामाजिक जाँच रिपोर्ट (प्रपत्र 22)',
@@ -226,7 +226,7 @@ const mr: typeof en = {
     due: {
       cwc_production: 'बाल कल्याण समितीसमोर हजर करणे', sir_submission: 'सामाजिक तपास अहवाल', cwc_final_order: 'समितीचा अंतिम आदेश',
       care_plan_review: 'काळजी योजनेचा आढावा', referral_response: 'संदर्भाला उत्तर', referral_completion: 'संदर्भित सेवा',
-      escalation_response: 'वर पाठवलेल्या प्रकरणावर कार्यवाही', post_restoration_follow_up: 'पाठपुरावा भेट', transfer_response: 'हस्तांतरणावर निर्णय',
+      escalation_response: 'वर पाठवलेल्या प्रकरणावर कार्यवाही', post_restoration_follow_up: 'पाठपुरावा भेट', transfer_response: 'हस्तांतरणावर निर्णय', case_review: 'प्रकरणाचा आढावा',
     },
     action: {
       intake: 'प्राथमिक नोंद', produced_before_cwc: 'समितीसमोर हजर केले', sir_ordered: 'सामाजिक तपासाचा आदेश (नमुना 21)', sir_submitted: 'सामाजिक तपास अहवाल (नमुना 22)',
