@@ -36,6 +36,13 @@ export function recordJobFailure(queue: string, err: unknown) {
   log({ msg: 'background job failed', queue, err: safeError(err) });
 }
 
+/** A failure already reduced to a safe `Type:code` (a domain event handler's, src/events/dispatcher.ts). */
+export function recordJobFailureCode(queue: string, typeAndCode: string) {
+  jobFailures.set(queue, (jobFailures.get(queue) ?? 0) + 1);
+  const [type, code] = typeAndCode.split(':');
+  log({ msg: 'background job failed', queue, err: { type, code, cause: undefined, stack: undefined } });
+}
+
 export function recordPoolError(err: unknown) {
   poolErrors++;
   log({ msg: 'database pool error', err: safeError(err) });
