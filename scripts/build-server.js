@@ -11,7 +11,9 @@ const outDir = at > 0 ? process.argv[at + 1] : 'dist';
 if (!existsSync('src/cli/index.ts')) {
   console.log('sources not present; skipping the server build');
 } else if (!existsSync('node_modules/tsup')) {
-  console.log('tsup not installed (production install without dev dependencies); skipping the server build: bin/samanvay.js will run the sources through tsx');
+  console.log(
+    'tsup not installed (production install without dev dependencies); skipping the server build: bin/samanvay.js will run the sources through tsx',
+  );
 } else {
   const { build } = await import('tsup');
   await build({

@@ -10,7 +10,20 @@
  * program, told apart by the process start time in /proc); from another host (a container
  * that was replaced, a shared volume) when its holder stopped refreshing it.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -232,7 +245,13 @@ function installExitHook() {
 }
 
 function newHolder(): LockHolder {
-  return { pid: process.pid, host: hostname(), since: new Date().toISOString(), processStart: processStart(process.pid), token: randomBytes(8).toString('hex') };
+  return {
+    pid: process.pid,
+    host: hostname(),
+    since: new Date().toISOString(),
+    processStart: processStart(process.pid),
+    token: randomBytes(8).toString('hex'),
+  };
 }
 
 function writeLock(path: string, holder: LockHolder) {

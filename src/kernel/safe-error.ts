@@ -8,6 +8,10 @@ export function safeError(err: unknown) {
     type: e?.constructor?.name,
     code: e?.code ?? e?.cause?.code,
     cause: e?.cause?.constructor?.name,
-    stack: e?.stack?.split('\n').filter((l) => l.trimStart().startsWith('at ')).slice(0, 8).join('\n'),
+    stack: e?.stack
+      ?.split('\n')
+      .filter((l) => l.trimStart().startsWith('at '))
+      .slice(0, 8)
+      .join('\n'),
   };
 }

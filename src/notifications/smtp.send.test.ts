@@ -95,10 +95,11 @@ function fakeSmtp(opts: { authMechs?: string; rejectRcpt?: boolean; starttls?: b
       resolve({
         port: (server.address() as net.AddressInfo).port,
         received,
-        close: () => new Promise((r) => {
-          server.close(() => r());
-          server.unref();
-        }),
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            server.unref();
+          }),
       }),
     ),
   );
@@ -115,25 +116,47 @@ const decodeWords = (v: string) =>
   v.replace(/\s*\r\n\s+/g, ' ').replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=(\s+(?==\?))?/gi, (_, enc: string, text: string) =>
     enc.toUpperCase() === 'B'
       ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
   );
 const header = (data: string, name: string) => {
   const head = data.split('\r\n\r\n')[0];
   const m = head.match(new RegExp(`^${name}: (.*(?:\\r\\n[ \\t].*)*)`, 'mi'));
   return m ? decodeWords(m[1]) : null;
 };
-const bodyOf = (data: string) => Buffer.from(data.split('\r\n\r\n').slice(1).join('\r\n\r\n').replace(/\r\n/g, ''), 'base64').toString('utf8');
+const bodyOf = (data: string) =>
+  Buffer.from(data.split('\r\n\r\n').slice(1).join('\r\n\r\n').replace(/\r\n/g, ''), 'base64').toString('utf8');
 
 const local = (port: number, over: Partial<SmtpConfig> = {}): SmtpConfig => ({
-  host: '127.0.0.1', port, secure: false, startTls: 'required', from: 'a@b.test', tls: { ca: CERT, servername: 'localhost' }, timeoutMs: 5_000, ...over,
+  host: '127.0.0.1',
+  port,
+  secure: false,
+  startTls: 'required',
+  from: 'a@b.test',
+  tls: { ca: CERT, servername: 'localhost' },
+  timeoutMs: 5_000,
+  ...over,
 });
 
 describe('SmtpSender: a real SMTP conversation (nodemailer)', () => {
   it('upgrades with STARTTLS before authenticating, sends one UTF-8 message with an encoded subject', async () => {
     const srv = await fakeSmtp({ starttls: true });
     close = srv.close;
-    const sender = new SmtpSender({ ...smtpConfigFromUrl(`smtp://dcpu%40amravati:s3cret@127.0.0.1:${srv.port}?from=noreply@samanvay.test`), tls: { ca: CERT, servername: 'localhost' } });
-    await sender.send({ id: 'x', kind: 'convergence.note', channel: 'email', to: 'eo@zp.test', subject: 'कार्यविभाजन टिपण', body: 'नमस्कार,\nline two', payload: {} });
+    const sender = new SmtpSender({
+      ...smtpConfigFromUrl(`smtp://dcpu%40amravati:s3cret@127.0.0.1:${srv.port}?from=noreply@samanvay.test`),
+      tls: { ca: CERT, servername: 'localhost' },
+    });
+    await sender.send({
+      id: 'x',
+      kind: 'convergence.note',
+      channel: 'email',
+      to: 'eo@zp.test',
+      subject: 'कार्यविभाजन टिपण',
+      body: 'नमस्कार,\nline two',
+      payload: {},
+    });
     const [s] = srv.received;
     expect(s.commands.slice(0, 3)).toEqual(['EHLO', 'STARTTLS', 'EHLO']);
     expect(s.commands).toEqual(expect.arrayContaining(['AUTH', 'MAIL', 'RCPT', 'DATA']));
@@ -191,8 +214,17 @@ describe('SmtpSender: a real SMTP conversation (nodemailer)', () => {
   it('refuses header injection in addresses, and parses SMTP_URL', async () => {
     await expect(sendMail(local(1), { to: 'x@y.test\r\nBcc: z@w.test', subject: 's', body: 'b' })).rejects.toThrow(SmtpError);
     await expect(sendMail(local(1), { to: 'x@y.test, z@w.test', subject: 's', body: 'b' })).rejects.toThrow(SmtpError);
-    expect(smtpConfigFromUrl('smtps://mail.example.org?from=noreply@example.org')).toMatchObject({ secure: true, port: 465, startTls: 'never', user: undefined });
-    expect(smtpConfigFromUrl('smtp://mail.example.org?from=noreply@example.org')).toMatchObject({ secure: false, port: 587, startTls: 'required' });
+    expect(smtpConfigFromUrl('smtps://mail.example.org?from=noreply@example.org')).toMatchObject({
+      secure: true,
+      port: 465,
+      startTls: 'never',
+      user: undefined,
+    });
+    expect(smtpConfigFromUrl('smtp://mail.example.org?from=noreply@example.org')).toMatchObject({
+      secure: false,
+      port: 587,
+      startTls: 'required',
+    });
     expect(() => smtpConfigFromUrl('smtp://mail.example.org')).toThrow(/from/);
     expect(() => smtpConfigFromUrl('smtp://mail.example.org?from=a@b.test&starttls=sometimes')).toThrow(/starttls/);
   });

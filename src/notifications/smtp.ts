@@ -83,7 +83,7 @@ export function transportOptions(config: SmtpConfig) {
 /** What of a nodemailer error may be kept: the SMTP command it failed at and the reply code. */
 function smtpError(err: unknown): SmtpError {
   const e = err as { code?: string; command?: string; responseCode?: number };
-  const stage = e.code === 'ETLS' ? 'STARTTLS' : e.command ? e.command.replace(/^(AUTH) .*/, '$1') : e.code ?? 'connection';
+  const stage = e.code === 'ETLS' ? 'STARTTLS' : e.command ? e.command.replace(/^(AUTH) .*/, '$1') : (e.code ?? 'connection');
   return new SmtpError(stage, typeof e.responseCode === 'number' ? e.responseCode : null);
 }
 

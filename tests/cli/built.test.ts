@@ -15,7 +15,8 @@ import { runNode } from '../support/spawn';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const out = join(ROOT, 'dist', `test-${process.pid}`);
 const tmp = mkdtempSync(join(tmpdir(), 'samanvay-built-'));
-const node = (args: string[], env: NodeJS.ProcessEnv = {}) => runNode(args, { cwd: tmp, env: { ...process.env, NODE_ENV: 'test', ...env } });
+const node = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runNode(args, { cwd: tmp, env: { ...process.env, NODE_ENV: 'test', ...env } });
 
 beforeAll(async () => {
   const b = await runNode(['scripts/build-server.js', '--out-dir', relative(ROOT, out)], { cwd: ROOT });
@@ -30,7 +31,8 @@ describe('the built command line (dist/)', () => {
   it('runs --help with plain node, from another folder, without tsx', async () => {
     const r = await node([join(out, 'cli.js'), '--help']);
     expect(r.status).toBe(0);
-    for (const c of ['serve', 'migrate', 'seed', 'user', 'audit', 'import', 'link', 'dedupe']) expect(r.stdout).toMatch(new RegExp(`\\b${c}\\b`));
+    for (const c of ['serve', 'migrate', 'seed', 'user', 'audit', 'import', 'link', 'dedupe'])
+      expect(r.stdout).toMatch(new RegExp(`\\b${c}\\b`));
     expect(readFileSync(join(out, 'cli.js'), 'utf8')).not.toMatch(/from ["']tsx/);
   }, 300_000);
 
@@ -44,7 +46,12 @@ describe('the built command line (dist/)', () => {
     expect(one.status, one.stderr).toBe(0);
     const two = await link('two.csv', '2');
     expect(two.status, two.stderr).toBe(0);
-    const pairs = (f: string) => readFileSync(join(tmp, f), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 2).join('/'));
+    const pairs = (f: string) =>
+      readFileSync(join(tmp, f), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',').slice(0, 2).join('/'));
     expect(pairs('one.csv').length).toBeGreaterThan(100);
     expect(pairs('two.csv')).toEqual(pairs('one.csv'));
   }, 300_000);

@@ -55,7 +55,11 @@ const postgres: Target = (() => {
 
 // Similar names on purpose (many writes of one kind): saved past the duplicate check at the door with a reason.
 const newChild = (n: number) => ({
-  locationId: villageId('Wadali'), name: `Kiran Crash ${n}`, sex: n % 2 ? 'female' : 'male', ageYears: 6 + (n % 8), careStatus: 'birth_family',
+  locationId: villageId('Wadali'),
+  name: `Kiran Crash ${n}`,
+  sex: n % 2 ? 'female' : 'male',
+  ageYears: 6 + (n % 8),
+  careStatus: 'birth_family',
   notDuplicate: { reason: 'crash test: distinct children with similar names' },
 });
 

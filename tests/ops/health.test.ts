@@ -43,7 +43,12 @@ describe('GET /api/health', () => {
   it('a failing pg-boss job is logged by type and stack only, counted per queue, and stored without its message', async () => {
     setOpsLog((e) => logged.push(e));
     logged = [];
-    const ctx = { ...t.ctx, now: () => { throw new TypeError(`no clock for ${PERSONAL}`); } };
+    const ctx = {
+      ...t.ctx,
+      now: () => {
+        throw new TypeError(`no clock for ${PERSONAL}`);
+      },
+    };
     const jobs = await startCaseJobs(ctx, { cron: null, supervise: false, pollingIntervalSeconds: 0.5 });
     try {
       await jobs.boss.send(OVERDUE_SWEEP_QUEUE, {});
@@ -56,7 +61,9 @@ describe('GET /api/health', () => {
     expect(logged[0].err.stack).toMatch(/at /);
     expect(JSON.stringify(logged)).not.toContain('Jyoti');
     // pg-boss keeps a failed job's error in its table: only the type is there.
-    const rows = await t.ctx.database.query<{ output: string }>('SELECT output::text AS output FROM pgboss.job WHERE name = $1', [OVERDUE_SWEEP_QUEUE]);
+    const rows = await t.ctx.database.query<{ output: string }>('SELECT output::text AS output FROM pgboss.job WHERE name = $1', [
+      OVERDUE_SWEEP_QUEUE,
+    ]);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.map((r) => r.output ?? '').join(' ')).not.toContain('Jyoti');
   });
@@ -65,35 +72,62 @@ describe('GET /api/health', () => {
     setOpsLog((e) => logged.push(e));
     logged = [];
     const at = new Date('2026-12-01T04:30:00Z');
-    await enqueue(t.ctx.db, [{ dedupeKey: 'health-1', kind: 'test', channel: 'email', recipientAddress: 'eo@zp.test', subject: 's', body: PERSONAL, payload: {}, stateCode: 27, districtCode: 468, nextAttemptAt: at, createdAt: at }]);
-    const failing = { name: 'smtp', send: async () => { throw new Error(`refused ${PERSONAL}`); } };
+    await enqueue(t.ctx.db, [
+      {
+        dedupeKey: 'health-1',
+        kind: 'test',
+        channel: 'email',
+        recipientAddress: 'eo@zp.test',
+        subject: 's',
+        body: PERSONAL,
+        payload: {},
+        stateCode: 27,
+        districtCode: 468,
+        nextAttemptAt: at,
+        createdAt: at,
+      },
+    ]);
+    const failing = {
+      name: 'smtp',
+      send: async () => {
+        throw new Error(`refused ${PERSONAL}`);
+      },
+    };
     const before = opsCounts().jobs.failures[OUTBOX_QUEUE] ?? 0;
     const r = await deliverOutbox(t.ctx.db, { byChannel: { email: failing }, fallback: failing }, at);
     expect(r.retrying).toBe(1);
     expect((await health()).jobs.failures[OUTBOX_QUEUE]).toBe(before + 1);
-    expect(logged.filter((e) => e.queue === OUTBOX_QUEUE)).toEqual([expect.objectContaining({ msg: 'background job failed', err: expect.objectContaining({ type: 'Error' }) })]);
+    expect(logged.filter((e) => e.queue === OUTBOX_QUEUE)).toEqual([
+      expect.objectContaining({ msg: 'background job failed', err: expect.objectContaining({ type: 'Error' }) }),
+    ]);
     expect(JSON.stringify(logged)).not.toContain('Jyoti');
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('an idle pool connection dropped by PostgreSQL is counted, and the server stays ready', async () => {
-    setOpsLog((e) => logged.push(e));
-    logged = [];
-    await t.ctx.database.query('SELECT 1'); // a connection now idle in the pool
-    const [{ db }] = await t.ctx.database.query<{ db: string }>('SELECT current_database() AS db');
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    let dropped = 0;
-    try {
-      const r = await admin.query('SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [db]);
-      dropped = r.rows.filter((x: { ok: boolean }) => x.ok).length;
-    } finally {
-      await admin.end();
-    }
-    expect(dropped).toBeGreaterThanOrEqual(1);
-    // Each idle connection of the pool reports its end as an error event: none may crash the server.
-    await until(() => opsCounts().pool.errors >= dropped);
-    const h = await health();
-    expect(h.pool.errors).toBe(dropped);
-    expect(logged[0]).toMatchObject({ msg: 'database pool error', err: { code: '57P01' } });
-  });
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'an idle pool connection dropped by PostgreSQL is counted, and the server stays ready',
+    async () => {
+      setOpsLog((e) => logged.push(e));
+      logged = [];
+      await t.ctx.database.query('SELECT 1'); // a connection now idle in the pool
+      const [{ db }] = await t.ctx.database.query<{ db: string }>('SELECT current_database() AS db');
+      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await admin.connect();
+      let dropped = 0;
+      try {
+        const r = await admin.query(
+          'SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+          [db],
+        );
+        dropped = r.rows.filter((x: { ok: boolean }) => x.ok).length;
+      } finally {
+        await admin.end();
+      }
+      expect(dropped).toBeGreaterThanOrEqual(1);
+      // Each idle connection of the pool reports its end as an error event: none may crash the server.
+      await until(() => opsCounts().pool.errors >= dropped);
+      const h = await health();
+      expect(h.pool.errors).toBe(dropped);
+      expect(logged[0]).toMatchObject({ msg: 'database pool error', err: { code: '57P01' } });
+    },
+  );
 });

@@ -62,9 +62,17 @@ export async function startServe(env: NodeJS.ProcessEnv, args: string[] = [], ti
 }
 
 /** Runs a command to its end (not blocking the test worker) and returns its exit code and output. */
-export function runCli(env: NodeJS.ProcessEnv, args: string[], timeoutMs = 150_000): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  env: NodeJS.ProcessEnv,
+  args: string[],
+  timeoutMs = 150_000,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['bin/samanvay.js', ...args], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['bin/samanvay.js', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'test', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     proc.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -87,7 +95,11 @@ export async function stopServe(s: ServerProcess | undefined) {
 
 /** A signed-in HTTP client of a running server (cookie session, as the web app uses). */
 export async function signIn(url: string, username: string, password = DEMO_PASSWORD) {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   const call = async (method: string, path: string, body?: unknown) => {

@@ -33,7 +33,18 @@ describe('a PGlite folder held by a running server', () => {
 
   it('refuses a second server and every command that opens the database, naming the folder and the PID', async () => {
     const second = await runCli(env, ['serve', '--port', '0', '--no-demo']);
-    const runs = [second, ...(await Promise.all([['migrate'], ['seed'], ['audit', 'verify'], ['import', join(dir, 'none.csv')], ['user', 'create', '--username', 'x', '--name', 'X', '--role', 'admin', '--password', 'long-enough-password-1']].map((a) => runCli(env, a))))];
+    const runs = [
+      second,
+      ...(await Promise.all(
+        [
+          ['migrate'],
+          ['seed'],
+          ['audit', 'verify'],
+          ['import', join(dir, 'none.csv')],
+          ['user', 'create', '--username', 'x', '--name', 'X', '--role', 'admin', '--password', 'long-enough-password-1'],
+        ].map((a) => runCli(env, a)),
+      )),
+    ];
     for (const r of runs) {
       expect(r.status).not.toBe(0);
       expect(r.stderr).toContain(`the embedded database ${folder} is in use by another Samanvay process (PID ${server!.pid}`);
@@ -59,7 +70,10 @@ describe('a PGlite folder held by a running server', () => {
   it('takes over a stale lock (its process is gone) with a note on stderr', async () => {
     const gone = spawn(process.execPath, ['-e', '0']);
     await new Promise((r) => gone.on('exit', r));
-    writeFileSync(join(folder, LOCK_FILE), JSON.stringify({ pid: gone.pid, host: hostname(), since: '2026-12-01T00:00:00.000Z', processStart: null, token: 'old' }));
+    writeFileSync(
+      join(folder, LOCK_FILE),
+      JSON.stringify({ pid: gone.pid, host: hostname(), since: '2026-12-01T00:00:00.000Z', processStart: null, token: 'old' }),
+    );
     const r = await runCli(env, ['audit', 'verify']);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(`note: ${folder} was locked by PID ${gone.pid} on ${hostname()}`);
@@ -69,7 +83,10 @@ describe('a PGlite folder held by a running server', () => {
   it('takes over a lock whose PID now belongs to another program (a different start time)', async () => {
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     try {
-      writeFileSync(join(folder, LOCK_FILE), JSON.stringify({ pid: other.pid, host: hostname(), since: '2026-12-01T00:00:00.000Z', processStart: '1', token: 'old' }));
+      writeFileSync(
+        join(folder, LOCK_FILE),
+        JSON.stringify({ pid: other.pid, host: hostname(), since: '2026-12-01T00:00:00.000Z', processStart: '1', token: 'old' }),
+      );
       const r = await runCli(env, ['audit', 'verify']);
       expect(r.status).toBe(0);
       expect(r.stderr).toContain('whose PID now belongs to another program');
@@ -80,7 +97,10 @@ describe('a PGlite folder held by a running server', () => {
 
   it('refuses while a lock from another host is fresh, takes it over once it is no longer refreshed', async () => {
     const path = join(folder, LOCK_FILE);
-    writeFileSync(path, JSON.stringify({ pid: 4242, host: 'another-host', since: '2026-12-01T00:00:00.000Z', processStart: null, token: 'old' }));
+    writeFileSync(
+      path,
+      JSON.stringify({ pid: 4242, host: 'another-host', since: '2026-12-01T00:00:00.000Z', processStart: null, token: 'old' }),
+    );
     const fresh = await runCli(env, ['audit', 'verify']);
     expect(fresh.status).toBe(1);
     expect(fresh.stderr).toContain('PID 4242 on another-host');
