@@ -24,15 +24,17 @@ import {
   utimesSync,
   writeSync,
 } from 'node:fs';
-import { hostname } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 export const LOCK_FILE = 'samanvay.lock';
 /** The holder refreshes the lock's mtime this often, so that other hosts can tell it is alive. */
 const HEARTBEAT_MS = 15_000;
 /** A lock from another host not refreshed for this long belongs to a process that is gone. */
 const OTHER_HOST_STALE_MS = 4 * HEARTBEAT_MS;
+/** A database takes well under this to create; a guard older than this was left by a crash. */
+const INIT_GUARD_STALE_MS = 10 * 60_000;
 /** An unreadable lock younger than this is still being written. */
 const UNREADABLE_GRACE_MS = 5_000;
 
@@ -90,17 +92,47 @@ export async function lockDataFolder(folder: string, opts: LockOptions = {}): Pr
   const dir = resolve(folder);
   const note = opts.note ?? ((line: string) => process.stderr.write(line + '\n'));
   installExitHook();
-  if (opts.initialise && isNewFolder(dir)) {
+  if (opts.initialise && !existsSync(dir)) {
     const created = await createLocked(dir, opts.initialise);
     if (created) return track(dir, created, note);
     // Another process created it meanwhile: lock it like any existing folder.
+  } else if (opts.initialise && readdirSync(dir).length === 0) {
+    // An empty folder that exists already may be a mount point (a container's volume), which
+    // cannot be replaced by a rename: the database is created in place, under a guard.
+    const created = await createInPlace(dir, opts.initialise);
+    if (created) return track(dir, created, note);
   }
   mkdirSync(dir, { recursive: true });
   return track(dir, acquire(dir, note), note);
 }
 
-function isNewFolder(dir: string): boolean {
-  return !existsSync(dir) || readdirSync(dir).length === 0;
+/**
+ * A host-wide guard (in the temp folder, named after the data folder) held while a database
+ * is created in place: until the lock file can be written, processes of this host wait.
+ */
+function initGuardPath(dir: string): string {
+  return join(tmpdir(), `samanvay-init-${createHash('sha256').update(dir).digest('hex').slice(0, 16)}.lock`);
+}
+
+async function createInPlace(dir: string, initialise: (dir: string) => Promise<void>): Promise<LockHolder | null> {
+  const guard = initGuardPath(dir);
+  try {
+    closeSync(openSync(guard, 'wx'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    const st = statSync(guard, { throwIfNoEntry: false });
+    if (st && Date.now() - st.mtimeMs > INIT_GUARD_STALE_MS) rmSync(guard, { force: true }); // left by a crash mid-creation
+    throw new DatabaseLockedError(dir, null);
+  }
+  try {
+    if (readdirSync(dir).length !== 0) return null; // created meanwhile: lock it as it is
+    await initialise(dir);
+    const holder = newHolder();
+    writeLock(join(dir, LOCK_FILE), holder);
+    return holder;
+  } finally {
+    rmSync(guard, { force: true });
+  }
 }
 
 async function createLocked(dir: string, initialise: (dir: string) => Promise<void>): Promise<LockHolder | null> {
@@ -126,6 +158,8 @@ async function createLocked(dir: string, initialise: (dir: string) => Promise<vo
 
 function acquire(dir: string, note: (line: string) => void): LockHolder {
   const path = join(dir, LOCK_FILE);
+  const creating = statSync(initGuardPath(dir), { throwIfNoEntry: false });
+  if (creating && Date.now() - creating.mtimeMs < INIT_GUARD_STALE_MS) throw new DatabaseLockedError(dir, null); // being created in place
   for (let attempt = 0; attempt < 5; attempt++) {
     const holder = newHolder();
     try {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCK_FILE } from '../../src/db/lock';
@@ -110,5 +110,21 @@ describe('a PGlite folder held by a running server', () => {
     expect(later.status).toBe(0);
     expect(later.stderr).toContain('PID 4242 on another-host');
     expect(later.stderr).toContain('not refreshed');
+  }, 300_000);
+
+  it('creates a new folder, or an existing empty one (a mounted volume), already locked', async () => {
+    for (const target of [join(dir, 'fresh', 'db'), join(dir, 'empty')]) {
+      if (target.endsWith('empty')) mkdirSync(target);
+      const d = await openDatabase(target);
+      try {
+        expect(JSON.parse(readFileSync(join(target, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
+        expect(existsSync(join(target, 'PG_VERSION'))).toBe(true);
+        await expect(openDatabase(target)).rejects.toThrow(`PID ${process.pid}`);
+      } finally {
+        await d.close();
+      }
+      expect(existsSync(join(target, LOCK_FILE))).toBe(false);
+    }
+    expect(readdirSync(join(dir, 'fresh'))).toEqual(['db']); // no half-made folder left beside it
   }, 300_000);
 });
