@@ -7,6 +7,7 @@ import { appUser, organisation } from '../users/users.schema';
 import { caseAccessColumn, caseVisibleBranches, caseVisibleWhere, caseReferredWhere, type CaseAccess } from './cases.access';
 import { caseAction, caseConvergenceFlag, caseDue, caseRecord, caseReferral } from './cases.schema';
 import type { CaseAction, CaseState } from './domain';
+import { istDayOf } from '../kernel/clock';
 
 /**
  * Case records, always read through the access rule (cases.access.ts) applied in SQL.
@@ -436,10 +437,8 @@ export async function casesFlaggedForConvergence(db: Db, actor: Actor, districtC
     .innerJoin(caseRecord, eq(caseRecord.id, caseConvergenceFlag.caseId))
     .where(and(eq(caseRecord.districtCode, districtCode), ne(caseRecord.status, 'closed'), caseVisibleWhere(actor)))
     .orderBy(asc(caseConvergenceFlag.flaggedAt), asc(caseRecord.number));
-  return rows.map((r) => ({ ...r, flaggedOn: istDate(r.flaggedAt) }));
+  return rows.map((r) => ({ ...r, flaggedOn: istDayOf(r.flaggedAt) }));
 }
-
-const istDate = (d: Date) => new Date(d.getTime() + 330 * 60_000).toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------- names for display
 

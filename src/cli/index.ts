@@ -10,7 +10,7 @@ import { verifyAuditChain } from '../audit/audit.service';
 import { progressLine } from './progress';
 import { HttpError } from '../http/errors';
 import { runImport } from '../registry/import/import.service';
-import { existsSync } from 'node:fs';
+import { registerLinkageCommands } from '../linkage/linkage.cli';
 
 const program = new Command('samanvay')
   .description('Samanvay: shared child & family registry and convergence platform (Mission Vatsalya)')
@@ -27,8 +27,9 @@ async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>
 
 program
   .command('serve')
-  .description('serve the web app and API (creates, migrates and seeds the database on first start)')
+  .description('serve the web app and API (creates and migrates the database; seeds the demo into an empty embedded one)')
   .option('-p, --port <port>', 'port', process.env.PORT ?? '3000')
+  .option('--demo', 'seed the demo into an empty database even on PostgreSQL (published passwords: never for real records)')
   .option('--no-demo', 'do not seed the demo data')
   .action(async (o) => {
     await startServer({ port: Number(o.port), demo: o.demo });
@@ -113,9 +114,7 @@ program
     }),
   );
 
-if (existsSync(new URL('../linkage/linkage.cli.ts', import.meta.url))) {
-  (await import('../linkage/linkage.cli')).registerLinkageCommands(program);
-}
+registerLinkageCommands(program);
 
 program.exitOverride();
 try {

@@ -6,12 +6,15 @@ import {
   AREA_TYPES, CAREGIVER_TYPES, CARE_STATUSES, CASTE_CATEGORIES, DEATH_CAUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES,
   MIGRATION, RATION_CARDS, RELATIONSHIPS, SCHOOL_STATUSES, SEXES, VULNERABILITY_FACTORS,
 } from './vocabulary';
+import { istToday } from '../kernel/clock';
 
 /**
  * Input shapes for the registry, shared by the API (request validation) and the web app
  * (form validation), so a field is refused with the same reason in both places.
  */
-const notFuture = (s: string) => s <= new Date().toISOString().slice(0, 10);
+// Shared with the browser, so it cannot read the server's clock (ctx.now): it takes the
+// real clock's IST calendar day, so a date entered in India in the early morning is not "in the future".
+const notFuture = (s: string) => s <= istToday(new Date());
 const personName = personNameSchema();
 const localName = optionalPersonName().optional().nullable();
 /** Save a record that looks like one already registered: the pair is held for review (duplicates.door.ts). */
