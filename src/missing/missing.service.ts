@@ -2,7 +2,7 @@ import { randomBytes, createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { and, ilike, or, eq, sql } from 'drizzle-orm';
+import { and, ilike, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import { covers, requirePermission, type Actor, type Placement } from '../access/policy';
