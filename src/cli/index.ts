@@ -10,6 +10,7 @@ import { verifyAuditChain } from '../audit/audit.service';
 import { progressLine } from './progress';
 import { HttpError } from '../http/errors';
 import { runImport } from '../registry/import/import.service';
+import { registerOrganisationCommands } from '../users/organisations.cli';
 import { existsSync } from 'node:fs';
 
 const program = new Command('samanvay')
@@ -62,7 +63,7 @@ user
   .description('create a user (e.g. the first administrator of a real deployment)')
   .requiredOption('--username <username>')
   .requiredOption('--name <displayName>')
-  .requiredOption('--role <role>', 'admin, dcpu_officer, cwc_member, caseworker, nodal_officer, ngo_caseworker, frontline_worker, helpline_operator, auditor')
+  .requiredOption('--role <role>', 'admin, dcpu_officer, cwc_member, scps_officer, caseworker, nodal_officer, ngo_caseworker, frontline_worker, helpline_operator, auditor')
   .option('--jurisdiction <locationId>', "location id such as st:27 or di:468; omit for national")
   .option('--password <password>', 'or set SAMANVAY_PASSWORD (keeps it out of shell history)')
   .action((o) =>
@@ -112,6 +113,8 @@ program
       if (res.invalid.length) process.exitCode = 2;
     }),
   );
+
+registerOrganisationCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
 
 if (existsSync(new URL('../linkage/linkage.cli.ts', import.meta.url))) {
   (await import('../linkage/linkage.cli')).registerLinkageCommands(program);
