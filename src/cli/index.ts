@@ -11,6 +11,7 @@ import { progressLine } from './progress';
 import { HttpError } from '../http/errors';
 import { runImport } from '../registry/import/import.service';
 import { registerLinkageCommands } from '../linkage/linkage.cli';
+import { registerOrganisationCommands } from '../users/organisations.cli';
 
 const program = new Command('samanvay')
   .description('Samanvay: shared child & family registry and convergence platform (Mission Vatsalya)')
@@ -63,7 +64,7 @@ user
   .description('create a user (e.g. the first administrator of a real deployment)')
   .requiredOption('--username <username>')
   .requiredOption('--name <displayName>')
-  .requiredOption('--role <role>', 'admin, dcpu_officer, cwc_member, caseworker, nodal_officer, ngo_caseworker, frontline_worker, helpline_operator, auditor')
+  .requiredOption('--role <role>', 'admin, dcpu_officer, cwc_member, scps_officer, caseworker, nodal_officer, ngo_caseworker, frontline_worker, helpline_operator, auditor')
   .option('--jurisdiction <locationId>', "location id such as st:27 or di:468; omit for national")
   .option('--password <password>', 'or set SAMANVAY_PASSWORD (keeps it out of shell history)')
   .action((o) =>
@@ -115,6 +116,7 @@ program
   );
 
 registerLinkageCommands(program);
+registerOrganisationCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
 
 program.exitOverride();
 try {
