@@ -160,7 +160,7 @@ describe('intake', () => {
     const res = await cw.post('/api/v1/cases', {
       ...intakeBody('x'),
       childId: undefined,
-      child: { locationId: villageId('Kurha'), name: 'Ganesh Bhise', sex: 'male', ageYears: 11, careStatus: 'street_connected' },
+      child: { locationId: villageId('Kurha'), name: 'Ganesh Bhise', sex: 'male', ageYears: 11, careStatus: 'street_connected', notDuplicate: { reason: 'the police say this boy is not the one already registered' } },
       source: 'police',
     });
     expect(res.statusCode, res.body).toBe(201);

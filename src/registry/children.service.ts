@@ -87,7 +87,7 @@ export async function readChild(ctx: AppContext, actor: Actor, id: string) {
 
 export async function createChild(ctx: AppContext, actor: Actor, input: ChildInput) {
   requirePermission(actor, 'registry.write');
-  requireWritable(actor, 'child', Object.keys(input));
+  requireWritable(actor, 'child', Object.keys(input).filter((k) => k !== 'notDuplicate')); // notDuplicate is an instruction, not a field
   const today = ctx.now();
   let placement;
   if (input.familyId) {

@@ -82,7 +82,7 @@ export async function readFamily(ctx: AppContext, actor: Actor, id: string) {
 
 export async function createFamily(ctx: AppContext, actor: Actor, input: FamilyInput) {
   requirePermission(actor, 'registry.write');
-  requireWritable(actor, 'family', Object.keys(input));
+  requireWritable(actor, 'family', Object.keys(input).filter((k) => k !== 'notDuplicate')); // notDuplicate is an instruction, not a field
   const p = await resolvePlacement(ctx.db, actor, input.locationId);
   const { locationId: _l, notDuplicate, ...fields } = input;
   const candidates = await familyDuplicates(ctx.db, actor, { headName: fields.headName, headNameLocal: fields.headNameLocal, villageId: p.villageId ?? null });
