@@ -1,4 +1,5 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } from 'fastify';
+import { z } from 'zod';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -9,17 +10,23 @@ import { join } from 'node:path';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  ResponseSerializationError,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { HttpError, validationIssues } from './errors';
+import { ok } from './response';
 import { registerAuthHook } from './auth-hook';
 import type { AppContext } from './context';
 import { loggerOptions } from './logging';
 import { registerDomainRoutes } from './routes';
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  opts: { logger?: boolean; logStream?: NodeJS.WritableStream; /** Sees every route as it is registered (the route-schema test). */ onRoute?: (route: RouteOptions) => void } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { ...(loggerOptions() as object), ...(opts.logStream ? { stream: opts.logStream, level: 'info' } : {}) },
     trustProxy: true,
@@ -28,6 +35,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
@@ -38,6 +46,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       security: [{ bearer: [] }, { cookie: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject, // shared response shapes (ApiError…) as components
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
@@ -53,17 +62,24 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send({ code: err.code ?? 'bad_request', message: err.message });
     }
-    req.log.error({ err: safeError(err) }, 'unhandled error');
+    if (err instanceof ResponseSerializationError) {
+      // A reply that does not fit its route's response schema is not sent (issue #12). Log where it
+      // failed (route pattern, field paths, zod codes): never the values, which may be personal data.
+      const mismatch = (err.cause?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.code}`).slice(0, 10);
+      req.log.error({ err: safeError(err), route: `${err.method} ${err.url}`, mismatch }, 'reply does not fit its response schema');
+    } else {
+      req.log.error({ err: safeError(err) }, 'unhandled error');
+    }
     return reply.status(500).send({ code: 'internal_error', message: 'Something went wrong on the server' });
   });
 
   registerAuthHook(app, ctx);
 
-  app.get('/api/health', { schema: { hide: true } }, async () => {
+  app.get('/api/health', { schema: { hide: true, response: ok(z.looseObject({ status: z.string(), database: z.string() }).describe('Operational figures only, never personal data')) } }, async () => {
     await ctx.database.query('SELECT 1');
     return { status: 'ok', database: ctx.database.kind };
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true, response: ok(z.looseObject({ openapi: z.string() })) } }, async () => app.swagger() as { openapi: string });
 
   await app.register(async (api) => registerDomainRoutes(api, ctx), { prefix: '/api/v1' });
 

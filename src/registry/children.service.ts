@@ -6,7 +6,7 @@ import { resolvePlacement } from './placement';
 import { bestLikeness, indexKeys, MAX_CANDIDATES, MIN_LIKENESS } from './name-index';
 import { ageOn, dobFromAge } from './age';
 import {
-  childCandidates, childConditions, countChildren, getChild, insertChild, listChildren, updateChild, type ChildFilter,
+  childCandidates, childConditions, countChildren, getChild, insertChild, listChildren, updateChild, type ChildFilter, type ChildFullRow, type ChildMinimalRow,
 } from './children.repository';
 import { getFamily } from './families.repository';
 import { documentsOf } from './documents.repository';
@@ -31,7 +31,7 @@ export async function listChildrenFor(ctx: AppContext, actor: Actor, query: Chil
   const today = ctx.now();
   const { q, page, pageSize, ...filter } = query;
   const offset = (page - 1) * pageSize;
-  let items: Array<Record<string, unknown> & { id: string; dob: string | null }>;
+  let items: Array<(ChildFullRow | ChildMinimalRow) & { likeness?: number }>;
   let total: number;
   if (q && q.trim()) {
     const ranked = await searchChildren(ctx, actor, view, q, filter, today);

@@ -35,7 +35,7 @@ export function familyConditions(actor: Actor, f: FamilyFilter): SQL {
 
 export function listFamilies(db: Db, view: 'full' | 'minimal', where: SQL, limit: number, offset: number) {
   const q = view === 'full' ? db.select().from(family) : db.select(familyMinimal).from(family);
-  return q.where(where).orderBy(asc(family.headName), asc(family.id)).limit(limit).offset(offset) as Promise<Array<Partial<FamilyRow> & { id: string; headName: string; headNameLocal: string | null }>>;
+  return q.where(where).orderBy(asc(family.headName), asc(family.id)).limit(limit).offset(offset) as Promise<Array<Partial<FamilyRow> & { id: string; headName: string; headNameLocal: string | null; version: number }>>;
 }
 
 export async function countFamilies(db: Db, where: SQL) {
