@@ -7,30 +7,32 @@ import { actorForToken, createSession, SESSION_HOURS, signIn, signOut } from './
 import { findUserById } from '../users/users.repository';
 import { getLocation } from '../locations/locations.repository';
 import { ROLE_PERMISSIONS } from '../access/roles';
+import { created, ok, okOut } from '../http/response';
+import { meOut, tokenOut } from './auth.model';
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/auth/login',
-    { schema: { tags: ['auth'], security: [], body: z.object({ username: z.string().trim().min(1).max(80), password: z.string().min(1).max(200) }) } },
+    { schema: { tags: ['auth'], security: [], body: z.strictObject({ username: z.string().trim().min(1).max(80), password: z.string().min(1).max(200) }), response: ok(meOut) } },
     async (req, reply) => {
       const { token } = await signIn(ctx.db, req.body.username, req.body.password, req.ip, ctx.now());
       reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: ctx.config.secureCookies, maxAge: SESSION_HOURS * 3600 });
       return reply.send(await me(ctx, token, req.ip));
     },
   );
-  r.post('/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+  r.post('/auth/logout', { schema: { tags: ['auth'], response: ok(okOut) } }, async (req, reply) => {
     if (req.sessionToken) await signOut(ctx.db, req.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.send({ ok: true });
   });
-  r.get('/auth/me', { schema: { tags: ['auth'] } }, async (req) => {
+  r.get('/auth/me', { schema: { tags: ['auth'], response: ok(meOut) } }, async (req) => {
     requireActor(req);
     return me(ctx, req.sessionToken!, req.ip);
   });
   r.post(
     '/auth/tokens',
-    { schema: { tags: ['auth'], summary: 'Create a bearer token for an API client, as the signed-in user', body: z.object({ label: z.string().trim().min(1).max(80) }) } },
+    { schema: { tags: ['auth'], summary: 'Create a bearer token for an API client, as the signed-in user', body: z.strictObject({ label: z.string().trim().min(1).max(80) }), response: created(tokenOut) } },
     async (req, reply) => {
       const actor = requireActor(req);
       const token = await createSession(ctx.db, actor.userId, 'api', ctx.now(), req.body.label);

@@ -49,7 +49,7 @@ export const apiError = z
   .meta({ id: 'ApiError', description: 'A refusal: code, message and the fields at fault' });
 
 /** `{ ok: true }` for a command that has nothing else to say. */
-export const okOut = z.object({ ok: z.literal(true) });
+export const okOut = z.object({ ok: z.boolean() });
 
 /** `response:` for a route answering 200 with `s` (and refusing with the shared error body). */
 export const ok = <T extends z.ZodType>(s: T) => ({ 200: s, '4xx': apiError }) as const;

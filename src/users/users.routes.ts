@@ -9,10 +9,12 @@ import { ROLES } from '../access/roles';
 import { appUser, organisation } from './users.schema';
 import { createUser } from './users.service';
 import { audit } from '../audit/audit.service';
+import { created, itemsOf, ok } from '../http/response';
+import { organisationOut, userCreatedOut, userOut } from './users.model';
 
 export function usersRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/users', { schema: { tags: ['users'] } }, async (req) => {
+  r.get('/users', { schema: { tags: ['users'], response: ok(itemsOf(userOut)) } }, async (req) => {
     const actor = requireActor(req);
     requirePermission(actor, 'users.manage');
     const rows = await ctx.db
@@ -23,7 +25,7 @@ export function usersRoutes(app: FastifyInstance, ctx: AppContext) {
       .orderBy(asc(appUser.username));
     return { items: rows };
   });
-  r.get('/organisations', { schema: { tags: ['users'] } }, async (req) => {
+  r.get('/organisations', { schema: { tags: ['users'], response: ok(itemsOf(organisationOut)) } }, async (req) => {
     requireActor(req);
     return { items: await ctx.db.select().from(organisation).orderBy(asc(organisation.name)) };
   });
@@ -32,7 +34,7 @@ export function usersRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['users'],
-        body: z.object({
+        body: z.strictObject({
           username: z.string().trim().min(3).max(40),
           displayName: z.string().trim().min(1).max(120),
           password: z.string().min(1).max(200),
@@ -41,6 +43,7 @@ export function usersRoutes(app: FastifyInstance, ctx: AppContext) {
           jurisdictionId: z.string().max(60).nullable(),
           language: z.enum(['en', 'hi', 'mr']).optional(),
         }),
+        response: created(userCreatedOut),
       },
     },
     async (req, reply) => {
