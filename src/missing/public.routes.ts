@@ -6,7 +6,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { HttpError } from '../http/errors';
 import { location } from '../locations/locations.schema';
-import { publicMissingReportInput, publicSightingInput } from './missing.model';
+import { publicDistrictsOut, publicMissingReportInput, publicSightingInput, publicSubmittedOut } from './missing.model';
+import { created, ok } from '../http/response';
 import { submitPublic } from './missing.service';
 import { multipartReport, photoOf } from './multipart-form';
 
@@ -24,8 +25,6 @@ export function publicRateLimit() {
     timeWindow: process.env.MISSING_PUBLIC_RATE_WINDOW ?? '1 hour',
   };
 }
-
-const submitted = z.object({ reference: z.string(), status: z.literal('pending_moderation'), message: z.string() });
 
 export function publicMissingRoutes(app: FastifyInstance, ctx: AppContext) {
   app.register(async (pub) => {
@@ -53,12 +52,12 @@ export function publicMissingRoutes(app: FastifyInstance, ctx: AppContext) {
     const withPhoto = ' JSON, or multipart/form-data: the form as JSON in field "data" and a photo (JPEG, PNG or WebP ≤ 5 MB) in file "photo".';
     r.post(
       '/public/missing-reports',
-      { ...opts, preValidation: multipartReport, schema: { tags, security: [], summary: 'Report a missing child (no account; held for moderation; answers with a reference number only).' + withPhoto, body: publicMissingReportInput, response: { 201: submitted } } },
+      { ...opts, preValidation: multipartReport, schema: { tags, security: [], summary: 'Report a missing child (no account; held for moderation; answers with a reference number only).' + withPhoto, body: publicMissingReportInput, response: created(publicSubmittedOut) } },
       async (req, reply) => reply.status(201).send(await submitPublic(ctx, 'missing', req.body, photoOf(req))),
     );
     r.post(
       '/public/sightings',
-      { ...opts, preValidation: multipartReport, schema: { tags, security: [], summary: 'Report a child seen or found (no account; held for moderation; answers with a reference number only).' + withPhoto, body: publicSightingInput, response: { 201: submitted } } },
+      { ...opts, preValidation: multipartReport, schema: { tags, security: [], summary: 'Report a child seen or found (no account; held for moderation; answers with a reference number only).' + withPhoto, body: publicSightingInput, response: created(publicSubmittedOut) } },
       async (req, reply) => reply.status(201).send(await submitPublic(ctx, 'found', req.body, photoOf(req))),
     );
     // LGD states and districts for the public form's place picker: public reference data.
@@ -66,7 +65,7 @@ export function publicMissingRoutes(app: FastifyInstance, ctx: AppContext) {
       '/public/districts',
       {
         config: { rateLimit: { max: 300, timeWindow: '1 hour' } },
-        schema: { tags, security: [], summary: 'LGD states and districts (public reference data, for the public forms)', querystring: z.strictObject({ stateCode: z.coerce.number().int().positive().max(99).optional() }) },
+        schema: { tags, security: [], summary: 'LGD states and districts (public reference data, for the public forms)', querystring: z.strictObject({ stateCode: z.coerce.number().int().positive().max(99).optional() }), response: ok(publicDistrictsOut) },
       },
       async (req) => {
         const rows = await ctx.db
