@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { AppConfig } from './http/context';
+import { parseTrustProxy } from './http/trust-proxy';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -15,5 +16,6 @@ export function appConfig(): AppConfig {
     filesDir: process.env.FILES_DIR || resolve(dataDir, '..', 'files'),
     webDir: process.env.WEB_DIR || resolve(ROOT, 'web', 'dist'),
     secureCookies: process.env.SECURE_COOKIES === 'true',
+    trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
   };
 }

@@ -9,6 +9,7 @@ import { progressLine } from './cli/progress';
 import { startCaseJobs } from './cases/cases.jobs';
 import { registerConvergenceJobs } from './convergence/convergence.jobs';
 import { registerMissingJobs } from './missing/missing.jobs';
+import { registerEventJobs } from './events/events.jobs';
 
 export async function prepareDatabase(database: Database, opts: { demo: boolean; log?: (s: string) => void }) {
   const log = opts.log ?? (() => undefined);
@@ -32,6 +33,7 @@ export async function startServer(opts: { port: number; host?: string; demo: boo
   const jobs = await startCaseJobs(ctx);
   await registerConvergenceJobs(jobs.boss, ctx);
   await registerMissingJobs(jobs.boss, ctx);
+  await registerEventJobs(jobs.boss, ctx);
   await app.listen({ port: opts.port, host: opts.host ?? '0.0.0.0' });
   process.stderr.write(`Samanvay is ready on http://localhost:${opts.port}\n`);
   const stop = async () => {

@@ -20,6 +20,7 @@ import { countTasks, listTasks, taskConditions, type TaskScope } from '../../src
 import type { Database } from '../../src/db/client';
 import { log, scratchDatabase } from '../support';
 import { percentile, round, timeIt, type BenchResult } from '../types';
+import { istToday } from '../../src/kernel/clock';
 
 const ROWS = Number(process.env.BENCH_CASES_ROWS ?? 1_000_000);
 const ITER = Number(process.env.BENCH_CASES_ITER ?? 200);
@@ -109,7 +110,7 @@ export function queries(d: Database, districts: number[]): Query[] {
   const cases = (filter: (i: number) => CaseFilter) => async (i: number) => {
     const actor = dcpo(i);
     const where = caseConditions(actor, filter(i), NOW);
-    return Promise.all([listCases(db, where, 25, 0), countCases(db, where)]);
+    return Promise.all([listCases(db, actor, where, 25, 0, istToday(NOW)), countCases(db, where)]);
   };
   const RISKS = ['low', 'medium', 'high', 'critical'];
   return [

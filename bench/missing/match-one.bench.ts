@@ -77,9 +77,9 @@ async function insertFound(database: Database, records: PersonRecord[], resolve:
   }
   await database.query(
     `INSERT INTO missing_record (kind, status, channel, source, state_code, district_code, name, sex, age_years, father_name, mother_name, language, marks,
-       event_date, event_place, block_keys, match_state, description)
+       event_date, event_place, block_keys, match_state, description, reference)
      SELECT 'found', 'open', 'official', 'police', s, d, NULLIF(n, ''), sx, a, NULLIF(f, ''), NULLIF(m, ''), NULLIF(l, ''), NULLIF(mk, ''),
-       NULLIF(dt, '')::date, NULLIF(pl, ''), string_to_array(k, chr(31)), 'done', NULLIF(ds, '')
+       NULLIF(dt, '')::date, NULLIF(pl, ''), string_to_array(k, chr(31)), 'done', NULLIF(ds, ''), 'FC-BENCH-' || gen_random_uuid()
      FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
        AS t(s, d, n, sx, a, f, m, l, mk, dt, pl, k, ds)`,
     [c.s, c.d, c.n, c.sx, c.a, c.f, c.m, c.l, c.mk, c.dt, c.pl, c.k, c.ds],

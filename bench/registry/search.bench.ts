@@ -56,7 +56,7 @@ async function measure(database: Database, targets: Target[]) {
   let oursHits = 0;
   let scanHits = 0;
   for (const t of targets) {
-    const [ms, res] = await timeIt(() => searchChildren(ctx, STATE_ACTOR, 'full', t.query, {}, new Date()));
+    const [ms, res] = await timeIt(() => searchChildren(ctx, STATE_ACTOR, t.query, {}, new Date()));
     ours.push(ms);
     if (res.slice(0, 25).some((r) => r.id === t.id)) oursHits++;
     const like = `%${t.query}%`;

@@ -2,6 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { HttpError } from '../http/errors';
 import { roleHas, type Permission, type Role } from './roles';
+import { readSetName } from './fields/load';
 
 /**
  * The one place access rules live. Every repository that lists, reads, counts or exports
@@ -109,9 +110,13 @@ export function requireCovers(actor: Actor, p: Placement, what = 'location'): vo
   }
 }
 
-/** Full record, or the minimal view a department nodal officer or helpline operator gets. */
+/**
+ * Full record, or the minimal view a department nodal officer or helpline operator gets: a
+ * thin wrapper over the permitted-fields policy (fields/policy.data.ts, the child's read set),
+ * gated by the registry permission. Repositories select through `permittedColumns` (fields.ts).
+ */
 export function registryView(actor: Actor): 'full' | 'minimal' | null {
-  if (can(actor, 'registry.read')) return 'full';
-  if (can(actor, 'registry.read.minimal')) return 'minimal';
-  return null;
+  if (!can(actor, 'registry.read') && !can(actor, 'registry.read.minimal')) return null;
+  const set = readSetName(actor.role, 'child');
+  return set === 'full' || set === 'minimal' ? set : null;
 }

@@ -58,7 +58,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ngo_caseworker: [...full, 'registry.write', 'assessment.write', 'survey.write', 'cases.write', 'schemes.write', 'convergence.act', 'balpanchayat.write'],
   nodal_officer: ['registry.read.minimal', 'convergence.read', 'convergence.act', 'schemes.read', 'cases.referral'],
   frontline_worker: ['registry.read', 'registry.write', 'assessment.write', 'survey.write', 'cases.read', 'cases.write', 'missing.write', 'schemes.read', 'balpanchayat.write'],
-  helpline_operator: ['registry.read.minimal', 'helpline.intake', 'missing.read', 'missing.write', 'cases.read'],
+  // Names only (JJ Act 2015 s.74): no case records at all until the helpline's intake is built.
+  helpline_operator: ['registry.read.minimal', 'helpline.intake', 'missing.read', 'missing.write'],
   auditor: ['registry.read', 'cases.read', 'convergence.read', 'schemes.read', 'audit.read'],
 };
 

@@ -8,12 +8,14 @@ import { HttpError, badRequest, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { getCase, placeOf } from './cases.repository';
 import { getAttachment, insertAttachment } from './attachments.repository';
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, sniffType, type AttachmentKind } from './attachments.files';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, extensionOf, sniffType, type AttachmentKind } from './attachments.files';
+import { requireCleanImage } from '../media/images';
 import { recordAction } from './cases.service';
 
 /**
  * Documents and photos on a case. The bytes are stored under `filesDir/cases/` with a random
- * name (nothing about the child in a path); the type is decided by the file's magic bytes;
+ * name (nothing about the child in a path); the type is decided by the file's magic bytes,
+ * images are stored re-encoded without their metadata (src/media/images.ts);
  * reading one goes through the same access rule as the case (whole-case view only: a
  * referred-to department never gets the files) and is audited.
  */
@@ -34,26 +36,31 @@ export async function addAttachment(
   if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw tooLarge();
   if (file.bytes.length === 0) throw badRequest('file', 'is empty');
   const type = sniffType(file.bytes);
-  if (!type) throw new HttpError(415, 'unsupported_type', 'Only PDF documents and JPEG or PNG photos are accepted (judged by the file contents, not its name)');
+  if (!type) {
+    const reason = 'must be a PDF document or a JPEG, PNG or WebP image (judged by the file contents, not its name)';
+    throw new HttpError(415, 'unsupported_type', `file: ${reason}`, [{ field: 'file', message: reason }]);
+  }
   const t = ATTACHMENT_TYPES[type];
+  // An image is decoded and re-encoded without its metadata (a phone photo's GPS position), like every uploaded image.
+  const bytes = type === 'pdf' ? file.bytes : (await requireCleanImage(file.bytes, 'file')).bytes;
   const storedName = `${randomBytes(16).toString('hex')}.${t.ext}`;
   const path = join(dirOf(ctx), storedName);
   await mkdir(dirOf(ctx), { recursive: true });
-  await writeFile(path, file.bytes, { flag: 'wx', mode: 0o600 });
+  await writeFile(path, bytes, { flag: 'wx', mode: 0o600 });
   try {
     return await ctx.db.transaction(async (tx) => {
       const row = await insertAttachment(tx, {
         caseId, stateCode: c.stateCode, districtCode: c.districtCode, kind: meta.kind, contentType: t.contentType,
         originalName: file.filename?.slice(0, 200) || null, description: meta.description?.slice(0, 1000) || null,
-        sizeBytes: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex'), storedName, uploadedBy: actor.userId,
+        sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), storedName, uploadedBy: actor.userId,
       });
-      const kb = Math.max(1, Math.round(file.bytes.length / 1024));
+      const kb = Math.max(1, Math.round(bytes.length / 1024));
       // The history shows that a file was added (not its contents).
       await recordAction({ ...ctx, db: tx }, actor, caseId, {
         type: 'note',
         text: `Attached ${meta.kind} (${type.toUpperCase()}, ${kb} KB), attachment ${row.id}${meta.description ? `: ${meta.description.slice(0, 500)}` : ''}`,
       });
-      await audit(tx, actor, 'attach', 'case', caseId, placeOf(c), { attachmentId: row.id, type, size: file.bytes.length });
+      await audit(tx, actor, 'attach', 'case', caseId, placeOf(c), { attachmentId: row.id, type, size: bytes.length });
       return row;
     });
   } catch (err) {
@@ -72,6 +79,5 @@ export async function openAttachment(ctx: AppContext, actor: Actor, caseId: stri
   const size = await stat(path).then((s) => s.size, () => null);
   if (size == null) throw new HttpError(410, 'file_missing', 'The file is no longer in storage');
   await audit(ctx.db, actor, 'download', 'case', caseId, placeOf(c), { attachmentId });
-  const ext = a.contentType === 'application/pdf' ? 'pdf' : a.contentType === 'image/png' ? 'png' : 'jpg';
-  return { stream: createReadStream(path), size, contentType: a.contentType, filename: `${a.kind}-${a.id.slice(0, 8)}.${ext}` };
+  return { stream: createReadStream(path), size, contentType: a.contentType, filename: `${a.kind}-${a.id.slice(0, 8)}.${extensionOf(a.contentType)}` };
 }

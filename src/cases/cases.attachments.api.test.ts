@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import sharp from 'sharp';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
@@ -9,9 +10,11 @@ let t: TestApp;
 let k: Kit;
 let caseId: string;
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake image body for the test')]);
+let PNG: Buffer;
+let JPEG: Buffer; // a phone photo: camera, GPS position and orientation in its EXIF
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 7)]);
+const GPS = { GPSLatitudeRef: 'N', GPSLatitude: '20/1 56/1 14/1', GPSLongitudeRef: 'E', GPSLongitude: '77/1 46/1 46/1' };
+const hasGpsIfd = (exif: Buffer | undefined) => !!exif && (exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88])));
 
 function multipart(file: { bytes: Buffer; filename: string; type: string }, fields: Record<string, string> = {}) {
   const boundary = `----samanvay${Math.random().toString(16).slice(2)}`;
@@ -30,6 +33,9 @@ async function upload(client: Client, file: { bytes: Buffer; filename: string; t
 }
 
 beforeAll(async () => {
+  const canvas = () => sharp({ create: { width: 48, height: 24, channels: 3, background: { r: 30, g: 120, b: 200 } } });
+  PNG = await canvas().png().toBuffer();
+  JPEG = await canvas().jpeg().withExif({ IFD0: { Make: 'PhoneMaker', Model: 'Phone 7' }, IFD3: GPS }).withMetadata({ orientation: 6 }).toBuffer();
   t = await createTestApp();
   k = await caseKit(t);
   k.at(ist('2026-12-01', '10:00'));
@@ -67,6 +73,24 @@ describe('upload', () => {
     expect(stored.filter((f) => /^[0-9a-f]{32}\.(pdf|png|jpg)$/.test(f)).length).toBeGreaterThanOrEqual(3);
   });
 
+  it('stores a photo without its EXIF: no GPS position, no camera, turned upright', async () => {
+    const cw = await k.as('caseworker.amravati');
+    expect(hasGpsIfd((await sharp(JPEG).metadata()).exif)).toBe(true);
+    const up = await upload(cw, { bytes: JPEG, filename: 'IMG_2041.jpg', type: 'image/jpeg' }, { kind: 'photo', description: 'home visit' });
+    expect(up.statusCode, up.body).toBe(201);
+    const got = await cw.get(`/api/v1/cases/${caseId}/attachments/${up.json().id}`);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/jpeg');
+    const bytes = Buffer.from(got.rawPayload);
+    const meta = await sharp(bytes).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 24, height: 48 });
+    expect([meta.exif, meta.orientation, meta.xmp, meta.icc]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(bytes.includes(Buffer.from('Exif\0\0', 'binary'))).toBe(false);
+    expect(bytes.includes(Buffer.from('PhoneMaker'))).toBe(false);
+    // What is listed (size, hash) is what is stored.
+    expect(up.json().sizeBytes).toBe(bytes.length);
+  });
+
   it('refuses other types whatever their name says, empty files and files over 10 MB, storing nothing', async () => {
     const cw = await k.as('caseworker.amravati');
     const count = async () => (await t.ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM case_attachment WHERE case_id = $1', [caseId]))[0].n;
@@ -75,9 +99,13 @@ describe('upload', () => {
     const before = await count();
     const exe = await upload(cw, { bytes: Buffer.from('MZ\x90\x00 this is a program, not a document'), filename: 'report.pdf', type: 'application/pdf' });
     expect(exe.statusCode).toBe(415);
-    expect(exe.json().code).toBe('unsupported_type');
+    expect(exe.json()).toMatchObject({ code: 'unsupported_type', issues: [{ field: 'file' }] });
     const html = await upload(cw, { bytes: Buffer.from('<html><script>alert(1)</script></html>'), filename: 'x.png', type: 'image/png' });
     expect(html.statusCode).toBe(415);
+    // Image bytes that do not decode (a PNG signature and nothing else) cannot be cleaned: refused.
+    const fake = await upload(cw, { bytes: Buffer.concat([PNG.subarray(0, 8), Buffer.from('IHDR fake image body')]), filename: 'x.png', type: 'image/png' });
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().issues).toEqual([{ field: 'file', message: expect.stringMatching(/readable PNG/) }]);
     expect((await upload(cw, { bytes: Buffer.alloc(0), filename: 'empty.pdf', type: 'application/pdf' })).statusCode).toBe(400);
     const big = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024 + 1 - PDF.length, 0x20)]);
     const tooBig = await upload(cw, { bytes: big, filename: 'scan.pdf', type: 'application/pdf' });
@@ -104,7 +132,9 @@ describe('upload', () => {
       expect(res.headers['content-disposition']).not.toContain('Form22');
       expect(Buffer.from(res.rawPayload).equals(PDF)).toBe(true);
       expect((await (await k.as('auditor.mh')).get(`/api/v1/cases/${caseId}/attachments/${attachmentId}`)).statusCode).toBe(200);
-      const audited = await t.ctx.database.query<{ actor_role: string }>("SELECT actor_role FROM audit_event WHERE action = 'download' AND entity_id = $1 ORDER BY seq", [caseId]);
+      const audited = await t.ctx.database.query<{ actor_role: string }>(
+        "SELECT actor_role FROM audit_event WHERE action = 'download' AND entity_id = $1 AND details->>'attachmentId' = $2 ORDER BY seq", [caseId, attachmentId],
+      );
       expect(audited.map((a) => a.actor_role)).toEqual(['caseworker', 'auditor']);
     });
 

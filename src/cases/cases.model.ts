@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { pageQuery } from '../http/common';
-import { isoDate } from '../http/iso-date';
-import { day, timestamp, withheld } from '../http/response';
+import { lgdCodeQuery, pageQuery, recordVersion } from '../http/common';
+import { isoDate as day } from '../http/iso-date';
+import { day as dayOut, timestamp, withheld, withheldMarks } from '../http/response';
 import { childInput } from '../registry/registry.model';
 import {
   caseActionSchema, CASE_STATUSES, INTAKE_SOURCES, LEVELS, PROVIDER_KINDS, RISK_LEVELS, type CaseActionType,
@@ -24,7 +24,7 @@ export const intakeInput = z
     source: z.enum(INTAKE_SOURCES),
     reporter: z.strictObject({ name: z.string().trim().min(1).max(200), role: z.string().trim().min(1).max(200), contact: z.string().trim().max(200).optional() }),
     /** When the child came to notice; not after the intake (checked by the domain on the server's clock). */
-    reportedOn: isoDate,
+    reportedOn: day,
     concerns: z.array(text).min(1, 'give at least one concern').max(20),
     risk: z.enum(RISK_LEVELS),
     /** JJ Act 2015 s.31: the child must be produced before the CWC within 24 hours. */
@@ -59,12 +59,13 @@ const REFS: Partial<Record<CaseActionType, Record<string, z.ZodType>>> = {
   escalation: { toUnit: uuid('a unit').optional(), toUser: uuid('a user').optional() },
   returned_down: { toUnit: uuid('a unit').optional(), toUser: uuid('a user').optional() },
   transfer_requested: { toUnit: uuid('a unit').optional(), toDistrictCode: lgd, toStateCode: lgd.optional() },
+  transfer_accepted: { toUser: uuid('a user').optional() },
   owner_changed: { toUser: uuid('a user'), toUnit: uuid('a unit').optional() },
 };
 
 const common = {
   /** The case version you saw (optional): refused with 409 if someone recorded an action since. */
-  version: z.number().int().positive().optional(),
+  version: recordVersion.optional(),
   /** Your own id for this action, so a retried request is recorded once. */
   clientId: z.string().trim().min(1).max(200).optional(),
 };
@@ -91,8 +92,8 @@ export const caseListQuery = z.strictObject({
   owner: z.union([z.literal('me'), z.uuid()]).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   villageId: z.string().max(60).optional(),
-  blockCode: z.coerce.number().int().positive().optional(),
-  districtCode: z.coerce.number().int().positive().optional(),
+  blockCode: lgdCodeQuery.optional(),
+  districtCode: lgdCodeQuery.optional(),
   childId: z.uuid().optional(),
   queue: z.enum(['escalated', 'transfers', 'mine', 'unit', 'convergence']).optional(),
   flag: z.enum(['convergence', 'escalated', 'transfer_pending', 'open_referrals', 'production_owed', 'statutory_due', 'ready_for_closure', 'reopened']).optional(),
@@ -183,18 +184,18 @@ const levelMove = { at: z.string(), by: actorOut, fromLevel: z.string(), toLevel
 
 /** The derived case (src/cases/domain/state.ts CaseState): concerns, CWC proceedings, care plan, referrals… */
 export const caseStateOut = z.object({
-  status: z.string(),
-  phase: z.string(),
-  closed: z.boolean(),
-  childId: z.string(),
+  status: withheld(z.string()),
+  phase: withheld(z.string()),
+  closed: withheld(z.boolean()),
+  childId: withheld(z.string()),
   familyId: withheld(z.string()),
   source: withheld(z.string()),
   concerns: withheld(z.array(z.string())),
   risk: withheld(z.string()),
   needs: withheld(z.array(z.object({ domain: z.string(), need: z.string() }))),
-  level: z.string(),
+  level: withheld(z.string()),
   location: withheld(z.object({ stateCode: z.string(), districtCode: z.string(), blockCode: z.string().nullable(), villageCode: z.string().nullable() })),
-  owner: actorOut,
+  owner: withheld(actorOut),
   cwc: withheld(
     z.object({
       productionOwedSince: z.string().nullable(),
@@ -221,7 +222,7 @@ export const caseStateOut = z.object({
     }),
   ),
   review: withheld(z.object({ count: z.number(), lastAt: z.string().nullable(), lastOutcome: z.string().nullable(), nextReviewDate: z.string().nullable() })),
-  readyForClosure: z.boolean(),
+  readyForClosure: withheld(z.boolean()),
   restoration: withheld(
     z.object({ orderAt: z.string(), orderedOn: z.string(), visits: z.number(), lastVisitedOn: z.string().nullable(), nextVisitDate: z.string().nullable(), lastChildSafe: z.boolean().nullable() }),
   ),
@@ -233,8 +234,8 @@ export const caseStateOut = z.object({
   transfer: withheld(z.object({ pending: transferRecordOut.nullable(), history: z.array(transferRecordOut) })),
   convergenceFlags: withheld(z.array(z.object({ groupId: z.string().nullable(), reason: z.string(), at: z.string(), by: actorOut }))),
   closures: withheld(z.array(z.object({ at: z.string(), by: actorOut, reason: z.string(), note: z.string().nullable() }))),
-  reopenings: z.number(),
-  dates: z.object({
+  reopenings: withheld(z.number()),
+  dates: withheld(z.object({
     intakeAt: z.string(),
     reportedOn: z.string(),
     firstAssessmentAt: when,
@@ -250,11 +251,11 @@ export const caseStateOut = z.object({
     closedAt: when,
     reopenedAt: when,
     lastActionAt: z.string(),
-  }),
-  actionCount: z.number(),
-  asOf: z.string(),
-  due: z.array(dueItemOut),
-  overdueCount: z.number(),
+  })),
+  actionCount: withheld(z.number()),
+  asOf: withheld(z.string()),
+  due: withheld(z.array(dueItemOut)),
+  overdueCount: withheld(z.number()),
 });
 
 export const caseAttachmentOut = z.object({
@@ -269,7 +270,7 @@ export const caseAttachmentOut = z.object({
   uploadedAt: timestamp,
 });
 
-const caseChildOut = z.object({ id: z.string(), name: z.string(), nameLocal: withheld(z.string()), sex: withheld(z.string()), age: withheld(z.number()), dob: withheld(day) });
+const caseChildOut = z.object({ id: z.string(), name: z.string(), nameLocal: withheld(z.string()), sex: withheld(z.string()), age: withheld(z.number()), dob: withheld(dayOut), ...withheldMarks });
 
 /** A referral as the organisation it was made to sees it. */
 const referralSeenOut = z.object({
@@ -298,12 +299,13 @@ export const caseOut = z.discriminatedUnion('view', [
     place: withheld(z.object({ stateCode: z.number(), districtCode: z.number(), subdistrictCode: z.number().nullable(), blockCode: z.number().nullable(), villageId: z.string().nullable() })),
     flags: z.array(z.string()),
     state: withheld(caseStateOut),
+    ...withheldMarks,
     history: withheld(
       z.array(z.object({ seq: z.number(), type: z.string(), at: timestamp, recordedAt: timestamp, by: z.string().nullable(), unit: z.string().nullable(), action: z.record(z.string(), z.unknown()) })),
     ),
     attachments: withheld(z.array(caseAttachmentOut)),
     /** Names of the users and units the history mentions. */
-    directory: z.object({ users: z.record(z.string(), z.string()), units: z.record(z.string(), z.object({ name: z.string(), kind: z.string() })) }),
+    directory: withheld(z.object({ users: z.record(z.string(), z.string()), units: z.record(z.string(), z.object({ name: z.string(), kind: z.string() })) })),
   }),
   z.object({
     view: z.literal('referral'),
@@ -319,35 +321,36 @@ export const caseOut = z.discriminatedUnion('view', [
 
 export const caseListItemOut = z.object({
   id: z.string(),
-  number: z.number(),
-  childId: z.string(),
+  number: withheld(z.number()),
+  childId: withheld(z.string()),
   familyId: withheld(z.string()),
-  stateCode: z.number(),
-  districtCode: z.number(),
+  stateCode: withheld(z.number()),
+  districtCode: withheld(z.number()),
   subdistrictCode: withheld(z.number()),
   blockCode: withheld(z.number()),
   villageId: withheld(z.string()),
-  status: z.string(),
-  phase: z.string(),
-  level: z.string(),
+  status: withheld(z.string()),
+  phase: withheld(z.string()),
+  level: withheld(z.string()),
   risk: withheld(z.string()),
   source: withheld(z.string()),
-  reportedOn: withheld(day),
-  ownerUserId: z.string().nullable(),
-  ownerUnitId: z.string(),
-  transferToUnitId: z.string().nullable(),
-  nextDueAt: timestamp.nullable(),
-  nextDueKind: z.string().nullable(),
-  flags: z.array(z.string()),
-  openedAt: timestamp,
-  lastActionAt: timestamp,
-  closedAt: timestamp.nullable(),
+  reportedOn: withheld(dayOut),
+  ownerUserId: withheld(z.string()),
+  ownerUnitId: withheld(z.string()),
+  transferToUnitId: withheld(z.string()),
+  nextDueAt: withheld(timestamp),
+  nextDueKind: withheld(z.string()),
+  flags: withheld(z.array(z.string())),
+  openedAt: withheld(timestamp),
+  lastActionAt: withheld(timestamp),
+  closedAt: withheld(timestamp),
   version: z.number(),
-  childName: z.string(),
+  childName: withheld(z.string()),
   childNameLocal: withheld(z.string()),
   childSex: withheld(z.string()),
   childAge: withheld(z.number()),
   overdue: z.boolean(),
+  ...withheldMarks,
 });
 export const caseListOut = z.object({ items: z.array(caseListItemOut), total: z.number(), page: z.number(), pageSize: z.number() });
 
@@ -362,8 +365,9 @@ export const referralListOut = z.object({
       status: z.string(),
       referredAt: timestamp,
       dueDate: z.string().nullable(),
-      childName: z.string(),
+      childName: withheld(z.string()),
       childNameLocal: withheld(z.string()),
+      ...withheldMarks,
     }),
   ),
   total: z.number(),
@@ -422,6 +426,6 @@ export const notificationListOut = z.object({
 export const markedOut = z.object({ marked: z.number() });
 
 /** A CWC non-disclosure order (JJ Act 2015 s.74(1)) as it stands. */
-export const nonDisclosureOrderOut = z.object({ caseId: z.string(), orderRef: z.string(), orderedOn: day, setAt: timestamp, version: z.number() });
+export const nonDisclosureOrderOut = z.object({ caseId: z.string(), orderRef: z.string(), orderedOn: dayOut, setAt: timestamp, version: z.number() });
 export const nonDisclosureStateOut = z.object({ order: nonDisclosureOrderOut.nullable() });
 export const nonDisclosureLiftedOut = z.object({ caseId: z.string(), lifted: z.boolean() });

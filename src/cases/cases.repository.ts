@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor, Placement } from '../access/policy';
+import { permittedColumns, rowsWhere } from '../access/fields';
 import { child } from '../registry/registry.schema';
 import { appUser, organisation } from '../users/users.schema';
 import { caseAccessColumn, caseVisibleBranches, caseVisibleWhere, caseReferredWhere, type CaseAccess } from './cases.access';
@@ -227,6 +228,18 @@ export async function getCase(db: Db, actor: Actor, id: string): Promise<(CaseLi
   return row as CaseListRow & { access: CaseAccess };
 }
 
+/** A case as the actor may receive it: the fields of its view ('case' or the referred part), non-disclosure applied in SQL. */
+export type PermittedCaseRow = Record<string, unknown> & { id: string; version: number };
+
+export async function readPermittedCase(db: Db, actor: Actor, id: string, access: CaseAccess, today: string): Promise<PermittedCaseRow | null> {
+  const [row] = await db
+    .select(permittedColumns(actor, access === 'full' ? 'case' : 'caseReferral', { today }))
+    .from(caseRecord)
+    .innerJoin(child, eq(child.id, caseRecord.childId))
+    .where(and(eq(caseRecord.id, id), rowsWhere(actor, access === 'full' ? 'case' : 'caseReferral', caseRecord)));
+  return (row as PermittedCaseRow | undefined) ?? null;
+}
+
 export interface CaseHistoryRow {
   seq: number;
   type: string;
@@ -313,22 +326,24 @@ export type CaseListRow = {
   [K in keyof typeof caseSummary]: (typeof caseSummary)[K]['_']['data'] | ((typeof caseSummary)[K]['_']['notNull'] extends true ? never : null);
 };
 
-/** One page of a case list, soonest due first: the parts of `caseConditions` read with UNION ALL. */
-export async function listCases(db: Db, where: SQL[], limit: number, offset: number): Promise<CaseListRow[]> {
+/** One page of a case list, soonest due first: the parts of `caseConditions` read with UNION ALL; the fields the actor may read. */
+export async function listCases(db: Db, actor: Actor, where: SQL[], limit: number, offset: number, today: string): Promise<PermittedCaseRow[]> {
   if (!where.length) return [];
   // Each part picks the ids of its first rows, sorted and cut on its own covering index (the
   // filters read from the index, not the table); only the page's rows are then fetched.
   const part = (w: SQL) =>
     db.select({ id: caseRecord.id }).from(caseRecord).where(w).orderBy(sql`${caseRecord.nextDueAt} ASC NULLS LAST`, asc(caseRecord.id)).limit(limit + offset);
   const ids = where.slice(1).reduce((q, w) => q.unionAll(part(w)) as unknown as ReturnType<typeof part>, part(where[0]));
-  return db
-    .select(caseSummary)
+  const { childDob: _dob, ...cols } = permittedColumns(actor, 'case', { today });
+  const rows = await db
+    .select(cols)
     .from(caseRecord)
     .innerJoin(child, eq(child.id, caseRecord.childId))
     .where(inArray(caseRecord.id, ids))
     .orderBy(sql`${caseRecord.nextDueAt} ASC NULLS LAST`, asc(caseRecord.id))
     .limit(limit)
-    .offset(offset) as Promise<CaseListRow[]>;
+    .offset(offset);
+  return rows as PermittedCaseRow[];
 }
 
 /** The total of a case list: the parts are disjoint, so their counts add up. */
@@ -345,7 +360,7 @@ export interface ReferralFilter {
 }
 
 /** Referrals made to the actor's organisation, with the child's name and the need only. */
-export async function listReferralsToUnit(db: Db, actor: Actor, f: ReferralFilter, limit: number, offset: number) {
+export async function listReferralsToUnit(db: Db, actor: Actor, f: ReferralFilter, limit: number, offset: number, today: string) {
   if (!actor.organisationId) return { items: [], total: 0 };
   const where = and(
     eq(caseReferral.toOrgId, actor.organisationId),
@@ -363,8 +378,7 @@ export async function listReferralsToUnit(db: Db, actor: Actor, f: ReferralFilte
       status: caseReferral.status,
       referredAt: caseReferral.referredAt,
       dueDate: caseReferral.dueDate,
-      childName: child.name,
-      childNameLocal: child.nameLocal,
+      ...pick(permittedColumns(actor, 'caseReferral', { today }), ['childName', 'childNameLocal', '__identityWithheld']),
     })
     .from(caseReferral)
     .innerJoin(caseRecord, eq(caseRecord.id, caseReferral.caseId))
@@ -380,6 +394,8 @@ export async function listReferralsToUnit(db: Db, actor: Actor, f: ReferralFilte
     .where(where);
   return { items, total: Number(n) };
 }
+
+const pick = <T extends Record<string, unknown>>(o: T, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => keys.includes(k))) as T;
 
 // ---------------------------------------------------------------- for other modules
 
@@ -466,6 +482,17 @@ export async function unitOfKind(db: Db, kinds: string[], stateCode: number, dis
 }
 
 export async function findUser(db: Db, id: string) {
-  const [row] = await db.select({ id: appUser.id, organisationId: appUser.organisationId, active: appUser.active }).from(appUser).where(eq(appUser.id, id));
+  const [row] = await db
+    .select({
+      id: appUser.id, organisationId: appUser.organisationId, active: appUser.active, role: appUser.role,
+      scope: {
+        level: appUser.scopeLevel, stateCode: appUser.stateCode, districtCode: appUser.districtCode,
+        subdistrictCode: appUser.subdistrictCode, blockCode: appUser.blockCode, villageId: appUser.villageId,
+      },
+    })
+    .from(appUser)
+    .where(eq(appUser.id, id));
   return row ?? null;
 }
+export type UserFacts = NonNullable<Awaited<ReturnType<typeof findUser>>>;
+export type OrganisationRow = NonNullable<Awaited<ReturnType<typeof findOrganisation>>>;

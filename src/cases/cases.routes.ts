@@ -5,6 +5,7 @@ import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
 import { versionFrom } from '../http/common';
 import { badRequest, notFound } from '../http/errors';
+import { assertCleanText } from '../http/input-hygiene';
 import {
   actionInput, caseAttachmentOut, caseIdParams, caseListOut, caseListQuery, caseOut, intakeInput, markedOut, notificationListOut, notificationQuery, referralListOut,
   referralListQuery, taskListOut, taskQuery, type ActionInput,
@@ -85,7 +86,7 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: `Attach a PDF, JPEG or PNG (≤ ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB) as multipart/form-data: fields kind, description, then file`,
+        summary: `Attach a PDF, JPEG, PNG or WebP (images are stored without their metadata; ≤ ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB) as multipart/form-data: fields kind, description, then file`,
         params: caseIdParams,
         querystring: z.strictObject({ kind: z.enum(ATTACHMENT_KINDS).optional(), description: z.string().max(1000).optional() }),
         response: created(caseAttachmentOut),
@@ -107,6 +108,9 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
         const f = part.fields[name] as { value?: unknown } | undefined;
         return typeof f?.value === 'string' ? f.value : undefined;
       };
+      // The form's fields are read here, past the global hook: the same text rule, by field.
+      assertCleanText(part.filename, 'file.filename');
+      assertCleanText(field('description'), 'description');
       const kind = (field('kind') ?? req.query.kind ?? 'document') as AttachmentKind;
       if (!ATTACHMENT_KINDS.includes(kind)) throw badRequest('kind', `must be one of ${ATTACHMENT_KINDS.join(', ')}`);
       const a = await addAttachment(ctx, actor, req.params.id, { bytes, filename: part.filename }, { kind, description: field('description') ?? req.query.description });

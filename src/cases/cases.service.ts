@@ -7,7 +7,8 @@ import { audit } from '../audit/audit.service';
 import { child } from '../registry/registry.schema';
 import { visibleChild } from '../registry/children.repository';
 import { createChild } from '../registry/children.service';
-import { ageOn } from '../registry/age';
+import { mayRead, roleWithheld, shapeRow } from '../access/fields';
+import { istToday } from '../kernel/clock';
 import { getLocation } from '../locations/locations.repository';
 import {
   deriveCase, deriveFacts, levelAbove, levelBelow, validateAction,
@@ -16,12 +17,16 @@ import {
 import { caseTimelineConfig } from './timelines.config';
 import {
   actionByClientId, caseConditions, caseOpenedWithClientId, caseHistory, countCases, directory, findOrganisation, findUser, getCase, insertAction,
-  insertCase, listCases, listReferralsToUnit, lockCase, placeOf, saveProjection, unitOfKind,
-  type CaseListRow, type CaseRow,
+  insertCase, listCases, listReferralsToUnit, lockCase, placeOf, readPermittedCase, saveProjection, unitOfKind,
+  type CaseRow, type PermittedCaseRow,
 } from './cases.repository';
 import { attachmentsOf } from './attachments.repository';
+import { publishCaseEvents } from './case-events';
 import type { ActionInput, CaseListQuery, IntakeInput } from './cases.model';
 import type { CaseAccess } from './cases.access';
+import {
+  requireOwner, requireOwningUnit, requireReceivingSide, requireReceivingUnit, requireRequestingSide, transferTarget,
+} from './custody';
 
 // ---------------------------------------------------------------- errors
 
@@ -149,11 +154,13 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
     const result = validateAction(actions, action, config, now);
     if (!result.ok) throw refusalError(result);
     if (missing.length) throw badRequest(missing[0], 'no unit is known for this; name one');
+    checkTransferSide(actor, result.action, facts, placeOf(row));
     const state = deriveCase([...actions, result.action], config, now);
     const place = placementAfter(row, state);
     await insertAction(tx, caseId, row.version + 1, result.action, place);
     const saved = await saveProjection(tx, caseId, row.version, state, place);
     if (!saved) throw conflict('The case changed while your action was being recorded; try again');
+    await publishCaseEvents(tx, row, result.action, place, actor.userId, now);
     await audit(tx, actor, `case.${result.action.type}`, 'case', caseId, place, {
       seq: row.version + 1, type: result.action.type, ...('referralId' in result.action ? { referralId: result.action.referralId } : {}),
     });
@@ -176,6 +183,14 @@ function checkMayRecord(actor: Actor, access: CaseAccess, fields: { type: string
   if (access !== 'full') throw new HttpError(403, 'forbidden', 'You can see only the referrals to your organisation on this case');
   if (CWC_ONLY.has(fields.type)) requirePermission(actor, 'cases.cwc');
   else requirePermission(actor, 'cases.write');
+}
+
+/** A pending transfer is decided by the receiving district and withdrawn by the requesting side (custody.ts). */
+function checkTransferSide(actor: Actor, a: CaseAction, facts: CaseFacts, place: Placement) {
+  const pending = facts.transfer.pending;
+  if (!pending) return; // the domain has already refused a decision on no transfer
+  if (a.type === 'transfer_accepted' || a.type === 'transfer_rejected') requireReceivingSide(actor, pending);
+  if (a.type === 'transfer_cancelled') requireRequestingSide(actor, pending, facts, place);
 }
 
 /** Where the case sits after the action: a transfer moves it to the receiving district. */
@@ -207,10 +222,12 @@ async function completeAction(db: Db, row: CaseRow, s: CaseFacts, f: Record<stri
     if (id === MISSING) return;
     if (typeof id !== 'string' || !(await findOrganisation(db, id))) throw badRequest(field, 'no such organisation');
   };
-  const userMust = async (field: string, id: unknown) => {
-    const u = typeof id === 'string' ? await findUser(db, id) : null;
-    if (!u || !u.active) throw badRequest(field, 'no such active user');
-    return u;
+  const here = placeOf(row);
+  // Whoever is handed the case sees all of it: only people and units working where it is (custody.ts).
+  const ownerMust = async (field: string, id: unknown, place = here) => requireOwner(typeof id === 'string' ? await findUser(db, id) : null, place, field);
+  const owningUnitMust = async (field: string, id: unknown) => {
+    if (id === MISSING) return;
+    requireOwningUnit(typeof id === 'string' ? await findOrganisation(db, id) : null, here, field);
   };
   // A unit the server cannot find: a placeholder the domain can validate around; refused after.
   const required = (field: string, id: string | null) => {
@@ -245,8 +262,8 @@ async function completeAction(db: Db, row: CaseRow, s: CaseFacts, f: Record<stri
       // At the top there is nowhere to go: let the domain say so (ALREADY_AT_TOP).
       a.toLevel ??= levelAbove(s.level) ?? s.level;
       a.toUnit ??= required('toUnit', await receivingUnit(db, a.toLevel as Level, row));
-      await unitMust('toUnit', a.toUnit);
-      if (a.toUser) await userMust('toUser', a.toUser);
+      await owningUnitMust('toUnit', a.toUnit);
+      if (a.toUser) await ownerMust('toUser', a.toUser);
       break;
     }
     case 'returned_down': {
@@ -258,22 +275,32 @@ async function completeAction(db: Db, row: CaseRow, s: CaseFacts, f: Record<stri
         if (esc && esc.fromLevel === a.toLevel && !a.toUser && esc.by.user) a.toUser = esc.by.user;
       }
       a.toUnit = required('toUnit', a.toUnit as string | null);
-      await unitMust('toUnit', a.toUnit);
-      if (a.toUser) await userMust('toUser', a.toUser);
+      await owningUnitMust('toUnit', a.toUnit);
+      if (a.toUser) await ownerMust('toUser', a.toUser);
       break;
     }
     case 'transfer_requested': {
       const district = await getLocation(db, `di:${a.toDistrictCode}`);
       if (!district || district.level !== 'district') throw badRequest('toDistrictCode', 'no such district');
-      a.toStateCode ??= String(district.stateCode);
-      a.toUnit ??= required('toUnit', (await unitOfKind(db, ['DCPU'], district.stateCode, Number(a.toDistrictCode)))?.id ?? null);
-      await unitMust('toUnit', a.toUnit);
+      if (a.toStateCode !== undefined && Number(a.toStateCode) !== district.stateCode) {
+        throw badRequest('toStateCode', `district ${a.toDistrictCode} is in state ${district.stateCode}`);
+      }
+      a.toStateCode = String(district.stateCode);
+      const target = { stateCode: district.stateCode, districtCode: Number(a.toDistrictCode) };
+      // JJ Act 2015 s.95: the case goes to the child's home district, to be taken on by a unit there.
+      a.toUnit ??= required('toUnit', (await unitOfKind(db, ['DCPU'], target.stateCode, target.districtCode))?.id ?? null);
+      if (a.toUnit !== MISSING) requireReceivingUnit(typeof a.toUnit === 'string' ? await findOrganisation(db, a.toUnit) : null, target, 'toUnit');
       break;
     }
+    case 'transfer_accepted':
+      // The one who takes the case on is of the receiving district: the acceptor (checked with the
+      // decision, checkTransferSide) or the person named.
+      if (a.toUser !== undefined && s.transfer.pending) await ownerMust('toUser', a.toUser, transferTarget(s.transfer.pending));
+      break;
     case 'owner_changed': {
-      const u = await userMust('toUser', a.toUser);
+      const u = await ownerMust('toUser', a.toUser);
       a.toUnit ??= u.organisationId ?? s.owner.unit;
-      await unitMust('toUnit', a.toUnit);
+      await owningUnitMust('toUnit', a.toUnit);
       break;
     }
   }
@@ -284,21 +311,42 @@ const MISSING = '(none)';
 
 // ---------------------------------------------------------------- reads
 
+/**
+ * The child on a case as the actor may see it: the fields of the case's view that the
+ * permitted-fields policy gives (src/access/fields.ts); under a CWC non-disclosure order the
+ * name is initials and the rest absent (JJ Act 2015 s.74).
+ */
+function childOf(p: PermittedCaseRow) {
+  const out: Record<string, unknown> = {};
+  const names: [string, string][] = [['childId', 'id'], ['childName', 'name'], ['childNameLocal', 'nameLocal'], ['childSex', 'sex'], ['childAge', 'age'], ['childDob', 'dob']];
+  for (const [from, to] of names) if (from in p) out[to] = p[from];
+  const withheld = (p.withheld as string[] | undefined)?.filter((f) => f.startsWith('child')).map((f) => f[5].toLowerCase() + f.slice(6));
+  if (withheld?.length) out.withheld = withheld;
+  if (p.initialsOnly) out.initialsOnly = true;
+  return out as { id: string; name: string; sex: string; age: number | null; nameLocal?: string | null; dob?: string | null; withheld?: string[]; initialsOnly?: true };
+}
+
+/** The parts of a derived case state each policy field stands for. */
+const STATE_PARTS: Record<string, (keyof CaseState)[]> = { concerns: ['concerns', 'needs'], cwc: ['cwc'], carePlan: ['carePlan'], referrals: ['referrals'] };
+
 /** The case as the actor may see it: the whole record, or only the referrals to its organisation. */
-async function caseDetail(db: Db, actor: Actor, row: CaseListRow & { access: CaseAccess }, access: CaseAccess, now: Date) {
+async function caseDetail(db: Db, actor: Actor, row: { id: string }, access: CaseAccess, now: Date) {
+  const p = await readPermittedCase(db, actor, row.id, access, istToday(now));
+  if (!p) throw notFound('Case');
+  const shaped = shapeRow(p, access === 'full' ? 'case' : 'caseReferral');
   const history = await caseHistory(db, row.id);
   const actions = history.map((h) => h.payload as unknown as CaseAction);
   const state = deriveCase(actions, caseTimelineConfig(), now);
-  const childView = { id: row.childId, name: row.childName, nameLocal: row.childNameLocal, sex: row.childSex, age: ageOn(row.childDob, now) };
+  const child = childOf(shaped);
   if (access === 'referral') {
     const mine = state.referrals.filter((r) => r.to.orgId === actor.organisationId);
     const refs = new Set(mine.map((r) => r.referralId));
     return {
       view: 'referral' as const,
-      id: row.id,
-      number: row.number,
-      version: row.version,
-      child: childView,
+      id: p.id,
+      number: p.number as number,
+      version: p.version,
+      child,
       referrals: mine.map((r) => ({
         referralId: r.referralId, need: r.need, domain: r.domain, status: r.status, referredAt: r.referredAt, dueDate: r.dueDate,
         acceptedAt: r.acceptedAt, declinedAt: r.declinedAt, declineReason: r.declineReason, doneAt: r.doneAt, outcome: r.outcome,
@@ -306,28 +354,32 @@ async function caseDetail(db: Db, actor: Actor, row: CaseListRow & { access: Cas
       due: state.due.filter((d) => d.ref && refs.has(d.ref)),
     };
   }
+  const may = (part: string) => mayRead(actor, 'case', part);
   const userIds = [...history.map((h) => h.actorUserId ?? ''), state.owner.user ?? '', ...state.escalations.map((e) => e.toUser ?? '')];
   const unitIds = [
     ...history.map((h) => h.actorUnitId ?? ''), state.owner.unit, ...state.referrals.map((r) => r.to.orgId), ...state.escalations.map((e) => e.toUnit),
     ...state.returns.map((r) => r.toUnit), ...state.transfer.history.map((t) => t.toUnit), ...state.due.map((d) => d.assignedTo.unit),
     ...(state.cwc.cwcUnit ? [state.cwc.cwcUnit] : []),
   ];
-  const [names, attachments] = await Promise.all([directory(db, userIds, unitIds), attachmentsOf(db, row.id)]);
+  const [names, attachments] = await Promise.all([may('directory') ? directory(db, userIds, unitIds) : null, may('attachments') ? attachmentsOf(db, row.id) : null]);
+  const visibleState: Partial<CaseState> = { ...state };
+  for (const [part, keys] of Object.entries(STATE_PARTS)) if (!may(part)) for (const k of keys) delete visibleState[k];
   return {
     view: 'full' as const,
-    id: row.id,
-    number: row.number,
-    version: row.version,
-    child: { ...childView, dob: row.childDob },
-    familyId: row.familyId,
-    place: { stateCode: row.stateCode, districtCode: row.districtCode, subdistrictCode: row.subdistrictCode, blockCode: row.blockCode, villageId: row.villageId },
-    flags: row.flags,
-    state,
-    history: history.map((h) => ({
-      seq: h.seq, type: h.type, at: h.at, recordedAt: h.recordedAt, by: h.actorUserId, unit: h.actorUnitId, action: h.payload,
-    })),
-    attachments,
-    directory: names,
+    id: p.id,
+    number: p.number as number,
+    version: p.version,
+    child,
+    familyId: p.familyId as string | null,
+    place: { stateCode: p.stateCode as number, districtCode: p.districtCode as number, subdistrictCode: p.subdistrictCode as number | null, blockCode: p.blockCode as number | null, villageId: p.villageId as string | null },
+    flags: p.flags as string[],
+    state: visibleState,
+    ...(may('history')
+      ? { history: history.map((h) => ({ seq: h.seq, type: h.type, at: h.at, recordedAt: h.recordedAt, by: h.actorUserId, unit: h.actorUnitId, action: h.payload })) }
+      : {}),
+    ...(attachments ? { attachments } : {}),
+    ...(names ? { directory: names } : {}),
+    ...(shaped.withheld || roleWithheld(actor, 'case').length ? { withheld: [...roleWithheld(actor, 'case'), ...(shaped.withheld ?? [])] } : {}),
   };
 }
 
@@ -346,10 +398,10 @@ export async function listCasesFor(ctx: AppContext, actor: Actor, query: CaseLis
   const now = ctx.now();
   const { page, pageSize, ...filter } = query;
   const where = caseConditions(actor, filter, now);
-  const [items, total] = await Promise.all([listCases(ctx.db, where, pageSize, (page - 1) * pageSize), countCases(ctx.db, where)]);
+  const [items, total] = await Promise.all([listCases(ctx.db, actor, where, pageSize, (page - 1) * pageSize, istToday(now)), countCases(ctx.db, where)]);
   await audit(ctx.db, actor, 'list', 'case', null, null, { ids: items.map((i) => i.id), total });
   return {
-    items: items.map(({ childDob, ...i }) => ({ ...i, childAge: ageOn(childDob, now), overdue: !!i.nextDueAt && i.nextDueAt < now })),
+    items: items.map((i) => ({ ...shapeRow(i, 'case'), overdue: i.nextDueAt instanceof Date && i.nextDueAt < now })),
     total,
     page,
     pageSize,
@@ -358,7 +410,7 @@ export async function listCasesFor(ctx: AppContext, actor: Actor, query: CaseLis
 
 export async function listReferralsFor(ctx: AppContext, actor: Actor, query: { status?: string; page: number; pageSize: number }) {
   requirePermission(actor, 'cases.read', 'cases.referral');
-  const { items, total } = await listReferralsToUnit(ctx.db, actor, { status: query.status }, query.pageSize, (query.page - 1) * query.pageSize);
+  const { items, total } = await listReferralsToUnit(ctx.db, actor, { status: query.status }, query.pageSize, (query.page - 1) * query.pageSize, istToday(ctx.now()));
   await audit(ctx.db, actor, 'list', 'case_referral', null, null, { ids: [...new Set(items.map((i) => i.caseId))], total });
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return { items: items.map((i) => shapeRow(i, 'caseReferral')), total, page: query.page, pageSize: query.pageSize };
 }

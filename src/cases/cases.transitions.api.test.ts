@@ -209,7 +209,7 @@ describe('intake', () => {
     expect(await cases()).toBe(before);
   });
 
-  it('needs cases.write: the auditor and the helpline operator may read, not open or act', async () => {
+  it('needs cases.write: the auditor may read, not open or act; the helpline operator may do neither', async () => {
     const child = await k.childIn('Wadali', 8);
     expect((await (await k.as('auditor.mh')).post('/api/v1/cases', intakeBody(child))).statusCode).toBe(403);
     expect((await (await k.as('helpline.amravati')).post('/api/v1/cases', intakeBody(child))).statusCode).toBe(403);

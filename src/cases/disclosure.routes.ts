@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
-import { versionFrom } from '../http/common';
+import { MAX_VERSION, versionFrom } from '../http/common';
 import { isoDate } from '../http/iso-date';
 import { caseIdParams, nonDisclosureLiftedOut, nonDisclosureOrderOut, nonDisclosureStateOut } from './cases.model';
 import { ok } from '../http/response';
@@ -15,7 +15,7 @@ const orderInput = z.strictObject({
   orderedOn: isoDate,
   version: version.optional(),
 });
-const liftQuery = z.strictObject({ version: z.coerce.number().int('must be a whole number').positive('must be the version you read (1 or more)').optional() });
+const liftQuery = z.strictObject({ version: z.coerce.number().int('must be a whole number').positive('must be the version you read (1 or more)').max(MAX_VERSION, 'is not a version of this record').optional() });
 
 /** CWC non-disclosure orders on a case (JJ Act 2015 s.74(1)); see disclosure.service.ts. */
 export function disclosureRoutes(app: FastifyInstance, ctx: AppContext) {

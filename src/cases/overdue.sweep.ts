@@ -14,6 +14,7 @@ export const DUE_LABELS: Record<string, string> = {
   escalation_response: 'action on an escalated case',
   post_restoration_follow_up: 'post-restoration follow-up visit',
   transfer_response: 'decision on a case transfer',
+  case_review: 'review of an open case with nothing else due',
 };
 
 const istDay = (d: Date) => new Date(d.getTime() + 330 * 60_000).toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { identityColumns } from '../access/fields';
 import { can, type Actor } from '../access/policy';
 import { child } from '../registry/registry.schema';
 import { caseVisibleWhere } from './cases.access';
@@ -46,8 +47,8 @@ export async function listTasks(db: Db, actor: Actor, where: SQL, limit: number,
       status: caseRecord.status,
       level: caseRecord.level,
       risk: caseRecord.risk,
-      childName: child.name,
-      childNameLocal: child.nameLocal,
+      // Initials, no local-script name, under a CWC order the actor may not see past (src/access/fields.ts, JJ Act 2015 s.74).
+      ...identityColumns(actor, 'case', { childId: caseRecord.childId }, { childName: child.name, childNameLocal: child.nameLocal }, ['childName', 'childNameLocal']),
     })
     .from(caseDue)
     .innerJoin(caseRecord, eq(caseRecord.id, caseDue.caseId))

@@ -3,6 +3,7 @@ import { requirePermission, type Actor } from '../access/policy';
 import { audit } from '../audit/audit.service';
 import { basisOf } from './timelines.config';
 import { countTasks, listTasks, taskConditions } from './tasks.repository';
+import { shapeRow } from '../access/fields';
 import type { TaskQuery } from './cases.model';
 
 /** What is due and overdue for me (scope=mine) or my unit (scope=unit), soonest first. */
@@ -14,7 +15,7 @@ export async function tasksFor(ctx: AppContext, actor: Actor, q: TaskQuery) {
   await audit(ctx.db, actor, 'list', 'case_task', null, null, { ids: [...new Set(rows.map((r) => r.caseId))], total: counts.total });
   return {
     items: rows.map(({ fullView, status, level, risk, stateCode, ref, ...r }) => ({
-      ...r,
+      ...shapeRow(r, 'case'),
       ref: ref || null,
       overdue: r.dueAt < now,
       basis: basisOf(r.kind, stateCode),

@@ -32,6 +32,7 @@ const KEY_OF: Record<Exclude<DueKind, 'escalation_response'>, TimelineKey> = {
   referral_completion: 'referralCompletion',
   post_restoration_follow_up: 'postRestorationFollowUp',
   transfer_response: 'transferResponse',
+  case_review: 'caseReview',
 };
 
 /** The Act, rule or policy behind a due item, for a task list row (not stored per row). */

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { can, jurisdictionWhere, requireCovers, type Actor } from '../access/policy';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
+import { publish } from '../events/events';
 import { getLocation, placementOf } from '../locations/locations.repository';
 import { location } from '../locations/locations.schema';
 import { child, family } from '../registry/registry.schema';
@@ -157,6 +158,11 @@ export async function raiseIssue(ctx: AppContext, actor: Actor, input: IssueInpu
       childId, familyId,
     }).returning();
     await audit(tx, actor, 'create', 'bal_panchayat_issue', row.id, row, { childId, familyId });
+    await publish(tx, {
+      type: 'balpanchayat.issue_raised', aggregateType: 'bal_panchayat_issue', aggregateId: row.id, actorUserId: actor.userId,
+      stateCode: row.stateCode, districtCode: row.districtCode, at: ctx.now(),
+      payload: { issueId: row.id, category: row.category, raisedOn: String(row.raisedOn), place: placementOf(loc)!, childId: row.childId ?? null },
+    });
     return (await issueViews(tx, actor, [{ ...row, villageName: loc.name }], today))[0];
   });
 }

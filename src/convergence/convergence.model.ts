@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate as day } from '../http/iso-date';
 import { timestamp, withheld } from '../http/response';
+import { lgdCodeQuery, MAX_VERSION, recordVersion } from '../http/common';
 import { CONVERGENCE_DOMAINS, DEPARTMENT_KINDS, GOVERNANCE_LEVELS, LANGS, MEETING_FREQUENCIES } from './domain';
 
 /** Request bodies and queries of the convergence API (zod: a 400 names the field). */
@@ -49,7 +50,7 @@ export const groupInput = z.strictObject({
 export type GroupInput = z.infer<typeof groupInput>;
 
 export const groupPatch = z.strictObject({
-  version: z.number().int().positive(),
+  version: recordVersion,
   name: text(200).optional(),
   nameLocal: z.string().trim().max(200).nullable().optional(),
   meetingFrequency: z.enum(MEETING_FREQUENCIES).optional(),
@@ -118,9 +119,9 @@ export const minuteInput = z.strictObject({ minutes: text(20000) });
 export const cancelInput = z.strictObject({ reason: text(500) });
 
 export const actionEventInput = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('complete'), result: text(2000), on: day.optional(), version: z.number().int().positive().optional() }),
-  z.strictObject({ type: z.literal('block'), reason: text(2000), on: day.optional(), version: z.number().int().positive().optional() }),
-  z.strictObject({ type: z.literal('reopen'), reason: text(2000), on: day.optional(), version: z.number().int().positive().optional() }),
+  z.strictObject({ type: z.literal('complete'), result: text(2000), on: day.optional(), version: recordVersion.optional() }),
+  z.strictObject({ type: z.literal('block'), reason: text(2000), on: day.optional(), version: recordVersion.optional() }),
+  z.strictObject({ type: z.literal('reopen'), reason: text(2000), on: day.optional(), version: recordVersion.optional() }),
 ]);
 export type ActionEventInput = z.infer<typeof actionEventInput>;
 
@@ -158,7 +159,7 @@ export type AccountabilityQuery = z.infer<typeof accountabilityQuery>;
 
 export const matrixPut = z.strictObject({
   /** The version being replaced (optimistic concurrency): 0 when replacing the bundled default. */
-  version: z.number().int().min(0),
+  version: z.number().int().min(0).max(MAX_VERSION),
   matrix: z.unknown(),
   note: z.string().trim().max(500).optional(),
 });
@@ -168,14 +169,14 @@ export const suggestQuery = z.strictObject({ domain: z.enum(CONVERGENCE_DOMAINS)
 
 export const coverageQuery = z.strictObject({
   level: z.enum(['district', 'block', 'village']).default('block'),
-  districtCode: z.coerce.number().int().positive().optional(),
-  blockCode: z.coerce.number().int().positive().optional(),
+  districtCode: lgdCodeQuery.optional(),
+  blockCode: lgdCodeQuery.optional(),
 });
 export const coverageFamiliesQuery = z.strictObject({
   domain: z.enum(CONVERGENCE_DOMAINS).optional(),
   gapsOnly: z.enum(['true', 'false']).transform((v) => v === 'true').default(true),
-  districtCode: z.coerce.number().int().positive().optional(),
-  blockCode: z.coerce.number().int().positive().optional(),
+  districtCode: lgdCodeQuery.optional(),
+  blockCode: lgdCodeQuery.optional(),
   villageId: z.string().max(60).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),

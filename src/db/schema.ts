@@ -9,3 +9,6 @@ export * from '../convergence/convergence.schema';
 export * from '../notifications/outbox.schema';
 export * from '../schemes/schemes.schema';
 export * from '../missing/missing.schema';
+export * from '../events/events.schema';
+export * from '../registry/registry-move.schema';
+export * from '../schemes/scheme-facts.schema';

@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
+import { csvText } from './csv';
 
 export interface TableFile {
   filename: string;
@@ -16,7 +16,8 @@ export interface Column<T> {
 /** Any table a screen shows can leave as CSV (UTF-8 with BOM so Excel shows Devanagari) or a real .xlsx. */
 export async function tableFile<T>(name: string, columns: Column<T>[], rows: T[], format: 'csv' | 'xlsx'): Promise<TableFile> {
   if (format === 'csv') {
-    const csv = Papa.unparse({ fields: columns.map((c) => c.header), data: rows.map((r) => columns.map((c) => c.value(r) ?? '')) });
+    // Cells that a spreadsheet would run as formulas are neutralised (csv.ts).
+    const csv = csvText(columns.map((c) => c.header), rows.map((r) => columns.map((c) => c.value(r))));
     return { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from('\uFEFF' + csv, 'utf8') };
   }
   const wb = new ExcelJS.Workbook();

@@ -19,6 +19,7 @@ import {
 import { HttpError, validationIssues } from './errors';
 import { ok } from './response';
 import { registerAuthHook } from './auth-hook';
+import { registerInputHygiene } from './input-hygiene';
 import type { AppContext } from './context';
 import { loggerOptions } from './logging';
 import { registerDomainRoutes } from './routes';
@@ -29,7 +30,8 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { ...(loggerOptions() as object), ...(opts.logStream ? { stream: opts.logStream, level: 'info' } : {}) },
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (see trust-proxy.ts).
+    trustProxy: ctx.config.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
     disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
@@ -74,6 +76,7 @@ export async function buildApp(
   });
 
   registerAuthHook(app, ctx);
+  registerInputHygiene(app);
 
   app.get('/api/health', { schema: { hide: true, response: ok(z.looseObject({ status: z.string(), database: z.string() }).describe('Operational figures only, never personal data')) } }, async () => {
     await ctx.database.query('SELECT 1');

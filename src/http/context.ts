@@ -1,4 +1,5 @@
 import type { Database, Db } from '../db/client';
+import type { TrustProxy } from './trust-proxy';
 
 /** What every domain's routes and services receive. The clock is injectable so tests can move time. */
 export interface AppContext {
@@ -15,4 +16,6 @@ export interface AppConfig {
   webDir: string | null;
   /** Cookie `secure` flag: on behind HTTPS in production. */
   secureCookies: boolean;
+  /** Which proxies may tell the client address (TRUST_PROXY); none when absent. */
+  trustProxy?: TrustProxy;
 }

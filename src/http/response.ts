@@ -76,3 +76,13 @@ export function file(...contentTypes: [string, ...string[]]) {
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
 /** Just the items. */
 export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/**
+ * What a record shaped by the permitted-fields policy (src/access/fields.ts) carries besides its
+ * fields: which fields were left out for this reader, and whether the name is initials only.
+ * The web app labels both (withheld, JJ Act 2015 s.74).
+ */
+export const withheldMarks = {
+  withheld: z.array(z.string()).optional().describe('Fields of this record left out for this reader (JJ Act 2015 s.74)'),
+  initialsOnly: z.literal(true).optional().describe('The name is initials only: a CWC non-disclosure order'),
+};

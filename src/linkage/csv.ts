@@ -1,6 +1,7 @@
 // Reading and writing the person-record CSV. Errors name the line and the field so that
 // the person fixing the file can find them; with skipInvalid, bad rows are reported and skipped.
 import Papa from 'papaparse';
+import { csvCell } from '../exports/csv';
 import { PERSON_COLUMNS, type PersonColumn, type PersonRecord } from './record';
 
 export interface InvalidRow { line: number; field: string; reason: string }
@@ -173,10 +174,9 @@ function fillMissing(r: PersonRecord): PersonRecord {
   return r;
 }
 
-/** One CSV field, quoted per RFC 4180 when needed. */
+/** One CSV field, quoted per RFC 4180 when needed; text a spreadsheet would run as a formula is neutralised (src/exports/csv.ts). */
 export function csvField(v: string | number | null | undefined): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvCell(v);
 }
 
 export function csvLine(values: ReadonlyArray<string | number | null | undefined>): string {

@@ -87,7 +87,7 @@ export function registerLinkageCommands(program: Command): void {
           for (const w of res.warnings) process.stderr.write(`warning: ${w}\n`);
           for (const sh of res.shares) {
             for (let x = 0; x < sh.right.length; x++) {
-              out.write(csvLine([left[sh.left[x]].id, right[sh.right[x]].id, sh.probability[x].toFixed(6), sh.weight[x].toFixed(2), shareExplanation(res.model, sh, x)]));
+              out.write(csvLine([left[sh.left[x]].id, right[sh.right[x]].id, sh.probability[x].toFixed(6), Number(sh.weight[x].toFixed(2)), shareExplanation(res.model, sh, x)]));
             }
           }
           pairs = res.pairsCompared;
@@ -95,7 +95,7 @@ export function registerLinkageCommands(program: Command): void {
           const engine = runLinkage(personTable(left), personTable(right), model, { train: o.train, onProgress: pr.onProgress });
           for (const w of summarize(engine).warnings) process.stderr.write(`warning: ${w}\n`);
           forEachLink(engine, { topK, threshold, onProgress: pr.onProgress }, (_j, cands) => {
-            for (const c of cands) out.write(csvLine([c.leftId, c.rightId, c.probability.toFixed(6), c.weight.toFixed(2), c.explanation]));
+            for (const c of cands) out.write(csvLine([c.leftId, c.rightId, c.probability.toFixed(6), Number(c.weight.toFixed(2)), c.explanation]));
           });
           pairs = engine.pairCount;
         }

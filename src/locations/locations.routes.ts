@@ -3,9 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
-import { requireCovers, requirePermission } from '../access/policy';
-import { badRequest, notFound } from '../http/errors';
-import { getLocation, insertVillage, listLocations, placementOf } from './locations.repository';
+import { lgdCodeQuery } from '../http/common';
+import { notFound } from '../http/errors';
+import { getLocation, listLocations } from './locations.repository';
+import { addVillage } from './locations.service';
 import { locationOut } from './locations.model';
 import { created, itemsOf, ok } from '../http/response';
 
@@ -20,7 +21,7 @@ export function locationsRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: z.strictObject({
           parentId: z.string().max(60).optional(),
           level: z.enum(['state', 'district', 'subdistrict', 'block', 'village']).optional(),
-          districtCode: z.coerce.number().int().positive().optional(),
+          districtCode: lgdCodeQuery.optional(),
         }),
         response: ok(itemsOf(locationOut)),
       },
@@ -46,19 +47,11 @@ export function locationsRoutes(app: FastifyInstance, ctx: AppContext) {
           name: z.string().trim().min(1).max(120),
           nameLocal: z.string().trim().max(120).optional(),
           parentId: z.string().regex(/^(sd|bl):\d+$/, 'must be a sub-district (sd:N) or block (bl:N) id'),
-          blockCode: z.number().int().positive().optional(),
+          blockCode: z.number().int().positive().max(99_999_999, "must be an LGD code (at most 8 digits)").optional(),
         }),
         response: created(locationOut),
       },
     },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      requirePermission(actor, 'survey.write', 'config.edit');
-      const parent = await getLocation(ctx.db, req.body.parentId);
-      if (!parent) throw badRequest('parentId', 'no such taluka or block');
-      requireCovers(actor, placementOf(parent)!, 'taluka');
-      const row = await insertVillage(ctx.db, { name: req.body.name, nameLocal: req.body.nameLocal, parent, blockCode: req.body.blockCode });
-      return reply.status(201).send(row);
-    },
+    async (req, reply) => reply.status(201).send(await addVillage(ctx, requireActor(req), req.body)),
   );
 }

@@ -1,6 +1,8 @@
-import { and, asc, count, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
+import { decidedSideVisible } from '../access/missing';
+import type { PersonRecord } from '../linkage/record';
 import { missingMatch, missingRestoration } from './missing.schema';
 
 /**
@@ -54,10 +56,18 @@ export async function updateMatch(db: Db, id: string, set: Partial<typeof missin
   return row;
 }
 
-/** Decided pairs (the labelled data), oldest decision first. */
+/**
+ * Decided pairs (the labelled data), oldest decision first. A side's person record comes back
+ * only when the reader sees that side in full (src/access/missing.ts `decidedSideVisible`):
+ * another district's child of a rejected pair stays in its district.
+ */
 export function decidedMatches(db: Db, actor: Actor, limit: number) {
   return db
-    .select()
+    .select({
+      ...getTableColumns(missingMatch),
+      decidedLeft: sql<PersonRecord | null>`CASE WHEN ${decidedSideVisible(actor, 'missing')} THEN ${missingMatch.decidedLeft} END`.mapWith(missingMatch.decidedLeft),
+      decidedRight: sql<PersonRecord | null>`CASE WHEN ${decidedSideVisible(actor, 'found')} THEN ${missingMatch.decidedRight} END`.mapWith(missingMatch.decidedRight),
+    })
     .from(missingMatch)
     .where(and(matchVisible(actor), inArray(missingMatch.status, ['confirmed', 'rejected'])))
     .orderBy(asc(missingMatch.decidedAt), asc(missingMatch.id))

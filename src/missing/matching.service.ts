@@ -175,6 +175,11 @@ export async function matchRecord(ctx: Pick<AppContext, 'db' | 'now'>, recordId:
             probability: k.candidate.probability, weight: k.candidate.weight, fields: k.candidate.fields, explanation: k.candidate.explanation,
             modelVersion: model.version, missingDistrictCode: m.districtCode, missingStateCode: m.stateCode,
             foundDistrictCode: f.districtCode, foundStateCode: f.stateCode, updatedAt: now,
+            // A side's agreement was given by the district the record was in: moved, it is asked again.
+            missingAgreedAt: sql`CASE WHEN ${missingMatch.missingDistrictCode} = ${m.districtCode} AND ${missingMatch.missingStateCode} = ${m.stateCode} THEN ${missingMatch.missingAgreedAt} END`,
+            missingAgreedBy: sql`CASE WHEN ${missingMatch.missingDistrictCode} = ${m.districtCode} AND ${missingMatch.missingStateCode} = ${m.stateCode} THEN ${missingMatch.missingAgreedBy} END`,
+            foundAgreedAt: sql`CASE WHEN ${missingMatch.foundDistrictCode} = ${f.districtCode} AND ${missingMatch.foundStateCode} = ${f.stateCode} THEN ${missingMatch.foundAgreedAt} END`,
+            foundAgreedBy: sql`CASE WHEN ${missingMatch.foundDistrictCode} = ${f.districtCode} AND ${missingMatch.foundStateCode} = ${f.stateCode} THEN ${missingMatch.foundAgreedBy} END`,
           },
           setWhere: eq(missingMatch.status, 'proposed'),
         });

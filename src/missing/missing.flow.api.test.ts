@@ -30,7 +30,7 @@ describe('public report → moderation → matching → review → confirm → r
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(Object.keys(body).sort()).toEqual(['message', 'reference', 'status']);
-    expect(body.reference).toMatch(/^MR-\d{6}$/);
+    expect(body.reference).toMatch(/^MR-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
     expect(body.status).toBe('pending_moderation');
     reference = body.reference;
   });
@@ -84,11 +84,20 @@ describe('public report → moderation → matching → review → confirm → r
     expect(await countRows(t, 'missing_match')).toBe(before);
   });
 
-  it('confirming marks both records matched and opens a restoration case', async () => {
+  it('across districts, one side confirming is its agreement: the match waits for the other district', async () => {
+    const res = await dcpoAkola.post(`/api/v1/missing/matches/${matchId}/decision`, { decision: 'confirm', note: 'The girl says her mother is Sunita' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'proposed', restoration: null, agreement: { crossDistrict: true, found: { by: expect.any(String) }, missing: null, waitingFor: ['missing'] } });
+    expect((await dcpoAmravati.get(`/api/v1/missing/records/${reportId}`)).json().status).toBe('open');
+    expect(await countRows(t, 'missing_restoration')).toBe(0);
+  });
+
+  it('the home district agreeing too confirms: both records matched, a restoration case opened', async () => {
     const res = await dcpoAmravati.post(`/api/v1/missing/matches/${matchId}/decision`, { decision: 'confirm', note: 'Mother identified the child by video call' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.status).toBe('confirmed');
+    expect(body.agreement).toMatchObject({ confirmedAs: 'both_sides', waitingFor: [] });
     expect(body.restoration).toMatchObject({ status: 'case_opened', caseId: expect.any(String), childId: expect.any(String), districtCode: AMRAVATI, foundDistrictCode: AKOLA });
     for (const id of [reportId, foundId]) expect((await dcpoAmravati.get(`/api/v1/missing/records/${id}`)).json().status).toBe('matched');
     const kase = await dcpoAmravati.get(`/api/v1/cases/${body.restoration.caseId}`);
@@ -103,12 +112,16 @@ describe('public report → moderation → matching → review → confirm → r
     }
   });
 
-  it('the home district records the outcome; the finding district may not', async () => {
+  it('the home district records the outcome, on the CWC order; the finding district may not', async () => {
     const rest = (await dcpoAmravati.get('/api/v1/missing/restorations')).json().items.find((i: { matchId: string }) => i.matchId === matchId);
     expect((await dcpoAkola.post(`/api/v1/missing/restorations/${rest.id}/status`, { status: 'restored' })).statusCode).toBe(403);
-    const ok = await dcpoAmravati.post(`/api/v1/missing/restorations/${rest.id}/status`, { status: 'restored', note: 'Handed over to the mother on CWC order' });
+    const noOrder = await dcpoAmravati.post(`/api/v1/missing/restorations/${rest.id}/status`, { status: 'restored', note: 'Handed over to the mother' });
+    expect(noOrder.statusCode).toBe(409);
+    expect(noOrder.json()).toMatchObject({ code: 'cwc_order_required', issues: [{ field: 'cwcOrderRef' }] });
+    const ok = await cwcAmravati.post(`/api/v1/missing/restorations/${rest.id}/status`, { status: 'restored', note: 'Handed over to the mother', cwcOrderRef: 'CWC/AMR/2025/301' });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().status).toBe('restored');
+    expect(ok.json()).toMatchObject({ status: 'restored', cwcOrder: { ref: 'CWC/AMR/2025/301', source: 'cwc_member' }, registryUpdated: true });
+    for (const id of [reportId, foundId]) expect((await dcpoAmravati.get(`/api/v1/missing/records/${id}`)).json().status).toBe('closed');
   });
 
   it('the labelled pairs export holds the confirmed pair with label 1', async () => {
@@ -147,14 +160,18 @@ describe('rejecting, restoration waiting for the home district', () => {
     expect(fnd.statusCode).toBe(201);
     const m = (await dcpoAkola.get(`/api/v1/missing/matches?recordId=${fnd.json().id}`)).json().items.find((i: { missing: { id: string } }) => i.missing.id === rep.json().id);
     expect(m.fields.find((f: { id: string }) => f.id === 'date').weight).toBeLessThan(0);
-    // The Akola DCPO confirms: the child's home is Amravati, so the case waits for Amravati.
-    const res = await dcpoAkola.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm', note: 'the register had the wrong date' });
+    // The Akola DCPO agrees; the CWC of the child's home district confirms alone (JJ Act s.37).
+    expect((await dcpoAkola.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm', note: 'the register had the wrong date' })).json().status).toBe('proposed');
+    const res = await cwcAmravati.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm' });
     expect(res.statusCode).toBe(200);
-    expect(res.json().restoration).toMatchObject({ status: 'awaiting_case', caseId: null });
-    expect(res.json().restoration.note).toMatch(/home district/);
-    // A CWC member of the home district cannot open cases without registry rights for a new child...
+    expect(res.json()).toMatchObject({ status: 'confirmed', restoration: { status: 'awaiting_case', caseId: null } });
+    // The CWC member may not add the child to the registry: the case waits, with a fixed reason.
+    expect(res.json().restoration.note).toMatch(/home district who may add the child to the registry/);
     const cwcTry = await cwcAmravati.post(`/api/v1/missing/restorations/${res.json().restoration.id}/open-case`, {});
     expect(cwcTry.statusCode).toBe(409);
+    expect(cwcTry.json()).toMatchObject({ code: 'case_not_opened', reason: 'no_registry_rights' });
+    // The finding district does not open the home district's case.
+    expect((await dcpoAkola.post(`/api/v1/missing/restorations/${res.json().restoration.id}/open-case`, {})).statusCode).toBe(403);
     // ...the home DCPO can.
     const opened = await dcpoAmravati.post(`/api/v1/missing/restorations/${res.json().restoration.id}/open-case`, {});
     expect(opened.statusCode).toBe(201);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { pageQuery } from '../http/common';
+import { lgdCodeQuery, pageQuery, recordVersion } from '../http/common';
 import { isoDate } from '../http/iso-date';
+import { optionalPersonName, personName as personNameSchema } from '../names/person-name';
 import { day, timestamp, withheld } from '../http/response';
 import { SEXES } from '../registry/vocabulary';
 import { CURRENT_CARE, FOUND_SOURCES, MATCH_STATUSES, MISSING_SOURCES, RECORD_KINDS, RECORD_STATUSES, RESTORATION_STATUSES } from './domain/vocabulary';
@@ -12,7 +13,8 @@ import { CURRENT_CARE, FOUND_SOURCES, MATCH_STATUSES, MISSING_SOURCES, RECORD_KI
  */
 const text = (max: number) => z.string().trim().max(max, `is too long (${max} characters at most)`);
 const optText = (max: number) => text(max).optional().nullable();
-const personName = text(120).min(1, 'is required');
+const personName = personNameSchema(120);
+const optName = optionalPersonName(120).optional().nullable();
 const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number (digits, 6–20 characters)');
 const lgdDistrict = z.number().int('must be an LGD district code').positive('must be an LGD district code').max(99_999, 'must be an LGD district code');
 const age = (max: number, what: string) =>
@@ -22,13 +24,13 @@ const unknownKeys = { error: (iss: { code?: string; keys?: string[] }) => (iss.c
 
 const personFields = {
   name: personName.optional().nullable(),
-  nameLocal: optText(120),
+  nameLocal: optName,
   aliases: z.array(personName).max(5, 'at most 5 other names').optional(),
   sex: z.enum(SEXES),
   ageEstimated: z.boolean().optional(),
-  fatherName: optText(120),
-  motherName: optText(120),
-  guardianName: optText(120),
+  fatherName: optName,
+  motherName: optName,
+  guardianName: optName,
   language: optText(40),
   heightCm: z.number().int('must be whole centimetres').min(30, 'must be at least 30 cm').max(220, 'must be 220 cm or under').optional().nullable(),
   weightKg: z.number().int('must be whole kilograms').min(1, 'must be at least 1 kg').max(150, 'must be 150 kg or under').optional().nullable(),
@@ -38,7 +40,7 @@ const personFields = {
 };
 
 const reporterFields = {
-  reporterName: optText(120),
+  reporterName: optName,
   reporterRelation: optText(80),
   reporterPhone: phone.optional().nullable(),
   reporterEmail: z.email('must be an email address').max(200).optional().nullable(),
@@ -125,7 +127,7 @@ export const publicSightingInput = z.strictObject(
 const patchable = { ...personFields, ageYears: age(21, 'years').optional().nullable(), place: optText(200), address: optText(300),
   eventDate: isoDate.optional(), eventPlace: optText(300), currentCare: z.enum(CURRENT_CARE).optional().nullable(), currentPlace: optText(300),
   districtCode: lgdDistrict.optional(), policeStation: optText(200), firNumber: optText(60) };
-export const recordPatch = z.strictObject({ version: z.number().int().positive(), ...patchable, sex: z.enum(SEXES).optional() }, unknownKeys);
+export const recordPatch = z.strictObject({ version: recordVersion, ...patchable, sex: z.enum(SEXES).optional() }, unknownKeys);
 
 export const moderationInput = z
   .strictObject(
@@ -134,7 +136,7 @@ export const moderationInput = z
       reason: optText(1000),
       /** A moderator may correct the district a citizen chose. */
       districtCode: lgdDistrict.optional(),
-      version: z.number().int().positive().optional(),
+      version: recordVersion.optional(),
     },
     unknownKeys,
   )
@@ -145,7 +147,7 @@ export const matchDecisionInput = z
     {
       decision: z.enum(['confirm', 'reject']),
       note: optText(2000),
-      version: z.number().int().positive().optional(),
+      version: recordVersion.optional(),
     },
     unknownKeys,
   )
@@ -155,7 +157,7 @@ export const recordListQuery = z.strictObject(
   {
     kind: z.enum(RECORD_KINDS).optional(),
     status: z.enum(RECORD_STATUSES).optional(),
-    districtCode: z.coerce.number().int().positive().optional(),
+    districtCode: lgdCodeQuery.optional(),
     q: z.string().trim().max(100).optional(),
     ...pageQuery,
   },
@@ -173,10 +175,22 @@ export const matchListQuery = z.strictObject(
 );
 
 export const restorationListQuery = z.strictObject({ status: z.enum(RESTORATION_STATUSES).optional(), ...pageQuery }, unknownKeys);
-export const restorationUpdateInput = z.strictObject(
-  { status: z.enum(['restored', 'closed']), note: optText(2000), version: z.number().int().positive().optional() },
-  unknownKeys,
-);
+export const restorationUpdateInput = z
+  .strictObject(
+    {
+      status: z.enum(['restored', 'closed']),
+      note: optText(2000),
+      version: recordVersion.optional(),
+      /**
+       * The CWC's restoration order (JJ Act 2015 s.37(1)(b); Model Rules 2016 Form 44), given by a
+       * CWC member; otherwise the order recorded on the child's case is used.
+       */
+      cwcOrderRef: text(80).min(1, 'is required').optional(),
+      cwcOrderOn: isoDate.optional(),
+    },
+    unknownKeys,
+  )
+  .refine((r) => r.status === 'restored' || (!r.cwcOrderRef && !r.cwcOrderOn), { path: ['cwcOrderRef'], message: 'an order reference goes with status restored only' });
 export const openCaseInput = z.strictObject({ childId: z.uuid('must be a child id (UUID)').optional() }, unknownKeys);
 
 export type MissingReportInput = z.infer<typeof missingReportInput>;
@@ -188,6 +202,7 @@ export type ModerationInput = z.infer<typeof moderationInput>;
 export type MatchDecisionInput = z.infer<typeof matchDecisionInput>;
 export type RecordListQuery = z.infer<typeof recordListQuery>;
 export type MatchListQuery = z.infer<typeof matchListQuery>;
+export type RestorationUpdateInput = z.infer<typeof restorationUpdateInput>;
 
 /*
  * Response shapes (issue #12). A record is seen in full by its own jurisdiction, and in part by
@@ -295,8 +310,8 @@ export const restorationOut = z.object({
 export const restorationListOut = z.object({
   items: z.array(
     restorationOut.extend({
-      missingReference: z.string(),
-      foundReference: z.string(),
+      missingReference: withheld(z.string()),
+      foundReference: withheld(z.string()),
       name: withheld(z.string()),
       nameLocal: withheld(z.string()),
       sex: withheld(z.string()),

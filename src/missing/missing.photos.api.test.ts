@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
-import { countRows, foundChild, missingReport, nextIp, publicPost, publicReport, publicSighting } from './missing.testkit';
+import { countRows, foundChild, missingReport, nextIp, powHeaders, publicPost, publicReport, publicSighting } from './missing.testkit';
 import { GPS_MARK, jpegWithGps, multipart, pngWithGps, webpWithGps } from './photos.fixtures';
 
 /**
@@ -176,9 +176,10 @@ describe('the public form', () => {
   let pendingId: string;
 
   it('takes a photo with the report, answers with a reference only, and holds the photo for moderation', async () => {
+    const ip = nextIp();
     const res = await t.app.inject({
-      method: 'POST', url: '/api/v1/public/missing-reports',
-      ...multipart([{ name: 'data', value: JSON.stringify(publicReport({ name: 'Radhika Sunil Ingle' })) }, { name: 'photo', file: jpegWithGps(1) }], { 'x-forwarded-for': nextIp() }),
+      method: 'POST', url: '/api/v1/public/missing-reports', remoteAddress: ip,
+      ...multipart([{ name: 'data', value: JSON.stringify(publicReport({ name: 'Radhika Sunil Ingle' })) }, { name: 'photo', file: jpegWithGps(1) }], await powHeaders(t, ip)),
     });
     expect(res.statusCode).toBe(201);
     expect(Object.keys(res.json()).sort()).toEqual(['message', 'reference', 'status']);
@@ -204,8 +205,10 @@ describe('the public form', () => {
   it('refuses a non-image, an unknown part or an oversized photo by name, writing nothing', async () => {
     const records = await countRows(t, 'missing_record');
     const files = storedFiles();
-    const send = (parts: Parameters<typeof multipart>[0]) =>
-      t.app.inject({ method: 'POST', url: '/api/v1/public/sightings', ...multipart(parts, { 'x-forwarded-for': nextIp() }) });
+    const send = async (parts: Parameters<typeof multipart>[0]) => {
+      const ip = nextIp();
+      return t.app.inject({ method: 'POST', url: '/api/v1/public/sightings', remoteAddress: ip, ...multipart(parts, await powHeaders(t, ip)) });
+    };
     const data = { name: 'data', value: JSON.stringify(publicSighting()) };
     const notImage = await send([data, { name: 'photo', file: Buffer.from('MZ\x90\x00 an executable'), filename: 'child.jpg' }]);
     expect(notImage.statusCode).toBe(415);

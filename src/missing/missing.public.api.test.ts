@@ -17,11 +17,27 @@ describe('public forms: submit, and nothing to read back', () => {
     const res = await publicPost(t, '/api/v1/public/sightings', publicSighting());
     expect(res.statusCode).toBe(201);
     expect(Object.keys(res.json()).sort()).toEqual(['message', 'reference', 'status']);
-    expect(res.json().reference).toMatch(/^FC-\d{6}$/);
+    expect(res.json().reference).toMatch(/^FC-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
     const [row] = await t.ctx.database.query<{ status: string; channel: string; match_state: string }>(
-      `SELECT status, channel, match_state FROM missing_record WHERE number = $1`, [Number(res.json().reference.slice(3))],
+      `SELECT status, channel, match_state FROM missing_record WHERE reference = $1`, [res.json().reference],
     );
     expect(row).toEqual({ status: 'pending_moderation', channel: 'public', match_state: 'not_applicable' });
+  });
+
+  it('references are random, not a count: two in a row share nothing guessable, and each is unique', async () => {
+    const refs: string[] = [];
+    for (let i = 0; i < 4; i++) refs.push((await publicPost(t, '/api/v1/public/sightings', publicSighting())).json().reference);
+    expect(new Set(refs).size).toBe(4);
+    for (const r of refs) expect(r).not.toMatch(/[01OIL]/);
+    const rows = await t.ctx.database.query<{ reference: string; number: number }>(`SELECT reference, number FROM missing_record WHERE reference = ANY($1) ORDER BY number`, [refs]);
+    expect(rows.map((r) => r.reference)).toEqual(refs);
+    const [dupes] = await t.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT reference FROM missing_record GROUP BY reference HAVING count(*) > 1) d`);
+    expect(dupes.n).toBe(0);
+    // An official finds a record by its reference however it is typed.
+    const mine = (await publicPost(t, '/api/v1/public/missing-reports', publicReport({ name: 'Ovi Dhande' }))).json().reference as string;
+    const typed = mine.toLowerCase().replace(/-/g, ' ');
+    const found = (await dcpo.get(`/api/v1/missing/records?status=pending_moderation&q=${encodeURIComponent(typed)}`)).json();
+    expect(found.items.map((i: { reference: string }) => i.reference)).toEqual([mine]);
   });
 
   it('the audit entry of a public submission names no one', async () => {
@@ -123,5 +139,15 @@ describe('bad input is refused with the field named, and nothing is written', ()
   it('a body over 32 KB is refused before it is read', async () => {
     const res = await publicPost(t, '/api/v1/public/missing-reports', publicReport({ description: 'x'.repeat(40_000) }));
     expect(res.statusCode).toBe(413);
+  });
+});
+
+describe('dates are checked on the IST calendar day', () => {
+  it('at 01:30 IST a child last seen "today" (still yesterday in UTC) is accepted; tomorrow is refused', async () => {
+    t.setNow(new Date('2026-03-10T20:00:00Z')); // 11 March, 01:30 IST
+    expect((await publicPost(t, '/api/v1/public/missing-reports', publicReport({ lastSeenOn: '2026-03-11' }))).statusCode).toBe(201);
+    const tomorrow = await publicPost(t, '/api/v1/public/missing-reports', publicReport({ lastSeenOn: '2026-03-12' }));
+    expect(tomorrow.statusCode).toBe(400);
+    expect(tomorrow.json().issues[0].field).toBe('lastSeenOn');
   });
 });

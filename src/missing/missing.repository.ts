@@ -1,37 +1,30 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { jurisdictionWhere, type Actor, type Placement } from '../access/policy';
+import { type Actor, type Placement } from '../access/policy';
+import {
+  matchDisclosureAggregates, matchesReachingActor, missingRecordOwn, recordProjection, recordViewSql, type MissingRecordView,
+} from '../access/missing';
 import { location } from '../locations/locations.schema';
 import { missingBlockKey, missingMatch, missingRecord } from './missing.schema';
 import type { RecordKind } from './domain/vocabulary';
+import { newReference } from './domain/reference';
 import type { PlaceNames } from './domain/person';
 
 /**
- * Missing and found children's records. Every read by a person goes through `recordVisible`:
- * the actor's jurisdiction over the record's place, or a proposed or confirmed match whose
- * other side lies in the actor's jurisdiction (a found child in Akola matched to a report
- * from Amravati is seen by both districts, and only through that match). Matching itself
- * reads across jurisdictions (`candidateRows`), as a system process, and writes only matches.
+ * Missing and found children's records. A person reads a record through the access rule of
+ * src/access/missing.ts, in the query: their own jurisdiction in full (`getRecord`, the only
+ * path for edits), another district's record through a match reaching into theirs at the view
+ * that match allows (`getRecordsSeen`: the columns a view does not permit come back NULL from
+ * the database). Matching itself reads across jurisdictions (`candidateRows`), as a system
+ * process, and writes only matches.
  */
 export type RecordRow = typeof missingRecord.$inferSelect;
-
-const matchSide = (side: 'missing' | 'found') =>
-  side === 'missing'
-    ? { stateCode: missingMatch.missingStateCode, districtCode: missingMatch.missingDistrictCode }
-    : { stateCode: missingMatch.foundStateCode, districtCode: missingMatch.foundDistrictCode };
+/** A record as one reader sees it: the columns outside the reader's view are null. */
+export type SeenRecord = RecordRow & { view: MissingRecordView };
 
 /** Records in the actor's jurisdiction. */
-export const recordInJurisdiction = (actor: Actor) => jurisdictionWhere(actor, missingRecord);
-
-/** Proposed or confirmed matches are the only way into another district's record. */
-export const LIVE_MATCH = ['proposed', 'confirmed'] as const;
-
-export function recordVisible(actor: Actor): SQL {
-  const viaMatch = sql`EXISTS (SELECT 1 FROM ${missingMatch} WHERE ${inArray(missingMatch.status, [...LIVE_MATCH])} AND (
-    (${missingMatch.missingId} = ${missingRecord.id} AND ${jurisdictionWhere(actor, matchSide('found'))})
-    OR (${missingMatch.foundId} = ${missingRecord.id} AND ${jurisdictionWhere(actor, matchSide('missing'))})))`;
-  return or(recordInJurisdiction(actor), viaMatch)!;
-}
+export const recordInJurisdiction = (actor: Actor) => missingRecordOwn(actor);
 
 export const placeOfRecord = (r: Pick<RecordRow, 'stateCode' | 'districtCode' | 'subdistrictCode' | 'blockCode' | 'villageId'>): Placement => ({
   stateCode: r.stateCode, districtCode: r.districtCode, subdistrictCode: r.subdistrictCode, blockCode: r.blockCode, villageId: r.villageId,
@@ -39,9 +32,20 @@ export const placeOfRecord = (r: Pick<RecordRow, 'stateCode' | 'districtCode' | 
 
 // ---------------------------------------------------------------- writes
 
-export async function insertRecord(db: Db, values: typeof missingRecord.$inferInsert): Promise<RecordRow> {
-  const [row] = await db.insert(missingRecord).values(values).returning();
-  return row;
+/**
+ * Inserts a record under a new random reference (domain/reference.ts). A reference already
+ * taken is skipped by ON CONFLICT (no error, so the caller's transaction stays usable) and the
+ * insert retried with a new draw.
+ */
+export async function insertRecord(db: Db, values: Omit<typeof missingRecord.$inferInsert, 'reference'>): Promise<RecordRow> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const bytes = randomBytes(64);
+    let i = 0;
+    const reference = newReference(values.kind as RecordKind, () => bytes[i++ % bytes.length]);
+    const [row] = await db.insert(missingRecord).values({ ...values, reference }).onConflictDoNothing({ target: missingRecord.reference }).returning();
+    if (row) return row;
+  }
+  throw new Error('could not draw a free reference in 5 attempts');
 }
 
 /** Optimistic update inside the actor's jurisdiction (a record seen only through a match is not editable). */
@@ -63,9 +67,41 @@ export async function setRecordSystem(db: Db, id: string, set: Partial<typeof mi
 
 // ---------------------------------------------------------------- reads
 
-export async function getRecord(db: Db, actor: Actor, id: string, opts: { forUpdate?: boolean; ownOnly?: boolean } = {}): Promise<RecordRow | null> {
-  const q = db.select().from(missingRecord).where(and(eq(missingRecord.id, id), opts.ownOnly ? recordInJurisdiction(actor) : recordVisible(actor)));
+/** A record in the actor's own jurisdiction (everything of it), for reading and editing. */
+export async function getRecord(db: Db, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<RecordRow | null> {
+  const q = db.select().from(missingRecord).where(and(eq(missingRecord.id, id), recordInJurisdiction(actor)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+/**
+ * Records as the actor sees them (src/access/missing.ts): own, or another district's through a
+ * match at the view it allows. `atLeast` leaves out the records seen below it (a record read
+ * needs 'compared'; a match's side may be a bare 'reference').
+ */
+export async function getRecordsSeen(db: Db, actor: Actor, ids: string[], atLeast: 'reference' | 'compared' = 'reference'): Promise<SeenRecord[]> {
+  if (!ids.length) return [];
+  const agg = db
+    .select({
+      full: matchDisclosureAggregates.full.as('full'),
+      live: matchDisclosureAggregates.live.as('live'),
+      seen: matchDisclosureAggregates.seen.as('seen'),
+    })
+    .from(missingMatch)
+    .where(matchesReachingActor(actor, missingRecord.id))
+    .as('disclosure');
+  const view = recordViewSql(actor, agg);
+  const allowed = atLeast === 'compared' ? sql`${view} IN ('own', 'full', 'compared')` : sql`${view} IS NOT NULL`;
+  const rows = await db
+    .select({ ...recordProjection(view), view })
+    .from(missingRecord)
+    .leftJoinLateral(agg, sql`true`)
+    .where(and(inArray(missingRecord.id, ids), allowed));
+  return rows as SeenRecord[];
+}
+
+export async function getRecordSeen(db: Db, actor: Actor, id: string, atLeast: 'reference' | 'compared' = 'compared'): Promise<SeenRecord | null> {
+  const [row] = await getRecordsSeen(db, actor, [id], atLeast);
   return row ?? null;
 }
 
@@ -74,11 +110,6 @@ export async function getRecordSystem(db: Db, id: string, forUpdate = false): Pr
   const q = db.select().from(missingRecord).where(eq(missingRecord.id, id));
   const [row] = forUpdate ? await q.for('update') : await q;
   return row ?? null;
-}
-
-export async function getRecordsSystem(db: Db, ids: string[]): Promise<RecordRow[]> {
-  if (!ids.length) return [];
-  return db.select().from(missingRecord).where(inArray(missingRecord.id, ids));
 }
 
 export interface RecordFilter {

@@ -3,16 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
-import { idParams, versionFrom } from '../http/common';
+import { idParams, MAX_VERSION, versionFrom } from '../http/common';
 import { badRequest } from '../http/errors';
 import {
   foundChildInput, matchDecisionInput, matchListQuery, missingReportInput, moderationInput, openCaseInput, recordListQuery, recordPatch,
   restorationListQuery, restorationUpdateInput,
 } from './missing.model';
 import { createFoundChild, createMissingReport, listRecordsFor, moderate, openPhoto, patchRecord, photoTooLarge, readRecord, setPhoto } from './missing.service';
-import {
-  decideMatch, exportLabelledPairs, listMatchesFor, listRestorationsFor, openRestorationCase, readMatch, updateRestorationStatus,
-} from './matches.service';
+import { decideMatch, exportLabelledPairs, listMatchesFor, readMatch } from './matches.service';
+import { listRestorationsFor, openRestorationCase, updateRestorationStatus } from './restorations.service';
 import { publicMissingRoutes } from './public.routes';
 import { multipartReport, photoOf } from './multipart-form';
 import { MAX_PHOTO_BYTES } from './photos';
@@ -83,7 +82,7 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
           }
         } else if (part.fieldname === 'version') {
           const v = Number(String(part.value).trim());
-          if (!Number.isInteger(v) || v < 1) throw badRequest('version', 'must be the version of the record you read (a whole number, 1 or more)');
+          if (!Number.isInteger(v) || v < 1 || v > MAX_VERSION) throw badRequest('version', 'must be the version of the record you read (a whole number, 1 or more)');
           formVersion = v;
         } else {
           throw badRequest(part.fieldname, 'is not a field of this form (send "file" and "version")');
@@ -111,7 +110,7 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/missing/matches/:id', { schema: { tags, summary: 'A match side by side (audited)', params: idParams, response: ok(matchDetailOut) } }, async (req) =>
     readMatch(ctx, requireActor(req), req.params.id),
   );
-  r.post('/missing/matches/:id/decision', { schema: { tags, summary: 'Confirm (both records matched, restoration starts) or reject with a note', params: idParams, body: matchDecisionInput, response: ok(matchDecidedOut) } }, async (req) =>
+  r.post('/missing/matches/:id/decision', { schema: { tags, summary: 'Confirm or reject with a note. Across districts a confirmation is that side’s agreement: confirmed when both sides agree (or by the CWC of the report’s district); restoration starts', params: idParams, body: matchDecisionInput, response: ok(matchDecidedOut) } }, async (req) =>
     decideMatch(ctx, requireActor(req), req.params.id, req.body),
   );
   r.get(
@@ -133,7 +132,7 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post('/missing/restorations/:id/open-case', { schema: { tags, summary: 'Open the restoration case (home district)', params: idParams, body: openCaseInput, response: created(restorationOut) } }, async (req, reply) =>
     reply.status(201).send(await openRestorationCase(ctx, requireActor(req), req.params.id, req.body.childId)),
   );
-  r.post('/missing/restorations/:id/status', { schema: { tags, summary: 'Record the outcome: restored or closed', params: idParams, body: restorationUpdateInput, response: ok(restorationOut) } }, async (req) =>
+  r.post('/missing/restorations/:id/status', { schema: { tags, summary: 'Record the outcome (home district): restored on a CWC restoration order (Form 44: on the case, or cwcOrderRef from a CWC member; else 409 cwc_order_required) or closed', params: idParams, body: restorationUpdateInput, response: ok(restorationOut) } }, async (req) =>
     updateRestorationStatus(ctx, requireActor(req), req.params.id, req.body),
   );
 

@@ -9,6 +9,8 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
 export const missingRecord = pgTable('missing_record', {
   id: uuid('id').primaryKey().defaultRandom(),
   number: bigint('number', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  /** The public reference (random, domain/reference.ts; migration 0420). */
+  reference: text('reference').notNull(),
   kind: text('kind').$type<'missing' | 'found'>().notNull(),
   status: text('status').$type<'pending_moderation' | 'open' | 'matched' | 'rejected' | 'closed'>().notNull(),
   channel: text('channel').$type<'public' | 'official'>().notNull(),
@@ -86,6 +88,12 @@ export const missingMatch = pgTable('missing_match', {
   decidedAt: ts('decided_at'),
   decidedLeft: jsonb('decided_left').$type<PersonRecord>(),
   decidedRight: jsonb('decided_right').$type<PersonRecord>(),
+  /** Each side's reviewer agreeing to a cross-district match (migration 0420; src/access/missing.ts). */
+  missingAgreedBy: uuid('missing_agreed_by'),
+  missingAgreedAt: ts('missing_agreed_at'),
+  foundAgreedBy: uuid('found_agreed_by'),
+  foundAgreedAt: ts('found_agreed_at'),
+  confirmedAs: text('confirmed_as').$type<'both_sides' | 'one_district' | 'cwc'>(),
   proposedAt: ts('proposed_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   version: integer('version').notNull().default(1),
@@ -104,8 +112,34 @@ export const missingRestoration = pgTable('missing_restoration', {
   caseId: uuid('case_id'),
   status: text('status').$type<'awaiting_case' | 'case_opened' | 'restored' | 'closed'>().notNull(),
   note: text('note'),
+  /** The CWC restoration order the outcome was recorded on (JJ Act 2015 s.37(1)(b); Model Rules 2016 Form 44). */
+  cwcOrderRef: text('cwc_order_ref'),
+  cwcOrderOn: date('cwc_order_on'),
+  cwcOrderSource: text('cwc_order_source').$type<'case' | 'cwc_member'>(),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   version: integer('version').notNull().default(1),
+});
+
+/** The public forms' shared abuse counters (public-limits.ts; migration 0420). */
+export const publicLimitCounter = pgTable(
+  'public_limit_counter',
+  {
+    scope: text('scope').notNull(),
+    subject: text('subject').notNull(),
+    windowStart: ts('window_start').notNull(),
+    hits: integer('hits').notNull().default(0),
+    bytes: bigint('bytes', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.subject, t.windowStart] })],
+);
+
+/** Proof-of-work challenges for the public forms (public-limits.ts). */
+export const publicChallenge = pgTable('public_challenge', {
+  id: text('id').primaryKey(),
+  difficulty: integer('difficulty').notNull(),
+  issuedAt: ts('issued_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
 });

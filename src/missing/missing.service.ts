@@ -5,16 +5,18 @@ import { join } from 'node:path';
 import { and, ilike, or, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
-import { requireCovers, requirePermission, type Actor, type Placement } from '../access/policy';
+import { covers, requirePermission, type Actor, type Placement } from '../access/policy';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { getLocation } from '../locations/locations.repository';
 import { getChild } from '../registry/children.repository';
 import { checkPhoto, MAX_PHOTO_BYTES, PHOTO_TYPES } from './photos';
-import { MAX_YEARS_BACK, referenceOf, type RecordKind } from './domain/vocabulary';
+import { istToday } from '../kernel/clock';
+import { MAX_YEARS_BACK, type RecordKind } from './domain/vocabulary';
+import { normaliseReference } from './domain/reference';
 import { missingRecord } from './missing.schema';
 import {
-  countRecords, districtExists, getRecord, insertRecord, listRecords, placeOfRecord, recordConditions, updateRecord, type RecordRow,
+  countRecords, districtExists, getRecord, getRecordSeen, insertRecord, listRecords, placeOfRecord, recordConditions, updateRecord, type RecordRow,
 } from './missing.repository';
 import { blockKeysFor, matchAfterCommit, matchingModel, type MatchRun } from './matching.service';
 import { matchesOfRecord } from './matches.service';
@@ -32,12 +34,11 @@ import type {
 // ---------------------------------------------------------------- checks needing the clock or the database
 
 const DAY = 86_400_000;
-const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /** Dates are checked against the server's clock: not in the future, not impossibly old. */
 function checkDate(field: string, value: string | null | undefined, now: Date) {
   if (!value) return;
-  if (value > today(now)) throw badRequest(field, 'cannot be in the future');
+  if (value > istToday(now)) throw badRequest(field, 'cannot be in the future');
   const oldest = new Date(now.getTime() - MAX_YEARS_BACK * 365.25 * DAY).toISOString().slice(0, 10);
   if (value < oldest) throw badRequest(field, `is more than ${MAX_YEARS_BACK} years ago`);
 }
@@ -58,7 +59,7 @@ async function checkDistrict(db: Db, field: string, code: number | null | undefi
   if (code != null && !(await districtExists(db, code))) throw badRequest(field, `no LGD district ${code}`);
 }
 
-type Common = Omit<typeof missingRecord.$inferInsert, 'id' | 'number'>;
+type Common = Omit<typeof missingRecord.$inferInsert, 'id' | 'number' | 'reference'>;
 
 function personValues(input: MissingReportInput | FoundChildInput | PublicMissingReportInput | PublicSightingInput) {
   return {
@@ -114,9 +115,11 @@ async function foundValues(db: Db, input: FoundChildInput | PublicSightingInput,
   };
 }
 
-async function saveNew(ctx: AppContext, actor: Actor | null, values: Common, placement: Placement) {
+/** `inTransaction` runs first in the saving transaction (the public forms' limits and challenge): a refusal there writes nothing. */
+async function saveNew(ctx: AppContext, actor: Actor | null, values: Common, placement: Placement, inTransaction?: (tx: Db) => Promise<void>) {
   const blockKeys = await blockKeysFor(ctx.db, { ...values, id: '', kind: values.kind as RecordKind, aliases: values.aliases ?? [] } as never);
   return ctx.db.transaction(async (tx) => {
+    if (inTransaction) await inTransaction(tx);
     const row = await insertRecord(tx, { ...values, blockKeys, blockKeysModel: matchingModel().version, matchState: values.status === 'open' ? 'pending' : 'not_applicable', createdAt: ctx.now(), updatedAt: ctx.now() });
     await audit(tx, actor, actor ? 'create' : 'public_submit', 'missing_record', row.id, placement, { kind: row.kind, channel: row.channel, source: row.source, photo: !!row.photoStoredName });
     return row;
@@ -131,7 +134,7 @@ async function officialCreate(ctx: AppContext, actor: Actor, kind: RecordKind, i
   const built = kind === 'missing'
     ? await missingValues(ctx.db, input as MissingReportInput, now, input.villageId)
     : await foundValues(ctx.db, input as FoundChildInput, now, input.villageId);
-  requireCovers(actor, built.placement, kind === 'missing' ? "child's home district" : 'district where the child was found');
+  requireCoversField(actor, built.placement, input.villageId ? 'villageId' : 'districtCode');
   let childId: string | null = null;
   if (kind === 'missing' && (input as MissingReportInput).childId) {
     childId = (input as MissingReportInput).childId!;
@@ -143,7 +146,7 @@ async function officialCreate(ctx: AppContext, actor: Actor, kind: RecordKind, i
     ...built.values, ...extra, ...photoColumns, childId, status: 'open', channel: 'official', source: input.source, createdBy: actor.userId,
   } as Common, built.placement));
   const matching = await matchAfterCommit(ctx, row.id);
-  return { ...(await viewOf(ctx.db, actor, (await getRecord(ctx.db, actor, row.id))!)), matching: matchingSummary(matching) };
+  return { ...(await viewOf(ctx.db, (await getRecord(ctx.db, actor, row.id)) ?? row)), matching: matchingSummary(matching) };
 }
 
 const matchingSummary = (m: MatchRun | null) => (m ? { candidates: m.candidates, proposed: m.proposed } : { deferred: true });
@@ -157,7 +160,14 @@ export const createFoundChild = (ctx: AppContext, actor: Actor, input: FoundChil
  * A citizen's report or sighting: held for moderation, never matched until an official
  * accepts it, and the answer is only a reference number (the public reads nothing back).
  */
-export async function submitPublic(ctx: AppContext, kind: RecordKind, input: PublicMissingReportInput | PublicSightingInput, photo?: Buffer | null) {
+export async function submitPublic(
+  ctx: AppContext,
+  kind: RecordKind,
+  input: PublicMissingReportInput | PublicSightingInput,
+  photo?: Buffer | null,
+  /** The public forms' limits (public-limits.ts), checked in the saving transaction with the photo's stored size. */
+  guard?: (tx: Db, photoBytes: number) => Promise<void>,
+) {
   const now = ctx.now();
   const built = kind === 'missing'
     ? await missingValues(ctx.db, input as PublicMissingReportInput, now)
@@ -165,9 +175,9 @@ export async function submitPublic(ctx: AppContext, kind: RecordKind, input: Pub
   // A photo is held with the submission: seen by the district's officials while they moderate it.
   const row = await withPhoto(ctx, photo, 'photo', (photoColumns) => saveNew(ctx, null, {
     ...built.values, ...photoColumns, status: 'pending_moderation', channel: 'public', source: 'citizen', createdBy: null,
-  } as Common, built.placement));
+  } as Common, built.placement, guard ? (tx) => guard(tx, photoColumns.photoSize ?? 0) : undefined));
   return {
-    reference: referenceOf(kind, row.number),
+    reference: row.reference,
     status: 'pending_moderation' as const,
     message: kind === 'missing'
       ? 'Thank you. Your report will be checked by the district child protection unit. Keep this reference number; you may be called on the phone number you gave.'
@@ -181,7 +191,7 @@ export async function moderate(ctx: AppContext, actor: Actor, id: string, input:
   requirePermission(actor, 'missing.review');
   const now = ctx.now();
   const row = await ctx.db.transaction(async (tx) => {
-    const r = await getRecord(tx, actor, id, { forUpdate: true, ownOnly: true });
+    const r = await getRecord(tx, actor, id, { forUpdate: true });
     if (!r) throw notFound('Record');
     if (input.version !== undefined && input.version !== r.version) throw conflict(`Someone else changed this record (now version ${r.version})`);
     if (r.status !== 'pending_moderation') throw new HttpError(409, 'already_moderated', `This record is ${r.status}, not waiting for moderation`);
@@ -196,6 +206,9 @@ export async function moderate(ctx: AppContext, actor: Actor, id: string, input:
       set.matchState = 'pending';
       if (input.districtCode && input.districtCode !== r.districtCode) {
         const p = await placementFor(tx, input.districtCode);
+        // A moderator corrects the district within their own jurisdiction: moving a submission
+        // into another district would put it in a queue the moderator has no say over.
+        requireCoversField(actor, p, 'districtCode');
         Object.assign(set, { stateCode: p.stateCode, districtCode: p.districtCode, subdistrictCode: null, blockCode: null, villageId: null });
         set.blockKeys = await blockKeysFor(tx, { ...r, ...set } as RecordRow);
         set.blockKeysModel = matchingModel().version;
@@ -209,7 +222,14 @@ export async function moderate(ctx: AppContext, actor: Actor, id: string, input:
   if (row.removedPhoto) await rm(join(photoDir(ctx), row.removedPhoto), { force: true });
   const matching = row.status === 'open' ? await matchAfterCommit(ctx, id) : null;
   const fresh = (await getRecord(ctx.db, actor, id)) ?? row;
-  return { ...(await viewOf(ctx.db, actor, fresh)), ...(row.status === 'open' ? { matching: matchingSummary(matching) } : {}) };
+  return { ...(await viewOf(ctx.db, fresh)), ...(row.status === 'open' ? { matching: matchingSummary(matching) } : {}) };
+}
+
+/** 403 `outside_jurisdiction` naming the field that points outside the actor's jurisdiction. */
+function requireCoversField(actor: Actor, p: Placement, field: string) {
+  if (!covers(actor.scope, p)) {
+    throw new HttpError(403, 'outside_jurisdiction', `${field}: this place is outside your jurisdiction`, [{ field, message: 'is outside your jurisdiction' }]);
+  }
 }
 
 // ---------------------------------------------------------------- reading
@@ -219,25 +239,30 @@ export async function listRecordsFor(ctx: AppContext, actor: Actor, query: Recor
   const { page, pageSize, q, ...filter } = query;
   let where = recordConditions(actor, filter);
   if (q) {
-    const ref = /^(MR|FC)-?0*(\d+)$/i.exec(q.replace(/\s/g, ''));
+    const ref = normaliseReference(q);
     const like = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
-    where = and(where, ref ? eq(missingRecord.number, Number(ref[2])) : or(ilike(missingRecord.name, like), ilike(missingRecord.nameLocal, like), sql`${like} ILIKE ANY(${missingRecord.aliases})`))!;
+    where = and(where, ref ? sql`replace(${missingRecord.reference}, '-', '') = ${ref}` : or(ilike(missingRecord.name, like), ilike(missingRecord.nameLocal, like), sql`${like} ILIKE ANY(${missingRecord.aliases})`))!;
   }
   const [rows, total] = await Promise.all([listRecords(ctx.db, where, pageSize, (page - 1) * pageSize), countRecords(ctx.db, where)]);
   await audit(ctx.db, actor, q ? 'search' : 'list', 'missing_record', null, null, { ids: rows.map((r) => r.id), total });
   const items = [];
-  for (const r of rows) items.push(await viewOf(ctx.db, actor, r, 'own'));
+  for (const r of rows) items.push(await viewOf(ctx.db, r));
   return { items, total, page, pageSize };
 }
 
+/**
+ * One record, at the view the access rule gives the reader (src/access/missing.ts, in the
+ * query). A read of another district's record is audited against the viewer, at the record's
+ * place, with the view it got: the home district's access log shows who looked from outside.
+ */
 export async function readRecord(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'missing.read');
-  const r = await getRecord(ctx.db, actor, id);
+  const r = await getRecordSeen(ctx.db, actor, id, 'compared');
   if (!r) throw notFound('Record');
-  const own = !!(await getRecord(ctx.db, actor, id, { ownOnly: true }));
-  await audit(ctx.db, actor, 'read', 'missing_record', id, placeOfRecord(r), { via: own ? 'jurisdiction' : 'match' });
+  const own = r.view === 'own';
+  await audit(ctx.db, actor, 'read', 'missing_record', id, { stateCode: r.stateCode, districtCode: r.districtCode }, own ? { via: 'jurisdiction' } : { via: 'match', view: r.view });
   const matches = await matchesOfRecord(ctx, actor, r);
-  return { ...(await viewOf(ctx.db, actor, r, own ? 'own' : 'via_match')), matches };
+  return { ...(await viewOf(ctx.db, r)), matches };
 }
 
 // ---------------------------------------------------------------- editing
@@ -247,9 +272,9 @@ export async function patchRecord(ctx: AppContext, actor: Actor, id: string, pat
   const now = ctx.now();
   checkDate('eventDate', patch.eventDate, now);
   const row = await ctx.db.transaction(async (tx) => {
-    const r = await getRecord(tx, actor, id, { forUpdate: true, ownOnly: true });
+    const r = await getRecord(tx, actor, id, { forUpdate: true });
     if (!r) throw notFound('Record');
-    if (r.version !== patch.version) throw conflict(`Someone else changed this record (now version ${r.version}, you edited version ${patch.version})`, await viewOf(tx, actor, r));
+    if (r.version !== patch.version) throw conflict(`Someone else changed this record (now version ${r.version}, you edited version ${patch.version})`, await viewOf(tx, r));
     if (r.status === 'matched' || r.status === 'rejected') throw new HttpError(409, 'record_closed', `A ${r.status} record cannot be edited`);
     const { version, districtCode, ...changes } = patch;
     void version;
@@ -257,7 +282,7 @@ export async function patchRecord(ctx: AppContext, actor: Actor, id: string, pat
     if (changes.ageYears != null && r.kind === 'missing' && changes.ageYears > 17.9) throw badRequest('ageYears', 'must be 17.9 or under (a child under 18 when last seen)');
     if (districtCode && districtCode !== r.districtCode) {
       const p = await placementFor(tx, districtCode);
-      requireCovers(actor, p, 'new district');
+      requireCoversField(actor, p, 'districtCode');
       Object.assign(set, { stateCode: p.stateCode, districtCode: p.districtCode, subdistrictCode: null, blockCode: null, villageId: null });
     }
     const merged = { ...r, ...set } as RecordRow;
@@ -272,7 +297,7 @@ export async function patchRecord(ctx: AppContext, actor: Actor, id: string, pat
   });
   const matching = row.status === 'open' ? await matchAfterCommit(ctx, id) : null;
   const fresh = (await getRecord(ctx.db, actor, id)) ?? row;
-  return { ...(await viewOf(ctx.db, actor, fresh)), ...(row.status === 'open' ? { matching: matchingSummary(matching) } : {}) };
+  return { ...(await viewOf(ctx.db, fresh)), ...(row.status === 'open' ? { matching: matchingSummary(matching) } : {}) };
 }
 
 // ---------------------------------------------------------------- photos
@@ -293,7 +318,7 @@ type PhotoColumns = Pick<typeof missingRecord.$inferInsert, 'photoStoredName' | 
 
 /** Checks the photo, removes its metadata and writes it; the refusal names the form field. */
 async function writePhoto(ctx: AppContext, input: Buffer, field: string): Promise<{ path: string; columns: PhotoColumns; type: string }> {
-  const checked = checkPhoto(input);
+  const checked = await checkPhoto(input);
   if (!checked.ok) {
     if (checked.status === 413) throw photoTooLarge(field);
     throw new HttpError(checked.status, checked.status === 415 ? 'unsupported_type' : 'validation_failed', `${field}: ${checked.reason}`, [{ field, message: checked.reason }]);
@@ -333,7 +358,7 @@ async function withPhoto<T>(ctx: AppContext, photo: Buffer | null | undefined, f
 export async function setPhoto(ctx: AppContext, actor: Actor, id: string, bytes: Buffer, field = 'file', version?: number) {
   requirePermission(actor, 'missing.write');
   // Cheap refusals before a file is written; checked again under the lock below.
-  const seen = await getRecord(ctx.db, actor, id, { ownOnly: true });
+  const seen = await getRecord(ctx.db, actor, id);
   if (!seen) throw notFound('Record');
   if (version === undefined) throw badRequest('version', 'give the version of the record you read (form field "version" or an If-Match header)');
   const f = await writePhoto(ctx, bytes, field);
@@ -341,9 +366,9 @@ export async function setPhoto(ctx: AppContext, actor: Actor, id: string, bytes:
   let newVersion: number;
   try {
     ({ replaced, newVersion } = await ctx.db.transaction(async (tx) => {
-      const r = await getRecord(tx, actor, id, { forUpdate: true, ownOnly: true });
+      const r = await getRecord(tx, actor, id, { forUpdate: true });
       if (!r) throw notFound('Record');
-      if (r.version !== version) throw conflict(`Someone else changed this record (now version ${r.version}, you read version ${version})`, await viewOf(tx, actor, r));
+      if (r.version !== version) throw conflict(`Someone else changed this record (now version ${r.version}, you read version ${version})`, await viewOf(tx, r));
       if (r.status === 'rejected') throw rejectedRecord();
       const updated = await updateRecord(tx, actor, id, r.version, f.columns);
       if (!updated) throw conflict('Someone else changed this record');
@@ -363,12 +388,14 @@ const rejectedRecord = () =>
 
 export async function openPhoto(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'missing.read');
-  // recordVisible in the query: the record's jurisdiction, or a live match reaching into the reader's.
-  const r = await getRecord(ctx.db, actor, id);
+  // The access rule in the query: the record's jurisdiction, or a match reaching into the
+  // reader's that discloses the record in full (its own district agreed, or it is confirmed).
+  // At the compared view the photo column is NULL: 404, as for a record without a photo.
+  const r = await getRecordSeen(ctx.db, actor, id, 'compared');
   if (!r || !r.photoStoredName) throw notFound('Photo');
   const path = join(photoDir(ctx), r.photoStoredName);
   const size = await stat(path).then((s) => s.size, () => null);
   if (size == null) throw new HttpError(410, 'file_missing', 'The photo is no longer in storage');
-  await audit(ctx.db, actor, 'download', 'missing_record', id, placeOfRecord(r), { photo: true });
+  await audit(ctx.db, actor, 'download', 'missing_record', id, { stateCode: r.stateCode, districtCode: r.districtCode }, r.view === 'own' ? { photo: true } : { photo: true, via: 'match', view: r.view });
   return { stream: createReadStream(path), size, contentType: r.photoContentType ?? 'application/octet-stream' };
 }

@@ -5,12 +5,31 @@ export const AMRAVATI = 468;
 export const AKOLA = 467;
 export const NAGPUR = 484;
 
-let ipSeq = 10;
-/** A fresh client address per call unless given: the public routes are limited per IP. */
-export const nextIp = () => `198.51.100.${ipSeq++ % 250}`;
+import { solveChallenge } from './domain/pow';
 
-export function publicPost(t: TestApp, url: string, body: unknown, ip = nextIp()) {
-  return t.app.inject({ method: 'POST', url, payload: body as object, headers: { 'x-forwarded-for': ip } });
+// The public forms' proof of work: a few zero bits keep the tests fast (the server reads the
+// difficulty per challenge; a test of the limits sets its own).
+process.env.MISSING_PUBLIC_POW_BITS ??= '4';
+
+let ipSeq = 10;
+/**
+ * A fresh client address per call unless given: the public routes are limited per address. The
+ * address is the connection's own (inject's remoteAddress), not a client-claimed header.
+ */
+export const nextIp = () => `198.51.${100 + Math.floor(ipSeq / 250)}.${ipSeq++ % 250}`;
+
+/** A challenge from the server, solved: the headers a public post carries. */
+export async function powHeaders(t: TestApp, ip: string): Promise<Record<string, string>> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/public/challenges', remoteAddress: ip });
+  if (res.statusCode !== 201) throw new Error(`challenge: ${res.statusCode} ${res.body}`);
+  const { challenge, difficulty } = res.json();
+  const solved = await solveChallenge(challenge, difficulty);
+  return { 'x-pow-challenge': challenge, 'x-pow-nonce': solved!.nonce };
+}
+
+export async function publicPost(t: TestApp, url: string, body: unknown, ip = nextIp(), headers: Record<string, string> = {}) {
+  const pow = await powHeaders(t, ip);
+  return t.app.inject({ method: 'POST', url, payload: body as object, remoteAddress: ip, headers: { ...pow, ...headers } });
 }
 
 export const publicReport = (over: Record<string, unknown> = {}) => ({

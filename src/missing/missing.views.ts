@@ -1,19 +1,22 @@
 import type { Db } from '../db/client';
-import type { Actor } from '../access/policy';
-import { referenceOf } from './domain/vocabulary';
-import { placeNames, type RecordRow } from './missing.repository';
+import { placeNames, type RecordRow, type SeenRecord } from './missing.repository';
 
-/** What an official sees of a record (the public never reads a record back). */
-
-export function recordView(r: RecordRow, names: { state: string; district: string }, access: 'own' | 'via_match') {
+/**
+ * What an official sees of a record (the public never reads a record back). The row comes from
+ * the database already cut to the reader's view (src/access/missing.ts): another district's
+ * record seen through a match the record's own district has not agreed to carries only the
+ * compared fields (`view: 'compared'`), and nobody outside its district gets the registry link.
+ */
+export function recordView(r: RecordRow | SeenRecord, names: { state: string; district: string }, access: 'own' | 'via_match', view: 'full' | 'compared' = 'full') {
   return {
     id: r.id,
-    reference: referenceOf(r.kind, r.number),
+    reference: r.reference,
     kind: r.kind,
     status: r.status,
     channel: r.channel,
     source: r.source,
     access,
+    view,
     stateCode: r.stateCode,
     districtCode: r.districtCode,
     stateName: names.state,
@@ -56,8 +59,10 @@ export function recordView(r: RecordRow, names: { state: string; district: strin
 }
 export type RecordView = ReturnType<typeof recordView>;
 
-export async function viewOf(db: Db, actor: Actor | null, r: RecordRow, access?: 'own' | 'via_match') {
+/** A record of the actor's own jurisdiction (RecordRow), or one as the actor sees it (SeenRecord). */
+export async function viewOf(db: Db, r: RecordRow | SeenRecord) {
   const names = await placeNames(db, r.stateCode, r.districtCode);
-  return recordView(r, names, access ?? 'own');
+  const seen = 'view' in r ? r.view : 'own';
+  return recordView(r, names, seen === 'own' ? 'own' : 'via_match', seen === 'compared' ? 'compared' : 'full');
 }
 

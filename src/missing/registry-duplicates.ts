@@ -1,4 +1,4 @@
-import { and, desc, sql } from 'drizzle-orm';
+import { and, desc, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, requirePermission, type Actor } from '../access/policy';
 import { audit } from '../audit/audit.service';
@@ -286,7 +286,7 @@ export async function findLikelyDuplicates(
   db: Db,
   actor: Actor,
   record: PersonRecord,
-  opts: { now?: Date; threshold?: number; limit?: number; maxCandidates?: number } = {},
+  opts: { now?: Date; threshold?: number; limit?: number; maxCandidates?: number; excludeId?: string } = {},
 ): Promise<LikelyDuplicate[]> {
   requirePermission(actor, 'registry.read', 'registry.import', 'registry.write');
   const now = opts.now ?? new Date();
@@ -298,7 +298,12 @@ export async function findLikelyDuplicates(
   const rows = (await db
     .select(candidateColumns)
     .from(child)
-    .where(and(jurisdictionWhere(actor, child), sql`${child.nameKeys} && ${keyArray}`))
+    .where(and(
+      jurisdictionWhere(actor, child),
+      sql`${child.nameKeys} && ${keyArray}`,
+      isNull(child.mergedInto),
+      opts.excludeId ? ne(child.id, opts.excludeId) : undefined,
+    ))
     .orderBy(desc(sharedCount), child.id)
     .limit(opts.maxCandidates ?? DUPLICATES.maxCandidates * 4)) as RegistryCandidate[];
   const candidates = pickCandidates(nameSets, rows, opts.maxCandidates ?? DUPLICATES.maxCandidates);

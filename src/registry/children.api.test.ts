@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const newChild = (over: Record<string, unknown> = {}) => ({
-  locationId: villageId('Wadali'), name: 'Sakshi Ingle', nameLocal: 'साक्षी इंगळे', sex: 'female', dob: '2016-04-02', careStatus: 'birth_family', ...over,
+  locationId: villageId('Wadali'), notDuplicate: { reason: "a separate test fixture" }, name: 'Sakshi Ingle', nameLocal: 'साक्षी इंगळे', sex: 'female', dob: '2016-04-02', careStatus: 'birth_family', ...over,
 });
 const childCount = async () => Number((await t.ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM child'))[0].n);
 

@@ -1,11 +1,15 @@
-import { and, arrayContains, arrayOverlaps, asc, count, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, count, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { jurisdictionWhere, type Actor } from '../access/policy';
+import type { Actor } from '../access/policy';
+import { identityWithheldWhere, nameSearchable, permittedColumns, rowsWhere } from '../access/fields';
 import { child } from './registry.schema';
 
 /**
  * Children, always seen through the actor's jurisdiction (applied in SQL here, never after
- * loading). Minimal-view roles get only the columns they need (JJ Act 2015 s.74).
+ * loading). What leaves the server is selected through the permitted-fields policy
+ * (src/access/fields.ts): minimal-view roles get names, sex, age and village only, and a
+ * child under a CWC non-disclosure order shows initials (JJ Act 2015 s.74).
+ * `childFull`/`getChild` are the whole row for checks inside the server (writes, links).
  */
 export const childFull = {
   id: child.id,
@@ -26,6 +30,7 @@ export const childFull = {
   school: child.school,
   healthNotes: child.healthNotes,
   disability: child.disability,
+  mergedInto: child.mergedInto,
   version: child.version,
   createdAt: child.createdAt,
   updatedAt: child.updatedAt,
@@ -43,7 +48,7 @@ export const childMinimal = {
   version: child.version,
 };
 
-export const visibleChild = (actor: Actor) => jurisdictionWhere(actor, child);
+export const visibleChild = (actor: Actor) => rowsWhere(actor, 'child', child);
 
 export interface ChildFilter {
   sex?: string;
@@ -61,7 +66,8 @@ export interface ChildFilter {
 }
 
 export function childConditions(actor: Actor, f: ChildFilter, today: Date): SQL {
-  const conds: (SQL | undefined)[] = [visibleChild(actor)];
+  // A record merged into another is reached through the survivor, never listed on its own.
+  const conds: (SQL | undefined)[] = [visibleChild(actor), isNull(child.mergedInto)];
   if (f.sex) conds.push(eq(child.sex, f.sex));
   if (f.careStatus) conds.push(eq(child.careStatus, f.careStatus));
   if (f.villageId) conds.push(eq(child.villageId, f.villageId));
@@ -71,7 +77,11 @@ export function childConditions(actor: Actor, f: ChildFilter, today: Date): SQL 
   if (f.factor) conds.push(sql`EXISTS (SELECT 1 FROM family fa WHERE fa.id = ${child.familyId} AND ${f.factor} = ANY(fa.vulnerability_factors))`);
   if (f.ageMin != null) conds.push(lte(child.dob, yearsBefore(today, f.ageMin)));
   if (f.ageMax != null) conds.push(gte(child.dob, dayAfter(yearsBefore(today, f.ageMax + 1))));
-  if (f.keys?.length) conds.push(f.keysMode === 'all' ? arrayContains(child.nameKeys, f.keys) : arrayOverlaps(child.nameKeys, f.keys));
+  if (f.keys?.length) {
+    conds.push(f.keysMode === 'all' ? arrayContains(child.nameKeys, f.keys) : arrayOverlaps(child.nameKeys, f.keys));
+    // A child under a CWC non-disclosure order is not found by name by those who may not identify it (s.74).
+    conds.push(nameSearchable(actor, { childId: child.id }));
+  }
   return and(...conds)!;
 }
 
@@ -81,14 +91,29 @@ export function yearsBefore(d: Date, years: number): string {
 }
 const dayAfter = (iso: string) => new Date(Date.parse(iso + 'T00:00:00Z') + 86400_000).toISOString().slice(0, 10);
 
-export async function listChildren(db: Db, actor: Actor, view: 'full' | 'minimal', where: SQL, limit: number, offset: number) {
-  const cols = view === 'full' ? childFull : childMinimal;
-  return db.select(cols).from(child).where(where).orderBy(asc(child.name), asc(child.id)).limit(limit).offset(offset);
+/** A child row as the actor may receive it (permitted fields only; `today` is the IST day for the age). */
+export type PermittedChildRow = Record<string, unknown> & { id: string; version: number; stateCode: number; districtCode: number };
+
+export async function listChildren(db: Db, actor: Actor, where: SQL, limit: number, offset: number, today: string): Promise<PermittedChildRow[]> {
+  const rows = await db.select(permittedColumns(actor, 'child', { today })).from(child).where(where).orderBy(asc(child.name), asc(child.id)).limit(limit).offset(offset);
+  return rows as PermittedChildRow[];
 }
 
 /** Candidates for ranking: no ORDER BY, so the index scan can stop at the limit. */
-export function childCandidates(db: Db, view: 'full' | 'minimal', where: SQL, limit: number) {
-  return db.select(view === 'full' ? childFull : childMinimal).from(child).where(where).limit(limit);
+export async function childCandidates(db: Db, actor: Actor, where: SQL, limit: number, today: string): Promise<PermittedChildRow[]> {
+  return (await db.select(permittedColumns(actor, 'child', { today })).from(child).where(where).limit(limit)) as PermittedChildRow[];
+}
+
+/** One child as the actor may receive it, or null outside the jurisdiction. */
+export async function readPermittedChild(db: Db, actor: Actor, id: string, today: string): Promise<PermittedChildRow | null> {
+  const [row] = await db.select(permittedColumns(actor, 'child', { today })).from(child).where(and(eq(child.id, id), visibleChild(actor)));
+  return (row as PermittedChildRow | undefined) ?? null;
+}
+
+/** Whether the child is under a non-disclosure order the actor may not see past (before a write). */
+export async function childIdentityWithheld(db: Db, actor: Actor, id: string): Promise<boolean> {
+  const [row] = await db.select({ nd: identityWithheldWhere(actor, { childId: child.id }) }).from(child).where(eq(child.id, id));
+  return row?.nd === true;
 }
 
 export async function countChildren(db: Db, where: SQL): Promise<number> {

@@ -25,7 +25,7 @@ const history = async (familyId: string, docType: string) =>
   )).map((r) => [r.from_status, r.to_status, r.event_on]);
 const newFamily = async () =>
   (await cw.post('/api/v1/families', {
-    locationId: villageId('Dhamak'), headName: 'Sunanda Wankhede', headNameLocal: 'सुनंदा वानखडे', caregiverType: 'single_mother', annualIncome: 48000, rationCard: 'phh',
+    locationId: villageId('Dhamak'), notDuplicate: { reason: 'a separate test fixture' }, headName: 'Sunanda Wankhede', headNameLocal: 'सुनंदा वानखडे', caregiverType: 'single_mother', annualIncome: 48000, rationCard: 'phh',
   })).json() as { id: string };
 
 describe('registry PUT …/documents/:docType', () => {

@@ -1,24 +1,62 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../http/context';
 import { jurisdictionWhere, requirePermission, type Actor, type Placement } from '../access/policy';
 import { HttpError, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
-import { child, family, possibleDuplicate } from './registry.schema';
+import { child, family, possibleDuplicate, recordMerge } from './registry.schema';
 import { indexKeys } from './name-index';
 import type { ImportRow } from './import/import.row';
 
-/** Import rows held back as likely duplicates, waiting for a person to decide (JJ Act: one child, one record). */
+/**
+ * Pairs held as likely duplicates, waiting for a person to decide (one child, one record): import
+ * rows not created, and records a form saved anyway with a reason (`source: 'form'`).
+ */
 export async function listPossibleDuplicates(ctx: AppContext, actor: Actor, status: 'open' | 'same_child' | 'different_child' = 'open') {
   requirePermission(actor, 'registry.read');
+  const incomingChild = alias(child, 'incoming_child');
+  const incomingFamily = alias(family, 'incoming_family');
+  const existingFamily = alias(family, 'existing_family');
+  const summary = (t: typeof child | typeof incomingChild) => ({ id: t.id, name: t.name, nameLocal: t.nameLocal, sex: t.sex, dob: t.dob, villageId: t.villageId, mergedInto: t.mergedInto });
+  const familySummary = (t: typeof family) => ({ id: t.id, name: t.headName, nameLocal: t.headNameLocal, villageId: t.villageId, mergedInto: t.mergedInto });
   const rows = await ctx.db
-    .select({ dup: possibleDuplicate, existing: { id: child.id, name: child.name, nameLocal: child.nameLocal, sex: child.sex, dob: child.dob, villageId: child.villageId } })
+    .select({
+      dup: possibleDuplicate,
+      existing: summary(child),
+      incomingChild: summary(incomingChild),
+      existingFamily: familySummary(existingFamily as unknown as typeof family),
+      incomingFamily: familySummary(incomingFamily as unknown as typeof family),
+      mergeId: recordMerge.id,
+    })
     .from(possibleDuplicate)
     .leftJoin(child, eq(child.id, possibleDuplicate.existingChildId))
+    .leftJoin(incomingChild, and(eq(incomingChild.id, possibleDuplicate.incomingId), eq(possibleDuplicate.subjectType, 'child')))
+    .leftJoin(existingFamily, eq(existingFamily.id, possibleDuplicate.existingFamilyId))
+    .leftJoin(incomingFamily, and(eq(incomingFamily.id, possibleDuplicate.incomingId), eq(possibleDuplicate.subjectType, 'family')))
+    .leftJoin(recordMerge, and(eq(recordMerge.duplicateId, possibleDuplicate.id), isNull(recordMerge.undoneAt)))
     .where(and(eq(possibleDuplicate.status, status), jurisdictionWhere(actor, possibleDuplicate)))
-    .orderBy(desc(possibleDuplicate.score))
+    .orderBy(desc(possibleDuplicate.score), desc(possibleDuplicate.createdAt))
     .limit(200);
   await audit(ctx.db, actor, 'list', 'possible_duplicate', null, null, { ids: rows.map((r) => r.dup.id) });
-  return { items: rows.map((r) => ({ ...r.dup, existing: r.existing })) };
+  return {
+    items: rows.map((r) => {
+      const isFamily = r.dup.subjectType === 'family';
+      return {
+        id: r.dup.id,
+        subjectType: r.dup.subjectType,
+        source: r.dup.source,
+        sourceLine: r.dup.sourceLine,
+        score: r.dup.score,
+        status: r.dup.status,
+        reason: r.dup.reason,
+        createdAt: r.dup.createdAt,
+        // An import row not created is described by what the file said; a saved record by itself.
+        incoming: r.dup.incomingId ? (isFamily ? r.incomingFamily : r.incomingChild) : r.dup.incoming,
+        existing: isFamily ? r.existingFamily : r.existing,
+        mergeId: r.mergeId,
+      };
+    }),
+  };
 }
 
 /** "same_child" closes the flag; "different_child" creates the child (and family) the row described. */
@@ -29,7 +67,10 @@ export async function resolvePossibleDuplicate(ctx: AppContext, actor: Actor, id
     if (!dup) throw notFound('Possible duplicate');
     if (dup.status !== 'open') throw new HttpError(409, 'already_resolved', `This row was already resolved as ${dup.status}`);
     let createdChildId: string | null = null;
-    if (decision === 'different_child') {
+    // A form pair: both records exist already; "different" closes the flag, "same" is a merge.
+    if (dup.incomingId) {
+      if (decision === 'same_child') throw new HttpError(409, 'merge_instead', 'Both records exist: merge them (POST /possible-duplicates/:id/merge) to record that they are one child', [{ field: 'decision', message: 'use merge for two saved records' }]);
+    } else if (decision === 'different_child') {
       const row = dup.incoming as ImportRow & { dob: string; place: Placement };
       const [f] = await tx.insert(family).values({
         ...row.place, headName: row.head_name, headNameLocal: row.head_name_local ?? null, nameKeys: indexKeys(row.head_name, row.head_name_local),
@@ -42,7 +83,7 @@ export async function resolvePossibleDuplicate(ctx: AppContext, actor: Actor, id
       createdChildId = c.id;
       await audit(tx, actor, 'create', 'child', c.id, row.place, { from: 'possible_duplicate', duplicateId: id });
     }
-    await tx.update(possibleDuplicate).set({ status: decision }).where(eq(possibleDuplicate.id, id));
+    await tx.update(possibleDuplicate).set({ status: decision, resolvedBy: actor.userId, resolvedAt: ctx.now() }).where(eq(possibleDuplicate.id, id));
     await audit(tx, actor, 'update', 'possible_duplicate', id, dup, { decision });
     return { id, status: decision, createdChildId };
   });

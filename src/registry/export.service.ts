@@ -1,35 +1,38 @@
 import type { AppContext } from '../http/context';
 import { requirePermission, type Actor } from '../access/policy';
+import { mayRead, shapeRow } from '../access/fields';
 import { audit } from '../audit/audit.service';
+import { istToday } from '../kernel/clock';
 import { tableFile, type Column } from '../exports/tables';
 import { childConditions, listChildren } from './children.repository';
-import { ageOn } from './age';
 import { searchChildren, type ChildListQuery } from './children.service';
 
 const MAX_EXPORT_ROWS = 100_000;
 
-type Row = Awaited<ReturnType<typeof listChildren>>[number] & { careStatus?: string; schoolStatus?: string | null };
+type Row = Record<string, unknown> & { id: string };
+type Cell = string | number | boolean | null | undefined;
 
+/**
+ * The filtered list as a file: the same rows and fields the actor may read (selected through
+ * the permitted-fields policy), so a column the role may not see is not in the file and a child
+ * under a CWC non-disclosure order has initials and no date of birth (JJ Act 2015 s.74).
+ */
 export async function exportChildren(ctx: AppContext, actor: Actor, query: ChildListQuery, format: 'csv' | 'xlsx') {
   requirePermission(actor, 'registry.export');
   const { q, page: _p, pageSize: _s, ...filter } = query;
-  const today = ctx.now();
+  const now = ctx.now();
   // With a name search the export holds what the search shows; without, every filtered row.
-  const rows = (q?.trim()
-    ? await searchChildren(ctx, actor, 'full', q, filter, today)
-    : await listChildren(ctx.db, actor, 'full', childConditions(actor, filter, today), MAX_EXPORT_ROWS, 0)) as Row[];
-  const columns: Column<Row>[] = [
-    { key: 'id', header: 'id', value: (r) => r.id },
-    { key: 'name', header: 'name', value: (r) => r.name },
-    { key: 'nameLocal', header: 'name_local', value: (r) => r.nameLocal },
-    { key: 'sex', header: 'sex', value: (r) => r.sex },
-    { key: 'age', header: 'age', value: (r) => ageOn(r.dob, today) },
-    { key: 'dob', header: 'dob', value: (r) => r.dob },
-    { key: 'careStatus', header: 'care_status', value: (r) => r.careStatus },
-    { key: 'schoolStatus', header: 'school_status', value: (r) => r.schoolStatus },
-    { key: 'districtCode', header: 'district_lgd', value: (r) => r.districtCode },
-    { key: 'villageId', header: 'village_id', value: (r) => r.villageId },
+  const rows: Row[] = (q?.trim()
+    ? await searchChildren(ctx, actor, q, filter, now)
+    : await listChildren(ctx.db, actor, childConditions(actor, filter, now), MAX_EXPORT_ROWS, 0, istToday(now))
+  ).map((r) => shapeRow(r, 'child'));
+  const all: [field: string, header: string][] = [
+    ['id', 'id'], ['name', 'name'], ['nameLocal', 'name_local'], ['sex', 'sex'], ['age', 'age'], ['dob', 'dob'],
+    ['careStatus', 'care_status'], ['schoolStatus', 'school_status'], ['districtCode', 'district_lgd'], ['villageId', 'village_id'],
   ];
+  const columns: Column<Row>[] = all
+    .filter(([field]) => mayRead(actor, 'child', field))
+    .map(([key, header]) => ({ key, header, value: (r: Row) => r[key] as Cell }));
   await audit(ctx.db, actor, 'export', 'child', null, null, { ids: rows.map((r) => r.id), format });
   return tableFile('children', columns, rows, format);
 }

@@ -16,7 +16,7 @@ afterAll(() => t.close());
 
 const count = async (table: string) => Number((await t.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
 const newFamily = (over: Record<string, unknown> = {}) => ({
-  locationId: villageId('Dhamak'), headName: 'Sunanda Wankhede', headNameLocal: 'सुनंदा वानखडे', caregiverType: 'single_mother',
+  locationId: villageId('Dhamak'), notDuplicate: { reason: "a separate test fixture" }, headName: 'Sunanda Wankhede', headNameLocal: 'सुनंदा वानखडे', caregiverType: 'single_mother',
   annualIncome: 48000, rationCard: 'phh', vulnerabilityFactors: ['parent_death', 'suicide_in_family'], ...over,
 });
 

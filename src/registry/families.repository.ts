@@ -1,9 +1,16 @@
-import { and, arrayContains, arrayOverlaps, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { jurisdictionWhere, type Actor } from '../access/policy';
+import type { Actor } from '../access/policy';
+import { identityWithheldWhere, nameSearchable, permittedColumns, rowsWhere } from '../access/fields';
 import { family, familyMember } from './registry.schema';
 
-export const visibleFamily = (actor: Actor) => jurisdictionWhere(actor, family);
+/**
+ * Families through the actor's jurisdiction; what leaves the server is selected through the
+ * permitted-fields policy (src/access/fields.ts). `getFamily` is the whole row for checks
+ * inside the server.
+ */
+export const visibleFamily = (actor: Actor) => rowsWhere(actor, 'family', family);
+export type PermittedFamilyRow = Record<string, unknown> & { id: string; version: number; stateCode: number; districtCode: number; headName: string; headNameLocal?: string | null };
 
 export const familyMinimal = {
   id: family.id,
@@ -24,18 +31,38 @@ export interface FamilyFilter {
 }
 
 export function familyConditions(actor: Actor, f: FamilyFilter): SQL {
-  const conds: (SQL | undefined)[] = [visibleFamily(actor)];
+  const conds: (SQL | undefined)[] = [visibleFamily(actor), isNull(family.mergedInto)];
   if (f.villageId) conds.push(eq(family.villageId, f.villageId));
   if (f.subdistrictCode) conds.push(eq(family.subdistrictCode, f.subdistrictCode));
   if (f.factor) conds.push(arrayContains(family.vulnerabilityFactors, [f.factor]));
   if (f.caregiverType) conds.push(eq(family.caregiverType, f.caregiverType));
-  if (f.keys?.length) conds.push(arrayOverlaps(family.nameKeys, f.keys));
+  if (f.keys?.length) {
+    conds.push(arrayOverlaps(family.nameKeys, f.keys));
+    // The family of a child under a CWC non-disclosure order is not found by name (JJ Act 2015 s.74).
+    conds.push(nameSearchable(actor, { familyId: family.id }));
+  }
   return and(...conds)!;
 }
 
-export function listFamilies(db: Db, view: 'full' | 'minimal', where: SQL, limit: number, offset: number) {
-  const q = view === 'full' ? db.select().from(family) : db.select(familyMinimal).from(family);
-  return q.where(where).orderBy(asc(family.headName), asc(family.id)).limit(limit).offset(offset) as Promise<Array<Partial<FamilyRow> & { id: string; headName: string; headNameLocal: string | null; version: number }>>;
+export async function listFamilies(db: Db, actor: Actor, where: SQL, limit: number, offset: number, today: string): Promise<PermittedFamilyRow[]> {
+  const rows = await db.select(permittedColumns(actor, 'family', { today })).from(family).where(where).orderBy(asc(family.headName), asc(family.id)).limit(limit).offset(offset);
+  return rows as PermittedFamilyRow[];
+}
+
+export async function readPermittedFamily(db: Db, actor: Actor, id: string, today: string): Promise<PermittedFamilyRow | null> {
+  const [row] = await db.select(permittedColumns(actor, 'family', { today })).from(family).where(and(eq(family.id, id), visibleFamily(actor)));
+  return (row as PermittedFamilyRow | undefined) ?? null;
+}
+
+export async function familyIdentityWithheld(db: Db, actor: Actor, id: string): Promise<boolean> {
+  const [row] = await db.select({ nd: identityWithheldWhere(actor, { familyId: family.id }) }).from(family).where(eq(family.id, id));
+  return row?.nd === true;
+}
+
+/** A family's members as the actor may receive them (the family's visibility is checked by the caller). */
+export async function permittedMembersOf(db: Db, actor: Actor, familyId: string, today: string) {
+  const rows = await db.select(permittedColumns(actor, 'member', { today })).from(familyMember).where(eq(familyMember.familyId, familyId)).orderBy(asc(familyMember.createdAt));
+  return rows as (Record<string, unknown> & { id: string })[];
 }
 
 export async function countFamilies(db: Db, where: SQL) {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { MAX_VERSION, recordVersion } from '../http/common';
 import { isoDate } from '../http/iso-date';
-import { day, timestamp, withheld } from '../http/response';
+import { optionalPersonName, personName as personNameSchema } from '../names/person-name';
+import { day, timestamp, withheld, withheldMarks } from '../http/response';
 import {
   AREA_TYPES, CAREGIVER_TYPES, CARE_STATUSES, CASTE_CATEGORIES, DEATH_CAUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES,
   MIGRATION, RATION_CARDS, RELATIONSHIPS, SCHOOL_STATUSES, SEXES, VULNERABILITY_FACTORS,
@@ -13,15 +15,18 @@ import {
  * 400 naming it, never silently dropped (issue #11).
  */
 const notFuture = (s: string) => s <= new Date().toISOString().slice(0, 10);
-const personName = z.string().trim().min(1, 'is required').max(120, 'is too long (120 characters at most)');
+const personName = personNameSchema();
+const localName = optionalPersonName().optional().nullable();
+/** Save a record that looks like one already registered: the pair is held for review (duplicates.door.ts). */
+const notDuplicate = z.strictObject({ reason: z.string().trim().min(5, 'say in a few words why this is a different child or family').max(500) });
 
 export const childInput = z
   .strictObject({
     familyId: z.uuid().optional(),
     locationId: z.string().max(60).optional(),
     name: personName,
-    nameLocal: z.string().trim().max(120).optional().nullable(),
-    otherNames: z.array(z.string().trim().min(1).max(120)).max(10).optional(),
+    nameLocal: localName,
+    otherNames: z.array(personName).max(10).optional(),
     sex: z.enum(SEXES),
     dob: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
     ageYears: z.number().int('must be whole years').min(0, 'cannot be negative').max(25, 'must be 25 or under').optional().nullable(),
@@ -30,14 +35,15 @@ export const childInput = z
     school: z.string().trim().max(200).optional().nullable(),
     healthNotes: z.string().trim().max(2000).optional().nullable(),
     disability: z.string().trim().max(200).optional().nullable(),
+    notDuplicate: notDuplicate.optional(),
   })
   .refine((c) => c.familyId || c.locationId, { path: ['locationId'], message: 'choose a family or a village' });
 
 export const childPatch = z.strictObject({
-  version: z.number().int().positive(),
+  version: recordVersion,
   name: personName.optional(),
-  nameLocal: z.string().trim().max(120).optional().nullable(),
-  otherNames: z.array(z.string().trim().min(1).max(120)).max(10).optional(),
+  nameLocal: localName,
+  otherNames: z.array(personName).max(10).optional(),
   sex: z.enum(SEXES).optional(),
   dob: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
   careStatus: z.enum(CARE_STATUSES).optional(),
@@ -45,12 +51,13 @@ export const childPatch = z.strictObject({
   school: z.string().trim().max(200).optional().nullable(),
   healthNotes: z.string().trim().max(2000).optional().nullable(),
   disability: z.string().trim().max(200).optional().nullable(),
+  notDuplicate: notDuplicate.optional(),
 });
 
 const familyFields = {
   address: z.string().trim().max(300).optional().nullable(),
   headName: personName,
-  headNameLocal: z.string().trim().max(120).optional().nullable(),
+  headNameLocal: localName,
   caregiverType: z.enum(CAREGIVER_TYPES),
   areaType: z.enum(AREA_TYPES).default('rural'),
   annualIncome: z.number().int('must be whole rupees').min(0, 'cannot be negative').max(100_000_000, 'is implausibly large').optional().nullable(),
@@ -64,7 +71,7 @@ const familyFields = {
   notes: z.string().trim().max(4000).optional().nullable(),
 };
 
-export const familyInput = z.strictObject({ locationId: z.string().min(1, 'choose a village').max(60), ...familyFields });
+export const familyInput = z.strictObject({ locationId: z.string().min(1, 'choose a village').max(60), ...familyFields, notDuplicate: notDuplicate.optional() });
 
 /**
  * A patch changes only the fields it names: defaults are stripped, or leaving out
@@ -77,13 +84,14 @@ function patchShape(fields: Record<string, z.ZodTypeAny>) {
 }
 
 export const familyPatch = z.strictObject({
-  version: z.number().int().positive(),
+  version: recordVersion,
   ...patchShape(familyFields),
-}) as z.ZodType<{ version: number } & Partial<z.infer<z.ZodObject<typeof familyFields>>>>;
+  notDuplicate: notDuplicate.optional(),
+}) as z.ZodType<{ version: number; notDuplicate?: { reason: string } } & Partial<z.infer<z.ZodObject<typeof familyFields>>>>;
 
 const memberFields = {
   name: personName,
-  nameLocal: z.string().trim().max(120).optional().nullable(),
+  nameLocal: localName,
   relationship: z.enum(RELATIONSHIPS),
   sex: z.enum(SEXES).optional().nullable(),
   age: z.number().int().min(0).max(120).optional().nullable(),
@@ -102,7 +110,7 @@ const livingMsg = { path: ['deathDate'], message: 'a living member cannot have a
 export const memberInput = z.strictObject(memberFields).refine(livingHasNoDeath, livingMsg);
 export const memberPatch = z
   .strictObject({
-    version: z.number().int().positive(),
+    version: recordVersion,
     ...patchShape(memberFields),
   })
   .refine(livingHasNoDeath as (m: unknown) => boolean, livingMsg) as unknown as z.ZodType<{ version: number } & Partial<z.infer<z.ZodObject<typeof memberFields>>>>;
@@ -114,7 +122,7 @@ export const documentInput = z.strictObject({
   issuedOn: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
   notes: z.string().trim().max(1000).optional().nullable(),
   /** The document's version as read (0: none recorded yet), as in the schemes endpoint; optional, a stale one is a 409. */
-  version: z.number().int('must be a whole number').min(0, 'must be the version you read (0 when none was recorded)').optional(),
+  version: z.number().int('must be a whole number').min(0, 'must be the version you read (0 when none was recorded)').max(MAX_VERSION).optional(),
 }).refine((d) => !(d.appliedOn && d.issuedOn && d.issuedOn < d.appliedOn), { path: ['issuedOn'], message: 'cannot be before the date applied' });
 export const documentTypeParam = z.enum(DOCUMENT_TYPES);
 
@@ -148,7 +156,7 @@ export type SurveyInput = z.infer<typeof surveyInput>;
 /*
  * Response shapes (issue #12): what the registry's routes may send. A field some role may not
  * see is `withheld` (optional): field-level access leaves it out for that role, and the reply
- * still fits. Only the record's identity (id, version) and its name are always there.
+ * still fits (and names the field in `withheld`). Only the record's id and version are always there.
  */
 
 /** A document's status row (child, family or member). */
@@ -178,7 +186,7 @@ export const childOut = z.object({
   subdistrictCode: withheld(z.number()),
   blockCode: withheld(z.number()),
   villageId: withheld(z.string()),
-  name: z.string(),
+  name: withheld(z.string()),
   nameLocal: withheld(z.string()),
   otherNames: withheld(z.array(z.string())),
   sex: withheld(z.string()),
@@ -193,6 +201,9 @@ export const childOut = z.object({
   version: z.number(),
   createdAt: withheld(timestamp),
   updatedAt: withheld(timestamp),
+  /** Set when this record was merged into another (the survivor's id): it still opens, and says where it went. */
+  mergedInto: withheld(z.string()),
+  ...withheldMarks,
 });
 const registryViewOut = z.enum(['full', 'minimal']);
 /** A search ranks rows by how alike the name is (0–1). */
@@ -221,7 +232,7 @@ export const familyOut = z.object({
   blockCode: withheld(z.number()),
   villageId: withheld(z.string()),
   address: withheld(z.string()),
-  headName: z.string(),
+  headName: withheld(z.string()),
   headNameLocal: withheld(z.string()),
   caregiverType: withheld(z.string()),
   areaType: withheld(z.string()),
@@ -234,9 +245,13 @@ export const familyOut = z.object({
   socialGroup: withheld(z.string()),
   vulnerabilityFactors: withheld(z.array(z.string())),
   notes: withheld(z.string()),
+  createdBy: withheld(z.string()),
   version: z.number(),
   createdAt: withheld(timestamp),
   updatedAt: withheld(timestamp),
+  /** Set when this record was merged into another (the survivor's id): it still opens, and says where it went. */
+  mergedInto: withheld(z.string()),
+  ...withheldMarks,
 });
 
 export const familyListOut = z.object({
@@ -249,8 +264,8 @@ export const familyListOut = z.object({
 
 export const memberOut = z.object({
   id: z.string(),
-  familyId: z.string(),
-  name: z.string(),
+  familyId: withheld(z.string()),
+  name: withheld(z.string()),
   nameLocal: withheld(z.string()),
   relationship: withheld(z.string()),
   sex: withheld(z.string()),
@@ -265,6 +280,7 @@ export const memberOut = z.object({
   imprisoned: withheld(z.boolean()),
   createdAt: withheld(timestamp),
   version: z.number(),
+  ...withheldMarks,
 });
 
 export const assessmentOut = z.object({
@@ -337,18 +353,42 @@ export const surveyOut = z.object({
   visits: z.number(),
 });
 
-/** An imported row held back as a likely duplicate of `existing`. */
+/** One side of a held pair as the reviewer compares it. */
+const pairSideOut = z.object({
+  id: z.string().nullable(),
+  name: withheld(z.string()),
+  nameLocal: withheld(z.string()),
+  sex: withheld(z.string()),
+  dob: withheld(day),
+  villageId: withheld(z.string()),
+  mergedInto: withheld(z.string()),
+});
+/** A pair held as likely duplicates: an import row not loaded (`incoming` as imported), or a record saved from a form with a reason. */
 export const possibleDuplicateOut = z.object({
   id: z.string(),
-  stateCode: z.number(),
-  districtCode: z.number(),
+  subjectType: z.string(),
   source: z.string(),
   sourceLine: z.number().nullable(),
-  incoming: z.record(z.string(), z.unknown()),
-  existingChildId: z.string().nullable(),
   score: z.number(),
   status: z.string(),
+  reason: withheld(z.string()),
   createdAt: timestamp,
-  existing: z.object({ id: z.string(), name: z.string(), nameLocal: withheld(z.string()), sex: z.string(), dob: withheld(day), villageId: withheld(z.string()) }).nullable(),
+  incoming: z.union([pairSideOut, z.record(z.string(), z.unknown())]),
+  existing: pairSideOut.nullable(),
+  mergeId: z.string().nullable(),
+});
+/** Two records found to be one: the survivor keeps both histories; undone by `undoneAt`. */
+export const recordMergeOut = z.object({
+  id: z.string(),
+  subjectType: z.string(),
+  survivorId: z.string(),
+  mergedId: z.string(),
+  duplicateId: z.string().nullable(),
+  stateCode: z.number(),
+  districtCode: z.number(),
+  mergedBy: z.string(),
+  mergedAt: timestamp,
+  undoneBy: z.string().nullable(),
+  undoneAt: timestamp.nullable(),
 });
 export const duplicateResolutionOut = z.object({ id: z.string(), status: z.enum(['same_child', 'different_child']), createdChildId: z.string().nullable() });

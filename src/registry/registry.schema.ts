@@ -26,6 +26,7 @@ export const family = pgTable('family', {
   socialGroup: text('social_group'),
   vulnerabilityFactors: text('vulnerability_factors').array().notNull().default([]),
   notes: text('notes'),
+  mergedInto: uuid('merged_into'),
   ...audited(),
 });
 
@@ -65,6 +66,8 @@ export const child = pgTable('child', {
   school: text('school'),
   healthNotes: text('health_notes'),
   disability: text('disability'),
+  /** Set when a reviewer merged this record into another (duplicates review); lists and search skip it. */
+  mergedInto: uuid('merged_into'),
   ...audited(),
 });
 
@@ -138,4 +141,27 @@ export const possibleDuplicate = pgTable('possible_duplicate', {
   score: numeric('score', { mode: 'number' }).notNull(),
   status: text('status').notNull().default('open'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  subjectType: text('subject_type').notNull().default('child'),
+  /** The record a form created anyway (with a reason); null for an import row not created. */
+  incomingId: uuid('incoming_id'),
+  existingFamilyId: uuid('existing_family_id'),
+  reason: text('reason'),
+  createdBy: uuid('created_by'),
+  resolvedBy: uuid('resolved_by'),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+});
+
+/** Two records found to be one child (or family): the merged one points at the survivor; undoable. */
+export const recordMerge = pgTable('record_merge', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  subjectType: text('subject_type').notNull(),
+  survivorId: uuid('survivor_id').notNull(),
+  mergedId: uuid('merged_id').notNull(),
+  duplicateId: uuid('duplicate_id'),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  mergedBy: uuid('merged_by').notNull(),
+  mergedAt: timestamp('merged_at', { withTimezone: true }).notNull(),
+  undoneBy: uuid('undone_by'),
+  undoneAt: timestamp('undone_at', { withTimezone: true }),
 });

@@ -154,32 +154,51 @@ describe('read by a department nodal officer', () => {
     expect(action.convergenceActionId).toBeTruthy();
     expect(action.followUpStatus).toMatchObject({ kind: 'convergence_action', id: action.convergenceActionId, status: 'done', done: true, result: actionText, department: 'REVENUE' });
 
+    // A department nodal officer sees only the requests addressed to their own department
+    // (src/access/fields/policy.data.ts documentRequest, JJ Act 2015 s.74): not Panchayat's
+    // or Revenue's, nor the case or action behind them.
     for (const user of ['nodal.education', 'nodal.health']) {
       const nodal = await t.login(user);
       const [tasks, actions] = [await listOf(nodal, 'PANCHAYAT'), await listOf(nodal, 'REVENUE')];
-      const task = tasks.items.find((i) => i.id === taskRequest.id);
-      const act = actions.items.find((i) => i.id === actionRequestId);
-      expect(task, user).toBeTruthy();
-      expect(act, user).toBeTruthy();
-      expect(task).toMatchObject({ caseId: null, caseReferralId: null, convergenceActionId: null });
-      expect(task!.followUpStatus).toEqual({ kind: 'case_task', status: 'done', done: true });
-      expect(act).toMatchObject({ caseId: null, caseReferralId: null, convergenceActionId: null });
-      expect(act!.followUpStatus).toEqual({ kind: 'convergence_action', status: 'done', done: true });
-      // Nowhere in the answer: not the case, its reference or task id, nor the action's id or text.
-      for (const secret of [taskRequest.caseId, taskRequest.caseReferralId, `"${caseRef}"`, action.convergenceActionId!, actionText]) {
+      expect(tasks.items, user).toEqual([]);
+      expect(actions.items, user).toEqual([]);
+      for (const secret of [taskRequest.id, actionRequestId, taskRequest.caseId, taskRequest.caseReferralId, `"${caseRef}"`, action.convergenceActionId!, actionText]) {
         expect(tasks.body + actions.body, `${user}: ${secret}`).not.toContain(secret);
       }
+      const all = (await nodal.get('/api/v1/document-requests?pageSize=100')).json().items as { department: string }[];
+      expect(all.every((i) => i.department === (user === 'nodal.health' ? 'HEALTH' : 'EDUCATION')), user).toBe(true);
     }
   });
 
-  it('closing the request answers without the case ids either', async () => {
+  it("another department's request cannot be closed by a nodal officer (404, nothing written)", async () => {
     const nodal = await t.login('nodal.health');
-    const item = (await listOf(nodal, 'PANCHAYAT')).items.find((i) => i.id === taskRequest.id)!;
-    const res = await nodal.patch(`/api/v1/document-requests/${taskRequest.id}`, { version: item.version, status: 'done', on: '2026-11-23' });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'done', caseId: null, caseReferralId: null, followUpStatus: { kind: 'case_task', status: 'done', done: true } });
-    expect(res.body).not.toContain(taskRequest.caseId);
-    expect(res.body).not.toContain(taskRequest.caseReferralId);
+    const res = await nodal.patch(`/api/v1/document-requests/${taskRequest.id}`, { version: 1, status: 'done', on: '2026-11-23' });
+    expect(res.statusCode).toBe(404);
+    const [row] = await t.ctx.database.query<{ status: string; version: number }>('SELECT status, version FROM document_request WHERE id = $1', [taskRequest.id]);
+    expect(row).toEqual({ status: 'open', version: 1 });
+  });
+
+  it('a request addressed to their department comes with the fields a department needs, and they may close it', async () => {
+    const res = await cw.post('/api/v1/document-requests', {
+      familyId, applicationId: appId, docType: 'disability_certificate', department: 'HEALTH', officer: 'Civil Surgeon',
+      requestedOn: '2026-11-23', dueOn: '2026-12-23', note: 'Mother reports the medical board date was missed',
+    });
+    expect(res.statusCode).toBe(201);
+    const id = res.json().id as string;
+    const health = await t.login('nodal.health');
+    const seen = (await health.get('/api/v1/document-requests?pageSize=100')).json().items.find((i: { id: string }) => i.id === id);
+    expect(seen).toMatchObject({ department: 'HEALTH', docType: 'disability_certificate', officer: 'Civil Surgeon', status: 'open' });
+    expect(typeof seen.headName).toBe('string');
+    // Absent (not null): the family's history and the application are not the department's business.
+    expect(seen).not.toHaveProperty('note');
+    expect(seen).not.toHaveProperty('applicationId');
+    const education = await t.login('nodal.education');
+    expect((await education.get('/api/v1/document-requests?pageSize=100')).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+    const closed = await health.patch(`/api/v1/document-requests/${id}`, { version: seen.version, status: 'done', on: '2026-11-23', result: 'Certificate issued' });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json()).toMatchObject({ status: 'done', result: 'Certificate issued' });
+    expect(closed.json()).not.toHaveProperty('note');
+    expect(closed.body).not.toContain('medical board');
   });
 });
 

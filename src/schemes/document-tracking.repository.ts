@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { jurisdictionWhere, type Actor } from '../access/policy';
+import type { Actor } from '../access/policy';
+import { permittedColumns, rowsWhere } from '../access/fields';
 import { document, family } from '../registry/registry.schema';
 import { location } from '../locations/locations.schema';
 import { documentEvent, documentRequest } from './schemes.schema';
@@ -42,7 +43,11 @@ export function eventsOfDocuments(db: Db, documentIds: string[]) {
   return db.select().from(documentEvent).where(inArray(documentEvent.documentId, documentIds)).orderBy(asc(documentEvent.seq));
 }
 
-export const visibleRequest = (actor: Actor) => jurisdictionWhere(actor, documentRequest);
+/**
+ * The requests the actor may see (src/access/fields.ts): those in the jurisdiction; for a
+ * department nodal officer, only those addressed to their own department (JJ Act 2015 s.74).
+ */
+export const visibleRequest = (actor: Actor) => rowsWhere(actor, 'documentRequest', { ...documentRequest, department: documentRequest.department });
 
 export async function getRequest(db: Db, actor: Actor, id: string) {
   const [row] = await db.select().from(documentRequest).where(and(eq(documentRequest.id, id), visibleRequest(actor)));
@@ -115,31 +120,15 @@ export function requestConditions(actor: Actor, f: RequestFilter): SQL {
   return and(...conds)!;
 }
 
-export function listRequests(db: Db, where: SQL, limit: number, offset: number) {
-  return db
-    .select({
-      id: documentRequest.id,
-      familyId: documentRequest.familyId,
-      childId: documentRequest.childId,
-      applicationId: documentRequest.applicationId,
-      docType: documentRequest.docType,
-      department: documentRequest.department,
-      officer: documentRequest.officer,
-      requestedOn: documentRequest.requestedOn,
-      dueOn: documentRequest.dueOn,
-      status: documentRequest.status,
-      closedOn: documentRequest.closedOn,
-      result: documentRequest.result,
-      villageId: documentRequest.villageId,
-      villageName: location.name,
-      headName: family.headName,
-      headNameLocal: family.headNameLocal,
-      version: documentRequest.version,
-      followUp: documentRequest.followUp,
-      convergenceActionId: documentRequest.convergenceActionId,
-      caseId: documentRequest.caseId,
-      caseReferralId: documentRequest.caseReferralId,
-    })
+/** A request as the actor may receive it (permitted fields; the family head's initials under a non-disclosure order). */
+export type PermittedRequestRow = Record<string, unknown> & {
+  id: string; version: number; status: string; docType: string; dueOn: string; requestedOn: string; familyId: string;
+  followUp: string; convergenceActionId: string | null; caseId: string | null; caseReferralId: string | null;
+};
+
+export async function listRequests(db: Db, actor: Actor, where: SQL, limit: number, offset: number, today: string): Promise<PermittedRequestRow[]> {
+  const rows = await db
+    .select(permittedColumns(actor, 'documentRequest', { today }))
     .from(documentRequest)
     .innerJoin(family, eq(family.id, documentRequest.familyId))
     .leftJoin(location, eq(location.id, documentRequest.villageId))
@@ -147,6 +136,13 @@ export function listRequests(db: Db, where: SQL, limit: number, offset: number) 
     .orderBy(asc(documentRequest.dueOn), asc(documentRequest.id))
     .limit(limit)
     .offset(offset);
+  return rows as PermittedRequestRow[];
+}
+
+/** One request as the actor may receive it. */
+export async function readPermittedRequest(db: Db, actor: Actor, id: string, today: string): Promise<PermittedRequestRow | null> {
+  const [row] = await listRequests(db, actor, and(eq(documentRequest.id, id), visibleRequest(actor))!, 1, 0, today);
+  return row ?? null;
 }
 
 export async function countRequests(db: Db, where: SQL) {

@@ -1,6 +1,7 @@
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import { registryView, requirePermission, type Actor } from '../access/policy';
+import { requireWritable, shapeRow } from '../access/fields';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { getChild } from '../registry/children.repository';
@@ -10,7 +11,7 @@ import { refusedMove } from '../registry/documents.service';
 import { DOCUMENT_LABELS, USABLE_DOCUMENT_STATUSES, type DocumentStatus, type DocumentType } from './documents';
 import {
   closeRequestsFor, countRequests, documentOf, getRequest, insertDocument, insertDocumentEvent, insertRequest, listRequests, openRequestFor,
-  requestConditions, updateDocument, updateRequest,
+  readPermittedRequest, requestConditions, updateDocument, updateRequest,
 } from './document-tracking.repository';
 import { getApplication } from './applications.repository';
 import type { DepartmentKind } from '../convergence/domain';
@@ -27,9 +28,10 @@ type LinkedRequest = { id: string; followUp: string; convergenceActionId: string
  * action item's id and case's ids only when the convergence and case rules let the reader see
  * them (a nodal officer sees the request, not necessarily the case it is a task in).
  */
-async function asSeenBy<T extends LinkedRequest>(db: Db, actor: Actor, rows: T[]) {
+async function asSeenBy<T extends LinkedRequest & Record<string, unknown>>(db: Db, actor: Actor, rows: T[]) {
   const followUps = await followUpsOf(db, actor, rows);
-  return rows.map((r) => {
+  return rows.map((row) => {
+    const r = shapeRow(row, 'documentRequest');
     const followUpStatus = followUps.get(r.id) ?? null;
     const caseSeen = caseSeenIn(followUpStatus, r.caseId);
     return {
@@ -163,7 +165,10 @@ export async function requestDocument(ctx: AppContext, actor: Actor, input: Requ
   const doc = await documentOf(ctx.db, owner, input.docType);
   if (doc && USABLE_DOCUMENT_STATUSES.has(doc.status as DocumentStatus)) throw new HttpError(409, 'already_held', `The ${DOCUMENT_LABELS[input.docType]} is already ${doc.status}`);
   const open = await openRequestFor(ctx.db, owner, input.docType);
-  if (open) throw new HttpError(409, 'already_requested', `The ${DOCUMENT_LABELS[input.docType]} was already requested from ${open.department} on ${open.requestedOn}`, undefined, { current: (await asSeenBy(ctx.db, actor, [open]))[0] });
+  if (open) {
+    const current = await readPermittedRequest(ctx.db, actor, open.id, todayIn(ctx));
+    throw new HttpError(409, 'already_requested', `The ${DOCUMENT_LABELS[input.docType]} was already requested from ${open.department} on ${open.requestedOn}`, undefined, { current: current ? (await asSeenBy(ctx.db, actor, [current]))[0] : null });
+  }
   const followUp = input.followUp ?? 'request';
   return ctx.db.transaction(async (tx) => {
     // The action item or case task first: a refusal there writes nothing at all.
@@ -180,16 +185,18 @@ export async function requestDocument(ctx: AppContext, actor: Actor, input: Requ
       followUp, convergenceActionId: action?.id ?? null, caseId: task?.caseId ?? null, caseReferralId: task?.referralId ?? null,
     });
     await audit(tx, actor, 'create', 'document_request', row.id, fam, { familyId: fam.id, childId, document: input.docType, department: input.department, followUp, actionId: action?.id, caseId: task?.caseId });
-    const [seen] = await asSeenBy(tx, actor, [row]);
+    const [seen] = await asSeenBy(tx, actor, [(await readPermittedRequest(tx, actor, row.id, todayIn(ctx)))!]);
     return seen;
   });
 }
 
 export async function closeDocumentRequest(ctx: AppContext, actor: Actor, id: string, input: { version: number; status: 'done' | 'cancelled'; on: string; result?: string | null }) {
   requirePermission(actor, 'schemes.write', 'registry.write', 'convergence.act');
+  requireWritable(actor, 'documentRequest', Object.keys(input));
   const req = await getRequest(ctx.db, actor, id);
   if (!req) throw notFound('Document request');
-  if (input.version !== req.version) throw conflict(`Someone else changed this request (now version ${req.version}, ${req.status})`, (await asSeenBy(ctx.db, actor, [req]))[0]);
+  const asRead = async (db: Db) => (await asSeenBy(db, actor, [(await readPermittedRequest(db, actor, id, todayIn(ctx)))!]))[0];
+  if (input.version !== req.version) throw conflict(`Someone else changed this request (now version ${req.version}, ${req.status})`, await asRead(ctx.db));
   if (req.status !== 'open') throw new HttpError(409, 'transition_refused', `the request is already ${req.status}`, [{ field: 'status', message: `already ${req.status}` }]);
   notFuture(ctx, 'on', input.on);
   if (input.on < req.requestedOn) throw badRequest('on', `is before the request date (${req.requestedOn})`);
@@ -198,7 +205,7 @@ export async function closeDocumentRequest(ctx: AppContext, actor: Actor, id: st
     const row = await updateRequest(tx, actor, id, input.version, { status: input.status, closedOn: input.on, result: input.result ?? null });
     if (!row) throw conflict('Someone else changed this request at the same time; reload and try again');
     await audit(tx, actor, 'update', 'document_request', id, req, { status: input.status, familyId: req.familyId });
-    return (await asSeenBy(tx, actor, [row]))[0];
+    return asRead(tx);
   });
 }
 
@@ -211,14 +218,17 @@ export interface RequestListQuery {
   pageSize: number;
 }
 
-/** The requests a department has to act on (names only: a nodal officer's minimal view suffices). */
+/**
+ * The requests a department has to act on. A department nodal officer sees only those addressed
+ * to their department, with the fields a department needs (src/access/fields/policy.data.ts).
+ */
 export async function listDocumentRequests(ctx: AppContext, actor: Actor, q: RequestListQuery) {
   requirePermission(actor, 'schemes.read', 'convergence.act');
   if (!registryView(actor)) throw new HttpError(403, 'forbidden', `Your role (${actor.role}) may not see the registry`);
   const area = await resolveArea(ctx.db, actor, q.locationId);
   const today = todayIn(ctx);
   const where = requestConditions(actor, { department: q.department, status: q.status, overdueOn: q.overdue ? today : undefined, area: areaWhere(area, documentRequest) });
-  const [items, total] = await Promise.all([listRequests(ctx.db, where, q.pageSize, (q.page - 1) * q.pageSize), countRequests(ctx.db, where)]);
+  const [items, total] = await Promise.all([listRequests(ctx.db, actor, where, q.pageSize, (q.page - 1) * q.pageSize, today), countRequests(ctx.db, where)]);
   await audit(ctx.db, actor, 'list', 'document_request', null, null, { ids: items.map((i) => i.id), total });
   return {
     items: (await asSeenBy(ctx.db, actor, items)).map((i) => ({ ...i, label: DOCUMENT_LABELS[i.docType as DocumentType] ?? i.docType, overdue: i.status === 'open' && i.dueOn < today })),

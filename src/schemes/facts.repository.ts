@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
+import { identityColumns } from '../access/fields';
 import { child, document, family, familyMember } from '../registry/registry.schema';
 import { familyInputsFromRows } from './registry-facts';
 import { schemeApplication } from './schemes.schema';
@@ -30,6 +31,15 @@ export const familyFactCols = {
 };
 export type FamilyFactRow = Awaited<ReturnType<typeof familiesWhere>>[number];
 
+/**
+ * The names the engine's results show, under a CWC non-disclosure order the actor may not see
+ * past: the family head's and children's initials, no local-script names (JJ Act 2015 s.74,
+ * src/access/fields.ts). The engine still reads the facts it judges on (dates of birth).
+ */
+const familyColsFor = (actor: Actor) => identityColumns(actor, 'family', { familyId: family.id }, familyFactCols, ['headName', 'headNameLocal']);
+const childColsFor = (actor: Actor) => identityColumns(actor, 'child', { childId: child.id }, childCols, ['name', 'nameLocal']);
+const memberColsFor = (actor: Actor) => identityColumns(actor, 'member', { familyId: familyMember.familyId }, memberCols, ['name', 'nameLocal']);
+
 const memberCols = {
   id: familyMember.id,
   familyId: familyMember.familyId,
@@ -56,6 +66,8 @@ const childCols = {
   careStatus: child.careStatus,
   schoolStatus: child.schoolStatus,
   disability: child.disability,
+  // Filled from a CWC sponsorship or foster care order by schemes.events.ts.
+  cwcRecommendation: sql<boolean | null>`(SELECT (f.value)::boolean FROM scheme_child_fact f WHERE f.child_id = ${child.id} AND f.fact = 'cwcRecommendation')`,
 };
 export type ChildFactRow = Awaited<ReturnType<typeof childrenOf>>[number];
 export type MemberFactRow = Awaited<ReturnType<typeof membersOf>>[number];
@@ -72,17 +84,17 @@ export function familiesWhere(db: Db, where: SQL, limit: number, afterId?: strin
 }
 
 export async function familyForFacts(db: Db, actor: Actor, id: string) {
-  const [row] = await db.select(familyFactCols).from(family).where(and(eq(family.id, id), visibleFamily(actor)));
+  const [row] = await db.select(familyColsFor(actor)).from(family).where(and(eq(family.id, id), visibleFamily(actor)));
   return row ?? null;
 }
 
-export function membersOf(db: Db, familyIds: string[]) {
-  return db.select(memberCols).from(familyMember).where(inArray(familyMember.familyId, familyIds));
+export function membersOf(db: Db, familyIds: string[], actor?: Actor) {
+  return db.select(actor ? memberColsFor(actor) : memberCols).from(familyMember).where(inArray(familyMember.familyId, familyIds));
 }
 
 export function childrenOf(db: Db, actor: Actor, familyIds: string[]) {
   return db
-    .select(childCols)
+    .select(childColsFor(actor))
     .from(child)
     .where(and(inArray(child.familyId, familyIds), jurisdictionWhere(actor, child)))
     .orderBy(asc(child.dob), asc(child.id));
@@ -121,7 +133,7 @@ export async function loadBatch(db: Db, actor: Actor, families: FamilyFactRow[])
   const ids = families.map((f) => f.id);
   if (!ids.length) return { families, children: [], members: [], inputs: [], open: [] };
   const [members, children, documents, open] = await Promise.all([
-    membersOf(db, ids),
+    membersOf(db, ids, actor),
     childrenOf(db, actor, ids),
     documentFactsOf(db, ids),
     openApplicationsOf(db, ids),
@@ -136,7 +148,7 @@ export async function loadBatch(db: Db, actor: Actor, families: FamilyFactRow[])
  * applications follow per batch.
  */
 export async function* scanFamilies(db: Db, actor: Actor, where: SQL, batch = 1000): AsyncGenerator<FamilyBatch> {
-  const all = await db.select(familyFactCols).from(family).where(where).orderBy(asc(family.id));
+  const all = await db.select(familyColsFor(actor)).from(family).where(where).orderBy(asc(family.id));
   const load = (i: number) => {
     const p = loadBatch(db, actor, all.slice(i, i + batch));
     p.catch(() => undefined); // awaited below; this only stops an unhandled rejection if the consumer stops early

@@ -41,6 +41,8 @@ export interface ChildFactsRow {
   careStatus: string | null;
   schoolStatus: string | null;
   disability: string | null;
+  /** True once a CWC sponsorship or foster care order is on the child's case. */
+  cwcRecommendation?: boolean | null;
 }
 
 export interface DocumentFactsRow {
@@ -135,6 +137,7 @@ export function childFacts(c: ChildFactsRow): Facts {
     careStatus: c.careStatus ? CARE[c.careStatus] : undefined,
     enrolledInSchool: c.schoolStatus ? SCHOOL[c.schoolStatus] : undefined,
     disability: nonEmpty(c.disability) ? true : undefined,
+    cwcRecommendation: c.cwcRecommendation === true ? true : undefined,
   };
 }
 

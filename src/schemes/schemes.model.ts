@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { day, timestamp, withheld } from '../http/response';
+import { day, timestamp, withheld, withheldMarks } from '../http/response';
 import { documentOut } from '../registry/registry.model';
 
 /*
@@ -222,15 +222,15 @@ const followUpStatusOut = z.object({
 const requestFields = {
   id: z.string(),
   familyId: z.string(),
-  childId: z.string().nullable(),
-  applicationId: z.string().nullable(),
+  childId: withheld(z.string()),
+  applicationId: withheld(z.string()),
   docType: z.string(),
-  department: z.string(),
+  department: withheld(z.string()),
   officer: withheld(z.string()),
   requestedOn: day,
   dueOn: day,
   status: z.string(),
-  closedOn: day.nullable(),
+  closedOn: withheld(day),
   result: withheld(z.string()),
   villageId: withheld(z.string()),
   version: z.number(),
@@ -239,22 +239,23 @@ const requestFields = {
   caseId: withheld(z.string()),
   caseReferralId: withheld(z.string()),
   followUpStatus: withheld(followUpStatusOut),
+  ...withheldMarks,
 };
 
 /** A document request as stored (POST and PATCH). */
 export const documentRequestOut = z.object({
   ...requestFields,
-  stateCode: z.number(),
-  districtCode: z.number(),
+  stateCode: withheld(z.number()),
+  districtCode: withheld(z.number()),
   subdistrictCode: withheld(z.number()),
   blockCode: withheld(z.number()),
   note: withheld(z.string()),
-  createdBy: z.string().nullable(),
-  createdAt: timestamp,
-  updatedAt: timestamp,
+  createdBy: withheld(z.string()),
+  createdAt: withheld(timestamp),
+  updatedAt: withheld(timestamp),
 });
 export const documentRequestListOut = z.object({
-  items: z.array(z.object({ ...requestFields, label: z.string(), overdue: z.boolean(), villageName: withheld(z.string()), headName: z.string(), headNameLocal: withheld(z.string()) })),
+  items: z.array(z.object({ ...requestFields, label: z.string(), overdue: z.boolean(), villageName: withheld(z.string()), headName: withheld(z.string()), headNameLocal: withheld(z.string()) })),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),

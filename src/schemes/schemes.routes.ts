@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
-import { idParams, pageQuery, versionFrom } from '../http/common';
+import { idParams, MAX_VERSION, pageQuery, recordVersion, versionFrom } from '../http/common';
 import { badRequest } from '../http/errors';
 import { isoDate } from '../http/iso-date';
 import type { TableFile } from '../exports/tables';
@@ -61,7 +61,7 @@ const startInput = z.strictObject({
   note: text(2000).optional().nullable(),
 });
 const stepInput = z.strictObject({
-  version: z.number().int().positive().optional(),
+  version: recordVersion.optional(),
   status: z.enum(APPLICATION_STATUSES),
   on: isoDate,
   reason: text(1000).optional().nullable(),
@@ -71,7 +71,7 @@ const stepInput = z.strictObject({
   officerName: text(120).optional().nullable(),
 });
 const documentStatusInput = z.strictObject({
-  version: z.number().int().min(0).optional(),
+  version: z.number().int().min(0).max(MAX_VERSION).optional(),
   status: z.enum(DOCUMENT_STATUSES),
   on: isoDate,
   issuingOffice: text(200).optional().nullable(),
@@ -90,7 +90,7 @@ const requestInput = z.strictObject({
   followUp: z.enum(FOLLOW_UPS).optional(),
 });
 const requestClose = z.strictObject({
-  version: z.number().int().positive(),
+  version: recordVersion,
   status: z.enum(['done', 'cancelled']),
   on: isoDate,
   result: text(1000).optional().nullable(),

@@ -12,7 +12,14 @@ export const userOut = z.object({
   jurisdictionId: z.string().nullable(),
   active: z.boolean(),
   organisation: z.string().nullable(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: timestamp.nullable(),
 });
+
+/** What an administrator's action on an account changed (a reset's one-time password is shown once). */
+export const passwordResetOut = z.object({ id: z.string(), oneTimePassword: z.string(), mustChangePassword: z.boolean(), sessionsEnded: z.number() });
+export const activationOut = z.object({ id: z.string(), active: z.boolean(), sessionsEnded: z.number() });
+export const unlockedOut = z.object({ id: z.string(), lockedUntil: z.null() });
 
 /** A user just created: enough to find them again. */
 export const userCreatedOut = userOut.pick({ id: true, username: true, role: true, scopeLevel: true, jurisdictionId: true });

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appUser, organisation } from './users.schema';
-import type { Actor, ScopeLevel } from '../access/policy';
+import { jurisdictionWhere, type Actor, type ScopeLevel } from '../access/policy';
 import type { Role } from '../access/roles';
 
 export type UserRow = typeof appUser.$inferSelect;
@@ -42,4 +42,26 @@ export function toActor(user: UserRow, orgKind: string | null, ip?: string): Act
     },
     ip,
   };
+}
+
+/** A user the actor manages: inside the actor's jurisdiction, decided in the query. */
+export async function findUserInScope(db: Db, actor: Actor, id: string) {
+  const [row] = await db
+    .select({ user: appUser, orgKind: organisation.kind, orgName: organisation.name })
+    .from(appUser)
+    .leftJoin(organisation, eq(organisation.id, appUser.organisationId))
+    .where(and(eq(appUser.id, id), userScopeWhere(actor)));
+  return row ?? null;
+}
+
+/** The users an administrator sees and manages: those placed inside their jurisdiction. */
+export function userScopeWhere(actor: Actor): SQL | undefined {
+  if (actor.scope.level === 'national') return undefined;
+  return jurisdictionWhere(actor, {
+    stateCode: appUser.stateCode,
+    districtCode: appUser.districtCode,
+    subdistrictCode: appUser.subdistrictCode,
+    blockCode: appUser.blockCode,
+    villageId: appUser.villageId,
+  });
 }

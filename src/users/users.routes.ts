@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
-import { jurisdictionWhere, requirePermission } from '../access/policy';
+import { requirePermission } from '../access/policy';
 import { ROLES } from '../access/roles';
 import { appUser, organisation } from './users.schema';
 import { createUser } from './users.service';
+import { userScopeWhere } from './users.repository';
+import { resetPassword, setActive, unlock } from './users.admin.service';
 import { audit } from '../audit/audit.service';
 import { created, itemsOf, ok } from '../http/response';
-import { organisationOut, userCreatedOut, userOut } from './users.model';
+import { activationOut, organisationOut, passwordResetOut, unlockedOut, userCreatedOut, userOut } from './users.model';
 
 export function usersRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -18,12 +20,14 @@ export function usersRoutes(app: FastifyInstance, ctx: AppContext) {
     const actor = requireActor(req);
     requirePermission(actor, 'users.manage');
     const rows = await ctx.db
-      .select({ id: appUser.id, username: appUser.username, displayName: appUser.displayName, role: appUser.role, scopeLevel: appUser.scopeLevel, jurisdictionId: appUser.jurisdictionId, active: appUser.active, organisation: organisation.name })
+      .select({ id: appUser.id, username: appUser.username, displayName: appUser.displayName, role: appUser.role, scopeLevel: appUser.scopeLevel, jurisdictionId: appUser.jurisdictionId, active: appUser.active, organisation: organisation.name, lockedUntil: appUser.lockedUntil, mustChangePassword: appUser.mustChangePassword })
       .from(appUser)
       .leftJoin(organisation, eq(organisation.id, appUser.organisationId))
-      .where(and(actor.scope.level === 'national' ? undefined : jurisdictionWhere(actor, { stateCode: appUser.stateCode, districtCode: appUser.districtCode, subdistrictCode: appUser.subdistrictCode, blockCode: appUser.blockCode, villageId: appUser.villageId })))
+      .where(userScopeWhere(actor))
       .orderBy(asc(appUser.username));
-    return { items: rows };
+    // A lock that has run out is no lock (the next sign-in starts a new count).
+    const now = ctx.now();
+    return { items: rows.map((u) => ({ ...u, lockedUntil: u.lockedUntil && u.lockedUntil > now ? u.lockedUntil : null })) };
   });
   r.get('/organisations', { schema: { tags: ['users'], response: ok(itemsOf(organisationOut)) } }, async (req) => {
     requireActor(req);
@@ -54,4 +58,26 @@ export function usersRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.status(201).send(row);
     },
   );
+
+  const byId = { params: z.object({ id: z.uuid() }) };
+  r.post('/users/:id/password-reset', { schema: { tags: ['users'], summary: 'Give the user a one-time password; they choose a new one at sign-in. Ends their sessions.', ...byId, response: ok(passwordResetOut) } }, async (req) => {
+    const actor = requireActor(req);
+    requirePermission(actor, 'users.manage');
+    return resetPassword(ctx.db, actor, req.params.id, ctx.now());
+  });
+  r.post('/users/:id/deactivate', { schema: { tags: ['users'], summary: 'The user can no longer sign in; their sessions and tokens end at once', ...byId, response: ok(activationOut) } }, async (req) => {
+    const actor = requireActor(req);
+    requirePermission(actor, 'users.manage');
+    return setActive(ctx.db, actor, req.params.id, false, ctx.now());
+  });
+  r.post('/users/:id/reactivate', { schema: { tags: ['users'], ...byId, response: ok(activationOut) } }, async (req) => {
+    const actor = requireActor(req);
+    requirePermission(actor, 'users.manage');
+    return setActive(ctx.db, actor, req.params.id, true, ctx.now());
+  });
+  r.post('/users/:id/unlock', { schema: { tags: ['users'], summary: 'Lift a lockout after failed sign-ins', ...byId, response: ok(unlockedOut) } }, async (req) => {
+    const actor = requireActor(req);
+    requirePermission(actor, 'users.manage');
+    return unlock(ctx.db, actor, req.params.id);
+  });
 }

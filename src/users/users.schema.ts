@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const organisation = pgTable('organisation', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -27,6 +27,9 @@ export const appUser = pgTable('app_user', {
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   active: boolean('active').notNull().default(true),
+  /** Set by an administrator's reset: the one-time password only opens the change-password screen. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -40,4 +43,19 @@ export const userSession = pgTable('user_session', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** The session a bearer token was made from: revoking it revokes the token. */
+  parentId: uuid('parent_id'),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
 });
+
+/** Failed sign-ins per client address per fixed window (shared by every server). */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    address: text('address').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    failures: integer('failures').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.address, t.windowStart] })],
+);

@@ -23,7 +23,7 @@ export interface NewUser {
 export async function createUser(db: Db, by: Actor | null, u: NewUser) {
   if (!ROLES.includes(u.role)) throw badRequest('role', `must be one of ${ROLES.join(', ')}`);
   if (!/^[a-z0-9._-]{3,40}$/.test(u.username)) throw badRequest('username', 'use 3–40 lowercase letters, digits, dot, dash or underscore');
-  const problem = passwordProblem(u.password);
+  const problem = passwordProblem(u.password, { username: u.username });
   if (problem) throw badRequest('password', problem);
   let scope: Scope = { level: 'national' };
   if (u.jurisdictionId) {

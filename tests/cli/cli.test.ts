@@ -25,7 +25,11 @@ describe('samanvay CLI', () => {
   it('creates the first administrator and refuses a weak password with the field named', () => {
     const weak = run('user', 'create', '--username', 'firstadmin', '--name', 'First Admin', '--role', 'admin', '--jurisdiction', 'st:27', '--password', 'short');
     expect(weak.status).not.toBe(0);
-    expect(weak.stderr).toMatch(/password: must be at least 10 characters/);
+    expect(weak.stderr).toMatch(/password: must be at least 12 characters/);
+    // The same rule as every other place a password is set: a common one is refused too.
+    const common = run('user', 'create', '--username', 'firstadmin', '--name', 'First Admin', '--role', 'admin', '--jurisdiction', 'st:27', '--password', 'Password12345');
+    expect(common.status).not.toBe(0);
+    expect(common.stderr).toMatch(/password: is a common word/);
     const ok = run('user', 'create', '--username', 'firstadmin', '--name', 'First Admin', '--role', 'admin', '--jurisdiction', 'st:27', '--password', 'a-long-password-1');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/created admin firstadmin/);

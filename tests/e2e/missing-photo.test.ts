@@ -43,15 +43,18 @@ describeInChromium('a photo on the public form', () => {
     await e2e.page.getByLabel('Phone number').fill('9822033333');
     await e2e.page.locator('input[type="file"]').setInputFiles(photoFile);
     await expect.poll(() => e2e.page.getByTestId('photo-input').textContent()).toContain('child.png');
+    // The page solves the server's proof-of-work challenge before it sends (no CAPTCHA service).
+    const challengesBefore = await e2e.one<{ n: number }>('SELECT count(*)::int AS n FROM public_challenge WHERE used_at IS NOT NULL');
     await e2e.page.getByTestId('submit-report').click();
     const reference = (await e2e.page.getByTestId('public-reference').textContent()) ?? '';
-    const ref = /MR-(\d+)/.exec(reference);
+    const ref = /MR-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}/.exec(reference);
     expect(ref).not.toBeNull();
     await screenshot(e2e.page, 'missing-public-photo-sent');
     const [row] = await e2e.query<{ id: string; status: string; photo_content_type: string | null }>(
-      'SELECT id, status, photo_content_type FROM missing_record WHERE number = $1', [Number(ref![1])],
+      'SELECT id, status, photo_content_type FROM missing_record WHERE reference = $1', [ref![0]],
     );
     expect(row).toMatchObject({ status: 'pending_moderation', photo_content_type: 'image/png' });
+    expect((await e2e.one<{ n: number }>('SELECT count(*)::int AS n FROM public_challenge WHERE used_at IS NOT NULL')).n).toBe(challengesBefore.n + 1);
     // The citizen's browser has no way to the photo.
     const res = await e2e.page.request.get(url(`/api/v1/missing/records/${row.id}/photo`));
     expect(res.status()).toBe(401);
@@ -121,4 +124,38 @@ describeInChromium('a photo on the public form', () => {
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
     expect(await e2e.one<{ version: number }>('SELECT version FROM missing_record WHERE id = $1', [recordId])).toMatchObject({ version: changed.version + 1 });
   }, 60_000);
+
+  it('across districts the review screen shows the other district a limited view until both sides agree', async () => {
+    // A found child in Akola matches the Amravati report: Akola's reviewer sees the compared
+    // fields only, no photo and no address, and confirming is Akola's agreement, not the match.
+    const akola = await (await newContext(e2e.browser)).newPage();
+    await akola.goto(url('/missing/review'));
+    await signIn(akola, 'dcpo.akola');
+    const found = await akola.request.post(url('/api/v1/missing/found-children'), {
+      data: { name: 'वैष्णवी धुर्वे', sex: 'female', ageYears: 8, fatherName: 'रमेश', districtCode: 467, foundOn: new Date().toISOString().slice(0, 10), foundPlace: 'Akola bus stand', source: 'police' },
+    });
+    expect(found.status()).toBe(201);
+    const foundId = (await found.json()).id;
+    const matches = await (await akola.request.get(url(`/api/v1/missing/matches?recordId=${foundId}`))).json();
+    const match = matches.items.find((m: { missing: { id: string } }) => m.missing.id === recordId);
+    expect(match).toBeTruthy();
+    await akola.goto(url(`/missing/matches/${match.id}`));
+    await akola.getByTestId('limited-view').waitFor();
+    expect(await akola.getByTestId('match-photo-missing').count()).toBe(0);
+    expect(await akola.getByText('Ramesh Dhurve').count()).toBeGreaterThan(0);
+    await akola.getByTestId('agreement').waitFor();
+    await screenshot(akola, 'missing-match-cross-district-limited');
+    await akola.getByTestId('confirm').click();
+    await akola.getByRole('status').getByText(/Your district has agreed/).waitFor();
+    const m = await e2e.one<{ status: string; found_agreed_at: Date | null }>('SELECT status, found_agreed_at FROM missing_match WHERE id = $1', [match.id]);
+    expect(m.status).toBe('proposed');
+    expect(m.found_agreed_at).not.toBeNull();
+    // Amravati, the child's home district, sees that Akola agreed; its confirmation confirms the match.
+    await op.goto(url(`/missing/matches/${match.id}`));
+    await op.getByTestId('agreement').getByText(/Akola has agreed/).waitFor();
+    await op.getByTestId('confirm').click();
+    await op.getByRole('status').getByText(/Confirmed/).waitFor();
+    expect((await e2e.one<{ status: string }>('SELECT status FROM missing_match WHERE id = $1', [match.id])).status).toBe('confirmed');
+    await akola.context().close();
+  }, 120_000);
 });

@@ -213,8 +213,15 @@ export const transferRequestedSchema = z.object({
   reason: text,
 });
 
-export const transferAcceptedSchema = z.object({ ...base, type: z.literal('transfer_accepted') });
+export const transferAcceptedSchema = z.object({
+  ...base,
+  type: z.literal('transfer_accepted'),
+  /** Who in the receiving district takes the case on; defaults to the person accepting it. */
+  toUser: id.optional(),
+});
 export const transferRejectedSchema = z.object({ ...base, type: z.literal('transfer_rejected'), reason: text });
+/** The requesting side withdraws a transfer the receiving district has not yet decided. */
+export const transferCancelledSchema = z.object({ ...base, type: z.literal('transfer_cancelled'), reason: text.optional() });
 
 export const followUpVisitSchema = z.object({
   ...base,
@@ -262,6 +269,7 @@ export const caseActionSchema = z.discriminatedUnion('type', [
   transferRequestedSchema,
   transferAcceptedSchema,
   transferRejectedSchema,
+  transferCancelledSchema,
   followUpVisitSchema,
   closureSchema,
   reopeningSchema,

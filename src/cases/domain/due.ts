@@ -3,7 +3,7 @@
  * provision. Computed from the derived facts, the timeline config and `now`.
  */
 import type { Actor, CaseFacts, DueItem, DueKind } from './state';
-import { addDuration, clockMs, endOfDayIst, type Clock, type Duration } from './time';
+import { addDuration, clockMs, endOfDayIst, istDay, type Clock, type Duration } from './time';
 import { resolveTimelines, type ResolvedRule, type TimelineConfig } from './timelines';
 import type { Level } from './vocabulary';
 
@@ -94,6 +94,8 @@ export function dueItems(state: CaseFacts, config: TimelineConfig, now: Clock): 
   const tr = state.transfer.pending;
   if (tr) drafts.push(fromRule('transfer_response', tr.requestedAt, t.transferResponse, { user: null, unit: tr.toUnit }));
 
+  fillGap(state, t.caseReview, drafts);
+
   const nowMs = clockMs(now);
   return drafts
     .map(
@@ -109,4 +111,21 @@ export function dueItems(state: CaseFacts, config: TimelineConfig, now: Clock): 
       }),
     )
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.kind.localeCompare(b.kind));
+}
+
+/**
+ * No open case waits without a date. A case at critical risk owes something by the end of the
+ * IST day of its last action (a same-day review, unless production or another item is due
+ * sooner); any other case with nothing due gets a review within `caseReview` of its last action.
+ */
+function fillGap(state: CaseFacts, rule: ResolvedRule, drafts: Draft[]): void {
+  const last = state.dates.lastActionAt;
+  if (state.risk === 'critical') {
+    const endOfDay = endOfDayIst(istDay(last));
+    if (!drafts.some((d) => Date.parse(d.dueAt) <= Date.parse(endOfDay))) {
+      drafts.push({ kind: 'case_review', dueAt: endOfDay, rule, assignedTo: state.owner });
+    }
+    return;
+  }
+  if (!drafts.length) drafts.push(fromRule('case_review', last, rule, state.owner));
 }

@@ -210,7 +210,8 @@ export function applyAction(s: CaseFacts, a: CaseAction, intake: ActionOf<'intak
       s.transfer.history.push(s.transfer.pending);
       return;
     case 'transfer_accepted':
-    case 'transfer_rejected': {
+    case 'transfer_rejected':
+    case 'transfer_cancelled': {
       const t = s.transfer.pending;
       if (!t) return;
       t.decidedAt = a.at;
@@ -220,12 +221,17 @@ export function applyAction(s: CaseFacts, a: CaseAction, intake: ActionOf<'intak
         t.rejectionReason = a.reason;
         return;
       }
-      // JJ Act 2015 s.95: the case moves to the child's home district, whose DCPU now owns it.
+      if (a.type === 'transfer_cancelled') {
+        t.outcome = 'cancelled';
+        return;
+      }
+      // JJ Act 2015 s.95: the case moves to the child's home district; the receiving unit owns it,
+      // in the hands of the person who accepted it or the one they named.
       t.outcome = 'accepted';
       resolveEscalation(s, a, 'transferred');
       s.location = { stateCode: t.toStateCode, districtCode: t.toDistrictCode, blockCode: null, villageCode: null };
       s.level = 'district';
-      s.owner = actor;
+      s.owner = { user: a.toUser ?? a.by, unit: t.toUnit };
       return;
     }
     case 'follow_up_visit':

@@ -87,7 +87,7 @@ export interface ReturnRecord {
   instructions: string;
 }
 
-export type TransferOutcome = 'pending' | 'accepted' | 'rejected';
+export type TransferOutcome = 'pending' | 'accepted' | 'rejected' | 'cancelled';
 
 export interface TransferRecord {
   requestedAt: string;
@@ -228,7 +228,8 @@ export type DueKind =
   | 'referral_completion'
   | 'escalation_response'
   | 'post_restoration_follow_up'
-  | 'transfer_response';
+  | 'transfer_response'
+  | 'case_review';
 
 export interface DueItem {
   kind: DueKind;

@@ -90,6 +90,7 @@ const defaults: { [T in CaseActionType]: Omit<ActionOf<T>, 'type' | 'at' | 'by' 
   transfer_requested: { toDistrictCode: '467', toUnit: UNITS.dcpuAkola, reason: 'family moved to Akola' },
   transfer_accepted: {},
   transfer_rejected: { reason: 'family not found at the address' },
+  transfer_cancelled: { reason: 'the family came back' },
   follow_up_visit: { visitedOn: '2025-01-06', findings: 'child at home and in school', childSafe: true },
   closure: { reason: 'restored_to_family', note: 'settled with grandmother' },
   reopening: { reason: 'grandmother fell ill' },

@@ -45,6 +45,7 @@ export const TIMELINE_KEYS = [
   'referralCompletion',
   'postRestorationFollowUp',
   'transferResponse',
+  'caseReview',
 ] as const;
 export type TimelineKey = (typeof TIMELINE_KEYS)[number];
 

@@ -109,6 +109,13 @@ export function checkTransition(s: CaseFacts, a: CaseAction): ValidationFailure 
         return refuse('NOT_TRANSFER_RECIPIENT', `only ${s.transfer.pending.toUnit}, the receiving unit, can decide this transfer`, 'unit');
       }
       return null;
+    case 'transfer_cancelled':
+      if (!s.transfer.pending) return refuse('NO_PENDING_TRANSFER', 'there is no pending transfer to cancel');
+      // The receiving unit answers a transfer (accepts or rejects it); withdrawing it is the requesting side's.
+      if (a.unit === s.transfer.pending.toUnit) {
+        return refuse('NOT_TRANSFER_REQUESTER', 'the receiving unit accepts or rejects a transfer; only the requesting side can cancel it', 'unit');
+      }
+      return null;
     case 'follow_up_visit': {
       if (!s.restoration) return refuse('NOT_RESTORED', 'follow-up visits follow a restoration order (Form 44); none is recorded');
       if (a.visitedOn < s.restoration.orderedOn) {

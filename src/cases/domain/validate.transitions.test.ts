@@ -78,6 +78,8 @@ const refusals: Case[] = [
   { name: 'transfer to the same district', history: opened, next: make('transfer_requested', { at: h(1), toDistrictCode: '468' }), code: 'SAME_DISTRICT', field: 'toDistrictCode' },
   { name: 'accepting a transfer not pending', history: opened, next: make('transfer_accepted', { at: h(1), unit: UNITS.dcpuAkola }), code: 'NO_PENDING_TRANSFER' },
   { name: 'transfer accepted by a bystander', history: transferPending, next: make('transfer_accepted', { at: h(2), unit: UNITS.dcpu }), code: 'NOT_TRANSFER_RECIPIENT', field: 'unit' },
+  { name: 'cancelling a transfer not pending', history: opened, next: make('transfer_cancelled', { at: h(1) }), code: 'NO_PENDING_TRANSFER' },
+  { name: 'transfer cancelled by the receiving unit', history: transferPending, next: make('transfer_cancelled', { at: h(2), unit: UNITS.dcpuAkola }), code: 'NOT_TRANSFER_REQUESTER', field: 'unit' },
   { name: 'follow-up visit without restoration', history: opened, next: make('follow_up_visit', { at: h(1) }), code: 'NOT_RESTORED' },
   { name: 'closing on open referrals', history: accepted, next: make('closure', { at: h(3), reason: 'family_based_care' }), code: 'OPEN_REFERRALS', field: 'reason' },
   { name: 'closing before the CWC final order', history: produced, next: make('closure', { at: h(3), reason: 'family_based_care' }), code: 'CWC_ORDER_PENDING', field: 'reason' },
@@ -125,6 +127,23 @@ describe('validateAction accepts what the rules allow', () => {
     const s = deriveCase([...history, make('transfer_accepted', { at: h(2), by: 'user:akola', unit: UNITS.dcpuAkola })], config);
     expect(s).toMatchObject({ status: 'intake', level: 'district', location: { stateCode: '9', districtCode: '140' } });
     expect(s.owner).toEqual({ user: 'user:akola', unit: UNITS.dcpuAkola });
+  });
+  it('an accepted transfer hands the case to the receiving unit and the person named, not to whoever recorded it', () => {
+    const history = build([...opened, make('transfer_requested', { at: h(1) })]);
+    const next = make('transfer_accepted', { at: h(2), by: 'user:dcpo-akola', unit: UNITS.dcpuAkola, toUser: 'user:caseworker-akola' });
+    ok(history, next);
+    expect(deriveCase([...history, next], config).owner).toEqual({ user: 'user:caseworker-akola', unit: UNITS.dcpuAkola });
+  });
+  it('the requesting side withdraws a pending transfer: the case stays where it was, and can be transferred again', () => {
+    const history = build([...opened, make('transfer_requested', { at: h(1) })]);
+    const cancel = make('transfer_cancelled', { at: h(2), unit: UNITS.vcpc });
+    ok(history, cancel);
+    const s = deriveCase([...history, cancel], config);
+    expect(s.transfer.pending).toBeNull();
+    expect(s.transfer.history[0]).toMatchObject({ outcome: 'cancelled', decidedAt: h(2) });
+    expect(s.location.districtCode).toBe('468');
+    expect(s.due.map((d) => d.kind)).not.toContain('transfer_response');
+    ok([...history, cancel], make('transfer_requested', { at: h(3) }));
   });
   it('the reopened case starts a new episode needing reassessment and production', () => {
     const reopened = build([make('intake'), make('closure', { at: h(1), reason: 'duplicate' }), make('reopening', { at: daysAfter(5) })]);

@@ -24,10 +24,7 @@ export type MatchStatus = (typeof MATCH_STATUSES)[number];
 export const RESTORATION_STATUSES = ['awaiting_case', 'case_opened', 'restored', 'closed'] as const;
 export type RestorationStatus = (typeof RESTORATION_STATUSES)[number];
 
-/** A report's public reference: MR-000123 for a missing child, FC-000123 for a found child. */
-export function referenceOf(kind: RecordKind, n: number): string {
-  return `${kind === 'missing' ? 'MR' : 'FC'}-${String(n).padStart(6, '0')}`;
-}
+/** Public references (MR-…, FC-…) are random: domain/reference.ts. */
 
 /** Ages: a missing child was under 18 when last seen (JJ Act 2015 s.2(12)); a found child's age is an estimate. */
 export const MAX_AGE = { missing: 17.9, found: 21 } as const;

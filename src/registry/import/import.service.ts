@@ -11,6 +11,7 @@ import { indexKeys } from '../name-index';
 import { dobFromAge } from '../age';
 import { audit } from '../../audit/audit.service';
 import { HttpError } from '../../http/errors';
+import { csvText } from '../../exports/csv';
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS, importRow, type ImportRow } from './import.row';
 import { DuplicateFinder, loadRegistryCandidates, placeNamesFor, type LikelyDuplicate, type RegistryCandidate } from '../../missing/registry-duplicates';
 
@@ -140,7 +141,7 @@ export async function runImport(
   }
   result.created.villages = places.createdVillages;
   if (!opts.dryRun) await audit(db, actor, 'import', 'child', null, null, { file: opts.file.split('/').pop(), created: result.created, duplicates: result.duplicates, invalid: invalid.length });
-  if (opts.reportFile) writeFileSync(opts.reportFile, Papa.unparse({ fields: ['line', 'status', 'field', 'message'], data: report.sort((a, b) => Number(a[0]) - Number(b[0])) }));
+  if (opts.reportFile) writeFileSync(opts.reportFile, csvText(['line', 'status', 'field', 'message'], report.sort((a, b) => Number(a[0]) - Number(b[0]))));
   return result;
 }
 

@@ -18,6 +18,8 @@ export interface Me {
   };
   jurisdiction: { id: string | null; level: string; name: string; nameLocal: string | null };
   language: string;
+  /** After an administrator's reset: only the change-password screen until a new one is chosen. */
+  mustChangePassword?: boolean;
 }
 
 /** GET /api/v1/locations (src/locations/locations.routes.ts). */

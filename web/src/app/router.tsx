@@ -2,6 +2,7 @@ import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
 import { createRootRoute, createRoute, createRouter, Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { SignInPage } from '../auth/SignInPage';
+import { PasswordDuePage } from '../auth/PasswordDuePage';
 import { useMe, useSession } from '../auth/session';
 import { Loading } from '../components/Status';
 import { MODULES, navFor } from './modules';
@@ -30,6 +31,7 @@ function Gate() {
         </Stack>
       </>
     );
+  if (me.mustChangePassword) return <PasswordDuePage />;
   return <Shell />;
 }
 

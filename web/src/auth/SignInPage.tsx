@@ -26,7 +26,10 @@ export function SignInPage() {
     try {
       await signIn(username.trim(), password);
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? t('signIn.wrong') : describeError(t, err));
+      if (err instanceof ApiError && err.status === 429) {
+        const seconds = Number((err.body as { retryAfterSeconds?: number } | null)?.retryAfterSeconds ?? 900);
+        setError(t('signIn.tooMany', { minutes: Math.max(1, Math.ceil(seconds / 60)) }));
+      } else setError(err instanceof ApiError && err.status === 401 ? t('signIn.wrong') : describeError(t, err));
       setPassword('');
     } finally {
       setBusy(false);

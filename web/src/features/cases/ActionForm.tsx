@@ -146,6 +146,7 @@ export const SPECS: Partial<Record<CaseActionType, Spec>> = {
   },
   transfer_accepted: { fields: () => [], body: () => ({}) },
   transfer_rejected: { fields: () => [{ name: 'reason', kind: 'textarea', label: 'reason', required: true }], body: (v) => ({ reason: v.reason }) },
+  transfer_cancelled: { fields: () => [{ name: 'reason', kind: 'textarea', label: 'reason' }], body: (v) => ({ reason: opt(v.reason) }) },
   closure: {
     fields: () => [
       { name: 'reason', kind: 'select', label: 'reason', options: CLOSURE_REASONS, labelOf: 'closureReason', required: true },

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseActionType } from '../../../../src/cases/domain';
 import { useMe } from '../../auth/session';
 import { PersonName } from '../../components/PersonName';
+import { InitialsOnly } from '../../components/Withheld';
 import { QueryState } from '../../components/Status';
 import { describeError } from '../../forms/errors';
 import { useFormat } from '../../i18n/format';
@@ -32,7 +33,7 @@ export function CaseView({ c }: { c: CaseFull }) {
   return (
     <>
       <PageHeader
-        title={<>{t('cases.page.title', { n: f.number(c.number) })}: <PersonName name={c.child.name} nameLocal={c.child.nameLocal} /></>}
+        title={<>{t('cases.page.title', { n: f.number(c.number) })}: <PersonName name={c.child.name} nameLocal={c.child.nameLocal} /><InitialsOnly show={c.child.initialsOnly} /></>}
         docTitle={t('cases.page.title', { n: c.number })}
         subtitle={
           <Group gap="xs">
@@ -196,7 +197,7 @@ function Attachments({ c }: { c: CaseFull }) {
       )}
       {canWrite && (
         <Stack gap="xs" mt="sm" component="form" onSubmit={(e) => { e.preventDefault(); if (file) upload.mutate({ file }, { onSuccess: () => { setFile(null); setDescription(''); } }); }}>
-          <FileInput label={t('cases.field.file')} accept="application/pdf,image/jpeg,image/png" value={file} onChange={setFile} clearable />
+          <FileInput label={t('cases.field.file')} accept="application/pdf,image/jpeg,image/png,image/webp" value={file} onChange={setFile} clearable />
           <Group grow>
             <Select label={t('cases.field.kind')} data={['document', 'photo', 'order', 'report', 'certificate', 'other'].map((k) => ({ value: k, label: t(`cases.attachmentKind.${k}`) }))} value={kind} onChange={(v) => setKind(v ?? 'document')} />
             <TextInput label={t('cases.field.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
@@ -216,7 +217,7 @@ export function ReferralPart({ c }: { c: CaseReferralView }) {
   const [answering, setAnswering] = useState<{ type: CaseActionType; referralId: string } | null>(null);
   return (
     <>
-      <PageHeader title={<>{t('cases.page.title', { n: f.number(c.number) })}: <PersonName name={c.child.name} nameLocal={c.child.nameLocal} /></>} docTitle={t('cases.page.title', { n: c.number })} />
+      <PageHeader title={<>{t('cases.page.title', { n: f.number(c.number) })}: <PersonName name={c.child.name} nameLocal={c.child.nameLocal} /><InitialsOnly show={c.child.initialsOnly} /></>} docTitle={t('cases.page.title', { n: c.number })} />
       <Alert color="blue" mb="md">{t('cases.page.referralView')}</Alert>
       <Stack gap="md">
         {c.referrals.map((r) => {

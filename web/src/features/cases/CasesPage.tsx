@@ -3,6 +3,7 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/session';
 import { PersonName, placeLabel } from '../../components/PersonName';
+import { InitialsOnly } from '../../components/Withheld';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { useVillageIndex, useVillages } from '../registry/api';
@@ -84,6 +85,7 @@ export function CaseTable({ items }: { items: CaseListItem[] }) {
               <Table.Td>
                 <Stack gap={2}>
                   <PersonName name={c.childName} nameLocal={c.childNameLocal} />
+                  <InitialsOnly show={c.initialsOnly} />
                   <Text size="xs" c="dimmed">
                     {c.childAge != null ? t('cases.page.age', { n: c.childAge }) : ''} {c.villageId ? placeLabel(villages.get(c.villageId), i18n.language) : ''}
                   </Text>

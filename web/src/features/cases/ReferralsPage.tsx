@@ -3,6 +3,7 @@ import { Anchor, Badge, Select, Table, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PersonName } from '../../components/PersonName';
+import { InitialsOnly } from '../../components/Withheld';
 import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
@@ -28,7 +29,7 @@ export default function ReferralsPage() {
               <Table.Tbody>
                 {data.items.map((r) => (
                   <Table.Tr key={`${r.caseId}-${r.referralId}`}>
-                    <Table.Td><Anchor component={Link} to={`/cases/${r.caseId}`}>#{f.number(r.caseNumber)}</Anchor> <PersonName name={r.childName} nameLocal={r.childNameLocal} /></Table.Td>
+                    <Table.Td><Anchor component={Link} to={`/cases/${r.caseId}`}>#{f.number(r.caseNumber)}</Anchor> <PersonName name={r.childName} nameLocal={r.childNameLocal} /><InitialsOnly show={r.initialsOnly} /></Table.Td>
                     <Table.Td>{t(`cases.domain.${r.domain}`)}: {r.need}</Table.Td>
                     <Table.Td>{f.date(r.referredAt.slice(0, 10))}</Table.Td>
                     <Table.Td><Badge variant="light" tt="none">{t(`cases.referralStatus.${r.status}`)}</Badge></Table.Td>

@@ -3,6 +3,7 @@ import { Anchor, Badge, Checkbox, Group, Pagination, SegmentedControl, Stack, Ta
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PersonName } from '../../components/PersonName';
+import { InitialsOnly } from '../../components/Withheld';
 import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
@@ -58,6 +59,7 @@ export function TaskTable({ data }: { data: TaskList }) {
                   <Table.Td>
                     <Anchor component={Link} to={`/cases/${x.caseId}`}>#{f.number(x.caseNumber)}</Anchor>{' '}
                     <PersonName name={x.childName} nameLocal={x.childNameLocal} />
+                    <InitialsOnly show={x.initialsOnly} />
                   </Table.Td>
                   <Table.Td>
                     {t(`cases.due.${x.kind}`)}

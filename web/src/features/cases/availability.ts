@@ -19,7 +19,7 @@ const INPUT_CODES = new Set(['INVALID_ACTION', 'IN_FUTURE', 'DATE_BEFORE_INTAKE'
 export const OFFERED: CaseActionType[] = [
   'note', 'assessment', 'produced_before_cwc', 'sir_ordered', 'sir_submitted', 'cwc_order', 'care_plan', 'referral', 'referral_accepted', 'referral_declined',
   'referral_done', 'review', 'follow_up_visit', 'escalation', 'returned_down', 'flagged_for_convergence', 'transfer_requested', 'transfer_accepted',
-  'transfer_rejected', 'closure', 'reopening',
+  'transfer_rejected', 'transfer_cancelled', 'closure', 'reopening',
 ];
 
 const PLACEHOLDER = 'probe';

@@ -74,12 +74,15 @@ describe('what can be done now (the same domain validation as the server)', () =
     expect(Object.fromEntries(availableActions(CASE, cwc, at).map((x) => [x.type, x])).sir_ordered).toMatchObject({ ok: false, code: 'NOT_PRODUCED' });
   });
 
-  it('a transfer can be decided only by the receiving unit', () => {
+  it('a transfer can be decided only by the receiving unit, and withdrawn only by the requesting side', () => {
     const withTransfer = [...actions, make('transfer_requested', { at: hoursAfter(3), by: 'user:dcpo', unit: UNITS.dcpu, toDistrictCode: '467', toUnit: UNITS.dcpuAkola })];
     const c = { ...CASE, history: withTransfer.map((x, i) => ({ seq: i + 1, type: x.type, at: x.at, recordedAt: x.at, by: x.by, unit: x.unit, action: x as never })), state: deriveCase(withTransfer, DEFAULT_TIMELINE_CONFIG) };
     const akola: Me = { ...dcpo, organisation: { id: UNITS.dcpuAkola, name: 'DCPU Akola', kind: 'DCPU' } };
     expect(availableActions(c, dcpo, at).find((x) => x.type === 'transfer_accepted')).toMatchObject({ ok: false, code: 'NOT_TRANSFER_RECIPIENT' });
     expect(availableActions(c, akola, at).find((x) => x.type === 'transfer_accepted')?.ok).toBe(true);
+    // Withdrawing it is the requesting side's: the receiving unit rejects instead.
+    expect(availableActions(c, dcpo, at).find((x) => x.type === 'transfer_cancelled')?.ok).toBe(true);
+    expect(availableActions(c, akola, at).find((x) => x.type === 'transfer_cancelled')).toMatchObject({ ok: false, code: 'NOT_TRANSFER_REQUESTER' });
   });
 });
 

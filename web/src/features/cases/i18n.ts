@@ -40,14 +40,14 @@ const en = {
     due: {
       cwc_production: 'Production before the CWC', sir_submission: 'Social Investigation Report', cwc_final_order: 'CWC final order',
       care_plan_review: 'Care plan review', referral_response: 'Answer to a referral', referral_completion: 'Referred service',
-      escalation_response: 'Action on the escalation', post_restoration_follow_up: 'Follow-up visit', transfer_response: 'Decision on the transfer',
+      escalation_response: 'Action on the escalation', post_restoration_follow_up: 'Follow-up visit', transfer_response: 'Decision on the transfer', case_review: 'Case review',
     },
     action: {
       intake: 'Intake', produced_before_cwc: 'Produced before the CWC', sir_ordered: 'SIR ordered (Form 21)', sir_submitted: 'SIR submitted (Form 22)',
       assessment: 'Assessment', care_plan: 'Individual Care Plan (Form 7)', cwc_order: 'CWC order', referral: 'Referral', referral_accepted: 'Referral accepted',
       referral_declined: 'Referral declined', referral_done: 'Referred service done', review: 'Review', escalation: 'Escalation', returned_down: 'Sent back down',
       flagged_for_convergence: 'Flagged for the convergence group', transfer_requested: 'Transfer requested', transfer_accepted: 'Transfer accepted',
-      transfer_rejected: 'Transfer rejected', follow_up_visit: 'Follow-up visit', closure: 'Closure', reopening: 'Reopening', note: 'Note', owner_changed: 'Owner changed',
+      transfer_rejected: 'Transfer rejected', transfer_cancelled: 'Transfer withdrawn', follow_up_visit: 'Follow-up visit', closure: 'Closure', reopening: 'Reopening', note: 'Note', owner_changed: 'Owner changed',
     },
     flag: {
       convergence: 'Convergence', escalated: 'Escalated', transfer_pending: 'Transfer', open_referrals: 'Open referrals', production_owed: 'Production owed',
@@ -134,14 +134,14 @@ const hi: typeof en = {
     due: {
       cwc_production: 'बाल कल्याण समिति के समक्ष प्रस्तुति', sir_submission: 'सामाजिक जाँच रिपोर्ट', cwc_final_order: 'समिति का अंतिम आदेश',
       care_plan_review: 'देखभाल योजना की समीक्षा', referral_response: 'रेफ़रल का उत्तर', referral_completion: 'रेफ़र की गई सेवा',
-      escalation_response: 'ऊपर भेजे प्रकरण पर कार्रवाई', post_restoration_follow_up: 'अनुवर्ती भेंट', transfer_response: 'स्थानांतरण पर निर्णय',
+      escalation_response: 'ऊपर भेजे प्रकरण पर कार्रवाई', post_restoration_follow_up: 'अनुवर्ती भेंट', transfer_response: 'स्थानांतरण पर निर्णय', case_review: 'प्रकरण की समीक्षा',
     },
     action: {
       intake: 'प्रारंभिक दर्ज', produced_before_cwc: 'समिति के समक्ष प्रस्तुत', sir_ordered: 'सामाजिक जाँच का आदेश (प्रपत्र 21)', sir_submitted: 'सामाजिक जाँच रिपोर्ट (प्रपत्र 22)',
       assessment: 'मूल्यांकन', care_plan: 'व्यक्तिगत देखभाल योजना (प्रपत्र 7)', cwc_order: 'समिति का आदेश', referral: 'रेफ़रल', referral_accepted: 'रेफ़रल स्वीकृत',
       referral_declined: 'रेफ़रल अस्वीकृत', referral_done: 'रेफ़र सेवा पूर्ण', review: 'समीक्षा', escalation: 'ऊपर भेजा', returned_down: 'नीचे लौटाया',
       flagged_for_convergence: 'अभिसरण समूह के लिए चिह्नित', transfer_requested: 'स्थानांतरण का अनुरोध', transfer_accepted: 'स्थानांतरण स्वीकृत',
-      transfer_rejected: 'स्थानांतरण अस्वीकृत', follow_up_visit: 'अनुवर्ती भेंट', closure: 'बंद किया', reopening: 'फिर से खोला', note: 'टिप्पणी', owner_changed: 'प्रभारी बदला',
+      transfer_rejected: 'स्थानांतरण अस्वीकृत', transfer_cancelled: 'स्थानांतरण वापस लिया', follow_up_visit: 'अनुवर्ती भेंट', closure: 'बंद किया', reopening: 'फिर से खोला', note: 'टिप्पणी', owner_changed: 'प्रभारी बदला',
     },
     flag: {
       convergence: 'अभिसरण', escalated: 'ऊपर भेजा', transfer_pending: 'स्थानांतरण', open_referrals: 'खुले रेफ़रल', production_owed: 'प्रस्तुति बाकी',
@@ -226,14 +226,14 @@ const mr: typeof en = {
     due: {
       cwc_production: 'बाल कल्याण समितीसमोर हजर करणे', sir_submission: 'सामाजिक तपास अहवाल', cwc_final_order: 'समितीचा अंतिम आदेश',
       care_plan_review: 'काळजी योजनेचा आढावा', referral_response: 'संदर्भाला उत्तर', referral_completion: 'संदर्भित सेवा',
-      escalation_response: 'वर पाठवलेल्या प्रकरणावर कार्यवाही', post_restoration_follow_up: 'पाठपुरावा भेट', transfer_response: 'हस्तांतरणावर निर्णय',
+      escalation_response: 'वर पाठवलेल्या प्रकरणावर कार्यवाही', post_restoration_follow_up: 'पाठपुरावा भेट', transfer_response: 'हस्तांतरणावर निर्णय', case_review: 'प्रकरणाचा आढावा',
     },
     action: {
       intake: 'प्राथमिक नोंद', produced_before_cwc: 'समितीसमोर हजर केले', sir_ordered: 'सामाजिक तपासाचा आदेश (नमुना 21)', sir_submitted: 'सामाजिक तपास अहवाल (नमुना 22)',
       assessment: 'मूल्यमापन', care_plan: 'वैयक्तिक काळजी योजना (नमुना 7)', cwc_order: 'समितीचा आदेश', referral: 'संदर्भ', referral_accepted: 'संदर्भ स्वीकारला',
       referral_declined: 'संदर्भ नाकारला', referral_done: 'संदर्भित सेवा पूर्ण', review: 'आढावा', escalation: 'वर पाठवले', returned_down: 'खाली परत पाठवले',
       flagged_for_convergence: 'अभिसरण गटासाठी नोंदवले', transfer_requested: 'हस्तांतरणाची विनंती', transfer_accepted: 'हस्तांतरण स्वीकारले',
-      transfer_rejected: 'हस्तांतरण नाकारले', follow_up_visit: 'पाठपुरावा भेट', closure: 'बंद केले', reopening: 'पुन्हा उघडले', note: 'टीप', owner_changed: 'जबाबदार बदलला',
+      transfer_rejected: 'हस्तांतरण नाकारले', transfer_cancelled: 'हस्तांतरण मागे घेतले', follow_up_visit: 'पाठपुरावा भेट', closure: 'बंद केले', reopening: 'पुन्हा उघडले', note: 'टीप', owner_changed: 'जबाबदार बदलला',
     },
     flag: {
       convergence: 'अभिसरण', escalated: 'वर पाठवले', transfer_pending: 'हस्तांतरण', open_referrals: 'सुरू संदर्भ', production_owed: 'हजर करणे बाकी',

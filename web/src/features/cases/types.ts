@@ -24,7 +24,9 @@ export interface CaseListItem {
   closedAt: string | null;
   version: number;
   childName: string;
-  childNameLocal: string | null;
+  childNameLocal?: string | null;
+  /** The child's name is initials only (a CWC non-disclosure order, JJ Act 2015 s.74). */
+  initialsOnly?: true;
   childSex: string;
   childAge: number | null;
   overdue: boolean;
@@ -61,9 +63,12 @@ export interface Attachment {
 interface ChildView {
   id: string;
   name: string;
-  nameLocal: string | null;
+  /** Absent when withheld (a CWC non-disclosure order; see `withheld`, src/access/fields.ts). */
+  nameLocal?: string | null;
   sex: string;
   age: number | null;
+  withheld?: string[];
+  initialsOnly?: true;
 }
 
 /** GET /api/v1/cases/:id for someone who sees the whole case. */
@@ -72,7 +77,7 @@ export interface CaseFull {
   id: string;
   number: number;
   version: number;
-  child: ChildView & { dob: string | null };
+  child: ChildView & { dob?: string | null };
   familyId: string | null;
   place: { stateCode: number; districtCode: number; subdistrictCode: number | null; blockCode: number | null; villageId: string | null };
   flags: string[];
@@ -117,7 +122,9 @@ export interface Task {
   statutory: boolean;
   basis: string;
   childName: string;
-  childNameLocal: string | null;
+  childNameLocal?: string | null;
+  /** The child's name is initials only (a CWC non-disclosure order, JJ Act 2015 s.74). */
+  initialsOnly?: true;
   status?: string;
   level?: string;
   risk?: string;
@@ -141,7 +148,9 @@ export interface ReferralRow {
   referredAt: string;
   dueDate: string | null;
   childName: string;
-  childNameLocal: string | null;
+  childNameLocal?: string | null;
+  /** The child's name is initials only (a CWC non-disclosure order, JJ Act 2015 s.74). */
+  initialsOnly?: true;
 }
 
 export interface Notification {

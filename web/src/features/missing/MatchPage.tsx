@@ -27,6 +27,18 @@ function MatchView({ m }: { m: Match }) {
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const write = useMissingWrite((body: { decision: 'confirm' | 'reject'; note?: string }) => decide(m.id, { ...body, version: m.version }));
+  // Across districts each side's reviewer agrees (or the CWC of the report's district confirms alone).
+  const sides = ['missing', 'found'] as const;
+  const mine = (side: (typeof sides)[number]) => {
+    const r = m[side];
+    return !isRedacted(r) && r.access === 'own';
+  };
+  const other = sides.find((s) => !mine(s));
+  const otherDistrict = other ? m[other].districtName : '';
+  const waiting = m.status === 'proposed' && m.agreement.crossDistrict && m.agreement.waitingFor.length > 0;
+  const weAgreed = waiting && sides.filter(mine).every((s) => m.agreement[s]);
+  const theyAgreed = waiting && !!other && !!m.agreement[other];
+  const cwcConfirmsAlone = can('cases.cwc') && mine('missing');
 
   async function send(decision: 'confirm' | 'reject') {
     setError(null);
@@ -35,6 +47,7 @@ function MatchView({ m }: { m: Match }) {
     try {
       const out = await write.mutateAsync({ decision, note: note.trim() || undefined });
       if (decision === 'reject') setDone(t('missing.review.rejectedDone'));
+      else if (out.status === 'proposed') setDone(t('missing.review.agreedWaiting', { district: otherDistrict }));
       else setDone(out.restoration?.status === 'case_opened' ? t('missing.review.confirmedCase') : t('missing.review.confirmedWaiting', { note: out.restoration?.note ?? '' }));
     } catch (err) {
       setError(describeError(t, err));
@@ -89,6 +102,11 @@ function MatchView({ m }: { m: Match }) {
           </Alert>
         )}
         {m.status !== 'proposed' && m.note && <Text>{t('missing.review.decided', { date: f.date(m.decidedAt) })}: {m.note}</Text>}
+        {waiting && !done && (
+          <Alert color="blue" variant="light" data-testid="agreement">
+            {weAgreed ? t('missing.review.waitingOther', { district: otherDistrict }) : theyAgreed ? t('missing.review.otherAgreed', { district: otherDistrict }) : t('missing.review.bothSides', { district: otherDistrict })}
+          </Alert>
+        )}
         {done && <Alert color="green" role="status">{done}</Alert>}
         {error && <Alert color="red" role="alert">{error}</Alert>}
         {m.status === 'proposed' && can('missing.review') && !done && (
@@ -96,9 +114,11 @@ function MatchView({ m }: { m: Match }) {
             <Stack gap="sm">
               <Textarea label={t('missing.review.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={2} error={noteError} />
               <Group>
-                <Button color="green" onClick={() => send('confirm')} loading={write.isPending} data-testid="confirm">
-                  {t('missing.review.confirm')}
-                </Button>
+                {!(weAgreed && !cwcConfirmsAlone) && (
+                  <Button color="green" onClick={() => send('confirm')} loading={write.isPending} data-testid="confirm">
+                    {t(waiting && !theyAgreed && !cwcConfirmsAlone ? 'missing.review.agree' : 'missing.review.confirm')}
+                  </Button>
+                )}
                 <Button color="red" variant="light" onClick={() => send('reject')} loading={write.isPending} data-testid="reject">
                   {t('missing.review.reject')}
                 </Button>

@@ -1,29 +1,50 @@
 import { useState } from 'react';
-import { Alert, Anchor, Box, Button, Container, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Container, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RecordKind } from '../../../../src/missing/domain/vocabulary';
 import { ApiError } from '../../api/client';
 import { LanguageSelect } from '../../components/LanguageSelect';
-import { submitPublic } from './api';
+import { CHALLENGE_RETRY, submitPublic } from './api';
+import { solvedChallenge } from './pow';
 import { ChildReportForm } from './ChildReportForm';
 
 /**
  * The public page (Khoya-Paaya's role): a citizen reports a missing child or a child seen or
  * found, without an account. The answer is a reference number only; nothing is read back.
- * Needs no session: the frame shows it without sign-in (see module.ts, publicPages).
+ * Needs no session: the frame shows it without sign-in (see module.ts, publicPages). Each post
+ * carries a solved proof-of-work challenge instead of a CAPTCHA (no third-party service).
  */
 export default function PublicReportPage() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<RecordKind>('missing');
   const [reference, setReference] = useState<string | null>(null);
-  const [limited, setLimited] = useState(false);
+  const [limited, setLimited] = useState<'rate_limited' | 'daily_limit_reached' | null>(null);
+  const [checking, setChecking] = useState(false);
 
+  /**
+   * Each post carries a solved challenge (pow.ts): "checking…" while the browser works it out
+   * (well under a second on a phone); a challenge that expired or was used is asked for again once.
+   */
   async function send(k: RecordKind, body: Record<string, unknown>, photo: File | null) {
-    setLimited(false);
+    setLimited(null);
     try {
-      return await submitPublic(k, body, photo);
+      for (let attempt = 0; ; attempt++) {
+        setChecking(true);
+        let pow;
+        try {
+          pow = await solvedChallenge();
+        } finally {
+          setChecking(false);
+        }
+        try {
+          return await submitPublic(k, body, photo, pow);
+        } catch (err) {
+          if (attempt === 0 && err instanceof ApiError && CHALLENGE_RETRY.has(err.code)) continue;
+          throw err;
+        }
+      }
     } catch (err) {
-      if (err instanceof ApiError && err.status === 429) setLimited(true);
+      if (err instanceof ApiError && err.status === 429) setLimited(err.code === 'daily_limit_reached' ? 'daily_limit_reached' : 'rate_limited');
       throw err;
     }
   }
@@ -55,7 +76,12 @@ export default function PublicReportPage() {
                 { value: 'found', label: t('missing.public.sightingTab') },
               ]}
             />
-            {limited && <Alert color="orange" role="alert">{t('missing.public.rateLimited')}</Alert>}
+            {limited && <Alert color="orange" role="alert">{t(limited === 'daily_limit_reached' ? 'missing.public.dailyLimit' : 'missing.public.rateLimited')}</Alert>}
+            {checking && (
+              <Alert color="blue" variant="light" role="status" data-testid="public-checking" icon={<Loader size="xs" />}>
+                {t('missing.public.checking')}
+              </Alert>
+            )}
             <ChildReportForm key={kind} kind={kind} official={false} send={send} onSaved={(r) => setReference((r as { reference: string }).reference)} />
           </Stack>
         )}

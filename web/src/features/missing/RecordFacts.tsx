@@ -39,6 +39,11 @@ export function RecordFacts({ r }: { r: MissingRecord }) {
         <StatusBadge status={r.status} kind="status" />
         {r.access === 'via_match' && <Text size="xs" c="dimmed">{t('missing.list.access.via_match')}</Text>}
       </Group>
+      {r.view === 'compared' && (
+        <Text size="xs" c="dimmed" data-testid="limited-view">
+          {t('missing.review.limitedView', { district: r.districtName })}
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing={4}>
         {rows
           .filter(([, v]) => v !== null && v !== undefined && v !== '')

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, ConflictError, api, request, type Query } from '../../api/client';
+import { powHeaders, type SolvedChallenge } from './pow';
 import type { District, ListPage, Match, MissingRecord, RecordDetail, RestorationRow } from './types';
 
 /** Everything under ['missing'] is fetched again after a write: records, matches and restorations move together. */
@@ -42,32 +43,37 @@ export function useMissingWrite<I, O>(fn: (input: I) => Promise<O>) {
  * the photo in "photo" (the JSON client does not send files). A refused photo (413, 415) names
  * the field like a 400, so the form shows the reason next to the photo.
  */
-async function sendReport<T>(path: string, body: Record<string, unknown>, photo: File | null, isPublic: boolean): Promise<T> {
-  if (!photo) return isPublic ? request<T>('POST', path, { body, expect401: true }) : api.post<T>(path, body);
+async function sendReport<T>(path: string, body: Record<string, unknown>, photo: File | null, headers?: Record<string, string>): Promise<T> {
+  if (!photo) return headers ? sendRaw<T>('POST', path, JSON.stringify(body), { 'content-type': 'application/json', ...headers }) : api.post<T>(path, body);
   const form = new FormData();
   form.append('data', JSON.stringify(body));
   form.append('photo', photo);
-  return sendMultipart<T>('POST', path, form);
+  return sendRaw<T>('POST', path, form, headers);
 }
 
-/** multipart/form-data (the JSON client does not send files); a refused file (413, 415) is a 400 naming its field. */
-async function sendMultipart<T>(method: 'POST' | 'PUT', path: string, form: FormData): Promise<T> {
+/**
+ * A request the JSON client does not make: files (multipart/form-data) or extra headers (the
+ * public forms' challenge). A refused file (413, 415, or a photo over the day's allowance, 429)
+ * is a 400 naming its field, so the form shows the reason next to it.
+ */
+async function sendRaw<T>(method: 'POST' | 'PUT', path: string, body: BodyInit, headers: Record<string, string> = {}): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(`/api/v1${path}`, { method, body: form, credentials: 'same-origin', headers: { accept: 'application/json' } });
+    res = await fetch(`/api/v1${path}`, { method, body, credentials: 'same-origin', headers: { accept: 'application/json', ...headers } });
   } catch {
     throw new ApiError(0, 'network', 'The server could not be reached');
   }
   const b = await res.json().catch(() => ({}));
   if (res.ok) return b as T;
   if (res.status === 409 && 'current' in b) throw new ConflictError(b.message ?? '409', b.current, b);
-  const status = (res.status === 413 || res.status === 415) && b.issues?.length ? 400 : res.status;
+  const status = [413, 415, 429].includes(res.status) && b.issues?.length ? 400 : res.status;
   throw new ApiError(status, b.code ?? 'error', b.message ?? `${res.status}`, b.issues ?? [], b);
 }
+const sendMultipart = <T,>(method: 'POST' | 'PUT', path: string, form: FormData) => sendRaw<T>(method, path, form);
 
 type Created = MissingRecord & { matching: { proposed?: number } };
-export const createReport = (body: Record<string, unknown>, photo: File | null = null) => sendReport<Created>('/missing/reports', body, photo, false);
-export const createFound = (body: Record<string, unknown>, photo: File | null = null) => sendReport<Created>('/missing/found-children', body, photo, false);
+export const createReport = (body: Record<string, unknown>, photo: File | null = null) => sendReport<Created>('/missing/reports', body, photo);
+export const createFound = (body: Record<string, unknown>, photo: File | null = null) => sendReport<Created>('/missing/found-children', body, photo);
 export const photoUrl = (recordId: string) => `/api/v1/missing/records/${recordId}/photo`;
 /**
  * Sets or replaces a record's photo (the server's file field is "file"; refusals name it), against
@@ -85,11 +91,14 @@ export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 export const moderate = (id: string, body: { decision: 'accept' | 'reject'; reason?: string; version?: number }) => api.post<MissingRecord>(`/missing/records/${id}/moderation`, body);
 export const decide = (id: string, body: { decision: 'confirm' | 'reject'; note?: string; version?: number }) => api.post<Match>(`/missing/matches/${id}/decision`, body);
 export const openCase = (id: string) => api.post<RestorationRow>(`/missing/restorations/${id}/open-case`, {});
-export const setRestorationStatus = (id: string, body: { status: 'restored' | 'closed'; note?: string }) => api.post<RestorationRow>(`/missing/restorations/${id}/status`, body);
+export const setRestorationStatus = (id: string, body: { status: 'restored' | 'closed'; note?: string; cwcOrderRef?: string }) =>
+  api.post<RestorationRow>(`/missing/restorations/${id}/status`, body);
 
-/** The public forms: no session; a 429 says how long to wait. */
-export const submitPublic = (kind: 'missing' | 'found', body: Record<string, unknown>, photo: File | null = null) =>
-  sendReport<{ reference: string; status: string; message: string }>(kind === 'missing' ? '/public/missing-reports' : '/public/sightings', body, photo, true);
+/** The public forms: no session, a solved challenge (pow.ts) per post; a 429 says how long to wait. */
+export const submitPublic = (kind: 'missing' | 'found', body: Record<string, unknown>, photo: File | null, pow: SolvedChallenge) =>
+  sendReport<{ reference: string; status: string; message: string }>(kind === 'missing' ? '/public/missing-reports' : '/public/sightings', body, photo, powHeaders(pow));
+/** A challenge that was used, expired or lost is asked for again once. */
+export const CHALLENGE_RETRY = new Set(['challenge_used', 'challenge_expired', 'challenge_unknown', 'challenge_failed', 'challenge_required']);
 
 export const labelledPairsUrl = '/api/v1/missing/labelled-pairs';
 export const todayIst = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);

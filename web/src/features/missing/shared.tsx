@@ -217,6 +217,7 @@ const REASONS: [RegExp, string][] = [
   [/^is more than \d+ years ago/, 'tooOld'],
   [/^must be an email address/, 'email'],
   [/^no LGD district/, 'unknownDistrict'],
+  [/^over today's photo allowance/, 'photoQuota'],
 ];
 
 /** A refusal in the user's language: the frame's shared reasons first, then this module's. */

@@ -9,6 +9,8 @@ export interface MissingRecord {
   channel: 'public' | 'official';
   source: string;
   access: 'own' | 'via_match';
+  /** Another district's record before its own district agreed to the match: the compared fields only (src/access/missing.ts). */
+  view: 'full' | 'compared';
   stateCode: number;
   districtCode: number;
   stateName: string;
@@ -94,7 +96,17 @@ export interface Restoration {
   note: string | null;
   districtCode: number;
   foundDistrictCode: number;
+  cwcOrder: { ref: string | null; on: string | null; source: 'case' | 'cwc_member' } | null;
   version: number;
+}
+
+/** Who agreed to a cross-district match, and which side it still waits for. */
+export interface Agreement {
+  crossDistrict: boolean;
+  missing: { at: string; by: string } | null;
+  found: { at: string; by: string } | null;
+  waitingFor: ('missing' | 'found')[];
+  confirmedAs: 'both_sides' | 'one_district' | 'cwc' | null;
 }
 
 export interface Match {
@@ -109,6 +121,7 @@ export interface Match {
   decidedAt: string | null;
   note: string | null;
   version: number;
+  agreement: Agreement;
   missing: RecordSide;
   found: RecordSide;
   comparison?: { left: PersonRecord; right: PersonRecord } | null;
@@ -127,8 +140,8 @@ export interface ListPage<T> {
 }
 
 export interface RestorationRow extends Restoration {
-  missingReference: string;
-  foundReference: string;
+  missingReference: string | null;
+  foundReference: string | null;
   name: string | null;
   nameLocal: string | null;
   sex: string;

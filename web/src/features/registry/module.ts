@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
 import { parseChildSearch, parseFamilySearch } from './search';
+import { DUPLICATES_TRANSLATIONS } from './duplicates/i18n';
 
 /**
  * The shared registry of children and families: lists, records, forms and the village
@@ -15,7 +16,9 @@ export default defineModule({
     { to: '/children', labelKey: 'nav.children', anyOf: [...READ] },
     { to: '/families', labelKey: 'nav.families', anyOf: [...READ] },
     { to: '/map', labelKey: 'nav.map', anyOf: ['registry.read'] },
+    { to: '/duplicates', labelKey: 'duplicates.nav', anyOf: ['registry.write'] },
   ],
+  translations: DUPLICATES_TRANSLATIONS,
   routes: (parent) => [
     createRoute({
       getParentRoute: () => parent,
@@ -46,5 +49,6 @@ export default defineModule({
       component: lazyRouteComponent(() => import('./assessments/AssessmentNewPage')),
     }),
     createRoute({ getParentRoute: () => parent, path: '/map', component: lazyRouteComponent(() => import('./map/VulnerabilityMapPage')) }),
+    createRoute({ getParentRoute: () => parent, path: '/duplicates', component: lazyRouteComponent(() => import('./duplicates/DuplicatesPage')) }),
   ],
 });

@@ -7,12 +7,17 @@ export interface ChildSummary {
   name: string;
   nameLocal: string | null;
   sex: string;
-  dob: string | null;
-  dobEstimated: boolean;
+  /** Absent for roles that get the age only, and under a CWC non-disclosure order (see `withheld`). */
+  dob?: string | null;
+  dobEstimated?: boolean;
   age: number | null;
   careStatus?: string;
   schoolStatus?: string | null;
   version: number;
+  /** Fields the server left out for this reader (src/access/fields.ts; JJ Act 2015 s.74). */
+  withheld?: string[];
+  /** The name is initials only (a CWC non-disclosure order). */
+  initialsOnly?: true;
 }
 
 export interface DocumentRow {
@@ -35,7 +40,7 @@ export interface ChildRecord extends ChildSummary {
   healthNotes?: string | null;
   disability?: string | null;
   updatedAt?: string;
-  family?: { id: string; headName: string; headNameLocal: string | null; villageId: string | null; vulnerabilityFactors: string[] } | null;
+  family?: { id: string; headName: string; headNameLocal?: string | null; villageId: string | null; vulnerabilityFactors: string[]; initialsOnly?: true } | null;
   documents?: DocumentRow[];
 }
 
@@ -49,6 +54,8 @@ export interface FamilySummary {
   annualIncome?: number | null;
   address?: string | null;
   version: number;
+  withheld?: string[];
+  initialsOnly?: true;
 }
 
 export interface Member {

@@ -15,6 +15,7 @@ import { PageHeader } from '../shared/PageHeader';
 import type { ChildRecord } from '../types';
 import { ChildForm } from './ChildForm';
 import { CHILD_EDIT_FIELDS, childToForm } from './childForm.model';
+import { useDuplicateGate } from '../duplicates/DuplicateGate';
 
 export default function ChildEditPage() {
   const { childId } = useParams({ strict: false }) as { childId: string };
@@ -42,6 +43,7 @@ function EditChild({ record }: { record: ChildRecord }) {
     await qc.invalidateQueries({ queryKey: keys.all });
     back();
   }
+  const door = useDuplicateGate('child', save);
 
   return (
     <>
@@ -57,7 +59,8 @@ function EditChild({ record }: { record: ChildRecord }) {
           onTakeTheirs={edit.takeTheirs}
         />
       )}
-      <ChildForm key={edit.formKey} mode="edit" initial={edit.values} base={edit.baseForm} version={edit.base.version} onValuesChange={edit.setValues} onSubmit={save} onCancel={back} />
+      {door.gate}
+      <ChildForm key={edit.formKey} mode="edit" initial={edit.values} base={edit.baseForm} version={edit.base.version} onValuesChange={edit.setValues} onSubmit={door.submit} onCancel={back} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { PageHeader } from '../shared/PageHeader';
 import type { ChildRecord } from '../types';
 import { ChildForm } from './ChildForm';
 import { emptyChild } from './childForm.model';
+import { useDuplicateGate } from '../duplicates/DuplicateGate';
 
 export default function ChildNewPage() {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export default function ChildNewPage() {
     await qc.invalidateQueries({ queryKey: keys.all });
     void navigate({ to: `/children/${created.id}` });
   }
+  const door = useDuplicateGate('child', save);
 
   return (
     <>
@@ -43,12 +45,13 @@ export default function ChildNewPage() {
           }}
         />
       )}
+      {door.gate}
       <ChildForm
         key={formKey}
         mode="create"
         initial={draft.value}
         onValuesChange={draft.set}
-        onSubmit={save}
+        onSubmit={door.submit}
         onCancel={() => window.history.back()}
         familyLabel={family.data ? <PersonName name={family.data.headName} nameLocal={family.data.headNameLocal} /> : familyId}
       />

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Anchor, Badge, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -5,6 +6,7 @@ import { EXPECTED_CHILD_DOCUMENTS } from '../../../../../src/registry/vocabulary
 import { useCan } from '../../../auth/session';
 import { PersonName, placeLabel } from '../../../components/PersonName';
 import { RecordLinks } from '../../../components/RecordLinks';
+import { InitialsOnly, shown } from '../../../components/Withheld';
 import { QueryState } from '../../../components/Status';
 import { useFormat } from '../../../i18n/format';
 import { useChild, useVillageIndex } from '../api';
@@ -33,7 +35,12 @@ function ChildView({ child: c }: { child: ChildRecord }) {
   return (
     <>
       <PageHeader
-        title={<PersonName name={c.name} nameLocal={c.nameLocal} />}
+        title={
+          <>
+            <PersonName name={c.name} nameLocal={c.nameLocal} />
+            <InitialsOnly show={c.initialsOnly} />
+          </>
+        }
         docTitle={c.name}
         subtitle={
           full && c.careStatus ? (
@@ -61,16 +68,16 @@ function ChildView({ child: c }: { child: ChildRecord }) {
             items={[
               [t('child.sex'), vocab('sex', c.sex)],
               [t('child.ageColumn'), <Age key="a" age={c.age} estimated={c.dobEstimated} />],
-              [t('child.dob'), c.dob ? `${f.date(c.dob)}${c.dobEstimated ? ` (${t('child.estimated')})` : ''}` : '—'],
+              [t('child.dob'), shown(c, 'dob', (dob) => `${f.date(dob)}${c.dobEstimated ? ` (${t('child.estimated')})` : ''}`)],
               [t('child.village'), c.villageId ? placeLabel(villages.get(c.villageId), i18n.language) : '—'],
               ...(full
                 ? ([
-                    [t('child.otherNames'), c.otherNames?.length ? c.otherNames.join(', ') : '—'],
+                    [t('child.otherNames'), c.otherNames?.length ? c.otherNames.join(', ') : shown(c, 'otherNames', () => '—')],
                     [t('child.schoolStatus'), vocab('schoolStatus', c.schoolStatus)],
-                    [t('child.school'), c.school || '—'],
+                    [t('child.school'), shown(c, 'school', (s) => s)],
                     [t('child.disability'), c.disability || '—'],
                     [t('child.healthNotes'), c.healthNotes || '—'],
-                  ] as [string, string][])
+                  ] as [string, ReactNode][])
                 : []),
             ]}
           />
@@ -88,6 +95,7 @@ function ChildView({ child: c }: { child: ChildRecord }) {
             <Anchor component={Link} to={`/families/${c.family.id}`}>
               <PersonName name={c.family.headName} nameLocal={c.family.headNameLocal} />
             </Anchor>
+            <InitialsOnly show={c.family.initialsOnly} />
             <FactorBadges factors={c.family.vulnerabilityFactors} />
           </Card>
         )}

@@ -6,6 +6,7 @@ import { CARE_STATUSES, SEXES, VULNERABILITY_FACTORS } from '../../../../../src/
 import { queryString } from '../../../api/client';
 import { useCan } from '../../../auth/session';
 import { PersonName, placeLabel } from '../../../components/PersonName';
+import { InitialsOnly } from '../../../components/Withheld';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { useFormat } from '../../../i18n/format';
 import { PAGE_SIZE, useChildren, useVillageIndex } from '../api';
@@ -88,6 +89,7 @@ export default function ChildrenListPage() {
                 <Card key={c.id} withBorder padding="sm">
                   <Anchor component={Link} to={`/children/${c.id}`} fw={600}>
                     <PersonName name={c.name} nameLocal={c.nameLocal} />
+                    <InitialsOnly show={c.initialsOnly} />
                   </Anchor>
                   <Text size="sm">
                     {vocab('sex', c.sex)} · <Age age={c.age} estimated={c.dobEstimated} /> · {villageName(c.villageId)}
@@ -139,6 +141,7 @@ function ChildTable({ items, full, villageName }: { items: ChildSummary[]; full:
               <Table.Td>
                 <Anchor component={Link} to={`/children/${c.id}`}>
                   <PersonName name={c.name} nameLocal={c.nameLocal} />
+                    <InitialsOnly show={c.initialsOnly} />
                 </Anchor>
               </Table.Td>
               <Table.Td>{vocab('sex', c.sex)}</Table.Td>

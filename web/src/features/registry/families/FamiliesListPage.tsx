@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CAREGIVER_TYPES, VULNERABILITY_FACTORS } from '../../../../../src/registry/vocabulary';
 import { useCan } from '../../../auth/session';
 import { PersonName, placeLabel } from '../../../components/PersonName';
+import { InitialsOnly } from '../../../components/Withheld';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { useFormat } from '../../../i18n/format';
 import { PAGE_SIZE, useFamilies, useVillageIndex } from '../api';
@@ -61,6 +62,7 @@ export default function FamiliesListPage() {
                 <Card key={fam.id} withBorder padding="sm">
                   <Anchor component={Link} to={`/families/${fam.id}`} fw={600}>
                     <PersonName name={fam.headName} nameLocal={fam.headNameLocal} />
+                    <InitialsOnly show={fam.initialsOnly} />
                   </Anchor>
                   <Text size="sm">
                     {villageName(fam.villageId)}
@@ -87,6 +89,7 @@ export default function FamiliesListPage() {
                       <Table.Td>
                         <Anchor component={Link} to={`/families/${fam.id}`}>
                           <PersonName name={fam.headName} nameLocal={fam.headNameLocal} />
+                    <InitialsOnly show={fam.initialsOnly} />
                         </Anchor>
                       </Table.Td>
                       <Table.Td>{villageName(fam.villageId)}</Table.Td>

@@ -15,6 +15,7 @@ import { PageHeader } from '../shared/PageHeader';
 import type { FamilyRecord } from '../types';
 import { FamilyForm } from './FamilyForm';
 import { FAMILY_EDIT_FIELDS, familyToForm } from './familyForm.model';
+import { useDuplicateGate } from '../duplicates/DuplicateGate';
 
 export default function FamilyEditPage() {
   const { familyId } = useParams({ strict: false }) as { familyId: string };
@@ -43,6 +44,8 @@ function EditFamily({ record }: { record: FamilyRecord }) {
     back();
   }
 
+  const door = useDuplicateGate('family', save);
+
   return (
     <>
       <PageHeader title={t('families.edit')} subtitle={<PersonName name={record.headName} nameLocal={record.headNameLocal} />} />
@@ -57,7 +60,8 @@ function EditFamily({ record }: { record: FamilyRecord }) {
           onTakeTheirs={edit.takeTheirs}
         />
       )}
-      <FamilyForm key={edit.formKey} mode="edit" initial={edit.values} base={edit.baseForm} version={edit.base.version} onValuesChange={edit.setValues} onSubmit={save} onCancel={back} />
+      {door.gate}
+      <FamilyForm key={edit.formKey} mode="edit" initial={edit.values} base={edit.baseForm} version={edit.base.version} onValuesChange={edit.setValues} onSubmit={door.submit} onCancel={back} />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { PageHeader } from '../shared/PageHeader';
 import type { FamilyRecord } from '../types';
 import { FamilyForm } from './FamilyForm';
 import { emptyFamily } from './familyForm.model';
+import { useDuplicateGate } from '../duplicates/DuplicateGate';
 
 export default function FamilyNewPage() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export default function FamilyNewPage() {
     await qc.invalidateQueries({ queryKey: keys.all });
     void navigate({ to: `/families/${created.id}` });
   }
+  const door = useDuplicateGate('family', save);
 
   return (
     <>
@@ -41,7 +43,8 @@ export default function FamilyNewPage() {
           }}
         />
       )}
-      <FamilyForm key={formKey} mode="create" initial={draft.value} onValuesChange={draft.set} onSubmit={save} onCancel={() => window.history.back()} />
+      {door.gate}
+      <FamilyForm key={formKey} mode="create" initial={draft.value} onValuesChange={draft.set} onSubmit={door.submit} onCancel={() => window.history.back()} />
     </>
   );
 }

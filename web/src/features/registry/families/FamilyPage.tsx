@@ -3,6 +3,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../auth/session';
 import { PersonName, placeLabel } from '../../../components/PersonName';
+import { InitialsOnly } from '../../../components/Withheld';
 import { RecordLinks } from '../../../components/RecordLinks';
 import { QueryState } from '../../../components/Status';
 import { useFormat } from '../../../i18n/format';
@@ -34,7 +35,12 @@ function FamilyView({ family: fam }: { family: FamilyRecord }) {
   return (
     <>
       <PageHeader
-        title={<PersonName name={fam.headName} nameLocal={fam.headNameLocal} />}
+        title={
+          <>
+            <PersonName name={fam.headName} nameLocal={fam.headNameLocal} />
+            <InitialsOnly show={fam.initialsOnly} />
+          </>
+        }
         docTitle={fam.headName}
         subtitle={<Text size="sm">{[village, fam.address].filter(Boolean).join(' · ')}</Text>}
         actions={

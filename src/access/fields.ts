@@ -1,0 +1,204 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { HttpError } from '../http/errors';
+import { covers, jurisdictionWhere, type Actor, type Placement, type ScopeColumns } from './policy';
+import type { Role } from './roles';
+import { DEPARTMENT_KINDS } from '../convergence/domain/types';
+import { caseAccessColumn, caseVisibleWhere } from '../cases/cases.access';
+import { FIELD_POLICY, readableFields, readSetName, rowRule, identityFields, writableFields, RECORD_TYPES, type RecordType, type RowRule } from './fields/load';
+import { columnMap, type ColumnContext, type ColumnSource } from './fields/columns';
+import { identityWithheld, identityWithheldWhere, initialsOf, initialsSql, nameSearchable, type OrderedCase } from './fields/identity';
+
+/**
+ * The permitted-fields policy (the idea of Primero's PermittedFieldService, applied in the
+ * query). The data is in fields/policy.data.ts (validated at load by fields/load.ts); this
+ * module composes it with the jurisdiction rule (policy.ts), the case rule
+ * (src/cases/cases.access.ts) and the CWC non-disclosure order (fields/identity.ts):
+ *
+ * - `permittedColumns(actor, type, ctx)`: the Drizzle select object of the fields the actor
+ *   may read. A field that is not permitted is not selected; under a non-disclosure order the
+ *   identifying fields come back as initials or NULL from the database, and `shapeRow` turns
+ *   those NULLs into ABSENT keys and names them in `withheld`.
+ * - `rowsWhere(actor, type, cols)`: which records of the type the actor sees at all.
+ * - `requireWritable(actor, type, fields)`: a write naming a field the role may not write is
+ *   refused (403 naming the field), and nothing is written.
+ * - `evaluateRecord(actor, type, facts)`: the same rules in plain code, for one record; the
+ *   property test (fields.property.test.ts) checks the SQL and this agree.
+ */
+export { FIELD_POLICY, RECORD_TYPES, readableFields, readSetName, identityWithheld, identityWithheldWhere, initialsOf, nameSearchable };
+export type { RecordType, RowRule, OrderedCase, ColumnContext };
+
+/** Marker column: the row is identity-withheld (removed by `shapeRow`). */
+const ND = '__identityWithheld';
+
+/** The department of the actor's organisation, when it is one the convergence matrix knows. */
+export function departmentOf(actor: Actor): string | null {
+  return (DEPARTMENT_KINDS as readonly string[]).includes(actor.organisationKind ?? '') ? actor.organisationKind : null;
+}
+
+/** The registry view the role gets (the thin `registryView` of policy.ts, from the data). */
+export function registryViewOf(role: Role): 'full' | 'minimal' | null {
+  const v = readSetName(role, 'child');
+  return v === 'full' || v === 'minimal' ? v : null;
+}
+
+/** True when the actor may read the field of the type (before any non-disclosure order). */
+export function mayRead(actor: Actor, type: RecordType, field: string): boolean {
+  return readableFields(actor.role, type).has(field);
+}
+
+/** The fields of the type the role does not get at all (for the web app to label as withheld). */
+export function roleWithheld(actor: Actor, type: RecordType): string[] {
+  const can = readableFields(actor.role, type);
+  return FIELD_POLICY.records[type].fields.filter((f: string) => !can.has(f));
+}
+
+/**
+ * The columns to SELECT for the actor: only permitted fields, with the non-disclosure order
+ * applied in SQL. Pass `extra` for columns the caller needs that are not part of the record
+ * (they are selected as given).
+ */
+export function permittedColumns(actor: Actor, type: RecordType, ctx: ColumnContext): Record<string, ColumnSource> {
+  const map = columnMap(type, ctx);
+  const can = readableFields(actor.role, type);
+  const { initials, withhold } = identityFields(type);
+  const identityRead = [...initials, ...withhold].some((f) => can.has(f));
+  const nd = identityRead ? identityWithheldWhere(actor, map.subject) : null;
+  const out: Record<string, ColumnSource> = {};
+  for (const [field, source] of Object.entries(map.cols)) {
+    if (!can.has(field)) continue;
+    if (nd && initials.includes(field)) out[field] = sql`CASE WHEN ${nd} THEN ${initialsSql(source)} ELSE ${source} END`;
+    else if (nd && withhold.includes(field)) out[field] = decodeLike(sql`CASE WHEN ${nd} THEN NULL ELSE ${source} END`, source);
+    else out[field] = source;
+  }
+  if (nd) out[ND] = sql<boolean>`${nd}`.mapWith(Boolean);
+  return out;
+}
+
+/**
+ * The non-disclosure order applied to columns a module selects for its own purpose (e.g. the
+ * eligibility engine, which needs the date of birth but shows only names): the listed
+ * identifying fields of the type become initials or NULL under an order the actor may not see
+ * past. The caller passes the rows through `shapeRow`.
+ */
+export function identityColumns<C extends Record<string, ColumnSource>>(actor: Actor, type: RecordType, subject: Parameters<typeof identityWithheldWhere>[1], cols: C, only: readonly string[]): C {
+  const nd = identityWithheldWhere(actor, subject);
+  const { initials, withhold } = identityFields(type);
+  const out: Record<string, ColumnSource> = { ...cols };
+  for (const f of only) {
+    if (!(f in cols)) continue;
+    if (initials.includes(f)) out[f] = sql`CASE WHEN ${nd} THEN ${initialsSql(cols[f])} ELSE ${cols[f]} END`;
+    else if (withhold.includes(f)) out[f] = decodeLike(sql`CASE WHEN ${nd} THEN NULL ELSE ${cols[f]} END`, cols[f]);
+  }
+  out[ND] = sql<boolean>`${nd}`.mapWith(Boolean);
+  return out as C;
+}
+
+function decodeLike(expr: SQL, source: ColumnSource): SQL {
+  return 'mapFromDriverValue' in source ? expr.mapWith(source as AnyPgColumn) : expr;
+}
+
+/** What a shaped row carries besides its fields. */
+export interface WithheldMarks {
+  /** Fields of this record absent from the response (JJ Act 2015 s.74). */
+  withheld?: string[];
+  /** The name is initials only (a CWC non-disclosure order). */
+  initialsOnly?: true;
+}
+
+/**
+ * A row as it may leave the server: under a non-disclosure order the withheld fields are
+ * removed (absent, not null) and listed in `withheld`; `roleLevel` adds the fields the role
+ * never gets (for a single record's page).
+ */
+export function shapeRow<T extends Record<string, unknown>>(row: T, type: RecordType, actor?: Actor, roleLevel = false): T & WithheldMarks {
+  const { [ND]: nd, ...rest } = row as Record<string, unknown>;
+  const out = rest as Record<string, unknown>;
+  const withheld: string[] = roleLevel && actor ? roleWithheld(actor, type) : [];
+  if (nd === true) {
+    const { withhold, initials } = identityFields(type);
+    for (const f of withhold) if (f in out) { delete out[f]; withheld.push(f); }
+    if (initials.some((f) => f in out)) out.initialsOnly = true;
+  }
+  if (withheld.length) out.withheld = withheld;
+  return out as T & WithheldMarks;
+}
+
+/** True when the row (selected through `permittedColumns`) is under a non-disclosure order for the actor. */
+export function isIdentityWithheld(row: Record<string, unknown>): boolean {
+  return row[ND] === true;
+}
+
+export interface RowColumns extends ScopeColumns {
+  department?: AnyPgColumn;
+}
+
+/**
+ * SQL: the records of the type the actor may see at all. `case_access` types follow the case
+ * rule (src/cases/cases.access.ts): the whole case ('case', 'attachment') where the actor has
+ * full access, the referred part ('caseReferral') where only a referral to its organisation
+ * lets it see the case; the columns are the case record's.
+ */
+export function rowsWhere(actor: Actor, type: RecordType, cols: RowColumns): SQL {
+  const rule = rowRule(actor.role, type);
+  switch (rule) {
+    case 'jurisdiction':
+      return jurisdictionWhere(actor, cols);
+    case 'own_department': {
+      const dept = departmentOf(actor);
+      return dept && cols.department ? and(jurisdictionWhere(actor, cols), eq(cols.department, dept))! : sql`false`;
+    }
+    case 'case_access':
+      return type === 'caseReferral' ? sql`${caseAccessColumn(actor)} = 'referral'` : caseVisibleWhere(actor);
+    case 'none':
+      return sql`false`;
+  }
+}
+
+/**
+ * Refuses a write naming a field the role may not write (403, the field in `issues`), or an
+ * identifying field of a record under a non-disclosure order the actor may not identify.
+ */
+export function requireWritable(actor: Actor, type: RecordType, fields: readonly string[], opts: { identityWithheld?: boolean } = {}): void {
+  const allowed = new Set(writableFields(actor.role, type));
+  const { initials, withhold } = identityFields(type);
+  const hidden = new Set(opts.identityWithheld ? [...initials, ...withhold] : []);
+  const refused = fields.filter((f) => f !== 'version' && (!allowed.has(f) || hidden.has(f)));
+  if (!refused.length) return;
+  const why = (f: string) =>
+    hidden.has(f) ? `withheld from you by a CWC non-disclosure order (${FIELD_POLICY.nonDisclosure.citation})` : `your role (${actor.role}) may not change this field`;
+  throw new HttpError(403, 'field_forbidden', `You may not change ${refused.join(', ')}`, refused.map((f) => ({ field: f, message: why(f) })));
+}
+
+/** What the plain rule needs to know about one record. */
+export interface RecordFacts extends Placement {
+  /** The department a record is addressed to (document requests, action items). */
+  department?: string | null;
+  /** The case rule's answer for this actor (case record types). */
+  caseAccess?: 'full' | 'referral' | null;
+  /** The cases of the record's child/family under a non-disclosure order. */
+  orderedCases: readonly OrderedCase[];
+}
+
+/** The plain rule for one record: visible or not, the fields that come back, initials or not. */
+export function evaluateRecord(actor: Actor, type: RecordType, facts: RecordFacts, mapped?: Iterable<string>) {
+  const rule = rowRule(actor.role, type);
+  const visible =
+    rule === 'jurisdiction' ? covers(actor.scope, facts) :
+    rule === 'own_department' ? covers(actor.scope, facts) && !!departmentOf(actor) && facts.department === departmentOf(actor) :
+    rule === 'case_access' ? facts.caseAccess === (type === 'caseReferral' ? 'referral' : 'full') :
+    false;
+  if (!visible) return { visible, fields: new Set<string>(), initialsOnly: false };
+  const can = readableFields(actor.role, type);
+  const fields = new Set([...(mapped ?? can)].filter((f) => can.has(f)));
+  const { initials, withhold } = identityFields(type);
+  const identityRead = [...initials, ...withhold].some((f) => can.has(f));
+  const nd = identityRead && identityWithheld(actor, facts.orderedCases);
+  if (nd) for (const f of withhold) fields.delete(f);
+  return { visible, fields, initialsOnly: nd && initials.some((f) => fields.has(f)) };
+}
+
+/** The names of the fields a column map provides for a type (for tests and docs). */
+export function mappedFields(type: RecordType): string[] {
+  return Object.keys(columnMap(type, { today: '2000-01-01' }).cols);
+}

@@ -1,0 +1,88 @@
+import { eq, or, sql, type SQL } from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { covers, jurisdictionWhere, type Actor, type Placement } from '../policy';
+import { caseRecord } from '../../cases/cases.schema';
+import { caseNonDisclosureOrder } from '../../cases/disclosure.schema';
+import { FIELD_POLICY } from './load';
+
+/**
+ * The CWC non-disclosure order (JJ Act 2015 s.74(1)) applied to every record that names a
+ * child or the child's family. A record is "identity-withheld" for an actor when a case of
+ * its child (or family) is under an order and the actor is not one of those who may still
+ * identify the child on that case (policy.data.ts `nonDisclosure`): then a name search does
+ * not find it, its name shows initials and the other identifying fields are absent.
+ * The SQL (`identityWithheldWhere`) and the plain rule (`identityWithheld`) are the same
+ * rule; src/access/fields.property.test.ts checks they agree.
+ */
+
+/** A case as the identity rule needs it. */
+export interface OrderedCase extends Placement {
+  ownerUserId: string | null;
+  ownerUnitId: string | null;
+  transferToUnitId: string | null;
+}
+
+/** Plain rule: may the actor identify the child of this case (under an order)? */
+export function mayIdentify(actor: Actor, c: OrderedCase): boolean {
+  const nd = FIELD_POLICY.nonDisclosure;
+  if (nd.identifyInJurisdiction.includes(actor.role) && covers(actor.scope, c)) return true;
+  if (!nd.identifyAsCaseTeam) return false;
+  if (c.ownerUserId === actor.userId) return true;
+  const org = actor.organisationId;
+  return !!org && (c.ownerUnitId === org || c.transferToUnitId === org);
+}
+
+/** Plain rule: the record is identity-withheld if any ordered case of its child/family withholds it. */
+export function identityWithheld(actor: Actor, orderedCases: readonly OrderedCase[]): boolean {
+  return orderedCases.some((c) => !mayIdentify(actor, c));
+}
+
+// The ordered case inside the EXISTS, aliased: the outer query may itself read case_record.
+const ND_CASE = 'nd_case';
+const ndc = alias(caseRecord, ND_CASE);
+
+function mayIdentifySql(actor: Actor): SQL {
+  const nd = FIELD_POLICY.nonDisclosure;
+  const parts: SQL[] = [];
+  if (nd.identifyInJurisdiction.includes(actor.role)) parts.push(jurisdictionWhere(actor, ndc));
+  if (nd.identifyAsCaseTeam) {
+    parts.push(eq(ndc.ownerUserId, actor.userId));
+    if (actor.organisationId) parts.push(eq(ndc.ownerUnitId, actor.organisationId), eq(ndc.transferToUnitId, actor.organisationId));
+  }
+  return parts.length ? or(...parts)! : sql`false`;
+}
+
+/** Whose record it is: the child's id, the family's id, or both (a document request, an application). */
+export interface IdentitySubject {
+  childId?: AnyPgColumn | SQL;
+  familyId?: AnyPgColumn | SQL;
+}
+
+/** SQL boolean: the record is identity-withheld for the actor (never NULL). */
+export function identityWithheldWhere(actor: Actor, subject: IdentitySubject): SQL<boolean> {
+  const links: SQL[] = [];
+  if (subject.childId) links.push(sql`${ndc.childId} = ${subject.childId}`);
+  if (subject.familyId) links.push(sql`${ndc.familyId} = ${subject.familyId}`);
+  if (!links.length) return sql<boolean>`false`;
+  return sql<boolean>`EXISTS (SELECT 1 FROM ${caseNonDisclosureOrder} JOIN ${caseRecord} ${sql.identifier(ND_CASE)} ON ${ndc.id} = ${caseNonDisclosureOrder.caseId}
+    WHERE (${or(...links)}) AND (${mayIdentifySql(actor)}) IS NOT TRUE)`;
+}
+
+/** SQL: the record may be found by a name search (not identity-withheld). */
+export function nameSearchable(actor: Actor, subject: IdentitySubject): SQL {
+  return sql`NOT ${identityWithheldWhere(actor, subject)}`;
+}
+
+/** "Priya Shinde" → "P. S.": the same as the division-of-labour note's `initialsOf`, in SQL. */
+export function initialsSql(name: AnyPgColumn | SQL): SQL<string | null> {
+  return sql<string | null>`(SELECT string_agg(upper(left(w, 1)) || '.', ' ' ORDER BY n)
+    FROM regexp_split_to_table(${name}, '[[:space:].]+') WITH ORDINALITY AS t(w, n) WHERE w <> '')`;
+}
+
+/** The same in plain code. */
+export function initialsOf(name: string | null): string | null {
+  if (name == null) return null;
+  const parts = name.split(/[\s.]+/).filter(Boolean);
+  return parts.length ? parts.map((w) => `${[...w][0].toUpperCase()}.`).join(' ') : null;
+}
+

@@ -1,0 +1,249 @@
+import type { Role } from '../roles';
+
+/**
+ * The permitted-fields policy as DATA: for every record type, the fields each role may read
+ * and write. Validated at load (policy.ts in this folder); composed there with the
+ * jurisdiction rule (../policy.ts), the case-level rules (src/cases/cases.access.ts) and the
+ * CWC non-disclosure order. Repositories SELECT only what this allows
+ * (`permittedColumns`), so a field that is not permitted never leaves the database.
+ *
+ * - `sets`: named field sets of the record type; a role's `read` names one of them.
+ * - `rows`: which records of the type the role may see at all (beyond its permission):
+ *   `jurisdiction` (its place, ../policy.ts), `own_department` (addressed to the actor's
+ *   department), `case_access` (the case rule), `none`.
+ * - `identity`: under a CWC non-disclosure order, for readers who may not identify the
+ *   child (see `nonDisclosure` below), `initials` fields show initials only and `withhold`
+ *   fields are absent from the response.
+ * - `write`: the fields the role may send in a create or update (others: 403 naming the field).
+ *
+ * The minimal sets follow JJ Act 2015 s.74 (disclose no particular that may identify a child
+ * beyond what the work needs) and s.3(viii) (right to privacy and confidentiality): a
+ * department nodal officer or the 1098 helpline gets names, sex, age and village — age, not
+ * the exact date of birth.
+ */
+
+export const CHILD_FIELDS = [
+  'id', 'familyId', 'stateCode', 'districtCode', 'subdistrictCode', 'blockCode', 'villageId',
+  'name', 'nameLocal', 'otherNames', 'sex', 'dob', 'dobEstimated', 'age',
+  'careStatus', 'schoolStatus', 'school', 'healthNotes', 'disability', 'version', 'createdAt', 'updatedAt',
+] as const;
+const CHILD_MINIMAL = ['id', 'stateCode', 'districtCode', 'villageId', 'name', 'nameLocal', 'sex', 'age', 'version'] as const;
+const CHILD_WRITE = [
+  'familyId', 'locationId', 'name', 'nameLocal', 'otherNames', 'sex', 'dob', 'ageYears', 'careStatus', 'schoolStatus', 'school', 'healthNotes', 'disability',
+] as const;
+
+export const FAMILY_FIELDS = [
+  'id', 'stateCode', 'districtCode', 'subdistrictCode', 'blockCode', 'villageId', 'address', 'headName', 'headNameLocal',
+  'caregiverType', 'areaType', 'annualIncome', 'rationCard', 'bpl', 'occupation', 'migration', 'casteCategory', 'socialGroup',
+  'vulnerabilityFactors', 'notes', 'createdBy', 'version', 'createdAt', 'updatedAt',
+] as const;
+const FAMILY_MINIMAL = ['id', 'stateCode', 'districtCode', 'villageId', 'headName', 'headNameLocal', 'version'] as const;
+const FAMILY_WRITE = [
+  'locationId', 'address', 'headName', 'headNameLocal', 'caregiverType', 'areaType', 'annualIncome', 'rationCard', 'bpl',
+  'occupation', 'migration', 'casteCategory', 'socialGroup', 'vulnerabilityFactors', 'notes',
+] as const;
+
+export const MEMBER_FIELDS = [
+  'id', 'familyId', 'name', 'nameLocal', 'relationship', 'sex', 'age', 'alive', 'deathDate', 'deathCause', 'isPrimaryCaregiver',
+  'occupation', 'disability', 'chronicIllness', 'imprisoned', 'createdAt', 'version',
+] as const;
+const MEMBER_WRITE = MEMBER_FIELDS.filter((f) => !['id', 'familyId', 'createdAt', 'version'].includes(f));
+
+/** A case read in full: the summary columns, the child's identity, and the case's parts. */
+export const CASE_FIELDS = [
+  'id', 'number', 'childId', 'familyId', 'stateCode', 'districtCode', 'subdistrictCode', 'blockCode', 'villageId',
+  'status', 'phase', 'level', 'risk', 'source', 'reportedOn', 'ownerUserId', 'ownerUnitId', 'transferToUnitId',
+  'nextDueAt', 'nextDueKind', 'flags', 'openedAt', 'lastActionAt', 'closedAt', 'version',
+  'childName', 'childNameLocal', 'childSex', 'childDob', 'childAge',
+  // The parts of a case (src/cases/cases.service.ts `caseDetail`).
+  'history', 'concerns', 'cwc', 'carePlan', 'referrals', 'attachments', 'directory',
+] as const;
+const CASE_PARTS_ALL = CASE_FIELDS.filter(() => true);
+const CASE_NO_DOB = CASE_FIELDS.filter((f) => f !== 'childDob');
+
+/** The referred part of a case (cases.access.ts 'referral'): the child's name and the referrals to one's own organisation. */
+export const CASE_REFERRAL_FIELDS = ['id', 'number', 'version', 'childId', 'childName', 'childNameLocal', 'childSex', 'childAge', 'referrals', 'due'] as const;
+
+export const DOCUMENT_REQUEST_FIELDS = [
+  'id', 'familyId', 'childId', 'applicationId', 'docType', 'department', 'officer', 'requestedOn', 'dueOn', 'status', 'closedOn',
+  'result', 'note', 'villageId', 'villageName', 'headName', 'headNameLocal', 'version', 'followUp', 'convergenceActionId',
+  'caseId', 'caseReferralId',
+] as const;
+/** What a department needs to act on a request addressed to it: whose document, where, by when. */
+const DOCUMENT_REQUEST_DEPARTMENT = [
+  'id', 'familyId', 'childId', 'docType', 'department', 'officer', 'requestedOn', 'dueOn', 'status', 'closedOn', 'result',
+  'villageId', 'villageName', 'headName', 'headNameLocal', 'version', 'followUp', 'convergenceActionId', 'caseId', 'caseReferralId',
+] as const;
+
+export const APPLICATION_FIELDS = [
+  'id', 'familyId', 'childId', 'subjectId', 'schemeId', 'status', 'villageId', 'villageName', 'headName', 'headNameLocal',
+  'childName', 'childNameLocal', 'steps', 'reasons', 'version', 'createdAt', 'updatedAt',
+] as const;
+
+export const CONVERGENCE_ACTION_FIELDS = [
+  'id', 'groupId', 'meetingId', 'department', 'organisationId', 'description', 'officer', 'dueDate', 'status', 'caseRef', 'caseId',
+  'childId', 'childName', 'events', 'version',
+] as const;
+
+export const ATTACHMENT_FIELDS = ['id', 'caseId', 'kind', 'contentType', 'originalName', 'description', 'sizeBytes', 'sha256', 'uploadedBy', 'uploadedAt', 'content'] as const;
+
+// Missing/found records and matches: defined here, wired by the missing module (src/missing).
+export const MISSING_RECORD_FIELDS = [
+  'id', 'kind', 'status', 'reference', 'name', 'nameLocal', 'surname', 'sex', 'age', 'dob', 'lastSeenOn', 'lastSeenPlace',
+  'villageId', 'districtCode', 'stateCode', 'marks', 'parents', 'reporterName', 'reporterPhone', 'registryChildId', 'photo', 'version',
+] as const;
+export const MATCH_FIELDS = ['id', 'missingId', 'foundId', 'score', 'explanation', 'comparedFields', 'status', 'reviewedBy', 'version'] as const;
+export const PHOTO_FIELDS = ['id', 'recordId', 'contentType', 'sizeBytes', 'content'] as const;
+
+type RoleMap<T> = Record<Role, T>;
+const every = <T>(v: T): RoleMap<T> => ({
+  admin: v, dcpu_officer: v, cwc_member: v, caseworker: v, nodal_officer: v, ngo_caseworker: v, frontline_worker: v, helpline_operator: v, auditor: v,
+});
+
+/** The registry's readers: the whole record, or the minimal view (permission registry.read.minimal). */
+const registryRead = { ...every('full'), nodal_officer: 'minimal', helpline_operator: 'minimal' };
+const registryWriters = <W extends readonly string[]>(w: W): RoleMap<readonly string[]> => ({
+  ...every<readonly string[]>([]), dcpu_officer: w, caseworker: w, ngo_caseworker: w, frontline_worker: w,
+});
+
+export const FIELD_POLICY_DATA = {
+  /**
+   * Who may still identify a child under a CWC non-disclosure order (JJ Act 2015 s.74(1); the
+   * CWC's powers, s.29-30; the DCPU's duty for every child in its district, s.106 and Model
+   * Rules 2016 r.85): members of the CWC and officers of the DCPU whose jurisdiction covers
+   * the case; and, wherever they are, the case's owner, the users of its owning unit and of
+   * the unit a pending transfer goes to (they act on the child). Everyone else — caseworkers
+   * of other units, NGOs, the Anganwadi, department nodal officers, the helpline, auditors and
+   * administrators — sees initials, and a name search does not find the child.
+   */
+  nonDisclosure: {
+    citation: 'JJ Act 2015 s.74(1); JJ Model Rules 2016 r.85',
+    identifyInJurisdiction: ['cwc_member', 'dcpu_officer'] satisfies Role[],
+    identifyAsCaseTeam: true,
+  },
+  records: {
+    child: {
+      fields: CHILD_FIELDS,
+      sets: { full: CHILD_FIELDS, minimal: CHILD_MINIMAL, none: [] },
+      read: registryRead,
+      rows: every('jurisdiction'),
+      identity: { initials: ['name'], withhold: ['nameLocal', 'otherNames', 'dob', 'dobEstimated', 'school'] },
+      write: registryWriters(CHILD_WRITE),
+      citation: 'JJ Act 2015 s.74; s.3(viii)',
+    },
+    family: {
+      fields: FAMILY_FIELDS,
+      sets: { full: FAMILY_FIELDS, minimal: FAMILY_MINIMAL, none: [] },
+      read: registryRead,
+      rows: every('jurisdiction'),
+      identity: { initials: ['headName'], withhold: ['headNameLocal', 'address', 'rationCard'] },
+      write: registryWriters(FAMILY_WRITE),
+      citation: 'JJ Act 2015 s.74: a nodal officer gets the name, not the family history',
+    },
+    member: {
+      fields: MEMBER_FIELDS,
+      sets: { full: MEMBER_FIELDS, none: [] },
+      read: { ...every('full'), nodal_officer: 'none', helpline_operator: 'none' },
+      rows: every('jurisdiction'),
+      identity: { initials: ['name'], withhold: ['nameLocal'] },
+      write: registryWriters(MEMBER_WRITE),
+      citation: 'JJ Act 2015 s.74',
+    },
+    case: {
+      fields: CASE_FIELDS,
+      sets: { full: CASE_PARTS_ALL, noDob: CASE_NO_DOB, none: [] },
+      // Read only with cases.read (roles.ts); a referred organisation gets `caseReferral` instead.
+      read: { ...every('full'), nodal_officer: 'none', helpline_operator: 'none' },
+      rows: every('case_access'),
+      identity: { initials: ['childName'], withhold: ['childNameLocal', 'childDob'] },
+      // Case writes are actions, checked by the case workflow (cases.service.ts) and permissions.
+      write: every<readonly string[]>([]),
+      citation: 'JJ Act 2015 s.74; Model Rules 2016 r.19 (case file confidential)',
+    },
+    caseReferral: {
+      fields: CASE_REFERRAL_FIELDS,
+      sets: { referral: CASE_REFERRAL_FIELDS, none: [] },
+      read: { ...every('referral'), helpline_operator: 'none' },
+      rows: every('case_access'),
+      identity: { initials: ['childName'], withhold: ['childNameLocal'] },
+      write: every<readonly string[]>([]),
+      citation: 'JJ Act 2015 s.74: the referred department learns what its work needs',
+    },
+    documentRequest: {
+      fields: DOCUMENT_REQUEST_FIELDS,
+      sets: { full: DOCUMENT_REQUEST_FIELDS, department: DOCUMENT_REQUEST_DEPARTMENT, none: [] },
+      read: { ...every('full'), nodal_officer: 'department', helpline_operator: 'none' },
+      rows: { ...every('jurisdiction'), nodal_officer: 'own_department', helpline_operator: 'none' },
+      identity: { initials: ['headName'], withhold: ['headNameLocal'] },
+      write: {
+        ...registryWriters(['familyId', 'childId', 'applicationId', 'docType', 'department', 'officer', 'requestedOn', 'dueOn', 'note', 'followUp', 'status', 'on', 'result']),
+        nodal_officer: ['status', 'on', 'result'],
+      },
+      citation: 'JJ Act 2015 s.74: a department sees the requests addressed to it',
+    },
+    schemeApplication: {
+      fields: APPLICATION_FIELDS,
+      sets: { full: APPLICATION_FIELDS, none: [] },
+      read: { ...every('full'), nodal_officer: 'none', helpline_operator: 'none' },
+      rows: every('jurisdiction'),
+      identity: { initials: ['headName', 'childName'], withhold: ['headNameLocal', 'childNameLocal'] },
+      write: { ...registryWriters(['familyId', 'childId', 'schemeId', 'on', 'step', 'note', 'version']), frontline_worker: [] },
+      citation: 'JJ Act 2015 s.74: why a family qualifies is its history',
+    },
+    convergenceAction: {
+      fields: CONVERGENCE_ACTION_FIELDS,
+      sets: { full: CONVERGENCE_ACTION_FIELDS, department: CONVERGENCE_ACTION_FIELDS.filter((f) => f !== 'childName'), none: [] },
+      read: { ...every('full'), nodal_officer: 'department', frontline_worker: 'none', helpline_operator: 'none' },
+      rows: { ...every('jurisdiction'), nodal_officer: 'own_department', frontline_worker: 'none', helpline_operator: 'none' },
+      identity: { initials: ['childName'], withhold: [] },
+      write: { ...every<readonly string[]>([]), dcpu_officer: ['status', 'note', 'dueDate', 'officer'], caseworker: ['status', 'note'], ngo_caseworker: ['status', 'note'], nodal_officer: ['status', 'note'] },
+      citation: 'JJ Act 2015 s.74; convergence view in src/convergence/convergence.access.ts',
+    },
+    attachment: {
+      fields: ATTACHMENT_FIELDS,
+      sets: { full: ATTACHMENT_FIELDS, none: [] },
+      read: { ...every('full'), nodal_officer: 'none', helpline_operator: 'none' },
+      rows: every('case_access'),
+      identity: { initials: [], withhold: ['originalName'] },
+      write: { ...every<readonly string[]>(['kind', 'description', 'content']), nodal_officer: [], helpline_operator: [], auditor: [], admin: [] },
+      citation: 'Model Rules 2016 r.19: the case file is confidential',
+    },
+    missingRecord: {
+      fields: MISSING_RECORD_FIELDS,
+      sets: {
+        full: MISSING_RECORD_FIELDS,
+        helpline: MISSING_RECORD_FIELDS.filter((f) => !['registryChildId', 'dob'].includes(f)),
+        none: [],
+      },
+      read: { ...every('full'), nodal_officer: 'none', helpline_operator: 'helpline', frontline_worker: 'none', ngo_caseworker: 'none' },
+      rows: { ...every('jurisdiction'), nodal_officer: 'none', frontline_worker: 'none', ngo_caseworker: 'none' },
+      identity: { initials: ['name'], withhold: ['nameLocal', 'surname', 'parents', 'reporterName', 'reporterPhone'] },
+      write: {
+        ...every<readonly string[]>([]),
+        dcpu_officer: MISSING_RECORD_FIELDS.filter((f) => !['id', 'version', 'status', 'reference'].includes(f)),
+        caseworker: MISSING_RECORD_FIELDS.filter((f) => !['id', 'version', 'status', 'reference'].includes(f)),
+        frontline_worker: MISSING_RECORD_FIELDS.filter((f) => !['id', 'version', 'status', 'reference', 'registryChildId'].includes(f)),
+        helpline_operator: MISSING_RECORD_FIELDS.filter((f) => !['id', 'version', 'status', 'reference', 'registryChildId'].includes(f)),
+      },
+      citation: 'JJ Act 2015 s.74; cross-district views per issue #11 (src/missing wires this)',
+    },
+    missingMatch: {
+      fields: MATCH_FIELDS,
+      sets: { full: MATCH_FIELDS, reviewer: ['id', 'missingId', 'foundId', 'score', 'explanation', 'comparedFields', 'status', 'version'], none: [] },
+      read: { ...every('reviewer'), dcpu_officer: 'full', cwc_member: 'full', admin: 'full', nodal_officer: 'none', ngo_caseworker: 'none', frontline_worker: 'none' },
+      rows: { ...every('jurisdiction'), nodal_officer: 'none', ngo_caseworker: 'none', frontline_worker: 'none' },
+      identity: { initials: [], withhold: [] },
+      write: { ...every<readonly string[]>([]), dcpu_officer: ['status'], cwc_member: ['status'] },
+      citation: 'Issue #11: the other district sees the compared fields only until its reviewer agrees',
+    },
+    photo: {
+      fields: PHOTO_FIELDS,
+      sets: { full: PHOTO_FIELDS, none: [] },
+      read: { ...every('full'), nodal_officer: 'none', ngo_caseworker: 'none', frontline_worker: 'none' },
+      rows: { ...every('jurisdiction'), nodal_officer: 'none', ngo_caseworker: 'none', frontline_worker: 'none' },
+      identity: { initials: [], withhold: ['content'] },
+      write: { ...every<readonly string[]>([]), dcpu_officer: ['content'], caseworker: ['content'], helpline_operator: ['content'], frontline_worker: ['content'] },
+      citation: 'JJ Act 2015 s.74: a photograph identifies the child',
+    },
+  },
+};

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { domainEvent } from './events.schema';
+
+/**
+ * The domain events modules tell each other about, as validated data. A module publishes an
+ * event in the same transaction as its change (`publish`); other modules react in handlers
+ * (src/events/handlers.ts) run by the dispatcher, so no module writes another's tables.
+ * Payloads hold ids and codes only: events are read by jobs and operators, and a child's
+ * particulars must not spread (JJ Act 2015 s.74).
+ */
+const uuid = z.string().uuid();
+const place = z.object({
+  stateCode: z.number().int(),
+  districtCode: z.number().int(),
+  subdistrictCode: z.number().int().nullable().optional(),
+  blockCode: z.number().int().nullable().optional(),
+  villageId: z.string().nullable().optional(),
+});
+
+export const EVENT_PAYLOADS = {
+  /** A CWC passed an order on a case (JJ Act 2015 s.37). */
+  'case.cwc_order_recorded': z.object({
+    caseId: uuid,
+    childId: uuid,
+    familyId: uuid.nullable(),
+    orderType: z.string(),
+    kind: z.string(),
+    orderedOn: z.string(),
+    orderRef: z.string().nullable(),
+  }),
+  /** The receiving district accepted a transfer: the case now sits at `to` (JJ Act 2015 s.95). */
+  'case.transfer_accepted': z.object({ caseId: uuid, childId: uuid, familyId: uuid.nullable(), from: place, to: place }),
+  /** A Bal Panchayat (children's council) raised an issue with the VCPC. */
+  'balpanchayat.issue_raised': z.object({
+    issueId: uuid,
+    category: z.string(),
+    raisedOn: z.string(),
+    place,
+    childId: uuid.nullable(),
+  }),
+} as const;
+
+export type EventType = keyof typeof EVENT_PAYLOADS;
+export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
+
+export interface NewEvent<T extends EventType> {
+  type: T;
+  aggregateType: string;
+  aggregateId: string;
+  payload: EventPayload<T>;
+  actorUserId?: string | null;
+  stateCode?: number | null;
+  districtCode?: number | null;
+  at: Date;
+}
+
+let nudged = false;
+/** True once after something was published in this process (the job runner then dispatches soon). */
+export function takeNudge(): boolean {
+  const n = nudged;
+  nudged = false;
+  return n;
+}
+
+/** Writes an event in the caller's transaction: it exists if and only if the change commits. */
+export async function publish<T extends EventType>(db: Db, e: NewEvent<T>): Promise<void> {
+  const payload = EVENT_PAYLOADS[e.type].parse(e.payload);
+  await db.insert(domainEvent).values({
+    type: e.type,
+    aggregateType: e.aggregateType,
+    aggregateId: e.aggregateId,
+    payload,
+    actorUserId: e.actorUserId ?? null,
+    stateCode: e.stateCode ?? null,
+    districtCode: e.districtCode ?? null,
+    createdAt: e.at,
+  });
+  nudged = true;
+}

@@ -1,0 +1,89 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { audit } from '../audit/audit.service';
+import type { EventHandler } from '../events/dispatcher';
+import { registryMove } from './registry-move.schema';
+import { child, family } from './registry.schema';
+import type { CARE_STATUSES } from './vocabulary';
+
+type CareStatus = (typeof CARE_STATUSES)[number];
+
+/**
+ * Where a CWC order places the child (JJ Act 2015 s.37 orders). Orders that do not move the
+ * child (sponsorship keeps the child at home; a legally-free declaration, "other") leave the
+ * registry's care status as it is.
+ */
+export const CARE_STATUS_AFTER_ORDER: Partial<Record<string, CareStatus>> = {
+  restoration: 'birth_family', // release-cum-restoration order, JJ Model Rules 2016 Form 44
+  kinship_care: 'kinship_care',
+  foster_care: 'foster_care', // s.44
+  cci_placement: 'cci', // s.37(1)(c), children's home
+  saa_placement: 'cci', // Specialised Adoption Agency (s.65) is an institution until adoption
+  fit_facility: 'cci', // s.51
+  aftercare: 'aftercare', // s.46
+};
+
+/** A CWC order recorded on a case → the child's care status in the registry. */
+const careStatusFromOrder: EventHandler<'case.cwc_order_recorded'> = {
+  name: 'registry.care-status-from-order',
+  type: 'case.cwc_order_recorded',
+  async handle(db, e, now) {
+    const to = CARE_STATUS_AFTER_ORDER[e.payload.orderType];
+    if (!to) return;
+    const [before] = await db
+      .select({ careStatus: child.careStatus, stateCode: child.stateCode, districtCode: child.districtCode })
+      .from(child)
+      .where(eq(child.id, e.payload.childId))
+      .for('update');
+    if (!before || before.careStatus === to) return;
+    await db
+      .update(child)
+      .set({ careStatus: to, version: sql`${child.version} + 1`, updatedAt: now })
+      .where(eq(child.id, e.payload.childId));
+    await audit(db, null, 'update', 'child', e.payload.childId, before, {
+      field: 'careStatus', from: before.careStatus, to, becauseOf: 'cwc_order', caseId: e.payload.caseId, eventSeq: e.seq,
+    });
+  },
+};
+
+/**
+ * A transfer accepted by another district → the child's record, and the family's if it was in
+ * the district the case left, move with the case, so the receiving district can read them. The
+ * old place is kept in registry_move. Siblings are not moved: they may still live there.
+ */
+const moveWithTransfer: EventHandler<'case.transfer_accepted'> = {
+  name: 'registry.move-with-transfer',
+  type: 'case.transfer_accepted',
+  async handle(db, e, now) {
+    const { from, to } = e.payload;
+    const target = {
+      stateCode: to.stateCode,
+      districtCode: to.districtCode,
+      subdistrictCode: to.subdistrictCode ?? null,
+      blockCode: to.blockCode ?? null,
+      villageId: to.villageId ?? null,
+    };
+    const subjects = [
+      { type: 'child' as const, table: child, id: e.payload.childId },
+      ...(e.payload.familyId ? [{ type: 'family' as const, table: family, id: e.payload.familyId }] : []),
+    ];
+    for (const s of subjects) {
+      const [row] = await db
+        .select({ stateCode: s.table.stateCode, districtCode: s.table.districtCode, villageId: s.table.villageId })
+        .from(s.table)
+        .where(and(eq(s.table.id, s.id), eq(s.table.stateCode, from.stateCode), eq(s.table.districtCode, from.districtCode)))
+        .for('update');
+      // Already moved (a re-delivered event), or it was never in the district the case left.
+      if (!row) continue;
+      await db.update(s.table).set({ ...target, version: sql`${s.table.version} + 1`, updatedAt: now }).where(eq(s.table.id, s.id));
+      await db.insert(registryMove).values({
+        subjectType: s.type, subjectId: s.id, fromStateCode: row.stateCode, fromDistrictCode: row.districtCode, fromVillageId: row.villageId,
+        toStateCode: to.stateCode, toDistrictCode: to.districtCode, caseId: e.payload.caseId, eventSeq: e.seq, movedAt: now,
+      });
+      await audit(db, null, 'update', s.type, s.id, target, {
+        field: 'jurisdiction', fromDistrict: row.districtCode, toDistrict: to.districtCode, becauseOf: 'transfer_accepted', caseId: e.payload.caseId, eventSeq: e.seq,
+      });
+    }
+  },
+};
+
+export const registryEventHandlers = [careStatusFromOrder, moveWithTransfer] as const;
