@@ -3,6 +3,7 @@ import { MAX_VERSION, recordVersion } from '../http/common';
 import { isoDate } from '../http/iso-date';
 import { optionalPersonName, personName as personNameSchema } from '../names/person-name';
 import { day, timestamp, withheld, withheldMarks } from '../http/response';
+import { istToday } from '../kernel/clock';
 import {
   AREA_TYPES, CAREGIVER_TYPES, CARE_STATUSES, CASTE_CATEGORIES, DEATH_CAUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES,
   MIGRATION, RATION_CARDS, RELATIONSHIPS, SCHOOL_STATUSES, SEXES, VULNERABILITY_FACTORS,
@@ -14,7 +15,9 @@ import {
  * strict: a field the request does not define (districtCode, createdBy, role…) is refused with
  * 400 naming it, never silently dropped (issue #11).
  */
-const notFuture = (s: string) => s <= new Date().toISOString().slice(0, 10);
+// Shared with the browser, so it cannot read the server's clock (ctx.now): it takes the
+// real clock's IST calendar day, so a date entered in India in the early morning is not "in the future".
+const notFuture = (s: string) => s <= istToday(new Date());
 const personName = personNameSchema();
 const localName = optionalPersonName().optional().nullable();
 /** Save a record that looks like one already registered: the pair is held for review (duplicates.door.ts). */
