@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { AppConfig } from './http/context';
 import { parseTrustProxy } from './http/trust-proxy';
+import { ROOT } from './kernel/paths';
 
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export { ROOT };
 
 /** DATABASE_URL=postgres://… selects PostgreSQL; anything else is a PGlite directory (default ./data). */
 export function databaseUrl(): string {

@@ -22,11 +22,29 @@ export async function prepareDatabase(database: Database, opts: { demo: boolean;
   }
 }
 
-export async function startServer(opts: { port: number; host?: string; demo: boolean }) {
+/**
+ * Whether `serve` seeds the demo. Its users share a published password and include a
+ * state-wide administrator, so it goes only into the embedded database (a trial on one
+ * machine) unless asked for with --demo; a PostgreSQL DATABASE_URL is taken to be a real
+ * deployment. --no-demo always wins.
+ */
+export function shouldSeedDemo(flag: boolean | undefined, kind: Database['kind']): boolean {
+  return flag ?? kind === 'pglite';
+}
+
+export const FIRST_ADMIN_HELP = [
+  'No users yet. Create the first administrator (its password from SAMANVAY_PASSWORD, kept out of shell history):',
+  '  SAMANVAY_PASSWORD=… npx samanvay user create --username <name> --name "<full name>" --role admin --jurisdiction st:<state LGD code>',
+  'with the same DATABASE_URL. (`serve --demo` loads the demo instead: its users share a published password, never use it for real records.)',
+].join('\n');
+
+export async function startServer(opts: { port: number; host?: string; demo?: boolean }) {
   const url = databaseUrl();
   const database = await openDatabase(url);
   process.stderr.write(`Database: ${database.kind === 'postgres' ? 'PostgreSQL' : `embedded PGlite at ${url}`}\n`);
-  await prepareDatabase(database, { demo: opts.demo, log: (s) => process.stderr.write(s + '\n') });
+  await prepareDatabase(database, { demo: shouldSeedDemo(opts.demo, database.kind), log: (s) => process.stderr.write(s + '\n') });
+  const [{ n: users }] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user');
+  if (users === 0) process.stderr.write(FIRST_ADMIN_HELP + '\n');
   const ctx: AppContext = { database, db: database.db, now: () => new Date(), config: appConfig() };
   const app = await buildApp(ctx);
   // Background work on pg-boss (both databases): overdue case alerts and convergence reminders.

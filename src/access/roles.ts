@@ -6,6 +6,7 @@ export const ROLES = [
   'admin',
   'dcpu_officer',
   'cwc_member',
+  'scps_officer',
   'caseworker',
   'nodal_officer',
   'ngo_caseworker',
@@ -54,6 +55,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases.write', 'convergence.manage', 'convergence.act', 'schemes.write', 'missing.write', 'missing.review', 'balpanchayat.write',
   ],
   cwc_member: [...full, 'cases.write', 'cases.cwc', 'audit.read', 'missing.review'],
+  // State Child Protection Society (JJ Act 2015 s.106): receives the cases districts escalate
+  // to the state, acts on them or returns them with instructions; monitors the districts.
+  scps_officer: [...full, 'cases.write', 'audit.read', 'schemes.write', 'missing.write', 'missing.review'],
   caseworker: [...full, 'registry.write', 'registry.export', 'assessment.write', 'survey.write', 'cases.write', 'schemes.write', 'missing.write', 'convergence.act', 'balpanchayat.write'],
   ngo_caseworker: [...full, 'registry.write', 'assessment.write', 'survey.write', 'cases.write', 'schemes.write', 'convergence.act', 'balpanchayat.write'],
   nodal_officer: ['registry.read.minimal', 'convergence.read', 'convergence.act', 'schemes.read', 'cases.referral'],

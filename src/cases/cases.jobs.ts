@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { AppContext } from '../http/context';
 import { pgBossDb } from './pgboss.db';
 import { sweepOverdue } from './overdue.sweep';
+import { bossErrorListener, countingFailures } from '../kernel/ops-health';
 
 /**
  * Background work of the case module on pg-boss: the overdue sweep, which turns due items
@@ -40,13 +41,13 @@ export async function startCaseJobs(ctx: AppContext, opts: CaseJobsOptions = {})
     supervise: opts.supervise ?? true,
     schedule: cron !== null,
   });
-  // Never log job data or SQL parameters: only that something failed.
-  boss.on('error', (err) => (opts.onError ? opts.onError(err) : process.stderr.write(`case jobs: ${(err as Error)?.constructor?.name ?? 'error'}\n`)));
+  // Logged and counted (GET /api/health) without job data or SQL parameters.
+  boss.on('error', opts.onError ?? bossErrorListener('pg-boss'));
   await boss.start();
   await boss.createQueue(OVERDUE_SWEEP_QUEUE, { name: OVERDUE_SWEEP_QUEUE, policy: 'standard', retryLimit: 3, retryDelay: 30 });
-  await boss.work(OVERDUE_SWEEP_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 }, async () => ({
+  await boss.work(OVERDUE_SWEEP_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 }, countingFailures(OVERDUE_SWEEP_QUEUE, async () => ({
     alerts: await sweepOverdue(ctx.db, ctx.now()),
-  }));
+  })));
   if (cron) await boss.schedule(OVERDUE_SWEEP_QUEUE, cron, {}, { tz: 'Asia/Kolkata' });
 
   return {

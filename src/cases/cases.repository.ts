@@ -7,6 +7,7 @@ import { appUser, organisation } from '../users/users.schema';
 import { caseAccessColumn, caseVisibleBranches, caseVisibleWhere, caseReferredWhere, type CaseAccess } from './cases.access';
 import { caseAction, caseConvergenceFlag, caseDue, caseRecord, caseReferral } from './cases.schema';
 import type { CaseAction, CaseState } from './domain';
+import { istDayOf } from '../kernel/clock';
 
 /**
  * Case records, always read through the access rule (cases.access.ts) applied in SQL.
@@ -436,10 +437,8 @@ export async function casesFlaggedForConvergence(db: Db, actor: Actor, districtC
     .innerJoin(caseRecord, eq(caseRecord.id, caseConvergenceFlag.caseId))
     .where(and(eq(caseRecord.districtCode, districtCode), ne(caseRecord.status, 'closed'), caseVisibleWhere(actor)))
     .orderBy(asc(caseConvergenceFlag.flaggedAt), asc(caseRecord.number));
-  return rows.map((r) => ({ ...r, flaggedOn: istDate(r.flaggedAt) }));
+  return rows.map((r) => ({ ...r, flaggedOn: istDayOf(r.flaggedAt) }));
 }
-
-const istDate = (d: Date) => new Date(d.getTime() + 330 * 60_000).toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------- names for display
 
@@ -463,20 +462,29 @@ export async function findOrganisation(db: Db, id: string) {
   return row ?? null;
 }
 
-/** The unit of a kind in a district (e.g. its DCPU or CWC), or a state-level one when districtCode is null. */
-export async function unitOfKind(db: Db, kinds: string[], stateCode: number, districtCode: number | null) {
+/**
+ * The active unit of a kind in a district (e.g. its DCPU or CWC), or a state-level one when
+ * districtCode is null. `near` prefers the unit of the case's own village, block or taluka
+ * (its VCPC, its block committee) over another one of the district.
+ */
+export async function unitOfKind(db: Db, kinds: string[], stateCode: number, districtCode: number | null, near?: Placement) {
+  const nearest = near
+    ? [sql`CASE WHEN ${organisation.villageId} = ${near.villageId ?? ''} THEN 0 WHEN ${organisation.blockCode} = ${near.blockCode ?? -1} THEN 1
+        WHEN ${organisation.subdistrictCode} = ${near.subdistrictCode ?? -1} THEN 2 ELSE 3 END`]
+    : [];
   const [row] = await db
     .select({ id: organisation.id, kind: organisation.kind })
     .from(organisation)
     .where(
       and(
         inArray(organisation.kind, kinds),
+        eq(organisation.active, true),
         or(eq(organisation.stateCode, stateCode), isNull(organisation.stateCode)),
         districtCode == null ? isNull(organisation.districtCode) : eq(organisation.districtCode, districtCode),
       ),
     )
-    // Several units may share a kind (a DCPU and its 1098 helpline unit): the oldest, then by name.
-    .orderBy(asc(organisation.createdAt), asc(organisation.name), asc(organisation.id))
+    // Several units may share a kind (a DCPU and its 1098 helpline unit): the nearest, the oldest, then by name.
+    .orderBy(...nearest, asc(organisation.createdAt), asc(organisation.name), asc(organisation.id))
     .limit(1);
   return row ?? null;
 }

@@ -55,8 +55,10 @@ describe('seedCases', () => {
     expect(queue.total).toBe(3);
     const transfers = (await (await k.as('dcpo.akola')).get('/api/v1/cases?queue=transfers')).json();
     expect(transfers.total).toBe(1);
-    const state = (await (await k.as('admin')).get('/api/v1/cases?queue=escalated')).json();
+    // Akola's inter-state trafficking case waits with the State Child Protection Society.
+    const state = (await (await k.as('scps.mh')).get('/api/v1/cases?queue=escalated')).json();
     expect(state.total).toBe(1);
+    expect(state.items[0]).toMatchObject({ level: 'state', districtCode: 467 });
     const edu = (await (await k.as('nodal.education')).get('/api/v1/cases/referrals')).json();
     expect(edu.total).toBeGreaterThan(5);
   });

@@ -29,7 +29,7 @@ const dayOf = (daysAgo: number) => new Date(TODAY - daysAgo * DAY_MS + 330 * 60_
 type Who = 'aww' | 'cwA' | 'dcpoA' | 'cwc' | 'ngo' | 'edu' | 'health' | 'cwK' | 'dcpoK' | 'state';
 const USERNAMES: Record<Who, string> = {
   aww: 'aww.rajura', cwA: 'caseworker.amravati', dcpoA: 'dcpo.amravati', cwc: 'cwc.amravati', ngo: 'ngo.amravati',
-  edu: 'nodal.education', health: 'nodal.health', cwK: 'caseworker.akola', dcpoK: 'dcpo.akola', state: 'admin',
+  edu: 'nodal.education', health: 'nodal.health', cwK: 'caseworker.akola', dcpoK: 'dcpo.akola', state: 'scps.mh',
 };
 /** [days before 23 Nov 2026, hour (IST), who, the action without at/by/unit]. */
 type Step = [number, number, Who, Record<string, unknown>];
@@ -242,7 +242,7 @@ export async function seedCases(db: Db): Promise<number> {
   ) as Record<Who, { id: string; org: string } | null>;
   const org = {
     dcpuA: orgId('DCPU Amravati'), dcpuK: orgId('DCPU Akola'), cwcA: orgId('Child Welfare Committee, Amravati'), edu: orgId('Education Department'),
-    health: orgId('District Health Office'), ngo: orgId('Care Collective'), state: orgId('Women & Child Development'),
+    health: orgId('District Health Office'), ngo: orgId('Care Collective'), state: orgId('State Child Protection Society'),
   };
   if (Object.values(u).some((x) => !x) || Object.values(org).some((x) => !x)) return 0; // not the demo's users: nothing to do
   const c: Ctx = { u: u as Ctx['u'], org: org as Ctx['org'] };

@@ -201,17 +201,21 @@ function placementAfter(row: CaseRow, s: CaseState): Placement {
   return { stateCode: st, districtCode: di, subdistrictCode: null, blockCode: null, villageId: null };
 }
 
-/** The unit that receives a case at a level: a block committee, the DCPU, the state society. */
+/**
+ * The unit that receives a case at a level: the village's VCPC, the block or taluka committee
+ * (BCPC/TCPC), the DCPU, the State Child Protection Society (JJ Act 2015 s.106).
+ */
 async function receivingUnit(db: Db, level: Level, row: CaseRow): Promise<string | null> {
+  const near = placeOf(row);
   if (level === 'district') return (await unitOfKind(db, ['DCPU'], row.stateCode, row.districtCode))?.id ?? null;
   if (level === 'block') {
-    return (await unitOfKind(db, ['TCPC', 'BCPC'], row.stateCode, row.districtCode))?.id
+    return (await unitOfKind(db, ['TCPC', 'BCPC'], row.stateCode, row.districtCode, near))?.id
       ?? (await unitOfKind(db, ['DCPU'], row.stateCode, row.districtCode))?.id ?? null;
   }
   if (level === 'state') {
     return (await unitOfKind(db, ['SCPS'], row.stateCode, null))?.id ?? (await unitOfKind(db, ['DWCD'], row.stateCode, null))?.id ?? null;
   }
-  return (await unitOfKind(db, ['VCPC'], row.stateCode, row.districtCode))?.id ?? null;
+  return (await unitOfKind(db, ['VCPC'], row.stateCode, row.districtCode, near))?.id ?? null;
 }
 
 /** Fills what the server can look up, and checks that people and units referred to exist. */

@@ -18,6 +18,8 @@ export type DemoUser =
   | 'nodal.health'
   | 'helpline.amravati'
   | 'auditor.mh'
+  | 'scps.mh'
+  | 'admin.amravati'
   | 'admin';
 
 export interface Kit {

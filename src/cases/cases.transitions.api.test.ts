@@ -79,16 +79,11 @@ describe('refused for the state the case is in (409 invalid_transition)', () => 
     await refused(c.id, { type: 'escalation', toLevel: 'block', reason: 'r', tried: 't' }, 409, 'NOT_HIGHER_LEVEL');
     await refused(c.id, { type: 'escalation', fromLevel: 'village', toLevel: 'state', reason: 'r', tried: 't' }, 409, 'WRONG_LEVEL');
     await ok(c.id, { type: 'escalation', reason: 'needs the state society', tried: 'district convergence group' });
-    // The demo has no state-level case officer (admin manages users, it does not work cases): add one.
-    const created = await (await k.as('admin')).post('/api/v1/users', {
-      username: 'scps.officer', displayName: 'State Child Protection Society officer', password: 'vatsalya2026', role: 'dcpu_officer',
-      organisationId: k.org('Women & Child Development'), jurisdictionId: 'st:27',
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const admin = await t.login('scps.officer');
+    // The State Child Protection Society receives it; its officer works cases at state level.
+    const admin = await k.as('scps.mh');
     const state = (await admin.get(`/api/v1/cases/${c.id}`)).json();
     expect(state.state).toMatchObject({ level: 'state', status: 'escalated' });
-    expect(state.state.owner.unit).toBe(k.org('Women & Child Development'));
+    expect(state.state.owner.unit).toBe(k.org('State Child Protection Society'));
     await refused(c.id, { type: 'escalation', reason: 'r', tried: 't' }, 409, 'ALREADY_AT_TOP', admin);
     // Sent back down: by default to whoever escalated it, with the instructions.
     const back = await ok(c.id, { type: 'returned_down', instructions: 'link the family to Bal Sangopan; report in a month' }, admin);

@@ -7,6 +7,7 @@ import { audit } from '../audit/audit.service';
 import { caseRecord } from './cases.schema';
 import { caseVisibleWhere } from './cases.access';
 import { caseNonDisclosureOrder } from './disclosure.schema';
+import { istToday } from '../kernel/clock';
 
 /**
  * CWC non-disclosure orders (JJ Act 2015 s.74(1)). Only the Committee (permission
@@ -27,8 +28,6 @@ export interface NonDisclosureInput {
   /** The version of the order being changed; absent when recording the first one. */
   version?: number;
 }
-
-const istToday = (now: Date) => new Date(now.getTime() + 330 * 60_000).toISOString().slice(0, 10);
 
 /** The case, in the actor's jurisdiction, its row locked for the rest of the transaction (serialises changes to its order). */
 async function lockCwcCase(db: Db, actor: Actor, caseId: string) {

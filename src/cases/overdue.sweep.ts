@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { caseDue, caseRecord } from './cases.schema';
 import { insertNotifications } from './notifications.repository';
+import { istDayOf } from '../kernel/clock';
 
 /** Words for a due item in an alert (no names or particulars of the child: JJ Act 2015 s.74). */
 export const DUE_LABELS: Record<string, string> = {
@@ -16,8 +17,6 @@ export const DUE_LABELS: Record<string, string> = {
   transfer_response: 'decision on a case transfer',
   case_review: 'review of an open case with nothing else due',
 };
-
-const istDay = (d: Date) => new Date(d.getTime() + 330 * 60_000).toISOString().slice(0, 10);
 
 /**
  * Raises one alert per due item that has become overdue and was not alerted yet: to the
@@ -50,7 +49,7 @@ export async function sweepOverdue(db: Db, now: Date, batch = 500): Promise<numb
           caseId: d.caseId,
           ref: d.ref || null,
           dueAt: d.dueAt,
-          message: `Overdue on case #${d.number}: ${DUE_LABELS[d.kind] ?? d.kind.replace(/_/g, ' ')}, due ${istDay(d.dueAt)}`,
+          message: `Overdue on case #${d.number}: ${DUE_LABELS[d.kind] ?? d.kind.replace(/_/g, ' ')}, due ${istDayOf(d.dueAt)}`,
           createdAt: now,
         })),
       );

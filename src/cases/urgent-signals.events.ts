@@ -25,7 +25,7 @@ const urgentBalPanchayatIssue: EventHandler<'balpanchayat.issue_raised'> = {
     const { category, place, issueId } = e.payload;
     if (!URGENT_ISSUE_CATEGORIES.has(category)) return;
     const dcpu = await unitOfKind(db, ['DCPU'], place.stateCode, place.districtCode);
-    const block = await unitOfKind(db, ['BCPC', 'TCPC'], place.stateCode, place.districtCode);
+    const block = await unitOfKind(db, ['BCPC', 'TCPC'], place.stateCode, place.districtCode, place); // the issue's own block or taluka committee
     const units = [...new Set([dcpu?.id, block?.id].filter((u): u is string => !!u))];
     const dueAt = new Date(e.createdAt.getTime() + HOUR_MS);
     await insertNotifications(

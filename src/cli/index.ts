@@ -10,7 +10,8 @@ import { verifyAuditChain } from '../audit/audit.service';
 import { progressLine } from './progress';
 import { HttpError } from '../http/errors';
 import { runImport } from '../registry/import/import.service';
-import { existsSync } from 'node:fs';
+import { registerLinkageCommands } from '../linkage/linkage.cli';
+import { registerOrganisationCommands } from '../users/organisations.cli';
 
 const program = new Command('samanvay')
   .description('Samanvay: shared child & family registry and convergence platform (Mission Vatsalya)')
@@ -27,8 +28,9 @@ async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>
 
 program
   .command('serve')
-  .description('serve the web app and API (creates, migrates and seeds the database on first start)')
+  .description('serve the web app and API (creates and migrates the database; seeds the demo into an empty embedded one)')
   .option('-p, --port <port>', 'port', process.env.PORT ?? '3000')
+  .option('--demo', 'seed the demo into an empty database even on PostgreSQL (published passwords: never for real records)')
   .option('--no-demo', 'do not seed the demo data')
   .action(async (o) => {
     await startServer({ port: Number(o.port), demo: o.demo });
@@ -62,7 +64,7 @@ user
   .description('create a user (e.g. the first administrator of a real deployment)')
   .requiredOption('--username <username>')
   .requiredOption('--name <displayName>')
-  .requiredOption('--role <role>', 'admin, dcpu_officer, cwc_member, caseworker, nodal_officer, ngo_caseworker, frontline_worker, helpline_operator, auditor')
+  .requiredOption('--role <role>', 'admin, dcpu_officer, cwc_member, scps_officer, caseworker, nodal_officer, ngo_caseworker, frontline_worker, helpline_operator, auditor')
   .option('--jurisdiction <locationId>', "location id such as st:27 or di:468; omit for national")
   .option('--password <password>', 'or set SAMANVAY_PASSWORD (keeps it out of shell history)')
   .action((o) =>
@@ -113,9 +115,8 @@ program
     }),
   );
 
-if (existsSync(new URL('../linkage/linkage.cli.ts', import.meta.url))) {
-  (await import('../linkage/linkage.cli')).registerLinkageCommands(program);
-}
+registerLinkageCommands(program);
+registerOrganisationCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
 
 program.exitOverride();
 try {

@@ -4,6 +4,7 @@ import { pgBossDb } from '../cases/pgboss.db';
 import { deliverOutbox, type DeliveryResult } from '../notifications/outbox.service';
 import { sendersFromEnv, type Senders } from '../notifications/senders';
 import { scanReminders, type ReminderOptions } from './reminders';
+import { bossErrorListener, countingFailures } from '../kernel/ops-health';
 
 /**
  * Background work of the convergence module: scan action items for reminders, then deliver
@@ -37,10 +38,10 @@ export async function registerConvergenceJobs(boss: PgBoss, ctx: AppContext, opt
   const senders = opts.senders ?? sendersFromEnv();
   const cron = opts.cron === undefined ? '*/15 * * * *' : opts.cron;
   await boss.createQueue(CONVERGENCE_REMINDERS_QUEUE, { name: CONVERGENCE_REMINDERS_QUEUE, policy: 'standard', retryLimit: 3, retryDelay: 60 });
-  await boss.work(CONVERGENCE_REMINDERS_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5, batchSize: 1 }, async () => {
+  await boss.work(CONVERGENCE_REMINDERS_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5, batchSize: 1 }, countingFailures(CONVERGENCE_REMINDERS_QUEUE, async () => {
     const r = await runReminderCycle(ctx, senders, opts);
     return { queued: r.queued, ...r.delivery };
-  });
+  }));
   if (cron) await boss.schedule(CONVERGENCE_REMINDERS_QUEUE, cron, {}, { tz: 'Asia/Kolkata' });
 }
 
@@ -52,7 +53,7 @@ export async function startConvergenceJobs(ctx: AppContext, opts: ConvergenceJob
     supervise: opts.supervise ?? true,
     schedule: opts.cron !== null,
   });
-  boss.on('error', (err) => (opts.onError ? opts.onError(err) : process.stderr.write(`convergence jobs: ${(err as Error)?.constructor?.name ?? 'error'}\n`)));
+  boss.on('error', opts.onError ?? bossErrorListener('pg-boss'));
   await boss.start();
   await registerConvergenceJobs(boss, ctx, opts);
   return {

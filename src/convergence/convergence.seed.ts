@@ -320,7 +320,7 @@ async function seed(tx: Db) {
   const orgByName = new Map<string, string>();
   for (const o of await tx.select({ id: organisation.id, name: organisation.name }).from(organisation)) orgByName.set(o.name, o.id);
   for (const o of ORGS) {
-    const [row] = await tx.insert(organisation).values({ name: o.name, kind: o.kind, stateCode: 27, districtCode: 468 }).returning({ id: organisation.id });
+    const [row] = await tx.insert(organisation).values({ name: o.name, kind: o.kind, level: 'district', placeId: 'di:468', stateCode: 27, districtCode: 468 }).returning({ id: organisation.id });
     orgByName.set(o.key, row.id);
   }
   const users = new Map((await tx.select({ id: appUser.id, username: appUser.username }).from(appUser)).map((u) => [u.username, u.id]));

@@ -1,8 +1,9 @@
 import type { IsoDate } from './domain';
+import { istDayOf } from '../kernel/clock';
 
 /** The calendar day in India (IST, UTC+5:30) of an instant: due dates and meetings are Indian days. */
 export function istDay(at: Date): IsoDate {
-  return new Date(at.getTime() + 330 * 60_000).toISOString().slice(0, 10);
+  return istDayOf(at);
 }
 
 /** A non-identifying reference for what the group discusses (JJ Act 2015 s.74: no names on agendas and notes). */

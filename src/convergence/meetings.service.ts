@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
-import { can, jurisdictionWhere, requireCovers, requirePermission, type Actor } from '../access/policy';
+import { jurisdictionWhere, requireCovers, requirePermission, type Actor } from '../access/policy';
 import { HttpError, badRequest, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { caseRecord } from '../cases/cases.schema';
@@ -17,7 +17,7 @@ import { actorDepartment, convergenceView } from './convergence.access';
 import { balPanchayatIssue, convergenceMeeting, type MeetingGuest } from './convergence.schema';
 import { istDay, subjectRef } from './convergence.time';
 import { isUniqueViolation, loadGroup, placeOfGroup, refused, seatOf } from './groups.service';
-import { lockGroup, membersOf, toDomainGroup, type GroupRow, type MemberRow } from './groups.repository';
+import { lockGroup, type GroupRow, type MemberRow } from './groups.repository';
 import {
   attendanceOf, discussionsOf, getMeeting, insertDiscussion, insertMeeting, lockMeeting, toDomainMeeting, updateMeeting, upsertAttendance,
   type MeetingRow,

@@ -3,8 +3,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { mkdirSync } from 'node:fs';
 import * as schema from './schema';
+import { lockDataFolder, type FolderLock } from './lock';
+import { recordPoolError } from '../kernel/ops-health';
 
 export type Schema = typeof schema;
 /** The drizzle handle. Only repositories touch it; routes get scoped repositories. */
@@ -39,8 +40,8 @@ export async function openDatabase(url?: string): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
-  // A dropped idle connection must not crash the server.
-  pool.on('error', () => undefined);
+  // A dropped idle connection must not crash the server; it is logged and counted (GET /api/health).
+  pool.on('error', recordPoolError);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',
@@ -73,13 +74,28 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
+const PGLITE_PARSERS = { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) };
+
 async function openPglite(dir?: string): Promise<Database> {
   const path = dir && dir !== 'memory://' ? dir.replace(/^file:\/\//, '') : undefined;
-  if (path) mkdirSync(path, { recursive: true });
-  const client = new PGlite(path, {
-    parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
-  });
-  await client.waitReady;
+  // A folder is held by one process at a time (see lock.ts); memory:// belongs to this process anyway.
+  const lock: FolderLock | null = path
+    ? await lockDataFolder(path, {
+        initialise: async (tmp) => {
+          const c = new PGlite(tmp);
+          await c.waitReady;
+          await c.close();
+        },
+      })
+    : null;
+  let client: PGlite;
+  try {
+    client = new PGlite(path, { parsers: PGLITE_PARSERS });
+    await client.waitReady;
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -99,6 +115,12 @@ async function openPglite(dir?: string): Promise<Database> {
         }),
       );
     },
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Database } from './client';
+import { rootPath } from '../kernel/paths';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+const MIGRATIONS_DIR = rootPath('migrations') + '/';
 
 /**
  * Applies migrations/NNNN_name.sql in name order, each once, each in its own transaction.

@@ -10,6 +10,7 @@ import { audit } from '../audit/audit.service';
 import { VILLAGES } from './names';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './users';
 import { generateBaseline } from './baseline';
+import { placeColumns, seedCommittees } from './hierarchy';
 import { getLocation } from '../locations/locations.repository';
 import { seedConvergence } from '../convergence/convergence.seed';
 import { seedCases } from '../cases/cases.seed';
@@ -52,9 +53,11 @@ async function seedVillages(db: Db) {
 async function seedOrganisations(db: Db) {
   const ids = new Map<string, string>();
   for (const o of DEMO_ORGS) {
-    const [row] = await db.insert(organisation).values({ name: o.name, kind: o.kind, stateCode: 27, districtCode: o.districtCode }).returning({ id: organisation.id });
+    const loc = (await getLocation(db, o.place.startsWith('village:') ? villageId(o.place.slice(8)) : o.place))!;
+    const [row] = await db.insert(organisation).values({ name: o.name, kind: o.kind, ...placeColumns(loc) }).returning({ id: organisation.id });
     ids.set(o.key, row.id);
   }
+  await seedCommittees(db, villageId);
   return ids;
 }
 

@@ -3,18 +3,21 @@ import type { Role } from '../access/roles';
 /** Demo users, listed in the README. One password for all so a newcomer can try every role. */
 export const DEMO_PASSWORD = 'vatsalya2026';
 
+/** `place`: the LGD place the organisation sits at ('village:Name' for a demo village). */
 export const DEMO_ORGS = [
-  { key: 'dcpu_amravati', name: 'DCPU Amravati', kind: 'DCPU', districtCode: 468 },
-  { key: 'dcpu_akola', name: 'DCPU Akola', kind: 'DCPU', districtCode: 467 },
-  { key: 'cwc_amravati', name: 'Child Welfare Committee, Amravati', kind: 'CWC', districtCode: 468 },
-  { key: 'dwcd_mh', name: 'Women & Child Development, Maharashtra', kind: 'DWCD', districtCode: null },
-  { key: 'dlsa_amravati', name: 'District Legal Services Authority, Amravati', kind: 'DLSA', districtCode: 468 },
-  { key: 'edu_amravati', name: 'Education Department (ZP), Amravati', kind: 'EDUCATION', districtCode: 468 },
-  { key: 'health_amravati', name: 'District Health Office, Amravati', kind: 'HEALTH', districtCode: 468 },
-  { key: 'police_amravati', name: 'Amravati Rural Police (SJPU)', kind: 'POLICE', districtCode: 468 },
-  { key: 'ngo_cfe', name: 'Care Collective Center for Excellence', kind: 'NGO', districtCode: 468 },
-  { key: 'icds_rajura', name: 'Anganwadi Centre, Rajura', kind: 'DWCD', districtCode: 468 },
-  { key: 'helpline_amravati', name: 'District Child Helpline Unit 1098, Amravati', kind: 'DCPU', districtCode: 468 },
+  { key: 'dcpu_amravati', name: 'DCPU Amravati', kind: 'DCPU', place: 'di:468' },
+  { key: 'dcpu_akola', name: 'DCPU Akola', kind: 'DCPU', place: 'di:467' },
+  { key: 'cwc_amravati', name: 'Child Welfare Committee, Amravati', kind: 'CWC', place: 'di:468' },
+  { key: 'dwcd_mh', name: 'Women & Child Development, Maharashtra', kind: 'DWCD', place: 'st:27' },
+  { key: 'dlsa_amravati', name: 'District Legal Services Authority, Amravati', kind: 'DLSA', place: 'di:468' },
+  { key: 'edu_amravati', name: 'Education Department (ZP), Amravati', kind: 'EDUCATION', place: 'di:468' },
+  { key: 'health_amravati', name: 'District Health Office, Amravati', kind: 'HEALTH', place: 'di:468' },
+  { key: 'police_amravati', name: 'Amravati Rural Police (SJPU)', kind: 'POLICE', place: 'di:468' },
+  { key: 'ngo_cfe', name: 'Care Collective Center for Excellence', kind: 'NGO', place: 'di:468' },
+  { key: 'icds_rajura', name: 'Anganwadi Centre, Rajura', kind: 'DWCD', place: 'village:Rajura' },
+  { key: 'helpline_amravati', name: 'District Child Helpline Unit 1098, Amravati', kind: 'DCPU', place: 'di:468' },
+  // The state tier (JJ Act 2015 s.106): receives the cases districts escalate to the state.
+  { key: 'scps_mh', name: 'State Child Protection Society, Maharashtra', kind: 'SCPS', place: 'st:27' },
 ] as const;
 
 export type DemoOrgKey = (typeof DEMO_ORGS)[number]['key'];
@@ -33,4 +36,6 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; or
   { username: 'helpline.amravati', displayName: 'Sameer Khan (1098 Operator)', role: 'helpline_operator', org: 'helpline_amravati', jurisdiction: 'di:468' },
   { username: 'dlsa.amravati', displayName: 'Adv. Ashok Kulkarni (Secretary, DLSA Amravati)', role: 'nodal_officer', org: 'dlsa_amravati', jurisdiction: 'di:468' },
   { username: 'auditor.mh', displayName: 'State Audit Cell', role: 'auditor', org: 'dwcd_mh', jurisdiction: 'st:27' },
+  { username: 'scps.mh', displayName: 'Vaishali Kamble (Programme Manager, SCPS Maharashtra)', role: 'scps_officer', org: 'scps_mh', jurisdiction: 'st:27' },
+  { username: 'admin.amravati', displayName: 'District Administrator, Amravati', role: 'admin', org: 'dcpu_amravati', jurisdiction: 'di:468' },
 ];

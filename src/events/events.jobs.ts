@@ -3,6 +3,7 @@ import type { AppContext } from '../http/context';
 import { dispatchPending } from './dispatcher';
 import { EVENT_HANDLERS } from './handlers';
 import { takeNudge } from './events';
+import { countingFailures, recordJobFailureCode } from '../kernel/ops-health';
 
 export const DOMAIN_EVENTS_QUEUE = 'domain-events';
 
@@ -13,9 +14,11 @@ export const DOMAIN_EVENTS_QUEUE = 'domain-events';
  */
 export async function registerEventJobs(boss: PgBoss, ctx: AppContext, opts: { onFailure?: (handler: string, code: string) => void } = {}) {
   await boss.createQueue(DOMAIN_EVENTS_QUEUE, { name: DOMAIN_EVENTS_QUEUE, policy: 'singleton', retryLimit: 2, retryDelay: 10 });
-  await boss.work(DOMAIN_EVENTS_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async () =>
-    dispatchPending(ctx.db, EVENT_HANDLERS, ctx.now, { onFailure: opts.onFailure }),
-  );
+  // A failing handler is logged and counted per handler in /api/health (`domain-events/<handler>`).
+  const onFailure = opts.onFailure ?? ((handler: string, code: string) => recordJobFailureCode(`${DOMAIN_EVENTS_QUEUE}/${handler}`, code));
+  await boss.work(DOMAIN_EVENTS_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, countingFailures(DOMAIN_EVENTS_QUEUE, async () =>
+    dispatchPending(ctx.db, EVENT_HANDLERS, ctx.now, { onFailure }),
+  ));
   await boss.schedule(DOMAIN_EVENTS_QUEUE, '* * * * *', {}, { tz: 'Asia/Kolkata' });
   const timer = setInterval(() => {
     if (takeNudge()) void boss.send(DOMAIN_EVENTS_QUEUE, {}).catch(() => undefined);

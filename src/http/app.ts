@@ -23,6 +23,8 @@ import { registerInputHygiene } from './input-hygiene';
 import type { AppContext } from './context';
 import { loggerOptions } from './logging';
 import { registerDomainRoutes } from './routes';
+import { safeError } from '../kernel/safe-error';
+import { opsCounts } from '../kernel/ops-health';
 
 export async function buildApp(
   ctx: AppContext,
@@ -80,7 +82,8 @@ export async function buildApp(
 
   app.get('/api/health', { schema: { hide: true, response: ok(z.looseObject({ status: z.string(), database: z.string() }).describe('Operational figures only, never personal data')) } }, async () => {
     await ctx.database.query('SELECT 1');
-    return { status: 'ok', database: ctx.database.kind };
+    // Failures away from requests (background jobs, idle pool connections), counted since start.
+    return { status: 'ok', database: ctx.database.kind, ...opsCounts() };
   });
   app.get('/api/openapi.json', { schema: { hide: true, response: ok(z.looseObject({ openapi: z.string() })) } }, async () => app.swagger() as { openapi: string });
 
@@ -103,16 +106,5 @@ export async function buildApp(
   return app;
 }
 
-/**
- * What of an unexpected error may be logged: its type, codes and stack frames. Never the
- * message of a failed query, which carries the query's parameters (names, identifiers).
- */
-export function safeError(err: unknown) {
-  const e = err as Error & { code?: string; cause?: { code?: string; constructor?: { name: string } } };
-  return {
-    type: e?.constructor?.name,
-    code: e?.code ?? e?.cause?.code,
-    cause: e?.cause?.constructor?.name,
-    stack: e?.stack?.split('\n').filter((l) => l.trimStart().startsWith('at ')).slice(0, 8).join('\n'),
-  };
-}
+// Moved to src/kernel so that background jobs log errors the same way; re-exported for existing imports.
+export { safeError } from '../kernel/safe-error';

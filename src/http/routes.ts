@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context';
 import { authRoutes } from '../auth/auth.routes';
 import { usersRoutes } from '../users/users.routes';
+import { organisationsRoutes } from '../users/organisations.routes';
 import { locationsRoutes } from '../locations/locations.routes';
 import { childrenRoutes } from '../registry/children.routes';
 import { familiesRoutes } from '../registry/families.routes';
@@ -18,6 +19,7 @@ import { missingRoutes } from '../missing/missing.routes';
 export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
   authRoutes(api, ctx);
   usersRoutes(api, ctx);
+  organisationsRoutes(api, ctx);
   locationsRoutes(api, ctx);
   childrenRoutes(api, ctx);
   familiesRoutes(api, ctx);

@@ -1,7 +1,7 @@
 // The match model is versioned data: comparisons with ordered levels and their m/u
 // probabilities, blocking rules, and the match rate that sets the prior. The engine interprets it; nothing here runs.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { rootPath } from '../kernel/paths';
 import { z } from 'zod';
 
 export const KINDS = ['name', 'sex', 'exact', 'string', 'edit', 'age', 'dateOrder', 'location', 'tokens'] as const;
@@ -94,7 +94,7 @@ export function loadModel(path: string): Model {
   return parseModel(JSON.parse(readFileSync(path, 'utf8')));
 }
 
-export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('./models/indian-children.v1.json', import.meta.url));
+export const DEFAULT_MODEL_PATH = rootPath('src', 'linkage', 'models', 'indian-children.v1.json');
 
 let cached: Model | null = null;
 

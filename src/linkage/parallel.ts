@@ -28,8 +28,10 @@ export interface ParallelOptions extends Pick<EngineOptions, 'train' | 'tfClamp'
 }
 
 function spawn(): Worker {
-  // Workers run TypeScript too. Flags like --import tsx do not carry over to workers on Node 20,
-  // so the worker starts as a tiny script that registers tsx and then imports the real module.
+  // Built (dist/): this code is in the bundle and the worker is its own entry beside it.
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./link.worker.js', import.meta.url));
+  // From the sources, workers run TypeScript too. Flags like --import tsx do not carry over to
+  // workers on Node 20, so the worker starts as a tiny script that registers tsx and then imports the real module.
   const tsx = import.meta.resolve('tsx/esm/api');
   const file = new URL('./link.worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(file)}); });`;

@@ -1,8 +1,10 @@
+import { pathToFileURL } from 'node:url';
+import { rootPath } from '../kernel/paths';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Database } from '../db/client';
 
-const LGD_DIR = new URL('../../reference/lgd/', import.meta.url);
+const LGD_DIR = pathToFileURL(rootPath('reference', 'lgd') + '/');
 
 export interface LgdRow {
   id: string;

@@ -2,7 +2,7 @@ import { randomBytes, createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { and, ilike, or, eq, sql } from 'drizzle-orm';
+import { and, ilike, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import { covers, requirePermission, type Actor, type Placement } from '../access/policy';
@@ -11,7 +11,6 @@ import { audit } from '../audit/audit.service';
 import { getLocation } from '../locations/locations.repository';
 import { getChild } from '../registry/children.repository';
 import { checkPhoto, MAX_PHOTO_BYTES, PHOTO_TYPES } from './photos';
-import { istToday } from '../kernel/clock';
 import { MAX_YEARS_BACK, type RecordKind } from './domain/vocabulary';
 import { normaliseReference } from './domain/reference';
 import { missingRecord } from './missing.schema';
@@ -24,6 +23,7 @@ import { viewOf } from './missing.views';
 import type {
   FoundChildInput, MissingReportInput, ModerationInput, PublicMissingReportInput, PublicSightingInput, RecordListQuery, RecordPatch,
 } from './missing.model';
+import { istToday, istYearsBefore } from '../kernel/clock';
 
 /**
  * Missing-child reports and found-child records: official entry (matched at once), public
@@ -33,13 +33,14 @@ import type {
 
 // ---------------------------------------------------------------- checks needing the clock or the database
 
-const DAY = 86_400_000;
+// The IST calendar day: a child last seen this morning in India is not "in the future" while UTC is still on yesterday.
+const today = (now: Date) => istToday(now);
 
 /** Dates are checked against the server's clock: not in the future, not impossibly old. */
 function checkDate(field: string, value: string | null | undefined, now: Date) {
   if (!value) return;
-  if (value > istToday(now)) throw badRequest(field, 'cannot be in the future');
-  const oldest = new Date(now.getTime() - MAX_YEARS_BACK * 365.25 * DAY).toISOString().slice(0, 10);
+  if (value > today(now)) throw badRequest(field, 'cannot be in the future');
+  const oldest = istYearsBefore(now, MAX_YEARS_BACK);
   if (value < oldest) throw badRequest(field, `is more than ${MAX_YEARS_BACK} years ago`);
 }
 

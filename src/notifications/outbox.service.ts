@@ -3,8 +3,11 @@ import { claimDue, markFailed, markSent } from './outbox.repository';
 import { senderFor, type Senders } from './senders';
 import { SmtpError } from './smtp';
 import { SmsError } from './sms';
+import { recordJobFailure } from '../kernel/ops-health';
 
 export const MAX_ATTEMPTS = 5;
+/** The name failed sends are counted under in GET /api/health. */
+export const OUTBOX_QUEUE = 'notifications-outbox';
 
 /** Retry after 1, 2, 4, 8 minutes… */
 export const retryDelayMs = (attempts: number) => 60_000 * 2 ** Math.max(0, attempts - 1);
@@ -39,6 +42,7 @@ export async function deliverOutbox(db: Db, senders: Senders, now: Date, opts: {
         await markSent(db, row.id, sender.name, now, receipt ?? undefined);
         result.sent++;
       } catch (err) {
+        recordJobFailure(OUTBOX_QUEUE, err);
         const retry = row.attempts < MAX_ATTEMPTS ? new Date(now.getTime() + retryDelayMs(row.attempts)) : null;
         await markFailed(db, row.id, errorText(err), retry);
         if (retry) result.retrying++;

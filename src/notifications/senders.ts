@@ -7,8 +7,8 @@
  *   with ONLY the message id, its kind, the action id, the department and the due date —
  *   never a name, address, case particulars or the message text (JJ Act 2015 s.74; the
  *   logs are read by people who may not see the child).
- * - `SmtpSender` (./smtp.ts): a real SMTP client (EHLO, STARTTLS or implicit TLS, AUTH
- *   PLAIN/LOGIN, MAIL/RCPT/DATA), enabled by SMTP_URL.
+ * - `SmtpSender` (./smtp.ts): email through nodemailer, TLS required (STARTTLS or implicit
+ *   TLS) unless SMTP_URL says `starttls=opportunistic|never`, enabled by SMTP_URL.
  * - `SmsSender` (./sms.ts): an HTTP SMS gateway client carrying the TRAI DLT ids (TCCCPR
  *   2018), enabled by SMS_URL. Its text is composed from the payload only (action reference,
  *   department, due date, link); without SMS_URL, 'sms' messages go to the log sender.

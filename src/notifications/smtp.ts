@@ -1,12 +1,12 @@
 /**
- * A minimal SMTP client (RFC 5321) for outbox email: plain, STARTTLS (RFC 3207) or implicit
- * TLS, AUTH PLAIN or LOGIN (RFC 4954), one message per connection. The body is UTF-8 in
- * base64, so Marathi and Hindi text arrives intact and no line needs dot-stuffing.
- * No dependency: node:net and node:tls only.
+ * Outbox email over SMTP with nodemailer (a maintained client: STARTTLS, implicit TLS,
+ * AUTH, MIME and header encoding). TLS is required by default: an smtp:// server that does
+ * not offer STARTTLS (or whose offer was stripped on the way) makes the send fail, so a
+ * note naming children never crosses the network in plain text. Only an explicit
+ * `starttls=opportunistic` or `starttls=never` in SMTP_URL allows that.
  */
-import net from 'node:net';
-import tls from 'node:tls';
-import { randomUUID } from 'node:crypto';
+import type tls from 'node:tls';
+import nodemailer from 'nodemailer';
 import type { NotificationSender, OutboxMessage } from './senders';
 
 export interface SmtpConfig {
@@ -14,7 +14,7 @@ export interface SmtpConfig {
   port: number;
   /** Implicit TLS from the first byte (smtps, port 465). */
   secure: boolean;
-  /** STARTTLS after EHLO: required (fail without it), opportunistic (when offered), never. */
+  /** STARTTLS after EHLO: required (fail without it, the default), opportunistic (when offered), never. */
   startTls: 'required' | 'opportunistic' | 'never';
   user?: string;
   pass?: string;
@@ -22,6 +22,7 @@ export interface SmtpConfig {
   /** Name sent with EHLO. */
   heloName?: string;
   timeoutMs?: number;
+  /** TLS options (e.g. `ca` for a private certificate authority). */
   tls?: tls.ConnectionOptions;
 }
 
@@ -32,7 +33,7 @@ export function smtpConfigFromUrl(url: string): SmtpConfig {
   const secure = u.protocol === 'smtps:';
   const from = u.searchParams.get('from');
   if (!from) throw new Error('SMTP_URL needs ?from=address');
-  const st = (u.searchParams.get('starttls') ?? (secure ? 'never' : 'opportunistic')) as SmtpConfig['startTls'];
+  const st = (u.searchParams.get('starttls') ?? (secure ? 'never' : 'required')) as SmtpConfig['startTls'];
   if (!['required', 'opportunistic', 'never'].includes(st)) throw new Error('SMTP_URL starttls must be required, opportunistic or never');
   return {
     host: u.hostname,
@@ -57,159 +58,54 @@ export class SmtpError extends Error {
   }
 }
 
-interface Reply {
-  code: number;
-  lines: string[];
-}
-
-/** Reads multi-line SMTP replies from a socket that may be swapped for a TLS one. */
-class ReplyReader {
-  private buffer = '';
-  private lines: string[] = [];
-  private replies: Reply[] = [];
-  private waiting: { resolve: (r: Reply) => void; reject: (e: Error) => void } | null = null;
-  private failed: Error | null = null;
-  private socket!: net.Socket;
-
-  constructor(socket: net.Socket) {
-    this.attach(socket);
-  }
-
-  attach(socket: net.Socket) {
-    this.socket = socket;
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => this.onData(chunk));
-    socket.on('error', (e) => this.fail(e));
-    socket.on('close', () => this.fail(new SmtpError('connection closed', null)));
-  }
-
-  private fail(e: Error) {
-    this.failed ??= e;
-    if (this.waiting) {
-      const w = this.waiting;
-      this.waiting = null;
-      w.reject(this.failed);
-    }
-  }
-
-  private onData(chunk: string) {
-    this.buffer += chunk;
-    let i: number;
-    while ((i = this.buffer.indexOf('\n')) >= 0) {
-      const line = this.buffer.slice(0, i).replace(/\r$/, '');
-      this.buffer = this.buffer.slice(i + 1);
-      this.lines.push(line);
-      if (/^\d{3}(?: |$)/.test(line)) {
-        const reply = { code: Number(line.slice(0, 3)), lines: this.lines.map((l) => l.slice(4)) };
-        this.lines = [];
-        if (this.waiting) {
-          const w = this.waiting;
-          this.waiting = null;
-          w.resolve(reply);
-        } else this.replies.push(reply);
-      }
-    }
-  }
-
-  next(): Promise<Reply> {
-    const queued = this.replies.shift();
-    if (queued) return Promise.resolve(queued);
-    if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
-  }
-
-  detach() {
-    this.socket.removeAllListeners('data');
-    this.socket.removeAllListeners('error');
-    this.socket.removeAllListeners('close');
-  }
-}
-
-const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-/** RFC 2047 encoded word for a header that is not plain ASCII. */
-const headerText = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${b64(s)}?=`);
-const wrap76 = (s: string) => s.replace(/(.{76})/g, '$1\r\n');
-
-export function formatMessage(from: string, to: string, subject: string, body: string, date = new Date()): string {
-  const domain = from.split('@')[1] ?? 'localhost';
-  return [
-    `From: ${from}`,
-    `To: ${to}`,
-    `Subject: ${headerText(subject)}`,
-    `Date: ${date.toUTCString().replace('GMT', '+0000')}`,
-    `Message-ID: <${randomUUID()}@${domain}>`,
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=UTF-8',
-    'Content-Transfer-Encoding: base64',
-    '',
-    wrap76(b64(body.replace(/\r?\n/g, '\r\n'))),
-  ].join('\r\n');
-}
-
-/** Sends one message; resolves when the server accepted it (250 after DATA). */
-export async function sendMail(config: SmtpConfig, mail: { to: string; subject: string; body: string }): Promise<void> {
-  if (/[\r\n<>]/.test(mail.to) || /[\r\n<>]/.test(config.from)) throw new SmtpError('address', null);
+/** The nodemailer options for a config: where the TLS rule is applied. */
+export function transportOptions(config: SmtpConfig) {
   const timeout = config.timeoutMs ?? 20_000;
-  let socket: net.Socket = await new Promise((resolve, reject) => {
-    const s = config.secure
-      ? tls.connect({ host: config.host, port: config.port, servername: config.host, ...config.tls }, () => resolve(s))
-      : net.connect({ host: config.host, port: config.port }, () => resolve(s));
-    s.once('error', reject);
-  });
-  socket.setTimeout(timeout, () => socket.destroy(new SmtpError('timeout', null)));
-  const reader = new ReplyReader(socket);
-  const send = (line: string) => socket.write(line + '\r\n');
-  const expect = async (stage: string, ok: (code: number) => boolean): Promise<Reply> => {
-    const r = await reader.next();
-    if (!ok(r.code)) throw new SmtpError(stage, r.code);
-    return r;
-  };
+  return {
+    host: config.host,
+    port: config.port,
+    secure: config.secure,
+    requireTLS: !config.secure && config.startTls === 'required',
+    ignoreTLS: !config.secure && config.startTls === 'never',
+    auth: config.user ? { user: config.user, pass: config.pass ?? '' } : undefined,
+    name: config.heloName ?? 'samanvay.local',
+    tls: { servername: config.host, ...config.tls },
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout,
+    // No connection pooling: one message per connection, as the outbox sends them one by one.
+    pool: false,
+    logger: false,
+    debug: false,
+  } as const;
+}
+
+/** What of a nodemailer error may be kept: the SMTP command it failed at and the reply code. */
+function smtpError(err: unknown): SmtpError {
+  const e = err as { code?: string; command?: string; responseCode?: number };
+  const stage = e.code === 'ETLS' ? 'STARTTLS' : e.command ? e.command.replace(/^(AUTH) .*/, '$1') : (e.code ?? 'connection');
+  return new SmtpError(stage, typeof e.responseCode === 'number' ? e.responseCode : null);
+}
+
+/** Sends one message; resolves when the server accepted it. */
+export async function sendMail(config: SmtpConfig, mail: { to: string; subject: string; body: string }): Promise<void> {
+  if (/[\r\n<>,;]/.test(mail.to) || /[\r\n<>,;]/.test(config.from)) throw new SmtpError('address', null);
+  const transport = nodemailer.createTransport(transportOptions(config));
   try {
-    await expect('greeting', (c) => c === 220);
-    const helo = config.heloName ?? 'samanvay.local';
-    send(`EHLO ${helo}`);
-    let ehlo = await expect('EHLO', (c) => c === 250);
-    const offers = (r: Reply, ext: string) => r.lines.some((l) => l.toUpperCase().startsWith(ext));
-    if (!config.secure && config.startTls !== 'never' && (offers(ehlo, 'STARTTLS') || config.startTls === 'required')) {
-      if (!offers(ehlo, 'STARTTLS')) throw new SmtpError('STARTTLS not offered', null);
-      send('STARTTLS');
-      await expect('STARTTLS', (c) => c === 220);
-      reader.detach();
-      socket = await new Promise<net.Socket>((resolve, reject) => {
-        const s = tls.connect({ socket, servername: config.host, ...config.tls }, () => resolve(s));
-        s.once('error', reject);
-      });
-      reader.attach(socket);
-      send(`EHLO ${helo}`);
-      ehlo = await expect('EHLO after STARTTLS', (c) => c === 250);
-    }
-    if (config.user) {
-      const auth = ehlo.lines.find((l) => l.toUpperCase().startsWith('AUTH')) ?? '';
-      if (/\bPLAIN\b/i.test(auth) || !/\bLOGIN\b/i.test(auth)) {
-        send(`AUTH PLAIN ${b64(`\0${config.user}\0${config.pass ?? ''}`)}`);
-        await expect('AUTH', (c) => c === 235);
-      } else {
-        send('AUTH LOGIN');
-        await expect('AUTH', (c) => c === 334);
-        send(b64(config.user));
-        await expect('AUTH', (c) => c === 334);
-        send(b64(config.pass ?? ''));
-        await expect('AUTH', (c) => c === 235);
-      }
-    }
-    send(`MAIL FROM:<${config.from}>`);
-    await expect('MAIL FROM', (c) => c === 250);
-    send(`RCPT TO:<${mail.to}>`);
-    await expect('RCPT TO', (c) => c === 250 || c === 251);
-    send('DATA');
-    await expect('DATA', (c) => c === 354);
-    socket.write(formatMessage(config.from, mail.to, mail.subject, mail.body) + '\r\n.\r\n');
-    await expect('message', (c) => c === 250);
-    send('QUIT');
-    await reader.next().catch(() => undefined);
+    await transport.sendMail({
+      from: config.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.body,
+      // base64 keeps Marathi and Hindi intact through any relay, with no line to dot-stuff.
+      textEncoding: 'base64',
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    });
+  } catch (err) {
+    throw smtpError(err);
   } finally {
-    reader.detach();
-    socket.destroy();
+    transport.close();
   }
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/policy';
 import { identityWithheldWhere, nameSearchable, permittedColumns, rowsWhere } from '../access/fields';
 import { child } from './registry.schema';
+import { istYearsBefore } from '../kernel/clock';
 
 /**
  * Children, always seen through the actor's jurisdiction (applied in SQL here, never after
@@ -85,9 +86,9 @@ export function childConditions(actor: Actor, f: ChildFilter, today: Date): SQL 
   return and(...conds)!;
 }
 
+/** The IST calendar day `years` years before `d`'s (see kernel/clock). */
 export function yearsBefore(d: Date, years: number): string {
-  const x = new Date(Date.UTC(d.getUTCFullYear() - years, d.getUTCMonth(), d.getUTCDate()));
-  return x.toISOString().slice(0, 10);
+  return istYearsBefore(d, years);
 }
 const dayAfter = (iso: string) => new Date(Date.parse(iso + 'T00:00:00Z') + 86400_000).toISOString().slice(0, 10);
 

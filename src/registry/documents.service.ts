@@ -7,8 +7,8 @@ import { getFamily } from './families.repository';
 import { insertDocumentHistory, lockDocumentOf, upsertDocument } from './documents.repository';
 import { USABLE_STATUSES, documentMoveRefusal, type DocumentMoveRefusal, type DocumentStatusValue } from './document-status';
 import type { DocumentInput } from './registry.model';
+import { istToday } from '../kernel/clock';
 
-const istDay = (d: Date) => new Date(d.getTime() + 330 * 60_000).toISOString().slice(0, 10);
 
 /**
  * Records a document's status from the registry (`PUT …/documents/:docType`), by the same
@@ -43,7 +43,7 @@ export async function setDocument(
     place = fam;
   }
   if (input.status === 'issued' && !input.issuedOn) throw badRequest('issuedOn', 'give the date the document was issued');
-  const today = istDay(ctx.now());
+  const today = istToday(ctx.now());
   const to = input.status as DocumentStatusValue;
   const childId = owner.childId ?? null;
   return ctx.db.transaction(async (tx) => {

@@ -2,7 +2,7 @@ import type { AppContext } from '../http/context';
 import { registryView, requirePermission, type Actor } from '../access/policy';
 import { requireWritable, roleWithheld, shapeRow } from '../access/fields';
 import { istToday } from '../kernel/clock';
-import { HttpError, badRequest, conflict, notFound } from '../http/errors';
+import { HttpError, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { resolvePlacement } from './placement';
 import { familyDuplicates, holdPairs, refuseIfDuplicates } from './duplicates.door';
@@ -15,7 +15,7 @@ import { childConditions, listChildren } from './children.repository';
 import { documentsOf } from './documents.repository';
 import { assessmentsOf } from './assessments.repository';
 import { EXPECTED_CHILD_DOCUMENTS, EXPECTED_FAMILY_DOCUMENTS } from './vocabulary';
-import type { DocumentInput, FamilyInput, FamilyPatch, MemberInput } from './registry.model';
+import type { FamilyInput, FamilyPatch, MemberInput } from './registry.model';
 
 function viewOrForbid(actor: Actor) {
   const view = registryView(actor);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { rootPath } from '../kernel/paths';
 import { z } from 'zod';
 
 /** The assessment instrument is data: a district can add items without a code change. */
@@ -36,7 +37,7 @@ export function parseInstrument(data: unknown, source = 'instrument'): Instrumen
 let cached: Instrument | null = null;
 export function defaultInstrument(): Instrument {
   cached ??= parseInstrument(
-    JSON.parse(readFileSync(new URL('./instrument/family-vulnerability.v1.json', import.meta.url), 'utf8')),
+    JSON.parse(readFileSync(rootPath('src', 'registry', 'instrument', 'family-vulnerability.v1.json'), 'utf8')),
     'family-vulnerability.v1.json',
   );
   return cached;

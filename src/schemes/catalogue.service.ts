@@ -13,6 +13,7 @@ import { factsUsed } from './rules';
 import { validateCatalogue, validateScheme, versionInForce, type Scheme, type SchemeVersion } from './scheme';
 import { compileCatalogue, type CompiledCatalogue } from './suggest';
 import { allRevisions, insertRevision, latestSeq, lockCatalogue, revisionsOf, type SchemeRevisionRow } from './catalogue.repository';
+import { istToday } from '../kernel/clock';
 
 /** The catalogue in force: each scheme's latest revision, validated and compiled once. */
 export interface CatalogueState {
@@ -87,7 +88,7 @@ export function schemeOr404(state: CatalogueState, id: string): Scheme {
   return s;
 }
 
-const today = (ctx: AppContext) => ctx.now().toISOString().slice(0, 10);
+const today = (ctx: AppContext) => istToday(ctx.now());
 
 function summary(state: CatalogueState, s: Scheme, asOf: string) {
   const v = versionInForce(s, asOf);

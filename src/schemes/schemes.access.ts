@@ -1,6 +1,7 @@
 import type { AppContext } from '../http/context';
 import { registryView, requirePermission, type Actor } from '../access/policy';
 import { HttpError, badRequest } from '../http/errors';
+import { istToday } from '../kernel/clock';
 
 /**
  * Suggestions, applications and worklists say why a family qualifies (a parent's death,
@@ -15,14 +16,12 @@ export function requireSchemesRecord(actor: Actor) {
   }
 }
 
-const IST_OFFSET_MS = 330 * 60_000;
-
 /**
  * Today's date in India (IST, UTC+5:30): a worker recording a step at 8 in the morning
  * must not be told the date is in the future because UTC is still on yesterday.
  */
 export function todayIn(ctx: AppContext): string {
-  return new Date(ctx.now().getTime() + IST_OFFSET_MS).toISOString().slice(0, 10);
+  return istToday(ctx.now());
 }
 
 export function notFuture(ctx: AppContext, field: string, date: string) {

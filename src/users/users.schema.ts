@@ -7,7 +7,20 @@ export const organisation = pgTable('organisation', {
   stateCode: integer('state_code'),
   districtCode: integer('district_code'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  // Where it sits in the hierarchy (organisation-kinds.ts says which level fits which kind).
+  level: text('level').$type<OrganisationLevel>().notNull().default('district'),
+  placeId: text('place_id'),
+  subdistrictCode: integer('subdistrict_code'),
+  blockCode: integer('block_code'),
+  villageId: text('village_id'),
+  nameLocal: text('name_local'),
+  registration: text('registration'),
+  active: boolean('active').notNull().default(true),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }),
 });
+
+export type OrganisationLevel = 'national' | 'state' | 'district' | 'subdistrict' | 'block' | 'village';
 
 export const appUser = pgTable('app_user', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -31,6 +44,8 @@ export const appUser = pgTable('app_user', {
   mustChangePassword: boolean('must_change_password').notNull().default(false),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Raised by each change of role, organisation or jurisdiction (a stale change gets 409). */
+  version: integer('version').notNull().default(1),
 });
 
 export const userSession = pgTable('user_session', {

@@ -1,12 +1,11 @@
 import type { Db } from '../db/client';
-import { appUser, organisation } from './users.schema';
+import { appUser } from './users.schema';
 import { hashPassword, passwordProblem } from '../auth/passwords';
-import { getLocation, placementOf } from '../locations/locations.repository';
-import { covers, type Actor, type Scope } from '../access/policy';
+import type { Actor } from '../access/policy';
 import { ROLES, type Role } from '../access/roles';
 import { HttpError, badRequest } from '../http/errors';
 import { findUserByUsername } from './users.repository';
-import { eq } from 'drizzle-orm';
+import { checkAssignment } from './assignments.service';
 
 export interface NewUser {
   username: string;
@@ -25,29 +24,8 @@ export async function createUser(db: Db, by: Actor | null, u: NewUser) {
   if (!/^[a-z0-9._-]{3,40}$/.test(u.username)) throw badRequest('username', 'use 3–40 lowercase letters, digits, dot, dash or underscore');
   const problem = passwordProblem(u.password, { username: u.username });
   if (problem) throw badRequest('password', problem);
-  let scope: Scope = { level: 'national' };
-  if (u.jurisdictionId) {
-    const loc = await getLocation(db, u.jurisdictionId);
-    if (!loc) throw badRequest('jurisdictionId', `no location "${u.jurisdictionId}"`);
-    scope = {
-      level: loc.level,
-      stateCode: loc.stateCode,
-      districtCode: loc.districtCode,
-      subdistrictCode: loc.subdistrictCode,
-      blockCode: loc.blockCode,
-      villageId: loc.level === 'village' ? loc.id : null,
-    };
-  }
-  if (by) {
-    // An administrator can only create users inside their own jurisdiction.
-    const p = u.jurisdictionId ? placementOf((await getLocation(db, u.jurisdictionId))!) : null;
-    const inside = by.scope.level === 'national' || (p ? covers(by.scope, p) : false) || (scope.level === 'state' && by.scope.level === 'state' && by.scope.stateCode === scope.stateCode);
-    if (!inside) throw new HttpError(403, 'outside_jurisdiction', 'You can only create users inside your own jurisdiction');
-  }
-  if (u.organisationId) {
-    const [org] = await db.select().from(organisation).where(eq(organisation.id, u.organisationId));
-    if (!org) throw badRequest('organisationId', 'no such organisation');
-  }
+  // Role, organisation and jurisdiction are checked together, inside the creator's jurisdiction.
+  const { scope } = await checkAssignment(db, by, u);
   if (await findUserByUsername(db, u.username)) throw new HttpError(409, 'username_taken', `username "${u.username}" is already taken`, [{ field: 'username', message: 'is already taken' }]);
   const [row] = await db
     .insert(appUser)
@@ -67,10 +45,5 @@ export async function createUser(db: Db, by: Actor | null, u: NewUser) {
       language: u.language ?? 'en',
     })
     .returning({ id: appUser.id, username: appUser.username, role: appUser.role, scopeLevel: appUser.scopeLevel, jurisdictionId: appUser.jurisdictionId });
-  return row;
-}
-
-export async function createOrganisation(db: Db, o: { name: string; kind: string; stateCode?: number | null; districtCode?: number | null }) {
-  const [row] = await db.insert(organisation).values(o).returning();
   return row;
 }

@@ -9,8 +9,8 @@ import { browserSuite, describedBy, describeInChromium, screenshot, signIn } fro
 describeInChromium('CWC non-disclosure order on the case page in Chromium', () => {
   const e2e = browserSuite();
   const { url } = e2e;
-  // Days in India (the server and the form judge "future" by IST).
-  const istDay = (offsetDays: number) => new Date(Date.now() + 330 * 60_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  // Days in India on the server's clock (the server and the form judge "future" by IST).
+  const istDay = (offsetDays: number) => e2e.istDay(offsetDays);
 
   it('cwc.amravati sets an order on a case and sees it shown', async () => {
     const [kase] = await e2e.query<{ id: string }>(

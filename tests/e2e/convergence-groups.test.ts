@@ -91,7 +91,7 @@ describeInChromium('convergence groups and members in Chromium', () => {
     await expect.poll(() => describedBy(page, form.locator('input[name="dueDate"]'))).toContain('The due date has already passed.');
     expect(await e2e.query('SELECT 1 FROM convergence_action WHERE description = $1', [description])).toHaveLength(0);
 
-    const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const due = e2e.istDay(14);
     await form.locator('input[name="dueDate"]').fill(due);
     await form.getByRole('button', { name: 'Raise the action' }).click();
     await form.getByText('Action raised; it will come up at the next meeting.').waitFor();
@@ -112,7 +112,7 @@ describeInChromium('convergence groups and members in Chromium', () => {
       if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
       return json;
     };
-    const today = new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
+    const today = e2e.istDay();
     const groups = (await call('GET', '/convergence/groups')).items as { id: string; level: string; districtCode: number; blockCode: number | null }[];
     const district = groups.find((g) => g.level === 'district' && g.districtCode === 468)!;
     const g = await call('GET', `/convergence/groups/${district.id}`);
@@ -128,7 +128,7 @@ describeInChromium('convergence groups and members in Chromium', () => {
         ORDER BY c.name LIMIT 2`,
     );
     expect(kids).toHaveLength(2);
-    const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const due = e2e.istDay(10);
     await call('POST', `/convergence/meetings/${meetingId}/discussions`, { caseId: kids[0].case_id, decision: 'Back to school', actions: [{ department: 'EDUCATION', description: 'Re-admission with a bridge course', dueDate: due }] });
     await call('POST', `/convergence/meetings/${meetingId}/discussions`, { caseId: kids[1].case_id, decision: 'Health check', actions: [{ department: 'HEALTH', description: 'RBSK screening', dueDate: due }] });
 

@@ -75,7 +75,7 @@ describeInChromium('a photo on the public form', () => {
     // Accepted, it meets a found child; the review screen shows the photo beside the other record.
     expect((await op.request.post(url(`/api/v1/missing/records/${row.id}/moderation`), { data: { decision: 'accept' } })).status()).toBe(200);
     const found = await op.request.post(url('/api/v1/missing/found-children'), {
-      data: { name: 'वैष्णवी धुर्वे', sex: 'female', ageYears: 8, fatherName: 'रमेश', districtCode: 468, foundOn: new Date().toISOString().slice(0, 10), foundPlace: 'Badnera railway station', source: 'railway_police' },
+      data: { name: 'वैष्णवी धुर्वे', sex: 'female', ageYears: 8, fatherName: 'रमेश', districtCode: 468, foundOn: e2e.istDay(), foundPlace: 'Badnera railway station', source: 'railway_police' },
     });
     expect(found.status()).toBe(201);
     const matches = await (await op.request.get(url(`/api/v1/missing/matches?recordId=${row.id}`))).json();

@@ -12,16 +12,16 @@ describeInChromium('schemes: documents and reasons in Chromium', () => {
 
   it('turns a missing document into a convergence action item for the department and shows its status', async () => {
     // A family on the Bal Sangopan worklist (a document still to get), with an application opened for it.
-    const app = await e2e.page.evaluate(async () => {
+    const app = await e2e.page.evaluate(async (today) => {
       const w = await (await fetch('/api/v1/scheme-worklist?schemeId=mh-bal-sangopan&pageSize=100')).json();
       const item = w.items.find((i: { schemes: { subjects: unknown[] }[] }) => i.schemes[0].subjects.length === 1);
       const res = await fetch('/api/v1/scheme-applications', {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ schemeId: 'mh-bal-sangopan', familyId: item.familyId, childId: item.schemes[0].subjects[0].id, on: new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10) }),
+        body: JSON.stringify({ schemeId: 'mh-bal-sangopan', familyId: item.familyId, childId: item.schemes[0].subjects[0].id, on: today }),
       });
       return (await res.json()) as { id: string };
-    });
+    }, e2e.istDay());
     expect(app.id).toBeTruthy();
     await e2e.page.goto(url(`/scheme-applications/${app.id}`));
     const button = e2e.page.getByRole('button', { name: 'Action item for the department' }).first();

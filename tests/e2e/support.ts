@@ -10,6 +10,8 @@ import type { AppContext } from '../../src/http/context';
 import { seedDemo } from '../../src/demo/seed';
 import { DEMO_PASSWORD } from '../../src/demo/users';
 import { createTestDatabase } from '../support/db';
+import { istMiddayClock } from '../support/clock';
+import { istDaysAgo } from '../../src/kernel/clock';
 
 /**
  * Browser tests: a real server (Fastify on a fresh demo database, serving web/dist) and
@@ -80,7 +82,9 @@ export async function startServer(): Promise<Server> {
   const ctx: AppContext = {
     database,
     db: database.db,
-    now: () => new Date(),
+    // Midday IST of the real date: the browser (real clock, Asia/Kolkata) shows the same day,
+    // and no browser test depends on the hour it runs at.
+    now: istMiddayClock(),
     config: { filesDir: `/tmp/samanvay-e2e-files-${process.pid}`, webDir: resolve(WEB_DIR), secureCookies: false },
   };
   const app = await buildApp(ctx, { logger: false });
@@ -148,6 +152,8 @@ export interface BrowserSuite {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** The first row from the test database. */
   one<T>(sql: string, params?: unknown[]): Promise<T>;
+  /** The server's IST calendar day, `offsetDays` later (negative: earlier): what its forms call today. */
+  istDay(offsetDays?: number): string;
 }
 
 export interface BrowserSuiteOptions {
@@ -189,6 +195,7 @@ export function browserSuite(opts: BrowserSuiteOptions = {}): BrowserSuite {
     url: (path: string) => suite.server.url + path,
     query: <T>(sql: string, params: unknown[] = []) => suite.server.ctx.database.query<T>(sql, params),
     one: async <T>(sql: string, params: unknown[] = []) => (await suite.query<T>(sql, params))[0],
+    istDay: (offsetDays = 0) => istDaysAgo(suite.server.ctx.now(), -offsetDays),
   };
 
   beforeAll(async () => {

@@ -16,6 +16,11 @@ export const SKIPPED_ROUTES: Record<string, string> = {
   'POST /users/{id}/unlock': 'the demo has no locked account; tested in src/auth/account.api.test.ts',
   'POST /missing/restorations/{id}/open-case': 'the demo has no restoration (a confirmed match makes one); tested in src/missing',
   'POST /missing/restorations/{id}/status': 'the demo has no restoration (a confirmed match makes one); tested in src/missing',
+  // Organisations and users are not a child's or family's records (no record kind here); who administers which is tested there.
+  'GET /admin/organisations/{id}': 'an organisation, not a record of a place in the matrix; jurisdiction tested in src/users/organisations.api.test.ts',
+  'PATCH /admin/organisations/{id}': 'an organisation, not a record of a place in the matrix; jurisdiction tested in src/users/organisations.api.test.ts',
+  'GET /admin/organisations/{id}/members': 'an organisation, not a record of a place in the matrix; jurisdiction tested in src/users/organisations.api.test.ts',
+  'PATCH /admin/users/{id}': 'a user, not a record of a place in the matrix; jurisdiction tested in src/users/organisations.api.test.ts',
 };
 
 /**

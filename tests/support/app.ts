@@ -23,11 +23,15 @@ export interface Client {
   del(url: string): Promise<LightMyRequestResponse>;
 }
 
-/** A real server (Fastify, in-process) on a real database with the demo seeded. */
-export async function createTestApp(opts: { demo?: boolean } = {}): Promise<TestApp> {
+/**
+ * A real server (Fastify, in-process) on a real database with the demo seeded. The clock is
+ * the real time unless `now` (or setNow) fixes it: a test whose outcome depends on "today"
+ * fixes it, so that it does not depend on the hour it runs at.
+ */
+export async function createTestApp(opts: { demo?: boolean; now?: Date } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   if (opts.demo !== false) await seedDemo(database);
-  let now: Date | null = null;
+  let now: Date | null = opts.now ?? null;
   const ctx: AppContext = {
     database,
     db: database.db,

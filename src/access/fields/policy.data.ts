@@ -98,6 +98,7 @@ export const PHOTO_FIELDS = ['id', 'recordId', 'contentType', 'sizeBytes', 'cont
 type RoleMap<T> = Record<Role, T>;
 const every = <T>(v: T): RoleMap<T> => ({
   admin: v, dcpu_officer: v, cwc_member: v, caseworker: v, nodal_officer: v, ngo_caseworker: v, frontline_worker: v, helpline_operator: v, auditor: v,
+  scps_officer: v,
 });
 
 /** The registry's readers: the whole record, or the minimal view (permission registry.read.minimal). */

@@ -24,7 +24,7 @@ export function useVersionedEdit<R extends { version: number }, V extends Record
   // A restored draft started from an older version: show what changed meanwhile.
   useEffect(() => {
     if (draft.restoredAt && base.version !== record.version) setTheirs(record);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the screen opens
+    // Only when the screen opens.
   }, []);
 
   const baseForm = toForm(base);

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Pagination, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Pagination, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';

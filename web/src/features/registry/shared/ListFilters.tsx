@@ -11,7 +11,7 @@ export function SearchBox({ value, onChange, label }: { value: string | undefine
   useEffect(() => {
     const q = debounced.trim() || undefined;
     if (q !== (value ?? undefined)) onChange(q);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed text triggers a search
+    // Only the typed text triggers a search (not the callbacks, which change on every render).
   }, [debounced]);
   return (
     <TextInput
