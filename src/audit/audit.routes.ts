@@ -10,13 +10,15 @@ import { getChild } from '../registry/children.repository';
 import { getFamily } from '../registry/families.repository';
 import { appUser } from '../users/users.schema';
 import { inArray } from 'drizzle-orm';
+import { ok } from '../http/response';
+import { accessLogOut } from './audit.model';
 
 /** Who looked at a record: for roles with audit.read, and only for records they can see. */
 export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/:kind/:id/access-log',
-    { schema: { tags: ['audit'], params: z.object({ kind: z.enum(['children', 'families']), id: z.uuid() }) } },
+    { schema: { tags: ['audit'], params: z.object({ kind: z.enum(['children', 'families']), id: z.uuid() }), response: ok(accessLogOut) } },
     async (req) => {
       const actor = requireActor(req);
       requirePermission(actor, 'audit.read');

@@ -8,6 +8,8 @@ import { changeOwnPassword, createToken, listOwnSessions, revokeOwnSession } fro
 import { findUserById } from '../users/users.repository';
 import { getLocation } from '../locations/locations.repository';
 import { ROLE_PERMISSIONS } from '../access/roles';
+import { created, ok, okOut } from '../http/response';
+import { meOut, passwordChangedOut, sessionListOut, sessionRevokedOut, tokenOut } from './auth.model';
 
 const clientOf = (req: FastifyRequest): Client => ({ ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
 
@@ -21,7 +23,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
         security: [],
         description:
           'One answer (401 invalid_credentials) for an unknown username, a wrong password, a deactivated user and a locked account. 429 with Retry-After when the client address made too many failed attempts.',
-        body: z.object({ username: z.string().trim().min(1).max(80), password: z.string().min(1).max(200) }),
+        body: z.strictObject({ username: z.string().trim().min(1).max(80), password: z.string().min(1).max(200) }),
+        response: ok(meOut),
       },
     },
     async (req, reply) => {
@@ -44,14 +47,14 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End this session and every bearer token made from it' } },
+    { schema: { tags: ['auth'], summary: 'End this session and every bearer token made from it', response: ok(okOut) } },
     async (req, reply) => {
       if (req.session) await signOut(ctx.db, req.session, ctx.now());
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.send({ ok: true });
     },
   );
-  r.get('/auth/me', { schema: { tags: ['auth'] } }, async (req) => {
+  r.get('/auth/me', { schema: { tags: ['auth'], response: ok(meOut) } }, async (req) => {
     requireActor(req);
     return me(ctx, req.sessionToken!, req.ip);
   });
@@ -61,7 +64,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['auth'],
         summary: 'Create a bearer token for an API client, as the signed-in user; signing out of this session revokes it',
-        body: z.object({ label: z.string().trim().min(1).max(80) }),
+        body: z.strictObject({ label: z.string().trim().min(1).max(80) }),
+        response: created(tokenOut),
       },
     },
     async (req, reply) => {
@@ -72,7 +76,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/auth/sessions',
-    { schema: { tags: ['auth'], summary: "One's own sessions and bearer tokens in force (never the token itself)" } },
+    { schema: { tags: ['auth'], summary: "One's own sessions and bearer tokens in force (never the token itself)", response: ok(sessionListOut) } },
     async (req) => {
       const session = requireSession(req);
       return { items: await listOwnSessions(ctx.db, session, ctx.now()) };
@@ -85,6 +89,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['auth'],
         summary: 'Revoke one of one’s own sessions or tokens (and the tokens made from it)',
         params: z.object({ id: z.uuid() }),
+        response: ok(sessionRevokedOut),
       },
     },
     async (req, reply) => {
@@ -100,7 +105,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['auth'],
         summary: 'Change one’s own password (needs the current one); ends every other session and token',
-        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+        body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+        response: ok(passwordChangedOut),
       },
     },
     async (req) => {

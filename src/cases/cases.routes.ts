@@ -7,8 +7,11 @@ import { versionFrom } from '../http/common';
 import { badRequest, notFound } from '../http/errors';
 import { assertCleanText } from '../http/input-hygiene';
 import {
-  actionInput, caseIdParams, caseListQuery, intakeInput, notificationQuery, referralListQuery, taskQuery, type ActionInput,
+  actionInput, caseAttachmentOut, caseIdParams, caseListOut, caseListQuery, caseOut, intakeInput, markedOut, notificationListOut, notificationQuery, referralListOut,
+  referralListQuery, taskListOut, taskQuery, type ActionInput,
 } from './cases.model';
+import { created, file, itemsOf, ok, okOut } from '../http/response';
+import { accessLogEntryOut } from '../audit/audit.model';
 import { listCasesFor, listReferralsFor, openCase, readCase, recordAction } from './cases.service';
 import { tasksFor } from './tasks.service';
 import { addAttachment, openAttachment, tooLarge } from './attachments.service';
@@ -26,24 +29,24 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
 
-  r.post('/cases', { schema: { tags, summary: 'Open a case (intake) for a registered child or a new one', body: intakeInput } }, async (req, reply) => {
+  r.post('/cases', { schema: { tags, summary: 'Open a case (intake) for a registered child or a new one', body: intakeInput, response: created(caseOut) } }, async (req, reply) => {
     const c = await openCase(ctx, requireActor(req), req.body);
     return reply.status(201).header('etag', `"${c.version}"`).send(c);
   });
 
   r.get(
     '/cases',
-    { schema: { tags, summary: 'Cases you may see, filtered; soonest due first', querystring: caseListQuery } },
+    { schema: { tags, summary: 'Cases you may see, filtered; soonest due first', querystring: caseListQuery, response: ok(caseListOut) } },
     async (req) => listCasesFor(ctx, requireActor(req), req.query),
   );
 
   r.get(
     '/cases/referrals',
-    { schema: { tags, summary: 'Referrals made to your organisation (the referred part of each case)', querystring: referralListQuery } },
+    { schema: { tags, summary: 'Referrals made to your organisation (the referred part of each case)', querystring: referralListQuery, response: ok(referralListOut) } },
     async (req) => listReferralsFor(ctx, requireActor(req), req.query),
   );
 
-  r.get('/cases/:id', { schema: { tags, summary: 'A case: derived state, due items, history (or only your referrals)', params: caseIdParams } }, async (req, reply) => {
+  r.get('/cases/:id', { schema: { tags, summary: 'A case: derived state, due items, history (or only your referrals)', params: caseIdParams, response: ok(caseOut) } }, async (req, reply) => {
     const c = await readCase(ctx, requireActor(req), req.params.id);
     return reply.header('etag', `"${c.version}"`).send(c);
   });
@@ -57,6 +60,7 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
         description: 'Refused with 409 invalid_transition (reason = the domain code) when the case is not in a state for it, 400 for bad input. Send the version you saw (body or If-Match) to be refused if the case changed.',
         params: caseIdParams,
         body: actionInput,
+        response: created(caseOut),
       },
     },
     async (req, reply) => {
@@ -67,7 +71,7 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  r.get('/cases/:id/attachments', { schema: { tags, params: caseIdParams } }, async (req) => {
+  r.get('/cases/:id/attachments', { schema: { tags, params: caseIdParams, response: ok(itemsOf(caseAttachmentOut)) } }, async (req) => {
     const actor = requireActor(req);
     requirePermission(actor, 'cases.read');
     const c = await getCase(ctx.db, actor, req.params.id);
@@ -84,7 +88,8 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: `Attach a PDF, JPEG, PNG or WebP (images are stored without their metadata; ≤ ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB) as multipart/form-data: fields kind, description, then file`,
         params: caseIdParams,
-        querystring: z.object({ kind: z.enum(ATTACHMENT_KINDS).optional(), description: z.string().max(1000).optional() }),
+        querystring: z.strictObject({ kind: z.enum(ATTACHMENT_KINDS).optional(), description: z.string().max(1000).optional() }),
+        response: created(caseAttachmentOut),
       },
     },
     async (req, reply) => {
@@ -115,7 +120,7 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/cases/:id/attachments/:attachmentId',
-    { schema: { tags, summary: 'Download an attachment (audited)', params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) } },
+    { schema: { tags, summary: 'Download an attachment (audited)', params: z.object({ id: z.uuid(), attachmentId: z.uuid() }), ...file('application/pdf', 'image/jpeg', 'image/png') } },
     async (req, reply) => {
       const f = await openAttachment(ctx, requireActor(req), req.params.id, req.params.attachmentId);
       return reply
@@ -128,7 +133,7 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  r.get('/cases/:id/access-log', { schema: { tags, summary: 'Who read or changed this case (audit.read)', params: caseIdParams } }, async (req) => {
+  r.get('/cases/:id/access-log', { schema: { tags, summary: 'Who read or changed this case (audit.read)', params: caseIdParams, response: ok(itemsOf(accessLogEntryOut)) } }, async (req) => {
     const actor = requireActor(req);
     requirePermission(actor, 'audit.read');
     const c = await getCase(ctx.db, actor, req.params.id);
@@ -138,24 +143,24 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/tasks',
-    { schema: { tags, summary: 'What is due and overdue, for you (scope=mine) or your unit (scope=unit)', querystring: taskQuery } },
+    { schema: { tags, summary: 'What is due and overdue, for you (scope=mine) or your unit (scope=unit)', querystring: taskQuery, response: ok(taskListOut) } },
     async (req) => tasksFor(ctx, requireActor(req), req.query),
   );
 
-  r.get('/notifications', { schema: { tags, summary: 'Your alerts and your unit’s', querystring: notificationQuery } }, async (req) => {
+  r.get('/notifications', { schema: { tags, summary: 'Your alerts and your unit’s', querystring: notificationQuery, response: ok(notificationListOut) } }, async (req) => {
     const actor = requireActor(req);
     const { page, pageSize, unread } = req.query;
     const res = await listNotifications(ctx.db, actor, { unread }, pageSize, (page - 1) * pageSize);
     return { ...res, page, pageSize };
   });
 
-  r.post('/notifications/:id/read', { schema: { tags, params: z.object({ id: z.uuid() }) } }, async (req) => {
+  r.post('/notifications/:id/read', { schema: { tags, params: z.object({ id: z.uuid() }), response: ok(okOut) } }, async (req) => {
     const actor = requireActor(req);
     if (!(await markRead(ctx.db, actor, req.params.id, ctx.now()))) throw notFound('Notification');
     return { ok: true };
   });
 
-  r.post('/notifications/read-all', { schema: { tags } }, async (req) => {
+  r.post('/notifications/read-all', { schema: { tags, response: ok(markedOut) } }, async (req) => {
     const actor = requireActor(req);
     return { marked: await markAllRead(ctx.db, actor, ctx.now()) };
   });

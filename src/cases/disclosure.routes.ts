@@ -5,11 +5,12 @@ import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
 import { MAX_VERSION, versionFrom } from '../http/common';
 import { isoDate } from '../http/iso-date';
-import { caseIdParams } from './cases.model';
+import { caseIdParams, nonDisclosureLiftedOut, nonDisclosureOrderOut, nonDisclosureStateOut } from './cases.model';
+import { ok } from '../http/response';
 import { liftNonDisclosureOrder, readNonDisclosureOrder, setNonDisclosureOrder } from './disclosure.service';
 
 const version = z.number().int('must be a whole number').positive('must be the version you read (1 or more)');
-const orderInput = z.object({
+const orderInput = z.strictObject({
   orderRef: z.string().trim().min(1, 'the CWC order reference is required').max(100),
   orderedOn: isoDate,
   version: version.optional(),
@@ -21,7 +22,7 @@ export function disclosureRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
   const P = '/cases/:id/non-disclosure-order';
-  r.get(P, { schema: { tags, summary: "Whether a CWC order restricts the child's identity", params: caseIdParams } }, async (req, reply) => {
+  r.get(P, { schema: { tags, summary: "Whether a CWC order restricts the child's identity", params: caseIdParams, response: ok(nonDisclosureStateOut) } }, async (req, reply) => {
     const o = await readNonDisclosureOrder(ctx, requireActor(req), req.params.id);
     if (o.order) reply.header('etag', `"${o.order.version}"`);
     return o;
@@ -37,6 +38,7 @@ export function disclosureRoutes(app: FastifyInstance, ctx: AppContext) {
           'A stale version, or none while an order stands, is a 409 version_conflict with the order as it stands (`current`); nothing is written.',
         params: caseIdParams,
         body: orderInput,
+        response: ok(nonDisclosureOrderOut),
       },
     },
     async (req, reply) => {
@@ -53,6 +55,7 @@ export function disclosureRoutes(app: FastifyInstance, ctx: AppContext) {
         description: 'Takes the version of the order you read (If-Match, or ?version=): 400 without one, 409 version_conflict if it changed since.',
         params: caseIdParams,
         querystring: liftQuery,
+        response: ok(nonDisclosureLiftedOut),
       },
     },
     async (req) => liftNonDisclosureOrder(ctx, requireActor(req), req.params.id, versionFrom({ version: req.query.version }, req.headers['if-match'])),

@@ -1,4 +1,5 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } from 'fastify';
+import { z } from 'zod';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -9,11 +10,14 @@ import { join } from 'node:path';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  ResponseSerializationError,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { HttpError, validationIssues } from './errors';
+import { ok } from './response';
 import { registerAuthHook } from './auth-hook';
 import { registerInputHygiene } from './input-hygiene';
 import type { AppContext } from './context';
@@ -22,7 +26,10 @@ import { registerDomainRoutes } from './routes';
 import { safeError } from '../kernel/safe-error';
 import { opsCounts } from '../kernel/ops-health';
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  opts: { logger?: boolean; logStream?: NodeJS.WritableStream; /** Sees every route as it is registered (the route-schema test). */ onRoute?: (route: RouteOptions) => void } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { ...(loggerOptions() as object), ...(opts.logStream ? { stream: opts.logStream, level: 'info' } : {}) },
     // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (see trust-proxy.ts).
@@ -32,6 +39,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
@@ -42,6 +50,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       security: [{ bearer: [] }, { cookie: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject, // shared response shapes (ApiError…) as components
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
@@ -57,19 +66,26 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send({ code: err.code ?? 'bad_request', message: err.message });
     }
-    req.log.error({ err: safeError(err) }, 'unhandled error');
+    if (err instanceof ResponseSerializationError) {
+      // A reply that does not fit its route's response schema is not sent (issue #12). Log where it
+      // failed (route pattern, field paths, zod codes): never the values, which may be personal data.
+      const mismatch = (err.cause?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.code}`).slice(0, 10);
+      req.log.error({ err: safeError(err), route: `${err.method} ${err.url}`, mismatch }, 'reply does not fit its response schema');
+    } else {
+      req.log.error({ err: safeError(err) }, 'unhandled error');
+    }
     return reply.status(500).send({ code: 'internal_error', message: 'Something went wrong on the server' });
   });
 
   registerAuthHook(app, ctx);
   registerInputHygiene(app);
 
-  app.get('/api/health', { schema: { hide: true } }, async () => {
+  app.get('/api/health', { schema: { hide: true, response: ok(z.looseObject({ status: z.string(), database: z.string() }).describe('Operational figures only, never personal data')) } }, async () => {
     await ctx.database.query('SELECT 1');
     // Failures away from requests (background jobs, idle pool connections), counted since start.
     return { status: 'ok', database: ctx.database.kind, ...opsCounts() };
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true, response: ok(z.looseObject({ openapi: z.string() })) } }, async () => app.swagger() as { openapi: string });
 
   await app.register(async (api) => registerDomainRoutes(api, ctx), { prefix: '/api/v1' });
 

@@ -7,19 +7,8 @@ import { lgdCodeQuery } from '../http/common';
 import { notFound } from '../http/errors';
 import { getLocation, listLocations } from './locations.repository';
 import { addVillage } from './locations.service';
-
-const locationOut = z.object({
-  id: z.string(),
-  level: z.string(),
-  lgdCode: z.number().nullable(),
-  name: z.string(),
-  nameLocal: z.string().nullable(),
-  parentId: z.string().nullable(),
-  stateCode: z.number(),
-  districtCode: z.number().nullable(),
-  subdistrictCode: z.number().nullable(),
-  blockCode: z.number().nullable(),
-});
+import { locationOut } from './locations.model';
+import { created, itemsOf, ok } from '../http/response';
 
 export function locationsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -29,12 +18,12 @@ export function locationsRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['locations'],
         summary: 'LGD units and villages (reference data)',
-        querystring: z.object({
+        querystring: z.strictObject({
           parentId: z.string().max(60).optional(),
           level: z.enum(['state', 'district', 'subdistrict', 'block', 'village']).optional(),
           districtCode: lgdCodeQuery.optional(),
         }),
-        response: { 200: z.object({ items: z.array(locationOut) }) },
+        response: ok(itemsOf(locationOut)),
       },
     },
     async (req) => {
@@ -42,7 +31,7 @@ export function locationsRoutes(app: FastifyInstance, ctx: AppContext) {
       return { items: await listLocations(ctx.db, req.query) };
     },
   );
-  r.get('/locations/:id', { schema: { tags: ['locations'], params: z.object({ id: z.string().max(60) }), response: { 200: locationOut } } }, async (req) => {
+  r.get('/locations/:id', { schema: { tags: ['locations'], params: z.object({ id: z.string().max(60) }), response: ok(locationOut) } }, async (req) => {
     requireActor(req);
     const loc = await getLocation(ctx.db, req.params.id);
     if (!loc) throw notFound('Location');
@@ -54,13 +43,13 @@ export function locationsRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['locations'],
         summary: 'Add a village or gram panchayat under a taluka (sub-district) or block',
-        body: z.object({
+        body: z.strictObject({
           name: z.string().trim().min(1).max(120),
           nameLocal: z.string().trim().max(120).optional(),
           parentId: z.string().regex(/^(sd|bl):\d+$/, 'must be a sub-district (sd:N) or block (bl:N) id'),
           blockCode: z.number().int().positive().max(99_999_999, "must be an LGD code (at most 8 digits)").optional(),
         }),
-        response: { 201: locationOut },
+        response: created(locationOut),
       },
     },
     async (req, reply) => reply.status(201).send(await addVillage(ctx, requireActor(req), req.body)),

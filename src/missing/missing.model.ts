@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lgdCodeQuery, pageQuery, recordVersion } from '../http/common';
 import { isoDate } from '../http/iso-date';
 import { optionalPersonName, personName as personNameSchema } from '../names/person-name';
+import { day, timestamp, withheld } from '../http/response';
 import { SEXES } from '../registry/vocabulary';
 import { CURRENT_CARE, FOUND_SOURCES, MATCH_STATUSES, MISSING_SOURCES, RECORD_KINDS, RECORD_STATUSES, RESTORATION_STATUSES } from './domain/vocabulary';
 
@@ -202,3 +203,157 @@ export type MatchDecisionInput = z.infer<typeof matchDecisionInput>;
 export type RecordListQuery = z.infer<typeof recordListQuery>;
 export type MatchListQuery = z.infer<typeof matchListQuery>;
 export type RestorationUpdateInput = z.infer<typeof restorationUpdateInput>;
+
+/*
+ * Response shapes (issue #12). A record is seen in full by its own jurisdiction, and in part by
+ * another district through a proposed match (`redacted`, or field by field as the access policy
+ * decides): one shape for every view, so every field beyond the record's identity is `withheld`.
+ */
+export const missingRecordOut = z.object({
+  id: z.string(),
+  reference: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  stateCode: z.number(),
+  districtCode: z.number(),
+  stateName: withheld(z.string()),
+  districtName: withheld(z.string()),
+  /** Another district's record, shown only so far as a reviewer needs. */
+  redacted: z.boolean().optional(),
+  channel: withheld(z.string()),
+  source: withheld(z.string()),
+  access: withheld(z.string()),
+  villageId: withheld(z.string()),
+  place: withheld(z.string()),
+  address: withheld(z.string()),
+  name: withheld(z.string()),
+  nameLocal: withheld(z.string()),
+  aliases: withheld(z.array(z.string())),
+  sex: withheld(z.string()),
+  ageYears: withheld(z.number()),
+  ageEstimated: withheld(z.boolean()),
+  fatherName: withheld(z.string()),
+  motherName: withheld(z.string()),
+  guardianName: withheld(z.string()),
+  language: withheld(z.string()),
+  heightCm: withheld(z.number()),
+  weightKg: withheld(z.number()),
+  marks: withheld(z.string()),
+  clothing: withheld(z.string()),
+  description: withheld(z.string()),
+  eventDate: withheld(day),
+  eventPlace: withheld(z.string()),
+  eventDistrictCode: withheld(z.number()),
+  currentCare: withheld(z.string()),
+  currentPlace: withheld(z.string()),
+  childId: withheld(z.string()),
+  reporter: withheld(z.object({ name: withheld(z.string()), relation: withheld(z.string()), phone: withheld(z.string()), email: withheld(z.string()) })),
+  policeStation: withheld(z.string()),
+  firNumber: withheld(z.string()),
+  moderation: withheld(z.object({ reason: z.string().nullable(), by: z.string().nullable(), at: timestamp })),
+  matchState: withheld(z.string()),
+  matchedAt: withheld(timestamp),
+  hasPhoto: withheld(z.boolean()),
+  createdAt: withheld(timestamp),
+  updatedAt: withheld(timestamp),
+  version: withheld(z.number()),
+});
+
+/** What matching did with a new or corrected record: candidates compared and matches proposed, or deferred to the background. */
+const matchingOut = z.object({ candidates: z.number().optional(), proposed: z.number().optional(), deferred: z.boolean().optional() });
+
+/** A record just written: the record and what matching did. */
+export const missingRecordWrittenOut = missingRecordOut.extend({ matching: matchingOut.optional() });
+
+export const missingRecordListOut = z.object({ items: z.array(missingRecordOut), total: z.number(), page: z.number(), pageSize: z.number() });
+
+const matchCore = {
+  id: z.string(),
+  status: z.string(),
+  probability: z.number(),
+  weight: z.number(),
+  /** Per-field agreement, as the reviewer compares the two records. */
+  fields: z.array(z.object({ id: z.string(), label: z.string(), level: z.number(), levelLabel: z.string(), weight: z.number() })),
+  explanation: z.string(),
+  modelVersion: z.string(),
+  proposedAt: timestamp,
+  updatedAt: timestamp,
+  decidedAt: timestamp.nullable(),
+  decidedBy: z.string().nullable(),
+  note: withheld(z.string()),
+  version: z.number(),
+};
+
+/** GET /missing/records/:id: the record with its matches, each with the other record as far as it may be seen. */
+export const missingRecordDetailOut = missingRecordOut.extend({
+  matches: withheld(z.array(z.object({ ...matchCore, other: missingRecordOut.nullable() }))),
+});
+
+export const restorationOut = z.object({
+  id: z.string(),
+  matchId: z.string(),
+  missingId: z.string(),
+  foundId: z.string(),
+  status: z.string(),
+  caseId: z.string().nullable(),
+  childId: withheld(z.string()),
+  stateCode: z.number(),
+  districtCode: z.number(),
+  foundStateCode: z.number(),
+  foundDistrictCode: z.number(),
+  note: withheld(z.string()),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  version: z.number(),
+});
+
+export const restorationListOut = z.object({
+  items: z.array(
+    restorationOut.extend({
+      missingReference: withheld(z.string()),
+      foundReference: withheld(z.string()),
+      name: withheld(z.string()),
+      nameLocal: withheld(z.string()),
+      sex: withheld(z.string()),
+      currentCare: withheld(z.string()),
+      currentPlace: withheld(z.string()),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+/** A match with both records (each as far as the reader may see it). */
+export const matchOut = z.object({ ...matchCore, missing: missingRecordOut.nullable(), found: missingRecordOut.nullable() });
+export const matchListOut = z.object({ items: z.array(matchOut), total: z.number(), page: z.number(), pageSize: z.number() });
+
+/** The two records as the linkage engine compared them (src/linkage/record.ts PersonRecord); a field the reader may not see is left out. */
+const comparedRecord = z.object({
+  id: z.string(),
+  name: withheld(z.string()),
+  sex: withheld(z.string()),
+  age: withheld(z.number()),
+  father_name: withheld(z.string()),
+  mother_name: withheld(z.string()),
+  state: withheld(z.string()),
+  district: withheld(z.string()),
+  place: withheld(z.string()),
+  date: withheld(z.string()),
+  language: withheld(z.string()),
+  marks: withheld(z.string()),
+});
+export const matchDetailOut = matchOut.extend({
+  comparison: z.object({ left: comparedRecord, right: comparedRecord }).nullable(),
+  restoration: restorationOut.nullable(),
+});
+/** A decided match and the restoration a confirmation started. */
+export const matchDecidedOut = matchOut.extend({ restoration: restorationOut.nullable().optional() });
+
+export const photoSetOut = z.object({ id: z.string(), hasPhoto: z.boolean(), contentType: z.string().nullish(), size: z.number().nullish(), version: z.number() });
+
+/** The public forms' only answer: a reference number (the public never reads a record back). */
+export const publicSubmittedOut = z.object({ reference: z.string(), status: z.literal('pending_moderation'), message: z.string() });
+export const publicDistrictsOut = z.object({
+  items: z.array(z.object({ code: z.number().nullable(), name: z.string(), nameLocal: z.string().nullable(), stateCode: z.number(), level: z.string() })),
+});

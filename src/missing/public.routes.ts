@@ -5,7 +5,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { HttpError } from '../http/errors';
 import { location } from '../locations/locations.schema';
-import { publicMissingReportInput, publicSightingInput } from './missing.model';
+import { publicDistrictsOut, publicMissingReportInput, publicSightingInput, publicSubmittedOut } from './missing.model';
+import { created, ok } from '../http/response';
 import { submitPublic } from './missing.service';
 import { multipartReport, photoOf } from './multipart-form';
 import { CHALLENGE_HEADER, NONCE_HEADER, chargeSubmission, checkChallenge, countRequest, issueChallenge, publicLimits } from './public-limits';
@@ -21,7 +22,6 @@ import { CHALLENGE_HEADER, NONCE_HEADER, chargeSubmission, checkChallenge, count
  * charged against the day's moderation queue and the address's photo allowance in the saving
  * transaction.
  */
-const submitted = z.object({ reference: z.string(), status: z.literal('pending_moderation'), message: z.string() });
 const challengeOut = z.object({ challenge: z.string(), difficulty: z.number(), algorithm: z.literal('sha256-leading-zero-bits'), expiresAt: z.string(), howTo: z.string() });
 const powHeaders = z.object({
   [CHALLENGE_HEADER]: z.string().max(100).optional().describe('A challenge from POST /public/challenges'),
@@ -71,12 +71,12 @@ export function publicMissingRoutes(app: FastifyInstance, ctx: AppContext) {
     const opts = { bodyLimit: 32 * 1024, onRequest: guardPost, preValidation: multipartReport };
     r.post(
       '/public/missing-reports',
-      { ...opts, schema: { tags, security: [], summary: 'Report a missing child (no account; held for moderation; answers with a reference number only).' + how, headers: powHeaders, body: publicMissingReportInput, response: { 201: submitted } } },
+      { ...opts, schema: { tags, security: [], summary: 'Report a missing child (no account; held for moderation; answers with a reference number only).' + how, headers: powHeaders, body: publicMissingReportInput, response: created(publicSubmittedOut) } },
       save('missing'),
     );
     r.post(
       '/public/sightings',
-      { ...opts, schema: { tags, security: [], summary: 'Report a child seen or found (no account; held for moderation; answers with a reference number only).' + how, headers: powHeaders, body: publicSightingInput, response: { 201: submitted } } },
+      { ...opts, schema: { tags, security: [], summary: 'Report a child seen or found (no account; held for moderation; answers with a reference number only).' + how, headers: powHeaders, body: publicSightingInput, response: created(publicSubmittedOut) } },
       save('found'),
     );
     r.post(
@@ -89,7 +89,7 @@ export function publicMissingRoutes(app: FastifyInstance, ctx: AppContext) {
             sendLimited(reply, err);
           }
         },
-        schema: { tags, security: [], summary: 'A proof-of-work challenge for one public form post (used once, expires; no body)', response: { 201: challengeOut } },
+        schema: { tags, security: [], summary: 'A proof-of-work challenge for one public form post (used once, expires; no body)', response: created(challengeOut) },
       },
       async (_req, reply) => reply.status(201).send(await issueChallenge(ctx.db, ctx.now())),
     );
@@ -104,7 +104,7 @@ export function publicMissingRoutes(app: FastifyInstance, ctx: AppContext) {
             sendLimited(reply, err);
           }
         },
-        schema: { tags, security: [], summary: 'LGD states and districts (public reference data, for the public forms)', querystring: z.strictObject({ stateCode: z.coerce.number().int().positive().max(99).optional() }) },
+        schema: { tags, security: [], summary: 'LGD states and districts (public reference data, for the public forms)', querystring: z.strictObject({ stateCode: z.coerce.number().int().positive().max(99).optional() }), response: ok(publicDistrictsOut) },
       },
       async (req) => {
         const rows = await ctx.db

@@ -7,6 +7,8 @@ import { requireActor } from '../http/auth-hook';
 import { jurisdictionWhere, requirePermission } from '../access/policy';
 import { listOutbox } from './outbox.repository';
 import { notificationOutbox } from './outbox.schema';
+import { ok } from '../http/response';
+import { outboxPageOut } from './outbox.model';
 
 /**
  * What the system sent, for the DCPU and auditors: kind, channel, status, attempts. No
@@ -21,11 +23,12 @@ export function outboxRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['notifications'],
         summary: 'Messages queued and sent (reminders, division-of-labour notes)',
-        querystring: z.object({
+        querystring: z.strictObject({
           kind: z.string().max(60).optional(),
           page: z.coerce.number().int().min(1).max(100_000).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(50),
         }),
+        response: ok(outboxPageOut),
       },
     },
     async (req) => {
