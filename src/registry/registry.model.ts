@@ -8,7 +8,6 @@ import {
   AREA_TYPES, CAREGIVER_TYPES, CARE_STATUSES, CASTE_CATEGORIES, DEATH_CAUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES,
   MIGRATION, RATION_CARDS, RELATIONSHIPS, SCHOOL_STATUSES, SEXES, VULNERABILITY_FACTORS,
 } from './vocabulary';
-import { istToday } from '../kernel/clock';
 
 /**
  * Input shapes for the registry, shared by the API (request validation) and the web app
