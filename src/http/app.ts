@@ -18,6 +18,7 @@ import { registerAuthHook } from './auth-hook';
 import type { AppContext } from './context';
 import { loggerOptions } from './logging';
 import { registerDomainRoutes } from './routes';
+import { registerAuditChaining } from '../audit/audit.runtime';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -58,6 +59,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   });
 
   registerAuthHook(app, ctx);
+  registerAuditChaining(app, ctx);
 
   app.get('/api/health', { schema: { hide: true } }, async () => {
     await ctx.database.query('SELECT 1');
