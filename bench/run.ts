@@ -10,6 +10,7 @@ const BENCHES: [string, string][] = [
   ['schemes', '../src/schemes/schemes.bench.ts'],
   ['linkage', './linkage/link.bench.ts'],
   ['missing', './missing/match-one.bench.ts'],
+  ['load', './load/load.bench.ts'],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');

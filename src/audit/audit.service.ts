@@ -1,6 +1,12 @@
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import type { Actor, Placement } from '../access/policy';
-import { appendAudit } from './audit.repository';
+import type { AppContext } from '../http/context';
+import { requirePermission, type Actor, type Placement } from '../access/policy';
+import { notFound } from '../http/errors';
+import { getChild } from '../registry/children.repository';
+import { getFamily } from '../registry/families.repository';
+import { appUser } from '../users/users.schema';
+import { appendAudit, subjectAccessLog } from './audit.repository';
 import { UUID_RE, type SubjectType } from './audit.hash';
 import { noteAuditWritten } from './audit.chain';
 import { auditDisabledForBench } from './audit.bench-switch';
@@ -74,4 +80,24 @@ function subjectList(entityType: string, entityId: string | null, s: AuditSubjec
   for (const id of s.children ?? []) add('child', id);
   for (const id of s.families ?? []) add('family', id);
   return out;
+}
+
+/**
+ * A child's or family's access log, newest first, `limit` entries at a time: pass the
+ * `nextCursor` of one page as `cursor` for the next. For audit.read roles, and only for records
+ * they can see (the jurisdiction rule, applied in the query).
+ */
+export async function accessLog(ctx: AppContext, actor: Actor, type: SubjectType, id: string, page: { limit: number; cursor?: number }) {
+  requirePermission(actor, 'audit.read');
+  const visible = type === 'child' ? await getChild(ctx.db, actor, id, 'minimal') : await getFamily(ctx.db, actor, id);
+  if (!visible) throw notFound(type === 'child' ? 'Child' : 'Family');
+  const { items, total } = await subjectAccessLog(ctx.db, type, id, { limit: page.limit, before: page.cursor });
+  const ids = [...new Set(items.map((r) => r.actorId).filter((x): x is string => !!x))];
+  const users = ids.length ? await ctx.db.select({ id: appUser.id, displayName: appUser.displayName, username: appUser.username }).from(appUser).where(inArray(appUser.id, ids)) : [];
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return {
+    items: items.map((r) => ({ ...r, actor: r.actorId ? byId.get(r.actorId) ?? null : null })),
+    total,
+    nextCursor: items.length === page.limit ? items[items.length - 1].seq : null,
+  };
 }

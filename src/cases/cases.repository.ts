@@ -363,6 +363,7 @@ export async function listReferralsToUnit(db: Db, actor: Actor, f: ReferralFilte
       status: caseReferral.status,
       referredAt: caseReferral.referredAt,
       dueDate: caseReferral.dueDate,
+      childId: caseRecord.childId,
       childName: child.name,
       childNameLocal: child.nameLocal,
     })

@@ -46,6 +46,7 @@ export async function listTasks(db: Db, actor: Actor, where: SQL, limit: number,
       status: caseRecord.status,
       level: caseRecord.level,
       risk: caseRecord.risk,
+      childId: caseRecord.childId,
       childName: child.name,
       childNameLocal: child.nameLocal,
     })

@@ -197,7 +197,7 @@ async function tryOpenCase(ctx: AppContext, actor: Actor, rest: RestorationRow, 
     const caseChildId = (c as { child?: { id: string } }).child?.id ?? childId ?? null;
     if (caseChildId && !missing.childId) await setRecordSystem(ctx.db, missing.id, { childId: caseChildId });
     const row = await updateRestoration(ctx.db, rest.id, { status: 'case_opened', caseId: c.id, childId: caseChildId, note: null });
-    await audit(ctx.db, actor, 'restoration.case', 'missing_restoration', rest.id, home, { caseId: c.id, childId: caseChildId });
+    await audit(ctx.db, actor, 'restoration.case', 'missing_restoration', rest.id, home, { caseId: c.id, childId: caseChildId }, { children: [caseChildId] });
     return restorationView(row);
   } catch (err) {
     if (err instanceof HttpError && err.status < 500) return why(`The case could not be opened: ${err.message}`);

@@ -41,7 +41,7 @@ export async function listChildrenFor(ctx: AppContext, actor: Actor, query: Chil
     const where = childConditions(actor, filter, today);
     [items, total] = await Promise.all([listChildren(ctx.db, actor, view, where, pageSize, offset), countChildren(ctx.db, where)]);
   }
-  await audit(ctx.db, actor, q ? 'search' : 'list', 'child', null, null, { ids: items.map((i) => i.id), total });
+  await audit(ctx.db, actor, q ? 'search' : 'list', 'child', null, null, { ids: items.map((i) => i.id), total }, { children: items.map((i) => i.id) });
   return { items: items.map((i) => withAge(i, today)), total, page, pageSize, view };
 }
 
@@ -65,7 +65,8 @@ export async function readChild(ctx: AppContext, actor: Actor, id: string) {
   const view = viewOrForbid(actor);
   const row = await getChild(ctx.db, actor, id, view);
   if (!row) throw notFound('Child');
-  await audit(ctx.db, actor, 'read', 'child', id, row);
+  // The full view also shows the child's family.
+  await audit(ctx.db, actor, 'read', 'child', id, row, {}, { families: view === 'full' && 'familyId' in row ? [row.familyId as string | null] : [] });
   const today = ctx.now();
   if (view === 'minimal') return { ...withAge(row, today), view };
   const full = row as Awaited<ReturnType<typeof getChild>> & { familyId: string | null };

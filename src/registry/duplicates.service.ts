@@ -17,7 +17,7 @@ export async function listPossibleDuplicates(ctx: AppContext, actor: Actor, stat
     .where(and(eq(possibleDuplicate.status, status), jurisdictionWhere(actor, possibleDuplicate)))
     .orderBy(desc(possibleDuplicate.score))
     .limit(200);
-  await audit(ctx.db, actor, 'list', 'possible_duplicate', null, null, { ids: rows.map((r) => r.dup.id) });
+  await audit(ctx.db, actor, 'list', 'possible_duplicate', null, null, { ids: rows.map((r) => r.dup.id) }, { children: rows.map((r) => r.existing?.id) });
   return { items: rows.map((r) => ({ ...r.dup, existing: r.existing })) };
 }
 

@@ -30,6 +30,6 @@ export async function exportChildren(ctx: AppContext, actor: Actor, query: Child
     { key: 'districtCode', header: 'district_lgd', value: (r) => r.districtCode },
     { key: 'villageId', header: 'village_id', value: (r) => r.villageId },
   ];
-  await audit(ctx.db, actor, 'export', 'child', null, null, { ids: rows.map((r) => r.id), format });
+  await audit(ctx.db, actor, 'export', 'child', null, null, { ids: rows.map((r) => r.id), format }, { children: rows.map((r) => r.id) });
   return tableFile('children', columns, rows, format);
 }

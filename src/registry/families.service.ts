@@ -37,7 +37,7 @@ export async function listFamiliesFor(ctx: AppContext, actor: Actor, query: Fami
     const where = familyConditions(actor, filter);
     [items, total] = await Promise.all([listFamilies(ctx.db, view, where, pageSize, offset), countFamilies(ctx.db, where)]);
   }
-  await audit(ctx.db, actor, q ? 'search' : 'list', 'family', null, null, { ids: items.map((i) => i.id), total });
+  await audit(ctx.db, actor, q ? 'search' : 'list', 'family', null, null, { ids: items.map((i) => i.id), total }, { families: items.map((i) => i.id) });
   return { items, total, page, pageSize, view };
 }
 
@@ -45,9 +45,11 @@ export async function readFamily(ctx: AppContext, actor: Actor, id: string) {
   const view = viewOrForbid(actor);
   const fam = await getFamily(ctx.db, actor, id);
   if (!fam) throw notFound('Family');
-  await audit(ctx.db, actor, 'read', 'family', id, fam);
   // Minimal roles (department nodal officers) get the name, not the family's history (JJ Act 2015 s.74).
-  if (view === 'minimal') return { id: fam.id, headName: fam.headName, headNameLocal: fam.headNameLocal, villageId: fam.villageId, version: fam.version, view };
+  if (view === 'minimal') {
+    await audit(ctx.db, actor, 'read', 'family', id, fam);
+    return { id: fam.id, headName: fam.headName, headNameLocal: fam.headNameLocal, villageId: fam.villageId, version: fam.version, view };
+  }
   const today = ctx.now();
   const [members, children, assessments, documents] = await Promise.all([
     membersOf(ctx.db, id),
@@ -55,6 +57,8 @@ export async function readFamily(ctx: AppContext, actor: Actor, id: string) {
     assessmentsOf(ctx.db, id),
     documentsOf(ctx.db, { familyId: id }),
   ]);
+  // The full view lists the family's children: each of them is disclosed too.
+  await audit(ctx.db, actor, 'read', 'family', id, fam, {}, { children: children.map((c) => c.id) });
   const childDocs = await Promise.all(children.map((c) => documentsOf(ctx.db, { childId: c.id })));
   const held = (docs: { docType: string; status: string }[]) => new Set(docs.filter((d) => d.status === 'held' || d.status === 'issued').map((d) => d.docType));
   const familyHeld = held(documents);
