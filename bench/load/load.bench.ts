@@ -8,7 +8,8 @@
  * 30% name searches (children 25, families 5), 20% child reads, 15% family reads, 10% case reads,
  * 15% list pages (children, families, cases), 10% case actions (a note on an open case).
  *
- *   npx tsx bench/load/load.bench.ts       BENCH_LOAD_SECONDS (20), BENCH_LOAD_ROUNDS (2), BENCH_LOAD_CONNECTIONS (50)
+ *   npx tsx bench/load/load.bench.ts       BENCH_LOAD_SECONDS (20), BENCH_LOAD_ROUNDS (2), BENCH_LOAD_CONNECTIONS (50),
+ *                                           BENCH_LOAD_DATABASES (pglite,postgres)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +23,7 @@ const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50);
 const WARMUP = 3;
 const PG = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || null;
+const ON = (process.env.BENCH_LOAD_DATABASES ?? 'pglite,postgres').split(',');
 
 interface Fixtures {
   children: { id: string; name: string }[];
@@ -63,32 +65,48 @@ function mix(f: Fixtures, seed: number) {
   const rnd = prng(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   const page = (n: number) => 1 + Math.floor(rnd() * Math.max(1, Math.ceil(n / 25)));
-  return (): { method: 'GET' | 'POST'; path: string; body?: string } => {
+  // Every request names its method, path and body (undefined for a GET), so none inherits another's.
+  const get = (path: string) => ({ method: 'GET' as const, path, body: undefined });
+  return (): { method: 'GET' | 'POST'; path: string; body: string | undefined } => {
     const r = rnd();
-    if (r < 0.25) return { method: 'GET', path: `/api/v1/children?q=${encodeURIComponent(pick(f.children).name)}` };
-    if (r < 0.3) return { method: 'GET', path: `/api/v1/families?q=${encodeURIComponent(pick(f.families).head_name)}` };
-    if (r < 0.5) return { method: 'GET', path: `/api/v1/children/${pick(f.children).id}` };
-    if (r < 0.65) return { method: 'GET', path: `/api/v1/families/${pick(f.families).id}` };
-    if (r < 0.75) return { method: 'GET', path: `/api/v1/cases/${pick(f.cases).id}` };
-    if (r < 0.8) return { method: 'GET', path: `/api/v1/children?page=${page(f.children.length)}&pageSize=25` };
-    if (r < 0.85) return { method: 'GET', path: `/api/v1/families?page=${page(f.families.length)}&pageSize=25` };
-    if (r < 0.9) return { method: 'GET', path: `/api/v1/cases?page=${page(f.cases.length)}&pageSize=25` };
+    if (r < 0.25) return get(`/api/v1/children?q=${encodeURIComponent(pick(f.children).name)}`);
+    if (r < 0.3) return get(`/api/v1/families?q=${encodeURIComponent(pick(f.families).head_name)}`);
+    if (r < 0.5) return get(`/api/v1/children/${pick(f.children).id}`);
+    if (r < 0.65) return get(`/api/v1/families/${pick(f.families).id}`);
+    if (r < 0.75) return get(`/api/v1/cases/${pick(f.cases).id}`);
+    if (r < 0.8) return get(`/api/v1/children?page=${page(f.children.length)}&pageSize=25`);
+    if (r < 0.85) return get(`/api/v1/families?page=${page(f.families.length)}&pageSize=25`);
+    if (r < 0.9) return get(`/api/v1/cases?page=${page(f.cases.length)}&pageSize=25`);
     return { method: 'POST', path: `/api/v1/cases/${pick(f.cases).id}/actions`, body: JSON.stringify({ type: 'note', text: 'Home visit: family met, follow-up next week' }) };
   };
 }
 
-interface Phase { rps: number; p99: number; p50: number; requests: number; non2xx: number; errors: number }
+interface Phase { rps: number; p99: number; p50: number; requests: number; non2xx: number; errors: number; codes: string }
 
 async function phase(port: number, token: string, f: Fixtures, seconds: number, seed: number): Promise<Phase> {
   const next = mix(f, seed);
+  let last = { method: '', path: '' };
+  const refused: string[] = [];
   const res = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: seconds,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req) => ({ ...req, ...next() }) }],
+    requests: [
+      {
+        // Fresh headers every time: autocannon keeps the previous request's headers, and a
+        // POST's Content-Length left on a GET would desynchronise the connection.
+        setupRequest: (req) => ({ ...req, ...(last = next()), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }),
+        onResponse: (status, body) => {
+          if (status >= 400 && refused.length < 3) refused.push(`${status} ${last.method} ${last.path.split('?')[0]}: ${body.slice(0, 160)}`);
+        },
+      },
+    ],
+    // Long enough that an overloaded server's answers are measured, not abandoned and redone.
+    timeout: 120,
   });
-  return { rps: res.requests.average, p99: res.latency.p99, p50: res.latency.p50, requests: res.requests.total, non2xx: res.non2xx, errors: res.errors + res.timeouts };
+  const codes = Object.entries(res.statusCodeStats ?? {}).map(([c, s]) => `${c}×${s.count}`).join(' ');
+  for (const r of refused) log(`  e.g. ${r}`);
+  return { rps: res.requests.average, p99: res.latency.p99, p50: res.latency.p50, requests: res.requests.total, non2xx: res.non2xx, errors: res.errors + res.timeouts, codes };
 }
 
 async function benchOn(kind: 'pglite' | 'postgres'): Promise<BenchResult[]> {
@@ -105,10 +123,11 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<BenchResult[]> {
   const runs: Record<'on' | 'off', Phase[]> = { on: [], off: [] };
   const order: ('on' | 'off')[] = ready.switchable ? Array.from({ length: ROUNDS }, (_, i) => (i % 2 ? ['on', 'off'] : ['off', 'on']) as ('on' | 'off')[]).flat() : ['on'];
   for (const [i, audit] of order.entries()) {
-    await server.ask({ type: 'audit', on: audit === 'on' });
     await phase(port, cookie, fixtures, WARMUP, 1000 + i);
+    await server.ask({ type: 'drain' });
     const p = await phase(port, cookie, fixtures, SECONDS, 7);
-    log(`${label} audit ${audit}: ${round(p.rps, 0)} req/s, p50 ${p.p50} ms, p99 ${p.p99} ms, ${p.requests} requests, ${p.non2xx} non-2xx, ${p.errors} errors`);
+    await server.ask({ type: 'drain' });
+    log(`${label} audit ${audit}: ${round(p.rps, 0)} req/s, p50 ${p.p50} ms, p99 ${p.p99} ms, ${p.requests} requests (${p.codes}), ${p.errors} errors or timeouts`);
     runs[audit].push(p);
   }
   await server.ask({ type: 'audit', on: true });
@@ -116,7 +135,7 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<BenchResult[]> {
   log(`${label}: ${s.events} audit entries, ${s.chained} chained, ${s.pending} pending; chain verifies: ${s.verified}`);
   await server.ask({ type: 'stop' });
 
-  const mean = (ps: Phase[], k: keyof Phase) => ps.reduce((a, p) => a + p[k], 0) / ps.length;
+  const mean = (ps: Phase[], k: 'rps' | 'p99' | 'non2xx') => ps.reduce((a, p) => a + p[k], 0) / ps.length;
   const on = { rps: mean(runs.on, 'rps'), p99: mean(runs.on, 'p99'), non2xx: mean(runs.on, 'non2xx') };
   const note = `${CONNECTIONS} connections, ${SECONDS} s × ${runs.on.length}; ${round(on.non2xx, 0)} non-2xx per run; chain verified: ${s.verified}`;
   if (!runs.off.length) {
@@ -134,9 +153,9 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<BenchResult[]> {
 }
 
 export async function run(): Promise<BenchResult[]> {
-  const out = await benchOn('pglite');
-  if (PG) out.push(...(await benchOn('postgres')));
-  else log('PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL');
+  const out = ON.includes('pglite') ? await benchOn('pglite') : [];
+  if (PG && ON.includes('postgres')) out.push(...(await benchOn('postgres')));
+  else if (!PG) log('PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL');
   return out;
 }
 

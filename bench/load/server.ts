@@ -11,11 +11,12 @@ import type { AppContext } from '../../src/http/context';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/db/scratch';
 import { seedDemo } from '../../src/demo/seed';
 
-type Msg = { type: 'start'; postgresUrl?: string } | { type: 'audit'; on: boolean } | { type: 'stats' } | { type: 'stop' };
+type Msg = { type: 'start'; postgresUrl?: string } | { type: 'audit'; on: boolean } | { type: 'drain' } | { type: 'stats' } | { type: 'stop' };
 
 const send = (m: unknown) => process.send!(m);
 let database: ScratchDatabase | null = null;
 let close: (() => Promise<void>) | null = null;
+let inFlight = 0;
 // Absent in a checkout from before the audit queue: then only "with audit" can be measured.
 const sw = (await import('../../src/audit/audit.bench-switch').catch(() => null)) as null | { setAuditDisabledForBench: (off: boolean) => void };
 
@@ -46,6 +47,12 @@ process.on('message', async (m: Msg) => {
       await seedDemo(database);
       const ctx: AppContext = { database, db: database.db, now: () => new Date(), config: { filesDir: `/tmp/samanvay-bench-load-${process.pid}`, webDir: null, secureCookies: false } };
       const app = await buildApp(ctx, { logger: false });
+      // Requests still running after a phase (the server works on after the client stops) are
+      // drained before the next phase, so that one phase's backlog is not measured in the next.
+      app.addHook('onRequest', async (_req, reply) => {
+        inFlight++;
+        reply.raw.once('close', () => void inFlight--);
+      });
       await app.listen({ port: 0, host: '127.0.0.1' });
       close = async () => {
         await app.close();
@@ -55,6 +62,9 @@ process.on('message', async (m: Msg) => {
     } else if (m.type === 'audit') {
       if (!sw && !m.on) throw new Error('this checkout has no bench switch for the audit log');
       sw?.setAuditDisabledForBench(!m.on);
+      send({ type: 'ok' });
+    } else if (m.type === 'drain') {
+      while (inFlight > 0) await new Promise((r) => setTimeout(r, 50));
       send({ type: 'ok' });
     } else if (m.type === 'stats') {
       send({ type: 'stats', ...(await stats(database!)) });

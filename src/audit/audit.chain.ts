@@ -1,6 +1,6 @@
 import type { Database } from '../db/client';
 import { auditHashV2, GENESIS_HASH } from './audit.hash';
-import { CHAIN_LOCK, chainHead, insertChainLinks, pendingEvents } from './audit.repository';
+import { CHAIN_LOCK, insertChainLinks, pendingEvents } from './audit.repository';
 
 /**
  * Chains every queued entry that has committed, in one or more short transactions that hold
@@ -17,9 +17,8 @@ export async function chainPending(database: Database, batch = 1000): Promise<nu
     const n = await database.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
       // Read after the lock: the snapshot then includes the previous chainer's commit.
-      const events = await pendingEvents(tx, batch);
+      const { events, head } = await pendingEvents(tx, batch);
       if (!events.length) return 0;
-      const head = await chainHead(tx);
       let pos = head?.pos ?? 0;
       let prev = head?.hash ?? GENESIS_HASH;
       const links = events.map((e) => {

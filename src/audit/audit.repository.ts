@@ -71,25 +71,33 @@ export async function chainHead(tx: RawTx | Database): Promise<{ pos: number; ha
   return h ? { pos: Number(h.pos), hash: h.hash } : null;
 }
 
-/** Queued entries visible to this transaction (i.e. committed), oldest seq first. */
+/**
+ * Queued entries visible to this transaction (i.e. committed), oldest seq first, with the head
+ * of the chain read in the same statement (one round trip under the chain lock).
+ */
 export async function pendingEvents(tx: RawTx, limit: number) {
-  const rows = await tx.query<RawEventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM audit_pending p JOIN audit_event e ON e.seq = p.event_seq ORDER BY p.event_seq LIMIT $1`,
+  const rows = await tx.query<RawEventRow & { head_pos: number | null; head_hash: string | null }>(
+    `SELECT ${EVENT_COLUMNS}, h.pos AS head_pos, h.hash AS head_hash
+       FROM audit_pending p JOIN audit_event e ON e.seq = p.event_seq
+       LEFT JOIN (SELECT pos, hash FROM audit_chain ORDER BY pos DESC LIMIT 1) h ON true
+      ORDER BY p.event_seq LIMIT $1`,
     [limit],
   );
-  return rows.map(toEvent);
+  const head = rows[0]?.head_pos != null ? { pos: Number(rows[0].head_pos), hash: rows[0].head_hash! } : null;
+  return { events: rows.map(toEvent), head };
 }
 
 export async function insertChainLinks(tx: RawTx, links: { pos: number; eventSeq: number; prevHash: string; hash: string }[]) {
   if (!links.length) return;
+  // The links and the queue rows they replace, in one statement.
   await tx.query(
-    `INSERT INTO audit_chain (pos, event_seq, hash_version, prev_hash, hash)
-     SELECT x.pos, x.seq, 2, x.prev, x.hash FROM jsonb_to_recordset($1::jsonb) AS x(pos bigint, seq bigint, prev text, hash text)`,
+    `WITH c AS (
+       INSERT INTO audit_chain (pos, event_seq, hash_version, prev_hash, hash)
+       SELECT x.pos, x.seq, 2, x.prev, x.hash FROM jsonb_to_recordset($1::jsonb) AS x(pos bigint, seq bigint, prev text, hash text)
+       RETURNING event_seq)
+     DELETE FROM audit_pending WHERE event_seq IN (SELECT event_seq FROM c)`,
     [JSON.stringify(links.map((l) => ({ pos: l.pos, seq: l.eventSeq, prev: l.prevHash, hash: l.hash })))],
   );
-  await tx.query('DELETE FROM audit_pending WHERE event_seq IN (SELECT (jsonb_array_elements_text($1::jsonb))::bigint)', [
-    JSON.stringify(links.map((l) => l.eventSeq)),
-  ]);
 }
 
 export interface ChainRow {
