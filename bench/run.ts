@@ -11,6 +11,7 @@ const BENCHES: [string, string][] = [
   ['linkage', './linkage/link.bench.ts'],
   ['missing', './missing/match-one.bench.ts'],
   ['login', './auth/login-timing.bench.ts'],
+  ['load', './load/load.bench.ts'],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');

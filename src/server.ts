@@ -10,6 +10,8 @@ import { startCaseJobs } from './cases/cases.jobs';
 import { registerConvergenceJobs } from './convergence/convergence.jobs';
 import { registerMissingJobs } from './missing/missing.jobs';
 import { registerEventJobs } from './events/events.jobs';
+import { startAuditSweeper } from './audit/audit.runtime';
+import { auditKeyFor } from './audit/audit.checkpoint';
 
 export async function prepareDatabase(database: Database, opts: { demo: boolean; log?: (s: string) => void }) {
   const log = opts.log ?? (() => undefined);
@@ -52,10 +54,20 @@ export async function startServer(opts: { port: number; host?: string; demo?: bo
   await registerConvergenceJobs(jobs.boss, ctx);
   await registerMissingJobs(jobs.boss, ctx);
   await registerEventJobs(jobs.boss, ctx);
+  // Chain the audit queue and sign checkpoints with a key kept outside the database.
+  const auditKey = auditKeyFor(database, url, { create: true });
+  process.stderr.write(auditKey ? `Audit checkpoints signed with the key in ${auditKey.source}\n` : 'Warning: no AUDIT_KEY or AUDIT_KEY_FILE: the audit log is chained but not anchored by signed checkpoints\n');
+  const auditSweeper = startAuditSweeper(database, {
+    now: ctx.now,
+    key: auditKey?.key ?? null,
+    checkpointFile: process.env.AUDIT_CHECKPOINT_FILE || null,
+    log: (msg, err) => app.log.error({ err }, msg),
+  });
   await app.listen({ port: opts.port, host: opts.host ?? '0.0.0.0' });
   process.stderr.write(`Samanvay is ready on http://localhost:${opts.port}\n`);
   const stop = async () => {
     await app.close();
+    await auditSweeper.stop();
     await jobs.stop();
     await database.close();
     process.exit(0);

@@ -9,9 +9,16 @@ export const accessLogEntryOut = z.object({
   actorRole: z.string().nullable(),
   action: z.string(),
   ip: z.string().nullable(),
+  /** What disclosed the record: the record itself, or a list, search or page (with its id). */
+  entityType: z.string().optional(),
+  entityId: z.string().nullable().optional(),
 });
 
 /** A child's or family's access log names the readers. */
 export const accessLogOut = z.object({
   items: z.array(accessLogEntryOut.extend({ actor: z.object({ id: z.string(), displayName: z.string(), username: z.string() }).nullable() })),
+  /** Every entry that disclosed the record, over all pages. */
+  total: z.number(),
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: z.number().nullable(),
 });

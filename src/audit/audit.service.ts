@@ -1,15 +1,37 @@
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import type { Actor, Placement } from '../access/policy';
-import { appendAudit, auditEventsInOrder } from './audit.repository';
-import { auditHash, GENESIS_HASH } from './audit.hash';
+import type { AppContext } from '../http/context';
+import { requirePermission, type Actor, type Placement } from '../access/policy';
+import { notFound } from '../http/errors';
+import { getChild } from '../registry/children.repository';
+import { getFamily } from '../registry/families.repository';
+import { appUser } from '../users/users.schema';
+import { appendAudit, subjectAccessLog } from './audit.repository';
+import { UUID_RE, type SubjectType } from './audit.hash';
+import { noteAuditWritten } from './audit.chain';
+import { auditDisabledForBench } from './audit.bench-switch';
+
+export { verifyAuditChain, type VerifyResult } from './audit.verify';
 
 export type AuditAction = 'read' | 'list' | 'search' | 'export' | 'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'logout' | string;
 
 /**
+ * The children and families whose records an action disclosed or changed (ids, never names):
+ * every child a search returned, the child of a case that was read, the families on a meeting
+ * agenda. Each child's and family's access log is built from these.
+ */
+export interface AuditSubjects {
+  children?: readonly (string | null | undefined)[];
+  families?: readonly (string | null | undefined)[];
+}
+
+/**
  * Records who touched which record. `details` carries ids and counts, never names:
  * the audit log is read by auditors who may not see the child (JJ Act 2015 s.74).
+ * Runs inside the caller's transaction when given one; takes no lock (chaining is separate).
+ * A child or family as the entity is a subject without being listed in `subjects`.
  */
-export function audit(
+export async function audit(
   db: Db,
   actor: Actor | null,
   action: AuditAction,
@@ -17,41 +39,65 @@ export function audit(
   entityId: string | null,
   place?: Partial<Placement> | null,
   details: Record<string, unknown> = {},
+  subjects: AuditSubjects = {},
 ): Promise<void> {
-  return appendAudit(db, {
-    actorId: actor?.userId ?? null,
-    actorRole: actor?.role ?? null,
-    action,
-    entityType,
-    entityId,
-    stateCode: place?.stateCode ?? null,
-    districtCode: place?.districtCode ?? null,
-    ip: actor?.ip ?? null,
-    details,
-  });
+  if (auditDisabledForBench()) return;
+  const list = subjectList(entityType, entityId, subjects);
+  await appendAudit(
+    db,
+    {
+      at: new Date(),
+      actorId: actor?.userId ?? null,
+      actorRole: actor?.role ?? null,
+      action,
+      entityType,
+      entityId,
+      stateCode: place?.stateCode ?? null,
+      districtCode: place?.districtCode ?? null,
+      // Only the address the server resolved for the request (req.ip, which honours
+      // TRUST_PROXY), never a header the client wrote.
+      ip: actor?.ip ?? null,
+      details,
+    },
+    list,
+  );
+  noteAuditWritten();
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBadSeq?: number;
-  reason?: string;
+function subjectList(entityType: string, entityId: string | null, s: AuditSubjects) {
+  const seen = new Set<string>();
+  const out: { type: SubjectType; id: string }[] = [];
+  const add = (type: SubjectType, id: string | null | undefined) => {
+    if (!id) return;
+    // A caller passing something else than a record id is a bug, not user input.
+    if (!UUID_RE.test(id)) throw new Error(`audit subject ${type} is not a uuid`);
+    const key = `${type}:${id.toLowerCase()}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ type, id: id.toLowerCase() });
+  };
+  if ((entityType === 'child' || entityType === 'family') && entityId && UUID_RE.test(entityId)) add(entityType, entityId);
+  for (const id of s.children ?? []) add('child', id);
+  for (const id of s.families ?? []) add('family', id);
+  return out;
 }
 
-export async function verifyAuditChain(db: Db, onProgress?: (checked: number) => void): Promise<VerifyResult> {
-  let prev = GENESIS_HASH;
-  let checked = 0;
-  for await (const rows of auditEventsInOrder(db)) {
-    for (const r of rows) {
-      if (r.prevHash !== prev) {
-        return { ok: false, checked, firstBadSeq: r.seq, reason: 'the entry before it was changed or removed' };
-      }
-      const expected = auditHash(prev, { ...r, at: new Date(r.at) });
-      if (expected !== r.hash) return { ok: false, checked, firstBadSeq: r.seq, reason: 'the entry was changed' };
-      prev = r.hash;
-      checked++;
-    }
-    onProgress?.(checked);
-  }
-  return { ok: true, checked };
+/**
+ * A child's or family's access log, newest first, `limit` entries at a time: pass the
+ * `nextCursor` of one page as `cursor` for the next. For audit.read roles, and only for records
+ * they can see (the jurisdiction rule, applied in the query).
+ */
+export async function accessLog(ctx: AppContext, actor: Actor, type: SubjectType, id: string, page: { limit: number; cursor?: number }) {
+  requirePermission(actor, 'audit.read');
+  const visible = type === 'child' ? await getChild(ctx.db, actor, id, 'minimal') : await getFamily(ctx.db, actor, id);
+  if (!visible) throw notFound(type === 'child' ? 'Child' : 'Family');
+  const { items, total } = await subjectAccessLog(ctx.db, type, id, { limit: page.limit, before: page.cursor });
+  const ids = [...new Set(items.map((r) => r.actorId).filter((x): x is string => !!x))];
+  const users = ids.length ? await ctx.db.select({ id: appUser.id, displayName: appUser.displayName, username: appUser.username }).from(appUser).where(inArray(appUser.id, ids)) : [];
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return {
+    items: items.map((r) => ({ ...r, actor: r.actorId ? byId.get(r.actorId) ?? null : null })),
+    total,
+    nextCursor: items.length === page.limit ? items[items.length - 1].seq : null,
+  };
 }

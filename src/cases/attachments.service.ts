@@ -60,7 +60,7 @@ export async function addAttachment(
         type: 'note',
         text: `Attached ${meta.kind} (${type.toUpperCase()}, ${kb} KB), attachment ${row.id}${meta.description ? `: ${meta.description.slice(0, 500)}` : ''}`,
       });
-      await audit(tx, actor, 'attach', 'case', caseId, placeOf(c), { attachmentId: row.id, type, size: bytes.length });
+      await audit(tx, actor, 'attach', 'case', caseId, placeOf(c), { attachmentId: row.id, type, size: bytes.length }, { children: [c.childId], families: [c.familyId] });
       return row;
     });
   } catch (err) {
@@ -78,6 +78,6 @@ export async function openAttachment(ctx: AppContext, actor: Actor, caseId: stri
   const path = join(dirOf(ctx), a.storedName);
   const size = await stat(path).then((s) => s.size, () => null);
   if (size == null) throw new HttpError(410, 'file_missing', 'The file is no longer in storage');
-  await audit(ctx.db, actor, 'download', 'case', caseId, placeOf(c), { attachmentId });
+  await audit(ctx.db, actor, 'download', 'case', caseId, placeOf(c), { attachmentId }, { children: [c.childId], families: [c.familyId] });
   return { stream: createReadStream(path), size, contentType: a.contentType, filename: `${a.kind}-${a.id.slice(0, 8)}.${extensionOf(a.contentType)}` };
 }

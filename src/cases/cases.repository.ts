@@ -328,7 +328,7 @@ export type CaseListRow = {
 };
 
 /** One page of a case list, soonest due first: the parts of `caseConditions` read with UNION ALL; the fields the actor may read. */
-export async function listCases(db: Db, actor: Actor, where: SQL[], limit: number, offset: number, today: string): Promise<PermittedCaseRow[]> {
+export async function listCases(db: Db, actor: Actor, where: SQL[], limit: number, offset: number, today: string): Promise<(PermittedCaseRow & { subjectChildId: string })[]> {
   if (!where.length) return [];
   // Each part picks the ids of its first rows, sorted and cut on its own covering index (the
   // filters read from the index, not the table); only the page's rows are then fetched.
@@ -337,14 +337,15 @@ export async function listCases(db: Db, actor: Actor, where: SQL[], limit: numbe
   const ids = where.slice(1).reduce((q, w) => q.unionAll(part(w)) as unknown as ReturnType<typeof part>, part(where[0]));
   const { childDob: _dob, ...cols } = permittedColumns(actor, 'case', { today });
   const rows = await db
-    .select(cols)
+    // The child's id goes to the access log only (the disclosure of the child), not to the reader.
+    .select({ ...cols, subjectChildId: caseRecord.childId })
     .from(caseRecord)
     .innerJoin(child, eq(child.id, caseRecord.childId))
     .where(inArray(caseRecord.id, ids))
     .orderBy(sql`${caseRecord.nextDueAt} ASC NULLS LAST`, asc(caseRecord.id))
     .limit(limit)
     .offset(offset);
-  return rows as PermittedCaseRow[];
+  return rows as unknown as (PermittedCaseRow & { subjectChildId: string })[];
 }
 
 /** The total of a case list: the parts are disjoint, so their counts add up. */
@@ -379,6 +380,7 @@ export async function listReferralsToUnit(db: Db, actor: Actor, f: ReferralFilte
       status: caseReferral.status,
       referredAt: caseReferral.referredAt,
       dueDate: caseReferral.dueDate,
+      childId: caseRecord.childId,
       ...pick(permittedColumns(actor, 'caseReferral', { today }), ['childName', 'childNameLocal', '__identityWithheld']),
     })
     .from(caseReferral)

@@ -77,7 +77,7 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
     const c = await getCase(ctx.db, actor, req.params.id);
     if (!c || c.access !== 'full') throw notFound('Case');
     const items = await attachmentsOf(ctx.db, c.id);
-    await audit(ctx.db, actor, 'list', 'case_attachment', c.id, { stateCode: c.stateCode, districtCode: c.districtCode }, { ids: items.map((i) => i.id) });
+    await audit(ctx.db, actor, 'list', 'case_attachment', c.id, { stateCode: c.stateCode, districtCode: c.districtCode }, { ids: items.map((i) => i.id) }, { children: [c.childId] });
     return { items };
   });
 

@@ -110,7 +110,7 @@ export async function openCase(ctx: AppContext, actor: Actor, input: IntakeInput
     });
     await insertAction(tx, row.id, 1, result.action, place);
     await saveProjection(tx, row.id, 0, state, place);
-    await audit(tx, actor, 'case.intake', 'case', row.id, place, { seq: 1, childId: c.id, source: input.source, newChild: !!input.child });
+    await audit(tx, actor, 'case.intake', 'case', row.id, place, { seq: 1, childId: c.id, source: input.source, newChild: !!input.child }, { children: [c.id], families: [c.familyId] });
     const created = await getCase(tx, actor, row.id);
     return caseDetail(tx, actor, created!, 'full', now);
   });
@@ -163,7 +163,7 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
     await publishCaseEvents(tx, row, result.action, place, actor.userId, now);
     await audit(tx, actor, `case.${result.action.type}`, 'case', caseId, place, {
       seq: row.version + 1, type: result.action.type, ...('referralId' in result.action ? { referralId: result.action.referralId } : {}),
-    });
+    }, { children: [row.childId], families: [row.familyId] });
     const after = await getCase(tx, actor, caseId);
     // After a transfer is accepted elsewhere, the sender may no longer see the case.
     if (!after) return { view: 'none' as const, id: caseId, version: saved.version };
@@ -393,7 +393,7 @@ export async function readCase(ctx: AppContext, actor: Actor, id: string) {
   }
   const row = await getCase(ctx.db, actor, id);
   if (!row) throw notFound('Case');
-  await audit(ctx.db, actor, 'read', 'case', id, placeOf(row), { view: row.access });
+  await audit(ctx.db, actor, 'read', 'case', id, placeOf(row), { view: row.access }, { children: [row.childId], families: [row.familyId] });
   return caseDetail(ctx.db, actor, row, row.access, ctx.now());
 }
 
@@ -403,9 +403,9 @@ export async function listCasesFor(ctx: AppContext, actor: Actor, query: CaseLis
   const { page, pageSize, ...filter } = query;
   const where = caseConditions(actor, filter, now);
   const [items, total] = await Promise.all([listCases(ctx.db, actor, where, pageSize, (page - 1) * pageSize, istToday(now)), countCases(ctx.db, where)]);
-  await audit(ctx.db, actor, 'list', 'case', null, null, { ids: items.map((i) => i.id), total });
+  await audit(ctx.db, actor, 'list', 'case', null, null, { ids: items.map((i) => i.id), total }, { children: items.map((i) => i.subjectChildId as string) });
   return {
-    items: items.map((i) => ({ ...shapeRow(i, 'case'), overdue: i.nextDueAt instanceof Date && i.nextDueAt < now })),
+    items: items.map(({ subjectChildId: _c, ...i }) => ({ ...shapeRow(i, 'case'), overdue: i.nextDueAt instanceof Date && i.nextDueAt < now })),
     total,
     page,
     pageSize,
@@ -414,7 +414,7 @@ export async function listCasesFor(ctx: AppContext, actor: Actor, query: CaseLis
 
 export async function listReferralsFor(ctx: AppContext, actor: Actor, query: { status?: string; page: number; pageSize: number }) {
   requirePermission(actor, 'cases.read', 'cases.referral');
-  const { items, total } = await listReferralsToUnit(ctx.db, actor, { status: query.status }, query.pageSize, (query.page - 1) * query.pageSize, istToday(ctx.now()));
-  await audit(ctx.db, actor, 'list', 'case_referral', null, null, { ids: [...new Set(items.map((i) => i.caseId))], total });
-  return { items: items.map((i) => shapeRow(i, 'caseReferral')), total, page: query.page, pageSize: query.pageSize };
+  const { items: rows, total } = await listReferralsToUnit(ctx.db, actor, { status: query.status }, query.pageSize, (query.page - 1) * query.pageSize, istToday(ctx.now()));
+  await audit(ctx.db, actor, 'list', 'case_referral', null, null, { ids: [...new Set(rows.map((i) => i.caseId))], total }, { children: rows.map((i) => i.childId) });
+  return { items: rows.map(({ childId: _c, ...i }) => shapeRow(i, 'caseReferral')), total, page: query.page, pageSize: query.pageSize };
 }

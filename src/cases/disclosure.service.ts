@@ -32,7 +32,7 @@ export interface NonDisclosureInput {
 /** The case, in the actor's jurisdiction, its row locked for the rest of the transaction (serialises changes to its order). */
 async function lockCwcCase(db: Db, actor: Actor, caseId: string) {
   const [k] = await db
-    .select({ id: caseRecord.id, stateCode: caseRecord.stateCode, districtCode: caseRecord.districtCode, subdistrictCode: caseRecord.subdistrictCode, blockCode: caseRecord.blockCode, villageId: caseRecord.villageId })
+    .select({ id: caseRecord.id, childId: caseRecord.childId, stateCode: caseRecord.stateCode, districtCode: caseRecord.districtCode, subdistrictCode: caseRecord.subdistrictCode, blockCode: caseRecord.blockCode, villageId: caseRecord.villageId })
     .from(caseRecord)
     .where(and(eq(caseRecord.id, caseId), jurisdictionWhere(actor, caseRecord)))
     .for('no key update');
@@ -77,7 +77,7 @@ export async function setNonDisclosureOrder(ctx: AppContext, actor: Actor, caseI
     if (!row) throw staleOrder(await currentOrder(tx, caseId), input.version);
     await audit(tx, actor, prev ? 'case.non_disclosure_order.update' : 'case.non_disclosure_order.set', 'case', caseId, place, {
       orderRef: row.orderRef, orderedOn: row.orderedOn, version: row.version,
-    });
+    }, { children: [k.childId] });
     return view(row)!;
   });
 }
@@ -95,7 +95,7 @@ export async function liftNonDisclosureOrder(ctx: AppContext, actor: Actor, case
       .where(and(eq(caseNonDisclosureOrder.caseId, caseId), eq(caseNonDisclosureOrder.version, version)))
       .returning();
     if (!gone) throw staleOrder(await currentOrder(tx, caseId), version);
-    await audit(tx, actor, 'case.non_disclosure_order.lift', 'case', caseId, k, { orderRef: gone.orderRef, orderedOn: gone.orderedOn, version: gone.version });
+    await audit(tx, actor, 'case.non_disclosure_order.lift', 'case', caseId, k, { orderRef: gone.orderRef, orderedOn: gone.orderedOn, version: gone.version }, { children: [k.childId] });
     return { caseId, lifted: true };
   });
 }

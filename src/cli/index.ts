@@ -7,6 +7,8 @@ import { ensureReferenceData } from '../demo/reference';
 import { seedDemo } from '../demo/seed';
 import { createUser } from '../users/users.service';
 import { verifyAuditChain } from '../audit/audit.service';
+import { chainPending } from '../audit/audit.chain';
+import { auditKeyFor, createCheckpoint, exportCheckpoints, readCheckpointFile } from '../audit/audit.checkpoint';
 import { progressLine } from './progress';
 import { HttpError } from '../http/errors';
 import { runImport } from '../registry/import/import.service';
@@ -20,7 +22,10 @@ const program = new Command('samanvay')
 async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const database = await openDatabase(databaseUrl());
   try {
-    return await fn(database);
+    const out = await fn(database);
+    // Chain what the command audited (an import, a seed) before the database closes.
+    await chainPending(database).catch(() => undefined);
+    return out;
   } finally {
     await database.close();
   }
@@ -80,17 +85,37 @@ user
 const auditCmd = program.command('audit').description('the audit log');
 auditCmd
   .command('verify')
-  .description('check the hash chain of the audit log; exits 1 if any entry was changed or removed')
-  .action(() =>
+  .description('check the hash chain of the audit log against its signed checkpoints; exits 1 if any entry was changed, removed or the tail deleted')
+  .option('--checkpoints <file>', 'also check against checkpoints exported to this JSON Lines file (audit checkpoint --export, AUDIT_CHECKPOINT_FILE)')
+  .action((o) =>
     withDatabase(async (d) => {
-      const res = await verifyAuditChain(d.db, (n) => process.stderr.write(`checked ${n} entries\r`));
+      const key = auditKeyFor(d, databaseUrl());
+      const fileCheckpoints = o.checkpoints ? readCheckpointFile(o.checkpoints) : undefined;
+      const res = await verifyAuditChain(d, { key: key?.key, fileCheckpoints, onProgress: (n) => process.stderr.write(`checked ${n} entries\r`) });
       process.stderr.write('\n');
+      if (res.signatures === 'no_key') process.stderr.write('warning: no audit key (AUDIT_KEY / AUDIT_KEY_FILE): checkpoint signatures not checked\n');
       if (res.ok) {
-        process.stdout.write(`audit log intact: ${res.checked} entries\n`);
+        const anchor = res.checkpoint ? `; matches the checkpoint of ${res.checkpoint.at} (position ${res.checkpoint.pos}, ${res.checkpoint.from})` : '; no checkpoint to check against';
+        const pending = res.pending ? `; ${res.pending} newer entries pending chaining` : '';
+        process.stdout.write(`audit log intact: ${res.checked} entries${anchor}${pending}\n`);
       } else {
-        process.stdout.write(`audit log TAMPERED at entry ${res.firstBadSeq}: ${res.reason} (${res.checked} entries verified before it)\n`);
+        const where = res.firstBadSeq ? ` at entry ${res.firstBadSeq}` : '';
+        process.stdout.write(`audit log TAMPERED (${res.problem})${where}: ${res.reason} (${res.checked} entries verified before it)\n`);
         process.exitCode = 1;
       }
+    }),
+  );
+auditCmd
+  .command('checkpoint')
+  .description('chain the queued entries and sign a checkpoint of the head with the audit key')
+  .option('--export <file>', 'then write every checkpoint to this JSON Lines file, to keep outside the database')
+  .action((o) =>
+    withDatabase(async (d) => {
+      const key = auditKeyFor(d, databaseUrl(), { create: true });
+      if (!key) throw new HttpError(400, 'validation_failed', 'no audit key: set AUDIT_KEY or AUDIT_KEY_FILE');
+      const c = await createCheckpoint(d, key.key, new Date(), { file: process.env.AUDIT_CHECKPOINT_FILE || null, force: true });
+      process.stdout.write(c ? `checkpoint at position ${c.pos} (${c.at})\n` : 'the audit log is empty: no checkpoint\n');
+      if (o.export) process.stdout.write(`${await exportCheckpoints(d, o.export)} checkpoint(s) written to ${o.export}\n`);
     }),
   );
 

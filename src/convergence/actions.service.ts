@@ -72,7 +72,7 @@ export async function listActionsFor(ctx: AppContext, actor: Actor, q: ActionLis
   const where = and(...conds)!;
   const [rows, total] = await Promise.all([listActions(ctx.db, where, q.pageSize, (q.page - 1) * q.pageSize), countActions(ctx.db, where)]);
   const names = await namesOf(ctx, rows);
-  await audit(ctx.db, actor, 'list', 'convergence_action', null, null, { ids: rows.map((r) => r.id), total });
+  await audit(ctx.db, actor, 'list', 'convergence_action', null, null, { ids: rows.map((r) => r.id), total }, { children: rows.map((r) => r.childId), families: rows.map((r) => r.familyId) });
   return { items: rows.map((r) => actionListItem(r, today, names)), total, page: q.page, pageSize: q.pageSize, view, department: actorDepartment(actor) };
 }
 
@@ -105,7 +105,7 @@ export async function readAction(ctx: AppContext, actor: Actor, id: string) {
   const names = await namesOf(ctx, [a]);
   const right = await updateRight(ctx, actor, a, today);
   const members = new Map((await ctx.db.select({ id: convergenceMember.id, name: convergenceMember.name, department: convergenceMember.department }).from(convergenceMember).where(eq(convergenceMember.groupId, a.groupId))).map((m) => [m.id, m]));
-  await audit(ctx.db, actor, 'read', 'convergence_action', id, a, { familyId: a.familyId, childId: a.childId });
+  await audit(ctx.db, actor, 'read', 'convergence_action', id, a, { familyId: a.familyId, childId: a.childId }, { children: [a.childId], families: [a.familyId] });
   return {
     ...actionListItem(a, today, names),
     events: events.map((e) => ({
@@ -157,7 +157,7 @@ export async function recordActionEvent(ctx: AppContext, actor: Actor, id: strin
       status: state.status, doneOn: state.doneOn ?? null, result: state.result ?? null, blockedReason: state.blockedReason ?? null,
       lastEventOn: on, version: row.version + 1,
     });
-    await audit(tx, actor, 'update', 'convergence_action', id, row, { event: event.type, status: state.status, familyId: row.familyId, childId: row.childId });
+    await audit(tx, actor, 'update', 'convergence_action', id, row, { event: event.type, status: state.status, familyId: row.familyId, childId: row.childId }, { children: [row.childId], families: [row.familyId] });
     const names = await namesOf({ ...ctx, db: tx }, [updated]);
     return actionListItem(updated, today, names);
   });
@@ -229,6 +229,6 @@ export async function raiseAction(db: Db, actor: Actor, groupId: string, input: 
   }]);
   await audit(db, actor, 'create', 'convergence_action', row.id, g, {
     groupId: g.id, between: true, department: input.department, caseId: subject.caseId, familyId: subject.familyId, childId: subject.childId, source: opts.source ?? 'convergence',
-  });
+  }, { children: [subject.childId], families: [subject.familyId] });
   return actionListItem(row, today, await namesOf({ db }, [row]));
 }

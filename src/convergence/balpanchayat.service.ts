@@ -112,7 +112,7 @@ export async function listIssues(ctx: AppContext, actor: Actor, q: { status?: Is
     ctx.db.select({ n: count() }).from(balPanchayatIssue).where(where),
   ]);
   const items = await issueViews(ctx.db, actor, rows.map((r) => ({ ...r.issue, villageName: r.villageName })), istDay(ctx.now()));
-  await audit(ctx.db, actor, 'list', 'bal_panchayat_issue', null, null, { ids: items.map((i) => i.id), total: Number(n) });
+  await audit(ctx.db, actor, 'list', 'bal_panchayat_issue', null, null, { ids: items.map((i) => i.id), total: Number(n) }, { children: rows.map((r) => r.issue.childId), families: rows.map((r) => r.issue.familyId) });
   return { items, total: Number(n), page: q.page, pageSize: q.pageSize };
 }
 
@@ -125,7 +125,7 @@ async function loadIssue(db: Db, actor: Actor, id: string) {
 export async function readIssue(ctx: AppContext, actor: Actor, id: string) {
   requireIssueReader(actor);
   const row = await loadIssue(ctx.db, actor, id);
-  await audit(ctx.db, actor, 'read', 'bal_panchayat_issue', id, row, { childId: row.childId, familyId: row.familyId });
+  await audit(ctx.db, actor, 'read', 'bal_panchayat_issue', id, row, { childId: row.childId, familyId: row.familyId }, { children: [row.childId], families: [row.familyId] });
   return (await issueViews(ctx.db, actor, [row], istDay(ctx.now())))[0];
 }
 
@@ -157,7 +157,7 @@ export async function raiseIssue(ctx: AppContext, actor: Actor, input: IssueInpu
       councilName: input.councilName ?? `Bal Panchayat, ${loc.name}`, category: input.category, summary: input.summary, raisedOn, raisedBy: actor.userId,
       childId, familyId,
     }).returning();
-    await audit(tx, actor, 'create', 'bal_panchayat_issue', row.id, row, { childId, familyId });
+    await audit(tx, actor, 'create', 'bal_panchayat_issue', row.id, row, { childId, familyId }, { children: [childId], families: [familyId] });
     await publish(tx, {
       type: 'balpanchayat.issue_raised', aggregateType: 'bal_panchayat_issue', aggregateId: row.id, actorUserId: actor.userId,
       stateCode: row.stateCode, districtCode: row.districtCode, at: ctx.now(),
@@ -176,7 +176,7 @@ async function changeIssue(ctx: AppContext, actor: Actor, id: string, verb: stri
     const [row] = await tx.select().from(balPanchayatIssue).where(eq(balPanchayatIssue.id, id)).for('update');
     const set = change(row, today);
     const [updated] = await tx.update(balPanchayatIssue).set({ ...set, updatedAt: new Date(), version: row.version + 1 }).where(eq(balPanchayatIssue.id, id)).returning();
-    await audit(tx, actor, 'update', 'bal_panchayat_issue', id, row, { event: verb, childId: row.childId, familyId: row.familyId });
+    await audit(tx, actor, 'update', 'bal_panchayat_issue', id, row, { event: verb, childId: row.childId, familyId: row.familyId }, { children: [row.childId], families: [row.familyId] });
     return (await issueViews(tx, actor, [{ ...updated, villageName: current.villageName }], today))[0];
   });
 }

@@ -86,7 +86,7 @@ export async function coverageFamilies(ctx: AppContext, actor: Actor, q: AreaFil
     .sort((a, b) => b.c.gaps.length - a.c.gaps.length || a.f.headName.localeCompare(b.f.headName));
   const page = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   const villages = await areaNames(ctx, 'village', [...new Set(page.map((r) => r.f.villageId ?? ''))]);
-  await audit(ctx.db, actor, 'list', 'family', null, null, { ids: page.map((r) => r.f.id), total: rows.length, purpose: 'convergence_coverage' });
+  await audit(ctx.db, actor, 'list', 'family', null, null, { ids: page.map((r) => r.f.id), total: rows.length, purpose: 'convergence_coverage' }, { families: page.map((r) => r.f.id) });
   return { items: page.map(({ f, c }) => familyLine(f, c, villages)), total: rows.length, page: q.page, pageSize: q.pageSize, sources };
 }
 

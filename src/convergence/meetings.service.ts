@@ -135,11 +135,17 @@ function agendaForDepartment(lines: AgendaLineView[], groupActions: ActionRow[],
     .map(({ subject: _s, ...l }) => l);
 }
 
+function agendaSubjects(lines: AgendaLineView[]) {
+  return { children: lines.map((l) => l.subject?.childId), families: lines.map((l) => l.subject?.familyId) };
+}
+
 export async function meetingAgenda(ctx: AppContext, actor: Actor, id: string) {
   const c = await loadMeeting(ctx.db, actor, id);
   const view = groupView(actor, c, istDay(ctx.now()));
   const lines = c.row.agenda ?? (c.row.status === 'cancelled' ? [] : await liveAgenda(ctx.db, actor, c));
-  await audit(ctx.db, actor, 'read', 'convergence_agenda', id, c.row, { lines: lines.length, view });
+  // The full view links each case line to its child and family; a department's view does not.
+  const shown = view === 'full' ? agendaSubjects(lines as AgendaLineView[]) : {};
+  await audit(ctx.db, actor, 'read', 'convergence_agenda', id, c.row, { lines: lines.length, view }, shown);
   if (view === 'full') return { meetingId: id, frozen: c.row.agenda !== null, view, lines };
   const { rows } = await actionsOfGroups(ctx.db, [c.row.groupId]);
   return { meetingId: id, frozen: c.row.agenda !== null, view, lines: agendaForDepartment(lines as AgendaLineView[], rows, actorDepartment(actor)) };
@@ -202,7 +208,11 @@ export async function readMeeting(ctx: AppContext, actor: Actor, id: string) {
       .filter((d) => view === 'full' || d.actions.length > 0),
     actions: meetingActions.filter(visibleAction).map((a) => actionView(a, today)),
   };
-  await audit(ctx.db, actor, 'read', 'convergence_meeting', id, c.row, { view, actions: result.actions.map((a) => a.id) });
+  const shown = view === 'full' ? agendaSubjects(agenda as AgendaLineView[]) : { children: [], families: [] };
+  await audit(ctx.db, actor, 'read', 'convergence_meeting', id, c.row, { view, actions: result.actions.map((a) => a.id) }, {
+    children: [...shown.children, ...(view === 'full' ? discussions.map((d) => d.childId) : [])],
+    families: [...shown.families, ...(view === 'full' ? discussions.map((d) => d.familyId) : [])],
+  });
   return result;
 }
 
@@ -395,7 +405,7 @@ export async function addDiscussion(ctx: AppContext, actor: Actor, meetingId: st
     }
     await audit(tx, actor, 'create', 'convergence_discussion', d.id, c.groupRow, {
       meetingId, caseId: subject.caseId, familyId: subject.familyId, childId: subject.childId, issueId: subject.issueId, actions: actions.map((a) => a.id),
-    });
+    }, { children: [subject.childId], families: [subject.familyId] });
     return { d, actions };
   });
   return {
@@ -463,7 +473,7 @@ export async function meetingNote(ctx: AppContext, actor: Actor, id: string, dep
   const note = cut ? noteForDepartment(full, cut, { names }) : fullNote(full, own ?? 'DCPU', { names });
   await audit(ctx.db, actor, 'read', 'convergence_note', id, c.row, {
     scope: note.scope.kind, department: note.scope.department, lines: note.sections.reduce((n, s) => n + s.lines.length, 0), children: named,
-  });
+  }, { children: named });
   return { note, c };
 }
 

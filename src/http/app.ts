@@ -25,6 +25,7 @@ import { loggerOptions } from './logging';
 import { registerDomainRoutes } from './routes';
 import { safeError } from '../kernel/safe-error';
 import { opsCounts } from '../kernel/ops-health';
+import { registerAuditChaining } from '../audit/audit.runtime';
 
 export async function buildApp(
   ctx: AppContext,
@@ -79,6 +80,7 @@ export async function buildApp(
 
   registerAuthHook(app, ctx);
   registerInputHygiene(app);
+  registerAuditChaining(app, ctx);
 
   app.get('/api/health', { schema: { hide: true, response: ok(z.looseObject({ status: z.string(), database: z.string() }).describe('Operational figures only, never personal data')) } }, async () => {
     await ctx.database.query('SELECT 1');

@@ -317,6 +317,6 @@ export async function findLikelyDuplicates(
     .filter(([, s]) => s.probability >= (opts.threshold ?? DUPLICATES.threshold))
     .slice(0, opts.limit ?? 5)
     .map(([c, s]) => asDuplicate(c, s));
-  await audit(db, actor, 'search', 'child', null, null, { ids: out.map((d) => d.childId), purpose: 'duplicate_check', candidates: candidates.length });
+  await audit(db, actor, 'search', 'child', null, null, { ids: out.map((d) => d.childId), purpose: 'duplicate_check', candidates: candidates.length }, { children: out.map((d) => d.childId) });
   return out;
 }

@@ -45,7 +45,7 @@ export async function listChildrenFor(ctx: AppContext, actor: Actor, query: Chil
     const where = childConditions(actor, filter, today);
     [items, total] = await Promise.all([listChildren(ctx.db, actor, where, pageSize, offset, istToday(today)), countChildren(ctx.db, where)]);
   }
-  await audit(ctx.db, actor, q ? 'search' : 'list', 'child', null, null, { ids: items.map((i) => i.id), total });
+  await audit(ctx.db, actor, q ? 'search' : 'list', 'child', null, null, { ids: items.map((i) => i.id), total }, { children: items.map((i) => i.id) });
   // `withheld`: the fields this role never gets (the rows lack them; the web app labels them).
   return { items: items.map((i) => shapeRow(i, 'child')), total, page, pageSize, view, withheld: roleWithheld(actor, 'child') };
 }
@@ -71,7 +71,8 @@ export async function readChild(ctx: AppContext, actor: Actor, id: string) {
   const today = istToday(ctx.now());
   const row = await readPermittedChild(ctx.db, actor, id, today);
   if (!row) throw notFound('Child');
-  await audit(ctx.db, actor, 'read', 'child', id, row);
+  // The full view also shows the child's family.
+  await audit(ctx.db, actor, 'read', 'child', id, row, {}, { families: view === 'full' && row.familyId ? [row.familyId as string] : [] });
   const shaped = { ...shapeRow(row, 'child', actor, true), view };
   if (view === 'minimal') return shaped;
   const familyId = row.familyId as string | null | undefined;

@@ -37,7 +37,10 @@ export async function listPossibleDuplicates(ctx: AppContext, actor: Actor, stat
     .where(and(eq(possibleDuplicate.status, status), jurisdictionWhere(actor, possibleDuplicate)))
     .orderBy(desc(possibleDuplicate.score), desc(possibleDuplicate.createdAt))
     .limit(200);
-  await audit(ctx.db, actor, 'list', 'possible_duplicate', null, null, { ids: rows.map((r) => r.dup.id) });
+  await audit(ctx.db, actor, 'list', 'possible_duplicate', null, null, { ids: rows.map((r) => r.dup.id) }, {
+    children: rows.flatMap((r) => [r.existing?.id, r.incomingChild?.id]),
+    families: rows.flatMap((r) => [r.existingFamily?.id, r.incomingFamily?.id]),
+  });
   return {
     items: rows.map((r) => {
       const isFamily = r.dup.subjectType === 'family';

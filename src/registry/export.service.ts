@@ -33,6 +33,6 @@ export async function exportChildren(ctx: AppContext, actor: Actor, query: Child
   const columns: Column<Row>[] = all
     .filter(([field]) => mayRead(actor, 'child', field))
     .map(([key, header]) => ({ key, header, value: (r: Row) => r[key] as Cell }));
-  await audit(ctx.db, actor, 'export', 'child', null, null, { ids: rows.map((r) => r.id), format });
+  await audit(ctx.db, actor, 'export', 'child', null, null, { ids: rows.map((r) => r.id), format }, { children: rows.map((r) => r.id) });
   return tableFile('children', columns, rows, format);
 }

@@ -43,7 +43,7 @@ export async function listFamiliesFor(ctx: AppContext, actor: Actor, query: Fami
     const where = familyConditions(actor, filter);
     [items, total] = await Promise.all([listFamilies(ctx.db, actor, where, pageSize, offset, today), countFamilies(ctx.db, where)]);
   }
-  await audit(ctx.db, actor, q ? 'search' : 'list', 'family', null, null, { ids: items.map((i) => i.id), total });
+  await audit(ctx.db, actor, q ? 'search' : 'list', 'family', null, null, { ids: items.map((i) => i.id), total }, { families: items.map((i) => i.id) });
   return { items: items.map((i) => shapeRow(i, 'family')), total, page, pageSize, view, withheld: roleWithheld(actor, 'family') };
 }
 
@@ -53,7 +53,6 @@ export async function readFamily(ctx: AppContext, actor: Actor, id: string) {
   const today = istToday(now);
   const fam = await readPermittedFamily(ctx.db, actor, id, today);
   if (!fam) throw notFound('Family');
-  await audit(ctx.db, actor, 'read', 'family', id, fam);
   // Minimal roles (department nodal officers) get the name, not the family's history (JJ Act 2015 s.74).
   const shaped = { ...shapeRow(fam, 'family', actor, true), view };
   if (view === 'minimal') return shaped;
@@ -63,6 +62,8 @@ export async function readFamily(ctx: AppContext, actor: Actor, id: string) {
     assessmentsOf(ctx.db, id),
     documentsOf(ctx.db, { familyId: id }),
   ]);
+  // The full view lists the family's children: each of them is disclosed too.
+  await audit(ctx.db, actor, 'read', 'family', id, fam, {}, { children: children.map((c) => c.id) });
   const childDocs = await Promise.all(children.map((c) => documentsOf(ctx.db, { childId: c.id })));
   const held = (docs: { docType: string; status: string }[]) => new Set(docs.filter((d) => d.status === 'held' || d.status === 'issued').map((d) => d.docType));
   const familyHeld = held(documents);

@@ -121,7 +121,7 @@ export async function recordSurvey(ctx: AppContext, actor: Actor, villageId: str
       .values({ stateCode: p.stateCode, districtCode: p.districtCode, subdistrictCode: p.subdistrictCode ?? null, villageId, surveyedOn: input.surveyedOn, surveyedBy: actor.userId, householdsVisited: input.householdsVisited, notes: input.notes ?? null })
       .returning();
     if (input.visits.length) await tx.insert(surveyVisit).values(input.visits.map((v) => ({ surveyId: s.id, ...v })));
-    await audit(tx, actor, 'create', 'village_survey', s.id, p, { families: input.visits.map((v) => v.familyId) });
+    await audit(tx, actor, 'create', 'village_survey', s.id, p, { families: input.visits.map((v) => v.familyId) }, { families: input.visits.map((v) => v.familyId) });
     return { ...s, visits: input.visits.length };
   });
 }

@@ -155,7 +155,7 @@ export async function startApplication(ctx: AppContext, actor: Actor, input: Sta
         applicationId: app.id, seq: 1, status: 'identified', onDate: input.on, reference: input.reference ?? null, note: input.note ?? null,
         officerName, recordedBy: actor.userId, stateCode: fam.stateCode, districtCode: fam.districtCode,
       });
-      await audit(tx, actor, 'create', 'scheme_application', app.id, fam, { schemeId: scheme.id, familyId: fam.id, childId: app.childId });
+      await audit(tx, actor, 'create', 'scheme_application', app.id, fam, { schemeId: scheme.id, familyId: fam.id, childId: app.childId }, { families: [fam.id], children: [app.childId] });
       return app;
     });
     return readApplication(ctx, actor, row.id, { audited: true });
@@ -201,7 +201,7 @@ export async function addStep(ctx: AppContext, actor: Actor, id: string, input: 
       reference: step.reference ?? null, note: step.note ?? null, officerName: input.officerName ?? actor.displayName, recordedBy: actor.userId,
       stateCode: app.stateCode, districtCode: app.districtCode,
     });
-    await audit(tx, actor, 'update', 'scheme_application', id, app, { status: step.status, familyId: app.familyId, childId: app.childId, version: row.version });
+    await audit(tx, actor, 'update', 'scheme_application', id, app, { status: step.status, familyId: app.familyId, childId: app.childId, version: row.version }, { families: [app.familyId], children: [app.childId] });
   });
   return readApplication(ctx, actor, id, { audited: true });
 }
@@ -236,7 +236,7 @@ export async function readApplication(ctx: AppContext, actor: Actor, id: string,
   const checklist = judged ? buildChecklist(judged, versionInForce(scheme, on), subjectDocs, app.childId) : [];
   const history = await eventsOfDocuments(ctx.db, checklist.flatMap((c) => (c.record ? [c.record.id] : [])));
   const subjects = subjectsOf(fam, batch, ctx.now());
-  if (!opts.audited) await audit(ctx.db, actor, 'read', 'scheme_application', id, app, { familyId: app.familyId, childId: app.childId });
+  if (!opts.audited) await audit(ctx.db, actor, 'read', 'scheme_application', id, app, { familyId: app.familyId, childId: app.childId }, { families: [app.familyId], children: [app.childId] });
   const status = derived.ok ? derived.application.status : app.status;
   return {
     ...app,
@@ -282,6 +282,6 @@ export async function listApplicationsFor(ctx: AppContext, actor: Actor, q: Appl
   const area = await resolveArea(ctx.db, actor, q.locationId);
   const where = applicationConditions(actor, { familyId: q.familyId, schemeId: q.schemeId, status: q.status, area: areaWhere(area, schemeApplication) });
   const [items, total] = await Promise.all([listApplications(ctx.db, where, q.pageSize, (q.page - 1) * q.pageSize), countApplications(ctx.db, where)]);
-  await audit(ctx.db, actor, 'list', 'scheme_application', null, null, { ids: items.map((i) => i.id), total });
+  await audit(ctx.db, actor, 'list', 'scheme_application', null, null, { ids: items.map((i) => i.id), total }, { families: items.map((i) => i.familyId), children: items.map((i) => i.childId) });
   return { items: items.map((i) => ({ ...i, amount: i.amount == null ? null : Number(i.amount) })), total, page: q.page, pageSize: q.pageSize };
 }

@@ -184,7 +184,7 @@ export async function requestDocument(ctx: AppContext, actor: Actor, input: Requ
       officer: input.officer ?? null, requestedOn: input.requestedOn, dueOn: input.dueOn, note: input.note ?? null, createdBy: actor.userId,
       followUp, convergenceActionId: action?.id ?? null, caseId: task?.caseId ?? null, caseReferralId: task?.referralId ?? null,
     });
-    await audit(tx, actor, 'create', 'document_request', row.id, fam, { familyId: fam.id, childId, document: input.docType, department: input.department, followUp, actionId: action?.id, caseId: task?.caseId });
+    await audit(tx, actor, 'create', 'document_request', row.id, fam, { familyId: fam.id, childId, document: input.docType, department: input.department, followUp, actionId: action?.id, caseId: task?.caseId }, { families: [fam.id], children: [childId] });
     const [seen] = await asSeenBy(tx, actor, [(await readPermittedRequest(tx, actor, row.id, todayIn(ctx)))!]);
     return seen;
   });
@@ -204,7 +204,7 @@ export async function closeDocumentRequest(ctx: AppContext, actor: Actor, id: st
   return ctx.db.transaction(async (tx) => {
     const row = await updateRequest(tx, actor, id, input.version, { status: input.status, closedOn: input.on, result: input.result ?? null });
     if (!row) throw conflict('Someone else changed this request at the same time; reload and try again');
-    await audit(tx, actor, 'update', 'document_request', id, req, { status: input.status, familyId: req.familyId });
+    await audit(tx, actor, 'update', 'document_request', id, req, { status: input.status, familyId: req.familyId }, { families: [req.familyId], children: [req.childId] });
     return asRead(tx);
   });
 }
@@ -229,7 +229,10 @@ export async function listDocumentRequests(ctx: AppContext, actor: Actor, q: Req
   const today = todayIn(ctx);
   const where = requestConditions(actor, { department: q.department, status: q.status, overdueOn: q.overdue ? today : undefined, area: areaWhere(area, documentRequest) });
   const [items, total] = await Promise.all([listRequests(ctx.db, actor, where, q.pageSize, (q.page - 1) * q.pageSize, today), countRequests(ctx.db, where)]);
-  await audit(ctx.db, actor, 'list', 'document_request', null, null, { ids: items.map((i) => i.id), total });
+  await audit(ctx.db, actor, 'list', 'document_request', null, null, { ids: items.map((i) => i.id), total }, {
+    families: items.map((i) => (i as { familyId?: string | null }).familyId),
+    children: items.map((i) => (i as { childId?: string | null }).childId),
+  });
   return {
     items: (await asSeenBy(ctx.db, actor, items)).map((i) => ({ ...i, label: DOCUMENT_LABELS[i.docType as DocumentType] ?? i.docType, overdue: i.status === 'open' && i.dueOn < today })),
     total,

@@ -62,7 +62,7 @@ export async function familySuggestions(ctx: AppContext, actor: Actor, familyId:
   const counts: Record<EligibilityStatus, number> = { eligible: 0, maybe: 0, not_eligible: 0 };
   for (const s of all) counts[s.status]++;
   const kept = q.include?.length ? all.filter((s) => q.include!.includes(s.status)) : all;
-  await audit(ctx.db, actor, 'read', 'family', familyId, fam, { view: 'scheme_suggestions', asOf, catalogue: state.seq });
+  await audit(ctx.db, actor, 'read', 'family', familyId, fam, { view: 'scheme_suggestions', asOf, catalogue: state.seq }, { children: [...subjects.values()].filter((s) => s.kind === 'child').map((s) => s.id) });
   return {
     familyId,
     asOf,

@@ -114,10 +114,18 @@ export async function computeWorklist(ctx: AppContext, actor: Actor, q: Omit<Wor
   return { asOf, status, schemeId: q.schemeId ?? null, locationId: area?.id ?? null, rows, byScheme, catalogueSeq: state.seq };
 }
 
+/** Whom worklist rows name: their families and the children a scheme is for (the caregiver's id is `<family>:caregiver`). */
+function disclosed(rows: WorklistRow[]) {
+  return {
+    families: rows.map((r) => r.familyId),
+    children: rows.flatMap((r) => r.schemes.flatMap((s) => s.subjects.filter((x) => x.id !== r.familyId && !x.id.includes(':')).map((x) => x.id))),
+  };
+}
+
 export async function worklist(ctx: AppContext, actor: Actor, q: WorklistQuery) {
   const w = await computeWorklist(ctx, actor, q);
   const items = w.rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-  await audit(ctx.db, actor, 'list', 'family', null, null, { view: 'scheme_worklist', ids: items.map((i) => i.familyId), total: w.rows.length, schemeId: q.schemeId ?? null });
+  await audit(ctx.db, actor, 'list', 'family', null, null, { view: 'scheme_worklist', ids: items.map((i) => i.familyId), total: w.rows.length, schemeId: q.schemeId ?? null }, disclosed(items));
   const { rows: _rows, ...meta } = w;
   return { ...meta, items, total: w.rows.length, page: q.page, pageSize: q.pageSize };
 }
@@ -146,6 +154,6 @@ export async function exportWorklist(ctx: AppContext, actor: Actor, q: Omit<Work
     { key: 'missing', header: 'missing_documents', value: (r) => r.scheme.missingDocuments.join('; ') },
     { key: 'asOf', header: 'as_of', value: () => w.asOf },
   ];
-  await audit(ctx.db, actor, 'export', 'family', null, null, { view: 'scheme_worklist', ids: w.rows.map((r) => r.familyId), format, schemeId: q.schemeId ?? null });
+  await audit(ctx.db, actor, 'export', 'family', null, null, { view: 'scheme_worklist', ids: w.rows.map((r) => r.familyId), format, schemeId: q.schemeId ?? null }, disclosed(w.rows));
   return tableFile(`scheme-worklist-${w.asOf}`, columns, flat, format);
 }
