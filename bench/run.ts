@@ -31,6 +31,9 @@ for (const [name, path] of BENCHES) {
 
 const fmt = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '' : String(n));
 console.log('\n| bench | measure | value | unit | baseline | ratio | note |\n|---|---|---|---|---|---|---|');
-for (const r of all) console.log(`| ${r.bench} | ${r.name} | ${fmt(r.value)} | ${r.unit} | ${fmt(r.baseline)} | ${r.ratio === undefined ? '' : r.ratio + '×'} | ${r.note ?? ''} |`);
+for (const r of all)
+  console.log(
+    `| ${r.bench} | ${r.name} | ${fmt(r.value)} | ${r.unit} | ${fmt(r.baseline)} | ${r.ratio === undefined ? '' : r.ratio + '×'} | ${r.note ?? ''} |`,
+  );
 mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./out/results.json', import.meta.url), JSON.stringify(all, null, 2));

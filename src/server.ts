@@ -56,7 +56,11 @@ export async function startServer(opts: { port: number; host?: string; demo?: bo
   await registerEventJobs(jobs.boss, ctx);
   // Chain the audit queue and sign checkpoints with a key kept outside the database.
   const auditKey = auditKeyFor(database, url, { create: true });
-  process.stderr.write(auditKey ? `Audit checkpoints signed with the key in ${auditKey.source}\n` : 'Warning: no AUDIT_KEY or AUDIT_KEY_FILE: the audit log is chained but not anchored by signed checkpoints\n');
+  process.stderr.write(
+    auditKey
+      ? `Audit checkpoints signed with the key in ${auditKey.source}\n`
+      : 'Warning: no AUDIT_KEY or AUDIT_KEY_FILE: the audit log is chained but not anchored by signed checkpoints\n',
+  );
   const auditSweeper = startAuditSweeper(database, {
     now: ctx.now,
     key: auditKey?.key ?? null,

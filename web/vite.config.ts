@@ -23,7 +23,12 @@ export default defineConfig({
       output: {
         manualChunks(id) {
           if (!id.includes('/node_modules/')) return undefined;
-          if (/\/node_modules\/(react|react-dom|scheduler|@tanstack|i18next|react-i18next|@mantine|@floating-ui|use-sync-external-store)\//.test(id)) return 'vendor';
+          if (
+            /\/node_modules\/(react|react-dom|scheduler|@tanstack|i18next|react-i18next|@mantine|@floating-ui|use-sync-external-store)\//.test(
+              id,
+            )
+          )
+            return 'vendor';
           return undefined;
         },
       },

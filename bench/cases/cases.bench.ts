@@ -27,7 +27,7 @@ const ITER = Number(process.env.BENCH_CASES_ITER ?? 200);
 const BASE_ITER = Number(process.env.BENCH_CASES_BASELINE_ITER ?? 15);
 const NOW = new Date('2026-11-23T05:00:00Z');
 /** Caseworkers per district, for a caseload of about 150 open cases each (65% of cases are open). */
-const caseworkersPer = (districts: number) => Math.max(1, Math.round((ROWS / districts) * 0.65 / 150));
+const caseworkersPer = (districts: number) => Math.max(1, Math.round(((ROWS / districts) * 0.65) / 150));
 
 /** The tables whose secondary indexes (migrations/0100 and 0101) the baseline runs without. */
 const CASE_INDEXES = ['case_record', 'case_due'];
@@ -52,7 +52,8 @@ export async function generate(d: Database, districts: number[]) {
            DATE '2010-01-01' + (g % 5000)
     FROM generate_series(1, ${ROWS}) g`);
   // Statuses: 35% closed, 25% care plan, 10% each CWC / assessment / intake, 5% escalated, 4% review, 1% transfer.
-  await d.exec(`
+  await d.exec(
+    `
     INSERT INTO case_record (id, child_id, state_code, district_code, subdistrict_code, block_code, village_id, status, phase, level, risk, source,
                              reported_on, owner_user_id, owner_unit_id, transfer_to_unit_id, next_due_at, next_due_kind, flags, opened_at, last_action_at, closed_at, version)
     SELECT md5('k' || g)::uuid, md5('c' || g)::uuid, 27, dist, dist * 10 + (g / ${D}) % 6, dist * 100 + (g / ${D}) % 12, 'v:' || dist || ':' || (g / ${D}) % 200,
@@ -73,7 +74,8 @@ export async function generate(d: Database, districts: number[]) {
                   WHEN g % 100 < 80 THEN 'under_assessment' WHEN g % 100 < 90 THEN 'intake' WHEN g % 100 < 95 THEN 'escalated'
                   WHEN g % 100 < 99 THEN 'under_review' ELSE 'transfer_pending' END AS st
       FROM generate_series(1, ${ROWS}) g
-    ) s`.replace(/\$1::timestamptz/g, `'${NOW.toISOString()}'::timestamptz`));
+    ) s`.replace(/\$1::timestamptz/g, `'${NOW.toISOString()}'::timestamptz`),
+  );
   // Due items: one per open case for its owner; a third also owe Education an answer to a referral.
   await d.exec(`
     INSERT INTO case_due (case_id, kind, ref, due_at, assigned_user_id, assigned_unit_id, statutory, source, ${DUE_PLACE})
@@ -97,8 +99,13 @@ export function queries(d: Database, districts: number[]): Query[] {
   const caseworker = (i: number): Actor => {
     const dist = district(i);
     return {
-      userId: md5uuid(`cw-${dist}-${(i * 13) % CW}`), username: 'cw', displayName: 'cw', role: 'caseworker',
-      organisationId: md5uuid(`dcpu-${dist}`), organisationKind: 'DCPU', scope: { level: 'district', stateCode: 27, districtCode: dist },
+      userId: md5uuid(`cw-${dist}-${(i * 13) % CW}`),
+      username: 'cw',
+      displayName: 'cw',
+      role: 'caseworker',
+      organisationId: md5uuid(`dcpu-${dist}`),
+      organisationKind: 'DCPU',
+      scope: { level: 'district', stateCode: 27, districtCode: dist },
     };
   };
   const dcpo = (i: number): Actor => ({ ...caseworker(i), userId: md5uuid(`dcpo-${district(i)}`), role: 'dcpu_officer' });
@@ -135,7 +142,9 @@ async function measure(q: Query, iterations: number, warmup: number) {
 export async function run(): Promise<BenchResult[]> {
   const d = await scratchDatabase('postgres');
   try {
-    const districts = (await d.query<{ c: number }>("SELECT lgd_code AS c FROM location WHERE level = 'district' AND state_code = 27 ORDER BY lgd_code")).map((r) => Number(r.c));
+    const districts = (
+      await d.query<{ c: number }>("SELECT lgd_code AS c FROM location WHERE level = 'district' AND state_code = 27 ORDER BY lgd_code")
+    ).map((r) => Number(r.c));
     log(`cases bench: ${ROWS.toLocaleString('en-IN')} cases over ${districts.length} districts`);
     const indexes = await d.query<{ indexname: string; indexdef: string }>(
       `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY($1) AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key' ORDER BY indexname`,
@@ -144,7 +153,11 @@ export async function run(): Promise<BenchResult[]> {
     for (const ix of indexes) await d.exec(`DROP INDEX ${ix.indexname}`);
     const [genMs] = await timeIt(() => generate(d, districts));
     for (const t of ['child', 'case_record', 'case_due']) await d.exec(`VACUUM ANALYZE ${t}`);
-    const counts = (await d.query<{ cases: number; due: number }>('SELECT (SELECT count(*) FROM case_record)::int AS cases, (SELECT count(*) FROM case_due)::int AS due'))[0];
+    const counts = (
+      await d.query<{ cases: number; due: number }>(
+        'SELECT (SELECT count(*) FROM case_record)::int AS cases, (SELECT count(*) FROM case_due)::int AS due',
+      )
+    )[0];
     log(`generated ${counts.cases} cases, ${counts.due} due items in ${round(genMs / 1000, 1)} s`);
 
     const qs = queries(d, districts);
@@ -173,7 +186,12 @@ export async function run(): Promise<BenchResult[]> {
         note: `p50 ${round(m.p50)} ms; ${counts.cases.toLocaleString('en-IN')} cases; ${ITER} runs (baseline ${BASE_ITER}); target p95 < 50 ms`,
       });
     }
-    out.push({ name: 'data generated', value: counts.cases, unit: 'cases', note: `${counts.due} due items, ${round(genMs / 1000, 1)} s; ${indexes.length} indexes built in ${round(ixMs / 1000, 1)} s` });
+    out.push({
+      name: 'data generated',
+      value: counts.cases,
+      unit: 'cases',
+      note: `${counts.due} due items, ${round(genMs / 1000, 1)} s; ${indexes.length} indexes built in ${round(ixMs / 1000, 1)} s`,
+    });
     return out;
   } finally {
     await d.drop();

@@ -19,7 +19,11 @@ export interface TrigramResult {
 async function admin(sql: string): Promise<void> {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
-  try { await c.query(sql); } finally { await c.end(); }
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
 }
 
 export async function trigramBaseline(left: readonly PersonRecord[], right: readonly PersonRecord[]): Promise<TrigramResult> {
@@ -49,7 +53,8 @@ export async function trigramBaseline(left: readonly PersonRecord[], right: read
       ) l`);
     const seconds = (performance.now() - t0) / 1000;
     const links = res.rows.map((row) => ({
-      leftId: row.lid, rightId: row.rid,
+      leftId: row.lid,
+      rightId: row.rid,
       probability: Number(row.k) === 1 && Number(row.s) >= TRIGRAM_MATCH_AT ? 1 : 0,
     }));
     return { links, seconds };

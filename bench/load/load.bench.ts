@@ -35,7 +35,10 @@ class Server {
   private child: ChildProcess;
   private waiting: ((m: Record<string, unknown>) => void)[] = [];
   constructor() {
-    this.child = fork(new URL('./server.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    this.child = fork(new URL('./server.ts', import.meta.url), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     this.child.on('message', (m: Record<string, unknown>) => {
       if (m.type === 'alive') return;
       this.waiting.shift()?.(m);
@@ -77,11 +80,23 @@ function mix(f: Fixtures, seed: number) {
     if (r < 0.8) return get(`/api/v1/children?page=${page(f.children.length)}&pageSize=25`);
     if (r < 0.85) return get(`/api/v1/families?page=${page(f.families.length)}&pageSize=25`);
     if (r < 0.9) return get(`/api/v1/cases?page=${page(f.cases.length)}&pageSize=25`);
-    return { method: 'POST', path: `/api/v1/cases/${pick(f.cases).id}/actions`, body: JSON.stringify({ type: 'note', text: 'Home visit: family met, follow-up next week' }) };
+    return {
+      method: 'POST',
+      path: `/api/v1/cases/${pick(f.cases).id}/actions`,
+      body: JSON.stringify({ type: 'note', text: 'Home visit: family met, follow-up next week' }),
+    };
   };
 }
 
-interface Phase { rps: number; p99: number; p50: number; requests: number; non2xx: number; errors: number; codes: string }
+interface Phase {
+  rps: number;
+  p99: number;
+  p50: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  codes: string;
+}
 
 async function phase(port: number, token: string, f: Fixtures, seconds: number, seed: number): Promise<Phase> {
   const next = mix(f, seed);
@@ -95,39 +110,67 @@ async function phase(port: number, token: string, f: Fixtures, seconds: number, 
       {
         // Fresh headers every time: autocannon keeps the previous request's headers, and a
         // POST's Content-Length left on a GET would desynchronise the connection.
-        setupRequest: (req) => ({ ...req, ...(last = next()), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }),
+        setupRequest: (req) => ({
+          ...req,
+          ...(last = next()),
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        }),
         onResponse: (status, body) => {
-          if (status >= 400 && refused.length < 3) refused.push(`${status} ${last.method} ${last.path.split('?')[0]}: ${body.slice(0, 160)}`);
+          if (status >= 400 && refused.length < 3)
+            refused.push(`${status} ${last.method} ${last.path.split('?')[0]}: ${body.slice(0, 160)}`);
         },
       },
     ],
     // Long enough that an overloaded server's answers are measured, not abandoned and redone.
     timeout: 120,
   });
-  const codes = Object.entries(res.statusCodeStats ?? {}).map(([c, s]) => `${c}×${s.count}`).join(' ');
+  const codes = Object.entries(res.statusCodeStats ?? {})
+    .map(([c, s]) => `${c}×${s.count}`)
+    .join(' ');
   for (const r of refused) log(`  e.g. ${r}`);
-  return { rps: res.requests.average, p99: res.latency.p99, p50: res.latency.p50, requests: res.requests.total, non2xx: res.non2xx, errors: res.errors + res.timeouts, codes };
+  return {
+    rps: res.requests.average,
+    p99: res.latency.p99,
+    p50: res.latency.p50,
+    requests: res.requests.total,
+    non2xx: res.non2xx,
+    errors: res.errors + res.timeouts,
+    codes,
+  };
 }
 
 async function benchOn(kind: 'pglite' | 'postgres'): Promise<BenchResult[]> {
   const server = new Server();
   const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
   log(`${label}: seeding the demo and starting the server…`);
-  const ready = await server.ask<{ port: number; switchable: boolean; fixtures: Fixtures }>({ type: 'start', postgresUrl: kind === 'postgres' ? PG : undefined });
+  const ready = await server.ask<{ port: number; switchable: boolean; fixtures: Fixtures }>({
+    type: 'start',
+    postgresUrl: kind === 'postgres' ? PG : undefined,
+  });
   const { port, fixtures } = ready;
-  const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'dcpo.amravati', password: DEMO_PASSWORD }) });
+  const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'dcpo.amravati', password: DEMO_PASSWORD }),
+  });
   const cookie = login.headers.get('set-cookie')?.match(/samanvay_session=([^;]+)/)?.[1];
   if (!cookie) throw new Error(`login failed: ${login.status}`);
-  log(`${label}: ${fixtures.children.length} children, ${fixtures.families.length} families, ${fixtures.cases.length} open cases in Amravati`);
+  log(
+    `${label}: ${fixtures.children.length} children, ${fixtures.families.length} families, ${fixtures.cases.length} open cases in Amravati`,
+  );
 
   const runs: Record<'on' | 'off', Phase[]> = { on: [], off: [] };
-  const order: ('on' | 'off')[] = ready.switchable ? Array.from({ length: ROUNDS }, (_, i) => (i % 2 ? ['on', 'off'] : ['off', 'on']) as ('on' | 'off')[]).flat() : ['on'];
+  const order: ('on' | 'off')[] = ready.switchable
+    ? Array.from({ length: ROUNDS }, (_, i) => (i % 2 ? ['on', 'off'] : ['off', 'on']) as ('on' | 'off')[]).flat()
+    : ['on'];
   for (const [i, audit] of order.entries()) {
     await phase(port, cookie, fixtures, WARMUP, 1000 + i);
     await server.ask({ type: 'drain' });
     const p = await phase(port, cookie, fixtures, SECONDS, 7);
     await server.ask({ type: 'drain' });
-    log(`${label} audit ${audit}: ${round(p.rps, 0)} req/s, p50 ${p.p50} ms, p99 ${p.p99} ms, ${p.requests} requests (${p.codes}), ${p.errors} errors or timeouts`);
+    log(
+      `${label} audit ${audit}: ${round(p.rps, 0)} req/s, p50 ${p.p50} ms, p99 ${p.p99} ms, ${p.requests} requests (${p.codes}), ${p.errors} errors or timeouts`,
+    );
     runs[audit].push(p);
   }
   await server.ask({ type: 'audit', on: true });
@@ -147,8 +190,22 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<BenchResult[]> {
   const off = { rps: mean(runs.off, 'rps'), p99: mean(runs.off, 'p99') };
   return [
     // Ratios: how the mix with the audit log compares with the same mix without it (1× = no cost).
-    { name: `${label} mix: throughput with audit (baseline: audit off)`, value: round(on.rps, 0), unit: 'req/s', baseline: round(off.rps, 0), ratio: round(on.rps / off.rps), note },
-    { name: `${label} mix: p99 with audit (baseline: audit off)`, value: round(on.p99, 0), unit: 'ms', baseline: round(off.p99, 0), ratio: round(off.p99 / on.p99), note: 'ratio = baseline p99 / p99 with audit' },
+    {
+      name: `${label} mix: throughput with audit (baseline: audit off)`,
+      value: round(on.rps, 0),
+      unit: 'req/s',
+      baseline: round(off.rps, 0),
+      ratio: round(on.rps / off.rps),
+      note,
+    },
+    {
+      name: `${label} mix: p99 with audit (baseline: audit off)`,
+      value: round(on.p99, 0),
+      unit: 'ms',
+      baseline: round(off.p99, 0),
+      ratio: round(off.p99 / on.p99),
+      note: 'ratio = baseline p99 / p99 with audit',
+    },
   ];
 }
 

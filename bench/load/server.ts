@@ -11,14 +11,17 @@ import type { AppContext } from '../../src/http/context';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/db/scratch';
 import { seedDemo } from '../../src/demo/seed';
 
-type Msg = { type: 'start'; postgresUrl?: string } | { type: 'audit'; on: boolean } | { type: 'drain' } | { type: 'stats' } | { type: 'stop' };
+type Msg =
+  { type: 'start'; postgresUrl?: string } | { type: 'audit'; on: boolean } | { type: 'drain' } | { type: 'stats' } | { type: 'stop' };
 
 const send = (m: unknown) => process.send!(m);
 let database: ScratchDatabase | null = null;
 let close: (() => Promise<void>) | null = null;
 let inFlight = 0;
 // Absent in a checkout from before the audit queue: then only "with audit" can be measured.
-const sw = (await import('../../src/audit/audit.bench-switch').catch(() => null)) as null | { setAuditDisabledForBench: (off: boolean) => void };
+const sw = (await import('../../src/audit/audit.bench-switch').catch(() => null)) as null | {
+  setAuditDisabledForBench: (off: boolean) => void;
+};
 
 async function fixtures(db: ScratchDatabase) {
   const q = <T>(s: string) => db.query<T>(s);
@@ -36,7 +39,9 @@ async function stats(db: ScratchDatabase) {
   // Let the background chainer finish, then check the chain the load produced.
   const verify = (await import('../../src/audit/audit.verify')).verifyAuditChain;
   const v = await verify(db);
-  const [p] = await db.query<{ pending: number; chained: number }>('SELECT (SELECT count(*) FROM audit_pending)::int AS pending, (SELECT count(*) FROM audit_chain)::int AS chained');
+  const [p] = await db.query<{ pending: number; chained: number }>(
+    'SELECT (SELECT count(*) FROM audit_pending)::int AS pending, (SELECT count(*) FROM audit_chain)::int AS chained',
+  );
   return { events, chained: p.chained, pending: p.pending, verified: v.ok };
 }
 
@@ -45,7 +50,12 @@ process.on('message', async (m: Msg) => {
     if (m.type === 'start') {
       database = await createScratchDatabase({ postgresUrl: m.postgresUrl, prefix: 'samanvay_bench_load', states: [27] });
       await seedDemo(database);
-      const ctx: AppContext = { database, db: database.db, now: () => new Date(), config: { filesDir: `/tmp/samanvay-bench-load-${process.pid}`, webDir: null, secureCookies: false } };
+      const ctx: AppContext = {
+        database,
+        db: database.db,
+        now: () => new Date(),
+        config: { filesDir: `/tmp/samanvay-bench-load-${process.pid}`, webDir: null, secureCookies: false },
+      };
       const app = await buildApp(ctx, { logger: false });
       // Requests still running after a phase (the server works on after the client stops) are
       // drained before the next phase, so that one phase's backlog is not measured in the next.

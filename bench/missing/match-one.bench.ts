@@ -35,7 +35,10 @@ const CHUNK = 50_000;
 const FOUND_INDEX = 'missing_record_keys_found_idx';
 const FOUND_INDEX_SQL = `CREATE INDEX ${FOUND_INDEX} ON missing_record USING gin (block_keys) WITH (fastupdate = off) WHERE kind = 'found' AND status = 'open'`;
 
-interface Place { stateCode: number; districtCode: number }
+interface Place {
+  stateCode: number;
+  districtCode: number;
+}
 
 function placeResolver() {
   const rows = lgdRows();
@@ -66,11 +69,34 @@ const US = '\u001f';
 
 async function insertFound(database: Database, records: PersonRecord[], resolve: ReturnType<typeof placeResolver>, tag = false) {
   const model = matchingModel();
-  const c = { s: [] as number[], d: [] as number[], n: [] as string[], sx: [] as string[], a: [] as (number | null)[], f: [] as string[], m: [] as string[], l: [] as string[], mk: [] as string[], dt: [] as string[], pl: [] as string[], k: [] as string[], ds: [] as string[] };
+  const c = {
+    s: [] as number[],
+    d: [] as number[],
+    n: [] as string[],
+    sx: [] as string[],
+    a: [] as (number | null)[],
+    f: [] as string[],
+    m: [] as string[],
+    l: [] as string[],
+    mk: [] as string[],
+    dt: [] as string[],
+    pl: [] as string[],
+    k: [] as string[],
+    ds: [] as string[],
+  };
   for (const r of records) {
     const p = resolve(r.state, r.district);
-    c.s.push(p.stateCode); c.d.push(p.districtCode); c.n.push(r.name); c.sx.push(SEX[r.sex] ?? 'unknown'); c.a.push(r.age);
-    c.f.push(r.father_name); c.m.push(r.mother_name); c.l.push(r.language); c.mk.push(r.marks); c.dt.push(r.date); c.pl.push(r.place);
+    c.s.push(p.stateCode);
+    c.d.push(p.districtCode);
+    c.n.push(r.name);
+    c.sx.push(SEX[r.sex] ?? 'unknown');
+    c.a.push(r.age);
+    c.f.push(r.father_name);
+    c.m.push(r.mother_name);
+    c.l.push(r.language);
+    c.mk.push(r.marks);
+    c.dt.push(r.date);
+    c.pl.push(r.place);
     // The keys the API stores (blockingKeys of the record as the engine sees it; the district as stored).
     c.k.push(blockingKeys(model, r, 'right').join(US));
     c.ds.push(tag ? r.id : '');
@@ -112,8 +138,17 @@ export async function populate(database: Database) {
 export function reportBody(r: PersonRecord, resolve: ReturnType<typeof placeResolver>) {
   const p = resolve(r.state, r.district);
   return {
-    name: r.name, sex: SEX[r.sex] ?? 'unknown', ageYears: r.age == null ? null : Math.min(17.5, r.age), fatherName: r.father_name || null, motherName: r.mother_name || null,
-    districtCode: p.districtCode, place: r.place || null, lastSeenOn: r.date, language: r.language || null, marks: r.marks || null, source: 'police',
+    name: r.name,
+    sex: SEX[r.sex] ?? 'unknown',
+    ageYears: r.age == null ? null : Math.min(17.5, r.age),
+    fatherName: r.father_name || null,
+    motherName: r.mother_name || null,
+    districtCode: p.districtCode,
+    place: r.place || null,
+    lastSeenOn: r.date,
+    language: r.language || null,
+    marks: r.marks || null,
+    source: 'police',
   };
 }
 
@@ -129,12 +164,27 @@ export async function run(): Promise<BenchResult[]> {
       `INSERT INTO app_user (username, display_name, password_hash, role, scope_level) VALUES ('bench.national', 'Bench', $1, 'dcpu_officer', 'national')`,
       [await hashPassword('bench-password-1')],
     );
-    const ctx: AppContext = { database, db: database.db, now: () => new Date(), config: { filesDir: '/tmp/samanvay-bench-files', webDir: null, secureCookies: false } };
+    const ctx: AppContext = {
+      database,
+      db: database.db,
+      now: () => new Date(),
+      config: { filesDir: '/tmp/samanvay-bench-files', webDir: null, secureCookies: false },
+    };
     const app = await buildApp(ctx, { logger: false });
     await app.ready();
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bench.national', password: 'bench-password-1' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'bench.national', password: 'bench-password-1' },
+    });
     const token = login.cookies.find((c) => c.name === 'samanvay_session')!.value;
-    const post = (r: PersonRecord) => app.inject({ method: 'POST', url: '/api/v1/missing/reports', headers: { authorization: `Bearer ${token}` }, payload: reportBody(r, resolve) });
+    const post = (r: PersonRecord) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/missing/reports',
+        headers: { authorization: `Bearer ${token}` },
+        payload: reportBody(r, resolve),
+      });
 
     const measure = async (list: PersonRecord[]) => {
       const ms: number[] = [];
@@ -162,7 +212,8 @@ export async function run(): Promise<BenchResult[]> {
     for (let q = 0; q < queries.length; q++) {
       const tag = truth.get(queries[q].id)!;
       const rows = await database.query<{ description: string | null }>(
-        `SELECT f.description FROM missing_match m JOIN missing_record f ON f.id = m.found_id WHERE m.missing_id = $1 ORDER BY m.weight DESC`, [ours.ids[q]],
+        `SELECT f.description FROM missing_match m JOIN missing_record f ON f.id = m.found_id WHERE m.missing_id = $1 ORDER BY m.weight DESC`,
+        [ours.ids[q]],
       );
       if (rows.some((r) => r.description === tag)) inProposals++;
       if (rows[0]?.description === tag) top1++;
@@ -183,12 +234,41 @@ export async function run(): Promise<BenchResult[]> {
     const p = (xs: number[], n: number) => round(percentile(xs, n), 1);
     const label = `match one report vs ${ROWS.toLocaleString('en-IN')} found children (PostgreSQL, API)`;
     return [
-      { name: `${label}: p50`, value: p(ours.ms, 50), unit: 'ms', baseline: p(base.ms, 50), ratio: round(percentile(base.ms, 50) / percentile(ours.ms, 50), 1), note: `baseline: same requests without the GIN index on block_keys (${base.ms.length} requests)` },
-      { name: `${label}: p95`, value: p(ours.ms, 95), unit: 'ms', baseline: p(base.ms, 95), ratio: round(percentile(base.ms, 95) / percentile(ours.ms, 95), 1), note: `${ours.ms.length} requests; aim < 200 ms` },
+      {
+        name: `${label}: p50`,
+        value: p(ours.ms, 50),
+        unit: 'ms',
+        baseline: p(base.ms, 50),
+        ratio: round(percentile(base.ms, 50) / percentile(ours.ms, 50), 1),
+        note: `baseline: same requests without the GIN index on block_keys (${base.ms.length} requests)`,
+      },
+      {
+        name: `${label}: p95`,
+        value: p(ours.ms, 95),
+        unit: 'ms',
+        baseline: p(base.ms, 95),
+        ratio: round(percentile(base.ms, 95) / percentile(ours.ms, 95), 1),
+        note: `${ours.ms.length} requests; aim < 200 ms`,
+      },
       { name: `${label}: p99`, value: p(ours.ms, 99), unit: 'ms' },
-      { name: 'candidate retrieval (keys + GIN query): p95', value: p(retrieve, 95), unit: 'ms', note: `median ${p(candidates, 50)} candidates scored, max ${Math.max(...candidates)}` },
-      { name: 'engine scoring (matchOne): p95', value: p(score, 95), unit: 'ms', note: 'features and direct scoring of the candidates; the caches start small and grow' },
-      { name: 'true match among stored proposals', value: round(inProposals / queries.length, 3), unit: 'fraction', note: `top-1: ${round(top1 / queries.length, 3)}` },
+      {
+        name: 'candidate retrieval (keys + GIN query): p95',
+        value: p(retrieve, 95),
+        unit: 'ms',
+        note: `median ${p(candidates, 50)} candidates scored, max ${Math.max(...candidates)}`,
+      },
+      {
+        name: 'engine scoring (matchOne): p95',
+        value: p(score, 95),
+        unit: 'ms',
+        note: 'features and direct scoring of the candidates; the caches start small and grow',
+      },
+      {
+        name: 'true match among stored proposals',
+        value: round(inProposals / queries.length, 3),
+        unit: 'fraction',
+        note: `top-1: ${round(top1 / queries.length, 3)}`,
+      },
     ];
   } finally {
     await database.drop();
@@ -197,5 +277,8 @@ export async function run(): Promise<BenchResult[]> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const results = await run();
-  for (const r of results) console.log(`${r.name}: ${r.value} ${r.unit}${r.baseline !== undefined ? ` (baseline ${r.baseline}, ×${r.ratio})` : ''}${r.note ? ` — ${r.note}` : ''}`);
+  for (const r of results)
+    console.log(
+      `${r.name}: ${r.value} ${r.unit}${r.baseline !== undefined ? ` (baseline ${r.baseline}, ×${r.ratio})` : ''}${r.note ? ` — ${r.note}` : ''}`,
+    );
 }

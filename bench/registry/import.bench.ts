@@ -9,7 +9,22 @@ import { log, scratchDatabase } from '../support';
 import { namePools } from './synthetic-names';
 
 // Talukas of Amravati (468): every row goes to one of them, in one of 200 villages.
-const TALUKAS = ['Achalpur', 'Amravati', 'Anjangaon Surji', 'Bhatkuli', 'Chandurbazar', 'Chandur Railway', 'Chikhaldara', 'Daryapur', 'Dhamangaon Railway', 'Dharni', 'Morshi', 'Nandgaon-Khandeshwar', 'Teosa', 'Warud'];
+const TALUKAS = [
+  'Achalpur',
+  'Amravati',
+  'Anjangaon Surji',
+  'Bhatkuli',
+  'Chandurbazar',
+  'Chandur Railway',
+  'Chikhaldara',
+  'Daryapur',
+  'Dhamangaon Railway',
+  'Dharni',
+  'Morshi',
+  'Nandgaon-Khandeshwar',
+  'Teosa',
+  'Warud',
+];
 
 function csvRows(n: number) {
   const p = namePools(11);
@@ -18,7 +33,24 @@ function csvRows(n: number) {
     const g = p.pickGiven();
     const f = p.pickFamily();
     const v = p.r.int(0, 199);
-    rows.push([`F${Math.floor(i / 2)}`, 'Amravati', TALUKAS[v % TALUKAS.length], `Gaon ${v}`, `Head ${f.latin}`, '', 'both_parents', String(p.r.int(10, 90) * 1000), 'seasonal_migration', `${g.latin} ${f.latin}`, `${g.dev} ${f.dev}`, p.r.chance(0.5) ? 'f' : 'm', '', String(p.r.int(1, 17)), 'birth_family', 'enrolled']);
+    rows.push([
+      `F${Math.floor(i / 2)}`,
+      'Amravati',
+      TALUKAS[v % TALUKAS.length],
+      `Gaon ${v}`,
+      `Head ${f.latin}`,
+      '',
+      'both_parents',
+      String(p.r.int(10, 90) * 1000),
+      'seasonal_migration',
+      `${g.latin} ${f.latin}`,
+      `${g.dev} ${f.dev}`,
+      p.r.chance(0.5) ? 'f' : 'm',
+      '',
+      String(p.r.int(1, 17)),
+      'birth_family',
+      'enrolled',
+    ]);
   }
   return rows;
 }
@@ -26,7 +58,24 @@ function csvRows(n: number) {
 export async function run(): Promise<BenchResult[]> {
   const n = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
   const dir = mkdtempSync(join(tmpdir(), 'samanvay-import-bench-'));
-  const header = ['family_ref', 'district', 'taluka', 'village', 'head_name', 'head_name_local', 'caregiver_type', 'annual_income', 'vulnerability_factors', 'child_name', 'child_name_local', 'sex', 'dob', 'age', 'care_status', 'school_status'];
+  const header = [
+    'family_ref',
+    'district',
+    'taluka',
+    'village',
+    'head_name',
+    'head_name_local',
+    'caregiver_type',
+    'annual_income',
+    'vulnerability_factors',
+    'child_name',
+    'child_name_local',
+    'sex',
+    'dob',
+    'age',
+    'care_status',
+    'school_status',
+  ];
   const rows = csvRows(n);
   const file = join(dir, 'register.csv');
   writeFileSync(file, Papa.unparse({ fields: header, data: rows }));
@@ -35,7 +84,13 @@ export async function run(): Promise<BenchResult[]> {
     log(`import: ${n} rows on ${kind}`);
     const d = await scratchDatabase(kind);
     try {
-      await createUser(d.db, null, { username: 'bench', displayName: 'bench', password: 'bench-password-1', role: 'dcpu_officer', jurisdictionId: 'di:468' });
+      await createUser(d.db, null, {
+        username: 'bench',
+        displayName: 'bench',
+        password: 'bench-password-1',
+        role: 'dcpu_officer',
+        jurisdictionId: 'di:468',
+      });
       const [ms, res] = await timeIt(() => runImport(d, { file, asUser: 'bench' }));
       // Baseline: the same children written with one bulk INSERT per 5,000 rows, no validation,
       // no duplicate check, no villages or families: the floor the import cannot go below.
@@ -50,7 +105,14 @@ export async function run(): Promise<BenchResult[]> {
       });
       const rate = n / (ms / 1000);
       const baseRate = n / (baseMs / 1000);
-      out.push({ name: `import ${n.toLocaleString('en-IN')} rows on ${kind}`, value: round(rate, 0), unit: 'rows/s', baseline: round(baseRate, 0), ratio: round(rate / baseRate, 3), note: `${res.created.children} created, ${res.duplicates} flagged as duplicates; baseline = raw bulk INSERT without validation or duplicate check` });
+      out.push({
+        name: `import ${n.toLocaleString('en-IN')} rows on ${kind}`,
+        value: round(rate, 0),
+        unit: 'rows/s',
+        baseline: round(baseRate, 0),
+        ratio: round(rate / baseRate, 3),
+        note: `${res.created.children} created, ${res.duplicates} flagged as duplicates; baseline = raw bulk INSERT without validation or duplicate check`,
+      });
     } finally {
       await d.drop();
     }

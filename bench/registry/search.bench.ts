@@ -8,17 +8,38 @@ import { percentile, round, timeIt, type BenchResult } from '../types';
 import { log, scratchDatabase } from '../support';
 import { namePools, variantOf, type SynthName } from './synthetic-names';
 
-const STATE_ACTOR: Actor = { userId: '00000000-0000-4000-8000-000000000000', username: 'bench', displayName: 'bench', role: 'dcpu_officer', organisationId: null, organisationKind: null, scope: { level: 'state', stateCode: 27 } };
+const STATE_ACTOR: Actor = {
+  userId: '00000000-0000-4000-8000-000000000000',
+  username: 'bench',
+  displayName: 'bench',
+  role: 'dcpu_officer',
+  organisationId: null,
+  organisationKind: null,
+  scope: { level: 'state', stateCode: 27 },
+};
 
-interface Target { id: string; query: string; districtCode: number }
+interface Target {
+  id: string;
+  query: string;
+  districtCode: number;
+}
 
 export async function populate(database: Database, n: number): Promise<Target[]> {
   const pools = namePools();
-  const districts = (await database.query<{ c: number }>("SELECT lgd_code AS c FROM location WHERE level = 'district' AND state_code = 27")).map((r) => Number(r.c));
+  const districts = (
+    await database.query<{ c: number }>("SELECT lgd_code AS c FROM location WHERE level = 'district' AND state_code = 27")
+  ).map((r) => Number(r.c));
   const targets: Target[] = [];
   const BATCH = 5000;
   for (let done = 0; done < n; done += BATCH) {
-    const cols = { name: [] as string[], local: [] as string[], keys: [] as string[], sex: [] as string[], dob: [] as string[], district: [] as number[] };
+    const cols = {
+      name: [] as string[],
+      local: [] as string[],
+      keys: [] as string[],
+      sex: [] as string[],
+      dob: [] as string[],
+      district: [] as number[],
+    };
     const chosen: (SynthName & { family: SynthName })[] = [];
     for (let i = 0; i < Math.min(BATCH, n - done); i++) {
       const g = pools.pickGiven();
@@ -42,7 +63,8 @@ export async function populate(database: Database, n: number): Promise<Target[]>
       [cols.district, cols.name, cols.local, cols.keys, cols.sex, cols.dob],
     );
     // Every 500th record becomes a query target, searched under another spelling or script.
-    for (let i = 0; i < rows.length; i += 500) targets.push({ id: rows[i].id, query: variantOf(chosen[i], pools.r), districtCode: cols.district[i] });
+    for (let i = 0; i < rows.length; i += 500)
+      targets.push({ id: rows[i].id, query: variantOf(chosen[i], pools.r), districtCode: cols.district[i] });
     if ((done / BATCH) % 20 === 0) log(`  populated ${done + rows.length}/${n}`);
   }
   await database.exec('VACUUM ANALYZE child');
@@ -85,9 +107,28 @@ export async function run(): Promise<BenchResult[]> {
       const m = await measure(database, targets);
       const label = `search ${kind} ${n.toLocaleString('en-IN')} children`;
       out.push(
-        { name: `${label}: median`, value: round(percentile(m.ours, 50)), unit: 'ms', baseline: round(percentile(m.scan, 50)), ratio: round(percentile(m.scan, 50) / percentile(m.ours, 50), 1), note: 'baseline: ILIKE %q% scan over name and name_local' },
-        { name: `${label}: p95`, value: round(percentile(m.ours, 95)), unit: 'ms', baseline: round(percentile(m.scan, 95)), ratio: round(percentile(m.scan, 95) / percentile(m.ours, 95), 1) },
-        { name: `${label}: recall@25 on spelling/script variants`, value: round(m.recall, 3), unit: 'fraction', baseline: round(m.scanRecall, 3), note: `${m.ours.length} queries; baseline = ILIKE recall` },
+        {
+          name: `${label}: median`,
+          value: round(percentile(m.ours, 50)),
+          unit: 'ms',
+          baseline: round(percentile(m.scan, 50)),
+          ratio: round(percentile(m.scan, 50) / percentile(m.ours, 50), 1),
+          note: 'baseline: ILIKE %q% scan over name and name_local',
+        },
+        {
+          name: `${label}: p95`,
+          value: round(percentile(m.ours, 95)),
+          unit: 'ms',
+          baseline: round(percentile(m.scan, 95)),
+          ratio: round(percentile(m.scan, 95) / percentile(m.ours, 95), 1),
+        },
+        {
+          name: `${label}: recall@25 on spelling/script variants`,
+          value: round(m.recall, 3),
+          unit: 'fraction',
+          baseline: round(m.scanRecall, 3),
+          note: `${m.ours.length} queries; baseline = ILIKE recall`,
+        },
       );
     } finally {
       await database.drop();

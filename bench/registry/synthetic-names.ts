@@ -4,13 +4,48 @@ import { BOYS, GIRLS, SURNAMES } from '../../src/demo/names';
 // Syllables with their Devanagari, combined into many plausible names so that a million
 // records have the variety of a real register (a few very common names, a long tail).
 const SYL: [string, string][] = [
-  ['ra', 'र'], ['ma', 'म'], ['ni', 'नि'], ['sha', 'श'], ['ka', 'क'], ['vi', 'वि'], ['la', 'ल'], ['su', 'सु'], ['de', 'दे'],
-  ['pa', 'प'], ['ja', 'ज'], ['ya', 'य'], ['ga', 'ग'], ['na', 'न'], ['ta', 'त'], ['ha', 'ह'], ['ri', 'रि'], ['ki', 'कि'],
-  ['mi', 'मि'], ['ru', 'रु'], ['so', 'सो'], ['bha', 'भ'], ['dha', 'ध'], ['chi', 'चि'], ['pri', 'प्रि'], ['va', 'व'], ['sa', 'स'],
+  ['ra', 'र'],
+  ['ma', 'म'],
+  ['ni', 'नि'],
+  ['sha', 'श'],
+  ['ka', 'क'],
+  ['vi', 'वि'],
+  ['la', 'ल'],
+  ['su', 'सु'],
+  ['de', 'दे'],
+  ['pa', 'प'],
+  ['ja', 'ज'],
+  ['ya', 'य'],
+  ['ga', 'ग'],
+  ['na', 'न'],
+  ['ta', 'त'],
+  ['ha', 'ह'],
+  ['ri', 'रि'],
+  ['ki', 'कि'],
+  ['mi', 'मि'],
+  ['ru', 'रु'],
+  ['so', 'सो'],
+  ['bha', 'भ'],
+  ['dha', 'ध'],
+  ['chi', 'चि'],
+  ['pri', 'प्रि'],
+  ['va', 'व'],
+  ['sa', 'स'],
 ];
-const END: [string, string][] = [['', ''], ['a', 'ा'], ['i', 'ी'], ['esh', 'ेश'], ['ant', 'ंत'], ['kar', 'कर'], ['e', 'े']];
+const END: [string, string][] = [
+  ['', ''],
+  ['a', 'ा'],
+  ['i', 'ी'],
+  ['esh', 'ेश'],
+  ['ant', 'ंत'],
+  ['kar', 'कर'],
+  ['e', 'े'],
+];
 
-export interface SynthName { latin: string; dev: string }
+export interface SynthName {
+  latin: string;
+  dev: string;
+}
 
 export function namePools(seed = 7) {
   const r = rng(seed);
@@ -34,7 +69,17 @@ export function namePools(seed = 7) {
     return [...out.values()];
   };
   const given = [...[...GIRLS, ...BOYS].map(([latin, dev]) => ({ latin, dev })), ...gen(4000, END)];
-  const family = [...SURNAMES.map(([latin, dev]) => ({ latin, dev })), ...gen(1500, [['kar', 'कर'], ['e', 'े'], ['ar', 'र'], ['le', 'ले'], ['de', 'डे'], ['', '']])];
+  const family = [
+    ...SURNAMES.map(([latin, dev]) => ({ latin, dev })),
+    ...gen(1500, [
+      ['kar', 'कर'],
+      ['e', 'े'],
+      ['ar', 'र'],
+      ['le', 'ले'],
+      ['de', 'डे'],
+      ['', ''],
+    ]),
+  ];
   // Zipf-like choice: the first names of each pool are far more common.
   const zipf = <T>(xs: T[]) => xs[Math.min(xs.length - 1, Math.floor(xs.length * r.next() ** 2.2))];
   return { given, family, pickGiven: () => zipf(given), pickFamily: () => zipf(family), r };

@@ -38,7 +38,9 @@ export function coversPlace(scope: Scope, place: HierarchyPlace): boolean {
 /** 403 naming the field when the place is not inside the administrator's jurisdiction. */
 export function requireAdministers(scope: Scope, place: HierarchyPlace, field: string, what = 'place'): void {
   if (!coversPlace(scope, place)) {
-    throw new HttpError(403, 'outside_jurisdiction', `The ${what} is outside your jurisdiction`, [{ field, message: 'is outside your jurisdiction' }]);
+    throw new HttpError(403, 'outside_jurisdiction', `The ${what} is outside your jurisdiction`, [
+      { field, message: 'is outside your jurisdiction' },
+    ]);
   }
 }
 

@@ -32,7 +32,15 @@ describe('permitted-fields policy data', () => {
       const child = readableFields(role, 'child');
       expect(child.has('age')).toBe(true);
       expect(child.has('dob')).toBe(false);
-      expect([...readableFields(role, 'family')].sort()).toEqual(['districtCode', 'headName', 'headNameLocal', 'id', 'stateCode', 'version', 'villageId']);
+      expect([...readableFields(role, 'family')].sort()).toEqual([
+        'districtCode',
+        'headName',
+        'headNameLocal',
+        'id',
+        'stateCode',
+        'version',
+        'villageId',
+      ]);
       expect(readableFields(role, 'member').size).toBe(0);
     }
   });
@@ -42,6 +50,8 @@ describe('permitted-fields policy data', () => {
       const known = new Set(FIELD_POLICY_DATA.records[type].fields as readonly string[]);
       for (const f of mappedFields(type)) expect(known.has(f), `${type}.${f}`).toBe(true);
     }
-    expect(RECORD_TYPES).toEqual(expect.arrayContaining(['missingRecord', 'missingMatch', 'photo', 'attachment', 'schemeApplication', 'convergenceAction']));
+    expect(RECORD_TYPES).toEqual(
+      expect.arrayContaining(['missingRecord', 'missingMatch', 'photo', 'attachment', 'schemeApplication', 'convergenceAction']),
+    );
   });
 });

@@ -11,7 +11,16 @@ import { location } from '../locations/locations.schema';
 import { caseAccess } from '../cases/cases.access';
 import type { Actor, Placement, Scope } from './policy';
 import { ROLES } from './roles';
-import { evaluateRecord, initialsOf, mappedFields, permittedColumns, rowsWhere, shapeRow, type OrderedCase, type RecordType } from './fields';
+import {
+  evaluateRecord,
+  initialsOf,
+  mappedFields,
+  permittedColumns,
+  rowsWhere,
+  shapeRow,
+  type OrderedCase,
+  type RecordType,
+} from './fields';
 
 /**
  * The permitted-fields policy in SQL (`permittedColumns` + `rowsWhere`, the non-disclosure
@@ -37,7 +46,15 @@ let d: Database & { drop: () => Promise<void> };
 beforeAll(async () => {
   d = await createTestDatabase();
   const villages = [...new Map(places.map((p) => [p.villageId!, p])).values()];
-  await d.db.insert(location).values(villages.map((p) => ({ id: p.villageId!, level: 'village' as const, name: p.villageId!, stateCode: p.stateCode, districtCode: p.districtCode })));
+  await d.db.insert(location).values(
+    villages.map((p) => ({
+      id: p.villageId!,
+      level: 'village' as const,
+      name: p.villageId!,
+      stateCode: p.stateCode,
+      districtCode: p.districtCode,
+    })),
+  );
 });
 afterAll(() => d.drop());
 
@@ -49,86 +66,199 @@ const scopeArb: fc.Arbitrary<Scope> = fc.oneof(
   pick(places).map((p) => ({ level: 'block' as const, stateCode: p.stateCode, districtCode: p.districtCode, blockCode: p.blockCode })),
   pick(places).map((p) => ({ level: 'village' as const, stateCode: p.stateCode, districtCode: p.districtCode, villageId: p.villageId })),
 );
-const actorArb: fc.Arbitrary<Actor> = fc.record({
-  role: pick(ROLES),
-  scope: scopeArb,
-  userId: pick(USERS),
-  organisationId: fc.option(pick(ORGS), { nil: null }),
-  organisationKind: fc.option(pick([...DEPTS, 'DCPU', 'CWC', 'NGO']), { nil: null }),
-}).map((a) => ({ ...a, username: 'u', displayName: 'u' }));
+const actorArb: fc.Arbitrary<Actor> = fc
+  .record({
+    role: pick(ROLES),
+    scope: scopeArb,
+    userId: pick(USERS),
+    organisationId: fc.option(pick(ORGS), { nil: null }),
+    organisationKind: fc.option(pick([...DEPTS, 'DCPU', 'CWC', 'NGO']), { nil: null }),
+  })
+  .map((a) => ({ ...a, username: 'u', displayName: 'u' }));
 
-const word = fc.oneof(
-  fc.stringMatching(/^[A-Z][a-z]{1,7}$/),
-  fc.constantFrom('लक्ष्मी', 'पवार', 'ज्ञानेश्वरी', 'राठोड', 'Ōm'),
-);
+const word = fc.oneof(fc.stringMatching(/^[A-Z][a-z]{1,7}$/), fc.constantFrom('लक्ष्मी', 'पवार', 'ज्ञानेश्वरी', 'राठोड', 'Ōm'));
 const nameArb = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
 const worldArb = fc.record({
-  families: fc.array(fc.record({ place: fc.nat(places.length - 1), headName: nameArb, headNameLocal: fc.option(nameArb, { nil: null }) }), { minLength: 1, maxLength: 4 }),
+  families: fc.array(fc.record({ place: fc.nat(places.length - 1), headName: nameArb, headNameLocal: fc.option(nameArb, { nil: null }) }), {
+    minLength: 1,
+    maxLength: 4,
+  }),
   children: fc.array(
-    fc.record({ family: fc.nat(3), name: nameArb, nameLocal: fc.option(nameArb, { nil: null }), dob: fc.option(fc.constantFrom('2012-12-07', '2012-12-08', '2019-02-28'), { nil: null }), school: fc.option(fc.constant('ZP School'), { nil: null }) }),
+    fc.record({
+      family: fc.nat(3),
+      name: nameArb,
+      nameLocal: fc.option(nameArb, { nil: null }),
+      dob: fc.option(fc.constantFrom('2012-12-07', '2012-12-08', '2019-02-28'), { nil: null }),
+      school: fc.option(fc.constant('ZP School'), { nil: null }),
+    }),
     { minLength: 1, maxLength: 5 },
   ),
   members: fc.array(fc.record({ family: fc.nat(3), name: nameArb }), { maxLength: 3 }),
   cases: fc.array(
     fc.record({
-      child: fc.nat(4), ownerUser: fc.option(pick(USERS), { nil: null }), ownerUnit: pick(ORGS), transferTo: fc.option(pick(ORGS), { nil: null }),
-      order: fc.boolean(), referralTo: fc.option(pick(ORGS), { nil: null }),
+      child: fc.nat(4),
+      ownerUser: fc.option(pick(USERS), { nil: null }),
+      ownerUnit: pick(ORGS),
+      transferTo: fc.option(pick(ORGS), { nil: null }),
+      order: fc.boolean(),
+      referralTo: fc.option(pick(ORGS), { nil: null }),
     }),
     { maxLength: 4 },
   ),
-  requests: fc.array(fc.record({ child: fc.option(fc.nat(4), { nil: null }), family: fc.nat(3), department: pick(DEPTS) }), { maxLength: 3 }),
+  requests: fc.array(fc.record({ child: fc.option(fc.nat(4), { nil: null }), family: fc.nat(3), department: pick(DEPTS) }), {
+    maxLength: 3,
+  }),
 });
 type World = typeof worldArb extends fc.Arbitrary<infer W> ? W : never;
 
-interface Truth { id: string; facts: Parameters<typeof evaluateRecord>[2]; name?: string }
+interface Truth {
+  id: string;
+  facts: Parameters<typeof evaluateRecord>[2];
+  name?: string;
+}
 class Rollback extends Error {}
 
 /** Inserts the world, returns what the plain rule needs to know about each record. */
 async function insertWorld(db: Database['db'], actor: Actor, w: World) {
-  const truth: Record<RecordType, Truth[]> = { child: [], family: [], member: [], case: [], caseReferral: [], documentRequest: [] } as unknown as Record<RecordType, Truth[]>;
-  const fams = w.families.map((f, i) => ({ id: uuid(3, i), ...places[f.place], headName: f.headName, headNameLocal: f.headNameLocal, caregiverType: 'parents' }));
+  const truth: Record<RecordType, Truth[]> = {
+    child: [],
+    family: [],
+    member: [],
+    case: [],
+    caseReferral: [],
+    documentRequest: [],
+  } as unknown as Record<RecordType, Truth[]>;
+  const fams = w.families.map((f, i) => ({
+    id: uuid(3, i),
+    ...places[f.place],
+    headName: f.headName,
+    headNameLocal: f.headNameLocal,
+    caregiverType: 'parents',
+  }));
   await db.insert(family).values(fams);
   const kids = w.children.map((c, i) => {
     const fam = fams[c.family % fams.length];
-    return { id: uuid(4, i), familyId: fam.id, ...places.find((p) => p.villageId === fam.villageId)!, name: c.name, nameLocal: c.nameLocal, sex: 'female', dob: c.dob, school: c.school, careStatus: 'birth_family' };
+    return {
+      id: uuid(4, i),
+      familyId: fam.id,
+      ...places.find((p) => p.villageId === fam.villageId)!,
+      name: c.name,
+      nameLocal: c.nameLocal,
+      sex: 'female',
+      dob: c.dob,
+      school: c.school,
+      careStatus: 'birth_family',
+    };
   });
   await db.insert(child).values(kids);
-  const members = w.members.map((m, i) => ({ id: uuid(5, i), familyId: fams[m.family % fams.length].id, name: m.name, relationship: 'uncle' }));
+  const members = w.members.map((m, i) => ({
+    id: uuid(5, i),
+    familyId: fams[m.family % fams.length].id,
+    name: m.name,
+    relationship: 'uncle',
+  }));
   if (members.length) await db.insert(familyMember).values(members);
   const cases = w.cases.map((c, i) => {
     const kid = kids[c.child % kids.length];
     return {
-      id: uuid(6, i), childId: kid.id, familyId: kid.familyId, stateCode: kid.stateCode, districtCode: kid.districtCode, subdistrictCode: kid.subdistrictCode,
-      blockCode: kid.blockCode, villageId: kid.villageId, status: 'intake', phase: 'intake', level: 'district', risk: 'medium', source: 'helpline',
-      reportedOn: '2026-12-01', ownerUserId: c.ownerUser, ownerUnitId: c.ownerUnit, transferToUnitId: c.transferTo, openedAt: new Date(), lastActionAt: new Date(),
+      id: uuid(6, i),
+      childId: kid.id,
+      familyId: kid.familyId,
+      stateCode: kid.stateCode,
+      districtCode: kid.districtCode,
+      subdistrictCode: kid.subdistrictCode,
+      blockCode: kid.blockCode,
+      villageId: kid.villageId,
+      status: 'intake',
+      phase: 'intake',
+      level: 'district',
+      risk: 'medium',
+      source: 'helpline',
+      reportedOn: '2026-12-01',
+      ownerUserId: c.ownerUser,
+      ownerUnitId: c.ownerUnit,
+      transferToUnitId: c.transferTo,
+      openedAt: new Date(),
+      lastActionAt: new Date(),
     };
   });
   if (cases.length) await db.insert(caseRecord).values(cases);
   const ordered = cases.filter((_, i) => w.cases[i].order);
   if (ordered.length) {
-    await db.insert(caseNonDisclosureOrder).values(ordered.map((c) => ({
-      caseId: c.id, stateCode: c.stateCode, districtCode: c.districtCode, orderRef: 'R', orderedOn: '2026-12-01', setBy: USERS[0], setAt: new Date(),
-    })));
+    await db.insert(caseNonDisclosureOrder).values(
+      ordered.map((c) => ({
+        caseId: c.id,
+        stateCode: c.stateCode,
+        districtCode: c.districtCode,
+        orderRef: 'R',
+        orderedOn: '2026-12-01',
+        setBy: USERS[0],
+        setAt: new Date(),
+      })),
+    );
   }
-  const referrals = cases.flatMap((c, i) => (w.cases[i].referralTo ? [{ caseId: c.id, referralId: `R${i}`, toOrgId: w.cases[i].referralTo!, toKind: 'department', domain: 'education', need: 'x', status: 'pending', referredAt: new Date(), stateCode: c.stateCode, districtCode: c.districtCode }] : []));
+  const referrals = cases.flatMap((c, i) =>
+    w.cases[i].referralTo
+      ? [
+          {
+            caseId: c.id,
+            referralId: `R${i}`,
+            toOrgId: w.cases[i].referralTo!,
+            toKind: 'department',
+            domain: 'education',
+            need: 'x',
+            status: 'pending',
+            referredAt: new Date(),
+            stateCode: c.stateCode,
+            districtCode: c.districtCode,
+          },
+        ]
+      : [],
+  );
   if (referrals.length) await db.insert(caseReferral).values(referrals);
   const requests = w.requests.map((r, i) => {
     const fam = fams[r.family % fams.length];
-    const kid = r.child == null ? undefined : kids.filter((k) => k.familyId === fam.id)[r.child % Math.max(1, kids.filter((k) => k.familyId === fam.id).length)];
-    return { id: uuid(7, i), ...places.find((p) => p.villageId === fam.villageId)!, familyId: fam.id, childId: kid?.id ?? null, docType: 'aadhaar', department: r.department, requestedOn: '2026-12-01', dueOn: '2026-12-31' };
+    const kid =
+      r.child == null
+        ? undefined
+        : kids.filter((k) => k.familyId === fam.id)[r.child % Math.max(1, kids.filter((k) => k.familyId === fam.id).length)];
+    return {
+      id: uuid(7, i),
+      ...places.find((p) => p.villageId === fam.villageId)!,
+      familyId: fam.id,
+      childId: kid?.id ?? null,
+      docType: 'aadhaar',
+      department: r.department,
+      requestedOn: '2026-12-01',
+      dueOn: '2026-12-31',
+    };
   });
   if (requests.length) await db.insert(documentRequest).values(requests);
 
   const orderedWhere = (pred: (c: (typeof cases)[number]) => boolean): OrderedCase[] => ordered.filter(pred);
-  const placeOf = (p: Placement): Placement => ({ stateCode: p.stateCode, districtCode: p.districtCode, subdistrictCode: p.subdistrictCode, blockCode: p.blockCode, villageId: p.villageId });
-  for (const k of kids) truth.child.push({ id: k.id, name: k.name, facts: { ...placeOf(k), orderedCases: orderedWhere((c) => c.childId === k.id) } });
-  for (const f of fams) truth.family.push({ id: f.id, name: f.headName, facts: { ...placeOf(f), orderedCases: orderedWhere((c) => c.familyId === f.id) } });
+  const placeOf = (p: Placement): Placement => ({
+    stateCode: p.stateCode,
+    districtCode: p.districtCode,
+    subdistrictCode: p.subdistrictCode,
+    blockCode: p.blockCode,
+    villageId: p.villageId,
+  });
+  for (const k of kids)
+    truth.child.push({ id: k.id, name: k.name, facts: { ...placeOf(k), orderedCases: orderedWhere((c) => c.childId === k.id) } });
+  for (const f of fams)
+    truth.family.push({ id: f.id, name: f.headName, facts: { ...placeOf(f), orderedCases: orderedWhere((c) => c.familyId === f.id) } });
   for (const m of members) {
     const f = fams.find((x) => x.id === m.familyId)!;
     truth.member.push({ id: m.id, name: m.name, facts: { ...placeOf(f), orderedCases: orderedWhere((c) => c.familyId === f.id) } });
   }
   for (const c of cases) {
-    const access = caseAccess(actor, { ...placeOf(c), ownerUserId: c.ownerUserId, ownerUnitId: c.ownerUnitId, transferToUnitId: c.transferToUnitId, referredTo: referrals.filter((r) => r.caseId === c.id).map((r) => r.toOrgId) });
+    const access = caseAccess(actor, {
+      ...placeOf(c),
+      ownerUserId: c.ownerUserId,
+      ownerUnitId: c.ownerUnitId,
+      transferToUnitId: c.transferToUnitId,
+      referredTo: referrals.filter((r) => r.caseId === c.id).map((r) => r.toOrgId),
+    });
     const facts = { ...placeOf(c), caseAccess: access, orderedCases: orderedWhere((o) => o.childId === c.childId) };
     const name = kids.find((k) => k.id === c.childId)!.name;
     truth.case.push({ id: c.id, name, facts });
@@ -136,8 +266,13 @@ async function insertWorld(db: Database['db'], actor: Actor, w: World) {
   }
   for (const r of requests) {
     truth.documentRequest.push({
-      id: r.id, name: fams.find((f) => f.id === r.familyId)!.headName,
-      facts: { ...placeOf(r), department: r.department, orderedCases: orderedWhere((c) => c.familyId === r.familyId || (r.childId != null && c.childId === r.childId)) },
+      id: r.id,
+      name: fams.find((f) => f.id === r.familyId)!.headName,
+      facts: {
+        ...placeOf(r),
+        department: r.department,
+        orderedCases: orderedWhere((c) => c.familyId === r.familyId || (r.childId != null && c.childId === r.childId)),
+      },
     });
   }
   return truth;
@@ -149,17 +284,31 @@ async function fromSql(db: Database['db'], actor: Actor, type: RecordType) {
   let rows: Record<string, unknown>[];
   switch (type) {
     case 'child':
-      rows = await db.select({ ...cols, __key: child.id }).from(child).where(rowsWhere(actor, type, child));
+      rows = await db
+        .select({ ...cols, __key: child.id })
+        .from(child)
+        .where(rowsWhere(actor, type, child));
       break;
     case 'family':
-      rows = await db.select({ ...cols, __key: family.id }).from(family).where(rowsWhere(actor, type, family));
+      rows = await db
+        .select({ ...cols, __key: family.id })
+        .from(family)
+        .where(rowsWhere(actor, type, family));
       break;
     case 'member':
-      rows = await db.select({ ...cols, __key: familyMember.id }).from(familyMember).innerJoin(family, eq(family.id, familyMember.familyId)).where(rowsWhere(actor, type, family));
+      rows = await db
+        .select({ ...cols, __key: familyMember.id })
+        .from(familyMember)
+        .innerJoin(family, eq(family.id, familyMember.familyId))
+        .where(rowsWhere(actor, type, family));
       break;
     case 'case':
     case 'caseReferral':
-      rows = await db.select({ ...cols, __key: caseRecord.id }).from(caseRecord).innerJoin(child, eq(child.id, caseRecord.childId)).where(rowsWhere(actor, type, caseRecord));
+      rows = await db
+        .select({ ...cols, __key: caseRecord.id })
+        .from(caseRecord)
+        .innerJoin(child, eq(child.id, caseRecord.childId))
+        .where(rowsWhere(actor, type, caseRecord));
       break;
     case 'documentRequest':
       rows = await db
@@ -172,13 +321,22 @@ async function fromSql(db: Database['db'], actor: Actor, type: RecordType) {
     default:
       throw new Error(type);
   }
-  return new Map(rows.map((r) => {
-    const { __key, ...rest } = shapeRow(r, type);
-    return [__key as string, rest as Record<string, unknown>];
-  }));
+  return new Map(
+    rows.map((r) => {
+      const { __key, ...rest } = shapeRow(r, type);
+      return [__key as string, rest as Record<string, unknown>];
+    }),
+  );
 }
 
-const NAME_FIELD: Partial<Record<RecordType, string>> = { child: 'name', family: 'headName', member: 'name', case: 'childName', caseReferral: 'childName', documentRequest: 'headName' };
+const NAME_FIELD: Partial<Record<RecordType, string>> = {
+  child: 'name',
+  family: 'headName',
+  member: 'name',
+  case: 'childName',
+  caseReferral: 'childName',
+  documentRequest: 'headName',
+};
 const TYPES: RecordType[] = ['child', 'family', 'member', 'case', 'caseReferral', 'documentRequest'];
 
 describe('permitted-fields policy: SQL and the plain rule agree', () => {
@@ -215,7 +373,15 @@ describe('permitted-fields policy: SQL and the plain rule agree', () => {
 
   it('a nodal officer or the helpline never receives a date of birth, only the age computed on the IST day', async () => {
     for (const role of ['nodal_officer', 'helpline_operator'] as const) {
-      const actor: Actor = { userId: USERS[0], username: 'u', displayName: 'u', role, organisationId: null, organisationKind: null, scope: { level: 'national' } };
+      const actor: Actor = {
+        userId: USERS[0],
+        username: 'u',
+        displayName: 'u',
+        role,
+        organisationId: null,
+        organisationKind: null,
+        scope: { level: 'national' },
+      };
       const cols = permittedColumns(actor, 'child', { today: TODAY });
       expect(Object.keys(cols)).toContain('age');
       expect(Object.keys(cols)).not.toContain('dob');

@@ -5,7 +5,17 @@ import { covers, jurisdictionWhere, type Actor, type Placement, type ScopeColumn
 import type { Role } from './roles';
 import { DEPARTMENT_KINDS } from '../convergence/domain/types';
 import { caseAccessColumn, caseVisibleWhere } from '../cases/cases.access';
-import { FIELD_POLICY, readableFields, readSetName, rowRule, identityFields, writableFields, RECORD_TYPES, type RecordType, type RowRule } from './fields/load';
+import {
+  FIELD_POLICY,
+  readableFields,
+  readSetName,
+  rowRule,
+  identityFields,
+  writableFields,
+  RECORD_TYPES,
+  type RecordType,
+  type RowRule,
+} from './fields/load';
 import { columnMap, type ColumnContext, type ColumnSource } from './fields/columns';
 import { identityWithheld, identityWithheldWhere, initialsOf, initialsSql, nameSearchable, type OrderedCase } from './fields/identity';
 
@@ -81,7 +91,13 @@ export function permittedColumns(actor: Actor, type: RecordType, ctx: ColumnCont
  * identifying fields of the type become initials or NULL under an order the actor may not see
  * past. The caller passes the rows through `shapeRow`.
  */
-export function identityColumns<C extends Record<string, ColumnSource>>(actor: Actor, type: RecordType, subject: Parameters<typeof identityWithheldWhere>[1], cols: C, only: readonly string[]): C {
+export function identityColumns<C extends Record<string, ColumnSource>>(
+  actor: Actor,
+  type: RecordType,
+  subject: Parameters<typeof identityWithheldWhere>[1],
+  cols: C,
+  only: readonly string[],
+): C {
   const nd = identityWithheldWhere(actor, subject);
   const { initials, withhold } = identityFields(type);
   const out: Record<string, ColumnSource> = { ...cols };
@@ -117,7 +133,11 @@ export function shapeRow<T extends Record<string, unknown>>(row: T, type: Record
   const withheld: string[] = roleLevel && actor ? roleWithheld(actor, type) : [];
   if (nd === true) {
     const { withhold, initials } = identityFields(type);
-    for (const f of withhold) if (f in out) { delete out[f]; withheld.push(f); }
+    for (const f of withhold)
+      if (f in out) {
+        delete out[f];
+        withheld.push(f);
+      }
     if (initials.some((f) => f in out)) out.initialsOnly = true;
   }
   if (withheld.length) out.withheld = withheld;
@@ -159,15 +179,27 @@ export function rowsWhere(actor: Actor, type: RecordType, cols: RowColumns): SQL
  * Refuses a write naming a field the role may not write (403, the field in `issues`), or an
  * identifying field of a record under a non-disclosure order the actor may not identify.
  */
-export function requireWritable(actor: Actor, type: RecordType, fields: readonly string[], opts: { identityWithheld?: boolean } = {}): void {
+export function requireWritable(
+  actor: Actor,
+  type: RecordType,
+  fields: readonly string[],
+  opts: { identityWithheld?: boolean } = {},
+): void {
   const allowed = new Set(writableFields(actor.role, type));
   const { initials, withhold } = identityFields(type);
   const hidden = new Set(opts.identityWithheld ? [...initials, ...withhold] : []);
   const refused = fields.filter((f) => f !== 'version' && (!allowed.has(f) || hidden.has(f)));
   if (!refused.length) return;
   const why = (f: string) =>
-    hidden.has(f) ? `withheld from you by a CWC non-disclosure order (${FIELD_POLICY.nonDisclosure.citation})` : `your role (${actor.role}) may not change this field`;
-  throw new HttpError(403, 'field_forbidden', `You may not change ${refused.join(', ')}`, refused.map((f) => ({ field: f, message: why(f) })));
+    hidden.has(f)
+      ? `withheld from you by a CWC non-disclosure order (${FIELD_POLICY.nonDisclosure.citation})`
+      : `your role (${actor.role}) may not change this field`;
+  throw new HttpError(
+    403,
+    'field_forbidden',
+    `You may not change ${refused.join(', ')}`,
+    refused.map((f) => ({ field: f, message: why(f) })),
+  );
 }
 
 /** What the plain rule needs to know about one record. */
@@ -184,10 +216,13 @@ export interface RecordFacts extends Placement {
 export function evaluateRecord(actor: Actor, type: RecordType, facts: RecordFacts, mapped?: Iterable<string>) {
   const rule = rowRule(actor.role, type);
   const visible =
-    rule === 'jurisdiction' ? covers(actor.scope, facts) :
-    rule === 'own_department' ? covers(actor.scope, facts) && !!departmentOf(actor) && facts.department === departmentOf(actor) :
-    rule === 'case_access' ? facts.caseAccess === (type === 'caseReferral' ? 'referral' : 'full') :
-    false;
+    rule === 'jurisdiction'
+      ? covers(actor.scope, facts)
+      : rule === 'own_department'
+        ? covers(actor.scope, facts) && !!departmentOf(actor) && facts.department === departmentOf(actor)
+        : rule === 'case_access'
+          ? facts.caseAccess === (type === 'caseReferral' ? 'referral' : 'full')
+          : false;
   if (!visible) return { visible, fields: new Set<string>(), initialsOnly: false };
   const can = readableFields(actor.role, type);
   const fields = new Set([...(mapped ?? can)].filter((f) => can.has(f)));

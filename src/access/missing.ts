@@ -45,19 +45,64 @@ type RecordColumn = keyof typeof missingRecord.$inferSelect;
 
 /** The permitted fields of a missing/found record, per view: validated data, one place. */
 export const MISSING_RECORD_FIELDS: Record<RecordColumn, FieldLevel> = {
-  id: 'reference', reference: 'reference', kind: 'reference', status: 'reference', stateCode: 'reference', districtCode: 'reference', version: 'reference',
+  id: 'reference',
+  reference: 'reference',
+  kind: 'reference',
+  status: 'reference',
+  stateCode: 'reference',
+  districtCode: 'reference',
+  version: 'reference',
   // What the linkage engine compares (src/missing/domain/person.ts) and what says where a record comes from.
-  name: 'compared', nameLocal: 'compared', aliases: 'compared', sex: 'compared', ageYears: 'compared', ageEstimated: 'compared',
-  fatherName: 'compared', motherName: 'compared', language: 'compared', marks: 'compared', eventDate: 'compared', place: 'compared',
-  eventPlace: 'compared', eventDistrictCode: 'compared', channel: 'compared', source: 'compared', reporterRelation: 'compared',
-  createdAt: 'compared', updatedAt: 'compared', matchedAt: 'compared',
-  reporterPhone: 'masked', reporterEmail: 'masked',
-  address: 'full', guardianName: 'full', heightCm: 'full', weightKg: 'full', clothing: 'full', description: 'full', currentCare: 'full',
-  currentPlace: 'full', reporterName: 'full', policeStation: 'full', firNumber: 'full',
-  photoStoredName: 'full', photoContentType: 'full', photoSize: 'full', photoSha256: 'full',
+  name: 'compared',
+  nameLocal: 'compared',
+  aliases: 'compared',
+  sex: 'compared',
+  ageYears: 'compared',
+  ageEstimated: 'compared',
+  fatherName: 'compared',
+  motherName: 'compared',
+  language: 'compared',
+  marks: 'compared',
+  eventDate: 'compared',
+  place: 'compared',
+  eventPlace: 'compared',
+  eventDistrictCode: 'compared',
+  channel: 'compared',
+  source: 'compared',
+  reporterRelation: 'compared',
+  createdAt: 'compared',
+  updatedAt: 'compared',
+  matchedAt: 'compared',
+  reporterPhone: 'masked',
+  reporterEmail: 'masked',
+  address: 'full',
+  guardianName: 'full',
+  heightCm: 'full',
+  weightKg: 'full',
+  clothing: 'full',
+  description: 'full',
+  currentCare: 'full',
+  currentPlace: 'full',
+  reporterName: 'full',
+  policeStation: 'full',
+  firNumber: 'full',
+  photoStoredName: 'full',
+  photoContentType: 'full',
+  photoSize: 'full',
+  photoSha256: 'full',
   // The registry link and the record's own bookkeeping: its own district only.
-  childId: 'own', villageId: 'own', subdistrictCode: 'own', blockCode: 'own', number: 'own', moderationReason: 'own', moderatedBy: 'own',
-  moderatedAt: 'own', blockKeys: 'own', blockKeysModel: 'own', matchState: 'own', createdBy: 'own',
+  childId: 'own',
+  villageId: 'own',
+  subdistrictCode: 'own',
+  blockCode: 'own',
+  number: 'own',
+  moderationReason: 'own',
+  moderatedBy: 'own',
+  moderatedAt: 'own',
+  blockKeys: 'own',
+  blockKeysModel: 'own',
+  matchState: 'own',
+  createdBy: 'own',
 };
 
 const VIEWS_AT: Record<FieldLevel, MissingRecordView[]> = {
@@ -105,12 +150,17 @@ export const matchDisclosureAggregates = {
 };
 
 /** The view of each record row, from the aggregates of its matches (null: not visible). */
-export function recordViewSql(actor: Actor, agg: { full: AnyPgColumn | SQL.Aliased; live: AnyPgColumn | SQL.Aliased; seen: AnyPgColumn | SQL.Aliased }): SQL<MissingRecordView | null> {
+export function recordViewSql(
+  actor: Actor,
+  agg: { full: AnyPgColumn | SQL.Aliased; live: AnyPgColumn | SQL.Aliased; seen: AnyPgColumn | SQL.Aliased },
+): SQL<MissingRecordView | null> {
   return sql<MissingRecordView | null>`CASE WHEN ${missingRecordOwn(actor)} THEN 'own' WHEN ${agg.full} THEN 'full' WHEN ${agg.live} THEN 'compared' WHEN ${agg.seen} THEN 'reference' END`;
 }
 
-const phoneMask = (c: AnyPgColumn) => sql`CASE WHEN ${c} IS NULL THEN NULL ELSE '••••••' || right(regexp_replace(${c}, '[^0-9]', '', 'g'), 2) END`;
-const emailMask = (c: AnyPgColumn) => sql`CASE WHEN ${c} IS NULL THEN NULL ELSE left(${c}, 1) || '•••@•••' || coalesce(substring(${c} from '\\.[^.@]*$'), '') END`;
+const phoneMask = (c: AnyPgColumn) =>
+  sql`CASE WHEN ${c} IS NULL THEN NULL ELSE '••••••' || right(regexp_replace(${c}, '[^0-9]', '', 'g'), 2) END`;
+const emailMask = (c: AnyPgColumn) =>
+  sql`CASE WHEN ${c} IS NULL THEN NULL ELSE left(${c}, 1) || '•••@•••' || coalesce(substring(${c} from '\\.[^.@]*$'), '') END`;
 
 /**
  * The select list of a record for a reader, every column guarded by the view (`view` is the

@@ -68,7 +68,9 @@ describe('under a CWC non-disclosure order', () => {
 
   it('a name search by those who may not identify the child does not find it', async () => {
     for (const c of [nodal, helpline, ngo]) expect(ids(await search(c, k.name))).not.toContain(k.childId);
-    const fams = (await nodal.get(`/api/v1/families?q=${encodeURIComponent(k.headName)}&pageSize=100`)).json().items.map((i: { id: string }) => i.id);
+    const fams = (await nodal.get(`/api/v1/families?q=${encodeURIComponent(k.headName)}&pageSize=100`))
+      .json()
+      .items.map((i: { id: string }) => i.id);
     expect(fams).not.toContain(k.familyId);
   });
 
@@ -108,14 +110,17 @@ describe('under a CWC non-disclosure order', () => {
     expect(JSON.stringify([list, kase, cases])).not.toContain(k.name);
   });
 
-  it("scheme suggestions name the family and the child by initials for those who may not identify the child", async () => {
+  it('scheme suggestions name the family and the child by initials for those who may not identify the child', async () => {
     const res = await ngo.get(`/api/v1/families/${k.familyId}/scheme-suggestions`);
     expect(res.statusCode).toBe(200);
     const subjects = res.json().subjects as { id: string; name: string }[];
     expect(subjects.find((x) => x.id === k.familyId)?.name).toBe(initialsOf(k.headName));
     expect(subjects.find((x) => x.id === k.childId)?.name).toBe(initialsOf(k.name));
     expect(res.body).not.toContain(k.name);
-    const dcpoView = (await dcpo.get(`/api/v1/families/${k.familyId}/scheme-suggestions`)).json().subjects as { id: string; name: string }[];
+    const dcpoView = (await dcpo.get(`/api/v1/families/${k.familyId}/scheme-suggestions`)).json().subjects as {
+      id: string;
+      name: string;
+    }[];
     expect(dcpoView.find((x) => x.id === k.childId)?.name).toBe(k.name);
   });
 

@@ -16,7 +16,13 @@ for (const st of [27, 29])
       for (const bl of [1, 2])
         for (const vi of [1, 2]) {
           const d = st * 10 + di;
-          places.push({ stateCode: st, districtCode: d, subdistrictCode: d * 10 + sd, blockCode: d * 10 + bl, villageId: `vi:${d}-${sd}-${vi}` });
+          places.push({
+            stateCode: st,
+            districtCode: d,
+            subdistrictCode: d * 10 + sd,
+            blockCode: d * 10 + bl,
+            villageId: `vi:${d}-${sd}-${vi}`,
+          });
         }
 
 let d: Database & { drop: () => Promise<void> };
@@ -25,7 +31,15 @@ const idOf = new Map<string, Placement>();
 beforeAll(async () => {
   d = await createTestDatabase();
   const villages = [...new Map(places.map((p) => [p.villageId!, p])).values()];
-  await d.db.insert(location).values(villages.map((p) => ({ id: p.villageId!, level: 'village' as const, name: p.villageId!, stateCode: p.stateCode, districtCode: p.districtCode })));
+  await d.db.insert(location).values(
+    villages.map((p) => ({
+      id: p.villageId!,
+      level: 'village' as const,
+      name: p.villageId!,
+      stateCode: p.stateCode,
+      districtCode: p.districtCode,
+    })),
+  );
   const rows = places.map((p, i) => ({ ...p, name: `c${i}`, sex: 'female', careStatus: 'birth_family' }));
   const inserted = await d.db.insert(child).values(rows).returning({ id: child.id, name: child.name });
   for (const r of inserted) idOf.set(r.id, places[Number(r.name.slice(1))]);
@@ -37,7 +51,12 @@ const scopeArb: fc.Arbitrary<Scope> = fc.oneof(
   fc.constant<Scope>({ level: 'national' }),
   pick(places).map((p) => ({ level: 'state' as const, stateCode: p.stateCode })),
   pick(places).map((p) => ({ level: 'district' as const, stateCode: p.stateCode, districtCode: p.districtCode })),
-  pick(places).map((p) => ({ level: 'subdistrict' as const, stateCode: p.stateCode, districtCode: p.districtCode, subdistrictCode: p.subdistrictCode })),
+  pick(places).map((p) => ({
+    level: 'subdistrict' as const,
+    stateCode: p.stateCode,
+    districtCode: p.districtCode,
+    subdistrictCode: p.subdistrictCode,
+  })),
   pick(places).map((p) => ({ level: 'block' as const, stateCode: p.stateCode, districtCode: p.districtCode, blockCode: p.blockCode })),
   pick(places).map((p) => ({ level: 'village' as const, stateCode: p.stateCode, districtCode: p.districtCode, villageId: p.villageId })),
   // Broken scopes (a level without its code) must see nothing rather than everything.

@@ -64,13 +64,9 @@ export function jurisdictionWhere(actor: Actor, cols: ScopeColumns): SQL {
         ? never
         : and(eq(cols.districtCode, s.districtCode!), eq(cols.subdistrictCode, s.subdistrictCode))!;
     case 'block':
-      return s.blockCode == null || !cols.blockCode
-        ? never
-        : and(eq(cols.districtCode, s.districtCode!), eq(cols.blockCode, s.blockCode))!;
+      return s.blockCode == null || !cols.blockCode ? never : and(eq(cols.districtCode, s.districtCode!), eq(cols.blockCode, s.blockCode))!;
     case 'village':
-      return s.villageId == null || !cols.villageId
-        ? never
-        : and(eq(cols.districtCode, s.districtCode!), eq(cols.villageId, s.villageId))!;
+      return s.villageId == null || !cols.villageId ? never : and(eq(cols.districtCode, s.districtCode!), eq(cols.villageId, s.villageId))!;
   }
 }
 

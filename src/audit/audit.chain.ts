@@ -51,7 +51,10 @@ class Chainer {
   private running: Promise<void> | null = null;
   private again = false;
   private seen = -1;
-  constructor(private readonly database: Database, private readonly onError: OnError) {}
+  constructor(
+    private readonly database: Database,
+    private readonly onError: OnError,
+  ) {}
 
   kick(force = false): void {
     if (!force && this.seen === written) return;

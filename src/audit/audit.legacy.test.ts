@@ -15,20 +15,43 @@ const child = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '
 let d: Database;
 
 async function legacyAppend(e: Omit<AuditFields, 'at' | 'stateCode' | 'districtCode' | 'ip' | 'actorId' | 'actorRole'>, i: number) {
-  const full: AuditFields = { ...e, at: new Date(Date.UTC(2024, 5, 1, 10, i)), actorId: null, actorRole: 'caseworker', stateCode: 27, districtCode: 468, ip: '10.1.1.1' };
+  const full: AuditFields = {
+    ...e,
+    at: new Date(Date.UTC(2024, 5, 1, 10, i)),
+    actorId: null,
+    actorRole: 'caseworker',
+    stateCode: 27,
+    districtCode: 468,
+    ip: '10.1.1.1',
+  };
   const [last] = await d.query<{ hash: string }>('SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1');
   const prev = last?.hash ?? GENESIS_HASH;
   await d.query(
     `INSERT INTO audit_event (at, actor_id, actor_role, action, entity_type, entity_id, state_code, district_code, ip, details, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [full.at.toISOString(), null, full.actorRole, full.action, full.entityType, full.entityId, 27, 468, full.ip, JSON.stringify(full.details), prev, auditHashV1(prev, full)],
+    [
+      full.at.toISOString(),
+      null,
+      full.actorRole,
+      full.action,
+      full.entityType,
+      full.entityId,
+      27,
+      468,
+      full.ip,
+      JSON.stringify(full.details),
+      prev,
+      auditHashV1(prev, full),
+    ],
   );
 }
 
 beforeAll(async () => {
   d = await openDatabase('memory://');
   await d.exec('CREATE TABLE schema_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-  for (const f of readdirSync(DIR).filter((f) => /^\d{4}_.+\.sql$/.test(f) && f < '0411').sort()) {
+  for (const f of readdirSync(DIR)
+    .filter((f) => /^\d{4}_.+\.sql$/.test(f) && f < '0411')
+    .sort()) {
     await d.exec(readFileSync(DIR + f, 'utf8'));
     await d.query('INSERT INTO schema_migration (name) VALUES ($1)', [f]);
   }

@@ -16,7 +16,9 @@ export const accessLogEntryOut = z.object({
 
 /** A child's or family's access log names the readers. */
 export const accessLogOut = z.object({
-  items: z.array(accessLogEntryOut.extend({ actor: z.object({ id: z.string(), displayName: z.string(), username: z.string() }).nullable() })),
+  items: z.array(
+    accessLogEntryOut.extend({ actor: z.object({ id: z.string(), displayName: z.string(), username: z.string() }).nullable() }),
+  ),
   /** Every entry that disclosed the record, over all pages. */
   total: z.number(),
   /** Pass as `cursor` for the next (older) page; null on the last page. */

@@ -114,7 +114,9 @@ export interface ChainRow {
 export async function* chainInOrder(database: Database, batch = 2000): AsyncGenerator<ChainRow[]> {
   let after = 0;
   for (;;) {
-    const rows = await database.query<RawEventRow & { pos: number; event_seq: number; hash_version: number; prev_hash: string; hash: string; present: boolean }>(
+    const rows = await database.query<
+      RawEventRow & { pos: number; event_seq: number; hash_version: number; prev_hash: string; hash: string; present: boolean }
+    >(
       `SELECT c.pos, c.event_seq, c.hash_version, c.prev_hash, c.hash, e.seq IS NOT NULL AS present, ${EVENT_COLUMNS}
          FROM audit_chain c LEFT JOIN audit_event e ON e.seq = c.event_seq
         WHERE c.pos > $1 ORDER BY c.pos LIMIT $2`,

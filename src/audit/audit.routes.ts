@@ -21,7 +21,14 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/:kind/:id/access-log',
-    { schema: { tags: ['audit'], params: z.object({ kind: z.enum(['children', 'families']), id: z.uuid() }), querystring: logQuery, response: ok(accessLogOut) } },
+    {
+      schema: {
+        tags: ['audit'],
+        params: z.object({ kind: z.enum(['children', 'families']), id: z.uuid() }),
+        querystring: logQuery,
+        response: ok(accessLogOut),
+      },
+    },
     async (req) => accessLog(ctx, requireActor(req), req.params.kind === 'children' ? 'child' : 'family', req.params.id, req.query),
   );
 }

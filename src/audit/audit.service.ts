@@ -13,7 +13,8 @@ import { auditDisabledForBench } from './audit.bench-switch';
 
 export { verifyAuditChain, type VerifyResult } from './audit.verify';
 
-export type AuditAction = 'read' | 'list' | 'search' | 'export' | 'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'logout' | string;
+export type AuditAction =
+  'read' | 'list' | 'search' | 'export' | 'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'logout' | string;
 
 /**
  * The children and families whose records an action disclosed or changed (ids, never names):
@@ -93,10 +94,15 @@ export async function accessLog(ctx: AppContext, actor: Actor, type: SubjectType
   if (!visible) throw notFound(type === 'child' ? 'Child' : 'Family');
   const { items, total } = await subjectAccessLog(ctx.db, type, id, { limit: page.limit, before: page.cursor });
   const ids = [...new Set(items.map((r) => r.actorId).filter((x): x is string => !!x))];
-  const users = ids.length ? await ctx.db.select({ id: appUser.id, displayName: appUser.displayName, username: appUser.username }).from(appUser).where(inArray(appUser.id, ids)) : [];
+  const users = ids.length
+    ? await ctx.db
+        .select({ id: appUser.id, displayName: appUser.displayName, username: appUser.username })
+        .from(appUser)
+        .where(inArray(appUser.id, ids))
+    : [];
   const byId = new Map(users.map((u) => [u.id, u]));
   return {
-    items: items.map((r) => ({ ...r, actor: r.actorId ? byId.get(r.actorId) ?? null : null })),
+    items: items.map((r) => ({ ...r, actor: r.actorId ? (byId.get(r.actorId) ?? null) : null })),
     total,
     nextCursor: items.length === page.limit ? items[items.length - 1].seq : null,
   };

@@ -12,7 +12,16 @@ import { auditHashV2, GENESIS_HASH } from './audit.hash';
 import type { Actor } from '../access/policy';
 
 let d: ScratchDatabase;
-const actor: Actor = { userId: '00000000-0000-4000-8000-000000000001', username: 'x', displayName: 'X', role: 'caseworker', organisationId: null, organisationKind: null, scope: { level: 'district', stateCode: 27, districtCode: 468 }, ip: '10.0.0.1' };
+const actor: Actor = {
+  userId: '00000000-0000-4000-8000-000000000001',
+  username: 'x',
+  displayName: 'X',
+  role: 'caseworker',
+  organisationId: null,
+  organisationKind: null,
+  scope: { level: 'district', stateCode: 27, districtCode: 468 },
+  ip: '10.0.0.1',
+};
 const KEY = Buffer.from('test-audit-key-'.repeat(3));
 const child = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 const at = new Date('2025-01-10T06:00:00Z');
@@ -30,10 +39,21 @@ async function asSuperuser(fn: () => Promise<unknown>) {
 
 async function freshLog(n: number) {
   await asSuperuser(async () => {
-    await d.exec('DELETE FROM audit_checkpoint; DELETE FROM audit_chain; DELETE FROM audit_pending; DELETE FROM audit_subject; DELETE FROM audit_event');
+    await d.exec(
+      'DELETE FROM audit_checkpoint; DELETE FROM audit_chain; DELETE FROM audit_pending; DELETE FROM audit_subject; DELETE FROM audit_event',
+    );
   });
   for (let i = 0; i < n; i++) {
-    await audit(d.db, actor, i % 2 ? 'read' : 'search', 'child', i % 2 ? child(i) : null, { stateCode: 27, districtCode: 468 }, { fields: ['school'], n: i }, { children: [child(i), child(i + 1)] });
+    await audit(
+      d.db,
+      actor,
+      i % 2 ? 'read' : 'search',
+      'child',
+      i % 2 ? child(i) : null,
+      { stateCode: 27, districtCode: 468 },
+      { fields: ['school'], n: i },
+      { children: [child(i), child(i + 1)] },
+    );
   }
   await chainPending(d);
 }
@@ -100,25 +120,28 @@ describe('audit chain', () => {
     expect(await verifyAuditChain(d)).toMatchObject({ ok: true, checked: 6 });
   });
 
-  it.runIf(!!process.env.TEST_DATABASE_URL)('an open transaction holding an entry does not block another request’s audit (PostgreSQL)', async () => {
-    await freshLog(0);
-    let release!: () => void;
-    let written!: () => void;
-    const wrote = new Promise<void>((r) => (written = r));
-    const long = d.db.transaction(async (tx) => {
-      await audit(tx, actor, 'update', 'child', child(1));
-      written();
-      await new Promise<void>((r) => (release = r));
-    });
-    await wrote;
-    // With the old global lock this second append waited for the first transaction to end.
-    await audit(d.db, actor, 'read', 'child', child(2));
-    expect(await chainPending(d)).toBe(1);
-    release();
-    await long;
-    expect(await chainPending(d)).toBe(1);
-    expect(await verifyAuditChain(d)).toMatchObject({ ok: true, checked: 2 });
-  });
+  it.runIf(!!process.env.TEST_DATABASE_URL)(
+    'an open transaction holding an entry does not block another request’s audit (PostgreSQL)',
+    async () => {
+      await freshLog(0);
+      let release!: () => void;
+      let written!: () => void;
+      const wrote = new Promise<void>((r) => (written = r));
+      const long = d.db.transaction(async (tx) => {
+        await audit(tx, actor, 'update', 'child', child(1));
+        written();
+        await new Promise<void>((r) => (release = r));
+      });
+      await wrote;
+      // With the old global lock this second append waited for the first transaction to end.
+      await audit(d.db, actor, 'read', 'child', child(2));
+      expect(await chainPending(d)).toBe(1);
+      release();
+      await long;
+      expect(await chainPending(d)).toBe(1);
+      expect(await verifyAuditChain(d)).toMatchObject({ ok: true, checked: 2 });
+    },
+  );
 
   it('refuses UPDATE, DELETE and TRUNCATE on the log, its chain and its subjects', async () => {
     await freshLog(4);
@@ -163,7 +186,12 @@ describe('audit checkpoints', () => {
   it('a deleted tail is reported as truncation', async () => {
     await freshLog(12);
     await createCheckpoint(d, KEY, at);
-    expect(await verifyAuditChain(d, { key: KEY })).toMatchObject({ ok: true, checked: 12, checkpoint: { pos: 12 }, signatures: 'checked' });
+    expect(await verifyAuditChain(d, { key: KEY })).toMatchObject({
+      ok: true,
+      checked: 12,
+      checkpoint: { pos: 12 },
+      signatures: 'checked',
+    });
     const links = await chain();
     const tail = links.slice(9).map((l) => l.event_seq);
     await asSuperuser(async () => {
@@ -197,7 +225,18 @@ describe('audit checkpoints', () => {
       );
       let prev = GENESIS_HASH;
       for (const r of rows as Record<string, unknown>[]) {
-        const e = { at: new Date(r.at as string), actorId: r.actor_id as string, actorRole: r.actor_role as string, action: r.action as string, entityType: r.entity_type as string, entityId: r.entity_id as string | null, stateCode: r.state_code as number, districtCode: r.district_code as number, ip: r.ip as string, details: (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Record<string, unknown> };
+        const e = {
+          at: new Date(r.at as string),
+          actorId: r.actor_id as string,
+          actorRole: r.actor_role as string,
+          action: r.action as string,
+          entityType: r.entity_type as string,
+          entityId: r.entity_id as string | null,
+          stateCode: r.state_code as number,
+          districtCode: r.district_code as number,
+          ip: r.ip as string,
+          details: (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Record<string, unknown>,
+        };
         const hash = auditHashV2(prev, Number(r.pos), Number(r.event_seq), e, (r.subjects as string[]) ?? []);
         await d.query('UPDATE audit_chain SET prev_hash = $1, hash = $2 WHERE pos = $3', [prev, hash, r.pos]);
         prev = hash;
@@ -215,9 +254,16 @@ describe('audit checkpoints', () => {
     // Deleting the checkpoints from the database: the exported copy still tells.
     await asSuperuser(() => d.query('DELETE FROM audit_checkpoint'));
     expect((await verifyAuditChain(d, { key: KEY })).ok).toBe(true);
-    expect(await verifyAuditChain(d, { key: KEY, fileCheckpoints: readCheckpointFile(file) })).toMatchObject({ ok: false, problem: 'rehashed' });
+    expect(await verifyAuditChain(d, { key: KEY, fileCheckpoints: readCheckpointFile(file) })).toMatchObject({
+      ok: false,
+      problem: 'rehashed',
+    });
     // Even without the key, the chain is compared with the exported checkpoint.
-    expect(await verifyAuditChain(d, { fileCheckpoints: readCheckpointFile(file) })).toMatchObject({ ok: false, problem: 'rehashed', signatures: 'no_key' });
+    expect(await verifyAuditChain(d, { fileCheckpoints: readCheckpointFile(file) })).toMatchObject({
+      ok: false,
+      problem: 'rehashed',
+      signatures: 'no_key',
+    });
   });
 
   it('checkpoints only when the head moved; exports them all; notices a checkpoint deleted from the database', async () => {
@@ -230,8 +276,14 @@ describe('audit checkpoints', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'samanvay-audit-')), 'export.jsonl');
     expect(await exportCheckpoints(d, file)).toBe(2);
     expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(2);
-    expect(await verifyAuditChain(d, { key: KEY, fileCheckpoints: readCheckpointFile(file) })).toMatchObject({ ok: true, checkpoint: { pos: 4 } });
+    expect(await verifyAuditChain(d, { key: KEY, fileCheckpoints: readCheckpointFile(file) })).toMatchObject({
+      ok: true,
+      checkpoint: { pos: 4 },
+    });
     await asSuperuser(() => d.query('DELETE FROM audit_checkpoint WHERE pos = 4'));
-    expect(await verifyAuditChain(d, { key: KEY, fileCheckpoints: readCheckpointFile(file) })).toMatchObject({ ok: false, problem: 'checkpoint_removed' });
+    expect(await verifyAuditChain(d, { key: KEY, fileCheckpoints: readCheckpointFile(file) })).toMatchObject({
+      ok: false,
+      problem: 'checkpoint_removed',
+    });
   });
 });

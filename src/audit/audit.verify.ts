@@ -49,7 +49,14 @@ export async function verifyAuditChain(database: Database, opts: VerifyOptions =
   const signatures: VerifyResult['signatures'] = !anchors.length ? 'none' : opts.key ? 'checked' : 'no_key';
   let checked = 0;
   const fail = (problem: VerifyProblem, reason: string, at?: { seq?: number; pos?: number }): VerifyResult => ({
-    ok: false, checked, pending: 0, problem, reason, firstBadSeq: at?.seq, firstBadPos: at?.pos, signatures,
+    ok: false,
+    checked,
+    pending: 0,
+    problem,
+    reason,
+    firstBadSeq: at?.seq,
+    firstBadPos: at?.pos,
+    signatures,
   });
   const when = (a: Anchor) => `the checkpoint of ${a.at} (position ${a.pos}, from the ${a.from === 'file' ? 'exported file' : 'database'})`;
 
@@ -67,8 +74,13 @@ export async function verifyAuditChain(database: Database, opts: VerifyOptions =
   let pos = 0;
   for await (const links of chainInOrder(database)) {
     for (const l of links) {
-      if (l.pos !== pos + 1) return fail('removed', `chain positions ${pos + 1}–${l.pos - 1} are missing: entries were removed`, { seq: l.eventSeq, pos: l.pos });
-      if (!l.event) return fail('removed', `the entry at position ${l.pos} (seq ${l.eventSeq}) was removed`, { seq: l.eventSeq, pos: l.pos });
+      if (l.pos !== pos + 1)
+        return fail('removed', `chain positions ${pos + 1}–${l.pos - 1} are missing: entries were removed`, {
+          seq: l.eventSeq,
+          pos: l.pos,
+        });
+      if (!l.event)
+        return fail('removed', `the entry at position ${l.pos} (seq ${l.eventSeq}) was removed`, { seq: l.eventSeq, pos: l.pos });
       if (l.prevHash !== prev) return fail('removed', 'the entry before it was changed or removed', { seq: l.eventSeq, pos: l.pos });
       const subjects = [...l.event.subjects].sort();
       let expected: string;
@@ -83,7 +95,10 @@ export async function verifyAuditChain(database: Database, opts: VerifyOptions =
       if (expected !== l.hash) return fail('changed', 'the entry was changed', { seq: l.eventSeq, pos: l.pos });
       const mismatch = byPos.get(l.pos)?.find((a) => a.headHash !== l.hash);
       if (mismatch) {
-        return fail('rehashed', `the chain at position ${l.pos} does not match ${when(mismatch)}: the chain was rewritten and re-hashed`, { seq: l.eventSeq, pos: l.pos });
+        return fail('rehashed', `the chain at position ${l.pos} does not match ${when(mismatch)}: the chain was rewritten and re-hashed`, {
+          seq: l.eventSeq,
+          pos: l.pos,
+        });
       }
       prev = l.hash;
       pos = l.pos;
@@ -94,12 +109,20 @@ export async function verifyAuditChain(database: Database, opts: VerifyOptions =
 
   const beyond = anchors.filter((a) => a.pos > pos).sort((a, b) => b.pos - a.pos)[0];
   if (beyond) {
-    return fail('truncated', `the chain ends at position ${pos} but ${when(beyond)} covers ${beyond.pos} entries: the tail of the log was deleted (truncation)`, { pos: pos + 1 });
+    return fail(
+      'truncated',
+      `the chain ends at position ${pos} but ${when(beyond)} covers ${beyond.pos} entries: the tail of the log was deleted (truncation)`,
+      { pos: pos + 1 },
+    );
   }
   if (removed) return fail('checkpoint_removed', `${when(removed)} is not in the database: checkpoints were deleted there`);
   const outside = await unchainedCounts(database);
   if (outside.orphaned) {
-    return fail('outside_chain', `${outside.orphaned} entries are neither chained nor queued (first seq ${outside.firstOrphan}): written around the log or their chain links removed`, { seq: outside.firstOrphan ?? undefined });
+    return fail(
+      'outside_chain',
+      `${outside.orphaned} entries are neither chained nor queued (first seq ${outside.firstOrphan}): written around the log or their chain links removed`,
+      { seq: outside.firstOrphan ?? undefined },
+    );
   }
   const latest = [...anchors].sort((a, b) => b.pos - a.pos || b.at.localeCompare(a.at))[0];
   return {

@@ -76,7 +76,13 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/auth/sessions',
-    { schema: { tags: ['auth'], summary: "One's own sessions and bearer tokens in force (never the token itself)", response: ok(sessionListOut) } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "One's own sessions and bearer tokens in force (never the token itself)",
+        response: ok(sessionListOut),
+      },
+    },
     async (req) => {
       const session = requireSession(req);
       return { items: await listOwnSessions(ctx.db, session, ctx.now()) };

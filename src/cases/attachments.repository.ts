@@ -16,7 +16,11 @@ export const attachmentPublic = {
 };
 
 export function attachmentsOf(db: Db, caseId: string) {
-  return db.select(attachmentPublic).from(caseAttachment).where(eq(caseAttachment.caseId, caseId)).orderBy(asc(caseAttachment.uploadedAt), asc(caseAttachment.id));
+  return db
+    .select(attachmentPublic)
+    .from(caseAttachment)
+    .where(eq(caseAttachment.caseId, caseId))
+    .orderBy(asc(caseAttachment.uploadedAt), asc(caseAttachment.id));
 }
 
 export async function insertAttachment(db: Db, values: typeof caseAttachment.$inferInsert) {
@@ -25,6 +29,9 @@ export async function insertAttachment(db: Db, values: typeof caseAttachment.$in
 }
 
 export async function getAttachment(db: Db, caseId: string, id: string) {
-  const [row] = await db.select().from(caseAttachment).where(and(eq(caseAttachment.caseId, caseId), eq(caseAttachment.id, id)));
+  const [row] = await db
+    .select()
+    .from(caseAttachment)
+    .where(and(eq(caseAttachment.caseId, caseId), eq(caseAttachment.id, id)));
   return row ?? null;
 }

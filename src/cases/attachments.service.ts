@@ -50,9 +50,17 @@ export async function addAttachment(
   try {
     return await ctx.db.transaction(async (tx) => {
       const row = await insertAttachment(tx, {
-        caseId, stateCode: c.stateCode, districtCode: c.districtCode, kind: meta.kind, contentType: t.contentType,
-        originalName: file.filename?.slice(0, 200) || null, description: meta.description?.slice(0, 1000) || null,
-        sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), storedName, uploadedBy: actor.userId,
+        caseId,
+        stateCode: c.stateCode,
+        districtCode: c.districtCode,
+        kind: meta.kind,
+        contentType: t.contentType,
+        originalName: file.filename?.slice(0, 200) || null,
+        description: meta.description?.slice(0, 1000) || null,
+        sizeBytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        storedName,
+        uploadedBy: actor.userId,
       });
       const kb = Math.max(1, Math.round(bytes.length / 1024));
       // The history shows that a file was added (not its contents).
@@ -60,7 +68,16 @@ export async function addAttachment(
         type: 'note',
         text: `Attached ${meta.kind} (${type.toUpperCase()}, ${kb} KB), attachment ${row.id}${meta.description ? `: ${meta.description.slice(0, 500)}` : ''}`,
       });
-      await audit(tx, actor, 'attach', 'case', caseId, placeOf(c), { attachmentId: row.id, type, size: bytes.length }, { children: [c.childId], families: [c.familyId] });
+      await audit(
+        tx,
+        actor,
+        'attach',
+        'case',
+        caseId,
+        placeOf(c),
+        { attachmentId: row.id, type, size: bytes.length },
+        { children: [c.childId], families: [c.familyId] },
+      );
       return row;
     });
   } catch (err) {
@@ -76,8 +93,16 @@ export async function openAttachment(ctx: AppContext, actor: Actor, caseId: stri
   const a = await getAttachment(ctx.db, caseId, attachmentId);
   if (!a) throw notFound('Attachment');
   const path = join(dirOf(ctx), a.storedName);
-  const size = await stat(path).then((s) => s.size, () => null);
+  const size = await stat(path).then(
+    (s) => s.size,
+    () => null,
+  );
   if (size == null) throw new HttpError(410, 'file_missing', 'The file is no longer in storage');
   await audit(ctx.db, actor, 'download', 'case', caseId, placeOf(c), { attachmentId }, { children: [c.childId], families: [c.familyId] });
-  return { stream: createReadStream(path), size, contentType: a.contentType, filename: `${a.kind}-${a.id.slice(0, 8)}.${extensionOf(a.contentType)}` };
+  return {
+    stream: createReadStream(path),
+    size,
+    contentType: a.contentType,
+    filename: `${a.kind}-${a.id.slice(0, 8)}.${extensionOf(a.contentType)}`,
+  };
 }

@@ -10,14 +10,26 @@ import { placeOf, type CaseRow } from './cases.repository';
  * transfer (the child's and family's records move with the case).
  */
 export async function publishCaseEvents(db: Db, row: CaseRow, action: CaseAction, after: Placement, actorUserId: string, now: Date) {
-  const common = { aggregateType: 'case', aggregateId: row.id, actorUserId, stateCode: after.stateCode, districtCode: after.districtCode, at: now };
+  const common = {
+    aggregateType: 'case',
+    aggregateId: row.id,
+    actorUserId,
+    stateCode: after.stateCode,
+    districtCode: after.districtCode,
+    at: now,
+  };
   if (action.type === 'cwc_order') {
     await publish(db, {
       ...common,
       type: 'case.cwc_order_recorded',
       payload: {
-        caseId: row.id, childId: row.childId, familyId: row.familyId ?? null, orderType: action.orderType, kind: action.kind,
-        orderedOn: action.orderedOn, orderRef: action.orderRef ?? null,
+        caseId: row.id,
+        childId: row.childId,
+        familyId: row.familyId ?? null,
+        orderType: action.orderType,
+        kind: action.kind,
+        orderedOn: action.orderedOn,
+        orderRef: action.orderRef ?? null,
       },
     });
   }

@@ -17,7 +17,17 @@ beforeAll(async () => {
   const res = await cw.post('/api/v1/cases', intakeBody(await k.childIn('Wadali'), { productionRequired: false }));
   caseId = res.json().id;
   const post = (body: object) => cw.post(`/api/v1/cases/${caseId}/actions`, body);
-  expect((await post({ type: 'referral', referralId: 'edu-1', need: 'school fees and uniform', domain: 'education_training', to: { orgId: k.org('Education Department') } })).statusCode).toBe(201);
+  expect(
+    (
+      await post({
+        type: 'referral',
+        referralId: 'edu-1',
+        need: 'school fees and uniform',
+        domain: 'education_training',
+        to: { orgId: k.org('Education Department') },
+      })
+    ).statusCode,
+  ).toBe(201);
   expect((await post({ type: 'flagged_for_convergence', reason: 'needs Bal Sangopan and school support' })).statusCode).toBe(201);
 });
 afterAll(() => t.close());
@@ -100,7 +110,15 @@ describe('transfers move the case, and who sees it', () => {
     const c = (await cw.post('/api/v1/cases', intakeBody(await k.childIn('Dhamak'), { productionRequired: false }))).json();
     const akola = await k.as('dcpo.akola');
     expect((await akola.get(`/api/v1/cases/${c.id}`)).statusCode).toBe(404);
-    expect((await cw.post(`/api/v1/cases/${c.id}/actions`, { type: 'transfer_requested', toDistrictCode: '467', reason: 'family moved to Akola' })).statusCode).toBe(201);
+    expect(
+      (
+        await cw.post(`/api/v1/cases/${c.id}/actions`, {
+          type: 'transfer_requested',
+          toDistrictCode: '467',
+          reason: 'family moved to Akola',
+        })
+      ).statusCode,
+    ).toBe(201);
     const incoming = (await akola.get('/api/v1/cases?queue=transfers')).json();
     expect(incoming.items.map((i: { id: string }) => i.id)).toContain(c.id);
     const tasks = (await akola.get('/api/v1/tasks?scope=unit&kind=transfer_response')).json();
@@ -122,7 +140,12 @@ describe('casesFlaggedForConvergence (for the convergence module)', () => {
     const dcpo = (await actorForToken(t.ctx.db, token, '127.0.0.1', t.ctx.now()))!;
     const rows = await casesFlaggedForConvergence(t.ctx.db, dcpo, 468);
     const mine = rows.find((r) => r.caseId === caseId);
-    expect(mine).toMatchObject({ groupId: null, reason: expect.stringMatching(/Bal Sangopan/), flaggedOn: '2026-12-01', status: expect.any(String) });
+    expect(mine).toMatchObject({
+      groupId: null,
+      reason: expect.stringMatching(/Bal Sangopan/),
+      flaggedOn: '2026-12-01',
+      status: expect.any(String),
+    });
     const akolaActor = (await actorForToken(t.ctx.db, (await k.as('caseworker.akola')).token, '127.0.0.1', t.ctx.now()))!;
     expect(await casesFlaggedForConvergence(t.ctx.db, akolaActor, 468)).toEqual([]);
     const listed = (await (await k.as('dcpo.amravati')).get('/api/v1/cases?queue=convergence&pageSize=100')).json();

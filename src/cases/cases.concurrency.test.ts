@@ -31,11 +31,19 @@ async function newCase() {
 /** The stored record is consistent: versions, sequence numbers and the summary agree with the actions. */
 async function consistent(caseId: string) {
   const q = t.ctx.database.query.bind(t.ctx.database);
-  const actions = await q<{ seq: number; payload: CaseAction }>('SELECT seq, payload FROM case_action WHERE case_id = $1 ORDER BY seq', [caseId]);
-  const [row] = await q<{ version: number; status: string; flags: string[] }>('SELECT version, status, flags FROM case_record WHERE id = $1', [caseId]);
+  const actions = await q<{ seq: number; payload: CaseAction }>('SELECT seq, payload FROM case_action WHERE case_id = $1 ORDER BY seq', [
+    caseId,
+  ]);
+  const [row] = await q<{ version: number; status: string; flags: string[] }>(
+    'SELECT version, status, flags FROM case_record WHERE id = $1',
+    [caseId],
+  );
   expect(actions.map((a) => a.seq)).toEqual(actions.map((_, i) => i + 1));
   expect(row.version).toBe(actions.length);
-  const state = deriveCase(actions.map((a) => a.payload), caseTimelineConfig());
+  const state = deriveCase(
+    actions.map((a) => a.payload),
+    caseTimelineConfig(),
+  );
   expect(row.status).toBe(state.status);
   // Actions are in time order (the domain refuses an action dated before the previous one).
   const times = actions.map((a) => Date.parse(a.payload.at));
@@ -46,17 +54,34 @@ async function consistent(caseId: string) {
 describe('concurrent actions on one case', () => {
   it('ten notes at once: all ten recorded, in sequence', async () => {
     const id = await newCase();
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => cw.post(`/api/v1/cases/${id}/actions`, { type: 'note', text: `note ${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => cw.post(`/api/v1/cases/${id}/actions`, { type: 'note', text: `note ${i}` })),
+    );
     expect(results.map((r) => r.statusCode)).toEqual(Array(10).fill(201));
     const actions = await consistent(id);
     expect(actions).toHaveLength(11);
-    expect(actions.slice(1).map((a) => (a.payload as { text: string }).text).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `note ${i}`).sort());
+    expect(
+      actions
+        .slice(1)
+        .map((a) => (a.payload as { text: string }).text)
+        .sort(),
+    ).toEqual(Array.from({ length: 10 }, (_, i) => `note ${i}`).sort());
   });
 
   it('answers racing for one referral: exactly one wins, the others are refused with the reason', async () => {
     const id = await newCase();
     const edu = await k.as('nodal.education');
-    expect((await cw.post(`/api/v1/cases/${id}/actions`, { type: 'referral', referralId: 'r1', need: 'school fees', domain: 'education_training', to: { orgId: k.org('Education Department') } })).statusCode).toBe(201);
+    expect(
+      (
+        await cw.post(`/api/v1/cases/${id}/actions`, {
+          type: 'referral',
+          referralId: 'r1',
+          need: 'school fees',
+          domain: 'education_training',
+          to: { orgId: k.org('Education Department') },
+        })
+      ).statusCode,
+    ).toBe(201);
     const results = await Promise.all([
       edu.post(`/api/v1/cases/${id}/actions`, { type: 'referral_accepted', referralId: 'r1' }),
       edu.post(`/api/v1/cases/${id}/actions`, { type: 'referral_declined', referralId: 'r1', reason: 'not ours' }),

@@ -27,27 +27,45 @@ async function act(user: Parameters<Kit['as']>[0], body: Record<string, unknown>
 
 describe('village → block → district → state, and back', () => {
   it('opens at the village', async () => {
-    const res = await (await k.as('aww.rajura')).post('/api/v1/cases', intakeBody(await k.childIn('Rajura', 3), { productionRequired: false }));
+    const res = await (
+      await k.as('aww.rajura')
+    ).post('/api/v1/cases', intakeBody(await k.childIn('Rajura', 3), { productionRequired: false }));
     expect(res.statusCode, res.body).toBe(201);
     caseId = res.json().id;
     expect(res.json().state).toMatchObject({ level: 'village' });
   });
 
   it('escalates to the taluka committee of the case’s own taluka, not another one of the district', async () => {
-    const c = await act('aww.rajura', { type: 'escalation', reason: 'the family needs more than the village can give', tried: 'VCPC meeting; two home visits' });
+    const c = await act('aww.rajura', {
+      type: 'escalation',
+      reason: 'the family needs more than the village can give',
+      tried: 'VCPC meeting; two home visits',
+    });
     expect(c.state).toMatchObject({ level: 'block', status: 'escalated' });
     expect(c.state.owner.unit).toBe(k.org('Taluka Child Protection Committee, Chandurbazar'));
   });
 
   it('escalates to the district (DCPU), then to the state society', async () => {
-    const d = await act('dcpo.amravati', { type: 'escalation', reason: 'needs a CWC decision and district services', tried: 'taluka committee meeting' });
+    const d = await act('dcpo.amravati', {
+      type: 'escalation',
+      reason: 'needs a CWC decision and district services',
+      tried: 'taluka committee meeting',
+    });
     expect(d.state).toMatchObject({ level: 'district', status: 'escalated' });
     expect(d.state.owner.unit).toBe(k.org('DCPU Amravati'));
     k.at(ist('2026-12-02', '10:00'));
-    const s = await act('caseworker.amravati', { type: 'escalation', reason: 'inter-state placement: needs the state society', tried: 'district convergence group' });
+    const s = await act('caseworker.amravati', {
+      type: 'escalation',
+      reason: 'inter-state placement: needs the state society',
+      tried: 'district convergence group',
+    });
     expect(s.state).toMatchObject({ level: 'state', status: 'escalated' });
     expect(s.state.owner.unit).toBe(k.org('State Child Protection Society, Maharashtra'));
-    expect(s.state.escalations.map((e: { fromLevel: string; toLevel: string }) => `${e.fromLevel}→${e.toLevel}`)).toEqual(['village→block', 'block→district', 'district→state']);
+    expect(s.state.escalations.map((e: { fromLevel: string; toLevel: string }) => `${e.fromLevel}→${e.toLevel}`)).toEqual([
+      'village→block',
+      'block→district',
+      'district→state',
+    ]);
   });
 
   it('lands in the SCPS officer’s escalation queue; the state administrator (no cases.write) cannot act', async () => {
@@ -61,7 +79,10 @@ describe('village → block → district → state, and back', () => {
   it('the SCPS officer acts on it and returns it down with instructions', async () => {
     k.at(ist('2026-12-03', '11:00'));
     await act('scps.mh', { type: 'note', text: 'Spoke to the Madhya Pradesh SCPS; the aunt in Betul is willing to take the child.' });
-    const back = await act('scps.mh', { type: 'returned_down', instructions: 'Ask CWC Amravati for a home study of the aunt in Betul through the MP DCPU.' });
+    const back = await act('scps.mh', {
+      type: 'returned_down',
+      instructions: 'Ask CWC Amravati for a home study of the aunt in Betul through the MP DCPU.',
+    });
     expect(back.state).toMatchObject({ level: 'district', status: 'intake' });
     expect(back.state.owner).toEqual({ user: k.userId('caseworker.amravati'), unit: k.org('DCPU Amravati') });
     expect(back.state.returns.at(-1).instructions).toMatch(/home study/);

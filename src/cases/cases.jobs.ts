@@ -45,9 +45,13 @@ export async function startCaseJobs(ctx: AppContext, opts: CaseJobsOptions = {})
   boss.on('error', opts.onError ?? bossErrorListener('pg-boss'));
   await boss.start();
   await boss.createQueue(OVERDUE_SWEEP_QUEUE, { name: OVERDUE_SWEEP_QUEUE, policy: 'standard', retryLimit: 3, retryDelay: 30 });
-  await boss.work(OVERDUE_SWEEP_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 }, countingFailures(OVERDUE_SWEEP_QUEUE, async () => ({
-    alerts: await sweepOverdue(ctx.db, ctx.now()),
-  })));
+  await boss.work(
+    OVERDUE_SWEEP_QUEUE,
+    { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 },
+    countingFailures(OVERDUE_SWEEP_QUEUE, async () => ({
+      alerts: await sweepOverdue(ctx.db, ctx.now()),
+    })),
+  );
   if (cron) await boss.schedule(OVERDUE_SWEEP_QUEUE, cron, {}, { tz: 'Asia/Kolkata' });
 
   return {

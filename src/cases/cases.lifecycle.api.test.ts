@@ -38,7 +38,9 @@ describe('a case from village intake to closure', () => {
     expect(c).toMatchObject({ view: 'full', version: 1, child: { id: child } });
     expect(c.state).toMatchObject({ status: 'intake', level: 'village', risk: 'high', source: 'anganwadi' });
     // JJ Act 2015 s.31: production before the CWC within 24 hours.
-    expect(c.state.due).toEqual([expect.objectContaining({ kind: 'cwc_production', statutory: true, dueAt: new Date(ist('2026-12-02', '10:00')).toISOString() })]);
+    expect(c.state.due).toEqual([
+      expect.objectContaining({ kind: 'cwc_production', statutory: true, dueAt: new Date(ist('2026-12-02', '10:00')).toISOString() }),
+    ]);
     expect(c.history).toHaveLength(1);
   });
 
@@ -53,7 +55,12 @@ describe('a case from village intake to closure', () => {
       ],
     });
     k.at(ist('2026-12-01', '12:00'));
-    const c = await act('aww.rajura', { type: 'escalation', toLevel: 'district', reason: 'needs CWC production and services beyond the village', tried: 'two home visits; VCPC meeting' });
+    const c = await act('aww.rajura', {
+      type: 'escalation',
+      toLevel: 'district',
+      reason: 'needs CWC production and services beyond the village',
+      tried: 'two home visits; VCPC meeting',
+    });
     expect(c.state.status).toBe('escalated');
     expect(c.state.level).toBe('district');
     expect(c.state.owner.unit).toBe(k.org('DCPU Amravati'));
@@ -62,7 +69,12 @@ describe('a case from village intake to closure', () => {
     const item = queue.json().items.find((i: { id: string }) => i.id === caseId);
     expect(item).toMatchObject({ status: 'escalated', level: 'district' });
     const detail = (await (await k.as('dcpo.amravati')).get(`/api/v1/cases/${caseId}`)).json();
-    expect(detail.state.escalations[0]).toMatchObject({ fromLevel: 'village', toLevel: 'district', reason: expect.stringMatching(/CWC/), tried: expect.stringMatching(/home visits/) });
+    expect(detail.state.escalations[0]).toMatchObject({
+      fromLevel: 'village',
+      toLevel: 'district',
+      reason: expect.stringMatching(/CWC/),
+      tried: expect.stringMatching(/home visits/),
+    });
     // The village worker who escalated still sees the case (it is in her village).
     expect((await (await k.as('aww.rajura')).get(`/api/v1/cases/${caseId}`)).statusCode).toBe(200);
   });
@@ -77,7 +89,11 @@ describe('a case from village intake to closure', () => {
 
     const refused = await (await k.as('caseworker.amravati')).post(`/api/v1/cases/${caseId}/actions`, { type: 'sir_ordered' });
     expect(refused.statusCode).toBe(403);
-    await act('cwc.amravati', { type: 'sir_ordered', investigator: { unit: k.org('DCPU Amravati'), user: k.userId('caseworker.amravati') }, form21Ref: 'F21/2026/101' });
+    await act('cwc.amravati', {
+      type: 'sir_ordered',
+      investigator: { unit: k.org('DCPU Amravati'), user: k.userId('caseworker.amravati') },
+      form21Ref: 'F21/2026/101',
+    });
   });
 
   it('gets its SIR (Form 22) and the final order (Form 44)', async () => {
@@ -94,7 +110,14 @@ describe('a case from village intake to closure', () => {
     });
     expect(sir.state.cwc.sirSubmittedAt).toBeTruthy();
     k.at(ist('2026-12-15', '10:00'));
-    const order = await act('cwc.amravati', { type: 'cwc_order', kind: 'final', orderType: 'restoration', form: 'form44', orderRef: 'CWC/AMR/2026/55', orderedOn: '2026-12-15' });
+    const order = await act('cwc.amravati', {
+      type: 'cwc_order',
+      kind: 'final',
+      orderType: 'restoration',
+      form: 'form44',
+      orderRef: 'CWC/AMR/2026/55',
+      orderedOn: '2026-12-15',
+    });
     expect(order.state.cwc.finalOrder).toMatchObject({ orderType: 'restoration', form: 'form44' });
     expect(order.state.due.map((d: { kind: string }) => d.kind)).toEqual(['post_restoration_follow_up']);
   });
@@ -107,13 +130,32 @@ describe('a case from village intake to closure', () => {
       type: 'care_plan',
       careOption: 'own_family',
       domains: [
-        { domain: 'education_training', goals: ['back in school'], services: ['re-admission', 'fees and stationery'], providers: [{ kind: 'department', orgId: edu }], targetDate: '2027-03-31' },
-        { domain: 'health', goals: ['treat anaemia'], services: ['PHC check-up'], providers: [{ kind: 'department', orgId: health }], targetDate: '2027-02-28' },
+        {
+          domain: 'education_training',
+          goals: ['back in school'],
+          services: ['re-admission', 'fees and stationery'],
+          providers: [{ kind: 'department', orgId: edu }],
+          targetDate: '2027-03-31',
+        },
+        {
+          domain: 'health',
+          goals: ['treat anaemia'],
+          services: ['PHC check-up'],
+          providers: [{ kind: 'department', orgId: health }],
+          targetDate: '2027-02-28',
+        },
       ],
       form7Ref: 'F7/2026/101',
     });
     expect(plan.state.status).toBe('care_plan_active');
-    const r1 = await act('caseworker.amravati', { type: 'referral', referralId: 'edu-1', need: 're-admission to school', domain: 'education_training', to: { orgId: edu }, dueDate: '2027-01-31' });
+    const r1 = await act('caseworker.amravati', {
+      type: 'referral',
+      referralId: 'edu-1',
+      need: 're-admission to school',
+      domain: 'education_training',
+      to: { orgId: edu },
+      dueDate: '2027-01-31',
+    });
     expect(r1.state.referrals[0]).toMatchObject({ referralId: 'edu-1', status: 'pending', to: { kind: 'department', orgId: edu } });
     const r2 = await act('caseworker.amravati', { type: 'referral', need: 'anaemia treatment', domain: 'health', to: { orgId: health } });
     expect(r2.state.referrals).toHaveLength(2);
@@ -125,16 +167,24 @@ describe('a case from village intake to closure', () => {
     const nodal = await k.as('nodal.education');
     const list = (await nodal.get('/api/v1/cases/referrals')).json();
     const mine = list.items.filter((i: { caseId: string }) => i.caseId === caseId);
-    expect(mine).toEqual([expect.objectContaining({ referralId: 'edu-1', need: 're-admission to school', status: 'pending', childName: expect.any(String) })]);
+    expect(mine).toEqual([
+      expect.objectContaining({ referralId: 'edu-1', need: 're-admission to school', status: 'pending', childName: expect.any(String) }),
+    ]);
     const view = (await nodal.get(`/api/v1/cases/${caseId}`)).json();
     expect(view.view).toBe('referral');
     expect(view.history).toBeUndefined();
     expect(view.state).toBeUndefined();
     expect(view.referrals.map((r: { referralId: string }) => r.referralId)).toEqual(['edu-1']);
     await act('nodal.education', { type: 'referral_accepted', referralId: 'edu-1' });
-    const healthRef = view.referrals.length ? (await (await k.as('caseworker.amravati')).get(`/api/v1/cases/${caseId}`)).json().state.referrals[1].referralId : '';
+    const healthRef = view.referrals.length
+      ? (await (await k.as('caseworker.amravati')).get(`/api/v1/cases/${caseId}`)).json().state.referrals[1].referralId
+      : '';
     // Education cannot answer Health's referral.
-    const other = await nodal.post(`/api/v1/cases/${caseId}/actions`, { type: 'referral_declined', referralId: healthRef, reason: 'not ours' });
+    const other = await nodal.post(`/api/v1/cases/${caseId}/actions`, {
+      type: 'referral_declined',
+      referralId: healthRef,
+      reason: 'not ours',
+    });
     expect(other.statusCode).toBe(404);
     await act('nodal.health', { type: 'referral_declined', referralId: healthRef, reason: 'refer directly to the PHC at Rajura' });
     k.at(ist('2027-01-20', '10:00'));
@@ -143,12 +193,21 @@ describe('a case from village intake to closure', () => {
 
   it('is reviewed, followed up and closed; the history holds every step', async () => {
     k.at(ist('2027-01-25', '10:00'));
-    await act('caseworker.amravati', { type: 'follow_up_visit', visitedOn: '2027-01-25', findings: 'child at home with grandmother, attending school', childSafe: true });
+    await act('caseworker.amravati', {
+      type: 'follow_up_visit',
+      visitedOn: '2027-01-25',
+      findings: 'child at home with grandmother, attending school',
+      childSafe: true,
+    });
     k.at(ist('2027-03-15', '10:00'));
     await act('caseworker.amravati', { type: 'review', outcome: 'continue', notes: 'attendance regular' });
     k.at(ist('2027-06-15', '10:00'));
     await act('caseworker.amravati', { type: 'review', outcome: 'ready_for_closure' });
-    const closed = await act('caseworker.amravati', { type: 'closure', reason: 'restored_to_family', note: 'settled with grandmother; sponsorship continuing' });
+    const closed = await act('caseworker.amravati', {
+      type: 'closure',
+      reason: 'restored_to_family',
+      note: 'settled with grandmother; sponsorship continuing',
+    });
     expect(closed.state.status).toBe('closed');
     expect(closed.state.due).toEqual([]);
     expect(closed.history.map((h: { type: string }) => h.type)).toEqual(steps);
@@ -166,7 +225,10 @@ describe('a case from village intake to closure', () => {
     );
     expect(rows.map((r) => r.action)).toEqual(steps.map((s) => `case.${s}`));
     expect(rows[0].actor_role).toBe('frontline_worker');
-    const reads = await t.ctx.database.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'case' AND entity_id = $1 AND action = 'read'", [caseId]);
+    const reads = await t.ctx.database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'case' AND entity_id = $1 AND action = 'read'",
+      [caseId],
+    );
     expect(reads[0].n).toBeGreaterThan(0);
     const log = await (await k.as('dcpo.amravati')).get(`/api/v1/cases/${caseId}/access-log`);
     expect(log.statusCode).toBe(200);

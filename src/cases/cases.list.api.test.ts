@@ -18,7 +18,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Item = { id: string; status: string; risk: string; level: string; villageId: string | null; districtCode: number; ownerUserId: string | null; ownerUnitId: string; nextDueAt: string | null; overdue: boolean; flags: string[]; childName: string };
+type Item = {
+  id: string;
+  status: string;
+  risk: string;
+  level: string;
+  villageId: string | null;
+  districtCode: number;
+  ownerUserId: string | null;
+  ownerUnitId: string;
+  nextDueAt: string | null;
+  overdue: boolean;
+  flags: string[];
+  childName: string;
+};
 const list = async (query: string, client = dcpo) => {
   const res = await client.get(`/api/v1/cases?${query}`);
   expect(res.statusCode, res.body).toBe(200);
@@ -92,7 +105,13 @@ describe('pagination and order', () => {
   });
 
   it('refuses bad filters with the field named', async () => {
-    for (const [q, field] of [['status=lost', 'status'], ['pageSize=1000', 'pageSize'], ['queue=everything', 'queue'], ['owner=someone', 'owner'], ['overdue=maybe', 'overdue']]) {
+    for (const [q, field] of [
+      ['status=lost', 'status'],
+      ['pageSize=1000', 'pageSize'],
+      ['queue=everything', 'queue'],
+      ['owner=someone', 'owner'],
+      ['overdue=maybe', 'overdue'],
+    ]) {
       const res = await dcpo.get(`/api/v1/cases?${q}`);
       expect(res.statusCode, q).toBe(400);
       expect(res.json().issues[0].field).toBe(`querystring.${field}`);
@@ -101,7 +120,9 @@ describe('pagination and order', () => {
 
   it('audits every list with the ids shown', async () => {
     const r = await list('pageSize=3');
-    const [row] = await t.ctx.database.query<{ details: { ids: string[]; total: number } }>("SELECT details FROM audit_event WHERE action = 'list' AND entity_type = 'case' ORDER BY seq DESC LIMIT 1");
+    const [row] = await t.ctx.database.query<{ details: { ids: string[]; total: number } }>(
+      "SELECT details FROM audit_event WHERE action = 'list' AND entity_type = 'case' ORDER BY seq DESC LIMIT 1",
+    );
     expect(row.details.ids).toEqual(r.items.map((i) => i.id));
     expect(row.details.total).toBe(r.total);
   });
@@ -116,10 +137,19 @@ describe('pagination and order', () => {
 describe('OpenAPI', () => {
   it('documents the case endpoints and the action schemas', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const p of ['/api/v1/cases', '/api/v1/cases/{id}', '/api/v1/cases/{id}/actions', '/api/v1/cases/{id}/attachments', '/api/v1/tasks', '/api/v1/notifications', '/api/v1/cases/referrals']) {
+    for (const p of [
+      '/api/v1/cases',
+      '/api/v1/cases/{id}',
+      '/api/v1/cases/{id}/actions',
+      '/api/v1/cases/{id}/attachments',
+      '/api/v1/tasks',
+      '/api/v1/notifications',
+      '/api/v1/cases/referrals',
+    ]) {
       expect(Object.keys(doc.paths), p).toContain(p);
     }
     const body = JSON.stringify(doc.paths['/api/v1/cases/{id}/actions'].post.requestBody);
-    for (const type of ['escalation', 'cwc_order', 'care_plan', 'referral_declined', 'transfer_requested', 'closure', 'reopening']) expect(body).toContain(type);
+    for (const type of ['escalation', 'cwc_order', 'care_plan', 'referral_declined', 'transfer_requested', 'closure', 'reopening'])
+      expect(body).toContain(type);
   });
 });

@@ -3,9 +3,7 @@ import { lgdCodeQuery, pageQuery, recordVersion } from '../http/common';
 import { isoDate as day } from '../http/iso-date';
 import { day as dayOut, timestamp, withheld, withheldMarks } from '../http/response';
 import { childInput } from '../registry/registry.model';
-import {
-  caseActionSchema, CASE_STATUSES, INTAKE_SOURCES, LEVELS, PROVIDER_KINDS, RISK_LEVELS, type CaseActionType,
-} from './domain';
+import { caseActionSchema, CASE_STATUSES, INTAKE_SOURCES, LEVELS, PROVIDER_KINDS, RISK_LEVELS, type CaseActionType } from './domain';
 
 /**
  * API input shapes for cases. Actions are the domain's zod schemas (src/cases/domain/actions.ts)
@@ -22,7 +20,11 @@ export const intakeInput = z
     /** ...or a new child, created in the registry in the same transaction. */
     child: childInput.optional(),
     source: z.enum(INTAKE_SOURCES),
-    reporter: z.strictObject({ name: z.string().trim().min(1).max(200), role: z.string().trim().min(1).max(200), contact: z.string().trim().max(200).optional() }),
+    reporter: z.strictObject({
+      name: z.string().trim().min(1).max(200),
+      role: z.string().trim().min(1).max(200),
+      contact: z.string().trim().max(200).optional(),
+    }),
     /** When the child came to notice; not after the intake (checked by the domain on the server's clock). */
     reportedOn: day,
     concerns: z.array(text).min(1, 'give at least one concern').max(20),
@@ -33,7 +35,10 @@ export const intakeInput = z
     level: z.enum(LEVELS).optional(),
     clientId: z.string().trim().min(1).max(200).optional(),
   })
-  .refine((b) => !!b.childId !== !!b.child, { path: ['childId'], message: 'give either childId (a registered child) or child (a new one), not both' });
+  .refine((b) => !!b.childId !== !!b.child, {
+    path: ['childId'],
+    message: 'give either childId (a registered child) or child (a new one), not both',
+  });
 export type IntakeInput = z.infer<typeof intakeInput>;
 
 const uuid = (what: string) => z.uuid(`must be ${what} id (UUID)`);
@@ -90,13 +95,27 @@ export const caseListQuery = z.strictObject({
   risk: z.enum(RISK_LEVELS).optional(),
   level: z.enum(LEVELS).optional(),
   owner: z.union([z.literal('me'), z.uuid()]).optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   villageId: z.string().max(60).optional(),
   blockCode: lgdCodeQuery.optional(),
   districtCode: lgdCodeQuery.optional(),
   childId: z.uuid().optional(),
   queue: z.enum(['escalated', 'transfers', 'mine', 'unit', 'convergence']).optional(),
-  flag: z.enum(['convergence', 'escalated', 'transfer_pending', 'open_referrals', 'production_owed', 'statutory_due', 'ready_for_closure', 'reopened']).optional(),
+  flag: z
+    .enum([
+      'convergence',
+      'escalated',
+      'transfer_pending',
+      'open_referrals',
+      'production_owed',
+      'statutory_due',
+      'ready_for_closure',
+      'reopened',
+    ])
+    .optional(),
   ...pageQuery,
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
@@ -108,14 +127,20 @@ export const referralListQuery = z.strictObject({
 
 export const taskQuery = z.strictObject({
   scope: z.enum(['mine', 'unit']).default('mine'),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   kind: z.string().max(60).optional(),
   ...pageQuery,
 });
 export type TaskQuery = z.infer<typeof taskQuery>;
 
 export const notificationQuery = z.strictObject({
-  unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  unread: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   ...pageQuery,
 });
 
@@ -194,7 +219,9 @@ export const caseStateOut = z.object({
   risk: withheld(z.string()),
   needs: withheld(z.array(z.object({ domain: z.string(), need: z.string() }))),
   level: withheld(z.string()),
-  location: withheld(z.object({ stateCode: z.string(), districtCode: z.string(), blockCode: z.string().nullable(), villageCode: z.string().nullable() })),
+  location: withheld(
+    z.object({ stateCode: z.string(), districtCode: z.string(), blockCode: z.string().nullable(), villageCode: z.string().nullable() }),
+  ),
   owner: withheld(actorOut),
   cwc: withheld(
     z.object({
@@ -217,41 +244,74 @@ export const caseStateOut = z.object({
       by: actorOut,
       careOption: z.string(),
       careOptionReason: z.string().nullable(),
-      domains: z.array(z.object({ domain: z.string(), goals: z.array(z.string()), services: z.array(z.string()), providers: z.array(providerOut), targetDate: z.string() })),
+      domains: z.array(
+        z.object({
+          domain: z.string(),
+          goals: z.array(z.string()),
+          services: z.array(z.string()),
+          providers: z.array(providerOut),
+          targetDate: z.string(),
+        }),
+      ),
       version: z.number(),
     }),
   ),
-  review: withheld(z.object({ count: z.number(), lastAt: z.string().nullable(), lastOutcome: z.string().nullable(), nextReviewDate: z.string().nullable() })),
+  review: withheld(
+    z.object({
+      count: z.number(),
+      lastAt: z.string().nullable(),
+      lastOutcome: z.string().nullable(),
+      nextReviewDate: z.string().nullable(),
+    }),
+  ),
   readyForClosure: withheld(z.boolean()),
   restoration: withheld(
-    z.object({ orderAt: z.string(), orderedOn: z.string(), visits: z.number(), lastVisitedOn: z.string().nullable(), nextVisitDate: z.string().nullable(), lastChildSafe: z.boolean().nullable() }),
+    z.object({
+      orderAt: z.string(),
+      orderedOn: z.string(),
+      visits: z.number(),
+      lastVisitedOn: z.string().nullable(),
+      nextVisitDate: z.string().nullable(),
+      lastChildSafe: z.boolean().nullable(),
+    }),
   ),
   referrals: withheld(z.array(referralStateOut)),
   escalations: withheld(
-    z.array(z.object({ ...levelMove, toUser: z.string().nullable(), reason: z.string(), tried: z.string(), resolution: z.string(), respondedAt: z.string().nullable() })),
+    z.array(
+      z.object({
+        ...levelMove,
+        toUser: z.string().nullable(),
+        reason: z.string(),
+        tried: z.string(),
+        resolution: z.string(),
+        respondedAt: z.string().nullable(),
+      }),
+    ),
   ),
   returns: withheld(z.array(z.object({ ...levelMove, instructions: z.string() }))),
   transfer: withheld(z.object({ pending: transferRecordOut.nullable(), history: z.array(transferRecordOut) })),
   convergenceFlags: withheld(z.array(z.object({ groupId: z.string().nullable(), reason: z.string(), at: z.string(), by: actorOut }))),
   closures: withheld(z.array(z.object({ at: z.string(), by: actorOut, reason: z.string(), note: z.string().nullable() }))),
   reopenings: withheld(z.number()),
-  dates: withheld(z.object({
-    intakeAt: z.string(),
-    reportedOn: z.string(),
-    firstAssessmentAt: when,
-    firstProducedAt: when,
-    sirOrderedAt: when,
-    sirSubmittedAt: when,
-    finalOrderAt: when,
-    carePlanAt: when,
-    lastReviewAt: when,
-    restoredAt: when,
-    lastFollowUpAt: when,
-    lastEscalatedAt: when,
-    closedAt: when,
-    reopenedAt: when,
-    lastActionAt: z.string(),
-  })),
+  dates: withheld(
+    z.object({
+      intakeAt: z.string(),
+      reportedOn: z.string(),
+      firstAssessmentAt: when,
+      firstProducedAt: when,
+      sirOrderedAt: when,
+      sirSubmittedAt: when,
+      finalOrderAt: when,
+      carePlanAt: when,
+      lastReviewAt: when,
+      restoredAt: when,
+      lastFollowUpAt: when,
+      lastEscalatedAt: when,
+      closedAt: when,
+      reopenedAt: when,
+      lastActionAt: z.string(),
+    }),
+  ),
   actionCount: withheld(z.number()),
   asOf: withheld(z.string()),
   due: withheld(z.array(dueItemOut)),
@@ -270,7 +330,15 @@ export const caseAttachmentOut = z.object({
   uploadedAt: timestamp,
 });
 
-const caseChildOut = z.object({ id: z.string(), name: z.string(), nameLocal: withheld(z.string()), sex: withheld(z.string()), age: withheld(z.number()), dob: withheld(dayOut), ...withheldMarks });
+const caseChildOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameLocal: withheld(z.string()),
+  sex: withheld(z.string()),
+  age: withheld(z.number()),
+  dob: withheld(dayOut),
+  ...withheldMarks,
+});
 
 /** A referral as the organisation it was made to sees it. */
 const referralSeenOut = z.object({
@@ -296,16 +364,36 @@ export const caseOut = z.discriminatedUnion('view', [
     version: z.number(),
     child: caseChildOut,
     familyId: withheld(z.string()),
-    place: withheld(z.object({ stateCode: z.number(), districtCode: z.number(), subdistrictCode: z.number().nullable(), blockCode: z.number().nullable(), villageId: z.string().nullable() })),
+    place: withheld(
+      z.object({
+        stateCode: z.number(),
+        districtCode: z.number(),
+        subdistrictCode: z.number().nullable(),
+        blockCode: z.number().nullable(),
+        villageId: z.string().nullable(),
+      }),
+    ),
     flags: z.array(z.string()),
     state: withheld(caseStateOut),
     ...withheldMarks,
     history: withheld(
-      z.array(z.object({ seq: z.number(), type: z.string(), at: timestamp, recordedAt: timestamp, by: z.string().nullable(), unit: z.string().nullable(), action: z.record(z.string(), z.unknown()) })),
+      z.array(
+        z.object({
+          seq: z.number(),
+          type: z.string(),
+          at: timestamp,
+          recordedAt: timestamp,
+          by: z.string().nullable(),
+          unit: z.string().nullable(),
+          action: z.record(z.string(), z.unknown()),
+        }),
+      ),
     ),
     attachments: withheld(z.array(caseAttachmentOut)),
     /** Names of the users and units the history mentions. */
-    directory: withheld(z.object({ users: z.record(z.string(), z.string()), units: z.record(z.string(), z.object({ name: z.string(), kind: z.string() })) })),
+    directory: withheld(
+      z.object({ users: z.record(z.string(), z.string()), units: z.record(z.string(), z.object({ name: z.string(), kind: z.string() })) }),
+    ),
   }),
   z.object({
     view: z.literal('referral'),
@@ -426,6 +514,12 @@ export const notificationListOut = z.object({
 export const markedOut = z.object({ marked: z.number() });
 
 /** A CWC non-disclosure order (JJ Act 2015 s.74(1)) as it stands. */
-export const nonDisclosureOrderOut = z.object({ caseId: z.string(), orderRef: z.string(), orderedOn: dayOut, setAt: timestamp, version: z.number() });
+export const nonDisclosureOrderOut = z.object({
+  caseId: z.string(),
+  orderRef: z.string(),
+  orderedOn: dayOut,
+  setAt: timestamp,
+  version: z.number(),
+});
 export const nonDisclosureStateOut = z.object({ order: nonDisclosureOrderOut.nullable() });
 export const nonDisclosureLiftedOut = z.object({ caseId: z.string(), lifted: z.boolean() });

@@ -48,7 +48,11 @@ export const caseSummary = {
 };
 
 export const placeOf = (r: Pick<CaseRow, 'stateCode' | 'districtCode' | 'subdistrictCode' | 'blockCode' | 'villageId'>): Placement => ({
-  stateCode: r.stateCode, districtCode: r.districtCode, subdistrictCode: r.subdistrictCode, blockCode: r.blockCode, villageId: r.villageId,
+  stateCode: r.stateCode,
+  districtCode: r.districtCode,
+  subdistrictCode: r.subdistrictCode,
+  blockCode: r.blockCode,
+  villageId: r.villageId,
 });
 
 // ---------------------------------------------------------------- writes
@@ -69,12 +73,19 @@ export async function lockCase(db: Db, id: string): Promise<CaseRow | null> {
 }
 
 export async function loadActions(db: Db, caseId: string): Promise<CaseAction[]> {
-  const rows = await db.select({ payload: caseAction.payload }).from(caseAction).where(eq(caseAction.caseId, caseId)).orderBy(asc(caseAction.seq));
+  const rows = await db
+    .select({ payload: caseAction.payload })
+    .from(caseAction)
+    .where(eq(caseAction.caseId, caseId))
+    .orderBy(asc(caseAction.seq));
   return rows.map((r) => r.payload as unknown as CaseAction);
 }
 
 export async function actionByClientId(db: Db, caseId: string, clientId: string) {
-  const [row] = await db.select({ seq: caseAction.seq }).from(caseAction).where(and(eq(caseAction.caseId, caseId), eq(caseAction.clientId, clientId)));
+  const [row] = await db
+    .select({ seq: caseAction.seq })
+    .from(caseAction)
+    .where(and(eq(caseAction.caseId, caseId), eq(caseAction.clientId, clientId)));
   return row ?? null;
 }
 
@@ -157,8 +168,17 @@ export async function saveProjection(
   if (s.referrals.length) {
     await db.insert(caseReferral).values(
       s.referrals.map((r) => ({
-        caseId, referralId: r.referralId, toOrgId: r.to.orgId, toKind: r.to.kind, domain: r.domain, need: r.need, status: r.status,
-        referredAt: new Date(r.referredAt), dueDate: r.dueDate, stateCode: place.stateCode, districtCode: place.districtCode,
+        caseId,
+        referralId: r.referralId,
+        toOrgId: r.to.orgId,
+        toKind: r.to.kind,
+        domain: r.domain,
+        need: r.need,
+        status: r.status,
+        referredAt: new Date(r.referredAt),
+        dueDate: r.dueDate,
+        stateCode: place.stateCode,
+        districtCode: place.districtCode,
       })),
     );
   }
@@ -166,7 +186,14 @@ export async function saveProjection(
   if (s.convergenceFlags.length) {
     await db.insert(caseConvergenceFlag).values(
       s.convergenceFlags.map((f, n) => ({
-        caseId, n, groupId: f.groupId, reason: f.reason, flaggedAt: new Date(f.at), flaggedByUnit: f.by.unit, stateCode: place.stateCode, districtCode: place.districtCode,
+        caseId,
+        n,
+        groupId: f.groupId,
+        reason: f.reason,
+        flaggedAt: new Date(f.at),
+        flaggedByUnit: f.by.unit,
+        stateCode: place.stateCode,
+        districtCode: place.districtCode,
       })),
     );
   }
@@ -184,14 +211,25 @@ async function saveDue(db: Db, caseId: string, s: CaseState, place: Placement) {
     return;
   }
   const keys = s.due.map((d) => sql`(${d.kind}, ${d.ref ?? ''})`);
-  await db.delete(caseDue).where(and(eq(caseDue.caseId, caseId), sql`(${caseDue.kind}, ${caseDue.ref}) NOT IN (${sql.join(keys, sql`, `)})`));
+  await db
+    .delete(caseDue)
+    .where(and(eq(caseDue.caseId, caseId), sql`(${caseDue.kind}, ${caseDue.ref}) NOT IN (${sql.join(keys, sql`, `)})`));
   await db
     .insert(caseDue)
     .values(
       s.due.map((d) => ({
-        caseId, kind: d.kind, ref: d.ref ?? '', dueAt: new Date(d.dueAt), assignedUserId: d.assignedTo.user, assignedUnitId: d.assignedTo.unit,
-        statutory: d.statutory, source: d.source, ...place,
-        ownerUserId: s.owner.user, ownerUnitId: s.owner.unit, transferToUnitId: s.transfer.pending?.toUnit ?? null,
+        caseId,
+        kind: d.kind,
+        ref: d.ref ?? '',
+        dueAt: new Date(d.dueAt),
+        assignedUserId: d.assignedTo.user,
+        assignedUnitId: d.assignedTo.unit,
+        statutory: d.statutory,
+        source: d.source,
+        ...place,
+        ownerUserId: s.owner.user,
+        ownerUnitId: s.owner.unit,
+        transferToUnitId: s.transfer.pending?.toUnit ?? null,
       })),
     )
     .onConflictDoUpdate({
@@ -232,7 +270,13 @@ export async function getCase(db: Db, actor: Actor, id: string): Promise<(CaseLi
 /** A case as the actor may receive it: the fields of its view ('case' or the referred part), non-disclosure applied in SQL. */
 export type PermittedCaseRow = Record<string, unknown> & { id: string; version: number };
 
-export async function readPermittedCase(db: Db, actor: Actor, id: string, access: CaseAccess, today: string): Promise<PermittedCaseRow | null> {
+export async function readPermittedCase(
+  db: Db,
+  actor: Actor,
+  id: string,
+  access: CaseAccess,
+  today: string,
+): Promise<PermittedCaseRow | null> {
   const [row] = await db
     .select(permittedColumns(actor, access === 'full' ? 'case' : 'caseReferral', { today }))
     .from(caseRecord)
@@ -254,8 +298,13 @@ export interface CaseHistoryRow {
 export function caseHistory(db: Db, caseId: string): Promise<CaseHistoryRow[]> {
   return db
     .select({
-      seq: caseAction.seq, type: caseAction.type, at: caseAction.at, recordedAt: caseAction.recordedAt,
-      actorUserId: caseAction.actorUserId, actorUnitId: caseAction.actorUnitId, payload: caseAction.payload,
+      seq: caseAction.seq,
+      type: caseAction.type,
+      at: caseAction.at,
+      recordedAt: caseAction.recordedAt,
+      actorUserId: caseAction.actorUserId,
+      actorUnitId: caseAction.actorUnitId,
+      payload: caseAction.payload,
     })
     .from(caseAction)
     .where(eq(caseAction.caseId, caseId))
@@ -324,16 +373,29 @@ function caseFilters(actor: Actor, f: CaseFilter, now: Date): SQL | undefined {
 }
 
 export type CaseListRow = {
-  [K in keyof typeof caseSummary]: (typeof caseSummary)[K]['_']['data'] | ((typeof caseSummary)[K]['_']['notNull'] extends true ? never : null);
+  [K in keyof typeof caseSummary]:
+    (typeof caseSummary)[K]['_']['data'] | ((typeof caseSummary)[K]['_']['notNull'] extends true ? never : null);
 };
 
 /** One page of a case list, soonest due first: the parts of `caseConditions` read with UNION ALL; the fields the actor may read. */
-export async function listCases(db: Db, actor: Actor, where: SQL[], limit: number, offset: number, today: string): Promise<(PermittedCaseRow & { subjectChildId: string })[]> {
+export async function listCases(
+  db: Db,
+  actor: Actor,
+  where: SQL[],
+  limit: number,
+  offset: number,
+  today: string,
+): Promise<(PermittedCaseRow & { subjectChildId: string })[]> {
   if (!where.length) return [];
   // Each part picks the ids of its first rows, sorted and cut on its own covering index (the
   // filters read from the index, not the table); only the page's rows are then fetched.
   const part = (w: SQL) =>
-    db.select({ id: caseRecord.id }).from(caseRecord).where(w).orderBy(sql`${caseRecord.nextDueAt} ASC NULLS LAST`, asc(caseRecord.id)).limit(limit + offset);
+    db
+      .select({ id: caseRecord.id })
+      .from(caseRecord)
+      .where(w)
+      .orderBy(sql`${caseRecord.nextDueAt} ASC NULLS LAST`, asc(caseRecord.id))
+      .limit(limit + offset);
   const ids = where.slice(1).reduce((q, w) => q.unionAll(part(w)) as unknown as ReturnType<typeof part>, part(where[0]));
   const { childDob: _dob, ...cols } = permittedColumns(actor, 'case', { today });
   const rows = await db
@@ -398,7 +460,8 @@ export async function listReferralsToUnit(db: Db, actor: Actor, f: ReferralFilte
   return { items, total: Number(n) };
 }
 
-const pick = <T extends Record<string, unknown>>(o: T, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => keys.includes(k))) as T;
+const pick = <T extends Record<string, unknown>>(o: T, keys: string[]) =>
+  Object.fromEntries(Object.entries(o).filter(([k]) => keys.includes(k))) as T;
 
 // ---------------------------------------------------------------- for other modules
 
@@ -451,7 +514,12 @@ export async function directory(db: Db, userIds: string[], unitIds: string[]) {
   const o = [...new Set(unitIds.filter((x) => uuid.test(x)))];
   const [users, units] = await Promise.all([
     u.length ? db.select({ id: appUser.id, name: appUser.displayName }).from(appUser).where(inArray(appUser.id, u)) : [],
-    o.length ? db.select({ id: organisation.id, name: organisation.name, kind: organisation.kind }).from(organisation).where(inArray(organisation.id, o)) : [],
+    o.length
+      ? db
+          .select({ id: organisation.id, name: organisation.name, kind: organisation.kind })
+          .from(organisation)
+          .where(inArray(organisation.id, o))
+      : [],
   ]);
   return {
     users: Object.fromEntries(users.map((x) => [x.id, x.name])),
@@ -471,8 +539,10 @@ export async function findOrganisation(db: Db, id: string) {
  */
 export async function unitOfKind(db: Db, kinds: string[], stateCode: number, districtCode: number | null, near?: Placement) {
   const nearest = near
-    ? [sql`CASE WHEN ${organisation.villageId} = ${near.villageId ?? ''} THEN 0 WHEN ${organisation.blockCode} = ${near.blockCode ?? -1} THEN 1
-        WHEN ${organisation.subdistrictCode} = ${near.subdistrictCode ?? -1} THEN 2 ELSE 3 END`]
+    ? [
+        sql`CASE WHEN ${organisation.villageId} = ${near.villageId ?? ''} THEN 0 WHEN ${organisation.blockCode} = ${near.blockCode ?? -1} THEN 1
+        WHEN ${organisation.subdistrictCode} = ${near.subdistrictCode ?? -1} THEN 2 ELSE 3 END`,
+      ]
     : [];
   const [row] = await db
     .select({ id: organisation.id, kind: organisation.kind })
@@ -494,10 +564,17 @@ export async function unitOfKind(db: Db, kinds: string[], stateCode: number, dis
 export async function findUser(db: Db, id: string) {
   const [row] = await db
     .select({
-      id: appUser.id, organisationId: appUser.organisationId, active: appUser.active, role: appUser.role,
+      id: appUser.id,
+      organisationId: appUser.organisationId,
+      active: appUser.active,
+      role: appUser.role,
       scope: {
-        level: appUser.scopeLevel, stateCode: appUser.stateCode, districtCode: appUser.districtCode,
-        subdistrictCode: appUser.subdistrictCode, blockCode: appUser.blockCode, villageId: appUser.villageId,
+        level: appUser.scopeLevel,
+        stateCode: appUser.stateCode,
+        districtCode: appUser.districtCode,
+        subdistrictCode: appUser.subdistrictCode,
+        blockCode: appUser.blockCode,
+        villageId: appUser.villageId,
       },
     })
     .from(appUser)

@@ -7,8 +7,21 @@ import { versionFrom } from '../http/common';
 import { badRequest, notFound } from '../http/errors';
 import { assertCleanText } from '../http/input-hygiene';
 import {
-  actionInput, caseAttachmentOut, caseIdParams, caseListOut, caseListQuery, caseOut, intakeInput, markedOut, notificationListOut, notificationQuery, referralListOut,
-  referralListQuery, taskListOut, taskQuery, type ActionInput,
+  actionInput,
+  caseAttachmentOut,
+  caseIdParams,
+  caseListOut,
+  caseListQuery,
+  caseOut,
+  intakeInput,
+  markedOut,
+  notificationListOut,
+  notificationQuery,
+  referralListOut,
+  referralListQuery,
+  taskListOut,
+  taskQuery,
+  type ActionInput,
 } from './cases.model';
 import { created, file, itemsOf, ok, okOut } from '../http/response';
 import { accessLogEntryOut } from '../audit/audit.model';
@@ -29,10 +42,16 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
 
-  r.post('/cases', { schema: { tags, summary: 'Open a case (intake) for a registered child or a new one', body: intakeInput, response: created(caseOut) } }, async (req, reply) => {
-    const c = await openCase(ctx, requireActor(req), req.body);
-    return reply.status(201).header('etag', `"${c.version}"`).send(c);
-  });
+  r.post(
+    '/cases',
+    {
+      schema: { tags, summary: 'Open a case (intake) for a registered child or a new one', body: intakeInput, response: created(caseOut) },
+    },
+    async (req, reply) => {
+      const c = await openCase(ctx, requireActor(req), req.body);
+      return reply.status(201).header('etag', `"${c.version}"`).send(c);
+    },
+  );
 
   r.get(
     '/cases',
@@ -42,14 +61,32 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/cases/referrals',
-    { schema: { tags, summary: 'Referrals made to your organisation (the referred part of each case)', querystring: referralListQuery, response: ok(referralListOut) } },
+    {
+      schema: {
+        tags,
+        summary: 'Referrals made to your organisation (the referred part of each case)',
+        querystring: referralListQuery,
+        response: ok(referralListOut),
+      },
+    },
     async (req) => listReferralsFor(ctx, requireActor(req), req.query),
   );
 
-  r.get('/cases/:id', { schema: { tags, summary: 'A case: derived state, due items, history (or only your referrals)', params: caseIdParams, response: ok(caseOut) } }, async (req, reply) => {
-    const c = await readCase(ctx, requireActor(req), req.params.id);
-    return reply.header('etag', `"${c.version}"`).send(c);
-  });
+  r.get(
+    '/cases/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A case: derived state, due items, history (or only your referrals)',
+        params: caseIdParams,
+        response: ok(caseOut),
+      },
+    },
+    async (req, reply) => {
+      const c = await readCase(ctx, requireActor(req), req.params.id);
+      return reply.header('etag', `"${c.version}"`).send(c);
+    },
+  );
 
   r.post(
     '/cases/:id/actions',
@@ -57,7 +94,8 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Record an action (assessment, CWC production, SIR, order, care plan, referral, review, escalation, transfer, closure…)',
-        description: 'Refused with 409 invalid_transition (reason = the domain code) when the case is not in a state for it, 400 for bad input. Send the version you saw (body or If-Match) to be refused if the case changed.',
+        description:
+          'Refused with 409 invalid_transition (reason = the domain code) when the case is not in a state for it, 400 for bad input. Send the version you saw (body or If-Match) to be refused if the case changed.',
         params: caseIdParams,
         body: actionInput,
         response: created(caseOut),
@@ -77,7 +115,16 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
     const c = await getCase(ctx.db, actor, req.params.id);
     if (!c || c.access !== 'full') throw notFound('Case');
     const items = await attachmentsOf(ctx.db, c.id);
-    await audit(ctx.db, actor, 'list', 'case_attachment', c.id, { stateCode: c.stateCode, districtCode: c.districtCode }, { ids: items.map((i) => i.id) }, { children: [c.childId] });
+    await audit(
+      ctx.db,
+      actor,
+      'list',
+      'case_attachment',
+      c.id,
+      { stateCode: c.stateCode, districtCode: c.districtCode },
+      { ids: items.map((i) => i.id) },
+      { children: [c.childId] },
+    );
     return { items };
   });
 
@@ -113,14 +160,27 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
       assertCleanText(field('description'), 'description');
       const kind = (field('kind') ?? req.query.kind ?? 'document') as AttachmentKind;
       if (!ATTACHMENT_KINDS.includes(kind)) throw badRequest('kind', `must be one of ${ATTACHMENT_KINDS.join(', ')}`);
-      const a = await addAttachment(ctx, actor, req.params.id, { bytes, filename: part.filename }, { kind, description: field('description') ?? req.query.description });
+      const a = await addAttachment(
+        ctx,
+        actor,
+        req.params.id,
+        { bytes, filename: part.filename },
+        { kind, description: field('description') ?? req.query.description },
+      );
       return reply.status(201).send(a);
     },
   );
 
   r.get(
     '/cases/:id/attachments/:attachmentId',
-    { schema: { tags, summary: 'Download an attachment (audited)', params: z.object({ id: z.uuid(), attachmentId: z.uuid() }), ...file('application/pdf', 'image/jpeg', 'image/png') } },
+    {
+      schema: {
+        tags,
+        summary: 'Download an attachment (audited)',
+        params: z.object({ id: z.uuid(), attachmentId: z.uuid() }),
+        ...file('application/pdf', 'image/jpeg', 'image/png'),
+      },
+    },
     async (req, reply) => {
       const f = await openAttachment(ctx, requireActor(req), req.params.id, req.params.attachmentId);
       return reply
@@ -133,26 +193,48 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  r.get('/cases/:id/access-log', { schema: { tags, summary: 'Who read or changed this case (audit.read)', params: caseIdParams, response: ok(itemsOf(accessLogEntryOut)) } }, async (req) => {
-    const actor = requireActor(req);
-    requirePermission(actor, 'audit.read');
-    const c = await getCase(ctx.db, actor, req.params.id);
-    if (!c || c.access !== 'full') throw notFound('Case');
-    return { items: await accessLogFor(ctx.db, 'case', c.id) };
-  });
+  r.get(
+    '/cases/:id/access-log',
+    {
+      schema: {
+        tags,
+        summary: 'Who read or changed this case (audit.read)',
+        params: caseIdParams,
+        response: ok(itemsOf(accessLogEntryOut)),
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      requirePermission(actor, 'audit.read');
+      const c = await getCase(ctx.db, actor, req.params.id);
+      if (!c || c.access !== 'full') throw notFound('Case');
+      return { items: await accessLogFor(ctx.db, 'case', c.id) };
+    },
+  );
 
   r.get(
     '/tasks',
-    { schema: { tags, summary: 'What is due and overdue, for you (scope=mine) or your unit (scope=unit)', querystring: taskQuery, response: ok(taskListOut) } },
+    {
+      schema: {
+        tags,
+        summary: 'What is due and overdue, for you (scope=mine) or your unit (scope=unit)',
+        querystring: taskQuery,
+        response: ok(taskListOut),
+      },
+    },
     async (req) => tasksFor(ctx, requireActor(req), req.query),
   );
 
-  r.get('/notifications', { schema: { tags, summary: 'Your alerts and your unit’s', querystring: notificationQuery, response: ok(notificationListOut) } }, async (req) => {
-    const actor = requireActor(req);
-    const { page, pageSize, unread } = req.query;
-    const res = await listNotifications(ctx.db, actor, { unread }, pageSize, (page - 1) * pageSize);
-    return { ...res, page, pageSize };
-  });
+  r.get(
+    '/notifications',
+    { schema: { tags, summary: 'Your alerts and your unit’s', querystring: notificationQuery, response: ok(notificationListOut) } },
+    async (req) => {
+      const actor = requireActor(req);
+      const { page, pageSize, unread } = req.query;
+      const res = await listNotifications(ctx.db, actor, { unread }, pageSize, (page - 1) * pageSize);
+      return { ...res, page, pageSize };
+    },
+  );
 
   r.post('/notifications/:id/read', { schema: { tags, params: z.object({ id: z.uuid() }), response: ok(okOut) } }, async (req) => {
     const actor = requireActor(req);

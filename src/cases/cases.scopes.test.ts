@@ -34,10 +34,26 @@ const ORGS = [1, 2, 3, 4, 5].map((n) => uuid(n, 'b'));
 beforeAll(async () => {
   d = await createTestDatabase();
   for (const v of VILLAGES) {
-    await d.db.insert(location).values({ id: v.id, level: 'village', name: v.id, parentId: null, stateCode: v.stateCode, districtCode: v.districtCode, subdistrictCode: v.subdistrictCode, blockCode: v.blockCode });
+    await d.db.insert(location).values({
+      id: v.id,
+      level: 'village',
+      name: v.id,
+      parentId: null,
+      stateCode: v.stateCode,
+      districtCode: v.districtCode,
+      subdistrictCode: v.subdistrictCode,
+      blockCode: v.blockCode,
+    });
     const [c] = await d.db
       .insert(child)
-      .values({ ...v, villageId: v.id, id: undefined, name: `child of ${v.id}`, sex: 'female', careStatus: 'birth_family' } as typeof child.$inferInsert)
+      .values({
+        ...v,
+        villageId: v.id,
+        id: undefined,
+        name: `child of ${v.id}`,
+        sex: 'female',
+        careStatus: 'birth_family',
+      } as typeof child.$inferInsert)
       .returning({ id: child.id });
     childOf.set(v.id, c.id);
   }
@@ -78,18 +94,33 @@ const scopeArb: fc.Arbitrary<Scope> = fc.oneof(
     fc.constantFrom<Scope>(
       { level: 'district', stateCode: v.stateCode, districtCode: v.districtCode },
       { level: 'subdistrict', stateCode: v.stateCode, districtCode: v.districtCode, subdistrictCode: v.subdistrictCode },
-      { level: 'block', stateCode: v.stateCode, districtCode: v.districtCode, subdistrictCode: v.subdistrictCode, blockCode: v.blockCode },
-      { level: 'village', stateCode: v.stateCode, districtCode: v.districtCode, subdistrictCode: v.subdistrictCode, blockCode: v.blockCode, villageId: v.id },
+      {
+        level: 'block',
+        stateCode: v.stateCode,
+        districtCode: v.districtCode,
+        subdistrictCode: v.subdistrictCode,
+        blockCode: v.blockCode,
+      },
+      {
+        level: 'village',
+        stateCode: v.stateCode,
+        districtCode: v.districtCode,
+        subdistrictCode: v.subdistrictCode,
+        blockCode: v.blockCode,
+        villageId: v.id,
+      },
     ),
   ),
 );
 
-const actorArb: fc.Arbitrary<Actor> = fc.record({
-  userId: fc.constantFrom(...USERS),
-  role: fc.constantFrom(...ROLES),
-  organisationId: fc.option(fc.constantFrom(...ORGS), { nil: null }),
-  scope: scopeArb,
-}).map((a) => ({ ...a, username: 'u', displayName: 'u', organisationKind: null }));
+const actorArb: fc.Arbitrary<Actor> = fc
+  .record({
+    userId: fc.constantFrom(...USERS),
+    role: fc.constantFrom(...ROLES),
+    organisationId: fc.option(fc.constantFrom(...ORGS), { nil: null }),
+    scope: scopeArb,
+  })
+  .map((a) => ({ ...a, username: 'u', displayName: 'u', organisationKind: null }));
 
 async function load(cases: GenCase[]) {
   await d.exec('DELETE FROM case_referral; DELETE FROM case_record;');
@@ -98,15 +129,38 @@ async function load(cases: GenCase[]) {
     const [row] = await d.db
       .insert(caseRecord)
       .values({
-        childId: childOf.get(c.village.id)!, stateCode: c.stateCode, districtCode: c.districtCode, subdistrictCode: c.subdistrictCode, blockCode: c.blockCode,
-        villageId: c.villageId, status: 'intake', phase: 'intake', level: 'village', risk: 'low', source: 'vcpc', reportedOn: '2026-11-01',
-        ownerUserId: c.ownerUserId, ownerUnitId: c.ownerUnitId, transferToUnitId: c.transferToUnitId, openedAt: new Date(), lastActionAt: new Date(),
+        childId: childOf.get(c.village.id)!,
+        stateCode: c.stateCode,
+        districtCode: c.districtCode,
+        subdistrictCode: c.subdistrictCode,
+        blockCode: c.blockCode,
+        villageId: c.villageId,
+        status: 'intake',
+        phase: 'intake',
+        level: 'village',
+        risk: 'low',
+        source: 'vcpc',
+        reportedOn: '2026-11-01',
+        ownerUserId: c.ownerUserId,
+        ownerUnitId: c.ownerUnitId,
+        transferToUnitId: c.transferToUnitId,
+        openedAt: new Date(),
+        lastActionAt: new Date(),
       })
       .returning({ id: caseRecord.id });
     ids.push(row.id);
     for (const [i, org] of c.referredTo.entries()) {
       await d.db.insert(caseReferral).values({
-        caseId: row.id, referralId: `r${i}`, toOrgId: org, toKind: 'department', domain: 'health', need: 'n', status: 'pending', referredAt: new Date(), stateCode: c.stateCode, districtCode: c.districtCode,
+        caseId: row.id,
+        referralId: `r${i}`,
+        toOrgId: org,
+        toKind: 'department',
+        domain: 'health',
+        need: 'n',
+        status: 'pending',
+        referredAt: new Date(),
+        stateCode: c.stateCode,
+        districtCode: c.districtCode,
       });
     }
   }
@@ -116,37 +170,50 @@ async function load(cases: GenCase[]) {
 describe('case access: SQL and the rule agree for every user × role × place', () => {
   it('caseAccessColumn and caseVisibleWhere match caseAccess', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(caseArb, { minLength: 1, maxLength: 10 }), fc.array(actorArb, { minLength: 1, maxLength: 8 }), async (cases, actors) => {
-        const ids = await load(cases);
-        for (const actor of actors) {
-          const rows = await d.db.select({ id: caseRecord.id, access: caseAccessColumn(actor) }).from(caseRecord);
-          const sqlAccess = new Map(rows.map((r) => [r.id, r.access ?? null]));
-          const full = new Set((await d.db.select({ id: caseRecord.id }).from(caseRecord).where(caseVisibleWhere(actor))).map((r) => r.id));
-          ids.forEach((id, i) => {
-            const expected = caseAccess(actor, cases[i]);
-            expect(sqlAccess.get(id), `${actor.role} ${JSON.stringify(actor.scope)} org=${actor.organisationId} on ${JSON.stringify(cases[i])}`).toBe(expected);
-            expect(full.has(id)).toBe(expected === 'full');
-          });
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(caseArb, { minLength: 1, maxLength: 10 }),
+        fc.array(actorArb, { minLength: 1, maxLength: 8 }),
+        async (cases, actors) => {
+          const ids = await load(cases);
+          for (const actor of actors) {
+            const rows = await d.db.select({ id: caseRecord.id, access: caseAccessColumn(actor) }).from(caseRecord);
+            const sqlAccess = new Map(rows.map((r) => [r.id, r.access ?? null]));
+            const full = new Set(
+              (await d.db.select({ id: caseRecord.id }).from(caseRecord).where(caseVisibleWhere(actor))).map((r) => r.id),
+            );
+            ids.forEach((id, i) => {
+              const expected = caseAccess(actor, cases[i]);
+              expect(
+                sqlAccess.get(id),
+                `${actor.role} ${JSON.stringify(actor.scope)} org=${actor.organisationId} on ${JSON.stringify(cases[i])}`,
+              ).toBe(expected);
+              expect(full.has(id)).toBe(expected === 'full');
+            });
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it('the parts lists read (caseVisibleBranches) are disjoint and together are exactly the rule', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(caseArb, { minLength: 1, maxLength: 10 }), fc.array(actorArb, { minLength: 1, maxLength: 6 }), async (cases, actors) => {
-        const ids = await load(cases);
-        for (const actor of actors) {
-          const seen: string[] = [];
-          for (const branch of caseVisibleBranches(actor)) {
-            seen.push(...(await d.db.select({ id: caseRecord.id }).from(caseRecord).where(branch)).map((r) => r.id));
+      fc.asyncProperty(
+        fc.array(caseArb, { minLength: 1, maxLength: 10 }),
+        fc.array(actorArb, { minLength: 1, maxLength: 6 }),
+        async (cases, actors) => {
+          const ids = await load(cases);
+          for (const actor of actors) {
+            const seen: string[] = [];
+            for (const branch of caseVisibleBranches(actor)) {
+              seen.push(...(await d.db.select({ id: caseRecord.id }).from(caseRecord).where(branch)).map((r) => r.id));
+            }
+            expect(new Set(seen).size, 'a case appears in two parts').toBe(seen.length);
+            const expected = ids.filter((_, i) => caseAccess(actor, cases[i]) === 'full');
+            expect(seen.sort()).toEqual(expected.sort());
           }
-          expect(new Set(seen).size, 'a case appears in two parts').toBe(seen.length);
-          const expected = ids.filter((_, i) => caseAccess(actor, cases[i]) === 'full');
-          expect(seen.sort()).toEqual(expected.sort());
-        }
-      }),
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -155,7 +222,10 @@ describe('case access: SQL and the rule agree for every user × role × place', 
     await fc.assert(
       fc.asyncProperty(caseArb, actorArb, async (c, actor) => {
         const [id] = await load([c]);
-        const [row] = await d.db.select({ access: caseAccessColumn(actor) }).from(caseRecord).where(eq(caseRecord.id, id));
+        const [row] = await d.db
+          .select({ access: caseAccessColumn(actor) })
+          .from(caseRecord)
+          .where(eq(caseRecord.id, id));
         expect(row.access ?? null).toBe(caseAccess(actor, c));
       }),
       { numRuns: 40 },
@@ -189,7 +259,13 @@ describe('the rule itself', () => {
           { level: 'state', stateCode: v.stateCode },
           { level: 'national' },
         ];
-        const sees = chain.map((scope) => caseAccess({ userId, username: 'u', displayName: 'u', role: 'caseworker', organisationId: null, organisationKind: null, scope }, c) === 'full');
+        const sees = chain.map(
+          (scope) =>
+            caseAccess(
+              { userId, username: 'u', displayName: 'u', role: 'caseworker', organisationId: null, organisationKind: null, scope },
+              c,
+            ) === 'full',
+        );
         for (let i = 1; i < sees.length; i++) if (sees[i - 1]) expect(sees[i]).toBe(true);
       }),
       { numRuns: 500 },

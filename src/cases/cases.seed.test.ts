@@ -18,7 +18,9 @@ const q = <T = Record<string, unknown>>(sql: string, p: unknown[] = []) => t.ctx
 
 describe('seedCases', () => {
   it('creates about forty cases across Amravati and Akola, once', async () => {
-    const rows = await q<{ district_code: number; n: number }>('SELECT district_code, count(*)::int AS n FROM case_record GROUP BY 1 ORDER BY 1');
+    const rows = await q<{ district_code: number; n: number }>(
+      'SELECT district_code, count(*)::int AS n FROM case_record GROUP BY 1 ORDER BY 1',
+    );
     const total = rows.reduce((s, r) => s + r.n, 0);
     expect(total).toBeGreaterThanOrEqual(38);
     expect(total).toBeLessThanOrEqual(45);
@@ -28,7 +30,9 @@ describe('seedCases', () => {
 
   it('has every kind of situation: intake, escalated, before the CWC, care plans, transfer, closed, reopened', async () => {
     const statuses = (await q<{ status: string }>('SELECT DISTINCT status FROM case_record')).map((r) => r.status).sort();
-    expect(statuses).toEqual(['care_plan_active', 'closed', 'escalated', 'intake', 'transfer_pending', 'under_assessment', 'under_cwc', 'under_review'].sort());
+    expect(statuses).toEqual(
+      ['care_plan_active', 'closed', 'escalated', 'intake', 'transfer_pending', 'under_assessment', 'under_cwc', 'under_review'].sort(),
+    );
     const orders = await q<{ n: number }>("SELECT count(DISTINCT case_id)::int AS n FROM case_action WHERE type = 'cwc_order'");
     expect(orders[0].n).toBeGreaterThanOrEqual(8);
     const refs = await q<{ status: string }>('SELECT DISTINCT status FROM case_referral');
@@ -42,7 +46,9 @@ describe('seedCases', () => {
   it('is dated before 23 November 2026, with some items overdue on that day', async () => {
     const last = await q<{ at: Date }>('SELECT max(at) AS at FROM case_action');
     expect(new Date(last[0].at).getTime()).toBeLessThan(Date.parse('2026-11-23T00:00:00+05:30'));
-    const overdue = await q<{ kind: string; n: number }>("SELECT kind, count(*)::int AS n FROM case_due WHERE due_at < '2026-11-23T00:00:00+05:30' GROUP BY 1");
+    const overdue = await q<{ kind: string; n: number }>(
+      "SELECT kind, count(*)::int AS n FROM case_due WHERE due_at < '2026-11-23T00:00:00+05:30' GROUP BY 1",
+    );
     const kinds = overdue.map((r) => r.kind);
     expect(kinds).toEqual(expect.arrayContaining(['cwc_production', 'sir_submission', 'escalation_response', 'referral_response']));
   });

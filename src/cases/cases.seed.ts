@@ -28,8 +28,16 @@ const dayOf = (daysAgo: number) => new Date(TODAY - daysAgo * DAY_MS + 330 * 60_
 
 type Who = 'aww' | 'cwA' | 'dcpoA' | 'cwc' | 'ngo' | 'edu' | 'health' | 'cwK' | 'dcpoK' | 'state';
 const USERNAMES: Record<Who, string> = {
-  aww: 'aww.rajura', cwA: 'caseworker.amravati', dcpoA: 'dcpo.amravati', cwc: 'cwc.amravati', ngo: 'ngo.amravati',
-  edu: 'nodal.education', health: 'nodal.health', cwK: 'caseworker.akola', dcpoK: 'dcpo.akola', state: 'scps.mh',
+  aww: 'aww.rajura',
+  cwA: 'caseworker.amravati',
+  dcpoA: 'dcpo.amravati',
+  cwc: 'cwc.amravati',
+  ngo: 'ngo.amravati',
+  edu: 'nodal.education',
+  health: 'nodal.health',
+  cwK: 'caseworker.akola',
+  dcpoK: 'dcpo.akola',
+  state: 'scps.mh',
 };
 /** [days before 23 Nov 2026, hour (IST), who, the action without at/by/unit]. */
 type Step = [number, number, Who, Record<string, unknown>];
@@ -72,8 +80,20 @@ const plan = (c: Ctx, option = 'own_family', reason?: string) => ({
   careOption: option,
   ...(reason ? { careOptionReason: reason } : {}),
   domains: [
-    { domain: 'education_training', goals: ['attends school regularly'], services: ['re-admission', 'fees, books and a bicycle'], providers: [{ kind: 'department', orgId: c.org.edu }], targetDate: dayOf(-120) },
-    { domain: 'health', goals: ['haemoglobin back to normal'], services: ['PHC check-up', 'iron supplements'], providers: [{ kind: 'department', orgId: c.org.health }], targetDate: dayOf(-60) },
+    {
+      domain: 'education_training',
+      goals: ['attends school regularly'],
+      services: ['re-admission', 'fees, books and a bicycle'],
+      providers: [{ kind: 'department', orgId: c.org.edu }],
+      targetDate: dayOf(-120),
+    },
+    {
+      domain: 'health',
+      goals: ['haemoglobin back to normal'],
+      services: ['PHC check-up', 'iron supplements'],
+      providers: [{ kind: 'department', orgId: c.org.health }],
+      targetDate: dayOf(-60),
+    },
   ],
 });
 
@@ -86,14 +106,32 @@ type Scenario = (c: Ctx, i: number) => Step[];
 const freshVillage: Scenario = (c, i) => [[1 + (i % 3), 10, 'aww', intake(c, i, { level: 'village' })]];
 
 /** A child who must go before the CWC (s.31); not produced yet: overdue after 24 hours. */
-const productionOverdue: Scenario = (c, i) => [[2, 9, 'cwA', intake(c, i, { productionRequired: true, risk: 'critical', source: 'police', level: 'district' })]];
+const productionOverdue: Scenario = (c, i) => [
+  [2, 9, 'cwA', intake(c, i, { productionRequired: true, risk: 'critical', source: 'police', level: 'district' })],
+];
 
 /** Assessed, flagged for the convergence group, a referral to Education. */
 const flagged: Scenario = (c, i) => [
   [30 + i, 10, 'cwA', intake(c, i, { level: 'district' })],
   [28 + i, 11, 'cwA', { type: 'assessment', risk: 'high', needs }],
-  [27 + i, 12, 'cwA', { type: 'flagged_for_convergence', reason: 'family needs Bal Sangopan, school support and documents; several departments involved' }],
-  [27 + i, 13, 'cwA', { type: 'referral', referralId: 'edu-1', need: 're-admission to school and fees', domain: 'education_training', to: { kind: 'department', orgId: c.org.edu } }],
+  [
+    27 + i,
+    12,
+    'cwA',
+    { type: 'flagged_for_convergence', reason: 'family needs Bal Sangopan, school support and documents; several departments involved' },
+  ],
+  [
+    27 + i,
+    13,
+    'cwA',
+    {
+      type: 'referral',
+      referralId: 'edu-1',
+      need: 're-admission to school and fees',
+      domain: 'education_training',
+      to: { kind: 'department', orgId: c.org.edu },
+    },
+  ],
   ...(i % 2 ? ([[20 + i, 15, 'edu', { type: 'referral_accepted', referralId: 'edu-1' }]] as Step[]) : []),
 ];
 
@@ -101,14 +139,50 @@ const flagged: Scenario = (c, i) => [
 const escalated: Scenario = (c, i) => [
   [4 + i * 2, 10, 'aww', intake(c, i, { level: 'village', risk: 'high' })],
   [3 + i * 2, 11, 'aww', { type: 'assessment', risk: 'high', needs }],
-  [1 + i * 2, 12, 'aww', { type: 'escalation', fromLevel: 'village', toLevel: 'district', toUnit: c.org.dcpuA, reason: 'grandmother cannot care for the children any more; needs a CWC decision', tried: 'VCPC meeting, two home visits, talked to relatives in Amravati' }],
+  [
+    1 + i * 2,
+    12,
+    'aww',
+    {
+      type: 'escalation',
+      fromLevel: 'village',
+      toLevel: 'district',
+      toUnit: c.org.dcpuA,
+      reason: 'grandmother cannot care for the children any more; needs a CWC decision',
+      tried: 'VCPC meeting, two home visits, talked to relatives in Amravati',
+    },
+  ],
 ];
 
 /** Escalated, then sent back down with instructions. */
 const returnedDown: Scenario = (c, i) => [
   [15, 10, 'aww', intake(c, i, { level: 'village' })],
-  [14, 11, 'aww', { type: 'escalation', fromLevel: 'village', toLevel: 'district', toUnit: c.org.dcpuA, reason: 'child skipping school for work', tried: 'spoke to the parents twice' }],
-  [12, 16, 'dcpoA', { type: 'returned_down', toLevel: 'village', toUnit: c.u.aww.org, toUser: c.u.aww.id, instructions: 'enrol the child in the Anganwadi-linked bridge course and check attendance weekly; the DCPU will link the family to Sanjay Gandhi Niradhar' }],
+  [
+    14,
+    11,
+    'aww',
+    {
+      type: 'escalation',
+      fromLevel: 'village',
+      toLevel: 'district',
+      toUnit: c.org.dcpuA,
+      reason: 'child skipping school for work',
+      tried: 'spoke to the parents twice',
+    },
+  ],
+  [
+    12,
+    16,
+    'dcpoA',
+    {
+      type: 'returned_down',
+      toLevel: 'village',
+      toUnit: c.u.aww.org,
+      toUser: c.u.aww.id,
+      instructions:
+        'enrol the child in the Anganwadi-linked bridge course and check attendance weekly; the DCPU will link the family to Sanjay Gandhi Niradhar',
+    },
+  ],
 ];
 
 /** Before the CWC: produced, SIR ordered; the last one's SIR is late (15 days, s.36). */
@@ -116,10 +190,29 @@ const underCwc: Scenario = (c, i) => {
   const start = i === 3 ? 21 : 6 + i * 2;
   return [
     [start, 9, 'cwA', intake(c, i, { productionRequired: true, level: 'district', risk: 'high' })],
-    [start, 16, 'dcpoA', { type: 'produced_before_cwc', producedAt: when(start, 15), cwcUnit: c.org.cwcA, form17Ref: `F17/2026/${200 + i}` }],
+    [
+      start,
+      16,
+      'dcpoA',
+      { type: 'produced_before_cwc', producedAt: when(start, 15), cwcUnit: c.org.cwcA, form17Ref: `F17/2026/${200 + i}` },
+    ],
     [start, 17, 'cwc', { type: 'sir_ordered', investigator: { user: c.u.cwA.id, unit: c.org.dcpuA }, form21Ref: `F21/2026/${200 + i}` }],
     [start, 17, 'cwc', { type: 'cwc_order', kind: 'interim', orderType: 'fit_person', orderedOn: dayOf(start), cwcUnit: c.org.cwcA }],
-    ...(i === 1 ? ([[start - 3, 12, 'cwA', { type: 'sir_submitted', findings: [{ domain: 'family_background', finding: 'maternal uncle willing to care' }], recommendation: 'kinship care with the maternal uncle, with sponsorship', recommendedCareOption: 'kinship' }]] as Step[]) : []),
+    ...(i === 1
+      ? ([
+          [
+            start - 3,
+            12,
+            'cwA',
+            {
+              type: 'sir_submitted',
+              findings: [{ domain: 'family_background', finding: 'maternal uncle willing to care' }],
+              recommendation: 'kinship care with the maternal uncle, with sponsorship',
+              recommendedCareOption: 'kinship',
+            },
+          ],
+        ] as Step[])
+      : []),
   ];
 };
 
@@ -130,24 +223,110 @@ const carePlan: Scenario = (c, i) => {
     [s, 10, i % 2 ? 'aww' : 'cwA', intake(c, i, { productionRequired: true, level: i % 2 ? 'village' : 'district' })],
     [s, 15, 'dcpoA', { type: 'produced_before_cwc', producedAt: when(s, 14), cwcUnit: c.org.cwcA }],
     [s, 16, 'cwc', { type: 'sir_ordered', investigator: { user: c.u.cwA.id, unit: c.org.dcpuA } }],
-    [s - 10, 11, 'cwA', { type: 'sir_submitted', findings: [{ domain: 'family_background', finding: 'mother and grandmother can care with support' }, { domain: 'economic_status', finding: 'BPL, no land' }], recommendation: 'restore to the family with sponsorship and school support', recommendedCareOption: 'own_family' }],
-    [s - 20, 12, 'cwc', { type: 'cwc_order', kind: 'final', orderType: i % 3 === 2 ? 'sponsorship' : 'restoration', form: i % 3 === 2 ? 'other' : 'form44', orderedOn: dayOf(s - 20), cwcUnit: c.org.cwcA, orderRef: `CWC/AMR/2026/${40 + i}` }],
+    [
+      s - 10,
+      11,
+      'cwA',
+      {
+        type: 'sir_submitted',
+        findings: [
+          { domain: 'family_background', finding: 'mother and grandmother can care with support' },
+          { domain: 'economic_status', finding: 'BPL, no land' },
+        ],
+        recommendation: 'restore to the family with sponsorship and school support',
+        recommendedCareOption: 'own_family',
+      },
+    ],
+    [
+      s - 20,
+      12,
+      'cwc',
+      {
+        type: 'cwc_order',
+        kind: 'final',
+        orderType: i % 3 === 2 ? 'sponsorship' : 'restoration',
+        form: i % 3 === 2 ? 'other' : 'form44',
+        orderedOn: dayOf(s - 20),
+        cwcUnit: c.org.cwcA,
+        orderRef: `CWC/AMR/2026/${40 + i}`,
+      },
+    ],
     [s - 21, 11, 'cwA', plan(c)],
-    [s - 21, 12, 'cwA', { type: 'referral', referralId: 'edu-1', need: 're-admission to school, fees and a bicycle', domain: 'education_training', to: { kind: 'department', orgId: c.org.edu }, ...(i % 2 ? { dueDate: dayOf(-20 - i) } : {}) }],
-    [s - 21, 12, 'cwA', { type: 'referral', referralId: 'health-1', need: 'anaemia treatment and nutrition', domain: 'health', to: { kind: 'department', orgId: c.org.health }, ...(i % 3 === 1 ? { dueDate: dayOf(-10) } : {}) }],
+    [
+      s - 21,
+      12,
+      'cwA',
+      {
+        type: 'referral',
+        referralId: 'edu-1',
+        need: 're-admission to school, fees and a bicycle',
+        domain: 'education_training',
+        to: { kind: 'department', orgId: c.org.edu },
+        ...(i % 2 ? { dueDate: dayOf(-20 - i) } : {}),
+      },
+    ],
+    [
+      s - 21,
+      12,
+      'cwA',
+      {
+        type: 'referral',
+        referralId: 'health-1',
+        need: 'anaemia treatment and nutrition',
+        domain: 'health',
+        to: { kind: 'department', orgId: c.org.health },
+        ...(i % 3 === 1 ? { dueDate: dayOf(-10) } : {}),
+      },
+    ],
     [s - 24, 15, 'edu', { type: 'referral_accepted', referralId: 'edu-1' }],
   ];
-  if (i % 3 === 0) steps.push([s - 25, 15, 'health', { type: 'referral_declined', referralId: 'health-1', reason: 'the PHC at the village handles this; refer there directly' }]);
+  if (i % 3 === 0)
+    steps.push([
+      s - 25,
+      15,
+      'health',
+      { type: 'referral_declined', referralId: 'health-1', reason: 'the PHC at the village handles this; refer there directly' },
+    ]);
   else steps.push([s - 25, 15, 'health', { type: 'referral_accepted', referralId: 'health-1' }]);
-  if (i % 2 === 0) steps.push([s - 50, 12, 'edu', { type: 'referral_done', referralId: 'edu-1', outcome: 'admitted to the ZP school; bicycle given under the Manav Vikas scheme' }]);
+  if (i % 2 === 0)
+    steps.push([
+      s - 50,
+      12,
+      'edu',
+      { type: 'referral_done', referralId: 'edu-1', outcome: 'admitted to the ZP school; bicycle given under the Manav Vikas scheme' },
+    ]);
   // Post-restoration follow-up (interval from the timeline config): some visits fix the next date.
   if (i % 3 !== 2) {
-    steps.push([s - 51, 11, 'cwA', { type: 'follow_up_visit', visitedOn: dayOf(s - 51), findings: 'child at home, attending school', childSafe: true }]);
-    if (i % 2) steps.push([8, 11, 'cwA', { type: 'follow_up_visit', visitedOn: dayOf(8), findings: 'family coping; sponsorship paid', childSafe: true, nextVisitDate: dayOf(-22) }]);
+    steps.push([
+      s - 51,
+      11,
+      'cwA',
+      { type: 'follow_up_visit', visitedOn: dayOf(s - 51), findings: 'child at home, attending school', childSafe: true },
+    ]);
+    if (i % 2)
+      steps.push([
+        8,
+        11,
+        'cwA',
+        {
+          type: 'follow_up_visit',
+          visitedOn: dayOf(8),
+          findings: 'family coping; sponsorship paid',
+          childSafe: true,
+          nextVisitDate: dayOf(-22),
+        },
+      ]);
   }
   // Reviews every three months while the plan runs; the older cases miss their latest one.
-  if (s - 21 - 90 > 0 && i % 2 === 0) steps.push([s - 21 - 90, 11, 'cwA', { type: 'review', outcome: 'continue', notes: 'attending school; health follow-up pending' }]);
-  if (i === 1) steps.push([3, 11, 'cwA', { type: 'review', outcome: 'revise_plan', notes: 'mother migrated again; plan to be revised with the family' }]);
+  if (s - 21 - 90 > 0 && i % 2 === 0)
+    steps.push([s - 21 - 90, 11, 'cwA', { type: 'review', outcome: 'continue', notes: 'attending school; health follow-up pending' }]);
+  if (i === 1)
+    steps.push([
+      3,
+      11,
+      'cwA',
+      { type: 'review', outcome: 'revise_plan', notes: 'mother migrated again; plan to be revised with the family' },
+    ]);
   return steps.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
 };
 
@@ -155,7 +334,18 @@ const carePlan: Scenario = (c, i) => {
 const transfer: Scenario = (c, i) => [
   [40, 10, 'cwA', intake(c, i, { level: 'district' })],
   [38, 11, 'cwA', { type: 'assessment', risk: 'medium', needs: [needs[0]] }],
-  [5, 12, 'dcpoA', { type: 'transfer_requested', toDistrictCode: '467', toStateCode: '27', toUnit: c.org.dcpuK, reason: 'the family moved to Akola for work; the child attends school there' }],
+  [
+    5,
+    12,
+    'dcpoA',
+    {
+      type: 'transfer_requested',
+      toDistrictCode: '467',
+      toStateCode: '27',
+      toUnit: c.org.dcpuK,
+      reason: 'the family moved to Akola for work; the child attends school there',
+    },
+  ],
 ];
 
 /** Closed: restored, aged out; and one reopened. */
@@ -165,10 +355,36 @@ const closed: Scenario = (c, i) => {
     [s, 10, 'cwA', intake(c, i, { productionRequired: true, level: 'district' })],
     [s, 14, 'dcpoA', { type: 'produced_before_cwc', producedAt: when(s, 13), cwcUnit: c.org.cwcA }],
     [s, 15, 'cwc', { type: 'sir_ordered', investigator: { user: c.u.cwA.id, unit: c.org.dcpuA } }],
-    [s - 12, 11, 'cwA', { type: 'sir_submitted', findings: [{ domain: 'family_background', finding: 'father back from migration; family able to care' }], recommendation: 'restore to the parents', recommendedCareOption: 'own_family' }],
-    [s - 30, 12, 'cwc', { type: 'cwc_order', kind: 'final', orderType: 'restoration', form: 'form44', orderedOn: dayOf(s - 30), cwcUnit: c.org.cwcA }],
+    [
+      s - 12,
+      11,
+      'cwA',
+      {
+        type: 'sir_submitted',
+        findings: [{ domain: 'family_background', finding: 'father back from migration; family able to care' }],
+        recommendation: 'restore to the parents',
+        recommendedCareOption: 'own_family',
+      },
+    ],
+    [
+      s - 30,
+      12,
+      'cwc',
+      { type: 'cwc_order', kind: 'final', orderType: 'restoration', form: 'form44', orderedOn: dayOf(s - 30), cwcUnit: c.org.cwcA },
+    ],
     [s - 31, 11, 'cwA', plan(c)],
-    [s - 31, 12, 'cwA', { type: 'referral', referralId: 'edu-1', need: 're-admission to school', domain: 'education_training', to: { kind: 'department', orgId: c.org.edu } }],
+    [
+      s - 31,
+      12,
+      'cwA',
+      {
+        type: 'referral',
+        referralId: 'edu-1',
+        need: 're-admission to school',
+        domain: 'education_training',
+        to: { kind: 'department', orgId: c.org.edu },
+      },
+    ],
     [s - 33, 15, 'edu', { type: 'referral_accepted', referralId: 'edu-1' }],
     [s - 60, 15, 'edu', { type: 'referral_done', referralId: 'edu-1', outcome: 'admitted, class 6' }],
     [s - 61, 11, 'cwA', { type: 'follow_up_visit', visitedOn: dayOf(s - 61), findings: 'child at home and in school', childSafe: true }],
@@ -188,24 +404,81 @@ const akolaPreventive: Scenario = (c, i) => {
     [s, 10, 'cwK', intake(c, i, { level: 'district', source: i % 2 ? 'convergence_group' : 'vcpc' })],
     [s - 2, 11, 'cwK', { type: 'assessment', risk: i % 3 ? 'medium' : 'high', needs }],
   ];
-  if (i % 2 === 0) steps.push([s - 3, 12, 'cwK', { type: 'flagged_for_convergence', reason: 'needs scheme linkage (Bal Sangopan, widow pension) and documents' }]);
-  if (s > 40) steps.push([s - 5, 12, 'cwK', { type: 'care_plan', careOption: 'own_family', domains: [{ domain: 'social_mainstreaming', goals: ['documents and scheme linkage for the family'], services: ['caste and income certificates', 'Bal Sangopan application'], providers: [], targetDate: dayOf(-90) }] }]);
-  if (s > 100) steps.push([s - 95, 11, 'cwK', { type: 'review', outcome: 'continue', notes: 'Bal Sangopan sanctioned; certificates awaited' }]);
+  if (i % 2 === 0)
+    steps.push([
+      s - 3,
+      12,
+      'cwK',
+      { type: 'flagged_for_convergence', reason: 'needs scheme linkage (Bal Sangopan, widow pension) and documents' },
+    ]);
+  if (s > 40)
+    steps.push([
+      s - 5,
+      12,
+      'cwK',
+      {
+        type: 'care_plan',
+        careOption: 'own_family',
+        domains: [
+          {
+            domain: 'social_mainstreaming',
+            goals: ['documents and scheme linkage for the family'],
+            services: ['caste and income certificates', 'Bal Sangopan application'],
+            providers: [],
+            targetDate: dayOf(-90),
+          },
+        ],
+      },
+    ]);
+  if (s > 100)
+    steps.push([s - 95, 11, 'cwK', { type: 'review', outcome: 'continue', notes: 'Bal Sangopan sanctioned; certificates awaited' }]);
   return steps;
 };
 
-const akolaProductionOverdue: Scenario = (c, i) => [[3 + i, 10, 'cwK', intake(c, i, { productionRequired: true, source: 'helpline', level: 'district', risk: 'critical' })]];
+const akolaProductionOverdue: Scenario = (c, i) => [
+  [3 + i, 10, 'cwK', intake(c, i, { productionRequired: true, source: 'helpline', level: 'district', risk: 'critical' })],
+];
 
 const akolaToState: Scenario = (c, i) => [
   [25, 10, 'cwK', intake(c, i, { level: 'district', risk: 'high' })],
-  [24, 11, 'cwK', { type: 'assessment', risk: 'high', needs: [{ domain: 'protection_from_abuse', need: 'safe placement away from a trafficking risk across the state border' }] }],
-  [6, 12, 'dcpoK', { type: 'escalation', fromLevel: 'district', toLevel: 'state', toUnit: c.org.state, reason: 'inter-state trafficking risk; needs the state society to coordinate with Madhya Pradesh', tried: 'police (SJPU) informed; family counselled; CWC Akola consulted' }],
+  [
+    24,
+    11,
+    'cwK',
+    {
+      type: 'assessment',
+      risk: 'high',
+      needs: [{ domain: 'protection_from_abuse', need: 'safe placement away from a trafficking risk across the state border' }],
+    },
+  ],
+  [
+    6,
+    12,
+    'dcpoK',
+    {
+      type: 'escalation',
+      fromLevel: 'district',
+      toLevel: 'state',
+      toUnit: c.org.state,
+      reason: 'inter-state trafficking risk; needs the state society to coordinate with Madhya Pradesh',
+      tried: 'police (SJPU) informed; family counselled; CWC Akola consulted',
+    },
+  ],
 ];
 
 const akolaClosed: Scenario = (c, i) => [
   [150 + i * 10, 10, 'cwK', intake(c, i, { level: 'district', risk: 'low' })],
   [148 + i * 10, 11, 'cwK', { type: 'assessment', risk: 'low', needs: [needs[0]] }],
-  [60 + i * 10, 11, 'cwK', { type: 'closure', reason: i ? 'other' : 'family_based_care', ...(i ? { note: 'family moved out of the state; informed the DCPU there' } : {}) }],
+  [
+    60 + i * 10,
+    11,
+    'cwK',
+    {
+      type: 'closure',
+      reason: i ? 'other' : 'family_based_care',
+      ...(i ? { note: 'family moved out of the state; informed the DCPU there' } : {}),
+    },
+  ],
 ];
 
 /** [scenario, how many, district]; about forty cases in all. */
@@ -241,8 +514,13 @@ export async function seedCases(db: Db): Promise<number> {
     }),
   ) as Record<Who, { id: string; org: string } | null>;
   const org = {
-    dcpuA: orgId('DCPU Amravati'), dcpuK: orgId('DCPU Akola'), cwcA: orgId('Child Welfare Committee, Amravati'), edu: orgId('Education Department'),
-    health: orgId('District Health Office'), ngo: orgId('Care Collective'), state: orgId('State Child Protection Society'),
+    dcpuA: orgId('DCPU Amravati'),
+    dcpuK: orgId('DCPU Akola'),
+    cwcA: orgId('Child Welfare Committee, Amravati'),
+    edu: orgId('Education Department'),
+    health: orgId('District Health Office'),
+    ngo: orgId('Care Collective'),
+    state: orgId('State Child Protection Society'),
   };
   if (Object.values(u).some((x) => !x) || Object.values(org).some((x) => !x)) return 0; // not the demo's users: nothing to do
   const c: Ctx = { u: u as Ctx['u'], org: org as Ctx['org'] };
@@ -250,8 +528,15 @@ export async function seedCases(db: Db): Promise<number> {
   // Children under 18 on the demo's today, by village, in a stable order.
   const kids = await db
     .select({
-      id: child.id, familyId: child.familyId, stateCode: child.stateCode, districtCode: child.districtCode, subdistrictCode: child.subdistrictCode,
-      blockCode: child.blockCode, villageId: child.villageId, villageName: location.name, lgdCode: location.lgdCode,
+      id: child.id,
+      familyId: child.familyId,
+      stateCode: child.stateCode,
+      districtCode: child.districtCode,
+      subdistrictCode: child.subdistrictCode,
+      blockCode: child.blockCode,
+      villageId: child.villageId,
+      villageName: location.name,
+      lgdCode: location.lgdCode,
     })
     .from(child)
     .innerJoin(location, eq(location.id, child.villageId))
@@ -301,8 +586,10 @@ export async function seedCases(db: Db): Promise<number> {
                 childId: k.id,
                 ...(k.familyId ? { familyId: k.familyId } : {}),
                 location: {
-                  stateCode: String(k.stateCode), districtCode: String(k.districtCode),
-                  ...(k.blockCode ? { blockCode: String(k.blockCode) } : {}), ...(k.lgdCode ? { villageCode: String(k.lgdCode) } : {}),
+                  stateCode: String(k.stateCode),
+                  districtCode: String(k.districtCode),
+                  ...(k.blockCode ? { blockCode: String(k.blockCode) } : {}),
+                  ...(k.lgdCode ? { villageCode: String(k.lgdCode) } : {}),
                 },
               }
             : base;
@@ -312,11 +599,29 @@ export async function seedCases(db: Db): Promise<number> {
       }
       const state = deriveCase(actions, config);
       const first = actions[0] as Extract<CaseAction, { type: 'intake' }>;
-      const place = { stateCode: k.stateCode, districtCode: k.districtCode, subdistrictCode: k.subdistrictCode, blockCode: k.blockCode, villageId: k.villageId };
+      const place = {
+        stateCode: k.stateCode,
+        districtCode: k.districtCode,
+        subdistrictCode: k.subdistrictCode,
+        blockCode: k.blockCode,
+        villageId: k.villageId,
+      };
       const row = await insertCase(db, {
-        childId: k.id, familyId: k.familyId, ...place, status: state.status, phase: state.phase, level: state.level, risk: state.risk,
-        source: first.source, reportedOn: first.reportedOn, ownerUserId: first.by, ownerUnitId: first.unit,
-        openedAt: new Date(first.at), lastActionAt: new Date(first.at), version: 0, createdBy: first.by,
+        childId: k.id,
+        familyId: k.familyId,
+        ...place,
+        status: state.status,
+        phase: state.phase,
+        level: state.level,
+        risk: state.risk,
+        source: first.source,
+        reportedOn: first.reportedOn,
+        ownerUserId: first.by,
+        ownerUnitId: first.unit,
+        openedAt: new Date(first.at),
+        lastActionAt: new Date(first.at),
+        version: 0,
+        createdBy: first.by,
       });
       for (const [n, a] of actions.entries()) await insertAction(db, row.id, n + 1, a, place);
       await saveProjection(db, row.id, 0, state, place);

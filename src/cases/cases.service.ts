@@ -11,29 +11,69 @@ import { mayRead, roleWithheld, shapeRow } from '../access/fields';
 import { istToday } from '../kernel/clock';
 import { getLocation } from '../locations/locations.repository';
 import {
-  deriveCase, deriveFacts, levelAbove, levelBelow, validateAction,
-  type CaseAction, type CaseFacts, type CaseState, type Level, type ValidationFailure,
+  deriveCase,
+  deriveFacts,
+  levelAbove,
+  levelBelow,
+  validateAction,
+  type CaseAction,
+  type CaseFacts,
+  type CaseState,
+  type Level,
+  type ValidationFailure,
 } from './domain';
 import { caseTimelineConfig } from './timelines.config';
 import {
-  actionByClientId, caseConditions, caseOpenedWithClientId, caseHistory, countCases, directory, findOrganisation, findUser, getCase, insertAction,
-  insertCase, listCases, listReferralsToUnit, lockCase, placeOf, readPermittedCase, saveProjection, unitOfKind,
-  type CaseRow, type PermittedCaseRow,
+  actionByClientId,
+  caseConditions,
+  caseOpenedWithClientId,
+  caseHistory,
+  countCases,
+  directory,
+  findOrganisation,
+  findUser,
+  getCase,
+  insertAction,
+  insertCase,
+  listCases,
+  listReferralsToUnit,
+  lockCase,
+  placeOf,
+  readPermittedCase,
+  saveProjection,
+  unitOfKind,
+  type CaseRow,
+  type PermittedCaseRow,
 } from './cases.repository';
 import { attachmentsOf } from './attachments.repository';
 import { publishCaseEvents } from './case-events';
 import type { ActionInput, CaseListQuery, IntakeInput } from './cases.model';
 import type { CaseAccess } from './cases.access';
 import {
-  requireOwner, requireOwningUnit, requireReceivingSide, requireReceivingUnit, requireRequestingSide, transferTarget,
+  requireOwner,
+  requireOwningUnit,
+  requireReceivingSide,
+  requireReceivingUnit,
+  requireRequestingSide,
+  transferTarget,
 } from './custody';
 
 // ---------------------------------------------------------------- errors
 
 /** Refusals that are about the input itself (400); the rest are about the case's state (409). */
 const INPUT_REFUSALS = new Set([
-  'INVALID_ACTION', 'IN_FUTURE', 'DATE_BEFORE_INTAKE', 'DATE_BEFORE_ACTION', 'DATE_AFTER_ACTION', 'CARE_OPTION_REASON_REQUIRED',
-  'DUPLICATE_DOMAIN', 'NOTE_REQUIRED', 'SAME_DISTRICT', 'DUPLICATE_REFERRAL', 'UNKNOWN_REFERRAL', 'NO_CHANGE',
+  'INVALID_ACTION',
+  'IN_FUTURE',
+  'DATE_BEFORE_INTAKE',
+  'DATE_BEFORE_ACTION',
+  'DATE_AFTER_ACTION',
+  'CARE_OPTION_REASON_REQUIRED',
+  'DUPLICATE_DOMAIN',
+  'NOTE_REQUIRED',
+  'SAME_DISTRICT',
+  'DUPLICATE_REFERRAL',
+  'UNKNOWN_REFERRAL',
+  'NO_CHANGE',
 ]);
 
 /** The domain's refusal as an HTTP error: its stable code in `reason`, its words in `message`. */
@@ -54,7 +94,12 @@ function requireUnit(actor: Actor): string {
 // ---------------------------------------------------------------- intake
 
 const LEVEL_OF_SCOPE: Record<Actor['scope']['level'], Level> = {
-  village: 'village', block: 'block', subdistrict: 'block', district: 'district', state: 'state', national: 'state',
+  village: 'village',
+  block: 'block',
+  subdistrict: 'block',
+  district: 'district',
+  state: 'state',
+  national: 'state',
 };
 
 /** Opens a case (intake) for a registered child, or for a new child created in the same transaction. */
@@ -72,7 +117,15 @@ export async function openCase(ctx: AppContext, actor: Actor, input: IntakeInput
     let childId = input.childId;
     if (input.child) childId = (await createChild({ ...ctx, db: tx }, actor, input.child)).id;
     const [c] = await tx
-      .select({ id: child.id, familyId: child.familyId, stateCode: child.stateCode, districtCode: child.districtCode, subdistrictCode: child.subdistrictCode, blockCode: child.blockCode, villageId: child.villageId })
+      .select({
+        id: child.id,
+        familyId: child.familyId,
+        stateCode: child.stateCode,
+        districtCode: child.districtCode,
+        subdistrictCode: child.subdistrictCode,
+        blockCode: child.blockCode,
+        villageId: child.villageId,
+      })
       .from(child)
       .where(and(eq(child.id, childId!), visibleChild(actor)));
     if (!c) throw badRequest('childId', 'no such child in your jurisdiction');
@@ -104,13 +157,34 @@ export async function openCase(ctx: AppContext, actor: Actor, input: IntakeInput
     const state = deriveCase([result.action], config, now);
     const place = placeOf(c);
     const row = await insertCase(tx, {
-      childId: c.id, familyId: c.familyId, ...place, status: state.status, phase: state.phase, level: state.level, risk: state.risk,
-      source: input.source, reportedOn: input.reportedOn, ownerUserId: actor.userId, ownerUnitId: unit,
-      openedAt: now, lastActionAt: now, version: 0, createdBy: actor.userId,
+      childId: c.id,
+      familyId: c.familyId,
+      ...place,
+      status: state.status,
+      phase: state.phase,
+      level: state.level,
+      risk: state.risk,
+      source: input.source,
+      reportedOn: input.reportedOn,
+      ownerUserId: actor.userId,
+      ownerUnitId: unit,
+      openedAt: now,
+      lastActionAt: now,
+      version: 0,
+      createdBy: actor.userId,
     });
     await insertAction(tx, row.id, 1, result.action, place);
     await saveProjection(tx, row.id, 0, state, place);
-    await audit(tx, actor, 'case.intake', 'case', row.id, place, { seq: 1, childId: c.id, source: input.source, newChild: !!input.child }, { children: [c.id], families: [c.familyId] });
+    await audit(
+      tx,
+      actor,
+      'case.intake',
+      'case',
+      row.id,
+      place,
+      { seq: 1, childId: c.id, source: input.source, newChild: !!input.child },
+      { children: [c.id], families: [c.familyId] },
+    );
     const created = await getCase(tx, actor, row.id);
     return caseDetail(tx, actor, created!, 'full', now);
   });
@@ -146,7 +220,9 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
       return caseDetail(tx, actor, seen, access, now);
     }
     if (version !== undefined && version !== row.version) {
-      throw conflict(`The case changed since you saw it (now version ${row.version}, you saw version ${version})`, { version: row.version });
+      throw conflict(`The case changed since you saw it (now version ${row.version}, you saw version ${version})`, {
+        version: row.version,
+      });
     }
     const { action: completed, missing } = await completeAction(tx, row, facts, fields, actor, now);
     const action = { ...completed, ...(clientId ? { id: clientId } : {}), at: now.toISOString(), by: actor.userId, unit };
@@ -161,9 +237,20 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
     const saved = await saveProjection(tx, caseId, row.version, state, place);
     if (!saved) throw conflict('The case changed while your action was being recorded; try again');
     await publishCaseEvents(tx, row, result.action, place, actor.userId, now);
-    await audit(tx, actor, `case.${result.action.type}`, 'case', caseId, place, {
-      seq: row.version + 1, type: result.action.type, ...('referralId' in result.action ? { referralId: result.action.referralId } : {}),
-    }, { children: [row.childId], families: [row.familyId] });
+    await audit(
+      tx,
+      actor,
+      `case.${result.action.type}`,
+      'case',
+      caseId,
+      place,
+      {
+        seq: row.version + 1,
+        type: result.action.type,
+        ...('referralId' in result.action ? { referralId: result.action.referralId } : {}),
+      },
+      { children: [row.childId], families: [row.familyId] },
+    );
     const after = await getCase(tx, actor, caseId);
     // After a transfer is accepted elsewhere, the sender may no longer see the case.
     if (!after) return { view: 'none' as const, id: caseId, version: saved.version };
@@ -171,7 +258,13 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
   });
 }
 
-function checkMayRecord(actor: Actor, access: CaseAccess, fields: { type: string } & Record<string, unknown>, facts: CaseFacts, unit: string) {
+function checkMayRecord(
+  actor: Actor,
+  access: CaseAccess,
+  fields: { type: string } & Record<string, unknown>,
+  facts: CaseFacts,
+  unit: string,
+) {
   if (REFERRAL_ANSWERS.has(fields.type)) {
     const ref = facts.referrals.find((r) => r.referralId === fields.referralId);
     const toMe = !!ref && ref.to.orgId === unit;
@@ -209,8 +302,11 @@ async function receivingUnit(db: Db, level: Level, row: CaseRow): Promise<string
   const near = placeOf(row);
   if (level === 'district') return (await unitOfKind(db, ['DCPU'], row.stateCode, row.districtCode))?.id ?? null;
   if (level === 'block') {
-    return (await unitOfKind(db, ['TCPC', 'BCPC'], row.stateCode, row.districtCode, near))?.id
-      ?? (await unitOfKind(db, ['DCPU'], row.stateCode, row.districtCode))?.id ?? null;
+    return (
+      (await unitOfKind(db, ['TCPC', 'BCPC'], row.stateCode, row.districtCode, near))?.id ??
+      (await unitOfKind(db, ['DCPU'], row.stateCode, row.districtCode))?.id ??
+      null
+    );
   }
   if (level === 'state') {
     return (await unitOfKind(db, ['SCPS'], row.stateCode, null))?.id ?? (await unitOfKind(db, ['DWCD'], row.stateCode, null))?.id ?? null;
@@ -228,7 +324,8 @@ async function completeAction(db: Db, row: CaseRow, s: CaseFacts, f: Record<stri
   };
   const here = placeOf(row);
   // Whoever is handed the case sees all of it: only people and units working where it is (custody.ts).
-  const ownerMust = async (field: string, id: unknown, place = here) => requireOwner(typeof id === 'string' ? await findUser(db, id) : null, place, field);
+  const ownerMust = async (field: string, id: unknown, place = here) =>
+    requireOwner(typeof id === 'string' ? await findUser(db, id) : null, place, field);
   const owningUnitMust = async (field: string, id: unknown) => {
     if (id === MISSING) return;
     requireOwningUnit(typeof id === 'string' ? await findOrganisation(db, id) : null, here, field);
@@ -250,7 +347,12 @@ async function completeAction(db: Db, row: CaseRow, s: CaseFacts, f: Record<stri
       await unitMust('investigator.unit', (a.investigator as { unit: string }).unit);
       break;
     case 'cwc_order':
-      a.cwcUnit ??= required('cwcUnit', actor.organisationKind === 'CWC' ? actor.organisationId : s.cwc.cwcUnit ?? (await unitOfKind(db, ['CWC'], row.stateCode, row.districtCode))?.id ?? null);
+      a.cwcUnit ??= required(
+        'cwcUnit',
+        actor.organisationKind === 'CWC'
+          ? actor.organisationId
+          : (s.cwc.cwcUnit ?? (await unitOfKind(db, ['CWC'], row.stateCode, row.districtCode))?.id ?? null),
+      );
       await unitMust('cwcUnit', a.cwcUnit);
       break;
     case 'referral': {
@@ -293,7 +395,8 @@ async function completeAction(db: Db, row: CaseRow, s: CaseFacts, f: Record<stri
       const target = { stateCode: district.stateCode, districtCode: Number(a.toDistrictCode) };
       // JJ Act 2015 s.95: the case goes to the child's home district, to be taken on by a unit there.
       a.toUnit ??= required('toUnit', (await unitOfKind(db, ['DCPU'], target.stateCode, target.districtCode))?.id ?? null);
-      if (a.toUnit !== MISSING) requireReceivingUnit(typeof a.toUnit === 'string' ? await findOrganisation(db, a.toUnit) : null, target, 'toUnit');
+      if (a.toUnit !== MISSING)
+        requireReceivingUnit(typeof a.toUnit === 'string' ? await findOrganisation(db, a.toUnit) : null, target, 'toUnit');
       break;
     }
     case 'transfer_accepted':
@@ -322,16 +425,37 @@ const MISSING = '(none)';
  */
 function childOf(p: PermittedCaseRow) {
   const out: Record<string, unknown> = {};
-  const names: [string, string][] = [['childId', 'id'], ['childName', 'name'], ['childNameLocal', 'nameLocal'], ['childSex', 'sex'], ['childAge', 'age'], ['childDob', 'dob']];
+  const names: [string, string][] = [
+    ['childId', 'id'],
+    ['childName', 'name'],
+    ['childNameLocal', 'nameLocal'],
+    ['childSex', 'sex'],
+    ['childAge', 'age'],
+    ['childDob', 'dob'],
+  ];
   for (const [from, to] of names) if (from in p) out[to] = p[from];
   const withheld = (p.withheld as string[] | undefined)?.filter((f) => f.startsWith('child')).map((f) => f[5].toLowerCase() + f.slice(6));
   if (withheld?.length) out.withheld = withheld;
   if (p.initialsOnly) out.initialsOnly = true;
-  return out as { id: string; name: string; sex: string; age: number | null; nameLocal?: string | null; dob?: string | null; withheld?: string[]; initialsOnly?: true };
+  return out as {
+    id: string;
+    name: string;
+    sex: string;
+    age: number | null;
+    nameLocal?: string | null;
+    dob?: string | null;
+    withheld?: string[];
+    initialsOnly?: true;
+  };
 }
 
 /** The parts of a derived case state each policy field stands for. */
-const STATE_PARTS: Record<string, (keyof CaseState)[]> = { concerns: ['concerns', 'needs'], cwc: ['cwc'], carePlan: ['carePlan'], referrals: ['referrals'] };
+const STATE_PARTS: Record<string, (keyof CaseState)[]> = {
+  concerns: ['concerns', 'needs'],
+  cwc: ['cwc'],
+  carePlan: ['carePlan'],
+  referrals: ['referrals'],
+};
 
 /** The case as the actor may see it: the whole record, or only the referrals to its organisation. */
 async function caseDetail(db: Db, actor: Actor, row: { id: string }, access: CaseAccess, now: Date) {
@@ -352,8 +476,17 @@ async function caseDetail(db: Db, actor: Actor, row: { id: string }, access: Cas
       version: p.version,
       child,
       referrals: mine.map((r) => ({
-        referralId: r.referralId, need: r.need, domain: r.domain, status: r.status, referredAt: r.referredAt, dueDate: r.dueDate,
-        acceptedAt: r.acceptedAt, declinedAt: r.declinedAt, declineReason: r.declineReason, doneAt: r.doneAt, outcome: r.outcome,
+        referralId: r.referralId,
+        need: r.need,
+        domain: r.domain,
+        status: r.status,
+        referredAt: r.referredAt,
+        dueDate: r.dueDate,
+        acceptedAt: r.acceptedAt,
+        declinedAt: r.declinedAt,
+        declineReason: r.declineReason,
+        doneAt: r.doneAt,
+        outcome: r.outcome,
       })),
       due: state.due.filter((d) => d.ref && refs.has(d.ref)),
     };
@@ -361,11 +494,19 @@ async function caseDetail(db: Db, actor: Actor, row: { id: string }, access: Cas
   const may = (part: string) => mayRead(actor, 'case', part);
   const userIds = [...history.map((h) => h.actorUserId ?? ''), state.owner.user ?? '', ...state.escalations.map((e) => e.toUser ?? '')];
   const unitIds = [
-    ...history.map((h) => h.actorUnitId ?? ''), state.owner.unit, ...state.referrals.map((r) => r.to.orgId), ...state.escalations.map((e) => e.toUnit),
-    ...state.returns.map((r) => r.toUnit), ...state.transfer.history.map((t) => t.toUnit), ...state.due.map((d) => d.assignedTo.unit),
+    ...history.map((h) => h.actorUnitId ?? ''),
+    state.owner.unit,
+    ...state.referrals.map((r) => r.to.orgId),
+    ...state.escalations.map((e) => e.toUnit),
+    ...state.returns.map((r) => r.toUnit),
+    ...state.transfer.history.map((t) => t.toUnit),
+    ...state.due.map((d) => d.assignedTo.unit),
     ...(state.cwc.cwcUnit ? [state.cwc.cwcUnit] : []),
   ];
-  const [names, attachments] = await Promise.all([may('directory') ? directory(db, userIds, unitIds) : null, may('attachments') ? attachmentsOf(db, row.id) : null]);
+  const [names, attachments] = await Promise.all([
+    may('directory') ? directory(db, userIds, unitIds) : null,
+    may('attachments') ? attachmentsOf(db, row.id) : null,
+  ]);
   const visibleState: Partial<CaseState> = { ...state };
   for (const [part, keys] of Object.entries(STATE_PARTS)) if (!may(part)) for (const k of keys) delete visibleState[k];
   return {
@@ -375,15 +516,33 @@ async function caseDetail(db: Db, actor: Actor, row: { id: string }, access: Cas
     version: p.version,
     child,
     familyId: p.familyId as string | null,
-    place: { stateCode: p.stateCode as number, districtCode: p.districtCode as number, subdistrictCode: p.subdistrictCode as number | null, blockCode: p.blockCode as number | null, villageId: p.villageId as string | null },
+    place: {
+      stateCode: p.stateCode as number,
+      districtCode: p.districtCode as number,
+      subdistrictCode: p.subdistrictCode as number | null,
+      blockCode: p.blockCode as number | null,
+      villageId: p.villageId as string | null,
+    },
     flags: p.flags as string[],
     state: visibleState,
     ...(may('history')
-      ? { history: history.map((h) => ({ seq: h.seq, type: h.type, at: h.at, recordedAt: h.recordedAt, by: h.actorUserId, unit: h.actorUnitId, action: h.payload })) }
+      ? {
+          history: history.map((h) => ({
+            seq: h.seq,
+            type: h.type,
+            at: h.at,
+            recordedAt: h.recordedAt,
+            by: h.actorUserId,
+            unit: h.actorUnitId,
+            action: h.payload,
+          })),
+        }
       : {}),
     ...(attachments ? { attachments } : {}),
     ...(names ? { directory: names } : {}),
-    ...(shaped.withheld || roleWithheld(actor, 'case').length ? { withheld: [...roleWithheld(actor, 'case'), ...(shaped.withheld ?? [])] } : {}),
+    ...(shaped.withheld || roleWithheld(actor, 'case').length
+      ? { withheld: [...roleWithheld(actor, 'case'), ...(shaped.withheld ?? [])] }
+      : {}),
   };
 }
 
@@ -402,10 +561,25 @@ export async function listCasesFor(ctx: AppContext, actor: Actor, query: CaseLis
   const now = ctx.now();
   const { page, pageSize, ...filter } = query;
   const where = caseConditions(actor, filter, now);
-  const [items, total] = await Promise.all([listCases(ctx.db, actor, where, pageSize, (page - 1) * pageSize, istToday(now)), countCases(ctx.db, where)]);
-  await audit(ctx.db, actor, 'list', 'case', null, null, { ids: items.map((i) => i.id), total }, { children: items.map((i) => i.subjectChildId as string) });
+  const [items, total] = await Promise.all([
+    listCases(ctx.db, actor, where, pageSize, (page - 1) * pageSize, istToday(now)),
+    countCases(ctx.db, where),
+  ]);
+  await audit(
+    ctx.db,
+    actor,
+    'list',
+    'case',
+    null,
+    null,
+    { ids: items.map((i) => i.id), total },
+    { children: items.map((i) => i.subjectChildId as string) },
+  );
   return {
-    items: items.map(({ subjectChildId: _c, ...i }) => ({ ...shapeRow(i, 'case'), overdue: i.nextDueAt instanceof Date && i.nextDueAt < now })),
+    items: items.map(({ subjectChildId: _c, ...i }) => ({
+      ...shapeRow(i, 'case'),
+      overdue: i.nextDueAt instanceof Date && i.nextDueAt < now,
+    })),
     total,
     page,
     pageSize,
@@ -414,7 +588,23 @@ export async function listCasesFor(ctx: AppContext, actor: Actor, query: CaseLis
 
 export async function listReferralsFor(ctx: AppContext, actor: Actor, query: { status?: string; page: number; pageSize: number }) {
   requirePermission(actor, 'cases.read', 'cases.referral');
-  const { items: rows, total } = await listReferralsToUnit(ctx.db, actor, { status: query.status }, query.pageSize, (query.page - 1) * query.pageSize, istToday(ctx.now()));
-  await audit(ctx.db, actor, 'list', 'case_referral', null, null, { ids: [...new Set(rows.map((i) => i.caseId))], total }, { children: rows.map((i) => i.childId) });
+  const { items: rows, total } = await listReferralsToUnit(
+    ctx.db,
+    actor,
+    { status: query.status },
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+    istToday(ctx.now()),
+  );
+  await audit(
+    ctx.db,
+    actor,
+    'list',
+    'case_referral',
+    null,
+    null,
+    { ids: [...new Set(rows.map((i) => i.caseId))], total },
+    { children: rows.map((i) => i.childId) },
+  );
   return { items: rows.map(({ childId: _c, ...i }) => shapeRow(i, 'caseReferral')), total, page: query.page, pageSize: query.pageSize };
 }

@@ -28,9 +28,19 @@ afterAll(async () => {
 });
 
 type Task = { caseId: string; kind: string; ref: string | null; overdue: boolean; dueAt: string; basis: string; statutory: boolean };
-const tasksOf = async (c: Client, query = 'scope=mine') => (await c.get(`/api/v1/tasks?${query}&pageSize=100`)).json() as { items: Task[]; total: number; overdueCount: number };
-type Note = { id: string; kind: string; caseId: string; message: string; readAt: string | null; toUser: string | null; toUnit: string | null };
-const notesOf = async (c: Client, query = '') => (await c.get(`/api/v1/notifications?pageSize=100${query}`)).json() as { items: Note[]; unread: number; total: number };
+const tasksOf = async (c: Client, query = 'scope=mine') =>
+  (await c.get(`/api/v1/tasks?${query}&pageSize=100`)).json() as { items: Task[]; total: number; overdueCount: number };
+type Note = {
+  id: string;
+  kind: string;
+  caseId: string;
+  message: string;
+  readAt: string | null;
+  toUser: string | null;
+  toUnit: string | null;
+};
+const notesOf = async (c: Client, query = '') =>
+  (await c.get(`/api/v1/notifications?pageSize=100${query}`)).json() as { items: Note[]; unread: number; total: number };
 
 describe('timelines: due, then overdue with the clock, then alerted', () => {
   it('a new case owes production before the CWC within 24 hours (JJ Act 2015 s.31)', async () => {
@@ -62,7 +72,9 @@ describe('timelines: due, then overdue with the clock, then alerted', () => {
     expect(await jobs.sweepNow()).toBeGreaterThanOrEqual(1);
     const notes = await notesOf(cw, '&unread=true');
     const mine = notes.items.filter((n) => n.caseId === caseId);
-    expect(mine).toEqual([expect.objectContaining({ kind: 'overdue.cwc_production', toUser: k.userId('caseworker.amravati'), readAt: null })]);
+    expect(mine).toEqual([
+      expect.objectContaining({ kind: 'overdue.cwc_production', toUser: k.userId('caseworker.amravati'), readAt: null }),
+    ]);
     expect(mine[0].message).toMatch(/production before the CWC/);
     // No names in alerts (JJ Act 2015 s.74).
     const child = (await cw.get(`/api/v1/cases/${caseId}`)).json().child;
@@ -91,7 +103,13 @@ describe('timelines: due, then overdue with the clock, then alerted', () => {
   it("a referral nobody answers alerts the department's unit after a week", async () => {
     const cw = await k.as('caseworker.amravati');
     await cw.post(`/api/v1/cases/${caseId}/actions`, { type: 'produced_before_cwc' });
-    const r = await cw.post(`/api/v1/cases/${caseId}/actions`, { type: 'referral', referralId: 'edu-9', need: 'school admission', domain: 'education_training', to: { orgId: k.org('Education Department') } });
+    const r = await cw.post(`/api/v1/cases/${caseId}/actions`, {
+      type: 'referral',
+      referralId: 'edu-9',
+      need: 'school admission',
+      domain: 'education_training',
+      to: { orgId: k.org('Education Department') },
+    });
     expect(r.statusCode).toBe(201);
     // Production done: that item is gone from the task list.
     expect((await tasksOf(cw)).items.filter((i) => i.caseId === caseId && i.kind === 'cwc_production')).toEqual([]);
@@ -101,7 +119,11 @@ describe('timelines: due, then overdue with the clock, then alerted', () => {
     expect(tasks.items.find((i) => i.caseId === caseId)).toMatchObject({ kind: 'referral_response', ref: 'edu-9', overdue: true });
     await jobs.sweepNow();
     const notes = await notesOf(edu, '&unread=true');
-    expect(notes.items.find((n) => n.caseId === caseId)).toMatchObject({ kind: 'overdue.referral_response', toUnit: k.org('Education Department'), toUser: null });
+    expect(notes.items.find((n) => n.caseId === caseId)).toMatchObject({
+      kind: 'overdue.referral_response',
+      toUnit: k.org('Education Department'),
+      toUser: null,
+    });
     // The Health department's officer is not in that unit.
     expect((await notesOf(await k.as('nodal.health'))).items.filter((n) => n.caseId === caseId)).toEqual([]);
   });
@@ -110,7 +132,9 @@ describe('timelines: due, then overdue with the clock, then alerted', () => {
 describe('per-state timelines', () => {
   it("a state's shorter SIR deadline applies to its cases, with its own basis", async () => {
     setCaseTimelineConfig(
-      withStateOverride(DEFAULT_TIMELINE_CONFIG, '27', { sirSubmission: { within: { days: 10 }, basis: 'Maharashtra State JJ Rules (demo override): SIR within 10 days of production.' } }),
+      withStateOverride(DEFAULT_TIMELINE_CONFIG, '27', {
+        sirSubmission: { within: { days: 10 }, basis: 'Maharashtra State JJ Rules (demo override): SIR within 10 days of production.' },
+      }),
     );
     k.at(plus(24 * 30));
     const cw = await k.as('caseworker.amravati');

@@ -36,7 +36,9 @@ async function refused(caseId: string, body: Record<string, unknown>, status: nu
   expect(res.statusCode, res.body).toBe(status);
   if (reason) expect(res.json().reason).toBe(reason);
   expect(await actionCount(caseId)).toBe(before);
-  expect((await t.ctx.database.query<{ version: number }>('SELECT version FROM case_record WHERE id = $1', [caseId]))[0].version).toBe(version);
+  expect((await t.ctx.database.query<{ version: number }>('SELECT version FROM case_record WHERE id = $1', [caseId]))[0].version).toBe(
+    version,
+  );
   return res.json();
 }
 const ok = async (caseId: string, body: Record<string, unknown>, client = cw) => {
@@ -48,12 +50,28 @@ const ok = async (caseId: string, body: Record<string, unknown>, client = cw) =>
 describe('refused for the state the case is in (409 invalid_transition)', () => {
   it('SIR, final order and review before their time', async () => {
     const c = await newCase();
-    const sir = await refused(c.id, { type: 'sir_submitted', findings: [{ domain: 'health', finding: 'anaemic' }], recommendation: 'restore' }, 409, 'SIR_NOT_ORDERED');
+    const sir = await refused(
+      c.id,
+      { type: 'sir_submitted', findings: [{ domain: 'health', finding: 'anaemic' }], recommendation: 'restore' },
+      409,
+      'SIR_NOT_ORDERED',
+    );
     expect(sir).toMatchObject({ code: 'invalid_transition', message: expect.stringMatching(/Form 21/) });
     await refused(c.id, { type: 'sir_ordered' }, 409, 'NOT_PRODUCED', await k.as('cwc.amravati'));
-    await refused(c.id, { type: 'cwc_order', kind: 'final', orderType: 'restoration', form: 'form44', orderedOn: '2026-12-01' }, 409, 'NOT_PRODUCED', await k.as('cwc.amravati'));
+    await refused(
+      c.id,
+      { type: 'cwc_order', kind: 'final', orderType: 'restoration', form: 'form44', orderedOn: '2026-12-01' },
+      409,
+      'NOT_PRODUCED',
+      await k.as('cwc.amravati'),
+    );
     await refused(c.id, { type: 'review', outcome: 'continue' }, 409, 'NO_CARE_PLAN');
-    await refused(c.id, { type: 'returned_down', instructions: 'x', toLevel: 'state', toUnit: k.org('DCPU Amravati') }, 409, 'NOT_LOWER_LEVEL');
+    await refused(
+      c.id,
+      { type: 'returned_down', instructions: 'x', toLevel: 'state', toUnit: k.org('DCPU Amravati') },
+      409,
+      'NOT_LOWER_LEVEL',
+    );
     await refused(c.id, { type: 'reopening', reason: 'again' }, 409, 'NOT_CLOSED');
     await refused(c.id, { type: 'transfer_accepted' }, 409, 'NO_PENDING_TRANSFER');
   });
@@ -61,7 +79,13 @@ describe('refused for the state the case is in (409 invalid_transition)', () => 
   it('closure: open referrals, then a pending CWC order, block it; a closed case takes only notes and reopening', async () => {
     const c = await newCase({}, 1);
     await ok(c.id, { type: 'produced_before_cwc' });
-    await ok(c.id, { type: 'referral', referralId: 'r1', need: 'school', domain: 'education_training', to: { orgId: k.org('Education Department') } });
+    await ok(c.id, {
+      type: 'referral',
+      referralId: 'r1',
+      need: 'school',
+      domain: 'education_training',
+      to: { orgId: k.org('Education Department') },
+    });
     await refused(c.id, { type: 'closure', reason: 'restored_to_family' }, 409, 'OPEN_REFERRALS');
     await ok(c.id, { type: 'referral_declined', referralId: 'r1', reason: 'wrong department' }, await k.as('nodal.education'));
     await refused(c.id, { type: 'closure', reason: 'restored_to_family' }, 409, 'CWC_ORDER_PENDING');
@@ -115,12 +139,22 @@ describe('refused as bad input (400), naming the field', () => {
     const unknown = await refused(c.id, { type: 'teleport' }, 400, null);
     expect(unknown.code).toBe('validation_failed');
     const missing = await refused(c.id, { type: 'closure' }, 400, null);
-    const noSuchDay = await refused(c.id, { type: 'cwc_order', kind: 'interim', orderType: 'restoration', form: 'form44', orderRef: 'CWC/AMR/2026/9', orderedOn: '2026-02-29' }, 400, null);
+    const noSuchDay = await refused(
+      c.id,
+      { type: 'cwc_order', kind: 'interim', orderType: 'restoration', form: 'form44', orderRef: 'CWC/AMR/2026/9', orderedOn: '2026-02-29' },
+      400,
+      null,
+    );
     expect(noSuchDay.issues).toContainEqual({ field: 'orderedOn', message: 'is not a real date' });
     expect(missing.issues.map((i: { field: string }) => i.field)).toContain('reason');
     const badUnit = await refused(c.id, { type: 'referral', need: 'x', domain: 'health', to: { orgId: 'not-a-uuid' } }, 400, null);
     expect(badUnit.issues[0].field).toMatch(/to\.orgId/);
-    const noOrg = await refused(c.id, { type: 'referral', need: 'x', domain: 'health', to: { orgId: '00000000-0000-4000-8000-000000000000' } }, 400, null);
+    const noOrg = await refused(
+      c.id,
+      { type: 'referral', need: 'x', domain: 'health', to: { orgId: '00000000-0000-4000-8000-000000000000' } },
+      400,
+      null,
+    );
     expect(noOrg.issues[0].field).toBe('to.orgId');
     await refused(c.id, { type: 'referral_accepted', referralId: 'nope' }, 400, 'UNKNOWN_REFERRAL');
   });
@@ -130,9 +164,19 @@ describe('refused as bad input (400), naming the field', () => {
     const domains = [{ domain: 'health', goals: ['g'], services: [], providers: [], targetDate: '2027-01-31' }];
     const r = await refused(c.id, { type: 'care_plan', careOption: 'kinship', domains }, 400, 'CARE_OPTION_REASON_REQUIRED');
     expect(r.issues[0].field).toBe('careOptionReason');
-    await refused(c.id, { type: 'care_plan', careOption: 'institution', careOptionReason: 'no relatives', domains }, 409, 'CWC_ORDER_REQUIRED');
+    await refused(
+      c.id,
+      { type: 'care_plan', careOption: 'institution', careOptionReason: 'no relatives', domains },
+      409,
+      'CWC_ORDER_REQUIRED',
+    );
     await refused(c.id, { type: 'care_plan', careOption: 'own_family', domains: [domains[0], domains[0]] }, 400, 'DUPLICATE_DOMAIN');
-    await refused(c.id, { type: 'care_plan', careOption: 'own_family', domains: [{ ...domains[0], targetDate: '2026-01-01' }] }, 400, 'DATE_BEFORE_INTAKE');
+    await refused(
+      c.id,
+      { type: 'care_plan', careOption: 'own_family', domains: [{ ...domains[0], targetDate: '2026-01-01' }] },
+      400,
+      'DATE_BEFORE_INTAKE',
+    );
   });
 
   it('a stale version is refused with 409 version_conflict', async () => {
@@ -160,7 +204,14 @@ describe('intake', () => {
     const res = await cw.post('/api/v1/cases', {
       ...intakeBody('x'),
       childId: undefined,
-      child: { locationId: villageId('Kurha'), name: 'Ganesh Bhise', sex: 'male', ageYears: 11, careStatus: 'street_connected', notDuplicate: { reason: 'the police say this boy is not the one already registered' } },
+      child: {
+        locationId: villageId('Kurha'),
+        name: 'Ganesh Bhise',
+        sex: 'male',
+        ageYears: 11,
+        careStatus: 'street_connected',
+        notDuplicate: { reason: 'the police say this boy is not the one already registered' },
+      },
       source: 'police',
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -172,7 +223,8 @@ describe('intake', () => {
 
   it('a retried intake with the same clientId opens one case', async () => {
     const child = await k.childIn('Wadali', 9);
-    const count = async () => (await t.ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM case_record WHERE child_id = $1', [child]))[0].n;
+    const count = async () =>
+      (await t.ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM case_record WHERE child_id = $1', [child]))[0].n;
     const before = await count();
     const a = await cw.post('/api/v1/cases', intakeBody(child, { clientId: 'tablet-3:intake-17' }));
     const b = await cw.post('/api/v1/cases', intakeBody(child, { clientId: 'tablet-3:intake-17' }));
@@ -191,7 +243,10 @@ describe('intake', () => {
     const out = await cw.post('/api/v1/cases', intakeBody(akolaChild));
     expect(out.statusCode).toBe(400);
     expect(out.json().issues[0].field).toBe('childId');
-    const both = await cw.post('/api/v1/cases', { ...intakeBody(await k.childIn('Wadali')), child: { locationId: villageId('Kurha'), name: 'A B', sex: 'male', ageYears: 3, careStatus: 'birth_family' } });
+    const both = await cw.post('/api/v1/cases', {
+      ...intakeBody(await k.childIn('Wadali')),
+      child: { locationId: villageId('Kurha'), name: 'A B', sex: 'male', ageYears: 3, careStatus: 'birth_family' },
+    });
     expect(both.statusCode).toBe(400);
     const bad = await cw.post('/api/v1/cases', intakeBody(await k.childIn('Wadali'), { reportedOn: '2026-12-05' }));
     expect(bad.statusCode).toBe(400);
@@ -199,7 +254,11 @@ describe('intake', () => {
     const noSuchDay = await cw.post('/api/v1/cases', intakeBody(await k.childIn('Wadali'), { reportedOn: '2025-02-29' }));
     expect(noSuchDay.statusCode).toBe(400);
     expect(noSuchDay.json().issues).toEqual([{ field: 'reportedOn', message: 'is not a real date' }]);
-    const badChild = await cw.post('/api/v1/cases', { ...intakeBody('x'), childId: undefined, child: { locationId: villageId('Kurha'), name: '', sex: 'male', ageYears: 3, careStatus: 'birth_family' } });
+    const badChild = await cw.post('/api/v1/cases', {
+      ...intakeBody('x'),
+      childId: undefined,
+      child: { locationId: villageId('Kurha'), name: '', sex: 'male', ageYears: 3, careStatus: 'birth_family' },
+    });
     expect(badChild.statusCode).toBe(400);
     expect(await cases()).toBe(before);
   });

@@ -15,18 +15,36 @@ const orderInput = z.strictObject({
   orderedOn: isoDate,
   version: version.optional(),
 });
-const liftQuery = z.strictObject({ version: z.coerce.number().int('must be a whole number').positive('must be the version you read (1 or more)').max(MAX_VERSION, 'is not a version of this record').optional() });
+const liftQuery = z.strictObject({
+  version: z.coerce
+    .number()
+    .int('must be a whole number')
+    .positive('must be the version you read (1 or more)')
+    .max(MAX_VERSION, 'is not a version of this record')
+    .optional(),
+});
 
 /** CWC non-disclosure orders on a case (JJ Act 2015 s.74(1)); see disclosure.service.ts. */
 export function disclosureRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
   const P = '/cases/:id/non-disclosure-order';
-  r.get(P, { schema: { tags, summary: "Whether a CWC order restricts the child's identity", params: caseIdParams, response: ok(nonDisclosureStateOut) } }, async (req, reply) => {
-    const o = await readNonDisclosureOrder(ctx, requireActor(req), req.params.id);
-    if (o.order) reply.header('etag', `"${o.order.version}"`);
-    return o;
-  });
+  r.get(
+    P,
+    {
+      schema: {
+        tags,
+        summary: "Whether a CWC order restricts the child's identity",
+        params: caseIdParams,
+        response: ok(nonDisclosureStateOut),
+      },
+    },
+    async (req, reply) => {
+      const o = await readNonDisclosureOrder(ctx, requireActor(req), req.params.id);
+      if (o.order) reply.header('etag', `"${o.order.version}"`);
+      return o;
+    },
+  );
   r.put(
     P,
     {
@@ -42,7 +60,10 @@ export function disclosureRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const row = await setNonDisclosureOrder(ctx, requireActor(req), req.params.id, { ...req.body, version: versionFrom(req.body, req.headers['if-match']) });
+      const row = await setNonDisclosureOrder(ctx, requireActor(req), req.params.id, {
+        ...req.body,
+        version: versionFrom(req.body, req.headers['if-match']),
+      });
       return reply.header('etag', `"${row.version}"`).send(row);
     },
   );
@@ -52,12 +73,14 @@ export function disclosureRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Lift the CWC non-disclosure order (CWC only)',
-        description: 'Takes the version of the order you read (If-Match, or ?version=): 400 without one, 409 version_conflict if it changed since.',
+        description:
+          'Takes the version of the order you read (If-Match, or ?version=): 400 without one, 409 version_conflict if it changed since.',
         params: caseIdParams,
         querystring: liftQuery,
         response: ok(nonDisclosureLiftedOut),
       },
     },
-    async (req) => liftNonDisclosureOrder(ctx, requireActor(req), req.params.id, versionFrom({ version: req.query.version }, req.headers['if-match'])),
+    async (req) =>
+      liftNonDisclosureOrder(ctx, requireActor(req), req.params.id, versionFrom({ version: req.query.version }, req.headers['if-match'])),
   );
 }

@@ -32,7 +32,15 @@ export interface NonDisclosureInput {
 /** The case, in the actor's jurisdiction, its row locked for the rest of the transaction (serialises changes to its order). */
 async function lockCwcCase(db: Db, actor: Actor, caseId: string) {
   const [k] = await db
-    .select({ id: caseRecord.id, childId: caseRecord.childId, stateCode: caseRecord.stateCode, districtCode: caseRecord.districtCode, subdistrictCode: caseRecord.subdistrictCode, blockCode: caseRecord.blockCode, villageId: caseRecord.villageId })
+    .select({
+      id: caseRecord.id,
+      childId: caseRecord.childId,
+      stateCode: caseRecord.stateCode,
+      districtCode: caseRecord.districtCode,
+      subdistrictCode: caseRecord.subdistrictCode,
+      blockCode: caseRecord.blockCode,
+      villageId: caseRecord.villageId,
+    })
     .from(caseRecord)
     .where(and(eq(caseRecord.id, caseId), jurisdictionWhere(actor, caseRecord)))
     .for('no key update');
@@ -48,10 +56,19 @@ const view = (o: OrderRow | undefined) =>
 function staleOrder(current: OrderRow | undefined, seen: number | undefined): HttpError {
   if (current && seen === undefined) {
     const message = `give the version of the order you are changing (an order stands, version ${current.version})`;
-    return new HttpError(409, 'version_conflict', `A non-disclosure order already stands on this case (version ${current.version}); read it and send its version to change it`, [{ field: 'version', message }], { current: view(current) });
+    return new HttpError(
+      409,
+      'version_conflict',
+      `A non-disclosure order already stands on this case (version ${current.version}); read it and send its version to change it`,
+      [{ field: 'version', message }],
+      { current: view(current) },
+    );
   }
   if (!current) return conflict(`The non-disclosure order you read (version ${seen}) has been lifted; none stands now`, null);
-  return conflict(`Someone else changed the non-disclosure order (now version ${current.version}, you read version ${seen})`, view(current));
+  return conflict(
+    `Someone else changed the non-disclosure order (now version ${current.version}, you read version ${seen})`,
+    view(current),
+  );
 }
 
 const currentOrder = async (db: Db, caseId: string) =>
@@ -62,7 +79,13 @@ export async function setNonDisclosureOrder(ctx: AppContext, actor: Actor, caseI
   if (input.orderedOn > istToday(ctx.now())) throw badRequest('orderedOn', 'the order date cannot be in the future');
   return ctx.db.transaction(async (tx) => {
     const k = await lockCwcCase(tx, actor, caseId);
-    const place = { stateCode: k.stateCode, districtCode: k.districtCode, subdistrictCode: k.subdistrictCode, blockCode: k.blockCode, villageId: k.villageId };
+    const place = {
+      stateCode: k.stateCode,
+      districtCode: k.districtCode,
+      subdistrictCode: k.subdistrictCode,
+      blockCode: k.blockCode,
+      villageId: k.villageId,
+    };
     const prev = await currentOrder(tx, caseId);
     if (prev ? input.version !== prev.version : input.version !== undefined) throw staleOrder(prev, input.version);
     const values = { orderRef: input.orderRef.trim(), orderedOn: input.orderedOn, setBy: actor.userId, setAt: ctx.now() };
@@ -73,11 +96,26 @@ export async function setNonDisclosureOrder(ctx: AppContext, actor: Actor, caseI
           .where(and(eq(caseNonDisclosureOrder.caseId, caseId), eq(caseNonDisclosureOrder.version, prev.version)))
           .returning()
       : // The case lock already serialises this; ON CONFLICT keeps a racing insert a 409, never a key violation.
-        await tx.insert(caseNonDisclosureOrder).values({ caseId, ...place, ...values }).onConflictDoNothing({ target: caseNonDisclosureOrder.caseId }).returning();
+        await tx
+          .insert(caseNonDisclosureOrder)
+          .values({ caseId, ...place, ...values })
+          .onConflictDoNothing({ target: caseNonDisclosureOrder.caseId })
+          .returning();
     if (!row) throw staleOrder(await currentOrder(tx, caseId), input.version);
-    await audit(tx, actor, prev ? 'case.non_disclosure_order.update' : 'case.non_disclosure_order.set', 'case', caseId, place, {
-      orderRef: row.orderRef, orderedOn: row.orderedOn, version: row.version,
-    }, { children: [k.childId] });
+    await audit(
+      tx,
+      actor,
+      prev ? 'case.non_disclosure_order.update' : 'case.non_disclosure_order.set',
+      'case',
+      caseId,
+      place,
+      {
+        orderRef: row.orderRef,
+        orderedOn: row.orderedOn,
+        version: row.version,
+      },
+      { children: [k.childId] },
+    );
     return view(row)!;
   });
 }
@@ -95,7 +133,16 @@ export async function liftNonDisclosureOrder(ctx: AppContext, actor: Actor, case
       .where(and(eq(caseNonDisclosureOrder.caseId, caseId), eq(caseNonDisclosureOrder.version, version)))
       .returning();
     if (!gone) throw staleOrder(await currentOrder(tx, caseId), version);
-    await audit(tx, actor, 'case.non_disclosure_order.lift', 'case', caseId, k, { orderRef: gone.orderRef, orderedOn: gone.orderedOn, version: gone.version }, { children: [k.childId] });
+    await audit(
+      tx,
+      actor,
+      'case.non_disclosure_order.lift',
+      'case',
+      caseId,
+      k,
+      { orderRef: gone.orderRef, orderedOn: gone.orderedOn, version: gone.version },
+      { children: [k.childId] },
+    );
     return { caseId, lifted: true };
   });
 }

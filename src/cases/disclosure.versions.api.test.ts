@@ -16,12 +16,19 @@ let cases: string[];
 const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => t.ctx.database.query<T>(sql, params);
 const url = (caseId: string) => `/api/v1/cases/${caseId}/non-disclosure-order`;
 const stored = async (caseId: string) =>
-  (await q<{ order_ref: string; ordered_on: string; version: number }>(
-    "SELECT order_ref, to_char(ordered_on, 'YYYY-MM-DD') AS ordered_on, version FROM case_non_disclosure_order WHERE case_id = $1",
-    [caseId],
-  ))[0] ?? null;
+  (
+    await q<{ order_ref: string; ordered_on: string; version: number }>(
+      "SELECT order_ref, to_char(ordered_on, 'YYYY-MM-DD') AS ordered_on, version FROM case_non_disclosure_order WHERE case_id = $1",
+      [caseId],
+    )
+  )[0] ?? null;
 const audits = async (caseId: string) =>
-  (await q<{ action: string }>("SELECT action FROM audit_event WHERE entity_id = $1 AND action LIKE 'case.non_disclosure_order%' ORDER BY seq", [caseId])).map((a) => a.action);
+  (
+    await q<{ action: string }>(
+      "SELECT action FROM audit_event WHERE entity_id = $1 AND action LIKE 'case.non_disclosure_order%' ORDER BY seq",
+      [caseId],
+    )
+  ).map((a) => a.action);
 const fields = (res: { json: () => { issues?: { field: string }[] } }) => (res.json().issues ?? []).map((i) => i.field);
 let next = 0;
 const freshCase = () => cases[next++];
@@ -65,7 +72,10 @@ describe('changing and lifting against the version read', () => {
     expect(blind.json()).toMatchObject({ code: 'version_conflict', current: { version: 2 } });
     expect(fields(blind)).toEqual(['version']);
     const staleHeader = await t.app.inject({
-      method: 'PUT', url: url(id), headers: { authorization: `Bearer ${cwc.token}`, 'if-match': '"1"' }, payload: { orderRef: 'CWC/AMR/2026/503', orderedOn: '2026-12-03' },
+      method: 'PUT',
+      url: url(id),
+      headers: { authorization: `Bearer ${cwc.token}`, 'if-match': '"1"' },
+      payload: { orderRef: 'CWC/AMR/2026/503', orderedOn: '2026-12-03' },
     });
     expect(staleHeader.statusCode).toBe(409);
     expect({ row: await stored(id), audits: await audits(id) }).toEqual(before);
@@ -73,11 +83,18 @@ describe('changing and lifting against the version read', () => {
 
     // With the version read (If-Match works too) the change is saved.
     const ok = await t.app.inject({
-      method: 'PUT', url: url(id), headers: { authorization: `Bearer ${cwc.token}`, 'if-match': '"2"' }, payload: { orderRef: 'CWC/AMR/2026/503', orderedOn: '2026-12-03' },
+      method: 'PUT',
+      url: url(id),
+      headers: { authorization: `Bearer ${cwc.token}`, 'if-match': '"2"' },
+      payload: { orderRef: 'CWC/AMR/2026/503', orderedOn: '2026-12-03' },
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ orderRef: 'CWC/AMR/2026/503', version: 3 });
-    expect(await audits(id)).toEqual(['case.non_disclosure_order.set', 'case.non_disclosure_order.update', 'case.non_disclosure_order.update']);
+    expect(await audits(id)).toEqual([
+      'case.non_disclosure_order.set',
+      'case.non_disclosure_order.update',
+      'case.non_disclosure_order.update',
+    ]);
   });
 
   it('lifting needs the version read: none is a 400 naming it, a stale one a 409 and the order stands', async () => {
@@ -97,7 +114,11 @@ describe('changing and lifting against the version read', () => {
     expect(await stored(id)).toMatchObject({ order_ref: 'CWC/AMR/2026/512', version: 2 });
     expect((await dcpo.del(`${url(id)}?version=2`)).statusCode).toBe(403);
 
-    const lifted = await t.app.inject({ method: 'DELETE', url: url(id), headers: { authorization: `Bearer ${cwc.token}`, 'if-match': '"2"' } });
+    const lifted = await t.app.inject({
+      method: 'DELETE',
+      url: url(id),
+      headers: { authorization: `Bearer ${cwc.token}`, 'if-match': '"2"' },
+    });
     expect(lifted.statusCode).toBe(200);
     expect(await stored(id)).toBeNull();
     expect((await cwc.del(`${url(id)}?version=2`)).statusCode).toBe(404);

@@ -11,12 +11,23 @@ function addressedTo(actor: Actor): SQL {
 }
 
 export async function listNotifications(db: Db, actor: Actor, f: { unread?: boolean }, limit: number, offset: number) {
-  const where = and(addressedTo(actor), f.unread === true ? isNull(notificationRead.userId) : f.unread === false ? sql`${notificationRead.userId} IS NOT NULL` : undefined);
+  const where = and(
+    addressedTo(actor),
+    f.unread === true ? isNull(notificationRead.userId) : f.unread === false ? sql`${notificationRead.userId} IS NOT NULL` : undefined,
+  );
   const joinOn = and(eq(notificationRead.notificationId, notification.id), eq(notificationRead.userId, actor.userId));
   const items = await db
     .select({
-      id: notification.id, kind: notification.kind, caseId: notification.caseId, ref: notification.ref, dueAt: notification.dueAt,
-      message: notification.message, createdAt: notification.createdAt, toUser: notification.userId, toUnit: notification.unitId, readAt: notificationRead.readAt,
+      id: notification.id,
+      kind: notification.kind,
+      caseId: notification.caseId,
+      ref: notification.ref,
+      dueAt: notification.dueAt,
+      message: notification.message,
+      createdAt: notification.createdAt,
+      toUser: notification.userId,
+      toUnit: notification.unitId,
+      readAt: notificationRead.readAt,
     })
     .from(notification)
     .leftJoin(notificationRead, joinOn)
@@ -34,7 +45,10 @@ export async function listNotifications(db: Db, actor: Actor, f: { unread?: bool
 
 /** Marks one notification read for the actor; false when it is not addressed to the actor. */
 export async function markRead(db: Db, actor: Actor, id: string, at: Date): Promise<boolean> {
-  const [n] = await db.select({ id: notification.id }).from(notification).where(and(eq(notification.id, id), addressedTo(actor)));
+  const [n] = await db
+    .select({ id: notification.id })
+    .from(notification)
+    .where(and(eq(notification.id, id), addressedTo(actor)));
   if (!n) return false;
   await db.insert(notificationRead).values({ notificationId: id, userId: actor.userId, readAt: at }).onConflictDoNothing();
   return true;
@@ -47,7 +61,10 @@ export async function markAllRead(db: Db, actor: Actor, at: Date): Promise<numbe
     .leftJoin(notificationRead, and(eq(notificationRead.notificationId, notification.id), eq(notificationRead.userId, actor.userId)))
     .where(and(addressedTo(actor), isNull(notificationRead.userId)));
   if (!rows.length) return 0;
-  await db.insert(notificationRead).values(rows.map((r) => ({ notificationId: r.id, userId: actor.userId, readAt: at }))).onConflictDoNothing();
+  await db
+    .insert(notificationRead)
+    .values(rows.map((r) => ({ notificationId: r.id, userId: actor.userId, readAt: at })))
+    .onConflictDoNothing();
   return rows.length;
 }
 

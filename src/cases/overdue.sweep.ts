@@ -30,8 +30,13 @@ export async function sweepOverdue(db: Db, now: Date, batch = 500): Promise<numb
     const n = await db.transaction(async (tx) => {
       const due = await tx
         .select({
-          caseId: caseDue.caseId, kind: caseDue.kind, ref: caseDue.ref, dueAt: caseDue.dueAt,
-          userId: caseDue.assignedUserId, unitId: caseDue.assignedUnitId, number: caseRecord.number,
+          caseId: caseDue.caseId,
+          kind: caseDue.kind,
+          ref: caseDue.ref,
+          dueAt: caseDue.dueAt,
+          userId: caseDue.assignedUserId,
+          unitId: caseDue.assignedUnitId,
+          number: caseRecord.number,
         })
         .from(caseDue)
         .innerJoin(caseRecord, eq(caseRecord.id, caseDue.caseId))
@@ -54,7 +59,10 @@ export async function sweepOverdue(db: Db, now: Date, batch = 500): Promise<numb
         })),
       );
       const keys = due.map((d) => sql`(${d.caseId}::uuid, ${d.kind}, ${d.ref})`);
-      await tx.update(caseDue).set({ alertedAt: now }).where(sql`(${caseDue.caseId}, ${caseDue.kind}, ${caseDue.ref}) IN (${sql.join(keys, sql`, `)})`);
+      await tx
+        .update(caseDue)
+        .set({ alertedAt: now })
+        .where(sql`(${caseDue.caseId}, ${caseDue.kind}, ${caseDue.ref}) IN (${sql.join(keys, sql`, `)})`);
       return due.length;
     });
     total += n;

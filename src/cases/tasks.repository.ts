@@ -49,7 +49,10 @@ export async function listTasks(db: Db, actor: Actor, where: SQL, limit: number,
       risk: caseRecord.risk,
       childId: caseRecord.childId,
       // Initials, no local-script name, under a CWC order the actor may not see past (src/access/fields.ts, JJ Act 2015 s.74).
-      ...identityColumns(actor, 'case', { childId: caseRecord.childId }, { childName: child.name, childNameLocal: child.nameLocal }, ['childName', 'childNameLocal']),
+      ...identityColumns(actor, 'case', { childId: caseRecord.childId }, { childName: child.name, childNameLocal: child.nameLocal }, [
+        'childName',
+        'childNameLocal',
+      ]),
     })
     .from(caseDue)
     .innerJoin(caseRecord, eq(caseRecord.id, caseDue.caseId))

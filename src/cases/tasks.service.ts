@@ -11,8 +11,20 @@ export async function tasksFor(ctx: AppContext, actor: Actor, q: TaskQuery) {
   requirePermission(actor, 'cases.read', 'cases.referral');
   const now = ctx.now();
   const where = taskConditions(actor, q.scope, { overdue: q.overdue, kind: q.kind }, now);
-  const [rows, counts] = await Promise.all([listTasks(ctx.db, actor, where, q.pageSize, (q.page - 1) * q.pageSize), countTasks(ctx.db, where, now)]);
-  await audit(ctx.db, actor, 'list', 'case_task', null, null, { ids: [...new Set(rows.map((r) => r.caseId))], total: counts.total }, { children: rows.map((r) => r.childId) });
+  const [rows, counts] = await Promise.all([
+    listTasks(ctx.db, actor, where, q.pageSize, (q.page - 1) * q.pageSize),
+    countTasks(ctx.db, where, now),
+  ]);
+  await audit(
+    ctx.db,
+    actor,
+    'list',
+    'case_task',
+    null,
+    null,
+    { ids: [...new Set(rows.map((r) => r.caseId))], total: counts.total },
+    { children: rows.map((r) => r.childId) },
+  );
   return {
     items: rows.map(({ fullView, status, level, risk, stateCode, ref, childId: _c, ...r }) => ({
       ...shapeRow(r, 'case'),

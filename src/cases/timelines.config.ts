@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import {
-  DEFAULT_TIMELINE_CONFIG, parseTimelineConfig, resolveTimelines, type DueKind, type TimelineConfig, type TimelineKey,
+  DEFAULT_TIMELINE_CONFIG,
+  parseTimelineConfig,
+  resolveTimelines,
+  type DueKind,
+  type TimelineConfig,
+  type TimelineKey,
 } from './domain';
 
 /**

@@ -69,15 +69,24 @@ user
   .description('create a user (e.g. the first administrator of a real deployment)')
   .requiredOption('--username <username>')
   .requiredOption('--name <displayName>')
-  .requiredOption('--role <role>', 'admin, dcpu_officer, cwc_member, scps_officer, caseworker, nodal_officer, ngo_caseworker, frontline_worker, helpline_operator, auditor')
-  .option('--jurisdiction <locationId>', "location id such as st:27 or di:468; omit for national")
+  .requiredOption(
+    '--role <role>',
+    'admin, dcpu_officer, cwc_member, scps_officer, caseworker, nodal_officer, ngo_caseworker, frontline_worker, helpline_operator, auditor',
+  )
+  .option('--jurisdiction <locationId>', 'location id such as st:27 or di:468; omit for national')
   .option('--password <password>', 'or set SAMANVAY_PASSWORD (keeps it out of shell history)')
   .action((o) =>
     withDatabase(async (d) => {
       await prepareDatabase(d, { demo: false });
       const password = o.password ?? process.env.SAMANVAY_PASSWORD;
       if (!password) throw new HttpError(400, 'validation_failed', 'password: give --password or set SAMANVAY_PASSWORD');
-      const row = await createUser(d.db, null, { username: o.username, displayName: o.name, role: o.role, password, jurisdictionId: o.jurisdiction ?? null });
+      const row = await createUser(d.db, null, {
+        username: o.username,
+        displayName: o.name,
+        role: o.role,
+        password,
+        jurisdictionId: o.jurisdiction ?? null,
+      });
       process.stdout.write(`created ${row.role} ${row.username} (${row.jurisdictionId ?? 'national'})\n`);
     }),
   );
@@ -85,17 +94,29 @@ user
 const auditCmd = program.command('audit').description('the audit log');
 auditCmd
   .command('verify')
-  .description('check the hash chain of the audit log against its signed checkpoints; exits 1 if any entry was changed, removed or the tail deleted')
-  .option('--checkpoints <file>', 'also check against checkpoints exported to this JSON Lines file (audit checkpoint --export, AUDIT_CHECKPOINT_FILE)')
+  .description(
+    'check the hash chain of the audit log against its signed checkpoints; exits 1 if any entry was changed, removed or the tail deleted',
+  )
+  .option(
+    '--checkpoints <file>',
+    'also check against checkpoints exported to this JSON Lines file (audit checkpoint --export, AUDIT_CHECKPOINT_FILE)',
+  )
   .action((o) =>
     withDatabase(async (d) => {
       const key = auditKeyFor(d, databaseUrl());
       const fileCheckpoints = o.checkpoints ? readCheckpointFile(o.checkpoints) : undefined;
-      const res = await verifyAuditChain(d, { key: key?.key, fileCheckpoints, onProgress: (n) => process.stderr.write(`checked ${n} entries\r`) });
+      const res = await verifyAuditChain(d, {
+        key: key?.key,
+        fileCheckpoints,
+        onProgress: (n) => process.stderr.write(`checked ${n} entries\r`),
+      });
       process.stderr.write('\n');
-      if (res.signatures === 'no_key') process.stderr.write('warning: no audit key (AUDIT_KEY / AUDIT_KEY_FILE): checkpoint signatures not checked\n');
+      if (res.signatures === 'no_key')
+        process.stderr.write('warning: no audit key (AUDIT_KEY / AUDIT_KEY_FILE): checkpoint signatures not checked\n');
       if (res.ok) {
-        const anchor = res.checkpoint ? `; matches the checkpoint of ${res.checkpoint.at} (position ${res.checkpoint.pos}, ${res.checkpoint.from})` : '; no checkpoint to check against';
+        const anchor = res.checkpoint
+          ? `; matches the checkpoint of ${res.checkpoint.at} (position ${res.checkpoint.pos}, ${res.checkpoint.from})`
+          : '; no checkpoint to check against';
         const pending = res.pending ? `; ${res.pending} newer entries pending chaining` : '';
         process.stdout.write(`audit log intact: ${res.checked} entries${anchor}${pending}\n`);
       } else {
@@ -129,7 +150,13 @@ program
   .action((file, o) =>
     withDatabase(async (d) => {
       await prepareDatabase(d, { demo: false });
-      const res = await runImport(d, { file, asUser: o.as, dryRun: !!o.dryRun, reportFile: o.report, onProgress: progressLine('Importing') });
+      const res = await runImport(d, {
+        file,
+        asUser: o.as,
+        dryRun: !!o.dryRun,
+        reportFile: o.report,
+        onProgress: progressLine('Importing'),
+      });
       process.stdout.write(
         `${res.rows} rows: ${res.created.children} children and ${res.created.families} families created, ` +
           `${res.invalid.length} invalid rows skipped, ${res.duplicates} likely duplicates flagged for review\n`,

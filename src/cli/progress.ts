@@ -7,7 +7,10 @@ export function progressLine(label: string) {
   return (done: number, total: number) => {
     if (process.stderr.isTTY) {
       if (!bar) {
-        bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr }, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar(
+          { format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr },
+          cliProgress.Presets.shades_classic,
+        );
         bar.start(total, 0);
       }
       bar.update(done);

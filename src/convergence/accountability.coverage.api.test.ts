@@ -37,7 +37,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('service coverage of one family, by hand', () => {
-  let before: Record<string, unknown> & { families: number; familiesWithGap: Record<string, number>; familiesWithNeed: Record<string, number> };
+  let before: Record<string, unknown> & {
+    families: number;
+    familiesWithGap: Record<string, number>;
+    familiesWithNeed: Record<string, number>;
+  };
 
   it('a new family with two low scores has two gaps; the village count rises by one in each', async () => {
     before = await villageCoverage();
@@ -52,7 +56,12 @@ describe('service coverage of one family, by hand', () => {
 
     const c = (await akola.get(`/api/v1/convergence/coverage/families/${familyId}`)).json();
     expect(c.gaps).toEqual(['education', 'nutrition']);
-    expect(c.domains.find((d: { domain: string }) => d.domain === 'education')).toMatchObject({ need: true, status: 'unmet', gap: true, needSources: ['assessment'] });
+    expect(c.domains.find((d: { domain: string }) => d.domain === 'education')).toMatchObject({
+      need: true,
+      status: 'unmet',
+      gap: true,
+      needSources: ['assessment'],
+    });
     expect(c.domains.find((d: { domain: string }) => d.domain === 'health')).toMatchObject({ need: false, status: 'none' });
     expect(c.suggestions.education[0]).toBe('EDUCATION');
     expect(c.suggestions.nutrition.length).toBeGreaterThan(0);
@@ -63,7 +72,9 @@ describe('service coverage of one family, by hand', () => {
     expect(after.familiesWithGap.nutrition).toBe(before.familiesWithGap.nutrition + 1);
     expect(after.familiesWithGap.health).toBe(before.familiesWithGap.health);
     expect(after.name).toBe('Umri');
-    const list = (await akola.get(`/api/v1/convergence/coverage/families?domain=education&villageId=${encodeURIComponent(umri)}&pageSize=100`)).json();
+    const list = (
+      await akola.get(`/api/v1/convergence/coverage/families?domain=education&villageId=${encodeURIComponent(umri)}&pageSize=100`)
+    ).json();
     expect(list.items.map((i: { familyId: string }) => i.familyId)).toContain(familyId);
   });
 
@@ -84,9 +95,15 @@ describe('service coverage of one family, by hand', () => {
     expect(c.sources.schemes).toBe(true);
     expect(c.gaps).toEqual([]);
     expect(c.domains.find((d: { domain: string }) => d.domain === 'education')).toMatchObject({
-      status: 'met', departments: ['EDUCATION'], services: [expect.objectContaining({ kind: 'scheme', schemeId: 'mh-rte-25-percent', state: 'active' })],
+      status: 'met',
+      departments: ['EDUCATION'],
+      services: [expect.objectContaining({ kind: 'scheme', schemeId: 'mh-rte-25-percent', state: 'active' })],
     });
-    before = { ...before, families: before.families + 1, familiesWithNeed: { ...before.familiesWithNeed, education: before.familiesWithNeed.education + 1 } };
+    before = {
+      ...before,
+      families: before.families + 1,
+      familiesWithNeed: { ...before.familiesWithNeed, education: before.familiesWithNeed.education + 1 },
+    };
   });
 
   it('the district and block views count the same families', async () => {
@@ -105,7 +122,10 @@ describe('accountability over two months, by hand', () => {
   it('January: the group is formed, meets with Education absent and assigns three actions', async () => {
     const dcpoAkola = (await t.ctx.database.query<{ id: string }>("SELECT id FROM app_user WHERE username = 'dcpo.akola'"))[0].id;
     const g = await akola.post('/api/v1/convergence/groups', {
-      level: 'district', locationId: 'di:467', name: 'Akola District Convergence Group', anchorDepartments: ['DWCD', 'DLSA'],
+      level: 'district',
+      locationId: 'di:467',
+      name: 'Akola District Convergence Group',
+      anchorDepartments: ['DWCD', 'DLSA'],
       members: [
         { department: 'DLSA', name: 'Secretary, DLSA Akola', roles: ['chair'] },
         { department: 'DCPU', name: 'Rajesh Tayade', userId: dcpoAkola, roles: ['secretary'] },
@@ -140,12 +160,17 @@ describe('accountability over two months, by hand', () => {
 
   it('the secretary records what the departments reported: nutrition on time, school 5 days late', async () => {
     await moveTo('2027-01-14');
-    expect((await akola.post(`/api/v1/convergence/actions/${ids.nutrition}/events`, { type: 'complete', result: 'Supplements started' })).statusCode).toBe(201);
+    expect(
+      (await akola.post(`/api/v1/convergence/actions/${ids.nutrition}/events`, { type: 'complete', result: 'Supplements started' }))
+        .statusCode,
+    ).toBe(201);
     const c = (await akola.get(`/api/v1/convergence/coverage/families/${familyId}`)).json();
     expect(c.gaps).toEqual(['education']);
     expect(c.domains.find((x: { domain: string }) => x.domain === 'nutrition')).toMatchObject({ status: 'met', departments: ['HEALTH'] });
     await moveTo('2027-01-25');
-    expect((await akola.post(`/api/v1/convergence/actions/${ids.edu}/events`, { type: 'complete', result: 'Enrolled in Class 4' })).statusCode).toBe(201);
+    expect(
+      (await akola.post(`/api/v1/convergence/actions/${ids.edu}/events`, { type: 'complete', result: 'Enrolled in Class 4' })).statusCode,
+    ).toBe(201);
     const after = (await akola.get(`/api/v1/convergence/coverage/families/${familyId}`)).json();
     expect(after.gaps).toEqual([]);
     expect(after.multiDepartmentSupport).toBe(true);
@@ -155,28 +180,72 @@ describe('accountability over two months, by hand', () => {
     await moveTo('2027-02-02');
     const m = await akola.post(`/api/v1/convergence/groups/${groupId}/meetings`, { date: '2027-02-02' });
     ids.feb = m.json().id;
-    expect((await akola.post(`/api/v1/convergence/meetings/${ids.feb}/hold`, { attendance: ['DLSA', 'DCPU', 'EDUCATION'].map((d) => ({ memberId: ids[d], present: true })) })).statusCode).toBe(200);
+    expect(
+      (
+        await akola.post(`/api/v1/convergence/meetings/${ids.feb}/hold`, {
+          attendance: ['DLSA', 'DCPU', 'EDUCATION'].map((d) => ({ memberId: ids[d], present: true })),
+        })
+      ).statusCode,
+    ).toBe(200);
     await moveTo('2027-02-10');
     const res = await akola.get(`/api/v1/convergence/accountability?groupId=${groupId}&from=2027-01&to=2027-02`);
     expect(res.statusCode).toBe(200);
     const r = res.json();
     expect(r.asOf).toBe('2027-02-10');
-    const row = (month: string, dept: string) => r.rows.find((x: { month: string; department: string }) => x.month === month && x.department === dept);
-    expect(row('2027-01', 'EDUCATION')).toMatchObject({ assigned: 1, doneOnTime: 0, doneLate: 1, overdue: 0, avgDaysLate: 5, meetingsExpected: 1, meetingsAttended: 0, attendanceRate: 0 });
-    expect(row('2027-01', 'HEALTH')).toMatchObject({ assigned: 2, doneOnTime: 1, doneLate: 0, overdue: 0, avgDaysLate: null, onTimeRate: 1, attendanceRate: 1 });
+    const row = (month: string, dept: string) =>
+      r.rows.find((x: { month: string; department: string }) => x.month === month && x.department === dept);
+    expect(row('2027-01', 'EDUCATION')).toMatchObject({
+      assigned: 1,
+      doneOnTime: 0,
+      doneLate: 1,
+      overdue: 0,
+      avgDaysLate: 5,
+      meetingsExpected: 1,
+      meetingsAttended: 0,
+      attendanceRate: 0,
+    });
+    expect(row('2027-01', 'HEALTH')).toMatchObject({
+      assigned: 2,
+      doneOnTime: 1,
+      doneLate: 0,
+      overdue: 0,
+      avgDaysLate: null,
+      onTimeRate: 1,
+      attendanceRate: 1,
+    });
     expect(row('2027-02', 'EDUCATION')).toMatchObject({ assigned: 0, doneOnTime: 0, doneLate: 0, overdue: 0, attendanceRate: 1 });
     expect(row('2027-02', 'HEALTH')).toMatchObject({ assigned: 0, overdue: 1, avgDaysLate: 10, snapshot: '2027-02-10', attendanceRate: 0 });
     expect(row('2027-02', 'DLSA')).toMatchObject({ assigned: 0, meetingsAttended: 1 });
     const sum = (d: string) => r.summary.find((x: { department: string }) => x.department === d);
-    expect(sum('HEALTH')).toMatchObject({ assigned: 2, doneOnTime: 1, doneLate: 0, overdueAtEnd: 1, avgDaysLate: 10, onTimeRate: 1, attendanceRate: 0.5 });
-    expect(sum('EDUCATION')).toMatchObject({ assigned: 1, doneLate: 1, overdueAtEnd: 0, avgDaysLate: 5, onTimeRate: 0, attendanceRate: 0.5 });
+    expect(sum('HEALTH')).toMatchObject({
+      assigned: 2,
+      doneOnTime: 1,
+      doneLate: 0,
+      overdueAtEnd: 1,
+      avgDaysLate: 10,
+      onTimeRate: 1,
+      attendanceRate: 0.5,
+    });
+    expect(sum('EDUCATION')).toMatchObject({
+      assigned: 1,
+      doneLate: 1,
+      overdueAtEnd: 0,
+      avgDaysLate: 5,
+      onTimeRate: 0,
+      attendanceRate: 0.5,
+    });
     expect(r.trend).toMatchObject({ metric: 'overdue', months: ['2027-01', '2027-02'] });
     expect(r.trend.series.find((s: { department: string }) => s.department === 'HEALTH').values).toEqual([0, 1]);
-    expect(r.chart).toEqual([expect.objectContaining({ month: '2027-01', HEALTH: 0 }), expect.objectContaining({ month: '2027-02', HEALTH: 1 })]);
+    expect(r.chart).toEqual([
+      expect.objectContaining({ month: '2027-01', HEALTH: 0 }),
+      expect.objectContaining({ month: '2027-02', HEALTH: 1 }),
+    ]);
     const att = r.attendance[0].departments;
     expect(att.find((a: { department: string }) => a.department === 'HEALTH')).toMatchObject({ expected: 2, attended: 1, irregular: true });
     expect(att.find((a: { department: string }) => a.department === 'DLSA')).toMatchObject({ expected: 2, attended: 2, irregular: false });
-    const onTime = (await akola.get(`/api/v1/convergence/accountability?groupId=${groupId}&from=2027-01&to=2027-02&metric=onTimeRate`)).json();
+    const onTime = (
+      await akola.get(`/api/v1/convergence/accountability?groupId=${groupId}&from=2027-01&to=2027-02&metric=onTimeRate`)
+    ).json();
     expect(onTime.trend.series.find((s: { department: string }) => s.department === 'EDUCATION').values).toEqual([0, null]);
   });
 
@@ -193,7 +262,9 @@ describe('accountability over two months, by hand', () => {
     expect(health[header.indexOf('Assigned')]).toBe(2);
     expect(health[header.indexOf('Overdue at end')]).toBe(1);
     for (const lang of ['en', 'mr']) {
-      const pdf = await akola.get(`/api/v1/convergence/accountability/export?groupId=${groupId}&from=2027-01&to=2027-02&format=pdf&lang=${lang}`);
+      const pdf = await akola.get(
+        `/api/v1/convergence/accountability/export?groupId=${groupId}&from=2027-01&to=2027-02&format=pdf&lang=${lang}`,
+      );
       expect(pdf.statusCode).toBe(200);
       expect(pdf.rawPayload.subarray(0, 4).toString('latin1')).toBe('%PDF');
     }

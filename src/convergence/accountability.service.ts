@@ -3,8 +3,17 @@ import type { Actor } from '../access/policy';
 import { audit } from '../audit/audit.service';
 import { getLocation } from '../locations/locations.repository';
 import {
-  accountabilityByMonth, accountabilityReportPdf, accountabilityTrend, accountabilityWorkbook, attendanceSummary, monthOf,
-  summariseAccountability, trendChartData, type IsoMonth, type Lang, type TrendMetric,
+  accountabilityByMonth,
+  accountabilityReportPdf,
+  accountabilityTrend,
+  accountabilityWorkbook,
+  attendanceSummary,
+  monthOf,
+  summariseAccountability,
+  trendChartData,
+  type IsoMonth,
+  type Lang,
+  type TrendMetric,
 } from './domain';
 import { convergenceView } from './convergence.access';
 import { istDay } from './convergence.time';
@@ -39,7 +48,11 @@ async function compute(ctx: AppContext, actor: Actor, q: Omit<AccountabilityQuer
 export async function accountabilityFor(ctx: AppContext, actor: Actor, q: AccountabilityQuery) {
   const r = await compute(ctx, actor, q);
   const trend = accountabilityTrend(r.rows, q.metric as TrendMetric);
-  await audit(ctx.db, actor, 'read', 'convergence_accountability', q.groupId ?? null, null, { from: r.fromMonth, to: r.toMonth, groups: r.groupRows.map((g) => g.id) });
+  await audit(ctx.db, actor, 'read', 'convergence_accountability', q.groupId ?? null, null, {
+    from: r.fromMonth,
+    to: r.toMonth,
+    groups: r.groupRows.map((g) => g.id),
+  });
   return {
     asOf: r.today,
     from: r.fromMonth,
@@ -49,11 +62,24 @@ export async function accountabilityFor(ctx: AppContext, actor: Actor, q: Accoun
     summary: summariseAccountability(r.rows),
     trend,
     chart: trendChartData(trend),
-    attendance: r.groups.map((g) => ({ groupId: g.id, group: g.name, departments: attendanceSummary(g, r.meetings.map((m) => m.domain)) })),
+    attendance: r.groups.map((g) => ({
+      groupId: g.id,
+      group: g.name,
+      departments: attendanceSummary(
+        g,
+        r.meetings.map((m) => m.domain),
+      ),
+    })),
   };
 }
 
-export async function accountabilityExport(ctx: AppContext, actor: Actor, q: Omit<AccountabilityQuery, 'metric'>, format: 'xlsx' | 'pdf', lang: Lang) {
+export async function accountabilityExport(
+  ctx: AppContext,
+  actor: Actor,
+  q: Omit<AccountabilityQuery, 'metric'>,
+  format: 'xlsx' | 'pdf',
+  lang: Lang,
+) {
   const r = await compute(ctx, actor, q);
   let area = r.groupRows.length === 1 ? r.groupRows[0].name : '';
   if (!area) {

@@ -59,13 +59,25 @@ describe('an action item raised between meetings', () => {
     healthBefore = (await accountability('2026-11')).find((r) => r.department === 'HEALTH')!;
     const before = await actions();
     const res = await dcpo.post(`/api/v1/convergence/groups/${districtGroup}/actions`, {
-      department: 'HEALTH', description: 'Admit the youngest child to the NRC', dueDate: '2026-11-30', domain: 'health', familyId: family,
+      department: 'HEALTH',
+      description: 'Admit the youngest child to the NRC',
+      dueDate: '2026-11-30',
+      domain: 'health',
+      familyId: family,
     });
     expect(res.statusCode).toBe(201);
     const a = res.json();
     expect(a).toMatchObject({
-      groupId: districtGroup, meetingId: null, meetingDate: null, assignedOn: '2026-11-23', raisedOn: '2026-11-23', dueDate: '2026-11-30',
-      department: 'HEALTH', status: 'open', overdue: false, group: 'Amravati District Convergence Group',
+      groupId: districtGroup,
+      meetingId: null,
+      meetingDate: null,
+      assignedOn: '2026-11-23',
+      raisedOn: '2026-11-23',
+      dueDate: '2026-11-30',
+      department: 'HEALTH',
+      status: 'open',
+      overdue: false,
+      group: 'Amravati District Convergence Group',
     });
     expect(a.caseRef).toBeTruthy();
     healthAction = a.id;
@@ -75,13 +87,18 @@ describe('an action item raised between meetings', () => {
       [healthAction],
     );
     expect(row).toEqual({ meeting_id: null, raised_on: '2026-11-23', family_id: family });
-    expect((await dcpo.get(`/api/v1/convergence/actions?familyId=${family}`)).json().items.map((x: { id: string }) => x.id)).toContain(healthAction);
+    expect((await dcpo.get(`/api/v1/convergence/actions?familyId=${family}`)).json().items.map((x: { id: string }) => x.id)).toContain(
+      healthAction,
+    );
   });
 
   it("the group's chair may raise one too (a general matter, officer named from the seat)", async () => {
     const seat = members.find((m) => m.department === 'EDUCATION')!;
     const res = await chair.post(`/api/v1/convergence/groups/${districtGroup}/actions`, {
-      department: 'EDUCATION', description: 'List the children out of school after the Diwali migration', dueDate: '2026-12-20', officerMemberId: seat.id,
+      department: 'EDUCATION',
+      description: 'List the children out of school after the Diwali migration',
+      dueDate: '2026-12-20',
+      officerMemberId: seat.id,
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ meetingId: null, assignedOn: '2026-11-23', caseRef: null, department: 'EDUCATION' });
@@ -92,7 +109,8 @@ describe('an action item raised between meetings', () => {
   it('counts in accountability from its own date (assigned in November)', async () => {
     const rows = await accountability('2026-11');
     expect(rows.find((r) => r.department === 'HEALTH')!.assigned).toBe(healthBefore.assigned + 1);
-    const dec = (await dcpo.get(`/api/v1/convergence/accountability?groupId=${districtGroup}&from=2026-12&to=2026-12`)).json().rows as Row[];
+    const dec = (await dcpo.get(`/api/v1/convergence/accountability?groupId=${districtGroup}&from=2026-12&to=2026-12`)).json()
+      .rows as Row[];
     // December is not yet measured on 23 November.
     expect(dec).toEqual([]);
   });
@@ -119,7 +137,11 @@ describe('an action item raised between meetings', () => {
     const denied = await edu.post(`/api/v1/convergence/actions/${healthAction}/events`, { type: 'complete', result: 'Done' });
     expect(denied.statusCode).toBe(403);
     expect(denied.json().code).toBe('not_assigned_department');
-    const done = await health.post(`/api/v1/convergence/actions/${healthAction}/events`, { type: 'complete', result: 'Admitted to the NRC at Achalpur', on: '2026-11-23' });
+    const done = await health.post(`/api/v1/convergence/actions/${healthAction}/events`, {
+      type: 'complete',
+      result: 'Admitted to the NRC at Achalpur',
+      on: '2026-11-23',
+    });
     expect(done.statusCode).toBe(201);
     expect(done.json()).toMatchObject({ status: 'done', doneOn: '2026-11-23', meetingId: null });
     const rows = await accountability('2026-11');
@@ -132,7 +154,9 @@ describe('an action item raised between meetings', () => {
     const held = await dcpo.post(`/api/v1/convergence/meetings/${december}/hold`, { attendance });
     expect(held.statusCode).toBe(200);
     expect(held.json().agenda.map((l: { actionId?: string }) => l.actionId)).toContain(eduAction);
-    const minuted = await dcpo.post(`/api/v1/convergence/meetings/${december}/minute`, { minutes: 'Reviewed the items raised since November.' });
+    const minuted = await dcpo.post(`/api/v1/convergence/meetings/${december}/minute`, {
+      minutes: 'Reviewed the items raised since November.',
+    });
     expect(minuted.statusCode).toBe(200);
     const next = minuted.json().nextMeeting.id;
     const lines = (await dcpo.get(`/api/v1/convergence/meetings/${next}/agenda`)).json().lines;
@@ -148,11 +172,17 @@ describe('refused as in a meeting, writing nothing', () => {
   it('a department with no seat in the group (400 department_not_represented, field department)', async () => {
     await moveTo('2026-11-23');
     const block = (await dcpo.get(`/api/v1/convergence/groups/${blockGroup}`)).json();
-    const seated = new Set(block.members.filter((m: { until: string | null }) => !m.until).map((m: { department: string }) => m.department));
+    const seated = new Set(
+      block.members.filter((m: { until: string | null }) => !m.until).map((m: { department: string }) => m.department),
+    );
     const missing = ['LABOUR', 'POLICE', 'SOCIAL_JUSTICE', 'TRIBAL', 'DLSA', 'REVENUE', 'HEALTH', 'EDUCATION'].find((d) => !seated.has(d))!;
     expect(missing).toBeTruthy();
     const before = await actions();
-    const res = await dcpo.post(`/api/v1/convergence/groups/${blockGroup}/actions`, { department: missing, description: 'Something', dueDate: '2026-12-20' });
+    const res = await dcpo.post(`/api/v1/convergence/groups/${blockGroup}/actions`, {
+      department: missing,
+      description: 'Something',
+      dueDate: '2026-12-20',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'department_not_represented', issues: [{ field: 'department' }] });
     expect(await actions()).toBe(before);
@@ -160,17 +190,27 @@ describe('refused as in a meeting, writing nothing', () => {
 
   it('a due date in the past (400 due_date_past, field dueDate)', async () => {
     const before = await actions();
-    const res = await dcpo.post(`/api/v1/convergence/groups/${districtGroup}/actions`, { department: 'HEALTH', description: 'Too late', dueDate: '2026-11-22' });
+    const res = await dcpo.post(`/api/v1/convergence/groups/${districtGroup}/actions`, {
+      department: 'HEALTH',
+      description: 'Too late',
+      dueDate: '2026-11-22',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'due_date_past', issues: [{ field: 'dueDate' }] });
     expect(await actions()).toBe(before);
   });
 
-  it("an office of the department from another district (400 organisation_outside_area, field organisationId)", async () => {
+  it('an office of the department from another district (400 organisation_outside_area, field organisationId)', async () => {
     const [other] = await q<{ id: string }>(
-      `INSERT INTO organisation (name, kind, state_code, district_code) VALUES ('District Health Office, Akola', 'HEALTH', 27, 467) RETURNING id`);
+      `INSERT INTO organisation (name, kind, state_code, district_code) VALUES ('District Health Office, Akola', 'HEALTH', 27, 467) RETURNING id`,
+    );
     const before = await actions();
-    const res = await dcpo.post(`/api/v1/convergence/groups/${districtGroup}/actions`, { department: 'HEALTH', description: 'Check the child', dueDate: '2026-12-20', organisationId: other.id });
+    const res = await dcpo.post(`/api/v1/convergence/groups/${districtGroup}/actions`, {
+      department: 'HEALTH',
+      description: 'Check the child',
+      dueDate: '2026-12-20',
+      organisationId: other.id,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'organisation_outside_area', issues: [{ field: 'organisationId' }] });
     expect(await actions()).toBe(before);
@@ -191,7 +231,11 @@ describe('refused as in a meeting, writing nothing', () => {
 
   it('an empty description (400 naming the field)', async () => {
     const before = await actions();
-    const empty = await dcpo.post(`/api/v1/convergence/groups/${districtGroup}/actions`, { department: 'HEALTH', description: ' ', dueDate: '2026-12-20' });
+    const empty = await dcpo.post(`/api/v1/convergence/groups/${districtGroup}/actions`, {
+      department: 'HEALTH',
+      description: ' ',
+      dueDate: '2026-12-20',
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().issues[0].field).toBe('description');
     expect(await actions()).toBe(before);

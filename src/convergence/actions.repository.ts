@@ -25,25 +25,45 @@ export function toDomainAction(a: ActionRow, events: ActionEventRow[]): ActionIt
     department: a.department as DepartmentKind,
     officer: a.officer ?? undefined,
     dueDate: a.dueDate,
-    events: events.filter((e) => e.actionId === a.id).sort((x, y) => x.seq - y.seq).map(toDomainEvent),
+    events: events
+      .filter((e) => e.actionId === a.id)
+      .sort((x, y) => x.seq - y.seq)
+      .map(toDomainEvent),
   };
 }
 
 export function eventsOf(db: Db, actionIds: string[]) {
   if (!actionIds.length) return Promise.resolve([] as ActionEventRow[]);
-  return db.select().from(convergenceActionEvent).where(inArray(convergenceActionEvent.actionId, actionIds)).orderBy(asc(convergenceActionEvent.actionId), asc(convergenceActionEvent.seq));
+  return db
+    .select()
+    .from(convergenceActionEvent)
+    .where(inArray(convergenceActionEvent.actionId, actionIds))
+    .orderBy(asc(convergenceActionEvent.actionId), asc(convergenceActionEvent.seq));
 }
 
 /** Every action of the groups with its events (groups already access-checked). */
 export async function actionsOfGroups(db: Db, groupIds: string[], extra?: SQL): Promise<{ rows: ActionRow[]; items: ActionItem[] }> {
   if (!groupIds.length) return { rows: [], items: [] };
-  const rows = await db.select().from(convergenceAction).where(and(inArray(convergenceAction.groupId, groupIds), extra)).orderBy(asc(convergenceAction.assignedOn), asc(convergenceAction.id));
-  const events = await eventsOf(db, rows.map((r) => r.id));
+  const rows = await db
+    .select()
+    .from(convergenceAction)
+    .where(and(inArray(convergenceAction.groupId, groupIds), extra))
+    .orderBy(asc(convergenceAction.assignedOn), asc(convergenceAction.id));
+  const events = await eventsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return { rows, items: rows.map((r) => toDomainAction(r, events)) };
 }
 
 export function listActions(db: Db, where: SQL, limit: number, offset: number) {
-  return db.select().from(convergenceAction).where(where).orderBy(asc(convergenceAction.dueDate), desc(convergenceAction.assignedOn), asc(convergenceAction.id)).limit(limit).offset(offset);
+  return db
+    .select()
+    .from(convergenceAction)
+    .where(where)
+    .orderBy(asc(convergenceAction.dueDate), desc(convergenceAction.assignedOn), asc(convergenceAction.id))
+    .limit(limit)
+    .offset(offset);
 }
 
 export async function countActions(db: Db, where: SQL): Promise<number> {
@@ -71,6 +91,10 @@ export async function insertEvent(db: Db, values: typeof convergenceActionEvent.
 }
 
 export async function updateActionProjection(db: Db, id: string, set: Partial<typeof convergenceAction.$inferInsert>) {
-  const [row] = await db.update(convergenceAction).set({ ...set, updatedAt: new Date() }).where(eq(convergenceAction.id, id)).returning();
+  const [row] = await db
+    .update(convergenceAction)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(convergenceAction.id, id))
+    .returning();
   return row!;
 }

@@ -6,13 +6,31 @@ import { HttpError, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { organisation } from '../users/users.schema';
 import {
-  actionState, allowedEvents, applyActionEvent, daysOverdue, membersOn, raiseActionBetweenMeetings,
-  type ActionEvent, type DepartmentKind, type Actor as DomainActor,
+  actionState,
+  allowedEvents,
+  applyActionEvent,
+  daysOverdue,
+  membersOn,
+  raiseActionBetweenMeetings,
+  type ActionEvent,
+  type DepartmentKind,
+  type Actor as DomainActor,
 } from './domain';
 import { actionInJurisdiction, actionVisible, actorDepartment, convergenceView, ownDepartmentAction } from './convergence.access';
 import { convergenceAction, convergenceGroup, convergenceMeeting, convergenceMember } from './convergence.schema';
 import { istDay } from './convergence.time';
-import { countActions, eventsOf, getAction, insertActions, insertEvent, listActions, lockAction, toDomainAction, updateActionProjection, type ActionRow } from './actions.repository';
+import {
+  countActions,
+  eventsOf,
+  getAction,
+  insertActions,
+  insertEvent,
+  listActions,
+  lockAction,
+  toDomainAction,
+  updateActionProjection,
+  type ActionRow,
+} from './actions.repository';
 import { membersOf, toDomainGroup } from './groups.repository';
 import { loadGroup, placeOfGroup, refused, seatOf } from './groups.service';
 import { resolveSubject } from './meetings.service';
@@ -27,7 +45,7 @@ function actionListItem(a: ActionRow, today: string, names: Map<string, { group:
     group: names.get(a.id)?.group ?? null,
     meetingId: a.meetingId,
     /** The assigning meeting's date; null for an item raised between meetings (see raisedOn). */
-    meetingDate: a.meetingId ? names.get(a.id)?.meetingDate ?? a.assignedOn : null,
+    meetingDate: a.meetingId ? (names.get(a.id)?.meetingDate ?? a.assignedOn) : null,
     raisedOn: a.raisedOn,
     caseRef: a.caseRef,
     domain: a.domain,
@@ -54,7 +72,12 @@ async function namesOf(ctx: Pick<AppContext, 'db'>, rows: ActionRow[]) {
     .from(convergenceAction)
     .innerJoin(convergenceGroup, eq(convergenceGroup.id, convergenceAction.groupId))
     .leftJoin(convergenceMeeting, eq(convergenceMeeting.id, convergenceAction.meetingId))
-    .where(inArray(convergenceAction.id, rows.map((r) => r.id)));
+    .where(
+      inArray(
+        convergenceAction.id,
+        rows.map((r) => r.id),
+      ),
+    );
   return new Map(meta.map((m) => [m.id, { group: m.group, meetingDate: m.meetingDate }]));
 }
 
@@ -72,8 +95,24 @@ export async function listActionsFor(ctx: AppContext, actor: Actor, q: ActionLis
   const where = and(...conds)!;
   const [rows, total] = await Promise.all([listActions(ctx.db, where, q.pageSize, (q.page - 1) * q.pageSize), countActions(ctx.db, where)]);
   const names = await namesOf(ctx, rows);
-  await audit(ctx.db, actor, 'list', 'convergence_action', null, null, { ids: rows.map((r) => r.id), total }, { children: rows.map((r) => r.childId), families: rows.map((r) => r.familyId) });
-  return { items: rows.map((r) => actionListItem(r, today, names)), total, page: q.page, pageSize: q.pageSize, view, department: actorDepartment(actor) };
+  await audit(
+    ctx.db,
+    actor,
+    'list',
+    'convergence_action',
+    null,
+    null,
+    { ids: rows.map((r) => r.id), total },
+    { children: rows.map((r) => r.childId), families: rows.map((r) => r.familyId) },
+  );
+  return {
+    items: rows.map((r) => actionListItem(r, today, names)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    view,
+    department: actorDepartment(actor),
+  };
 }
 
 /** The group, the actor's seat and whether the actor may update the action (and why not). */
@@ -91,8 +130,10 @@ async function updateRight(ctx: AppContext, actor: Actor, a: ActionRow, on: stri
   };
   let denied: string | null = null;
   if (!can(actor, 'convergence.act')) denied = `Your role (${actor.role}) may not update action items (needs convergence.act)`;
-  else if (!officer && dept !== a.department) denied = `Only ${a.department} (the assigned department) or the group's chair or secretary may update this action`;
-  else if (!officer && a.organisationId && a.organisationId !== actor.organisationId) denied = 'This action is assigned to another organisation of that department';
+  else if (!officer && dept !== a.department)
+    denied = `Only ${a.department} (the assigned department) or the group's chair or secretary may update this action`;
+  else if (!officer && a.organisationId && a.organisationId !== actor.organisationId)
+    denied = 'This action is assigned to another organisation of that department';
   return { group, domainActor, officer, denied };
 }
 
@@ -104,13 +145,35 @@ export async function readAction(ctx: AppContext, actor: Actor, id: string) {
   const events = await eventsOf(ctx.db, [id]);
   const names = await namesOf(ctx, [a]);
   const right = await updateRight(ctx, actor, a, today);
-  const members = new Map((await ctx.db.select({ id: convergenceMember.id, name: convergenceMember.name, department: convergenceMember.department }).from(convergenceMember).where(eq(convergenceMember.groupId, a.groupId))).map((m) => [m.id, m]));
-  await audit(ctx.db, actor, 'read', 'convergence_action', id, a, { familyId: a.familyId, childId: a.childId }, { children: [a.childId], families: [a.familyId] });
+  const members = new Map(
+    (
+      await ctx.db
+        .select({ id: convergenceMember.id, name: convergenceMember.name, department: convergenceMember.department })
+        .from(convergenceMember)
+        .where(eq(convergenceMember.groupId, a.groupId))
+    ).map((m) => [m.id, m]),
+  );
+  await audit(
+    ctx.db,
+    actor,
+    'read',
+    'convergence_action',
+    id,
+    a,
+    { familyId: a.familyId, childId: a.childId },
+    { children: [a.childId], families: [a.familyId] },
+  );
   return {
     ...actionListItem(a, today, names),
     events: events.map((e) => ({
-      seq: e.seq, type: e.type, on: e.eventOn, text: e.text, recordedAt: e.recordedAt,
-      by: members.get(e.byPerson) ? { name: members.get(e.byPerson)!.name, department: members.get(e.byPerson)!.department } : { name: null, department: null },
+      seq: e.seq,
+      type: e.type,
+      on: e.eventOn,
+      text: e.text,
+      recordedAt: e.recordedAt,
+      by: members.get(e.byPerson)
+        ? { name: members.get(e.byPerson)!.name, department: members.get(e.byPerson)!.department }
+        : { name: null, department: null },
     })),
     allowedEvents: allowedEvents(actionState(toDomainAction(a, events)).status),
     canUpdate: right.denied === null,
@@ -128,13 +191,17 @@ export async function recordActionEvent(ctx: AppContext, actor: Actor, id: strin
   if (!a) throw notFound('Action');
   const today = istDay(ctx.now());
   const on = input.on ?? today;
-  if (on > today) throw new HttpError(400, 'date_in_future', `on: ${on} is in the future`, [{ field: 'on', message: 'must not be in the future' }]);
+  if (on > today)
+    throw new HttpError(400, 'date_in_future', `on: ${on} is in the future`, [{ field: 'on', message: 'must not be in the future' }]);
   const right = await updateRight(ctx, actor, a, on);
   if (right.denied) throw new HttpError(403, 'not_assigned_department', right.denied);
   return ctx.db.transaction(async (tx) => {
     const row = (await lockAction(tx, id))!;
     if (input.version !== undefined && input.version !== row.version) {
-      throw conflict(`Someone else updated this action (now version ${row.version}, you saw version ${input.version})`, { version: row.version, status: row.status });
+      throw conflict(`Someone else updated this action (now version ${row.version}, you saw version ${input.version})`, {
+        version: row.version,
+        status: row.status,
+      });
     }
     const events = await eventsOf(tx, [id]);
     const item = toDomainAction(row, events);
@@ -146,18 +213,43 @@ export async function recordActionEvent(ctx: AppContext, actor: Actor, id: strin
     if (!applied.ok) {
       const p = applied.problems[0];
       const status = p.code === 'not_assigned_department' ? 403 : p.code === 'invalid_transition' ? 409 : 400;
-      throw new HttpError(status, p.code, applied.problems.map((x) => x.message).join('; '), applied.problems.filter((x) => x.path).map((x) => ({ field: x.path!, message: x.message })));
+      throw new HttpError(
+        status,
+        p.code,
+        applied.problems.map((x) => x.message).join('; '),
+        applied.problems.filter((x) => x.path).map((x) => ({ field: x.path!, message: x.message })),
+      );
     }
     await insertEvent(tx, {
-      actionId: id, seq: events.length + 1, type: event.type, eventOn: on, byPerson: event.by, byUserId: actor.userId,
-      text: event.type === 'complete' ? event.result : event.reason, stateCode: row.stateCode, districtCode: row.districtCode,
+      actionId: id,
+      seq: events.length + 1,
+      type: event.type,
+      eventOn: on,
+      byPerson: event.by,
+      byUserId: actor.userId,
+      text: event.type === 'complete' ? event.result : event.reason,
+      stateCode: row.stateCode,
+      districtCode: row.districtCode,
     });
     const state = actionState(applied.value);
     const updated = await updateActionProjection(tx, id, {
-      status: state.status, doneOn: state.doneOn ?? null, result: state.result ?? null, blockedReason: state.blockedReason ?? null,
-      lastEventOn: on, version: row.version + 1,
+      status: state.status,
+      doneOn: state.doneOn ?? null,
+      result: state.result ?? null,
+      blockedReason: state.blockedReason ?? null,
+      lastEventOn: on,
+      version: row.version + 1,
     });
-    await audit(tx, actor, 'update', 'convergence_action', id, row, { event: event.type, status: state.status, familyId: row.familyId, childId: row.childId }, { children: [row.childId], families: [row.familyId] });
+    await audit(
+      tx,
+      actor,
+      'update',
+      'convergence_action',
+      id,
+      row,
+      { event: event.type, status: state.status, familyId: row.familyId, childId: row.childId },
+      { children: [row.childId], families: [row.familyId] },
+    );
     const names = await namesOf({ ...ctx, db: tx }, [updated]);
     return actionListItem(updated, today, names);
   });
@@ -190,18 +282,35 @@ export async function raiseAction(db: Db, actor: Actor, groupId: string, input: 
     const { roles } = seatOf(group, members, actor, today);
     const officer = roles.includes('chair') || roles.includes('secretary');
     if (!officer && !(can(actor, 'convergence.manage') && covers(actor.scope, placeOfGroup(g)))) {
-      throw new HttpError(403, 'forbidden', `Only a convergence manager of ${g.name}'s area or its chair or secretary may raise an action item between meetings`);
+      throw new HttpError(
+        403,
+        'forbidden',
+        `Only a convergence manager of ${g.name}'s area or its chair or secretary may raise an action item between meetings`,
+      );
     }
   }
   const subject = await resolveSubject(db, actor, g, { caseId: input.caseId, familyId: input.familyId, childId: input.childId });
   const made = raiseActionBetweenMeetings(
-    { id: 'draft', description: input.description, department: input.department, dueDate: input.dueDate, domain: input.domain, caseRef: subject.caseRef ?? undefined, officer: input.officer },
+    {
+      id: 'draft',
+      description: input.description,
+      department: input.department,
+      dueDate: input.dueDate,
+      domain: input.domain,
+      caseRef: subject.caseRef ?? undefined,
+      officer: input.officer,
+    },
     group,
     today,
   );
   if (!made.ok) {
     const p = made.problems[0];
-    throw new HttpError(400, p.code, made.problems.map((x) => x.message).join('; '), made.problems.map((x) => ({ field: x.path ?? 'body', message: x.message })));
+    throw new HttpError(
+      400,
+      p.code,
+      made.problems.map((x) => x.message).join('; '),
+      made.problems.map((x) => ({ field: x.path ?? 'body', message: x.message })),
+    );
   }
   let officer = input.officer ?? null;
   if (input.officerMemberId) {
@@ -213,22 +322,60 @@ export async function raiseAction(db: Db, actor: Actor, groupId: string, input: 
   }
   let organisationId = input.organisationId ?? null;
   if (organisationId) {
-    const [o] = await db.select({ kind: organisation.kind, stateCode: organisation.stateCode, districtCode: organisation.districtCode })
-      .from(organisation).where(eq(organisation.id, organisationId));
-    if (!o || o.kind !== input.department) throw refused(400, 'organisation_not_department', `the organisation must be one of ${input.department}`, 'organisationId');
+    const [o] = await db
+      .select({ kind: organisation.kind, stateCode: organisation.stateCode, districtCode: organisation.districtCode })
+      .from(organisation)
+      .where(eq(organisation.id, organisationId));
+    if (!o || o.kind !== input.department)
+      throw refused(400, 'organisation_not_department', `the organisation must be one of ${input.department}`, 'organisationId');
     // As for a member's seat: the office must work in the group's area.
     if ((o.stateCode != null && o.stateCode !== g.stateCode) || (o.districtCode != null && o.districtCode !== g.districtCode)) {
       throw refused(400, 'organisation_outside_area', 'the organisation works in another district', 'organisationId');
     }
-  } else if (input.officerMemberId && input.department === 'NGO') organisationId = members.find((x) => x.id === input.officerMemberId)!.organisationId;
-  const [row] = await insertActions(db, [{
-    groupId: g.id, meetingId: null, discussionId: null, stateCode: g.stateCode, districtCode: g.districtCode, blockCode: g.blockCode,
-    caseRef: subject.caseRef, caseId: subject.caseId, familyId: subject.familyId, childId: subject.childId, issueId: null,
-    domain: input.domain ?? null, description: made.value.description, department: input.department, organisationId,
-    officerMemberId: input.officerMemberId ?? null, officer, assignedOn: today, raisedOn: today, dueDate: input.dueDate, createdBy: actor.userId,
-  }]);
-  await audit(db, actor, 'create', 'convergence_action', row.id, g, {
-    groupId: g.id, between: true, department: input.department, caseId: subject.caseId, familyId: subject.familyId, childId: subject.childId, source: opts.source ?? 'convergence',
-  }, { children: [subject.childId], families: [subject.familyId] });
+  } else if (input.officerMemberId && input.department === 'NGO')
+    organisationId = members.find((x) => x.id === input.officerMemberId)!.organisationId;
+  const [row] = await insertActions(db, [
+    {
+      groupId: g.id,
+      meetingId: null,
+      discussionId: null,
+      stateCode: g.stateCode,
+      districtCode: g.districtCode,
+      blockCode: g.blockCode,
+      caseRef: subject.caseRef,
+      caseId: subject.caseId,
+      familyId: subject.familyId,
+      childId: subject.childId,
+      issueId: null,
+      domain: input.domain ?? null,
+      description: made.value.description,
+      department: input.department,
+      organisationId,
+      officerMemberId: input.officerMemberId ?? null,
+      officer,
+      assignedOn: today,
+      raisedOn: today,
+      dueDate: input.dueDate,
+      createdBy: actor.userId,
+    },
+  ]);
+  await audit(
+    db,
+    actor,
+    'create',
+    'convergence_action',
+    row.id,
+    g,
+    {
+      groupId: g.id,
+      between: true,
+      department: input.department,
+      caseId: subject.caseId,
+      familyId: subject.familyId,
+      childId: subject.childId,
+      source: opts.source ?? 'convergence',
+    },
+    { children: [subject.childId], families: [subject.familyId] },
+  );
   return actionListItem(row, today, await namesOf({ db }, [row]));
 }

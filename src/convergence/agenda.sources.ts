@@ -36,7 +36,13 @@ export async function agendaSources(db: Db, actor: Actor, group: GroupRow, meeti
     .select({ caseId: convergenceDiscussion.caseId, issueId: convergenceDiscussion.issueId, date: convergenceMeeting.meetingDate })
     .from(convergenceDiscussion)
     .innerJoin(convergenceMeeting, eq(convergenceMeeting.id, convergenceDiscussion.meetingId))
-    .where(and(eq(convergenceDiscussion.groupId, group.id), ne(convergenceDiscussion.meetingId, meeting.id), lte(convergenceMeeting.meetingDate, meeting.date)));
+    .where(
+      and(
+        eq(convergenceDiscussion.groupId, group.id),
+        ne(convergenceDiscussion.meetingId, meeting.id),
+        lte(convergenceMeeting.meetingDate, meeting.date),
+      ),
+    );
   const lastDiscussed = new Map<string, IsoDate>();
   for (const d of discussed) {
     for (const key of [d.caseId, d.issueId]) if (key && (lastDiscussed.get(key) ?? '') < d.date) lastDiscussed.set(key, d.date);
@@ -45,9 +51,15 @@ export async function agendaSources(db: Db, actor: Actor, group: GroupRow, meeti
 
   // Flagged cases (one line per case: its latest unanswered flag).
   const flags = (await casesFlaggedForConvergence(db, actor, group.districtCode)).filter(
-    (f) => (group.level === 'district' ? f.groupId === null || f.groupId === group.id : f.groupId === group.id) && f.flaggedOn <= meeting.date && !answered(f.caseId, f.flaggedOn),
+    (f) =>
+      (group.level === 'district' ? f.groupId === null || f.groupId === group.id : f.groupId === group.id) &&
+      f.flaggedOn <= meeting.date &&
+      !answered(f.caseId, f.flaggedOn),
   );
-  const unitKinds = await unitKindsOf(db, flags.map((f) => f.flaggedByUnit));
+  const unitKinds = await unitKindsOf(
+    db,
+    flags.map((f) => f.flaggedByUnit),
+  );
   const flaggedCases = new Map<string, FlaggedCase>();
   for (const f of flags) {
     const caseRef = subjectRef({ caseNumber: f.caseNumber })!;
@@ -56,12 +68,30 @@ export async function agendaSources(db: Db, actor: Actor, group: GroupRow, meeti
   }
 
   // Cases escalated to this group's level and still waiting for it.
-  const area: SQL = group.level === 'block' ? and(eq(caseRecord.districtCode, group.districtCode), eq(caseRecord.blockCode, group.blockCode!))! : eq(caseRecord.districtCode, group.districtCode);
+  const area: SQL =
+    group.level === 'block'
+      ? and(eq(caseRecord.districtCode, group.districtCode), eq(caseRecord.blockCode, group.blockCode!))!
+      : eq(caseRecord.districtCode, group.districtCode);
   const escalations = await db
-    .select({ caseId: caseRecord.id, number: caseRecord.number, familyId: caseRecord.familyId, childId: caseRecord.childId, at: caseAction.at, payload: caseAction.payload })
+    .select({
+      caseId: caseRecord.id,
+      number: caseRecord.number,
+      familyId: caseRecord.familyId,
+      childId: caseRecord.childId,
+      at: caseAction.at,
+      payload: caseAction.payload,
+    })
     .from(caseAction)
     .innerJoin(caseRecord, eq(caseRecord.id, caseAction.caseId))
-    .where(and(eq(caseAction.type, 'escalation'), sql`${caseAction.payload}->>'toLevel' = ${group.level}`, eq(caseRecord.status, 'escalated'), area, caseVisibleWhere(actor)))
+    .where(
+      and(
+        eq(caseAction.type, 'escalation'),
+        sql`${caseAction.payload}->>'toLevel' = ${group.level}`,
+        eq(caseRecord.status, 'escalated'),
+        area,
+        caseVisibleWhere(actor),
+      ),
+    )
     .orderBy(asc(caseAction.at));
   const escalatedCases = new Map<string, EscalatedCase>();
   for (const e of escalations) {
@@ -69,7 +99,12 @@ export async function agendaSources(db: Db, actor: Actor, group: GroupRow, meeti
     if (on > meeting.date || answered(e.caseId, on)) continue;
     const caseRef = subjectRef({ caseNumber: e.number })!;
     const p = e.payload as { fromLevel?: string; reason?: string };
-    escalatedCases.set(caseRef, { caseRef, escalatedOn: on, fromLevel: (p.fromLevel ?? 'village') as EscalatedCase['fromLevel'], reason: p.reason });
+    escalatedCases.set(caseRef, {
+      caseRef,
+      escalatedOn: on,
+      fromLevel: (p.fromLevel ?? 'village') as EscalatedCase['fromLevel'],
+      reason: p.reason,
+    });
     subjects.set(caseRef, { caseId: e.caseId, familyId: e.familyId, childId: e.childId });
   }
 
@@ -79,7 +114,9 @@ export async function agendaSources(db: Db, actor: Actor, group: GroupRow, meeti
   // the frozen agenda of another (held) meeting of the group have been taken up.
   const actionsTakenUp = new Set<string>();
   if (actionRows.some((a) => a.meetingId === null)) {
-    const frozen = await db.select({ agenda: convergenceMeeting.agenda }).from(convergenceMeeting)
+    const frozen = await db
+      .select({ agenda: convergenceMeeting.agenda })
+      .from(convergenceMeeting)
       .where(and(eq(convergenceMeeting.groupId, group.id), ne(convergenceMeeting.id, meeting.id), isNotNull(convergenceMeeting.agenda)));
     for (const f of frozen) for (const l of f.agenda ?? []) if (l.actionId) actionsTakenUp.add(l.actionId);
   }
@@ -102,14 +139,32 @@ export async function agendaSources(db: Db, actor: Actor, group: GroupRow, meeti
     )!;
   }
   const takenUp = new Set(
-    (await db.select({ issueId: convergenceDiscussion.issueId }).from(convergenceDiscussion).innerJoin(convergenceMeeting, eq(convergenceMeeting.id, convergenceDiscussion.meetingId))
-      .where(and(isNotNull(convergenceDiscussion.issueId), ne(convergenceDiscussion.meetingId, meeting.id), lte(convergenceMeeting.meetingDate, meeting.date)))).map((r) => r.issueId!),
+    (
+      await db
+        .select({ issueId: convergenceDiscussion.issueId })
+        .from(convergenceDiscussion)
+        .innerJoin(convergenceMeeting, eq(convergenceMeeting.id, convergenceDiscussion.meetingId))
+        .where(
+          and(
+            isNotNull(convergenceDiscussion.issueId),
+            ne(convergenceDiscussion.meetingId, meeting.id),
+            lte(convergenceMeeting.meetingDate, meeting.date),
+          ),
+        )
+    ).map((r) => r.issueId!),
   );
   const issueRows = await db
     .select({ issue: balPanchayatIssue, village: location.name })
     .from(balPanchayatIssue)
     .innerJoin(location, eq(location.id, balPanchayatIssue.villageId))
-    .where(and(issueArea, eq(balPanchayatIssue.stateCode, group.stateCode), lte(balPanchayatIssue.raisedOn, meeting.date), or(ne(balPanchayatIssue.status, 'resolved'), gt(balPanchayatIssue.resolvedOn, meeting.date))))
+    .where(
+      and(
+        issueArea,
+        eq(balPanchayatIssue.stateCode, group.stateCode),
+        lte(balPanchayatIssue.raisedOn, meeting.date),
+        or(ne(balPanchayatIssue.status, 'resolved'), gt(balPanchayatIssue.resolvedOn, meeting.date)),
+      ),
+    )
     .orderBy(asc(balPanchayatIssue.raisedOn));
   const balPanchayatIssues: BalPanchayatIssue[] = [];
   for (const { issue, village } of issueRows) {
@@ -127,7 +182,8 @@ export async function agendaSources(db: Db, actor: Actor, group: GroupRow, meeti
     if (caseRef) subjects.set(caseRef, { familyId: issue.familyId, childId: issue.childId });
   }
   for (const a of actionRows) {
-    if (a.caseRef && !subjects.has(a.caseRef)) subjects.set(a.caseRef, { caseId: a.caseId ?? undefined, familyId: a.familyId, childId: a.childId });
+    if (a.caseRef && !subjects.has(a.caseRef))
+      subjects.set(a.caseRef, { caseId: a.caseId ?? undefined, familyId: a.familyId, childId: a.childId });
   }
 
   const inputs: AgendaInputs = {

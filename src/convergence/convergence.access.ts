@@ -22,7 +22,8 @@ import { balPanchayatIssue, convergenceAction, convergenceGroup, convergenceMeet
 export type ConvergenceView = 'full' | 'department';
 
 export function convergenceView(actor: Actor): ConvergenceView {
-  if (!can(actor, 'convergence.read')) throw new HttpError(403, 'forbidden', `Your role (${actor.role}) may not see convergence records (needs convergence.read)`);
+  if (!can(actor, 'convergence.read'))
+    throw new HttpError(403, 'forbidden', `Your role (${actor.role}) may not see convergence records (needs convergence.read)`);
   return can(actor, 'registry.read') ? 'full' : 'department';
 }
 
@@ -48,7 +49,9 @@ export function ownDepartmentAction(actor: Actor): SQL {
   if (!dept) return sql`false`;
   return and(
     eq(convergenceAction.department, dept),
-    actor.organisationId ? or(isNull(convergenceAction.organisationId), eq(convergenceAction.organisationId, actor.organisationId)) : isNull(convergenceAction.organisationId),
+    actor.organisationId
+      ? or(isNull(convergenceAction.organisationId), eq(convergenceAction.organisationId, actor.organisationId))
+      : isNull(convergenceAction.organisationId),
   )!;
 }
 

@@ -37,15 +37,27 @@ export interface ConvergenceJobsOptions extends ReminderOptions {
 export async function registerConvergenceJobs(boss: PgBoss, ctx: AppContext, opts: ConvergenceJobsOptions = {}) {
   const senders = opts.senders ?? sendersFromEnv();
   const cron = opts.cron === undefined ? '*/15 * * * *' : opts.cron;
-  await boss.createQueue(CONVERGENCE_REMINDERS_QUEUE, { name: CONVERGENCE_REMINDERS_QUEUE, policy: 'standard', retryLimit: 3, retryDelay: 60 });
-  await boss.work(CONVERGENCE_REMINDERS_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5, batchSize: 1 }, countingFailures(CONVERGENCE_REMINDERS_QUEUE, async () => {
-    const r = await runReminderCycle(ctx, senders, opts);
-    return { queued: r.queued, ...r.delivery };
-  }));
+  await boss.createQueue(CONVERGENCE_REMINDERS_QUEUE, {
+    name: CONVERGENCE_REMINDERS_QUEUE,
+    policy: 'standard',
+    retryLimit: 3,
+    retryDelay: 60,
+  });
+  await boss.work(
+    CONVERGENCE_REMINDERS_QUEUE,
+    { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5, batchSize: 1 },
+    countingFailures(CONVERGENCE_REMINDERS_QUEUE, async () => {
+      const r = await runReminderCycle(ctx, senders, opts);
+      return { queued: r.queued, ...r.delivery };
+    }),
+  );
   if (cron) await boss.schedule(CONVERGENCE_REMINDERS_QUEUE, cron, {}, { tz: 'Asia/Kolkata' });
 }
 
-export async function startConvergenceJobs(ctx: AppContext, opts: ConvergenceJobsOptions & { supervise?: boolean; onError?: (err: unknown) => void } = {}) {
+export async function startConvergenceJobs(
+  ctx: AppContext,
+  opts: ConvergenceJobsOptions & { supervise?: boolean; onError?: (err: unknown) => void } = {},
+) {
   const boss = new PgBoss({
     db: pgBossDb(ctx.database) as unknown as PgBoss.Db,
     schema: 'pgboss',

@@ -9,7 +9,10 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YY
 const text = (max = 2000) => z.string().trim().min(1, 'must not be empty').max(max);
 const department = z.enum(DEPARTMENT_KINDS);
 
-export const groupRoles = z.array(z.enum(['chair', 'secretary', 'member'])).min(1).max(3);
+export const groupRoles = z
+  .array(z.enum(['chair', 'secretary', 'member']))
+  .min(1)
+  .max(3);
 
 export const memberInput = z.strictObject({
   department,
@@ -19,7 +22,11 @@ export const memberInput = z.strictObject({
   userId: z.uuid().optional(),
   roles: groupRoles.default(['member']),
   email: z.email().max(200).optional(),
-  phone: z.string().trim().regex(/^\+?[0-9 -]{8,16}$/, 'must be a phone number').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 -]{8,16}$/, 'must be a phone number')
+    .optional(),
   since: day.optional(),
 });
 export type MemberInput = z.infer<typeof memberInput>;
@@ -29,7 +36,12 @@ export const memberPatch = z.strictObject({
   designation: z.string().trim().max(200).nullable().optional(),
   roles: groupRoles.optional(),
   email: z.email().max(200).nullable().optional(),
-  phone: z.string().trim().regex(/^\+?[0-9 -]{8,16}$/, 'must be a phone number').nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 -]{8,16}$/, 'must be a phone number')
+    .nullable()
+    .optional(),
   /** Ends the seat (the member left the group) on this date. */
   until: day.nullable().optional(),
 });
@@ -60,7 +72,11 @@ export const groupPatch = z.strictObject({
 });
 export type GroupPatch = z.infer<typeof groupPatch>;
 
-export const guestInput = z.strictObject({ name: text(200), department: department.optional(), note: z.string().trim().max(300).optional() });
+export const guestInput = z.strictObject({
+  name: text(200),
+  department: department.optional(),
+  note: z.string().trim().max(300).optional(),
+});
 
 export const meetingInput = z.strictObject({
   date: day,
@@ -106,13 +122,19 @@ export const discussionInput = z
     decision: text(4000),
     actions: z.array(actionDraftInput).max(30).default([]),
   })
-  .refine((d) => [d.caseId, d.familyId, d.childId].filter(Boolean).length <= 1, { path: ['caseId'], message: 'name one case, family or child' });
+  .refine((d) => [d.caseId, d.familyId, d.childId].filter(Boolean).length <= 1, {
+    path: ['caseId'],
+    message: 'name one case, family or child',
+  });
 export type DiscussionInput = z.infer<typeof discussionInput>;
 
 /** An action item raised between meetings (POST /convergence/groups/:id/actions): what it is about, optionally. */
 export const raiseActionInput = actionDraftInput
   .extend({ caseId: z.uuid().optional(), familyId: z.uuid().optional(), childId: z.uuid().optional() })
-  .refine((d) => [d.caseId, d.familyId, d.childId].filter(Boolean).length <= 1, { path: ['caseId'], message: 'name one case, family or child' });
+  .refine((d) => [d.caseId, d.familyId, d.childId].filter(Boolean).length <= 1, {
+    path: ['caseId'],
+    message: 'name one case, family or child',
+  });
 export type RaiseActionInput = z.infer<typeof raiseActionInput>;
 
 export const minuteInput = z.strictObject({ minutes: text(20000) });
@@ -130,9 +152,15 @@ export const actionListQuery = z.strictObject({
   meetingId: z.uuid().optional(),
   department: department.optional(),
   status: z.enum(['open', 'done', 'blocked', 'reopened']).optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   familyId: z.uuid().optional(),
-  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -174,7 +202,10 @@ export const coverageQuery = z.strictObject({
 });
 export const coverageFamiliesQuery = z.strictObject({
   domain: z.enum(CONVERGENCE_DOMAINS).optional(),
-  gapsOnly: z.enum(['true', 'false']).transform((v) => v === 'true').default(true),
+  gapsOnly: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(true),
   districtCode: lgdCodeQuery.optional(),
   blockCode: lgdCodeQuery.optional(),
   villageId: z.string().max(60).optional(),
@@ -182,7 +213,16 @@ export const coverageFamiliesQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 
-export const ISSUE_CATEGORIES = ['out_of_school', 'family_in_distress', 'child_labour', 'child_marriage', 'violence_or_abuse', 'health_or_nutrition', 'village_problem', 'other'] as const;
+export const ISSUE_CATEGORIES = [
+  'out_of_school',
+  'family_in_distress',
+  'child_labour',
+  'child_marriage',
+  'violence_or_abuse',
+  'health_or_nutrition',
+  'village_problem',
+  'other',
+] as const;
 
 export const issueInput = z.strictObject({
   villageId: z.string().trim().min(3).max(80),
@@ -240,14 +280,18 @@ export const matrixOut = matrixSavedOut.extend({
     rows: z.array(
       z.object({
         domain: str,
-        cells: z.array(z.object({ department: str, responsibility: str, role: str, programmes: z.array(z.object({ id: str, name: str })) }).nullable()),
+        cells: z.array(
+          z.object({ department: str, responsibility: str, role: str, programmes: z.array(z.object({ id: str, name: str })) }).nullable(),
+        ),
         suggested: z.array(str),
       }),
     ),
   }),
   labels: z.object({ departments: z.record(str, z.record(str, str)), domains: z.record(str, z.record(str, str)) }),
 });
-export const matrixVersionsOut = z.object({ items: z.array(z.object({ stateCode: z.number(), version: z.number(), note: when, createdAt: timestamp, createdBy: when })) });
+export const matrixVersionsOut = z.object({
+  items: z.array(z.object({ stateCode: z.number(), version: z.number(), note: when, createdAt: timestamp, createdBy: when })),
+});
 export const matrixSuggestionOut = z.object({
   domain: str,
   level: str,
@@ -390,11 +434,20 @@ export const meetingOut = z.object({
   cancelReason: when,
   guests: z.array(guestOut),
   version: z.number(),
-  attendance: z.array(z.object({ memberId: str, name: str, designation: when, department: str, roles: z.array(str), present: z.boolean().nullable() })),
+  attendance: z.array(
+    z.object({ memberId: str, name: str, designation: when, department: str, roles: z.array(str), present: z.boolean().nullable() }),
+  ),
   departments: z.array(z.object({ department: str, present: z.boolean().nullable(), attendees: z.array(str) })),
   agenda: z.array(agendaLineOut),
   discussions: z.array(
-    z.object({ id: str, caseRef: withheld(str), decision: withheld(str), issueId: when, subject: withheld(discussionSubjectOut), actions: z.array(actionItemOut) }),
+    z.object({
+      id: str,
+      caseRef: withheld(str),
+      decision: withheld(str),
+      issueId: when,
+      subject: withheld(discussionSubjectOut),
+      actions: z.array(actionItemOut),
+    }),
   ),
   actions: z.array(actionItemOut),
 });
@@ -409,7 +462,13 @@ export const discussionOut = z.object({
   subject: withheld(discussionSubjectOut),
   actions: z.array(actionItemOut.extend({ suggestedDepartments: z.array(str), matrixSuggested: z.boolean() })),
 });
-export const meetingMinutedOut = z.object({ id: str, status: str, minutedAt: timestamp.nullable(), version: z.number(), nextMeeting: z.object({ id: str, date: str, created: z.boolean() }).nullable() });
+export const meetingMinutedOut = z.object({
+  id: str,
+  status: str,
+  minutedAt: timestamp.nullable(),
+  version: z.number(),
+  nextMeeting: z.object({ id: str, date: str, created: z.boolean() }).nullable(),
+});
 
 /**
  * The division-of-labour note: each department's lines. A child is named only on the copies of
@@ -450,14 +509,33 @@ export const actionRowOut = actionItemOut.omit({ officerMemberId: true }).extend
   raisedOn: when,
   daysOverdue: z.number(),
 });
-export const actionListOut = z.object({ items: z.array(actionRowOut), total: z.number(), page: z.number(), pageSize: z.number(), view: str, department: when });
+export const actionListOut = z.object({
+  items: z.array(actionRowOut),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  view: str,
+  department: when,
+});
 export const actionDetailOut = actionRowOut.extend({
-  events: z.array(z.object({ seq: z.number(), type: str, on: str, text: withheld(str), recordedAt: timestamp, by: z.object({ name: when, department: when }) })),
+  events: z.array(
+    z.object({
+      seq: z.number(),
+      type: str,
+      on: str,
+      text: withheld(str),
+      recordedAt: timestamp,
+      by: z.object({ name: when, department: when }),
+    }),
+  ),
   allowedEvents: z.array(str),
   canUpdate: z.boolean(),
 });
 
-const departmentColumns = Object.fromEntries(DEPARTMENT_KINDS.map((d) => [d, z.number().nullish()])) as Record<(typeof DEPARTMENT_KINDS)[number], z.ZodOptional<z.ZodNullable<z.ZodNumber>>>;
+const departmentColumns = Object.fromEntries(DEPARTMENT_KINDS.map((d) => [d, z.number().nullish()])) as Record<
+  (typeof DEPARTMENT_KINDS)[number],
+  z.ZodOptional<z.ZodNullable<z.ZodNumber>>
+>;
 /** Per department and month (counts and rates only). */
 export const accountabilityOut = z.object({
   asOf: str,
@@ -495,13 +573,25 @@ export const accountabilityOut = z.object({
       attendanceRate: z.number().nullable(),
     }),
   ),
-  trend: z.object({ metric: str, months: z.array(str), series: z.array(z.object({ department: str, values: z.array(z.number().nullable()) })) }),
+  trend: z.object({
+    metric: str,
+    months: z.array(str),
+    series: z.array(z.object({ department: str, values: z.array(z.number().nullable()) })),
+  }),
   chart: z.array(z.object({ month: str, ...departmentColumns })),
   attendance: z.array(z.object({ groupId: str, group: str, departments: z.array(attendanceStatsOut) })),
 });
 
 const byDomain = z.record(str, z.number());
-const coverageArea = { level: str, area: str, families: z.number(), familiesWithNeed: byDomain, familiesWithGap: byDomain, familiesWithAnyGap: z.number(), multiDepartmentFamilies: z.number() };
+const coverageArea = {
+  level: str,
+  area: str,
+  families: z.number(),
+  familiesWithNeed: byDomain,
+  familiesWithGap: byDomain,
+  familiesWithAnyGap: z.number(),
+  multiDepartmentFamilies: z.number(),
+};
 const coverageSources = z.object({ cases: z.boolean(), schemes: z.boolean(), unmappedSchemes: z.array(str) });
 /** Families with needs and gaps per domain and area (counts only). */
 export const coverageOut = z.object({

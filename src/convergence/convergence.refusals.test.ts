@@ -20,11 +20,13 @@ let blockMembers: { id: string; department: string; roles: string[] }[];
 const at = (day: string) => new Date(`${day}T10:00:00+05:30`);
 const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => t.ctx.database.query<T>(sql, params);
 const counts = async () =>
-  (await q<{ m: number; d: number; a: number; e: number; g: number; mem: number }>(
-    `SELECT (SELECT count(*)::int FROM convergence_meeting) m, (SELECT count(*)::int FROM convergence_discussion) d,
+  (
+    await q<{ m: number; d: number; a: number; e: number; g: number; mem: number }>(
+      `SELECT (SELECT count(*)::int FROM convergence_meeting) m, (SELECT count(*)::int FROM convergence_discussion) d,
             (SELECT count(*)::int FROM convergence_action) a, (SELECT count(*)::int FROM convergence_action_event) e,
             (SELECT count(*)::int FROM convergence_group) g, (SELECT count(*)::int FROM convergence_member) mem`,
-  ))[0];
+    )
+  )[0];
 
 async function moveTo(day: string) {
   t.setNow(at(day));
@@ -44,7 +46,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const family = async () => (await q<{ id: string }>("SELECT id FROM family WHERE block_code = 4303 ORDER BY head_name LIMIT 1"))[0].id;
+const family = async () => (await q<{ id: string }>('SELECT id FROM family WHERE block_code = 4303 ORDER BY head_name LIMIT 1'))[0].id;
 
 describe('meetings: refused without a chair, with the chair absent, twice, or before their date', () => {
   let akolaGroup: string;
@@ -52,13 +54,17 @@ describe('meetings: refused without a chair, with the chair absent, twice, or be
   it('a group whose members include no chair is refused; so is a chair from the wrong department', async () => {
     const before = await counts();
     const noChair = await akola.post('/api/v1/convergence/groups', {
-      level: 'district', locationId: 'di:467', name: 'Akola District Convergence Group',
+      level: 'district',
+      locationId: 'di:467',
+      name: 'Akola District Convergence Group',
       members: [{ department: 'DCPU', name: 'Rajesh Tayade', roles: ['secretary'] }],
     });
     expect(noChair.statusCode).toBe(400);
     expect(noChair.json().code).toBe('chair_required');
     const wrongChair = await akola.post('/api/v1/convergence/groups', {
-      level: 'district', locationId: 'di:467', name: 'Akola District Convergence Group',
+      level: 'district',
+      locationId: 'di:467',
+      name: 'Akola District Convergence Group',
       members: [{ department: 'DCPU', name: 'Rajesh Tayade', roles: ['chair'] }],
     });
     expect(wrongChair.statusCode).toBe(400);
@@ -67,7 +73,11 @@ describe('meetings: refused without a chair, with the chair absent, twice, or be
   });
 
   it('a meeting of a group with no chair is refused (400 chair_required), nothing written', async () => {
-    const g = await akola.post('/api/v1/convergence/groups', { level: 'district', locationId: 'di:467', name: 'Akola District Convergence Group' });
+    const g = await akola.post('/api/v1/convergence/groups', {
+      level: 'district',
+      locationId: 'di:467',
+      name: 'Akola District Convergence Group',
+    });
     expect(g.statusCode).toBe(201);
     akolaGroup = g.json().id;
     const before = await counts();
@@ -78,14 +88,24 @@ describe('meetings: refused without a chair, with the chair absent, twice, or be
   });
 
   it('a meeting held with its chair marked absent is refused (chair_absent) and stays scheduled', async () => {
-    const chair = await akola.post(`/api/v1/convergence/groups/${akolaGroup}/members`, { department: 'DLSA', name: 'Secretary, DLSA Akola', roles: ['chair'] });
+    const chair = await akola.post(`/api/v1/convergence/groups/${akolaGroup}/members`, {
+      department: 'DLSA',
+      name: 'Secretary, DLSA Akola',
+      roles: ['chair'],
+    });
     expect(chair.statusCode).toBe(201);
-    const second = await akola.post(`/api/v1/convergence/groups/${akolaGroup}/members`, { department: 'REVENUE', name: 'Collector, Akola', roles: ['chair'] });
+    const second = await akola.post(`/api/v1/convergence/groups/${akolaGroup}/members`, {
+      department: 'REVENUE',
+      name: 'Collector, Akola',
+      roles: ['chair'],
+    });
     expect(second.statusCode).toBe(409);
     expect(second.json().code).toBe('chair_exists');
     const m = await akola.post(`/api/v1/convergence/groups/${akolaGroup}/meetings`, { date: '2026-12-15' });
     expect(m.statusCode).toBe(201);
-    const res = await akola.post(`/api/v1/convergence/meetings/${m.json().id}/hold`, { attendance: [{ memberId: chair.json().id, present: false }] });
+    const res = await akola.post(`/api/v1/convergence/meetings/${m.json().id}/hold`, {
+      attendance: [{ memberId: chair.json().id, present: false }],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('chair_absent');
     expect((await akola.get(`/api/v1/convergence/meetings/${m.json().id}`)).json().status).toBe('scheduled');
@@ -97,15 +117,25 @@ describe('meetings: refused without a chair, with the chair absent, twice, or be
   it('a seat that ended before the meeting no longer represents its department; a cancelled meeting stays cancelled', async () => {
     const members = (await akola.get(`/api/v1/convergence/groups/${akolaGroup}`)).json().members;
     const chairId = members.find((m: { roles: string[] }) => m.roles.includes('chair')).id;
-    const eo = await akola.post(`/api/v1/convergence/groups/${akolaGroup}/members`, { department: 'EDUCATION', name: 'Education Officer, Akola', since: '2026-01-01' });
+    const eo = await akola.post(`/api/v1/convergence/groups/${akolaGroup}/members`, {
+      department: 'EDUCATION',
+      name: 'Education Officer, Akola',
+      since: '2026-01-01',
+    });
     expect(eo.statusCode).toBe(201);
     const ended = await akola.patch(`/api/v1/convergence/groups/${akolaGroup}/members/${eo.json().id}`, { until: '2026-12-14' });
     expect(ended.json().until).toBe('2026-12-14');
-    const meeting = (await akola.get(`/api/v1/convergence/groups/${akolaGroup}/meetings`)).json().items.find((m: { date: string }) => m.date === '2026-12-15');
-    expect((await akola.post(`/api/v1/convergence/meetings/${meeting.id}/hold`, { attendance: [{ memberId: chairId, present: true }] })).statusCode).toBe(200);
+    const meeting = (await akola.get(`/api/v1/convergence/groups/${akolaGroup}/meetings`))
+      .json()
+      .items.find((m: { date: string }) => m.date === '2026-12-15');
+    expect(
+      (await akola.post(`/api/v1/convergence/meetings/${meeting.id}/hold`, { attendance: [{ memberId: chairId, present: true }] }))
+        .statusCode,
+    ).toBe(200);
     const before = await counts();
     const res = await akola.post(`/api/v1/convergence/meetings/${meeting.id}/discussions`, {
-      decision: 'x', actions: [{ department: 'EDUCATION', description: 'Something', dueDate: '2026-12-31' }],
+      decision: 'x',
+      actions: [{ department: 'EDUCATION', description: 'Something', dueDate: '2026-12-31' }],
     });
     expect(res.json().code).toBe('department_not_represented');
     expect(await counts()).toEqual(before);
@@ -126,7 +156,9 @@ describe('meetings: refused without a chair, with the chair absent, twice, or be
     const noMarks = await dcpo.post(`/api/v1/convergence/meetings/${blockMeeting}/hold`, {});
     expect(noMarks.statusCode).toBe(400); // unmarked members are absent, the chair among them
     expect(noMarks.json().code).toBe('chair_absent');
-    const held = await dcpo.post(`/api/v1/convergence/meetings/${blockMeeting}/hold`, { attendance: blockMembers.map((m) => ({ memberId: m.id, present: m.department !== 'POLICE' })) });
+    const held = await dcpo.post(`/api/v1/convergence/meetings/${blockMeeting}/hold`, {
+      attendance: blockMembers.map((m) => ({ memberId: m.id, present: m.department !== 'POLICE' })),
+    });
     expect(held.statusCode).toBe(200);
     const again = await dcpo.post(`/api/v1/convergence/meetings/${blockMeeting}/hold`, {});
     expect(again.statusCode).toBe(409);
@@ -164,13 +196,15 @@ describe('actions: refused for a department without a seat, or due in the past; 
   it('a due date before the meeting, or already past when minuted, is refused', async () => {
     const before = await counts();
     const beforeMeeting = await dcpo.post(`/api/v1/convergence/meetings/${blockMeeting}/discussions`, {
-      decision: 'General', actions: [{ department: 'EDUCATION', description: 'Something', dueDate: '2026-12-10' }],
+      decision: 'General',
+      actions: [{ department: 'EDUCATION', description: 'Something', dueDate: '2026-12-10' }],
     });
     expect(beforeMeeting.statusCode).toBe(400);
     expect(beforeMeeting.json()).toMatchObject({ code: 'due_before_meeting', issues: [{ field: 'actions[0].dueDate' }] });
     await moveTo('2026-12-20');
     const past = await dcpo.post(`/api/v1/convergence/meetings/${blockMeeting}/discussions`, {
-      decision: 'General', actions: [{ department: 'EDUCATION', description: 'Something', dueDate: '2026-12-18' }],
+      decision: 'General',
+      actions: [{ department: 'EDUCATION', description: 'Something', dueDate: '2026-12-18' }],
     });
     expect(past.statusCode).toBe(400);
     expect(past.json()).toMatchObject({ code: 'due_date_past', issues: [{ field: 'actions[0].dueDate' }] });
@@ -180,12 +214,17 @@ describe('actions: refused for a department without a seat, or due in the past; 
   it('an officer must sit for that department; a family outside the group area is refused', async () => {
     const health = blockMembers.find((m) => m.department === 'HEALTH')!;
     const res = await dcpo.post(`/api/v1/convergence/meetings/${blockMeeting}/discussions`, {
-      decision: 'General', actions: [{ department: 'EDUCATION', description: 'Something', dueDate: '2026-12-31', officerMemberId: health.id }],
+      decision: 'General',
+      actions: [{ department: 'EDUCATION', description: 'Something', dueDate: '2026-12-31', officerMemberId: health.id }],
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('officer_not_member');
     const elsewhere = (await q<{ id: string }>('SELECT id FROM family WHERE district_code = 468 AND block_code <> 4303 LIMIT 1'))[0].id;
-    const out = await dcpo.post(`/api/v1/convergence/meetings/${blockMeeting}/discussions`, { familyId: elsewhere, decision: 'x', actions: [] });
+    const out = await dcpo.post(`/api/v1/convergence/meetings/${blockMeeting}/discussions`, {
+      familyId: elsewhere,
+      decision: 'x',
+      actions: [],
+    });
     expect(out.statusCode).toBe(400);
     expect(out.json().issues[0].field).toBe('familyId');
   });
@@ -212,20 +251,36 @@ describe('action updates: only the assigned department, or the chair/secretary',
   });
 
   it('a role without convergence.act gets 403; another district gets 404', async () => {
-    expect((await auditor.post(`/api/v1/convergence/actions/${educationAction}/events`, { type: 'complete', result: 'done' })).json().code).toBe('forbidden');
-    expect((await akola.post(`/api/v1/convergence/actions/${educationAction}/events`, { type: 'complete', result: 'done' })).statusCode).toBe(404);
+    expect(
+      (await auditor.post(`/api/v1/convergence/actions/${educationAction}/events`, { type: 'complete', result: 'done' })).json().code,
+    ).toBe('forbidden');
+    expect(
+      (await akola.post(`/api/v1/convergence/actions/${educationAction}/events`, { type: 'complete', result: 'done' })).statusCode,
+    ).toBe(404);
   });
 
   it('a blank result, a future date or a stale version is refused', async () => {
     const blank = await nodal.post(`/api/v1/convergence/actions/${educationAction}/events`, { type: 'complete', result: '  ' });
     expect(blank.statusCode).toBe(400);
-    const future = await nodal.post(`/api/v1/convergence/actions/${educationAction}/events`, { type: 'complete', result: 'done', on: '2026-12-25' });
+    const future = await nodal.post(`/api/v1/convergence/actions/${educationAction}/events`, {
+      type: 'complete',
+      result: 'done',
+      on: '2026-12-25',
+    });
     expect(future.statusCode).toBe(400);
     expect(future.json().issues[0].field).toBe('on');
-    const stale = await nodal.post(`/api/v1/convergence/actions/${educationAction}/events`, { type: 'complete', result: 'done', version: 7 });
+    const stale = await nodal.post(`/api/v1/convergence/actions/${educationAction}/events`, {
+      type: 'complete',
+      result: 'done',
+      version: 7,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('version_conflict');
-    const ok = await nodal.post(`/api/v1/convergence/actions/${educationAction}/events`, { type: 'complete', result: 'Class running', version: 1 });
+    const ok = await nodal.post(`/api/v1/convergence/actions/${educationAction}/events`, {
+      type: 'complete',
+      result: 'Class running',
+      version: 1,
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ status: 'done', version: 2 });
   });
@@ -234,8 +289,15 @@ describe('action updates: only the assigned department, or the chair/secretary',
     // In the block group the DCPO has no seat: she manages meetings (convergence.manage) but is not its secretary.
     const res = await dcpo.post(`/api/v1/convergence/actions/${educationAction}/events`, { type: 'reopen', reason: 'class stopped' });
     expect(res.statusCode).toBe(403);
-    const districtEdu = (await q<{ id: string }>("SELECT a.id FROM convergence_action a JOIN convergence_group g ON g.id = a.group_id WHERE g.level = 'district' AND a.department = 'EDUCATION' AND a.status <> 'done' LIMIT 1"))[0].id;
-    const bySecretary = await dcpo.post(`/api/v1/convergence/actions/${districtEdu}/events`, { type: 'complete', result: 'Reported at the meeting by the EO' });
+    const districtEdu = (
+      await q<{ id: string }>(
+        "SELECT a.id FROM convergence_action a JOIN convergence_group g ON g.id = a.group_id WHERE g.level = 'district' AND a.department = 'EDUCATION' AND a.status <> 'done' LIMIT 1",
+      )
+    )[0].id;
+    const bySecretary = await dcpo.post(`/api/v1/convergence/actions/${districtEdu}/events`, {
+      type: 'complete',
+      result: 'Reported at the meeting by the EO',
+    });
     expect(bySecretary.statusCode).toBe(201);
   });
 });

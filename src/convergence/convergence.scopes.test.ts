@@ -25,13 +25,24 @@ beforeAll(async () => {
   t = await createTestApp();
   t.setNow(new Date('2026-11-23T10:00:00+05:30'));
   [dcpo, akolaDcpo, akolaWorker, edu, health, helpline, aww] = await Promise.all(
-    ['dcpo.amravati', 'dcpo.akola', 'caseworker.akola', 'nodal.education', 'nodal.health', 'helpline.amravati', 'aww.rajura'].map((u) => t.login(u)),
+    ['dcpo.amravati', 'dcpo.akola', 'caseworker.akola', 'nodal.education', 'nodal.health', 'helpline.amravati', 'aww.rajura'].map((u) =>
+      t.login(u),
+    ),
   );
   const [g] = await q<{ id: string }>("SELECT id FROM convergence_group WHERE level = 'district' AND district_code = 468");
   groupId = g.id;
-  meetingId = (await q<{ id: string }>("SELECT id FROM convergence_meeting WHERE group_id = $1 AND meeting_date = '2026-11-02'", [groupId]))[0].id;
-  healthAction = (await q<{ id: string }>("SELECT id FROM convergence_action WHERE group_id = $1 AND department = 'HEALTH' LIMIT 1", [groupId]))[0].id;
-  eduAction = (await q<{ id: string }>("SELECT id FROM convergence_action WHERE group_id = $1 AND department = 'EDUCATION' AND status <> 'done' LIMIT 1", [groupId]))[0].id;
+  meetingId = (
+    await q<{ id: string }>("SELECT id FROM convergence_meeting WHERE group_id = $1 AND meeting_date = '2026-11-02'", [groupId])
+  )[0].id;
+  healthAction = (
+    await q<{ id: string }>("SELECT id FROM convergence_action WHERE group_id = $1 AND department = 'HEALTH' LIMIT 1", [groupId])
+  )[0].id;
+  eduAction = (
+    await q<{ id: string }>(
+      "SELECT id FROM convergence_action WHERE group_id = $1 AND department = 'EDUCATION' AND status <> 'done' LIMIT 1",
+      [groupId],
+    )
+  )[0].id;
 });
 afterAll(() => t.close());
 
@@ -64,7 +75,9 @@ describe('another district', () => {
   it('cannot write to it either (404, never 403: nothing reveals it exists)', async () => {
     expect((await akolaDcpo.post(`/api/v1/convergence/groups/${groupId}/meetings`, { date: '2026-12-20' })).statusCode).toBe(404);
     expect((await akolaDcpo.post(`/api/v1/convergence/meetings/${meetingId}/note/send`)).statusCode).toBe(404);
-    expect((await akolaDcpo.post(`/api/v1/convergence/actions/${healthAction}/events`, { type: 'complete', result: 'x' })).statusCode).toBe(404);
+    expect((await akolaDcpo.post(`/api/v1/convergence/actions/${healthAction}/events`, { type: 'complete', result: 'x' })).statusCode).toBe(
+      404,
+    );
     const missing = await akolaDcpo.get('/api/v1/convergence/meetings/00000000-0000-4000-8000-000000000000');
     expect((await akolaDcpo.get(`/api/v1/convergence/meetings/${meetingId}`)).json()).toEqual(missing.json());
   });
@@ -82,7 +95,9 @@ describe('a department nodal officer', () => {
     expect(mine.view).toBe('department');
     expect(mine.total).toBeGreaterThan(0);
     expect(mine.items.every((a: { department: string }) => a.department === 'EDUCATION')).toBe(true);
-    const [{ n }] = await q<{ n: number }>("SELECT count(*)::int n FROM convergence_action WHERE district_code = 468 AND department = 'EDUCATION'");
+    const [{ n }] = await q<{ n: number }>(
+      "SELECT count(*)::int n FROM convergence_action WHERE district_code = 468 AND department = 'EDUCATION'",
+    );
     expect(mine.total).toBe(n);
     // Asking for another department's filter returns nothing rather than widening the view.
     expect((await edu.get('/api/v1/convergence/actions?department=HEALTH')).json().total).toBe(0);
@@ -93,7 +108,9 @@ describe('a department nodal officer', () => {
   it('sees a meeting with only the cases where their department acts, and no record links', async () => {
     const m = (await edu.get(`/api/v1/convergence/meetings/${meetingId}`)).json();
     expect(m.view).toBe('department');
-    const eduRefs = new Set(m.actions.filter((a: { department: string }) => a.department === 'EDUCATION').map((a: { caseRef: string }) => a.caseRef));
+    const eduRefs = new Set(
+      m.actions.filter((a: { department: string }) => a.department === 'EDUCATION').map((a: { caseRef: string }) => a.caseRef),
+    );
     expect(eduRefs.size).toBeGreaterThan(0);
     for (const a of m.actions) expect(a.department === 'EDUCATION' || eduRefs.has(a.caseRef)).toBe(true);
     for (const d of m.discussions) expect(d).not.toHaveProperty('subject');
@@ -112,7 +129,9 @@ describe('a department nodal officer', () => {
     expect((await edu.get(`/api/v1/convergence/meetings/${meetingId}/note?department=HEALTH`)).statusCode).toBe(403);
     expect((await edu.get(`/api/v1/convergence/meetings/${meetingId}/note.pdf?department=HEALTH&lang=en`)).statusCode).toBe(403);
     expect((await health.post(`/api/v1/convergence/actions/${eduAction}/events`, { type: 'complete', result: 'x' })).statusCode).toBe(403);
-    expect((await edu.post(`/api/v1/convergence/actions/${eduAction}/events`, { type: 'complete', result: 'Uniforms given' })).statusCode).toBe(201);
+    expect(
+      (await edu.post(`/api/v1/convergence/actions/${eduAction}/events`, { type: 'complete', result: 'Uniforms given' })).statusCode,
+    ).toBe(201);
   });
 
   it('cannot see family coverage (needs the full registry view) nor manage the group', async () => {

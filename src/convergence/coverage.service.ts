@@ -5,7 +5,15 @@ import { HttpError, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { location } from '../locations/locations.schema';
 import { family } from '../registry/registry.schema';
-import { aggregateCoverage, familyCoverage, suggestDepartments, type AreaLevel, type ConvergenceDomain, type FamilyCoverage, type GovernanceLevel } from './domain';
+import {
+  aggregateCoverage,
+  familyCoverage,
+  suggestDepartments,
+  type AreaLevel,
+  type ConvergenceDomain,
+  type FamilyCoverage,
+  type GovernanceLevel,
+} from './domain';
 import { familiesWhere, servicesOf, type FamilyRowLite } from './coverage.repository';
 import { currentMatrix } from './matrix.service';
 
@@ -17,7 +25,8 @@ import { currentMatrix } from './matrix.service';
  * are those of the actor's jurisdiction, filtered in SQL.
  */
 function requireCoverageReader(actor: Actor) {
-  if (registryView(actor) !== 'full') throw new HttpError(403, 'forbidden', `Your role (${actor.role}) may not see families' service coverage (needs registry.read)`);
+  if (registryView(actor) !== 'full')
+    throw new HttpError(403, 'forbidden', `Your role (${actor.role}) may not see families' service coverage (needs registry.read)`);
 }
 
 interface AreaFilter {
@@ -52,8 +61,15 @@ export async function coverageSummary(ctx: AppContext, actor: Actor, q: AreaFilt
   const families = await familiesWhere(ctx.db, familyFilter(actor, q));
   const { coverage, sources } = await coverageOf(ctx, actor, families);
   const areas = aggregateCoverage(coverage, q.level);
-  const names = await areaNames(ctx, q.level, areas.map((a) => a.area));
-  const [totals] = aggregateCoverage(coverage.map((c) => ({ ...c, area: {} })), 'district');
+  const names = await areaNames(
+    ctx,
+    q.level,
+    areas.map((a) => a.area),
+  );
+  const [totals] = aggregateCoverage(
+    coverage.map((c) => ({ ...c, area: {} })),
+    'district',
+  );
   await audit(ctx.db, actor, 'read', 'convergence_coverage', null, null, { level: q.level, families: families.length });
   return {
     level: q.level,
@@ -76,17 +92,36 @@ const familyLine = (f: FamilyRowLite, c: FamilyCoverage, villages: Map<string, s
 });
 
 /** Families with gaps (in one domain, or any), for the convergence group's worklist. */
-export async function coverageFamilies(ctx: AppContext, actor: Actor, q: AreaFilter & { domain?: ConvergenceDomain; gapsOnly: boolean; page: number; pageSize: number }) {
+export async function coverageFamilies(
+  ctx: AppContext,
+  actor: Actor,
+  q: AreaFilter & { domain?: ConvergenceDomain; gapsOnly: boolean; page: number; pageSize: number },
+) {
   requireCoverageReader(actor);
   const families = await familiesWhere(ctx.db, familyFilter(actor, q));
   const { coverage, sources } = await coverageOf(ctx, actor, families);
   const rows = families
     .map((f, i) => ({ f, c: coverage[i] }))
-    .filter(({ c }) => (q.domain ? (q.gapsOnly ? c.gaps.includes(q.domain) : c.domains.find((d) => d.domain === q.domain)!.need) : !q.gapsOnly || c.gaps.length > 0))
+    .filter(({ c }) =>
+      q.domain
+        ? q.gapsOnly
+          ? c.gaps.includes(q.domain)
+          : c.domains.find((d) => d.domain === q.domain)!.need
+        : !q.gapsOnly || c.gaps.length > 0,
+    )
     .sort((a, b) => b.c.gaps.length - a.c.gaps.length || a.f.headName.localeCompare(b.f.headName));
   const page = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   const villages = await areaNames(ctx, 'village', [...new Set(page.map((r) => r.f.villageId ?? ''))]);
-  await audit(ctx.db, actor, 'list', 'family', null, null, { ids: page.map((r) => r.f.id), total: rows.length, purpose: 'convergence_coverage' }, { families: page.map((r) => r.f.id) });
+  await audit(
+    ctx.db,
+    actor,
+    'list',
+    'family',
+    null,
+    null,
+    { ids: page.map((r) => r.f.id), total: rows.length, purpose: 'convergence_coverage' },
+    { families: page.map((r) => r.f.id) },
+  );
   return { items: page.map(({ f, c }) => familyLine(f, c, villages)), total: rows.length, page: q.page, pageSize: q.pageSize, sources };
 }
 
@@ -102,6 +137,8 @@ export async function familyCoverageFor(ctx: AppContext, actor: Actor, familyId:
   return {
     ...c,
     sources,
-    suggestions: Object.fromEntries(c.domains.filter((d) => d.gap || d.status === 'pending').map((d) => [d.domain, suggestDepartments(matrix, d.domain, level)])),
+    suggestions: Object.fromEntries(
+      c.domains.filter((d) => d.gap || d.status === 'pending').map((d) => [d.domain, suggestDepartments(matrix, d.domain, level)]),
+    ),
   };
 }

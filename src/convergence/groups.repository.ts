@@ -17,7 +17,10 @@ export function listGroups(db: Db, actor: Actor, extra?: SQL) {
 }
 
 export async function getGroup(db: Db, actor: Actor, id: string): Promise<GroupRow | null> {
-  const [row] = await db.select().from(convergenceGroup).where(and(eq(convergenceGroup.id, id), groupInJurisdiction(actor)));
+  const [row] = await db
+    .select()
+    .from(convergenceGroup)
+    .where(and(eq(convergenceGroup.id, id), groupInJurisdiction(actor)));
   return row ?? null;
 }
 
@@ -43,7 +46,11 @@ export async function updateGroup(db: Db, id: string, version: number, set: Part
 
 export function membersOf(db: Db, groupIds: string[]) {
   if (!groupIds.length) return Promise.resolve([] as MemberRow[]);
-  return db.select().from(convergenceMember).where(inArray(convergenceMember.groupId, groupIds)).orderBy(asc(convergenceMember.createdAt), asc(convergenceMember.id));
+  return db
+    .select()
+    .from(convergenceMember)
+    .where(inArray(convergenceMember.groupId, groupIds))
+    .orderBy(asc(convergenceMember.createdAt), asc(convergenceMember.id));
 }
 
 export async function insertMembers(db: Db, values: (typeof convergenceMember.$inferInsert)[]) {

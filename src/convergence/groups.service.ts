@@ -7,14 +7,29 @@ import { audit } from '../audit/audit.service';
 import { getLocation, placementOf } from '../locations/locations.repository';
 import { organisation, appUser } from '../users/users.schema';
 import {
-  DEPARTMENT_KINDS, attendanceSummary, chairProblem, membersOn, representedDepartments, rolesOf,
-  type ConvergenceGroup, type DepartmentKind,
+  DEPARTMENT_KINDS,
+  attendanceSummary,
+  chairProblem,
+  membersOn,
+  representedDepartments,
+  rolesOf,
+  type ConvergenceGroup,
+  type DepartmentKind,
 } from './domain';
 import { convergenceView } from './convergence.access';
 import { istDay } from './convergence.time';
 import {
-  getGroup, insertGroup, insertMembers, listGroups, lockGroup, membersOf, toDomainGroup, updateGroup, updateMember,
-  type GroupRow, type MemberRow,
+  getGroup,
+  insertGroup,
+  insertMembers,
+  listGroups,
+  lockGroup,
+  membersOf,
+  toDomainGroup,
+  updateGroup,
+  updateMember,
+  type GroupRow,
+  type MemberRow,
 } from './groups.repository';
 import { meetingsOfGroups } from './meetings.repository';
 import type { GroupInput, GroupPatch, MemberInput, MemberPatch } from './convergence.model';
@@ -39,7 +54,11 @@ export const isUniqueViolation = (err: unknown) => {
 const isDept = (k: string | null | undefined): k is DepartmentKind => (DEPARTMENT_KINDS as readonly string[]).includes(k ?? '');
 
 /** Loads a group the actor may see with its members, or 404. */
-export async function loadGroup(db: Db, actor: Actor, id: string): Promise<{ row: GroupRow; members: MemberRow[]; group: ConvergenceGroup }> {
+export async function loadGroup(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<{ row: GroupRow; members: MemberRow[]; group: ConvergenceGroup }> {
   const row = await getGroup(db, actor, id);
   if (!row) throw notFound('Convergence group');
   const members = await membersOf(db, [row.id]);
@@ -70,7 +89,9 @@ function groupView(row: GroupRow, members: MemberRow[], actor: Actor, today: str
     members: members.map((m) => memberView(m, can(actor, 'convergence.manage'))),
     memberCount: current.length,
     chairMemberId: chair?.personId ?? null,
-    chair: chair ? { memberId: chair.personId, name: chair.name, designation: chair.designation ?? null, department: chair.department } : null,
+    chair: chair
+      ? { memberId: chair.personId, name: chair.name, designation: chair.designation ?? null, department: chair.department }
+      : null,
     departments: representedDepartments(group, today),
   };
 }
@@ -78,9 +99,21 @@ function groupView(row: GroupRow, members: MemberRow[], actor: Actor, today: str
 export async function listGroupsFor(ctx: AppContext, actor: Actor) {
   convergenceView(actor);
   const rows = await listGroups(ctx.db, actor);
-  const members = await membersOf(ctx.db, rows.map((r) => r.id));
+  const members = await membersOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const today = istDay(ctx.now());
-  return { items: rows.map((r) => groupView(r, members.filter((m) => m.groupId === r.id), actor, today)) };
+  return {
+    items: rows.map((r) =>
+      groupView(
+        r,
+        members.filter((m) => m.groupId === r.id),
+        actor,
+        today,
+      ),
+    ),
+  };
 }
 
 export async function readGroup(ctx: AppContext, actor: Actor, id: string) {
@@ -89,31 +122,55 @@ export async function readGroup(ctx: AppContext, actor: Actor, id: string) {
   const today = istDay(ctx.now());
   const meetings = await meetingsOfGroups(ctx.db, [row.id]);
   const held = meetings.filter((m) => m.status === 'held');
-  const next = meetings.filter((m) => m.status === 'scheduled' && m.meetingDate >= today).sort((a, b) => a.meetingDate.localeCompare(b.meetingDate))[0] ?? null;
+  const next =
+    meetings
+      .filter((m) => m.status === 'scheduled' && m.meetingDate >= today)
+      .sort((a, b) => a.meetingDate.localeCompare(b.meetingDate))[0] ?? null;
   return {
     ...groupView(row, members, actor, today),
     meetings: meetings
       .map((m) => ({ id: m.id, date: m.meetingDate, status: m.status, minuted: !!m.minutedAt, noteSent: !!m.noteSentAt }))
       .sort((a, b) => b.date.localeCompare(a.date)),
     nextMeeting: next ? { id: next.id, date: next.meetingDate } : null,
-    attendance: attendanceSummary(group, held.map((m) => m.domain)),
+    attendance: attendanceSummary(
+      group,
+      held.map((m) => m.domain),
+    ),
   };
 }
 
 /** Two seats for one person: the same name, ignoring case, spacing and dots ("Dr. A  Joshi" = "dr a joshi"). */
 const sameName = (a: string, b: string) => {
-  const norm = (x: string) => x.toLocaleLowerCase('en-IN').replace(/[.\s]+/g, ' ').trim();
+  const norm = (x: string) =>
+    x
+      .toLocaleLowerCase('en-IN')
+      .replace(/[.\s]+/g, ' ')
+      .trim();
   return norm(a) === norm(b);
 };
 
 /** Checks one seat against the group before it is written. Throws a 400/409 naming the field. */
-async function checkMember(db: Db, group: Pick<GroupRow, 'level' | 'stateCode' | 'districtCode'>, input: MemberInput, existing: MemberRow[], field: string): Promise<{ organisationId: string | null }> {
+async function checkMember(
+  db: Db,
+  group: Pick<GroupRow, 'level' | 'stateCode' | 'districtCode'>,
+  input: MemberInput,
+  existing: MemberRow[],
+  field: string,
+): Promise<{ organisationId: string | null }> {
   let organisationId = input.organisationId ?? null;
   if (input.userId) {
-    const [u] = await db.select({ id: appUser.id, active: appUser.active, organisationId: appUser.organisationId }).from(appUser).where(eq(appUser.id, input.userId));
+    const [u] = await db
+      .select({ id: appUser.id, active: appUser.active, organisationId: appUser.organisationId })
+      .from(appUser)
+      .where(eq(appUser.id, input.userId));
     if (!u || !u.active) throw refused(400, 'validation_failed', 'no such active user', `${field}.userId`);
     if (organisationId && u.organisationId && u.organisationId !== organisationId) {
-      throw refused(400, 'member_organisation_mismatch', "the user belongs to another organisation than the one given", `${field}.organisationId`);
+      throw refused(
+        400,
+        'member_organisation_mismatch',
+        'the user belongs to another organisation than the one given',
+        `${field}.organisationId`,
+      );
     }
     organisationId ??= u.organisationId;
     if (existing.some((m) => m.userId === input.userId && m.until === null)) {
@@ -127,7 +184,7 @@ async function checkMember(db: Db, group: Pick<GroupRow, 'level' | 'stateCode' |
       throw refused(400, 'member_department_mismatch', `the organisation is ${o.kind}, not ${input.department}`, `${field}.department`);
     }
     if ((o.stateCode != null && o.stateCode !== group.stateCode) || (o.districtCode != null && o.districtCode !== group.districtCode)) {
-      throw refused(400, 'organisation_outside_area', "the organisation works in another district", `${field}.organisationId`);
+      throw refused(400, 'organisation_outside_area', 'the organisation works in another district', `${field}.organisationId`);
     }
   }
   if (existing.some((m) => m.until === null && m.department === input.department && sameName(m.name, input.name))) {
@@ -152,17 +209,29 @@ export async function createGroup(ctx: AppContext, actor: Actor, input: GroupInp
   requireCovers(actor, p, 'group area');
   if (input.members.length && !input.members.some((m) => m.roles.includes('chair'))) {
     // A group can be created empty and filled in; but a member list without a chair is a mistake.
-    throw refused(400, 'chair_required', `the members include no chair (${input.level === 'district' ? 'the DLSA Secretary or the District Magistrate' : 'the Tahsildar, BDO or Taluka Legal Services Committee'})`, 'members');
+    throw refused(
+      400,
+      'chair_required',
+      `the members include no chair (${input.level === 'district' ? 'the DLSA Secretary or the District Magistrate' : 'the Tahsildar, BDO or Taluka Legal Services Committee'})`,
+      'members',
+    );
   }
   return ctx.db.transaction(async (tx) => {
     let row: GroupRow;
     try {
       row = await insertGroup(tx, {
-        stateCode: p.stateCode, districtCode: p.districtCode, subdistrictCode: p.subdistrictCode ?? null,
-        blockCode: input.level === 'block' ? p.blockCode ?? loc.lgdCode : null,
-        level: input.level, name: input.name, nameLocal: input.nameLocal ?? null,
-        meetingFrequency: input.meetingFrequency, meetingDay: input.meetingDay ?? null,
-        anchorDepartments: input.anchorDepartments, balPanchayatAfterDays: input.balPanchayatAfterDays, createdBy: actor.userId,
+        stateCode: p.stateCode,
+        districtCode: p.districtCode,
+        subdistrictCode: p.subdistrictCode ?? null,
+        blockCode: input.level === 'block' ? (p.blockCode ?? loc.lgdCode) : null,
+        level: input.level,
+        name: input.name,
+        nameLocal: input.nameLocal ?? null,
+        meetingFrequency: input.meetingFrequency,
+        meetingDay: input.meetingDay ?? null,
+        anchorDepartments: input.anchorDepartments,
+        balPanchayatAfterDays: input.balPanchayatAfterDays,
+        createdBy: actor.userId,
       });
     } catch (err) {
       if (isUniqueViolation(err)) {
@@ -181,9 +250,18 @@ export async function createGroup(ctx: AppContext, actor: Actor, input: GroupInp
 }
 
 const memberValues = (g: GroupRow, m: MemberInput, organisationId: string | null) => ({
-  groupId: g.id, stateCode: g.stateCode, districtCode: g.districtCode, department: m.department,
-  organisationId, userId: m.userId ?? null, name: m.name, designation: m.designation ?? null,
-  roles: [...new Set(m.roles)], email: m.email ?? null, phone: m.phone ?? null, since: m.since ?? null,
+  groupId: g.id,
+  stateCode: g.stateCode,
+  districtCode: g.districtCode,
+  department: m.department,
+  organisationId,
+  userId: m.userId ?? null,
+  name: m.name,
+  designation: m.designation ?? null,
+  roles: [...new Set(m.roles)],
+  email: m.email ?? null,
+  phone: m.phone ?? null,
+  since: m.since ?? null,
 });
 
 export async function patchGroup(ctx: AppContext, actor: Actor, id: string, patch: GroupPatch) {
@@ -225,10 +303,14 @@ export async function patchMember(ctx: AppContext, actor: Actor, groupId: string
     if (patch.roles?.includes('chair') && !m.roles.includes('chair')) {
       const p = chairProblem(row.level, m.department as DepartmentKind);
       if (p) throw refused(400, p.code, p.message, 'roles');
-      if (existing.some((x) => x.id !== m.id && x.roles.includes('chair') && x.until === null)) throw refused(409, 'chair_exists', 'the group already has a chair; end that seat first', 'roles');
+      if (existing.some((x) => x.id !== m.id && x.roles.includes('chair') && x.until === null))
+        throw refused(409, 'chair_exists', 'the group already has a chair; end that seat first', 'roles');
     }
     if (patch.until && m.since && patch.until < m.since) throw badRequest('until', 'must not be before the seat began');
-    if (patch.name && existing.some((x) => x.id !== m.id && x.until === null && x.department === m.department && sameName(x.name, patch.name!))) {
+    if (
+      patch.name &&
+      existing.some((x) => x.id !== m.id && x.until === null && x.department === m.department && sameName(x.name, patch.name!))
+    ) {
       throw refused(409, 'duplicate_member', `${patch.name.trim()} already sits on the group for ${m.department}`, 'name');
     }
     const updated = await updateMember(tx, memberId, {
@@ -251,7 +333,9 @@ export function seatOf(group: ConvergenceGroup, members: MemberRow[], actor: Act
 export async function groupsOfArea(db: Db, actor: Actor, groupId?: string) {
   const rows = groupId ? [await getGroup(db, actor, groupId)].filter((g): g is GroupRow => !!g) : await listGroups(db, actor);
   if (groupId && !rows.length) throw notFound('Convergence group');
-  const members = await membersOf(db, rows.map((r) => r.id));
+  const members = await membersOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return { rows, members, groups: rows.map((r) => toDomainGroup(r, members)) };
 }
-

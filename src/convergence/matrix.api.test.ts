@@ -48,7 +48,9 @@ describe('the Convergence Matrix', () => {
     dup.cells.push({ ...dup.cells[1] });
     const res2 = await admin.put('/api/v1/convergence/matrix', { version: 0, matrix: dup });
     expect(res2.statusCode).toBe(400);
-    expect(res2.json().issues).toEqual([{ field: `matrix.cells[${dup.cells.length - 1}]`, message: expect.stringContaining('duplicate cell') }]);
+    expect(res2.json().issues).toEqual([
+      { field: `matrix.cells[${dup.cells.length - 1}]`, message: expect.stringContaining('duplicate cell') },
+    ]);
     const noSource = await admin.put('/api/v1/convergence/matrix', { version: 0, matrix: { ...loadDefaultMatrix(), sources: [] } });
     expect(noSource.json().issues[0]).toEqual({ field: 'matrix.sources', message: 'cite at least one source for the matrix' });
     expect(await versions()).toBe(0);

@@ -5,9 +5,19 @@ import { requirePermission, type Actor } from '../access/policy';
 import { HttpError, conflict } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import {
-  CONVERGENCE_DOMAINS, DEPARTMENT_KINDS, GOVERNANCE_LEVELS, LANGS, MatrixValidationError, departmentLabel, domainLabel,
-  loadDefaultMatrix, matrixCells, parseMatrix,
-  type ConvergenceDomain, type ConvergenceMatrix, type GovernanceLevel,
+  CONVERGENCE_DOMAINS,
+  DEPARTMENT_KINDS,
+  GOVERNANCE_LEVELS,
+  LANGS,
+  MatrixValidationError,
+  departmentLabel,
+  domainLabel,
+  loadDefaultMatrix,
+  matrixCells,
+  parseMatrix,
+  type ConvergenceDomain,
+  type ConvergenceMatrix,
+  type GovernanceLevel,
 } from './domain';
 import { convergenceMatrix } from './convergence.schema';
 import { convergenceView } from './convergence.access';
@@ -37,7 +47,12 @@ export async function currentMatrix(db: Db, stateCode: number): Promise<CurrentM
     .limit(1);
   if (row) {
     return {
-      stateCode: row.stateCode, version: row.version, matrix: parseMatrix(row.matrix), note: row.note, savedAt: row.createdAt, savedBy: row.createdBy,
+      stateCode: row.stateCode,
+      version: row.version,
+      matrix: parseMatrix(row.matrix),
+      note: row.note,
+      savedAt: row.createdAt,
+      savedBy: row.createdBy,
       source: row.stateCode === NATIONAL && stateCode !== NATIONAL ? 'national' : 'state',
     };
   }
@@ -59,7 +74,12 @@ export function matrixGrid(matrix: ConvergenceMatrix, level: GovernanceLevel) {
       cells: departments.map((department) => {
         const cell = matrix.cells.find((c) => c.domain === domain && c.department === department && c.level === level);
         return cell
-          ? { department, responsibility: cell.responsibility, role: cell.role, programmes: cell.programmes.map((id) => ({ id, name: programmes.get(id)?.name ?? id })) }
+          ? {
+              department,
+              responsibility: cell.responsibility,
+              role: cell.role,
+              programmes: cell.programmes.map((id) => ({ id, name: programmes.get(id)?.name ?? id })),
+            }
           : null;
       }),
       /** Who the group would be told to assign a need here to (the Matrix's suggestion). */
@@ -94,7 +114,13 @@ export async function readMatrix(ctx: AppContext, actor: Actor, level: Governanc
 export async function matrixVersions(ctx: AppContext, actor: Actor) {
   convergenceView(actor);
   const rows = await ctx.db
-    .select({ stateCode: convergenceMatrix.stateCode, version: convergenceMatrix.version, note: convergenceMatrix.note, createdAt: convergenceMatrix.createdAt, createdBy: convergenceMatrix.createdBy })
+    .select({
+      stateCode: convergenceMatrix.stateCode,
+      version: convergenceMatrix.version,
+      note: convergenceMatrix.note,
+      createdAt: convergenceMatrix.createdAt,
+      createdBy: convergenceMatrix.createdBy,
+    })
     .from(convergenceMatrix)
     .where(eq(convergenceMatrix.stateCode, stateOf(actor)))
     .orderBy(desc(convergenceMatrix.version));
@@ -116,18 +142,35 @@ export async function saveMatrix(ctx: AppContext, actor: Actor, input: { version
       const i = s.indexOf(': ');
       return { field: `matrix.${s.slice(0, i)}`.replace('matrix.(root)', 'matrix'), message: s.slice(i + 2) };
     });
-    throw new HttpError(400, 'matrix_invalid', `The matrix is not valid: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);
+    throw new HttpError(
+      400,
+      'matrix_invalid',
+      `The matrix is not valid: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+      issues,
+    );
   }
   const stateCode = stateOf(actor);
   return ctx.db.transaction(async (tx) => {
-    const [latest] = await tx.select({ version: convergenceMatrix.version }).from(convergenceMatrix).where(eq(convergenceMatrix.stateCode, stateCode)).orderBy(desc(convergenceMatrix.version)).limit(1).for('update');
+    const [latest] = await tx
+      .select({ version: convergenceMatrix.version })
+      .from(convergenceMatrix)
+      .where(eq(convergenceMatrix.stateCode, stateCode))
+      .orderBy(desc(convergenceMatrix.version))
+      .limit(1)
+      .for('update');
     const current = latest?.version ?? 0;
-    if (input.version !== current) throw conflict(`The matrix was saved by someone else (now version ${current}, you edited version ${input.version})`, { version: current });
+    if (input.version !== current)
+      throw conflict(`The matrix was saved by someone else (now version ${current}, you edited version ${input.version})`, {
+        version: current,
+      });
     try {
-      await tx.insert(convergenceMatrix).values({ stateCode, version: current + 1, matrix, note: input.note ?? null, createdBy: actor.userId });
+      await tx
+        .insert(convergenceMatrix)
+        .values({ stateCode, version: current + 1, matrix, note: input.note ?? null, createdBy: actor.userId });
     } catch (err) {
       const e = err as { code?: string; cause?: { code?: string } };
-      if (e.code === '23505' || e.cause?.code === '23505') throw conflict('The matrix was saved by someone else at the same moment; reload it');
+      if (e.code === '23505' || e.cause?.code === '23505')
+        throw conflict('The matrix was saved by someone else at the same moment; reload it');
       throw err;
     }
     await audit(tx, actor, 'update', 'convergence_matrix', `${stateCode}:${current + 1}`, { stateCode }, { version: current + 1 });
@@ -142,6 +185,12 @@ export async function suggestFor(ctx: AppContext, actor: Actor, domain: Converge
     domain,
     level,
     matrixVersion: cur.version,
-    departments: matrixCells(cur.matrix, domain, level).map((c) => ({ department: c.department, responsibility: c.responsibility, role: c.role, level: c.level, programmes: c.programmes })),
+    departments: matrixCells(cur.matrix, domain, level).map((c) => ({
+      department: c.department,
+      responsibility: c.responsibility,
+      role: c.role,
+      level: c.level,
+      programmes: c.programmes,
+    })),
   };
 }

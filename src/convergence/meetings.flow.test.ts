@@ -28,7 +28,9 @@ const count = async (table: string) => Number((await q<{ n: number }>(`SELECT co
 /** Moves the server clock and signs everyone in again (sessions last a working day). */
 async function moveTo(day: string) {
   t.setNow(at(day));
-  [dcpo, chair, edu, health] = await Promise.all(['dcpo.amravati', 'dlsa.amravati', 'nodal.education', 'nodal.health'].map((u) => t.login(u)));
+  [dcpo, chair, edu, health] = await Promise.all(
+    ['dcpo.amravati', 'dlsa.amravati', 'nodal.education', 'nodal.health'].map((u) => t.login(u)),
+  );
 }
 
 beforeAll(async () => {
@@ -94,12 +96,19 @@ describe('a month of the district convergence group', () => {
 
   it('held: attendance by department is recorded, the agenda frozen, the issue moves onto the agenda', async () => {
     const absentDepts = ['LABOUR', 'POLICE'];
-    const attendance = members.filter((m) => !m.roles.includes('x')).map((m) => ({ memberId: m.id, present: !absentDepts.includes(m.department) }));
+    const attendance = members
+      .filter((m) => !m.roles.includes('x'))
+      .map((m) => ({ memberId: m.id, present: !absentDepts.includes(m.department) }));
     const res = await dcpo.post(`/api/v1/convergence/meetings/${december}/hold`, { attendance });
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('held');
     const m = (await dcpo.get(`/api/v1/convergence/meetings/${december}`)).json();
-    expect(m.departments.filter((d: { present: boolean }) => !d.present).map((d: { department: string }) => d.department).sort()).toEqual(absentDepts);
+    expect(
+      m.departments
+        .filter((d: { present: boolean }) => !d.present)
+        .map((d: { department: string }) => d.department)
+        .sort(),
+    ).toEqual(absentDepts);
     expect(m.agenda.length).toBeGreaterThan(0);
     expect((await dcpo.get(`/api/v1/convergence/meetings/${december}/agenda`)).json().frozen).toBe(true);
     const [issue] = await q<{ status: string }>("SELECT status FROM bal_panchayat_issue WHERE summary LIKE 'No streetlight%'");
@@ -115,8 +124,19 @@ describe('a month of the district convergence group', () => {
       familyId: famA,
       decision: 'Re-admit the elder child to school and screen the younger one for anaemia.',
       actions: [
-        { department: 'EDUCATION', domain: 'education', description: 'Re-admission to the ZP school with a bridge course', dueDate: '2026-12-20' },
-        { department: 'HEALTH', domain: 'nutrition', description: 'Anaemia screening (RBSK)', dueDate: '2026-12-28', officerMemberId: healthSeat.id },
+        {
+          department: 'EDUCATION',
+          domain: 'education',
+          description: 'Re-admission to the ZP school with a bridge course',
+          dueDate: '2026-12-20',
+        },
+        {
+          department: 'HEALTH',
+          domain: 'nutrition',
+          description: 'Anaemia screening (RBSK)',
+          dueDate: '2026-12-28',
+          officerMemberId: healthSeat.id,
+        },
       ],
     });
     expect(a.statusCode).toBe(201);
@@ -139,7 +159,9 @@ describe('a month of the district convergence group', () => {
   });
 
   it('minuted: the minutes are final and the January meeting is scheduled', async () => {
-    const res = await dcpo.post(`/api/v1/convergence/meetings/${december}/minute`, { minutes: 'Reviewed overdue actions; two families taken up.' });
+    const res = await dcpo.post(`/api/v1/convergence/meetings/${december}/minute`, {
+      minutes: 'Reviewed overdue actions; two families taken up.',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().nextMeeting).toMatchObject({ date: '2027-01-07', created: true });
     const late = await dcpo.post(`/api/v1/convergence/meetings/${december}/discussions`, { decision: 'x', actions: [] });
@@ -160,7 +182,8 @@ describe('a month of the district convergence group', () => {
     }
     const full = (await dcpo.get(`/api/v1/convergence/meetings/${december}/note`)).json();
     expect(full.scope.kind).toBe('full');
-    const refOf = async (id: string) => (await q<{ case_ref: string }>('SELECT case_ref FROM convergence_action WHERE id = $1', [id]))[0].case_ref;
+    const refOf = async (id: string) =>
+      (await q<{ case_ref: string }>('SELECT case_ref FROM convergence_action WHERE id = $1', [id]))[0].case_ref;
     const [refA, refB] = [await refOf(eduAction), await refOf(revenueAction)];
     const allRefs = full.sections.flatMap((s: { lines: { caseRef: string }[] }) => s.lines.map((l) => l.caseRef));
     expect(allRefs).toEqual(expect.arrayContaining([refA, refB]));
@@ -206,7 +229,12 @@ describe('a month of the district convergence group', () => {
     expect(rows).toHaveLength(sent.queued);
     expect(await count('notification_outbox')).toBe(before + sent.queued);
     const eduSeats = members.filter((m) => m.department === 'EDUCATION').map((m) => m.id);
-    expect(rows.filter((r) => r.payload.department === 'EDUCATION').map((r) => r.recipient_member_id).sort()).toEqual(eduSeats.sort());
+    expect(
+      rows
+        .filter((r) => r.payload.department === 'EDUCATION')
+        .map((r) => r.recipient_member_id)
+        .sort(),
+    ).toEqual(eduSeats.sort());
     expect(rows.filter((r) => r.payload.department === null).length).toBe(2); // chair and secretary: the full note
     const again = await dcpo.post(`/api/v1/convergence/meetings/${december}/note/send`);
     expect(again.json().queued).toBe(0);
@@ -238,12 +266,18 @@ describe('a month of the district convergence group', () => {
     expect(twice.statusCode).toBe(409);
     expect(twice.json().code).toBe('invalid_transition');
 
-    const blocked = await health.post(`/api/v1/convergence/actions/${healthAction}/events`, { type: 'block', reason: 'RBSK team on leave until January' });
+    const blocked = await health.post(`/api/v1/convergence/actions/${healthAction}/events`, {
+      type: 'block',
+      reason: 'RBSK team on leave until January',
+    });
     expect(blocked.json()).toMatchObject({ status: 'blocked', blockedReason: 'RBSK team on leave until January' });
     const noReason = await health.post(`/api/v1/convergence/actions/${healthAction}/events`, { type: 'reopen', reason: '' });
     expect(noReason.statusCode).toBe(400);
     // The chair may record what a department reported.
-    const byChair = await chair.post(`/api/v1/convergence/actions/${revenueAction}/events`, { type: 'block', reason: 'Death was not registered; needs a court order' });
+    const byChair = await chair.post(`/api/v1/convergence/actions/${revenueAction}/events`, {
+      type: 'block',
+      reason: 'Death was not registered; needs a court order',
+    });
     expect(byChair.statusCode).toBe(201);
     const detail = (await chair.get(`/api/v1/convergence/actions/${revenueAction}`)).json();
     expect(detail.events).toEqual([expect.objectContaining({ type: 'block', by: { name: 'Adv. Ashok Kulkarni', department: 'DLSA' } })]);
@@ -258,13 +292,17 @@ describe('a month of the district convergence group', () => {
     expect(await scanReminders(t.ctx.db, t.ctx.now())).toBe(0);
     const overdueNow = await scanReminders(t.ctx.db, at('2026-12-29'));
     expect(overdueNow).toBeGreaterThan(0);
-    const after = await q<{ kind: string }>("SELECT kind FROM notification_outbox WHERE payload->>'actionId' = $1 ORDER BY created_at", [healthAction]);
+    const after = await q<{ kind: string }>("SELECT kind FROM notification_outbox WHERE payload->>'actionId' = $1 ORDER BY created_at", [
+      healthAction,
+    ]);
     expect(after.map((r) => r.kind)).toEqual(['convergence.reminder.due_soon', 'convergence.reminder.overdue']);
     expect(await scanReminders(t.ctx.db, at('2026-12-30'))).toBe(0);
     // The Education action was done: never reminded.
     expect((await q("SELECT 1 FROM notification_outbox WHERE payload->>'actionId' = $1", [eduAction])).length).toBe(0);
     // In-app: the nodal officer of Health has the reminder in their notifications.
-    const [n] = await q<{ message: string }>("SELECT message FROM notification WHERE ref = $1 ORDER BY created_at LIMIT 1", [`action:${healthAction}`]);
+    const [n] = await q<{ message: string }>('SELECT message FROM notification WHERE ref = $1 ORDER BY created_at LIMIT 1', [
+      `action:${healthAction}`,
+    ]);
     expect(n.message).toContain('28');
   });
 
@@ -281,6 +319,11 @@ describe('a month of the district convergence group', () => {
     expect(healthLine.reasons[0].text).toContain('blocked: RBSK team on leave until January');
     // And the case with overdue actions is on the cases section too.
     const ref = (await q<{ case_ref: string }>('SELECT case_ref FROM convergence_action WHERE id = $1', [healthAction]))[0].case_ref;
-    expect(lines.some((l: { section: string; caseRef: string; reasons: { code: string }[] }) => l.section === 'cases' && l.caseRef === ref && l.reasons.some((r) => r.code === 'overdue_actions'))).toBe(true);
+    expect(
+      lines.some(
+        (l: { section: string; caseRef: string; reasons: { code: string }[] }) =>
+          l.section === 'cases' && l.caseRef === ref && l.reasons.some((r) => r.code === 'overdue_actions'),
+      ),
+    ).toBe(true);
   });
 });

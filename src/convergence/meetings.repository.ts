@@ -23,13 +23,30 @@ export function toDomainMeeting(m: MeetingRow, attendance: AttendanceRow[]): Mee
 /** Meetings of groups (already access-checked), each with its domain form. */
 export async function meetingsOfGroups(db: Db, groupIds: string[]): Promise<(MeetingRow & { domain: Meeting })[]> {
   if (!groupIds.length) return [];
-  const rows = await db.select().from(convergenceMeeting).where(inArray(convergenceMeeting.groupId, groupIds)).orderBy(asc(convergenceMeeting.meetingDate));
-  const att = rows.length ? await db.select().from(convergenceAttendance).where(inArray(convergenceAttendance.meetingId, rows.map((r) => r.id))) : [];
+  const rows = await db
+    .select()
+    .from(convergenceMeeting)
+    .where(inArray(convergenceMeeting.groupId, groupIds))
+    .orderBy(asc(convergenceMeeting.meetingDate));
+  const att = rows.length
+    ? await db
+        .select()
+        .from(convergenceAttendance)
+        .where(
+          inArray(
+            convergenceAttendance.meetingId,
+            rows.map((r) => r.id),
+          ),
+        )
+    : [];
   return rows.map((r) => ({ ...r, domain: toDomainMeeting(r, att) }));
 }
 
 export async function getMeeting(db: Db, actor: Actor, id: string): Promise<MeetingRow | null> {
-  const [row] = await db.select().from(convergenceMeeting).where(and(eq(convergenceMeeting.id, id), meetingInJurisdiction(actor)));
+  const [row] = await db
+    .select()
+    .from(convergenceMeeting)
+    .where(and(eq(convergenceMeeting.id, id), meetingInJurisdiction(actor)));
   return row ?? null;
 }
 
@@ -48,7 +65,11 @@ export async function insertMeeting(db: Db, values: typeof convergenceMeeting.$i
 }
 
 export async function updateMeeting(db: Db, id: string, set: Partial<typeof convergenceMeeting.$inferInsert>) {
-  const [row] = await db.update(convergenceMeeting).set({ ...set, updatedAt: new Date() }).where(eq(convergenceMeeting.id, id)).returning();
+  const [row] = await db
+    .update(convergenceMeeting)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(convergenceMeeting.id, id))
+    .returning();
   return row!;
 }
 
@@ -58,13 +79,19 @@ export async function upsertAttendance(db: Db, meetingId: string, marks: { membe
   await db
     .insert(convergenceAttendance)
     .values(marks.map((m) => ({ meetingId, memberId: m.memberId, present: m.present })))
-    .onConflictDoUpdate({ target: [convergenceAttendance.meetingId, convergenceAttendance.memberId], set: { present: sql`excluded.present` } });
+    .onConflictDoUpdate({
+      target: [convergenceAttendance.meetingId, convergenceAttendance.memberId],
+      set: { present: sql`excluded.present` },
+    });
 }
-
 
 export function discussionsOf(db: Db, meetingIds: string[]) {
   if (!meetingIds.length) return Promise.resolve([] as (typeof convergenceDiscussion.$inferSelect)[]);
-  return db.select().from(convergenceDiscussion).where(inArray(convergenceDiscussion.meetingId, meetingIds)).orderBy(asc(convergenceDiscussion.createdAt), asc(convergenceDiscussion.id));
+  return db
+    .select()
+    .from(convergenceDiscussion)
+    .where(inArray(convergenceDiscussion.meetingId, meetingIds))
+    .orderBy(asc(convergenceDiscussion.createdAt), asc(convergenceDiscussion.id));
 }
 
 export async function insertDiscussion(db: Db, values: typeof convergenceDiscussion.$inferInsert) {

@@ -22,9 +22,21 @@ const kids: { caseId: string; caseRef: string; name: string; nameLocal: string |
 
 const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => t.ctx.database.query<T>(sql, params);
 const squash = (s: string) => s.replace(/\s+/g, '');
-type Note = { scope: { kind: string }; sections: { department: string; lines: { caseRef: string | null; child: { name: string; nameLocal: string | null; age: number | null; village: string | null } | null; childInitials: string | null; nonDisclosure: boolean }[] }[] };
+type Note = {
+  scope: { kind: string };
+  sections: {
+    department: string;
+    lines: {
+      caseRef: string | null;
+      child: { name: string; nameLocal: string | null; age: number | null; village: string | null } | null;
+      childInitials: string | null;
+      nonDisclosure: boolean;
+    }[];
+  }[];
+};
 const lines = (n: Note) => n.sections.flatMap((s) => s.lines);
-const noteOf = async (c: Client, dept?: string) => (await c.get(`/api/v1/convergence/meetings/${meetingId}/note${dept ? `?department=${dept}` : ''}`)).json() as Note;
+const noteOf = async (c: Client, dept?: string) =>
+  (await c.get(`/api/v1/convergence/meetings/${meetingId}/note${dept ? `?department=${dept}` : ''}`)).json() as Note;
 const pdfOf = async (c: Client, lang: string, dept?: string) => {
   const res = await c.get(`/api/v1/convergence/meetings/${meetingId}/note.pdf?lang=${lang}${dept ? `&department=${dept}` : ''}`);
   expect(res.statusCode).toBe(200);
@@ -34,7 +46,9 @@ const pdfOf = async (c: Client, lang: string, dept?: string) => {
 beforeAll(async () => {
   t = await createTestApp();
   t.setNow(new Date('2026-12-07T10:00:00+05:30'));
-  [dcpo, chair, edu, health, cwc] = await Promise.all(['dcpo.amravati', 'dlsa.amravati', 'nodal.education', 'nodal.health', 'cwc.amravati'].map((u) => t.login(u)));
+  [dcpo, chair, edu, health, cwc] = await Promise.all(
+    ['dcpo.amravati', 'dlsa.amravati', 'nodal.education', 'nodal.health', 'cwc.amravati'].map((u) => t.login(u)),
+  );
   const groups = (await dcpo.get('/api/v1/convergence/groups')).json().items;
   const groupId = groups.find((g: { level: string }) => g.level === 'district').id;
   const g = (await dcpo.get(`/api/v1/convergence/groups/${groupId}`)).json();
@@ -55,7 +69,11 @@ beforeAll(async () => {
     { department: 'HEALTH', domain: 'health', description: 'RBSK screening', dueDate: '2026-12-22' },
   ];
   for (const [i, r] of rows.entries()) {
-    const res = await dcpo.post(`/api/v1/convergence/meetings/${meetingId}/discussions`, { caseId: r.case_id, decision: `Decision ${i}`, actions: [plan[i]] });
+    const res = await dcpo.post(`/api/v1/convergence/meetings/${meetingId}/discussions`, {
+      caseId: r.case_id,
+      decision: `Decision ${i}`,
+      actions: [plan[i]],
+    });
     expect(res.statusCode).toBe(201);
     const [y, m, d] = r.dob.split('-').map(Number);
     const age = 2026 - y - (12 < m || (12 === m && 7 < d) ? 1 : 0);
@@ -131,7 +149,11 @@ describe('a CWC non-disclosure order', () => {
       "SELECT action, actor_role, details FROM audit_event WHERE entity_id = $1 AND action LIKE 'case.non_disclosure_order%'",
       [a.caseId],
     );
-    expect(entry).toMatchObject({ action: 'case.non_disclosure_order.set', actor_role: 'cwc_member', details: { orderRef: 'CWC/AMR/2026/412', orderedOn: '2026-12-05' } });
+    expect(entry).toMatchObject({
+      action: 'case.non_disclosure_order.set',
+      actor_role: 'cwc_member',
+      details: { orderRef: 'CWC/AMR/2026/412', orderedOn: '2026-12-05' },
+    });
     expect(JSON.stringify(entry)).not.toContain(a.name);
     // A case outside the CWC's district is not found.
     const [akola] = await q<{ id: string }>('SELECT id FROM case_record WHERE district_code = 467 LIMIT 1');
@@ -140,7 +162,12 @@ describe('a CWC non-disclosure order', () => {
 
   it('leaves only the case reference and initials on every note, JSON and PDF', async () => {
     const [a, b] = kids;
-    const initials = a.name.trim().split(/[\s.]+/).filter(Boolean).map((w) => `${w[0].toUpperCase()}.`).join(' ');
+    const initials = a.name
+      .trim()
+      .split(/[\s.]+/)
+      .filter(Boolean)
+      .map((w) => `${w[0].toUpperCase()}.`)
+      .join(' ');
     for (const note of [await noteOf(edu), await noteOf(dcpo), await noteOf(dcpo, 'EDUCATION')]) {
       const line = lines(note).find((l) => l.caseRef === a.caseRef)!;
       expect(line).toMatchObject({ child: null, childInitials: initials, nonDisclosure: true });
@@ -149,7 +176,12 @@ describe('a CWC non-disclosure order', () => {
       expect(JSON.stringify(note)).not.toContain(`"${a.village}"`);
     }
     expect(lines(await noteOf(dcpo)).find((l) => l.caseRef === b.caseRef)!.child!.name).toBe(b.name); // the other case is untouched
-    for (const [c, dept] of [[edu, undefined], [dcpo, undefined], [chair, undefined], [dcpo, 'EDUCATION']] as const) {
+    for (const [c, dept] of [
+      [edu, undefined],
+      [dcpo, undefined],
+      [chair, undefined],
+      [dcpo, 'EDUCATION'],
+    ] as const) {
       for (const lang of ['en', 'mr', 'hi']) {
         const text = squash(await pdfOf(c, lang, dept));
         expect(text).toContain(squash(a.caseRef));
@@ -173,15 +205,29 @@ describe('a CWC non-disclosure order', () => {
   it('no name reaches the server log', async () => {
     const [a, b] = kids;
     let logged = '';
-    const stream = new Writable({ write(chunk, _e, cb) { logged += chunk.toString(); cb(); } });
+    const stream = new Writable({
+      write(chunk, _e, cb) {
+        logged += chunk.toString();
+        cb();
+      },
+    });
     const app = await buildApp(t.ctx, { logStream: stream });
     await app.ready();
     for (const [c, path] of [
-      [edu, 'note'], [edu, 'note.pdf?lang=mr'], [dcpo, 'note'], [dcpo, 'note.pdf?lang=en'], [health, 'note'],
+      [edu, 'note'],
+      [edu, 'note.pdf?lang=mr'],
+      [dcpo, 'note'],
+      [dcpo, 'note.pdf?lang=en'],
+      [health, 'note'],
     ] as const) {
       await app.inject({ url: `/api/v1/convergence/meetings/${meetingId}/${path}`, headers: { authorization: `Bearer ${c.token}` } });
     }
-    await app.inject({ method: 'PUT', url: `/api/v1/cases/${a.caseId}/non-disclosure-order`, headers: { authorization: `Bearer ${cwc.token}` }, payload: { orderRef: 'CWC/AMR/2026/414', orderedOn: '2026-12-06' } });
+    await app.inject({
+      method: 'PUT',
+      url: `/api/v1/cases/${a.caseId}/non-disclosure-order`,
+      headers: { authorization: `Bearer ${cwc.token}` },
+      payload: { orderRef: 'CWC/AMR/2026/414', orderedOn: '2026-12-06' },
+    });
     await app.close();
     expect(logged).toContain('/note');
     for (const k of [a, b]) {

@@ -44,7 +44,9 @@ export async function noteIdentities(db: Db, actor: Actor, rows: ActionRow[], ca
   const caseIds = [...new Set([...byRef.values()].map((x) => x.caseId).filter((x): x is string => !!x))];
   const childIds = withNames ? [...new Set([...byRef.values()].map((x) => x.childId).filter((x): x is string => !!x))] : [];
   const orders = caseIds.length
-    ? new Map((await db.select().from(caseNonDisclosureOrder).where(inArray(caseNonDisclosureOrder.caseId, caseIds))).map((o) => [o.caseId, o]))
+    ? new Map(
+        (await db.select().from(caseNonDisclosureOrder).where(inArray(caseNonDisclosureOrder.caseId, caseIds))).map((o) => [o.caseId, o]),
+      )
     : new Map();
   const children = childIds.length
     ? new Map(

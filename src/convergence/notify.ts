@@ -18,14 +18,22 @@ export type ReminderKind = 'due_soon' | 'overdue';
 const TEXT = {
   reminderSubject: {
     due_soon: { en: 'Convergence action due {due}', hi: 'अभिसरण कार्यवाही की नियत तारीख {due}', mr: 'अभिसरण कार्यवाहीची मुदत {due}' },
-    overdue: { en: 'Convergence action overdue since {due}', hi: 'अभिसरण कार्यवाही {due} से अतिदेय', mr: 'अभिसरण कार्यवाहीची मुदत {due} रोजी उलटली' },
+    overdue: {
+      en: 'Convergence action overdue since {due}',
+      hi: 'अभिसरण कार्यवाही {due} से अतिदेय',
+      mr: 'अभिसरण कार्यवाहीची मुदत {due} रोजी उलटली',
+    },
   },
   reminderBody: {
     en: 'A responsibility assigned to {department} by {group} (action {ref}) is due on {due}. Please sign in to Samanvay and record what was done, or why it is blocked.',
     hi: '{group} द्वारा {department} को सौंपी गई कार्यवाही (क्रमांक {ref}) की नियत तारीख {due} है। कृपया समन्वय में लॉग इन करके की गई कार्यवाही या रुकावट का कारण दर्ज करें।',
     mr: '{group} ने {department} कडे सोपवलेल्या कार्यवाहीची (क्रमांक {ref}) मुदत {due} आहे. कृपया समन्वयमध्ये लॉग इन करून केलेली कार्यवाही किंवा अडचणीचे कारण नोंदवा.',
   },
-  noteSubject: { en: 'Division of labour note: {group}, {date}', hi: 'कार्य-विभाजन टिप्पणी: {group}, {date}', mr: 'कार्यविभाजन टिपण: {group}, {date}' },
+  noteSubject: {
+    en: 'Division of labour note: {group}, {date}',
+    hi: 'कार्य-विभाजन टिप्पणी: {group}, {date}',
+    mr: 'कार्यविभाजन टिपण: {group}, {date}',
+  },
   noteBody: {
     en: 'The division of labour note of the {group} meeting on {date} is ready: {count} action(s) for {department}. Sign in to Samanvay to read it and update your actions.',
     hi: '{group} की {date} की बैठक की कार्य-विभाजन टिप्पणी तैयार है: {department} के लिए {count} कार्यवाही। पढ़ने और अपनी कार्यवाही अद्यतन करने के लिए समन्वय में लॉग इन करें।',
@@ -54,11 +62,20 @@ export interface Recipient {
   lang: Lang;
 }
 
-export function reminderMessage(kind: ReminderKind, p: { actionId: string; department: DepartmentKind; group: string; dueDate: IsoDate }, lang: Lang) {
+export function reminderMessage(
+  kind: ReminderKind,
+  p: { actionId: string; department: DepartmentKind; group: string; dueDate: IsoDate },
+  lang: Lang,
+) {
   const due = formatDate(lang, p.dueDate);
   return {
     subject: fill(TEXT.reminderSubject[kind][lang], { due }),
-    body: fill(TEXT.reminderBody[lang], { department: departmentLabel(lang, p.department), group: p.group, ref: actionRef(p.actionId), due }),
+    body: fill(TEXT.reminderBody[lang], {
+      department: departmentLabel(lang, p.department),
+      group: p.group,
+      ref: actionRef(p.actionId),
+      due,
+    }),
   };
 }
 

@@ -34,31 +34,50 @@ export async function scanReminders(db: Db, now: Date, opts: ReminderOptions = {
       const rows = await tx
         .select()
         .from(convergenceAction)
-        .where(and(
-          ne(convergenceAction.status, 'done'),
-          or(
-            and(eq(convergenceAction.reminderStage, 'none'), lte(convergenceAction.dueDate, soon)),
-            and(ne(convergenceAction.reminderStage, 'overdue'), lt(convergenceAction.dueDate, today)),
+        .where(
+          and(
+            ne(convergenceAction.status, 'done'),
+            or(
+              and(eq(convergenceAction.reminderStage, 'none'), lte(convergenceAction.dueDate, soon)),
+              and(ne(convergenceAction.reminderStage, 'overdue'), lt(convergenceAction.dueDate, today)),
+            ),
           ),
-        ))
+        )
         .orderBy(asc(convergenceAction.dueDate), asc(convergenceAction.id))
         .limit(batch)
         .for('update', { of: convergenceAction, skipLocked: true });
       if (!rows.length) return [0, 0];
       const groupIds = [...new Set(rows.map((r) => r.groupId))];
-      const groups = new Map((await tx.select({ id: convergenceGroup.id, name: convergenceGroup.name }).from(convergenceGroup).where(inArray(convergenceGroup.id, groupIds))).map((g) => [g.id, g.name]));
+      const groups = new Map(
+        (
+          await tx
+            .select({ id: convergenceGroup.id, name: convergenceGroup.name })
+            .from(convergenceGroup)
+            .where(inArray(convergenceGroup.id, groupIds))
+        ).map((g) => [g.id, g.name]),
+      );
       const members = await membersOf(tx, groupIds);
-      const langs = await languagesOf(tx, members.map((m) => m.userId).filter((x): x is string => !!x));
+      const langs = await languagesOf(
+        tx,
+        members.map((m) => m.userId).filter((x): x is string => !!x),
+      );
       const messages: QueuedMessage[] = [];
       for (const a of rows) {
         const kind: ReminderKind = a.dueDate < today ? 'overdue' : 'due_soon';
-        const seated = (m: MemberRow) => m.groupId === a.groupId && (m.since === null || m.since <= today) && (m.until === null || today <= m.until);
-        let to = members.filter((m) => seated(m) && m.department === a.department && (!a.organisationId || m.organisationId === a.organisationId));
+        const seated = (m: MemberRow) =>
+          m.groupId === a.groupId && (m.since === null || m.since <= today) && (m.until === null || today <= m.until);
+        let to = members.filter(
+          (m) => seated(m) && m.department === a.department && (!a.organisationId || m.organisationId === a.organisationId),
+        );
         if (a.officerMemberId && to.some((m) => m.id === a.officerMemberId)) to = to.filter((m) => m.id === a.officerMemberId);
         const recipients: (MemberRow | null)[] = to.length ? to : [null];
         for (const m of recipients) {
           const lang = (m?.userId && langs.get(m.userId)) || 'en';
-          const msg = reminderMessage(kind, { actionId: a.id, department: a.department as DepartmentKind, group: groups.get(a.groupId) ?? '', dueDate: a.dueDate }, lang);
+          const msg = reminderMessage(
+            kind,
+            { actionId: a.id, department: a.department as DepartmentKind, group: groups.get(a.groupId) ?? '', dueDate: a.dueDate },
+            lang,
+          );
           messages.push({
             dedupeKey: `conv.action.${kind}:${a.id}:${m?.id ?? 'department'}`,
             kind: `convergence.reminder.${kind}`,

@@ -13,7 +13,9 @@ const MIGRATIONS_DIR = rootPath('migrations') + '/';
 export async function migrate(database: Database, onApplied?: (name: string) => void): Promise<string[]> {
   await database.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{4}_.+\.sql$/.test(f))
+    .sort();
   const applied: string[] = [];
   for (const file of files) {
     const ran = await database.transaction(async (tx) => {
@@ -33,5 +35,7 @@ export async function migrate(database: Database, onApplied?: (name: string) => 
 }
 
 export function pendingMigrationFiles(): string[] {
-  return readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{4}_.+\.sql$/.test(f))
+    .sort();
 }

@@ -9,21 +9,61 @@ import { defaultInstrument } from '../registry/instrument';
  */
 export const BASELINE = { families: 149, children: 204, withBirthFamily: 121 } as const;
 
-type Archetype = 'farmer_suicide' | 'both_dead' | 'migration' | 'addiction' | 'illness' | 'pardhi' | 'mother_left' | 'imprisoned' | 'covid_loss';
+type Archetype =
+  'farmer_suicide' | 'both_dead' | 'migration' | 'addiction' | 'illness' | 'pardhi' | 'mother_left' | 'imprisoned' | 'covid_loss';
 
-export interface DemoMember { name: string; nameLocal: string; relationship: string; sex: string; age: number; alive: boolean; deathDate?: string; deathCause?: string; isPrimaryCaregiver: boolean; occupation?: string; chronicIllness?: string; imprisoned?: boolean }
-export interface DemoChild { name: string; nameLocal: string | null; sex: 'female' | 'male'; dob: string; dobEstimated: boolean; careStatus: string; schoolStatus: string; docs: Record<string, string> }
+export interface DemoMember {
+  name: string;
+  nameLocal: string;
+  relationship: string;
+  sex: string;
+  age: number;
+  alive: boolean;
+  deathDate?: string;
+  deathCause?: string;
+  isPrimaryCaregiver: boolean;
+  occupation?: string;
+  chronicIllness?: string;
+  imprisoned?: boolean;
+}
+export interface DemoChild {
+  name: string;
+  nameLocal: string | null;
+  sex: 'female' | 'male';
+  dob: string;
+  dobEstimated: boolean;
+  careStatus: string;
+  schoolStatus: string;
+  docs: Record<string, string>;
+}
 export interface DemoFamily {
   village: number;
-  headName: string; headNameLocal: string;
-  caregiverType: string; annualIncome: number; rationCard: string; bpl: boolean; occupation: string; migration: string;
-  casteCategory: string; socialGroup: string | null; vulnerabilityFactors: string[];
-  members: DemoMember[]; children: DemoChild[]; docs: Record<string, string>;
+  headName: string;
+  headNameLocal: string;
+  caregiverType: string;
+  annualIncome: number;
+  rationCard: string;
+  bpl: boolean;
+  occupation: string;
+  migration: string;
+  casteCategory: string;
+  socialGroup: string | null;
+  vulnerabilityFactors: string[];
+  members: DemoMember[];
+  children: DemoChild[];
+  docs: Record<string, string>;
   assessments: { assessedOn: string; answers: Record<string, number> }[];
 }
 
 const ARCHETYPES: [Archetype, number][] = [
-  ['farmer_suicide', 30], ['both_dead', 14], ['migration', 28], ['addiction', 18], ['illness', 14], ['mother_left', 10], ['imprisoned', 4], ['covid_loss', 6],
+  ['farmer_suicide', 30],
+  ['both_dead', 14],
+  ['migration', 28],
+  ['addiction', 18],
+  ['illness', 14],
+  ['mother_left', 10],
+  ['imprisoned', 4],
+  ['covid_loss', 6],
 ];
 
 function weighted(r: Rng): Archetype {
@@ -54,13 +94,40 @@ function makeFamily(r: Rng, village: number, arch: Archetype, nChildren: number)
   const [mn, mnL] = r.pick(WOMEN);
   const fatherAge = r.int(28, 45);
   const members: DemoMember[] = [
-    { name: `${fn} ${sur}`, nameLocal: `${fnL} ${surLocal}`, relationship: 'father', sex: 'male', age: fatherAge, alive: true, isPrimaryCaregiver: false, occupation: r.pick(['farmer', 'farm labourer', 'daily wage labourer']) },
-    { name: `${mn} ${sur}`, nameLocal: `${mnL} ${surLocal}`, relationship: 'mother', sex: 'female', age: fatherAge - r.int(2, 6), alive: true, isPrimaryCaregiver: true, occupation: r.pick(['farm labourer', 'homemaker', 'daily wage labourer']) },
+    {
+      name: `${fn} ${sur}`,
+      nameLocal: `${fnL} ${surLocal}`,
+      relationship: 'father',
+      sex: 'male',
+      age: fatherAge,
+      alive: true,
+      isPrimaryCaregiver: false,
+      occupation: r.pick(['farmer', 'farm labourer', 'daily wage labourer']),
+    },
+    {
+      name: `${mn} ${sur}`,
+      nameLocal: `${mnL} ${surLocal}`,
+      relationship: 'mother',
+      sex: 'female',
+      age: fatherAge - r.int(2, 6),
+      alive: true,
+      isPrimaryCaregiver: true,
+      occupation: r.pick(['farm labourer', 'homemaker', 'daily wage labourer']),
+    },
   ];
   const [father, mother] = members;
   const grand = () => {
     const [gn, gnL] = r.pick(WOMEN);
-    const g: DemoMember = { name: `${gn} ${sur}`, nameLocal: `${gnL} ${surLocal}`, relationship: 'grandmother', sex: 'female', age: r.int(58, 74), alive: true, isPrimaryCaregiver: true, occupation: 'farm labourer' };
+    const g: DemoMember = {
+      name: `${gn} ${sur}`,
+      nameLocal: `${gnL} ${surLocal}`,
+      relationship: 'grandmother',
+      sex: 'female',
+      age: r.int(58, 74),
+      alive: true,
+      isPrimaryCaregiver: true,
+      occupation: 'farm labourer',
+    };
     members.push(g);
     return g;
   };
@@ -72,24 +139,36 @@ function makeFamily(r: Rng, village: number, arch: Archetype, nChildren: number)
   switch (arch) {
     case 'farmer_suicide':
       Object.assign(father, { alive: false, deathDate: deathDate(), deathCause: 'suicide' });
-      caregiverType = 'single_mother'; head = mother;
+      caregiverType = 'single_mother';
+      head = mother;
       factors = ['parent_death', 'suicide_in_family', 'single_parent', 'extreme_poverty'];
       break;
     case 'both_dead':
       Object.assign(father, { alive: false, deathDate: deathDate(), deathCause: r.pick(['suicide', 'illness', 'accident']) });
-      Object.assign(mother, { alive: false, deathDate: deathDate(), deathCause: r.pick(['illness', 'accident']), isPrimaryCaregiver: false });
-      head = grand(); caregiverType = 'grandparent';
+      Object.assign(mother, {
+        alive: false,
+        deathDate: deathDate(),
+        deathCause: r.pick(['illness', 'accident']),
+        isPrimaryCaregiver: false,
+      });
+      head = grand();
+      caregiverType = 'grandparent';
       factors = ['parent_death', 'both_parents_dead'];
       break;
     case 'covid_loss':
       Object.assign(father, { alive: false, deathDate: iso(2021, r.int(4, 6), r.int(1, 28)), deathCause: 'covid19' });
-      caregiverType = 'single_mother'; head = mother;
+      caregiverType = 'single_mother';
+      head = mother;
       factors = ['parent_death', 'single_parent'];
       break;
     case 'migration':
       migration = 'seasonal';
       factors = ['seasonal_migration', ...(r.chance(0.4) ? ['out_of_school'] : [])];
-      if (r.chance(0.5)) { mother.isPrimaryCaregiver = false; head = grand(); caregiverType = 'grandparent'; }
+      if (r.chance(0.5)) {
+        mother.isPrimaryCaregiver = false;
+        head = grand();
+        caregiverType = 'grandparent';
+      }
       break;
     case 'addiction':
       factors = ['addiction', ...(r.chance(0.6) ? ['domestic_violence'] : [])];
@@ -100,11 +179,14 @@ function makeFamily(r: Rng, village: number, arch: Archetype, nChildren: number)
       break;
     case 'mother_left':
       members.pop();
-      father.isPrimaryCaregiver = true; caregiverType = 'single_father';
+      father.isPrimaryCaregiver = true;
+      caregiverType = 'single_father';
       factors = ['single_parent'];
       break;
     case 'imprisoned':
-      father.imprisoned = true; caregiverType = 'single_mother'; head = mother;
+      father.imprisoned = true;
+      caregiverType = 'single_mother';
+      head = mother;
       factors = ['parent_imprisoned', 'single_parent'];
       break;
     case 'pardhi':
@@ -146,14 +228,21 @@ function makeFamily(r: Rng, village: number, arch: Archetype, nChildren: number)
     ...(deaths ? { parent_death_certificate: r.chance(0.5) ? 'held' : r.chance(0.4) ? 'applied_for' : 'missing' } : {}),
   };
   return {
-    village, headName: head.name, headNameLocal: head.nameLocal, caregiverType,
+    village,
+    headName: head.name,
+    headNameLocal: head.nameLocal,
+    caregiverType,
     annualIncome: pardhi ? r.int(8, 30) * 1000 : r.int(18, 90) * 1000,
     rationCard: pardhi ? (r.chance(0.3) ? 'aay' : 'none') : r.pick(['aay', 'phh', 'phh', 'apl']),
     bpl: pardhi || r.chance(0.7),
-    occupation: pardhi ? 'begging / small trade' : head.occupation ?? 'farm labourer',
-    migration, casteCategory: pardhi ? 'vjnt' : r.pick(['sc', 'st', 'obc', 'obc', 'nt', 'general']),
+    occupation: pardhi ? 'begging / small trade' : (head.occupation ?? 'farm labourer'),
+    migration,
+    casteCategory: pardhi ? 'vjnt' : r.pick(['sc', 'st', 'obc', 'obc', 'nt', 'general']),
     socialGroup: pardhi ? 'Pardhi' : null,
-    vulnerabilityFactors: factors, members, children, docs,
+    vulnerabilityFactors: factors,
+    members,
+    children,
+    docs,
     assessments: assessmentsFor(r, factors),
   };
 }
@@ -174,7 +263,22 @@ function assessmentsFor(r: Rng, factors: string[]) {
 /** Exactly 121 children with their birth families; the rest in kinship care, CCIs, foster care, on the street or missing. */
 function settleCareStatuses(r: Rng, families: DemoFamily[]) {
   const kids = families.flatMap((f) => f.children.map((c) => ({ c, f })));
-  const others = ['cci', 'cci', 'cci', 'cci', 'cci', 'cci', 'foster_care', 'foster_care', 'foster_care', 'street_connected', 'street_connected', 'street_connected', 'missing', 'missing'];
+  const others = [
+    'cci',
+    'cci',
+    'cci',
+    'cci',
+    'cci',
+    'cci',
+    'foster_care',
+    'foster_care',
+    'foster_care',
+    'street_connected',
+    'street_connected',
+    'street_connected',
+    'missing',
+    'missing',
+  ];
   const birth = kids.filter((k) => k.c.careStatus === 'birth_family');
   const target = BASELINE.withBirthFamily;
   // Move children out of birth families until 121 remain: migration families' children go to
@@ -189,6 +293,9 @@ function settleCareStatuses(r: Rng, families: DemoFamily[]) {
   let deficit = target - kids.filter((k) => k.c.careStatus === 'birth_family').length;
   for (const k of kids) {
     if (deficit <= 0) break;
-    if (k.c.careStatus === 'kinship_care') { k.c.careStatus = 'birth_family'; deficit--; }
+    if (k.c.careStatus === 'kinship_care') {
+      k.c.careStatus = 'birth_family';
+      deficit--;
+    }
   }
 }

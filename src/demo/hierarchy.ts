@@ -5,8 +5,15 @@ import { VILLAGES } from './names';
 
 /** Marathi names of the demo's talukas (LGD sub-districts). */
 const TALUKA_LOCAL: Record<number, string> = {
-  4005: 'चांदूर बाजार', 4009: 'अमरावती', 4014: 'धामणगाव रेल्वे', 4008: 'तिवसा', 4012: 'नांदगाव खंडेश्वर',
-  3991: 'अकोला', 3988: 'तेल्हारा', 3990: 'बाळापूर', 3994: 'बार्शीटाकळी',
+  4005: 'चांदूर बाजार',
+  4009: 'अमरावती',
+  4014: 'धामणगाव रेल्वे',
+  4008: 'तिवसा',
+  4012: 'नांदगाव खंडेश्वर',
+  3991: 'अकोला',
+  3988: 'तेल्हारा',
+  3990: 'बाळापूर',
+  3994: 'बार्शीटाकळी',
 };
 
 /** An organisation's columns from the LGD place it sits at. */
@@ -32,15 +39,20 @@ export async function seedCommittees(db: Db, villageId: (name: string) => string
   for (const sd of [...new Set(VILLAGES.map((v) => v.sd))]) {
     const loc = (await getLocation(db, `sd:${sd}`))!;
     await db.insert(organisation).values({
-      name: `Taluka Child Protection Committee, ${loc.name}`, nameLocal: `तालुका बाल संरक्षण समिती, ${TALUKA_LOCAL[sd] ?? loc.name}`,
-      kind: 'TCPC', ...placeColumns(loc),
+      name: `Taluka Child Protection Committee, ${loc.name}`,
+      nameLocal: `तालुका बाल संरक्षण समिती, ${TALUKA_LOCAL[sd] ?? loc.name}`,
+      kind: 'TCPC',
+      ...placeColumns(loc),
     });
     n++;
   }
   for (const v of VILLAGES) {
     const loc = (await getLocation(db, villageId(v.name)))!;
     await db.insert(organisation).values({
-      name: `Village Child Protection Committee, ${v.name}`, nameLocal: `ग्राम बाल संरक्षण समिती, ${v.local}`, kind: 'VCPC', ...placeColumns(loc),
+      name: `Village Child Protection Committee, ${v.name}`,
+      nameLocal: `ग्राम बाल संरक्षण समिती, ${v.local}`,
+      kind: 'VCPC',
+      ...placeColumns(loc),
     });
     n++;
   }

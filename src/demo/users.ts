@@ -22,20 +22,101 @@ export const DEMO_ORGS = [
 
 export type DemoOrgKey = (typeof DEMO_ORGS)[number]['key'];
 
-export const DEMO_USERS: { username: string; displayName: string; role: Role; org: DemoOrgKey | null; jurisdiction: string | null; language?: string }[] = [
+export const DEMO_USERS: {
+  username: string;
+  displayName: string;
+  role: Role;
+  org: DemoOrgKey | null;
+  jurisdiction: string | null;
+  language?: string;
+}[] = [
   { username: 'admin', displayName: 'State Administrator', role: 'admin', org: 'dwcd_mh', jurisdiction: 'st:27' },
-  { username: 'dcpo.amravati', displayName: 'Sunita Deshmukh (DCPO Amravati)', role: 'dcpu_officer', org: 'dcpu_amravati', jurisdiction: 'di:468' },
+  {
+    username: 'dcpo.amravati',
+    displayName: 'Sunita Deshmukh (DCPO Amravati)',
+    role: 'dcpu_officer',
+    org: 'dcpu_amravati',
+    jurisdiction: 'di:468',
+  },
   { username: 'dcpo.akola', displayName: 'Rajesh Tayade (DCPO Akola)', role: 'dcpu_officer', org: 'dcpu_akola', jurisdiction: 'di:467' },
-  { username: 'cwc.amravati', displayName: 'Adv. Meena Raut (CWC Amravati)', role: 'cwc_member', org: 'cwc_amravati', jurisdiction: 'di:468' },
-  { username: 'caseworker.amravati', displayName: 'Pradnya Ingle (Social Worker)', role: 'caseworker', org: 'dcpu_amravati', jurisdiction: 'di:468', language: 'mr' },
-  { username: 'caseworker.akola', displayName: 'Nilesh Gawande (Social Worker)', role: 'caseworker', org: 'dcpu_akola', jurisdiction: 'di:467' },
-  { username: 'ngo.amravati', displayName: 'Farhan Shaikh (CFE Caseworker)', role: 'ngo_caseworker', org: 'ngo_cfe', jurisdiction: 'di:468' },
-  { username: 'nodal.education', displayName: 'Anil Wankhede (Education Nodal Officer)', role: 'nodal_officer', org: 'edu_amravati', jurisdiction: 'di:468' },
-  { username: 'nodal.health', displayName: 'Dr. Kavita Meshram (Health Nodal Officer)', role: 'nodal_officer', org: 'health_amravati', jurisdiction: 'di:468' },
-  { username: 'aww.rajura', displayName: 'Mangala Pawar (Anganwadi Worker, Rajura)', role: 'frontline_worker', org: 'icds_rajura', jurisdiction: 'village:Rajura', language: 'mr' },
-  { username: 'helpline.amravati', displayName: 'Sameer Khan (1098 Operator)', role: 'helpline_operator', org: 'helpline_amravati', jurisdiction: 'di:468' },
-  { username: 'dlsa.amravati', displayName: 'Adv. Ashok Kulkarni (Secretary, DLSA Amravati)', role: 'nodal_officer', org: 'dlsa_amravati', jurisdiction: 'di:468' },
+  {
+    username: 'cwc.amravati',
+    displayName: 'Adv. Meena Raut (CWC Amravati)',
+    role: 'cwc_member',
+    org: 'cwc_amravati',
+    jurisdiction: 'di:468',
+  },
+  {
+    username: 'caseworker.amravati',
+    displayName: 'Pradnya Ingle (Social Worker)',
+    role: 'caseworker',
+    org: 'dcpu_amravati',
+    jurisdiction: 'di:468',
+    language: 'mr',
+  },
+  {
+    username: 'caseworker.akola',
+    displayName: 'Nilesh Gawande (Social Worker)',
+    role: 'caseworker',
+    org: 'dcpu_akola',
+    jurisdiction: 'di:467',
+  },
+  {
+    username: 'ngo.amravati',
+    displayName: 'Farhan Shaikh (CFE Caseworker)',
+    role: 'ngo_caseworker',
+    org: 'ngo_cfe',
+    jurisdiction: 'di:468',
+  },
+  {
+    username: 'nodal.education',
+    displayName: 'Anil Wankhede (Education Nodal Officer)',
+    role: 'nodal_officer',
+    org: 'edu_amravati',
+    jurisdiction: 'di:468',
+  },
+  {
+    username: 'nodal.health',
+    displayName: 'Dr. Kavita Meshram (Health Nodal Officer)',
+    role: 'nodal_officer',
+    org: 'health_amravati',
+    jurisdiction: 'di:468',
+  },
+  {
+    username: 'aww.rajura',
+    displayName: 'Mangala Pawar (Anganwadi Worker, Rajura)',
+    role: 'frontline_worker',
+    org: 'icds_rajura',
+    jurisdiction: 'village:Rajura',
+    language: 'mr',
+  },
+  {
+    username: 'helpline.amravati',
+    displayName: 'Sameer Khan (1098 Operator)',
+    role: 'helpline_operator',
+    org: 'helpline_amravati',
+    jurisdiction: 'di:468',
+  },
+  {
+    username: 'dlsa.amravati',
+    displayName: 'Adv. Ashok Kulkarni (Secretary, DLSA Amravati)',
+    role: 'nodal_officer',
+    org: 'dlsa_amravati',
+    jurisdiction: 'di:468',
+  },
   { username: 'auditor.mh', displayName: 'State Audit Cell', role: 'auditor', org: 'dwcd_mh', jurisdiction: 'st:27' },
-  { username: 'scps.mh', displayName: 'Vaishali Kamble (Programme Manager, SCPS Maharashtra)', role: 'scps_officer', org: 'scps_mh', jurisdiction: 'st:27' },
-  { username: 'admin.amravati', displayName: 'District Administrator, Amravati', role: 'admin', org: 'dcpu_amravati', jurisdiction: 'di:468' },
+  {
+    username: 'scps.mh',
+    displayName: 'Vaishali Kamble (Programme Manager, SCPS Maharashtra)',
+    role: 'scps_officer',
+    org: 'scps_mh',
+    jurisdiction: 'st:27',
+  },
+  {
+    username: 'admin.amravati',
+    displayName: 'District Administrator, Amravati',
+    role: 'admin',
+    org: 'dcpu_amravati',
+    jurisdiction: 'di:468',
+  },
 ];

@@ -109,6 +109,9 @@ async function record(db: Db, seq: number, handler: string, status: string, atte
 
 /** Events still waiting for a handler (for /api/health and tests). */
 export async function pendingEventCount(db: Db): Promise<number> {
-  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(domainEvent).where(and(isNull(domainEvent.completedAt)));
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(domainEvent)
+    .where(and(isNull(domainEvent.completedAt)));
   return Number(r.n);
 }

@@ -40,14 +40,22 @@ async function producedCase(childId: string) {
   return id;
 }
 
-const careStatus = async (childId: string) => (await q<{ care_status: string }>('SELECT care_status FROM child WHERE id = $1', [childId]))[0].care_status;
+const careStatus = async (childId: string) =>
+  (await q<{ care_status: string }>('SELECT care_status FROM child WHERE id = $1', [childId]))[0].care_status;
 
 describe('a CWC order reaches the registry and the schemes', () => {
   it('a restoration order makes a street-connected child live with the birth family again, once', async () => {
     const childId = await k.childIn('Wadali', 1);
     await q("UPDATE child SET care_status = 'street_connected' WHERE id = $1", [childId]);
     const caseId = await producedCase(childId);
-    await act('cwc.amravati', caseId, { type: 'cwc_order', kind: 'final', orderType: 'restoration', form: 'form44', orderRef: 'CWC/AMR/2026/70', orderedOn: '2026-12-01' });
+    await act('cwc.amravati', caseId, {
+      type: 'cwc_order',
+      kind: 'final',
+      orderType: 'restoration',
+      form: 'form44',
+      orderRef: 'CWC/AMR/2026/70',
+      orderedOn: '2026-12-01',
+    });
     // Published in the action's transaction, handled by the dispatcher.
     expect(await careStatus(childId)).toBe('street_connected');
     const first = await dispatch();
@@ -57,7 +65,9 @@ describe('a CWC order reaches the registry and the schemes', () => {
     expect(child.json().careStatus).toBe('birth_family');
     // The change is in the child's history (audit), with the case it came from.
     const changes = await q<{ details: { caseId: string; to: string } }>(
-      "SELECT details FROM audit_event WHERE entity_type = 'child' AND entity_id = $1 AND details->>'becauseOf' = 'cwc_order'", [childId]);
+      "SELECT details FROM audit_event WHERE entity_type = 'child' AND entity_id = $1 AND details->>'becauseOf' = 'cwc_order'",
+      [childId],
+    );
     expect(changes.map((c) => c.details)).toEqual([expect.objectContaining({ caseId, to: 'birth_family' })]);
     // Dispatching again handles nothing twice.
     expect((await dispatch()).handled).toBe(0);
@@ -70,12 +80,14 @@ describe('a CWC order reaches the registry and the schemes', () => {
     const rows = await q<{ id: string; family_id: string }>(
       `SELECT c.id, c.family_id FROM child c JOIN family_member m ON m.family_id = c.family_id
         WHERE c.district_code = 468 AND m.relationship = 'father' AND m.alive = false AND c.dob > '2012-01-01'
-        ORDER BY c.name, c.id LIMIT 20`);
+        ORDER BY c.name, c.id LIMIT 20`,
+    );
     const sponsorshipOf = async (r: { id: string; family_id: string }) => {
       const res = await cw.get(`/api/v1/families/${r.family_id}/scheme-suggestions?lang=en`);
       expect(res.statusCode, res.body).toBe(200);
-      return (res.json().suggestions as { schemeId: string; subjectId: string; status: string; missingFacts: { fact: string }[] }[])
-        .find((s) => s.schemeId === 'mission-vatsalya-sponsorship' && s.subjectId === r.id);
+      return (res.json().suggestions as { schemeId: string; subjectId: string; status: string; missingFacts: { fact: string }[] }[]).find(
+        (s) => s.schemeId === 'mission-vatsalya-sponsorship' && s.subjectId === r.id,
+      );
     };
     let row: { id: string; family_id: string } | undefined;
     for (const r of rows) {
@@ -87,10 +99,20 @@ describe('a CWC order reaches the registry and the schemes', () => {
     expect(row, 'a demo child whose sponsorship waits on the CWC').toBeTruthy();
     const sponsorship = () => sponsorshipOf(row!).then((s) => s!);
     const caseId = await producedCase(row!.id);
-    await act('cwc.amravati', caseId, { type: 'cwc_order', kind: 'final', orderType: 'sponsorship', form: 'other', orderRef: 'CWC/AMR/2026/71', orderedOn: '2026-12-01' });
+    await act('cwc.amravati', caseId, {
+      type: 'cwc_order',
+      kind: 'final',
+      orderType: 'sponsorship',
+      form: 'other',
+      orderRef: 'CWC/AMR/2026/71',
+      orderedOn: '2026-12-01',
+    });
     expect(await q('SELECT 1 FROM scheme_child_fact WHERE child_id = $1', [row!.id])).toHaveLength(0);
     await dispatch();
-    const [fact] = await q<{ value: boolean; source: string; source_ref: string }>('SELECT value, source, source_ref FROM scheme_child_fact WHERE child_id = $1', [row!.id]);
+    const [fact] = await q<{ value: boolean; source: string; source_ref: string }>(
+      'SELECT value, source, source_ref FROM scheme_child_fact WHERE child_id = $1',
+      [row!.id],
+    );
     expect(fact).toMatchObject({ value: true, source: 'cwc_order:sponsorship', source_ref: `${caseId}/CWC/AMR/2026/71` });
     const after = await sponsorship();
     expect(after.missingFacts.map((m) => m.fact)).not.toContain('cwcRecommendation');
@@ -112,7 +134,9 @@ describe('a transfer accepted elsewhere moves the child with the case', () => {
     expect(read.statusCode, read.body).toBe(200);
     expect((await cw.get(`/api/v1/children/${childId}`)).statusCode).toBe(404);
     const moves = await q<{ from_district_code: number; to_district_code: number; case_id: string }>(
-      "SELECT from_district_code, to_district_code, case_id FROM registry_move WHERE subject_type = 'child' AND subject_id = $1", [childId]);
+      "SELECT from_district_code, to_district_code, case_id FROM registry_move WHERE subject_type = 'child' AND subject_id = $1",
+      [childId],
+    );
     expect(moves).toEqual([{ from_district_code: 468, to_district_code: 467, case_id: caseId }]);
     expect((await dispatch()).handled).toBe(0);
   });
@@ -121,13 +145,23 @@ describe('a transfer accepted elsewhere moves the child with the case', () => {
 describe('urgent Bal Panchayat issues do not wait for a meeting', () => {
   it('an imminent child marriage alerts the DCPU within the hour; a village problem does not', async () => {
     const aww = await k.as('aww.rajura');
-    const body = (category: string) => ({ villageId: villageId('Rajura'), category, summary: 'raised by the children at the council', raisedOn: '2026-12-01' });
+    const body = (category: string) => ({
+      villageId: villageId('Rajura'),
+      category,
+      summary: 'raised by the children at the council',
+      raisedOn: '2026-12-01',
+    });
     const urgent = await aww.post('/api/v1/convergence/bal-panchayat/issues', body('child_marriage'));
     expect(urgent.statusCode, urgent.body).toBe(201);
     const calm = await aww.post('/api/v1/convergence/bal-panchayat/issues', body('village_problem'));
     expect(calm.statusCode, calm.body).toBe(201);
     await dispatch();
-    const alerts = (await (await k.as('dcpo.amravati')).get('/api/v1/notifications')).json().items as { kind: string; ref: string; dueAt: string; message: string }[];
+    const alerts = (await (await k.as('dcpo.amravati')).get('/api/v1/notifications')).json().items as {
+      kind: string;
+      ref: string;
+      dueAt: string;
+      message: string;
+    }[];
     const mine = alerts.filter((a) => a.kind === 'urgent.bal_panchayat');
     expect(mine.map((a) => a.ref)).toEqual([urgent.json().id]);
     expect(Date.parse(mine[0].dueAt) - t.ctx.now().getTime()).toBeLessThanOrEqual(60 * 60 * 1000);
@@ -139,34 +173,58 @@ describe('the dispatcher', () => {
   it('retries a failing handler, then gives up on it without blocking later events', async () => {
     let calls = 0;
     const flaky: EventHandler<'balpanchayat.issue_raised'> = {
-      name: 'test.always-fails', type: 'balpanchayat.issue_raised',
-      async handle() { calls++; throw new TypeError('boom'); },
+      name: 'test.always-fails',
+      type: 'balpanchayat.issue_raised',
+      async handle() {
+        calls++;
+        throw new TypeError('boom');
+      },
     };
     const seen: string[] = [];
     const recorder: EventHandler<'balpanchayat.issue_raised'> = {
-      name: 'test.records', type: 'balpanchayat.issue_raised',
-      async handle(_db, e) { seen.push(e.payload.issueId); },
+      name: 'test.records',
+      type: 'balpanchayat.issue_raised',
+      async handle(_db, e) {
+        seen.push(e.payload.issueId);
+      },
     };
     await dispatch();
     const place = { stateCode: 27, districtCode: 468 };
     const ids = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'];
     for (const id of ids) {
-      await publish(t.ctx.db, { type: 'balpanchayat.issue_raised', aggregateType: 'test', aggregateId: id, at: t.ctx.now(),
-        payload: { issueId: id, category: 'other', raisedOn: '2026-12-01', place, childId: null } });
+      await publish(t.ctx.db, {
+        type: 'balpanchayat.issue_raised',
+        aggregateType: 'test',
+        aggregateId: id,
+        at: t.ctx.now(),
+        payload: { issueId: id, category: 'other', raisedOn: '2026-12-01', place, childId: null },
+      });
     }
     const failures: string[] = [];
-    for (let i = 0; i < 10; i++) await dispatchPending(t.ctx.db, [flaky, recorder], t.ctx.now, { onFailure: (h, code) => failures.push(`${h}:${code}`) });
+    for (let i = 0; i < 10; i++)
+      await dispatchPending(t.ctx.db, [flaky, recorder], t.ctx.now, { onFailure: (h, code) => failures.push(`${h}:${code}`) });
     expect(calls).toBe(10); // five attempts for each of the two events
     expect(seen).toEqual(ids); // the other handler ran once per event
     expect(failures[0]).toBe('test.always-fails:TypeError');
-    const states = await q<{ status: string; attempts: number }>("SELECT status, attempts FROM domain_event_handling WHERE handler = 'test.always-fails'");
-    expect(states).toEqual([{ status: 'failed', attempts: 5 }, { status: 'failed', attempts: 5 }]);
+    const states = await q<{ status: string; attempts: number }>(
+      "SELECT status, attempts FROM domain_event_handling WHERE handler = 'test.always-fails'",
+    );
+    expect(states).toEqual([
+      { status: 'failed', attempts: 5 },
+      { status: 'failed', attempts: 5 },
+    ]);
     expect(await q('SELECT 1 FROM domain_event WHERE completed_at IS NULL')).toHaveLength(0);
   });
 
   it('refuses an event whose payload does not match its type', async () => {
     await expect(
-      publish(t.ctx.db, { type: 'case.cwc_order_recorded', aggregateType: 'case', aggregateId: '11111111-1111-4111-8111-111111111111', at: t.ctx.now(), payload: { caseId: 'x' } as never }),
+      publish(t.ctx.db, {
+        type: 'case.cwc_order_recorded',
+        aggregateType: 'case',
+        aggregateId: '11111111-1111-4111-8111-111111111111',
+        at: t.ctx.now(),
+        payload: { caseId: 'x' } as never,
+      }),
     ).rejects.toThrow();
   });
 });

@@ -16,9 +16,11 @@ export async function registerEventJobs(boss: PgBoss, ctx: AppContext, opts: { o
   await boss.createQueue(DOMAIN_EVENTS_QUEUE, { name: DOMAIN_EVENTS_QUEUE, policy: 'singleton', retryLimit: 2, retryDelay: 10 });
   // A failing handler is logged and counted per handler in /api/health (`domain-events/<handler>`).
   const onFailure = opts.onFailure ?? ((handler: string, code: string) => recordJobFailureCode(`${DOMAIN_EVENTS_QUEUE}/${handler}`, code));
-  await boss.work(DOMAIN_EVENTS_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, countingFailures(DOMAIN_EVENTS_QUEUE, async () =>
-    dispatchPending(ctx.db, EVENT_HANDLERS, ctx.now, { onFailure }),
-  ));
+  await boss.work(
+    DOMAIN_EVENTS_QUEUE,
+    { pollingIntervalSeconds: 1, batchSize: 1 },
+    countingFailures(DOMAIN_EVENTS_QUEUE, async () => dispatchPending(ctx.db, EVENT_HANDLERS, ctx.now, { onFailure })),
+  );
   await boss.schedule(DOMAIN_EVENTS_QUEUE, '* * * * *', {}, { tz: 'Asia/Kolkata' });
   const timer = setInterval(() => {
     if (takeNudge()) void boss.send(DOMAIN_EVENTS_QUEUE, {}).catch(() => undefined);

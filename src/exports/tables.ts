@@ -17,7 +17,10 @@ export interface Column<T> {
 export async function tableFile<T>(name: string, columns: Column<T>[], rows: T[], format: 'csv' | 'xlsx'): Promise<TableFile> {
   if (format === 'csv') {
     // Cells that a spreadsheet would run as formulas are neutralised (csv.ts).
-    const csv = csvText(columns.map((c) => c.header), rows.map((r) => columns.map((c) => c.value(r))));
+    const csv = csvText(
+      columns.map((c) => c.header),
+      rows.map((r) => columns.map((c) => c.value(r))),
+    );
     return { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from('\uFEFF' + csv, 'utf8') };
   }
   const wb = new ExcelJS.Workbook();

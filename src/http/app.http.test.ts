@@ -26,7 +26,12 @@ describe('http', () => {
     const nf = await c.get('/api/v1/nothing-here');
     expect(nf.statusCode).toBe(404);
     expect(nf.json().code).toBe('not_found');
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/children', headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' }, payload: '{"name": ' });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/children',
+      headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBeTruthy();
     const badId = await c.get('/api/v1/children/not-a-uuid');
@@ -56,14 +61,28 @@ describe('http', () => {
 
   it('names and search terms never reach the logs', async () => {
     let logged = '';
-    const stream = new Writable({ write(chunk, _e, cb) { logged += chunk.toString(); cb(); } });
+    const stream = new Writable({
+      write(chunk, _e, cb) {
+        logged += chunk.toString();
+        cb();
+      },
+    });
     const app = await buildApp(t.ctx, { logStream: stream });
     await app.ready();
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'caseworker.amravati', password: 'vatsalya2026' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'caseworker.amravati', password: 'vatsalya2026' },
+    });
     const cookie = login.cookies[0];
     const q = encodeURIComponent('लक्ष्मी Pawar');
     await app.inject({ url: `/api/v1/children?q=${q}`, cookies: { [cookie.name]: cookie.value } });
-    const res = await app.inject({ method: 'POST', url: '/api/v1/children', cookies: { [cookie.name]: cookie.value }, payload: { name: 'Secretname Kale', sex: 'female', careStatus: 'birth_family', locationId: 'vi:demo-wadali', dob: '2015-01-01' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/children',
+      cookies: { [cookie.name]: cookie.value },
+      payload: { name: 'Secretname Kale', sex: 'female', careStatus: 'birth_family', locationId: 'vi:demo-wadali', dob: '2015-01-01' },
+    });
     expect(res.statusCode).toBe(201);
     await app.close();
     expect(logged).toContain('/api/v1/children');
@@ -74,20 +93,36 @@ describe('http', () => {
     const app = await buildApp(t.ctx, { logger: false });
     app.withTypeProvider<ZodTypeProvider>().post(
       '/test/strict',
-      { schema: { body: z.strictObject({ name: z.string(), place: z.strictObject({ district: z.number() }) }), querystring: z.strictObject({ q: z.string().optional() }) } },
+      {
+        schema: {
+          body: z.strictObject({ name: z.string(), place: z.strictObject({ district: z.number() }) }),
+          querystring: z.strictObject({ q: z.string().optional() }),
+        },
+      },
       async () => ({ ok: true }),
     );
     await app.ready();
     try {
-      const body = await app.inject({ method: 'POST', url: '/test/strict', payload: { name: 'x', colour: 'red', size: 3, place: { district: 468, village: 'Wadali' } } });
+      const body = await app.inject({
+        method: 'POST',
+        url: '/test/strict',
+        payload: { name: 'x', colour: 'red', size: 3, place: { district: 468, village: 'Wadali' } },
+      });
       expect(body.statusCode).toBe(400);
       expect(body.json().code).toBe('validation_failed');
-      expect(body.json().issues.map((i: { field: string }) => i.field).sort()).toEqual(['colour', 'place.village', 'size']);
+      expect(
+        body
+          .json()
+          .issues.map((i: { field: string }) => i.field)
+          .sort(),
+      ).toEqual(['colour', 'place.village', 'size']);
       expect(body.json().message).toMatch(/colour: .*unknown field/);
       const query = await app.inject({ method: 'POST', url: '/test/strict?q=a&sort=name', payload: { name: 'x', place: { district: 1 } } });
       expect(query.statusCode).toBe(400);
       expect(query.json().issues).toEqual([{ field: 'querystring.sort', message: expect.stringMatching(/unknown field/) }]);
-      expect((await app.inject({ method: 'POST', url: '/test/strict', payload: { name: 'x', place: { district: 1 } } })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'POST', url: '/test/strict', payload: { name: 'x', place: { district: 1 } } })).statusCode).toBe(
+        200,
+      );
     } finally {
       await app.close();
     }
@@ -96,17 +131,23 @@ describe('http', () => {
 
 describe('validationIssues', () => {
   it('splits unrecognized_keys into one issue per key and keeps other issues as they are', () => {
-    expect(validationIssues('body', [
-      { keyword: 'unrecognized_keys', instancePath: '/', message: 'Unrecognized keys: "a", "b"', params: { keys: ['a', 'b'] } },
-      { keyword: 'invalid_type', instancePath: '/sex', message: 'Invalid option' },
-      { keyword: 'unrecognized_keys', instancePath: '/members/0', message: 'x', params: { keys: ['nick'] } },
-    ])).toEqual([
+    expect(
+      validationIssues('body', [
+        { keyword: 'unrecognized_keys', instancePath: '/', message: 'Unrecognized keys: "a", "b"', params: { keys: ['a', 'b'] } },
+        { keyword: 'invalid_type', instancePath: '/sex', message: 'Invalid option' },
+        { keyword: 'unrecognized_keys', instancePath: '/members/0', message: 'x', params: { keys: ['nick'] } },
+      ]),
+    ).toEqual([
       { field: 'a', message: expect.stringMatching(/unknown field/) },
       { field: 'b', message: expect.stringMatching(/unknown field/) },
       { field: 'sex', message: 'Invalid option' },
       { field: 'members.0.nick', message: expect.stringMatching(/unknown field/) },
     ]);
-    expect(validationIssues('params', [{ keyword: 'invalid_format', instancePath: '/id', message: 'bad' }])).toEqual([{ field: 'params.id', message: 'bad' }]);
-    expect(validationIssues('body', [{ keyword: 'invalid_type', instancePath: '', message: 'expected object' }])).toEqual([{ field: 'body', message: 'expected object' }]);
+    expect(validationIssues('params', [{ keyword: 'invalid_format', instancePath: '/id', message: 'bad' }])).toEqual([
+      { field: 'params.id', message: 'bad' },
+    ]);
+    expect(validationIssues('body', [{ keyword: 'invalid_type', instancePath: '', message: 'expected object' }])).toEqual([
+      { field: 'body', message: 'expected object' },
+    ]);
   });
 });

@@ -29,10 +29,17 @@ import { registerAuditChaining } from '../audit/audit.runtime';
 
 export async function buildApp(
   ctx: AppContext,
-  opts: { logger?: boolean; logStream?: NodeJS.WritableStream; /** Sees every route as it is registered (the route-schema test). */ onRoute?: (route: RouteOptions) => void } = {},
+  opts: {
+    logger?: boolean;
+    logStream?: NodeJS.WritableStream;
+    /** Sees every route as it is registered (the route-schema test). */ onRoute?: (route: RouteOptions) => void;
+  } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { ...(loggerOptions() as object), ...(opts.logStream ? { stream: opts.logStream, level: 'info' } : {}) },
+    logger:
+      opts.logger === false
+        ? false
+        : { ...(loggerOptions() as object), ...(opts.logStream ? { stream: opts.logStream, level: 'info' } : {}) },
     // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (see trust-proxy.ts).
     trustProxy: ctx.config.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
@@ -47,7 +54,9 @@ export async function buildApp(
   await app.register(swagger, {
     openapi: {
       info: { title: 'Samanvay API', version: '1', description: 'Shared child & family registry for Mission Vatsalya' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'samanvay_session' } } },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'samanvay_session' } },
+      },
       security: [{ bearer: [] }, { cookie: [] }],
     },
     transform: jsonSchemaTransform,
@@ -58,7 +67,9 @@ export async function buildApp(
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = validationIssues(err.validationContext ?? 'body', err.validation);
-      return reply.status(400).send({ code: 'validation_failed', message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues });
+      return reply
+        .status(400)
+        .send({ code: 'validation_failed', message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues });
     }
     if (err instanceof HttpError) {
       return reply.status(err.status).send({ code: err.code, message: err.message, issues: err.issues, ...err.extra });
@@ -82,12 +93,25 @@ export async function buildApp(
   registerInputHygiene(app);
   registerAuditChaining(app, ctx);
 
-  app.get('/api/health', { schema: { hide: true, response: ok(z.looseObject({ status: z.string(), database: z.string() }).describe('Operational figures only, never personal data')) } }, async () => {
-    await ctx.database.query('SELECT 1');
-    // Failures away from requests (background jobs, idle pool connections), counted since start.
-    return { status: 'ok', database: ctx.database.kind, ...opsCounts() };
-  });
-  app.get('/api/openapi.json', { schema: { hide: true, response: ok(z.looseObject({ openapi: z.string() })) } }, async () => app.swagger() as { openapi: string });
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        hide: true,
+        response: ok(z.looseObject({ status: z.string(), database: z.string() }).describe('Operational figures only, never personal data')),
+      },
+    },
+    async () => {
+      await ctx.database.query('SELECT 1');
+      // Failures away from requests (background jobs, idle pool connections), counted since start.
+      return { status: 'ok', database: ctx.database.kind, ...opsCounts() };
+    },
+  );
+  app.get(
+    '/api/openapi.json',
+    { schema: { hide: true, response: ok(z.looseObject({ openapi: z.string() })) } },
+    async () => app.swagger() as { openapi: string },
+  );
 
   await app.register(async (api) => registerDomainRoutes(api, ctx), { prefix: '/api/v1' });
 

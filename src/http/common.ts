@@ -21,7 +21,11 @@ export function versionFrom(body: { version?: number }, ifMatch: string | string
  * number of at most 8 digits, so that it fits the integer columns it is compared with (a
  * larger number is a 400 naming the field, not a database error).
  */
-export const lgdCodeQuery = z.coerce.number().int('must be an LGD code').positive('must be an LGD code').max(99_999_999, 'must be an LGD code (at most 8 digits)');
+export const lgdCodeQuery = z.coerce
+  .number()
+  .int('must be an LGD code')
+  .positive('must be an LGD code')
+  .max(99_999_999, 'must be an LGD code (at most 8 digits)');
 
 /** The largest version a record can have: its column is a PostgreSQL integer. */
 export const MAX_VERSION = 2_147_483_647;
@@ -29,4 +33,8 @@ export const MAX_VERSION = 2_147_483_647;
  * A record's version as a client sends it back (optimistic locking): a whole number that fits
  * the column, so that a made-up huge one is a 400 naming the field, not a database error.
  */
-export const recordVersion = z.number().int('must be a whole number').positive('must be the version you read (1 or more)').max(MAX_VERSION, 'is not a version of this record');
+export const recordVersion = z
+  .number()
+  .int('must be a whole number')
+  .positive('must be the version you read (1 or more)')
+  .max(MAX_VERSION, 'is not a version of this record');

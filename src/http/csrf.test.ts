@@ -5,14 +5,25 @@ let t: TestApp;
 let cookie: string;
 beforeAll(async () => {
   t = await createTestApp();
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'dcpo.akola', password: 'vatsalya2026' } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'dcpo.akola', password: 'vatsalya2026' },
+  });
   cookie = res.cookies.find((c) => c.name === 'samanvay_session')!.value;
 });
 afterAll(() => t.close());
 
-const tokens = async () => (await t.ctx.database.query<{ n: number }>("SELECT count(*)::int AS n FROM user_session WHERE kind = 'api'"))[0].n;
+const tokens = async () =>
+  (await t.ctx.database.query<{ n: number }>("SELECT count(*)::int AS n FROM user_session WHERE kind = 'api'"))[0].n;
 const withCookie = (headers: Record<string, string>, method: 'POST' | 'GET' = 'POST') =>
-  t.app.inject({ method, url: '/api/v1/auth/tokens', cookies: { samanvay_session: cookie }, headers, ...(method === 'POST' ? { payload: { label: 'x' } } : {}) });
+  t.app.inject({
+    method,
+    url: '/api/v1/auth/tokens',
+    cookies: { samanvay_session: cookie },
+    headers,
+    ...(method === 'POST' ? { payload: { label: 'x' } } : {}),
+  });
 
 describe('CSRF: cookie-authenticated changes come only from this site', () => {
   it.each([
@@ -42,24 +53,44 @@ describe('CSRF: cookie-authenticated changes come only from this site', () => {
   });
 
   it('bearer-token requests are exempt (a browser never adds the header by itself)', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: { authorization: `Bearer ${cookie}`, origin: 'https://elsewhere.example' }, payload: { label: 'y' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      headers: { authorization: `Bearer ${cookie}`, origin: 'https://elsewhere.example' },
+      payload: { label: 'y' },
+    });
     expect(res.statusCode).toBe(201);
   });
 
   it('reads are not refused', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { samanvay_session: cookie }, headers: { 'sec-fetch-site': 'cross-site' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      cookies: { samanvay_session: cookie },
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
     expect(res.statusCode).toBe(200);
   });
 
   it('a sign-in from another site is refused (it would sign the browser into the attacker’s account)', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin: 'https://evil.example' }, payload: { username: 'dcpo.akola', password: 'vatsalya2026' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { origin: 'https://evil.example' },
+      payload: { username: 'dcpo.akola', password: 'vatsalya2026' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('csrf_refused');
     expect(res.cookies).toHaveLength(0);
   });
 
   it('a forged sign-out does not end the session', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies: { samanvay_session: cookie }, headers: { 'sec-fetch-site': 'cross-site' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      cookies: { samanvay_session: cookie },
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
     expect(res.statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { samanvay_session: cookie } })).statusCode).toBe(200);
   });

@@ -18,7 +18,10 @@ describe('the text rule', () => {
   });
 
   it('names the path of the first offending value, keys included, without recursion limits', () => {
-    expect(findHostileText({ a: 'ok', items: [{ sex: 'x' }, { name: 'b\u0000' }] })).toEqual({ field: 'items.1.name', message: expect.stringMatching(/NUL/) });
+    expect(findHostileText({ a: 'ok', items: [{ sex: 'x' }, { name: 'b\u0000' }] })).toEqual({
+      field: 'items.1.name',
+      message: expect.stringMatching(/NUL/),
+    });
     expect(findHostileText({ q: 'x\u0001' }, ['querystring'])?.field).toBe('querystring.q');
     expect(findHostileText({ 'bad\u0000key': 1 })).toEqual({ field: 'bad?key', message: expect.stringMatching(/^field name/) });
     expect(findHostileText('top\u0000')?.field).toBe('body');
@@ -65,9 +68,15 @@ describe('hostile text over HTTP: 400 naming the field, nothing written', () => 
   afterAll(() => t.close());
 
   it('sign-in with a NUL in the username or password', async () => {
-    for (const payload of [{ username: 'admin\u0000', password: 'x' }, { username: 'admin', password: 'vatsalya2026\u0000' }]) {
+    for (const payload of [
+      { username: 'admin\u0000', password: 'x' },
+      { username: 'admin', password: 'vatsalya2026\u0000' },
+    ]) {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload });
-      expect400(res, Object.keys(payload).find((k) => (payload as Record<string, string>)[k].includes('\u0000'))!);
+      expect400(
+        res,
+        Object.keys(payload).find((k) => (payload as Record<string, string>)[k].includes('\u0000'))!,
+      );
     }
   });
 
@@ -76,8 +85,26 @@ describe('hostile text over HTTP: 400 naming the field, nothing written', () => 
     expect400(await cw.get('/api/v1/families?q=%C2%85'), 'querystring.q');
     expect400(await cw.get('/api/v1/locations/di%00468'), 'params.id');
     const before = await count('child');
-    expect400(await cw.post('/api/v1/children', { name: 'Asha', sex: 'female', careStatus: 'birth_family', locationId: 'x', healthNotes: 'fine\u0000' }), 'healthNotes');
-    expect400(await cw.post('/api/v1/children', { name: 'Asha', sex: 'female', careStatus: 'birth_family', locationId: 'x', otherNames: ['ok', 'b\uD800'] }), 'otherNames.1');
+    expect400(
+      await cw.post('/api/v1/children', {
+        name: 'Asha',
+        sex: 'female',
+        careStatus: 'birth_family',
+        locationId: 'x',
+        healthNotes: 'fine\u0000',
+      }),
+      'healthNotes',
+    );
+    expect400(
+      await cw.post('/api/v1/children', {
+        name: 'Asha',
+        sex: 'female',
+        careStatus: 'birth_family',
+        locationId: 'x',
+        otherNames: ['ok', 'b\uD800'],
+      }),
+      'otherNames.1',
+    );
     expect(await count('child')).toBe(before);
   });
 
@@ -105,7 +132,12 @@ describe('hostile text over HTTP: 400 naming the field, nothing written', () => 
   it('multipart forms: the JSON in "data", and an attachment\'s description and file name', async () => {
     const before = await count('missing_record');
     const form = multipart([{ name: 'data', value: JSON.stringify(foundChild({ districtCode: 468, marks: 'scar\u0000' })) }]);
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/missing/found-children', payload: form.payload, headers: { ...form.headers, authorization: `Bearer ${dcpo.token}` } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/missing/found-children',
+      payload: form.payload,
+      headers: { ...form.headers, authorization: `Bearer ${dcpo.token}` },
+    });
     expect400(res, 'marks');
     expect(await count('missing_record')).toBe(before);
 
@@ -114,11 +146,22 @@ describe('hostile text over HTTP: 400 naming the field, nothing written', () => 
     const attachmentsBefore = await count('case_attachment');
     const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
     for (const [parts, field] of [
-      [[{ name: 'description', value: 'order\u0001copy' }, { name: 'file', file: pdf, filename: 'order.pdf' }], 'description'],
+      [
+        [
+          { name: 'description', value: 'order\u0001copy' },
+          { name: 'file', file: pdf, filename: 'order.pdf' },
+        ],
+        'description',
+      ],
       [[{ name: 'file', file: pdf, filename: 'ord\u007fer.pdf' }], 'file.filename'],
     ] as const) {
       const f = multipart([...parts]);
-      const up = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/attachments`, payload: f.payload, headers: { ...f.headers, authorization: `Bearer ${dcpo.token}` } });
+      const up = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${caseId}/attachments`,
+        payload: f.payload,
+        headers: { ...f.headers, authorization: `Bearer ${dcpo.token}` },
+      });
       expect400(up, field);
     }
     expect(await count('case_attachment')).toBe(attachmentsBefore);

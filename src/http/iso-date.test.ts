@@ -35,7 +35,18 @@ describe('isoDate', () => {
   });
 
   it('refuses other shapes with one issue, saying the shape it wants', () => {
-    for (const d of ['', '2024-3-5', '05/03/2024', '2024/03/05', '20240305', '2024-03-05T00:00:00Z', ' 2024-03-05', '2024-03-05 ', 'yesterday', '२०२४-०३-०५']) {
+    for (const d of [
+      '',
+      '2024-3-5',
+      '05/03/2024',
+      '2024/03/05',
+      '20240305',
+      '2024-03-05T00:00:00Z',
+      ' 2024-03-05',
+      '2024-03-05 ',
+      'yesterday',
+      '२०२४-०३-०५',
+    ]) {
       expect(messages(d)).toEqual([ISO_DATE_FORMAT]);
     }
     expect(ISO_DATE_FORMAT).toBe('must be a date YYYY-MM-DD');
@@ -53,7 +64,12 @@ describe('isoDate', () => {
     });
     app.post(
       '/t',
-      { schema: { body: z.strictObject({ person: z.strictObject({ dob: isoDate }), on: isoDate.optional() }), querystring: z.object({ asOf: isoDate.optional() }) } },
+      {
+        schema: {
+          body: z.strictObject({ person: z.strictObject({ dob: isoDate }), on: isoDate.optional() }),
+          querystring: z.object({ asOf: isoDate.optional() }),
+        },
+      },
       async () => ({ ok: true }),
     );
     try {
@@ -65,7 +81,10 @@ describe('isoDate', () => {
       ]);
       const query = await app.inject({ method: 'POST', url: '/t?asOf=2024-02-30', payload: { person: { dob: '2024-02-29' } } });
       expect(query.json().issues).toEqual([{ field: 'querystring.asOf', message: NOT_A_REAL_DATE }]);
-      expect((await app.inject({ method: 'POST', url: '/t?asOf=2024-02-29', payload: { person: { dob: '2024-02-29' }, on: '2023-12-31' } })).statusCode).toBe(200);
+      expect(
+        (await app.inject({ method: 'POST', url: '/t?asOf=2024-02-29', payload: { person: { dob: '2024-02-29' }, on: '2023-12-31' } }))
+          .statusCode,
+      ).toBe(200);
     } finally {
       await app.close();
     }

@@ -25,7 +25,4 @@ export function isRealIsoDate(s: string): boolean {
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate(); // day 0 of the next month: this month's last day
 }
 
-export const isoDate = z
-  .string()
-  .regex(SHAPE, { message: ISO_DATE_FORMAT, abort: true })
-  .refine(isRealIsoDate, NOT_A_REAL_DATE);
+export const isoDate = z.string().regex(SHAPE, { message: ISO_DATE_FORMAT, abort: true }).refine(isRealIsoDate, NOT_A_REAL_DATE);

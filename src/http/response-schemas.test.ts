@@ -65,20 +65,26 @@ describe('response schemas', () => {
   });
 
   it('only the listed file routes answer with a file, and each of them does', () => {
-    const files = apiRoutes().filter((r) => SUCCESS.some((s) => isFile(r.response[s]))).map((r) => r.name);
+    const files = apiRoutes()
+      .filter((r) => SUCCESS.some((s) => isFile(r.response[s])))
+      .map((r) => r.name);
     expect(files.sort()).toEqual([...FILE_ROUTES].sort());
   });
 
   it('the OpenAPI document builds and documents each operation’s responses', async () => {
     const res = await t.app.inject({ url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
-    const doc = res.json() as { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>; components: { schemas: Record<string, unknown> } };
+    const doc = res.json() as {
+      paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.components.schemas.ApiError).toBeTruthy();
     const undocumented: string[] = [];
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const ok = Object.entries(op.responses ?? {}).filter(([code]) => SUCCESS.includes(code));
-        if (!ok.length || !ok.every(([, r]) => Object.values(r.content ?? {}).some((c) => c.schema))) undocumented.push(`${method} ${path}`);
+        if (!ok.length || !ok.every(([, r]) => Object.values(r.content ?? {}).some((c) => c.schema)))
+          undocumented.push(`${method} ${path}`);
       }
     }
     expect(undocumented).toEqual([]);

@@ -12,7 +12,8 @@ describe('TRUST_PROXY', () => {
     expect(parseTrustProxy('0')).toBe(false);
     expect(parseTrustProxy('1')).toBe(1);
     expect(parseTrustProxy('10.0.0.0/8, 127.0.0.1,::1/128,loopback')).toEqual(['10.0.0.0/8', '127.0.0.1', '::1/128', 'loopback']);
-    for (const bad of ['true', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/9']) expect(() => parseTrustProxy(bad), bad).toThrow(/TRUST_PROXY/);
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/9'])
+      expect(() => parseTrustProxy(bad), bad).toThrow(/TRUST_PROXY/);
   });
 });
 
@@ -30,25 +31,42 @@ afterAll(async () => {
 });
 
 const loginIps = async () =>
-  (await t.ctx.database.query<{ ip: string }>("SELECT ip FROM audit_event WHERE action IN ('login', 'login_failed') ORDER BY seq")).map((r) => r.ip);
-const throttleKeys = async () => (await t.ctx.database.query<{ address: string }>('SELECT DISTINCT address FROM login_throttle ORDER BY address')).map((r) => r.address);
+  (await t.ctx.database.query<{ ip: string }>("SELECT ip FROM audit_event WHERE action IN ('login', 'login_failed') ORDER BY seq")).map(
+    (r) => r.ip,
+  );
+const throttleKeys = async () =>
+  (await t.ctx.database.query<{ address: string }>('SELECT DISTINCT address FROM login_throttle ORDER BY address')).map((r) => r.address);
 
 describe('the client address', () => {
   it('without TRUST_PROXY, a forged X-Forwarded-For changes neither the audit log nor the throttle key', async () => {
     const peer = '192.0.2.10';
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: peer, headers: { 'x-forwarded-for': '203.0.113.99' }, payload: { username: 'dcpo.akola', password: 'vatsalya2026' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: peer,
+      headers: { 'x-forwarded-for': '203.0.113.99' },
+      payload: { username: 'dcpo.akola', password: 'vatsalya2026' },
+    });
     expect(ok.statusCode).toBe(200);
     // A new forged address per request does not get a fresh allowance.
     const codes: number[] = [];
     for (let i = 0; i < ADDRESS_MAX_FAILURES + 3; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: peer, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` }, payload: { username: 'cwc.amravati', password: `wrong-guess-${i}` } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: peer,
+        headers: { 'x-forwarded-for': `198.51.100.${i + 1}` },
+        payload: { username: 'cwc.amravati', password: `wrong-guess-${i}` },
+      });
       codes.push(res.statusCode);
     }
     expect(codes.filter((c) => c === 429)).toHaveLength(3);
     expect(new Set(await loginIps())).toEqual(new Set([peer]));
     expect(await throttleKeys()).toEqual([peer]);
     // Sessions record the same address.
-    const [s] = await t.ctx.database.query<{ ip: string }>("SELECT ip FROM user_session WHERE kind = 'cookie' ORDER BY created_at DESC LIMIT 1");
+    const [s] = await t.ctx.database.query<{ ip: string }>(
+      "SELECT ip FROM user_session WHERE kind = 'cookie' ORDER BY created_at DESC LIMIT 1",
+    );
     expect(s.ip).toBe(peer);
   });
 

@@ -60,8 +60,27 @@ describe('unknown fields', () => {
       [cw, 'post', `/api/v1/families/${fam.id}/members`, { name: 'Asha', relationship: 'mother', id: fam.id }, 'id'],
       [cw, 'post', `/api/v1/cases/${kase.id}/actions`, { type: 'note', text: 'seen at home', ownerUserId: fam.id }, 'ownerUserId'],
       [cw, 'post', '/api/v1/scheme-applications', { schemeId: 'x', familyId: fam.id, on: '2025-01-01', status: 'sanctioned' }, 'status'],
-      [dcpo, 'post', `/api/v1/convergence/groups/${group.id}/actions`, { department: 'HEALTH', description: 'x', dueDate: '2030-01-01', status: 'done' }, 'status'],
-      [admin, 'post', '/api/v1/users', { username: 'new.user', displayName: 'New', password: 'x'.repeat(14), role: 'caseworker', jurisdictionId: 'di:468', scopeLevel: 'national' }, 'scopeLevel'],
+      [
+        dcpo,
+        'post',
+        `/api/v1/convergence/groups/${group.id}/actions`,
+        { department: 'HEALTH', description: 'x', dueDate: '2030-01-01', status: 'done' },
+        'status',
+      ],
+      [
+        admin,
+        'post',
+        '/api/v1/users',
+        {
+          username: 'new.user',
+          displayName: 'New',
+          password: 'x'.repeat(14),
+          role: 'caseworker',
+          jurisdictionId: 'di:468',
+          scopeLevel: 'national',
+        },
+        'scopeLevel',
+      ],
       [cw, 'get', '/api/v1/children?districtCode=467', undefined, 'querystring.districtCode'],
       [cw, 'get', '/api/v1/cases?ownerUnitId=x', undefined, 'querystring.ownerUnitId'],
     ];
@@ -70,7 +89,11 @@ describe('unknown fields', () => {
       expect(res.statusCode, `${method} ${url}`).toBe(400);
       expect(res.json().issues, `${method} ${url}`).toContainEqual({ field, message: UNKNOWN });
     }
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'x', role: 'admin' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: 'x', role: 'admin' },
+    });
     expect(login.statusCode).toBe(400);
     expect(login.json().issues).toContainEqual({ field: 'role', message: UNKNOWN });
     expect((await cw.get(`/api/v1/families/${fam.id}`)).json().version).toBe(famNow.version);
@@ -78,11 +101,23 @@ describe('unknown fields', () => {
 });
 
 describe('replies fit their response schemas', () => {
-  const READERS = ['admin', 'dcpo.amravati', 'cwc.amravati', 'caseworker.amravati', 'ngo.amravati', 'nodal.education', 'aww.rajura', 'helpline.amravati', 'auditor.mh'];
+  const READERS = [
+    'admin',
+    'dcpo.amravati',
+    'cwc.amravati',
+    'caseworker.amravati',
+    'ngo.amravati',
+    'nodal.education',
+    'aww.rajura',
+    'helpline.amravati',
+    'auditor.mh',
+  ];
 
   it('every list, page and record of the demo reads back without a server error, for every kind of reader', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    const lists = Object.keys(doc.paths).filter((p) => doc.paths[p].get && !p.includes('{') && p.startsWith('/api/v1/') && !p.endsWith('/export') && !p.endsWith('labelled-pairs'));
+    const lists = Object.keys(doc.paths).filter(
+      (p) => doc.paths[p].get && !p.includes('{') && p.startsWith('/api/v1/') && !p.endsWith('/export') && !p.endsWith('labelled-pairs'),
+    );
     expect(lists.length).toBeGreaterThan(25);
     const failures: string[] = [];
     for (const username of READERS) {
@@ -94,8 +129,24 @@ describe('replies fit their response schemas', () => {
       // Records behind the lists: the first item of each list, read in full.
       const details: [string, (id: string) => string[]][] = [
         ['/api/v1/children', (id) => [`/api/v1/children/${id}`, `/api/v1/children/${id}/access-log`]],
-        ['/api/v1/families', (id) => [`/api/v1/families/${id}`, `/api/v1/families/${id}/assessments`, `/api/v1/families/${id}/scheme-suggestions`, `/api/v1/convergence/coverage/families/${id}`]],
-        ['/api/v1/cases', (id) => [`/api/v1/cases/${id}`, `/api/v1/cases/${id}/attachments`, `/api/v1/cases/${id}/non-disclosure-order`, `/api/v1/cases/${id}/access-log`]],
+        [
+          '/api/v1/families',
+          (id) => [
+            `/api/v1/families/${id}`,
+            `/api/v1/families/${id}/assessments`,
+            `/api/v1/families/${id}/scheme-suggestions`,
+            `/api/v1/convergence/coverage/families/${id}`,
+          ],
+        ],
+        [
+          '/api/v1/cases',
+          (id) => [
+            `/api/v1/cases/${id}`,
+            `/api/v1/cases/${id}/attachments`,
+            `/api/v1/cases/${id}/non-disclosure-order`,
+            `/api/v1/cases/${id}/access-log`,
+          ],
+        ],
         ['/api/v1/missing/records', (id) => [`/api/v1/missing/records/${id}`]],
         ['/api/v1/missing/matches', (id) => [`/api/v1/missing/matches/${id}`]],
         ['/api/v1/scheme-applications', (id) => [`/api/v1/scheme-applications/${id}`]],
@@ -116,9 +167,15 @@ describe('replies fit their response schemas', () => {
       }
       const meetings = await c.get('/api/v1/convergence/groups');
       const g = meetings.statusCode === 200 ? (meetings.json() as { items: { id: string }[] }).items[0] : undefined;
-      const m = g ? ((await c.get(`/api/v1/convergence/groups/${g.id}/meetings`)).json() as { items?: { id: string }[] }).items?.[0] : undefined;
+      const m = g
+        ? ((await c.get(`/api/v1/convergence/groups/${g.id}/meetings`)).json() as { items?: { id: string }[] }).items?.[0]
+        : undefined;
       if (m) {
-        for (const url of [`/api/v1/convergence/meetings/${m.id}`, `/api/v1/convergence/meetings/${m.id}/agenda`, `/api/v1/convergence/meetings/${m.id}/note`]) {
+        for (const url of [
+          `/api/v1/convergence/meetings/${m.id}`,
+          `/api/v1/convergence/meetings/${m.id}/agenda`,
+          `/api/v1/convergence/meetings/${m.id}/note`,
+        ]) {
           const r = await c.get(url);
           if (r.statusCode >= 500) failures.push(`${username} GET ${url.replace(m.id, ':id')}: ${r.statusCode}`);
         }

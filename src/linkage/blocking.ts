@@ -10,30 +10,60 @@ type Transform = BlockingRule['keys'][number]['transform'];
 
 function transformValue(v: string, t: Transform): string[] {
   switch (t) {
-    case 'exact': { const s = normText(v); return s ? [s] : []; }
-    case 'key': { const s = placeKey(v); return s ? [s] : []; }
-    case 'tokenKeys': return searchKeys(v);
-    case 'firstKey': { const toks = nameTokens(v); return toks.length ? [keyOfCanonical(toks[0])] : []; }
-    case 'sortedKeys': { const k = searchKeys(v).sort(); return k.length ? [k.join('+')] : []; }
-    case 'fullKeys': { const k = searchKeys(v).sort(); return k.length >= 2 ? [k.join('+')] : []; }
-    case 'sex': { const s = normSex(v); return s ? [s] : []; }
-    case 'prefix3': { const s = normText(v).replace(/\s/g, ''); return s.length >= 3 ? [s.slice(0, 3)] : []; }
-    case 'year': { const m = /^\d{4}/.exec((v ?? '').trim()); return m ? [m[0]] : []; }
-    case 'birthYear': return [];
+    case 'exact': {
+      const s = normText(v);
+      return s ? [s] : [];
+    }
+    case 'key': {
+      const s = placeKey(v);
+      return s ? [s] : [];
+    }
+    case 'tokenKeys':
+      return searchKeys(v);
+    case 'firstKey': {
+      const toks = nameTokens(v);
+      return toks.length ? [keyOfCanonical(toks[0])] : [];
+    }
+    case 'sortedKeys': {
+      const k = searchKeys(v).sort();
+      return k.length ? [k.join('+')] : [];
+    }
+    case 'fullKeys': {
+      const k = searchKeys(v).sort();
+      return k.length >= 2 ? [k.join('+')] : [];
+    }
+    case 'sex': {
+      const s = normSex(v);
+      return s ? [s] : [];
+    }
+    case 'prefix3': {
+      const s = normText(v).replace(/\s/g, '');
+      return s.length >= 3 ? [s.slice(0, 3)] : [];
+    }
+    case 'year': {
+      const m = /^\d{4}/.exec((v ?? '').trim());
+      return m ? [m[0]] : [];
+    }
+    case 'birthYear':
+      return [];
   }
 }
 
 /** Year of birth from an (estimated) age and the report date. The left side emits a ±1 year
  *  window so that estimated ages still meet; the right side emits the year itself. */
 function birthYears(age: string, date: string, window: boolean): string[] {
-  const a = Number((age ?? '').trim()), y = Number(/^(\d{4})/.exec((date ?? '').trim())?.[1]);
+  const a = Number((age ?? '').trim()),
+    y = Number(/^(\d{4})/.exec((date ?? '').trim())?.[1]);
   if ((age ?? '').trim() === '' || !Number.isFinite(a) || !Number.isFinite(y)) return [];
   const b = Math.round(y - a);
   return window ? [String(b - 1), String(b), String(b + 1)] : [String(b)];
 }
 
 /** A key part's values per record as interned integers (CSR), so rule keys are arithmetic, not strings. */
-interface PartValues { off: Int32Array; ids: Int32Array }
+interface PartValues {
+  off: Int32Array;
+  ids: Int32Array;
+}
 
 class KeyParts {
   private readonly dicts = new Map<string, Map<string, number>>();
@@ -49,13 +79,24 @@ class KeyParts {
     const hit = this.cache.get(ck);
     if (hit) return hit;
     let dict = this.dicts.get(dk);
-    if (!dict) { dict = new Map(); this.dicts.set(dk, dict); }
+    if (!dict) {
+      dict = new Map();
+      this.dicts.set(dk, dict);
+    }
     const d = dict;
-    const intern = (v: string) => { let x = d.get(v); if (x === undefined) { x = d.size; d.set(v, x); } return x; };
+    const intern = (v: string) => {
+      let x = d.get(v);
+      if (x === undefined) {
+        x = d.size;
+        d.set(v, x);
+      }
+      return x;
+    };
     const n = t.ids.length;
     const off = new Int32Array(n + 1);
     const ids: number[] = [];
-    const col = t.columns[k.column] ?? [], other = t.columns[k.with ?? 'date'] ?? [];
+    const col = t.columns[k.column] ?? [],
+      other = t.columns[k.with ?? 'date'] ?? [];
     const memo = new Map<string, number[]>();
     for (let i = 0; i < n; i++) {
       const raw = col[i] ?? '';
@@ -63,7 +104,10 @@ class KeyParts {
         for (const v of birthYears(raw, other[i] ?? '', side === 'left')) ids.push(intern(v));
       } else {
         let vs = memo.get(raw);
-        if (vs === undefined) { vs = [...new Set(transformValue(raw, k.transform))].map(intern); memo.set(raw, vs); }
+        if (vs === undefined) {
+          vs = [...new Set(transformValue(raw, k.transform))].map(intern);
+          memo.set(raw, vs);
+        }
         for (const v of vs) ids.push(v);
       }
       off[i + 1] = ids.length;
@@ -80,8 +124,13 @@ function keysOf(parts: PartValues[], mult: number[], i: number, out: number[]): 
   out.length = 0;
   out.push(0);
   for (let p = 0; p < parts.length; p++) {
-    const pv = parts[p], a = pv.off[i], b = pv.off[i + 1];
-    if (a === b) { out.length = 0; return 0; }
+    const pv = parts[p],
+      a = pv.off[i],
+      b = pv.off[i + 1];
+    if (a === b) {
+      out.length = 0;
+      return 0;
+    }
     const n = out.length;
     for (let x = b - 1; x >= a; x--) {
       const add = pv.ids[x] * mult[p];
@@ -113,8 +162,12 @@ interface RuleIndex {
 
 /** One line per rule that skipped blocks. */
 export function blockingWarnings(stats: readonly RuleStats[]): string[] {
-  return stats.filter((s) => s.skippedBlocks > 0).map((s) =>
-    `blocking rule "${s.id}": skipped ${s.skippedBlocks} oversized block(s) (${s.skippedPairs} pairs), e.g. ${s.skippedExamples.join(', ')}`);
+  return stats
+    .filter((s) => s.skippedBlocks > 0)
+    .map(
+      (s) =>
+        `blocking rule "${s.id}": skipped ${s.skippedBlocks} oversized block(s) (${s.skippedPairs} pairs), e.g. ${s.skippedExamples.join(', ')}`,
+    );
 }
 
 export class BlockIndex {
@@ -123,7 +176,12 @@ export class BlockIndex {
   private readonly stamp: Int32Array;
   private calls = 0;
 
-  constructor(model: Model, left: Table, right: Table, private readonly dedupe = false) {
+  constructor(
+    model: Model,
+    left: Table,
+    right: Table,
+    private readonly dedupe = false,
+  ) {
     const kp = new KeyParts();
     const cap = model.blocking.maxBlockPairs;
     for (const rule of model.blocking.rules) {
@@ -131,21 +189,31 @@ export class BlockIndex {
       const rp = rule.keys.map((k) => kp.values(right, 'right', k));
       const mult: number[] = [];
       let m = 1;
-      for (const k of rule.keys) { mult.push(m); m *= kp.dictSize(k) + 1; }
+      for (const k of rule.keys) {
+        mult.push(m);
+        m *= kp.dictSize(k) + 1;
+      }
       if (m > 2 ** 53) throw new Error(`blocking rule "${rule.id}": too many distinct key values`);
 
       const blockOf = new Map<number, number>();
       const lCount: number[] = [];
-      const entryBlock: number[] = [], entryRec: number[] = [];
+      const entryBlock: number[] = [],
+        entryRec: number[] = [];
       const keys: number[] = [];
       for (let i = 0; i < left.ids.length; i++) {
         const first = entryBlock.length;
         const nk = keysOf(lp, mult, i, keys);
         next: for (let q = 0; q < nk; q++) {
           let b = blockOf.get(keys[q]);
-          if (b === undefined) { b = lCount.length; blockOf.set(keys[q], b); lCount.push(0); }
+          if (b === undefined) {
+            b = lCount.length;
+            blockOf.set(keys[q], b);
+            lCount.push(0);
+          }
           for (let x = first; x < entryBlock.length; x++) if (entryBlock[x] === b) continue next;
-          entryBlock.push(b); entryRec.push(i); lCount[b]++;
+          entryBlock.push(b);
+          entryRec.push(i);
+          lCount[b]++;
         }
       }
       const nb = lCount.length;
@@ -165,7 +233,8 @@ export class BlockIndex {
           const b = blockOf.get(keys[q]);
           if (b === undefined) continue;
           for (let x = first; x < rBlocks.length; x++) if (rBlocks[x] === b) continue next;
-          rBlocks.push(b); rCount[b]++;
+          rBlocks.push(b);
+          rCount[b]++;
         }
         rOff[j + 1] = rBlocks.length;
       }
@@ -174,8 +243,11 @@ export class BlockIndex {
       for (let b = 0; b < nb; b++) {
         const p = dedupe ? (lCount[b] * (lCount[b] - 1)) / 2 : lCount[b] * rCount[b];
         if (p > cap) {
-          skipped[b] = 1; st.skippedBlocks++; st.skippedPairs += p;
-          if (st.skippedExamples.length < 5) st.skippedExamples.push(`${lCount[b]} records like ${left.ids[members[start[b]]]} (${p} pairs)`);
+          skipped[b] = 1;
+          st.skippedBlocks++;
+          st.skippedPairs += p;
+          if (st.skippedExamples.length < 5)
+            st.skippedExamples.push(`${lCount[b]} records like ${left.ids[members[start[b]]]} (${p} pairs)`);
         } else {
           st.pairs += p;
           if (p > st.largestBlockPairs) st.largestBlockPairs = p;

@@ -1,11 +1,21 @@
 // The name comparison: levels exact → variant → similar → [nickname] → different,
 // with the term frequency of the agreeing tokens for the TF adjustment.
-import { isNicknameCanonical, keyOfCanonicalCached as keyOfCanonical, nameTokensCached as nameTokens, soundFormCached as soundForm } from '../names';
+import {
+  isNicknameCanonical,
+  keyOfCanonicalCached as keyOfCanonical,
+  nameTokensCached as nameTokens,
+  soundFormCached as soundForm,
+} from '../names';
 import type { ComparisonSpec } from './model';
 import { Interner, SimCache } from './normalize';
 import type { Table } from './record';
 
-export interface NameShared { sounds: Interner; keys: Interner; full: Interner; jw: SimCache }
+export interface NameShared {
+  sounds: Interner;
+  keys: Interner;
+  full: Interner;
+  jw: SimCache;
+}
 
 export function nameShared(): NameShared {
   const sounds = new Interner();
@@ -29,7 +39,10 @@ export class NameComparator {
   private records = 0;
   private logTf = new Float32Array(0);
 
-  constructor(readonly spec: ComparisonSpec, private readonly sh: NameShared) {
+  constructor(
+    readonly spec: ComparisonSpec,
+    private readonly sh: NameShared,
+  ) {
     const p = spec.params as { thresholds?: number[]; nickname?: boolean };
     this.thresholds = p.thresholds ?? [0.9, 0.8];
     this.nickname = p.nickname !== false;
@@ -40,7 +53,8 @@ export class NameComparator {
     const col = t.columns[this.spec.columns[0]] ?? [];
     const n = t.ids.length;
     const off = new Int32Array(n + 1);
-    const snd: number[] = [], key: number[] = [];
+    const snd: number[] = [],
+      key: number[] = [];
     const full = new Int32Array(n).fill(-1);
     const nick = new Uint8Array(n);
     const memo = new Map<string, { s: number[]; k: number[]; full: number; nick: number }>();
@@ -57,7 +71,10 @@ export class NameComparator {
         };
         memo.set(raw, f);
       }
-      for (let x = 0; x < f.s.length; x++) { snd.push(f.s[x]); key.push(f.k[x]); }
+      for (let x = 0; x < f.s.length; x++) {
+        snd.push(f.s[x]);
+        key.push(f.k[x]);
+      }
       for (const k of new Set(f.k)) this.countKey(k);
       off[i + 1] = snd.length;
       full[i] = f.full;
@@ -85,14 +102,18 @@ export class NameComparator {
 
   /** Computed afresh for every pair: a cache by name pair missed more than it hit at scale. */
   level(a: NameFeatures, i: number, b: NameFeatures, j: number): number {
-    const fa = a.full[i], fb = b.full[j];
+    const fa = a.full[i],
+      fb = b.full[j];
     if (fa < 0 || fb < 0) return -1;
     if (fa === fb) return 0;
     return this.computeLevel(a, i, b, j);
   }
 
   private computeLevel(a: NameFeatures, i: number, b: NameFeatures, j: number): number {
-    const a0 = a.off[i], a1 = a.off[i + 1], b0 = b.off[j], b1 = b.off[j + 1];
+    const a0 = a.off[i],
+      a1 = a.off[i + 1],
+      b0 = b.off[j],
+      b1 = b.off[j + 1];
     if (this.keysCovered(a, a0, a1, b, b0, b1)) return 1;
     const s = this.similarity(a, a0, a1, b, b0, b1);
     for (let t = 0; t < this.thresholds.length; t++) if (s >= this.thresholds[t]) return 2 + t;
@@ -108,22 +129,33 @@ export class NameComparator {
 
   /** Greedy best alignment of sound tokens (see names/similarity), on cached Jaro–Winkler. */
   private similarity(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): number {
-    const na = a1 - a0, nb = b1 - b0;
+    const na = a1 - a0,
+      nb = b1 - b0;
     if (na === 1 && nb === 1) return this.sh.jw.sim(a.snd[a0], b.snd[b0]);
     // Names have few tokens; a bitmask of used tokens on each side is enough.
-    let usedA = 0, usedB = 0, total = 1;
+    let usedA = 0,
+      usedB = 0,
+      total = 1;
     const m = Math.min(na, nb, 30);
     for (let step = 0; step < m; step++) {
-      let best = -1, bi = 0, bj = 0;
+      let best = -1,
+        bi = 0,
+        bj = 0;
       for (let x = 0; x < na && x < 30; x++) {
         if (usedA & (1 << x)) continue;
         for (let y = 0; y < nb && y < 30; y++) {
           if (usedB & (1 << y)) continue;
           const v = this.sh.jw.sim(a.snd[a0 + x], b.snd[b0 + y]);
-          if (v > best) { best = v; bi = x; bj = y; }
+          if (v > best) {
+            best = v;
+            bi = x;
+            bj = y;
+          }
         }
       }
-      usedA |= 1 << bi; usedB |= 1 << bj; if (best < total) total = best;
+      usedA |= 1 << bi;
+      usedB |= 1 << bj;
+      if (best < total) total = best;
     }
     // The weakest aligned token decides: siblings share a surname, so an average would call
     // "Sunita Pawar" and "Kavita Pawar" similar.
@@ -132,7 +164,10 @@ export class NameComparator {
 
   /** log2 of how common the agreeing name is: the sum over the shorter name's token keys. */
   tfLog(a: NameFeatures, i: number, b: NameFeatures, j: number): number {
-    const a0 = a.off[i], a1 = a.off[i + 1], b0 = b.off[j], b1 = b.off[j + 1];
+    const a0 = a.off[i],
+      a1 = a.off[i + 1],
+      b0 = b.off[j],
+      b1 = b.off[j + 1];
     let v = 0;
     if (a1 - a0 <= b1 - b0) for (let x = a0; x < a1; x++) v += this.logTf[a.key[x]];
     else for (let x = b0; x < b1; x++) v += this.logTf[b.key[x]];
@@ -144,7 +179,11 @@ export class NameComparator {
 function covered(s: Int32Array, s0: number, s1: number, l: Int32Array, l0: number, l1: number): boolean {
   for (let x = s0; x < s1; x++) {
     let found = false;
-    for (let y = l0; y < l1; y++) if (s[x] === l[y]) { found = true; break; }
+    for (let y = l0; y < l1; y++)
+      if (s[x] === l[y]) {
+        found = true;
+        break;
+      }
     if (!found) return false;
   }
   return true;

@@ -27,7 +27,11 @@ class StringComparator implements Comparator<Int32Array> {
   private readonly dict = new Interner();
   private readonly jw = new SimCache(this.dict.strings);
   private readonly thresholds: number[];
-  constructor(readonly spec: ComparisonSpec, private readonly norm: (s: string) => string, fuzzy: boolean) {
+  constructor(
+    readonly spec: ComparisonSpec,
+    private readonly norm: (s: string) => string,
+    fuzzy: boolean,
+  ) {
     const p = spec.params as { thresholds?: number[] };
     this.thresholds = fuzzy ? (p.thresholds ?? [0.9, 0.8]) : [];
     this.nLevels = 2 + this.thresholds.length;
@@ -38,12 +42,17 @@ class StringComparator implements Comparator<Int32Array> {
     return Int32Array.from({ length: t.ids.length }, (_, i) => {
       const raw = c[i] ?? '';
       let id = seen.get(raw);
-      if (id === undefined) { const v = this.norm(raw); id = v === '' ? -1 : this.dict.id(v); seen.set(raw, id); }
+      if (id === undefined) {
+        const v = this.norm(raw);
+        id = v === '' ? -1 : this.dict.id(v);
+        seen.set(raw, id);
+      }
       return id;
     });
   }
   level(a: Int32Array, i: number, b: Int32Array, j: number): number {
-    const x = a[i], y = b[j];
+    const x = a[i],
+      y = b[j];
     if (x < 0 || y < 0) return -1;
     if (x === y) return 0;
     if (this.thresholds.length > 0) {
@@ -58,7 +67,9 @@ class StringComparator implements Comparator<Int32Array> {
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Int32Array(n + 1), prev = Int32Array.from({ length: n + 1 }, (_, k) => k), cur = new Int32Array(n + 1);
+  let prev2 = new Int32Array(n + 1),
+    prev = Int32Array.from({ length: n + 1 }, (_, k) => k),
+    cur = new Int32Array(n + 1);
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
@@ -86,7 +97,8 @@ class EditComparator implements Comparator<string[]> {
     return col(t, this.spec.columns[0]).map((v) => (v ?? '').trim().toLowerCase().replace(/\s+/g, ''));
   }
   level(a: string[], i: number, b: string[], j: number): number {
-    const x = a[i], y = b[j];
+    const x = a[i],
+      y = b[j];
     if (!x || !y) return -1;
     if (x === y) return 0;
     const d = editDistance(x, y, this.maxD[this.maxD.length - 1]);
@@ -95,7 +107,10 @@ class EditComparator implements Comparator<string[]> {
   }
 }
 
-interface AgeF { age: Float64Array; day: Float64Array }
+interface AgeF {
+  age: Float64Array;
+  day: Float64Array;
+}
 
 /** Age difference in years, corrected for the time between the two reports' dates. */
 class AgeComparator implements Comparator<AgeF> {
@@ -115,7 +130,8 @@ class AgeComparator implements Comparator<AgeF> {
     };
   }
   level(a: AgeF, i: number, b: AgeF, j: number): number {
-    const x = a.age[i], y = b.age[j];
+    const x = a.age[i],
+      y = b.age[j];
     if (Number.isNaN(x) || Number.isNaN(y)) return -1;
     let d = y - x;
     const gap = b.day[j] - a.day[i];
@@ -129,7 +145,10 @@ class AgeComparator implements Comparator<AgeF> {
 /** Found date relative to missing date: soon after, within a year, later, slightly before, long before. */
 class DateOrderComparator implements Comparator<Float64Array> {
   readonly nLevels = 5;
-  constructor(readonly spec: ComparisonSpec, private readonly symmetric: boolean) {}
+  constructor(
+    readonly spec: ComparisonSpec,
+    private readonly symmetric: boolean,
+  ) {}
   prepare(t: Table): Float64Array {
     const c = col(t, this.spec.columns[0]);
     return Float64Array.from({ length: t.ids.length }, (_, i) => dayNumber(c[i] ?? ''));
@@ -143,7 +162,11 @@ class DateOrderComparator implements Comparator<Float64Array> {
   }
 }
 
-interface LocF { state: Int32Array; district: Int32Array; place: Int32Array }
+interface LocF {
+  state: Int32Array;
+  district: Int32Array;
+  place: Int32Array;
+}
 
 /** State, district and place together, since agreeing on a place implies agreeing on the district. */
 class LocationComparator implements Comparator<LocF> {
@@ -161,7 +184,11 @@ class LocationComparator implements Comparator<LocF> {
       return Int32Array.from({ length: t.ids.length }, (_, i) => {
         const raw = c[i] ?? '';
         let id = seen.get(raw);
-        if (id === undefined) { const v = normPlace(raw); id = v === '' ? -1 : this.dict.id(v); seen.set(raw, id); }
+        if (id === undefined) {
+          const v = normPlace(raw);
+          id = v === '' ? -1 : this.dict.id(v);
+          seen.set(raw, id);
+        }
         return id;
       });
     };
@@ -186,7 +213,10 @@ class LocationComparator implements Comparator<LocF> {
   }
 }
 
-interface TokF { off: Int32Array; tok: Int32Array }
+interface TokF {
+  off: Int32Array;
+  tok: Int32Array;
+}
 
 /** Identifying marks: Jaccard overlap of content words. */
 class TokensComparator implements Comparator<TokF> {
@@ -204,10 +234,18 @@ class TokensComparator implements Comparator<TokF> {
     return { off, tok: Int32Array.from(tok) };
   }
   level(a: TokF, i: number, b: TokF, j: number): number {
-    const a0 = a.off[i], a1 = a.off[i + 1], b0 = b.off[j], b1 = b.off[j + 1];
+    const a0 = a.off[i],
+      a1 = a.off[i + 1],
+      b0 = b.off[j],
+      b1 = b.off[j + 1];
     if (a0 === a1 || b0 === b1) return -1;
     let common = 0;
-    for (let x = a0; x < a1; x++) for (let y = b0; y < b1; y++) if (a.tok[x] === b.tok[y]) { common++; break; }
+    for (let x = a0; x < a1; x++)
+      for (let y = b0; y < b1; y++)
+        if (a.tok[x] === b.tok[y]) {
+          common++;
+          break;
+        }
     const jac = common / (a1 - a0 + (b1 - b0) - common);
     return jac >= 0.5 ? 0 : common > 0 ? 1 : 2;
   }
@@ -218,16 +256,24 @@ export function buildComparators(specs: readonly ComparisonSpec[], opts: Compare
   let shared: NameShared | null = null;
   return specs.map((s): Comparator => {
     switch (s.kind) {
-      case 'name': return new NameComparator(s, (shared ??= nameShared())) as Comparator;
-      case 'sex': return new StringComparator(s, normSex, false) as Comparator;
-      case 'exact': return new StringComparator(s, (v) => (s.columns[0] === 'language' ? normLanguage(v) : normText(v)), false) as Comparator;
-      case 'string': return new StringComparator(s, (v) => v.trim().toLowerCase(), true) as Comparator;
-      case 'edit': return new EditComparator(s) as Comparator;
-      case 'age': return new AgeComparator(s) as Comparator;
-      case 'dateOrder': return new DateOrderComparator(s, opts.symmetricDates === true) as Comparator;
-      case 'location': return new LocationComparator(s) as Comparator;
-      case 'tokens': return new TokensComparator(s) as Comparator;
+      case 'name':
+        return new NameComparator(s, (shared ??= nameShared())) as Comparator;
+      case 'sex':
+        return new StringComparator(s, normSex, false) as Comparator;
+      case 'exact':
+        return new StringComparator(s, (v) => (s.columns[0] === 'language' ? normLanguage(v) : normText(v)), false) as Comparator;
+      case 'string':
+        return new StringComparator(s, (v) => v.trim().toLowerCase(), true) as Comparator;
+      case 'edit':
+        return new EditComparator(s) as Comparator;
+      case 'age':
+        return new AgeComparator(s) as Comparator;
+      case 'dateOrder':
+        return new DateOrderComparator(s, opts.symmetricDates === true) as Comparator;
+      case 'location':
+        return new LocationComparator(s) as Comparator;
+      case 'tokens':
+        return new TokensComparator(s) as Comparator;
     }
   });
 }
-

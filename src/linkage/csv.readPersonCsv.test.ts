@@ -4,7 +4,12 @@ import { CsvError, personCsv, quotingError, readPersonCsv } from './csv';
 const H = 'id,name,sex,age,father_name,mother_name,state,district,place,date,language,marks\n';
 
 function err(text: string | Uint8Array): string {
-  try { readPersonCsv(text); } catch (e) { expect(e).toBeInstanceOf(CsvError); return (e as Error).message; }
+  try {
+    readPersonCsv(text);
+  } catch (e) {
+    expect(e).toBeInstanceOf(CsvError);
+    return (e as Error).message;
+  }
   throw new Error('expected an error');
 }
 
@@ -16,11 +21,15 @@ describe('readPersonCsv', () => {
     expect(records[1]).toMatchObject({ name: 'सुनीता', age: null, sex: '', date: '' });
   });
   it('accepts columns in any order and a BOM', () => {
-    const { records } = readPersonCsv('\uFEFFname,id,sex,age,father_name,mother_name,state,district,place,date,language,marks\nAsha,7,f,3,,,,,,,,\n');
+    const { records } = readPersonCsv(
+      '\uFEFFname,id,sex,age,father_name,mother_name,state,district,place,date,language,marks\nAsha,7,f,3,,,,,,,,\n',
+    );
     expect(records[0]).toMatchObject({ id: '7', name: 'Asha' });
   });
   it('names missing and unknown header columns', () => {
-    expect(err('id,name,sex,age,father_name,mother_name,state,district,place,date,language\n')).toMatch(/line 1, field marks: missing column/);
+    expect(err('id,name,sex,age,father_name,mother_name,state,district,place,date,language\n')).toMatch(
+      /line 1, field marks: missing column/,
+    );
     expect(err(H.trim() + ',foo\n')).toMatch(/line 1, field foo: unknown column/);
   });
   it('names the line and field of bad values', () => {
@@ -46,7 +55,9 @@ describe('readPersonCsv', () => {
     expect(err(H + '1,"Sunita\nX",f,8,,,,,,,,\n2,B,f,30,,,,,,,,\n')).toMatch(/^line 4, field age/);
   });
   it('skips and reports invalid rows with skipInvalid', () => {
-    const { records, invalid } = readPersonCsv(H + '1,A,f,8,,,,,,,,\n2,B,f,30,,,,,,,,\n3,C,m,,,,,,,2023-13-01,,\n4,D,m,,,,,,,,,\n', { skipInvalid: true });
+    const { records, invalid } = readPersonCsv(H + '1,A,f,8,,,,,,,,\n2,B,f,30,,,,,,,,\n3,C,m,,,,,,,2023-13-01,,\n4,D,m,,,,,,,,,\n', {
+      skipInvalid: true,
+    });
     expect(records.map((r) => r.id)).toEqual(['1', '4']);
     expect(invalid).toEqual([
       { line: 3, field: 'age', reason: 'impossible age 30 (must be 0–25)' },

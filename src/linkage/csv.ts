@@ -4,10 +4,18 @@ import Papa from 'papaparse';
 import { csvCell } from '../exports/csv';
 import { PERSON_COLUMNS, type PersonColumn, type PersonRecord } from './record';
 
-export interface InvalidRow { line: number; field: string; reason: string }
+export interface InvalidRow {
+  line: number;
+  field: string;
+  reason: string;
+}
 
 export class CsvError extends Error {
-  constructor(readonly line: number, readonly field: string, readonly reason: string) {
+  constructor(
+    readonly line: number,
+    readonly field: string,
+    readonly reason: string,
+  ) {
     super(field ? `line ${line}, field ${field}: ${reason}` : `line ${line}: ${reason}`);
     this.name = 'CsvError';
   }
@@ -19,7 +27,10 @@ export interface ReadOptions {
   maxAge?: number;
 }
 
-export interface ReadResult { records: PersonRecord[]; invalid: InvalidRow[] }
+export interface ReadResult {
+  records: PersonRecord[];
+  invalid: InvalidRow[];
+}
 
 /** Decodes bytes as UTF-8, marking undecodable bytes with U+FFFD so the row can be named. */
 export function decodeUtf8(input: Uint8Array | string): string {
@@ -42,10 +53,12 @@ function lineStarts(text: string): number[] {
 }
 
 function lineOf(starts: number[], offset: number): number {
-  let lo = 0, hi = starts.length - 1;
+  let lo = 0,
+    hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
   }
   return lo + 1;
 }
@@ -119,8 +132,14 @@ export function readPersonCsv(input: Uint8Array | string, opts: ReadOptions = {}
         return;
       }
       const { record, error } = validateRow(cells, header, maxAge);
-      if (error) { fail(line, error[0], error[1]); return; }
-      if (seen.has(record!.id)) { fail(line, 'id', `duplicate id "${record!.id}"`); return; }
+      if (error) {
+        fail(line, error[0], error[1]);
+        return;
+      }
+      if (seen.has(record!.id)) {
+        fail(line, 'id', `duplicate id "${record!.id}"`);
+        return;
+      }
       seen.add(record!.id);
       records.push(fillMissing(record!));
     },
@@ -132,7 +151,8 @@ export function readPersonCsv(input: Uint8Array | string, opts: ReadOptions = {}
 /** Index of the first field whose quoting breaks RFC 4180 (a bare quote inside an unquoted
  *  field, text after a closing quote, an unclosed quote), or -1. Papaparse tolerates some of these. */
 export function quotingError(row: string): number {
-  let field = 0, i = 0;
+  let field = 0,
+    i = 0;
   const n = row.length;
   while (i < n) {
     if (row[i] === '"') {
@@ -140,7 +160,10 @@ export function quotingError(row: string): number {
       for (;;) {
         if (i >= n) return field;
         if (row[i] === '"') {
-          if (row[i + 1] === '"') { i += 2; continue; }
+          if (row[i + 1] === '"') {
+            i += 2;
+            continue;
+          }
           i++;
           break;
         }
@@ -153,14 +176,23 @@ export function quotingError(row: string): number {
         i++;
       }
     }
-    if (i < n && row[i] === ',') { field++; i++; continue; }
+    if (i < n && row[i] === ',') {
+      field++;
+      i++;
+      continue;
+    }
     break;
   }
   return -1;
 }
 
 function readHeader(cells: string[]): PersonColumn[] {
-  const names = cells.map((c) => c.replace(/^\uFEFF/, '').trim().toLowerCase());
+  const names = cells.map((c) =>
+    c
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase(),
+  );
   const known = new Set<string>(PERSON_COLUMNS);
   for (const n of names) if (!known.has(n)) throw new CsvError(1, n, `unknown column "${n}" (expected ${PERSON_COLUMNS.join(',')})`);
   for (const c of PERSON_COLUMNS) if (!names.includes(c)) throw new CsvError(1, c, `missing column "${c}"`);
@@ -170,7 +202,8 @@ function readHeader(cells: string[]): PersonColumn[] {
 }
 
 function fillMissing(r: PersonRecord): PersonRecord {
-  for (const c of PERSON_COLUMNS) if ((r as unknown as Record<string, unknown>)[c] === undefined) (r as unknown as Record<string, unknown>)[c] = c === 'age' ? null : '';
+  for (const c of PERSON_COLUMNS)
+    if ((r as unknown as Record<string, unknown>)[c] === undefined) (r as unknown as Record<string, unknown>)[c] = c === 'age' ? null : '';
   return r;
 }
 

@@ -21,7 +21,8 @@ export function dedupeTable(t: Table, model: Model = defaultModel(), opts: Dedup
   const e = new LinkEngine(model, t, t, { ...opts, dedupe: true });
   e.compare();
   train(e);
-  const threshold = opts.threshold ?? 0.5, veto = opts.veto ?? 0.05;
+  const threshold = opts.threshold ?? 0.5,
+    veto = opts.veto ?? 0.05;
   const n = t.ids.length;
   const edges: Array<[number, number, number]> = [];
   const score = new Map<number, number>();
@@ -36,17 +37,28 @@ export function dedupeTable(t: Table, model: Model = defaultModel(), opts: Dedup
   edges.sort((x, y) => y[2] - x[2]);
   const parent = Int32Array.from({ length: n }, (_, k) => k);
   const members = new Map<number, number[]>();
-  const find = (x: number): number => { while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; };
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
   const list = (r: number) => members.get(r) ?? [r];
   for (const [i, j] of edges) {
-    const a = find(i), b = find(j);
+    const a = find(i),
+      b = find(j);
     if (a === b) continue;
-    const ma = list(a), mb = list(b);
+    const ma = list(a),
+      mb = list(b);
     let ok = true;
     for (const x of ma) {
       for (const y of mb) {
         const s = score.get(Math.min(x, y) * n + Math.max(x, y));
-        if (s !== undefined && s < veto) { ok = false; break; }
+        if (s !== undefined && s < veto) {
+          ok = false;
+          break;
+        }
       }
       if (!ok) break;
     }
@@ -56,7 +68,10 @@ export function dedupeTable(t: Table, model: Model = defaultModel(), opts: Dedup
     members.delete(b);
   }
   const first = new Map<number, number>();
-  for (let k = 0; k < n; k++) { const r = find(k); if (!first.has(r)) first.set(r, k); }
+  for (let k = 0; k < n; k++) {
+    const r = find(k);
+    if (!first.has(r)) first.set(r, k);
+  }
   return {
     clusters: t.ids.map((id, k) => ({ id, clusterId: t.ids[first.get(find(k))!] })),
     pairs: edges.map(([i, j, p]) => ({ a: t.ids[i], b: t.ids[j], probability: p })),

@@ -9,10 +9,14 @@ import { registerLinkageCommands } from './linkage.cli';
 
 const program = new Command('samanvay-linkage');
 registerLinkageCommands(program);
-program.command('generate')
+program
+  .command('generate')
   .description('write a synthetic labelled benchmark')
-  .requiredOption('--left <csv>').requiredOption('--right <csv>').requiredOption('--truth <csv>')
-  .option('-n <records>', 'records per side', '2000').option('--seed <n>', 'seed', '1')
+  .requiredOption('--left <csv>')
+  .requiredOption('--right <csv>')
+  .requiredOption('--truth <csv>')
+  .option('-n <records>', 'records per side', '2000')
+  .option('--seed <n>', 'seed', '1')
   .action((o: { left: string; right: string; truth: string; n: string; seed: string }) => {
     const b = generateBenchmark({ seed: Number(o.seed), left: Number(o.n), right: Number(o.n) });
     writeFileSync(o.left, personCsv(b.left));

@@ -38,14 +38,20 @@ export function runEm(ps: PatternSet, init: EmParams, opts: EmOptions): EmParams
     const logU = u.map((r) => r.map((v) => Math.log(clampP(v))));
     const accM = m.map((r) => new Float64Array(r.length));
     const accU = u.map((r) => new Float64Array(r.length));
-    let sumPost = 0, total = 0;
-    const lp = Math.log(clampP(prior)), lq = Math.log(clampP(1 - prior));
+    let sumPost = 0,
+      total = 0;
+    const lp = Math.log(clampP(prior)),
+      lq = Math.log(clampP(1 - prior));
     for (let p = 0; p < nPat; p++) {
-      let a = lp, b = lq;
+      let a = lp,
+        b = lq;
       const base = p * nComp;
       for (let c = 0; c < nComp; c++) {
         const l = levels[base + c];
-        if (l >= 0) { a += logM[c][l]; b += logU[c][l]; }
+        if (l >= 0) {
+          a += logM[c][l];
+          b += logU[c][l];
+        }
       }
       const post = 1 / (1 + Math.exp(b - a));
       const n = counts[p];
@@ -54,7 +60,10 @@ export function runEm(ps: PatternSet, init: EmParams, opts: EmOptions): EmParams
       if (opts.mode !== 'prior') {
         for (let c = 0; c < nComp; c++) {
           const l = levels[base + c];
-          if (l >= 0) { accM[c][l] += n * post; accU[c][l] += n * (1 - post); }
+          if (l >= 0) {
+            accM[c][l] += n * post;
+            accU[c][l] += n * (1 - post);
+          }
         }
       }
     }
@@ -65,17 +74,22 @@ export function runEm(ps: PatternSet, init: EmParams, opts: EmOptions): EmParams
       for (let c = 0; c < nComp; c++) {
         if (!opts.trainable[c]) continue;
         const L = m[c].length;
-        const sm = accM[c].reduce((s, v) => s + v, 0), su = accU[c].reduce((s, v) => s + v, 0);
+        const sm = accM[c].reduce((s, v) => s + v, 0),
+          su = accU[c].reduce((s, v) => s + v, 0);
         // A small pseudo-count keeps unseen levels finite (a zero m would veto a match forever).
         for (let l = 0; l < L; l++) {
           const nm = clampP((accM[c][l] + 0.5) / (sm + 0.5 * L));
           const nu = opts.mode === 'full' ? clampP((accU[c][l] + 0.5) / (su + 0.5 * L)) : u[c][l];
           delta = Math.max(delta, Math.abs(nm - m[c][l]), Math.abs(nu - u[c][l]));
-          m[c][l] = nm; u[c][l] = nu;
+          m[c][l] = nm;
+          u[c][l] = nu;
         }
       }
     }
-    if (delta < tol) { it++; break; }
+    if (delta < tol) {
+      it++;
+      break;
+    }
   }
   return { prior, m, u, iterations: it };
 }

@@ -7,7 +7,11 @@ import { levelWeights, type Model } from './model';
 import type { Table } from './record';
 
 export type Phase = 'preparing' | 'blocking' | 'comparing' | 'training' | 'scoring';
-export interface Progress { phase: Phase; done: number; total: number }
+export interface Progress {
+  phase: Phase;
+  done: number;
+  total: number;
+}
 
 export interface EngineOptions {
   /** 'prior' (default): re-estimate the match rate on this data; 'u': also u from random pairs;
@@ -32,10 +36,18 @@ class Grow<T extends Int32Array | Uint32Array | Float64Array> {
     }
     this.a[this.n++] = v;
   }
-  view(): T { return this.a.subarray(0, this.n) as T; }
+  view(): T {
+    return this.a.subarray(0, this.n) as T;
+  }
 }
 
-export interface FieldWeight { id: string; label: string; level: number; levelLabel: string; weight: number }
+export interface FieldWeight {
+  id: string;
+  label: string;
+  level: number;
+  levelLabel: string;
+  weight: number;
+}
 
 export class LinkEngine {
   readonly comparators: Comparator[];
@@ -61,7 +73,12 @@ export class LinkEngine {
   /** Pattern counts of the compared pairs, for training. */
   counts = new Map<number, number>();
 
-  constructor(model: Model, readonly left: Table, readonly right: Table, readonly opts: EngineOptions = {}) {
+  constructor(
+    model: Model,
+    readonly left: Table,
+    readonly right: Table,
+    readonly opts: EngineOptions = {},
+  ) {
     this.model = structuredClone(model);
     const report = (phase: Phase, done: number, total: number) => opts.onProgress?.({ phase, done, total });
     report('preparing', 0, 1);
@@ -71,7 +88,10 @@ export class LinkEngine {
     for (const c of this.comparators) c.finish?.();
     this.radix = [];
     let r = 1;
-    for (const c of this.comparators) { this.radix.push(r); r *= c.nLevels + 1; }
+    for (const c of this.comparators) {
+      this.radix.push(r);
+      r *= c.nLevels + 1;
+    }
     if (r > 2 ** 52) throw new Error('model has too many comparison levels to encode a pattern');
     this.radixTotal = r;
     this.tfIdx = this.comparators.map((c, k) => (c.tfLog && c.spec.tfWeight > 0 ? k : -1)).filter((k) => k >= 0);
@@ -102,13 +122,19 @@ export class LinkEngine {
     return this.blockIndex;
   }
 
-  get ruleStats(): RuleStats[] { return this.statsKept ?? this.block.stats; }
+  get ruleStats(): RuleStats[] {
+    return this.statsKept ?? this.block.stats;
+  }
   /** Pairs compared; a parallel run sets the total over all workers. */
   totalPairs: number | null = null;
-  get pairCount(): number { return this.totalPairs ?? this.leftOf.length; }
+  get pairCount(): number {
+    return this.totalPairs ?? this.leftOf.length;
+  }
   /** Right records over all workers (a worker holds only its slice). */
   totalRight: number | null = null;
-  get rightCount(): number { return this.totalRight ?? this.right.ids.length; }
+  get rightCount(): number {
+    return this.totalRight ?? this.right.ids.length;
+  }
   /** Per TF comparison and level (0, 1): sum and count of log TF over compared pairs. */
   tfSums: number[][] = [];
   tfCounts: number[][] = [];
@@ -121,15 +147,20 @@ export class LinkEngine {
     const leftOf = new Grow(new Int32Array(guess));
     const code = new Grow<Uint32Array | Float64Array>(this.radixTotal <= 2 ** 32 ? new Uint32Array(guess) : new Float64Array(guess));
     // TF values are recomputed when scoring rather than stored: memory stays at 8 bytes a pair.
-    const tfSum = this.tfIdx.map(() => [0, 0]), tfN = this.tfIdx.map(() => [0, 0]);
+    const tfSum = this.tfIdx.map(() => [0, 0]),
+      tfN = this.tfIdx.map(() => [0, 0]);
     const rOff = new Int32Array(nR + 1);
     // Pattern counts on a dense array when the pattern space is small (it is for the shipped models):
     // a Map update per pair was a tenth of the comparing time.
     const dense = this.radixTotal <= 2 ** 23 ? new Uint32Array(this.radixTotal) : null;
     const counts = new Map<number, number>();
-    const comps = this.comparators, fl = this.fl, fr = this.fr, radix = this.radix;
+    const comps = this.comparators,
+      fl = this.fl,
+      fr = this.fr,
+      radix = this.radix;
     const step = Math.max(1, Math.floor(nR / 200));
-    const pattern = this.patternFunction(), block = this.block;
+    const pattern = this.patternFunction(),
+      block = this.block;
     for (let j = 0; j < nR; j++) {
       // A worker compares only its share of right records; the others get no pairs.
       const n = j >= from && j < to ? block.candidates(j, buf) : 0;
@@ -142,8 +173,11 @@ export class LinkEngine {
         else counts.set(cd, (counts.get(cd) ?? 0) + 1);
         for (let t = 0; t < this.tfIdx.length; t++) {
           const c = this.tfIdx[t];
-          const lvl = Math.floor(cd / radix[c]) % (comps[c].nLevels + 1) - 1;
-          if (lvl === 0 || lvl === 1) { tfSum[t][lvl] += comps[c].tfLog!(fl[c], i, fr[c], j); tfN[t][lvl]++; }
+          const lvl = (Math.floor(cd / radix[c]) % (comps[c].nLevels + 1)) - 1;
+          if (lvl === 0 || lvl === 1) {
+            tfSum[t][lvl] += comps[c].tfLog!(fl[c], i, fr[c], j);
+            tfN[t][lvl]++;
+          }
         }
       }
       rOff[j + 1] = leftOf.n;
@@ -154,7 +188,8 @@ export class LinkEngine {
     this.rOff = rOff;
     this.leftOf = leftOf.view();
     this.code = code.view();
-    this.tfSums = tfSum; this.tfCounts = tfN;
+    this.tfSums = tfSum;
+    this.tfCounts = tfN;
     this.centreTf(tfSum, tfN);
     this.counts = counts;
     return counts;
@@ -168,7 +203,8 @@ export class LinkEngine {
    * comparator objects go in — no text from input data reaches the generated code.
    */
   private patternFunction(): (i: number, j: number) => number {
-    const names: string[] = [], values: unknown[] = [];
+    const names: string[] = [],
+      values: unknown[] = [];
     let body = 'return function pattern(i, j) { return 0';
     this.comparators.forEach((c, k) => {
       names.push(`c${k}`, `a${k}`, `b${k}`);
@@ -184,12 +220,12 @@ export class LinkEngine {
     this.tfIdx.forEach((c, t) => {
       const spec = this.model.comparisons[c];
       const old = spec.tfCentre ?? [];
-      spec.tfCentre = spec.levels.map((_, l) => (l < 2 && ns[t][l] > 0 ? sums[t][l] / ns[t][l] : old[l] ?? 0));
+      spec.tfCentre = spec.levels.map((_, l) => (l < 2 && ns[t][l] > 0 ? sums[t][l] / ns[t][l] : (old[l] ?? 0)));
     });
   }
 
   decode(cd: number, c: number): number {
-    return Math.floor(cd / this.radix[c]) % (this.comparators[c].nLevels + 1) - 1;
+    return (Math.floor(cd / this.radix[c]) % (this.comparators[c].nLevels + 1)) - 1;
   }
 
   /** Levels of every comparison for left i, right j, computed directly (no stored pair needed). */
@@ -290,7 +326,10 @@ export class LinkEngine {
     for (let c = 0; c < this.comparators.length; c++) {
       const l = this.decode(cd, c);
       levels[c] = l;
-      if (l < 0) { weights[c] = 0; continue; }
+      if (l < 0) {
+        weights[c] = 0;
+        continue;
+      }
       let w = this.fieldWeight(c, l, (k) => this.decode(cd, k));
       const t = this.tfIdx.indexOf(c);
       if (t >= 0) w += this.tfAdjust(t, p, j);
@@ -301,7 +340,8 @@ export class LinkEngine {
   /** Per-comparison weights of pair p, strongest first, missing values left out. */
   fields(p: number, j: number): FieldWeight[] {
     const n = this.comparators.length;
-    const lv = new Int8Array(n), fw = new Float64Array(n);
+    const lv = new Int8Array(n),
+      fw = new Float64Array(n);
     this.fieldVector(p, j, lv, fw);
     return fieldsOf(this.model, lv, fw);
   }
@@ -326,16 +366,24 @@ export class LinkEngine {
    * which keeps a sibling or namesake from sharing the certainty that belongs to one child.
    */
   topPairs(j: number, k: number, minProbability = 0, oneToOne = true): { pairs: number[]; probs: number[] } {
-    const s = this.rOff[j], e = this.rOff[j + 1];
-    const best: number[] = [], bw: number[] = [];
+    const s = this.rOff[j],
+      e = this.rOff[j + 1];
+    const best: number[] = [],
+      bw: number[] = [];
     let sumOdds = 0;
     for (let p = s; p < e; p++) {
       const w = this.weight(p, j);
       sumOdds += 2 ** Math.min(1000, this.logOdds(w));
       let x: number;
-      if (best.length < k) { best.push(p); bw.push(w); x = best.length - 1; }
-      else if (w > bw[k - 1]) { x = k - 1; best[x] = p; bw[x] = w; }
-      else continue;
+      if (best.length < k) {
+        best.push(p);
+        bw.push(w);
+        x = best.length - 1;
+      } else if (w > bw[k - 1]) {
+        x = k - 1;
+        best[x] = p;
+        bw[x] = w;
+      } else continue;
       while (x > 0 && bw[x - 1] < bw[x]) {
         [best[x - 1], best[x]] = [best[x], best[x - 1]];
         [bw[x - 1], bw[x]] = [bw[x], bw[x - 1]];

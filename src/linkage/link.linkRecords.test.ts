@@ -7,17 +7,59 @@ import { emptyPerson, type PersonRecord } from './record';
 const rec = (id: string, f: Partial<PersonRecord>): PersonRecord => ({ ...emptyPerson(id), ...f });
 
 const missing = [
-  rec('M1', { name: 'Sunita Pawar', sex: 'f', age: 9, father_name: 'Ramesh Pawar', mother_name: 'Lakshmi', state: 'Maharashtra', district: 'Amravati', place: 'Tiwsa', date: '2024-01-10', language: 'Marathi', marks: 'mole on left cheek' }),
-  rec('M2', { name: 'Kavita Pawar', sex: 'f', age: 6, father_name: 'Ramesh Pawar', mother_name: 'Lakshmi', state: 'Maharashtra', district: 'Amravati', place: 'Tiwsa', date: '2024-01-10', language: 'Marathi' }),
-  rec('M3', { name: 'Mohd Imran', sex: 'm', age: 12, father_name: 'Mohd Aslam', state: 'Uttar Pradesh', district: 'Meerut', date: '2023-05-01', language: 'Hindi' }),
+  rec('M1', {
+    name: 'Sunita Pawar',
+    sex: 'f',
+    age: 9,
+    father_name: 'Ramesh Pawar',
+    mother_name: 'Lakshmi',
+    state: 'Maharashtra',
+    district: 'Amravati',
+    place: 'Tiwsa',
+    date: '2024-01-10',
+    language: 'Marathi',
+    marks: 'mole on left cheek',
+  }),
+  rec('M2', {
+    name: 'Kavita Pawar',
+    sex: 'f',
+    age: 6,
+    father_name: 'Ramesh Pawar',
+    mother_name: 'Lakshmi',
+    state: 'Maharashtra',
+    district: 'Amravati',
+    place: 'Tiwsa',
+    date: '2024-01-10',
+    language: 'Marathi',
+  }),
+  rec('M3', {
+    name: 'Mohd Imran',
+    sex: 'm',
+    age: 12,
+    father_name: 'Mohd Aslam',
+    state: 'Uttar Pradesh',
+    district: 'Meerut',
+    date: '2023-05-01',
+    language: 'Hindi',
+  }),
 ];
 const found = [
-  rec('F1', { name: 'सुनीता पवार', sex: 'f', age: 10, father_name: 'रमेश', state: 'Maharashtra', district: 'Amraoti', date: '2024-02-01', language: 'मराठी', marks: 'mole left cheek' }),
+  rec('F1', {
+    name: 'सुनीता पवार',
+    sex: 'f',
+    age: 10,
+    father_name: 'रमेश',
+    state: 'Maharashtra',
+    district: 'Amraoti',
+    date: '2024-02-01',
+    language: 'मराठी',
+    marks: 'mole left cheek',
+  }),
   rec('F2', { name: 'Imran', sex: 'm', age: 13, father_name: 'Mohammed Aslam', state: 'Delhi', district: 'New Delhi', date: '2023-07-15' }),
 ];
 
 describe('linkRecords', () => {
-  it('finds each found child\'s missing report across script and spelling', () => {
+  it("finds each found child's missing report across script and spelling", () => {
     const res = linkRecords(missing, found, defaultModel());
     expect(res.map((r) => r.rightId)).toEqual(['F1', 'F2']);
     expect(res[0].candidates[0].leftId).toBe('M1');
@@ -44,7 +86,10 @@ describe('scorePair', () => {
   it('keeps per-field weights and explains them', () => {
     const s = scorePair(missing[0], found[0]);
     expect(s.fields.map((f) => f.id)).toEqual(expect.arrayContaining(['name', 'father', 'age', 'sex', 'date']));
-    expect(s.weight).toBeCloseTo(s.fields.reduce((a, f) => a + f.weight, 0), 6);
+    expect(s.weight).toBeCloseTo(
+      s.fields.reduce((a, f) => a + f.weight, 0),
+      6,
+    );
     expect(s.explanation).toMatch(/name: [a-z/ ]+ \(\+\d+\.\d\)/);
     expect(scorePair(missing[2], found[0]).probability).toBeLessThan(0.01);
   });
@@ -57,7 +102,10 @@ describe('scorePair', () => {
 describe('matchOne', () => {
   it('scores candidates from a provider, best first', async () => {
     const seen: string[][] = [];
-    const res = await matchOne(found[0], (q) => { seen.push(q.nameKeys); return missing; });
+    const res = await matchOne(found[0], (q) => {
+      seen.push(q.nameKeys);
+      return missing;
+    });
     expect(seen[0].length).toBeGreaterThan(0);
     expect(res[0].leftId).toBe('M1');
     expect(res[0].rightId).toBe('F1');

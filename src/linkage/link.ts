@@ -18,7 +18,10 @@ export interface MatchCandidate {
   explanation: string;
 }
 
-export interface LinkResult { rightId: string; candidates: MatchCandidate[] }
+export interface LinkResult {
+  rightId: string;
+  candidates: MatchCandidate[];
+}
 
 export interface LinkOptions extends EngineOptions {
   topK?: number;
@@ -52,9 +55,15 @@ export function runLinkage(left: Table, right: Table, model: Model, opts: Engine
 
 export function summarize(e: LinkEngine): LinkSummary {
   return {
-    leftRecords: e.left.ids.length, rightRecords: e.right.ids.length, pairUpperBound: e.block.pairUpperBound,
-    pairsCompared: e.pairCount, rules: e.ruleStats, warnings: e.block.warnings(), matchRate: e.model.matchRate,
-    emIterations: e.emIterations, model: e.model,
+    leftRecords: e.left.ids.length,
+    rightRecords: e.right.ids.length,
+    pairUpperBound: e.block.pairUpperBound,
+    pairsCompared: e.pairCount,
+    rules: e.ruleStats,
+    warnings: e.block.warnings(),
+    matchRate: e.model.matchRate,
+    emIterations: e.emIterations,
+    model: e.model,
   };
 }
 
@@ -70,15 +79,22 @@ export function forEachLink(e: LinkEngine, opts: LinkOptions, cb: (j: number, ca
   const step = Math.max(1, Math.floor(nR / 100));
   for (let j = 0; j < nR; j++) {
     const { pairs, probs } = e.topPairs(j, opts.topK ?? 5, opts.threshold ?? 0, opts.oneToOne !== false);
-    cb(j, pairs.map((p, x) => candidateOf(e, p, j, probs[x])));
+    cb(
+      j,
+      pairs.map((p, x) => candidateOf(e, p, j, probs[x])),
+    );
     if (j % step === 0) opts.onProgress?.({ phase: 'scoring', done: j, total: nR });
   }
   opts.onProgress?.({ phase: 'scoring', done: nR, total: nR });
 }
 
 /** For each right record (e.g. found children), its best left candidates (e.g. missing children). */
-export function linkRecords(left: readonly PersonRecord[], right: readonly PersonRecord[], model: Model = defaultModel(),
-  opts: LinkOptions = {}): LinkResult[] {
+export function linkRecords(
+  left: readonly PersonRecord[],
+  right: readonly PersonRecord[],
+  model: Model = defaultModel(),
+  opts: LinkOptions = {},
+): LinkResult[] {
   const e = runLinkage(personTable(left), personTable(right), model, opts);
   const out: LinkResult[] = [];
   forEachLink(e, opts, (j, candidates) => out.push({ rightId: right[j].id, candidates }));
@@ -113,10 +129,17 @@ export interface MatchOneOptions {
 }
 
 /** Matches a single new report against candidates fetched by the provider; best first. */
-export async function matchOne(record: PersonRecord, candidatesProvider: CandidatesProvider, opts: MatchOneOptions = {}): Promise<MatchCandidate[]> {
+export async function matchOne(
+  record: PersonRecord,
+  candidatesProvider: CandidatesProvider,
+  opts: MatchOneOptions = {},
+): Promise<MatchCandidate[]> {
   const model = opts.model ?? defaultModel();
   const cands = await candidatesProvider({
-    record, nameKeys: searchKeys(record.name), fatherKeys: searchKeys(record.father_name), motherKeys: searchKeys(record.mother_name),
+    record,
+    nameKeys: searchKeys(record.name),
+    fatherKeys: searchKeys(record.father_name),
+    motherKeys: searchKeys(record.mother_name),
   });
   if (cands.length === 0) return [];
   const found = (opts.recordIs ?? 'found') === 'found';

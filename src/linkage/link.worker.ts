@@ -19,7 +19,10 @@ export type WorkerRequest =
  * thread and held there again took a quarter of the peak memory at 2 lakh × 2 lakh.
  */
 export interface ScoredShare {
-  right: Int32Array; left: Int32Array; probability: Float64Array; weight: Float64Array;
+  right: Int32Array;
+  left: Int32Array;
+  probability: Float64Array;
+  weight: Float64Array;
   /** Comparisons per row in levels/fieldWeights; 0 when explanations were not asked for. */
   comparisons: number;
   levels: Int8Array;
@@ -29,7 +32,11 @@ export interface ScoredShare {
 let engine: LinkEngine | null = null;
 
 function sumInto(acc: number[][], add: number[][]): void {
-  add.forEach((row, t) => row.forEach((v, l) => { acc[t][l] += v; }));
+  add.forEach((row, t) =>
+    row.forEach((v, l) => {
+      acc[t][l] += v;
+    }),
+  );
 }
 
 parentPort?.on('message', (msg: WorkerRequest) => {
@@ -38,8 +45,14 @@ parentPort?.on('message', (msg: WorkerRequest) => {
     const counts = engine.compare();
     if (msg.estimateU) estimateU(engine);
     parentPort!.postMessage({
-      type: 'compared', counts: [...counts], tfSums: engine.tfSums, tfCounts: engine.tfCounts, pairs: engine.pairCount,
-      stats: engine.ruleStats, upperBound: engine.block.pairUpperBound, warnings: engine.block.warnings(),
+      type: 'compared',
+      counts: [...counts],
+      tfSums: engine.tfSums,
+      tfCounts: engine.tfCounts,
+      pairs: engine.pairCount,
+      stats: engine.ruleStats,
+      upperBound: engine.block.pairUpperBound,
+      warnings: engine.block.warnings(),
       u: msg.estimateU ? engine.model.comparisons.map((c) => c.levels.map((l) => l.u)) : null,
     });
     // Training and scoring need only the prepared features and the compared pairs: let the raw
@@ -51,8 +64,10 @@ parentPort?.on('message', (msg: WorkerRequest) => {
     e.counts = new Map(msg.counts);
     e.totalPairs = msg.totalPairs;
     e.totalRight = msg.totalRight;
-    const sums = msg.tfSums.map((r) => r.map(() => 0)), ns = msg.tfCounts.map((r) => r.map(() => 0));
-    sumInto(sums, msg.tfSums); sumInto(ns, msg.tfCounts);
+    const sums = msg.tfSums.map((r) => r.map(() => 0)),
+      ns = msg.tfCounts.map((r) => r.map(() => 0));
+    sumInto(sums, msg.tfSums);
+    sumInto(ns, msg.tfCounts);
     e.centreTf(sums, ns);
     // This worker already estimated u in the init step, from random pairs over all records.
     train(e, { skipU: true });
@@ -65,15 +80,23 @@ parentPort?.on('message', (msg: WorkerRequest) => {
     // Output rows go straight into typed arrays sized for the most rows there can be: JS arrays of
     // numbers (12 M field levels and weights at 2 lakh records a side) set the peak memory before.
     const cap = e.right.ids.length * msg.topK;
-    const right = new Int32Array(cap), left = new Int32Array(cap), prob = new Float64Array(cap), weight = new Float64Array(cap);
-    const levels = new Int8Array(cap * nc), fieldWeights = new Float64Array(cap * nc);
-    const lv = new Int8Array(e.comparators.length), fw = new Float64Array(e.comparators.length);
+    const right = new Int32Array(cap),
+      left = new Int32Array(cap),
+      prob = new Float64Array(cap),
+      weight = new Float64Array(cap);
+    const levels = new Int8Array(cap * nc),
+      fieldWeights = new Float64Array(cap * nc);
+    const lv = new Int8Array(e.comparators.length),
+      fw = new Float64Array(e.comparators.length);
     let n = 0;
     for (let j = 0; j < e.right.ids.length; j++) {
       const { pairs, probs } = e.topPairs(j, msg.topK, msg.threshold, msg.oneToOne);
       for (let x = 0; x < pairs.length; x++, n++) {
         const p = pairs[x];
-        right[n] = j; left[n] = e.leftOf[p]; prob[n] = probs[x]; weight[n] = e.weight(p, j);
+        right[n] = j;
+        left[n] = e.leftOf[p];
+        prob[n] = probs[x];
+        weight[n] = e.weight(p, j);
         if (nc > 0) {
           e.fieldVector(p, j, lv, fw);
           levels.set(lv, n * nc);
@@ -82,10 +105,21 @@ parentPort?.on('message', (msg: WorkerRequest) => {
       }
     }
     const share: ScoredShare = {
-      right: right.slice(0, n), left: left.slice(0, n), probability: prob.slice(0, n), weight: weight.slice(0, n),
-      comparisons: nc, levels: levels.slice(0, n * nc), fieldWeights: fieldWeights.slice(0, n * nc),
+      right: right.slice(0, n),
+      left: left.slice(0, n),
+      probability: prob.slice(0, n),
+      weight: weight.slice(0, n),
+      comparisons: nc,
+      levels: levels.slice(0, n * nc),
+      fieldWeights: fieldWeights.slice(0, n * nc),
     };
-    parentPort!.postMessage({ type: 'scored', share },
-      [share.right.buffer, share.left.buffer, share.probability.buffer, share.weight.buffer, share.levels.buffer, share.fieldWeights.buffer] as ArrayBuffer[]);
+    parentPort!.postMessage({ type: 'scored', share }, [
+      share.right.buffer,
+      share.left.buffer,
+      share.probability.buffer,
+      share.weight.buffer,
+      share.levels.buffer,
+      share.fieldWeights.buffer,
+    ] as ArrayBuffer[]);
   }
 });

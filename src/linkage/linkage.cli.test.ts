@@ -15,7 +15,10 @@ writeFileSync(join(dir, 'left.csv'), personCsv(b.left));
 writeFileSync(join(dir, 'right.csv'), personCsv(b.right));
 
 function run(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', devCli, ...args], { encoding: 'utf8', cwd: fileURLToPath(new URL('../..', import.meta.url)) });
+  return spawnSync(process.execPath, ['--import', 'tsx', devCli, ...args], {
+    encoding: 'utf8',
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+  });
 }
 
 function rows(path: string): Record<string, string>[] {
@@ -44,10 +47,12 @@ describe('link command', () => {
   });
 
   it('gives the same answers with worker threads', () => {
-    const one = join(dir, 'w1.csv'), two = join(dir, 'w2.csv');
+    const one = join(dir, 'w1.csv'),
+      two = join(dir, 'w2.csv');
     expect(run('link', '--left', join(dir, 'left.csv'), '--right', join(dir, 'right.csv'), '--out', one, '--workers', '1').status).toBe(0);
     expect(run('link', '--left', join(dir, 'left.csv'), '--right', join(dir, 'right.csv'), '--out', two, '--workers', '2').status).toBe(0);
-    const a = rows(one), b2 = rows(two);
+    const a = rows(one),
+      b2 = rows(two);
     expect(b2.map((r) => `${r.left_id}/${r.right_id}`)).toEqual(a.map((r) => `${r.left_id}/${r.right_id}`));
     // Each worker counts name frequencies over its own share of right records (150 here): probabilities may differ a little.
     b2.forEach((r, k) => expect(Math.abs(Number(r.match_probability) - Number(a[k].match_probability))).toBeLessThan(0.1));
@@ -55,7 +60,10 @@ describe('link command', () => {
 
   it('fails with the line and field of bad input, or skips it with --skip-invalid', () => {
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, 'id,name,sex,age,father_name,mother_name,state,district,place,date,language,marks\n1,Asha,f,7,,,,,,,,\n2,Ravi,m,7,,,,,,2024-02-31,,\n');
+    writeFileSync(
+      bad,
+      'id,name,sex,age,father_name,mother_name,state,district,place,date,language,marks\n1,Asha,f,7,,,,,,,,\n2,Ravi,m,7,,,,,,2024-02-31,,\n',
+    );
     const r = run('link', '--left', bad, '--right', join(dir, 'right.csv'), '--out', join(dir, 'x.csv'));
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/line 3, field date: not a real date/);

@@ -70,14 +70,23 @@ export function levelCount(c: ComparisonSpec): number {
   const arr = (k: string, d: number[]) => (Array.isArray(p[k]) ? (p[k] as number[]) : d);
   switch (c.kind) {
     // exact, variant, one per threshold, [nickname], different
-    case 'name': return 3 + arr('thresholds', [0.9, 0.8]).length + (p.nickname === false ? 0 : 1);
-    case 'sex': case 'exact': return 2;
-    case 'string': return 2 + arr('thresholds', [0.9, 0.8]).length;
-    case 'edit': return 2 + arr('maxDistances', [1, 2]).length;
-    case 'age': return 1 + arr('bins', [0.5, 1.5, 3, 5]).length;
-    case 'dateOrder': return 5;
-    case 'location': return 4;
-    case 'tokens': return 3;
+    case 'name':
+      return 3 + arr('thresholds', [0.9, 0.8]).length + (p.nickname === false ? 0 : 1);
+    case 'sex':
+    case 'exact':
+      return 2;
+    case 'string':
+      return 2 + arr('thresholds', [0.9, 0.8]).length;
+    case 'edit':
+      return 2 + arr('maxDistances', [1, 2]).length;
+    case 'age':
+      return 1 + arr('bins', [0.5, 1.5, 3, 5]).length;
+    case 'dateOrder':
+      return 5;
+    case 'location':
+      return 4;
+    case 'tokens':
+      return 3;
   }
 }
 
@@ -85,7 +94,8 @@ export function parseModel(json: unknown): Model {
   const model = ModelSchema.parse(json);
   for (const c of model.comparisons) {
     const n = levelCount(c);
-    if (c.levels.length !== n) throw new Error(`model ${model.version}: comparison "${c.id}" (${c.kind}) needs ${n} levels, has ${c.levels.length}`);
+    if (c.levels.length !== n)
+      throw new Error(`model ${model.version}: comparison "${c.id}" (${c.kind}) needs ${n} levels, has ${c.levels.length}`);
   }
   return model;
 }

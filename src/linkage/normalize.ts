@@ -7,10 +7,16 @@ export class Interner {
   readonly strings: string[] = [];
   id(s: string): number {
     let v = this.map.get(s);
-    if (v === undefined) { v = this.strings.length; this.map.set(s, v); this.strings.push(s); }
+    if (v === undefined) {
+      v = this.strings.length;
+      this.map.set(s, v);
+      this.strings.push(s);
+    }
     return v;
   }
-  get size(): number { return this.strings.length; }
+  get size(): number {
+    return this.strings.length;
+  }
 }
 
 /**
@@ -28,7 +34,11 @@ class PairTable<V extends Float64Array> {
   private used = 0;
   private mask: number;
   private bits: number;
-  constructor(private readonly make: (n: number) => V, private readonly maxBits: number, startBits = 10) {
+  constructor(
+    private readonly make: (n: number) => V,
+    private readonly maxBits: number,
+    startBits = 10,
+  ) {
     this.bits = Math.min(startBits, maxBits);
     const cap = 1 << this.bits;
     this.mask = cap - 1;
@@ -45,17 +55,26 @@ class PairTable<V extends Float64Array> {
     }
   }
   /** Slot h holds (a, b): call after slot(). */
-  protected has(h: number): boolean { return this.keysA[h] !== -1; }
-  protected value(h: number): number { return this.vals[h]; }
+  protected has(h: number): boolean {
+    return this.keysA[h] !== -1;
+  }
+  protected value(h: number): number {
+    return this.vals[h];
+  }
   protected put(a: number, b: number, v: number): void {
     // Past 70% full, grow while allowed, else start again rather than let probes grow long.
     if (this.used > this.mask * 0.7) {
       if (this.bits < this.maxBits) this.grow();
-      else { this.keysA.fill(-1); this.used = 0; }
+      else {
+        this.keysA.fill(-1);
+        this.used = 0;
+      }
     }
     const h = this.slot(a, b);
     if (this.keysA[h] === -1) this.used++;
-    this.keysA[h] = a; this.keysB[h] = b; this.vals[h] = v;
+    this.keysA[h] = a;
+    this.keysB[h] = b;
+    this.vals[h] = v;
   }
   private grow(): void {
     const { keysA, keysB, vals } = this;
@@ -68,7 +87,9 @@ class PairTable<V extends Float64Array> {
     for (let h = 0; h < keysA.length; h++) {
       if (keysA[h] === -1) continue;
       const s = this.slot(keysA[h], keysB[h]);
-      this.keysA[s] = keysA[h]; this.keysB[s] = keysB[h]; this.vals[s] = vals[h];
+      this.keysA[s] = keysA[h];
+      this.keysB[s] = keysB[h];
+      this.vals[s] = vals[h];
     }
   }
 }
@@ -77,12 +98,19 @@ class PairTable<V extends Float64Array> {
 export class SimCache extends PairTable<Float64Array> {
   // Float64, not Float32: a value rounded in the cache could fall on the other side of a threshold
   // than the same value computed fresh, and results would depend on cache state.
-  constructor(private readonly strings: string[], maxBits = 20) {
+  constructor(
+    private readonly strings: string[],
+    maxBits = 20,
+  ) {
     super((n) => new Float64Array(n), maxBits);
   }
   sim(a: number, b: number): number {
     if (a === b) return 1;
-    if (a > b) { const t = a; a = b; b = t; }
+    if (a > b) {
+      const t = a;
+      a = b;
+      b = t;
+    }
     const h = this.slot(a, b);
     if (this.has(h)) return this.value(h);
     const v = jaroWinkler(this.strings[a], this.strings[b]);
@@ -93,7 +121,9 @@ export class SimCache extends PairTable<Float64Array> {
 
 /** Lowercase Latin words of any-script text. */
 export function words(s: string): string[] {
-  return toLatin(s ?? '').split(/[^a-z0-9\p{L}]+/u).filter(Boolean);
+  return toLatin(s ?? '')
+    .split(/[^a-z0-9\p{L}]+/u)
+    .filter(Boolean);
 }
 
 export function normText(s: string): string {
@@ -106,13 +136,38 @@ export function normPlace(s: string): string {
 }
 
 export function placeKey(s: string): string {
-  return words(s).map((w) => keyOfCanonical(canonicalToken(w))).join('');
+  return words(s)
+    .map((w) => keyOfCanonical(canonicalToken(w)))
+    .join('');
 }
 
 const SEX: Record<string, string> = {
-  m: 'm', male: 'm', boy: 'm', man: 'm', b: 'm', purush: 'm', ladka: 'm', ladaka: 'm', balak: 'm', larka: 'm',
-  f: 'f', female: 'f', girl: 'f', woman: 'f', g: 'f', mahila: 'f', stri: 'f', ladki: 'f', ladaki: 'f', balika: 'f', larki: 'f',
-  o: 'o', other: 'o', t: 'o', transgender: 'o', tg: 'o',
+  m: 'm',
+  male: 'm',
+  boy: 'm',
+  man: 'm',
+  b: 'm',
+  purush: 'm',
+  ladka: 'm',
+  ladaka: 'm',
+  balak: 'm',
+  larka: 'm',
+  f: 'f',
+  female: 'f',
+  girl: 'f',
+  woman: 'f',
+  g: 'f',
+  mahila: 'f',
+  stri: 'f',
+  ladki: 'f',
+  ladaki: 'f',
+  balika: 'f',
+  larki: 'f',
+  o: 'o',
+  other: 'o',
+  t: 'o',
+  transgender: 'o',
+  tg: 'o',
 };
 
 /** 'm' | 'f' | 'o' | '' (unknown). */
@@ -144,9 +199,34 @@ export function parseAge(s: string): number {
   return Number.isFinite(n) ? n : NaN;
 }
 
-const MARK_STOP = new Set(['on', 'the', 'of', 'a', 'an', 'and', 'near', 'at', 'in', 'with', 'has', 'is', 'ka', 'ki', 'ke', 'par', 'pe', 'hai']);
+const MARK_STOP = new Set([
+  'on',
+  'the',
+  'of',
+  'a',
+  'an',
+  'and',
+  'near',
+  'at',
+  'in',
+  'with',
+  'has',
+  'is',
+  'ka',
+  'ki',
+  'ke',
+  'par',
+  'pe',
+  'hai',
+]);
 
 /** Content words of a physical-marks description. */
 export function markTokens(s: string): string[] {
-  return [...new Set(words(s).filter((w) => !MARK_STOP.has(w) && w.length > 1).map(canonicalToken))];
+  return [
+    ...new Set(
+      words(s)
+        .filter((w) => !MARK_STOP.has(w) && w.length > 1)
+        .map(canonicalToken),
+    ),
+  ];
 }

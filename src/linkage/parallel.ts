@@ -40,7 +40,12 @@ function spawn(): Worker {
 
 function ask<T>(w: Worker, msg: WorkerRequest, expect: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const onMsg = (m: { type: string }) => { if (m.type === expect) { w.off('error', reject); resolve(m as T); } };
+    const onMsg = (m: { type: string }) => {
+      if (m.type === expect) {
+        w.off('error', reject);
+        resolve(m as T);
+      }
+    };
     w.once('error', reject);
     w.on('message', onMsg);
     w.postMessage(msg);
@@ -55,10 +60,11 @@ export function usedColumns(model: Model): Set<string> {
     const dateColumn = (c.params as { dateColumn?: unknown }).dateColumn;
     if (typeof dateColumn === 'string') cols.add(dateColumn);
   }
-  for (const r of model.blocking.rules) for (const k of r.keys) {
-    cols.add(k.column);
-    if (k.transform === 'birthYear') cols.add(k.with ?? 'date');
-  }
+  for (const r of model.blocking.rules)
+    for (const k of r.keys) {
+      cols.add(k.column);
+      if (k.transform === 'birthYear') cols.add(k.with ?? 'date');
+    }
   return cols;
 }
 
@@ -85,40 +91,93 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
   try {
     const nR = right.ids.length;
     const trainMode = opts.train ?? 'prior';
-    type Compared = { counts: Array<[number, number]>; tfSums: number[][]; tfCounts: number[][]; pairs: number; stats: RuleStats[]; upperBound: number; warnings: string[]; u: number[][] | null };
+    type Compared = {
+      counts: Array<[number, number]>;
+      tfSums: number[][];
+      tfCounts: number[][];
+      pairs: number;
+      stats: RuleStats[];
+      upperBound: number;
+      warnings: string[];
+      u: number[][] | null;
+    };
     report('comparing', 0);
     let done = 0;
     // Each worker gets all left records but only its slice of the right ones: memory and preparation
     // of the right side are split too. (Term frequencies then count left + slice, a negligible change.)
     const bounds = Array.from({ length: n + 1 }, (_, k) => Math.floor((k * nR) / n));
     // A slice sees about 1/n of each block's right records, so the block cap is scaled to skip the same blocks.
-    const sliceModel: Model = { ...model, blocking: { ...model.blocking, maxBlockPairs: Math.max(1, Math.floor(model.blocking.maxBlockPairs / n)) } };
+    const sliceModel: Model = {
+      ...model,
+      blocking: { ...model.blocking, maxBlockPairs: Math.max(1, Math.floor(model.blocking.maxBlockPairs / n)) },
+    };
     const cols = usedColumns(model);
     const leftUsed = sliceTable(left, 0, left.ids.length, cols);
-    const compared = await Promise.all(workers.map((w, k) => ask<Compared>(w, {
-      type: 'init', left: leftUsed, right: sliceTable(right, bounds[k], bounds[k + 1], cols), model: sliceModel, opts: { train: trainMode, tfClamp: opts.tfClamp },
-      estimateU: k === 0 && (trainMode === 'u' || trainMode === 'full'),
-    }, 'compared').then((r) => { report('comparing', ++done); return r; })));
+    const compared = await Promise.all(
+      workers.map((w, k) =>
+        ask<Compared>(
+          w,
+          {
+            type: 'init',
+            left: leftUsed,
+            right: sliceTable(right, bounds[k], bounds[k + 1], cols),
+            model: sliceModel,
+            opts: { train: trainMode, tfClamp: opts.tfClamp },
+            estimateU: k === 0 && (trainMode === 'u' || trainMode === 'full'),
+          },
+          'compared',
+        ).then((r) => {
+          report('comparing', ++done);
+          return r;
+        }),
+      ),
+    );
 
     const merged = new Map<number, number>();
     for (const c of compared) for (const [code, cnt] of c.counts) merged.set(code, (merged.get(code) ?? 0) + cnt);
-    const tfSums = compared[0].tfSums.map((r) => r.map(() => 0)), tfCounts = compared[0].tfCounts.map((r) => r.map(() => 0));
+    const tfSums = compared[0].tfSums.map((r) => r.map(() => 0)),
+      tfCounts = compared[0].tfCounts.map((r) => r.map(() => 0));
     for (const c of compared) {
-      c.tfSums.forEach((r, t) => r.forEach((v, l) => { tfSums[t][l] += v; }));
-      c.tfCounts.forEach((r, t) => r.forEach((v, l) => { tfCounts[t][l] += v; }));
+      c.tfSums.forEach((r, t) =>
+        r.forEach((v, l) => {
+          tfSums[t][l] += v;
+        }),
+      );
+      c.tfCounts.forEach((r, t) =>
+        r.forEach((v, l) => {
+          tfCounts[t][l] += v;
+        }),
+      );
     }
     const totalPairs = compared.reduce((s, c) => s + c.pairs, 0);
     report('training', 0);
-    const trained = await ask<{ model: Model }>(workers[0], { type: 'train', counts: [...merged], tfSums, tfCounts, totalPairs, totalRight: nR }, 'trained');
+    const trained = await ask<{ model: Model }>(
+      workers[0],
+      { type: 'train', counts: [...merged], tfSums, tfCounts, totalPairs, totalRight: nR },
+      'trained',
+    );
     report('scoring', 0);
     done = 0;
-    const shares = await Promise.all(workers.map((w, k) => ask<{ share: ScoredShare }>(w, {
-      type: 'score', model: trained.model, topK: opts.topK ?? 5, threshold: opts.threshold ?? 0, oneToOne: opts.oneToOne !== false, explain: opts.explain !== false,
-    }, 'scored').then((r) => {
-      report('scoring', ++done);
-      for (let x = 0; x < r.share.right.length; x++) r.share.right[x] += bounds[k];
-      return r.share;
-    })));
+    const shares = await Promise.all(
+      workers.map((w, k) =>
+        ask<{ share: ScoredShare }>(
+          w,
+          {
+            type: 'score',
+            model: trained.model,
+            topK: opts.topK ?? 5,
+            threshold: opts.threshold ?? 0,
+            oneToOne: opts.oneToOne !== false,
+            explain: opts.explain !== false,
+          },
+          'scored',
+        ).then((r) => {
+          report('scoring', ++done);
+          for (let x = 0; x < r.share.right.length; x++) r.share.right[x] += bounds[k];
+          return r.share;
+        }),
+      ),
+    );
     const rules = compared[0].stats.map((r, x) => ({
       ...r,
       pairs: compared.reduce((a, c) => a + c.stats[x].pairs, 0),
@@ -127,8 +186,12 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
     }));
     const trainedModel: Model = { ...trained.model, blocking: model.blocking };
     return {
-      shares, pairsCompared: totalPairs, pairUpperBound: rules.reduce((a, r) => a + r.pairs, 0), rules,
-      warnings: blockingWarnings(rules), model: trainedModel,
+      shares,
+      pairsCompared: totalPairs,
+      pairUpperBound: rules.reduce((a, r) => a + r.pairs, 0),
+      rules,
+      warnings: blockingWarnings(rules),
+      model: trainedModel,
     };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

@@ -1,7 +1,18 @@
 // The person record of the linkage CSV (BRIEF §4) and the column-major table the engine works on.
 
 export const PERSON_COLUMNS = [
-  'id', 'name', 'sex', 'age', 'father_name', 'mother_name', 'state', 'district', 'place', 'date', 'language', 'marks',
+  'id',
+  'name',
+  'sex',
+  'age',
+  'father_name',
+  'mother_name',
+  'state',
+  'district',
+  'place',
+  'date',
+  'language',
+  'marks',
 ] as const;
 export type PersonColumn = (typeof PERSON_COLUMNS)[number];
 
@@ -52,5 +63,18 @@ export function tableFromRows(idColumn: string, rows: ReadonlyArray<Record<strin
 }
 
 export function emptyPerson(id: string): PersonRecord {
-  return { id, name: '', sex: '', age: null, father_name: '', mother_name: '', state: '', district: '', place: '', date: '', language: '', marks: '' };
+  return {
+    id,
+    name: '',
+    sex: '',
+    age: null,
+    father_name: '',
+    mother_name: '',
+    state: '',
+    district: '',
+    place: '',
+    date: '',
+    language: '',
+    marks: '',
+  };
 }

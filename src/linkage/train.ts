@@ -10,20 +10,31 @@ import { estimateMatchRate, estimateU, fitLabelled } from './training';
 
 /** Fits p = 1/(1 + 2^-(a·x + b)) to labelled log2 odds by Newton's method on the log loss. */
 export function fitPlatt(x: readonly number[], y: readonly boolean[]): { scale: number; shift: number } {
-  let a = 1, b = 0;
+  let a = 1,
+    b = 0;
   const L = Math.LN2;
   for (let it = 0; it < 50; it++) {
-    let ga = 0, gb = 0, haa = 1e-6, hab = 0, hbb = 1e-6;
+    let ga = 0,
+      gb = 0,
+      haa = 1e-6,
+      hab = 0,
+      hbb = 1e-6;
     for (let k = 0; k < x.length; k++) {
       const z = Math.max(-60, Math.min(60, (a * x[k] + b) * L));
       const p = 1 / (1 + Math.exp(-z));
-      const r = p - (y[k] ? 1 : 0), w = p * (1 - p);
-      ga += r * x[k] * L; gb += r * L;
-      haa += w * x[k] * x[k] * L * L; hab += w * x[k] * L * L; hbb += w * L * L;
+      const r = p - (y[k] ? 1 : 0),
+        w = p * (1 - p);
+      ga += r * x[k] * L;
+      gb += r * L;
+      haa += w * x[k] * x[k] * L * L;
+      hab += w * x[k] * L * L;
+      hbb += w * L * L;
     }
     const det = haa * hbb - hab * hab;
-    const da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
-    a -= da; b -= db;
+    const da = (hbb * ga - hab * gb) / det,
+      db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
     if (Math.abs(da) + Math.abs(db) < 1e-9) break;
   }
   return { scale: Math.max(0.05, a), shift: b };
@@ -34,13 +45,16 @@ export function trainOnBenchmark(base: Model, seed = 101, n = 6000): Model {
   const e = new LinkEngine(base, personTable(bench.left), personTable(bench.right), {});
   e.compare();
   const li = new Map(bench.left.map((r, i) => [r.id, i]));
-  const truePairs = bench.right.flatMap((r, j): Array<[number, number]> => (bench.truth.has(r.id) ? [[li.get(bench.truth.get(r.id)!)!, j]] : []));
+  const truePairs = bench.right.flatMap((r, j): Array<[number, number]> =>
+    bench.truth.has(r.id) ? [[li.get(bench.truth.get(r.id)!)!, j]] : [],
+  );
   e.model.calibration = { scale: 1, shift: 0 };
   estimateU(e, 200_000);
   fitLabelled(e, truePairs);
   estimateMatchRate(e);
   // Platt scaling on the one-to-one log odds of each right record's top 5.
-  const xs: number[] = [], ys: boolean[] = [];
+  const xs: number[] = [],
+    ys: boolean[] = [];
   for (let j = 0; j < bench.right.length; j++) {
     const { pairs, probs } = e.topPairs(j, 5);
     pairs.forEach((p, x) => {
@@ -57,7 +71,11 @@ export function trainOnBenchmark(base: Model, seed = 101, n = 6000): Model {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const model = trainOnBenchmark(loadModel(DEFAULT_MODEL_PATH));
   const round = (v: number) => Number(v.toPrecision(4));
-  for (const c of model.comparisons) for (const l of c.levels) { l.m = round(l.m); l.u = round(l.u); }
+  for (const c of model.comparisons)
+    for (const l of c.levels) {
+      l.m = round(l.m);
+      l.u = round(l.u);
+    }
   for (const c of model.comparisons) if (c.tfCentre) c.tfCentre = c.tfCentre.map(round);
   model.matchRate = round(model.matchRate);
   model.calibration = { scale: round(model.calibration.scale), shift: round(model.calibration.shift) };

@@ -7,7 +7,8 @@ import type { LinkEngine } from './engine';
 
 function patternSet(e: LinkEngine, counts: Map<number, number>): PatternSet {
   const nc = e.comparators.length;
-  const levels = new Int8Array(counts.size * nc), cnt = new Float64Array(counts.size);
+  const levels = new Int8Array(counts.size * nc),
+    cnt = new Float64Array(counts.size);
   let p = 0;
   for (const [cd, n] of counts) {
     for (let c = 0; c < nc; c++) levels[p * nc + c] = e.decode(cd, c);
@@ -32,9 +33,11 @@ function frequencies(e: LinkEngine, pairs: Iterable<[number, number]>): number[]
 
 function* randomPairs(e: LinkEngine, n: number, seed: number): Generator<[number, number]> {
   const rng = new Rng(seed);
-  const nL = e.left.ids.length, nR = e.right.ids.length;
+  const nL = e.left.ids.length,
+    nR = e.right.ids.length;
   for (let k = 0; k < n; k++) {
-    const i = Math.floor(rng.next() * nL), j = Math.floor(rng.next() * nR);
+    const i = Math.floor(rng.next() * nL),
+      j = Math.floor(rng.next() * nR);
     if (e.opts.dedupe && i === j) continue;
     yield [i, j];
   }
@@ -44,17 +47,31 @@ function* randomPairs(e: LinkEngine, n: number, seed: number): Generator<[number
 export function estimateU(e: LinkEngine, samples = 100_000, seed = 42): void {
   const total = e.left.ids.length * e.right.ids.length;
   const u = frequencies(e, randomPairs(e, Math.min(samples, Math.max(1000, total * 2)), seed));
-  e.model.comparisons.forEach((c, k) => { if (c.train) c.levels.forEach((l, x) => { l.u = u[k][x]; }); });
+  e.model.comparisons.forEach((c, k) => {
+    if (c.train)
+      c.levels.forEach((l, x) => {
+        l.u = u[k][x];
+      });
+  });
 }
 
 /** m ← EM on the candidate pairs with u fixed. */
 export function estimateM(e: LinkEngine): number {
   const cs = e.model.comparisons;
-  const res = runEm(patternSet(e, e.counts), {
-    prior: Math.min(0.5, Math.max(0.001, e.rightCount * e.model.matchRate / Math.max(1, e.pairCount))),
-    m: cs.map((c) => c.levels.map((l) => l.m)), u: cs.map((c) => c.levels.map((l) => l.u)),
-  }, { mode: 'm', trainable: cs.map((c) => c.train) });
-  cs.forEach((c, k) => c.levels.forEach((l, x) => { l.m = res.m[k][x]; }));
+  const res = runEm(
+    patternSet(e, e.counts),
+    {
+      prior: Math.min(0.5, Math.max(0.001, (e.rightCount * e.model.matchRate) / Math.max(1, e.pairCount))),
+      m: cs.map((c) => c.levels.map((l) => l.m)),
+      u: cs.map((c) => c.levels.map((l) => l.u)),
+    },
+    { mode: 'm', trainable: cs.map((c) => c.train) },
+  );
+  cs.forEach((c, k) =>
+    c.levels.forEach((l, x) => {
+      l.m = res.m[k][x];
+    }),
+  );
   return res.iterations;
 }
 
@@ -83,7 +100,12 @@ export function estimateMatchRate(e: LinkEngine, iterations = 100): number {
 /** m ← level frequencies among known true pairs (left index, right index). */
 export function fitLabelled(e: LinkEngine, truePairs: ReadonlyArray<[number, number]>): void {
   const m = frequencies(e, truePairs);
-  e.model.comparisons.forEach((c, k) => { if (c.train) c.levels.forEach((l, x) => { l.m = m[k][x]; }); });
+  e.model.comparisons.forEach((c, k) => {
+    if (c.train)
+      c.levels.forEach((l, x) => {
+        l.m = m[k][x];
+      });
+  });
   e.model.matchRate = Math.min(1, truePairs.length / Math.max(1, e.rightCount));
   e.setWeights();
 }

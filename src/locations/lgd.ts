@@ -34,24 +34,68 @@ export function lgdRows(states?: number[]): LgdRow[] {
   const rows: LgdRow[] = [];
   for (const r of read('1-state.csv')) {
     const code = Number(r[1]);
-    if (keep(code)) rows.push({ id: `st:${code}`, level: 'state', lgd_code: code, name: title(r[3]), parent_id: null, state_code: code, district_code: null, subdistrict_code: null, block_code: null });
+    if (keep(code))
+      rows.push({
+        id: `st:${code}`,
+        level: 'state',
+        lgd_code: code,
+        name: title(r[3]),
+        parent_id: null,
+        state_code: code,
+        district_code: null,
+        subdistrict_code: null,
+        block_code: null,
+      });
   }
   for (const r of read('2-district.csv')) {
     const st = Number(r[0]);
     const code = Number(r[2]);
-    if (keep(st)) rows.push({ id: `di:${code}`, level: 'district', lgd_code: code, name: title(r[3]), parent_id: `st:${st}`, state_code: st, district_code: code, subdistrict_code: null, block_code: null });
+    if (keep(st))
+      rows.push({
+        id: `di:${code}`,
+        level: 'district',
+        lgd_code: code,
+        name: title(r[3]),
+        parent_id: `st:${st}`,
+        state_code: st,
+        district_code: code,
+        subdistrict_code: null,
+        block_code: null,
+      });
   }
   for (const r of read('3-subdistrict.csv')) {
     const st = Number(r[1]);
     const di = Number(r[3]);
     const code = Number(r[5]);
-    if (keep(st)) rows.push({ id: `sd:${code}`, level: 'subdistrict', lgd_code: code, name: title(r[7]), parent_id: `di:${di}`, state_code: st, district_code: di, subdistrict_code: code, block_code: null });
+    if (keep(st))
+      rows.push({
+        id: `sd:${code}`,
+        level: 'subdistrict',
+        lgd_code: code,
+        name: title(r[7]),
+        parent_id: `di:${di}`,
+        state_code: st,
+        district_code: di,
+        subdistrict_code: code,
+        block_code: null,
+      });
   }
   for (const r of read('blocks.csv')) {
     const st = Number(r[1]);
     const di = Number(r[3]);
     const code = Number(r[5]);
-    if (keep(st)) rows.push({ id: `bl:${code}`, level: 'block', lgd_code: code, name: title(r[7]), parent_id: `di:${di}`, state_code: st, district_code: di, subdistrict_code: null, block_code: code });
+    if (keep(st))
+      rows.push({
+        id: `bl:${code}`,
+        level: 'block',
+        lgd_code: code,
+        name: title(r[7]),
+        parent_id: `di:${di}`,
+        state_code: st,
+        district_code: di,
+        subdistrict_code: null,
+        block_code: code,
+      });
   }
   // The published files repeat a few units (renamed versions); the last row wins.
   return [...new Map(rows.map((r) => [r.id, r])).values()];

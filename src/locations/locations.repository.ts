@@ -14,10 +14,18 @@ export function listLocations(db: Db, filter: { parentId?: string; level?: strin
   if (filter.parentId) conds.push(eq(location.parentId, filter.parentId));
   if (filter.level) conds.push(eq(location.level, filter.level as LocationRow['level']));
   if (filter.districtCode) conds.push(eq(location.districtCode, filter.districtCode));
-  return db.select().from(location).where(and(...conds)).orderBy(asc(location.name)).limit(2000);
+  return db
+    .select()
+    .from(location)
+    .where(and(...conds))
+    .orderBy(asc(location.name))
+    .limit(2000);
 }
 
-export async function insertVillage(db: Db, v: { name: string; nameLocal?: string | null; parent: LocationRow; blockCode?: number | null; id?: string }) {
+export async function insertVillage(
+  db: Db,
+  v: { name: string; nameLocal?: string | null; parent: LocationRow; blockCode?: number | null; id?: string },
+) {
   const id = v.id ?? `vi:${crypto.randomUUID()}`;
   const [row] = await db
     .insert(location)

@@ -31,12 +31,16 @@ export function locationsRoutes(app: FastifyInstance, ctx: AppContext) {
       return { items: await listLocations(ctx.db, req.query) };
     },
   );
-  r.get('/locations/:id', { schema: { tags: ['locations'], params: z.object({ id: z.string().max(60) }), response: ok(locationOut) } }, async (req) => {
-    requireActor(req);
-    const loc = await getLocation(ctx.db, req.params.id);
-    if (!loc) throw notFound('Location');
-    return loc;
-  });
+  r.get(
+    '/locations/:id',
+    { schema: { tags: ['locations'], params: z.object({ id: z.string().max(60) }), response: ok(locationOut) } },
+    async (req) => {
+      requireActor(req);
+      const loc = await getLocation(ctx.db, req.params.id);
+      if (!loc) throw notFound('Location');
+      return loc;
+    },
+  );
   r.post(
     '/locations/villages',
     {
@@ -47,7 +51,7 @@ export function locationsRoutes(app: FastifyInstance, ctx: AppContext) {
           name: z.string().trim().min(1).max(120),
           nameLocal: z.string().trim().max(120).optional(),
           parentId: z.string().regex(/^(sd|bl):\d+$/, 'must be a sub-district (sd:N) or block (bl:N) id'),
-          blockCode: z.number().int().positive().max(99_999_999, "must be an LGD code (at most 8 digits)").optional(),
+          blockCode: z.number().int().positive().max(99_999_999, 'must be an LGD code (at most 8 digits)').optional(),
         }),
         response: created(locationOut),
       },

@@ -27,8 +27,25 @@ describe('blocking keys for the database', () => {
 
   it('the missing side carries a ±1 year window of birth years, the found side the year', () => {
     const model = defaultModel();
-    const r = { id: 'x', name: 'Omkar Bhise', sex: 'm', age: 14, father_name: '', mother_name: '', state: '', district: '', place: '', date: '2025-09-14', language: '', marks: '' };
-    const years = (side: 'left' | 'right') => blockingKeys(model, r, side).filter((k) => k.startsWith('name+sex+birthyear:')).map((k) => k.split('|')[2]).sort();
+    const r = {
+      id: 'x',
+      name: 'Omkar Bhise',
+      sex: 'm',
+      age: 14,
+      father_name: '',
+      mother_name: '',
+      state: '',
+      district: '',
+      place: '',
+      date: '2025-09-14',
+      language: '',
+      marks: '',
+    };
+    const years = (side: 'left' | 'right') =>
+      blockingKeys(model, r, side)
+        .filter((k) => k.startsWith('name+sex+birthyear:'))
+        .map((k) => k.split('|')[2])
+        .sort();
     expect(years('left')).toEqual(['2010', '2011', '2012']);
     expect(years('right')).toEqual(['2011']);
   });
@@ -36,16 +53,40 @@ describe('blocking keys for the database', () => {
 
 describe('records as person records', () => {
   const rec: LinkableRecord = {
-    id: 'r1', kind: 'missing', name: 'Omkar Bhise', nameLocal: 'ओंकार भिसे', aliases: ['Chhotu'], sex: 'male', ageYears: 14, fatherName: 'Bhimrao Bhise',
-    motherName: null, language: 'Marathi', marks: null, eventDate: '2025-09-14', place: 'Wadali', eventPlace: 'Amravati railway station',
+    id: 'r1',
+    kind: 'missing',
+    name: 'Omkar Bhise',
+    nameLocal: 'ओंकार भिसे',
+    aliases: ['Chhotu'],
+    sex: 'male',
+    ageYears: 14,
+    fatherName: 'Bhimrao Bhise',
+    motherName: null,
+    language: 'Marathi',
+    marks: null,
+    eventDate: '2025-09-14',
+    place: 'Wadali',
+    eventPlace: 'Amravati railway station',
   };
   it('one variant per distinct name: the same name in another script is not another variant', () => {
-    expect(nameVariants({ name: 'Sanika Wankhade', nameLocal: 'सानिका वानखडे', aliases: ['Chhotu'] })).toEqual(['Sanika Wankhade', 'Chhotu']);
+    expect(nameVariants({ name: 'Sanika Wankhade', nameLocal: 'सानिका वानखडे', aliases: ['Chhotu'] })).toEqual([
+      'Sanika Wankhade',
+      'Chhotu',
+    ]);
     expect(nameVariants({ name: null, nameLocal: null, aliases: [] })).toEqual(['']);
   });
   it('maps a missing report to the left side: home place, date last seen', () => {
     const [p, q] = toPersonRecords(rec, { state: 'Maharashtra', district: 'Amravati' });
-    expect(p).toMatchObject({ id: 'r1', name: 'Omkar Bhise', sex: 'm', age: 14, father_name: 'Bhimrao Bhise', place: 'Wadali', district: 'Amravati', date: '2025-09-14' });
+    expect(p).toMatchObject({
+      id: 'r1',
+      name: 'Omkar Bhise',
+      sex: 'm',
+      age: 14,
+      father_name: 'Bhimrao Bhise',
+      place: 'Wadali',
+      district: 'Amravati',
+      date: '2025-09-14',
+    });
     expect(q.id).toBe('r1~1');
   });
   it('maps a found child to the right side: where found', () => {

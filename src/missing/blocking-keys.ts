@@ -21,21 +21,48 @@ type Transform = BlockingRule['keys'][number]['transform'];
 
 function transformValue(v: string, t: Transform): string[] {
   switch (t) {
-    case 'exact': { const s = normText(v); return s ? [s] : []; }
-    case 'key': { const s = placeKey(v); return s ? [s] : []; }
-    case 'tokenKeys': return searchKeys(v);
-    case 'firstKey': { const toks = nameTokensCached(v); return toks.length ? [keyOfCanonical(toks[0])] : []; }
-    case 'sortedKeys': { const k = searchKeys(v).sort(); return k.length ? [k.join('+')] : []; }
-    case 'fullKeys': { const k = searchKeys(v).sort(); return k.length >= 2 ? [k.join('+')] : []; }
-    case 'sex': { const s = normSex(v); return s ? [s] : []; }
-    case 'prefix3': { const s = normText(v).replace(/\s/g, ''); return s.length >= 3 ? [s.slice(0, 3)] : []; }
-    case 'year': { const m = /^\d{4}/.exec((v ?? '').trim()); return m ? [m[0]] : []; }
-    case 'birthYear': return [];
+    case 'exact': {
+      const s = normText(v);
+      return s ? [s] : [];
+    }
+    case 'key': {
+      const s = placeKey(v);
+      return s ? [s] : [];
+    }
+    case 'tokenKeys':
+      return searchKeys(v);
+    case 'firstKey': {
+      const toks = nameTokensCached(v);
+      return toks.length ? [keyOfCanonical(toks[0])] : [];
+    }
+    case 'sortedKeys': {
+      const k = searchKeys(v).sort();
+      return k.length ? [k.join('+')] : [];
+    }
+    case 'fullKeys': {
+      const k = searchKeys(v).sort();
+      return k.length >= 2 ? [k.join('+')] : [];
+    }
+    case 'sex': {
+      const s = normSex(v);
+      return s ? [s] : [];
+    }
+    case 'prefix3': {
+      const s = normText(v).replace(/\s/g, '');
+      return s.length >= 3 ? [s.slice(0, 3)] : [];
+    }
+    case 'year': {
+      const m = /^\d{4}/.exec((v ?? '').trim());
+      return m ? [m[0]] : [];
+    }
+    case 'birthYear':
+      return [];
   }
 }
 
 function birthYears(age: string, date: string, window: boolean): string[] {
-  const a = Number((age ?? '').trim()), y = Number(/^(\d{4})/.exec((date ?? '').trim())?.[1]);
+  const a = Number((age ?? '').trim()),
+    y = Number(/^(\d{4})/.exec((date ?? '').trim())?.[1]);
   if ((age ?? '').trim() === '' || !Number.isFinite(a) || !Number.isFinite(y)) return [];
   const b = Math.round(y - a);
   return window ? [String(b - 1), String(b), String(b + 1)] : [String(b)];
@@ -52,10 +79,14 @@ export function blockingKeys(model: Model, record: PersonRecord, side: Side): st
   for (const rule of model.blocking.rules) {
     let combos: string[] = [''];
     for (const k of rule.keys) {
-      const vals = k.transform === 'birthYear'
-        ? birthYears(field(record, k.column), field(record, k.with ?? 'date'), side === 'left')
-        : [...new Set(transformValue(field(record, k.column), k.transform))];
-      if (!vals.length) { combos = []; break; }
+      const vals =
+        k.transform === 'birthYear'
+          ? birthYears(field(record, k.column), field(record, k.with ?? 'date'), side === 'left')
+          : [...new Set(transformValue(field(record, k.column), k.transform))];
+      if (!vals.length) {
+        combos = [];
+        break;
+      }
       const next: string[] = [];
       for (const c of combos) for (const v of vals) next.push(c === '' ? v : `${c}|${v}`);
       combos = next;

@@ -37,7 +37,13 @@ export function matchConditions(actor: Actor, f: MatchFilter): SQL {
 }
 
 export function listMatches(db: Db, where: SQL, limit: number, offset: number) {
-  return db.select().from(missingMatch).where(where).orderBy(desc(missingMatch.probability), asc(missingMatch.id)).limit(limit).offset(offset);
+  return db
+    .select()
+    .from(missingMatch)
+    .where(where)
+    .orderBy(desc(missingMatch.probability), asc(missingMatch.id))
+    .limit(limit)
+    .offset(offset);
 }
 
 export async function countMatches(db: Db, where: SQL): Promise<number> {
@@ -46,13 +52,20 @@ export async function countMatches(db: Db, where: SQL): Promise<number> {
 }
 
 export async function getMatch(db: Db, actor: Actor, id: string, forUpdate = false): Promise<MatchRow | null> {
-  const q = db.select().from(missingMatch).where(and(eq(missingMatch.id, id), matchVisible(actor)));
+  const q = db
+    .select()
+    .from(missingMatch)
+    .where(and(eq(missingMatch.id, id), matchVisible(actor)));
   const [row] = forUpdate ? await q.for('update') : await q;
   return row ?? null;
 }
 
 export async function updateMatch(db: Db, id: string, set: Partial<typeof missingMatch.$inferInsert>) {
-  const [row] = await db.update(missingMatch).set({ ...set, version: sql`${missingMatch.version} + 1`, updatedAt: new Date() }).where(eq(missingMatch.id, id)).returning();
+  const [row] = await db
+    .update(missingMatch)
+    .set({ ...set, version: sql`${missingMatch.version} + 1`, updatedAt: new Date() })
+    .where(eq(missingMatch.id, id))
+    .returning();
   return row;
 }
 
@@ -65,8 +78,12 @@ export function decidedMatches(db: Db, actor: Actor, limit: number) {
   return db
     .select({
       ...getTableColumns(missingMatch),
-      decidedLeft: sql<PersonRecord | null>`CASE WHEN ${decidedSideVisible(actor, 'missing')} THEN ${missingMatch.decidedLeft} END`.mapWith(missingMatch.decidedLeft),
-      decidedRight: sql<PersonRecord | null>`CASE WHEN ${decidedSideVisible(actor, 'found')} THEN ${missingMatch.decidedRight} END`.mapWith(missingMatch.decidedRight),
+      decidedLeft: sql<PersonRecord | null>`CASE WHEN ${decidedSideVisible(actor, 'missing')} THEN ${missingMatch.decidedLeft} END`.mapWith(
+        missingMatch.decidedLeft,
+      ),
+      decidedRight: sql<PersonRecord | null>`CASE WHEN ${decidedSideVisible(actor, 'found')} THEN ${missingMatch.decidedRight} END`.mapWith(
+        missingMatch.decidedRight,
+      ),
     })
     .from(missingMatch)
     .where(and(matchVisible(actor), inArray(missingMatch.status, ['confirmed', 'rejected'])))
@@ -89,7 +106,10 @@ export async function insertRestoration(db: Db, values: typeof missingRestoratio
 }
 
 export async function getRestoration(db: Db, actor: Actor, id: string, forUpdate = false): Promise<RestorationRow | null> {
-  const q = db.select().from(missingRestoration).where(and(eq(missingRestoration.id, id), restorationVisible(actor)));
+  const q = db
+    .select()
+    .from(missingRestoration)
+    .where(and(eq(missingRestoration.id, id), restorationVisible(actor)));
   const [row] = forUpdate ? await q.for('update') : await q;
   return row ?? null;
 }
@@ -106,7 +126,17 @@ export async function updateRestoration(db: Db, id: string, set: Partial<typeof 
 export function listRestorations(db: Db, actor: Actor, status: RestorationRow['status'] | undefined, limit: number, offset: number) {
   const where = and(restorationVisible(actor), status ? eq(missingRestoration.status, status) : undefined);
   return Promise.all([
-    db.select().from(missingRestoration).where(where).orderBy(desc(missingRestoration.createdAt), asc(missingRestoration.id)).limit(limit).offset(offset),
-    db.select({ n: count() }).from(missingRestoration).where(where).then(([r]) => Number(r.n)),
+    db
+      .select()
+      .from(missingRestoration)
+      .where(where)
+      .orderBy(desc(missingRestoration.createdAt), asc(missingRestoration.id))
+      .limit(limit)
+      .offset(offset),
+    db
+      .select({ n: count() })
+      .from(missingRestoration)
+      .where(where)
+      .then(([r]) => Number(r.n)),
   ]);
 }

@@ -10,7 +10,15 @@ import { PERSON_COLUMNS, type PersonRecord } from '../linkage/record';
 import { istToday } from '../kernel/clock';
 import { getRecordSystem, getRecordsSeen, placeOfRecord, type RecordRow, type SeenRecord } from './missing.repository';
 import {
-  countMatches, decidedMatches, getMatch, insertRestoration, listMatches, matchConditions, updateMatch, type MatchRow, type RestorationRow,
+  countMatches,
+  decidedMatches,
+  getMatch,
+  insertRestoration,
+  listMatches,
+  matchConditions,
+  updateMatch,
+  type MatchRow,
+  type RestorationRow,
 } from './matches.repository';
 import { personRecordsOf, supersedeProposals } from './matching.service';
 import { viewOf } from './missing.views';
@@ -35,7 +43,17 @@ async function sideView(db: Db, r: SeenRecord | undefined) {
   if (!r) return null;
   if (r.view !== 'reference') return viewOf(db, r);
   const v = await viewOf(db, r);
-  return { id: v.id, reference: v.reference, kind: v.kind, status: v.status, stateCode: v.stateCode, districtCode: v.districtCode, stateName: v.stateName, districtName: v.districtName, redacted: true as const };
+  return {
+    id: v.id,
+    reference: v.reference,
+    kind: v.kind,
+    status: v.status,
+    stateCode: v.stateCode,
+    districtCode: v.districtCode,
+    stateName: v.stateName,
+    districtName: v.districtName,
+    redacted: true as const,
+  };
 }
 
 /** Who agreed to the match, and which side it still waits for. */
@@ -47,14 +65,26 @@ function agreementOf(m: MatchRow) {
   });
   const missing = side(m.missingAgreedAt, m.missingAgreedBy);
   const found = side(m.foundAgreedAt, m.foundAgreedBy);
-  const waitingFor = m.status !== 'proposed' || !cross ? [] : [...(missing ? [] : ['missing' as const]), ...(found ? [] : ['found' as const])];
+  const waitingFor =
+    m.status !== 'proposed' || !cross ? [] : [...(missing ? [] : ['missing' as const]), ...(found ? [] : ['found' as const])];
   return { crossDistrict: cross, missing, found, waitingFor, confirmedAs: m.confirmedAs };
 }
 
 function matchSummary(m: MatchRow) {
   return {
-    id: m.id, status: m.status, probability: m.probability, weight: m.weight, fields: m.fields, explanation: m.explanation, modelVersion: m.modelVersion,
-    proposedAt: m.proposedAt, updatedAt: m.updatedAt, decidedAt: m.decidedAt, decidedBy: m.decidedBy, note: m.note, version: m.version,
+    id: m.id,
+    status: m.status,
+    probability: m.probability,
+    weight: m.weight,
+    fields: m.fields,
+    explanation: m.explanation,
+    modelVersion: m.modelVersion,
+    proposedAt: m.proposedAt,
+    updatedAt: m.updatedAt,
+    decidedAt: m.decidedAt,
+    decidedBy: m.decidedBy,
+    note: m.note,
+    version: m.version,
     agreement: agreementOf(m),
   };
 }
@@ -66,12 +96,22 @@ function matchSummary(m: MatchRow) {
 async function auditCrossDistrict(db: Db, actor: Actor, seen: Iterable<SeenRecord>, context: Record<string, unknown>) {
   for (const r of seen) {
     if (r.view !== 'full' && r.view !== 'compared') continue;
-    await audit(db, actor, 'read', 'missing_record', r.id, { stateCode: r.stateCode, districtCode: r.districtCode }, { via: 'match', view: r.view, ...context });
+    await audit(
+      db,
+      actor,
+      'read',
+      'missing_record',
+      r.id,
+      { stateCode: r.stateCode, districtCode: r.districtCode },
+      { via: 'match', view: r.view, ...context },
+    );
   }
 }
 
 async function matchViews(db: Db, actor: Actor, rows: MatchRow[]) {
-  const seen = new Map((await getRecordsSeen(db, actor, [...new Set(rows.flatMap((m) => [m.missingId, m.foundId]))])).map((r) => [r.id, r]));
+  const seen = new Map(
+    (await getRecordsSeen(db, actor, [...new Set(rows.flatMap((m) => [m.missingId, m.foundId]))])).map((r) => [r.id, r]),
+  );
   const out = [];
   for (const m of rows) {
     out.push({ ...matchSummary(m), missing: await sideView(db, seen.get(m.missingId)), found: await sideView(db, seen.get(m.foundId)) });
@@ -82,9 +122,16 @@ async function matchViews(db: Db, actor: Actor, rows: MatchRow[]) {
 export async function listMatchesFor(ctx: AppContext, actor: Actor, query: MatchListQuery) {
   requirePermission(actor, 'missing.read');
   const where = matchConditions(actor, { status: query.status, minProbability: query.minProbability, recordId: query.recordId });
-  const [rows, total] = await Promise.all([listMatches(ctx.db, where, query.pageSize, (query.page - 1) * query.pageSize), countMatches(ctx.db, where)]);
+  const [rows, total] = await Promise.all([
+    listMatches(ctx.db, where, query.pageSize, (query.page - 1) * query.pageSize),
+    countMatches(ctx.db, where),
+  ]);
   const { items, seen } = await matchViews(ctx.db, actor, rows);
-  await audit(ctx.db, actor, 'list', 'missing_match', null, null, { ids: rows.map((r) => r.id), records: rows.flatMap((r) => [r.missingId, r.foundId]), total });
+  await audit(ctx.db, actor, 'list', 'missing_match', null, null, {
+    ids: rows.map((r) => r.id),
+    records: rows.flatMap((r) => [r.missingId, r.foundId]),
+    total,
+  });
   await auditCrossDistrict(ctx.db, actor, seen.values(), { list: 'missing_match' });
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
@@ -105,7 +152,12 @@ const comparable = (r: SeenRecord | undefined): r is SeenRecord => !!r && r.view
  * fields of both records, which every reader of a live match may see; after a rejection only a
  * reader who sees both sides in full gets it (the stored pair as the reviewer saw it).
  */
-async function comparison(db: Db, m: MatchRow, missing: SeenRecord | undefined, found: SeenRecord | undefined): Promise<{ left: PersonRecord; right: PersonRecord } | null> {
+async function comparison(
+  db: Db,
+  m: MatchRow,
+  missing: SeenRecord | undefined,
+  found: SeenRecord | undefined,
+): Promise<{ left: PersonRecord; right: PersonRecord } | null> {
   if (!comparable(missing) || !comparable(found)) return null;
   if (m.decidedLeft && m.decidedRight) return { left: m.decidedLeft, right: m.decidedRight };
   const [left] = await personRecordsOf(db, missing as never);
@@ -117,7 +169,10 @@ export async function readMatch(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'missing.read');
   const m = await getMatch(ctx.db, actor, id);
   if (!m) throw notFound('Match');
-  const { items: [view], seen } = await matchViews(ctx.db, actor, [m]);
+  const {
+    items: [view],
+    seen,
+  } = await matchViews(ctx.db, actor, [m]);
   const restoration = m.status === 'confirmed' ? await restorationOfMatch(ctx.db, m.id) : null;
   await audit(ctx.db, actor, 'read', 'missing_match', id, null, { records: [m.missingId, m.foundId], status: m.status });
   await auditCrossDistrict(ctx.db, actor, seen.values(), { matchId: id });
@@ -148,7 +203,8 @@ export async function decideMatch(ctx: AppContext, actor: Actor, id: string, inp
   const result = await ctx.db.transaction(async (tx): Promise<Decided> => {
     const m = await getMatch(tx, actor, id, true);
     if (!m) throw notFound('Match');
-    if (input.version !== undefined && input.version !== m.version) throw conflict(`Someone else changed this match (now version ${m.version})`);
+    if (input.version !== undefined && input.version !== m.version)
+      throw conflict(`Someone else changed this match (now version ${m.version})`);
     if (m.status !== 'proposed') throw new HttpError(409, 'already_decided', `This match is already ${m.status}`);
     // Lock both records in a fixed order (missing, then found) so two decisions cannot deadlock.
     const missing = (await getRecordSystem(tx, m.missingId, true))!;
@@ -161,8 +217,19 @@ export async function decideMatch(ctx: AppContext, actor: Actor, id: string, inp
     };
     if (input.decision === 'reject') {
       const p = await pair();
-      const row = await updateMatch(tx, id, { decidedBy: actor.userId, decidedAt: now, note: input.note || null, decidedLeft: p.left, decidedRight: p.right, status: 'rejected' });
-      await audit(tx, actor, 'match.reject', 'missing_match', id, null, { missingId: m.missingId, foundId: m.foundId, probability: m.probability });
+      const row = await updateMatch(tx, id, {
+        decidedBy: actor.userId,
+        decidedAt: now,
+        note: input.note || null,
+        decidedLeft: p.left,
+        decidedRight: p.right,
+        status: 'rejected',
+      });
+      await audit(tx, actor, 'match.reject', 'missing_match', id, null, {
+        missingId: m.missingId,
+        foundId: m.foundId,
+        probability: m.probability,
+      });
       return { match: row, restoration: null, missing, found };
     }
     for (const r of [missing, found]) {
@@ -175,35 +242,69 @@ export async function decideMatch(ctx: AppContext, actor: Actor, id: string, inp
     const foundAgreed = !!(m.foundAgreedAt || agreed.foundAgreedAt);
     if (!rights.confirmsAlone && !(missingAgreed && foundAgreed)) {
       if (!Object.keys(agreed).length) {
-        throw new HttpError(409, 'already_agreed', 'Your district has already agreed to this match; it waits for the other district (or the CWC of the child’s home district)');
+        throw new HttpError(
+          409,
+          'already_agreed',
+          'Your district has already agreed to this match; it waits for the other district (or the CWC of the child’s home district)',
+        );
       }
       const row = await updateMatch(tx, id, { ...agreed, note: input.note || m.note });
-      await audit(tx, actor, 'match.agree', 'missing_match', id, null, { missingId: m.missingId, foundId: m.foundId, side: agreed.missingAgreedAt ? 'missing' : 'found' });
+      await audit(tx, actor, 'match.agree', 'missing_match', id, null, {
+        missingId: m.missingId,
+        foundId: m.foundId,
+        side: agreed.missingAgreedAt ? 'missing' : 'found',
+      });
       return { match: row, restoration: null, missing, found };
     }
     const confirmedAs = rights.missingSide && rights.foundSide ? 'one_district' : missingAgreed && foundAgreed ? 'both_sides' : 'cwc';
     const p = await pair();
     const row = await updateMatch(tx, id, {
-      ...agreed, decidedBy: actor.userId, decidedAt: now, note: input.note || m.note, decidedLeft: p.left, decidedRight: p.right, status: 'confirmed', confirmedAs,
+      ...agreed,
+      decidedBy: actor.userId,
+      decidedAt: now,
+      note: input.note || m.note,
+      decidedLeft: p.left,
+      decidedRight: p.right,
+      status: 'confirmed',
+      confirmedAs,
     });
     for (const r of [missing, found]) {
-      await tx.update(missingRecord).set({ status: 'matched', version: sql`${missingRecord.version} + 1`, updatedAt: now }).where(eq(missingRecord.id, r.id));
+      await tx
+        .update(missingRecord)
+        .set({ status: 'matched', version: sql`${missingRecord.version} + 1`, updatedAt: now })
+        .where(eq(missingRecord.id, r.id));
       await audit(tx, actor, 'update', 'missing_record', r.id, placeOfRecord(r), { status: 'matched', matchId: id });
     }
     await supersedeProposals(tx, [missing.id, found.id], id);
     const restoration = await insertRestoration(tx, {
-      matchId: id, missingId: missing.id, foundId: found.id, stateCode: missing.stateCode, districtCode: missing.districtCode,
-      foundStateCode: found.stateCode, foundDistrictCode: found.districtCode, childId: missing.childId, status: 'awaiting_case', createdBy: actor.userId,
-      createdAt: now, updatedAt: now,
+      matchId: id,
+      missingId: missing.id,
+      foundId: found.id,
+      stateCode: missing.stateCode,
+      districtCode: missing.districtCode,
+      foundStateCode: found.stateCode,
+      foundDistrictCode: found.districtCode,
+      childId: missing.childId,
+      status: 'awaiting_case',
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
     });
     await audit(tx, actor, 'match.confirm', 'missing_match', id, placeOfRecord(missing), {
-      missingId: m.missingId, foundId: m.foundId, probability: m.probability, restorationId: restoration.id, confirmedAs,
+      missingId: m.missingId,
+      foundId: m.foundId,
+      probability: m.probability,
+      restorationId: restoration.id,
+      confirmedAs,
     });
     return { match: row, restoration, missing, found };
   });
   let restoration = result.restoration ? restorationView(result.restoration) : null;
   if (result.restoration) restoration = await tryOpenCase(ctx, actor, result.restoration, result.missing, result.found);
-  const { items: [view], seen } = await matchViews(ctx.db, actor, [result.match]);
+  const {
+    items: [view],
+    seen,
+  } = await matchViews(ctx.db, actor, [result.match]);
   await auditCrossDistrict(ctx.db, actor, seen.values(), { matchId: id });
   return { ...view, restoration };
 }
@@ -213,7 +314,12 @@ export async function decideMatch(ctx: AppContext, actor: Actor, id: string, inp
 export const LABELLED_COLUMNS = [
   ...PERSON_COLUMNS.map((c) => `left_${c}`),
   ...PERSON_COLUMNS.map((c) => `right_${c}`),
-  'label', 'match_probability', 'match_weight', 'model_version', 'decided_on', 'match_id',
+  'label',
+  'match_probability',
+  'match_weight',
+  'model_version',
+  'decided_on',
+  'match_id',
 ];
 
 /**
@@ -231,10 +337,18 @@ export async function exportLabelledPairs(ctx: AppContext, actor: Actor) {
     body += csvLine([
       ...PERSON_COLUMNS.map((c) => cell(m.decidedLeft, c)),
       ...PERSON_COLUMNS.map((c) => cell(m.decidedRight, c)),
-      m.status === 'confirmed' ? 1 : 0, Math.round(m.probability * 1e6) / 1e6, Math.round(m.weight * 1e3) / 1e3, m.modelVersion,
-      m.decidedAt ? istToday(new Date(m.decidedAt)) : '', m.id,
+      m.status === 'confirmed' ? 1 : 0,
+      Math.round(m.probability * 1e6) / 1e6,
+      Math.round(m.weight * 1e3) / 1e3,
+      m.modelVersion,
+      m.decidedAt ? istToday(new Date(m.decidedAt)) : '',
+      m.id,
     ]);
   }
-  await audit(ctx.db, actor, 'export', 'missing_match', null, null, { ids: rows.map((r) => r.id), total: rows.length, format: 'labelled-pairs-csv' });
+  await audit(ctx.db, actor, 'export', 'missing_match', null, null, {
+    ids: rows.map((r) => r.id),
+    total: rows.length,
+    format: 'labelled-pairs-csv',
+  });
   return { body, filename: `labelled-pairs-${istToday(ctx.now())}.csv`, count: rows.length };
 }

@@ -10,8 +10,17 @@ import { recordIdOf, toPersonRecords, type LinkableRecord } from './domain/perso
 import type { RecordKind } from './domain/vocabulary';
 import { missingMatch } from './missing.schema';
 import {
-  candidateRows, getRecordSystem, keyCounts, pendingRecordIds, placeNames, placeOfRecord, setRecordKeys, setRecordSystem, staleKeyRecords,
-  type CandidateRow, type RecordRow,
+  candidateRows,
+  getRecordSystem,
+  keyCounts,
+  pendingRecordIds,
+  placeNames,
+  placeOfRecord,
+  setRecordKeys,
+  setRecordSystem,
+  staleKeyRecords,
+  type CandidateRow,
+  type RecordRow,
 } from './missing.repository';
 
 /**
@@ -76,7 +85,10 @@ export async function blockKeysFor(db: Db, r: LinkableRecord & { stateCode: numb
  * taken rarest first while the rows they reach add up to no more than maxRowsFetched.
  */
 export function chooseKeys(keys: string[], counts: Map<string, number>): { chosen: string[]; skipped: number } {
-  const present = keys.map((k) => ({ k, n: counts.get(k) ?? 0 })).filter((x) => x.n > 0).sort((a, b) => a.n - b.n || (a.k < b.k ? -1 : 1));
+  const present = keys
+    .map((k) => ({ k, n: counts.get(k) ?? 0 }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => a.n - b.n || (a.k < b.k ? -1 : 1));
   const chosen: string[] = [];
   let rows = 0;
   for (const x of present) {
@@ -97,7 +109,11 @@ export interface ScoredCandidate {
  * Scores one record against the database: blocking keys → candidate rows (common keys left
  * out, best-overlapping first) → matchOne per name variant → the best pair per candidate.
  */
-export async function scoreAgainstDatabase(db: Db, r: RecordRow | (LinkableRecord & { stateCode: number; districtCode: number }), opts: { model?: Model } = {}) {
+export async function scoreAgainstDatabase(
+  db: Db,
+  r: RecordRow | (LinkableRecord & { stateCode: number; districtCode: number }),
+  opts: { model?: Model } = {},
+) {
   const model = opts.model ?? matchingModel();
   const t0 = performance.now();
   const kind = r.kind as RecordKind;
@@ -108,7 +124,14 @@ export async function scoreAgainstDatabase(db: Db, r: RecordRow | (LinkableRecor
   const { chosen, skipped } = chooseKeys(keys, counts);
   const rows = await candidateRows(db, other, chosen, MATCHING.maxCandidates, r.id);
   const t1 = performance.now();
-  if (!rows.length) return { keys: keys.length, skippedKeys: skipped, candidates: 0, scored: [] as ScoredCandidate[], timing: { retrieveMs: t1 - t0, scoreMs: 0 } };
+  if (!rows.length)
+    return {
+      keys: keys.length,
+      skippedKeys: skipped,
+      candidates: 0,
+      scored: [] as ScoredCandidate[],
+      timing: { retrieveMs: t1 - t0, scoreMs: 0 },
+    };
   const byId = new Map(rows.map((c) => [c.id, c]));
   const people: PersonRecord[] = [];
   for (const c of rows) people.push(...toPersonRecords(c as LinkableRecord, await placeNames(db, c.stateCode, c.districtCode)));
@@ -128,7 +151,13 @@ export async function scoreAgainstDatabase(db: Db, r: RecordRow | (LinkableRecor
     .map(([id, candidate]) => ({ id, row: byId.get(id)!, candidate }))
     .sort((a, b) => b.candidate.weight - a.candidate.weight)
     .slice(0, MATCHING.topK);
-  return { keys: keys.length, skippedKeys: skipped, candidates: rows.length, scored, timing: { retrieveMs: t1 - t0, scoreMs: performance.now() - t1 } };
+  return {
+    keys: keys.length,
+    skippedKeys: skipped,
+    candidates: rows.length,
+    scored,
+    timing: { retrieveMs: t1 - t0, scoreMs: performance.now() - t1 },
+  };
 }
 
 export interface MatchRun {
@@ -158,23 +187,41 @@ export async function matchRecord(ctx: Pick<AppContext, 'db' | 'now'>, recordId:
     const mine = r.kind === 'missing' ? missingMatch.missingId : missingMatch.foundId;
     const theirs = r.kind === 'missing' ? missingMatch.foundId : missingMatch.missingId;
     // Proposals no longer supported by the record as it is now are withdrawn (never a decided one).
-    await tx.delete(missingMatch).where(and(eq(mine, recordId), eq(missingMatch.status, 'proposed'), otherIds.length ? notInArray(theirs, otherIds) : undefined));
+    await tx
+      .delete(missingMatch)
+      .where(and(eq(mine, recordId), eq(missingMatch.status, 'proposed'), otherIds.length ? notInArray(theirs, otherIds) : undefined));
     for (const k of keep) {
       const [m, f] = r.kind === 'missing' ? [r, k.row] : [k.row, r];
       await tx
         .insert(missingMatch)
         .values({
-          missingId: m.id, foundId: f.id,
-          missingStateCode: m.stateCode, missingDistrictCode: m.districtCode, foundStateCode: f.stateCode, foundDistrictCode: f.districtCode,
-          probability: k.candidate.probability, weight: k.candidate.weight, fields: k.candidate.fields, explanation: k.candidate.explanation,
-          modelVersion: model.version, proposedAt: now, updatedAt: now,
+          missingId: m.id,
+          foundId: f.id,
+          missingStateCode: m.stateCode,
+          missingDistrictCode: m.districtCode,
+          foundStateCode: f.stateCode,
+          foundDistrictCode: f.districtCode,
+          probability: k.candidate.probability,
+          weight: k.candidate.weight,
+          fields: k.candidate.fields,
+          explanation: k.candidate.explanation,
+          modelVersion: model.version,
+          proposedAt: now,
+          updatedAt: now,
         })
         .onConflictDoUpdate({
           target: [missingMatch.missingId, missingMatch.foundId],
           set: {
-            probability: k.candidate.probability, weight: k.candidate.weight, fields: k.candidate.fields, explanation: k.candidate.explanation,
-            modelVersion: model.version, missingDistrictCode: m.districtCode, missingStateCode: m.stateCode,
-            foundDistrictCode: f.districtCode, foundStateCode: f.stateCode, updatedAt: now,
+            probability: k.candidate.probability,
+            weight: k.candidate.weight,
+            fields: k.candidate.fields,
+            explanation: k.candidate.explanation,
+            modelVersion: model.version,
+            missingDistrictCode: m.districtCode,
+            missingStateCode: m.stateCode,
+            foundDistrictCode: f.districtCode,
+            foundStateCode: f.stateCode,
+            updatedAt: now,
             // A side's agreement was given by the district the record was in: moved, it is asked again.
             missingAgreedAt: sql`CASE WHEN ${missingMatch.missingDistrictCode} = ${m.districtCode} AND ${missingMatch.missingStateCode} = ${m.stateCode} THEN ${missingMatch.missingAgreedAt} END`,
             missingAgreedBy: sql`CASE WHEN ${missingMatch.missingDistrictCode} = ${m.districtCode} AND ${missingMatch.missingStateCode} = ${m.stateCode} THEN ${missingMatch.missingAgreedBy} END`,
@@ -186,7 +233,11 @@ export async function matchRecord(ctx: Pick<AppContext, 'db' | 'now'>, recordId:
     }
     await setRecordSystem(tx, recordId, { matchState: 'done', matchedAt: now });
     await audit(tx, null, 'match', 'missing_record', recordId, placeOfRecord(r), {
-      model: model.version, keys: result.keys, skippedKeys: result.skippedKeys, candidates: result.candidates, proposed: keep.length,
+      model: model.version,
+      keys: result.keys,
+      skippedKeys: result.skippedKeys,
+      candidates: result.candidates,
+      proposed: keep.length,
     });
   });
   return { recordId, status: 'matched', candidates: result.candidates, proposed: keep.length };
@@ -228,9 +279,11 @@ export async function supersedeProposals(db: Db, recordIds: string[], exceptMatc
   await db
     .update(missingMatch)
     .set({ status: 'superseded', updatedAt: new Date() })
-    .where(and(
-      eq(missingMatch.status, 'proposed'),
-      or(inArray(missingMatch.missingId, recordIds), inArray(missingMatch.foundId, recordIds)),
-      sql`${missingMatch.id} <> ${exceptMatchId}`,
-    ));
+    .where(
+      and(
+        eq(missingMatch.status, 'proposed'),
+        or(inArray(missingMatch.missingId, recordIds), inArray(missingMatch.foundId, recordIds)),
+        sql`${missingMatch.id} <> ${exceptMatchId}`,
+      ),
+    );
 }

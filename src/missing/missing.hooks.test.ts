@@ -15,14 +15,24 @@ let database: Database & { drop: () => Promise<void> };
 let ctx: AppContext;
 
 const actor = (districtCode: number): Actor => ({
-  userId: '00000000-0000-4000-8000-000000000001', username: 't', displayName: 'Test', role: 'dcpu_officer', organisationId: null, organisationKind: null,
+  userId: '00000000-0000-4000-8000-000000000001',
+  username: 't',
+  displayName: 'Test',
+  role: 'dcpu_officer',
+  organisationId: null,
+  organisationKind: null,
   scope: { level: 'district', stateCode: 27, districtCode },
 });
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database);
-  ctx = { database, db: database.db, now: () => new Date(), config: { filesDir: '/tmp/samanvay-missing-hooks', webDir: null, secureCookies: false } };
+  ctx = {
+    database,
+    db: database.db,
+    now: () => new Date(),
+    config: { filesDir: '/tmp/samanvay-missing-hooks', webDir: null, secureCookies: false },
+  };
 });
 afterAll(() => database.drop());
 
@@ -72,12 +82,18 @@ describe('the matching sweep', () => {
 
   it('re-keys records keyed under another model version and matches them again', async () => {
     const [r] = await database.query<{ id: string; block_keys: string[] }>(
-      `SELECT id, block_keys FROM missing_record WHERE status = 'open' AND cardinality(block_keys) > 0 ORDER BY created_at LIMIT 1`);
+      `SELECT id, block_keys FROM missing_record WHERE status = 'open' AND cardinality(block_keys) > 0 ORDER BY created_at LIMIT 1`,
+    );
     const matchesBefore = await database.query(`SELECT missing_id, found_id, status FROM missing_match ORDER BY 1, 2`);
-    await database.query(`UPDATE missing_record SET block_keys = '{}', block_keys_model = 'indian-children.v0', match_state = 'done' WHERE id = $1`, [r.id]);
+    await database.query(
+      `UPDATE missing_record SET block_keys = '{}', block_keys_model = 'indian-children.v0', match_state = 'done' WHERE id = $1`,
+      [r.id],
+    );
     expect(await rekeyStaleRecords(ctx)).toBe(1);
     const [after] = await database.query<{ block_keys: string[]; block_keys_model: string; match_state: string }>(
-      `SELECT block_keys, block_keys_model, match_state FROM missing_record WHERE id = $1`, [r.id]);
+      `SELECT block_keys, block_keys_model, match_state FROM missing_record WHERE id = $1`,
+      [r.id],
+    );
     expect([...after.block_keys].sort()).toEqual([...r.block_keys].sort());
     expect(after.block_keys_model).toBe(matchingModel().version);
     expect(after.match_state).toBe('pending');
@@ -86,7 +102,9 @@ describe('the matching sweep', () => {
     await database.query(`UPDATE missing_record SET block_keys_model = 'indian-children.v0' WHERE id = $1`, [r.id]);
     const [cur] = await database.query<{ version: number }>(`SELECT version FROM missing_record WHERE id = $1`, [r.id]);
     expect(await setRecordKeys(database.db, { id: r.id, version: cur.version - 1 }, ['stale-key'], matchingModel().version)).toBe(false);
-    expect((await database.query<{ block_keys: string[] }>(`SELECT block_keys FROM missing_record WHERE id = $1`, [r.id]))[0].block_keys).not.toContain('stale-key');
+    expect(
+      (await database.query<{ block_keys: string[] }>(`SELECT block_keys FROM missing_record WHERE id = $1`, [r.id]))[0].block_keys,
+    ).not.toContain('stale-key');
     expect(await rekeyStaleRecords(ctx)).toBe(1);
     await matchPendingRecords(ctx);
     expect(await database.query(`SELECT missing_id, found_id, status FROM missing_match ORDER BY 1, 2`)).toEqual(matchesBefore);
@@ -94,7 +112,9 @@ describe('the matching sweep', () => {
 
   it('the per-key counts follow the open records (kept by triggers)', async () => {
     const [a] = await database.query<{ n: number }>(`SELECT n FROM missing_block_key WHERE kind = 'found' AND key = '*'`);
-    const [b] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM missing_record WHERE kind = 'found' AND status = 'open'`);
+    const [b] = await database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM missing_record WHERE kind = 'found' AND status = 'open'`,
+    );
     expect(a.n).toBe(b.n);
     const drift = await database.query(`
       SELECT k.kind, k.key FROM missing_block_key k

@@ -23,16 +23,29 @@ export interface MissingJobsOptions {
 export async function registerMissingJobs(boss: PgBoss, ctx: AppContext, opts: MissingJobsOptions = {}) {
   const cron = opts.cron === undefined ? '*/10 * * * *' : opts.cron;
   await boss.createQueue(MISSING_MATCH_QUEUE, { name: MISSING_MATCH_QUEUE, policy: 'singleton', retryLimit: 3, retryDelay: 60 });
-  await boss.work(MISSING_MATCH_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5, batchSize: 1 }, countingFailures(MISSING_MATCH_QUEUE, async () => {
-    // After a model change, records keyed under the old rules are re-keyed and matched again.
-    const rekeyed = await rekeyStaleRecords(ctx, opts.batch ?? 200);
-    return { rekeyed, matched: await matchPendingRecords(ctx, opts.batch ?? 200) };
-  }));
+  await boss.work(
+    MISSING_MATCH_QUEUE,
+    { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5, batchSize: 1 },
+    countingFailures(MISSING_MATCH_QUEUE, async () => {
+      // After a model change, records keyed under the old rules are re-keyed and matched again.
+      const rekeyed = await rekeyStaleRecords(ctx, opts.batch ?? 200);
+      return { rekeyed, matched: await matchPendingRecords(ctx, opts.batch ?? 200) };
+    }),
+  );
   if (cron) await boss.schedule(MISSING_MATCH_QUEUE, cron, {}, { tz: 'Asia/Kolkata' });
 }
 
-export async function startMissingJobs(ctx: AppContext, opts: MissingJobsOptions & { supervise?: boolean; onError?: (err: unknown) => void } = {}) {
-  const boss = new PgBoss({ db: pgBossDb(ctx.database) as unknown as PgBoss.Db, schema: 'pgboss', migrate: true, supervise: opts.supervise ?? true, schedule: opts.cron !== null });
+export async function startMissingJobs(
+  ctx: AppContext,
+  opts: MissingJobsOptions & { supervise?: boolean; onError?: (err: unknown) => void } = {},
+) {
+  const boss = new PgBoss({
+    db: pgBossDb(ctx.database) as unknown as PgBoss.Db,
+    schema: 'pgboss',
+    migrate: true,
+    supervise: opts.supervise ?? true,
+    schedule: opts.cron !== null,
+  });
   boss.on('error', opts.onError ?? bossErrorListener('pg-boss'));
   await boss.start();
   await registerMissingJobs(boss, ctx, opts);

@@ -4,7 +4,15 @@ import { isoDate } from '../http/iso-date';
 import { optionalPersonName, personName as personNameSchema } from '../names/person-name';
 import { day, timestamp, withheld } from '../http/response';
 import { SEXES } from '../registry/vocabulary';
-import { CURRENT_CARE, FOUND_SOURCES, MATCH_STATUSES, MISSING_SOURCES, RECORD_KINDS, RECORD_STATUSES, RESTORATION_STATUSES } from './domain/vocabulary';
+import {
+  CURRENT_CARE,
+  FOUND_SOURCES,
+  MATCH_STATUSES,
+  MISSING_SOURCES,
+  RECORD_KINDS,
+  RECORD_STATUSES,
+  RESTORATION_STATUSES,
+} from './domain/vocabulary';
 
 /**
  * Input shapes for missing and found children, shared by the API (request validation) and the
@@ -15,12 +23,26 @@ const text = (max: number) => z.string().trim().max(max, `is too long (${max} ch
 const optText = (max: number) => text(max).optional().nullable();
 const personName = personNameSchema(120);
 const optName = optionalPersonName(120).optional().nullable();
-const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number (digits, 6–20 characters)');
-const lgdDistrict = z.number().int('must be an LGD district code').positive('must be an LGD district code').max(99_999, 'must be an LGD district code');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number (digits, 6–20 characters)');
+const lgdDistrict = z
+  .number()
+  .int('must be an LGD district code')
+  .positive('must be an LGD district code')
+  .max(99_999, 'must be an LGD district code');
 const age = (max: number, what: string) =>
-  z.number().min(0, 'cannot be negative').max(max, `must be ${max} or under (${what})`).refine((n) => Number.isInteger(n * 2), 'give whole or half years');
+  z
+    .number()
+    .min(0, 'cannot be negative')
+    .max(max, `must be ${max} or under (${what})`)
+    .refine((n) => Number.isInteger(n * 2), 'give whole or half years');
 
-const unknownKeys = { error: (iss: { code?: string; keys?: string[] }) => (iss.code === 'unrecognized_keys' ? `unknown field(s): ${iss.keys?.join(', ')}` : undefined) };
+const unknownKeys = {
+  error: (iss: { code?: string; keys?: string[] }) =>
+    iss.code === 'unrecognized_keys' ? `unknown field(s): ${iss.keys?.join(', ')}` : undefined,
+};
 
 const personFields = {
   name: personName.optional().nullable(),
@@ -32,8 +54,20 @@ const personFields = {
   motherName: optName,
   guardianName: optName,
   language: optText(40),
-  heightCm: z.number().int('must be whole centimetres').min(30, 'must be at least 30 cm').max(220, 'must be 220 cm or under').optional().nullable(),
-  weightKg: z.number().int('must be whole kilograms').min(1, 'must be at least 1 kg').max(150, 'must be 150 kg or under').optional().nullable(),
+  heightCm: z
+    .number()
+    .int('must be whole centimetres')
+    .min(30, 'must be at least 30 cm')
+    .max(220, 'must be 220 cm or under')
+    .optional()
+    .nullable(),
+  weightKg: z
+    .number()
+    .int('must be whole kilograms')
+    .min(1, 'must be at least 1 kg')
+    .max(150, 'must be 150 kg or under')
+    .optional()
+    .nullable(),
   marks: optText(1000),
   clothing: optText(1000),
   description: optText(2000),
@@ -124,9 +158,19 @@ export const publicSightingInput = z.strictObject(
 );
 
 /** Edits by an official; the record is matched again. */
-const patchable = { ...personFields, ageYears: age(21, 'years').optional().nullable(), place: optText(200), address: optText(300),
-  eventDate: isoDate.optional(), eventPlace: optText(300), currentCare: z.enum(CURRENT_CARE).optional().nullable(), currentPlace: optText(300),
-  districtCode: lgdDistrict.optional(), policeStation: optText(200), firNumber: optText(60) };
+const patchable = {
+  ...personFields,
+  ageYears: age(21, 'years').optional().nullable(),
+  place: optText(200),
+  address: optText(300),
+  eventDate: isoDate.optional(),
+  eventPlace: optText(300),
+  currentCare: z.enum(CURRENT_CARE).optional().nullable(),
+  currentPlace: optText(300),
+  districtCode: lgdDistrict.optional(),
+  policeStation: optText(200),
+  firNumber: optText(60),
+};
 export const recordPatch = z.strictObject({ version: recordVersion, ...patchable, sex: z.enum(SEXES).optional() }, unknownKeys);
 
 export const moderationInput = z
@@ -190,7 +234,10 @@ export const restorationUpdateInput = z
     },
     unknownKeys,
   )
-  .refine((r) => r.status === 'restored' || (!r.cwcOrderRef && !r.cwcOrderOn), { path: ['cwcOrderRef'], message: 'an order reference goes with status restored only' });
+  .refine((r) => r.status === 'restored' || (!r.cwcOrderRef && !r.cwcOrderOn), {
+    path: ['cwcOrderRef'],
+    message: 'an order reference goes with status restored only',
+  });
 export const openCaseInput = z.strictObject({ childId: z.uuid('must be a child id (UUID)').optional() }, unknownKeys);
 
 export type MissingReportInput = z.infer<typeof missingReportInput>;
@@ -247,7 +294,9 @@ export const missingRecordOut = z.object({
   currentCare: withheld(z.string()),
   currentPlace: withheld(z.string()),
   childId: withheld(z.string()),
-  reporter: withheld(z.object({ name: withheld(z.string()), relation: withheld(z.string()), phone: withheld(z.string()), email: withheld(z.string()) })),
+  reporter: withheld(
+    z.object({ name: withheld(z.string()), relation: withheld(z.string()), phone: withheld(z.string()), email: withheld(z.string()) }),
+  ),
   policeStation: withheld(z.string()),
   firNumber: withheld(z.string()),
   moderation: withheld(z.object({ reason: z.string().nullable(), by: z.string().nullable(), at: timestamp })),
@@ -265,7 +314,12 @@ const matchingOut = z.object({ candidates: z.number().optional(), proposed: z.nu
 /** A record just written: the record and what matching did. */
 export const missingRecordWrittenOut = missingRecordOut.extend({ matching: matchingOut.optional() });
 
-export const missingRecordListOut = z.object({ items: z.array(missingRecordOut), total: z.number(), page: z.number(), pageSize: z.number() });
+export const missingRecordListOut = z.object({
+  items: z.array(missingRecordOut),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 
 const matchCore = {
   id: z.string(),
@@ -350,10 +404,18 @@ export const matchDetailOut = matchOut.extend({
 /** A decided match and the restoration a confirmation started. */
 export const matchDecidedOut = matchOut.extend({ restoration: restorationOut.nullable().optional() });
 
-export const photoSetOut = z.object({ id: z.string(), hasPhoto: z.boolean(), contentType: z.string().nullish(), size: z.number().nullish(), version: z.number() });
+export const photoSetOut = z.object({
+  id: z.string(),
+  hasPhoto: z.boolean(),
+  contentType: z.string().nullish(),
+  size: z.number().nullish(),
+  version: z.number(),
+});
 
 /** The public forms' only answer: a reference number (the public never reads a record back). */
 export const publicSubmittedOut = z.object({ reference: z.string(), status: z.literal('pending_moderation'), message: z.string() });
 export const publicDistrictsOut = z.object({
-  items: z.array(z.object({ code: z.number().nullable(), name: z.string(), nameLocal: z.string().nullable(), stateCode: z.number(), level: z.string() })),
+  items: z.array(
+    z.object({ code: z.number().nullable(), name: z.string(), nameLocal: z.string().nullable(), stateCode: z.number(), level: z.string() }),
+  ),
 });

@@ -28,10 +28,17 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('official forms', () => {
-  it('a report sent with a photo is stored with it, without the photo\'s location', async () => {
+  it("a report sent with a photo is stored with it, without the photo's location", async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/api/v1/missing/reports',
-      ...multipart([{ name: 'data', value: JSON.stringify(missingReport({ name: 'Ishwari Gajanan Bhuyar', fatherName: 'Gajanan Bhuyar' })) }, { name: 'photo', file: jpegWithGps(6) }], auth(dcpo)),
+      method: 'POST',
+      url: '/api/v1/missing/reports',
+      ...multipart(
+        [
+          { name: 'data', value: JSON.stringify(missingReport({ name: 'Ishwari Gajanan Bhuyar', fatherName: 'Gajanan Bhuyar' })) },
+          { name: 'photo', file: jpegWithGps(6) },
+        ],
+        auth(dcpo),
+      ),
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ hasPhoto: true, name: 'Ishwari Gajanan Bhuyar' });
@@ -43,18 +50,27 @@ describe('official forms', () => {
     expect(photo.rawPayload.includes(Buffer.from(GPS_MARK))).toBe(false);
     expect(photo.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     const [a] = await t.ctx.database.query<{ action: string; details: { photo?: boolean } }>(
-      `SELECT action, details FROM audit_event WHERE entity_id = $1 ORDER BY seq DESC LIMIT 1`, [reportId],
+      `SELECT action, details FROM audit_event WHERE entity_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [reportId],
     );
     expect(a).toMatchObject({ action: 'download', details: { photo: true } });
   });
 
-  it('a found child\'s photo can be set and replaced later: PNG and WebP, metadata removed', async () => {
+  it("a found child's photo can be set and replaced later: PNG and WebP, metadata removed", async () => {
     const id = (await dcpo.post('/api/v1/missing/found-children', foundChild({ districtCode: 468, name: 'Unknown boy' }))).json().id;
-    const png = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${id}/photo`, ...multipart([v(1), { name: 'file', file: pngWithGps(), filename: 'a.png' }], auth(dcpo)) });
+    const png = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/missing/records/${id}/photo`,
+      ...multipart([v(1), { name: 'file', file: pngWithGps(), filename: 'a.png' }], auth(dcpo)),
+    });
     expect(png.statusCode).toBe(200);
     expect(png.json()).toMatchObject({ hasPhoto: true, contentType: 'image/png' });
     const files = storedFiles();
-    const webp = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${id}/photo`, ...multipart([v(2), { name: 'file', file: webpWithGps(), filename: 'b.webp' }], auth(dcpo)) });
+    const webp = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/missing/records/${id}/photo`,
+      ...multipart([v(2), { name: 'file', file: webpWithGps(), filename: 'b.webp' }], auth(dcpo)),
+    });
     expect(webp.json()).toMatchObject({ contentType: 'image/webp' });
     expect(storedFiles()).toBe(files); // the replaced file is removed
     const got = await dcpo.get(`/api/v1/missing/records/${id}/photo`);
@@ -66,19 +82,47 @@ describe('official forms', () => {
     const records = await countRows(t, 'missing_record');
     const files = storedFiles();
     const version = await versionOf(reportId);
-    const put = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${reportId}/photo`, ...multipart([v(version), { name: 'file', file: Buffer.from('%PDF-1.4 not a photo'), filename: 'x.jpg' }], auth(dcpo)) });
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/missing/records/${reportId}/photo`,
+      ...multipart([v(version), { name: 'file', file: Buffer.from('%PDF-1.4 not a photo'), filename: 'x.jpg' }], auth(dcpo)),
+    });
     expect(put.statusCode).toBe(415);
     expect(fieldsOf(put)).toEqual(['file']);
     const post = await t.app.inject({
-      method: 'POST', url: '/api/v1/missing/reports',
-      ...multipart([{ name: 'data', value: JSON.stringify(missingReport()) }, { name: 'photo', file: Buffer.from('<html>hello</html>'), filename: 'x.png' }], auth(dcpo)),
+      method: 'POST',
+      url: '/api/v1/missing/reports',
+      ...multipart(
+        [
+          { name: 'data', value: JSON.stringify(missingReport()) },
+          { name: 'photo', file: Buffer.from('<html>hello</html>'), filename: 'x.png' },
+        ],
+        auth(dcpo),
+      ),
     });
     expect(post.statusCode).toBe(415);
-    expect(post.json()).toMatchObject({ code: 'unsupported_type', issues: [{ field: 'photo', message: expect.stringMatching(/JPEG, PNG or WebP/) }] });
-    const big = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${reportId}/photo`, ...multipart([v(version), { name: 'file', file: Buffer.concat([jpegWithGps(), Buffer.alloc(5 * 1024 * 1024)]) }], auth(dcpo)) });
+    expect(post.json()).toMatchObject({
+      code: 'unsupported_type',
+      issues: [{ field: 'photo', message: expect.stringMatching(/JPEG, PNG or WebP/) }],
+    });
+    const big = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/missing/records/${reportId}/photo`,
+      ...multipart([v(version), { name: 'file', file: Buffer.concat([jpegWithGps(), Buffer.alloc(5 * 1024 * 1024)]) }], auth(dcpo)),
+    });
     expect(big.statusCode).toBe(413);
     expect(fieldsOf(big)).toEqual(['file']);
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/missing/reports', ...multipart([{ name: 'data', value: JSON.stringify(missingReport({ ageYears: 40 })) }, { name: 'photo', file: jpegWithGps() }], auth(dcpo)) });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/missing/reports',
+      ...multipart(
+        [
+          { name: 'data', value: JSON.stringify(missingReport({ ageYears: 40 })) },
+          { name: 'photo', file: jpegWithGps() },
+        ],
+        auth(dcpo),
+      ),
+    });
     expect(bad.statusCode).toBe(400);
     expect(fieldsOf(bad)).toEqual(['ageYears']);
     expect(await countRows(t, 'missing_record')).toBe(records);
@@ -87,7 +131,11 @@ describe('official forms', () => {
 
   it('an official outside the jurisdiction gets 404 for the photo, and cannot set one', async () => {
     expect((await akola.get(`/api/v1/missing/records/${reportId}/photo`)).statusCode).toBe(404);
-    const put = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${reportId}/photo`, ...multipart([v(1), { name: 'file', file: jpegWithGps() }], auth(akola)) });
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/missing/records/${reportId}/photo`,
+      ...multipart([v(1), { name: 'file', file: jpegWithGps() }], auth(akola)),
+    });
     expect(put.statusCode).toBe(404);
   });
 });
@@ -96,11 +144,15 @@ describe('replacing a photo: against the version read, one at a time', () => {
   const put = (id: string, parts: Parameters<typeof multipart>[0], headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${id}/photo`, ...multipart(parts, { ...auth(dcpo), ...headers }) });
   const rowOf = async (id: string) =>
-    (await t.ctx.database.query<{ version: number; photo_stored_name: string | null; photo_sha256: string | null }>(
-      'SELECT version, photo_stored_name, photo_sha256 FROM missing_record WHERE id = $1', [id],
-    ))[0];
+    (
+      await t.ctx.database.query<{ version: number; photo_stored_name: string | null; photo_sha256: string | null }>(
+        'SELECT version, photo_stored_name, photo_sha256 FROM missing_record WHERE id = $1',
+        [id],
+      )
+    )[0];
   const withPhoto = async () => {
-    const id = (await dcpo.post('/api/v1/missing/found-children', foundChild({ districtCode: 468, name: 'Unknown girl' }))).json().id as string;
+    const id = (await dcpo.post('/api/v1/missing/found-children', foundChild({ districtCode: 468, name: 'Unknown girl' }))).json()
+      .id as string;
     expect((await put(id, [v(1), { name: 'file', file: pngWithGps(), filename: 'a.png' }])).statusCode).toBe(200);
     return id;
   };
@@ -123,10 +175,16 @@ describe('replacing a photo: against the version read, one at a time', () => {
     const none = await put(id, [{ name: 'file', file: webpWithGps(), filename: 'b.webp' }]);
     expect(none.statusCode).toBe(400);
     expect(fieldsOf(none)).toEqual(['version']);
-    const notANumber = await put(id, [{ name: 'version', value: 'two' }, { name: 'file', file: webpWithGps(), filename: 'b.webp' }]);
+    const notANumber = await put(id, [
+      { name: 'version', value: 'two' },
+      { name: 'file', file: webpWithGps(), filename: 'b.webp' },
+    ]);
     expect(notANumber.statusCode).toBe(400);
     expect(fieldsOf(notANumber)).toEqual(['version']);
-    const unknown = await put(id, [{ name: 'colour', value: 'red' }, { name: 'file', file: webpWithGps(), filename: 'b.webp' }]);
+    const unknown = await put(id, [
+      { name: 'colour', value: 'red' },
+      { name: 'file', file: webpWithGps(), filename: 'b.webp' },
+    ]);
     expect(unknown.statusCode).toBeGreaterThanOrEqual(400);
     expect(unknown.statusCode).toBeLessThan(500);
     expect(storedFiles()).toBe(files);
@@ -160,7 +218,10 @@ describe('replacing a photo: against the version read, one at a time', () => {
   it('a rejected submission takes no photo: 409 naming the reason, nothing written', async () => {
     await publicPost(t, '/api/v1/public/missing-reports', publicReport({ name: 'Komal Haridas Tayde' }));
     const item = (await dcpo.get('/api/v1/missing/records?status=pending_moderation&q=Komal')).json().items[0];
-    const rejected = await dcpo.post(`/api/v1/missing/records/${item.id}/moderation`, { decision: 'reject', reason: 'Duplicate of an earlier report' });
+    const rejected = await dcpo.post(`/api/v1/missing/records/${item.id}/moderation`, {
+      decision: 'reject',
+      reason: 'Duplicate of an earlier report',
+    });
     expect(rejected.statusCode).toBe(200);
     const before = await rowOf(item.id);
     const files = storedFiles();
@@ -178,8 +239,16 @@ describe('the public form', () => {
   it('takes a photo with the report, answers with a reference only, and holds the photo for moderation', async () => {
     const ip = nextIp();
     const res = await t.app.inject({
-      method: 'POST', url: '/api/v1/public/missing-reports', remoteAddress: ip,
-      ...multipart([{ name: 'data', value: JSON.stringify(publicReport({ name: 'Radhika Sunil Ingle' })) }, { name: 'photo', file: jpegWithGps(1) }], await powHeaders(t, ip)),
+      method: 'POST',
+      url: '/api/v1/public/missing-reports',
+      remoteAddress: ip,
+      ...multipart(
+        [
+          { name: 'data', value: JSON.stringify(publicReport({ name: 'Radhika Sunil Ingle' })) },
+          { name: 'photo', file: jpegWithGps(1) },
+        ],
+        await powHeaders(t, ip),
+      ),
     });
     expect(res.statusCode).toBe(201);
     expect(Object.keys(res.json()).sort()).toEqual(['message', 'reference', 'status']);
@@ -207,7 +276,12 @@ describe('the public form', () => {
     const files = storedFiles();
     const send = async (parts: Parameters<typeof multipart>[0]) => {
       const ip = nextIp();
-      return t.app.inject({ method: 'POST', url: '/api/v1/public/sightings', remoteAddress: ip, ...multipart(parts, await powHeaders(t, ip)) });
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/v1/public/sightings',
+        remoteAddress: ip,
+        ...multipart(parts, await powHeaders(t, ip)),
+      });
     };
     const data = { name: 'data', value: JSON.stringify(publicSighting()) };
     const notImage = await send([data, { name: 'photo', file: Buffer.from('MZ\x90\x00 an executable'), filename: 'child.jpg' }]);
@@ -222,7 +296,10 @@ describe('the public form', () => {
     const big = await send([data, { name: 'photo', file: Buffer.concat([jpegWithGps(), Buffer.alloc(5 * 1024 * 1024)]) }]);
     expect(big.statusCode).toBe(413);
     expect(fieldsOf(big)).toEqual(['photo']);
-    const invalid = await send([{ name: 'data', value: JSON.stringify(publicSighting({ foundOn: '2999-01-01' })) }, { name: 'photo', file: jpegWithGps() }]);
+    const invalid = await send([
+      { name: 'data', value: JSON.stringify(publicSighting({ foundOn: '2999-01-01' })) },
+      { name: 'photo', file: jpegWithGps() },
+    ]);
     expect(invalid.statusCode).toBe(400);
     expect(fieldsOf(invalid)).toEqual(['foundOn']);
     expect(await countRows(t, 'missing_record')).toBe(records);
@@ -231,7 +308,10 @@ describe('the public form', () => {
 
   it('rejecting the submission removes its photo', async () => {
     const files = storedFiles();
-    const res = await dcpo.post(`/api/v1/missing/records/${pendingId}/moderation`, { decision: 'reject', reason: 'Not a child of this district' });
+    const res = await dcpo.post(`/api/v1/missing/records/${pendingId}/moderation`, {
+      decision: 'reject',
+      reason: 'Not a child of this district',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().hasPhoto).toBe(false);
     expect(storedFiles()).toBe(files - 1);

@@ -29,7 +29,8 @@ afterEach(() => {
   Object.assign(process.env, saved);
 });
 
-const challenge = async (ip: string) => (await t.app.inject({ method: 'POST', url: '/api/v1/public/challenges', remoteAddress: ip })).json();
+const challenge = async (ip: string) =>
+  (await t.app.inject({ method: 'POST', url: '/api/v1/public/challenges', remoteAddress: ip })).json();
 const postWith = (ip: string, headers: Record<string, string>, body: object = publicSighting(), url = SIGHTINGS) =>
   t.app.inject({ method: 'POST', url, payload: body, remoteAddress: ip, headers });
 const firstNonce = (c: string, bits: number, solves: boolean) => {
@@ -43,7 +44,8 @@ describe('per address, shared by every server on the database', () => {
     await second.ready();
     try {
       const ip = '203.0.113.10';
-      const via = async (app: typeof t.app) => app.inject({ method: 'POST', url: SIGHTINGS, payload: publicSighting(), remoteAddress: ip, headers: await powHeaders(t, ip) });
+      const via = async (app: typeof t.app) =>
+        app.inject({ method: 'POST', url: SIGHTINGS, payload: publicSighting(), remoteAddress: ip, headers: await powHeaders(t, ip) });
       for (const app of [t.app, second, t.app, second, t.app]) expect((await via(app)).statusCode).toBe(201);
       const before = await countRows(t, 'missing_record');
       const refused = await via(second);
@@ -83,7 +85,8 @@ describe('per address, shared by every server on the database', () => {
     at('2026-03-02T10:00:00Z');
     process.env.MISSING_PUBLIC_CHALLENGE_MAX = '2';
     const ip = '203.0.113.12';
-    for (let i = 0; i < 2; i++) expect((await t.app.inject({ method: 'POST', url: '/api/v1/public/challenges', remoteAddress: ip })).statusCode).toBe(201);
+    for (let i = 0; i < 2; i++)
+      expect((await t.app.inject({ method: 'POST', url: '/api/v1/public/challenges', remoteAddress: ip })).statusCode).toBe(201);
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/public/challenges', remoteAddress: ip });
     expect(res.statusCode).toBe(429);
     expect(res.json().code).toBe('rate_limited');
@@ -120,12 +123,22 @@ describe('per day: the moderation queue and the photos kept', () => {
     const ip = '203.0.113.20';
     const withPhoto = async (from: string, name: string) =>
       t.app.inject({
-        method: 'POST', url: REPORTS, remoteAddress: from,
-        ...multipart([{ name: 'data', value: JSON.stringify(publicReport({ name })) }, { name: 'photo', file: jpegWithGps(2) }], await powHeaders(t, from)),
+        method: 'POST',
+        url: REPORTS,
+        remoteAddress: from,
+        ...multipart(
+          [
+            { name: 'data', value: JSON.stringify(publicReport({ name })) },
+            { name: 'photo', file: jpegWithGps(2) },
+          ],
+          await powHeaders(t, from),
+        ),
       });
     const first = await withPhoto(ip, 'Prachi Ingle');
     expect(first.statusCode, first.body).toBe(201);
-    const [{ size }] = await t.ctx.database.query<{ size: number }>(`SELECT photo_size AS size FROM missing_record WHERE name = 'Prachi Ingle'`);
+    const [{ size }] = await t.ctx.database.query<{ size: number }>(
+      `SELECT photo_size AS size FROM missing_record WHERE name = 'Prachi Ingle'`,
+    );
     process.env.MISSING_PUBLIC_PHOTO_BYTES_PER_DAY = String(size * 2 + Math.floor(size / 2));
     expect((await withPhoto(ip, 'Prachi Ingle')).statusCode).toBe(201);
     const records = await countRows(t, 'missing_record');
@@ -160,7 +173,11 @@ describe('the proof-of-work challenge', () => {
   it('the server says what to solve; a wrong nonce is 400 challenge_failed', async () => {
     process.env.MISSING_PUBLIC_POW_BITS = '10';
     const c = await challenge(nextIp());
-    expect(c).toMatchObject({ difficulty: 10, algorithm: 'sha256-leading-zero-bits', challenge: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/) });
+    expect(c).toMatchObject({
+      difficulty: 10,
+      algorithm: 'sha256-leading-zero-bits',
+      challenge: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/),
+    });
     const before = await countRows(t, 'missing_record');
     const wrong = await postWith(nextIp(), { 'x-pow-challenge': c.challenge, 'x-pow-nonce': firstNonce(c.challenge, 10, false) });
     expect(wrong.statusCode).toBe(400);
@@ -171,8 +188,11 @@ describe('the proof-of-work challenge', () => {
     // The difficulty is the one the challenge was issued with, whatever the setting is now.
     process.env.MISSING_PUBLIC_POW_BITS = '2';
     const weak = firstNonce(c.challenge, 2, true);
-    if (!nonceSolves(c.challenge, weak, 10)) expect((await postWith(nextIp(), { 'x-pow-challenge': c.challenge, 'x-pow-nonce': weak })).json().code).toBe('challenge_failed');
-    expect((await postWith(nextIp(), { 'x-pow-challenge': c.challenge, 'x-pow-nonce': firstNonce(c.challenge, 10, true) })).statusCode).toBe(201);
+    if (!nonceSolves(c.challenge, weak, 10))
+      expect((await postWith(nextIp(), { 'x-pow-challenge': c.challenge, 'x-pow-nonce': weak })).json().code).toBe('challenge_failed');
+    expect(
+      (await postWith(nextIp(), { 'x-pow-challenge': c.challenge, 'x-pow-nonce': firstNonce(c.challenge, 10, true) })).statusCode,
+    ).toBe(201);
   });
 
   it('is used once: the same solution again is 409 challenge_used', async () => {

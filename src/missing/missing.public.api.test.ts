@@ -19,7 +19,8 @@ describe('public forms: submit, and nothing to read back', () => {
     expect(Object.keys(res.json()).sort()).toEqual(['message', 'reference', 'status']);
     expect(res.json().reference).toMatch(/^FC-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
     const [row] = await t.ctx.database.query<{ status: string; channel: string; match_state: string }>(
-      `SELECT status, channel, match_state FROM missing_record WHERE reference = $1`, [res.json().reference],
+      `SELECT status, channel, match_state FROM missing_record WHERE reference = $1`,
+      [res.json().reference],
     );
     expect(row).toEqual({ status: 'pending_moderation', channel: 'public', match_state: 'not_applicable' });
   });
@@ -29,9 +30,14 @@ describe('public forms: submit, and nothing to read back', () => {
     for (let i = 0; i < 4; i++) refs.push((await publicPost(t, '/api/v1/public/sightings', publicSighting())).json().reference);
     expect(new Set(refs).size).toBe(4);
     for (const r of refs) expect(r).not.toMatch(/[01OIL]/);
-    const rows = await t.ctx.database.query<{ reference: string; number: number }>(`SELECT reference, number FROM missing_record WHERE reference = ANY($1) ORDER BY number`, [refs]);
+    const rows = await t.ctx.database.query<{ reference: string; number: number }>(
+      `SELECT reference, number FROM missing_record WHERE reference = ANY($1) ORDER BY number`,
+      [refs],
+    );
     expect(rows.map((r) => r.reference)).toEqual(refs);
-    const [dupes] = await t.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT reference FROM missing_record GROUP BY reference HAVING count(*) > 1) d`);
+    const [dupes] = await t.ctx.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT reference FROM missing_record GROUP BY reference HAVING count(*) > 1) d`,
+    );
     expect(dupes.n).toBe(0);
     // An official finds a record by its reference however it is typed.
     const mine = (await publicPost(t, '/api/v1/public/missing-reports', publicReport({ name: 'Ovi Dhande' }))).json().reference as string;
@@ -42,7 +48,9 @@ describe('public forms: submit, and nothing to read back', () => {
 
   it('the audit entry of a public submission names no one', async () => {
     await publicPost(t, '/api/v1/public/missing-reports', publicReport({ name: 'Kavya Sudhir Bansod' }));
-    const [a] = await t.ctx.database.query<{ details: unknown; actor_id: string | null }>(`SELECT details, actor_id FROM audit_event WHERE action = 'public_submit' ORDER BY seq DESC LIMIT 1`);
+    const [a] = await t.ctx.database.query<{ details: unknown; actor_id: string | null }>(
+      `SELECT details, actor_id FROM audit_event WHERE action = 'public_submit' ORDER BY seq DESC LIMIT 1`,
+    );
     expect(a.actor_id).toBeNull();
     expect(JSON.stringify(a.details)).not.toMatch(/Kavya|Bansod|9822/);
   });
@@ -64,14 +72,19 @@ describe('public forms: submit, and nothing to read back', () => {
 
   it('the public paths have nothing to read: no listing, no lookup by reference', async () => {
     const ref = (await publicPost(t, '/api/v1/public/missing-reports', publicReport({ name: 'Arnav Dhole' }))).json().reference;
-    for (const url of ['/api/v1/public/missing-reports', `/api/v1/public/missing-reports/${ref}`, '/api/v1/public/sightings', `/api/v1/public/sightings/${ref}`]) {
+    for (const url of [
+      '/api/v1/public/missing-reports',
+      `/api/v1/public/missing-reports/${ref}`,
+      '/api/v1/public/sightings',
+      `/api/v1/public/sightings/${ref}`,
+    ]) {
       const res = await t.app.inject({ method: 'GET', url, headers: { 'x-forwarded-for': nextIp() } });
       expect(res.statusCode).toBe(404);
       expect(res.body).not.toMatch(/Arnav|Dhole/);
     }
   });
 
-  it('districts for the form\'s place picker are public reference data', async () => {
+  it("districts for the form's place picker are public reference data", async () => {
     const states = (await t.app.inject({ method: 'GET', url: '/api/v1/public/districts' })).json().items;
     expect(states.map((s: { code: number }) => s.code)).toContain(27);
     const districts = (await t.app.inject({ method: 'GET', url: '/api/v1/public/districts?stateCode=27' })).json().items;
@@ -131,7 +144,10 @@ describe('bad input is refused with the field named, and nothing is written', ()
     const res = await publicPost(t, form === 'report' ? '/api/v1/public/missing-reports' : '/api/v1/public/sightings', body);
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('validation_failed');
-    const named = res.json().issues.map((i: { field: string; message: string }) => `${i.field} ${i.message}`).join(' | ');
+    const named = res
+      .json()
+      .issues.map((i: { field: string; message: string }) => `${i.field} ${i.message}`)
+      .join(' | ');
     expect(named).toContain(field);
     expect(await countRows(t, 'missing_record')).toBe(before);
   });

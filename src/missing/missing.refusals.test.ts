@@ -5,7 +5,16 @@ import { buildApp } from '../http/app';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
 import sharp from 'sharp';
 import { pngOfSize } from './photos.fixtures';
-import { countRows, foundChild, missingReport, nextIp, powHeaders, publicPost, publicReport, publicSighting as publicSightingBody } from './missing.testkit';
+import {
+  countRows,
+  foundChild,
+  missingReport,
+  nextIp,
+  powHeaders,
+  publicPost,
+  publicReport,
+  publicSighting as publicSightingBody,
+} from './missing.testkit';
 
 /** Every official endpoint refuses bad input with the field named, and writes nothing. */
 let t: TestApp;
@@ -16,7 +25,8 @@ let pendingId: string;
 beforeAll(async () => {
   t = await createTestApp();
   dcpo = await t.login('dcpo.amravati');
-  reportId = (await dcpo.post('/api/v1/missing/reports', missingReport({ name: 'Siddhi Manohar Kale', fatherName: 'Manohar Kale' }))).json().id;
+  reportId = (await dcpo.post('/api/v1/missing/reports', missingReport({ name: 'Siddhi Manohar Kale', fatherName: 'Manohar Kale' }))).json()
+    .id;
   await publicPost(t, '/api/v1/public/missing-reports', publicReport({ name: 'Mayuri Kolhe' }));
   pendingId = (await dcpo.get('/api/v1/missing/records?status=pending_moderation&q=Mayuri')).json().items[0].id;
 });
@@ -29,7 +39,11 @@ const snapshot = async () => ({
   versions: await t.ctx.database.query<{ v: number }>('SELECT sum(version)::int AS v FROM missing_record'),
 });
 
-async function refused(send: () => Promise<{ statusCode: number; json: () => { issues?: { field: string; message: string }[]; message: string } }>, status: number, field?: string) {
+async function refused(
+  send: () => Promise<{ statusCode: number; json: () => { issues?: { field: string; message: string }[]; message: string } }>,
+  status: number,
+  field?: string,
+) {
   const before = await snapshot();
   const res = await send();
   expect(res.statusCode).toBe(status);
@@ -73,9 +87,15 @@ describe('unknown fields are named, one issue each (not "body")', () => {
   it('on a report, an edit and a list query', async () => {
     const fields = async (res: { statusCode: number; json: () => { issues: { field: string }[] } }) => {
       expect(res.statusCode).toBe(400);
-      return res.json().issues.map((i) => i.field).sort();
+      return res
+        .json()
+        .issues.map((i) => i.field)
+        .sort();
     };
-    expect(await fields(await dcpo.post('/api/v1/missing/reports', missingReport({ status: 'matched', nickname: 'Chhotu' })))).toEqual(['nickname', 'status']);
+    expect(await fields(await dcpo.post('/api/v1/missing/reports', missingReport({ status: 'matched', nickname: 'Chhotu' })))).toEqual([
+      'nickname',
+      'status',
+    ]);
     expect(await fields(await dcpo.patch(`/api/v1/missing/records/${reportId}`, { version: 1, kind: 'found' }))).toEqual(['kind']);
     expect(await fields(await dcpo.get('/api/v1/missing/records?sort=name'))).toEqual(['querystring.sort']);
     expect(await fields(await publicPost(t, '/api/v1/public/sightings', { ...publicSightingBody(), colour: 'red' }))).toEqual(['colour']);
@@ -98,9 +118,16 @@ describe('edits, moderation and decisions', () => {
   it('moderation needs a reason to reject and happens once', async () => {
     await refused(() => dcpo.post(`/api/v1/missing/records/${pendingId}/moderation`, { decision: 'reject' }), 400, 'reason');
     await refused(() => dcpo.post(`/api/v1/missing/records/${pendingId}/moderation`, { decision: 'maybe' }), 400, 'decision');
-    await refused(() => dcpo.post(`/api/v1/missing/records/${pendingId}/moderation`, { decision: 'accept', districtCode: 99999 }), 400, 'districtCode');
+    await refused(
+      () => dcpo.post(`/api/v1/missing/records/${pendingId}/moderation`, { decision: 'accept', districtCode: 99999 }),
+      400,
+      'districtCode',
+    );
     await refused(() => dcpo.post(`/api/v1/missing/records/${reportId}/moderation`, { decision: 'accept' }), 409);
-    const res = await dcpo.post(`/api/v1/missing/records/${pendingId}/moderation`, { decision: 'reject', reason: 'Duplicate of a police report' });
+    const res = await dcpo.post(`/api/v1/missing/records/${pendingId}/moderation`, {
+      decision: 'reject',
+      reason: 'Duplicate of a police report',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'rejected', moderation: { reason: 'Duplicate of a police report' } });
     await refused(() => dcpo.post(`/api/v1/missing/records/${pendingId}/moderation`, { decision: 'accept' }), 409);
@@ -109,7 +136,11 @@ describe('edits, moderation and decisions', () => {
   it('a decision must be confirm or reject, with a bounded note', async () => {
     const m = (await dcpo.get('/api/v1/missing/matches?status=proposed')).json().items[0];
     await refused(() => dcpo.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'yes' }), 400, 'decision');
-    await refused(() => dcpo.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm', note: 'x'.repeat(2001) }), 400, 'note');
+    await refused(
+      () => dcpo.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm', note: 'x'.repeat(2001) }),
+      400,
+      'note',
+    );
     await refused(() => dcpo.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm', childId: 'x' }), 400, 'childId');
     await refused(() => dcpo.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm', version: 99 }), 409);
     await refused(() => dcpo.post('/api/v1/missing/matches/00000000-0000-4000-8000-000000000000/decision', { decision: 'confirm' }), 404);
@@ -131,7 +162,9 @@ describe('photos', () => {
     const boundary = '----samanvaytest';
     const payload = Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="version"\r\n\r\n${version}\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
       bytes,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
@@ -139,13 +172,25 @@ describe('photos', () => {
   };
 
   it('refuses what is not a JPEG, PNG or WebP, and JSON instead of a file', async () => {
-    await refused(() => t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${reportId}/photo`, ...multipart(Buffer.from('%PDF-1.4 hello'), 'x.png') }), 415);
+    await refused(
+      () =>
+        t.app.inject({
+          method: 'PUT',
+          url: `/api/v1/missing/records/${reportId}/photo`,
+          ...multipart(Buffer.from('%PDF-1.4 hello'), 'x.png'),
+        }),
+      415,
+    );
     await refused(() => dcpo.put(`/api/v1/missing/records/${reportId}/photo`, { file: 'abc' }), 400, 'file');
   });
 
   it('stores a photo and serves it to officials who see the record, audited', async () => {
     const { version } = (await dcpo.get(`/api/v1/missing/records/${reportId}`)).json();
-    const res = await t.app.inject({ method: 'PUT', url: `/api/v1/missing/records/${reportId}/photo`, ...multipart(PNG, 'child.png', version) });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/missing/records/${reportId}/photo`,
+      ...multipart(PNG, 'child.png', version),
+    });
     expect(res.statusCode).toBe(200);
     expect((await dcpo.get(`/api/v1/missing/records/${reportId}`)).json().hasPhoto).toBe(true);
     const photo = await dcpo.get(`/api/v1/missing/records/${reportId}/photo`);
@@ -161,7 +206,12 @@ describe('photos', () => {
 describe('no input makes the server answer 500, and names never reach the logs', () => {
   it('random bodies and queries on every write and list', async () => {
     const m = (await dcpo.get('/api/v1/missing/matches?status=proposed')).json().items[0];
-    const writes = ['/api/v1/missing/reports', '/api/v1/missing/found-children', `/api/v1/missing/records/${reportId}/moderation`, `/api/v1/missing/matches/${m.id}/decision`];
+    const writes = [
+      '/api/v1/missing/reports',
+      '/api/v1/missing/found-children',
+      `/api/v1/missing/records/${reportId}/moderation`,
+      `/api/v1/missing/matches/${m.id}/decision`,
+    ];
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), fc.constantFrom(...writes), async (body, url) => {
         expect((await dcpo.post(url, body)).statusCode).toBeLessThan(500);
@@ -185,13 +235,29 @@ describe('no input makes the server answer 500, and names never reach the logs',
 
   it('a report and a search leave no name in the logs', async () => {
     let logged = '';
-    const stream = new Writable({ write(chunk, _e, cb) { logged += chunk.toString(); cb(); } });
+    const stream = new Writable({
+      write(chunk, _e, cb) {
+        logged += chunk.toString();
+        cb();
+      },
+    });
     const app = await buildApp(t.ctx, { logStream: stream });
     await app.ready();
     const auth = { authorization: `Bearer ${dcpo.token}` };
-    await app.inject({ method: 'POST', url: '/api/v1/missing/reports', headers: auth, payload: missingReport({ name: 'Secretname Kale', reporterPhone: '9876500000' }) });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/missing/reports',
+      headers: auth,
+      payload: missingReport({ name: 'Secretname Kale', reporterPhone: '9876500000' }),
+    });
     const ip = nextIp();
-    await app.inject({ method: 'POST', url: '/api/v1/public/sightings', remoteAddress: ip, headers: await powHeaders(t, ip), payload: { sex: 'male', districtCode: 468, foundOn: '2025-10-01', reporterName: 'Hiddenperson', reporterPhone: '9876511111' } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/public/sightings',
+      remoteAddress: ip,
+      headers: await powHeaders(t, ip),
+      payload: { sex: 'male', districtCode: 468, foundOn: '2025-10-01', reporterName: 'Hiddenperson', reporterPhone: '9876511111' },
+    });
     await app.inject({ url: `/api/v1/missing/records?q=${encodeURIComponent('लक्ष्मी Secretname')}`, headers: auth });
     await app.close();
     expect(logged).toContain('/api/v1/missing/records');

@@ -3,7 +3,12 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { type Actor, type Placement } from '../access/policy';
 import {
-  matchDisclosureAggregates, matchesReachingActor, missingRecordOwn, recordProjection, recordViewSql, type MissingRecordView,
+  matchDisclosureAggregates,
+  matchesReachingActor,
+  missingRecordOwn,
+  recordProjection,
+  recordViewSql,
+  type MissingRecordView,
 } from '../access/missing';
 import { location } from '../locations/locations.schema';
 import { missingBlockKey, missingMatch, missingRecord } from './missing.schema';
@@ -26,8 +31,14 @@ export type SeenRecord = RecordRow & { view: MissingRecordView };
 /** Records in the actor's jurisdiction. */
 export const recordInJurisdiction = (actor: Actor) => missingRecordOwn(actor);
 
-export const placeOfRecord = (r: Pick<RecordRow, 'stateCode' | 'districtCode' | 'subdistrictCode' | 'blockCode' | 'villageId'>): Placement => ({
-  stateCode: r.stateCode, districtCode: r.districtCode, subdistrictCode: r.subdistrictCode, blockCode: r.blockCode, villageId: r.villageId,
+export const placeOfRecord = (
+  r: Pick<RecordRow, 'stateCode' | 'districtCode' | 'subdistrictCode' | 'blockCode' | 'villageId'>,
+): Placement => ({
+  stateCode: r.stateCode,
+  districtCode: r.districtCode,
+  subdistrictCode: r.subdistrictCode,
+  blockCode: r.blockCode,
+  villageId: r.villageId,
 });
 
 // ---------------------------------------------------------------- writes
@@ -42,14 +53,24 @@ export async function insertRecord(db: Db, values: Omit<typeof missingRecord.$in
     const bytes = randomBytes(64);
     let i = 0;
     const reference = newReference(values.kind as RecordKind, () => bytes[i++ % bytes.length]);
-    const [row] = await db.insert(missingRecord).values({ ...values, reference }).onConflictDoNothing({ target: missingRecord.reference }).returning();
+    const [row] = await db
+      .insert(missingRecord)
+      .values({ ...values, reference })
+      .onConflictDoNothing({ target: missingRecord.reference })
+      .returning();
     if (row) return row;
   }
   throw new Error('could not draw a free reference in 5 attempts');
 }
 
 /** Optimistic update inside the actor's jurisdiction (a record seen only through a match is not editable). */
-export async function updateRecord(db: Db, actor: Actor, id: string, version: number | undefined, set: Partial<typeof missingRecord.$inferInsert>) {
+export async function updateRecord(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+  set: Partial<typeof missingRecord.$inferInsert>,
+) {
   const conds = [eq(missingRecord.id, id), recordInJurisdiction(actor)];
   if (version !== undefined) conds.push(eq(missingRecord.version, version));
   const [row] = await db
@@ -69,7 +90,10 @@ export async function setRecordSystem(db: Db, id: string, set: Partial<typeof mi
 
 /** A record in the actor's own jurisdiction (everything of it), for reading and editing. */
 export async function getRecord(db: Db, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<RecordRow | null> {
-  const q = db.select().from(missingRecord).where(and(eq(missingRecord.id, id), recordInJurisdiction(actor)));
+  const q = db
+    .select()
+    .from(missingRecord)
+    .where(and(eq(missingRecord.id, id), recordInJurisdiction(actor)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row ?? null;
 }
@@ -79,7 +103,12 @@ export async function getRecord(db: Db, actor: Actor, id: string, opts: { forUpd
  * match at the view it allows. `atLeast` leaves out the records seen below it (a record read
  * needs 'compared'; a match's side may be a bare 'reference').
  */
-export async function getRecordsSeen(db: Db, actor: Actor, ids: string[], atLeast: 'reference' | 'compared' = 'reference'): Promise<SeenRecord[]> {
+export async function getRecordsSeen(
+  db: Db,
+  actor: Actor,
+  ids: string[],
+  atLeast: 'reference' | 'compared' = 'reference',
+): Promise<SeenRecord[]> {
   if (!ids.length) return [];
   const agg = db
     .select({
@@ -100,7 +129,12 @@ export async function getRecordsSeen(db: Db, actor: Actor, ids: string[], atLeas
   return rows as SeenRecord[];
 }
 
-export async function getRecordSeen(db: Db, actor: Actor, id: string, atLeast: 'reference' | 'compared' = 'compared'): Promise<SeenRecord | null> {
+export async function getRecordSeen(
+  db: Db,
+  actor: Actor,
+  id: string,
+  atLeast: 'reference' | 'compared' = 'compared',
+): Promise<SeenRecord | null> {
   const [row] = await getRecordsSeen(db, actor, [id], atLeast);
   return row ?? null;
 }
@@ -129,7 +163,13 @@ export function recordConditions(actor: Actor, f: RecordFilter): SQL {
 }
 
 export function listRecords(db: Db, where: SQL, limit: number, offset: number) {
-  return db.select().from(missingRecord).where(where).orderBy(desc(missingRecord.createdAt), asc(missingRecord.id)).limit(limit).offset(offset);
+  return db
+    .select()
+    .from(missingRecord)
+    .where(where)
+    .orderBy(desc(missingRecord.createdAt), asc(missingRecord.id))
+    .limit(limit)
+    .offset(offset);
 }
 
 export async function countRecords(db: Db, where: SQL): Promise<number> {
@@ -142,15 +182,25 @@ export async function countRecords(db: Db, where: SQL): Promise<number> {
  * stale: an edit in between has keyed it itself, and must not be overwritten with old-name keys.
  */
 export async function setRecordKeys(db: Db, r: Pick<RecordRow, 'id' | 'version'>, keys: string[], modelVersion: string): Promise<boolean> {
-  const rows = await db.update(missingRecord).set({ blockKeys: keys, blockKeysModel: modelVersion, matchState: 'pending' })
-    .where(and(eq(missingRecord.id, r.id), eq(missingRecord.version, r.version), sql`${missingRecord.blockKeysModel} IS DISTINCT FROM ${modelVersion}`))
+  const rows = await db
+    .update(missingRecord)
+    .set({ blockKeys: keys, blockKeysModel: modelVersion, matchState: 'pending' })
+    .where(
+      and(
+        eq(missingRecord.id, r.id),
+        eq(missingRecord.version, r.version),
+        sql`${missingRecord.blockKeysModel} IS DISTINCT FROM ${modelVersion}`,
+      ),
+    )
     .returning({ id: missingRecord.id });
   return rows.length > 0;
 }
 
 /** Open records keyed under another model version (or none recorded). */
 export async function staleKeyRecords(db: Db, version: string, limit: number): Promise<RecordRow[]> {
-  return db.select().from(missingRecord)
+  return db
+    .select()
+    .from(missingRecord)
     .where(and(eq(missingRecord.status, 'open'), sql`${missingRecord.blockKeysModel} IS DISTINCT FROM ${version}`))
     .orderBy(asc(missingRecord.createdAt))
     .limit(limit);
@@ -188,7 +238,14 @@ export const candidateColumns = {
   place: missingRecord.place,
   eventPlace: missingRecord.eventPlace,
 };
-export type CandidateRow = { [K in keyof typeof candidateColumns]: (typeof candidateColumns)[K]['_']['data'] | null } & { id: string; kind: RecordKind; stateCode: number; districtCode: number; sex: string; aliases: string[] };
+export type CandidateRow = { [K in keyof typeof candidateColumns]: (typeof candidateColumns)[K]['_']['data'] | null } & {
+  id: string;
+  kind: RecordKind;
+  stateCode: number;
+  districtCode: number;
+  sex: string;
+  aliases: string[];
+};
 
 /** How many open records of a kind carry each of these keys ('*': all open records of the kind). */
 export async function keyCounts(db: Db, kind: RecordKind, keys: string[]): Promise<Map<string, number>> {
@@ -209,12 +266,17 @@ export async function candidateRows(db: Db, kind: RecordKind, keys: string[], li
   const rows = await db
     .select(candidateColumns)
     .from(missingRecord)
-    .where(and(
-      sql.raw(`"missing_record"."kind" = '${kind === 'missing' ? 'missing' : 'found'}' AND "missing_record"."status" = 'open'`),
-      sql`${missingRecord.blockKeys} && ${keyArray}`,
-      excludeId ? sql`${missingRecord.id} <> ${excludeId}` : undefined,
-    ))
-    .orderBy(sql`(SELECT count(*) FROM unnest(${missingRecord.blockKeys}) AS k WHERE k = ANY(${keyArray})) DESC`, desc(missingRecord.eventDate))
+    .where(
+      and(
+        sql.raw(`"missing_record"."kind" = '${kind === 'missing' ? 'missing' : 'found'}' AND "missing_record"."status" = 'open'`),
+        sql`${missingRecord.blockKeys} && ${keyArray}`,
+        excludeId ? sql`${missingRecord.id} <> ${excludeId}` : undefined,
+      ),
+    )
+    .orderBy(
+      sql`(SELECT count(*) FROM unnest(${missingRecord.blockKeys}) AS k WHERE k = ANY(${keyArray})) DESC`,
+      desc(missingRecord.eventDate),
+    )
     .limit(limit);
   return rows as CandidateRow[];
 }
@@ -244,6 +306,9 @@ export async function placeNames(db: Db, stateCode: number, districtCode: number
 }
 
 export async function districtExists(db: Db, districtCode: number): Promise<{ stateCode: number; name: string } | null> {
-  const [row] = await db.select({ stateCode: location.stateCode, name: location.name }).from(location).where(eq(location.id, `di:${districtCode}`));
+  const [row] = await db
+    .select({ stateCode: location.stateCode, name: location.name })
+    .from(location)
+    .where(eq(location.id, `di:${districtCode}`));
   return row ?? null;
 }

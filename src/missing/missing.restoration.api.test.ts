@@ -30,9 +30,26 @@ async function registryChild(careStatus: string, offset: number): Promise<string
 
 /** A report and a found child in Amravati, confirmed by the DCPO (one district: alone). */
 async function confirmedPair(name: string, father: string, by: Client, childId?: string) {
-  const report = (await dcpo.post('/api/v1/missing/reports', missingReport({ name, fatherName: father, lastSeenOn: '2026-02-10', ...(childId ? { childId } : {}) }))).json();
-  const found = (await dcpo.post('/api/v1/missing/found-children', { name, sex: 'male', ageYears: 11, fatherName: father, districtCode: AMRAVATI, foundOn: '2026-02-20', source: 'police' })).json();
-  const m = (await dcpo.get(`/api/v1/missing/matches?recordId=${found.id}`)).json().items.find((i: { missing: { id: string } }) => i.missing.id === report.id);
+  const report = (
+    await dcpo.post(
+      '/api/v1/missing/reports',
+      missingReport({ name, fatherName: father, lastSeenOn: '2026-02-10', ...(childId ? { childId } : {}) }),
+    )
+  ).json();
+  const found = (
+    await dcpo.post('/api/v1/missing/found-children', {
+      name,
+      sex: 'male',
+      ageYears: 11,
+      fatherName: father,
+      districtCode: AMRAVATI,
+      foundOn: '2026-02-20',
+      source: 'police',
+    })
+  ).json();
+  const m = (await dcpo.get(`/api/v1/missing/matches?recordId=${found.id}`))
+    .json()
+    .items.find((i: { missing: { id: string } }) => i.missing.id === report.id);
   const decided = await by.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm' });
   expect(decided.statusCode).toBe(200);
   expect(decided.json().status).toBe('confirmed');
@@ -40,9 +57,14 @@ async function confirmedPair(name: string, father: string, by: Client, childId?:
 }
 
 const state = async (restorationId: string, reportId: string, childId: string | null) => {
-  const [r] = await t.ctx.database.query<{ status: string; version: number }>(`SELECT status, version FROM missing_restoration WHERE id = $1`, [restorationId]);
+  const [r] = await t.ctx.database.query<{ status: string; version: number }>(
+    `SELECT status, version FROM missing_restoration WHERE id = $1`,
+    [restorationId],
+  );
   const recs = await t.ctx.database.query<{ status: string }>(`SELECT status FROM missing_record WHERE id = $1`, [reportId]);
-  const kid = childId ? (await t.ctx.database.query<{ care_status: string }>(`SELECT care_status FROM child WHERE id = $1`, [childId]))[0] : null;
+  const kid = childId
+    ? (await t.ctx.database.query<{ care_status: string }>(`SELECT care_status FROM child WHERE id = $1`, [childId]))[0]
+    : null;
   return { restoration: r, report: recs[0].status, child: kid?.care_status ?? null };
 };
 
@@ -68,41 +90,79 @@ describe('restored only on a CWC restoration order', () => {
 
   it('an order reference is the CWC’s to give: from a DCPO it is 403 naming cwcOrderRef', async () => {
     const before = await state(pair.restoration.id, pair.reportId, childId);
-    const res = await dcpo.post(`/api/v1/missing/restorations/${pair.restoration.id}/status`, { status: 'restored', cwcOrderRef: 'CWC/AMR/2026/1' });
+    const res = await dcpo.post(`/api/v1/missing/restorations/${pair.restoration.id}/status`, {
+      status: 'restored',
+      cwcOrderRef: 'CWC/AMR/2026/1',
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'cwc_only', issues: [{ field: 'cwcOrderRef' }] });
-    const future = await cwc.post(`/api/v1/missing/restorations/${pair.restoration.id}/status`, { status: 'restored', cwcOrderRef: 'CWC/AMR/2026/1', cwcOrderOn: '2026-03-11' });
+    const future = await cwc.post(`/api/v1/missing/restorations/${pair.restoration.id}/status`, {
+      status: 'restored',
+      cwcOrderRef: 'CWC/AMR/2026/1',
+      cwcOrderOn: '2026-03-11',
+    });
     expect(future.statusCode).toBe(400);
     expect(future.json().issues[0].field).toBe('cwcOrderOn');
-    const closedWithRef = await cwc.post(`/api/v1/missing/restorations/${pair.restoration.id}/status`, { status: 'closed', cwcOrderRef: 'CWC/AMR/2026/1' });
+    const closedWithRef = await cwc.post(`/api/v1/missing/restorations/${pair.restoration.id}/status`, {
+      status: 'closed',
+      cwcOrderRef: 'CWC/AMR/2026/1',
+    });
     expect(closedWithRef.statusCode).toBe(400);
     expect(await state(pair.restoration.id, pair.reportId, childId)).toEqual(before);
   });
 
   it('with the order recorded on the case, the DCPO records the restoration: records closed, the registry child no longer missing', async () => {
     const order = await cwc.post(`/api/v1/cases/${pair.restoration.caseId}/actions`, {
-      type: 'cwc_order', kind: 'interim', orderType: 'restoration', form: 'form44', orderRef: 'CWC/AMR/2026/12', orderedOn: '2026-03-10',
+      type: 'cwc_order',
+      kind: 'interim',
+      orderType: 'restoration',
+      form: 'form44',
+      orderRef: 'CWC/AMR/2026/12',
+      orderedOn: '2026-03-10',
     });
     expect(order.statusCode).toBe(201);
-    const res = await dcpo.post(`/api/v1/missing/restorations/${pair.restoration.id}/status`, { status: 'restored', note: 'handed over to the father' });
+    const res = await dcpo.post(`/api/v1/missing/restorations/${pair.restoration.id}/status`, {
+      status: 'restored',
+      note: 'handed over to the father',
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'restored', cwcOrder: { ref: 'CWC/AMR/2026/12', on: '2026-03-10', source: 'case' }, registryUpdated: true });
-    expect(await state(pair.restoration.id, pair.reportId, childId)).toMatchObject({ report: 'closed', child: 'birth_family', restoration: { status: 'restored' } });
+    expect(res.json()).toMatchObject({
+      status: 'restored',
+      cwcOrder: { ref: 'CWC/AMR/2026/12', on: '2026-03-10', source: 'case' },
+      registryUpdated: true,
+    });
+    expect(await state(pair.restoration.id, pair.reportId, childId)).toMatchObject({
+      report: 'closed',
+      child: 'birth_family',
+      restoration: { status: 'restored' },
+    });
     const [found] = await t.ctx.database.query<{ status: string }>(`SELECT status FROM missing_record WHERE id = $1`, [pair.foundId]);
     expect(found.status).toBe('closed');
     const [audited] = await t.ctx.database.query<{ details: Record<string, unknown> }>(
-      `SELECT details FROM audit_event WHERE entity_type = 'child' AND entity_id = $1 AND action = 'update' ORDER BY seq DESC LIMIT 1`, [childId],
+      `SELECT details FROM audit_event WHERE entity_type = 'child' AND entity_id = $1 AND action = 'update' ORDER BY seq DESC LIMIT 1`,
+      [childId],
     );
-    expect(audited.details).toMatchObject({ cause: 'missing_restoration', careStatus: { from: 'missing', to: 'birth_family' }, restorationId: pair.restoration.id });
+    expect(audited.details).toMatchObject({
+      cause: 'missing_restoration',
+      careStatus: { from: 'missing', to: 'birth_family' },
+      restorationId: pair.restoration.id,
+    });
     expect((await dcpo.post(`/api/v1/missing/restorations/${pair.restoration.id}/status`, { status: 'restored' })).statusCode).toBe(409);
   });
 
   it('a CWC member may give the order’s reference; a registry status set since is not overwritten', async () => {
     const kid = await registryChild('cci', 1);
     const p = await confirmedPair('Sarthak Ganesh Wagh', 'Ganesh Wagh', dcpo, kid);
-    const res = await cwc.post(`/api/v1/missing/restorations/${p.restoration.id}/status`, { status: 'restored', cwcOrderRef: 'CWC/AMR/2026/13', cwcOrderOn: '2026-03-09' });
+    const res = await cwc.post(`/api/v1/missing/restorations/${p.restoration.id}/status`, {
+      status: 'restored',
+      cwcOrderRef: 'CWC/AMR/2026/13',
+      cwcOrderOn: '2026-03-09',
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ cwcOrder: { ref: 'CWC/AMR/2026/13', on: '2026-03-09', source: 'cwc_member' }, registryUpdated: false });
+    expect(res.json()).toMatchObject({
+      cwcOrder: { ref: 'CWC/AMR/2026/13', on: '2026-03-09', source: 'cwc_member' },
+      registryUpdated: false,
+    });
     expect((await state(p.restoration.id, p.reportId, kid)).child).toBe('cci');
   });
 });
@@ -116,13 +176,24 @@ describe('a restoration case that cannot be opened says why, in its own words', 
     for (const childId of [akolaChild.id, '00000000-0000-4000-8000-000000000000']) {
       const res = await dcpo.post(`/api/v1/missing/restorations/${p.restoration.id}/open-case`, { childId });
       expect(res.statusCode).toBe(400);
-      expect(res.json()).toEqual({ code: 'validation_failed', message: 'childId: no such child in your jurisdiction', issues: [{ field: 'childId', message: 'no such child in your jurisdiction' }] });
+      expect(res.json()).toEqual({
+        code: 'validation_failed',
+        message: 'childId: no such child in your jurisdiction',
+        issues: [{ field: 'childId', message: 'no such child in your jurisdiction' }],
+      });
     }
-    const [row] = await t.ctx.database.query<{ status: string; note: string }>(`SELECT status, note FROM missing_restoration WHERE id = $1`, [p.restoration.id]);
+    const [row] = await t.ctx.database.query<{ status: string; note: string }>(
+      `SELECT status, note FROM missing_restoration WHERE id = $1`,
+      [p.restoration.id],
+    );
     expect(row.status).toBe('awaiting_case');
     expect(Object.values(CASE_NOT_OPENED)).toContain(row.note);
     const cwcTry = await cwc.post(`/api/v1/missing/restorations/${p.restoration.id}/open-case`, {});
-    expect(cwcTry.json()).toMatchObject({ code: 'case_not_opened', reason: 'no_registry_rights', message: CASE_NOT_OPENED.no_registry_rights });
+    expect(cwcTry.json()).toMatchObject({
+      code: 'case_not_opened',
+      reason: 'no_registry_rights',
+      message: CASE_NOT_OPENED.no_registry_rights,
+    });
     expect((await dcpo.post(`/api/v1/missing/restorations/${p.restoration.id}/open-case`, {})).statusCode).toBe(201);
   });
 });

@@ -6,17 +6,42 @@ import { requireActor } from '../http/auth-hook';
 import { idParams, MAX_VERSION, versionFrom } from '../http/common';
 import { badRequest } from '../http/errors';
 import {
-  foundChildInput, matchDecisionInput, matchListQuery, missingReportInput, moderationInput, openCaseInput, recordListQuery, recordPatch,
-  restorationListQuery, restorationUpdateInput,
+  foundChildInput,
+  matchDecisionInput,
+  matchListQuery,
+  missingReportInput,
+  moderationInput,
+  openCaseInput,
+  recordListQuery,
+  recordPatch,
+  restorationListQuery,
+  restorationUpdateInput,
 } from './missing.model';
-import { createFoundChild, createMissingReport, listRecordsFor, moderate, openPhoto, patchRecord, photoTooLarge, readRecord, setPhoto } from './missing.service';
+import {
+  createFoundChild,
+  createMissingReport,
+  listRecordsFor,
+  moderate,
+  openPhoto,
+  patchRecord,
+  photoTooLarge,
+  readRecord,
+  setPhoto,
+} from './missing.service';
 import { decideMatch, exportLabelledPairs, listMatchesFor, readMatch } from './matches.service';
 import { listRestorationsFor, openRestorationCase, updateRestorationStatus } from './restorations.service';
 import { publicMissingRoutes } from './public.routes';
 import { multipartReport, photoOf } from './multipart-form';
 import { MAX_PHOTO_BYTES } from './photos';
 import {
-  matchDecidedOut, matchDetailOut, matchListOut, missingRecordDetailOut, missingRecordListOut, missingRecordOut, missingRecordWrittenOut, photoSetOut, restorationListOut,
+  matchDecidedOut,
+  matchDetailOut,
+  matchListOut,
+  missingRecordDetailOut,
+  missingRecordListOut,
+  missingRecordWrittenOut,
+  photoSetOut,
+  restorationListOut,
   restorationOut,
 } from './missing.model';
 import { created, file, ok } from '../http/response';
@@ -27,30 +52,82 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['missing'];
 
   // JSON, or multipart/form-data with the form as JSON in "data" and a photo in "photo" (multipart-form.ts).
-  const withPhoto = ' (JSON; or multipart/form-data: the same form as JSON in field "data" and a JPEG, PNG or WebP photo ≤ 5 MB in file "photo")';
+  const withPhoto =
+    ' (JSON; or multipart/form-data: the same form as JSON in field "data" and a JPEG, PNG or WebP photo ≤ 5 MB in file "photo")';
   r.post(
     '/missing/reports',
-    { preValidation: multipartReport, schema: { tags, summary: 'Report a missing child (official): matched against found children at once' + withPhoto, body: missingReportInput, response: created(missingRecordWrittenOut) } },
+    {
+      preValidation: multipartReport,
+      schema: {
+        tags,
+        summary: 'Report a missing child (official): matched against found children at once' + withPhoto,
+        body: missingReportInput,
+        response: created(missingRecordWrittenOut),
+      },
+    },
     async (req, reply) => reply.status(201).send(await createMissingReport(ctx, requireActor(req), req.body, photoOf(req))),
   );
   r.post(
     '/missing/found-children',
-    { preValidation: multipartReport, schema: { tags, summary: 'Record a found child (official): matched against missing reports at once' + withPhoto, body: foundChildInput, response: created(missingRecordWrittenOut) } },
+    {
+      preValidation: multipartReport,
+      schema: {
+        tags,
+        summary: 'Record a found child (official): matched against missing reports at once' + withPhoto,
+        body: foundChildInput,
+        response: created(missingRecordWrittenOut),
+      },
+    },
     async (req, reply) => reply.status(201).send(await createFoundChild(ctx, requireActor(req), req.body, photoOf(req))),
   );
-  r.get('/missing/records', { schema: { tags, summary: 'Reports and found children in your jurisdiction (status=pending_moderation: the moderation list)', querystring: recordListQuery, response: ok(missingRecordListOut) } }, async (req) =>
-    listRecordsFor(ctx, requireActor(req), req.query),
+  r.get(
+    '/missing/records',
+    {
+      schema: {
+        tags,
+        summary: 'Reports and found children in your jurisdiction (status=pending_moderation: the moderation list)',
+        querystring: recordListQuery,
+        response: ok(missingRecordListOut),
+      },
+    },
+    async (req) => listRecordsFor(ctx, requireActor(req), req.query),
   );
-  r.get('/missing/records/:id', { schema: { tags, summary: 'One record with its matches (audited)', params: idParams, response: ok(missingRecordDetailOut) } }, async (req, reply) => {
-    const rec = await readRecord(ctx, requireActor(req), req.params.id);
-    return reply.header('etag', `"${rec.version}"`).send(rec);
-  });
-  r.patch('/missing/records/:id', { schema: { tags, summary: 'Correct a record (matched again)', params: idParams, body: recordPatch, response: ok(missingRecordWrittenOut) } }, async (req, reply) => {
-    const rec = await patchRecord(ctx, requireActor(req), req.params.id, req.body);
-    return reply.header('etag', `"${rec.version}"`).send(rec);
-  });
-  r.post('/missing/records/:id/moderation', { schema: { tags, summary: 'Accept (enters matching) or reject a public submission', params: idParams, body: moderationInput, response: ok(missingRecordWrittenOut) } }, async (req) =>
-    moderate(ctx, requireActor(req), req.params.id, req.body),
+  r.get(
+    '/missing/records/:id',
+    { schema: { tags, summary: 'One record with its matches (audited)', params: idParams, response: ok(missingRecordDetailOut) } },
+    async (req, reply) => {
+      const rec = await readRecord(ctx, requireActor(req), req.params.id);
+      return reply.header('etag', `"${rec.version}"`).send(rec);
+    },
+  );
+  r.patch(
+    '/missing/records/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Correct a record (matched again)',
+        params: idParams,
+        body: recordPatch,
+        response: ok(missingRecordWrittenOut),
+      },
+    },
+    async (req, reply) => {
+      const rec = await patchRecord(ctx, requireActor(req), req.params.id, req.body);
+      return reply.header('etag', `"${rec.version}"`).send(rec);
+    },
+  );
+  r.post(
+    '/missing/records/:id/moderation',
+    {
+      schema: {
+        tags,
+        summary: 'Accept (enters matching) or reject a public submission',
+        params: idParams,
+        body: moderationInput,
+        response: ok(missingRecordWrittenOut),
+      },
+    },
+    async (req) => moderate(ctx, requireActor(req), req.params.id, req.body),
   );
   r.put(
     '/missing/records/:id/photo',
@@ -82,7 +159,8 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
           }
         } else if (part.fieldname === 'version') {
           const v = Number(String(part.value).trim());
-          if (!Number.isInteger(v) || v < 1 || v > MAX_VERSION) throw badRequest('version', 'must be the version of the record you read (a whole number, 1 or more)');
+          if (!Number.isInteger(v) || v < 1 || v > MAX_VERSION)
+            throw badRequest('version', 'must be the version of the record you read (a whole number, 1 or more)');
           formVersion = v;
         } else {
           throw badRequest(part.fieldname, 'is not a field of this form (send "file" and "version")');
@@ -94,28 +172,68 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.header('etag', `"${out.version}"`).send(out);
     },
   );
-  r.get('/missing/records/:id/photo', { schema: { tags, summary: 'The photo, for officials who see the record (audited; never public)', params: idParams, ...file('image/jpeg', 'image/png', 'image/webp') } }, async (req, reply) => {
-    const f = await openPhoto(ctx, requireActor(req), req.params.id);
-    return reply
-      .header('content-type', f.contentType)
-      .header('content-length', f.size)
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .send(f.stream);
-  });
+  r.get(
+    '/missing/records/:id/photo',
+    {
+      schema: {
+        tags,
+        summary: 'The photo, for officials who see the record (audited; never public)',
+        params: idParams,
+        ...file('image/jpeg', 'image/png', 'image/webp'),
+      },
+    },
+    async (req, reply) => {
+      const f = await openPhoto(ctx, requireActor(req), req.params.id);
+      return reply
+        .header('content-type', f.contentType)
+        .header('content-length', f.size)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(f.stream);
+    },
+  );
 
-  r.get('/missing/matches', { schema: { tags, summary: 'The review queue: match candidates with per-field explanation (default status=proposed)', querystring: matchListQuery, response: ok(matchListOut) } }, async (req) =>
-    listMatchesFor(ctx, requireActor(req), req.query),
+  r.get(
+    '/missing/matches',
+    {
+      schema: {
+        tags,
+        summary: 'The review queue: match candidates with per-field explanation (default status=proposed)',
+        querystring: matchListQuery,
+        response: ok(matchListOut),
+      },
+    },
+    async (req) => listMatchesFor(ctx, requireActor(req), req.query),
   );
-  r.get('/missing/matches/:id', { schema: { tags, summary: 'A match side by side (audited)', params: idParams, response: ok(matchDetailOut) } }, async (req) =>
-    readMatch(ctx, requireActor(req), req.params.id),
+  r.get(
+    '/missing/matches/:id',
+    { schema: { tags, summary: 'A match side by side (audited)', params: idParams, response: ok(matchDetailOut) } },
+    async (req) => readMatch(ctx, requireActor(req), req.params.id),
   );
-  r.post('/missing/matches/:id/decision', { schema: { tags, summary: 'Confirm or reject with a note. Across districts a confirmation is that side’s agreement: confirmed when both sides agree (or by the CWC of the report’s district); restoration starts', params: idParams, body: matchDecisionInput, response: ok(matchDecidedOut) } }, async (req) =>
-    decideMatch(ctx, requireActor(req), req.params.id, req.body),
+  r.post(
+    '/missing/matches/:id/decision',
+    {
+      schema: {
+        tags,
+        summary:
+          'Confirm or reject with a note. Across districts a confirmation is that side’s agreement: confirmed when both sides agree (or by the CWC of the report’s district); restoration starts',
+        params: idParams,
+        body: matchDecisionInput,
+        response: ok(matchDecidedOut),
+      },
+    },
+    async (req) => decideMatch(ctx, requireActor(req), req.params.id, req.body),
   );
   r.get(
     '/missing/labelled-pairs',
-    { schema: { tags, summary: 'Decided pairs as CSV (left_*/right_* person-record columns + label 1/0) for re-fitting the model', querystring: z.strictObject({}), ...file('text/csv') } },
+    {
+      schema: {
+        tags,
+        summary: 'Decided pairs as CSV (left_*/right_* person-record columns + label 1/0) for re-fitting the model',
+        querystring: z.strictObject({}),
+        ...file('text/csv'),
+      },
+    },
     async (req, reply) => {
       const file = await exportLabelledPairs(ctx, requireActor(req));
       return reply
@@ -126,14 +244,44 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  r.get('/missing/restorations', { schema: { tags, summary: 'Restorations after confirmed matches (home and finding districts)', querystring: restorationListQuery, response: ok(restorationListOut) } }, async (req) =>
-    listRestorationsFor(ctx, requireActor(req), req.query),
+  r.get(
+    '/missing/restorations',
+    {
+      schema: {
+        tags,
+        summary: 'Restorations after confirmed matches (home and finding districts)',
+        querystring: restorationListQuery,
+        response: ok(restorationListOut),
+      },
+    },
+    async (req) => listRestorationsFor(ctx, requireActor(req), req.query),
   );
-  r.post('/missing/restorations/:id/open-case', { schema: { tags, summary: 'Open the restoration case (home district)', params: idParams, body: openCaseInput, response: created(restorationOut) } }, async (req, reply) =>
-    reply.status(201).send(await openRestorationCase(ctx, requireActor(req), req.params.id, req.body.childId)),
+  r.post(
+    '/missing/restorations/:id/open-case',
+    {
+      schema: {
+        tags,
+        summary: 'Open the restoration case (home district)',
+        params: idParams,
+        body: openCaseInput,
+        response: created(restorationOut),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await openRestorationCase(ctx, requireActor(req), req.params.id, req.body.childId)),
   );
-  r.post('/missing/restorations/:id/status', { schema: { tags, summary: 'Record the outcome (home district): restored on a CWC restoration order (Form 44: on the case, or cwcOrderRef from a CWC member; else 409 cwc_order_required) or closed', params: idParams, body: restorationUpdateInput, response: ok(restorationOut) } }, async (req) =>
-    updateRestorationStatus(ctx, requireActor(req), req.params.id, req.body),
+  r.post(
+    '/missing/restorations/:id/status',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record the outcome (home district): restored on a CWC restoration order (Form 44: on the case, or cwcOrderRef from a CWC member; else 409 cwc_order_required) or closed',
+        params: idParams,
+        body: restorationUpdateInput,
+        response: ok(restorationOut),
+      },
+    },
+    async (req) => updateRestorationStatus(ctx, requireActor(req), req.params.id, req.body),
   );
 
   publicMissingRoutes(app, ctx);

@@ -1,4 +1,17 @@
-import { bigint, boolean, date, doublePrecision, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { scopeColumns } from '../db/scope-columns';
 import type { FieldWeight } from '../linkage/link';
 import type { PersonRecord } from '../linkage/record';

@@ -20,7 +20,9 @@ let helpline: Client; // helpline operator 468: missing.read/write, no review
 beforeAll(async () => {
   t = await createTestApp();
   [amravati, akola, akolaWorker, admin, nodal, auditor, aww, helpline] = await Promise.all(
-    ['dcpo.amravati', 'dcpo.akola', 'caseworker.akola', 'admin', 'nodal.education', 'auditor.mh', 'aww.rajura', 'helpline.amravati'].map((u) => t.login(u)),
+    ['dcpo.amravati', 'dcpo.akola', 'caseworker.akola', 'admin', 'nodal.education', 'auditor.mh', 'aww.rajura', 'helpline.amravati'].map(
+      (u) => t.login(u),
+    ),
   );
 });
 afterAll(() => t.close());
@@ -31,7 +33,10 @@ describe('another district cannot see unmatched reports', () => {
   let reportId: string;
 
   it('a report in Amravati is invisible to Akola until something matches it', async () => {
-    const res = await amravati.post('/api/v1/missing/reports', missingReport({ name: 'Yash Prakash Raut', fatherName: 'Prakash Raut', motherName: 'Shobha Raut' }));
+    const res = await amravati.post(
+      '/api/v1/missing/reports',
+      missingReport({ name: 'Yash Prakash Raut', fatherName: 'Prakash Raut', motherName: 'Shobha Raut' }),
+    );
     expect(res.statusCode).toBe(201);
     reportId = res.json().id;
     for (const c of [akola, akolaWorker]) {
@@ -43,7 +48,10 @@ describe('another district cannot see unmatched reports', () => {
   });
 
   it('a found child in Akola that matches opens the report to Akola, through the match only', async () => {
-    const f = await akola.post('/api/v1/missing/found-children', foundChild({ name: 'यश राऊत', sex: 'male', ageYears: 11, fatherName: 'प्रकाश राऊत', foundOn: '2025-09-03', marks: null }));
+    const f = await akola.post(
+      '/api/v1/missing/found-children',
+      foundChild({ name: 'यश राऊत', sex: 'male', ageYears: 11, fatherName: 'प्रकाश राऊत', foundOn: '2025-09-03', marks: null }),
+    );
     expect(f.statusCode).toBe(201);
     const read = await akolaWorker.get(`/api/v1/missing/records/${reportId}`);
     expect(read.statusCode).toBe(200);
@@ -56,11 +64,15 @@ describe('another district cannot see unmatched reports', () => {
     expect(m.found.districtCode).toBe(AKOLA);
   });
 
-  it('rejecting the match closes that door again; the decision stays visible without the other child\'s details', async () => {
+  it("rejecting the match closes that door again; the decision stays visible without the other child's details", async () => {
     const m = (await amravati.get(`/api/v1/missing/matches?recordId=${reportId}`)).json().items[0];
-    expect((await amravati.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'reject', note: 'different child' })).statusCode).toBe(200);
+    expect(
+      (await amravati.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'reject', note: 'different child' })).statusCode,
+    ).toBe(200);
     expect((await akolaWorker.get(`/api/v1/missing/records/${reportId}`)).statusCode).toBe(404);
-    const rejected = (await akola.get('/api/v1/missing/matches?status=rejected&pageSize=100')).json().items.find((x: { id: string }) => x.id === m.id);
+    const rejected = (await akola.get('/api/v1/missing/matches?status=rejected&pageSize=100'))
+      .json()
+      .items.find((x: { id: string }) => x.id === m.id);
     expect(rejected.missing).toMatchObject({ redacted: true, districtCode: AMRAVATI });
     expect(rejected.missing.name).toBeUndefined();
     expect(rejected.found.name).toBe('यश राऊत');
@@ -74,7 +86,8 @@ describe('roles and places', () => {
     ['auditor', () => auditor],
     ['frontline worker', () => aww],
   ])('a %s without missing.read gets 403 on the lists', async (_who, c) => {
-    for (const url of ['/api/v1/missing/records', '/api/v1/missing/matches', '/api/v1/missing/restorations']) expect((await c().get(url)).statusCode).toBe(403);
+    for (const url of ['/api/v1/missing/records', '/api/v1/missing/matches', '/api/v1/missing/restorations'])
+      expect((await c().get(url)).statusCode).toBe(403);
   });
 
   it('only reviewers moderate, decide and export', async () => {
@@ -93,7 +106,10 @@ describe('roles and places', () => {
     // A village-level worker reports from the village, not for the whole district.
     expect((await aww.post('/api/v1/missing/reports', missingReport())).statusCode).toBe(403);
     expect(await countRows(t, 'missing_record')).toBe(before);
-    const ok = await aww.post('/api/v1/missing/reports', missingReport({ villageId: villageId('Rajura'), place: undefined, name: 'Gauri Pawar' }));
+    const ok = await aww.post(
+      '/api/v1/missing/reports',
+      missingReport({ villageId: villageId('Rajura'), place: undefined, name: 'Gauri Pawar' }),
+    );
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ villageId: villageId('Rajura'), place: 'Rajura' });
     expect((await aww.post('/api/v1/missing/reports', missingReport({ villageId: villageId('Umri') }))).statusCode).toBe(400);
@@ -107,12 +123,16 @@ describe('roles and places', () => {
   });
 
   it('the state administrator sees both districts', async () => {
-    const districts = new Set((await admin.get('/api/v1/missing/records?pageSize=100')).json().items.map((i: { districtCode: number }) => i.districtCode));
+    const districts = new Set(
+      (await admin.get('/api/v1/missing/records?pageSize=100')).json().items.map((i: { districtCode: number }) => i.districtCode),
+    );
     expect(districts.has(AMRAVATI) && districts.has(AKOLA)).toBe(true);
   });
 
   it('every read is audited, with ids and no names', async () => {
-    const [r] = await t.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'missing_record' AND action = 'read'`);
+    const [r] = await t.ctx.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'missing_record' AND action = 'read'`,
+    );
     expect(r.n).toBeGreaterThan(0);
     const rows = await t.ctx.database.query<{ details: unknown }>(`SELECT details FROM audit_event WHERE entity_type LIKE 'missing_%'`);
     expect(JSON.stringify(rows)).not.toMatch(/Raut|राऊत|Gawande/);

@@ -15,13 +15,28 @@ import { MAX_YEARS_BACK, type RecordKind } from './domain/vocabulary';
 import { normaliseReference } from './domain/reference';
 import { missingRecord } from './missing.schema';
 import {
-  countRecords, districtExists, getRecord, getRecordSeen, insertRecord, listRecords, placeOfRecord, recordConditions, updateRecord, type RecordRow,
+  countRecords,
+  districtExists,
+  getRecord,
+  getRecordSeen,
+  insertRecord,
+  listRecords,
+  placeOfRecord,
+  recordConditions,
+  updateRecord,
+  type RecordRow,
 } from './missing.repository';
 import { blockKeysFor, matchAfterCommit, matchingModel, type MatchRun } from './matching.service';
 import { matchesOfRecord } from './matches.service';
 import { viewOf } from './missing.views';
 import type {
-  FoundChildInput, MissingReportInput, ModerationInput, PublicMissingReportInput, PublicSightingInput, RecordListQuery, RecordPatch,
+  FoundChildInput,
+  MissingReportInput,
+  ModerationInput,
+  PublicMissingReportInput,
+  PublicSightingInput,
+  RecordListQuery,
+  RecordPatch,
 } from './missing.model';
 import { istToday, istYearsBefore } from '../kernel/clock';
 
@@ -51,7 +66,14 @@ async function placementFor(db: Db, districtCode: number, villageId?: string | n
     const v = await getLocation(db, villageId);
     if (!v || v.level !== 'village') throw badRequest('villageId', `no village "${villageId}"`);
     if (v.districtCode !== districtCode) throw badRequest('villageId', 'is not in the chosen district');
-    return { stateCode: v.stateCode, districtCode, subdistrictCode: v.subdistrictCode, blockCode: v.blockCode, villageId: v.id, villageName: v.name };
+    return {
+      stateCode: v.stateCode,
+      districtCode,
+      subdistrictCode: v.subdistrictCode,
+      blockCode: v.blockCode,
+      villageId: v.id,
+      villageName: v.name,
+    };
   }
   return { stateCode: d.stateCode, districtCode, subdistrictCode: null, blockCode: null, villageId: null, villageName: null };
 }
@@ -94,9 +116,14 @@ async function missingValues(db: Db, input: MissingReportInput | PublicMissingRe
   return {
     placement,
     values: {
-      kind: 'missing' as const, ...placement, ...personValues(input),
-      place: input.place || villageName || null, address: input.address || null,
-      eventDate: input.lastSeenOn, eventPlace: input.lastSeenPlace || null, eventDistrictCode: input.lastSeenDistrictCode ?? null,
+      kind: 'missing' as const,
+      ...placement,
+      ...personValues(input),
+      place: input.place || villageName || null,
+      address: input.address || null,
+      eventDate: input.lastSeenOn,
+      eventPlace: input.lastSeenPlace || null,
+      eventDistrictCode: input.lastSeenDistrictCode ?? null,
     },
   };
 }
@@ -108,33 +135,69 @@ async function foundValues(db: Db, input: FoundChildInput | PublicSightingInput,
   return {
     placement,
     values: {
-      kind: 'found' as const, ...placement, ...personValues(input),
-      place: villageName, address: input.statedHome || null,
-      eventDate: input.foundOn, eventPlace: input.foundPlace || villageName || null, eventDistrictCode: input.districtCode,
-      currentCare: input.currentCare ?? null, currentPlace: input.currentPlace || null,
+      kind: 'found' as const,
+      ...placement,
+      ...personValues(input),
+      place: villageName,
+      address: input.statedHome || null,
+      eventDate: input.foundOn,
+      eventPlace: input.foundPlace || villageName || null,
+      eventDistrictCode: input.districtCode,
+      currentCare: input.currentCare ?? null,
+      currentPlace: input.currentPlace || null,
     },
   };
 }
 
 /** `inTransaction` runs first in the saving transaction (the public forms' limits and challenge): a refusal there writes nothing. */
-async function saveNew(ctx: AppContext, actor: Actor | null, values: Common, placement: Placement, inTransaction?: (tx: Db) => Promise<void>) {
-  const blockKeys = await blockKeysFor(ctx.db, { ...values, id: '', kind: values.kind as RecordKind, aliases: values.aliases ?? [] } as never);
+async function saveNew(
+  ctx: AppContext,
+  actor: Actor | null,
+  values: Common,
+  placement: Placement,
+  inTransaction?: (tx: Db) => Promise<void>,
+) {
+  const blockKeys = await blockKeysFor(ctx.db, {
+    ...values,
+    id: '',
+    kind: values.kind as RecordKind,
+    aliases: values.aliases ?? [],
+  } as never);
   return ctx.db.transaction(async (tx) => {
     if (inTransaction) await inTransaction(tx);
-    const row = await insertRecord(tx, { ...values, blockKeys, blockKeysModel: matchingModel().version, matchState: values.status === 'open' ? 'pending' : 'not_applicable', createdAt: ctx.now(), updatedAt: ctx.now() });
-    await audit(tx, actor, actor ? 'create' : 'public_submit', 'missing_record', row.id, placement, { kind: row.kind, channel: row.channel, source: row.source, photo: !!row.photoStoredName });
+    const row = await insertRecord(tx, {
+      ...values,
+      blockKeys,
+      blockKeysModel: matchingModel().version,
+      matchState: values.status === 'open' ? 'pending' : 'not_applicable',
+      createdAt: ctx.now(),
+      updatedAt: ctx.now(),
+    });
+    await audit(tx, actor, actor ? 'create' : 'public_submit', 'missing_record', row.id, placement, {
+      kind: row.kind,
+      channel: row.channel,
+      source: row.source,
+      photo: !!row.photoStoredName,
+    });
     return row;
   });
 }
 
 // ---------------------------------------------------------------- official entry
 
-async function officialCreate(ctx: AppContext, actor: Actor, kind: RecordKind, input: MissingReportInput | FoundChildInput, photo?: Buffer | null) {
+async function officialCreate(
+  ctx: AppContext,
+  actor: Actor,
+  kind: RecordKind,
+  input: MissingReportInput | FoundChildInput,
+  photo?: Buffer | null,
+) {
   requirePermission(actor, 'missing.write');
   const now = ctx.now();
-  const built = kind === 'missing'
-    ? await missingValues(ctx.db, input as MissingReportInput, now, input.villageId)
-    : await foundValues(ctx.db, input as FoundChildInput, now, input.villageId);
+  const built =
+    kind === 'missing'
+      ? await missingValues(ctx.db, input as MissingReportInput, now, input.villageId)
+      : await foundValues(ctx.db, input as FoundChildInput, now, input.villageId);
   requireCoversField(actor, built.placement, input.villageId ? 'villageId' : 'districtCode');
   let childId: string | null = null;
   if (kind === 'missing' && (input as MissingReportInput).childId) {
@@ -142,18 +205,37 @@ async function officialCreate(ctx: AppContext, actor: Actor, kind: RecordKind, i
     const c = await getChild(ctx.db, actor, childId, 'minimal');
     if (!c) throw badRequest('childId', 'no such child in your jurisdiction');
   }
-  const extra = kind === 'missing' ? { policeStation: (input as MissingReportInput).policeStation || null, firNumber: (input as MissingReportInput).firNumber || null } : {};
-  const row = await withPhoto(ctx, photo, 'photo', (photoColumns) => saveNew(ctx, actor, {
-    ...built.values, ...extra, ...photoColumns, childId, status: 'open', channel: 'official', source: input.source, createdBy: actor.userId,
-  } as Common, built.placement));
+  const extra =
+    kind === 'missing'
+      ? { policeStation: (input as MissingReportInput).policeStation || null, firNumber: (input as MissingReportInput).firNumber || null }
+      : {};
+  const row = await withPhoto(ctx, photo, 'photo', (photoColumns) =>
+    saveNew(
+      ctx,
+      actor,
+      {
+        ...built.values,
+        ...extra,
+        ...photoColumns,
+        childId,
+        status: 'open',
+        channel: 'official',
+        source: input.source,
+        createdBy: actor.userId,
+      } as Common,
+      built.placement,
+    ),
+  );
   const matching = await matchAfterCommit(ctx, row.id);
   return { ...(await viewOf(ctx.db, (await getRecord(ctx.db, actor, row.id)) ?? row)), matching: matchingSummary(matching) };
 }
 
 const matchingSummary = (m: MatchRun | null) => (m ? { candidates: m.candidates, proposed: m.proposed } : { deferred: true });
 
-export const createMissingReport = (ctx: AppContext, actor: Actor, input: MissingReportInput, photo?: Buffer | null) => officialCreate(ctx, actor, 'missing', input, photo);
-export const createFoundChild = (ctx: AppContext, actor: Actor, input: FoundChildInput, photo?: Buffer | null) => officialCreate(ctx, actor, 'found', input, photo);
+export const createMissingReport = (ctx: AppContext, actor: Actor, input: MissingReportInput, photo?: Buffer | null) =>
+  officialCreate(ctx, actor, 'missing', input, photo);
+export const createFoundChild = (ctx: AppContext, actor: Actor, input: FoundChildInput, photo?: Buffer | null) =>
+  officialCreate(ctx, actor, 'found', input, photo);
 
 // ---------------------------------------------------------------- public submissions
 
@@ -170,19 +252,34 @@ export async function submitPublic(
   guard?: (tx: Db, photoBytes: number) => Promise<void>,
 ) {
   const now = ctx.now();
-  const built = kind === 'missing'
-    ? await missingValues(ctx.db, input as PublicMissingReportInput, now)
-    : await foundValues(ctx.db, input as PublicSightingInput, now);
+  const built =
+    kind === 'missing'
+      ? await missingValues(ctx.db, input as PublicMissingReportInput, now)
+      : await foundValues(ctx.db, input as PublicSightingInput, now);
   // A photo is held with the submission: seen by the district's officials while they moderate it.
-  const row = await withPhoto(ctx, photo, 'photo', (photoColumns) => saveNew(ctx, null, {
-    ...built.values, ...photoColumns, status: 'pending_moderation', channel: 'public', source: 'citizen', createdBy: null,
-  } as Common, built.placement, guard ? (tx) => guard(tx, photoColumns.photoSize ?? 0) : undefined));
+  const row = await withPhoto(ctx, photo, 'photo', (photoColumns) =>
+    saveNew(
+      ctx,
+      null,
+      {
+        ...built.values,
+        ...photoColumns,
+        status: 'pending_moderation',
+        channel: 'public',
+        source: 'citizen',
+        createdBy: null,
+      } as Common,
+      built.placement,
+      guard ? (tx) => guard(tx, photoColumns.photoSize ?? 0) : undefined,
+    ),
+  );
   return {
     reference: row.reference,
     status: 'pending_moderation' as const,
-    message: kind === 'missing'
-      ? 'Thank you. Your report will be checked by the district child protection unit. Keep this reference number; you may be called on the phone number you gave.'
-      : 'Thank you. Your sighting will be checked by the district child protection unit. Keep this reference number.',
+    message:
+      kind === 'missing'
+        ? 'Thank you. Your report will be checked by the district child protection unit. Keep this reference number; you may be called on the phone number you gave.'
+        : 'Thank you. Your sighting will be checked by the district child protection unit. Keep this reference number.',
   };
 }
 
@@ -194,9 +291,15 @@ export async function moderate(ctx: AppContext, actor: Actor, id: string, input:
   const row = await ctx.db.transaction(async (tx) => {
     const r = await getRecord(tx, actor, id, { forUpdate: true });
     if (!r) throw notFound('Record');
-    if (input.version !== undefined && input.version !== r.version) throw conflict(`Someone else changed this record (now version ${r.version})`);
-    if (r.status !== 'pending_moderation') throw new HttpError(409, 'already_moderated', `This record is ${r.status}, not waiting for moderation`);
-    const set: Partial<typeof missingRecord.$inferInsert> = { moderatedBy: actor.userId, moderatedAt: now, moderationReason: input.reason || null };
+    if (input.version !== undefined && input.version !== r.version)
+      throw conflict(`Someone else changed this record (now version ${r.version})`);
+    if (r.status !== 'pending_moderation')
+      throw new HttpError(409, 'already_moderated', `This record is ${r.status}, not waiting for moderation`);
+    const set: Partial<typeof missingRecord.$inferInsert> = {
+      moderatedBy: actor.userId,
+      moderatedAt: now,
+      moderationReason: input.reason || null,
+    };
     if (input.decision === 'reject') {
       set.status = 'rejected';
       set.matchState = 'not_applicable';
@@ -210,14 +313,24 @@ export async function moderate(ctx: AppContext, actor: Actor, id: string, input:
         // A moderator corrects the district within their own jurisdiction: moving a submission
         // into another district would put it in a queue the moderator has no say over.
         requireCoversField(actor, p, 'districtCode');
-        Object.assign(set, { stateCode: p.stateCode, districtCode: p.districtCode, subdistrictCode: null, blockCode: null, villageId: null });
+        Object.assign(set, {
+          stateCode: p.stateCode,
+          districtCode: p.districtCode,
+          subdistrictCode: null,
+          blockCode: null,
+          villageId: null,
+        });
         set.blockKeys = await blockKeysFor(tx, { ...r, ...set } as RecordRow);
         set.blockKeysModel = matchingModel().version;
       }
     }
     const updated = await updateRecord(tx, actor, id, r.version, set);
     if (!updated) throw conflict('Someone else changed this record');
-    await audit(tx, actor, 'moderate', 'missing_record', id, placeOfRecord(r), { decision: input.decision, movedTo: set.districtCode ?? null, photoRemoved: input.decision === 'reject' && !!r.photoStoredName });
+    await audit(tx, actor, 'moderate', 'missing_record', id, placeOfRecord(r), {
+      decision: input.decision,
+      movedTo: set.districtCode ?? null,
+      photoRemoved: input.decision === 'reject' && !!r.photoStoredName,
+    });
     return { ...updated, removedPhoto: input.decision === 'reject' ? r.photoStoredName : null };
   });
   if (row.removedPhoto) await rm(join(photoDir(ctx), row.removedPhoto), { force: true });
@@ -229,7 +342,9 @@ export async function moderate(ctx: AppContext, actor: Actor, id: string, input:
 /** 403 `outside_jurisdiction` naming the field that points outside the actor's jurisdiction. */
 function requireCoversField(actor: Actor, p: Placement, field: string) {
   if (!covers(actor.scope, p)) {
-    throw new HttpError(403, 'outside_jurisdiction', `${field}: this place is outside your jurisdiction`, [{ field, message: 'is outside your jurisdiction' }]);
+    throw new HttpError(403, 'outside_jurisdiction', `${field}: this place is outside your jurisdiction`, [
+      { field, message: 'is outside your jurisdiction' },
+    ]);
   }
 }
 
@@ -242,7 +357,12 @@ export async function listRecordsFor(ctx: AppContext, actor: Actor, query: Recor
   if (q) {
     const ref = normaliseReference(q);
     const like = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
-    where = and(where, ref ? sql`replace(${missingRecord.reference}, '-', '') = ${ref}` : or(ilike(missingRecord.name, like), ilike(missingRecord.nameLocal, like), sql`${like} ILIKE ANY(${missingRecord.aliases})`))!;
+    where = and(
+      where,
+      ref
+        ? sql`replace(${missingRecord.reference}, '-', '') = ${ref}`
+        : or(ilike(missingRecord.name, like), ilike(missingRecord.nameLocal, like), sql`${like} ILIKE ANY(${missingRecord.aliases})`),
+    )!;
   }
   const [rows, total] = await Promise.all([listRecords(ctx.db, where, pageSize, (page - 1) * pageSize), countRecords(ctx.db, where)]);
   await audit(ctx.db, actor, q ? 'search' : 'list', 'missing_record', null, null, { ids: rows.map((r) => r.id), total });
@@ -261,7 +381,15 @@ export async function readRecord(ctx: AppContext, actor: Actor, id: string) {
   const r = await getRecordSeen(ctx.db, actor, id, 'compared');
   if (!r) throw notFound('Record');
   const own = r.view === 'own';
-  await audit(ctx.db, actor, 'read', 'missing_record', id, { stateCode: r.stateCode, districtCode: r.districtCode }, own ? { via: 'jurisdiction' } : { via: 'match', view: r.view });
+  await audit(
+    ctx.db,
+    actor,
+    'read',
+    'missing_record',
+    id,
+    { stateCode: r.stateCode, districtCode: r.districtCode },
+    own ? { via: 'jurisdiction' } : { via: 'match', view: r.view },
+  );
   const matches = await matchesOfRecord(ctx, actor, r);
   return { ...(await viewOf(ctx.db, r)), matches };
 }
@@ -275,12 +403,18 @@ export async function patchRecord(ctx: AppContext, actor: Actor, id: string, pat
   const row = await ctx.db.transaction(async (tx) => {
     const r = await getRecord(tx, actor, id, { forUpdate: true });
     if (!r) throw notFound('Record');
-    if (r.version !== patch.version) throw conflict(`Someone else changed this record (now version ${r.version}, you edited version ${patch.version})`, await viewOf(tx, r));
-    if (r.status === 'matched' || r.status === 'rejected') throw new HttpError(409, 'record_closed', `A ${r.status} record cannot be edited`);
+    if (r.version !== patch.version)
+      throw conflict(
+        `Someone else changed this record (now version ${r.version}, you edited version ${patch.version})`,
+        await viewOf(tx, r),
+      );
+    if (r.status === 'matched' || r.status === 'rejected')
+      throw new HttpError(409, 'record_closed', `A ${r.status} record cannot be edited`);
     const { version, districtCode, ...changes } = patch;
     void version;
     const set: Partial<typeof missingRecord.$inferInsert> = { ...changes } as never;
-    if (changes.ageYears != null && r.kind === 'missing' && changes.ageYears > 17.9) throw badRequest('ageYears', 'must be 17.9 or under (a child under 18 when last seen)');
+    if (changes.ageYears != null && r.kind === 'missing' && changes.ageYears > 17.9)
+      throw badRequest('ageYears', 'must be 17.9 or under (a child under 18 when last seen)');
     if (districtCode && districtCode !== r.districtCode) {
       const p = await placementFor(tx, districtCode);
       requireCoversField(actor, p, 'districtCode');
@@ -293,7 +427,10 @@ export async function patchRecord(ctx: AppContext, actor: Actor, id: string, pat
     if (r.status === 'open') set.matchState = 'pending';
     const updated = await updateRecord(tx, actor, id, r.version, set);
     if (!updated) throw conflict('Someone else changed this record');
-    await audit(tx, actor, 'update', 'missing_record', id, placeOfRecord(updated), { fields: Object.keys(changes).concat(districtCode ? ['districtCode'] : []), version: updated.version });
+    await audit(tx, actor, 'update', 'missing_record', id, placeOfRecord(updated), {
+      fields: Object.keys(changes).concat(districtCode ? ['districtCode'] : []),
+      version: updated.version,
+    });
     return updated;
   });
   const matching = row.status === 'open' ? await matchAfterCommit(ctx, id) : null;
@@ -313,7 +450,9 @@ export async function patchRecord(ctx: AppContext, actor: Actor, id: string, pat
  */
 const photoDir = (ctx: AppContext) => join(ctx.config.filesDir, 'missing');
 export const photoTooLarge = (field = 'file') =>
-  new HttpError(413, 'file_too_large', `${field}: the photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, [{ field, message: `is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB` }]);
+  new HttpError(413, 'file_too_large', `${field}: the photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, [
+    { field, message: `is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB` },
+  ]);
 
 type PhotoColumns = Pick<typeof missingRecord.$inferInsert, 'photoStoredName' | 'photoContentType' | 'photoSize' | 'photoSha256'>;
 
@@ -322,7 +461,9 @@ async function writePhoto(ctx: AppContext, input: Buffer, field: string): Promis
   const checked = await checkPhoto(input);
   if (!checked.ok) {
     if (checked.status === 413) throw photoTooLarge(field);
-    throw new HttpError(checked.status, checked.status === 415 ? 'unsupported_type' : 'validation_failed', `${field}: ${checked.reason}`, [{ field, message: checked.reason }]);
+    throw new HttpError(checked.status, checked.status === 415 ? 'unsupported_type' : 'validation_failed', `${field}: ${checked.reason}`, [
+      { field, message: checked.reason },
+    ]);
   }
   const t = PHOTO_TYPES[checked.type];
   const storedName = `${randomBytes(16).toString('hex')}.${t.ext}`;
@@ -332,12 +473,22 @@ async function writePhoto(ctx: AppContext, input: Buffer, field: string): Promis
   return {
     path,
     type: checked.type,
-    columns: { photoStoredName: storedName, photoContentType: t.contentType, photoSize: checked.bytes.length, photoSha256: createHash('sha256').update(checked.bytes).digest('hex') },
+    columns: {
+      photoStoredName: storedName,
+      photoContentType: t.contentType,
+      photoSize: checked.bytes.length,
+      photoSha256: createHash('sha256').update(checked.bytes).digest('hex'),
+    },
   };
 }
 
 /** Runs `save` with the photo's columns (none without a photo); the file is removed if saving fails. */
-async function withPhoto<T>(ctx: AppContext, photo: Buffer | null | undefined, field: string, save: (columns: PhotoColumns | Record<string, never>) => Promise<T>): Promise<T> {
+async function withPhoto<T>(
+  ctx: AppContext,
+  photo: Buffer | null | undefined,
+  field: string,
+  save: (columns: PhotoColumns | Record<string, never>) => Promise<T>,
+): Promise<T> {
   if (!photo) return save({});
   const f = await writePhoto(ctx, photo, field);
   try {
@@ -361,7 +512,8 @@ export async function setPhoto(ctx: AppContext, actor: Actor, id: string, bytes:
   // Cheap refusals before a file is written; checked again under the lock below.
   const seen = await getRecord(ctx.db, actor, id);
   if (!seen) throw notFound('Record');
-  if (version === undefined) throw badRequest('version', 'give the version of the record you read (form field "version" or an If-Match header)');
+  if (version === undefined)
+    throw badRequest('version', 'give the version of the record you read (form field "version" or an If-Match header)');
   const f = await writePhoto(ctx, bytes, field);
   let replaced: string | null;
   let newVersion: number;
@@ -369,11 +521,17 @@ export async function setPhoto(ctx: AppContext, actor: Actor, id: string, bytes:
     ({ replaced, newVersion } = await ctx.db.transaction(async (tx) => {
       const r = await getRecord(tx, actor, id, { forUpdate: true });
       if (!r) throw notFound('Record');
-      if (r.version !== version) throw conflict(`Someone else changed this record (now version ${r.version}, you read version ${version})`, await viewOf(tx, r));
+      if (r.version !== version)
+        throw conflict(`Someone else changed this record (now version ${r.version}, you read version ${version})`, await viewOf(tx, r));
       if (r.status === 'rejected') throw rejectedRecord();
       const updated = await updateRecord(tx, actor, id, r.version, f.columns);
       if (!updated) throw conflict('Someone else changed this record');
-      await audit(tx, actor, 'attach', 'missing_record', id, placeOfRecord(r), { type: f.type, size: f.columns.photoSize, replaced: !!r.photoStoredName, version: updated.version });
+      await audit(tx, actor, 'attach', 'missing_record', id, placeOfRecord(r), {
+        type: f.type,
+        size: f.columns.photoSize,
+        replaced: !!r.photoStoredName,
+        version: updated.version,
+      });
       return { replaced: r.photoStoredName, newVersion: updated.version };
     }));
   } catch (err) {
@@ -385,7 +543,9 @@ export async function setPhoto(ctx: AppContext, actor: Actor, id: string, bytes:
 }
 
 const rejectedRecord = () =>
-  new HttpError(409, 'record_closed', 'A rejected record cannot take a photo (the submission was rejected in moderation)', undefined, { reason: 'rejected' });
+  new HttpError(409, 'record_closed', 'A rejected record cannot take a photo (the submission was rejected in moderation)', undefined, {
+    reason: 'rejected',
+  });
 
 export async function openPhoto(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'missing.read');
@@ -395,8 +555,19 @@ export async function openPhoto(ctx: AppContext, actor: Actor, id: string) {
   const r = await getRecordSeen(ctx.db, actor, id, 'compared');
   if (!r || !r.photoStoredName) throw notFound('Photo');
   const path = join(photoDir(ctx), r.photoStoredName);
-  const size = await stat(path).then((s) => s.size, () => null);
+  const size = await stat(path).then(
+    (s) => s.size,
+    () => null,
+  );
   if (size == null) throw new HttpError(410, 'file_missing', 'The photo is no longer in storage');
-  await audit(ctx.db, actor, 'download', 'missing_record', id, { stateCode: r.stateCode, districtCode: r.districtCode }, r.view === 'own' ? { photo: true } : { photo: true, via: 'match', view: r.view });
+  await audit(
+    ctx.db,
+    actor,
+    'download',
+    'missing_record',
+    id,
+    { stateCode: r.stateCode, districtCode: r.districtCode },
+    r.view === 'own' ? { photo: true } : { photo: true, via: 'match', view: r.view },
+  );
   return { stream: createReadStream(path), size, contentType: r.photoContentType ?? 'application/octet-stream' };
 }

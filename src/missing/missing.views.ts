@@ -7,7 +7,12 @@ import { placeNames, type RecordRow, type SeenRecord } from './missing.repositor
  * record seen through a match the record's own district has not agreed to carries only the
  * compared fields (`view: 'compared'`), and nobody outside its district gets the registry link.
  */
-export function recordView(r: RecordRow | SeenRecord, names: { state: string; district: string }, access: 'own' | 'via_match', view: 'full' | 'compared' = 'full') {
+export function recordView(
+  r: RecordRow | SeenRecord,
+  names: { state: string; district: string },
+  access: 'own' | 'via_match',
+  view: 'full' | 'compared' = 'full',
+) {
   return {
     id: r.id,
     reference: r.reference,
@@ -65,4 +70,3 @@ export async function viewOf(db: Db, r: RecordRow | SeenRecord) {
   const seen = 'view' in r ? r.view : 'own';
   return recordView(r, names, seen === 'own' ? 'own' : 'via_match', seen === 'compared' ? 'compared' : 'full');
 }
-

@@ -41,6 +41,9 @@ export async function multipartReport(req: FastifyRequest) {
       throw badRequest(part.fieldname, 'is not a field of this form (send "data" and "photo")');
     }
   }
-  if (!seenData) throw new HttpError(400, 'validation_failed', 'data: is required (the form as JSON)', [{ field: 'data', message: 'is required (the form as JSON)' }]);
+  if (!seenData)
+    throw new HttpError(400, 'validation_failed', 'data: is required (the form as JSON)', [
+      { field: 'data', message: 'is required (the form as JSON)' },
+    ]);
   req.body = data;
 }

@@ -46,7 +46,9 @@ export function jpegProgressiveWithTrailer(): Buffer {
     Buffer.from([0x9a, 0xff, 0x00, 0xff, 0xd3, 0xbc]),
     Buffer.from([0xff, 0xd9]),
     // The second image (e.g. a preview or a depth map) after EOI.
-    Buffer.from([0xff, 0xd8]), exif, Buffer.from([0xff, 0xd9]),
+    Buffer.from([0xff, 0xd8]),
+    exif,
+    Buffer.from([0xff, 0xd9]),
   ]);
 }
 
@@ -80,7 +82,12 @@ export function pngOfSize(width: number, height: number): Buffer {
   ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale, no interlace
   const rows = Buffer.alloc((width + 1) * height, 0x80);
   for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter type 0 at the start of each row
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const riffChunk = (type: string, data: Buffer) => {
@@ -93,7 +100,11 @@ const riffChunk = (type: string, data: Buffer) => {
 export function webpWithGps(): Buffer {
   const vp8x = Buffer.from([0x08, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   const vp8l = Buffer.from([0x2f, 0, 0, 0, 0x10, 0x07, 0x10, 0x11, 0x11, 0x88, 0x88, 0xfe, 0x07, 0x00]);
-  const body = Buffer.concat([riffChunk('VP8X', vp8x), riffChunk('VP8L', vp8l), riffChunk('EXIF', Buffer.from(`MM\0*${GPS_MARK}`, 'binary'))]);
+  const body = Buffer.concat([
+    riffChunk('VP8X', vp8x),
+    riffChunk('VP8L', vp8l),
+    riffChunk('EXIF', Buffer.from(`MM\0*${GPS_MARK}`, 'binary')),
+  ]);
   const head = Buffer.alloc(12);
   head.write('RIFF', 0, 'ascii');
   head.writeUInt32LE(body.length + 4, 4);
@@ -102,12 +113,21 @@ export function webpWithGps(): Buffer {
 }
 
 /** multipart/form-data for app.inject. */
-export function multipart(parts: ({ name: string; value: string } | { name: string; file: Buffer; filename?: string })[], headers: Record<string, string> = {}) {
+export function multipart(
+  parts: ({ name: string; value: string } | { name: string; file: Buffer; filename?: string })[],
+  headers: Record<string, string> = {},
+) {
   const boundary = '----samanvayphoto';
   const payload = Buffer.concat([
     ...parts.flatMap((p) =>
       'file' in p
-        ? [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename ?? 'photo.jpg'}"\r\nContent-Type: application/octet-stream\r\n\r\n`), p.file, Buffer.from('\r\n')]
+        ? [
+            Buffer.from(
+              `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename ?? 'photo.jpg'}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+            ),
+            p.file,
+            Buffer.from('\r\n'),
+          ]
         : [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`)],
     ),
     Buffer.from(`--${boundary}--\r\n`),

@@ -20,7 +20,8 @@ export async function addToCounter(
   add: { hits?: number; bytes?: number },
   max: { hits?: number; bytes?: number },
 ): Promise<{ hits: number; bytes: number } | null> {
-  const hits = add.hits ?? 0, bytes = add.bytes ?? 0;
+  const hits = add.hits ?? 0,
+    bytes = add.bytes ?? 0;
   if ((max.hits != null && hits > max.hits) || (max.bytes != null && bytes > max.bytes)) return null;
   const t = publicLimitCounter;
   const under = and(

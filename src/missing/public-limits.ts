@@ -77,7 +77,10 @@ export function addressKey(ip: string): string {
   const h = head ? head.split(':') : [];
   const t = tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...h, ...Array(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t] : h;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 const windowOf = (now: Date, ms: number) => new Date(Math.floor(now.getTime() / ms) * ms);
@@ -86,7 +89,11 @@ const istDayStart = (now: Date) => new Date(Date.parse(`${istToday(now)}T00:00:0
 const secondsUntil = (end: number, now: Date) => Math.max(1, Math.ceil((end - now.getTime()) / 1000));
 
 const describeWindow = (ms: number) => {
-  for (const [unit, size] of [['day', UNITS.day], ['hour', UNITS.hour], ['minute', UNITS.minute]] as const) {
+  for (const [unit, size] of [
+    ['day', UNITS.day],
+    ['hour', UNITS.hour],
+    ['minute', UNITS.minute],
+  ] as const) {
     if (ms % size === 0) return `${ms / size} ${unit}${ms / size === 1 ? '' : 's'}`;
   }
   return `${Math.round(ms / 1000)} seconds`;
@@ -99,14 +106,24 @@ function tooMany(code: string, message: string, retryAfterSeconds: number, issue
 }
 
 /** Counts one request from an address against a per-address limit; 429 `rate_limited` past it. */
-export async function countRequest(db: Db, scope: Extract<CounterScope, 'submit' | 'challenge' | 'districts'>, ip: string, now: Date, limits = publicLimits()) {
+export async function countRequest(
+  db: Db,
+  scope: Extract<CounterScope, 'submit' | 'challenge' | 'districts'>,
+  ip: string,
+  now: Date,
+  limits = publicLimits(),
+) {
   const l = limits[scope];
   const windowStart = windowOf(now, l.windowMs);
   const ok = await addToCounter(db, { scope, subject: addressKey(ip), windowStart }, { hits: 1 }, { hits: l.max });
   if (ok) return;
   const wait = secondsUntil(windowStart.getTime() + l.windowMs, now);
   const what = scope === 'submit' ? 'submissions' : 'requests';
-  throw tooMany('rate_limited', `Too many ${what} from your network (at most ${l.max} in ${describeWindow(l.windowMs)}). Try again in ${Math.ceil(wait / 60)} minute(s); ${EMERGENCY}`, wait);
+  throw tooMany(
+    'rate_limited',
+    `Too many ${what} from your network (at most ${l.max} in ${describeWindow(l.windowMs)}). Try again in ${Math.ceil(wait / 60)} minute(s); ${EMERGENCY}`,
+    wait,
+  );
 }
 
 // ---------------------------------------------------------------- proof of work
@@ -129,11 +146,19 @@ export async function issueChallenge(db: Db, now: Date, limits = publicLimits())
   };
 }
 
-const challengeError = (status: number, code: string, field: string, message: string) => new HttpError(status, code, `${field}: ${message}`, [{ field, message }]);
+const challengeError = (status: number, code: string, field: string, message: string) =>
+  new HttpError(status, code, `${field}: ${message}`, [{ field, message }]);
 
 /** The nonce solves the challenge (server side: node's sha256, one hash). */
 export function verifyNonce(challenge: string, nonce: string, difficulty: number): boolean {
-  return leadingZeroBits(createHash('sha256').update(challenge + nonce, 'utf8').digest(), 8) >= difficulty;
+  return (
+    leadingZeroBits(
+      createHash('sha256')
+        .update(challenge + nonce, 'utf8')
+        .digest(),
+      8,
+    ) >= difficulty
+  );
 }
 
 /**
@@ -142,16 +167,31 @@ export function verifyNonce(challenge: string, nonce: string, difficulty: number
  */
 export async function checkChallenge(db: Db, headers: Record<string, string | string[] | undefined>, now: Date): Promise<string> {
   const one = (h: string) => (Array.isArray(headers[h]) ? (headers[h] as string[])[0] : (headers[h] as string | undefined))?.trim() ?? '';
-  const id = one(CHALLENGE_HEADER), nonce = one(NONCE_HEADER);
-  if (!id) throw challengeError(400, 'challenge_required', CHALLENGE_HEADER, 'is required: get one from POST /api/v1/public/challenges and solve it');
+  const id = one(CHALLENGE_HEADER),
+    nonce = one(NONCE_HEADER);
+  if (!id)
+    throw challengeError(
+      400,
+      'challenge_required',
+      CHALLENGE_HEADER,
+      'is required: get one from POST /api/v1/public/challenges and solve it',
+    );
   if (!nonce) throw challengeError(400, 'challenge_required', NONCE_HEADER, 'is required: the nonce that solves the challenge');
-  if (!/^[A-Za-z0-9_-]{16,64}$/.test(id)) throw challengeError(400, 'challenge_unknown', CHALLENGE_HEADER, 'is not a challenge this server issued');
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(id))
+    throw challengeError(400, 'challenge_unknown', CHALLENGE_HEADER, 'is not a challenge this server issued');
   if (!/^\d{1,16}$/.test(nonce)) throw challengeError(400, 'challenge_failed', NONCE_HEADER, 'must be a decimal number (1–16 digits)');
   const c = await findChallenge(db, id);
   if (!c) throw challengeError(400, 'challenge_unknown', CHALLENGE_HEADER, 'is not a challenge this server issued');
   if (c.usedAt) throw challengeError(409, 'challenge_used', CHALLENGE_HEADER, 'was used already: get a new one');
-  if (c.expiresAt.getTime() <= now.getTime()) throw challengeError(400, 'challenge_expired', CHALLENGE_HEADER, 'has expired: get a new one');
-  if (!verifyNonce(id, nonce, c.difficulty)) throw challengeError(400, 'challenge_failed', NONCE_HEADER, `does not solve the challenge (sha256 must start with ${c.difficulty} zero bits)`);
+  if (c.expiresAt.getTime() <= now.getTime())
+    throw challengeError(400, 'challenge_expired', CHALLENGE_HEADER, 'has expired: get a new one');
+  if (!verifyNonce(id, nonce, c.difficulty))
+    throw challengeError(
+      400,
+      'challenge_failed',
+      NONCE_HEADER,
+      `does not solve the challenge (sha256 must start with ${c.difficulty} zero bits)`,
+    );
   return id;
 }
 
@@ -160,21 +200,38 @@ export async function checkChallenge(db: Db, headers: Record<string, string | st
  * moderation queue and the address's photo bytes are counted. A refusal rolls all of it back
  * with the submission, so a refused post leaves no row, no count and an unused challenge.
  */
-export async function chargeSubmission(db: Db, p: { challenge: string; ip: string; photoBytes: number; now: Date }, limits = publicLimits()) {
-  if (!(await useChallenge(db, p.challenge, p.now))) throw challengeError(409, 'challenge_used', CHALLENGE_HEADER, 'was used already (or has expired): get a new one');
+export async function chargeSubmission(
+  db: Db,
+  p: { challenge: string; ip: string; photoBytes: number; now: Date },
+  limits = publicLimits(),
+) {
+  if (!(await useChallenge(db, p.challenge, p.now)))
+    throw challengeError(409, 'challenge_used', CHALLENGE_HEADER, 'was used already (or has expired): get a new one');
   const day = istDayStart(p.now);
   const nextDay = day.getTime() + UNITS.day;
   const queued = await addToCounter(db, { scope: 'queue', subject: '*', windowStart: day }, { hits: 1 }, { hits: limits.dailySubmissions });
   if (!queued) {
-    throw tooMany('daily_limit_reached', `Today's public submissions have reached the limit the district units can check (${limits.dailySubmissions}). Try again tomorrow; ${EMERGENCY}`, secondsUntil(nextDay, p.now));
+    throw tooMany(
+      'daily_limit_reached',
+      `Today's public submissions have reached the limit the district units can check (${limits.dailySubmissions}). Try again tomorrow; ${EMERGENCY}`,
+      secondsUntil(nextDay, p.now),
+    );
   }
   if (p.photoBytes > 0) {
-    const stored = await addToCounter(db, { scope: 'photo_bytes', subject: addressKey(p.ip), windowStart: day }, { bytes: p.photoBytes }, { bytes: limits.photoBytesPerDay });
+    const stored = await addToCounter(
+      db,
+      { scope: 'photo_bytes', subject: addressKey(p.ip), windowStart: day },
+      { bytes: p.photoBytes },
+      { bytes: limits.photoBytesPerDay },
+    );
     if (!stored) {
       const mb = Math.round((limits.photoBytesPerDay / 1024 / 1024) * 10) / 10;
-      throw tooMany('photo_quota_exceeded', `photo: your network has sent as many photos today as we keep (${mb} MB a day). Send the report without the photo, or try again tomorrow.`, secondsUntil(nextDay, p.now), [
-        { field: 'photo', message: `over today's photo allowance for your network (${mb} MB)` },
-      ]);
+      throw tooMany(
+        'photo_quota_exceeded',
+        `photo: your network has sent as many photos today as we keep (${mb} MB a day). Send the report without the photo, or try again tomorrow.`,
+        secondsUntil(nextDay, p.now),
+        [{ field: 'photo', message: `over today's photo allowance for your network (${mb} MB)` }],
+      );
     }
   }
 }

@@ -9,7 +9,15 @@ import { publicDistrictsOut, publicMissingReportInput, publicSightingInput, publ
 import { created, ok } from '../http/response';
 import { submitPublic } from './missing.service';
 import { multipartReport, photoOf } from './multipart-form';
-import { CHALLENGE_HEADER, NONCE_HEADER, chargeSubmission, checkChallenge, countRequest, issueChallenge, publicLimits } from './public-limits';
+import {
+  CHALLENGE_HEADER,
+  NONCE_HEADER,
+  chargeSubmission,
+  checkChallenge,
+  countRequest,
+  issueChallenge,
+  publicLimits,
+} from './public-limits';
 
 /**
  * The public forms (Khoya-Paaya's role): no account, validated, held for moderation. The
@@ -22,7 +30,13 @@ import { CHALLENGE_HEADER, NONCE_HEADER, chargeSubmission, checkChallenge, count
  * charged against the day's moderation queue and the address's photo allowance in the saving
  * transaction.
  */
-const challengeOut = z.object({ challenge: z.string(), difficulty: z.number(), algorithm: z.literal('sha256-leading-zero-bits'), expiresAt: z.string(), howTo: z.string() });
+const challengeOut = z.object({
+  challenge: z.string(),
+  difficulty: z.number(),
+  algorithm: z.literal('sha256-leading-zero-bits'),
+  expiresAt: z.string(),
+  howTo: z.string(),
+});
 const powHeaders = z.object({
   [CHALLENGE_HEADER]: z.string().max(100).optional().describe('A challenge from POST /public/challenges'),
   [NONCE_HEADER]: z.string().max(100).optional().describe('A decimal nonce: sha256(challenge + nonce) starts with `difficulty` zero bits'),
@@ -71,12 +85,32 @@ export function publicMissingRoutes(app: FastifyInstance, ctx: AppContext) {
     const opts = { bodyLimit: 32 * 1024, onRequest: guardPost, preValidation: multipartReport };
     r.post(
       '/public/missing-reports',
-      { ...opts, schema: { tags, security: [], summary: 'Report a missing child (no account; held for moderation; answers with a reference number only).' + how, headers: powHeaders, body: publicMissingReportInput, response: created(publicSubmittedOut) } },
+      {
+        ...opts,
+        schema: {
+          tags,
+          security: [],
+          summary: 'Report a missing child (no account; held for moderation; answers with a reference number only).' + how,
+          headers: powHeaders,
+          body: publicMissingReportInput,
+          response: created(publicSubmittedOut),
+        },
+      },
       save('missing'),
     );
     r.post(
       '/public/sightings',
-      { ...opts, schema: { tags, security: [], summary: 'Report a child seen or found (no account; held for moderation; answers with a reference number only).' + how, headers: powHeaders, body: publicSightingInput, response: created(publicSubmittedOut) } },
+      {
+        ...opts,
+        schema: {
+          tags,
+          security: [],
+          summary: 'Report a child seen or found (no account; held for moderation; answers with a reference number only).' + how,
+          headers: powHeaders,
+          body: publicSightingInput,
+          response: created(publicSubmittedOut),
+        },
+      },
       save('found'),
     );
     r.post(
@@ -89,7 +123,12 @@ export function publicMissingRoutes(app: FastifyInstance, ctx: AppContext) {
             sendLimited(reply, err);
           }
         },
-        schema: { tags, security: [], summary: 'A proof-of-work challenge for one public form post (used once, expires; no body)', response: created(challengeOut) },
+        schema: {
+          tags,
+          security: [],
+          summary: 'A proof-of-work challenge for one public form post (used once, expires; no body)',
+          response: created(challengeOut),
+        },
       },
       async (_req, reply) => reply.status(201).send(await issueChallenge(ctx.db, ctx.now())),
     );
@@ -104,13 +143,30 @@ export function publicMissingRoutes(app: FastifyInstance, ctx: AppContext) {
             sendLimited(reply, err);
           }
         },
-        schema: { tags, security: [], summary: 'LGD states and districts (public reference data, for the public forms)', querystring: z.strictObject({ stateCode: z.coerce.number().int().positive().max(99).optional() }), response: ok(publicDistrictsOut) },
+        schema: {
+          tags,
+          security: [],
+          summary: 'LGD states and districts (public reference data, for the public forms)',
+          querystring: z.strictObject({ stateCode: z.coerce.number().int().positive().max(99).optional() }),
+          response: ok(publicDistrictsOut),
+        },
       },
       async (req) => {
         const rows = await ctx.db
-          .select({ level: location.level, code: location.lgdCode, name: location.name, nameLocal: location.nameLocal, stateCode: location.stateCode })
+          .select({
+            level: location.level,
+            code: location.lgdCode,
+            name: location.name,
+            nameLocal: location.nameLocal,
+            stateCode: location.stateCode,
+          })
           .from(location)
-          .where(and(inArray(location.level, req.query.stateCode ? ['district'] : ['state']), req.query.stateCode ? eq(location.stateCode, req.query.stateCode) : undefined))
+          .where(
+            and(
+              inArray(location.level, req.query.stateCode ? ['district'] : ['state']),
+              req.query.stateCode ? eq(location.stateCode, req.query.stateCode) : undefined,
+            ),
+          )
           .orderBy(asc(location.name));
         return { items: rows.map((x) => ({ code: x.code, name: x.name, nameLocal: x.nameLocal, stateCode: x.stateCode, level: x.level })) };
       },

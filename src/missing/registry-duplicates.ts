@@ -82,14 +82,24 @@ export function registryPersons(c: Omit<RegistryCandidate, 'keys'>, places: Plac
   return nameVariants({ name: c.name, nameLocal: c.nameLocal, aliases: c.otherNames }).map((name, k) => {
     const p = emptyPerson(k === 0 ? idPrefix : `${idPrefix}${VARIANT_SEPARATOR}${k}`);
     Object.assign(p, {
-      name, sex: SEX[c.sex] ?? '', age: ageOn(c.dob, now), father_name: c.father ?? '', mother_name: c.mother ?? '',
-      state: places.state, district: places.district, place: c.village ?? '',
+      name,
+      sex: SEX[c.sex] ?? '',
+      age: ageOn(c.dob, now),
+      father_name: c.father ?? '',
+      mother_name: c.mother ?? '',
+      state: places.state,
+      district: places.district,
+      place: c.village ?? '',
     });
     return p;
   });
 }
 
-interface Scored { probability: number; weight: number; fields: FieldWeight[] }
+interface Scored {
+  probability: number;
+  weight: number;
+  fields: FieldWeight[];
+}
 
 /**
  * Scores listed pairs (left person i, right person j) with the engine, as `matchOne` does: one
@@ -99,7 +109,10 @@ interface Scored { probability: number; weight: number; fields: FieldWeight[] }
  */
 function scorePairs(left: PersonRecord[], right: PersonRecord[], pairs: [number, number][]): Scored[] {
   if (!pairs.length) return [];
-  const e = new LinkEngine(matchingModel(), personTable(left), personTable(right), { train: 'none', populationSize: DUPLICATES.populationSize });
+  const e = new LinkEngine(matchingModel(), personTable(left), personTable(right), {
+    train: 'none',
+    populationSize: DUPLICATES.populationSize,
+  });
   e.setWeights();
   return pairs.map(([i, j]) => {
     const { weight, fields } = e.scoreDirect(i, j);
@@ -118,7 +131,12 @@ interface Incoming {
  * Scores each incoming child against its candidates; returns per incoming child its candidates
  * with the best score over the name variants of both, best first.
  */
-function scoreAll(incoming: PersonRecord[][], candidatesOf: RegistryCandidate[][], placesOf: (c: RegistryCandidate) => PlaceNames, now: Date) {
+function scoreAll(
+  incoming: PersonRecord[][],
+  candidatesOf: RegistryCandidate[][],
+  placesOf: (c: RegistryCandidate) => PlaceNames,
+  now: Date,
+) {
   const left: PersonRecord[] = [];
   const right: PersonRecord[] = [];
   const rightOf = new Map<RegistryCandidate, [number, number]>();
@@ -135,10 +153,11 @@ function scoreAll(incoming: PersonRecord[][], candidatesOf: RegistryCandidate[][
         right.push(...ps);
         rightOf.set(c, span);
       }
-      for (let i = from; i < left.length; i++) for (let j = span[0]; j < span[1]; j++) {
-        pairs.push([i, j]);
-        owner.push([k, c]);
-      }
+      for (let i = from; i < left.length; i++)
+        for (let j = span[0]; j < span[1]; j++) {
+          pairs.push([i, j]);
+          owner.push([k, c]);
+        }
     }
   });
   const scored = scorePairs(left, right, pairs);
@@ -152,7 +171,13 @@ function scoreAll(incoming: PersonRecord[][], candidatesOf: RegistryCandidate[][
 }
 
 const asDuplicate = (c: RegistryCandidate, s: Scored): LikelyDuplicate => ({
-  childId: c.id, name: c.name, nameLocal: c.nameLocal, probability: s.probability, weight: s.weight, fields: s.fields, explanation: explain(s.fields),
+  childId: c.id,
+  name: c.name,
+  nameLocal: c.nameLocal,
+  probability: s.probability,
+  weight: s.weight,
+  fields: s.fields,
+  explanation: explain(s.fields),
 });
 
 /**
@@ -182,7 +207,10 @@ function pickCandidates(names: string[][], pool: Iterable<RegistryCandidate>, li
     for (const k of all) if (c.keys.includes(k)) n++;
     out.push({ c, n });
   }
-  return out.sort((a, b) => b.n - a.n).slice(0, limit).map((x) => x.c);
+  return out
+    .sort((a, b) => b.n - a.n)
+    .slice(0, limit)
+    .map((x) => x.c);
 }
 
 /**
@@ -234,7 +262,12 @@ export class DuplicateFinder {
       return cands;
     });
     const placesOf = (c: RegistryCandidate) => this.places(c.stateCode, c.districtCode);
-    const scored = scoreAll(batch.map((inc) => registryPersons(inc.child, placesOf(inc.child), this.opts.now)), candidatesOf, placesOf, this.opts.now);
+    const scored = scoreAll(
+      batch.map((inc) => registryPersons(inc.child, placesOf(inc.child), this.opts.now)),
+      candidatesOf,
+      placesOf,
+      this.opts.now,
+    );
     const held = new Set<RegistryCandidate>();
     const threshold = this.opts.threshold ?? DUPLICATES.threshold;
     return batch.map((inc, k) => {
@@ -260,11 +293,22 @@ export async function loadRegistryCandidates(db: Db, actor: Actor, districts: nu
 }
 
 const candidateColumns = {
-  id: child.id, name: child.name, nameLocal: child.nameLocal, otherNames: child.otherNames, sex: child.sex, dob: child.dob,
-  stateCode: child.stateCode, districtCode: child.districtCode, keys: child.nameKeys,
+  id: child.id,
+  name: child.name,
+  nameLocal: child.nameLocal,
+  otherNames: child.otherNames,
+  sex: child.sex,
+  dob: child.dob,
+  stateCode: child.stateCode,
+  districtCode: child.districtCode,
+  keys: child.nameKeys,
   village: sql<string | null>`(SELECT l.name FROM location l WHERE l.id = ${child.villageId})`,
-  father: sql<string | null>`(SELECT m.name FROM family_member m WHERE m.family_id = ${child.familyId} AND m.relationship = 'father' LIMIT 1)`,
-  mother: sql<string | null>`(SELECT m.name FROM family_member m WHERE m.family_id = ${child.familyId} AND m.relationship = 'mother' LIMIT 1)`,
+  father: sql<
+    string | null
+  >`(SELECT m.name FROM family_member m WHERE m.family_id = ${child.familyId} AND m.relationship = 'father' LIMIT 1)`,
+  mother: sql<
+    string | null
+  >`(SELECT m.name FROM family_member m WHERE m.family_id = ${child.familyId} AND m.relationship = 'mother' LIMIT 1)`,
 };
 
 /** Place names (state, district) of each distinct place, resolved once. */
@@ -298,12 +342,14 @@ export async function findLikelyDuplicates(
   const rows = (await db
     .select(candidateColumns)
     .from(child)
-    .where(and(
-      jurisdictionWhere(actor, child),
-      sql`${child.nameKeys} && ${keyArray}`,
-      isNull(child.mergedInto),
-      opts.excludeId ? ne(child.id, opts.excludeId) : undefined,
-    ))
+    .where(
+      and(
+        jurisdictionWhere(actor, child),
+        sql`${child.nameKeys} && ${keyArray}`,
+        isNull(child.mergedInto),
+        opts.excludeId ? ne(child.id, opts.excludeId) : undefined,
+      ),
+    )
     .orderBy(desc(sharedCount), child.id)
     .limit(opts.maxCandidates ?? DUPLICATES.maxCandidates * 4)) as RegistryCandidate[];
   const candidates = pickCandidates(nameSets, rows, opts.maxCandidates ?? DUPLICATES.maxCandidates);
@@ -317,6 +363,15 @@ export async function findLikelyDuplicates(
     .filter(([, s]) => s.probability >= (opts.threshold ?? DUPLICATES.threshold))
     .slice(0, opts.limit ?? 5)
     .map(([c, s]) => asDuplicate(c, s));
-  await audit(db, actor, 'search', 'child', null, null, { ids: out.map((d) => d.childId), purpose: 'duplicate_check', candidates: candidates.length }, { children: out.map((d) => d.childId) });
+  await audit(
+    db,
+    actor,
+    'search',
+    'child',
+    null,
+    null,
+    { ids: out.map((d) => d.childId), purpose: 'duplicate_check', candidates: candidates.length },
+    { children: out.map((d) => d.childId) },
+  );
   return out;
 }

@@ -23,17 +23,34 @@ import type { RestorationUpdateInput } from './missing.model';
 
 export function restorationView(r: RestorationRow) {
   return {
-    id: r.id, matchId: r.matchId, missingId: r.missingId, foundId: r.foundId, status: r.status, caseId: r.caseId, childId: r.childId,
-    stateCode: r.stateCode, districtCode: r.districtCode, foundStateCode: r.foundStateCode, foundDistrictCode: r.foundDistrictCode,
-    note: r.note, cwcOrder: r.cwcOrderSource ? { ref: r.cwcOrderRef, on: r.cwcOrderOn, source: r.cwcOrderSource } : null,
-    createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version,
+    id: r.id,
+    matchId: r.matchId,
+    missingId: r.missingId,
+    foundId: r.foundId,
+    status: r.status,
+    caseId: r.caseId,
+    childId: r.childId,
+    stateCode: r.stateCode,
+    districtCode: r.districtCode,
+    foundStateCode: r.foundStateCode,
+    foundDistrictCode: r.foundDistrictCode,
+    note: r.note,
+    cwcOrder: r.cwcOrderSource ? { ref: r.cwcOrderRef, on: r.cwcOrderOn, source: r.cwcOrderSource } : null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    version: r.version,
   };
 }
 
 export type RestorationView = ReturnType<typeof restorationView>;
 
 const INTAKE_SOURCE: Record<string, IntakeInput['source']> = {
-  police: 'police', railway_police: 'police', helpline: 'helpline', cwc: 'cwc_direct', cci: 'ngo', ngo: 'ngo',
+  police: 'police',
+  railway_police: 'police',
+  helpline: 'helpline',
+  cwc: 'cwc_direct',
+  cci: 'ngo',
+  ngo: 'ngo',
 };
 
 /**
@@ -43,7 +60,8 @@ const INTAKE_SOURCE: Record<string, IntakeInput['source']> = {
 export const CASE_NOT_OPENED = {
   no_case_rights: 'Waiting for the home district to open the restoration case (your role does not open cases).',
   home_district: "Waiting for the child's home district to open the restoration case.",
-  no_registry_rights: "Waiting for an official of the child's home district who may add the child to the registry to open the restoration case.",
+  no_registry_rights:
+    "Waiting for an official of the child's home district who may add the child to the registry to open the restoration case.",
   child_not_found: 'The registry child given is not in your jurisdiction.',
   case_refused: 'The restoration case could not be opened; the home district can open it from the restorations list.',
 } as const;
@@ -57,9 +75,15 @@ export type CaseNotOpened = keyof typeof CASE_NOT_OPENED;
  * reason code and a fixed note.
  */
 export async function tryOpenCase(
-  ctx: AppContext, actor: Actor, rest: RestorationRow, missing: RecordRow, found: RecordRow, childIdOverride?: string,
+  ctx: AppContext,
+  actor: Actor,
+  rest: RestorationRow,
+  missing: RecordRow,
+  found: RecordRow,
+  childIdOverride?: string,
 ): Promise<RestorationView & { notOpened?: CaseNotOpened }> {
-  const why = (reason: CaseNotOpened) => updateRestoration(ctx.db, rest.id, { note: CASE_NOT_OPENED[reason] }).then((r) => ({ ...restorationView(r), notOpened: reason }));
+  const why = (reason: CaseNotOpened) =>
+    updateRestoration(ctx.db, rest.id, { note: CASE_NOT_OPENED[reason] }).then((r) => ({ ...restorationView(r), notOpened: reason }));
   if (!can(actor, 'cases.write') || !actor.organisationId) return why('no_case_rights');
   const childId = childIdOverride ?? rest.childId;
   const home = placeOfRecord(missing);
@@ -68,7 +92,10 @@ export async function tryOpenCase(
   if (!childId && !can(actor, 'registry.write')) return why('no_registry_rights');
   const now = ctx.now();
   const today = istToday(now);
-  const age = missing.ageYears == null ? null : Number(missing.ageYears) + (missing.eventDate ? (now.getTime() - Date.parse(missing.eventDate)) / (365.25 * 86_400_000) : 0);
+  const age =
+    missing.ageYears == null
+      ? null
+      : Number(missing.ageYears) + (missing.eventDate ? (now.getTime() - Date.parse(missing.eventDate)) / (365.25 * 86_400_000) : 0);
   const input: IntakeInput = {
     ...(childId
       ? { childId }
@@ -106,18 +133,34 @@ export async function tryOpenCase(
   return restorationView(row);
 }
 
-export async function listRestorationsFor(ctx: AppContext, actor: Actor, query: { status?: RestorationRow['status']; page: number; pageSize: number }) {
+export async function listRestorationsFor(
+  ctx: AppContext,
+  actor: Actor,
+  query: { status?: RestorationRow['status']; page: number; pageSize: number },
+) {
   requirePermission(actor, 'missing.read');
   const [rows, total] = await listRestorations(ctx.db, actor, query.status, query.pageSize, (query.page - 1) * query.pageSize);
   // The two records as the reader sees them (a restoration follows a confirmed match: in full, but no registry link from outside).
-  const recs = new Map((await getRecordsSeen(ctx.db, actor, [...new Set(rows.flatMap((r) => [r.missingId, r.foundId]))])).map((r) => [r.id, r]));
-  await audit(ctx.db, actor, 'list', 'missing_restoration', null, null, { ids: rows.map((r) => r.id), records: rows.flatMap((r) => [r.missingId, r.foundId]), total });
+  const recs = new Map(
+    (await getRecordsSeen(ctx.db, actor, [...new Set(rows.flatMap((r) => [r.missingId, r.foundId]))])).map((r) => [r.id, r]),
+  );
+  await audit(ctx.db, actor, 'list', 'missing_restoration', null, null, {
+    ids: rows.map((r) => r.id),
+    records: rows.flatMap((r) => [r.missingId, r.foundId]),
+    total,
+  });
   const items = rows.map((r) => {
-    const m = recs.get(r.missingId), f = recs.get(r.foundId);
+    const m = recs.get(r.missingId),
+      f = recs.get(r.foundId);
     return {
       ...restorationView(r),
-      missingReference: m?.reference ?? null, foundReference: f?.reference ?? null,
-      name: m?.name ?? null, nameLocal: m?.nameLocal ?? null, sex: m?.sex ?? null, currentCare: f?.currentCare ?? null, currentPlace: f?.currentPlace ?? null,
+      missingReference: m?.reference ?? null,
+      foundReference: f?.reference ?? null,
+      name: m?.name ?? null,
+      nameLocal: m?.nameLocal ?? null,
+      sex: m?.sex ?? null,
+      currentCare: f?.currentCare ?? null,
+      currentPlace: f?.currentPlace ?? null,
     };
   });
   return { items, total, page: query.page, pageSize: query.pageSize };
@@ -148,9 +191,12 @@ export async function openRestorationCase(ctx: AppContext, actor: Actor, id: str
 async function restorationOrder(db: Db, actor: Actor, rest: RestorationRow, input: RestorationUpdateInput, today: string) {
   if (input.cwcOrderRef) {
     if (!can(actor, 'cases.cwc')) {
-      throw new HttpError(403, 'cwc_only', "cwcOrderRef: only a member of the Child Welfare Committee gives an order's reference here; otherwise record the CWC's order on the child's case (Form 44)", [
-        { field: 'cwcOrderRef', message: 'only a CWC member may give a restoration order reference' },
-      ]);
+      throw new HttpError(
+        403,
+        'cwc_only',
+        "cwcOrderRef: only a member of the Child Welfare Committee gives an order's reference here; otherwise record the CWC's order on the child's case (Form 44)",
+        [{ field: 'cwcOrderRef', message: 'only a CWC member may give a restoration order reference' }],
+      );
     }
     return { cwcOrderRef: input.cwcOrderRef, cwcOrderOn: input.cwcOrderOn ?? today, cwcOrderSource: 'cwc_member' as const };
   }
@@ -179,9 +225,12 @@ export async function updateRestorationStatus(ctx: AppContext, actor: Actor, id:
   return ctx.db.transaction(async (tx) => {
     const rest = await getRestoration(tx, actor, id, true);
     if (!rest) throw notFound('Restoration');
-    if (!covers(actor.scope, { stateCode: rest.stateCode, districtCode: rest.districtCode })) throw homeOnly("records the restoration's outcome");
-    if (input.version !== undefined && input.version !== rest.version) throw conflict(`Someone else changed this restoration (now version ${rest.version})`);
-    if (rest.status === 'restored' || rest.status === 'closed') throw new HttpError(409, 'restoration_closed', `This restoration is already ${rest.status}`);
+    if (!covers(actor.scope, { stateCode: rest.stateCode, districtCode: rest.districtCode }))
+      throw homeOnly("records the restoration's outcome");
+    if (input.version !== undefined && input.version !== rest.version)
+      throw conflict(`Someone else changed this restoration (now version ${rest.version})`);
+    if (rest.status === 'restored' || rest.status === 'closed')
+      throw new HttpError(409, 'restoration_closed', `This restoration is already ${rest.status}`);
     const place = { stateCode: rest.stateCode, districtCode: rest.districtCode };
     if (input.status === 'closed') {
       const row = await updateRestoration(tx, id, { status: 'closed', note: input.note ?? rest.note });
@@ -198,7 +247,8 @@ export async function updateRestorationStatus(ctx: AppContext, actor: Actor, id:
         .set({ status: 'closed', version: sql`${missingRecord.version} + 1`, updatedAt: now })
         .where(and(eq(missingRecord.id, recordId), eq(missingRecord.status, 'matched')))
         .returning();
-      if (closed) await audit(tx, actor, 'update', 'missing_record', recordId, placeOfRecord(closed), { status: 'closed', restorationId: id });
+      if (closed)
+        await audit(tx, actor, 'update', 'missing_record', recordId, placeOfRecord(closed), { status: 'closed', restorationId: id });
     }
     const missing = await getRecordSystem(tx, rest.missingId);
     const childId = rest.childId ?? missing?.childId ?? null;

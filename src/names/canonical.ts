@@ -6,8 +6,26 @@ import { toLatin } from './latin';
 
 // Whole-token variants that no letter rule can reach (abbreviations, vowel shifts).
 const VARIANT_GROUPS: string[][] = [
-  ['mohammad', 'mohd', 'md', 'mohammed', 'muhammad', 'muhammed', 'mohamed', 'mohamad', 'mohmad', 'mohmmad',
-    'mohammod', 'mahammad', 'mahamad', 'muhamad', 'mohmed', 'mohd.', 'mhd', 'mohamood'],
+  [
+    'mohammad',
+    'mohd',
+    'md',
+    'mohammed',
+    'muhammad',
+    'muhammed',
+    'mohamed',
+    'mohamad',
+    'mohmad',
+    'mohmmad',
+    'mohammod',
+    'mahammad',
+    'mahamad',
+    'muhamad',
+    'mohmed',
+    'mohd.',
+    'mhd',
+    'mohamood',
+  ],
   ['lakshmi', 'laxmi', 'luxmi', 'lakshmee', 'lachmi', 'lakshimi', 'laksmi', 'lakhsmi', 'lacchmi'],
   ['puja', 'pooja', 'poojaa'],
   ['shaikh', 'sheikh', 'shekh', 'sheik', 'sk', 'shaik', 'sekh', 'seikh', 'shek'],
@@ -29,8 +47,26 @@ const VARIANT_GROUPS: string[][] = [
 ];
 
 const HONORIFICS = new Set([
-  'shri', 'shrimati', 'smt', 'shrimti', 'mr', 'mrs', 'ms', 'miss', 'master', 'mst', 'late', 'svargiya', 'sv',
-  'svargi', 'dr', 'ji', 'saheb', 'sahab', 'alias', 'urf',
+  'shri',
+  'shrimati',
+  'smt',
+  'shrimti',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'master',
+  'mst',
+  'late',
+  'svargiya',
+  'sv',
+  'svargi',
+  'dr',
+  'ji',
+  'saheb',
+  'sahab',
+  'alias',
+  'urf',
 ]);
 // Suffixes that follow a given name ("Kamla Ben", "Raju Bhai", "Sita Devi"); dropped only when not first.
 const SUFFIXES = new Set(['kumar', 'kumari', 'kum', 'km', 'bai', 'rao', 'bhai', 'ben', 'bahen', 'behen', 'devi']);
@@ -38,12 +74,80 @@ const SUFFIXES = new Set(['kumar', 'kumari', 'kum', 'km', 'bai', 'rao', 'bhai', 
 const FUSED_SUFFIXES = ['ben', 'bhai', 'bai'];
 
 const NICKNAMES = new Set([
-  'chotu', 'munna', 'muna', 'guddu', 'gudu', 'pappu', 'papu', 'bablu', 'bablo', 'bitu', 'golu', 'raju', 'sonu',
-  'monu', 'pinki', 'gudi', 'choti', 'muni', 'chintu', 'pintu', 'tinku', 'rinku', 'banti', 'bunti', 'svit', 'sviti',
-  'doli', 'gudiya', 'bholu', 'kalu', 'lalu', 'chunu', 'chuni', 'nanhe', 'nanhi', 'motu', 'chiku', 'pinku', 'titu',
-  'appu', 'chinu', 'ammu', 'babu', 'baby', 'bebi', 'mintu', 'rinki', 'guria', 'bunu', 'tunu', 'lado', 'ladu',
-  'pappi', 'bhola', 'kallu', 'chhotu', 'kuttan', 'kutti', 'chinna', 'chinni', 'gopu', 'bobby', 'bobi', 'pinky',
-  'bubli', 'mona', 'soni', 'rani', 'gudia', 'lalli', 'tuntun', 'sanju', 'chhoti', 'munni',
+  'chotu',
+  'munna',
+  'muna',
+  'guddu',
+  'gudu',
+  'pappu',
+  'papu',
+  'bablu',
+  'bablo',
+  'bitu',
+  'golu',
+  'raju',
+  'sonu',
+  'monu',
+  'pinki',
+  'gudi',
+  'choti',
+  'muni',
+  'chintu',
+  'pintu',
+  'tinku',
+  'rinku',
+  'banti',
+  'bunti',
+  'svit',
+  'sviti',
+  'doli',
+  'gudiya',
+  'bholu',
+  'kalu',
+  'lalu',
+  'chunu',
+  'chuni',
+  'nanhe',
+  'nanhi',
+  'motu',
+  'chiku',
+  'pinku',
+  'titu',
+  'appu',
+  'chinu',
+  'ammu',
+  'babu',
+  'baby',
+  'bebi',
+  'mintu',
+  'rinki',
+  'guria',
+  'bunu',
+  'tunu',
+  'lado',
+  'ladu',
+  'pappi',
+  'bhola',
+  'kallu',
+  'chhotu',
+  'kuttan',
+  'kutti',
+  'chinna',
+  'chinni',
+  'gopu',
+  'bobby',
+  'bobi',
+  'pinky',
+  'bubli',
+  'mona',
+  'soni',
+  'rani',
+  'gudia',
+  'lalli',
+  'tuntun',
+  'sanju',
+  'chhoti',
+  'munni',
 ]);
 
 /** Letter rules that fold the common Latin spellings of one Indian name onto one form. */
@@ -51,12 +155,27 @@ export function respell(t: string): string {
   let s = t.replace(/[^a-z0-9\p{L}]/gu, '');
   if (s === '') return s;
   // Tamil writes Sanskrit क्ष as ட்ச: Latchumi, Meenatchi.
-  s = s.replace(/x/g, 'ksh').replace(/atch/g, 'aksh')
-    .replace(/^(dny|jny|gny)/, 'gy').replace(/dny/g, 'gy').replace(/^jn(?=[aeiou])/, 'gy')
-    .replace(/w/g, 'v').replace(/ph/g, 'f').replace(/q/g, 'k').replace(/ck/g, 'k').replace(/c(?!h)/g, 'k')
-    .replace(/chh/g, 'ch').replace(/th/g, 't').replace(/^sr/, 'shr').replace(/z/g, 'j')
-    .replace(/ee|ii|ie$/g, 'i').replace(/oo|uu/g, 'u').replace(/aa/g, 'a').replace(/ou/g, 'au')
-    .replace(/ey$/, 'e').replace(/([^aeiou])y$/, '$1i')
+  s = s
+    .replace(/x/g, 'ksh')
+    .replace(/atch/g, 'aksh')
+    .replace(/^(dny|jny|gny)/, 'gy')
+    .replace(/dny/g, 'gy')
+    .replace(/^jn(?=[aeiou])/, 'gy')
+    .replace(/w/g, 'v')
+    .replace(/ph/g, 'f')
+    .replace(/q/g, 'k')
+    .replace(/ck/g, 'k')
+    .replace(/c(?!h)/g, 'k')
+    .replace(/chh/g, 'ch')
+    .replace(/th/g, 't')
+    .replace(/^sr/, 'shr')
+    .replace(/z/g, 'j')
+    .replace(/ee|ii|ie$/g, 'i')
+    .replace(/oo|uu/g, 'u')
+    .replace(/aa/g, 'a')
+    .replace(/ou/g, 'au')
+    .replace(/ey$/, 'e')
+    .replace(/([^aeiou])y$/, '$1i')
     .replace(/([^aeiou])\1+/g, '$1');
   return s;
 }
@@ -79,12 +198,17 @@ export function canonicalToken(t: string): string {
 /** Canonical tokens of a name in any script, honorifics and suffixes removed, initials dropped. */
 export function nameTokens(s: string): string[] {
   if (typeof s !== 'string') return [];
-  const raw = toLatin(s).split(/[^a-z0-9\p{L}]+/u).filter((t) => t.length > 0);
+  const raw = toLatin(s)
+    .split(/[^a-z0-9\p{L}]+/u)
+    .filter((t) => t.length > 0);
   const toks: string[] = [];
   for (const w of raw) {
     let c = canonicalToken(w);
     for (const suf of FUSED_SUFFIXES) {
-      if (c.length >= suf.length + 3 && c.endsWith(suf) && !VARIANTS.has(c)) { c = canonicalToken(c.slice(0, -suf.length)); break; }
+      if (c.length >= suf.length + 3 && c.endsWith(suf) && !VARIANTS.has(c)) {
+        c = canonicalToken(c.slice(0, -suf.length));
+        break;
+      }
     }
     if (c.length >= 2) toks.push(c);
   }
@@ -96,8 +220,15 @@ export function nameTokens(s: string): string[] {
 /** Canonical token with aspiration, sibilants and voicing-irrelevant letters folded. */
 export function soundForm(canonical: string): string {
   return canonical
-    .replace(/sh/g, 's').replace(/kh/g, 'k').replace(/gh/g, 'g').replace(/ch/g, 'c').replace(/jh/g, 'j')
-    .replace(/dh/g, 'd').replace(/bh/g, 'b').replace(/rh/g, 'r').replace(/zh/g, 'l')
+    .replace(/sh/g, 's')
+    .replace(/kh/g, 'k')
+    .replace(/gh/g, 'g')
+    .replace(/ch/g, 'c')
+    .replace(/jh/g, 'j')
+    .replace(/dh/g, 'd')
+    .replace(/bh/g, 'b')
+    .replace(/rh/g, 'r')
+    .replace(/zh/g, 'l')
     .replace(/([^aeiou])\1+/g, '$1');
 }
 
@@ -118,7 +249,9 @@ function skeleton(sound: string): string {
 /** A coarse key; spelling and script variants of one name token collide. */
 export function phoneticKey(token: string): string {
   if (typeof token !== 'string') return '';
-  const toks = toLatin(token).split(/[^a-z0-9\p{L}]+/u).filter(Boolean);
+  const toks = toLatin(token)
+    .split(/[^a-z0-9\p{L}]+/u)
+    .filter(Boolean);
   return toks.map((t) => skeleton(soundForm(canonicalToken(t)))).join('');
 }
 

@@ -6,20 +6,36 @@ import { jaroWinkler, tokenListSimilarity } from './similarity';
 import { toDevanagari } from './devanagari';
 
 export type { Script } from './latin';
-export { toLatin, detectScript, toDevanagari, nameTokens, phoneticKey, isNickname, isNicknameCanonical, canonicalToken, soundForm, keyOfCanonical, jaroWinkler, tokenListSimilarity };
+export {
+  toLatin,
+  detectScript,
+  toDevanagari,
+  nameTokens,
+  phoneticKey,
+  isNickname,
+  isNicknameCanonical,
+  canonicalToken,
+  soundForm,
+  keyOfCanonical,
+  jaroWinkler,
+  tokenListSimilarity,
+};
 
 /** A string function memoised in a bounded Map (started afresh past 5 lakh entries). */
 function memoised<T>(fn: (s: string) => T): ((s: string) => T) & { clear: () => void } {
   const memo = new Map<string, T>();
-  return Object.assign((s: string) => {
-    let v = memo.get(s);
-    if (v === undefined) {
-      if (memo.size > 500_000) memo.clear();
-      v = fn(s);
-      memo.set(s, v);
-    }
-    return v;
-  }, { clear: () => memo.clear() });
+  return Object.assign(
+    (s: string) => {
+      let v = memo.get(s);
+      if (v === undefined) {
+        if (memo.size > 500_000) memo.clear();
+        v = fn(s);
+        memo.set(s, v);
+      }
+      return v;
+    },
+    { clear: () => memo.clear() },
+  );
 }
 
 /** nameTokens, memoised: bulk linkage sees the same few thousand names hundreds of thousands of times. */

@@ -3,12 +3,18 @@
 // offset inside the block serves every script; only a few letters differ.
 
 export type Script =
-  | 'latin' | 'devanagari' | 'bengali' | 'gurmukhi' | 'gujarati' | 'oriya'
-  | 'tamil' | 'telugu' | 'kannada' | 'malayalam' | 'other';
+  'latin' | 'devanagari' | 'bengali' | 'gurmukhi' | 'gujarati' | 'oriya' | 'tamil' | 'telugu' | 'kannada' | 'malayalam' | 'other';
 
 export const INDIC_BLOCKS: ReadonlyArray<[Script, number]> = [
-  ['devanagari', 0x0900], ['bengali', 0x0980], ['gurmukhi', 0x0a00], ['gujarati', 0x0a80],
-  ['oriya', 0x0b00], ['tamil', 0x0b80], ['telugu', 0x0c00], ['kannada', 0x0c80], ['malayalam', 0x0d00],
+  ['devanagari', 0x0900],
+  ['bengali', 0x0980],
+  ['gurmukhi', 0x0a00],
+  ['gujarati', 0x0a80],
+  ['oriya', 0x0b00],
+  ['tamil', 0x0b80],
+  ['telugu', 0x0c00],
+  ['kannada', 0x0c80],
+  ['malayalam', 0x0d00],
 ];
 
 export function indicScriptOf(cp: number): Script | null {
@@ -17,19 +23,91 @@ export function indicScriptOf(cp: number): Script | null {
 }
 
 const VOWELS: Record<number, string> = {
-  0x04: 'a', 0x05: 'a', 0x06: 'a', 0x07: 'i', 0x08: 'i', 0x09: 'u', 0x0a: 'u', 0x0b: 'ri', 0x0c: 'li',
-  0x0d: 'e', 0x0e: 'e', 0x0f: 'e', 0x10: 'ai', 0x11: 'o', 0x12: 'o', 0x13: 'o', 0x14: 'au', 0x60: 'ri', 0x61: 'li',
+  0x04: 'a',
+  0x05: 'a',
+  0x06: 'a',
+  0x07: 'i',
+  0x08: 'i',
+  0x09: 'u',
+  0x0a: 'u',
+  0x0b: 'ri',
+  0x0c: 'li',
+  0x0d: 'e',
+  0x0e: 'e',
+  0x0f: 'e',
+  0x10: 'ai',
+  0x11: 'o',
+  0x12: 'o',
+  0x13: 'o',
+  0x14: 'au',
+  0x60: 'ri',
+  0x61: 'li',
 };
 const MATRAS: Record<number, string> = {
-  0x3e: 'a', 0x3f: 'i', 0x40: 'i', 0x41: 'u', 0x42: 'u', 0x43: 'ri', 0x44: 'ri', 0x45: 'e', 0x46: 'e',
-  0x47: 'e', 0x48: 'ai', 0x49: 'o', 0x4a: 'o', 0x4b: 'o', 0x4c: 'au', 0x62: 'li', 0x63: 'li',
+  0x3e: 'a',
+  0x3f: 'i',
+  0x40: 'i',
+  0x41: 'u',
+  0x42: 'u',
+  0x43: 'ri',
+  0x44: 'ri',
+  0x45: 'e',
+  0x46: 'e',
+  0x47: 'e',
+  0x48: 'ai',
+  0x49: 'o',
+  0x4a: 'o',
+  0x4b: 'o',
+  0x4c: 'au',
+  0x62: 'li',
+  0x63: 'li',
 };
 const CONSONANTS: Record<number, string> = {
-  0x15: 'k', 0x16: 'kh', 0x17: 'g', 0x18: 'gh', 0x19: 'n', 0x1a: 'ch', 0x1b: 'chh', 0x1c: 'j', 0x1d: 'jh',
-  0x1e: 'n', 0x1f: 't', 0x20: 'th', 0x21: 'd', 0x22: 'dh', 0x23: 'n', 0x24: 't', 0x25: 'th', 0x26: 'd',
-  0x27: 'dh', 0x28: 'n', 0x29: 'n', 0x2a: 'p', 0x2b: 'ph', 0x2c: 'b', 0x2d: 'bh', 0x2e: 'm', 0x2f: 'y',
-  0x30: 'r', 0x31: 'r', 0x32: 'l', 0x33: 'l', 0x34: 'zh', 0x35: 'v', 0x36: 'sh', 0x37: 'sh', 0x38: 's',
-  0x39: 'h', 0x58: 'q', 0x59: 'kh', 0x5a: 'g', 0x5b: 'z', 0x5c: 'r', 0x5d: 'rh', 0x5e: 'f', 0x5f: 'y',
+  0x15: 'k',
+  0x16: 'kh',
+  0x17: 'g',
+  0x18: 'gh',
+  0x19: 'n',
+  0x1a: 'ch',
+  0x1b: 'chh',
+  0x1c: 'j',
+  0x1d: 'jh',
+  0x1e: 'n',
+  0x1f: 't',
+  0x20: 'th',
+  0x21: 'd',
+  0x22: 'dh',
+  0x23: 'n',
+  0x24: 't',
+  0x25: 'th',
+  0x26: 'd',
+  0x27: 'dh',
+  0x28: 'n',
+  0x29: 'n',
+  0x2a: 'p',
+  0x2b: 'ph',
+  0x2c: 'b',
+  0x2d: 'bh',
+  0x2e: 'm',
+  0x2f: 'y',
+  0x30: 'r',
+  0x31: 'r',
+  0x32: 'l',
+  0x33: 'l',
+  0x34: 'zh',
+  0x35: 'v',
+  0x36: 'sh',
+  0x37: 'sh',
+  0x38: 's',
+  0x39: 'h',
+  0x58: 'q',
+  0x59: 'kh',
+  0x5a: 'g',
+  0x5b: 'z',
+  0x5c: 'r',
+  0x5d: 'rh',
+  0x5e: 'f',
+  0x5f: 'y',
 };
 // Letters whose sound differs from the Devanagari value at the same offset.
 const OVERRIDES: Partial<Record<Script, Record<number, string>>> = {
@@ -92,7 +170,8 @@ function deleteSchwas(units: Unit[]): void {
   for (let i = 1; i < n - 1; i++) {
     const u = units[i];
     if (u.vowel !== 'A' || u.coda || u.cons === '') continue;
-    const prev = units[i - 1], next = units[i + 1];
+    const prev = units[i - 1],
+      next = units[i + 1];
     const prevHasVowel = prev.vowel !== null && prev.vowel !== '';
     // The next syllable may open with a cluster (ਗੁਰਪ੍ਰੀਤ gurprit): look past viramas to its vowel.
     let j = i + 1;
@@ -114,37 +193,73 @@ export function transliterateWord(word: string, script: Script, base: number): s
   for (const ch of word) {
     const off = ch.codePointAt(0)! - base;
     const prev = units[units.length - 1];
-    if (CONSONANTS[off] !== undefined || over[off] !== undefined && !(off in MATRAS) && !(off in VOWELS)) {
+    if (CONSONANTS[off] !== undefined || (over[off] !== undefined && !(off in MATRAS) && !(off in VOWELS))) {
       let cons = over[off] ?? CONSONANTS[off];
       // Bengali ব and Oriya ବ after a virama are the "ba-phala", said as w (বিশ্বাস biswas).
       if (afterVirama && (script === 'bengali' || script === 'oriya') && off === 0x2c) cons = 'w';
       if (afterVirama && (script === 'bengali' || script === 'oriya') && off === 0x2f) cons = 'y';
       // ज्ञ is said "gy" in Hindi and Marathi names (ज्ञानेश्वर Dnyaneshwar/Gyaneshwar).
-      if (afterVirama && off === 0x1e && prev && prev.cons === 'j') { prev.cons = 'g'; cons = 'y'; }
-      if (geminate) { cons = cons[0] + cons; geminate = false; }
-      units.push({ cons, vowel: dead?.has(off) ? null : 'A', coda: '', tamilCa: script === 'tamil' && off === 0x1a,
-        rra: (script === 'tamil' || script === 'malayalam') && off === 0x31 });
+      if (afterVirama && off === 0x1e && prev && prev.cons === 'j') {
+        prev.cons = 'g';
+        cons = 'y';
+      }
+      if (geminate) {
+        cons = cons[0] + cons;
+        geminate = false;
+      }
+      units.push({
+        cons,
+        vowel: dead?.has(off) ? null : 'A',
+        coda: '',
+        tamilCa: script === 'tamil' && off === 0x1a,
+        rra: (script === 'tamil' || script === 'malayalam') && off === 0x31,
+      });
       afterVirama = false;
       continue;
     }
     afterVirama = false;
-    if (VOWELS[off] !== undefined) { units.push({ cons: '', vowel: VOWELS[off], coda: '' }); continue; }
+    if (VOWELS[off] !== undefined) {
+      units.push({ cons: '', vowel: VOWELS[off], coda: '' });
+      continue;
+    }
     if (MATRAS[off] !== undefined) {
       if (prev && (prev.vowel === 'A' || prev.vowel === '')) prev.vowel = MATRAS[off];
       else units.push({ cons: '', vowel: MATRAS[off], coda: '' });
       continue;
     }
-    if (off === 0x4d) { if (prev && prev.cons) { prev.vowel = null; afterVirama = true; } continue; }
-    if (off === 0x3c) { if (prev && NUKTA[prev.cons] !== undefined) prev.cons = NUKTA[prev.cons]; continue; }
-    if (off === 0x01 || off === 0x02 || (script === 'gurmukhi' && off === 0x70)) {
-      if (prev) prev.coda = 'N'; else units.push({ cons: '', vowel: '', coda: 'n' });
+    if (off === 0x4d) {
+      if (prev && prev.cons) {
+        prev.vowel = null;
+        afterVirama = true;
+      }
       continue;
     }
-    if (off === 0x03) { if (prev) prev.coda = 'h'; continue; }
-    if (script === 'gurmukhi' && off === 0x71) { geminate = true; continue; }
+    if (off === 0x3c) {
+      if (prev && NUKTA[prev.cons] !== undefined) prev.cons = NUKTA[prev.cons];
+      continue;
+    }
+    if (off === 0x01 || off === 0x02 || (script === 'gurmukhi' && off === 0x70)) {
+      if (prev) prev.coda = 'N';
+      else units.push({ cons: '', vowel: '', coda: 'n' });
+      continue;
+    }
+    if (off === 0x03) {
+      if (prev) prev.coda = 'h';
+      continue;
+    }
+    if (script === 'gurmukhi' && off === 0x71) {
+      geminate = true;
+      continue;
+    }
     // Gurmukhi ੲ and ੳ only carry the vowel sign that follows them.
-    if (script === 'gurmukhi' && (off === 0x72 || off === 0x73)) { units.push({ cons: '', vowel: '', coda: '' }); continue; }
-    if (off >= 0x66 && off <= 0x6f) { units.push({ cons: String(off - 0x66), vowel: '', coda: '' }); continue; }
+    if (script === 'gurmukhi' && (off === 0x72 || off === 0x73)) {
+      units.push({ cons: '', vowel: '', coda: '' });
+      continue;
+    }
+    if (off >= 0x66 && off <= 0x6f) {
+      units.push({ cons: String(off - 0x66), vowel: '', coda: '' });
+      continue;
+    }
     // Other signs (length marks, avagraha, accents) carry no sound of their own for our purposes.
   }
   return emitWord(units, script);

@@ -41,7 +41,10 @@ export function toLatin(s: string): string {
 }
 
 function latinChar(ch: string): string {
-  const base = ch.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  const base = ch
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   if (/^[a-z0-9]+$/.test(base)) return base;
   if (base === 'ß') return 'ss';
   if (base === 'æ') return 'ae';
@@ -70,6 +73,10 @@ export function detectScript(s: string): Script {
   }
   let best: Script = 'other';
   let n = 0;
-  for (const [sc, c] of counts) if (c > n) { best = sc; n = c; }
+  for (const [sc, c] of counts)
+    if (c > n) {
+      best = sc;
+      n = c;
+    }
   return best;
 }

@@ -12,32 +12,40 @@ const anyName = fc.oneof(
 
 describe('names properties', () => {
   it('never throw and return the right types', () => {
-    fc.assert(fc.property(anyName, anyName, (a, b) => {
-      expect(typeof toLatin(a)).toBe('string');
-      expect(typeof toDevanagari(a)).toBe('string');
-      expect(typeof detectScript(a)).toBe('string');
-      expect(Array.isArray(nameTokens(a))).toBe(true);
-      expect(typeof phoneticKey(a)).toBe('string');
-      expect(typeof isNickname(a)).toBe('boolean');
-      const s = nameSimilarity(a, b);
-      expect(s).toBeGreaterThanOrEqual(0);
-      expect(s).toBeLessThanOrEqual(1.0000001);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(anyName, anyName, (a, b) => {
+        expect(typeof toLatin(a)).toBe('string');
+        expect(typeof toDevanagari(a)).toBe('string');
+        expect(typeof detectScript(a)).toBe('string');
+        expect(Array.isArray(nameTokens(a))).toBe(true);
+        expect(typeof phoneticKey(a)).toBe('string');
+        expect(typeof isNickname(a)).toBe('boolean');
+        const s = nameSimilarity(a, b);
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(1.0000001);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('keys are stable: deterministic, idempotent through toLatin, unique', () => {
-    fc.assert(fc.property(anyName, (a) => {
-      const k = searchKeys(a);
-      expect(searchKeys(a)).toEqual(k);
-      expect(searchKeys(toLatin(a))).toEqual(k);
-      expect(new Set(k).size).toBe(k.length);
-      expect(toLatin(toLatin(a))).toBe(toLatin(a));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(anyName, (a) => {
+        const k = searchKeys(a);
+        expect(searchKeys(a)).toEqual(k);
+        expect(searchKeys(toLatin(a))).toEqual(k);
+        expect(new Set(k).size).toBe(k.length);
+        expect(toLatin(toLatin(a))).toBe(toLatin(a));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('similarity is symmetric-ish and 1 on identity for non-empty names', () => {
-    fc.assert(fc.property(fc.stringMatching(/^[A-Za-z]{2,10}( [A-Za-z]{2,10})?$/), (a) => {
-      if (nameTokens(a).length > 0) expect(nameSimilarity(a, a)).toBeCloseTo(1, 6);
-    }));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z]{2,10}( [A-Za-z]{2,10})?$/), (a) => {
+        if (nameTokens(a).length > 0) expect(nameSimilarity(a, a)).toBeCloseTo(1, 6);
+      }),
+    );
   });
 });

@@ -72,6 +72,8 @@ describe('nameSimilarity', () => {
 
 describe('isNickname', () => {
   it.each(['Chhotu', 'Chotu', 'Munna', 'Guddu', 'Pappu', 'Babloo', 'Bittu', 'Golu', 'Sonu', 'Monu', 'Pinky', 'Munni', 'छोटू'])(
-    '%s is a nickname', (n) => expect(isNickname(n)).toBe(true));
+    '%s is a nickname',
+    (n) => expect(isNickname(n)).toBe(true),
+  );
   it.each(['Sunita', 'Mohammad', 'Lakshmi', ''])('%s is not', (n) => expect(isNickname(n)).toBe(false));
 });

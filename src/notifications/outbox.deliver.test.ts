@@ -17,13 +17,25 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const row = (key: string, over: Partial<NewOutboxRow> = {}): NewOutboxRow => ({
-  dedupeKey: key, kind: 'test', channel: 'log', subject: 's', body: 'b', payload: { actionId: key, department: 'HEALTH', dueDate: '2026-12-10' },
-  stateCode: 27, districtCode: 468, nextAttemptAt: T0, createdAt: T0, ...over,
+  dedupeKey: key,
+  kind: 'test',
+  channel: 'log',
+  subject: 's',
+  body: 'b',
+  payload: { actionId: key, department: 'HEALTH', dueDate: '2026-12-10' },
+  stateCode: 27,
+  districtCode: 468,
+  nextAttemptAt: T0,
+  createdAt: T0,
+  ...over,
 });
 
 class Recorder implements NotificationSender {
   readonly sent: OutboxMessage[] = [];
-  constructor(readonly name = 'recorder', private failWith: Error | null = null) {}
+  constructor(
+    readonly name = 'recorder',
+    private failWith: Error | null = null,
+  ) {}
   async send(m: OutboxMessage) {
     if (this.failWith) throw this.failWith;
     await new Promise((r) => setTimeout(r, 1));
@@ -39,7 +51,10 @@ describe('outbox', () => {
   });
 
   it('two workers at once deliver every message exactly once', async () => {
-    await enqueue(t.ctx.db, Array.from({ length: 60 }, (_, i) => row(`c-${i}`)));
+    await enqueue(
+      t.ctx.db,
+      Array.from({ length: 60 }, (_, i) => row(`c-${i}`)),
+    );
     const a = new Recorder('a');
     const b = new Recorder('b');
     const [ra, rb] = await Promise.all([
@@ -49,31 +64,56 @@ describe('outbox', () => {
     expect(ra.sent + rb.sent).toBe(60);
     const ids = [...a.sent, ...b.sent].map((m) => m.payload.actionId);
     expect(new Set(ids).size).toBe(60);
-    const [{ n }] = await q<{ n: number }>("SELECT count(*)::int n FROM notification_outbox WHERE dedupe_key LIKE 'c-%' AND status = 'sent'");
+    const [{ n }] = await q<{ n: number }>(
+      "SELECT count(*)::int n FROM notification_outbox WHERE dedupe_key LIKE 'c-%' AND status = 'sent'",
+    );
     expect(n).toBe(60);
   });
 
   it('routes by channel: email to the email sender, SMS without an SMS sender configured to the log', async () => {
-    await enqueue(t.ctx.db, [row('mail', { channel: 'email', recipientAddress: 'eo@zp.test' }), row('sms', { channel: 'sms', recipientAddress: '+919800000000' })]);
+    await enqueue(t.ctx.db, [
+      row('mail', { channel: 'email', recipientAddress: 'eo@zp.test' }),
+      row('sms', { channel: 'sms', recipientAddress: '+919800000000' }),
+    ]);
     const email = new Recorder('smtp');
     const lines: string[] = [];
     await deliverOutbox(t.ctx.db, { byChannel: { email }, fallback: new LogSender((l) => lines.push(l)) }, T0);
     expect(email.sent.map((m) => m.to)).toEqual(['eo@zp.test']);
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0])).toMatchObject({ channel: 'sms', actionId: 'sms', department: 'HEALTH', dueDate: '2026-12-10' });
-    const via = await q<{ dedupe_key: string; sent_via: string }>("SELECT dedupe_key, sent_via FROM notification_outbox WHERE dedupe_key IN ('mail','sms') ORDER BY 1");
-    expect(via).toEqual([{ dedupe_key: 'mail', sent_via: 'smtp' }, { dedupe_key: 'sms', sent_via: 'log' }]);
+    const via = await q<{ dedupe_key: string; sent_via: string }>(
+      "SELECT dedupe_key, sent_via FROM notification_outbox WHERE dedupe_key IN ('mail','sms') ORDER BY 1",
+    );
+    expect(via).toEqual([
+      { dedupe_key: 'mail', sent_via: 'smtp' },
+      { dedupe_key: 'sms', sent_via: 'log' },
+    ]);
   });
 
   it('the log sender writes ids, department and due date only: never the text or other payload', async () => {
     const lines: string[] = [];
     await new LogSender((l) => lines.push(l)).send({
-      id: 'm1', kind: 'k', channel: 'log', to: 'someone@x.test', subject: 'Priya S. case', body: 'Priya S. lives in Rajura',
+      id: 'm1',
+      kind: 'k',
+      channel: 'log',
+      to: 'someone@x.test',
+      subject: 'Priya S. case',
+      body: 'Priya S. lives in Rajura',
       payload: { actionId: 'a1', department: 'EDUCATION', dueDate: '2026-12-10', childName: 'Priya S.' },
     });
     expect(lines[0]).not.toContain('Priya');
     expect(lines[0]).not.toContain('someone@');
-    expect(Object.keys(JSON.parse(lines[0])).sort()).toEqual(['actionId', 'channel', 'department', 'dueDate', 'kind', 'level', 'msg', 'notification', 'time']);
+    expect(Object.keys(JSON.parse(lines[0])).sort()).toEqual([
+      'actionId',
+      'channel',
+      'department',
+      'dueDate',
+      'kind',
+      'level',
+      'msg',
+      'notification',
+      'time',
+    ]);
   });
 
   it('a failure is retried with backoff, then given up after the last attempt', async () => {
@@ -82,7 +122,9 @@ describe('outbox', () => {
     let now = T0;
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
       const r = await deliverOutbox(t.ctx.db, failing, now);
-      const [s] = await q<{ status: string; attempts: number; last_error: string; next_attempt_at: Date }>("SELECT status, attempts, last_error, next_attempt_at FROM notification_outbox WHERE dedupe_key = 'flaky'");
+      const [s] = await q<{ status: string; attempts: number; last_error: string; next_attempt_at: Date }>(
+        "SELECT status, attempts, last_error, next_attempt_at FROM notification_outbox WHERE dedupe_key = 'flaky'",
+      );
       expect(s.attempts).toBe(i);
       expect(s.last_error).toBe('SMTP RCPT TO failed (451)');
       if (i < MAX_ATTEMPTS) {
@@ -100,7 +142,12 @@ describe('outbox', () => {
   it('the reminder job runs on pg-boss and delivers the outbox', async () => {
     await enqueue(t.ctx.db, [row('via-job', { nextAttemptAt: new Date(0) })]);
     const sender = new Recorder('job');
-    const jobs = await startConvergenceJobs(t.ctx, { cron: null, supervise: false, pollingIntervalSeconds: 0.5, senders: { byChannel: {}, fallback: sender } });
+    const jobs = await startConvergenceJobs(t.ctx, {
+      cron: null,
+      supervise: false,
+      pollingIntervalSeconds: 0.5,
+      senders: { byChannel: {}, fallback: sender },
+    });
     try {
       const out = await jobs.runNow();
       expect(out).toMatchObject({ queued: 0, sent: 1 });

@@ -4,7 +4,10 @@ import { notificationOutbox } from './outbox.schema';
 import type { SendReceipt } from './senders';
 
 export type OutboxRow = typeof notificationOutbox.$inferSelect;
-export type NewOutboxRow = Omit<typeof notificationOutbox.$inferInsert, 'id' | 'status' | 'attempts' | 'claimedAt' | 'sentAt' | 'sentVia' | 'lastError'>;
+export type NewOutboxRow = Omit<
+  typeof notificationOutbox.$inferInsert,
+  'id' | 'status' | 'attempts' | 'claimedAt' | 'sentAt' | 'sentVia' | 'lastError'
+>;
 
 /**
  * Queues messages in the caller's transaction. A row whose dedupe_key is already queued is
@@ -51,7 +54,15 @@ export async function claimDue(db: Db, now: Date, limit: number): Promise<Outbox
 export async function markSent(db: Db, id: string, via: string, now: Date, receipt: SendReceipt = {}) {
   await db
     .update(notificationOutbox)
-    .set({ status: 'sent', sentAt: now, sentVia: via, lastError: null, providerRef: receipt.providerRef ?? null, segments: receipt.segments ?? null, encoding: receipt.encoding ?? null })
+    .set({
+      status: 'sent',
+      sentAt: now,
+      sentVia: via,
+      lastError: null,
+      providerRef: receipt.providerRef ?? null,
+      segments: receipt.segments ?? null,
+      encoding: receipt.encoding ?? null,
+    })
     .where(eq(notificationOutbox.id, id));
 }
 

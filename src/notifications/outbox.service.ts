@@ -30,7 +30,12 @@ function errorText(err: unknown): string {
  * is claimed with FOR UPDATE SKIP LOCKED and marked `sending` before anything is sent, so
  * a slow SMTP server never holds a database lock and two workers never send the same row.
  */
-export async function deliverOutbox(db: Db, senders: Senders, now: Date, opts: { batch?: number; maxBatches?: number } = {}): Promise<DeliveryResult> {
+export async function deliverOutbox(
+  db: Db,
+  senders: Senders,
+  now: Date,
+  opts: { batch?: number; maxBatches?: number } = {},
+): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
   const batch = opts.batch ?? 50;
   for (let i = 0; i < (opts.maxBatches ?? 20); i++) {
@@ -38,7 +43,15 @@ export async function deliverOutbox(db: Db, senders: Senders, now: Date, opts: {
     for (const row of rows) {
       const sender = senderFor(senders, row.channel);
       try {
-        const receipt = await sender.send({ id: row.id, kind: row.kind, channel: row.channel, to: row.recipientAddress, subject: row.subject, body: row.body, payload: row.payload });
+        const receipt = await sender.send({
+          id: row.id,
+          kind: row.kind,
+          channel: row.channel,
+          to: row.recipientAddress,
+          subject: row.subject,
+          body: row.body,
+          payload: row.payload,
+        });
         await markSent(db, row.id, sender.name, now, receipt ?? undefined);
         result.sent++;
       } catch (err) {

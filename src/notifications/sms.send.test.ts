@@ -25,7 +25,10 @@ function fakeGateway(answers: Answer[] = []) {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       received.push({
-        method: req.method!, url: req.url!, auth: req.headers.authorization, contentType: req.headers['content-type'],
+        method: req.method!,
+        url: req.url!,
+        auth: req.headers.authorization,
+        contentType: req.headers['content-type'],
         body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
       });
       const a = queue.shift() ?? { status: 200, body: JSON.stringify({ status: 'success', messageId: `gw-${received.length}` }) };
@@ -38,7 +41,11 @@ function fakeGateway(answers: Answer[] = []) {
       resolve({
         port: (server.address() as AddressInfo).port,
         received,
-        close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
       }),
     ),
   );
@@ -54,8 +61,12 @@ afterEach(async () => {
 });
 
 const REMINDER = {
-  id: 'm-1', kind: 'convergence.reminder.due_soon', channel: 'sms' as const, to: '98765 43210',
-  subject: 'Priya S. — Convergence action due', body: 'Priya Shinde, Rajura village, case AMR/CNCP/2025/0012: admit to school',
+  id: 'm-1',
+  kind: 'convergence.reminder.due_soon',
+  channel: 'sms' as const,
+  to: '98765 43210',
+  subject: 'Priya S. — Convergence action due',
+  body: 'Priya Shinde, Rajura village, case AMR/CNCP/2025/0012: admit to school',
   payload: { actionId: '1f2e3d4c-aaaa-bbbb-cccc-000000000000', department: 'EDUCATION', dueDate: '2026-12-10', lang: 'en' },
 };
 
@@ -72,14 +83,24 @@ describe('SMS text, encoding and segments', () => {
 
   it('is composed from the payload only: action reference, department, due date and link — never the subject or body', () => {
     const { text } = smsText(REMINDER, 'https://samanvay.test');
-    expect(text).toBe('Samanvay: convergence action A-1F2E3D4C for Education is due on 10-12-2026. Record what was done: https://samanvay.test/convergence/actions');
+    expect(text).toBe(
+      'Samanvay: convergence action A-1F2E3D4C for Education is due on 10-12-2026. Record what was done: https://samanvay.test/convergence/actions',
+    );
     expect(text).not.toMatch(/Priya|Shinde|Rajura|AMR\/CNCP|school/);
-    const mr = smsText({ ...REMINDER, kind: 'convergence.reminder.overdue', payload: { ...REMINDER.payload, lang: 'mr' } }, 'https://samanvay.test').text;
+    const mr = smsText(
+      { ...REMINDER, kind: 'convergence.reminder.overdue', payload: { ...REMINDER.payload, lang: 'mr' } },
+      'https://samanvay.test',
+    ).text;
     expect(mr).toContain('A-1F2E3D4C');
     expect(mr).toContain('10-12-2026');
     expect(mr).toMatch(/[\u0900-\u097F]/);
-    const note = smsText({ kind: 'convergence.note', payload: { meetingId: 'mt-1', department: 'HEALTH', actions: 3, lang: 'en' } }, 'https://s.test').text;
-    expect(note).toBe('Samanvay: the convergence meeting note is ready, 3 action(s) for Health. Read it: https://s.test/convergence/meetings/mt-1');
+    const note = smsText(
+      { kind: 'convergence.note', payload: { meetingId: 'mt-1', department: 'HEALTH', actions: 3, lang: 'en' } },
+      'https://s.test',
+    ).text;
+    expect(note).toBe(
+      'Samanvay: the convergence meeting note is ready, 3 action(s) for Health. Read it: https://s.test/convergence/meetings/mt-1',
+    );
     expect(smsText({ kind: 'unknown', payload: { childName: 'Priya' } }, 'https://s.test').text).not.toContain('Priya');
   });
 
@@ -93,8 +114,14 @@ describe('SMS text, encoding and segments', () => {
   it('parses SMS_URL and insists on the DLT ids', () => {
     const c = smsConfigFromUrl(url(8080));
     expect(c).toMatchObject({
-      endpoint: 'http://127.0.0.1:8080/api/send?route=tx', user: 'dcpu@amravati', key: 'k3y/1', sender: 'SAMNVY', entityId: '1101234567890123456',
-      templates: { en: '1107000000000000001', hi: '1107000000000000001', mr: '1107000000000000003' }, link: 'https://samanvay.test', timeoutMs: 10_000,
+      endpoint: 'http://127.0.0.1:8080/api/send?route=tx',
+      user: 'dcpu@amravati',
+      key: 'k3y/1',
+      sender: 'SAMNVY',
+      entityId: '1101234567890123456',
+      templates: { en: '1107000000000000001', hi: '1107000000000000001', mr: '1107000000000000003' },
+      link: 'https://samanvay.test',
+      timeoutMs: 10_000,
     });
     expect(c.kindTemplates).toEqual({});
     // Each kind of text is its own DLT template: the most specific id configured wins.
@@ -129,8 +156,14 @@ describe('SmsSender against a real HTTP gateway', () => {
     const text = r.body.message as string;
     expect(text).toMatch(/^समन्वय: /);
     expect(r.body).toMatchObject({
-      to: '919876543210', sender: 'SAMNVY', unicode: true, encoding: 'UCS2',
-      dlt_entity_id: '1101234567890123456', dlt_template_id: '1107000000000000003', dlt_header: 'SAMNVY', reference: 'm-1',
+      to: '919876543210',
+      sender: 'SAMNVY',
+      unicode: true,
+      encoding: 'UCS2',
+      dlt_entity_id: '1101234567890123456',
+      dlt_template_id: '1107000000000000003',
+      dlt_header: 'SAMNVY',
+      reference: 'm-1',
       segments: Math.ceil(text.length / 67),
     });
     expect(JSON.stringify(r.body)).not.toMatch(/Priya|Shinde|Rajura|AMR\/CNCP/);
@@ -160,8 +193,18 @@ describe('SMS through the outbox', () => {
   const T0 = new Date('2026-12-07T04:30:00Z');
   const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => t.ctx.database.query<T>(sql, params);
   const row = (key: string, over: Partial<NewOutboxRow> = {}): NewOutboxRow => ({
-    dedupeKey: key, kind: REMINDER.kind, channel: 'sms', recipientAddress: '+919876543210', subject: REMINDER.subject, body: REMINDER.body,
-    payload: { ...REMINDER.payload, lang: 'hi' }, stateCode: 27, districtCode: 468, nextAttemptAt: T0, createdAt: T0, ...over,
+    dedupeKey: key,
+    kind: REMINDER.kind,
+    channel: 'sms',
+    recipientAddress: '+919876543210',
+    subject: REMINDER.subject,
+    body: REMINDER.body,
+    payload: { ...REMINDER.payload, lang: 'hi' },
+    stateCode: 27,
+    districtCode: 468,
+    nextAttemptAt: T0,
+    createdAt: T0,
+    ...over,
   });
 
   beforeAll(async () => {
@@ -170,15 +213,29 @@ describe('SMS through the outbox', () => {
   afterAll(() => t.close());
 
   it('a failed send is retried with backoff and recorded with its segments once the gateway accepts it', async () => {
-    const gw = await fakeGateway([{ status: 500, body: 'oops' }, { status: 200, body: '{"status":"failed"}' }]);
+    const gw = await fakeGateway([
+      { status: 500, body: 'oops' },
+      { status: 200, body: '{"status":"failed"}' },
+    ]);
     close = gw.close;
     const lines: string[] = [];
     const senders = sendersFromEnv({ SMS_URL: url(gw.port) }, new LogSender((l) => lines.push(l)));
     await enqueue(t.ctx.db, [row('sms-retry')]);
     const state = async () =>
-      (await q<{ status: string; attempts: number; last_error: string | null; next_attempt_at: Date; sent_via: string | null; segments: number | null; encoding: string | null; provider_ref: string | null }>(
-        "SELECT status, attempts, last_error, next_attempt_at, sent_via, segments, encoding, provider_ref FROM notification_outbox WHERE dedupe_key = 'sms-retry'",
-      ))[0];
+      (
+        await q<{
+          status: string;
+          attempts: number;
+          last_error: string | null;
+          next_attempt_at: Date;
+          sent_via: string | null;
+          segments: number | null;
+          encoding: string | null;
+          provider_ref: string | null;
+        }>(
+          "SELECT status, attempts, last_error, next_attempt_at, sent_via, segments, encoding, provider_ref FROM notification_outbox WHERE dedupe_key = 'sms-retry'",
+        )
+      )[0];
 
     expect(await deliverOutbox(t.ctx.db, senders, T0)).toEqual({ sent: 0, retrying: 1, failed: 0 });
     let s = await state();
@@ -195,7 +252,15 @@ describe('SMS through the outbox', () => {
     s = await state();
     const sent = gw.received[2].body;
     const segments = Math.ceil((sent.message as string).length / 67);
-    expect(s).toMatchObject({ status: 'sent', attempts: 3, last_error: null, sent_via: 'sms', segments, encoding: 'ucs2', provider_ref: 'gw-3' });
+    expect(s).toMatchObject({
+      status: 'sent',
+      attempts: 3,
+      last_error: null,
+      sent_via: 'sms',
+      segments,
+      encoding: 'ucs2',
+      provider_ref: 'gw-3',
+    });
     expect(sent).toMatchObject({ unicode: true, dlt_template_id: '1107000000000000001', to: '919876543210' });
     expect(sent.message).not.toMatch(/Priya|Rajura/);
     expect(gw.received).toHaveLength(3);
@@ -210,7 +275,9 @@ describe('SMS through the outbox', () => {
     let now = T0;
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
       const r = await deliverOutbox(t.ctx.db, senders, now);
-      const [s] = await q<{ status: string; next_attempt_at: Date }>("SELECT status, next_attempt_at FROM notification_outbox WHERE dedupe_key = 'sms-dead'");
+      const [s] = await q<{ status: string; next_attempt_at: Date }>(
+        "SELECT status, next_attempt_at FROM notification_outbox WHERE dedupe_key = 'sms-dead'",
+      );
       if (i < MAX_ATTEMPTS) {
         expect(r.retrying).toBe(1);
         now = new Date(s.next_attempt_at);

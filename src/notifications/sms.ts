@@ -56,7 +56,16 @@ export const SMS_KINDS = ['due_soon', 'overdue', 'note', 'other'] as const;
 export type SmsKind = (typeof SMS_KINDS)[number];
 const LANGS = ['en', 'hi', 'mr'] as const;
 const KIND_PARAMS = SMS_KINDS.flatMap((k) => [k, ...LANGS.map((l) => `${k}_${l}`)]);
-const OWN_PARAMS = ['sender', 'entity', 'template', 'template_hi', 'template_mr', 'link', 'timeout', ...KIND_PARAMS.map((k) => `template_${k}`)];
+const OWN_PARAMS = [
+  'sender',
+  'entity',
+  'template',
+  'template_hi',
+  'template_mr',
+  'link',
+  'timeout',
+  ...KIND_PARAMS.map((k) => `template_${k}`),
+];
 
 /** The DLT template id for a kind of message in a language: the most specific one configured. */
 export function templateId(config: Pick<SmsConfig, 'templates' | 'kindTemplates'>, kind: SmsKind, lang: Lang): string {
@@ -92,7 +101,12 @@ export function smsConfigFromUrl(url: string): SmsConfig {
     sender,
     entityId,
     templates: { en: template, hi: p.get('template_hi') ?? template, mr: p.get('template_mr') ?? template },
-    kindTemplates: Object.fromEntries(KIND_PARAMS.flatMap((k) => { const v = p.get(`template_${k}`); return v ? [[k, v]] : []; })),
+    kindTemplates: Object.fromEntries(
+      KIND_PARAMS.flatMap((k) => {
+        const v = p.get(`template_${k}`);
+        return v ? [[k, v]] : [];
+      }),
+    ),
     link: p.get('link')?.replace(/\/+$/, '') ?? undefined,
     timeoutMs: timeout,
   };
@@ -202,11 +216,20 @@ export function smsText(message: Pick<OutboxMessage, 'kind' | 'payload'>, link =
   if (message.kind.startsWith('convergence.reminder.') && actionId) {
     kind = message.kind.endsWith('overdue') ? 'overdue' : 'due_soon';
     tpl = TEMPLATES[kind][lang];
-    vars = { ref: actionRef(actionId), department: department(str(p.department), lang), due: ddmmyyyy(str(p.dueDate) ?? ''), link: `${link}/convergence/actions` };
+    vars = {
+      ref: actionRef(actionId),
+      department: department(str(p.department), lang),
+      due: ddmmyyyy(str(p.dueDate) ?? ''),
+      link: `${link}/convergence/actions`,
+    };
   } else if (message.kind === 'convergence.note' && meetingId && p.department) {
     kind = 'note';
     tpl = TEMPLATES.note[lang];
-    vars = { count: String(Number(p.actions) || 0), department: department(str(p.department), lang), link: `${link}/convergence/meetings/${meetingId}` };
+    vars = {
+      count: String(Number(p.actions) || 0),
+      department: department(str(p.department), lang),
+      link: `${link}/convergence/meetings/${meetingId}`,
+    };
   } else {
     kind = 'other';
     tpl = TEMPLATES.other[lang];
@@ -265,7 +288,8 @@ export class SmsSender implements NotificationSender {
     const { lang, kind, text } = smsText(message, this.config.link ?? '');
     const seg = smsSegments(text);
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json, text/plain' };
-    if (this.config.user) headers.authorization = `Basic ${Buffer.from(`${this.config.user}:${this.config.key ?? ''}`, 'utf8').toString('base64')}`;
+    if (this.config.user)
+      headers.authorization = `Basic ${Buffer.from(`${this.config.user}:${this.config.key ?? ''}`, 'utf8').toString('base64')}`;
     const payload = {
       to,
       sender: this.config.sender,

@@ -30,7 +30,11 @@ export async function recordRestoredToFamily(
     .returning({ id: child.id, stateCode: child.stateCode, districtCode: child.districtCode, version: child.version });
   if (!row) return { changed: false };
   await audit(db, actor, 'update', 'child', row.id, row, {
-    fields: ['careStatus'], careStatus: { from: 'missing', to: 'birth_family' }, cause: 'missing_restoration', restorationId: cause.restorationId, version: row.version,
+    fields: ['careStatus'],
+    careStatus: { from: 'missing', to: 'birth_family' },
+    cause: 'missing_restoration',
+    restorationId: cause.restorationId,
+    version: row.version,
   });
   return { changed: true };
 }

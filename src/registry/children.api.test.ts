@@ -18,7 +18,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const newChild = (over: Record<string, unknown> = {}) => ({
-  locationId: villageId('Wadali'), notDuplicate: { reason: "a separate test fixture" }, name: 'Sakshi Ingle', nameLocal: 'साक्षी इंगळे', sex: 'female', dob: '2016-04-02', careStatus: 'birth_family', ...over,
+  locationId: villageId('Wadali'),
+  notDuplicate: { reason: 'a separate test fixture' },
+  name: 'Sakshi Ingle',
+  nameLocal: 'साक्षी इंगळे',
+  sex: 'female',
+  dob: '2016-04-02',
+  careStatus: 'birth_family',
+  ...over,
 });
 const childCount = async () => Number((await t.ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM child'))[0].n);
 
@@ -75,7 +82,10 @@ describe('children: search across scripts and spellings', () => {
   });
 
   it('"Lakshmi" and "लक्ष्मी" find the same children as "Laxmi"', async () => {
-    const ids = async (q: string) => new Set((await amravati.get(`/api/v1/children?q=${encodeURIComponent(q)}&pageSize=100`)).json().items.map((i: { id: string }) => i.id));
+    const ids = async (q: string) =>
+      new Set(
+        (await amravati.get(`/api/v1/children?q=${encodeURIComponent(q)}&pageSize=100`)).json().items.map((i: { id: string }) => i.id),
+      );
     const a = await ids('Laxmi');
     expect(a.size).toBeGreaterThan(0);
     expect(await ids('Lakshmi')).toEqual(a);
@@ -84,9 +94,15 @@ describe('children: search across scripts and spellings', () => {
 
   it('"Mohd" finds "Mohammed"', async () => {
     const res = await amravati.get('/api/v1/children?q=Mohd&pageSize=100');
-    const all = (await t.ctx.database.query<{ n: number }>("SELECT count(*)::int AS n FROM child WHERE district_code = 468 AND (name ILIKE 'Mohammed%' OR name_local ILIKE 'Mohammed%')"))[0].n;
+    const all = (
+      await t.ctx.database.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM child WHERE district_code = 468 AND (name ILIKE 'Mohammed%' OR name_local ILIKE 'Mohammed%')",
+      )
+    )[0].n;
     expect(all).toBeGreaterThan(0);
-    expect(res.json().items.filter((i: { name: string; nameLocal: string | null }) => /Mohammed/.test(i.name + (i.nameLocal ?? ''))).length).toBe(all);
+    expect(
+      res.json().items.filter((i: { name: string; nameLocal: string | null }) => /Mohammed/.test(i.name + (i.nameLocal ?? ''))).length,
+    ).toBe(all);
   });
 
   it('ranks the closest spelling first and narrows by sex and age', async () => {
@@ -205,7 +221,9 @@ describe('children: audit', () => {
 
   it('lists are audited with the ids shown, never names', async () => {
     await amravati.get('/api/v1/children?q=Laxmi');
-    const [row] = await t.ctx.database.query<{ details: { ids: string[] }; action: string }>("SELECT details, action FROM audit_event WHERE action = 'search' ORDER BY seq DESC LIMIT 1");
+    const [row] = await t.ctx.database.query<{ details: { ids: string[] }; action: string }>(
+      "SELECT details, action FROM audit_event WHERE action = 'search' ORDER BY seq DESC LIMIT 1",
+    );
     expect(row.details.ids.length).toBeGreaterThan(0);
     expect(JSON.stringify(row.details)).not.toMatch(/Laxmi|लक्ष्मी/);
   });

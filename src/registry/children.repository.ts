@@ -75,7 +75,8 @@ export function childConditions(actor: Actor, f: ChildFilter, today: Date): SQL 
   if (f.subdistrictCode) conds.push(eq(child.subdistrictCode, f.subdistrictCode));
   if (f.districtCode) conds.push(eq(child.districtCode, f.districtCode));
   if (f.familyId) conds.push(eq(child.familyId, f.familyId));
-  if (f.factor) conds.push(sql`EXISTS (SELECT 1 FROM family fa WHERE fa.id = ${child.familyId} AND ${f.factor} = ANY(fa.vulnerability_factors))`);
+  if (f.factor)
+    conds.push(sql`EXISTS (SELECT 1 FROM family fa WHERE fa.id = ${child.familyId} AND ${f.factor} = ANY(fa.vulnerability_factors))`);
   if (f.ageMin != null) conds.push(lte(child.dob, yearsBefore(today, f.ageMin)));
   if (f.ageMax != null) conds.push(gte(child.dob, dayAfter(yearsBefore(today, f.ageMax + 1))));
   if (f.keys?.length) {
@@ -95,25 +96,48 @@ const dayAfter = (iso: string) => new Date(Date.parse(iso + 'T00:00:00Z') + 8640
 /** A child row as the actor may receive it (permitted fields only; `today` is the IST day for the age). */
 export type PermittedChildRow = Record<string, unknown> & { id: string; version: number; stateCode: number; districtCode: number };
 
-export async function listChildren(db: Db, actor: Actor, where: SQL, limit: number, offset: number, today: string): Promise<PermittedChildRow[]> {
-  const rows = await db.select(permittedColumns(actor, 'child', { today })).from(child).where(where).orderBy(asc(child.name), asc(child.id)).limit(limit).offset(offset);
+export async function listChildren(
+  db: Db,
+  actor: Actor,
+  where: SQL,
+  limit: number,
+  offset: number,
+  today: string,
+): Promise<PermittedChildRow[]> {
+  const rows = await db
+    .select(permittedColumns(actor, 'child', { today }))
+    .from(child)
+    .where(where)
+    .orderBy(asc(child.name), asc(child.id))
+    .limit(limit)
+    .offset(offset);
   return rows as PermittedChildRow[];
 }
 
 /** Candidates for ranking: no ORDER BY, so the index scan can stop at the limit. */
 export async function childCandidates(db: Db, actor: Actor, where: SQL, limit: number, today: string): Promise<PermittedChildRow[]> {
-  return (await db.select(permittedColumns(actor, 'child', { today })).from(child).where(where).limit(limit)) as PermittedChildRow[];
+  return (await db
+    .select(permittedColumns(actor, 'child', { today }))
+    .from(child)
+    .where(where)
+    .limit(limit)) as PermittedChildRow[];
 }
 
 /** One child as the actor may receive it, or null outside the jurisdiction. */
 export async function readPermittedChild(db: Db, actor: Actor, id: string, today: string): Promise<PermittedChildRow | null> {
-  const [row] = await db.select(permittedColumns(actor, 'child', { today })).from(child).where(and(eq(child.id, id), visibleChild(actor)));
+  const [row] = await db
+    .select(permittedColumns(actor, 'child', { today }))
+    .from(child)
+    .where(and(eq(child.id, id), visibleChild(actor)));
   return (row as PermittedChildRow | undefined) ?? null;
 }
 
 /** Whether the child is under a non-disclosure order the actor may not see past (before a write). */
 export async function childIdentityWithheld(db: Db, actor: Actor, id: string): Promise<boolean> {
-  const [row] = await db.select({ nd: identityWithheldWhere(actor, { childId: child.id }) }).from(child).where(eq(child.id, id));
+  const [row] = await db
+    .select({ nd: identityWithheldWhere(actor, { childId: child.id }) })
+    .from(child)
+    .where(eq(child.id, id));
   return row?.nd === true;
 }
 
@@ -122,14 +146,27 @@ export async function countChildren(db: Db, where: SQL): Promise<number> {
   return Number(r.n);
 }
 
-export type ChildFullRow = { [K in keyof typeof childFull]: (typeof childFull)[K]['_']['data'] | ((typeof childFull)[K]['_']['notNull'] extends true ? never : null) };
-export type ChildMinimalRow = { [K in keyof typeof childMinimal]: (typeof childMinimal)[K]['_']['data'] | ((typeof childMinimal)[K]['_']['notNull'] extends true ? never : null) };
+export type ChildFullRow = {
+  [K in keyof typeof childFull]: (typeof childFull)[K]['_']['data'] | ((typeof childFull)[K]['_']['notNull'] extends true ? never : null);
+};
+export type ChildMinimalRow = {
+  [K in keyof typeof childMinimal]:
+    (typeof childMinimal)[K]['_']['data'] | ((typeof childMinimal)[K]['_']['notNull'] extends true ? never : null);
+};
 
 export async function getChild(db: Db, actor: Actor, id: string, view?: 'full'): Promise<ChildFullRow | null>;
 export async function getChild(db: Db, actor: Actor, id: string, view: 'full' | 'minimal'): Promise<ChildFullRow | ChildMinimalRow | null>;
-export async function getChild(db: Db, actor: Actor, id: string, view: 'full' | 'minimal' = 'full'): Promise<ChildFullRow | ChildMinimalRow | null> {
+export async function getChild(
+  db: Db,
+  actor: Actor,
+  id: string,
+  view: 'full' | 'minimal' = 'full',
+): Promise<ChildFullRow | ChildMinimalRow | null> {
   const cols = view === 'full' ? childFull : childMinimal;
-  const [row] = await db.select(cols).from(child).where(and(eq(child.id, id), visibleChild(actor)));
+  const [row] = await db
+    .select(cols)
+    .from(child)
+    .where(and(eq(child.id, id), visibleChild(actor)));
   return (row ?? null) as ChildFullRow | null;
 }
 

@@ -9,8 +9,17 @@ import { childDuplicates, holdPairs, refuseIfDuplicates } from './duplicates.doo
 import { bestLikeness, indexKeys, MAX_CANDIDATES, MIN_LIKENESS } from './name-index';
 import { ageOn, dobFromAge } from './age';
 import {
-  childCandidates, childConditions, childIdentityWithheld, countChildren, getChild, insertChild, listChildren, readPermittedChild, updateChild,
-  type ChildFilter, type PermittedChildRow,
+  childCandidates,
+  childConditions,
+  childIdentityWithheld,
+  countChildren,
+  getChild,
+  insertChild,
+  listChildren,
+  readPermittedChild,
+  updateChild,
+  type ChildFilter,
+  type PermittedChildRow,
 } from './children.repository';
 import { getFamily, readPermittedFamily } from './families.repository';
 import { documentsOf } from './documents.repository';
@@ -43,9 +52,21 @@ export async function listChildrenFor(ctx: AppContext, actor: Actor, query: Chil
     items = ranked.slice(offset, offset + pageSize);
   } else {
     const where = childConditions(actor, filter, today);
-    [items, total] = await Promise.all([listChildren(ctx.db, actor, where, pageSize, offset, istToday(today)), countChildren(ctx.db, where)]);
+    [items, total] = await Promise.all([
+      listChildren(ctx.db, actor, where, pageSize, offset, istToday(today)),
+      countChildren(ctx.db, where),
+    ]);
   }
-  await audit(ctx.db, actor, q ? 'search' : 'list', 'child', null, null, { ids: items.map((i) => i.id), total }, { children: items.map((i) => i.id) });
+  await audit(
+    ctx.db,
+    actor,
+    q ? 'search' : 'list',
+    'child',
+    null,
+    null,
+    { ids: items.map((i) => i.id), total },
+    { children: items.map((i) => i.id) },
+  );
   // `withheld`: the fields this role never gets (the rows lack them; the web app labels them).
   return { items: items.map((i) => shapeRow(i, 'child')), total, page, pageSize, view, withheld: roleWithheld(actor, 'child') };
 }
@@ -54,14 +75,29 @@ export async function listChildrenFor(ctx: AppContext, actor: Actor, query: Chil
  * Name search across scripts and spellings: rows whose phonetic keys contain all the query's
  * keys (or, failing that, any of them), inside the jurisdiction, ranked by likeness.
  */
-export async function searchChildren(ctx: AppContext, actor: Actor, q: string, filter: Omit<ChildFilter, 'keys' | 'keysMode'>, today: Date) {
+export async function searchChildren(
+  ctx: AppContext,
+  actor: Actor,
+  q: string,
+  filter: Omit<ChildFilter, 'keys' | 'keysMode'>,
+  today: Date,
+) {
   const keys = indexKeys(q);
   if (!keys.length) return [];
-  const fetch = (keysMode: 'all' | 'any') => childCandidates(ctx.db, actor, childConditions(actor, { ...filter, keys, keysMode }, today), MAX_CANDIDATES, istToday(today));
+  const fetch = (keysMode: 'all' | 'any') =>
+    childCandidates(ctx.db, actor, childConditions(actor, { ...filter, keys, keysMode }, today), MAX_CANDIDATES, istToday(today));
   let candidates = await fetch('all');
   if (!candidates.length && keys.length > 1) candidates = await fetch('any');
   return candidates
-    .map((c): PermittedChildRow & { likeness: number } => ({ ...c, likeness: bestLikeness(q, c.name as string, (c.nameLocal as string | null | undefined) ?? null, ...((c.otherNames as string[] | undefined) ?? [])) }))
+    .map((c): PermittedChildRow & { likeness: number } => ({
+      ...c,
+      likeness: bestLikeness(
+        q,
+        c.name as string,
+        (c.nameLocal as string | null | undefined) ?? null,
+        ...((c.otherNames as string[] | undefined) ?? []),
+      ),
+    }))
     .filter((c) => c.likeness >= MIN_LIKENESS)
     .sort((a, b) => b.likeness - a.likeness);
 }
@@ -81,14 +117,27 @@ export async function readChild(ctx: AppContext, actor: Actor, id: string) {
   const f = family ? shapeRow(family, 'family') : null;
   return {
     ...shaped,
-    family: f ? { id: f.id, headName: f.headName, headNameLocal: f.headNameLocal, villageId: f.villageId, vulnerabilityFactors: f.vulnerabilityFactors, ...(f.withheld ? { withheld: f.withheld, initialsOnly: f.initialsOnly } : {}) } : null,
+    family: f
+      ? {
+          id: f.id,
+          headName: f.headName,
+          headNameLocal: f.headNameLocal,
+          villageId: f.villageId,
+          vulnerabilityFactors: f.vulnerabilityFactors,
+          ...(f.withheld ? { withheld: f.withheld, initialsOnly: f.initialsOnly } : {}),
+        }
+      : null,
     documents,
   };
 }
 
 export async function createChild(ctx: AppContext, actor: Actor, input: ChildInput) {
   requirePermission(actor, 'registry.write');
-  requireWritable(actor, 'child', Object.keys(input).filter((k) => k !== 'notDuplicate')); // notDuplicate is an instruction, not a field
+  requireWritable(
+    actor,
+    'child',
+    Object.keys(input).filter((k) => k !== 'notDuplicate'),
+  ); // notDuplicate is an instruction, not a field
   const today = ctx.now();
   let placement;
   if (input.familyId) {
@@ -101,7 +150,12 @@ export async function createChild(ctx: AppContext, actor: Actor, input: ChildInp
   if (!input.dob && input.ageYears == null) throw badRequest('dob', 'give a date of birth or an estimated age');
   const dob = input.dob ?? dobFromAge(input.ageYears!, today);
   const { notDuplicate } = input;
-  const candidates = await childDuplicates(ctx.db, actor, { name: input.name, nameLocal: input.nameLocal, sex: input.sex, dob, placement }, today);
+  const candidates = await childDuplicates(
+    ctx.db,
+    actor,
+    { name: input.name, nameLocal: input.nameLocal, sex: input.sex, dob, placement },
+    today,
+  );
   refuseIfDuplicates('child', candidates, notDuplicate);
   return ctx.db.transaction(async (tx) => {
     const row = await insertChild(tx, {
@@ -137,12 +191,33 @@ export async function patchChild(ctx: AppContext, actor: Actor, id: string, patc
   if (!current) throw notFound('Child');
   const { version, notDuplicate, ...changes } = patch;
   requireWritable(actor, 'child', Object.keys(changes), { identityWithheld: await childIdentityWithheld(ctx.db, actor, id) });
-  const cur = current as NonNullable<Awaited<ReturnType<typeof getChild>>> & { otherNames: string[]; stateCode: number; districtCode: number; villageId: string | null };
-  const names = { name: changes.name ?? cur.name, nameLocal: changes.nameLocal !== undefined ? changes.nameLocal : cur.nameLocal, otherNames: changes.otherNames ?? cur.otherNames };
+  const cur = current as NonNullable<Awaited<ReturnType<typeof getChild>>> & {
+    otherNames: string[];
+    stateCode: number;
+    districtCode: number;
+    villageId: string | null;
+  };
+  const names = {
+    name: changes.name ?? cur.name,
+    nameLocal: changes.nameLocal !== undefined ? changes.nameLocal : cur.nameLocal,
+    otherNames: changes.otherNames ?? cur.otherNames,
+  };
   // A new name (or sex, or date of birth) may make this the same child as another record.
   const identityChanged = ['name', 'nameLocal', 'sex', 'dob'].some((k) => k in changes);
   const candidates = identityChanged
-    ? await childDuplicates(ctx.db, actor, { name: names.name, nameLocal: names.nameLocal, sex: changes.sex ?? cur.sex, dob: changes.dob !== undefined ? changes.dob : cur.dob, placement: cur }, ctx.now(), id)
+    ? await childDuplicates(
+        ctx.db,
+        actor,
+        {
+          name: names.name,
+          nameLocal: names.nameLocal,
+          sex: changes.sex ?? cur.sex,
+          dob: changes.dob !== undefined ? changes.dob : cur.dob,
+          placement: cur,
+        },
+        ctx.now(),
+        id,
+      )
     : [];
   refuseIfDuplicates('child', candidates, notDuplicate);
   const set = { ...changes, nameKeys: indexKeys(names.name, names.nameLocal, ...names.otherNames) } as Record<string, unknown>;
@@ -152,7 +227,10 @@ export async function patchChild(ctx: AppContext, actor: Actor, id: string, patc
     if (!row) {
       const latest = await readPermittedChild(tx, actor, id, istToday(ctx.now()));
       if (!latest) throw notFound('Child');
-      throw conflict(`Someone else changed this record (now version ${latest.version}, you edited version ${version})`, shapeRow(latest, 'child', actor, true));
+      throw conflict(
+        `Someone else changed this record (now version ${latest.version}, you edited version ${version})`,
+        shapeRow(latest, 'child', actor, true),
+      );
     }
     await audit(tx, actor, 'update', 'child', id, row, { fields: Object.keys(changes), version: row.version });
     if (notDuplicate && candidates.length) await holdPairs(tx, actor, 'child', id, cur, candidates, notDuplicate.reason);

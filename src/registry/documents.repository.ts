@@ -20,7 +20,10 @@ function ownerWhere(key: { familyId: string | null; childId: string | null; docT
 }
 
 /** The owner's row for a document type, locked for the rest of the transaction. */
-export async function lockDocumentOf(db: Db, key: { familyId: string | null; childId: string | null; docType: string }): Promise<DocumentRow | null> {
+export async function lockDocumentOf(
+  db: Db,
+  key: { familyId: string | null; childId: string | null; docType: string },
+): Promise<DocumentRow | null> {
   const [row] = await db.select().from(document).where(ownerWhere(key)).orderBy(asc(document.updatedAt)).limit(1).for('update');
   return row ?? null;
 }
@@ -40,7 +43,10 @@ export async function upsertDocument(
       .returning();
     return row;
   }
-  const [row] = await db.insert(document).values({ ...key, status: values.status!, ...values }).returning();
+  const [row] = await db
+    .insert(document)
+    .values({ ...key, status: values.status!, ...values })
+    .returning();
   return row;
 }
 

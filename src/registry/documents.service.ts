@@ -9,7 +9,6 @@ import { USABLE_STATUSES, documentMoveRefusal, type DocumentMoveRefusal, type Do
 import type { DocumentInput } from './registry.model';
 import { istToday } from '../kernel/clock';
 
-
 /**
  * Records a document's status from the registry (`PUT …/documents/:docType`), by the same
  * moves as the schemes module's document tracking (document-status.ts), with a history row
@@ -61,7 +60,10 @@ export async function setDocument(
       const refusal = documentMoveRefusal(from, to);
       if (!refusal) moves = [{ to, on: dateOf(to, input, today) }];
       else if (to === 'issued' && input.appliedOn && !documentMoveRefusal(from, 'applied_for')) {
-        moves = [{ to: 'applied_for', on: input.appliedOn }, { to, on: input.issuedOn! }];
+        moves = [
+          { to: 'applied_for', on: input.appliedOn },
+          { to, on: input.issuedOn! },
+        ];
       } else throw refusedMove(refusal);
     }
     const appliedOn = input.appliedOn ?? current?.appliedOn ?? null;
@@ -70,18 +72,38 @@ export async function setDocument(
     }
     const { version: _seen, ...values } = input;
     void _seen;
-    const row = await upsertDocument(tx, { familyId, childId, docType, stateCode: place.stateCode, districtCode: place.districtCode }, values);
+    const row = await upsertDocument(
+      tx,
+      { familyId, childId, docType, stateCode: place.stateCode, districtCode: place.districtCode },
+      values,
+    );
     let prev: DocumentStatusValue | null = current ? from : null;
     for (const m of moves) {
       await insertDocumentHistory(tx, {
-        documentId: row.id, familyId, childId, docType, fromStatus: prev, toStatus: m.to, eventOn: m.on,
-        issuingOffice: input.issuingOffice ?? row.issuingOffice, note: input.notes ?? null, recordedBy: actor.userId,
-        stateCode: place.stateCode, districtCode: place.districtCode, subdistrictCode: place.subdistrictCode ?? null,
-        blockCode: place.blockCode ?? null, villageId: place.villageId ?? null,
+        documentId: row.id,
+        familyId,
+        childId,
+        docType,
+        fromStatus: prev,
+        toStatus: m.to,
+        eventOn: m.on,
+        issuingOffice: input.issuingOffice ?? row.issuingOffice,
+        note: input.notes ?? null,
+        recordedBy: actor.userId,
+        stateCode: place.stateCode,
+        districtCode: place.districtCode,
+        subdistrictCode: place.subdistrictCode ?? null,
+        blockCode: place.blockCode ?? null,
+        villageId: place.villageId ?? null,
       });
       prev = m.to;
     }
-    await audit(tx, actor, 'update', owner.childId ? 'child' : 'family', owner.childId ?? owner.familyId!, place, { document: docType, from, to, moves: moves.length });
+    await audit(tx, actor, 'update', owner.childId ? 'child' : 'family', owner.childId ?? owner.familyId!, place, {
+      document: docType,
+      from,
+      to,
+      moves: moves.length,
+    });
     return row;
   });
 }

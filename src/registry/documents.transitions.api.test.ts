@@ -19,14 +19,24 @@ afterAll(() => t.close());
 const n = async (table: string) => Number((await t.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
 const counts = async () => ({ docs: await n('document'), events: await n('document_event') });
 const history = async (familyId: string, docType: string) =>
-  (await t.ctx.database.query<{ from_status: string | null; to_status: string; event_on: string }>(
-    `SELECT from_status, to_status, event_on::text AS event_on FROM document_event WHERE family_id = $1 AND doc_type = $2 AND child_id IS NULL ORDER BY seq`,
-    [familyId, docType],
-  )).map((r) => [r.from_status, r.to_status, r.event_on]);
+  (
+    await t.ctx.database.query<{ from_status: string | null; to_status: string; event_on: string }>(
+      `SELECT from_status, to_status, event_on::text AS event_on FROM document_event WHERE family_id = $1 AND doc_type = $2 AND child_id IS NULL ORDER BY seq`,
+      [familyId, docType],
+    )
+  ).map((r) => [r.from_status, r.to_status, r.event_on]);
 const newFamily = async () =>
-  (await cw.post('/api/v1/families', {
-    locationId: villageId('Dhamak'), notDuplicate: { reason: 'a separate test fixture' }, headName: 'Sunanda Wankhede', headNameLocal: 'सुनंदा वानखडे', caregiverType: 'single_mother', annualIncome: 48000, rationCard: 'phh',
-  })).json() as { id: string };
+  (
+    await cw.post('/api/v1/families', {
+      locationId: villageId('Dhamak'),
+      notDuplicate: { reason: 'a separate test fixture' },
+      headName: 'Sunanda Wankhede',
+      headNameLocal: 'सुनंदा वानखडे',
+      caregiverType: 'single_mother',
+      annualIncome: 48000,
+      rationCard: 'phh',
+    })
+  ).json() as { id: string };
 
 describe('registry PUT …/documents/:docType', () => {
   it('records each move in the history, an issued document with its application date as two moves', async () => {
@@ -35,15 +45,25 @@ describe('registry PUT …/documents/:docType', () => {
     expect((await put('ration_card', { status: 'held', issuedOn: '2025-04-01' })).statusCode).toBe(200);
     expect(await history(f.id, 'ration_card')).toEqual([[null, 'held', '2025-04-01']]);
 
-    const issued = await put('income_certificate', { status: 'issued', appliedOn: '2026-10-01', issuedOn: '2026-11-02', issuingOffice: 'Tahsildar, Dhamangaon' });
+    const issued = await put('income_certificate', {
+      status: 'issued',
+      appliedOn: '2026-10-01',
+      issuedOn: '2026-11-02',
+      issuingOffice: 'Tahsildar, Dhamangaon',
+    });
     expect(issued.statusCode).toBe(200);
-    expect(await history(f.id, 'income_certificate')).toEqual([[null, 'applied_for', '2026-10-01'], ['applied_for', 'issued', '2026-11-02']]);
+    expect(await history(f.id, 'income_certificate')).toEqual([
+      [null, 'applied_for', '2026-10-01'],
+      ['applied_for', 'issued', '2026-11-02'],
+    ]);
     expect((await put('income_certificate', { status: 'held', issuedOn: '2026-11-10' })).statusCode).toBe(200);
     expect((await history(f.id, 'income_certificate')).at(-1)).toEqual(['issued', 'held', '2026-11-10']);
 
     // The same status again only updates the details: no history row.
     const before = await counts();
-    expect((await put('income_certificate', { status: 'held', issuedOn: '2026-11-10', issuingOffice: 'Tahsil office, Dhamangaon' })).statusCode).toBe(200);
+    expect(
+      (await put('income_certificate', { status: 'held', issuedOn: '2026-11-10', issuingOffice: 'Tahsil office, Dhamangaon' })).statusCode,
+    ).toBe(200);
     expect((await counts()).events).toBe(before.events);
   });
 
@@ -54,13 +74,23 @@ describe('registry PUT …/documents/:docType', () => {
     const back = await cw.put(`/api/v1/families/${f.id}/documents/domicile`, { status: 'applied_for', appliedOn: '2026-11-01' });
     expect(back.statusCode).toBe(409);
     expect(back.json()).toMatchObject({
-      code: 'transition_refused', field: 'status', reason: 'transition_refused', from: 'held', to: 'applied_for', allowedNext: ['missing'],
+      code: 'transition_refused',
+      field: 'status',
+      reason: 'transition_refused',
+      from: 'held',
+      to: 'applied_for',
+      allowedNext: ['missing'],
       issues: [{ field: 'status', message: 'allowed next: missing' }],
     });
     // Nothing to issued without the date it was applied for: not a move.
     const jump = await cw.put(`/api/v1/families/${f.id}/documents/caste_certificate`, { status: 'issued', issuedOn: '2026-11-01' });
     expect(jump.statusCode).toBe(409);
-    expect(jump.json()).toMatchObject({ field: 'status', from: 'missing', to: 'issued', allowedNext: ['applied_for', 'held', 'not_possible'] });
+    expect(jump.json()).toMatchObject({
+      field: 'status',
+      from: 'missing',
+      to: 'issued',
+      allowedNext: ['applied_for', 'held', 'not_possible'],
+    });
     expect(await counts()).toEqual(before);
     const page = (await cw.get(`/api/v1/families/${f.id}`)).json();
     expect(page.documents.find((d: { docType: string }) => d.docType === 'domicile')).toMatchObject({ status: 'held' });
@@ -77,9 +107,20 @@ describe('both paths share the rule and the history', () => {
     const before = await counts();
     const refused = await cw.post(path, { version, status: 'applied_for', on: '2026-11-03' });
     expect(refused.statusCode).toBe(400); // already applied for
-    const missingToIssued = await cw.post(`/api/v1/families/${f.id}/documents/ration_card/status`, { version: 0, status: 'issued', on: '2026-11-03' });
+    const missingToIssued = await cw.post(`/api/v1/families/${f.id}/documents/ration_card/status`, {
+      version: 0,
+      status: 'issued',
+      on: '2026-11-03',
+    });
     expect(missingToIssued.statusCode).toBe(409);
-    expect(missingToIssued.json()).toMatchObject({ code: 'transition_refused', field: 'status', reason: 'transition_refused', from: 'missing', to: 'issued', allowedNext: ['applied_for', 'held', 'not_possible'] });
+    expect(missingToIssued.json()).toMatchObject({
+      code: 'transition_refused',
+      field: 'status',
+      reason: 'transition_refused',
+      from: 'missing',
+      to: 'issued',
+      allowedNext: ['applied_for', 'held', 'not_possible'],
+    });
     expect(await counts()).toEqual(before);
 
     const issued = await cw.post(path, { version, status: 'issued', on: '2026-11-20', issuingOffice: 'Tahsil office' });
@@ -88,7 +129,9 @@ describe('both paths share the rule and the history', () => {
     const back = await cw.put(`/api/v1/families/${f.id}/documents/income_certificate`, { status: 'applied_for', appliedOn: '2026-11-21' });
     expect(back.statusCode).toBe(409);
     expect(back.json()).toMatchObject({ from: 'issued', to: 'applied_for', allowedNext: ['held', 'missing'] });
-    expect((await cw.put(`/api/v1/families/${f.id}/documents/income_certificate`, { status: 'held', issuedOn: '2026-11-22' })).statusCode).toBe(200);
+    expect(
+      (await cw.put(`/api/v1/families/${f.id}/documents/income_certificate`, { status: 'held', issuedOn: '2026-11-22' })).statusCode,
+    ).toBe(200);
     expect(await history(f.id, 'income_certificate')).toEqual([
       [null, 'applied_for', '2026-11-02'],
       ['applied_for', 'issued', '2026-11-20'],
@@ -105,9 +148,17 @@ describe('registry PUT …/documents/:docType against the version read', () => {
     expect(first.statusCode).toBe(200);
     expect(first.json().version).toBe(1);
     // Someone moves it on through the schemes endpoint while the registry form is open on version 1.
-    expect((await cw.post(`${doc}/status`, { version: 1, status: 'issued', on: '2026-11-20', issuingOffice: 'Tahsil office' })).statusCode).toBe(200);
+    expect(
+      (await cw.post(`${doc}/status`, { version: 1, status: 'issued', on: '2026-11-20', issuingOffice: 'Tahsil office' })).statusCode,
+    ).toBe(200);
     const before = await counts();
-    const row = async () => (await t.ctx.database.query(`SELECT status, issuing_office, notes, version FROM document WHERE family_id = $1 AND doc_type = 'income_certificate'`, [f.id]))[0];
+    const row = async () =>
+      (
+        await t.ctx.database.query(
+          `SELECT status, issuing_office, notes, version FROM document WHERE family_id = $1 AND doc_type = 'income_certificate'`,
+          [f.id],
+        )
+      )[0];
     const stored = await row();
 
     const stale = await cw.put(doc, { status: 'applied_for', appliedOn: '2026-11-02', notes: 'stale form', version: 1 });
@@ -115,7 +166,10 @@ describe('registry PUT …/documents/:docType against the version read', () => {
     expect(stale.json()).toMatchObject({ code: 'version_conflict', current: { status: 'issued', version: 2 } });
     // Also when the stale form repeats the status it shows (no move, only details: still refused).
     const sameStatus = await t.app.inject({
-      method: 'PUT', url: doc, headers: { authorization: `Bearer ${cw.token}`, 'if-match': '"1"' }, payload: { status: 'issued', issuedOn: '2026-11-20', notes: 'stale form' },
+      method: 'PUT',
+      url: doc,
+      headers: { authorization: `Bearer ${cw.token}`, 'if-match': '"1"' },
+      payload: { status: 'issued', issuedOn: '2026-11-20', notes: 'stale form' },
     });
     expect(sameStatus.statusCode).toBe(409);
     expect(await counts()).toEqual(before);
@@ -145,7 +199,12 @@ describe('registry PUT …/documents/:docType against the version read', () => {
     // A child's document takes it the same way.
     const child = (await t.ctx.database.query<{ id: string }>(`SELECT id FROM child WHERE district_code = 468 ORDER BY id LIMIT 1`))[0];
     const cdoc = `/api/v1/children/${child.id}/documents/aadhaar`;
-    const cur = (await t.ctx.database.query<{ version: number }>(`SELECT version FROM document WHERE child_id = $1 AND doc_type = 'aadhaar'`, [child.id]))[0]?.version ?? 0;
+    const cur =
+      (
+        await t.ctx.database.query<{ version: number }>(`SELECT version FROM document WHERE child_id = $1 AND doc_type = 'aadhaar'`, [
+          child.id,
+        ])
+      )[0]?.version ?? 0;
     expect((await cw.put(cdoc, { status: 'not_possible', version: cur + 5 })).statusCode).toBe(409);
   });
 });

@@ -22,7 +22,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const child = (over: Record<string, unknown> = {}) => ({
-  locationId: villageId('Wadali'), name: 'Pranjali Sukhdeve', sex: 'female', dob: '2015-07-14', careStatus: 'birth_family', ...over,
+  locationId: villageId('Wadali'),
+  name: 'Pranjali Sukhdeve',
+  sex: 'female',
+  dob: '2015-07-14',
+  careStatus: 'birth_family',
+  ...over,
 });
 
 describe('duplicates at the door', () => {
@@ -45,7 +50,14 @@ describe('duplicates at the door', () => {
   });
 
   it('another district does not see, and is not stopped by, this district’s child', async () => {
-    const there = await akola.post('/api/v1/children', child({ locationId: (await q<{ id: string }>("SELECT id FROM location WHERE level = 'village' AND district_code = 467 ORDER BY id LIMIT 1"))[0].id }));
+    const there = await akola.post(
+      '/api/v1/children',
+      child({
+        locationId: (
+          await q<{ id: string }>("SELECT id FROM location WHERE level = 'village' AND district_code = 467 ORDER BY id LIMIT 1")
+        )[0].id,
+      }),
+    );
     expect(there.statusCode, there.body).toBe(201);
     expect(JSON.stringify(there.json())).not.toContain(firstId);
   });
@@ -54,10 +66,19 @@ describe('duplicates at the door', () => {
     const short = await cw.post('/api/v1/children', child({ name: 'प्रांजली सुखदेवे', notDuplicate: { reason: 'no' } }));
     expect(short.statusCode).toBe(400);
     expect(short.json().issues[0].field).toBe('notDuplicate.reason');
-    const saved = await cw.post('/api/v1/children', child({ name: 'प्रांजली सुखदेवे', notDuplicate: { reason: 'mother says this is a cousin of the same name' } }));
+    const saved = await cw.post(
+      '/api/v1/children',
+      child({ name: 'प्रांजली सुखदेवे', notDuplicate: { reason: 'mother says this is a cousin of the same name' } }),
+    );
     expect(saved.statusCode, saved.body).toBe(201);
     secondId = saved.json().id;
-    const list = (await cw.get('/api/v1/possible-duplicates')).json().items as { id: string; source: string; incoming: { id: string }; existing: { id: string }; reason: string }[];
+    const list = (await cw.get('/api/v1/possible-duplicates')).json().items as {
+      id: string;
+      source: string;
+      incoming: { id: string };
+      existing: { id: string };
+      reason: string;
+    }[];
     const pair = list.find((p) => p.incoming?.id === secondId);
     expect(pair).toMatchObject({ source: 'form', existing: { id: firstId }, reason: expect.stringMatching(/cousin/) });
   });
@@ -72,7 +93,9 @@ describe('duplicates at the door', () => {
   });
 
   it('merging hides the duplicate from search and keeps both records; undo restores it', async () => {
-    const pairId = ((await cw.get('/api/v1/possible-duplicates')).json().items as { id: string; incoming: { id: string } }[]).find((p) => p.incoming?.id === secondId)!.id;
+    const pairId = ((await cw.get('/api/v1/possible-duplicates')).json().items as { id: string; incoming: { id: string } }[]).find(
+      (p) => p.incoming?.id === secondId,
+    )!.id;
     const search = async () => ((await cw.get('/api/v1/children?q=Pranjali')).json().items as { id: string }[]).map((c) => c.id);
     expect(await search()).toEqual(expect.arrayContaining([firstId, secondId]));
     const merged = await cw.post(`/api/v1/possible-duplicates/${pairId}/merge`, { keep: 'existing' });
@@ -82,7 +105,10 @@ describe('duplicates at the door', () => {
     // The merged record still opens, and says where it went.
     expect((await cw.get(`/api/v1/children/${secondId}`)).json().mergedInto).toBe(firstId);
     expect((await cw.post(`/api/v1/possible-duplicates/${pairId}/merge`, { keep: 'existing' })).statusCode).toBe(409);
-    const history = await q<{ action: string }>("SELECT action FROM audit_event WHERE entity_id = $1 AND action IN ('create', 'merge') ORDER BY seq", [secondId]);
+    const history = await q<{ action: string }>(
+      "SELECT action FROM audit_event WHERE entity_id = $1 AND action IN ('create', 'merge') ORDER BY seq",
+      [secondId],
+    );
     expect(history.map((h) => h.action)).toEqual(['create', 'merge']);
     const undo = await cw.post(`/api/v1/record-merges/${merged.json().id}/undo`);
     expect(undo.statusCode, undo.body).toBe(200);
@@ -96,7 +122,11 @@ describe('duplicates at the door', () => {
     const again = await cw.post('/api/v1/families', { ...fam, headName: 'रामदास भगत' });
     expect(again.statusCode, again.body).toBe(409);
     expect(again.json().candidates).toHaveLength(1);
-    const saved = await cw.post('/api/v1/families', { ...fam, headName: 'रामदास भगत', notDuplicate: { reason: 'two households, father and son share the name' } });
+    const saved = await cw.post('/api/v1/families', {
+      ...fam,
+      headName: 'रामदास भगत',
+      notDuplicate: { reason: 'two households, father and son share the name' },
+    });
     expect(saved.statusCode).toBe(201);
     const pairs = (await cw.get('/api/v1/possible-duplicates')).json().items as { subjectType: string; incoming: { id: string } }[];
     expect(pairs.find((p) => p.incoming?.id === saved.json().id)?.subjectType).toBe('family');

@@ -44,13 +44,17 @@ const FAMILY_LIKENESS = 0.9;
 export async function childDuplicates(db: Db, actor: Actor, c: ChildAtDoor, now: Date, excludeId?: string): Promise<DoorCandidate[]> {
   const names = await placeNamesFor(db, [c.placement]);
   const places = names(c.placement.stateCode, c.placement.districtCode);
-  const village = c.placement.villageId ? (await getLocation(db, c.placement.villageId))?.name ?? '' : '';
+  const village = c.placement.villageId ? ((await getLocation(db, c.placement.villageId))?.name ?? '') : '';
   const found: DoorCandidate[] = [];
   // The name as typed and in the other script: either may be how the first record was written.
   for (const name of [c.name, c.nameLocal].filter((n): n is string => !!n && n.trim() !== '')) {
     const person = Object.assign(emptyPerson('incoming'), {
-      name, sex: c.sex === 'female' ? 'f' : c.sex === 'male' ? 'm' : '', age: ageOn(c.dob, now),
-      state: places.state, district: places.district, place: village,
+      name,
+      sex: c.sex === 'female' ? 'f' : c.sex === 'male' ? 'm' : '',
+      age: ageOn(c.dob, now),
+      state: places.state,
+      district: places.district,
+      place: village,
     });
     for (const d of await findLikelyDuplicates(db, actor, person, { now, excludeId })) {
       if (!found.some((f) => f.id === d.childId)) {
@@ -61,26 +65,41 @@ export async function childDuplicates(db: Db, actor: Actor, c: ChildAtDoor, now:
   return found.sort((a, b) => b.probability - a.probability).slice(0, 5);
 }
 
-export async function familyDuplicates(db: Db, actor: Actor, f: { headName: string; headNameLocal?: string | null; villageId: string | null }, excludeId?: string): Promise<DoorCandidate[]> {
+export async function familyDuplicates(
+  db: Db,
+  actor: Actor,
+  f: { headName: string; headNameLocal?: string | null; villageId: string | null },
+  excludeId?: string,
+): Promise<DoorCandidate[]> {
   const keys = indexKeys(f.headName, f.headNameLocal);
   if (!keys.length) return [];
   const rows = await db
     .select({ id: family.id, name: family.headName, nameLocal: family.headNameLocal })
     .from(family)
-    .where(and(
-      jurisdictionWhere(actor, family),
-      isNull(family.mergedInto),
-      f.villageId ? eq(family.villageId, f.villageId) : undefined,
-      sql`${family.nameKeys} && ${`{${keys.map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`,
-      excludeId ? ne(family.id, excludeId) : undefined,
-    ))
+    .where(
+      and(
+        jurisdictionWhere(actor, family),
+        isNull(family.mergedInto),
+        f.villageId ? eq(family.villageId, f.villageId) : undefined,
+        sql`${family.nameKeys} && ${`{${keys.map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`,
+        excludeId ? ne(family.id, excludeId) : undefined,
+      ),
+    )
     .orderBy(desc(family.updatedAt))
     .limit(50);
   const typed = [f.headName, f.headNameLocal].filter((n): n is string => !!n);
   const out = rows
     .map((r) => {
-      const likeness = Math.max(...typed.flatMap((t) => [r.name, r.nameLocal].filter((n): n is string => !!n).map((n) => nameSimilarity(t, n))));
-      return { id: r.id, name: r.name, nameLocal: r.nameLocal, probability: likeness, explanation: `head of family's name ${Math.round(likeness * 100)}% alike, same village` };
+      const likeness = Math.max(
+        ...typed.flatMap((t) => [r.name, r.nameLocal].filter((n): n is string => !!n).map((n) => nameSimilarity(t, n))),
+      );
+      return {
+        id: r.id,
+        name: r.name,
+        nameLocal: r.nameLocal,
+        probability: likeness,
+        explanation: `head of family's name ${Math.round(likeness * 100)}% alike, same village`,
+      };
     })
     .filter((r) => r.probability >= FAMILY_LIKENESS)
     .sort((a, b) => b.probability - a.probability)
@@ -115,9 +134,17 @@ export async function holdPairs(
     const [row] = await db
       .insert(possibleDuplicate)
       .values({
-        stateCode: place.stateCode, districtCode: place.districtCode, source: 'form', incoming: { id: savedId }, subjectType: kind,
-        incomingId: savedId, existingChildId: kind === 'child' ? c.id : null, existingFamilyId: kind === 'family' ? c.id : null,
-        score: Math.round(c.probability * 10_000) / 10_000, reason, createdBy: actor.userId,
+        stateCode: place.stateCode,
+        districtCode: place.districtCode,
+        source: 'form',
+        incoming: { id: savedId },
+        subjectType: kind,
+        incomingId: savedId,
+        existingChildId: kind === 'child' ? c.id : null,
+        existingFamilyId: kind === 'family' ? c.id : null,
+        score: Math.round(c.probability * 10_000) / 10_000,
+        reason,
+        createdBy: actor.userId,
       })
       .returning({ id: possibleDuplicate.id });
     await audit(db, actor, 'create', 'possible_duplicate', row.id, place, { subjectType: kind, incomingId: savedId, existingId: c.id });

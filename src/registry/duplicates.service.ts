@@ -17,8 +17,22 @@ export async function listPossibleDuplicates(ctx: AppContext, actor: Actor, stat
   const incomingChild = alias(child, 'incoming_child');
   const incomingFamily = alias(family, 'incoming_family');
   const existingFamily = alias(family, 'existing_family');
-  const summary = (t: typeof child | typeof incomingChild) => ({ id: t.id, name: t.name, nameLocal: t.nameLocal, sex: t.sex, dob: t.dob, villageId: t.villageId, mergedInto: t.mergedInto });
-  const familySummary = (t: typeof family) => ({ id: t.id, name: t.headName, nameLocal: t.headNameLocal, villageId: t.villageId, mergedInto: t.mergedInto });
+  const summary = (t: typeof child | typeof incomingChild) => ({
+    id: t.id,
+    name: t.name,
+    nameLocal: t.nameLocal,
+    sex: t.sex,
+    dob: t.dob,
+    villageId: t.villageId,
+    mergedInto: t.mergedInto,
+  });
+  const familySummary = (t: typeof family) => ({
+    id: t.id,
+    name: t.headName,
+    nameLocal: t.headNameLocal,
+    villageId: t.villageId,
+    mergedInto: t.mergedInto,
+  });
   const rows = await ctx.db
     .select({
       dup: possibleDuplicate,
@@ -37,10 +51,19 @@ export async function listPossibleDuplicates(ctx: AppContext, actor: Actor, stat
     .where(and(eq(possibleDuplicate.status, status), jurisdictionWhere(actor, possibleDuplicate)))
     .orderBy(desc(possibleDuplicate.score), desc(possibleDuplicate.createdAt))
     .limit(200);
-  await audit(ctx.db, actor, 'list', 'possible_duplicate', null, null, { ids: rows.map((r) => r.dup.id) }, {
-    children: rows.flatMap((r) => [r.existing?.id, r.incomingChild?.id]),
-    families: rows.flatMap((r) => [r.existingFamily?.id, r.incomingFamily?.id]),
-  });
+  await audit(
+    ctx.db,
+    actor,
+    'list',
+    'possible_duplicate',
+    null,
+    null,
+    { ids: rows.map((r) => r.dup.id) },
+    {
+      children: rows.flatMap((r) => [r.existing?.id, r.incomingChild?.id]),
+      families: rows.flatMap((r) => [r.existingFamily?.id, r.incomingFamily?.id]),
+    },
+  );
   return {
     items: rows.map((r) => {
       const isFamily = r.dup.subjectType === 'family';
@@ -66,27 +89,61 @@ export async function listPossibleDuplicates(ctx: AppContext, actor: Actor, stat
 export async function resolvePossibleDuplicate(ctx: AppContext, actor: Actor, id: string, decision: 'same_child' | 'different_child') {
   requirePermission(actor, 'registry.write');
   return ctx.db.transaction(async (tx) => {
-    const [dup] = await tx.select().from(possibleDuplicate).where(and(eq(possibleDuplicate.id, id), jurisdictionWhere(actor, possibleDuplicate))).for('update');
+    const [dup] = await tx
+      .select()
+      .from(possibleDuplicate)
+      .where(and(eq(possibleDuplicate.id, id), jurisdictionWhere(actor, possibleDuplicate)))
+      .for('update');
     if (!dup) throw notFound('Possible duplicate');
     if (dup.status !== 'open') throw new HttpError(409, 'already_resolved', `This row was already resolved as ${dup.status}`);
     let createdChildId: string | null = null;
     // A form pair: both records exist already; "different" closes the flag, "same" is a merge.
     if (dup.incomingId) {
-      if (decision === 'same_child') throw new HttpError(409, 'merge_instead', 'Both records exist: merge them (POST /possible-duplicates/:id/merge) to record that they are one child', [{ field: 'decision', message: 'use merge for two saved records' }]);
+      if (decision === 'same_child')
+        throw new HttpError(
+          409,
+          'merge_instead',
+          'Both records exist: merge them (POST /possible-duplicates/:id/merge) to record that they are one child',
+          [{ field: 'decision', message: 'use merge for two saved records' }],
+        );
     } else if (decision === 'different_child') {
       const row = dup.incoming as ImportRow & { dob: string; place: Placement };
-      const [f] = await tx.insert(family).values({
-        ...row.place, headName: row.head_name, headNameLocal: row.head_name_local ?? null, nameKeys: indexKeys(row.head_name, row.head_name_local),
-        caregiverType: row.caregiver_type, annualIncome: row.annual_income ?? null, vulnerabilityFactors: row.vulnerability_factors ?? [], createdBy: actor.userId,
-      }).returning({ id: family.id });
-      const [c] = await tx.insert(child).values({
-        ...row.place, familyId: f.id, name: row.child_name, nameLocal: row.child_name_local ?? null, nameKeys: indexKeys(row.child_name, row.child_name_local),
-        sex: row.sex, dob: row.dob, dobEstimated: !row.dob, careStatus: row.care_status, schoolStatus: row.school_status ?? null, createdBy: actor.userId,
-      }).returning({ id: child.id });
+      const [f] = await tx
+        .insert(family)
+        .values({
+          ...row.place,
+          headName: row.head_name,
+          headNameLocal: row.head_name_local ?? null,
+          nameKeys: indexKeys(row.head_name, row.head_name_local),
+          caregiverType: row.caregiver_type,
+          annualIncome: row.annual_income ?? null,
+          vulnerabilityFactors: row.vulnerability_factors ?? [],
+          createdBy: actor.userId,
+        })
+        .returning({ id: family.id });
+      const [c] = await tx
+        .insert(child)
+        .values({
+          ...row.place,
+          familyId: f.id,
+          name: row.child_name,
+          nameLocal: row.child_name_local ?? null,
+          nameKeys: indexKeys(row.child_name, row.child_name_local),
+          sex: row.sex,
+          dob: row.dob,
+          dobEstimated: !row.dob,
+          careStatus: row.care_status,
+          schoolStatus: row.school_status ?? null,
+          createdBy: actor.userId,
+        })
+        .returning({ id: child.id });
       createdChildId = c.id;
       await audit(tx, actor, 'create', 'child', c.id, row.place, { from: 'possible_duplicate', duplicateId: id });
     }
-    await tx.update(possibleDuplicate).set({ status: decision, resolvedBy: actor.userId, resolvedAt: ctx.now() }).where(eq(possibleDuplicate.id, id));
+    await tx
+      .update(possibleDuplicate)
+      .set({ status: decision, resolvedBy: actor.userId, resolvedAt: ctx.now() })
+      .where(eq(possibleDuplicate.id, id));
     await audit(tx, actor, 'update', 'possible_duplicate', id, dup, { decision });
     return { id, status: decision, createdChildId };
   });

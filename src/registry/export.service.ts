@@ -22,13 +22,22 @@ export async function exportChildren(ctx: AppContext, actor: Actor, query: Child
   const { q, page: _p, pageSize: _s, ...filter } = query;
   const now = ctx.now();
   // With a name search the export holds what the search shows; without, every filtered row.
-  const rows: Row[] = (q?.trim()
-    ? await searchChildren(ctx, actor, q, filter, now)
-    : await listChildren(ctx.db, actor, childConditions(actor, filter, now), MAX_EXPORT_ROWS, 0, istToday(now))
+  const rows: Row[] = (
+    q?.trim()
+      ? await searchChildren(ctx, actor, q, filter, now)
+      : await listChildren(ctx.db, actor, childConditions(actor, filter, now), MAX_EXPORT_ROWS, 0, istToday(now))
   ).map((r) => shapeRow(r, 'child'));
   const all: [field: string, header: string][] = [
-    ['id', 'id'], ['name', 'name'], ['nameLocal', 'name_local'], ['sex', 'sex'], ['age', 'age'], ['dob', 'dob'],
-    ['careStatus', 'care_status'], ['schoolStatus', 'school_status'], ['districtCode', 'district_lgd'], ['villageId', 'village_id'],
+    ['id', 'id'],
+    ['name', 'name'],
+    ['nameLocal', 'name_local'],
+    ['sex', 'sex'],
+    ['age', 'age'],
+    ['dob', 'dob'],
+    ['careStatus', 'care_status'],
+    ['schoolStatus', 'school_status'],
+    ['districtCode', 'district_lgd'],
+    ['villageId', 'village_id'],
   ];
   const columns: Column<Row>[] = all
     .filter(([field]) => mayRead(actor, 'child', field))

@@ -10,14 +10,23 @@ let aww: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [cw, akola, nodal, aww] = await Promise.all(['caseworker.amravati', 'caseworker.akola', 'nodal.health', 'aww.rajura'].map((u) => t.login(u)));
+  [cw, akola, nodal, aww] = await Promise.all(
+    ['caseworker.amravati', 'caseworker.akola', 'nodal.health', 'aww.rajura'].map((u) => t.login(u)),
+  );
 });
 afterAll(() => t.close());
 
 const count = async (table: string) => Number((await t.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
 const newFamily = (over: Record<string, unknown> = {}) => ({
-  locationId: villageId('Dhamak'), notDuplicate: { reason: "a separate test fixture" }, headName: 'Sunanda Wankhede', headNameLocal: 'सुनंदा वानखडे', caregiverType: 'single_mother',
-  annualIncome: 48000, rationCard: 'phh', vulnerabilityFactors: ['parent_death', 'suicide_in_family'], ...over,
+  locationId: villageId('Dhamak'),
+  notDuplicate: { reason: 'a separate test fixture' },
+  headName: 'Sunanda Wankhede',
+  headNameLocal: 'सुनंदा वानखडे',
+  caregiverType: 'single_mother',
+  annualIncome: 48000,
+  rationCard: 'phh',
+  vulnerabilityFactors: ['parent_death', 'suicide_in_family'],
+  ...over,
 });
 
 // Runs first: it checks the untouched seeded baseline.
@@ -48,13 +57,23 @@ describe('vulnerability mapping', () => {
     const list = (await cw.get(`/api/v1/families?villageId=${villageId('Jalka')}&pageSize=2`)).json().items;
     const other = (await cw.get(`/api/v1/families?villageId=${villageId('Kurha')}&pageSize=1`)).json().items[0];
     const before = await count('village_survey');
-    const bad = await cw.post(`/api/v1/villages/${villageId('Jalka')}/surveys`, { surveyedOn: '2026-10-01', householdsVisited: 40, visits: [{ familyId: other.id, atRisk: true }] });
+    const bad = await cw.post(`/api/v1/villages/${villageId('Jalka')}/surveys`, {
+      surveyedOn: '2026-10-01',
+      householdsVisited: 40,
+      visits: [{ familyId: other.id, atRisk: true }],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues[0].field).toBe('visits.0.familyId');
     expect(await count('village_survey')).toBe(before);
-    const ok = await cw.post(`/api/v1/villages/${villageId('Jalka')}/surveys`, { surveyedOn: '2026-10-01', householdsVisited: 40, visits: list.map((f: { id: string }) => ({ familyId: f.id, atRisk: true, reasons: ['seasonal_migration'] })) });
+    const ok = await cw.post(`/api/v1/villages/${villageId('Jalka')}/surveys`, {
+      surveyedOn: '2026-10-01',
+      householdsVisited: 40,
+      visits: list.map((f: { id: string }) => ({ familyId: f.id, atRisk: true, reasons: ['seasonal_migration'] })),
+    });
     expect(ok.statusCode).toBe(201);
-    expect((await akola.post(`/api/v1/villages/${villageId('Jalka')}/surveys`, { surveyedOn: '2026-10-01', householdsVisited: 1 })).statusCode).toBe(403);
+    expect(
+      (await akola.post(`/api/v1/villages/${villageId('Jalka')}/surveys`, { surveyedOn: '2026-10-01', householdsVisited: 1 })).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -62,9 +81,21 @@ describe('families', () => {
   it('creates a family, adds members and children, and shows them on its page', async () => {
     const f = (await cw.post('/api/v1/families', newFamily())).json();
     expect(f).toMatchObject({ districtCode: 468, villageId: villageId('Dhamak'), version: 1 });
-    const m = await cw.post(`/api/v1/families/${f.id}/members`, { name: 'Vitthal Wankhede', relationship: 'father', alive: false, deathDate: '2024-03-02', deathCause: 'suicide' });
+    const m = await cw.post(`/api/v1/families/${f.id}/members`, {
+      name: 'Vitthal Wankhede',
+      relationship: 'father',
+      alive: false,
+      deathDate: '2024-03-02',
+      deathCause: 'suicide',
+    });
     expect(m.statusCode).toBe(201);
-    const c = await cw.post('/api/v1/children', { familyId: f.id, name: 'Sneha Wankhede', sex: 'female', ageYears: 11, careStatus: 'birth_family' });
+    const c = await cw.post('/api/v1/children', {
+      familyId: f.id,
+      name: 'Sneha Wankhede',
+      sex: 'female',
+      ageYears: 11,
+      careStatus: 'birth_family',
+    });
     expect(c.statusCode).toBe(201);
     expect(c.json().villageId).toBe(villageId('Dhamak'));
     const page = (await cw.get(`/api/v1/families/${f.id}`)).json();
@@ -90,7 +121,12 @@ describe('families', () => {
 
   it('refuses a living member with a death date, naming the field', async () => {
     const f = (await cw.post('/api/v1/families', newFamily())).json();
-    const res = await cw.post(`/api/v1/families/${f.id}/members`, { name: 'X', relationship: 'mother', alive: true, deathDate: '2020-01-01' });
+    const res = await cw.post(`/api/v1/families/${f.id}/members`, {
+      name: 'X',
+      relationship: 'mother',
+      alive: true,
+      deathDate: '2020-01-01',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().issues[0].field).toBe('deathDate');
     expect((await cw.get(`/api/v1/families/${f.id}`)).json().members).toHaveLength(0);
@@ -110,13 +146,19 @@ describe('families', () => {
   it('a patch changes only the fields it names (defaults never overwrite)', async () => {
     const f = (await cw.post('/api/v1/families', newFamily({ areaType: 'urban' }))).json();
     const res = await cw.patch(`/api/v1/families/${f.id}`, { version: 1, occupation: 'tailor' });
-    expect(res.json()).toMatchObject({ occupation: 'tailor', areaType: 'urban', vulnerabilityFactors: ['parent_death', 'suicide_in_family'] });
-    const m = (await cw.post(`/api/v1/families/${f.id}/members`, { name: 'Vitthal', relationship: 'father', alive: false, deathDate: '2024-03-02' })).json();
+    expect(res.json()).toMatchObject({
+      occupation: 'tailor',
+      areaType: 'urban',
+      vulnerabilityFactors: ['parent_death', 'suicide_in_family'],
+    });
+    const m = (
+      await cw.post(`/api/v1/families/${f.id}/members`, { name: 'Vitthal', relationship: 'father', alive: false, deathDate: '2024-03-02' })
+    ).json();
     const pm = await cw.patch(`/api/v1/families/${f.id}/members/${m.id}`, { version: 1, occupation: 'farmer' });
     expect(pm.json()).toMatchObject({ alive: false, deathDate: '2024-03-02', occupation: 'farmer' });
   });
 
-  it('search finds a family by the head\'s name in either script', async () => {
+  it("search finds a family by the head's name in either script", async () => {
     await cw.post('/api/v1/families', newFamily({ headName: 'Pandurang Meshram', headNameLocal: 'पांडुरंग मेश्राम' }));
     const latin = (await cw.get('/api/v1/families?q=Pandurang%20Meshram')).json();
     const dev = (await cw.get(`/api/v1/families?q=${encodeURIComponent('पांडुरंग')}`)).json();
@@ -127,7 +169,9 @@ describe('families', () => {
   it('another district cannot read, list, edit or add to the family; a nodal officer sees no history', async () => {
     const f = (await cw.post('/api/v1/families', newFamily())).json();
     expect((await akola.get(`/api/v1/families/${f.id}`)).statusCode).toBe(404);
-    expect((await akola.get('/api/v1/families?pageSize=100')).json().items.every((i: { districtCode: number }) => i.districtCode === 467)).toBe(true);
+    expect(
+      (await akola.get('/api/v1/families?pageSize=100')).json().items.every((i: { districtCode: number }) => i.districtCode === 467),
+    ).toBe(true);
     expect((await akola.patch(`/api/v1/families/${f.id}`, { version: 1, notes: 'x' })).statusCode).toBe(404);
     expect((await akola.post(`/api/v1/families/${f.id}/members`, { name: 'X', relationship: 'uncle' })).statusCode).toBe(404);
     expect((await akola.put(`/api/v1/families/${f.id}/documents/ration_card`, { status: 'held' })).statusCode).toBe(404);
@@ -142,9 +186,18 @@ describe('families', () => {
 describe('documents', () => {
   it('records a document status and refuses impossible dates', async () => {
     const f = (await cw.post('/api/v1/families', newFamily())).json();
-    const ok = await cw.put(`/api/v1/families/${f.id}/documents/income_certificate`, { status: 'issued', appliedOn: '2026-01-10', issuedOn: '2026-02-01', issuingOffice: 'Tahsildar, Dhamangaon' });
+    const ok = await cw.put(`/api/v1/families/${f.id}/documents/income_certificate`, {
+      status: 'issued',
+      appliedOn: '2026-01-10',
+      issuedOn: '2026-02-01',
+      issuingOffice: 'Tahsildar, Dhamangaon',
+    });
     expect(ok.statusCode).toBe(200);
-    const bad = await cw.put(`/api/v1/families/${f.id}/documents/income_certificate`, { status: 'issued', appliedOn: '2026-03-10', issuedOn: '2026-02-01' });
+    const bad = await cw.put(`/api/v1/families/${f.id}/documents/income_certificate`, {
+      status: 'issued',
+      appliedOn: '2026-03-10',
+      issuedOn: '2026-02-01',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues[0].field).toBe('issuedOn');
     expect((await cw.put(`/api/v1/families/${f.id}/documents/passport`, { status: 'held' })).statusCode).toBe(400);
@@ -158,11 +211,17 @@ describe('documents', () => {
 describe('assessments', () => {
   it('scores a repeatable assessment by domain and keeps the history', async () => {
     const f = (await cw.post('/api/v1/families', newFamily())).json();
-    const a1 = await cw.post(`/api/v1/families/${f.id}/assessments`, { assessedOn: '2026-01-05', answers: { 'health.access': 1, 'health.nutrition': 2, 'safety.violence': 1 } });
+    const a1 = await cw.post(`/api/v1/families/${f.id}/assessments`, {
+      assessedOn: '2026-01-05',
+      answers: { 'health.access': 1, 'health.nutrition': 2, 'safety.violence': 1 },
+    });
     expect(a1.statusCode).toBe(201);
     expect(a1.json().domainScores).toEqual({ health: 1.5, safety: 1 });
     expect(a1.json().overall).toBe(1.25);
-    await cw.post(`/api/v1/families/${f.id}/assessments`, { assessedOn: '2026-06-05', answers: { 'health.access': 3, 'health.nutrition': 3, 'safety.violence': 2 } });
+    await cw.post(`/api/v1/families/${f.id}/assessments`, {
+      assessedOn: '2026-06-05',
+      answers: { 'health.access': 3, 'health.nutrition': 3, 'safety.violence': 2 },
+    });
     const hist = (await cw.get(`/api/v1/families/${f.id}/assessments`)).json().items;
     expect(hist.map((h: { overall: number }) => h.overall)).toEqual([1.25, 2.5]);
   });
@@ -180,4 +239,3 @@ describe('assessments', () => {
     expect(await count('assessment')).toBe(before);
   });
 });
-

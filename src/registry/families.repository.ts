@@ -10,7 +10,14 @@ import { family, familyMember } from './registry.schema';
  * inside the server.
  */
 export const visibleFamily = (actor: Actor) => rowsWhere(actor, 'family', family);
-export type PermittedFamilyRow = Record<string, unknown> & { id: string; version: number; stateCode: number; districtCode: number; headName: string; headNameLocal?: string | null };
+export type PermittedFamilyRow = Record<string, unknown> & {
+  id: string;
+  version: number;
+  stateCode: number;
+  districtCode: number;
+  headName: string;
+  headNameLocal?: string | null;
+};
 
 export const familyMinimal = {
   id: family.id,
@@ -44,24 +51,47 @@ export function familyConditions(actor: Actor, f: FamilyFilter): SQL {
   return and(...conds)!;
 }
 
-export async function listFamilies(db: Db, actor: Actor, where: SQL, limit: number, offset: number, today: string): Promise<PermittedFamilyRow[]> {
-  const rows = await db.select(permittedColumns(actor, 'family', { today })).from(family).where(where).orderBy(asc(family.headName), asc(family.id)).limit(limit).offset(offset);
+export async function listFamilies(
+  db: Db,
+  actor: Actor,
+  where: SQL,
+  limit: number,
+  offset: number,
+  today: string,
+): Promise<PermittedFamilyRow[]> {
+  const rows = await db
+    .select(permittedColumns(actor, 'family', { today }))
+    .from(family)
+    .where(where)
+    .orderBy(asc(family.headName), asc(family.id))
+    .limit(limit)
+    .offset(offset);
   return rows as PermittedFamilyRow[];
 }
 
 export async function readPermittedFamily(db: Db, actor: Actor, id: string, today: string): Promise<PermittedFamilyRow | null> {
-  const [row] = await db.select(permittedColumns(actor, 'family', { today })).from(family).where(and(eq(family.id, id), visibleFamily(actor)));
+  const [row] = await db
+    .select(permittedColumns(actor, 'family', { today }))
+    .from(family)
+    .where(and(eq(family.id, id), visibleFamily(actor)));
   return (row as PermittedFamilyRow | undefined) ?? null;
 }
 
 export async function familyIdentityWithheld(db: Db, actor: Actor, id: string): Promise<boolean> {
-  const [row] = await db.select({ nd: identityWithheldWhere(actor, { familyId: family.id }) }).from(family).where(eq(family.id, id));
+  const [row] = await db
+    .select({ nd: identityWithheldWhere(actor, { familyId: family.id }) })
+    .from(family)
+    .where(eq(family.id, id));
   return row?.nd === true;
 }
 
 /** A family's members as the actor may receive them (the family's visibility is checked by the caller). */
 export async function permittedMembersOf(db: Db, actor: Actor, familyId: string, today: string) {
-  const rows = await db.select(permittedColumns(actor, 'member', { today })).from(familyMember).where(eq(familyMember.familyId, familyId)).orderBy(asc(familyMember.createdAt));
+  const rows = await db
+    .select(permittedColumns(actor, 'member', { today }))
+    .from(familyMember)
+    .where(eq(familyMember.familyId, familyId))
+    .orderBy(asc(familyMember.createdAt));
   return rows as (Record<string, unknown> & { id: string })[];
 }
 
@@ -73,7 +103,10 @@ export async function countFamilies(db: Db, where: SQL) {
 export type FamilyRow = typeof family.$inferSelect;
 
 export async function getFamily(db: Db, actor: Actor, id: string): Promise<FamilyRow | null> {
-  const [row] = await db.select().from(family).where(and(eq(family.id, id), visibleFamily(actor)));
+  const [row] = await db
+    .select()
+    .from(family)
+    .where(and(eq(family.id, id), visibleFamily(actor)));
   return row ?? null;
 }
 

@@ -8,8 +8,18 @@ import { resolvePlacement } from './placement';
 import { familyDuplicates, holdPairs, refuseIfDuplicates } from './duplicates.door';
 import { bestLikeness, indexKeys, MAX_CANDIDATES, MIN_LIKENESS } from './name-index';
 import {
-  countFamilies, familyConditions, familyIdentityWithheld, getFamily, insertFamily, insertMember, listFamilies, permittedMembersOf, readPermittedFamily,
-  updateFamily, updateMember, type FamilyFilter,
+  countFamilies,
+  familyConditions,
+  familyIdentityWithheld,
+  getFamily,
+  insertFamily,
+  insertMember,
+  listFamilies,
+  permittedMembersOf,
+  readPermittedFamily,
+  updateFamily,
+  updateMember,
+  type FamilyFilter,
 } from './families.repository';
 import { childConditions, listChildren } from './children.repository';
 import { documentsOf } from './documents.repository';
@@ -32,7 +42,9 @@ export async function listFamiliesFor(ctx: AppContext, actor: Actor, query: Fami
   let total;
   if (q && q.trim()) {
     const keys = indexKeys(q);
-    const cands = keys.length ? await listFamilies(ctx.db, actor, familyConditions(actor, { ...filter, keys }), MAX_CANDIDATES, 0, today) : [];
+    const cands = keys.length
+      ? await listFamilies(ctx.db, actor, familyConditions(actor, { ...filter, keys }), MAX_CANDIDATES, 0, today)
+      : [];
     const ranked = cands
       .map((f) => ({ ...f, likeness: bestLikeness(q, f.headName, f.headNameLocal ?? null) }))
       .filter((f) => f.likeness >= MIN_LIKENESS)
@@ -43,7 +55,16 @@ export async function listFamiliesFor(ctx: AppContext, actor: Actor, query: Fami
     const where = familyConditions(actor, filter);
     [items, total] = await Promise.all([listFamilies(ctx.db, actor, where, pageSize, offset, today), countFamilies(ctx.db, where)]);
   }
-  await audit(ctx.db, actor, q ? 'search' : 'list', 'family', null, null, { ids: items.map((i) => i.id), total }, { families: items.map((i) => i.id) });
+  await audit(
+    ctx.db,
+    actor,
+    q ? 'search' : 'list',
+    'family',
+    null,
+    null,
+    { ids: items.map((i) => i.id), total },
+    { families: items.map((i) => i.id) },
+  );
   return { items: items.map((i) => shapeRow(i, 'family')), total, page, pageSize, view, withheld: roleWithheld(actor, 'family') };
 }
 
@@ -65,7 +86,8 @@ export async function readFamily(ctx: AppContext, actor: Actor, id: string) {
   // The full view lists the family's children: each of them is disclosed too.
   await audit(ctx.db, actor, 'read', 'family', id, fam, {}, { children: children.map((c) => c.id) });
   const childDocs = await Promise.all(children.map((c) => documentsOf(ctx.db, { childId: c.id })));
-  const held = (docs: { docType: string; status: string }[]) => new Set(docs.filter((d) => d.status === 'held' || d.status === 'issued').map((d) => d.docType));
+  const held = (docs: { docType: string; status: string }[]) =>
+    new Set(docs.filter((d) => d.status === 'held' || d.status === 'issued').map((d) => d.docType));
   const familyHeld = held(documents);
   return {
     ...shaped,
@@ -83,10 +105,18 @@ export async function readFamily(ctx: AppContext, actor: Actor, id: string) {
 
 export async function createFamily(ctx: AppContext, actor: Actor, input: FamilyInput) {
   requirePermission(actor, 'registry.write');
-  requireWritable(actor, 'family', Object.keys(input).filter((k) => k !== 'notDuplicate')); // notDuplicate is an instruction, not a field
+  requireWritable(
+    actor,
+    'family',
+    Object.keys(input).filter((k) => k !== 'notDuplicate'),
+  ); // notDuplicate is an instruction, not a field
   const p = await resolvePlacement(ctx.db, actor, input.locationId);
   const { locationId: _l, notDuplicate, ...fields } = input;
-  const candidates = await familyDuplicates(ctx.db, actor, { headName: fields.headName, headNameLocal: fields.headNameLocal, villageId: p.villageId ?? null });
+  const candidates = await familyDuplicates(ctx.db, actor, {
+    headName: fields.headName,
+    headNameLocal: fields.headNameLocal,
+    villageId: p.villageId ?? null,
+  });
   refuseIfDuplicates('family', candidates, notDuplicate);
   return ctx.db.transaction(async (tx) => {
     const row = await insertFamily(tx, {
@@ -111,11 +141,23 @@ export async function patchFamily(ctx: AppContext, actor: Actor, id: string, pat
   const set: Record<string, unknown> = { ...changes };
   const renamed = changes.headName !== undefined || changes.headNameLocal !== undefined;
   const candidates = renamed
-    ? await familyDuplicates(ctx.db, actor, { headName: changes.headName ?? current.headName, headNameLocal: changes.headNameLocal !== undefined ? changes.headNameLocal : current.headNameLocal, villageId: current.villageId }, id)
+    ? await familyDuplicates(
+        ctx.db,
+        actor,
+        {
+          headName: changes.headName ?? current.headName,
+          headNameLocal: changes.headNameLocal !== undefined ? changes.headNameLocal : current.headNameLocal,
+          villageId: current.villageId,
+        },
+        id,
+      )
     : [];
   refuseIfDuplicates('family', candidates, notDuplicate);
   if (renamed) {
-    set.nameKeys = indexKeys(changes.headName ?? current.headName, changes.headNameLocal !== undefined ? changes.headNameLocal : current.headNameLocal);
+    set.nameKeys = indexKeys(
+      changes.headName ?? current.headName,
+      changes.headNameLocal !== undefined ? changes.headNameLocal : current.headNameLocal,
+    );
   }
   if (changes.vulnerabilityFactors) set.vulnerabilityFactors = [...new Set(changes.vulnerabilityFactors)];
   return ctx.db.transaction(async (tx) => {
@@ -123,7 +165,10 @@ export async function patchFamily(ctx: AppContext, actor: Actor, id: string, pat
     if (!row) {
       const latest = await readPermittedFamily(tx, actor, id, istToday(ctx.now()));
       if (!latest) throw notFound('Family');
-      throw conflict(`Someone else changed this family (now version ${latest.version}, you edited version ${version})`, shapeRow(latest, 'family', actor, true));
+      throw conflict(
+        `Someone else changed this family (now version ${latest.version}, you edited version ${version})`,
+        shapeRow(latest, 'family', actor, true),
+      );
     }
     await audit(tx, actor, 'update', 'family', id, row, { fields: Object.keys(changes), version: row.version });
     if (notDuplicate && candidates.length) await holdPairs(tx, actor, 'family', id, current, candidates, notDuplicate.reason);
@@ -143,7 +188,13 @@ export async function addMember(ctx: AppContext, actor: Actor, familyId: string,
   });
 }
 
-export async function patchMember(ctx: AppContext, actor: Actor, familyId: string, memberId: string, patch: Partial<MemberInput> & { version: number }) {
+export async function patchMember(
+  ctx: AppContext,
+  actor: Actor,
+  familyId: string,
+  memberId: string,
+  patch: Partial<MemberInput> & { version: number },
+) {
   requirePermission(actor, 'registry.write');
   const fam = await getFamily(ctx.db, actor, familyId);
   if (!fam) throw notFound('Family');
@@ -158,7 +209,10 @@ export async function patchMember(ctx: AppContext, actor: Actor, familyId: strin
       throw conflict(`Someone else changed this member (now version ${latest.version})`, shapeRow(latest, 'member'));
     }
     await audit(tx, actor, 'update', 'family_member', memberId, fam, { familyId, fields: Object.keys(changes) });
-    return shapeRow((await permittedMembersOf(tx, actor, familyId, istToday(ctx.now()))).find((m) => m.id === row.id)!, 'member');
+    return shapeRow(
+      (await permittedMembersOf(tx, actor, familyId, istToday(ctx.now()))).find((m) => m.id === row.id)!,
+      'member',
+    );
   });
 }
 

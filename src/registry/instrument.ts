@@ -17,7 +17,8 @@ const instrumentSchema = z
     const seen = new Set<string>();
     inst.domains.forEach((d, di) =>
       d.items.forEach((it, ii) => {
-        if (seen.has(it.id)) ctx.addIssue({ code: 'custom', path: ['domains', di, 'items', ii, 'id'], message: `duplicate item id "${it.id}"` });
+        if (seen.has(it.id))
+          ctx.addIssue({ code: 'custom', path: ['domains', di, 'items', ii, 'id'], message: `duplicate item id "${it.id}"` });
         seen.add(it.id);
       }),
     );
@@ -49,11 +50,15 @@ export interface ScoredAssessment {
 }
 
 /** Domain score = mean of its answered items; overall = mean of domain scores. Unknown items refused. */
-export function scoreAssessment(inst: Instrument, answers: Record<string, number>): ScoredAssessment | { error: { field: string; message: string } } {
+export function scoreAssessment(
+  inst: Instrument,
+  answers: Record<string, number>,
+): ScoredAssessment | { error: { field: string; message: string } } {
   const known = new Map(inst.domains.flatMap((d) => d.items.map((i) => [i.id, d.id] as const)));
   for (const [item, v] of Object.entries(answers)) {
     if (!known.has(item)) return { error: { field: `answers.${item}`, message: `is not an item of ${inst.id} v${inst.version}` } };
-    if (!Number.isInteger(v) || v < 1 || v > 4) return { error: { field: `answers.${item}`, message: 'must be 1 (in crisis), 2 (vulnerable), 3 (safe) or 4 (thriving)' } };
+    if (!Number.isInteger(v) || v < 1 || v > 4)
+      return { error: { field: `answers.${item}`, message: 'must be 1 (in crisis), 2 (vulnerable), 3 (safe) or 4 (thriving)' } };
   }
   const domainScores: Record<string, number> = {};
   for (const d of inst.domains) {

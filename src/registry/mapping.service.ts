@@ -72,16 +72,37 @@ export async function vulnerabilityMap(ctx: AppContext, actor: Actor, locationId
     factors: factors.get(r.village_id as string) ?? {},
   }));
   await audit(ctx.db, actor, 'report', 'vulnerability_map', locationId ?? null, null, { villages: villages.length });
-  return { villages, talukas: rollup(villages, (v) => v.subdistrictCode), districts: rollup(villages, (v) => v.districtCode), total: rollup(villages, () => 0)[0] ?? null };
+  return {
+    villages,
+    talukas: rollup(villages, (v) => v.subdistrictCode),
+    districts: rollup(villages, (v) => v.districtCode),
+    total: rollup(villages, () => 0)[0] ?? null,
+  };
 }
 
 function rollup(villages: VillageSummary[], key: (v: VillageSummary) => number | null) {
-  const out = new Map<number | null, Omit<VillageSummary, 'villageId' | 'villageName' | 'villageNameLocal'> & { code: number | null; villages: number }>();
+  const out = new Map<
+    number | null,
+    Omit<VillageSummary, 'villageId' | 'villageName' | 'villageNameLocal'> & { code: number | null; villages: number }
+  >();
   for (const v of villages) {
     const k = key(v);
-    const acc = out.get(k) ?? { code: k, villages: 0, subdistrictCode: v.subdistrictCode, districtCode: v.districtCode, families: 0, familiesAtRisk: 0, children: 0, childrenAtRisk: 0, childrenWithBirthFamily: 0, householdsVisited: 0, factors: {} };
+    const acc = out.get(k) ?? {
+      code: k,
+      villages: 0,
+      subdistrictCode: v.subdistrictCode,
+      districtCode: v.districtCode,
+      families: 0,
+      familiesAtRisk: 0,
+      children: 0,
+      childrenAtRisk: 0,
+      childrenWithBirthFamily: 0,
+      householdsVisited: 0,
+      factors: {},
+    };
     acc.villages++;
-    for (const f of ['families', 'familiesAtRisk', 'children', 'childrenAtRisk', 'childrenWithBirthFamily', 'householdsVisited'] as const) acc[f] += v[f];
+    for (const f of ['families', 'familiesAtRisk', 'children', 'childrenAtRisk', 'childrenWithBirthFamily', 'householdsVisited'] as const)
+      acc[f] += v[f];
     for (const [f, n] of Object.entries(v.factors)) acc.factors[f] = (acc.factors[f] ?? 0) + n;
     out.set(k, acc);
   }
@@ -92,11 +113,16 @@ async function narrow(ctx: AppContext, locationId: string) {
   const loc = await getLocation(ctx.db, locationId);
   if (!loc) throw badRequest('locationId', `no location "${locationId}"`);
   switch (loc.level) {
-    case 'state': return sql`family.state_code = ${loc.stateCode}`;
-    case 'district': return sql`family.district_code = ${loc.districtCode}`;
-    case 'subdistrict': return sql`family.subdistrict_code = ${loc.subdistrictCode}`;
-    case 'block': return sql`family.block_code = ${loc.blockCode}`;
-    case 'village': return sql`family.village_id = ${loc.id}`;
+    case 'state':
+      return sql`family.state_code = ${loc.stateCode}`;
+    case 'district':
+      return sql`family.district_code = ${loc.districtCode}`;
+    case 'subdistrict':
+      return sql`family.subdistrict_code = ${loc.subdistrictCode}`;
+    case 'block':
+      return sql`family.block_code = ${loc.blockCode}`;
+    case 'village':
+      return sql`family.village_id = ${loc.id}`;
   }
 }
 
@@ -113,15 +139,36 @@ export async function recordSurvey(ctx: AppContext, actor: Actor, villageId: str
   requireCovers(actor, p, 'village');
   return ctx.db.transaction(async (tx) => {
     for (const [i, v] of input.visits.entries()) {
-      const [f] = await tx.select({ id: family.id }).from(family).where(and(eq(family.id, v.familyId), eq(family.villageId, villageId)));
+      const [f] = await tx
+        .select({ id: family.id })
+        .from(family)
+        .where(and(eq(family.id, v.familyId), eq(family.villageId, villageId)));
       if (!f) throw badRequest(`visits.${i}.familyId`, 'is not a family registered in this village');
     }
     const [s] = await tx
       .insert(villageSurvey)
-      .values({ stateCode: p.stateCode, districtCode: p.districtCode, subdistrictCode: p.subdistrictCode ?? null, villageId, surveyedOn: input.surveyedOn, surveyedBy: actor.userId, householdsVisited: input.householdsVisited, notes: input.notes ?? null })
+      .values({
+        stateCode: p.stateCode,
+        districtCode: p.districtCode,
+        subdistrictCode: p.subdistrictCode ?? null,
+        villageId,
+        surveyedOn: input.surveyedOn,
+        surveyedBy: actor.userId,
+        householdsVisited: input.householdsVisited,
+        notes: input.notes ?? null,
+      })
       .returning();
     if (input.visits.length) await tx.insert(surveyVisit).values(input.visits.map((v) => ({ surveyId: s.id, ...v })));
-    await audit(tx, actor, 'create', 'village_survey', s.id, p, { families: input.visits.map((v) => v.familyId) }, { families: input.visits.map((v) => v.familyId) });
+    await audit(
+      tx,
+      actor,
+      'create',
+      'village_survey',
+      s.id,
+      p,
+      { families: input.visits.map((v) => v.familyId) },
+      { families: input.visits.map((v) => v.familyId) },
+    );
     return { ...s, visits: input.visits.length };
   });
 }

@@ -40,7 +40,12 @@ const careStatusFromOrder: EventHandler<'case.cwc_order_recorded'> = {
       .set({ careStatus: to, version: sql`${child.version} + 1`, updatedAt: now })
       .where(eq(child.id, e.payload.childId));
     await audit(db, null, 'update', 'child', e.payload.childId, before, {
-      field: 'careStatus', from: before.careStatus, to, becauseOf: 'cwc_order', caseId: e.payload.caseId, eventSeq: e.seq,
+      field: 'careStatus',
+      from: before.careStatus,
+      to,
+      becauseOf: 'cwc_order',
+      caseId: e.payload.caseId,
+      eventSeq: e.seq,
     });
   },
 };
@@ -74,13 +79,29 @@ const moveWithTransfer: EventHandler<'case.transfer_accepted'> = {
         .for('update');
       // Already moved (a re-delivered event), or it was never in the district the case left.
       if (!row) continue;
-      await db.update(s.table).set({ ...target, version: sql`${s.table.version} + 1`, updatedAt: now }).where(eq(s.table.id, s.id));
+      await db
+        .update(s.table)
+        .set({ ...target, version: sql`${s.table.version} + 1`, updatedAt: now })
+        .where(eq(s.table.id, s.id));
       await db.insert(registryMove).values({
-        subjectType: s.type, subjectId: s.id, fromStateCode: row.stateCode, fromDistrictCode: row.districtCode, fromVillageId: row.villageId,
-        toStateCode: to.stateCode, toDistrictCode: to.districtCode, caseId: e.payload.caseId, eventSeq: e.seq, movedAt: now,
+        subjectType: s.type,
+        subjectId: s.id,
+        fromStateCode: row.stateCode,
+        fromDistrictCode: row.districtCode,
+        fromVillageId: row.villageId,
+        toStateCode: to.stateCode,
+        toDistrictCode: to.districtCode,
+        caseId: e.payload.caseId,
+        eventSeq: e.seq,
+        movedAt: now,
       });
       await audit(db, null, 'update', s.type, s.id, target, {
-        field: 'jurisdiction', fromDistrict: row.districtCode, toDistrict: to.districtCode, becauseOf: 'transfer_accepted', caseId: e.payload.caseId, eventSeq: e.seq,
+        field: 'jurisdiction',
+        fromDistrict: row.districtCode,
+        toDistrict: to.districtCode,
+        becauseOf: 'transfer_accepted',
+        caseId: e.payload.caseId,
+        eventSeq: e.seq,
       });
     }
   },

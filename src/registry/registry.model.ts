@@ -5,8 +5,19 @@ import { optionalPersonName, personName as personNameSchema } from '../names/per
 import { day, timestamp, withheld, withheldMarks } from '../http/response';
 import { istToday } from '../kernel/clock';
 import {
-  AREA_TYPES, CAREGIVER_TYPES, CARE_STATUSES, CASTE_CATEGORIES, DEATH_CAUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES,
-  MIGRATION, RATION_CARDS, RELATIONSHIPS, SCHOOL_STATUSES, SEXES, VULNERABILITY_FACTORS,
+  AREA_TYPES,
+  CAREGIVER_TYPES,
+  CARE_STATUSES,
+  CASTE_CATEGORIES,
+  DEATH_CAUSES,
+  DOCUMENT_STATUSES,
+  DOCUMENT_TYPES,
+  MIGRATION,
+  RATION_CARDS,
+  RELATIONSHIPS,
+  SCHOOL_STATUSES,
+  SEXES,
+  VULNERABILITY_FACTORS,
 } from './vocabulary';
 
 /**
@@ -21,7 +32,9 @@ const notFuture = (s: string) => s <= istToday(new Date());
 const personName = personNameSchema();
 const localName = optionalPersonName().optional().nullable();
 /** Save a record that looks like one already registered: the pair is held for review (duplicates.door.ts). */
-const notDuplicate = z.strictObject({ reason: z.string().trim().min(5, 'say in a few words why this is a different child or family').max(500) });
+const notDuplicate = z.strictObject({
+  reason: z.string().trim().min(5, 'say in a few words why this is a different child or family').max(500),
+});
 
 export const childInput = z
   .strictObject({
@@ -63,7 +76,13 @@ const familyFields = {
   headNameLocal: localName,
   caregiverType: z.enum(CAREGIVER_TYPES),
   areaType: z.enum(AREA_TYPES).default('rural'),
-  annualIncome: z.number().int('must be whole rupees').min(0, 'cannot be negative').max(100_000_000, 'is implausibly large').optional().nullable(),
+  annualIncome: z
+    .number()
+    .int('must be whole rupees')
+    .min(0, 'cannot be negative')
+    .max(100_000_000, 'is implausibly large')
+    .optional()
+    .nullable(),
   rationCard: z.enum(RATION_CARDS).optional().nullable(),
   bpl: z.boolean().optional().nullable(),
   occupation: z.string().trim().max(120).optional().nullable(),
@@ -74,7 +93,11 @@ const familyFields = {
   notes: z.string().trim().max(4000).optional().nullable(),
 };
 
-export const familyInput = z.strictObject({ locationId: z.string().min(1, 'choose a village').max(60), ...familyFields, notDuplicate: notDuplicate.optional() });
+export const familyInput = z.strictObject({
+  locationId: z.string().min(1, 'choose a village').max(60),
+  ...familyFields,
+  notDuplicate: notDuplicate.optional(),
+});
 
 /**
  * A patch changes only the fields it names: defaults are stripped, or leaving out
@@ -107,7 +130,8 @@ const memberFields = {
   chronicIllness: z.string().trim().max(200).optional().nullable(),
   imprisoned: z.boolean().default(false),
 };
-const livingHasNoDeath = (m: { alive?: boolean; deathDate?: string | null; deathCause?: string | null }) => !(m.alive === true && (m.deathDate || m.deathCause));
+const livingHasNoDeath = (m: { alive?: boolean; deathDate?: string | null; deathCause?: string | null }) =>
+  !(m.alive === true && (m.deathDate || m.deathCause));
 const livingMsg = { path: ['deathDate'], message: 'a living member cannot have a death date or cause' };
 
 export const memberInput = z.strictObject(memberFields).refine(livingHasNoDeath, livingMsg);
@@ -116,17 +140,29 @@ export const memberPatch = z
     version: recordVersion,
     ...patchShape(memberFields),
   })
-  .refine(livingHasNoDeath as (m: unknown) => boolean, livingMsg) as unknown as z.ZodType<{ version: number } & Partial<z.infer<z.ZodObject<typeof memberFields>>>>;
+  .refine(livingHasNoDeath as (m: unknown) => boolean, livingMsg) as unknown as z.ZodType<
+  { version: number } & Partial<z.infer<z.ZodObject<typeof memberFields>>>
+>;
 
-export const documentInput = z.strictObject({
-  status: z.enum(DOCUMENT_STATUSES),
-  issuingOffice: z.string().trim().max(200).optional().nullable(),
-  appliedOn: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
-  issuedOn: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
-  notes: z.string().trim().max(1000).optional().nullable(),
-  /** The document's version as read (0: none recorded yet), as in the schemes endpoint; optional, a stale one is a 409. */
-  version: z.number().int('must be a whole number').min(0, 'must be the version you read (0 when none was recorded)').max(MAX_VERSION).optional(),
-}).refine((d) => !(d.appliedOn && d.issuedOn && d.issuedOn < d.appliedOn), { path: ['issuedOn'], message: 'cannot be before the date applied' });
+export const documentInput = z
+  .strictObject({
+    status: z.enum(DOCUMENT_STATUSES),
+    issuingOffice: z.string().trim().max(200).optional().nullable(),
+    appliedOn: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
+    issuedOn: isoDate.refine(notFuture, 'cannot be in the future').optional().nullable(),
+    notes: z.string().trim().max(1000).optional().nullable(),
+    /** The document's version as read (0: none recorded yet), as in the schemes endpoint; optional, a stale one is a 409. */
+    version: z
+      .number()
+      .int('must be a whole number')
+      .min(0, 'must be the version you read (0 when none was recorded)')
+      .max(MAX_VERSION)
+      .optional(),
+  })
+  .refine((d) => !(d.appliedOn && d.issuedOn && d.issuedOn < d.appliedOn), {
+    path: ['issuedOn'],
+    message: 'cannot be before the date applied',
+  });
 export const documentTypeParam = z.enum(DOCUMENT_TYPES);
 
 export const assessmentInput = z.strictObject({
@@ -223,7 +259,15 @@ export const childListOut = z.object({
 /** GET /children/:id: the record, its family's name and factors, its documents. */
 export const childRecordOut = childOut.extend({
   view: registryViewOut,
-  family: withheld(z.object({ id: z.string(), headName: z.string(), headNameLocal: z.string().nullable(), villageId: z.string().nullable(), vulnerabilityFactors: z.array(z.string()) })),
+  family: withheld(
+    z.object({
+      id: z.string(),
+      headName: z.string(),
+      headNameLocal: z.string().nullable(),
+      villageId: z.string().nullable(),
+      vulnerabilityFactors: z.array(z.string()),
+    }),
+  ),
   documents: withheld(z.array(documentOut)),
 });
 
@@ -336,7 +380,14 @@ const areaRisk = {
 };
 const rollUp = z.object({ ...areaRisk, code: z.number().nullable(), villages: z.number() });
 export const vulnerabilityMapOut = z.object({
-  villages: z.array(z.object({ villageId: z.string().nullable(), villageName: z.string().nullable(), villageNameLocal: z.string().nullable(), ...areaRisk })),
+  villages: z.array(
+    z.object({
+      villageId: z.string().nullable(),
+      villageName: z.string().nullable(),
+      villageNameLocal: z.string().nullable(),
+      ...areaRisk,
+    }),
+  ),
   talukas: z.array(rollUp),
   districts: z.array(rollUp),
   total: rollUp.nullable(),
@@ -394,4 +445,8 @@ export const recordMergeOut = z.object({
   undoneBy: z.string().nullable(),
   undoneAt: timestamp.nullable(),
 });
-export const duplicateResolutionOut = z.object({ id: z.string(), status: z.enum(['same_child', 'different_child']), createdChildId: z.string().nullable() });
+export const duplicateResolutionOut = z.object({
+  id: z.string(),
+  status: z.enum(['same_child', 'different_child']),
+  createdChildId: z.string().nullable(),
+});

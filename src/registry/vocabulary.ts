@@ -69,5 +69,16 @@ export const AREA_TYPES = ['rural', 'urban'] as const;
 export const RATION_CARDS = ['aay', 'phh', 'apl', 'none'] as const;
 export const MIGRATION = ['none', 'seasonal', 'permanent', 'returned'] as const;
 export const CASTE_CATEGORIES = ['sc', 'st', 'obc', 'vjnt', 'nt', 'sbc', 'general', 'unknown'] as const;
-export const RELATIONSHIPS = ['mother', 'father', 'stepmother', 'stepfather', 'grandmother', 'grandfather', 'sibling', 'aunt', 'uncle', 'other'] as const;
+export const RELATIONSHIPS = [
+  'mother',
+  'father',
+  'stepmother',
+  'stepfather',
+  'grandmother',
+  'grandfather',
+  'sibling',
+  'aunt',
+  'uncle',
+  'other',
+] as const;
 export const DEATH_CAUSES = ['illness', 'suicide', 'accident', 'covid19', 'violence', 'unknown', 'other'] as const;

@@ -30,7 +30,14 @@ describe('the happy path', () => {
     app = ok(transition(app, { status: 'receiving', on: '2025-04-05', amount: 2250 }));
     app = ok(transition(app, { status: 'stopped', on: '2028-08-20', reason: 'child turned 18' }));
     expect(app.status).toBe('stopped');
-    expect(app.history.map((h) => h.status)).toEqual(['identified', 'documents_gathering', 'applied', 'sanctioned', 'receiving', 'stopped']);
+    expect(app.history.map((h) => h.status)).toEqual([
+      'identified',
+      'documents_gathering',
+      'applied',
+      'sanctioned',
+      'receiving',
+      'stopped',
+    ]);
     expect(currentAmount(app)).toBe(2250);
   });
 
@@ -56,7 +63,10 @@ describe('refused moves, with clear messages', () => {
     const r = transition(start(), { status: 'sanctioned', on: '2025-02-01' });
     expect(r).toEqual({
       ok: false,
-      error: { code: 'not_allowed', message: 'cannot go from identified to sanctioned; allowed next: documents_gathering, applied, stopped' },
+      error: {
+        code: 'not_allowed',
+        message: 'cannot go from identified to sanctioned; allowed next: documents_gathering, applied, stopped',
+      },
     });
     const app = ok(transition(start(), { status: 'applied', on: '2025-01-11' }));
     expect(transition(app, { status: 'receiving', on: '2025-02-01' }).ok).toBe(false);
@@ -65,7 +75,10 @@ describe('refused moves, with clear messages', () => {
   it('anything after stopped', () => {
     const stopped = ok(transition(start(), { status: 'stopped', on: '2025-01-12', reason: 'family moved to Gujarat' }));
     const r = transition(stopped, { status: 'applied', on: '2025-02-01' });
-    expect(r.ok ? null : r.error).toEqual({ code: 'final', message: 'the application is stopped, which is final; open a new application instead' });
+    expect(r.ok ? null : r.error).toEqual({
+      code: 'final',
+      message: 'the application is stopped, which is final; open a new application instead',
+    });
   });
 
   it('rejection or stop without a reason', () => {

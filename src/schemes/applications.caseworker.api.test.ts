@@ -67,8 +67,17 @@ describe('suggestions for a family', () => {
     expect(res.statusCode).toBe(200);
     const mr = res.json();
     expect(mr.lang).toBe('mr');
-    type S = { schemeId: string; subjectId: string; status: string; reasons: string[]; reasonDetails: unknown[]; missingFacts: { fact: string; label: string }[] };
-    expect(mr.suggestions.map((s: S) => [s.schemeId, s.subjectId, s.status])).toEqual(en.suggestions.map((s: S) => [s.schemeId, s.subjectId, s.status]));
+    type S = {
+      schemeId: string;
+      subjectId: string;
+      status: string;
+      reasons: string[];
+      reasonDetails: unknown[];
+      missingFacts: { fact: string; label: string }[];
+    };
+    expect(mr.suggestions.map((s: S) => [s.schemeId, s.subjectId, s.status])).toEqual(
+      en.suggestions.map((s: S) => [s.schemeId, s.subjectId, s.status]),
+    );
     expect(mr.suggestions.map((s: S) => s.reasonDetails)).toEqual(en.suggestions.map((s: S) => s.reasonDetails));
     const bsy = mr.suggestions.find((s: S) => s.schemeId === BSY && s.subjectId === childId);
     expect(bsy.reasons).toContain('महाराष्ट्र (राज्य LGD 27) मध्ये राहतात');
@@ -82,9 +91,17 @@ describe('suggestions for a family', () => {
       }
       for (const m of s.missingFacts) expect(m.label).toMatch(/[\u0900-\u097F]/);
     }
-    const hi = (await t.app.inject({ method: 'GET', url: `/api/v1/families/${familyId}/scheme-suggestions`, headers: { authorization: `Bearer ${cw.token}`, 'accept-language': 'hi-IN,hi;q=0.9,en;q=0.5' } })).json();
+    const hi = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/families/${familyId}/scheme-suggestions`,
+        headers: { authorization: `Bearer ${cw.token}`, 'accept-language': 'hi-IN,hi;q=0.9,en;q=0.5' },
+      })
+    ).json();
     expect(hi.lang).toBe('hi');
-    expect(hi.suggestions.find((s: S) => s.schemeId === BSY && s.subjectId === childId).reasons).toContain('महाराष्ट्र (राज्य LGD 27) में रहते हैं');
+    expect(hi.suggestions.find((s: S) => s.schemeId === BSY && s.subjectId === childId).reasons).toContain(
+      'महाराष्ट्र (राज्य LGD 27) में रहते हैं',
+    );
     expect((await cw.get(`/api/v1/families/${familyId}/scheme-suggestions?lang=ta`)).statusCode).toBe(400);
   });
 
@@ -107,7 +124,8 @@ describe('suggestions for a family', () => {
 });
 
 describe('starting an application', () => {
-  const start = (over: Record<string, unknown> = {}) => cw.post('/api/v1/scheme-applications', { schemeId: BSY, familyId, childId, on: '2026-11-02', ...over });
+  const start = (over: Record<string, unknown> = {}) =>
+    cw.post('/api/v1/scheme-applications', { schemeId: BSY, familyId, childId, on: '2026-11-02', ...over });
 
   it.each([
     ['schemeId', { schemeId: 'no-such-scheme' }],
@@ -139,7 +157,11 @@ describe('starting an application', () => {
     appId = a.id;
     expect(a).toMatchObject({ status: 'identified', version: 1, schemeId: BSY, childId, familyId, subject: 'child', districtCode: 468 });
     expect(a.allowedNext).toEqual(['documents_gathering', 'applied', 'stopped']);
-    expect(a.eligibility).toMatchObject({ judgedOn: '2026-11-02', status: 'eligible', version: { validFrom: '2023-04-01', validTo: null } });
+    expect(a.eligibility).toMatchObject({
+      judgedOn: '2026-11-02',
+      status: 'eligible',
+      version: { validFrom: '2023-04-01', validTo: null },
+    });
     expect(a.steps).toHaveLength(1);
     expect(a.officerName).toBe('Pradnya Ingle (Social Worker)');
     const missing = a.checklist.filter((c: { held: boolean }) => !c.held);
@@ -147,10 +169,14 @@ describe('starting an application', () => {
     for (const c of a.checklist) expect(['child', 'family']).toContain(c.owner);
     // The family's suggestions now show the open application.
     const s = (await cw.get(`/api/v1/families/${familyId}/scheme-suggestions`)).json();
-    expect(s.suggestions.find((x: { schemeId: string; subjectId: string }) => x.schemeId === BSY && x.subjectId === childId).application).toMatchObject({ id: appId, status: 'identified' });
+    expect(
+      s.suggestions.find((x: { schemeId: string; subjectId: string }) => x.schemeId === BSY && x.subjectId === childId).application,
+    ).toMatchObject({ id: appId, status: 'identified' });
     // And the worklist no longer lists this child for Bal Sangopan.
     const w = (await cw.get(`/api/v1/scheme-worklist?schemeId=${BSY}&pageSize=100`)).json();
-    expect(w.items.flatMap((i: { schemes: { subjects: { id: string }[] }[] }) => i.schemes.flatMap((x) => x.subjects.map((y) => y.id)))).not.toContain(childId);
+    expect(
+      w.items.flatMap((i: { schemes: { subjects: { id: string }[] }[] }) => i.schemes.flatMap((x) => x.subjects.map((y) => y.id))),
+    ).not.toContain(childId);
   });
 
   it('refuses a second open application for the same child and scheme (409)', async () => {
@@ -167,13 +193,23 @@ describe('gathering documents', () => {
 
   beforeAll(async () => {
     const a = (await cw.get(`/api/v1/scheme-applications/${appId}`)).json();
-    item = a.checklist.find((c: { held: boolean; status: string; owner: string }) => !c.held && c.status === 'missing' && c.owner === 'child')
-      ?? a.checklist.find((c: { held: boolean; status: string }) => !c.held && c.status === 'missing');
+    item =
+      a.checklist.find((c: { held: boolean; status: string; owner: string }) => !c.held && c.status === 'missing' && c.owner === 'child') ??
+      a.checklist.find((c: { held: boolean; status: string }) => !c.held && c.status === 'missing');
   });
   const path = () => `/api/v1/${item.owner === 'child' ? 'children' : 'families'}/${item.ownerId}/documents/${item.doc}/status`;
 
   it('asks the responsible department for a missing document', async () => {
-    const body = { familyId, childId: item.owner === 'child' ? childId : null, applicationId: appId, docType: item.doc, department: 'REVENUE', officer: 'Tahsildar', requestedOn: '2026-11-03', dueOn: '2026-12-03' };
+    const body = {
+      familyId,
+      childId: item.owner === 'child' ? childId : null,
+      applicationId: appId,
+      docType: item.doc,
+      department: 'REVENUE',
+      officer: 'Tahsildar',
+      requestedOn: '2026-11-03',
+      dueOn: '2026-12-03',
+    };
     const bad = [
       [{ ...body, department: 'NASA' }, 'department'],
       [{ ...body, dueOn: '2026-11-01' }, 'dueOn'],
@@ -204,7 +240,12 @@ describe('gathering documents', () => {
     expect((await cw.post(path(), { version: v0, status: 'lost', on: '2026-11-04' })).statusCode).toBe(400);
     expect(await counts()).toEqual(before);
 
-    const applied = await cw.post(path(), { version: v0, status: 'applied_for', on: '2026-11-04', issuingOffice: 'Tahsil office, Amravati' });
+    const applied = await cw.post(path(), {
+      version: v0,
+      status: 'applied_for',
+      on: '2026-11-04',
+      issuingOffice: 'Tahsil office, Amravati',
+    });
     expect(applied.statusCode).toBe(200);
     expect(applied.json()).toMatchObject({ status: 'applied_for', appliedOn: '2026-11-04' });
     const v1 = applied.json().version;
@@ -283,16 +324,27 @@ describe('moving an application along the pipeline', () => {
     const rec = await cw.post(`/api/v1/scheme-applications/${appId}/steps`, { status: 'receiving', on: '2026-11-22', amount: 2250 });
     expect(rec.statusCode).toBe(400); // no version at all
     const viaHeader = await t.app.inject({
-      method: 'POST', url: `/api/v1/scheme-applications/${appId}/steps`, payload: { status: 'receiving', on: '2026-11-22', amount: 2250 },
+      method: 'POST',
+      url: `/api/v1/scheme-applications/${appId}/steps`,
+      payload: { status: 'receiving', on: '2026-11-22', amount: 2250 },
       headers: { authorization: `Bearer ${cw.token}`, 'if-match': '"4"' },
     });
     expect(viaHeader.statusCode).toBe(201);
     const a = viaHeader.json();
     expect(a).toMatchObject({ status: 'receiving', version: 5, allowedNext: ['stopped'], historyValid: true });
-    expect(a.steps.map((x: { status: string }) => x.status)).toEqual(['identified', 'documents_gathering', 'applied', 'sanctioned', 'receiving']);
+    expect(a.steps.map((x: { status: string }) => x.status)).toEqual([
+      'identified',
+      'documents_gathering',
+      'applied',
+      'sanctioned',
+      'receiving',
+    ]);
     expect(a.steps[3]).toMatchObject({ amount: 2250, reference: 'DWCDO/AMT/SO/77' });
     // The status is the engine's replay of the stored steps.
-    const stored = await t.ctx.database.query<{ status: string }>('SELECT status FROM scheme_application_step WHERE application_id = $1 ORDER BY seq', [appId]);
+    const stored = await t.ctx.database.query<{ status: string }>(
+      'SELECT status FROM scheme_application_step WHERE application_id = $1 ORDER BY seq',
+      [appId],
+    );
     expect(stored.map((x) => x.status)).toEqual(a.steps.map((x: { status: string }) => x.status));
   });
 
@@ -306,7 +358,9 @@ describe('moving an application along the pipeline', () => {
   });
 
   it('steps are append-only in the database', async () => {
-    await expect(t.ctx.database.query('UPDATE scheme_application_step SET status = $1 WHERE application_id = $2', ['receiving', appId])).rejects.toThrow(/append-only/);
+    await expect(
+      t.ctx.database.query('UPDATE scheme_application_step SET status = $1 WHERE application_id = $2', ['receiving', appId]),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('every read and write of the application is audited, without names', async () => {
@@ -316,7 +370,10 @@ describe('moving an application along the pipeline', () => {
     );
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['create', 'read', 'update']));
     expect(JSON.stringify(rows)).not.toMatch(/Ingle|Pawar|Jadhav/);
-    const reads = await t.ctx.database.query("SELECT 1 FROM audit_event WHERE entity_type = 'family' AND entity_id = $1 AND details->>'view' = 'scheme_suggestions'", [familyId]);
+    const reads = await t.ctx.database.query(
+      "SELECT 1 FROM audit_event WHERE entity_type = 'family' AND entity_id = $1 AND details->>'view' = 'scheme_suggestions'",
+      [familyId],
+    );
     expect(reads.length).toBeGreaterThan(0);
   });
 
@@ -325,7 +382,9 @@ describe('moving an application along the pipeline', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().items.map((i: { id: string }) => i.id)).toContain(appId);
     const receiving = (await cw.get(`/api/v1/scheme-applications?schemeId=${BSY}&status=receiving&pageSize=100`)).json();
-    expect(receiving.items.every((i: { status: string; districtCode: number }) => i.status === 'receiving' && i.districtCode === 468)).toBe(true);
+    expect(receiving.items.every((i: { status: string; districtCode: number }) => i.status === 'receiving' && i.districtCode === 468)).toBe(
+      true,
+    );
     expect((await cw.get('/api/v1/scheme-applications?status=granted')).statusCode).toBe(400);
   });
 });

@@ -12,12 +12,19 @@ export type StepRow = typeof schemeApplicationStep.$inferSelect;
 export const visibleApplication = (actor: Actor) => jurisdictionWhere(actor, schemeApplication);
 
 export async function getApplication(db: Db, actor: Actor, id: string): Promise<ApplicationRow | null> {
-  const [row] = await db.select().from(schemeApplication).where(and(eq(schemeApplication.id, id), visibleApplication(actor)));
+  const [row] = await db
+    .select()
+    .from(schemeApplication)
+    .where(and(eq(schemeApplication.id, id), visibleApplication(actor)));
   return row ?? null;
 }
 
 export function stepsOf(db: Db, applicationId: string) {
-  return db.select().from(schemeApplicationStep).where(eq(schemeApplicationStep.applicationId, applicationId)).orderBy(asc(schemeApplicationStep.seq));
+  return db
+    .select()
+    .from(schemeApplicationStep)
+    .where(eq(schemeApplicationStep.applicationId, applicationId))
+    .orderBy(asc(schemeApplicationStep.seq));
 }
 
 export function applicationsOfFamily(db: Db, familyId: string) {
@@ -34,7 +41,13 @@ export async function insertStep(db: Db, values: typeof schemeApplicationStep.$i
 }
 
 /** Rewrites the projection only at the version the client saw (optimistic lock). */
-export async function updateApplication(db: Db, actor: Actor, id: string, version: number, set: Partial<typeof schemeApplication.$inferInsert>) {
+export async function updateApplication(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  set: Partial<typeof schemeApplication.$inferInsert>,
+) {
   const [row] = await db
     .update(schemeApplication)
     .set({ ...set, version: sql`${schemeApplication.version} + 1`, updatedAt: new Date() })
@@ -101,5 +114,9 @@ export async function countApplications(db: Db, where: SQL) {
 
 export function stepsOfMany(db: Db, ids: string[]) {
   if (!ids.length) return Promise.resolve([] as StepRow[]);
-  return db.select().from(schemeApplicationStep).where(inArray(schemeApplicationStep.applicationId, ids)).orderBy(asc(schemeApplicationStep.applicationId), asc(schemeApplicationStep.seq));
+  return db
+    .select()
+    .from(schemeApplicationStep)
+    .where(inArray(schemeApplicationStep.applicationId, ids))
+    .orderBy(asc(schemeApplicationStep.applicationId), asc(schemeApplicationStep.seq));
 }

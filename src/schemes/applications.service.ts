@@ -6,8 +6,16 @@ import { audit } from '../audit/audit.service';
 import { catalogueOf, schemeOr404 } from './catalogue.service';
 import { familyForFacts, loadBatch } from './facts.repository';
 import {
-  applicationConditions, countApplications, getApplication, insertApplication, insertStep, listApplications, stepsOf, updateApplication,
-  type ApplicationRow, type StepRow,
+  applicationConditions,
+  countApplications,
+  getApplication,
+  insertApplication,
+  insertStep,
+  listApplications,
+  stepsOf,
+  updateApplication,
+  type ApplicationRow,
+  type StepRow,
 } from './applications.repository';
 import { eventsOfDocuments, requestsOfFamily } from './document-tracking.repository';
 import { followUpsOf } from './document-followup.service';
@@ -18,8 +26,16 @@ import { notFuture, requireSchemesRecord, todayIn } from './schemes.access';
 import { subjectsOf } from './suggestions.service';
 import { buildChecklist } from './checklist';
 import {
-  allowedNext, currentAmount, replay, startApplication as startWorkflow, transition,
-  type Application, type ApplicationStatus, type ApplicationStep, type WorkflowError, type WorkflowErrorCode,
+  allowedNext,
+  currentAmount,
+  replay,
+  startApplication as startWorkflow,
+  transition,
+  type Application,
+  type ApplicationStatus,
+  type ApplicationStep,
+  type WorkflowError,
+  type WorkflowErrorCode,
 } from './application-workflow';
 import { versionInForce, type Scheme } from './scheme';
 import { suggestForFamily } from './suggest';
@@ -118,7 +134,8 @@ export async function startApplication(ctx: AppContext, actor: Actor, input: Sta
     if (!batch.children.some((c) => c.id === input.childId)) throw badRequest('childId', 'no such child in this family');
     subjectId = input.childId;
   } else {
-    if (input.childId) throw badRequest('childId', `${scheme.name.en} is for the ${scheme.subject === 'family' ? 'household' : 'caregiver'}, not a child`);
+    if (input.childId)
+      throw badRequest('childId', `${scheme.name.en} is for the ${scheme.subject === 'family' ? 'household' : 'caregiver'}, not a child`);
     subjectId = scheme.subject === 'family' ? fam.id : `${fam.id}:caregiver`;
   }
   // Judged by the rules in force on the day it was identified.
@@ -152,16 +169,37 @@ export async function startApplication(ctx: AppContext, actor: Actor, input: Sta
         createdBy: actor.userId,
       });
       await insertStep(tx, {
-        applicationId: app.id, seq: 1, status: 'identified', onDate: input.on, reference: input.reference ?? null, note: input.note ?? null,
-        officerName, recordedBy: actor.userId, stateCode: fam.stateCode, districtCode: fam.districtCode,
+        applicationId: app.id,
+        seq: 1,
+        status: 'identified',
+        onDate: input.on,
+        reference: input.reference ?? null,
+        note: input.note ?? null,
+        officerName,
+        recordedBy: actor.userId,
+        stateCode: fam.stateCode,
+        districtCode: fam.districtCode,
       });
-      await audit(tx, actor, 'create', 'scheme_application', app.id, fam, { schemeId: scheme.id, familyId: fam.id, childId: app.childId }, { families: [fam.id], children: [app.childId] });
+      await audit(
+        tx,
+        actor,
+        'create',
+        'scheme_application',
+        app.id,
+        fam,
+        { schemeId: scheme.id, familyId: fam.id, childId: app.childId },
+        { families: [fam.id], children: [app.childId] },
+      );
       return app;
     });
     return readApplication(ctx, actor, row.id, { audited: true });
   } catch (e) {
     if (isUniqueViolation(e)) {
-      throw new HttpError(409, 'already_open', `An application for ${scheme.name.en} is already open for this ${scheme.subject}: continue that one`);
+      throw new HttpError(
+        409,
+        'already_open',
+        `An application for ${scheme.name.en} is already open for this ${scheme.subject}: continue that one`,
+      );
     }
     throw e;
   }
@@ -174,12 +212,16 @@ export async function addStep(ctx: AppContext, actor: Actor, id: string, input: 
   const app = await getApplication(ctx.db, actor, id);
   if (!app) throw notFound('Application');
   if (input.version !== app.version) {
-    throw conflict(`Someone else updated this application (now version ${app.version}, status ${app.status}; you edited version ${input.version})`, { version: app.version, status: app.status });
+    throw conflict(
+      `Someone else updated this application (now version ${app.version}, status ${app.status}; you edited version ${input.version})`,
+      { version: app.version, status: app.status },
+    );
   }
   notFuture(ctx, 'on', input.on);
   const steps = await stepsOf(ctx.db, id);
   const current = replay(app.schemeId, app.subjectId, steps.map(toStep));
-  if (!current.ok) throw new HttpError(409, 'history_invalid', `The stored history of this application does not replay: ${current.error.message}`);
+  if (!current.ok)
+    throw new HttpError(409, 'history_invalid', `The stored history of this application does not replay: ${current.error.message}`);
   const step: ApplicationStep = {
     status: input.status,
     on: input.on,
@@ -197,11 +239,29 @@ export async function addStep(ctx: AppContext, actor: Actor, id: string, input: 
     });
     if (!row) throw conflict('Someone else updated this application at the same time; reload and try again');
     await insertStep(tx, {
-      applicationId: id, seq: steps.length + 1, status: step.status, onDate: step.on, reason: step.reason ?? null, amount: step.amount ?? null,
-      reference: step.reference ?? null, note: step.note ?? null, officerName: input.officerName ?? actor.displayName, recordedBy: actor.userId,
-      stateCode: app.stateCode, districtCode: app.districtCode,
+      applicationId: id,
+      seq: steps.length + 1,
+      status: step.status,
+      onDate: step.on,
+      reason: step.reason ?? null,
+      amount: step.amount ?? null,
+      reference: step.reference ?? null,
+      note: step.note ?? null,
+      officerName: input.officerName ?? actor.displayName,
+      recordedBy: actor.userId,
+      stateCode: app.stateCode,
+      districtCode: app.districtCode,
     });
-    await audit(tx, actor, 'update', 'scheme_application', id, app, { status: step.status, familyId: app.familyId, childId: app.childId, version: row.version }, { families: [app.familyId], children: [app.childId] });
+    await audit(
+      tx,
+      actor,
+      'update',
+      'scheme_application',
+      id,
+      app,
+      { status: step.status, familyId: app.familyId, childId: app.childId, version: row.version },
+      { families: [app.familyId], children: [app.childId] },
+    );
   });
   return readApplication(ctx, actor, id, { audited: true });
 }
@@ -234,9 +294,22 @@ export async function readApplication(ctx: AppContext, actor: Actor, id: string,
   const judged = suggestForFamily([scheme], batch.inputs[0], on).find((s) => s.subjectId === app.subjectId) ?? null;
   const subjectDocs = docs.filter((d) => d.childId === null || d.childId === app.childId);
   const checklist = judged ? buildChecklist(judged, versionInForce(scheme, on), subjectDocs, app.childId) : [];
-  const history = await eventsOfDocuments(ctx.db, checklist.flatMap((c) => (c.record ? [c.record.id] : [])));
+  const history = await eventsOfDocuments(
+    ctx.db,
+    checklist.flatMap((c) => (c.record ? [c.record.id] : [])),
+  );
   const subjects = subjectsOf(fam, batch, ctx.now());
-  if (!opts.audited) await audit(ctx.db, actor, 'read', 'scheme_application', id, app, { familyId: app.familyId, childId: app.childId }, { families: [app.familyId], children: [app.childId] });
+  if (!opts.audited)
+    await audit(
+      ctx.db,
+      actor,
+      'read',
+      'scheme_application',
+      id,
+      app,
+      { familyId: app.familyId, childId: app.childId },
+      { families: [app.familyId], children: [app.childId] },
+    );
   const status = derived.ok ? derived.application.status : app.status;
   return {
     ...app,
@@ -247,22 +320,52 @@ export async function readApplication(ctx: AppContext, actor: Actor, id: string,
     scheme: { id: scheme.id, name: scheme.name, department: scheme.department, subject: scheme.subject, channel: scheme.channel },
     family: { id: fam.id, headName: fam.headName, headNameLocal: fam.headNameLocal, villageId: fam.villageId },
     subjectName: subjects.get(app.subjectId)?.name ?? null,
-    steps: steps.map((s) => ({ seq: s.seq, status: s.status, on: s.onDate, reason: s.reason, amount: s.amount == null ? null : Number(s.amount), reference: s.reference, note: s.note, officerName: s.officerName, recordedAt: s.recordedAt })),
+    steps: steps.map((s) => ({
+      seq: s.seq,
+      status: s.status,
+      on: s.onDate,
+      reason: s.reason,
+      amount: s.amount == null ? null : Number(s.amount),
+      reference: s.reference,
+      note: s.note,
+      officerName: s.officerName,
+      recordedAt: s.recordedAt,
+    })),
     eligibility: judged
       ? {
-          judgedOn: on, status: judged.status, reasons: renderReasons(judged.reasons, lang), reasonDetails: judged.reasons,
-          missingFacts: judged.missingFacts.map((m) => ({ fact: m.fact, label: factLabelIn(m.fact, lang) })), version: judged.version, benefit: judged.benefit,
+          judgedOn: on,
+          status: judged.status,
+          reasons: renderReasons(judged.reasons, lang),
+          reasonDetails: judged.reasons,
+          missingFacts: judged.missingFacts.map((m) => ({ fact: m.fact, label: factLabelIn(m.fact, lang) })),
+          version: judged.version,
+          benefit: judged.benefit,
         }
       : null,
     checklist: checklist.map((c) => ({
       ...c,
       ownerId: c.owner === 'child' ? app.childId : app.familyId,
-      history: c.record ? history.filter((h) => h.documentId === c.record!.id).map((h) => ({ from: h.fromStatus, to: h.toStatus, on: h.eventOn, issuingOffice: h.issuingOffice, note: h.note })) : [],
+      history: c.record
+        ? history
+            .filter((h) => h.documentId === c.record!.id)
+            .map((h) => ({ from: h.fromStatus, to: h.toStatus, on: h.eventOn, issuingOffice: h.issuingOffice, note: h.note }))
+        : [],
       requests: requests
-        .filter((r) => (r.docType === c.doc || c.alternatives.includes(r.docType as never)) && (r.childId === null || r.childId === app.childId))
+        .filter(
+          (r) => (r.docType === c.doc || c.alternatives.includes(r.docType as never)) && (r.childId === null || r.childId === app.childId),
+        )
         .map((r) => ({
-          id: r.id, department: r.department, officer: r.officer, requestedOn: r.requestedOn, dueOn: r.dueOn, status: r.status, closedOn: r.closedOn, version: r.version,
-          overdue: r.status === 'open' && r.dueOn < todayIn(ctx), followUp: r.followUp, followUpStatus: followUps.get(r.id) ?? null,
+          id: r.id,
+          department: r.department,
+          officer: r.officer,
+          requestedOn: r.requestedOn,
+          dueOn: r.dueOn,
+          status: r.status,
+          closedOn: r.closedOn,
+          version: r.version,
+          overdue: r.status === 'open' && r.dueOn < todayIn(ctx),
+          followUp: r.followUp,
+          followUpStatus: followUps.get(r.id) ?? null,
         })),
     })),
   };
@@ -280,8 +383,30 @@ export interface ApplicationListQuery {
 export async function listApplicationsFor(ctx: AppContext, actor: Actor, q: ApplicationListQuery) {
   requireSchemesRecord(actor);
   const area = await resolveArea(ctx.db, actor, q.locationId);
-  const where = applicationConditions(actor, { familyId: q.familyId, schemeId: q.schemeId, status: q.status, area: areaWhere(area, schemeApplication) });
-  const [items, total] = await Promise.all([listApplications(ctx.db, where, q.pageSize, (q.page - 1) * q.pageSize), countApplications(ctx.db, where)]);
-  await audit(ctx.db, actor, 'list', 'scheme_application', null, null, { ids: items.map((i) => i.id), total }, { families: items.map((i) => i.familyId), children: items.map((i) => i.childId) });
-  return { items: items.map((i) => ({ ...i, amount: i.amount == null ? null : Number(i.amount) })), total, page: q.page, pageSize: q.pageSize };
+  const where = applicationConditions(actor, {
+    familyId: q.familyId,
+    schemeId: q.schemeId,
+    status: q.status,
+    area: areaWhere(area, schemeApplication),
+  });
+  const [items, total] = await Promise.all([
+    listApplications(ctx.db, where, q.pageSize, (q.page - 1) * q.pageSize),
+    countApplications(ctx.db, where),
+  ]);
+  await audit(
+    ctx.db,
+    actor,
+    'list',
+    'scheme_application',
+    null,
+    null,
+    { ids: items.map((i) => i.id), total },
+    { families: items.map((i) => i.familyId), children: items.map((i) => i.childId) },
+  );
+  return {
+    items: items.map((i) => ({ ...i, amount: i.amount == null ? null : Number(i.amount) })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }

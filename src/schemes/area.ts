@@ -52,7 +52,9 @@ export function areaWhere(area: Area | null, cols: ScopeColumns): SQL {
     case 'district':
       return and(eq(cols.stateCode, area.stateCode), eq(cols.districtCode, area.districtCode!))!;
     case 'subdistrict':
-      return cols.subdistrictCode ? and(eq(cols.districtCode, area.districtCode!), eq(cols.subdistrictCode, area.subdistrictCode!))! : sql`false`;
+      return cols.subdistrictCode
+        ? and(eq(cols.districtCode, area.districtCode!), eq(cols.subdistrictCode, area.subdistrictCode!))!
+        : sql`false`;
     case 'block':
       return cols.blockCode ? and(eq(cols.districtCode, area.districtCode!), eq(cols.blockCode, area.blockCode!))! : sql`false`;
     case 'village':

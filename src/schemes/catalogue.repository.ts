@@ -33,7 +33,14 @@ export async function latestSeq(db: Db): Promise<number> {
 
 export async function insertRevision(
   db: Db,
-  values: { schemeId: string; revision: number; definition: Scheme; change: SchemeRevisionRow['change']; note?: string | null; createdBy?: string | null },
+  values: {
+    schemeId: string;
+    revision: number;
+    definition: Scheme;
+    change: SchemeRevisionRow['change'];
+    note?: string | null;
+    createdBy?: string | null;
+  },
 ) {
   const [row] = await db.insert(schemeRevision).values(values).returning();
   return row;

@@ -43,10 +43,12 @@ function build(rows: SchemeRevisionRow[]): CatalogueState {
     seq: rows.reduce((m, r) => Math.max(m, Number(r.seq)), 0),
     schemes,
     byId: new Map(schemes.map((s) => [s.id, s])),
-    revisions: new Map(order.map((id) => {
-      const r = latest.get(id)!;
-      return [id, { revision: r.revision, change: r.change, createdAt: r.createdAt }];
-    })),
+    revisions: new Map(
+      order.map((id) => {
+        const r = latest.get(id)!;
+        return [id, { revision: r.revision, change: r.change, createdAt: r.createdAt }];
+      }),
+    ),
     compiled: compileCatalogue(schemes),
   };
 }
@@ -64,7 +66,13 @@ export async function ensureCatalogue(db: Db): Promise<CatalogueState> {
     const have = new Set((await allRevisions(tx)).map((r) => r.schemeId));
     for (const s of seed.value) {
       if (have.has(s.id)) continue;
-      await insertRevision(tx, { schemeId: s.id, revision: 1, definition: s, change: 'seeded', note: 'Built-in catalogue (src/schemes/catalogue)' });
+      await insertRevision(tx, {
+        schemeId: s.id,
+        revision: 1,
+        definition: s,
+        change: 'seeded',
+        note: 'Built-in catalogue (src/schemes/catalogue)',
+      });
     }
   });
   cache.delete(db);
@@ -131,9 +139,23 @@ export function ruleVocabulary() {
   return {
     facts: FACT_NAMES.map((name) => {
       const d = FACTS[name];
-      return { name, kind: d.kind, label: d.label, unit: d.unit ?? null, min: d.min ?? null, max: d.max ?? null, values: d.values ?? null, derived: !!d.derived };
+      return {
+        name,
+        kind: d.kind,
+        label: d.label,
+        unit: d.unit ?? null,
+        min: d.min ?? null,
+        max: d.max ?? null,
+        values: d.values ?? null,
+        derived: !!d.derived,
+      };
     }),
-    documents: DOCUMENT_TYPES.map((doc) => ({ doc, label: DOCUMENT_LABELS[doc], department: DOCUMENT_OFFICES[doc].department, office: DOCUMENT_OFFICES[doc].office })),
+    documents: DOCUMENT_TYPES.map((doc) => ({
+      doc,
+      label: DOCUMENT_LABELS[doc],
+      department: DOCUMENT_OFFICES[doc].department,
+      office: DOCUMENT_OFFICES[doc].office,
+    })),
     departments: DEPARTMENT_KINDS,
   };
 }
@@ -146,7 +168,9 @@ function requireSchemeAuthority(actor: Actor, scheme: { state: number | null }) 
   throw new HttpError(
     403,
     'outside_jurisdiction',
-    scheme.state === null ? 'An all-India scheme is changed by a national administrator' : `Only an administrator of state LGD ${scheme.state} changes this scheme`,
+    scheme.state === null
+      ? 'An all-India scheme is changed by a national administrator'
+      : `Only an administrator of state LGD ${scheme.state} changes this scheme`,
   );
 }
 
@@ -180,17 +204,26 @@ const isUniqueViolation = (e: unknown) => {
  * day before, and the whole scheme is validated by the engine; refused with the rule's
  * path and the reason. `revision` is the revision the editor saw (409 when stale).
  */
-export async function addSchemeVersion(ctx: AppContext, actor: Actor, schemeId: string, body: { revision: number; version: unknown; note?: string }) {
+export async function addSchemeVersion(
+  ctx: AppContext,
+  actor: Actor,
+  schemeId: string,
+  body: { revision: number; version: unknown; note?: string },
+) {
   requirePermission(actor, 'schemes.configure');
   const state = await catalogueOf(ctx.db);
   const current = schemeOr404(state, schemeId);
   requireSchemeAuthority(actor, current);
   const rev = state.revisions.get(schemeId)!.revision;
   if (body.revision !== rev) {
-    throw conflict(`Someone else changed this scheme (now revision ${rev}, you edited revision ${body.revision})`, { revision: rev, definition: current });
+    throw conflict(`Someone else changed this scheme (now revision ${rev}, you edited revision ${body.revision})`, {
+      revision: rev,
+      definition: current,
+    });
   }
   const v = body.version as Partial<SchemeVersion> | null;
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw refuse(['version: must be an object (validFrom, validTo, benefit, rules, documents)']);
+  if (v === null || typeof v !== 'object' || Array.isArray(v))
+    throw refuse(['version: must be an object (validFrom, validTo, benefit, rules, documents)']);
   const versions = current.versions.map((x) => ({ ...x }));
   const last = versions[versions.length - 1];
   if (last.validTo === null && typeof v.validFrom === 'string' && isIsoDate(v.validFrom) && v.validFrom > last.validFrom) {
@@ -210,15 +243,26 @@ export async function createScheme(ctx: AppContext, actor: Actor, body: { scheme
   if (!checked.ok) throw refuse(checked.errors);
   requireSchemeAuthority(actor, checked.value);
   const state = await catalogueOf(ctx.db);
-  if (state.byId.has(checked.value.id)) throw new HttpError(409, 'already_exists', `A scheme with id "${checked.value.id}" exists: add a version to it instead`);
+  if (state.byId.has(checked.value.id))
+    throw new HttpError(409, 'already_exists', `A scheme with id "${checked.value.id}" exists: add a version to it instead`);
   return saveRevision(ctx, actor, checked.value, 1, 'created', body.note);
 }
 
-async function saveRevision(ctx: AppContext, actor: Actor, scheme: Scheme, revision: number, change: SchemeRevisionRow['change'], note?: string) {
+async function saveRevision(
+  ctx: AppContext,
+  actor: Actor,
+  scheme: Scheme,
+  revision: number,
+  change: SchemeRevisionRow['change'],
+  note?: string,
+) {
   try {
     await ctx.db.transaction(async (tx) => {
       await insertRevision(tx, { schemeId: scheme.id, revision, definition: scheme, change, note: note ?? null, createdBy: actor.userId });
-      await audit(tx, actor, change === 'created' ? 'create' : 'update', 'scheme', scheme.id, null, { revision, versions: scheme.versions.length });
+      await audit(tx, actor, change === 'created' ? 'create' : 'update', 'scheme', scheme.id, null, {
+        revision,
+        versions: scheme.versions.length,
+      });
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw conflict('Someone else changed this scheme at the same time; reload and try again');

@@ -48,7 +48,8 @@ beforeAll(async () => {
   t.setNow(new Date('2026-11-23T06:00:00Z'));
   [admin, cw] = await Promise.all([t.login('admin'), t.login('caseworker.amravati')]);
   const w = (await cw.get(`/api/v1/scheme-worklist?schemeId=${BSY}&pageSize=100`)).json();
-  const income = async (id: string) => Number((await t.ctx.database.query<{ i: number }>('SELECT annual_income AS i FROM family WHERE id = $1', [id]))[0].i);
+  const income = async (id: string) =>
+    Number((await t.ctx.database.query<{ i: number }>('SELECT annual_income AS i FROM family WHERE id = $1', [id]))[0].i);
   for (const i of w.items) {
     const inc = await income(i.familyId);
     const pick = { familyId: i.familyId, childId: i.schemes[0].subjects[0].id };
@@ -63,7 +64,12 @@ describe('the catalogue as data', () => {
     const list = (await cw.get('/api/v1/schemes')).json();
     expect(list.items).toHaveLength(14);
     const bsy = list.items.find((s: { id: string }) => s.id === BSY);
-    expect(bsy).toMatchObject({ revision: 1, state: 27, subject: 'child', inForce: { validFrom: '2023-04-01', benefit: { amount: 2250 } } });
+    expect(bsy).toMatchObject({
+      revision: 1,
+      state: 27,
+      subject: 'child',
+      inForce: { validFrom: '2023-04-01', benefit: { amount: 2250 } },
+    });
     const one = await cw.get(`/api/v1/schemes/${BSY}`);
     expect(one.headers.etag).toBe('"1"');
     expect(one.json().definition.versions).toHaveLength(2);
@@ -88,13 +94,33 @@ describe('adding a version', () => {
   });
 
   it.each([
-    ['an unknown fact', { rules: bsyRules([{ fact: 'incom', op: 'lte', value: 30000 }]) }, 'version.rules.all[2]', /fact "incom" is not a known fact \(did you mean "annualIncome"\?\)/],
-    ['an impossible range', { rules: bsyRules([{ fact: 'age', op: 'between', min: 10, max: 2 }]) }, 'version.rules.all[2]', /impossible range: min 10 is greater than max 2/],
-    ['a negative amount', { benefit: { kind: 'cash', amount: -5, period: 'monthly' } }, 'version.benefit.amount', /amounts cannot be negative/],
+    [
+      'an unknown fact',
+      { rules: bsyRules([{ fact: 'incom', op: 'lte', value: 30000 }]) },
+      'version.rules.all[2]',
+      /fact "incom" is not a known fact \(did you mean "annualIncome"\?\)/,
+    ],
+    [
+      'an impossible range',
+      { rules: bsyRules([{ fact: 'age', op: 'between', min: 10, max: 2 }]) },
+      'version.rules.all[2]',
+      /impossible range: min 10 is greater than max 2/,
+    ],
+    [
+      'a negative amount',
+      { benefit: { kind: 'cash', amount: -5, period: 'monthly' } },
+      'version.benefit.amount',
+      /amounts cannot be negative/,
+    ],
     ['an op that does not fit the fact', { rules: bsyRules([{ fact: 'bpl', op: 'gte', value: 3 }]) }, 'version.rules.all[2]', /./],
     ['an impossible date', { validFrom: '2026-02-30' }, 'version.validFrom', /is not a real date/],
     ['an unknown document', { documents: ['passport'] }, 'version.documents[0]', /./],
-    ['a version that does not start after the one in force', { validFrom: '2023-01-01' }, 'version.validFrom', /overlaps the previous one \(2023-04-01 – open\)/],
+    [
+      'a version that does not start after the one in force',
+      { validFrom: '2023-01-01' },
+      'version.validFrom',
+      /overlaps the previous one \(2023-04-01 – open\)/,
+    ],
   ])('refuses %s with the rule path and the reason, writing nothing', async (_what, over, field, reason) => {
     const before = await revisions();
     const res = await post(admin, { revision: 1, version: version(over) });
@@ -115,7 +141,10 @@ describe('adding a version', () => {
       ['2023-04-01', '2026-06-30'],
       ['2026-07-01', null],
     ]);
-    expect(s.revisions.map((r: { revision: number; change: string }) => [r.revision, r.change])).toEqual([[1, 'seeded'], [2, 'version_added']]);
+    expect(s.revisions.map((r: { revision: number; change: string }) => [r.revision, r.change])).toEqual([
+      [1, 'seeded'],
+      [2, 'version_added'],
+    ]);
     // The stored revision 1 is untouched (append-only).
     await expect(t.ctx.database.query("DELETE FROM scheme_revision WHERE scheme_id = 'mh-bal-sangopan'")).rejects.toThrow(/append-only/);
   });
@@ -130,17 +159,25 @@ describe('adding a version', () => {
 });
 
 describe('an application is judged by the rules in force on its date', () => {
-  const start = (f: { familyId: string; childId: string }, on: string) => cw.post('/api/v1/scheme-applications', { schemeId: BSY, ...f, on });
+  const start = (f: { familyId: string; childId: string }, on: string) =>
+    cw.post('/api/v1/scheme-applications', { schemeId: BSY, ...f, on });
 
   it('before the new version: the old rules and the old amount', async () => {
     const res = await start(richerFamily, '2026-06-15');
     expect(res.statusCode).toBe(201);
-    expect(res.json().eligibility).toMatchObject({ judgedOn: '2026-06-15', status: 'eligible', version: { validFrom: '2023-04-01', validTo: '2026-06-30' }, benefit: { amount: 2250 } });
+    expect(res.json().eligibility).toMatchObject({
+      judgedOn: '2026-06-15',
+      status: 'eligible',
+      version: { validFrom: '2023-04-01', validTo: '2026-06-30' },
+      benefit: { amount: 2250 },
+    });
   });
 
   it('after it: the new income ceiling refuses a family above it, with the reason', async () => {
     const other = (await cw.get(`/api/v1/families/${richerFamily.familyId}/scheme-suggestions?lang=en`)).json();
-    const bsy = other.suggestions.find((s: { schemeId: string; subjectId: string }) => s.schemeId === BSY && s.subjectId === richerFamily.childId);
+    const bsy = other.suggestions.find(
+      (s: { schemeId: string; subjectId: string }) => s.schemeId === BSY && s.subjectId === richerFamily.childId,
+    );
     expect(bsy.status).toBe('not_eligible');
     expect(bsy.reasons.join(' ')).toMatch(/income ₹[\d,]+ is over ₹45,000|income/);
   });
@@ -148,7 +185,12 @@ describe('an application is judged by the rules in force on its date', () => {
   it('after it: a family under the ceiling is judged by the new version and amount', async () => {
     const res = await start(poorFamily, '2026-08-03');
     expect(res.statusCode).toBe(201);
-    expect(res.json().eligibility).toMatchObject({ judgedOn: '2026-08-03', status: 'eligible', version: { validFrom: '2026-07-01', validTo: null }, benefit: { amount: 2500 } });
+    expect(res.json().eligibility).toMatchObject({
+      judgedOn: '2026-08-03',
+      status: 'eligible',
+      version: { validFrom: '2026-07-01', validTo: null },
+      benefit: { amount: 2500 },
+    });
     expect(res.json().checklist.map((c: { doc: string }) => c.doc)).toEqual(['aadhaar', 'birth_certificate', 'income_certificate']);
   });
 });
@@ -157,7 +199,9 @@ describe('validation at start-up', () => {
   it('a fresh database is seeded with the catalogue when the server starts', async () => {
     const bare = await createTestApp({ demo: false });
     try {
-      const [{ n }] = await bare.ctx.database.query<{ n: number }>("SELECT count(*)::int AS n FROM scheme_revision WHERE change = 'seeded'");
+      const [{ n }] = await bare.ctx.database.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM scheme_revision WHERE change = 'seeded'",
+      );
       expect(n).toBe(14);
     } finally {
       await bare.close();

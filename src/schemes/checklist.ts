@@ -84,7 +84,9 @@ export function buildChecklist(
     const held = !m;
     const owner = documentOwner(s.subject, doc);
     // The record to move along: the one in hand, else the required document's own record.
-    const record = held ? best : (records.find((r) => r.docType === doc && own(r) && (owner === 'family' ? r.childId === null : r.childId === childId)) ?? best);
+    const record = held
+      ? best
+      : (records.find((r) => r.docType === doc && own(r) && (owner === 'family' ? r.childId === null : r.childId === childId)) ?? best);
     return {
       doc,
       label: DOCUMENT_LABELS[doc],

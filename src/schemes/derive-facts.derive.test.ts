@@ -19,7 +19,12 @@ describe('cleanFacts', () => {
   it('ignores unknown keys and never throws on odd input', () => {
     expect(cleanFacts({ incom: 5, name: 'x' }).facts).toEqual({});
     for (const odd of [null, undefined, 42, 'x', [], [1, 2], () => 1]) expect(() => cleanFacts(odd)).not.toThrow();
-    const trap = Object.defineProperty({}, 'age', { get: () => { throw new Error('boom'); }, enumerable: true });
+    const trap = Object.defineProperty({}, 'age', {
+      get: () => {
+        throw new Error('boom');
+      },
+      enumerable: true,
+    });
     expect(cleanFacts(trap).facts).toEqual({});
   });
 });

@@ -17,8 +17,17 @@ let taskRequest: { id: string; caseId: string; caseReferralId: string };
 
 const BSY = 'mh-bal-sangopan';
 const n = async (table: string) => Number((await t.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
-const counts = async () => ({ requests: await n('document_request'), actions: await n('convergence_action'), caseActions: await n('case_action') });
-type Line = { doc: string; owner: 'child' | 'family'; held: boolean; requests: { id: string; followUp: string; followUpStatus: { kind: string; status: string; done: boolean } | null }[] };
+const counts = async () => ({
+  requests: await n('document_request'),
+  actions: await n('convergence_action'),
+  caseActions: await n('case_action'),
+});
+type Line = {
+  doc: string;
+  owner: 'child' | 'family';
+  held: boolean;
+  requests: { id: string; followUp: string; followUpStatus: { kind: string; status: string; done: boolean } | null }[];
+};
 const checklist = async () => (await cw.get(`/api/v1/scheme-applications/${appId}`)).json().checklist as Line[];
 
 beforeAll(async () => {
@@ -39,15 +48,27 @@ describe('as a convergence action item', () => {
   it('assigns the issuing department in the group covering the family, linked from the request and the checklist', async () => {
     const line = (await checklist()).find((c) => !c.held && c.owner === 'family') ?? (await checklist()).find((c) => !c.held)!;
     const body = {
-      familyId, childId: line.owner === 'child' ? childId : null, applicationId: appId, docType: line.doc, department: 'REVENUE', officer: 'Tahsildar',
-      requestedOn: '2026-11-23', dueOn: '2026-12-23', followUp: 'convergence_action',
+      familyId,
+      childId: line.owner === 'child' ? childId : null,
+      applicationId: appId,
+      docType: line.doc,
+      department: 'REVENUE',
+      officer: 'Tahsildar',
+      requestedOn: '2026-11-23',
+      dueOn: '2026-12-23',
+      followUp: 'convergence_action',
     };
     let before = await counts();
     const res = await cw.post('/api/v1/document-requests', body);
     expect(res.statusCode).toBe(201);
     const req = res.json();
     actionRequestId = req.id;
-    expect(req).toMatchObject({ followUp: 'convergence_action', department: 'REVENUE', status: 'open', followUpStatus: { kind: 'convergence_action', status: 'open', done: false } });
+    expect(req).toMatchObject({
+      followUp: 'convergence_action',
+      department: 'REVENUE',
+      status: 'open',
+      followUpStatus: { kind: 'convergence_action', status: 'open', done: false },
+    });
     expect(req.convergenceActionId).toBeTruthy();
     expect(await counts()).toEqual({ ...before, requests: before.requests + 1, actions: before.actions + 1 });
 
@@ -58,14 +79,23 @@ describe('as a convergence action item', () => {
     expect(await counts()).toEqual({ ...before, requests: before.requests + 1, actions: before.actions + 1 });
     before = await counts();
     expect(action.description).toMatch(/^Obtain the /);
-    expect((await cw.get(`/api/v1/convergence/actions?familyId=${familyId}&department=REVENUE`)).json().items.map((a: { id: string }) => a.id)).toContain(req.convergenceActionId);
+    expect(
+      (await cw.get(`/api/v1/convergence/actions?familyId=${familyId}&department=REVENUE`)).json().items.map((a: { id: string }) => a.id),
+    ).toContain(req.convergenceActionId);
 
     // The group's chair records it done: the checklist shows the action's status.
     const chair = await t.login('dlsa.amravati');
-    const done = await chair.post(`/api/v1/convergence/actions/${req.convergenceActionId}/events`, { type: 'complete', result: 'Certificate issued at the tahsil camp', on: '2026-11-23' });
+    const done = await chair.post(`/api/v1/convergence/actions/${req.convergenceActionId}/events`, {
+      type: 'complete',
+      result: 'Certificate issued at the tahsil camp',
+      on: '2026-11-23',
+    });
     expect(done.statusCode).toBe(201);
     const after = (await checklist()).find((c) => c.doc === line.doc)!;
-    expect(after.requests.find((r) => r.id === req.id)).toMatchObject({ followUp: 'convergence_action', followUpStatus: { kind: 'convergence_action', status: 'done', done: true, result: 'Certificate issued at the tahsil camp' } });
+    expect(after.requests.find((r) => r.id === req.id)).toMatchObject({
+      followUp: 'convergence_action',
+      followUpStatus: { kind: 'convergence_action', status: 'done', done: true, result: 'Certificate issued at the tahsil camp' },
+    });
     const list = (await cw.get('/api/v1/document-requests?department=REVENUE&pageSize=100')).json();
     expect(list.items.find((i: { id: string }) => i.id === req.id)).toMatchObject({ followUpStatus: { status: 'done', done: true } });
   });
@@ -75,7 +105,12 @@ describe('as a convergence action item', () => {
     const fam = (await akola.get('/api/v1/families?pageSize=1')).json().items[0];
     const before = await counts();
     const res = await akola.post('/api/v1/document-requests', {
-      familyId: fam.id, docType: 'cwc_order', department: 'CWC', requestedOn: '2026-11-23', dueOn: '2026-12-23', followUp: 'convergence_action',
+      familyId: fam.id,
+      docType: 'cwc_order',
+      department: 'CWC',
+      requestedOn: '2026-11-23',
+      dueOn: '2026-12-23',
+      followUp: 'convergence_action',
     });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'no_convergence_group', reason: 'no_convergence_group', issues: [{ field: 'followUp' }] });
@@ -94,25 +129,49 @@ describe('as a task in the open case', () => {
     expect(open).toBeTruthy();
     const before = await counts();
     const res = await cw.post('/api/v1/document-requests', {
-      familyId: open.family_id, childId: open.child_id, docType: 'birth_certificate', department: 'PANCHAYAT', officer: 'Gram Sevak',
-      requestedOn: '2026-11-23', dueOn: '2026-12-15', followUp: 'case_task',
+      familyId: open.family_id,
+      childId: open.child_id,
+      docType: 'birth_certificate',
+      department: 'PANCHAYAT',
+      officer: 'Gram Sevak',
+      requestedOn: '2026-11-23',
+      dueOn: '2026-12-15',
+      followUp: 'case_task',
     });
     expect(res.statusCode).toBe(201);
     const req = res.json();
     taskRequest = { id: req.id, caseId: req.caseId, caseReferralId: req.caseReferralId };
-    expect(req).toMatchObject({ followUp: 'case_task', caseId: open.id, followUpStatus: { kind: 'case_task', status: 'pending', done: false, caseId: open.id } });
+    expect(req).toMatchObject({
+      followUp: 'case_task',
+      caseId: open.id,
+      followUpStatus: { kind: 'case_task', status: 'pending', done: false, caseId: open.id },
+    });
     expect(await counts()).toEqual({ ...before, requests: before.requests + 1, caseActions: before.caseActions + 1 });
 
     const kase = (await cw.get(`/api/v1/cases/${open.id}`)).json();
     const referral = kase.state.referrals.find((r: { referralId: string }) => r.referralId === req.caseReferralId);
-    expect(referral).toMatchObject({ status: 'pending', domain: 'social_mainstreaming', dueDate: '2026-12-15', to: { kind: 'department' } });
+    expect(referral).toMatchObject({
+      status: 'pending',
+      domain: 'social_mainstreaming',
+      dueDate: '2026-12-15',
+      to: { kind: 'department' },
+    });
     expect(referral.need).toMatch(/birth certificate/);
 
-    expect((await cw.post(`/api/v1/cases/${open.id}/actions`, { type: 'referral_accepted', referralId: req.caseReferralId })).statusCode).toBe(201);
-    const done = await cw.post(`/api/v1/cases/${open.id}/actions`, { type: 'referral_done', referralId: req.caseReferralId, outcome: 'Delayed registration done; certificate issued' });
+    expect(
+      (await cw.post(`/api/v1/cases/${open.id}/actions`, { type: 'referral_accepted', referralId: req.caseReferralId })).statusCode,
+    ).toBe(201);
+    const done = await cw.post(`/api/v1/cases/${open.id}/actions`, {
+      type: 'referral_done',
+      referralId: req.caseReferralId,
+      outcome: 'Delayed registration done; certificate issued',
+    });
     expect(done.statusCode).toBe(201);
     const list = (await cw.get('/api/v1/document-requests?department=PANCHAYAT&pageSize=100')).json();
-    expect(list.items.find((i: { id: string }) => i.id === req.id)).toMatchObject({ followUp: 'case_task', followUpStatus: { kind: 'case_task', status: 'done', done: true } });
+    expect(list.items.find((i: { id: string }) => i.id === req.id)).toMatchObject({
+      followUp: 'case_task',
+      followUpStatus: { kind: 'case_task', status: 'done', done: true },
+    });
   });
 
   it('refuses when the family has no open case, writing nothing', async () => {
@@ -121,7 +180,12 @@ describe('as a task in the open case', () => {
       `SELECT f.id FROM family f WHERE f.district_code = 468 AND NOT EXISTS (SELECT 1 FROM case_record c WHERE c.family_id = f.id AND c.status <> 'closed') ORDER BY f.id LIMIT 1`,
     );
     const res = await cw.post('/api/v1/document-requests', {
-      familyId: none.id, docType: 'cwc_order', department: 'CWC', requestedOn: '2026-11-23', dueOn: '2026-12-23', followUp: 'case_task',
+      familyId: none.id,
+      docType: 'cwc_order',
+      department: 'CWC',
+      requestedOn: '2026-11-23',
+      dueOn: '2026-12-23',
+      followUp: 'case_task',
     });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'no_open_case', issues: [{ field: 'followUp' }] });
@@ -132,7 +196,14 @@ describe('as a task in the open case', () => {
 describe('read by a department nodal officer', () => {
   // A nodal officer (schemes.read, not cases.read; the department view of convergence) sees
   // the requests in the district, not the case a task is in nor another department's action.
-  type Item = { id: string; version: number; convergenceActionId: string | null; caseId: string | null; caseReferralId: string | null; followUpStatus: Record<string, unknown> | null };
+  type Item = {
+    id: string;
+    version: number;
+    convergenceActionId: string | null;
+    caseId: string | null;
+    caseReferralId: string | null;
+    followUpStatus: Record<string, unknown> | null;
+  };
   // The case task asked PANCHAYAT, the action item REVENUE (the tests above).
   const listOf = async (c: Client, department: 'PANCHAYAT' | 'REVENUE') => {
     const res = await c.get(`/api/v1/document-requests?department=${department}&pageSize=100`);
@@ -147,12 +218,28 @@ describe('read by a department nodal officer', () => {
 
     // The caseworker still gets all of it.
     expect((await listOf(cw, 'PANCHAYAT')).items.find((i) => i.id === taskRequest.id)).toMatchObject({
-      caseId: taskRequest.caseId, caseReferralId: taskRequest.caseReferralId,
-      followUpStatus: { kind: 'case_task', id: taskRequest.caseReferralId, status: 'done', done: true, caseId: taskRequest.caseId, caseRef, dueOn: '2026-12-15' },
+      caseId: taskRequest.caseId,
+      caseReferralId: taskRequest.caseReferralId,
+      followUpStatus: {
+        kind: 'case_task',
+        id: taskRequest.caseReferralId,
+        status: 'done',
+        done: true,
+        caseId: taskRequest.caseId,
+        caseRef,
+        dueOn: '2026-12-15',
+      },
     });
     const action = (await listOf(cw, 'REVENUE')).items.find((i) => i.id === actionRequestId)!;
     expect(action.convergenceActionId).toBeTruthy();
-    expect(action.followUpStatus).toMatchObject({ kind: 'convergence_action', id: action.convergenceActionId, status: 'done', done: true, result: actionText, department: 'REVENUE' });
+    expect(action.followUpStatus).toMatchObject({
+      kind: 'convergence_action',
+      id: action.convergenceActionId,
+      status: 'done',
+      done: true,
+      result: actionText,
+      department: 'REVENUE',
+    });
 
     // A department nodal officer sees only the requests addressed to their own department
     // (src/access/fields/policy.data.ts documentRequest, JJ Act 2015 s.74): not Panchayat's
@@ -162,11 +249,22 @@ describe('read by a department nodal officer', () => {
       const [tasks, actions] = [await listOf(nodal, 'PANCHAYAT'), await listOf(nodal, 'REVENUE')];
       expect(tasks.items, user).toEqual([]);
       expect(actions.items, user).toEqual([]);
-      for (const secret of [taskRequest.id, actionRequestId, taskRequest.caseId, taskRequest.caseReferralId, `"${caseRef}"`, action.convergenceActionId!, actionText]) {
+      for (const secret of [
+        taskRequest.id,
+        actionRequestId,
+        taskRequest.caseId,
+        taskRequest.caseReferralId,
+        `"${caseRef}"`,
+        action.convergenceActionId!,
+        actionText,
+      ]) {
         expect(tasks.body + actions.body, `${user}: ${secret}`).not.toContain(secret);
       }
       const all = (await nodal.get('/api/v1/document-requests?pageSize=100')).json().items as { department: string }[];
-      expect(all.every((i) => i.department === (user === 'nodal.health' ? 'HEALTH' : 'EDUCATION')), user).toBe(true);
+      expect(
+        all.every((i) => i.department === (user === 'nodal.health' ? 'HEALTH' : 'EDUCATION')),
+        user,
+      ).toBe(true);
     }
   });
 
@@ -174,14 +272,23 @@ describe('read by a department nodal officer', () => {
     const nodal = await t.login('nodal.health');
     const res = await nodal.patch(`/api/v1/document-requests/${taskRequest.id}`, { version: 1, status: 'done', on: '2026-11-23' });
     expect(res.statusCode).toBe(404);
-    const [row] = await t.ctx.database.query<{ status: string; version: number }>('SELECT status, version FROM document_request WHERE id = $1', [taskRequest.id]);
+    const [row] = await t.ctx.database.query<{ status: string; version: number }>(
+      'SELECT status, version FROM document_request WHERE id = $1',
+      [taskRequest.id],
+    );
     expect(row).toEqual({ status: 'open', version: 1 });
   });
 
   it('a request addressed to their department comes with the fields a department needs, and they may close it', async () => {
     const res = await cw.post('/api/v1/document-requests', {
-      familyId, applicationId: appId, docType: 'disability_certificate', department: 'HEALTH', officer: 'Civil Surgeon',
-      requestedOn: '2026-11-23', dueOn: '2026-12-23', note: 'Mother reports the medical board date was missed',
+      familyId,
+      applicationId: appId,
+      docType: 'disability_certificate',
+      department: 'HEALTH',
+      officer: 'Civil Surgeon',
+      requestedOn: '2026-11-23',
+      dueOn: '2026-12-23',
+      note: 'Mother reports the medical board date was missed',
     });
     expect(res.statusCode).toBe(201);
     const id = res.json().id as string;
@@ -194,7 +301,12 @@ describe('read by a department nodal officer', () => {
     expect(seen).not.toHaveProperty('applicationId');
     const education = await t.login('nodal.education');
     expect((await education.get('/api/v1/document-requests?pageSize=100')).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
-    const closed = await health.patch(`/api/v1/document-requests/${id}`, { version: seen.version, status: 'done', on: '2026-11-23', result: 'Certificate issued' });
+    const closed = await health.patch(`/api/v1/document-requests/${id}`, {
+      version: seen.version,
+      status: 'done',
+      on: '2026-11-23',
+      result: 'Certificate issued',
+    });
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toMatchObject({ status: 'done', result: 'Certificate issued' });
     expect(closed.json()).not.toHaveProperty('note');
@@ -208,7 +320,12 @@ describe('a department without a seat', () => {
     await t.ctx.database.query(`UPDATE convergence_member SET until = '2026-10-31' WHERE department = 'SOCIAL_JUSTICE'`);
     const before = await counts();
     const res = await cw.post('/api/v1/document-requests', {
-      familyId, docType: 'medical_certificate', department: 'SOCIAL_JUSTICE', requestedOn: '2026-11-23', dueOn: '2026-12-23', followUp: 'convergence_action',
+      familyId,
+      docType: 'medical_certificate',
+      department: 'SOCIAL_JUSTICE',
+      requestedOn: '2026-11-23',
+      dueOn: '2026-12-23',
+      followUp: 'convergence_action',
     });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'department_not_represented', issues: [{ field: 'department' }] });

@@ -33,14 +33,21 @@ export interface FollowUpSubject {
   today: string;
 }
 
-const refused = (status: number, code: string, message: string, field: string) => new HttpError(status, code, message, [{ field, message }], { reason: code });
+const refused = (status: number, code: string, message: string, field: string) =>
+  new HttpError(status, code, message, [{ field, message }], { reason: code });
 
 /** The open case of the child (or, for a household document, of any child of the family) that the actor may work on. */
 async function openCaseOf(db: Db, actor: Actor, s: Pick<FollowUpSubject, 'familyId' | 'childId'>) {
   const [row] = await db
     .select({ id: caseRecord.id, number: caseRecord.number, childId: caseRecord.childId })
     .from(caseRecord)
-    .where(and(s.childId ? eq(caseRecord.childId, s.childId) : eq(caseRecord.familyId, s.familyId), ne(caseRecord.status, 'closed'), caseVisibleWhere(actor)))
+    .where(
+      and(
+        s.childId ? eq(caseRecord.childId, s.childId) : eq(caseRecord.familyId, s.familyId),
+        ne(caseRecord.status, 'closed'),
+        caseVisibleWhere(actor),
+      ),
+    )
     .orderBy(asc(caseRecord.number))
     .limit(1);
   return row ?? null;
@@ -57,23 +64,44 @@ function what(s: FollowUpSubject): string {
  * must not be past; no meeting, assigned today). It comes up on the group's next meeting
  * agenda. The caller has checked schemes.write; the action is audited as from a document request.
  */
-export async function createDocumentAction(db: Db, actor: Actor, s: FollowUpSubject): Promise<{ id: string; groupId: string; assignedOn: string }> {
+export async function createDocumentAction(
+  db: Db,
+  actor: Actor,
+  s: FollowUpSubject,
+): Promise<{ id: string; groupId: string; assignedOn: string }> {
   const covering = or(
-    and(eq(convergenceGroup.level, 'block'), eq(convergenceGroup.districtCode, s.place.districtCode), s.place.blockCode === null ? eq(convergenceGroup.blockCode, -1) : eq(convergenceGroup.blockCode, s.place.blockCode)),
+    and(
+      eq(convergenceGroup.level, 'block'),
+      eq(convergenceGroup.districtCode, s.place.districtCode),
+      s.place.blockCode === null ? eq(convergenceGroup.blockCode, -1) : eq(convergenceGroup.blockCode, s.place.blockCode),
+    ),
     and(eq(convergenceGroup.level, 'district'), eq(convergenceGroup.districtCode, s.place.districtCode)),
   );
-  const rows = (await listGroups(db, actor, and(eq(convergenceGroup.stateCode, s.place.stateCode), covering))).sort((a, b) => (a.level === b.level ? 0 : a.level === 'block' ? -1 : 1));
+  const rows = (await listGroups(db, actor, and(eq(convergenceGroup.stateCode, s.place.stateCode), covering))).sort((a, b) =>
+    a.level === b.level ? 0 : a.level === 'block' ? -1 : 1,
+  );
   if (!rows.length) {
-    throw refused(409, 'no_convergence_group', "No convergence group covers this family's block or district; ask the department with a plain request, or set up the group first", 'followUp');
+    throw refused(
+      409,
+      'no_convergence_group',
+      "No convergence group covers this family's block or district; ask the department with a plain request, or set up the group first",
+      'followUp',
+    );
   }
   const notRepresented: string[] = [];
   for (const row of rows) {
     try {
       const action = await raiseAction(
-        db, actor, row.id,
+        db,
+        actor,
+        row.id,
         {
-          description: what(s), department: s.department, dueDate: s.dueOn, domain: 'legal_aid_documents',
-          ...(s.officer ? { officer: s.officer } : {}), ...(s.childId ? { childId: s.childId } : { familyId: s.familyId }),
+          description: what(s),
+          department: s.department,
+          dueDate: s.dueOn,
+          domain: 'legal_aid_documents',
+          ...(s.officer ? { officer: s.officer } : {}),
+          ...(s.childId ? { childId: s.childId } : { familyId: s.familyId }),
         },
         { today: s.today, source: 'document_request' },
       );
@@ -86,31 +114,69 @@ export async function createDocumentAction(db: Db, actor: Actor, s: FollowUpSubj
         continue;
       }
       const field = err.issues?.[0]?.field;
-      throw refused(err.status, err.code, `${row.name}: ${err.message}`, field === 'dueDate' ? 'dueOn' : field && field !== 'body' ? field : 'followUp');
+      throw refused(
+        err.status,
+        err.code,
+        `${row.name}: ${err.message}`,
+        field === 'dueDate' ? 'dueOn' : field && field !== 'body' ? field : 'followUp',
+      );
     }
   }
-  throw refused(409, 'department_not_represented', `${s.department} has no representative in ${notRepresented.join(' or ')}, the convergence group(s) covering this family; add a member from ${s.department} or make a plain request`, 'department');
+  throw refused(
+    409,
+    'department_not_represented',
+    `${s.department} has no representative in ${notRepresented.join(' or ')}, the convergence group(s) covering this family; add a member from ${s.department} or make a plain request`,
+    'department',
+  );
 }
 
 /**
  * A task in the open case: a referral to the issuing department's office in the district
  * (`recordAction`, so the case's own rules, projections and due items apply).
  */
-export async function createDocumentTask(ctx: AppContext, actor: Actor, s: FollowUpSubject): Promise<{ caseId: string; referralId: string; caseNumber: number }> {
+export async function createDocumentTask(
+  ctx: AppContext,
+  actor: Actor,
+  s: FollowUpSubject,
+): Promise<{ caseId: string; referralId: string; caseNumber: number }> {
   const open = await openCaseOf(ctx.db, actor, s);
   if (!open) {
-    throw refused(409, 'no_open_case', s.childId ? 'The child has no open case you can work on; open a case or make a plain request' : 'No child of this family has an open case you can work on; open a case or make a plain request', 'followUp');
+    throw refused(
+      409,
+      'no_open_case',
+      s.childId
+        ? 'The child has no open case you can work on; open a case or make a plain request'
+        : 'No child of this family has an open case you can work on; open a case or make a plain request',
+      'followUp',
+    );
   }
   const [org] = await ctx.db
     .select({ id: organisation.id })
     .from(organisation)
-    .where(and(eq(organisation.kind, s.department), eq(organisation.stateCode, s.place.stateCode), eq(organisation.districtCode, s.place.districtCode)))
+    .where(
+      and(
+        eq(organisation.kind, s.department),
+        eq(organisation.stateCode, s.place.stateCode),
+        eq(organisation.districtCode, s.place.districtCode),
+      ),
+    )
     .orderBy(asc(organisation.name))
     .limit(1);
-  if (!org) throw refused(409, 'no_department_office', `No ${s.department} office is registered in this district to refer the case to`, 'department');
+  if (!org)
+    throw refused(
+      409,
+      'no_department_office',
+      `No ${s.department} office is registered in this district to refer the case to`,
+      'department',
+    );
   const referralId = `doc-${s.docType}-${Math.random().toString(36).slice(2, 8)}`;
   await recordAction(ctx, actor, open.id, {
-    type: 'referral', referralId, need: what(s), domain: 'social_mainstreaming', to: { orgId: org.id }, dueDate: s.dueOn,
+    type: 'referral',
+    referralId,
+    need: what(s),
+    domain: 'social_mainstreaming',
+    to: { orgId: org.id },
+    dueDate: s.dueOn,
   } as never);
   return { caseId: open.id, referralId, caseNumber: open.number };
 }
@@ -133,16 +199,33 @@ export async function followUpsOf(
 ) {
   const out = new Map<string, FollowUpView>();
   const actionIds = [...new Set(requests.map((r) => r.convergenceActionId).filter((x): x is string => !!x))];
-  const tasks = requests.filter((r): r is typeof r & { caseId: string; caseReferralId: string } => !r.convergenceActionId && !!r.caseId && !!r.caseReferralId);
+  const tasks = requests.filter(
+    (r): r is typeof r & { caseId: string; caseReferralId: string } => !r.convergenceActionId && !!r.caseId && !!r.caseReferralId,
+  );
   const caseIds = [...new Set(tasks.map((r) => r.caseId))];
   const referralIds = [...new Set(tasks.map((r) => r.caseReferralId))];
   const referralsOf = and(inArray(caseReferral.caseId, caseIds), inArray(caseReferral.referralId, referralIds));
   const [actionStates, actions, referralStates, referrals, cases] = await Promise.all([
     // How each stands (status only), for every reader of the request.
-    actionIds.length ? db.select({ id: convergenceAction.id, status: convergenceAction.status }).from(convergenceAction).where(inArray(convergenceAction.id, actionIds)) : Promise.resolve([]),
+    actionIds.length
+      ? db
+          .select({ id: convergenceAction.id, status: convergenceAction.status })
+          .from(convergenceAction)
+          .where(inArray(convergenceAction.id, actionIds))
+      : Promise.resolve([]),
     // The rest only where the convergence module's rule lets the reader see the action.
-    actionIds.length ? db.select().from(convergenceAction).where(and(inArray(convergenceAction.id, actionIds), actionSeenWhere(actor))) : Promise.resolve([]),
-    caseIds.length ? db.select({ caseId: caseReferral.caseId, referralId: caseReferral.referralId, status: caseReferral.status }).from(caseReferral).where(referralsOf) : Promise.resolve([]),
+    actionIds.length
+      ? db
+          .select()
+          .from(convergenceAction)
+          .where(and(inArray(convergenceAction.id, actionIds), actionSeenWhere(actor)))
+      : Promise.resolve([]),
+    caseIds.length
+      ? db
+          .select({ caseId: caseReferral.caseId, referralId: caseReferral.referralId, status: caseReferral.status })
+          .from(caseReferral)
+          .where(referralsOf)
+      : Promise.resolve([]),
     caseIds.length
       ? db
           .select({ caseId: caseReferral.caseId, referralId: caseReferral.referralId, dueDate: caseReferral.dueDate })
@@ -150,7 +233,12 @@ export async function followUpsOf(
           .innerJoin(caseRecord, eq(caseRecord.id, caseReferral.caseId))
           .where(and(referralsOf, caseVisibleWhere(actor)))
       : Promise.resolve([]),
-    caseIds.length ? db.select({ id: caseRecord.id, number: caseRecord.number }).from(caseRecord).where(and(inArray(caseRecord.id, caseIds), caseVisibleWhere(actor))) : Promise.resolve([]),
+    caseIds.length
+      ? db
+          .select({ id: caseRecord.id, number: caseRecord.number })
+          .from(caseRecord)
+          .where(and(inArray(caseRecord.id, caseIds), caseVisibleWhere(actor)))
+      : Promise.resolve([]),
   ]);
   for (const r of requests) {
     if (r.convergenceActionId) {
@@ -160,7 +248,17 @@ export async function followUpsOf(
       out.set(
         r.id,
         a
-          ? { kind: 'convergence_action', id: a.id, status: a.status, done: a.status === 'done', doneOn: a.doneOn, result: a.result ?? a.blockedReason, dueOn: a.dueDate, department: a.department, ...(a.caseRef ? { caseRef: a.caseRef } : {}) }
+          ? {
+              kind: 'convergence_action',
+              id: a.id,
+              status: a.status,
+              done: a.status === 'done',
+              doneOn: a.doneOn,
+              result: a.result ?? a.blockedReason,
+              dueOn: a.dueDate,
+              department: a.department,
+              ...(a.caseRef ? { caseRef: a.caseRef } : {}),
+            }
           : { kind: 'convergence_action', status: state.status, done: state.status === 'done' },
       );
     } else if (r.caseId && r.caseReferralId) {
@@ -172,8 +270,15 @@ export async function followUpsOf(
       }
       const x = referrals.find((y) => y.caseId === r.caseId && y.referralId === r.caseReferralId);
       out.set(r.id, {
-        kind: 'case_task', id: r.caseReferralId, status, done: status === 'done', doneOn: null, result: null, dueOn: x?.dueDate ?? null,
-        caseId: r.caseId, caseRef: `C-${c.number}`,
+        kind: 'case_task',
+        id: r.caseReferralId,
+        status,
+        done: status === 'done',
+        doneOn: null,
+        result: null,
+        dueOn: x?.dueDate ?? null,
+        caseId: r.caseId,
+        caseRef: `C-${c.number}`,
       });
     }
   }

@@ -11,7 +11,11 @@ export type DocumentEventRow = typeof documentEvent.$inferSelect;
 export type DocumentRequestRow = typeof documentRequest.$inferSelect;
 
 /** The document row of one owner and type (a child's own, or the family's household one). Callers check visibility first. */
-export async function documentOf(db: Db, owner: { familyId: string | null; childId: string | null }, docType: string): Promise<DocumentRow | null> {
+export async function documentOf(
+  db: Db,
+  owner: { familyId: string | null; childId: string | null },
+  docType: string,
+): Promise<DocumentRow | null> {
   const where = owner.childId
     ? and(eq(document.childId, owner.childId), eq(document.docType, docType))
     : and(isNull(document.childId), eq(document.familyId, owner.familyId!), eq(document.docType, docType));
@@ -47,10 +51,14 @@ export function eventsOfDocuments(db: Db, documentIds: string[]) {
  * The requests the actor may see (src/access/fields.ts): those in the jurisdiction; for a
  * department nodal officer, only those addressed to their own department (JJ Act 2015 s.74).
  */
-export const visibleRequest = (actor: Actor) => rowsWhere(actor, 'documentRequest', { ...documentRequest, department: documentRequest.department });
+export const visibleRequest = (actor: Actor) =>
+  rowsWhere(actor, 'documentRequest', { ...documentRequest, department: documentRequest.department });
 
 export async function getRequest(db: Db, actor: Actor, id: string) {
-  const [row] = await db.select().from(documentRequest).where(and(eq(documentRequest.id, id), visibleRequest(actor)));
+  const [row] = await db
+    .select()
+    .from(documentRequest)
+    .where(and(eq(documentRequest.id, id), visibleRequest(actor)));
   return row ?? null;
 }
 
@@ -84,7 +92,13 @@ export async function openRequestFor(db: Db, owner: { familyId: string; childId:
 }
 
 /** Closes the open requests for a document once it is in hand. Returns their ids. */
-export async function closeRequestsFor(db: Db, owner: { familyId: string; childId: string | null }, docType: string, on: string, result: string) {
+export async function closeRequestsFor(
+  db: Db,
+  owner: { familyId: string; childId: string | null },
+  docType: string,
+  on: string,
+  result: string,
+) {
   const rows = await db
     .update(documentRequest)
     .set({ status: 'done', closedOn: on, result, updatedAt: new Date(), version: sql`${documentRequest.version} + 1` })
@@ -101,7 +115,11 @@ export async function closeRequestsFor(db: Db, owner: { familyId: string; childI
 }
 
 export function requestsOfFamily(db: Db, familyId: string) {
-  return db.select().from(documentRequest).where(eq(documentRequest.familyId, familyId)).orderBy(asc(documentRequest.requestedOn), asc(documentRequest.id));
+  return db
+    .select()
+    .from(documentRequest)
+    .where(eq(documentRequest.familyId, familyId))
+    .orderBy(asc(documentRequest.requestedOn), asc(documentRequest.id));
 }
 
 export interface RequestFilter {
@@ -122,11 +140,27 @@ export function requestConditions(actor: Actor, f: RequestFilter): SQL {
 
 /** A request as the actor may receive it (permitted fields; the family head's initials under a non-disclosure order). */
 export type PermittedRequestRow = Record<string, unknown> & {
-  id: string; version: number; status: string; docType: string; dueOn: string; requestedOn: string; familyId: string;
-  followUp: string; convergenceActionId: string | null; caseId: string | null; caseReferralId: string | null;
+  id: string;
+  version: number;
+  status: string;
+  docType: string;
+  dueOn: string;
+  requestedOn: string;
+  familyId: string;
+  followUp: string;
+  convergenceActionId: string | null;
+  caseId: string | null;
+  caseReferralId: string | null;
 };
 
-export async function listRequests(db: Db, actor: Actor, where: SQL, limit: number, offset: number, today: string): Promise<PermittedRequestRow[]> {
+export async function listRequests(
+  db: Db,
+  actor: Actor,
+  where: SQL,
+  limit: number,
+  offset: number,
+  today: string,
+): Promise<PermittedRequestRow[]> {
   const rows = await db
     .select(permittedColumns(actor, 'documentRequest', { today }))
     .from(documentRequest)

@@ -19,6 +19,9 @@ describe('document status', () => {
   });
 
   it('merges family and child documents, keeping the better status', () => {
-    expect(mergeDocuments({ aadhaar: 'applied_for', photo: 'held' }, ['aadhaar'], { photo: 'missing' })).toEqual({ aadhaar: 'held', photo: 'held' });
+    expect(mergeDocuments({ aadhaar: 'applied_for', photo: 'held' }, ['aadhaar'], { photo: 'missing' })).toEqual({
+      aadhaar: 'held',
+      photo: 'held',
+    });
   });
 });

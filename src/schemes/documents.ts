@@ -40,7 +40,13 @@ export const DOCUMENT_LABELS: Record<DocumentType, string> = {
 
 // The statuses and the moves between them are the registry's (src/registry/document-status.ts):
 // one rule for the registry's PUT and the schemes module's document tracking.
-import { DOCUMENT_STATUS_VALUES, USABLE_STATUSES, allowedDocumentTransitions, canChangeDocumentStatus, type DocumentStatusValue } from '../registry/document-status';
+import {
+  DOCUMENT_STATUS_VALUES,
+  USABLE_STATUSES,
+  allowedDocumentTransitions,
+  canChangeDocumentStatus,
+  type DocumentStatusValue,
+} from '../registry/document-status';
 
 export const DOCUMENT_STATUSES = DOCUMENT_STATUS_VALUES;
 export type DocumentStatus = DocumentStatusValue;
@@ -60,12 +66,19 @@ export function documentStatus(held: DocumentsHeld | undefined, doc: DocumentTyp
 }
 
 /** Order of usefulness; held and issued can be used in an application. */
-export const DOCUMENT_STATUS_RANK: Readonly<Record<DocumentStatus, number>> = { held: 4, issued: 3, applied_for: 2, not_possible: 1, missing: 0 };
+export const DOCUMENT_STATUS_RANK: Readonly<Record<DocumentStatus, number>> = {
+  held: 4,
+  issued: 3,
+  applied_for: 2,
+  not_possible: 1,
+  missing: 0,
+};
 const RANK = DOCUMENT_STATUS_RANK;
 const BY_RANK: readonly DocumentStatus[] = ['missing', 'not_possible', 'applied_for', 'issued', 'held'];
-export const DOCUMENT_INDEX: Readonly<Record<DocumentType, number>> = Object.fromEntries(
-  DOCUMENT_TYPES.map((d, i) => [d, i]),
-) as Record<DocumentType, number>;
+export const DOCUMENT_INDEX: Readonly<Record<DocumentType, number>> = Object.fromEntries(DOCUMENT_TYPES.map((d, i) => [d, i])) as Record<
+  DocumentType,
+  number
+>;
 
 /**
  * Documents as a status rank per DOCUMENT_TYPES index (the batch path's

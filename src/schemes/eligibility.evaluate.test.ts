@@ -60,7 +60,11 @@ describe('three-valued logic', () => {
 
   it('ifMissing gives an unrecorded fact a value', () => {
     const c = compileRule({ fact: 'guardianDeathCause', op: 'eq', value: 'covid19', ifMissing: false });
-    expect(explainEn(c, {})).toEqual({ value: F, reasons: ["nothing recorded for legal guardian or adoptive parent's cause of death"], missing: [] });
+    expect(explainEn(c, {})).toEqual({
+      value: F,
+      reasons: ["nothing recorded for legal guardian or adoptive parent's cause of death"],
+      missing: [],
+    });
   });
 });
 
@@ -70,7 +74,12 @@ describe('reasons', () => {
       all: [
         { fact: 'age', op: 'between', min: 0, max: 17.99 },
         { fact: 'annualIncome', op: 'lte', value: 100000 },
-        { any: [{ fact: 'casteCategory', op: 'in', values: ['SC', 'ST'] }, { fact: 'disability', op: 'isTrue' }] },
+        {
+          any: [
+            { fact: 'casteCategory', op: 'in', values: ['SC', 'ST'] },
+            { fact: 'disability', op: 'isTrue' },
+          ],
+        },
       ],
     });
     expect(inEnglish(evaluateScheme(s, { age: 12, annualIncome: 100000, casteCategory: 'ST' }, '2024-01-01'))).toMatchObject({
@@ -98,12 +107,27 @@ describe('reasons', () => {
 });
 
 describe('versions by date', () => {
-  const s = scheme({ fact: 'bpl', op: 'isTrue' }, {
-    versions: [
-      { validFrom: '2020-01-01', validTo: '2022-12-31', benefit: { kind: 'cash', amount: 100, period: 'monthly' }, rules: { fact: 'annualIncome', op: 'lte', value: 50000 }, documents: [] },
-      { validFrom: '2023-01-01', validTo: null, benefit: { kind: 'cash', amount: 200, period: 'monthly' }, rules: { fact: 'annualIncome', op: 'lte', value: 80000 }, documents: [] },
-    ],
-  });
+  const s = scheme(
+    { fact: 'bpl', op: 'isTrue' },
+    {
+      versions: [
+        {
+          validFrom: '2020-01-01',
+          validTo: '2022-12-31',
+          benefit: { kind: 'cash', amount: 100, period: 'monthly' },
+          rules: { fact: 'annualIncome', op: 'lte', value: 50000 },
+          documents: [],
+        },
+        {
+          validFrom: '2023-01-01',
+          validTo: null,
+          benefit: { kind: 'cash', amount: 200, period: 'monthly' },
+          rules: { fact: 'annualIncome', op: 'lte', value: 80000 },
+          documents: [],
+        },
+      ],
+    },
+  );
   it('judges by the rules in force on asOf', () => {
     expect(evaluateScheme(s, { annualIncome: 60000 }, '2022-12-31')).toMatchObject({ status: 'not_eligible', benefit: { amount: 100 } });
     expect(evaluateScheme(s, { annualIncome: 60000 }, '2023-01-01')).toMatchObject({ status: 'eligible', benefit: { amount: 200 } });

@@ -42,11 +42,7 @@ const typedFacts: fc.Arbitrary<Facts> = fc.record(
 ) as fc.Arbitrary<Facts>;
 
 /** Anything at all: junk values, junk keys, non-objects. */
-const junkFacts = fc.oneof(
-  fc.dictionary(fc.oneof(fc.constantFrom(...FACT_NAMES), fc.string()), fc.anything()),
-  fc.anything(),
-  typedFacts,
-);
+const junkFacts = fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom(...FACT_NAMES), fc.string()), fc.anything()), fc.anything(), typedFacts);
 const asOf = fc.oneof(isoDate, fc.string());
 
 describe('evaluation on arbitrary facts', () => {
@@ -58,7 +54,8 @@ describe('evaluation on arbitrary facts', () => {
           expect(STATUSES).toContain(r.status);
           expect(r.reasons.length).toBeGreaterThan(0);
           expect(r.reasons.every((x) => typeof x.code === 'string')).toBe(true);
-          for (const lang of REASON_LANGS) expect(renderReasons(r.reasons, lang).every((x) => typeof x === 'string' && x.length > 0)).toBe(true);
+          for (const lang of REASON_LANGS)
+            expect(renderReasons(r.reasons, lang).every((x) => typeof x === 'string' && x.length > 0)).toBe(true);
           expect(r.missingFacts.length > 0).toBe(r.status === 'maybe');
         }
       }),
@@ -129,15 +126,23 @@ function leafArb(): fc.Arbitrary<Rule> {
       case 'number':
         return fc.oneof(
           fc.tuple(fc.constantFrom('lt', 'lte', 'gt', 'gte'), v).map(([op, value]) => ({ fact, op, value }) as Rule),
-          fc.tuple(v, v).map(([a, b]) => ({ fact, op: 'between', min: Math.min(a as number, b as number), max: Math.max(a as number, b as number) }) as Rule),
+          fc
+            .tuple(v, v)
+            .map(
+              ([a, b]) =>
+                ({ fact, op: 'between', min: Math.min(a as number, b as number), max: Math.max(a as number, b as number) }) as Rule,
+            ),
         );
     }
   });
-  return fc.tuple(body, cond, fc.option(fc.boolean(), { nil: undefined })).map(([leaf, when, ifMissing]) => ({
-    ...leaf,
-    ...(when ? { when } : {}),
-    ...(ifMissing !== undefined ? { ifMissing } : {}),
-  }) as Rule);
+  return fc.tuple(body, cond, fc.option(fc.boolean(), { nil: undefined })).map(
+    ([leaf, when, ifMissing]) =>
+      ({
+        ...leaf,
+        ...(when ? { when } : {}),
+        ...(ifMissing !== undefined ? { ifMissing } : {}),
+      }) as Rule,
+  );
 }
 
 const ruleArb: fc.Arbitrary<Rule> = fc.letrec<{ rule: Rule }>((tie) => ({

@@ -85,7 +85,8 @@ export function judge(scheme: Scheme, cv: CompiledVersion | null, facts: Facts, 
       reasons.push({ code: 'other_state', state: scheme.state!, stateName: scheme.stateName ?? null, actualState: facts.stateCode! });
     } else {
       // Not eligible: only what failed; otherwise everything that was checked.
-      if (st === T && value !== F && scheme.state !== null) reasons.push({ code: 'lives_in', state: scheme.state, stateName: scheme.stateName ?? null });
+      if (st === T && value !== F && scheme.state !== null)
+        reasons.push({ code: 'lives_in', state: scheme.state, stateName: scheme.stateName ?? null });
       if (st === U) missing.push('stateCode');
       cv.rule.explainInto(facts, rv, reasons, missing);
     }

@@ -36,9 +36,11 @@ export type FamilyFactRow = Awaited<ReturnType<typeof familiesWhere>>[number];
  * past: the family head's and children's initials, no local-script names (JJ Act 2015 s.74,
  * src/access/fields.ts). The engine still reads the facts it judges on (dates of birth).
  */
-const familyColsFor = (actor: Actor) => identityColumns(actor, 'family', { familyId: family.id }, familyFactCols, ['headName', 'headNameLocal']);
+const familyColsFor = (actor: Actor) =>
+  identityColumns(actor, 'family', { familyId: family.id }, familyFactCols, ['headName', 'headNameLocal']);
 const childColsFor = (actor: Actor) => identityColumns(actor, 'child', { childId: child.id }, childCols, ['name', 'nameLocal']);
-const memberColsFor = (actor: Actor) => identityColumns(actor, 'member', { familyId: familyMember.familyId }, memberCols, ['name', 'nameLocal']);
+const memberColsFor = (actor: Actor) =>
+  identityColumns(actor, 'member', { familyId: familyMember.familyId }, memberCols, ['name', 'nameLocal']);
 
 const memberCols = {
   id: familyMember.id,
@@ -67,7 +69,9 @@ const childCols = {
   schoolStatus: child.schoolStatus,
   disability: child.disability,
   // Filled from a CWC sponsorship or foster care order by schemes.events.ts.
-  cwcRecommendation: sql<boolean | null>`(SELECT (f.value)::boolean FROM scheme_child_fact f WHERE f.child_id = ${child.id} AND f.fact = 'cwcRecommendation')`,
+  cwcRecommendation: sql<
+    boolean | null
+  >`(SELECT (f.value)::boolean FROM scheme_child_fact f WHERE f.child_id = ${child.id} AND f.fact = 'cwcRecommendation')`,
 };
 export type ChildFactRow = Awaited<ReturnType<typeof childrenOf>>[number];
 export type MemberFactRow = Awaited<ReturnType<typeof membersOf>>[number];
@@ -84,12 +88,18 @@ export function familiesWhere(db: Db, where: SQL, limit: number, afterId?: strin
 }
 
 export async function familyForFacts(db: Db, actor: Actor, id: string) {
-  const [row] = await db.select(familyColsFor(actor)).from(family).where(and(eq(family.id, id), visibleFamily(actor)));
+  const [row] = await db
+    .select(familyColsFor(actor))
+    .from(family)
+    .where(and(eq(family.id, id), visibleFamily(actor)));
   return row ?? null;
 }
 
 export function membersOf(db: Db, familyIds: string[], actor?: Actor) {
-  return db.select(actor ? memberColsFor(actor) : memberCols).from(familyMember).where(inArray(familyMember.familyId, familyIds));
+  return db
+    .select(actor ? memberColsFor(actor) : memberCols)
+    .from(familyMember)
+    .where(inArray(familyMember.familyId, familyIds));
 }
 
 export function childrenOf(db: Db, actor: Actor, familyIds: string[]) {
@@ -115,7 +125,13 @@ function documentFactsOf(db: Db, familyIds: string[]) {
 /** Applications not stopped, by family (the worklist leaves out subjects already being helped). */
 export function openApplicationsOf(db: Db, familyIds: string[]) {
   return db
-    .select({ id: schemeApplication.id, familyId: schemeApplication.familyId, schemeId: schemeApplication.schemeId, subjectId: schemeApplication.subjectId, status: schemeApplication.status })
+    .select({
+      id: schemeApplication.id,
+      familyId: schemeApplication.familyId,
+      schemeId: schemeApplication.schemeId,
+      subjectId: schemeApplication.subjectId,
+      status: schemeApplication.status,
+    })
     .from(schemeApplication)
     .where(and(inArray(schemeApplication.familyId, familyIds), ne(schemeApplication.status, 'stopped')));
 }

@@ -6,15 +6,7 @@
 
 export const SEXES = ['female', 'male', 'transgender'] as const;
 export const ORPHAN_STATUSES = ['both_parents_dead', 'one_parent_dead', 'abandoned', 'not_orphan'] as const;
-export const PARENT_STATUSES = [
-  'alive',
-  'dead',
-  'imprisoned',
-  'seriously_ill',
-  'disabled',
-  'divorced_separated',
-  'deserted',
-] as const;
+export const PARENT_STATUSES = ['alive', 'dead', 'imprisoned', 'seriously_ill', 'disabled', 'divorced_separated', 'deserted'] as const;
 export const DEATH_CAUSES = ['covid19', 'illness', 'accident', 'suicide', 'violence', 'other'] as const;
 export const AREAS = ['rural', 'urban'] as const;
 // NFSA 2013 s.3: Antyodaya Anna Yojana and priority households; NPHH is the
@@ -23,16 +15,7 @@ export const RATION_CARD_TYPES = ['AAY', 'PHH', 'NPHH', 'none'] as const;
 // Maharashtra's reservation categories: VJNT = Vimukta Jati (VJ-A) and NT =
 // Nomadic Tribes (NT-B/C/D), the state's names for the DNT communities.
 export const CASTE_CATEGORIES = ['SC', 'ST', 'OBC', 'VJNT', 'NT', 'SBC', 'General'] as const;
-export const CARE_STATUSES = [
-  'birth_family',
-  'kinship',
-  'foster',
-  'cci',
-  'aftercare',
-  'adopted',
-  'missing',
-  'street_connected',
-] as const;
+export const CARE_STATUSES = ['birth_family', 'kinship', 'foster', 'cci', 'aftercare', 'adopted', 'missing', 'street_connected'] as const;
 export const SCHOOL_MANAGEMENTS = ['government', 'aided', 'private_unaided'] as const;
 
 export type Sex = (typeof SEXES)[number];

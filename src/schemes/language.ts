@@ -9,7 +9,12 @@ import { isReasonLang, pickReasonLang, type ReasonLang } from './render';
  * The language eligibility reasons are written in: `?lang=en|hi|mr`, else
  * Accept-Language, else the signed-in user's language, else English.
  */
-export async function reasonLangOf(ctx: AppContext, actor: Actor, req: Pick<FastifyRequest, 'headers'>, lang: string | undefined): Promise<ReasonLang> {
+export async function reasonLangOf(
+  ctx: AppContext,
+  actor: Actor,
+  req: Pick<FastifyRequest, 'headers'>,
+  lang: string | undefined,
+): Promise<ReasonLang> {
   if (isReasonLang(lang)) return lang;
   const header = req.headers['accept-language'];
   const accept = Array.isArray(header) ? header.join(',') : header;

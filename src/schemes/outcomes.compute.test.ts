@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { computeOutcomes, monthEnd, monthsBetween, type StepFact } from './outcomes';
 
 const step = (id: string, over: Partial<StepFact>, status: StepFact['status'], on: string): StepFact => ({
-  id, familyId: 'f1', childId: 'c1', subject: 'child', schemeId: 'bsy', key: 'v1', status, on, ...over,
+  id,
+  familyId: 'f1',
+  childId: 'c1',
+  subject: 'child',
+  schemeId: 'bsy',
+  key: 'v1',
+  status,
+  on,
+  ...over,
 });
 
 describe('outcome figures from steps', () => {
@@ -27,9 +35,15 @@ describe('outcome figures from steps', () => {
     const out = computeOutcomes({
       from: '2025-08-01',
       to: '2026-02-28',
-      families: [{ key: 'v1', n: 3 }, { key: 'v2', n: 4 }],
+      families: [
+        { key: 'v1', n: 3 },
+        { key: 'v2', n: 4 },
+      ],
       steps,
-      secured: [{ key: 'v1', month: '2025-09', docType: 'caste_certificate', n: 2 }, { key: 'v2', month: '2025-10', docType: 'parent_death_certificate', n: 1 }],
+      secured: [
+        { key: 'v1', month: '2025-09', docType: 'caste_certificate', n: 2 },
+        { key: 'v2', month: '2025-10', docType: 'parent_death_certificate', n: 1 },
+      ],
     });
     const byMonth = Object.fromEntries(out.all.months.map((m) => [m.month, m]));
     expect(byMonth['2025-09'].familiesLinked).toBe(0);
@@ -37,8 +51,17 @@ describe('outcome figures from steps', () => {
     expect(byMonth['2025-11'].childrenReceiving).toEqual({ bsy: 1 });
     expect(byMonth['2026-01'].childrenReceiving).toEqual({ bsy: 0 });
     expect(byMonth['2026-01'].familiesLinked).toBe(1); // a link once made stays made
-    expect(out.all).toMatchObject({ families: 7, familiesLinked: 1, documentsSecured: 3, certificatesSecured: 3, documentsSecuredByType: { caste_certificate: 2, parent_death_certificate: 1 } });
+    expect(out.all).toMatchObject({
+      families: 7,
+      familiesLinked: 1,
+      documentsSecured: 3,
+      certificatesSecured: 3,
+      documentsSecuredByType: { caste_certificate: 2, parent_death_certificate: 1 },
+    });
     expect(out.all.applicationsByStatus).toEqual({ stopped: 1, applied: 1, identified: 1 });
-    expect(out.areas.map((a) => [a.key, a.families, a.familiesLinked, a.documentsSecured])).toEqual([['v1', 3, 1, 2], ['v2', 4, 0, 1]]);
+    expect(out.areas.map((a) => [a.key, a.families, a.familiesLinked, a.documentsSecured])).toEqual([
+      ['v1', 3, 1, 2],
+      ['v2', 4, 0, 1],
+    ]);
   });
 });

@@ -8,7 +8,11 @@ import { areaWhere, type Area } from './area';
 
 export type GroupLevel = 'district' | 'subdistrict' | 'village';
 
-type KeyCols = { districtCode: typeof family.districtCode | typeof child.districtCode | typeof schemeApplication.districtCode; subdistrictCode: typeof family.subdistrictCode | typeof child.subdistrictCode | typeof schemeApplication.subdistrictCode; villageId: typeof family.villageId | typeof child.villageId | typeof schemeApplication.villageId };
+type KeyCols = {
+  districtCode: typeof family.districtCode | typeof child.districtCode | typeof schemeApplication.districtCode;
+  subdistrictCode: typeof family.subdistrictCode | typeof child.subdistrictCode | typeof schemeApplication.subdistrictCode;
+  villageId: typeof family.villageId | typeof child.villageId | typeof schemeApplication.villageId;
+};
 
 /** The location id a row is counted under at this level ('di:468', 'sd:4009', a village id). */
 function keyOf(level: GroupLevel, t: KeyCols): SQL<string | null> {
@@ -59,7 +63,12 @@ const month = sql<string>`to_char(${document.issuedOn}, 'YYYY-MM')`;
  * month and type: a child's own documents placed by the child, household ones by the family.
  */
 export async function documentsSecured(db: Db, actor: Actor, area: Area | null, level: GroupLevel, from: string, to: string) {
-  const inPeriod = and(inArray(document.status, SECURED), isNotNull(document.issuedOn), gte(document.issuedOn, from), lte(document.issuedOn, to));
+  const inPeriod = and(
+    inArray(document.status, SECURED),
+    isNotNull(document.issuedOn),
+    gte(document.issuedOn, from),
+    lte(document.issuedOn, to),
+  );
   const childKey = keyOf(level, child);
   const familyKey = keyOf(level, family);
   const [own, household] = await Promise.all([
@@ -81,6 +90,9 @@ export async function documentsSecured(db: Db, actor: Actor, area: Area | null, 
 
 export async function locationNames(db: Db, ids: string[]) {
   if (!ids.length) return new Map<string, { name: string; nameLocal: string | null; level: string }>();
-  const rows = await db.select({ id: location.id, name: location.name, nameLocal: location.nameLocal, level: location.level }).from(location).where(inArray(location.id, ids));
+  const rows = await db
+    .select({ id: location.id, name: location.name, nameLocal: location.nameLocal, level: location.level })
+    .from(location)
+    .where(inArray(location.id, ids));
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -47,8 +47,19 @@ export async function schemeOutcomes(ctx: AppContext, actor: Actor, q: OutcomesQ
     documentsSecured(ctx.db, actor, area, level, from, to),
   ]);
   const out = computeOutcomes({ from, to, families: families.map((f) => ({ key: f.key, n: Number(f.n) })), steps, secured });
-  const names = await locationNames(ctx.db, out.areas.map((a) => a.key));
-  await audit(ctx.db, actor, 'report', 'scheme_outcomes', area?.id ?? null, area ? { stateCode: area.stateCode, districtCode: area.districtCode ?? undefined } : null, { from, to, groupBy: level });
+  const names = await locationNames(
+    ctx.db,
+    out.areas.map((a) => a.key),
+  );
+  await audit(
+    ctx.db,
+    actor,
+    'report',
+    'scheme_outcomes',
+    area?.id ?? null,
+    area ? { stateCode: area.stateCode, districtCode: area.districtCode ?? undefined } : null,
+    { from, to, groupBy: level },
+  );
   const schemeName = (id: string) => state.byId.get(id)?.name ?? { en: id, hi: id, mr: id };
   const label = (a: AreaFigures) => {
     const n = names.get(a.key);
@@ -83,7 +94,13 @@ export async function exportOutcomes(ctx: AppContext, actor: Actor, q: OutcomesQ
   const r = await schemeOutcomes(ctx, actor, q);
   const docTypes = [...new Set(r.months.flatMap((m) => Object.keys(m.documentsSecuredByType)))].sort();
   const rows: ExportRow[] = [
-    ...r.months.map((m) => ({ areaId: r.area?.id ?? 'all', areaName: r.area?.name ?? 'All (your jurisdiction)', level: r.area?.level ?? 'all', families: r.totals.families, m })),
+    ...r.months.map((m) => ({
+      areaId: r.area?.id ?? 'all',
+      areaName: r.area?.name ?? 'All (your jurisdiction)',
+      level: r.area?.level ?? 'all',
+      families: r.totals.families,
+      m,
+    })),
     ...r.areas.flatMap((a) => a.months.map((m) => ({ areaId: a.id, areaName: a.name, level: a.level, families: a.families, m }))),
   ];
   const columns: Column<ExportRow>[] = [
@@ -95,10 +112,18 @@ export async function exportOutcomes(ctx: AppContext, actor: Actor, q: OutcomesQ
     { key: 'linked', header: 'families_linked', value: (x) => x.m.familiesLinked },
     { key: 'newly', header: 'families_newly_linked', value: (x) => x.m.newlyLinked },
     { key: 'any', header: 'children_receiving_any_scheme', value: (x) => x.m.childrenReceivingAny },
-    ...r.schemes.map((s) => ({ key: `recv_${s.id}`, header: `children_receiving:${s.id}`, value: (x: ExportRow) => x.m.childrenReceiving[s.id] ?? 0 })),
+    ...r.schemes.map((s) => ({
+      key: `recv_${s.id}`,
+      header: `children_receiving:${s.id}`,
+      value: (x: ExportRow) => x.m.childrenReceiving[s.id] ?? 0,
+    })),
     { key: 'docs', header: 'documents_secured', value: (x) => x.m.documentsSecured },
     { key: 'certs', header: 'certificates_secured', value: (x) => x.m.certificatesSecured },
-    ...docTypes.map((t) => ({ key: `doc_${t}`, header: `documents_secured:${t}`, value: (x: ExportRow) => x.m.documentsSecuredByType[t] ?? 0 })),
+    ...docTypes.map((t) => ({
+      key: `doc_${t}`,
+      header: `documents_secured:${t}`,
+      value: (x: ExportRow) => x.m.documentsSecuredByType[t] ?? 0,
+    })),
   ];
   return tableFile(`scheme-outcomes-${r.from}-to-${r.to}`, columns, rows, format);
 }

@@ -14,7 +14,13 @@ import type { ApplicationStatus } from './application-workflow';
 
 /** Certificates issued by an office (the story's "death, caste and orphan certificates"), as against photos or passbooks. */
 export const CERTIFICATES: ReadonlySet<string> = new Set([
-  'birth_certificate', 'parent_death_certificate', 'caste_certificate', 'orphan_certificate', 'income_certificate', 'domicile', 'disability_certificate',
+  'birth_certificate',
+  'parent_death_certificate',
+  'caste_certificate',
+  'orphan_certificate',
+  'income_certificate',
+  'domicile',
+  'disability_certificate',
 ]);
 
 export interface StepFact {
@@ -186,7 +192,7 @@ export function computeOutcomes(input: {
       }
       return { perScheme: Object.fromEntries(schemes.map((s) => [s, perScheme[s]?.size ?? 0])), any: any.size };
     };
-  const monthRows: MonthFigures[] = months.map((month) => {
+    const monthRows: MonthFigures[] = months.map((month) => {
       const end = monthEnd(month, input.to);
       const r = receivingAt(end);
       const byType: Record<string, number> = {};

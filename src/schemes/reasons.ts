@@ -59,7 +59,12 @@ export type Reason =
   /** The scheme is for another state. */
   | { code: 'other_state'; state: number; stateName: string | null; actualState: number }
   /** No version of the scheme was in force on the date asked about. */
-  | { code: 'not_in_force'; scheme: { en: string; hi: string; mr: string }; asOf: IsoDate; spans: readonly { from: IsoDate; to: IsoDate | null }[] }
+  | {
+      code: 'not_in_force';
+      scheme: { en: string; hi: string; mr: string };
+      asOf: IsoDate;
+      spans: readonly { from: IsoDate; to: IsoDate | null }[];
+    }
   /** The date asked about is not a date. */
   | { code: 'bad_date'; asOf: string };
 

@@ -67,7 +67,13 @@ const CARE: Record<string, CareStatus> = {
 const SEX: Record<string, Sex> = { female: 'female', male: 'male' };
 const CAUSES: ReadonlySet<string> = new Set<DeathCause>(['covid19', 'illness', 'accident', 'suicide', 'violence', 'other']);
 // 'not_applicable' is a child under school age: not enrolled, which is true.
-const SCHOOL: Record<string, boolean> = { enrolled: true, out_of_school: false, dropped_out: false, never_enrolled: false, not_applicable: false };
+const SCHOOL: Record<string, boolean> = {
+  enrolled: true,
+  out_of_school: false,
+  dropped_out: false,
+  never_enrolled: false,
+  not_applicable: false,
+};
 
 const nonEmpty = (s: string | null | undefined) => typeof s === 'string' && s.trim() !== '';
 
@@ -173,7 +179,7 @@ export function familyInputsFromRows(
   children: readonly ChildFactsRow[],
   documents: readonly DocumentFactsRow[],
 ): FamilyInput[] {
-  const by = <T,>(rows: readonly T[], key: (r: T) => string | null) => {
+  const by = <T>(rows: readonly T[], key: (r: T) => string | null) => {
     const m = new Map<string, T[]>();
     for (const r of rows) {
       const k = key(r);

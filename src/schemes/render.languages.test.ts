@@ -15,7 +15,10 @@ const all = (rule: Rule, facts: Facts) => ({ en: say(rule, facts, 'en'), hi: say
 
 describe('the engine gives structured reasons', () => {
   it('a code with the fact, value, limit and comparison', () => {
-    const { reasons } = compileRule({ fact: 'annualIncome', op: 'lte', value: 72000, when: { fact: 'area', eq: 'rural' } }).explain({ area: 'rural', annualIncome: 60000 });
+    const { reasons } = compileRule({ fact: 'annualIncome', op: 'lte', value: 72000, when: { fact: 'area', eq: 'rural' } }).explain({
+      area: 'rural',
+      annualIncome: 60000,
+    });
     expect(reasons).toEqual<Reason[]>([
       { code: 'limit', fact: 'annualIncome', value: 60000, limit: 72000, comparison: 'under', when: { fact: 'area', values: ['rural'] } },
     ]);
@@ -28,7 +31,11 @@ describe('range (between)', () => {
     expect(all(rule, { age: 12 })).toEqual({ en: ['age 12 is within 0–17'], hi: ['आयु 12, 0–17 के भीतर है'], mr: ['वय 12, 0–17 च्या आत आहे'] });
   });
   it('above and below', () => {
-    expect(all(rule, { age: 18 })).toEqual({ en: ['age 18 is above the limit of 17'], hi: ['आयु 18, 17 की सीमा से अधिक है'], mr: ['वय 18, 17 च्या मर्यादेपेक्षा जास्त आहे'] });
+    expect(all(rule, { age: 18 })).toEqual({
+      en: ['age 18 is above the limit of 17'],
+      hi: ['आयु 18, 17 की सीमा से अधिक है'],
+      mr: ['वय 18, 17 च्या मर्यादेपेक्षा जास्त आहे'],
+    });
     expect(all({ fact: 'motherAge', op: 'between', min: 18, max: 59.99 }, { motherAge: 17 })).toEqual({
       en: ["mother's age 17 is below the minimum of 18"],
       hi: ['माता की आयु 17, न्यूनतम 18 से कम है'],
@@ -91,7 +98,9 @@ describe('enum', () => {
       hi: ['जाति वर्ग: अनुसूचित जनजाति (ST)'],
       mr: ['जात प्रवर्ग: अनुसूचित जमाती (ST)'],
     });
-    expect(all({ fact: 'orphanStatus', op: 'in', values: ['both_parents_dead', 'one_parent_dead'] }, { orphanStatus: 'not_orphan' })).toEqual({
+    expect(
+      all({ fact: 'orphanStatus', op: 'in', values: ['both_parents_dead', 'one_parent_dead'] }, { orphanStatus: 'not_orphan' }),
+    ).toEqual({
       en: ['orphan status: not an orphan (needs one of both parents dead, one parent dead)'],
       hi: ['अनाथ स्थिति: अनाथ नहीं (माता-पिता दोनों की मृत्यु, एक अभिभावक की मृत्यु में से एक होना चाहिए)'],
       mr: ['अनाथ स्थिती: अनाथ नाही (आई-वडील दोघांचाही मृत्यू, एका पालकाचा मृत्यू यांपैकी एक असणे आवश्यक)'],
@@ -132,7 +141,9 @@ describe('date window (within)', () => {
       hi: ['पिता की मृत्यु दर्ज (10 मार्च 2020, बीमारी), 11 मार्च 2020 – 28 फ़रवरी 2022 की अवधि से बाहर है (उससे पहले)'],
       mr: ['वडिलांच्या मृत्यूची नोंद (10 मार्च 2020, आजार), 11 मार्च 2020 – 28 फेब्रुवारी 2022 या कालावधीबाहेर आहे (त्यापूर्वी)'],
     });
-    expect(say(pmCares, { fatherDeathDate: '2022-03-01' }, 'mr')).toEqual(['वडिलांच्या मृत्यूची नोंद (1 मार्च 2022), 11 मार्च 2020 – 28 फेब्रुवारी 2022 या कालावधीबाहेर आहे (त्यानंतर)']);
+    expect(say(pmCares, { fatherDeathDate: '2022-03-01' }, 'mr')).toEqual([
+      'वडिलांच्या मृत्यूची नोंद (1 मार्च 2022), 11 मार्च 2020 – 28 फेब्रुवारी 2022 या कालावधीबाहेर आहे (त्यानंतर)',
+    ]);
   });
 });
 
@@ -152,7 +163,12 @@ describe('missing facts', () => {
         validFrom: '2020-01-01',
         validTo: null,
         benefit: { kind: 'cash', amount: 100, period: 'monthly' },
-        rules: { all: [{ fact: 'annualIncome', op: 'lte', value: 72000, when: { fact: 'area', eq: 'rural' } }, { fact: 'guardianDeathCause', op: 'eq', value: 'covid19', ifMissing: true }] },
+        rules: {
+          all: [
+            { fact: 'annualIncome', op: 'lte', value: 72000, when: { fact: 'area', eq: 'rural' } },
+            { fact: 'guardianDeathCause', op: 'eq', value: 'covid19', ifMissing: true },
+          ],
+        },
         documents: [],
       },
     ],
@@ -164,9 +180,24 @@ describe('missing facts', () => {
     const r = evaluateScheme(scheme, { stateCode: 27, annualIncome: 80000 }, '2024-01-01');
     expect(r.status).toBe('maybe');
     expect(r.reasons.at(-1)).toEqual({ code: 'missing_facts', facts: ['area'] });
-    expect(renderReasons(r.reasons, 'en')).toEqual(['lives in Maharashtra (state LGD 27)', 'income ₹80,000 is over the ₹72,000 rural limit', "nothing recorded for legal guardian or adoptive parent's cause of death", 'not recorded yet, would decide it: area']);
-    expect(renderReasons(r.reasons, 'hi')).toEqual(['महाराष्ट्र (राज्य LGD 27) में रहते हैं', 'आय ₹80,000, ₹72,000 की ग्रामीण सीमा से अधिक है', 'कानूनी अभिभावक या दत्तक माता-पिता की मृत्यु का कारण के लिए कुछ दर्ज नहीं है', 'अभी दर्ज नहीं है, इससे निर्णय होगा: क्षेत्र']);
-    expect(renderReasons(r.reasons, 'mr')).toEqual(['महाराष्ट्र (राज्य LGD 27) मध्ये राहतात', 'उत्पन्न ₹80,000 ₹72,000 च्या ग्रामीण मर्यादेपेक्षा जास्त आहे', 'कायदेशीर पालक किंवा दत्तक पालकांच्या मृत्यूचे कारण साठी काहीही नोंदलेले नाही', 'अद्याप नोंदलेले नाही, यावरून ठरेल: क्षेत्र']);
+    expect(renderReasons(r.reasons, 'en')).toEqual([
+      'lives in Maharashtra (state LGD 27)',
+      'income ₹80,000 is over the ₹72,000 rural limit',
+      "nothing recorded for legal guardian or adoptive parent's cause of death",
+      'not recorded yet, would decide it: area',
+    ]);
+    expect(renderReasons(r.reasons, 'hi')).toEqual([
+      'महाराष्ट्र (राज्य LGD 27) में रहते हैं',
+      'आय ₹80,000, ₹72,000 की ग्रामीण सीमा से अधिक है',
+      'कानूनी अभिभावक या दत्तक माता-पिता की मृत्यु का कारण के लिए कुछ दर्ज नहीं है',
+      'अभी दर्ज नहीं है, इससे निर्णय होगा: क्षेत्र',
+    ]);
+    expect(renderReasons(r.reasons, 'mr')).toEqual([
+      'महाराष्ट्र (राज्य LGD 27) मध्ये राहतात',
+      'उत्पन्न ₹80,000 ₹72,000 च्या ग्रामीण मर्यादेपेक्षा जास्त आहे',
+      'कायदेशीर पालक किंवा दत्तक पालकांच्या मृत्यूचे कारण साठी काहीही नोंदलेले नाही',
+      'अद्याप नोंदलेले नाही, यावरून ठरेल: क्षेत्र',
+    ]);
   });
 
   it('a fact only written down when something happened', () => {
@@ -180,8 +211,12 @@ describe('missing facts', () => {
   });
 
   it('another state and a version not in force', () => {
-    expect(renderReasons(evaluateScheme(scheme, { stateCode: 29 }, '2024-01-01').reasons, 'mr')).toEqual(['ही योजना फक्त महाराष्ट्र (राज्य LGD 27) मध्ये लागू आहे; हे कुटुंब राज्य LGD 29 मध्ये आहे']);
-    expect(renderReasons(evaluateScheme(scheme, {}, '2019-01-01').reasons, 'hi')).toEqual(['परीक्षण योजना के नियम 2019-01-01 को लागू नहीं थे (लागू: 2020-01-01 – अब तक)']);
+    expect(renderReasons(evaluateScheme(scheme, { stateCode: 29 }, '2024-01-01').reasons, 'mr')).toEqual([
+      'ही योजना फक्त महाराष्ट्र (राज्य LGD 27) मध्ये लागू आहे; हे कुटुंब राज्य LGD 29 मध्ये आहे',
+    ]);
+    expect(renderReasons(evaluateScheme(scheme, {}, '2019-01-01').reasons, 'hi')).toEqual([
+      'परीक्षण योजना के नियम 2019-01-01 को लागू नहीं थे (लागू: 2020-01-01 – अब तक)',
+    ]);
   });
 });
 

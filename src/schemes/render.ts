@@ -176,7 +176,8 @@ export function factLabelIn(fact: FactName, lang: ReasonLang): string {
 /** An enum value's label in the language; yes/no for booleans; anything else as written. */
 export function valueLabelIn(fact: FactName, value: unknown, lang: ReasonLang): string {
   const def = FACTS[fact];
-  if (def.kind === 'boolean') return lang === 'en' ? (value ? 'yes' : 'no') : lang === 'hi' ? (value ? 'हाँ' : 'नहीं') : value ? 'होय' : 'नाही';
+  if (def.kind === 'boolean')
+    return lang === 'en' ? (value ? 'yes' : 'no') : lang === 'hi' ? (value ? 'हाँ' : 'नहीं') : value ? 'होय' : 'नाही';
   if (def.kind === 'enum' && typeof value === 'string') {
     if (lang === 'en') return def.valueLabels?.[value] ?? value;
     return VALUES[fact]?.[value]?.[lang] ?? value;

@@ -139,12 +139,15 @@ function checkNode(n: RawNode): string[] {
   }
   if (errors.length) return errors;
 
-  const ok =
-    NUMERIC_OPS.has(op) ? def.kind === 'number'
-    : op === 'within' ? def.kind === 'date'
-    : op === 'isTrue' || op === 'isFalse' ? def.kind === 'boolean'
-    : op === 'in' ? def.kind === 'enum' || def.kind === 'number'
-    : def.kind !== 'date';
+  const ok = NUMERIC_OPS.has(op)
+    ? def.kind === 'number'
+    : op === 'within'
+      ? def.kind === 'date'
+      : op === 'isTrue' || op === 'isFalse'
+        ? def.kind === 'boolean'
+        : op === 'in'
+          ? def.kind === 'enum' || def.kind === 'number'
+          : def.kind !== 'date';
   if (!ok) return [`op "${op}" cannot be used on "${fact}", which is ${kindWord(def)}`];
 
   if (op === 'eq') pushIf(errors, checkValue(fact, n.value));

@@ -23,16 +23,19 @@ describe('validateRule accepts the documented shapes', () => {
 
 describe('validateRule refuses, with the path and the reason', () => {
   it('an unknown fact, suggesting the nearest', () => {
-    expect(errorsOf({ all: [{ fact: 'age', op: 'lt', value: 18 }, { fact: 'incom', op: 'lte', value: 1 }] })).toEqual([
-      'rules.all[1]: fact "incom" is not a known fact (did you mean "annualIncome"?)',
-    ]);
+    expect(
+      errorsOf({
+        all: [
+          { fact: 'age', op: 'lt', value: 18 },
+          { fact: 'incom', op: 'lte', value: 1 },
+        ],
+      }),
+    ).toEqual(['rules.all[1]: fact "incom" is not a known fact (did you mean "annualIncome"?)']);
     expect(errorsOf({ fact: 'agee', op: 'lt', value: 18 })[0]).toContain('did you mean "age"');
   });
 
   it('impossible ranges', () => {
-    expect(errorsOf({ fact: 'age', op: 'between', min: 18, max: 17 })).toEqual([
-      'rules: impossible range: min 18 is greater than max 17',
-    ]);
+    expect(errorsOf({ fact: 'age', op: 'between', min: 18, max: 17 })).toEqual(['rules: impossible range: min 18 is greater than max 17']);
     expect(errorsOf({ fact: 'annualIncome', op: 'lte', value: -1 })).toEqual([
       'rules: value -1 is impossible for "annualIncome" (amounts cannot be negative)',
     ]);
@@ -88,7 +91,15 @@ describe('validateRule refuses, with the path and the reason', () => {
 
   it('lists every problem, deep in the tree', () => {
     const errs = errorsOf({
-      any: [{ not: { fact: 'age', op: 'between', min: 5, max: 1 } }, { all: [{ fact: 'bpl', op: 'isTrue' }, { fact: 'x', op: 'eq', value: 1 }] }],
+      any: [
+        { not: { fact: 'age', op: 'between', min: 5, max: 1 } },
+        {
+          all: [
+            { fact: 'bpl', op: 'isTrue' },
+            { fact: 'x', op: 'eq', value: 1 },
+          ],
+        },
+      ],
     });
     expect(errs).toEqual([
       'rules.any[0].not: impossible range: min 5 is greater than max 1',
@@ -105,7 +116,12 @@ describe('validateCatalogue', () => {
 
   it('names the scheme, version and rule in errors', () => {
     const data = structuredClone([...CATALOGUE_DATA]) as unknown as Array<Record<string, any>>;
-    data[3].versions[0].rules = { all: [{ fact: 'age', op: 'lt', value: 18 }, { fact: 'incom', op: 'lte', value: 72000 }] };
+    data[3].versions[0].rules = {
+      all: [
+        { fact: 'age', op: 'lt', value: 18 },
+        { fact: 'incom', op: 'lte', value: 72000 },
+      ],
+    };
     const r = validateCatalogue(data);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatch(/^schemes\[3\]\.versions\[0\]\.rules\.all\[1\]: fact "incom" is not a known fact/);
@@ -128,6 +144,8 @@ describe('validateCatalogue', () => {
 });
 
 it('factsUsed lists leaf and guard facts', () => {
-  const used = factsUsed({ all: [{ fact: 'annualIncome', op: 'lte', value: 1, when: { fact: 'area', eq: 'rural' } }, { not: { fact: 'bpl', op: 'isTrue' } }] });
+  const used = factsUsed({
+    all: [{ fact: 'annualIncome', op: 'lte', value: 1, when: { fact: 'area', eq: 'rural' } }, { not: { fact: 'bpl', op: 'isTrue' } }],
+  });
   expect([...used].sort()).toEqual(['annualIncome', 'area', 'bpl']);
 });

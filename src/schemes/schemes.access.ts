@@ -12,7 +12,11 @@ import { istToday } from '../kernel/clock';
 export function requireSchemesRecord(actor: Actor) {
   requirePermission(actor, 'schemes.read');
   if (registryView(actor) !== 'full') {
-    throw new HttpError(403, 'forbidden', `Your role (${actor.role}) may not see why a family qualifies for a scheme (needs registry.read)`);
+    throw new HttpError(
+      403,
+      'forbidden',
+      `Your role (${actor.role}) may not see why a family qualifies for a scheme (needs registry.read)`,
+    );
   }
 }
 

@@ -9,7 +9,11 @@ describe('schemes bench helper', () => {
 
   it('reports the district worklist against the per-family API baseline', async () => {
     const results = await run({ families: 300, baselineSample: 10, database: 'pglite', log: () => undefined });
-    expect(results.map((r) => r.name)).toEqual(['schemes.district_worklist', 'schemes.district_worklist_total', 'schemes.engine_in_memory']);
+    expect(results.map((r) => r.name)).toEqual([
+      'schemes.district_worklist',
+      'schemes.district_worklist_total',
+      'schemes.engine_in_memory',
+    ]);
     for (const r of results) {
       expect(Number.isFinite(r.value) && r.value > 0).toBe(true);
       expect(r.unit).toBeTruthy();

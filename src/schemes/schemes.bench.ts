@@ -224,10 +224,17 @@ export async function run(opts: BenchOptions = {}): Promise<BenchResult[]> {
     // Baseline: one family at a time through the API.
     const app = await buildApp(ctx, { logger: false });
     await app.ready();
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'dcpo.amravati', password: DEMO_PASSWORD } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'dcpo.amravati', password: DEMO_PASSWORD },
+    });
     const token = login.cookies.find((c) => c.name === 'samanvay_session')!.value;
-    const ids = (await database.query<{ id: string }>(`SELECT id FROM family WHERE district_code = 468 ORDER BY md5(id::text) LIMIT ${sample}`)).map((r) => r.id);
-    const ask = (id: string) => app.inject({ method: 'GET', url: `/api/v1/families/${id}/scheme-suggestions`, headers: { authorization: `Bearer ${token}` } });
+    const ids = (
+      await database.query<{ id: string }>(`SELECT id FROM family WHERE district_code = 468 ORDER BY md5(id::text) LIMIT ${sample}`)
+    ).map((r) => r.id);
+    const ask = (id: string) =>
+      app.inject({ method: 'GET', url: `/api/v1/families/${id}/scheme-suggestions`, headers: { authorization: `Bearer ${token}` } });
     for (const id of ids.slice(0, 20)) await ask(id); // warm-up
     const a0 = performance.now();
     for (const id of ids) {

@@ -37,7 +37,8 @@ describe('the seeded story, computed from the records', () => {
     expect(o.totals.familiesLinked).toBeLessThanOrEqual(70);
     expect(o.totals.childrenReceiving[BSY]).toBeGreaterThanOrEqual(58);
     expect(o.totals.childrenReceiving[BSY]).toBeLessThanOrEqual(70);
-    for (const doc of ['parent_death_certificate', 'caste_certificate', 'orphan_certificate']) expect(o.totals.documentsSecuredByType[doc]).toBeGreaterThan(0);
+    for (const doc of ['parent_death_certificate', 'caste_certificate', 'orphan_certificate'])
+      expect(o.totals.documentsSecuredByType[doc]).toBeGreaterThan(0);
     expect(o.months).toHaveLength(18);
     // Linked families grow month by month; the first links come after the first meetings.
     const linked = o.months.map((m: { familiesLinked: number }) => m.familiesLinked);
@@ -48,9 +49,13 @@ describe('the seeded story, computed from the records', () => {
     expect(o.areas.reduce((n: number, a: { familiesLinked: number }) => n + a.familiesLinked, 0)).toBe(o.totals.familiesLinked);
 
     // The same figures straight from the rows: families with a sanctioned step; children whose last step is "receiving".
-    const [{ n: fams }] = await q<{ n: number }>("SELECT count(DISTINCT a.family_id)::int AS n FROM scheme_application a JOIN scheme_application_step s ON s.application_id = a.id WHERE s.status = 'sanctioned' AND s.on_date <= '2026-11-22'");
+    const [{ n: fams }] = await q<{ n: number }>(
+      "SELECT count(DISTINCT a.family_id)::int AS n FROM scheme_application a JOIN scheme_application_step s ON s.application_id = a.id WHERE s.status = 'sanctioned' AND s.on_date <= '2026-11-22'",
+    );
     expect(o.totals.familiesLinked).toBe(fams);
-    const [{ n: kids }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM scheme_application a WHERE a.scheme_id = '${BSY}' AND a.status = 'receiving'`);
+    const [{ n: kids }] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM scheme_application a WHERE a.scheme_id = '${BSY}' AND a.status = 'receiving'`,
+    );
     expect(o.totals.childrenReceiving[BSY]).toBe(kids);
     // The registry figures are untouched.
     expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM child'))[0].n).toBe(204);
@@ -82,7 +87,10 @@ describe('the seeded story, computed from the records', () => {
     const csv = await dcpo.get('/api/v1/scheme-outcomes/export?from=2025-06-01&format=csv');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toContain('families_linked');
     expect(lines[0]).toContain(`children_receiving:${BSY}`);
     expect(lines.length - 1).toBe(18 * (1 + o.areas.length));
@@ -103,7 +111,12 @@ describe('the seeded story, computed from the records', () => {
   ])('refuses bad outcome parameters: %s', async (qs, field) => {
     const res = await dcpo.get(`/api/v1/scheme-outcomes?${qs}`);
     expect(res.statusCode).toBe(400);
-    expect(res.json().issues.map((i: { field: string }) => i.field).join(' ')).toContain(field);
+    expect(
+      res
+        .json()
+        .issues.map((i: { field: string }) => i.field)
+        .join(' '),
+    ).toContain(field);
   });
 });
 
@@ -114,7 +127,11 @@ describe('the district worklist', () => {
     const w = res.json();
     expect(w.total).toBeGreaterThan(0);
     expect(w.items.every((i: { districtCode: number }) => i.districtCode === 468)).toBe(true);
-    const open = new Set((await q<{ subject_id: string }>(`SELECT subject_id FROM scheme_application WHERE scheme_id = '${BSY}' AND status <> 'stopped'`)).map((r) => r.subject_id));
+    const open = new Set(
+      (await q<{ subject_id: string }>(`SELECT subject_id FROM scheme_application WHERE scheme_id = '${BSY}' AND status <> 'stopped'`)).map(
+        (r) => r.subject_id,
+      ),
+    );
     for (const i of w.items) {
       expect(i.schemes.map((s: { schemeId: string }) => s.schemeId)).toEqual([BSY]);
       for (const s of i.schemes[0].subjects) expect(open.has(s.id)).toBe(false);
@@ -122,7 +139,9 @@ describe('the district worklist', () => {
     // Each family listed is eligible according to its own suggestions.
     const first = w.items[0];
     const sug = (await dcpo.get(`/api/v1/families/${first.familyId}/scheme-suggestions`)).json();
-    const ids = sug.suggestions.filter((s: { schemeId: string; status: string }) => s.schemeId === BSY && s.status === 'eligible').map((s: { subjectId: string }) => s.subjectId);
+    const ids = sug.suggestions
+      .filter((s: { schemeId: string; status: string }) => s.schemeId === BSY && s.status === 'eligible')
+      .map((s: { subjectId: string }) => s.subjectId);
     expect(ids).toEqual(expect.arrayContaining(first.schemes[0].subjects.map((s: { id: string }) => s.id)));
   });
 
@@ -131,8 +150,12 @@ describe('the district worklist', () => {
     const p1 = (await dcpo.get('/api/v1/scheme-worklist?pageSize=5&page=1')).json();
     const p2 = (await dcpo.get('/api/v1/scheme-worklist?pageSize=5&page=2')).json();
     expect(p1.total).toBe(all.total);
-    expect(p1.items.map((i: { familyId: string }) => i.familyId)).toEqual(all.items.slice(0, 5).map((i: { familyId: string }) => i.familyId));
-    expect(p2.items.map((i: { familyId: string }) => i.familyId)).toEqual(all.items.slice(5, 10).map((i: { familyId: string }) => i.familyId));
+    expect(p1.items.map((i: { familyId: string }) => i.familyId)).toEqual(
+      all.items.slice(0, 5).map((i: { familyId: string }) => i.familyId),
+    );
+    expect(p2.items.map((i: { familyId: string }) => i.familyId)).toEqual(
+      all.items.slice(5, 10).map((i: { familyId: string }) => i.familyId),
+    );
     const rajura = (await dcpo.get(`/api/v1/scheme-worklist?locationId=${villageId('Rajura')}&pageSize=100`)).json();
     expect(rajura.items.every((i: { villageName: string }) => i.villageName === 'Rajura')).toBe(true);
     const maybe = (await dcpo.get('/api/v1/scheme-worklist?status=maybe&pageSize=100')).json();
@@ -140,8 +163,13 @@ describe('the district worklist', () => {
 
     const csv = await dcpo.get(`/api/v1/scheme-worklist/export?format=csv`);
     expect(csv.statusCode).toBe(200);
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(lines[0]).toBe('family_id,head_name,head_name_local,village,village_id,district_lgd,scheme_id,scheme,for,who,status,missing_documents,as_of');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe(
+      'family_id,head_name,head_name_local,village,village_id,district_lgd,scheme_id,scheme,for,who,status,missing_documents,as_of',
+    );
     const rows = all.items.reduce((n: number, i: { schemes: unknown[] }) => n + i.schemes.length, 0);
     expect(lines.length - 1).toBe(rows);
     const xlsx = await dcpo.get('/api/v1/scheme-worklist/export?format=xlsx');
@@ -171,10 +199,40 @@ describe('another district, and roles without the right', () => {
     expect(sug.statusCode).toBe(404);
     expect(sug.json()).toEqual((await akola.get('/api/v1/families/00000000-0000-4000-8000-000000000000/scheme-suggestions')).json());
     expect((await akola.get(`/api/v1/scheme-applications/${amravatiApp}`)).statusCode).toBe(404);
-    expect((await akola.post(`/api/v1/scheme-applications/${amravatiApp}/steps`, { version: 1, status: 'stopped', on: '2026-11-20', reason: 'x' })).statusCode).toBe(404);
-    expect((await akola.post('/api/v1/scheme-applications', { schemeId: BSY, familyId: amravatiFamily, childId: amravatiChild, on: '2026-11-20' })).json().issues[0].field).toBe('familyId');
-    expect((await akola.post(`/api/v1/children/${amravatiChild}/documents/photo/status`, { status: 'held', on: '2026-11-20' })).statusCode).toBe(404);
-    expect((await akola.post('/api/v1/document-requests', { familyId: amravatiFamily, docType: 'caste_certificate', department: 'REVENUE', requestedOn: '2026-11-20', dueOn: '2026-12-20' })).statusCode).toBe(400);
+    expect(
+      (
+        await akola.post(`/api/v1/scheme-applications/${amravatiApp}/steps`, {
+          version: 1,
+          status: 'stopped',
+          on: '2026-11-20',
+          reason: 'x',
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await akola.post('/api/v1/scheme-applications', {
+          schemeId: BSY,
+          familyId: amravatiFamily,
+          childId: amravatiChild,
+          on: '2026-11-20',
+        })
+      ).json().issues[0].field,
+    ).toBe('familyId');
+    expect(
+      (await akola.post(`/api/v1/children/${amravatiChild}/documents/photo/status`, { status: 'held', on: '2026-11-20' })).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await akola.post('/api/v1/document-requests', {
+          familyId: amravatiFamily,
+          docType: 'caste_certificate',
+          department: 'REVENUE',
+          requestedOn: '2026-11-20',
+          dueOn: '2026-12-20',
+        })
+      ).statusCode,
+    ).toBe(400);
 
     const list = (await akola.get('/api/v1/scheme-applications?pageSize=100')).json();
     expect(list.total).toBeGreaterThan(0);
@@ -208,7 +266,16 @@ describe('another district, and roles without the right', () => {
 
   it('an auditor reads but does not write; a role without schemes.read sees nothing', async () => {
     expect((await auditor.get(`/api/v1/families/${amravatiFamily}/scheme-suggestions`)).statusCode).toBe(200);
-    expect((await auditor.post(`/api/v1/scheme-applications/${amravatiApp}/steps`, { version: 1, status: 'stopped', on: '2026-11-20', reason: 'x' })).statusCode).toBe(403);
+    expect(
+      (
+        await auditor.post(`/api/v1/scheme-applications/${amravatiApp}/steps`, {
+          version: 1,
+          status: 'stopped',
+          on: '2026-11-20',
+          reason: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await auditor.get('/api/v1/scheme-worklist/export')).statusCode).toBe(403);
     // The Anganwadi worker reads schemes, but only for her village.
     expect([403, 404]).toContain((await aww.get(`/api/v1/families/${amravatiFamily}/scheme-suggestions`)).statusCode);

@@ -19,7 +19,10 @@ const cwcRecommendationFromOrder: EventHandler<'case.cwc_order_recorded'> = {
     await db
       .insert(schemeChildFact)
       .values({ childId: e.payload.childId, fact: 'cwcRecommendation', value: true, source, sourceRef, recordedAt: now })
-      .onConflictDoUpdate({ target: [schemeChildFact.childId, schemeChildFact.fact], set: { value: true, source, sourceRef, recordedAt: now } });
+      .onConflictDoUpdate({
+        target: [schemeChildFact.childId, schemeChildFact.fact],
+        set: { value: true, source, sourceRef, recordedAt: now },
+      });
   },
 };
 

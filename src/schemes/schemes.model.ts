@@ -13,7 +13,13 @@ export const localisedNameOut = z.object({ en: z.string(), hi: z.string(), mr: z
 const channelOut = z.object({ mode: z.string(), where: z.string(), url: z.string().optional() });
 export const benefitOut = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cash'), amount: z.number(), period: z.string(), note: z.string().optional() }),
-  z.object({ kind: z.literal('in_kind'), description: z.string(), valueInr: z.number().optional(), period: z.string().optional(), note: z.string().optional() }),
+  z.object({
+    kind: z.literal('in_kind'),
+    description: z.string(),
+    valueInr: z.number().optional(),
+    period: z.string().optional(),
+    note: z.string().optional(),
+  }),
 ]);
 const validity = { validFrom: z.string(), validTo: z.string().nullable() };
 
@@ -30,7 +36,9 @@ export const schemeDefinitionOut = z.object({
   stateName: z.string().optional(),
   subject: z.string(),
   channel: channelOut,
-  sources: z.array(z.object({ title: z.string(), url: z.string().optional(), reference: z.string().optional(), date: z.string() })).readonly(),
+  sources: z
+    .array(z.object({ title: z.string(), url: z.string().optional(), reference: z.string().optional(), date: z.string() }))
+    .readonly(),
   versions: z
     .array(
       z.object({
@@ -64,7 +72,16 @@ export const schemeListOut = z.object({ asOf: z.string(), items: z.array(schemeS
 export const schemeOut = schemeSummaryOut.extend({
   definition: schemeDefinitionOut,
   factsUsed: z.array(z.string()),
-  revisions: z.array(z.object({ revision: z.number(), change: z.string(), note: z.string().nullable(), createdBy: z.string().nullable(), createdAt: timestamp, versions: z.number() })),
+  revisions: z.array(
+    z.object({
+      revision: z.number(),
+      change: z.string(),
+      note: z.string().nullable(),
+      createdBy: z.string().nullable(),
+      createdAt: timestamp,
+      versions: z.number(),
+    }),
+  ),
 });
 
 export const ruleVocabularyOut = z.object({
@@ -90,16 +107,44 @@ const factValue = z.object({ fact: z.string(), value: scalar });
 const when = z.object({ fact: z.string(), values: z.array(scalar).readonly() }).optional();
 export const reasonOut = z.discriminatedUnion('code', [
   z.object({ code: z.literal('fact'), fact: z.string(), value: scalar, context: factValue.optional() }),
-  z.object({ code: z.literal('enum'), fact: z.string(), value: scalar, expected: z.array(scalar).readonly(), negated: z.boolean(), holds: z.boolean() }),
+  z.object({
+    code: z.literal('enum'),
+    fact: z.string(),
+    value: scalar,
+    expected: z.array(scalar).readonly(),
+    negated: z.boolean(),
+    holds: z.boolean(),
+  }),
   z.object({ code: z.literal('limit'), fact: z.string(), value: z.number(), limit: z.number(), comparison: z.string(), when }),
   z.object({ code: z.literal('minimum'), fact: z.string(), value: z.number(), limit: z.number(), comparison: z.string(), when }),
-  z.object({ code: z.literal('range'), fact: z.string(), value: z.number(), min: z.number(), max: z.number(), comparison: z.string(), when }),
-  z.object({ code: z.literal('date_window'), fact: z.string(), value: z.string(), from: z.string(), to: z.string(), comparison: z.string(), context: factValue.optional() }),
+  z.object({
+    code: z.literal('range'),
+    fact: z.string(),
+    value: z.number(),
+    min: z.number(),
+    max: z.number(),
+    comparison: z.string(),
+    when,
+  }),
+  z.object({
+    code: z.literal('date_window'),
+    fact: z.string(),
+    value: z.string(),
+    from: z.string(),
+    to: z.string(),
+    comparison: z.string(),
+    context: factValue.optional(),
+  }),
   z.object({ code: z.literal('not_recorded'), fact: z.string() }),
   z.object({ code: z.literal('missing_facts'), facts: z.array(z.string()).readonly() }),
   z.object({ code: z.literal('lives_in'), state: z.number(), stateName: z.string().nullable() }),
   z.object({ code: z.literal('other_state'), state: z.number(), stateName: z.string().nullable(), actualState: z.number() }),
-  z.object({ code: z.literal('not_in_force'), scheme: localisedNameOut, asOf: z.string(), spans: z.array(z.object({ from: z.string(), to: z.string().nullable() })).readonly() }),
+  z.object({
+    code: z.literal('not_in_force'),
+    scheme: localisedNameOut,
+    asOf: z.string(),
+    spans: z.array(z.object({ from: z.string(), to: z.string().nullable() })).readonly(),
+  }),
   z.object({ code: z.literal('bad_date'), asOf: z.string() }),
 ]);
 
@@ -119,7 +164,9 @@ export const familySuggestionsOut = z.object({
   lang: z.string(),
   catalogueSeq: z.number(),
   counts: z.record(z.string(), z.number()),
-  subjects: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string(), nameLocal: withheld(z.string()), age: withheld(z.number()) })),
+  subjects: z.array(
+    z.object({ id: z.string(), kind: z.string(), name: z.string(), nameLocal: withheld(z.string()), age: withheld(z.number()) }),
+  ),
   suggestions: z.array(
     z.object({
       ...judgement,
@@ -132,7 +179,9 @@ export const familySuggestionsOut = z.object({
       channel: channelOut,
       application: z.object({ id: z.string(), status: z.string(), version: z.number(), identifiedOn: z.string() }).nullable(),
       requiredDocuments: z.array(z.string()),
-      missingDocuments: z.array(z.object({ doc: z.string(), label: z.string(), status: z.string(), alternatives: z.array(z.string()), conditional: z.boolean() })),
+      missingDocuments: z.array(
+        z.object({ doc: z.string(), label: z.string(), status: z.string(), alternatives: z.array(z.string()), conditional: z.boolean() }),
+      ),
       annualValue: z.number(),
     }),
   ),
@@ -255,7 +304,16 @@ export const documentRequestOut = z.object({
   updatedAt: withheld(timestamp),
 });
 export const documentRequestListOut = z.object({
-  items: z.array(z.object({ ...requestFields, label: z.string(), overdue: z.boolean(), villageName: withheld(z.string()), headName: withheld(z.string()), headNameLocal: withheld(z.string()) })),
+  items: z.array(
+    z.object({
+      ...requestFields,
+      label: z.string(),
+      overdue: z.boolean(),
+      villageName: withheld(z.string()),
+      headName: withheld(z.string()),
+      headNameLocal: withheld(z.string()),
+    }),
+  ),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
@@ -319,7 +377,15 @@ export const applicationOut = z.object({
             version: z.number(),
           })
           .nullable(),
-        history: z.array(z.object({ from: z.string().nullable(), to: z.string(), on: z.string(), issuingOffice: z.string().nullable(), note: z.string().nullable() })),
+        history: z.array(
+          z.object({
+            from: z.string().nullable(),
+            to: z.string(),
+            on: z.string(),
+            issuingOffice: z.string().nullable(),
+            note: z.string().nullable(),
+          }),
+        ),
         requests: z.array(
           z.object({
             id: z.string(),
@@ -361,7 +427,16 @@ export const outcomesOut = z.object({
   schemes: z.array(z.object({ id: z.string(), name: localisedNameOut })),
   totals: z.object(areaTotals),
   months: z.array(monthFigures),
-  areas: z.array(z.object({ ...areaTotals, months: z.array(monthFigures), id: z.string(), name: z.string(), nameLocal: z.string().nullable(), level: z.string() })),
+  areas: z.array(
+    z.object({
+      ...areaTotals,
+      months: z.array(monthFigures),
+      id: z.string(),
+      name: z.string(),
+      nameLocal: z.string().nullable(),
+      level: z.string(),
+    }),
+  ),
 });
 
 /** A document moved along (either path), with the requests its arrival closed. */

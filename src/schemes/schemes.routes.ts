@@ -20,8 +20,17 @@ import { changeDocumentStatus, closeDocumentRequest, listDocumentRequests, reque
 import { exportWorklist, worklist } from './worklist.service';
 import { exportOutcomes, schemeOutcomes } from './outcomes.service';
 import {
-  applicationListOut, applicationOut, documentMovedOut, documentRequestListOut, documentRequestOut, familySuggestionsOut, outcomesOut, ruleVocabularyOut, schemeListOut,
-  schemeOut, worklistOut,
+  applicationListOut,
+  applicationOut,
+  documentMovedOut,
+  documentRequestListOut,
+  documentRequestOut,
+  familySuggestionsOut,
+  outcomesOut,
+  ruleVocabularyOut,
+  schemeListOut,
+  schemeOut,
+  worklistOut,
 } from './schemes.model';
 import { created, file, ok } from '../http/response';
 
@@ -30,11 +39,21 @@ const TABLE_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.
 
 const tags = ['schemes'];
 const text = (max: number) => z.string().trim().max(max, `is too long (${max} characters at most)`);
-const schemeIdParams = z.object({ id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a scheme id (lower-case words joined by hyphens)').max(80) });
+const schemeIdParams = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a scheme id (lower-case words joined by hyphens)')
+    .max(80),
+});
 const statusList = z
   .string()
   .max(40)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(['eligible', 'maybe', 'not_eligible'])));
 const format = z.enum(['csv', 'xlsx']).default('csv');
 const locationId = z.string().max(60).optional();
@@ -98,7 +117,10 @@ const requestClose = z.strictObject({
 const docParams = z.object({ id: z.uuid('must be a record id (UUID)'), docType: z.enum(DOCUMENT_TYPES) });
 
 function send(reply: FastifyReply, file: TableFile) {
-  return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .send(file.body);
 }
 
 export function schemesRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -110,20 +132,50 @@ export function schemesRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   // Catalogue
-  r.get('/schemes', { schema: { tags, summary: 'The scheme catalogue (each scheme with its versions and the one in force today)', response: ok(schemeListOut) } }, async (req) =>
-    listSchemes(ctx, requireActor(req)),
+  r.get(
+    '/schemes',
+    {
+      schema: {
+        tags,
+        summary: 'The scheme catalogue (each scheme with its versions and the one in force today)',
+        response: ok(schemeListOut),
+      },
+    },
+    async (req) => listSchemes(ctx, requireActor(req)),
   );
-  r.get('/scheme-rule-vocabulary', { schema: { tags, summary: 'Facts a rule may read and documents a scheme may ask for', response: ok(ruleVocabularyOut) } }, async (req) => {
-    requireActor(req);
-    return ruleVocabulary();
-  });
-  r.get('/schemes/:id', { schema: { tags, summary: 'One scheme: its rules as data, versions and revision history', params: schemeIdParams, response: ok(schemeOut) } }, async (req, reply) => {
-    const s = await readScheme(ctx, requireActor(req), req.params.id);
-    return reply.header('etag', `"${s.revision}"`).send(s);
-  });
+  r.get(
+    '/scheme-rule-vocabulary',
+    { schema: { tags, summary: 'Facts a rule may read and documents a scheme may ask for', response: ok(ruleVocabularyOut) } },
+    async (req) => {
+      requireActor(req);
+      return ruleVocabulary();
+    },
+  );
+  r.get(
+    '/schemes/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One scheme: its rules as data, versions and revision history',
+        params: schemeIdParams,
+        response: ok(schemeOut),
+      },
+    },
+    async (req, reply) => {
+      const s = await readScheme(ctx, requireActor(req), req.params.id);
+      return reply.header('etag', `"${s.revision}"`).send(s);
+    },
+  );
   r.post(
     '/schemes',
-    { schema: { tags, summary: 'Add a scheme (schemes.configure); validated by the engine', body: z.strictObject({ scheme: z.unknown(), note: text(500).optional() }), response: created(schemeOut) } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a scheme (schemes.configure); validated by the engine',
+        body: z.strictObject({ scheme: z.unknown(), note: text(500).optional() }),
+        response: created(schemeOut),
+      },
+    },
     async (req, reply) => reply.status(201).send(await createScheme(ctx, requireActor(req), req.body)),
   );
   r.post(
@@ -163,7 +215,14 @@ export function schemesRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/scheme-worklist',
-    { schema: { tags, summary: 'Families eligible for a scheme they are not enrolled in (your jurisdiction)', querystring: worklistQuery.extend(pageQuery), response: ok(worklistOut) } },
+    {
+      schema: {
+        tags,
+        summary: 'Families eligible for a scheme they are not enrolled in (your jurisdiction)',
+        querystring: worklistQuery.extend(pageQuery),
+        response: ok(worklistOut),
+      },
+    },
     async (req) => worklist(ctx, requireActor(req), req.query),
   );
   r.get(
@@ -182,24 +241,54 @@ export function schemesRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Applications in your jurisdiction',
-        querystring: z.strictObject({ familyId: z.uuid().optional(), schemeId: z.string().max(80).optional(), status: z.enum(APPLICATION_STATUSES).optional(), locationId, ...pageQuery }),
+        querystring: z.strictObject({
+          familyId: z.uuid().optional(),
+          schemeId: z.string().max(80).optional(),
+          status: z.enum(APPLICATION_STATUSES).optional(),
+          locationId,
+          ...pageQuery,
+        }),
         response: ok(applicationListOut),
       },
     },
     async (req) => listApplicationsFor(ctx, requireActor(req), req.query),
   );
-  r.post('/scheme-applications', { schema: { tags, summary: 'Open an application (identified)', body: startInput, response: created(applicationOut) } }, async (req, reply) => {
-    const a = await startApplication(ctx, requireActor(req), req.body);
-    return reply.status(201).header('etag', `"${a.version}"`).send(a);
-  });
-  r.get('/scheme-applications/:id', { schema: { tags, summary: 'An application: steps, derived status, eligibility on its date (reasons in ?lang=), document checklist', params: idParams, querystring: z.strictObject({ lang: z.enum(REASON_LANGS).optional() }), response: ok(applicationOut) } }, async (req, reply) => {
-    const actor = requireActor(req);
-    const a = await readApplication(ctx, actor, req.params.id, { lang: await reasonLangOf(ctx, actor, req, req.query.lang) });
-    return reply.header('etag', `"${a.version}"`).send(a);
-  });
+  r.post(
+    '/scheme-applications',
+    { schema: { tags, summary: 'Open an application (identified)', body: startInput, response: created(applicationOut) } },
+    async (req, reply) => {
+      const a = await startApplication(ctx, requireActor(req), req.body);
+      return reply.status(201).header('etag', `"${a.version}"`).send(a);
+    },
+  );
+  r.get(
+    '/scheme-applications/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An application: steps, derived status, eligibility on its date (reasons in ?lang=), document checklist',
+        params: idParams,
+        querystring: z.strictObject({ lang: z.enum(REASON_LANGS).optional() }),
+        response: ok(applicationOut),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const a = await readApplication(ctx, actor, req.params.id, { lang: await reasonLangOf(ctx, actor, req, req.query.lang) });
+      return reply.header('etag', `"${a.version}"`).send(a);
+    },
+  );
   r.post(
     '/scheme-applications/:id/steps',
-    { schema: { tags, summary: 'Move an application along the pipeline (optimistic version in body or If-Match)', params: idParams, body: stepInput, response: created(applicationOut) } },
+    {
+      schema: {
+        tags,
+        summary: 'Move an application along the pipeline (optimistic version in body or If-Match)',
+        params: idParams,
+        body: stepInput,
+        response: created(applicationOut),
+      },
+    },
     async (req, reply) => {
       const version = versionFrom(req.body, req.headers['if-match']);
       if (version === undefined) throw badRequest('version', 'give the version you edited (or an If-Match header)');
@@ -211,16 +300,42 @@ export function schemesRoutes(app: FastifyInstance, ctx: AppContext) {
   // Documents
   r.post(
     '/families/:id/documents/:docType/status',
-    { schema: { tags, summary: "Move a household document along (missing → applied for → issued → held)", params: docParams, body: documentStatusInput, response: ok(documentMovedOut) } },
+    {
+      schema: {
+        tags,
+        summary: 'Move a household document along (missing → applied for → issued → held)',
+        params: docParams,
+        body: documentStatusInput,
+        response: ok(documentMovedOut),
+      },
+    },
     async (req) => changeDocumentStatus(ctx, requireActor(req), 'family', req.params.id, req.params.docType, req.body),
   );
   r.post(
     '/children/:id/documents/:docType/status',
-    { schema: { tags, summary: "Move a child's document along (missing → applied for → issued → held)", params: docParams, body: documentStatusInput, response: ok(documentMovedOut) } },
+    {
+      schema: {
+        tags,
+        summary: "Move a child's document along (missing → applied for → issued → held)",
+        params: docParams,
+        body: documentStatusInput,
+        response: ok(documentMovedOut),
+      },
+    },
     async (req) => changeDocumentStatus(ctx, requireActor(req), 'child', req.params.id, req.params.docType, req.body),
   );
-  r.post('/document-requests', { schema: { tags, summary: 'Ask a department for a missing document; followUp=convergence_action makes it an action item for the department, case_task a task in the open case', body: requestInput, response: created(documentRequestOut) } }, async (req, reply) =>
-    reply.status(201).send(await requestDocument(ctx, requireActor(req), req.body)),
+  r.post(
+    '/document-requests',
+    {
+      schema: {
+        tags,
+        summary:
+          'Ask a department for a missing document; followUp=convergence_action makes it an action item for the department, case_task a task in the open case',
+        body: requestInput,
+        response: created(documentRequestOut),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await requestDocument(ctx, requireActor(req), req.body)),
   );
   r.get(
     '/document-requests',
@@ -231,7 +346,10 @@ export function schemesRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: z.strictObject({
           department: z.enum(DEPARTMENT_KINDS).optional(),
           status: z.enum(['open', 'done', 'cancelled']).optional(),
-          overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+          overdue: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .optional(),
           locationId,
           ...pageQuery,
         }),
@@ -240,16 +358,41 @@ export function schemesRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => listDocumentRequests(ctx, requireActor(req), req.query),
   );
-  r.patch('/document-requests/:id', { schema: { tags, summary: 'Close a document request (done or cancelled)', params: idParams, body: requestClose, response: ok(documentRequestOut) } }, async (req) =>
-    closeDocumentRequest(ctx, requireActor(req), req.params.id, req.body),
+  r.patch(
+    '/document-requests/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Close a document request (done or cancelled)',
+        params: idParams,
+        body: requestClose,
+        response: ok(documentRequestOut),
+      },
+    },
+    async (req) => closeDocumentRequest(ctx, requireActor(req), req.params.id, req.body),
   );
 
   // Outcomes
-  r.get('/scheme-outcomes', { schema: { tags, summary: 'Families linked, children receiving each scheme, documents secured, by place and month', querystring: outcomesQuery, response: ok(outcomesOut) } }, async (req) =>
-    schemeOutcomes(ctx, requireActor(req), req.query),
+  r.get(
+    '/scheme-outcomes',
+    {
+      schema: {
+        tags,
+        summary: 'Families linked, children receiving each scheme, documents secured, by place and month',
+        querystring: outcomesQuery,
+        response: ok(outcomesOut),
+      },
+    },
+    async (req) => schemeOutcomes(ctx, requireActor(req), req.query),
   );
-  r.get('/scheme-outcomes/export', { schema: { tags, summary: 'Outcome figures as CSV or Excel', querystring: outcomesQuery.extend({ format }), ...file(...TABLE_TYPES) } }, async (req, reply) => {
-    const { format: f, ...q } = req.query;
-    return send(reply, await exportOutcomes(ctx, requireActor(req), q, f));
-  });
+  r.get(
+    '/scheme-outcomes/export',
+    {
+      schema: { tags, summary: 'Outcome figures as CSV or Excel', querystring: outcomesQuery.extend({ format }), ...file(...TABLE_TYPES) },
+    },
+    async (req, reply) => {
+      const { format: f, ...q } = req.query;
+      return send(reply, await exportOutcomes(ctx, requireActor(req), q, f));
+    },
+  );
 }

@@ -43,8 +43,23 @@ export const SCHEMES_DEMO = {
 
 /** Monthly convergence meetings, where cases are taken up. */
 const MEETINGS = [
-  '2025-07-18', '2025-08-22', '2025-09-19', '2025-10-17', '2025-11-21', '2025-12-19', '2026-01-16', '2026-02-20',
-  '2026-03-20', '2026-04-17', '2026-05-15', '2026-06-19', '2026-07-17', '2026-08-21', '2026-09-18', '2026-10-16', '2026-11-13',
+  '2025-07-18',
+  '2025-08-22',
+  '2025-09-19',
+  '2025-10-17',
+  '2025-11-21',
+  '2025-12-19',
+  '2026-01-16',
+  '2026-02-20',
+  '2026-03-20',
+  '2026-04-17',
+  '2026-05-15',
+  '2026-06-19',
+  '2026-07-17',
+  '2026-08-21',
+  '2026-09-18',
+  '2026-10-16',
+  '2026-11-13',
 ];
 const END = SCHEMES_DEMO.end;
 const BSY = 'mh-bal-sangopan';
@@ -112,9 +127,21 @@ class Planner {
       if (!f) continue;
       const key = docKey(d.familyId, d.childId, d.docType);
       this.docs.set(key, {
-        key, id: d.id, familyId: d.familyId, childId: d.childId, docType: d.docType as DocumentType, baseline: d.status, version: d.version,
-        stateCode: d.stateCode, districtCode: d.districtCode, place: f.fam, issuingOffice: d.issuingOffice, appliedOn: d.appliedOn,
-        issuedOn: d.issuedOn, events: [], request: null,
+        key,
+        id: d.id,
+        familyId: d.familyId,
+        childId: d.childId,
+        docType: d.docType as DocumentType,
+        baseline: d.status,
+        version: d.version,
+        stateCode: d.stateCode,
+        districtCode: d.districtCode,
+        place: f.fam,
+        issuingOffice: d.issuingOffice,
+        appliedOn: d.appliedOn,
+        issuedOn: d.issuedOn,
+        events: [],
+        request: null,
       });
     }
   }
@@ -138,8 +165,14 @@ class Planner {
   judge(familyId: string, scheme: Scheme, on: string): Suggestion[] {
     const { fam, batch } = this.families.get(familyId)!;
     const rows: DocumentFactsRow[] = [];
-    for (const p of this.docs.values()) if (p.familyId === familyId) rows.push({ familyId, childId: p.childId, docType: p.docType, status: this.statusOn(p, on) });
-    const input = familyInputFromRows(fam, batch.members.filter((m) => m.familyId === familyId), batch.children.filter((c) => c.familyId === familyId), rows);
+    for (const p of this.docs.values())
+      if (p.familyId === familyId) rows.push({ familyId, childId: p.childId, docType: p.docType, status: this.statusOn(p, on) });
+    const input = familyInputFromRows(
+      fam,
+      batch.members.filter((m) => m.familyId === familyId),
+      batch.children.filter((c) => c.familyId === familyId),
+      rows,
+    );
     return suggestForFamily([scheme], input, on);
   }
 
@@ -155,15 +188,35 @@ class Planner {
     }
     if (!p) {
       p = {
-        key, id: null, familyId: fam.id, childId, docType: doc, baseline: 'missing', version: 0, stateCode: fam.stateCode, districtCode: fam.districtCode,
-        place: fam, issuingOffice: null, appliedOn: null, issuedOn: null, events: [], request: null,
+        key,
+        id: null,
+        familyId: fam.id,
+        childId,
+        docType: doc,
+        baseline: 'missing',
+        version: 0,
+        stateCode: fam.stateCode,
+        districtCode: fam.districtCode,
+        place: fam,
+        issuingOffice: null,
+        appliedOn: null,
+        issuedOn: null,
+        events: [],
+        request: null,
       };
       this.docs.set(key, p);
     }
     const office = DOCUMENT_OFFICES[doc];
     const requestedOn = addDays(from, this.r.int(0, 4));
     // A photograph the outreach worker takes is not asked of a department.
-    if (doc !== 'photo') p.request = { department: office.department, officer: office.office, requestedOn, dueOn: addDays(requestedOn, 30), applicationIdx: appIdx };
+    if (doc !== 'photo')
+      p.request = {
+        department: office.department,
+        officer: office.office,
+        requestedOn,
+        dueOn: addDays(requestedOn, 30),
+        applicationIdx: appIdx,
+      };
     let on = requestedOn;
     let status = p.baseline;
     if (status !== 'applied_for') {
@@ -185,7 +238,11 @@ class Planner {
   }
 
   private reference(scheme: Scheme, fam: FamilyFactRow, on: string) {
-    const code = scheme.id.split('-').map((w) => w[0]).join('').toUpperCase();
+    const code = scheme.id
+      .split('-')
+      .map((w) => w[0])
+      .join('')
+      .toUpperCase();
     return `${code}/${fam.districtCode === 468 ? 'AMT' : 'AKL'}/${on.slice(0, 4)}/${String(++this.refSeq).padStart(4, '0')}`;
   }
 
@@ -193,7 +250,14 @@ class Planner {
    * Plans one application from the day it was identified up to `stage`, cut at the end
    * date. Returns null when the engine does not find the subject eligible that day.
    */
-  plan(familyId: string, scheme: Scheme, subjectId: string, identifiedOn: string, stage: Stage, opts: { birthday18?: string } = {}): AppPlan | null {
+  plan(
+    familyId: string,
+    scheme: Scheme,
+    subjectId: string,
+    identifiedOn: string,
+    stage: Stage,
+    opts: { birthday18?: string } = {},
+  ): AppPlan | null {
     const { fam, batch } = this.families.get(familyId)!;
     const judged = this.judge(familyId, scheme, identifiedOn).find((s) => s.subjectId === subjectId);
     if (!judged || judged.status !== 'eligible') return null;
@@ -204,7 +268,9 @@ class Planner {
     const push = (status: ApplicationStatus, on: string, extra: Partial<ApplicationStep> = {}) => steps.push({ status, on, ...extra });
     const missing = judged.missingDocuments.filter((m) => !m.conditional).map((m) => m.doc);
     // Orphans get an orphan certificate too (seed 000: "documents secured for orphans").
-    const orphan = batch.members.filter((m) => m.familyId === familyId && (m.relationship === 'father' || m.relationship === 'mother') && !m.alive).length === 2;
+    const orphan =
+      batch.members.filter((m) => m.familyId === familyId && (m.relationship === 'father' || m.relationship === 'mother') && !m.alive)
+        .length === 2;
     const extra: DocumentType[] = childId && orphan && scheme.id === BSY ? ['orphan_certificate'] : [];
     let ready = identifiedOn;
     if (missing.length || extra.length) {
@@ -228,7 +294,11 @@ class Planner {
     }
     if (stage === 'applied') return this.keep(fam, scheme, subjectId, childId, steps, stage);
     const sanctioned = addDays(applied, r.int(25, 70));
-    push('sanctioned', sanctioned, { amount: this.amount(scheme, sanctioned), reference: this.reference(scheme, fam, sanctioned), note: 'Sanction order received' });
+    push('sanctioned', sanctioned, {
+      amount: this.amount(scheme, sanctioned),
+      reference: this.reference(scheme, fam, sanctioned),
+      note: 'Sanction order received',
+    });
     if (stage === 'sanctioned') return this.keep(fam, scheme, subjectId, childId, steps, stage);
     const receiving = addDays(sanctioned, r.int(10, 35));
     push('receiving', receiving, { amount: this.amount(scheme, receiving), note: 'First payment credited to the bank account' });
@@ -241,11 +311,25 @@ class Planner {
     return this.keep(fam, scheme, subjectId, childId, steps, stage);
   }
 
-  private keep(fam: FamilyFactRow, scheme: Scheme, subjectId: string, childId: string | null, steps: ApplicationStep[], _stage: Stage): AppPlan | null {
+  private keep(
+    fam: FamilyFactRow,
+    scheme: Scheme,
+    subjectId: string,
+    childId: string | null,
+    steps: ApplicationStep[],
+    _stage: Stage,
+  ): AppPlan | null {
     const inWindow = steps.filter((s) => s.on <= END);
     const checked = replay(scheme.id, subjectId, inWindow);
     if (!checked.ok) throw new Error(`demo application for ${scheme.id} does not replay: ${checked.error.message}`);
-    const plan: AppPlan = { scheme, fam, subjectId, childId, steps: inWindow, officer: this.officers.get(fam.districtCode) ?? { name: 'DCPU Social Worker', userId: null } };
+    const plan: AppPlan = {
+      scheme,
+      fam,
+      subjectId,
+      childId,
+      steps: inWindow,
+      officer: this.officers.get(fam.districtCode) ?? { name: 'DCPU Social Worker', userId: null },
+    };
     this.apps.push(plan);
     return plan;
   }
@@ -263,8 +347,16 @@ class Planner {
 
 /** A stable order for families whose ids are random: place, names, then the rest of the record. */
 function stableKey(fam: FamilyFactRow, batch: FamilyBatch): string {
-  const kids = batch.children.filter((c) => c.familyId === fam.id).map((c) => `${c.dob}:${c.name}`).sort().join(',');
-  const members = batch.members.filter((m) => m.familyId === fam.id).map((m) => `${m.relationship}:${m.name}:${m.age}`).sort().join(',');
+  const kids = batch.children
+    .filter((c) => c.familyId === fam.id)
+    .map((c) => `${c.dob}:${c.name}`)
+    .sort()
+    .join(',');
+  const members = batch.members
+    .filter((m) => m.familyId === fam.id)
+    .map((m) => `${m.relationship}:${m.name}:${m.age}`)
+    .sort()
+    .join(',');
   return [fam.villageId, fam.headName, fam.headNameLocal, fam.annualIncome, fam.casteCategory, kids, members].join('|');
 }
 
@@ -295,14 +387,20 @@ export async function seedSchemes(db: Db, seed = 2606): Promise<SchemesSeedSumma
 
   // Every family with its members, children and documents, in a stable order.
   const families = new Map<string, { fam: FamilyFactRow; batch: FamilyBatch }>();
-  for await (const batch of scanFamilies(db, SYSTEM, sql`true`, 500)) for (const fam of batch.families) families.set(fam.id, { fam, batch });
-  const ordered = [...families.values()].sort((a, b) => (stableKey(a.fam, a.batch) < stableKey(b.fam, b.batch) ? -1 : 1)).map((x) => x.fam.id);
+  for await (const batch of scanFamilies(db, SYSTEM, sql`true`, 500))
+    for (const fam of batch.families) families.set(fam.id, { fam, batch });
+  const ordered = [...families.values()]
+    .sort((a, b) => (stableKey(a.fam, a.batch) < stableKey(b.fam, b.batch) ? -1 : 1))
+    .map((x) => x.fam.id);
   const ids = [...families.keys()];
   const baselineDocs = ids.length ? await db.select().from(document).where(inArray(document.familyId, ids)).orderBy(asc(document.id)) : [];
   const users = await db.select({ id: appUser.id, username: appUser.username, displayName: appUser.displayName }).from(appUser);
   const user = (u: string) => users.find((x) => x.username === u);
   const officers = new Map<number, { name: string; userId: string | null }>();
-  for (const [district, username] of [[468, 'caseworker.amravati'], [467, 'caseworker.akola']] as const) {
+  for (const [district, username] of [
+    [468, 'caseworker.amravati'],
+    [467, 'caseworker.akola'],
+  ] as const) {
     const u = user(username);
     officers.set(district, { name: u?.displayName ?? 'DCPU Social Worker', userId: u?.id ?? null });
   }
@@ -318,7 +416,9 @@ export async function seedSchemes(db: Db, seed = 2606): Promise<SchemesSeedSumma
     const eligible = p.judge(familyId, bsy, MEETINGS[0]).filter((s) => s.status === 'eligible');
     if (!eligible.length) continue;
     // Children in a stable order (their ids are random): eldest first, then by name.
-    const kids = eligible.map((s) => batch.children.find((x) => x.id === s.subjectId)!).sort((a, b) => `${a.dob}|${a.name}`.localeCompare(`${b.dob}|${b.name}`));
+    const kids = eligible
+      .map((s) => batch.children.find((x) => x.id === s.subjectId)!)
+      .sort((a, b) => `${a.dob}|${a.name}`.localeCompare(`${b.dob}|${b.name}`));
     pool.push({
       familyId,
       children: kids.map((c) => {
@@ -344,7 +444,18 @@ export async function seedSchemes(db: Db, seed = 2606): Promise<SchemesSeedSumma
     }
   }
   // Still in the pipeline at the end: recent cases, two rejected and re-applied.
-  const pending: Stage[] = ['rejected_reapplied', 'rejected_reapplied', 'applied', 'applied', 'documents_gathering', 'documents_gathering', 'identified', 'applied', 'documents_gathering', 'identified'];
+  const pending: Stage[] = [
+    'rejected_reapplied',
+    'rejected_reapplied',
+    'applied',
+    'applied',
+    'documents_gathering',
+    'documents_gathering',
+    'identified',
+    'applied',
+    'documents_gathering',
+    'identified',
+  ];
   for (let k = 0; next < pool.length && k < pending.length; next++, k++) {
     const f = pool[next];
     const c = f.children.find((x) => !x.turns18);
@@ -410,18 +521,41 @@ async function write(db: Db, p: Planner) {
       const [row] = await tx
         .insert(schemeApplication)
         .values({
-          schemeId: a.scheme.id, subject: a.scheme.subject, subjectId: a.subjectId, familyId: a.fam.id, childId: a.childId,
-          stateCode: a.fam.stateCode, districtCode: a.fam.districtCode, subdistrictCode: a.fam.subdistrictCode, blockCode: a.fam.blockCode, villageId: a.fam.villageId,
-          ...projectionOf(app.application), officerName: a.officer.name, officerUserId: a.officer.userId, createdBy: a.officer.userId,
-          version: a.steps.length, createdAt: new Date(a.steps[0].on + 'T12:00:00+05:30'), updatedAt: new Date(a.steps[a.steps.length - 1].on + 'T12:00:00+05:30'),
+          schemeId: a.scheme.id,
+          subject: a.scheme.subject,
+          subjectId: a.subjectId,
+          familyId: a.fam.id,
+          childId: a.childId,
+          stateCode: a.fam.stateCode,
+          districtCode: a.fam.districtCode,
+          subdistrictCode: a.fam.subdistrictCode,
+          blockCode: a.fam.blockCode,
+          villageId: a.fam.villageId,
+          ...projectionOf(app.application),
+          officerName: a.officer.name,
+          officerUserId: a.officer.userId,
+          createdBy: a.officer.userId,
+          version: a.steps.length,
+          createdAt: new Date(a.steps[0].on + 'T12:00:00+05:30'),
+          updatedAt: new Date(a.steps[a.steps.length - 1].on + 'T12:00:00+05:30'),
         })
         .returning({ id: schemeApplication.id });
       appIds.push(row.id);
       await tx.insert(schemeApplicationStep).values(
         a.steps.map((s, i) => ({
-          applicationId: row.id, seq: i + 1, status: s.status, onDate: s.on, reason: s.reason ?? null, amount: s.amount ?? null,
-          reference: s.reference ?? null, note: s.note ?? null, officerName: a.officer.name, recordedBy: a.officer.userId,
-          stateCode: a.fam.stateCode, districtCode: a.fam.districtCode, recordedAt: new Date(s.on + 'T17:00:00+05:30'),
+          applicationId: row.id,
+          seq: i + 1,
+          status: s.status,
+          onDate: s.on,
+          reason: s.reason ?? null,
+          amount: s.amount ?? null,
+          reference: s.reference ?? null,
+          note: s.note ?? null,
+          officerName: a.officer.name,
+          recordedBy: a.officer.userId,
+          stateCode: a.fam.stateCode,
+          districtCode: a.fam.districtCode,
+          recordedAt: new Date(s.on + 'T17:00:00+05:30'),
         })),
       );
     }
@@ -439,21 +573,45 @@ async function write(db: Db, p: Planner) {
       let id = d.id;
       if (id) {
         if (d.events.length) {
-          await tx.update(document).set({ ...values, version: d.version + d.events.length, updatedAt: new Date(last.on + 'T17:00:00+05:30') }).where(eq(document.id, id));
+          await tx
+            .update(document)
+            .set({ ...values, version: d.version + d.events.length, updatedAt: new Date(last.on + 'T17:00:00+05:30') })
+            .where(eq(document.id, id));
         }
       } else if (d.events.length) {
         const [row] = await tx
           .insert(document)
-          .values({ familyId: d.familyId, childId: d.childId, docType: d.docType, stateCode: d.stateCode, districtCode: d.districtCode, ...values, version: d.events.length, updatedAt: new Date(last.on + 'T17:00:00+05:30') })
+          .values({
+            familyId: d.familyId,
+            childId: d.childId,
+            docType: d.docType,
+            stateCode: d.stateCode,
+            districtCode: d.districtCode,
+            ...values,
+            version: d.events.length,
+            updatedAt: new Date(last.on + 'T17:00:00+05:30'),
+          })
           .returning({ id: document.id });
         id = row.id;
       }
       if (id && d.events.length) {
         await tx.insert(documentEvent).values(
           d.events.map((e) => ({
-            documentId: id!, familyId: d.familyId, childId: d.childId, docType: d.docType, fromStatus: e.from, toStatus: e.to, eventOn: e.on,
-            issuingOffice: e.office, note: null, recordedBy: p.apps[d.request?.applicationIdx ?? 0]?.officer.userId ?? null,
-            stateCode: d.stateCode, districtCode: d.districtCode, subdistrictCode: d.place.subdistrictCode, blockCode: d.place.blockCode, villageId: d.place.villageId,
+            documentId: id!,
+            familyId: d.familyId,
+            childId: d.childId,
+            docType: d.docType,
+            fromStatus: e.from,
+            toStatus: e.to,
+            eventOn: e.on,
+            issuingOffice: e.office,
+            note: null,
+            recordedBy: p.apps[d.request?.applicationIdx ?? 0]?.officer.userId ?? null,
+            stateCode: d.stateCode,
+            districtCode: d.districtCode,
+            subdistrictCode: d.place.subdistrictCode,
+            blockCode: d.place.blockCode,
+            villageId: d.place.villageId,
             recordedAt: new Date(e.on + 'T17:00:00+05:30'),
           })),
         );
@@ -462,10 +620,24 @@ async function write(db: Db, p: Planner) {
       if (rq && rq.requestedOn <= END) {
         const done = issued && issued <= END ? issued : null;
         await tx.insert(documentRequest).values({
-          stateCode: d.stateCode, districtCode: d.districtCode, subdistrictCode: d.place.subdistrictCode, blockCode: d.place.blockCode, villageId: d.place.villageId,
-          familyId: d.familyId, childId: d.childId, applicationId: appIds[rq.applicationIdx] ?? null, docType: d.docType, department: rq.department,
-          officer: rq.officer, requestedOn: rq.requestedOn, dueOn: rq.dueOn, status: done ? 'done' : 'open', closedOn: done, result: done ? 'Document in hand' : null,
-          createdBy: p.apps[rq.applicationIdx]?.officer.userId ?? null, createdAt: new Date(rq.requestedOn + 'T12:00:00+05:30'),
+          stateCode: d.stateCode,
+          districtCode: d.districtCode,
+          subdistrictCode: d.place.subdistrictCode,
+          blockCode: d.place.blockCode,
+          villageId: d.place.villageId,
+          familyId: d.familyId,
+          childId: d.childId,
+          applicationId: appIds[rq.applicationIdx] ?? null,
+          docType: d.docType,
+          department: rq.department,
+          officer: rq.officer,
+          requestedOn: rq.requestedOn,
+          dueOn: rq.dueOn,
+          status: done ? 'done' : 'open',
+          closedOn: done,
+          result: done ? 'Document in hand' : null,
+          createdBy: p.apps[rq.applicationIdx]?.officer.userId ?? null,
+          createdAt: new Date(rq.requestedOn + 'T12:00:00+05:30'),
         });
       }
     }

@@ -23,7 +23,11 @@ const family: FamilyInput = {
   },
   documents: { aadhaar: 'held', ration_card: 'held', income_certificate: 'applied_for', domicile: 'issued' },
   children: [
-    { id: 'child-a', facts: { dob: '2011-02-10', enrolledInSchool: true, schoolClass: 9, schoolManagement: 'government', cwcRecommendation: true }, documents: ['birth_certificate', 'orphan_certificate'] },
+    {
+      id: 'child-a',
+      facts: { dob: '2011-02-10', enrolledInSchool: true, schoolClass: 9, schoolManagement: 'government', cwcRecommendation: true },
+      documents: ['birth_certificate', 'orphan_certificate'],
+    },
     { id: 'child-b', facts: { dob: '2021-07-01' } },
   ],
 };
@@ -86,9 +90,14 @@ describe('suggestForFamily', () => {
   });
 
   it('marks documents that depend on a fact not yet recorded', () => {
-    const [s] = suggestForFamily(catalogue, { id: 'f', facts: { stateCode: 27 }, children: [{ id: 'c', facts: { age: 3, orphanStatus: 'abandoned' } }] }, ASOF, {
-      include: ['eligible'],
-    });
+    const [s] = suggestForFamily(
+      catalogue,
+      { id: 'f', facts: { stateCode: 27 }, children: [{ id: 'c', facts: { age: 3, orphanStatus: 'abandoned' } }] },
+      ASOF,
+      {
+        include: ['eligible'],
+      },
+    );
     expect(s.schemeId).toBe('mh-bal-sangopan');
     expect(s.missingDocuments.find((d) => d.doc === 'caste_certificate')?.conditional).toBe(true);
     expect(s.requiredDocuments).not.toContain('parent_death_certificate');

@@ -15,7 +15,16 @@ import {
   type DocumentType,
   type DocumentsHeld,
 } from './documents';
-import { STATUS_ORDER, compiled, judge, type CompiledScheme, type CompiledVersion, type Detail, type EligibilityStatus, type SchemeResult } from './eligibility';
+import {
+  STATUS_ORDER,
+  compiled,
+  judge,
+  type CompiledScheme,
+  type CompiledVersion,
+  type Detail,
+  type EligibilityStatus,
+  type SchemeResult,
+} from './eligibility';
 import type { Facts, IsoDate } from './facts';
 import { F, T, U, type Tri } from './rule-engine';
 import type { Condition } from './rules';

@@ -42,14 +42,23 @@ export function subjectsOf(fam: FamilyFactRow, batch: Pick<FamilyBatch, 'childre
  * facts that would decide) / not eligible, the documents still to get, and any
  * application already open.
  */
-export async function familySuggestions(ctx: AppContext, actor: Actor, familyId: string, q: { asOf?: string; include?: EligibilityStatus[]; lang?: ReasonLang }) {
+export async function familySuggestions(
+  ctx: AppContext,
+  actor: Actor,
+  familyId: string,
+  q: { asOf?: string; include?: EligibilityStatus[]; lang?: ReasonLang },
+) {
   const lang = q.lang ?? 'en';
   requireSchemesRecord(actor);
   const fam = await familyForFacts(ctx.db, actor, familyId);
   if (!fam) throw notFound('Family');
   const asOf = q.asOf ?? todayIn(ctx);
   if (q.asOf) notFuture(ctx, 'asOf', q.asOf);
-  const [state, batch, apps] = await Promise.all([catalogueOf(ctx.db), loadBatch(ctx.db, actor, [fam]), applicationsOfFamily(ctx.db, familyId)]);
+  const [state, batch, apps] = await Promise.all([
+    catalogueOf(ctx.db),
+    loadBatch(ctx.db, actor, [fam]),
+    applicationsOfFamily(ctx.db, familyId),
+  ]);
   const all = suggestForFamily(state.compiled, batch.inputs[0], asOf);
   const subjects = subjectsOf(fam, batch, ctx.now());
   // The open application for a scheme and subject, else the latest closed one.
@@ -62,7 +71,16 @@ export async function familySuggestions(ctx: AppContext, actor: Actor, familyId:
   const counts: Record<EligibilityStatus, number> = { eligible: 0, maybe: 0, not_eligible: 0 };
   for (const s of all) counts[s.status]++;
   const kept = q.include?.length ? all.filter((s) => q.include!.includes(s.status)) : all;
-  await audit(ctx.db, actor, 'read', 'family', familyId, fam, { view: 'scheme_suggestions', asOf, catalogue: state.seq }, { children: [...subjects.values()].filter((s) => s.kind === 'child').map((s) => s.id) });
+  await audit(
+    ctx.db,
+    actor,
+    'read',
+    'family',
+    familyId,
+    fam,
+    { view: 'scheme_suggestions', asOf, catalogue: state.seq },
+    { children: [...subjects.values()].filter((s) => s.kind === 'child').map((s) => s.id) },
+  );
   return {
     familyId,
     asOf,

@@ -85,7 +85,14 @@ export async function computeWorklist(ctx: AppContext, actor: Actor, q: Omit<Wor
       for (const s of todo) {
         let w = schemes.get(s.schemeId);
         if (!w) {
-          w = { schemeId: s.schemeId, schemeName: s.schemeName, subject: s.subject, subjects: [], missingDocuments: [], annualValue: s.annualValue };
+          w = {
+            schemeId: s.schemeId,
+            schemeName: s.schemeName,
+            subject: s.subject,
+            subjects: [],
+            missingDocuments: [],
+            annualValue: s.annualValue,
+          };
           schemes.set(s.schemeId, w);
         }
         const info = who.get(s.subjectId);
@@ -105,10 +112,20 @@ export async function computeWorklist(ctx: AppContext, actor: Actor, q: Omit<Wor
   }
   const villageIds = [...new Set(rows.map((r) => r.villageId).filter((v): v is string => !!v))];
   const names = villageIds.length
-    ? new Map((await ctx.db.select({ id: location.id, name: location.name }).from(location).where(inArray(location.id, villageIds))).map((l) => [l.id, l.name]))
+    ? new Map(
+        (await ctx.db.select({ id: location.id, name: location.name }).from(location).where(inArray(location.id, villageIds))).map((l) => [
+          l.id,
+          l.name,
+        ]),
+      )
     : new Map<string, string>();
   for (const r of rows) r.villageName = r.villageId ? (names.get(r.villageId) ?? null) : null;
-  rows.sort((a, b) => (a.villageName ?? '').localeCompare(b.villageName ?? '') || a.headName.localeCompare(b.headName) || a.familyId.localeCompare(b.familyId));
+  rows.sort(
+    (a, b) =>
+      (a.villageName ?? '').localeCompare(b.villageName ?? '') ||
+      a.headName.localeCompare(b.headName) ||
+      a.familyId.localeCompare(b.familyId),
+  );
   const byScheme: Record<string, number> = {};
   for (const r of rows) for (const s of r.schemes) byScheme[s.schemeId] = (byScheme[s.schemeId] ?? 0) + 1;
   return { asOf, status, schemeId: q.schemeId ?? null, locationId: area?.id ?? null, rows, byScheme, catalogueSeq: state.seq };
@@ -118,14 +135,25 @@ export async function computeWorklist(ctx: AppContext, actor: Actor, q: Omit<Wor
 function disclosed(rows: WorklistRow[]) {
   return {
     families: rows.map((r) => r.familyId),
-    children: rows.flatMap((r) => r.schemes.flatMap((s) => s.subjects.filter((x) => x.id !== r.familyId && !x.id.includes(':')).map((x) => x.id))),
+    children: rows.flatMap((r) =>
+      r.schemes.flatMap((s) => s.subjects.filter((x) => x.id !== r.familyId && !x.id.includes(':')).map((x) => x.id)),
+    ),
   };
 }
 
 export async function worklist(ctx: AppContext, actor: Actor, q: WorklistQuery) {
   const w = await computeWorklist(ctx, actor, q);
   const items = w.rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-  await audit(ctx.db, actor, 'list', 'family', null, null, { view: 'scheme_worklist', ids: items.map((i) => i.familyId), total: w.rows.length, schemeId: q.schemeId ?? null }, disclosed(items));
+  await audit(
+    ctx.db,
+    actor,
+    'list',
+    'family',
+    null,
+    null,
+    { view: 'scheme_worklist', ids: items.map((i) => i.familyId), total: w.rows.length, schemeId: q.schemeId ?? null },
+    disclosed(items),
+  );
   const { rows: _rows, ...meta } = w;
   return { ...meta, items, total: w.rows.length, page: q.page, pageSize: q.pageSize };
 }
@@ -149,11 +177,24 @@ export async function exportWorklist(ctx: AppContext, actor: Actor, q: Omit<Work
     { key: 'schemeId', header: 'scheme_id', value: (r) => r.scheme.schemeId },
     { key: 'scheme', header: 'scheme', value: (r) => r.scheme.schemeName.en },
     { key: 'for', header: 'for', value: (r) => r.scheme.subject },
-    { key: 'subjects', header: 'who', value: (r) => r.scheme.subjects.map((s) => (s.age != null ? `${s.name} (${s.age})` : s.name)).join('; ') },
+    {
+      key: 'subjects',
+      header: 'who',
+      value: (r) => r.scheme.subjects.map((s) => (s.age != null ? `${s.name} (${s.age})` : s.name)).join('; '),
+    },
     { key: 'status', header: 'status', value: () => w.status },
     { key: 'missing', header: 'missing_documents', value: (r) => r.scheme.missingDocuments.join('; ') },
     { key: 'asOf', header: 'as_of', value: () => w.asOf },
   ];
-  await audit(ctx.db, actor, 'export', 'family', null, null, { view: 'scheme_worklist', ids: w.rows.map((r) => r.familyId), format, schemeId: q.schemeId ?? null }, disclosed(w.rows));
+  await audit(
+    ctx.db,
+    actor,
+    'export',
+    'family',
+    null,
+    null,
+    { view: 'scheme_worklist', ids: w.rows.map((r) => r.familyId), format, schemeId: q.schemeId ?? null },
+    disclosed(w.rows),
+  );
   return tableFile(`scheme-worklist-${w.asOf}`, columns, flat, format);
 }

@@ -74,7 +74,9 @@ export async function reassignUser(db: Db, by: Actor, id: string, p: AssignmentP
   const cur = await findUserAdministered(db, by, id);
   if (!cur) throw notFound('User');
   if (cur.id === by.userId) {
-    throw new HttpError(409, 'own_account', 'Another administrator changes your own role and jurisdiction', [{ field: 'id', message: 'is your own account' }]);
+    throw new HttpError(409, 'own_account', 'Another administrator changes your own role and jurisdiction', [
+      { field: 'id', message: 'is your own account' },
+    ]);
   }
   const next: Assignment = {
     role: p.role ?? (cur.role as Role),
@@ -102,9 +104,22 @@ export async function reassignUser(db: Db, by: Actor, id: string, p: AssignmentP
   if (!row) throw conflict('The user was changed by someone else; reload and try again', assignmentView(cur));
   const changed = (['role', 'organisationId', 'jurisdictionId', 'displayName'] as const).filter((k) => cur[k] !== row[k]);
   // Roles and place codes only: never the person's name (it is a user, but the log is read widely).
-  await audit(db, by, 'user_assigned', 'user', id, { stateCode: row.stateCode ?? undefined, districtCode: row.districtCode ?? undefined }, {
-    changed, fromRole: cur.role, toRole: row.role, fromJurisdiction: cur.jurisdictionId, toJurisdiction: row.jurisdictionId, organisationId: row.organisationId,
-  });
+  await audit(
+    db,
+    by,
+    'user_assigned',
+    'user',
+    id,
+    { stateCode: row.stateCode ?? undefined, districtCode: row.districtCode ?? undefined },
+    {
+      changed,
+      fromRole: cur.role,
+      toRole: row.role,
+      fromJurisdiction: cur.jurisdictionId,
+      toJurisdiction: row.jurisdictionId,
+      organisationId: row.organisationId,
+    },
+  );
   return assignmentView(row);
 }
 

@@ -15,7 +15,12 @@ const q = <T = Record<string, unknown>>(sql: string, p: unknown[] = []) => t.ctx
 const counts = async () =>
   (await q<{ o: number; u: number }>('SELECT (SELECT count(*)::int FROM organisation) o, (SELECT count(*)::int FROM app_user) u'))[0];
 const orgId = async (name: string) => (await q<{ id: string }>('SELECT id FROM organisation WHERE name = $1', [name]))[0].id;
-const user = (over: Record<string, unknown>) => ({ displayName: 'Test User', password: 'a-long-password-1', role: 'frontline_worker', ...over });
+const user = (over: Record<string, unknown>) => ({
+  displayName: 'Test User',
+  password: 'a-long-password-1',
+  role: 'frontline_worker',
+  ...over,
+});
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -62,7 +67,9 @@ describe('the demo hierarchy', () => {
       { kind: 'TCPC', level: 'subdistrict', n: 9 },
       { kind: 'VCPC', level: 'village', n: 10 },
     ]);
-    const [rajura] = await q<{ village_id: string; district_code: number }>("SELECT village_id, district_code FROM organisation WHERE name = 'Village Child Protection Committee, Rajura'");
+    const [rajura] = await q<{ village_id: string; district_code: number }>(
+      "SELECT village_id, district_code FROM organisation WHERE name = 'Village Child Protection Committee, Rajura'",
+    );
     expect(rajura).toEqual({ village_id: villageId('Rajura'), district_code: 468 });
   });
 
@@ -95,32 +102,70 @@ describe('a district administrator creates organisations in their district only'
     const v = await district.post('/api/v1/locations/villages', { name: 'Shirajgaon Kasba', parentId: 'sd:4005', blockCode: 4303 });
     expect(v.statusCode).toBe(201);
     const vid = v.json().id;
-    const res = await district.post('/api/v1/admin/organisations', { kind: 'VCPC', name: 'Village Child Protection Committee, Shirajgaon Kasba', placeId: vid });
+    const res = await district.post('/api/v1/admin/organisations', {
+      kind: 'VCPC',
+      name: 'Village Child Protection Committee, Shirajgaon Kasba',
+      placeId: vid,
+    });
     expect(res.statusCode, res.body).toBe(201);
     vcpc = res.json();
-    expect(res.json()).toMatchObject({ kind: 'VCPC', level: 'village', placeId: vid, villageId: vid, districtCode: 468, subdistrictCode: 4005, active: true, version: 1, memberCount: 0 });
-    const [a] = await q<{ action: string; district_code: number }>("SELECT action, district_code FROM audit_event WHERE entity_type = 'organisation' AND entity_id = $1", [vcpc.id]);
+    expect(res.json()).toMatchObject({
+      kind: 'VCPC',
+      level: 'village',
+      placeId: vid,
+      villageId: vid,
+      districtCode: 468,
+      subdistrictCode: 4005,
+      active: true,
+      version: 1,
+      memberCount: 0,
+    });
+    const [a] = await q<{ action: string; district_code: number }>(
+      "SELECT action, district_code FROM audit_event WHERE entity_type = 'organisation' AND entity_id = $1",
+      [vcpc.id],
+    );
     expect(a).toEqual({ action: 'create', district_code: 468 });
   });
 
   it('refuses a kind that does not fit the place (400 naming placeId)', async () => {
     await refused(district.post('/api/v1/admin/organisations', { kind: 'VCPC', name: 'VCPC Amravati', placeId: 'di:468' }), 400, 'placeId');
-    await refused(district.post('/api/v1/admin/organisations', { kind: 'BCPC', name: 'BCPC Rajura', placeId: villageId('Rajura') }), 400, 'placeId');
-    await refused(district.post('/api/v1/admin/organisations', { kind: 'DCPU', name: 'DCPU Chandur Bazar', placeId: 'sd:4005' }), 400, 'placeId');
+    await refused(
+      district.post('/api/v1/admin/organisations', { kind: 'BCPC', name: 'BCPC Rajura', placeId: villageId('Rajura') }),
+      400,
+      'placeId',
+    );
+    await refused(
+      district.post('/api/v1/admin/organisations', { kind: 'DCPU', name: 'DCPU Chandur Bazar', placeId: 'sd:4005' }),
+      400,
+      'placeId',
+    );
     await refused(state.post('/api/v1/admin/organisations', { kind: 'SCPS', name: 'SCPS Amravati', placeId: 'di:468' }), 400, 'placeId');
   });
 
   it('refuses a bad kind, an unknown place, a CCI without its s.41 registration (400 naming the field)', async () => {
     await refused(district.post('/api/v1/admin/organisations', { kind: 'CLUB', name: 'Cricket club', placeId: 'di:468' }), 400, 'kind');
     await refused(district.post('/api/v1/admin/organisations', { kind: 'NGO', name: 'Nowhere NGO', placeId: 'di:999999' }), 400, 'placeId');
-    await refused(district.post('/api/v1/admin/organisations', { kind: 'CCI', name: 'Balgram Children Home', placeId: 'sd:4005' }), 400, 'registration');
-    const cci = await district.post('/api/v1/admin/organisations', { kind: 'CCI', name: 'Balgram Children Home', placeId: 'sd:4005', registration: 'MH/AMT/CCI/2019/041' });
+    await refused(
+      district.post('/api/v1/admin/organisations', { kind: 'CCI', name: 'Balgram Children Home', placeId: 'sd:4005' }),
+      400,
+      'registration',
+    );
+    const cci = await district.post('/api/v1/admin/organisations', {
+      kind: 'CCI',
+      name: 'Balgram Children Home',
+      placeId: 'sd:4005',
+      registration: 'MH/AMT/CCI/2019/041',
+    });
     expect(cci.statusCode).toBe(201);
     expect(cci.json()).toMatchObject({ level: 'subdistrict', registration: 'MH/AMT/CCI/2019/041' });
   });
 
   it('refuses a place outside the district (403 naming placeId): another district, the state', async () => {
-    await refused(district.post('/api/v1/admin/organisations', { kind: 'VCPC', name: 'VCPC Umri (2)', placeId: 'sd:3991' }), 400, 'placeId');
+    await refused(
+      district.post('/api/v1/admin/organisations', { kind: 'VCPC', name: 'VCPC Umri (2)', placeId: 'sd:3991' }),
+      400,
+      'placeId',
+    );
     await refused(district.post('/api/v1/admin/organisations', { kind: 'NGO', name: 'Akola Balmitra', placeId: 'di:467' }), 403, 'placeId');
     await refused(district.post('/api/v1/admin/organisations', { kind: 'CWC', name: 'CWC Akola', placeId: 'di:467' }), 403, 'placeId');
     await refused(district.post('/api/v1/admin/organisations', { kind: 'SCPS', name: 'SCPS (2)', placeId: 'st:27' }), 403, 'placeId');
@@ -128,18 +173,27 @@ describe('a district administrator creates organisations in their district only'
   });
 
   it('a second VCPC for the same village, or a same-named organisation at a place, is 409', async () => {
-    await refused(district.post('/api/v1/admin/organisations', { kind: 'VCPC', name: 'Rajura Bal Sanrakshan Samiti', placeId: villageId('Rajura') }), 409, 'kind');
+    await refused(
+      district.post('/api/v1/admin/organisations', { kind: 'VCPC', name: 'Rajura Bal Sanrakshan Samiti', placeId: villageId('Rajura') }),
+      409,
+      'kind',
+    );
     await refused(district.post('/api/v1/admin/organisations', { kind: 'NGO', name: 'dcpu amravati', placeId: 'di:468' }), 409, 'name');
   });
 
   it('edits with the version read: a stale one gets 409 and changes nothing', async () => {
-    const renamed = await district.patch(`/api/v1/admin/organisations/${vcpc.id}`, { version: 1, nameLocal: 'ग्राम बाल संरक्षण समिती, शिराजगाव कसबा' });
+    const renamed = await district.patch(`/api/v1/admin/organisations/${vcpc.id}`, {
+      version: 1,
+      nameLocal: 'ग्राम बाल संरक्षण समिती, शिराजगाव कसबा',
+    });
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json()).toMatchObject({ version: 2, nameLocal: 'ग्राम बाल संरक्षण समिती, शिराजगाव कसबा' });
     const stale = await district.patch(`/api/v1/admin/organisations/${vcpc.id}`, { version: 1, name: 'Overwritten' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().current).toMatchObject({ version: 2 });
-    expect((await district.get(`/api/v1/admin/organisations/${vcpc.id}`)).json().name).toBe('Village Child Protection Committee, Shirajgaon Kasba');
+    expect((await district.get(`/api/v1/admin/organisations/${vcpc.id}`)).json().name).toBe(
+      'Village Child Protection Committee, Shirajgaon Kasba',
+    );
     expect((await district.patch(`/api/v1/admin/organisations/${vcpc.id}`, { name: 'No version' })).json().issues[0].field).toBe('version');
     // Another district's administrator cannot see or edit it: 404, as for a missing one.
     const akolaOrg = await orgId('DCPU Akola');
@@ -153,33 +207,87 @@ describe('a district administrator creates organisations in their district only'
       const res = await district.post('/api/v1/users', user({ username: 'vcpc.shirajgaon', organisationId: vcpc.id, jurisdictionId: vid }));
       expect(res.statusCode, res.body).toBe(201);
       const members = (await district.get(`/api/v1/admin/organisations/${vcpc.id}/members`)).json().items;
-      expect(members).toEqual([expect.objectContaining({ username: 'vcpc.shirajgaon', role: 'frontline_worker', scopeLevel: 'village', jurisdictionId: vid, version: 1 })]);
+      expect(members).toEqual([
+        expect.objectContaining({
+          username: 'vcpc.shirajgaon',
+          role: 'frontline_worker',
+          scopeLevel: 'village',
+          jurisdictionId: vid,
+          version: 1,
+        }),
+      ]);
       expect((await district.get(`/api/v1/admin/organisations/${vcpc.id}`)).json().memberCount).toBe(1);
       const me = await t.login('vcpc.shirajgaon', 'a-long-password-1');
       expect((await me.get('/api/v1/auth/me')).json()).toMatchObject({ organisation: { id: vcpc.id, kind: 'VCPC' } });
     });
 
     it('refuses users above or outside the district (403 naming the field)', async () => {
-      await refused(district.post('/api/v1/users', user({ username: 'x.state', role: 'admin', jurisdictionId: 'st:27' })), 403, 'jurisdictionId');
-      await refused(district.post('/api/v1/users', user({ username: 'x.national', role: 'caseworker', jurisdictionId: null })), 403, 'jurisdictionId');
-      await refused(district.post('/api/v1/users', user({ username: 'x.akola', role: 'caseworker', jurisdictionId: 'di:467' })), 403, 'jurisdictionId');
+      await refused(
+        district.post('/api/v1/users', user({ username: 'x.state', role: 'admin', jurisdictionId: 'st:27' })),
+        403,
+        'jurisdictionId',
+      );
+      await refused(
+        district.post('/api/v1/users', user({ username: 'x.national', role: 'caseworker', jurisdictionId: null })),
+        403,
+        'jurisdictionId',
+      );
+      await refused(
+        district.post('/api/v1/users', user({ username: 'x.akola', role: 'caseworker', jurisdictionId: 'di:467' })),
+        403,
+        'jurisdictionId',
+      );
       await refused(district.post('/api/v1/users', user({ username: 'x.umri', jurisdictionId: villageId('Umri') })), 403, 'jurisdictionId');
       const dcpuAkola = await orgId('DCPU Akola');
-      await refused(district.post('/api/v1/users', user({ username: 'x.akolaorg', role: 'caseworker', organisationId: dcpuAkola, jurisdictionId: 'di:468' })), 403, 'organisationId');
+      await refused(
+        district.post(
+          '/api/v1/users',
+          user({ username: 'x.akolaorg', role: 'caseworker', organisationId: dcpuAkola, jurisdictionId: 'di:468' }),
+        ),
+        403,
+        'organisationId',
+      );
     });
 
     it('may make a district administrator, never a state one; an SCPS officer works the state only', async () => {
-      const ok = await district.post('/api/v1/users', user({ username: 'admin2.amravati', role: 'admin', organisationId: await orgId('DCPU Amravati'), jurisdictionId: 'di:468' }));
+      const ok = await district.post(
+        '/api/v1/users',
+        user({ username: 'admin2.amravati', role: 'admin', organisationId: await orgId('DCPU Amravati'), jurisdictionId: 'di:468' }),
+      );
       expect(ok.statusCode).toBe(201);
-      await refused(district.post('/api/v1/users', user({ username: 'x.scps', role: 'scps_officer', jurisdictionId: 'di:468' })), 400, 'role');
-      await refused(state.post('/api/v1/users', user({ username: 'x.scps2', role: 'scps_officer', jurisdictionId: 'di:468' })), 400, 'role');
-      const scps = await state.post('/api/v1/users', user({ username: 'scps2.mh', role: 'scps_officer', organisationId: await orgId('State Child Protection Society, Maharashtra'), jurisdictionId: 'st:27' }));
+      await refused(
+        district.post('/api/v1/users', user({ username: 'x.scps', role: 'scps_officer', jurisdictionId: 'di:468' })),
+        400,
+        'role',
+      );
+      await refused(
+        state.post('/api/v1/users', user({ username: 'x.scps2', role: 'scps_officer', jurisdictionId: 'di:468' })),
+        400,
+        'role',
+      );
+      const scps = await state.post(
+        '/api/v1/users',
+        user({
+          username: 'scps2.mh',
+          role: 'scps_officer',
+          organisationId: await orgId('State Child Protection Society, Maharashtra'),
+          jurisdictionId: 'st:27',
+        }),
+      );
       expect(scps.statusCode).toBe(201);
     });
 
     it("a member's jurisdiction lies inside the organisation's area (400 naming jurisdictionId)", async () => {
-      await refused(district.post('/api/v1/users', user({ username: 'x.wide', role: 'caseworker', organisationId: vcpc.id, jurisdictionId: 'di:468' })), 400, 'jurisdictionId');
-      await refused(district.post('/api/v1/users', user({ username: 'x.rajura', organisationId: vcpc.id, jurisdictionId: villageId('Rajura') })), 400, 'jurisdictionId');
+      await refused(
+        district.post('/api/v1/users', user({ username: 'x.wide', role: 'caseworker', organisationId: vcpc.id, jurisdictionId: 'di:468' })),
+        400,
+        'jurisdictionId',
+      );
+      await refused(
+        district.post('/api/v1/users', user({ username: 'x.rajura', organisationId: vcpc.id, jurisdictionId: villageId('Rajura') })),
+        400,
+        'jurisdictionId',
+      );
     });
 
     it('reassigns a role with the version read; stale is 409; outside the district 404; own account 409', async () => {
@@ -187,7 +295,10 @@ describe('a district administrator creates organisations in their district only'
       const ok = await district.patch(`/api/v1/admin/users/${u.id}`, { version: 1, role: 'caseworker' });
       expect(ok.statusCode, ok.body).toBe(200);
       expect(ok.json()).toMatchObject({ role: 'caseworker', version: 2, organisationId: vcpc.id });
-      const [a] = await q<{ details: { toRole: string; fromRole: string } }>("SELECT details FROM audit_event WHERE action = 'user_assigned' AND entity_id = $1", [u.id]);
+      const [a] = await q<{ details: { toRole: string; fromRole: string } }>(
+        "SELECT details FROM audit_event WHERE action = 'user_assigned' AND entity_id = $1",
+        [u.id],
+      );
       expect(a.details).toMatchObject({ fromRole: 'frontline_worker', toRole: 'caseworker' });
       const stale = await district.patch(`/api/v1/admin/users/${u.id}`, { version: 1, role: 'admin' });
       expect(stale.statusCode).toBe(409);
@@ -203,8 +314,14 @@ describe('a district administrator creates organisations in their district only'
       const cur = (await district.get(`/api/v1/admin/organisations/${vcpc.id}`)).json();
       const off = await district.patch(`/api/v1/admin/organisations/${vcpc.id}`, { version: cur.version, active: false });
       expect(off.json()).toMatchObject({ active: false, version: cur.version + 1 });
-      await refused(district.post('/api/v1/users', user({ username: 'x.late', organisationId: vcpc.id, jurisdictionId: cur.villageId })), 400, 'organisationId');
-      expect((await district.get('/api/v1/admin/organisations?active=false')).json().items.map((o: { id: string }) => o.id)).toEqual([vcpc.id]);
+      await refused(
+        district.post('/api/v1/users', user({ username: 'x.late', organisationId: vcpc.id, jurisdictionId: cur.villageId })),
+        400,
+        'organisationId',
+      );
+      expect((await district.get('/api/v1/admin/organisations?active=false')).json().items.map((o: { id: string }) => o.id)).toEqual([
+        vcpc.id,
+      ]);
     });
   });
 });

@@ -8,7 +8,15 @@ import { ORGANISATION_KINDS } from './organisation-kinds';
 import { createOrganisation, listOrganisations } from './organisations.service';
 
 /** The operator at the command line: the whole country, like the first administrator it makes. */
-const OPERATOR: Actor = { userId: '00000000-0000-0000-0000-000000000000', username: '(cli)', displayName: 'command line', role: 'admin', organisationId: null, organisationKind: null, scope: { level: 'national' } };
+const OPERATOR: Actor = {
+  userId: '00000000-0000-0000-0000-000000000000',
+  username: '(cli)',
+  displayName: 'command line',
+  role: 'admin',
+  organisationId: null,
+  organisationKind: null,
+  scope: { level: 'national' },
+};
 
 async function actorFor(database: Database, username: string | undefined): Promise<Actor | null> {
   if (!username) return null;
@@ -20,8 +28,14 @@ async function actorFor(database: Database, username: string | undefined): Promi
 }
 
 /** `samanvay org create|list`: the hierarchy's organisations from the command line. */
-export function registerOrganisationCommands(program: Command, withDatabase: <T>(fn: (d: Database) => Promise<T>) => Promise<T>, prepare: (d: Database) => Promise<void>) {
-  const org = program.command('org').description('organisations of the child protection hierarchy (SCPS, DCPU, CWC, TCPC/BCPC, VCPC, CCI, SAA, NGO, departments)');
+export function registerOrganisationCommands(
+  program: Command,
+  withDatabase: <T>(fn: (d: Database) => Promise<T>) => Promise<T>,
+  prepare: (d: Database) => Promise<void>,
+) {
+  const org = program
+    .command('org')
+    .description('organisations of the child protection hierarchy (SCPS, DCPU, CWC, TCPC/BCPC, VCPC, CCI, SAA, NGO, departments)');
   org
     .command('create')
     .description('create an organisation at an LGD place (its kind must fit the level: a VCPC at a village, a DCPU at a district)')
@@ -34,7 +48,13 @@ export function registerOrganisationCommands(program: Command, withDatabase: <T>
     .action((o) =>
       withDatabase(async (d) => {
         await prepare(d);
-        const row = await createOrganisation(d.db, await actorFor(d, o.as), { kind: o.kind, name: o.name, nameLocal: o.nameLocal, placeId: o.place, registration: o.registration });
+        const row = await createOrganisation(d.db, await actorFor(d, o.as), {
+          kind: o.kind,
+          name: o.name,
+          nameLocal: o.nameLocal,
+          placeId: o.place,
+          registration: o.registration,
+        });
         process.stdout.write(`created ${row.kind} ${row.id} at ${row.placeId}\n`);
       }),
     );
@@ -50,8 +70,15 @@ export function registerOrganisationCommands(program: Command, withDatabase: <T>
         await prepare(d);
         const actor = (await actorFor(d, o.as)) ?? OPERATOR;
         for (let page = 1; ; page++) {
-          const res = await listOrganisations(d.db, actor, { level: o.level, kind: o.kind, districtCode: o.district ? Number(o.district) : undefined, page, pageSize: 500 });
-          for (const r of res.items) process.stdout.write([r.id, r.kind, r.level, r.placeId ?? '', r.name, r.active ? 'active' : 'inactive'].join('\t') + '\n');
+          const res = await listOrganisations(d.db, actor, {
+            level: o.level,
+            kind: o.kind,
+            districtCode: o.district ? Number(o.district) : undefined,
+            page,
+            pageSize: 500,
+          });
+          for (const r of res.items)
+            process.stdout.write([r.id, r.kind, r.level, r.placeId ?? '', r.name, r.active ? 'active' : 'inactive'].join('\t') + '\n');
           if (page * 500 >= res.total) break;
         }
       }),

@@ -74,7 +74,10 @@ export async function listOrganisationsIn(db: Db, actor: Actor, f: OrganisationF
       )
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(organisation).where(where),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(organisation)
+      .where(where),
   ]);
   return { items, total: Number(total) };
 }
@@ -106,7 +109,13 @@ export async function sameNameAt(db: Db, name: string, placeId: string, exceptId
   const [row] = await db
     .select({ id: organisation.id })
     .from(organisation)
-    .where(and(sql`lower(${organisation.name}) = lower(${name})`, eq(organisation.placeId, placeId), exceptId ? sql`${organisation.id} <> ${exceptId}` : undefined))
+    .where(
+      and(
+        sql`lower(${organisation.name}) = lower(${name})`,
+        eq(organisation.placeId, placeId),
+        exceptId ? sql`${organisation.id} <> ${exceptId}` : undefined,
+      ),
+    )
     .limit(1);
   return row ?? null;
 }
@@ -139,7 +148,10 @@ export function usersAdministeredWhere(actor: Actor): SQL | undefined {
 }
 
 export async function findUserAdministered(db: Db, actor: Actor, id: string) {
-  const [row] = await db.select().from(appUser).where(and(eq(appUser.id, id), usersAdministeredWhere(actor)));
+  const [row] = await db
+    .select()
+    .from(appUser)
+    .where(and(eq(appUser.id, id), usersAdministeredWhere(actor)));
   return row ?? null;
 }
 

@@ -10,7 +10,14 @@ import { personName, optionalPersonName } from '../names/person-name';
 import { audit } from '../audit/audit.service';
 import { badRequest } from '../http/errors';
 import { organisationKindSchema } from './organisation-kinds';
-import { createOrganisation, listOrganisations, organisationKinds, organisationMembers, patchOrganisation, readOrganisation } from './organisations.service';
+import {
+  createOrganisation,
+  listOrganisations,
+  organisationKinds,
+  organisationMembers,
+  patchOrganisation,
+  readOrganisation,
+} from './organisations.service';
 import { reassignUser } from './assignments.service';
 
 /**
@@ -19,8 +26,15 @@ import { reassignUser } from './assignments.service';
  * are created with POST /users (users.routes.ts); deactivation and password resets live there.
  */
 const LEVELS = ['national', 'state', 'district', 'subdistrict', 'block', 'village'] as const;
-const placeId = z.string().trim().regex(/^(st|di|sd|bl):\d{1,8}$|^vi:[A-Za-z0-9-]{1,60}$/, 'must be a place id: st:N, di:N, sd:N, bl:N or vi:…');
-const registration = z.string().trim().max(80, 'is too long (80 characters at most)').regex(/^[^\u0000-\u001F\u007F]*$/, 'must be one line of text');
+const placeId = z
+  .string()
+  .trim()
+  .regex(/^(st|di|sd|bl):\d{1,8}$|^vi:[A-Za-z0-9-]{1,60}$/, 'must be a place id: st:N, di:N, sd:N, bl:N or vi:…');
+const registration = z
+  .string()
+  .trim()
+  .max(80, 'is too long (80 characters at most)')
+  .regex(/^[^\u0000-\u001F\u007F]*$/, 'must be one line of text');
 
 const organisationOut = z.object({
   id: z.string(),
@@ -65,7 +79,11 @@ const assignmentOut = z.object({
   version: z.number(),
 });
 
-const out = <T extends { createdAt: Date; memberCount: number }>(o: T) => ({ ...o, createdAt: new Date(o.createdAt).toISOString(), memberCount: Number(o.memberCount) });
+const out = <T extends { createdAt: Date; memberCount: number }>(o: T) => ({
+  ...o,
+  createdAt: new Date(o.createdAt).toISOString(),
+  memberCount: Number(o.memberCount),
+});
 
 export function organisationsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -77,7 +95,19 @@ export function organisationsRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: 'The kinds of organisation, the levels they sit at and the provision that creates each',
-        response: { 200: z.object({ items: z.array(z.object({ kind: z.string(), levels: z.array(z.string()), group: z.string(), basis: z.string(), registrationRequired: z.boolean() })) }) },
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                kind: z.string(),
+                levels: z.array(z.string()),
+                group: z.string(),
+                basis: z.string(),
+                registrationRequired: z.boolean(),
+              }),
+            ),
+          }),
+        },
       },
     },
     async (req) => {
@@ -96,7 +126,10 @@ export function organisationsRoutes(app: FastifyInstance, ctx: AppContext) {
           level: z.enum(LEVELS).optional(),
           kind: organisationKindSchema.optional(),
           districtCode: lgdCodeQuery.optional(),
-          active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+          active: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .optional(),
           q: z.string().trim().max(80).optional(),
           ...pageQuery,
           pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -170,7 +203,14 @@ export function organisationsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/admin/organisations/:id/members',
-    { schema: { tags, summary: 'The users of an organisation (those inside your jurisdiction)', params: idParams, response: { 200: z.object({ items: z.array(memberOut) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The users of an organisation (those inside your jurisdiction)',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(memberOut) }) },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       requirePermission(actor, 'users.manage');

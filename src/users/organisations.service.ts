@@ -6,8 +6,16 @@ import { getLocation } from '../locations/locations.repository';
 import { audit } from '../audit/audit.service';
 import { KIND_SPECS, isOrganisationKind, levelProblem, ORGANISATION_KINDS } from './organisation-kinds';
 import {
-  activeOfKindAt, findOrganisationById, findOrganisationIn, insertOrganisation, listMembers, listOrganisationsIn, sameNameAt, updateOrganisation,
-  type OrganisationFilter, type OrganisationRow,
+  activeOfKindAt,
+  findOrganisationById,
+  findOrganisationIn,
+  insertOrganisation,
+  listMembers,
+  listOrganisationsIn,
+  sameNameAt,
+  updateOrganisation,
+  type OrganisationFilter,
+  type OrganisationRow,
 } from './organisations.repository';
 
 /**
@@ -17,10 +25,19 @@ import {
  */
 
 /** The area an organisation works in, as a place of the hierarchy. */
-export function organisationArea(o: Pick<OrganisationRow, 'level' | 'stateCode' | 'districtCode' | 'subdistrictCode' | 'blockCode' | 'villageId'>): HierarchyPlace {
+export function organisationArea(
+  o: Pick<OrganisationRow, 'level' | 'stateCode' | 'districtCode' | 'subdistrictCode' | 'blockCode' | 'villageId'>,
+): HierarchyPlace {
   if (o.stateCode == null) return { level: 'national' };
   if (o.districtCode == null) return { level: 'state', stateCode: o.stateCode };
-  return { level: o.level, stateCode: o.stateCode, districtCode: o.districtCode, subdistrictCode: o.subdistrictCode, blockCode: o.blockCode, villageId: o.villageId };
+  return {
+    level: o.level,
+    stateCode: o.stateCode,
+    districtCode: o.districtCode,
+    subdistrictCode: o.subdistrictCode,
+    blockCode: o.blockCode,
+    villageId: o.villageId,
+  };
 }
 
 /** A kind at most once per place among active organisations (a state has one SCPS, a village one VCPC). */
@@ -57,10 +74,14 @@ export async function createOrganisation(db: Db, by: Actor | null, o: NewOrganis
   };
   if (by) requireAdministers(by.scope, place, 'placeId');
   if (ONE_PER_PLACE.has(o.kind) && (await activeOfKindAt(db, o.kind, loc.id)).length) {
-    throw new HttpError(409, 'organisation_exists', `${loc.name} already has an active ${o.kind}`, [{ field: 'kind', message: `${loc.name} already has an active ${o.kind}` }]);
+    throw new HttpError(409, 'organisation_exists', `${loc.name} already has an active ${o.kind}`, [
+      { field: 'kind', message: `${loc.name} already has an active ${o.kind}` },
+    ]);
   }
   if (await sameNameAt(db, name, loc.id)) {
-    throw new HttpError(409, 'organisation_exists', 'an organisation of this name is already registered at this place', [{ field: 'name', message: 'is already taken at this place' }]);
+    throw new HttpError(409, 'organisation_exists', 'an organisation of this name is already registered at this place', [
+      { field: 'name', message: 'is already taken at this place' },
+    ]);
   }
   const row = await insertOrganisation(db, {
     name,
@@ -75,7 +96,15 @@ export async function createOrganisation(db: Db, by: Actor | null, o: NewOrganis
     villageId: place.villageId ?? null,
     registration,
   });
-  await audit(db, by, 'create', 'organisation', row.id, { stateCode: place.stateCode ?? undefined, districtCode: place.districtCode ?? undefined }, { kind: o.kind, placeId: loc.id });
+  await audit(
+    db,
+    by,
+    'create',
+    'organisation',
+    row.id,
+    { stateCode: place.stateCode ?? undefined, districtCode: place.districtCode ?? undefined },
+    { kind: o.kind, placeId: loc.id },
+  );
   return (await findOrganisationById(db, row.id))!;
 }
 
@@ -97,7 +126,9 @@ export async function patchOrganisation(db: Db, by: Actor, id: string, p: Organi
   const set: Partial<OrganisationRow> = {};
   if (p.name !== undefined && p.name.trim() !== cur.name) {
     if (cur.placeId && (await sameNameAt(db, p.name.trim(), cur.placeId, id))) {
-      throw new HttpError(409, 'organisation_exists', 'an organisation of this name is already registered at this place', [{ field: 'name', message: 'is already taken at this place' }]);
+      throw new HttpError(409, 'organisation_exists', 'an organisation of this name is already registered at this place', [
+        { field: 'name', message: 'is already taken at this place' },
+      ]);
     }
     set.name = p.name.trim();
   }
@@ -110,15 +141,25 @@ export async function patchOrganisation(db: Db, by: Actor, id: string, p: Organi
   }
   if (p.active !== undefined && p.active !== cur.active) {
     if (p.active && ONE_PER_PLACE.has(cur.kind) && cur.placeId && (await activeOfKindAt(db, cur.kind, cur.placeId)).length) {
-      throw new HttpError(409, 'organisation_exists', `the place already has an active ${cur.kind}`, [{ field: 'active', message: `the place already has an active ${cur.kind}` }]);
+      throw new HttpError(409, 'organisation_exists', `the place already has an active ${cur.kind}`, [
+        { field: 'active', message: `the place already has an active ${cur.kind}` },
+      ]);
     }
     set.active = p.active;
   }
   const saved = await updateOrganisation(db, id, p.version, { ...set, updatedAt: now });
   if (!saved) throw conflict('The organisation was changed by someone else; reload and try again', await findOrganisationIn(db, by, id));
-  await audit(db, by, p.active === false ? 'deactivate' : 'update', 'organisation', id, { stateCode: cur.stateCode ?? undefined, districtCode: cur.districtCode ?? undefined }, {
-    changed: Object.keys(set),
-  });
+  await audit(
+    db,
+    by,
+    p.active === false ? 'deactivate' : 'update',
+    'organisation',
+    id,
+    { stateCode: cur.stateCode ?? undefined, districtCode: cur.districtCode ?? undefined },
+    {
+      changed: Object.keys(set),
+    },
+  );
   return (await findOrganisationIn(db, by, id))!;
 }
 

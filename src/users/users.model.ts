@@ -17,7 +17,12 @@ export const userOut = z.object({
 });
 
 /** What an administrator's action on an account changed (a reset's one-time password is shown once). */
-export const passwordResetOut = z.object({ id: z.string(), oneTimePassword: z.string(), mustChangePassword: z.boolean(), sessionsEnded: z.number() });
+export const passwordResetOut = z.object({
+  id: z.string(),
+  oneTimePassword: z.string(),
+  mustChangePassword: z.boolean(),
+  sessionsEnded: z.number(),
+});
 export const activationOut = z.object({ id: z.string(), active: z.boolean(), sessionsEnded: z.number() });
 export const unlockedOut = z.object({ id: z.string(), lockedUntil: z.null() });
 

@@ -20,7 +20,18 @@ export function usersRoutes(app: FastifyInstance, ctx: AppContext) {
     const actor = requireActor(req);
     requirePermission(actor, 'users.manage');
     const rows = await ctx.db
-      .select({ id: appUser.id, username: appUser.username, displayName: appUser.displayName, role: appUser.role, scopeLevel: appUser.scopeLevel, jurisdictionId: appUser.jurisdictionId, active: appUser.active, organisation: organisation.name, lockedUntil: appUser.lockedUntil, mustChangePassword: appUser.mustChangePassword })
+      .select({
+        id: appUser.id,
+        username: appUser.username,
+        displayName: appUser.displayName,
+        role: appUser.role,
+        scopeLevel: appUser.scopeLevel,
+        jurisdictionId: appUser.jurisdictionId,
+        active: appUser.active,
+        organisation: organisation.name,
+        lockedUntil: appUser.lockedUntil,
+        mustChangePassword: appUser.mustChangePassword,
+      })
       .from(appUser)
       .leftJoin(organisation, eq(organisation.id, appUser.organisationId))
       .where(userScopeWhere(actor))
@@ -60,24 +71,50 @@ export function usersRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   const byId = { params: z.object({ id: z.uuid() }) };
-  r.post('/users/:id/password-reset', { schema: { tags: ['users'], summary: 'Give the user a one-time password; they choose a new one at sign-in. Ends their sessions.', ...byId, response: ok(passwordResetOut) } }, async (req) => {
-    const actor = requireActor(req);
-    requirePermission(actor, 'users.manage');
-    return resetPassword(ctx.db, actor, req.params.id, ctx.now());
-  });
-  r.post('/users/:id/deactivate', { schema: { tags: ['users'], summary: 'The user can no longer sign in; their sessions and tokens end at once', ...byId, response: ok(activationOut) } }, async (req) => {
-    const actor = requireActor(req);
-    requirePermission(actor, 'users.manage');
-    return setActive(ctx.db, actor, req.params.id, false, ctx.now());
-  });
+  r.post(
+    '/users/:id/password-reset',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Give the user a one-time password; they choose a new one at sign-in. Ends their sessions.',
+        ...byId,
+        response: ok(passwordResetOut),
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      requirePermission(actor, 'users.manage');
+      return resetPassword(ctx.db, actor, req.params.id, ctx.now());
+    },
+  );
+  r.post(
+    '/users/:id/deactivate',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'The user can no longer sign in; their sessions and tokens end at once',
+        ...byId,
+        response: ok(activationOut),
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      requirePermission(actor, 'users.manage');
+      return setActive(ctx.db, actor, req.params.id, false, ctx.now());
+    },
+  );
   r.post('/users/:id/reactivate', { schema: { tags: ['users'], ...byId, response: ok(activationOut) } }, async (req) => {
     const actor = requireActor(req);
     requirePermission(actor, 'users.manage');
     return setActive(ctx.db, actor, req.params.id, true, ctx.now());
   });
-  r.post('/users/:id/unlock', { schema: { tags: ['users'], summary: 'Lift a lockout after failed sign-ins', ...byId, response: ok(unlockedOut) } }, async (req) => {
-    const actor = requireActor(req);
-    requirePermission(actor, 'users.manage');
-    return unlock(ctx.db, actor, req.params.id);
-  });
+  r.post(
+    '/users/:id/unlock',
+    { schema: { tags: ['users'], summary: 'Lift a lockout after failed sign-ins', ...byId, response: ok(unlockedOut) } },
+    async (req) => {
+      const actor = requireActor(req);
+      requirePermission(actor, 'users.manage');
+      return unlock(ctx.db, actor, req.params.id);
+    },
+  );
 }

@@ -26,7 +26,10 @@ export async function createUser(db: Db, by: Actor | null, u: NewUser) {
   if (problem) throw badRequest('password', problem);
   // Role, organisation and jurisdiction are checked together, inside the creator's jurisdiction.
   const { scope } = await checkAssignment(db, by, u);
-  if (await findUserByUsername(db, u.username)) throw new HttpError(409, 'username_taken', `username "${u.username}" is already taken`, [{ field: 'username', message: 'is already taken' }]);
+  if (await findUserByUsername(db, u.username))
+    throw new HttpError(409, 'username_taken', `username "${u.username}" is already taken`, [
+      { field: 'username', message: 'is already taken' },
+    ]);
   const [row] = await db
     .insert(appUser)
     .values({
@@ -44,6 +47,12 @@ export async function createUser(db: Db, by: Actor | null, u: NewUser) {
       villageId: scope.villageId ?? null,
       language: u.language ?? 'en',
     })
-    .returning({ id: appUser.id, username: appUser.username, role: appUser.role, scopeLevel: appUser.scopeLevel, jurisdictionId: appUser.jurisdictionId });
+    .returning({
+      id: appUser.id,
+      username: appUser.username,
+      role: appUser.role,
+      scopeLevel: appUser.scopeLevel,
+      jurisdictionId: appUser.jurisdictionId,
+    });
   return row;
 }

@@ -23,21 +23,63 @@ describe('samanvay CLI', () => {
   });
 
   it('creates the first administrator and refuses a weak password with the field named', async () => {
-    const weak = await run('user', 'create', '--username', 'firstadmin', '--name', 'First Admin', '--role', 'admin', '--jurisdiction', 'st:27', '--password', 'short');
+    const weak = await run(
+      'user',
+      'create',
+      '--username',
+      'firstadmin',
+      '--name',
+      'First Admin',
+      '--role',
+      'admin',
+      '--jurisdiction',
+      'st:27',
+      '--password',
+      'short',
+    );
     expect(weak.status).not.toBe(0);
     expect(weak.stderr).toMatch(/password: must be at least 12 characters/);
     // The same rule as every other place a password is set: a common one is refused too.
-    const common = await run('user', 'create', '--username', 'firstadmin', '--name', 'First Admin', '--role', 'admin', '--jurisdiction', 'st:27', '--password', 'Password12345');
+    const common = await run(
+      'user',
+      'create',
+      '--username',
+      'firstadmin',
+      '--name',
+      'First Admin',
+      '--role',
+      'admin',
+      '--jurisdiction',
+      'st:27',
+      '--password',
+      'Password12345',
+    );
     expect(common.status).not.toBe(0);
     expect(common.stderr).toMatch(/password: is a common word/);
-    const ok = await run('user', 'create', '--username', 'firstadmin', '--name', 'First Admin', '--role', 'admin', '--jurisdiction', 'st:27', '--password', 'a-long-password-1');
+    const ok = await run(
+      'user',
+      'create',
+      '--username',
+      'firstadmin',
+      '--name',
+      'First Admin',
+      '--role',
+      'admin',
+      '--jurisdiction',
+      'st:27',
+      '--password',
+      'a-long-password-1',
+    );
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/created admin firstadmin/);
   });
 
   it('imports a CSV, naming bad rows by line and field, with a non-zero exit', async () => {
     const csv = join(dir, 'in.csv');
-    writeFileSync(csv, 'district,taluka,village,head_name,child_name,sex,age\nAmravati,Morshi,Hiwarkhed,Ramesh Tayade,Ganesh Tayade,m,8\nAmravati,Morshi,Hiwarkhed,Ramesh Tayade,Pooja Tayade,q,6\n');
+    writeFileSync(
+      csv,
+      'district,taluka,village,head_name,child_name,sex,age\nAmravati,Morshi,Hiwarkhed,Ramesh Tayade,Ganesh Tayade,m,8\nAmravati,Morshi,Hiwarkhed,Ramesh Tayade,Pooja Tayade,q,6\n',
+    );
     const r = await run('import', csv, '--as', 'firstadmin');
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/1 children and 1 families created, 1 invalid rows skipped/);

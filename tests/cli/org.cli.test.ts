@@ -23,7 +23,10 @@ describe('samanvay org', () => {
     expect(run('org', 'create', '--kind', 'TCPC', '--name', 'TCPC Chandurbazar', '--place', 'sd:4005').status).toBe(0);
     const list = run('org', 'list');
     expect(list.status).toBe(0);
-    const rows = list.stdout.trim().split('\n').map((l) => l.split('\t'));
+    const rows = list.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
     expect(rows.map((r) => [r[1], r[2], r[3], r[5]])).toEqual([
       ['SCPS', 'state', 'st:27', 'active'],
       ['TCPC', 'subdistrict', 'sd:4005', 'active'],

@@ -73,7 +73,10 @@ describeInChromium('CWC non-disclosure order on the case page in Chromium', () =
     expect(other.status()).toBe(200);
     await edit.getByRole('button', { name: 'Save' }).click();
     await edit.getByRole('alert').getByText('Someone else changed this record.').waitFor();
-    const stored = () => e2e.query<{ order_ref: string; version: number }>('SELECT order_ref, version FROM case_non_disclosure_order WHERE case_id = $1', [kase.id]);
+    const stored = () =>
+      e2e.query<{ order_ref: string; version: number }>('SELECT order_ref, version FROM case_non_disclosure_order WHERE case_id = $1', [
+        kase.id,
+      ]);
     expect(await stored()).toEqual([{ order_ref: 'CWC/AMR/2026/120', version: 2 }]);
     await expect.poll(() => card2.getByTestId('non-disclosure-order').textContent()).toContain('CWC/AMR/2026/120');
 

@@ -38,7 +38,11 @@ describeInChromium('convergence groups and members in Chromium', () => {
     await form.locator('input[name="chairDesignation"]').fill('Block Development Officer');
     await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => describedBy(e2e.page, form.locator('select[name="chairDepartment"]'))).toContain('The chair must be');
-    expect(await e2e.query("SELECT 1 FROM convergence_group WHERE name LIKE '%Block Convergence Group' AND level = 'block' AND block_code <> 4303")).toHaveLength(0);
+    expect(
+      await e2e.query(
+        "SELECT 1 FROM convergence_group WHERE name LIKE '%Block Convergence Group' AND level = 'block' AND block_code <> 4303",
+      ),
+    ).toHaveLength(0);
     await form.locator('select[name="chairDepartment"]').selectOption('RURAL_DEVELOPMENT');
     await form.getByRole('button', { name: 'Save' }).click();
 
@@ -58,7 +62,9 @@ describeInChromium('convergence groups and members in Chromium', () => {
     await add.getByRole('button', { name: 'Save' }).click();
     await members.getByText('Dr. Smita Raut, Taluka Health Officer').waitFor();
     expect(await members.getByTestId('member-row').count()).toBe(2);
-    const [row] = await e2e.query<{ department: string; phone: string }>("SELECT department, phone FROM convergence_member WHERE name = 'Dr. Smita Raut'");
+    const [row] = await e2e.query<{ department: string; phone: string }>(
+      "SELECT department, phone FROM convergence_member WHERE name = 'Dr. Smita Raut'",
+    );
     expect(row).toEqual({ department: 'HEALTH', phone: '+91 98220 12345' });
     await screenshot(e2e.page, 'convergence-group-members');
 
@@ -72,7 +78,9 @@ describeInChromium('convergence groups and members in Chromium', () => {
   });
 
   it('raises an action item between meetings: a past due date is refused on its field, then it is saved for the next meeting', async () => {
-    const [group] = await e2e.query<{ id: string }>(`SELECT id FROM convergence_group WHERE level = 'district' AND district_code = 468 ORDER BY created_at LIMIT 1`);
+    const [group] = await e2e.query<{ id: string }>(
+      `SELECT id FROM convergence_group WHERE level = 'district' AND district_code = 468 ORDER BY created_at LIMIT 1`,
+    );
     // Its own browser context: signed in afresh, whatever the tests before it left.
     const context = await newContext(e2e.browser);
     const page = await context.newPage();
@@ -96,7 +104,9 @@ describeInChromium('convergence groups and members in Chromium', () => {
     await form.getByRole('button', { name: 'Raise the action' }).click();
     await form.getByText('Action raised; it will come up at the next meeting.').waitFor();
     const [row] = await e2e.query<{ meeting_id: string | null; raised_on: string; due: string; department: string }>(
-      'SELECT meeting_id, raised_on::text AS raised_on, due_date::text AS due, department FROM convergence_action WHERE description = $1', [description]);
+      'SELECT meeting_id, raised_on::text AS raised_on, due_date::text AS due, department FROM convergence_action WHERE description = $1',
+      [description],
+    );
     expect(row).toMatchObject({ meeting_id: null, due, department: options[0] });
     expect(row.raised_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await context.close();
@@ -104,22 +114,39 @@ describeInChromium('convergence groups and members in Chromium', () => {
 
   it("a department's nodal officer reads the note in the app: the children of its own cases named, no other case", async () => {
     // Through the API as the DCPO: a meeting today, held, with one case for Education and one for Health.
-    const login = await fetch(url('/api/v1/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'dcpo.amravati', password: DEMO_PASSWORD }) });
+    const login = await fetch(url('/api/v1/auth/login'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'dcpo.amravati', password: DEMO_PASSWORD }),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
     const call = async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(url(`/api/v1${path}`), { method, headers: { cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(url(`/api/v1${path}`), {
+        method,
+        headers: { cookie, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const json = await res.json();
       if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
       return json;
     };
     const today = e2e.istDay();
-    const groups = (await call('GET', '/convergence/groups')).items as { id: string; level: string; districtCode: number; blockCode: number | null }[];
+    const groups = (await call('GET', '/convergence/groups')).items as {
+      id: string;
+      level: string;
+      districtCode: number;
+      blockCode: number | null;
+    }[];
     const district = groups.find((g) => g.level === 'district' && g.districtCode === 468)!;
     const g = await call('GET', `/convergence/groups/${district.id}`);
     const existing = (g.meetings as { id: string; date: string; status: string }[]).find((m) => m.date === today);
     const meetingId = existing?.id ?? (await call('POST', `/convergence/groups/${district.id}/meetings`, { date: today })).id;
     if (existing?.status !== 'held') {
-      await call('POST', `/convergence/meetings/${meetingId}/hold`, { attendance: g.members.filter((m: { until: string | null }) => !m.until).map((m: { id: string }) => ({ memberId: m.id, present: true })) });
+      await call('POST', `/convergence/meetings/${meetingId}/hold`, {
+        attendance: g.members
+          .filter((m: { until: string | null }) => !m.until)
+          .map((m: { id: string }) => ({ memberId: m.id, present: true })),
+      });
     }
     const kids = await e2e.query<{ case_id: string; name: string }>(
       `SELECT k.id AS case_id, c.name FROM case_record k JOIN child c ON c.id = k.child_id
@@ -129,8 +156,16 @@ describeInChromium('convergence groups and members in Chromium', () => {
     );
     expect(kids).toHaveLength(2);
     const due = e2e.istDay(10);
-    await call('POST', `/convergence/meetings/${meetingId}/discussions`, { caseId: kids[0].case_id, decision: 'Back to school', actions: [{ department: 'EDUCATION', description: 'Re-admission with a bridge course', dueDate: due }] });
-    await call('POST', `/convergence/meetings/${meetingId}/discussions`, { caseId: kids[1].case_id, decision: 'Health check', actions: [{ department: 'HEALTH', description: 'RBSK screening', dueDate: due }] });
+    await call('POST', `/convergence/meetings/${meetingId}/discussions`, {
+      caseId: kids[0].case_id,
+      decision: 'Back to school',
+      actions: [{ department: 'EDUCATION', description: 'Re-admission with a bridge course', dueDate: due }],
+    });
+    await call('POST', `/convergence/meetings/${meetingId}/discussions`, {
+      caseId: kids[1].case_id,
+      decision: 'Health check',
+      actions: [{ department: 'HEALTH', description: 'RBSK screening', dueDate: due }],
+    });
 
     const edu = await (await newContext(e2e.browser)).newPage();
     await edu.goto(url(`/convergence/meetings/${meetingId}`));

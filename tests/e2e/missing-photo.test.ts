@@ -51,10 +51,13 @@ describeInChromium('a photo on the public form', () => {
     expect(ref).not.toBeNull();
     await screenshot(e2e.page, 'missing-public-photo-sent');
     const [row] = await e2e.query<{ id: string; status: string; photo_content_type: string | null }>(
-      'SELECT id, status, photo_content_type FROM missing_record WHERE reference = $1', [ref![0]],
+      'SELECT id, status, photo_content_type FROM missing_record WHERE reference = $1',
+      [ref![0]],
     );
     expect(row).toMatchObject({ status: 'pending_moderation', photo_content_type: 'image/png' });
-    expect((await e2e.one<{ n: number }>('SELECT count(*)::int AS n FROM public_challenge WHERE used_at IS NOT NULL')).n).toBe(challengesBefore.n + 1);
+    expect((await e2e.one<{ n: number }>('SELECT count(*)::int AS n FROM public_challenge WHERE used_at IS NOT NULL')).n).toBe(
+      challengesBefore.n + 1,
+    );
     // The citizen's browser has no way to the photo.
     const res = await e2e.page.request.get(url(`/api/v1/missing/records/${row.id}/photo`));
     expect(res.status()).toBe(401);
@@ -73,9 +76,20 @@ describeInChromium('a photo on the public form', () => {
     expect((await served.body()).includes(Buffer.from(GPS_MARK))).toBe(false);
 
     // Accepted, it meets a found child; the review screen shows the photo beside the other record.
-    expect((await op.request.post(url(`/api/v1/missing/records/${row.id}/moderation`), { data: { decision: 'accept' } })).status()).toBe(200);
+    expect((await op.request.post(url(`/api/v1/missing/records/${row.id}/moderation`), { data: { decision: 'accept' } })).status()).toBe(
+      200,
+    );
     const found = await op.request.post(url('/api/v1/missing/found-children'), {
-      data: { name: 'वैष्णवी धुर्वे', sex: 'female', ageYears: 8, fatherName: 'रमेश', districtCode: 468, foundOn: e2e.istDay(), foundPlace: 'Badnera railway station', source: 'railway_police' },
+      data: {
+        name: 'वैष्णवी धुर्वे',
+        sex: 'female',
+        ageYears: 8,
+        fatherName: 'रमेश',
+        districtCode: 468,
+        foundOn: e2e.istDay(),
+        foundPlace: 'Badnera railway station',
+        source: 'railway_police',
+      },
     });
     expect(found.status()).toBe(201);
     const matches = await (await op.request.get(url(`/api/v1/missing/matches?recordId=${row.id}`))).json();
@@ -93,7 +107,9 @@ describeInChromium('a photo on the public form', () => {
     const form = op.getByRole('form', { name: 'Replace the photo' });
     const input = form.locator('input[type="file"]');
     // A file that is not a photo is refused on the field before anything is sent.
-    const before = await e2e.one<{ photo_size: number; version: number }>('SELECT photo_size, version FROM missing_record WHERE id = $1', [recordId]);
+    const before = await e2e.one<{ photo_size: number; version: number }>('SELECT photo_size, version FROM missing_record WHERE id = $1', [
+      recordId,
+    ]);
     await input.setInputFiles(notAPhoto);
     await form.getByRole('button', { name: 'Save the photo' }).click();
     await form.getByText('Choose a JPEG, PNG or WebP photo').waitFor();
@@ -104,7 +120,10 @@ describeInChromium('a photo on the public form', () => {
     await form.getByRole('status').getByText('Photo saved.').waitFor();
     const img = op.getByTestId('record-photo');
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(3);
-    const after = await e2e.one<{ photo_content_type: string; photo_size: number; version: number }>('SELECT photo_content_type, photo_size, version FROM missing_record WHERE id = $1', [recordId]);
+    const after = await e2e.one<{ photo_content_type: string; photo_size: number; version: number }>(
+      'SELECT photo_content_type, photo_size, version FROM missing_record WHERE id = $1',
+      [recordId],
+    );
     expect(after).toMatchObject({ photo_content_type: 'image/png', version: before.version + 1 });
     expect(after.photo_size).not.toBe(before.photo_size);
     await screenshot(op, 'missing-record-photo-replaced');
@@ -114,7 +133,9 @@ describeInChromium('a photo on the public form', () => {
     // stands, and saving again (against that version) works.
     const patched = await op.request.patch(url(`/api/v1/missing/records/${recordId}`), { data: { version: after.version, heightCm: 120 } });
     expect(patched.status()).toBe(200);
-    const changed = await e2e.one<{ photo_size: number; version: number }>('SELECT photo_size, version FROM missing_record WHERE id = $1', [recordId]);
+    const changed = await e2e.one<{ photo_size: number; version: number }>('SELECT photo_size, version FROM missing_record WHERE id = $1', [
+      recordId,
+    ]);
     await input.setInputFiles(photoFile);
     await form.getByRole('button', { name: 'Save the photo' }).click();
     await form.getByText('Someone else changed this record.').waitFor();
@@ -122,7 +143,9 @@ describeInChromium('a photo on the public form', () => {
     await form.getByRole('button', { name: 'Save the photo' }).click();
     await form.getByRole('status').getByText('Photo saved.').waitFor();
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
-    expect(await e2e.one<{ version: number }>('SELECT version FROM missing_record WHERE id = $1', [recordId])).toMatchObject({ version: changed.version + 1 });
+    expect(await e2e.one<{ version: number }>('SELECT version FROM missing_record WHERE id = $1', [recordId])).toMatchObject({
+      version: changed.version + 1,
+    });
   }, 60_000);
 
   it('across districts the review screen shows the other district a limited view until both sides agree', async () => {
@@ -132,7 +155,16 @@ describeInChromium('a photo on the public form', () => {
     await akola.goto(url('/missing/review'));
     await signIn(akola, 'dcpo.akola');
     const found = await akola.request.post(url('/api/v1/missing/found-children'), {
-      data: { name: 'वैष्णवी धुर्वे', sex: 'female', ageYears: 8, fatherName: 'रमेश', districtCode: 467, foundOn: new Date().toISOString().slice(0, 10), foundPlace: 'Akola bus stand', source: 'police' },
+      data: {
+        name: 'वैष्णवी धुर्वे',
+        sex: 'female',
+        ageYears: 8,
+        fatherName: 'रमेश',
+        districtCode: 467,
+        foundOn: new Date().toISOString().slice(0, 10),
+        foundPlace: 'Akola bus stand',
+        source: 'police',
+      },
     });
     expect(found.status()).toBe(201);
     const foundId = (await found.json()).id;
@@ -146,15 +178,27 @@ describeInChromium('a photo on the public form', () => {
     await akola.getByTestId('agreement').waitFor();
     await screenshot(akola, 'missing-match-cross-district-limited');
     await akola.getByTestId('confirm').click();
-    await akola.getByRole('status').getByText(/Your district has agreed/).waitFor();
-    const m = await e2e.one<{ status: string; found_agreed_at: Date | null }>('SELECT status, found_agreed_at FROM missing_match WHERE id = $1', [match.id]);
+    await akola
+      .getByRole('status')
+      .getByText(/Your district has agreed/)
+      .waitFor();
+    const m = await e2e.one<{ status: string; found_agreed_at: Date | null }>(
+      'SELECT status, found_agreed_at FROM missing_match WHERE id = $1',
+      [match.id],
+    );
     expect(m.status).toBe('proposed');
     expect(m.found_agreed_at).not.toBeNull();
     // Amravati, the child's home district, sees that Akola agreed; its confirmation confirms the match.
     await op.goto(url(`/missing/matches/${match.id}`));
-    await op.getByTestId('agreement').getByText(/Akola has agreed/).waitFor();
+    await op
+      .getByTestId('agreement')
+      .getByText(/Akola has agreed/)
+      .waitFor();
     await op.getByTestId('confirm').click();
-    await op.getByRole('status').getByText(/Confirmed/).waitFor();
+    await op
+      .getByRole('status')
+      .getByText(/Confirmed/)
+      .waitFor();
     expect((await e2e.one<{ status: string }>('SELECT status FROM missing_match WHERE id = $1', [match.id])).status).toBe('confirmed');
     await akola.context().close();
   }, 120_000);

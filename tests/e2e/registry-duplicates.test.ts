@@ -30,7 +30,7 @@ describeInChromium('duplicates at the door and the duplicates review in Chromium
     await gate.getByTestId('duplicate-candidate').first().waitFor();
     expect(await gate.getByTestId('duplicate-candidate').first().textContent()).toContain(existing.name);
     await screenshot(e2e.page, 'duplicates-gate');
-    expect(await e2e.query("SELECT 1 FROM child WHERE name = $1", [existing.name_local])).toHaveLength(0);
+    expect(await e2e.query('SELECT 1 FROM child WHERE name = $1', [existing.name_local])).toHaveLength(0);
 
     await gate.getByLabel('Why is this a different child or family?').fill('the mother says she has twins with similar names');
     await gate.getByRole('button', { name: 'Save anyway' }).click();

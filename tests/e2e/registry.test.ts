@@ -43,7 +43,12 @@ describeInChromium('web app in Chromium', () => {
     expect(shown.every((v) => amravatiVillages.includes(v))).toBe(true);
     // The village filter offers only the district's villages.
     const options = await e2e.page.getByLabel('Village').first().locator('option').allTextContents();
-    expect(options.slice(1).map((o) => o.split(' (')[0]).sort()).toEqual([...amravatiVillages].sort());
+    expect(
+      options
+        .slice(1)
+        .map((o) => o.split(' (')[0])
+        .sort(),
+    ).toEqual([...amravatiVillages].sort());
     await screenshot(e2e.page, '02-children-list');
     expect(await lowContrastText(e2e.page)).toEqual([]);
 
@@ -75,7 +80,11 @@ describeInChromium('web app in Chromium', () => {
     await screenshot(e2e.page, '03-search-laxmi');
 
     // The record in Devanagari shows its Latin spelling beside it.
-    await e2e.page.getByTestId('children-table').getByRole('link', { name: /^लक्ष्मी/ }).first().click();
+    await e2e.page
+      .getByTestId('children-table')
+      .getByRole('link', { name: /^लक्ष्मी/ })
+      .first()
+      .click();
     await e2e.page.waitForURL(/\/children\/[0-9a-f-]{36}$/);
     await e2e.page.getByRole('heading', { level: 1, name: /लक्ष्मी.*\(Laxmi/ }).waitFor();
     await e2e.page.getByText('Documents', { exact: true }).waitFor();
@@ -125,8 +134,14 @@ describeInChromium('web app in Chromium', () => {
     await e2e.page.waitForURL(/\/families\/[0-9a-f-]{36}$/);
     await e2e.page.getByRole('heading', { level: 1, name: /Savita Jadhav/ }).waitFor();
     expect(await count('SELECT count(*)::int AS n FROM family')).toBe(before + 1);
-    const saved = await one<{ annual_income: number; vulnerability_factors: string[]; village_id: string }>("SELECT annual_income, vulnerability_factors, village_id FROM family WHERE head_name = 'Savita Jadhav'");
-    expect(saved).toEqual({ annual_income: 45000, vulnerability_factors: ['single_parent', 'seasonal_migration'], village_id: 'vi:demo-wadali' });
+    const saved = await one<{ annual_income: number; vulnerability_factors: string[]; village_id: string }>(
+      "SELECT annual_income, vulnerability_factors, village_id FROM family WHERE head_name = 'Savita Jadhav'",
+    );
+    expect(saved).toEqual({
+      annual_income: 45000,
+      vulnerability_factors: ['single_parent', 'seasonal_migration'],
+      village_id: 'vi:demo-wadali',
+    });
 
     // From the new family's page: add a child with an estimated age, then an assessment.
     await e2e.page.getByRole('link', { name: 'Add child' }).click();
@@ -143,7 +158,10 @@ describeInChromium('web app in Chromium', () => {
     await e2e.page.getByRole('link', { name: 'Savita Jadhav' }).click();
     await e2e.page.getByRole('link', { name: 'New assessment' }).click();
     const assessment = e2e.page.getByRole('form', { name: 'New assessment' });
-    await assessment.getByRole('radiogroup', { name: 'Regular income or livelihood' }).getByRole('radio', { name: '2 · Vulnerable' }).check();
+    await assessment
+      .getByRole('radiogroup', { name: 'Regular income or livelihood' })
+      .getByRole('radio', { name: '2 · Vulnerable' })
+      .check();
     await assessment.getByRole('radiogroup', { name: 'Safe shelter' }).getByRole('radio', { name: '3 · Safe' }).check();
     await assessment.getByRole('button', { name: 'Save' }).click();
     await e2e.page.getByTestId('assessments-table').waitFor();
@@ -152,7 +170,9 @@ describeInChromium('web app in Chromium', () => {
   });
 
   it('a child edited in two tabs: the second save shows both versions, reapplies, and saves', async () => {
-    const child = await one<{ id: string }>("SELECT id FROM child WHERE district_code = 468 AND school IS NULL AND health_notes IS NULL ORDER BY name LIMIT 1");
+    const child = await one<{ id: string }>(
+      'SELECT id FROM child WHERE district_code = 468 AND school IS NULL AND health_notes IS NULL ORDER BY name LIMIT 1',
+    );
     const first = await e2e.context.newPage();
     const second = await e2e.context.newPage();
     await Promise.all([first.goto(url(`/children/${child.id}/edit`)), second.goto(url(`/children/${child.id}/edit`))]);
@@ -182,7 +202,9 @@ describeInChromium('web app in Chromium', () => {
     await second.waitForURL(new RegExp(`/children/${child.id}$`));
     await second.getByText('Government Ashram School').waitFor();
     await second.getByText('Needs glasses').waitFor();
-    const row = await one<{ school: string; health_notes: string; version: number }>(`SELECT school, health_notes, version FROM child WHERE id = '${child.id}'`);
+    const row = await one<{ school: string; health_notes: string; version: number }>(
+      `SELECT school, health_notes, version FROM child WHERE id = '${child.id}'`,
+    );
     expect(row).toEqual({ school: 'Government Ashram School', health_notes: 'Needs glasses', version: 3 });
     await Promise.all([first.close(), second.close()]);
   });
@@ -255,7 +277,9 @@ describeInChromium('web app in Chromium', () => {
   });
 
   it('signing out in another tab ends the session here too; the edit survives', async () => {
-    const child = await one<{ id: string }>("SELECT id FROM child WHERE district_code = 468 AND disability IS NULL ORDER BY name DESC LIMIT 1");
+    const child = await one<{ id: string }>(
+      'SELECT id FROM child WHERE district_code = 468 AND disability IS NULL ORDER BY name DESC LIMIT 1',
+    );
     await e2e.page.goto(url(`/children/${child.id}/edit`));
     await e2e.page.locator('input[name="disability"]').fill('Low vision');
     const other = await e2e.context.newPage();
@@ -279,7 +303,9 @@ describeInChromium('web app in Chromium', () => {
     expect(csv.status()).toBe(200);
     const lines = (await csv.text()).trim().split('\n');
     expect(lines[0]).toMatch(/^id,name,name_local/);
-    expect(lines.length - 1).toBe(await count("SELECT count(*)::int AS n FROM child WHERE district_code = 468 AND care_status = 'kinship_care'"));
+    expect(lines.length - 1).toBe(
+      await count("SELECT count(*)::int AS n FROM child WHERE district_code = 468 AND care_status = 'kinship_care'"),
+    );
 
     const nodal = await newContext(e2e.browser);
     const np = await nodal.newPage();
@@ -291,7 +317,9 @@ describeInChromium('web app in Chromium', () => {
     expect(await np.getByRole('link', { name: 'Vulnerability map' }).count()).toBe(0);
     expect(await np.getByRole('columnheader', { name: 'Care status' }).count()).toBe(0); // names only (JJ Act s.74)
     // …and the server refuses it anyway.
-    const refused = await np.request.post(url('/api/v1/children'), { data: { locationId: 'vi:demo-rajura', name: 'X', sex: 'male', careStatus: 'birth_family', ageYears: 5 } });
+    const refused = await np.request.post(url('/api/v1/children'), {
+      data: { locationId: 'vi:demo-rajura', name: 'X', sex: 'male', careStatus: 'birth_family', ageYears: 5 },
+    });
     expect(refused.status()).toBe(403);
     await np.goto(url('/map'));
     await np.getByText('Your role may not do this.').waitFor();
@@ -299,7 +327,12 @@ describeInChromium('web app in Chromium', () => {
   });
 
   it('works on a 360-pixel-wide phone', async () => {
-    const phone = await newContext(e2e.browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const phone = await newContext(e2e.browser, {
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     const p = await phone.newPage();
     await p.goto(url('/'));
     await screenshot(p, '10a-phone-sign-in', { fullPage: false });
@@ -316,7 +349,12 @@ describeInChromium('web app in Chromium', () => {
     await p.getByRole('link', { name: 'Families' }).click();
     await p.getByRole('heading', { level: 1, name: 'Families' }).waitFor();
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await p.getByRole('link').filter({ hasText: /\w/ }).locator('xpath=ancestor::div[contains(@class,"mantine-Card-root")]//a').first().click();
+    await p
+      .getByRole('link')
+      .filter({ hasText: /\w/ })
+      .locator('xpath=ancestor::div[contains(@class,"mantine-Card-root")]//a')
+      .first()
+      .click();
     await p.waitForURL(/\/families\/[0-9a-f-]{36}$/);
     await p.locator('[data-testid="assessment-chart"] .recharts-line-curve').first().waitFor();
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

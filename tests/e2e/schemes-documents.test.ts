@@ -26,7 +26,9 @@ describeInChromium('schemes: documents and reasons in Chromium', () => {
     await e2e.page.goto(url(`/scheme-applications/${app.id}`));
     const button = e2e.page.getByRole('button', { name: 'Action item for the department' }).first();
     await button.waitFor();
-    const doc = (await e2e.page.locator('[data-testid^="checklist-"]', { has: button }).first().getAttribute('data-testid'))!.slice('checklist-'.length);
+    const doc = (await e2e.page.locator('[data-testid^="checklist-"]', { has: button }).first().getAttribute('data-testid'))!.slice(
+      'checklist-'.length,
+    );
     const card = e2e.page.getByTestId(`checklist-${doc}`);
     await button.click();
     await card.getByTestId('followup-convergence_action').waitFor();
@@ -42,7 +44,9 @@ describeInChromium('schemes: documents and reasons in Chromium', () => {
   });
 
   it("shows a family's eligibility reasons in the interface language", async () => {
-    const fam = await one<{ family_id: string }>(`SELECT family_id FROM scheme_application WHERE district_code = 468 AND scheme_id = 'mh-bal-sangopan' ORDER BY id LIMIT 1`);
+    const fam = await one<{ family_id: string }>(
+      `SELECT family_id FROM scheme_application WHERE district_code = 468 AND scheme_id = 'mh-bal-sangopan' ORDER BY id LIMIT 1`,
+    );
     await e2e.page.goto(url(`/families/${fam.family_id}/schemes`));
     await e2e.page.getByText('lives in Maharashtra (state LGD 27)').first().waitFor();
     await e2e.page.getByTestId('language-select').first().selectOption('mr');

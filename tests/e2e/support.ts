@@ -25,7 +25,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Skip without Chromium on a laptop, but never in CI: there a missing browser is a failure. */
 export function browserAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM}: the browser tests cannot run in CI without it (apt-get install chromium)`);
+  if (process.env.CI)
+    throw new Error(`Chromium not found at ${CHROMIUM}: the browser tests cannot run in CI without it (apt-get install chromium)`);
   console.warn(`\n  Skipping browser tests: Chromium not found at ${CHROMIUM} (install it, or set CHROMIUM_PATH).\n`);
   return false;
 }
@@ -42,7 +43,11 @@ function newestMtime(dir: string): number {
 
 function isFresh(): boolean {
   const index = join(WEB_DIR, 'index.html');
-  const sources = Math.max(newestMtime(join(ROOT, 'web', 'src')), statSync(join(ROOT, 'web', 'index.html')).mtimeMs, statSync(join(ROOT, 'web', 'vite.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(join(ROOT, 'web', 'src')),
+    statSync(join(ROOT, 'web', 'index.html')).mtimeMs,
+    statSync(join(ROOT, 'web', 'vite.config.ts')).mtimeMs,
+  );
   return existsSync(index) && statSync(index).mtimeMs >= sources;
 }
 
@@ -109,7 +114,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 

@@ -22,8 +22,18 @@ import { KNOWN_FAILURES, SKIPPED_ROUTES } from './access-matrix.known';
  * A route the generator cannot reach must be in SKIPPED_ROUTES with a reason, or the test fails.
  */
 const USERS = [
-  'admin', 'dcpo.amravati', 'dcpo.akola', 'cwc.amravati', 'caseworker.amravati', 'caseworker.akola', 'ngo.amravati',
-  'nodal.education', 'nodal.health', 'aww.rajura', 'helpline.amravati', 'auditor.mh',
+  'admin',
+  'dcpo.amravati',
+  'dcpo.akola',
+  'cwc.amravati',
+  'caseworker.amravati',
+  'caseworker.akola',
+  'ngo.amravati',
+  'nodal.education',
+  'nodal.health',
+  'aww.rajura',
+  'helpline.amravati',
+  'auditor.mh',
 ];
 
 /**
@@ -47,7 +57,15 @@ const RECORD_READS: Record<string, { full: Grant; partial?: Grant }> = {
 
 /** Any permission of a domain (by OpenAPI tag): a role with none of them never succeeds on that domain's records. */
 const TAG_PERMISSIONS: Record<string, Permission[]> = {
-  registry: ['registry.read', 'registry.read.minimal', 'registry.write', 'registry.import', 'registry.export', 'assessment.write', 'survey.write'],
+  registry: [
+    'registry.read',
+    'registry.read.minimal',
+    'registry.write',
+    'registry.import',
+    'registry.export',
+    'assessment.write',
+    'survey.write',
+  ],
   cases: ['cases.read', 'cases.write', 'cases.cwc', 'cases.referral'],
   convergence: ['convergence.read', 'convergence.manage', 'convergence.act', 'balpanchayat.write'],
   schemes: ['schemes.read', 'schemes.write', 'schemes.configure', 'convergence.act'],
@@ -70,23 +88,50 @@ afterAll(() => t.close());
 const ops = await loadOperations(t.app);
 const users: User[] = [];
 for (const username of USERS) {
-  const [u] = await t.ctx.database.query<{ role: Role; scope_level: string; state_code: number | null; district_code: number | null; village_id: string | null }>(
-    'SELECT role, scope_level, state_code, district_code, village_id FROM app_user WHERE username = $1',
-    [username],
-  );
-  users.push({ username, role: u.role, level: u.scope_level, stateCode: u.state_code, districtCode: u.district_code, villageId: u.village_id, client: await t.login(username) });
+  const [u] = await t.ctx.database.query<{
+    role: Role;
+    scope_level: string;
+    state_code: number | null;
+    district_code: number | null;
+    village_id: string | null;
+  }>('SELECT role, scope_level, state_code, district_code, village_id FROM app_user WHERE username = $1', [username]);
+  users.push({
+    username,
+    role: u.role,
+    level: u.scope_level,
+    stateCode: u.state_code,
+    districtCode: u.district_code,
+    villageId: u.village_id,
+    client: await t.login(username),
+  });
 }
 
 // The demo has no case attachments: add one to a case in each district, as its DCPO would.
-for (const [who, district] of [['dcpo.amravati', 468], ['dcpo.akola', 467]] as const) {
-  const [c] = await t.ctx.database.query<{ id: string }>('SELECT id::text AS id FROM case_record WHERE district_code = $1 ORDER BY id LIMIT 1', [district]);
+for (const [who, district] of [
+  ['dcpo.amravati', 468],
+  ['dcpo.akola', 467],
+] as const) {
+  const [c] = await t.ctx.database.query<{ id: string }>(
+    'SELECT id::text AS id FROM case_record WHERE district_code = $1 ORDER BY id LIMIT 1',
+    [district],
+  );
   const boundary = '----matrix';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="order.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="order.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
     Buffer.from('%PDF-1.4\n%%EOF\n'),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/attachments`, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${users.find((u) => u.username === who)!.client.token}` } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/cases/${c.id}/attachments`,
+    payload,
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      authorization: `Bearer ${users.find((u) => u.username === who)!.client.token}`,
+    },
+  });
   if (res.statusCode !== 201) throw new Error(`attachment set-up: ${res.statusCode} ${res.body}`);
 }
 
@@ -157,22 +202,30 @@ async function exercise(op: Operation, u: User, place: Place | null) {
   const after = await fingerprint();
   last = after;
   const out: Violation[] = [];
-  const add = (check: Violation['check'], detail: string) => out.push({ check, route: op.key, user: u.username, detail: `${detail} [${place ?? '-'}: ${res.statusCode}]` });
+  const add = (check: Violation['check'], detail: string) =>
+    out.push({ check, route: op.key, user: u.username, detail: `${detail} [${place ?? '-'}: ${res.statusCode}]` });
   const ok = res.statusCode >= 200 && res.statusCode < 300;
 
   if (res.statusCode >= 500) add('server-error', res.body.slice(0, 200));
   if (placement) {
-    if (ok && !inScope(u, placement)) add('status', `${placement.kind} in district ${placement.districtCode}${placement.villageId ? `/${placement.villageId}` : ''} outside the jurisdiction came back ${res.statusCode}`);
+    if (ok && !inScope(u, placement))
+      add(
+        'status',
+        `${placement.kind} in district ${placement.districtCode}${placement.villageId ? `/${placement.villageId}` : ''} outside the jurisdiction came back ${res.statusCode}`,
+      );
     const tagPerms = TAG_PERMISSIONS[op.tag];
     if (ok && tagPerms && !has(u, tagPerms)) add('status', `role ${u.role} has no ${op.tag} permission but got ${res.statusCode}`);
     const rule = RECORD_READS[op.key];
     if (rule && inScope(u, placement)) {
-      if (granted(u, rule.full) && res.statusCode !== 200) add('status', `expected 200 (role has ${rule.full.map((g) => g.join('+')).join(' or ')})`);
-      if (!granted(u, rule.full) && !granted(u, rule.partial) && ![403, 404].includes(res.statusCode)) add('status', 'expected 403 or 404 (no permission)');
+      if (granted(u, rule.full) && res.statusCode !== 200)
+        add('status', `expected 200 (role has ${rule.full.map((g) => g.join('+')).join(' or ')})`);
+      if (!granted(u, rule.full) && !granted(u, rule.partial) && ![403, 404].includes(res.statusCode))
+        add('status', 'expected 403 or 404 (no permission)');
     }
   }
   if (op.method === 'GET' && before !== after) add('write', `a GET changed ${changedTables(before, after).join(', ')}`);
-  if (op.method !== 'GET' && res.statusCode >= 400 && before !== after) add('write', `refused (${res.statusCode}) but changed ${changedTables(before, after).join(', ')}`);
+  if (op.method !== 'GET' && res.statusCode >= 400 && before !== after)
+    add('write', `refused (${res.statusCode}) but changed ${changedTables(before, after).join(', ')}`);
 
   if (ok && (res.headers['content-type'] ?? '').toString().includes('json')) {
     const body = res.json();
@@ -196,7 +249,9 @@ async function exercise(op: Operation, u: User, place: Place | null) {
   }
   const list = violationsByRoute.get(op.key) ?? [];
   for (const v of out) {
-    const k = KNOWN_FAILURES.findIndex((x) => x.check === v.check && x.route.test(v.route) && x.users.test(v.user) && (!x.detail || x.detail.test(v.detail)));
+    const k = KNOWN_FAILURES.findIndex(
+      (x) => x.check === v.check && x.route.test(v.route) && x.users.test(v.user) && (!x.detail || x.detail.test(v.detail)),
+    );
     if (k >= 0) usedKnown.add(k);
     else list.push(v);
   }

@@ -44,18 +44,38 @@ const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 
 function caseArbitrary(op: Operation): fc.Arbitrary<Case> {
   const opts = { ids: allIds, hostility: 0.25 };
-  const params = fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom(...PLACES).map((p) => realParams(records, op.path, op.pathParams, p)) },
-    { weight: 1, arbitrary: fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, fc.oneof(arbitraryFor(p.schema, opts), hostileString).map(String)]))) },
-  ).map((p) => p ?? Object.fromEntries(op.pathParams.map((x) => [x.name, '00000000-0000-4000-8000-000000000000'])));
+  const params = fc
+    .oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...PLACES).map((p) => realParams(records, op.path, op.pathParams, p)) },
+      {
+        weight: 1,
+        arbitrary: fc.record(
+          Object.fromEntries(op.pathParams.map((p) => [p.name, fc.oneof(arbitraryFor(p.schema, opts), hostileString).map(String)])),
+        ),
+      },
+    )
+    .map((p) => p ?? Object.fromEntries(op.pathParams.map((x) => [x.name, '00000000-0000-4000-8000-000000000000'])));
   const query = fc.record(Object.fromEntries(op.query.map((q) => [q.name, arbitraryFor(q.schema, opts)])), { requiredKeys: [] });
-  const body = op.body ? fc.oneof({ weight: 5, arbitrary: arbitraryFor(op.body, opts) }, { weight: 1, arbitrary: wrongValue }) : fc.constant(undefined);
+  const body = op.body
+    ? fc.oneof({ weight: 5, arbitrary: arbitraryFor(op.body, opts) }, { weight: 1, arbitrary: wrongValue })
+    : fc.constant(undefined);
   const multipart = op.multipart
     ? fc.option(
         fc.array(
           fc.oneof(
-            fc.record({ name: fc.constantFrom('data', 'version', 'kind', 'description', 'extra', 'na\u0000me'), value: fc.oneof(hostileString, fc.string(), body.map((b) => JSON.stringify(b ?? {}))) }),
-            fc.record({ name: fc.constantFrom('file', 'photo'), file: fc.constantFrom(PNG, PDF, Buffer.alloc(0), Buffer.from('not an image')), filename: fc.oneof(fc.constant('x.png'), hostileString) }),
+            fc.record({
+              name: fc.constantFrom('data', 'version', 'kind', 'description', 'extra', 'na\u0000me'),
+              value: fc.oneof(
+                hostileString,
+                fc.string(),
+                body.map((b) => JSON.stringify(b ?? {})),
+              ),
+            }),
+            fc.record({
+              name: fc.constantFrom('file', 'photo'),
+              file: fc.constantFrom(PNG, PDF, Buffer.alloc(0), Buffer.from('not an image')),
+              filename: fc.oneof(fc.constant('x.png'), hostileString),
+            }),
           ),
           { maxLength: 4 },
         ),
@@ -70,7 +90,11 @@ function multipartPayload(parts: NonNullable<Case['multipart']>) {
   const chunks: Buffer[] = [];
   for (const p of parts) {
     const disp = `form-data; name="${p.name}"${p.file ? `; filename="${p.filename ?? 'f'}"` : ''}`;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disp}\r\n${p.file ? 'Content-Type: application/octet-stream\r\n' : ''}\r\n`), p.file ?? Buffer.from(p.value ?? ''), Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: ${disp}\r\n${p.file ? 'Content-Type: application/octet-stream\r\n' : ''}\r\n`),
+      p.file ?? Buffer.from(p.value ?? ''),
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
@@ -96,7 +120,10 @@ describe(`bad input generated from /api/openapi.json (${RUNS} per route and user
         const cases = fc.sample(caseArbitrary(op), { numRuns: RUNS, seed: SEED ^ hash(op.key + user) });
         for (const c of cases) {
           const url = fillPath(op.path, c.params) + queryString(c.query);
-          const headers: Record<string, string> = { authorization: `Bearer ${clients[user].token}`, 'x-forwarded-for': `203.0.113.${ipSeq++ % 250}` };
+          const headers: Record<string, string> = {
+            authorization: `Bearer ${clients[user].token}`,
+            'x-forwarded-for': `203.0.113.${ipSeq++ % 250}`,
+          };
           let payload: string | Buffer | undefined;
           if (c.multipart) {
             const m = multipartPayload(c.multipart);
@@ -107,7 +134,8 @@ describe(`bad input generated from /api/openapi.json (${RUNS} per route and user
             headers['content-type'] = 'application/json';
           }
           const res = await t.app.inject({ method: op.method, url, headers, ...(payload === undefined ? {} : { payload }) });
-          const what = () => `${user} ${op.method} ${url.slice(0, 300)} body=${short(c.multipart ?? c.body)} → ${res.statusCode} ${res.body.slice(0, 300)}`;
+          const what = () =>
+            `${user} ${op.method} ${url.slice(0, 300)} body=${short(c.multipart ?? c.body)} → ${res.statusCode} ${res.body.slice(0, 300)}`;
           if (res.statusCode >= 500) failures.push(`5xx: ${what()}`);
           if (res.statusCode >= 400 && res.statusCode < 500) {
             let body: { code?: unknown; message?: unknown } = {};

@@ -14,8 +14,35 @@ export type RecordType = 'child' | 'family' | 'member' | 'case';
 
 /** The minimal registry view (JJ Act 2015 s.74: disclose no more than needed): name, age, sex, village. */
 const MINIMAL: Record<RecordType, readonly string[]> = {
-  child: ['id', 'stateCode', 'districtCode', 'subdistrictCode', 'blockCode', 'villageId', 'villageName', 'name', 'nameLocal', 'sex', 'age', 'ageYears', 'version', 'view'],
-  family: ['id', 'stateCode', 'districtCode', 'subdistrictCode', 'blockCode', 'villageId', 'villageName', 'headName', 'headNameLocal', 'version', 'view'],
+  child: [
+    'id',
+    'stateCode',
+    'districtCode',
+    'subdistrictCode',
+    'blockCode',
+    'villageId',
+    'villageName',
+    'name',
+    'nameLocal',
+    'sex',
+    'age',
+    'ageYears',
+    'version',
+    'view',
+  ],
+  family: [
+    'id',
+    'stateCode',
+    'districtCode',
+    'subdistrictCode',
+    'blockCode',
+    'villageId',
+    'villageName',
+    'headName',
+    'headNameLocal',
+    'version',
+    'view',
+  ],
   member: ['id', 'name', 'nameLocal', 'relationship', 'sex', 'age'],
   // "Names only" for the helpline (README); the referred part for a department.
   case: ['id', 'number', 'childId', 'childName', 'name', 'status', 'stateCode', 'districtCode', 'villageId', 'view', 'access'],
@@ -29,4 +56,3 @@ export function permittedFields(role: Role, recordType: RecordType): 'all' | Rea
   if (recordType === 'case' && role === 'nodal_officer') return 'all';
   return new Set(MINIMAL[recordType]);
 }
-

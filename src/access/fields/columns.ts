@@ -21,8 +21,7 @@ export interface ColumnMap {
 }
 
 /** Whole years from a date of birth to the IST day `today` (YYYY-MM-DD), in SQL. */
-export const ageSql = (dob: AnyPgColumn, today: string) =>
-  sql<number | null>`date_part('year', age(${today}::date, ${dob}))::int`;
+export const ageSql = (dob: AnyPgColumn, today: string) => sql<number | null>`date_part('year', age(${today}::date, ${dob}))::int`;
 
 export interface ColumnContext {
   /** The IST calendar day (src/kernel/clock.ts istToday). */
@@ -32,11 +31,28 @@ export interface ColumnContext {
 function childMap(c: ColumnContext): ColumnMap {
   return {
     cols: {
-      id: child.id, familyId: child.familyId, stateCode: child.stateCode, districtCode: child.districtCode, subdistrictCode: child.subdistrictCode,
-      blockCode: child.blockCode, villageId: child.villageId, name: child.name, nameLocal: child.nameLocal, otherNames: child.otherNames,
-      sex: child.sex, dob: child.dob, dobEstimated: child.dobEstimated, age: ageSql(child.dob, c.today), careStatus: child.careStatus,
-      schoolStatus: child.schoolStatus, school: child.school, healthNotes: child.healthNotes, disability: child.disability,
-      version: child.version, createdAt: child.createdAt, updatedAt: child.updatedAt,
+      id: child.id,
+      familyId: child.familyId,
+      stateCode: child.stateCode,
+      districtCode: child.districtCode,
+      subdistrictCode: child.subdistrictCode,
+      blockCode: child.blockCode,
+      villageId: child.villageId,
+      name: child.name,
+      nameLocal: child.nameLocal,
+      otherNames: child.otherNames,
+      sex: child.sex,
+      dob: child.dob,
+      dobEstimated: child.dobEstimated,
+      age: ageSql(child.dob, c.today),
+      careStatus: child.careStatus,
+      schoolStatus: child.schoolStatus,
+      school: child.school,
+      healthNotes: child.healthNotes,
+      disability: child.disability,
+      version: child.version,
+      createdAt: child.createdAt,
+      updatedAt: child.updatedAt,
     },
     subject: { childId: child.id },
   };
@@ -45,12 +61,30 @@ function childMap(c: ColumnContext): ColumnMap {
 function familyMap(): ColumnMap {
   return {
     cols: {
-      id: family.id, stateCode: family.stateCode, districtCode: family.districtCode, subdistrictCode: family.subdistrictCode,
-      blockCode: family.blockCode, villageId: family.villageId, address: family.address, headName: family.headName,
-      headNameLocal: family.headNameLocal, caregiverType: family.caregiverType, areaType: family.areaType, annualIncome: family.annualIncome,
-      rationCard: family.rationCard, bpl: family.bpl, occupation: family.occupation, migration: family.migration,
-      casteCategory: family.casteCategory, socialGroup: family.socialGroup, vulnerabilityFactors: family.vulnerabilityFactors,
-      notes: family.notes, createdBy: family.createdBy, version: family.version, createdAt: family.createdAt, updatedAt: family.updatedAt,
+      id: family.id,
+      stateCode: family.stateCode,
+      districtCode: family.districtCode,
+      subdistrictCode: family.subdistrictCode,
+      blockCode: family.blockCode,
+      villageId: family.villageId,
+      address: family.address,
+      headName: family.headName,
+      headNameLocal: family.headNameLocal,
+      caregiverType: family.caregiverType,
+      areaType: family.areaType,
+      annualIncome: family.annualIncome,
+      rationCard: family.rationCard,
+      bpl: family.bpl,
+      occupation: family.occupation,
+      migration: family.migration,
+      casteCategory: family.casteCategory,
+      socialGroup: family.socialGroup,
+      vulnerabilityFactors: family.vulnerabilityFactors,
+      notes: family.notes,
+      createdBy: family.createdBy,
+      version: family.version,
+      createdAt: family.createdAt,
+      updatedAt: family.updatedAt,
     },
     subject: { familyId: family.id },
   };
@@ -60,9 +94,23 @@ function memberMap(): ColumnMap {
   const m = familyMember;
   return {
     cols: {
-      id: m.id, familyId: m.familyId, name: m.name, nameLocal: m.nameLocal, relationship: m.relationship, sex: m.sex, age: m.age,
-      alive: m.alive, deathDate: m.deathDate, deathCause: m.deathCause, isPrimaryCaregiver: m.isPrimaryCaregiver, occupation: m.occupation,
-      disability: m.disability, chronicIllness: m.chronicIllness, imprisoned: m.imprisoned, createdAt: m.createdAt, version: m.version,
+      id: m.id,
+      familyId: m.familyId,
+      name: m.name,
+      nameLocal: m.nameLocal,
+      relationship: m.relationship,
+      sex: m.sex,
+      age: m.age,
+      alive: m.alive,
+      deathDate: m.deathDate,
+      deathCause: m.deathCause,
+      isPrimaryCaregiver: m.isPrimaryCaregiver,
+      occupation: m.occupation,
+      disability: m.disability,
+      chronicIllness: m.chronicIllness,
+      imprisoned: m.imprisoned,
+      createdAt: m.createdAt,
+      version: m.version,
     },
     subject: { familyId: m.familyId },
   };
@@ -73,12 +121,36 @@ function caseMap(c: ColumnContext): ColumnMap {
   const r = caseRecord;
   return {
     cols: {
-      id: r.id, number: r.number, childId: r.childId, familyId: r.familyId, stateCode: r.stateCode, districtCode: r.districtCode,
-      subdistrictCode: r.subdistrictCode, blockCode: r.blockCode, villageId: r.villageId, status: r.status, phase: r.phase, level: r.level,
-      risk: r.risk, source: r.source, reportedOn: r.reportedOn, ownerUserId: r.ownerUserId, ownerUnitId: r.ownerUnitId,
-      transferToUnitId: r.transferToUnitId, nextDueAt: r.nextDueAt, nextDueKind: r.nextDueKind, flags: r.flags, openedAt: r.openedAt,
-      lastActionAt: r.lastActionAt, closedAt: r.closedAt, version: r.version,
-      childName: child.name, childNameLocal: child.nameLocal, childSex: child.sex, childDob: child.dob, childAge: ageSql(child.dob, c.today),
+      id: r.id,
+      number: r.number,
+      childId: r.childId,
+      familyId: r.familyId,
+      stateCode: r.stateCode,
+      districtCode: r.districtCode,
+      subdistrictCode: r.subdistrictCode,
+      blockCode: r.blockCode,
+      villageId: r.villageId,
+      status: r.status,
+      phase: r.phase,
+      level: r.level,
+      risk: r.risk,
+      source: r.source,
+      reportedOn: r.reportedOn,
+      ownerUserId: r.ownerUserId,
+      ownerUnitId: r.ownerUnitId,
+      transferToUnitId: r.transferToUnitId,
+      nextDueAt: r.nextDueAt,
+      nextDueKind: r.nextDueKind,
+      flags: r.flags,
+      openedAt: r.openedAt,
+      lastActionAt: r.lastActionAt,
+      closedAt: r.closedAt,
+      version: r.version,
+      childName: child.name,
+      childNameLocal: child.nameLocal,
+      childSex: child.sex,
+      childDob: child.dob,
+      childAge: ageSql(child.dob, c.today),
     },
     subject: { childId: r.childId },
   };
@@ -87,7 +159,16 @@ function caseMap(c: ColumnContext): ColumnMap {
 function caseReferralMap(c: ColumnContext): ColumnMap {
   const { cols } = caseMap(c);
   return {
-    cols: { id: cols.id, number: cols.number, version: cols.version, childId: cols.childId, childName: cols.childName, childNameLocal: cols.childNameLocal, childSex: cols.childSex, childAge: cols.childAge },
+    cols: {
+      id: cols.id,
+      number: cols.number,
+      version: cols.version,
+      childId: cols.childId,
+      childName: cols.childName,
+      childNameLocal: cols.childNameLocal,
+      childSex: cols.childSex,
+      childAge: cols.childAge,
+    },
     subject: { childId: caseRecord.childId },
   };
 }
@@ -97,10 +178,28 @@ function documentRequestMap(): ColumnMap {
   const d = documentRequest;
   return {
     cols: {
-      id: d.id, familyId: d.familyId, childId: d.childId, applicationId: d.applicationId, docType: d.docType, department: d.department,
-      officer: d.officer, requestedOn: d.requestedOn, dueOn: d.dueOn, status: d.status, closedOn: d.closedOn, result: d.result, note: d.note,
-      villageId: d.villageId, villageName: location.name, headName: family.headName, headNameLocal: family.headNameLocal, version: d.version,
-      followUp: d.followUp, convergenceActionId: d.convergenceActionId, caseId: d.caseId, caseReferralId: d.caseReferralId,
+      id: d.id,
+      familyId: d.familyId,
+      childId: d.childId,
+      applicationId: d.applicationId,
+      docType: d.docType,
+      department: d.department,
+      officer: d.officer,
+      requestedOn: d.requestedOn,
+      dueOn: d.dueOn,
+      status: d.status,
+      closedOn: d.closedOn,
+      result: d.result,
+      note: d.note,
+      villageId: d.villageId,
+      villageName: location.name,
+      headName: family.headName,
+      headNameLocal: family.headNameLocal,
+      version: d.version,
+      followUp: d.followUp,
+      convergenceActionId: d.convergenceActionId,
+      caseId: d.caseId,
+      caseReferralId: d.caseReferralId,
     },
     subject: { childId: d.childId, familyId: d.familyId },
   };

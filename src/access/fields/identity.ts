@@ -85,4 +85,3 @@ export function initialsOf(name: string | null): string | null {
   const parts = name.split(/[\s.]+/).filter(Boolean);
   return parts.length ? parts.map((w) => `${[...w][0].toUpperCase()}.`).join(' ') : null;
 }
-

@@ -32,7 +32,8 @@ const recordPolicy = z
     for (const [name, set] of Object.entries(p.sets)) unknown(set, ['sets', name]);
     unknown(p.identity.initials, ['identity', 'initials']);
     unknown(p.identity.withhold, ['identity', 'withhold']);
-    if (!('none' in p.sets) || p.sets.none.length) ctx.addIssue({ code: 'custom', path: ['sets', 'none'], message: 'every record type has an empty "none" set' });
+    if (!('none' in p.sets) || p.sets.none.length)
+      ctx.addIssue({ code: 'custom', path: ['sets', 'none'], message: 'every record type has an empty "none" set' });
     for (const role of ROLES) {
       const set = p.sets[p.read[role]];
       if (!set) ctx.addIssue({ code: 'custom', path: ['read', role], message: `no field set "${p.read[role]}"` });

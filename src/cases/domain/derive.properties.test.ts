@@ -41,7 +41,13 @@ function toAction(c: Candidate, at: string, owner: string): CaseAction {
     case 'produced_before_cwc':
       return make(t, { ...common, producedAt: addDuration(at, { hours: -Math.min(Math.abs(c.dayOffset), 5) }) });
     case 'cwc_order':
-      return make(t, { ...common, kind: c.final ? 'final' : 'interim', orderType: c.orderType, form: c.form44 ? 'form44' : undefined, orderedOn: past });
+      return make(t, {
+        ...common,
+        kind: c.final ? 'final' : 'interim',
+        orderType: c.orderType,
+        form: c.form44 ? 'form44' : undefined,
+        orderedOn: past,
+      });
     case 'care_plan':
       return make(t, {
         ...common,
@@ -86,8 +92,10 @@ function impossibilities(s: CaseState): string[] {
   if (s.closed && pendingEsc.length) out.push('closed with a pending escalation');
   if (s.closed && openReferrals.length) out.push('closed with open referrals');
   if (s.closed && s.due.length) out.push('closed with due items');
-  if (pendingEsc.length > 1 || (pendingEsc.length === 1 && s.escalations.at(-1) !== pendingEsc[0])) out.push('more than one pending escalation');
-  if (pendingTransfers.length > 1 || (pendingTransfers.length === 1) !== (s.transfer.pending !== null)) out.push('transfer bookkeeping broken');
+  if (pendingEsc.length > 1 || (pendingEsc.length === 1 && s.escalations.at(-1) !== pendingEsc[0]))
+    out.push('more than one pending escalation');
+  if (pendingTransfers.length > 1 || (pendingTransfers.length === 1) !== (s.transfer.pending !== null))
+    out.push('transfer bookkeeping broken');
   if (s.status === 'escalated' && !pendingEsc.length) out.push('escalated without a pending escalation');
   if (s.status === 'transfer_pending' && !s.transfer.pending) out.push('transfer_pending without a transfer');
   if ((s.phase === 'care_plan_active' || s.phase === 'under_review') && !s.carePlan) out.push(`${s.phase} without a care plan`);
@@ -96,7 +104,8 @@ function impossibilities(s: CaseState): string[] {
   if (new Set(s.referrals.map((r) => r.referralId)).size !== s.referrals.length) out.push('duplicate referral ids');
   if (s.referrals.some((r) => r.status === 'done' && !r.acceptedAt)) out.push('referral done without acceptance');
   if (!LEVELS.includes(s.level)) out.push(`unknown level ${s.level}`);
-  if (s.due.some((d) => Number.isNaN(Date.parse(d.dueAt)) || d.overdue !== Date.parse(s.asOf) > Date.parse(d.dueAt))) out.push('bad due item');
+  if (s.due.some((d) => Number.isNaN(Date.parse(d.dueAt)) || d.overdue !== Date.parse(s.asOf) > Date.parse(d.dueAt)))
+    out.push('bad due item');
   return out;
 }
 

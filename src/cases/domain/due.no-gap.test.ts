@@ -14,10 +14,18 @@ describe('timelines with no gap', () => {
   it('a preventive case with nothing else due gets a review within caseReview of its last action', () => {
     const preventive = build([make('intake', { productionRequired: false, risk: 'medium' })]);
     const items = due(preventive, daysAfter(1));
-    expect(items).toEqual([expect.objectContaining({ kind: 'case_review', dueAt: new Date(addDuration(daysAfter(0), { days: 30 })).toISOString(), statutory: false })]);
+    expect(items).toEqual([
+      expect.objectContaining({
+        kind: 'case_review',
+        dueAt: new Date(addDuration(daysAfter(0), { days: 30 })).toISOString(),
+        statutory: false,
+      }),
+    ]);
     // Acting on the case moves the review.
     const assessed = build([...preventive, make('assessment', { at: daysAfter(10), risk: 'medium', cwcProductionRequired: false })]);
-    expect(due(assessed, daysAfter(11)).find((d) => d.kind === 'case_review')?.dueAt).toBe(new Date(addDuration(daysAfter(10), { days: 30 })).toISOString());
+    expect(due(assessed, daysAfter(11)).find((d) => d.kind === 'case_review')?.dueAt).toBe(
+      new Date(addDuration(daysAfter(10), { days: 30 })).toISOString(),
+    );
   });
 
   it('a critical-risk case owes a same-day review when nothing else is due by the end of the day', () => {

@@ -17,7 +17,12 @@ describe('due items with a moved clock', () => {
     expect(item(intake, hoursAfter(23), 'cwc_production')).toMatchObject({ overdue: false, dueAt: iso(hoursAfter(24)) });
     expect(item(intake, hoursAfter(24), 'cwc_production')?.overdue).toBe(false);
     const late = item(intake, hoursAfter(25), 'cwc_production');
-    expect(late).toMatchObject({ overdue: true, statutory: true, source: 'default', assignedTo: { user: 'user:asha-worker', unit: UNITS.vcpc } });
+    expect(late).toMatchObject({
+      overdue: true,
+      statutory: true,
+      source: 'default',
+      assignedTo: { user: 'user:asha-worker', unit: UNITS.vcpc },
+    });
     expect(late?.basis).toContain('JJ Act 2015 s.31');
   });
 
@@ -40,8 +45,14 @@ describe('due items with a moved clock', () => {
   it('the final order is overdue four months after first production (s.36(2))', () => {
     const due = addDuration(hoursAfter(9), { months: 4 });
     expect(item(produced, due, 'cwc_final_order')?.overdue).toBe(false);
-    expect(item(produced, daysAfter(1, due), 'cwc_final_order')).toMatchObject({ overdue: true, assignedTo: { user: null, unit: UNITS.cwc } });
-    const ordered = build([...produced, make('cwc_order', { at: daysAfter(20), kind: 'final', orderType: 'sponsorship', orderedOn: '2025-01-26' })]);
+    expect(item(produced, daysAfter(1, due), 'cwc_final_order')).toMatchObject({
+      overdue: true,
+      assignedTo: { user: null, unit: UNITS.cwc },
+    });
+    const ordered = build([
+      ...produced,
+      make('cwc_order', { at: daysAfter(20), kind: 'final', orderType: 'sponsorship', orderedOn: '2025-01-26' }),
+    ]);
     expect(item(ordered, daysAfter(200), 'cwc_final_order')).toBeUndefined();
   });
 
@@ -50,7 +61,11 @@ describe('due items with a moved clock', () => {
     const review = item(planned, daysAfter(100), 'care_plan_review');
     expect(review).toMatchObject({ dueAt: iso(addDuration(daysAfter(1), { months: 3 })), overdue: true, statutory: false });
     const reviewed = build([...planned, make('review', { at: daysAfter(80), nextReviewDate: '2025-05-15' })]);
-    expect(item(reviewed, daysAfter(100), 'care_plan_review')).toMatchObject({ dueAt: endOfDayIst('2025-05-15'), overdue: false, source: 'action' });
+    expect(item(reviewed, daysAfter(100), 'care_plan_review')).toMatchObject({
+      dueAt: endOfDayIst('2025-05-15'),
+      overdue: false,
+      source: 'action',
+    });
   });
 
   it('referrals owe an answer, then delivery by their due date', () => {

@@ -54,7 +54,13 @@ export function dueItems(state: CaseFacts, config: TimelineConfig, now: Clock): 
     const lastReviewAfterPlan =
       state.review.lastAt && Date.parse(state.review.lastAt) >= Date.parse(state.carePlan.at) ? state.review.lastAt : null;
     if (lastReviewAfterPlan && state.review.nextReviewDate) {
-      drafts.push({ kind: 'care_plan_review', dueAt: endOfDayIst(state.review.nextReviewDate), rule: r, fromAction: true, assignedTo: state.owner });
+      drafts.push({
+        kind: 'care_plan_review',
+        dueAt: endOfDayIst(state.review.nextReviewDate),
+        rule: r,
+        fromAction: true,
+        assignedTo: state.owner,
+      });
     } else {
       drafts.push(fromRule('care_plan_review', lastReviewAfterPlan ?? state.carePlan.at, r, state.owner));
     }
@@ -66,7 +72,14 @@ export function dueItems(state: CaseFacts, config: TimelineConfig, now: Clock): 
       drafts.push(fromRule('referral_response', ref.referredAt, t.referralResponse, to, ref.referralId));
     } else if (ref.status === 'accepted') {
       if (ref.dueDate) {
-        drafts.push({ kind: 'referral_completion', dueAt: endOfDayIst(ref.dueDate), rule: t.referralCompletion, fromAction: true, assignedTo: to, ref: ref.referralId });
+        drafts.push({
+          kind: 'referral_completion',
+          dueAt: endOfDayIst(ref.dueDate),
+          rule: t.referralCompletion,
+          fromAction: true,
+          assignedTo: to,
+          ref: ref.referralId,
+        });
       } else {
         drafts.push(fromRule('referral_completion', ref.referredAt, t.referralCompletion, to, ref.referralId));
       }
@@ -77,7 +90,12 @@ export function dueItems(state: CaseFacts, config: TimelineConfig, now: Clock): 
   if (esc && esc.resolution === 'pending') {
     const rule = t.escalationResponse;
     const within: Duration = rule.withinByLevel[esc.toLevel as Exclude<Level, 'village'>] ?? rule.withinByLevel.block;
-    drafts.push({ kind: 'escalation_response', dueAt: addDuration(esc.at, within), rule, assignedTo: { user: esc.toUser, unit: esc.toUnit } });
+    drafts.push({
+      kind: 'escalation_response',
+      dueAt: addDuration(esc.at, within),
+      rule,
+      assignedTo: { user: esc.toUser, unit: esc.toUnit },
+    });
   }
 
   // Post-restoration follow-up: the interval is a local policy choice (see timelines/default.json).
@@ -85,7 +103,13 @@ export function dueItems(state: CaseFacts, config: TimelineConfig, now: Clock): 
     const rs = state.restoration;
     const r = t.postRestorationFollowUp;
     if (rs.nextVisitDate) {
-      drafts.push({ kind: 'post_restoration_follow_up', dueAt: endOfDayIst(rs.nextVisitDate), rule: r, fromAction: true, assignedTo: state.owner });
+      drafts.push({
+        kind: 'post_restoration_follow_up',
+        dueAt: endOfDayIst(rs.nextVisitDate),
+        rule: r,
+        fromAction: true,
+        assignedTo: state.owner,
+      });
     } else {
       drafts.push(fromRule('post_restoration_follow_up', endOfDayIst(rs.lastVisitedOn ?? rs.orderedOn), r, state.owner));
     }
@@ -98,18 +122,16 @@ export function dueItems(state: CaseFacts, config: TimelineConfig, now: Clock): 
 
   const nowMs = clockMs(now);
   return drafts
-    .map(
-      (d): DueItem => ({
-        kind: d.kind,
-        dueAt: d.dueAt,
-        overdue: nowMs > Date.parse(d.dueAt),
-        statutory: d.rule.statutory && !d.fromAction,
-        basis: d.rule.basis,
-        source: d.fromAction ? 'action' : d.rule.source,
-        assignedTo: d.assignedTo,
-        ...(d.ref === undefined ? {} : { ref: d.ref }),
-      }),
-    )
+    .map((d): DueItem => ({
+      kind: d.kind,
+      dueAt: d.dueAt,
+      overdue: nowMs > Date.parse(d.dueAt),
+      statutory: d.rule.statutory && !d.fromAction,
+      basis: d.rule.basis,
+      source: d.fromAction ? 'action' : d.rule.source,
+      assignedTo: d.assignedTo,
+      ...(d.ref === undefined ? {} : { ref: d.ref }),
+    }))
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.kind.localeCompare(b.kind));
 }
 

@@ -279,4 +279,3 @@ export function applyAction(s: CaseFacts, a: CaseAction, intake: ActionOf<'intak
       return;
   }
 }
-

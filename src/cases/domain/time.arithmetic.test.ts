@@ -20,13 +20,17 @@ describe('time arithmetic', () => {
 
   it('never lands more than one month short or past the target month', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }), fc.integer({ min: 1, max: 24 }), (d, months) => {
-        const from = d.toISOString();
-        const to = addDuration(from, { months });
-        const gapDays = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-        expect(gapDays).toBeGreaterThanOrEqual(months * 28 - 3);
-        expect(gapDays).toBeLessThanOrEqual(months * 31);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 24 }),
+        (d, months) => {
+          const from = d.toISOString();
+          const to = addDuration(from, { months });
+          const gapDays = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+          expect(gapDays).toBeGreaterThanOrEqual(months * 28 - 3);
+          expect(gapDays).toBeLessThanOrEqual(months * 31);
+        },
+      ),
     );
   });
 

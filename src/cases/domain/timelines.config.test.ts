@@ -53,7 +53,9 @@ describe('timeline config', () => {
   });
 
   it('refuses a state lengthening a statutory limit, with the provision in the message', () => {
-    expect(() => withStateOverride(DEFAULT_TIMELINE_CONFIG, '27', { cwcProduction: { within: { hours: 48 } } })).toThrow(TimelineConfigError);
+    expect(() => withStateOverride(DEFAULT_TIMELINE_CONFIG, '27', { cwcProduction: { within: { hours: 48 } } })).toThrow(
+      TimelineConfigError,
+    );
     const issues = issuesOf(withStates({ '27': { sirSubmission: { within: { months: 1 } } } }));
     expect(issues).toEqual([
       {
@@ -85,7 +87,10 @@ describe('timeline config', () => {
   it('refuses a config missing a timeline or its basis', () => {
     const { cwcProduction: _dropped, ...rest } = defaultJson.timelines;
     expect(issuesOf({ ...defaultJson, timelines: rest }).map((i) => i.path)).toContain('timelines.cwcProduction');
-    const noBasis = { ...defaultJson, timelines: { ...defaultJson.timelines, transferResponse: { within: { days: 7 }, statutory: false, basis: '' } } };
+    const noBasis = {
+      ...defaultJson,
+      timelines: { ...defaultJson.timelines, transferResponse: { within: { days: 7 }, statutory: false, basis: '' } },
+    };
     expect(issuesOf(noBasis)[0]).toMatchObject({ path: 'timelines.transferResponse.basis', message: expect.stringMatching(/cite/) });
     expect(() => parseTimelineConfig({})).toThrow(/Invalid timeline config/);
   });

@@ -86,7 +86,11 @@ export const timelineConfigSchema = z
   .strictObject({
     version: z.literal(1),
     /** Tolerance for device clocks running ahead when refusing future-dated actions. */
-    maxClockSkewMinutes: z.number().int().min(0).max(24 * 60),
+    maxClockSkewMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
     timelines: timelinesSchema,
     states: z.record(lgdCode, stateOverrideSchema, {
       error: (issue) =>
@@ -125,9 +129,7 @@ export class TimelineConfigError extends Error {
   }
 }
 
-export function safeParseTimelineConfig(
-  input: unknown,
-): { ok: true; config: TimelineConfig } | { ok: false; error: TimelineConfigError } {
+export function safeParseTimelineConfig(input: unknown): { ok: true; config: TimelineConfig } | { ok: false; error: TimelineConfigError } {
   const result = timelineConfigSchema.safeParse(input);
   if (result.success) return { ok: true, config: result.data };
   const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));

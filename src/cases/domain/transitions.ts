@@ -40,8 +40,10 @@ export function checkTransition(s: CaseFacts, a: CaseAction): ValidationFailure 
     }
     case 'sir_ordered':
       // JJ Act 2015 s.36(1): the CWC orders the social investigation on production.
-      if (!s.cwc.firstProducedAt) return refuse('NOT_PRODUCED', 'the CWC orders an SIR (Form 21) only after the child is produced before it');
-      if (s.cwc.sirOrderedAt && !s.cwc.sirSubmittedAt) return refuse('SIR_ALREADY_ORDERED', 'an SIR is already ordered and not yet submitted');
+      if (!s.cwc.firstProducedAt)
+        return refuse('NOT_PRODUCED', 'the CWC orders an SIR (Form 21) only after the child is produced before it');
+      if (s.cwc.sirOrderedAt && !s.cwc.sirSubmittedAt)
+        return refuse('SIR_ALREADY_ORDERED', 'an SIR is already ordered and not yet submitted');
       return null;
     case 'sir_submitted':
       if (!s.cwc.sirOrderedAt || (s.cwc.sirSubmittedAt && Date.parse(s.cwc.sirSubmittedAt) >= Date.parse(s.cwc.sirOrderedAt))) {
@@ -67,7 +69,11 @@ export function checkTransition(s: CaseFacts, a: CaseAction): ValidationFailure 
       if (a.type === 'referral_done') {
         return r.status === 'accepted'
           ? null
-          : refuse('REFERRAL_NOT_ACCEPTED', `referral ${a.referralId} is ${r.status}; only an accepted referral can be marked done`, 'referralId');
+          : refuse(
+              'REFERRAL_NOT_ACCEPTED',
+              `referral ${a.referralId} is ${r.status}; only an accepted referral can be marked done`,
+              'referralId',
+            );
       }
       return r.status === 'pending'
         ? null
@@ -81,7 +87,8 @@ export function checkTransition(s: CaseFacts, a: CaseAction): ValidationFailure 
       if (a.fromLevel !== s.level) {
         return refuse('WRONG_LEVEL', `the case is at ${s.level} level, not ${a.fromLevel}`, 'fromLevel');
       }
-      if (s.level === 'state') return refuse('ALREADY_AT_TOP', 'the case is at state level; there is no higher level to escalate to', 'toLevel');
+      if (s.level === 'state')
+        return refuse('ALREADY_AT_TOP', 'the case is at state level; there is no higher level to escalate to', 'toLevel');
       if (levelRank(a.toLevel) <= levelRank(s.level)) {
         return refuse('NOT_HIGHER_LEVEL', `an escalation must go above ${s.level} level, not to ${a.toLevel}`, 'toLevel');
       }
@@ -113,13 +120,21 @@ export function checkTransition(s: CaseFacts, a: CaseAction): ValidationFailure 
       if (!s.transfer.pending) return refuse('NO_PENDING_TRANSFER', 'there is no pending transfer to cancel');
       // The receiving unit answers a transfer (accepts or rejects it); withdrawing it is the requesting side's.
       if (a.unit === s.transfer.pending.toUnit) {
-        return refuse('NOT_TRANSFER_REQUESTER', 'the receiving unit accepts or rejects a transfer; only the requesting side can cancel it', 'unit');
+        return refuse(
+          'NOT_TRANSFER_REQUESTER',
+          'the receiving unit accepts or rejects a transfer; only the requesting side can cancel it',
+          'unit',
+        );
       }
       return null;
     case 'follow_up_visit': {
       if (!s.restoration) return refuse('NOT_RESTORED', 'follow-up visits follow a restoration order (Form 44); none is recorded');
       if (a.visitedOn < s.restoration.orderedOn) {
-        return refuse('DATE_BEFORE_ACTION', `visitedOn ${a.visitedOn} is before the restoration order (${s.restoration.orderedOn})`, 'visitedOn');
+        return refuse(
+          'DATE_BEFORE_ACTION',
+          `visitedOn ${a.visitedOn} is before the restoration order (${s.restoration.orderedOn})`,
+          'visitedOn',
+        );
       }
       const past = checkPastDay(s, a, a.visitedOn, 'visitedOn');
       if (past) return past;
@@ -144,7 +159,11 @@ function checkCarePlan(s: CaseFacts, a: ActionOf<'care_plan'>): ValidationFailur
   // ICP order of preference (Form 7; JJ Act 2015 s.3(xii) institutionalisation as a last resort):
   // any option below the child's own family needs the reason the better ones were ruled out.
   if (a.careOption !== 'own_family' && !a.careOptionReason) {
-    return refuse('CARE_OPTION_REASON_REQUIRED', `say why care options preferred to ${a.careOption.replace(/_/g, ' ')} were ruled out`, 'careOptionReason');
+    return refuse(
+      'CARE_OPTION_REASON_REQUIRED',
+      `say why care options preferred to ${a.careOption.replace(/_/g, ' ')} were ruled out`,
+      'careOptionReason',
+    );
   }
   // Adoption, foster care and institutional care exist only by CWC order (ss.37, 38).
   if (CWC_ORDERED_CARE_OPTIONS.includes(a.careOption) && s.cwc.orders.length === 0) {
@@ -184,7 +203,11 @@ function checkClosure(s: CaseFacts, a: ActionOf<'closure'>): ValidationFailure |
   // Departments answer for referrals (convergence accountability): a case is not
   // closed on them unless the child died, the record is a duplicate or it moved out.
   if (!terminal && open.length > 0) {
-    return refuse('OPEN_REFERRALS', `referrals still open: ${open.map((r) => r.referralId).join(', ')}; mark them done or declined first`, 'reason');
+    return refuse(
+      'OPEN_REFERRALS',
+      `referrals still open: ${open.map((r) => r.referralId).join(', ')}; mark them done or declined first`,
+      'reason',
+    );
   }
   // JJ Act 2015 s.36(2): once produced, the child's case ends with the CWC's final order.
   if (!terminal && a.reason !== 'aged_out' && s.cwc.firstProducedAt && !s.cwc.finalOrder) {

@@ -19,12 +19,7 @@ const ALLOWED_WHEN_CLOSED: ReadonlySet<CaseAction['type']> = new Set(['reopening
  * first. `now` is the server's (or device's) clock: actions cannot be future-dated
  * beyond the configured clock skew.
  */
-export function validateAction(
-  actions: readonly CaseAction[],
-  next: unknown,
-  config: TimelineConfig,
-  now: Clock,
-): ValidationResult {
+export function validateAction(actions: readonly CaseAction[], next: unknown, config: TimelineConfig, now: Clock): ValidationResult {
   const parsed = caseActionSchema.safeParse(next);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

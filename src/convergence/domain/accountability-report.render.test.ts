@@ -28,13 +28,21 @@ describe('accountabilityReportPdf', () => {
     const pages = pdfPageTexts(pdf);
     pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${n}`));
     const text = pages.join('\n');
-    for (const s of ['Convergence accountability report', 'Summary for the period', 'Overdue actions at month end', 'February 2025', 'March 2025', 'Health']) expect(text).toContain(s);
+    for (const s of [
+      'Convergence accountability report',
+      'Summary for the period',
+      'Overdue actions at month end',
+      'February 2025',
+      'March 2025',
+      'Health',
+    ])
+      expect(text).toContain(s);
   });
 
   it('renders in Hindi with the Devanagari font', async () => {
     const pdf = await accountabilityReportPdf(rows, meta, 'hi');
     expect(pdfFontNames(pdf).some((f) => f.endsWith('NotoSansDevanagari-Bold'))).toBe(true);
-    expect(pdfPageTexts(pdf).join('')).toContain('स्वास्थ्य') // visual order: विभाग extracts as िवभाग;
+    expect(pdfPageTexts(pdf).join('')).toContain('स्वास्थ्य'); // visual order: विभाग extracts as िवभाग;
   });
 });
 
@@ -54,7 +62,9 @@ describe('accountabilityWorkbook', () => {
 
     const monthly = wb.getWorksheet('मासिक')!;
     expect(monthly.rowCount).toBe(rows.length + 1);
-    const revFeb = monthly.getRows(2, monthly.rowCount - 1)!.find((r) => r.getCell(1).value === '2025-02' && r.getCell(2).value === 'REVENUE')!;
+    const revFeb = monthly
+      .getRows(2, monthly.rowCount - 1)!
+      .find((r) => r.getCell(1).value === '2025-02' && r.getCell(2).value === 'REVENUE')!;
     expect([4, 5, 6, 7, 8].map((c) => revFeb.getCell(c).value)).toEqual([1, 0, 0, 1, 8]);
     expect(monthly.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });

@@ -23,7 +23,9 @@ const num = (x: number | null) => (x === null ? '—' : String(x));
 function periodText(rows: DepartmentMonth[], lang: Lang): string {
   const months = [...new Set(rows.map((r) => r.month))].sort();
   if (months.length === 0) return '—';
-  return months.length === 1 ? formatMonth(lang, months[0]) : `${formatMonth(lang, months[0])} – ${formatMonth(lang, months[months.length - 1])}`;
+  return months.length === 1
+    ? formatMonth(lang, months[0])
+    : `${formatMonth(lang, months[0])} – ${formatMonth(lang, months[months.length - 1])}`;
 }
 
 export async function accountabilityReportPdf(rows: DepartmentMonth[], meta: AccountabilityReportMeta, lang: Lang): Promise<Buffer> {
@@ -38,7 +40,12 @@ export async function accountabilityReportPdf(rows: DepartmentMonth[], meta: Acc
     onNewPage: (c) => paragraph(c, title, { size: 8, color: '#555555' }, { gapAfter: 6 }),
   });
   paragraph(ctx, t(lang, 'acc.title'), { size: 16, weight: 'bold' }, { gapAfter: 2 });
-  paragraph(ctx, `${t(lang, 'acc.area')}: ${meta.area} · ${t(lang, 'acc.period')}: ${periodText(rows, lang)}`, { size: 10 }, { gapAfter: 4 });
+  paragraph(
+    ctx,
+    `${t(lang, 'acc.area')}: ${meta.area} · ${t(lang, 'acc.period')}: ${periodText(rows, lang)}`,
+    { size: 10 },
+    { gapAfter: 4 },
+  );
   paragraph(ctx, t(lang, 'acc.definitions'), { size: 8, color: '#555555' }, { gapAfter: 8 });
 
   const right = 'right' as const;
@@ -75,7 +82,10 @@ export async function accountabilityReportPdf(rows: DepartmentMonth[], meta: Acc
     paragraph(ctx, t(lang, 'acc.trendOverdue'), { size: 12, weight: 'bold' }, { gapAfter: 3, keepWithNext: 40 });
     drawTable(
       ctx,
-      [{ header: t(lang, 'acc.department'), width: 3.2 }, ...trend.months.map((m) => ({ header: formatMonth(lang, m), width: 1.2, align: right }))],
+      [
+        { header: t(lang, 'acc.department'), width: 3.2 },
+        ...trend.months.map((m) => ({ header: formatMonth(lang, m), width: 1.2, align: right })),
+      ],
       trend.series.map((s) => [departmentLabel(lang, s.department), ...s.values.map(num)]),
     );
   }
@@ -135,7 +145,8 @@ export async function accountabilityWorkbook(rows: DepartmentMonth[], meta: Acco
     { header: t(lang, 'acc.onTimeRate'), key: 'onTimeRate', width: 16, style: { numFmt: '0%' } },
     { header: t(lang, 'acc.attendance'), key: 'attendanceRate', width: 18, style: { numFmt: '0%' } },
   ];
-  for (const s of summariseAccountability(rows)) summary.addRow({ ...s, code: s.department, department: departmentLabel(lang, s.department) });
+  for (const s of summariseAccountability(rows))
+    summary.addRow({ ...s, code: s.department, department: departmentLabel(lang, s.department) });
   styleHeader(summary);
 
   const monthly = wb.addWorksheet(t(lang, 'acc.sheetMonthly'));

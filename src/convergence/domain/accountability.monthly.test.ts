@@ -9,10 +9,27 @@ describe('accountabilityByMonth — the hand-checked case', () => {
     action('HEALTH', { dueDate: '2025-03-10' }, [done('2025-03-15')]), // 5 days late
     action('HEALTH', { dueDate: '2025-03-21' }), // open, 10 days past due on 31 March
   ];
-  const [row] = accountabilityByMonth({ actions, groups: [GROUP], meetings: [MARCH], fromMonth: '2025-03', toMonth: '2025-03', asOf: '2025-03-31', departments: ['HEALTH'] });
+  const [row] = accountabilityByMonth({
+    actions,
+    groups: [GROUP],
+    meetings: [MARCH],
+    fromMonth: '2025-03',
+    toMonth: '2025-03',
+    asOf: '2025-03-31',
+    departments: ['HEALTH'],
+  });
 
   it('counts on time 1, late 1, overdue 1', () => {
-    expect(row).toMatchObject({ month: '2025-03', department: 'HEALTH', snapshot: '2025-03-31', assigned: 3, doneOnTime: 1, doneLate: 1, overdue: 1, onTimeRate: 0.5 });
+    expect(row).toMatchObject({
+      month: '2025-03',
+      department: 'HEALTH',
+      snapshot: '2025-03-31',
+      assigned: 3,
+      doneOnTime: 1,
+      doneLate: 1,
+      overdue: 1,
+      onTimeRate: 0.5,
+    });
   });
 
   it('averages lateness over late completions and still-overdue items: (5 + 10) / 2 = 7.5', () => {
@@ -30,11 +47,21 @@ describe('accountabilityByMonth — across months', () => {
     // February decision, due 20 Feb, done 5 March: overdue in February, late in March.
     action('REVENUE', { meetingId: FEBRUARY.id, assignedOn: '2025-02-03', dueDate: '2025-02-20' }, [done('2025-03-05')]),
     // Done on time in February, reopened in March: no longer counts as done in March and is overdue again.
-    action('REVENUE', { meetingId: FEBRUARY.id, assignedOn: '2025-02-03', dueDate: '2025-02-25' }, [done('2025-02-24'), reopened('2025-03-10', 'certificate had a wrong name')]),
+    action('REVENUE', { meetingId: FEBRUARY.id, assignedOn: '2025-02-03', dueDate: '2025-02-25' }, [
+      done('2025-02-24'),
+      reopened('2025-03-10', 'certificate had a wrong name'),
+    ]),
     // Assigned in March, due after the snapshot of the current month.
     action('REVENUE', { dueDate: '2025-04-30' }),
   ];
-  const rows = accountabilityByMonth({ actions, groups: [GROUP], meetings: [FEBRUARY, MARCH], fromMonth: '2025-02', toMonth: '2025-06', asOf: '2025-03-20' });
+  const rows = accountabilityByMonth({
+    actions,
+    groups: [GROUP],
+    meetings: [FEBRUARY, MARCH],
+    fromMonth: '2025-02',
+    toMonth: '2025-06',
+    asOf: '2025-03-20',
+  });
   const revenue = rows.filter((r) => r.department === 'REVENUE');
 
   it('reports a month per row up to today, the current month measured to today', () => {
@@ -44,7 +71,15 @@ describe('accountabilityByMonth — across months', () => {
 
   it('uses the status in force at each snapshot', () => {
     expect(revenue[0]).toMatchObject({ assigned: 2, doneOnTime: 1, doneLate: 0, overdue: 1, avgDaysLate: 8 });
-    expect(revenue[1]).toMatchObject({ assigned: 1, doneOnTime: 0, doneLate: 1, overdue: 1, lateDaysCompleted: 13, overdueDays: 23, avgDaysLate: 18 });
+    expect(revenue[1]).toMatchObject({
+      assigned: 1,
+      doneOnTime: 0,
+      doneLate: 1,
+      overdue: 1,
+      lateDaysCompleted: 13,
+      overdueDays: 23,
+      avgDaysLate: 18,
+    });
   });
 
   it('reports revenue absent from both meetings', () => {
@@ -53,7 +88,15 @@ describe('accountabilityByMonth — across months', () => {
 
   it('summarises the period without double-counting overdue snapshots', () => {
     const s = summariseAccountability(rows).find((x) => x.department === 'REVENUE')!;
-    expect(s).toMatchObject({ assigned: 3, doneOnTime: 1, doneLate: 1, overdueAtEnd: 1, avgDaysLate: 18, onTimeRate: 0.5, attendanceRate: 0 });
+    expect(s).toMatchObject({
+      assigned: 3,
+      doneOnTime: 1,
+      doneLate: 1,
+      overdueAtEnd: 1,
+      avgDaysLate: 18,
+      onTimeRate: 0.5,
+      attendanceRate: 0,
+    });
   });
 
   it('includes every department with a seat, and builds aligned trend series', () => {
@@ -61,6 +104,11 @@ describe('accountabilityByMonth — across months', () => {
     const trend = accountabilityTrend(rows, 'overdue');
     expect(trend.months).toEqual(['2025-02', '2025-03']);
     expect(trend.series.find((s) => s.department === 'REVENUE')!.values).toEqual([1, 1]);
-    expect(trendChartData(accountabilityTrend(rows, 'attendanceRate'))[0]).toMatchObject({ month: '2025-02', REVENUE: 0, EDUCATION: 1, HEALTH: 0 });
+    expect(trendChartData(accountabilityTrend(rows, 'attendanceRate'))[0]).toMatchObject({
+      month: '2025-02',
+      REVENUE: 0,
+      EDUCATION: 1,
+      HEALTH: 0,
+    });
   });
 });

@@ -154,7 +154,10 @@ export function summariseAccountability(rows: DepartmentMonth[]): DepartmentPeri
         overdueAtEnd: last.overdue,
         avgDaysLate: round1(ratio(sum((r) => r.lateDaysCompleted) + last.overdueDays, late + last.overdue)),
         onTimeRate: ratio(onTime, onTime + late),
-        attendanceRate: ratio(sum((r) => r.meetingsAttended), sum((r) => r.meetingsExpected)),
+        attendanceRate: ratio(
+          sum((r) => r.meetingsAttended),
+          sum((r) => r.meetingsExpected),
+        ),
       };
     });
 }

@@ -16,7 +16,12 @@ describe('createAction', () => {
     const r = createAction(draft(), GROUP, MARCH);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value).toMatchObject({ meetingId: MARCH.id, assignedOn: '2025-03-03', description: 'Obtain the death certificate', events: [] });
+    expect(r.value).toMatchObject({
+      meetingId: MARCH.id,
+      assignedOn: '2025-03-03',
+      description: 'Obtain the death certificate',
+      events: [],
+    });
   });
 
   it('refuses a department with no representative in the group', () => {
@@ -24,7 +29,8 @@ describe('createAction', () => {
     expect(!r.ok && r.problems).toEqual([
       {
         code: 'department_not_represented',
-        message: 'POLICE has no representative in Amravati District Convergence Group on 2025-03-03; add a member from POLICE or assign a represented department',
+        message:
+          'POLICE has no representative in Amravati District Convergence Group on 2025-03-03; add a member from POLICE or assign a represented department',
         path: 'department',
       },
     ]);

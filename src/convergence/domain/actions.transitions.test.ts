@@ -37,7 +37,10 @@ describe('action status machine', () => {
 
   it('refuses transitions the machine does not allow, saying what is allowed', () => {
     const r = apply(item(), { type: 'reopen', on: '2025-03-05', by: '', reason: 'x' }, health);
-    expect(r).toEqual({ ok: false, problems: [{ code: 'invalid_transition', message: 'cannot reopen an action that is open (allowed: complete, block)' }] });
+    expect(r).toEqual({
+      ok: false,
+      problems: [{ code: 'invalid_transition', message: 'cannot reopen an action that is open (allowed: complete, block)' }],
+    });
     expect(allowedEvents('done')).toEqual(['reopen']);
   });
 
@@ -53,7 +56,10 @@ describe('action status machine', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems).toEqual([
-      { code: 'not_assigned_department', message: "only HEALTH (the assigned department) or the group's chair or secretary may update this action; you act for EDUCATION" },
+      {
+        code: 'not_assigned_department',
+        message: "only HEALTH (the assigned department) or the group's chair or secretary may update this action; you act for EDUCATION",
+      },
     ]);
   });
 
@@ -89,9 +95,13 @@ describe('action events (property)', () => {
         let a = item();
         let day = 3;
         for (const ev of events) {
-          day = Math.min(28, day + ev.day % 3);
+          day = Math.min(28, day + (ev.day % 3));
           const on = `2025-03-${String(day).padStart(2, '0')}`;
-          const e = (ev.type === 'complete' ? { type: 'complete', on, by: ev.who.personId, result: 'r' } : { type: ev.type, on, by: ev.who.personId, reason: 'why' }) as ActionEvent;
+          const e = (
+            ev.type === 'complete'
+              ? { type: 'complete', on, by: ev.who.personId, result: 'r' }
+              : { type: ev.type, on, by: ev.who.personId, reason: 'why' }
+          ) as ActionEvent;
           const before = actionState(a).status;
           const r = applyActionEvent(a, e, ev.who, GROUP);
           const permitted = ev.who.department === 'HEALTH' || ev.who === secretary || ev.who === chair;

@@ -110,7 +110,8 @@ export function createAction(draft: NewActionDraft, group: ConvergenceGroup, mee
   const problems: Problem[] = [];
   if (meeting.groupId !== group.id) problems.push({ code: 'wrong_group', message: `meeting ${meeting.id} belongs to another group` });
   if (meeting.status === 'cancelled') problems.push({ code: 'meeting_cancelled', message: 'a cancelled meeting cannot assign actions' });
-  if (!draft.description.trim()) problems.push({ code: 'description_required', message: 'describe the action to be taken', path: 'description' });
+  if (!draft.description.trim())
+    problems.push({ code: 'description_required', message: 'describe the action to be taken', path: 'description' });
   if (!representedDepartments(group, meeting.date).includes(draft.department)) {
     problems.push({
       code: 'department_not_represented',
@@ -118,10 +119,23 @@ export function createAction(draft: NewActionDraft, group: ConvergenceGroup, mee
       path: 'department',
     });
   }
-  if (!isoDate.safeParse(draft.dueDate).success) problems.push({ code: 'due_date_invalid', message: 'due date must be a date as YYYY-MM-DD', path: 'dueDate' });
-  else if (draft.dueDate < meeting.date) problems.push({ code: 'due_before_meeting', message: `due date ${draft.dueDate} is before the meeting date ${meeting.date}`, path: 'dueDate' });
+  if (!isoDate.safeParse(draft.dueDate).success)
+    problems.push({ code: 'due_date_invalid', message: 'due date must be a date as YYYY-MM-DD', path: 'dueDate' });
+  else if (draft.dueDate < meeting.date)
+    problems.push({
+      code: 'due_before_meeting',
+      message: `due date ${draft.dueDate} is before the meeting date ${meeting.date}`,
+      path: 'dueDate',
+    });
   if (problems.length > 0) return refuse(...problems);
-  return ok({ ...draft, description: draft.description.trim(), groupId: group.id, meetingId: meeting.id, assignedOn: meeting.date, events: [] });
+  return ok({
+    ...draft,
+    description: draft.description.trim(),
+    groupId: group.id,
+    meetingId: meeting.id,
+    assignedOn: meeting.date,
+    events: [],
+  });
 }
 
 /**
@@ -132,7 +146,8 @@ export function createAction(draft: NewActionDraft, group: ConvergenceGroup, mee
  */
 export function raiseActionBetweenMeetings(draft: NewActionDraft, group: ConvergenceGroup, today: IsoDate): Outcome<ActionItem> {
   const problems: Problem[] = [];
-  if (!draft.description.trim()) problems.push({ code: 'description_required', message: 'describe the action to be taken', path: 'description' });
+  if (!draft.description.trim())
+    problems.push({ code: 'description_required', message: 'describe the action to be taken', path: 'description' });
   if (!representedDepartments(group, today).includes(draft.department)) {
     problems.push({
       code: 'department_not_represented',
@@ -140,8 +155,10 @@ export function raiseActionBetweenMeetings(draft: NewActionDraft, group: Converg
       path: 'department',
     });
   }
-  if (!isoDate.safeParse(draft.dueDate).success) problems.push({ code: 'due_date_invalid', message: 'due date must be a date as YYYY-MM-DD', path: 'dueDate' });
-  else if (draft.dueDate < today) problems.push({ code: 'due_date_past', message: `due date ${draft.dueDate} is already past (today is ${today})`, path: 'dueDate' });
+  if (!isoDate.safeParse(draft.dueDate).success)
+    problems.push({ code: 'due_date_invalid', message: 'due date must be a date as YYYY-MM-DD', path: 'dueDate' });
+  else if (draft.dueDate < today)
+    problems.push({ code: 'due_date_past', message: `due date ${draft.dueDate} is already past (today is ${today})`, path: 'dueDate' });
   if (problems.length > 0) return refuse(...problems);
   return ok({ ...draft, description: draft.description.trim(), groupId: group.id, meetingId: null, assignedOn: today, events: [] });
 }
@@ -166,20 +183,30 @@ export function applyActionEvent(item: ActionItem, event: ActionEvent, actor: Ac
   if (item.groupId !== group.id) problems.push({ code: 'wrong_group', message: `action ${item.id} belongs to another group` });
   const denied = mayUpdateAction(item, actor, group, event.on);
   if (denied) problems.push(denied);
-  if (event.by !== actor.personId) problems.push({ code: 'actor_mismatch', message: 'an event is recorded in the name of the person making it' });
+  if (event.by !== actor.personId)
+    problems.push({ code: 'actor_mismatch', message: 'an event is recorded in the name of the person making it' });
   const current = actionState(item);
   if (!TRANSITIONS[current.status][event.type]) {
     const allowed = allowedEvents(current.status).join(', ');
-    problems.push({ code: 'invalid_transition', message: `cannot ${event.type} an action that is ${current.status} (allowed: ${allowed})` });
+    problems.push({
+      code: 'invalid_transition',
+      message: `cannot ${event.type} an action that is ${current.status} (allowed: ${allowed})`,
+    });
   }
-  if (event.type === 'complete' && !event.result.trim()) problems.push({ code: 'result_required', message: 'say what was done (the result) when completing an action', path: 'result' });
+  if (event.type === 'complete' && !event.result.trim())
+    problems.push({ code: 'result_required', message: 'say what was done (the result) when completing an action', path: 'result' });
   if (event.type !== 'complete' && !event.reason.trim()) {
-    problems.push({ code: 'reason_required', message: event.type === 'block' ? 'say why the action is blocked' : 'say why the action is reopened', path: 'reason' });
+    problems.push({
+      code: 'reason_required',
+      message: event.type === 'block' ? 'say why the action is blocked' : 'say why the action is reopened',
+      path: 'reason',
+    });
   }
   if (!isoDate.safeParse(event.on).success) problems.push({ code: 'date_invalid', message: 'event date must be YYYY-MM-DD', path: 'on' });
   else {
     const last = item.events[item.events.length - 1]?.on ?? item.assignedOn;
-    if (event.on < last) problems.push({ code: 'backdated', message: `event date ${event.on} is before the last recorded change (${last})`, path: 'on' });
+    if (event.on < last)
+      problems.push({ code: 'backdated', message: `event date ${event.on} is before the last recorded change (${last})`, path: 'on' });
   }
   if (problems.length > 0) return refuse(...problems);
   return ok({ ...item, events: [...item.events, event] });

@@ -22,20 +22,38 @@ const F1: FamilyServicesInput = {
     { id: 'r2', domain: 'emotional_psychological', department: 'HEALTH', status: 'pending' },
     { id: 'r3', domain: 'protection_from_abuse', department: 'POLICE', status: 'declined' },
   ],
-  enrolments: [{ id: 'e1', schemeId: 'BAL_SANGOPAN', domains: ['social_protection', 'family_strengthening'], department: 'DWCD', status: 'receiving' }],
+  enrolments: [
+    { id: 'e1', schemeId: 'BAL_SANGOPAN', domains: ['social_protection', 'family_strengthening'], department: 'DWCD', status: 'receiving' },
+  ],
   actions: [{ id: 'x1', domain: 'livelihood', department: 'RURAL_DEVELOPMENT', status: 'open' }],
 };
 
 const empty = { casePlanNeeds: [], referrals: [], enrolments: [], actions: [] };
-const F2: FamilyServicesInput = { familyId: 'F2', area: { village: 'V1', block: 'B1', district: 'D1' }, assessments: [{ key: 'health', score: 1, assessedOn: '2025-02-01' }], ...empty };
-const F3: FamilyServicesInput = { familyId: 'F3', area: { village: 'V2', block: 'B1' }, assessments: [{ key: 'health.nutrition', score: 2, assessedOn: '2025-02-01' }], ...empty };
+const F2: FamilyServicesInput = {
+  familyId: 'F2',
+  area: { village: 'V1', block: 'B1', district: 'D1' },
+  assessments: [{ key: 'health', score: 1, assessedOn: '2025-02-01' }],
+  ...empty,
+};
+const F3: FamilyServicesInput = {
+  familyId: 'F3',
+  area: { village: 'V2', block: 'B1' },
+  assessments: [{ key: 'health.nutrition', score: 2, assessedOn: '2025-02-01' }],
+  ...empty,
+};
 
 describe('familyCoverage', () => {
   const c = familyCoverage(F1);
   const row = (d: string) => c.domains.find((x) => x.domain === d)!;
 
   it('finds needs from assessments (latest score ≤ 2) and case plans', () => {
-    expect(c.domains.filter((d) => d.need).map((d) => d.domain)).toEqual(['education', 'livelihood', 'social_protection', 'protection_safety', 'psychosocial']);
+    expect(c.domains.filter((d) => d.need).map((d) => d.domain)).toEqual([
+      'education',
+      'livelihood',
+      'social_protection',
+      'protection_safety',
+      'psychosocial',
+    ]);
     expect(row('education').needSources).toEqual(['case_plan']);
     expect(row('education').children).toEqual(['c2']);
     expect(row('protection_safety').children).toEqual(['c1']);
@@ -78,7 +96,14 @@ describe('aggregateCoverage', () => {
   it('counts families with unmet needs per domain in each village', () => {
     const [v1, v2] = aggregateCoverage(all, 'village');
     expect(v1).toMatchObject({ area: 'V1', families: 2, familiesWithAnyGap: 2, multiDepartmentFamilies: 1 });
-    expect(v1.familiesWithGap).toMatchObject({ health: 1, livelihood: 1, protection_safety: 1, psychosocial: 1, education: 0, social_protection: 0 });
+    expect(v1.familiesWithGap).toMatchObject({
+      health: 1,
+      livelihood: 1,
+      protection_safety: 1,
+      psychosocial: 1,
+      education: 0,
+      social_protection: 0,
+    });
     expect(v1.familiesWithNeed).toMatchObject({ social_protection: 1, education: 1 });
     expect(v2).toMatchObject({ area: 'V2', families: 1, familiesWithAnyGap: 1 });
     expect(v2.familiesWithGap.nutrition).toBe(1);
@@ -87,6 +112,9 @@ describe('aggregateCoverage', () => {
   it('rolls up to block, and keeps families without a code visible', () => {
     const [b1] = aggregateCoverage(all, 'block');
     expect(b1).toMatchObject({ area: 'B1', families: 3, familiesWithAnyGap: 3 });
-    expect(aggregateCoverage(all, 'district').map((a) => [a.area, a.families])).toEqual([['', 1], ['D1', 2]]);
+    expect(aggregateCoverage(all, 'district').map((a) => [a.area, a.families])).toEqual([
+      ['', 1],
+      ['D1', 2],
+    ]);
   });
 });

@@ -21,7 +21,13 @@ export type EnrolmentStatus = 'identified' | 'documents' | 'applied' | 'sanction
  */
 export type ServiceState = 'delivered' | 'active' | 'pending' | 'ineffective';
 
-const REFERRAL_STATE: Record<ReferralStatus, ServiceState> = { done: 'delivered', accepted: 'active', pending: 'pending', declined: 'ineffective', cancelled: 'ineffective' };
+const REFERRAL_STATE: Record<ReferralStatus, ServiceState> = {
+  done: 'delivered',
+  accepted: 'active',
+  pending: 'pending',
+  declined: 'ineffective',
+  cancelled: 'ineffective',
+};
 const ENROLMENT_STATE: Record<EnrolmentStatus, ServiceState> = {
   receiving: 'delivered',
   sanctioned: 'active',
@@ -196,7 +202,10 @@ export function familyCoverage(input: FamilyServicesInput, options: CoverageOpti
     return mapped ?? [];
   };
   const rows = new Map<ConvergenceDomain, DomainCoverage>(
-    CONVERGENCE_DOMAINS.map((domain) => [domain, { domain, need: false, needSources: [], children: [], services: [], departments: [], status: 'none', gap: false }]),
+    CONVERGENCE_DOMAINS.map((domain) => [
+      domain,
+      { domain, need: false, needSources: [], children: [], services: [], departments: [], status: 'none', gap: false },
+    ]),
   );
   const addNeed = (domain: ConvergenceDomain, source: 'assessment' | 'case_plan', childId?: string) => {
     const row = rows.get(domain)!;
@@ -212,8 +221,10 @@ export function familyCoverage(input: FamilyServicesInput, options: CoverageOpti
   const link = (domains: readonly ConvergenceDomain[], service: ServiceLink) => {
     for (const d of domains) rows.get(d)!.services.push(service);
   };
-  for (const r of input.referrals) link(mapKey(r.domain), { kind: 'referral', id: r.id, department: r.department, state: REFERRAL_STATE[r.status] });
-  for (const e of input.enrolments) link(e.domains, { kind: 'scheme', id: e.id, department: e.department, state: ENROLMENT_STATE[e.status], schemeId: e.schemeId });
+  for (const r of input.referrals)
+    link(mapKey(r.domain), { kind: 'referral', id: r.id, department: r.department, state: REFERRAL_STATE[r.status] });
+  for (const e of input.enrolments)
+    link(e.domains, { kind: 'scheme', id: e.id, department: e.department, state: ENROLMENT_STATE[e.status], schemeId: e.schemeId });
   for (const a of input.actions) link([a.domain], { kind: 'action', id: a.id, department: a.department, state: ACTION_STATE[a.status] });
 
   const domains = [...rows.values()].map((row) => {
@@ -264,7 +275,15 @@ export function aggregateCoverage(families: FamilyCoverage[], level: AreaLevel):
     const area = f.area[level] ?? '';
     let agg = byArea.get(area);
     if (!agg) {
-      agg = { level, area, families: 0, familiesWithNeed: zeroByDomain(), familiesWithGap: zeroByDomain(), familiesWithAnyGap: 0, multiDepartmentFamilies: 0 };
+      agg = {
+        level,
+        area,
+        families: 0,
+        familiesWithNeed: zeroByDomain(),
+        familiesWithGap: zeroByDomain(),
+        familiesWithAnyGap: 0,
+        multiDepartmentFamilies: 0,
+      };
       byArea.set(area, agg);
     }
     agg.families += 1;

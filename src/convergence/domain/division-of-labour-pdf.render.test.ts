@@ -43,7 +43,8 @@ describe('division-of-labour note PDF (English)', async () => {
   });
 
   it('prints a table per department and withholds names the reader may not see', () => {
-    for (const heading of ['Women & Child Development', 'District Child Protection Unit', 'Education', 'Health', 'Labour', 'Revenue']) expect(text).toContain(heading);
+    for (const heading of ['Women & Child Development', 'District Child Protection Unit', 'Education', 'Health', 'Labour', 'Revenue'])
+      expect(text).toContain(heading);
     expect(text).toContain('Withheld (s.74)');
     expect(text).not.toContain('Rohit');
     expect(text).not.toContain('Kshitija');
@@ -71,11 +72,20 @@ describe('division-of-labour note PDF (English)', async () => {
   });
 
   it('repeats table headers and page labels on a long note', async () => {
-    const many = Array.from({ length: 60 }, (_, i) => action('HEALTH', { id: `h${i}`, caseRef: `AMR/CNCP/2025/${String(i).padStart(4, '0')}`, dueDate: '2025-03-30', description: `Follow-up visit ${i}` }));
+    const many = Array.from({ length: 60 }, (_, i) =>
+      action('HEALTH', {
+        id: `h${i}`,
+        caseRef: `AMR/CNCP/2025/${String(i).padStart(4, '0')}`,
+        dueDate: '2025-03-30',
+        description: `Follow-up visit ${i}`,
+      }),
+    );
     const long = await divisionOfLabourPdf(fullNote(build('en', many)), 'en');
     const n = expectNumbered(long, (i, total) => `Page ${i} of ${total}`);
     expect(n).toBeGreaterThan(2);
-    pdfPageTexts(long).slice(1).forEach((p) => expect(p).toContain('Case ref.'));
+    pdfPageTexts(long)
+      .slice(1)
+      .forEach((p) => expect(p).toContain('Case ref.'));
   });
 });
 

@@ -20,7 +20,9 @@ function footer(lang: Lang): string {
 }
 
 function attendanceText(note: RecipientNote, lang: Lang): string {
-  const present = note.present.map((p) => `${departmentLabel(lang, p.department)}${p.attendees.length ? ` (${p.attendees.join(', ')})` : ''}`);
+  const present = note.present.map(
+    (p) => `${departmentLabel(lang, p.department)}${p.attendees.length ? ` (${p.attendees.join(', ')})` : ''}`,
+  );
   const parts = [`${t(lang, 'dol.present')} (${note.present.length}): ${present.join('; ') || '—'}`];
   parts.push(`${t(lang, 'dol.absent')} (${note.absent.length}): ${note.absent.map((d) => departmentLabel(lang, d)).join('; ') || '—'}`);
   if (note.guests.length) parts.push(`${t(lang, 'dol.guests')}: ${note.guests.join(', ')}`);
@@ -29,7 +31,10 @@ function attendanceText(note: RecipientNote, lang: Lang): string {
 
 function header(ctx: PdfContext, note: RecipientNote, lang: Lang): void {
   paragraph(ctx, t(lang, 'dol.title'), { size: 16, weight: 'bold' }, { gapAfter: 2 });
-  const scope = note.scope.kind === 'full' ? t(lang, 'dol.full') : t(lang, 'dol.forDepartment', { department: departmentLabel(lang, note.scope.department) });
+  const scope =
+    note.scope.kind === 'full'
+      ? t(lang, 'dol.full')
+      : t(lang, 'dol.forDepartment', { department: departmentLabel(lang, note.scope.department) });
   paragraph(ctx, scope, { size: 11, weight: 'bold', color: '#333333' }, { gapAfter: 6 });
   const label = { size: 9.5, weight: 'bold' as const };
   const value = { size: 9.5 };

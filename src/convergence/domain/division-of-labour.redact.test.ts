@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDivisionOfLabourNote, fullNote, initialsOf, noteForDepartment, type CaseIdentity, type DivisionOfLabourNote } from './division-of-labour';
+import {
+  buildDivisionOfLabourNote,
+  fullNote,
+  initialsOf,
+  noteForDepartment,
+  type CaseIdentity,
+  type DivisionOfLabourNote,
+} from './division-of-labour';
 import { CASES, GROUP, MARCH, noteActions } from './testkit';
 import { DEPARTMENT_KINDS } from './types';
 
@@ -11,7 +18,13 @@ function build(cases: CaseIdentity[] = CASES): DivisionOfLabourNote {
 }
 
 const summary = (n: ReturnType<typeof fullNote>) =>
-  n.sections.map((s) => [s.department, s.lines.map((l) => `${l.caseRef ?? '-'}|${l.child ? `${l.child.name}/${l.child.age}/${l.child.village}` : l.childInitials ?? (l.childWithheld ? 'WITHHELD' : '-')}`)]);
+  n.sections.map((s) => [
+    s.department,
+    s.lines.map(
+      (l) =>
+        `${l.caseRef ?? '-'}|${l.child ? `${l.child.name}/${l.child.age}/${l.child.village}` : (l.childInitials ?? (l.childWithheld ? 'WITHHELD' : '-'))}`,
+    ),
+  ]);
 
 describe('buildDivisionOfLabourNote', () => {
   const note = build();
@@ -60,7 +73,12 @@ describe('redaction per recipient (JJ Act 2015 s.74)', () => {
     ]);
     const health = JSON.stringify(noteForDepartment(note, 'HEALTH', named));
     expect(health).not.toMatch(/Dnyaneshwari|ज्ञानेश्वरी|Kshitija|AMR\/CNCP\/2025\/0012/);
-    expect(noteForDepartment(note, 'REVENUE', named).sections[0].lines[0].child).toEqual({ name: 'Dnyaneshwari Patil', nameLocal: 'ज्ञानेश्वरी पाटील', age: 13, village: 'Rajura' });
+    expect(noteForDepartment(note, 'REVENUE', named).sections[0].lines[0].child).toEqual({
+      name: 'Dnyaneshwari Patil',
+      nameLocal: 'ज्ञानेश्वरी पाटील',
+      age: 13,
+      village: 'Rajura',
+    });
   });
 
   it('names nobody unless the caller says the reader may see names', () => {
@@ -82,10 +100,12 @@ describe('redaction per recipient (JJ Act 2015 s.74)', () => {
     const lines = full.sections.flatMap((s) => s.lines);
     expect(lines).toHaveLength(7);
     expect(new Set(lines.map((l) => l.child?.name).filter(Boolean))).toEqual(new Set(['Dnyaneshwari Patil', 'Rohit Shinde']));
-    expect(lines.filter((l) => l.caseRef === 'AMR/CNCP/2024/0007').map((l) => [l.childInitials, l.nonDisclosure, l.childWithheld])).toEqual([
-      ['K. M.', true, true],
-      ['K. M.', true, true],
-    ]);
+    expect(lines.filter((l) => l.caseRef === 'AMR/CNCP/2024/0007').map((l) => [l.childInitials, l.nonDisclosure, l.childWithheld])).toEqual(
+      [
+        ['K. M.', true, true],
+        ['K. M.', true, true],
+      ],
+    );
   });
 
   it('never carries identity material into a recipient view', () => {
@@ -102,7 +122,8 @@ describe('redaction per recipient (JJ Act 2015 s.74)', () => {
     fc.assert(
       fc.property(fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()), (restricted) => {
         const cases = CASES.map((c, i) => ({
-          caseRef: c.caseRef, child: { name: `CHILD-${i}`, nameLocal: null, age: 10, village: `VILLAGE-${i}` },
+          caseRef: c.caseRef,
+          child: { name: `CHILD-${i}`, nameLocal: null, age: 10, village: `VILLAGE-${i}` },
           nonDisclosureOrder: restricted[i] ? { orderRef: `o${i}`, orderedOn: '2025-01-01' } : null,
         }));
         const n = build(cases);

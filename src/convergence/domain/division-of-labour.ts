@@ -86,7 +86,8 @@ const deptOrder = (d: DepartmentKind) => DEPARTMENT_KINDS.indexOf(d);
 /** Builds the note from a held meeting; refuses a meeting that is not held or not valid. */
 export function buildDivisionOfLabourNote(inputs: DivisionOfLabourInputs): Outcome<DivisionOfLabourNote> {
   const { group, meeting } = inputs;
-  if (meeting.status !== 'held') return refuse({ code: 'meeting_not_held', message: 'a division-of-labour note is issued after a held meeting' });
+  if (meeting.status !== 'held')
+    return refuse({ code: 'meeting_not_held', message: 'a division-of-labour note is issued after a held meeting' });
   const problems = validateMeeting(meeting, group);
   if (problems.length > 0) return refuse(...problems);
   const carry = inputs.includeCarriedOver ?? true;
@@ -104,7 +105,12 @@ export function buildDivisionOfLabourNote(inputs: DivisionOfLabourInputs): Outco
       carriedOver: a.meetingId !== meeting.id,
       status,
     }))
-    .sort((x, y) => deptOrder(x.department) - deptOrder(y.department) || x.dueDate.localeCompare(y.dueDate) || (x.caseRef ?? '').localeCompare(y.caseRef ?? ''));
+    .sort(
+      (x, y) =>
+        deptOrder(x.department) - deptOrder(y.department) ||
+        x.dueDate.localeCompare(y.dueDate) ||
+        (x.caseRef ?? '').localeCompare(y.caseRef ?? ''),
+    );
   const presence = departmentPresence(group, meeting);
   const chair = membersOn(group, meeting.date).find((m) => m.personId === meeting.chairPersonId);
   return ok({

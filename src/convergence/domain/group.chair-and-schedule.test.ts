@@ -31,9 +31,21 @@ describe('buildAgenda: escalated Bal Panchayat issues', () => {
       actions: [],
       balPanchayatAfterDays: 30,
       balPanchayatIssues: [
-        { id: 'recent-escalated', village: 'Rajura', raisedOn: '2026-06-28', escalatedOn: '2026-07-01', summary: 'Girl stopped coming to school' },
+        {
+          id: 'recent-escalated',
+          village: 'Rajura',
+          raisedOn: '2026-06-28',
+          escalatedOn: '2026-07-01',
+          summary: 'Girl stopped coming to school',
+        },
         { id: 'recent', village: 'Rajura', raisedOn: '2026-06-28', summary: 'Too recent' },
-        { id: 'escalated-later', village: 'Rajura', raisedOn: '2026-06-28', escalatedOn: '2026-07-10', summary: 'Escalated after the meeting' },
+        {
+          id: 'escalated-later',
+          village: 'Rajura',
+          raisedOn: '2026-06-28',
+          escalatedOn: '2026-07-10',
+          summary: 'Escalated after the meeting',
+        },
       ],
     });
     expect(lines.map((l) => l.issueId)).toEqual(['recent-escalated']);

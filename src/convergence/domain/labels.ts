@@ -13,12 +13,20 @@ export type Lang = (typeof LANGS)[number];
 type Text = Record<Lang, string>;
 
 const LABELS = {
-  'doc.confidential': { en: 'Confidential — JJ Act 2015 s.74', hi: 'गोपनीय — किशोर न्याय अधिनियम 2015, धारा 74', mr: 'गोपनीय — बाल न्याय अधिनियम 2015, कलम 74' },
+  'doc.confidential': {
+    en: 'Confidential — JJ Act 2015 s.74',
+    hi: 'गोपनीय — किशोर न्याय अधिनियम 2015, धारा 74',
+    mr: 'गोपनीय — बाल न्याय अधिनियम 2015, कलम 74',
+  },
   'doc.page': { en: 'Page {page} of {total}', hi: 'पृष्ठ {page} / {total}', mr: 'पान {page} / {total}' },
   'doc.generatedOn': { en: 'Generated on {date}', hi: 'तैयार करने की तारीख: {date}', mr: 'तयार केल्याचा दिनांक: {date}' },
   'dol.title': { en: 'Division of labour note', hi: 'कार्य-विभाजन टिप्पणी', mr: 'कार्यविभाजन टिपण' },
   'dol.forDepartment': { en: 'For: {department}', hi: 'प्रति: {department}', mr: 'प्रति: {department}' },
-  'dol.full': { en: 'Full note — for the chair and the DCPU', hi: 'संपूर्ण टिप्पणी — अध्यक्ष एवं जिला बाल संरक्षण इकाई हेतु', mr: 'संपूर्ण टिपण — अध्यक्ष व जिल्हा बाल संरक्षण कक्षासाठी' },
+  'dol.full': {
+    en: 'Full note — for the chair and the DCPU',
+    hi: 'संपूर्ण टिप्पणी — अध्यक्ष एवं जिला बाल संरक्षण इकाई हेतु',
+    mr: 'संपूर्ण टिपण — अध्यक्ष व जिल्हा बाल संरक्षण कक्षासाठी',
+  },
   'dol.group': { en: 'Convergence group', hi: 'अभिसरण समूह', mr: 'अभिसरण गट' },
   'dol.meetingDate': { en: 'Meeting date', hi: 'बैठक की तारीख', mr: 'बैठकीचा दिनांक' },
   'dol.chair': { en: 'Chair', hi: 'अध्यक्ष', mr: 'अध्यक्ष' },
@@ -34,7 +42,11 @@ const LABELS = {
   'dol.withheld': { en: 'Withheld (s.74)', hi: 'गोपनीय (धारा 74)', mr: 'गोपनीय (कलम 74)' },
   'dol.carriedOver': { en: 'carried over', hi: 'पिछली बैठक से', mr: 'मागील बैठकीतून' },
   'dol.noCase': { en: 'General', hi: 'सामान्य', mr: 'सर्वसाधारण' },
-  'dol.none': { en: 'No actions for this recipient.', hi: 'इस प्राप्तकर्ता के लिए कोई कार्यवाही नहीं।', mr: 'या प्राप्तकर्त्यासाठी कोणतीही कार्यवाही नाही.' },
+  'dol.none': {
+    en: 'No actions for this recipient.',
+    hi: 'इस प्राप्तकर्ता के लिए कोई कार्यवाही नहीं।',
+    mr: 'या प्राप्तकर्त्यासाठी कोणतीही कार्यवाही नाही.',
+  },
   'dol.notRecorded': { en: 'not recorded', hi: 'दर्ज नहीं', mr: 'नोंद नाही' },
   'dol.disclosure': {
     en: 'Children are named only on the copy of a department that acts on their case, or a reader whose role may see them; a CWC non-disclosure order leaves only the case reference and initials (JJ Act 2015 s.74).',
@@ -121,13 +133,19 @@ export function locale(lang: Lang): string {
 
 /** "12 March 2025" / "12 मार्च 2025", Latin digits in every language. */
 export function formatDate(lang: Lang, date: IsoDate): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC', numberingSystem: 'latn' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+    numberingSystem: 'latn',
+  }).format(new Date(`${date}T00:00:00Z`));
 }
 
 export function formatMonth(lang: Lang, month: IsoMonth): string {
-  return new Intl.DateTimeFormat(locale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC', numberingSystem: 'latn' }).format(new Date(`${month}-01T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC', numberingSystem: 'latn' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
 }
 
 export function formatPercent(value: number | null): string {

@@ -18,9 +18,18 @@ describe('suggestDepartments', () => {
       sources: ['test'],
       programmes: [],
       cells: [
-        ...['health', 'education', 'nutrition', 'livelihood', 'social_protection', 'legal_aid_documents', 'protection_safety', 'family_strengthening', 'alternative_care', 'psychosocial'].map(
-          (domain) => ({ domain, department: 'DCPU', level: 'district', responsibility: 'lead', role: 'r' }),
-        ),
+        ...[
+          'health',
+          'education',
+          'nutrition',
+          'livelihood',
+          'social_protection',
+          'legal_aid_documents',
+          'protection_safety',
+          'family_strengthening',
+          'alternative_care',
+          'psychosocial',
+        ].map((domain) => ({ domain, department: 'DCPU', level: 'district', responsibility: 'lead', role: 'r' })),
         { domain: 'health', department: 'HEALTH', level: 'state', responsibility: 'lead', role: 'r' },
       ],
     });

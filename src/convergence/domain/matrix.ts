@@ -55,7 +55,12 @@ export const convergenceMatrixSchema = z
     const programmeIds = new Map<string, number>();
     m.programmes.forEach((p, i) => {
       const first = programmeIds.get(p.id);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['programmes', i, 'id'], message: `duplicate programme "${p.id}" (first at programmes[${first}])` });
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['programmes', i, 'id'],
+          message: `duplicate programme "${p.id}" (first at programmes[${first}])`,
+        });
       else programmeIds.set(p.id, i);
     });
     const seen = new Map<string, number>();
@@ -63,10 +68,19 @@ export const convergenceMatrixSchema = z
       const key = `${c.domain}|${c.department}|${c.level}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['cells', i], message: `duplicate cell ${c.domain} × ${c.department} × ${c.level} (first at cells[${first}])` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cells', i],
+          message: `duplicate cell ${c.domain} × ${c.department} × ${c.level} (first at cells[${first}])`,
+        });
       } else seen.set(key, i);
       c.programmes.forEach((p, k) => {
-        if (!programmeIds.has(p)) ctx.addIssue({ code: 'custom', path: ['cells', i, 'programmes', k], message: `unknown programme "${p}": add it to "programmes" first` });
+        if (!programmeIds.has(p))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['cells', i, 'programmes', k],
+            message: `unknown programme "${p}": add it to "programmes" first`,
+          });
       });
     });
     // The district group must be able to hand every domain to someone (brief §1).
@@ -139,7 +153,12 @@ export function suggestDepartments(matrix: ConvergenceMatrix, domain: Convergenc
 }
 
 /** The role text of a department for a domain at a level, if the matrix gives it one. */
-export function departmentRole(matrix: ConvergenceMatrix, department: DepartmentKind, domain: ConvergenceDomain, level: GovernanceLevel): MatrixCell | undefined {
+export function departmentRole(
+  matrix: ConvergenceMatrix,
+  department: DepartmentKind,
+  domain: ConvergenceDomain,
+  level: GovernanceLevel,
+): MatrixCell | undefined {
   return matrix.cells.find((c) => c.department === department && c.domain === domain && c.level === level);
 }
 

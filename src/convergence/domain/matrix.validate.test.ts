@@ -30,7 +30,10 @@ describe('convergence matrix validation', () => {
     bad.effectiveFrom = '2025-02-30';
     bad.cells.push({ ...bad.cells[0] });
     bad.cells[1].programmes = ['ICDS', 'NOPE'];
-    bad.cells = bad.cells.filter((c: { domain: string; level: string; responsibility: string }) => !(c.domain === 'psychosocial' && c.level === 'district' && c.responsibility === 'lead'));
+    bad.cells = bad.cells.filter(
+      (c: { domain: string; level: string; responsibility: string }) =>
+        !(c.domain === 'psychosocial' && c.level === 'district' && c.responsibility === 'lead'),
+    );
     const r = safeParseMatrix(bad);
     expect(r.ok).toBe(false);
     if (r.ok) return;

@@ -5,7 +5,9 @@ import { action, blocked, done } from './testkit';
 // April meeting; the register holds earlier decisions in every state.
 const actions = [
   action('HEALTH', { id: 'A', caseRef: 'C1', dueDate: '2025-03-15', description: 'RBSK screening' }),
-  action('REVENUE', { id: 'B', caseRef: 'C2', dueDate: '2025-03-31', description: 'Caste certificate' }, [blocked('2025-03-20', 'tahsil awaiting school records')]),
+  action('REVENUE', { id: 'B', caseRef: 'C2', dueDate: '2025-03-31', description: 'Caste certificate' }, [
+    blocked('2025-03-20', 'tahsil awaiting school records'),
+  ]),
   action('EDUCATION', { id: 'C', caseRef: 'C1', dueDate: '2025-03-20', description: 'Re-admission' }, [done('2025-03-18')]),
   action('LABOUR', { id: 'D', dueDate: '2025-04-06', description: 'Brick kiln inspection' }),
   action('DCPU', { id: 'E', caseRef: 'C3', dueDate: '2025-04-30', description: 'Home study' }),
@@ -56,7 +58,12 @@ describe('buildAgenda', () => {
 
   it('gives one line per case with every reason it is on the agenda', () => {
     const byCase = Object.fromEntries(agenda.filter((l) => l.section === 'cases').map((l) => [l.caseRef, l.reasons.map((r) => r.code)]));
-    expect(byCase).toEqual({ C4: ['escalated'], C2: ['escalated', 'overdue_actions'], C1: ['overdue_actions', 'flagged'], C5: ['flagged'] });
+    expect(byCase).toEqual({
+      C4: ['escalated'],
+      C2: ['escalated', 'overdue_actions'],
+      C1: ['overdue_actions', 'flagged'],
+      C5: ['flagged'],
+    });
     const c2 = agenda.find((l) => l.caseRef === 'C2' && l.section === 'cases')!;
     expect(c2.reasons.map((r) => r.text)).toEqual([
       'Escalated from village level on 2025-03-30: VCPC could not trace the father',

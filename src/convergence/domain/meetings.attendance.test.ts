@@ -16,8 +16,23 @@ describe('attendanceSummary', () => {
   const row = (d: string) => rows.find((r) => r.department === d)!;
 
   it('computes rate and absence runs per department over held meetings only', () => {
-    expect(row('HEALTH')).toMatchObject({ expected: 4, attended: 2, rate: 0.5, consecutiveAbsences: 1, longestAbsenceRun: 1, lastAttended: '2025-03-03', irregular: true });
-    expect(row('REVENUE')).toMatchObject({ expected: 4, attended: 1, rate: 0.25, consecutiveAbsences: 3, longestAbsenceRun: 3, lastAttended: '2025-01-06' });
+    expect(row('HEALTH')).toMatchObject({
+      expected: 4,
+      attended: 2,
+      rate: 0.5,
+      consecutiveAbsences: 1,
+      longestAbsenceRun: 1,
+      lastAttended: '2025-03-03',
+      irregular: true,
+    });
+    expect(row('REVENUE')).toMatchObject({
+      expected: 4,
+      attended: 1,
+      rate: 0.25,
+      consecutiveAbsences: 3,
+      longestAbsenceRun: 3,
+      lastAttended: '2025-01-06',
+    });
     expect(row('REVENUE').absentOn).toEqual(['2025-02-03', '2025-03-03', '2025-04-07']);
     expect(row('DLSA')).toMatchObject({ expected: 4, attended: 4, rate: 1, consecutiveAbsences: 0, irregular: false });
   });
@@ -44,7 +59,9 @@ describe('validateMeeting', () => {
   });
 
   it('needs a chair who is a member and present', () => {
-    expect(validateMeeting({ ...ok, chairPersonId: null }, GROUP)).toEqual([{ code: 'chair_required', message: 'a meeting needs a chair', path: 'chairPersonId' }]);
+    expect(validateMeeting({ ...ok, chairPersonId: null }, GROUP)).toEqual([
+      { code: 'chair_required', message: 'a meeting needs a chair', path: 'chairPersonId' },
+    ]);
     expect(validateMeeting({ ...ok, chairPersonId: 'p-dm' }, GROUP).map((p) => p.code)).toEqual(['chair_not_member']);
     expect(validateMeeting({ ...ok, chairPersonId: 'p-rev' }, GROUP).map((p) => p.code)).toEqual(['chair_absent']);
   });

@@ -18,7 +18,8 @@ import { type DepartmentKind, type IsoDate, type Problem } from './types';
 /** Problems with a meeting record; empty when it is valid. */
 export function validateMeeting(meeting: Meeting, group: ConvergenceGroup): Problem[] {
   const problems: Problem[] = [];
-  if (meeting.groupId !== group.id) problems.push({ code: 'wrong_group', message: `meeting belongs to group ${meeting.groupId}, not ${group.id}` });
+  if (meeting.groupId !== group.id)
+    problems.push({ code: 'wrong_group', message: `meeting belongs to group ${meeting.groupId}, not ${group.id}` });
   if (!isoDate.safeParse(meeting.date).success) {
     problems.push({ code: 'date_invalid', message: 'meeting date must be YYYY-MM-DD', path: 'date' });
     return problems;
@@ -26,14 +27,24 @@ export function validateMeeting(meeting: Meeting, group: ConvergenceGroup): Prob
   const members = new Set(membersOn(group, meeting.date).map((m) => m.personId));
   if (!meeting.chairPersonId) problems.push({ code: 'chair_required', message: 'a meeting needs a chair', path: 'chairPersonId' });
   else if (!members.has(meeting.chairPersonId)) {
-    problems.push({ code: 'chair_not_member', message: 'the chair must be a member of the group on the meeting date', path: 'chairPersonId' });
+    problems.push({
+      code: 'chair_not_member',
+      message: 'the chair must be a member of the group on the meeting date',
+      path: 'chairPersonId',
+    });
   } else if (meeting.status === 'held' && !meeting.attendance.some((a) => a.personId === meeting.chairPersonId && a.present)) {
     problems.push({ code: 'chair_absent', message: 'the person recorded as chair is marked absent', path: 'chairPersonId' });
   }
   const seen = new Set<string>();
   meeting.attendance.forEach((a, i) => {
-    if (!members.has(a.personId)) problems.push({ code: 'attendee_not_member', message: `${a.personId} is not a member on ${meeting.date}; record them as a guest`, path: `attendance[${i}]` });
-    if (seen.has(a.personId)) problems.push({ code: 'duplicate_attendance', message: `${a.personId} is marked twice`, path: `attendance[${i}]` });
+    if (!members.has(a.personId))
+      problems.push({
+        code: 'attendee_not_member',
+        message: `${a.personId} is not a member on ${meeting.date}; record them as a guest`,
+        path: `attendance[${i}]`,
+      });
+    if (seen.has(a.personId))
+      problems.push({ code: 'duplicate_attendance', message: `${a.personId} is marked twice`, path: `attendance[${i}]` });
     seen.add(a.personId);
   });
   return problems;
@@ -85,7 +96,8 @@ export interface AgendaInputs {
   takenUp?: ReadonlySet<string>;
 }
 
-export type AgendaReasonCode = 'carried_over' | 'raised_between_meetings' | 'escalated' | 'overdue_actions' | 'flagged' | 'bal_panchayat_issue';
+export type AgendaReasonCode =
+  'carried_over' | 'raised_between_meetings' | 'escalated' | 'overdue_actions' | 'flagged' | 'bal_panchayat_issue';
 
 export interface AgendaReason {
   code: AgendaReasonCode;
@@ -121,7 +133,8 @@ export function buildAgenda(inputs: AgendaInputs): AgendaLine[] {
     reasons: [
       {
         code: 'carried_over',
-        text: `Carried over from ${a.assignedOn}: "${a.description}" with ${a.department}, due ${a.dueDate}, ${days} day${days === 1 ? '' : 's'} overdue` +
+        text:
+          `Carried over from ${a.assignedOn}: "${a.description}" with ${a.department}, due ${a.dueDate}, ${days} day${days === 1 ? '' : 's'} overdue` +
           (state.status === 'blocked' ? ` (blocked: ${state.blockedReason})` : state.status === 'reopened' ? ' (reopened)' : ''),
       },
     ],
@@ -135,7 +148,9 @@ export function buildAgenda(inputs: AgendaInputs): AgendaLine[] {
   for (const a of raised) {
     const reason: AgendaReason = {
       code: 'raised_between_meetings',
-      text: `Raised between meetings on ${a.assignedOn}: "${a.description}" with ${a.department}, due ${a.dueDate}` + (actionState(a, date).status === 'done' ? ' (done)' : ''),
+      text:
+        `Raised between meetings on ${a.assignedOn}: "${a.description}" with ${a.department}, due ${a.dueDate}` +
+        (actionState(a, date).status === 'done' ? ' (done)' : ''),
     };
     const line = actionTaken.find((l) => l.actionId === a.id);
     if (line) line.reasons.push(reason);
@@ -230,14 +245,29 @@ export interface DepartmentAttendance {
  * Attendance per department across held meetings. "Irregular participation" was the known
  * failure of the Amravati–Akola group (seed 000), so it is computed and flagged, worst first.
  */
-export function attendanceSummary(group: ConvergenceGroup, meetings: Meeting[], options: AttendanceOptions = DEFAULT_ATTENDANCE_OPTIONS): DepartmentAttendance[] {
+export function attendanceSummary(
+  group: ConvergenceGroup,
+  meetings: Meeting[],
+  options: AttendanceOptions = DEFAULT_ATTENDANCE_OPTIONS,
+): DepartmentAttendance[] {
   const held = meetings.filter((m) => m.groupId === group.id && m.status === 'held').sort((a, b) => a.date.localeCompare(b.date));
   const rows = new Map<DepartmentKind, DepartmentAttendance & { run: number }>();
   for (const meeting of held) {
     for (const p of departmentPresence(group, meeting)) {
       let row = rows.get(p.department);
       if (!row) {
-        row = { department: p.department, expected: 0, attended: 0, rate: null, consecutiveAbsences: 0, longestAbsenceRun: 0, lastAttended: null, absentOn: [], irregular: false, run: 0 };
+        row = {
+          department: p.department,
+          expected: 0,
+          attended: 0,
+          rate: null,
+          consecutiveAbsences: 0,
+          longestAbsenceRun: 0,
+          lastAttended: null,
+          absentOn: [],
+          irregular: false,
+          run: 0,
+        };
         rows.set(p.department, row);
       }
       row.expected += 1;

@@ -21,7 +21,14 @@ export const GROUP: ConvergenceGroup = {
     { personId: 'p-health', name: 'Dr. Kavita Meshram', designation: 'RBSK nodal officer', department: 'HEALTH', roles: ['member'] },
     { personId: 'p-edu', name: 'Anil Wankhede', designation: 'Education Officer (Primary)', department: 'EDUCATION', roles: ['member'] },
     { personId: 'p-rev', name: 'Sachin Tayade', designation: 'Naib Tahsildar', department: 'REVENUE', roles: ['member'] },
-    { personId: 'p-labour', name: 'Mohan Ingle', designation: 'Labour Officer', department: 'LABOUR', roles: ['member'], since: '2025-02-01' },
+    {
+      personId: 'p-labour',
+      name: 'Mohan Ingle',
+      designation: 'Labour Officer',
+      department: 'LABOUR',
+      roles: ['member'],
+      since: '2025-02-01',
+    },
   ],
 };
 
@@ -32,13 +39,19 @@ export function meeting(id: string, date: IsoDate, present: string[], extra: Par
     date,
     status: 'held',
     chairPersonId: 'p-dlsa',
-    attendance: GROUP.members.filter((m) => (m.since ?? '') <= date).map((m) => ({ personId: m.personId, present: present.includes(m.personId) })),
+    attendance: GROUP.members
+      .filter((m) => (m.since ?? '') <= date)
+      .map((m) => ({ personId: m.personId, present: present.includes(m.personId) })),
     ...extra,
   };
 }
 
 let seq = 0;
-export function action(department: DepartmentKind, fields: Partial<ActionItem> & { dueDate: IsoDate }, events: ActionEvent[] = []): ActionItem {
+export function action(
+  department: DepartmentKind,
+  fields: Partial<ActionItem> & { dueDate: IsoDate },
+  events: ActionEvent[] = [],
+): ActionItem {
   seq += 1;
   return {
     id: fields.id ?? `act-${seq}`,
@@ -87,12 +100,49 @@ const TEXT: Record<string, Record<Lang, string>> = {
 export function noteActions(lang: Lang): ActionItem[] {
   const d = (k: string) => TEXT[k][lang];
   return [
-    action('REVENUE', { id: 'a-rev', caseRef: 'AMR/CNCP/2025/0012', description: d('deathCert'), dueDate: '2025-03-31', officer: 'Sachin Tayade, Naib Tahsildar' }),
-    action('EDUCATION', { id: 'a-edu', caseRef: 'AMR/CNCP/2025/0012', description: d('school'), dueDate: '2025-03-20', officer: 'Anil Wankhede' }),
-    action('HEALTH', { id: 'a-health', caseRef: 'AMR/CNCP/2025/0019', description: d('rbsk'), dueDate: '2025-03-15', officer: 'Dr. Kavita Meshram' }),
-    action('DCPU', { id: 'a-dcpu', caseRef: 'AMR/CNCP/2025/0019', description: d('sangopan'), dueDate: '2025-03-25', officer: 'Sunita Deshmukh' }),
-    action('DWCD', { id: 'a-dwcd', caseRef: 'AMR/CNCP/2024/0007', description: d('papers'), dueDate: '2025-03-28', officer: 'Rekha Patil' }),
+    action('REVENUE', {
+      id: 'a-rev',
+      caseRef: 'AMR/CNCP/2025/0012',
+      description: d('deathCert'),
+      dueDate: '2025-03-31',
+      officer: 'Sachin Tayade, Naib Tahsildar',
+    }),
+    action('EDUCATION', {
+      id: 'a-edu',
+      caseRef: 'AMR/CNCP/2025/0012',
+      description: d('school'),
+      dueDate: '2025-03-20',
+      officer: 'Anil Wankhede',
+    }),
+    action('HEALTH', {
+      id: 'a-health',
+      caseRef: 'AMR/CNCP/2025/0019',
+      description: d('rbsk'),
+      dueDate: '2025-03-15',
+      officer: 'Dr. Kavita Meshram',
+    }),
+    action('DCPU', {
+      id: 'a-dcpu',
+      caseRef: 'AMR/CNCP/2025/0019',
+      description: d('sangopan'),
+      dueDate: '2025-03-25',
+      officer: 'Sunita Deshmukh',
+    }),
+    action('DWCD', {
+      id: 'a-dwcd',
+      caseRef: 'AMR/CNCP/2024/0007',
+      description: d('papers'),
+      dueDate: '2025-03-28',
+      officer: 'Rekha Patil',
+    }),
     action('LABOUR', { id: 'a-labour', description: d('labour'), dueDate: '2025-03-30', officer: 'Mohan Ingle' }),
-    action('HEALTH', { id: 'a-feb', meetingId: 'm-2025-02', assignedOn: '2025-02-03', caseRef: 'AMR/CNCP/2024/0007', description: d('carried'), dueDate: '2025-02-25' }),
+    action('HEALTH', {
+      id: 'a-feb',
+      meetingId: 'm-2025-02',
+      assignedOn: '2025-02-03',
+      caseRef: 'AMR/CNCP/2024/0007',
+      description: d('carried'),
+      dueDate: '2025-02-25',
+    }),
   ];
 }

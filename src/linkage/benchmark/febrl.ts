@@ -5,7 +5,10 @@ import { tableFromRows, type Table } from '../record';
 
 export function loadFebrl(path: string): Table {
   const rows = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
-    header: true, skipEmptyLines: true, transformHeader: (h) => h.trim(), transform: (v) => v.trim(),
+    header: true,
+    skipEmptyLines: true,
+    transformHeader: (h) => h.trim(),
+    transform: (v) => v.trim(),
   }).data;
   return tableFromRows('rec_id', rows);
 }

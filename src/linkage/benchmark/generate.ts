@@ -21,9 +21,25 @@ export interface Benchmark {
   truth: Map<string, string>;
 }
 
-interface District { state: string; name: string }
-interface Family { surname: PoolName; father: PoolName; mother: PoolName; d: District; village: string; language: string }
-interface Child { fam: Family; first: PoolName; sex: 'm' | 'f'; age: number; marks: string }
+interface District {
+  state: string;
+  name: string;
+}
+interface Family {
+  surname: PoolName;
+  father: PoolName;
+  mother: PoolName;
+  d: District;
+  village: string;
+  language: string;
+}
+interface Child {
+  fam: Family;
+  first: PoolName;
+  sex: 'm' | 'f';
+  age: number;
+  marks: string;
+}
 
 let districts: District[] | null = null;
 function loadDistricts(): District[] {
@@ -40,11 +56,18 @@ const isoDate = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
 
 export function generateBenchmark(opts: BenchmarkOptions = {}): Benchmark {
   const rng = new Rng(opts.seed ?? 1);
-  const nL = opts.left ?? 2000, nR = opts.right ?? 2000, matchRate = opts.matchRate ?? 0.5;
+  const nL = opts.left ?? 2000,
+    nR = opts.right ?? 2000,
+    matchRate = opts.matchRate ?? 0.5;
   // The hand-written head (with real Devanagari spellings) is the common part; composed names
   // form the long tail, so namesakes are about as frequent as in a real population.
-  const pool = (head: string, sex: 'm' | 'f') => [...parsePool(head), ...rng.shuffle(composedNames(sex)).map((latin) => ({ latin, deva: null }))];
-  const female = new Zipf(pool(FEMALE, 'f'), 0.75), male = new Zipf(pool(MALE, 'm'), 0.75), surnames = new Zipf(parsePool(SURNAMES), 0.6);
+  const pool = (head: string, sex: 'm' | 'f') => [
+    ...parsePool(head),
+    ...rng.shuffle(composedNames(sex)).map((latin) => ({ latin, deva: null })),
+  ];
+  const female = new Zipf(pool(FEMALE, 'f'), 0.75),
+    male = new Zipf(pool(MALE, 'm'), 0.75),
+    surnames = new Zipf(parsePool(SURNAMES), 0.6);
   const ds = loadDistricts();
   // Populous states report more children: weight districts by a Zipf over a shuffled order.
   const distZ = new Zipf(rng.shuffle([...ds]), 0.6);
@@ -53,8 +76,12 @@ export function generateBenchmark(opts: BenchmarkOptions = {}): Benchmark {
   const newFamily = (): Family => {
     const d = distZ.sample(rng);
     return {
-      surname: surnames.sample(rng), father: male.sample(rng), mother: female.sample(rng), d,
-      village: rng.pick(villageNames), language: STATE_LANGUAGE[d.state.toUpperCase()] ?? 'Hindi',
+      surname: surnames.sample(rng),
+      father: male.sample(rng),
+      mother: female.sample(rng),
+      d,
+      village: rng.pick(villageNames),
+      language: STATE_LANGUAGE[d.state.toUpperCase()] ?? 'Hindi',
     };
   };
   const newChild = (fam: Family, avoid?: Child): Child => {

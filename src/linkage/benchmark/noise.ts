@@ -4,9 +4,15 @@ import { toDevanagari } from '../../names';
 
 /** sfc32: small, fast, and the same on every platform for a given seed. */
 export class Rng {
-  private a: number; private b: number; private c: number; private d: number;
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
   constructor(seed: number) {
-    this.a = 0x9e3779b9; this.b = 0x243f6a88; this.c = 0xb7e15162; this.d = seed >>> 0;
+    this.a = 0x9e3779b9;
+    this.b = 0x243f6a88;
+    this.c = 0xb7e15162;
+    this.d = seed >>> 0;
     for (let i = 0; i < 16; i++) this.next();
   }
   next(): number {
@@ -20,14 +26,24 @@ export class Rng {
   }
   /** Fisher–Yates, so the order does not depend on the engine's sort algorithm. */
   shuffle<T>(xs: T[]): T[] {
-    for (let i = xs.length - 1; i > 0; i--) { const j = Math.floor(this.next() * (i + 1)); [xs[i], xs[j]] = [xs[j], xs[i]]; }
+    for (let i = xs.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [xs[i], xs[j]] = [xs[j], xs[i]];
+    }
     return xs;
   }
-  chance(p: number): boolean { return this.next() < p; }
-  int(lo: number, hi: number): number { return lo + Math.floor(this.next() * (hi - lo + 1)); }
-  pick<T>(xs: readonly T[]): T { return xs[Math.floor(this.next() * xs.length)]; }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)];
+  }
   normal(): number {
-    const u = Math.max(1e-12, this.next()), v = this.next();
+    const u = Math.max(1e-12, this.next()),
+      v = this.next();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 }
@@ -35,24 +51,55 @@ export class Rng {
 /** Samples pool items with Zipf-like weights: a few names are very common, most are rare. */
 export class Zipf<T> {
   private readonly cum: Float64Array;
-  constructor(readonly items: readonly T[], s = 0.9) {
+  constructor(
+    readonly items: readonly T[],
+    s = 0.9,
+  ) {
     this.cum = new Float64Array(items.length);
     let acc = 0;
-    items.forEach((_, k) => { acc += 1 / (k + 1) ** s; this.cum[k] = acc; });
+    items.forEach((_, k) => {
+      acc += 1 / (k + 1) ** s;
+      this.cum[k] = acc;
+    });
   }
   sample(rng: Rng): T {
     const x = rng.next() * this.cum[this.cum.length - 1];
-    let lo = 0, hi = this.cum.length - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.cum[mid] < x) lo = mid + 1; else hi = mid; }
+    let lo = 0,
+      hi = this.cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.cum[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
     return this.items[lo];
   }
 }
 
 // Reversible respellings people actually use for Indian names in Latin script.
 const RULES: Array<[RegExp, string]> = [
-  [/ee/, 'i'], [/i(?=[^aeiou])/, 'ee'], [/oo/, 'u'], [/u(?=[^aeiou])/, 'oo'], [/^sh/, 's'], [/^s(?!h)/, 'sh'], [/v/, 'w'], [/w/, 'v'],
-  [/ph/, 'f'], [/t$/, 'th'], [/th/, 't'], [/ksh/, 'x'], [/x/, 'ksh'], [/([bcdfgjklmnprstvz])\1/, '$1'], [/a$/, ''], [/i$/, 'ee'],
-  [/i$/, 'y'], [/aa/, 'a'], [/dh/, 'd'], [/bh/, 'b'], [/ai/, 'ay'], [/j/, 'z'], [/q/, 'k'],
+  [/ee/, 'i'],
+  [/i(?=[^aeiou])/, 'ee'],
+  [/oo/, 'u'],
+  [/u(?=[^aeiou])/, 'oo'],
+  [/^sh/, 's'],
+  [/^s(?!h)/, 'sh'],
+  [/v/, 'w'],
+  [/w/, 'v'],
+  [/ph/, 'f'],
+  [/t$/, 'th'],
+  [/th/, 't'],
+  [/ksh/, 'x'],
+  [/x/, 'ksh'],
+  [/([bcdfgjklmnprstvz])\1/, '$1'],
+  [/a$/, ''],
+  [/i$/, 'ee'],
+  [/i$/, 'y'],
+  [/aa/, 'a'],
+  [/dh/, 'd'],
+  [/bh/, 'b'],
+  [/ai/, 'ay'],
+  [/j/, 'z'],
+  [/q/, 'k'],
 ];
 
 export function respellNoise(name: string, rng: Rng): string {
@@ -84,7 +131,10 @@ export function cap(s: string): string {
   return s.length ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
-export interface PoolName { latin: string; deva: string | null }
+export interface PoolName {
+  latin: string;
+  deva: string | null;
+}
 
 export function devanagari(n: PoolName): string {
   return n.deva ?? toDevanagari(n.latin);

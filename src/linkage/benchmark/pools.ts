@@ -31,43 +31,202 @@ Raut Thorat Mane Wagh Dhore Meshram Bansod Ingle Wankhede Tayde Raghuwanshi Meen
 Maurya Paswan Manjhi Ram Das Mandal Biswas Ghosh Roy Mondal Sarkar Naik Nayak Behera Sahu Mohanty Pradhan
 Reddy Rao Naidu Gowda Nair Pillai Menon Iyer Murugesan Kaur Gill Sandhu Dhillon Bhil Pardhi Munda Oraon Tudu`;
 
-export const NICKNAMES_M = ['Chhotu', 'Munna', 'Guddu', 'Pappu', 'Babloo', 'Bittu', 'Golu', 'Raju', 'Sonu', 'Monu', 'Chintu', 'Pintu', 'Bablu'];
+export const NICKNAMES_M = [
+  'Chhotu',
+  'Munna',
+  'Guddu',
+  'Pappu',
+  'Babloo',
+  'Bittu',
+  'Golu',
+  'Raju',
+  'Sonu',
+  'Monu',
+  'Chintu',
+  'Pintu',
+  'Bablu',
+];
 export const NICKNAMES_F = ['Guddi', 'Munni', 'Pinky', 'Chhoti', 'Gudiya', 'Sweety', 'Dolly', 'Rinki', 'Baby'];
 
 export const VILLAGE_PARTS = {
-  head: ['Ram', 'Shiv', 'Sita', 'Hanuman', 'Chandra', 'Krishna', 'Nand', 'Sultan', 'Bhim', 'Kesar', 'Moti', 'Lal', 'Hira', 'Dev', 'Anand', 'Gopal', 'Amar',
-    'Kali', 'Bara', 'Chhota', 'Nava', 'Juna', 'Sona', 'Bel', 'Amba', 'Mahu', 'Pimpal', 'Vad', 'Khandala', 'Dhamna', 'Kurha', 'Sawanga', 'Tiwsa', 'Pusad'],
+  head: [
+    'Ram',
+    'Shiv',
+    'Sita',
+    'Hanuman',
+    'Chandra',
+    'Krishna',
+    'Nand',
+    'Sultan',
+    'Bhim',
+    'Kesar',
+    'Moti',
+    'Lal',
+    'Hira',
+    'Dev',
+    'Anand',
+    'Gopal',
+    'Amar',
+    'Kali',
+    'Bara',
+    'Chhota',
+    'Nava',
+    'Juna',
+    'Sona',
+    'Bel',
+    'Amba',
+    'Mahu',
+    'Pimpal',
+    'Vad',
+    'Khandala',
+    'Dhamna',
+    'Kurha',
+    'Sawanga',
+    'Tiwsa',
+    'Pusad',
+  ],
   tail: ['pur', 'gaon', 'wadi', 'nagar', 'khed', 'pura', 'garh', 'ganj', 'abad', 'pali', 'kheda', 'ner', 'wada', 'tola', 'dih', 'patti'],
 };
 
 export const MARKS = [
-  'mole on left cheek', 'mole on right cheek', 'burn mark on right hand', 'burn mark on left arm', 'scar on forehead', 'birthmark on neck',
-  'cut mark near left eye', 'six fingers on left hand', 'tattoo on right arm', 'wears glasses', 'missing front tooth', 'scar on chin',
-  'black spot on nose', 'stammers while speaking', 'limps on right leg', 'white patch on forehead', 'ear pierced', 'curly hair',
+  'mole on left cheek',
+  'mole on right cheek',
+  'burn mark on right hand',
+  'burn mark on left arm',
+  'scar on forehead',
+  'birthmark on neck',
+  'cut mark near left eye',
+  'six fingers on left hand',
+  'tattoo on right arm',
+  'wears glasses',
+  'missing front tooth',
+  'scar on chin',
+  'black spot on nose',
+  'stammers while speaking',
+  'limps on right leg',
+  'white patch on forehead',
+  'ear pierced',
+  'curly hair',
 ];
 
 /** State (as in LGD) → main language; others default to Hindi. */
 export const STATE_LANGUAGE: Record<string, string> = {
-  MAHARASHTRA: 'Marathi', 'WEST BENGAL': 'Bengali', 'TAMIL NADU': 'Tamil', KARNATAKA: 'Kannada', KERALA: 'Malayalam',
-  'ANDHRA PRADESH': 'Telugu', TELANGANA: 'Telugu', GUJARAT: 'Gujarati', ODISHA: 'Odia', PUNJAB: 'Punjabi', ASSAM: 'Assamese',
+  MAHARASHTRA: 'Marathi',
+  'WEST BENGAL': 'Bengali',
+  'TAMIL NADU': 'Tamil',
+  KARNATAKA: 'Kannada',
+  KERALA: 'Malayalam',
+  'ANDHRA PRADESH': 'Telugu',
+  TELANGANA: 'Telugu',
+  GUJARAT: 'Gujarati',
+  ODISHA: 'Odia',
+  PUNJAB: 'Punjabi',
+  ASSAM: 'Assamese',
 };
 
-export interface PoolName { latin: string; deva: string | null }
+export interface PoolName {
+  latin: string;
+  deva: string | null;
+}
 
 export function parsePool(s: string): PoolName[] {
-  return s.split(/\s+/).filter(Boolean).map((w) => {
-    const [latin, deva] = w.split('|');
-    return { latin, deva: deva ?? null };
-  });
+  return s
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => {
+      const [latin, deva] = w.split('|');
+      return { latin, deva: deva ?? null };
+    });
 }
 
 // Indian given names are largely compositional (Ram+esh, Dev+endra, Sar+ita); composing a long tail
 // gives the benchmark the diversity of a real population, where most names are rare.
-const PRE = ['Ram', 'Shiv', 'Dev', 'Har', 'Jai', 'Kam', 'Pra', 'Sat', 'Nav', 'Man', 'Hem', 'Lal', 'Kri', 'Gan', 'Anu', 'Chan',
-  'Ind', 'Jag', 'Dhar', 'Yog', 'Nit', 'Vis', 'Ash', 'Bhu', 'Gop', 'Hari', 'Kul', 'Mad', 'Nand', 'Pur', 'Rav', 'Sant', 'Tej',
-  'Ved', 'Yash', 'Sur', 'Nar', 'Raj', 'Vij', 'Dil', 'Gir', 'Jas', 'Kir', 'Mukh', 'Param', 'Sudh', 'Umes', 'Amar'];
-const SUF_M = ['esh', 'endra', 'ant', 'an', 'ish', 'eshwar', 'deep', 'pal', 'raj', 'veer', 'nath', 'kant', 'jeet', 'mohan', 'prakash', 'dev'];
-const SUF_F = ['a', 'ita', 'ika', 'ini', 'ani', 'vati', 'lata', 'mala', 'rekha', 'preet', 'jyoti', 'shree', 'leela', 'prabha', 'kanta', 'vani'];
+const PRE = [
+  'Ram',
+  'Shiv',
+  'Dev',
+  'Har',
+  'Jai',
+  'Kam',
+  'Pra',
+  'Sat',
+  'Nav',
+  'Man',
+  'Hem',
+  'Lal',
+  'Kri',
+  'Gan',
+  'Anu',
+  'Chan',
+  'Ind',
+  'Jag',
+  'Dhar',
+  'Yog',
+  'Nit',
+  'Vis',
+  'Ash',
+  'Bhu',
+  'Gop',
+  'Hari',
+  'Kul',
+  'Mad',
+  'Nand',
+  'Pur',
+  'Rav',
+  'Sant',
+  'Tej',
+  'Ved',
+  'Yash',
+  'Sur',
+  'Nar',
+  'Raj',
+  'Vij',
+  'Dil',
+  'Gir',
+  'Jas',
+  'Kir',
+  'Mukh',
+  'Param',
+  'Sudh',
+  'Umes',
+  'Amar',
+];
+const SUF_M = [
+  'esh',
+  'endra',
+  'ant',
+  'an',
+  'ish',
+  'eshwar',
+  'deep',
+  'pal',
+  'raj',
+  'veer',
+  'nath',
+  'kant',
+  'jeet',
+  'mohan',
+  'prakash',
+  'dev',
+];
+const SUF_F = [
+  'a',
+  'ita',
+  'ika',
+  'ini',
+  'ani',
+  'vati',
+  'lata',
+  'mala',
+  'rekha',
+  'preet',
+  'jyoti',
+  'shree',
+  'leela',
+  'prabha',
+  'kanta',
+  'vani',
+];
 
 export function composedNames(sex: 'm' | 'f'): string[] {
   const suf = sex === 'm' ? SUF_M : SUF_F;

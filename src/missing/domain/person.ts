@@ -62,7 +62,7 @@ export function toPersonRecords(r: LinkableRecord, places: PlaceNames): PersonRe
     p.mother_name = r.motherName ?? '';
     p.state = places.state;
     p.district = places.district;
-    p.place = (r.kind === 'missing' ? r.place ?? places.village : r.eventPlace ?? places.village) ?? '';
+    p.place = (r.kind === 'missing' ? (r.place ?? places.village) : (r.eventPlace ?? places.village)) ?? '';
     p.date = r.eventDate ?? '';
     p.language = r.language ?? '';
     p.marks = r.marks ?? '';

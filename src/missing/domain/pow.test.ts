@@ -33,7 +33,14 @@ describe('proof of work', () => {
       // The first solution: no smaller nonce solves it.
       for (let n = 0; n < Number(out!.nonce); n++) expect(verifyNonce(challenge, String(n), bits)).toBe(false);
     }
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), fc.nat(), fc.integer({ min: 0, max: 10 }), (c, n, bits) => nonceSolves(c, String(n), bits) === verifyNonce(c, String(n), bits)));
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 10 }),
+        (c, n, bits) => nonceSolves(c, String(n), bits) === verifyNonce(c, String(n), bits),
+      ),
+    );
   });
 
   it('gives up when aborted or out of tries', async () => {

@@ -4,8 +4,22 @@ import { CAREGIVER_TYPES, CARE_STATUSES, SCHOOL_STATUSES, SEXES, VULNERABILITY_F
 
 /** The columns `samanvay import` reads (docs/IMPORT.md). Blank cells are "unknown". */
 export const IMPORT_COLUMNS = [
-  'family_ref', 'district', 'taluka', 'village', 'head_name', 'head_name_local', 'caregiver_type', 'annual_income',
-  'vulnerability_factors', 'child_name', 'child_name_local', 'sex', 'dob', 'age', 'care_status', 'school_status',
+  'family_ref',
+  'district',
+  'taluka',
+  'village',
+  'head_name',
+  'head_name_local',
+  'caregiver_type',
+  'annual_income',
+  'vulnerability_factors',
+  'child_name',
+  'child_name_local',
+  'sex',
+  'dob',
+  'age',
+  'care_status',
+  'school_status',
 ] as const;
 export const REQUIRED_COLUMNS = ['district', 'village', 'head_name', 'child_name', 'sex'] as const;
 
@@ -24,7 +38,13 @@ export const importRow = z
     caregiver_type: z.preprocess((v) => blank(lower(v)) ?? 'both_parents', z.enum(CAREGIVER_TYPES)),
     annual_income: opt(z.coerce.number().int('must be whole rupees').min(0, 'cannot be negative').max(100_000_000)),
     vulnerability_factors: z.preprocess(
-      (v) => (typeof v === 'string' && v.trim() ? v.split(/[;|]/).map((x) => x.trim().toLowerCase()).filter(Boolean) : []),
+      (v) =>
+        typeof v === 'string' && v.trim()
+          ? v
+              .split(/[;|]/)
+              .map((x) => x.trim().toLowerCase())
+              .filter(Boolean)
+          : [],
       z.array(z.enum(VULNERABILITY_FACTORS)),
     ),
     child_name: z.string().trim().min(1, 'is required').max(120),

@@ -13,9 +13,19 @@ import { audit } from '../../audit/audit.service';
 import { HttpError } from '../../http/errors';
 import { csvText } from '../../exports/csv';
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS, importRow, type ImportRow } from './import.row';
-import { DuplicateFinder, loadRegistryCandidates, placeNamesFor, type LikelyDuplicate, type RegistryCandidate } from '../../missing/registry-duplicates';
+import {
+  DuplicateFinder,
+  loadRegistryCandidates,
+  placeNamesFor,
+  type LikelyDuplicate,
+  type RegistryCandidate,
+} from '../../missing/registry-duplicates';
 
-export interface ImportIssue { line: number; field: string; message: string }
+export interface ImportIssue {
+  line: number;
+  field: string;
+  message: string;
+}
 export interface ImportResult {
   rows: number;
   created: { children: number; families: number; villages: number };
@@ -30,7 +40,14 @@ const RESOLVE_BATCH = 5000;
 /** Reads and validates the whole file first; only valid rows are written, chunk by chunk. */
 export async function runImport(
   database: Database,
-  opts: { file: string; asUser: string; dryRun?: boolean; reportFile?: string; onProgress?: (done: number, total: number) => void; now?: Date },
+  opts: {
+    file: string;
+    asUser: string;
+    dryRun?: boolean;
+    reportFile?: string;
+    onProgress?: (done: number, total: number) => void;
+    now?: Date;
+  },
 ): Promise<ImportResult> {
   const db = database.db;
   const found = await findUserByUsername(db, opts.asUser);
@@ -38,12 +55,21 @@ export async function runImport(
   const actor = toActor(found.user, found.orgKind, 'cli');
   if (!can(actor, 'registry.import')) throw new HttpError(403, 'forbidden', `--as: role ${actor.role} may not import`);
   const text = decodeUtf8(readFileSync(opts.file));
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+  const parsed = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
   const header = parsed.meta.fields ?? [];
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) throw new HttpError(400, 'validation_failed', `header (line 1): missing column(s) ${missing.join(', ')}`);
   const unknown = header.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length) throw new HttpError(400, 'validation_failed', `header (line 1): unknown column(s) ${unknown.join(', ')}; expected ${IMPORT_COLUMNS.join(',')}`);
+  if (unknown.length)
+    throw new HttpError(
+      400,
+      'validation_failed',
+      `header (line 1): unknown column(s) ${unknown.join(', ')}; expected ${IMPORT_COLUMNS.join(',')}`,
+    );
 
   const invalid: ImportIssue[] = [];
   for (const e of parsed.errors) if (e.row != null) invalid.push({ line: e.row + 2, field: '(row)', message: e.message });
@@ -88,8 +114,18 @@ export async function runImport(
     const dob = v.row.dob ?? dobFromAge(Math.round(v.row.age!), now);
     const id = crypto.randomUUID();
     const incoming: RegistryCandidate = {
-      id: opts.dryRun ? '' : id, name: v.row.child_name, nameLocal: v.row.child_name_local ?? null, otherNames: [], sex: v.row.sex, dob,
-      stateCode: v.place.stateCode, districtCode: v.place.districtCode, village: v.row.village, father: null, mother: null, keys,
+      id: opts.dryRun ? '' : id,
+      name: v.row.child_name,
+      nameLocal: v.row.child_name_local ?? null,
+      otherNames: [],
+      sex: v.row.sex,
+      dob,
+      stateCode: v.place.stateCode,
+      districtCode: v.place.districtCode,
+      village: v.row.village,
+      father: null,
+      mother: null,
+      keys,
     };
     return { v, id, keys, dob, incoming, names: nameKeys };
   });
@@ -108,8 +144,21 @@ export async function runImport(
         if (best) {
           const score = Math.round(best.probability * 10_000) / 10_000;
           result.duplicates++;
-          report.push([String(v.line), 'possible_duplicate', 'child_name', `looks like ${best.childId ? `existing child ${best.childId}` : 'an earlier row of this file'} (score ${score.toFixed(2)})`]);
-          newDuplicates.push({ stateCode: v.place.stateCode, districtCode: v.place.districtCode, source: `import:${opts.file.split('/').pop()}`, sourceLine: v.line, incoming: { ...v.row, dob, place: v.place } as Record<string, unknown>, existingChildId: best.childId || null, score });
+          report.push([
+            String(v.line),
+            'possible_duplicate',
+            'child_name',
+            `looks like ${best.childId ? `existing child ${best.childId}` : 'an earlier row of this file'} (score ${score.toFixed(2)})`,
+          ]);
+          newDuplicates.push({
+            stateCode: v.place.stateCode,
+            districtCode: v.place.districtCode,
+            source: `import:${opts.file.split('/').pop()}`,
+            sourceLine: v.line,
+            incoming: { ...v.row, dob, place: v.place } as Record<string, unknown>,
+            existingChildId: best.childId || null,
+            score,
+          });
           continue;
         }
         const famKey = v.row.family_ref ? `${v.place.districtCode}:${v.row.family_ref}` : null;
@@ -117,14 +166,31 @@ export async function runImport(
         if (!familyId) {
           familyId = crypto.randomUUID();
           newFamilies.push({
-            id: familyId, ...v.place, headName: v.row.head_name, headNameLocal: v.row.head_name_local ?? null, nameKeys: indexKeys(v.row.head_name, v.row.head_name_local),
-            caregiverType: v.row.caregiver_type, annualIncome: v.row.annual_income ?? null, vulnerabilityFactors: [...new Set(v.row.vulnerability_factors)], createdBy: actor.userId,
+            id: familyId,
+            ...v.place,
+            headName: v.row.head_name,
+            headNameLocal: v.row.head_name_local ?? null,
+            nameKeys: indexKeys(v.row.head_name, v.row.head_name_local),
+            caregiverType: v.row.caregiver_type,
+            annualIncome: v.row.annual_income ?? null,
+            vulnerabilityFactors: [...new Set(v.row.vulnerability_factors)],
+            createdBy: actor.userId,
           });
           if (famKey) families.set(famKey, familyId);
         }
         newChildren.push({
-          id, ...v.place, familyId, name: v.row.child_name, nameLocal: v.row.child_name_local ?? null, nameKeys: keys, sex: v.row.sex,
-          dob, dobEstimated: !v.row.dob, careStatus: v.row.care_status, schoolStatus: v.row.school_status ?? null, createdBy: actor.userId,
+          id,
+          ...v.place,
+          familyId,
+          name: v.row.child_name,
+          nameLocal: v.row.child_name_local ?? null,
+          nameKeys: keys,
+          sex: v.row.sex,
+          dob,
+          dobEstimated: !v.row.dob,
+          careStatus: v.row.care_status,
+          schoolStatus: v.row.school_status ?? null,
+          createdBy: actor.userId,
         });
         report.push([String(v.line), 'created', '', opts.dryRun ? '' : id]);
       }
@@ -140,8 +206,21 @@ export async function runImport(
     opts.onProgress?.(total - valid.length + Math.min(c + CHUNK, valid.length), total);
   }
   result.created.villages = places.createdVillages;
-  if (!opts.dryRun) await audit(db, actor, 'import', 'child', null, null, { file: opts.file.split('/').pop(), created: result.created, duplicates: result.duplicates, invalid: invalid.length });
-  if (opts.reportFile) writeFileSync(opts.reportFile, csvText(['line', 'status', 'field', 'message'], report.sort((a, b) => Number(a[0]) - Number(b[0]))));
+  if (!opts.dryRun)
+    await audit(db, actor, 'import', 'child', null, null, {
+      file: opts.file.split('/').pop(),
+      created: result.created,
+      duplicates: result.duplicates,
+      invalid: invalid.length,
+    });
+  if (opts.reportFile)
+    writeFileSync(
+      opts.reportFile,
+      csvText(
+        ['line', 'status', 'field', 'message'],
+        report.sort((a, b) => Number(a[0]) - Number(b[0])),
+      ),
+    );
   return result;
 }
 
@@ -157,7 +236,11 @@ export function decodeUtf8(buf: Buffer): string {
 class PlaceResolver {
   createdVillages = 0;
   private cache = new Map<string, Placement | { error: { field: string; message: string } }>();
-  constructor(private db: Db, private actor: Actor, private dryRun: boolean) {}
+  constructor(
+    private db: Db,
+    private actor: Actor,
+    private dryRun: boolean,
+  ) {}
 
   async resolve(r: ImportRow) {
     const key = `${r.district}|${r.taluka ?? ''}|${r.village}`.toLowerCase();
@@ -167,22 +250,63 @@ class PlaceResolver {
 
   private async lookup(r: ImportRow) {
     const norm = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
-    const districts = await this.db.select().from(location).where(and(eq(location.level, 'district'), sql`regexp_replace(lower(${location.name}), '[^a-z]', '', 'g') = ${norm(r.district)}`));
-    const inScope = districts.filter((d) => covers(this.actor.scope, { stateCode: d.stateCode, districtCode: d.districtCode! }) || this.actor.scope.level !== 'state' && this.actor.scope.level !== 'national' && d.districtCode === this.actor.scope.districtCode);
+    const districts = await this.db
+      .select()
+      .from(location)
+      .where(and(eq(location.level, 'district'), sql`regexp_replace(lower(${location.name}), '[^a-z]', '', 'g') = ${norm(r.district)}`));
+    const inScope = districts.filter(
+      (d) =>
+        covers(this.actor.scope, { stateCode: d.stateCode, districtCode: d.districtCode! }) ||
+        (this.actor.scope.level !== 'state' && this.actor.scope.level !== 'national' && d.districtCode === this.actor.scope.districtCode),
+    );
     if (!districts.length) return { error: { field: 'district', message: `no district named "${r.district}"` } };
     const d = inScope[0] ?? (this.actor.scope.level === 'national' ? districts[0] : null);
     if (!d) return { error: { field: 'district', message: `"${r.district}" is outside your jurisdiction` } };
-    const villages = await this.db.select().from(location).where(and(eq(location.level, 'village'), eq(location.districtCode, d.districtCode!), sql`lower(${location.name}) = ${r.village.toLowerCase()}`));
+    const villages = await this.db
+      .select()
+      .from(location)
+      .where(
+        and(
+          eq(location.level, 'village'),
+          eq(location.districtCode, d.districtCode!),
+          sql`lower(${location.name}) = ${r.village.toLowerCase()}`,
+        ),
+      );
     let v = villages[0];
     if (!v) {
-      if (!r.taluka) return { error: { field: 'taluka', message: `village "${r.village}" is not registered in ${d.name}: give its taluka so it can be added` } };
-      const [t] = await this.db.select().from(location).where(and(eq(location.level, 'subdistrict'), eq(location.districtCode, d.districtCode!), sql`regexp_replace(lower(${location.name}), '[^a-z]', '', 'g') = ${norm(r.taluka)}`));
+      if (!r.taluka)
+        return {
+          error: { field: 'taluka', message: `village "${r.village}" is not registered in ${d.name}: give its taluka so it can be added` },
+        };
+      const [t] = await this.db
+        .select()
+        .from(location)
+        .where(
+          and(
+            eq(location.level, 'subdistrict'),
+            eq(location.districtCode, d.districtCode!),
+            sql`regexp_replace(lower(${location.name}), '[^a-z]', '', 'g') = ${norm(r.taluka)}`,
+          ),
+        );
       if (!t) return { error: { field: 'taluka', message: `no taluka named "${r.taluka}" in ${d.name}` } };
-      if (this.dryRun) return { stateCode: t.stateCode, districtCode: t.districtCode!, subdistrictCode: t.subdistrictCode, blockCode: null, villageId: null };
+      if (this.dryRun)
+        return {
+          stateCode: t.stateCode,
+          districtCode: t.districtCode!,
+          subdistrictCode: t.subdistrictCode,
+          blockCode: null,
+          villageId: null,
+        };
       v = await insertVillage(this.db, { name: r.village, parent: t });
       this.createdVillages++;
     }
-    const p: Placement = { stateCode: v.stateCode, districtCode: v.districtCode!, subdistrictCode: v.subdistrictCode, blockCode: v.blockCode, villageId: v.id };
+    const p: Placement = {
+      stateCode: v.stateCode,
+      districtCode: v.districtCode!,
+      subdistrictCode: v.subdistrictCode,
+      blockCode: v.blockCode,
+      villageId: v.id,
+    };
     if (!covers(this.actor.scope, p)) return { error: { field: 'village', message: `"${r.village}" is outside your jurisdiction` } };
     return p;
   }

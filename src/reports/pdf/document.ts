@@ -128,7 +128,14 @@ export async function finishPdf(ctx: PdfContext): Promise<Buffer> {
   for (let i = range.start; i < range.start + total; i++) {
     doc.switchToPage(i);
     const y = doc.page.height - doc.page.margins.bottom - FOOTER_RESERVE + 8;
-    doc.save().moveTo(ctx.left, y - 3).lineTo(ctx.left + ctx.width, y - 3).lineWidth(0.5).strokeColor('#999999').stroke().restore();
+    doc
+      .save()
+      .moveTo(ctx.left, y - 3)
+      .lineTo(ctx.left + ctx.width, y - 3)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke()
+      .restore();
     const label = options.pageLabel?.(i - range.start + 1, total) ?? '';
     const labelWidth = label ? measureText(ctx, label, FOOTER_STYLE) : 0;
     if (options.footer) {

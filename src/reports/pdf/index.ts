@@ -30,4 +30,14 @@ export {
 } from './text';
 export { createPdf, finishPdf, newPage, ensureSpace, paragraph, FOOTER_STYLE, type PdfContext, type PdfOptions } from './document';
 export { drawTable, type TableColumn, type TableOptions } from './table';
-export { pdfObjects, pdfPages, pdfPageCount, pdfFontNames, pdfTextRuns, pdfPageTexts, parseToUnicode, type PdfObject, type PdfTextRun } from './pdf-inspect';
+export {
+  pdfObjects,
+  pdfPages,
+  pdfPageCount,
+  pdfFontNames,
+  pdfTextRuns,
+  pdfPageTexts,
+  parseToUnicode,
+  type PdfObject,
+  type PdfTextRun,
+} from './pdf-inspect';

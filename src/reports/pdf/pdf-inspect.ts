@@ -122,7 +122,7 @@ export function pdfTextRuns(pdf: Buffer): PdfTextRun[] {
   pdfPages(objects).forEach((pageNo, pageIndex) => {
     const page = objects.get(pageNo)!;
     const resNo = ref(page.dict, 'Resources');
-    const resources = resNo !== undefined ? objects.get(resNo)?.dict ?? '' : page.dict;
+    const resources = resNo !== undefined ? (objects.get(resNo)?.dict ?? '') : page.dict;
     const fontDict = /\/Font\s*<<([\s\S]*?)>>/.exec(resources)?.[1] ?? '';
     const fonts = new Map<string, { name: string; cmap: Map<number, string> }>();
     for (const f of fontDict.matchAll(/\/(\w+) (\d+) 0 R/g)) {
@@ -130,11 +130,11 @@ export function pdfTextRuns(pdf: Buffer): PdfTextRun[] {
       if (!fontObj) continue;
       const name = /\/BaseFont \/([^\s/>]+)/.exec(fontObj.dict)?.[1] ?? f[1];
       const tu = ref(fontObj.dict, 'ToUnicode');
-      const cmapText = tu !== undefined ? objects.get(tu)?.stream?.toString('latin1') ?? '' : '';
+      const cmapText = tu !== undefined ? (objects.get(tu)?.stream?.toString('latin1') ?? '') : '';
       fonts.set(f[1], { name, cmap: parseToUnicode(cmapText) });
     }
     const contentNo = ref(page.dict, 'Contents');
-    const content = contentNo !== undefined ? objects.get(contentNo)?.stream?.toString('latin1') ?? '' : '';
+    const content = contentNo !== undefined ? (objects.get(contentNo)?.stream?.toString('latin1') ?? '') : '';
     let current: { name: string; cmap: Map<number, string> } | undefined;
     for (const op of content.matchAll(/\/(\w+)\s+[\d.]+\s+Tf|\[([^\]]*)\]\s*TJ/g)) {
       if (op[1]) {

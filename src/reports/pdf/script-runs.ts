@@ -130,10 +130,7 @@ export function assignFaces<F extends FaceCoverage>(text: string, faces: Readonl
     if (cls === 'inherited' && current) face = current;
     else if (cls === 'common' && current && faceCovers(current, cp)) face = current;
     else {
-      face =
-        faces.find((f) => f.scripts.includes(cls) && faceCovers(f, cp)) ??
-        faces.find((f) => faceCovers(f, cp)) ??
-        faces[0];
+      face = faces.find((f) => f.scripts.includes(cls) && faceCovers(f, cp)) ?? faces.find((f) => faceCovers(f, cp)) ?? faces[0];
     }
     current = face;
     const last = runs[runs.length - 1];

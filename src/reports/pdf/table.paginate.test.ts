@@ -36,7 +36,10 @@ describe('drawTable', () => {
 
   it('splits a row taller than a page between lines without losing text', async () => {
     const long = Array.from({ length: 1500 }, (_, i) => `w${i}`).join(' ');
-    const pdf = await tablePdf([['R000', long, 'x'], ['R001', 'short', 'y']]);
+    const pdf = await tablePdf([
+      ['R000', long, 'x'],
+      ['R001', 'short', 'y'],
+    ]);
     expect(pdfPageCount(pdf)).toBeGreaterThan(1);
     const words = pdfPageTexts(pdf).join(' ').match(/w\d+/g)!;
     expect(words).toEqual(Array.from({ length: 1500 }, (_, i) => `w${i}`));

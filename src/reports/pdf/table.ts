@@ -29,7 +29,15 @@ interface Cell {
   align?: Align;
 }
 
-function layoutRow(ctx: PdfContext, values: string[], xs: number[], widths: number[], aligns: (Align | undefined)[], style: TextStyle, pad: number): Cell[] {
+function layoutRow(
+  ctx: PdfContext,
+  values: string[],
+  xs: number[],
+  widths: number[],
+  aligns: (Align | undefined)[],
+  style: TextStyle,
+  pad: number,
+): Cell[] {
   return widths.map((w, i) => ({
     lines: wrapText(ctx, values[i] ?? '', w - 2 * pad, style),
     x: xs[i],
@@ -38,7 +46,16 @@ function layoutRow(ctx: PdfContext, values: string[], xs: number[], widths: numb
   }));
 }
 
-function drawSegment(ctx: PdfContext, cells: Cell[], from: number, count: number, style: TextStyle, pad: number, fill: string | undefined, border: string): number {
+function drawSegment(
+  ctx: PdfContext,
+  cells: Cell[],
+  from: number,
+  count: number,
+  style: TextStyle,
+  pad: number,
+  fill: string | undefined,
+  border: string,
+): number {
   const height = count * lineHeight(style) + 2 * pad;
   const { doc } = ctx;
   for (const cell of cells) {
@@ -66,7 +83,15 @@ export function drawTable(ctx: PdfContext, columns: TableColumn[], rows: string[
   const widths = columns.map((c) => (c.width / totalWeight) * ctx.width);
   const xs = widths.map((_, i) => ctx.left + widths.slice(0, i).reduce((s, w) => s + w, 0));
   const aligns = columns.map((c) => c.align);
-  const header = layoutRow(ctx, columns.map((c) => c.header), xs, widths, aligns, head, pad);
+  const header = layoutRow(
+    ctx,
+    columns.map((c) => c.header),
+    xs,
+    widths,
+    aligns,
+    head,
+    pad,
+  );
   const headerLines = Math.max(...header.map((c) => c.lines.length));
   const headerHeight = headerLines * lineHeight(head) + 2 * pad;
   const drawHeader = () => drawSegment(ctx, header, 0, headerLines, head, pad, opts.headerFill ?? '#e6e6e6', border);

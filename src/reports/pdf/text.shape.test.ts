@@ -20,7 +20,11 @@ describe('Devanagari shaping in the PDF', async () => {
   it('is a one-page PDF embedding Noto Sans and Noto Sans Devanagari subsets', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdfPageCount(pdf)).toBe(1);
-    expect(pdfFontNames(pdf).map((n) => n.split('+')[1]).sort()).toEqual(['NotoSans-Regular', 'NotoSansDevanagari-Regular']);
+    expect(
+      pdfFontNames(pdf)
+        .map((n) => n.split('+')[1])
+        .sort(),
+    ).toEqual(['NotoSans-Regular', 'NotoSansDevanagari-Regular']);
   });
 
   it('draws conjuncts as single ligature glyphs (क्ष, ज्ञ, ष्ट)', () => {
@@ -43,7 +47,10 @@ describe('Devanagari shaping in the PDF', async () => {
   });
 
   it('puts the Latin run in Noto Sans', () => {
-    const latin = pdfTextRuns(pdf).filter((r) => r.font.endsWith('+NotoSans-Regular')).flatMap((r) => r.glyphs).join('');
+    const latin = pdfTextRuns(pdf)
+      .filter((r) => r.font.endsWith('+NotoSans-Regular'))
+      .flatMap((r) => r.glyphs)
+      .join('');
     expect(latin).toContain('Case AMR/2025/0012');
   });
 });

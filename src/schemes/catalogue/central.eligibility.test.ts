@@ -45,7 +45,14 @@ describe('PM CARES for Children', () => {
     );
     // Mother (the surviving parent) lost to COVID after the father died earlier of illness.
     expect(
-      statusOf(PMC, { dob: '2012-01-01', fatherStatus: 'dead', fatherDeathCause: 'illness', fatherDeathDate: '2016-01-01', motherDeathCause: 'covid19', motherDeathDate: '2021-04-20' }),
+      statusOf(PMC, {
+        dob: '2012-01-01',
+        fatherStatus: 'dead',
+        fatherDeathCause: 'illness',
+        fatherDeathDate: '2016-01-01',
+        motherDeathCause: 'covid19',
+        motherDeathDate: '2021-04-20',
+      }),
     ).toBe('eligible');
     expect(statusOf(PMC, orphan('2021-05-02', { fatherDeathCause: 'accident' }))).toBe('not_eligible');
   });
@@ -90,7 +97,9 @@ describe('IGNWPS widow pension', () => {
     expect(notWidow.status).toBe('not_eligible');
     expect(notWidow.reasons).toEqual(['father: alive (needs deceased)']);
     // Widowed, age not recorded: the age decides.
-    expect(check(WP, { fatherStatus: 'dead', motherStatus: 'alive', bpl: true }).missingFacts.map((m) => m.fact)).toEqual(['widowedMotherAge']);
+    expect(check(WP, { fatherStatus: 'dead', motherStatus: 'alive', bpl: true }).missingFacts.map((m) => m.fact)).toEqual([
+      'widowedMotherAge',
+    ]);
   });
 });
 

@@ -38,7 +38,11 @@ const pmCares: Scheme = {
   level: 'central',
   state: null,
   subject: 'child',
-  channel: { mode: 'online', where: 'District Magistrate / DCPU via the PM CARES for Children portal', url: 'https://pmcaresforchildren.in/' },
+  channel: {
+    mode: 'online',
+    where: 'District Magistrate / DCPU via the PM CARES for Children portal',
+    url: 'https://pmcaresforchildren.in/',
+  },
   sources: [PM_CARES],
   versions: [
     {
@@ -52,15 +56,11 @@ const pmCares: Scheme = {
         period: 'once',
       },
       source: PM_CARES,
-      note:
-        'Both parents dead with at least one COVID-19 death in the window approximates "lost both parents or the surviving parent"; the order of the deaths is not checked.',
+      note: 'Both parents dead with at least one COVID-19 death in the window approximates "lost both parents or the surviving parent"; the order of the deaths is not checked.',
       rules: {
         any: [
           {
-            all: [
-              { fact: 'orphanStatus', op: 'eq', value: 'both_parents_dead' },
-              { any: [covidDeath('father'), covidDeath('mother')] },
-            ],
+            all: [{ fact: 'orphanStatus', op: 'eq', value: 'both_parents_dead' }, { any: [covidDeath('father'), covidDeath('mother')] }],
           },
           // Legal guardian, adoptive parent or single adoptive parent.
           covidDeath('guardian'),
@@ -159,7 +159,12 @@ const pmjay: Scheme = {
     {
       validFrom: '2018-09-23',
       validTo: null,
-      benefit: { kind: 'in_kind', description: 'cashless hospital cover up to ₹5,00,000 per family per year', valueInr: 500000, period: 'yearly' },
+      benefit: {
+        kind: 'in_kind',
+        description: 'cashless hospital cover up to ₹5,00,000 per family per year',
+        valueInr: 500000,
+        period: 'yearly',
+      },
       source: PMJAY,
       note: 'SECC deprivation is taken as a recorded flag; BPL stands in where states extended cover to ration-card families.',
       rules: {
@@ -207,7 +212,11 @@ const scPreMatric: Scheme = {
   level: 'central',
   state: null,
   subject: 'child',
-  channel: { mode: 'online', where: 'National Scholarship Portal / state DBT portal, through the school', url: 'https://scholarships.gov.in/' },
+  channel: {
+    mode: 'online',
+    where: 'National Scholarship Portal / state DBT portal, through the school',
+    url: 'https://scholarships.gov.in/',
+  },
   sources: [SC_PREMATRIC],
   versions: [
     {
@@ -245,7 +254,11 @@ const pmYasasvi: Scheme = {
   level: 'central',
   state: null,
   subject: 'child',
-  channel: { mode: 'online', where: 'National Scholarship Portal / state DBT portal, through the school', url: 'https://scholarships.gov.in/' },
+  channel: {
+    mode: 'online',
+    where: 'National Scholarship Portal / state DBT portal, through the school',
+    url: 'https://scholarships.gov.in/',
+  },
   sources: [YASASVI],
   versions: [
     {

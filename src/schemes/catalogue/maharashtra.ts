@@ -234,7 +234,11 @@ const rte: Scheme = {
   department: 'School Education and Sports Department, Government of Maharashtra',
   ...MH,
   subject: 'child',
-  channel: { mode: 'online', where: 'RTE admission portal (lottery), January–March', url: 'https://student.maharashtra.gov.in/adm_portal/' },
+  channel: {
+    mode: 'online',
+    where: 'RTE admission portal (lottery), January–March',
+    url: 'https://student.maharashtra.gov.in/adm_portal/',
+  },
   sources: [RTE_SOURCE],
   versions: [
     {

@@ -71,7 +71,14 @@ describe('sponsorship: age and the situations covered', () => {
   });
 
   it('a mother who has died is not "a widowed mother"', () => {
-    const r = check(SP, { fatherStatus: 'dead', motherStatus: 'dead', careStatus: 'cci', cwcRecommendation: true, annualIncome: 1, age: 5 });
+    const r = check(SP, {
+      fatherStatus: 'dead',
+      motherStatus: 'dead',
+      careStatus: 'cci',
+      cwcRecommendation: true,
+      annualIncome: 1,
+      age: 5,
+    });
     expect(r.reasons).toContain('mother: deceased (must not be deceased)');
   });
 

@@ -39,8 +39,7 @@ const sponsorship: Scheme = {
       validTo: null,
       benefit: { kind: 'cash', amount: 4000, period: 'monthly', note: 'per child, paid to the family' },
       source: MV_GUIDELINES,
-      note:
-        'Guidelines also cover children in need of care and protection (child labour, trafficking, HIV-affected, street children, PM CARES children); those routes come through the CWC recommendation, which is required anyway.',
+      note: 'Guidelines also cover children in need of care and protection (child labour, trafficking, HIV-affected, street children, PM CARES children); those routes come through the CWC recommendation, which is required anyway.',
       rules: {
         all: [
           UNDER_18,

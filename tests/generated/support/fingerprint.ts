@@ -11,18 +11,50 @@ import type { TestApp } from '../../support/app';
  * missing_block_key (a cache of blocking-key counts).
  */
 export const KEY_TABLES = [
-  'child', 'family', 'family_member', 'assessment', 'village_survey', 'survey_visit', 'document', 'document_event',
-  'case_record', 'case_action', 'case_due', 'case_referral', 'case_attachment', 'case_convergence_flag', 'case_non_disclosure_order',
-  'missing_record', 'missing_match', 'missing_restoration', 'possible_duplicate',
-  'convergence_group', 'convergence_member', 'convergence_meeting', 'convergence_attendance', 'convergence_discussion',
-  'convergence_action', 'convergence_action_event', 'convergence_matrix', 'bal_panchayat_issue',
-  'document_request', 'scheme_application', 'scheme_application_step', 'scheme_revision',
-  'app_user', 'organisation', 'location', 'notification_outbox', 'notification_read',
+  'child',
+  'family',
+  'family_member',
+  'assessment',
+  'village_survey',
+  'survey_visit',
+  'document',
+  'document_event',
+  'case_record',
+  'case_action',
+  'case_due',
+  'case_referral',
+  'case_attachment',
+  'case_convergence_flag',
+  'case_non_disclosure_order',
+  'missing_record',
+  'missing_match',
+  'missing_restoration',
+  'possible_duplicate',
+  'convergence_group',
+  'convergence_member',
+  'convergence_meeting',
+  'convergence_attendance',
+  'convergence_discussion',
+  'convergence_action',
+  'convergence_action_event',
+  'convergence_matrix',
+  'bal_panchayat_issue',
+  'document_request',
+  'scheme_application',
+  'scheme_application_step',
+  'scheme_revision',
+  'app_user',
+  'organisation',
+  'location',
+  'notification_outbox',
+  'notification_read',
 ];
 
 export async function fingerprintQuery(t: TestApp): Promise<() => Promise<string>> {
   const present = new Set(
-    (await t.ctx.database.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).map((r) => r.table_name),
+    (
+      await t.ctx.database.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)
+    ).map((r) => r.table_name),
   );
   const tables = KEY_TABLES.filter((x) => present.has(x));
   // A refused sign-in or password change counts a failure on app_user by design (the lockout,

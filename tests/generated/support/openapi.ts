@@ -48,7 +48,18 @@ export const API_PREFIX = '/api/v1';
 
 export async function loadOperations(app: FastifyInstance): Promise<Operation[]> {
   const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, { tags?: string[]; summary?: string; parameters?: { in: string; name: string; required?: boolean; schema: JsonSchema }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          tags?: string[];
+          summary?: string;
+          parameters?: { in: string; name: string; required?: boolean; schema: JsonSchema }[];
+          requestBody?: { content: Record<string, { schema: JsonSchema }> };
+        }
+      >
+    >;
   };
   const ops: Operation[] = [];
   for (const [fullPath, methods] of Object.entries(doc.paths)) {
@@ -95,7 +106,8 @@ export function queryString(q: Record<string, unknown>): string {
   const parts: string[] = [];
   for (const [k, v] of Object.entries(q)) {
     if (v === undefined) continue;
-    for (const one of Array.isArray(v) ? v : [v]) parts.push(`${encodeAny(k)}=${encodeAny(typeof one === 'object' ? JSON.stringify(one) : String(one))}`);
+    for (const one of Array.isArray(v) ? v : [v])
+      parts.push(`${encodeAny(k)}=${encodeAny(typeof one === 'object' ? JSON.stringify(one) : String(one))}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 }
@@ -104,7 +116,24 @@ export function queryString(q: Record<string, unknown>): string {
 
 /** Strings no form sends: the hostile inputs every field must refuse with a 400 (or store safely). */
 export const hostileString = fc.oneof(
-  fc.constantFrom('\u0000', 'a\u0000b', '\u0001\u0002', '\u001b[31m', '\u007f', '\u0085', '\u009f', '\uD800', 'x\uDFFFy', '\u200b', '   ', '\u202e', "'; DROP TABLE child; --", '%00', '../../etc/passwd', '=HYPERLINK("x")'),
+  fc.constantFrom(
+    '\u0000',
+    'a\u0000b',
+    '\u0001\u0002',
+    '\u001b[31m',
+    '\u007f',
+    '\u0085',
+    '\u009f',
+    '\uD800',
+    'x\uDFFFy',
+    '\u200b',
+    '   ',
+    '\u202e',
+    "'; DROP TABLE child; --",
+    '%00',
+    '../../etc/passwd',
+    '=HYPERLINK("x")',
+  ),
   fc.constantFrom(100_000, 10_001, 2001, 121).map((n) => 'x'.repeat(n)),
   fc.string({ unit: 'binary', maxLength: 20 }),
 );
@@ -121,11 +150,29 @@ function deep(depth: number): unknown {
 export const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
   hostileString,
   hugeNumber,
-  fc.constantFrom<unknown>(null, true, false, [], {}, [[]], { '': '' }, ['a', 1, null], '', '1', 'true', 'null', '2025-02-30', '9999-12-31', '0000-00-00'),
+  fc.constantFrom<unknown>(
+    null,
+    true,
+    false,
+    [],
+    {},
+    [[]],
+    { '': '' },
+    ['a', 1, null],
+    '',
+    '1',
+    'true',
+    'null',
+    '2025-02-30',
+    '9999-12-31',
+    '0000-00-00',
+  ),
   fc.constantFrom(50, 2000).map(deep),
 );
 
-const isoDay = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDay = fc
+  .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 export interface ArbOptions {
   /** Real ids to use for uuid fields, sometimes (so requests get past "not found"). */
@@ -157,7 +204,8 @@ function validShaped(s: JsonSchema, opts: ArbOptions, depth: number): fc.Arbitra
         break;
       case 'integer':
       case 'number': {
-        const min = s.minimum ?? (s.exclusiveMinimum === true ? 1 : typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + 1 : -1000);
+        const min =
+          s.minimum ?? (s.exclusiveMinimum === true ? 1 : typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + 1 : -1000);
         const max = Math.min(s.maximum ?? 1_000_000, 1e12);
         const bounded = fc.integer({ min: Math.ceil(Math.max(min, -1e12)), max: Math.floor(Math.max(max, min)) });
         arb = fc.oneof(bounded, fc.constantFrom(min, max, min - 1, max + 1));
@@ -180,15 +228,23 @@ function validShaped(s: JsonSchema, opts: ArbOptions, depth: number): fc.Arbitra
 }
 
 function stringFor(s: JsonSchema, opts: ArbOptions): fc.Arbitrary<string> {
-  if (s.format === 'uuid') return opts.ids?.length ? fc.oneof({ arbitrary: fc.constantFrom(...opts.ids), weight: 3 }, { arbitrary: fc.uuid(), weight: 1 }) : fc.uuid();
-  if (s.format === 'date-time') return fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+  if (s.format === 'uuid')
+    return opts.ids?.length
+      ? fc.oneof({ arbitrary: fc.constantFrom(...opts.ids), weight: 3 }, { arbitrary: fc.uuid(), weight: 1 })
+      : fc.uuid();
+  if (s.format === 'date-time')
+    return fc
+      .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString());
   if (s.pattern?.includes('\\d{4})-(\\d{2})-(\\d{2}') || s.pattern?.startsWith('^(?:(?:\\d\\d[2468]')) return isoDay;
   if (s.format === 'email') return fc.emailAddress();
   const min = s.minLength ?? 0;
   const max = Math.min(s.maxLength ?? 40, 60);
   return fc.oneof(
     fc.string({ minLength: min, maxLength: Math.max(min, max) }),
-    fc.constantFrom('Sanika', 'सानिका वानखडे', 'Rajura', '9822012345', 'mother').filter((x) => x.length >= min && x.length <= (s.maxLength ?? Infinity)),
+    fc
+      .constantFrom('Sanika', 'सानिका वानखडे', 'Rajura', '9822012345', 'mother')
+      .filter((x) => x.length >= min && x.length <= (s.maxLength ?? Infinity)),
     fc.constant('x'.repeat(Math.min(s.maxLength ?? 200, 100_000))),
   );
 }
@@ -202,7 +258,12 @@ function objectFor(s: JsonSchema, opts: ArbOptions, depth: number): fc.Arbitrary
   const record = fc.record(fields, { requiredKeys: s.required?.filter((r) => names.includes(r)) ?? [] });
   if (opts.hostility <= 0) return record;
   // Sometimes an unknown extra field (a client trying districtCode, createdBy, role…).
-  return fc.tuple(record, fc.option(fc.tuple(fc.constantFrom('districtCode', 'createdBy', 'role', 'id', '__proto__', 'constructor', 'x\u0000'), wrongValue), { freq: 5 })).map(
-    ([r, extra]) => (extra ? { ...r, [extra[0]]: extra[1] } : r),
-  );
+  return fc
+    .tuple(
+      record,
+      fc.option(fc.tuple(fc.constantFrom('districtCode', 'createdBy', 'role', 'id', '__proto__', 'constructor', 'x\u0000'), wrongValue), {
+        freq: 5,
+      }),
+    )
+    .map(([r, extra]) => (extra ? { ...r, [extra[0]]: extra[1] } : r));
 }

@@ -26,14 +26,21 @@ const PLACED: { kind: string; table: string; village: boolean; from?: string }[]
   { kind: 'family', table: 'family', village: true },
   { kind: 'case', table: 'case_record', village: true },
   // An attachment sits where its case sits (village included).
-  { kind: 'attachment', table: 'case_attachment', village: true, from: '(SELECT a.id, c.state_code, c.district_code, c.village_id FROM case_attachment a JOIN case_record c ON c.id = a.case_id) x' },
+  {
+    kind: 'attachment',
+    table: 'case_attachment',
+    village: true,
+    from: '(SELECT a.id, c.state_code, c.district_code, c.village_id FROM case_attachment a JOIN case_record c ON c.id = a.case_id) x',
+  },
   { kind: 'missingRecord', table: 'missing_record', village: true },
   { kind: 'group', table: 'convergence_group', village: false },
   { kind: 'meeting', table: 'convergence_meeting', village: false },
   // An action item sits where the family, child, case or Bal Panchayat issue it is about sits (the
   // village worker sees the actions on her village's families); a district-wide action has no village.
   {
-    kind: 'action', table: 'convergence_action', village: true,
+    kind: 'action',
+    table: 'convergence_action',
+    village: true,
     from: `(SELECT a.id, a.state_code, a.district_code, COALESCE(f.village_id, c.village_id, k.village_id, i.village_id) AS village_id
       FROM convergence_action a LEFT JOIN family f ON f.id = a.family_id LEFT JOIN child c ON c.id = a.child_id
       LEFT JOIN case_record k ON k.id = a.case_id LEFT JOIN bal_panchayat_issue i ON i.id = a.issue_id) x`,
@@ -62,16 +69,27 @@ export async function discoverRecords(t: TestApp): Promise<Records> {
     const rows = await q<{ id: string; state_code: number; district_code: number; village_id: string | null }>(
       `SELECT id::text AS id, state_code, district_code, ${p.village ? 'village_id' : 'NULL::text AS village_id'} FROM ${p.from ?? p.table} ORDER BY id`,
     );
-    for (const r of rows) index.set(r.id, { kind: p.kind, stateCode: r.state_code, districtCode: r.district_code, villageId: r.village_id, hasVillage: p.village });
+    for (const r of rows)
+      index.set(r.id, {
+        kind: p.kind,
+        stateCode: r.state_code,
+        districtCode: r.district_code,
+        villageId: r.village_id,
+        hasVillage: p.village,
+      });
     pick[p.kind] = {};
     for (const place of PLACES) {
-      const inPlace = rows.filter((r) => r.district_code === DISTRICT[place] && (!p.village || (place === 'rajura') === (r.village_id === RAJURA)));
+      const inPlace = rows.filter(
+        (r) => r.district_code === DISTRICT[place] && (!p.village || (place === 'rajura') === (r.village_id === RAJURA)),
+      );
       // District-level records (no village) stand for both Amravati places.
       const r = inPlace[0];
       if (r) pick[p.kind][place] = { id: r.id };
     }
   }
-  const members = await q<{ id: string; family_id: string }>('SELECT id::text AS id, family_id::text AS family_id FROM family_member ORDER BY id');
+  const members = await q<{ id: string; family_id: string }>(
+    'SELECT id::text AS id, family_id::text AS family_id FROM family_member ORDER BY id',
+  );
   for (const m of members) {
     const f = index.get(m.family_id);
     if (f) index.set(m.id, { ...f, kind: 'member' });
@@ -91,12 +109,17 @@ export async function discoverRecords(t: TestApp): Promise<Records> {
   }
   pick.caseAttachment = {};
   for (const place of PLACES) {
-    const [a] = await q<{ id: string; case_id: string }>('SELECT id::text AS id, case_id::text AS case_id FROM case_attachment WHERE district_code = $1 ORDER BY id LIMIT 1', [DISTRICT[place]]);
+    const [a] = await q<{ id: string; case_id: string }>(
+      'SELECT id::text AS id, case_id::text AS case_id FROM case_attachment WHERE district_code = $1 ORDER BY id LIMIT 1',
+      [DISTRICT[place]],
+    );
     if (a) pick.caseAttachment[place] = { id: a.case_id, attachmentId: a.id };
   }
   // A match is the other side's business too: placed by its missing report (the found side is indexed through its record).
   pick.match = {};
-  const matches = await q<{ id: string; missing_district_code: number; found_district_code: number }>('SELECT id::text AS id, missing_district_code, found_district_code FROM missing_match ORDER BY id');
+  const matches = await q<{ id: string; missing_district_code: number; found_district_code: number }>(
+    'SELECT id::text AS id, missing_district_code, found_district_code FROM missing_match ORDER BY id',
+  );
   for (const place of PLACES) {
     const m = matches.find((x) => x.missing_district_code === DISTRICT[place] || x.found_district_code === DISTRICT[place]);
     if (m) pick.match[place] = { id: m.id };
@@ -145,12 +168,18 @@ export function recordKindOf(path: string): string | null {
 /** Path parameters that are not records: a real value from the parameter's own enum. */
 export function fixedParam(name: string, schemaEnum: unknown[] | undefined): string | null {
   if (name === 'kind') return 'children';
-  if (name === 'docType' && schemaEnum?.length) return String(schemaEnum.includes('birth_certificate') ? 'birth_certificate' : schemaEnum[0]);
+  if (name === 'docType' && schemaEnum?.length)
+    return String(schemaEnum.includes('birth_certificate') ? 'birth_certificate' : schemaEnum[0]);
   return null;
 }
 
 /** The real path parameters for a route at a place, or null when the demo has no such record there. */
-export function realParams(records: Records, path: string, pathParams: { name: string; schema: { enum?: unknown[] } }[], place: Place): Record<string, string> | null {
+export function realParams(
+  records: Records,
+  path: string,
+  pathParams: { name: string; schema: { enum?: unknown[] } }[],
+  place: Place,
+): Record<string, string> | null {
   if (!pathParams.length) return {};
   const kind = recordKindOf(path);
   const bundle = kind ? records.pick[kind]?.[place] : undefined;

@@ -25,7 +25,11 @@ export class ApiError extends Error {
 
 /** 409: `current` is the record as the other person saved it. */
 export class ConflictError<T = unknown> extends ApiError {
-  constructor(message: string, public readonly current: T, body: unknown) {
+  constructor(
+    message: string,
+    public readonly current: T,
+    body: unknown,
+  ) {
     super(409, 'version_conflict', message, [], body);
   }
 }

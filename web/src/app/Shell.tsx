@@ -13,7 +13,13 @@ function WhoAmI({ compact = false }: { compact?: boolean }) {
   const me = useMe();
   // On a phone: smaller, at most two lines, so the header keeps its height.
   return (
-    <Text size={compact ? 'xs' : 'sm'} lh={1.3} lineClamp={compact ? 2 : undefined} data-testid="whoami" style={{ overflowWrap: 'anywhere' }}>
+    <Text
+      size={compact ? 'xs' : 'sm'}
+      lh={1.3}
+      lineClamp={compact ? 2 : undefined}
+      data-testid="whoami"
+      style={{ overflowWrap: 'anywhere' }}
+    >
       <Text span fw={600}>
         {me.displayName}
       </Text>
@@ -34,7 +40,11 @@ export function Shell() {
   const nav = navFor(MODULES, me.permissions);
 
   return (
-    <AppShell header={{ height: { base: 88, sm: 60 } }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: { base: 88, sm: 60 } }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <a href="#main" className="skip-link">
         {t('app.skipToContent')}
       </a>
@@ -66,7 +76,14 @@ export function Shell() {
         <ScrollArea>
           <nav>
             {nav.map((n) => (
-              <NavLink key={n.to} component={Link} to={n.to} label={t(n.labelKey)} active={path === n.to || path.startsWith(`${n.to}/`)} onClick={close} />
+              <NavLink
+                key={n.to}
+                component={Link}
+                to={n.to}
+                label={t(n.labelKey)}
+                active={path === n.to || path.startsWith(`${n.to}/`)}
+                onClick={close}
+              />
             ))}
           </nav>
         </ScrollArea>

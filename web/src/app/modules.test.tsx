@@ -12,7 +12,8 @@ describe('module registry', () => {
   });
 
   it('every menu entry has an English label', () => {
-    for (const m of MODULES) for (const n of m.nav ?? []) expect(lookup(n.labelKey) ?? (m.translations?.en && n.labelKey), n.labelKey).toBeTruthy();
+    for (const m of MODULES)
+      for (const n of m.nav ?? []) expect(lookup(n.labelKey) ?? (m.translations?.en && n.labelKey), n.labelKey).toBeTruthy();
   });
 
   it('offers each role only what it may open', () => {
@@ -26,7 +27,10 @@ describe('module registry', () => {
   });
 
   it('collects the links features put on record pages, for those allowed to follow them', () => {
-    const extra: AppModule = { id: 'x', recordLinks: { family: [{ labelKey: 'nav.map', to: (id) => `/families/${id}/x`, anyOf: ['schemes.read'] }] } };
+    const extra: AppModule = {
+      id: 'x',
+      recordLinks: { family: [{ labelKey: 'nav.map', to: (id) => `/families/${id}/x`, anyOf: ['schemes.read'] }] },
+    };
     expect(recordLinksFor([extra], 'family', ['schemes.read']).map((l) => l.to('f1'))).toEqual(['/families/f1/x']);
     expect(recordLinksFor([extra], 'family', ['registry.read'])).toEqual([]);
     expect(recordLinksFor([extra], 'child', ['schemes.read'])).toEqual([]);

@@ -79,5 +79,11 @@ const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', comp
 export const routeTree = rootRoute.addChildren([homeRoute, ...MODULES.flatMap((m) => m.routes?.(rootRoute) ?? [])]);
 
 export function makeRouter() {
-  return createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true, defaultPendingComponent: Loading, defaultErrorComponent: Broken });
+  return createRouter({
+    routeTree,
+    defaultPreload: 'intent',
+    scrollRestoration: true,
+    defaultPendingComponent: Loading,
+    defaultErrorComponent: Broken,
+  });
 }

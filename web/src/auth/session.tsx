@@ -113,7 +113,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     broadcast(SIGNED_OUT_KEY);
   }, [qc]);
 
-  const value = useMemo<Session>(() => ({ me, loading: meQuery.isPending, ended, signIn, signOut }), [me, meQuery.isPending, ended, signIn, signOut]);
+  const value = useMemo<Session>(
+    () => ({ me, loading: meQuery.isPending, ended, signIn, signOut }),
+    [me, meQuery.isPending, ended, signIn, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -23,7 +23,13 @@ export function ErrorMessage({ error }: { error: unknown }) {
 }
 
 /** Loading, failed, or the content. */
-export function QueryState<T>({ query, children }: { query: { isPending: boolean; error: unknown; data: T | undefined }; children: (data: T) => ReactNode }) {
+export function QueryState<T>({
+  query,
+  children,
+}: {
+  query: { isPending: boolean; error: unknown; data: T | undefined };
+  children: (data: T) => ReactNode;
+}) {
   if (query.error) return <ErrorMessage error={query.error} />;
   if (query.isPending || query.data === undefined) return <Loading />;
   return <>{children(query.data)}</>;

@@ -28,7 +28,11 @@ export function InitialsOnly({ show }: { show?: boolean }) {
 }
 
 /** A field's value, the withheld label when the server left it out on purpose, or a dash. */
-export function shown<R extends { withheld?: string[] }, K extends keyof R & string>(record: R, field: K, render: (value: NonNullable<R[K]>) => ReactNode): ReactNode {
+export function shown<R extends { withheld?: string[] }, K extends keyof R & string>(
+  record: R,
+  field: K,
+  render: (value: NonNullable<R[K]>) => ReactNode,
+): ReactNode {
   const v = record[field];
   if (v !== undefined && v !== null && v !== '') return render(v as NonNullable<R[K]>);
   if (v === undefined && record.withheld?.includes(field)) return <Withheld />;

@@ -24,8 +24,18 @@ describe('optimistic editing: base, mine, theirs', () => {
   it('reapplies my changes on their version, keeping theirs where I chose so', () => {
     const mine = { ...base, school: 'Ashram School', name: 'Gauri Kale Bhise' };
     const theirs = { ...base, school: 'ZP School', healthNotes: 'Needs glasses' };
-    expect(reapply(fields, base, mine, theirs)).toEqual({ ...base, name: 'Gauri Kale Bhise', school: 'Ashram School', healthNotes: 'Needs glasses' });
-    expect(reapply(fields, base, mine, theirs, new Set(['school']))).toEqual({ ...base, name: 'Gauri Kale Bhise', school: 'ZP School', healthNotes: 'Needs glasses' });
+    expect(reapply(fields, base, mine, theirs)).toEqual({
+      ...base,
+      name: 'Gauri Kale Bhise',
+      school: 'Ashram School',
+      healthNotes: 'Needs glasses',
+    });
+    expect(reapply(fields, base, mine, theirs, new Set(['school']))).toEqual({
+      ...base,
+      name: 'Gauri Kale Bhise',
+      school: 'ZP School',
+      healthNotes: 'Needs glasses',
+    });
   });
 
   it('the same change on both sides is no clash', () => {

@@ -34,7 +34,15 @@ export function conflictRows<V extends Values>(fields: readonly (keyof V & strin
     .map((field) => {
       const mineChanged = !same(base[field], mine[field]);
       const theirsChanged = !same(base[field], theirs[field]);
-      return { field, base: base[field], mine: mine[field], theirs: theirs[field], mineChanged, theirsChanged, clash: mineChanged && theirsChanged && !same(mine[field], theirs[field]) };
+      return {
+        field,
+        base: base[field],
+        mine: mine[field],
+        theirs: theirs[field],
+        mineChanged,
+        theirsChanged,
+        clash: mineChanged && theirsChanged && !same(mine[field], theirs[field]),
+      };
     })
     .filter((r) => r.mineChanged || r.theirsChanged);
 }
@@ -43,7 +51,13 @@ export function conflictRows<V extends Values>(fields: readonly (keyof V & strin
  * Their version with my changes put back on top, except the clashing fields where I chose
  * theirs. Fields only they changed keep their value; fields only I changed keep mine.
  */
-export function reapply<V extends Values>(fields: readonly (keyof V & string)[], base: V, mine: V, theirs: V, keepTheirs: ReadonlySet<string> = new Set()): V {
+export function reapply<V extends Values>(
+  fields: readonly (keyof V & string)[],
+  base: V,
+  mine: V,
+  theirs: V,
+  keepTheirs: ReadonlySet<string> = new Set(),
+): V {
   const out = { ...theirs };
   for (const f of changedFields(base, mine, fields)) if (!keepTheirs.has(f)) out[f] = mine[f];
   return out;

@@ -9,7 +9,9 @@ import { formatterFor } from './format';
 // (.tsx only because the suite picks up web tests by that extension.)
 type Tree = { [k: string]: string | Tree };
 const flat = (t: Tree, prefix = ''): Map<string, string> =>
-  new Map(Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : [...flat(v, `${prefix}${k}.`)])));
+  new Map(
+    Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : [...flat(v, `${prefix}${k}.`)])),
+  );
 const langs = { en: flat(en), hi: flat(hi), mr: flat(mr) };
 
 describe('translations', () => {
@@ -29,18 +31,31 @@ describe('translations', () => {
 
   it('every vocabulary value and role has a label in all three languages', () => {
     const lists: [string, readonly string[]][] = [
-      ['sex', vocabulary.SEXES], ['careStatus', vocabulary.CARE_STATUSES], ['caregiverType', vocabulary.CAREGIVER_TYPES],
-      ['vulnerabilityFactor', vocabulary.VULNERABILITY_FACTORS], ['documentType', vocabulary.DOCUMENT_TYPES], ['documentStatus', vocabulary.DOCUMENT_STATUSES],
-      ['schoolStatus', vocabulary.SCHOOL_STATUSES], ['areaType', vocabulary.AREA_TYPES], ['rationCard', vocabulary.RATION_CARDS], ['migration', vocabulary.MIGRATION],
-      ['casteCategory', vocabulary.CASTE_CATEGORIES], ['relationship', vocabulary.RELATIONSHIPS], ['deathCause', vocabulary.DEATH_CAUSES], ['role', ROLES],
+      ['sex', vocabulary.SEXES],
+      ['careStatus', vocabulary.CARE_STATUSES],
+      ['caregiverType', vocabulary.CAREGIVER_TYPES],
+      ['vulnerabilityFactor', vocabulary.VULNERABILITY_FACTORS],
+      ['documentType', vocabulary.DOCUMENT_TYPES],
+      ['documentStatus', vocabulary.DOCUMENT_STATUSES],
+      ['schoolStatus', vocabulary.SCHOOL_STATUSES],
+      ['areaType', vocabulary.AREA_TYPES],
+      ['rationCard', vocabulary.RATION_CARDS],
+      ['migration', vocabulary.MIGRATION],
+      ['casteCategory', vocabulary.CASTE_CATEGORIES],
+      ['relationship', vocabulary.RELATIONSHIPS],
+      ['deathCause', vocabulary.DEATH_CAUSES],
+      ['role', ROLES],
     ];
     for (const [kind, values] of lists)
-      for (const v of values) for (const [lang, map] of Object.entries(langs)) expect(map.get(`vocab.${kind}.${v}`), `${lang} vocab.${kind}.${v}`).toBeTruthy();
+      for (const v of values)
+        for (const [lang, map] of Object.entries(langs)) expect(map.get(`vocab.${kind}.${v}`), `${lang} vocab.${kind}.${v}`).toBeTruthy();
   });
 
   it('Hindi and Marathi strings are written in Devanagari', () => {
     for (const lang of ['hi', 'mr'] as const) {
-      const latinOnly = [...langs[lang]].filter(([, v]) => !/[\u0900-\u097F]/.test(v) && /[a-z]{4,}/i.test(v.replace(/{{\w+}}/g, '')) && !/^(CSV|Excel)/.test(v));
+      const latinOnly = [...langs[lang]].filter(
+        ([, v]) => !/[\u0900-\u097F]/.test(v) && /[a-z]{4,}/i.test(v.replace(/{{\w+}}/g, '')) && !/^(CSV|Excel)/.test(v),
+      );
       expect(latinOnly, lang).toEqual([]);
     }
   });
@@ -58,7 +73,7 @@ describe('Indian number and date format', () => {
     expect(formatterFor('en').date(null)).toBe('—');
   });
 
-  it('Marathi keeps Latin digits, as amounts and the server\'s reasons do, with Marathi month names', () => {
+  it("Marathi keeps Latin digits, as amounts and the server's reasons do, with Marathi month names", () => {
     const mr = formatterFor('mr');
     expect(mr.number(150000)).toBe('1,50,000');
     expect(mr.money(72000)).toMatch(/^₹\s?72,000(\.00)?$/);

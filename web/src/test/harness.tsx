@@ -23,15 +23,43 @@ export const ME: Me = {
 };
 
 export const VILLAGES: Place[] = [
-  { id: 'vi:demo-rajura', level: 'village', lgdCode: null, name: 'Rajura', nameLocal: 'राजुरा', parentId: 'sd:4005', stateCode: 27, districtCode: 468, subdistrictCode: 4005, blockCode: 4303 },
-  { id: 'vi:demo-wadali', level: 'village', lgdCode: null, name: 'Wadali', nameLocal: 'वडाळी', parentId: 'sd:4009', stateCode: 27, districtCode: 468, subdistrictCode: 4009, blockCode: 4299 },
+  {
+    id: 'vi:demo-rajura',
+    level: 'village',
+    lgdCode: null,
+    name: 'Rajura',
+    nameLocal: 'राजुरा',
+    parentId: 'sd:4005',
+    stateCode: 27,
+    districtCode: 468,
+    subdistrictCode: 4005,
+    blockCode: 4303,
+  },
+  {
+    id: 'vi:demo-wadali',
+    level: 'village',
+    lgdCode: null,
+    name: 'Wadali',
+    nameLocal: 'वडाळी',
+    parentId: 'sd:4009',
+    stateCode: 27,
+    districtCode: 468,
+    subdistrictCode: 4009,
+    blockCode: 4299,
+  },
 ];
 
 function installBrowserShims() {
   // Mantine asks for these; jsdom has none.
   window.matchMedia ??= ((query: string) => ({
-    matches: false, media: query, onchange: null,
-    addListener: () => undefined, removeListener: () => undefined, addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false,
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
   })) as unknown as typeof window.matchMedia;
   globalThis.ResizeObserver ??= class {
     observe() {}

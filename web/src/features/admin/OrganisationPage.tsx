@@ -1,5 +1,20 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Card, Checkbox, Group, NativeSelect, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../../src/access/roles';
@@ -27,7 +42,9 @@ export default function OrganisationPage() {
                 <Text size="sm">
                   {o.placeName ?? '—'} ({t(`admin.level.${o.level}`)})
                 </Text>
-                <Badge variant="light" color={o.active ? 'green' : 'gray'}>{o.active ? t('admin.active') : t('admin.inactive')}</Badge>
+                <Badge variant="light" color={o.active ? 'green' : 'gray'}>
+                  {o.active ? t('admin.active') : t('admin.inactive')}
+                </Badge>
               </Group>
             }
           />
@@ -83,16 +100,54 @@ function EditForm({ org }: { org: Organisation }) {
   }
   return (
     <Card withBorder mb="md" component="form" onSubmit={submit} aria-label={t('admin.edit')}>
-      <Title order={2} size="h4" mb="xs">{t('admin.edit')}</Title>
+      <Title order={2} size="h4" mb="xs">
+        {t('admin.edit')}
+      </Title>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label={t('admin.field.name')} name="name" required value={name} error={errors.name} onChange={(e) => setName(e.currentTarget.value)} />
-        <TextInput label={t('admin.field.nameLocal')} name="nameLocal" value={nameLocal} error={errors.nameLocal} onChange={(e) => setNameLocal(e.currentTarget.value)} />
-        <TextInput label={t('admin.field.registration')} name="registration" value={registration} error={errors.registration} onChange={(e) => setRegistration(e.currentTarget.value)} />
+        <TextInput
+          label={t('admin.field.name')}
+          name="name"
+          required
+          value={name}
+          error={errors.name}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('admin.field.nameLocal')}
+          name="nameLocal"
+          value={nameLocal}
+          error={errors.nameLocal}
+          onChange={(e) => setNameLocal(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('admin.field.registration')}
+          name="registration"
+          value={registration}
+          error={errors.registration}
+          onChange={(e) => setRegistration(e.currentTarget.value)}
+        />
       </SimpleGrid>
-      <Checkbox mt="sm" label={t('admin.field.active')} name="active" checked={active} error={errors.active} onChange={(e) => setActive(e.currentTarget.checked)} />
-      {general && <Alert color="red" role="alert" mt="sm">{general}</Alert>}
-      {saved && <Text c="green" size="sm" mt="sm" role="status">{t('admin.saved')}</Text>}
-      <Button type="submit" mt="sm" loading={save.isPending}>{t('admin.save')}</Button>
+      <Checkbox
+        mt="sm"
+        label={t('admin.field.active')}
+        name="active"
+        checked={active}
+        error={errors.active}
+        onChange={(e) => setActive(e.currentTarget.checked)}
+      />
+      {general && (
+        <Alert color="red" role="alert" mt="sm">
+          {general}
+        </Alert>
+      )}
+      {saved && (
+        <Text c="green" size="sm" mt="sm" role="status">
+          {t('admin.saved')}
+        </Text>
+      )}
+      <Button type="submit" mt="sm" loading={save.isPending}>
+        {t('admin.save')}
+      </Button>
     </Card>
   );
 }
@@ -101,7 +156,12 @@ function Members({ org }: { org: Organisation }) {
   const { t, i18n } = useTranslation();
   const reason = useReason();
   const q = useMembers(org.id);
-  const [form, setForm] = useState({ username: '', displayName: '', password: '', role: org.level === 'state' && org.kind === 'SCPS' ? 'scps_officer' : 'frontline_worker' });
+  const [form, setForm] = useState({
+    username: '',
+    displayName: '',
+    password: '',
+    role: org.level === 'state' && org.kind === 'SCPS' ? 'scps_officer' : 'frontline_worker',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
@@ -133,7 +193,9 @@ function Members({ org }: { org: Organisation }) {
   };
   return (
     <Stack>
-      <Title order={2} size="h4">{t('admin.membersTitle')}</Title>
+      <Title order={2} size="h4">
+        {t('admin.membersTitle')}
+      </Title>
       <QueryState query={q}>
         {(data) =>
           data.items.length === 0 ? (
@@ -165,19 +227,59 @@ function Members({ org }: { org: Organisation }) {
         }
       </QueryState>
       <Card withBorder component="form" onSubmit={submit} aria-label={t('admin.newUser')}>
-        <Title order={3} size="h5" mb="xs">{t('admin.newUser')}</Title>
+        <Title order={3} size="h5" mb="xs">
+          {t('admin.newUser')}
+        </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('admin.username')} name="username" required value={form.username} error={errors.username} onChange={set('username')} />
-          <TextInput label={t('admin.displayName')} name="displayName" required value={form.displayName} error={errors.displayName} onChange={set('displayName')} />
-          <PasswordInput label={t('admin.password')} name="password" required value={form.password} error={errors.password} onChange={set('password')} />
-          <NativeSelect label={t('admin.role')} name="role" value={form.role} error={errors.role} onChange={set('role')} data={ROLES.map((r) => ({ value: r, label: t(`vocab.role.${r}`) }))} />
+          <TextInput
+            label={t('admin.username')}
+            name="username"
+            required
+            value={form.username}
+            error={errors.username}
+            onChange={set('username')}
+          />
+          <TextInput
+            label={t('admin.displayName')}
+            name="displayName"
+            required
+            value={form.displayName}
+            error={errors.displayName}
+            onChange={set('displayName')}
+          />
+          <PasswordInput
+            label={t('admin.password')}
+            name="password"
+            required
+            value={form.password}
+            error={errors.password}
+            onChange={set('password')}
+          />
+          <NativeSelect
+            label={t('admin.role')}
+            name="role"
+            value={form.role}
+            error={errors.role}
+            onChange={set('role')}
+            data={ROLES.map((r) => ({ value: r, label: t(`vocab.role.${r}`) }))}
+          />
         </SimpleGrid>
         <Text size="xs" c="dimmed" mt="xs">
           {t('admin.jurisdiction')}: {org.placeName ?? '—'}
         </Text>
-        {general && <Alert color="red" role="alert" mt="sm">{general}</Alert>}
-        {created && <Text c="green" size="sm" mt="sm" role="status">{t('admin.userCreated', { username: created })}</Text>}
-        <Button type="submit" mt="sm" loading={save.isPending}>{t('admin.create')}</Button>
+        {general && (
+          <Alert color="red" role="alert" mt="sm">
+            {general}
+          </Alert>
+        )}
+        {created && (
+          <Text c="green" size="sm" mt="sm" role="status">
+            {t('admin.userCreated', { username: created })}
+          </Text>
+        )}
+        <Button type="submit" mt="sm" loading={save.isPending}>
+          {t('admin.create')}
+        </Button>
       </Card>
     </Stack>
   );

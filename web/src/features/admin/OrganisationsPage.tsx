@@ -1,5 +1,19 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/session';
@@ -55,16 +69,27 @@ function OrganisationTable({ items }: { items: Organisation[] }) {
         {items.map((o) => (
           <Table.Tr key={o.id}>
             <Table.Td>
-              <Anchor component={Link} to={`/admin/organisations/${o.id}`}>{o.name}</Anchor>
-              {o.nameLocal && <Text size="xs" c="dimmed">{o.nameLocal}</Text>}
+              <Anchor component={Link} to={`/admin/organisations/${o.id}`}>
+                {o.name}
+              </Anchor>
+              {o.nameLocal && (
+                <Text size="xs" c="dimmed">
+                  {o.nameLocal}
+                </Text>
+              )}
             </Table.Td>
             <Table.Td>{t(`admin.kind.${o.kind}`, { defaultValue: o.kind })}</Table.Td>
             <Table.Td>
-              {o.placeName ?? '—'} <Text span size="xs" c="dimmed">({t(`admin.level.${o.level}`)})</Text>
+              {o.placeName ?? '—'}{' '}
+              <Text span size="xs" c="dimmed">
+                ({t(`admin.level.${o.level}`)})
+              </Text>
             </Table.Td>
             <Table.Td>{o.memberCount}</Table.Td>
             <Table.Td>
-              <Badge variant="light" color={o.active ? 'green' : 'gray'}>{o.active ? t('admin.active') : t('admin.inactive')}</Badge>
+              <Badge variant="light" color={o.active ? 'green' : 'gray'}>
+                {o.active ? t('admin.active') : t('admin.inactive')}
+              </Badge>
             </Table.Td>
           </Table.Tr>
         ))}
@@ -100,14 +125,24 @@ function NewOrganisationForm({ onDone }: { onDone: () => void }) {
   const places = usePlaces({ level, districtCode: district }, needsDistrict && level !== 'district' && !!district);
   const placeOptions = useMemo(() => {
     if (level === 'state') return [{ value: `st:${stateCode}`, label: me.jurisdiction.name }];
-    if (level === 'district') return (districts.data?.items ?? []).filter((d) => String(d.districtCode) === district).map((d) => ({ value: d.id, label: d.name }));
-    return (places.data?.items ?? []).map((p) => ({ value: p.id, label: p.nameLocal && i18n.language !== 'en' ? `${p.nameLocal} (${p.name})` : p.name }));
+    if (level === 'district')
+      return (districts.data?.items ?? []).filter((d) => String(d.districtCode) === district).map((d) => ({ value: d.id, label: d.name }));
+    return (places.data?.items ?? []).map((p) => ({
+      value: p.id,
+      label: p.nameLocal && i18n.language !== 'en' ? `${p.nameLocal} (${p.name})` : p.name,
+    }));
   }, [level, district, districts.data, places.data, stateCode, me.jurisdiction.name, i18n.language]);
   const save = useAdminWrite((body: Record<string, unknown>) => api.post<Organisation>('/admin/organisations', body));
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const body = { kind, name, placeId: placeId || (placeOptions.length === 1 ? placeOptions[0].value : ''), ...(nameLocal ? { nameLocal } : {}), ...(registration ? { registration } : {}) };
+    const body = {
+      kind,
+      name,
+      placeId: placeId || (placeOptions.length === 1 ? placeOptions[0].value : ''),
+      ...(nameLocal ? { nameLocal } : {}),
+      ...(registration ? { registration } : {}),
+    };
     save.mutate(body, {
       onSuccess: (o) => {
         onDone();
@@ -138,7 +173,13 @@ function NewOrganisationForm({ onDone }: { onDone: () => void }) {
               setLevel(levels[0] ?? '');
               setPlaceId('');
             }}
-            data={[{ value: '', label: '—' }, ...(kinds.data ?? []).map((k) => ({ value: k.kind, label: `${t(`admin.kind.${k.kind}`, { defaultValue: k.kind })} (${k.kind})` }))]}
+            data={[
+              { value: '', label: '—' },
+              ...(kinds.data ?? []).map((k) => ({
+                value: k.kind,
+                label: `${t(`admin.kind.${k.kind}`, { defaultValue: k.kind })} (${k.kind})`,
+              })),
+            ]}
           />
           <NativeSelect
             label={t('admin.field.level')}
@@ -160,7 +201,10 @@ function NewOrganisationForm({ onDone }: { onDone: () => void }) {
                 setDistrict(e.currentTarget.value);
                 setPlaceId('');
               }}
-              data={[{ value: '', label: '—' }, ...(districts.data?.items ?? []).map((d) => ({ value: String(d.districtCode), label: d.name }))]}
+              data={[
+                { value: '', label: '—' },
+                ...(districts.data?.items ?? []).map((d) => ({ value: String(d.districtCode), label: d.name })),
+              ]}
             />
           )}
           <NativeSelect
@@ -172,10 +216,30 @@ function NewOrganisationForm({ onDone }: { onDone: () => void }) {
             onChange={(e) => setPlaceId(e.currentTarget.value)}
             data={[{ value: '', label: '—' }, ...placeOptions]}
           />
-          <TextInput label={t('admin.field.name')} name="name" required value={name} error={err('name')} onChange={(e) => setName(e.currentTarget.value)} />
-          <TextInput label={t('admin.field.nameLocal')} name="nameLocal" value={nameLocal} error={err('nameLocal')} onChange={(e) => setNameLocal(e.currentTarget.value)} />
+          <TextInput
+            label={t('admin.field.name')}
+            name="name"
+            required
+            value={name}
+            error={err('name')}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('admin.field.nameLocal')}
+            name="nameLocal"
+            value={nameLocal}
+            error={err('nameLocal')}
+            onChange={(e) => setNameLocal(e.currentTarget.value)}
+          />
           {spec?.registrationRequired && (
-            <TextInput label={t('admin.field.registration')} name="registration" required value={registration} error={err('registration')} onChange={(e) => setRegistration(e.currentTarget.value)} />
+            <TextInput
+              label={t('admin.field.registration')}
+              name="registration"
+              required
+              value={registration}
+              error={err('registration')}
+              onChange={(e) => setRegistration(e.currentTarget.value)}
+            />
           )}
         </SimpleGrid>
         {spec && (
@@ -183,10 +247,18 @@ function NewOrganisationForm({ onDone }: { onDone: () => void }) {
             {t('admin.basis')}: {spec.basis}
           </Text>
         )}
-        {general && <Alert color="red" role="alert">{general}</Alert>}
+        {general && (
+          <Alert color="red" role="alert">
+            {general}
+          </Alert>
+        )}
         <Group>
-          <Button type="submit" loading={save.isPending}>{t('admin.create')}</Button>
-          <Button variant="default" onClick={onDone}>{t('admin.cancel')}</Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('admin.create')}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {t('admin.cancel')}
+          </Button>
         </Group>
       </Stack>
     </Card>

@@ -38,15 +38,34 @@ export interface KindSpec {
 
 const keys = { all: ['admin'] as const };
 export const useKinds = () =>
-  useQuery({ queryKey: ['admin', 'kinds'], staleTime: 60 * 60_000, queryFn: async () => (await api.get<{ items: KindSpec[] }>('/organisation-kinds')).items });
+  useQuery({
+    queryKey: ['admin', 'kinds'],
+    staleTime: 60 * 60_000,
+    queryFn: async () => (await api.get<{ items: KindSpec[] }>('/organisation-kinds')).items,
+  });
 export const useOrganisations = (q: Query) =>
-  useQuery({ queryKey: ['admin', 'organisations', q], queryFn: ({ signal }) => api.get<{ items: Organisation[]; total: number }>('/admin/organisations', { pageSize: 200, ...q }, signal) });
+  useQuery({
+    queryKey: ['admin', 'organisations', q],
+    queryFn: ({ signal }) => api.get<{ items: Organisation[]; total: number }>('/admin/organisations', { pageSize: 200, ...q }, signal),
+  });
 export const useOrganisation = (id: string) =>
-  useQuery({ queryKey: ['admin', 'organisation', id], queryFn: ({ signal }) => api.get<Organisation>(`/admin/organisations/${id}`, undefined, signal), staleTime: 0 });
+  useQuery({
+    queryKey: ['admin', 'organisation', id],
+    queryFn: ({ signal }) => api.get<Organisation>(`/admin/organisations/${id}`, undefined, signal),
+    staleTime: 0,
+  });
 export const useMembers = (id: string) =>
-  useQuery({ queryKey: ['admin', 'members', id], queryFn: ({ signal }) => api.get<{ items: Member[] }>(`/admin/organisations/${id}/members`, undefined, signal) });
+  useQuery({
+    queryKey: ['admin', 'members', id],
+    queryFn: ({ signal }) => api.get<{ items: Member[] }>(`/admin/organisations/${id}/members`, undefined, signal),
+  });
 export const usePlaces = (q: Query, enabled = true) =>
-  useQuery({ queryKey: ['admin', 'places', q], enabled, staleTime: 10 * 60_000, queryFn: ({ signal }) => api.get<{ items: Place[] }>('/locations', q, signal) });
+  useQuery({
+    queryKey: ['admin', 'places', q],
+    enabled,
+    staleTime: 10 * 60_000,
+    queryFn: ({ signal }) => api.get<{ items: Place[] }>('/locations', q, signal),
+  });
 
 /** A write, then every administration query is fetched again. */
 export function useAdminWrite<I, O>(fn: (input: I) => Promise<O>) {

@@ -12,7 +12,11 @@ export default defineModule({
   nav: [{ to: '/admin', labelKey: 'admin.nav', anyOf: ['users.manage'] }],
   routes: (parent) => [
     createRoute({ getParentRoute: () => parent, path: '/admin', component: lazyRouteComponent(() => import('./OrganisationsPage')) }),
-    createRoute({ getParentRoute: () => parent, path: '/admin/organisations/$orgId', component: lazyRouteComponent(() => import('./OrganisationPage')) }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/admin/organisations/$orgId',
+      component: lazyRouteComponent(() => import('./OrganisationPage')),
+    }),
   ],
   translations: ADMIN_TRANSLATIONS,
 });

@@ -2,8 +2,19 @@ import { useState } from 'react';
 import { ActionIcon, Alert, Button, Checkbox, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
-  CARE_DOMAINS, CARE_OPTIONS, CLOSURE_REASONS, CWC_ORDER_FORMS, CWC_ORDER_KINDS, CWC_ORDER_TYPES, LEVELS, REVIEW_OUTCOMES, RISK_LEVELS, SIR_DOMAINS,
-  levelRank, type CaseActionType, type CaseState,
+  CARE_DOMAINS,
+  CARE_OPTIONS,
+  CLOSURE_REASONS,
+  CWC_ORDER_FORMS,
+  CWC_ORDER_KINDS,
+  CWC_ORDER_TYPES,
+  LEVELS,
+  REVIEW_OUTCOMES,
+  RISK_LEVELS,
+  SIR_DOMAINS,
+  levelRank,
+  type CaseActionType,
+  type CaseState,
 } from '../../../../src/cases/domain';
 import { ApiError } from '../../api/client';
 import { describeError, splitServerIssues, useReason, type FieldErrors } from '../../forms/errors';
@@ -27,7 +38,11 @@ type FieldSpec =
   | { name: string; kind: 'pairs'; label: string; domains: readonly string[]; textLabel: string }
   | { name: string; kind: 'plan'; label: string };
 
-const lines = (s: unknown) => String(s ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
+const lines = (s: unknown) =>
+  String(s ?? '')
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean);
 const opt = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : v);
 const today = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
 
@@ -46,7 +61,11 @@ export const SPECS: Partial<Record<CaseActionType, Spec>> = {
       { name: 'needs', kind: 'pairs', label: 'needs', domains: CARE_DOMAINS, textLabel: 'need' },
       { name: 'cwcProductionRequired', kind: 'checkbox', label: 'productionNeeded' },
     ],
-    body: (v) => ({ risk: v.risk, needs: ((v.needs as Pair[]) ?? []).filter((p) => p.text).map((p) => ({ domain: p.domain, need: p.text })), cwcProductionRequired: !!v.cwcProductionRequired || undefined }),
+    body: (v) => ({
+      risk: v.risk,
+      needs: ((v.needs as Pair[]) ?? []).filter((p) => p.text).map((p) => ({ domain: p.domain, need: p.text })),
+      cwcProductionRequired: !!v.cwcProductionRequired || undefined,
+    }),
   },
   produced_before_cwc: {
     fields: () => [{ name: 'form17Ref', kind: 'text', label: 'formRef' }],
@@ -63,7 +82,9 @@ export const SPECS: Partial<Record<CaseActionType, Spec>> = {
     ],
     body: (v) => ({
       findings: ((v.findings as Pair[]) ?? []).filter((p) => p.text).map((p) => ({ domain: p.domain, finding: p.text })),
-      recommendation: v.recommendation, recommendedCareOption: opt(v.recommendedCareOption), form22Ref: opt(v.form22Ref),
+      recommendation: v.recommendation,
+      recommendedCareOption: opt(v.recommendedCareOption),
+      form22Ref: opt(v.form22Ref),
     }),
   },
   cwc_order: {
@@ -78,7 +99,10 @@ export const SPECS: Partial<Record<CaseActionType, Spec>> = {
     body: (v) => ({ kind: v.kind, orderType: v.orderType, form: opt(v.form), orderRef: opt(v.orderRef), orderedOn: v.orderedOn }),
   },
   care_plan: {
-    initial: (s) => ({ careOption: 'own_family', domains: s.needs.map((n) => ({ domain: n.domain, goals: n.need, services: '', provider: '', targetDate: '' })) }),
+    initial: (s) => ({
+      careOption: 'own_family',
+      domains: s.needs.map((n) => ({ domain: n.domain, goals: n.need, services: '', provider: '', targetDate: '' })),
+    }),
     fields: () => [
       { name: 'careOption', kind: 'select', label: 'careOption', options: CARE_OPTIONS, labelOf: 'careOption', required: true },
       { name: 'careOptionReason', kind: 'textarea', label: 'careOptionReason' },
@@ -88,7 +112,11 @@ export const SPECS: Partial<Record<CaseActionType, Spec>> = {
       careOption: v.careOption,
       careOptionReason: opt(v.careOptionReason),
       domains: ((v.domains as PlanRow[]) ?? []).map((d) => ({
-        domain: d.domain, goals: lines(d.goals), services: lines(d.services), providers: d.provider ? [{ kind: 'department', orgId: d.provider }] : [], targetDate: d.targetDate,
+        domain: d.domain,
+        goals: lines(d.goals),
+        services: lines(d.services),
+        providers: d.provider ? [{ kind: 'department', orgId: d.provider }] : [],
+        targetDate: d.targetDate,
       })),
     }),
   },
@@ -101,13 +129,22 @@ export const SPECS: Partial<Record<CaseActionType, Spec>> = {
     ],
     body: (v) => ({ domain: v.domain, need: v.need, to: { orgId: v.to }, dueDate: opt(v.dueDate) }),
   },
-  referral_accepted: { fields: () => [{ name: 'referralId', kind: 'referral', label: 'referral', statuses: ['pending'] }], body: (v) => ({ referralId: v.referralId }) },
+  referral_accepted: {
+    fields: () => [{ name: 'referralId', kind: 'referral', label: 'referral', statuses: ['pending'] }],
+    body: (v) => ({ referralId: v.referralId }),
+  },
   referral_declined: {
-    fields: () => [{ name: 'referralId', kind: 'referral', label: 'referral', statuses: ['pending'] }, { name: 'reason', kind: 'textarea', label: 'reason', required: true }],
+    fields: () => [
+      { name: 'referralId', kind: 'referral', label: 'referral', statuses: ['pending'] },
+      { name: 'reason', kind: 'textarea', label: 'reason', required: true },
+    ],
     body: (v) => ({ referralId: v.referralId, reason: v.reason }),
   },
   referral_done: {
-    fields: () => [{ name: 'referralId', kind: 'referral', label: 'referral', statuses: ['accepted'] }, { name: 'outcome', kind: 'textarea', label: 'outcome', required: true }],
+    fields: () => [
+      { name: 'referralId', kind: 'referral', label: 'referral', statuses: ['accepted'] },
+      { name: 'outcome', kind: 'textarea', label: 'outcome', required: true },
+    ],
     body: (v) => ({ referralId: v.referralId, outcome: v.outcome }),
   },
   review: {
@@ -131,21 +168,40 @@ export const SPECS: Partial<Record<CaseActionType, Spec>> = {
   },
   escalation: {
     fields: (s) => [
-      { name: 'toLevel', kind: 'select', label: 'toLevel', options: LEVELS.filter((l) => levelRank(l) > levelRank(s.level)), labelOf: 'level', required: true },
+      {
+        name: 'toLevel',
+        kind: 'select',
+        label: 'toLevel',
+        options: LEVELS.filter((l) => levelRank(l) > levelRank(s.level)),
+        labelOf: 'level',
+        required: true,
+      },
       { name: 'reason', kind: 'textarea', label: 'reason', required: true },
       { name: 'tried', kind: 'textarea', label: 'tried', required: true },
     ],
     initial: (s) => ({ toLevel: LEVELS[levelRank(s.level) + 1] }),
     body: (v) => ({ toLevel: v.toLevel, reason: v.reason, tried: v.tried }),
   },
-  returned_down: { fields: () => [{ name: 'instructions', kind: 'textarea', label: 'instructions', required: true }], body: (v) => ({ instructions: v.instructions }) },
-  flagged_for_convergence: { fields: () => [{ name: 'reason', kind: 'textarea', label: 'reason', required: true }], body: (v) => ({ reason: v.reason }) },
+  returned_down: {
+    fields: () => [{ name: 'instructions', kind: 'textarea', label: 'instructions', required: true }],
+    body: (v) => ({ instructions: v.instructions }),
+  },
+  flagged_for_convergence: {
+    fields: () => [{ name: 'reason', kind: 'textarea', label: 'reason', required: true }],
+    body: (v) => ({ reason: v.reason }),
+  },
   transfer_requested: {
-    fields: () => [{ name: 'toDistrictCode', kind: 'district', label: 'toDistrict', required: true }, { name: 'reason', kind: 'textarea', label: 'reason', required: true }],
+    fields: () => [
+      { name: 'toDistrictCode', kind: 'district', label: 'toDistrict', required: true },
+      { name: 'reason', kind: 'textarea', label: 'reason', required: true },
+    ],
     body: (v) => ({ toDistrictCode: v.toDistrictCode, reason: v.reason }),
   },
   transfer_accepted: { fields: () => [], body: () => ({}) },
-  transfer_rejected: { fields: () => [{ name: 'reason', kind: 'textarea', label: 'reason', required: true }], body: (v) => ({ reason: v.reason }) },
+  transfer_rejected: {
+    fields: () => [{ name: 'reason', kind: 'textarea', label: 'reason', required: true }],
+    body: (v) => ({ reason: v.reason }),
+  },
   transfer_cancelled: { fields: () => [{ name: 'reason', kind: 'textarea', label: 'reason' }], body: (v) => ({ reason: opt(v.reason) }) },
   closure: {
     fields: () => [
@@ -157,7 +213,21 @@ export const SPECS: Partial<Record<CaseActionType, Spec>> = {
   reopening: { fields: () => [{ name: 'reason', kind: 'textarea', label: 'reason', required: true }], body: (v) => ({ reason: v.reason }) },
 };
 
-export function ActionForm({ caseId, version, type, state, onDone, preset }: { caseId: string; version: number; type: CaseActionType; state: CaseState; onDone: () => void; preset?: Values }) {
+export function ActionForm({
+  caseId,
+  version,
+  type,
+  state,
+  onDone,
+  preset,
+}: {
+  caseId: string;
+  version: number;
+  type: CaseActionType;
+  state: CaseState;
+  onDone: () => void;
+  preset?: Values;
+}) {
   const { t } = useTranslation();
   const reason = useReason();
   const spec = SPECS[type]!;
@@ -180,7 +250,10 @@ export function ActionForm({ caseId, version, type, state, onDone, preset }: { c
       onDone();
     } catch (err) {
       if (err instanceof ApiError && err.status === 400) {
-        const split = splitServerIssues(err, fields.map((f) => f.name).concat(['domains', 'findings', 'needs', 'to', 'careOptionReason', 'referralId', 'note']));
+        const split = splitServerIssues(
+          err,
+          fields.map((f) => f.name).concat(['domains', 'findings', 'needs', 'to', 'careOptionReason', 'referralId', 'note']),
+        );
         setErrors(split.fields);
         setOther(split.other);
       } else if (err instanceof ApiError && err.status === 409 && err.code === 'invalid_transition') {
@@ -192,64 +265,188 @@ export function ActionForm({ caseId, version, type, state, onDone, preset }: { c
   };
 
   return (
-    <Stack gap="sm" component="form" onSubmit={(e) => { e.preventDefault(); void submit(); }} aria-label={t(`cases.action.${type}`)}>
+    <Stack
+      gap="sm"
+      component="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      aria-label={t(`cases.action.${type}`)}
+    >
       {other.length > 0 && (
         <Alert color="red" role="alert" title={t('cases.page.refused')}>
-          {other.map((o) => <Text key={o} size="sm">{o}</Text>)}
+          {other.map((o) => (
+            <Text key={o} size="sm">
+              {o}
+            </Text>
+          ))}
         </Alert>
       )}
       {fields.map((f) => {
         const err = reason(errors[f.name]);
         switch (f.kind) {
           case 'text':
-            return <TextInput key={f.name} name={f.name} label={label(f.label)} required={f.required} value={String(values[f.name] ?? '')} onChange={(e) => set(f.name, e.currentTarget.value)} error={err} />;
+            return (
+              <TextInput
+                key={f.name}
+                name={f.name}
+                label={label(f.label)}
+                required={f.required}
+                value={String(values[f.name] ?? '')}
+                onChange={(e) => set(f.name, e.currentTarget.value)}
+                error={err}
+              />
+            );
           case 'textarea':
-            return <Textarea key={f.name} name={f.name} label={label(f.label)} required={f.required} autosize minRows={2} value={String(values[f.name] ?? '')} onChange={(e) => set(f.name, e.currentTarget.value)} error={err} />;
+            return (
+              <Textarea
+                key={f.name}
+                name={f.name}
+                label={label(f.label)}
+                required={f.required}
+                autosize
+                minRows={2}
+                value={String(values[f.name] ?? '')}
+                onChange={(e) => set(f.name, e.currentTarget.value)}
+                error={err}
+              />
+            );
           case 'date':
-            return <TextInput key={f.name} type="date" name={f.name} label={label(f.label)} required={f.required} value={String(values[f.name] ?? '')} onChange={(e) => set(f.name, e.currentTarget.value)} error={err} />;
+            return (
+              <TextInput
+                key={f.name}
+                type="date"
+                name={f.name}
+                label={label(f.label)}
+                required={f.required}
+                value={String(values[f.name] ?? '')}
+                onChange={(e) => set(f.name, e.currentTarget.value)}
+                error={err}
+              />
+            );
           case 'checkbox':
-            return <Checkbox key={f.name} name={f.name} label={label(f.label)} checked={!!values[f.name]} onChange={(e) => set(f.name, e.currentTarget.checked)} />;
+            return (
+              <Checkbox
+                key={f.name}
+                name={f.name}
+                label={label(f.label)}
+                checked={!!values[f.name]}
+                onChange={(e) => set(f.name, e.currentTarget.checked)}
+              />
+            );
           case 'select':
             return (
               <Select
-                key={f.name} name={f.name} label={label(f.label)} required={f.required} error={err} clearable={!f.required}
+                key={f.name}
+                name={f.name}
+                label={label(f.label)}
+                required={f.required}
+                error={err}
+                clearable={!f.required}
                 data={f.options.map((o) => ({ value: o, label: f.labelOf ? t(`cases.${f.labelOf}.${o}`) : o }))}
-                value={(values[f.name] as string) ?? null} onChange={(v) => set(f.name, v ?? undefined)}
+                value={(values[f.name] as string) ?? null}
+                onChange={(v) => set(f.name, v ?? undefined)}
               />
             );
           case 'org':
-            return <Select key={f.name} name={f.name} label={label(f.label)} required={f.required} error={err} searchable data={orgOptions} value={(values[f.name] as string) ?? null} onChange={(v) => set(f.name, v ?? undefined)} />;
+            return (
+              <Select
+                key={f.name}
+                name={f.name}
+                label={label(f.label)}
+                required={f.required}
+                error={err}
+                searchable
+                data={orgOptions}
+                value={(values[f.name] as string) ?? null}
+                onChange={(v) => set(f.name, v ?? undefined)}
+              />
+            );
           case 'district':
             return (
               <Select
-                key={f.name} name={f.name} label={label(f.label)} required={f.required} error={err} searchable
-                data={(districts.data ?? []).filter((d) => String(d.lgdCode) !== state.location.districtCode).map((d) => ({ value: String(d.lgdCode), label: d.name }))}
-                value={(values[f.name] as string) ?? null} onChange={(v) => set(f.name, v ?? undefined)}
+                key={f.name}
+                name={f.name}
+                label={label(f.label)}
+                required={f.required}
+                error={err}
+                searchable
+                data={(districts.data ?? [])
+                  .filter((d) => String(d.lgdCode) !== state.location.districtCode)
+                  .map((d) => ({ value: String(d.lgdCode), label: d.name }))}
+                value={(values[f.name] as string) ?? null}
+                onChange={(v) => set(f.name, v ?? undefined)}
               />
             );
           case 'referral':
             return (
               <Select
-                key={f.name} name={f.name} label={label(f.label)} required error={err}
-                data={state.referrals.filter((r) => f.statuses.includes(r.status)).map((r) => ({ value: r.referralId, label: `${t(`cases.domain.${r.domain}`)}: ${r.need}` }))}
-                value={(values[f.name] as string) ?? null} onChange={(v) => set(f.name, v ?? undefined)}
+                key={f.name}
+                name={f.name}
+                label={label(f.label)}
+                required
+                error={err}
+                data={state.referrals
+                  .filter((r) => f.statuses.includes(r.status))
+                  .map((r) => ({ value: r.referralId, label: `${t(`cases.domain.${r.domain}`)}: ${r.need}` }))}
+                value={(values[f.name] as string) ?? null}
+                onChange={(v) => set(f.name, v ?? undefined)}
               />
             );
           case 'pairs': {
             const rows = (values[f.name] as Pair[]) ?? [];
-            const put = (i: number, p: Partial<Pair>) => set(f.name, rows.map((r, j) => (j === i ? { ...r, ...p } : r)));
+            const put = (i: number, p: Partial<Pair>) =>
+              set(
+                f.name,
+                rows.map((r, j) => (j === i ? { ...r, ...p } : r)),
+              );
             return (
               <Stack key={f.name} gap={4}>
-                <Text size="sm" fw={500}>{label(f.label)}</Text>
-                {err && <Text size="xs" c="red">{err}</Text>}
+                <Text size="sm" fw={500}>
+                  {label(f.label)}
+                </Text>
+                {err && (
+                  <Text size="xs" c="red">
+                    {err}
+                  </Text>
+                )}
                 {rows.map((r, i) => (
                   <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
-                    <Select aria-label={label('domain')} data={f.domains.map((d) => ({ value: d, label: t(`cases.domain.${d}`) }))} value={r.domain} onChange={(v) => put(i, { domain: v ?? r.domain })} w={220} />
-                    <TextInput aria-label={label(f.textLabel)} value={r.text} onChange={(e) => put(i, { text: e.currentTarget.value })} style={{ flex: 1 }} />
-                    <ActionIcon variant="subtle" color="red" aria-label={label('removeRow')} onClick={() => set(f.name, rows.filter((_, j) => j !== i))}>×</ActionIcon>
+                    <Select
+                      aria-label={label('domain')}
+                      data={f.domains.map((d) => ({ value: d, label: t(`cases.domain.${d}`) }))}
+                      value={r.domain}
+                      onChange={(v) => put(i, { domain: v ?? r.domain })}
+                      w={220}
+                    />
+                    <TextInput
+                      aria-label={label(f.textLabel)}
+                      value={r.text}
+                      onChange={(e) => put(i, { text: e.currentTarget.value })}
+                      style={{ flex: 1 }}
+                    />
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={label('removeRow')}
+                      onClick={() =>
+                        set(
+                          f.name,
+                          rows.filter((_, j) => j !== i),
+                        )
+                      }
+                    >
+                      ×
+                    </ActionIcon>
                   </Group>
                 ))}
-                <Button variant="subtle" size="xs" w="fit-content" onClick={() => set(f.name, [...rows, { domain: f.domains[0], text: '' }])}>
+                <Button
+                  variant="subtle"
+                  size="xs"
+                  w="fit-content"
+                  onClick={() => set(f.name, [...rows, { domain: f.domains[0], text: '' }])}
+                >
                   {label('addRow')}
                 </Button>
               </Stack>
@@ -257,23 +454,80 @@ export function ActionForm({ caseId, version, type, state, onDone, preset }: { c
           }
           case 'plan': {
             const rows = (values[f.name] as PlanRow[]) ?? [];
-            const put = (i: number, p: Partial<PlanRow>) => set(f.name, rows.map((r, j) => (j === i ? { ...r, ...p } : r)));
+            const put = (i: number, p: Partial<PlanRow>) =>
+              set(
+                f.name,
+                rows.map((r, j) => (j === i ? { ...r, ...p } : r)),
+              );
             return (
               <Stack key={f.name} gap="xs">
-                {errors.domains && <Text size="xs" c="red">{reason(errors.domains)}</Text>}
+                {errors.domains && (
+                  <Text size="xs" c="red">
+                    {reason(errors.domains)}
+                  </Text>
+                )}
                 {rows.map((r, i) => (
                   <Stack key={i} gap={4} p="xs" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}>
                     <Group gap="xs" grow>
-                      <Select label={label('domain')} data={CARE_DOMAINS.map((d) => ({ value: d, label: t(`cases.domain.${d}`) }))} value={r.domain} onChange={(v) => put(i, { domain: v ?? r.domain })} />
-                      <TextInput type="date" label={label('targetDate')} value={r.targetDate} onChange={(e) => put(i, { targetDate: e.currentTarget.value })} required />
+                      <Select
+                        label={label('domain')}
+                        data={CARE_DOMAINS.map((d) => ({ value: d, label: t(`cases.domain.${d}`) }))}
+                        value={r.domain}
+                        onChange={(v) => put(i, { domain: v ?? r.domain })}
+                      />
+                      <TextInput
+                        type="date"
+                        label={label('targetDate')}
+                        value={r.targetDate}
+                        onChange={(e) => put(i, { targetDate: e.currentTarget.value })}
+                        required
+                      />
                     </Group>
-                    <Textarea label={label('goals')} value={r.goals} onChange={(e) => put(i, { goals: e.currentTarget.value })} autosize required />
-                    <Textarea label={label('services')} value={r.services} onChange={(e) => put(i, { services: e.currentTarget.value })} autosize />
-                    <Select label={label('provider')} data={orgOptions} value={r.provider || null} onChange={(v) => put(i, { provider: v ?? '' })} clearable searchable />
-                    <Button variant="subtle" color="red" size="xs" w="fit-content" onClick={() => set(f.name, rows.filter((_, j) => j !== i))}>{label('removeRow')}</Button>
+                    <Textarea
+                      label={label('goals')}
+                      value={r.goals}
+                      onChange={(e) => put(i, { goals: e.currentTarget.value })}
+                      autosize
+                      required
+                    />
+                    <Textarea
+                      label={label('services')}
+                      value={r.services}
+                      onChange={(e) => put(i, { services: e.currentTarget.value })}
+                      autosize
+                    />
+                    <Select
+                      label={label('provider')}
+                      data={orgOptions}
+                      value={r.provider || null}
+                      onChange={(v) => put(i, { provider: v ?? '' })}
+                      clearable
+                      searchable
+                    />
+                    <Button
+                      variant="subtle"
+                      color="red"
+                      size="xs"
+                      w="fit-content"
+                      onClick={() =>
+                        set(
+                          f.name,
+                          rows.filter((_, j) => j !== i),
+                        )
+                      }
+                    >
+                      {label('removeRow')}
+                    </Button>
                   </Stack>
                 ))}
-                <Button variant="subtle" size="xs" w="fit-content" onClick={() => set(f.name, [...rows, { domain: 'education_training', goals: '', services: '', provider: '', targetDate: '' }])}>
+                <Button
+                  variant="subtle"
+                  size="xs"
+                  w="fit-content"
+                  onClick={() =>
+                    set(f.name, [...rows, { domain: 'education_training', goals: '', services: '', provider: '', targetDate: '' }])
+                  }
+                >
                   {label('addRow')}
                 </Button>
               </Stack>
@@ -282,8 +536,12 @@ export function ActionForm({ caseId, version, type, state, onDone, preset }: { c
         }
       })}
       <Group>
-        <Button type="submit" loading={write.isPending}>{t('cases.common.save')}</Button>
-        <Button variant="default" onClick={onDone}>{t('cases.common.cancel')}</Button>
+        <Button type="submit" loading={write.isPending}>
+          {t('cases.common.save')}
+        </Button>
+        <Button variant="default" onClick={onDone}>
+          {t('cases.common.cancel')}
+        </Button>
       </Group>
     </Stack>
   );

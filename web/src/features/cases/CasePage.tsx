@@ -1,5 +1,22 @@
 import { useMemo, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, FileInput, Grid, Group, Select, Stack, Table, Text, TextInput, Timeline, Title, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Grid,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Timeline,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CaseActionType } from '../../../../src/cases/domain';
@@ -33,16 +50,29 @@ export function CaseView({ c }: { c: CaseFull }) {
   return (
     <>
       <PageHeader
-        title={<>{t('cases.page.title', { n: f.number(c.number) })}: <PersonName name={c.child.name} nameLocal={c.child.nameLocal} /><InitialsOnly show={c.child.initialsOnly} /></>}
+        title={
+          <>
+            {t('cases.page.title', { n: f.number(c.number) })}: <PersonName name={c.child.name} nameLocal={c.child.nameLocal} />
+            <InitialsOnly show={c.child.initialsOnly} />
+          </>
+        }
         docTitle={t('cases.page.title', { n: c.number })}
         subtitle={
           <Group gap="xs">
             <StatusBadge status={s.status} />
             <RiskBadge risk={s.risk} />
-            <Badge variant="outline" color="gray" tt="none">{t(`cases.level.${s.level}`)}</Badge>
+            <Badge variant="outline" color="gray" tt="none">
+              {t(`cases.level.${s.level}`)}
+            </Badge>
             <FlagBadges flags={c.flags} />
-            {c.child.age != null && <Text size="sm" c="dimmed">{t('cases.page.age', { n: c.child.age })}</Text>}
-            <Anchor component={Link} to={`/children/${c.child.id}`} size="sm">{t('cases.field.child')}</Anchor>
+            {c.child.age != null && (
+              <Text size="sm" c="dimmed">
+                {t('cases.page.age', { n: c.child.age })}
+              </Text>
+            )}
+            <Anchor component={Link} to={`/children/${c.child.id}`} size="sm">
+              {t('cases.field.child')}
+            </Anchor>
           </Group>
         }
       />
@@ -50,24 +80,44 @@ export function CaseView({ c }: { c: CaseFull }) {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
             <Card withBorder>
-              <Title order={2} size="h4" mb="xs">{t('cases.page.due')}</Title>
+              <Title order={2} size="h4" mb="xs">
+                {t('cases.page.due')}
+              </Title>
               <DueList due={s.due} unitName={unitName} />
             </Card>
             <ActionPanel c={c} />
             <Card withBorder>
-              <Title order={2} size="h4" mb="xs">{t('cases.page.owner')}</Title>
-              <Text size="sm">{s.owner.user ? `${userName(s.owner.user)} · ` : ''}{unitName(s.owner.unit)}</Text>
+              <Title order={2} size="h4" mb="xs">
+                {t('cases.page.owner')}
+              </Title>
+              <Text size="sm">
+                {s.owner.user ? `${userName(s.owner.user)} · ` : ''}
+                {unitName(s.owner.unit)}
+              </Text>
             </Card>
             <NonDisclosureCard caseId={c.id} />
             {s.referrals.length > 0 && (
               <Card withBorder>
-                <Title order={2} size="h4" mb="xs">{t('cases.page.referrals')}</Title>
+                <Title order={2} size="h4" mb="xs">
+                  {t('cases.page.referrals')}
+                </Title>
                 <Table>
                   <Table.Tbody>
                     {s.referrals.map((r) => (
                       <Table.Tr key={r.referralId}>
-                        <Table.Td><Text size="sm">{t(`cases.domain.${r.domain}`)}: {r.need}</Text><Text size="xs" c="dimmed">{unitName(r.to.orgId)}</Text></Table.Td>
-                        <Table.Td><Badge variant="light" tt="none">{t(`cases.referralStatus.${r.status}`)}</Badge></Table.Td>
+                        <Table.Td>
+                          <Text size="sm">
+                            {t(`cases.domain.${r.domain}`)}: {r.need}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {unitName(r.to.orgId)}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge variant="light" tt="none">
+                            {t(`cases.referralStatus.${r.status}`)}
+                          </Badge>
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -79,7 +129,9 @@ export function CaseView({ c }: { c: CaseFull }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Card withBorder>
-            <Title order={2} size="h4" mb="sm">{t('cases.page.history')}</Title>
+            <Title order={2} size="h4" mb="sm">
+              {t('cases.page.history')}
+            </Title>
             <History entries={c.history} userName={userName} unitName={unitName} />
           </Card>
         </Grid.Col>
@@ -93,24 +145,53 @@ function ActionPanel({ c }: { c: CaseFull }) {
   const me = useMe();
   const [type, setType] = useState<CaseActionType | null>(null);
   const [done, setDone] = useState(false);
-  const choices = useMemo(() => availableActions(c, me).filter((a) => a.ok || a.code !== 'FORBIDDEN').filter((a) => SPECS[a.type]), [c, me]);
+  const choices = useMemo(
+    () =>
+      availableActions(c, me)
+        .filter((a) => a.ok || a.code !== 'FORBIDDEN')
+        .filter((a) => SPECS[a.type]),
+    [c, me],
+  );
   if (!choices.length) return null;
   const chosen = choices.find((a) => a.type === type);
   return (
     <Card withBorder>
-      <Title order={2} size="h4" mb="xs">{t('cases.page.act')}</Title>
-      {done && <Alert color="green" mb="xs" role="status">{t('cases.page.recorded')}</Alert>}
+      <Title order={2} size="h4" mb="xs">
+        {t('cases.page.act')}
+      </Title>
+      {done && (
+        <Alert color="green" mb="xs" role="status">
+          {t('cases.page.recorded')}
+        </Alert>
+      )}
       <Select
         label={t('cases.page.choose')}
-        data={choices.map((a) => ({ value: a.type, label: a.ok ? t(`cases.action.${a.type}`) : `${t(`cases.action.${a.type}`)} (${t('cases.page.notNow')})`, disabled: !a.ok }))}
+        data={choices.map((a) => ({
+          value: a.type,
+          label: a.ok ? t(`cases.action.${a.type}`) : `${t(`cases.action.${a.type}`)} (${t('cases.page.notNow')})`,
+          disabled: !a.ok,
+        }))}
         value={type}
-        onChange={(v) => { setType(v as CaseActionType | null); setDone(false); }}
+        onChange={(v) => {
+          setType(v as CaseActionType | null);
+          setDone(false);
+        }}
         clearable
         mb="sm"
         data-testid="action-select"
       />
       {chosen && chosen.ok && (
-        <ActionForm key={`${type}-${c.version}`} caseId={c.id} version={c.version} type={chosen.type} state={c.state} onDone={() => { setType(null); setDone(true); }} />
+        <ActionForm
+          key={`${type}-${c.version}`}
+          caseId={c.id}
+          version={c.version}
+          type={chosen.type}
+          state={c.state}
+          onDone={() => {
+            setType(null);
+            setDone(true);
+          }}
+        />
       )}
       <NotNowReasons choices={choices} />
     </Card>
@@ -124,17 +205,46 @@ function NotNowReasons({ choices }: { choices: ReturnType<typeof availableAction
   if (!blocked.length) return null;
   return (
     <details style={{ marginTop: 8 }}>
-      <summary><Text span size="xs" c="dimmed">{t('cases.page.notNow')} ({blocked.length})</Text></summary>
+      <summary>
+        <Text span size="xs" c="dimmed">
+          {t('cases.page.notNow')} ({blocked.length})
+        </Text>
+      </summary>
       <Stack gap={2} mt={4}>
-        {blocked.map((a) => <Text key={a.type} size="xs" c="dimmed">{t(`cases.action.${a.type}`)}: {a.message}</Text>)}
+        {blocked.map((a) => (
+          <Text key={a.type} size="xs" c="dimmed">
+            {t(`cases.action.${a.type}`)}: {a.message}
+          </Text>
+        ))}
       </Stack>
     </details>
   );
 }
 
-const SHOWN = ['concerns', 'text', 'reason', 'tried', 'instructions', 'need', 'outcome', 'recommendation', 'notes', 'note', 'findings', 'needs'] as const;
+const SHOWN = [
+  'concerns',
+  'text',
+  'reason',
+  'tried',
+  'instructions',
+  'need',
+  'outcome',
+  'recommendation',
+  'notes',
+  'note',
+  'findings',
+  'needs',
+] as const;
 
-function History({ entries, userName, unitName }: { entries: HistoryEntry[]; userName: (id: string | null) => string; unitName: (id: string) => string }) {
+function History({
+  entries,
+  userName,
+  unitName,
+}: {
+  entries: HistoryEntry[];
+  userName: (id: string | null) => string;
+  unitName: (id: string) => string;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   // Needs and findings are {domain, text} pairs: the domain in words, then the text.
@@ -142,7 +252,9 @@ function History({ entries, userName, unitName }: { entries: HistoryEntry[]; use
     if (typeof x !== 'object' || !x) return String(x);
     const o = x as Record<string, unknown>;
     const text = o.need ?? o.finding;
-    return typeof o.domain === 'string' && text !== undefined ? `${t(`cases.domain.${o.domain}`)}: ${String(text)}` : Object.values(o).join(': ');
+    return typeof o.domain === 'string' && text !== undefined
+      ? `${t(`cases.domain.${o.domain}`)}: ${String(text)}`
+      : Object.values(o).join(': ');
   };
   const line = (v: unknown): string => (Array.isArray(v) ? v.map(item).join('; ') : String(v));
   return (
@@ -156,13 +268,22 @@ function History({ entries, userName, unitName }: { entries: HistoryEntry[]; use
         if (a.source) extra.push(t(`cases.source.${a.source}`));
         if (a.risk) extra.push(t(`cases.risk.${a.risk}`));
         return (
-          <Timeline.Item key={h.seq} title={<Text fw={600} size="sm">{t(`cases.action.${h.type}`)}</Text>}>
+          <Timeline.Item
+            key={h.seq}
+            title={
+              <Text fw={600} size="sm">
+                {t(`cases.action.${h.type}`)}
+              </Text>
+            }
+          >
             <Text size="xs" c="dimmed">
               {f.dateTime(h.at)} · {t('cases.page.by', { who: userName(h.by), unit: h.unit ? unitName(h.unit) : '—' })}
             </Text>
             {extra.length > 0 && <Text size="sm">{extra.join(' · ')}</Text>}
             {SHOWN.filter((k) => a[k] !== undefined && !(Array.isArray(a[k]) && !(a[k] as unknown[]).length)).map((k) => (
-              <Text key={k} size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{line(a[k])}</Text>
+              <Text key={k} size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {line(a[k])}
+              </Text>
             ))}
           </Timeline.Item>
         );
@@ -182,28 +303,75 @@ function Attachments({ c }: { c: CaseFull }) {
   const canWrite = me.permissions.includes('cases.write');
   return (
     <Card withBorder>
-      <Title order={2} size="h4" mb="xs">{t('cases.page.attachments')}</Title>
-      {c.attachments.length === 0 ? <Text size="sm" c="dimmed">{t('cases.page.noAttachments')}</Text> : (
+      <Title order={2} size="h4" mb="xs">
+        {t('cases.page.attachments')}
+      </Title>
+      {c.attachments.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('cases.page.noAttachments')}
+        </Text>
+      ) : (
         <Stack gap={4}>
           {c.attachments.map((a) => (
             <Group key={a.id} gap="xs" justify="space-between">
               <Tooltip label={a.description ?? ''} disabled={!a.description}>
-                <Text size="sm">{t(`cases.attachmentKind.${a.kind}`)} · {a.originalName ?? a.contentType} · {f.number(Math.ceil(a.sizeBytes / 1024))} KB</Text>
+                <Text size="sm">
+                  {t(`cases.attachmentKind.${a.kind}`)} · {a.originalName ?? a.contentType} · {f.number(Math.ceil(a.sizeBytes / 1024))} KB
+                </Text>
               </Tooltip>
-              <Anchor href={attachmentUrl(c.id, a.id)} size="sm">{t('cases.page.download')}</Anchor>
+              <Anchor href={attachmentUrl(c.id, a.id)} size="sm">
+                {t('cases.page.download')}
+              </Anchor>
             </Group>
           ))}
         </Stack>
       )}
       {canWrite && (
-        <Stack gap="xs" mt="sm" component="form" onSubmit={(e) => { e.preventDefault(); if (file) upload.mutate({ file }, { onSuccess: () => { setFile(null); setDescription(''); } }); }}>
-          <FileInput label={t('cases.field.file')} accept="application/pdf,image/jpeg,image/png,image/webp" value={file} onChange={setFile} clearable />
+        <Stack
+          gap="xs"
+          mt="sm"
+          component="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (file)
+              upload.mutate(
+                { file },
+                {
+                  onSuccess: () => {
+                    setFile(null);
+                    setDescription('');
+                  },
+                },
+              );
+          }}
+        >
+          <FileInput
+            label={t('cases.field.file')}
+            accept="application/pdf,image/jpeg,image/png,image/webp"
+            value={file}
+            onChange={setFile}
+            clearable
+          />
           <Group grow>
-            <Select label={t('cases.field.kind')} data={['document', 'photo', 'order', 'report', 'certificate', 'other'].map((k) => ({ value: k, label: t(`cases.attachmentKind.${k}`) }))} value={kind} onChange={(v) => setKind(v ?? 'document')} />
+            <Select
+              label={t('cases.field.kind')}
+              data={['document', 'photo', 'order', 'report', 'certificate', 'other'].map((k) => ({
+                value: k,
+                label: t(`cases.attachmentKind.${k}`),
+              }))}
+              value={kind}
+              onChange={(v) => setKind(v ?? 'document')}
+            />
             <TextInput label={t('cases.field.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
           </Group>
-          {upload.error && <Alert color="red" role="alert">{describeError(t, upload.error)}</Alert>}
-          <Button type="submit" size="xs" w="fit-content" disabled={!file} loading={upload.isPending}>{t('cases.page.upload')}</Button>
+          {upload.error && (
+            <Alert color="red" role="alert">
+              {describeError(t, upload.error)}
+            </Alert>
+          )}
+          <Button type="submit" size="xs" w="fit-content" disabled={!file} loading={upload.isPending}>
+            {t('cases.page.upload')}
+          </Button>
         </Stack>
       )}
     </Card>
@@ -217,33 +385,73 @@ export function ReferralPart({ c }: { c: CaseReferralView }) {
   const [answering, setAnswering] = useState<{ type: CaseActionType; referralId: string } | null>(null);
   return (
     <>
-      <PageHeader title={<>{t('cases.page.title', { n: f.number(c.number) })}: <PersonName name={c.child.name} nameLocal={c.child.nameLocal} /><InitialsOnly show={c.child.initialsOnly} /></>} docTitle={t('cases.page.title', { n: c.number })} />
-      <Alert color="blue" mb="md">{t('cases.page.referralView')}</Alert>
+      <PageHeader
+        title={
+          <>
+            {t('cases.page.title', { n: f.number(c.number) })}: <PersonName name={c.child.name} nameLocal={c.child.nameLocal} />
+            <InitialsOnly show={c.child.initialsOnly} />
+          </>
+        }
+        docTitle={t('cases.page.title', { n: c.number })}
+      />
+      <Alert color="blue" mb="md">
+        {t('cases.page.referralView')}
+      </Alert>
       <Stack gap="md">
         {c.referrals.map((r) => {
           const due = c.due.find((d) => d.ref === r.referralId);
-          const stateForForm = { referrals: [{ ...r, to: { kind: 'department', orgId: '' } }], location: { stateCode: '', districtCode: '' } } as never;
+          const stateForForm = {
+            referrals: [{ ...r, to: { kind: 'department', orgId: '' } }],
+            location: { stateCode: '', districtCode: '' },
+          } as never;
           return (
             <Card key={r.referralId} withBorder>
               <Group justify="space-between">
-                <Text fw={600}>{t(`cases.domain.${r.domain}`)}: {r.need}</Text>
-                <Badge variant="light" tt="none">{t(`cases.referralStatus.${r.status}`)}</Badge>
+                <Text fw={600}>
+                  {t(`cases.domain.${r.domain}`)}: {r.need}
+                </Text>
+                <Badge variant="light" tt="none">
+                  {t(`cases.referralStatus.${r.status}`)}
+                </Badge>
               </Group>
-              {due && <Text size="sm" c={due.overdue ? 'red' : undefined}>{t(`cases.due.${due.kind}`)}: {f.dateTime(due.dueAt)}</Text>}
+              {due && (
+                <Text size="sm" c={due.overdue ? 'red' : undefined}>
+                  {t(`cases.due.${due.kind}`)}: {f.dateTime(due.dueAt)}
+                </Text>
+              )}
               {r.declineReason && <Text size="sm">{r.declineReason}</Text>}
               {r.outcome && <Text size="sm">{r.outcome}</Text>}
               <Group gap="xs" mt="xs">
                 {r.status === 'pending' && (
                   <>
-                    <Button size="xs" onClick={() => setAnswering({ type: 'referral_accepted', referralId: r.referralId })}>{t('cases.action.referral_accepted')}</Button>
-                    <Button size="xs" variant="default" onClick={() => setAnswering({ type: 'referral_declined', referralId: r.referralId })}>{t('cases.action.referral_declined')}</Button>
+                    <Button size="xs" onClick={() => setAnswering({ type: 'referral_accepted', referralId: r.referralId })}>
+                      {t('cases.action.referral_accepted')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setAnswering({ type: 'referral_declined', referralId: r.referralId })}
+                    >
+                      {t('cases.action.referral_declined')}
+                    </Button>
                   </>
                 )}
-                {r.status === 'accepted' && <Button size="xs" onClick={() => setAnswering({ type: 'referral_done', referralId: r.referralId })}>{t('cases.action.referral_done')}</Button>}
+                {r.status === 'accepted' && (
+                  <Button size="xs" onClick={() => setAnswering({ type: 'referral_done', referralId: r.referralId })}>
+                    {t('cases.action.referral_done')}
+                  </Button>
+                )}
               </Group>
               {answering?.referralId === r.referralId && (
                 <div style={{ marginTop: 8 }}>
-                  <ActionForm caseId={c.id} version={c.version} type={answering.type} state={stateForForm} preset={{ referralId: r.referralId }} onDone={() => setAnswering(null)} />
+                  <ActionForm
+                    caseId={c.id}
+                    version={c.version}
+                    type={answering.type}
+                    state={stateForForm}
+                    preset={{ referralId: r.referralId }}
+                    onDone={() => setAnswering(null)}
+                  />
                 </div>
               )}
             </Card>
@@ -253,4 +461,3 @@ export function ReferralPart({ c }: { c: CaseReferralView }) {
     </>
   );
 }
-

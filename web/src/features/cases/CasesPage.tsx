@@ -19,7 +19,8 @@ export default function CasesPage() {
   const can = useCan();
   const search = parseCaseSearch(useSearch({ strict: false }) as Record<string, unknown>);
   const navigate = useNavigate();
-  const update = (patch: Partial<CaseSearch>) => void navigate({ to: '/cases', search: compact({ ...search, page: undefined, ...patch }) as never, replace: true });
+  const update = (patch: Partial<CaseSearch>) =>
+    void navigate({ to: '/cases', search: compact({ ...search, page: undefined, ...patch }) as never, replace: true });
   const villages = useVillages();
   const list = useCases({ ...search });
   const opts = (group: string, values: string[]) => values.map((v) => ({ value: v, label: t(`cases.${group}.${v}`) }));
@@ -28,30 +29,93 @@ export default function CasesPage() {
       <PageHeader
         title={t('cases.list.title')}
         subtitle={<Text size="sm">{t('cases.list.intro')}</Text>}
-        actions={can('cases.write') && <Button component={Link} to="/cases/new" size="xs">{t('cases.list.newCase')}</Button>}
+        actions={
+          can('cases.write') && (
+            <Button component={Link} to="/cases/new" size="xs">
+              {t('cases.list.newCase')}
+            </Button>
+          )
+        }
       />
       <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
-        <Select label={t('cases.list.queue')} placeholder={t('cases.queue.all')} data={opts('queue', ['mine', 'unit', 'escalated', 'transfers', 'convergence'])} value={search.queue ?? null} onChange={(v) => update({ queue: v ?? undefined })} clearable w={200} />
         <Select
-          label={t('cases.list.status')} placeholder={t('cases.list.any')} clearable w={200} value={search.status ?? null} onChange={(v) => update({ status: v ?? undefined })}
-          data={opts('status', ['open', 'intake', 'under_assessment', 'under_cwc', 'care_plan_active', 'under_review', 'escalated', 'transfer_pending', 'closed'])}
+          label={t('cases.list.queue')}
+          placeholder={t('cases.queue.all')}
+          data={opts('queue', ['mine', 'unit', 'escalated', 'transfers', 'convergence'])}
+          value={search.queue ?? null}
+          onChange={(v) => update({ queue: v ?? undefined })}
+          clearable
+          w={200}
         />
-        <Select label={t('cases.list.risk')} placeholder={t('cases.list.any')} data={opts('risk', ['critical', 'high', 'medium', 'low'])} value={search.risk ?? null} onChange={(v) => update({ risk: v ?? undefined })} clearable w={140} />
-        <Select label={t('cases.list.level')} placeholder={t('cases.list.any')} data={opts('level', ['village', 'block', 'district', 'state'])} value={search.level ?? null} onChange={(v) => update({ level: v ?? undefined })} clearable w={160} />
         <Select
-          label={t('cases.list.village')} placeholder={t('cases.list.any')} clearable searchable w={200} value={search.villageId ?? null} onChange={(v) => update({ villageId: v ?? undefined })}
+          label={t('cases.list.status')}
+          placeholder={t('cases.list.any')}
+          clearable
+          w={200}
+          value={search.status ?? null}
+          onChange={(v) => update({ status: v ?? undefined })}
+          data={opts('status', [
+            'open',
+            'intake',
+            'under_assessment',
+            'under_cwc',
+            'care_plan_active',
+            'under_review',
+            'escalated',
+            'transfer_pending',
+            'closed',
+          ])}
+        />
+        <Select
+          label={t('cases.list.risk')}
+          placeholder={t('cases.list.any')}
+          data={opts('risk', ['critical', 'high', 'medium', 'low'])}
+          value={search.risk ?? null}
+          onChange={(v) => update({ risk: v ?? undefined })}
+          clearable
+          w={140}
+        />
+        <Select
+          label={t('cases.list.level')}
+          placeholder={t('cases.list.any')}
+          data={opts('level', ['village', 'block', 'district', 'state'])}
+          value={search.level ?? null}
+          onChange={(v) => update({ level: v ?? undefined })}
+          clearable
+          w={160}
+        />
+        <Select
+          label={t('cases.list.village')}
+          placeholder={t('cases.list.any')}
+          clearable
+          searchable
+          w={200}
+          value={search.villageId ?? null}
+          onChange={(v) => update({ villageId: v ?? undefined })}
           data={(villages.data ?? []).map((v) => ({ value: v.id, label: placeLabel(v, i18n.language) }))}
         />
-        <Checkbox label={t('cases.list.overdueOnly')} checked={search.overdue === 'true'} onChange={(e) => update({ overdue: e.currentTarget.checked ? 'true' : undefined })} mb={8} />
+        <Checkbox
+          label={t('cases.list.overdueOnly')}
+          checked={search.overdue === 'true'}
+          onChange={(e) => update({ overdue: e.currentTarget.checked ? 'true' : undefined })}
+          mb={8}
+        />
       </Group>
       {list.error && <ErrorMessage error={list.error} />}
       {!list.data && !list.error && <Loading />}
       {list.data && (
         <Stack gap="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }} aria-busy={list.isFetching}>
-          <Text size="sm" role="status">{t('cases.list.count', { n: list.data.total })}</Text>
+          <Text size="sm" role="status">
+            {t('cases.list.count', { n: list.data.total })}
+          </Text>
           {list.data.items.length === 0 ? <Text c="dimmed">{t('cases.list.none')}</Text> : <CaseTable items={list.data.items} />}
           {list.data.total > CASE_PAGE && (
-            <Pagination total={Math.ceil(list.data.total / CASE_PAGE)} value={search.page ?? 1} onChange={(page) => void navigate({ to: '/cases', search: compact({ ...search, page }) as never })} size="sm" />
+            <Pagination
+              total={Math.ceil(list.data.total / CASE_PAGE)}
+              value={search.page ?? 1}
+              onChange={(page) => void navigate({ to: '/cases', search: compact({ ...search, page }) as never })}
+              size="sm"
+            />
           )}
         </Stack>
       )}
@@ -80,20 +144,27 @@ export function CaseTable({ items }: { items: CaseListItem[] }) {
           {items.map((c) => (
             <Table.Tr key={c.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/cases/${c.id}`}>#{f.number(c.number)}</Anchor>
+                <Anchor component={Link} to={`/cases/${c.id}`}>
+                  #{f.number(c.number)}
+                </Anchor>
               </Table.Td>
               <Table.Td>
                 <Stack gap={2}>
                   <PersonName name={c.childName} nameLocal={c.childNameLocal} />
                   <InitialsOnly show={c.initialsOnly} />
                   <Text size="xs" c="dimmed">
-                    {c.childAge != null ? t('cases.page.age', { n: c.childAge }) : ''} {c.villageId ? placeLabel(villages.get(c.villageId), i18n.language) : ''}
+                    {c.childAge != null ? t('cases.page.age', { n: c.childAge }) : ''}{' '}
+                    {c.villageId ? placeLabel(villages.get(c.villageId), i18n.language) : ''}
                   </Text>
                   <FlagBadges flags={c.flags} />
                 </Stack>
               </Table.Td>
-              <Table.Td><StatusBadge status={c.status} /></Table.Td>
-              <Table.Td><RiskBadge risk={c.risk} /></Table.Td>
+              <Table.Td>
+                <StatusBadge status={c.status} />
+              </Table.Td>
+              <Table.Td>
+                <RiskBadge risk={c.risk} />
+              </Table.Td>
               <Table.Td>{t(`cases.level.${c.level}`)}</Table.Td>
               <Table.Td>
                 {c.nextDueAt && c.nextDueKind ? (
@@ -101,7 +172,9 @@ export function CaseTable({ items }: { items: CaseListItem[] }) {
                     <Text size="sm">{t(`cases.due.${c.nextDueKind}`)}</Text>
                     <DueDate at={c.nextDueAt} overdue={c.overdue} />
                   </Stack>
-                ) : '—'}
+                ) : (
+                  '—'
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -26,25 +26,36 @@ export function NonDisclosureCard({ caseId }: { caseId: string }) {
   const [editing, setEditing] = useState(false);
   const lift = useCasesWrite((version: number) => liftNonDisclosureOrder(caseId, version));
   // Another member changed or lifted the order since it was read (409, or 404 once lifted): show it as it stands now.
-  const refetchOnConflict = (err: unknown) => void ((err instanceof ConflictError || (err instanceof ApiError && err.status === 404)) && q.refetch());
+  const refetchOnConflict = (err: unknown) =>
+    void ((err instanceof ConflictError || (err instanceof ApiError && err.status === 404)) && q.refetch());
   const cwc = can('cases.cwc');
   if (!q.data) return null; // not allowed, loading, or failed (the case page says why it cannot be read)
   const order = q.data.order;
   return (
     <Card withBorder data-testid="non-disclosure">
       <Group justify="space-between" mb="xs">
-        <Title order={2} size="h4">{t('cases.disclosure.title')}</Title>
-        {order ? <Badge color="red" variant="light" tt="none">{t('cases.disclosure.inForce')}</Badge> : null}
+        <Title order={2} size="h4">
+          {t('cases.disclosure.title')}
+        </Title>
+        {order ? (
+          <Badge color="red" variant="light" tt="none">
+            {t('cases.disclosure.inForce')}
+          </Badge>
+        ) : null}
       </Group>
       {order ? (
         <Stack gap={2}>
           <Text size="sm" data-testid="non-disclosure-order">
             {t('cases.disclosure.order', { ref: order.orderRef, date: f.date(order.orderedOn) })}
           </Text>
-          <Text size="xs" c="dimmed">{t('cases.disclosure.effect')}</Text>
+          <Text size="xs" c="dimmed">
+            {t('cases.disclosure.effect')}
+          </Text>
         </Stack>
       ) : (
-        <Text size="sm" c="dimmed">{t('cases.disclosure.none')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('cases.disclosure.none')}
+        </Text>
       )}
       {cwc && !editing && (
         <Group gap="xs" mt="sm">
@@ -52,19 +63,41 @@ export function NonDisclosureCard({ caseId }: { caseId: string }) {
             {order ? t('cases.disclosure.change') : t('cases.disclosure.set')}
           </Button>
           {order && (
-            <Button size="xs" variant="subtle" color="red" loading={lift.isPending} onClick={() => window.confirm(t('cases.disclosure.liftConfirm')) && lift.mutate(order.version, { onError: refetchOnConflict })}>
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              loading={lift.isPending}
+              onClick={() =>
+                window.confirm(t('cases.disclosure.liftConfirm')) && lift.mutate(order.version, { onError: refetchOnConflict })
+              }
+            >
               {t('cases.disclosure.lift')}
             </Button>
           )}
         </Group>
       )}
-      {lift.error ? <Alert color="red" role="alert" mt="xs">{describeError(t, lift.error)}</Alert> : null}
+      {lift.error ? (
+        <Alert color="red" role="alert" mt="xs">
+          {describeError(t, lift.error)}
+        </Alert>
+      ) : null}
       {cwc && editing && <OrderForm caseId={caseId} order={order} onDone={() => setEditing(false)} onConflict={refetchOnConflict} />}
     </Card>
   );
 }
 
-function OrderForm({ caseId, order, onDone, onConflict }: { caseId: string; order: NonDisclosureOrder | null; onDone: () => void; onConflict: (err: unknown) => void }) {
+function OrderForm({
+  caseId,
+  order,
+  onDone,
+  onConflict,
+}: {
+  caseId: string;
+  order: NonDisclosureOrder | null;
+  onDone: () => void;
+  onConflict: (err: unknown) => void;
+}) {
   const { t } = useTranslation();
   const [v, setV] = useState<Record<Field, string>>({ orderRef: order?.orderRef ?? '', orderedOn: order?.orderedOn ?? '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -93,7 +126,14 @@ function OrderForm({ caseId, order, onDone, onConflict }: { caseId: string; orde
     } catch (err) {
       if (err instanceof ApiError && err.status === 400) {
         const split = splitServerIssues(err, FIELDS);
-        setErrors(Object.fromEntries(Object.entries(split.fields).map(([k, m]) => [k, k === 'orderedOn' && /future/.test(m) ? t('cases.disclosure.future') : translateReason(t, m)])));
+        setErrors(
+          Object.fromEntries(
+            Object.entries(split.fields).map(([k, m]) => [
+              k,
+              k === 'orderedOn' && /future/.test(m) ? t('cases.disclosure.future') : translateReason(t, m),
+            ]),
+          ),
+        );
         setGeneral(split.other.length ? split.other.join('; ') : null);
       } else {
         onConflict(err);
@@ -104,15 +144,40 @@ function OrderForm({ caseId, order, onDone, onConflict }: { caseId: string; orde
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('cases.disclosure.set')}>
-    <Stack gap="xs" mt="sm">
-      <TextInput name="orderRef" label={t('cases.disclosure.orderRef')} value={v.orderRef} onChange={(e) => set('orderRef', e.currentTarget.value)} error={errors.orderRef} maxLength={100} required />
-      <TextInput name="orderedOn" type="date" label={t('cases.disclosure.orderedOn')} max={todayIst()} value={v.orderedOn} onChange={(e) => set('orderedOn', e.currentTarget.value)} error={errors.orderedOn} required />
-      {general && <Alert color="red" role="alert">{general}</Alert>}
-      <Group gap="xs">
-        <Button type="submit" size="xs" loading={save.isPending}>{t('cases.common.save')}</Button>
-        <Button size="xs" variant="default" onClick={onDone}>{t('cases.common.cancel')}</Button>
-      </Group>
-    </Stack>
+      <Stack gap="xs" mt="sm">
+        <TextInput
+          name="orderRef"
+          label={t('cases.disclosure.orderRef')}
+          value={v.orderRef}
+          onChange={(e) => set('orderRef', e.currentTarget.value)}
+          error={errors.orderRef}
+          maxLength={100}
+          required
+        />
+        <TextInput
+          name="orderedOn"
+          type="date"
+          label={t('cases.disclosure.orderedOn')}
+          max={todayIst()}
+          value={v.orderedOn}
+          onChange={(e) => set('orderedOn', e.currentTarget.value)}
+          error={errors.orderedOn}
+          required
+        />
+        {general && (
+          <Alert color="red" role="alert">
+            {general}
+          </Alert>
+        )}
+        <Group gap="xs">
+          <Button type="submit" size="xs" loading={save.isPending}>
+            {t('cases.common.save')}
+          </Button>
+          <Button size="xs" variant="default" onClick={onDone}>
+            {t('cases.common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
     </form>
   );
 }

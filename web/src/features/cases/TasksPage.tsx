@@ -22,8 +22,25 @@ export default function TasksPage() {
     <>
       <PageHeader title={t('cases.tasks.title')} subtitle={<Text size="sm">{t('cases.tasks.intro')}</Text>} />
       <Group mb="md" gap="md">
-        <SegmentedControl value={scope} onChange={(s) => { setScope(s as 'mine' | 'unit'); setPage(1); }} data={[{ value: 'mine', label: t('cases.tasks.mine') }, { value: 'unit', label: t('cases.tasks.unit') }]} />
-        <Checkbox label={t('cases.list.overdueOnly')} checked={overdue} onChange={(e) => { setOverdue(e.currentTarget.checked); setPage(1); }} />
+        <SegmentedControl
+          value={scope}
+          onChange={(s) => {
+            setScope(s as 'mine' | 'unit');
+            setPage(1);
+          }}
+          data={[
+            { value: 'mine', label: t('cases.tasks.mine') },
+            { value: 'unit', label: t('cases.tasks.unit') },
+          ]}
+        />
+        <Checkbox
+          label={t('cases.list.overdueOnly')}
+          checked={overdue}
+          onChange={(e) => {
+            setOverdue(e.currentTarget.checked);
+            setPage(1);
+          }}
+        />
       </Group>
       <QueryState query={q}>
         {(data) => (
@@ -42,8 +59,12 @@ export function TaskTable({ data }: { data: TaskList }) {
   const f = useFormat();
   return (
     <>
-      <Text size="sm" role="status">{t('cases.tasks.count', { n: f.number(data.total), overdue: f.number(data.overdueCount) })}</Text>
-      {data.items.length === 0 ? <Text c="dimmed">{t('cases.tasks.none')}</Text> : (
+      <Text size="sm" role="status">
+        {t('cases.tasks.count', { n: f.number(data.total), overdue: f.number(data.overdueCount) })}
+      </Text>
+      {data.items.length === 0 ? (
+        <Text c="dimmed">{t('cases.tasks.none')}</Text>
+      ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped data-testid="tasks-table">
             <Table.Thead>
@@ -57,15 +78,23 @@ export function TaskTable({ data }: { data: TaskList }) {
               {data.items.map((x) => (
                 <Table.Tr key={`${x.caseId}-${x.kind}-${x.ref ?? ''}`}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/cases/${x.caseId}`}>#{f.number(x.caseNumber)}</Anchor>{' '}
+                    <Anchor component={Link} to={`/cases/${x.caseId}`}>
+                      #{f.number(x.caseNumber)}
+                    </Anchor>{' '}
                     <PersonName name={x.childName} nameLocal={x.childNameLocal} />
                     <InitialsOnly show={x.initialsOnly} />
                   </Table.Td>
                   <Table.Td>
                     {t(`cases.due.${x.kind}`)}
-                    {x.statutory && <Badge ml={6} size="xs" variant="light" color="grape" tt="none">{t('cases.common.statutory')}</Badge>}
+                    {x.statutory && (
+                      <Badge ml={6} size="xs" variant="light" color="grape" tt="none">
+                        {t('cases.common.statutory')}
+                      </Badge>
+                    )}
                   </Table.Td>
-                  <Table.Td><DueDate at={x.dueAt} overdue={x.overdue} basis={x.basis} /></Table.Td>
+                  <Table.Td>
+                    <DueDate at={x.dueAt} overdue={x.overdue} basis={x.basis} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

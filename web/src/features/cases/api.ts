@@ -16,21 +16,43 @@ export const keys = {
 export const CASE_PAGE = 25;
 
 export const useCases = (q: Query) =>
-  useQuery({ queryKey: keys.list(q), queryFn: ({ signal }) => api.get<CaseList>('/cases', { ...q, pageSize: CASE_PAGE }, signal), placeholderData: keepPreviousData });
-export const useCase = (id: string) => useQuery({ queryKey: keys.one(id), queryFn: ({ signal }) => api.get<CaseDetail>(`/cases/${id}`, undefined, signal), staleTime: 0 });
+  useQuery({
+    queryKey: keys.list(q),
+    queryFn: ({ signal }) => api.get<CaseList>('/cases', { ...q, pageSize: CASE_PAGE }, signal),
+    placeholderData: keepPreviousData,
+  });
+export const useCase = (id: string) =>
+  useQuery({ queryKey: keys.one(id), queryFn: ({ signal }) => api.get<CaseDetail>(`/cases/${id}`, undefined, signal), staleTime: 0 });
 export const useTasks = (q: Query) =>
-  useQuery({ queryKey: keys.tasks(q), queryFn: ({ signal }) => api.get<TaskList>('/tasks', { ...q, pageSize: CASE_PAGE }, signal), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: keys.tasks(q),
+    queryFn: ({ signal }) => api.get<TaskList>('/tasks', { ...q, pageSize: CASE_PAGE }, signal),
+    placeholderData: keepPreviousData,
+  });
 export const useCaseReferrals = (q: Query) =>
-  useQuery({ queryKey: keys.referrals(q), queryFn: ({ signal }) => api.get<{ items: ReferralRow[]; total: number }>('/cases/referrals', { ...q, pageSize: 100 }, signal) });
+  useQuery({
+    queryKey: keys.referrals(q),
+    queryFn: ({ signal }) => api.get<{ items: ReferralRow[]; total: number }>('/cases/referrals', { ...q, pageSize: 100 }, signal),
+  });
 export const useAlerts = () =>
-  useQuery({ queryKey: keys.alerts, queryFn: ({ signal }) => api.get<{ items: Notification[]; unread: number; total: number }>('/notifications', { pageSize: 50 }, signal) });
+  useQuery({
+    queryKey: keys.alerts,
+    queryFn: ({ signal }) => api.get<{ items: Notification[]; unread: number; total: number }>('/notifications', { pageSize: 50 }, signal),
+  });
 export const useOrganisations = () =>
-  useQuery({ queryKey: ['organisations'], staleTime: 30 * 60_000, queryFn: async () => (await api.get<{ items: Organisation[] }>('/organisations')).items });
+  useQuery({
+    queryKey: ['organisations'],
+    staleTime: 30 * 60_000,
+    queryFn: async () => (await api.get<{ items: Organisation[] }>('/organisations')).items,
+  });
 export const useDistricts = (stateCode: number | null | undefined) =>
   useQuery({
     queryKey: ['districts', stateCode],
     staleTime: Infinity,
-    queryFn: async () => (await api.get<{ items: Place[] }>('/locations', { level: 'district' })).items.filter((d) => stateCode == null || d.stateCode === stateCode),
+    queryFn: async () =>
+      (await api.get<{ items: Place[] }>('/locations', { level: 'district' })).items.filter(
+        (d) => stateCode == null || d.stateCode === stateCode,
+      ),
   });
 
 /** A write, then everything case-related is fetched again. */
@@ -74,7 +96,8 @@ export const useNonDisclosureOrder = (caseId: string, enabled = true) =>
     staleTime: 0,
   });
 /** `version`: of the order being changed, as read; absent when recording the first (a 409 if one stands meanwhile). */
-export const setNonDisclosureOrder = (caseId: string, body: { orderRef: string; orderedOn: string; version?: number }) => api.put<NonDisclosureOrder>(`/cases/${caseId}/non-disclosure-order`, body);
+export const setNonDisclosureOrder = (caseId: string, body: { orderRef: string; orderedOn: string; version?: number }) =>
+  api.put<NonDisclosureOrder>(`/cases/${caseId}/non-disclosure-order`, body);
 /** Lifts the order of the version read: a 409 if another member changed or lifted it since. */
 export const liftNonDisclosureOrder = (caseId: string, version: number) =>
   request<{ caseId: string; lifted: boolean }>('DELETE', `/cases/${caseId}/non-disclosure-order`, { query: { version } });

@@ -1,6 +1,12 @@
 import {
-  CASE_ACTION_TYPES, DEFAULT_TIMELINE_CONFIG, levelAbove, levelBelow, validateAction,
-  type CaseAction, type CaseActionType, type CaseState,
+  CASE_ACTION_TYPES,
+  DEFAULT_TIMELINE_CONFIG,
+  levelAbove,
+  levelBelow,
+  validateAction,
+  type CaseAction,
+  type CaseActionType,
+  type CaseState,
 } from '../../../../src/cases/domain';
 import type { Me } from '../../api/types';
 import type { CaseFull } from './types';
@@ -13,13 +19,42 @@ import type { CaseFull } from './types';
 export type Availability = { type: CaseActionType; ok: true } | { type: CaseActionType; ok: false; code: string; message: string };
 
 /** Refusals about a form's contents (dates, reasons), not about the case: the form will ask for them. */
-const INPUT_CODES = new Set(['INVALID_ACTION', 'IN_FUTURE', 'DATE_BEFORE_INTAKE', 'DATE_BEFORE_ACTION', 'DATE_AFTER_ACTION', 'CARE_OPTION_REASON_REQUIRED', 'DUPLICATE_DOMAIN', 'NOTE_REQUIRED', 'NO_CHANGE']);
+const INPUT_CODES = new Set([
+  'INVALID_ACTION',
+  'IN_FUTURE',
+  'DATE_BEFORE_INTAKE',
+  'DATE_BEFORE_ACTION',
+  'DATE_AFTER_ACTION',
+  'CARE_OPTION_REASON_REQUIRED',
+  'DUPLICATE_DOMAIN',
+  'NOTE_REQUIRED',
+  'NO_CHANGE',
+]);
 
 /** Actions offered on the case page, in the order a case usually needs them. */
 export const OFFERED: CaseActionType[] = [
-  'note', 'assessment', 'produced_before_cwc', 'sir_ordered', 'sir_submitted', 'cwc_order', 'care_plan', 'referral', 'referral_accepted', 'referral_declined',
-  'referral_done', 'review', 'follow_up_visit', 'escalation', 'returned_down', 'flagged_for_convergence', 'transfer_requested', 'transfer_accepted',
-  'transfer_rejected', 'transfer_cancelled', 'closure', 'reopening',
+  'note',
+  'assessment',
+  'produced_before_cwc',
+  'sir_ordered',
+  'sir_submitted',
+  'cwc_order',
+  'care_plan',
+  'referral',
+  'referral_accepted',
+  'referral_declined',
+  'referral_done',
+  'review',
+  'follow_up_visit',
+  'escalation',
+  'returned_down',
+  'flagged_for_convergence',
+  'transfer_requested',
+  'transfer_accepted',
+  'transfer_rejected',
+  'transfer_cancelled',
+  'closure',
+  'reopening',
 ];
 
 const PLACEHOLDER = 'probe';
@@ -31,28 +66,53 @@ export function probe(type: CaseActionType, s: CaseState, now: number): Record<s
   const far = day(now + 365 * 86_400_000);
   const open = (status: string) => s.referrals.find((r) => r.status === status)?.referralId ?? 'none';
   switch (type) {
-    case 'assessment': return { risk: s.risk, needs: [] };
-    case 'produced_before_cwc': return { producedAt: new Date(now).toISOString(), cwcUnit: PLACEHOLDER };
-    case 'sir_ordered': return { investigator: { unit: PLACEHOLDER } };
-    case 'sir_submitted': return { findings: [{ domain: 'health', finding: PLACEHOLDER }], recommendation: PLACEHOLDER };
-    case 'cwc_order': return { kind: 'interim', orderType: 'other', orderedOn: today, cwcUnit: PLACEHOLDER };
-    case 'care_plan': return { careOption: 'own_family', domains: [{ domain: 'health', goals: [PLACEHOLDER], services: [], providers: [], targetDate: far }] };
-    case 'referral': return { referralId: `${PLACEHOLDER}-${now}`, need: PLACEHOLDER, domain: 'health', to: { kind: 'department', orgId: PLACEHOLDER } };
-    case 'referral_accepted': return { referralId: open('pending') };
-    case 'referral_declined': return { referralId: open('pending'), reason: PLACEHOLDER };
-    case 'referral_done': return { referralId: open('accepted'), outcome: PLACEHOLDER };
-    case 'review': return { outcome: 'continue' };
-    case 'escalation': return { fromLevel: s.level, toLevel: levelAbove(s.level) ?? s.level, toUnit: PLACEHOLDER, reason: PLACEHOLDER, tried: PLACEHOLDER };
-    case 'returned_down': return { toLevel: levelBelow(s.level) ?? s.level, toUnit: PLACEHOLDER, instructions: PLACEHOLDER };
-    case 'flagged_for_convergence': return { reason: PLACEHOLDER };
-    case 'transfer_requested': return { toDistrictCode: s.location.districtCode === '1' ? '2' : '1', toUnit: PLACEHOLDER, reason: PLACEHOLDER };
-    case 'transfer_rejected': return { reason: PLACEHOLDER };
-    case 'follow_up_visit': return { visitedOn: today, findings: PLACEHOLDER, childSafe: true };
-    case 'closure': return { reason: 'other', note: PLACEHOLDER };
-    case 'reopening': return { reason: PLACEHOLDER };
-    case 'note': return { text: PLACEHOLDER };
-    case 'owner_changed': return { toUser: PLACEHOLDER };
-    default: return {};
+    case 'assessment':
+      return { risk: s.risk, needs: [] };
+    case 'produced_before_cwc':
+      return { producedAt: new Date(now).toISOString(), cwcUnit: PLACEHOLDER };
+    case 'sir_ordered':
+      return { investigator: { unit: PLACEHOLDER } };
+    case 'sir_submitted':
+      return { findings: [{ domain: 'health', finding: PLACEHOLDER }], recommendation: PLACEHOLDER };
+    case 'cwc_order':
+      return { kind: 'interim', orderType: 'other', orderedOn: today, cwcUnit: PLACEHOLDER };
+    case 'care_plan':
+      return {
+        careOption: 'own_family',
+        domains: [{ domain: 'health', goals: [PLACEHOLDER], services: [], providers: [], targetDate: far }],
+      };
+    case 'referral':
+      return { referralId: `${PLACEHOLDER}-${now}`, need: PLACEHOLDER, domain: 'health', to: { kind: 'department', orgId: PLACEHOLDER } };
+    case 'referral_accepted':
+      return { referralId: open('pending') };
+    case 'referral_declined':
+      return { referralId: open('pending'), reason: PLACEHOLDER };
+    case 'referral_done':
+      return { referralId: open('accepted'), outcome: PLACEHOLDER };
+    case 'review':
+      return { outcome: 'continue' };
+    case 'escalation':
+      return { fromLevel: s.level, toLevel: levelAbove(s.level) ?? s.level, toUnit: PLACEHOLDER, reason: PLACEHOLDER, tried: PLACEHOLDER };
+    case 'returned_down':
+      return { toLevel: levelBelow(s.level) ?? s.level, toUnit: PLACEHOLDER, instructions: PLACEHOLDER };
+    case 'flagged_for_convergence':
+      return { reason: PLACEHOLDER };
+    case 'transfer_requested':
+      return { toDistrictCode: s.location.districtCode === '1' ? '2' : '1', toUnit: PLACEHOLDER, reason: PLACEHOLDER };
+    case 'transfer_rejected':
+      return { reason: PLACEHOLDER };
+    case 'follow_up_visit':
+      return { visitedOn: today, findings: PLACEHOLDER, childSafe: true };
+    case 'closure':
+      return { reason: 'other', note: PLACEHOLDER };
+    case 'reopening':
+      return { reason: PLACEHOLDER };
+    case 'note':
+      return { text: PLACEHOLDER };
+    case 'owner_changed':
+      return { toUser: PLACEHOLDER };
+    default:
+      return {};
   }
 }
 
@@ -62,7 +122,12 @@ export function availableActions(c: CaseFull, me: Me, now = Date.now()): Availab
   const has = (p: string) => me.permissions.includes(p as never);
   return OFFERED.filter((t) => CASE_ACTION_TYPES.includes(t)).map((type): Availability => {
     const answering = type === 'referral_accepted' || type === 'referral_declined' || type === 'referral_done';
-    const allowed = type === 'cwc_order' || type === 'sir_ordered' ? has('cases.cwc') : answering ? has('cases.write') || has('cases.referral') : has('cases.write');
+    const allowed =
+      type === 'cwc_order' || type === 'sir_ordered'
+        ? has('cases.cwc')
+        : answering
+          ? has('cases.write') || has('cases.referral')
+          : has('cases.write');
     if (!allowed || !unit) return { type, ok: false, code: 'FORBIDDEN', message: '' };
     // The last action may carry a server time slightly ahead of this device: never probe before it.
     const last = history.length ? Date.parse(history[history.length - 1].at) : 0;

@@ -18,7 +18,12 @@ export default defineModule({
     { to: '/alerts', labelKey: 'cases.nav.alerts', anyOf: ['cases.read', 'cases.referral'] },
   ],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/cases', validateSearch: (s: Record<string, unknown>) => parseCaseSearch(s), component: lazyRouteComponent(() => import('./CasesPage')) }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/cases',
+      validateSearch: (s: Record<string, unknown>) => parseCaseSearch(s),
+      component: lazyRouteComponent(() => import('./CasesPage')),
+    }),
     createRoute({
       getParentRoute: () => parent,
       path: '/cases/new',

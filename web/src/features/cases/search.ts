@@ -10,7 +10,17 @@ export interface CaseSearch {
   page?: number;
 }
 
-const STATUSES = ['open', 'intake', 'under_assessment', 'under_cwc', 'care_plan_active', 'under_review', 'escalated', 'transfer_pending', 'closed'];
+const STATUSES = [
+  'open',
+  'intake',
+  'under_assessment',
+  'under_cwc',
+  'care_plan_active',
+  'under_review',
+  'escalated',
+  'transfer_pending',
+  'closed',
+];
 const RISKS = ['low', 'medium', 'high', 'critical'];
 const LEVELS = ['village', 'block', 'district', 'state'];
 const QUEUES = ['mine', 'unit', 'escalated', 'transfers', 'convergence'];
@@ -31,4 +41,5 @@ export function parseCaseSearch(s: Record<string, unknown>): CaseSearch {
   };
 }
 
-export const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
+export const compact = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;

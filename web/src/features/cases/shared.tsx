@@ -4,7 +4,14 @@ import type { DueItem } from '../../../../src/cases/domain';
 import { useFormat } from '../../i18n/format';
 
 const STATUS_COLOR: Record<string, string> = {
-  intake: 'gray', under_assessment: 'blue', under_cwc: 'grape', care_plan_active: 'teal', under_review: 'yellow', escalated: 'orange', transfer_pending: 'cyan', closed: 'dark',
+  intake: 'gray',
+  under_assessment: 'blue',
+  under_cwc: 'grape',
+  care_plan_active: 'teal',
+  under_review: 'yellow',
+  escalated: 'orange',
+  transfer_pending: 'cyan',
+  closed: 'dark',
 };
 const RISK_COLOR: Record<string, string> = { low: 'gray', medium: 'yellow', high: 'orange', critical: 'red' };
 
@@ -52,7 +59,13 @@ export function DueDate({ at, overdue, basis }: { at: string; overdue: boolean; 
       {overdue && ` · ${t('cases.common.overdue')}`}
     </Text>
   );
-  return basis ? <Tooltip label={basis} multiline w={320}>{text}</Tooltip> : text;
+  return basis ? (
+    <Tooltip label={basis} multiline w={320}>
+      {text}
+    </Tooltip>
+  ) : (
+    text
+  );
 }
 
 export function DueList({ due, unitName }: { due: readonly DueItem[]; unitName: (id: string) => string }) {

@@ -10,7 +10,21 @@ import { percent, useLabels } from './shared';
 import type { Accountability } from './types';
 
 // Colour-blind-safe palette (Okabe–Ito), then greys.
-const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000', '#777777', '#999999', '#444444', '#BBBBBB', '#222222'];
+const COLOURS = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#F0E442',
+  '#000000',
+  '#777777',
+  '#999999',
+  '#444444',
+  '#BBBBBB',
+  '#222222',
+];
 const METRICS = ['overdue', 'assigned', 'doneOnTime', 'doneLate', 'avgDaysLate', 'onTimeRate', 'attendanceRate'] as const;
 const RATE = new Set(['onTimeRate', 'attendanceRate']);
 
@@ -32,7 +46,18 @@ export default function AccountabilityPage() {
         subtitle={<Text size="sm">{t('convergence.acc.intro')}</Text>}
         actions={
           <>
-            <Select aria-label={t('convergence.acc.reportLang')} data={[{ value: 'en', label: 'English' }, { value: 'hi', label: 'हिन्दी' }, { value: 'mr', label: 'मराठी' }]} value={lang} onChange={(v) => setLang(v ?? 'en')} w={120} size="xs" />
+            <Select
+              aria-label={t('convergence.acc.reportLang')}
+              data={[
+                { value: 'en', label: 'English' },
+                { value: 'hi', label: 'हिन्दी' },
+                { value: 'mr', label: 'मराठी' },
+              ]}
+              value={lang}
+              onChange={(v) => setLang(v ?? 'en')}
+              w={120}
+              size="xs"
+            />
             <Button component="a" href={accountabilityExportUrl(query, 'xlsx', lang)} variant="default" size="xs">
               {t('convergence.acc.exportExcel')}
             </Button>
@@ -52,9 +77,21 @@ export default function AccountabilityPage() {
           clearable
           w={300}
         />
-        <TextInput type="month" label={t('convergence.common.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={160} />
+        <TextInput
+          type="month"
+          label={t('convergence.common.from')}
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+          w={160}
+        />
         <TextInput type="month" label={t('convergence.common.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={160} />
-        <Select label={t('convergence.acc.metric')} data={METRICS.map((m) => ({ value: m, label: t(`convergence.metric.${m}`) }))} value={metric} onChange={(v) => setMetric(v ?? 'overdue')} w={220} />
+        <Select
+          label={t('convergence.acc.metric')}
+          data={METRICS.map((m) => ({ value: m, label: t(`convergence.metric.${m}`) }))}
+          value={metric}
+          onChange={(v) => setMetric(v ?? 'overdue')}
+          w={220}
+        />
       </Group>
       <QueryState query={q}>{(a) => <AccountabilityView a={a} metric={metric} />}</QueryState>
     </>
@@ -89,7 +126,16 @@ export function AccountabilityView({ a, metric }: { a: Accountability; metric: s
               <Tooltip />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               {series.map((s, i) => (
-                <Line key={s.department} type="monotone" dataKey={s.department} name={dept(s.department)} stroke={COLOURS[i % COLOURS.length]} strokeWidth={2} connectNulls isAnimationActive={false} />
+                <Line
+                  key={s.department}
+                  type="monotone"
+                  dataKey={s.department}
+                  name={dept(s.department)}
+                  stroke={COLOURS[i % COLOURS.length]}
+                  strokeWidth={2}
+                  connectNulls
+                  isAnimationActive={false}
+                />
               ))}
             </LineChart>
           </ResponsiveContainer>

@@ -34,7 +34,9 @@ export default function ActionsPage() {
           w={200}
         />
         <Checkbox label={t('convergence.actions.onlyOverdue')} checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} />
-        {q.data?.view === 'full' && <Checkbox label={t('convergence.actions.onlyMine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />}
+        {q.data?.view === 'full' && (
+          <Checkbox label={t('convergence.actions.onlyMine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />
+        )}
       </Group>
       <QueryState query={q}>
         {(data) =>
@@ -59,7 +61,14 @@ export default function ActionsPage() {
                   </Table.Thead>
                   <Table.Tbody>
                     {data.items.map((a) => (
-                      <ActionRow key={a.id} a={a} open={openId === a.id} onToggle={() => setOpenId(openId === a.id ? null : a.id)} labels={{ dept, domain }} f={f} />
+                      <ActionRow
+                        key={a.id}
+                        a={a}
+                        open={openId === a.id}
+                        onToggle={() => setOpenId(openId === a.id ? null : a.id)}
+                        labels={{ dept, domain }}
+                        f={f}
+                      />
                     ))}
                   </Table.Tbody>
                 </Table>
@@ -72,7 +81,19 @@ export default function ActionsPage() {
   );
 }
 
-function ActionRow({ a, open, onToggle, labels, f }: { a: ActionListItem; open: boolean; onToggle: () => void; labels: { dept: (d: string) => string; domain: (d: string | null) => string }; f: ReturnType<typeof useFormat> }) {
+function ActionRow({
+  a,
+  open,
+  onToggle,
+  labels,
+  f,
+}: {
+  a: ActionListItem;
+  open: boolean;
+  onToggle: () => void;
+  labels: { dept: (d: string) => string; domain: (d: string | null) => string };
+  f: ReturnType<typeof useFormat>;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -91,7 +112,11 @@ function ActionRow({ a, open, onToggle, labels, f }: { a: ActionListItem; open: 
             )}
           </Text>
           {a.result && <Text size="xs">✓ {a.result}</Text>}
-          {a.blockedReason && a.status === 'blocked' && <Text size="xs" c="orange">⏸ {a.blockedReason}</Text>}
+          {a.blockedReason && a.status === 'blocked' && (
+            <Text size="xs" c="orange">
+              ⏸ {a.blockedReason}
+            </Text>
+          )}
         </Table.Td>
         <Table.Td>
           {labels.dept(a.department)}
@@ -133,7 +158,12 @@ export function ActionUpdate({ id }: { id: string }) {
   const q = useAction(id);
   const [text, setText] = useState('');
   const write = useConvergenceWrite((body: { type: 'complete' | 'block' | 'reopen'; version: number }) =>
-    actionEvent(id, body.type === 'complete' ? { type: 'complete', result: text, version: body.version } : { type: body.type, reason: text, version: body.version }),
+    actionEvent(
+      id,
+      body.type === 'complete'
+        ? { type: 'complete', result: text, version: body.version }
+        : { type: body.type, reason: text, version: body.version },
+    ),
   );
   return (
     <QueryState query={q}>
@@ -146,7 +176,8 @@ export function ActionUpdate({ id }: { id: string }) {
             {a.events.length === 0 && <Text size="sm">—</Text>}
             {a.events.map((e) => (
               <Text size="sm" key={e.seq}>
-                {f.date(e.on)} · {t(`convergence.actionStatus.${e.type === 'complete' ? 'done' : e.type === 'block' ? 'blocked' : 'reopened'}`)} · {e.text}
+                {f.date(e.on)} ·{' '}
+                {t(`convergence.actionStatus.${e.type === 'complete' ? 'done' : e.type === 'block' ? 'blocked' : 'reopened'}`)} · {e.text}
                 {e.by.name ? ` — ${e.by.name}` : ''}
               </Text>
             ))}
@@ -154,23 +185,46 @@ export function ActionUpdate({ id }: { id: string }) {
           {a.canUpdate && can('convergence.act') && a.allowedEvents.length > 0 && (
             <Group align="flex-end" gap="xs">
               <TextInput
-                label={a.allowedEvents.includes('complete') ? `${t('convergence.actions.result')} / ${t('convergence.actions.reason')}` : t('convergence.actions.reason')}
+                label={
+                  a.allowedEvents.includes('complete')
+                    ? `${t('convergence.actions.result')} / ${t('convergence.actions.reason')}`
+                    : t('convergence.actions.reason')
+                }
                 value={text}
                 onChange={(e) => setText(e.currentTarget.value)}
                 w={420}
               />
               {a.allowedEvents.includes('complete') && (
-                <Button size="sm" color="green" disabled={!text.trim()} loading={write.isPending} onClick={() => write.mutate({ type: 'complete', version: a.version }, { onSuccess: () => setText('') })}>
+                <Button
+                  size="sm"
+                  color="green"
+                  disabled={!text.trim()}
+                  loading={write.isPending}
+                  onClick={() => write.mutate({ type: 'complete', version: a.version }, { onSuccess: () => setText('') })}
+                >
                   {t('convergence.actions.markDone')}
                 </Button>
               )}
               {a.allowedEvents.includes('block') && (
-                <Button size="sm" color="orange" variant="light" disabled={!text.trim()} loading={write.isPending} onClick={() => write.mutate({ type: 'block', version: a.version }, { onSuccess: () => setText('') })}>
+                <Button
+                  size="sm"
+                  color="orange"
+                  variant="light"
+                  disabled={!text.trim()}
+                  loading={write.isPending}
+                  onClick={() => write.mutate({ type: 'block', version: a.version }, { onSuccess: () => setText('') })}
+                >
                   {t('convergence.actions.markBlocked')}
                 </Button>
               )}
               {a.allowedEvents.includes('reopen') && (
-                <Button size="sm" variant="default" disabled={!text.trim()} loading={write.isPending} onClick={() => write.mutate({ type: 'reopen', version: a.version }, { onSuccess: () => setText('') })}>
+                <Button
+                  size="sm"
+                  variant="default"
+                  disabled={!text.trim()}
+                  loading={write.isPending}
+                  onClick={() => write.mutate({ type: 'reopen', version: a.version }, { onSuccess: () => setText('') })}
+                >
                   {t('convergence.actions.reopen')}
                 </Button>
               )}

@@ -11,7 +11,16 @@ import { escalateIssue, raiseIssue, resolveIssue, todayIst, useConvergenceWrite,
 import { ActionStatusBadge, ErrorLine, useLabels } from './shared';
 import type { Issue } from './types';
 
-const CATEGORIES = ['out_of_school', 'family_in_distress', 'child_labour', 'child_marriage', 'violence_or_abuse', 'health_or_nutrition', 'village_problem', 'other'] as const;
+const CATEGORIES = [
+  'out_of_school',
+  'family_in_distress',
+  'child_labour',
+  'child_marriage',
+  'violence_or_abuse',
+  'health_or_nutrition',
+  'village_problem',
+  'other',
+] as const;
 const STATUS_COLOUR: Record<Issue['status'], string> = { with_vcpc: 'blue', escalated: 'orange', on_agenda: 'grape', resolved: 'green' };
 
 /** A children's council's issues: record one, and see what became of each. */
@@ -34,7 +43,10 @@ export default function BalPanchayatPage() {
             <Select
               aria-label={t('convergence.common.status')}
               placeholder={t('convergence.common.all')}
-              data={(['with_vcpc', 'escalated', 'on_agenda', 'resolved'] as const).map((s) => ({ value: s, label: t(`convergence.issueStatus.${s}`) }))}
+              data={(['with_vcpc', 'escalated', 'on_agenda', 'resolved'] as const).map((s) => ({
+                value: s,
+                label: t(`convergence.issueStatus.${s}`),
+              }))}
               value={status}
               onChange={setStatus}
               clearable
@@ -96,8 +108,25 @@ function IssueForm() {
         required
         mt="xs"
       />
-      <Textarea label={t('convergence.bp.summary')} description={t('convergence.bp.summaryHint')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} required autosize minRows={3} mt="xs" />
-      <TextInput type="date" label={t('convergence.bp.raisedOn')} value={raisedOn} max={todayIst()} onChange={(e) => setRaisedOn(e.currentTarget.value)} mt="xs" w={180} />
+      <Textarea
+        label={t('convergence.bp.summary')}
+        description={t('convergence.bp.summaryHint')}
+        value={summary}
+        onChange={(e) => setSummary(e.currentTarget.value)}
+        required
+        autosize
+        minRows={3}
+        mt="xs"
+      />
+      <TextInput
+        type="date"
+        label={t('convergence.bp.raisedOn')}
+        value={raisedOn}
+        max={todayIst()}
+        onChange={(e) => setRaisedOn(e.currentTarget.value)}
+        mt="xs"
+        w={180}
+      />
       <Button type="submit" mt="sm" loading={save.isPending} disabled={!villageId || !category || !summary.trim()}>
         {t('convergence.bp.submit')}
       </Button>
@@ -142,7 +171,8 @@ function IssueCard({ i, writer }: { i: Issue; writer: boolean }) {
           ))}
           {i.actions.map((a, k) => (
             <Text size="xs" key={k}>
-              {dept(a.department)} — {t('convergence.common.dueDate')} {f.date(a.dueDate)} <ActionStatusBadge status={a.status} overdue={a.overdue} />
+              {dept(a.department)} — {t('convergence.common.dueDate')} {f.date(a.dueDate)}{' '}
+              <ActionStatusBadge status={a.status} overdue={a.overdue} />
             </Text>
           ))}
           {i.outcome && (
@@ -155,13 +185,37 @@ function IssueCard({ i, writer }: { i: Issue; writer: boolean }) {
       )}
       {writer && i.status !== 'resolved' && (
         <Group mt="xs" align="flex-end" gap="xs">
-          <TextInput size="xs" label={i.status === 'with_vcpc' ? `${t('convergence.bp.escalateReason')} / ${t('convergence.bp.outcome')}` : t('convergence.bp.outcome')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={320} />
+          <TextInput
+            size="xs"
+            label={
+              i.status === 'with_vcpc'
+                ? `${t('convergence.bp.escalateReason')} / ${t('convergence.bp.outcome')}`
+                : t('convergence.bp.outcome')
+            }
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            w={320}
+          />
           {i.status === 'with_vcpc' && (
-            <Button size="xs" variant="light" color="orange" disabled={!text.trim()} loading={escalate.isPending} onClick={() => escalate.mutate(undefined)}>
+            <Button
+              size="xs"
+              variant="light"
+              color="orange"
+              disabled={!text.trim()}
+              loading={escalate.isPending}
+              onClick={() => escalate.mutate(undefined)}
+            >
               {t('convergence.bp.escalate')}
             </Button>
           )}
-          <Button size="xs" variant="light" color="green" disabled={!text.trim()} loading={resolve.isPending} onClick={() => resolve.mutate(undefined)}>
+          <Button
+            size="xs"
+            variant="light"
+            color="green"
+            disabled={!text.trim()}
+            loading={resolve.isPending}
+            onClick={() => resolve.mutate(undefined)}
+          >
             {t('convergence.bp.resolve')}
           </Button>
         </Group>

@@ -43,14 +43,20 @@ export default function CoveragePage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('convergence.cov.area')}</Table.Th>
-                    <Table.Th scope="col" style={{ textAlign: 'right' }}>{t('convergence.cov.families')}</Table.Th>
-                    <Table.Th scope="col" style={{ textAlign: 'right' }}>{t('convergence.cov.anyGap')}</Table.Th>
+                    <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                      {t('convergence.cov.families')}
+                    </Table.Th>
+                    <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                      {t('convergence.cov.anyGap')}
+                    </Table.Th>
                     {CONVERGENCE_DOMAINS.map((d) => (
                       <Table.Th scope="col" key={d} style={{ textAlign: 'right' }}>
                         {domain(d)}
                       </Table.Th>
                     ))}
-                    <Table.Th scope="col" style={{ textAlign: 'right' }}>{t('convergence.cov.multi')}</Table.Th>
+                    <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                      {t('convergence.cov.multi')}
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -60,7 +66,12 @@ export default function CoveragePage() {
                       <Table.Td align="right">{f.number(a.families)}</Table.Td>
                       <Table.Td align="right">{f.number(a.familiesWithAnyGap)}</Table.Td>
                       {CONVERGENCE_DOMAINS.map((d) => (
-                        <Table.Td key={d} align="right" c={a.familiesWithGap[d] ? 'red' : 'dimmed'} title={`${a.familiesWithNeed[d]} / ${a.familiesWithGap[d]}`}>
+                        <Table.Td
+                          key={d}
+                          align="right"
+                          c={a.familiesWithGap[d] ? 'red' : 'dimmed'}
+                          title={`${a.familiesWithNeed[d]} / ${a.familiesWithGap[d]}`}
+                        >
                           {f.number(a.familiesWithGap[d])}
                         </Table.Td>
                       ))}

@@ -1,5 +1,19 @@
 import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Button, Card, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, ConflictError } from '../../api/client';
@@ -54,7 +68,15 @@ function useServerErrors(rename: (key: string) => string = (k) => k) {
 }
 
 /** A department chosen from a list (all kinds, or those given), '—' while none is. */
-function DepartmentSelect({ name, label, value, onChange, error, departments = DEPARTMENT_KINDS, disabled }: {
+function DepartmentSelect({
+  name,
+  label,
+  value,
+  onChange,
+  error,
+  departments = DEPARTMENT_KINDS,
+  disabled,
+}: {
   name: string;
   label: string;
   value: string | null;
@@ -79,7 +101,19 @@ function DepartmentSelect({ name, label, value, onChange, error, departments = D
 }
 
 /** The end of each form: what the server refused that no field shows, then submit and cancel. */
-function FormFooter({ general, saving, submitLabel, onCancel, children }: { general: string | null; saving: boolean; submitLabel?: string; onCancel: () => void; children?: ReactNode }) {
+function FormFooter({
+  general,
+  saving,
+  submitLabel,
+  onCancel,
+  children,
+}: {
+  general: string | null;
+  saving: boolean;
+  submitLabel?: string;
+  onCancel: () => void;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -109,9 +143,12 @@ function usePlaces(level: 'district' | 'block', districtCode: number | null, sta
     staleTime: Infinity,
     enabled: level === 'district' || !!districtCode,
     queryFn: async () =>
-      (await api.get<{ items: Place[] }>('/locations', level === 'district' ? { level } : { level, districtCode: districtCode ?? undefined })).items.filter(
-        (p) => stateCode == null || p.stateCode === stateCode,
-      ),
+      (
+        await api.get<{ items: Place[] }>(
+          '/locations',
+          level === 'district' ? { level } : { level, districtCode: districtCode ?? undefined },
+        )
+      ).items.filter((p) => stateCode == null || p.stateCode === stateCode),
   });
 }
 
@@ -129,7 +166,19 @@ interface GroupValues {
   chairDesignation: string;
 }
 
-const GROUP_FIELDS = ['level', 'district', 'block', 'name', 'nameLocal', 'meetingFrequency', 'meetingDay', 'anchorDepartments', 'chairDepartment', 'chairName', 'chairDesignation'] as const;
+const GROUP_FIELDS = [
+  'level',
+  'district',
+  'block',
+  'name',
+  'nameLocal',
+  'meetingFrequency',
+  'meetingDay',
+  'anchorDepartments',
+  'chairDepartment',
+  'chairName',
+  'chairDesignation',
+] as const;
 
 /** A new group (with its chair), or the editable part of an existing one (`group`). */
 export function GroupForm({ group, onDone }: { group?: GroupSummary & { meetingDay?: number | null }; onDone: (id: string) => void }) {
@@ -153,7 +202,17 @@ export function GroupForm({ group, onDone }: { group?: GroupSummary & { meetingD
   });
   const rename = useCallback(
     (k: string) =>
-      k === 'locationId' ? (v.level === 'block' ? 'block' : 'district') : k === 'members' || k === 'members.roles' || k === 'members.department' ? 'chairDepartment' : k === 'members.name' ? 'chairName' : k === 'members.designation' ? 'chairDesignation' : k,
+      k === 'locationId'
+        ? v.level === 'block'
+          ? 'block'
+          : 'district'
+        : k === 'members' || k === 'members.roles' || k === 'members.department'
+          ? 'chairDepartment'
+          : k === 'members.name'
+            ? 'chairName'
+            : k === 'members.designation'
+              ? 'chairDesignation'
+              : k,
     [v.level],
   );
   const { errors, setErrors, general, capture, clear } = useServerErrors(rename);
@@ -164,10 +223,10 @@ export function GroupForm({ group, onDone }: { group?: GroupSummary & { meetingD
   const districtCode = v.district ? Number(v.district.split(':')[1]) : null;
   const districts = usePlaces('district', null, me.scope.stateCode);
   const blocks = usePlaces('block', districtCode, me.scope.stateCode);
-  const districtOptions = (districts.data ?? []).filter((d) => !ownDistrict || d.districtCode === ownDistrict).map((d) => ({ value: d.id, label: d.name }));
-  const save = useConvergenceWrite(async (body: Record<string, unknown>) =>
-    editing ? patchGroup(group!.id, body) : createGroup(body),
-  );
+  const districtOptions = (districts.data ?? [])
+    .filter((d) => !ownDistrict || d.districtCode === ownDistrict)
+    .map((d) => ({ value: d.id, label: d.name }));
+  const save = useConvergenceWrite(async (body: Record<string, unknown>) => (editing ? patchGroup(group!.id, body) : createGroup(body)));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -197,7 +256,14 @@ export function GroupForm({ group, onDone }: { group?: GroupSummary & { meetingD
           ...common,
           level: v.level,
           locationId: v.level === 'block' ? v.block : v.district,
-          members: [{ department: v.chairDepartment, name: v.chairName.trim(), designation: v.chairDesignation.trim() || undefined, roles: ['chair'] }],
+          members: [
+            {
+              department: v.chairDepartment,
+              name: v.chairName.trim(),
+              designation: v.chairDesignation.trim() || undefined,
+              roles: ['chair'],
+            },
+          ],
         };
     try {
       const saved = (await save.mutateAsync(body)) as { id: string };
@@ -227,7 +293,15 @@ export function GroupForm({ group, onDone }: { group?: GroupSummary & { meetingD
               onChange={(e) => set('level', e.currentTarget.value as 'district' | 'block')}
               error={errors.level}
             />
-            <NativeSelect label={t('convergence.form.district')} data={[{ value: '', label: '—' }, ...districtOptions]} name="district" value={v.district ?? ''} onChange={(e) => set('district', e.currentTarget.value || null)} error={errors.district} required />
+            <NativeSelect
+              label={t('convergence.form.district')}
+              data={[{ value: '', label: '—' }, ...districtOptions]}
+              name="district"
+              value={v.district ?? ''}
+              onChange={(e) => set('district', e.currentTarget.value || null)}
+              error={errors.district}
+              required
+            />
             {v.level === 'block' && (
               <NativeSelect
                 label={t('convergence.form.block')}
@@ -242,19 +316,45 @@ export function GroupForm({ group, onDone }: { group?: GroupSummary & { meetingD
           </SimpleGrid>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput name="name" label={t('convergence.form.name')} value={v.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} required />
-          <TextInput name="nameLocal" label={t('convergence.form.nameLocal')} value={v.nameLocal} onChange={(e) => set('nameLocal', e.currentTarget.value)} error={errors.nameLocal} />
+          <TextInput
+            name="name"
+            label={t('convergence.form.name')}
+            value={v.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            error={errors.name}
+            required
+          />
+          <TextInput
+            name="nameLocal"
+            label={t('convergence.form.nameLocal')}
+            value={v.nameLocal}
+            onChange={(e) => set('nameLocal', e.currentTarget.value)}
+            error={errors.nameLocal}
+          />
           <NativeSelect
             label={t('convergence.groups.frequency')}
             data={FREQUENCIES.map((f) => ({ value: f, label: t(`convergence.groups.frequencyValue.${f}`) }))}
             value={v.meetingFrequency}
-              name="meetingFrequency"
+            name="meetingFrequency"
             onChange={(e) => set('meetingFrequency', e.currentTarget.value)}
             error={errors.meetingFrequency}
           />
-          <NumberInput name="meetingDay" label={t('convergence.form.meetingDay')} min={1} max={31} value={v.meetingDay} onChange={(x) => set('meetingDay', x)} error={errors.meetingDay} />
+          <NumberInput
+            name="meetingDay"
+            label={t('convergence.form.meetingDay')}
+            min={1}
+            max={31}
+            value={v.meetingDay}
+            onChange={(x) => set('meetingDay', x)}
+            error={errors.meetingDay}
+          />
         </SimpleGrid>
-        <Checkbox.Group label={t('convergence.groups.anchors')} value={v.anchorDepartments} onChange={(x) => set('anchorDepartments', x)} error={errors.anchorDepartments}>
+        <Checkbox.Group
+          label={t('convergence.groups.anchors')}
+          value={v.anchorDepartments}
+          onChange={(x) => set('anchorDepartments', x)}
+          error={errors.anchorDepartments}
+        >
           <SimpleGrid cols={{ base: 1, sm: 3 }} mt={4} spacing={4}>
             {DEPARTMENT_KINDS.map((d) => (
               <Checkbox key={d} value={d} label={dept(d)} />
@@ -267,9 +367,28 @@ export function GroupForm({ group, onDone }: { group?: GroupSummary & { meetingD
               {t('convergence.common.chair')}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <DepartmentSelect name="chairDepartment" label={t('convergence.form.chairDepartment')} value={v.chairDepartment} onChange={(d) => set('chairDepartment', d)} error={errors.chairDepartment} />
-              <TextInput name="chairName" label={t('convergence.form.chairName')} value={v.chairName} onChange={(e) => set('chairName', e.currentTarget.value)} error={errors.chairName} required />
-              <TextInput name="chairDesignation" label={t('convergence.group.designation')} value={v.chairDesignation} onChange={(e) => set('chairDesignation', e.currentTarget.value)} error={errors.chairDesignation} />
+              <DepartmentSelect
+                name="chairDepartment"
+                label={t('convergence.form.chairDepartment')}
+                value={v.chairDepartment}
+                onChange={(d) => set('chairDepartment', d)}
+                error={errors.chairDepartment}
+              />
+              <TextInput
+                name="chairName"
+                label={t('convergence.form.chairName')}
+                value={v.chairName}
+                onChange={(e) => set('chairName', e.currentTarget.value)}
+                error={errors.chairName}
+                required
+              />
+              <TextInput
+                name="chairDesignation"
+                label={t('convergence.group.designation')}
+                value={v.chairDesignation}
+                onChange={(e) => set('chairDesignation', e.currentTarget.value)}
+                error={errors.chairDesignation}
+              />
             </SimpleGrid>
           </>
         )}
@@ -308,7 +427,9 @@ export function MemberForm({ groupId, member, onDone }: { groupId: string; membe
     setV((prev) => ({ ...prev, [k]: value }));
     clear(k);
   };
-  const save = useConvergenceWrite(async (body: Record<string, unknown>) => (editing ? patchMember(groupId, member!.id, body) : addMember(groupId, body)));
+  const save = useConvergenceWrite(async (body: Record<string, unknown>) =>
+    editing ? patchMember(groupId, member!.id, body) : addMember(groupId, body),
+  );
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -321,8 +442,21 @@ export function MemberForm({ groupId, member, onDone }: { groupId: string; membe
     }
     const roles = [v.role];
     const body = editing
-      ? { name: v.name.trim(), designation: v.designation.trim() || null, roles, email: v.email.trim() || null, phone: v.phone.trim() || null }
-      : { department: v.department, name: v.name.trim(), designation: v.designation.trim() || undefined, roles, email: v.email.trim() || undefined, phone: v.phone.trim() || undefined };
+      ? {
+          name: v.name.trim(),
+          designation: v.designation.trim() || null,
+          roles,
+          email: v.email.trim() || null,
+          phone: v.phone.trim() || null,
+        }
+      : {
+          department: v.department,
+          name: v.name.trim(),
+          designation: v.designation.trim() || undefined,
+          roles,
+          email: v.email.trim() || undefined,
+          phone: v.phone.trim() || undefined,
+        };
     try {
       await save.mutateAsync(body);
       clear();
@@ -333,14 +467,41 @@ export function MemberForm({ groupId, member, onDone }: { groupId: string; membe
   }
 
   return (
-    <Card withBorder my="sm" component="form" onSubmit={submit} noValidate aria-label={editing ? t('convergence.form.editMember') : t('convergence.form.addMember')}>
+    <Card
+      withBorder
+      my="sm"
+      component="form"
+      onSubmit={submit}
+      noValidate
+      aria-label={editing ? t('convergence.form.editMember') : t('convergence.form.addMember')}
+    >
       <Title order={3} size="h5" mb="xs">
         {editing ? t('convergence.form.editMember') : t('convergence.form.addMember')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <DepartmentSelect name="department" label={t('convergence.common.department')} value={v.department} onChange={(d) => set('department', d)} error={errors.department} disabled={editing} />
-        <TextInput name="name" label={t('convergence.form.memberName')} value={v.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} required />
-        <TextInput name="designation" label={t('convergence.group.designation')} value={v.designation} onChange={(e) => set('designation', e.currentTarget.value)} error={errors.designation} />
+        <DepartmentSelect
+          name="department"
+          label={t('convergence.common.department')}
+          value={v.department}
+          onChange={(d) => set('department', d)}
+          error={errors.department}
+          disabled={editing}
+        />
+        <TextInput
+          name="name"
+          label={t('convergence.form.memberName')}
+          value={v.name}
+          onChange={(e) => set('name', e.currentTarget.value)}
+          error={errors.name}
+          required
+        />
+        <TextInput
+          name="designation"
+          label={t('convergence.group.designation')}
+          value={v.designation}
+          onChange={(e) => set('designation', e.currentTarget.value)}
+          error={errors.designation}
+        />
         <NativeSelect
           label={t('convergence.form.role')}
           data={(['member', 'secretary', 'chair'] as const).map((r) => ({ value: r, label: t(`convergence.role.${r}`) }))}
@@ -349,8 +510,22 @@ export function MemberForm({ groupId, member, onDone }: { groupId: string; membe
           onChange={(e) => set('role', e.currentTarget.value)}
           error={errors.role}
         />
-        <TextInput name="email" label={t('convergence.form.email')} type="email" value={v.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} />
-        <TextInput name="phone" label={t('convergence.form.phone')} type="tel" value={v.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors.phone} />
+        <TextInput
+          name="email"
+          label={t('convergence.form.email')}
+          type="email"
+          value={v.email}
+          onChange={(e) => set('email', e.currentTarget.value)}
+          error={errors.email}
+        />
+        <TextInput
+          name="phone"
+          label={t('convergence.form.phone')}
+          type="tel"
+          value={v.phone}
+          onChange={(e) => set('phone', e.currentTarget.value)}
+          error={errors.phone}
+        />
       </SimpleGrid>
       <FormFooter general={general} saving={save.isPending} onCancel={onDone} />
     </Card>
@@ -399,7 +574,12 @@ export function RaiseActionForm({ groupId, departments, onDone }: { groupId: str
       return;
     }
     try {
-      await save.mutateAsync({ department: v.department, description: v.description.trim(), dueDate: v.dueDate, ...(v.officer.trim() ? { officer: v.officer.trim() } : {}) });
+      await save.mutateAsync({
+        department: v.department,
+        description: v.description.trim(),
+        dueDate: v.dueDate,
+        ...(v.officer.trim() ? { officer: v.officer.trim() } : {}),
+      });
       clear();
       setV({ department: null, description: '', dueDate: '', officer: '' });
       setRaised(true);
@@ -417,7 +597,14 @@ export function RaiseActionForm({ groupId, departments, onDone }: { groupId: str
         {t('convergence.raise.intro')}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <DepartmentSelect name="department" label={t('convergence.common.department')} value={v.department} onChange={(d) => set('department', d)} error={errors.department} departments={departments} />
+        <DepartmentSelect
+          name="department"
+          label={t('convergence.common.department')}
+          value={v.department}
+          onChange={(d) => set('department', d)}
+          error={errors.department}
+          departments={departments}
+        />
         <TextInput
           type="date"
           name="dueDate"
@@ -429,8 +616,25 @@ export function RaiseActionForm({ groupId, departments, onDone }: { groupId: str
           required
         />
       </SimpleGrid>
-      <Textarea name="description" label={t('convergence.raise.description')} autosize minRows={2} value={v.description} onChange={(e) => set('description', e.currentTarget.value)} error={errors.description} required mt="xs" />
-      <TextInput name="officer" label={t('convergence.raise.officer')} value={v.officer} onChange={(e) => set('officer', e.currentTarget.value)} error={errors.officer} mt="xs" />
+      <Textarea
+        name="description"
+        label={t('convergence.raise.description')}
+        autosize
+        minRows={2}
+        value={v.description}
+        onChange={(e) => set('description', e.currentTarget.value)}
+        error={errors.description}
+        required
+        mt="xs"
+      />
+      <TextInput
+        name="officer"
+        label={t('convergence.raise.officer')}
+        value={v.officer}
+        onChange={(e) => set('officer', e.currentTarget.value)}
+        error={errors.officer}
+        mt="xs"
+      />
       <FormFooter general={general} saving={save.isPending} submitLabel={t('convergence.raise.submit')} onCancel={onDone}>
         {raised && (
           <Alert color="green" role="status" mt="sm">

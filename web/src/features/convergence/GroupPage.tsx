@@ -32,7 +32,8 @@ function GroupView({ g }: { g: GroupDetail }) {
   const me = useMe();
   const [raising, setRaising] = useState(false);
   // The server decides (convergence.manage over the area, or the group's chair or secretary).
-  const mayRaise = manage || g.members.some((m) => !m.until && m.userId === me.id && (m.roles.includes('chair') || m.roles.includes('secretary')));
+  const mayRaise =
+    manage || g.members.some((m) => !m.until && m.userId === me.id && (m.roles.includes('chair') || m.roles.includes('secretary')));
   const schedule = useConvergenceWrite((d: string) => scheduleMeeting(g.id, { date: d }));
   const remove = useRemoveMember(g.id);
   const current = g.members.filter((m) => !m.until);
@@ -41,12 +42,18 @@ function GroupView({ g }: { g: GroupDetail }) {
   return (
     <>
       <PageHeader
-        actions={manage && !editing ? <Button variant="default" onClick={() => setEditing(true)}>{t('convergence.form.editGroup')}</Button> : undefined}
+        actions={
+          manage && !editing ? (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              {t('convergence.form.editGroup')}
+            </Button>
+          ) : undefined
+        }
         title={g.name}
         subtitle={
           <Text size="sm">
-            {t(`convergence.level.${g.level}`)} · {t('convergence.groups.members', { n: g.memberCount })} · {t('convergence.common.chair')}: {g.chair?.name ?? '—'} ·{' '}
-            {t('convergence.groups.anchors')}: {g.anchorDepartments.map(dept).join(', ')}
+            {t(`convergence.level.${g.level}`)} · {t('convergence.groups.members', { n: g.memberCount })} · {t('convergence.common.chair')}:{' '}
+            {g.chair?.name ?? '—'} · {t('convergence.groups.anchors')}: {g.anchorDepartments.map(dept).join(', ')}
           </Text>
         }
       />
@@ -96,7 +103,12 @@ function GroupView({ g }: { g: GroupDetail }) {
                 }}
                 error={schedule.error ? describe(schedule.error) : undefined}
               />
-              <Button size="sm" disabled={!date} loading={schedule.isPending} onClick={() => schedule.mutate(date, { onSuccess: () => setDate('') })}>
+              <Button
+                size="sm"
+                disabled={!date}
+                loading={schedule.isPending}
+                onClick={() => schedule.mutate(date, { onSuccess: () => setDate('') })}
+              >
                 {t('convergence.common.save')}
               </Button>
             </Group>
@@ -149,7 +161,11 @@ function GroupView({ g }: { g: GroupDetail }) {
           )}
         </Group>
         {adding && <MemberForm groupId={g.id} onDone={() => setAdding(false)} />}
-        {remove.error ? <Text c="red" role="alert" size="sm">{describe(remove.error)}</Text> : null}
+        {remove.error ? (
+          <Text c="red" role="alert" size="sm">
+            {describe(remove.error)}
+          </Text>
+        ) : null}
         <Table.ScrollContainer minWidth={560}>
           <Table fz="sm" data-testid="member-list">
             <Table.Tbody>
@@ -168,16 +184,27 @@ function GroupView({ g }: { g: GroupDetail }) {
                             <Text size="sm">
                               {m.name}
                               {m.designation ? `, ${m.designation}` : ''}
-                              {m.roles.filter((r) => r !== 'member').map((r) => (
-                                <Badge key={r} ml={6} size="xs" variant="outline">
-                                  {t(`convergence.role.${r}`)}
-                                </Badge>
-                              ))}
-                              {manage && (m.email || m.phone) ? <Text span size="xs" c="dimmed" ml={6}>{[m.email, m.phone].filter(Boolean).join(' · ')}</Text> : null}
+                              {m.roles
+                                .filter((r) => r !== 'member')
+                                .map((r) => (
+                                  <Badge key={r} ml={6} size="xs" variant="outline">
+                                    {t(`convergence.role.${r}`)}
+                                  </Badge>
+                                ))}
+                              {manage && (m.email || m.phone) ? (
+                                <Text span size="xs" c="dimmed" ml={6}>
+                                  {[m.email, m.phone].filter(Boolean).join(' · ')}
+                                </Text>
+                              ) : null}
                             </Text>
                             {manage && (
                               <Group gap={4} wrap="nowrap">
-                                <Button size="compact-xs" variant="subtle" onClick={() => setEditMember(m.id)} aria-label={`${t('convergence.form.edit')}: ${m.name}`}>
+                                <Button
+                                  size="compact-xs"
+                                  variant="subtle"
+                                  onClick={() => setEditMember(m.id)}
+                                  aria-label={`${t('convergence.form.edit')}: ${m.name}`}
+                                >
                                   {t('convergence.form.edit')}
                                 </Button>
                                 <Button
@@ -185,7 +212,9 @@ function GroupView({ g }: { g: GroupDetail }) {
                                   variant="subtle"
                                   color="red"
                                   loading={remove.isPending && remove.variables === m.id}
-                                  onClick={() => window.confirm(t('convergence.form.removeConfirm', { name: m.name })) && remove.mutate(m.id)}
+                                  onClick={() =>
+                                    window.confirm(t('convergence.form.removeConfirm', { name: m.name })) && remove.mutate(m.id)
+                                  }
                                   aria-label={`${t('convergence.form.remove')}: ${m.name}`}
                                 >
                                   {t('convergence.form.remove')}

@@ -51,12 +51,18 @@ export default function GroupsPage() {
                       </Anchor>
                       <Badge variant="light">{t(`convergence.level.${g.level}`)}</Badge>
                     </Group>
-                    {g.nameLocal && <Text size="sm" c="dimmed">{g.nameLocal}</Text>}
+                    {g.nameLocal && (
+                      <Text size="sm" c="dimmed">
+                        {g.nameLocal}
+                      </Text>
+                    )}
                     <Text size="sm">
-                      {t('convergence.common.chair')}: {g.chair ? `${g.chair.name}${g.chair.designation ? `, ${g.chair.designation}` : ''}` : '—'}
+                      {t('convergence.common.chair')}:{' '}
+                      {g.chair ? `${g.chair.name}${g.chair.designation ? `, ${g.chair.designation}` : ''}` : '—'}
                     </Text>
                     <Text size="sm">
-                      {t('convergence.groups.members', { n: g.memberCount })} · {t('convergence.groups.frequency')}: {t(`convergence.groups.frequencyValue.${g.meetingFrequency}`)}
+                      {t('convergence.groups.members', { n: g.memberCount })} · {t('convergence.groups.frequency')}:{' '}
+                      {t(`convergence.groups.frequencyValue.${g.meetingFrequency}`)}
                     </Text>
                     <Text size="sm">
                       {t('convergence.groups.anchors')}: {g.anchorDepartments.map(dept).join(', ') || '—'}

@@ -20,7 +20,13 @@ export default function MatrixPage() {
     <>
       <PageHeader title={t('convergence.matrix.title')} subtitle={<Text size="sm">{t('convergence.matrix.intro')}</Text>} />
       <Group mb="md">
-        <Select label={t('convergence.matrix.level')} data={LEVELS.map((l) => ({ value: l, label: t(`convergence.level.${l}`) }))} value={level} onChange={(v) => setLevel(v ?? 'district')} w={180} />
+        <Select
+          label={t('convergence.matrix.level')}
+          data={LEVELS.map((l) => ({ value: l, label: t(`convergence.level.${l}`) }))}
+          value={level}
+          onChange={(v) => setLevel(v ?? 'district')}
+          w={180}
+        />
       </Group>
       <QueryState query={q}>{(m) => <MatrixView m={m} />}</QueryState>
     </>
@@ -56,8 +62,17 @@ function MatrixView({ m }: { m: MatrixResponse }) {
                   {r.cells.map((c, i) =>
                     c ? (
                       <Table.Td key={i}>
-                        <Tooltip label={`${c.role}${c.programmes.length ? ` — ${c.programmes.map((p) => p.name).join('; ')}` : ''}`} multiline w={320} withArrow>
-                          <Badge color={c.responsibility === 'lead' ? 'blue' : 'gray'} variant={c.responsibility === 'lead' ? 'filled' : 'light'} style={{ cursor: 'help' }}>
+                        <Tooltip
+                          label={`${c.role}${c.programmes.length ? ` — ${c.programmes.map((p) => p.name).join('; ')}` : ''}`}
+                          multiline
+                          w={320}
+                          withArrow
+                        >
+                          <Badge
+                            color={c.responsibility === 'lead' ? 'blue' : 'gray'}
+                            variant={c.responsibility === 'lead' ? 'filled' : 'light'}
+                            style={{ cursor: 'help' }}
+                          >
                             {t(`convergence.responsibility.${c.responsibility}`)}
                           </Badge>
                         </Tooltip>
@@ -92,7 +107,15 @@ function MatrixEditor({ m }: { m: MatrixResponse }) {
       <Title order={2} size="h4" mb="xs">
         {t('convergence.matrix.edit')}
       </Title>
-      <Textarea value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={12} maxRows={30} styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }} aria-label={t('convergence.matrix.edit')} />
+      <Textarea
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        autosize
+        minRows={12}
+        maxRows={30}
+        styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }}
+        aria-label={t('convergence.matrix.edit')}
+      />
       <Group mt="xs" align="flex-end">
         <TextInput label={t('convergence.matrix.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} w={360} />
         <Button
@@ -110,7 +133,11 @@ function MatrixEditor({ m }: { m: MatrixResponse }) {
           {t('convergence.common.save')}
         </Button>
       </Group>
-      {parseError && <Alert color="red" mt="xs">{parseError}</Alert>}
+      {parseError && (
+        <Alert color="red" mt="xs">
+          {parseError}
+        </Alert>
+      )}
       {issues.length > 0 ? (
         <Alert color="red" mt="xs" title={t('convergence.matrix.invalid')}>
           <List size="sm">

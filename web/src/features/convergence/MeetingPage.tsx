@@ -1,5 +1,21 @@
 import { useMemo, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { CONVERGENCE_DOMAINS } from '../../../../src/convergence/domain/types';
@@ -8,7 +24,18 @@ import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
 import {
-  addDiscussion, holdMeeting, minuteMeeting, noteUrl, saveAttendance, sendNote, todayIst, useConvergenceWrite, useFamilyPick, useMeeting, useNote, useSuggest,
+  addDiscussion,
+  holdMeeting,
+  minuteMeeting,
+  noteUrl,
+  saveAttendance,
+  sendNote,
+  todayIst,
+  useConvergenceWrite,
+  useFamilyPick,
+  useMeeting,
+  useNote,
+  useSuggest,
 } from './api';
 import { ActionStatusBadge, ErrorLine, useLabels } from './shared';
 import type { AgendaLine, MeetingDetail, NoteLineView } from './types';
@@ -66,7 +93,9 @@ function AgendaCard({ m }: { m: MeetingDetail }) {
   const { t } = useTranslation();
   const f = useFormat();
   const { dept } = useLabels();
-  const sections = (['action_taken', 'cases', 'bal_panchayat'] as const).map((s) => ({ s, lines: m.agenda.filter((l) => l.section === s) })).filter((x) => x.lines.length);
+  const sections = (['action_taken', 'cases', 'bal_panchayat'] as const)
+    .map((s) => ({ s, lines: m.agenda.filter((l) => l.section === s) }))
+    .filter((x) => x.lines.length);
   return (
     <Card withBorder>
       <Title order={2} size="h4">
@@ -83,7 +112,11 @@ function AgendaCard({ m }: { m: MeetingDetail }) {
           </Text>
           {lines.map((l, i) => (
             <Text size="sm" key={`${s}-${i}`} title={l.reasons.map((r) => r.text).join(' · ')}>
-              {l.caseRef && <Badge variant="outline" size="sm" mr={6}>{l.caseRef}</Badge>}
+              {l.caseRef && (
+                <Badge variant="outline" size="sm" mr={6}>
+                  {l.caseRef}
+                </Badge>
+              )}
               {l.action && (
                 <>
                   {dept(l.action.department)}: {l.action.description} — {t('convergence.common.dueDate')} {f.date(l.action.dueDate)}{' '}
@@ -130,8 +163,14 @@ function AttendanceView({ m }: { m: MeetingDetail }) {
             <Table.Tr key={d.department}>
               <Table.Td>{dept(d.department)}</Table.Td>
               <Table.Td>
-                {d.present === null ? '—' : (
-                  <Badge color={d.present ? 'green' : 'red'} variant="light" aria-label={d.present ? t('convergence.meeting.present') : t('convergence.meeting.absentDepartments')}>
+                {d.present === null ? (
+                  '—'
+                ) : (
+                  <Badge
+                    color={d.present ? 'green' : 'red'}
+                    variant="light"
+                    aria-label={d.present ? t('convergence.meeting.present') : t('convergence.meeting.absentDepartments')}
+                  >
                     {d.present ? '✓' : '✗'}
                   </Badge>
                 )}
@@ -153,7 +192,9 @@ function AttendanceView({ m }: { m: MeetingDetail }) {
 function AttendanceForm({ m }: { m: MeetingDetail }) {
   const { t } = useTranslation();
   const { dept } = useLabels();
-  const [marks, setMarks] = useState<Record<string, boolean>>(() => Object.fromEntries(m.attendance.map((a) => [a.memberId, a.present ?? false])));
+  const [marks, setMarks] = useState<Record<string, boolean>>(() =>
+    Object.fromEntries(m.attendance.map((a) => [a.memberId, a.present ?? false])),
+  );
   const list = () => Object.entries(marks).map(([memberId, present]) => ({ memberId, present }));
   const save = useConvergenceWrite(() => saveAttendance(m.id, list()));
   const hold = useConvergenceWrite(() => holdMeeting(m.id, list()));
@@ -259,7 +300,15 @@ function subjectOptions(agenda: AgendaLine[]) {
   for (const l of agenda) {
     const s = l.subject;
     if (!s) continue;
-    const value = s.caseId ? `case:${s.caseId}` : s.issueId && !s.familyId ? `issue:${s.issueId}` : s.familyId ? `family:${s.familyId}` : s.childId ? `child:${s.childId}` : null;
+    const value = s.caseId
+      ? `case:${s.caseId}`
+      : s.issueId && !s.familyId
+        ? `issue:${s.issueId}`
+        : s.familyId
+          ? `family:${s.familyId}`
+          : s.childId
+            ? `child:${s.childId}`
+            : null;
     if (value && !seen.has(value)) seen.set(value, { value, label: l.caseRef ?? (l.issue ? `${l.issue.village}` : value) });
   }
   return [...seen.values()];
@@ -277,7 +326,9 @@ function DecisionForm({ m }: { m: MeetingDetail }) {
   const options = useMemo(() => {
     const fromAgenda = subjectOptions(m.agenda);
     const known = new Set(fromAgenda.map((o) => o.value));
-    const families = (found.data?.items ?? []).map((f) => ({ value: `family:${f.id}`, label: f.headNameLocal ? `${f.headName} (${f.headNameLocal})` : f.headName })).filter((o) => !known.has(o.value));
+    const families = (found.data?.items ?? [])
+      .map((f) => ({ value: `family:${f.id}`, label: f.headNameLocal ? `${f.headName} (${f.headNameLocal})` : f.headName }))
+      .filter((o) => !known.has(o.value));
     return [...fromAgenda, ...families];
   }, [m.agenda, found.data]);
   const save = useConvergenceWrite(() => {
@@ -288,17 +339,31 @@ function DecisionForm({ m }: { m: MeetingDetail }) {
       actions: drafts
         .filter((d) => d.department && d.description.trim())
         .map((d) => ({
-          department: d.department, description: d.description, dueDate: d.dueDate,
-          ...(d.domain ? { domain: d.domain } : {}), ...(d.officerMemberId ? { officerMemberId: d.officerMemberId } : {}),
+          department: d.department,
+          description: d.description,
+          dueDate: d.dueDate,
+          ...(d.domain ? { domain: d.domain } : {}),
+          ...(d.officerMemberId ? { officerMemberId: d.officerMemberId } : {}),
         })),
     });
   });
   const set = (i: number, patch: Partial<Draft>) => setDrafts((ds) => ds.map((d, k) => (k === i ? { ...d, ...patch } : d)));
   return (
-    <Card withBorder mt="md" component="form" onSubmit={(e: React.FormEvent) => {
-      e.preventDefault();
-      save.mutate(undefined, { onSuccess: () => { setSubject(null); setDecision(''); setDrafts([emptyDraft()]); } });
-    }}>
+    <Card
+      withBorder
+      mt="md"
+      component="form"
+      onSubmit={(e: React.FormEvent) => {
+        e.preventDefault();
+        save.mutate(undefined, {
+          onSuccess: () => {
+            setSubject(null);
+            setDecision('');
+            setDrafts([emptyDraft()]);
+          },
+        });
+      }}
+    >
       <Title order={2} size="h4" mb="xs">
         {t('convergence.meeting.addDecision')}
       </Title>
@@ -314,7 +379,15 @@ function DecisionForm({ m }: { m: MeetingDetail }) {
         clearable
         searchable
       />
-      <Textarea label={t('convergence.meeting.decision')} value={decision} onChange={(e) => setDecision(e.currentTarget.value)} required autosize minRows={2} mt="xs" />
+      <Textarea
+        label={t('convergence.meeting.decision')}
+        value={decision}
+        onChange={(e) => setDecision(e.currentTarget.value)}
+        required
+        autosize
+        minRows={2}
+        mt="xs"
+      />
       <Text fw={600} size="sm" mt="sm">
         {t('convergence.meeting.actionsTitle')}
       </Text>
@@ -384,12 +457,25 @@ function ActionDraftRow(props: {
           disabled={!d.department}
           w={200}
         />
-        <TextInput type="date" label={t('convergence.common.dueDate')} value={d.dueDate} min={todayIst()} onChange={(e) => onChange({ dueDate: e.currentTarget.value })} required w={160} />
+        <TextInput
+          type="date"
+          label={t('convergence.common.dueDate')}
+          value={d.dueDate}
+          min={todayIst()}
+          onChange={(e) => onChange({ dueDate: e.currentTarget.value })}
+          required
+          w={160}
+        />
         <Button variant="subtle" color="red" onClick={props.onRemove}>
           {t('convergence.meeting.removeAction')}
         </Button>
       </Group>
-      <TextInput label={t('convergence.meeting.description')} value={d.description} onChange={(e) => onChange({ description: e.currentTarget.value })} mt={4} />
+      <TextInput
+        label={t('convergence.meeting.description')}
+        value={d.description}
+        onChange={(e) => onChange({ description: e.currentTarget.value })}
+        mt={4}
+      />
       {suggested.length > 0 && (
         <Text size="xs" c="dimmed" mt={4}>
           {t('convergence.meeting.suggested', { list: suggested.map(labels.dept).join(', ') })}
@@ -415,7 +501,13 @@ function MinutesCard({ m, manage }: { m: MeetingDetail; manage: boolean }) {
         </Text>
       ) : manage ? (
         <>
-          <Textarea value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={3} aria-label={t('convergence.meeting.minutes')} />
+          <Textarea
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            autosize
+            minRows={3}
+            aria-label={t('convergence.meeting.minutes')}
+          />
           <Button mt="xs" disabled={!text.trim()} loading={minute.isPending} onClick={() => minute.mutate(undefined)}>
             {t('convergence.meeting.minute')}
           </Button>
@@ -507,7 +599,11 @@ function ChildCell({ l }: { l: NoteLineView }) {
     );
   }
   if (l.childInitials) return <Text size="sm">{`${l.childInitials} (${t('convergence.note.initialsOnly')})`}</Text>;
-  return <Text size="sm" c="dimmed">{l.childWithheld ? t('convergence.common.withheld') : '—'}</Text>;
+  return (
+    <Text size="sm" c="dimmed">
+      {l.childWithheld ? t('convergence.common.withheld') : '—'}
+    </Text>
+  );
 }
 
 /** The note in the app: the same cut as the PDF (a department's copy names the children of its own cases). */

@@ -10,7 +10,9 @@ import type { Accountability } from './types';
 
 type Tree = { [k: string]: string | Tree };
 const flat = (t: Tree, prefix = ''): Map<string, string> =>
-  new Map(Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : [...flat(v, `${prefix}${k}.`)])));
+  new Map(
+    Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : [...flat(v, `${prefix}${k}.`)])),
+  );
 
 describe('convergence screens: translations', () => {
   const langs = { en: flat(CONVERGENCE_TRANSLATIONS.en), hi: flat(CONVERGENCE_TRANSLATIONS.hi), mr: flat(CONVERGENCE_TRANSLATIONS.mr) };
@@ -37,16 +39,55 @@ describe('convergence screens: translations', () => {
 });
 
 const SAMPLE: Accountability = {
-  asOf: '2026-11-23', from: '2026-10', to: '2026-11',
+  asOf: '2026-11-23',
+  from: '2026-10',
+  to: '2026-11',
   groups: [{ id: 'g', name: 'Amravati District Convergence Group', level: 'district' }],
   rows: [],
   summary: [
-    { department: 'LABOUR', assigned: 3, doneOnTime: 0, doneLate: 1, overdueAtEnd: 2, avgDaysLate: 58.5, onTimeRate: 0, attendanceRate: 0.33 },
+    {
+      department: 'LABOUR',
+      assigned: 3,
+      doneOnTime: 0,
+      doneLate: 1,
+      overdueAtEnd: 2,
+      avgDaysLate: 58.5,
+      onTimeRate: 0,
+      attendanceRate: 0.33,
+    },
     { department: 'DWCD', assigned: 3, doneOnTime: 3, doneLate: 0, overdueAtEnd: 0, avgDaysLate: null, onTimeRate: 1, attendanceRate: 1 },
   ],
-  trend: { metric: 'overdue', months: ['2026-10', '2026-11'], series: [{ department: 'LABOUR', values: [2, 2] }, { department: 'DWCD', values: [0, 0] }] },
-  chart: [{ month: '2026-10', LABOUR: 2, DWCD: 0 }, { month: '2026-11', LABOUR: 2, DWCD: 0 }],
-  attendance: [{ groupId: 'g', group: 'Amravati District Convergence Group', departments: [{ department: 'LABOUR', expected: 6, attended: 2, rate: 0.33, consecutiveAbsences: 4, longestAbsenceRun: 4, lastAttended: '2026-07-06', absentOn: [], irregular: true }] }],
+  trend: {
+    metric: 'overdue',
+    months: ['2026-10', '2026-11'],
+    series: [
+      { department: 'LABOUR', values: [2, 2] },
+      { department: 'DWCD', values: [0, 0] },
+    ],
+  },
+  chart: [
+    { month: '2026-10', LABOUR: 2, DWCD: 0 },
+    { month: '2026-11', LABOUR: 2, DWCD: 0 },
+  ],
+  attendance: [
+    {
+      groupId: 'g',
+      group: 'Amravati District Convergence Group',
+      departments: [
+        {
+          department: 'LABOUR',
+          expected: 6,
+          attended: 2,
+          rate: 0.33,
+          consecutiveAbsences: 4,
+          longestAbsenceRun: 4,
+          lastAttended: '2026-07-06',
+          absentOn: [],
+          irregular: true,
+        },
+      ],
+    },
+  ],
 };
 
 describe('accountability view', () => {

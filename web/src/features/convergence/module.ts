@@ -21,13 +21,37 @@ export default defineModule({
   ],
   routes: (parent) => [
     createRoute({ getParentRoute: () => parent, path: '/convergence', component: lazyRouteComponent(() => import('./GroupsPage')) }),
-    createRoute({ getParentRoute: () => parent, path: '/convergence/groups/$groupId', component: lazyRouteComponent(() => import('./GroupPage')) }),
-    createRoute({ getParentRoute: () => parent, path: '/convergence/meetings/$meetingId', component: lazyRouteComponent(() => import('./MeetingPage')) }),
-    createRoute({ getParentRoute: () => parent, path: '/convergence/actions', component: lazyRouteComponent(() => import('./ActionsPage')) }),
-    createRoute({ getParentRoute: () => parent, path: '/convergence/accountability', component: lazyRouteComponent(() => import('./AccountabilityPage')) }),
-    createRoute({ getParentRoute: () => parent, path: '/convergence/coverage', component: lazyRouteComponent(() => import('./CoveragePage')) }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/convergence/groups/$groupId',
+      component: lazyRouteComponent(() => import('./GroupPage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/convergence/meetings/$meetingId',
+      component: lazyRouteComponent(() => import('./MeetingPage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/convergence/actions',
+      component: lazyRouteComponent(() => import('./ActionsPage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/convergence/accountability',
+      component: lazyRouteComponent(() => import('./AccountabilityPage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/convergence/coverage',
+      component: lazyRouteComponent(() => import('./CoveragePage')),
+    }),
     createRoute({ getParentRoute: () => parent, path: '/convergence/matrix', component: lazyRouteComponent(() => import('./MatrixPage')) }),
-    createRoute({ getParentRoute: () => parent, path: '/convergence/bal-panchayat', component: lazyRouteComponent(() => import('./BalPanchayatPage')) }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/convergence/bal-panchayat',
+      component: lazyRouteComponent(() => import('./BalPanchayatPage')),
+    }),
   ],
   translations: CONVERGENCE_TRANSLATIONS,
 });

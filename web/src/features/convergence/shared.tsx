@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { describeError } from '../../forms/errors';
 import { departmentLabel, domainLabel, type Lang } from '../../../../src/convergence/domain/labels';
-import { CONVERGENCE_DOMAINS, DEPARTMENT_KINDS, type ConvergenceDomain, type DepartmentKind } from '../../../../src/convergence/domain/types';
+import {
+  CONVERGENCE_DOMAINS,
+  DEPARTMENT_KINDS,
+  type ConvergenceDomain,
+  type DepartmentKind,
+} from '../../../../src/convergence/domain/types';
 import type { ActionStatus } from './types';
 
 const langOf = (l: string): Lang => (l === 'hi' || l === 'mr' ? l : 'en');
@@ -13,9 +18,13 @@ const langOf = (l: string): Lang => (l === 'hi' || l === 'mr' ? l : 'en');
 export function useLabels() {
   const { i18n } = useTranslation();
   const lang = langOf(i18n.language);
-  const dept = useCallback((d: string) => ((DEPARTMENT_KINDS as readonly string[]).includes(d) ? departmentLabel(lang, d as DepartmentKind) : d), [lang]);
+  const dept = useCallback(
+    (d: string) => ((DEPARTMENT_KINDS as readonly string[]).includes(d) ? departmentLabel(lang, d as DepartmentKind) : d),
+    [lang],
+  );
   const domain = useCallback(
-    (d: string | null | undefined) => (!d ? '—' : (CONVERGENCE_DOMAINS as readonly string[]).includes(d) ? domainLabel(lang, d as ConvergenceDomain) : d),
+    (d: string | null | undefined) =>
+      !d ? '—' : (CONVERGENCE_DOMAINS as readonly string[]).includes(d) ? domainLabel(lang, d as ConvergenceDomain) : d,
     [lang],
   );
   return { dept, domain, lang };

@@ -59,7 +59,14 @@ export interface AgendaLine {
   issueId?: string;
   department?: Department;
   reasons: { code: string; text: string }[];
-  action?: { description: string; department: Department; dueDate: string; status: ActionStatus; officer: string | null; assignedOn: string };
+  action?: {
+    description: string;
+    department: Department;
+    dueDate: string;
+    status: ActionStatus;
+    officer: string | null;
+    assignedOn: string;
+  };
   issue?: { category: string; village: string; raisedOn: string; status: string };
   subject?: { caseId?: string; familyId?: string | null; childId?: string | null; issueId?: string };
 }
@@ -97,10 +104,24 @@ export interface MeetingDetail {
   noteSentAt: string | null;
   guests: { name: string; note?: string }[];
   version: number;
-  attendance: { memberId: string; name: string; designation: string | null; department: Department; roles: string[]; present: boolean | null }[];
+  attendance: {
+    memberId: string;
+    name: string;
+    designation: string | null;
+    department: Department;
+    roles: string[];
+    present: boolean | null;
+  }[];
   departments: { department: Department; present: boolean | null; attendees: string[] }[];
   agenda: AgendaLine[];
-  discussions: { id: string; caseRef: string | null; decision: string; issueId: string | null; subject?: AgendaLine['subject']; actions: ActionView[] }[];
+  discussions: {
+    id: string;
+    caseRef: string | null;
+    decision: string;
+    issueId: string | null;
+    subject?: AgendaLine['subject'];
+    actions: ActionView[];
+  }[];
   actions: ActionView[];
 }
 
@@ -113,7 +134,13 @@ export interface ActionListItem extends ActionView {
 }
 
 export interface ActionDetail extends ActionListItem {
-  events: { seq: number; type: 'complete' | 'block' | 'reopen'; on: string; text: string; by: { name: string | null; department: string | null } }[];
+  events: {
+    seq: number;
+    type: 'complete' | 'block' | 'reopen';
+    on: string;
+    text: string;
+    by: { name: string | null; department: string | null };
+  }[];
   allowedEvents: ('complete' | 'block' | 'reopen')[];
   canUpdate: boolean;
 }
@@ -138,7 +165,16 @@ export interface Accountability {
   to: string;
   groups: { id: string; name: string; level: string }[];
   rows: DepartmentMonth[];
-  summary: { department: Department; assigned: number; doneOnTime: number; doneLate: number; overdueAtEnd: number; avgDaysLate: number | null; onTimeRate: number | null; attendanceRate: number | null }[];
+  summary: {
+    department: Department;
+    assigned: number;
+    doneOnTime: number;
+    doneLate: number;
+    overdueAtEnd: number;
+    avgDaysLate: number | null;
+    onTimeRate: number | null;
+    attendanceRate: number | null;
+  }[];
   trend: { metric: string; months: string[]; series: { department: Department; values: (number | null)[] }[] };
   chart: Array<{ month: string } & Record<string, number | null | string>>;
   attendance: { groupId: string; group: string; departments: DepartmentAttendance[] }[];
@@ -189,7 +225,12 @@ export interface MatrixResponse {
   note: string | null;
   matrix: unknown;
   levels: string[];
-  grid: { level: string; departments: Department[]; domains: string[]; rows: { domain: string; cells: (MatrixCellView | null)[]; suggested: Department[] }[] };
+  grid: {
+    level: string;
+    departments: Department[];
+    domains: string[];
+    rows: { domain: string; cells: (MatrixCellView | null)[]; suggested: Department[] }[];
+  };
   labels: { departments: Record<string, Record<string, string>>; domains: Record<string, Record<string, string>> };
 }
 

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, FileInput, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FileInput,
+  Fieldset,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { SEXES } from '../../../../src/registry/vocabulary';
@@ -12,8 +25,28 @@ import { useMissingReason } from './shared';
 type Values = Record<string, string | boolean>;
 
 const TEXT_FIELDS = [
-  'name', 'nameLocal', 'aliases', 'fatherName', 'motherName', 'guardianName', 'language', 'marks', 'clothing', 'description', 'place', 'address',
-  'lastSeenPlace', 'foundPlace', 'statedHome', 'currentPlace', 'reporterName', 'reporterRelation', 'reporterPhone', 'reporterEmail', 'policeStation', 'firNumber',
+  'name',
+  'nameLocal',
+  'aliases',
+  'fatherName',
+  'motherName',
+  'guardianName',
+  'language',
+  'marks',
+  'clothing',
+  'description',
+  'place',
+  'address',
+  'lastSeenPlace',
+  'foundPlace',
+  'statedHome',
+  'currentPlace',
+  'reporterName',
+  'reporterRelation',
+  'reporterPhone',
+  'reporterEmail',
+  'policeStation',
+  'firNumber',
 ] as const;
 const NUMBER_FIELDS = ['ageYears', 'heightCm', 'weightKg', 'districtCode'] as const;
 
@@ -30,7 +63,27 @@ const blank = (kind: RecordKind): Values => ({
 
 /** The fields each form sends (the rest of the values are ignored). */
 function fieldsOf(kind: RecordKind, official: boolean): string[] {
-  const person = ['name', 'nameLocal', 'aliases', 'sex', 'ageYears', 'ageEstimated', 'fatherName', 'motherName', 'guardianName', 'language', 'heightCm', 'weightKg', 'marks', 'clothing', 'description', 'districtCode', 'reporterName', 'reporterPhone', 'reporterEmail'];
+  const person = [
+    'name',
+    'nameLocal',
+    'aliases',
+    'sex',
+    'ageYears',
+    'ageEstimated',
+    'fatherName',
+    'motherName',
+    'guardianName',
+    'language',
+    'heightCm',
+    'weightKg',
+    'marks',
+    'clothing',
+    'description',
+    'districtCode',
+    'reporterName',
+    'reporterPhone',
+    'reporterEmail',
+  ];
   const missing = ['place', 'address', 'lastSeenOn', 'lastSeenPlace', 'reporterRelation'];
   const found = ['foundOn', 'foundPlace', 'statedHome', 'currentCare', 'currentPlace'];
   const officialOnly = official ? ['source', ...(kind === 'missing' ? ['policeStation', 'firNumber'] : [])] : [];
@@ -48,7 +101,11 @@ function payloadOf(v: Values, fields: string[]): Record<string, unknown> {
     const x = v[k];
     if (x === '' || x === undefined) continue;
     if ((NUMBER_FIELDS as readonly string[]).includes(k)) out[k] = Number(x);
-    else if (k === 'aliases') out[k] = String(x).split(',').map((s) => s.trim()).filter(Boolean);
+    else if (k === 'aliases')
+      out[k] = String(x)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     else out[k] = typeof x === 'string' ? x.trim() : x;
   }
   return out;
@@ -58,7 +115,12 @@ function payloadOf(v: Values, fields: string[]): Record<string, unknown> {
  * A missing-child report or a found-child record, for officials and for the public page. The
  * payload is checked with the same zod schema as the server; a 400 lands on the same fields.
  */
-export function ChildReportForm({ kind, official, onSaved, send }: {
+export function ChildReportForm({
+  kind,
+  official,
+  onSaved,
+  send,
+}: {
   kind: RecordKind;
   official: boolean;
   /** The photo, when one was chosen, is sent with the form (multipart). */
@@ -77,12 +139,41 @@ export function ChildReportForm({ kind, official, onSaved, send }: {
   const missing = kind === 'missing';
   const text = (k: string, label: string, opts: { required?: boolean; area?: boolean; type?: string } = {}) =>
     opts.area ? (
-      <Textarea key={k} label={label} value={String(v[k])} onChange={(e) => set(k, e.currentTarget.value)} error={errors[k]} autosize minRows={2} maxLength={2000} required={opts.required} />
+      <Textarea
+        key={k}
+        label={label}
+        value={String(v[k])}
+        onChange={(e) => set(k, e.currentTarget.value)}
+        error={errors[k]}
+        autosize
+        minRows={2}
+        maxLength={2000}
+        required={opts.required}
+      />
     ) : (
-      <TextInput key={k} label={label} value={String(v[k])} onChange={(e) => set(k, e.currentTarget.value)} error={errors[k]} required={opts.required} type={opts.type} maxLength={300} />
+      <TextInput
+        key={k}
+        label={label}
+        value={String(v[k])}
+        onChange={(e) => set(k, e.currentTarget.value)}
+        error={errors[k]}
+        required={opts.required}
+        type={opts.type}
+        maxLength={300}
+      />
     );
   const num = (k: string, label: string, step = 1) => (
-    <NumberInput key={k} label={label} value={v[k] === '' ? '' : Number(v[k])} onChange={(x) => set(k, x === '' ? '' : String(x))} error={errors[k]} min={0} step={step} decimalScale={step < 1 ? 1 : 0} allowNegative={false} />
+    <NumberInput
+      key={k}
+      label={label}
+      value={v[k] === '' ? '' : Number(v[k])}
+      onChange={(x) => set(k, x === '' ? '' : String(x))}
+      error={errors[k]}
+      min={0}
+      step={step}
+      decimalScale={step < 1 ? 1 : 0}
+      allowNegative={false}
+    />
   );
 
   async function onSubmit(e: React.FormEvent) {
@@ -111,9 +202,21 @@ export function ChildReportForm({ kind, official, onSaved, send }: {
             {text('name', t('missing.field.name'), { required: missing })}
             {text('nameLocal', t('missing.field.nameLocal'))}
             {text('aliases', t('missing.field.aliases'))}
-            <Select label={t('missing.field.sex')} required value={String(v.sex) || null} onChange={(x) => set('sex', x ?? '')} error={errors.sex} data={SEXES.map((s) => ({ value: s, label: t(`missing.sex.${s}`) }))} />
+            <Select
+              label={t('missing.field.sex')}
+              required
+              value={String(v.sex) || null}
+              onChange={(x) => set('sex', x ?? '')}
+              error={errors.sex}
+              data={SEXES.map((s) => ({ value: s, label: t(`missing.sex.${s}`) }))}
+            />
             {num('ageYears', t('missing.field.age'), 0.5)}
-            <Checkbox mt="lg" label={t('missing.field.ageEstimated')} checked={!!v.ageEstimated} onChange={(e) => set('ageEstimated', e.currentTarget.checked)} />
+            <Checkbox
+              mt="lg"
+              label={t('missing.field.ageEstimated')}
+              checked={!!v.ageEstimated}
+              onChange={(e) => set('ageEstimated', e.currentTarget.checked)}
+            />
             {text('fatherName', t('missing.field.fatherName'))}
             {text('motherName', t('missing.field.motherName'))}
             {text('language', t('missing.field.language'))}
@@ -142,7 +245,10 @@ export function ChildReportForm({ kind, official, onSaved, send }: {
               label={t('missing.field.state')}
               searchable
               value={String(v.stateCode) || null}
-              onChange={(x) => { set('stateCode', x ?? ''); set('districtCode', ''); }}
+              onChange={(x) => {
+                set('stateCode', x ?? '');
+                set('districtCode', '');
+              }}
               data={(states.data?.items ?? []).map((s) => ({ value: String(s.code), label: s.name }))}
             />
             <Select
@@ -156,11 +262,21 @@ export function ChildReportForm({ kind, official, onSaved, send }: {
             />
             {missing && text('place', t('missing.field.place'))}
             {missing && text('address', t('missing.field.address'))}
-            {text(missing ? 'lastSeenOn' : 'foundOn', missing ? t('missing.field.lastSeenOn') : t('missing.field.foundOn'), { required: true, type: 'date' })}
+            {text(missing ? 'lastSeenOn' : 'foundOn', missing ? t('missing.field.lastSeenOn') : t('missing.field.foundOn'), {
+              required: true,
+              type: 'date',
+            })}
             {text(missing ? 'lastSeenPlace' : 'foundPlace', missing ? t('missing.field.lastSeenPlace') : t('missing.field.foundPlace'))}
             {!missing && text('statedHome', t('missing.field.statedHome'))}
             {!missing && (
-              <Select label={t('missing.field.currentCare')} clearable value={String(v.currentCare) || null} onChange={(x) => set('currentCare', x ?? '')} error={errors.currentCare} data={CURRENT_CARE.map((c) => ({ value: c, label: t(`missing.care.${c}`) }))} />
+              <Select
+                label={t('missing.field.currentCare')}
+                clearable
+                value={String(v.currentCare) || null}
+                onChange={(x) => set('currentCare', x ?? '')}
+                error={errors.currentCare}
+                data={CURRENT_CARE.map((c) => ({ value: c, label: t(`missing.care.${c}`) }))}
+              />
             )}
             {!missing && text('currentPlace', t('missing.field.currentPlace'))}
           </SimpleGrid>
@@ -168,7 +284,14 @@ export function ChildReportForm({ kind, official, onSaved, send }: {
         <Fieldset legend={official ? t('missing.form.reporter') : t('missing.public.aboutYou')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             {official && (
-              <Select label={t('missing.field.source')} required value={String(v.source) || null} onChange={(x) => set('source', x ?? '')} error={errors.source} data={(missing ? MISSING_SOURCES : FOUND_SOURCES).map((s) => ({ value: s, label: t(`missing.source.${s}`) }))} />
+              <Select
+                label={t('missing.field.source')}
+                required
+                value={String(v.source) || null}
+                onChange={(x) => set('source', x ?? '')}
+                error={errors.source}
+                data={(missing ? MISSING_SOURCES : FOUND_SOURCES).map((s) => ({ value: s, label: t(`missing.source.${s}`) }))}
+              />
             )}
             {text('reporterName', t('missing.field.reporterName'), { required: !official })}
             {missing && text('reporterRelation', t('missing.field.reporterRelation'), { required: !official })}

@@ -48,7 +48,12 @@ function MatchView({ m }: { m: Match }) {
       const out = await write.mutateAsync({ decision, note: note.trim() || undefined });
       if (decision === 'reject') setDone(t('missing.review.rejectedDone'));
       else if (out.status === 'proposed') setDone(t('missing.review.agreedWaiting', { district: otherDistrict }));
-      else setDone(out.restoration?.status === 'case_opened' ? t('missing.review.confirmedCase') : t('missing.review.confirmedWaiting', { note: out.restoration?.note ?? '' }));
+      else
+        setDone(
+          out.restoration?.status === 'case_opened'
+            ? t('missing.review.confirmedCase')
+            : t('missing.review.confirmedWaiting', { note: out.restoration?.note ?? '' }),
+        );
     } catch (err) {
       setError(describeError(t, err));
     }
@@ -58,12 +63,18 @@ function MatchView({ m }: { m: Match }) {
     <>
       <Header
         title={t('missing.review.probability', { p: f.decimal(percent(m.probability)) })}
-        intro={<>{t('missing.review.model', { version: m.modelVersion })} · {m.explanation}</>}
+        intro={
+          <>
+            {t('missing.review.model', { version: m.modelVersion })} · {m.explanation}
+          </>
+        }
         actions={<StatusBadge status={m.status} kind="matchStatus" />}
       />
       <Stack gap="md">
         <Card withBorder>
-          <Title order={2} size="h4" mb="xs">{t('missing.review.evidence')}</Title>
+          <Title order={2} size="h4" mb="xs">
+            {t('missing.review.evidence')}
+          </Title>
           <ExplanationBars fields={m.fields} />
         </Card>
         {m.comparison && <SideBySide left={m.comparison.left} right={m.comparison.right} fields={m.fields} />}
@@ -73,16 +84,29 @@ function MatchView({ m }: { m: Match }) {
             return (
               <Grid.Col key={side} span={{ base: 12, md: 6 }}>
                 <Card withBorder h="100%">
-                  <Title order={2} size="h4" mb="xs">{t(side === 'missing' ? 'missing.review.missingSide' : 'missing.review.foundSide')}</Title>
-                  {isRedacted(r) ? <SideSummary r={r} /> : (
+                  <Title order={2} size="h4" mb="xs">
+                    {t(side === 'missing' ? 'missing.review.missingSide' : 'missing.review.foundSide')}
+                  </Title>
+                  {isRedacted(r) ? (
+                    <SideSummary r={r} />
+                  ) : (
                     <>
-                      <Anchor component={Link} to={`/missing/records/${r.id}`} fw={600}>{r.reference}</Anchor>
+                      <Anchor component={Link} to={`/missing/records/${r.id}`} fw={600}>
+                        {r.reference}
+                      </Anchor>
                       {r.hasPhoto && (
                         <img
                           src={photoUrl(r.id)}
                           alt={t('missing.photo.alt')}
                           data-testid={`match-photo-${side}`}
-                          style={{ display: 'block', maxWidth: '100%', maxHeight: 260, objectFit: 'contain', borderRadius: 4, margin: '8px 0' }}
+                          style={{
+                            display: 'block',
+                            maxWidth: '100%',
+                            maxHeight: 260,
+                            objectFit: 'contain',
+                            borderRadius: 4,
+                            margin: '8px 0',
+                          }}
                         />
                       )}
                       <RecordFacts r={r} />
@@ -97,22 +121,48 @@ function MatchView({ m }: { m: Match }) {
           <Alert color={m.restoration.status === 'case_opened' ? 'green' : 'orange'}>
             <StatusBadge status={m.restoration.status} kind="restorationStatus" /> {m.restoration.note}
             {m.restoration.caseId && (
-              <Anchor component={Link} to={`/cases/${m.restoration.caseId}`} ml="sm">{t('missing.restorations.viewCase')}</Anchor>
+              <Anchor component={Link} to={`/cases/${m.restoration.caseId}`} ml="sm">
+                {t('missing.restorations.viewCase')}
+              </Anchor>
             )}
           </Alert>
         )}
-        {m.status !== 'proposed' && m.note && <Text>{t('missing.review.decided', { date: f.date(m.decidedAt) })}: {m.note}</Text>}
+        {m.status !== 'proposed' && m.note && (
+          <Text>
+            {t('missing.review.decided', { date: f.date(m.decidedAt) })}: {m.note}
+          </Text>
+        )}
         {waiting && !done && (
           <Alert color="blue" variant="light" data-testid="agreement">
-            {weAgreed ? t('missing.review.waitingOther', { district: otherDistrict }) : theyAgreed ? t('missing.review.otherAgreed', { district: otherDistrict }) : t('missing.review.bothSides', { district: otherDistrict })}
+            {weAgreed
+              ? t('missing.review.waitingOther', { district: otherDistrict })
+              : theyAgreed
+                ? t('missing.review.otherAgreed', { district: otherDistrict })
+                : t('missing.review.bothSides', { district: otherDistrict })}
           </Alert>
         )}
-        {done && <Alert color="green" role="status">{done}</Alert>}
-        {error && <Alert color="red" role="alert">{error}</Alert>}
+        {done && (
+          <Alert color="green" role="status">
+            {done}
+          </Alert>
+        )}
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
         {m.status === 'proposed' && can('missing.review') && !done && (
           <Card withBorder>
             <Stack gap="sm">
-              <Textarea label={t('missing.review.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={2} error={noteError} />
+              <Textarea
+                label={t('missing.review.note')}
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+                maxLength={2000}
+                autosize
+                minRows={2}
+                error={noteError}
+              />
               <Group>
                 {!(weAgreed && !cwcConfirmsAlone) && (
                   <Button color="green" onClick={() => send('confirm')} loading={write.isPending} data-testid="confirm">

@@ -13,7 +13,9 @@ export default function NewRecordPage() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<RecordKind>('missing');
   const [saved, setSaved] = useState<(MissingRecord & { matching: { proposed?: number } }) | null>(null);
-  const write = useMissingWrite((x: { kind: RecordKind; body: Record<string, unknown>; photo: File | null }) => (x.kind === 'missing' ? createReport(x.body, x.photo) : createFound(x.body, x.photo)));
+  const write = useMissingWrite((x: { kind: RecordKind; body: Record<string, unknown>; photo: File | null }) =>
+    x.kind === 'missing' ? createReport(x.body, x.photo) : createFound(x.body, x.photo),
+  );
   return (
     <>
       <Header title={t('missing.form.title')} />
@@ -33,7 +35,9 @@ export default function NewRecordPage() {
         {saved && (
           <Alert color="green" role="status" data-testid="saved">
             {t('missing.form.saved', { reference: saved.reference, n: saved.matching.proposed ?? 0 })}{' '}
-            <Anchor component={Link} to={`/missing/records/${saved.id}`}>{saved.reference}</Anchor>
+            <Anchor component={Link} to={`/missing/records/${saved.id}`}>
+              {saved.reference}
+            </Anchor>
           </Alert>
         )}
         <ChildReportForm

@@ -44,7 +44,8 @@ export default function PublicReportPage() {
         }
       }
     } catch (err) {
-      if (err instanceof ApiError && err.status === 429) setLimited(err.code === 'daily_limit_reached' ? 'daily_limit_reached' : 'rate_limited');
+      if (err instanceof ApiError && err.status === 429)
+        setLimited(err.code === 'daily_limit_reached' ? 'daily_limit_reached' : 'rate_limited');
       throw err;
     }
   }
@@ -54,16 +55,26 @@ export default function PublicReportPage() {
       <Paper withBorder p="lg" radius="md">
         <Group justify="space-between" align="flex-start" mb="md" wrap="nowrap">
           <Box>
-            <Title order={1} size="h2">{t('missing.public.title')}</Title>
-            <Text size="sm" c="dimmed">{t('missing.public.intro')}</Text>
+            <Title order={1} size="h2">
+              {t('missing.public.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('missing.public.intro')}
+            </Text>
           </Box>
           <LanguageSelect compact />
         </Group>
-        <Alert color="red" variant="light" mb="md">{t('missing.public.emergency')}</Alert>
+        <Alert color="red" variant="light" mb="md">
+          {t('missing.public.emergency')}
+        </Alert>
         {reference ? (
           <Stack gap="sm" align="flex-start">
-            <Alert color="green" role="status" data-testid="public-reference">{t('missing.public.thanks', { reference })}</Alert>
-            <Button variant="default" onClick={() => setReference(null)}>{t('missing.public.another')}</Button>
+            <Alert color="green" role="status" data-testid="public-reference">
+              {t('missing.public.thanks', { reference })}
+            </Alert>
+            <Button variant="default" onClick={() => setReference(null)}>
+              {t('missing.public.another')}
+            </Button>
           </Stack>
         ) : (
           <Stack gap="md">
@@ -76,16 +87,28 @@ export default function PublicReportPage() {
                 { value: 'found', label: t('missing.public.sightingTab') },
               ]}
             />
-            {limited && <Alert color="orange" role="alert">{t(limited === 'daily_limit_reached' ? 'missing.public.dailyLimit' : 'missing.public.rateLimited')}</Alert>}
+            {limited && (
+              <Alert color="orange" role="alert">
+                {t(limited === 'daily_limit_reached' ? 'missing.public.dailyLimit' : 'missing.public.rateLimited')}
+              </Alert>
+            )}
             {checking && (
               <Alert color="blue" variant="light" role="status" data-testid="public-checking" icon={<Loader size="xs" />}>
                 {t('missing.public.checking')}
               </Alert>
             )}
-            <ChildReportForm key={kind} kind={kind} official={false} send={send} onSaved={(r) => setReference((r as { reference: string }).reference)} />
+            <ChildReportForm
+              key={kind}
+              kind={kind}
+              official={false}
+              send={send}
+              onSaved={(r) => setReference((r as { reference: string }).reference)}
+            />
           </Stack>
         )}
-        <Anchor href="/" size="sm" mt="md" display="block">{t('missing.public.signIn')}</Anchor>
+        <Anchor href="/" size="sm" mt="md" display="block">
+          {t('missing.public.signIn')}
+        </Anchor>
       </Paper>
     </Container>
   );

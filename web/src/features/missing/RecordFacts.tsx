@@ -26,7 +26,12 @@ export function RecordFacts({ r }: { r: MissingRecord }) {
     [t(missing ? 'missing.field.address' : 'missing.field.statedHome'), r.address],
     [t(missing ? 'missing.field.lastSeenOn' : 'missing.field.foundOn'), f.date(r.eventDate)],
     [t(missing ? 'missing.field.lastSeenPlace' : 'missing.field.foundPlace'), r.eventPlace],
-    ...(!missing ? [[t('missing.field.currentCare'), r.currentCare ? t(`missing.care.${r.currentCare}`) : null] as [string, string | null], [t('missing.field.currentPlace'), r.currentPlace] as [string, string | null]] : []),
+    ...(!missing
+      ? [
+          [t('missing.field.currentCare'), r.currentCare ? t(`missing.care.${r.currentCare}`) : null] as [string, string | null],
+          [t('missing.field.currentPlace'), r.currentPlace] as [string, string | null],
+        ]
+      : []),
     [t('missing.field.source'), t(`missing.source.${r.source}`, { defaultValue: r.source })],
     [t('missing.field.policeStation'), r.policeStation],
     [t('missing.field.firNumber'), r.firNumber],
@@ -37,7 +42,11 @@ export function RecordFacts({ r }: { r: MissingRecord }) {
       <Group gap="xs">
         <KindBadge kind={r.kind} />
         <StatusBadge status={r.status} kind="status" />
-        {r.access === 'via_match' && <Text size="xs" c="dimmed">{t('missing.list.access.via_match')}</Text>}
+        {r.access === 'via_match' && (
+          <Text size="xs" c="dimmed">
+            {t('missing.list.access.via_match')}
+          </Text>
+        )}
       </Group>
       {r.view === 'compared' && (
         <Text size="xs" c="dimmed" data-testid="limited-view">
@@ -49,8 +58,12 @@ export function RecordFacts({ r }: { r: MissingRecord }) {
           .filter(([, v]) => v !== null && v !== undefined && v !== '')
           .map(([k, v]) => (
             <Stack key={k} gap={0}>
-              <Text size="xs" c="dimmed">{k}</Text>
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{v}</Text>
+              <Text size="xs" c="dimmed">
+                {k}
+              </Text>
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {v}
+              </Text>
             </Stack>
           ))}
       </SimpleGrid>

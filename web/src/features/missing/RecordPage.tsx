@@ -26,15 +26,29 @@ function RecordView({ r }: { r: RecordDetail }) {
   const can = useCan();
   return (
     <>
-      <Header title={`${r.reference} · ${t(`missing.kind.${r.kind}`)}`} actions={<Button component={Link} to="/missing/records" variant="default">{t('missing.record.back')}</Button>} />
+      <Header
+        title={`${r.reference} · ${t(`missing.kind.${r.kind}`)}`}
+        actions={
+          <Button component={Link} to="/missing/records" variant="default">
+            {t('missing.record.back')}
+          </Button>
+        }
+      />
       <Stack gap="md">
         <Card withBorder>
           <RecordFacts r={r} />
           {r.hasPhoto && (
             <Stack gap={2} mt="sm">
-              <Text size="xs" c="dimmed">{t('missing.record.photo')}</Text>
+              <Text size="xs" c="dimmed">
+                {t('missing.record.photo')}
+              </Text>
               {/* The version changes with the photo: a new address, so the browser shows the new one. */}
-              <img src={`${photoUrl(r.id)}?v=${r.version}`} alt={t('missing.photo.alt')} style={{ maxWidth: 200, borderRadius: 4 }} data-testid="record-photo" />
+              <img
+                src={`${photoUrl(r.id)}?v=${r.version}`}
+                alt={t('missing.photo.alt')}
+                style={{ maxWidth: 200, borderRadius: 4 }}
+                data-testid="record-photo"
+              />
             </Stack>
           )}
           {/* A rejected submission keeps no photo (the server refuses one: 409). */}
@@ -45,7 +59,9 @@ function RecordView({ r }: { r: RecordDetail }) {
             </Text>
           )}
         </Card>
-        <Title order={2} size="h3">{t('missing.record.matches')}</Title>
+        <Title order={2} size="h3">
+          {t('missing.record.matches')}
+        </Title>
         {r.matches.length === 0 && <Text c="dimmed">{t('missing.record.noMatches')}</Text>}
         {r.matches.map((m) => (
           <Card key={m.id} withBorder padding="sm">
@@ -54,7 +70,9 @@ function RecordView({ r }: { r: RecordDetail }) {
                 <Text fw={700}>{t('missing.review.probability', { p: f.decimal(percent(m.probability)) })}</Text>
                 <StatusBadge status={m.status} kind="matchStatus" />
               </Group>
-              <Anchor component={Link} to={`/missing/matches/${m.id}`}>{t('missing.review.open')}</Anchor>
+              <Anchor component={Link} to={`/missing/matches/${m.id}`}>
+                {t('missing.review.open')}
+              </Anchor>
             </Group>
             <SideSummary r={m.other} />
             <ExplanationBars fields={m.fields} />
@@ -118,9 +136,15 @@ function PhotoForm({ r }: { r: RecordDetail }) {
           style={{ flex: 1, minWidth: 220 }}
           data-testid="record-photo-input"
         />
-        <Button type="submit" loading={write.isPending}>{t('missing.photo.save')}</Button>
+        <Button type="submit" loading={write.isPending}>
+          {t('missing.photo.save')}
+        </Button>
       </Group>
-      {saved && <Text size="sm" c="green.9" role="status" mt={4}>{t('missing.photo.saved')}</Text>}
+      {saved && (
+        <Text size="sm" c="green.9" role="status" mt={4}>
+          {t('missing.photo.saved')}
+        </Text>
+      )}
     </form>
   );
 }

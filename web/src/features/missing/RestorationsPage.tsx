@@ -22,7 +22,9 @@ export default function RestorationsPage() {
         {(data) => (
           <Stack gap="xs">
             {data.items.length === 0 && <Text c="dimmed">{t('missing.restorations.none')}</Text>}
-            {data.items.map((r) => <RestorationCard key={r.id} r={r} />)}
+            {data.items.map((r) => (
+              <RestorationCard key={r.id} r={r} />
+            ))}
           </Stack>
         )}
       </QueryState>
@@ -49,7 +51,9 @@ function RestorationCard({ r }: { r: RestorationRow }) {
     try {
       await p;
     } catch (err) {
-      setError(err instanceof ApiError && err.code === 'cwc_order_required' ? t('missing.restorations.orderRequired') : describeError(t, err));
+      setError(
+        err instanceof ApiError && err.code === 'cwc_order_required' ? t('missing.restorations.orderRequired') : describeError(t, err),
+      );
     }
   };
   const pending = r.status === 'awaiting_case' || r.status === 'case_opened';
@@ -58,18 +62,31 @@ function RestorationCard({ r }: { r: RestorationRow }) {
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Stack gap={2}>
           <Group gap="xs">
-            <Text fw={600}><ChildName r={r} /></Text>
+            <Text fw={600}>
+              <ChildName r={r} />
+            </Text>
             <StatusBadge status={r.status} kind="restorationStatus" />
           </Group>
           <Text size="sm">
-            <Anchor component={Link} to={`/missing/records/${r.missingId}`}>{r.missingReference}</Anchor> ·{' '}
-            <Anchor component={Link} to={`/missing/records/${r.foundId}`}>{r.foundReference}</Anchor>
+            <Anchor component={Link} to={`/missing/records/${r.missingId}`}>
+              {r.missingReference}
+            </Anchor>{' '}
+            ·{' '}
+            <Anchor component={Link} to={`/missing/records/${r.foundId}`}>
+              {r.foundReference}
+            </Anchor>
             {r.currentCare && <> · {t(`missing.care.${r.currentCare}`)}</>}
             {r.currentPlace && <> · {r.currentPlace}</>}
           </Text>
-          {r.note && <Text size="sm" c="dimmed">{r.note}</Text>}
+          {r.note && (
+            <Text size="sm" c="dimmed">
+              {r.note}
+            </Text>
+          )}
           {r.cwcOrder && (
-            <Text size="sm" data-testid="restoration-order">{t('missing.restorations.order', { ref: r.cwcOrder.ref ?? '—', date: f.date(r.cwcOrder.on) })}</Text>
+            <Text size="sm" data-testid="restoration-order">
+              {t('missing.restorations.order', { ref: r.cwcOrder.ref ?? '—', date: f.date(r.cwcOrder.on) })}
+            </Text>
           )}
           {pending && can('missing.review') && can('cases.cwc') && (
             <TextInput
@@ -82,19 +99,37 @@ function RestorationCard({ r }: { r: RestorationRow }) {
               onChange={(e) => setOrderRef(e.currentTarget.value)}
             />
           )}
-          {error && <Text size="sm" c="red" role="alert">{error}</Text>}
+          {error && (
+            <Text size="sm" c="red" role="alert">
+              {error}
+            </Text>
+          )}
         </Stack>
         <Group gap="xs">
           {r.caseId && (
-            <Button component={Link} to={`/cases/${r.caseId}`} size="xs" variant="default">{t('missing.restorations.viewCase')}</Button>
+            <Button component={Link} to={`/cases/${r.caseId}`} size="xs" variant="default">
+              {t('missing.restorations.viewCase')}
+            </Button>
           )}
           {r.status === 'awaiting_case' && can('missing.review') && (
-            <Button size="xs" loading={open.isPending} onClick={() => run(open.mutateAsync(undefined))}>{t('missing.restorations.openCase')}</Button>
+            <Button size="xs" loading={open.isPending} onClick={() => run(open.mutateAsync(undefined))}>
+              {t('missing.restorations.openCase')}
+            </Button>
           )}
           {pending && can('missing.review') && (
             <>
-              <Button size="xs" color="green" variant="light" loading={status.isPending} onClick={() => run(status.mutateAsync('restored'))}>{t('missing.restorations.restored')}</Button>
-              <Button size="xs" variant="default" loading={status.isPending} onClick={() => run(status.mutateAsync('closed'))}>{t('missing.restorations.close')}</Button>
+              <Button
+                size="xs"
+                color="green"
+                variant="light"
+                loading={status.isPending}
+                onClick={() => run(status.mutateAsync('restored'))}
+              >
+                {t('missing.restorations.restored')}
+              </Button>
+              <Button size="xs" variant="default" loading={status.isPending} onClick={() => run(status.mutateAsync('closed'))}>
+                {t('missing.restorations.close')}
+              </Button>
             </>
           )}
         </Group>

@@ -59,24 +59,37 @@ export default function ReviewQueuePage() {
               </Group>
               <Group grow align="flex-start" gap="md" mb="xs" wrap="wrap">
                 <Stack gap={2} miw={220}>
-                  <Text size="xs" c="dimmed" tt="uppercase">{t('missing.review.missingSide')}</Text>
+                  <Text size="xs" c="dimmed" tt="uppercase">
+                    {t('missing.review.missingSide')}
+                  </Text>
                   <SideSummary r={m.missing} />
                 </Stack>
                 <Stack gap={2} miw={220}>
-                  <Text size="xs" c="dimmed" tt="uppercase">{t('missing.review.foundSide')}</Text>
+                  <Text size="xs" c="dimmed" tt="uppercase">
+                    {t('missing.review.foundSide')}
+                  </Text>
                   <SideSummary r={m.found} />
                 </Stack>
               </Group>
               <ExplanationBars fields={m.fields} />
               {m.note && (
                 <Text size="sm" mt="xs">
-                  <Anchor component={Link} to={`/missing/matches/${m.id}`}>{t('missing.review.decided', { date: f.date(m.decidedAt) })}</Anchor>: {m.note}
+                  <Anchor component={Link} to={`/missing/matches/${m.id}`}>
+                    {t('missing.review.decided', { date: f.date(m.decidedAt) })}
+                  </Anchor>
+                  : {m.note}
                 </Text>
               )}
             </Card>
           ))}
           {data.total > PAGE_SIZE && (
-            <Pagination total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={setPage} size="sm" getItemProps={(n) => ({ 'aria-label': t('list.page', { n: f.number(n) }) })} />
+            <Pagination
+              total={Math.ceil(data.total / PAGE_SIZE)}
+              value={page}
+              onChange={setPage}
+              size="sm"
+              getItemProps={(n) => ({ 'aria-label': t('list.page', { n: f.number(n) }) })}
+            />
           )}
         </Stack>
       )}

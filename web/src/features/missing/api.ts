@@ -17,13 +17,34 @@ export const keys = {
 export const PAGE_SIZE = 25;
 
 export const useRecords = (q: Query) =>
-  useQuery({ queryKey: keys.records(q), queryFn: ({ signal }) => api.get<ListPage<MissingRecord>>('/missing/records', { pageSize: PAGE_SIZE, ...q }, signal), placeholderData: keepPreviousData });
-export const useRecord = (id: string) => useQuery({ queryKey: keys.record(id), queryFn: ({ signal }) => api.get<RecordDetail>(`/missing/records/${id}`, undefined, signal), staleTime: 0 });
+  useQuery({
+    queryKey: keys.records(q),
+    queryFn: ({ signal }) => api.get<ListPage<MissingRecord>>('/missing/records', { pageSize: PAGE_SIZE, ...q }, signal),
+    placeholderData: keepPreviousData,
+  });
+export const useRecord = (id: string) =>
+  useQuery({
+    queryKey: keys.record(id),
+    queryFn: ({ signal }) => api.get<RecordDetail>(`/missing/records/${id}`, undefined, signal),
+    staleTime: 0,
+  });
 export const useMatches = (q: Query) =>
-  useQuery({ queryKey: keys.matches(q), queryFn: ({ signal }) => api.get<ListPage<Match>>('/missing/matches', { pageSize: PAGE_SIZE, ...q }, signal), placeholderData: keepPreviousData });
-export const useMatch = (id: string) => useQuery({ queryKey: keys.match(id), queryFn: ({ signal }) => api.get<Match>(`/missing/matches/${id}`, undefined, signal), staleTime: 0 });
+  useQuery({
+    queryKey: keys.matches(q),
+    queryFn: ({ signal }) => api.get<ListPage<Match>>('/missing/matches', { pageSize: PAGE_SIZE, ...q }, signal),
+    placeholderData: keepPreviousData,
+  });
+export const useMatch = (id: string) =>
+  useQuery({
+    queryKey: keys.match(id),
+    queryFn: ({ signal }) => api.get<Match>(`/missing/matches/${id}`, undefined, signal),
+    staleTime: 0,
+  });
 export const useRestorations = (q: Query) =>
-  useQuery({ queryKey: keys.restorations(q), queryFn: ({ signal }) => api.get<ListPage<RestorationRow>>('/missing/restorations', { pageSize: 100, ...q }, signal) });
+  useQuery({
+    queryKey: keys.restorations(q),
+    queryFn: ({ signal }) => api.get<ListPage<RestorationRow>>('/missing/restorations', { pageSize: 100, ...q }, signal),
+  });
 
 /** LGD states (no stateCode) or a state's districts: public reference data, also for the public page. */
 export const useDistricts = (stateCode?: number) =>
@@ -43,8 +64,16 @@ export function useMissingWrite<I, O>(fn: (input: I) => Promise<O>) {
  * the photo in "photo" (the JSON client does not send files). A refused photo (413, 415) names
  * the field like a 400, so the form shows the reason next to the photo.
  */
-async function sendReport<T>(path: string, body: Record<string, unknown>, photo: File | null, headers?: Record<string, string>): Promise<T> {
-  if (!photo) return headers ? sendRaw<T>('POST', path, JSON.stringify(body), { 'content-type': 'application/json', ...headers }) : api.post<T>(path, body);
+async function sendReport<T>(
+  path: string,
+  body: Record<string, unknown>,
+  photo: File | null,
+  headers?: Record<string, string>,
+): Promise<T> {
+  if (!photo)
+    return headers
+      ? sendRaw<T>('POST', path, JSON.stringify(body), { 'content-type': 'application/json', ...headers })
+      : api.post<T>(path, body);
   const form = new FormData();
   form.append('data', JSON.stringify(body));
   form.append('photo', photo);
@@ -69,11 +98,13 @@ async function sendRaw<T>(method: 'POST' | 'PUT', path: string, body: BodyInit, 
   const status = [413, 415, 429].includes(res.status) && b.issues?.length ? 400 : res.status;
   throw new ApiError(status, b.code ?? 'error', b.message ?? `${res.status}`, b.issues ?? [], b);
 }
-const sendMultipart = <T,>(method: 'POST' | 'PUT', path: string, form: FormData) => sendRaw<T>(method, path, form);
+const sendMultipart = <T>(method: 'POST' | 'PUT', path: string, form: FormData) => sendRaw<T>(method, path, form);
 
 type Created = MissingRecord & { matching: { proposed?: number } };
-export const createReport = (body: Record<string, unknown>, photo: File | null = null) => sendReport<Created>('/missing/reports', body, photo);
-export const createFound = (body: Record<string, unknown>, photo: File | null = null) => sendReport<Created>('/missing/found-children', body, photo);
+export const createReport = (body: Record<string, unknown>, photo: File | null = null) =>
+  sendReport<Created>('/missing/reports', body, photo);
+export const createFound = (body: Record<string, unknown>, photo: File | null = null) =>
+  sendReport<Created>('/missing/found-children', body, photo);
 export const photoUrl = (recordId: string) => `/api/v1/missing/records/${recordId}/photo`;
 /**
  * Sets or replaces a record's photo (the server's file field is "file"; refusals name it), against
@@ -83,22 +114,39 @@ export function setRecordPhoto(recordId: string, photo: File, version: number) {
   const form = new FormData();
   form.append('version', String(version));
   form.append('file', photo);
-  return sendMultipart<{ id: string; hasPhoto: true; contentType: string; size: number; version: number }>('PUT', `/missing/records/${recordId}/photo`, form);
+  return sendMultipart<{ id: string; hasPhoto: true; contentType: string; size: number; version: number }>(
+    'PUT',
+    `/missing/records/${recordId}/photo`,
+    form,
+  );
 }
 /** What the server takes (src/missing/photos.ts): checked here first so the reason shows at once. */
 export const PHOTO_ACCEPT = ['image/jpeg', 'image/png', 'image/webp'];
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
-export const moderate = (id: string, body: { decision: 'accept' | 'reject'; reason?: string; version?: number }) => api.post<MissingRecord>(`/missing/records/${id}/moderation`, body);
-export const decide = (id: string, body: { decision: 'confirm' | 'reject'; note?: string; version?: number }) => api.post<Match>(`/missing/matches/${id}/decision`, body);
+export const moderate = (id: string, body: { decision: 'accept' | 'reject'; reason?: string; version?: number }) =>
+  api.post<MissingRecord>(`/missing/records/${id}/moderation`, body);
+export const decide = (id: string, body: { decision: 'confirm' | 'reject'; note?: string; version?: number }) =>
+  api.post<Match>(`/missing/matches/${id}/decision`, body);
 export const openCase = (id: string) => api.post<RestorationRow>(`/missing/restorations/${id}/open-case`, {});
 export const setRestorationStatus = (id: string, body: { status: 'restored' | 'closed'; note?: string; cwcOrderRef?: string }) =>
   api.post<RestorationRow>(`/missing/restorations/${id}/status`, body);
 
 /** The public forms: no session, a solved challenge (pow.ts) per post; a 429 says how long to wait. */
 export const submitPublic = (kind: 'missing' | 'found', body: Record<string, unknown>, photo: File | null, pow: SolvedChallenge) =>
-  sendReport<{ reference: string; status: string; message: string }>(kind === 'missing' ? '/public/missing-reports' : '/public/sightings', body, photo, powHeaders(pow));
+  sendReport<{ reference: string; status: string; message: string }>(
+    kind === 'missing' ? '/public/missing-reports' : '/public/sightings',
+    body,
+    photo,
+    powHeaders(pow),
+  );
 /** A challenge that was used, expired or lost is asked for again once. */
-export const CHALLENGE_RETRY = new Set(['challenge_used', 'challenge_expired', 'challenge_unknown', 'challenge_failed', 'challenge_required']);
+export const CHALLENGE_RETRY = new Set([
+  'challenge_used',
+  'challenge_expired',
+  'challenge_unknown',
+  'challenge_failed',
+  'challenge_required',
+]);
 
 export const labelledPairsUrl = '/api/v1/missing/labelled-pairs';
 export const todayIst = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);

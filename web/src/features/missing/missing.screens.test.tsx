@@ -2,7 +2,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import { ROLE_PERMISSIONS } from '../../../../src/access/roles';
-import { CURRENT_CARE, MATCH_STATUSES, RECORD_KINDS, RECORD_STATUSES, RESTORATION_STATUSES, SOURCES } from '../../../../src/missing/domain/vocabulary';
+import {
+  CURRENT_CARE,
+  MATCH_STATUSES,
+  RECORD_KINDS,
+  RECORD_STATUSES,
+  RESTORATION_STATUSES,
+  SOURCES,
+} from '../../../../src/missing/domain/vocabulary';
 import { SEXES } from '../../../../src/registry/vocabulary';
 import { navFor } from '../../app/module-api';
 import { renderWithApp } from '../../test/harness';
@@ -16,7 +23,9 @@ addTranslations(MISSING_TRANSLATIONS);
 
 type Tree = { [k: string]: string | Tree };
 const flat = (t: Tree, prefix = ''): Map<string, string> =>
-  new Map(Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : [...flat(v, `${prefix}${k}.`)])));
+  new Map(
+    Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : [...flat(v, `${prefix}${k}.`)])),
+  );
 const langs = { en: flat(MISSING_TRANSLATIONS.en), hi: flat(MISSING_TRANSLATIONS.hi), mr: flat(MISSING_TRANSLATIONS.mr) };
 
 describe('missing screens: translations', () => {
@@ -45,7 +54,9 @@ describe('missing screens: translations', () => {
 
   it('Hindi and Marathi strings are written in Devanagari', () => {
     for (const lang of ['hi', 'mr'] as const) {
-      const latinOnly = [...langs[lang]].filter(([, v]) => !/[\u0900-\u097F]/.test(v) && /[a-z]{4,}/i.test(v.replace(/{{\w+}}/g, '')) && !/CSV/.test(v));
+      const latinOnly = [...langs[lang]].filter(
+        ([, v]) => !/[\u0900-\u097F]/.test(v) && /[a-z]{4,}/i.test(v.replace(/{{\w+}}/g, '')) && !/CSV/.test(v),
+      );
       expect(latinOnly, lang).toEqual([]);
     }
   });
@@ -54,14 +65,20 @@ describe('missing screens: translations', () => {
 describe('missing screens: menu', () => {
   const paths = (role: keyof typeof ROLE_PERMISSIONS) => navFor([missingModule], ROLE_PERMISSIONS[role]).map((n) => n.to);
   it('offers each role what it may open', () => {
-    expect(paths('dcpu_officer')).toEqual(['/missing/review', '/missing/records', '/missing/moderation', '/missing/new', '/missing/restorations']);
+    expect(paths('dcpu_officer')).toEqual([
+      '/missing/review',
+      '/missing/records',
+      '/missing/moderation',
+      '/missing/new',
+      '/missing/restorations',
+    ]);
     expect(paths('helpline_operator')).toEqual(['/missing/review', '/missing/records', '/missing/new', '/missing/restorations']);
     expect(paths('frontline_worker')).toEqual(['/missing/new']);
     expect(paths('nodal_officer')).toEqual([]);
   });
 });
 
-describe('missing screens: the engine\'s reasons', () => {
+describe("missing screens: the engine's reasons", () => {
   const fields = [
     { id: 'name', label: 'name', level: 1, levelLabel: 'spelling/script variant', weight: 8.01 },
     { id: 'date', label: 'dates', level: 4, levelLabel: 'long before missing', weight: -3.2 },
@@ -82,8 +99,30 @@ describe('missing screens: the engine\'s reasons', () => {
   });
 
   it('shows the two records side by side, names as written', async () => {
-    const left = { id: 'a', name: 'Sanika Pramod Wankhade', sex: 'f', age: 9, father_name: 'Pramod Wankhade', mother_name: '', state: 'Maharashtra', district: 'Amravati', place: 'Badnera', date: '2025-10-02', language: 'Marathi', marks: '' };
-    const right = { ...left, id: 'b', name: 'सानिका वानखडे', father_name: 'प्रमोद', district: 'Akola', place: 'Akola railway station', date: '2025-10-05', age: 10 };
+    const left = {
+      id: 'a',
+      name: 'Sanika Pramod Wankhade',
+      sex: 'f',
+      age: 9,
+      father_name: 'Pramod Wankhade',
+      mother_name: '',
+      state: 'Maharashtra',
+      district: 'Amravati',
+      place: 'Badnera',
+      date: '2025-10-02',
+      language: 'Marathi',
+      marks: '',
+    };
+    const right = {
+      ...left,
+      id: 'b',
+      name: 'सानिका वानखडे',
+      father_name: 'प्रमोद',
+      district: 'Akola',
+      place: 'Akola railway station',
+      date: '2025-10-05',
+      age: 10,
+    };
     await renderWithApp(<SideBySide left={left} right={right} fields={fields} />);
     expect(screen.getByText('Sanika Pramod Wankhade')).toBeTruthy();
     expect(screen.getByText('सानिका वानखडे')).toBeTruthy();

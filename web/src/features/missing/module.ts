@@ -31,13 +31,33 @@ export default defineModule({
     { to: '/missing/restorations', labelKey: 'missing.nav.restorations', anyOf: ['missing.read'] },
   ],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/missing/review', component: lazyRouteComponent(() => import('./ReviewQueuePage')) }),
-    createRoute({ getParentRoute: () => parent, path: '/missing/matches/$matchId', component: lazyRouteComponent(() => import('./MatchPage')) }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/missing/review',
+      component: lazyRouteComponent(() => import('./ReviewQueuePage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/missing/matches/$matchId',
+      component: lazyRouteComponent(() => import('./MatchPage')),
+    }),
     createRoute({ getParentRoute: () => parent, path: '/missing/records', component: lazyRouteComponent(() => import('./RecordsPage')) }),
-    createRoute({ getParentRoute: () => parent, path: '/missing/records/$recordId', component: lazyRouteComponent(() => import('./RecordPage')) }),
-    createRoute({ getParentRoute: () => parent, path: '/missing/moderation', component: lazyRouteComponent(() => import('./RecordsPage'), 'ModerationPage') }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/missing/records/$recordId',
+      component: lazyRouteComponent(() => import('./RecordPage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/missing/moderation',
+      component: lazyRouteComponent(() => import('./RecordsPage'), 'ModerationPage'),
+    }),
     createRoute({ getParentRoute: () => parent, path: '/missing/new', component: lazyRouteComponent(() => import('./NewRecordPage')) }),
-    createRoute({ getParentRoute: () => parent, path: '/missing/restorations', component: lazyRouteComponent(() => import('./RestorationsPage')) }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/missing/restorations',
+      component: lazyRouteComponent(() => import('./RestorationsPage')),
+    }),
     ...publicPages.map((p) => createRoute({ getParentRoute: () => parent, path: p.path, component: p.component })),
   ],
   translations: MISSING_TRANSLATIONS,

@@ -30,9 +30,17 @@ export function Header({ title, intro, actions }: { title: string; intro?: React
 }
 
 const STATUS_COLOUR: Record<string, string> = {
-  pending_moderation: 'yellow', open: 'blue', matched: 'green', rejected: 'gray', closed: 'gray',
-  proposed: 'yellow', confirmed: 'green', superseded: 'gray',
-  awaiting_case: 'orange', case_opened: 'blue', restored: 'green',
+  pending_moderation: 'yellow',
+  open: 'blue',
+  matched: 'green',
+  rejected: 'gray',
+  closed: 'gray',
+  proposed: 'yellow',
+  confirmed: 'green',
+  superseded: 'gray',
+  awaiting_case: 'orange',
+  case_opened: 'blue',
+  restored: 'green',
 };
 
 export function StatusBadge({ status, kind }: { status: string; kind: 'status' | 'matchStatus' | 'restorationStatus' }) {
@@ -56,7 +64,12 @@ export function KindBadge({ kind }: { kind: 'missing' | 'found' }) {
 /** The child's name as written, or a dash when the child could not say it. */
 export function ChildName({ r }: { r: Pick<MissingRecord, 'name' | 'nameLocal'> }) {
   const name = r.name || r.nameLocal;
-  if (!name) return <Text span c="dimmed">—</Text>;
+  if (!name)
+    return (
+      <Text span c="dimmed">
+        —
+      </Text>
+    );
   return <PersonName name={name} nameLocal={r.name ? r.nameLocal : null} />;
 }
 
@@ -75,9 +88,13 @@ export function SideSummary({ r }: { r: RecordSide | null }) {
   if (isRedacted(r)) {
     return (
       <Stack gap={0}>
-        <Text size="sm" fw={600}>{r.reference}</Text>
+        <Text size="sm" fw={600}>
+          {r.reference}
+        </Text>
         <Text size="sm">{r.districtName}</Text>
-        <Text size="xs" c="dimmed">{t('missing.review.redacted')}</Text>
+        <Text size="xs" c="dimmed">
+          {t('missing.review.redacted')}
+        </Text>
       </Stack>
     );
   }
@@ -135,7 +152,8 @@ export function ExplanationBars({ fields }: { fields: FieldWeight[] }) {
               </Tooltip>
             </Box>
             <Text size="xs" c="dimmed" w={170} style={{ flexShrink: 0 }}>
-              {x.levelLabel} ({positive ? '+' : ''}{f.decimal(Math.round(x.weight * 10) / 10)})
+              {x.levelLabel} ({positive ? '+' : ''}
+              {f.decimal(Math.round(x.weight * 10) / 10)})
             </Text>
           </Group>
         );
@@ -190,10 +208,13 @@ export function SideBySide({ left, right, fields }: { left: PersonRecord; right:
                 <Table.Td>
                   {w ? (
                     <Text size="sm" c={w.weight >= 0 ? 'green.8' : 'red.8'}>
-                      {w.levelLabel} ({w.weight >= 0 ? '+' : ''}{f.decimal(Math.round(w.weight * 10) / 10)})
+                      {w.levelLabel} ({w.weight >= 0 ? '+' : ''}
+                      {f.decimal(Math.round(w.weight * 10) / 10)})
                     </Text>
                   ) : (
-                    <Text size="sm" c="dimmed">—</Text>
+                    <Text size="sm" c="dimmed">
+                      —
+                    </Text>
                   )}
                 </Table.Td>
               </Table.Tr>

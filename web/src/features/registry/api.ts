@@ -26,7 +26,11 @@ export function useChildren(search: ChildSearch) {
 }
 
 export function useChild(id: string) {
-  return useQuery({ queryKey: keys.child(id), queryFn: ({ signal }) => api.get<ChildRecord>(`/children/${id}`, undefined, signal), staleTime: 0 });
+  return useQuery({
+    queryKey: keys.child(id),
+    queryFn: ({ signal }) => api.get<ChildRecord>(`/children/${id}`, undefined, signal),
+    staleTime: 0,
+  });
 }
 
 export function useFamilies(search: FamilySearch) {
@@ -38,7 +42,12 @@ export function useFamilies(search: FamilySearch) {
 }
 
 export function useFamily(id: string) {
-  return useQuery({ queryKey: keys.family(id), queryFn: ({ signal }) => api.get<FamilyRecord>(`/families/${id}`, undefined, signal), staleTime: 0, enabled: !!id });
+  return useQuery({
+    queryKey: keys.family(id),
+    queryFn: ({ signal }) => api.get<FamilyRecord>(`/families/${id}`, undefined, signal),
+    staleTime: 0,
+    enabled: !!id,
+  });
 }
 
 export function useInstrument() {
@@ -61,7 +70,10 @@ export function useVillages() {
     staleTime: 30 * 60_000,
     queryFn: async () => {
       if (scope.level === 'village' && scope.villageId) return [await api.get<Place>(`/locations/${encodeURIComponent(scope.villageId)}`)];
-      const { items } = await api.get<{ items: Place[] }>('/locations', { level: 'village', districtCode: scope.districtCode ?? undefined });
+      const { items } = await api.get<{ items: Place[] }>('/locations', {
+        level: 'village',
+        districtCode: scope.districtCode ?? undefined,
+      });
       return items.filter(
         (p) =>
           (scope.stateCode == null || p.stateCode === scope.stateCode) &&

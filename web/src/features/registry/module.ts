@@ -32,23 +32,47 @@ export default defineModule({
       validateSearch: (s: Record<string, unknown>) => (typeof s.familyId === 'string' ? { familyId: s.familyId } : {}),
       component: lazyRouteComponent(() => import('./children/ChildNewPage')),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/children/$childId', component: lazyRouteComponent(() => import('./children/ChildPage')) }),
-    createRoute({ getParentRoute: () => parent, path: '/children/$childId/edit', component: lazyRouteComponent(() => import('./children/ChildEditPage')) }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/children/$childId',
+      component: lazyRouteComponent(() => import('./children/ChildPage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/children/$childId/edit',
+      component: lazyRouteComponent(() => import('./children/ChildEditPage')),
+    }),
     createRoute({
       getParentRoute: () => parent,
       path: '/families',
       validateSearch: (s: Record<string, unknown>) => parseFamilySearch(s),
       component: lazyRouteComponent(() => import('./families/FamiliesListPage')),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/families/new', component: lazyRouteComponent(() => import('./families/FamilyNewPage')) }),
-    createRoute({ getParentRoute: () => parent, path: '/families/$familyId', component: lazyRouteComponent(() => import('./families/FamilyPage')) }),
-    createRoute({ getParentRoute: () => parent, path: '/families/$familyId/edit', component: lazyRouteComponent(() => import('./families/FamilyEditPage')) }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/families/new',
+      component: lazyRouteComponent(() => import('./families/FamilyNewPage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/families/$familyId',
+      component: lazyRouteComponent(() => import('./families/FamilyPage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/families/$familyId/edit',
+      component: lazyRouteComponent(() => import('./families/FamilyEditPage')),
+    }),
     createRoute({
       getParentRoute: () => parent,
       path: '/families/$familyId/assessments/new',
       component: lazyRouteComponent(() => import('./assessments/AssessmentNewPage')),
     }),
     createRoute({ getParentRoute: () => parent, path: '/map', component: lazyRouteComponent(() => import('./map/VulnerabilityMapPage')) }),
-    createRoute({ getParentRoute: () => parent, path: '/duplicates', component: lazyRouteComponent(() => import('./duplicates/DuplicatesPage')) }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/duplicates',
+      component: lazyRouteComponent(() => import('./duplicates/DuplicatesPage')),
+    }),
   ],
 });

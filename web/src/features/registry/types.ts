@@ -40,7 +40,14 @@ export interface ChildRecord extends ChildSummary {
   healthNotes?: string | null;
   disability?: string | null;
   updatedAt?: string;
-  family?: { id: string; headName: string; headNameLocal?: string | null; villageId: string | null; vulnerabilityFactors: string[]; initialsOnly?: true } | null;
+  family?: {
+    id: string;
+    headName: string;
+    headNameLocal?: string | null;
+    villageId: string | null;
+    vulnerabilityFactors: string[];
+    initialsOnly?: true;
+  } | null;
   documents?: DocumentRow[];
 }
 

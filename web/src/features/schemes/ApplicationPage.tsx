@@ -1,5 +1,22 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, List, NumberInput, Select, Stack, Table, Text, TextInput, Textarea, Timeline, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { allowedDocumentTransitions } from '../../../../src/schemes/documents';
@@ -102,7 +119,11 @@ function ApplicationView({ a }: { a: Application }) {
                 {s.reason && <Text size="sm">{s.reason}</Text>}
                 {s.amount != null && <Text size="sm">{t('schemes.app.amountShown', { amount: f.money(s.amount) })}</Text>}
                 {s.reference && <Text size="xs">{s.reference}</Text>}
-                {s.note && <Text size="xs" c="dimmed">{s.note}</Text>}
+                {s.note && (
+                  <Text size="xs" c="dimmed">
+                    {s.note}
+                  </Text>
+                )}
               </Timeline.Item>
             ))}
           </Timeline>
@@ -164,8 +185,16 @@ function NextStep({ a }: { a: Application }) {
           onChange={(v) => setStatus(v as ApplicationStatus)}
           allowDeselect={false}
         />
-        <TextInput type="date" label={t('schemes.common.date')} value={on} max={todayIst()} onChange={(e) => setOn(e.currentTarget.value)} />
-        {needsReason && <Textarea label={t('schemes.app.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />}
+        <TextInput
+          type="date"
+          label={t('schemes.common.date')}
+          value={on}
+          max={todayIst()}
+          onChange={(e) => setOn(e.currentTarget.value)}
+        />
+        {needsReason && (
+          <Textarea label={t('schemes.app.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />
+        )}
         {takesAmount && <NumberInput label={t('schemes.app.amount')} value={amount} onChange={setAmount} min={0} thousandSeparator="," />}
         <TextInput label={t('schemes.app.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} />
         <Textarea label={t('schemes.app.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} />
@@ -187,7 +216,9 @@ function ChecklistLine({ a, c }: { a: Application; c: ChecklistItem }) {
   const current0 = c.record?.docType === c.doc ? c.record.status : 'missing';
   // A follow-up (action item or case task) reported done: offer the move it stands for, on its date.
   const doneFollowUp = c.requests.find((r) => r.followUpStatus?.done)?.followUpStatus ?? null;
-  const suggested = doneFollowUp ? (['issued', 'held', 'applied_for'] as const).find((s) => allowedDocumentTransitions(current0).includes(s)) ?? null : null;
+  const suggested = doneFollowUp
+    ? ((['issued', 'held', 'applied_for'] as const).find((s) => allowedDocumentTransitions(current0).includes(s)) ?? null)
+    : null;
   const [to, setTo] = useState<string | null>(suggested);
   const [on, setOn] = useState(doneFollowUp?.doneOn ?? todayIst());
   const [office, setOffice] = useState(c.record?.issuingOffice ?? DOCUMENT_OFFICES[c.doc]?.office ?? '');
@@ -224,17 +255,33 @@ function ChecklistLine({ a, c }: { a: Application; c: ChecklistItem }) {
               {t(`schemes.docStatus.${c.status}`)}
             </Badge>
           </Group>
-          {c.alternatives.length > 0 && <Text size="xs">{t('schemes.app.orAlternative', { docs: c.alternatives.map(docLabel).join(', ') })}</Text>}
-          {c.conditional && <Text size="xs" c="dimmed">{t('schemes.app.conditional')}</Text>}
+          {c.alternatives.length > 0 && (
+            <Text size="xs">{t('schemes.app.orAlternative', { docs: c.alternatives.map(docLabel).join(', ') })}</Text>
+          )}
+          {c.conditional && (
+            <Text size="xs" c="dimmed">
+              {t('schemes.app.conditional')}
+            </Text>
+          )}
           {c.record && (
             <Text size="xs" c="dimmed">
-              {[c.record.issuingOffice, c.record.appliedOn && `${t('schemes.docStatus.applied_for')} ${f.date(c.record.appliedOn)}`, c.record.issuedOn && `${t('schemes.docStatus.issued')} ${f.date(c.record.issuedOn)}`].filter(Boolean).join(' · ')}
+              {[
+                c.record.issuingOffice,
+                c.record.appliedOn && `${t('schemes.docStatus.applied_for')} ${f.date(c.record.appliedOn)}`,
+                c.record.issuedOn && `${t('schemes.docStatus.issued')} ${f.date(c.record.issuedOn)}`,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </Text>
           )}
           {c.requests.map((r) => (
             <Text size="xs" key={r.id} c={r.overdue ? 'red' : undefined}>
               {t('schemes.app.requested', { dept: t(`schemes.dept.${r.department}`), date: f.date(r.requestedOn), due: f.date(r.dueOn) })}
-              {r.closedOn ? ` · ${t('schemes.app.requestDone', { date: f.date(r.closedOn) })}` : r.overdue ? ` · ${t('schemes.app.overdue')}` : ''}
+              {r.closedOn
+                ? ` · ${t('schemes.app.requestDone', { date: f.date(r.closedOn) })}`
+                : r.overdue
+                  ? ` · ${t('schemes.app.overdue')}`
+                  : ''}
               {r.followUpStatus && (
                 <Text span size="xs" c={r.followUpStatus.done ? 'green' : undefined} data-testid={`followup-${r.followUpStatus.kind}`}>
                   {' · '}
@@ -257,13 +304,22 @@ function ChecklistLine({ a, c }: { a: Application; c: ChecklistItem }) {
               onChange={setTo}
               w={170}
             />
-            <TextInput type="date" label={t('schemes.common.date')} value={on} max={todayIst()} onChange={(e) => setOn(e.currentTarget.value)} w={160} />
+            <TextInput
+              type="date"
+              label={t('schemes.common.date')}
+              value={on}
+              max={todayIst()}
+              onChange={(e) => setOn(e.currentTarget.value)}
+              w={160}
+            />
             <TextInput label={t('schemes.app.office')} value={office} onChange={(e) => setOffice(e.currentTarget.value)} w={220} />
             <Button
               size="xs"
               disabled={!to}
               loading={move.isPending}
-              onClick={() => move.mutate({ version: c.record?.docType === c.doc ? c.record.version : 0, status: to, on, issuingOffice: office || null })}
+              onClick={() =>
+                move.mutate({ version: c.record?.docType === c.doc ? c.record.version : 0, status: to, on, issuingOffice: office || null })
+              }
             >
               {t('schemes.common.save')}
             </Button>
@@ -279,13 +335,28 @@ function ChecklistLine({ a, c }: { a: Application; c: ChecklistItem }) {
                 w={220}
               />
               <TextInput type="date" label={t('schemes.app.dueOn')} value={due} onChange={(e) => setDue(e.currentTarget.value)} w={160} />
-              <Button size="xs" variant="default" loading={ask.isPending && ask.variables?.followUp === 'request'} onClick={() => ask.mutate(askBody('request'))}>
+              <Button
+                size="xs"
+                variant="default"
+                loading={ask.isPending && ask.variables?.followUp === 'request'}
+                onClick={() => ask.mutate(askBody('request'))}
+              >
                 {t('schemes.app.request')}
               </Button>
-              <Button size="xs" variant="default" loading={ask.isPending && ask.variables?.followUp === 'convergence_action'} onClick={() => ask.mutate(askBody('convergence_action'))}>
+              <Button
+                size="xs"
+                variant="default"
+                loading={ask.isPending && ask.variables?.followUp === 'convergence_action'}
+                onClick={() => ask.mutate(askBody('convergence_action'))}
+              >
                 {t('schemes.app.asAction')}
               </Button>
-              <Button size="xs" variant="default" loading={ask.isPending && ask.variables?.followUp === 'case_task'} onClick={() => ask.mutate(askBody('case_task'))}>
+              <Button
+                size="xs"
+                variant="default"
+                loading={ask.isPending && ask.variables?.followUp === 'case_task'}
+                onClick={() => ask.mutate(askBody('case_task'))}
+              >
                 {t('schemes.app.asTask')}
               </Button>
             </Group>

@@ -21,7 +21,9 @@ export default function DocumentRequestsPage() {
   const [department, setDepartment] = useState<string | null>(null);
   const [overdue, setOverdue] = useState(false);
   const q = useDocumentRequests({ department: department ?? undefined, overdue: overdue || undefined, status: 'open' });
-  const close = useSchemesWrite((r: { id: string; version: number }) => closeRequest(r.id, { version: r.version, status: 'done', on: todayIst() }));
+  const close = useSchemesWrite((r: { id: string; version: number }) =>
+    closeRequest(r.id, { version: r.version, status: 'done', on: todayIst() }),
+  );
   return (
     <>
       <PageHeader title={t('schemes.requests.title')} subtitle={<Text size="sm">{t('schemes.requests.intro')}</Text>} />
@@ -56,7 +58,10 @@ export default function DocumentRequestsPage() {
                   <Table.Tr key={r.id}>
                     <Table.Td>
                       {can('registry.read') ? (
-                        <Anchor component={Link} to={r.applicationId ? `/scheme-applications/${r.applicationId}` : `/families/${r.familyId}/schemes`}>
+                        <Anchor
+                          component={Link}
+                          to={r.applicationId ? `/scheme-applications/${r.applicationId}` : `/families/${r.familyId}/schemes`}
+                        >
                           <PersonName name={r.headName} nameLocal={r.headNameLocal} />
                         </Anchor>
                       ) : (
@@ -81,7 +86,12 @@ export default function DocumentRequestsPage() {
                     </Table.Td>
                     <Table.Td>
                       {can(['schemes.write', 'convergence.act']) && (
-                        <Button size="xs" variant="default" loading={close.isPending} onClick={() => close.mutate({ id: r.id, version: r.version })}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          loading={close.isPending}
+                          onClick={() => close.mutate({ id: r.id, version: r.version })}
+                        >
                           {t('schemes.requests.close')}
                         </Button>
                       )}

@@ -20,7 +20,8 @@ export default function OutcomesPage() {
   const { t, i18n } = useTranslation();
   const search = parseOutcomesSearch(useSearch({ strict: false }) as Record<string, unknown>);
   const navigate = useNavigate();
-  const update = (patch: Partial<OutcomesSearch>) => void navigate({ to: '/scheme-outcomes', search: compact({ ...search, ...patch }) as never, replace: true });
+  const update = (patch: Partial<OutcomesSearch>) =>
+    void navigate({ to: '/scheme-outcomes', search: compact({ ...search, ...patch }) as never, replace: true });
   const villages = useVillages();
   const q = { ...search };
   const res = useOutcomes(q);
@@ -41,8 +42,22 @@ export default function OutcomesPage() {
         }
       />
       <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
-        <TextInput type="date" label={t('schemes.outcomes.from')} value={search.from ?? res.data?.from ?? ''} max={todayIst()} onChange={(e) => update({ from: e.currentTarget.value || undefined })} w={170} />
-        <TextInput type="date" label={t('schemes.outcomes.to')} value={search.to ?? res.data?.to ?? ''} max={todayIst()} onChange={(e) => update({ to: e.currentTarget.value || undefined })} w={170} />
+        <TextInput
+          type="date"
+          label={t('schemes.outcomes.from')}
+          value={search.from ?? res.data?.from ?? ''}
+          max={todayIst()}
+          onChange={(e) => update({ from: e.currentTarget.value || undefined })}
+          w={170}
+        />
+        <TextInput
+          type="date"
+          label={t('schemes.outcomes.to')}
+          value={search.to ?? res.data?.to ?? ''}
+          max={todayIst()}
+          onChange={(e) => update({ to: e.currentTarget.value || undefined })}
+          w={170}
+        />
         <Select
           label={t('schemes.common.place')}
           placeholder={t('schemes.common.all')}
@@ -98,11 +113,23 @@ function OutcomesView({ o }: { o: Outcomes }) {
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-        <Figure label={t('schemes.outcomes.linked')} value={f.number(o.totals.familiesLinked)} detail={t('schemes.outcomes.linkedOf', { linked: f.number(o.totals.familiesLinked), families: f.number(o.totals.families) })} />
+        <Figure
+          label={t('schemes.outcomes.linked')}
+          value={f.number(o.totals.familiesLinked)}
+          detail={t('schemes.outcomes.linkedOf', { linked: f.number(o.totals.familiesLinked), families: f.number(o.totals.families) })}
+        />
         {o.schemes.map((s) => (
-          <Figure key={s.id} label={`${t('schemes.outcomes.receiving')}: ${name(s.name)}`} value={f.number(o.totals.childrenReceiving[s.id] ?? 0)} />
+          <Figure
+            key={s.id}
+            label={`${t('schemes.outcomes.receiving')}: ${name(s.name)}`}
+            value={f.number(o.totals.childrenReceiving[s.id] ?? 0)}
+          />
         ))}
-        <Figure label={t('schemes.outcomes.certs')} value={f.number(o.totals.certificatesSecured)} detail={`${t('schemes.outcomes.docs')}: ${f.number(o.totals.documentsSecured)}`} />
+        <Figure
+          label={t('schemes.outcomes.certs')}
+          value={f.number(o.totals.certificatesSecured)}
+          detail={`${t('schemes.outcomes.docs')}: ${f.number(o.totals.documentsSecured)}`}
+        />
       </SimpleGrid>
       <Card withBorder padding="md">
         <Title order={2} size="h4" mb="sm">
@@ -116,9 +143,24 @@ function OutcomesView({ o }: { o: Outcomes }) {
               <YAxis allowDecimals={false} fontSize={11} tickFormatter={(n: number) => f.number(n)} />
               <Tooltip formatter={(n) => f.number(Number(n))} />
               <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Line type="monotone" dataKey="linked" name={t('schemes.outcomes.linked')} stroke={COLOURS[0]} strokeWidth={2} isAnimationActive={false} />
+              <Line
+                type="monotone"
+                dataKey="linked"
+                name={t('schemes.outcomes.linked')}
+                stroke={COLOURS[0]}
+                strokeWidth={2}
+                isAnimationActive={false}
+              />
               {o.schemes.map((s, i) => (
-                <Line key={s.id} type="monotone" dataKey={s.id} name={`${t('schemes.outcomes.receiving')}: ${name(s.name)}`} stroke={COLOURS[(i + 1) % COLOURS.length]} strokeWidth={2} isAnimationActive={false} />
+                <Line
+                  key={s.id}
+                  type="monotone"
+                  dataKey={s.id}
+                  name={`${t('schemes.outcomes.receiving')}: ${name(s.name)}`}
+                  stroke={COLOURS[(i + 1) % COLOURS.length]}
+                  strokeWidth={2}
+                  isAnimationActive={false}
+                />
               ))}
             </LineChart>
           </ResponsiveContainer>

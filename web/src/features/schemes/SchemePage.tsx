@@ -35,7 +35,8 @@ function SchemeView({ s }: { s: SchemeDetail }) {
           {s.definition.versions.map((v) => (
             <Card key={v.validFrom} withBorder padding="sm">
               <Text fw={600}>
-                {f.date(v.validFrom)} – {v.validTo ? f.date(v.validTo) : t('schemes.catalogue.openEnded')} · <BenefitText benefit={v.benefit} />
+                {f.date(v.validFrom)} – {v.validTo ? f.date(v.validTo) : t('schemes.catalogue.openEnded')} ·{' '}
+                <BenefitText benefit={v.benefit} />
               </Text>
               {v.source && (
                 <Text size="xs" c="dimmed">
@@ -104,7 +105,15 @@ function AddVersion({ s }: { s: SchemeDetail }) {
         {t('schemes.catalogue.addVersion')}
       </Title>
       <Stack gap="xs">
-        <JsonInput label={t('schemes.catalogue.versionJson')} value={json} onChange={setJson} autosize minRows={8} maxRows={30} formatOnBlur />
+        <JsonInput
+          label={t('schemes.catalogue.versionJson')}
+          value={json}
+          onChange={setJson}
+          autosize
+          minRows={8}
+          maxRows={30}
+          formatOnBlur
+        />
         <TextInput label={t('schemes.catalogue.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         {parseError && <Alert color="red">{t('schemes.catalogue.notJson', { error: parseError })}</Alert>}
         {save.error && (

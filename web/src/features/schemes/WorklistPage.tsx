@@ -20,7 +20,8 @@ export default function WorklistPage() {
   const docLabel = useDocLabel();
   const search = parseWorklistSearch(useSearch({ strict: false }) as Record<string, unknown>);
   const navigate = useNavigate();
-  const update = (patch: Partial<WorklistSearch>) => void navigate({ to: '/scheme-worklist', search: compact({ ...search, page: undefined, ...patch }) as never, replace: true });
+  const update = (patch: Partial<WorklistSearch>) =>
+    void navigate({ to: '/scheme-worklist', search: compact({ ...search, page: undefined, ...patch }) as never, replace: true });
   const catalogue = useCatalogue();
   const villages = useVillages();
   const list = useWorklist({ ...search });

@@ -18,8 +18,13 @@ export const keys = {
 
 export const WORKLIST_PAGE = 25;
 
-export const useCatalogue = () => useQuery({ queryKey: keys.catalogue, queryFn: ({ signal }) => api.get<{ asOf: string; items: SchemeSummary[] }>('/schemes', undefined, signal) });
-export const useScheme = (id: string) => useQuery({ queryKey: keys.scheme(id), queryFn: ({ signal }) => api.get<SchemeDetail>(`/schemes/${id}`, undefined, signal) });
+export const useCatalogue = () =>
+  useQuery({
+    queryKey: keys.catalogue,
+    queryFn: ({ signal }) => api.get<{ asOf: string; items: SchemeSummary[] }>('/schemes', undefined, signal),
+  });
+export const useScheme = (id: string) =>
+  useQuery({ queryKey: keys.scheme(id), queryFn: ({ signal }) => api.get<SchemeDetail>(`/schemes/${id}`, undefined, signal) });
 /** The interface language, which the server writes eligibility reasons in (en, hi or mr). */
 export function useReasonLang(): 'en' | 'hi' | 'mr' {
   const { i18n } = useTranslation();
@@ -28,17 +33,38 @@ export function useReasonLang(): 'en' | 'hi' | 'mr' {
 }
 export const useSuggestions = (familyId: string) => {
   const lang = useReasonLang();
-  return useQuery({ queryKey: keys.suggestions(familyId, lang), queryFn: ({ signal }) => api.get<FamilySuggestions>(`/families/${familyId}/scheme-suggestions`, { lang }, signal), staleTime: 0 });
+  return useQuery({
+    queryKey: keys.suggestions(familyId, lang),
+    queryFn: ({ signal }) => api.get<FamilySuggestions>(`/families/${familyId}/scheme-suggestions`, { lang }, signal),
+    staleTime: 0,
+  });
 };
 export const useApplication = (id: string) => {
   const lang = useReasonLang();
-  return useQuery({ queryKey: keys.application(id, lang), queryFn: ({ signal }) => api.get<Application>(`/scheme-applications/${id}`, { lang }, signal), staleTime: 0 });
+  return useQuery({
+    queryKey: keys.application(id, lang),
+    queryFn: ({ signal }) => api.get<Application>(`/scheme-applications/${id}`, { lang }, signal),
+    staleTime: 0,
+  });
 };
 export const useWorklist = (q: Query) =>
-  useQuery({ queryKey: keys.worklist(q), queryFn: ({ signal }) => api.get<Worklist>('/scheme-worklist', { ...q, pageSize: WORKLIST_PAGE }, signal), placeholderData: keepPreviousData });
-export const useOutcomes = (q: Query) => useQuery({ queryKey: keys.outcomes(q), queryFn: ({ signal }) => api.get<Outcomes>('/scheme-outcomes', q, signal), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: keys.worklist(q),
+    queryFn: ({ signal }) => api.get<Worklist>('/scheme-worklist', { ...q, pageSize: WORKLIST_PAGE }, signal),
+    placeholderData: keepPreviousData,
+  });
+export const useOutcomes = (q: Query) =>
+  useQuery({
+    queryKey: keys.outcomes(q),
+    queryFn: ({ signal }) => api.get<Outcomes>('/scheme-outcomes', q, signal),
+    placeholderData: keepPreviousData,
+  });
 export const useDocumentRequests = (q: Query) =>
-  useQuery({ queryKey: keys.requests(q), queryFn: ({ signal }) => api.get<Page<DocumentRequestRow>>('/document-requests', { ...q, pageSize: 100 }, signal), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: keys.requests(q),
+    queryFn: ({ signal }) => api.get<Page<DocumentRequestRow>>('/document-requests', { ...q, pageSize: 100 }, signal),
+    placeholderData: keepPreviousData,
+  });
 
 /** A write, then everything schemes-related is fetched again. */
 export function useSchemesWrite<I, O>(fn: (input: I) => Promise<O>) {
@@ -46,13 +72,15 @@ export function useSchemesWrite<I, O>(fn: (input: I) => Promise<O>) {
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }) });
 }
 
-export const startApplication = (body: { schemeId: string; familyId: string; childId?: string | null; on: string }) => api.post<Application>('/scheme-applications', body);
+export const startApplication = (body: { schemeId: string; familyId: string; childId?: string | null; on: string }) =>
+  api.post<Application>('/scheme-applications', body);
 export const addStep = (id: string, body: Record<string, unknown>) => api.post<Application>(`/scheme-applications/${id}/steps`, body);
 export const changeDocument = (owner: 'child' | 'family', ownerId: string, doc: string, body: Record<string, unknown>) =>
   api.post(`/${owner === 'child' ? 'children' : 'families'}/${ownerId}/documents/${doc}/status`, body);
 export const requestDocument = (body: Record<string, unknown>) => api.post('/document-requests', body);
 export const closeRequest = (id: string, body: Record<string, unknown>) => api.patch(`/document-requests/${id}`, body);
-export const addVersion = (schemeId: string, body: { revision: number; version: unknown; note?: string }) => api.post<SchemeDetail>(`/schemes/${schemeId}/versions`, body);
+export const addVersion = (schemeId: string, body: { revision: number; version: unknown; note?: string }) =>
+  api.post<SchemeDetail>(`/schemes/${schemeId}/versions`, body);
 
 /** The address of an export (a plain link: the browser downloads with the session cookie). */
 export const exportUrl = (path: string, q: Query, format: 'csv' | 'xlsx') => `/api/v1${path}${queryString({ ...q, format })}`;

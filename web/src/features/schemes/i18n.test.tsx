@@ -10,7 +10,9 @@ import schemesModule from './module';
 // (.tsx only because the suite picks up web tests by that extension.)
 type Tree = { [k: string]: string | Tree };
 const flat = (t: Tree, prefix = ''): Map<string, string> =>
-  new Map(Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : [...flat(v, `${prefix}${k}.`)])));
+  new Map(
+    Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : [...flat(v, `${prefix}${k}.`)])),
+  );
 const langs = { en: flat(SCHEMES_TRANSLATIONS.en), hi: flat(SCHEMES_TRANSLATIONS.hi), mr: flat(SCHEMES_TRANSLATIONS.mr) };
 
 describe('schemes screens: translations', () => {
@@ -36,7 +38,9 @@ describe('schemes screens: translations', () => {
 
   it('Hindi and Marathi strings are written in Devanagari', () => {
     for (const lang of ['hi', 'mr'] as const) {
-      const latinOnly = [...langs[lang]].filter(([, v]) => !/[\u0900-\u097F]/.test(v) && /[a-z]{4,}/i.test(v.replace(/{{\w+}}/g, '')) && !/^(CSV|Excel)/.test(v));
+      const latinOnly = [...langs[lang]].filter(
+        ([, v]) => !/[\u0900-\u097F]/.test(v) && /[a-z]{4,}/i.test(v.replace(/{{\w+}}/g, '')) && !/^(CSV|Excel)/.test(v),
+      );
       expect(latinOnly, lang).toEqual([]);
     }
   });

@@ -4,7 +4,13 @@
 
 const en = {
   schemes: {
-    nav: { catalogue: 'Scheme catalogue', worklist: 'Scheme worklist', outcomes: 'Scheme outcomes', requests: 'Document requests', familySchemes: 'Schemes for this family' },
+    nav: {
+      catalogue: 'Scheme catalogue',
+      worklist: 'Scheme worklist',
+      outcomes: 'Scheme outcomes',
+      requests: 'Document requests',
+      familySchemes: 'Schemes for this family',
+    },
     status: { eligible: 'Eligible', maybe: 'May be eligible', not_eligible: 'Not eligible' },
     appStatus: {
       identified: 'Identified',
@@ -49,7 +55,18 @@ const en = {
     },
     subject: { child: 'Child', family: 'Household', caregiver: 'Caregiver' },
     benefit: { monthly: '{{amount}} a month', yearly: '{{amount}} a year', once: '{{amount}} once', inKind: 'In kind' },
-    common: { csv: 'CSV', excel: 'Excel', back: 'Back', date: 'Date', none: 'None', save: 'Save', cancel: 'Cancel', all: 'All', place: 'Place', scheme: 'Scheme' },
+    common: {
+      csv: 'CSV',
+      excel: 'Excel',
+      back: 'Back',
+      date: 'Date',
+      none: 'None',
+      save: 'Save',
+      cancel: 'Cancel',
+      all: 'All',
+      place: 'Place',
+      scheme: 'Scheme',
+    },
     family: {
       title: 'Schemes',
       subtitle: 'What this family and each child may get, and why (judged on {{date}})',
@@ -105,7 +122,16 @@ const en = {
       taskStatus: 'Task in case {{caseRef}}: {{status}}',
       taskStatusNoRef: 'Task in a case: {{status}}',
       followUpDone: 'Done — record the document as issued or held.',
-      followUpState: { open: 'open', blocked: 'blocked', reopened: 'reopened', done: 'done', pending: 'pending', accepted: 'accepted', declined: 'declined', cancelled: 'cancelled' },
+      followUpState: {
+        open: 'open',
+        blocked: 'blocked',
+        reopened: 'reopened',
+        done: 'done',
+        pending: 'pending',
+        accepted: 'accepted',
+        declined: 'declined',
+        cancelled: 'cancelled',
+      },
       history: 'History',
       historyInvalid: 'The stored history does not replay: {{error}}',
       amountShown: 'Amount: {{amount}}',
@@ -176,7 +202,13 @@ type Tree = { [k: string]: string | Tree };
 
 const hi: Tree = {
   schemes: {
-    nav: { catalogue: 'योजना सूची', worklist: 'योजना कार्य-सूची', outcomes: 'योजना परिणाम', requests: 'दस्तावेज़ अनुरोध', familySchemes: 'इस परिवार के लिए योजनाएँ' },
+    nav: {
+      catalogue: 'योजना सूची',
+      worklist: 'योजना कार्य-सूची',
+      outcomes: 'योजना परिणाम',
+      requests: 'दस्तावेज़ अनुरोध',
+      familySchemes: 'इस परिवार के लिए योजनाएँ',
+    },
     status: { eligible: 'पात्र', maybe: 'संभवतः पात्र', not_eligible: 'पात्र नहीं' },
     appStatus: {
       identified: 'पहचाना गया',
@@ -221,7 +253,18 @@ const hi: Tree = {
     },
     subject: { child: 'बच्चा', family: 'परिवार', caregiver: 'देखभालकर्ता' },
     benefit: { monthly: '{{amount}} प्रति माह', yearly: '{{amount}} प्रति वर्ष', once: '{{amount}} एक बार', inKind: 'वस्तु/सेवा के रूप में' },
-    common: { csv: 'CSV', excel: 'Excel', back: 'वापस', date: 'तारीख़', none: 'कोई नहीं', save: 'सहेजें', cancel: 'रद्द करें', all: 'सभी', place: 'स्थान', scheme: 'योजना' },
+    common: {
+      csv: 'CSV',
+      excel: 'Excel',
+      back: 'वापस',
+      date: 'तारीख़',
+      none: 'कोई नहीं',
+      save: 'सहेजें',
+      cancel: 'रद्द करें',
+      all: 'सभी',
+      place: 'स्थान',
+      scheme: 'योजना',
+    },
     family: {
       title: 'योजनाएँ',
       subtitle: 'इस परिवार और हर बच्चे को क्या मिल सकता है, और क्यों ({{date}} के अनुसार)',
@@ -277,7 +320,16 @@ const hi: Tree = {
       taskStatus: 'केस {{caseRef}} में कार्य: {{status}}',
       taskStatusNoRef: 'केस में कार्य: {{status}}',
       followUpDone: 'पूरा — दस्तावेज़ को जारी या प्राप्त के रूप में दर्ज करें।',
-      followUpState: { open: 'खुला', blocked: 'रुका हुआ', reopened: 'फिर से खोला गया', done: 'पूरा', pending: 'लंबित', accepted: 'स्वीकार', declined: 'अस्वीकार', cancelled: 'रद्द' },
+      followUpState: {
+        open: 'खुला',
+        blocked: 'रुका हुआ',
+        reopened: 'फिर से खोला गया',
+        done: 'पूरा',
+        pending: 'लंबित',
+        accepted: 'स्वीकार',
+        declined: 'अस्वीकार',
+        cancelled: 'रद्द',
+      },
       history: 'इतिहास',
       historyInvalid: 'सहेजा गया इतिहास दोबारा नहीं चल पाता: {{error}}',
       amountShown: 'राशि: {{amount}}',
@@ -346,7 +398,13 @@ const hi: Tree = {
 
 const mr: Tree = {
   schemes: {
-    nav: { catalogue: 'योजना यादी', worklist: 'योजना कार्य-यादी', outcomes: 'योजना परिणाम', requests: 'दस्तऐवज विनंत्या', familySchemes: 'या कुटुंबासाठी योजना' },
+    nav: {
+      catalogue: 'योजना यादी',
+      worklist: 'योजना कार्य-यादी',
+      outcomes: 'योजना परिणाम',
+      requests: 'दस्तऐवज विनंत्या',
+      familySchemes: 'या कुटुंबासाठी योजना',
+    },
     status: { eligible: 'पात्र', maybe: 'कदाचित पात्र', not_eligible: 'पात्र नाही' },
     appStatus: {
       identified: 'ओळखले',
@@ -391,7 +449,18 @@ const mr: Tree = {
     },
     subject: { child: 'बालक', family: 'कुटुंब', caregiver: 'सांभाळकर्ता' },
     benefit: { monthly: 'दरमहा {{amount}}', yearly: 'दरवर्षी {{amount}}', once: 'एकदाच {{amount}}', inKind: 'वस्तू/सेवा स्वरूपात' },
-    common: { csv: 'CSV', excel: 'Excel', back: 'मागे', date: 'दिनांक', none: 'काही नाही', save: 'जतन करा', cancel: 'रद्द करा', all: 'सर्व', place: 'ठिकाण', scheme: 'योजना' },
+    common: {
+      csv: 'CSV',
+      excel: 'Excel',
+      back: 'मागे',
+      date: 'दिनांक',
+      none: 'काही नाही',
+      save: 'जतन करा',
+      cancel: 'रद्द करा',
+      all: 'सर्व',
+      place: 'ठिकाण',
+      scheme: 'योजना',
+    },
     family: {
       title: 'योजना',
       subtitle: 'या कुटुंबाला आणि प्रत्येक बालकाला काय मिळू शकते, आणि का ({{date}} नुसार)',
@@ -447,7 +516,16 @@ const mr: Tree = {
       taskStatus: 'प्रकरण {{caseRef}} मधील काम: {{status}}',
       taskStatusNoRef: 'प्रकरणातील काम: {{status}}',
       followUpDone: 'पूर्ण — दस्तऐवज दिला गेला किंवा हाती आला अशी नोंद करा.',
-      followUpState: { open: 'खुला', blocked: 'अडकलेला', reopened: 'पुन्हा उघडला', done: 'पूर्ण', pending: 'प्रलंबित', accepted: 'स्वीकारला', declined: 'नाकारला', cancelled: 'रद्द' },
+      followUpState: {
+        open: 'खुला',
+        blocked: 'अडकलेला',
+        reopened: 'पुन्हा उघडला',
+        done: 'पूर्ण',
+        pending: 'प्रलंबित',
+        accepted: 'स्वीकारला',
+        declined: 'नाकारला',
+        cancelled: 'रद्द',
+      },
       history: 'इतिहास',
       historyInvalid: 'जतन केलेला इतिहास पुन्हा चालत नाही: {{error}}',
       amountShown: 'रक्कम: {{amount}}',

@@ -19,8 +19,16 @@ export default defineModule({
     { to: '/schemes', labelKey: 'schemes.nav.catalogue', anyOf: ['schemes.read', 'schemes.configure'] },
   ],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/families/$familyId/schemes', component: lazyRouteComponent(() => import('./FamilySchemesPage')) }),
-    createRoute({ getParentRoute: () => parent, path: '/scheme-applications/$applicationId', component: lazyRouteComponent(() => import('./ApplicationPage')) }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/families/$familyId/schemes',
+      component: lazyRouteComponent(() => import('./FamilySchemesPage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/scheme-applications/$applicationId',
+      component: lazyRouteComponent(() => import('./ApplicationPage')),
+    }),
     createRoute({
       getParentRoute: () => parent,
       path: '/scheme-worklist',
@@ -33,7 +41,11 @@ export default defineModule({
       validateSearch: (s: Record<string, unknown>) => parseOutcomesSearch(s),
       component: lazyRouteComponent(() => import('./OutcomesPage')),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/document-requests', component: lazyRouteComponent(() => import('./DocumentRequestsPage')) }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/document-requests',
+      component: lazyRouteComponent(() => import('./DocumentRequestsPage')),
+    }),
     createRoute({ getParentRoute: () => parent, path: '/schemes', component: lazyRouteComponent(() => import('./CataloguePage')) }),
     createRoute({ getParentRoute: () => parent, path: '/schemes/$schemeId', component: lazyRouteComponent(() => import('./SchemePage')) }),
   ],

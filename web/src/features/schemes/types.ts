@@ -5,7 +5,18 @@ import type { EligibilityStatus } from '../../../../src/schemes/eligibility';
 import type { Benefit, LocalisedName, Scheme, SchemeVersion, Subject } from '../../../../src/schemes/scheme';
 
 /** Shapes of the schemes API (src/schemes/*.service.ts). */
-export type { ApplicationStatus, Benefit, DocumentStatus, DocumentType, EligibilityStatus, FollowUp, LocalisedName, Scheme, SchemeVersion, Subject };
+export type {
+  ApplicationStatus,
+  Benefit,
+  DocumentStatus,
+  DocumentType,
+  EligibilityStatus,
+  FollowUp,
+  LocalisedName,
+  Scheme,
+  SchemeVersion,
+  Subject,
+};
 
 export interface SchemeSummary {
   id: string;
@@ -77,7 +88,15 @@ export interface ChecklistItem {
   record: DocRecord | null;
   history: { from: string | null; to: string; on: string; issuingOffice: string | null; note: string | null }[];
   requests: {
-    id: string; department: string; officer: string | null; requestedOn: string; dueOn: string; status: string; closedOn: string | null; version: number; overdue: boolean;
+    id: string;
+    department: string;
+    officer: string | null;
+    requestedOn: string;
+    dueOn: string;
+    status: string;
+    closedOn: string | null;
+    version: number;
+    overdue: boolean;
     followUp?: FollowUp;
     followUpStatus?: FollowUpStatus | null;
   }[];
@@ -103,8 +122,23 @@ export interface Application {
   scheme: { id: string; name: LocalisedName; department: string; subject: Subject; channel: { mode: string; where: string } };
   family: { id: string; headName: string; headNameLocal: string | null; villageId: string | null };
   subjectName: string | null;
-  steps: { seq: number; status: ApplicationStatus; on: string; reason: string | null; amount: number | null; reference: string | null; note: string | null; officerName: string | null }[];
-  eligibility: { judgedOn: string; status: EligibilityStatus; reasons: string[]; version: { validFrom: string; validTo: string | null } | null; benefit: Benefit | null } | null;
+  steps: {
+    seq: number;
+    status: ApplicationStatus;
+    on: string;
+    reason: string | null;
+    amount: number | null;
+    reference: string | null;
+    note: string | null;
+    officerName: string | null;
+  }[];
+  eligibility: {
+    judgedOn: string;
+    status: EligibilityStatus;
+    reasons: string[];
+    version: { validFrom: string; validTo: string | null } | null;
+    benefit: Benefit | null;
+  } | null;
   checklist: ChecklistItem[];
 }
 
@@ -115,7 +149,14 @@ export interface WorklistItem {
   villageId: string | null;
   villageName: string | null;
   districtCode: number;
-  schemes: { schemeId: string; schemeName: LocalisedName; subject: Subject; subjects: { id: string; name: string; age?: number | null }[]; missingDocuments: DocumentType[]; annualValue: number }[];
+  schemes: {
+    schemeId: string;
+    schemeName: LocalisedName;
+    subject: Subject;
+    subjects: { id: string; name: string; age?: number | null }[];
+    missingDocuments: DocumentType[];
+    annualValue: number;
+  }[];
 }
 
 export interface Worklist {

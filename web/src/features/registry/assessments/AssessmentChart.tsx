@@ -26,9 +26,26 @@ export default function AssessmentChart({ assessments, domains }: { assessments:
           <YAxis domain={[1, 4]} ticks={[1, 2, 3, 4]} fontSize={12} tickFormatter={(v: number) => f.number(v)} />
           <Tooltip labelFormatter={(d) => f.date(String(d))} formatter={(v) => f.decimal(Number(v))} />
           <Legend wrapperStyle={{ fontSize: 12 }} formatter={(name) => <span style={{ color: '#212529' }}>{name}</span>} />
-          <Line type="monotone" dataKey="overall" name={t('assessment.overall')} stroke="#212529" strokeWidth={3} dot isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="overall"
+            name={t('assessment.overall')}
+            stroke="#212529"
+            strokeWidth={3}
+            dot
+            isAnimationActive={false}
+          />
           {domains.map((d, i) => (
-            <Line key={d} type="monotone" dataKey={d} name={t(`instrument.domains.${d}`, { defaultValue: d })} stroke={COLOURS[i % COLOURS.length]} strokeWidth={1.5} dot={false} isAnimationActive={false} />
+            <Line
+              key={d}
+              type="monotone"
+              dataKey={d}
+              name={t(`instrument.domains.${d}`, { defaultValue: d })}
+              stroke={COLOURS[i % COLOURS.length]}
+              strokeWidth={1.5}
+              dot={false}
+              isAnimationActive={false}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

@@ -28,7 +28,10 @@ export function AssessmentForm({ instrument, childOptions, initial, onValuesChan
   const form = useFormState<AssessmentFormValues>(initial, onValuesChange);
   const { values, set, errors } = form;
   const fields = ['assessedOn', 'childId', 'notes', 'answers', ...instrument.domains.flatMap((d) => d.items.map((i) => `answers.${i.id}`))];
-  const scale = (['1', '2', '3', '4'] as const).map((k) => ({ value: k, label: `${k} · ${t(`instrument.scale.${instrument.scale[k]}`, { defaultValue: instrument.scale[k] })}` }));
+  const scale = (['1', '2', '3', '4'] as const).map((k) => ({
+    value: k,
+    label: `${k} · ${t(`instrument.scale.${instrument.scale[k]}`, { defaultValue: instrument.scale[k] })}`,
+  }));
 
   function handleSubmit(e: React.FormEvent) {
     e.preventDefault();
@@ -48,7 +51,17 @@ export function AssessmentForm({ instrument, childOptions, initial, onValuesChan
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput type="date" label={t('assessment.assessedOn')} description={/^\d{4}-\d{2}-\d{2}$/.test(values.assessedOn) ? f.date(values.assessedOn) : undefined} name="assessedOn" required max={today()} value={values.assessedOn} onChange={(e) => set('assessedOn', e.currentTarget.value)} error={reason(errors.assessedOn)} />
+          <TextInput
+            type="date"
+            label={t('assessment.assessedOn')}
+            description={/^\d{4}-\d{2}-\d{2}$/.test(values.assessedOn) ? f.date(values.assessedOn) : undefined}
+            name="assessedOn"
+            required
+            max={today()}
+            value={values.assessedOn}
+            onChange={(e) => set('assessedOn', e.currentTarget.value)}
+            error={reason(errors.assessedOn)}
+          />
           <NativeSelect
             label={t('assessment.about')}
             name="childId"
@@ -86,7 +99,16 @@ export function AssessmentForm({ instrument, childOptions, initial, onValuesChan
             </Stack>
           </Fieldset>
         ))}
-        <Textarea label={t('assessment.notes')} name="notes" autosize minRows={2} maxLength={4000} value={values.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={reason(errors.notes)} />
+        <Textarea
+          label={t('assessment.notes')}
+          name="notes"
+          autosize
+          minRows={2}
+          maxLength={4000}
+          value={values.notes}
+          onChange={(e) => set('notes', e.currentTarget.value)}
+          error={reason(errors.notes)}
+        />
         <FormActions submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>

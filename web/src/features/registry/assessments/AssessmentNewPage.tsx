@@ -56,7 +56,10 @@ function NewAssessment({ family, instrument }: { family: FamilyRecord; instrumen
       <AssessmentForm
         key={formKey}
         instrument={instrument}
-        childOptions={(family.children ?? []).map((c) => ({ value: c.id, label: c.nameLocal && c.nameLocal !== c.name ? `${c.name} (${c.nameLocal})` : c.name }))}
+        childOptions={(family.children ?? []).map((c) => ({
+          value: c.id,
+          label: c.nameLocal && c.nameLocal !== c.name ? `${c.name} (${c.nameLocal})` : c.name,
+        }))}
         initial={draft.value}
         onValuesChange={draft.set}
         onSubmit={save}

@@ -29,7 +29,12 @@ function EditChild({ record }: { record: ChildRecord }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const display = useFieldDisplay();
-  const edit = useVersionedEdit({ draftKey: draftStorageKey(me.id, `child.edit.${record.id}`), record, toForm: childToForm, fields: CHILD_EDIT_FIELDS });
+  const edit = useVersionedEdit({
+    draftKey: draftStorageKey(me.id, `child.edit.${record.id}`),
+    record,
+    toForm: childToForm,
+    fields: CHILD_EDIT_FIELDS,
+  });
   const back = () => void navigate({ to: `/children/${record.id}` });
 
   async function save(data: Record<string, unknown>) {
@@ -60,7 +65,16 @@ function EditChild({ record }: { record: ChildRecord }) {
         />
       )}
       {door.gate}
-      <ChildForm key={edit.formKey} mode="edit" initial={edit.values} base={edit.baseForm} version={edit.base.version} onValuesChange={edit.setValues} onSubmit={door.submit} onCancel={back} />
+      <ChildForm
+        key={edit.formKey}
+        mode="edit"
+        initial={edit.values}
+        base={edit.baseForm}
+        version={edit.base.version}
+        onValuesChange={edit.setValues}
+        onSubmit={door.submit}
+        onCancel={back}
+      />
     </>
   );
 }

@@ -27,9 +27,15 @@ describe('ChildForm (create)', () => {
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
-  it('refuses a date of birth in the future, and asks for a date or an age (the server\'s words)', async () => {
+  it("refuses a date of birth in the future, and asks for a date or an age (the server's words)", async () => {
     const onSubmit = vi.fn();
-    const { container } = await renderWithApp(<ChildForm mode="create" initial={emptyChild({ locationId: 'vi:demo-rajura', name: 'Sakshi', sex: 'female', careStatus: 'birth_family' })} onSubmit={onSubmit} />);
+    const { container } = await renderWithApp(
+      <ChildForm
+        mode="create"
+        initial={emptyChild({ locationId: 'vi:demo-rajura', name: 'Sakshi', sex: 'female', careStatus: 'birth_family' })}
+        onSubmit={onSubmit}
+      />,
+    );
     save();
     await waitFor(() => expect(describedText(field(container, 'dob'))).toContain('Give a date of birth or an estimated age'));
     type(field(container, 'dob'), '2999-01-01');
@@ -49,12 +55,30 @@ describe('ChildForm (create)', () => {
     type(field(container, 'careStatus'), 'kinship_care');
     save();
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0][0]).toMatchObject({ locationId: 'vi:demo-wadali', name: 'लक्ष्मी इंगळे', nameLocal: 'Laxmi Ingle', sex: 'female', dob: '2016-04-02', careStatus: 'kinship_care' });
+    expect(onSubmit.mock.calls[0][0]).toMatchObject({
+      locationId: 'vi:demo-wadali',
+      name: 'लक्ष्मी इंगळे',
+      nameLocal: 'Laxmi Ingle',
+      sex: 'female',
+      dob: '2016-04-02',
+      careStatus: 'kinship_care',
+    });
   });
 
   it("shows the server's 400 reasons next to the fields they name", async () => {
-    const onSubmit = vi.fn().mockRejectedValue(new ApiError(400, 'validation_failed', 'locationId: no such family', [{ field: 'name', message: 'is too long (120 characters at most)' }, { field: 'familyId', message: 'no such family in your jurisdiction' }]));
-    const { container } = await renderWithApp(<ChildForm mode="create" initial={emptyChild({ locationId: 'vi:demo-rajura', name: 'Sakshi', sex: 'female', careStatus: 'birth_family', ageYears: '9' })} onSubmit={onSubmit} />);
+    const onSubmit = vi.fn().mockRejectedValue(
+      new ApiError(400, 'validation_failed', 'locationId: no such family', [
+        { field: 'name', message: 'is too long (120 characters at most)' },
+        { field: 'familyId', message: 'no such family in your jurisdiction' },
+      ]),
+    );
+    const { container } = await renderWithApp(
+      <ChildForm
+        mode="create"
+        initial={emptyChild({ locationId: 'vi:demo-rajura', name: 'Sakshi', sex: 'female', careStatus: 'birth_family', ageYears: '9' })}
+        onSubmit={onSubmit}
+      />,
+    );
     save();
     await waitFor(() => expect(describedText(field(container, 'name'))).toContain('Too long (120 characters at most)'));
     expect(describedText(field(container, 'locationId'))).toContain('No such family in your jurisdiction');
@@ -68,7 +92,26 @@ describe('ChildForm (create)', () => {
 });
 
 describe('ChildForm (edit)', () => {
-  const record = { id: 'c1', familyId: 'f1', districtCode: 468, villageId: 'vi:demo-rajura', name: 'Gauri Kale', nameLocal: 'गौरी काळे', sex: 'female', dob: '2015-01-01', dobEstimated: false, age: 10, careStatus: 'birth_family', schoolStatus: 'enrolled', school: 'ZP School', healthNotes: null, disability: null, otherNames: [], version: 4, view: 'full' } as ChildRecord;
+  const record = {
+    id: 'c1',
+    familyId: 'f1',
+    districtCode: 468,
+    villageId: 'vi:demo-rajura',
+    name: 'Gauri Kale',
+    nameLocal: 'गौरी काळे',
+    sex: 'female',
+    dob: '2015-01-01',
+    dobEstimated: false,
+    age: 10,
+    careStatus: 'birth_family',
+    schoolStatus: 'enrolled',
+    school: 'ZP School',
+    healthNotes: null,
+    disability: null,
+    otherNames: [],
+    version: 4,
+    view: 'full',
+  } as ChildRecord;
 
   it('sends only what changed, with the version it started from', async () => {
     const onSubmit = vi.fn().mockResolvedValue(undefined);

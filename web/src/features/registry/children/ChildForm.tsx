@@ -9,7 +9,13 @@ import { useFormState } from '../../../forms/useFormState';
 import { VillageSelect } from '../shared/VillageSelect';
 import { VocabSelect } from '../shared/vocab';
 import {
-  CHILD_CREATE_FIELDS, CHILD_EDIT_FIELDS, childCreateExtra, childCreatePayload, childPatchPayload, childSchemas, type ChildFormValues,
+  CHILD_CREATE_FIELDS,
+  CHILD_EDIT_FIELDS,
+  childCreateExtra,
+  childCreatePayload,
+  childPatchPayload,
+  childSchemas,
+  type ChildFormValues,
 } from './childForm.model';
 
 export interface ChildFormProps {
@@ -44,9 +50,20 @@ export function ChildForm({ mode, initial, base, version, onValuesChange, onSubm
   function handleSubmit(e: React.FormEvent) {
     e.preventDefault();
     if (mode === 'create') {
-      void form.submit({ schema: childSchemas.create, payload: childCreatePayload(values), extra: childCreateExtra, send: onSubmit, fields: CHILD_CREATE_FIELDS });
+      void form.submit({
+        schema: childSchemas.create,
+        payload: childCreatePayload(values),
+        extra: childCreateExtra,
+        send: onSubmit,
+        fields: CHILD_CREATE_FIELDS,
+      });
     } else {
-      void form.submit({ schema: childSchemas.edit, payload: childPatchPayload(base ?? initial, values, version ?? 1), send: onSubmit, fields: CHILD_EDIT_FIELDS });
+      void form.submit({
+        schema: childSchemas.edit,
+        payload: childPatchPayload(base ?? initial, values, version ?? 1),
+        send: onSubmit,
+        fields: CHILD_EDIT_FIELDS,
+      });
     }
   }
 
@@ -68,7 +85,15 @@ export function ChildForm({ mode, initial, base, version, onValuesChange, onSubm
               {t('child.family')}: {familyLabel}
             </Text>
           ) : (
-            <VillageSelect label={t('child.village')} name="locationId" required emptyLabel={t('form.choose')} value={values.locationId} onChange={(v) => set('locationId', v)} error={reason(errors.locationId ?? errors.familyId)} />
+            <VillageSelect
+              label={t('child.village')}
+              name="locationId"
+              required
+              emptyLabel={t('form.choose')}
+              value={values.locationId}
+              onChange={(v) => set('locationId', v)}
+              error={reason(errors.locationId ?? errors.familyId)}
+            />
           ))}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput label={t('child.name')} description={t('child.nameHelp')} required maxLength={120} {...text('name')} />
@@ -77,7 +102,13 @@ export function ChildForm({ mode, initial, base, version, onValuesChange, onSubm
         <TextInput label={t('child.otherNames')} description={t('child.otherNamesHelp')} {...text('otherNames')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <VocabSelect label={t('child.sex')} kind="sex" values={SEXES} required {...text('sex')} onChange={(v) => set('sex', v)} />
-          <TextInput type="date" label={t('child.dob')} description={dateEcho(values.dob)} max={new Date().toISOString().slice(0, 10)} {...text('dob')} />
+          <TextInput
+            type="date"
+            label={t('child.dob')}
+            description={dateEcho(values.dob)}
+            max={new Date().toISOString().slice(0, 10)}
+            {...text('dob')}
+          />
           {mode === 'create' && (
             <NumberInput
               label={t('child.ageYears')}
@@ -92,8 +123,21 @@ export function ChildForm({ mode, initial, base, version, onValuesChange, onSubm
           )}
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <VocabSelect label={t('child.careStatus')} kind="careStatus" values={CARE_STATUSES} required {...text('careStatus')} onChange={(v) => set('careStatus', v)} />
-          <VocabSelect label={t('child.schoolStatus')} kind="schoolStatus" values={SCHOOL_STATUSES} {...text('schoolStatus')} onChange={(v) => set('schoolStatus', v)} />
+          <VocabSelect
+            label={t('child.careStatus')}
+            kind="careStatus"
+            values={CARE_STATUSES}
+            required
+            {...text('careStatus')}
+            onChange={(v) => set('careStatus', v)}
+          />
+          <VocabSelect
+            label={t('child.schoolStatus')}
+            kind="schoolStatus"
+            values={SCHOOL_STATUSES}
+            {...text('schoolStatus')}
+            onChange={(v) => set('schoolStatus', v)}
+          />
         </SimpleGrid>
         <TextInput label={t('child.school')} maxLength={200} {...text('school')} />
         <TextInput label={t('child.disability')} maxLength={200} {...text('disability')} />

@@ -30,7 +30,8 @@ export default function ChildrenListPage() {
   const villages = useVillageIndex();
 
   // A new filter starts again from page 1.
-  const update = (patch: Partial<ChildSearch>) => void navigate({ to: '/children', search: compact({ ...search, page: undefined, ...patch }), replace: true });
+  const update = (patch: Partial<ChildSearch>) =>
+    void navigate({ to: '/children', search: compact({ ...search, page: undefined, ...patch }), replace: true });
   const { q: _q, page: _p, ...exportFilter } = search;
   const exportHref = (format: 'csv' | 'xlsx') => `/api/v1/children/export${queryString({ ...exportFilter, format })}`;
   const villageName = (id: string | null) => (id ? placeLabel(villages.get(id), i18n.language) : '—');
@@ -62,11 +63,40 @@ export default function ChildrenListPage() {
         }
       />
       <SearchBox label={t('filters.nameSearch')} value={search.q} onChange={(q) => update({ q })} />
-      <FilterGrid active={Object.keys(search).some((k) => k !== 'page')} onClear={() => void navigate({ to: '/children', search: {}, replace: true })}>
-        <VillageSelect label={t('filters.village')} emptyLabel={t('filters.any')} value={search.villageId ?? ''} onChange={(villageId) => update({ villageId: villageId || undefined })} />
-        <VocabSelect label={t('filters.careStatus')} kind="careStatus" values={CARE_STATUSES} emptyLabel={t('filters.any')} value={search.careStatus ?? ''} onChange={(v) => update({ careStatus: v || undefined })} />
-        <VocabSelect label={t('filters.factor')} kind="vulnerabilityFactor" values={VULNERABILITY_FACTORS} emptyLabel={t('filters.any')} value={search.factor ?? ''} onChange={(v) => update({ factor: v || undefined })} />
-        <VocabSelect label={t('filters.sex')} kind="sex" values={SEXES} emptyLabel={t('filters.any')} value={search.sex ?? ''} onChange={(v) => update({ sex: v || undefined })} />
+      <FilterGrid
+        active={Object.keys(search).some((k) => k !== 'page')}
+        onClear={() => void navigate({ to: '/children', search: {}, replace: true })}
+      >
+        <VillageSelect
+          label={t('filters.village')}
+          emptyLabel={t('filters.any')}
+          value={search.villageId ?? ''}
+          onChange={(villageId) => update({ villageId: villageId || undefined })}
+        />
+        <VocabSelect
+          label={t('filters.careStatus')}
+          kind="careStatus"
+          values={CARE_STATUSES}
+          emptyLabel={t('filters.any')}
+          value={search.careStatus ?? ''}
+          onChange={(v) => update({ careStatus: v || undefined })}
+        />
+        <VocabSelect
+          label={t('filters.factor')}
+          kind="vulnerabilityFactor"
+          values={VULNERABILITY_FACTORS}
+          emptyLabel={t('filters.any')}
+          value={search.factor ?? ''}
+          onChange={(v) => update({ factor: v || undefined })}
+        />
+        <VocabSelect
+          label={t('filters.sex')}
+          kind="sex"
+          values={SEXES}
+          emptyLabel={t('filters.any')}
+          value={search.sex ?? ''}
+          onChange={(v) => update({ sex: v || undefined })}
+        />
         <AgeRange min={search.ageMin} max={search.ageMax} onChange={(ageMin, ageMax) => update({ ageMin, ageMax })} />
       </FilterGrid>
       {can('registry.export') && search.q && (
@@ -141,7 +171,7 @@ function ChildTable({ items, full, villageName }: { items: ChildSummary[]; full:
               <Table.Td>
                 <Anchor component={Link} to={`/children/${c.id}`}>
                   <PersonName name={c.name} nameLocal={c.nameLocal} />
-                    <InitialsOnly show={c.initialsOnly} />
+                  <InitialsOnly show={c.initialsOnly} />
                 </Anchor>
               </Table.Td>
               <Table.Td>{vocab('sex', c.sex)}</Table.Td>

@@ -24,11 +24,37 @@ export type ChildFormValues = {
 };
 
 /** The fields an edit may change (childPatch), in the order the conflict view lists them. */
-export const CHILD_EDIT_FIELDS = ['name', 'nameLocal', 'otherNames', 'sex', 'dob', 'careStatus', 'schoolStatus', 'school', 'healthNotes', 'disability'] as const;
+export const CHILD_EDIT_FIELDS = [
+  'name',
+  'nameLocal',
+  'otherNames',
+  'sex',
+  'dob',
+  'careStatus',
+  'schoolStatus',
+  'school',
+  'healthNotes',
+  'disability',
+] as const;
 export const CHILD_CREATE_FIELDS = ['familyId', 'locationId', ...CHILD_EDIT_FIELDS, 'ageYears'] as const;
 
 export function emptyChild(over: Partial<ChildFormValues> = {}): ChildFormValues {
-  return { familyId: '', locationId: '', name: '', nameLocal: '', otherNames: '', sex: '', dob: '', ageYears: '', careStatus: '', schoolStatus: '', school: '', healthNotes: '', disability: '', ...over };
+  return {
+    familyId: '',
+    locationId: '',
+    name: '',
+    nameLocal: '',
+    otherNames: '',
+    sex: '',
+    dob: '',
+    ageYears: '',
+    careStatus: '',
+    schoolStatus: '',
+    school: '',
+    healthNotes: '',
+    disability: '',
+    ...over,
+  };
 }
 
 export function childToForm(c: ChildRecord): ChildFormValues {
@@ -48,7 +74,11 @@ export function childToForm(c: ChildRecord): ChildFormValues {
   });
 }
 
-const splitNames = (s: string) => s.split(/[,\n]/).map((x) => x.trim()).filter(Boolean);
+const splitNames = (s: string) =>
+  s
+    .split(/[,\n]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 const opt = (s: string) => (s.trim() === '' ? undefined : s);
 

@@ -25,7 +25,7 @@ export function useDuplicateGate(kind: 'child' | 'family', save: (data: Record<s
       await save(data);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'possible_duplicates') {
-        setPending({ data, candidates: ((e.body as { candidates?: DoorCandidate[] })?.candidates ?? []) });
+        setPending({ data, candidates: (e.body as { candidates?: DoorCandidate[] })?.candidates ?? [] });
         return;
       }
       throw e;
@@ -45,7 +45,12 @@ export function useDuplicateGate(kind: 'child' | 'family', save: (data: Record<s
   return { submit, gate };
 }
 
-function DuplicateGate(props: { kind: 'child' | 'family'; candidates: DoorCandidate[]; onCancel: () => void; onSave: (reason: string) => Promise<void> }) {
+function DuplicateGate(props: {
+  kind: 'child' | 'family';
+  candidates: DoorCandidate[];
+  onCancel: () => void;
+  onSave: (reason: string) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -60,7 +65,9 @@ function DuplicateGate(props: { kind: 'child' | 'family'; candidates: DoorCandid
             <Anchor component={Link} to={`${base}/${c.id}`} target="_blank">
               <PersonName name={c.name} nameLocal={c.nameLocal} />
             </Anchor>
-            <Text size="sm" c="dimmed">{t('duplicates.likeness', { percent: Math.round(c.probability * 100) })}</Text>
+            <Text size="sm" c="dimmed">
+              {t('duplicates.likeness', { percent: Math.round(c.probability * 100) })}
+            </Text>
           </Group>
         ))}
         <Textarea
@@ -90,7 +97,9 @@ function DuplicateGate(props: { kind: 'child' | 'family'; candidates: DoorCandid
           >
             {t('duplicates.saveAnyway')}
           </Button>
-          <Button variant="default" onClick={props.onCancel}>{t('duplicates.cancel')}</Button>
+          <Button variant="default" onClick={props.onCancel}>
+            {t('duplicates.cancel')}
+          </Button>
         </Group>
       </Stack>
     </Alert>

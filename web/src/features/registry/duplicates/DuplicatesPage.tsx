@@ -33,7 +33,10 @@ export default function DuplicatesPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [tab, setTab] = useState<'open' | 'same_child'>('open');
-  const pairs = useQuery({ queryKey: ['possible-duplicates', tab], queryFn: () => api.get<{ items: Pair[] }>('/possible-duplicates', { status: tab }) });
+  const pairs = useQuery({
+    queryKey: ['possible-duplicates', tab],
+    queryFn: () => api.get<{ items: Pair[] }>('/possible-duplicates', { status: tab }),
+  });
   const act = useMutation({
     mutationFn: ({ path, body }: { path: string; body?: unknown }) => api.post(path, body ?? {}),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['possible-duplicates'] }),
@@ -41,7 +44,9 @@ export default function DuplicatesPage() {
   const base = (p: Pair) => (p.subjectType === 'child' ? '/children' : '/families');
   const side = (p: Pair, s: Side | null, label: string) => (
     <Stack gap={2}>
-      <Text size="xs" c="dimmed">{label}</Text>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
       {s?.id ? (
         <Anchor component={Link} to={`${base(p)}/${s.id}`}>
           <PersonName name={s.name ?? ''} nameLocal={s.nameLocal ?? null} />
@@ -58,7 +63,10 @@ export default function DuplicatesPage() {
         mb="md"
         value={tab}
         onChange={(v) => setTab(v as 'open' | 'same_child')}
-        data={[{ value: 'open', label: t('duplicates.tabOpen') }, { value: 'same_child', label: t('duplicates.tabMerged') }]}
+        data={[
+          { value: 'open', label: t('duplicates.tabOpen') },
+          { value: 'same_child', label: t('duplicates.tabMerged') },
+        ]}
       />
       <QueryState query={pairs}>
         {(d) =>
@@ -73,23 +81,39 @@ export default function DuplicatesPage() {
                     {side(p, p.incoming, t('duplicates.incoming'))}
                     <Stack gap={4} align="flex-end">
                       <Badge>{t('duplicates.likeness', { percent: Math.round(p.score * 100) })}</Badge>
-                      <Text size="xs" c="dimmed">{p.source === 'form' ? t('duplicates.fromForm') : t('duplicates.fromImport', { line: p.sourceLine ?? '' })}</Text>
+                      <Text size="xs" c="dimmed">
+                        {p.source === 'form' ? t('duplicates.fromForm') : t('duplicates.fromImport', { line: p.sourceLine ?? '' })}
+                      </Text>
                     </Stack>
                   </Group>
-                  {p.reason && <Text size="sm" mt="xs">{t('duplicates.givenReason', { reason: p.reason })}</Text>}
+                  {p.reason && (
+                    <Text size="sm" mt="xs">
+                      {t('duplicates.givenReason', { reason: p.reason })}
+                    </Text>
+                  )}
                   <Group mt="sm">
                     {tab === 'open' && p.incoming?.id && (
-                      <Button size="xs" onClick={() => act.mutate({ path: `/possible-duplicates/${p.id}/merge`, body: { keep: 'existing' } })}>
+                      <Button
+                        size="xs"
+                        onClick={() => act.mutate({ path: `/possible-duplicates/${p.id}/merge`, body: { keep: 'existing' } })}
+                      >
                         {p.subjectType === 'child' ? t('duplicates.merge') : t('duplicates.mergeFamily')}
                       </Button>
                     )}
                     {tab === 'open' && !p.incoming?.id && (
-                      <Button size="xs" onClick={() => act.mutate({ path: `/possible-duplicates/${p.id}/resolve`, body: { decision: 'same_child' } })}>
+                      <Button
+                        size="xs"
+                        onClick={() => act.mutate({ path: `/possible-duplicates/${p.id}/resolve`, body: { decision: 'same_child' } })}
+                      >
                         {t('duplicates.sameImport')}
                       </Button>
                     )}
                     {tab === 'open' && (
-                      <Button size="xs" variant="default" onClick={() => act.mutate({ path: `/possible-duplicates/${p.id}/resolve`, body: { decision: 'different_child' } })}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => act.mutate({ path: `/possible-duplicates/${p.id}/resolve`, body: { decision: 'different_child' } })}
+                      >
                         {t('duplicates.different')}
                       </Button>
                     )}

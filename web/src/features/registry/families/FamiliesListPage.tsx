@@ -25,7 +25,8 @@ export default function FamiliesListPage() {
   const navigate = useNavigate();
   const list = useFamilies(search);
   const villages = useVillageIndex();
-  const update = (patch: Partial<FamilySearch>) => void navigate({ to: '/families', search: compact({ ...search, page: undefined, ...patch }), replace: true });
+  const update = (patch: Partial<FamilySearch>) =>
+    void navigate({ to: '/families', search: compact({ ...search, page: undefined, ...patch }), replace: true });
   const villageName = (id: string | null) => (id ? placeLabel(villages.get(id), i18n.language) : '—');
   const data = list.data;
 
@@ -42,10 +43,32 @@ export default function FamiliesListPage() {
         }
       />
       <SearchBox label={t('filters.headNameSearch')} value={search.q} onChange={(q) => update({ q })} />
-      <FilterGrid active={Object.keys(search).some((k) => k !== 'page')} onClear={() => void navigate({ to: '/families', search: {}, replace: true })}>
-        <VillageSelect label={t('filters.village')} emptyLabel={t('filters.any')} value={search.villageId ?? ''} onChange={(villageId) => update({ villageId: villageId || undefined })} />
-        <VocabSelect label={t('filters.factor')} kind="vulnerabilityFactor" values={VULNERABILITY_FACTORS} emptyLabel={t('filters.any')} value={search.factor ?? ''} onChange={(v) => update({ factor: v || undefined })} />
-        <VocabSelect label={t('family.caregiverType')} kind="caregiverType" values={CAREGIVER_TYPES} emptyLabel={t('filters.any')} value={search.caregiverType ?? ''} onChange={(v) => update({ caregiverType: v || undefined })} />
+      <FilterGrid
+        active={Object.keys(search).some((k) => k !== 'page')}
+        onClear={() => void navigate({ to: '/families', search: {}, replace: true })}
+      >
+        <VillageSelect
+          label={t('filters.village')}
+          emptyLabel={t('filters.any')}
+          value={search.villageId ?? ''}
+          onChange={(villageId) => update({ villageId: villageId || undefined })}
+        />
+        <VocabSelect
+          label={t('filters.factor')}
+          kind="vulnerabilityFactor"
+          values={VULNERABILITY_FACTORS}
+          emptyLabel={t('filters.any')}
+          value={search.factor ?? ''}
+          onChange={(v) => update({ factor: v || undefined })}
+        />
+        <VocabSelect
+          label={t('family.caregiverType')}
+          kind="caregiverType"
+          values={CAREGIVER_TYPES}
+          emptyLabel={t('filters.any')}
+          value={search.caregiverType ?? ''}
+          onChange={(v) => update({ caregiverType: v || undefined })}
+        />
       </FilterGrid>
       {list.error && <ErrorMessage error={list.error} />}
       {!data && !list.error && <Loading />}
@@ -89,7 +112,7 @@ export default function FamiliesListPage() {
                       <Table.Td>
                         <Anchor component={Link} to={`/families/${fam.id}`}>
                           <PersonName name={fam.headName} nameLocal={fam.headNameLocal} />
-                    <InitialsOnly show={fam.initialsOnly} />
+                          <InitialsOnly show={fam.initialsOnly} />
                         </Anchor>
                       </Table.Td>
                       <Table.Td>{villageName(fam.villageId)}</Table.Td>

@@ -29,7 +29,12 @@ function EditFamily({ record }: { record: FamilyRecord }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const display = useFieldDisplay();
-  const edit = useVersionedEdit({ draftKey: draftStorageKey(me.id, `family.edit.${record.id}`), record, toForm: familyToForm, fields: FAMILY_EDIT_FIELDS });
+  const edit = useVersionedEdit({
+    draftKey: draftStorageKey(me.id, `family.edit.${record.id}`),
+    record,
+    toForm: familyToForm,
+    fields: FAMILY_EDIT_FIELDS,
+  });
   const back = () => void navigate({ to: `/families/${record.id}` });
 
   async function save(data: Record<string, unknown>) {
@@ -61,7 +66,16 @@ function EditFamily({ record }: { record: FamilyRecord }) {
         />
       )}
       {door.gate}
-      <FamilyForm key={edit.formKey} mode="edit" initial={edit.values} base={edit.baseForm} version={edit.base.version} onValuesChange={edit.setValues} onSubmit={door.submit} onCancel={back} />
+      <FamilyForm
+        key={edit.formKey}
+        mode="edit"
+        initial={edit.values}
+        base={edit.baseForm}
+        version={edit.base.version}
+        onValuesChange={edit.setValues}
+        onSubmit={door.submit}
+        onCancel={back}
+      />
     </>
   );
 }

@@ -14,7 +14,9 @@ const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save' }))
 describe('FamilyForm', () => {
   it('refuses a negative income and a missing head and village, each next to its field', async () => {
     const onSubmit = vi.fn();
-    const { container } = await renderWithApp(<FamilyForm mode="create" initial={emptyFamily({ annualIncome: '-5000' })} onSubmit={onSubmit} />);
+    const { container } = await renderWithApp(
+      <FamilyForm mode="create" initial={emptyFamily({ annualIncome: '-5000' })} onSubmit={onSubmit} />,
+    );
     save();
     await waitFor(() => expect(field(container, 'annualIncome').getAttribute('aria-invalid')).toBe('true'));
     expect(describedText(field(container, 'annualIncome'))).toContain('Cannot be negative');
@@ -27,7 +29,18 @@ describe('FamilyForm', () => {
 
   it('refuses paise: income is whole rupees', async () => {
     const onSubmit = vi.fn();
-    const { container } = await renderWithApp(<FamilyForm mode="create" initial={emptyFamily({ locationId: 'vi:demo-rajura', headName: 'Kusum Bhosale', caregiverType: 'single_mother', annualIncome: '12000.5' })} onSubmit={onSubmit} />);
+    const { container } = await renderWithApp(
+      <FamilyForm
+        mode="create"
+        initial={emptyFamily({
+          locationId: 'vi:demo-rajura',
+          headName: 'Kusum Bhosale',
+          caregiverType: 'single_mother',
+          annualIncome: '12000.5',
+        })}
+        onSubmit={onSubmit}
+      />,
+    );
     save();
     await waitFor(() => expect(describedText(field(container, 'annualIncome'))).toContain('Whole rupees only'));
     expect(onSubmit).not.toHaveBeenCalled();
@@ -48,14 +61,29 @@ describe('FamilyForm', () => {
     save();
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     expect(onSubmit.mock.calls[0][0]).toEqual({
-      locationId: 'vi:demo-rajura', headName: 'Kusum Bhosale', headNameLocal: 'कुसुम भोसले', caregiverType: 'single_mother', areaType: 'rural',
+      locationId: 'vi:demo-rajura',
+      headName: 'Kusum Bhosale',
+      headNameLocal: 'कुसुम भोसले',
+      caregiverType: 'single_mother',
+      areaType: 'rural',
       vulnerabilityFactors: ['single_parent', 'nomadic_denotified_tribe'],
     });
   });
 
   it('an edit sends the changes at the version it started from, and always the factors', async () => {
     const onSubmit = vi.fn().mockResolvedValue(undefined);
-    const rec = { id: 'f1', villageId: 'vi:demo-rajura', headName: 'Dilip Pawar', headNameLocal: 'दिलीप पवार', caregiverType: 'both_parents', areaType: 'rural', annualIncome: 13000, vulnerabilityFactors: ['begging'], version: 3, view: 'full' } as FamilyRecord;
+    const rec = {
+      id: 'f1',
+      villageId: 'vi:demo-rajura',
+      headName: 'Dilip Pawar',
+      headNameLocal: 'दिलीप पवार',
+      caregiverType: 'both_parents',
+      areaType: 'rural',
+      annualIncome: 13000,
+      vulnerabilityFactors: ['begging'],
+      version: 3,
+      view: 'full',
+    } as FamilyRecord;
     const base = familyToForm(rec);
     const { container } = await renderWithApp(<FamilyForm mode="edit" initial={base} base={base} version={3} onSubmit={onSubmit} />);
     type(field(container, 'occupation'), 'tailor');
@@ -66,7 +94,10 @@ describe('FamilyForm', () => {
   });
 
   it('speaks Marathi', async () => {
-    const { container } = await renderWithApp(<FamilyForm mode="create" initial={emptyFamily({ annualIncome: '-1' })} onSubmit={vi.fn()} />, 'mr');
+    const { container } = await renderWithApp(
+      <FamilyForm mode="create" initial={emptyFamily({ annualIncome: '-1' })} onSubmit={vi.fn()} />,
+      'mr',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'जतन करा' }));
     await waitFor(() => expect(describedText(field(container, 'annualIncome'))).toContain('ऋण असू शकत नाही'));
     expect(screen.getByRole('checkbox', { name: 'एकल पालक' })).toBeTruthy();

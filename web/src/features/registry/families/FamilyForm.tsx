@@ -1,14 +1,26 @@
 import { Alert, Checkbox, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
-  AREA_TYPES, CAREGIVER_TYPES, CASTE_CATEGORIES, MIGRATION, RATION_CARDS, VULNERABILITY_FACTORS,
+  AREA_TYPES,
+  CAREGIVER_TYPES,
+  CASTE_CATEGORIES,
+  MIGRATION,
+  RATION_CARDS,
+  VULNERABILITY_FACTORS,
 } from '../../../../../src/registry/vocabulary';
 import { useReason } from '../../../forms/errors';
 import { FormActions } from '../../../forms/FormActions';
 import { useFormState } from '../../../forms/useFormState';
 import { VillageSelect } from '../shared/VillageSelect';
 import { useVocab, VocabSelect } from '../shared/vocab';
-import { FAMILY_CREATE_FIELDS, FAMILY_EDIT_FIELDS, familyCreatePayload, familyPatchPayload, familySchemas, type FamilyFormValues } from './familyForm.model';
+import {
+  FAMILY_CREATE_FIELDS,
+  FAMILY_EDIT_FIELDS,
+  familyCreatePayload,
+  familyPatchPayload,
+  familySchemas,
+  type FamilyFormValues,
+} from './familyForm.model';
 
 export interface FamilyFormProps {
   mode: 'create' | 'edit';
@@ -38,8 +50,20 @@ export function FamilyForm({ mode, initial, base, version, onValuesChange, onSub
 
   function handleSubmit(e: React.FormEvent) {
     e.preventDefault();
-    if (mode === 'create') void form.submit({ schema: familySchemas.create, payload: familyCreatePayload(values), send: onSubmit, fields: FAMILY_CREATE_FIELDS });
-    else void form.submit({ schema: familySchemas.edit, payload: familyPatchPayload(base ?? initial, values, version ?? 1), send: onSubmit, fields: FAMILY_EDIT_FIELDS });
+    if (mode === 'create')
+      void form.submit({
+        schema: familySchemas.create,
+        payload: familyCreatePayload(values),
+        send: onSubmit,
+        fields: FAMILY_CREATE_FIELDS,
+      });
+    else
+      void form.submit({
+        schema: familySchemas.edit,
+        payload: familyPatchPayload(base ?? initial, values, version ?? 1),
+        send: onSubmit,
+        fields: FAMILY_EDIT_FIELDS,
+      });
   }
 
   return (
@@ -54,13 +78,29 @@ export function FamilyForm({ mode, initial, base, version, onValuesChange, onSub
             ))}
           </Alert>
         )}
-        {mode === 'create' && <VillageSelect label={t('family.village')} name="locationId" required emptyLabel={t('form.choose')} value={values.locationId} onChange={(v) => set('locationId', v)} error={reason(errors.locationId)} />}
+        {mode === 'create' && (
+          <VillageSelect
+            label={t('family.village')}
+            name="locationId"
+            required
+            emptyLabel={t('form.choose')}
+            value={values.locationId}
+            onChange={(v) => set('locationId', v)}
+            error={reason(errors.locationId)}
+          />
+        )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput label={t('family.headName')} description={t('child.nameHelp')} required maxLength={120} {...text('headName')} />
           <TextInput label={t('family.headNameLocal')} description={t('child.nameLocalHelp')} maxLength={120} {...text('headNameLocal')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <VocabSelect label={t('family.caregiverType')} kind="caregiverType" values={CAREGIVER_TYPES} required {...select('caregiverType')} />
+          <VocabSelect
+            label={t('family.caregiverType')}
+            kind="caregiverType"
+            values={CAREGIVER_TYPES}
+            required
+            {...select('caregiverType')}
+          />
           <VocabSelect label={t('family.areaType')} kind="areaType" values={AREA_TYPES} required {...select('areaType')} />
         </SimpleGrid>
         <Checkbox.Group

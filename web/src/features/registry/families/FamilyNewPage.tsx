@@ -44,7 +44,14 @@ export default function FamilyNewPage() {
         />
       )}
       {door.gate}
-      <FamilyForm key={formKey} mode="create" initial={draft.value} onValuesChange={draft.set} onSubmit={door.submit} onCancel={() => window.history.back()} />
+      <FamilyForm
+        key={formKey}
+        mode="create"
+        initial={draft.value}
+        onValuesChange={draft.set}
+        onSubmit={door.submit}
+        onCancel={() => window.history.back()}
+      />
     </>
   );
 }

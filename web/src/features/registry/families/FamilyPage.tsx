@@ -76,7 +76,11 @@ function FamilyView({ family: fam }: { family: FamilyRecord }) {
             <Title order={2} size="h4" mb="xs">
               {t('family.factors')}
             </Title>
-            {fam.vulnerabilityFactors?.length ? <FactorBadges factors={fam.vulnerabilityFactors} /> : <Text size="sm">{t('family.noFactors')}</Text>}
+            {fam.vulnerabilityFactors?.length ? (
+              <FactorBadges factors={fam.vulnerabilityFactors} />
+            ) : (
+              <Text size="sm">{t('family.noFactors')}</Text>
+            )}
           </Card>
           <Card withBorder>
             <Facts

@@ -47,7 +47,9 @@ export function MembersCard({ members }: { members: Member[] }) {
                 <Table.Td>{m.age == null ? '—' : <Age age={m.age} />}</Table.Td>
                 <Table.Td>
                   {m.alive
-                    ? [m.imprisoned ? t('member.imprisoned') : t('member.alive'), m.disability, m.chronicIllness].filter(Boolean).join(' · ')
+                    ? [m.imprisoned ? t('member.imprisoned') : t('member.alive'), m.disability, m.chronicIllness]
+                        .filter(Boolean)
+                        .join(' · ')
                     : `${t('member.deceased')}${m.deathCause ? ` (${vocab('deathCause', m.deathCause)})` : ''}${m.deathDate ? ` · ${f.date(m.deathDate)}` : ''}`}
                 </Table.Td>
                 <Table.Td>{m.occupation || '—'}</Table.Td>
@@ -86,7 +88,9 @@ export function AssessmentsCard({ assessments: all, family: fam }: { assessments
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('assessment.assessedOn')}</Table.Th>
-                  <Table.Th scope="col" className="num">{t('assessment.overall')}</Table.Th>
+                  <Table.Th scope="col" className="num">
+                    {t('assessment.overall')}
+                  </Table.Th>
                   <Table.Th scope="col">{t('assessment.about')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>

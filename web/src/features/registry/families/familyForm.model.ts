@@ -22,15 +22,41 @@ export type FamilyFormValues = {
 };
 
 export const FAMILY_EDIT_FIELDS = [
-  'headName', 'headNameLocal', 'caregiverType', 'vulnerabilityFactors', 'areaType', 'annualIncome', 'rationCard', 'bpl',
-  'occupation', 'migration', 'casteCategory', 'socialGroup', 'address', 'notes',
+  'headName',
+  'headNameLocal',
+  'caregiverType',
+  'vulnerabilityFactors',
+  'areaType',
+  'annualIncome',
+  'rationCard',
+  'bpl',
+  'occupation',
+  'migration',
+  'casteCategory',
+  'socialGroup',
+  'address',
+  'notes',
 ] as const;
 export const FAMILY_CREATE_FIELDS = ['locationId', ...FAMILY_EDIT_FIELDS] as const;
 
 export function emptyFamily(over: Partial<FamilyFormValues> = {}): FamilyFormValues {
   return {
-    locationId: '', headName: '', headNameLocal: '', caregiverType: '', areaType: 'rural', annualIncome: '', rationCard: '', bpl: '',
-    occupation: '', migration: '', casteCategory: '', socialGroup: '', vulnerabilityFactors: [], address: '', notes: '', ...over,
+    locationId: '',
+    headName: '',
+    headNameLocal: '',
+    caregiverType: '',
+    areaType: 'rural',
+    annualIncome: '',
+    rationCard: '',
+    bpl: '',
+    occupation: '',
+    migration: '',
+    casteCategory: '',
+    socialGroup: '',
+    vulnerabilityFactors: [],
+    address: '',
+    notes: '',
+    ...over,
   };
 }
 

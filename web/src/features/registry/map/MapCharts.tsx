@@ -55,4 +55,3 @@ export function FactorChart({ factors }: { factors: Record<string, number> }) {
     </div>
   );
 }
-

@@ -4,7 +4,15 @@ import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next';
 
 /** The name search: waits until typing pauses, so a slow connection isn't flooded. */
-export function SearchBox({ value, onChange, label }: { value: string | undefined; onChange: (q: string | undefined) => void; label: string }) {
+export function SearchBox({
+  value,
+  onChange,
+  label,
+}: {
+  value: string | undefined;
+  onChange: (q: string | undefined) => void;
+  label: string;
+}) {
   const [text, setText] = useState(value ?? '');
   const [debounced] = useDebouncedValue(text, 350);
   useEffect(() => setText(value ?? ''), [value]);
@@ -33,8 +41,24 @@ export function AgeRange({ min, max, onChange }: { min?: number; max?: number; o
   const toNum = (v: string | number) => (v === '' || v == null ? undefined : Number(v));
   return (
     <Group grow gap="xs" wrap="nowrap">
-      <NumberInput label={t('filters.ageMin')} min={0} max={25} allowDecimal={false} allowNegative={false} value={min ?? ''} onChange={(v) => onChange(toNum(v), max)} />
-      <NumberInput label={t('filters.ageMax')} min={0} max={25} allowDecimal={false} allowNegative={false} value={max ?? ''} onChange={(v) => onChange(min, toNum(v))} />
+      <NumberInput
+        label={t('filters.ageMin')}
+        min={0}
+        max={25}
+        allowDecimal={false}
+        allowNegative={false}
+        value={min ?? ''}
+        onChange={(v) => onChange(toNum(v), max)}
+      />
+      <NumberInput
+        label={t('filters.ageMax')}
+        min={0}
+        max={25}
+        allowDecimal={false}
+        allowNegative={false}
+        value={max ?? ''}
+        onChange={(v) => onChange(min, toNum(v))}
+      />
     </Group>
   );
 }

@@ -6,7 +6,17 @@ import { useTranslation } from 'react-i18next';
  * The screen's heading and its actions. It also names the browser tab (docTitle, or the
  * title when it is plain text), which is what a screen reader announces on arrival.
  */
-export function PageHeader({ title, subtitle, actions, docTitle }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode; docTitle?: string }) {
+export function PageHeader({
+  title,
+  subtitle,
+  actions,
+  docTitle,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  docTitle?: string;
+}) {
   const { t } = useTranslation();
   const tab = docTitle ?? (typeof title === 'string' ? title : undefined);
   useEffect(() => {

@@ -4,8 +4,15 @@ import { useVocab, type VocabKind } from './vocab';
 
 /** Which vocabulary a form field's codes come from. */
 const KINDS: Record<string, VocabKind> = {
-  sex: 'sex', careStatus: 'careStatus', schoolStatus: 'schoolStatus', caregiverType: 'caregiverType', areaType: 'areaType',
-  rationCard: 'rationCard', migration: 'migration', casteCategory: 'casteCategory', vulnerabilityFactors: 'vulnerabilityFactor',
+  sex: 'sex',
+  careStatus: 'careStatus',
+  schoolStatus: 'schoolStatus',
+  caregiverType: 'caregiverType',
+  areaType: 'areaType',
+  rationCard: 'rationCard',
+  migration: 'migration',
+  casteCategory: 'casteCategory',
+  vulnerabilityFactors: 'vulnerabilityFactor',
 };
 
 /** A form value as a person reads it: translated codes, Indian dates and rupees. Used by the conflict view. */

@@ -6,8 +6,21 @@ import { useTranslation } from 'react-i18next';
  * user's language from the i18n files: vocab.<kind>.<code>.
  */
 export type VocabKind =
-  | 'sex' | 'careStatus' | 'caregiverType' | 'vulnerabilityFactor' | 'documentType' | 'documentStatus' | 'schoolStatus'
-  | 'areaType' | 'rationCard' | 'migration' | 'casteCategory' | 'relationship' | 'deathCause' | 'role' | 'scopeLevel';
+  | 'sex'
+  | 'careStatus'
+  | 'caregiverType'
+  | 'vulnerabilityFactor'
+  | 'documentType'
+  | 'documentStatus'
+  | 'schoolStatus'
+  | 'areaType'
+  | 'rationCard'
+  | 'migration'
+  | 'casteCategory'
+  | 'relationship'
+  | 'deathCause'
+  | 'role'
+  | 'scopeLevel';
 
 export function useVocab() {
   const { t } = useTranslation();
