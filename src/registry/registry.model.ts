@@ -254,6 +254,8 @@ export const childListOut = z.object({
   page: z.number(),
   pageSize: z.number(),
   view: registryViewOut,
+  /** Fields of the record type this reader's role does not get at all (the list's rows leave them out). */
+  withheld: withheldMarks.withheld,
 });
 
 /** GET /children/:id: the record, its family's name and factors, its documents. */
@@ -262,10 +264,11 @@ export const childRecordOut = childOut.extend({
   family: withheld(
     z.object({
       id: z.string(),
-      headName: z.string(),
-      headNameLocal: z.string().nullable(),
-      villageId: z.string().nullable(),
-      vulnerabilityFactors: z.array(z.string()),
+      headName: withheld(z.string()),
+      headNameLocal: withheld(z.string()),
+      villageId: withheld(z.string()),
+      vulnerabilityFactors: withheld(z.array(z.string())),
+      ...withheldMarks,
     }),
   ),
   documents: withheld(z.array(documentOut)),
@@ -307,6 +310,8 @@ export const familyListOut = z.object({
   page: z.number(),
   pageSize: z.number(),
   view: registryViewOut,
+  /** Fields of the record type this reader's role does not get at all (the list's rows leave them out). */
+  withheld: withheldMarks.withheld,
 });
 
 export const memberOut = z.object({
