@@ -267,6 +267,8 @@ export const missingRecordOut = z.object({
   districtName: withheld(z.string()),
   /** Another district's record, shown only so far as a reviewer needs. */
   redacted: z.boolean().optional(),
+  /** How much of the record this reader sees: own, compared, full or reference (src/access/missing.ts). */
+  view: z.string().optional(),
   channel: withheld(z.string()),
   source: withheld(z.string()),
   access: withheld(z.string()),
@@ -335,6 +337,8 @@ const matchCore = {
   decidedAt: timestamp.nullable(),
   decidedBy: z.string().nullable(),
   note: withheld(z.string()),
+  /** Across districts: which side has agreed and which is awaited (both must, or the CWC). */
+  agreement: z.looseObject({}).nullable().optional(),
   version: z.number(),
 };
 
@@ -356,6 +360,10 @@ export const restorationOut = z.object({
   foundStateCode: z.number(),
   foundDistrictCode: z.number(),
   note: withheld(z.string()),
+  /** The CWC's restoration order the restoration rests on (JJ Act 2015 s.37; Form 44). */
+  cwcOrder: z.looseObject({}).nullable().optional(),
+  /** On a restoration just recorded: whether the registry child's record was updated too. */
+  registryUpdated: z.boolean().optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
   version: z.number(),
