@@ -243,7 +243,8 @@ async function exercise(op: Operation, u: User, place: Place | null) {
       if (!type) continue;
       const allowed = permittedFields(u.role, type);
       if (allowed === 'all') continue;
-      const extra = Object.keys(obj).filter((k) => !allowed.has(k));
+      // `withheld` and `initialsOnly` say what was left out (src/access/fields.ts); they carry no data.
+      const extra = Object.keys(obj).filter((k) => !allowed.has(k) && k !== 'withheld' && k !== 'initialsOnly');
       if (extra.length) add('field', `${type} at ${path} carries ${extra.sort().join(', ')}`);
     }
   }
