@@ -19,6 +19,7 @@ import {
   readOrganisation,
 } from './organisations.service';
 import { reassignUser } from './assignments.service';
+import { created, ok } from '../http/response';
 
 /**
  * The administration area (issue #12): organisations of the hierarchy and the users who work
@@ -95,8 +96,8 @@ export function organisationsRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: 'The kinds of organisation, the levels they sit at and the provision that creates each',
-        response: {
-          200: z.object({
+        response: ok(
+          z.object({
             items: z.array(
               z.object({
                 kind: z.string(),
@@ -107,7 +108,7 @@ export function organisationsRoutes(app: FastifyInstance, ctx: AppContext) {
               }),
             ),
           }),
-        },
+        ),
       },
     },
     async (req) => {
@@ -134,7 +135,7 @@ export function organisationsRoutes(app: FastifyInstance, ctx: AppContext) {
           ...pageQuery,
           pageSize: z.coerce.number().int().min(1).max(200).default(50),
         }),
-        response: { 200: z.object({ items: z.array(organisationOut), total: z.number() }) },
+        response: ok(z.object({ items: z.array(organisationOut), total: z.number() })),
       },
     },
     async (req) => {
@@ -158,7 +159,7 @@ export function organisationsRoutes(app: FastifyInstance, ctx: AppContext) {
           placeId,
           registration: registration.optional(),
         }),
-        response: { 201: organisationOut },
+        response: created(organisationOut),
       },
     },
     async (req, reply) => {
@@ -169,7 +170,7 @@ export function organisationsRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  r.get('/admin/organisations/:id', { schema: { tags, params: idParams, response: { 200: organisationOut } } }, async (req) => {
+  r.get('/admin/organisations/:id', { schema: { tags, params: idParams, response: ok(organisationOut) } }, async (req) => {
     const actor = requireActor(req);
     requirePermission(actor, 'users.manage');
     return out(await readOrganisation(ctx.db, actor, req.params.id));
@@ -189,7 +190,7 @@ export function organisationsRoutes(app: FastifyInstance, ctx: AppContext) {
           registration: registration.nullable().optional(),
           active: z.boolean().optional(),
         }),
-        response: { 200: organisationOut },
+        response: ok(organisationOut),
       },
     },
     async (req) => {
@@ -208,7 +209,7 @@ export function organisationsRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'The users of an organisation (those inside your jurisdiction)',
         params: idParams,
-        response: { 200: z.object({ items: z.array(memberOut) }) },
+        response: ok(z.object({ items: z.array(memberOut) })),
       },
     },
     async (req) => {
@@ -234,7 +235,7 @@ export function organisationsRoutes(app: FastifyInstance, ctx: AppContext) {
           jurisdictionId: z.string().max(60).nullable().optional(),
           displayName: personName(120).optional(),
         }),
-        response: { 200: assignmentOut },
+        response: ok(assignmentOut),
       },
     },
     async (req) => {
