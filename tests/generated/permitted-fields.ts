@@ -27,6 +27,7 @@ const MINIMAL: Record<RecordType, readonly string[]> = {
     'sex',
     'age',
     'ageYears',
+    'mergedInto',
     'version',
     'view',
   ],

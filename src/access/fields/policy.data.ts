@@ -42,11 +42,12 @@ export const CHILD_FIELDS = [
   'school',
   'healthNotes',
   'disability',
+  'mergedInto',
   'version',
   'createdAt',
   'updatedAt',
 ] as const;
-const CHILD_MINIMAL = ['id', 'stateCode', 'districtCode', 'villageId', 'name', 'nameLocal', 'sex', 'age', 'version'] as const;
+const CHILD_MINIMAL = ['id', 'stateCode', 'districtCode', 'villageId', 'name', 'nameLocal', 'sex', 'age', 'mergedInto', 'version'] as const;
 const CHILD_WRITE = [
   'familyId',
   'locationId',
@@ -85,6 +86,7 @@ export const FAMILY_FIELDS = [
   'vulnerabilityFactors',
   'notes',
   'createdBy',
+  'mergedInto',
   'version',
   'createdAt',
   'updatedAt',
