@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { openDatabase } from '../db/client';
 import { migrate } from '../db/migrate';
@@ -14,6 +15,7 @@ import { HttpError } from '../http/errors';
 import { runImport } from '../registry/import/import.service';
 import { registerLinkageCommands } from '../linkage/linkage.cli';
 import { registerOrganisationCommands } from '../users/organisations.cli';
+import { isPostgresUrl, restoreBackup, writeBackup } from '../db/backup';
 
 const program = new Command('samanvay')
   .description('Samanvay: shared child & family registry and convergence platform (Mission Vatsalya)')
@@ -166,6 +168,36 @@ program
       if (res.invalid.length) process.exitCode = 2;
     }),
   );
+
+program
+  .command('backup')
+  .description(
+    'write a consistent copy of the embedded database to a file (refused while a server holds it; PostgreSQL: see docs/DEPLOYMENT.md)',
+  )
+  .requiredOption('--to <file>', 'the backup file to create, e.g. samanvay-2026-12-05.tar.gz')
+  .action(async (o) => {
+    if (isPostgresUrl(databaseUrl()))
+      throw new HttpError(400, 'validation_failed', 'DATABASE_URL: on PostgreSQL use pg_dump or pg_basebackup (docs/DEPLOYMENT.md)');
+    if (existsSync(o.to)) throw new HttpError(400, 'validation_failed', `to: ${o.to} exists already; choose a new file`);
+    await withDatabase(async (d) => {
+      // Chain the queued audit entries first: the copy then verifies as the original does.
+      await chainPending(d);
+      process.stderr.write('dumping the database…\n');
+      const res = await writeBackup(await d.dump!(), o.to);
+      process.stdout.write(`backup written to ${res.file} (${(res.bytes / 1024 / 1024).toFixed(1)} MB)\n`);
+    });
+  });
+
+program
+  .command('restore')
+  .description('create a new embedded database folder from a backup (never writes over an existing one)')
+  .requiredOption('--from <file>', 'a file written by samanvay backup')
+  .requiredOption('--to <folder>', 'the new data folder; then start with DATABASE_URL=<folder>')
+  .action(async (o) => {
+    process.stderr.write('restoring…\n');
+    const dir = await restoreBackup(o.from, o.to);
+    process.stdout.write(`restored into ${dir}: start it with DATABASE_URL=${dir} npm start, then run samanvay audit verify\n`);
+  });
 
 registerLinkageCommands(program);
 registerOrganisationCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));

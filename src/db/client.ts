@@ -21,6 +21,8 @@ export interface Database {
   /** One connection, one transaction: for migrations and advisory locks. */
   transaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** The embedded database's own dump of its folder (gzipped tar); absent on PostgreSQL (use pg_dump). */
+  dump?: () => Promise<Blob>;
 }
 
 export interface RawTx {
@@ -115,6 +117,7 @@ async function openPglite(dir?: string): Promise<Database> {
         }),
       );
     },
+    dump: () => client.dumpDataDir('gzip'),
     async close() {
       try {
         await client.close();
