@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite, describeInChromium, newContext, screenshot, signIn } from './support';
 import { DEMO_PASSWORD } from '../../src/demo/users';
@@ -62,6 +62,8 @@ async function openVillage(page: Page) {
 
 describeInChromium('offline village in Chromium', () => {
   const e2e = browserSuite();
+  // A test that failed offline must not leave the next one without signal.
+  afterEach(() => e2e.context.setOffline(false));
 
   it('keeps the village sealed on the phone, works without signal across a reload, and syncs when back', async () => {
     const page = e2e.page;
@@ -188,6 +190,32 @@ describeInChromium('offline village in Chromium', () => {
     expect(row).toEqual({ school: 'Ashram school, Chandur', disability: 'low vision', version: other.version + 2 });
   }, 120_000);
 
+  it('a child added without signal is sent when it returns, into her family', async () => {
+    const page = e2e.page;
+    const family = await e2e.one<{ id: string }>('SELECT id FROM family WHERE village_id = $1 ORDER BY head_name LIMIT 1', [RAJURA]);
+    await page.goto(e2e.url('/offline'));
+    await openVillage(page);
+    await e2e.context.setOffline(true);
+    await page.getByTestId('connection').getByText('No connection').waitFor();
+    await page.locator(`a[href="/offline/families/${family.id}/new-child"]`).click();
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Sarita Pawar');
+    await page.getByLabel('Sex').selectOption('female');
+    await page.getByLabel('Care status').selectOption('birth_family');
+    await page.getByRole('textbox', { name: 'Date of birth' }).fill(e2e.istDay(-3 * 365));
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('offline-new-child').getByText('Sarita Pawar').waitFor();
+    await page.getByTestId('pending').getByText('1 change waiting to be sent').waitFor();
+    expect((await e2e.query('SELECT id FROM child WHERE name = $1', ['Sarita Pawar'])).length).toBe(0);
+
+    await e2e.context.setOffline(false);
+    await page.getByTestId('pending').getByText('Everything is sent').waitFor({ timeout: 20_000 });
+    const saved = await e2e.one<{ family_id: string; village_id: string }>('SELECT family_id, village_id FROM child WHERE name = $1', [
+      'Sarita Pawar',
+    ]);
+    expect(saved).toEqual({ family_id: family.id, village_id: RAJURA });
+    await page.locator('[data-testid="offline-child"]').getByText('Sarita Pawar').waitFor();
+  }, 90_000);
+
   it('signing out wipes the copy and its key from the phone', async () => {
     const page = e2e.page;
     await page.goto(e2e.url('/offline'));
@@ -199,5 +227,20 @@ describeInChromium('offline village in Chromium', () => {
     await expect.poll(() => offlineDbExists(page)).toBe(false);
     expect(await page.evaluate(() => sessionStorage.getItem('samanvay.offline.key'))).toBeNull();
     expect(await page.evaluate(() => sessionStorage.getItem('samanvay.offline.me'))).toBeNull();
+  }, 60_000);
+
+  it('an ended session (expired on the server) wipes the copy at the next request', async () => {
+    const page = e2e.page;
+    await page.goto(e2e.url('/offline'));
+    await signIn(page, 'aww.rajura');
+    await openVillage(page);
+    expect(await offlineDbExists(page)).toBe(true);
+    await e2e.query(
+      "UPDATE user_session SET expires_at = now() - interval '1 minute' WHERE revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE username = 'aww.rajura')",
+    );
+    await page.getByTestId('sync-now').click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await expect.poll(() => offlineDbExists(page)).toBe(false);
+    expect(await page.evaluate(() => sessionStorage.getItem('samanvay.offline.key'))).toBeNull();
   }, 60_000);
 });

@@ -47,7 +47,16 @@ export interface CaseNote extends ChangeBase {
   /** 409: the case's version now and what was recorded on it since hers. */
   theirs?: { version: number; since: { seq: number; type: string; at: string }[] };
 }
-export type Change = ChildEdit | ChildCreate | CaseNote;
+/**
+ * A vulnerability assessment of a family: a new record, appended (the family's record is not
+ * changed by it), so it carries no version and cannot overwrite anyone's work.
+ */
+export interface FamilyAssessment extends ChangeBase {
+  kind: 'family.assessment';
+  familyId: string;
+  payload: Record<string, unknown>;
+}
+export type Change = ChildEdit | ChildCreate | CaseNote | FamilyAssessment;
 
 type SealedRow = Row & Sealed;
 const OWNER = 'owner';

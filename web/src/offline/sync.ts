@@ -1,6 +1,6 @@
 import { api, ApiError, ConflictError, request } from '../api/client';
 import { childPatchPayload, type ChildFormValues } from '../features/registry/children/childForm.model';
-import { notify, type CaseNote, type Change, type ChildCreate, type ChildEdit, type Vault } from './store';
+import { notify, type CaseNote, type Change, type ChildCreate, type ChildEdit, type FamilyAssessment, type Vault } from './store';
 
 /**
  * Bringing the copy and the server together when there is signal.
@@ -41,6 +41,8 @@ export interface SyncInfo {
 }
 
 export async function syncDown(vault: Vault, can: { cases: boolean }): Promise<SyncInfo> {
+  // The assessment instrument (questions and scale), so an assessment can be filled in without signal.
+  await vault.setMeta('instrument', await api.get('/assessment-instrument'));
   const children = await all<{ id: string }>('/children');
   const families = await all<{ id: string }>('/families');
   const cases = can.cases ? await all<{ id: string }>('/cases', { status: 'open' }) : { items: [], total: 0 };
@@ -93,10 +95,11 @@ async function sendChildEdit(vault: Vault, c: ChildEdit) {
   }
 }
 
-async function sendChildCreate(vault: Vault, c: ChildCreate) {
+/** A new record (a child, an assessment): nothing on the server to be stale against, so no version. */
+async function sendNew(vault: Vault, c: ChildCreate | FamilyAssessment, path: string) {
   try {
-    const saved = await api.post<{ id: string; version: number }>('/children', c.payload);
-    await vault.putRecord('child', saved);
+    const saved = await api.post<{ id: string; version?: number }>(path, c.payload);
+    if (c.kind === 'child.create') await vault.putRecord('child', saved);
     await vault.dropChange(c.id);
   } catch (e) {
     if (offline(e)) throw e;
@@ -140,7 +143,8 @@ export async function syncUp(vault: Vault): Promise<void> {
   for (const c of await vault.queue()) {
     if (c.status !== 'pending') continue;
     if (c.kind === 'child.edit') await sendChildEdit(vault, c);
-    else if (c.kind === 'child.create') await sendChildCreate(vault, c);
+    else if (c.kind === 'child.create') await sendNew(vault, c, '/children');
+    else if (c.kind === 'family.assessment') await sendNew(vault, c, `/families/${c.familyId}/assessments`);
     else await sendCaseNote(vault, c);
   }
 }

@@ -1,19 +1,22 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../auth/session';
 import { PersonName } from '../../components/PersonName';
 import { Loading } from '../../components/Status';
 import { ConflictPanel } from '../../forms/ConflictPanel';
 import { conflictRows, reapply, same } from '../../forms/versioned';
 import { useFormat } from '../../i18n/format';
-import type { CaseNote, Change, ChildCreate, ChildEdit } from '../../offline/store';
+import type { CaseNote, Change, ChildCreate, ChildEdit, FamilyAssessment } from '../../offline/store';
 import { ChildForm } from '../registry/children/ChildForm';
 import { CHILD_EDIT_FIELDS, childToForm, emptyChild, type ChildFormValues } from '../registry/children/childForm.model';
+import { AssessmentForm } from '../registry/assessments/AssessmentForm';
+import { emptyAssessment } from '../registry/assessments/assessmentForm.model';
 import { Age } from '../registry/shared/Age';
 import { useFieldDisplay } from '../registry/shared/display';
 import { PageHeader } from '../registry/shared/PageHeader';
-import type { ChildRecord } from '../registry/types';
+import type { ChildRecord, Instrument } from '../registry/types';
 import { useVillage, type OfflineChild, type Village } from './useVillage';
 
 /**
@@ -101,6 +104,7 @@ function ChangeBadge({ change }: { change?: Change }) {
 export function VillageScreen() {
   const { t } = useTranslation();
   const f = useFormat();
+  const can = useCan();
   const v = useVillage();
   const created = v.queue.filter((c): c is ChildCreate => c.kind === 'child.create');
   return (
@@ -204,9 +208,25 @@ export function VillageScreen() {
                         <PersonName name={fam.headName} nameLocal={fam.headNameLocal} />
                       </Table.Td>
                       <Table.Td ta="right">
-                        <Anchor component={Link} to={`/offline/families/${fam.id}/new-child`} size="sm">
-                          {t('offline.addChild')}
-                        </Anchor>
+                        <Group gap="sm" justify="flex-end">
+                          <Anchor component={Link} to={`/offline/families/${fam.id}/new-child`} size="sm">
+                            {t('offline.addChild')}
+                          </Anchor>
+                          {can('assessment.write') && (
+                            <Anchor component={Link} to={`/offline/families/${fam.id}/assessment`} size="sm">
+                              {t('offline.newAssessment')}
+                            </Anchor>
+                          )}
+                        </Group>
+                        {v.queue
+                          .filter((q): q is FamilyAssessment => q.kind === 'family.assessment' && q.familyId === fam.id)
+                          .map((q) => (
+                            <Group key={q.id} gap="xs" justify="flex-end" mt={4} data-testid="offline-assessment">
+                              <Text size="xs">{t('offline.assessmentOf', { date: f.date(String(q.payload.assessedOn)) })}</Text>
+                              <ChangeBadge change={q} />
+                              <Refused change={q} v={v} />
+                            </Group>
+                          ))}
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -498,6 +518,61 @@ export function NewChildScreen() {
             familyLabel={<PersonName name={family.headName} nameLocal={family.headNameLocal} />}
             onSubmit={save}
             onCancel={() => void navigate({ to: '/offline' })}
+          />
+        ) : (
+          <Text>{t('offline.notKept')}</Text>
+        )}
+      </Gate>
+    </>
+  );
+}
+
+export function AssessmentScreen() {
+  const { t } = useTranslation();
+  const { familyId } = useParams({ strict: false }) as { familyId: string };
+  const navigate = useNavigate();
+  const v = useVillage();
+  const family = v.families.find((fam) => fam.id === familyId);
+  const [instrument, setInstrument] = useState<Instrument | null>(null);
+  useEffect(() => {
+    void v.vault?.meta<Instrument>('instrument').then(setInstrument, () => setInstrument(null));
+  }, [v.vault]);
+  const back = () => void navigate({ to: '/offline' });
+
+  async function save(payload: Record<string, unknown>) {
+    if (!v.vault) return;
+    await v.vault.putChange({
+      id: newId(),
+      seq: nextSeq(),
+      madeAt: new Date().toISOString(),
+      status: 'pending',
+      kind: 'family.assessment',
+      familyId,
+      payload,
+    });
+    if (navigator.onLine) void v.syncNow();
+    back();
+  }
+
+  return (
+    <>
+      <Anchor component={Link} to="/offline" size="sm">
+        {t('offline.back')}
+      </Anchor>
+      <PageHeader
+        title={t('offline.newAssessment')}
+        subtitle={family && <PersonName name={family.headName} nameLocal={family.headNameLocal} />}
+      />
+      <Gate v={v}>
+        {family && instrument ? (
+          <AssessmentForm
+            instrument={instrument}
+            childOptions={v.children
+              .filter((c) => c.familyId === familyId)
+              .map((c) => ({ value: c.id, label: c.nameLocal && c.nameLocal !== c.name ? `${c.name} (${c.nameLocal})` : c.name }))}
+            initial={emptyAssessment()}
+            onSubmit={save}
+            onCancel={back}
           />
         ) : (
           <Text>{t('offline.notKept')}</Text>

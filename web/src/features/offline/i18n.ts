@@ -52,6 +52,8 @@ const en = {
     addNoteAnyway: 'Add my note',
     dropNote: 'Discard my note',
     keepMine: 'Keep all my changes',
+    newAssessment: 'New assessment',
+    assessmentOf: 'Assessment of {{date}}',
   },
 };
 
@@ -106,6 +108,8 @@ const hi = {
     addNoteAnyway: 'मेरा नोट जोड़ें',
     dropNote: 'मेरा नोट हटाएँ',
     keepMine: 'मेरे सभी बदलाव रखें',
+    newAssessment: 'नया आकलन',
+    assessmentOf: '{{date}} का आकलन',
   },
 };
 
@@ -159,6 +163,8 @@ const mr = {
     addNoteAnyway: 'माझी नोंद जोडा',
     dropNote: 'माझी नोंद काढून टाका',
     keepMine: 'माझे सर्व बदल ठेवा',
+    newAssessment: 'नवीन मूल्यमापन',
+    assessmentOf: 'मूल्यमापन, दिनांक {{date}}',
   },
 };
 

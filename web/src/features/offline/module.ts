@@ -4,8 +4,8 @@ import { OFFLINE_TRANSLATIONS } from './i18n';
 
 /**
  * The frontline worker's village on her phone (issue #17): children, families and due visits
- * kept in IndexedDB sealed with the session's key (web/src/offline/), edits, new children and
- * visit notes made without signal and sent when it returns, conflicts resolved side by side.
+ * kept in IndexedDB sealed with the session's key (web/src/offline/), edits, new children,
+ * family assessments and visit notes made without signal and sent when it returns, conflicts resolved side by side.
  * All screens are in one file, so opening the village once (online) brings every screen the
  * service worker needs to keep.
  */
@@ -27,6 +27,11 @@ export default defineModule({
       getParentRoute: () => parent,
       path: '/offline/families/$familyId/new-child',
       component: lazyRouteComponent(screens, 'NewChildScreen'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/offline/families/$familyId/assessment',
+      component: lazyRouteComponent(screens, 'AssessmentScreen'),
     }),
   ],
 });
