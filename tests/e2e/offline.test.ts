@@ -190,6 +190,53 @@ describeInChromium('offline village in Chromium', () => {
     expect(row).toEqual({ school: 'Ashram school, Chandur', disability: 'low vision', version: other.version + 2 });
   }, 120_000);
 
+  it('a visit note on a case changed meanwhile shows what was recorded since beside her note; she adds it', async () => {
+    const page = e2e.page;
+    const target = await e2e.one<{ child_id: string; case_id: string; version: number }>(
+      `SELECT c.id AS child_id, r.id AS case_id, r.version FROM child c JOIN case_record r ON r.child_id = c.id
+        WHERE c.village_id = $1 AND r.closed_at IS NULL ORDER BY c.name DESC LIMIT 1`,
+      [RAJURA],
+    );
+    await page.goto(e2e.url('/offline'));
+    await openVillage(page);
+    await e2e.context.setOffline(true);
+    await page.getByTestId('connection').getByText('No connection').waitFor();
+    await page.locator(`[data-testid="offline-child"][data-id="${target.child_id}"] a`).click();
+    const caseCard = page.locator(`[data-testid="offline-case"][data-id="${target.case_id}"]`);
+    await caseCard.getByRole('textbox', { name: 'Visit note' }).fill('Grandmother unwell; visit again next week.');
+    await caseCard.getByRole('button', { name: 'Add visit note' }).click();
+    await page.locator('[data-testid="offline-note"][data-status="pending"]').waitFor();
+
+    const colleague = await newContext(e2e.browser);
+    expect(
+      (
+        await colleague.request.post(e2e.url('/api/v1/auth/login'), { data: { username: 'dcpo.amravati', password: DEMO_PASSWORD } })
+      ).status(),
+    ).toBe(200);
+    const theirs = await colleague.request.post(e2e.url(`/api/v1/cases/${target.case_id}/actions`), {
+      data: { type: 'note', text: 'Spoke to the school headmaster.', version: target.version },
+    });
+    expect(theirs.status()).toBe(201);
+    await colleague.close();
+
+    await e2e.context.setOffline(false);
+    const conflict = page.locator('[data-testid="offline-note"][data-status="conflict"]');
+    await conflict.waitFor({ timeout: 20_000 });
+    await conflict.getByText(/^Recorded on the case since \(version /).waitFor();
+    await conflict.getByText('Grandmother unwell').waitFor();
+    await screenshot(page, 'offline-note-conflict');
+    expect(
+      (await e2e.query("SELECT 1 FROM case_action WHERE case_id = $1 AND payload->>'text' LIKE 'Grandmother%'", [target.case_id])).length,
+    ).toBe(0);
+    await conflict.getByRole('button', { name: 'Add my note' }).click();
+    await page.getByTestId('pending').getByText('Everything is sent').waitFor({ timeout: 20_000 });
+    const notes = await e2e.query<{ text: string }>(
+      "SELECT payload->>'text' AS text FROM case_action WHERE case_id = $1 AND type = 'note' ORDER BY seq",
+      [target.case_id],
+    );
+    expect(notes.map((n) => n.text).slice(-2)).toEqual(['Spoke to the school headmaster.', 'Grandmother unwell; visit again next week.']);
+  }, 120_000);
+
   it('a child added without signal is sent when it returns, into her family', async () => {
     const page = e2e.page;
     const family = await e2e.one<{ id: string }>('SELECT id FROM family WHERE village_id = $1 ORDER BY head_name LIMIT 1', [RAJURA]);
