@@ -263,18 +263,44 @@ describeInChromium('offline village in Chromium', () => {
     await page.locator('[data-testid="offline-child"]').getByText('Sarita Pawar').waitFor();
   }, 90_000);
 
-  it('signing out wipes the copy and its key from the phone', async () => {
+  it('signing out asks before dropping changes not yet sent, and wipes the copy and its key', async () => {
     const page = e2e.page;
+    const target = await e2e.one<{ id: string }>('SELECT id FROM child WHERE village_id = $1 ORDER BY name DESC LIMIT 1', [RAJURA]);
     await page.goto(e2e.url('/offline'));
     await openVillage(page);
     expect(await offlineDbExists(page)).toBe(true);
     expect(await page.evaluate(() => sessionStorage.getItem('samanvay.offline.key'))).not.toBeNull();
+
+    // Without signal, a change cannot be sent: sign-out asks, and "no" keeps everything.
+    await e2e.context.setOffline(true);
+    await page.getByTestId('connection').getByText('No connection').waitFor();
+    await page.locator(`[data-testid="offline-child"][data-id="${target.id}"] a`).click();
+    await page.getByRole('textbox', { name: 'Disability', exact: true }).fill('hearing impairment');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('saved-here').waitFor();
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.message());
+        void d.dismiss();
+      }),
+    );
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    expect(await asked).toContain('1 change made on this phone could not be sent yet');
+    await page.getByTestId('pending').getByText('1 change waiting to be sent').waitFor();
+    expect(await offlineDbExists(page)).toBe(true);
+
+    // With signal again the change goes; then sign-out wipes the copy.
+    await e2e.context.setOffline(false);
+    await page.getByTestId('pending').getByText('Everything is sent').waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Sign out' }).first().click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect((await e2e.one<{ disability: string }>('SELECT disability FROM child WHERE id = $1', [target.id])).disability).toBe(
+      'hearing impairment',
+    );
     await expect.poll(() => offlineDbExists(page)).toBe(false);
     expect(await page.evaluate(() => sessionStorage.getItem('samanvay.offline.key'))).toBeNull();
     expect(await page.evaluate(() => sessionStorage.getItem('samanvay.offline.me'))).toBeNull();
-  }, 60_000);
+  }, 90_000);
 
   it('an ended session (expired on the server) wipes the copy at the next request', async () => {
     const page = e2e.page;

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import type { Permission } from '../../../src/access/roles';
 import { api, ApiError, onUnauthorized, request } from '../api/client';
 import type { Me } from '../api/types';
-import { applyProfileLanguage } from '../i18n';
+import i18n, { applyProfileLanguage } from '../i18n';
 import { clearDraftsOf } from '../forms/drafts';
 import { holdsAny } from '../app/module-api';
 import { heldMe } from '../offline/session-key';
@@ -117,6 +117,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     const who = qc.getQueryData<Me | null>(ME_KEY);
+    // Signing out wipes the offline copy: first send what she changed without signal, and ask
+    // before throwing away what could not be sent (loaded on demand: most users never go offline).
+    const { sendBeforeSignOut } = await import('../offline/sync');
+    const unsent = await sendBeforeSignOut();
+    if (unsent > 0 && !window.confirm(i18n.t('offline.signOutUnsent', { count: unsent }))) return;
     signingOut.current = true;
     try {
       await api.post('/auth/logout');

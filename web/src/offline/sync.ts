@@ -1,6 +1,15 @@
 import { api, ApiError, ConflictError, request } from '../api/client';
 import { childPatchPayload, type ChildFormValues } from '../features/registry/children/childForm.model';
-import { notify, type CaseNote, type Change, type ChildCreate, type ChildEdit, type FamilyAssessment, type Vault } from './store';
+import {
+  notify,
+  openVault,
+  type CaseNote,
+  type Change,
+  type ChildCreate,
+  type ChildEdit,
+  type FamilyAssessment,
+  type Vault,
+} from './store';
 
 /**
  * Bringing the copy and the server together when there is signal.
@@ -167,3 +176,18 @@ export function syncNow(vault: Vault, can: { cases: boolean }): Promise<SyncInfo
 }
 
 export type { Change };
+
+/**
+ * Before signing out (which wipes the copy): send what can be sent. Returns how many changes
+ * are still not on the server (no signal, a conflict, a refusal), for the sign-out to warn.
+ */
+export async function sendBeforeSignOut(): Promise<number> {
+  try {
+    const vault = await openVault(false);
+    if (!vault) return 0;
+    await syncUp(vault).catch(() => undefined);
+    return (await vault.queue()).length;
+  } catch {
+    return 0;
+  }
+}

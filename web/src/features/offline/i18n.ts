@@ -53,6 +53,8 @@ const en = {
     dropNote: 'Discard my note',
     keepMine: 'Keep all my changes',
     newAssessment: 'New assessment',
+    signOutUnsent_one: '{{count}} change made on this phone could not be sent yet. Signing out deletes it. Sign out anyway?',
+    signOutUnsent_other: '{{count}} changes made on this phone could not be sent yet. Signing out deletes them. Sign out anyway?',
     assessmentOf: 'Assessment of {{date}}',
   },
 };
@@ -109,6 +111,8 @@ const hi = {
     dropNote: 'मेरा नोट हटाएँ',
     keepMine: 'मेरे सभी बदलाव रखें',
     newAssessment: 'नया आकलन',
+    signOutUnsent_one: 'इस फ़ोन पर किया गया {{count}} बदलाव अभी भेजा नहीं जा सका। साइन आउट करने पर वह मिट जाएगा। फिर भी साइन आउट करें?',
+    signOutUnsent_other: 'इस फ़ोन पर किए गए {{count}} बदलाव अभी भेजे नहीं जा सके। साइन आउट करने पर वे मिट जाएँगे। फिर भी साइन आउट करें?',
     assessmentOf: '{{date}} का आकलन',
   },
 };
@@ -164,6 +168,8 @@ const mr = {
     dropNote: 'माझी नोंद काढून टाका',
     keepMine: 'माझे सर्व बदल ठेवा',
     newAssessment: 'नवीन मूल्यमापन',
+    signOutUnsent_one: 'या फोनवर केलेला {{count}} बदल अद्याप पाठवता आला नाही. साइन आउट केल्यास तो पुसला जाईल. तरीही साइन आउट करायचे?',
+    signOutUnsent_other: 'या फोनवर केलेले {{count}} बदल अद्याप पाठवता आले नाहीत. साइन आउट केल्यास ते पुसले जातील. तरीही साइन आउट करायचे?',
     assessmentOf: 'मूल्यमापन, दिनांक {{date}}',
   },
 };
