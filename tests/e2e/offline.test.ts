@@ -263,6 +263,29 @@ describeInChromium('offline village in Chromium', () => {
     await page.locator('[data-testid="offline-child"]').getByText('Sarita Pawar').waitFor();
   }, 90_000);
 
+  it('a village survey made without signal is sent when it returns', async () => {
+    const page = e2e.page;
+    await page.goto(e2e.url('/offline'));
+    await openVillage(page);
+    await e2e.context.setOffline(true);
+    await page.getByTestId('connection').getByText('No connection').waitFor();
+    await page.getByRole('link', { name: 'New village survey' }).click();
+    await page.getByLabel('Date of the survey').fill(e2e.istDay(0));
+    await page.getByRole('textbox', { name: 'Households visited' }).fill('22');
+    await page.getByRole('checkbox').first().check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('offline-survey').getByText('waiting to be sent').waitFor();
+    expect((await e2e.query('SELECT 1 FROM village_survey WHERE village_id = $1 AND households_visited = 22', [RAJURA])).length).toBe(0);
+
+    await e2e.context.setOffline(false);
+    await page.getByTestId('pending').getByText('Everything is sent').waitFor({ timeout: 20_000 });
+    const saved = await e2e.one<{ surveyed_on: string }>(
+      "SELECT to_char(surveyed_on, 'YYYY-MM-DD') AS surveyed_on FROM village_survey WHERE village_id = $1 AND households_visited = 22",
+      [RAJURA],
+    );
+    expect(saved.surveyed_on).toBe(e2e.istDay(0));
+  }, 90_000);
+
   it('signing out asks before dropping changes not yet sent, and wipes the copy and its key', async () => {
     const page = e2e.page;
     const target = await e2e.one<{ id: string }>('SELECT id FROM child WHERE village_id = $1 ORDER BY name DESC LIMIT 1', [RAJURA]);

@@ -56,7 +56,13 @@ export interface FamilyAssessment extends ChangeBase {
   familyId: string;
   payload: Record<string, unknown>;
 }
-export type Change = ChildEdit | ChildCreate | CaseNote | FamilyAssessment;
+/** A village vulnerability-mapping survey: also a new record, appended, without a version. */
+export interface VillageSurvey extends ChangeBase {
+  kind: 'village.survey';
+  villageId: string;
+  payload: Record<string, unknown>;
+}
+export type Change = ChildEdit | ChildCreate | CaseNote | FamilyAssessment | VillageSurvey;
 
 type SealedRow = Row & Sealed;
 const OWNER = 'owner';

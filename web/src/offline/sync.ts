@@ -9,6 +9,7 @@ import {
   type ChildEdit,
   type FamilyAssessment,
   type Vault,
+  type VillageSurvey,
 } from './store';
 
 /**
@@ -104,8 +105,8 @@ async function sendChildEdit(vault: Vault, c: ChildEdit) {
   }
 }
 
-/** A new record (a child, an assessment): nothing on the server to be stale against, so no version. */
-async function sendNew(vault: Vault, c: ChildCreate | FamilyAssessment, path: string) {
+/** A new record (a child, an assessment, a survey): nothing on the server to be stale against, so no version. */
+async function sendNew(vault: Vault, c: ChildCreate | FamilyAssessment | VillageSurvey, path: string) {
   try {
     const saved = await api.post<{ id: string; version?: number }>(path, c.payload);
     if (c.kind === 'child.create') await vault.putRecord('child', saved);
@@ -154,6 +155,7 @@ export async function syncUp(vault: Vault): Promise<void> {
     if (c.kind === 'child.edit') await sendChildEdit(vault, c);
     else if (c.kind === 'child.create') await sendNew(vault, c, '/children');
     else if (c.kind === 'family.assessment') await sendNew(vault, c, `/families/${c.familyId}/assessments`);
+    else if (c.kind === 'village.survey') await sendNew(vault, c, `/villages/${encodeURIComponent(c.villageId)}/surveys`);
     else await sendCaseNote(vault, c);
   }
 }

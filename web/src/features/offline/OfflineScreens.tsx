@@ -1,14 +1,33 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../auth/session';
+import { useCan, useMe } from '../../auth/session';
+import { useReason } from '../../forms/errors';
+import { surveyInput } from '../../../../src/registry/registry.model';
 import { PersonName } from '../../components/PersonName';
 import { Loading } from '../../components/Status';
 import { ConflictPanel } from '../../forms/ConflictPanel';
 import { conflictRows, reapply, same } from '../../forms/versioned';
 import { useFormat } from '../../i18n/format';
-import type { CaseNote, Change, ChildCreate, ChildEdit, FamilyAssessment } from '../../offline/store';
+import type { CaseNote, Change, ChildCreate, ChildEdit, FamilyAssessment, VillageSurvey } from '../../offline/store';
 import { ChildForm } from '../registry/children/ChildForm';
 import { CHILD_EDIT_FIELDS, childToForm, emptyChild, type ChildFormValues } from '../registry/children/childForm.model';
 import { AssessmentForm } from '../registry/assessments/AssessmentForm';
@@ -112,9 +131,16 @@ export function VillageScreen() {
       <PageHeader
         title={t('offline.title')}
         actions={
-          <Button onClick={() => void v.syncNow()} loading={v.syncing} disabled={!v.online || v.state !== 'ready'} data-testid="sync-now">
-            {t('offline.syncNow')}
-          </Button>
+          <>
+            {can('survey.write') && (
+              <Button component={Link} to="/offline/survey" variant="default">
+                {t('offline.newSurvey')}
+              </Button>
+            )}
+            <Button onClick={() => void v.syncNow()} loading={v.syncing} disabled={!v.online || v.state !== 'ready'} data-testid="sync-now">
+              {t('offline.syncNow')}
+            </Button>
+          </>
         }
       />
       <Text size="sm" mb="sm">
@@ -122,6 +148,15 @@ export function VillageScreen() {
       </Text>
       <Gate v={v}>
         <StatusBar v={v} />
+        {v.queue
+          .filter((q): q is VillageSurvey => q.kind === 'village.survey')
+          .map((q) => (
+            <Group key={q.id} gap="xs" mb="xs" data-testid="offline-survey">
+              <Text size="sm">{t('offline.surveyOf', { date: f.date(String(q.payload.surveyedOn)) })}</Text>
+              <ChangeBadge change={q} />
+              <Refused change={q} v={v} />
+            </Group>
+          ))}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <Stack gap="xs">
             <Title order={2} size="h3">
@@ -577,6 +612,115 @@ export function AssessmentScreen() {
         ) : (
           <Text>{t('offline.notKept')}</Text>
         )}
+      </Gate>
+    </>
+  );
+}
+
+/** A village vulnerability-mapping survey (households visited, the families found at risk), made without signal. */
+export function SurveyScreen() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const reason = useReason();
+  const navigate = useNavigate();
+  const v = useVillage();
+  const villageId = me.scope.villageId ?? v.families.find((fam) => fam.villageId)?.villageId ?? null;
+  const [surveyedOn, setSurveyedOn] = useState('');
+  const [households, setHouseholds] = useState<number | string>('');
+  const [notes, setNotes] = useState('');
+  const [atRisk, setAtRisk] = useState<Set<string>>(new Set());
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const back = () => void navigate({ to: '/offline' });
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    if (!v.vault || !villageId) return;
+    const input = {
+      surveyedOn,
+      householdsVisited: households === '' ? undefined : Number(households),
+      notes: notes.trim() || undefined,
+      visits: v.families.map((fam) => ({ familyId: fam.id, atRisk: atRisk.has(fam.id), reasons: [] })),
+    };
+    // The server's own schema, so a refusal reads the same here as it would online.
+    const parsed = surveyInput.safeParse(input);
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? ''), i.message])));
+      return;
+    }
+    await v.vault.putChange({
+      id: newId(),
+      seq: nextSeq(),
+      madeAt: new Date().toISOString(),
+      status: 'pending',
+      kind: 'village.survey',
+      villageId,
+      payload: parsed.data,
+    });
+    if (navigator.onLine) void v.syncNow();
+    back();
+  }
+
+  return (
+    <>
+      <Anchor component={Link} to="/offline" size="sm">
+        {t('offline.back')}
+      </Anchor>
+      <PageHeader title={t('offline.newSurvey')} />
+      <Gate v={v}>
+        <form onSubmit={(e) => void save(e)} noValidate aria-label={t('offline.newSurvey')}>
+          <Stack gap="sm" maw={640}>
+            <TextInput
+              type="date"
+              label={t('offline.surveyedOn')}
+              required
+              value={surveyedOn}
+              onChange={(e) => setSurveyedOn(e.currentTarget.value)}
+              error={reason(errors.surveyedOn)}
+            />
+            <NumberInput
+              label={t('map.householdsVisited')}
+              required
+              min={0}
+              allowDecimal={false}
+              value={households}
+              onChange={setHouseholds}
+              error={reason(errors.householdsVisited)}
+            />
+            <Textarea
+              label={t('offline.surveyNotes')}
+              autosize
+              minRows={2}
+              maxLength={4000}
+              value={notes}
+              onChange={(e) => setNotes(e.currentTarget.value)}
+            />
+            <Text fw={600} size="sm">
+              {t('offline.familiesAtRisk')}
+            </Text>
+            {v.families.map((fam) => (
+              <Checkbox
+                key={fam.id}
+                label={fam.headNameLocal && fam.headNameLocal !== fam.headName ? `${fam.headName} (${fam.headNameLocal})` : fam.headName}
+                checked={atRisk.has(fam.id)}
+                onChange={(e) => {
+                  const checked = e.currentTarget.checked;
+                  setAtRisk((s) => {
+                    const next = new Set(s);
+                    if (checked) next.add(fam.id);
+                    else next.delete(fam.id);
+                    return next;
+                  });
+                }}
+              />
+            ))}
+            <Group>
+              <Button type="submit">{t('form.save')}</Button>
+              <Button variant="default" onClick={back}>
+                {t('form.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       </Gate>
     </>
   );

@@ -5,7 +5,7 @@ import { OFFLINE_TRANSLATIONS } from './i18n';
 /**
  * The frontline worker's village on her phone (issue #17): children, families and due visits
  * kept in IndexedDB sealed with the session's key (web/src/offline/), edits, new children,
- * family assessments and visit notes made without signal and sent when it returns, conflicts resolved side by side.
+ * family assessments, village surveys and visit notes made without signal and sent when it returns, conflicts resolved side by side.
  * All screens are in one file, so opening the village once (online) brings every screen the
  * service worker needs to keep.
  */
@@ -33,5 +33,6 @@ export default defineModule({
       path: '/offline/families/$familyId/assessment',
       component: lazyRouteComponent(screens, 'AssessmentScreen'),
     }),
+    createRoute({ getParentRoute: () => parent, path: '/offline/survey', component: lazyRouteComponent(screens, 'SurveyScreen') }),
   ],
 });
