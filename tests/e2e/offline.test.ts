@@ -263,8 +263,13 @@ describeInChromium('offline village in Chromium', () => {
     await page.locator('[data-testid="offline-child"]').getByText('Sarita Pawar').waitFor();
   }, 90_000);
 
-  it('a village survey made without signal is sent when it returns', async () => {
+  it('a village survey and a family assessment made without signal are sent when it returns', async () => {
     const page = e2e.page;
+    const family = await e2e.one<{ id: string; n: number }>(
+      `SELECT f.id, (SELECT count(*)::int FROM assessment a WHERE a.family_id = f.id) AS n FROM family f
+        WHERE f.village_id = $1 ORDER BY f.head_name DESC LIMIT 1`,
+      [RAJURA],
+    );
     await page.goto(e2e.url('/offline'));
     await openVillage(page);
     await e2e.context.setOffline(true);
@@ -275,6 +280,14 @@ describeInChromium('offline village in Chromium', () => {
     await page.getByRole('checkbox').first().check();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('offline-survey').getByText('waiting to be sent').waitFor();
+
+    await page.locator(`a[href="/offline/families/${family.id}/assessment"]`).click();
+    const form = page.getByRole('form', { name: 'New assessment' });
+    await form.getByRole('radiogroup', { name: 'Regular income or livelihood' }).getByRole('radio', { name: '2 · Vulnerable' }).check();
+    await form.getByRole('radiogroup', { name: 'Safe shelter' }).getByRole('radio', { name: '3 · Safe' }).check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('offline-assessment').getByText('waiting to be sent').waitFor();
+    await page.getByTestId('pending').getByText('2 changes waiting to be sent').waitFor();
     expect((await e2e.query('SELECT 1 FROM village_survey WHERE village_id = $1 AND households_visited = 22', [RAJURA])).length).toBe(0);
 
     await e2e.context.setOffline(false);
@@ -284,6 +297,9 @@ describeInChromium('offline village in Chromium', () => {
       [RAJURA],
     );
     expect(saved.surveyed_on).toBe(e2e.istDay(0));
+    expect((await e2e.one<{ n: number }>('SELECT count(*)::int AS n FROM assessment WHERE family_id = $1', [family.id])).n).toBe(
+      family.n + 1,
+    );
   }, 90_000);
 
   it('signing out asks before dropping changes not yet sent, and wipes the copy and its key', async () => {
