@@ -50,3 +50,13 @@ export const sessionListOut = z.object({
 });
 export const sessionRevokedOut = z.object({ revoked: z.number(), current: z.boolean() });
 export const passwordChangedOut = z.object({ ok: z.boolean(), sessionsEnded: z.number() });
+
+/** POST /auth/offline-key: the session's key for the device's encrypted offline copy (src/auth/offline-key.ts). */
+export const offlineKeyOut = z.object({
+  /** 256 random bits, base64url: imported by WebCrypto as an AES-GCM key. */
+  key: z.string(),
+  algorithm: z.literal('AES-GCM'),
+  keyBits: z.literal(256),
+  /** Which session the key belongs to: the device keeps its copy only for this one. */
+  sessionId: z.string(),
+});

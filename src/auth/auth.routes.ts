@@ -9,7 +9,8 @@ import { findUserById } from '../users/users.repository';
 import { getLocation } from '../locations/locations.repository';
 import { ROLE_PERMISSIONS } from '../access/roles';
 import { created, ok, okOut } from '../http/response';
-import { meOut, passwordChangedOut, sessionListOut, sessionRevokedOut, tokenOut } from './auth.model';
+import { meOut, offlineKeyOut, passwordChangedOut, sessionListOut, sessionRevokedOut, tokenOut } from './auth.model';
+import { offlineKey } from './offline-key';
 
 const clientOf = (req: FastifyRequest): Client => ({ ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
 
@@ -103,6 +104,21 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       const out = await revokeOwnSession(ctx.db, session, req.params.id, ctx.now());
       if (out.current) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return out;
+    },
+  );
+  r.post(
+    '/auth/offline-key',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "This session's key for the device's encrypted offline copy (the same key for the session's life; none once it ends)",
+        response: ok(offlineKeyOut),
+      },
+    },
+    async (req, reply) => {
+      const session = requireSession(req);
+      // Never kept by a cache between here and the browser.
+      return reply.header('cache-control', 'no-store').send(await offlineKey(ctx.db, session));
     },
   );
   r.post(

@@ -103,3 +103,17 @@ export async function revokeAllSessionsOf(db: Db, userId: string, now: Date, exc
     .returning({ id: userSession.id });
   return rows.length;
 }
+
+/**
+ * The session's offline key, made once: two first requests at the same moment (two tabs) get
+ * the same key, because the UPDATE keeps a key already there.
+ */
+export async function offlineKeyOf(db: Db, sessionId: string): Promise<string | null> {
+  const fresh = randomBytes(32).toString('base64url');
+  const [row] = await db
+    .update(userSession)
+    .set({ offlineKey: sql`COALESCE(${userSession.offlineKey}, ${fresh})` })
+    .where(and(eq(userSession.id, sessionId), isNull(userSession.revokedAt)))
+    .returning({ key: userSession.offlineKey });
+  return row?.key ?? null;
+}

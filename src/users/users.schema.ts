@@ -62,6 +62,8 @@ export const userSession = pgTable('user_session', {
   parentId: uuid('parent_id'),
   ip: text('ip'),
   userAgent: text('user_agent'),
+  /** Key for the device's encrypted offline copy (base64url, 256 bits), made on first request: src/auth/offline-key.ts. */
+  offlineKey: text('offline_key'),
 });
 
 /** Failed sign-ins per client address per fixed window (shared by every server). */

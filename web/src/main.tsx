@@ -9,9 +9,11 @@ import '@mantine/core/styles.css';
 import './app/global.css';
 import './i18n';
 import { App } from './app/App';
+import { registerServiceWorker } from './offline/register-sw';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
+registerServiceWorker();

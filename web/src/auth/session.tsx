@@ -3,9 +3,11 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import type { Permission } from '../../../src/access/roles';
 import { api, ApiError, onUnauthorized, request } from '../api/client';
 import type { Me } from '../api/types';
-import { applyProfileLanguage } from '../i18n';
+import i18n, { applyProfileLanguage } from '../i18n';
 import { clearDraftsOf } from '../forms/drafts';
 import { holdsAny } from '../app/module-api';
+import { heldMe } from '../offline/session-key';
+import { wipeOffline } from '../offline/store';
 
 /**
  * Who is signed in (GET /auth/me), and what happens when that changes.
@@ -33,7 +35,15 @@ async function fetchMe(): Promise<Me | null> {
   try {
     return await request<Me>('GET', '/auth/me', { expect401: true });
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) return null;
+    if (e instanceof ApiError && e.status === 401) {
+      // The session ended: the village kept on this device goes with it (issue #17).
+      void wipeOffline();
+      return null;
+    }
+    // No signal: whoever this tab held for the offline copy stays signed in, so its screens
+    // open; the server checks the session again with the next request that gets through.
+    const held = e instanceof ApiError && e.status === 0 ? heldMe() : null;
+    if (held) return held;
     throw e;
   }
 }
@@ -76,9 +86,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [me]);
 
   useEffect(() => {
-    onUnauthorized(() => qc.setQueryData(ME_KEY, null));
+    onUnauthorized(() => {
+      void wipeOffline();
+      qc.setQueryData(ME_KEY, null);
+    });
     const onStorage = (e: StorageEvent) => {
-      if (e.key === SIGNED_OUT_KEY) qc.setQueryData(ME_KEY, null);
+      if (e.key === SIGNED_OUT_KEY) {
+        void wipeOffline();
+        qc.setQueryData(ME_KEY, null);
+      }
       if (e.key === SIGNED_IN_KEY) void qc.invalidateQueries({ queryKey: ME_KEY });
     };
     window.addEventListener('storage', onStorage);
@@ -101,6 +117,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     const who = qc.getQueryData<Me | null>(ME_KEY);
+    // Signing out wipes the offline copy: first send what she changed without signal, and ask
+    // before throwing away what could not be sent (loaded on demand: most users never go offline).
+    const { sendBeforeSignOut } = await import('../offline/sync');
+    const unsent = await sendBeforeSignOut();
+    if (unsent > 0 && !window.confirm(i18n.t('offline.signOutUnsent', { count: unsent }))) return;
     signingOut.current = true;
     try {
       await api.post('/auth/logout');
@@ -108,6 +129,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // signed out locally either way
     }
     if (who) clearDraftsOf(who.id);
+    await wipeOffline();
     dropRecords(qc);
     qc.setQueryData(ME_KEY, null);
     broadcast(SIGNED_OUT_KEY);
