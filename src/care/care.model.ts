@@ -17,6 +17,9 @@ import {
   PLACING_CWC_ORDERS,
   REVIEW_OUTCOMES,
   SPECIALISATIONS,
+  PATHWAY_STAGES,
+  RISK_LEVELS,
+  FAMILY_PLACEMENT_KINDS,
 } from './domain';
 
 /** Request and response shapes of the care module (src/care/care.routes.ts). */
@@ -287,3 +290,98 @@ export const planOut = z.object({
 export type StayView = z.input<typeof stayOut>;
 export type PlanView = z.input<typeof planOut>;
 export type InspectionView = z.input<typeof inspectionOut>;
+
+// ---------------------------------------------------------------- reintegration, family-based care, targets
+
+export const pathwayInput = z.strictObject({
+  childId: z.uuid(),
+  stayId: z.uuid().optional().nullable(),
+  /** The Center for Excellence (an NGO) the DCPU assigns the case to; its caseworkers see only theirs. */
+  ngoId: z.uuid().optional().nullable(),
+  on: isoDate,
+  note: optText(1000),
+});
+export type PathwayInput = z.infer<typeof pathwayInput>;
+
+export const pathwayStepInput = z.strictObject({
+  stage: z.enum(PATHWAY_STAGES),
+  on: isoDate,
+  note: optText(1000),
+  /** The CWC's restoration order (JJ Model Rules 2016 Form 44) when the stage is restoration_ordered. */
+  orderRef: optText(80),
+  version: recordVersion,
+});
+export type PathwayStepInput = z.infer<typeof pathwayStepInput>;
+
+export const followUpInput = z.strictObject({
+  visitedOn: isoDate,
+  findings: text(2000),
+  risk: z.enum(RISK_LEVELS),
+});
+export type FollowUpInput = z.infer<typeof followUpInput>;
+
+export const familyPlacementInput = z.strictObject({
+  childId: z.uuid(),
+  kind: z.enum(FAMILY_PLACEMENT_KINDS),
+  carer: optText(200),
+  caseId: z.uuid().optional().nullable(),
+  orderRef: text(80),
+  approvedOn: isoDate.optional().nullable(),
+  startedOn: isoDate,
+});
+export type FamilyPlacementInput = z.infer<typeof familyPlacementInput>;
+
+export const followUpOut = z.object({
+  id: z.string(),
+  dueOn: day,
+  visitedOn: day.nullable(),
+  findings: z.string().nullable(),
+  risk: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export const pathwayOut = z.object({
+  id: z.string(),
+  childId: z.string(),
+  childName: withheld(z.string()),
+  stayId: z.string().nullable(),
+  ngoId: z.string().nullable(),
+  stateCode: z.number(),
+  districtCode: z.number(),
+  stage: z.string(),
+  stageOn: day,
+  history: z.array(z.object({ stage: z.string(), on: z.string(), note: z.string().nullish() })),
+  restoredOn: day.nullable(),
+  followUps: z.array(followUpOut),
+  version: z.number(),
+  initialsOnly: z.literal(true).optional(),
+});
+export type PathwayView = z.input<typeof pathwayOut>;
+
+export const familyPlacementOut = z.object({
+  id: z.string(),
+  childId: z.string(),
+  kind: z.string(),
+  carer: z.string().nullable(),
+  caseId: z.string().nullable(),
+  orderRef: z.string().nullable(),
+  approvedOn: day.nullable(),
+  startedOn: day,
+  endedOn: day.nullable(),
+  stateCode: z.number(),
+  districtCode: z.number(),
+  version: z.number(),
+});
+
+export const targetsOut = z.object({
+  year: z.string(),
+  source: z.string(),
+  items: z.array(
+    z.object({
+      districtCode: z.number(),
+      measures: z.array(z.object({ measure: z.string(), target: z.number(), actual: z.number(), percent: z.number() })),
+      byMonth: z.array(
+        z.object({ month: z.string(), restored: z.number(), familyBased: z.number(), diverted: z.number(), followUps: z.number() }),
+      ),
+    }),
+  ),
+});

@@ -22,6 +22,13 @@ import {
   stayListQuery,
   stayMoveInput,
   stayOut,
+  pathwayInput,
+  pathwayOut,
+  pathwayStepInput,
+  followUpInput,
+  familyPlacementInput,
+  familyPlacementOut,
+  targetsOut,
 } from './care.model';
 import {
   createInstitution,
@@ -33,6 +40,17 @@ import {
 } from './institutions.service';
 import { admit, gatekeepingFigures, listStays, moveStay, readStay, recordGatekeeping } from './stays.service';
 import { preparePlan, reviewPlan } from './plans.service';
+import {
+  listFamilyPlacements,
+  listPathways,
+  openPathway,
+  readPathway,
+  recordFamilyPlacement,
+  recordFollowUp,
+  stepPathway,
+} from './pathways.service';
+import { targetProgress } from './targets.service';
+import { FAMILY_PLACEMENT_KINDS, PATHWAY_STAGES } from './domain';
 
 /** Children in institutions and family-based care (issue #14): /api/v1/care/… */
 export function careRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -231,5 +249,104 @@ export function careRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     (req) => reviewPlan(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  r.get(
+    '/care/reintegration',
+    {
+      schema: {
+        tags,
+        summary: 'Reintegration pathways (an NGO caseworker sees only those assigned to its organisation)',
+        querystring: z.strictObject({ stage: z.enum(PATHWAY_STAGES).optional(), childId: z.uuid().optional() }),
+        response: ok(z.object({ items: z.array(pathwayOut) })),
+      },
+    },
+    (req) => listPathways(ctx, requireActor(req), req.query),
+  );
+
+  r.post(
+    '/care/reintegration',
+    {
+      schema: {
+        tags,
+        summary: 'Open a reintegration pathway for a child, optionally assigned to an NGO (Center for Excellence)',
+        body: pathwayInput,
+        response: created(pathwayOut),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await openPathway(ctx, requireActor(req), req.body)),
+  );
+
+  r.get(
+    '/care/reintegration/:id',
+    { schema: { tags, summary: 'A reintegration pathway with its follow-up visits', params: idParams, response: ok(pathwayOut) } },
+    (req) => readPathway(ctx, requireActor(req), req.params.id),
+  );
+
+  r.post(
+    '/care/reintegration/:id/steps',
+    {
+      schema: {
+        tags,
+        summary: 'Move a pathway to its next stage; restoration needs the CWC order (Form 44); restored schedules the follow-ups',
+        params: idParams,
+        body: pathwayStepInput,
+        response: ok(pathwayOut),
+      },
+    },
+    (req) => stepPathway(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/care/follow-ups/:id',
+    {
+      schema: {
+        tags,
+        summary: "Record a follow-up visit's findings and risk",
+        params: idParams,
+        body: followUpInput,
+        response: ok(pathwayOut),
+      },
+    },
+    (req) => recordFollowUp(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  r.get(
+    '/care/family-placements',
+    {
+      schema: {
+        tags,
+        summary: 'Kinship, foster, sponsorship and aftercare placements in your jurisdiction',
+        querystring: z.strictObject({ kind: z.enum(FAMILY_PLACEMENT_KINDS).optional() }),
+        response: ok(z.object({ items: z.array(familyPlacementOut) })),
+      },
+    },
+    (req) => listFamilyPlacements(ctx, requireActor(req), req.query),
+  );
+
+  r.post(
+    '/care/family-placements',
+    {
+      schema: {
+        tags,
+        summary: "Record a family-based placement on the CWC's order (JJ Act 2015 s.44–46)",
+        body: familyPlacementInput,
+        response: created(familyPlacementOut),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await recordFamilyPlacement(ctx, requireActor(req), req.body)),
+  );
+
+  r.get(
+    '/care/targets',
+    {
+      schema: {
+        tags,
+        summary: 'Progress against the district action-plan targets of a financial year, computed from the records',
+        querystring: z.strictObject({ year: z.string().regex(/^\d{4}-\d{2}$/, 'a financial year like 2026-27') }),
+        response: ok(targetsOut),
+      },
+    },
+    (req) => targetProgress(ctx, requireActor(req), req.query.year),
   );
 }
