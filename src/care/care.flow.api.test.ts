@@ -18,7 +18,11 @@ const q = <T = Record<string, unknown>>(sql: string, p: unknown[] = []) => t.ctx
 const dispatch = () => dispatchPending(t.ctx.db, EVENT_HANDLERS, t.ctx.now);
 const careStatus = async (id: string) =>
   (await q<{ care_status: string }>('SELECT care_status FROM child WHERE id = $1', [id]))[0].care_status;
-const stays = async () => (await q<{ n: number }>('SELECT count(*)::int AS n FROM care_stay'))[0].n;
+// The demo has children in care too: count only this test's children.
+const stays = async () => (await q<{ n: number }>('SELECT count(*)::int AS n FROM care_stay WHERE child_id = ANY($1)', [[boy, boy2]]))[0].n;
+const institutions = async () => (await q<{ n: number }>('SELECT count(*)::int AS n FROM care_institution'))[0].n;
+type Occ = { level: string; code: number; institutions: number; sanctioned: number; inCare: number };
+let occBefore: Occ[];
 
 let home: string; // children's home, Amravati
 let home2: string;
@@ -29,7 +33,7 @@ let gatekeepingId: string;
 let stayId: string;
 
 const institution = (over: Record<string, unknown> = {}) => ({
-  name: 'Government Children’s Home (Boys), Amravati',
+  name: 'Test Children’s Home (Boys), Amravati',
   placeId: 'di:468',
   type: 'childrens_home',
   management: 'government',
@@ -61,15 +65,17 @@ beforeAll(async () => {
        AND NOT EXISTS (SELECT 1 FROM case_record r WHERE r.child_id = c.id) ORDER BY c.name, c.id LIMIT 2`,
   );
   [boy, boy2] = boys.map((b) => b.id);
+  occBefore = (await (await k.as('scps.mh')).get('/api/v1/care/occupancy')).json().items;
 });
 afterAll(() => t.close());
 
 describe('institutions', () => {
   it('are registered as organisations with their s.41 registration, capacity and staff', async () => {
+    const before = await institutions();
     const bad = await dcpo.post('/api/v1/care/institutions', institution({ registeredOn: '2030-01-01' }));
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues[0].field).toBe('validUntil');
-    expect((await q('SELECT 1 FROM care_institution')).length).toBe(0);
+    expect(await institutions()).toBe(before);
 
     const res = await dcpo.post('/api/v1/care/institutions', institution());
     expect(res.statusCode, res.body).toBe(201);
@@ -83,7 +89,7 @@ describe('institutions', () => {
       await dcpo.post(
         '/api/v1/care/institutions',
         institution({
-          name: 'Shraddha Balgruha (NGO), Amravati',
+          name: 'Test Balgruha (NGO), Amravati',
           management: 'ngo',
           registrationNo: 'MH/CCI/AMR/077',
           validUntil: '2027-01-15',
@@ -96,7 +102,8 @@ describe('institutions', () => {
 
   it('a caseworker may not register one; Akola does not see Amravati’s', async () => {
     expect((await (await k.as('caseworker.amravati')).post('/api/v1/care/institutions', institution({ name: 'X' }))).statusCode).toBe(403);
-    expect((await (await k.as('dcpo.akola')).get('/api/v1/care/institutions')).json().items).toEqual([]);
+    const akola = (await (await k.as('dcpo.akola')).get('/api/v1/care/institutions')).json().items;
+    expect(new Set(akola.map((i: { districtCode: number }) => i.districtCode))).toEqual(new Set([467]));
     expect((await (await k.as('dcpo.akola')).get(`/api/v1/care/institutions/${home}`)).statusCode).toBe(404);
   });
 });
@@ -179,7 +186,7 @@ describe('admission only by order, after gatekeeping', () => {
       decision: 'kinship',
       reason: 'aunt willing',
     });
-    const figures = (await dcpo.get('/api/v1/care/gatekeeping/figures')).json().items;
+    const figures = (await dcpo.get('/api/v1/care/gatekeeping/figures?from=2026-12-01')).json().items;
     expect(figures).toEqual([expect.objectContaining({ districtCode: 468, assessed: 2, diverted: 1, institution: 1 })]);
   });
 
@@ -271,7 +278,10 @@ describe('admission only by order, after gatekeeping', () => {
     });
     expect(over.statusCode, over.body).toBe(201);
     // A CWC member does not see a child in conflict with law (kept apart); the DCPU does.
-    const cwcList = (await cwc.get('/api/v1/care/stays')).json().items.map((s: { childId: string }) => s.childId);
+    const cwcList = (await cwc.get('/api/v1/care/stays'))
+      .json()
+      .items.map((s: { childId: string }) => s.childId)
+      .filter((id: string) => [boy, boy2].includes(id));
     expect(cwcList).toEqual([boy]);
     expect((await dcpo.get('/api/v1/care/stays?orderBy=jjb')).json().items.map((s: { childId: string }) => s.childId)).toEqual([boy2]);
     expect((await cwc.get(`/api/v1/care/stays/${over.json().stay.id}`)).statusCode).toBe(404);
@@ -281,13 +291,20 @@ describe('admission only by order, after gatekeeping', () => {
     const one = (await dcpo.get(`/api/v1/care/institutions/${home}`)).json();
     expect(one).toMatchObject({ inCare: 1, overCapacity: false });
     expect(one.capacity.find((c: { ageBand: string }) => c.ageBand === '6-11')).toMatchObject({ places: 1, occupied: 1 });
-    const occ = (await (await k.as('scps.mh')).get('/api/v1/care/occupancy')).json().items;
-    expect(occ).toEqual(
-      expect.arrayContaining([
-        { level: 'district', code: 468, institutions: 3, sanctioned: 22, inCare: 2 },
-        { level: 'state', code: 27, institutions: 3, sanctioned: 22, inCare: 2 },
-      ]),
-    );
+    const occ: Occ[] = (await (await k.as('scps.mh')).get('/api/v1/care/occupancy')).json().items;
+    const grew = (level: string, code: number) => {
+      const was = occBefore.find((o) => o.level === level && o.code === code) ?? { institutions: 0, sanctioned: 0, inCare: 0 };
+      const now = occ.find((o) => o.level === level && o.code === code)!;
+      return {
+        institutions: now.institutions - was.institutions,
+        sanctioned: now.sanctioned - was.sanctioned,
+        inCare: now.inCare - was.inCare,
+      };
+    };
+    // Three institutions (11 + 11 + 0 places) and the two children this test admitted.
+    expect(grew('district', 468)).toEqual({ institutions: 3, sanctioned: 22, inCare: 2 });
+    expect(grew('state', 27)).toEqual({ institutions: 3, sanctioned: 22, inCare: 2 });
+    expect(grew('district', 467)).toEqual({ institutions: 0, sanctioned: 0, inCare: 0 });
   });
 });
 

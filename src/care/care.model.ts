@@ -148,7 +148,7 @@ export const planInput = z.strictObject({
         domain: z.enum(ICP_DOMAINS),
         need: text(500),
         intervention: text(500),
-        responsible: optText(200).transform((v) => v ?? undefined),
+        responsible: z.string().trim().max(200, 'is too long (200 characters at most)').optional(),
       }),
     )
     .min(1, 'give at least one goal')
