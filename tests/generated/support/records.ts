@@ -52,6 +52,22 @@ const PLACED: { kind: string; table: string; village: boolean; from?: string }[]
   { kind: 'survey', table: 'village_survey', village: true },
   { kind: 'restoration', table: 'missing_restoration', village: false },
   { kind: 'duplicate', table: 'possible_duplicate', village: false },
+  // Children in care (src/care): a stay, plan or inspection sits where its institution sits (a district).
+  {
+    kind: 'institution',
+    table: 'care_institution',
+    village: false,
+    from: '(SELECT organisation_id AS id, state_code, district_code FROM care_institution) x',
+  },
+  { kind: 'stay', table: 'care_stay', village: false },
+  { kind: 'plan', table: 'care_plan', village: false },
+  { kind: 'pathway', table: 'care_reintegration', village: false },
+  {
+    kind: 'followUp',
+    table: 'care_follow_up',
+    village: false,
+    from: '(SELECT f.id, r.state_code, r.district_code FROM care_follow_up f JOIN care_reintegration r ON r.id = f.reintegration_id) x',
+  },
 ];
 
 export interface Records {
@@ -158,6 +174,11 @@ export const PATH_RECORDS: [RegExp, string][] = [
   [/^\/schemes\/\{id\}/, 'scheme'],
   [/^\/villages\/\{villageId\}/, 'village'],
   [/^\/locations\/\{id\}/, 'location'],
+  [/^\/care\/institutions\/\{id\}/, 'institution'],
+  [/^\/care\/stays\/\{id\}/, 'stay'],
+  [/^\/care\/plans\/\{id\}/, 'plan'],
+  [/^\/care\/reintegration\/\{id\}/, 'pathway'],
+  [/^\/care\/follow-ups\/\{id\}/, 'followUp'],
 ];
 
 export function recordKindOf(path: string): string | null {
