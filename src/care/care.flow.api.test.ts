@@ -108,6 +108,38 @@ describe('institutions', () => {
   });
 });
 
+describe('inspections (JJ Act 2015 s.54)', () => {
+  it('records findings; each follow-up becomes a convergence action item of its department', async () => {
+    const [group] = await q<{ id: string }>("SELECT id FROM convergence_group WHERE district_code = 468 AND level = 'district'");
+    const noGroup = await dcpo.post(`/api/v1/care/institutions/${home}/inspections`, {
+      inspectedOn: '2026-11-28',
+      committee: 'District Inspection Committee',
+      followUps: [{ description: 'fill the counsellor post', department: 'DWCD', dueDate: '2026-12-31' }],
+    });
+    expect(noGroup.statusCode).toBe(400);
+    expect(noGroup.json().issues[0].field).toBe('convergenceGroupId');
+    const res = await dcpo.post(`/api/v1/care/institutions/${home}/inspections`, {
+      inspectedOn: '2026-11-28',
+      committee: 'District Inspection Committee',
+      findings: [{ area: 'health', finding: 'no health check-up register', severity: 'major' }],
+      convergenceGroupId: group.id,
+      followUps: [{ description: 'monthly health check-ups by the PHC', department: 'HEALTH', dueDate: '2026-12-31' }],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const actionId = res.json().followUps[0].convergenceActionId;
+    const [action] = await q<{ department: string; description: string; due_date: string }>(
+      "SELECT department, description, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM convergence_action WHERE id = $1",
+      [actionId],
+    );
+    expect(action).toEqual({
+      department: 'HEALTH',
+      description: 'CCI inspection follow-up: monthly health check-ups by the PHC',
+      due_date: '2026-12-31',
+    });
+    expect((await dcpo.get(`/api/v1/care/institutions/${home}`)).json().inspections).toHaveLength(1);
+  });
+});
+
 describe('admission only by order, after gatekeeping', () => {
   it('is refused without a CWC order on the child’s case', async () => {
     const res = await (await k.as('caseworker.amravati')).post('/api/v1/cases', intakeBody(boy));
