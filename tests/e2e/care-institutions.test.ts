@@ -51,5 +51,12 @@ describeInChromium('child care institutions in Chromium', () => {
       waiting.child_id,
     ]);
     expect(stay).toEqual({ status: 'in_care', order_by: 'cwc' });
+
+    // The district's progress against its action-plan targets, from the demo's records.
+    await e2e.page.goto(url('/care/targets'));
+    const targets = e2e.page.getByRole('table', { name: 'Action-plan targets' }).first();
+    await targets.getByText('Children restored to families').waitFor();
+    await targets.getByText('Follow-up visits made').waitFor();
+    await screenshot(e2e.page, 'care-targets');
   });
 });

@@ -10,7 +10,10 @@ import { CARE_TRANSLATIONS } from './i18n';
 export default defineModule({
   id: 'care',
   order: 45,
-  nav: [{ to: '/care', labelKey: 'care.nav', anyOf: ['care.read'] }],
+  nav: [
+    { to: '/care', labelKey: 'care.nav', anyOf: ['care.read'] },
+    { to: '/care/targets', labelKey: 'care.targets.nav', anyOf: ['care.read'] },
+  ],
   routes: (parent) => [
     createRoute({ getParentRoute: () => parent, path: '/care', component: lazyRouteComponent(() => import('./InstitutionsPage')) }),
     createRoute({
@@ -18,6 +21,7 @@ export default defineModule({
       path: '/care/institutions/$institutionId',
       component: lazyRouteComponent(() => import('./InstitutionPage')),
     }),
+    createRoute({ getParentRoute: () => parent, path: '/care/targets', component: lazyRouteComponent(() => import('./TargetsPage')) }),
     createRoute({ getParentRoute: () => parent, path: '/care/admit', component: lazyRouteComponent(() => import('./AdmitPage')) }),
   ],
   translations: CARE_TRANSLATIONS,
