@@ -42,13 +42,25 @@ export const PERMISSIONS = [
   'missing.review',
   'helpline.intake',
   'config.edit',
+  'care.read', // children in institutions and family-based care (src/care)
+  'care.write', // admissions on a CWC/JJB order, movements, care plans (JJ Act 2015 s.37, s.41)
+  'care.manage', // institutions' registration, capacity, staff and inspections (s.41, s.54)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const full: Permission[] = ['registry.read', 'cases.read', 'convergence.read', 'schemes.read', 'missing.read'];
+const full: Permission[] = ['registry.read', 'cases.read', 'convergence.read', 'schemes.read', 'missing.read', 'care.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: [...full, 'registry.import', 'users.manage', 'audit.read', 'config.edit', 'schemes.configure', 'convergence.manage'],
+  admin: [
+    ...full,
+    'care.manage',
+    'registry.import',
+    'users.manage',
+    'audit.read',
+    'config.edit',
+    'schemes.configure',
+    'convergence.manage',
+  ],
   dcpu_officer: [
     ...full,
     'registry.write',
@@ -64,11 +76,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'missing.write',
     'missing.review',
     'balpanchayat.write',
+    'care.write',
+    'care.manage',
   ],
-  cwc_member: [...full, 'cases.write', 'cases.cwc', 'audit.read', 'missing.review'],
+  cwc_member: [...full, 'cases.write', 'cases.cwc', 'audit.read', 'missing.review', 'care.write'],
   // State Child Protection Society (JJ Act 2015 s.106): receives the cases districts escalate
   // to the state, acts on them or returns them with instructions; monitors the districts.
-  scps_officer: [...full, 'cases.write', 'audit.read', 'schemes.write', 'missing.write', 'missing.review'],
+  scps_officer: [...full, 'cases.write', 'audit.read', 'schemes.write', 'missing.write', 'missing.review', 'care.manage'],
   caseworker: [
     ...full,
     'registry.write',
@@ -80,6 +94,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'missing.write',
     'convergence.act',
     'balpanchayat.write',
+    'care.write',
   ],
   ngo_caseworker: [
     ...full,
@@ -105,7 +120,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   // Names only (JJ Act 2015 s.74): no case records at all until the helpline's intake is built.
   helpline_operator: ['registry.read.minimal', 'helpline.intake', 'missing.read', 'missing.write'],
-  auditor: ['registry.read', 'cases.read', 'convergence.read', 'schemes.read', 'audit.read'],
+  auditor: ['registry.read', 'cases.read', 'convergence.read', 'schemes.read', 'audit.read', 'care.read'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -39,6 +39,12 @@ export const EVENT_PAYLOADS = {
     place,
     childId: uuid.nullable(),
   }),
+  /** A child was admitted to an institution on a CWC or JJB order (src/care; JJ Act 2015 s.37(1)(c), s.41). */
+  'care.child_admitted': z.object({ stayId: uuid, childId: uuid, institutionId: uuid, orderBy: z.enum(['cwc', 'jjb']), on: z.string() }),
+  /** A child in an institution ran away: the registry marks the child missing (the care module opens the missing report). */
+  'care.child_ran_away': z.object({ stayId: uuid, childId: uuid, institutionId: uuid, on: z.string() }),
+  /** A child's stay ended (or a runaway came back): the care status the child now has, null to leave it. */
+  'care.child_left': z.object({ stayId: uuid, childId: uuid, reason: z.string(), careStatus: z.string().nullable(), on: z.string() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { audit } from '../audit/audit.service';
+import type { Db } from '../db/client';
 import type { EventHandler } from '../events/dispatcher';
 import { registryMove } from './registry-move.schema';
 import { child, family } from './registry.schema';
@@ -107,4 +108,50 @@ const moveWithTransfer: EventHandler<'case.transfer_accepted'> = {
   },
 };
 
-export const registryEventHandlers = [careStatusFromOrder, moveWithTransfer] as const;
+/**
+ * The care module's admissions and departures (src/care) → the child's care status: in an
+ * institution (a CCI under JJ Act 2015 s.2(21), or an SAA), missing after running away, or
+ * where the discharge sent the child. The audit entry names the stay, never the child's name.
+ */
+async function setCareStatus(db: Db, childId: string, to: CareStatus, now: Date, why: Record<string, unknown>) {
+  const [before] = await db
+    .select({ careStatus: child.careStatus, stateCode: child.stateCode, districtCode: child.districtCode })
+    .from(child)
+    .where(eq(child.id, childId))
+    .for('update');
+  if (!before || before.careStatus === to) return;
+  await db
+    .update(child)
+    .set({ careStatus: to, version: sql`${child.version} + 1`, updatedAt: now })
+    .where(eq(child.id, childId));
+  await audit(db, null, 'update', 'child', childId, before, { field: 'careStatus', from: before.careStatus, to, ...why });
+}
+
+const careStatusFromAdmission: EventHandler<'care.child_admitted'> = {
+  name: 'registry.care-status-from-admission',
+  type: 'care.child_admitted',
+  handle: (db, e, now) =>
+    setCareStatus(db, e.payload.childId, 'cci', now, { becauseOf: 'admission', stayId: e.payload.stayId, eventSeq: e.seq }),
+};
+const careStatusFromRunaway: EventHandler<'care.child_ran_away'> = {
+  name: 'registry.care-status-from-runaway',
+  type: 'care.child_ran_away',
+  handle: (db, e, now) =>
+    setCareStatus(db, e.payload.childId, 'missing', now, { becauseOf: 'ran_away', stayId: e.payload.stayId, eventSeq: e.seq }),
+};
+const careStatusFromLeaving: EventHandler<'care.child_left'> = {
+  name: 'registry.care-status-from-leaving',
+  type: 'care.child_left',
+  async handle(db, e, now) {
+    const to = e.payload.careStatus as CareStatus | null;
+    if (to) await setCareStatus(db, e.payload.childId, to, now, { becauseOf: e.payload.reason, stayId: e.payload.stayId, eventSeq: e.seq });
+  },
+};
+
+export const registryEventHandlers = [
+  careStatusFromOrder,
+  moveWithTransfer,
+  careStatusFromAdmission,
+  careStatusFromRunaway,
+  careStatusFromLeaving,
+] as const;

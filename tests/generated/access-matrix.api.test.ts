@@ -53,6 +53,11 @@ const RECORD_READS: Record<string, { full: Grant; partial?: Grant }> = {
   // Why a family qualifies is the full record (schemes.access.ts): the minimal view gets 403.
   'GET /scheme-applications/{id}': { full: [['schemes.read', 'registry.read']] },
   'GET /missing/records/{id}': { full: [['missing.read']], partial: [['missing.write'], ['missing.review']] },
+  'GET /care/institutions/{id}': { full: [['care.read']] },
+  // A CWC member does not get a JJB stay (children in conflict with law are kept apart), hence partial.
+  'GET /care/stays/{id}': { full: [['care.read']], partial: [['care.read']] },
+  // An NGO caseworker sees only the pathways assigned to its organisation.
+  'GET /care/reintegration/{id}': { full: [['care.read']], partial: [['care.read']] },
 };
 
 /** Any permission of a domain (by OpenAPI tag): a role with none of them never succeeds on that domain's records. */
@@ -71,6 +76,7 @@ const TAG_PERMISSIONS: Record<string, Permission[]> = {
   schemes: ['schemes.read', 'schemes.write', 'schemes.configure', 'convergence.act'],
   missing: ['missing.read', 'missing.write', 'missing.review', 'helpline.intake'],
   audit: ['audit.read'],
+  care: ['care.read', 'care.write', 'care.manage'],
 };
 
 interface User {

@@ -4,6 +4,8 @@ import { child, family, familyMember } from '../../registry/registry.schema';
 import { caseRecord } from '../../cases/cases.schema';
 import { documentRequest } from '../../schemes/schemes.schema';
 import { location } from '../../locations/locations.schema';
+import { organisation } from '../../users/users.schema';
+import { careInspection, carePlan, careStay } from '../../care/care.schema';
 import type { RecordType } from './load';
 import type { IdentitySubject } from './identity';
 
@@ -207,6 +209,79 @@ function documentRequestMap(): ColumnMap {
   };
 }
 
+/** A stay joined with its child and institution (src/care/care.repository.ts). */
+function careStayMap(c: ColumnContext): ColumnMap {
+  const st = careStay;
+  return {
+    cols: {
+      id: st.id,
+      childId: st.childId,
+      childName: child.name,
+      childNameLocal: child.nameLocal,
+      childSex: child.sex,
+      childAge: ageSql(child.dob, c.today),
+      childDob: child.dob,
+      institutionId: st.institutionId,
+      institutionName: organisation.name,
+      stateCode: st.stateCode,
+      districtCode: st.districtCode,
+      orderBy: st.orderBy,
+      caseId: st.caseId,
+      orderType: st.orderType,
+      orderRef: st.orderRef,
+      orderForm: st.orderForm,
+      orderedOn: st.orderedOn,
+      gatekeepingId: st.gatekeepingId,
+      admittedOn: st.admittedOn,
+      status: st.status,
+      endedOn: st.endedOn,
+      endReason: st.endReason,
+      overCapacityReason: st.overCapacityReason,
+      transferredFrom: st.transferredFrom,
+      missingReportId: st.missingReportId,
+      version: st.version,
+    },
+    subject: { childId: st.childId },
+  };
+}
+
+function carePlanMap(): ColumnMap {
+  const p = carePlan;
+  return {
+    cols: {
+      id: p.id,
+      stayId: p.stayId,
+      childId: p.childId,
+      stateCode: p.stateCode,
+      districtCode: p.districtCode,
+      preparedOn: p.preparedOn,
+      preferredOption: p.preferredOption,
+      goals: p.goals,
+      nextReviewDue: p.nextReviewDue,
+      version: p.version,
+    },
+    subject: { childId: p.childId },
+  };
+}
+
+function careInspectionMap(): ColumnMap {
+  const i = careInspection;
+  return {
+    cols: {
+      id: i.id,
+      institutionId: i.institutionId,
+      inspectedOn: i.inspectedOn,
+      committee: i.committee,
+      findings: i.findings,
+      followUps: i.followUps,
+      stateCode: i.stateCode,
+      districtCode: i.districtCode,
+      createdAt: i.createdAt,
+    },
+    subject: {},
+  };
+}
+
 const MAPS: Partial<Record<RecordType, (c: ColumnContext) => ColumnMap>> = {
   child: childMap,
   family: familyMap,
@@ -214,6 +289,9 @@ const MAPS: Partial<Record<RecordType, (c: ColumnContext) => ColumnMap>> = {
   case: caseMap,
   caseReferral: caseReferralMap,
   documentRequest: documentRequestMap,
+  careStay: careStayMap,
+  carePlan: carePlanMap,
+  careInspection: careInspectionMap,
 };
 
 export function columnMap(type: RecordType, c: ColumnContext): ColumnMap {

@@ -327,6 +327,60 @@ export const MATCH_FIELDS = [
 ] as const;
 export const PHOTO_FIELDS = ['id', 'recordId', 'contentType', 'sizeBytes', 'content'] as const;
 
+// Children in institutions (src/care): a stay, its Individual Care Plan, an institution's inspection.
+export const CARE_STAY_FIELDS = [
+  'id',
+  'childId',
+  'childName',
+  'childNameLocal',
+  'childSex',
+  'childAge',
+  'childDob',
+  'institutionId',
+  'institutionName',
+  'stateCode',
+  'districtCode',
+  'orderBy',
+  'caseId',
+  'orderType',
+  'orderRef',
+  'orderForm',
+  'orderedOn',
+  'gatekeepingId',
+  'admittedOn',
+  'status',
+  'endedOn',
+  'endReason',
+  'overCapacityReason',
+  'transferredFrom',
+  'missingReportId',
+  'version',
+] as const;
+export const CARE_PLAN_FIELDS = [
+  'id',
+  'stayId',
+  'childId',
+  'stateCode',
+  'districtCode',
+  'preparedOn',
+  'preferredOption',
+  'goals',
+  'nextReviewDue',
+  'reviews',
+  'version',
+] as const;
+export const CARE_INSPECTION_FIELDS = [
+  'id',
+  'institutionId',
+  'inspectedOn',
+  'committee',
+  'findings',
+  'followUps',
+  'stateCode',
+  'districtCode',
+  'createdAt',
+] as const;
+
 type RoleMap<T> = Record<Role, T>;
 const every = <T>(v: T): RoleMap<T> => ({
   admin: v,
@@ -350,6 +404,32 @@ const registryWriters = <W extends readonly string[]>(w: W): RoleMap<readonly st
   ngo_caseworker: w,
   frontline_worker: w,
 });
+
+/**
+ * Children in institutions (src/care): departments' nodal officers, the helpline and village
+ * workers do not get them (JJ Act 2015 s.74: the work does not need them); a stay's writers are
+ * the DCPU, the CWC and the district's caseworkers (admission only on a CWC/JJB order, s.37, s.41).
+ */
+const careNone = { nodal_officer: 'none', helpline_operator: 'none', frontline_worker: 'none' } as const;
+const careNoRows = { nodal_officer: 'none', helpline_operator: 'none', frontline_worker: 'none' } as const;
+const CARE_STAY_WRITE = [
+  'childId',
+  'institutionId',
+  'orderBy',
+  'caseId',
+  'orderType',
+  'orderRef',
+  'orderForm',
+  'orderedOn',
+  'gatekeepingId',
+  'admittedOn',
+  'status',
+  'endedOn',
+  'endReason',
+  'overCapacityReason',
+] as const;
+const CARE_PLAN_WRITE = ['stayId', 'preparedOn', 'preferredOption', 'goals', 'nextReviewDue', 'reviews'] as const;
+const CARE_INSPECTION_WRITE = ['institutionId', 'inspectedOn', 'committee', 'findings', 'followUps'] as const;
 
 export const FIELD_POLICY_DATA = {
   /**
@@ -533,6 +613,49 @@ export const FIELD_POLICY_DATA = {
         frontline_worker: ['content'],
       },
       citation: 'JJ Act 2015 s.74: a photograph identifies the child',
+    },
+    careStay: {
+      fields: CARE_STAY_FIELDS,
+      sets: { full: CARE_STAY_FIELDS, noDob: CARE_STAY_FIELDS.filter((f) => f !== 'childDob'), none: [] },
+      read: { ...every('noDob'), dcpu_officer: 'full', cwc_member: 'full', caseworker: 'full', ...careNone },
+      rows: { ...every('jurisdiction'), ...careNoRows },
+      identity: { initials: ['childName'], withhold: ['childNameLocal', 'childDob'] },
+      write: {
+        ...every<readonly string[]>([]),
+        dcpu_officer: CARE_STAY_WRITE,
+        cwc_member: CARE_STAY_WRITE,
+        caseworker: CARE_STAY_WRITE,
+      },
+      citation:
+        'JJ Act 2015 s.2(21), s.41, s.74; Model Rules 2016 r.19: a child in an institution is seen by the district that monitors it',
+    },
+    carePlan: {
+      fields: CARE_PLAN_FIELDS,
+      sets: { full: CARE_PLAN_FIELDS, none: [] },
+      read: { ...every('full'), ...careNone },
+      rows: { ...every('jurisdiction'), ...careNoRows },
+      identity: { initials: [], withhold: [] },
+      write: {
+        ...every<readonly string[]>([]),
+        dcpu_officer: CARE_PLAN_WRITE,
+        cwc_member: CARE_PLAN_WRITE,
+        caseworker: CARE_PLAN_WRITE,
+      },
+      citation: 'JJ Model Rules 2016 Form 7 (Individual Care Plan); JJ Act 2015 s.74',
+    },
+    careInspection: {
+      fields: CARE_INSPECTION_FIELDS,
+      sets: { full: CARE_INSPECTION_FIELDS, none: [] },
+      read: { ...every('full'), ...careNone },
+      rows: { ...every('jurisdiction'), ...careNoRows },
+      identity: { initials: [], withhold: [] },
+      write: {
+        ...every<readonly string[]>([]),
+        dcpu_officer: CARE_INSPECTION_WRITE,
+        scps_officer: CARE_INSPECTION_WRITE,
+        admin: CARE_INSPECTION_WRITE,
+      },
+      citation: 'JJ Act 2015 s.54 (inspection committees); s.41 (registration)',
     },
   },
 };

@@ -21,7 +21,7 @@ export interface Placement {
 }
 
 /** Tables whose rows are records of a place, and how to read their placement. */
-const PLACED: { kind: string; table: string; village: boolean; from?: string }[] = [
+const PLACED: { kind: string; table: string; village: boolean; from?: string; directory?: boolean }[] = [
   { kind: 'child', table: 'child', village: true },
   { kind: 'family', table: 'family', village: true },
   { kind: 'case', table: 'case_record', village: true },
@@ -52,6 +52,25 @@ const PLACED: { kind: string; table: string; village: boolean; from?: string }[]
   { kind: 'survey', table: 'village_survey', village: true },
   { kind: 'restoration', table: 'missing_restoration', village: false },
   { kind: 'duplicate', table: 'possible_duplicate', village: false },
+  // Children in care (src/care): a stay, plan or inspection sits where its institution sits (a district).
+  {
+    kind: 'institution',
+    table: 'care_institution',
+    village: false,
+    from: '(SELECT organisation_id AS id, state_code, district_code FROM care_institution) x',
+    // An institution is an organisation: the directory (GET /organisations) names every one to
+    // anyone signed in, so its id is not a record to keep inside the district; only picked.
+    directory: true,
+  },
+  { kind: 'stay', table: 'care_stay', village: false },
+  { kind: 'plan', table: 'care_plan', village: false },
+  { kind: 'pathway', table: 'care_reintegration', village: false },
+  {
+    kind: 'followUp',
+    table: 'care_follow_up',
+    village: false,
+    from: '(SELECT f.id, r.state_code, r.district_code FROM care_follow_up f JOIN care_reintegration r ON r.id = f.reintegration_id) x',
+  },
 ];
 
 export interface Records {
@@ -69,7 +88,7 @@ export async function discoverRecords(t: TestApp): Promise<Records> {
     const rows = await q<{ id: string; state_code: number; district_code: number; village_id: string | null }>(
       `SELECT id::text AS id, state_code, district_code, ${p.village ? 'village_id' : 'NULL::text AS village_id'} FROM ${p.from ?? p.table} ORDER BY id`,
     );
-    for (const r of rows)
+    for (const r of rows.filter(() => !p.directory))
       index.set(r.id, {
         kind: p.kind,
         stateCode: r.state_code,
@@ -158,6 +177,11 @@ export const PATH_RECORDS: [RegExp, string][] = [
   [/^\/schemes\/\{id\}/, 'scheme'],
   [/^\/villages\/\{villageId\}/, 'village'],
   [/^\/locations\/\{id\}/, 'location'],
+  [/^\/care\/institutions\/\{id\}/, 'institution'],
+  [/^\/care\/stays\/\{id\}/, 'stay'],
+  [/^\/care\/plans\/\{id\}/, 'plan'],
+  [/^\/care\/reintegration\/\{id\}/, 'pathway'],
+  [/^\/care\/follow-ups\/\{id\}/, 'followUp'],
 ];
 
 export function recordKindOf(path: string): string | null {

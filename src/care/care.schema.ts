@@ -1,0 +1,151 @@
+import { bigserial, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { scopeColumns } from '../db/scope-columns';
+import type { CapacitySlot, GatekeepingOption, InspectionFinding, InspectionFollowUp, PlanGoal, PathwayStep } from './domain';
+
+/** The care module's tables (migrations/0620_care_institutions.sql says why each exists). */
+const stamps = () => ({
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const careInstitution = pgTable('care_institution', {
+  organisationId: uuid('organisation_id').primaryKey(),
+  type: text('type').notNull(),
+  management: text('management').notNull(),
+  registrationNo: text('registration_no').notNull(),
+  registeredOn: date('registered_on'),
+  validUntil: date('valid_until').notNull(),
+  capacity: jsonb('capacity').$type<CapacitySlot[]>().notNull(),
+  specialisations: text('specialisations').array().notNull().default([]),
+  staffSanctioned: integer('staff_sanctioned').notNull().default(0),
+  staffInPost: integer('staff_in_post').notNull().default(0),
+  ...scopeColumns(),
+  ...stamps(),
+});
+
+export const careInspection = pgTable('care_inspection', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  institutionId: uuid('institution_id').notNull(),
+  inspectedOn: date('inspected_on').notNull(),
+  committee: text('committee').notNull(),
+  findings: jsonb('findings').$type<InspectionFinding[]>().notNull(),
+  followUps: jsonb('follow_ups').$type<InspectionFollowUp[]>().notNull(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const careGatekeeping = pgTable('care_gatekeeping', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  childId: uuid('child_id').notNull(),
+  caseId: uuid('case_id'),
+  ...scopeColumns(),
+  assessedOn: date('assessed_on').notNull(),
+  options: jsonb('options').$type<GatekeepingOption[]>().notNull(),
+  decision: text('decision').notNull(),
+  reason: text('reason').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const careStay = pgTable('care_stay', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  childId: uuid('child_id').notNull(),
+  institutionId: uuid('institution_id').notNull(),
+  ...scopeColumns(),
+  orderBy: text('order_by').notNull(),
+  caseId: uuid('case_id'),
+  orderType: text('order_type').notNull(),
+  orderRef: text('order_ref'),
+  orderForm: text('order_form'),
+  orderedOn: date('ordered_on').notNull(),
+  gatekeepingId: uuid('gatekeeping_id'),
+  admittedOn: date('admitted_on').notNull(),
+  sex: text('sex').notNull(),
+  ageBand: text('age_band').notNull(),
+  status: text('status').notNull(),
+  endedOn: date('ended_on'),
+  endReason: text('end_reason'),
+  overCapacityReason: text('over_capacity_reason'),
+  transferredFrom: uuid('transferred_from'),
+  missingReportId: uuid('missing_report_id'),
+  ...stamps(),
+});
+
+export const careStayEvent = pgTable('care_stay_event', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  stayId: uuid('stay_id').notNull(),
+  type: text('type').notNull(),
+  onDay: date('on_day').notNull(),
+  detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+  byUser: uuid('by_user'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const carePlan = pgTable('care_plan', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  stayId: uuid('stay_id').notNull(),
+  childId: uuid('child_id').notNull(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  preparedOn: date('prepared_on').notNull(),
+  preferredOption: text('preferred_option').notNull(),
+  goals: jsonb('goals').$type<PlanGoal[]>().notNull(),
+  nextReviewDue: date('next_review_due').notNull(),
+  ...stamps(),
+});
+
+export const carePlanReview = pgTable('care_plan_review', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull(),
+  reviewedOn: date('reviewed_on').notNull(),
+  outcome: text('outcome').notNull(),
+  notes: text('notes'),
+  nextReviewDue: date('next_review_due'),
+  byUser: uuid('by_user'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const careReintegration = pgTable('care_reintegration', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  childId: uuid('child_id').notNull(),
+  stayId: uuid('stay_id'),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  ngoId: uuid('ngo_id'),
+  stage: text('stage').notNull(),
+  stageOn: date('stage_on').notNull(),
+  history: jsonb('history').$type<PathwayStep[]>().notNull(),
+  restoredOn: date('restored_on'),
+  ...stamps(),
+});
+
+export const careFollowUp = pgTable('care_follow_up', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  reintegrationId: uuid('reintegration_id').notNull(),
+  dueOn: date('due_on').notNull(),
+  visitedOn: date('visited_on'),
+  findings: text('findings'),
+  risk: text('risk'),
+});
+
+export const careFamilyPlacement = pgTable('care_family_placement', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  childId: uuid('child_id').notNull(),
+  kind: text('kind').notNull(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  carer: text('carer'),
+  caseId: uuid('case_id'),
+  orderRef: text('order_ref'),
+  approvedOn: date('approved_on'),
+  startedOn: date('started_on').notNull(),
+  endedOn: date('ended_on'),
+  endReason: text('end_reason'),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});

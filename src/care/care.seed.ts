@@ -1,0 +1,248 @@
+import { count } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import type { AppContext } from '../http/context';
+import type { Actor } from '../access/policy';
+import { findUserByUsername, toActor } from '../users/users.repository';
+import { openCase, recordAction } from '../cases/cases.service';
+import type { ActionInput, IntakeInput } from '../cases/cases.model';
+import { careInstitution } from './care.schema';
+import { createInstitution, recordInspection } from './institutions.service';
+import { admit, recordGatekeeping } from './stays.service';
+import { preparePlan } from './plans.service';
+import { openPathway, recordFamilyPlacement, recordFollowUp, stepPathway } from './pathways.service';
+import type { InstitutionInput } from './care.model';
+
+/**
+ * Demo data for children in care (issue #14): two child care institutions in Amravati and one in
+ * Akola, children admitted on CWC orders after gatekeeping (one nearing 18, flagged for
+ * aftercare), care plans, a Center for Excellence working reintegration pathways at several
+ * stages (one restored with a follow-up made), a foster family and a sponsorship. Every record
+ * goes through the module's services as the demo's officers, exactly as through the API.
+ * Runs once (does nothing when institutions exist). Call after the cases are seeded.
+ */
+const AT = new Date('2026-11-20T11:00:00+05:30');
+
+export async function seedCare(database: Database, opts: { log?: (s: string) => void } = {}): Promise<boolean> {
+  const db = database.db;
+  const [{ n }] = await db.select({ n: count() }).from(careInstitution);
+  if (Number(n) > 0) return false;
+  const ctx: AppContext = {
+    database,
+    db,
+    now: () => AT,
+    config: { filesDir: '/tmp/samanvay-demo-files', webDir: null, secureCookies: false },
+  };
+  const as = async (username: string): Promise<Actor> => {
+    const u = await findUserByUsername(db, username);
+    if (!u) throw new Error(`demo user ${username} missing`);
+    return toActor(u.user, u.orgKind, 'seed');
+  };
+  const [dcpo, dcpoK, cwc, cw, ngo] = await Promise.all(
+    ['dcpo.amravati', 'dcpo.akola', 'cwc.amravati', 'caseworker.amravati', 'ngo.amravati'].map(as),
+  );
+
+  const base: Pick<InstitutionInput, 'management' | 'registeredOn' | 'validUntil' | 'specialisations' | 'staffSanctioned' | 'staffInPost'> =
+    {
+      management: 'government',
+      registeredOn: '2024-04-01',
+      validUntil: '2029-03-31',
+      specialisations: [],
+      staffSanctioned: 12,
+      staffInPost: 9,
+    };
+  const boys = await createInstitution(ctx, dcpo, {
+    ...base,
+    name: 'Government Children’s Home (Boys), Amravati',
+    nameLocal: 'शासकीय बालगृह (मुले), अमरावती',
+    placeId: 'di:468',
+    type: 'childrens_home',
+    registrationNo: 'MH/CCI/AMR/2024/041',
+    capacity: [
+      { sex: 'male', ageBand: '6-11', places: 25 },
+      { sex: 'male', ageBand: '12-15', places: 25 },
+      { sex: 'male', ageBand: '16-17', places: 10 },
+    ],
+    specialisations: ['boys'],
+  } as InstitutionInput);
+  const girls = await createInstitution(ctx, dcpo, {
+    ...base,
+    management: 'ngo',
+    name: 'Sneh Balgruha (Girls), Amravati',
+    nameLocal: 'स्नेह बालगृह (मुली), अमरावती',
+    placeId: 'di:468',
+    type: 'childrens_home',
+    registrationNo: 'MH/CCI/AMR/2022/077',
+    registeredOn: '2022-02-01',
+    validUntil: '2027-01-31',
+    capacity: [
+      { sex: 'female', ageBand: 'any', places: 30 },
+      { sex: 'any', ageBand: '0-5', places: 5 },
+    ],
+    specialisations: ['girls', 'children_with_disabilities'],
+    staffSanctioned: 10,
+    staffInPost: 6,
+  } as InstitutionInput);
+  await createInstitution(ctx, dcpoK, {
+    ...base,
+    name: 'Government Children’s Home, Akola',
+    placeId: 'di:467',
+    type: 'childrens_home',
+    registrationNo: 'MH/CCI/AKL/2023/012',
+    capacity: [{ sex: 'any', ageBand: 'any', places: 40 }],
+  } as InstitutionInput);
+  await recordInspection(ctx, dcpo, girls.id, {
+    inspectedOn: '2026-10-14',
+    committee: 'District Inspection Committee, Amravati (JJ Act 2015 s.54)',
+    findings: [
+      { area: 'staffing', finding: 'four of ten sanctioned posts vacant, including the counsellor', severity: 'major' },
+      { area: 'records', finding: 'care plans not reviewed for three children', severity: 'minor' },
+    ],
+    followUps: [],
+  });
+
+  // Children of Amravati without a case, of each sex and age, the oldest nearing 18.
+  const pick = (sex: string, from: string, to: string, k = 1) =>
+    database.query<{ id: string }>(
+      `SELECT c.id FROM child c WHERE c.district_code = 468 AND c.sex = $1 AND c.dob BETWEEN $2 AND $3
+         AND NOT EXISTS (SELECT 1 FROM case_record r WHERE r.child_id = c.id) ORDER BY c.name, c.id LIMIT $4`,
+      [sex, from, to, k],
+    );
+  const admitted: { childId: string; caseId: string; institutionId: string }[] = [];
+  const candidates = [
+    ...(await pick('male', '2009-01-01', '2009-05-20')).map((r) => ({ childId: r.id, institutionId: boys.id })),
+    ...(await pick('male', '2013-01-01', '2018-12-31', 1)).map((r) => ({ childId: r.id, institutionId: boys.id })),
+    ...(await pick('female', '2010-01-01', '2018-12-31', 1)).map((r) => ({ childId: r.id, institutionId: girls.id })),
+    ...(await pick('male', '2013-01-01', '2018-12-31', 2)).slice(1).map((r) => ({ childId: r.id, institutionId: boys.id })),
+  ];
+  const options = [
+    { option: 'own_family', suitable: false, reason: 'no parent able to care at present' },
+    { option: 'kinship', suitable: false, reason: 'relatives assessed; none able to take the child now' },
+    { option: 'foster_care', suitable: false, reason: 'no approved foster family in the district' },
+    { option: 'sponsorship', suitable: false, reason: 'no family at home to support' },
+  ] as const;
+  for (const c of candidates) {
+    const opened = await openCase(ctx, cw, {
+      childId: c.childId,
+      source: 'police',
+      reporter: { name: 'SJPU Amravati', role: 'Child Welfare Police Officer' },
+      reportedOn: '2026-11-18',
+      concerns: ['child found alone at the bus stand; no family traced so far'],
+      risk: 'high',
+      productionRequired: true,
+    } as IntakeInput);
+    await recordAction(ctx, dcpo, opened.id, { type: 'produced_before_cwc', form17Ref: 'F17/2026/DEMO' } as ActionInput);
+    await recordAction(ctx, cwc, opened.id, {
+      type: 'cwc_order',
+      kind: 'interim',
+      orderType: 'cci_placement',
+      orderRef: `CWC/AMR/2026/${300 + admitted.length}`,
+      orderedOn: '2026-11-19',
+    } as ActionInput);
+    const gk = await recordGatekeeping(ctx, dcpo, {
+      childId: c.childId,
+      caseId: opened.id,
+      assessedOn: '2026-11-19',
+      options: [...options],
+      decision: 'institution',
+      reason: 'no family-based option is available now; to be reviewed with the care plan',
+    });
+    // The last child is ordered into care but not yet admitted: the admission screen's example.
+    if (c !== candidates.at(-1) || candidates.length < 2)
+      await admit(ctx, dcpo, {
+        orderBy: 'cwc',
+        childId: c.childId,
+        institutionId: c.institutionId,
+        caseId: opened.id,
+        orderType: 'cci_placement',
+        gatekeepingId: gk.id,
+        admittedOn: '2026-11-19',
+      });
+    admitted.push({ ...c, caseId: opened.id });
+  }
+  // Care plans for the first two children (the others are due within 30 days of admission).
+  const stays = await database.query<{ id: string; child_id: string }>(
+    "SELECT id, child_id FROM care_stay WHERE status = 'in_care' ORDER BY admitted_on, id",
+  );
+  for (const s of stays.slice(0, 2)) {
+    await preparePlan(ctx, dcpo, s.id, {
+      preparedOn: '2026-11-20',
+      preferredOption: 'kinship',
+      goals: [
+        {
+          domain: 'education_training',
+          need: 'continue schooling',
+          intervention: 'admission to the nearby ZP school',
+          responsible: 'EDUCATION',
+        },
+        { domain: 'attachments', need: 'contact with the grandmother', intervention: 'monthly visits arranged by the CCI' },
+      ],
+    });
+  }
+  // A diverted admission: gatekeeping found kinship care suitable.
+  const [diverted] = await pick('female', '2014-01-01', '2019-12-31', 3).then((r) => r.slice(2));
+  if (diverted)
+    await recordGatekeeping(ctx, dcpo, {
+      childId: diverted.id,
+      assessedOn: '2026-11-12',
+      options: options.map((o) =>
+        o.option === 'kinship' ? { ...o, suitable: true, reason: 'maternal aunt willing, with sponsorship' } : o,
+      ),
+      decision: 'kinship',
+      reason: 'the aunt can care for the child with sponsorship support',
+    });
+
+  // Reintegration pathways worked by the Center for Excellence, at several stages.
+  const ngoId = ngo.organisationId!;
+  if (stays[0]) {
+    const p = await openPathway(ctx, dcpo, { childId: stays[0].child_id, stayId: stays[0].id, ngoId, on: '2026-11-20' });
+    await stepPathway(ctx, ngo, p.id, { stage: 'family_assessment', on: '2026-11-20', note: 'grandmother visited', version: p.version });
+  }
+  const others = await pick('male', '2012-01-01', '2016-12-31', 6).then((r) => r.slice(3));
+  const early = others[0];
+  if (early) {
+    // Restored in August: two follow-ups due, the first made.
+    let p = await openPathway(ctx, dcpo, { childId: early.id, ngoId, on: '2026-05-04' });
+    for (const [stage, on, extra] of [
+      ['family_assessment', '2026-05-10', {}],
+      ['family_preparation', '2026-06-01', { note: 'Bal Sangopan applied; school admission arranged' }],
+      ['restoration_ordered', '2026-07-28', { orderRef: 'CWC/AMR/2026/188' }],
+      ['restored', '2026-08-01', {}],
+    ] as const) {
+      p = await stepPathway(ctx, ngo, p.id, { stage, on, version: p.version, ...extra });
+    }
+    await recordFollowUp(ctx, ngo, p.followUps[0].id, {
+      visitedOn: '2026-09-02',
+      findings: 'attending school; family receiving Bal Sangopan',
+      risk: 'low',
+    });
+  }
+  if (others[1]) {
+    const p = await openPathway(ctx, dcpo, { childId: others[1].id, ngoId, on: '2026-10-01' });
+    await stepPathway(ctx, ngo, p.id, { stage: 'family_assessment', on: '2026-10-08', version: p.version });
+  }
+  // A foster family and a sponsorship (JJ Act 2015 s.44, s.45), both on the CWC's orders.
+  if (others[2]) {
+    await recordFamilyPlacement(ctx, dcpo, {
+      childId: others[2].id,
+      kind: 'foster',
+      carer: 'Foster family (approved by the SFCAC)',
+      orderRef: 'CWC/AMR/2026/201',
+      approvedOn: '2026-09-15',
+      startedOn: '2026-10-01',
+    });
+  }
+  if (diverted) {
+    await recordFamilyPlacement(ctx, dcpo, {
+      childId: diverted.id,
+      kind: 'sponsorship',
+      carer: 'Maternal aunt',
+      orderRef: 'CWC/AMR/2026/215',
+      approvedOn: '2026-11-14',
+      startedOn: '2026-11-15',
+    });
+  }
+  opts.log?.(
+    `Demo care: 3 institutions, ${admitted.length - 1} children admitted on CWC orders, one awaiting admission, reintegration pathways`,
+  );
+  return true;
+}

@@ -1,0 +1,62 @@
+import { expect, it } from 'vitest';
+import { browserSuite, describeInChromium, screenshot, signIn } from './support';
+
+/**
+ * Children in institutions in a real browser (issue #14): the DCPO of Amravati sees the
+ * district's child care institutions with occupancy against sanctioned places, opens one with
+ * its children and their care plan due, and admits the demo child whom the CWC ordered into
+ * care (after gatekeeping); a child already in care is refused, naming the field.
+ */
+describeInChromium('child care institutions in Chromium', () => {
+  const e2e = browserSuite();
+  const { url } = e2e;
+
+  it('dcpo.amravati lists institutions, opens one and admits a child on the CWC order', async () => {
+    const [waiting] = await e2e.query<{ child_id: string; case_id: string; id: string }>(
+      `SELECT g.child_id, g.case_id, g.id FROM care_gatekeeping g
+        WHERE g.decision = 'institution' AND NOT EXISTS (SELECT 1 FROM care_stay s WHERE s.child_id = g.child_id)`,
+    );
+    expect(waiting).toBeTruthy();
+    const [boys] = await e2e.query<{ id: string }>(
+      "SELECT id FROM organisation WHERE name = 'Government Children’s Home (Boys), Amravati'",
+    );
+
+    await e2e.page.goto(url('/care'));
+    await signIn(e2e.page, 'dcpo.amravati');
+    const table = e2e.page.getByRole('table', { name: 'Child care institutions' });
+    await table.getByText('Sneh Balgruha (Girls), Amravati').waitFor();
+    await table.getByText('Renewal due').first().waitFor();
+    await screenshot(e2e.page, 'care-institutions');
+
+    await table.getByRole('link', { name: 'Government Children’s Home (Boys), Amravati' }).click();
+    await e2e.page.getByRole('table', { name: 'Children in care' }).waitFor();
+    const before = await e2e.page.getByRole('table', { name: 'Children in care' }).locator('tbody tr').count();
+    await screenshot(e2e.page, 'care-institution');
+
+    await e2e.page.getByRole('link', { name: 'Admit a child' }).click();
+    const form = e2e.page.getByRole('form', { name: 'Admit a child' });
+    await form.locator(`select[name="institutionId"] option[value="${boys.id}"]`).waitFor({ state: 'attached' });
+    await form.locator('select[name="institutionId"]').selectOption(boys.id);
+    await form.locator('input[name="childId"]').fill(waiting.child_id);
+    await form.locator('input[name="caseId"]').fill(waiting.case_id);
+    await form.locator('input[name="admittedOn"]').fill('2026-11-20');
+    // Without the gatekeeping assessment the server refuses, naming the field.
+    await form.getByRole('button', { name: 'Admit' }).click();
+    await form.getByText(/record the family-based options/).waitFor();
+    await form.locator('input[name="gatekeepingId"]').fill(waiting.id);
+    await form.getByRole('button', { name: 'Admit' }).click();
+    await e2e.page.waitForURL(new RegExp(`/care/institutions/${boys.id}$`));
+    await expect.poll(() => e2e.page.getByRole('table', { name: 'Children in care' }).locator('tbody tr').count()).toBe(before + 1);
+    const [stay] = await e2e.query<{ status: string; order_by: string }>('SELECT status, order_by FROM care_stay WHERE child_id = $1', [
+      waiting.child_id,
+    ]);
+    expect(stay).toEqual({ status: 'in_care', order_by: 'cwc' });
+
+    // The district's progress against its action-plan targets, from the demo's records.
+    await e2e.page.goto(url('/care/targets'));
+    const targets = e2e.page.getByRole('table', { name: 'Action-plan targets' }).first();
+    await targets.getByText('Children restored to families').waitFor();
+    await targets.getByText('Follow-up visits made').waitFor();
+    await screenshot(e2e.page, 'care-targets');
+  });
+});

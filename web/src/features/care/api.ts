@@ -1,0 +1,94 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+
+/** What the care routes answer (src/care/care.model.ts). */
+export interface Slot {
+  sex: string;
+  ageBand: string;
+  places: number;
+  occupied: number;
+}
+export interface Institution {
+  id: string;
+  name: string;
+  nameLocal: string | null;
+  type: string;
+  typeBasis: string;
+  management: string;
+  registrationNo: string;
+  validUntil: string;
+  registrationStatus: 'valid' | 'renewal_due' | 'lapsed';
+  capacity: Slot[];
+  sanctioned: number;
+  inCare: number;
+  onLeave: number;
+  absconded: number;
+  overCapacity: boolean;
+  specialisations: string[];
+  staffSanctioned: number;
+  staffInPost: number;
+  districtCode: number;
+  version: number;
+}
+export interface Inspection {
+  id: string;
+  inspectedOn: string;
+  committee: string;
+  findings: { area: string; finding: string; severity: string }[];
+  followUps: { description: string; department: string; dueDate: string; convergenceActionId: string | null }[];
+}
+export interface Stay {
+  id: string;
+  childId: string;
+  childName?: string | null;
+  childSex?: string | null;
+  childAge?: number | null;
+  institutionId: string;
+  institutionName?: string | null;
+  orderBy: string;
+  orderType: string;
+  orderRef?: string | null;
+  admittedOn: string;
+  status: string;
+  icpDue?: string | null;
+  aftercareDue?: boolean;
+  withheld?: string[];
+  initialsOnly?: true;
+}
+export interface Occupancy {
+  level: 'district' | 'state';
+  code: number;
+  institutions: number;
+  sanctioned: number;
+  inCare: number;
+}
+
+export const useInstitutions = () =>
+  useQuery({
+    queryKey: ['care', 'institutions'],
+    queryFn: ({ signal }) => api.get<{ items: Institution[] }>('/care/institutions', undefined, signal),
+  });
+export const useInstitution = (id: string) =>
+  useQuery({
+    queryKey: ['care', 'institution', id],
+    queryFn: ({ signal }) => api.get<Institution & { inspections: Inspection[] }>(`/care/institutions/${id}`, undefined, signal),
+  });
+export const useOccupancy = () =>
+  useQuery({
+    queryKey: ['care', 'occupancy'],
+    queryFn: ({ signal }) => api.get<{ items: Occupancy[] }>('/care/occupancy', undefined, signal),
+  });
+export const useStays = (institutionId: string) =>
+  useQuery({
+    queryKey: ['care', 'stays', institutionId],
+    queryFn: ({ signal }) => api.get<{ items: Stay[] }>('/care/stays', { institutionId }, signal),
+  });
+
+/** Admission on an order; every care query is fetched again after it. */
+export function useAdmit() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<{ stay: Stay }>('/care/stays', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['care'] }),
+  });
+}
