@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import { applyIsotonic, fitIsotonic } from '../../src/linkage/calibration';
 import { baselineLinks, BASELINE_THRESHOLD } from './baseline';
 import { COLUMNS, toCsv, type EvalRecord } from './generate';
 
@@ -135,6 +136,17 @@ export function evaluateAll(sets: string[], trains: string[]) {
       const { links, seconds, stderr } = runEngine(set, train);
       for (const w of stderr.split('\n').filter((s) => /warning|EM|fit/i.test(s))) process.stderr.write(`  [${name} ${train}] ${w}\n`);
       rows.push({ set: name, matcher: `engine --train ${train}`, figures: score(links, set.truth), seconds });
+      // Calibration held out: an isotonic map fitted on the dev split's decisions, applied here.
+      if (train === 'prior' && name !== 'dev' && process.env.EVAL_CALIBRATE !== '0') {
+        const dev = splitSet('dev');
+        const fit = runEngine(dev, 'prior').links;
+        const map = fitIsotonic(
+          fit.map((l) => l.p),
+          fit.map((l) => dev.truth.get(l.rightId) === l.leftId),
+        );
+        const cal = links.map((l) => ({ ...l, p: applyIsotonic(map, l.p) }));
+        rows.push({ set: name, matcher: 'engine --train prior, isotonic fitted on dev', figures: score(cal, set.truth) });
+      }
     }
   }
   return rows;
