@@ -7,21 +7,37 @@ export function jaroWinkler(a: string, b: string): number {
   if (a === b) return a.length ? 1 : 0;
   if (!a.length || !b.length) return 0;
   const win = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const ma = new Uint8Array(a.length), mb = new Uint8Array(b.length);
+  const ma = new Uint8Array(a.length),
+    mb = new Uint8Array(b.length);
   let m = 0;
   for (let i = 0; i < a.length; i++)
     for (let j = Math.max(0, i - win); j < Math.min(b.length, i + win + 1); j++)
-      if (!mb[j] && a[i] === b[j]) { ma[i] = mb[j] = 1; m++; break; }
+      if (!mb[j] && a[i] === b[j]) {
+        ma[i] = mb[j] = 1;
+        m++;
+        break;
+      }
   if (!m) return 0;
-  let t = 0, k = 0;
-  for (let i = 0; i < a.length; i++) if (ma[i]) { while (!mb[k]) k++; if (a[i] !== b[k]) t++; k++; }
+  let t = 0,
+    k = 0;
+  for (let i = 0; i < a.length; i++)
+    if (ma[i]) {
+      while (!mb[k]) k++;
+      if (a[i] !== b[k]) t++;
+      k++;
+    }
   const jaro = (m / a.length + m / b.length + (m - t / 2) / m) / 3;
   let l = 0;
   while (l < 4 && a[l] === b[l]) l++;
   return jaro + l * 0.1 * (1 - jaro);
 }
 
-const tokens = (s: string) => s.toLowerCase().replace(/[^a-z ]/g, ' ').split(/\s+/).filter((t) => t.length > 1);
+const tokens = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z ]/g, ' ')
+    .split(/\s+/)
+    .filter((t) => t.length > 1);
 
 /** Mean over the shorter token list of each token's best Jaro–Winkler in the other. */
 function tokenSim(a: string[], b: string[]): number {
@@ -37,7 +53,10 @@ export function baselineLinks(left: EvalRecord[], right: EvalRecord[]) {
   const L = left.map((r) => ({ r, n: tokens(r.name), f: tokens(r.father_name), d: r.district.toLowerCase(), age: Number(r.age) }));
   const out: { leftId: string; rightId: string; score: number }[] = [];
   for (const rr of right) {
-    const n = tokens(rr.name), f = tokens(rr.father_name), d = rr.district.toLowerCase(), age = Number(rr.age);
+    const n = tokens(rr.name),
+      f = tokens(rr.father_name),
+      d = rr.district.toLowerCase(),
+      age = Number(rr.age);
     const best: [number, number][] = [];
     for (let i = 0; i < L.length; i++) {
       const l = L[i];

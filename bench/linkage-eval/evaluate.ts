@@ -14,8 +14,11 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const OUT = here('../out/linkage-eval/');
 
 function readCsv(path: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim() })
-    .data;
+  return Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+    transformHeader: (h) => h.trim(),
+  }).data;
 }
 
 export interface Scored {
@@ -57,7 +60,12 @@ export function score(links: Scored[], truth: Map<string, string>, threshold = 0
     top5: r3(truth.size ? listed.size / truth.size : 0),
     ece: r3(ece),
     proposed: proposed.length,
-    reliability: bins.map((b, i) => ({ bin: `${i / 10}-${(i + 1) / 10}`, n: b.n, meanP: r3(b.n ? b.sp / b.n : 0), observed: r3(b.n ? b.sy / b.n : 0) })),
+    reliability: bins.map((b, i) => ({
+      bin: `${i / 10}-${(i + 1) / 10}`,
+      n: b.n,
+      meanP: r3(b.n ? b.sp / b.n : 0),
+      observed: r3(b.n ? b.sy / b.n : 0),
+    })),
   };
 }
 
@@ -83,9 +91,18 @@ function febrlSet(): EvalSet | null {
     const rows = readCsv(`${dir}/${file}`).map((r) => {
       const v = (k: string) => (r[k] ?? r[` ${k}`] ?? '').trim();
       const rec: EvalRecord = {
-        id: v('rec_id'), name: `${v('given_name')} ${v('surname')}`.trim(), sex: '', age: '', father_name: '', mother_name: '',
-        state: v('state'), district: v('suburb'), place: [v('street_number'), v('address_1'), v('address_2'), v('postcode')].filter(Boolean).join(' '),
-        date: '', language: '', marks: v('soc_sec_id'),
+        id: v('rec_id'),
+        name: `${v('given_name')} ${v('surname')}`.trim(),
+        sex: '',
+        age: '',
+        father_name: '',
+        mother_name: '',
+        state: v('state'),
+        district: v('suburb'),
+        place: [v('street_number'), v('address_1'), v('address_2'), v('postcode')].filter(Boolean).join(' '),
+        date: '',
+        language: '',
+        marks: v('soc_sec_id'),
       };
       return rec;
     });
@@ -95,7 +112,9 @@ function febrlSet(): EvalSet | null {
   const left = conv('dataset4a.csv', `${OUT}/febrl4a.csv`);
   const right = conv('dataset4b.csv', `${OUT}/febrl4b.csv`);
   const byN = new Map(left.map((r) => [r.id.split('-')[1], r.id]));
-  const truth = new Map(right.flatMap((r) => (byN.has(r.id.split('-')[1]) ? [[r.id, byN.get(r.id.split('-')[1])!] as [string, string]] : [])));
+  const truth = new Map(
+    right.flatMap((r) => (byN.has(r.id.split('-')[1]) ? [[r.id, byN.get(r.id.split('-')[1])!] as [string, string]] : [])),
+  );
   return { name: 'febrl4', missing: `${OUT}/febrl4a.csv`, found: `${OUT}/febrl4b.csv`, truth };
 }
 
@@ -105,7 +124,20 @@ export function runEngine(set: EvalSet, train: string, extra: string[] = []): { 
   const t0 = performance.now();
   const res = spawnSync(
     process.execPath,
-    [here('../../bin/samanvay.js'), 'link', '--left', set.missing, '--right', set.found, '--out', out, '--train', train, '--skip-invalid', ...extra],
+    [
+      here('../../bin/samanvay.js'),
+      'link',
+      '--left',
+      set.missing,
+      '--right',
+      set.found,
+      '--out',
+      out,
+      '--train',
+      train,
+      '--skip-invalid',
+      ...extra,
+    ],
     { encoding: 'utf8', maxBuffer: 64 << 20 },
   );
   if (res.status !== 0) throw new Error(`link failed (${res.status}): ${res.stderr.slice(-2000)}`);
@@ -117,7 +149,11 @@ export function runBaseline(set: EvalSet): Scored[] {
   const l = readCsv(set.missing) as unknown as EvalRecord[];
   const r = readCsv(set.found) as unknown as EvalRecord[];
   // Rescale so the baseline's own threshold sits at 0.5 for the shared scorer.
-  return baselineLinks(l, r).map((x) => ({ leftId: x.leftId, rightId: x.rightId, p: x.score >= BASELINE_THRESHOLD ? 0.5 + (x.score - BASELINE_THRESHOLD) : x.score * (0.5 / BASELINE_THRESHOLD) }));
+  return baselineLinks(l, r).map((x) => ({
+    leftId: x.leftId,
+    rightId: x.rightId,
+    p: x.score >= BASELINE_THRESHOLD ? 0.5 + (x.score - BASELINE_THRESHOLD) : x.score * (0.5 / BASELINE_THRESHOLD),
+  }));
 }
 
 export function loadSet(name: string): EvalSet | null {
@@ -170,7 +206,10 @@ export async function run() {
     const b = rows.find((x) => x.set === r.set && x.matcher.startsWith('baseline'))!;
     for (const k of ['f1', 'top5'] as const)
       out.push({
-        name: `${r.set} ${r.matcher} ${k}`, value: r.figures[k], unit: '', baseline: b.figures[k],
+        name: `${r.set} ${r.matcher} ${k}`,
+        value: r.figures[k],
+        unit: '',
+        baseline: b.figures[k],
         ratio: b.figures[k] ? Math.round((r.figures[k] / b.figures[k]) * 100) / 100 : undefined,
         note: `P ${r.figures.precision} R ${r.figures.recall} ECE ${r.figures.ece}`,
       });

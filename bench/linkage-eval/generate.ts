@@ -3,15 +3,49 @@
 //   node --import tsx bench/linkage-eval/generate.ts   (rewrites data/dev and data/test)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import {
-  MARKS_A, MARKS_B, METRO_STATES, MUSLIM_BENGALI, MUSLIM_PREFIX, NICK_BENGALI, NICK_F, NICK_M, PLACES, STATES, TRADITIONS,
-  type NameEntry, type Tradition,
+  MARKS_A,
+  MARKS_B,
+  METRO_STATES,
+  MUSLIM_BENGALI,
+  MUSLIM_PREFIX,
+  NICK_BENGALI,
+  NICK_F,
+  NICK_M,
+  PLACES,
+  STATES,
+  TRADITIONS,
+  type NameEntry,
+  type Tradition,
 } from './pools';
 
 export interface EvalRecord {
-  id: string; name: string; sex: string; age: string; father_name: string; mother_name: string;
-  state: string; district: string; place: string; date: string; language: string; marks: string;
+  id: string;
+  name: string;
+  sex: string;
+  age: string;
+  father_name: string;
+  mother_name: string;
+  state: string;
+  district: string;
+  place: string;
+  date: string;
+  language: string;
+  marks: string;
 }
-export const COLUMNS: (keyof EvalRecord)[] = ['id', 'name', 'sex', 'age', 'father_name', 'mother_name', 'state', 'district', 'place', 'date', 'language', 'marks'];
+export const COLUMNS: (keyof EvalRecord)[] = [
+  'id',
+  'name',
+  'sex',
+  'age',
+  'father_name',
+  'mother_name',
+  'state',
+  'district',
+  'place',
+  'date',
+  'language',
+  'marks',
+];
 
 function rng(seed: number) {
   let a = seed >>> 0;
@@ -34,7 +68,17 @@ function neighbour(c: string, r: () => number): string {
   }
   return c;
 }
-const OCR: [string, string][] = [['m', 'rn'], ['rn', 'm'], ['d', 'cl'], ['i', 'l'], ['l', 'i'], ['u', 'v'], ['v', 'u'], ['h', 'b'], ['e', 'c']];
+const OCR: [string, string][] = [
+  ['m', 'rn'],
+  ['rn', 'm'],
+  ['d', 'cl'],
+  ['i', 'l'],
+  ['l', 'i'],
+  ['u', 'v'],
+  ['v', 'u'],
+  ['h', 'b'],
+  ['e', 'c'],
+];
 
 /** One OCR-like or keyboard typo inside a Latin word (first letter kept: people rarely miswrite it). */
 export function typo(word: string, r: () => number): string {
@@ -58,7 +102,9 @@ export function typo(word: string, r: () => number): string {
 }
 
 const EXTRA_SCRIPT: Record<string, { deva: string; beng: string }> = {
-  Kaur: { deva: 'कौर', beng: 'কৌর' }, Khatun: { deva: 'ख़ातून', beng: 'খাতুন' }, Begum: { deva: 'बेगम', beng: 'বেগম' },
+  Kaur: { deva: 'कौर', beng: 'কৌর' },
+  Khatun: { deva: 'ख़ातून', beng: 'খাতুন' },
+  Begum: { deva: 'बेगम', beng: 'বেগম' },
 };
 const entry = (name: string, variants: string[]): NameEntry => ({ name, variants, script: EXTRA_SCRIPT[name]?.deva ?? '', nicks: [] });
 const KAUR = entry('Kaur', ['Kour', 'Kor']);
@@ -66,15 +112,35 @@ const KHATUN = entry('Khatun', ['Khatoon', 'Khaton']);
 const BEGUM = entry('Begum', ['Begam', 'Begum']);
 
 interface Child {
-  tradition: Tradition; sex: 'M' | 'F'; given: NameEntry; surname: NameEntry; father: NameEntry; mother: NameEntry;
-  familySurname: NameEntry; age: number; state: string; district: string; place: string; date: Date; mark: number; mdPrefix: boolean;
+  tradition: Tradition;
+  sex: 'M' | 'F';
+  given: NameEntry;
+  surname: NameEntry;
+  father: NameEntry;
+  mother: NameEntry;
+  familySurname: NameEntry;
+  age: number;
+  state: string;
+  district: string;
+  place: string;
+  date: Date;
+  mark: number;
+  mdPrefix: boolean;
 }
 
 export function generate(seed: number, nMissing: number, nFound: number) {
   const r = rng(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
   const chance = (p: number) => r() < p;
-  const TRAD: [Tradition, number][] = [['hindi', 0.3], ['marathi', 0.15], ['bengali', 0.15], ['muslim', 0.15], ['tamil', 0.08], ['telugu', 0.08], ['punjabi', 0.09]];
+  const TRAD: [Tradition, number][] = [
+    ['hindi', 0.3],
+    ['marathi', 0.15],
+    ['bengali', 0.15],
+    ['muslim', 0.15],
+    ['tamil', 0.08],
+    ['telugu', 0.08],
+    ['punjabi', 0.09],
+  ];
   const pickTradition = (): Tradition => {
     let x = r();
     for (const [t, w] of TRAD) if ((x -= w) < 0) return t;
@@ -86,9 +152,15 @@ export function generate(seed: number, nMissing: number, nFound: number) {
     const pools = TRADITIONS[tradition];
     const state = pick(pools.states);
     return {
-      tradition, surname: pick(pools.surnames), father: pick(pools.male), mother: pick(pools.female), state,
-      district: pick(STATES[state].districts), place: pick(PLACES),
-      date: new Date(Date.UTC(2024, 0, 1) + Math.floor(r() * 546) * 86400000), mdPrefix: false,
+      tradition,
+      surname: pick(pools.surnames),
+      father: pick(pools.male),
+      mother: pick(pools.female),
+      state,
+      district: pick(STATES[state].districts),
+      place: pick(PLACES),
+      date: new Date(Date.UTC(2024, 0, 1) + Math.floor(r() * 546) * 86400000),
+      mdPrefix: false,
     };
   }
   function child(fam: ReturnType<typeof family>, notGiven?: string, nearAge?: number): Child {
@@ -97,10 +169,30 @@ export function generate(seed: number, nMissing: number, nFound: number) {
     let given = pick(sex === 'M' ? pools.male : pools.female);
     while (given.name === notGiven) given = pick(sex === 'M' ? pools.male : pools.female);
     let surname = fam.surname;
-    if (fam.tradition === 'punjabi') surname = sex === 'F' ? (chance(0.6) ? KAUR : fam.surname) : chance(0.5) ? TRADITIONS.hindi.surnames.find((s) => s.name === 'Singh')! : fam.surname;
+    if (fam.tradition === 'punjabi')
+      surname =
+        sex === 'F'
+          ? chance(0.6)
+            ? KAUR
+            : fam.surname
+          : chance(0.5)
+            ? TRADITIONS.hindi.surnames.find((s) => s.name === 'Singh')!
+            : fam.surname;
     if (fam.tradition === 'muslim' && sex === 'F' && chance(0.3)) surname = fam.state === 'WB' || fam.state === 'BR' ? KHATUN : BEGUM;
-    const age = nearAge === undefined ? 3 + Math.floor(r() * 15) : Math.max(2, Math.min(17, nearAge + (chance(0.5) ? 1 : -1) * (1 + Math.floor(r() * 4))));
-    return { ...fam, familySurname: fam.surname, sex, given, surname, age, mark: chance(0.33) ? Math.floor(r() * MARKS_A.length) : -1, mdPrefix: fam.tradition === 'muslim' && sex === 'M' && chance(0.4) };
+    const age =
+      nearAge === undefined
+        ? 3 + Math.floor(r() * 15)
+        : Math.max(2, Math.min(17, nearAge + (chance(0.5) ? 1 : -1) * (1 + Math.floor(r() * 4))));
+    return {
+      ...fam,
+      familySurname: fam.surname,
+      sex,
+      given,
+      surname,
+      age,
+      mark: chance(0.33) ? Math.floor(r() * MARKS_A.length) : -1,
+      mdPrefix: fam.tradition === 'muslim' && sex === 'M' && chance(0.4),
+    };
   }
 
   const scriptOf = (c: Child, e: NameEntry): string => {
@@ -154,16 +246,29 @@ export function generate(seed: number, nMissing: number, nFound: number) {
   }
 
   const iso = (d: Date) => d.toISOString().slice(0, 10);
-  const districtTypo = (d: string, p: number) => (chance(p) ? d.split(' ').map((w) => typo(w, r)).join(' ') : d);
+  const districtTypo = (d: string, p: number) =>
+    chance(p)
+      ? d
+          .split(' ')
+          .map((w) => typo(w, r))
+          .join(' ')
+      : d;
 
   function missingRecord(c: Child, id: string): EvalRecord {
     const inScript = chance(0.1);
     return {
-      id, name: writtenName(c, 'missing', inScript), sex: c.sex, age: chance(0.02) ? '' : String(c.age),
+      id,
+      name: writtenName(c, 'missing', inScript),
+      sex: c.sex,
+      age: chance(0.02) ? '' : String(c.age),
       father_name: `${spell(c, c.father, inScript)} ${c.tradition === 'tamil' ? '' : spell(c, c.familySurname, inScript)}`.trim(),
       mother_name: chance(0.1) ? '' : spell(c, c.mother, inScript),
-      state: pick(STATES[c.state].names), district: districtTypo(c.district, 0.05), place: c.place, date: iso(c.date),
-      language: TRADITIONS[c.tradition].language, marks: c.mark >= 0 && chance(0.8) ? MARKS_A[c.mark] : '',
+      state: pick(STATES[c.state].names),
+      district: districtTypo(c.district, 0.05),
+      place: c.place,
+      date: iso(c.date),
+      language: TRADITIONS[c.tradition].language,
+      marks: c.mark >= 0 && chance(0.8) ? MARKS_A[c.mark] : '',
     };
   }
 
@@ -194,15 +299,27 @@ export function generate(seed: number, nMissing: number, nFound: number) {
     })();
     const found = new Date(c.date.getTime() + Math.floor(90 * r() * r()) * 86400000);
     return {
-      id, name, sex: chance(0.01) ? '' : c.sex, age: chance(0.05) ? '' : String(Math.max(1, c.age + delta)),
-      father_name: noParents ? '' : (() => {
-        const f = spell(c, c.father, inScript) + (chance(0.5) && c.tradition !== 'tamil' ? ' ' + spell(c, c.familySurname, inScript) : '');
-        return !inScript && chance(0.1) ? typo(f, r) : f;
-      })(),
+      id,
+      name,
+      sex: chance(0.01) ? '' : c.sex,
+      age: chance(0.05) ? '' : String(Math.max(1, c.age + delta)),
+      father_name: noParents
+        ? ''
+        : (() => {
+            const f =
+              spell(c, c.father, inScript) + (chance(0.5) && c.tradition !== 'tamil' ? ' ' + spell(c, c.familySurname, inScript) : '');
+            return !inScript && chance(0.1) ? typo(f, r) : f;
+          })(),
       mother_name: noParents || chance(0.3) ? '' : spell(c, c.mother, inScript),
-      state: noPlace ? '' : pick(STATES[state].names), district: noPlace ? '' : districtTypo(district, 0.2),
-      place: noPlace ? '' : district === c.district && chance(0.4) ? c.place : pick(['Railway Station', 'Bus Stand', 'Market', 'Temple', '']),
-      date: iso(found), language: chance(0.5) ? '' : TRADITIONS[c.tradition].language,
+      state: noPlace ? '' : pick(STATES[state].names),
+      district: noPlace ? '' : districtTypo(district, 0.2),
+      place: noPlace
+        ? ''
+        : district === c.district && chance(0.4)
+          ? c.place
+          : pick(['Railway Station', 'Bus Stand', 'Market', 'Temple', '']),
+      date: iso(found),
+      language: chance(0.5) ? '' : TRADITIONS[c.tradition].language,
       marks: c.mark >= 0 && chance(0.5) ? MARKS_B[c.mark] : '',
     };
   }

@@ -356,12 +356,41 @@ Mansuri|Mansoori,Mansury|मंसूरी|
 `);
 // Bengali renderings for Muslim names written in Bengal.
 export const MUSLIM_BENGALI: Record<string, string> = {
-  Imran: 'ইমরান', Sohail: 'সোহেল', Rizwan: 'রেজওয়ান', Sameer: 'সমীর', Ahmed: 'আহমেদ', Fatima: 'ফাতেমা',
-  Ayesha: 'আয়েশা', Nasreen: 'নাসরিন', Shaheen: 'শাহীন', Sana: 'সানা', Shaikh: 'শেখ', Hussain: 'হোসেন',
-  Rahman: 'রহমান', Ali: 'আলী', Khan: 'খান', Salman: 'সালমান', Arif: 'আরিফ', Farhan: 'ফারহান',
-  Junaid: 'জুনায়েদ', Sahil: 'সাহিল', Aamir: 'আমির', Irfan: 'ইরফান', Faizan: 'ফাইজান', Nazia: 'নাজিয়া',
-  Shabnam: 'শবনম', Rukhsar: 'রুখসার', Tabassum: 'তাবাসসুম', Zainab: 'জয়নাব', Afreen: 'আফরিন',
-  Ansari: 'আনসারী', Qureshi: 'কুরেশি', Siddiqui: 'সিদ্দিকী', Pathan: 'পাঠান', Sayyed: 'সৈয়দ', Mansuri: 'মনসুরী',
+  Imran: 'ইমরান',
+  Sohail: 'সোহেল',
+  Rizwan: 'রেজওয়ান',
+  Sameer: 'সমীর',
+  Ahmed: 'আহমেদ',
+  Fatima: 'ফাতেমা',
+  Ayesha: 'আয়েশা',
+  Nasreen: 'নাসরিন',
+  Shaheen: 'শাহীন',
+  Sana: 'সানা',
+  Shaikh: 'শেখ',
+  Hussain: 'হোসেন',
+  Rahman: 'রহমান',
+  Ali: 'আলী',
+  Khan: 'খান',
+  Salman: 'সালমান',
+  Arif: 'আরিফ',
+  Farhan: 'ফারহান',
+  Junaid: 'জুনায়েদ',
+  Sahil: 'সাহিল',
+  Aamir: 'আমির',
+  Irfan: 'ইরফান',
+  Faizan: 'ফাইজান',
+  Nazia: 'নাজিয়া',
+  Shabnam: 'শবনম',
+  Rukhsar: 'রুখসার',
+  Tabassum: 'তাবাসসুম',
+  Zainab: 'জয়নাব',
+  Afreen: 'আফরিন',
+  Ansari: 'আনসারী',
+  Qureshi: 'কুরেশি',
+  Siddiqui: 'সিদ্দিকী',
+  Pathan: 'পাঠান',
+  Sayyed: 'সৈয়দ',
+  Mansuri: 'মনসুরী',
 };
 export const MUSLIM_PREFIX = ['Mohammad', 'Mohammed', 'Muhammad', 'Md', 'Md.', 'Mohd', 'Mohd.'];
 
@@ -390,13 +419,28 @@ export const TRADITIONS: Record<Tradition, TraditionPools> = {
 
 // States: how people write them, and districts (with a few metros where found children turn up).
 export const STATES: Record<string, { names: string[]; districts: string[]; metro?: string }> = {
-  UP: { names: ['Uttar Pradesh', 'UP', 'U.P.', 'Uttarpradesh'], districts: ['Lucknow', 'Varanasi', 'Gorakhpur', 'Prayagraj', 'Kanpur Nagar', 'Bahraich'] },
+  UP: {
+    names: ['Uttar Pradesh', 'UP', 'U.P.', 'Uttarpradesh'],
+    districts: ['Lucknow', 'Varanasi', 'Gorakhpur', 'Prayagraj', 'Kanpur Nagar', 'Bahraich'],
+  },
   BR: { names: ['Bihar', 'Bihaar'], districts: ['Patna', 'Gaya', 'Muzaffarpur', 'Darbhanga', 'Purnia'] },
   MP: { names: ['Madhya Pradesh', 'MP', 'M.P.'], districts: ['Bhopal', 'Indore', 'Jabalpur', 'Rewa'] },
   RJ: { names: ['Rajasthan', 'Rajsthan'], districts: ['Jaipur', 'Ajmer', 'Kota', 'Bhilwara'] },
-  MH: { names: ['Maharashtra', 'Maharastra', 'MH'], districts: ['Pune', 'Nagpur', 'Amravati', 'Akola', 'Nashik', 'Mumbai Suburban'], metro: 'Mumbai Suburban' },
-  WB: { names: ['West Bengal', 'WB', 'Paschim Banga'], districts: ['Kolkata', 'Howrah', 'North 24 Parganas', 'Murshidabad', 'Malda'], metro: 'Kolkata' },
-  TN: { names: ['Tamil Nadu', 'Tamilnadu', 'TN'], districts: ['Chennai', 'Madurai', 'Coimbatore', 'Salem', 'Tirunelveli'], metro: 'Chennai' },
+  MH: {
+    names: ['Maharashtra', 'Maharastra', 'MH'],
+    districts: ['Pune', 'Nagpur', 'Amravati', 'Akola', 'Nashik', 'Mumbai Suburban'],
+    metro: 'Mumbai Suburban',
+  },
+  WB: {
+    names: ['West Bengal', 'WB', 'Paschim Banga'],
+    districts: ['Kolkata', 'Howrah', 'North 24 Parganas', 'Murshidabad', 'Malda'],
+    metro: 'Kolkata',
+  },
+  TN: {
+    names: ['Tamil Nadu', 'Tamilnadu', 'TN'],
+    districts: ['Chennai', 'Madurai', 'Coimbatore', 'Salem', 'Tirunelveli'],
+    metro: 'Chennai',
+  },
   TG: { names: ['Telangana', 'Telengana'], districts: ['Hyderabad', 'Warangal', 'Karimnagar', 'Nizamabad'], metro: 'Hyderabad' },
   AP: { names: ['Andhra Pradesh', 'AP', 'Andhra'], districts: ['Guntur', 'Krishna', 'Visakhapatnam', 'Kurnool'] },
   PB: { names: ['Punjab', 'Panjab'], districts: ['Ludhiana', 'Amritsar', 'Jalandhar', 'Patiala'] },
@@ -404,6 +448,43 @@ export const STATES: Record<string, { names: string[]; districts: string[]; metr
 };
 export const METRO_STATES = ['DL', 'MH', 'WB', 'TN', 'TG'];
 
-export const PLACES = ['Rampur', 'Shivpuri', 'Kalyanpur', 'Nayagaon', 'Sonpur', 'Devgaon', 'Islampur', 'Laxmipur', 'Madhupur', 'Chandpur', 'Sultanpur', 'Gopalganj', 'Kheda', 'Pimpalgaon', 'Wadgaon', 'Palli', 'Puram', 'Kottai', 'Nagar', 'Bazar'];
-export const MARKS_A = ['mole on left cheek', 'scar on forehead', 'burn mark on right hand', 'birthmark on neck', 'cut mark above right eye', 'six fingers on left hand', 'black mole near lip'];
-export const MARKS_B = ['til on left cheek', 'old wound mark on forehead', 'burnt skin right hand', 'dark patch on neck', 'stitch mark over right eyebrow', 'extra finger left hand', 'mole on upper lip'];
+export const PLACES = [
+  'Rampur',
+  'Shivpuri',
+  'Kalyanpur',
+  'Nayagaon',
+  'Sonpur',
+  'Devgaon',
+  'Islampur',
+  'Laxmipur',
+  'Madhupur',
+  'Chandpur',
+  'Sultanpur',
+  'Gopalganj',
+  'Kheda',
+  'Pimpalgaon',
+  'Wadgaon',
+  'Palli',
+  'Puram',
+  'Kottai',
+  'Nagar',
+  'Bazar',
+];
+export const MARKS_A = [
+  'mole on left cheek',
+  'scar on forehead',
+  'burn mark on right hand',
+  'birthmark on neck',
+  'cut mark above right eye',
+  'six fingers on left hand',
+  'black mole near lip',
+];
+export const MARKS_B = [
+  'til on left cheek',
+  'old wound mark on forehead',
+  'burnt skin right hand',
+  'dark patch on neck',
+  'stitch mark over right eyebrow',
+  'extra finger left hand',
+  'mole on upper lip',
+];

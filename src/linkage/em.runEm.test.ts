@@ -72,7 +72,14 @@ describe('runEm', () => {
     const res = runEm(
       ps,
       { prior: 0.3, m: start.m, u: TRUE.u },
-      { mode: 'm', trainable: TRUE.m.map(() => true), bounds: true, mPrior: { m0: start.m, strength: 50 }, maxIterations: 2000, tolerance: 1e-8 },
+      {
+        mode: 'm',
+        trainable: TRUE.m.map(() => true),
+        bounds: true,
+        mPrior: { m0: start.m, strength: 50 },
+        maxIterations: 2000,
+        tolerance: 1e-8,
+      },
     );
     expect(res.converged).toBe(true);
     flat(res.m).forEach((v, i) => expect(Math.abs(v - flat(TRUE.m)[i])).toBeLessThan(0.03));

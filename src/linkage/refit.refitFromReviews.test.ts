@@ -68,6 +68,12 @@ describe('refitFromReviews', () => {
   });
 
   it('refuses with too few decisions of either kind', () => {
-    expect(() => refitFromReviews(defaultModel(), pairs.filter((p) => p.label), { today: '2026-12-05' })).toThrow(/at least 20 confirmed and 20 rejected/);
+    expect(() =>
+      refitFromReviews(
+        defaultModel(),
+        pairs.filter((p) => p.label),
+        { today: '2026-12-05' },
+      ),
+    ).toThrow(/at least 20 confirmed and 20 rejected/);
   });
 });

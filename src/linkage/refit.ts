@@ -54,7 +54,13 @@ export interface RefitOptions {
   today: string;
 }
 
-const sameState = (a: string, b: string) => stateAlias(a).toLowerCase().replace(/[^a-z]/g, '') === stateAlias(b).toLowerCase().replace(/[^a-z]/g, '');
+const sameState = (a: string, b: string) =>
+  stateAlias(a)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '') ===
+  stateAlias(b)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 
 /**
  * m ← level frequencies among confirmed pairs, with a Dirichlet prior at the base model's m and the
@@ -107,7 +113,11 @@ export function refitFromReviews(base: Model, all: readonly LabelledPair[], opts
     pairs.map((p) => p.label),
   );
   const labels = pairs.map((p) => p.label);
-  const tag = opts.state ? stateAlias(opts.state).toLowerCase().replace(/[^a-z]+/g, '-') : 'all';
+  const tag = opts.state
+    ? stateAlias(opts.state)
+        .toLowerCase()
+        .replace(/[^a-z]+/g, '-')
+    : 'all';
   model.version = `${base.version}+reviews.${tag}.${opts.today}`;
   model.trainedOn = `${base.trainedOn ?? base.version}; m and calibration refitted on ${confirmed} confirmed and ${rejected} rejected reviewer decisions${opts.state ? ` (${opts.state})` : ''}, ${opts.today}`;
   const summary: RefitSummary = {
@@ -119,7 +129,12 @@ export function refitFromReviews(base: Model, all: readonly LabelledPair[], opts
     changed,
     calibration: model.calibration,
     eceBefore: round3(expectedCalibrationError(probBefore, labels)),
-    eceAfter: round3(expectedCalibrationError(odds.map((x) => e.calibrate(x)), labels)),
+    eceAfter: round3(
+      expectedCalibrationError(
+        odds.map((x) => e.calibrate(x)),
+        labels,
+      ),
+    ),
   };
   return { model, summary };
 }

@@ -97,7 +97,10 @@ export interface EmReport {
  * the fit (no session converges, or the fit expects far fewer or more matches than the model does:
  * the sign of EM locking onto siblings or one surname), the model's m are kept and the report says so.
  */
-export function estimateM(e: LinkEngine, opts: { sessions?: string[]; strength?: number; keep?: boolean; silent?: string[] } = {}): EmReport {
+export function estimateM(
+  e: LinkEngine,
+  opts: { sessions?: string[]; strength?: number; keep?: boolean; silent?: string[] } = {},
+): EmReport {
   const cs = e.model.comparisons;
   const ps = patternSet(e, e.counts);
   const m0 = cs.map((c) => c.levels.map((l) => l.m));
@@ -105,12 +108,14 @@ export function estimateM(e: LinkEngine, opts: { sessions?: string[]; strength?:
   const prior = Math.min(0.5, Math.max(0.001, (e.rightCount * e.model.matchRate) / Math.max(1, e.pairCount)));
   const strength = opts.strength ?? Math.max(50, e.rightCount * e.model.matchRate);
   // Sessions: the three trainable comparisons whose best level weighs most.
-  const order = opts.sessions ? opts.sessions.map((id) => cs.findIndex((c) => c.id === id)).filter((k) => k >= 0) : cs
-    .map((c, k) => ({ k, w: Math.log2(m0[k][0] / u[k][0]) }))
-    .filter(({ k }) => cs[k].train && cs[k].levels.length > 2)
-    .sort((a, b) => b.w - a.w)
-    .slice(0, 3)
-    .map((x) => x.k);
+  const order = opts.sessions
+    ? opts.sessions.map((id) => cs.findIndex((c) => c.id === id)).filter((k) => k >= 0)
+    : cs
+        .map((c, k) => ({ k, w: Math.log2(m0[k][0] / u[k][0]) }))
+        .filter(({ k }) => cs[k].train && cs[k].levels.length > 2)
+        .sort((a, b) => b.w - a.w)
+        .slice(0, 3)
+        .map((x) => x.k);
   const sum = cs.map((c) => c.levels.map(() => 0));
   const n = cs.map(() => 0);
   const report: EmReport = { sessions: [], estimated: [], expectedMatches: 0, shippedExpectedMatches: 0 };
@@ -125,7 +130,15 @@ export function estimateM(e: LinkEngine, opts: { sessions?: string[]; strength?:
     const res = runEm(
       sps,
       { prior: sPrior, m: m0, u },
-      { mode: 'm', trainable, silent: cs.map((c) => (opts.silent ? opts.silent.includes(c.id) : c.levels.length <= 2)), mPrior: { m0, strength }, bounds: true, fixPrior: true, maxIterations: 200 },
+      {
+        mode: 'm',
+        trainable,
+        silent: cs.map((c) => (opts.silent ? opts.silent.includes(c.id) : c.levels.length <= 2)),
+        mPrior: { m0, strength },
+        bounds: true,
+        fixPrior: true,
+        maxIterations: 200,
+      },
     );
     report.sessions.push({ on: cs[on].id, pairs, iterations: res.iterations, converged: res.converged });
     if (!res.converged) continue;
@@ -135,7 +148,14 @@ export function estimateM(e: LinkEngine, opts: { sessions?: string[]; strength?:
       res.m[k].forEach((v, l) => (sum[k][l] += v));
     });
   }
-  const fitted = m0.map((row, k) => (n[k] ? boundM(sum[k].map((v) => v / n[k]), u[k]) : row));
+  const fitted = m0.map((row, k) =>
+    n[k]
+      ? boundM(
+          sum[k].map((v) => v / n[k]),
+          u[k],
+        )
+      : row,
+  );
   report.estimated = cs.filter((_, k) => n[k] > 0).map((c) => c.id);
   report.shippedExpectedMatches = Math.round(expectedMatches(ps, prior, m0, u));
   report.expectedMatches = Math.round(expectedMatches(ps, prior, fitted, u));
@@ -155,7 +175,9 @@ export function estimateM(e: LinkEngine, opts: { sessions?: string[]; strength?:
 
 /** One line for stderr saying what EM did. */
 export function emSummary(r: EmReport): string {
-  const s = r.sessions.map((x) => `${x.on}: ${x.pairs} pairs, ${x.iterations} iterations${x.converged ? '' : ' (not converged)'}`).join('; ');
+  const s = r.sessions
+    .map((x) => `${x.on}: ${x.pairs} pairs, ${x.iterations} iterations${x.converged ? '' : ' (not converged)'}`)
+    .join('; ');
   return r.fallback
     ? `EM could not re-estimate m on this data (${r.fallback}); kept the model's m. Sessions: ${s}`
     : `EM re-estimated m for ${r.estimated.join(', ')} (sessions ${s}); expected matches ${r.expectedMatches} (model's m: ${r.shippedExpectedMatches})`;
