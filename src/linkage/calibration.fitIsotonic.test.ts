@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyIsotonic, band, expectedCalibrationError, fitIsotonic } from './calibration';
+import { applyIsotonic, band, expectedCalibrationError, fitIsotonic, fitPlattSmoothed } from './calibration';
 
 function rng(seed: number) {
   let a = seed >>> 0;
@@ -53,5 +53,17 @@ describe('isotonic calibration', () => {
 describe('band', () => {
   it('words the calibrated probability', () => {
     expect([0.95, 0.8, 0.5, 0.1].map(band)).toEqual(['strong', 'likely', 'possible', 'weak']);
+  });
+});
+
+describe('fitPlattSmoothed', () => {
+  it('stays finite on decisions that separate cleanly', () => {
+    const x = [...Array.from({ length: 50 }, (_, i) => 5 + i / 10), ...Array.from({ length: 50 }, (_, i) => -5 - i / 10)];
+    const y = x.map((v) => v > 0);
+    const c = fitPlattSmoothed(x, y);
+    expect(Number.isFinite(c.scale) && c.scale < 10).toBe(true);
+    const p = 1 / (1 + 2 ** -(c.scale * 5 + c.shift));
+    expect(p).toBeGreaterThan(0.9);
+    expect(p).toBeLessThan(1);
   });
 });

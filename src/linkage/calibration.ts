@@ -69,3 +69,66 @@ export type Band = 'strong' | 'likely' | 'possible' | 'weak';
 export function band(p: number): Band {
   return p >= 0.9 ? 'strong' : p >= 0.7 ? 'likely' : p >= 0.4 ? 'possible' : 'weak';
 }
+
+/**
+ * Platt scaling p = 1/(1 + 2^-(scale·x + shift)) of log2 odds x, as Platt (1999) wrote it: targets
+ * (N₊+1)/(N₊+2) and 1/(N₋+2) instead of 1 and 0, and Newton steps halved until the loss falls, so
+ * decisions that separate cleanly (reviewers rarely see a hard case) give a finite, stable fit.
+ */
+export function fitPlattSmoothed(x: readonly number[], y: readonly boolean[]): { scale: number; shift: number } {
+  const np = y.filter(Boolean).length,
+    nn = y.length - np;
+  const tPos = (np + 1) / (np + 2),
+    tNeg = 1 / (nn + 2);
+  const L = Math.LN2;
+  const loss = (a: number, b: number) => {
+    let s = 0;
+    for (let k = 0; k < x.length; k++) {
+      const z = (a * x[k] + b) * L;
+      const t = y[k] ? tPos : tNeg;
+      // log(1 + e^-z) and log(1 + e^z), stable for large |z|.
+      const lp = Math.max(0, -z) + Math.log1p(Math.exp(-Math.abs(z)));
+      const ln = Math.max(0, z) + Math.log1p(Math.exp(-Math.abs(z)));
+      s += t * lp + (1 - t) * ln;
+    }
+    return s;
+  };
+  let a = 1,
+    b = 0,
+    f = loss(a, b);
+  for (let it = 0; it < 100; it++) {
+    let ga = 0,
+      gb = 0,
+      haa = 1e-9,
+      hab = 0,
+      hbb = 1e-9;
+    for (let k = 0; k < x.length; k++) {
+      const p = 1 / (1 + Math.exp(-(a * x[k] + b) * L));
+      const r = p - (y[k] ? tPos : tNeg),
+        w = Math.max(1e-12, p * (1 - p));
+      ga += r * x[k] * L;
+      gb += r * L;
+      haa += w * x[k] * x[k] * L * L;
+      hab += w * x[k] * L * L;
+      hbb += w * L * L;
+    }
+    const det = haa * hbb - hab * hab;
+    const da = (hbb * ga - hab * gb) / det,
+      db = (haa * gb - hab * ga) / det;
+    let step = 1;
+    while (step > 1e-10) {
+      const na = a - step * da,
+        nb = b - step * db,
+        nf = loss(na, nb);
+      if (nf <= f) {
+        a = na;
+        b = nb;
+        f = nf;
+        break;
+      }
+      step /= 2;
+    }
+    if (step <= 1e-10 || Math.abs(step * da) + Math.abs(step * db) < 1e-9) break;
+  }
+  return { scale: Math.max(0.05, a), shift: b };
+}

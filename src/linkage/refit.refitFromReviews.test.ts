@@ -59,6 +59,7 @@ describe('refitFromReviews', () => {
     expect(summary.confirmed).toBe(400);
     expect(summary.changed.map((c) => c.id)).toContain('name');
     expect(summary.eceAfter).toBeLessThanOrEqual(summary.eceBefore);
+    expect(summary.calibration.scale).toBeLessThan(100);
   });
 
   it('refits per state, naming it in the version', () => {

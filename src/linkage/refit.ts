@@ -3,14 +3,13 @@
 // deployment or state. The result is a new, versioned model file; the old one stays as it was, so a
 // rollback is pointing `--model` (or the deployment's setting) back at it.
 import Papa from 'papaparse';
-import { expectedCalibrationError } from './calibration';
+import { expectedCalibrationError, fitPlattSmoothed } from './calibration';
 import { decodeUtf8 } from './csv';
 import { boundM } from './em';
 import { LinkEngine } from './engine';
 import { type Model } from './model';
 import { PERSON_COLUMNS, personTable, type PersonRecord } from './record';
 import { stateAlias } from './states';
-import { fitPlatt } from './train';
 
 export interface LabelledPair {
   left: PersonRecord;
@@ -65,7 +64,7 @@ const sameState = (a: string, b: string) =>
 /**
  * m ← level frequencies among confirmed pairs, with a Dirichlet prior at the base model's m and the
  * bounds EM uses (m ≥ u on the best level, m ≤ u on the worst); u stays (decided pairs are not a
- * random sample of non-matches); calibration ← Platt scaling on all decisions, since reviewers decide
+ * random sample of non-matches); calibration ← Platt scaling (smoothed targets) on all decisions, since reviewers decide
  * exactly the pairs the queue proposes. Refuses when there are too few decisions of either kind.
  */
 export function refitFromReviews(base: Model, all: readonly LabelledPair[], opts: RefitOptions): { model: Model; summary: RefitSummary } {
@@ -108,7 +107,7 @@ export function refitFromReviews(base: Model, all: readonly LabelledPair[], opts
   });
   e.setWeights();
   const odds = levels.map((l) => e.logOdds(e.weightOfLevels(l)));
-  model.calibration = fitPlatt(
+  model.calibration = fitPlattSmoothed(
     odds,
     pairs.map((p) => p.label),
   );
