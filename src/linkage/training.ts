@@ -96,6 +96,9 @@ export interface EmReport {
  * each comparison's m is the mean over the sessions that estimated it. When the data cannot support
  * the fit (no session converges, or the fit expects far fewer or more matches than the model does:
  * the sign of EM locking onto siblings or one surname), the model's m are kept and the report says so.
+ * Each session holds λ at the matches the model expects there, and leaves 2-level comparisons (sex,
+ * language) out of the posteriors. `opts` is for experiments: which sessions, the prior's strength,
+ * which comparisons stay silent, and `keep` to apply a fit the guard would refuse.
  */
 export function estimateM(
   e: LinkEngine,
