@@ -9,6 +9,7 @@ const BENCHES: [string, string][] = [
   ['cases', './cases/cases.bench.ts'],
   ['schemes', '../src/schemes/schemes.bench.ts'],
   ['linkage', './linkage/link.bench.ts'],
+  ['linkage-eval', './linkage-eval/evaluate.ts'],
   ['missing', './missing/match-one.bench.ts'],
   ['login', './auth/login-timing.bench.ts'],
   ['load', './load/load.bench.ts'],

@@ -5,6 +5,7 @@ import { keyOfCanonicalCached as keyOfCanonical, nameTokensCached as nameTokens,
 import type { BlockingRule, Model } from './model';
 import { normSex, normText, placeKey } from './normalize';
 import type { Table } from './record';
+import { stateAlias } from './states';
 
 type Transform = BlockingRule['keys'][number]['transform'];
 
@@ -105,7 +106,7 @@ class KeyParts {
       } else {
         let vs = memo.get(raw);
         if (vs === undefined) {
-          vs = [...new Set(transformValue(raw, k.transform))].map(intern);
+          vs = [...new Set(transformValue(k.column === 'state' ? stateAlias(raw) : raw, k.transform))].map(intern);
           memo.set(raw, vs);
         }
         for (const v of vs) ids.push(v);

@@ -12,6 +12,7 @@ import type { Table } from './record';
 
 export interface NameShared {
   sounds: Interner;
+  skeletons: Interner;
   keys: Interner;
   full: Interner;
   jw: SimCache;
@@ -19,12 +20,14 @@ export interface NameShared {
 
 export function nameShared(): NameShared {
   const sounds = new Interner();
-  return { sounds, keys: new Interner(), full: new Interner(), jw: new SimCache(sounds.strings, 22) };
+  return { sounds, skeletons: new Interner(), keys: new Interner(), full: new Interner(), jw: new SimCache(sounds.strings, 22) };
 }
 
 export interface NameFeatures {
   off: Int32Array;
   snd: Int32Array;
+  /** Consonant skeleton of each token (-1 when too short to say anything). */
+  skel: Int32Array;
   key: Int32Array;
   full: Int32Array;
   nick: Uint8Array;
@@ -54,10 +57,11 @@ export class NameComparator {
     const n = t.ids.length;
     const off = new Int32Array(n + 1);
     const snd: number[] = [],
+      skel: number[] = [],
       key: number[] = [];
     const full = new Int32Array(n).fill(-1);
     const nick = new Uint8Array(n);
-    const memo = new Map<string, { s: number[]; k: number[]; full: number; nick: number }>();
+    const memo = new Map<string, { s: number[]; sk: number[]; k: number[]; full: number; nick: number }>();
     for (let i = 0; i < n; i++) {
       const raw = col[i] ?? '';
       let f = memo.get(raw);
@@ -65,6 +69,10 @@ export class NameComparator {
         const toks = nameTokens(raw);
         f = {
           s: toks.map((tok) => this.sh.sounds.id(soundForm(tok))),
+          sk: toks.map((tok) => {
+            const k = consonantSkeleton(soundForm(tok));
+            return k.length >= 3 ? this.sh.skeletons.id(k) : -1;
+          }),
           k: toks.map((tok) => this.sh.keys.id(keyOfCanonical(tok))),
           full: toks.length > 0 ? this.sh.full.id([...toks].sort().join(' ')) : -1,
           nick: toks.length === 1 && isNicknameCanonical(toks[0]) ? 1 : 0,
@@ -73,6 +81,7 @@ export class NameComparator {
       }
       for (let x = 0; x < f.s.length; x++) {
         snd.push(f.s[x]);
+        skel.push(f.sk[x]);
         key.push(f.k[x]);
       }
       for (const k of new Set(f.k)) this.countKey(k);
@@ -81,7 +90,7 @@ export class NameComparator {
       nick[i] = f.nick;
     }
     this.records += n;
-    return { off, snd: Int32Array.from(snd), key: Int32Array.from(key), full, nick };
+    return { off, snd: Int32Array.from(snd), skel: Int32Array.from(skel), key: Int32Array.from(key), full, nick };
   }
 
   private countKey(k: number): void {
@@ -116,6 +125,10 @@ export class NameComparator {
       b1 = b.off[j + 1];
     if (this.keysCovered(a, a0, a1, b, b0, b1)) return 1;
     const s = this.similarity(a, a0, a1, b, b0, b1);
+    // Same consonants in the same order: a vowel written differently (Partha/Partho, Subrata/Subroto,
+    // Bengali o for a) or b for v (Biswajit/Vishwajeet). Weaker evidence than the same sound, so it
+    // counts as the first "close" level, never as a variant.
+    if (s < this.thresholds[0] && this.skeletonsCovered(a, a0, a1, b, b0, b1)) return 2;
     for (let t = 0; t < this.thresholds.length; t++) if (s >= this.thresholds[t]) return 2 + t;
     if (this.nickname && (a.nick[i] || b.nick[j])) return 2 + this.thresholds.length;
     return this.nLevels - 1;
@@ -125,6 +138,21 @@ export class NameComparator {
    *  order or a dropped surname). Phonetic keys would be too coarse here: Swati/Shweta share one. */
   private keysCovered(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): boolean {
     return a1 - a0 <= b1 - b0 ? covered(a.snd, a0, a1, b.snd, b0, b1) : covered(b.snd, b0, b1, a.snd, a0, a1);
+  }
+
+  /** Every token of the shorter name has the same sound or (three consonants or more) the same skeleton as one of the longer. */
+  private skeletonsCovered(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): boolean {
+    const [s, s0, s1, l, l0, l1] = a1 - a0 <= b1 - b0 ? [a, a0, a1, b, b0, b1] : [b, b0, b1, a, a0, a1];
+    let bySkeleton = false;
+    for (let x = s0; x < s1; x++) {
+      let ok = false;
+      for (let y = l0; y < l1 && !ok; y++) {
+        if (s.snd[x] === l.snd[y]) ok = true;
+        else if (s.skel[x] >= 0 && s.skel[x] === l.skel[y]) ok = bySkeleton = true;
+      }
+      if (!ok) return false;
+    }
+    return bySkeleton;
   }
 
   /** Greedy best alignment of sound tokens (see names/similarity), on cached Jaro–Winkler. */
@@ -187,4 +215,18 @@ function covered(s: Int32Array, s0: number, s1: number, l: Int32Array, l0: numbe
     if (!found) return false;
   }
   return true;
+}
+
+/**
+ * A token's first letter and its consonants in order, other vowels and h dropped, b and v (and w) as one letter, doubles as one:
+ * the Indian respellings that only move vowels or aspiration (Bengali writes one letter for b and v,
+ * and an inherent o where Hindi has a) keep their skeleton.
+ */
+export function consonantSkeleton(sound: string): string {
+  let out = '';
+  for (const ch of sound.replace(/[wb]/g, 'v')) {
+    if (out && 'aeiouyh'.includes(ch)) continue;
+    if (out[out.length - 1] !== ch) out += ch;
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 // Comparators for every kind in the model. Each turns a column into integer/float features once
 // per table, then maps a pair (i, j) to a level index; -1 means a value is missing (weight 0).
+import { stateAlias } from './states';
 import { NameComparator, nameShared, type NameShared } from './comparison.name';
 import type { ComparisonSpec } from './model';
 import { dayNumber, Interner, markTokens, normLanguage, normPlace, normSex, normText, parseAge, SimCache } from './normalize';
@@ -178,14 +179,14 @@ class LocationComparator implements Comparator<LocF> {
     this.fuzzy = (spec.params as { fuzzy?: number }).fuzzy ?? 0.88;
   }
   prepare(t: Table): LocF {
-    const ids = (name: string | undefined) => {
+    const ids = (name: string | undefined, alias: (v: string) => string = (v) => v) => {
       const c = name ? col(t, name) : [];
       const seen = new Map<string, number>();
       return Int32Array.from({ length: t.ids.length }, (_, i) => {
         const raw = c[i] ?? '';
         let id = seen.get(raw);
         if (id === undefined) {
-          const v = normPlace(raw);
+          const v = normPlace(alias(raw));
           id = v === '' ? -1 : this.dict.id(v);
           seen.set(raw, id);
         }
@@ -193,7 +194,7 @@ class LocationComparator implements Comparator<LocF> {
       });
     };
     const [s, d, p] = this.spec.columns;
-    return { state: ids(s), district: ids(d), place: ids(p) };
+    return { state: ids(s, stateAlias), district: ids(d), place: ids(p) };
   }
   private same(x: number, y: number): number {
     if (x < 0 || y < 0) return -1;

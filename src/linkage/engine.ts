@@ -70,6 +70,8 @@ export class LinkEngine {
   /** The same as a dense array when the pattern space is small enough (NaN: not computed yet). */
   private patternWeightDense: Float64Array | null = null;
   emIterations = 0;
+  /** What training did, for stderr and the summary (e.g. EM's fit or why it kept the model's m). */
+  trainingNotes: string[] = [];
   /** Pattern counts of the compared pairs, for training. */
   counts = new Map<number, number>();
 

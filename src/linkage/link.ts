@@ -60,7 +60,7 @@ export function summarize(e: LinkEngine): LinkSummary {
     pairUpperBound: e.block.pairUpperBound,
     pairsCompared: e.pairCount,
     rules: e.ruleStats,
-    warnings: e.block.warnings(),
+    warnings: [...e.block.warnings(), ...e.trainingNotes],
     matchRate: e.model.matchRate,
     emIterations: e.emIterations,
     model: e.model,

@@ -71,7 +71,7 @@ parentPort?.on('message', (msg: WorkerRequest) => {
     e.centreTf(sums, ns);
     // This worker already estimated u in the init step, from random pairs over all records.
     train(e, { skipU: true });
-    parentPort!.postMessage({ type: 'trained', model: e.model, emIterations: e.emIterations });
+    parentPort!.postMessage({ type: 'trained', model: e.model, emIterations: e.emIterations, notes: e.trainingNotes });
   } else if (msg.type === 'score') {
     const e = engine!;
     Object.assign(e.model, structuredClone(msg.model));

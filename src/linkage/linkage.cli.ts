@@ -1,5 +1,5 @@
 // `link` and `dedupe` commands. Output files get the results; stderr gets only progress and errors.
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { csvLine, readPersonCsv, type InvalidRow } from './csv';
@@ -9,6 +9,8 @@ import { forEachLink, runLinkage, summarize } from './link';
 import { defaultModel, loadModel } from './model';
 import { defaultWorkers, linkParallel, shareExplanation } from './parallel';
 import { personTable } from './record';
+import { parseLabelledPairs, refitFromReviews } from './refit';
+import { istToday } from '../kernel/clock';
 
 function progressReporter(): { onProgress: (p: Progress) => void; stop: () => void } {
   const tty = process.stderr.isTTY === true;
@@ -163,6 +165,34 @@ export function registerLinkageCommands(program: Command): void {
         }
       },
     );
+
+  program
+    .command('link-refit')
+    .description("re-estimate a match model's m-probabilities and calibration from reviewers' decisions (the labelled-pairs export)")
+    .requiredOption('--labels <csv>', 'labelled pairs: GET /api/v1/missing/labelled-pairs')
+    .requiredOption('--out <json>', 'the new model (a new version; the base model file is left as it is)')
+    .option('--model <json>', 'base model (default: the shipped indian-children model)')
+    .option('--state <name>', 'only decisions with a record in this state (name or code, e.g. MH)')
+    .option('--min-decisions <n>', 'refuse with fewer confirmed or rejected decisions than this', '20')
+    .action((o: { labels: string; out: string; model?: string; state?: string; minDecisions: string }) => {
+      try {
+        const base = o.model ? loadModel(o.model) : defaultModel();
+        const pairs = parseLabelledPairs(readFileSync(o.labels));
+        const { model, summary } = refitFromReviews(base, pairs, {
+          state: o.state,
+          minEach: Number(o.minDecisions),
+          today: istToday(new Date()),
+        });
+        writeFileSync(o.out, JSON.stringify(model, null, 2) + '\n');
+        writeFileSync(o.out.replace(/\.json$/, '') + '.summary.json', JSON.stringify(summary, null, 2) + '\n');
+        process.stderr.write(
+          `wrote ${o.out} (${summary.version}) from ${summary.confirmed} confirmed and ${summary.rejected} rejected decisions; ` +
+            `m changed for ${summary.changed.map((c) => c.id).join(', ') || 'nothing'}; calibration error on the decisions ${summary.eceBefore} → ${summary.eceAfter}\n`,
+        );
+      } catch (err) {
+        fail(err);
+      }
+    });
 
   program
     .command('dedupe')

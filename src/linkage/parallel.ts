@@ -151,7 +151,7 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
     }
     const totalPairs = compared.reduce((s, c) => s + c.pairs, 0);
     report('training', 0);
-    const trained = await ask<{ model: Model }>(
+    const trained = await ask<{ model: Model; notes?: string[] }>(
       workers[0],
       { type: 'train', counts: [...merged], tfSums, tfCounts, totalPairs, totalRight: nR },
       'trained',
@@ -190,7 +190,7 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
       pairsCompared: totalPairs,
       pairUpperBound: rules.reduce((a, r) => a + r.pairs, 0),
       rules,
-      warnings: blockingWarnings(rules),
+      warnings: [...blockingWarnings(rules), ...(trained.notes ?? [])],
       model: trainedModel,
     };
   } finally {

@@ -2,7 +2,7 @@
 // the blocked candidate pairs with u held fixed, and the match rate by EM over all pairs
 // (pairs outside the blocks count as non-matches). Or m from labelled pairs when truth is known.
 import { Rng } from './benchmark/noise';
-import { runEm, type PatternSet } from './em';
+import { boundM, runEm, type PatternSet } from './em';
 import type { LinkEngine } from './engine';
 
 function patternSet(e: LinkEngine, counts: Map<number, number>): PatternSet {
@@ -55,24 +55,135 @@ export function estimateU(e: LinkEngine, samples = 100_000, seed = 42): void {
   });
 }
 
-/** m ← EM on the candidate pairs with u fixed. */
-export function estimateM(e: LinkEngine): number {
+/** The patterns where comparison `on` is at one of its two best levels (a session's "blocking"). */
+function sessionPatterns(ps: PatternSet, on: number): PatternSet {
+  const keep: number[] = [];
+  for (let p = 0; p < ps.counts.length; p++) {
+    const l = ps.levels[p * ps.nComp + on];
+    if (l === 0 || l === 1) keep.push(p);
+  }
+  const levels = new Int8Array(keep.length * ps.nComp),
+    counts = new Float64Array(keep.length);
+  keep.forEach((p, k) => {
+    levels.set(ps.levels.subarray(p * ps.nComp, (p + 1) * ps.nComp), k * ps.nComp);
+    // Every pair of the session agrees on `on` by construction: it says nothing there, so it is left out.
+    levels[k * ps.nComp + on] = -1;
+    counts[k] = ps.counts[p];
+  });
+  return { levels, counts, nComp: ps.nComp };
+}
+
+/** Expected matches among the candidate pairs under m/u (λ by EM with m and u fixed). */
+function expectedMatches(ps: PatternSet, prior: number, m: number[][], u: number[][]): number {
+  const r = runEm(ps, { prior, m, u }, { mode: 'prior', trainable: m.map(() => false) });
+  return r.prior * ps.counts.reduce((a, v) => a + v, 0);
+}
+
+export interface EmReport {
+  sessions: Array<{ on: string; pairs: number; iterations: number; converged: boolean }>;
+  /** Comparisons whose m was re-estimated (the others kept the model's). */
+  estimated: string[];
+  expectedMatches: number;
+  shippedExpectedMatches: number;
+  /** Why the model's m were kept, when they were. */
+  fallback?: string;
+}
+
+/**
+ * m ← EM on the candidate pairs with u fixed, in Splink's way: several sessions, each on the pairs
+ * that agree on one strong comparison (whose m is held fixed there), the others' m estimated with a
+ * Dirichlet prior at the model's values and bounded (m ≥ u on the best level, m ≤ u on the worst);
+ * each comparison's m is the mean over the sessions that estimated it. When the data cannot support
+ * the fit (no session converges, or the fit expects far fewer or more matches than the model does:
+ * the sign of EM locking onto siblings or one surname), the model's m are kept and the report says so.
+ * Each session holds λ at the matches the model expects there, and leaves 2-level comparisons (sex,
+ * language) out of the posteriors. `opts` is for experiments: which sessions, the prior's strength,
+ * which comparisons stay silent, and `keep` to apply a fit the guard would refuse.
+ */
+export function estimateM(
+  e: LinkEngine,
+  opts: { sessions?: string[]; strength?: number; keep?: boolean; silent?: string[] } = {},
+): EmReport {
   const cs = e.model.comparisons;
-  const res = runEm(
-    patternSet(e, e.counts),
-    {
-      prior: Math.min(0.5, Math.max(0.001, (e.rightCount * e.model.matchRate) / Math.max(1, e.pairCount))),
-      m: cs.map((c) => c.levels.map((l) => l.m)),
-      u: cs.map((c) => c.levels.map((l) => l.u)),
-    },
-    { mode: 'm', trainable: cs.map((c) => c.train) },
+  const ps = patternSet(e, e.counts);
+  const m0 = cs.map((c) => c.levels.map((l) => l.m));
+  const u = cs.map((c) => c.levels.map((l) => l.u));
+  const prior = Math.min(0.5, Math.max(0.001, (e.rightCount * e.model.matchRate) / Math.max(1, e.pairCount)));
+  const strength = opts.strength ?? Math.max(50, e.rightCount * e.model.matchRate);
+  // Sessions: the three trainable comparisons whose best level weighs most.
+  const order = opts.sessions
+    ? opts.sessions.map((id) => cs.findIndex((c) => c.id === id)).filter((k) => k >= 0)
+    : cs
+        .map((c, k) => ({ k, w: Math.log2(m0[k][0] / u[k][0]) }))
+        .filter(({ k }) => cs[k].train && cs[k].levels.length > 2)
+        .sort((a, b) => b.w - a.w)
+        .slice(0, 3)
+        .map((x) => x.k);
+  const sum = cs.map((c) => c.levels.map(() => 0));
+  const n = cs.map(() => 0);
+  const report: EmReport = { sessions: [], estimated: [], expectedMatches: 0, shippedExpectedMatches: 0 };
+  for (const on of order) {
+    const sps = sessionPatterns(ps, on);
+    const pairs = sps.counts.reduce((a, v) => a + v, 0);
+    if (pairs < 200) continue;
+    const trainable = cs.map((c, k) => c.train && k !== on);
+    // λ of the session: the matches the model expects, times the share of them that agree on `on`.
+    const expected = e.rightCount * e.model.matchRate * (m0[on][0] + m0[on][1]);
+    const sPrior = Math.min(0.95, Math.max(0.001, expected / pairs));
+    const res = runEm(
+      sps,
+      { prior: sPrior, m: m0, u },
+      {
+        mode: 'm',
+        trainable,
+        silent: cs.map((c) => (opts.silent ? opts.silent.includes(c.id) : c.levels.length <= 2)),
+        mPrior: { m0, strength },
+        bounds: true,
+        fixPrior: true,
+        maxIterations: 200,
+      },
+    );
+    report.sessions.push({ on: cs[on].id, pairs, iterations: res.iterations, converged: res.converged });
+    if (!res.converged) continue;
+    trainable.forEach((t, k) => {
+      if (!t) return;
+      n[k]++;
+      res.m[k].forEach((v, l) => (sum[k][l] += v));
+    });
+  }
+  const fitted = m0.map((row, k) =>
+    n[k]
+      ? boundM(
+          sum[k].map((v) => v / n[k]),
+          u[k],
+        )
+      : row,
   );
-  cs.forEach((c, k) =>
-    c.levels.forEach((l, x) => {
-      l.m = res.m[k][x];
-    }),
-  );
-  return res.iterations;
+  report.estimated = cs.filter((_, k) => n[k] > 0).map((c) => c.id);
+  report.shippedExpectedMatches = Math.round(expectedMatches(ps, prior, m0, u));
+  report.expectedMatches = Math.round(expectedMatches(ps, prior, fitted, u));
+  const ratio = report.expectedMatches / Math.max(1, report.shippedExpectedMatches);
+  if (!report.estimated.length) report.fallback = 'no EM session converged on enough pairs';
+  else if (ratio < 0.5 || ratio > 2)
+    report.fallback = `the fit expects ${report.expectedMatches} matches where the model expects ${report.shippedExpectedMatches}`;
+  if (opts.keep) report.fallback = undefined;
+  if (!report.fallback)
+    cs.forEach((c, k) =>
+      c.levels.forEach((l, x) => {
+        l.m = fitted[k][x];
+      }),
+    );
+  return report;
+}
+
+/** One line for stderr saying what EM did. */
+export function emSummary(r: EmReport): string {
+  const s = r.sessions
+    .map((x) => `${x.on}: ${x.pairs} pairs, ${x.iterations} iterations${x.converged ? '' : ' (not converged)'}`)
+    .join('; ');
+  return r.fallback
+    ? `EM could not re-estimate m on this data (${r.fallback}); kept the model's m. Sessions: ${s}`
+    : `EM re-estimated m for ${r.estimated.join(', ')} (sessions ${s}); expected matches ${r.expectedMatches} (model's m: ${r.shippedExpectedMatches})`;
 }
 
 /** Match rate ← fixed point of "expected matches = sum of posteriors over candidate pairs". */
@@ -116,7 +227,9 @@ export function train(e: LinkEngine, opts: { skipU?: boolean } = {}): void {
   if ((mode === 'u' || mode === 'full') && !opts.skipU) estimateU(e);
   if (mode === 'full') {
     e.setWeights();
-    e.emIterations = estimateM(e);
+    const r = estimateM(e);
+    e.emIterations = r.sessions.reduce((a, x) => a + x.iterations, 0);
+    e.trainingNotes.push(emSummary(r));
   }
   // A few hundred pairs say little about the match rate; keep the model's.
   if (mode !== 'none' && e.pairCount >= 1000) estimateMatchRate(e);

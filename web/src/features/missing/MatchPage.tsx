@@ -10,6 +10,7 @@ import { decide, photoUrl, useMatch, useMissingWrite } from './api';
 import { RecordFacts } from './RecordFacts';
 import { ExplanationBars, Header, percent, SideBySide, SideSummary, StatusBadge } from './shared';
 import { isRedacted, type Match } from './types';
+import { band } from '../../../../src/linkage/calibration';
 
 /** One match side by side: the two records, the engine's per-field reasons, and the decision. */
 export default function MatchPage() {
@@ -62,7 +63,7 @@ function MatchView({ m }: { m: Match }) {
   return (
     <>
       <Header
-        title={t('missing.review.probability', { p: f.decimal(percent(m.probability)) })}
+        title={`${t(`missing.review.band.${band(m.probability)}`)} · ${t('missing.review.probability', { p: f.decimal(percent(m.probability)) })}`}
         intro={
           <>
             {t('missing.review.model', { version: m.modelVersion })} · {m.explanation}

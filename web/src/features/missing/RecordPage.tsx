@@ -12,6 +12,7 @@ import { keys, PHOTO_ACCEPT, PHOTO_MAX_BYTES, photoUrl, setRecordPhoto, useMissi
 import { RecordFacts } from './RecordFacts';
 import { ExplanationBars, Header, percent, SideSummary, StatusBadge, useMissingReason } from './shared';
 import type { RecordDetail } from './types';
+import { band } from '../../../../src/linkage/calibration';
 
 /** One record (audited on the server) with its possible matches. */
 export default function RecordPage() {
@@ -67,7 +68,9 @@ function RecordView({ r }: { r: RecordDetail }) {
           <Card key={m.id} withBorder padding="sm">
             <Group justify="space-between" mb="xs">
               <Group gap="xs">
-                <Text fw={700}>{t('missing.review.probability', { p: f.decimal(percent(m.probability)) })}</Text>
+                <Text
+                  fw={700}
+                >{`${t(`missing.review.band.${band(m.probability)}`)} · ${t('missing.review.probability', { p: f.decimal(percent(m.probability)) })}`}</Text>
                 <StatusBadge status={m.status} kind="matchStatus" />
               </Group>
               <Anchor component={Link} to={`/missing/matches/${m.id}`}>

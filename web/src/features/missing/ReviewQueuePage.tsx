@@ -8,6 +8,7 @@ import { ErrorMessage, Loading } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { labelledPairsUrl, PAGE_SIZE, useMatches } from './api';
 import { ExplanationBars, Header, percent, SideSummary, StatusBadge } from './shared';
+import { band } from '../../../../src/linkage/calibration';
 
 /** The review queue: match candidates, the likeliest first, each with the engine's reasons. */
 export default function ReviewQueuePage() {
@@ -50,7 +51,9 @@ export default function ReviewQueuePage() {
             <Card key={m.id} withBorder padding="sm" data-testid="match-card">
               <Group justify="space-between" align="flex-start" mb="xs">
                 <Group gap="xs">
-                  <Text fw={700}>{t('missing.review.probability', { p: f.decimal(percent(m.probability)) })}</Text>
+                  <Text
+                    fw={700}
+                  >{`${t(`missing.review.band.${band(m.probability)}`)} · ${t('missing.review.probability', { p: f.decimal(percent(m.probability)) })}`}</Text>
                   <StatusBadge status={m.status} kind="matchStatus" />
                 </Group>
                 <Button component={Link} to={`/missing/matches/${m.id}`} size="xs">

@@ -116,6 +116,7 @@ const en = {
       intro:
         'Possible matches between missing reports and found children, the likeliest first. Check each one with the people who know the child.',
       probability: '{{p}}% likely',
+      band: { strong: 'strong match', likely: 'likely match', possible: 'possible match', weak: 'weak match' },
       open: 'Compare',
       none: 'No matches waiting for review.',
       evidence: 'Why the engine proposed it',
@@ -336,6 +337,7 @@ const hi: typeof en = {
       title: 'मिलान समीक्षा',
       intro: 'लापता रिपोर्टों और मिले बच्चों के बीच संभावित मिलान, सबसे संभावित पहले। हर मिलान की जाँच बच्चे को जानने वालों के साथ करें।',
       probability: '{{p}}% संभावना',
+      band: { strong: 'प्रबल मिलान', likely: 'संभावित मिलान', possible: 'शायद मिलान', weak: 'कमज़ोर मिलान' },
       open: 'तुलना करें',
       none: 'समीक्षा के लिए कोई मिलान नहीं।',
       evidence: 'इंजन ने यह क्यों सुझाया',
@@ -554,6 +556,7 @@ const mr: typeof en = {
       title: 'जुळणी तपासणी',
       intro: 'हरवल्याचे अहवाल आणि सापडलेली मुले यांच्यातील संभाव्य जुळण्या, सर्वात संभाव्य आधी. प्रत्येक जुळणी मुलाला ओळखणाऱ्यांसोबत तपासा.',
       probability: '{{p}}% शक्यता',
+      band: { strong: 'ठाम जुळणी', likely: 'बहुधा जुळणी', possible: 'कदाचित जुळणी', weak: 'कमकुवत जुळणी' },
       open: 'तुलना करा',
       none: 'तपासणीसाठी कोणतीही जुळणी नाही.',
       evidence: 'इंजिनने हे का सुचवले',
