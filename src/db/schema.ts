@@ -12,3 +12,4 @@ export * from '../missing/missing.schema';
 export * from '../events/events.schema';
 export * from '../registry/registry-move.schema';
 export * from '../schemes/scheme-facts.schema';
+export * from '../helpline/helpline.schema';
