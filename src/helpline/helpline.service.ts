@@ -7,6 +7,7 @@ import { audit } from '../audit/audit.service';
 import { istToday, istYearsBefore } from '../kernel/clock';
 import { resolvePlacement } from '../registry/placement';
 import { childDuplicates } from '../registry/duplicates.door';
+import { childIdentityWithheld } from '../registry/children.repository';
 import { openCaseFromCall } from '../cases/cases.service';
 import { createFoundChild } from '../missing/missing.service';
 import { activeOfKindAt } from '../users/organisations.repository';
@@ -512,18 +513,11 @@ export async function suggestChildren(
   const now = ctx.now();
   const placement = await placementFor(ctx.db, actor, q.villageId);
   const dob = q.ageYears != null ? istYearsBefore(now, q.ageYears) : null;
+  // The finder audits the search; a child under a CWC order the operator may not identify is not suggested (JJ Act 2015 s.74).
   const found = await childDuplicates(ctx.db, actor, { name: q.name, sex: q.sex ?? 'unknown', dob, placement }, now);
-  await audit(
-    ctx.db,
-    actor,
-    'search',
-    'child',
-    null,
-    placement,
-    { via: 'helpline', count: found.length },
-    { children: found.map((f) => f.id) },
-  );
-  return { items: found };
+  const items = [];
+  for (const f of found) if (!(await childIdentityWithheld(ctx.db, actor, f.id))) items.push(f);
+  return { items };
 }
 
 export function triageTableIn(actor: Actor, ctx: AppContext) {
