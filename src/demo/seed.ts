@@ -16,6 +16,7 @@ import { seedConvergence } from '../convergence/convergence.seed';
 import { seedCases } from '../cases/cases.seed';
 import { seedSchemes } from '../schemes/schemes.seed';
 import { seedMissing } from '../missing/missing.seed';
+import { seedHelpline } from './helpline.demo';
 
 export const villageId = (name: string) => `vi:demo-${name.toLowerCase().replace(/\s+/g, '-')}`;
 
@@ -36,6 +37,7 @@ export async function seedDemo(database: Database, opts: { log?: (s: string) => 
   opts.log?.('Demo: 10 villages, 149 families, 204 children');
   await seedConvergence(database, opts);
   await seedMissing(db);
+  await seedHelpline(db);
   return true;
 }
 

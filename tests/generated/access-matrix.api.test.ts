@@ -53,6 +53,7 @@ const RECORD_READS: Record<string, { full: Grant; partial?: Grant }> = {
   // Why a family qualifies is the full record (schemes.access.ts): the minimal view gets 403.
   'GET /scheme-applications/{id}': { full: [['schemes.read', 'registry.read']] },
   'GET /missing/records/{id}': { full: [['missing.read']], partial: [['missing.write'], ['missing.review']] },
+  'GET /helpline/calls/{id}': { full: [['helpline.read']] },
 };
 
 /** Any permission of a domain (by OpenAPI tag): a role with none of them never succeeds on that domain's records. */
@@ -71,6 +72,7 @@ const TAG_PERMISSIONS: Record<string, Permission[]> = {
   schemes: ['schemes.read', 'schemes.write', 'schemes.configure', 'convergence.act'],
   missing: ['missing.read', 'missing.write', 'missing.review', 'helpline.intake'],
   audit: ['audit.read'],
+  helpline: ['helpline.intake', 'helpline.read', 'helpline.dispatch', 'cases.open'],
 };
 
 interface User {

@@ -52,6 +52,7 @@ const PLACED: { kind: string; table: string; village: boolean; from?: string }[]
   { kind: 'survey', table: 'village_survey', village: true },
   { kind: 'restoration', table: 'missing_restoration', village: false },
   { kind: 'duplicate', table: 'possible_duplicate', village: false },
+  { kind: 'helplineCall', table: 'helpline_call', village: true },
 ];
 
 export interface Records {
@@ -155,6 +156,7 @@ export const PATH_RECORDS: [RegExp, string][] = [
   [/^\/missing\/matches\/\{id\}/, 'match'],
   [/^\/missing\/restorations\/\{id\}/, 'restoration'],
   [/^\/possible-duplicates\/\{id\}/, 'duplicate'],
+  [/^\/helpline\/calls\/\{id\}/, 'helplineCall'],
   [/^\/schemes\/\{id\}/, 'scheme'],
   [/^\/villages\/\{villageId\}/, 'village'],
   [/^\/locations\/\{id\}/, 'location'],
