@@ -52,7 +52,11 @@ describe('call intake: drafts', () => {
     const d = await op.post('/api/v1/helpline/calls', { categories: ['abuse'] });
     expect(d.statusCode, d.body).toBe(201);
     expect(d.json()).toMatchObject({ status: 'draft', version: 1, categories: ['abuse'], districtCode: 468 });
-    const p = await op.patch(`/api/v1/helpline/calls/${d.json().id}`, { version: 1, urgency: 'non_emergency', caller: { anonymous: true } });
+    const p = await op.patch(`/api/v1/helpline/calls/${d.json().id}`, {
+      version: 1,
+      urgency: 'non_emergency',
+      caller: { anonymous: true },
+    });
     expect(p.statusCode, p.body).toBe(200);
     expect(p.json()).toMatchObject({ version: 2, urgency: 'non_emergency', callerAnonymous: true });
     const stale = await op.patch(`/api/v1/helpline/calls/${d.json().id}`, { version: 1, notes: 'lost' });
@@ -74,7 +78,13 @@ describe('call intake: drafts', () => {
     ] as const) {
       const r = await op.post('/api/v1/helpline/calls', body);
       expect(r.statusCode, JSON.stringify(body)).toBe(400);
-      expect(r.json().issues.map((i: { field: string }) => i.field).join(' '), JSON.stringify(body)).toContain(field);
+      expect(
+        r
+          .json()
+          .issues.map((i: { field: string }) => i.field)
+          .join(' '),
+        JSON.stringify(body),
+      ).toContain(field);
     }
     expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM helpline_call'))[0].n).toBe(before);
   });
@@ -83,7 +93,12 @@ describe('call intake: drafts', () => {
     const d = (await op.post('/api/v1/helpline/calls', { categories: ['abuse'] })).json();
     const r = await op.post(`/api/v1/helpline/calls/${d.id}/submit`, { version: 1 });
     expect(r.statusCode).toBe(400);
-    expect(r.json().issues.map((i: { field: string }) => i.field).sort()).toEqual(['caller.phone', 'children', 'locationText', 'urgency']);
+    expect(
+      r
+        .json()
+        .issues.map((i: { field: string }) => i.field)
+        .sort(),
+    ).toEqual(['caller.phone', 'children', 'locationText', 'urgency']);
     expect((await op.get(`/api/v1/helpline/calls/${d.id}`)).json()).toMatchObject({ status: 'draft', version: 1 });
   });
 
@@ -104,7 +119,13 @@ describe('triage, dispatch and the clock', () => {
     op = await k.as('helpline.amravati');
     const s = await op.post(`/api/v1/helpline/calls/${d.id}/submit`, { version: d.version });
     expect(s.statusCode, s.body).toBe(200);
-    expect(s.json()).toMatchObject({ status: 'open', route: 'police_112', targetMinutes: 60, targetAt: '2026-12-01T05:30:00.000Z', elapsedMinutes: 5 });
+    expect(s.json()).toMatchObject({
+      status: 'open',
+      route: 'police_112',
+      targetMinutes: 60,
+      targetAt: '2026-12-01T05:30:00.000Z',
+      elapsedMinutes: 5,
+    });
     expect(s.json().triage.table).toMatchObject({ state: 27, version: 'MH-2026-1' });
   });
 
@@ -135,7 +156,7 @@ describe('triage, dispatch and the clock', () => {
     op = await k.as('helpline.amravati');
     const c = await submitted();
     expect(await sweepHelplineOverdue(t.ctx.db, new Date('2026-12-01T05:29:00.000Z'))).toBe(0);
-    const before = (await q<{ n: number }>("SELECT count(*)::int AS n FROM notification WHERE ref = $1", [c.id]))[0].n;
+    const before = (await q<{ n: number }>('SELECT count(*)::int AS n FROM notification WHERE ref = $1', [c.id]))[0].n;
     expect(before).toBe(0);
     expect(await sweepHelplineOverdue(t.ctx.db, new Date('2026-12-01T05:31:00.000Z'))).toBeGreaterThanOrEqual(1);
     const alerts = await q<{ unit_id: string | null; user_id: string | null; message: string }>(
@@ -190,7 +211,12 @@ describe('handover', () => {
     });
     expect(c.route).toBe('railway_desk');
     expect(c.missingRecordId).toBeTruthy();
-    const rec = (await q<{ status: string; channel: string; kind: string; source: string }>('SELECT status, channel, kind, source FROM missing_record WHERE id = $1', [c.missingRecordId]))[0];
+    const rec = (
+      await q<{ status: string; channel: string; kind: string; source: string }>(
+        'SELECT status, channel, kind, source FROM missing_record WHERE id = $1',
+        [c.missingRecordId],
+      )
+    )[0];
     expect(rec).toEqual({ status: 'open', channel: 'official', kind: 'found', source: 'helpline' });
   });
 });
@@ -226,7 +252,9 @@ describe('who sees what', () => {
     const childId = await k.childIn('Rajura', 3);
     const kase = await cw.post('/api/v1/cases', intakeBody(childId));
     expect(kase.statusCode, kase.body).toBe(201);
-    const order = await (await k.as('cwc.amravati')).put(`/api/v1/cases/${kase.json().id}/non-disclosure-order`, {
+    const order = await (
+      await k.as('cwc.amravati')
+    ).put(`/api/v1/cases/${kase.json().id}/non-disclosure-order`, {
       orderRef: 'CWC/AMR/2026/99',
       orderedOn: '2026-12-01',
     });
@@ -241,7 +269,10 @@ describe('who sees what', () => {
   it('audits reads and writes with ids only', async () => {
     const c = await submitted();
     await dcpo.get(`/api/v1/helpline/calls/${c.id}`);
-    const rows = await q<{ action: string; details: unknown }>("SELECT action, details FROM audit_event WHERE entity_type = 'helpline_call' AND entity_id = $1", [c.id]);
+    const rows = await q<{ action: string; details: unknown }>(
+      "SELECT action, details FROM audit_event WHERE entity_type = 'helpline_call' AND entity_id = $1",
+      [c.id],
+    );
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['helpline.create', 'helpline.submit', 'read']));
     expect(JSON.stringify(rows)).not.toContain('Sunil');
   });
@@ -273,7 +304,9 @@ describe('response times', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.split('\r\n');
-    expect(lines[0]).toBe('number,received_at,state_code,district_code,categories,urgency,route,target_minutes,dispatched_at,reached_at,minutes_to_reach,within_target,status,outcome');
+    expect(lines[0]).toBe(
+      'number,received_at,state_code,district_code,categories,urgency,route,target_minutes,dispatched_at,reached_at,minutes_to_reach,within_target,status,outcome',
+    );
     expect(lines.some((l) => l.endsWith(',50,yes,closed,resolved'))).toBe(true);
     expect(csv.body).not.toContain('Ramesh');
   });

@@ -31,7 +31,11 @@ export async function sweepHelplineOverdue(db: Db, now: Date): Promise<number> {
     if (!due.length) return 0;
     const dcpuOf = new Map<number, string[]>();
     for (const d of due) {
-      if (!dcpuOf.has(d.districtCode)) dcpuOf.set(d.districtCode, (await activeOfKindAt(tx, 'DCPU', `di:${d.districtCode}`)).map((u) => u.id));
+      if (!dcpuOf.has(d.districtCode))
+        dcpuOf.set(
+          d.districtCode,
+          (await activeOfKindAt(tx, 'DCPU', `di:${d.districtCode}`)).map((u) => u.id),
+        );
     }
     const rows = due.flatMap((d) => {
       const message = `1098 call #${d.number} (${d.urgency ?? 'call'}): child not reached by the target ${d.targetAt!.toISOString()}, with the ${ROUTE_WORDS[d.route ?? ''] ?? 'unit'}`;
