@@ -1,5 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Chip, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Chip,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CALL_CATEGORIES, CALL_LANGUAGES, URGENCIES } from '../../../../src/helpline/domain/vocabulary';
@@ -60,9 +75,7 @@ export function draftBody(f: Form) {
   };
   const anyChild = f.childName || f.childAge !== '' || f.childDescription || f.registryChildId || f.childSex !== 'unknown';
   return {
-    caller: f.callerAnonymous
-      ? { anonymous: true }
-      : { anonymous: false, phone: f.callerPhone || null, name: f.callerName || null },
+    caller: f.callerAnonymous ? { anonymous: true } : { anonymous: false, phone: f.callerPhone || null, name: f.callerName || null },
     children: anyChild ? [child] : [],
     villageId: f.villageId || null,
     locationText: f.locationText || null,
@@ -99,7 +112,8 @@ export default function IntakePage() {
   formRef.current = form;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const persist = () => localStorage.setItem(STORE, JSON.stringify({ id: draft.current.id, version: draft.current.version, form: formRef.current }));
+  const persist = () =>
+    localStorage.setItem(STORE, JSON.stringify({ id: draft.current.id, version: draft.current.version, form: formRef.current }));
 
   const save = useCallback(async (): Promise<void> => {
     const d = draft.current;
@@ -195,7 +209,11 @@ export default function IntakePage() {
   });
   const suggestions = useQuery({
     queryKey: ['helpline', 'suggest', form.childName, form.villageId],
-    queryFn: ({ signal }) => suggestChildren({ name: form.childName, villageId: form.villageId || undefined, ageYears: form.childAge === '' ? undefined : form.childAge }, signal),
+    queryFn: ({ signal }) =>
+      suggestChildren(
+        { name: form.childName, villageId: form.villageId || undefined, ageYears: form.childAge === '' ? undefined : form.childAge },
+        signal,
+      ),
     enabled: form.childName.trim().length >= 3 && !form.registryChildId,
     staleTime: 60_000,
     retry: false,
@@ -240,8 +258,18 @@ export default function IntakePage() {
             onChange={(e) => change('callerPhone', e.currentTarget.value)}
             error={err('caller.phone')}
           />
-          <TextInput label={t('helpline.field.callerName')} value={form.callerName} disabled={form.callerAnonymous} onChange={(e) => change('callerName', e.currentTarget.value)} />
-          <Checkbox mt="xl" label={t('helpline.field.anonymous')} checked={form.callerAnonymous} onChange={(e) => change('callerAnonymous', e.currentTarget.checked)} />
+          <TextInput
+            label={t('helpline.field.callerName')}
+            value={form.callerName}
+            disabled={form.callerAnonymous}
+            onChange={(e) => change('callerName', e.currentTarget.value)}
+          />
+          <Checkbox
+            mt="xl"
+            label={t('helpline.field.anonymous')}
+            checked={form.callerAnonymous}
+            onChange={(e) => change('callerAnonymous', e.currentTarget.checked)}
+          />
         </SimpleGrid>
       </fieldset>
       <fieldset style={{ border: 0, padding: 0 }}>
@@ -249,7 +277,12 @@ export default function IntakePage() {
           <Text fw={600}>{t('helpline.intake.child')}</Text>
         </legend>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label={t('helpline.field.childName')} value={form.childName} onChange={(e) => change('childName', e.currentTarget.value)} error={err('children') ?? err('children.0.name')} />
+          <TextInput
+            label={t('helpline.field.childName')}
+            value={form.childName}
+            onChange={(e) => change('childName', e.currentTarget.value)}
+            error={err('children') ?? err('children.0.name')}
+          />
           <Select
             label={t('helpline.field.sex')}
             value={form.childSex}
@@ -257,9 +290,21 @@ export default function IntakePage() {
             data={['female', 'male', 'other', 'unknown'].map((s) => ({ value: s, label: t(`helpline.sex.${s}`) }))}
             allowDeselect={false}
           />
-          <NumberInput label={t('helpline.field.age')} min={0} max={17} value={form.childAge} onChange={(v) => change('childAge', typeof v === 'number' ? v : '')} error={err('children.0.ageYears')} />
+          <NumberInput
+            label={t('helpline.field.age')}
+            min={0}
+            max={17}
+            value={form.childAge}
+            onChange={(v) => change('childAge', typeof v === 'number' ? v : '')}
+            error={err('children.0.ageYears')}
+          />
         </SimpleGrid>
-        <TextInput mt="xs" label={t('helpline.field.description')} value={form.childDescription} onChange={(e) => change('childDescription', e.currentTarget.value)} />
+        <TextInput
+          mt="xs"
+          label={t('helpline.field.description')}
+          value={form.childDescription}
+          onChange={(e) => change('childDescription', e.currentTarget.value)}
+        />
         {form.registryChildId ? (
           <Group mt="xs">
             <Badge>{t('helpline.intake.linked')}</Badge>
@@ -290,7 +335,12 @@ export default function IntakePage() {
           data={(villages.data?.items ?? []).map((v) => ({ value: v.id, label: v.nameLocal ? `${v.name} (${v.nameLocal})` : v.name }))}
           error={err('villageId')}
         />
-        <TextInput label={t('helpline.field.place')} value={form.locationText} onChange={(e) => change('locationText', e.currentTarget.value)} error={err('locationText')} />
+        <TextInput
+          label={t('helpline.field.place')}
+          value={form.locationText}
+          onChange={(e) => change('locationText', e.currentTarget.value)}
+          error={err('locationText')}
+        />
       </SimpleGrid>
       <Stack gap={4}>
         <Text fw={600} id="helpline-categories">
@@ -326,7 +376,13 @@ export default function IntakePage() {
           data={CALL_LANGUAGES.map((l) => ({ value: l, label: t(`helpline.language.${l}`) }))}
         />
       </SimpleGrid>
-      <Textarea label={t('helpline.field.notes')} autosize minRows={2} value={form.notes} onChange={(e) => change('notes', e.currentTarget.value)} />
+      <Textarea
+        label={t('helpline.field.notes')}
+        autosize
+        minRows={2}
+        value={form.notes}
+        onChange={(e) => change('notes', e.currentTarget.value)}
+      />
       <Group>
         <Button onClick={() => void submit()}>{t('helpline.intake.submit')}</Button>
       </Group>

@@ -32,7 +32,10 @@ export default function QueuePage() {
       {summary.data && (
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           <Figure label={t('helpline.summary.calls')} value={summary.data.calls} />
-          <Figure label={t('helpline.summary.within')} value={summary.data.withinTargetPercent == null ? '—' : `${summary.data.withinTargetPercent}%`} />
+          <Figure
+            label={t('helpline.summary.within')}
+            value={summary.data.withinTargetPercent == null ? '—' : `${summary.data.withinTargetPercent}%`}
+          />
           <Figure label={t('helpline.summary.median')} value={summary.data.medianMinutes ?? '—'} />
           <Figure label={t('helpline.summary.p90')} value={summary.data.p90Minutes ?? '—'} />
         </SimpleGrid>
@@ -42,7 +45,10 @@ export default function QueuePage() {
           label={t('helpline.queue.status')}
           value={status}
           onChange={(v) => setStatus(v ?? '')}
-          data={[{ value: '', label: t('helpline.queue.any') }, ...CALL_STATUSES.map((s) => ({ value: s, label: t(`helpline.status.${s}`) }))]}
+          data={[
+            { value: '', label: t('helpline.queue.any') },
+            ...CALL_STATUSES.map((s) => ({ value: s, label: t(`helpline.status.${s}`) })),
+          ]}
           allowDeselect={false}
         />
         <Select
@@ -77,7 +83,8 @@ export default function QueuePage() {
                 <Table.Td>
                   <Text size="sm">{c.categories.map((k) => t(`helpline.category.${k}`)).join(', ')}</Text>
                   <Text size="xs" c="dimmed">
-                    {c.children?.map((k) => k.name || k.nameLocal || t('helpline.queue.unnamed')).join(', ') ?? t('helpline.queue.withheld')}
+                    {c.children?.map((k) => k.name || k.nameLocal || t('helpline.queue.unnamed')).join(', ') ??
+                      t('helpline.queue.withheld')}
                     {c.locationText ? ` · ${c.locationText}` : ''}
                   </Text>
                 </Table.Td>

@@ -54,7 +54,11 @@ export const useCalls = (q: Query) =>
   });
 
 export const useSummary = () =>
-  useQuery({ queryKey: keys.summary, queryFn: ({ signal }) => api.get<Summary>('/helpline/summary', undefined, signal), refetchInterval: 60_000 });
+  useQuery({
+    queryKey: keys.summary,
+    queryFn: ({ signal }) => api.get<Summary>('/helpline/summary', undefined, signal),
+    refetchInterval: 60_000,
+  });
 
 export function useStep() {
   const qc = useQueryClient();
@@ -69,4 +73,8 @@ export const createDraft = (body: unknown) => api.post<Call>('/helpline/calls', 
 export const saveDraft = (id: string, body: unknown) => api.patch<Call>(`/helpline/calls/${id}`, body);
 export const submitCall = (id: string, version: number) => api.post<Call>(`/helpline/calls/${id}/submit`, { version });
 export const suggestChildren = (q: Query, signal?: AbortSignal) =>
-  api.get<{ items: { id: string; name: string; nameLocal: string | null; probability: number }[] }>('/helpline/child-suggestions', q, signal);
+  api.get<{ items: { id: string; name: string; nameLocal: string | null; probability: number }[] }>(
+    '/helpline/child-suggestions',
+    q,
+    signal,
+  );
