@@ -151,6 +151,23 @@ describe('triage, dispatch and the clock', () => {
     expect(closed.json()).toMatchObject({ status: 'closed', outcome: 'resolved', closedAt: '2026-12-01T05:20:00.000Z' });
   });
 
+  it('warns in the queue before the target is missed', async () => {
+    k.at(T0);
+    op = await k.as('helpline.amravati');
+    const c = await submitted();
+    k.at('2026-12-01T05:10:00.000Z'); // 40 minutes in: no warning yet
+    expect((await (await k.as('dcpo.amravati')).get(`/api/v1/helpline/calls/${c.id}`)).json()).toMatchObject({
+      dueSoon: false,
+      overdue: false,
+    });
+    k.at('2026-12-01T05:16:00.000Z'); // 46 minutes in: within the 15-minute warning
+    expect((await (await k.as('dcpo.amravati')).get(`/api/v1/helpline/calls/${c.id}`)).json()).toMatchObject({
+      dueSoon: true,
+      overdue: false,
+      elapsedMinutes: 46,
+    });
+  });
+
   it('raises one alert when an emergency is not reached within its target', async () => {
     k.at(T0);
     op = await k.as('helpline.amravati');
@@ -266,6 +283,17 @@ describe('who sees what', () => {
     expect((await dcpo.get(`/api/v1/helpline/calls/${c.id}`)).json().children[0].registryChildId).toBe(childId);
   });
 
+  it('flags repeat calls about the same registry child', async () => {
+    k.at(T0);
+    op = await k.as('helpline.amravati');
+    const childId = await k.childIn('Rajura', 5);
+    const first = await submitted({ ...complete, children: [{ name: 'Known', sex: 'male', registryChildId: childId }] });
+    expect((await op.get(`/api/v1/helpline/calls/${first.id}`)).json().repeatCalls).toBe(0);
+    const second = await submitted({ ...complete, children: [{ name: 'Known', sex: 'male', registryChildId: childId }] });
+    expect((await op.get(`/api/v1/helpline/calls/${second.id}`)).json().repeatCalls).toBe(1);
+    expect((await op.get(`/api/v1/helpline/calls/${first.id}`)).json().repeatCalls).toBe(1);
+  });
+
   it('audits reads and writes with ids only', async () => {
     const c = await submitted();
     await dcpo.get(`/api/v1/helpline/calls/${c.id}`);
@@ -280,7 +308,13 @@ describe('who sees what', () => {
 
 describe('child suggestions', () => {
   it("suggests registry children like the caller's description in the district, by name across scripts", async () => {
-    const name = (await q<{ name: string }>('SELECT name FROM child WHERE village_id = $1 ORDER BY id LIMIT 1', [RAJURA]))[0].name;
+    // A child whose name is the only one of its kind in the district, under no CWC order (child ids are random: pick by name).
+    const [{ name }] = await q<{ name: string }>(
+      `SELECT name FROM child c WHERE village_id = $1 AND (SELECT count(*) FROM child d WHERE d.district_code = c.district_code AND d.name = c.name) = 1
+         AND NOT EXISTS (SELECT 1 FROM case_record k JOIN case_non_disclosure_order o ON o.case_id = k.id WHERE k.child_id = c.id)
+       ORDER BY name LIMIT 1`,
+      [RAJURA],
+    );
     const r = await op.get(`/api/v1/helpline/child-suggestions?name=${encodeURIComponent(name)}&villageId=${RAJURA}`);
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().items.map((i: { name: string }) => i.name)).toContain(name);

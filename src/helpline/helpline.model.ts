@@ -156,6 +156,10 @@ export const callOut = z.object({
   elapsedMinutes: z.number().optional(),
   /** Past the target and the child not reached. */
   overdue: z.boolean().optional(),
+  /** The target is near (the state's warning window) and the child not reached. */
+  dueSoon: z.boolean().optional(),
+  /** Other calls within 30 days about the same registry child. */
+  repeatCalls: z.number().optional(),
   ...withheldMarks,
 });
 

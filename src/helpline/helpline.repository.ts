@@ -20,9 +20,21 @@ function callerPhoneFor(actor: Actor): SQL<string | null> {
     ELSE repeat('x', greatest(length(${digits}) - 2, 0)) || right(${digits}, 2) END`;
 }
 
+/**
+ * Repeat calls: other submitted calls within 30 days naming the same registry child (a count,
+ * so a reader learns that the child is being called about again, not what the other calls say).
+ * The outer call's columns are written qualified: drizzle leaves them bare in a one-table select,
+ * where inside the subquery they would name the other call.
+ */
+const outer = (col: string) => sql`${sql.identifier('helpline_call')}.${sql.identifier(col)}`;
+const repeatCalls = sql<number>`(SELECT count(*)::int FROM ${helplineCall} ${sql.identifier('other_call')}
+  WHERE other_call.id <> ${outer('id')} AND other_call.status <> 'draft' AND other_call.child_ids && ${outer('child_ids')}
+    AND other_call.received_at BETWEEN ${outer('received_at')} - interval '30 days' AND ${outer('received_at')} + interval '30 days')`;
+
 function columnsFor(actor: Actor, today: string) {
   const cols = permittedColumns(actor, 'helplineCall', { today });
   if ('callerPhone' in cols) cols.callerPhone = callerPhoneFor(actor);
+  if ('childIds' in cols) cols.repeatCalls = repeatCalls;
   return cols;
 }
 

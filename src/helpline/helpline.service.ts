@@ -12,7 +12,7 @@ import { openCaseFromCall } from '../cases/cases.service';
 import { createFoundChild } from '../missing/missing.service';
 import { activeOfKindAt } from '../users/organisations.repository';
 import { triage } from './domain/triage';
-import { figures, figuresBy, isOverdue, minutesBetween } from './domain/response-times';
+import { figures, figuresBy, isDueSoon, isOverdue, minutesBetween } from './domain/response-times';
 import type { Route } from './domain/vocabulary';
 import { triageTableFor } from './triage.data';
 import { insertCall, listCalls, lockCall, readCall, timedCalls, updateCall, type CallView } from './helpline.repository';
@@ -92,10 +92,14 @@ function withClock(c: CallView, now: Date): CallView {
   const receivedAt = new Date(c.receivedAt as Date | string);
   const reachedAt = c.reachedAt ? new Date(c.reachedAt as Date | string) : null;
   const targetMinutes = (c.targetMinutes as number | null) ?? null;
+  const live = c.status !== 'draft' && c.status !== 'closed';
   return {
     ...c,
     elapsedMinutes: minutesBetween(receivedAt, reachedAt ?? (c.closedAt ? new Date(c.closedAt as string) : now)),
-    overdue: c.status !== 'draft' && c.status !== 'closed' && isOverdue({ receivedAt, reachedAt, targetMinutes }, now),
+    overdue: live && isOverdue({ receivedAt, reachedAt, targetMinutes }, now),
+    dueSoon:
+      live &&
+      isDueSoon({ receivedAt, reachedAt, targetMinutes }, now, triageTableFor(c.stateCode as number, istToday(now)).warnBeforeMinutes),
   };
 }
 

@@ -40,6 +40,7 @@ const table = z
     source: z.string().min(10),
     rules: z.array(rule).min(1),
     fallback: z.strictObject({ route: z.enum(ROUTES), targetMinutes: z.number().int().positive().nullable() }),
+    warnBeforeMinutes: z.number().int().min(0).max(240),
   })
   .superRefine((t, ctx) => {
     const ids = new Set<string>();
@@ -109,6 +110,7 @@ const NATIONAL: TriageTable = {
     },
   ],
   fallback: { route: 'district_unit', targetMinutes: 24 * 60 },
+  warnBeforeMinutes: 15,
 };
 
 /** Maharashtra (LGD 27): the national table, with a found child at a station always a railway desk matter within 45 minutes. */

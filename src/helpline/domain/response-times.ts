@@ -32,6 +32,12 @@ export function isOverdue(c: Pick<TimedCall, 'receivedAt' | 'reachedAt' | 'targe
   return c.targetMinutes != null && !c.reachedAt && now.getTime() > c.receivedAt.getTime() + c.targetMinutes * 60_000;
 }
 
+/** Not yet overdue, but the target is at most `warnMinutes` away and the child not reached. */
+export function isDueSoon(c: Pick<TimedCall, 'receivedAt' | 'reachedAt' | 'targetMinutes'>, now: Date, warnMinutes: number): boolean {
+  if (c.targetMinutes == null || c.reachedAt || isOverdue(c, now)) return false;
+  return c.receivedAt.getTime() + (c.targetMinutes - warnMinutes) * 60_000 <= now.getTime();
+}
+
 export interface Figures {
   calls: number;
   withTarget: number;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { triage, ROUTE_PRECEDENCE } from './triage';
 import { CALL_CATEGORIES, URGENCIES, type CallCategory } from './vocabulary';
 import { TRIAGE_TABLES, triageTableFor, triageTableSchema } from '../triage.data';
-import { figures, median, percentile } from './response-times';
+import { figures, isDueSoon, median, percentile } from './response-times';
 
 const MH = triageTableFor(27, '2026-12-01');
 const NATIONAL = triageTableFor(0, '2026-12-01');
@@ -110,6 +110,14 @@ describe('response times', () => {
     const f = figures(calls, at(120));
     expect(f).toMatchObject({ calls: 5, withTarget: 4, reached: 2, reachedWithinTarget: 1, medianMinutes: 60, p90Minutes: 90 });
     expect(f.withinTargetPercent).toBeCloseTo(33.3, 1);
+  });
+  it('warns within the window before the target, not after it is missed or once the child is reached', () => {
+    const c = { receivedAt: t0, reachedAt: null, targetMinutes: 60 };
+    expect(isDueSoon(c, at(44), 15)).toBe(false);
+    expect(isDueSoon(c, at(45), 15)).toBe(true);
+    expect(isDueSoon(c, at(61), 15)).toBe(false);
+    expect(isDueSoon({ ...c, reachedAt: at(50) }, at(55), 15)).toBe(false);
+    expect(isDueSoon({ ...c, targetMinutes: null }, at(55), 15)).toBe(false);
   });
   it('percentile and median of nothing are null', () => {
     expect(median([])).toBeNull();

@@ -28,6 +28,8 @@ export interface TriageTable {
   rules: readonly TriageRule[];
   /** When no rule matches. */
   fallback: { route: Route; targetMinutes: number | null };
+  /** Minutes before a target that the queue warns (the call turns amber). */
+  warnBeforeMinutes: number;
 }
 
 export interface TriageInput {

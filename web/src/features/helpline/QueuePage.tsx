@@ -79,7 +79,14 @@ export default function QueuePage() {
           <Table.Tbody>
             {calls.data.items.map((c) => (
               <Table.Tr key={c.id} data-call={c.number}>
-                <Table.Td>{c.number}</Table.Td>
+                <Table.Td>
+                  {c.number}
+                  {!!c.repeatCalls && (
+                    <Badge ml={4} size="xs" color="grape" title={t('helpline.queue.repeatTitle', { count: c.repeatCalls })}>
+                      {t('helpline.queue.repeat')}
+                    </Badge>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Text size="sm">{c.categories.map((k) => t(`helpline.category.${k}`)).join(', ')}</Text>
                   <Text size="xs" c="dimmed">
@@ -125,11 +132,11 @@ function Figure({ label, value }: { label: string; value: string | number }) {
 function Clock({ call }: { call: Call }) {
   const { t } = useTranslation();
   if (call.status === 'draft') return <Text size="sm">—</Text>;
-  const color = call.overdue ? 'red' : call.reachedAt ? 'green' : undefined;
+  const color = call.overdue ? 'red' : call.dueSoon ? 'orange' : call.reachedAt ? 'green' : undefined;
   return (
     <Text size="sm" c={color} fw={call.overdue ? 700 : undefined}>
       {t('helpline.queue.minutes', { elapsed: call.elapsedMinutes ?? 0, target: call.targetMinutes ?? '—' })}
-      {call.overdue ? ` · ${t('helpline.queue.overdue')}` : ''}
+      {call.overdue ? ` · ${t('helpline.queue.overdue')}` : call.dueSoon ? ` · ${t('helpline.queue.dueSoon')}` : ''}
     </Text>
   );
 }

@@ -25,6 +25,8 @@ export interface Call {
   version: number;
   elapsedMinutes?: number;
   overdue?: boolean;
+  dueSoon?: boolean;
+  repeatCalls?: number;
   withheld?: string[];
 }
 
