@@ -3,6 +3,9 @@ import { createTestApp, type Client, type TestApp } from '../../tests/support/ap
 import { caseKit, intakeBody, type Kit } from '../cases/cases.testkit';
 import { villageId } from '../demo/seed';
 import { sweepHelplineOverdue } from './helpline.jobs';
+import { submitPublic } from '../missing/missing.service';
+import { dispatchPending } from '../events/dispatcher';
+import { EVENT_HANDLERS } from '../events/handlers';
 
 /**
  * The 1098 helpline through the API (issue #13), as an operator in Amravati takes calls:
@@ -235,6 +238,32 @@ describe('handover', () => {
       )
     )[0];
     expect(rec).toEqual({ status: 'open', channel: 'official', kind: 'found', source: 'helpline' });
+  });
+});
+
+describe('public sightings', () => {
+  it('puts a sighting from /report-a-child in the helpline queue at once, beside moderation', async () => {
+    k.at(T0);
+    const sub = await submitPublic(t.ctx, 'found', {
+      sex: 'female',
+      ageYears: 6,
+      districtCode: 468,
+      foundOn: '2026-12-01',
+      foundPlace: 'alone near the Amravati bus stand',
+      reporterName: 'A Citizen',
+      reporterPhone: '9822000000',
+    });
+    expect(sub.status).toBe('pending_moderation');
+    await dispatchPending(t.ctx.db, EVENT_HANDLERS, () => new Date(T0));
+    const [rec] = await q<{ id: string }>('SELECT id FROM missing_record WHERE reference = $1', [sub.reference]);
+    dcpo = await k.as('dcpo.amravati');
+    const queue = (await dcpo.get('/api/v1/helpline/calls?category=found_sighting&pageSize=100')).json().items;
+    const call = queue.find((c: { missingRecordId?: string }) => c.missingRecordId === rec.id);
+    expect(call).toMatchObject({ status: 'open', channel: 'public', callerAnonymous: true, targetMinutes: 45 });
+    expect(call.operatorUserId).toBeNull();
+    // Handled once.
+    await dispatchPending(t.ctx.db, EVENT_HANDLERS, () => new Date(T0));
+    expect((await q('SELECT 1 FROM helpline_call WHERE missing_record_id = $1', [rec.id])).length).toBe(1);
   });
 });
 

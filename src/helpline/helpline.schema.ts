@@ -12,7 +12,8 @@ export const helplineCall = pgTable('helpline_call', {
   status: text('status').$type<'draft' | 'open' | 'dispatched' | 'reached' | 'closed'>().notNull(),
   channel: text('channel').notNull().default('1098'),
   ...scopeColumns(),
-  operatorUserId: uuid('operator_user_id').notNull(),
+  /** Null for a public sighting (/report-a-child) that no operator took. */
+  operatorUserId: uuid('operator_user_id'),
   operatorUnitId: uuid('operator_unit_id'),
   callerPhone: text('caller_phone'),
   callerName: text('caller_name'),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { CALL_STATUSES, URGENCIES } from '../../../../src/helpline/domain/vocabulary';
 import { useCan } from '../../auth/session';
 import { ErrorMessage, Loading } from '../../components/Status';
@@ -39,6 +40,24 @@ export default function QueuePage() {
           <Figure label={t('helpline.summary.median')} value={summary.data.medianMinutes ?? '—'} />
           <Figure label={t('helpline.summary.p90')} value={summary.data.p90Minutes ?? '—'} />
         </SimpleGrid>
+      )}
+      {!!summary.data?.byRoute.length && (
+        <Card withBorder padding="sm" aria-label={t('helpline.summary.byRoute')}>
+          <Text size="sm" fw={600} mb="xs">
+            {t('helpline.summary.byRoute')}
+          </Text>
+          <ResponsiveContainer width="100%" height={220}>
+            <BarChart data={summary.data.byRoute.map((g) => ({ ...g, route: t(`helpline.route.${g.key}`) }))}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="route" fontSize={11} />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Legend />
+              <Bar dataKey="calls" name={t('helpline.summary.calls')} fill="#868e96" />
+              <Bar dataKey="withinTarget" name={t('helpline.summary.within')} fill="#2f9e44" />
+            </BarChart>
+          </ResponsiveContainer>
+        </Card>
       )}
       <Group gap="sm" align="flex-end">
         <Select
