@@ -72,7 +72,13 @@ const en = {
       unnamed: 'name not known',
       withheld: 'withheld (JJ Act s.74)',
     },
-    summary: { calls: 'Calls this month', within: 'Reached within target', median: 'Median minutes', p90: '90th percentile minutes', byRoute: 'Calls by route' },
+    summary: {
+      calls: 'Calls this month',
+      within: 'Reached within target',
+      median: 'Median minutes',
+      p90: '90th percentile minutes',
+      byRoute: 'Calls by route',
+    },
     action: { dispatch: 'Dispatch', reached: 'Child reached', close: 'Close' },
   },
 };
@@ -148,7 +154,13 @@ const hi: typeof en = {
       unnamed: 'नाम ज्ञात नहीं',
       withheld: 'रोका गया (JJ अधिनियम धारा 74)',
     },
-    summary: { calls: 'इस माह की कॉल', within: 'लक्ष्य के भीतर पहुँचे', median: 'माध्यिका मिनट', p90: '90वाँ प्रतिशतक मिनट', byRoute: 'मार्ग के अनुसार कॉल' },
+    summary: {
+      calls: 'इस माह की कॉल',
+      within: 'लक्ष्य के भीतर पहुँचे',
+      median: 'माध्यिका मिनट',
+      p90: '90वाँ प्रतिशतक मिनट',
+      byRoute: 'मार्ग के अनुसार कॉल',
+    },
     action: { dispatch: 'भेजें', reached: 'बच्चे तक पहुँचे', close: 'बंद करें' },
   },
 };
@@ -224,7 +236,13 @@ const mr: typeof en = {
       unnamed: 'नाव माहीत नाही',
       withheld: 'रोखले (बाल न्याय अधिनियम कलम 74)',
     },
-    summary: { calls: 'या महिन्यातील कॉल', within: 'लक्ष्यवेळेत पोहोचले', median: 'मध्यक मिनिटे', p90: '90 वे शतमक मिनिटे', byRoute: 'मार्गानुसार कॉल' },
+    summary: {
+      calls: 'या महिन्यातील कॉल',
+      within: 'लक्ष्यवेळेत पोहोचले',
+      median: 'मध्यक मिनिटे',
+      p90: '90 वे शतमक मिनिटे',
+      byRoute: 'मार्गानुसार कॉल',
+    },
     action: { dispatch: 'पाठवा', reached: 'बालकापर्यंत पोहोचले', close: 'बंद करा' },
   },
 };
