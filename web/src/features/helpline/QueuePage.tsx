@@ -53,8 +53,8 @@ export default function QueuePage() {
               <YAxis allowDecimals={false} />
               <Tooltip />
               <Legend />
-              <Bar dataKey="calls" name={t('helpline.summary.calls')} fill="#868e96" />
-              <Bar dataKey="withinTarget" name={t('helpline.summary.within')} fill="#2f9e44" />
+              <Bar dataKey="calls" name={t('helpline.summary.calls')} fill="#868e96" isAnimationActive={false} />
+              <Bar dataKey="withinTarget" name={t('helpline.summary.within')} fill="#2f9e44" isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         </Card>
