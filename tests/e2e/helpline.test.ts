@@ -42,11 +42,12 @@ describeInChromium('helpline intake and queue in Chromium', () => {
     await done.waitFor();
     expect(await done.textContent()).toMatch(/Call #\d+ submitted: Police \(112\), to be reached within 60 minutes/);
     const number = (await done.textContent())!.match(/#(\d+)/)![1];
-    // Ready for the next call: the caller's number has the focus again.
+    // Ready for the next call: the caller's number has the focus again, no list left open.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('helpline-caller-phone');
+    expect(await page.getByRole('option', { name: 'Emergency' }).count()).toBe(0);
     await screenshot(page, 'helpline-intake-submitted');
 
-    await page.goto(url('/helpline'));
+    await page.goto(url('/helpline/queue'));
     const row = page.locator(`[data-call="${number}"]`);
     await row.waitFor();
     const text = await row.textContent();

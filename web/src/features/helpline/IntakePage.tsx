@@ -188,12 +188,15 @@ export default function IntakePage() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        // Caught before the focused field sees it (capture): Enter would also open a select's list.
         e.preventDefault();
+        e.stopPropagation();
+        (document.activeElement as HTMLElement | null)?.blur();
         void submit();
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   });
 
   const villages = useQuery({

@@ -11,10 +11,10 @@ export default defineModule({
   order: 45,
   nav: [
     { to: '/helpline/new', labelKey: 'helpline.nav.intake', anyOf: ['helpline.intake'] },
-    { to: '/helpline', labelKey: 'helpline.nav.queue', anyOf: ['helpline.read'] },
+    { to: '/helpline/queue', labelKey: 'helpline.nav.queue', anyOf: ['helpline.read'] },
   ],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/helpline', component: lazyRouteComponent(() => import('./QueuePage')) }),
+    createRoute({ getParentRoute: () => parent, path: '/helpline/queue', component: lazyRouteComponent(() => import('./QueuePage')) }),
     createRoute({ getParentRoute: () => parent, path: '/helpline/new', component: lazyRouteComponent(() => import('./IntakePage')) }),
   ],
   translations: HELPLINE_TRANSLATIONS,
