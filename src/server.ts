@@ -10,6 +10,7 @@ import { startCaseJobs } from './cases/cases.jobs';
 import { registerConvergenceJobs } from './convergence/convergence.jobs';
 import { registerMissingJobs } from './missing/missing.jobs';
 import { registerEventJobs } from './events/events.jobs';
+import { registerHelplineJobs } from './helpline/helpline.jobs';
 import { startAuditSweeper } from './audit/audit.runtime';
 import { auditKeyFor } from './audit/audit.checkpoint';
 
@@ -54,6 +55,7 @@ export async function startServer(opts: { port: number; host?: string; demo?: bo
   await registerConvergenceJobs(jobs.boss, ctx);
   await registerMissingJobs(jobs.boss, ctx);
   await registerEventJobs(jobs.boss, ctx);
+  await registerHelplineJobs(jobs.boss, ctx);
   // Chain the audit queue and sign checkpoints with a key kept outside the database.
   const auditKey = auditKeyFor(database, url, { create: true });
   process.stderr.write(

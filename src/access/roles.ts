@@ -40,7 +40,12 @@ export const PERMISSIONS = [
   'missing.read',
   'missing.write',
   'missing.review',
-  'helpline.intake',
+  'helpline.intake', // take 1098 calls: drafts, submit (src/helpline)
+  'helpline.read', // the district's calls, queue and response-time figures
+  'helpline.dispatch', // assign, mark dispatched/reached/closed
+  // Open a case from a 1098 call on behalf of the responsible unit (src/helpline); reads no
+  // case record and writes a new child only with the fields the policy gives the helpline.
+  'cases.open',
   'config.edit',
   'care.read', // children in institutions and family-based care (src/care)
   'care.write', // admissions on a CWC/JJB order, movements, care plans (JJ Act 2015 s.37, s.41)
@@ -78,8 +83,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'balpanchayat.write',
     'care.write',
     'care.manage',
+    'helpline.read',
+    'helpline.dispatch',
   ],
-  cwc_member: [...full, 'cases.write', 'cases.cwc', 'audit.read', 'missing.review', 'care.write'],
+  cwc_member: [...full, 'cases.write', 'cases.cwc', 'audit.read', 'missing.review', 'care.write', 'helpline.read'],
   // State Child Protection Society (JJ Act 2015 s.106): receives the cases districts escalate
   // to the state, acts on them or returns them with instructions; monitors the districts.
   scps_officer: [...full, 'cases.write', 'audit.read', 'schemes.write', 'missing.write', 'missing.review', 'care.manage'],
@@ -95,6 +102,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'convergence.act',
     'balpanchayat.write',
     'care.write',
+    'helpline.read',
+    'helpline.dispatch',
   ],
   ngo_caseworker: [
     ...full,
@@ -118,9 +127,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'schemes.read',
     'balpanchayat.write',
   ],
-  // Names only (JJ Act 2015 s.74): no case records at all until the helpline's intake is built.
-  helpline_operator: ['registry.read.minimal', 'helpline.intake', 'missing.read', 'missing.write'],
-  auditor: ['registry.read', 'cases.read', 'convergence.read', 'schemes.read', 'audit.read', 'care.read'],
+  // Names only (JJ Act 2015 s.74): no case record is read; a call is handed over as a case
+  // (cases.open) to the responsible unit, which works it.
+  helpline_operator: [
+    'registry.read.minimal',
+    'helpline.intake',
+    'helpline.read',
+    'helpline.dispatch',
+    'cases.open',
+    'missing.read',
+    'missing.write',
+  ],
+  auditor: ['registry.read', 'cases.read', 'convergence.read', 'schemes.read', 'audit.read', 'care.read', 'helpline.read'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -4,7 +4,8 @@ import { caseKit, intakeBody, ist, type Kit } from './cases.testkit';
 
 /**
  * The 1098 helpline operator sees names only (JJ Act 2015 s.74; README): no case record at
- * all, not even one under a CWC non-disclosure order. Every route the OpenAPI document lists
+ * all, not even one under a CWC non-disclosure order. It opens a case only by handing a call
+ * over (src/helpline, permission cases.open), never through POST /cases. Every route the OpenAPI document lists
  * under the `cases` tag is tried with real ids, so a route added later is covered too.
  */
 let t: TestApp;
@@ -72,10 +73,10 @@ function bodyFor(method: string, path: string): unknown {
 }
 
 describe('the helpline operator and cases', () => {
-  it('has no case permission', async () => {
+  it('has no case permission but opening one from a call (cases.open, src/helpline)', async () => {
     const me = (await helpline.get('/api/v1/auth/me')).json();
     expect(me.permissions).toContain('missing.read');
-    expect(me.permissions.filter((p: string) => p.startsWith('cases.'))).toEqual([]);
+    expect(me.permissions.filter((p: string) => p.startsWith('cases.'))).toEqual(['cases.open']);
   });
 
   it('is refused by every case route (403/404), sees nothing of the case and writes nothing', async () => {

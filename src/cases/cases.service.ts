@@ -5,6 +5,7 @@ import { can, requirePermission, type Actor, type Placement } from '../access/po
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { child } from '../registry/registry.schema';
+import { caseRecord } from './cases.schema';
 import { visibleChild } from '../registry/children.repository';
 import { createChild } from '../registry/children.service';
 import { mayRead, roleWithheld, shapeRow } from '../access/fields';
@@ -107,87 +108,118 @@ export async function openCase(ctx: AppContext, actor: Actor, input: IntakeInput
   requirePermission(actor, 'cases.write');
   const unit = requireUnit(actor);
   const now = ctx.now();
-  const config = caseTimelineConfig();
   return ctx.db.transaction(async (tx) => {
     if (input.clientId) {
       const existing = await caseOpenedWithClientId(tx, actor.userId, input.clientId);
       const seen = existing ? await getCase(tx, actor, existing) : null;
       if (seen) return caseDetail(tx, actor, seen, seen.access, now);
     }
-    let childId = input.childId;
-    if (input.child) childId = (await createChild({ ...ctx, db: tx }, actor, input.child)).id;
-    const [c] = await tx
-      .select({
-        id: child.id,
-        familyId: child.familyId,
-        stateCode: child.stateCode,
-        districtCode: child.districtCode,
-        subdistrictCode: child.subdistrictCode,
-        blockCode: child.blockCode,
-        villageId: child.villageId,
-      })
-      .from(child)
-      .where(and(eq(child.id, childId!), visibleChild(actor)));
-    if (!c) throw badRequest('childId', 'no such child in your jurisdiction');
-    const village = c.villageId ? await getLocation(tx, c.villageId) : null;
-    const action = {
-      type: 'intake' as const,
-      ...(input.clientId ? { id: input.clientId } : {}),
-      at: now.toISOString(),
-      by: actor.userId,
-      unit,
-      source: input.source,
-      reporter: input.reporter,
-      reportedOn: input.reportedOn,
-      childId: c.id,
-      ...(c.familyId ? { familyId: c.familyId } : {}),
-      concerns: input.concerns,
-      risk: input.risk,
-      level: input.level ?? LEVEL_OF_SCOPE[actor.scope.level],
-      location: {
-        stateCode: String(c.stateCode),
-        districtCode: String(c.districtCode),
-        ...(c.blockCode ? { blockCode: String(c.blockCode) } : {}),
-        ...(village?.lgdCode ? { villageCode: String(village.lgdCode) } : {}),
-      },
-      productionRequired: input.productionRequired,
-    };
-    const result = validateAction([], action, config, now);
-    if (!result.ok) throw refusalError(result);
-    const state = deriveCase([result.action], config, now);
-    const place = placeOf(c);
-    const row = await insertCase(tx, {
-      childId: c.id,
-      familyId: c.familyId,
-      ...place,
-      status: state.status,
-      phase: state.phase,
-      level: state.level,
-      risk: state.risk,
-      source: input.source,
-      reportedOn: input.reportedOn,
-      ownerUserId: actor.userId,
-      ownerUnitId: unit,
-      openedAt: now,
-      lastActionAt: now,
-      version: 0,
-      createdBy: actor.userId,
-    });
-    await insertAction(tx, row.id, 1, result.action, place);
-    await saveProjection(tx, row.id, 0, state, place);
-    await audit(
-      tx,
-      actor,
-      'case.intake',
-      'case',
-      row.id,
-      place,
-      { seq: 1, childId: c.id, source: input.source, newChild: !!input.child },
-      { children: [c.id], families: [c.familyId] },
-    );
-    const created = await getCase(tx, actor, row.id);
+    const id = await intake({ ...ctx, db: tx }, actor, input, unit, actor.userId, false);
+    const created = await getCase(tx, actor, id);
     return caseDetail(tx, actor, created!, 'full', now);
   });
+}
+
+/**
+ * A 1098 call handed over as a case (src/helpline): the operator opens it (permission
+ * `cases.open`, which reads no case) on behalf of the responsible unit, which owns it with no
+ * caseworker yet; the JJ Act 2015 s.31 production timeline starts from the intake as for any
+ * case. Returns the case's id and number only. Idempotent on `clientId`.
+ */
+export async function openCaseFromCall(ctx: AppContext, actor: Actor, input: IntakeInput, ownerUnitId: string) {
+  requirePermission(actor, 'cases.write', 'cases.open');
+  return ctx.db.transaction(async (tx) => {
+    const existing = input.clientId ? await caseOpenedWithClientId(tx, actor.userId, input.clientId) : null;
+    const id = existing ?? (await intake({ ...ctx, db: tx }, actor, input, ownerUnitId, null, true));
+    const [row] = await tx.select({ id: caseRecord.id, number: caseRecord.number }).from(caseRecord).where(eq(caseRecord.id, id));
+    return { id: row.id, number: Number(row.number) };
+  });
+}
+
+/** The intake itself, in the caller's transaction: the case row, its first action, projection and audit. */
+async function intake(
+  ctx: AppContext,
+  actor: Actor,
+  input: IntakeInput,
+  unit: string,
+  ownerUserId: string | null,
+  fromCall: boolean,
+): Promise<string> {
+  const now = ctx.now();
+  const config = caseTimelineConfig();
+  const tx = ctx.db;
+  let childId = input.childId;
+  if (input.child) childId = (await createChild(ctx, actor, input.child, { fromCall })).id;
+  const [c] = await tx
+    .select({
+      id: child.id,
+      familyId: child.familyId,
+      stateCode: child.stateCode,
+      districtCode: child.districtCode,
+      subdistrictCode: child.subdistrictCode,
+      blockCode: child.blockCode,
+      villageId: child.villageId,
+    })
+    .from(child)
+    .where(and(eq(child.id, childId!), visibleChild(actor)));
+  if (!c) throw badRequest('childId', 'no such child in your jurisdiction');
+  const village = c.villageId ? await getLocation(tx, c.villageId) : null;
+  const action = {
+    type: 'intake' as const,
+    ...(input.clientId ? { id: input.clientId } : {}),
+    at: now.toISOString(),
+    by: actor.userId,
+    unit,
+    source: input.source,
+    reporter: input.reporter,
+    reportedOn: input.reportedOn,
+    childId: c.id,
+    ...(c.familyId ? { familyId: c.familyId } : {}),
+    concerns: input.concerns,
+    risk: input.risk,
+    level: input.level ?? LEVEL_OF_SCOPE[actor.scope.level],
+    location: {
+      stateCode: String(c.stateCode),
+      districtCode: String(c.districtCode),
+      ...(c.blockCode ? { blockCode: String(c.blockCode) } : {}),
+      ...(village?.lgdCode ? { villageCode: String(village.lgdCode) } : {}),
+    },
+    productionRequired: input.productionRequired,
+  };
+  const result = validateAction([], action, config, now);
+  if (!result.ok) throw refusalError(result);
+  const state = deriveCase([result.action], config, now);
+  const place = placeOf(c);
+  const row = await insertCase(tx, {
+    childId: c.id,
+    familyId: c.familyId,
+    ...place,
+    status: state.status,
+    phase: state.phase,
+    level: state.level,
+    risk: state.risk,
+    source: input.source,
+    reportedOn: input.reportedOn,
+    ownerUserId,
+    ownerUnitId: unit,
+    openedAt: now,
+    lastActionAt: now,
+    version: 0,
+    createdBy: actor.userId,
+  });
+  await insertAction(tx, row.id, 1, result.action, place);
+  await saveProjection(tx, row.id, 0, state, place);
+  await audit(
+    tx,
+    actor,
+    'case.intake',
+    'case',
+    row.id,
+    place,
+    { seq: 1, childId: c.id, source: input.source, newChild: !!input.child },
+    { children: [c.id], families: [c.familyId] },
+  );
+  return row.id;
 }
 
 // ---------------------------------------------------------------- actions

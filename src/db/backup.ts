@@ -69,7 +69,7 @@ export async function restoreBackup(file: string, target: string): Promise<strin
   const dir = resolve(target);
   const lock = await lockDataFolder(dir, {
     initialise: async (tmp) => {
-      const client = new PGlite(tmp, { loadDataDir: new Blob([bytes]) });
+      const client = new PGlite(tmp, { loadDataDir: new Blob([new Uint8Array(bytes)]) });
       try {
         await client.waitReady;
         // A dump taken by a running process carries its lock file: drop it (ours is written next).

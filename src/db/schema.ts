@@ -13,3 +13,4 @@ export * from '../events/events.schema';
 export * from '../registry/registry-move.schema';
 export * from '../schemes/scheme-facts.schema';
 export * from '../care/care.schema';
+export * from '../helpline/helpline.schema';

@@ -17,6 +17,7 @@ import { seedCases } from '../cases/cases.seed';
 import { seedSchemes } from '../schemes/schemes.seed';
 import { seedMissing } from '../missing/missing.seed';
 import { seedCare } from '../care/care.seed';
+import { seedHelpline } from './helpline.demo';
 
 export const villageId = (name: string) => `vi:demo-${name.toLowerCase().replace(/\s+/g, '-')}`;
 
@@ -38,6 +39,7 @@ export async function seedDemo(database: Database, opts: { log?: (s: string) => 
   await seedConvergence(database, opts);
   await seedMissing(db);
   await seedCare(database, opts);
+  await seedHelpline(db);
   return true;
 }
 

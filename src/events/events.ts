@@ -30,6 +30,8 @@ export const EVENT_PAYLOADS = {
     orderRef: z.string().nullable(),
   }),
   /** The receiving district accepted a transfer: the case now sits at `to` (JJ Act 2015 s.95). */
+  /** A citizen reported a sighting of a child (/report-a-child): the helpline queue takes it at once (src/helpline). */
+  'missing.public_sighting_submitted': z.object({ recordId: uuid, place }),
   'case.transfer_accepted': z.object({ caseId: uuid, childId: uuid, familyId: uuid.nullable(), from: place, to: place }),
   /** A Bal Panchayat (children's council) raised an issue with the VCPC. */
   'balpanchayat.issue_raised': z.object({

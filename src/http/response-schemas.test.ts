@@ -20,6 +20,7 @@ const FILE_ROUTES = new Set([
   'GET /api/v1/convergence/accountability/export', // XLSX or PDF
   'GET /api/v1/scheme-worklist/export', // CSV or XLSX
   'GET /api/v1/scheme-outcomes/export', // CSV or XLSX
+  'GET /api/v1/helpline/calls/export', // CSV of calls with their response times
 ]);
 
 /**

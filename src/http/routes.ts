@@ -15,6 +15,7 @@ import { outboxRoutes } from '../notifications/outbox.routes';
 import { schemesRoutes } from '../schemes/schemes.routes';
 import { missingRoutes } from '../missing/missing.routes';
 import { careRoutes } from '../care/care.routes';
+import { helplineRoutes } from '../helpline/helpline.routes';
 
 /** Each domain registers its own routes under /api/v1. */
 export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
@@ -33,4 +34,5 @@ export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
   schemesRoutes(api, ctx);
   missingRoutes(api, ctx);
   careRoutes(api, ctx);
+  helplineRoutes(api, ctx);
 }

@@ -4,6 +4,7 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { and, ilike, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
+import { publish } from '../events/events';
 import type { Db } from '../db/client';
 import { covers, requirePermission, type Actor, type Placement } from '../access/policy';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
@@ -273,6 +274,20 @@ export async function submitPublic(
       guard ? (tx) => guard(tx, photoColumns.photoSize ?? 0) : undefined,
     ),
   );
+  // A sighting may be a child in danger now: it also goes to the district's helpline queue as a
+  // call (src/helpline/helpline.events.ts), not only to moderation. Published after the save
+  // commits: should the server stop between the two, the sighting still waits in moderation.
+  if (kind === 'found') {
+    await publish(ctx.db, {
+      type: 'missing.public_sighting_submitted',
+      aggregateType: 'missing_record',
+      aggregateId: row.id,
+      payload: { recordId: row.id, place: built.placement },
+      stateCode: built.placement.stateCode,
+      districtCode: built.placement.districtCode,
+      at: now,
+    });
+  }
   return {
     reference: row.reference,
     status: 'pending_moderation' as const,

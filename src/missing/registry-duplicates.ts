@@ -332,7 +332,8 @@ export async function findLikelyDuplicates(
   record: PersonRecord,
   opts: { now?: Date; threshold?: number; limit?: number; maxCandidates?: number; excludeId?: string } = {},
 ): Promise<LikelyDuplicate[]> {
-  requirePermission(actor, 'registry.read', 'registry.import', 'registry.write');
+  // registry.read.minimal: the 1098 operator's suggestions (src/helpline), names only.
+  requirePermission(actor, 'registry.read', 'registry.read.minimal', 'registry.import', 'registry.write');
   const now = opts.now ?? new Date();
   const keys = indexKeys(record.name);
   if (!keys.length) return [];

@@ -131,8 +131,13 @@ export async function readChild(ctx: AppContext, actor: Actor, id: string) {
   };
 }
 
-export async function createChild(ctx: AppContext, actor: Actor, input: ChildInput) {
-  requirePermission(actor, 'registry.write');
+/**
+ * `fromCall`: a child a 1098 call is about, registered as the call is handed over as a case
+ * (src/helpline); the operator (permission `cases.open`) writes only the fields the policy
+ * gives it (policy.data.ts, child.write.helpline_operator), never through POST /children.
+ */
+export async function createChild(ctx: AppContext, actor: Actor, input: ChildInput, opts: { fromCall?: boolean } = {}) {
+  requirePermission(actor, 'registry.write', ...(opts.fromCall ? (['cases.open'] as const) : []));
   requireWritable(
     actor,
     'child',

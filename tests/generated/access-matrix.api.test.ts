@@ -58,6 +58,7 @@ const RECORD_READS: Record<string, { full: Grant; partial?: Grant }> = {
   'GET /care/stays/{id}': { full: [['care.read']], partial: [['care.read']] },
   // An NGO caseworker sees only the pathways assigned to its organisation.
   'GET /care/reintegration/{id}': { full: [['care.read']], partial: [['care.read']] },
+  'GET /helpline/calls/{id}': { full: [['helpline.read']] },
 };
 
 /** Any permission of a domain (by OpenAPI tag): a role with none of them never succeeds on that domain's records. */
@@ -77,6 +78,7 @@ const TAG_PERMISSIONS: Record<string, Permission[]> = {
   missing: ['missing.read', 'missing.write', 'missing.review', 'helpline.intake'],
   audit: ['audit.read'],
   care: ['care.read', 'care.write', 'care.manage'],
+  helpline: ['helpline.intake', 'helpline.read', 'helpline.dispatch', 'cases.open'],
 };
 
 interface User {

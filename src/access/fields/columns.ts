@@ -6,6 +6,7 @@ import { documentRequest } from '../../schemes/schemes.schema';
 import { location } from '../../locations/locations.schema';
 import { organisation } from '../../users/users.schema';
 import { careInspection, carePlan, careStay } from '../../care/care.schema';
+import { helplineCall } from '../../helpline/helpline.schema';
 import type { RecordType } from './load';
 import type { IdentitySubject } from './identity';
 
@@ -281,8 +282,18 @@ function careInspectionMap(): ColumnMap {
     subject: {},
   };
 }
+/** A 1098 call: its columns as they are; the children it names are the registry children in child_ids. */
+function helplineCallMap(): ColumnMap {
+  const h = helplineCall;
+  const cols: Record<string, ColumnSource> = {};
+  for (const [k, v] of Object.entries(h))
+    if (k !== 'alertedAt' && k !== 'operatorUnitId' && k !== 'createdAt' && k !== 'updatedAt' && isColumn(v)) cols[k] = v;
+  return { cols, subject: { childId: sql`ANY(${h.childIds})` } };
+}
+const isColumn = (v: unknown): v is AnyPgColumn => !!v && typeof v === 'object' && 'columnType' in v;
 
 const MAPS: Partial<Record<RecordType, (c: ColumnContext) => ColumnMap>> = {
+  helplineCall: helplineCallMap,
   child: childMap,
   family: familyMap,
   member: memberMap,

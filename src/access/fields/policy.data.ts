@@ -380,6 +380,64 @@ export const CARE_INSPECTION_FIELDS = [
   'districtCode',
   'createdAt',
 ] as const;
+/** A 1098 call (src/helpline): who called, about which children, where, what, and the clock. */
+export const HELPLINE_CALL_FIELDS = [
+  'id',
+  'number',
+  'status',
+  'channel',
+  'stateCode',
+  'districtCode',
+  'subdistrictCode',
+  'blockCode',
+  'villageId',
+  'operatorUserId',
+  'callerPhone',
+  'callerName',
+  'callerAnonymous',
+  'callerRelation',
+  'children',
+  'childIds',
+  'locationText',
+  'latitude',
+  'longitude',
+  'categories',
+  'urgency',
+  'language',
+  'notes',
+  'receivedAt',
+  'submittedAt',
+  'route',
+  'targetMinutes',
+  'targetAt',
+  'triage',
+  'assignedUnitId',
+  'dispatchedAt',
+  'reachedAt',
+  'closedAt',
+  'outcome',
+  'caseId',
+  'missingRecordId',
+  'version',
+] as const;
+/** What the operator types during a call (the rest is computed by triage and the clock). */
+const HELPLINE_INTAKE_WRITE = [
+  'channel',
+  'villageId',
+  'callerPhone',
+  'callerName',
+  'callerAnonymous',
+  'callerRelation',
+  'children',
+  'locationText',
+  'latitude',
+  'longitude',
+  'categories',
+  'urgency',
+  'language',
+  'notes',
+] as const;
+const HELPLINE_DISPATCH_WRITE = ['assignedUnitId', 'outcome'] as const;
 
 type RoleMap<T> = Record<Role, T>;
 const every = <T>(v: T): RoleMap<T> => ({
@@ -453,7 +511,8 @@ export const FIELD_POLICY_DATA = {
       read: registryRead,
       rows: every('jurisdiction'),
       identity: { initials: ['name'], withhold: ['nameLocal', 'otherNames', 'dob', 'dobEstimated', 'school'] },
-      write: registryWriters(CHILD_WRITE),
+      // The 1098 operator registers a child only as a call is handed over as a case (cases.open), with what a caller can tell.
+      write: { ...registryWriters(CHILD_WRITE), helpline_operator: ['locationId', 'name', 'nameLocal', 'sex', 'ageYears', 'careStatus'] },
       citation: 'JJ Act 2015 s.74; s.3(viii)',
     },
     family: {
@@ -558,6 +617,41 @@ export const FIELD_POLICY_DATA = {
         admin: [],
       },
       citation: 'Model Rules 2016 r.19: the case file is confidential',
+    },
+    helplineCall: {
+      fields: HELPLINE_CALL_FIELDS,
+      sets: {
+        full: HELPLINE_CALL_FIELDS,
+        // The caller is the operator's and the unit's business, not an auditor's.
+        noCaller: HELPLINE_CALL_FIELDS.filter((f) => !['callerPhone', 'callerName', 'callerRelation'].includes(f)),
+        none: [],
+      },
+      read: {
+        ...every('none'),
+        helpline_operator: 'full',
+        dcpu_officer: 'full',
+        caseworker: 'full',
+        cwc_member: 'full',
+        auditor: 'noCaller',
+      },
+      rows: {
+        ...every('none'),
+        helpline_operator: 'jurisdiction',
+        dcpu_officer: 'jurisdiction',
+        caseworker: 'jurisdiction',
+        cwc_member: 'jurisdiction',
+        auditor: 'jurisdiction',
+      },
+      // The caller's number is further masked in SQL for everyone but the operator who took the call (helpline.columns.ts).
+      identity: { initials: [], withhold: ['children', 'callerName', 'locationText', 'latitude', 'longitude', 'notes'] },
+      write: {
+        ...every<readonly string[]>([]),
+        helpline_operator: [...HELPLINE_INTAKE_WRITE, ...HELPLINE_DISPATCH_WRITE],
+        dcpu_officer: HELPLINE_DISPATCH_WRITE,
+        caseworker: HELPLINE_DISPATCH_WRITE,
+      },
+      citation:
+        "JJ Act 2015 s.74 (a call names the child and where the child is); DPDP Act 2023 s.9 (a child's data limited to what is necessary)",
     },
     missingRecord: {
       fields: MISSING_RECORD_FIELDS,

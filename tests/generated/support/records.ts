@@ -71,6 +71,7 @@ const PLACED: { kind: string; table: string; village: boolean; from?: string; di
     village: false,
     from: '(SELECT f.id, r.state_code, r.district_code FROM care_follow_up f JOIN care_reintegration r ON r.id = f.reintegration_id) x',
   },
+  { kind: 'helplineCall', table: 'helpline_call', village: true },
 ];
 
 export interface Records {
@@ -174,6 +175,7 @@ export const PATH_RECORDS: [RegExp, string][] = [
   [/^\/missing\/matches\/\{id\}/, 'match'],
   [/^\/missing\/restorations\/\{id\}/, 'restoration'],
   [/^\/possible-duplicates\/\{id\}/, 'duplicate'],
+  [/^\/helpline\/calls\/\{id\}/, 'helplineCall'],
   [/^\/schemes\/\{id\}/, 'scheme'],
   [/^\/villages\/\{villageId\}/, 'village'],
   [/^\/locations\/\{id\}/, 'location'],

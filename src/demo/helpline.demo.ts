@@ -1,0 +1,221 @@
+import { count, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { appUser, organisation } from '../users/users.schema';
+import { getLocation, placementOf } from '../locations/locations.repository';
+import { helplineCall } from '../helpline/helpline.schema';
+import { triage } from '../helpline/domain/triage';
+import type { CallCategory, Urgency } from '../helpline/domain/vocabulary';
+import { triageTableFor } from '../helpline/triage.data';
+import { istToday } from '../kernel/clock';
+import { villageId } from './seed';
+
+/**
+ * Demo 1098 calls (issue #13) over the month before the seed runs, so the queue and the figures
+ * show something: most in Amravati (taken by helpline.amravati), a few in Akola (its DCPU runs
+ * the unit). Triaged by the same rules as live calls. One emergency is still unreached past its
+ * target (the overdue sweep alerts on it), one is open inside its window, one reached late, the
+ * rest reached in time or closed with advice. Names are the demo's invented ones.
+ */
+interface DemoCall {
+  village: string;
+  daysAgo: number;
+  hour: number;
+  categories: CallCategory[];
+  urgency: Urgency;
+  child: { name?: string; nameLocal?: string; sex: 'female' | 'male' | 'unknown'; ageYears?: number; description?: string };
+  /** Minutes from the call to the child reached (null: not yet). */
+  reachedAfter: number | null;
+  anonymous?: boolean;
+  place: string;
+}
+
+const CALLS: DemoCall[] = [
+  {
+    village: 'Rajura',
+    daysAgo: 27,
+    hour: 9,
+    categories: ['child_labour'],
+    urgency: 'non_emergency',
+    child: { name: 'Ganesh', sex: 'male', ageYears: 12 },
+    reachedAfter: 300,
+    place: 'brick kiln on the Chandur road',
+  },
+  {
+    village: 'Wadali',
+    daysAgo: 24,
+    hour: 21,
+    categories: ['rescue', 'abuse'],
+    urgency: 'emergency',
+    child: { name: 'Komal', sex: 'female', ageYears: 11 },
+    reachedAfter: 42,
+    place: 'house near the temple',
+  },
+  {
+    village: 'Dhamak',
+    daysAgo: 20,
+    hour: 14,
+    categories: ['child_marriage'],
+    urgency: 'non_emergency',
+    child: { name: 'Priyanka', nameLocal: 'प्रियंका', sex: 'female', ageYears: 15 },
+    reachedAfter: 95,
+    place: 'wedding hall, main road',
+  },
+  {
+    village: 'Kurha',
+    daysAgo: 17,
+    hour: 11,
+    categories: ['information'],
+    urgency: 'information',
+    child: { sex: 'unknown' },
+    reachedAfter: null,
+    anonymous: true,
+    place: 'caller at home',
+  },
+  {
+    village: 'Jalka',
+    daysAgo: 14,
+    hour: 18,
+    categories: ['found_sighting'],
+    urgency: 'emergency',
+    child: { sex: 'male', ageYears: 8, description: 'alone at Badnera station, blue shirt' },
+    reachedAfter: 38,
+    place: 'Badnera railway station, platform 2',
+  },
+  {
+    village: 'Rajura',
+    daysAgo: 10,
+    hour: 23,
+    categories: ['rescue'],
+    urgency: 'emergency',
+    child: { name: 'Sagar', sex: 'male', ageYears: 10 },
+    reachedAfter: 85,
+    place: 'field behind the school',
+  },
+  {
+    village: 'Wadali',
+    daysAgo: 6,
+    hour: 10,
+    categories: ['begging'],
+    urgency: 'non_emergency',
+    child: { sex: 'female', ageYears: 9, description: 'begging at the bus stand' },
+    reachedAfter: 400,
+    place: 'bus stand',
+  },
+  {
+    village: 'Dhamak',
+    daysAgo: 3,
+    hour: 16,
+    categories: ['medical'],
+    urgency: 'emergency',
+    child: { name: 'Arjun', sex: 'male', ageYears: 6 },
+    reachedAfter: 25,
+    place: 'primary health centre road',
+  },
+  {
+    village: 'Kurha',
+    daysAgo: 0,
+    hour: -3,
+    categories: ['abuse'],
+    urgency: 'emergency',
+    child: { name: 'Sneha', sex: 'female', ageYears: 13 },
+    reachedAfter: null,
+    anonymous: true,
+    place: 'near the water tank',
+  },
+  {
+    village: 'Rajura',
+    daysAgo: 0,
+    hour: -0.5,
+    categories: ['shelter'],
+    urgency: 'non_emergency',
+    child: { name: 'Rohit', sex: 'male', ageYears: 14 },
+    reachedAfter: null,
+    place: 'Rajura gram panchayat office',
+  },
+  {
+    village: 'Umri',
+    daysAgo: 12,
+    hour: 13,
+    categories: ['child_labour'],
+    urgency: 'non_emergency',
+    child: { name: 'Vishal', sex: 'male', ageYears: 13 },
+    reachedAfter: 600,
+    place: 'dhaba on the highway',
+  },
+  {
+    village: 'Hiwarkhed',
+    daysAgo: 5,
+    hour: 20,
+    categories: ['rescue'],
+    urgency: 'emergency',
+    child: { name: 'Pallavi', sex: 'female', ageYears: 12 },
+    reachedAfter: 55,
+    place: 'Hiwarkhed bus stop',
+  },
+];
+
+export async function seedHelpline(db: Db, now = new Date()): Promise<number> {
+  const [{ n }] = await db.select({ n: count() }).from(helplineCall);
+  if (Number(n) > 0) return 0;
+  const users = await db
+    .select({ id: appUser.id, username: appUser.username, organisationId: appUser.organisationId })
+    .from(appUser)
+    .where(inArray(appUser.username, ['helpline.amravati', 'dcpo.akola']));
+  const operator = (u: string) => users.find((x) => x.username === u);
+  const [police] = await db.select({ id: organisation.id }).from(organisation).where(eq(organisation.kind, 'POLICE'));
+  const base = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+  let i = 0;
+  for (const c of CALLS) {
+    const loc = await getLocation(db, villageId(c.village));
+    const place = loc && placementOf(loc);
+    if (!place) continue;
+    const op = operator(place.districtCode === 468 ? 'helpline.amravati' : 'dcpo.akola');
+    if (!op) continue;
+    const receivedAt =
+      c.daysAgo === 0
+        ? new Date(base.getTime() + c.hour * 3_600_000)
+        : new Date(base.getTime() - c.daysAgo * 86_400_000 + (c.hour - base.getUTCHours()) * 3_600_000);
+    const decision = triage(triageTableFor(place.stateCode, istToday(receivedAt)), {
+      categories: c.categories,
+      urgency: c.urgency,
+      anyGirl: c.child.sex === 'female',
+    });
+    const at = (min: number) => new Date(receivedAt.getTime() + min * 60_000);
+    const advice = decision.route === 'advice_only';
+    const reachedAt = c.reachedAfter != null ? at(c.reachedAfter) : null;
+    const status = advice || (reachedAt && c.daysAgo > 0) ? 'closed' : reachedAt ? 'reached' : i % 2 ? 'dispatched' : 'open';
+    await db.insert(helplineCall).values({
+      status,
+      channel: '1098',
+      ...place,
+      operatorUserId: op.id,
+      operatorUnitId: op.organisationId,
+      callerAnonymous: !!c.anonymous,
+      callerPhone: c.anonymous ? null : `98${String(22000000 + i * 7919).padStart(8, '0')}`,
+      callerName: c.anonymous ? null : 'Demo caller',
+      callerRelation: c.anonymous ? null : 'neighbour',
+      children: [{ ...c.child, sex: c.child.sex }],
+      childIds: [],
+      locationText: c.place,
+      categories: c.categories,
+      urgency: c.urgency,
+      language: 'mr',
+      notes: null,
+      receivedAt,
+      submittedAt: at(4),
+      route: decision.route,
+      targetMinutes: decision.targetMinutes,
+      targetAt: decision.targetMinutes != null ? at(decision.targetMinutes) : null,
+      triage: decision,
+      assignedUnitId: advice ? null : decision.route === 'police_112' && police ? police.id : op.organisationId,
+      dispatchedAt: advice || status === 'open' ? null : at(8),
+      reachedAt,
+      closedAt: status === 'closed' ? (reachedAt ? at(c.reachedAfter! + 60) : at(6)) : null,
+      outcome: status === 'closed' ? (advice ? 'advice_given' : 'resolved') : null,
+      createdAt: receivedAt,
+      updatedAt: reachedAt ?? receivedAt,
+    });
+    i++;
+  }
+  return i;
+}

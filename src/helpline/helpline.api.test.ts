@@ -1,0 +1,376 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
+import { caseKit, intakeBody, type Kit } from '../cases/cases.testkit';
+import { villageId } from '../demo/seed';
+import { sweepHelplineOverdue } from './helpline.jobs';
+import { submitPublic } from '../missing/missing.service';
+import { dispatchPending } from '../events/dispatcher';
+import { EVENT_HANDLERS } from '../events/handlers';
+
+/**
+ * The 1098 helpline through the API (issue #13), as an operator in Amravati takes calls:
+ * drafts saved as they type (versions, 409), submit with every missing field named, triage,
+ * dispatch and the clock, the overdue alert, handover as a case owned by the DCPU, a found
+ * child fed to the missing module, figures and CSV, and who sees what (masked number,
+ * jurisdiction, CWC non-disclosure order).
+ */
+let t: TestApp;
+let k: Kit;
+let op: Client;
+let dcpo: Client;
+const T0 = '2026-12-01T04:30:00.000Z'; // 10:00 IST
+const q = <T>(sql: string, params: unknown[] = []) => t.ctx.database.query<T>(sql, params);
+const RAJURA = villageId('Rajura');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  k = await caseKit(t);
+  k.at(T0);
+  op = await k.as('helpline.amravati');
+  dcpo = await k.as('dcpo.amravati');
+});
+afterAll(() => t.close());
+
+const complete = {
+  caller: { phone: '+91 98220 12345', name: 'Ramesh Patil', relation: 'neighbour' },
+  children: [{ name: 'Sunil', sex: 'male', ageYears: 9 }],
+  villageId: RAJURA,
+  locationText: 'behind the bus stand',
+  categories: ['rescue'],
+  urgency: 'emergency',
+  language: 'mr',
+  notes: 'child locked in a shed',
+};
+
+async function submitted(body: object = complete) {
+  const d = await op.post('/api/v1/helpline/calls', body);
+  expect(d.statusCode, d.body).toBe(201);
+  const s = await op.post(`/api/v1/helpline/calls/${d.json().id}/submit`, { version: d.json().version });
+  expect(s.statusCode, s.body).toBe(200);
+  return s.json();
+}
+
+describe('call intake: drafts', () => {
+  it('saves a partial draft, then more of it; a stale version is refused with the call as it stands', async () => {
+    const d = await op.post('/api/v1/helpline/calls', { categories: ['abuse'] });
+    expect(d.statusCode, d.body).toBe(201);
+    expect(d.json()).toMatchObject({ status: 'draft', version: 1, categories: ['abuse'], districtCode: 468 });
+    const p = await op.patch(`/api/v1/helpline/calls/${d.json().id}`, {
+      version: 1,
+      urgency: 'non_emergency',
+      caller: { anonymous: true },
+    });
+    expect(p.statusCode, p.body).toBe(200);
+    expect(p.json()).toMatchObject({ version: 2, urgency: 'non_emergency', callerAnonymous: true });
+    const stale = await op.patch(`/api/v1/helpline/calls/${d.json().id}`, { version: 1, notes: 'lost' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current.version).toBe(2);
+    expect((await op.get(`/api/v1/helpline/calls/${d.json().id}`)).json().notes).toBeNull();
+  });
+
+  it('refuses bad input naming the field, and writes nothing', async () => {
+    const before = (await q<{ n: number }>('SELECT count(*)::int AS n FROM helpline_call'))[0].n;
+    for (const [body, field] of [
+      [{ categories: ['arson'] }, 'categories.0'],
+      [{ urgency: 'soon' }, 'urgency'],
+      [{ children: [{ ageYears: 30 }] }, 'children.0.ageYears'],
+      [{ caller: { phone: 'call me' } }, 'caller.phone'],
+      [{ latitude: 51.5 }, 'latitude'],
+      [{ colour: 'red' }, 'colour'],
+      [{ villageId: 'vi:nowhere' }, 'villageId'],
+    ] as const) {
+      const r = await op.post('/api/v1/helpline/calls', body);
+      expect(r.statusCode, JSON.stringify(body)).toBe(400);
+      expect(
+        r
+          .json()
+          .issues.map((i: { field: string }) => i.field)
+          .join(' '),
+        JSON.stringify(body),
+      ).toContain(field);
+    }
+    expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM helpline_call'))[0].n).toBe(before);
+  });
+
+  it('submits only a complete call, naming every missing field', async () => {
+    const d = (await op.post('/api/v1/helpline/calls', { categories: ['abuse'] })).json();
+    const r = await op.post(`/api/v1/helpline/calls/${d.id}/submit`, { version: 1 });
+    expect(r.statusCode).toBe(400);
+    expect(
+      r
+        .json()
+        .issues.map((i: { field: string }) => i.field)
+        .sort(),
+    ).toEqual(['caller.phone', 'children', 'locationText', 'urgency']);
+    expect((await op.get(`/api/v1/helpline/calls/${d.id}`)).json()).toMatchObject({ status: 'draft', version: 1 });
+  });
+
+  it('refuses the intake to roles that do not take calls', async () => {
+    const nodal = await k.as('nodal.health');
+    expect((await nodal.post('/api/v1/helpline/calls', { categories: ['abuse'] })).statusCode).toBe(403);
+    expect((await dcpo.post('/api/v1/helpline/calls', { categories: ['abuse'] })).statusCode).toBe(403);
+    expect((await nodal.get('/api/v1/helpline/calls')).statusCode).toBe(403);
+  });
+});
+
+describe('triage, dispatch and the clock', () => {
+  it('triages an emergency to 112 with a 60-minute target counted from the call', async () => {
+    k.at(T0);
+    op = await k.as('helpline.amravati');
+    const d = (await op.post('/api/v1/helpline/calls', complete)).json();
+    k.at('2026-12-01T04:35:00.000Z');
+    op = await k.as('helpline.amravati');
+    const s = await op.post(`/api/v1/helpline/calls/${d.id}/submit`, { version: d.version });
+    expect(s.statusCode, s.body).toBe(200);
+    expect(s.json()).toMatchObject({
+      status: 'open',
+      route: 'police_112',
+      targetMinutes: 60,
+      targetAt: '2026-12-01T05:30:00.000Z',
+      elapsedMinutes: 5,
+    });
+    expect(s.json().triage.table).toMatchObject({ state: 27, version: 'MH-2026-1' });
+  });
+
+  it('dispatches, records the child reached and closes, each with its time; out-of-order steps are refused', async () => {
+    k.at(T0);
+    op = await k.as('helpline.amravati');
+    const c = await submitted();
+    expect((await op.post(`/api/v1/helpline/calls/${c.id}/close`, { version: c.version, outcome: 'bogus' })).statusCode).toBe(400);
+    k.at('2026-12-01T04:40:00.000Z');
+    dcpo = await k.as('dcpo.amravati');
+    const dsp = await dcpo.post(`/api/v1/helpline/calls/${c.id}/dispatch`, { version: c.version });
+    expect(dsp.statusCode, dsp.body).toBe(200);
+    expect(dsp.json()).toMatchObject({ status: 'dispatched', dispatchedAt: '2026-12-01T04:40:00.000Z' });
+    // The police route goes to the district's police unit.
+    const police = (await q<{ id: string }>("SELECT id FROM organisation WHERE kind = 'POLICE' AND place_id = 'di:468'"))[0].id;
+    expect(dsp.json().assignedUnitId).toBe(police);
+    expect((await dcpo.post(`/api/v1/helpline/calls/${c.id}/dispatch`, { version: dsp.json().version })).statusCode).toBe(409);
+    k.at('2026-12-01T05:20:00.000Z');
+    dcpo = await k.as('dcpo.amravati');
+    const reached = await dcpo.post(`/api/v1/helpline/calls/${c.id}/reached`, { version: dsp.json().version });
+    expect(reached.json()).toMatchObject({ status: 'reached', elapsedMinutes: 50, overdue: false });
+    const closed = await dcpo.post(`/api/v1/helpline/calls/${c.id}/close`, { version: reached.json().version, outcome: 'resolved' });
+    expect(closed.json()).toMatchObject({ status: 'closed', outcome: 'resolved', closedAt: '2026-12-01T05:20:00.000Z' });
+  });
+
+  it('warns in the queue before the target is missed', async () => {
+    k.at(T0);
+    op = await k.as('helpline.amravati');
+    const c = await submitted();
+    k.at('2026-12-01T05:10:00.000Z'); // 40 minutes in: no warning yet
+    expect((await (await k.as('dcpo.amravati')).get(`/api/v1/helpline/calls/${c.id}`)).json()).toMatchObject({
+      dueSoon: false,
+      overdue: false,
+    });
+    k.at('2026-12-01T05:16:00.000Z'); // 46 minutes in: within the 15-minute warning
+    expect((await (await k.as('dcpo.amravati')).get(`/api/v1/helpline/calls/${c.id}`)).json()).toMatchObject({
+      dueSoon: true,
+      overdue: false,
+      elapsedMinutes: 46,
+    });
+  });
+
+  it('raises one alert when an emergency is not reached within its target', async () => {
+    k.at(T0);
+    op = await k.as('helpline.amravati');
+    const c = await submitted();
+    expect(await sweepHelplineOverdue(t.ctx.db, new Date('2026-12-01T05:29:00.000Z'))).toBe(0);
+    const before = (await q<{ n: number }>('SELECT count(*)::int AS n FROM notification WHERE ref = $1', [c.id]))[0].n;
+    expect(before).toBe(0);
+    expect(await sweepHelplineOverdue(t.ctx.db, new Date('2026-12-01T05:31:00.000Z'))).toBeGreaterThanOrEqual(1);
+    const alerts = await q<{ unit_id: string | null; user_id: string | null; message: string }>(
+      'SELECT unit_id, user_id, message FROM notification WHERE ref = $1',
+      [c.id],
+    );
+    const dcpu = (await q<{ id: string }>("SELECT id FROM organisation WHERE name = 'DCPU Amravati'"))[0].id;
+    expect(alerts.map((a) => a.unit_id)).toContain(dcpu);
+    expect(alerts.some((a) => a.user_id === k.userId('helpline.amravati'))).toBe(true);
+    expect(alerts[0].message).not.toContain('Sunil');
+    expect((await q('SELECT 1 FROM notification_outbox WHERE dedupe_key = $1', [`helpline-overdue:${c.id}`])).length).toBe(1);
+    // Once.
+    await sweepHelplineOverdue(t.ctx.db, new Date('2026-12-01T06:31:00.000Z'));
+    expect((await q('SELECT 1 FROM notification WHERE ref = $1', [c.id])).length).toBe(alerts.length);
+    // The queue shows it overdue.
+    k.at('2026-12-01T05:31:00.000Z');
+    dcpo = await k.as('dcpo.amravati');
+    const list = (await dcpo.get('/api/v1/helpline/calls?overdue=true')).json();
+    expect(list.items.find((i: { id: string }) => i.id === c.id)).toMatchObject({ overdue: true });
+  });
+});
+
+describe('handover', () => {
+  it('hands a call over as a case owned by the DCPU, which the operator does not read', async () => {
+    k.at(T0);
+    op = await k.as('helpline.amravati');
+    const c = await submitted();
+    const h = await op.post(`/api/v1/helpline/calls/${c.id}/case`, { version: c.version, productionRequired: true });
+    expect(h.statusCode, h.body).toBe(200);
+    expect(h.json().call.caseId).toBe(h.json().caseId);
+    dcpo = await k.as('dcpo.amravati');
+    const kase = await dcpo.get(`/api/v1/cases/${h.json().caseId}`);
+    expect(kase.statusCode, kase.body).toBe(200);
+    expect(kase.json()).toMatchObject({ view: 'full', child: { name: 'Sunil' } });
+    expect(kase.json().history[0].action).toMatchObject({ type: 'intake', source: 'helpline', by: k.userId('helpline.amravati') });
+    const owner = (await q<{ owner_unit_id: string }>('SELECT owner_unit_id FROM case_record WHERE id = $1', [h.json().caseId]))[0];
+    expect(owner.owner_unit_id).toBe(k.org('DCPU Amravati'));
+    // JJ Act s.31: production before the CWC within 24 hours.
+    expect(JSON.stringify(kase.json().state)).toContain('cwc_production');
+    expect((await op.get(`/api/v1/cases/${h.json().caseId}`)).statusCode).toBe(403);
+    expect((await op.post('/api/v1/cases', intakeBody(await k.childIn('Rajura')))).statusCode).toBe(403);
+    // Once.
+    expect((await op.post(`/api/v1/helpline/calls/${c.id}/case`, { version: h.json().call.version })).statusCode).toBe(409);
+  });
+
+  it('turns a found child into an official found-child record, not a moderation item', async () => {
+    const c = await submitted({
+      ...complete,
+      categories: ['found_sighting'],
+      urgency: 'non_emergency',
+      children: [{ name: 'Pooja', sex: 'female', ageYears: 7, description: 'red frock, alone at the station' }],
+    });
+    expect(c.route).toBe('railway_desk');
+    expect(c.missingRecordId).toBeTruthy();
+    const rec = (
+      await q<{ status: string; channel: string; kind: string; source: string }>(
+        'SELECT status, channel, kind, source FROM missing_record WHERE id = $1',
+        [c.missingRecordId],
+      )
+    )[0];
+    expect(rec).toEqual({ status: 'open', channel: 'official', kind: 'found', source: 'helpline' });
+  });
+});
+
+describe('public sightings', () => {
+  it('puts a sighting from /report-a-child in the helpline queue at once, beside moderation', async () => {
+    k.at(T0);
+    const sub = await submitPublic(t.ctx, 'found', {
+      sex: 'female',
+      ageYears: 6,
+      districtCode: 468,
+      foundOn: '2026-12-01',
+      foundPlace: 'alone near the Amravati bus stand',
+      reporterName: 'A Citizen',
+      reporterPhone: '9822000000',
+    });
+    expect(sub.status).toBe('pending_moderation');
+    await dispatchPending(t.ctx.db, EVENT_HANDLERS, () => new Date(T0));
+    const [rec] = await q<{ id: string }>('SELECT id FROM missing_record WHERE reference = $1', [sub.reference]);
+    dcpo = await k.as('dcpo.amravati');
+    const queue = (await dcpo.get('/api/v1/helpline/calls?category=found_sighting&pageSize=100')).json().items;
+    const call = queue.find((c: { missingRecordId?: string }) => c.missingRecordId === rec.id);
+    expect(call).toMatchObject({ status: 'open', channel: 'public', callerAnonymous: true, targetMinutes: 45 });
+    expect(call.operatorUserId).toBeNull();
+    // Handled once.
+    await dispatchPending(t.ctx.db, EVENT_HANDLERS, () => new Date(T0));
+    expect((await q('SELECT 1 FROM helpline_call WHERE missing_record_id = $1', [rec.id])).length).toBe(1);
+  });
+});
+
+describe('who sees what', () => {
+  it("shows the caller's number only to the operator who took the call", async () => {
+    k.at(T0);
+    op = await k.as('helpline.amravati');
+    dcpo = await k.as('dcpo.amravati');
+    const c = await submitted();
+    expect((await op.get(`/api/v1/helpline/calls/${c.id}`)).json().callerPhone).toBe('+91 98220 12345');
+    const seen = (await dcpo.get(`/api/v1/helpline/calls/${c.id}`)).json();
+    expect(seen.callerPhone).toBe('xxxxxxxxxx45');
+    expect(seen.callerName).toBe('Ramesh Patil');
+    const auditor = (await (await k.as('auditor.mh')).get(`/api/v1/helpline/calls/${c.id}`)).json();
+    expect(auditor.callerPhone).toBeUndefined();
+    expect(auditor.callerName).toBeUndefined();
+  });
+
+  it('keeps a call in its district and drafts with their operator', async () => {
+    const c = await submitted();
+    const akola = await k.as('dcpo.akola');
+    expect((await akola.get(`/api/v1/helpline/calls/${c.id}`)).statusCode).toBe(404);
+    const theirs = (await akola.get('/api/v1/helpline/calls?pageSize=100')).json().items;
+    expect(theirs.length).toBeGreaterThan(0); // the demo's Akola calls
+    expect(theirs.every((i: { districtCode: number }) => i.districtCode === 467)).toBe(true);
+    const draft = (await op.post('/api/v1/helpline/calls', { categories: ['abuse'] })).json();
+    expect((await dcpo.get('/api/v1/helpline/calls?status=draft')).json().items.map((i: { id: string }) => i.id)).not.toContain(draft.id);
+  });
+
+  it('withholds the children and place of a call about a child under a CWC non-disclosure order (JJ Act s.74)', async () => {
+    const cw = await k.as('caseworker.amravati');
+    const childId = await k.childIn('Rajura', 3);
+    const kase = await cw.post('/api/v1/cases', intakeBody(childId));
+    expect(kase.statusCode, kase.body).toBe(201);
+    const order = await (
+      await k.as('cwc.amravati')
+    ).put(`/api/v1/cases/${kase.json().id}/non-disclosure-order`, {
+      orderRef: 'CWC/AMR/2026/99',
+      orderedOn: '2026-12-01',
+    });
+    expect(order.statusCode, order.body).toBe(200);
+    const c = await submitted({ ...complete, children: [{ name: 'Known child', sex: 'male', registryChildId: childId }] });
+    const opView = (await op.get(`/api/v1/helpline/calls/${c.id}`)).json();
+    expect(opView.children).toBeUndefined();
+    expect(opView.withheld).toEqual(expect.arrayContaining(['children', 'notes', 'locationText']));
+    expect((await dcpo.get(`/api/v1/helpline/calls/${c.id}`)).json().children[0].registryChildId).toBe(childId);
+  });
+
+  it('flags repeat calls about the same registry child', async () => {
+    k.at(T0);
+    op = await k.as('helpline.amravati');
+    const childId = await k.childIn('Rajura', 5);
+    const first = await submitted({ ...complete, children: [{ name: 'Known', sex: 'male', registryChildId: childId }] });
+    expect((await op.get(`/api/v1/helpline/calls/${first.id}`)).json().repeatCalls).toBe(0);
+    const second = await submitted({ ...complete, children: [{ name: 'Known', sex: 'male', registryChildId: childId }] });
+    expect((await op.get(`/api/v1/helpline/calls/${second.id}`)).json().repeatCalls).toBe(1);
+    expect((await op.get(`/api/v1/helpline/calls/${first.id}`)).json().repeatCalls).toBe(1);
+  });
+
+  it('audits reads and writes with ids only', async () => {
+    const c = await submitted();
+    await dcpo.get(`/api/v1/helpline/calls/${c.id}`);
+    const rows = await q<{ action: string; details: unknown }>(
+      "SELECT action, details FROM audit_event WHERE entity_type = 'helpline_call' AND entity_id = $1",
+      [c.id],
+    );
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['helpline.create', 'helpline.submit', 'read']));
+    expect(JSON.stringify(rows)).not.toContain('Sunil');
+  });
+});
+
+describe('child suggestions', () => {
+  it("suggests registry children like the caller's description in the district, by name across scripts", async () => {
+    // A child whose name is the only one of its kind in the district, under no CWC order (child ids are random: pick by name).
+    const [{ name }] = await q<{ name: string }>(
+      `SELECT name FROM child c WHERE village_id = $1 AND (SELECT count(*) FROM child d WHERE d.district_code = c.district_code AND d.name = c.name) = 1
+         AND NOT EXISTS (SELECT 1 FROM case_record k JOIN case_non_disclosure_order o ON o.case_id = k.id WHERE k.child_id = c.id)
+       ORDER BY name LIMIT 1`,
+      [RAJURA],
+    );
+    const r = await op.get(`/api/v1/helpline/child-suggestions?name=${encodeURIComponent(name)}&villageId=${RAJURA}`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().items.map((i: { name: string }) => i.name)).toContain(name);
+    const akola = await k.as('dcpo.akola');
+    const there = await akola.get(`/api/v1/helpline/child-suggestions?name=${encodeURIComponent(name)}`);
+    expect(there.json().items.map((i: { name: string }) => i.name)).not.toContain(name);
+  });
+});
+
+describe('response times', () => {
+  it('summarises the month and exports CSV', async () => {
+    k.at('2026-12-02T04:30:00.000Z');
+    dcpo = await k.as('dcpo.amravati');
+    const s = await dcpo.get('/api/v1/helpline/summary?from=2026-12-01&to=2026-12-31');
+    expect(s.statusCode, s.body).toBe(200);
+    expect(s.json().calls).toBeGreaterThan(3);
+    expect(s.json().reachedWithinTarget).toBeGreaterThanOrEqual(1);
+    expect(s.json().byRoute.map((g: { key: string }) => g.key)).toContain('police_112');
+    expect((await dcpo.get('/api/v1/helpline/summary?from=2026-12-05&to=2026-12-01')).statusCode).toBe(400);
+    const csv = await dcpo.get('/api/v1/helpline/calls/export?from=2026-12-01&to=2026-12-31');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.split('\r\n');
+    expect(lines[0]).toBe(
+      'number,received_at,state_code,district_code,categories,urgency,route,target_minutes,dispatched_at,reached_at,minutes_to_reach,within_target,status,outcome',
+    );
+    expect(lines.some((l) => l.endsWith(',50,yes,closed,resolved'))).toBe(true);
+    expect(csv.body).not.toContain('Ramesh');
+  });
+});

@@ -1,0 +1,82 @@
+import type PgBoss from 'pg-boss';
+import type { AppContext } from '../http/context';
+import type { Db } from '../db/client';
+import { countingFailures } from '../kernel/ops-health';
+import { insertNotifications } from '../cases/notifications.repository';
+import { enqueue } from '../notifications/outbox.repository';
+import { activeOfKindAt } from '../users/organisations.repository';
+import { claimOverdue, markAlerted } from './helpline.repository';
+
+/**
+ * The helpline's clock on pg-boss, like the case module's overdue sweep (src/cases/cases.jobs.ts):
+ * a submitted call whose response target has passed with the child not reached raises, once,
+ * an alert to the unit the call is with, to its operator and to the district's DCPU (the
+ * district officer the issue asks to escalate to), and queues an outbox message
+ * (src/notifications) for the configured sender. Ids, codes and times only: no names (JJ Act 2015 s.74).
+ * Claimed with FOR UPDATE SKIP LOCKED, so several servers sweep side by side.
+ */
+export const HELPLINE_OVERDUE_QUEUE = 'helpline-overdue-sweep';
+
+const ROUTE_WORDS: Record<string, string> = {
+  district_unit: 'district child helpline unit',
+  police_112: 'police (112)',
+  womens_181: "women's helpline (181)",
+  cwc: 'Child Welfare Committee',
+  railway_desk: 'railway child help desk',
+};
+
+export async function sweepHelplineOverdue(db: Db, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const due = await claimOverdue(tx, now);
+    if (!due.length) return 0;
+    const dcpuOf = new Map<number, string[]>();
+    for (const d of due) {
+      if (!dcpuOf.has(d.districtCode))
+        dcpuOf.set(
+          d.districtCode,
+          (await activeOfKindAt(tx, 'DCPU', `di:${d.districtCode}`)).map((u) => u.id),
+        );
+    }
+    const rows = due.flatMap((d) => {
+      const message = `1098 call #${d.number} (${d.urgency ?? 'call'}): child not reached by the target ${d.targetAt!.toISOString()}, with the ${ROUTE_WORDS[d.route ?? ''] ?? 'unit'}`;
+      const units = new Set([d.assignedUnitId, d.operatorUnitId, ...(dcpuOf.get(d.districtCode) ?? [])].filter((u): u is string => !!u));
+      const base = { kind: 'helpline.overdue', caseId: null, ref: d.id, dueAt: d.targetAt, message, createdAt: now };
+      return [{ ...base, userId: d.operatorUserId, unitId: null }, ...[...units].map((unitId) => ({ ...base, userId: null, unitId }))];
+    });
+    await insertNotifications(tx, rows);
+    await enqueue(
+      tx,
+      due.map((d) => ({
+        dedupeKey: `helpline-overdue:${d.id}`,
+        kind: 'helpline_overdue',
+        channel: 'log' as const,
+        recipientUserId: d.operatorUserId,
+        subject: `1098 call #${d.number} not reached within target`,
+        body: `Call #${d.number}: the child was not reached by ${d.targetAt!.toISOString()}. Escalated to the district child protection unit.`,
+        payload: { callId: d.id, route: d.route, targetAt: d.targetAt!.toISOString() },
+        stateCode: d.stateCode,
+        districtCode: d.districtCode,
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
+    );
+    await markAlerted(
+      tx,
+      due.map((d) => d.id),
+      now,
+    );
+    return due.length;
+  });
+}
+
+/** Adds the sweep to a started pg-boss (src/server.ts), every 5 minutes by default. */
+export async function registerHelplineJobs(boss: PgBoss, ctx: AppContext, opts: { cron?: string | null } = {}) {
+  const cron = opts.cron === undefined ? '*/5 * * * *' : opts.cron;
+  await boss.createQueue(HELPLINE_OVERDUE_QUEUE, { name: HELPLINE_OVERDUE_QUEUE, policy: 'singleton', retryLimit: 3, retryDelay: 30 });
+  await boss.work(
+    HELPLINE_OVERDUE_QUEUE,
+    { pollingIntervalSeconds: 2, batchSize: 1 },
+    countingFailures(HELPLINE_OVERDUE_QUEUE, async () => ({ alerts: await sweepHelplineOverdue(ctx.db, ctx.now()) })),
+  );
+  if (cron) await boss.schedule(HELPLINE_OVERDUE_QUEUE, cron, {}, { tz: 'Asia/Kolkata' });
+}

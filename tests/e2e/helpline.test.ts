@@ -1,0 +1,60 @@
+import { expect, it } from 'vitest';
+import { browserSuite, describeInChromium, screenshot, signIn } from './support';
+
+/**
+ * The 1098 operator takes a call with the keyboard only (src/helpline, web/src/features/helpline):
+ * the draft is saved on the server while typing, Ctrl+Enter submits, and the call is in the
+ * district's queue with its clock against the target.
+ */
+describeInChromium('helpline intake and queue in Chromium', () => {
+  const e2e = browserSuite();
+  const { url } = e2e;
+
+  it('takes a call by keyboard, saves the draft as it is typed, and shows it in the queue', async () => {
+    const page = e2e.page;
+    await page.goto(url('/helpline/new'));
+    await signIn(page, 'helpline.amravati');
+    const phone = page.getByLabel("Caller's number");
+    await phone.waitFor();
+    await phone.focus();
+    await page.keyboard.type('9822012345');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Ramesh Patil');
+    await page.keyboard.press('Tab'); // anonymous: left unticked
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Sunil');
+    // The draft reaches the server while the operator is still typing.
+    await page.getByTestId('save-state').filter({ hasText: 'Draft saved' }).waitFor();
+    const [draft] = await e2e.query<{ id: string; status: string; caller_phone: string }>(
+      "SELECT id, status, caller_phone FROM helpline_call WHERE status = 'draft' ORDER BY created_at DESC LIMIT 1",
+    );
+    expect(draft).toMatchObject({ status: 'draft', caller_phone: '9822012345' });
+
+    await page.getByLabel('Where exactly').focus();
+    await page.keyboard.type('behind the bus stand, Rajura');
+    await page.getByLabel('Rescue from danger').focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('textbox', { name: 'Urgency' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Enter');
+    const done = page.getByTestId('submitted');
+    await done.waitFor();
+    expect(await done.textContent()).toMatch(/Call #\d+ submitted: Police \(112\), to be reached within 60 minutes/);
+    const number = (await done.textContent())!.match(/#(\d+)/)![1];
+    // Ready for the next call: the caller's number has the focus again, no list left open.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('helpline-caller-phone');
+    expect(await page.getByRole('option', { name: 'Emergency' }).count()).toBe(0);
+    await screenshot(page, 'helpline-intake-submitted');
+
+    await page.goto(url('/helpline/queue'));
+    const row = page.locator(`[data-call="${number}"]`);
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain('Rescue from danger');
+    expect(text).toContain('Police (112)');
+    expect(text).toMatch(/\d+ of 60 min/);
+    expect(text).toContain('Open');
+    await screenshot(page, 'helpline-queue');
+  });
+});
