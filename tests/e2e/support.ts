@@ -45,6 +45,7 @@ function isFresh(): boolean {
   const index = join(WEB_DIR, 'index.html');
   const sources = Math.max(
     newestMtime(join(ROOT, 'web', 'src')),
+    newestMtime(join(ROOT, 'web', 'build')), // the build's own plugins (pre-compression)
     statSync(join(ROOT, 'web', 'index.html')).mtimeMs,
     statSync(join(ROOT, 'web', 'vite.config.ts')).mtimeMs,
   );
