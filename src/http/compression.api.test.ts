@@ -23,7 +23,10 @@ describe('compression and caching of the web app and the API', () => {
   beforeAll(async () => {
     mkdirSync(join(webDir, 'assets'));
     writeFileSync(join(webDir, 'index.html'), `<!doctype html><html><body>${'<p>Samanvay</p>'.repeat(100)}</body></html>`);
-    writeFileSync(join(webDir, 'index.html.br'), brotliCompressSync(`<!doctype html><html><body>${'<p>Samanvay</p>'.repeat(100)}</body></html>`));
+    writeFileSync(
+      join(webDir, 'index.html.br'),
+      brotliCompressSync(`<!doctype html><html><body>${'<p>Samanvay</p>'.repeat(100)}</body></html>`),
+    );
     writeFileSync(join(webDir, 'assets', 'index-AbCd1234.js'), script);
     writeFileSync(join(webDir, 'assets', 'index-AbCd1234.js.br'), brotliCompressSync(script));
     writeFileSync(join(webDir, 'assets', 'index-AbCd1234.js.gz'), gzipSync(script));

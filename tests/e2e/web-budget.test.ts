@@ -31,7 +31,10 @@ describe('the built web app', () => {
     const first = firstPageAssets().join(' ');
     const chunks = readdirSync(join(WEB_DIR, 'assets'));
     for (const lazy of ['CartesianChart', 'Shell', 'CasePage', 'ChildReportForm', 'ChildrenListPage']) {
-      expect(chunks.some((c) => c.startsWith(`${lazy}-`)), `${lazy} is its own chunk`).toBe(true);
+      expect(
+        chunks.some((c) => c.startsWith(`${lazy}-`)),
+        `${lazy} is its own chunk`,
+      ).toBe(true);
       expect(first).not.toContain(`/${lazy}-`);
     }
   });
