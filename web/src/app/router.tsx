@@ -24,16 +24,16 @@ function Gate() {
   if (!me && PUBLIC_PAGES.some((p) => p.path === path)) return <Outlet />;
   if (!me)
     return (
-      <>
-        <SignInPage />
-        <Stack align="center" pb="md">
+      <SignInPage>
+        {/* Inside the sign-in page's main region, clear of the screen's bottom edge. */}
+        <Stack align="center" gap="xs" data-testid="public-links">
           {PUBLIC_PAGES.map((p) => (
-            <Anchor key={p.path} href={p.path}>
+            <Anchor key={p.path} href={p.path} py={6}>
               {t(p.labelKey)}
             </Anchor>
           ))}
         </Stack>
-      </>
+      </SignInPage>
     );
   return <Suspense fallback={<Loading />}>{me.mustChangePassword ? <PasswordDuePage /> : <Shell />}</Suspense>;
 }

@@ -170,7 +170,7 @@ export function CaseTable({ items }: { items: CaseListItem[] }) {
                 {c.nextDueAt && c.nextDueKind ? (
                   <Stack gap={0}>
                     <Text size="sm">{t(`cases.due.${c.nextDueKind}`)}</Text>
-                    <DueDate at={c.nextDueAt} overdue={c.overdue} />
+                    <DueDate at={c.nextDueAt} overdue={c.overdue} kind={c.nextDueKind} />
                   </Stack>
                 ) : (
                   '—'

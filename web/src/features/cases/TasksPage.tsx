@@ -93,7 +93,7 @@ export function TaskTable({ data }: { data: TaskList }) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <DueDate at={x.dueAt} overdue={x.overdue} basis={x.basis} />
+                    <DueDate at={x.dueAt} overdue={x.overdue} basis={x.basis} kind={x.kind} />
                   </Table.Td>
                 </Table.Tr>
               ))}
