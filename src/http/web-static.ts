@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import type { ServerResponse } from 'node:http';
 
 /**
  * The built web app (web/dist): Vite names every file under /assets/ by a hash of its content,
@@ -30,8 +29,11 @@ export async function registerWebStatic(app: FastifyInstance, webDir: string, op
     preCompressed: optimised,
     // send's own `max-age=0` is replaced by ours below.
     cacheControl: false,
-    setHeaders(res: ServerResponse, path: string) {
-      if (!optimised) return void res.setHeader('cache-control', 'public, max-age=0');
+    setHeaders(res, path) {
+      if (!optimised) {
+        res.setHeader('cache-control', 'public, max-age=0');
+        return;
+      }
       res.setHeader('cache-control', isHashedAsset(path) ? IMMUTABLE : REVALIDATE);
       res.setHeader('vary', 'Accept-Encoding');
     },

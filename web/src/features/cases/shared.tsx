@@ -57,7 +57,8 @@ export function DueDate({ at, overdue, basis, kind }: { at: string; overdue: boo
   const { t } = useTranslation();
   const f = useFormat();
   const text = (
-    <Text span size="sm" c={overdue ? 'red' : undefined} fw={overdue ? 600 : undefined}>
+    // red.9, not red: 4.5:1 also on a striped row (WCAG 1.4.3); the word "overdue" says it without colour.
+    <Text span size="sm" c={overdue ? 'red.9' : undefined} fw={overdue ? 600 : undefined}>
       {f.due(at, kind !== undefined && HOURLY_DUE_KINDS.has(kind))}
       {overdue && ` · ${t('cases.common.overdue')}`}
     </Text>
