@@ -189,3 +189,24 @@ describeInChromium('a web app for the field (issue #17)', () => {
     }
   });
 });
+
+describeInChromium('the audit screens (issue #17)', () => {
+  const s = browserSuite({ signIn: 'auditor.mh' });
+
+  it('has an audit log in the menu, and each child record a "who looked at this record" page', async () => {
+    const page = s.page;
+    await page.getByRole('link', { name: 'Audit log' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    await page.getByTestId('audit-table').waitFor();
+    expect(await page.getByTestId('audit-count').innerText()).toMatch(/^[\d,]+ entr(y|ies)$/);
+
+    const child = await s.one<{ id: string }>('SELECT id FROM child WHERE district_code = 468 ORDER BY id LIMIT 1');
+    await page.goto(s.url(`/children/${child.id}`));
+    await page.getByRole('link', { name: 'Who looked at this record' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Who looked at this record' }).waitFor();
+    await page.getByTestId('audit-table').waitFor();
+    // The auditor's own read of the child is the newest entry.
+    expect(await page.getByTestId('audit-table').locator('tbody tr').first().innerText()).toMatch(/State Audit Cell/);
+    await screenshot(page, '17-access-log');
+  });
+});
