@@ -96,7 +96,14 @@ const COUNTED: [RegExp, string][] = [
 /** zod's own English that no pattern above knows: never shown raw ("Invalid input", "Invalid string: …"). */
 const ZOD_WORDING = /^(Invalid|Too (small|big)|Unrecognized|Expected|Required$)/;
 
+/** Reasons worded in the shared catalogue (src/i18n/catalogue.ts). */
+const KNOWN_CATALOGUE: Record<string, string> = {
+  'must contain at least two letters': 'validation.nameLetters',
+  'must contain a letter (not only spaces or invisible characters)': 'validation.nameLetters',
+};
+
 export function translateReason(t: TFunction, message: string): string {
+  if (KNOWN_CATALOGUE[message]) return t(KNOWN_CATALOGUE[message]);
   const known = KNOWN[message];
   if (known) return t(`reasons.${known}`);
   for (const [re, key] of PATTERNS) {
