@@ -92,7 +92,7 @@ export const SPECS: Partial<Record<CaseActionType, Spec>> = {
     fields: () => [
       { name: 'kind', kind: 'select', label: 'kind', options: CWC_ORDER_KINDS, labelOf: 'orderKind', required: true },
       { name: 'orderType', kind: 'select', label: 'orderType', options: CWC_ORDER_TYPES, labelOf: 'orderType', required: true },
-      { name: 'form', kind: 'select', label: 'formRef', options: CWC_ORDER_FORMS, labelOf: '' },
+      { name: 'form', kind: 'select', label: 'formRef', options: CWC_ORDER_FORMS, labelOf: 'cwcForm' },
       { name: 'orderRef', kind: 'text', label: 'orderRef' },
       { name: 'orderedOn', kind: 'date', label: 'orderedOn', required: true },
     ],

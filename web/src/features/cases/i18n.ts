@@ -17,6 +17,15 @@ const en = {
       open: 'Open (not closed)',
     },
     level: { village: 'Village', block: 'Block / taluka', district: 'District', state: 'State' },
+    // JJ Model Rules 2016 forms a CWC order is made on: shown by name, never as the code ("form44").
+    cwcForm: {
+      form44: 'Form 44: release-cum-restoration order',
+      form25: 'Form 25: certificate declaring the child legally free for adoption',
+      form30: 'Form 30: foster care',
+      form34: 'Form 34: foster care',
+      form35: 'Form 35: foster care',
+      other: 'Another form',
+    },
     risk: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
     source: {
       vcpc: 'Village Child Protection Committee',
@@ -311,7 +320,15 @@ const hi: typeof en = {
       closed: 'बंद',
       open: 'खुले (बंद नहीं)',
     },
-    level: { village: 'गाँव', block: 'ब्लॉक / तालुका', district: 'ज़िला', state: 'राज्य' },
+    level: { village: 'गाँव', block: 'तालुका', district: 'ज़िला', state: 'राज्य' },
+    cwcForm: {
+      form44: 'प्रपत्र 44: मुक्ति-सह-पुनर्स्थापन आदेश',
+      form25: 'प्रपत्र 25: बच्चे को दत्तक ग्रहण के लिए विधिक रूप से मुक्त घोषित करने का प्रमाण पत्र',
+      form30: 'प्रपत्र 30: पोषण देखरेख (फ़ॉस्टर केयर)',
+      form34: 'प्रपत्र 34: पोषण देखरेख (फ़ॉस्टर केयर)',
+      form35: 'प्रपत्र 35: पोषण देखरेख (फ़ॉस्टर केयर)',
+      other: 'अन्य प्रपत्र',
+    },
     risk: { low: 'कम', medium: 'मध्यम', high: 'उच्च', critical: 'गंभीर' },
     source: {
       vcpc: 'ग्राम बाल संरक्षण समिति',
@@ -604,7 +621,15 @@ const mr: typeof en = {
       closed: 'बंद',
       open: 'सुरू (बंद नाही)',
     },
-    level: { village: 'गाव', block: 'गट / तालुका', district: 'जिल्हा', state: 'राज्य' },
+    level: { village: 'गाव', block: 'तालुका', district: 'जिल्हा', state: 'राज्य' },
+    cwcForm: {
+      form44: 'नमुना 44: सुटका-नि-पुनर्स्थापना आदेश',
+      form25: 'नमुना 25: बालक दत्तकासाठी कायदेशीररीत्या मुक्त असल्याचे प्रमाणपत्र',
+      form30: 'नमुना 30: प्रतिपालकत्व',
+      form34: 'नमुना 34: प्रतिपालकत्व',
+      form35: 'नमुना 35: प्रतिपालकत्व',
+      other: 'इतर नमुना',
+    },
     risk: { low: 'कमी', medium: 'मध्यम', high: 'जास्त', critical: 'गंभीर' },
     source: {
       vcpc: 'ग्राम बाल संरक्षण समिती',
