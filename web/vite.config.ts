@@ -24,11 +24,7 @@ export default defineConfig({
       output: {
         manualChunks(id) {
           if (!id.includes('/node_modules/')) return undefined;
-          if (
-            /\/node_modules\/(react|react-dom|scheduler|@tanstack|i18next|react-i18next|use-sync-external-store)\//.test(
-              id,
-            )
-          )
+          if (/\/node_modules\/(react|react-dom|scheduler|@tanstack|i18next|react-i18next|use-sync-external-store)\//.test(id))
             return 'vendor';
           return undefined;
         },
