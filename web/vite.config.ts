@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { precompress } from './build/precompress';
 
 // Run from the repository root: `npx vite build --config web/vite.config.ts`.
 // root is this folder whatever the working directory, so the output lands in web/dist,
@@ -10,7 +11,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -23,11 +24,7 @@ export default defineConfig({
       output: {
         manualChunks(id) {
           if (!id.includes('/node_modules/')) return undefined;
-          if (
-            /\/node_modules\/(react|react-dom|scheduler|@tanstack|i18next|react-i18next|@mantine|@floating-ui|use-sync-external-store)\//.test(
-              id,
-            )
-          )
+          if (/\/node_modules\/(react|react-dom|scheduler|@tanstack|i18next|react-i18next|use-sync-external-store)\//.test(id))
             return 'vendor';
           return undefined;
         },

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database, Db, RawTx } from '../db/client';
 import { auditEvent, auditSubject } from './audit.schema';
 import type { AuditFields, SubjectKey, SubjectType } from './audit.hash';
@@ -182,6 +182,24 @@ export async function subjectAccessLog(db: Db, type: SubjectType, id: string, pa
       .orderBy(desc(auditSubject.eventSeq))
       .limit(page.limit),
     db.select({ total: count() }).from(auditSubject).where(about),
+  ]);
+  return { items, total: Number(total) };
+}
+
+/**
+ * The audit log itself, newest first, a page at a time (`before`: the last `seq` of the previous
+ * page), inside `where` (the reader's jurisdiction on the entry's state/district) and filters.
+ * Ids, roles and counts only: an entry never holds a name (see audit.service.ts).
+ */
+export async function listAuditEvents(db: Db, where: SQL, page: { limit: number; before?: number }) {
+  const [items, [{ total }]] = await Promise.all([
+    db
+      .select({ ...logColumns, entityType: auditEvent.entityType, entityId: auditEvent.entityId, districtCode: auditEvent.districtCode })
+      .from(auditEvent)
+      .where(page.before ? and(where, lt(auditEvent.seq, page.before)) : where)
+      .orderBy(desc(auditEvent.seq))
+      .limit(page.limit),
+    db.select({ total: count() }).from(auditEvent).where(where),
   ]);
   return { items, total: Number(total) };
 }

@@ -4,8 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
 import { ok } from '../http/response';
-import { accessLogOut } from './audit.model';
-import { accessLog } from './audit.service';
+import { accessLogOut, auditEventsOut, auditEventsQuery } from './audit.model';
+import { accessLog, auditEvents } from './audit.service';
 
 const logQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -19,6 +19,18 @@ const logQuery = z.object({
  */
 export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/audit/events',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit log in your jurisdiction, newest first (audit.read); ids and roles, never names of children',
+        querystring: auditEventsQuery,
+        response: ok(auditEventsOut),
+      },
+    },
+    async (req) => auditEvents(ctx, requireActor(req), req.query),
+  );
   r.get(
     '/:kind/:id/access-log',
     {

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { AppContext } from '../http/context';
 import { requirePermission, type Actor, type Placement } from '../access/policy';
@@ -6,7 +6,8 @@ import { notFound } from '../http/errors';
 import { getChild } from '../registry/children.repository';
 import { getFamily } from '../registry/families.repository';
 import { appUser } from '../users/users.schema';
-import { appendAudit, subjectAccessLog } from './audit.repository';
+import { appendAudit, listAuditEvents, subjectAccessLog } from './audit.repository';
+import { auditEvent } from './audit.schema';
 import { UUID_RE, type SubjectType } from './audit.hash';
 import { noteAuditWritten } from './audit.chain';
 import { auditDisabledForBench } from './audit.bench-switch';
@@ -105,5 +106,58 @@ export async function accessLog(ctx: AppContext, actor: Actor, type: SubjectType
     items: items.map((r) => ({ ...r, actor: r.actorId ? (byId.get(r.actorId) ?? null) : null })),
     total,
     nextCursor: items.length === page.limit ? items[items.length - 1].seq : null,
+  };
+}
+
+/** Display names of the users who made entries (the log keeps ids only). */
+async function actorsOf(ctx: AppContext, ids: (string | null)[]) {
+  const unique = [...new Set(ids.filter((x): x is string => !!x))];
+  const users = unique.length
+    ? await ctx.db
+        .select({ id: appUser.id, displayName: appUser.displayName, username: appUser.username })
+        .from(appUser)
+        .where(inArray(appUser.id, unique))
+    : [];
+  return new Map(users.map((u) => [u.id, u]));
+}
+
+/**
+ * The audit log for the auditor (audit.read): every entry whose place is inside the reader's
+ * jurisdiction (a state auditor: the state; a district officer: the district), newest first.
+ * Entries without a place (sign-ins) are shown only to national readers. Reading the log
+ * discloses no child's data (entries hold ids, never names), so it adds no entry of its own.
+ */
+export async function auditEvents(
+  ctx: AppContext,
+  actor: Actor,
+  q: { limit: number; cursor?: number; action?: string; entityType?: string; actorId?: string },
+) {
+  requirePermission(actor, 'audit.read');
+  const s = actor.scope;
+  const place =
+    s.level === 'national'
+      ? sql`true`
+      : s.level === 'state'
+        ? s.stateCode == null
+          ? sql`false`
+          : eq(auditEvent.stateCode, s.stateCode)
+        : s.districtCode == null
+          ? sql`false`
+          : eq(auditEvent.districtCode, s.districtCode);
+  const where = and(
+    place,
+    q.action ? eq(auditEvent.action, q.action) : undefined,
+    q.actorId ? eq(auditEvent.actorId, q.actorId) : undefined,
+    q.entityType ? eq(auditEvent.entityType, q.entityType) : undefined,
+  )!;
+  const { items, total } = await listAuditEvents(ctx.db, where, { limit: q.limit, before: q.cursor });
+  const byId = await actorsOf(
+    ctx,
+    items.map((r) => r.actorId),
+  );
+  return {
+    items: items.map((r) => ({ ...r, actor: r.actorId ? (byId.get(r.actorId) ?? null) : null })),
+    total,
+    nextCursor: items.length === q.limit ? items[items.length - 1].seq : null,
   };
 }

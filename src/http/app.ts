@@ -3,7 +3,6 @@ import { z } from 'zod';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +25,8 @@ import { registerDomainRoutes } from './routes';
 import { safeError } from '../kernel/safe-error';
 import { opsCounts } from '../kernel/ops-health';
 import { registerAuditChaining } from '../audit/audit.runtime';
+import { registerCompression } from './compression';
+import { registerWebStatic } from './web-static';
 
 export async function buildApp(
   ctx: AppContext,
@@ -92,6 +93,8 @@ export async function buildApp(
   registerAuthHook(app, ctx);
   registerInputHygiene(app);
   registerAuditChaining(app, ctx);
+  // Every text body the server makes is compressed for browsers that accept it (village links).
+  if (ctx.config.webOptimised !== false) registerCompression(app);
 
   app.get(
     '/api/health',
@@ -117,13 +120,7 @@ export async function buildApp(
 
   const webDir = ctx.config.webDir;
   if (webDir && existsSync(join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        return reply.status(404).send({ code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` });
-      }
-      return reply.sendFile('index.html');
-    });
+    await registerWebStatic(app, webDir, { optimised: ctx.config.webOptimised });
   } else {
     app.setNotFoundHandler((req, reply) =>
       reply.status(404).send({ code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` }),

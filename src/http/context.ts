@@ -18,4 +18,6 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Which proxies may tell the client address (TRUST_PROXY); none when absent. */
   trustProxy?: TrustProxy;
+  /** Compression and long-lived caching of the web app (default on); off only for the bench's baseline. */
+  webOptimised?: boolean;
 }

@@ -107,6 +107,18 @@ const foundFields = {
   ...reporterFields,
 };
 
+/**
+ * A name typed by a member of the public: at least two letters in any script (issue #17: the
+ * public form took a child named "12345" and a reporter named "x"). Officials' forms keep the
+ * shared rule (a letter or a digit), since registers hold names like "Baby of Sunita 2".
+ */
+export const PUBLIC_NAME_MESSAGE = 'must contain at least two letters';
+const publicName = personNameSchema(120).refine((s) => (s.match(/\p{L}/gu) ?? []).length >= 2, PUBLIC_NAME_MESSAGE);
+const optPublicName = optionalPersonName(120)
+  .refine((s) => s === '' || (s.match(/\p{L}/gu) ?? []).length >= 2, PUBLIC_NAME_MESSAGE)
+  .optional()
+  .nullable();
+
 const atLeastOneName = (r: { name?: string | null; nameLocal?: string | null }) => !!(r.name || r.nameLocal);
 
 /** An official missing-child report (police, helpline, DCPU...): enters matching at once. */
@@ -140,7 +152,9 @@ export const publicMissingReportInput = z
   .strictObject(
     {
       ...missingFields,
-      reporterName: personName,
+      name: publicName.optional().nullable(),
+      nameLocal: optPublicName,
+      reporterName: publicName,
       reporterPhone: phone,
       reporterRelation: text(80).min(1, 'is required'),
     },
@@ -151,7 +165,7 @@ export const publicMissingReportInput = z
 export const publicSightingInput = z.strictObject(
   {
     ...foundFields,
-    reporterName: personName,
+    reporterName: publicName,
     reporterPhone: phone,
   },
   unknownKeys,

@@ -133,6 +133,11 @@ describe('bad input is refused with the field named, and nothing is written', ()
     ['report', 'oversized text', { description: 'x'.repeat(2001) }, 'description'],
     ['report', 'too many other names', { aliases: ['a', 'b', 'c', 'd', 'e', 'f'] }, 'aliases'],
     ['report', 'an unknown field', { childId: '00000000-0000-4000-8000-000000000000' }, 'childId'],
+    // Issue #17: the public form took a child named "12345" and a reporter named "x".
+    ['report', 'a child named only with digits', { name: '12345' }, 'name'],
+    ['report', 'a local-script name of digits', { nameLocal: '१२३' }, 'nameLocal'],
+    ['report', 'a one-letter reporter', { reporterName: 'x' }, 'reporterName'],
+    ['sighting', 'a one-letter reporter', { reporterName: 'x' }, 'reporterName'],
     ['sighting', 'a found date in the future', { foundOn: '2999-01-01' }, 'foundOn'],
     ['sighting', 'an impossible age', { ageYears: 40 }, 'ageYears'],
     ['sighting', 'an unknown field', { status: 'open' }, 'status'],

@@ -177,7 +177,10 @@ describeInChromium('a photo on the public form', () => {
     expect(await akola.getByText('Ramesh Dhurve').count()).toBeGreaterThan(0);
     await akola.getByTestId('agreement').waitFor();
     await screenshot(akola, 'missing-match-cross-district-limited');
+    await akola.getByLabel('Note').fill('Called the family; the photo and the mark match.');
     await akola.getByTestId('confirm').click();
+    await akola.getByTestId('second-look-checked').check();
+    await akola.getByTestId('confirm-final').click();
     await akola
       .getByRole('status')
       .getByText(/Your district has agreed/)
@@ -194,7 +197,15 @@ describeInChromium('a photo on the public form', () => {
       .getByTestId('agreement')
       .getByText(/Akola has agreed/)
       .waitFor();
+    // Confirming needs a note and a second look at what differs (issue #17).
     await op.getByTestId('confirm').click();
+    await op.getByText('Say how you checked that this is the same child').waitFor();
+    await op.getByLabel('Note').fill('Visited the home; the parents recognised the child.');
+    await op.getByTestId('confirm').click();
+    await op.getByTestId('second-look').waitFor();
+    expect(await op.getByTestId('confirm-final').isDisabled()).toBe(true);
+    await op.getByTestId('second-look-checked').check();
+    await op.getByTestId('confirm-final').click();
     await op
       .getByRole('status')
       .getByText(/Confirmed/)

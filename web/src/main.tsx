@@ -1,10 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // Fonts ship with the app (no CDN): Devanagari must render on any machine, offline too.
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-700.css';
-import '@fontsource/noto-sans/devanagari-400.css';
-import '@fontsource/noto-sans/devanagari-700.css';
+// Latin and Devanagari subsets, woff2 only, each fetched only when a page uses it (fonts.css).
+import './app/fonts.css';
 import '@mantine/core/styles.css';
 import './app/global.css';
 import './i18n';

@@ -31,6 +31,18 @@ function WhoAmI({ compact = false }: { compact?: boolean }) {
   );
 }
 
+/** A bottom-bar entry: at least 48 px high and wide, a comfortable thumb target. */
+const BOTTOM_ITEM = {
+  minHeight: 48,
+  minWidth: 48,
+  flex: 1,
+  display: 'flex',
+  flexDirection: 'column',
+  alignItems: 'center',
+  justifyContent: 'center',
+  gap: 2,
+} as const;
+
 export function Shell() {
   const { t } = useTranslation();
   const me = useMe();
@@ -43,6 +55,8 @@ export function Shell() {
     <AppShell
       header={{ height: { base: 88, sm: 60 } }}
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      // On a phone the menu and the first screens sit in a bar at the bottom, within reach of a thumb.
+      footer={{ height: { base: 64, sm: 0 } }}
       padding="md"
     >
       <a href="#main" className="skip-link">
@@ -51,7 +65,6 @@ export function Shell() {
       <AppShell.Header px="sm">
         <Group h={{ base: 52, sm: '100%' }} justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.menu')} />
             <UnstyledButton component={Link} to="/" onClick={close}>
               <Text fw={700} size="lg">
                 {t('app.name')}
@@ -88,6 +101,34 @@ export function Shell() {
           </nav>
         </ScrollArea>
       </AppShell.Navbar>
+      <AppShell.Footer hiddenFrom="sm" px={4} data-testid="bottom-bar">
+        <nav aria-label={t('app.menu')} style={{ height: '100%' }}>
+          <Group h="100%" gap={0} wrap="nowrap" justify="space-around">
+            <UnstyledButton onClick={toggle} aria-expanded={opened} style={BOTTOM_ITEM} data-testid="bottom-menu">
+              <Burger opened={opened} size="sm" component="span" aria-hidden />
+              <Text size="xs" lh={1.1}>
+                {t('app.menu')}
+              </Text>
+            </UnstyledButton>
+            {/* While the menu is open it lists every screen; the shortcuts would only repeat it. */}
+            {(opened ? [] : nav.slice(0, 3)).map((n) => (
+              <UnstyledButton
+                key={n.to}
+                component={Link}
+                to={n.to}
+                onClick={close}
+                style={BOTTOM_ITEM}
+                aria-current={path === n.to || path.startsWith(`${n.to}/`) ? 'page' : undefined}
+                fw={path === n.to || path.startsWith(`${n.to}/`) ? 700 : 400}
+              >
+                <Text size="xs" lh={1.2} ta="center" lineClamp={2}>
+                  {t(n.labelKey)}
+                </Text>
+              </UnstyledButton>
+            ))}
+          </Group>
+        </nav>
+      </AppShell.Footer>
       <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>

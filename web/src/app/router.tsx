@@ -1,12 +1,16 @@
 import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
 import { createRootRoute, createRoute, createRouter, Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { lazy, Suspense } from 'react';
 import { SignInPage } from '../auth/SignInPage';
-import { PasswordDuePage } from '../auth/PasswordDuePage';
 import { useMe, useSession } from '../auth/session';
 import { Loading } from '../components/Status';
 import { MODULES, navFor } from './modules';
-import { Shell } from './Shell';
+
+// The first page a phone loads is sign-in (or the public report form): the shell with its menu
+// and the password-change screen come in their own chunks once someone has signed in.
+const Shell = lazy(() => import('./Shell').then((m) => ({ default: m.Shell })));
+const PasswordDuePage = lazy(() => import('../auth/PasswordDuePage').then((m) => ({ default: m.PasswordDuePage })));
 
 /** Every screen sits behind the session gate: nobody signed in → sign-in, at the same address. */
 const PUBLIC_PAGES = MODULES.flatMap((m) => m.publicPages ?? []);
@@ -20,19 +24,18 @@ function Gate() {
   if (!me && PUBLIC_PAGES.some((p) => p.path === path)) return <Outlet />;
   if (!me)
     return (
-      <>
-        <SignInPage />
-        <Stack align="center" pb="md">
+      <SignInPage>
+        {/* Inside the sign-in page's main region, clear of the screen's bottom edge. */}
+        <Stack align="center" gap="xs" data-testid="public-links">
           {PUBLIC_PAGES.map((p) => (
-            <Anchor key={p.path} href={p.path}>
+            <Anchor key={p.path} href={p.path} py={6}>
               {t(p.labelKey)}
             </Anchor>
           ))}
         </Stack>
-      </>
+      </SignInPage>
     );
-  if (me.mustChangePassword) return <PasswordDuePage />;
-  return <Shell />;
+  return <Suspense fallback={<Loading />}>{me.mustChangePassword ? <PasswordDuePage /> : <Shell />}</Suspense>;
 }
 
 /** "/" opens the first screen the user's role offers. */

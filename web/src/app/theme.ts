@@ -1,4 +1,7 @@
 import {
+  Input,
+  NumberInput,
+  Pagination,
   createTheme,
   darken,
   defaultVariantColorsResolver,
@@ -6,6 +9,7 @@ import {
   type CSSVariablesResolver,
   type VariantColorsResolver,
 } from '@mantine/core';
+import i18n, { addTranslations } from '../i18n';
 
 /**
  * Contrast (WCAG AA, 4.5:1 for normal text), checked against Mantine's defaults:
@@ -14,10 +18,24 @@ import {
  *   darkened shade 9, not Mantine's shade 6 (orange 6 on its tint is about 2.5:1);
  * - "dimmed" text and error messages are darker than Mantine's grey and red 6.
  */
+/** Hues whose shade 8 is too light for white text (green 8 is about 3.3:1): filled buttons take a darker shade 9. */
+const LIGHT_HUES = ['green', 'teal', 'lime', 'yellow', 'orange', 'cyan', 'red', 'pink', 'grape'];
+
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
-  if (!['light', 'subtle', 'outline'].includes(input.variant)) return colors;
   const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
+  if (
+    input.variant === 'filled' &&
+    parsed.isThemeColor &&
+    parsed.color &&
+    LIGHT_HUES.includes(parsed.color) &&
+    parsed.shade === undefined
+  ) {
+    // e.g. the white-on-green Accept button: 4.5:1 or better (WCAG 1.4.3).
+    const background = darken(input.theme.colors[parsed.color][9], 0.2);
+    return { ...colors, background, hover: darken(background, 0.1), color: '#fff' };
+  }
+  if (!['light', 'subtle', 'outline'].includes(input.variant)) return colors;
   if (!parsed.isThemeColor || !parsed.color || ['gray', 'dark'].includes(parsed.color)) return colors;
   const strong = darken(input.theme.colors[parsed.color][9], 0.3);
   return { ...colors, color: strong, ...(input.variant === 'outline' ? { border: `1px solid ${strong}` } : {}) };
@@ -31,6 +49,27 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   focusRing: 'auto',
   variantColorResolver,
+  components: {
+    // Every page control has a name a screen reader can say ("Page 3", "Next page"), in the reader's language.
+    Pagination: Pagination.extend({
+      defaultProps: {
+        getItemProps: (page: number) => ({ 'aria-label': i18n.t('a11y.page', { n: page }) }),
+        getControlProps: (control: 'first' | 'previous' | 'next' | 'last') => ({ 'aria-label': i18n.t(`a11y.${control}Page`) }),
+      },
+    }),
+    // The stepper arrows are unnamed, pointer-only buttons; a phone's number keypad serves better.
+    NumberInput: NumberInput.extend({ defaultProps: { hideControls: true } }),
+    // A visible focus ring on text fields, not only a faint border tint (WCAG 2.4.7).
+    Input: Input.extend({ classNames: { input: 'samanvay-input' } }),
+  },
+});
+
+addTranslations({
+  en: {
+    a11y: { page: 'Page {{n}}', firstPage: 'First page', previousPage: 'Previous page', nextPage: 'Next page', lastPage: 'Last page' },
+  },
+  hi: { a11y: { page: 'पृष्ठ {{n}}', firstPage: 'पहला पृष्ठ', previousPage: 'पिछला पृष्ठ', nextPage: 'अगला पृष्ठ', lastPage: 'अंतिम पृष्ठ' } },
+  mr: { a11y: { page: 'पान {{n}}', firstPage: 'पहिले पान', previousPage: 'मागील पान', nextPage: 'पुढील पान', lastPage: 'शेवटचे पान' } },
 });
 
 export const cssVariables: CSSVariablesResolver = () => ({

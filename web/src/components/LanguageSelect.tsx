@@ -14,6 +14,9 @@ export function LanguageSelect({ compact = false }: { compact?: boolean }) {
       data={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
       size="xs"
       w={compact ? 112 : undefined}
+      // Never squeezed by a long title beside it (on a phone it showed only "म").
+      miw={compact ? 112 : undefined}
+      style={{ flexShrink: 0 }}
       data-testid="language-select"
     />
   );

@@ -37,7 +37,9 @@ export function splitServerIssues(err: ApiError, fields: readonly string[]): { f
   for (const [k, msg] of Object.entries(all)) {
     const target = fields.includes(k) ? k : fields.find((f) => k.startsWith(`${f}.`));
     if (target) mine[target] ??= msg;
-    else other.push(k ? `${k}: ${msg}` : msg);
+    // Not a field of this form: the reason alone. The key is the API's internal field name
+    // ("chairPersonId"), which means nothing to the person at the screen.
+    else other.push(msg);
   }
   if (!err.issues.length) other.push(err.message);
   return { fields: mine, other };
@@ -75,21 +77,45 @@ const PATTERNS: [RegExp, string][] = [
   [/^Invalid option/, 'chooseOne'],
   [/^Invalid input: expected \w+, received (undefined|null)/, 'required'],
   [/^Invalid input: expected (number|int)/, 'number'],
-  [/^Too small: expected string to have >=1/, 'required'],
+  [/^Too small: expected string to have >=1(?!\d)/, 'required'],
   [/^Too big: expected string to have <=(\d+)/, 'tooLong'],
   [/^Too big: expected number to be <=(\d+)/, 'max'],
   [/^Too small: expected number to be >=(\d+)/, 'min'],
   [/^Invalid (UUID|uuid)/, 'invalidId'],
 ];
 
+/** Further zod wording, translated from the shared catalogue (src/i18n/catalogue.ts), with a count. */
+const COUNTED: [RegExp, string][] = [
+  [/^Too small: expected array to have >=1 items?$/, 'validation.chooseAtLeastOne'],
+  [/^Too small: expected array to have >=(\d+)/, 'validation.chooseAtLeast'],
+  [/^Too small: expected string to have >=(\d+)/, 'validation.tooShort'],
+  [/^Too big: expected array to have <=(\d+)/, 'validation.tooMany'],
+  [/^Unrecognized key/, 'validation.unknownField'],
+];
+
+/** zod's own English that no pattern above knows: never shown raw ("Invalid input", "Invalid string: …"). */
+const ZOD_WORDING = /^(Invalid|Too (small|big)|Unrecognized|Expected|Required$)/;
+
+/** Reasons worded in the shared catalogue (src/i18n/catalogue.ts). */
+const KNOWN_CATALOGUE: Record<string, string> = {
+  'must contain at least two letters': 'validation.nameLetters',
+  'must contain a letter (not only spaces or invisible characters)': 'validation.nameLetters',
+};
+
 export function translateReason(t: TFunction, message: string): string {
+  if (KNOWN_CATALOGUE[message]) return t(KNOWN_CATALOGUE[message]);
   const known = KNOWN[message];
   if (known) return t(`reasons.${known}`);
   for (const [re, key] of PATTERNS) {
     const m = re.exec(message);
     if (m) return t(`reasons.${key}`, { n: m[1] });
   }
-  return message; // the server's own words: better than nothing
+  for (const [re, key] of COUNTED) {
+    const m = re.exec(message);
+    if (m) return m[1] ? t(key, { count: Number(m[1]) }) : t(key);
+  }
+  if (ZOD_WORDING.test(message)) return t('validation.invalid');
+  return message; // the server's own words (already a sentence for people): better than nothing
 }
 
 export function useReason() {

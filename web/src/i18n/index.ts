@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import hi from './hi.json';
 import mr from './mr.json';
+import { CATALOGUE } from '../../../src/i18n/catalogue';
 
 /**
  * English, Hindi and Marathi. The choice is remembered on this device (localStorage) and
@@ -32,6 +33,23 @@ export function storedLanguage(): Lang | null {
   }
 }
 
+/**
+ * Before anyone chooses: the first of the browser's languages that the app speaks (a Marathi
+ * phone sends "mr-IN", "mr"), else English. The sign-in page showed English on a Marathi phone.
+ */
+export function languageFromBrowser(preferred: readonly string[] | undefined): Lang {
+  for (const tag of preferred ?? []) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLang(base)) return base;
+  }
+  return 'en';
+}
+
+function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
+}
+
 export function localeOf(lang: string): string {
   return LANGUAGES.find((l) => l.code === lang)?.locale ?? 'en-IN';
 }
@@ -55,7 +73,7 @@ export const resources: Resource = { en: { translation: en }, hi: { translation:
 
 void i18n.use(initReactI18next).init({
   resources,
-  lng: storedLanguage() ?? 'en',
+  lng: storedLanguage() ?? languageFromBrowser(browserLanguages()),
   fallbackLng: 'en',
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
@@ -64,6 +82,9 @@ void i18n.use(initReactI18next).init({
 const syncHtmlLang = (lng: string) => {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
 };
+// The catalogue the server shares (refusals, validation reasons): the same words on screen and on paper.
+for (const [lng, tree] of Object.entries(CATALOGUE)) i18n.addResourceBundle(lng, 'translation', tree, true, false);
+
 syncHtmlLang(i18n.language);
 i18n.on('languageChanged', syncHtmlLang);
 

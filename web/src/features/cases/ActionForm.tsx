@@ -17,7 +17,7 @@ import {
   type CaseState,
 } from '../../../../src/cases/domain';
 import { ApiError } from '../../api/client';
-import { describeError, splitServerIssues, useReason, type FieldErrors } from '../../forms/errors';
+import { describeError, splitServerIssues, translateReason, useReason, type FieldErrors } from '../../forms/errors';
 import { recordAction, useCasesWrite, useDistricts, useOrganisations } from './api';
 
 /**
@@ -92,7 +92,7 @@ export const SPECS: Partial<Record<CaseActionType, Spec>> = {
     fields: () => [
       { name: 'kind', kind: 'select', label: 'kind', options: CWC_ORDER_KINDS, labelOf: 'orderKind', required: true },
       { name: 'orderType', kind: 'select', label: 'orderType', options: CWC_ORDER_TYPES, labelOf: 'orderType', required: true },
-      { name: 'form', kind: 'select', label: 'formRef', options: CWC_ORDER_FORMS, labelOf: '' },
+      { name: 'form', kind: 'select', label: 'formRef', options: CWC_ORDER_FORMS, labelOf: 'cwcForm' },
       { name: 'orderRef', kind: 'text', label: 'orderRef' },
       { name: 'orderedOn', kind: 'date', label: 'orderedOn', required: true },
     ],
@@ -255,9 +255,11 @@ export function ActionForm({
           fields.map((f) => f.name).concat(['domains', 'findings', 'needs', 'to', 'careOptionReason', 'referralId', 'note']),
         );
         setErrors(split.fields);
-        setOther(split.other);
+        setOther(split.other.map((m) => translateReason(t, m)));
       } else if (err instanceof ApiError && err.status === 409 && err.code === 'invalid_transition') {
-        setOther([`${err.message} (${(err.body as { reason?: string })?.reason ?? ''})`]);
+        // The domain's code, in the reader's language from the shared catalogue (never the English message).
+        const reason = (err.body as { reason?: string } | null)?.reason;
+        setOther([reason ? t(`refusal.${reason}`, { defaultValue: t('validation.invalid') }) : t('validation.invalid')]);
       } else {
         setOther([describeError(t, err)]);
       }

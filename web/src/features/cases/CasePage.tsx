@@ -30,7 +30,7 @@ import { PageHeader } from '../registry/shared/PageHeader';
 import { attachmentUrl, uploadAttachment, useCase, useCasesWrite } from './api';
 import { availableActions } from './availability';
 import { ActionForm, SPECS } from './ActionForm';
-import { DueList, FlagBadges, RiskBadge, StatusBadge } from './shared';
+import { DueList, FlagBadges, HOURLY_DUE_KINDS, RiskBadge, StatusBadge } from './shared';
 import { NonDisclosureCard } from './NonDisclosure';
 import type { CaseFull, CaseReferralView, HistoryEntry } from './types';
 
@@ -213,7 +213,7 @@ function NotNowReasons({ choices }: { choices: ReturnType<typeof availableAction
       <Stack gap={2} mt={4}>
         {blocked.map((a) => (
           <Text key={a.type} size="xs" c="dimmed">
-            {t(`cases.action.${a.type}`)}: {a.message}
+            {t(`cases.action.${a.type}`)}: {t(`refusal.${a.code}`, { defaultValue: a.message })}
           </Text>
         ))}
       </Stack>
@@ -416,7 +416,7 @@ export function ReferralPart({ c }: { c: CaseReferralView }) {
               </Group>
               {due && (
                 <Text size="sm" c={due.overdue ? 'red' : undefined}>
-                  {t(`cases.due.${due.kind}`)}: {f.dateTime(due.dueAt)}
+                  {t(`cases.due.${due.kind}`)}: {f.due(due.dueAt, HOURLY_DUE_KINDS.has(due.kind))}
                 </Text>
               )}
               {r.declineReason && <Text size="sm">{r.declineReason}</Text>}

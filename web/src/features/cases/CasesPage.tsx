@@ -1,4 +1,5 @@
-import { Anchor, Button, Checkbox, Group, Pagination, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Card, Checkbox, Group, Pagination, Select, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/session';
@@ -127,6 +128,36 @@ export function CaseTable({ items }: { items: CaseListItem[] }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const villages = useVillageIndex();
+  // On a phone each case is a card: status and the next due date visible without scrolling sideways.
+  const phone = useMediaQuery('(max-width: 48em)');
+  if (phone)
+    return (
+      <Stack gap="xs" data-testid="cases-cards">
+        {items.map((c) => (
+          <Card key={c.id} withBorder padding="sm" data-testid="case-card">
+            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+              <Anchor component={Link} to={`/cases/${c.id}`} fw={600}>
+                #{f.number(c.number)} <PersonName name={c.childName} nameLocal={c.childNameLocal} />
+                <InitialsOnly show={c.initialsOnly} />
+              </Anchor>
+              <StatusBadge status={c.status} />
+            </Group>
+            <Group gap="xs" mt={4}>
+              <RiskBadge risk={c.risk} />
+              <Text size="xs">{t(`cases.level.${c.level}`)}</Text>
+              <Text size="xs" c="dimmed">
+                {c.villageId ? placeLabel(villages.get(c.villageId), i18n.language) : ''}
+              </Text>
+            </Group>
+            {c.nextDueAt && c.nextDueKind && (
+              <Text size="sm" mt={4}>
+                {t(`cases.due.${c.nextDueKind}`)}: <DueDate at={c.nextDueAt} overdue={c.overdue} kind={c.nextDueKind} />
+              </Text>
+            )}
+          </Card>
+        ))}
+      </Stack>
+    );
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped data-testid="cases-table">
@@ -170,7 +201,7 @@ export function CaseTable({ items }: { items: CaseListItem[] }) {
                 {c.nextDueAt && c.nextDueKind ? (
                   <Stack gap={0}>
                     <Text size="sm">{t(`cases.due.${c.nextDueKind}`)}</Text>
-                    <DueDate at={c.nextDueAt} overdue={c.overdue} />
+                    <DueDate at={c.nextDueAt} overdue={c.overdue} kind={c.nextDueKind} />
                   </Stack>
                 ) : (
                   '—'

@@ -6,7 +6,7 @@ import { INTAKE_SOURCES, RISK_LEVELS } from '../../../../src/cases/domain';
 import { SEXES } from '../../../../src/registry/vocabulary';
 import { ApiError } from '../../api/client';
 import { placeLabel } from '../../components/PersonName';
-import { describeError, splitServerIssues, useReason, type FieldErrors } from '../../forms/errors';
+import { describeError, splitServerIssues, translateReason, useReason, type FieldErrors } from '../../forms/errors';
 import { useChildren, useVillages } from '../registry/api';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { openCase, useCasesWrite } from './api';
@@ -72,7 +72,7 @@ export default function IntakePage() {
       if (err instanceof ApiError && err.status === 400) {
         const split = splitServerIssues(err, FIELDS);
         setErrors(split.fields);
-        setOther(split.other);
+        setOther(split.other.map((m) => translateReason(t, m)));
       } else setOther([describeError(t, err)]);
     }
   };

@@ -134,7 +134,7 @@ function OrderForm({
             ]),
           ),
         );
-        setGeneral(split.other.length ? split.other.join('; ') : null);
+        setGeneral(split.other.length ? split.other.map((m) => translateReason(t, m)).join('; ') : null);
       } else {
         onConflict(err);
         setGeneral(describeError(t, err));

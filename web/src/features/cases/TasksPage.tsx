@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Anchor, Badge, Checkbox, Group, Pagination, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Pagination, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PersonName } from '../../components/PersonName';
@@ -46,6 +47,14 @@ export default function TasksPage() {
         {(data) => (
           <Stack gap="sm">
             <TaskTable data={data} />
+            {scope === 'mine' && data.total === 0 && !overdue && (
+              <UnitTasksNotice
+                onShow={() => {
+                  setScope('unit');
+                  setPage(1);
+                }}
+              />
+            )}
             {data.total > CASE_PAGE && <Pagination total={Math.ceil(data.total / CASE_PAGE)} value={page} onChange={setPage} size="sm" />}
           </Stack>
         )}
@@ -54,16 +63,61 @@ export default function TasksPage() {
   );
 }
 
+/**
+ * "Mine" holds what is assigned to the user by name; most work is assigned to the unit. An empty
+ * "Mine" said "Nothing is due" while the unit had 13 tasks, 9 overdue (issue #17): say what the
+ * unit has, and offer it.
+ */
+function UnitTasksNotice({ onShow }: { onShow: () => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const unit = useTasks({ scope: 'unit', page: 1 });
+  if (!unit.data || unit.data.total === 0) return null;
+  return (
+    <Alert color="blue" variant="light" data-testid="unit-tasks-notice">
+      <Text size="sm">
+        {t('cases.tasks.noneMine')}{' '}
+        {t('cases.tasks.unitHas', { count: unit.data.total, n: f.number(unit.data.total), overdue: f.number(unit.data.overdueCount) })}
+      </Text>
+      <Button mt="xs" size="sm" variant="light" onClick={onShow}>
+        {t('cases.tasks.showUnit')}
+      </Button>
+    </Alert>
+  );
+}
+
 export function TaskTable({ data }: { data: TaskList }) {
   const { t } = useTranslation();
   const f = useFormat();
+  // On a phone a row becomes a card: the due date and whether it is overdue stay on screen.
+  const phone = useMediaQuery('(max-width: 48em)');
   return (
     <>
       <Text size="sm" role="status">
-        {t('cases.tasks.count', { n: f.number(data.total), overdue: f.number(data.overdueCount) })}
+        {t('cases.tasks.count', { count: data.total, n: f.number(data.total), overdue: f.number(data.overdueCount) })}
       </Text>
       {data.items.length === 0 ? (
         <Text c="dimmed">{t('cases.tasks.none')}</Text>
+      ) : phone ? (
+        <Stack gap="xs" data-testid="tasks-cards">
+          {data.items.map((x) => (
+            <Card key={`${x.caseId}-${x.kind}-${x.ref ?? ''}`} withBorder padding="sm" data-testid="task-card">
+              <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+                <Anchor component={Link} to={`/cases/${x.caseId}`} fw={600}>
+                  #{f.number(x.caseNumber)} <PersonName name={x.childName} nameLocal={x.childNameLocal} />
+                  <InitialsOnly show={x.initialsOnly} />
+                </Anchor>
+                <Badge color={x.overdue ? 'red.9' : 'gray'} variant={x.overdue ? 'filled' : 'light'} tt="none" style={{ flexShrink: 0 }}>
+                  {x.overdue ? t('cases.common.overdue') : t('cases.tasks.onTime')}
+                </Badge>
+              </Group>
+              <Text size="sm">{t(`cases.due.${x.kind}`)}</Text>
+              <Text size="sm">
+                {t('cases.tasks.dueBy')}: <DueDate at={x.dueAt} overdue={x.overdue} basis={x.basis} kind={x.kind} />
+              </Text>
+            </Card>
+          ))}
+        </Stack>
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped data-testid="tasks-table">
@@ -93,7 +147,7 @@ export function TaskTable({ data }: { data: TaskList }) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <DueDate at={x.dueAt} overdue={x.overdue} basis={x.basis} />
+                    <DueDate at={x.dueAt} overdue={x.overdue} basis={x.basis} kind={x.kind} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Card, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Checkbox, Grid, Group, List, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/session';
@@ -41,9 +41,25 @@ function MatchView({ m }: { m: Match }) {
   const theyAgreed = waiting && !!other && !!m.agreement[other];
   const cwcConfirmsAlone = can('cases.cwc') && mine('missing');
 
+  // Confirming opens a restoration: it needs a note saying how it was checked, and a second look
+  // at the details that differ (issue #17: one click confirmed, with no note and no confirmation).
+  const [secondLook, setSecondLook] = useState(false);
+  const [checked, setChecked] = useState(false);
+  const differing = m.fields.filter((fw) => fw.weight < 0);
+
+  function askConfirm() {
+    setError(null);
+    if (!note.trim()) return setNoteError(t('missing.review.confirmNoteRequired'));
+    setNoteError(null);
+    setChecked(false);
+    setSecondLook(true);
+  }
+
   async function send(decision: 'confirm' | 'reject') {
     setError(null);
+    setSecondLook(false);
     if (decision === 'reject' && !note.trim()) return setNoteError(t('missing.review.noteRequired'));
+    if (decision === 'confirm' && !note.trim()) return setNoteError(t('missing.review.confirmNoteRequired'));
     setNoteError(null);
     try {
       const out = await write.mutateAsync({ decision, note: note.trim() || undefined });
@@ -166,7 +182,7 @@ function MatchView({ m }: { m: Match }) {
               />
               <Group>
                 {!(weAgreed && !cwcConfirmsAlone) && (
-                  <Button color="green" onClick={() => send('confirm')} loading={write.isPending} data-testid="confirm">
+                  <Button color="green" onClick={askConfirm} loading={write.isPending} data-testid="confirm">
                     {t(waiting && !theyAgreed && !cwcConfirmsAlone ? 'missing.review.agree' : 'missing.review.confirm')}
                   </Button>
                 )}
@@ -175,6 +191,34 @@ function MatchView({ m }: { m: Match }) {
                 </Button>
               </Group>
             </Stack>
+            <Modal opened={secondLook} onClose={() => setSecondLook(false)} title={t('missing.review.secondLookTitle')} centered>
+              <Stack gap="sm" data-testid="second-look">
+                <Text size="sm">{differing.length ? t('missing.review.secondLookIntro') : t('missing.review.secondLookNone')}</Text>
+                {differing.length > 0 && (
+                  <List size="sm">
+                    {differing.map((fw) => (
+                      <List.Item key={fw.id}>
+                        {fw.label}: {fw.levelLabel}
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+                <Checkbox
+                  label={t('missing.review.secondLookChecked')}
+                  checked={checked}
+                  onChange={(e) => setChecked(e.currentTarget.checked)}
+                  data-testid="second-look-checked"
+                />
+                <Group justify="flex-end">
+                  <Button variant="default" onClick={() => setSecondLook(false)}>
+                    {t('missing.review.secondLookBack')}
+                  </Button>
+                  <Button color="green" disabled={!checked} onClick={() => void send('confirm')} data-testid="confirm-final">
+                    {t('missing.review.secondLookConfirm')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Modal>
           </Card>
         )}
       </Stack>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordKind } from '../../../../src/missing/domain/vocabulary';
 import { ApiError } from '../../api/client';
 import { LanguageSelect } from '../../components/LanguageSelect';
+import { PhoneText } from '../../components/PhoneText';
 import { CHALLENGE_RETRY, submitPublic } from './api';
 import { solvedChallenge } from './pow';
 import { ChildReportForm } from './ChildReportForm';
@@ -53,7 +54,8 @@ export default function PublicReportPage() {
   return (
     <Container size="md" py="md" component="main">
       <Paper withBorder p="lg" radius="md">
-        <Group justify="space-between" align="flex-start" mb="md" wrap="nowrap">
+        {/* On a phone the language selector goes under the title rather than shrinking to one letter. */}
+        <Group justify="space-between" align="flex-start" mb="md" wrap="wrap" gap="sm">
           <Box>
             <Title order={1} size="h2">
               {t('missing.public.title')}
@@ -65,7 +67,7 @@ export default function PublicReportPage() {
           <LanguageSelect compact />
         </Group>
         <Alert color="red" variant="light" mb="md">
-          {t('missing.public.emergency')}
+          <PhoneText text={t('missing.public.emergency')} />
         </Alert>
         {reference ? (
           <Stack gap="sm" align="flex-start">
@@ -80,6 +82,9 @@ export default function PublicReportPage() {
           <Stack gap="md">
             <SegmentedControl
               aria-label={t('missing.field.kind')}
+              fullWidth
+              // A tab's text wraps on a narrow phone instead of being cut off.
+              styles={{ label: { whiteSpace: 'normal', lineHeight: 1.3, overflow: 'visible', textOverflow: 'clip' } }}
               value={kind}
               onChange={(v) => setKind(v as RecordKind)}
               data={[
@@ -89,7 +94,7 @@ export default function PublicReportPage() {
             />
             {limited && (
               <Alert color="orange" role="alert">
-                {t(limited === 'daily_limit_reached' ? 'missing.public.dailyLimit' : 'missing.public.rateLimited')}
+                <PhoneText text={t(limited === 'daily_limit_reached' ? 'missing.public.dailyLimit' : 'missing.public.rateLimited')} />
               </Alert>
             )}
             {checking && (

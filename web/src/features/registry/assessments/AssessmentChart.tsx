@@ -25,7 +25,7 @@ export default function AssessmentChart({ assessments, domains }: { assessments:
           <XAxis dataKey="date" tickFormatter={(d: string) => f.month(d)} fontSize={12} />
           <YAxis domain={[1, 4]} ticks={[1, 2, 3, 4]} fontSize={12} tickFormatter={(v: number) => f.number(v)} />
           <Tooltip labelFormatter={(d) => f.date(String(d))} formatter={(v) => f.decimal(Number(v))} />
-          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(name) => <span style={{ color: '#212529' }}>{name}</span>} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
           <Line
             type="monotone"
             dataKey="overall"

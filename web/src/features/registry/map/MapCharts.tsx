@@ -25,7 +25,7 @@ export function VillageRiskChart({ villages }: { villages: VillageRisk[] }) {
           <XAxis type="number" allowDecimals={false} tickFormatter={(n: number) => f.number(n)} fontSize={12} />
           <YAxis type="category" dataKey="name" width={120} fontSize={12} tick={{ fill: '#343a40' }} />
           <Tooltip formatter={(n) => f.number(Number(n))} />
-          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(name) => <span style={{ color: '#212529' }}>{name}</span>} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="familiesAtRisk" name={t('map.familiesAtRisk')} fill="#0072B2" isAnimationActive={false} />
           <Bar dataKey="childrenAtRisk" name={t('map.childrenAtRisk')} fill="#D55E00" isAnimationActive={false} />
         </BarChart>

@@ -1,0 +1,231 @@
+/**
+ * The shared catalogue: sentences the server produces for people (a case action's refusal,
+ * validation reasons, "not possible now"), in English, Hindi and Marathi, as plain data that
+ * both the server (`translate()` below, for PDFs, SMS, e-mail and API `reasonText`) and the web
+ * app (merged into i18next, web/src/i18n/index.ts) read, so a reason reads the same everywhere.
+ * Terms follow /shared/GLOSSARY.md (प्रकरण for case, पुनर्स्थापना/पुनर्स्थापन for restoration,
+ * सामाजिक चौकशी अहवाल / सामाजिक जाँच रिपोर्ट for the SIR). No placeholder is followed by a Marathi
+ * postposition; counts carry `_one`/`_other` forms.
+ */
+export type CatalogueTree = { [key: string]: string | CatalogueTree };
+export type CatalogueLang = 'en' | 'hi' | 'mr';
+
+const en = {
+  refusal: {
+    INVALID_ACTION: 'This action is not filled in correctly.',
+    NO_INTAKE: 'The case has not been opened yet.',
+    ALREADY_OPENED: 'The case is already open.',
+    BEFORE_PREVIOUS_ACTION: 'The date is before the last action recorded on the case.',
+    IN_FUTURE: 'The date cannot be in the future.',
+    CASE_CLOSED: 'The case is closed.',
+    ALREADY_CLOSED: 'The case is already closed.',
+    NOT_CLOSED: 'The case is not closed.',
+    DATE_BEFORE_INTAKE: 'The date is before the case was reported.',
+    DATE_BEFORE_ACTION: 'The date has already passed.',
+    DATE_AFTER_ACTION: 'The date is after the action was recorded.',
+    NOT_PRODUCED: 'The child has not yet been produced before the CWC.',
+    SIR_NOT_ORDERED: 'The CWC has not ordered a Social Investigation Report (Form 21).',
+    SIR_ALREADY_ORDERED: 'A Social Investigation Report is already ordered and not yet submitted.',
+    FORM44_REQUIRED: 'Restoration needs the CWC’s release-cum-restoration order (Form 44).',
+    CWC_ORDER_REQUIRED: 'This needs an order of the CWC.',
+    CARE_OPTION_REASON_REQUIRED: 'Give the reason for choosing this kind of care.',
+    DUPLICATE_DOMAIN: 'A domain of the care plan is listed twice.',
+    DUPLICATE_REFERRAL: 'This referral is already on the case.',
+    UNKNOWN_REFERRAL: 'No referral on this case to decide.',
+    REFERRAL_ALREADY_DECIDED: 'The referral has already been decided.',
+    REFERRAL_NOT_ACCEPTED: 'The referral has not been accepted.',
+    NO_CARE_PLAN: 'There is no Individual Care Plan (Form 7) to review.',
+    WRONG_LEVEL: 'The case is at another level now.',
+    ALREADY_AT_TOP: 'The case is at state level; there is no higher level.',
+    NOT_HIGHER_LEVEL: 'An escalation must go to a higher level.',
+    ALREADY_AT_LOWEST: 'The case is at village level; there is no lower level.',
+    NOT_LOWER_LEVEL: 'A case is returned to a lower level.',
+    TRANSFER_PENDING: 'The case awaits a decision on its transfer.',
+    SAME_DISTRICT: 'The case is already in that district.',
+    NO_PENDING_TRANSFER: 'There is no transfer waiting for a decision.',
+    NOT_TRANSFER_RECIPIENT: 'Only the receiving unit can decide this transfer.',
+    NOT_TRANSFER_REQUESTER: 'Only the unit that asked for the transfer can cancel it.',
+    NOT_RESTORED: 'Follow-up visits come after a restoration order (Form 44); none is recorded.',
+    OPEN_REFERRALS: 'Referrals on the case are still open.',
+    CWC_ORDER_PENDING: 'The CWC’s order is still awaited.',
+    RESTORATION_ORDER_REQUIRED: 'This needs the CWC’s restoration order.',
+    NOTE_REQUIRED: 'Write a note.',
+    NO_CHANGE: 'Nothing would change.',
+  },
+  validation: {
+    required: 'Required',
+    chooseAtLeastOne: 'Choose at least one',
+    chooseAtLeast_one: 'Choose at least {{count}}',
+    chooseAtLeast_other: 'Choose at least {{count}}',
+    tooShort_one: 'At least {{count}} character',
+    tooShort_other: 'At least {{count}} characters',
+    tooMany_zero: 'At most {{count}} items',
+    tooMany_one: 'At most {{count}} item',
+    tooMany_other: 'At most {{count}} items',
+    invalid: 'Not valid: check this field',
+    unknownField: 'This form sent something the server does not know; reload the page',
+    nameLetters: 'A name needs letters',
+  },
+};
+
+const hi: typeof en = {
+  refusal: {
+    INVALID_ACTION: 'यह कार्य ठीक से भरा नहीं गया है।',
+    NO_INTAKE: 'प्रकरण अभी खोला नहीं गया है।',
+    ALREADY_OPENED: 'प्रकरण पहले से खुला है।',
+    BEFORE_PREVIOUS_ACTION: 'यह तारीख प्रकरण में दर्ज पिछले कार्य से पहले की है।',
+    IN_FUTURE: 'तारीख भविष्य की नहीं हो सकती।',
+    CASE_CLOSED: 'प्रकरण बंद है।',
+    ALREADY_CLOSED: 'प्रकरण पहले से बंद है।',
+    NOT_CLOSED: 'प्रकरण बंद नहीं है।',
+    DATE_BEFORE_INTAKE: 'यह तारीख प्रकरण की सूचना मिलने से पहले की है।',
+    DATE_BEFORE_ACTION: 'यह तारीख बीत चुकी है।',
+    DATE_AFTER_ACTION: 'यह तारीख कार्य दर्ज होने के बाद की है।',
+    NOT_PRODUCED: 'बच्चे को अभी बाल कल्याण समिति के सामने पेश नहीं किया गया है।',
+    SIR_NOT_ORDERED: 'बाल कल्याण समिति ने सामाजिक जाँच रिपोर्ट (फ़ॉर्म 21) का आदेश नहीं दिया है।',
+    SIR_ALREADY_ORDERED: 'सामाजिक जाँच रिपोर्ट का आदेश पहले से है और रिपोर्ट अभी जमा नहीं हुई है।',
+    FORM44_REQUIRED: 'पुनर्स्थापन के लिए बाल कल्याण समिति का मुक्ति-सह-पुनर्स्थापन आदेश (फ़ॉर्म 44) चाहिए।',
+    CWC_ORDER_REQUIRED: 'इसके लिए बाल कल्याण समिति का आदेश चाहिए।',
+    CARE_OPTION_REASON_REQUIRED: 'इस प्रकार की देखरेख चुनने का कारण लिखें।',
+    DUPLICATE_DOMAIN: 'देखरेख योजना का एक क्षेत्र दो बार लिखा है।',
+    DUPLICATE_REFERRAL: 'यह रेफ़रल पहले से प्रकरण में है।',
+    UNKNOWN_REFERRAL: 'इस प्रकरण में तय करने के लिए कोई रेफ़रल नहीं है।',
+    REFERRAL_ALREADY_DECIDED: 'इस रेफ़रल पर निर्णय हो चुका है।',
+    REFERRAL_NOT_ACCEPTED: 'रेफ़रल स्वीकार नहीं हुआ है।',
+    NO_CARE_PLAN: 'समीक्षा के लिए कोई व्यक्तिगत देखरेख योजना (फ़ॉर्म 7) नहीं है।',
+    WRONG_LEVEL: 'प्रकरण अब किसी दूसरे स्तर पर है।',
+    ALREADY_AT_TOP: 'प्रकरण राज्य स्तर पर है; इससे ऊपर कोई स्तर नहीं है।',
+    NOT_HIGHER_LEVEL: 'प्रकरण ऊपर के स्तर पर ही भेजा जा सकता है।',
+    ALREADY_AT_LOWEST: 'प्रकरण गाँव स्तर पर है; इससे नीचे कोई स्तर नहीं है।',
+    NOT_LOWER_LEVEL: 'प्रकरण नीचे के स्तर पर ही लौटाया जा सकता है।',
+    TRANSFER_PENDING: 'प्रकरण के स्थानांतरण पर निर्णय बाकी है।',
+    SAME_DISTRICT: 'प्रकरण पहले से उसी ज़िले में है।',
+    NO_PENDING_TRANSFER: 'निर्णय के लिए कोई स्थानांतरण बाकी नहीं है।',
+    NOT_TRANSFER_RECIPIENT: 'इस स्थानांतरण पर केवल प्राप्त करने वाली इकाई निर्णय ले सकती है।',
+    NOT_TRANSFER_REQUESTER: 'स्थानांतरण माँगने वाली इकाई ही इसे रद्द कर सकती है।',
+    NOT_RESTORED: 'अनुवर्ती मुलाक़ातें पुनर्स्थापन आदेश (फ़ॉर्म 44) के बाद होती हैं; ऐसा कोई आदेश दर्ज नहीं है।',
+    OPEN_REFERRALS: 'प्रकरण के रेफ़रल अभी खुले हैं।',
+    CWC_ORDER_PENDING: 'बाल कल्याण समिति के आदेश की प्रतीक्षा है।',
+    RESTORATION_ORDER_REQUIRED: 'इसके लिए बाल कल्याण समिति का पुनर्स्थापन आदेश चाहिए।',
+    NOTE_REQUIRED: 'टिप्पणी लिखें।',
+    NO_CHANGE: 'इससे कुछ नहीं बदलेगा।',
+  },
+  validation: {
+    required: 'आवश्यक',
+    chooseAtLeastOne: 'कम से कम एक चुनें',
+    chooseAtLeast_one: 'कम से कम {{count}} चुनें',
+    chooseAtLeast_other: 'कम से कम {{count}} चुनें',
+    tooShort_one: 'कम से कम {{count}} अक्षर',
+    tooShort_other: 'कम से कम {{count}} अक्षर',
+    tooMany_zero: 'अधिकतम {{count}} चीज़ें',
+    tooMany_one: 'अधिकतम {{count}} चीज़',
+    tooMany_other: 'अधिकतम {{count}} चीज़ें',
+    invalid: 'मान्य नहीं: यह जानकारी जाँचें',
+    unknownField: 'इस फ़ॉर्म ने ऐसी जानकारी भेजी जो सर्वर नहीं पहचानता; पेज दोबारा लोड करें',
+    nameLetters: 'नाम में अक्षर होने चाहिए',
+  },
+};
+
+const mr: typeof en = {
+  refusal: {
+    INVALID_ACTION: 'ही कार्यवाही नीट भरलेली नाही.',
+    NO_INTAKE: 'प्रकरण अजून उघडलेले नाही.',
+    ALREADY_OPENED: 'प्रकरण आधीच उघडलेले आहे.',
+    BEFORE_PREVIOUS_ACTION: 'ही तारीख प्रकरणात नोंदलेल्या मागील कार्यवाहीच्या आधीची आहे.',
+    IN_FUTURE: 'तारीख भविष्यातील असू शकत नाही.',
+    CASE_CLOSED: 'प्रकरण बंद आहे.',
+    ALREADY_CLOSED: 'प्रकरण आधीच बंद आहे.',
+    NOT_CLOSED: 'प्रकरण बंद नाही.',
+    DATE_BEFORE_INTAKE: 'ही तारीख प्रकरणाची माहिती मिळण्याच्या आधीची आहे.',
+    DATE_BEFORE_ACTION: 'ही तारीख उलटून गेली आहे.',
+    DATE_AFTER_ACTION: 'ही तारीख कार्यवाही नोंदवल्यानंतरची आहे.',
+    NOT_PRODUCED: 'बालकाला अजून बाल कल्याण समितीसमोर हजर केलेले नाही.',
+    SIR_NOT_ORDERED: 'बाल कल्याण समितीने सामाजिक चौकशी अहवालाचा (फॉर्म 21) आदेश दिलेला नाही.',
+    SIR_ALREADY_ORDERED: 'सामाजिक चौकशी अहवालाचा आदेश आधीच आहे आणि अहवाल अजून सादर झालेला नाही.',
+    FORM44_REQUIRED: 'पुनर्स्थापनेसाठी बाल कल्याण समितीचा सुटका-नि-पुनर्स्थापना आदेश (फॉर्म 44) हवा.',
+    CWC_ORDER_REQUIRED: 'यासाठी बाल कल्याण समितीचा आदेश हवा.',
+    CARE_OPTION_REASON_REQUIRED: 'हा संगोपनाचा प्रकार निवडण्याचे कारण लिहा.',
+    DUPLICATE_DOMAIN: 'काळजी योजनेतील एक क्षेत्र दोनदा लिहिले आहे.',
+    DUPLICATE_REFERRAL: 'हा रेफरल आधीच प्रकरणात आहे.',
+    UNKNOWN_REFERRAL: 'या प्रकरणात निर्णयासाठी कोणताही रेफरल नाही.',
+    REFERRAL_ALREADY_DECIDED: 'या रेफरलवर आधीच निर्णय झाला आहे.',
+    REFERRAL_NOT_ACCEPTED: 'रेफरल स्वीकारलेला नाही.',
+    NO_CARE_PLAN: 'आढाव्यासाठी वैयक्तिक काळजी योजना (फॉर्म 7) नाही.',
+    WRONG_LEVEL: 'प्रकरण आता दुसऱ्या स्तरावर आहे.',
+    ALREADY_AT_TOP: 'प्रकरण राज्य स्तरावर आहे; यापेक्षा वरचा स्तर नाही.',
+    NOT_HIGHER_LEVEL: 'प्रकरण फक्त वरच्या स्तरावर पाठवता येते.',
+    ALREADY_AT_LOWEST: 'प्रकरण गाव स्तरावर आहे; यापेक्षा खालचा स्तर नाही.',
+    NOT_LOWER_LEVEL: 'प्रकरण फक्त खालच्या स्तरावर परत पाठवता येते.',
+    TRANSFER_PENDING: 'प्रकरणाच्या हस्तांतरणावर निर्णय बाकी आहे.',
+    SAME_DISTRICT: 'प्रकरण आधीच त्याच जिल्ह्यात आहे.',
+    NO_PENDING_TRANSFER: 'निर्णयासाठी कोणतेही हस्तांतरण बाकी नाही.',
+    NOT_TRANSFER_RECIPIENT: 'या हस्तांतरणावर फक्त स्वीकारणारा कक्ष निर्णय घेऊ शकतो.',
+    NOT_TRANSFER_REQUESTER: 'हस्तांतरण मागणारा कक्षच ते रद्द करू शकतो.',
+    NOT_RESTORED: 'पाठपुरावा भेटी पुनर्स्थापना आदेशानंतर (फॉर्म 44) होतात; असा आदेश नोंदलेला नाही.',
+    OPEN_REFERRALS: 'प्रकरणातील रेफरल अजून खुले आहेत.',
+    CWC_ORDER_PENDING: 'बाल कल्याण समितीच्या आदेशाची प्रतीक्षा आहे.',
+    RESTORATION_ORDER_REQUIRED: 'यासाठी बाल कल्याण समितीचा पुनर्स्थापना आदेश हवा.',
+    NOTE_REQUIRED: 'टीप लिहा.',
+    NO_CHANGE: 'यामुळे काहीही बदलणार नाही.',
+  },
+  validation: {
+    required: 'आवश्यक',
+    chooseAtLeastOne: 'किमान एक निवडा',
+    chooseAtLeast_one: 'किमान {{count}} निवडा',
+    chooseAtLeast_other: 'किमान {{count}} निवडा',
+    tooShort_one: 'किमान {{count}} अक्षर',
+    tooShort_other: 'किमान {{count}} अक्षरे',
+    tooMany_zero: 'जास्तीत जास्त {{count}} बाबी',
+    tooMany_one: 'जास्तीत जास्त {{count}} बाब',
+    tooMany_other: 'जास्तीत जास्त {{count}} बाबी',
+    invalid: 'वैध नाही: ही माहिती पुन्हा पाहा',
+    unknownField: 'या फॉर्मने सर्व्हरला माहीत नसलेली माहिती पाठवली; पान पुन्हा लोड करा',
+    nameLetters: 'नावात अक्षरे असावीत',
+  },
+};
+
+export const CATALOGUE: Record<CatalogueLang, CatalogueTree> = { en, hi, mr };
+
+const LOCALES: Record<CatalogueLang, string> = { en: 'en-IN', hi: 'hi-IN', mr: 'mr-IN' };
+
+function lookup(tree: CatalogueTree, key: string): string | undefined {
+  let node: string | CatalogueTree | undefined = tree;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** The reader's language from an Accept-Language header or a profile value; English otherwise. */
+export function catalogueLang(value: string | null | undefined): CatalogueLang {
+  for (const tag of (value ?? '').split(',')) {
+    const base = tag.trim().split(/[-;]/)[0]!.toLowerCase();
+    if (base === 'en' || base === 'hi' || base === 'mr') return base;
+  }
+  return 'en';
+}
+
+/**
+ * A sentence for people, on the server (PDF, SMS, e-mail, API reasons): the same catalogue and
+ * the same rules as i18next in the browser ({{name}} placeholders; `count` picks `_one`/`_other`,
+ * and Hindi 0 takes the plural as Intl.PluralRules says), falling back to English, then the key.
+ */
+export function translate(lang: CatalogueLang, key: string, vars: Record<string, string | number> = {}): string {
+  const pick = (tree: CatalogueTree): string | undefined => {
+    if (typeof vars.count === 'number') {
+      // Hindi's plural rules put 0 with 1; the glossary wants "0 चीज़ें": `_zero` first, as i18next does.
+      const zero = vars.count === 0 ? lookup(tree, `${key}_zero`) : undefined;
+      const form = new Intl.PluralRules(LOCALES[lang]).select(vars.count);
+      return zero ?? lookup(tree, `${key}_${form}`) ?? lookup(tree, `${key}_other`) ?? lookup(tree, key);
+    }
+    return lookup(tree, key);
+  };
+  const text = pick(CATALOGUE[lang]) ?? pick(CATALOGUE.en) ?? key;
+  return text.replace(/{{(\w+)}}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/** Every key of a tree, dotted (for the completeness test). */
+export function catalogueKeys(tree: CatalogueTree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : catalogueKeys(v, `${prefix}${k}.`)));
+}
