@@ -14,6 +14,7 @@ import { HttpError } from '../http/errors';
 import { runImport } from '../registry/import/import.service';
 import { registerLinkageCommands } from '../linkage/linkage.cli';
 import { registerOrganisationCommands } from '../users/organisations.cli';
+import { registerReportCommands } from '../reports/mission-vatsalya/report.cli';
 
 const program = new Command('samanvay')
   .description('Samanvay: shared child & family registry and convergence platform (Mission Vatsalya)')
@@ -169,6 +170,7 @@ program
 
 registerLinkageCommands(program);
 registerOrganisationCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
+registerReportCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
 
 program.exitOverride();
 try {

@@ -145,8 +145,8 @@ export async function countIndicator(
       ${den ? sql`count(*) FILTER (WHERE ${den})::int` : sql`NULL::int`} AS denominator,
       ${median} AS median_days
     FROM ${view} WHERE ${where} ${groupBy ? sql`GROUP BY 1 ORDER BY 1` : sql``}`;
-  const res = await db.execute(q);
-  return (res.rows as Record<string, unknown>[]).map((r) => ({
+  const res = (await db.execute(q)) as unknown as { rows: Record<string, unknown>[] };
+  return res.rows.map((r) => ({
     key: (r.key as string | null) ?? null,
     numerator: Number(r.numerator),
     denominator: r.denominator == null ? null : Number(r.denominator),
@@ -188,8 +188,8 @@ export async function trendIndicator(
     FROM ${view} CROSS JOIN (VALUES ${monthsSql}) AS mm(month, first)
     WHERE ${and(jurisdictionWhere(actor, view), extra ?? sql`true`)}
     GROUP BY mm.month, mm.first ORDER BY mm.first`;
-  const res = await db.execute(q);
-  const got = new Map((res.rows as Record<string, unknown>[]).map((r) => [String(r.month), r]));
+  const res = (await db.execute(q)) as unknown as { rows: Record<string, unknown>[] };
+  const got = new Map(res.rows.map((r) => [String(r.month), r]));
   return months.map((m) => {
     const r = got.get(m);
     return { month: m, numerator: r ? Number(r.numerator) : 0, denominator: r?.denominator == null ? null : Number(r.denominator) };
