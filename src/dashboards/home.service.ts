@@ -5,7 +5,7 @@
  */
 import { and, asc, count, eq, inArray, lte, min, sql } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
-import { jurisdictionWhere, requirePermission, type Actor } from '../access/policy';
+import { can, jurisdictionWhere, requirePermission, type Actor } from '../access/policy';
 import { audit } from '../audit/audit.service';
 import { tasksFor } from '../cases/tasks.service';
 import { caseTimelineConfig } from '../cases/timelines.config';
@@ -48,7 +48,8 @@ export async function districtHome(ctx: AppContext, actor: Actor, district?: num
     asOf: p.today,
     area,
     indicators,
-    decisionsToday: decisions.map((d) => ({ ...d, overdue: d.dueAt.getTime() < p.now.getTime() })),
+    // Case numbers are for those who may open cases (a nodal officer sees the counts only).
+    decisionsToday: (can(actor, 'cases.read') ? decisions : []).map((d) => ({ ...d, overdue: d.dueAt.getTime() < p.now.getTime() })),
     departmentsBehind: behind.map((b) => ({ department: b.department, overdue: Number(b.overdue), oldestDue: String(b.oldestDue) })),
   };
 }
