@@ -25,7 +25,8 @@ export async function areaActor(ctx: AppContext, actor: Actor, district?: number
   const s = actor.scope;
   if (district !== undefined && !(s.districtCode === district && s.level !== 'national' && s.level !== 'state')) {
     const loc = await getLocation(ctx.db, `di:${district}`);
-    if (!loc) throw new HttpError(400, 'invalid', `No district with LGD code ${district}`, [{ field: 'district', message: 'unknown district' }]);
+    if (!loc)
+      throw new HttpError(400, 'invalid', `No district with LGD code ${district}`, [{ field: 'district', message: 'unknown district' }]);
     if (!(s.level === 'national' || s.level === 'state') || !covers(s, { stateCode: loc.stateCode, districtCode: district })) {
       throw new HttpError(403, 'outside_jurisdiction', 'The district is outside your jurisdiction');
     }

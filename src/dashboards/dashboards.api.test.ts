@@ -66,10 +66,15 @@ describe('dashboards API on the demo (Amravati 468, Akola 467)', () => {
     const body = res.json();
     const names = body.districts.map((d: { name: string }) => d.name);
     expect(names).toEqual(expect.arrayContaining(['Amravati', 'Akola']));
-    const sum = body.districts.reduce((s: number, d: { cells: Record<string, { numerator: number }> }) => s + d.cells.children_identified.numerator, 0);
+    const sum = body.districts.reduce(
+      (s: number, d: { cells: Record<string, { numerator: number }> }) => s + d.cells.children_identified.numerator,
+      0,
+    );
     expect(body.total.children_identified.numerator).toBe(sum);
     // Higher is better for assessment: the first district with a rate has the lowest one.
-    const rates = body.districts.map((d: { cells: Record<string, { rate: number | null }> }) => d.cells.children_assessed.rate).filter((r: number | null) => r !== null);
+    const rates = body.districts
+      .map((d: { cells: Record<string, { rate: number | null }> }) => d.cells.children_assessed.rate)
+      .filter((r: number | null) => r !== null);
     expect(rates).toEqual([...rates].sort((a: number, b: number) => a - b));
     expect((await (await t.login('dcpo.amravati')).get('/api/v1/dashboards/state-comparison')).statusCode).toBe(403);
   });

@@ -108,20 +108,40 @@ export function dashboardsRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/reports/mission-vatsalya/monthly',
-    { schema: { tags, summary: 'Mission Vatsalya monthly progress report of a district (PDF, Excel or CSV; en/hi/mr)', querystring: monthlyReportQuery, ...file(...FILES) } },
+    {
+      schema: {
+        tags,
+        summary: 'Mission Vatsalya monthly progress report of a district (PDF, Excel or CSV; en/hi/mr)',
+        querystring: monthlyReportQuery,
+        ...file(...FILES),
+      },
+    },
     async (req, reply) => {
       const q = req.query;
       const out = await renderReport(await monthlyReport(ctx, requireActor(req), q.district, q.month), q.format, q.lang);
-      return reply.header('content-type', out.contentType).header('content-disposition', `attachment; filename="${out.filename}"`).send(out.body);
+      return reply
+        .header('content-type', out.contentType)
+        .header('content-disposition', `attachment; filename="${out.filename}"`)
+        .send(out.body);
     },
   );
   r.get(
     '/reports/mission-vatsalya/quarterly',
-    { schema: { tags, summary: 'Mission Vatsalya quarterly report of a state (PDF, Excel or CSV; en/hi/mr)', querystring: quarterlyReportQuery, ...file(...FILES) } },
+    {
+      schema: {
+        tags,
+        summary: 'Mission Vatsalya quarterly report of a state (PDF, Excel or CSV; en/hi/mr)',
+        querystring: quarterlyReportQuery,
+        ...file(...FILES),
+      },
+    },
     async (req, reply) => {
       const q = req.query;
       const out = await renderReport(await quarterlyReport(ctx, requireActor(req), q.state, q.quarter), q.format, q.lang);
-      return reply.header('content-type', out.contentType).header('content-disposition', `attachment; filename="${out.filename}"`).send(out.body);
+      return reply
+        .header('content-type', out.contentType)
+        .header('content-disposition', `attachment; filename="${out.filename}"`)
+        .send(out.body);
     },
   );
 }

@@ -237,7 +237,8 @@ export const INDICATORS_DATA = {
       id: 'helpline_reached_in_target',
       version: 1,
       title: { en: 'Helpline calls reached within target', hi: 'लक्ष्य समय में पहुँची हेल्पलाइन कॉल', mr: 'लक्ष्य वेळेत पोहोचलेले हेल्पलाइन कॉल' },
-      definition: 'Calls to 1098 whose child was reached by the district unit within the response-time target, counted by the helpline module.',
+      definition:
+        'Calls to 1098 whose child was reached by the district unit within the response-time target, counted by the helpline module.',
       basis: 'MWCD Child Helpline (1098) integrated with ERSS 112: response-time targets',
       section: 'helpline',
       status: 'awaiting_module',

@@ -38,13 +38,21 @@ export async function loadFixture(db: Database): Promise<void> {
     [id(2), AMRAVATI.district, 'st'],
     [id(3), AKOLA.district, 'obc'],
   ] as const) {
-    await q(`INSERT INTO family (id, state_code, district_code, head_name, caregiver_type, caste_category) VALUES ($1, 27, $2, 'Head', 'single_mother', $3)`, [
-      fid,
-      d,
-      caste,
-    ]);
+    await q(
+      `INSERT INTO family (id, state_code, district_code, head_name, caregiver_type, caste_category) VALUES ($1, 27, $2, 'Head', 'single_mother', $3)`,
+      [fid, d, caste],
+    );
   }
-  const child = (cid: string, fid: string, d: number, block: number, sex: string, dob: string | null, disability: string | null, created: string) =>
+  const child = (
+    cid: string,
+    fid: string,
+    d: number,
+    block: number,
+    sex: string,
+    dob: string | null,
+    disability: string | null,
+    created: string,
+  ) =>
     q(
       `INSERT INTO child (id, family_id, state_code, district_code, block_code, name, sex, dob, disability, care_status, created_at)
        VALUES ($1, $2, 27, $3, $4, 'Child', $5, $6, $7, 'birth_family', $8)`,
@@ -103,7 +111,12 @@ export async function loadFixture(db: Database): Promise<void> {
 
   // Documents: A1 own held + F1 family death certificate held; A2 own Aadhaar missing; nothing for A3.
   const doc = (fid: string, cid: string | null, type: string, status: string) =>
-    q(`INSERT INTO document (state_code, district_code, family_id, child_id, doc_type, status) VALUES (27, 468, $1, $2, $3, $4)`, [fid, cid, type, status]);
+    q(`INSERT INTO document (state_code, district_code, family_id, child_id, doc_type, status) VALUES (27, 468, $1, $2, $3, $4)`, [
+      fid,
+      cid,
+      type,
+      status,
+    ]);
   await doc(id(1), IDS.A1, 'birth_certificate', 'held');
   await doc(id(1), null, 'death_certificate', 'held');
   await doc(id(1), IDS.A2, 'aadhaar', 'missing');
@@ -121,8 +134,12 @@ export async function loadFixture(db: Database): Promise<void> {
   );
 
   // Action items of the Amravati group: education on time + late, health overdue + not yet due.
-  await q(`INSERT INTO convergence_group (id, state_code, district_code, level, name) VALUES ($1, 27, 468, 'district', 'Amravati DCG')`, [id(300)]);
-  await q(`INSERT INTO convergence_group (id, state_code, district_code, level, name) VALUES ($1, 27, 467, 'district', 'Akola DCG')`, [id(301)]);
+  await q(`INSERT INTO convergence_group (id, state_code, district_code, level, name) VALUES ($1, 27, 468, 'district', 'Amravati DCG')`, [
+    id(300),
+  ]);
+  await q(`INSERT INTO convergence_group (id, state_code, district_code, level, name) VALUES ($1, 27, 467, 'district', 'Akola DCG')`, [
+    id(301),
+  ]);
   const act = (group: string, d: number, dept: string, due: string, done: string | null) =>
     q(
       `INSERT INTO convergence_action (group_id, state_code, district_code, description, department, assigned_on, raised_on, due_date, status, done_on)

@@ -76,7 +76,9 @@ export async function indicatorBreakdown(ctx: AppContext, actor: Actor, id: stri
   const { actor: scoped, area } = await areaActor(ctx, actor, q.district);
   if (ind.status !== 'live') throw new HttpError(409, 'awaiting_module', `${id} is counted by ${ind.awaits}, not wired yet`);
   if (q.by !== 'district' && !SOURCE_DISAGGREGATIONS[ind.source].includes(q.by)) {
-    throw new HttpError(400, 'invalid', `${id} cannot be broken down by ${q.by}`, [{ field: 'by', message: 'not a disaggregation of this indicator' }]);
+    throw new HttpError(400, 'invalid', `${id} cannot be broken down by ${q.by}`, [
+      { field: 'by', message: 'not a disaggregation of this indicator' },
+    ]);
   }
   const rows = await countIndicator(ctx.db, scoped, ind, params(ctx), q.by);
   const labels = await placeLabels(ctx, q.by, area.stateCode, area.districtCode);

@@ -2,8 +2,16 @@
 export type Lang = 'en' | 'hi' | 'mr';
 
 const L = {
-  monthlyTitle: { en: 'Mission Vatsalya monthly progress report', hi: 'मिशन वात्सल्य मासिक प्रगति रिपोर्ट', mr: 'मिशन वात्सल्य मासिक प्रगती अहवाल' },
-  quarterlyTitle: { en: 'Mission Vatsalya quarterly state report', hi: 'मिशन वात्सल्य त्रैमासिक राज्य रिपोर्ट', mr: 'मिशन वात्सल्य त्रैमासिक राज्य अहवाल' },
+  monthlyTitle: {
+    en: 'Mission Vatsalya monthly progress report',
+    hi: 'मिशन वात्सल्य मासिक प्रगति रिपोर्ट',
+    mr: 'मिशन वात्सल्य मासिक प्रगती अहवाल',
+  },
+  quarterlyTitle: {
+    en: 'Mission Vatsalya quarterly state report',
+    hi: 'मिशन वात्सल्य त्रैमासिक राज्य रिपोर्ट',
+    mr: 'मिशन वात्सल्य त्रैमासिक राज्य अहवाल',
+  },
   area: { en: 'Area', hi: 'क्षेत्र', mr: 'क्षेत्र' },
   period: { en: 'Period', hi: 'अवधि', mr: 'कालावधी' },
   generated: { en: 'Generated', hi: 'तैयार किया गया', mr: 'तयार केले' },
@@ -16,7 +24,11 @@ const L = {
   basis: { en: 'Basis', hi: 'आधार', mr: 'आधार' },
   district: { en: 'District', hi: 'ज़िला', mr: 'जिल्हा' },
   stateTotal: { en: 'State total', hi: 'राज्य कुल', mr: 'राज्य एकूण' },
-  awaiting: { en: 'not yet available (module being built)', hi: 'अभी उपलब्ध नहीं (मॉड्यूल निर्माणाधीन)', mr: 'अद्याप उपलब्ध नाही (मॉड्यूल तयार होत आहे)' },
+  awaiting: {
+    en: 'not yet available (module being built)',
+    hi: 'अभी उपलब्ध नहीं (मॉड्यूल निर्माणाधीन)',
+    mr: 'अद्याप उपलब्ध नाही (मॉड्यूल तयार होत आहे)',
+  },
   department: { en: 'Department', hi: 'विभाग', mr: 'विभाग' },
   confidential: {
     en: 'Counts only: no child is identified in this report (JJ Act 2015 s.74).',
@@ -31,8 +43,16 @@ const L = {
   page: { en: 'Page {page} of {total}', hi: 'पृष्ठ {page} / {total}', mr: 'पान {page} / {total}' },
   'section.identification': { en: 'A. Identification and assessment', hi: 'क. पहचान और मूल्यांकन', mr: 'अ. ओळख व मूल्यांकन' },
   'section.care': { en: 'B. Care and restoration', hi: 'ख. देखरेख और पुनर्स्थापन', mr: 'ब. काळजी व पुनर्स्थापना' },
-  'section.statutory': { en: 'C. Statutory timelines (JJ Act 2015)', hi: 'ग. वैधानिक समय-सीमाएँ (किशोर न्याय अधिनियम 2015)', mr: 'क. वैधानिक मुदती (बाल न्याय अधिनियम 2015)' },
-  'section.convergence': { en: 'D. Convergence and department accountability', hi: 'घ. अभिसरण और विभागीय जवाबदेही', mr: 'ड. अभिसरण व विभागीय जबाबदारी' },
+  'section.statutory': {
+    en: 'C. Statutory timelines (JJ Act 2015)',
+    hi: 'ग. वैधानिक समय-सीमाएँ (किशोर न्याय अधिनियम 2015)',
+    mr: 'क. वैधानिक मुदती (बाल न्याय अधिनियम 2015)',
+  },
+  'section.convergence': {
+    en: 'D. Convergence and department accountability',
+    hi: 'घ. अभिसरण और विभागीय जवाबदेही',
+    mr: 'ड. अभिसरण व विभागीय जबाबदारी',
+  },
   'section.schemes': { en: 'E. Schemes and documents', hi: 'ङ. योजनाएँ और दस्तावेज़', mr: 'इ. योजना व कागदपत्रे' },
   'section.missing': { en: 'F. Missing children', hi: 'च. गुमशुदा बच्चे', mr: 'फ. हरवलेली बालके' },
   'section.helpline': { en: 'G. Child helpline 1098', hi: 'छ. चाइल्ड हेल्पलाइन 1098', mr: 'ग. चाइल्ड हेल्पलाइन 1098' },

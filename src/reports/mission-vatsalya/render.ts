@@ -42,7 +42,12 @@ export async function reportPdf(r: MvReport, lang: Lang, creationDate?: Date): P
     onNewPage: (c) => paragraph(c, head, { size: 8, color: '#555555' }, { gapAfter: 6 }),
   });
   paragraph(ctx, title(r, lang), { size: 16, weight: 'bold' }, { gapAfter: 2 });
-  paragraph(ctx, `${t(lang, 'area')}: ${r.area.name} · ${t(lang, 'period')}: ${r.period.label} (${r.period.months.join(', ')})`, { size: 10 }, { gapAfter: 4 });
+  paragraph(
+    ctx,
+    `${t(lang, 'area')}: ${r.area.name} · ${t(lang, 'period')}: ${r.period.label} (${r.period.months.join(', ')})`,
+    { size: 10 },
+    { gapAfter: 4 },
+  );
   paragraph(ctx, t(lang, 'structure'), { size: 8, color: '#555555' }, { gapAfter: 8 });
   const right = 'right' as const;
   const cols: TableColumn[] = [

@@ -25,7 +25,12 @@ async function placeCode(d: Database, level: 'district' | 'state', given: string
   if (/^\d+$/.test(given)) return Number(given);
   const rows = await listLocations(d.db, { level });
   const hit = rows.filter((r) => r.name.toLowerCase() === given.trim().toLowerCase());
-  if (hit.length !== 1) throw new HttpError(400, 'validation_failed', `--${level}: ${hit.length ? 'ambiguous' : 'no'} ${level} named "${given}" (give its LGD code)`);
+  if (hit.length !== 1)
+    throw new HttpError(
+      400,
+      'validation_failed',
+      `--${level}: ${hit.length ? 'ambiguous' : 'no'} ${level} named "${given}" (give its LGD code)`,
+    );
   return level === 'district' ? hit[0].districtCode! : hit[0].stateCode;
 }
 

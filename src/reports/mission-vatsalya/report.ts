@@ -87,11 +87,17 @@ async function sectionsFor(ctx: AppContext, actor: Actor, months: string[], onPr
 async function departments(ctx: AppContext, actor: Actor) {
   const ind = INDICATORS.indicators.find((i) => i.id === 'actions_done_on_time')!;
   const rows = await countIndicator(ctx.db, actor, ind, params(ctx), 'department');
-  return rows.map((r) => ({ department: r.key ?? '—', done: r.numerator, due: r.denominator ?? 0, rate: rate(r.numerator, r.denominator) }));
+  return rows.map((r) => ({
+    department: r.key ?? '—',
+    done: r.numerator,
+    due: r.denominator ?? 0,
+    rate: rate(r.numerator, r.denominator),
+  }));
 }
 
 export function parseMonth(month: string): string[] {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new HttpError(400, 'invalid', 'month as YYYY-MM', [{ field: 'month', message: 'YYYY-MM' }]);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    throw new HttpError(400, 'invalid', 'month as YYYY-MM', [{ field: 'month', message: 'YYYY-MM' }]);
   return [month];
 }
 
@@ -107,10 +113,17 @@ export function quarterMonths(quarter: string): string[] {
   });
 }
 
-export async function monthlyReport(ctx: AppContext, actor: Actor, district: number, month: string, onProgress?: Progress): Promise<MvReport> {
+export async function monthlyReport(
+  ctx: AppContext,
+  actor: Actor,
+  district: number,
+  month: string,
+  onProgress?: Progress,
+): Promise<MvReport> {
   const months = parseMonth(month);
   const { actor: scoped, area } = await areaActor(ctx, actor, district);
-  if (area.districtCode === null || area.stateCode === null) throw new HttpError(400, 'invalid', 'a district is needed', [{ field: 'district', message: 'required' }]);
+  if (area.districtCode === null || area.stateCode === null)
+    throw new HttpError(400, 'invalid', 'a district is needed', [{ field: 'district', message: 'required' }]);
   return {
     kind: 'monthly',
     area: { name: area.name, stateCode: area.stateCode, districtCode: area.districtCode },
@@ -122,7 +135,13 @@ export async function monthlyReport(ctx: AppContext, actor: Actor, district: num
   };
 }
 
-export async function quarterlyReport(ctx: AppContext, actor: Actor, state: number, quarter: string, onProgress?: Progress): Promise<MvReport> {
+export async function quarterlyReport(
+  ctx: AppContext,
+  actor: Actor,
+  state: number,
+  quarter: string,
+  onProgress?: Progress,
+): Promise<MvReport> {
   const months = quarterMonths(quarter);
   const s = actor.scope;
   if (!(s.level === 'national' || (s.level === 'state' && s.stateCode === state))) {
@@ -133,7 +152,9 @@ export async function quarterlyReport(ctx: AppContext, actor: Actor, state: numb
   const stateLoc = (await listLocations(ctx.db, { level: 'state' })).find((l) => l.stateCode === state);
   const districts = await listLocations(ctx.db, { parentId: `st:${state}`, level: 'district' });
   const live = INDICATORS.indicators.filter((i) => i.status === 'live');
-  const cols = new Map<number, DistrictColumn>(districts.map((d) => [d.districtCode!, { districtCode: d.districtCode!, name: d.name, values: {} }]));
+  const cols = new Map<number, DistrictColumn>(
+    districts.map((d) => [d.districtCode!, { districtCode: d.districtCode!, name: d.name, values: {} }]),
+  );
   for (const ind of live) {
     for (const r of await countIndicator(ctx.db, scoped, ind, params(ctx), 'district')) {
       const c = cols.get(Number(r.key));

@@ -11,7 +11,19 @@ import { Figure, KindBadge } from './shared';
 type Sort = 'case' | 'kind' | 'days_pending' | 'days_over';
 
 /** A column header that sorts the table (server-side), announcing the direction to screen readers. */
-function SortHeader({ col, label, sort, dir, onSort }: { col: Sort; label: string; sort: Sort; dir: 'asc' | 'desc'; onSort: (c: Sort) => void }) {
+function SortHeader({
+  col,
+  label,
+  sort,
+  dir,
+  onSort,
+}: {
+  col: Sort;
+  label: string;
+  sort: Sort;
+  dir: 'asc' | 'desc';
+  onSort: (c: Sort) => void;
+}) {
   const { t } = useTranslation();
   const active = sort === col;
   return (

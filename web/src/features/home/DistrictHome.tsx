@@ -202,7 +202,13 @@ export function DistrictHomeView({ district }: { district?: number }) {
                 code !== null && (
                   <Group gap="xs">
                     {(['pdf', 'xlsx', 'csv'] as const).map((format) => (
-                      <Button key={format} component="a" href={reportUrl({ district: code, month, format, lang })} variant="default" size="xs">
+                      <Button
+                        key={format}
+                        component="a"
+                        href={reportUrl({ district: code, month, format, lang })}
+                        variant="default"
+                        size="xs"
+                      >
                         {t('home.district.monthly')} {format.toUpperCase()}
                       </Button>
                     ))}

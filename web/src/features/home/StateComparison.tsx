@@ -22,10 +22,15 @@ export function StateComparisonView() {
         const cell = (x: { numerator: number; denominator: number | null; rate: number | null } | undefined) =>
           !x ? '—' : x.rate !== null ? `${f.number(x.numerator)} (${f.decimal(x.rate)}%)` : f.number(x.numerator);
         const withData = c.districts.filter((d) => Object.values(d.cells).some((x) => x.numerator > 0 || (x.denominator ?? 0) > 0));
-        const chart = withData.slice(0, 15).map((d) => ({ name: d.name, value: d.cells[c.rankedBy]?.rate ?? d.cells[c.rankedBy]?.numerator ?? 0 }));
+        const chart = withData
+          .slice(0, 15)
+          .map((d) => ({ name: d.name, value: d.cells[c.rankedBy]?.rate ?? d.cells[c.rankedBy]?.numerator ?? 0 }));
         return (
           <>
-            <PageHeader title={`${t('home.comparison.title')}: ${c.state.name}`} subtitle={<Text size="sm">{t('home.comparison.intro')}</Text>} />
+            <PageHeader
+              title={`${t('home.comparison.title')}: ${c.state.name}`}
+              subtitle={<Text size="sm">{t('home.comparison.intro')}</Text>}
+            />
             <Select
               label={t('home.comparison.rank')}
               data={c.indicators.map((i) => ({ value: i.id, label: title(i.title) }))}

@@ -1,13 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, queryString, type Query } from '../../api/client';
-import type {
-  comparisonOut,
-  districtHomeOut,
-  myDayOut,
-  pendencyOut,
-  breakdownOut,
-} from '../../../../src/dashboards/dashboards.model';
+import type { comparisonOut, districtHomeOut, myDayOut, pendencyOut, breakdownOut } from '../../../../src/dashboards/dashboards.model';
 
 export type DistrictHome = z.output<typeof districtHomeOut>;
 export type MyDay = z.output<typeof myDayOut>;
@@ -17,7 +11,7 @@ export type Breakdown = z.output<typeof breakdownOut>;
 export type IndicatorValue = DistrictHome['indicators'][number];
 
 const get =
-  <T,>(path: string, q?: Query) =>
+  <T>(path: string, q?: Query) =>
   ({ signal }: { signal: AbortSignal }) =>
     api.get<T>(path, q, signal);
 

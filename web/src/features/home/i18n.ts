@@ -31,7 +31,8 @@ const en = {
     },
     pendency: {
       title: 'CWC pendency',
-      intro: 'Children awaiting production, Social Investigation Report or final order, with days pending against the limit (JJ Act 2015 ss.31, 36).',
+      intro:
+        'Children awaiting production, Social Investigation Report or final order, with days pending against the limit (JJ Act 2015 ss.31, 36).',
       case: 'Case',
       stage: 'Awaiting',
       since: 'Since',
@@ -61,7 +62,15 @@ const en = {
       transfer_response: 'Transfer response',
       case_review: 'Case review',
     },
-    by: { sex: 'Sex', age_band: 'Age band', social_category: 'Social category', disability: 'Disability', block: 'Block', village: 'Village', department: 'Department' },
+    by: {
+      sex: 'Sex',
+      age_band: 'Age band',
+      social_category: 'Social category',
+      disability: 'Disability',
+      block: 'Block',
+      village: 'Village',
+      department: 'Department',
+    },
   },
 };
 
@@ -125,7 +134,15 @@ const hi: typeof en = {
       transfer_response: 'स्थानांतरण का उत्तर',
       case_review: 'केस समीक्षा',
     },
-    by: { sex: 'लिंग', age_band: 'आयु वर्ग', social_category: 'सामाजिक वर्ग', disability: 'दिव्यांगता', block: 'ब्लॉक', village: 'गाँव', department: 'विभाग' },
+    by: {
+      sex: 'लिंग',
+      age_band: 'आयु वर्ग',
+      social_category: 'सामाजिक वर्ग',
+      disability: 'दिव्यांगता',
+      block: 'ब्लॉक',
+      village: 'गाँव',
+      department: 'विभाग',
+    },
   },
 };
 
@@ -189,7 +206,15 @@ const mr: typeof en = {
       transfer_response: 'हस्तांतरणाला उत्तर',
       case_review: 'प्रकरण आढावा',
     },
-    by: { sex: 'लिंग', age_band: 'वयोगट', social_category: 'सामाजिक प्रवर्ग', disability: 'दिव्यांगत्व', block: 'तालुका/गट', village: 'गाव', department: 'विभाग' },
+    by: {
+      sex: 'लिंग',
+      age_band: 'वयोगट',
+      social_category: 'सामाजिक प्रवर्ग',
+      disability: 'दिव्यांगत्व',
+      block: 'तालुका/गट',
+      village: 'गाव',
+      department: 'विभाग',
+    },
   },
 };
 

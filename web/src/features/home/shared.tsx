@@ -5,7 +5,8 @@ import type { ReactNode } from 'react';
 /** An indicator title in the interface language (the server sends en/hi/mr). */
 export function useTitle() {
   const { i18n } = useTranslation();
-  return (title: { en: string; hi: string; mr: string }) => title[(i18n.language as 'en' | 'hi' | 'mr') in title ? (i18n.language as 'en') : 'en'];
+  return (title: { en: string; hi: string; mr: string }) =>
+    title[(i18n.language as 'en' | 'hi' | 'mr') in title ? (i18n.language as 'en') : 'en'];
 }
 
 export function Figure({ label, value, detail, testId }: { label: string; value: ReactNode; detail?: ReactNode; testId?: string }) {
