@@ -136,9 +136,12 @@ export const pendencyOut = z.object({
 
 export const comparisonOut = z.object({
   asOf: day,
+  /** What the rows are: the districts of a state, or (national view) the states. */
+  unit: z.enum(['district', 'state']),
   state: areaOut,
   rankedBy: z.string(),
   indicators: z.array(z.object({ id: z.string(), title: label, better: z.enum(['higher', 'lower']), hasRate: z.boolean() })),
+  /** The rows: districts, or states in the national view (`districtCode` is then the state's LGD code). */
   districts: z.array(
     z.object({
       districtCode: z.number(),

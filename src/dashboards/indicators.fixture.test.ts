@@ -5,6 +5,9 @@ import { INDICATORS } from './indicators.data';
 import { countIndicator, trendIndicator, type GroupBy } from './indicators.repository';
 import { actorFor, loadFixture, NOW, TODAY } from './indicators.fixture';
 import { monthsEnding } from './domain/indicator';
+import { stateComparison } from './indicators.service';
+import type { AppContext } from '../http/context';
+import type { Actor } from '../access/policy';
 
 let database: ScratchDatabase;
 const p = { today: TODAY, now: NOW };
@@ -87,6 +90,20 @@ describe('indicators on the hand-built fixture (Amravati district officer unless
     const actions = await trendIndicator(database.db, district, ind('actions_done_on_time'), p, months);
     expect(actions.at(-1)).toEqual({ month: '2026-11', numerator: 1, denominator: 3 });
     expect(actions.at(-2)).toEqual({ month: '2026-10', numerator: 0, denominator: 0 });
+  });
+
+  it('the national view compares states; naming a state compares its districts, worst first', async () => {
+    const ctx = { database, db: database.db, now: () => NOW, config: { filesDir: '', webDir: null, secureCookies: false } } as AppContext;
+    const national: Actor = { ...state, role: 'admin', scope: { level: 'national' } };
+    const states = await stateComparison(ctx, national, { rank: 'children_identified' });
+    expect(states.unit).toBe('state');
+    const mh = states.districts.find((d) => d.districtCode === 27)!;
+    expect(mh.cells.children_identified.numerator).toBe(4);
+    expect(states.total.children_identified.numerator).toBe(4);
+    const districts = await stateComparison(ctx, national, { state: 27, rank: 'cases_past_production' });
+    expect(districts.unit).toBe('district');
+    // Lower is better for cases past the limit: both districts at 100% come first, by name.
+    expect(districts.districts.slice(0, 2).map((d) => d.name)).toEqual(['Akola', 'Amravati']);
   });
 
   it('a slot awaiting its module is data, not a figure', () => {

@@ -100,52 +100,60 @@ type Cell = { numerator: number; denominator: number | null; rate: number | null
 
 /**
  * The districts of a state side by side, worst first on the ranking indicator (lowest rate
- * where higher is better, highest where lower is better), with the state total.
+ * where higher is better, highest where lower is better), with the state total. A national
+ * user without `state` gets the states side by side (the national view) and names a state to
+ * see its districts.
  */
 export async function stateComparison(ctx: AppContext, actor: Actor, q: ComparisonQuery) {
   requireDashboard(actor);
   const s = actor.scope;
+  const national = s.level === 'national' && q.state === undefined;
   const stateCode = s.level === 'national' ? (q.state ?? null) : s.level === 'state' ? s.stateCode! : null;
-  if (stateCode === null) {
-    throw new HttpError(403, 'forbidden', 'The comparison of districts is for state and national users (national users name the state)');
+  if (!national && stateCode === null) {
+    throw new HttpError(403, 'forbidden', 'The comparison of districts is for state and national users');
   }
-  const scoped: Actor = { ...actor, scope: { level: 'state', stateCode } };
+  const scoped: Actor = national ? actor : { ...actor, scope: { level: 'state', stateCode } };
   const p = params(ctx);
   const live = INDICATORS.indicators.filter((i) => i.status === 'live');
   const rankedBy = q.rank ?? 'cases_past_production';
   const rankInd = indicatorById(rankedBy);
-  const districts = await listLocations(ctx.db, { parentId: `st:${stateCode}`, level: 'district' });
-  const byDistrict = new Map<number, Record<string, Cell>>(districts.map((d) => [d.districtCode!, {}]));
+  const states = await listLocations(ctx.db, { level: 'state' });
+  const units = national ? states : await listLocations(ctx.db, { parentId: `st:${stateCode}`, level: 'district' });
+  const codeOf = (u: (typeof units)[number]) => (national ? u.stateCode : u.districtCode!);
+  const byUnit = new Map<number, Record<string, Cell>>(units.map((u) => [codeOf(u), {}]));
   const total: Record<string, Cell> = {};
   for (const ind of live) {
-    const rows = await countIndicator(ctx.db, scoped, ind, p, 'district');
+    const rows = await countIndicator(ctx.db, scoped, ind, p, national ? 'state' : 'district');
     let n = 0;
     let d: number | null = ind.denominator ? 0 : null;
     for (const r of rows) {
-      const cells = byDistrict.get(Number(r.key));
+      const cells = byUnit.get(Number(r.key));
       if (cells) cells[ind.id] = { numerator: r.numerator, denominator: r.denominator, rate: rate(r.numerator, r.denominator) };
       n += r.numerator;
       if (d !== null) d += r.denominator ?? 0;
     }
-    for (const cells of byDistrict.values()) cells[ind.id] ??= { numerator: 0, denominator: ind.denominator ? 0 : null, rate: null };
+    for (const cells of byUnit.values()) cells[ind.id] ??= { numerator: 0, denominator: ind.denominator ? 0 : null, rate: null };
     total[ind.id] = { numerator: n, denominator: d, rate: rate(n, d) };
   }
-  const stateLoc = (await listLocations(ctx.db, { level: 'state' })).find((l) => l.stateCode === stateCode);
   const score = (c: Cell | undefined) => {
     const v = rankInd.denominator ? c?.rate : c?.numerator;
     if (v == null) return -Infinity; // nothing to count: not the worst
     return rankInd.better === 'higher' ? -v : v;
   };
-  const rows = districts
-    .map((d) => ({ districtCode: d.districtCode!, name: d.name, cells: byDistrict.get(d.districtCode!)! }))
+  const rows = units
+    .map((u) => ({ districtCode: codeOf(u), name: u.name, cells: byUnit.get(codeOf(u))! }))
     .sort((a, b) => {
       const [sa, sb] = [score(a.cells[rankedBy]), score(b.cells[rankedBy])];
       return sa === sb ? a.name.localeCompare(b.name) : sa < sb ? 1 : -1;
     });
   await audit(ctx.db, actor, 'read', 'dashboard_comparison', null, null, { state: stateCode, rankedBy });
+  const stateLoc = states.find((l) => l.stateCode === stateCode);
   return {
     asOf: p.today,
-    state: { level: 'state', stateCode, districtCode: null, name: stateLoc?.name ?? String(stateCode) },
+    unit: national ? ('state' as const) : ('district' as const),
+    state: national
+      ? { level: 'national', stateCode: null, districtCode: null, name: 'India' }
+      : { level: 'state', stateCode, districtCode: null, name: stateLoc?.name ?? String(stateCode) },
     rankedBy,
     indicators: live.map((i) => ({ id: i.id, title: i.title, better: i.better, hasRate: i.denominator !== null })),
     districts: rows,

@@ -112,7 +112,11 @@ function BreakdownPanel({ v, district }: { v: IndicatorValue; district?: number 
             <Table.Tbody>
               {b.rows.map((r) => (
                 <Table.Tr key={r.key ?? 'none'}>
-                  <Table.Td>{r.label}</Table.Td>
+                  <Table.Td>
+                    {by === 'block' || by === 'village' || by === 'department'
+                      ? r.label
+                      : t(`home.value.${r.label}`, { defaultValue: r.label })}
+                  </Table.Td>
                   <Table.Td>{f.number(r.numerator)}</Table.Td>
                   <Table.Td>{r.denominator !== null ? t('home.district.of', { n: f.number(r.denominator) }) : ''}</Table.Td>
                   <Table.Td>{r.rate !== null ? `${f.decimal(r.rate)}%` : ''}</Table.Td>

@@ -10,12 +10,12 @@ import { useComparison } from './api';
 import { useTitle } from './shared';
 
 /** The state's districts side by side, worst first on the chosen indicator; each cell opens the district. */
-export function StateComparisonView() {
+export function StateComparisonView({ state }: { state?: number }) {
   const { t } = useTranslation();
   const f = useFormat();
   const title = useTitle();
   const [rank, setRank] = useState<string | undefined>(undefined);
-  const q = useComparison(rank);
+  const q = useComparison(rank, state);
   return (
     <QueryState query={q}>
       {(c) => {
@@ -59,7 +59,7 @@ export function StateComparisonView() {
               <Table striped highlightOnHover data-testid="comparison-table">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('home.comparison.district')}</Table.Th>
+                    <Table.Th>{t(c.unit === 'state' ? 'home.comparison.state' : 'home.comparison.district')}</Table.Th>
                     {c.indicators.map((i) => (
                       <Table.Th key={i.id} style={{ fontSize: 11 }}>
                         {title(i.title)}
@@ -69,7 +69,7 @@ export function StateComparisonView() {
                 </Table.Thead>
                 <Table.Tbody>
                   <Table.Tr fw={700}>
-                    <Table.Td>{t('home.comparison.total')}</Table.Td>
+                    <Table.Td>{t(c.unit === 'state' ? 'home.comparison.nationalTotal' : 'home.comparison.total')}</Table.Td>
                     {c.indicators.map((i) => (
                       <Table.Td key={i.id}>{cell(c.total[i.id])}</Table.Td>
                     ))}
@@ -77,13 +77,23 @@ export function StateComparisonView() {
                   {c.districts.map((d) => (
                     <Table.Tr key={d.districtCode}>
                       <Table.Td>
-                        <Anchor component={Link} to="/home" search={{ district: d.districtCode } as never}>
+                        <Anchor
+                          component={Link}
+                          to="/home"
+                          search={(c.unit === 'state' ? { state: d.districtCode } : { district: d.districtCode }) as never}
+                        >
                           {d.name}
                         </Anchor>
                       </Table.Td>
                       {c.indicators.map((i) => (
                         <Table.Td key={i.id}>
-                          <Anchor component={Link} to="/home" search={{ district: d.districtCode } as never} c="inherit" underline="hover">
+                          <Anchor
+                            component={Link}
+                            to="/home"
+                            search={(c.unit === 'state' ? { state: d.districtCode } : { district: d.districtCode }) as never}
+                            c="inherit"
+                            underline="hover"
+                          >
                             {cell(d.cells[i.id])}
                           </Anchor>
                         </Table.Td>

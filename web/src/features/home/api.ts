@@ -20,8 +20,11 @@ export const useDistrictHome = (district?: number) =>
 export const useMyDay = () => useQuery({ queryKey: ['dashboards', 'my-day'], queryFn: get<MyDay>('/dashboards/my-day') });
 export const usePendency = (q: { sort: string; dir: string; district?: number }) =>
   useQuery({ queryKey: ['dashboards', 'pendency', q], queryFn: get<Pendency>('/dashboards/cwc-pendency', q), placeholderData: (p) => p });
-export const useComparison = (rank?: string) =>
-  useQuery({ queryKey: ['dashboards', 'comparison', rank ?? null], queryFn: get<Comparison>('/dashboards/state-comparison', { rank }) });
+export const useComparison = (rank?: string, state?: number) =>
+  useQuery({
+    queryKey: ['dashboards', 'comparison', rank ?? null, state ?? null],
+    queryFn: get<Comparison>('/dashboards/state-comparison', { rank, state }),
+  });
 export const useBreakdown = (id: string, by: string, district?: number) =>
   useQuery({
     queryKey: ['dashboards', 'breakdown', id, by, district ?? null],

@@ -19,7 +19,10 @@ export default defineModule({
     createRoute({
       getParentRoute: () => parent,
       path: '/home',
-      validateSearch: (s: Record<string, unknown>) => (/^\d+$/.test(String(s.district ?? '')) ? { district: Number(s.district) } : {}),
+      validateSearch: (s: Record<string, unknown>) => ({
+        ...(/^\d+$/.test(String(s.district ?? '')) ? { district: Number(s.district) } : {}),
+        ...(/^\d+$/.test(String(s.state ?? '')) ? { state: Number(s.state) } : {}),
+      }),
       component: lazyRouteComponent(() => import('./HomePage')),
     }),
     createRoute({
