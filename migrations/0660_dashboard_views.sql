@@ -34,8 +34,9 @@ FROM child c
 LEFT JOIN family f ON f.id = c.family_id
 LEFT JOIN LATERAL (
   -- An assessment of the child, or of its family as a whole (no child named).
+  -- Through the family index: a child's own assessment is filed under its family too.
   SELECT min(a.assessed_on) AS first_on FROM assessment a
-  WHERE a.child_id = c.id OR (a.child_id IS NULL AND a.family_id = c.family_id)
+  WHERE a.family_id = c.family_id AND (a.child_id = c.id OR a.child_id IS NULL)
 ) ass ON true
 LEFT JOIN LATERAL (
   SELECT count(*) FILTER (WHERE cr.status <> 'closed') AS open_count,
@@ -56,15 +57,19 @@ LEFT JOIN LATERAL (
 ) fu ON true
 LEFT JOIN LATERAL (
   -- Linked = a benefit sanctioned or being received, for the child or for its family.
+  -- Every application carries its family (a child's too), so the family index finds them.
   SELECT min(COALESCE(s.sanctioned_on, s.last_step_on)) AS linked_on FROM scheme_application s
-  WHERE s.status IN ('sanctioned', 'receiving')
-    AND (s.child_id = c.id OR (s.subject <> 'child' AND s.family_id = c.family_id))
+  WHERE s.family_id = c.family_id AND s.status IN ('sanctioned', 'receiving')
+    AND (s.child_id = c.id OR s.subject <> 'child')
 ) sa ON true
 LEFT JOIN LATERAL (
   -- The child's own documents and its family's (parents' death certificates, ration card…);
   -- still needed = missing or applied for.
-  SELECT count(*) AS total, count(*) FILTER (WHERE d.status IN ('missing', 'applied_for')) AS pending
-  FROM document d WHERE d.child_id = c.id OR (d.child_id IS NULL AND d.family_id = c.family_id)
+  -- Two index lookups (child, family) rather than one OR that would scan.
+  SELECT count(*) AS total, count(*) FILTER (WHERE x.status IN ('missing', 'applied_for')) AS pending
+  FROM (SELECT d.status FROM document d WHERE d.child_id = c.id
+        UNION ALL
+        SELECT d.status FROM document d WHERE d.family_id = c.family_id AND d.child_id IS NULL) x
 ) dc ON true
 WHERE c.merged_into IS NULL;
 
