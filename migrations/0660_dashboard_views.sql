@@ -86,8 +86,9 @@ SELECT
   d.assigned_user_id,
   d.assigned_unit_id,
   cr.owner_user_id,
-  cr.state_code,
-  cr.district_code,
+  -- The due item's own place columns (kept with the case's), so the scope index below serves.
+  d.state_code,
+  d.district_code,
   cr.subdistrict_code,
   cr.block_code,
   cr.village_id,

@@ -76,7 +76,8 @@ export type IndicatorValue = z.infer<typeof indicatorValueOut>;
 
 const areaOut = z.object({ level: z.string(), stateCode: z.number().nullable(), districtCode: z.number().nullable(), name: z.string() });
 
-export const indicatorValuesOut = z.object({ asOf: day, area: areaOut, indicators: z.array(indicatorValueOut) });
+/** `figuresAt`: when the children's figures were computed (the summary table's refresh, at most DASHBOARD_MAX_AGE_SECONDS old). */
+export const indicatorValuesOut = z.object({ asOf: day, figuresAt: timestamp, area: areaOut, indicators: z.array(indicatorValueOut) });
 
 export const breakdownOut = z.object({
   indicator: z.string(),
@@ -136,6 +137,7 @@ export const pendencyOut = z.object({
 
 export const comparisonOut = z.object({
   asOf: day,
+  figuresAt: timestamp,
   /** What the rows are: the districts of a state, or (national view) the states. */
   unit: z.enum(['district', 'state']),
   state: areaOut,

@@ -3,7 +3,7 @@
  * declared here as existing views so the access policy's `jurisdictionWhere` can be applied
  * to their place columns like to any table: this module never reads another module's tables.
  */
-import { boolean, date, integer, numeric, pgView, text, timestamp, uuid, bigint } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, numeric, pgMaterializedView, pgView, text, timestamp, uuid, bigint } from 'drizzle-orm/pg-core';
 
 const place = {
   stateCode: integer('state_code').notNull(),
@@ -13,7 +13,8 @@ const place = {
   villageId: text('village_id'),
 };
 
-export const dashChild = pgView('dash_child', {
+/** The children's facts, read from their summary table (refreshed by summary.repository.ts). */
+export const dashChild = pgMaterializedView('dash_child_summary', {
   id: uuid('id').notNull(),
   ...place,
   sex: text('sex').notNull(),

@@ -12,6 +12,7 @@ import { caseTimelineConfig } from '../cases/timelines.config';
 import { endOfDayIst, resolveTimelines, type Duration } from '../cases/domain';
 import { dashAction, dashCaseDue } from './dashboards.schema';
 import { areaActor } from './area';
+import { ensureFresh } from './summary.repository';
 import { indicatorValues, params } from './indicators.service';
 import type { PendencyQuery, PendencyRow } from './dashboards.model';
 
@@ -21,6 +22,7 @@ export async function districtHome(ctx: AppContext, actor: Actor, district?: num
   const { actor: scoped, area } = await areaActor(ctx, actor, district);
   const p = params(ctx);
   const endOfToday = endOfDayIst(p.today);
+  const figuresAt = await ensureFresh(ctx.db);
   const [indicators, decisions, behind] = await Promise.all([
     indicatorValues(ctx, scoped, p),
     // What needs a decision by the end of today: every due item of an open case in the area.
@@ -46,6 +48,7 @@ export async function districtHome(ctx: AppContext, actor: Actor, district?: num
   await audit(ctx.db, actor, 'read', 'dashboard_home', null, null, { kind: 'district', district: area.districtCode });
   return {
     asOf: p.today,
+    figuresAt,
     area,
     indicators,
     // Case numbers are for those who may open cases (a nodal officer sees the counts only).

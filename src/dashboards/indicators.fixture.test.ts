@@ -6,6 +6,7 @@ import { countIndicator, trendIndicator, type GroupBy } from './indicators.repos
 import { actorFor, loadFixture, NOW, TODAY } from './indicators.fixture';
 import { monthsEnding } from './domain/indicator';
 import { stateComparison } from './indicators.service';
+import { ensureFresh } from './summary.repository';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../access/policy';
 
@@ -27,6 +28,7 @@ async function by(id: string, g: GroupBy, actor = district) {
 beforeAll(async () => {
   database = await createTestDatabase();
   await loadFixture(database);
+  await ensureFresh(database.db, 0);
 }, 120_000);
 afterAll(async () => database?.drop());
 

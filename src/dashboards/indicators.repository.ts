@@ -155,9 +155,10 @@ export async function countIndicator(
 }
 
 /**
- * The numerator per month for the months given (YYYY-MM, IST): for a stock, rows whose date is
- * on or before the month's last day; for a flow, rows whose date falls in the month (and the
- * denominator of the same rows, so a flow's rate is per month).
+ * The numerator per month for the months given (YYYY-MM, IST, consecutive): for a stock, rows
+ * whose date is on or before the month's last day; for a flow, rows whose date falls in the month
+ * (and the denominator of the same rows, so a flow's rate is per month). One pass over the rows:
+ * counted per month (and "before" the first), a stock is then the running sum.
  */
 export async function trendIndicator(
   db: Db,
@@ -170,28 +171,27 @@ export async function trendIndicator(
   if (!ind.trend || !months.length) return [];
   const view = VIEWS[ind.source];
   const d = dateColumn(ind.trend.date);
-  // An IST month as instants: [first day 00:00 IST, next month's first day 00:00 IST).
   const istDay = sql`((${d})::timestamptz AT TIME ZONE 'Asia/Kolkata')::date`;
   const num = conditions(ind.source, ind.numerator, p);
   const den = ind.denominator ? conditions(ind.source, ind.denominator, p) : null;
-  const monthsSql = sql.join(
-    months.map((m) => sql`(${m}::text, ${m + '-01'}::date)`),
-    sql`, `,
-  );
-  const inMonth =
-    ind.trend.mode === 'stock'
-      ? sql`${istDay} < (mm.first + interval '1 month')::date`
-      : sql`${istDay} >= mm.first AND ${istDay} < (mm.first + interval '1 month')::date`;
-  const q = sql`SELECT mm.month,
-      count(*) FILTER (WHERE ${d} IS NOT NULL AND ${inMonth} AND ${num})::int AS numerator,
-      ${den && ind.trend.mode === 'flow' ? sql`count(*) FILTER (WHERE ${d} IS NOT NULL AND ${inMonth} AND ${den})::int` : sql`NULL::int`} AS denominator
-    FROM ${view} CROSS JOIN (VALUES ${monthsSql}) AS mm(month, first)
-    WHERE ${and(jurisdictionWhere(actor, view), extra ?? sql`true`)}
-    GROUP BY mm.month, mm.first ORDER BY mm.first`;
+  const first = `${months[0]}-01`;
+  const after = `${months[months.length - 1]}-01`;
+  const flow = ind.trend.mode === 'flow';
+  const q = sql`SELECT CASE WHEN ${istDay} < ${first}::date THEN 'before' ELSE to_char(${istDay}, 'YYYY-MM') END AS month,
+      count(*) FILTER (WHERE ${num})::int AS numerator,
+      ${den && flow ? sql`count(*) FILTER (WHERE ${den})::int` : sql`NULL::int`} AS denominator
+    FROM ${view}
+    WHERE ${and(jurisdictionWhere(actor, view), extra ?? sql`true`)} AND ${d} IS NOT NULL
+      AND ${istDay} < (${after}::date + interval '1 month')::date
+    GROUP BY 1`;
   const res = (await db.execute(q)) as unknown as { rows: Record<string, unknown>[] };
   const got = new Map(res.rows.map((r) => [String(r.month), r]));
+  let running = flow ? 0 : Number(got.get('before')?.numerator ?? 0);
   return months.map((m) => {
     const r = got.get(m);
-    return { month: m, numerator: r ? Number(r.numerator) : 0, denominator: r?.denominator == null ? null : Number(r.denominator) };
+    const n = r ? Number(r.numerator) : 0;
+    if (flow) return { month: m, numerator: n, denominator: den ? (r?.denominator == null ? 0 : Number(r.denominator)) : null };
+    running += n;
+    return { month: m, numerator: running, denominator: null };
   });
 }

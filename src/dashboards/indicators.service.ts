@@ -13,6 +13,7 @@ import { INDICATORS } from './indicators.data';
 import { countIndicator, trendIndicator, type GroupBy, type Params } from './indicators.repository';
 import { monthsEnding, rate, SOURCE_DISAGGREGATIONS, type Indicator } from './domain/indicator';
 import { areaActor, requireDashboard } from './area';
+import { ensureFresh } from './summary.repository';
 import type { BreakdownQuery, ComparisonQuery, IndicatorValue } from './dashboards.model';
 
 export function params(ctx: AppContext): Params {
@@ -53,9 +54,10 @@ export async function indicatorValues(ctx: AppContext, actor: Actor, p: Params, 
 export async function indicatorValuesFor(ctx: AppContext, actor: Actor, district?: number) {
   const { actor: scoped, area } = await areaActor(ctx, actor, district);
   const p = params(ctx);
+  const figuresAt = await ensureFresh(ctx.db);
   const indicators = await indicatorValues(ctx, scoped, p);
   await audit(ctx.db, actor, 'read', 'dashboard_indicators', null, null, { area: area.level, district: area.districtCode });
-  return { asOf: p.today, area, indicators };
+  return { asOf: p.today, figuresAt, area, indicators };
 }
 
 /** Place names for block, village and district keys (codes otherwise). */
@@ -80,6 +82,7 @@ export async function indicatorBreakdown(ctx: AppContext, actor: Actor, id: stri
       { field: 'by', message: 'not a disaggregation of this indicator' },
     ]);
   }
+  await ensureFresh(ctx.db);
   const rows = await countIndicator(ctx.db, scoped, ind, params(ctx), q.by);
   const labels = await placeLabels(ctx, q.by, area.stateCode, area.districtCode);
   await audit(ctx.db, actor, 'read', 'dashboard_indicators', null, null, { indicator: id, by: q.by, district: area.districtCode });
@@ -114,6 +117,7 @@ export async function stateComparison(ctx: AppContext, actor: Actor, q: Comparis
   }
   const scoped: Actor = national ? actor : { ...actor, scope: { level: 'state', stateCode } };
   const p = params(ctx);
+  const figuresAt = await ensureFresh(ctx.db);
   const live = INDICATORS.indicators.filter((i) => i.status === 'live');
   const rankedBy = q.rank ?? 'cases_past_production';
   const rankInd = indicatorById(rankedBy);
@@ -150,6 +154,7 @@ export async function stateComparison(ctx: AppContext, actor: Actor, q: Comparis
   const stateLoc = states.find((l) => l.stateCode === stateCode);
   return {
     asOf: p.today,
+    figuresAt,
     unit: national ? ('state' as const) : ('district' as const),
     state: national
       ? { level: 'national', stateCode: null, districtCode: null, name: 'India' }

@@ -13,6 +13,7 @@ import { INDICATORS } from '../../dashboards/indicators.data';
 import { countIndicator, trendIndicator } from '../../dashboards/indicators.repository';
 import { areaActor, requireDashboard } from '../../dashboards/area';
 import { params } from '../../dashboards/indicators.service';
+import { ensureFresh } from '../../dashboards/summary.repository';
 import { rate, type Indicator } from '../../dashboards/domain/indicator';
 
 export interface ReportRow {
@@ -122,6 +123,9 @@ export async function monthlyReport(
 ): Promise<MvReport> {
   const months = parseMonth(month);
   const { actor: scoped, area } = await areaActor(ctx, actor, district);
+  // A report's figures are those of the moment it names: the summary is refreshed first.
+  await ensureFresh(ctx.db, 0);
+  const computedAt = ctx.now().toISOString();
   if (area.districtCode === null || area.stateCode === null)
     throw new HttpError(400, 'invalid', 'a district is needed', [{ field: 'district', message: 'required' }]);
   return {
@@ -129,7 +133,7 @@ export async function monthlyReport(
     area: { name: area.name, stateCode: area.stateCode, districtCode: area.districtCode },
     period: { label: month, months },
     indicatorSetVersion: INDICATORS.version,
-    computedAt: ctx.now().toISOString(),
+    computedAt,
     sections: await sectionsFor(ctx, scoped, months, onProgress),
     departments: await departments(ctx, scoped),
   };
@@ -148,6 +152,8 @@ export async function quarterlyReport(
     throw new HttpError(403, 'outside_jurisdiction', 'The quarterly state report is for the state’s own users and national users');
   }
   requireDashboard(actor);
+  await ensureFresh(ctx.db, 0);
+  const computedAt = ctx.now().toISOString();
   const scoped: Actor = { ...actor, scope: { level: 'state', stateCode: state } };
   const stateLoc = (await listLocations(ctx.db, { level: 'state' })).find((l) => l.stateCode === state);
   const districts = await listLocations(ctx.db, { parentId: `st:${state}`, level: 'district' });
@@ -166,7 +172,7 @@ export async function quarterlyReport(
     area: { name: stateLoc?.name ?? String(state), stateCode: state, districtCode: null },
     period: { label: quarter, months },
     indicatorSetVersion: INDICATORS.version,
-    computedAt: ctx.now().toISOString(),
+    computedAt,
     sections: await sectionsFor(ctx, scoped, months, onProgress),
     districts: [...cols.values()],
     departments: await departments(ctx, scoped),
