@@ -23,7 +23,7 @@ describeInChromium('dashboards: homes in Chromium', () => {
     expect(await page.getByTestId('indicator-children_in_institutional_care').textContent()).toContain('src/care');
     // A figure opens its breakdown.
     await page.getByTestId('indicator-children_identified').getByRole('button').click();
-    await page.getByTestId('breakdown').getByText('female').first().waitFor();
+    await page.getByTestId('breakdown').getByText('Girls').first().waitFor();
     await screenshot(page, 'dashboards-01-district-home');
   });
 
