@@ -16,6 +16,7 @@ import { runImport } from '../registry/import/import.service';
 import { registerLinkageCommands } from '../linkage/linkage.cli';
 import { registerOrganisationCommands } from '../users/organisations.cli';
 import { isPostgresUrl, restoreBackup, writeBackup } from '../db/backup';
+import { registerReportCommands } from '../reports/mission-vatsalya/report.cli';
 
 const program = new Command('samanvay')
   .description('Samanvay: shared child & family registry and convergence platform (Mission Vatsalya)')
@@ -201,6 +202,7 @@ program
 
 registerLinkageCommands(program);
 registerOrganisationCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
+registerReportCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
 
 program.exitOverride();
 try {

@@ -21,6 +21,8 @@ const FILE_ROUTES = new Set([
   'GET /api/v1/scheme-worklist/export', // CSV or XLSX
   'GET /api/v1/scheme-outcomes/export', // CSV or XLSX
   'GET /api/v1/helpline/calls/export', // CSV of calls with their response times
+  'GET /api/v1/reports/mission-vatsalya/monthly', // PDF, XLSX or CSV (counts only)
+  'GET /api/v1/reports/mission-vatsalya/quarterly', // PDF, XLSX or CSV (counts only)
 ]);
 
 /**

@@ -16,6 +16,7 @@ import { schemesRoutes } from '../schemes/schemes.routes';
 import { missingRoutes } from '../missing/missing.routes';
 import { careRoutes } from '../care/care.routes';
 import { helplineRoutes } from '../helpline/helpline.routes';
+import { dashboardsRoutes } from '../dashboards/dashboards.routes';
 
 /** Each domain registers its own routes under /api/v1. */
 export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
@@ -35,4 +36,5 @@ export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
   missingRoutes(api, ctx);
   careRoutes(api, ctx);
   helplineRoutes(api, ctx);
+  dashboardsRoutes(api, ctx);
 }

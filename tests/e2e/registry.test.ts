@@ -30,7 +30,9 @@ describeInChromium('web app in Chromium', () => {
     await e2e.page.getByText('Username or password is wrong.').waitFor();
 
     await signIn(e2e.page, 'caseworker.amravati');
-    await e2e.page.waitForURL(/\/children$/);
+    // The first screen is the worker's day (issue #16); the children's list is one click away.
+    await e2e.page.waitForURL(/\/home$/);
+    await e2e.page.goto(url('/children'));
     const who = await e2e.page.getByTestId('whoami').first().textContent();
     expect(who).toContain('Pradnya Ingle');
     expect(who).toContain('Caseworker');
@@ -337,6 +339,7 @@ describeInChromium('web app in Chromium', () => {
     await p.goto(url('/'));
     await screenshot(p, '10a-phone-sign-in', { fullPage: false });
     await signIn(p, 'aww.rajura');
+    await p.goto(url('/children'));
     await p.getByTestId('children-cards').waitFor();
     expect(await p.getByTestId('whoami').nth(1).isVisible()).toBe(true);
     expect(await p.getByTestId('whoami').nth(1).textContent()).toContain('Rajura');

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { createTestApp, type TestApp } from '../../tests/support/app';
+import { pdfPageTexts } from '../reports/pdf';
+
+let t: TestApp;
+const NOW = new Date('2026-11-23T06:30:00Z');
+
+beforeAll(async () => {
+  t = await createTestApp({ now: NOW });
+}, 240_000);
+afterAll(async () => t?.close());
+
+async function childrenIn(district: number): Promise<number> {
+  const [r] = await t.ctx.database.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM child WHERE district_code = $1 AND merged_into IS NULL',
+    [district],
+  );
+  return r.n;
+}
+
+describe('dashboards API on the demo (Amravati 468, Akola 467)', () => {
+  it('the DCPU officer’s district home counts their district only, with 12-month trends', async () => {
+    const c = await t.login('dcpo.amravati');
+    const res = await c.get('/api/v1/dashboards/district');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.area).toMatchObject({ level: 'district', districtCode: 468 });
+    const identified = body.indicators.find((i: { id: string }) => i.id === 'children_identified');
+    expect(identified.numerator).toBe(await childrenIn(468));
+    expect(identified.trend).toHaveLength(12);
+    expect(identified.trend.at(-1)).toMatchObject({ month: '2026-11', numerator: identified.numerator });
+    const care = body.indicators.find((i: { id: string }) => i.id === 'children_in_institutional_care');
+    expect(care).toMatchObject({ status: 'awaiting_module', awaits: 'src/care', numerator: null });
+    for (const d of body.departmentsBehind) expect(d.overdue).toBeGreaterThan(0);
+  });
+
+  it('a district officer may not look at another district; a state officer may drill down to it', async () => {
+    expect((await (await t.login('dcpo.amravati')).get('/api/v1/dashboards/district?district=467')).statusCode).toBe(403);
+    const res = await (await t.login('scps.mh')).get('/api/v1/dashboards/indicators/values?district=467');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().indicators.find((i: { id: string }) => i.id === 'children_identified').numerator).toBe(await childrenIn(467));
+  });
+
+  it('a bad district or disaggregation is a 400 naming the field', async () => {
+    const c = await t.login('scps.mh');
+    const bad = await c.get('/api/v1/dashboards/indicators/values?district=abc');
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('district');
+    const wrongBy = await c.get('/api/v1/dashboards/indicators/actions_done_on_time/breakdown?by=sex');
+    expect(wrongBy.statusCode).toBe(400);
+    expect(wrongBy.json().issues[0].field).toBe('by');
+  });
+
+  it('breaks an indicator down by sex within the jurisdiction, adding up to the total', async () => {
+    const c = await t.login('dcpo.amravati');
+    const res = await c.get('/api/v1/dashboards/indicators/children_identified/breakdown?by=sex');
+    expect(res.statusCode).toBe(200);
+    const sum = res.json().rows.reduce((s: number, r: { numerator: number }) => s + r.numerator, 0);
+    expect(sum).toBe(await childrenIn(468));
+  });
+
+  it('the state comparison lists every district of the state with the state total, worst first', async () => {
+    const res = await (await t.login('scps.mh')).get('/api/v1/dashboards/state-comparison?rank=children_assessed');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const names = body.districts.map((d: { name: string }) => d.name);
+    expect(names).toEqual(expect.arrayContaining(['Amravati', 'Akola']));
+    const sum = body.districts.reduce(
+      (s: number, d: { cells: Record<string, { numerator: number }> }) => s + d.cells.children_identified.numerator,
+      0,
+    );
+    expect(body.total.children_identified.numerator).toBe(sum);
+    // Higher is better for assessment: the first district with a rate has the lowest one.
+    const rates = body.districts
+      .map((d: { cells: Record<string, { rate: number | null }> }) => d.cells.children_assessed.rate)
+      .filter((r: number | null) => r !== null);
+    expect(rates).toEqual([...rates].sort((a: number, b: number) => a - b));
+    expect((await (await t.login('dcpo.amravati')).get('/api/v1/dashboards/state-comparison')).statusCode).toBe(403);
+  });
+
+  it('the CWC pendency sorts by days pending either way; a nodal officer without case access is refused', async () => {
+    const c = await t.login('cwc.amravati');
+    const asc = (await c.get('/api/v1/dashboards/cwc-pendency?sort=days_pending&dir=asc')).json();
+    const desc = (await c.get('/api/v1/dashboards/cwc-pendency?sort=days_pending&dir=desc')).json();
+    const days = (b: { items: { daysPending: number }[] }) => b.items.map((i) => i.daysPending);
+    expect(days(asc)).toEqual([...days(asc)].sort((a, b) => a - b));
+    expect(days(desc)).toEqual([...days(desc)].sort((a, b) => b - a));
+    expect(asc.counts.cwc_production + asc.counts.sir_submission + asc.counts.cwc_final_order).toBe(asc.items.length);
+    for (const i of asc.items) expect(i.daysOver > 0).toBe(Date.parse(i.dueAt) < NOW.getTime());
+    expect((await (await t.login('nodal.education')).get('/api/v1/dashboards/cwc-pendency')).statusCode).toBe(403);
+  });
+
+  it('a caseworker’s day lists their own tasks', async () => {
+    const res = await (await t.login('caseworker.amravati')).get('/api/v1/dashboards/my-day');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.tasks.length).toBeLessThanOrEqual(body.tasksDue);
+    expect(body.tasksOverdue).toBeLessThanOrEqual(body.tasksDue);
+  });
+
+  it('the monthly report is a real PDF in Marathi, an Excel workbook and a CSV with the same figures', async () => {
+    const c = await t.login('dcpo.amravati');
+    const pdf = await c.get('/api/v1/reports/mission-vatsalya/monthly?district=468&month=2026-11&format=pdf&lang=mr');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const text = pdfPageTexts(pdf.rawPayload).join('\n');
+    // Glyphs come out in visual order, so the check uses words without a pre-base vowel sign.
+    expect(text).toContain('वात्सल्य');
+    expect(text).toContain('अहवाल');
+    const xlsx = await c.get('/api/v1/reports/mission-vatsalya/monthly?district=468&month=2026-11&format=xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    const row = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(2).value === 'children_identified')!;
+    expect(row.getCell(5).value).toBe(await childrenIn(468));
+    const csv = await c.get('/api/v1/reports/mission-vatsalya/monthly?district=468&month=2026-11&format=csv');
+    expect(csv.body).toContain('children_identified');
+    expect((await c.get('/api/v1/reports/mission-vatsalya/monthly?district=467&month=2026-11')).statusCode).toBe(403);
+    const bad = await c.get('/api/v1/reports/mission-vatsalya/monthly?district=468&month=2026-13');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues[0].field).toBe('querystring.month');
+  });
+
+  it('the quarterly state report has a line per district', async () => {
+    const c = await t.login('scps.mh');
+    const xlsx = await c.get('/api/v1/reports/mission-vatsalya/quarterly?state=27&quarter=2026-Q3&format=xlsx&lang=hi');
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const districts = wb.getWorksheet('Districts')!;
+    const names = districts.getColumn(1).values as unknown[];
+    expect(names).toEqual(expect.arrayContaining(['Amravati', 'Akola']));
+    const pdf = await c.get('/api/v1/reports/mission-vatsalya/quarterly?state=27&quarter=2026-Q3&format=pdf&lang=hi');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfPageTexts(pdf.rawPayload).join('')).toContain('वात्सल्य');
+  });
+});

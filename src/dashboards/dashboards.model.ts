@@ -1,0 +1,155 @@
+/** Request and response schemas of the dashboards and reports routes (shared with the web app). */
+import { z } from 'zod';
+import { day, timestamp } from '../http/response';
+import { DISAGGREGATIONS } from './domain/indicator';
+
+const lgd = z
+  .string()
+  .regex(/^\d{1,6}$/, 'an LGD code (digits)')
+  .transform(Number);
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+
+export const districtQuery = z.strictObject({ district: lgd.optional() });
+export type DistrictQuery = z.infer<typeof districtQuery>;
+
+export const breakdownQuery = z.strictObject({ by: z.enum([...DISAGGREGATIONS, 'district']), district: lgd.optional() });
+export type BreakdownQuery = z.infer<typeof breakdownQuery>;
+
+export const pendencyQuery = z.strictObject({
+  district: lgd.optional(),
+  sort: z.enum(['days_over', 'days_pending', 'kind', 'case']).default('days_over'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+});
+export type PendencyQuery = z.infer<typeof pendencyQuery>;
+
+export const comparisonQuery = z.strictObject({ state: lgd.optional(), rank: z.string().max(60).optional() });
+export type ComparisonQuery = z.infer<typeof comparisonQuery>;
+
+export const monthlyReportQuery = z.strictObject({
+  district: lgd,
+  month,
+  format: z.enum(['pdf', 'xlsx', 'csv']).default('pdf'),
+  lang: z.enum(['en', 'hi', 'mr']).default('en'),
+});
+export const quarterlyReportQuery = z.strictObject({
+  state: lgd,
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'a financial-year quarter as YYYY-Qn (Q1 = April–June)'),
+  format: z.enum(['pdf', 'xlsx', 'csv']).default('pdf'),
+  lang: z.enum(['en', 'hi', 'mr']).default('en'),
+});
+
+const label = z.object({ en: z.string(), hi: z.string(), mr: z.string() });
+
+export const indicatorDefOut = z.object({
+  id: z.string(),
+  version: z.number(),
+  title: label,
+  definition: z.string(),
+  basis: z.string(),
+  section: z.string(),
+  status: z.enum(['live', 'awaiting_module']),
+  awaits: z.string().optional(),
+  source: z.string(),
+  numerator: z.array(z.string()),
+  denominator: z.array(z.string()).nullable(),
+  disaggregations: z.array(z.string()),
+  better: z.enum(['higher', 'lower']),
+});
+export const indicatorDefsOut = z.object({ version: z.number(), effectiveFrom: z.string(), indicators: z.array(indicatorDefOut) });
+
+export const trendPointOut = z.object({ month: z.string(), numerator: z.number(), denominator: z.number().nullable() });
+export const indicatorValueOut = z.object({
+  id: z.string(),
+  version: z.number(),
+  title: label,
+  section: z.string(),
+  status: z.enum(['live', 'awaiting_module']),
+  awaits: z.string().nullable(),
+  better: z.enum(['higher', 'lower']),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  rate: z.number().nullable(),
+  medianDays: z.number().nullable(),
+  trend: z.array(trendPointOut),
+});
+export type IndicatorValue = z.infer<typeof indicatorValueOut>;
+
+const areaOut = z.object({ level: z.string(), stateCode: z.number().nullable(), districtCode: z.number().nullable(), name: z.string() });
+
+/** `figuresAt`: when the children's figures were computed (the summary table's refresh, at most DASHBOARD_MAX_AGE_SECONDS old). */
+export const indicatorValuesOut = z.object({ asOf: day, figuresAt: timestamp, area: areaOut, indicators: z.array(indicatorValueOut) });
+
+export const breakdownOut = z.object({
+  indicator: z.string(),
+  by: z.string(),
+  rows: z.array(
+    z.object({
+      key: z.string().nullable(),
+      label: z.string(),
+      numerator: z.number(),
+      denominator: z.number().nullable(),
+      rate: z.number().nullable(),
+    }),
+  ),
+});
+
+const dueItemOut = z.object({
+  caseId: z.string(),
+  caseNumber: z.number(),
+  kind: z.string(),
+  dueAt: timestamp,
+  overdue: z.boolean(),
+  blockCode: z.number().nullable(),
+});
+
+export const districtHomeOut = indicatorValuesOut.extend({
+  decisionsToday: z.array(dueItemOut),
+  departmentsBehind: z.array(z.object({ department: z.string(), overdue: z.number(), oldestDue: day })),
+});
+
+export const myDayOut = z.object({
+  asOf: day,
+  tasksDue: z.number(),
+  tasksOverdue: z.number(),
+  tasks: z.array(dueItemOut),
+  nextVisits: z.array(dueItemOut),
+});
+
+export const pendencyRowOut = z.object({
+  caseId: z.string(),
+  caseNumber: z.number(),
+  kind: z.enum(['cwc_production', 'sir_submission', 'cwc_final_order']),
+  since: timestamp,
+  dueAt: timestamp,
+  daysPending: z.number(),
+  limitDays: z.number(),
+  daysOver: z.number(),
+  basis: z.string(),
+  districtCode: z.number(),
+  blockCode: z.number().nullable(),
+});
+export type PendencyRow = z.input<typeof pendencyRowOut> & { since: Date; dueAt: Date };
+export const pendencyOut = z.object({
+  asOf: day,
+  counts: z.object({ cwc_production: z.number(), sir_submission: z.number(), cwc_final_order: z.number(), overLimit: z.number() }),
+  items: z.array(pendencyRowOut),
+});
+
+export const comparisonOut = z.object({
+  asOf: day,
+  figuresAt: timestamp,
+  /** What the rows are: the districts of a state, or (national view) the states. */
+  unit: z.enum(['district', 'state']),
+  state: areaOut,
+  rankedBy: z.string(),
+  indicators: z.array(z.object({ id: z.string(), title: label, better: z.enum(['higher', 'lower']), hasRate: z.boolean() })),
+  /** The rows: districts, or states in the national view (`districtCode` is then the state's LGD code). */
+  districts: z.array(
+    z.object({
+      districtCode: z.number(),
+      name: z.string(),
+      cells: z.record(z.string(), z.object({ numerator: z.number(), denominator: z.number().nullable(), rate: z.number().nullable() })),
+    }),
+  ),
+  total: z.record(z.string(), z.object({ numerator: z.number(), denominator: z.number().nullable(), rate: z.number().nullable() })),
+});

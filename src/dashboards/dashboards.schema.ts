@@ -1,0 +1,73 @@
+/**
+ * The read-only views the dashboards read (migrations/0660_dashboard_views.sql). They are
+ * declared here as existing views so the access policy's `jurisdictionWhere` can be applied
+ * to their place columns like to any table: this module never reads another module's tables.
+ */
+import { boolean, date, integer, numeric, pgMaterializedView, pgView, text, timestamp, uuid, bigint } from 'drizzle-orm/pg-core';
+
+const place = {
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  subdistrictCode: integer('subdistrict_code'),
+  blockCode: integer('block_code'),
+  villageId: text('village_id'),
+};
+
+/** The children's facts, read from their summary table (refreshed by summary.repository.ts). */
+export const dashChild = pgMaterializedView('dash_child_summary', {
+  id: uuid('id').notNull(),
+  ...place,
+  sex: text('sex').notNull(),
+  dob: date('dob'),
+  socialCategory: text('social_category').notNull(),
+  hasDisability: boolean('has_disability').notNull(),
+  careStatus: text('care_status').notNull(),
+  identifiedAt: timestamp('identified_at', { withTimezone: true }).notNull(),
+  assessedOn: date('assessed_on'),
+  hasOpenCase: boolean('has_open_case').notNull(),
+  openCaseSince: timestamp('open_case_since', { withTimezone: true }),
+  restoredOn: date('restored_on'),
+  followedUpOn: date('followed_up_on'),
+  schemeLinkedOn: date('scheme_linked_on'),
+  documentsTotal: integer('documents_total').notNull(),
+  documentsPending: integer('documents_pending').notNull(),
+}).existing();
+
+export const dashCaseDue = pgView('dash_case_due', {
+  caseId: uuid('case_id').notNull(),
+  caseNumber: bigint('case_number', { mode: 'number' }).notNull(),
+  childId: uuid('child_id').notNull(),
+  kind: text('kind').notNull(),
+  dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+  statutory: boolean('statutory').notNull(),
+  assignedUserId: uuid('assigned_user_id'),
+  assignedUnitId: uuid('assigned_unit_id').notNull(),
+  ownerUserId: uuid('owner_user_id'),
+  ...place,
+  caseStatus: text('case_status').notNull(),
+  risk: text('risk').notNull(),
+  sex: text('sex').notNull(),
+  dob: date('dob'),
+  socialCategory: text('social_category').notNull(),
+  hasDisability: boolean('has_disability').notNull(),
+}).existing();
+
+export const dashAction = pgView('dash_action', {
+  id: uuid('id').notNull(),
+  ...place,
+  department: text('department').notNull(),
+  assignedOn: date('assigned_on').notNull(),
+  dueDate: date('due_date').notNull(),
+  doneOn: date('done_on'),
+  status: text('status').notNull(),
+}).existing();
+
+export const dashMissing = pgView('dash_missing', {
+  id: uuid('id').notNull(),
+  ...place,
+  sex: text('sex').notNull(),
+  ageYears: numeric('age_years'),
+  reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+  matchedAt: timestamp('matched_at', { withTimezone: true }),
+  restoredAt: timestamp('restored_at', { withTimezone: true }),
+}).existing();

@@ -1,0 +1,58 @@
+import { expect, it } from 'vitest';
+import { browserSuite, describeInChromium, newContext, screenshot, signIn } from './support';
+
+/**
+ * The home after sign-in (issue #16): the DCPU officer lands on the district's figures with
+ * their 12-month trend charts; the CWC member lands on the pendency table, which sorts by its
+ * column headers.
+ */
+describeInChromium('dashboards: homes in Chromium', () => {
+  const e2e = browserSuite({ signIn: 'dcpo.amravati' });
+  const { url } = e2e;
+
+  it('the DCPU officer signs in and lands on the district home with trend charts', async () => {
+    const page = e2e.page;
+    await page.getByTestId('indicator-grid').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/home');
+    await page.getByTestId('indicator-children_identified').waitFor();
+    // Recharts draws each trend as an SVG line.
+    await page.locator('.trend-chart svg.recharts-surface').first().waitFor();
+    expect(await page.locator('.trend-chart svg.recharts-surface').count()).toBeGreaterThan(5);
+    expect(await page.locator('.trend-chart .recharts-line-curve').count()).toBeGreaterThan(5);
+    // The slot for institutional care says what it waits for.
+    expect(await page.getByTestId('indicator-children_in_institutional_care').textContent()).toContain('src/care');
+    // A figure opens its breakdown.
+    await page.getByTestId('indicator-children_identified').getByRole('button').click();
+    await page.getByTestId('breakdown').getByText('Girls').first().waitFor();
+    await screenshot(page, 'dashboards-01-district-home');
+  });
+
+  it('the CWC member lands on the pendency table, which sorts by days pending both ways', async () => {
+    const context = await newContext(e2e.browser);
+    const page = await context.newPage();
+    try {
+      await page.goto(url('/'));
+      await signIn(page, 'cwc.amravati');
+      await page.getByTestId('pendency-table').waitFor();
+      const days = async () => (await page.getByTestId('days-pending').allTextContents()).map(Number);
+      expect((await days()).length).toBeGreaterThan(1);
+      const header = page.getByTestId('sort-days_pending');
+      await header.click();
+      await page.locator('th[aria-sort="descending"]').getByTestId('sort-days_pending').waitFor();
+      const desc = await days();
+      expect(desc).toEqual([...desc].sort((a, b) => b - a));
+      await header.click();
+      await page.locator('th[aria-sort="ascending"]').getByTestId('sort-days_pending').waitFor();
+      await page.waitForFunction(() => {
+        const v = [...document.querySelectorAll('[data-testid="days-pending"]')].map((e) => Number(e.textContent));
+        return v.every((x, i) => i === 0 || v[i - 1] <= x);
+      });
+      const asc = await days();
+      expect(asc).toEqual([...asc].sort((a, b) => a - b));
+      expect(asc).not.toEqual(desc);
+      await screenshot(page, 'dashboards-02-cwc-pendency');
+    } finally {
+      await context.close();
+    }
+  });
+});

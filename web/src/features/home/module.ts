@@ -1,0 +1,35 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { defineModule } from '../../app/module-api';
+import { HOME_TRANSLATIONS } from './i18n';
+
+/**
+ * The first screen after sign-in (issue #16): "/" opens the first menu entry, and Home comes
+ * first for everyone who may see dashboards. Which home depends on the role and jurisdiction
+ * (HomePage.tsx): a worker's day, the district's picture, the CWC's pendency, the state's
+ * comparison of districts.
+ */
+export default defineModule({
+  id: 'home',
+  order: 0,
+  nav: [
+    { to: '/home', labelKey: 'home.nav.home', anyOf: ['registry.read', 'registry.read.minimal', 'cases.read', 'convergence.read'] },
+    { to: '/cwc-pendency', labelKey: 'home.nav.pendency', anyOf: ['cases.cwc'] },
+  ],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/home',
+      validateSearch: (s: Record<string, unknown>) => ({
+        ...(/^\d+$/.test(String(s.district ?? '')) ? { district: Number(s.district) } : {}),
+        ...(/^\d+$/.test(String(s.state ?? '')) ? { state: Number(s.state) } : {}),
+      }),
+      component: lazyRouteComponent(() => import('./HomePage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/cwc-pendency',
+      component: lazyRouteComponent(() => import('./CwcPendencyPage')),
+    }),
+  ],
+  translations: HOME_TRANSLATIONS,
+});
