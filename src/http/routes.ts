@@ -14,6 +14,7 @@ import { convergenceRoutes } from '../convergence/convergence.routes';
 import { outboxRoutes } from '../notifications/outbox.routes';
 import { schemesRoutes } from '../schemes/schemes.routes';
 import { missingRoutes } from '../missing/missing.routes';
+import { lawRoutes } from '../law/law.routes';
 
 /** Each domain registers its own routes under /api/v1. */
 export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
@@ -31,4 +32,5 @@ export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
   outboxRoutes(api, ctx);
   schemesRoutes(api, ctx);
   missingRoutes(api, ctx);
+  lawRoutes(api, ctx);
 }
