@@ -161,6 +161,10 @@ export const dueItemOut = z.object({
   overdue: z.boolean(),
   statutory: z.boolean(),
   basis: z.string(),
+  /** Short citation of the rule (JJ Act section, Model Rule, guideline) and how far it was checked. */
+  citation: z.string(),
+  verification: z.string(),
+  decidedBy: z.string().nullable(),
   source: z.string(),
   assignedTo: actorOut,
   ref: z.string().optional(),
@@ -236,6 +240,10 @@ export const caseStateOut = z.object({
       sirRecommendation: z.string().nullable(),
       orders: z.array(cwcOrderRecordOut),
       finalOrder: cwcOrderRecordOut.nullable(),
+      adoptionInquiry: z
+        .object({ category: z.string(), upToTwoYears: z.boolean(), surrenderedOn: z.string().nullable() })
+        .nullable()
+        .optional(),
     }),
   ),
   carePlan: withheld(
@@ -473,6 +481,7 @@ export const taskListOut = z.object({
       overdue: z.boolean(),
       statutory: z.boolean(),
       basis: z.string(),
+      citation: z.string(),
       source: z.string(),
       ref: z.string().nullable(),
       assignedUserId: z.string().nullable(),

@@ -9,6 +9,8 @@ export const DUE_LABELS: Record<string, string> = {
   cwc_production: 'production before the CWC (JJ Act 2015 s.31, 24 hours)',
   sir_submission: 'Social Investigation Report, Form 22 (JJ Act 2015 s.36, 15 days)',
   cwc_final_order: 'CWC final order (JJ Act 2015 s.36, 4 months)',
+  lfa_declaration: 'declaration that the child is legally free for adoption, Form 25 (JJ Act 2015 s.38, 2 or 4 months)',
+  surrender_reconsideration: "end of the surrendering parents' two months to reconsider (JJ Act 2015 s.35(3))",
   care_plan_review: 'review of the Individual Care Plan (Form 7)',
   referral_response: 'answer to a referral',
   referral_completion: 'referred service',

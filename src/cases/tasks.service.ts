@@ -1,7 +1,7 @@
 import type { AppContext } from '../http/context';
 import { requirePermission, type Actor } from '../access/policy';
 import { audit } from '../audit/audit.service';
-import { basisOf } from './timelines.config';
+import { basisOf, citationOf } from './timelines.config';
 import { countTasks, listTasks, taskConditions } from './tasks.repository';
 import { shapeRow } from '../access/fields';
 import type { TaskQuery } from './cases.model';
@@ -31,6 +31,7 @@ export async function tasksFor(ctx: AppContext, actor: Actor, q: TaskQuery) {
       ref: ref || null,
       overdue: r.dueAt < now,
       basis: basisOf(r.kind, stateCode),
+      citation: citationOf(r.kind, stateCode),
       // A referred-to department sees its referral task, not the state of the case.
       ...(fullView ? { status, level, risk } : {}),
     })),

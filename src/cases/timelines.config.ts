@@ -28,22 +28,33 @@ export function setCaseTimelineConfig(config: TimelineConfig | null): void {
   cached = config;
 }
 
-const KEY_OF: Record<Exclude<DueKind, 'escalation_response'>, TimelineKey> = {
-  cwc_production: 'cwcProduction',
-  sir_submission: 'sirSubmission',
-  cwc_final_order: 'cwcFinalOrder',
-  care_plan_review: 'carePlanReview',
-  referral_response: 'referralResponse',
-  referral_completion: 'referralCompletion',
-  post_restoration_follow_up: 'postRestorationFollowUp',
-  transfer_response: 'transferResponse',
-  case_review: 'caseReview',
+/** The timelines a due item of each kind can come from (one kind may follow one of several rules). */
+const KEYS_OF: Record<Exclude<DueKind, 'escalation_response'>, TimelineKey[]> = {
+  cwc_production: ['cwcProduction'],
+  sir_submission: ['sirSubmission'],
+  cwc_final_order: ['cwcFinalOrder'],
+  lfa_declaration: ['lfaDeclarationUpToTwo', 'lfaDeclarationOverTwo'],
+  surrender_reconsideration: ['surrenderReconsideration'],
+  care_plan_review: ['carePlanReview'],
+  referral_response: ['referralResponse'],
+  referral_completion: ['referralCompletion'],
+  post_restoration_follow_up: ['postRestorationFirstFollowUp', 'postRestorationSecondFollowUp', 'postRestorationFollowUp'],
+  transfer_response: ['transferResponse'],
+  case_review: ['caseReview'],
 };
 
 /** The Act, rule or policy behind a due item, for a task list row (not stored per row). */
 export function basisOf(kind: string, stateCode: number | string): string {
   const t = resolveTimelines(caseTimelineConfig(), String(stateCode));
   if (kind === 'escalation_response') return t.escalationResponse.basis;
-  const key = KEY_OF[kind as keyof typeof KEY_OF];
-  return key ? t[key].basis : '';
+  const keys = KEYS_OF[kind as keyof typeof KEYS_OF] ?? [];
+  return [...new Set(keys.map((k) => t[k].basis))].join(' ');
+}
+
+/** The short citation(s) behind a due item of this kind, e.g. "JJ Act 2015 s.38(1)". */
+export function citationOf(kind: string, stateCode: number | string): string {
+  const t = resolveTimelines(caseTimelineConfig(), String(stateCode));
+  if (kind === 'escalation_response') return t.escalationResponse.ruleSource.citation;
+  const keys = KEYS_OF[kind as keyof typeof KEYS_OF] ?? [];
+  return [...new Set(keys.map((k) => t[k].ruleSource.citation))].join('; ');
 }

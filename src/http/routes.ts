@@ -17,6 +17,7 @@ import { missingRoutes } from '../missing/missing.routes';
 import { careRoutes } from '../care/care.routes';
 import { helplineRoutes } from '../helpline/helpline.routes';
 import { dashboardsRoutes } from '../dashboards/dashboards.routes';
+import { lawRoutes } from '../law/law.routes';
 
 /** Each domain registers its own routes under /api/v1. */
 export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
@@ -37,4 +38,5 @@ export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
   careRoutes(api, ctx);
   helplineRoutes(api, ctx);
   dashboardsRoutes(api, ctx);
+  lawRoutes(api, ctx);
 }

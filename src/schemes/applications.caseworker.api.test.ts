@@ -147,7 +147,10 @@ describe('starting an application', () => {
 
   it('says why a subject is not eligible', async () => {
     const res = await start({ schemeId: 'pm-cares-for-children' });
-    expect(res.json().message).toMatch(/^schemeId: not eligible for PM CARES for Children on 2026-11-02: .+ \(needs .+\)/);
+    // PM CARES for Children closed to new enrolment on 28 February 2022 (issue #18).
+    expect(res.json().message).toMatch(
+      /^schemeId: not eligible for PM CARES for Children on 2026-11-02: PM CARES for Children had no rules in force on 2026-11-02 \(in force: 2021-05-29 – 2022-02-28\)/,
+    );
   });
 
   it('opens the application at "identified", judged by the version in force, with a document checklist', async () => {

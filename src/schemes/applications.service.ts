@@ -340,6 +340,7 @@ export async function readApplication(ctx: AppContext, actor: Actor, id: string,
           missingFacts: judged.missingFacts.map((m) => ({ fact: m.fact, label: factLabelIn(m.fact, lang) })),
           version: judged.version,
           benefit: judged.benefit,
+          source: judged.source,
         }
       : null,
     checklist: checklist.map((c) => ({

@@ -63,20 +63,49 @@ export async function ensureCatalogue(db: Db): Promise<CatalogueState> {
   if (!seed.ok) throw new CatalogueError(seed.errors);
   await db.transaction(async (tx) => {
     await lockCatalogue(tx);
-    const have = new Set((await allRevisions(tx)).map((r) => r.schemeId));
+    const latest = new Map<string, SchemeRevisionRow>();
+    for (const r of await allRevisions(tx)) {
+      const cur = latest.get(r.schemeId);
+      if (!cur || r.revision > cur.revision) latest.set(r.schemeId, r);
+    }
     for (const s of seed.value) {
-      if (have.has(s.id)) continue;
-      await insertRevision(tx, {
-        schemeId: s.id,
-        revision: 1,
-        definition: s,
-        change: 'seeded',
-        note: 'Built-in catalogue (src/schemes/catalogue)',
-      });
+      const held = latest.get(s.id);
+      if (!held) {
+        await insertRevision(tx, {
+          schemeId: s.id,
+          revision: 1,
+          definition: s,
+          change: 'seeded',
+          note: 'Built-in catalogue (src/schemes/catalogue)',
+        });
+        continue;
+      }
+      // A built-in rule corrected in the code (issue #18: rules checked against the law) reaches a
+      // database that holds the older built-in as a new revision, never by editing the old one.
+      // A scheme an administrator has changed since is theirs: it is left as they made it.
+      const builtIn = held.change === 'seeded' || held.change === 'rules_corrected';
+      if (builtIn && canonical(held.definition) !== canonical(s)) {
+        await insertRevision(tx, {
+          schemeId: s.id,
+          revision: held.revision + 1,
+          definition: s,
+          change: 'rules_corrected',
+          note: 'Built-in rules corrected against the Act, rules or scheme orders (src/schemes/catalogue; issue #18)',
+        });
+      }
     }
   });
   cache.delete(db);
   return catalogueOf(db);
+}
+
+/** JSON with object keys sorted, so a definition read back from jsonb compares equal to the code's. */
+function canonical(x: unknown): string {
+  return JSON.stringify(x, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 /** The catalogue, reloaded only when a revision was added since it was last read. */

@@ -62,7 +62,7 @@ afterAll(() => t.close());
 describe('the catalogue as data', () => {
   it('lists the seeded schemes with the version in force, and shows one with its rules and revisions', async () => {
     const list = (await cw.get('/api/v1/schemes')).json();
-    expect(list.items).toHaveLength(14);
+    expect(list.items).toHaveLength(16);
     const bsy = list.items.find((s: { id: string }) => s.id === BSY);
     expect(bsy).toMatchObject({
       revision: 1,
@@ -202,7 +202,7 @@ describe('validation at start-up', () => {
       const [{ n }] = await bare.ctx.database.query<{ n: number }>(
         "SELECT count(*)::int AS n FROM scheme_revision WHERE change = 'seeded'",
       );
-      expect(n).toBe(14);
+      expect(n).toBe(16);
     } finally {
       await bare.close();
     }

@@ -48,6 +48,13 @@ export function blankFacts(): Facts {
     schoolManagement: undefined,
     cwcRecommendation: undefined,
     aftercareExtensionApproved: undefined,
+    childLabour: undefined,
+    childMarriage: undefined,
+    trafficked: undefined,
+    hivAffected: undefined,
+    missingOrRunaway: undefined,
+    pmCaresChild: undefined,
+    parentUncleanOccupation: undefined,
     annualIncome: undefined,
     area: undefined,
     bpl: undefined,
@@ -64,6 +71,7 @@ export function blankFacts(): Facts {
     ageAtMotherDeath: undefined,
     ageAtGuardianDeath: undefined,
     ageOnDec31: undefined,
+    lastParentDeathCause: undefined,
   };
 }
 
@@ -212,6 +220,14 @@ export function deriveInPlace(f: Facts, asOf: string): Facts {
     else if ((fa === 'dead' && mo !== undefined) || (mo === 'dead' && fa !== undefined)) f.orphanStatus = 'one_parent_dead';
     else if (fa === 'deserted' && mo === 'deserted') f.orphanStatus = 'abandoned';
     else if (fa !== undefined && mo !== undefined) f.orphanStatus = 'not_orphan';
+  }
+  // PM CARES covers the loss of "the surviving parent": the later of the two deaths decides.
+  if (f.lastParentDeathCause === undefined && fa === 'dead' && mo === 'dead' && f.fatherDeathDate && f.motherDeathDate) {
+    const fc = f.fatherDeathCause;
+    const mc = f.motherDeathCause;
+    if (f.fatherDeathDate > f.motherDeathDate) f.lastParentDeathCause = fc;
+    else if (f.motherDeathDate > f.fatherDeathDate) f.lastParentDeathCause = mc;
+    else f.lastParentDeathCause = fc === 'covid19' || mc === 'covid19' ? 'covid19' : (fc ?? mc);
   }
   if (f.singleParent === undefined && fa !== undefined && mo !== undefined) {
     // Exactly one parent absent (dead, deserted, divorced/separated) and the

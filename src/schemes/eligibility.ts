@@ -8,7 +8,7 @@ import { isIsoDate } from './format';
 import type { Reason } from './reasons';
 import { factLabelIn } from './render';
 import { compileRule, F, T, U, type CompiledRule, type Tri } from './rule-engine';
-import { versionInForce, type Benefit, type Scheme, type SchemeVersion } from './scheme';
+import { versionInForce, type Benefit, type Scheme, type SchemeVersion, type Source } from './scheme';
 
 export type EligibilityStatus = 'eligible' | 'maybe' | 'not_eligible';
 export const STATUS_ORDER: Record<EligibilityStatus, number> = { eligible: 0, maybe: 1, not_eligible: 2 };
@@ -28,6 +28,8 @@ export interface SchemeResult {
   /** The version the case was judged by; null when none was in force. */
   version: { validFrom: IsoDate; validTo: IsoDate | null } | null;
   benefit: Benefit | null;
+  /** The order or guideline the version rests on (issue #18: every verdict shows its source). */
+  source: Source | null;
 }
 
 /** 'full' explains; 'status' only decides (the fast path for dashboards and counts). */
@@ -74,7 +76,7 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
  * batch path calls this directly with the version picked once per run.
  */
 export function judge(scheme: Scheme, cv: CompiledVersion | null, facts: Facts, asOf: IsoDate, detail: Detail): SchemeResult {
-  if (!cv) return notInForce(scheme, asOf);
+  if (!cv) return notInForce(scheme, asOf, detail);
   const st = scheme.state === null ? T : facts.stateCode === undefined ? U : facts.stateCode === scheme.state ? T : F;
   const rv = st === F ? F : cv.rule.test(facts);
   const value = st === F ? F : and(st, rv);
@@ -100,6 +102,7 @@ export function judge(scheme: Scheme, cv: CompiledVersion | null, facts: Facts, 
     missingFacts: missing.map(missingFact),
     version: cv.span,
     benefit: cv.version.benefit,
+    source: cv.version.source ?? scheme.sources[0] ?? null,
   };
 }
 
@@ -107,11 +110,13 @@ function missingFact(fact: FactName): MissingFact {
   return { fact, label: factLabelIn(fact, 'en') };
 }
 
-function notInForce(scheme: Scheme, asOf: string): SchemeResult {
+function notInForce(scheme: Scheme, asOf: string, detail: Detail = 'full'): SchemeResult {
+  if (detail === 'status')
+    return { schemeId: scheme.id, status: 'not_eligible', reasons: [], missingFacts: [], version: null, benefit: null, source: null };
   const reason: Reason = isIsoDate(asOf)
     ? { code: 'not_in_force', scheme: scheme.name, asOf, spans: scheme.versions.map((v) => ({ from: v.validFrom, to: v.validTo ?? null })) }
     : { code: 'bad_date', asOf: String(asOf) };
-  return { schemeId: scheme.id, status: 'not_eligible', reasons: [reason], missingFacts: [], version: null, benefit: null };
+  return { schemeId: scheme.id, status: 'not_eligible', reasons: [reason], missingFacts: [], version: null, benefit: null, source: null };
 }
 
 const compiledCache = new WeakMap<Scheme, CompiledScheme>();

@@ -14,7 +14,9 @@ export const AREAS = ['rural', 'urban'] as const;
 export const RATION_CARD_TYPES = ['AAY', 'PHH', 'NPHH', 'none'] as const;
 // Maharashtra's reservation categories: VJNT = Vimukta Jati (VJ-A) and NT =
 // Nomadic Tribes (NT-B/C/D), the state's names for the DNT communities.
-export const CASTE_CATEGORIES = ['SC', 'ST', 'OBC', 'VJNT', 'NT', 'SBC', 'General'] as const;
+// EBC: economically backward class (Maharashtra's open-category EWS/EBC certificate), named in the
+// state's RTE 25% disadvantaged group and in PM YASASVI.
+export const CASTE_CATEGORIES = ['SC', 'ST', 'OBC', 'VJNT', 'NT', 'SBC', 'EBC', 'General'] as const;
 export const CARE_STATUSES = ['birth_family', 'kinship', 'foster', 'cci', 'aftercare', 'adopted', 'missing', 'street_connected'] as const;
 export const SCHOOL_MANAGEMENTS = ['government', 'aided', 'private_unaided'] as const;
 
@@ -58,6 +60,17 @@ export interface Facts {
   schoolManagement?: SchoolManagement;
   cwcRecommendation?: boolean;
   aftercareExtensionApproved?: boolean;
+  // Circumstances of a child in need of care and protection (JJ Act 2015 s.2(14); Mission
+  // Vatsalya guidelines 2022, sponsorship 4.1): written down when they happened, so rules read
+  // "not recorded" as no (`ifMissing: false`).
+  childLabour?: boolean;
+  childMarriage?: boolean;
+  trafficked?: boolean;
+  hivAffected?: boolean;
+  missingOrRunaway?: boolean;
+  pmCaresChild?: boolean;
+  /** A parent works in an unclean or hazardous occupation (SC pre-matric component, MoSJE). */
+  parentUncleanOccupation?: boolean;
   // family
   annualIncome?: number;
   area?: Area;
@@ -76,6 +89,8 @@ export interface Facts {
   ageAtMotherDeath?: number;
   ageAtGuardianDeath?: number;
   ageOnDec31?: number;
+  /** Both parents dead: the cause of the later death (whose loss orphaned the child). */
+  lastParentDeathCause?: DeathCause;
 }
 
 export type FactName = keyof Facts;
@@ -132,6 +147,7 @@ const parent = (who: string): FactDef => ({
   values: PARENT_STATUSES,
   valueLabels: PARENT_LABELS,
 });
+const flag = (label: string, yes: string, no: string): FactDef => ({ kind: 'boolean', label, yes, no });
 const death = (who: string, cause: FactName): FactDef => ({ kind: 'date', label: `${who}'s death recorded`, context: cause });
 const cause = (who: string): FactDef => ({
   kind: 'enum',
@@ -220,6 +236,25 @@ export const FACTS: { readonly [K in FactName]-?: FactDef } = {
     yes: 'aftercare has been extended beyond 21',
     no: 'aftercare has not been extended beyond 21',
   },
+  childLabour: flag('child labour', 'the child was rescued from or is in child labour', 'no child labour is recorded'),
+  childMarriage: flag('child marriage', 'the child is a victim of child marriage', 'no child marriage is recorded'),
+  trafficked: flag('trafficking', 'the child is a victim of trafficking', 'no trafficking is recorded'),
+  hivAffected: flag('HIV/AIDS', 'the child is affected by HIV/AIDS', 'the child is not recorded as affected by HIV/AIDS'),
+  missingOrRunaway: flag(
+    'missing or runaway',
+    'the child went missing or ran away from home',
+    'the child is not recorded as missing or runaway',
+  ),
+  pmCaresChild: flag(
+    'PM CARES for Children',
+    'the child is registered under PM CARES for Children',
+    'the child is not registered under PM CARES for Children',
+  ),
+  parentUncleanOccupation: flag(
+    "parent's occupation",
+    'a parent works in an unclean or hazardous occupation (manual scavenging, tanning, flaying, waste picking)',
+    'no parent is recorded in an unclean or hazardous occupation',
+  ),
   annualIncome: { kind: 'number', label: 'income', unit: 'inr', min: 0 },
   area: { kind: 'enum', label: 'area', values: AREAS },
   bpl: {
@@ -256,6 +291,7 @@ export const FACTS: { readonly [K in FactName]-?: FactDef } = {
   ageAtMotherDeath: years("age at mother's death", { derived: true }),
   ageAtGuardianDeath: years("age at guardian's death", { derived: true }),
   ageOnDec31: years('age on 31 December', { derived: true }),
+  lastParentDeathCause: { ...cause('parent who died last'), derived: true },
 };
 
 export const FACT_NAMES = Object.keys(FACTS) as FactName[];

@@ -37,7 +37,9 @@ export interface ReasonContext {
   value: Scalar;
 }
 
-export type Reason =
+/** A reason from a rule leaf carries the leaf's citation, when the leaf gives one. */
+export type Reason = ReasonCore & { source?: string };
+type ReasonCore =
   /** A recorded fact as it is (a yes/no fact, an enum value that fits, a flag). */
   | { code: 'fact'; fact: FactName; value: Scalar; context?: ReasonContext }
   /** An enum value against the values the rule asks for (or must not be). */

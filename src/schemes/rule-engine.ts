@@ -141,7 +141,9 @@ function compileLeaf(leaf: Leaf, negated: boolean): CompiledRule {
     if (r === U) pushNew(missing, fact);
     if (w === U && r !== T) pushNew(missing, whenFact as FactName);
     if (r === U) return;
-    pushReason(reasons, v === undefined ? { code: 'not_recorded', fact } : leafReason(leaf, f, r === T, negated));
+    const reason: Reason = v === undefined ? { code: 'not_recorded', fact } : leafReason(leaf, f, r === T, negated);
+    if (leaf.source) reason.source = leaf.source;
+    pushReason(reasons, reason);
   });
 }
 

@@ -25,6 +25,8 @@ interface LeafBase {
   ifMissing?: boolean;
   /** Why the rule is there (GR clause); not shown to families. */
   note?: string;
+  /** Short citation of the clause this leaf encodes; carried on the reason it gives (issue #18). */
+  source?: string;
 }
 export type Leaf = LeafBase &
   (
@@ -86,6 +88,7 @@ type RawNode = {
   when?: unknown;
   ifMissing?: boolean;
   note?: string;
+  source?: string;
 };
 
 /** Zod schema for a rule tree; structural and semantic checks in one pass. */
@@ -106,6 +109,7 @@ export const RuleSchema: z.ZodType<RawNode> = z.lazy(() =>
       when: ConditionSchema.optional(),
       ifMissing: z.boolean().optional(),
       note: z.string().optional(),
+      source: z.string().trim().min(3).max(200).optional(),
     })
     .superRefine((node, ctx) => {
       for (const message of checkNode(node)) ctx.addIssue({ code: 'custom', message });

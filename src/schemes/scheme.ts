@@ -8,6 +8,7 @@ import { DOCUMENT_TYPES, type DocumentType } from './documents';
 import type { IsoDate } from './facts';
 import { isoDate } from '../http/iso-date';
 import { isIsoDate } from './format';
+import { VERIFICATIONS, type Verification } from '../law/source';
 import { ConditionSchema, RuleSchema, formatIssues, type Condition, type Rule, type Validated } from './rules';
 
 export const SUBJECTS = ['child', 'family', 'caregiver'] as const;
@@ -35,6 +36,10 @@ export interface Source {
   /** GR / notification number. */
   reference?: string;
   date: IsoDate;
+  /** Short citation shown beside a verdict, e.g. "Mission Vatsalya guidelines 2022, 4.1" (issue #18). */
+  citation?: string;
+  /** How far the rule's text was checked (src/law/source.ts): the official document, a secondary source, or not at all. */
+  verification?: Verification;
 }
 
 export interface SchemeVersion {
@@ -72,11 +77,15 @@ export interface Scheme {
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const money = z.number().finite().nonnegative('amounts cannot be negative');
 
+// citation and verification are optional here only so revisions stored before issue #18 still
+// load; every built-in scheme gives both (catalogue/sources.test.ts).
 const SourceSchema = z.strictObject({
   title: nonEmpty,
   url: z.url().optional(),
   reference: z.string().optional(),
   date: isoDate,
+  citation: z.string().trim().min(3).max(200).optional(),
+  verification: z.enum(VERIFICATIONS).optional(),
 });
 
 const BenefitSchema = z.discriminatedUnion('kind', [

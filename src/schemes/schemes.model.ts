@@ -27,6 +27,15 @@ const validity = { validFrom: z.string(), validTo: z.string().nullable() };
  * A scheme as stored (src/schemes/scheme.ts Scheme, validated by SchemeSchema when written):
  * public reference data; its rules and document list are passed as the engine's own data.
  */
+const sourceOut = z.object({
+  title: z.string(),
+  url: z.string().optional(),
+  reference: z.string().optional(),
+  date: z.string(),
+  citation: z.string().optional(),
+  verification: z.string().optional(),
+});
+
 export const schemeDefinitionOut = z.object({
   id: z.string(),
   name: localisedNameOut,
@@ -36,9 +45,7 @@ export const schemeDefinitionOut = z.object({
   stateName: z.string().optional(),
   subject: z.string(),
   channel: channelOut,
-  sources: z
-    .array(z.object({ title: z.string(), url: z.string().optional(), reference: z.string().optional(), date: z.string() }))
-    .readonly(),
+  sources: z.array(sourceOut).readonly(),
   versions: z
     .array(
       z.object({
@@ -46,7 +53,7 @@ export const schemeDefinitionOut = z.object({
         benefit: benefitOut,
         rules: z.unknown().describe('The eligibility rule as data (src/schemes/rules.ts)'),
         documents: z.array(z.unknown()).readonly().describe('Document types, or {doc, alternatives, when, note}'),
-        source: z.object({ title: z.string(), url: z.string().optional(), reference: z.string().optional(), date: z.string() }).optional(),
+        source: sourceOut.optional(),
         note: z.string().optional(),
       }),
     )
@@ -105,9 +112,11 @@ export const ruleVocabularyOut = z.object({
 const scalar = z.union([z.boolean(), z.string(), z.number()]);
 const factValue = z.object({ fact: z.string(), value: scalar });
 const when = z.object({ fact: z.string(), values: z.array(scalar).readonly() }).optional();
+const cited = { source: z.string().optional().describe('Citation of the rule clause the reason comes from') };
 export const reasonOut = z.discriminatedUnion('code', [
-  z.object({ code: z.literal('fact'), fact: z.string(), value: scalar, context: factValue.optional() }),
+  z.object({ ...cited, code: z.literal('fact'), fact: z.string(), value: scalar, context: factValue.optional() }),
   z.object({
+    ...cited,
     code: z.literal('enum'),
     fact: z.string(),
     value: scalar,
@@ -115,9 +124,10 @@ export const reasonOut = z.discriminatedUnion('code', [
     negated: z.boolean(),
     holds: z.boolean(),
   }),
-  z.object({ code: z.literal('limit'), fact: z.string(), value: z.number(), limit: z.number(), comparison: z.string(), when }),
-  z.object({ code: z.literal('minimum'), fact: z.string(), value: z.number(), limit: z.number(), comparison: z.string(), when }),
+  z.object({ ...cited, code: z.literal('limit'), fact: z.string(), value: z.number(), limit: z.number(), comparison: z.string(), when }),
+  z.object({ ...cited, code: z.literal('minimum'), fact: z.string(), value: z.number(), limit: z.number(), comparison: z.string(), when }),
   z.object({
+    ...cited,
     code: z.literal('range'),
     fact: z.string(),
     value: z.number(),
@@ -127,6 +137,7 @@ export const reasonOut = z.discriminatedUnion('code', [
     when,
   }),
   z.object({
+    ...cited,
     code: z.literal('date_window'),
     fact: z.string(),
     value: z.string(),
@@ -135,17 +146,18 @@ export const reasonOut = z.discriminatedUnion('code', [
     comparison: z.string(),
     context: factValue.optional(),
   }),
-  z.object({ code: z.literal('not_recorded'), fact: z.string() }),
-  z.object({ code: z.literal('missing_facts'), facts: z.array(z.string()).readonly() }),
-  z.object({ code: z.literal('lives_in'), state: z.number(), stateName: z.string().nullable() }),
-  z.object({ code: z.literal('other_state'), state: z.number(), stateName: z.string().nullable(), actualState: z.number() }),
+  z.object({ ...cited, code: z.literal('not_recorded'), fact: z.string() }),
+  z.object({ ...cited, code: z.literal('missing_facts'), facts: z.array(z.string()).readonly() }),
+  z.object({ ...cited, code: z.literal('lives_in'), state: z.number(), stateName: z.string().nullable() }),
+  z.object({ ...cited, code: z.literal('other_state'), state: z.number(), stateName: z.string().nullable(), actualState: z.number() }),
   z.object({
+    ...cited,
     code: z.literal('not_in_force'),
     scheme: localisedNameOut,
     asOf: z.string(),
     spans: z.array(z.object({ from: z.string(), to: z.string().nullable() })).readonly(),
   }),
-  z.object({ code: z.literal('bad_date'), asOf: z.string() }),
+  z.object({ ...cited, code: z.literal('bad_date'), asOf: z.string() }),
 ]);
 
 /** An eligibility judgement: status, the reasons (rendered and as data), facts not recorded, the version and benefit. */
@@ -156,6 +168,8 @@ const judgement = {
   missingFacts: withheld(z.array(z.object({ fact: z.string(), label: z.string() }))),
   version: z.object(validity).nullable(),
   benefit: benefitOut.nullable(),
+  /** The order or guideline the verdict rests on, with how far its text was checked (issue #18). */
+  source: sourceOut.nullable().optional(),
 };
 
 export const familySuggestionsOut = z.object({

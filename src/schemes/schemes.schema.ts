@@ -12,7 +12,7 @@ export const schemeRevision = pgTable('scheme_revision', {
   schemeId: text('scheme_id').notNull(),
   revision: integer('revision').notNull(),
   definition: jsonb('definition').$type<Scheme>().notNull(),
-  change: text('change').$type<'seeded' | 'created' | 'version_added'>().notNull(),
+  change: text('change').$type<'seeded' | 'created' | 'version_added' | 'rules_corrected'>().notNull(),
   note: text('note'),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),

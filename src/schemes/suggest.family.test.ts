@@ -60,12 +60,14 @@ describe('suggestForFamily', () => {
         'mh-bal-sangopan/child-a',
         'mh-bal-sangopan/child-b',
         'nsap-nfbs/fam-1',
-        'nsap-ignwps/fam-1:caregiver',
+        // A BPL widow aged 42 in Maharashtra: one pension under Sanjay Gandhi Niradhar (₹300 IGNWPS + ₹1,200 state).
+        'mh-sanjay-gandhi-niradhar-caregiver/fam-1:caregiver',
         'ab-pmjay/fam-1',
         'pm-yasasvi-pre-matric/child-a',
         'mh-rte-25-percent/child-b',
       ]),
     );
+    expect(eligible).not.toContain('nsap-ignwps/fam-1:caregiver');
     const sponsorB = list.find((s) => s.schemeId === 'mission-vatsalya-sponsorship' && s.subjectId === 'child-b');
     expect(sponsorB?.status).toBe('maybe');
     expect(sponsorB?.missingFacts.map((m) => m.fact)).toEqual(['cwcRecommendation']);

@@ -180,6 +180,7 @@ function suggestFor(a: Active, subjectId: string, facts: Facts, docs: Uint8Array
     missingFacts: r.missingFacts,
     version: r.version,
     benefit: r.benefit,
+    source: r.source,
     schemeName: s.name,
     department: s.department,
     subject: s.subject,

@@ -9,6 +9,7 @@ import {
   CARE_DOMAINS,
   CARE_OPTIONS,
   CLOSURE_REASONS,
+  ADOPTION_INQUIRY_CATEGORIES,
   CWC_ORDER_FORMS,
   CWC_ORDER_KINDS,
   CWC_ORDER_TYPES,
@@ -82,6 +83,25 @@ export const producedBeforeCwcSchema = z.object({
   producedAt: instant,
   cwcUnit: id,
   form17Ref: id.optional(),
+  /**
+   * Set when the child is orphaned, abandoned or surrendered: the CWC's inquiry then ends in a
+   * declaration that the child is legally free for adoption (JJ Act 2015 s.38, Form 25) on the
+   * s.38 clock instead of the general four months of s.36(2).
+   */
+  adoptionInquiry: z
+    .object({
+      category: z.enum(ADOPTION_INQUIRY_CATEGORIES),
+      /** s.38(1): two months for a child up to two years of age, four months for an older child. */
+      upToTwoYears: z.boolean(),
+      /** Day the surrender deed (Form 23) was executed before the CWC; needed for a surrendered child (s.35). */
+      surrenderedOn: day.optional(),
+      form23Ref: id.optional(),
+    })
+    .refine((x) => x.category !== 'surrendered' || x.surrenderedOn !== undefined, {
+      message: 'a surrendered child needs the day the surrender deed (Form 23) was executed',
+      path: ['surrenderedOn'],
+    })
+    .optional(),
 });
 
 export const sirOrderedSchema = z.object({

@@ -103,19 +103,25 @@ describe('due items with a moved clock', () => {
     expect(deriveCase(answered, config).owner).toEqual({ user: 'user:asha-worker', unit: UNITS.tcpc });
   });
 
-  it('post-restoration follow-up recurs at the configured interval (a local policy choice)', () => {
+  it('post-restoration follow-up: Form 7 two and six months, then the configured interval after an unsafe visit', () => {
     const restored = build([
       ...produced,
       make('cwc_order', { at: daysAfter(20), kind: 'final', orderType: 'restoration', form: 'form44', orderedOn: '2025-01-26' }),
     ]);
-    const first = item(restored, daysAfter(60), 'post_restoration_follow_up');
-    expect(first).toMatchObject({ dueAt: addDuration(endOfDayIst('2025-01-26'), { months: 1 }), overdue: true, statutory: false });
-    expect(first?.basis).toMatch(/local policy/i);
+    const first = item(restored, daysAfter(90), 'post_restoration_follow_up');
+    expect(first).toMatchObject({ dueAt: addDuration(endOfDayIst('2025-01-26'), { months: 2 }), overdue: true, statutory: false });
+    expect(first?.basis).toMatch(/Form 7/);
     const visited = build([...restored, make('follow_up_visit', { at: daysAfter(40), visitedOn: '2025-02-14' })]);
     expect(item(visited, daysAfter(60), 'post_restoration_follow_up')).toMatchObject({
-      dueAt: addDuration(endOfDayIst('2025-02-14'), { months: 1 }),
+      dueAt: addDuration(endOfDayIst('2025-01-26'), { months: 6 }),
       overdue: false,
     });
+    const unsafe = build([...visited, make('follow_up_visit', { at: daysAfter(50), visitedOn: '2025-02-24', childSafe: false })]);
+    const next = item(unsafe, daysAfter(60), 'post_restoration_follow_up');
+    expect(next).toMatchObject({ dueAt: addDuration(endOfDayIst('2025-02-24'), { months: 1 }) });
+    expect(next?.basis).toMatch(/local policy/i);
+    const safe = build([...visited, make('follow_up_visit', { at: daysAfter(50), visitedOn: '2025-02-24', childSafe: true })]);
+    expect(item(safe, daysAfter(60), 'post_restoration_follow_up')).toBeUndefined();
   });
 
   it('a transfer owes a decision from the receiving DCPU', () => {

@@ -10,7 +10,7 @@ import type { Level } from './vocabulary';
 interface Draft {
   kind: DueKind;
   dueAt: string;
-  rule: { statutory: boolean; basis: string; source: 'default' | 'state' };
+  rule: Pick<ResolvedRule, 'statutory' | 'basis' | 'source' | 'ruleSource' | 'decidedBy'>;
   /** True when the date was set on an action (a referral due date, a next review date). */
   fromAction?: boolean;
   assignedTo: Actor;
@@ -43,7 +43,18 @@ export function dueItems(state: CaseFacts, config: TimelineConfig, now: Clock): 
       drafts.push(fromRule('sir_submission', cwc.firstProducedAt, t.sirSubmission, cwc.sirInvestigator ?? cwcActor));
     }
     if (!cwc.finalOrder) {
-      drafts.push(fromRule('cwc_final_order', cwc.firstProducedAt, t.cwcFinalOrder, cwcActor));
+      const inquiry = cwc.adoptionInquiry;
+      if (!inquiry) {
+        drafts.push(fromRule('cwc_final_order', cwc.firstProducedAt, t.cwcFinalOrder, cwcActor));
+      } else if (inquiry.category === 'surrendered' && inquiry.surrenderedOn) {
+        // s.35(3): the parents' two months to reconsider; s.38(2): the declaration follows on their expiry.
+        const ends = addDuration(endOfDayIst(inquiry.surrenderedOn), t.surrenderReconsideration.within);
+        drafts.push({ kind: 'surrender_reconsideration', dueAt: ends, rule: t.surrenderReconsideration, assignedTo: cwcActor });
+      } else {
+        // s.38(1): orphaned or abandoned: declared legally free within 2 months (up to two years) or 4 months.
+        const rule = inquiry.upToTwoYears ? t.lfaDeclarationUpToTwo : t.lfaDeclarationOverTwo;
+        drafts.push(fromRule('lfa_declaration', cwc.firstProducedAt, rule, cwcActor));
+      }
     }
   }
 
@@ -98,20 +109,28 @@ export function dueItems(state: CaseFacts, config: TimelineConfig, now: Clock): 
     });
   }
 
-  // Post-restoration follow-up: the interval is a local policy choice (see timelines/default.json).
+  // Post-restoration follow-up: JJ Model Rules 2016 Form 7 describes follow-up interactions two and
+  // six months after restoration (both configurable); after those, a visit is due only when the last
+  // one fixed a date or found the child unsafe, at the local-policy interval.
   if (state.restoration) {
     const rs = state.restoration;
-    const r = t.postRestorationFollowUp;
+    const order = endOfDayIst(rs.orderedOn);
     if (rs.nextVisitDate) {
       drafts.push({
         kind: 'post_restoration_follow_up',
         dueAt: endOfDayIst(rs.nextVisitDate),
-        rule: r,
+        rule: t.postRestorationFollowUp,
         fromAction: true,
         assignedTo: state.owner,
       });
-    } else {
-      drafts.push(fromRule('post_restoration_follow_up', endOfDayIst(rs.lastVisitedOn ?? rs.orderedOn), r, state.owner));
+    } else if (rs.visits === 0) {
+      drafts.push(fromRule('post_restoration_follow_up', order, t.postRestorationFirstFollowUp, state.owner));
+    } else if (rs.visits === 1) {
+      drafts.push(fromRule('post_restoration_follow_up', order, t.postRestorationSecondFollowUp, state.owner));
+    } else if (rs.lastChildSafe === false) {
+      drafts.push(
+        fromRule('post_restoration_follow_up', endOfDayIst(rs.lastVisitedOn ?? rs.orderedOn), t.postRestorationFollowUp, state.owner),
+      );
     }
   }
 
@@ -128,6 +147,9 @@ export function dueItems(state: CaseFacts, config: TimelineConfig, now: Clock): 
       overdue: nowMs > Date.parse(d.dueAt),
       statutory: d.rule.statutory && !d.fromAction,
       basis: d.rule.basis,
+      citation: d.rule.ruleSource.citation,
+      verification: d.rule.ruleSource.verification,
+      decidedBy: d.fromAction ? null : d.rule.decidedBy,
       source: d.fromAction ? 'action' : d.rule.source,
       assignedTo: d.assignedTo,
       ...(d.ref === undefined ? {} : { ref: d.ref }),

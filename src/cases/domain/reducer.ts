@@ -18,6 +18,7 @@ export function freshCwc(productionOwedSince: string | null): CwcProceedings {
     sirInvestigator: null,
     sirSubmittedAt: null,
     sirRecommendation: null,
+    adoptionInquiry: null,
     orders: [],
     finalOrder: null,
   };
@@ -65,6 +66,10 @@ export function applyAction(s: CaseFacts, a: CaseAction, intake: ActionOf<'intak
       s.cwc.firstProducedAt ??= a.producedAt;
       s.cwc.lastProducedAt = a.producedAt;
       s.cwc.productionOwedSince = null;
+      if (a.adoptionInquiry) {
+        const q = a.adoptionInquiry;
+        s.cwc.adoptionInquiry = { category: q.category, upToTwoYears: q.upToTwoYears, surrenderedOn: q.surrenderedOn ?? null };
+      }
       s.dates.firstProducedAt ??= a.producedAt;
       enterCwc(s);
       return;

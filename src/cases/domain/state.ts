@@ -4,6 +4,7 @@
  */
 import type { CarePlanDomain, Provider } from './actions';
 import type {
+  AdoptionInquiryCategory,
   CareDomain,
   CareOption,
   ClosureReason,
@@ -103,6 +104,13 @@ export interface TransferRecord {
   rejectionReason: string | null;
 }
 
+/** An adoption inquiry under JJ Act 2015 s.38 (orphaned, abandoned or surrendered child). */
+export interface AdoptionInquiry {
+  category: AdoptionInquiryCategory;
+  upToTwoYears: boolean;
+  surrenderedOn: string | null;
+}
+
 export interface CwcOrderRecord {
   at: string;
   kind: CwcOrderKind;
@@ -127,6 +135,7 @@ export interface CwcProceedings {
   sirRecommendation: string | null;
   orders: CwcOrderRecord[];
   finalOrder: CwcOrderRecord | null;
+  adoptionInquiry: AdoptionInquiry | null;
 }
 
 export interface CarePlanState {
@@ -228,6 +237,8 @@ export type DueKind =
   | 'referral_completion'
   | 'escalation_response'
   | 'post_restoration_follow_up'
+  | 'lfa_declaration'
+  | 'surrender_reconsideration'
   | 'transfer_response'
   | 'case_review';
 
@@ -238,6 +249,12 @@ export interface DueItem {
   statutory: boolean;
   /** The Act, rule or policy the deadline comes from. */
   basis: string;
+  /** Short citation of that source, e.g. "JJ Act 2015 s.38(1)" (issue #18: every due date shows its source). */
+  citation: string;
+  /** How far the source's text was checked: official_text, secondary_source or unverified. */
+  verification: string;
+  /** Whose decision a state override is (null for the shipped default or a date set on an action). */
+  decidedBy: string | null;
   /** Where the deadline came from: shipped default, a state override, or a date set on an action. */
   source: 'default' | 'state' | 'action';
   assignedTo: Actor;

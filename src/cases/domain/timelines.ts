@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import defaultTimelinesJson from './timelines/default.json' with { type: 'json' };
 import { lgdCode } from './actions';
+import { ruleSourceSchema } from '../../law/source';
 import { describeDuration, nominalHours, type Duration } from './time';
 
 const UNIT_LIMITS = { hours: 24 * 365, days: 3650, months: 120 } as const;
@@ -28,11 +29,26 @@ const durationSchema = z
 
 const basis = z.string().trim().min(10, 'basis must cite the Act, rule or policy the timeline comes from');
 
-const ruleSchema = z.strictObject({ within: durationSchema, statutory: z.boolean(), basis });
+/**
+ * Every timeline carries its source as data (issue #18): the citation, the instrument, the dates
+ * it applies between and whether its text was checked against the official document. `appliesTo`
+ * says when the clock starts; `trackedOnCases` is false for a statutory clock the case record
+ * does not compute yet (it is still listed on the rules page). `fixed` marks a period a state may
+ * not change at all (a parent's time to reconsider a surrender is a right, not a deadline).
+ */
+const described = {
+  statutory: z.boolean(),
+  basis,
+  source: ruleSourceSchema,
+  appliesTo: z.string().trim().min(5).max(300),
+  trackedOnCases: z.boolean(),
+  fixed: z.boolean().optional(),
+};
+const ruleSchema = z.strictObject({ within: durationSchema, ...described });
 export type TimelineRule = z.infer<typeof ruleSchema>;
 
 const escalationLevels = z.strictObject({ block: durationSchema, district: durationSchema, state: durationSchema });
-const escalationRuleSchema = z.strictObject({ withinByLevel: escalationLevels, statutory: z.boolean(), basis });
+const escalationRuleSchema = z.strictObject({ withinByLevel: escalationLevels, ...described });
 export type EscalationRule = z.infer<typeof escalationRuleSchema>;
 
 /** Names of the single-duration timelines. */
@@ -46,6 +62,21 @@ export const TIMELINE_KEYS = [
   'postRestorationFollowUp',
   'transferResponse',
   'caseReview',
+  // JJ Act 2015 s.38 and s.35(3): adoption inquiries (issue #18).
+  'lfaDeclarationUpToTwo',
+  'lfaDeclarationOverTwo',
+  'surrenderReconsideration',
+  // JJ Model Rules 2016 Form 7: follow-up interactions two and six months after restoration.
+  'postRestorationFirstFollowUp',
+  'postRestorationSecondFollowUp',
+  // Statutory clocks listed with their source; not computed on a case yet (trackedOnCases: false).
+  'ageDetermination',
+  'escortOrder',
+  'cwcQuarterlyReport',
+  'fosterMonthlyInspection',
+  'sponsorshipAnnualReview',
+  'sponsorshipApplicationDecision',
+  'sponsorshipSchoolAbsence',
 ] as const;
 export type TimelineKey = (typeof TIMELINE_KEYS)[number];
 
@@ -55,13 +86,25 @@ const timelinesSchema = z.strictObject({
 });
 export type Timelines = z.infer<typeof timelinesSchema>;
 
-/** A state's override: only the duration and the basis may change, never whether a rule is statutory. */
-const ruleOverrideSchema = z.strictObject({ within: durationSchema.optional(), basis: basis.optional() });
+/**
+ * A state's override: only the duration, the basis and its source may change, never whether a rule
+ * is statutory. `decidedBy` names whose decision it is (the state's order or the authority), shown
+ * beside the due date and on the rules page.
+ */
+const decidedBy = z.string().trim().min(3).max(300);
+const ruleOverrideSchema = z.strictObject({
+  within: durationSchema.optional(),
+  basis: basis.optional(),
+  source: ruleSourceSchema.optional(),
+  decidedBy: decidedBy.optional(),
+});
 const escalationOverrideSchema = z.strictObject({
   withinByLevel: z
     .strictObject({ block: durationSchema.optional(), district: durationSchema.optional(), state: durationSchema.optional() })
     .optional(),
   basis: basis.optional(),
+  source: ruleSourceSchema.optional(),
+  decidedBy: decidedBy.optional(),
 });
 const stateOverrideSchema = z.strictObject({
   ...(Object.fromEntries(TIMELINE_KEYS.map((k) => [k, ruleOverrideSchema.optional()])) as Record<
@@ -102,6 +145,14 @@ export const timelineConfigSchema = z
       for (const key of TIMELINE_KEYS) {
         const rule = config.timelines[key];
         const within = override[key]?.within;
+        if (rule.fixed && within) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['states', stateCode, key, 'within'],
+            message: `a state may not change this period: ${rule.source.citation} fixes it at ${describeDuration(rule.within)}`,
+          });
+          continue;
+        }
         if (rule.statutory && within && !fitsWithin(within, rule.within)) {
           ctx.addIssue({
             code: 'custom',
@@ -152,8 +203,17 @@ export function withStateOverride(config: TimelineConfig, stateCode: string, ove
 }
 
 /** A timeline as it applies in one state, remembering whether a state override set it. */
-export type ResolvedRule = TimelineRule & { source: 'default' | 'state' };
-export type ResolvedEscalationRule = EscalationRule & { source: 'default' | 'state' };
+export type ResolvedRule = Omit<TimelineRule, 'source'> & {
+  source: 'default' | 'state';
+  /** The rule's source as data (the state's, when its override gives one). */
+  ruleSource: TimelineRule['source'];
+  decidedBy: string | null;
+};
+export type ResolvedEscalationRule = Omit<EscalationRule, 'source'> & {
+  source: 'default' | 'state';
+  ruleSource: EscalationRule['source'];
+  decidedBy: string | null;
+};
 export type ResolvedTimelines = Record<TimelineKey, ResolvedRule> & { escalationResponse: ResolvedEscalationRule };
 
 /** The timelines that apply to a case in the state with this LGD code. */
@@ -163,20 +223,31 @@ export function resolveTimelines(config: TimelineConfig, stateCode: string | nul
   for (const key of TIMELINE_KEYS) {
     const rule = config.timelines[key];
     const o = override[key];
+    const { source: ruleSource, ...rest } = rule;
     resolved[key] = o
-      ? { ...rule, within: o.within ?? rule.within, basis: o.basis ?? rule.basis, source: 'state' }
-      : { ...rule, source: 'default' };
+      ? {
+          ...rest,
+          within: o.within ?? rule.within,
+          basis: o.basis ?? rule.basis,
+          source: 'state',
+          ruleSource: o.source ?? ruleSource,
+          decidedBy: o.decidedBy ?? null,
+        }
+      : { ...rest, source: 'default', ruleSource, decidedBy: null };
   }
   const esc = config.timelines.escalationResponse;
   const escO = override.escalationResponse;
+  const { source: escSource, ...escRest } = esc;
   const escalationResponse: ResolvedEscalationRule = escO
     ? {
-        ...esc,
+        ...escRest,
         withinByLevel: { ...esc.withinByLevel, ...stripUndefined(escO.withinByLevel ?? {}) },
         basis: escO.basis ?? esc.basis,
         source: 'state',
+        ruleSource: escO.source ?? escSource,
+        decidedBy: escO.decidedBy ?? null,
       }
-    : { ...esc, source: 'default' };
+    : { ...escRest, source: 'default', ruleSource: escSource, decidedBy: null };
   return { ...resolved, escalationResponse };
 }
 

@@ -4,9 +4,9 @@
  */
 import type { ActionOf, CaseAction } from './actions';
 import type { CaseFacts } from './state';
-import { istDay } from './time';
+import { addDuration, endOfDayIst, istDay } from './time';
 import { refuse, type ValidationFailure } from './refusals';
-import { CWC_ORDERED_CARE_OPTIONS, TERMINAL_CLOSURE_REASONS, levelRank } from './vocabulary';
+import { CWC_ORDERED_CARE_OPTIONS, TERMINAL_CLOSURE_REASONS, formsForOrderType, levelRank } from './vocabulary';
 
 /** A calendar day set on an action must fall on or after the intake and the action itself. */
 function checkDay(s: CaseFacts, a: CaseAction, day: string, field: string): ValidationFailure | null {
@@ -188,6 +188,30 @@ function checkCwcOrder(s: CaseFacts, a: ActionOf<'cwc_order'>): ValidationFailur
   // JJ Model Rules 2016: release-cum-restoration is ordered on Form 44.
   if (a.kind === 'final' && a.orderType === 'restoration' && a.form !== 'form44') {
     return refuse('FORM44_REQUIRED', 'a final restoration order is issued on Form 44 (release-cum-restoration)', 'form');
+  }
+  // JJ Model Rules 2016: each placement order has its form (Form 32 foster care R.23(15), 36
+  // sponsorship R.24(5), 37 aftercare R.25(2), 18 home/SAA, 19 fit person, 25 LFA, 44 restoration).
+  if (a.form && a.form !== 'other' && !formsForOrderType(a.orderType).includes(a.form)) {
+    const expected = formsForOrderType(a.orderType);
+    return refuse(
+      'WRONG_ORDER_FORM',
+      `a ${a.orderType.replace(/_/g, ' ')} order is not issued on ${a.form}` +
+        (expected.length ? `; use ${expected.join(' or ')}` : '; record the form as "other"'),
+      'form',
+    );
+  }
+  // JJ Act 2015 s.35(3), s.38(2): a surrendered child is declared legally free only after the
+  // parents' two months to reconsider have run out.
+  const inquiry = s.cwc.adoptionInquiry;
+  if (a.orderType === 'lfa_declaration' && inquiry?.category === 'surrendered' && inquiry.surrenderedOn) {
+    const ends = istDay(addDuration(endOfDayIst(inquiry.surrenderedOn), { months: 2 }));
+    if (a.orderedOn <= ends) {
+      return refuse(
+        'RECONSIDERATION_PERIOD',
+        `the surrendering parents may reconsider until ${ends} (JJ Act 2015 s.35(3)); the child is declared legally free after that`,
+        'orderedOn',
+      );
+    }
   }
   if (s.cwc.firstProducedAt && a.kind === 'final' && a.orderedOn < istDay(s.cwc.firstProducedAt)) {
     return refuse('DATE_BEFORE_ACTION', `orderedOn ${a.orderedOn} is before the first production`, 'orderedOn');

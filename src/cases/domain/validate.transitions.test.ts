@@ -126,6 +126,27 @@ const refusals: Case[] = [
     field: 'form',
   },
   {
+    name: 'foster care ordered on the sponsorship form (Form 32 is the foster-care order, R.23(15))',
+    history: produced,
+    next: make('cwc_order', { at: h(3), orderType: 'foster_care', form: 'form36' }),
+    code: 'WRONG_ORDER_FORM',
+    field: 'form',
+  },
+  {
+    name: 'surrendered child declared legally free inside the two months to reconsider (s.35(3))',
+    history: build([
+      make('intake'),
+      make('produced_before_cwc', {
+        at: h(2),
+        producedAt: h(1),
+        adoptionInquiry: { category: 'surrendered', upToTwoYears: true, surrenderedOn: '2025-01-06' },
+      }),
+    ]),
+    next: make('cwc_order', { at: h(3), kind: 'final', orderType: 'lfa_declaration', form: 'form25', orderedOn: '2025-01-06' }),
+    code: 'RECONSIDERATION_PERIOD',
+    field: 'orderedOn',
+  },
+  {
     name: 'order dated after it was recorded',
     history: produced,
     next: make('cwc_order', { at: h(3), orderedOn: '2025-01-09' }),

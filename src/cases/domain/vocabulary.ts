@@ -68,6 +68,8 @@ export const CARE_DOMAINS = [
   'protection_from_abuse',
   'social_mainstreaming',
   'follow_up_after_restoration',
+  // Form 7 (as amended 2022) lists self-care and life-skill training as its own domain.
+  'self_care_life_skills',
 ] as const;
 export type CareDomain = (typeof CARE_DOMAINS)[number];
 
@@ -121,12 +123,95 @@ export const CWC_ORDER_TYPES = [
 ] as const;
 export type CwcOrderType = (typeof CWC_ORDER_TYPES)[number];
 
+/**
+ * Why a child's case is an adoption inquiry under JJ Act 2015 s.38: orphaned or abandoned (the CWC
+ * declares the child legally free within 2 or 4 months of production, s.38(1)) or surrendered by the
+ * parents (the declaration follows the two months they have to reconsider, s.35(3), s.38(2)).
+ */
+export const ADOPTION_INQUIRY_CATEGORIES = ['orphaned', 'abandoned', 'surrendered'] as const;
+export type AdoptionInquiryCategory = (typeof ADOPTION_INQUIRY_CATEGORIES)[number];
+
 export const CWC_ORDER_KINDS = ['interim', 'final'] as const;
 export type CwcOrderKind = (typeof CWC_ORDER_KINDS)[number];
 
-/** JJ Model Rules 2016 forms a CWC order can be issued on. */
-export const CWC_ORDER_FORMS = ['form44', 'form25', 'form30', 'form34', 'form35', 'other'] as const;
+/**
+ * JJ Model Rules 2016 forms a CWC order is issued on. Forms 30, 34 and 35 are NOT orders (the
+ * foster-parent home study R.23(9), the record of a child in foster care R.23(17) and the monthly
+ * inspection of foster families R.23(18)); the placement orders are listed here with their rule in
+ * `CWC_ORDER_FORM_RULES` (issue #18). An adoption order is not a CWC order at all: since
+ * 1 September 2022 the District Magistrate issues it (JJ Act 2015 s.61 as amended 2021); the CWC
+ * only declares the child legally free for adoption (Form 25, s.38).
+ */
+export const CWC_ORDER_FORMS = ['form18', 'form19', 'form25', 'form32', 'form36', 'form37', 'form44', 'other'] as const;
 export type CwcOrderForm = (typeof CWC_ORDER_FORMS)[number];
+
+/** What each order form is, the rule prescribing it and the order types issued on it. */
+export interface CwcOrderFormRule {
+  form: Exclude<CwcOrderForm, 'other'>;
+  title: string;
+  /** The rule or section prescribing the form. */
+  citation: string;
+  orderTypes: readonly CwcOrderType[];
+}
+
+export const CWC_ORDER_FORM_RULES: readonly CwcOrderFormRule[] = [
+  {
+    form: 'form18',
+    title: "Order of placement in a Children's Home or a Specialised Adoption Agency",
+    citation: 'JJ Act 2015 s.37(1)(c); JJ Model Rules 2016 Form 18',
+    orderTypes: ['cci_placement', 'saa_placement', 'fit_facility'],
+  },
+  {
+    form: 'form19',
+    title: 'Order of placement with a fit person pending inquiry',
+    citation: 'JJ Act 2015 s.37(1)(d); JJ Model Rules 2016 Form 19',
+    orderTypes: ['fit_person'],
+  },
+  {
+    form: 'form25',
+    title: 'Certificate declaring a child legally free for adoption',
+    citation: 'JJ Act 2015 s.38; JJ Model Rules 2016 Form 25',
+    orderTypes: ['lfa_declaration'],
+  },
+  {
+    form: 'form32',
+    title: 'Order of placement of a child in foster care',
+    citation: 'JJ Model Rules 2016 R.23(15), Form 32 (JJ Act 2015 s.44)',
+    orderTypes: ['foster_care'],
+  },
+  {
+    form: 'form36',
+    title: 'Sponsorship order',
+    citation: 'JJ Model Rules 2016 R.24(5), Form 36 (JJ Act 2015 s.45)',
+    orderTypes: ['sponsorship'],
+  },
+  {
+    form: 'form37',
+    title: 'Aftercare order',
+    citation: 'JJ Model Rules 2016 R.25(2), Form 37 (JJ Act 2015 s.46)',
+    orderTypes: ['aftercare'],
+  },
+  {
+    form: 'form44',
+    title: 'Release-cum-restoration order',
+    citation: 'JJ Act 2015 s.37(1)(a); JJ Model Rules 2016 Form 44',
+    orderTypes: ['restoration', 'kinship_care'],
+  },
+];
+
+/** The forms an order of this type may be issued on ('other' is always allowed for a state's own form). */
+export function formsForOrderType(orderType: CwcOrderType): Array<Exclude<CwcOrderForm, 'other'>> {
+  return CWC_ORDER_FORM_RULES.filter((r) => r.orderTypes.includes(orderType)).map((r) => r.form);
+}
+
+/**
+ * Codes the app offered before issue #18 for forms that are not orders. Migration 0640 rewrote
+ * stored orders to the form their order type is issued on; kept here so the mapping is one rule.
+ */
+export const LEGACY_ORDER_FORMS = ['form30', 'form34', 'form35'] as const;
+export function correctedOrderForm(orderType: CwcOrderType): CwcOrderForm {
+  return formsForOrderType(orderType)[0] ?? 'other';
+}
 
 export const PROVIDER_KINDS = ['department', 'ngo'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];

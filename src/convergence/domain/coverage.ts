@@ -134,6 +134,8 @@ export const DEFAULT_DOMAIN_MAP: Readonly<Record<string, readonly ConvergenceDom
   protection_from_abuse: ['protection_safety'],
   social_mainstreaming: ['social_protection'],
   follow_up_after_restoration: ['family_strengthening'],
+  // Form 7's tenth ICP domain (issue #18): self-care and life-skill training.
+  self_care_life_skills: ['education'],
 };
 
 export const DEFAULT_COVERAGE_OPTIONS: CoverageOptions = { needThreshold: 2, domainMap: DEFAULT_DOMAIN_MAP };

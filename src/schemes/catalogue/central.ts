@@ -9,7 +9,10 @@ const PM_CARES: Source = {
     'PM CARES for Children Scheme guidelines (MWCD), extended by MWCD letter of Feb 2022: deaths from 11 Mar 2020 (WHO pandemic declaration) to 28 Feb 2022',
   url: 'https://pmcaresforchildren.in/',
   date: '2022-02-22',
+  citation: 'PM CARES for Children guidelines (MWCD), eligibility',
+  verification: 'secondary_source',
 };
+const PMC = 'PM CARES for Children guidelines: lost both parents, the surviving parent, a legal guardian or adoptive parents to COVID-19';
 
 /** Lost to COVID-19 inside the window, before the child turned 18. */
 function covidDeath(who: 'father' | 'mother' | 'guardian'): Rule {
@@ -20,9 +23,9 @@ function covidDeath(who: 'father' | 'mother' | 'guardian'): Rule {
       who === 'guardian'
         ? { fact: 'guardianDeathCause', op: 'eq', value: 'covid19', ifMissing: false }
         : { fact: `${who}DeathCause` as 'fatherDeathCause', op: 'eq', value: 'covid19' },
-      { fact: `${who}DeathDate` as 'fatherDeathDate', op: 'within', from: '2020-03-11', to: '2022-02-28' },
+      { fact: `${who}DeathDate` as 'fatherDeathDate', op: 'within', from: '2020-03-11', to: '2022-02-28', source: PMC },
       // "should not have completed 18 years of age on the date of death"
-      { fact: `ageAt${cap}Death` as 'ageAtFatherDeath', op: 'between', min: 0, max: 17.99 },
+      { fact: `ageAt${cap}Death` as 'ageAtFatherDeath', op: 'between', min: 0, max: 17.99, source: PMC },
     ],
   };
 }
@@ -47,7 +50,9 @@ const pmCares: Scheme = {
   versions: [
     {
       validFrom: '2021-05-29',
-      validTo: null,
+      // Closed to new enrolment on 28 February 2022 (issue #18): no longer suggested after it.
+      // Children enrolled before then keep their benefits; the scheme is not "open" to new ones.
+      validTo: '2022-02-28',
       benefit: {
         kind: 'in_kind',
         description:
@@ -56,11 +61,17 @@ const pmCares: Scheme = {
         period: 'once',
       },
       source: PM_CARES,
-      note: 'Both parents dead with at least one COVID-19 death in the window approximates "lost both parents or the surviving parent"; the order of the deaths is not checked.',
+      note: 'Enrolment closed on 28 February 2022. "Lost the surviving parent" is read as: both parents dead and the one who died last died of COVID-19 (derived fact lastParentDeathCause); the earlier death may be of any cause.',
       rules: {
         any: [
+          // Both parents dead, and the one who died last (the surviving parent) died of COVID-19
+          // in the window before the child turned 18: covers both parents lost to COVID-19 too.
           {
-            all: [{ fact: 'orphanStatus', op: 'eq', value: 'both_parents_dead' }, { any: [covidDeath('father'), covidDeath('mother')] }],
+            all: [
+              { fact: 'orphanStatus', op: 'eq', value: 'both_parents_dead', source: PMC },
+              { fact: 'lastParentDeathCause', op: 'eq', value: 'covid19', source: PMC },
+              { any: [covidDeath('father'), covidDeath('mother')] },
+            ],
           },
           // Legal guardian, adoptive parent or single adoptive parent.
           covidDeath('guardian'),
@@ -75,6 +86,8 @@ const NSAP: Source = {
   title: 'National Social Assistance Programme guidelines (MoRD), revision effective 18 Oct 2012',
   url: 'https://nsap.nic.in/',
   date: '2012-10-18',
+  citation: 'NSAP guidelines 2012 (MoRD)',
+  verification: 'secondary_source',
 };
 
 const nfbs: Scheme = {
@@ -123,12 +136,21 @@ const ignwps: Scheme = {
       validTo: null,
       benefit: { kind: 'cash', amount: 300, period: 'monthly', note: 'central share; states add a top-up' },
       source: NSAP,
+      note: 'In Maharashtra the ₹300 is paid with the state top-up as one pension of ₹1,500 under Sanjay Gandhi Niradhar (mh-sanjay-gandhi-niradhar-caregiver); suggesting both would count ₹1,800.',
       rules: {
         all: [
           // The caregiver is the child's mother, widowed: the father has died.
-          { fact: 'fatherStatus', op: 'eq', value: 'dead' },
-          { fact: 'widowedMotherAge', op: 'between', min: 40, max: 79.99 },
-          { fact: 'bpl', op: 'isTrue' },
+          { fact: 'fatherStatus', op: 'eq', value: 'dead', source: 'NSAP guidelines 2012, IGNWPS' },
+          { fact: 'widowedMotherAge', op: 'between', min: 40, max: 79.99, source: 'NSAP guidelines 2012, IGNWPS' },
+          { fact: 'bpl', op: 'isTrue', source: 'NSAP guidelines 2012, IGNWPS' },
+          {
+            not: {
+              fact: 'stateCode',
+              op: 'eq',
+              value: 27,
+              source: 'Maharashtra pays IGNWPS with its top-up as one pension (Sanjay Gandhi Niradhar)',
+            },
+          },
         ],
       },
       documents: ['parent_death_certificate', 'aadhaar', 'ration_card', 'bank_account', 'photo'],
@@ -140,6 +162,8 @@ const PMJAY: Source = {
   title: 'Ayushman Bharat PM-JAY: SECC 2011 deprivation and occupational criteria; AAY families added',
   url: 'https://pmjay.gov.in/',
   date: '2018-09-23',
+  citation: 'PM-JAY: SECC 2011 deprivation criteria; AAY',
+  verification: 'secondary_source',
 };
 
 const pmjay: Scheme = {
@@ -183,6 +207,8 @@ const SC_PREMATRIC: Source = {
   title: 'Centrally Sponsored Pre-Matric Scholarship for SC students in classes IX and X (MoSJE); revised 2022-23',
   url: 'https://scholarships.gov.in/',
   date: '2022-04-01',
+  citation: 'MoSJE Pre-Matric Scholarship for SC students (classes 9–10), revised 2022-23',
+  verification: 'secondary_source',
 };
 const scClass9to10 = (incomeLimit: number): Rule => ({
   all: [
@@ -241,6 +267,8 @@ const YASASVI: Source = {
   title: 'PM YASASVI: Pre-Matric Scholarship for OBC, EBC and DNT students (MoSJE; PIB 25 Jan 2024)',
   url: 'https://scholarships.gov.in/',
   date: '2021-04-01',
+  citation: 'PM YASASVI guidelines (MoSJE)',
+  verification: 'secondary_source',
 };
 
 const pmYasasvi: Scheme = {
@@ -283,4 +311,52 @@ const pmYasasvi: Scheme = {
   ],
 };
 
-export const CENTRAL: Scheme[] = [pmCares, nfbs, ignwps, pmjay, scPreMatric, pmYasasvi];
+const UNCLEAN: Source = {
+  title:
+    'Pre-Matric Scholarship for SC and others: component for children of parents engaged in unclean and hazardous occupations (manual scavenging, tanning, flaying, waste picking, hazardous cleaning); classes 1–10; no income ceiling; irrespective of caste (MoSJE, revised 2020)',
+  url: 'https://scholarships.gov.in/',
+  date: '2020-04-01',
+  citation: 'MoSJE Pre-Matric Scholarship, component for children of parents in unclean and hazardous occupations',
+  verification: 'secondary_source',
+};
+const UNC = 'MoSJE pre-matric component for children of parents in unclean/hazardous occupations (classes 1–10, no income ceiling)';
+
+const scPreMatricUnclean: Scheme = {
+  id: 'pre-matric-unclean-occupations',
+  name: {
+    en: 'Pre-Matric Scholarship for children of parents in unclean or hazardous occupations (classes 1–10)',
+    hi: 'अस्वच्छ एवं खतरनाक व्यवसायों में लगे माता-पिता के बच्चों के लिए प्री-मैट्रिक छात्रवृत्ति (कक्षा 1–10)',
+    mr: 'अस्वच्छ व धोकादायक व्यवसायातील पालकांच्या मुलांसाठी मॅट्रिकपूर्व शिष्यवृत्ती (इयत्ता १–१०)',
+  },
+  department: 'Ministry of Social Justice and Empowerment; in Maharashtra the Social Justice Department (MahaDBT)',
+  level: 'central',
+  state: null,
+  subject: 'child',
+  channel: { mode: 'online', where: 'State DBT portal (MahaDBT), through the school', url: 'https://scholarships.gov.in/' },
+  sources: [UNCLEAN],
+  versions: [
+    {
+      validFrom: '2020-04-01',
+      validTo: null,
+      benefit: { kind: 'cash', amount: 3500, period: 'yearly', note: 'day scholar; ₹8,000 for hostellers (classes 3–10)' },
+      source: UNCLEAN,
+      note: "No income ceiling and no caste condition. Needs a certificate of the parent's occupation from the local authority (not a tracked document type yet). The amount is the rate read in secondary sources; confirm with the Social Justice Department.",
+      rules: {
+        all: [
+          { fact: 'parentUncleanOccupation', op: 'isTrue', source: UNC },
+          { fact: 'enrolledInSchool', op: 'isTrue', source: UNC },
+          { fact: 'schoolClass', op: 'between', min: 1, max: 10, source: UNC },
+        ],
+      },
+      documents: [
+        // The certificate of the parent's occupation (local authority) has no document type yet.
+        'school_certificate',
+        'aadhaar',
+        'bank_account',
+        'photo',
+      ],
+    },
+  ],
+};
+
+export const CENTRAL: Scheme[] = [pmCares, nfbs, ignwps, pmjay, scPreMatric, scPreMatricUnclean, pmYasasvi];

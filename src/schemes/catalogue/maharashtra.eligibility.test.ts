@@ -76,6 +76,25 @@ describe('Sanjay Gandhi Niradhar Anudan Yojana', () => {
     expect(statusOf(SG, { fatherStatus: 'alive', motherStatus: 'alive', motherAge: 30, annualIncome: 12000 })).toBe('not_eligible');
   });
 
+  it('a BPL widow aged 40–79 gets ONE pension of ₹1,500 (₹300 IGNWPS + ₹1,200 state), not ₹1,800', () => {
+    const bplWidow = { fatherStatus: 'dead', motherStatus: 'alive', motherAge: 50, bpl: true };
+    const sg = check(SG, bplWidow);
+    expect(sg.status).toBe('eligible');
+    expect(sg.benefit).toMatchObject({ amount: 1500 });
+    expect(statusOf('nsap-ignwps', bplWidow)).toBe('not_eligible');
+    // Aged 70 and BPL: still the one pension (the IGNWPS age band runs to 79).
+    expect(statusOf(SG, { ...bplWidow, motherAge: 70 })).toBe('eligible');
+    expect(statusOf(SG, { ...bplWidow, motherAge: 80 })).toBe('not_eligible');
+  });
+
+  it('persons with disabilities of 40% or more, a child included', () => {
+    const DIS = 'mh-sanjay-gandhi-niradhar-disability';
+    expect(statusOf(DIS, { age: 10, disability: true, disabilityPercent: 40, annualIncome: 20000 })).toBe('eligible');
+    expect(statusOf(DIS, { age: 10, disability: true, disabilityPercent: 39, annualIncome: 20000 })).toBe('not_eligible');
+    expect(statusOf(DIS, { age: 10, disability: true, disabilityPercent: 60, annualIncome: 25000, bpl: false })).toBe('not_eligible');
+    expect(check(DIS, { age: 10, disability: true, disabilityPercent: 60, bpl: true }).benefit).toMatchObject({ amount: 1500 });
+  });
+
   it('orphan children under 18', () => {
     const OR = 'mh-sanjay-gandhi-niradhar-orphan';
     expect(statusOf(OR, { orphanStatus: 'both_parents_dead', age: 12, annualIncome: 20000 })).toBe('eligible');
@@ -86,7 +105,7 @@ describe('Sanjay Gandhi Niradhar Anudan Yojana', () => {
 
 describe('RTE 25% admission', () => {
   const RTE = 'mh-rte-25-percent';
-  const general = { casteCategory: 'General', disability: false, annualIncome: 60000 };
+  const general = { casteCategory: 'General', disability: false, annualIncome: 60000, fatherStatus: 'alive', motherStatus: 'alive' };
   // Ages are fixed on 31 December of the admission year.
   it('from 3 years to under 7 years 6 months on 31 December', () => {
     expect(statusOf(RTE, { ...general, dob: '2022-12-31' }, '2025-01-15')).toBe('eligible'); // exactly 3 on 31 Dec 2025
@@ -109,6 +128,24 @@ describe('RTE 25% admission', () => {
     expect(statusOf(RTE, { casteCategory: 'General', disability: true, ageOnDec31: 6, annualIncome: 500000 })).toBe('eligible');
   });
 
+  it('disadvantaged group: SC, ST, all four VJNT sub-groups, OBC, EBC, disability and HIV, whatever the income', () => {
+    const rich = { ...general, ageOnDec31: 6, annualIncome: 900000 };
+    for (const c of ['SC', 'ST', 'VJNT', 'NT', 'OBC', 'EBC']) expect(statusOf(RTE, { ...rich, casteCategory: c }), c).toBe('eligible');
+    expect(statusOf(RTE, { ...rich, hivAffected: true })).toBe('eligible');
+    // A general-category child with none of these is judged by income.
+    const r = check(RTE, rich);
+    expect(r.status).toBe('not_eligible');
+    expect(r.structured.every((x) => x.source)).toBe(true);
+  });
+
+  it('from the 2023-24 round: orphans and children whose parent died of COVID-19', () => {
+    const rich = { casteCategory: 'General', disability: false, ageOnDec31: 6, annualIncome: 900000 };
+    expect(statusOf(RTE, { ...rich, fatherStatus: 'dead', motherStatus: 'dead' })).toBe('eligible');
+    expect(statusOf(RTE, { ...rich, fatherStatus: 'dead', fatherDeathCause: 'covid19', motherStatus: 'alive' })).toBe('eligible');
+    expect(statusOf(RTE, { ...rich, fatherStatus: 'dead', fatherDeathCause: 'accident', motherStatus: 'alive' })).toBe('not_eligible');
+    expect(check(RTE, rich, '2022-12-31').structured[0]).toMatchObject({ code: 'not_in_force' });
+  });
+
   it('without a date of birth the age decides', () => {
     const r = check(RTE, { ...general, age: 5 });
     expect(r.status).toBe('maybe');
@@ -124,5 +161,7 @@ describe('NFSA priority household ration card', () => {
     expect(statusOf(PDS, { rationCardType: 'NPHH', area: 'urban', annualIncome: 59000 })).toBe('eligible');
     expect(statusOf(PDS, { rationCardType: 'NPHH', area: 'urban', annualIncome: 59001 })).toBe('not_eligible');
     expect(statusOf(PDS, { rationCardType: 'PHH', area: 'urban', annualIncome: 1000 })).toBe('not_eligible');
+    // The limits conflict with other published figures: every verdict says its source is unverified.
+    expect(check(PDS, { rationCardType: 'none', area: 'rural', annualIncome: 1000 }).source).toMatchObject({ verification: 'unverified' });
   });
 });

@@ -13,6 +13,8 @@ const BSY_2023: Source = {
     'Cabinet decision and WCD Department GR raising the Bal Sangopan maintenance grant from ₹1,100 to ₹2,250 a month (scheme renamed Krantijyoti Savitribai Phule Bal Sangopan Yojana)',
   url: 'https://womenchild.maharashtra.gov.in/',
   date: '2023-04-01',
+  citation: 'Maharashtra WCD GR, Bal Sangopan Yojana (₹2,250 from 2023)',
+  verification: 'secondary_source',
 };
 
 // Who qualifies for Bal Sangopan (WCD GRs): children who lost one or both
@@ -90,6 +92,22 @@ const SGNAY_2023: Source = {
   title: 'SJSA Department GR: Sanjay Gandhi Niradhar Anudan and Shravanbal assistance raised from ₹1,000 to ₹1,500 a month',
   url: 'https://sjsa.maharashtra.gov.in/',
   date: '2023-07-05',
+  citation: 'Maharashtra SJSA GR of 5 July 2023, Sanjay Gandhi Niradhar Anudan Yojana',
+  verification: 'secondary_source',
+};
+const SG = 'Sanjay Gandhi Niradhar Anudan Yojana (SJSA)';
+/**
+ * A BPL widow aged 40–79 gets ONE pension in Maharashtra: ₹300 central under IGNWPS (NSAP) plus
+ * ₹1,200 state under Sanjay Gandhi Niradhar, paid together (issue #18: the app showed both
+ * schemes, ₹1,800, to a widow aged 40–64). The state scheme shows it, at ₹1,500 in all; IGNWPS
+ * itself is not suggested in Maharashtra (catalogue/central.ts).
+ */
+const NSAP_TOP_UP = 'NSAP IGNWPS (40–79, BPL) paid with the Maharashtra top-up under Sanjay Gandhi Niradhar';
+const IGNWPS_GROUP: Rule = {
+  all: [
+    { fact: 'bpl', op: 'isTrue', source: NSAP_TOP_UP },
+    { fact: 'widowedMotherAge', op: 'between', min: 40, max: 79.99, source: NSAP_TOP_UP },
+  ],
 };
 // SJSA scheme page: name on the BPL list OR family income up to ₹21,000 a year.
 const SGNAY_MEANS: Rule = {
@@ -129,7 +147,12 @@ const sgnayCaregiver: Scheme = {
     {
       validFrom: '2023-07-05',
       validTo: null,
-      benefit: { kind: 'cash', amount: 1500, period: 'monthly' },
+      benefit: {
+        kind: 'cash',
+        amount: 1500,
+        period: 'monthly',
+        note: 'one pension: for a BPL widow aged 40–79, ₹300 central (IGNWPS) + ₹1,200 state',
+      },
       rules: sgnayCaregiverRules(),
       documents: sgnayDocs(),
       source: SGNAY_2023,
@@ -147,8 +170,14 @@ function sgnayCaregiverRules(): Rule {
         any: [
           {
             all: [
-              { fact: 'fatherStatus', op: 'eq', value: 'dead' },
-              { fact: 'widowedMotherAge', op: 'between', min: 18, max: 64.99 },
+              { fact: 'fatherStatus', op: 'eq', value: 'dead', source: SG },
+              {
+                any: [
+                  { fact: 'widowedMotherAge', op: 'between', min: 18, max: 64.99, source: SG },
+                  // The IGNWPS group, paid as one pension with the state's top-up (NSAP with SJSA).
+                  IGNWPS_GROUP,
+                ],
+              },
             ],
           },
           {
@@ -205,6 +234,51 @@ const sgnayOrphan: Scheme = {
   ],
 };
 
+// SJSA: persons with a disability of 40% or more (UDID / civil surgeon's certificate), under 65,
+// within the scheme's means test; a child qualifies in their own right (issue #18).
+const SG_DIS = 'Sanjay Gandhi Niradhar Anudan Yojana (SJSA): persons with disabilities, 40% or more';
+const sgnayDisabilityRules: Rule = {
+  all: [
+    { fact: 'age', op: 'between', min: 0, max: 64.99, source: SG_DIS },
+    { fact: 'disability', op: 'isTrue', source: SG_DIS },
+    { fact: 'disabilityPercent', op: 'gte', value: 40, source: SG_DIS },
+    SGNAY_MEANS,
+  ],
+};
+const sgnayDisability: Scheme = {
+  id: 'mh-sanjay-gandhi-niradhar-disability',
+  name: {
+    en: 'Sanjay Gandhi Niradhar Anudan Yojana – person with a disability',
+    hi: 'संजय गांधी निराधार अनुदान योजना – दिव्यांग व्यक्ति',
+    mr: 'संजय गांधी निराधार अनुदान योजना – दिव्यांग व्यक्ती',
+  },
+  ...SGNAY_BASE,
+  subject: 'child',
+  versions: [
+    {
+      validFrom: '2021-04-01',
+      validTo: '2023-07-04',
+      benefit: { kind: 'cash', amount: 1000, period: 'monthly' },
+      rules: sgnayDisabilityRules,
+      documents: disabilityDocs(),
+      note: 'Start date is the earliest this catalogue covers.',
+    },
+    {
+      validFrom: '2023-07-05',
+      validTo: null,
+      benefit: { kind: 'cash', amount: 1500, period: 'monthly' },
+      rules: sgnayDisabilityRules,
+      documents: disabilityDocs(),
+      source: SGNAY_2023,
+      note: 'The higher income limit some sources give for persons with disabilities is not encoded: the general means test applies.',
+    },
+  ],
+};
+
+function disabilityDocs(): Scheme['versions'][number]['documents'] {
+  return ['disability_certificate', 'birth_certificate', 'aadhaar', 'domicile', 'income_certificate', 'bank_account', 'photo'];
+}
+
 function orphanDocs(): Scheme['versions'][number]['documents'] {
   return [
     { doc: 'orphan_certificate', alternatives: ['parent_death_certificate'] },
@@ -219,10 +293,18 @@ function orphanDocs(): Scheme['versions'][number]['documents'] {
 
 const RTE_SOURCE: Source = {
   title:
-    'RTE Act 2009 s.12(1)(c); Maharashtra RTE Rules 2011; School Education Dept. admission notice 2024-25 (31 December age cut-off; weaker section = income under ₹1 lakh)',
+    'RTE Act 2009 s.2(d), s.2(e), s.12(1)(c); Maharashtra RTE Rules 2011 and School Education Dept. notifications defining the disadvantaged group and weaker section; RTE 25% admission notices 2023-24 onwards (orphans and children who lost parents to COVID-19 added)',
   url: 'https://student.maharashtra.gov.in/adm_portal/',
-  date: '2024-01-01',
+  date: '2023-01-01',
+  citation: 'RTE Act 2009 s.12(1)(c); Maharashtra School Education Dept. notifications',
+  verification: 'secondary_source',
 };
+const RTE = 'RTE Act 2009 s.2(d)/(e); Maharashtra notifications (disadvantaged group, weaker section)';
+const RTE_2023 = 'Maharashtra RTE 25% admission notice 2023-24 (orphans, COVID-19 orphans)';
+// Disadvantaged group in Maharashtra (no income limit): SC, ST, the four VJNT sub-groups (VJ-A,
+// NT-B, NT-C, NT-D: VJNT and NT here), OBC, EBC, children with disabilities, children affected
+// by HIV; from the 2023-24 round also orphans and children whose parent died of COVID-19.
+const RTE_DISADVANTAGED_CASTES = ['SC', 'ST', 'VJNT', 'NT', 'OBC', 'EBC'];
 
 const rte: Scheme = {
   id: 'mh-rte-25-percent',
@@ -242,7 +324,7 @@ const rte: Scheme = {
   sources: [RTE_SOURCE],
   versions: [
     {
-      validFrom: '2024-01-01',
+      validFrom: '2023-01-01',
       validTo: null,
       benefit: {
         kind: 'in_kind',
@@ -250,17 +332,21 @@ const rte: Scheme = {
         period: 'yearly',
       },
       source: RTE_SOURCE,
-      note: 'Age window covers all entry classes (play group 3 to class 1 under 7 years 6 months on 31 Dec); the entry class itself is not modelled.',
+      note: 'Age window covers all entry classes (play group 3 to class 1 under 7 years 6 months on 31 Dec); the entry class itself is not modelled. Starts with the 2023-24 round; earlier rounds are not in this catalogue. SBC is judged by income (not confirmed as a disadvantaged group in the sources read).',
       rules: {
         all: [
-          { fact: 'ageOnDec31', op: 'between', min: 3, max: 7.49 },
+          { fact: 'ageOnDec31', op: 'between', min: 3, max: 7.49, source: RTE },
           {
             any: [
               // Weaker section: family income under ₹1 lakh a year.
-              { fact: 'annualIncome', op: 'lt', value: 100000 },
-              // Disadvantaged groups (no income limit).
-              { fact: 'casteCategory', op: 'in', values: ['SC', 'ST', 'VJNT', 'NT'] },
-              { fact: 'disability', op: 'isTrue' },
+              { fact: 'annualIncome', op: 'lt', value: 100000, source: RTE },
+              // Disadvantaged group (no income limit).
+              { fact: 'casteCategory', op: 'in', values: RTE_DISADVANTAGED_CASTES, source: RTE },
+              { fact: 'disability', op: 'isTrue', source: RTE },
+              { fact: 'hivAffected', op: 'isTrue', ifMissing: false, source: RTE },
+              { fact: 'orphanStatus', op: 'eq', value: 'both_parents_dead', source: RTE_2023 },
+              { fact: 'fatherDeathCause', op: 'eq', value: 'covid19', ifMissing: false, source: RTE_2023 },
+              { fact: 'motherDeathCause', op: 'eq', value: 'covid19', ifMissing: false, source: RTE_2023 },
             ],
           },
         ],
@@ -269,9 +355,15 @@ const rte: Scheme = {
         'birth_certificate',
         'aadhaar',
         'photo',
-        { doc: 'income_certificate', when: { fact: 'casteCategory', in: ['OBC', 'SBC', 'General'] } },
-        { doc: 'caste_certificate', when: { fact: 'casteCategory', in: ['SC', 'ST', 'VJNT', 'NT'] } },
+        { doc: 'income_certificate', when: { fact: 'casteCategory', in: ['SBC', 'EBC', 'General'] } },
+        { doc: 'caste_certificate', when: { fact: 'casteCategory', in: ['SC', 'ST', 'VJNT', 'NT', 'OBC'] } },
         { doc: 'disability_certificate', when: { fact: 'disability', eq: true } },
+        { doc: 'medical_certificate', when: { fact: 'hivAffected', eq: true }, note: 'from a government hospital (HIV-affected child)' },
+        {
+          doc: 'parent_death_certificate',
+          alternatives: ['orphan_certificate'],
+          when: { fact: 'orphanStatus', in: ['both_parents_dead', 'one_parent_dead'] },
+        },
       ],
     },
   ],
@@ -281,6 +373,10 @@ const PDS_SOURCE: Source = {
   title: 'National Food Security Act 2013 s.3, s.10; Maharashtra FCS&CP Department priority-household income limits',
   url: 'https://mahafood.gov.in/',
   date: '2014-02-01',
+  citation: 'NFSA 2013 s.3, s.10; Maharashtra FCS&CP priority-household limits (unverified)',
+  // The ₹44,000 / ₹59,000 limits conflict with other published figures and no GR was reachable:
+  // shown as unverified beside every verdict until a district confirms the current GR.
+  verification: 'unverified',
 };
 
 const pds: Scheme = {
@@ -305,7 +401,7 @@ const pds: Scheme = {
         period: 'monthly',
       },
       source: PDS_SOURCE,
-      note: 'Income limits ₹44,000 rural / ₹59,000 urban as published by the state; confirm against the current FCS GR.',
+      note: 'UNVERIFIED: income limits ₹44,000 rural / ₹59,000 urban conflict with other published figures; confirm against the current FCS&CP GR before relying on a "not eligible".',
       rules: {
         all: [
           // A family that already holds an AAY or PHH card needs nothing here.
@@ -319,4 +415,4 @@ const pds: Scheme = {
   ],
 };
 
-export const MAHARASHTRA: Scheme[] = [balSangopan, sgnayCaregiver, sgnayOrphan, rte, pds];
+export const MAHARASHTRA: Scheme[] = [balSangopan, sgnayCaregiver, sgnayOrphan, sgnayDisability, rte, pds];

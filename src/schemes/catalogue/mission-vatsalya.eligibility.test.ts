@@ -65,9 +65,33 @@ describe('sponsorship: age and the situations covered', () => {
     expect(statusOf(SP, { ...rest, fatherStatus: 'dead', motherStatus: 'dead', careStatus: 'kinship' })).toBe('eligible');
     expect(statusOf(SP, { ...rest, fatherStatus: 'alive', motherStatus: 'seriously_ill' })).toBe('eligible');
     expect(statusOf(SP, { ...rest, fatherStatus: 'disabled', motherStatus: 'alive' })).toBe('eligible');
-    expect(statusOf(SP, { ...rest, fatherStatus: 'alive', motherStatus: 'alive' })).toBe('not_eligible');
+    expect(statusOf(SP, { ...rest, fatherStatus: 'alive', motherStatus: 'alive', careStatus: 'birth_family' })).toBe('not_eligible');
     // Orphan in an institution: not the kinship route.
     expect(statusOf(SP, { ...rest, fatherStatus: 'dead', motherStatus: 'dead', careStatus: 'cci' })).toBe('not_eligible');
+  });
+
+  it('also covers children in need of care and protection and PM CARES children (guidelines 4.1)', () => {
+    // Both parents alive and at home: none of the family situations applies, so only the child's
+    // own circumstances can make the child eligible (they came out "not eligible" before issue #18).
+    const child = {
+      cwcRecommendation: true,
+      area: 'urban',
+      annualIncome: 90000,
+      age: 11,
+      fatherStatus: 'alive',
+      motherStatus: 'alive',
+      careStatus: 'birth_family',
+    };
+    expect(statusOf(SP, child)).toBe('not_eligible');
+    for (const fact of ['childLabour', 'childMarriage', 'trafficked', 'hivAffected', 'disability', 'missingOrRunaway', 'pmCaresChild']) {
+      const r = check(SP, { ...child, [fact]: true });
+      expect(r.status, fact).toBe('eligible');
+      expect(r.structured.find((x) => 'fact' in x && x.fact === fact)?.source).toMatch(/Mission Vatsalya guidelines 2022, 4.1/);
+    }
+    expect(statusOf(SP, { ...child, careStatus: 'street_connected' })).toBe('eligible');
+    // The income limit and the CWC recommendation still apply.
+    expect(statusOf(SP, { ...child, childLabour: true, annualIncome: 96001 })).toBe('not_eligible');
+    expect(statusOf(SP, { ...child, trafficked: true, cwcRecommendation: false })).toBe('not_eligible');
   });
 
   it('a mother who has died is not "a widowed mother"', () => {

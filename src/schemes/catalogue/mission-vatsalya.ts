@@ -11,7 +11,17 @@ export const MV_GUIDELINES: Source = {
   url: 'https://wcd.gov.in/',
   reference: 'MWCD, Mission Vatsalya guidelines',
   date: '2022-07-05',
+  citation: 'Mission Vatsalya guidelines 2022, ch. 4',
+  verification: 'secondary_source',
 };
+
+/** Short citation of the sponsorship clause, carried on each reason it gives. */
+const SP = 'Mission Vatsalya guidelines 2022, 4.1 (sponsorship eligibility)';
+
+/** "Not recorded" counts as no: these are written down when they happened. */
+const circumstance = (
+  fact: 'childLabour' | 'childMarriage' | 'trafficked' | 'hivAffected' | 'missingOrRunaway' | 'pmCaresChild' | 'disability',
+) => ({ fact, op: 'isTrue', ifMissing: false, source: SP }) as const;
 
 /** Sponsorship stops when the child turns 18 (guidelines 4.1). */
 export const UNDER_18: Rule = { fact: 'age', op: 'between', min: 0, max: 17.99 };
@@ -39,35 +49,47 @@ const sponsorship: Scheme = {
       validTo: null,
       benefit: { kind: 'cash', amount: 4000, period: 'monthly', note: 'per child, paid to the family' },
       source: MV_GUIDELINES,
-      note: 'Guidelines also cover children in need of care and protection (child labour, trafficking, HIV-affected, street children, PM CARES children); those routes come through the CWC recommendation, which is required anyway.',
+      note: 'Homeless children, victims of natural calamities, abuse or torture are covered too; they have no fact of their own yet and come through the CWC recommendation. The guidelines were read in secondary sources (the MWCD text was not reachable).',
       rules: {
         all: [
-          UNDER_18,
+          { ...UNDER_18, source: SP },
           // Guidelines 4.1: family income up to ₹72,000 (rural) / ₹96,000 (urban) a year.
-          { fact: 'annualIncome', op: 'lte', value: 72000, when: { fact: 'area', eq: 'rural' } },
-          { fact: 'annualIncome', op: 'lte', value: 96000, when: { fact: 'area', eq: 'urban' } },
+          { fact: 'annualIncome', op: 'lte', value: 72000, when: { fact: 'area', eq: 'rural' }, source: SP },
+          { fact: 'annualIncome', op: 'lte', value: 96000, when: { fact: 'area', eq: 'urban' }, source: SP },
           {
             any: [
-              // Mother is a widow, divorced or abandoned (and still caring for the child).
+              // (a) Mother is a widow, divorced or abandoned (and still caring for the child).
               {
                 all: [
-                  { fact: 'fatherStatus', op: 'in', values: ['dead', 'divorced_separated', 'deserted'] },
-                  { not: { fact: 'motherStatus', op: 'eq', value: 'dead' } },
+                  { fact: 'fatherStatus', op: 'in', values: ['dead', 'divorced_separated', 'deserted'], source: SP },
+                  { not: { fact: 'motherStatus', op: 'eq', value: 'dead', source: SP } },
                 ],
               },
-              // Orphans living with the extended family.
+              // (b) Orphans living with the extended family.
               {
                 all: [
-                  { fact: 'orphanStatus', op: 'eq', value: 'both_parents_dead' },
-                  { fact: 'careStatus', op: 'eq', value: 'kinship' },
+                  { fact: 'orphanStatus', op: 'eq', value: 'both_parents_dead', source: SP },
+                  { fact: 'careStatus', op: 'eq', value: 'kinship', source: SP },
                 ],
               },
-              // Parents with a life-threatening/terminal illness or incapacitated.
-              { fact: 'fatherStatus', op: 'in', values: ['seriously_ill', 'disabled'] },
-              { fact: 'motherStatus', op: 'in', values: ['seriously_ill', 'disabled'] },
+              // (c, d) Parents with a life-threatening/terminal illness or incapacitated.
+              { fact: 'fatherStatus', op: 'in', values: ['seriously_ill', 'disabled'], source: SP },
+              { fact: 'motherStatus', op: 'in', values: ['seriously_ill', 'disabled'], source: SP },
+              // (e) Children in need of care and protection (JJ Act 2015 s.2(14)): child labour,
+              // victims of child marriage, trafficked, affected by HIV/AIDS, with disabilities,
+              // missing or runaway, begging or living on the street.
+              circumstance('childLabour'),
+              circumstance('childMarriage'),
+              circumstance('trafficked'),
+              circumstance('hivAffected'),
+              circumstance('disability'),
+              circumstance('missingOrRunaway'),
+              { fact: 'careStatus', op: 'eq', value: 'street_connected', source: SP },
+              // (f) Children covered under PM CARES for Children.
+              circumstance('pmCaresChild'),
             ],
           },
-          { fact: 'cwcRecommendation', op: 'isTrue', note: 'Sponsorship is on CWC recommendation (guidelines 4.1)' },
+          { fact: 'cwcRecommendation', op: 'isTrue', note: 'Sponsorship is on CWC recommendation (guidelines 4.1)', source: SP },
         ],
       },
       documents: [

@@ -5,6 +5,7 @@ import {
   CARE_DOMAINS,
   CARE_OPTIONS,
   CLOSURE_REASONS,
+  ADOPTION_INQUIRY_CATEGORIES,
   CWC_ORDER_FORMS,
   CWC_ORDER_KINDS,
   CWC_ORDER_TYPES,
@@ -68,8 +69,32 @@ export const SPECS: Partial<Record<CaseActionType, Spec>> = {
     }),
   },
   produced_before_cwc: {
-    fields: () => [{ name: 'form17Ref', kind: 'text', label: 'formRef' }],
-    body: (v) => ({ form17Ref: opt(v.form17Ref) }),
+    // JJ Act 2015 s.38: an orphaned, abandoned or surrendered child's inquiry ends in a declaration
+    // that the child is legally free for adoption, on the s.38 clock (s.35(3) for a surrender).
+    fields: () => [
+      { name: 'form17Ref', kind: 'text', label: 'formRef' },
+      {
+        name: 'adoptionCategory',
+        kind: 'select',
+        label: 'adoptionCategory',
+        options: ADOPTION_INQUIRY_CATEGORIES,
+        labelOf: 'adoptionCategory',
+      },
+      { name: 'upToTwoYears', kind: 'checkbox', label: 'upToTwoYears' },
+      { name: 'surrenderedOn', kind: 'date', label: 'surrenderedOn' },
+      { name: 'form23Ref', kind: 'text', label: 'form23Ref' },
+    ],
+    body: (v) => ({
+      form17Ref: opt(v.form17Ref),
+      adoptionInquiry: v.adoptionCategory
+        ? {
+            category: v.adoptionCategory,
+            upToTwoYears: !!v.upToTwoYears,
+            surrenderedOn: opt(v.surrenderedOn),
+            form23Ref: opt(v.form23Ref),
+          }
+        : undefined,
+    }),
   },
   sir_ordered: { fields: () => [{ name: 'form21Ref', kind: 'text', label: 'formRef' }], body: (v) => ({ form21Ref: opt(v.form21Ref) }) },
   sir_submitted: {
@@ -92,7 +117,7 @@ export const SPECS: Partial<Record<CaseActionType, Spec>> = {
     fields: () => [
       { name: 'kind', kind: 'select', label: 'kind', options: CWC_ORDER_KINDS, labelOf: 'orderKind', required: true },
       { name: 'orderType', kind: 'select', label: 'orderType', options: CWC_ORDER_TYPES, labelOf: 'orderType', required: true },
-      { name: 'form', kind: 'select', label: 'formRef', options: CWC_ORDER_FORMS, labelOf: 'cwcForm' },
+      { name: 'form', kind: 'select', label: 'formRef', options: CWC_ORDER_FORMS, labelOf: 'orderForm' },
       { name: 'orderRef', kind: 'text', label: 'orderRef' },
       { name: 'orderedOn', kind: 'date', label: 'orderedOn', required: true },
     ],

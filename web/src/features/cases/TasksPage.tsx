@@ -148,6 +148,11 @@ export function TaskTable({ data }: { data: TaskList }) {
                   </Table.Td>
                   <Table.Td>
                     <DueDate at={x.dueAt} overdue={x.overdue} basis={x.basis} kind={x.kind} />
+                    {x.citation && (
+                      <Text size="xs" c="dimmed">
+                        {x.citation}
+                      </Text>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

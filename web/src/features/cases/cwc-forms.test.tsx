@@ -8,8 +8,8 @@ describe('CWC order forms', () => {
   it.each(['en', 'hi', 'mr'])('%s: every form has a name with its number, never the code', (lang) => {
     const t = i18n.getFixedT(lang);
     for (const code of CWC_ORDER_FORMS) {
-      const label = t(`cases.cwcForm.${code}`);
-      expect(label, code).not.toBe(`cases.cwcForm.${code}`);
+      const label = t(`cases.orderForm.${code}`);
+      expect(label, code).not.toBe(`cases.orderForm.${code}`);
       expect(label, code).not.toMatch(/form\d/i);
       if (code !== 'other') expect(label, code).toContain(code.replace('form', ''));
     }

@@ -92,6 +92,13 @@ export function DueList({ due, unitName }: { due: readonly DueItem[]; unitName: 
               )}
             </Text>
             <DueDate at={d.dueAt} overdue={d.overdue} basis={d.basis} kind={d.kind} />
+            {d.citation && (
+              <Text size="xs" c="dimmed" data-testid="due-citation">
+                {t('cases.common.source')}: {d.citation}
+                {d.verification !== 'official_text' && ` (${t('cases.common.unverifiedSource')})`}
+                {d.decidedBy && ` · ${d.decidedBy}`}
+              </Text>
+            )}
             <Text size="xs" c="dimmed">
               {t('cases.page.assignedTo')}: {unitName(d.assignedTo.unit)}
             </Text>

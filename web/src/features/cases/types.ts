@@ -121,6 +121,8 @@ export interface Task {
   overdue: boolean;
   statutory: boolean;
   basis: string;
+  /** Short citation of the rule behind the due date (issue #18). */
+  citation?: string;
   childName: string;
   childNameLocal?: string | null;
   /** The child's name is initials only (a CWC non-disclosure order, JJ Act 2015 s.74). */

@@ -104,6 +104,7 @@ function SuggestionCard({ s, familyId }: { s: Suggestion; familyId: string }) {
             <List.Item key={r}>{r}</List.Item>
           ))}
         </List>
+        <RuleSource suggestion={s} />
         {s.status === 'maybe' && s.missingFacts.length > 0 && (
           <Text size="sm" c="orange.8">
             {t('schemes.family.decide', { facts: s.missingFacts.map((m) => m.label).join(', ') })}
@@ -144,5 +145,22 @@ function SuggestionCard({ s, familyId }: { s: Suggestion; familyId: string }) {
         </Group>
       </Stack>
     </Card>
+  );
+}
+
+/** The rule's source under the reasons: the order or guideline, the clauses cited, and how far it was checked (issue #18). */
+function RuleSource({ suggestion: s }: { suggestion: Suggestion }) {
+  const { t } = useTranslation();
+  if (!s.source) return null;
+  const clauses = [...new Set((s.reasonDetails ?? []).map((r) => r.source).filter((x): x is string => !!x))];
+  const checked = s.source.verification ?? 'unverified';
+  return (
+    <Text size="xs" c={checked === 'unverified' ? 'orange.8' : 'dimmed'} data-testid="rule-source">
+      {t('schemes.family.source')}: {s.source.citation ?? s.source.title}
+      {s.source.reference ? ` (${s.source.reference})` : ''}
+      {clauses.length > 0 && ` · ${clauses.join('; ')}`}
+      {' · '}
+      {t(`schemes.family.verification.${checked}`)}
+    </Text>
   );
 }

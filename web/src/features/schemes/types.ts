@@ -47,9 +47,13 @@ export interface Suggestion {
   subjectName: string | null;
   status: EligibilityStatus;
   reasons: string[];
+  /** The structured reasons; each may carry the citation of the rule clause it comes from (issue #18). */
+  reasonDetails?: { source?: string }[] | null;
   missingFacts: { fact: string; label: string }[];
   version: { validFrom: string; validTo: string | null } | null;
   benefit: Benefit | null;
+  /** The order or guideline the verdict rests on, with how far its text was checked. */
+  source?: { title: string; citation?: string; url?: string; reference?: string; date: string; verification?: string } | null;
   channel: { mode: string; where: string; url?: string };
   requiredDocuments: DocumentType[];
   missingDocuments: { doc: DocumentType; label: string; status: DocumentStatus; alternatives: DocumentType[]; conditional: boolean }[];
