@@ -16,6 +16,7 @@ import { seedConvergence } from '../convergence/convergence.seed';
 import { seedCases } from '../cases/cases.seed';
 import { seedSchemes } from '../schemes/schemes.seed';
 import { seedMissing } from '../missing/missing.seed';
+import { seedAkolaConvergence } from './akola-convergence';
 
 export const villageId = (name: string) => `vi:demo-${name.toLowerCase().replace(/\s+/g, '-')}`;
 
@@ -35,6 +36,8 @@ export async function seedDemo(database: Database, opts: { log?: (s: string) => 
   await seedSchemes(db);
   opts.log?.('Demo: 10 villages, 149 families, 204 children');
   await seedConvergence(database, opts);
+  const akola = await seedAkolaConvergence(db);
+  if (akola) opts.log?.(`Demo: Akola District Convergence Group (${akola.seats} seats, ${akola.vcpcs} of them VCPCs)`);
   await seedMissing(db);
   return true;
 }

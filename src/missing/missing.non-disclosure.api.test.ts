@@ -120,6 +120,17 @@ describe('under a CWC non-disclosure order on the linked child', () => {
     expect(await search(helpline, ref)).toContain(reportId);
   });
 
+  it('the helpline may not overwrite a name it was not shown: 403 naming the field, nothing written', async () => {
+    const r = (await helpline.get(`/api/v1/missing/records/${reportId}`)).json();
+    const res = await helpline.patch(`/api/v1/missing/records/${reportId}`, { version: r.version, fatherName: 'Someone' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'field_forbidden', issues: [{ field: 'fatherName' }] });
+    expect((await dcpo.get(`/api/v1/missing/records/${reportId}`)).json()).toMatchObject({
+      fatherName: 'Ramesh Wankhade',
+      version: r.version,
+    });
+  });
+
   it('the photo is withheld from them: 404, as for a record without one', async () => {
     expect((await akola.get(`/api/v1/missing/records/${reportId}/photo`)).statusCode).toBe(404);
     expect((await helpline.get(`/api/v1/missing/records/${reportId}/photo`)).statusCode).toBe(404);

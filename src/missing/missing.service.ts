@@ -6,7 +6,8 @@ import { and, ilike, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import { covers, requirePermission, type Actor, type Placement } from '../access/policy';
-import { nameSearchable } from '../access/fields';
+import { nameSearchable, requireWritable } from '../access/fields';
+import { identityFields } from '../access/fields/load';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { getLocation } from '../locations/locations.repository';
@@ -413,11 +414,19 @@ export async function patchRecord(ctx: AppContext, actor: Actor, id: string, pat
   const row = await ctx.db.transaction(async (tx) => {
     const r = await getRecord(tx, actor, id, { forUpdate: true });
     if (!r) throw notFound('Record');
+    const seen = await readBack(tx, actor, id);
     if (r.version !== patch.version)
       throw conflict(
         `Someone else changed this record (now version ${r.version}, you edited version ${patch.version})`,
-        await viewOf(tx, await readBack(tx, actor, id)),
+        await viewOf(tx, seen),
       );
+    // Under a CWC non-disclosure order the writer may not see past, the identifying fields it
+    // was not shown cannot be overwritten either (JJ Act 2015 s.74): 403 naming the field.
+    if (seen.initialsOnly) {
+      const { initials, withhold } = identityFields('missingRecord');
+      const hidden = Object.keys(patch).filter((f) => [...initials, ...withhold].includes(f));
+      if (hidden.length) requireWritable(actor, 'missingRecord', hidden, { identityWithheld: true });
+    }
     if (r.status === 'matched' || r.status === 'rejected')
       throw new HttpError(409, 'record_closed', `A ${r.status} record cannot be edited`);
     const { version, districtCode, ...changes } = patch;
