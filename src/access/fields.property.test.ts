@@ -351,10 +351,18 @@ async function insertWorld(db: Database['db'], actor: Actor, w: World) {
     const a = reports.find((r) => r.id === m.missingId)!;
     const b = reports.find((r) => r.id === m.foundId)!;
     // A match is seen from either side's place (checked below); its subject is both sides' children.
+    // A match row carries each side's state and district only (missing_match): that is its place.
+    const side = (r: Placement): Placement => ({
+      stateCode: r.stateCode,
+      districtCode: r.districtCode,
+      subdistrictCode: null,
+      blockCode: null,
+      villageId: null,
+    });
     truth.missingMatch.push({
       id: m.id,
-      facts: { ...placeOf(a), orderedCases: [...orderedOfChild(a.childId), ...orderedOfChild(b.childId)] },
-      other: placeOf(b),
+      facts: { ...side(a), orderedCases: [...orderedOfChild(a.childId), ...orderedOfChild(b.childId)] },
+      other: side(b),
     });
   }
   return truth;
