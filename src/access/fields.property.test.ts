@@ -7,6 +7,7 @@ import { child, family, familyMember } from '../registry/registry.schema';
 import { caseRecord, caseReferral } from '../cases/cases.schema';
 import { caseNonDisclosureOrder } from '../cases/disclosure.schema';
 import { documentRequest } from '../schemes/schemes.schema';
+import { missingMatch, missingRecord } from '../missing/missing.schema';
 import { location } from '../locations/locations.schema';
 import { caseAccess } from '../cases/cases.access';
 import type { Actor, Placement, Scope } from './policy';
@@ -21,6 +22,7 @@ import {
   type OrderedCase,
   type RecordType,
 } from './fields';
+import { matchRowsWhere } from './missing';
 
 /**
  * The permitted-fields policy in SQL (`permittedColumns` + `rowsWhere`, the non-disclosure
@@ -108,6 +110,18 @@ const worldArb = fc.record({
   requests: fc.array(fc.record({ child: fc.option(fc.nat(4), { nil: null }), family: fc.nat(3), department: pick(DEPTS) }), {
     maxLength: 3,
   }),
+  // Missing-child reports and found-child records, some linked to a registry child, some with a photo.
+  reports: fc.array(
+    fc.record({
+      kind: pick(['missing', 'found'] as const),
+      place: fc.nat(places.length - 1),
+      name: nameArb,
+      child: fc.option(fc.nat(4), { nil: null }),
+      photo: fc.boolean(),
+    }),
+    { maxLength: 4 },
+  ),
+  matches: fc.array(fc.record({ missing: fc.nat(3), found: fc.nat(3) }), { maxLength: 3 }),
 });
 type World = typeof worldArb extends fc.Arbitrary<infer W> ? W : never;
 
@@ -115,6 +129,8 @@ interface Truth {
   id: string;
   facts: Parameters<typeof evaluateRecord>[2];
   name?: string;
+  /** A match's other side: visible from either place. */
+  other?: Placement;
 }
 class Rollback extends Error {}
 
@@ -127,6 +143,9 @@ async function insertWorld(db: Database['db'], actor: Actor, w: World) {
     case: [],
     caseReferral: [],
     documentRequest: [],
+    missingRecord: [],
+    missingMatch: [],
+    photo: [],
   } as unknown as Record<RecordType, Truth[]>;
   const fams = w.families.map((f, i) => ({
     id: uuid(3, i),
@@ -275,6 +294,77 @@ async function insertWorld(db: Database['db'], actor: Actor, w: World) {
       },
     });
   }
+
+  const reports = w.reports.map((r, i) => ({
+    id: uuid(8, i),
+    reference: `MR-${i}`,
+    kind: r.kind,
+    status: 'open' as const,
+    channel: 'official' as const,
+    source: 'police',
+    ...places[r.place],
+    name: r.name,
+    nameLocal: 'x',
+    sex: 'female',
+    fatherName: 'F',
+    reporterPhone: '9999999999',
+    childId: r.child == null ? null : kids[r.child % kids.length].id,
+    photoStoredName: r.photo ? `p${i}.jpg` : null,
+    photoContentType: r.photo ? 'image/jpeg' : null,
+  }));
+  if (reports.length) await db.insert(missingRecord).values(reports);
+  const missingSide = reports.filter((r) => r.kind === 'missing');
+  const foundSide = reports.filter((r) => r.kind === 'found');
+  const matches =
+    missingSide.length && foundSide.length
+      ? w.matches
+          .map((m, i) => {
+            const a = missingSide[m.missing % missingSide.length];
+            const b = foundSide[m.found % foundSide.length];
+            return {
+              id: uuid(9, i),
+              missingId: a.id,
+              foundId: b.id,
+              missingStateCode: a.stateCode,
+              missingDistrictCode: a.districtCode,
+              foundStateCode: b.stateCode,
+              foundDistrictCode: b.districtCode,
+              probability: 0.9,
+              weight: 5,
+              fields: [],
+              explanation: 'name: exact',
+              modelVersion: 'm',
+              decidedLeft: { id: a.id, name: a.name } as never,
+              decidedRight: { id: b.id, name: b.name } as never,
+              status: 'rejected' as const,
+            };
+          })
+          .filter((m, i, all) => all.findIndex((x) => x.missingId === m.missingId && x.foundId === m.foundId) === i)
+      : [];
+  if (matches.length) await db.insert(missingMatch).values(matches);
+  const orderedOfChild = (childId: string | null) => (childId ? orderedWhere((c) => c.childId === childId) : []);
+  for (const r of reports) {
+    truth.missingRecord.push({ id: r.id, name: r.name, facts: { ...placeOf(r), orderedCases: orderedOfChild(r.childId) } });
+    truth.photo.push({ id: r.id, facts: { ...placeOf(r), orderedCases: orderedOfChild(r.childId) } });
+  }
+  for (const m of matches) {
+    const a = reports.find((r) => r.id === m.missingId)!;
+    const b = reports.find((r) => r.id === m.foundId)!;
+    // A match is seen from either side's place (checked below); its subject is both sides' children.
+    // A match row carries each side's state and district only (missing_match): that is its place.
+    const side = (r: Placement): Placement => ({
+      stateCode: r.stateCode,
+      districtCode: r.districtCode,
+      subdistrictCode: null,
+      blockCode: null,
+      villageId: null,
+    });
+    truth.missingMatch.push({
+      id: m.id,
+      facts: { ...side(a), orderedCases: [...orderedOfChild(a.childId), ...orderedOfChild(b.childId)] },
+      other: side(b),
+    });
+  }
   return truth;
 }
 
@@ -318,6 +408,24 @@ async function fromSql(db: Database['db'], actor: Actor, type: RecordType) {
         .leftJoin(location, eq(location.id, documentRequest.villageId))
         .where(and(rowsWhere(actor, type, { ...documentRequest, department: documentRequest.department })));
       break;
+    case 'missingRecord':
+      rows = await db
+        .select({ ...cols, __key: missingRecord.id })
+        .from(missingRecord)
+        .where(rowsWhere(actor, type, missingRecord));
+      break;
+    case 'photo':
+      rows = await db
+        .select({ ...cols, __key: missingRecord.id })
+        .from(missingRecord)
+        .where(rowsWhere(actor, type, missingRecord));
+      break;
+    case 'missingMatch':
+      rows = await db
+        .select({ ...cols, __key: missingMatch.id })
+        .from(missingMatch)
+        .where(matchRowsWhere(actor));
+      break;
     default:
       throw new Error(type);
   }
@@ -336,8 +444,19 @@ const NAME_FIELD: Partial<Record<RecordType, string>> = {
   case: 'childName',
   caseReferral: 'childName',
   documentRequest: 'headName',
+  missingRecord: 'name',
 };
-const TYPES: RecordType[] = ['child', 'family', 'member', 'case', 'caseReferral', 'documentRequest'];
+const TYPES: RecordType[] = [
+  'child',
+  'family',
+  'member',
+  'case',
+  'caseReferral',
+  'documentRequest',
+  'missingRecord',
+  'missingMatch',
+  'photo',
+];
 
 describe('permitted-fields policy: SQL and the plain rule agree', () => {
   it('on visibility, the fields returned and initials, for every record type', async () => {
@@ -350,15 +469,16 @@ describe('permitted-fields policy: SQL and the plain rule agree', () => {
               const got = await fromSql(tx, actor, type);
               const mapped = mappedFields(type);
               for (const rec of truth[type]) {
-                const want = evaluateRecord(actor, type, rec.facts, mapped);
+                const here = evaluateRecord(actor, type, rec.facts, mapped);
+                const want = !here.visible && rec.other ? evaluateRecord(actor, type, { ...rec.facts, ...rec.other }, mapped) : here;
                 const row = got.get(rec.id);
                 expect(!!row, `${type} ${rec.id} visible`).toBe(want.visible);
                 if (!row) continue;
                 const { withheld: _w, initialsOnly, ...fields } = row;
                 expect(new Set(Object.keys(fields)), `${type} fields`).toEqual(want.fields);
                 expect(initialsOnly === true, `${type} initials`).toBe(want.initialsOnly);
-                const nameField = NAME_FIELD[type]!;
-                if (nameField in fields) expect(fields[nameField]).toBe(want.initialsOnly ? initialsOf(rec.name!) : rec.name);
+                const nameField = NAME_FIELD[type];
+                if (nameField && nameField in fields) expect(fields[nameField]).toBe(want.initialsOnly ? initialsOf(rec.name!) : rec.name);
               }
             }
             throw new Rollback();

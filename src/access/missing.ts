@@ -2,11 +2,19 @@ import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { missingMatch, missingRecord } from '../missing/missing.schema';
 import { can, covers, jurisdictionWhere, type Actor, type Placement } from './policy';
+import { permittedColumns, rowsWhere } from './fields';
+import { rowRule } from './fields/load';
+import type { ColumnSource } from './fields/columns';
 
 /**
  * Who sees which missing-child report and found-child record, and how much of it (issues #11,
  * #12). Applied in the SQL query (src/missing/missing.repository.ts selects through
- * `recordProjection`), never by loading a record and trimming it afterwards.
+ * `recordProjection`), never by loading a record and trimming it afterwards. It is composed
+ * with the permitted-fields policy (fields.ts, `missingRecord`, `missingMatch` and `photo` in
+ * fields/policy.data.ts): the role's fields (`permittedColumns`) are selected, each guarded by
+ * the view below; the role's rows (`rowsWhere`) are its own jurisdiction's; a role that reads
+ * no matches sees no other district's record through one; and the CWC non-disclosure order
+ * (JJ Act 2015 s.74) leaves initials for a report linked to a registry child under an order.
  *
  * A report is placed at the child's home district, a found child where the child was found.
  * A reader with `missing.read` gets:
@@ -125,8 +133,11 @@ const matchSide = (side: 'missing' | 'found') =>
     ? { stateCode: missingMatch.missingStateCode, districtCode: missingMatch.missingDistrictCode }
     : { stateCode: missingMatch.foundStateCode, districtCode: missingMatch.foundDistrictCode };
 
-/** Records in the actor's jurisdiction. */
-export const missingRecordOwn = (actor: Actor): SQL => jurisdictionWhere(actor, missingRecord);
+/** Records the policy's row rule gives the actor (its jurisdiction; nothing for a role that reads no reports). */
+export const missingRecordOwn = (actor: Actor): SQL => rowsWhere(actor, 'missingRecord', missingRecord);
+
+/** Missing records carry an age, not a date of birth: no column of theirs depends on the day. */
+const NO_DAY = { today: '1970-01-01' };
 
 /** Matches of the record `recordId` whose other side lies in the actor's jurisdiction. */
 export function matchesReachingActor(actor: Actor, recordId: AnyPgColumn): SQL {
@@ -154,33 +165,68 @@ export function recordViewSql(
   actor: Actor,
   agg: { full: AnyPgColumn | SQL.Aliased; live: AnyPgColumn | SQL.Aliased; seen: AnyPgColumn | SQL.Aliased },
 ): SQL<MissingRecordView | null> {
+  if (rowRule(actor.role, 'missingRecord') === 'none') return sql<null>`NULL::text`;
+  // Another district's record is disclosed through a match: a role that reads no matches sees its own records only.
+  if (rowRule(actor.role, 'missingMatch') === 'none')
+    return sql<MissingRecordView | null>`CASE WHEN ${missingRecordOwn(actor)} THEN 'own' END`;
   return sql<MissingRecordView | null>`CASE WHEN ${missingRecordOwn(actor)} THEN 'own' WHEN ${agg.full} THEN 'full' WHEN ${agg.live} THEN 'compared' WHEN ${agg.seen} THEN 'reference' END`;
 }
 
-const phoneMask = (c: AnyPgColumn) =>
+const phoneMask = (c: ColumnSource) =>
   sql`CASE WHEN ${c} IS NULL THEN NULL ELSE '••••••' || right(regexp_replace(${c}, '[^0-9]', '', 'g'), 2) END`;
-const emailMask = (c: AnyPgColumn) =>
+const emailMask = (c: ColumnSource) =>
   sql`CASE WHEN ${c} IS NULL THEN NULL ELSE left(${c}, 1) || '•••@•••' || coalesce(substring(${c} from '\\.[^.@]*$'), '') END`;
 
 /**
- * The select list of a record for a reader, every column guarded by the view (`view` is the
- * SQL of `recordViewSql`): a column the view does not permit is NULL in the result set, so it
- * never leaves the database. Contact details are masked in SQL at the compared view.
+ * The select list of a record for a reader: the fields the actor's role may read
+ * (`permittedColumns`, with the non-disclosure order applied in SQL), every one guarded by the
+ * view (`view` is the SQL of `recordViewSql`): a column the view does not permit is NULL in
+ * the result set, so it never leaves the database. Contact details are masked in SQL at the
+ * compared view. Pass the rows through `shapeRow(row, 'missingRecord')`.
  */
-export function recordProjection(view: SQL | SQL.Aliased) {
-  const out: Record<string, SQL> = {};
-  for (const [field, level] of Object.entries(MISSING_RECORD_FIELDS) as [RecordColumn, FieldLevel][]) {
-    const col = missingRecord[field] as AnyPgColumn;
-    if (level === 'reference') out[field] = sql`${col}`.mapWith(col);
+export function recordProjection(actor: Actor, view: SQL | SQL.Aliased) {
+  const base = permittedColumns(actor, 'missingRecord', NO_DAY);
+  const out: Record<string, ColumnSource> = {};
+  for (const [field, source] of Object.entries(base)) {
+    const level = MISSING_RECORD_FIELDS[field as RecordColumn] as FieldLevel | undefined;
+    if (!level) {
+      out[field] = source; // the non-disclosure marker (fields.ts)
+      continue;
+    }
+    const col = missingRecord[field as RecordColumn] as AnyPgColumn;
+    if (level === 'reference') out[field] = sql`${source}`.mapWith(col);
     else if (level === 'masked') {
-      const mask = field === 'reporterEmail' ? emailMask(col) : phoneMask(col);
-      out[field] = sql`CASE WHEN ${view} IN ('own', 'full') THEN ${col} WHEN ${view} = 'compared' THEN ${mask} END`.mapWith(col);
+      const mask = field === 'reporterEmail' ? emailMask(source) : phoneMask(source);
+      out[field] = sql`CASE WHEN ${view} IN ('own', 'full') THEN ${source} WHEN ${view} = 'compared' THEN ${mask} END`.mapWith(col);
     } else {
       const views = VIEWS_AT[level].map((v) => `'${v}'`).join(', ');
-      out[field] = sql`CASE WHEN ${view} IN (${sql.raw(views)}) THEN ${col} END`.mapWith(col);
+      out[field] = sql`CASE WHEN ${view} IN (${sql.raw(views)}) THEN ${source} END`.mapWith(col);
     }
   }
   return out as { [K in RecordColumn]: SQL<(typeof missingRecord.$inferSelect)[K] | null> };
+}
+
+/** The photo of a record for a reader: the policy's `photo` fields, shown at the own and full views only. */
+export function photoProjection(actor: Actor, view: SQL | SQL.Aliased) {
+  const out: Record<string, ColumnSource> = {};
+  for (const [field, source] of Object.entries(permittedColumns(actor, 'photo', NO_DAY))) {
+    out[field] =
+      field === 'id' || field === 'recordId' || field.startsWith('__')
+        ? source
+        : sql`CASE WHEN ${view} IN ('own', 'full') THEN ${source} END`;
+  }
+  return out;
+}
+
+/** The columns of a match for a reader (the policy's `missingMatch` fields, the order applied to the stored pair). */
+export const matchColumns = (actor: Actor) => permittedColumns(actor, 'missingMatch', NO_DAY);
+
+/**
+ * The matches the actor sees: those with a side in its jurisdiction (the policy's row rule
+ * applied to each side), none for a role that reads no matches.
+ */
+export function matchRowsWhere(actor: Actor): SQL {
+  return or(rowsWhere(actor, 'missingMatch', matchSide('missing')), rowsWhere(actor, 'missingMatch', matchSide('found')))!;
 }
 
 // ---------------------------------------------------------------- decisions on a match

@@ -122,9 +122,10 @@ describe('accountability over two months, by hand', () => {
   it('January: the group is formed, meets with Education absent and assigns three actions', async () => {
     const dcpoAkola = (await t.ctx.database.query<{ id: string }>("SELECT id FROM app_user WHERE username = 'dcpo.akola'"))[0].id;
     const g = await akola.post('/api/v1/convergence/groups', {
-      level: 'district',
-      locationId: 'di:467',
-      name: 'Akola District Convergence Group',
+      // Akola's district group is in the demo (src/demo/akola-convergence.ts): this one is its taluka's block group.
+      level: 'block',
+      locationId: 'bl:4291',
+      name: 'Akola Block Convergence Group',
       anchorDepartments: ['DWCD', 'DLSA'],
       members: [
         { department: 'DLSA', name: 'Secretary, DLSA Akola', roles: ['chair'] },

@@ -606,6 +606,8 @@ export const coverageFamiliesOut = z.object({
     z.object({
       familyId: str,
       headName: str,
+      /** The head's name is initials: a CWC non-disclosure order (JJ Act 2015 s.74). */
+      initialsOnly: z.literal(true).optional(),
       village: withheld(z.object({ id: str, name: str })),
       gaps: z.array(str),
       pending: z.array(str),

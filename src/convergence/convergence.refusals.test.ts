@@ -54,17 +54,19 @@ describe('meetings: refused without a chair, with the chair absent, twice, or be
   it('a group whose members include no chair is refused; so is a chair from the wrong department', async () => {
     const before = await counts();
     const noChair = await akola.post('/api/v1/convergence/groups', {
-      level: 'district',
-      locationId: 'di:467',
-      name: 'Akola District Convergence Group',
+      // Akola's district group is in the demo (src/demo/akola-convergence.ts): this one is its taluka's block group.
+      level: 'block',
+      locationId: 'bl:4291',
+      name: 'Akola Block Convergence Group',
       members: [{ department: 'DCPU', name: 'Rajesh Tayade', roles: ['secretary'] }],
     });
     expect(noChair.statusCode).toBe(400);
     expect(noChair.json().code).toBe('chair_required');
     const wrongChair = await akola.post('/api/v1/convergence/groups', {
-      level: 'district',
-      locationId: 'di:467',
-      name: 'Akola District Convergence Group',
+      // Akola's district group is in the demo (src/demo/akola-convergence.ts): this one is its taluka's block group.
+      level: 'block',
+      locationId: 'bl:4291',
+      name: 'Akola Block Convergence Group',
       members: [{ department: 'DCPU', name: 'Rajesh Tayade', roles: ['chair'] }],
     });
     expect(wrongChair.statusCode).toBe(400);
@@ -74,9 +76,10 @@ describe('meetings: refused without a chair, with the chair absent, twice, or be
 
   it('a meeting of a group with no chair is refused (400 chair_required), nothing written', async () => {
     const g = await akola.post('/api/v1/convergence/groups', {
-      level: 'district',
-      locationId: 'di:467',
-      name: 'Akola District Convergence Group',
+      // Akola's district group is in the demo (src/demo/akola-convergence.ts): this one is its taluka's block group.
+      level: 'block',
+      locationId: 'bl:4291',
+      name: 'Akola Block Convergence Group',
     });
     expect(g.statusCode).toBe(201);
     akolaGroup = g.json().id;

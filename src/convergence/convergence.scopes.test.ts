@@ -49,7 +49,10 @@ afterAll(() => t.close());
 describe('another district', () => {
   it('does not see the group, its meetings, actions, notes, agenda or accountability', async () => {
     for (const c of [akolaDcpo, akolaWorker]) {
-      expect((await c.get('/api/v1/convergence/groups')).json().items).toEqual([]);
+      // Akola sees its own group (src/demo/akola-convergence.ts), none of Amravati's.
+      const groups = (await c.get('/api/v1/convergence/groups')).json().items as { id: string; districtCode: number; name: string }[];
+      expect(groups.map((g) => g.name)).toEqual(['Akola District Convergence Group']);
+      expect(groups.map((g) => g.id)).not.toContain(groupId);
       for (const url of [
         `/api/v1/convergence/groups/${groupId}`,
         `/api/v1/convergence/groups/${groupId}/meetings`,
@@ -66,8 +69,9 @@ describe('another district', () => {
       const list = (await c.get('/api/v1/convergence/actions?pageSize=200')).json();
       expect(list.total).toBe(0);
       const acc = (await c.get('/api/v1/convergence/accountability')).json();
-      expect(acc.groups).toEqual([]);
-      expect(acc.rows).toEqual([]);
+      // Only Akola's own group (src/demo/akola-convergence.ts): nothing of Amravati's.
+      expect(acc.groups.map((g: { name: string }) => g.name)).toEqual(['Akola District Convergence Group']);
+      expect(JSON.stringify(acc.rows)).not.toContain('Amravati');
       expect((await c.get('/api/v1/convergence/bal-panchayat/issues')).json().total).toBe(0);
     }
   });

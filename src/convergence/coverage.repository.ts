@@ -1,3 +1,4 @@
+import { identityColumns, shapeRow, type WithheldMarks } from '../access/fields';
 import { and, asc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/policy';
@@ -55,18 +56,24 @@ const ENROLMENT_STATUSES: Record<string, EnrolmentStatus> = {
   stopped: 'stopped',
 };
 
-export function familiesWhere(db: Db, where: SQL) {
-  return db
-    .select({
-      id: family.id,
-      districtCode: family.districtCode,
-      blockCode: family.blockCode,
-      villageId: family.villageId,
-      headName: family.headName,
-    })
+/**
+ * The families of a coverage view. Under a CWC non-disclosure order of a case of the family the
+ * actor may not see past, the head's name is initials (JJ Act 2015 s.74, src/access/fields.ts).
+ */
+export async function familiesWhere(db: Db, actor: Actor, where: SQL): Promise<(FamilyRowLite & WithheldMarks)[]> {
+  const cols = {
+    id: family.id,
+    districtCode: family.districtCode,
+    blockCode: family.blockCode,
+    villageId: family.villageId,
+    headName: family.headName,
+  };
+  const rows = await db
+    .select(identityColumns(actor, 'family', { familyId: family.id }, cols, ['headName']))
     .from(family)
     .where(where)
     .orderBy(asc(family.id));
+  return rows.map((r) => shapeRow(r, 'family'));
 }
 
 /**

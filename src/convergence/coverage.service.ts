@@ -58,7 +58,7 @@ async function areaNames(ctx: AppContext, level: AreaLevel, codes: string[]): Pr
 
 export async function coverageSummary(ctx: AppContext, actor: Actor, q: AreaFilter & { level: AreaLevel }) {
   requireCoverageReader(actor);
-  const families = await familiesWhere(ctx.db, familyFilter(actor, q));
+  const families = await familiesWhere(ctx.db, actor, familyFilter(actor, q));
   const { coverage, sources } = await coverageOf(ctx, actor, families);
   const areas = aggregateCoverage(coverage, q.level);
   const names = await areaNames(
@@ -80,9 +80,10 @@ export async function coverageSummary(ctx: AppContext, actor: Actor, q: AreaFilt
   };
 }
 
-const familyLine = (f: FamilyRowLite, c: FamilyCoverage, villages: Map<string, string>) => ({
+const familyLine = (f: FamilyRowLite & { initialsOnly?: true }, c: FamilyCoverage, villages: Map<string, string>) => ({
   familyId: f.id,
   headName: f.headName,
+  initialsOnly: f.initialsOnly,
   village: f.villageId ? { id: f.villageId, name: villages.get(f.villageId) ?? f.villageId } : null,
   gaps: c.gaps,
   pending: c.domains.filter((d) => d.status === 'pending').map((d) => d.domain),
@@ -98,7 +99,7 @@ export async function coverageFamilies(
   q: AreaFilter & { domain?: ConvergenceDomain; gapsOnly: boolean; page: number; pageSize: number },
 ) {
   requireCoverageReader(actor);
-  const families = await familiesWhere(ctx.db, familyFilter(actor, q));
+  const families = await familiesWhere(ctx.db, actor, familyFilter(actor, q));
   const { coverage, sources } = await coverageOf(ctx, actor, families);
   const rows = families
     .map((f, i) => ({ f, c: coverage[i] }))
@@ -128,7 +129,7 @@ export async function coverageFamilies(
 /** One family's coverage, with the Matrix's suggestion of whom to ask for each gap. */
 export async function familyCoverageFor(ctx: AppContext, actor: Actor, familyId: string, level: GovernanceLevel = 'district') {
   requireCoverageReader(actor);
-  const families = await familiesWhere(ctx.db, and(eq(family.id, familyId), jurisdictionWhere(actor, family))!);
+  const families = await familiesWhere(ctx.db, actor, and(eq(family.id, familyId), jurisdictionWhere(actor, family))!);
   if (!families.length) throw notFound('Family');
   const { coverage, sources } = await coverageOf(ctx, actor, families);
   const c = coverage[0];

@@ -18,6 +18,7 @@ import { seedSchemes } from '../schemes/schemes.seed';
 import { seedMissing } from '../missing/missing.seed';
 import { seedCare } from '../care/care.seed';
 import { seedHelpline } from './helpline.demo';
+import { seedAkolaConvergence } from './akola-convergence';
 
 export const villageId = (name: string) => `vi:demo-${name.toLowerCase().replace(/\s+/g, '-')}`;
 
@@ -37,6 +38,8 @@ export async function seedDemo(database: Database, opts: { log?: (s: string) => 
   await seedSchemes(db);
   opts.log?.('Demo: 10 villages, 149 families, 204 children');
   await seedConvergence(database, opts);
+  const akola = await seedAkolaConvergence(db);
+  if (akola) opts.log?.(`Demo: Akola District Convergence Group (${akola.seats} seats, ${akola.vcpcs} of them VCPCs)`);
   await seedMissing(db);
   await seedCare(database, opts);
   await seedHelpline(db);

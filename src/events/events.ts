@@ -33,6 +33,20 @@ export const EVENT_PAYLOADS = {
   /** A citizen reported a sighting of a child (/report-a-child): the helpline queue takes it at once (src/helpline). */
   'missing.public_sighting_submitted': z.object({ recordId: uuid, place }),
   'case.transfer_accepted': z.object({ caseId: uuid, childId: uuid, familyId: uuid.nullable(), from: place, to: place }),
+  /**
+   * A missing child was restored to the family on a CWC order (JJ Act 2015 s.37(1)(b), s.40;
+   * Model Rules 2016 Form 44): the report and the found child's record are closed. `childId` is
+   * the registry child the report is linked to, if any.
+   */
+  'missing.restored': z.object({
+    restorationId: uuid,
+    matchId: uuid,
+    missingId: uuid,
+    foundId: uuid,
+    childId: uuid.nullable(),
+    caseId: uuid.nullable(),
+    cwcOrderOn: z.string().nullable(),
+  }),
   /** A Bal Panchayat (children's council) raised an issue with the VCPC. */
   'balpanchayat.issue_raised': z.object({
     issueId: uuid,

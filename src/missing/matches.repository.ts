@@ -1,24 +1,28 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
-import { decidedSideVisible } from '../access/missing';
+import { shapeRow, type WithheldMarks } from '../access/fields';
+import { decidedSideVisible, matchColumns, matchRowsWhere } from '../access/missing';
 import type { PersonRecord } from '../linkage/record';
 import { missingMatch, missingRestoration } from './missing.schema';
 
 /**
  * Match candidates and restorations. A match is seen by the districts of both its sides (the
  * codes are copied onto the row so the filter needs no join); what of the other side's record
- * is shown depends on the match's status (matches.service.ts).
+ * is shown depends on the match's status (matches.service.ts). A reader gets the columns the
+ * permitted-fields policy gives its role (`missingMatch`, src/access/missing.ts `matchColumns`):
+ * the pair as stored at the decision only to those who decide, and not under a CWC
+ * non-disclosure order of either side's child the reader may not see past (JJ Act 2015 s.74).
  */
 export type MatchRow = typeof missingMatch.$inferSelect;
+/** A match as one reader may see it (the policy's fields; the stored pair may be absent). */
+export type SeenMatch = MatchRow & WithheldMarks;
 export type RestorationRow = typeof missingRestoration.$inferSelect;
 
-export function matchVisible(actor: Actor): SQL {
-  return or(
-    jurisdictionWhere(actor, { stateCode: missingMatch.missingStateCode, districtCode: missingMatch.missingDistrictCode }),
-    jurisdictionWhere(actor, { stateCode: missingMatch.foundStateCode, districtCode: missingMatch.foundDistrictCode }),
-  )!;
-}
+/** The matches the actor sees (the policy's row rule on either side). */
+export const matchVisible = (actor: Actor): SQL => matchRowsWhere(actor);
+
+const seenMatches = (rows: Record<string, unknown>[]) => rows.map((r) => shapeRow(r, 'missingMatch')) as unknown as SeenMatch[];
 
 export interface MatchFilter {
   status?: MatchRow['status'];
@@ -36,14 +40,15 @@ export function matchConditions(actor: Actor, f: MatchFilter): SQL {
   return and(...conds)!;
 }
 
-export function listMatches(db: Db, where: SQL, limit: number, offset: number) {
-  return db
-    .select()
+export async function listMatches(db: Db, actor: Actor, where: SQL, limit: number, offset: number): Promise<SeenMatch[]> {
+  const rows = await db
+    .select(matchColumns(actor))
     .from(missingMatch)
     .where(where)
     .orderBy(desc(missingMatch.probability), asc(missingMatch.id))
     .limit(limit)
     .offset(offset);
+  return seenMatches(rows);
 }
 
 export async function countMatches(db: Db, where: SQL): Promise<number> {
@@ -51,6 +56,16 @@ export async function countMatches(db: Db, where: SQL): Promise<number> {
   return Number(r.n);
 }
 
+/** One match as the actor may read it. */
+export async function getMatchSeen(db: Db, actor: Actor, id: string): Promise<SeenMatch | null> {
+  const rows = await db
+    .select(matchColumns(actor))
+    .from(missingMatch)
+    .where(and(eq(missingMatch.id, id), matchVisible(actor)));
+  return seenMatches(rows)[0] ?? null;
+}
+
+/** The whole match row, for a decision on it (the write path; its answer is read back through `getMatchSeen`'s columns). */
 export async function getMatch(db: Db, actor: Actor, id: string, forUpdate = false): Promise<MatchRow | null> {
   const q = db
     .select()
@@ -74,21 +89,19 @@ export async function updateMatch(db: Db, id: string, set: Partial<typeof missin
  * only when the reader sees that side in full (src/access/missing.ts `decidedSideVisible`):
  * another district's child of a rejected pair stays in its district.
  */
-export function decidedMatches(db: Db, actor: Actor, limit: number) {
-  return db
-    .select({
-      ...getTableColumns(missingMatch),
-      decidedLeft: sql<PersonRecord | null>`CASE WHEN ${decidedSideVisible(actor, 'missing')} THEN ${missingMatch.decidedLeft} END`.mapWith(
-        missingMatch.decidedLeft,
-      ),
-      decidedRight: sql<PersonRecord | null>`CASE WHEN ${decidedSideVisible(actor, 'found')} THEN ${missingMatch.decidedRight} END`.mapWith(
-        missingMatch.decidedRight,
-      ),
-    })
+export async function decidedMatches(db: Db, actor: Actor, limit: number): Promise<SeenMatch[]> {
+  const cols = matchColumns(actor);
+  const side = (key: 'decidedLeft' | 'decidedRight', which: 'missing' | 'found') =>
+    key in cols
+      ? { [key]: sql<PersonRecord | null>`CASE WHEN ${decidedSideVisible(actor, which)} THEN ${cols[key]} END`.mapWith(missingMatch[key]) }
+      : {};
+  const rows = await db
+    .select({ ...cols, ...side('decidedLeft', 'missing'), ...side('decidedRight', 'found') })
     .from(missingMatch)
     .where(and(matchVisible(actor), inArray(missingMatch.status, ['confirmed', 'rejected'])))
     .orderBy(asc(missingMatch.decidedAt), asc(missingMatch.id))
     .limit(limit);
+  return seenMatches(rows);
 }
 
 // ---------------------------------------------------------------- restorations

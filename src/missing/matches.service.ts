@@ -13,6 +13,7 @@ import {
   countMatches,
   decidedMatches,
   getMatch,
+  getMatchSeen,
   insertRestoration,
   listMatches,
   matchConditions,
@@ -123,7 +124,7 @@ export async function listMatchesFor(ctx: AppContext, actor: Actor, query: Match
   requirePermission(actor, 'missing.read');
   const where = matchConditions(actor, { status: query.status, minProbability: query.minProbability, recordId: query.recordId });
   const [rows, total] = await Promise.all([
-    listMatches(ctx.db, where, query.pageSize, (query.page - 1) * query.pageSize),
+    listMatches(ctx.db, actor, where, query.pageSize, (query.page - 1) * query.pageSize),
     countMatches(ctx.db, where),
   ]);
   const { items, seen } = await matchViews(ctx.db, actor, rows);
@@ -138,7 +139,7 @@ export async function listMatchesFor(ctx: AppContext, actor: Actor, query: Match
 
 /** The matches of one record the actor may see (for the record page). */
 export async function matchesOfRecord(ctx: AppContext, actor: Actor, r: Pick<RecordRow, 'id' | 'kind'>) {
-  const rows = await listMatches(ctx.db, matchConditions(actor, { recordId: r.id }), 50, 0);
+  const rows = await listMatches(ctx.db, actor, matchConditions(actor, { recordId: r.id }), 50, 0);
   const { items, seen } = await matchViews(ctx.db, actor, rows);
   seen.delete(r.id); // the record itself is audited by its own read
   await auditCrossDistrict(ctx.db, actor, seen.values(), { matchesOf: r.id });
@@ -167,7 +168,7 @@ async function comparison(
 
 export async function readMatch(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'missing.read');
-  const m = await getMatch(ctx.db, actor, id);
+  const m = await getMatchSeen(ctx.db, actor, id);
   if (!m) throw notFound('Match');
   const {
     items: [view],

@@ -1,9 +1,10 @@
+import { LINKAGE_LIMITS, shippedModel } from '../linkage/shipped-model';
 import { and, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import { audit } from '../audit/audit.service';
 import { matchOne, type MatchCandidate } from '../linkage/link';
-import { defaultModel, type Model } from '../linkage/model';
+import type { Model } from '../linkage/model';
 import type { PersonRecord } from '../linkage/record';
 import { blockingKeysOf } from './blocking-keys';
 import { recordIdOf, toPersonRecords, type LinkableRecord } from './domain/person';
@@ -41,7 +42,7 @@ export const MATCHING = {
    */
   floor: 0.1,
   /** A blocking key shared by more open records than this is too common to block on. */
-  maxRecordsPerKey: 2000,
+  maxRecordsPerKey: LINKAGE_LIMITS.maxRecordsPerKey,
   /**
    * Rows the candidate query may touch: keys are taken rarest first (the most telling
    * agreements) while their record counts add up to no more than this, so the query reads a
@@ -56,15 +57,11 @@ export const MATCHING = {
    * The population sets the prior of a pair (model match rate / population). A new or small
    * database would make every weak candidate look likely, so it is never taken below this.
    */
-  minPopulation: 1000,
+  minPopulation: LINKAGE_LIMITS.minPopulation,
 };
 
-let shippedModel: Model | null = null;
-/** The model matching uses (the shipped one; a re-fitted model replaces the JSON file). */
-export function matchingModel(): Model {
-  shippedModel ??= defaultModel();
-  return shippedModel;
-}
+/** The model matching uses (the shipped one, src/linkage/shipped-model.ts; a re-fitted model replaces the JSON file). */
+export const matchingModel = (): Model => shippedModel();
 
 export const sideOf = (kind: RecordKind) => (kind === 'missing' ? 'left' : 'right');
 export const otherKind = (kind: RecordKind): RecordKind => (kind === 'missing' ? 'found' : 'missing');

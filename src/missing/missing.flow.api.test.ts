@@ -158,7 +158,7 @@ describe('public report → moderation → matching → review → confirm → r
     expect(ok.json()).toMatchObject({
       status: 'restored',
       cwcOrder: { ref: 'CWC/AMR/2025/301', source: 'cwc_member' },
-      registryUpdated: true,
+      registryNotified: true,
     });
     for (const id of [reportId, foundId]) expect((await dcpoAmravati.get(`/api/v1/missing/records/${id}`)).json().status).toBe('closed');
   });

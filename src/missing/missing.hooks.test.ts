@@ -5,7 +5,7 @@ import type { Database } from '../db/client';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../access/policy';
 import { emptyPerson } from '../linkage/record';
-import { findLikelyDuplicates } from './registry-duplicates';
+import { findLikelyDuplicates } from '../registry/duplicates.finder';
 import { startMissingJobs } from './missing.jobs';
 import { setRecordKeys } from './missing.repository';
 import { matchingModel, matchPendingRecords, rekeyStaleRecords } from './matching.service';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lgdCodeQuery, pageQuery, recordVersion } from '../http/common';
 import { isoDate } from '../http/iso-date';
 import { optionalPersonName, personName as personNameSchema } from '../names/person-name';
-import { day, timestamp, withheld } from '../http/response';
+import { day, timestamp, withheld, withheldMarks } from '../http/response';
 import { SEXES } from '../registry/vocabulary';
 import {
   CURRENT_CARE,
@@ -322,6 +322,7 @@ export const missingRecordOut = z.object({
   createdAt: withheld(timestamp),
   updatedAt: withheld(timestamp),
   version: withheld(z.number()),
+  ...withheldMarks,
 });
 
 /** What matching did with a new or corrected record: candidates compared and matches proposed, or deferred to the background. */
@@ -376,8 +377,8 @@ export const restorationOut = z.object({
   note: withheld(z.string()),
   /** The CWC's restoration order the restoration rests on (JJ Act 2015 s.37; Form 44). */
   cwcOrder: z.looseObject({}).nullable().optional(),
-  /** On a restoration just recorded: whether the registry child's record was updated too. */
-  registryUpdated: z.boolean().optional(),
+  /** On a restoration just recorded: whether the registry was told (a `missing.restored` event naming the linked child). */
+  registryNotified: z.boolean().optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
   version: z.number(),

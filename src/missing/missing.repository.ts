@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { type Actor, type Placement } from '../access/policy';
+import { shapeRow, type WithheldMarks } from '../access/fields';
 import {
   matchDisclosureAggregates,
   matchesReachingActor,
   missingRecordOwn,
+  photoProjection,
   recordProjection,
   recordViewSql,
   type MissingRecordView,
@@ -14,7 +16,7 @@ import { location } from '../locations/locations.schema';
 import { missingBlockKey, missingMatch, missingRecord } from './missing.schema';
 import type { RecordKind } from './domain/vocabulary';
 import { newReference } from './domain/reference';
-import type { PlaceNames } from './domain/person';
+import { placeNames } from '../locations/place-names';
 
 /**
  * Missing and found children's records. A person reads a record through the access rule of
@@ -25,8 +27,13 @@ import type { PlaceNames } from './domain/person';
  * process, and writes only matches.
  */
 export type RecordRow = typeof missingRecord.$inferSelect;
-/** A record as one reader sees it: the columns outside the reader's view are null. */
-export type SeenRecord = RecordRow & { view: MissingRecordView };
+/**
+ * A record as one reader sees it (the permitted-fields policy and the view, in the query): the
+ * columns outside the reader's view are null, the fields its role may not read are absent, and
+ * under a CWC non-disclosure order the name is initials and the identifying fields are absent
+ * (`withheld`, `initialsOnly`).
+ */
+export type SeenRecord = RecordRow & { view: MissingRecordView } & WithheldMarks;
 
 /** Records in the actor's jurisdiction. */
 export const recordInJurisdiction = (actor: Actor) => missingRecordOwn(actor);
@@ -101,16 +108,31 @@ export async function getRecord(db: Db, actor: Actor, id: string, opts: { forUpd
 /**
  * Records as the actor sees them (src/access/missing.ts): own, or another district's through a
  * match at the view it allows. `atLeast` leaves out the records seen below it (a record read
- * needs 'compared'; a match's side may be a bare 'reference').
+ * needs 'compared'; a match's side may be a bare 'reference'). `roleLevel` also lists in
+ * `withheld` the fields the role never gets (a single record's page).
  */
 export async function getRecordsSeen(
   db: Db,
   actor: Actor,
   ids: string[],
   atLeast: 'reference' | 'compared' = 'reference',
+  roleLevel = false,
 ): Promise<SeenRecord[]> {
   if (!ids.length) return [];
-  const agg = db
+  const agg = disclosure(db, actor);
+  const view = recordViewSql(actor, agg);
+  const allowed = atLeast === 'compared' ? sql`${view} IN ('own', 'full', 'compared')` : sql`${view} IS NOT NULL`;
+  const rows = await db
+    .select({ ...recordProjection(actor, view), view })
+    .from(missingRecord)
+    .leftJoinLateral(agg, sql`true`)
+    .where(and(inArray(missingRecord.id, ids), allowed));
+  return rows.map((r) => shapeRow(r, 'missingRecord', actor, roleLevel)) as SeenRecord[];
+}
+
+/** The matches reaching the actor's jurisdiction, aggregated per record (a LATERAL subquery). */
+function disclosure(db: Db, actor: Actor) {
+  return db
     .select({
       full: matchDisclosureAggregates.full.as('full'),
       live: matchDisclosureAggregates.live.as('live'),
@@ -119,14 +141,6 @@ export async function getRecordsSeen(
     .from(missingMatch)
     .where(matchesReachingActor(actor, missingRecord.id))
     .as('disclosure');
-  const view = recordViewSql(actor, agg);
-  const allowed = atLeast === 'compared' ? sql`${view} IN ('own', 'full', 'compared')` : sql`${view} IS NOT NULL`;
-  const rows = await db
-    .select({ ...recordProjection(view), view })
-    .from(missingRecord)
-    .leftJoinLateral(agg, sql`true`)
-    .where(and(inArray(missingRecord.id, ids), allowed));
-  return rows as SeenRecord[];
 }
 
 export async function getRecordSeen(
@@ -135,8 +149,40 @@ export async function getRecordSeen(
   id: string,
   atLeast: 'reference' | 'compared' = 'compared',
 ): Promise<SeenRecord | null> {
-  const [row] = await getRecordsSeen(db, actor, [id], atLeast);
+  const [row] = await getRecordsSeen(db, actor, [id], atLeast, true);
   return row ?? null;
+}
+
+/** A record the actor just wrote, as the actor may read it back (the policy's fields; a writer who reads no reports gets its reference). */
+export async function readBack(db: Db, actor: Actor, id: string): Promise<SeenRecord> {
+  const [row] = await getRecordsSeen(db, actor, [id], 'reference', true);
+  if (!row) throw new Error('a record just written is not readable by its writer');
+  return row;
+}
+
+/**
+ * A record's photo as the actor may see it (the policy's `photo` fields, at the own or full
+ * view; not under a non-disclosure order the actor may not see past): the stored name and type,
+ * or null.
+ */
+export async function getPhotoSeen(db: Db, actor: Actor, id: string) {
+  const agg = disclosure(db, actor);
+  const view = recordViewSql(actor, agg);
+  const [row] = await db
+    .select({ ...photoProjection(actor, view), view, stateCode: missingRecord.stateCode, districtCode: missingRecord.districtCode })
+    .from(missingRecord)
+    .leftJoinLateral(agg, sql`true`)
+    .where(and(eq(missingRecord.id, id), sql`${view} IN ('own', 'full')`));
+  if (!row) return null;
+  const p = shapeRow(row as Record<string, unknown>, 'photo') as {
+    content?: string | null;
+    contentType?: string | null;
+    view: MissingRecordView;
+    stateCode: number;
+    districtCode: number;
+    withheld?: string[];
+  };
+  return p;
 }
 
 /** Without an actor: for matching and the system's own bookkeeping only. */
@@ -162,14 +208,17 @@ export function recordConditions(actor: Actor, f: RecordFilter): SQL {
   return and(...conds)!;
 }
 
-export function listRecords(db: Db, where: SQL, limit: number, offset: number) {
-  return db
-    .select()
+/** Records of the actor's own jurisdiction (`where` includes `recordConditions`), through the policy. */
+export async function listRecords(db: Db, actor: Actor, where: SQL, limit: number, offset: number): Promise<SeenRecord[]> {
+  const view = sql<MissingRecordView>`'own'::text`;
+  const rows = await db
+    .select({ ...recordProjection(actor, view), view })
     .from(missingRecord)
     .where(where)
     .orderBy(desc(missingRecord.createdAt), asc(missingRecord.id))
     .limit(limit)
     .offset(offset);
+  return rows.map((r) => shapeRow(r, 'missingRecord')) as SeenRecord[];
 }
 
 export async function countRecords(db: Db, where: SQL): Promise<number> {
@@ -283,27 +332,8 @@ export async function candidateRows(db: Db, kind: RecordKind, keys: string[], li
 
 // ---------------------------------------------------------------- place names
 
-/** LGD state and district names by code, loaded once per database (about 800 rows). */
-const placeCache = new WeakMap<Db, Promise<Map<string, string>>>();
-
-function placeTable(db: Db): Promise<Map<string, string>> {
-  let p = placeCache.get(db);
-  if (!p) {
-    p = db
-      .select({ id: location.id, name: location.name })
-      .from(location)
-      .where(inArray(location.level, ['state', 'district']))
-      .then((rows) => new Map(rows.map((r) => [r.id, r.name])));
-    p.catch(() => placeCache.delete(db));
-    placeCache.set(db, p);
-  }
-  return p;
-}
-
-export async function placeNames(db: Db, stateCode: number, districtCode: number): Promise<PlaceNames> {
-  const t = await placeTable(db);
-  return { state: t.get(`st:${stateCode}`) ?? '', district: t.get(`di:${districtCode}`) ?? '' };
-}
+/** LGD state and district names (src/locations/place-names.ts). */
+export { placeNames };
 
 export async function districtExists(db: Db, districtCode: number): Promise<{ stateCode: number; name: string } | null> {
   const [row] = await db

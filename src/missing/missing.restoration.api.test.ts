@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
 import { AKOLA, AMRAVATI, missingReport } from './missing.testkit';
 import { CASE_NOT_OPENED } from './restorations.service';
+import { dispatchPending } from '../events/dispatcher';
+import { EVENT_HANDLERS } from '../events/handlers';
 
 /**
  * Restoration (issues #11, #12): a missing child is restored to the family only on the CWC's
@@ -129,8 +131,16 @@ describe('restored only on a CWC restoration order', () => {
     expect(res.json()).toMatchObject({
       status: 'restored',
       cwcOrder: { ref: 'CWC/AMR/2026/12', on: '2026-03-10', source: 'case' },
-      registryUpdated: true,
+      registryNotified: true,
     });
+    // The registry learns it through the `missing.restored` event (src/events), not a direct call.
+    const [event] = await t.ctx.database.query<{ payload: Record<string, unknown> }>(
+      `SELECT payload FROM domain_event WHERE type = 'missing.restored' AND aggregate_id = $1`,
+      [pair.restoration.id],
+    );
+    expect(event.payload).toMatchObject({ restorationId: pair.restoration.id, childId });
+    expect(JSON.stringify(event.payload)).not.toMatch(/[A-Z][a-z]+ [A-Z][a-z]+/); // ids and codes, no names
+    await dispatchPending(t.ctx.db, EVENT_HANDLERS, t.ctx.now);
     expect(await state(pair.restoration.id, pair.reportId, childId)).toMatchObject({
       report: 'closed',
       child: 'birth_family',
@@ -138,15 +148,16 @@ describe('restored only on a CWC restoration order', () => {
     });
     const [found] = await t.ctx.database.query<{ status: string }>(`SELECT status FROM missing_record WHERE id = $1`, [pair.foundId]);
     expect(found.status).toBe('closed');
-    const [audited] = await t.ctx.database.query<{ details: Record<string, unknown> }>(
-      `SELECT details FROM audit_event WHERE entity_type = 'child' AND entity_id = $1 AND action = 'update' ORDER BY seq DESC LIMIT 1`,
+    // The case's restoration order (case.cwc_order_recorded) and the restoration (missing.restored)
+    // both tell the registry; whichever is handled first moves the child, once.
+    const moves = await t.ctx.database.query<{ details: Record<string, unknown> }>(
+      `SELECT details FROM audit_event WHERE entity_type = 'child' AND entity_id = $1 AND action = 'update' AND details->>'to' = 'birth_family'
+         OR entity_type = 'child' AND entity_id = $1 AND action = 'update' AND details->'careStatus'->>'to' = 'birth_family'`,
       [childId],
     );
-    expect(audited.details).toMatchObject({
-      cause: 'missing_restoration',
-      careStatus: { from: 'missing', to: 'birth_family' },
-      restorationId: pair.restoration.id,
-    });
+    expect(moves).toHaveLength(1);
+    // Once per event: dispatching again handles nothing and changes nothing.
+    expect((await dispatchPending(t.ctx.db, EVENT_HANDLERS, t.ctx.now)).handled).toBe(0);
     expect((await dcpo.post(`/api/v1/missing/restorations/${pair.restoration.id}/status`, { status: 'restored' })).statusCode).toBe(409);
   });
 
@@ -161,9 +172,44 @@ describe('restored only on a CWC restoration order', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       cwcOrder: { ref: 'CWC/AMR/2026/13', on: '2026-03-09', source: 'cwc_member' },
-      registryUpdated: false,
+      registryNotified: true,
     });
+    await dispatchPending(t.ctx.db, EVENT_HANDLERS, t.ctx.now);
     expect((await state(p.restoration.id, p.reportId, kid)).child).toBe('cci');
+  });
+
+  it('on a CWC member’s order (no case order), the missing.restored event alone brings the registry child home', async () => {
+    const kid = await registryChild('missing', 2);
+    const p = await confirmedPair('Omkar Sunil Bhise', 'Sunil Bhise', dcpo, kid);
+    const res = await cwc.post(`/api/v1/missing/restorations/${p.restoration.id}/status`, {
+      status: 'restored',
+      cwcOrderRef: 'CWC/AMR/2026/14',
+      cwcOrderOn: '2026-03-09',
+    });
+    expect(res.statusCode).toBe(200);
+    // Not a direct call: until the event is handled the registry still says "missing".
+    expect((await state(p.restoration.id, p.reportId, kid)).child).toBe('missing');
+    await dispatchPending(t.ctx.db, EVENT_HANDLERS, t.ctx.now);
+    expect((await state(p.restoration.id, p.reportId, kid)).child).toBe('birth_family');
+    const [audited] = await t.ctx.database.query<{ actor_id: string | null; details: Record<string, unknown> }>(
+      `SELECT actor_id, details FROM audit_event WHERE entity_type = 'child' AND entity_id = $1 AND action = 'update' ORDER BY seq DESC LIMIT 1`,
+      [kid],
+    );
+    expect(audited.details).toMatchObject({
+      cause: 'missing_restoration',
+      careStatus: { from: 'missing', to: 'birth_family' },
+      restorationId: p.restoration.id,
+    });
+    // Re-delivered (a retry after a crash): the handler changes nothing the second time.
+    await t.ctx.database.query(`DELETE FROM domain_event_handling WHERE handler = 'registry.care-status-after-restoration'`);
+    await t.ctx.database.query(`UPDATE domain_event SET completed_at = NULL WHERE type = 'missing.restored'`);
+    const [{ version }] = await t.ctx.database.query<{ version: number }>(`SELECT version FROM child WHERE id = $1`, [kid]);
+    await dispatchPending(t.ctx.db, EVENT_HANDLERS, t.ctx.now);
+    const [after] = await t.ctx.database.query<{ version: number; care_status: string }>(
+      `SELECT version, care_status FROM child WHERE id = $1`,
+      [kid],
+    );
+    expect(after).toEqual({ version, care_status: 'birth_family' });
   });
 });
 

@@ -7,6 +7,8 @@ import type { AppContext } from '../http/context';
 import { publish } from '../events/events';
 import type { Db } from '../db/client';
 import { covers, requirePermission, type Actor, type Placement } from '../access/policy';
+import { nameSearchable, requireWritable } from '../access/fields';
+import { identityFields } from '../access/fields/load';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { getLocation } from '../locations/locations.repository';
@@ -22,6 +24,8 @@ import {
   getRecordSeen,
   insertRecord,
   listRecords,
+  readBack,
+  getPhotoSeen,
   placeOfRecord,
   recordConditions,
   updateRecord,
@@ -228,7 +232,7 @@ async function officialCreate(
     ),
   );
   const matching = await matchAfterCommit(ctx, row.id);
-  return { ...(await viewOf(ctx.db, (await getRecord(ctx.db, actor, row.id)) ?? row)), matching: matchingSummary(matching) };
+  return { ...(await viewOf(ctx.db, await readBack(ctx.db, actor, row.id))), matching: matchingSummary(matching) };
 }
 
 const matchingSummary = (m: MatchRun | null) => (m ? { candidates: m.candidates, proposed: m.proposed } : { deferred: true });
@@ -350,7 +354,7 @@ export async function moderate(ctx: AppContext, actor: Actor, id: string, input:
   });
   if (row.removedPhoto) await rm(join(photoDir(ctx), row.removedPhoto), { force: true });
   const matching = row.status === 'open' ? await matchAfterCommit(ctx, id) : null;
-  const fresh = (await getRecord(ctx.db, actor, id)) ?? row;
+  const fresh = await readBack(ctx.db, actor, id);
   return { ...(await viewOf(ctx.db, fresh)), ...(row.status === 'open' ? { matching: matchingSummary(matching) } : {}) };
 }
 
@@ -376,10 +380,17 @@ export async function listRecordsFor(ctx: AppContext, actor: Actor, query: Recor
       where,
       ref
         ? sql`replace(${missingRecord.reference}, '-', '') = ${ref}`
-        : or(ilike(missingRecord.name, like), ilike(missingRecord.nameLocal, like), sql`${like} ILIKE ANY(${missingRecord.aliases})`),
+        : and(
+            or(ilike(missingRecord.name, like), ilike(missingRecord.nameLocal, like), sql`${like} ILIKE ANY(${missingRecord.aliases})`),
+            // A child under a CWC non-disclosure order is not found by name by a reader who may not identify it (JJ Act 2015 s.74).
+            nameSearchable(actor, { childId: missingRecord.childId }),
+          ),
     )!;
   }
-  const [rows, total] = await Promise.all([listRecords(ctx.db, where, pageSize, (page - 1) * pageSize), countRecords(ctx.db, where)]);
+  const [rows, total] = await Promise.all([
+    listRecords(ctx.db, actor, where, pageSize, (page - 1) * pageSize),
+    countRecords(ctx.db, where),
+  ]);
   await audit(ctx.db, actor, q ? 'search' : 'list', 'missing_record', null, null, { ids: rows.map((r) => r.id), total });
   const items = [];
   for (const r of rows) items.push(await viewOf(ctx.db, r));
@@ -418,11 +429,19 @@ export async function patchRecord(ctx: AppContext, actor: Actor, id: string, pat
   const row = await ctx.db.transaction(async (tx) => {
     const r = await getRecord(tx, actor, id, { forUpdate: true });
     if (!r) throw notFound('Record');
+    const seen = await readBack(tx, actor, id);
     if (r.version !== patch.version)
       throw conflict(
         `Someone else changed this record (now version ${r.version}, you edited version ${patch.version})`,
-        await viewOf(tx, r),
+        await viewOf(tx, seen),
       );
+    // Under a CWC non-disclosure order the writer may not see past, the identifying fields it
+    // was not shown cannot be overwritten either (JJ Act 2015 s.74): 403 naming the field.
+    if (seen.initialsOnly) {
+      const { initials, withhold } = identityFields('missingRecord');
+      const hidden = Object.keys(patch).filter((f) => [...initials, ...withhold].includes(f));
+      if (hidden.length) requireWritable(actor, 'missingRecord', hidden, { identityWithheld: true });
+    }
     if (r.status === 'matched' || r.status === 'rejected')
       throw new HttpError(409, 'record_closed', `A ${r.status} record cannot be edited`);
     const { version, districtCode, ...changes } = patch;
@@ -449,7 +468,7 @@ export async function patchRecord(ctx: AppContext, actor: Actor, id: string, pat
     return updated;
   });
   const matching = row.status === 'open' ? await matchAfterCommit(ctx, id) : null;
-  const fresh = (await getRecord(ctx.db, actor, id)) ?? row;
+  const fresh = await readBack(ctx.db, actor, id);
   return { ...(await viewOf(ctx.db, fresh)), ...(row.status === 'open' ? { matching: matchingSummary(matching) } : {}) };
 }
 
@@ -537,7 +556,10 @@ export async function setPhoto(ctx: AppContext, actor: Actor, id: string, bytes:
       const r = await getRecord(tx, actor, id, { forUpdate: true });
       if (!r) throw notFound('Record');
       if (r.version !== version)
-        throw conflict(`Someone else changed this record (now version ${r.version}, you read version ${version})`, await viewOf(tx, r));
+        throw conflict(
+          `Someone else changed this record (now version ${r.version}, you read version ${version})`,
+          await viewOf(tx, await readBack(tx, actor, id)),
+        );
       if (r.status === 'rejected') throw rejectedRecord();
       const updated = await updateRecord(tx, actor, id, r.version, f.columns);
       if (!updated) throw conflict('Someone else changed this record');
@@ -564,12 +586,15 @@ const rejectedRecord = () =>
 
 export async function openPhoto(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'missing.read');
-  // The access rule in the query: the record's jurisdiction, or a match reaching into the
-  // reader's that discloses the record in full (its own district agreed, or it is confirmed).
-  // At the compared view the photo column is NULL: 404, as for a record without a photo.
-  const r = await getRecordSeen(ctx.db, actor, id, 'compared');
-  if (!r || !r.photoStoredName) throw notFound('Photo');
-  const path = join(photoDir(ctx), r.photoStoredName);
+  // The access rule in the query: the permitted-fields policy's `photo` fields (a role that
+  // reads no photos gets none), at the record's jurisdiction or a match reaching into the
+  // reader's that discloses the record in full (its own district agreed, or it is confirmed),
+  // and not under a CWC non-disclosure order the reader may not see past (JJ Act 2015 s.74: a
+  // photograph identifies the child). Otherwise the stored name is absent: 404, as for a
+  // record without a photo.
+  const r = await getPhotoSeen(ctx.db, actor, id);
+  if (!r || !r.content) throw notFound('Photo');
+  const path = join(photoDir(ctx), r.content);
   const size = await stat(path).then(
     (s) => s.size,
     () => null,
@@ -584,5 +609,5 @@ export async function openPhoto(ctx: AppContext, actor: Actor, id: string) {
     { stateCode: r.stateCode, districtCode: r.districtCode },
     r.view === 'own' ? { photo: true } : { photo: true, via: 'match', view: r.view },
   );
-  return { stream: createReadStream(path), size, contentType: r.photoContentType ?? 'application/octet-stream' };
+  return { stream: createReadStream(path), size, contentType: r.contentType ?? 'application/octet-stream' };
 }

@@ -53,13 +53,17 @@ export function recordView(
     reporter: { name: r.reporterName, relation: r.reporterRelation, phone: r.reporterPhone, email: r.reporterEmail },
     policeStation: r.policeStation,
     firNumber: r.firNumber,
-    moderation: r.moderatedAt ? { reason: r.moderationReason, by: r.moderatedBy, at: r.moderatedAt } : null,
+    moderation:
+      r.moderatedAt === undefined ? undefined : r.moderatedAt ? { reason: r.moderationReason, by: r.moderatedBy, at: r.moderatedAt } : null,
     matchState: r.matchState,
     matchedAt: r.matchedAt,
-    hasPhoto: !!r.photoStoredName,
+    hasPhoto: r.photoStoredName === undefined ? undefined : !!r.photoStoredName,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     version: r.version,
+    // What the permitted-fields policy left out for this reader (src/access/fields.ts; JJ Act 2015 s.74).
+    withheld: 'withheld' in r ? r.withheld : undefined,
+    initialsOnly: 'initialsOnly' in r ? r.initialsOnly : undefined,
   };
 }
 export type RecordView = ReturnType<typeof recordView>;

@@ -7,7 +7,7 @@ import { audit } from '../audit/audit.service';
 import { openCase } from '../cases/cases.service';
 import { cwcOrdersOnCase } from '../cases/orders';
 import type { IntakeInput } from '../cases/cases.model';
-import { recordRestoredToFamily } from '../registry/care-status.service';
+import { publish } from '../events/events';
 import { istToday } from '../kernel/clock';
 import { getRecordSystem, getRecordsSeen, placeOfRecord, setRecordSystem, type RecordRow } from './missing.repository';
 import { getRestoration, listRestorations, updateRestoration, type RestorationRow } from './matches.repository';
@@ -214,8 +214,8 @@ async function restorationOrder(db: Db, actor: Actor, rest: RestorationRow, inpu
 /**
  * The outcome, recorded by the home district: `restored` on the CWC's order (see
  * `restorationOrder`) closes the report and the found child's record and tells the registry the
- * child is no longer missing (a direct call of the registry's public function; TODO(#12): an
- * outbox event once there is one); `closed` ends a restoration that did not happen.
+ * child is no longer missing (the `missing.restored` domain event, handled by the registry);
+ * `closed` ends a restoration that did not happen.
  */
 export async function updateRestorationStatus(ctx: AppContext, actor: Actor, id: string, input: RestorationUpdateInput) {
   requirePermission(actor, 'missing.review');
@@ -235,7 +235,7 @@ export async function updateRestorationStatus(ctx: AppContext, actor: Actor, id:
     if (input.status === 'closed') {
       const row = await updateRestoration(tx, id, { status: 'closed', note: input.note ?? rest.note });
       await audit(tx, actor, 'update', 'missing_restoration', id, place, { status: 'closed' });
-      return { ...restorationView(row), registryUpdated: false };
+      return { ...restorationView(row), registryNotified: false };
     }
     const order = await restorationOrder(tx, actor, rest, input, today);
     const row = await updateRestoration(tx, id, { status: 'restored', note: input.note ?? rest.note, ...order });
@@ -252,7 +252,26 @@ export async function updateRestorationStatus(ctx: AppContext, actor: Actor, id:
     }
     const missing = await getRecordSystem(tx, rest.missingId);
     const childId = rest.childId ?? missing?.childId ?? null;
-    const registry = childId ? await recordRestoredToFamily(tx, actor, childId, { restorationId: id }, now) : { changed: false };
-    return { ...restorationView(row), registryUpdated: registry.changed };
+    // The registry learns it through a domain event in this transaction (src/events): its
+    // handler sets the linked child's care status (src/registry/registry.events.ts).
+    await publish(tx, {
+      type: 'missing.restored',
+      aggregateType: 'missing_restoration',
+      aggregateId: id,
+      payload: {
+        restorationId: id,
+        matchId: rest.matchId,
+        missingId: rest.missingId,
+        foundId: rest.foundId,
+        childId,
+        caseId: rest.caseId,
+        cwcOrderOn: order.cwcOrderOn ?? null,
+      },
+      actorUserId: actor.userId,
+      stateCode: rest.stateCode,
+      districtCode: rest.districtCode,
+      at: now,
+    });
+    return { ...restorationView(row), registryNotified: !!childId };
   });
 }

@@ -1,8 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { document } from './registry.schema';
+import { document, documentEvent } from './registry.schema';
 // The history table is shared with the schemes module's document tracking (migrations/0300).
-import { documentEvent } from '../schemes/schemes.schema';
 
 export type DocumentRow = typeof document.$inferSelect;
 

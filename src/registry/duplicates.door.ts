@@ -5,7 +5,7 @@ import { HttpError } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { getLocation } from '../locations/locations.repository';
 import { emptyPerson } from '../linkage/record';
-import { findLikelyDuplicates, placeNamesFor } from '../missing/registry-duplicates';
+import { findLikelyDuplicates, placeNamesFor } from './duplicates.finder';
 import { nameSimilarity } from '../names';
 import { ageOn } from './age';
 import { indexKeys } from './name-index';

@@ -1,8 +1,9 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../http/context';
 import { jurisdictionWhere, requirePermission, type Actor, type Placement } from '../access/policy';
 import { HttpError, notFound } from '../http/errors';
+import { identityWithheldWhere, initialsOf } from '../access/fields';
 import { audit } from '../audit/audit.service';
 import { child, family, possibleDuplicate, recordMerge } from './registry.schema';
 import { indexKeys } from './name-index';
@@ -33,8 +34,17 @@ export async function listPossibleDuplicates(ctx: AppContext, actor: Actor, stat
     villageId: t.villageId,
     mergedInto: t.mergedInto,
   });
+  // A pair naming a child or family under a CWC non-disclosure order the reader may not see
+  // past (JJ Act 2015 s.74): both sides show initials only (`withheldSide`).
+  const pd = possibleDuplicate;
+  const ids = (...cols: AnyPgColumn[]) => sql`(SELECT x FROM unnest(ARRAY[${sql.join(cols, sql`, `)}]::uuid[]) AS x)`;
+  const nd = identityWithheldWhere(actor, {
+    childIdIn: ids(pd.existingChildId, pd.incomingId),
+    familyIdIn: ids(pd.existingFamilyId, pd.incomingId),
+  });
   const rows = await ctx.db
     .select({
+      nd: sql<boolean>`${nd}`.mapWith(Boolean),
       dup: possibleDuplicate,
       existing: summary(child),
       incomingChild: summary(incomingChild),
@@ -77,12 +87,23 @@ export async function listPossibleDuplicates(ctx: AppContext, actor: Actor, stat
         reason: r.dup.reason,
         createdAt: r.dup.createdAt,
         // An import row not created is described by what the file said; a saved record by itself.
-        incoming: r.dup.incomingId ? (isFamily ? r.incomingFamily : r.incomingChild) : r.dup.incoming,
-        existing: isFamily ? r.existingFamily : r.existing,
+        incoming: withheldSide(r.nd, r.dup.incomingId ? (isFamily ? r.incomingFamily : r.incomingChild) : r.dup.incoming),
+        existing: withheldSide(r.nd, isFamily ? r.existingFamily : r.existing),
         mergeId: r.mergeId,
+        ...(r.nd ? { initialsOnly: true as const } : {}),
       };
     }),
   };
+}
+
+/**
+ * One side of a pair under a non-disclosure order the reader may not see past: its id, the
+ * initials of its name (an import row: of the child's and the family head's), nothing else.
+ */
+function withheldSide<T extends Record<string, unknown> | null>(nd: boolean, side: T): T {
+  if (!nd || !side) return side;
+  const name = (side.name ?? side.head_name ?? null) as string | null;
+  return { id: (side.id as string | undefined) ?? null, name: initialsOf(name) } as unknown as T;
 }
 
 /** "same_child" closes the flag; "different_child" creates the child (and family) the row described. */

@@ -148,9 +148,39 @@ const careStatusFromLeaving: EventHandler<'care.child_left'> = {
   },
 };
 
+/**
+ * A missing child restored to the family on a CWC order (JJ Act 2015 s.37(1)(b), s.40; Model
+ * Rules 2016 Form 44) → the registry child linked to the report lives with the birth family.
+ * Only a child still marked "missing" changes, so a status someone set since (a CCI placement,
+ * kinship care) is never overwritten, and a re-delivered event changes nothing.
+ */
+const careStatusAfterRestoration: EventHandler<'missing.restored'> = {
+  name: 'registry.care-status-after-restoration',
+  type: 'missing.restored',
+  async handle(db, e, now) {
+    const { childId, restorationId } = e.payload;
+    if (!childId) return;
+    const [row] = await db
+      .update(child)
+      .set({ careStatus: 'birth_family', version: sql`${child.version} + 1`, updatedAt: now })
+      .where(and(eq(child.id, childId), eq(child.careStatus, 'missing')))
+      .returning({ id: child.id, stateCode: child.stateCode, districtCode: child.districtCode, version: child.version });
+    if (!row) return;
+    await audit(db, null, 'update', 'child', row.id, row, {
+      fields: ['careStatus'],
+      careStatus: { from: 'missing', to: 'birth_family' },
+      cause: 'missing_restoration',
+      restorationId,
+      version: row.version,
+      eventSeq: e.seq,
+    });
+  },
+};
+
 export const registryEventHandlers = [
   careStatusFromOrder,
   moveWithTransfer,
+  careStatusAfterRestoration,
   careStatusFromAdmission,
   careStatusFromRunaway,
   careStatusFromLeaving,

@@ -435,6 +435,8 @@ export const possibleDuplicateOut = z.object({
   incoming: z.union([pairSideOut, z.record(z.string(), z.unknown())]),
   existing: pairSideOut.nullable(),
   mergeId: z.string().nullable(),
+  /** The pair names a child under a CWC non-disclosure order: both sides are initials only (JJ Act 2015 s.74). */
+  initialsOnly: z.literal(true).optional(),
 });
 /** Two records found to be one: the survivor keeps both histories; undone by `undoneAt`. */
 export const recordMergeOut = z.object({

@@ -1,4 +1,4 @@
-import { boolean, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { scopeColumns } from '../db/scope-columns';
 
 const audited = () => ({
@@ -164,4 +164,21 @@ export const recordMerge = pgTable('record_merge', {
   mergedAt: timestamp('merged_at', { withTimezone: true }).notNull(),
   undoneBy: uuid('undone_by'),
   undoneAt: timestamp('undone_at', { withTimezone: true }),
+});
+
+/** Each move of a document's status (document-status.ts), read by the schemes module's document tracking. */
+export const documentEvent = pgTable('document_event', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  documentId: uuid('document_id').notNull(),
+  familyId: uuid('family_id'),
+  childId: uuid('child_id'),
+  docType: text('doc_type').notNull(),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status').notNull(),
+  eventOn: date('event_on').notNull(),
+  issuingOffice: text('issuing_office'),
+  note: text('note'),
+  recordedBy: uuid('recorded_by'),
+  ...scopeColumns(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
 });

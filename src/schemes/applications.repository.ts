@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
+import { identityColumns, shapeRow } from '../access/fields';
 import { child, family } from '../registry/registry.schema';
 import { location } from '../locations/locations.schema';
 import { schemeApplication, schemeApplicationStep } from './schemes.schema';
@@ -72,31 +73,44 @@ export function applicationConditions(actor: Actor, f: ApplicationFilter): SQL {
   return and(...conds)!;
 }
 
-export function listApplications(db: Db, where: SQL, limit: number, offset: number) {
-  return db
-    .select({
-      id: schemeApplication.id,
-      schemeId: schemeApplication.schemeId,
-      subject: schemeApplication.subject,
-      subjectId: schemeApplication.subjectId,
-      familyId: schemeApplication.familyId,
-      childId: schemeApplication.childId,
-      status: schemeApplication.status,
-      identifiedOn: schemeApplication.identifiedOn,
-      appliedOn: schemeApplication.appliedOn,
-      sanctionedOn: schemeApplication.sanctionedOn,
-      lastStepOn: schemeApplication.lastStepOn,
-      amount: schemeApplication.amount,
-      officerName: schemeApplication.officerName,
-      villageId: schemeApplication.villageId,
-      villageName: location.name,
-      districtCode: schemeApplication.districtCode,
-      headName: family.headName,
-      headNameLocal: family.headNameLocal,
-      childName: child.name,
-      childNameLocal: child.nameLocal,
-      version: schemeApplication.version,
-    })
+/**
+ * A page of applications with the family head's and child's names. Under a CWC non-disclosure
+ * order of the family's or child's case the actor may not see past (JJ Act 2015 s.74,
+ * src/access/fields.ts), the names are initials and the local-script names absent.
+ */
+export async function listApplications(db: Db, actor: Actor, where: SQL, limit: number, offset: number) {
+  const cols = {
+    id: schemeApplication.id,
+    schemeId: schemeApplication.schemeId,
+    subject: schemeApplication.subject,
+    subjectId: schemeApplication.subjectId,
+    familyId: schemeApplication.familyId,
+    childId: schemeApplication.childId,
+    status: schemeApplication.status,
+    identifiedOn: schemeApplication.identifiedOn,
+    appliedOn: schemeApplication.appliedOn,
+    sanctionedOn: schemeApplication.sanctionedOn,
+    lastStepOn: schemeApplication.lastStepOn,
+    amount: schemeApplication.amount,
+    officerName: schemeApplication.officerName,
+    villageId: schemeApplication.villageId,
+    villageName: location.name,
+    districtCode: schemeApplication.districtCode,
+    headName: family.headName,
+    headNameLocal: family.headNameLocal,
+    childName: child.name,
+    childNameLocal: child.nameLocal,
+    version: schemeApplication.version,
+  };
+  const rows = await db
+    .select(
+      identityColumns(actor, 'schemeApplication', { childId: schemeApplication.childId, familyId: schemeApplication.familyId }, cols, [
+        'headName',
+        'headNameLocal',
+        'childName',
+        'childNameLocal',
+      ]),
+    )
     .from(schemeApplication)
     .innerJoin(family, eq(family.id, schemeApplication.familyId))
     .leftJoin(child, eq(child.id, schemeApplication.childId))
@@ -105,6 +119,7 @@ export function listApplications(db: Db, where: SQL, limit: number, offset: numb
     .orderBy(desc(schemeApplication.lastStepOn), asc(schemeApplication.id))
     .limit(limit)
     .offset(offset);
+  return rows.map((r) => shapeRow(r, 'schemeApplication'));
 }
 
 export async function countApplications(db: Db, where: SQL) {

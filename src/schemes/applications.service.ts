@@ -1,6 +1,7 @@
 import { factLabelIn, renderReasons, type ReasonLang } from './render';
 import type { AppContext } from '../http/context';
 import { requirePermission, type Actor } from '../access/policy';
+import { isIdentityWithheld } from '../access/fields';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { catalogueOf, schemeOr404 } from './catalogue.service';
@@ -311,14 +312,18 @@ export async function readApplication(ctx: AppContext, actor: Actor, id: string,
       { families: [app.familyId], children: [app.childId] },
     );
   const status = derived.ok ? derived.application.status : app.status;
+  // A CWC non-disclosure order the actor may not see past (JJ Act 2015 s.74): the names came
+  // back as initials (facts.repository.ts); the local-script name is left out and said so.
+  const nd = isIdentityWithheld(fam);
   return {
     ...app,
+    ...(nd ? { initialsOnly: true as const, withheld: ['headNameLocal', 'childNameLocal'] } : {}),
     status,
     historyValid: derived.ok,
     historyError: derived.ok ? null : derived.error.message,
     allowedNext: derived.ok ? allowedNext(status) : [],
     scheme: { id: scheme.id, name: scheme.name, department: scheme.department, subject: scheme.subject, channel: scheme.channel },
-    family: { id: fam.id, headName: fam.headName, headNameLocal: fam.headNameLocal, villageId: fam.villageId },
+    family: { id: fam.id, headName: fam.headName, headNameLocal: nd ? undefined : fam.headNameLocal, villageId: fam.villageId },
     subjectName: subjects.get(app.subjectId)?.name ?? null,
     steps: steps.map((s) => ({
       seq: s.seq,
@@ -391,7 +396,7 @@ export async function listApplicationsFor(ctx: AppContext, actor: Actor, q: Appl
     area: areaWhere(area, schemeApplication),
   });
   const [items, total] = await Promise.all([
-    listApplications(ctx.db, where, q.pageSize, (q.page - 1) * q.pageSize),
+    listApplications(ctx.db, actor, where, q.pageSize, (q.page - 1) * q.pageSize),
     countApplications(ctx.db, where),
   ]);
   await audit(

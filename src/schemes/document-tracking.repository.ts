@@ -4,7 +4,8 @@ import type { Actor } from '../access/policy';
 import { permittedColumns, rowsWhere } from '../access/fields';
 import { document, family } from '../registry/registry.schema';
 import { location } from '../locations/locations.schema';
-import { documentEvent, documentRequest } from './schemes.schema';
+import { documentRequest } from './schemes.schema';
+import { documentEvent } from '../registry/registry.schema';
 
 export type DocumentRow = typeof document.$inferSelect;
 export type DocumentEventRow = typeof documentEvent.$inferSelect;

@@ -261,6 +261,7 @@ export const applicationListOut = z.object({
       headNameLocal: withheld(z.string()),
       childName: withheld(z.string()),
       childNameLocal: withheld(z.string()),
+      ...withheldMarks,
     }),
   ),
   total: z.number(),
@@ -350,6 +351,7 @@ export const applicationOut = z.object({
   scheme: z.object({ id: z.string(), name: localisedNameOut, department: z.string(), subject: z.string(), channel: channelOut }),
   family: z.object({ id: z.string(), headName: z.string(), headNameLocal: withheld(z.string()), villageId: withheld(z.string()) }),
   subjectName: withheld(z.string()),
+  ...withheldMarks,
   steps: withheld(
     z.array(
       z.object({

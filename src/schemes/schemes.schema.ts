@@ -61,22 +61,6 @@ export const schemeApplicationStep = pgTable(
   (t) => [primaryKey({ columns: [t.applicationId, t.seq] })],
 );
 
-export const documentEvent = pgTable('document_event', {
-  seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  documentId: uuid('document_id').notNull(),
-  familyId: uuid('family_id'),
-  childId: uuid('child_id'),
-  docType: text('doc_type').notNull(),
-  fromStatus: text('from_status'),
-  toStatus: text('to_status').notNull(),
-  eventOn: date('event_on').notNull(),
-  issuingOffice: text('issuing_office'),
-  note: text('note'),
-  recordedBy: uuid('recorded_by'),
-  ...scopeColumns(),
-  recordedAt: ts('recorded_at').notNull().defaultNow(),
-});
-
 export const documentRequest = pgTable('document_request', {
   id: uuid('id').primaryKey().defaultRandom(),
   ...scopeColumns(),

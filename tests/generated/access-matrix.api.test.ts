@@ -7,6 +7,8 @@ import { discoverRecords, PLACES, realParams, recordKindOf, UUID_RE, type Place,
 import { changedTables, fingerprintQuery } from './support/fingerprint';
 import { permittedFields, type RecordType } from './permitted-fields';
 import { KNOWN_FAILURES, SKIPPED_ROUTES } from './access-matrix.known';
+import { fieldShown, type MissingRecordView } from '../../src/access/missing';
+import { MISSING_RECORD_FIELDS } from '../../src/access/fields/policy.data';
 
 /**
  * The access matrix, generated from /api/openapi.json: every route × every demo user × a
@@ -88,6 +90,7 @@ interface User {
   stateCode: number | null;
   districtCode: number | null;
   villageId: string | null;
+  organisationId: string | null;
   client: Client;
 }
 
@@ -102,7 +105,10 @@ for (const username of USERS) {
     state_code: number | null;
     district_code: number | null;
     village_id: string | null;
-  }>('SELECT role, scope_level, state_code, district_code, village_id FROM app_user WHERE username = $1', [username]);
+    organisation_id: string | null;
+  }>('SELECT role, scope_level, state_code, district_code, village_id, organisation_id::text FROM app_user WHERE username = $1', [
+    username,
+  ]);
   users.push({
     username,
     role: u.role,
@@ -110,6 +116,7 @@ for (const username of USERS) {
     stateCode: u.state_code,
     districtCode: u.district_code,
     villageId: u.village_id,
+    organisationId: u.organisation_id,
     client: await t.login(username),
   });
 }
@@ -161,6 +168,34 @@ function inScope(u: User, p: Placement): boolean {
     default:
       return false;
   }
+}
+
+/** A record the user may read: in its jurisdiction, or a case (and its attachments) its unit receives in a pending transfer. */
+const mayRead = (u: User, p: Placement) => inScope(u, p) || (!!u.organisationId && !!p.receivingUnits?.includes(u.organisationId));
+/** An id the user may find in a response: a record it may read, or the child or family of a case its unit receives. */
+const mayReference = (u: User, p: Placement) => mayRead(u, p) || (!!u.organisationId && !!p.referencedBy?.includes(u.organisationId));
+
+/**
+ * Another district's missing/found record reached through a match (src/access/missing.ts): it
+ * may come back, at the view the match allows. Every object describing it must say its view
+ * (compared, full, or a bare reference) and carry no field that view withholds.
+ */
+function crossDistrictViewProblem(body: unknown, id: string): string | null {
+  for (const [obj, path] of objects(body)) {
+    if (obj.id !== id) continue;
+    if (!('reference' in obj)) continue; // a compared pair's side (comparison.left/right): the compared fields only
+    const view = (obj.redacted === true ? 'reference' : obj.view) as MissingRecordView | 'own' | undefined;
+    if (view !== 'compared' && view !== 'full' && view !== 'reference') return `at ${path} with view ${String(view)}`;
+    if (obj.access === 'own') return `at ${path} as the reader's own record`;
+    const reporter = obj.reporter as Record<string, unknown> | undefined;
+    if (view !== 'full' && (obj.hasPhoto === true || reporter?.name != null)) return `at ${path}: photo or reporter at the ${view} view`;
+    for (const f of MISSING_RECORD_FIELDS) {
+      if (!(f in obj) || obj[f] == null || fieldShown(f, view) !== 'no') continue;
+      if (Array.isArray(obj[f]) && !(obj[f] as unknown[]).length) continue;
+      return `at ${path}: ${f} at the ${view} view`;
+    }
+  }
+  return null;
 }
 
 const has = (u: User, perms: Permission[]) => perms.some((p) => roleHas(u.role, p));
@@ -216,7 +251,7 @@ async function exercise(op: Operation, u: User, place: Place | null) {
 
   if (res.statusCode >= 500) add('server-error', res.body.slice(0, 200));
   if (placement) {
-    if (ok && !inScope(u, placement))
+    if (ok && !mayRead(u, placement))
       add(
         'status',
         `${placement.kind} in district ${placement.districtCode}${placement.villageId ? `/${placement.villageId}` : ''} outside the jurisdiction came back ${res.statusCode}`,
@@ -240,8 +275,13 @@ async function exercise(op: Operation, u: User, place: Place | null) {
     const leaked = new Set<string>();
     for (const id of res.body.match(UUID_RE) ?? []) {
       const p = records.index.get(id);
-      if (p && !inScope(u, p) && !leaked.has(id)) {
+      if (p && !mayReference(u, p) && !leaked.has(id)) {
         leaked.add(id);
+        if (p.kind === 'missingRecord') {
+          const problem = crossDistrictViewProblem(body, id);
+          if (problem) add('leak', `missingRecord ${id} of district ${p.districtCode} beyond its match's view: ${problem}`);
+          continue;
+        }
         add('leak', `${p.kind} ${id} of district ${p.districtCode}${p.villageId ? `/${p.villageId}` : ''}`);
       }
     }

@@ -40,19 +40,4 @@ export const KNOWN_FAILURES: {
   users: RegExp;
   detail?: RegExp;
   why: string;
-}[] = [
-  {
-    check: 'leak',
-    route: /^GET \/missing\/(matches|records)/,
-    users: /./,
-    detail: /^missingRecord /,
-    why: "by design, not yet modelled here: a proposed match shows the other district's record at the compared view (src/access/missing.ts, audited); the matrix should check that view's fields instead of the id",
-  },
-  {
-    check: 'leak',
-    route: /^GET \/cases$/,
-    users: /akola$/,
-    detail: /of district 468/,
-    why: 'to check: a seeded Amravati case is listed to Akola users (a pending transfer read by the receiving unit, cases.access.ts, or a leak); the matrix does not model the receiving unit yet',
-  },
-];
+}[] = [];

@@ -7,6 +7,8 @@ import { location } from '../../locations/locations.schema';
 import { organisation } from '../../users/users.schema';
 import { careInspection, carePlan, careStay } from '../../care/care.schema';
 import { helplineCall } from '../../helpline/helpline.schema';
+import { missingMatch, missingRecord } from '../../missing/missing.schema';
+import { MATCH_FIELDS, MISSING_RECORD_FIELDS } from './policy.data';
 import type { RecordType } from './load';
 import type { IdentitySubject } from './identity';
 
@@ -14,7 +16,7 @@ import type { IdentitySubject } from './identity';
  * Where each field of a record type comes from in SQL: a column, or an expression computed
  * in the database (a child's age from the date of birth on the IST calendar day, so a reader
  * who may not see the date of birth never receives it). Record types without a map here are
- * served by their own module (the missing module wires missingRecord, missingMatch, photo).
+ * served by their own module.
  */
 export type ColumnSource = AnyPgColumn | SQL;
 export interface ColumnMap {
@@ -291,6 +293,42 @@ function helplineCallMap(): ColumnMap {
   return { cols, subject: { childId: sql`ANY(${h.childIds})` } };
 }
 const isColumn = (v: unknown): v is AnyPgColumn => !!v && typeof v === 'object' && 'columnType' in v;
+/** A missing-child report or found-child record; its subject is the registry child it is linked to. */
+function missingRecordMap(): ColumnMap {
+  return {
+    cols: Object.fromEntries(MISSING_RECORD_FIELDS.map((f) => [f, missingRecord[f]])),
+    subject: { childId: missingRecord.childId },
+  };
+}
+
+/**
+ * A match: its subject is the registry children of both sides (a match names them in the
+ * stored pair). Written out qualified, as in src/access/missing.ts: the subquery reads
+ * missing_record while the outer query may too.
+ */
+function missingMatchMap(): ColumnMap {
+  return {
+    cols: Object.fromEntries(MATCH_FIELDS.map((f) => [f, missingMatch[f]])),
+    subject: {
+      childIdIn: sql`(SELECT "mr_side"."child_id" FROM "missing_record" "mr_side" WHERE "mr_side"."id" IN (${missingMatch.missingId}, ${missingMatch.foundId}))`,
+    },
+  };
+}
+
+/** The photo of a record: the record's photo columns (the file itself is `content`, its stored name). */
+function photoMap(): ColumnMap {
+  return {
+    cols: {
+      id: missingRecord.id,
+      recordId: missingRecord.id,
+      contentType: missingRecord.photoContentType,
+      sizeBytes: missingRecord.photoSize,
+      sha256: missingRecord.photoSha256,
+      content: missingRecord.photoStoredName,
+    },
+    subject: { childId: missingRecord.childId },
+  };
+}
 
 const MAPS: Partial<Record<RecordType, (c: ColumnContext) => ColumnMap>> = {
   helplineCall: helplineCallMap,
@@ -303,6 +341,9 @@ const MAPS: Partial<Record<RecordType, (c: ColumnContext) => ColumnMap>> = {
   careStay: careStayMap,
   carePlan: carePlanMap,
   careInspection: careInspectionMap,
+  missingRecord: missingRecordMap,
+  missingMatch: missingMatchMap,
+  photo: photoMap,
 };
 
 export function columnMap(type: RecordType, c: ColumnContext): ColumnMap {

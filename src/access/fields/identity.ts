@@ -56,6 +56,10 @@ function mayIdentifySql(actor: Actor): SQL {
 export interface IdentitySubject {
   childId?: AnyPgColumn | SQL;
   familyId?: AnyPgColumn | SQL;
+  /** A subquery of child ids (a missing-child match names the children of both its sides). */
+  childIdIn?: SQL;
+  /** A subquery of family ids (a held pair of possible duplicates names two families). */
+  familyIdIn?: SQL;
 }
 
 /** SQL boolean: the record is identity-withheld for the actor (never NULL). */
@@ -63,6 +67,8 @@ export function identityWithheldWhere(actor: Actor, subject: IdentitySubject): S
   const links: SQL[] = [];
   if (subject.childId) links.push(sql`${ndc.childId} = ${subject.childId}`);
   if (subject.familyId) links.push(sql`${ndc.familyId} = ${subject.familyId}`);
+  if (subject.childIdIn) links.push(sql`${ndc.childId} IN ${subject.childIdIn}`);
+  if (subject.familyIdIn) links.push(sql`${ndc.familyId} IN ${subject.familyIdIn}`);
   if (!links.length) return sql<boolean>`false`;
   return sql<boolean>`EXISTS (SELECT 1 FROM ${caseNonDisclosureOrder} JOIN ${caseRecord} ${sql.identifier(ND_CASE)} ON ${ndc.id} = ${caseNonDisclosureOrder.caseId}
     WHERE (${or(...links)}) AND (${mayIdentifySql(actor)}) IS NOT TRUE)`;

@@ -1,5 +1,7 @@
 import { emptyPerson, type PersonRecord } from '../../linkage/record';
-import { searchKeys } from '../../names';
+import { nameVariants, VARIANT_SEPARATOR, type PlaceNames } from '../../linkage/person-names';
+
+export { nameVariants, VARIANT_SEPARATOR, type PlaceNames };
 
 /**
  * A missing or found child's record as the linkage engine's person record (BRIEF §4): left =
@@ -23,31 +25,8 @@ export interface LinkableRecord {
   eventPlace: string | null;
 }
 
-export interface PlaceNames {
-  state: string;
-  district: string;
-  /** Registry village name, when the record is placed in one. */
-  village?: string | null;
-}
-
 const SEX: Record<string, string> = { female: 'f', male: 'm', other: 'o', unknown: '' };
 
-/** The distinct names of a record (same keys = same name in another script): at most three. */
-export function nameVariants(r: Pick<LinkableRecord, 'name' | 'nameLocal' | 'aliases'>): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const n of [r.name, r.nameLocal, ...(r.aliases ?? [])]) {
-    if (!n || !n.trim()) continue;
-    const sig = searchKeys(n).sort().join(' ') || n.trim().toLowerCase();
-    if (seen.has(sig)) continue;
-    seen.add(sig);
-    out.push(n.trim());
-    if (out.length === 3) break;
-  }
-  return out.length ? out : [''];
-}
-
-export const VARIANT_SEPARATOR = '~';
 /** The record id of a variant's person-record id. */
 export const recordIdOf = (personId: string) => personId.split(VARIANT_SEPARATOR)[0];
 

@@ -9,7 +9,7 @@ import { runImport } from './import.service';
 import { IMPORT_COLUMNS } from './import.row';
 import type { Actor } from '../../access/policy';
 import { emptyPerson } from '../../linkage/record';
-import { findLikelyDuplicates } from '../../missing/registry-duplicates';
+import { findLikelyDuplicates } from '../duplicates.finder';
 
 let d: Database & { drop: () => Promise<void> };
 const dir = mkdtempSync(join(tmpdir(), 'samanvay-import-'));

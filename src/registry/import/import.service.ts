@@ -13,13 +13,7 @@ import { audit } from '../../audit/audit.service';
 import { HttpError } from '../../http/errors';
 import { csvText } from '../../exports/csv';
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS, importRow, type ImportRow } from './import.row';
-import {
-  DuplicateFinder,
-  loadRegistryCandidates,
-  placeNamesFor,
-  type LikelyDuplicate,
-  type RegistryCandidate,
-} from '../../missing/registry-duplicates';
+import { DuplicateFinder, loadRegistryCandidates, placeNamesFor, type LikelyDuplicate, type RegistryCandidate } from '../duplicates.finder';
 
 export interface ImportIssue {
   line: number;
@@ -100,7 +94,7 @@ export async function runImport(
   opts.onProgress?.(total - valid.length, total);
   // Everyone already registered (and seen by the importer) in the districts this file touches,
   // indexed by phonetic key once: re-querying per chunk made large imports quadratic. Duplicates
-  // are judged by the linkage engine (src/missing/registry-duplicates.ts), as everywhere else.
+  // are judged by the linkage engine (src/registry/duplicates.finder.ts), as everywhere else.
   const districts = [...new Set(valid.map((v) => v.place.districtCode))];
   const existing = await loadRegistryCandidates(db, actor, districts);
   const placeNames = await placeNamesFor(db, [...existing, ...valid.map((v) => v.place)]);

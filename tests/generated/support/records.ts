@@ -18,6 +18,13 @@ export interface Placement {
   /** null for records that sit at district level (groups, meetings…). */
   villageId: string | null;
   hasVillage: boolean;
+  /**
+   * A case (or its attachment) in a pending transfer: the receiving unit reads the whole case to
+   * accept it, wherever it is (JJ Act 2015 s.95; src/cases/cases.access.ts).
+   */
+  receivingUnits?: string[];
+  /** The child or family of such a case: the receiving unit sees its id on the case (not the record). */
+  referencedBy?: string[];
 }
 
 /** Tables whose rows are records of a place, and how to read their placement. */
@@ -148,6 +155,22 @@ export async function discoverRecords(t: TestApp): Promise<Records> {
   if (scheme) pick.scheme = { amravati: { id: scheme.id }, rajura: { id: scheme.id }, akola: { id: scheme.id } };
   pick.village = { amravati: { villageId: 'vi:demo-wadali' }, rajura: { villageId: RAJURA }, akola: { villageId: 'vi:demo-umri' } };
   pick.location = { amravati: { id: 'di:468' }, rajura: { id: RAJURA }, akola: { id: 'di:467' } };
+  // A case in transfer is read by its receiving unit: the case and its attachments, and the ids of its child and family.
+  const transfers = await q<{ id: string; child_id: string; family_id: string | null; unit: string; attachments: string[] }>(
+    `SELECT k.id::text AS id, k.child_id::text AS child_id, k.family_id::text AS family_id, k.transfer_to_unit_id::text AS unit,
+            ARRAY(SELECT a.id::text FROM case_attachment a WHERE a.case_id = k.id) AS attachments
+       FROM case_record k WHERE k.transfer_to_unit_id IS NOT NULL`,
+  );
+  for (const tr of transfers) {
+    for (const id of [tr.id, ...tr.attachments]) {
+      const p = index.get(id);
+      if (p) p.receivingUnits = [...(p.receivingUnits ?? []), tr.unit];
+    }
+    for (const id of [tr.child_id, tr.family_id]) {
+      const p = id ? index.get(id) : undefined;
+      if (p) p.referencedBy = [...(p.referencedBy ?? []), tr.unit];
+    }
+  }
   return { index, pick };
 }
 

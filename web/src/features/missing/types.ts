@@ -46,6 +46,10 @@ export interface MissingRecord {
   hasPhoto: boolean;
   createdAt: string;
   version: number;
+  /** Fields the server left out for this reader (src/access/fields.ts; JJ Act 2015 s.74): absent, not null. */
+  withheld?: string[];
+  /** The name is initials only: the linked child's case is under a CWC non-disclosure order. */
+  initialsOnly?: true;
 }
 
 export interface RedactedRecord {

@@ -2,15 +2,15 @@ import { and, desc, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, requirePermission, type Actor } from '../access/policy';
 import { audit } from '../audit/audit.service';
-import { child } from '../registry/registry.schema';
-import { indexKeys } from '../registry/name-index';
-import { ageOn } from '../registry/age';
+import { child } from './registry.schema';
+import { indexKeys } from './name-index';
+import { ageOn } from './age';
 import type { FieldWeight } from '../linkage/link';
 import { explain, LinkEngine } from '../linkage/engine';
 import { emptyPerson, personTable, type PersonRecord } from '../linkage/record';
-import { nameVariants, VARIANT_SEPARATOR, type PlaceNames } from './domain/person';
-import { matchingModel, MATCHING } from './matching.service';
-import { placeNames } from './missing.repository';
+import { nameVariants, VARIANT_SEPARATOR, type PlaceNames } from '../linkage/person-names';
+import { LINKAGE_LIMITS, shippedModel } from '../linkage/shipped-model';
+import { placeNames } from '../locations/place-names';
 
 /**
  * The registry's one duplicate finder: the registry children most likely to be the same child
@@ -38,13 +38,13 @@ export const DUPLICATES = {
   /** Candidates scored per incoming child, those sharing the most name keys first. */
   maxCandidates: 50,
   /** A name key carried by more children than this in a district is not walked on its own (too common). */
-  maxPerKey: MATCHING.maxRecordsPerKey,
+  maxPerKey: LINKAGE_LIMITS.maxRecordsPerKey,
   /**
    * The population that sets the prior of a pair, as in matching (never below
-   * `MATCHING.minPopulation`): a district's registry is compared as one small population, since
+   * `LINKAGE_LIMITS.minPopulation`): a district's registry is compared as one small population, since
    * candidates are already narrowed to children sharing given name and surname.
    */
-  populationSize: MATCHING.minPopulation,
+  populationSize: LINKAGE_LIMITS.minPopulation,
 };
 
 export interface LikelyDuplicate {
@@ -109,7 +109,7 @@ interface Scored {
  */
 function scorePairs(left: PersonRecord[], right: PersonRecord[], pairs: [number, number][]): Scored[] {
   if (!pairs.length) return [];
-  const e = new LinkEngine(matchingModel(), personTable(left), personTable(right), {
+  const e = new LinkEngine(shippedModel(), personTable(left), personTable(right), {
     train: 'none',
     populationSize: DUPLICATES.populationSize,
   });
