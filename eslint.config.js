@@ -45,4 +45,9 @@ export default tseslint.config(
     files: ['bin/**/*.js', 'scripts/**/*.js', '*.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
+  {
+    // The service worker runs in its own global scope (self, caches, clients).
+    files: ['web/public/sw.js'],
+    languageOptions: { sourceType: 'script', globals: { self: 'readonly', caches: 'readonly', clients: 'readonly', Response: 'readonly' } },
+  },
 );
