@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS } from '../../../src/access/roles';
 import en from '../i18n/en.json';
 import { MODULES, navFor, recordLinksFor, type AppModule } from './modules';
+import { expectCompleteTranslations } from '../test/translations';
 
 // (.tsx only because the suite picks up web tests by that extension.)
 const lookup = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], en);
@@ -9,6 +10,10 @@ const lookup = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as R
 describe('module registry', () => {
   it('finds the feature modules in web/src/features/*/module.ts', () => {
     expect(MODULES.map((m) => m.id)).toContain('registry');
+  });
+
+  it("every feature's own strings are complete in Hindi and Marathi, placeholders included", () => {
+    for (const m of MODULES) if (m.translations) expectCompleteTranslations(m.id, m.translations);
   });
 
   it('every menu entry has an English label', () => {

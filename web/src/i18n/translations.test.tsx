@@ -5,13 +5,8 @@ import en from './en.json';
 import hi from './hi.json';
 import mr from './mr.json';
 import { formatterFor } from './format';
+import { flatten as flat } from '../test/translations';
 
-// (.tsx only because the suite picks up web tests by that extension.)
-type Tree = { [k: string]: string | Tree };
-const flat = (t: Tree, prefix = ''): Map<string, string> =>
-  new Map(
-    Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : [...flat(v, `${prefix}${k}.`)])),
-  );
 const langs = { en: flat(en), hi: flat(hi), mr: flat(mr) };
 
 describe('translations', () => {

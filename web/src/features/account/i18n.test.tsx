@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS } from '../../../../src/access/roles';
 import { navFor } from '../../app/module-api';
-import { ACCOUNT_TRANSLATIONS } from './i18n';
 import accountModule from './module';
 import { shortAgent } from './AccountPage';
 
-// (.tsx only because the suite picks up web tests by that extension.)
-type Tree = { [k: string]: string | Tree };
-const flat = (t: Tree, prefix = ''): Map<string, string> =>
-  new Map(
-    Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : [...flat(v, `${prefix}${k}.`)])),
-  );
-const langs = { en: flat(ACCOUNT_TRANSLATIONS.en), hi: flat(ACCOUNT_TRANSLATIONS.hi), mr: flat(ACCOUNT_TRANSLATIONS.mr) };
-
 describe('account and users screens', () => {
-  it('Hindi and Marathi have every English string, with the same placeholders', () => {
-    const keys = [...langs.en.keys()].sort();
-    expect([...langs.hi.keys()].sort()).toEqual(keys);
-    expect([...langs.mr.keys()].sort()).toEqual(keys);
-    const holes = (s: string) => (s.match(/{{\w+}}/g) ?? []).sort().join();
-    for (const [k, v] of langs.en) {
-      expect(holes(langs.hi.get(k)!), `hi ${k}`).toBe(holes(v));
-      expect(holes(langs.mr.get(k)!), `mr ${k}`).toBe(holes(v));
-    }
-  });
-
   it('everyone has My account; only user managers have Users', () => {
     const nav = (role: keyof typeof ROLE_PERMISSIONS) => navFor([accountModule], ROLE_PERMISSIONS[role]).map((n) => n.to);
     expect(nav('admin')).toEqual(['/users', '/account']);

@@ -12,12 +12,7 @@ import { CASES_TRANSLATIONS } from './i18n';
 import { availableActions } from './availability';
 import { CaseView } from './CasePage';
 import type { CaseFull } from './types';
-
-type Tree = { [k: string]: string | Tree };
-const flat = (t: Tree, prefix = ''): Map<string, string> =>
-  new Map(
-    Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : [...flat(v, `${prefix}${k}.`)])),
-  );
+import { flatten as flat } from '../../test/translations';
 
 describe('case screens: translations and menu', () => {
   const langs = { en: flat(CASES_TRANSLATIONS.en), hi: flat(CASES_TRANSLATIONS.hi), mr: flat(CASES_TRANSLATIONS.mr) };

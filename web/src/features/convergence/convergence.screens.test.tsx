@@ -7,12 +7,7 @@ import { ROLE_PERMISSIONS } from '../../../../src/access/roles';
 import { CONVERGENCE_TRANSLATIONS } from './i18n';
 import { AccountabilityView } from './AccountabilityPage';
 import type { Accountability } from './types';
-
-type Tree = { [k: string]: string | Tree };
-const flat = (t: Tree, prefix = ''): Map<string, string> =>
-  new Map(
-    Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : [...flat(v, `${prefix}${k}.`)])),
-  );
+import { flatten as flat } from '../../test/translations';
 
 describe('convergence screens: translations', () => {
   const langs = { en: flat(CONVERGENCE_TRANSLATIONS.en), hi: flat(CONVERGENCE_TRANSLATIONS.hi), mr: flat(CONVERGENCE_TRANSLATIONS.mr) };
