@@ -16,7 +16,14 @@ export interface Params {
   now: Date;
 }
 
-const VIEWS = { child: dashChild, case_due: dashCaseDue, action: dashAction, missing: dashMissing, care: dashCare, helpline: dashHelpline } as const;
+const VIEWS = {
+  child: dashChild,
+  case_due: dashCaseDue,
+  action: dashAction,
+  missing: dashMissing,
+  care: dashCare,
+  helpline: dashHelpline,
+} as const;
 
 function condition(source: Source, name: string, p: Params): SQL {
   switch (source) {
