@@ -19,6 +19,11 @@ async function childrenIn(district: number): Promise<number> {
   return r.n;
 }
 
+async function countOf(query: string): Promise<number> {
+  const [r] = await t.ctx.database.query<{ n: number }>(query);
+  return r.n;
+}
+
 describe('dashboards API on the demo (Amravati 468, Akola 467)', () => {
   it('the DCPU officer’s district home counts their district only, with 12-month trends', async () => {
     const c = await t.login('dcpo.amravati');
@@ -30,8 +35,22 @@ describe('dashboards API on the demo (Amravati 468, Akola 467)', () => {
     expect(identified.numerator).toBe(await childrenIn(468));
     expect(identified.trend).toHaveLength(12);
     expect(identified.trend.at(-1)).toMatchObject({ month: '2026-11', numerator: identified.numerator });
+    // Care and the helpline are live: the demo's stays in Amravati's institutions, and its calls.
     const care = body.indicators.find((i: { id: string }) => i.id === 'children_in_institutional_care');
-    expect(care).toMatchObject({ status: 'awaiting_module', awaits: 'src/care', numerator: null });
+    expect(care).toMatchObject({
+      status: 'live',
+      numerator: await countOf(`SELECT count(*)::int AS n FROM care_stay WHERE district_code = 468 AND status IN ('in_care', 'on_leave')`),
+    });
+    expect(care.numerator).toBeGreaterThan(0);
+    const calls = body.indicators.find((i: { id: string }) => i.id === 'helpline_reached_in_target');
+    expect(calls).toMatchObject({
+      status: 'live',
+      numerator: await countOf(
+        `SELECT count(*)::int AS n FROM helpline_call WHERE district_code = 468 AND status <> 'draft' AND reached_at <= target_at`,
+      ),
+    });
+    expect(calls.denominator).toBeGreaterThan(0);
+    expect(body.indicators.filter((i: { status: string }) => i.status !== 'live')).toEqual([]);
     for (const d of body.departmentsBehind) expect(d.overdue).toBeGreaterThan(0);
   });
 

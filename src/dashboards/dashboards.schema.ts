@@ -71,3 +71,26 @@ export const dashMissing = pgView('dash_missing', {
   matchedAt: timestamp('matched_at', { withTimezone: true }),
   restoredAt: timestamp('restored_at', { withTimezone: true }),
 }).existing();
+
+/** Children in institutional or family-based care now (migrations/0662_dashboard_care_helpline.sql). */
+export const dashCare = pgView('dash_care', {
+  id: uuid('id').notNull(),
+  kind: text('kind').$type<'institution' | 'family'>().notNull(),
+  since: date('since').notNull(),
+  ...place,
+  sex: text('sex').notNull(),
+  dob: date('dob'),
+  socialCategory: text('social_category').notNull(),
+  hasDisability: boolean('has_disability').notNull(),
+}).existing();
+
+/** Submitted 1098 calls with their response clock (0662); no caller, child or notes. */
+export const dashHelpline = pgView('dash_helpline', {
+  id: uuid('id').notNull(),
+  ...place,
+  urgency: text('urgency'),
+  route: text('route'),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  targetAt: timestamp('target_at', { withTimezone: true }),
+  reachedAt: timestamp('reached_at', { withTimezone: true }),
+}).existing();

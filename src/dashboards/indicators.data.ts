@@ -5,9 +5,9 @@
  * (indicators.ts); each live indicator has a test on a hand-built fixture
  * (indicators.fixture.test.ts).
  *
- * Slots marked `awaiting_module` are counted by modules being built in parallel (src/care for
- * institutional and family-based care, src/helpline for 1098 calls): they show as "not yet
- * available" until wired; this module does not import them.
+ * A slot may be marked `awaiting_module` while the module that counts it is being built: it shows
+ * as "not yet available" until wired. Care (src/care) and the helpline (src/helpline) are read
+ * through their views (migrations/0662_dashboard_care_helpline.sql); this module imports neither.
  */
 import { indicatorSetSchema, type IndicatorSet } from './domain/indicator';
 
@@ -16,8 +16,8 @@ const MV = 'Mission Vatsalya Guidelines 2022 (MWCD), monitoring and MIS';
 const childDisagg = ['sex', 'age_band', 'social_category', 'disability', 'block', 'village'] as const;
 
 export const INDICATORS_DATA = {
-  version: 1,
-  effectiveFrom: '2026-12-01',
+  version: 2,
+  effectiveFrom: '2026-12-06',
   indicators: [
     {
       id: 'children_identified',
@@ -68,15 +68,15 @@ export const INDICATORS_DATA = {
       id: 'children_in_institutional_care',
       version: 1,
       title: { en: 'Children in institutional care', hi: 'संस्थागत देखरेख में बच्चे', mr: 'संस्थात्मक काळजीतील बालके' },
-      definition: 'Children placed in a Child Care Institution on a CWC order, counted by the institutions module.',
+      definition:
+        'Children in a Child Care Institution now (on leave included, a child who ran away not), counted in the district of the institution.',
       basis: 'JJ Act 2015 s.2(21), s.37(1)(c); Mission Vatsalya institutional care component',
       section: 'care',
-      status: 'awaiting_module',
-      awaits: 'src/care',
-      source: 'child',
-      numerator: [],
+      status: 'live',
+      source: 'care',
+      numerator: ['institution'],
       denominator: null,
-      disaggregations: [],
+      disaggregations: [...childDisagg],
       trend: null,
       better: 'lower',
     },
@@ -84,15 +84,15 @@ export const INDICATORS_DATA = {
       id: 'children_in_family_based_care',
       version: 1,
       title: { en: 'Children in family-based care', hi: 'परिवार-आधारित देखरेख में बच्चे', mr: 'कुटुंब-आधारित काळजीतील बालके' },
-      definition: 'Children in sponsorship, foster care or kinship care, counted by the alternative care module.',
+      definition:
+        'Children in a current kinship, foster, group foster or sponsorship placement (aftercare not counted), each child once, counted in the district of the placement.',
       basis: 'JJ Act 2015 s.44, s.45; Mission Vatsalya non-institutional care (sponsorship, foster care)',
       section: 'care',
-      status: 'awaiting_module',
-      awaits: 'src/care',
-      source: 'child',
-      numerator: [],
+      status: 'live',
+      source: 'care',
+      numerator: ['family_based'],
       denominator: null,
-      disaggregations: [],
+      disaggregations: [...childDisagg],
       trend: null,
       better: 'higher',
     },
@@ -238,16 +238,15 @@ export const INDICATORS_DATA = {
       version: 1,
       title: { en: 'Helpline calls reached within target', hi: 'लक्ष्य समय में पहुँची हेल्पलाइन कॉल', mr: 'लक्ष्य वेळेत पोहोचलेले हेल्पलाइन कॉल' },
       definition:
-        'Calls to 1098 whose child was reached by the district unit within the response-time target, counted by the helpline module.',
-      basis: 'MWCD Child Helpline (1098) integrated with ERSS 112: response-time targets',
+        'Submitted calls to 1098 whose child was reached by the call’s response-time target, of calls whose time is up (reached, or the target passed unreached).',
+      basis: 'MWCD Child Helpline (1098) integrated with ERSS 112: response-time targets (src/helpline/triage.data.ts)',
       section: 'helpline',
-      status: 'awaiting_module',
-      awaits: 'src/helpline',
-      source: 'case_due',
-      numerator: [],
-      denominator: null,
-      disaggregations: [],
-      trend: null,
+      status: 'live',
+      source: 'helpline',
+      numerator: ['due', 'reached_in_target'],
+      denominator: ['due'],
+      disaggregations: ['block', 'village'],
+      trend: { date: 'received_at', mode: 'flow' },
       better: 'higher',
     },
   ],

@@ -108,8 +108,34 @@ describe('indicators on the hand-built fixture (Amravati district officer unless
     expect(districts.districts.slice(0, 2).map((d) => d.name)).toEqual(['Akola', 'Amravati']);
   });
 
-  it('a slot awaiting its module is data, not a figure', () => {
-    expect(ind('children_in_institutional_care')).toMatchObject({ status: 'awaiting_module', awaits: 'src/care' });
-    expect(ind('helpline_reached_in_target')).toMatchObject({ status: 'awaiting_module', awaits: 'src/helpline' });
+  it('children in institutional care now: on leave counts, a stay that ended or a child who ran away does not', async () => {
+    expect(await total('children_in_institutional_care')).toMatchObject({ numerator: 1, denominator: null });
+    expect(await total('children_in_institutional_care', state)).toMatchObject({ numerator: 2 });
+    expect(await by('children_in_institutional_care', 'district', state)).toEqual({ '467': [1, null], '468': [1, null] });
+    // A2 (male) is in the care view for his family placement: a group with none in an institution.
+    expect(await by('children_in_institutional_care', 'sex')).toEqual({ female: [1, null], male: [0, null] });
+  });
+
+  it('children in family-based care: two current placements count the child once; aftercare and ended placements do not', async () => {
+    expect(await total('children_in_family_based_care')).toMatchObject({ numerator: 1, denominator: null });
+    expect(await total('children_in_family_based_care', actorFor('district', 467))).toMatchObject({ numerator: 0 });
+    expect(await by('children_in_family_based_care', 'block')).toEqual({ '100': [1, null] });
+    expect(await by('children_in_family_based_care', 'social_category')).toEqual({ sc: [1, null] });
+  });
+
+  it('helpline calls reached within target, of calls whose time is up (drafts, calls in their window, calls without a target left out)', async () => {
+    expect(await total('helpline_reached_in_target')).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(await total('helpline_reached_in_target', state)).toMatchObject({ numerator: 2, denominator: 4 });
+    expect(await by('helpline_reached_in_target', 'block')).toEqual({ '100': [1, 1], unknown: [0, 2] });
+    const months = monthsEnding('2026-11', 12);
+    const trend = await trendIndicator(database.db, district, ind('helpline_reached_in_target'), p, months);
+    expect(trend.slice(-2)).toEqual([
+      { month: '2026-10', numerator: 0, denominator: 1 },
+      { month: '2026-11', numerator: 1, denominator: 2 },
+    ]);
+  });
+
+  it('no indicator is left awaiting its module', () => {
+    expect(INDICATORS.indicators.filter((i) => i.status !== 'live').map((i) => i.id)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * A hand-built fixture for the indicator tests: two districts of Maharashtra (Amravati 468,
- * Akola 467), a few children, cases, documents, schemes, action items and missing reports,
+ * Akola 467), a few children, cases, documents, schemes, action items, missing reports, stays
+ * in institutions, family-based placements and 1098 calls,
  * inserted straight into the modules' tables so that every expected count in the tests is
  * worked out by hand from the rows below (not by the code under test).
  */
@@ -185,4 +186,67 @@ export async function loadFixture(db: Database): Promise<void> {
   await matchAndRestore('2026-10-02T10:00:00+05:30', '2026-10-04T10:00:00+05:30', null);
   await record('missing', 'open', '2026-10-03T10:00:00+05:30');
   await record('missing', 'pending_moderation', '2026-10-03T10:00:00+05:30');
+
+  await loadCare(q);
+  await loadHelpline(q);
+}
+
+type Q = (text: string, params?: unknown[]) => Promise<unknown>;
+
+/**
+ * Alternative care. Institutional now: A1 (in care in Amravati), K1 (on leave, Akola); not: A2
+ * (left), A3 (ran away). Family-based now: A2 (sponsorship and kinship at once: one child); not:
+ * A3 (aftercare, and a foster placement that ended).
+ */
+async function loadCare(q: Q): Promise<void> {
+  const home = async (oid: string, d: number) => {
+    await q(`INSERT INTO organisation (id, name, kind, state_code, district_code) VALUES ($1, 'Home', 'cci', 27, $2)`, [oid, d]);
+    await q(
+      `INSERT INTO care_institution (organisation_id, type, management, registration_no, valid_until, state_code, district_code, block_code)
+       VALUES ($1, 'childrens_home', 'government', 'REG', '2030-01-01', 27, $2, $3)`,
+      [oid, d, d === 468 ? 100 : 200],
+    );
+  };
+  await home(id(800), 468);
+  await home(id(801), 467);
+  const stay = (childId: string, inst: string, d: number, status: string, admitted: string, ended: string | null) =>
+    q(
+      `INSERT INTO care_stay (child_id, institution_id, state_code, district_code, block_code, order_by, order_type, ordered_on, admitted_on, sex, age_band, status, ended_on)
+       VALUES ($1, $2, 27, $3, $4, 'cwc', 'placement', $5, $5, 'female', '6-10', $6, $7)`,
+      [childId, inst, d, d === 468 ? 100 : 200, admitted, status, ended],
+    );
+  await stay(IDS.A1, id(800), 468, 'in_care', '2026-10-05', null);
+  await stay(IDS.A2, id(800), 468, 'left', '2026-06-01', '2026-07-01');
+  await stay(IDS.A3, id(800), 468, 'absconded', '2026-11-06', null);
+  await stay(IDS.K1, id(801), 467, 'on_leave', '2026-11-19', null);
+  const placement = (childId: string, kind: string, started: string, ended: string | null) =>
+    q(
+      `INSERT INTO care_family_placement (child_id, kind, state_code, district_code, started_on, ended_on) VALUES ($1, $2, 27, 468, $3, $4)`,
+      [childId, kind, started, ended],
+    );
+  await placement(IDS.A2, 'sponsorship', '2026-07-01', null);
+  await placement(IDS.A2, 'kinship', '2026-07-02', null);
+  await placement(IDS.A3, 'aftercare', '2026-11-10', null);
+  await placement(IDS.A3, 'foster', '2026-08-01', '2026-09-01');
+}
+
+/**
+ * 1098 calls, NOW being 12:00 IST on 2026-11-20. Amravati: H1 reached in time (block 100), H2
+ * reached late, H3 inside its window (not yet due), H4 overdue unreached (October), H5 a draft, H6
+ * without a target (information). Akola: H7 reached in time.
+ */
+async function loadHelpline(q: Q): Promise<void> {
+  const call = (d: number, status: string, received: string, target: number | null, reached: string | null, block: number | null = null) =>
+    q(
+      `INSERT INTO helpline_call (status, state_code, district_code, block_code, received_at, submitted_at, target_minutes, target_at, reached_at, created_at, updated_at)
+       VALUES ($1, 27, $2, $3, $4::timestamptz, $4::timestamptz, $5::int, $4::timestamptz + $5::int * interval '1 minute', $6::timestamptz, $4::timestamptz, $4::timestamptz)`,
+      [status, d, block, received, target, reached],
+    );
+  await call(468, 'reached', '2026-11-10T10:00:00+05:30', 60, '2026-11-10T10:40:00+05:30', 100);
+  await call(468, 'closed', '2026-11-12T10:00:00+05:30', 60, '2026-11-12T11:30:00+05:30');
+  await call(468, 'open', '2026-11-20T11:00:00+05:30', 120, null);
+  await call(468, 'dispatched', '2026-10-20T10:00:00+05:30', 60, null);
+  await call(468, 'draft', '2026-11-11T10:00:00+05:30', 60, '2026-11-11T10:10:00+05:30');
+  await call(468, 'closed', '2026-11-13T10:00:00+05:30', null, '2026-11-13T12:00:00+05:30');
+  await call(467, 'reached', '2026-11-15T10:00:00+05:30', 30, '2026-11-15T10:20:00+05:30');
 }

@@ -7,7 +7,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
-import { dashAction, dashCaseDue, dashChild, dashMissing } from './dashboards.schema';
+import { dashAction, dashCare, dashCaseDue, dashChild, dashHelpline, dashMissing } from './dashboards.schema';
 import type { Disaggregation, Indicator, Source } from './domain/indicator';
 
 export interface Params {
@@ -16,7 +16,14 @@ export interface Params {
   now: Date;
 }
 
-const VIEWS = { child: dashChild, case_due: dashCaseDue, action: dashAction, missing: dashMissing } as const;
+const VIEWS = {
+  child: dashChild,
+  case_due: dashCaseDue,
+  action: dashAction,
+  missing: dashMissing,
+  care: dashCare,
+  helpline: dashHelpline,
+} as const;
 
 function condition(source: Source, name: string, p: Params): SQL {
   switch (source) {
@@ -60,6 +67,24 @@ function condition(source: Source, name: string, p: Params): SQL {
       };
       return m[name];
     }
+    case 'care': {
+      const v = dashCare;
+      const m: Record<string, SQL> = {
+        institution: sql`${v.kind} = 'institution'`,
+        family_based: sql`${v.kind} = 'family'`,
+      };
+      return m[name];
+    }
+    case 'helpline': {
+      const v = dashHelpline;
+      const m: Record<string, SQL> = {
+        // Due once its time is up: reached, or the target passed unreached; a call still inside its
+        // window neither helps nor hurts (as the helpline's own figures, src/helpline/domain/response-times.ts).
+        due: sql`${v.targetAt} IS NOT NULL AND (${v.reachedAt} IS NOT NULL OR ${v.targetAt} < ${p.now.toISOString()}::timestamptz)`,
+        reached_in_target: sql`${v.reachedAt} <= ${v.targetAt}`,
+      };
+      return m[name];
+    }
   }
 }
 
@@ -90,7 +115,7 @@ function ageBand(dobOrYears: SQL, isYears: boolean, today: string): SQL {
 export type GroupBy = Disaggregation | 'district' | 'state';
 
 function groupKey(source: Source, by: GroupBy, today: string): SQL {
-  const v = VIEWS[source] as typeof dashChild & typeof dashAction & typeof dashMissing;
+  const v = VIEWS[source] as typeof dashChild & typeof dashAction & typeof dashMissing & typeof dashCare;
   switch (by) {
     case 'state':
       return sql`${v.stateCode}::text`;

@@ -19,8 +19,12 @@ describeInChromium('dashboards: homes in Chromium', () => {
     await page.locator('.trend-chart svg.recharts-surface').first().waitFor();
     expect(await page.locator('.trend-chart svg.recharts-surface').count()).toBeGreaterThan(5);
     expect(await page.locator('.trend-chart .recharts-line-curve').count()).toBeGreaterThan(5);
-    // The slot for institutional care says what it waits for.
-    expect(await page.getByTestId('indicator-children_in_institutional_care').textContent()).toContain('src/care');
+    // Care and the helpline are counted now: a figure, no "not yet available".
+    for (const id of ['children_in_institutional_care', 'children_in_family_based_care', 'helpline_reached_in_target']) {
+      const text = (await page.getByTestId(`indicator-${id}`).textContent()) ?? '';
+      expect(text, id).toMatch(/\d/);
+      expect(text, id).not.toContain('Not yet available');
+    }
     // A figure opens its breakdown.
     await page.getByTestId('indicator-children_identified').getByRole('button').click();
     await page.getByTestId('breakdown').getByText('Girls').first().waitFor();

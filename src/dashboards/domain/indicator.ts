@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-export const SOURCES = ['child', 'case_due', 'action', 'missing'] as const;
+export const SOURCES = ['child', 'case_due', 'action', 'missing', 'care', 'helpline'] as const;
 export type Source = (typeof SOURCES)[number];
 
 /** Condition names per source; the SQL for each is in indicators.conditions.ts. */
@@ -15,6 +15,8 @@ export const CONDITIONS = {
   case_due: ['production_pending', 'sir_pending', 'final_order_pending', 'overdue'],
   action: ['due_by_today', 'done_on_time', 'open_overdue'],
   missing: ['matched', 'restored'],
+  care: ['institution', 'family_based'],
+  helpline: ['due', 'reached_in_target'],
 } as const satisfies Record<Source, readonly string[]>;
 
 /** Date columns a trend or a median may use, per source. */
@@ -23,6 +25,8 @@ export const DATES = {
   case_due: ['due_at'],
   action: ['due_date', 'done_on'],
   missing: ['reported_at', 'matched_at', 'restored_at'],
+  care: ['since'],
+  helpline: ['received_at', 'reached_at'],
 } as const satisfies Record<Source, readonly string[]>;
 
 export const DISAGGREGATIONS = ['sex', 'age_band', 'social_category', 'disability', 'block', 'village', 'department'] as const;
@@ -34,6 +38,9 @@ export const SOURCE_DISAGGREGATIONS: Record<Source, readonly Disaggregation[]> =
   case_due: ['sex', 'age_band', 'social_category', 'disability', 'block', 'village'],
   action: ['department', 'block'],
   missing: ['sex', 'age_band', 'block', 'village'],
+  care: ['sex', 'age_band', 'social_category', 'disability', 'block', 'village'],
+  // A call is about a place, not a registry child (its children are free text until matched).
+  helpline: ['block', 'village'],
 };
 
 const label = z.strictObject({ en: z.string().min(3), hi: z.string().min(2), mr: z.string().min(2) });

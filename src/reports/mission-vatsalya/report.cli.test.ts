@@ -35,6 +35,13 @@ describe('samanvay report', () => {
     const identified = lines.find((l) => l.includes(',children_identified,'))!.split(',');
     // Identified in November: A3 (created 1 Nov); in the register now: A1, A2, A3 (the merged A4 left out).
     expect(identified.slice(3, 5)).toEqual(['1', '3']);
+    // Care and the helpline are in the report (figures independent of the day the test runs):
+    // in an institution now A1, in family-based care A2 (no date trend: nothing "in the period");
+    // reached within target H1, received in November.
+    const row = (id: string) => lines.find((l) => l.includes(`,${id},`))!.split(',');
+    expect(row('children_in_institutional_care').slice(3, 5)).toEqual(['', '1']);
+    expect(row('children_in_family_based_care').slice(3, 5)).toEqual(['', '1']);
+    expect(row('helpline_reached_in_target').slice(3, 5)).toEqual(['1', '1']);
   }, 300_000);
 
   it('writes a PDF, and refuses a bad month naming it', async () => {

@@ -13,8 +13,16 @@ const BREAKDOWNS: Record<string, string[]> = {
   child: ['sex', 'age_band', 'social_category', 'disability', 'block', 'village'],
   action: ['department', 'block'],
   missing: ['sex', 'age_band', 'block', 'village'],
+  // A 1098 call is about a place, not a registry child (src/dashboards/domain/indicator.ts).
+  helpline: ['block', 'village'],
 };
-const sourceOf = (id: string) => (id.startsWith('actions_') ? 'action' : id.startsWith('missing_') ? 'missing' : 'child');
+const PREFIXES: [string, string][] = [
+  ['actions_', 'action'],
+  ['missing_', 'missing'],
+  ['helpline_', 'helpline'],
+];
+/** The breakdowns follow the indicator's source; care (children in care) breaks down as a child does. */
+const sourceOf = (id: string) => PREFIXES.find(([p]) => id.startsWith(p))?.[1] ?? 'child';
 
 /** One indicator: the figure, its rate, and its 12-month trend with the table behind the chart. */
 function IndicatorCard({ v, onOpen, open }: { v: IndicatorValue; onOpen: () => void; open: boolean }) {
