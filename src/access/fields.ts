@@ -183,7 +183,10 @@ export function requireWritable(
   actor: Actor,
   type: RecordType,
   fields: readonly string[],
-  opts: { identityWithheld?: boolean } = {},
+  opts: {
+    identityWithheld?: boolean;
+    /** How the request names a policy field (a photo's `content` is the upload `photo`). */ as?: Record<string, string>;
+  } = {},
 ): void {
   const allowed = new Set(writableFields(actor.role, type));
   const { initials, withhold } = identityFields(type);
@@ -194,11 +197,12 @@ export function requireWritable(
     hidden.has(f)
       ? `withheld from you by a CWC non-disclosure order (${FIELD_POLICY.nonDisclosure.citation})`
       : `your role (${actor.role}) may not change this field`;
+  const named = (f: string) => opts.as?.[f] ?? f;
   throw new HttpError(
     403,
     'field_forbidden',
-    `You may not change ${refused.join(', ')}`,
-    refused.map((f) => ({ field: f, message: why(f) })),
+    `You may not change ${refused.map(named).join(', ')}`,
+    refused.map((f) => ({ field: named(f), message: why(f) })),
   );
 }
 

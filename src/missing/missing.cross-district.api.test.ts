@@ -166,7 +166,7 @@ describe('a found child in Akola matched to an Amravati report', () => {
     });
     expect((await amravati.get(`/api/v1/missing/records/${reportId}`)).json().status).toBe('open');
     expect(await countRows(t, 'missing_restoration')).toBe(restorations);
-    const again = await akola.post(`/api/v1/missing/matches/${matchId}/decision`, { decision: 'confirm' });
+    const again = await akola.post(`/api/v1/missing/matches/${matchId}/decision`, { decision: 'confirm', note: 'She says it again' });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('already_agreed');
     // Akola's agreement opens Akola's record to Amravati in full; Amravati's report stays limited.
@@ -246,7 +246,9 @@ describe('the report’s own district agreeing first discloses the report; its C
       .items.find((i: { missing: { id: string } }) => i.missing.id === report).id;
     expect((await akola.get(`/api/v1/missing/records/${report}/photo`)).statusCode).toBe(404);
     expect((await akola.get(`/api/v1/missing/records/${report}`)).json()).toMatchObject({ view: 'compared', address: null });
-    expect((await amravati.post(`/api/v1/missing/matches/${match}/decision`, { decision: 'confirm' })).json()).toMatchObject({
+    expect(
+      (await amravati.post(`/api/v1/missing/matches/${match}/decision`, { decision: 'confirm', note: 'Father knows the mark' })).json(),
+    ).toMatchObject({
       status: 'proposed',
       agreement: { waitingFor: ['found'] },
     });

@@ -236,7 +236,7 @@ describe('rejecting, restoration waiting for the home district', () => {
         await dcpoAkola.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm', note: 'the register had the wrong date' })
       ).json().status,
     ).toBe('proposed');
-    const res = await cwcAmravati.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm' });
+    const res = await cwcAmravati.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm', note: 'CWC heard the parents' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'confirmed', restoration: { status: 'awaiting_case', caseId: null } });
     // The CWC member may not add the child to the registry: the case waits, with a fixed reason.

@@ -200,6 +200,15 @@ export const moderationInput = z
   )
   .refine((m) => m.decision === 'accept' || !!m.reason, { path: ['reason'], message: 'give the reason for rejecting' });
 
+/**
+ * A confirmation opens a restoration (a child handed back on its strength), so it says how the
+ * match was checked, on the server as on the screen (issue #17: one click confirmed, with no
+ * note): at least this many characters other than spaces. Shared with the web app's check.
+ */
+export const CONFIRM_NOTE_MIN = 5;
+export const CONFIRM_NOTE_MESSAGE = `say how you checked that the two records are the same child (at least ${CONFIRM_NOTE_MIN} characters)`;
+export const confirmNoteGiven = (note: string | null | undefined) => (note ?? '').replace(/\s/gu, '').length >= CONFIRM_NOTE_MIN;
+
 export const matchDecisionInput = z
   .strictObject(
     {
@@ -209,7 +218,8 @@ export const matchDecisionInput = z
     },
     unknownKeys,
   )
-  .refine((d) => d.decision === 'confirm' || !!d.note, { path: ['note'], message: 'say why the two records are not the same child' });
+  .refine((d) => d.decision === 'confirm' || !!d.note, { path: ['note'], message: 'say why the two records are not the same child' })
+  .refine((d) => d.decision !== 'confirm' || confirmNoteGiven(d.note), { path: ['note'], message: CONFIRM_NOTE_MESSAGE });
 
 export const recordListQuery = z.strictObject(
   {

@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
 import { initialsOf } from '../access/fields';
@@ -71,7 +73,10 @@ beforeAll(async () => {
     .items.find((i: { missing: { id: string } }) => i.missing.id === reportId);
   matchId = m.id;
   // Amravati agrees: Akola sees the report in full, photo included (src/access/missing.ts).
-  expect((await dcpo.post(`/api/v1/missing/matches/${matchId}/decision`, { decision: 'confirm' })).statusCode).toBe(200);
+  expect(
+    (await dcpo.post(`/api/v1/missing/matches/${matchId}/decision`, { decision: 'confirm', note: 'Mother named the bus stand; same age' }))
+      .statusCode,
+  ).toBe(200);
 });
 afterAll(() => t.close());
 
@@ -135,6 +140,37 @@ describe('under a CWC non-disclosure order on the linked child', () => {
     expect((await akola.get(`/api/v1/missing/records/${reportId}/photo`)).statusCode).toBe(404);
     expect((await helpline.get(`/api/v1/missing/records/${reportId}/photo`)).statusCode).toBe(404);
     expect((await dcpo.get(`/api/v1/missing/records/${reportId}/photo`)).statusCode).toBe(200);
+  });
+
+  it('the helpline may not set the photo of a child it sees as initials: 403 naming photo, nothing written', async () => {
+    const putPhoto = (c: Client, version: number) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/missing/records/${reportId}/photo`,
+        ...multipart(
+          [
+            { name: 'version', value: String(version) },
+            { name: 'file', file: jpegWithGps(1) },
+          ],
+          { authorization: `Bearer ${c.token}` },
+        ),
+      });
+    const row = () =>
+      t.ctx.database
+        .query<{ version: number; sha: string }>('SELECT version, photo_sha256 AS sha FROM missing_record WHERE id = $1', [reportId])
+        .then((r) => r[0]);
+    const files = () => readdir(join(t.ctx.config.filesDir, 'missing'));
+    const before = { row: await row(), files: await files() };
+    const { version } = (await helpline.get(`/api/v1/missing/records/${reportId}`)).json();
+    const res = await putPhoto(helpline, version);
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'field_forbidden', issues: [{ field: 'photo' }] });
+    expect(res.json().issues[0].message).toMatch(/non-disclosure order/);
+    expect({ row: await row(), files: await files() }).toEqual(before);
+    // The DCPU of the district, who may identify the child, still can.
+    const ok = await putPhoto(dcpo, version);
+    expect(ok.statusCode).toBe(200);
+    expect((await row()).version).toBe(version + 1);
   });
 
   it('matches show the ordered side as initials to Akola, in the list, the read and the comparison', async () => {

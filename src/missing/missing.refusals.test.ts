@@ -141,9 +141,34 @@ describe('edits, moderation and decisions', () => {
       400,
       'note',
     );
-    await refused(() => dcpo.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm', childId: 'x' }), 400, 'childId');
-    await refused(() => dcpo.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm', version: 99 }), 409);
-    await refused(() => dcpo.post('/api/v1/missing/matches/00000000-0000-4000-8000-000000000000/decision', { decision: 'confirm' }), 404);
+    await refused(
+      () => dcpo.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm', note: 'same child', childId: 'x' }),
+      400,
+      'childId',
+    );
+    await refused(
+      () => dcpo.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm', note: 'same child', version: 99 }),
+      409,
+    );
+    await refused(
+      () => dcpo.post('/api/v1/missing/matches/00000000-0000-4000-8000-000000000000/decision', { decision: 'confirm', note: 'same child' }),
+      404,
+    );
+  });
+
+  it('a confirmation needs a note saying how it was checked (issue #17): 400 naming note, the match left pending', async () => {
+    const m = (await dcpo.get('/api/v1/missing/matches?status=proposed')).json().items[0];
+    for (const body of [{}, { note: null }, { note: '' }, { note: '   \n ' }, { note: ' o k ' }]) {
+      await refused(
+        () => dcpo.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm', version: m.version, ...body }),
+        400,
+        'note',
+      );
+    }
+    const after = await dcpo.get(`/api/v1/missing/matches/${m.id}`);
+    expect(after.json()).toMatchObject({ status: 'proposed', version: m.version, decidedAt: null });
+    expect(after.json().agreement?.missing ?? null).toBeNull();
+    expect(after.json().agreement?.found ?? null).toBeNull();
   });
 
   it('list queries are validated', async () => {

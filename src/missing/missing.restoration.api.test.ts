@@ -52,7 +52,7 @@ async function confirmedPair(name: string, father: string, by: Client, childId?:
   const m = (await dcpo.get(`/api/v1/missing/matches?recordId=${found.id}`))
     .json()
     .items.find((i: { missing: { id: string } }) => i.missing.id === report.id);
-  const decided = await by.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm' });
+  const decided = await by.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm', note: 'Parents identified the child' });
   expect(decided.statusCode).toBe(200);
   expect(decided.json().status).toBe('confirmed');
   return { reportId: report.id as string, foundId: found.id as string, restoration: decided.json().restoration };

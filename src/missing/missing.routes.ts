@@ -137,7 +137,8 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Set or replace the photo (JPEG, PNG or WebP ≤ 5 MB, metadata removed; multipart/form-data file "file")',
         description:
           'Send the version of the record you read, as the form field "version" or an If-Match header: 409 version_conflict (with the record as it stands) if it changed since. ' +
-          'A rejected record takes no photo (409 record_closed, reason rejected).',
+          'A rejected record takes no photo (409 record_closed, reason rejected). ' +
+          'Under a CWC non-disclosure order (JJ Act 2015 s.74), a writer who sees the child as initials only may not set it: 403 field_forbidden naming photo.',
         params: idParams,
         response: ok(photoSetOut),
       },
@@ -216,7 +217,7 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          'Confirm or reject with a note. Across districts a confirmation is that side’s agreement: confirmed when both sides agree (or by the CWC of the report’s district); restoration starts',
+          'Confirm or reject with a note (required both ways: a confirmation says how the match was checked, at least 5 characters, else 400 naming note). Across districts a confirmation is that side’s agreement: confirmed when both sides agree (or by the CWC of the report’s district); restoration starts',
         params: idParams,
         body: matchDecisionInput,
         response: ok(matchDecidedOut),

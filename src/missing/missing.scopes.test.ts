@@ -95,7 +95,9 @@ describe('roles and places', () => {
     expect((await helpline.post(`/api/v1/missing/records/${pending.id}/moderation`, { decision: 'accept' })).statusCode).toBe(403);
     expect((await helpline.get('/api/v1/missing/labelled-pairs')).statusCode).toBe(403);
     const m = (await helpline.get('/api/v1/missing/matches?status=proposed')).json().items[0];
-    expect((await helpline.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm' })).statusCode).toBe(403);
+    expect(
+      (await helpline.post(`/api/v1/missing/matches/${m.id}/decision`, { decision: 'confirm', note: 'the caller knows her' })).statusCode,
+    ).toBe(403);
     // Another district's reviewer cannot moderate what it does not see.
     expect((await akola.post(`/api/v1/missing/records/${pending.id}/moderation`, { decision: 'accept' })).statusCode).toBe(404);
   });

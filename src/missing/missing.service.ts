@@ -548,6 +548,7 @@ export async function setPhoto(ctx: AppContext, actor: Actor, id: string, bytes:
   if (!seen) throw notFound('Record');
   if (version === undefined)
     throw badRequest('version', 'give the version of the record you read (form field "version" or an If-Match header)');
+  await requirePhotoWritable(ctx.db, actor, id);
   const f = await writePhoto(ctx, bytes, field);
   let replaced: string | null;
   let newVersion: number;
@@ -561,6 +562,7 @@ export async function setPhoto(ctx: AppContext, actor: Actor, id: string, bytes:
           await viewOf(tx, await readBack(tx, actor, id)),
         );
       if (r.status === 'rejected') throw rejectedRecord();
+      await requirePhotoWritable(tx, actor, id);
       const updated = await updateRecord(tx, actor, id, r.version, f.columns);
       if (!updated) throw conflict('Someone else changed this record');
       await audit(tx, actor, 'attach', 'missing_record', id, placeOfRecord(r), {
@@ -577,6 +579,17 @@ export async function setPhoto(ctx: AppContext, actor: Actor, id: string, bytes:
   }
   if (replaced) await rm(join(photoDir(ctx), replaced), { force: true });
   return { id, hasPhoto: true, contentType: f.columns.photoContentType, size: f.columns.photoSize, version: newVersion };
+}
+
+/**
+ * A photo identifies the child more than any field (JJ Act 2015 s.74): under a CWC
+ * non-disclosure order, a writer who sees the child as initials only (the helpline, a
+ * caseworker outside the case team) may not set or replace the photo either, as they may not
+ * overwrite the names they were not shown (`patchRecord`): 403 `field_forbidden` naming `photo`.
+ */
+async function requirePhotoWritable(db: Db, actor: Actor, id: string) {
+  const seen = await readBack(db, actor, id);
+  requireWritable(actor, 'photo', ['content'], { identityWithheld: !!seen.initialsOnly, as: { content: 'photo' } });
 }
 
 const rejectedRecord = () =>

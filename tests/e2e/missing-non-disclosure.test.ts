@@ -5,7 +5,8 @@ import { browserSuite, describeInChromium, newContext, screenshot, signIn } from
  * A missing-child report linked to a registry child whose case is under a CWC non-disclosure
  * order (JJ Act 2015 s.74(1)), on the record page in a real browser: the DCPO of the district
  * sees the child named; the 1098 helpline of the same district sees initials with the badge
- * saying why, and the parents' names labelled as withheld, not blank.
+ * saying why, and the parents' names labelled as withheld, not blank, and is not offered to add
+ * a photo (the DCPO is).
  */
 describeInChromium('a missing-child report under a CWC non-disclosure order in Chromium', () => {
   const e2e = browserSuite({ failurePrefix: 'FAILED-missing-s74-' });
@@ -54,6 +55,8 @@ describeInChromium('a missing-child report under a CWC non-disclosure order in C
     await e2e.page.goto(url(`/missing/records/${recordId}`));
     await e2e.page.getByText('Komal Ravindra Ingle').first().waitFor();
     expect(await e2e.page.getByTestId('initials-only').count()).toBe(0);
+    // ...and may add the child's photo.
+    await e2e.page.getByRole('form', { name: 'Add a photo' }).waitFor();
 
     // The helpline of the same district may not.
     const help = await newContext(e2e.browser);
@@ -63,6 +66,9 @@ describeInChromium('a missing-child report under a CWC non-disclosure order in C
     await page.getByTestId('initials-only').first().waitFor();
     await page.getByText('K. R. I.').first().waitFor();
     expect(await page.getByTestId('withheld').count()).toBeGreaterThan(0);
+    // A photo identifies the child: the helpline is not offered to add one (the server refuses it, 403).
+    expect(await page.getByTestId('record-photo-form').count()).toBe(0);
+    expect(await page.getByRole('form', { name: 'Add a photo' }).count()).toBe(0);
     const text = (await page.locator('body').textContent()) ?? '';
     expect(text).not.toContain('Ingle');
     await screenshot(page, 'missing-record-non-disclosure');

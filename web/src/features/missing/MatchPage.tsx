@@ -11,6 +11,7 @@ import { RecordFacts } from './RecordFacts';
 import { ExplanationBars, Header, percent, SideBySide, SideSummary, StatusBadge } from './shared';
 import { isRedacted, type Match } from './types';
 import { band } from '../../../../src/linkage/calibration';
+import { confirmNoteGiven } from '../../../../src/missing/missing.model';
 
 /** One match side by side: the two records, the engine's per-field reasons, and the decision. */
 export default function MatchPage() {
@@ -49,7 +50,8 @@ function MatchView({ m }: { m: Match }) {
 
   function askConfirm() {
     setError(null);
-    if (!note.trim()) return setNoteError(t('missing.review.confirmNoteRequired'));
+    // The server's rule (missing.model.ts): a few characters saying how it was checked.
+    if (!confirmNoteGiven(note)) return setNoteError(t('missing.review.confirmNoteRequired'));
     setNoteError(null);
     setChecked(false);
     setSecondLook(true);
@@ -59,7 +61,7 @@ function MatchView({ m }: { m: Match }) {
     setError(null);
     setSecondLook(false);
     if (decision === 'reject' && !note.trim()) return setNoteError(t('missing.review.noteRequired'));
-    if (decision === 'confirm' && !note.trim()) return setNoteError(t('missing.review.confirmNoteRequired'));
+    if (decision === 'confirm' && !confirmNoteGiven(note)) return setNoteError(t('missing.review.confirmNoteRequired'));
     setNoteError(null);
     try {
       const out = await write.mutateAsync({ decision, note: note.trim() || undefined });

@@ -53,7 +53,7 @@ function RecordView({ r }: { r: RecordDetail }) {
             </Stack>
           )}
           {/* A rejected submission keeps no photo (the server refuses one: 409). */}
-          {can('missing.write') && r.status !== 'rejected' && <PhotoForm r={r} />}
+          {can('missing.write') && r.status !== 'rejected' && photoWritable(r) && <PhotoForm r={r} />}
           {r.moderation && (
             <Text size="sm" mt="sm">
               {t('missing.record.moderation')}: {f.date(r.moderation.at)} {r.moderation.reason ?? ''}
@@ -85,6 +85,14 @@ function RecordView({ r }: { r: RecordDetail }) {
     </>
   );
 }
+
+/**
+ * Whether this reader may set the photo, as the server decides (src/missing/missing.service.ts
+ * `setPhoto`): a record of their own jurisdiction (another district's is 404 there), and not one
+ * they see only as initials under a CWC non-disclosure order (403: a photo identifies the child,
+ * JJ Act 2015 s.74).
+ */
+const photoWritable = (r: RecordDetail) => r.access === 'own' && !r.initialsOnly && !r.withheld?.includes('photoStoredName');
 
 /**
  * Adds a photo to the record, or replaces the one it has (PUT …/photo, file field "file", with
