@@ -51,6 +51,9 @@ const en = {
     RESTORATION_ORDER_REQUIRED: 'This needs the CWC’s restoration order.',
     NOTE_REQUIRED: 'Write a note.',
     NO_CHANGE: 'Nothing would change.',
+    WRONG_ORDER_FORM: 'This kind of order is not issued on that form: choose the form the Model Rules give for it.',
+    RECONSIDERATION_PERIOD:
+      'The parents who surrendered the child still have their two months to reconsider (JJ Act s.35(3)); the child can be declared legally free only after that.',
   },
   validation: {
     required: 'Required',
@@ -109,6 +112,9 @@ const hi: typeof en = {
     RESTORATION_ORDER_REQUIRED: 'इसके लिए बाल कल्याण समिति का पुनर्स्थापन आदेश चाहिए।',
     NOTE_REQUIRED: 'टिप्पणी लिखें।',
     NO_CHANGE: 'इससे कुछ नहीं बदलेगा।',
+    WRONG_ORDER_FORM: 'इस प्रकार का आदेश इस प्रपत्र पर जारी नहीं होता: आदर्श नियमों में दिया गया प्रपत्र चुनें।',
+    RECONSIDERATION_PERIOD:
+      'बच्चे को सौंपने वाले माता-पिता के पुनर्विचार के दो माह (किशोर न्याय अधिनियम धारा 35(3)) अभी पूरे नहीं हुए हैं; उसके बाद ही बच्चे को दत्तक ग्रहण के लिए विधिक रूप से मुक्त घोषित किया जा सकता है।',
   },
   validation: {
     required: 'आवश्यक',
@@ -167,6 +173,9 @@ const mr: typeof en = {
     RESTORATION_ORDER_REQUIRED: 'यासाठी बाल कल्याण समितीचा पुनर्स्थापना आदेश हवा.',
     NOTE_REQUIRED: 'टीप लिहा.',
     NO_CHANGE: 'यामुळे काहीही बदलणार नाही.',
+    WRONG_ORDER_FORM: 'या प्रकारचा आदेश या नमुन्यावर दिला जात नाही: आदर्श नियमांत दिलेला नमुना निवडा.',
+    RECONSIDERATION_PERIOD:
+      'बालक सोपवणाऱ्या पालकांचे पुनर्विचाराचे दोन महिने (बाल न्याय अधिनियम कलम 35(3)) अजून पूर्ण झालेले नाहीत; त्यानंतरच बालकाला दत्तक ग्रहणासाठी कायदेशीरदृष्ट्या मुक्त घोषित करता येईल.',
   },
   validation: {
     required: 'आवश्यक',
