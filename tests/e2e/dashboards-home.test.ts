@@ -43,14 +43,13 @@ describeInChromium('dashboards: homes in Chromium', () => {
       const header = page.getByTestId('sort-days_pending');
       await header.click();
       await page.locator('th[aria-sort="descending"]').getByTestId('sort-days_pending').waitFor();
+      // The previous order stays on screen, marked busy, until the server's new order arrives.
+      await page.locator('[data-testid="pendency-table"][aria-busy="false"]').waitFor();
       const desc = await days();
       expect(desc).toEqual([...desc].sort((a, b) => b - a));
       await header.click();
       await page.locator('th[aria-sort="ascending"]').getByTestId('sort-days_pending').waitFor();
-      await page.waitForFunction(() => {
-        const v = [...document.querySelectorAll('[data-testid="days-pending"]')].map((e) => Number(e.textContent));
-        return v.every((x, i) => i === 0 || v[i - 1] <= x);
-      });
+      await page.locator('[data-testid="pendency-table"][aria-busy="false"]').waitFor();
       const asc = await days();
       expect(asc).toEqual([...asc].sort((a, b) => a - b));
       expect(asc).not.toEqual(desc);

@@ -70,7 +70,7 @@ export function CwcPendencyView() {
             {p.items.length === 0 ? (
               <Text c="dimmed">{t('home.pendency.none')}</Text>
             ) : (
-              <Table striped highlightOnHover data-testid="pendency-table">
+              <Table striped highlightOnHover data-testid="pendency-table" aria-busy={q.isPlaceholderData}>
                 <Table.Thead>
                   <Table.Tr>
                     <SortHeader col="case" label={t('home.pendency.case')} {...h} />
