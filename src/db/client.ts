@@ -35,9 +35,13 @@ export interface RawTx {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
-export async function openDatabase(url?: string): Promise<Database> {
+/**
+ * `loadDataDir` starts an in-memory embedded database from an earlier `dump()` (the tests' migrated
+ * template); it is ignored for PostgreSQL, whose copies come from `CREATE DATABASE … TEMPLATE`.
+ */
+export async function openDatabase(url?: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
   if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
-  return openPglite(url);
+  return openPglite(url, opts.loadDataDir);
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -78,7 +82,7 @@ async function openPostgres(url: string): Promise<Database> {
 
 const PGLITE_PARSERS = { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) };
 
-async function openPglite(dir?: string): Promise<Database> {
+async function openPglite(dir?: string, loadDataDir?: Blob): Promise<Database> {
   const path = dir && dir !== 'memory://' ? dir.replace(/^file:\/\//, '') : undefined;
   // A folder is held by one process at a time (see lock.ts); memory:// belongs to this process anyway.
   const lock: FolderLock | null = path
@@ -92,7 +96,8 @@ async function openPglite(dir?: string): Promise<Database> {
     : null;
   let client: PGlite;
   try {
-    client = new PGlite(path, { parsers: PGLITE_PARSERS });
+    // The options-object form: PGlite(undefined, opts) drops `loadDataDir` for an in-memory database.
+    client = new PGlite({ dataDir: path, parsers: PGLITE_PARSERS, ...(loadDataDir && !path ? { loadDataDir } : {}) });
     await client.waitReady;
   } catch (err) {
     lock?.release();

@@ -25,7 +25,7 @@ const actor = (districtCode: number): Actor => ({
 });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ demo: true });
   await seedDemo(database);
   ctx = {
     database,

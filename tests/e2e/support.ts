@@ -90,7 +90,7 @@ export interface Server {
 }
 
 export async function startServer(): Promise<Server> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ demo: true });
   await seedDemo(database);
   const ctx: AppContext = {
     database,

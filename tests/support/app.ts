@@ -29,7 +29,8 @@ export interface Client {
  * fixes it, so that it does not depend on the hour it runs at.
  */
 export async function createTestApp(opts: { demo?: boolean; now?: Date } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  // The demo comes seeded from the run's template; seedDemo only seeds an empty database.
+  const database = await createTestDatabase({ demo: opts.demo !== false });
   if (opts.demo !== false) await seedDemo(database);
   let now: Date | null = opts.now ?? null;
   const ctx: AppContext = {

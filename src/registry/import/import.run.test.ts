@@ -22,7 +22,7 @@ const file = (name: string, text: string | Buffer) => {
 const n = async (sql: string) => Number((await d.query<{ n: number }>(sql))[0].n);
 
 beforeAll(async () => {
-  d = await createTestDatabase();
+  d = await createTestDatabase({ demo: true });
   await seedDemo(d);
 });
 afterAll(() => d.drop());
