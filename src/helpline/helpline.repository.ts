@@ -115,7 +115,15 @@ export async function listCalls(
 /** Submitted calls of a period, as the figures need them (no personal fields). */
 export async function timedCalls(db: Db, actor: Actor, range: { from: Date; to: Date }, districtCode?: number) {
   return db
-    .select({ receivedAt: h.receivedAt, reachedAt: h.reachedAt, targetMinutes: h.targetMinutes, categories: h.categories, route: h.route })
+    .select({
+      receivedAt: h.receivedAt,
+      reachedAt: h.reachedAt,
+      targetMinutes: h.targetMinutes,
+      categories: h.categories,
+      route: h.route,
+      dispatchedAt: h.dispatchedAt,
+      onTheWayAt: h.onTheWayAt,
+    })
     .from(h)
     .where(
       and(

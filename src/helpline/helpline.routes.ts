@@ -15,8 +15,10 @@ import {
   draftPatch,
   duplicateOut,
   duplicatesQuery,
+  handedToInput,
   handoverInput,
   handoverOut,
+  partnerHandoverInput,
   summaryOut,
   summaryQuery,
   triageTableOut,
@@ -26,6 +28,7 @@ import {
   CSV_HEADER,
   createDraft,
   exportRows,
+  handToPartner,
   handoverAsCase,
   listCallsFor,
   readCallFor,
@@ -36,6 +39,7 @@ import {
   triageTableIn,
   updateDraft,
 } from './helpline.service';
+import { partnerRoutes } from './partner.routes';
 
 /** The child helpline 1098 (src/helpline/helpline.service.ts). */
 export function helplineRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -137,6 +141,37 @@ export function helplineRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => (await stepCall(ctx, requireActor(req), req.params.id, 'dispatch', req.body)) as CallReply,
   );
   r.post(
+    '/helpline/calls/:id/on-the-way',
+    { schema: { tags, summary: 'The responder is on the way (timed)', params: idParams, body: versionBody, response: ok(callOut) } },
+    async (req) => (await stepCall(ctx, requireActor(req), req.params.id, 'on_the_way', req.body)) as CallReply,
+  );
+  r.post(
+    '/helpline/calls/:id/handed-to',
+    {
+      schema: {
+        tags,
+        summary: 'The child was handed to a police station, the CWC, a CCI or the family (timed)',
+        params: idParams,
+        body: handedToInput,
+        response: ok(callOut),
+      },
+    },
+    async (req) => (await stepCall(ctx, requireActor(req), req.params.id, 'handed_to', req.body)) as CallReply,
+  );
+  r.post(
+    '/helpline/calls/:id/partner-handover',
+    {
+      schema: {
+        tags,
+        summary: 'Hand the call to 112 or 181 (a signed message, retried until acknowledged)',
+        params: idParams,
+        body: partnerHandoverInput,
+        response: ok(callOut),
+      },
+    },
+    async (req) => (await handToPartner(ctx, requireActor(req), req.params.id, req.body)) as CallReply,
+  );
+  r.post(
     '/helpline/calls/:id/reached',
     { schema: { tags, summary: 'The child was reached (stops the clock)', params: idParams, body: versionBody, response: ok(callOut) } },
     async (req) => (await stepCall(ctx, requireActor(req), req.params.id, 'reached', req.body)) as CallReply,
@@ -159,4 +194,6 @@ export function helplineRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => (await handoverAsCase(ctx, requireActor(req), req.params.id, req.body)) as z.input<typeof handoverOut>,
   );
+  // Its own scope: the partner messages keep their raw body for the signature.
+  app.register(async (scope) => partnerRoutes(scope, ctx));
 }
