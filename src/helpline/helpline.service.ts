@@ -228,8 +228,8 @@ export async function submitCall(ctx: AppContext, actor: Actor, id: string, vers
     const partner = ROUTE_PARTNER[decision.route];
     if (partner) Object.assign(values, { partner });
     await updateCall(tx, id, version, values);
-    if (partner) await queuePartnerMessage(tx, row, partner, 'handover', now);
     await insertStep(tx, { callId: id, step: 'submitted', at: now, byUserId: actor.userId, detail: { route: decision.route } });
+    if (partner) await queuePartnerMessage(tx, row, partner, 'handover', now);
     await audit(
       tx,
       actor,
