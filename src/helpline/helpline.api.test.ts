@@ -527,3 +527,34 @@ describe('handover with 112 and 181 (signed contract, real HTTP both ways)', () 
     expect(fig.medianMinutesToOnTheWay).not.toBeNull();
   });
 });
+
+describe('monthly figures per district', () => {
+  it('gives p50/p90 minutes to reach and to on-the-way per route and category (percentile_cont), in the jurisdiction, and as CSV', async () => {
+    k.at('2026-12-02T04:30:00.000Z');
+    dcpo = await k.as('dcpo.amravati');
+    const r = await dcpo.get('/api/v1/helpline/figures/monthly?from=2026-12&to=2026-12&districtCode=468');
+    expect(r.statusCode, r.body).toBe(200);
+    const rows = r.json().rows as { dim: string; key: string; calls: number; p50Minutes: number | null; p90Minutes: number | null }[];
+    const all = rows.find((x) => x.dim === 'all')!;
+    expect(all).toMatchObject({ month: '2026-12', districtCode: 468 });
+    expect(all.p90Minutes!).toBeGreaterThanOrEqual(all.p50Minutes!);
+    // The call 112 handed over and the unit reached at the station: 10 minutes to on the way, 35 to reach.
+    expect(rows.find((x) => x.dim === 'route' && x.key === 'railway_desk')).toMatchObject({
+      reached: 1,
+      p50Minutes: 35,
+      p90Minutes: 35,
+      p50MinutesToOnTheWay: 10,
+    });
+    expect(rows.some((x) => x.dim === 'category' && x.key === 'rescue')).toBe(true);
+    expect(rows.filter((x) => x.dim === 'category').reduce((n, x) => n + x.calls, 0)).toBeGreaterThanOrEqual(all.calls);
+    const akola = await k.as('dcpo.akola');
+    const there = (await akola.get('/api/v1/helpline/figures/monthly?from=2026-12&to=2026-12')).json().rows as { districtCode: number }[];
+    expect(there.filter((x) => x.districtCode !== 467)).toEqual([]);
+    expect((await dcpo.get('/api/v1/helpline/figures/monthly?from=2026-12&to=2026-11')).statusCode).toBe(400);
+    const csv = await dcpo.get('/api/v1/helpline/figures/monthly/export?from=2026-12&to=2026-12');
+    expect(csv.body.split('\r\n')[0]).toBe(
+      'month,district_code,by,key,calls,reached,reached_within_target,p50_minutes_to_reach,p90_minutes_to_reach,p50_minutes_to_on_the_way,p90_minutes_to_on_the_way',
+    );
+    expect(csv.body).toContain('2026-12,468,route,railway_desk,');
+  });
+});

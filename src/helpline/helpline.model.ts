@@ -111,6 +111,14 @@ export const summaryQuery = z.strictObject({
 });
 export type SummaryQuery = z.infer<typeof summaryQuery>;
 
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
+export const monthlyQuery = z.strictObject({
+  from: yearMonth.optional(),
+  to: yearMonth.optional(),
+  districtCode: lgdCodeQuery.optional(),
+});
+export type MonthlyQuery = z.infer<typeof monthlyQuery>;
+
 export const duplicatesQuery = z.strictObject({
   name: optionalPersonName(120).refine((s) => s.length > 0, 'give a name'),
   sex: z.enum(SEXES).optional(),
@@ -266,6 +274,27 @@ export const triageTableOut = z.object({
       route: z.string(),
       targetMinutes: z.number().nullable(),
       girlOnly: z.boolean().optional(),
+    }),
+  ),
+});
+
+/** Per district and month: time to reach (and to the responder on the way), median and 90th percentile, for all calls, per route and per category. */
+export const monthlyOut = z.object({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(
+    z.object({
+      month: z.string(),
+      districtCode: z.number(),
+      dim: z.enum(['all', 'route', 'category']),
+      key: z.string(),
+      calls: z.number(),
+      reached: z.number(),
+      withinTarget: z.number(),
+      p50Minutes: z.number().nullable(),
+      p90Minutes: z.number().nullable(),
+      p50MinutesToOnTheWay: z.number().nullable(),
+      p90MinutesToOnTheWay: z.number().nullable(),
     }),
   ),
 });

@@ -16,6 +16,8 @@ import {
   duplicateOut,
   duplicatesQuery,
   handedToInput,
+  monthlyOut,
+  monthlyQuery,
   handoverInput,
   handoverOut,
   partnerHandoverInput,
@@ -28,7 +30,9 @@ import {
   CSV_HEADER,
   createDraft,
   exportRows,
+  MONTHLY_CSV_HEADER,
   handToPartner,
+  monthlyFor,
   handoverAsCase,
   listCallsFor,
   readCallFor,
@@ -80,6 +84,42 @@ export function helplineRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => summaryFor(ctx, requireActor(req), req.query),
+  );
+  r.get(
+    '/helpline/figures/monthly',
+    {
+      schema: {
+        tags,
+        summary: 'Per district and month: median and 90th percentile minutes to reach, per route and category',
+        querystring: monthlyQuery,
+        response: ok(monthlyOut),
+      },
+    },
+    async (req) => monthlyFor(ctx, requireActor(req), req.query),
+  );
+  r.get(
+    '/helpline/figures/monthly/export',
+    { schema: { tags, summary: 'The monthly figures per district as CSV', querystring: monthlyQuery, ...file('text/csv') } },
+    async (req, reply) => {
+      const { from, to, rows } = await monthlyFor(ctx, requireActor(req), req.query);
+      const cells = rows.map((r) => [
+        r.month,
+        r.districtCode,
+        r.dim,
+        r.key,
+        r.calls,
+        r.reached,
+        r.withinTarget,
+        r.p50Minutes,
+        r.p90Minutes,
+        r.p50MinutesToOnTheWay,
+        r.p90MinutesToOnTheWay,
+      ]);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="helpline-monthly-${from}-${to}.csv"`)
+        .send(csvText(MONTHLY_CSV_HEADER, cells));
+    },
   );
   r.get(
     '/helpline/triage',

@@ -15,9 +15,9 @@ import { triage } from './domain/triage';
 import { figures, figuresBy, isDueSoon, isOverdue, minutesBetween } from './domain/response-times';
 import type { Route } from './domain/vocabulary';
 import { triageTableFor } from './triage.data';
-import { insertCall, listCalls, lockCall, readCall, timedCalls, updateCall, type CallView } from './helpline.repository';
+import { insertCall, listCalls, lockCall, monthlyFigures, readCall, timedCalls, updateCall, type CallView } from './helpline.repository';
 import type { HelplineCallRow } from './helpline.schema';
-import type { CallChild, CallListQuery, DraftInput, DraftPatch, SummaryQuery } from './helpline.model';
+import type { CallChild, CallListQuery, DraftInput, DraftPatch, MonthlyQuery, SummaryQuery } from './helpline.model';
 import { findUserById } from '../users/users.repository';
 import { insertStep, messagesOf, timelineOf } from './partner.repository';
 import { ROUTE_PARTNER, queuePartnerMessage } from './partner.service';
@@ -521,6 +521,39 @@ export async function summaryFor(ctx: AppContext, actor: Actor, q: SummaryQuery)
     byRoute: figuresBy(calls, (c) => (c.route ? [c.route] : []), now),
   };
 }
+
+/** The month `n` months after `ym` (YYYY-MM). */
+function addMonths(ym: string, n: number) {
+  const [y, m] = ym.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Monthly figures per district (by default the last six months to this one), at most 24 months. */
+export async function monthlyFor(ctx: AppContext, actor: Actor, q: MonthlyQuery) {
+  requirePermission(actor, 'helpline.read');
+  const thisMonth = istToday(ctx.now()).slice(0, 7);
+  const to = q.to ?? thisMonth;
+  const from = q.from ?? addMonths(to, -5);
+  if (to < from) throw badRequest('to', 'must be on or after from');
+  if (addMonths(from, 24) <= to) throw badRequest('from', 'at most 24 months at once');
+  const rows = await monthlyFigures(ctx.db, actor, { from: istStart(`${from}-01`), to: istStart(`${addMonths(to, 1)}-01`) }, q.districtCode);
+  return { from, to, rows: rows as (typeof rows[number] & { dim: 'all' | 'route' | 'category' })[] };
+}
+
+export const MONTHLY_CSV_HEADER = [
+  'month',
+  'district_code',
+  'by',
+  'key',
+  'calls',
+  'reached',
+  'reached_within_target',
+  'p50_minutes_to_reach',
+  'p90_minutes_to_reach',
+  'p50_minutes_to_on_the_way',
+  'p90_minutes_to_on_the_way',
+] as const;
 
 export const CSV_HEADER = [
   'number',
