@@ -5,8 +5,9 @@ declare module 'autocannon' {
     path?: string;
     body?: string;
     headers?: Record<string, string>;
-    setupRequest?: (req: Request) => Request;
-    onResponse?: (status: number, body: string) => void;
+    /** `context` is per connection, kept across its sequence of requests (the helpline bench's draft → submit). */
+    setupRequest?: (req: Request, context: Record<string, unknown>) => Request;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
   interface Options {
     url: string;

@@ -6,6 +6,9 @@ import { sweepHelplineOverdue } from './helpline.jobs';
 import { submitPublic } from '../missing/missing.service';
 import { dispatchPending } from '../events/dispatcher';
 import { EVENT_HANDLERS } from '../events/handlers';
+import { deliverPartnerMessages, setPartnerConfig } from './partner.service';
+import { startPartnerSimulator, type PartnerSimulator } from './partner-simulator';
+import { CONTRACT } from './partner.contract';
 
 /**
  * The 1098 helpline through the API (issue #13), as an operator in Amravati takes calls:
@@ -228,8 +231,12 @@ describe('handover', () => {
       categories: ['found_sighting'],
       urgency: 'non_emergency',
       children: [{ name: 'Pooja', sex: 'female', ageYears: 7, description: 'red frock, alone at the station' }],
+      atStation: true,
     });
+    // At a railway station: the railway child help desk (triage data, rule found-railway); elsewhere the district unit.
     expect(c.route).toBe('railway_desk');
+    const away = await submitted({ ...complete, categories: ['found_sighting'], urgency: 'non_emergency' });
+    expect(away).toMatchObject({ route: 'district_unit', targetMinutes: 240, atStation: false });
     expect(c.missingRecordId).toBeTruthy();
     const rec = (
       await q<{ status: string; channel: string; kind: string; source: string }>(
@@ -259,7 +266,7 @@ describe('public sightings', () => {
     dcpo = await k.as('dcpo.amravati');
     const queue = (await dcpo.get('/api/v1/helpline/calls?category=found_sighting&pageSize=100')).json().items;
     const call = queue.find((c: { missingRecordId?: string }) => c.missingRecordId === rec.id);
-    expect(call).toMatchObject({ status: 'open', channel: 'public', callerAnonymous: true, targetMinutes: 45 });
+    expect(call).toMatchObject({ status: 'open', channel: 'public', callerAnonymous: true, route: 'district_unit', targetMinutes: 240 });
     expect(call.operatorUserId).toBeNull();
     // Handled once.
     await dispatchPending(t.ctx.db, EVENT_HANDLERS, () => new Date(T0));
@@ -372,5 +379,182 @@ describe('response times', () => {
     );
     expect(lines.some((l) => l.endsWith(',50,yes,closed,resolved'))).toBe(true);
     expect(csv.body).not.toContain('Ramesh');
+  });
+});
+
+describe('handover with 112 and 181 (signed contract, real HTTP both ways)', () => {
+  const SECRET = 'test-secret-112-0123456789abcdef0123';
+  let sim: PartnerSimulator;
+  let base: string;
+  const callCount = async () => (await q<{ n: number }>('SELECT count(*)::int AS n FROM helpline_call'))[0].n;
+
+  beforeAll(async () => {
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    sim = await startPartnerSimulator({ partner: '112', secret: SECRET, serverUrl: base, now: () => t.ctx.now() });
+    setPartnerConfig({ '112': { url: sim.url, secret: SECRET } });
+  });
+  afterAll(async () => {
+    setPartnerConfig(null);
+    await sim.close();
+  });
+
+  it('hands a 112 call over, keeps it pending while 112 is down, delivers once it is up, and takes its statuses back', async () => {
+    k.at(T0);
+    op = await k.as('helpline.amravati');
+    const c = await submitted();
+    expect(c).toMatchObject({ route: 'police_112', partner: '112' });
+    sim.down = true;
+    // (earlier tests' 112 calls are queued too)
+    expect(await deliverPartnerMessages(t.ctx.db, t.ctx.now())).toMatchObject({ acknowledged: 0 });
+    const pending = (await op.get(`/api/v1/helpline/calls/${c.id}`)).json().partnerMessages;
+    expect(pending).toMatchObject([{ direction: 'out', kind: 'handover', delivery: 'pending', attempts: 1, lastError: 'HTTP 503 unavailable' }]);
+    sim.down = false;
+    k.at('2026-12-01T04:32:00.000Z');
+    expect(await deliverPartnerMessages(t.ctx.db, t.ctx.now())).toMatchObject({ pending: 0 });
+    const got = sim.received.find((m) => m.kind === 'handover' && m.handover.ref === c.id)!;
+    expect(got).toMatchObject({ kind: 'handover', from: '1098', to: '112', handover: { ref: c.id, urgency: 'emergency' } });
+    expect(got.kind === 'handover' && got.handover.children[0].name).toBe('Sunil');
+    // Acknowledged once: nothing is sent again.
+    expect(await deliverPartnerMessages(t.ctx.db, t.ctx.now())).toEqual({ acknowledged: 0, pending: 0 });
+
+    k.at('2026-12-01T04:50:00.000Z');
+    expect((await sim.sendStatus(c.id, 'on_the_way')).status).toBe(200);
+    k.at('2026-12-01T05:10:00.000Z');
+    expect((await sim.sendStatus(c.id, 'reached')).status).toBe(200);
+    op = await k.as('helpline.amravati');
+    const after = (await op.get(`/api/v1/helpline/calls/${c.id}`)).json();
+    expect(after).toMatchObject({ status: 'reached', onTheWayAt: '2026-12-01T04:50:00.000Z', reachedAt: '2026-12-01T05:10:00.000Z' });
+    expect(after.timeline.map((s: { step: string }) => s.step)).toEqual([
+      'submitted',
+      'handover_queued',
+      'handover_acknowledged',
+      'partner_on_the_way',
+      'partner_reached',
+    ]);
+    // An unknown reference is refused and changes nothing.
+    expect((await sim.sendStatus('00000000-0000-4000-8000-000000000000', 'closed')).status).toBe(404);
+  });
+
+  it('refuses a bad signature, a stale timestamp, a tampered or malformed body and a replay, changing nothing', async () => {
+    k.at(T0);
+    const before = await callCount();
+    const place = { stateCode: 27, districtCode: 468 };
+    const forged = await sim.handOver(place, { secret: 'another-secret-0123456789abcdef01234' });
+    expect(forged).toMatchObject({ status: 401, body: { code: 'bad_signature' } });
+    expect((await sim.handOver(place, { timestampOffsetSeconds: -600 })).body.code).toBe('stale_timestamp');
+    expect((await sim.handOver(place, { tamper: (raw) => raw.replace('"rescue"', '"begging"') })).body.code).toBe('bad_signature');
+    const malformed = await sim.handOver({ ...place, urgency: 'soon' as never });
+    expect(malformed.status).toBe(400);
+    const other = await startPartnerSimulator({ partner: '181', secret: SECRET, serverUrl: base, now: () => t.ctx.now() });
+    expect((await other.handOver(place)).body.code).toBe('unknown_partner'); // 181 is not connected here
+    await other.close();
+    expect(await callCount()).toBe(before);
+
+    const msg = {
+      contract: CONTRACT,
+      messageId: '112-replay-0001',
+      kind: 'handover' as const,
+      from: '112' as const,
+      to: '1098' as const,
+      sentAt: T0,
+      handover: {
+        ...place,
+        ref: 'ERSS-REPLAY',
+        categories: ['abuse' as const],
+        urgency: 'emergency' as const,
+        atStation: false,
+        location: { text: 'near the market' },
+        children: [{ sex: 'female' as const, ageYears: 12 }],
+        caller: { anonymous: true },
+        receivedAt: T0,
+      },
+    };
+    const first = await sim.send(msg);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const again = await sim.send(msg);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'replayed', ack: { messageId: msg.messageId, receiverRef: first.body.receiverRef } });
+    expect(await callCount()).toBe(before + 1);
+  });
+
+  it('takes a call from 112, dispatches a named responder, times each step and reports them back to 112', async () => {
+    k.at(T0);
+    sim.down = false;
+    const r = await sim.handOver({
+      stateCode: 27,
+      districtCode: 468,
+      location: { text: 'Badnera railway station', villageId: RAJURA },
+      categories: ['found_sighting'],
+      urgency: 'emergency',
+      atStation: true,
+      children: [{ sex: 'male', ageYears: 6 }],
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const id = r.body.receiverRef as string;
+    dcpo = await k.as('dcpo.amravati');
+    let c = (await dcpo.get(`/api/v1/helpline/calls/${id}`)).json();
+    expect(c).toMatchObject({ channel: '112', partner: '112', status: 'open', route: 'railway_desk', targetMinutes: 45 });
+    const [cw] = await q<{ id: string }>("SELECT id FROM app_user WHERE username = 'caseworker.amravati'");
+    const [akolaCw] = await q<{ id: string }>("SELECT id FROM app_user WHERE username = 'caseworker.akola'");
+    const bad = await dcpo.post(`/api/v1/helpline/calls/${id}/dispatch`, { version: c.version, responderUserId: akolaCw.id });
+    expect(bad.statusCode).toBe(400);
+    const steps: [string, string, object][] = [
+      ['2026-12-01T04:35:00.000Z', 'dispatch', { responderUserId: cw.id }],
+      ['2026-12-01T04:40:00.000Z', 'on-the-way', {}],
+      ['2026-12-01T05:05:00.000Z', 'reached', {}],
+      ['2026-12-01T05:30:00.000Z', 'handed-to', { kind: 'cwc', name: 'CWC Amravati' }],
+      ['2026-12-01T05:40:00.000Z', 'close', { outcome: 'handed_to_cwc' }],
+    ];
+    for (const [at, step, body] of steps) {
+      k.at(at);
+      const res = await dcpo.post(`/api/v1/helpline/calls/${id}/${step}`, { version: c.version, ...body });
+      expect(res.statusCode, `${step} ${res.body}`).toBe(200);
+      c = res.json();
+    }
+    expect(c).toMatchObject({
+      responderUserId: cw.id,
+      onTheWayAt: '2026-12-01T04:40:00.000Z',
+      handedToKind: 'cwc',
+      handedToAt: '2026-12-01T05:30:00.000Z',
+      status: 'closed',
+    });
+    const sent = await deliverPartnerMessages(t.ctx.db, t.ctx.now());
+    expect(sent.pending).toBe(0);
+    const back = sim.received.filter((m) => m.kind === 'status' && m.status.ref === c.partnerRef);
+    expect(back.map((m) => m.kind === 'status' && m.status.status)).toEqual(['acknowledged', 'on_the_way', 'reached', 'closed']);
+    // The step times feed the figures: minutes to on-the-way and to reach.
+    const fig = (await dcpo.get('/api/v1/helpline/summary?from=2026-12-01&to=2026-12-01')).json();
+    expect(fig.medianMinutesToOnTheWay).not.toBeNull();
+  });
+});
+
+describe('monthly figures per district', () => {
+  it('gives p50/p90 minutes to reach and to on-the-way per route and category (percentile_cont), in the jurisdiction, and as CSV', async () => {
+    k.at('2026-12-02T04:30:00.000Z');
+    dcpo = await k.as('dcpo.amravati');
+    const r = await dcpo.get('/api/v1/helpline/figures/monthly?from=2026-12&to=2026-12&districtCode=468');
+    expect(r.statusCode, r.body).toBe(200);
+    const rows = r.json().rows as { dim: string; key: string; calls: number; p50Minutes: number | null; p90Minutes: number | null }[];
+    const all = rows.find((x) => x.dim === 'all')!;
+    expect(all).toMatchObject({ month: '2026-12', districtCode: 468 });
+    expect(all.p90Minutes!).toBeGreaterThanOrEqual(all.p50Minutes!);
+    // The call 112 handed over and the unit reached at the station: 10 minutes to on the way, 35 to reach.
+    expect(rows.find((x) => x.dim === 'route' && x.key === 'railway_desk')).toMatchObject({
+      reached: 1,
+      p50Minutes: 35,
+      p90Minutes: 35,
+      p50MinutesToOnTheWay: 10,
+    });
+    expect(rows.some((x) => x.dim === 'category' && x.key === 'rescue')).toBe(true);
+    expect(rows.filter((x) => x.dim === 'category').reduce((n, x) => n + x.calls, 0)).toBeGreaterThanOrEqual(all.calls);
+    const akola = await k.as('dcpo.akola');
+    const there = (await akola.get('/api/v1/helpline/figures/monthly?from=2026-12&to=2026-12')).json().rows as { districtCode: number }[];
+    expect(there.filter((x) => x.districtCode !== 467)).toEqual([]);
+    expect((await dcpo.get('/api/v1/helpline/figures/monthly?from=2026-12&to=2026-11')).statusCode).toBe(400);
+    const csv = await dcpo.get('/api/v1/helpline/figures/monthly/export?from=2026-12&to=2026-12');
+    expect(csv.body.split('\r\n')[0]).toBe(
+      'month,district_code,by,key,calls,reached,reached_within_target,p50_minutes_to_reach,p90_minutes_to_reach,p50_minutes_to_on_the_way,p90_minutes_to_on_the_way',
+    );
+    expect(csv.body).toContain('2026-12,468,route,railway_desk,');
   });
 });

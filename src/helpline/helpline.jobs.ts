@@ -6,6 +6,7 @@ import { insertNotifications } from '../cases/notifications.repository';
 import { enqueue } from '../notifications/outbox.repository';
 import { activeOfKindAt } from '../users/organisations.repository';
 import { claimOverdue, markAlerted } from './helpline.repository';
+import { PARTNER_DELIVERY_QUEUE, deliverPartnerMessages } from './partner.service';
 
 /**
  * The helpline's clock on pg-boss, like the case module's overdue sweep (src/cases/cases.jobs.ts):
@@ -79,4 +80,12 @@ export async function registerHelplineJobs(boss: PgBoss, ctx: AppContext, opts: 
     countingFailures(HELPLINE_OVERDUE_QUEUE, async () => ({ alerts: await sweepHelplineOverdue(ctx.db, ctx.now()) })),
   );
   if (cron) await boss.schedule(HELPLINE_OVERDUE_QUEUE, cron, {}, { tz: 'Asia/Kolkata' });
+  // Handover messages to 112/181: each minute, retried with backoff until acknowledged (partner.service.ts).
+  await boss.createQueue(PARTNER_DELIVERY_QUEUE, { name: PARTNER_DELIVERY_QUEUE, policy: 'singleton', retryLimit: 3, retryDelay: 30 });
+  await boss.work(
+    PARTNER_DELIVERY_QUEUE,
+    { pollingIntervalSeconds: 2, batchSize: 1 },
+    countingFailures(PARTNER_DELIVERY_QUEUE, async () => ({ ...(await deliverPartnerMessages(ctx.db, ctx.now())) })),
+  );
+  if (cron) await boss.schedule(PARTNER_DELIVERY_QUEUE, '* * * * *', {}, { tz: 'Asia/Kolkata' });
 }

@@ -56,6 +56,8 @@ const draftFields = {
   urgency: z.enum(URGENCIES).optional().nullable(),
   language: z.enum(CALL_LANGUAGES).optional().nullable(),
   notes: text(4000).optional().nullable(),
+  /** The child is at a railway station: a found child or sighting goes to the railway child help desk (triage data). */
+  atStation: z.boolean().optional(),
 };
 
 export const draftInput = z.strictObject(draftFields);
@@ -68,7 +70,18 @@ export const dispatchInput = z.strictObject({
   version: recordVersion,
   /** The unit that takes the call on; by default the route's unit in the call's district. */
   unitId: z.uuid('must be an organisation id (UUID)').optional(),
+  /** The named field responder (a user of the district's units); the team is the unit. */
+  responderUserId: z.uuid('must be a user id (UUID)').optional(),
 });
+export const HANDED_TO = ['police_station', 'cwc', 'cci', 'family'] as const;
+export const handedToInput = z.strictObject({
+  version: recordVersion,
+  /** JJ Act 2015 s.31 (production before the CWC), a CCI (s.2(21)), the family, the police station (SJPU, s.107). */
+  kind: z.enum(HANDED_TO),
+  /** Which station, CWC, CCI (its name); for a family, who (e.g. "mother"). */
+  name: text(200).optional().nullable(),
+});
+export const partnerHandoverInput = z.strictObject({ version: recordVersion, partner: z.enum(['112', '181']) });
 export const closeInput = z.strictObject({ version: recordVersion, outcome: z.enum(CALL_OUTCOMES) });
 export const handoverInput = z.strictObject({
   version: recordVersion,
@@ -97,6 +110,14 @@ export const summaryQuery = z.strictObject({
   districtCode: lgdCodeQuery.optional(),
 });
 export type SummaryQuery = z.infer<typeof summaryQuery>;
+
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
+export const monthlyQuery = z.strictObject({
+  from: yearMonth.optional(),
+  to: yearMonth.optional(),
+  districtCode: lgdCodeQuery.optional(),
+});
+export type MonthlyQuery = z.infer<typeof monthlyQuery>;
 
 export const duplicatesQuery = z.strictObject({
   name: optionalPersonName(120).refine((s) => s.length > 0, 'give a name'),
@@ -151,6 +172,43 @@ export const callOut = z.object({
   outcome: z.string().nullable(),
   caseId: withheld(z.string()),
   missingRecordId: withheld(z.string()),
+  atStation: z.boolean().optional(),
+  responderUserId: withheld(z.string()),
+  onTheWayAt: timestamp.nullable().optional(),
+  handedToKind: z.string().nullable().optional(),
+  handedToName: withheld(z.string()),
+  handedToAt: timestamp.nullable().optional(),
+  partner: z.string().nullable().optional(),
+  partnerRef: withheld(z.string()),
+  /** The call's steps with their time (one call's read only): codes and ids. */
+  timeline: z
+    .array(
+      z.object({
+        step: z.string(),
+        at: timestamp,
+        byUserId: z.string().nullable(),
+        byPartner: z.string().nullable(),
+        detail: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+      }),
+    )
+    .optional(),
+  /** Handover messages to and from 112/181 (one call's read only). */
+  partnerMessages: z
+    .array(
+      z.object({
+        direction: z.string(),
+        partner: z.string(),
+        messageId: z.string(),
+        kind: z.string(),
+        statusValue: z.string().nullable(),
+        delivery: z.string(),
+        attempts: z.number(),
+        acknowledgedAt: timestamp.nullable(),
+        lastError: z.string().nullable(),
+        createdAt: timestamp,
+      }),
+    )
+    .optional(),
   version: z.number(),
   /** Minutes from the call to now (open) or to the child reached. */
   elapsedMinutes: z.number().optional(),
@@ -188,6 +246,9 @@ export const summaryOut = z.object({
   withinTargetPercent: z.number().nullable(),
   medianMinutes: z.number().nullable(),
   p90Minutes: z.number().nullable(),
+  medianMinutesToDispatch: z.number().nullable(),
+  medianMinutesToOnTheWay: z.number().nullable(),
+  p90MinutesToOnTheWay: z.number().nullable(),
   byCategory: z.array(group),
   byRoute: z.array(group),
 });
@@ -213,6 +274,27 @@ export const triageTableOut = z.object({
       route: z.string(),
       targetMinutes: z.number().nullable(),
       girlOnly: z.boolean().optional(),
+    }),
+  ),
+});
+
+/** Per district and month: time to reach (and to the responder on the way), median and 90th percentile, for all calls, per route and per category. */
+export const monthlyOut = z.object({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(
+    z.object({
+      month: z.string(),
+      districtCode: z.number(),
+      dim: z.enum(['all', 'route', 'category']),
+      key: z.string(),
+      calls: z.number(),
+      reached: z.number(),
+      withinTarget: z.number(),
+      p50Minutes: z.number().nullable(),
+      p90Minutes: z.number().nullable(),
+      p50MinutesToOnTheWay: z.number().nullable(),
+      p90MinutesToOnTheWay: z.number().nullable(),
     }),
   ),
 });

@@ -115,7 +115,15 @@ export async function listCalls(
 /** Submitted calls of a period, as the figures need them (no personal fields). */
 export async function timedCalls(db: Db, actor: Actor, range: { from: Date; to: Date }, districtCode?: number) {
   return db
-    .select({ receivedAt: h.receivedAt, reachedAt: h.reachedAt, targetMinutes: h.targetMinutes, categories: h.categories, route: h.route })
+    .select({
+      receivedAt: h.receivedAt,
+      reachedAt: h.reachedAt,
+      targetMinutes: h.targetMinutes,
+      categories: h.categories,
+      route: h.route,
+      dispatchedAt: h.dispatchedAt,
+      onTheWayAt: h.onTheWayAt,
+    })
     .from(h)
     .where(
       and(
@@ -152,4 +160,57 @@ export async function claimOverdue(db: Db, now: Date, limit = 200) {
 
 export async function markAlerted(db: Db, ids: string[], now: Date) {
   if (ids.length) await db.update(h).set({ alertedAt: now }).where(inArray(h.id, ids));
+}
+
+export interface MonthlyFigureRow {
+  month: string;
+  districtCode: number;
+  /** 'all', 'route' or 'category'. */
+  dim: string;
+  key: string;
+  calls: number;
+  reached: number;
+  withinTarget: number;
+  p50Minutes: number | null;
+  p90Minutes: number | null;
+  p50MinutesToOnTheWay: number | null;
+  p90MinutesToOnTheWay: number | null;
+}
+
+/**
+ * Per district and IST month: calls, reached, reached within target, and the median and 90th
+ * percentile minutes from the call to the child reached and to the responder on the way
+ * (percentile_cont, continuous: PostgreSQL's own definition), for all calls, per route and per
+ * category (a call with several categories counts under each). Within the actor's jurisdiction.
+ */
+export async function monthlyFigures(db: Db, actor: Actor, range: { from: Date; to: Date }, districtCode?: number): Promise<MonthlyFigureRow[]> {
+  const res = (await db.execute(sql`
+    WITH c AS (
+      SELECT to_char(${h.receivedAt} AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM') AS month, ${h.districtCode} AS district_code,
+             coalesce(${h.route}, 'none') AS route, ${h.categories} AS categories,
+             extract(epoch FROM (${h.reachedAt} - ${h.receivedAt})) / 60 AS to_reach,
+             extract(epoch FROM (${h.onTheWayAt} - ${h.receivedAt})) / 60 AS to_otw,
+             (${h.reachedAt} IS NOT NULL AND ${h.reachedAt} <= ${h.targetAt}) AS within,
+             ${h.reachedAt} IS NOT NULL AS reached
+      FROM ${h}
+      WHERE ${rowsWhere(actor, 'helplineCall', h)} AND ${h.status} <> 'draft'
+        AND ${h.receivedAt} >= ${range.from.toISOString()}::timestamptz AND ${h.receivedAt} < ${range.to.toISOString()}::timestamptz
+        ${districtCode ? sql`AND ${h.districtCode} = ${districtCode}` : sql``}
+    ), k AS (
+      SELECT month, district_code, 'all' AS dim, 'all' AS key, to_reach, to_otw, within, reached FROM c
+      UNION ALL SELECT month, district_code, 'route', route, to_reach, to_otw, within, reached FROM c
+      UNION ALL SELECT month, district_code, 'category', cat, to_reach, to_otw, within, reached FROM c CROSS JOIN LATERAL unnest(c.categories) AS cat
+    )
+    SELECT month, district_code AS "districtCode", dim, key, count(*)::int AS calls,
+           (count(*) FILTER (WHERE reached))::int AS reached, (count(*) FILTER (WHERE within))::int AS "withinTarget",
+           round((percentile_cont(0.5) WITHIN GROUP (ORDER BY to_reach))::numeric, 1)::float8 AS "p50Minutes",
+           round((percentile_cont(0.9) WITHIN GROUP (ORDER BY to_reach))::numeric, 1)::float8 AS "p90Minutes",
+           round((percentile_cont(0.5) WITHIN GROUP (ORDER BY to_otw))::numeric, 1)::float8 AS "p50MinutesToOnTheWay",
+           round((percentile_cont(0.9) WITHIN GROUP (ORDER BY to_otw))::numeric, 1)::float8 AS "p90MinutesToOnTheWay"
+    FROM k GROUP BY month, district_code, dim, key
+    ORDER BY month, district_code, CASE dim WHEN 'all' THEN 0 WHEN 'route' THEN 1 ELSE 2 END, key`)) as unknown as
+    | { rows?: MonthlyFigureRow[] }
+    | MonthlyFigureRow[];
+  const rows = Array.isArray(res) ? res : (res.rows ?? []);
+  return rows.map((r) => ({ ...r, districtCode: Number(r.districtCode) }));
 }

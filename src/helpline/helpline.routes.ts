@@ -15,8 +15,12 @@ import {
   draftPatch,
   duplicateOut,
   duplicatesQuery,
+  handedToInput,
+  monthlyOut,
+  monthlyQuery,
   handoverInput,
   handoverOut,
+  partnerHandoverInput,
   summaryOut,
   summaryQuery,
   triageTableOut,
@@ -26,6 +30,9 @@ import {
   CSV_HEADER,
   createDraft,
   exportRows,
+  MONTHLY_CSV_HEADER,
+  handToPartner,
+  monthlyFor,
   handoverAsCase,
   listCallsFor,
   readCallFor,
@@ -36,6 +43,7 @@ import {
   triageTableIn,
   updateDraft,
 } from './helpline.service';
+import { partnerRoutes } from './partner.routes';
 
 /** The child helpline 1098 (src/helpline/helpline.service.ts). */
 export function helplineRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -76,6 +84,42 @@ export function helplineRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => summaryFor(ctx, requireActor(req), req.query),
+  );
+  r.get(
+    '/helpline/figures/monthly',
+    {
+      schema: {
+        tags,
+        summary: 'Per district and month: median and 90th percentile minutes to reach, per route and category',
+        querystring: monthlyQuery,
+        response: ok(monthlyOut),
+      },
+    },
+    async (req) => monthlyFor(ctx, requireActor(req), req.query),
+  );
+  r.get(
+    '/helpline/figures/monthly/export',
+    { schema: { tags, summary: 'The monthly figures per district as CSV', querystring: monthlyQuery, ...file('text/csv') } },
+    async (req, reply) => {
+      const { from, to, rows } = await monthlyFor(ctx, requireActor(req), req.query);
+      const cells = rows.map((r) => [
+        r.month,
+        r.districtCode,
+        r.dim,
+        r.key,
+        r.calls,
+        r.reached,
+        r.withinTarget,
+        r.p50Minutes,
+        r.p90Minutes,
+        r.p50MinutesToOnTheWay,
+        r.p90MinutesToOnTheWay,
+      ]);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="helpline-monthly-${from}-${to}.csv"`)
+        .send(csvText(MONTHLY_CSV_HEADER, cells));
+    },
   );
   r.get(
     '/helpline/triage',
@@ -137,6 +181,37 @@ export function helplineRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => (await stepCall(ctx, requireActor(req), req.params.id, 'dispatch', req.body)) as CallReply,
   );
   r.post(
+    '/helpline/calls/:id/on-the-way',
+    { schema: { tags, summary: 'The responder is on the way (timed)', params: idParams, body: versionBody, response: ok(callOut) } },
+    async (req) => (await stepCall(ctx, requireActor(req), req.params.id, 'on_the_way', req.body)) as CallReply,
+  );
+  r.post(
+    '/helpline/calls/:id/handed-to',
+    {
+      schema: {
+        tags,
+        summary: 'The child was handed to a police station, the CWC, a CCI or the family (timed)',
+        params: idParams,
+        body: handedToInput,
+        response: ok(callOut),
+      },
+    },
+    async (req) => (await stepCall(ctx, requireActor(req), req.params.id, 'handed_to', req.body)) as CallReply,
+  );
+  r.post(
+    '/helpline/calls/:id/partner-handover',
+    {
+      schema: {
+        tags,
+        summary: 'Hand the call to 112 or 181 (a signed message, retried until acknowledged)',
+        params: idParams,
+        body: partnerHandoverInput,
+        response: ok(callOut),
+      },
+    },
+    async (req) => (await handToPartner(ctx, requireActor(req), req.params.id, req.body)) as CallReply,
+  );
+  r.post(
     '/helpline/calls/:id/reached',
     { schema: { tags, summary: 'The child was reached (stops the clock)', params: idParams, body: versionBody, response: ok(callOut) } },
     async (req) => (await stepCall(ctx, requireActor(req), req.params.id, 'reached', req.body)) as CallReply,
@@ -159,4 +234,6 @@ export function helplineRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => (await handoverAsCase(ctx, requireActor(req), req.params.id, req.body)) as z.input<typeof handoverOut>,
   );
+  // Its own scope: the partner messages keep their raw body for the signature.
+  app.register(async (scope) => partnerRoutes(scope, ctx));
 }

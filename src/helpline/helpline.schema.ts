@@ -42,8 +42,51 @@ export const helplineCall = pgTable('helpline_call', {
   caseId: uuid('case_id'),
   missingRecordId: uuid('missing_record_id'),
   alertedAt: ts('alerted_at'),
+  /** migrations/0740: the railway-station flag, the named responder and the response steps, the partner (112/181). */
+  atStation: boolean('at_station').notNull().default(false),
+  responderUserId: uuid('responder_user_id'),
+  onTheWayAt: ts('on_the_way_at'),
+  handedToKind: text('handed_to_kind'),
+  handedToName: text('handed_to_name'),
+  handedToAt: ts('handed_to_at'),
+  partner: text('partner').$type<'112' | '181'>(),
+  partnerRef: text('partner_ref'),
   version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });
 export type HelplineCallRow = typeof helplineCall.$inferSelect;
+
+/** The call's timeline (migrations/0740): steps with their time; codes and ids only. */
+export const helplineCallStep = pgTable('helpline_call_step', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  callId: uuid('call_id').notNull(),
+  step: text('step').notNull(),
+  at: ts('at').notNull(),
+  byUserId: uuid('by_user_id'),
+  byPartner: text('by_partner'),
+  detail: jsonb('detail').$type<Record<string, string | number | null>>().notNull().default({}),
+});
+
+/** Messages of the 112/181 handover contract, both directions (migrations/0740; docs/HELPLINE-CONTRACT.md). */
+export const helplinePartnerMessage = pgTable('helpline_partner_message', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  direction: text('direction').$type<'out' | 'in'>().notNull(),
+  partner: text('partner').$type<'112' | '181'>().notNull(),
+  messageId: text('message_id').notNull(),
+  kind: text('kind').$type<'handover' | 'status'>().notNull(),
+  statusValue: text('status_value'),
+  callId: uuid('call_id'),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  delivery: text('delivery').$type<'pending' | 'sending' | 'acknowledged'>().notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: ts('next_attempt_at').notNull(),
+  claimedAt: ts('claimed_at'),
+  acknowledgedAt: ts('acknowledged_at'),
+  lastError: text('last_error'),
+  bodySha256: text('body_sha256'),
+  createdAt: ts('created_at').notNull(),
+});
+export type PartnerMessageRow = typeof helplinePartnerMessage.$inferSelect;

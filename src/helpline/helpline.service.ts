@@ -15,9 +15,13 @@ import { triage } from './domain/triage';
 import { figures, figuresBy, isDueSoon, isOverdue, minutesBetween } from './domain/response-times';
 import type { Route } from './domain/vocabulary';
 import { triageTableFor } from './triage.data';
-import { insertCall, listCalls, lockCall, readCall, timedCalls, updateCall, type CallView } from './helpline.repository';
+import { insertCall, listCalls, lockCall, monthlyFigures, readCall, timedCalls, updateCall, type CallView } from './helpline.repository';
 import type { HelplineCallRow } from './helpline.schema';
-import type { CallChild, CallListQuery, DraftInput, DraftPatch, SummaryQuery } from './helpline.model';
+import type { CallChild, CallListQuery, DraftInput, DraftPatch, MonthlyQuery, SummaryQuery } from './helpline.model';
+import { findUserById } from '../users/users.repository';
+import { insertStep, messagesOf, timelineOf } from './partner.repository';
+import { ROUTE_PARTNER, queuePartnerMessage } from './partner.service';
+import type { Partner, PartnerStatus } from './partner.contract';
 
 /**
  * The 1098 helpline (issue #13): a call is taken as a draft saved while the operator types,
@@ -68,6 +72,7 @@ function columnsOf(input: DraftInput): Partial<HelplineCallRow> {
     if (input[k] !== undefined) (v as Record<string, unknown>)[k] = input[k] === '' ? null : input[k];
   }
   if (input.categories !== undefined) v.categories = input.categories;
+  if (input.atStation !== undefined) v.atStation = input.atStation;
   return v;
 }
 
@@ -205,6 +210,7 @@ export async function submitCall(ctx: AppContext, actor: Actor, id: string, vers
       categories: row.categories as never,
       urgency: row.urgency as never,
       anyGirl: row.children.some((c) => c.sex === 'female'),
+      atStation: row.atStation,
     });
     const targetAt = decision.targetMinutes != null ? new Date(row.receivedAt.getTime() + decision.targetMinutes * 60_000) : null;
     const values = {
@@ -218,7 +224,12 @@ export async function submitCall(ctx: AppContext, actor: Actor, id: string, vers
       // Advice given on the call is the response: nothing to dispatch, no clock.
       ...(decision.route === 'advice_only' ? { status: 'closed' as const, closedAt: now, outcome: 'advice_given' } : {}),
     };
+    // A call for the police or 181 is handed to their system at once (signed, retried until acknowledged).
+    const partner = ROUTE_PARTNER[decision.route];
+    if (partner) Object.assign(values, { partner });
     await updateCall(tx, id, version, values);
+    await insertStep(tx, { callId: id, step: 'submitted', at: now, byUserId: actor.userId, detail: { route: decision.route } });
+    if (partner) await queuePartnerMessage(tx, row, partner, 'handover', now);
     await audit(
       tx,
       actor,
@@ -276,33 +287,76 @@ async function unitFor(db: Db, actor: Actor, row: HelplineCallRow): Promise<stri
   return row.operatorUnitId ?? actor.organisationId;
 }
 
-type Step = 'dispatch' | 'reached' | 'close';
+type Step = 'dispatch' | 'on_the_way' | 'reached' | 'handed_to' | 'close';
 const STEP_FROM: Record<Step, readonly string[]> = {
   dispatch: ['open'],
+  on_the_way: ['dispatched'],
   reached: ['open', 'dispatched'],
+  handed_to: ['reached'],
   close: ['open', 'dispatched', 'reached'],
 };
+/** The status sent back to the partner that handed the call to 1098, per step. */
+const STEP_STATUS: Partial<Record<Step, PartnerStatus>> = { dispatch: 'acknowledged', on_the_way: 'on_the_way', reached: 'reached', close: 'closed' };
+const STEP_FIELDS: Record<Step, string[]> = {
+  dispatch: ['assignedUnitId', 'responderUserId'],
+  on_the_way: [],
+  reached: [],
+  handed_to: ['handedToKind', 'handedToName'],
+  close: ['outcome'],
+};
+
+/** A named responder: an active user of the call's district (the district child helpline unit's field staff). */
+async function checkResponder(db: Db, row: HelplineCallRow, userId: string) {
+  const u = await findUserById(db, userId);
+  if (!u || !u.user.active || u.user.districtCode !== row.districtCode)
+    throw badRequest('responderUserId', "must be an active user of the call's district");
+}
 
 export async function stepCall(
   ctx: AppContext,
   actor: Actor,
   id: string,
   step: Step,
-  input: { version: number; unitId?: string; outcome?: string },
+  input: { version: number; unitId?: string; responderUserId?: string; outcome?: string; kind?: string; name?: string | null },
 ) {
   requirePermission(actor, 'helpline.dispatch');
-  requireWritable(actor, 'helplineCall', step === 'dispatch' ? ['assignedUnitId'] : step === 'close' ? ['outcome'] : []);
+  requireWritable(actor, 'helplineCall', STEP_FIELDS[step]);
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     const row = await lockAt(ctx, tx, actor, id, input.version);
     if (!STEP_FROM[step].includes(row.status)) throw wrongStatus(row, STEP_FROM[step].join(' or '));
+    if (input.responderUserId) await checkResponder(tx, row, input.responderUserId);
     const values: Partial<HelplineCallRow> =
       step === 'dispatch'
-        ? { status: 'dispatched', dispatchedAt: now, assignedUnitId: input.unitId ?? (await unitFor(tx, actor, row)) }
-        : step === 'reached'
-          ? { status: 'reached', reachedAt: now, dispatchedAt: row.dispatchedAt ?? now }
-          : { status: 'closed', closedAt: now, outcome: input.outcome ?? null };
+        ? {
+            status: 'dispatched',
+            dispatchedAt: now,
+            assignedUnitId: input.unitId ?? (await unitFor(tx, actor, row)),
+            responderUserId: input.responderUserId ?? null,
+          }
+        : step === 'on_the_way'
+          ? { onTheWayAt: now }
+          : step === 'reached'
+            ? { status: 'reached', reachedAt: now, dispatchedAt: row.dispatchedAt ?? now, onTheWayAt: row.onTheWayAt ?? now }
+            : step === 'handed_to'
+              ? { handedToKind: input.kind ?? null, handedToName: input.name || null, handedToAt: now }
+              : { status: 'closed', closedAt: now, outcome: input.outcome ?? null };
     await updateCall(tx, id, input.version, { ...values, updatedAt: now });
+    await insertStep(tx, {
+      callId: id,
+      step,
+      at: now,
+      byUserId: actor.userId,
+      detail: {
+        unitId: values.assignedUnitId ?? null,
+        responderUserId: values.responderUserId ?? null,
+        handedTo: values.handedToKind ?? null,
+        outcome: values.outcome ?? null,
+      },
+    });
+    // A call 112/181 handed to 1098: the partner hears what happened (signed, retried until acknowledged).
+    const status = STEP_STATUS[step];
+    if (status && row.partner && row.partnerRef) await queuePartnerMessage(tx, row, row.partner as Partner, 'status', now, status);
     await audit(
       tx,
       actor,
@@ -310,7 +364,7 @@ export async function stepCall(
       ENTITY,
       id,
       row,
-      { unitId: values.assignedUnitId ?? null, outcome: values.outcome ?? null },
+      { unitId: values.assignedUnitId ?? null, responderUserId: values.responderUserId ?? null, handedTo: values.handedToKind ?? null, outcome: values.outcome ?? null },
       subjects(row),
     );
   });
@@ -402,9 +456,24 @@ export async function handoverAsCase(
 
 // ---------------------------------------------------------------- reads, figures
 
+/** Hands the call to 112 or 181 (e.g. a route's `alsoNotify`): a signed message, retried until acknowledged. */
+export async function handToPartner(ctx: AppContext, actor: Actor, id: string, input: { version: number; partner: Partner }) {
+  requirePermission(actor, 'helpline.intake', 'helpline.dispatch');
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    const row = await lockAt(ctx, tx, actor, id, input.version);
+    if (row.status === 'draft' || row.status === 'closed') throw wrongStatus(row, 'submitted and not closed');
+    if (row.partner) throw new HttpError(409, 'already_handed_over', `The call is already with ${row.partner}`);
+    await updateCall(tx, id, input.version, { partner: input.partner, updatedAt: now });
+    await queuePartnerMessage(tx, row, input.partner, 'handover', now);
+    await audit(tx, actor, 'helpline.partner_handover', ENTITY, id, row, { partner: input.partner }, subjects(row));
+  });
+  return view(ctx, actor, id);
+}
+
 export async function readCallFor(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'helpline.read');
-  const c = await view(ctx, actor, id);
+  const c: CallView = { ...(await view(ctx, actor, id)), timeline: await timelineOf(ctx.db, id), partnerMessages: await messagesOf(ctx.db, id) };
   await audit(ctx.db, actor, 'read', ENTITY, id, c as unknown as Placement, {}, { children: (c.childIds as string[]) ?? [] });
   return c;
 }
@@ -452,6 +521,39 @@ export async function summaryFor(ctx: AppContext, actor: Actor, q: SummaryQuery)
     byRoute: figuresBy(calls, (c) => (c.route ? [c.route] : []), now),
   };
 }
+
+/** The month `n` months after `ym` (YYYY-MM). */
+function addMonths(ym: string, n: number) {
+  const [y, m] = ym.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Monthly figures per district (by default the last six months to this one), at most 24 months. */
+export async function monthlyFor(ctx: AppContext, actor: Actor, q: MonthlyQuery) {
+  requirePermission(actor, 'helpline.read');
+  const thisMonth = istToday(ctx.now()).slice(0, 7);
+  const to = q.to ?? thisMonth;
+  const from = q.from ?? addMonths(to, -5);
+  if (to < from) throw badRequest('to', 'must be on or after from');
+  if (addMonths(from, 24) <= to) throw badRequest('from', 'at most 24 months at once');
+  const rows = await monthlyFigures(ctx.db, actor, { from: istStart(`${from}-01`), to: istStart(`${addMonths(to, 1)}-01`) }, q.districtCode);
+  return { from, to, rows: rows as (typeof rows[number] & { dim: 'all' | 'route' | 'category' })[] };
+}
+
+export const MONTHLY_CSV_HEADER = [
+  'month',
+  'district_code',
+  'by',
+  'key',
+  'calls',
+  'reached',
+  'reached_within_target',
+  'p50_minutes_to_reach',
+  'p90_minutes_to_reach',
+  'p50_minutes_to_on_the_way',
+  'p90_minutes_to_on_the_way',
+] as const;
 
 export const CSV_HEADER = [
   'number',

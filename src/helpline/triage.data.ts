@@ -30,6 +30,7 @@ const rule = z.strictObject({
     .max(7 * 24 * 60)
     .nullable(),
   girlOnly: z.boolean().optional(),
+  stationOnly: z.boolean().optional(),
 });
 
 const table = z
@@ -84,6 +85,16 @@ const NATIONAL: TriageTable = {
       urgencies: ['emergency', 'non_emergency'],
       route: 'railway_desk',
       targetMinutes: 60,
+      // Railway children: the child help desks at stations (Mission Vatsalya Guidelines 2022; Railway Board SOP for
+      // children in contact with railways). A found child or sighting elsewhere stays with the district unit.
+      stationOnly: true,
+    },
+    {
+      id: 'found-unit',
+      categories: ['found_sighting'],
+      urgencies: ['non_emergency'],
+      route: 'district_unit',
+      targetMinutes: 4 * 60,
     },
     { id: 'medical-112', categories: ['medical'], urgencies: ['emergency'], route: 'police_112', targetMinutes: 30 },
     {

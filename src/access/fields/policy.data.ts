@@ -508,6 +508,15 @@ export const HELPLINE_CALL_FIELDS = [
   'caseId',
   'missingRecordId',
   'version',
+  // migrations/0740: station flag, named responder and response steps, the partner (112/181)
+  'atStation',
+  'responderUserId',
+  'onTheWayAt',
+  'handedToKind',
+  'handedToName',
+  'handedToAt',
+  'partner',
+  'partnerRef',
 ] as const;
 /** What the operator types during a call (the rest is computed by triage and the clock). */
 const HELPLINE_INTAKE_WRITE = [
@@ -525,8 +534,9 @@ const HELPLINE_INTAKE_WRITE = [
   'urgency',
   'language',
   'notes',
+  'atStation',
 ] as const;
-const HELPLINE_DISPATCH_WRITE = ['assignedUnitId', 'outcome'] as const;
+const HELPLINE_DISPATCH_WRITE = ['assignedUnitId', 'outcome', 'responderUserId', 'handedToKind', 'handedToName'] as const;
 
 type RoleMap<T> = Record<Role, T>;
 const every = <T>(v: T): RoleMap<T> => ({
@@ -732,7 +742,7 @@ export const FIELD_POLICY_DATA = {
         auditor: 'jurisdiction',
       },
       // The caller's number is further masked in SQL for everyone but the operator who took the call (helpline.columns.ts).
-      identity: { initials: [], withhold: ['children', 'callerName', 'locationText', 'latitude', 'longitude', 'notes'] },
+      identity: { initials: [], withhold: ['children', 'callerName', 'locationText', 'latitude', 'longitude', 'notes', 'handedToName'] },
       write: {
         ...every<readonly string[]>([]),
         helpline_operator: [...HELPLINE_INTAKE_WRITE, ...HELPLINE_DISPATCH_WRITE],

@@ -10,6 +10,9 @@ export interface TimedCall {
   targetMinutes: number | null;
   categories: readonly string[];
   route: string | null;
+  /** The responder's steps (migrations/0740), when recorded. */
+  dispatchedAt?: Date | null;
+  onTheWayAt?: Date | null;
 }
 
 export const minutesBetween = (a: Date, b: Date) => Math.max(0, Math.round((b.getTime() - a.getTime()) / 60_000));
@@ -46,6 +49,10 @@ export interface Figures {
   withinTargetPercent: number | null;
   medianMinutes: number | null;
   p90Minutes: number | null;
+  /** Minutes from the call to a responder assigned, and to the responder on the way (the steps recorded). */
+  medianMinutesToDispatch: number | null;
+  medianMinutesToOnTheWay: number | null;
+  p90MinutesToOnTheWay: number | null;
 }
 
 export function figures(calls: readonly TimedCall[], now: Date): Figures {
@@ -54,6 +61,13 @@ export function figures(calls: readonly TimedCall[], now: Date): Figures {
   const minutes = reached.map((c) => minutesBetween(c.receivedAt, c.reachedAt!)).sort((a, b) => a - b);
   const within = withTarget.filter((c) => c.reachedAt && minutesBetween(c.receivedAt, c.reachedAt) <= c.targetMinutes!);
   const due = withTarget.filter((c) => c.reachedAt || isOverdue(c, now));
+  const stepMinutes = (pick: (c: TimedCall) => Date | null | undefined) =>
+    calls
+      .filter((c) => pick(c))
+      .map((c) => minutesBetween(c.receivedAt, pick(c)!))
+      .sort((a, b) => a - b);
+  const toDispatch = stepMinutes((c) => c.dispatchedAt);
+  const toOnTheWay = stepMinutes((c) => c.onTheWayAt);
   return {
     calls: calls.length,
     withTarget: withTarget.length,
@@ -62,6 +76,9 @@ export function figures(calls: readonly TimedCall[], now: Date): Figures {
     withinTargetPercent: due.length ? Math.round((1000 * within.length) / due.length) / 10 : null,
     medianMinutes: median(minutes),
     p90Minutes: percentile(minutes, 90),
+    medianMinutesToDispatch: median(toDispatch),
+    medianMinutesToOnTheWay: median(toOnTheWay),
+    p90MinutesToOnTheWay: percentile(toOnTheWay, 90),
   };
 }
 

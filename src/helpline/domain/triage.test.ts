@@ -42,12 +42,15 @@ describe('triage', () => {
     expect(triage(MH, { categories: ['abuse'], urgency: 'emergency', anyGirl: false }).alsoNotify).not.toContain('womens_181');
   });
 
-  it('uses the state table: a found child goes to the railway desk within 45 minutes in Maharashtra, 60 elsewhere', () => {
-    expect(triage(MH, { categories: ['found_sighting'], urgency: 'emergency' })).toMatchObject({
+  it('uses the state table: a found child at a station goes to the railway desk within 45 minutes in Maharashtra, 60 elsewhere', () => {
+    expect(triage(MH, { categories: ['found_sighting'], urgency: 'emergency', atStation: true })).toMatchObject({
       route: 'railway_desk',
       targetMinutes: 45,
     });
-    expect(triage(NATIONAL, { categories: ['found_sighting'], urgency: 'emergency' }).targetMinutes).toBe(60);
+    expect(triage(NATIONAL, { categories: ['found_sighting'], urgency: 'emergency', atStation: true }).targetMinutes).toBe(60);
+    // Not at a station: the district unit, never the railway desk.
+    expect(triage(MH, { categories: ['found_sighting'], urgency: 'emergency' }).route).toBe('district_unit');
+    expect(triage(MH, { categories: ['found_sighting'], urgency: 'non_emergency' }).route).toBe('district_unit');
   });
 
   it('gives advice only, with no clock, for a request for information', () => {

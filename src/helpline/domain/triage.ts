@@ -18,6 +18,8 @@ export interface TriageRule {
   targetMinutes: number | null;
   /** Girl child only (e.g. 181 for a girl at risk with her mother). */
   girlOnly?: boolean;
+  /** Only a call at a railway station (the call's `atStation` flag): the railway child help desk. */
+  stationOnly?: boolean;
 }
 
 export interface TriageTable {
@@ -36,6 +38,8 @@ export interface TriageInput {
   categories: readonly CallCategory[];
   urgency: Urgency;
   anyGirl?: boolean;
+  /** The child is at (or was found at) a railway station. */
+  atStation?: boolean;
 }
 
 export interface TriageDecision {
@@ -54,7 +58,8 @@ const rank = (r: Route) => ROUTE_PRECEDENCE.indexOf(r);
 
 export function triage(table: TriageTable, input: TriageInput): TriageDecision {
   const matching = table.rules.filter(
-    (r) => r.urgencies.includes(input.urgency) && r.categories.some((c) => input.categories.includes(c)) && (!r.girlOnly || input.anyGirl),
+    (r) => r.urgencies.includes(input.urgency) && r.categories.some((c) => input.categories.includes(c)) && (!r.girlOnly || input.anyGirl) &&
+      (!r.stationOnly || input.atStation),
   );
   const meta = { state: table.state, version: table.version, source: table.source };
   if (!matching.length) return { ...table.fallback, alsoNotify: [], ruleIds: [], table: meta };

@@ -40,6 +40,7 @@ interface Form {
   registryChildId: string;
   villageId: string;
   locationText: string;
+  atStation: boolean;
   categories: string[];
   urgency: string;
   language: string;
@@ -56,6 +57,7 @@ const EMPTY: Form = {
   registryChildId: '',
   villageId: '',
   locationText: '',
+  atStation: false,
   categories: [],
   urgency: '',
   language: 'mr',
@@ -79,6 +81,8 @@ export function draftBody(f: Form) {
     children: anyChild ? [child] : [],
     villageId: f.villageId || null,
     locationText: f.locationText || null,
+    // A found child or sighting at a railway station goes to the railway child help desk (triage data).
+    atStation: !!f.atStation,
     categories: f.categories,
     urgency: f.urgency || null,
     language: f.language || null,
@@ -343,6 +347,11 @@ export default function IntakePage() {
           value={form.locationText}
           onChange={(e) => change('locationText', e.currentTarget.value)}
           error={err('locationText')}
+        />
+        <Checkbox
+          label={t('helpline.field.atStation')}
+          checked={!!form.atStation}
+          onChange={(e) => change('atStation', e.currentTarget.checked)}
         />
       </SimpleGrid>
       <Stack gap={4}>

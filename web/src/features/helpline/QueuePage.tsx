@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { CALL_STATUSES, URGENCIES } from '../../../../src/helpline/domain/vocabulary';
 import { useCan } from '../../auth/session';
 import { ErrorMessage, Loading } from '../../components/Status';
-import { useCalls, useStep, useSummary, type Call } from './api';
+import { useCalls, useMonthly, useStep, useSummary, type Call } from './api';
 
 /**
  * The district's live queue: open work first, emergencies first, then the oldest call; each
@@ -59,6 +59,7 @@ export default function QueuePage() {
           </ResponsiveContainer>
         </Card>
       )}
+      <MonthlyChart />
       <Group gap="sm" align="flex-end">
         <Select
           label={t('helpline.queue.status')}
@@ -160,13 +161,67 @@ function Clock({ call }: { call: Call }) {
   );
 }
 
-function Actions({ call, onStep }: { call: Call; onStep: (s: 'dispatch' | 'reached' | 'close', outcome?: string) => void }) {
+/**
+ * The month's median and 90th percentile minutes from the call to the child reached, per route
+ * (GET /helpline/figures/monthly: percentile_cont in SQL, per district), with the CSV of the months.
+ */
+function MonthlyChart() {
+  const { t } = useTranslation();
+  const monthly = useMonthly();
+  if (!monthly.data) return null;
+  const month = monthly.data.to;
+  const data = monthly.data.rows
+    .filter((r) => r.month === month && r.dim === 'route' && r.reached > 0)
+    .map((r) => ({ route: t(`helpline.route.${r.key}`), p50: r.p50Minutes, p90: r.p90Minutes }));
+  return (
+    <Card withBorder padding="sm" aria-label={t('helpline.monthly.title')} data-testid="helpline-monthly">
+      <Group justify="space-between" mb="xs">
+        <Text size="sm" fw={600}>
+          {t('helpline.monthly.title')} · {month}
+        </Text>
+        <Anchor size="sm" href={`/api/v1/helpline/figures/monthly/export?from=${monthly.data.from}&to=${month}`} download>
+          {t('helpline.monthly.export')}
+        </Anchor>
+      </Group>
+      {data.length ? (
+        <ResponsiveContainer width="100%" height={220}>
+          <BarChart data={data}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="route" fontSize={11} />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Legend />
+            <Bar dataKey="p50" name={t('helpline.monthly.p50')} fill="#0072B2" isAnimationActive={false} />
+            <Bar dataKey="p90" name={t('helpline.monthly.p90')} fill="#E69F00" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('helpline.monthly.none')}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+function Actions({
+  call,
+  onStep,
+}: {
+  call: Call;
+  onStep: (s: 'dispatch' | 'on-the-way' | 'reached' | 'close', outcome?: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Group gap={4} wrap="nowrap">
       {call.status === 'open' && (
         <Button size="xs" variant="light" onClick={() => onStep('dispatch')}>
           {t('helpline.action.dispatch')}
+        </Button>
+      )}
+      {call.status === 'dispatched' && !call.onTheWayAt && (
+        <Button size="xs" variant="light" onClick={() => onStep('on-the-way')}>
+          {t('helpline.action.onTheWay')}
         </Button>
       )}
       {(call.status === 'open' || call.status === 'dispatched') && (

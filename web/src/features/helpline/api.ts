@@ -21,6 +21,7 @@ export interface Call {
   targetAt: string | null;
   reachedAt: string | null;
   outcome: string | null;
+  onTheWayAt?: string | null;
   caseId?: string | null;
   version: number;
   elapsedMinutes?: number;
@@ -39,6 +40,24 @@ export interface Summary {
   p90Minutes: number | null;
   byRoute: { key: string; calls: number; withinTarget: number; medianMinutes: number | null }[];
 }
+
+export interface MonthlyRow {
+  month: string;
+  districtCode: number;
+  dim: 'all' | 'route' | 'category';
+  key: string;
+  calls: number;
+  reached: number;
+  withinTarget: number;
+  p50Minutes: number | null;
+  p90Minutes: number | null;
+}
+
+export const useMonthly = () =>
+  useQuery({
+    queryKey: ['helpline', 'monthly'],
+    queryFn: ({ signal }) => api.get<{ from: string; to: string; rows: MonthlyRow[] }>('/helpline/figures/monthly', undefined, signal),
+  });
 
 export const keys = {
   all: ['helpline'] as const,
@@ -65,7 +84,7 @@ export const useSummary = () =>
 export function useStep() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ call, step, outcome }: { call: Call; step: 'dispatch' | 'reached' | 'close'; outcome?: string }) =>
+    mutationFn: ({ call, step, outcome }: { call: Call; step: 'dispatch' | 'on-the-way' | 'reached' | 'close'; outcome?: string }) =>
       api.post<Call>(`/helpline/calls/${call.id}/${step}`, { version: call.version, ...(outcome ? { outcome } : {}) }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }),
   });

@@ -30,6 +30,7 @@ const en = {
       urgency: 'Urgency',
       language: 'Language of the call',
       notes: 'Notes',
+      atStation: 'At a railway station',
     },
     sex: { female: 'Girl', male: 'Boy', other: 'Other', unknown: 'Not known' },
     category: {
@@ -79,7 +80,15 @@ const en = {
       p90: '90th percentile minutes',
       byRoute: 'Calls by route',
     },
-    action: { dispatch: 'Dispatch', reached: 'Child reached', close: 'Close' },
+    monthly: {
+      title: 'Minutes to reach the child, by route (median and 90th percentile)',
+      month: 'Month',
+      p50: 'Median',
+      p90: '90th percentile',
+      export: 'Monthly figures (CSV)',
+      none: 'No child reached this month yet.',
+    },
+    action: { dispatch: 'Dispatch', reached: 'Child reached', close: 'Close', onTheWay: 'On the way' },
   },
 };
 
@@ -112,6 +121,7 @@ const hi: typeof en = {
       urgency: 'तात्कालिकता',
       language: 'कॉल की भाषा',
       notes: 'टिप्पणी',
+      atStation: 'रेलवे स्टेशन पर',
     },
     sex: { female: 'लड़की', male: 'लड़का', other: 'अन्य', unknown: 'पता नहीं' },
     category: {
@@ -161,7 +171,15 @@ const hi: typeof en = {
       p90: '90वाँ प्रतिशतक मिनट',
       byRoute: 'मार्ग के अनुसार कॉल',
     },
-    action: { dispatch: 'भेजें', reached: 'बच्चे तक पहुँचे', close: 'बंद करें' },
+    monthly: {
+      title: 'बच्चे तक पहुँचने के मिनट, मार्ग के अनुसार (माध्यिका और 90वाँ प्रतिशतक)',
+      month: 'माह',
+      p50: 'माध्यिका',
+      p90: '90वाँ प्रतिशतक',
+      export: 'मासिक आँकड़े (CSV)',
+      none: 'इस माह अभी तक किसी बच्चे तक नहीं पहुँचे।',
+    },
+    action: { dispatch: 'भेजें', reached: 'बच्चे तक पहुँचे', close: 'बंद करें', onTheWay: 'रास्ते में' },
   },
 };
 
@@ -194,6 +212,7 @@ const mr: typeof en = {
       urgency: 'तातडी',
       language: 'कॉलची भाषा',
       notes: 'टिपा',
+      atStation: 'रेल्वे स्थानकावर',
     },
     sex: { female: 'मुलगी', male: 'मुलगा', other: 'इतर', unknown: 'माहीत नाही' },
     category: {
@@ -243,7 +262,15 @@ const mr: typeof en = {
       p90: '90 वे शतमक मिनिटे',
       byRoute: 'मार्गानुसार कॉल',
     },
-    action: { dispatch: 'पाठवा', reached: 'बालकापर्यंत पोहोचले', close: 'बंद करा' },
+    monthly: {
+      title: 'बालकापर्यंत पोहोचण्याची मिनिटे, मार्गानुसार (मध्यक आणि 90 वे शतमक)',
+      month: 'महिना',
+      p50: 'मध्यक',
+      p90: '90 वे शतमक',
+      export: 'मासिक आकडेवारी (CSV)',
+      none: 'या महिन्यात अद्याप कोणत्याही बालकापर्यंत पोहोचले नाही.',
+    },
+    action: { dispatch: 'पाठवा', reached: 'बालकापर्यंत पोहोचले', close: 'बंद करा', onTheWay: 'वाटेत' },
   },
 };
 
