@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { day, timestamp } from '../http/response';
 import { DISAGGREGATIONS } from './domain/indicator';
+import { pageQuery } from '../http/common';
+import { childOut } from '../registry/registry.model';
+import { caseListItemOut } from '../cases/cases.model';
 
 const lgd = z
   .string()
@@ -14,6 +17,30 @@ export type DistrictQuery = z.infer<typeof districtQuery>;
 
 export const breakdownQuery = z.strictObject({ by: z.enum([...DISAGGREGATIONS, 'district']), district: lgd.optional() });
 export type BreakdownQuery = z.infer<typeof breakdownQuery>;
+
+/** The records behind a figure: the numerator (default) or the denominator, optionally one group of a breakdown. */
+const recordsFilter = {
+  district: lgd.optional(),
+  set: z.enum(['numerator', 'denominator']).default('numerator'),
+  by: z.enum([...DISAGGREGATIONS, 'district']).optional(),
+  key: z.string().min(1).max(80).optional(),
+};
+export const recordsQuery = z.strictObject({ ...recordsFilter, ...pageQuery });
+export type RecordsQuery = z.infer<typeof recordsQuery>;
+export const recordsExportQuery = z.strictObject(recordsFilter);
+
+export const recordsOut = z.object({
+  indicator: z.string(),
+  /** What the figure counts: children (the registry's list) or cases (the case list). */
+  kind: z.enum(['child', 'case']),
+  children: z.array(childOut),
+  cases: z.array(caseListItemOut),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  /** Fields of the record type this reader's role does not get at all. */
+  withheld: z.array(z.string()),
+});
 
 export const pendencyQuery = z.strictObject({
   district: lgd.optional(),

@@ -7,6 +7,7 @@ import { file, ok } from '../http/response';
 import { INDICATORS } from './indicators.data';
 import { indicatorBreakdown, indicatorValuesFor, stateComparison } from './indicators.service';
 import { cwcPendency, districtHome, myDay } from './home.service';
+import { exportIndicatorRecords, indicatorRecords } from './lists.service';
 import { requireDashboard } from './area';
 import { monthlyReport, quarterlyReport } from '../reports/mission-vatsalya/report';
 import { renderReport } from '../reports/mission-vatsalya/render';
@@ -22,6 +23,9 @@ import {
   monthlyReportQuery,
   myDayOut,
   pendencyOut,
+  recordsExportQuery,
+  recordsOut,
+  recordsQuery,
   pendencyQuery,
   quarterlyReportQuery,
 } from './dashboards.model';
@@ -64,6 +68,38 @@ export function dashboardsRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => indicatorBreakdown(ctx, requireActor(req), req.params.id, req.query),
+  );
+  r.get(
+    '/dashboards/indicators/:id/records',
+    {
+      schema: {
+        tags,
+        summary: 'The children or cases a figure counts, as the reader may see them (permitted fields, jurisdiction, s.74 initials), paged',
+        params: z.strictObject({ id: z.string().max(60) }),
+        querystring: recordsQuery,
+        response: ok(recordsOut),
+      },
+    },
+    async (req) => indicatorRecords(ctx, requireActor(req), req.params.id, req.query),
+  );
+  r.get(
+    '/dashboards/indicators/:id/records/export',
+    {
+      schema: {
+        tags,
+        summary: 'The records a figure counts as CSV (the same fields and rows as the list)',
+        params: z.strictObject({ id: z.string().max(60) }),
+        querystring: recordsExportQuery,
+        ...file('text/csv'),
+      },
+    },
+    async (req, reply) => {
+      const out = await exportIndicatorRecords(ctx, requireActor(req), req.params.id, req.query);
+      return reply
+        .header('content-type', out.contentType)
+        .header('content-disposition', `attachment; filename="${out.filename}"`)
+        .send(out.body);
+    },
   );
   r.get(
     '/dashboards/district',

@@ -220,3 +220,25 @@ export async function trendIndicator(
     return { month: m, numerator: running, denominator: null };
   });
 }
+
+/** The sources whose rows are records a reader can open: a child (children, care) or a case (statutory due items). */
+export const LISTABLE: Partial<Record<Source, 'child' | 'case'>> = { child: 'child', care: 'child', case_due: 'case' };
+
+/**
+ * SQL subquery: the ids of the records an indicator's figure counts within the actor's area (the
+ * numerator, or the denominator), optionally one group of a breakdown. The caller lists them
+ * through the owning module's list, which applies the permitted-fields policy itself.
+ */
+export function recordIdsQuery(
+  actor: Actor,
+  ind: Indicator,
+  p: Params,
+  set: 'numerator' | 'denominator',
+  group?: { by: GroupBy; key: string },
+): SQL {
+  const view = VIEWS[ind.source];
+  const names = set === 'denominator' ? (ind.denominator ?? []) : ind.numerator;
+  const idCol = ind.source === 'case_due' ? sql`${dashCaseDue.caseId}` : sql`"id"`;
+  const inGroup = group ? sql`${groupKey(ind.source, group.by, p.today)} = ${group.key}` : sql`true`;
+  return sql`SELECT ${idCol} FROM ${view} WHERE ${and(jurisdictionWhere(actor, view), conditions(ind.source, names, p), inGroup)}`;
+}

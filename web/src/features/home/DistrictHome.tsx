@@ -17,12 +17,15 @@ const BREAKDOWNS: Record<string, string[]> = {
   helpline: ['block', 'village'],
 };
 const PREFIXES: [string, string][] = [
+  ['cases_', 'child'],
   ['actions_', 'action'],
   ['missing_', 'missing'],
   ['helpline_', 'helpline'],
 ];
 /** The breakdowns follow the indicator's source; care (children in care) breaks down as a child does. */
 const sourceOf = (id: string) => PREFIXES.find(([p]) => id.startsWith(p))?.[1] ?? 'child';
+/** Figures over children or cases open the list of the records they count (src/dashboards/lists.service.ts). */
+const listable = (id: string) => sourceOf(id) === 'child';
 
 /** One indicator: the figure, its rate, and its 12-month trend with the table behind the chart. */
 function IndicatorCard({ v, onOpen, open }: { v: IndicatorValue; onOpen: () => void; open: boolean }) {
@@ -99,12 +102,19 @@ function BreakdownPanel({ v, district }: { v: IndicatorValue; district?: number 
   const options = BREAKDOWNS[sourceOf(v.id)];
   const [by, setBy] = useState(options[0]);
   const q = useBreakdown(v.id, by, district);
+  const list = listable(v.id);
+  const toList = (extra: Record<string, string | number>) => ({ indicator: v.id, ...(district ? { district } : {}), ...extra });
   return (
     <Card withBorder data-testid="breakdown">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4">
           {t('home.district.breakdown')}: {title(v.title)}
         </Title>
+        {list && (
+          <Button component={Link} to="/home/records" search={toList({}) as never} size="xs" data-testid="open-records">
+            {t('home.records.open', { n: f.number(v.numerator ?? 0) })}
+          </Button>
+        )}
         <Select
           label={t('home.district.by')}
           data={options.map((o) => ({ value: o, label: t(`home.by.${o}`) }))}
@@ -125,7 +135,15 @@ function BreakdownPanel({ v, district }: { v: IndicatorValue; district?: number 
                       ? r.label
                       : t(`home.value.${r.label}`, { defaultValue: r.label })}
                   </Table.Td>
-                  <Table.Td>{f.number(r.numerator)}</Table.Td>
+                  <Table.Td>
+                    {list && r.key !== null ? (
+                      <Anchor component={Link} to="/home/records" search={toList({ by, key: r.key }) as never}>
+                        {f.number(r.numerator)}
+                      </Anchor>
+                    ) : (
+                      f.number(r.numerator)
+                    )}
+                  </Table.Td>
                   <Table.Td>{r.denominator !== null ? t('home.district.of', { n: f.number(r.denominator) }) : ''}</Table.Td>
                   <Table.Td>{r.rate !== null ? `${f.decimal(r.rate)}%` : ''}</Table.Td>
                 </Table.Tr>
