@@ -8,6 +8,7 @@ import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { reportUrl, thisMonthIst, useBreakdown, useDistrictHome, type DistrictHome, type IndicatorValue } from './api';
 import { KindBadge, useTitle } from './shared';
+import { SnapshotsPanel } from './SnapshotsPanel';
 
 const BREAKDOWNS: Record<string, string[]> = {
   child: ['sex', 'age_band', 'social_category', 'disability', 'block', 'village'],
@@ -254,6 +255,7 @@ export function DistrictHomeView({ district }: { district?: number }) {
               </SimpleGrid>
               {openV && openV.status === 'live' && <BreakdownPanel v={openV} district={district} />}
               <Side d={d} />
+              {code !== null && <SnapshotsPanel district={code} />}
             </Stack>
           </>
         );

@@ -109,6 +109,7 @@ const en = {
       scheduled: 'Scheduled',
       changed: '{{n}} figures changed since',
       unchanged: 'Unchanged',
+      compare: 'Compare with today',
       none: 'No report submitted yet.',
     },
     by: {
@@ -230,6 +231,7 @@ const hi: typeof en = {
       scheduled: 'निर्धारित',
       changed: 'तब से {{n}} आँकड़े बदले',
       unchanged: 'अपरिवर्तित',
+      compare: 'आज से तुलना करें',
       none: 'अभी कोई रिपोर्ट जमा नहीं की गई।',
     },
     by: {
@@ -351,6 +353,7 @@ const mr: typeof en = {
       scheduled: 'नियोजित',
       changed: 'तेव्हापासून {{n}} आकडे बदलले',
       unchanged: 'बदल नाही',
+      compare: 'आजशी तुलना करा',
       none: 'अद्याप कोणताही अहवाल सादर केलेला नाही.',
     },
     by: {
