@@ -46,6 +46,10 @@ describe('dashboards API on the demo (Amravati 468, Akola 467)', () => {
       numerator: await countOf(`SELECT count(*)::int AS n FROM care_stay WHERE district_code = 468 AND status IN ('in_care', 'on_leave')`),
     });
     expect(care.numerator).toBeGreaterThan(0);
+    // The care trend's last point (today) is the figures now, from past and current placements.
+    const family = body.indicators.find((i: { id: string }) => i.id === 'children_in_family_based_care');
+    expect(body.careTrend).toHaveLength(12);
+    expect(body.careTrend.at(-1)).toEqual({ month: '2026-11', institution: care.numerator, family: family.numerator });
     const calls = body.indicators.find((i: { id: string }) => i.id === 'helpline_reached_in_target');
     expect(calls).toMatchObject({
       status: 'live',

@@ -130,6 +130,8 @@ const dueItemOut = z.object({
 });
 
 export const districtHomeOut = indicatorValuesOut.extend({
+  /** Children in institutional and in family-based care at each of the last 12 months' ends (IST). */
+  careTrend: z.array(z.object({ month: z.string(), institution: z.number(), family: z.number() })),
   decisionsToday: z.array(dueItemOut),
   departmentsBehind: z.array(z.object({ department: z.string(), overdue: z.number(), oldestDue: day })),
 });

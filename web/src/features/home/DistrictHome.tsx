@@ -2,7 +2,7 @@ import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Ti
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
@@ -157,6 +157,54 @@ function BreakdownPanel({ v, district }: { v: IndicatorValue; district?: number 
   );
 }
 
+/** Children in institutional vs family-based care over 12 months, with the table behind the chart. */
+function CareTrend({ d }: { d: DistrictHome }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const data = d.careTrend.map((p) => ({ month: f.month(`${p.month}-01`), institution: p.institution, family: p.family }));
+  return (
+    <Card withBorder data-testid="care-trend">
+      <Title order={2} size="h4" mb="sm">
+        {t('home.care.title')}
+      </Title>
+      <div aria-hidden="true" style={{ width: '100%', height: 220 }}>
+        <ResponsiveContainer>
+          <LineChart data={data} margin={{ top: 6, right: 12, bottom: 0, left: -16 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="month" fontSize={10} />
+            <YAxis allowDecimals={false} fontSize={10} />
+            <Tooltip formatter={(n) => f.number(Number(n))} />
+            <Legend />
+            <Line type="monotone" dataKey="institution" name={t('home.care.institution')} stroke="#D55E00" isAnimationActive={false} />
+            <Line type="monotone" dataKey="family" name={t('home.care.family')} stroke="#009E73" isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <details>
+        <summary style={{ fontSize: 12 }}>{t('home.district.table')}</summary>
+        <Table fz="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('home.district.month')}</Table.Th>
+              <Table.Th>{t('home.care.institution')}</Table.Th>
+              <Table.Th>{t('home.care.family')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.map((p) => (
+              <Table.Tr key={p.month}>
+                <Table.Td>{p.month}</Table.Td>
+                <Table.Td>{f.number(p.institution)}</Table.Td>
+                <Table.Td>{f.number(p.family)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </details>
+    </Card>
+  );
+}
+
 function Side({ d }: { d: DistrictHome }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -254,6 +302,7 @@ export function DistrictHomeView({ district }: { district?: number }) {
                 ))}
               </SimpleGrid>
               {openV && openV.status === 'live' && <BreakdownPanel v={openV} district={district} />}
+              <CareTrend d={d} />
               <Side d={d} />
               {code !== null && <SnapshotsPanel district={code} />}
             </Stack>
