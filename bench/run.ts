@@ -7,6 +7,7 @@ const BENCHES: [string, string][] = [
   ['search', './registry/search.bench.ts'],
   ['import', './registry/import.bench.ts'],
   ['cases', './cases/cases.bench.ts'],
+  ['dashboards', './dashboards/home.bench.ts'],
   ['schemes', '../src/schemes/schemes.bench.ts'],
   ['linkage', './linkage/link.bench.ts'],
   ['linkage-eval', './linkage-eval/evaluate.ts'],

@@ -11,6 +11,7 @@ import { registerConvergenceJobs } from './convergence/convergence.jobs';
 import { registerMissingJobs } from './missing/missing.jobs';
 import { registerEventJobs } from './events/events.jobs';
 import { registerHelplineJobs } from './helpline/helpline.jobs';
+import { registerReportJobs } from './reports/mission-vatsalya/schedule';
 import { startAuditSweeper } from './audit/audit.runtime';
 import { auditKeyFor } from './audit/audit.checkpoint';
 
@@ -56,6 +57,8 @@ export async function startServer(opts: { port: number; host?: string; demo?: bo
   await registerMissingJobs(jobs.boss, ctx);
   await registerEventJobs(jobs.boss, ctx);
   await registerHelplineJobs(jobs.boss, ctx);
+  // The Mission Vatsalya monthly report to its recipients, on the 5th at 09:00 IST.
+  await registerReportJobs(jobs.boss, ctx);
   // Chain the audit queue and sign checkpoints with a key kept outside the database.
   const auditKey = auditKeyFor(database, url, { create: true });
   process.stderr.write(

@@ -41,7 +41,7 @@ const md5uuid = (s: string) => {
 
 const DUE_PLACE = 'state_code, district_code, subdistrict_code, block_code, village_id, owner_user_id, owner_unit_id, transfer_to_unit_id';
 
-export async function generate(d: Database, districts: number[]) {
+export async function generate(d: Database, districts: number[], rows = ROWS) {
   const D = districts.length;
   const CW = caseworkersPer(D);
   const arr = `ARRAY[${districts.join(',')}]::int[]`;
@@ -50,7 +50,7 @@ export async function generate(d: Database, districts: number[]) {
     INSERT INTO child (id, state_code, district_code, name, sex, care_status, dob)
     SELECT md5('c' || g)::uuid, 27, (${arr})[1 + g % ${D}], 'Child ' || g, CASE WHEN (g / ${D}) % 2 = 0 THEN 'female' ELSE 'male' END, 'birth_family',
            DATE '2010-01-01' + (g % 5000)
-    FROM generate_series(1, ${ROWS}) g`);
+    FROM generate_series(1, ${rows}) g`);
   // Statuses: 35% closed, 25% care plan, 10% each CWC / assessment / intake, 5% escalated, 4% review, 1% transfer.
   await d.exec(
     `
@@ -73,7 +73,7 @@ export async function generate(d: Database, districts: number[]) {
              CASE WHEN g % 100 < 35 THEN 'closed' WHEN g % 100 < 60 THEN 'care_plan_active' WHEN g % 100 < 70 THEN 'under_cwc'
                   WHEN g % 100 < 80 THEN 'under_assessment' WHEN g % 100 < 90 THEN 'intake' WHEN g % 100 < 95 THEN 'escalated'
                   WHEN g % 100 < 99 THEN 'under_review' ELSE 'transfer_pending' END AS st
-      FROM generate_series(1, ${ROWS}) g
+      FROM generate_series(1, ${rows}) g
     ) s`.replace(/\$1::timestamptz/g, `'${NOW.toISOString()}'::timestamptz`),
   );
   // Due items: one per open case for its owner; a third also owe Education an answer to a referral.

@@ -325,6 +325,8 @@ export interface CaseFilter {
   childId?: string;
   queue?: CaseQueue;
   flag?: string;
+  /** Only cases whose id is in this subquery (the records behind a dashboard figure, src/dashboards/lists.service.ts). */
+  idsIn?: SQL;
 }
 
 /**
@@ -351,6 +353,7 @@ function caseFilters(actor: Actor, f: CaseFilter, now: Date): SQL | undefined {
   if (f.districtCode) conds.push(eq(c.districtCode, f.districtCode));
   if (f.childId) conds.push(eq(c.childId, f.childId));
   if (f.flag) conds.push(sql`${f.flag} = ANY(${c.flags})`);
+  if (f.idsIn) conds.push(sql`${c.id} IN (${f.idsIn})`);
   const org = actor.organisationId;
   switch (f.queue) {
     case 'escalated': // the higher level's queue: escalated to my unit, awaiting its action

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import { can, requirePermission, type Actor, type Placement } from '../access/policy';
@@ -588,7 +588,7 @@ export async function readCase(ctx: AppContext, actor: Actor, id: string) {
   return caseDetail(ctx.db, actor, row, row.access, ctx.now());
 }
 
-export async function listCasesFor(ctx: AppContext, actor: Actor, query: CaseListQuery) {
+export async function listCasesFor(ctx: AppContext, actor: Actor, query: CaseListQuery & { idsIn?: SQL }) {
   requirePermission(actor, 'cases.read');
   const now = ctx.now();
   const { page, pageSize, ...filter } = query;

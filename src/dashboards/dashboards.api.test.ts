@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../../tests/support/app';
 import { pdfPageTexts } from '../reports/pdf';
+import net from 'node:net';
+import { runMonthlyReports } from '../reports/mission-vatsalya/schedule';
+import { SmtpSender, smtpConfigFromUrl } from '../notifications/smtp';
+import { LogSender } from '../notifications/senders';
 
 let t: TestApp;
 const NOW = new Date('2026-11-23T06:30:00Z');
@@ -42,6 +46,10 @@ describe('dashboards API on the demo (Amravati 468, Akola 467)', () => {
       numerator: await countOf(`SELECT count(*)::int AS n FROM care_stay WHERE district_code = 468 AND status IN ('in_care', 'on_leave')`),
     });
     expect(care.numerator).toBeGreaterThan(0);
+    // The care trend's last point (today) is the figures now, from past and current placements.
+    const family = body.indicators.find((i: { id: string }) => i.id === 'children_in_family_based_care');
+    expect(body.careTrend).toHaveLength(12);
+    expect(body.careTrend.at(-1)).toEqual({ month: '2026-11', institution: care.numerator, family: family.numerator });
     const calls = body.indicators.find((i: { id: string }) => i.id === 'helpline_reached_in_target');
     expect(calls).toMatchObject({
       status: 'live',
@@ -154,5 +162,148 @@ describe('dashboards API on the demo (Amravati 468, Akola 467)', () => {
     const pdf = await c.get('/api/v1/reports/mission-vatsalya/quarterly?state=27&quarter=2026-Q3&format=pdf&lang=hi');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdfPageTexts(pdf.rawPayload).join('')).toContain('वात्सल्य');
+  });
+});
+
+describe('every figure opens its list (through the registry’s and the case module’s lists)', () => {
+  const figure = async (user: string, id: string) => {
+    const body = (await (await t.login(user)).get('/api/v1/dashboards/district')).json();
+    return body.indicators.find((i: { id: string }) => i.id === id);
+  };
+
+  it('a child figure lists exactly the children it counts, paged, audited, and as CSV', async () => {
+    const c = await t.login('dcpo.amravati');
+    const ind = await figure('dcpo.amravati', 'children_open_case');
+    const before = await countOf(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'list' AND entity_type = 'child'`);
+    const res = await c.get('/api/v1/dashboards/indicators/children_open_case/records?pageSize=5');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ kind: 'child', total: ind.numerator, page: 1, pageSize: 5 });
+    expect(body.children.length).toBe(Math.min(5, ind.numerator));
+    expect(body.children[0].name).toBeTruthy();
+    expect(await countOf(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'list' AND entity_type = 'child'`)).toBe(before + 1);
+    // The denominator of a rate, and one group of a breakdown, open too.
+    const all = (await c.get('/api/v1/dashboards/indicators/children_open_case/records?set=denominator&pageSize=1')).json();
+    expect(all.total).toBe(ind.denominator);
+    const bySex = (await c.get('/api/v1/dashboards/indicators/children_open_case/breakdown?by=sex')).json();
+    const g = bySex.rows[0];
+    const group = (await c.get(`/api/v1/dashboards/indicators/children_open_case/records?by=sex&key=${g.key}&pageSize=1`)).json();
+    expect(group.total).toBe(g.numerator);
+    const csv = await c.get('/api/v1/dashboards/indicators/children_open_case/records/export');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.trim().split('\n')).toHaveLength(ind.numerator + 1);
+  });
+
+  it('a statutory figure lists its cases; a nodal officer gets the minimal fields only, and no export', async () => {
+    const ind = await figure('dcpo.amravati', 'cases_past_sir');
+    const cases = (await (await t.login('dcpo.amravati')).get('/api/v1/dashboards/indicators/cases_past_sir/records?pageSize=100')).json();
+    expect(cases).toMatchObject({ kind: 'case', total: ind.numerator });
+    const n = await t.login('nodal.health');
+    const res = (await n.get('/api/v1/dashboards/indicators/children_identified/records?pageSize=3')).json();
+    expect(res.children.length).toBeGreaterThan(0);
+    for (const ch of res.children) {
+      expect(ch.name).toBeTruthy();
+      expect(ch).not.toHaveProperty('dob');
+      expect(ch).not.toHaveProperty('familyId');
+    }
+    expect((await n.get('/api/v1/dashboards/indicators/children_identified/records/export')).statusCode).toBe(403);
+    // A figure over records with no list here, and a half-given group, are refused by name.
+    const c = await t.login('dcpo.amravati');
+    expect((await c.get('/api/v1/dashboards/indicators/actions_done_on_time/records')).statusCode).toBe(409);
+    const half = await c.get('/api/v1/dashboards/indicators/children_open_case/records?by=sex');
+    expect(half.statusCode).toBe(400);
+    expect(half.json().issues[0].field).toBe('key');
+  });
+});
+
+/** A plain SMTP sink on a local port (RFC 5321 without TLS): keeps each message's data. */
+async function smtpSink() {
+  const messages: string[] = [];
+  const server = net.createServer((sock) => {
+    let buf = '';
+    let data = false;
+    sock.write('220 sink ESMTP\r\n');
+    sock.on('data', (chunk) => {
+      buf += chunk.toString('utf8');
+      for (;;) {
+        if (data) {
+          const end = buf.indexOf('\r\n.\r\n');
+          if (end < 0) return;
+          messages.push(buf.slice(0, end));
+          buf = buf.slice(end + 5);
+          data = false;
+          sock.write('250 queued\r\n');
+          continue;
+        }
+        const i = buf.indexOf('\r\n');
+        if (i < 0) return;
+        const line = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        if (/^EHLO/i.test(line)) sock.write('250-sink\r\n250 8BITMIME\r\n');
+        else if (/^DATA/i.test(line)) {
+          data = true;
+          sock.write('354 go ahead\r\n');
+        } else if (/^QUIT/i.test(line)) sock.end('221 bye\r\n');
+        else sock.write('250 ok\r\n');
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { messages, port: (server.address() as net.AddressInfo).port, close: () => new Promise((r) => server.close(r)) };
+}
+
+describe('monthly reports, frozen and on a schedule', () => {
+  it('a submitted report is frozen: later edits leave it as it was, a re-run shows the difference', async () => {
+    const c = await t.login('dcpo.amravati');
+    const sub = await c.post('/api/v1/reports/mission-vatsalya/monthly/snapshots', { district: 468, month: '2026-10' });
+    expect(sub.statusCode).toBe(201);
+    const snap = sub.json();
+    expect(snap).toMatchObject({ origin: 'submitted', districtCode: 468, period: '2026-10', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await c.post('/api/v1/reports/mission-vatsalya/monthly/snapshots', { district: 468, month: '2026-10' })).statusCode).toBe(409);
+    const notOver = await c.post('/api/v1/reports/mission-vatsalya/monthly/snapshots', { district: 468, month: '2026-11' });
+    expect(notOver.json().issues[0].field).toBe('month');
+    // A record changes after submission: one open case of the district is closed.
+    await t.ctx.database.query(
+      `UPDATE case_record SET status = 'closed' WHERE id = (SELECT id FROM case_record WHERE district_code = 468 AND status <> 'closed' ORDER BY id LIMIT 1)`,
+    );
+    const read = (await c.get(`/api/v1/reports/mission-vatsalya/snapshots/${snap.id}`)).json();
+    expect(read.intact).toBe(true);
+    const frozen = read.report.sections.flatMap((s: { rows: { id: string; current: number }[] }) => s.rows).find((r: { id: string }) => r.id === 'children_open_case');
+    const change = read.changes.find((x: { indicator: string; figure: string }) => x.indicator === 'children_open_case' && x.figure === 'current');
+    expect(change).toMatchObject({ frozen: frozen.current });
+    expect(change.now).toBeLessThan(change.frozen);
+    const pdf = await c.get(`/api/v1/reports/mission-vatsalya/snapshots/${snap.id}/file?format=pdf&lang=hi`);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const csv = await c.get(`/api/v1/reports/mission-vatsalya/snapshots/${snap.id}/file?format=csv`);
+    expect(csv.body).toContain(`children_open_case`);
+    expect((await c.get('/api/v1/reports/mission-vatsalya/snapshots')).json().items.map((i: { id: string }) => i.id)).toContain(snap.id);
+    const akola = await t.login('dcpo.akola');
+    expect((await akola.get('/api/v1/reports/mission-vatsalya/snapshots')).json().items).toEqual([]);
+    expect((await akola.get(`/api/v1/reports/mission-vatsalya/snapshots/${snap.id}`)).statusCode).toBe(404);
+    await expect(t.ctx.database.query(`UPDATE report_snapshot SET period = '2026-09' WHERE id = $1`, [snap.id])).rejects.toThrow(/frozen/);
+  });
+
+  it('on the 5th, last month’s report is frozen and mailed to each recipient once, through the outbox', async () => {
+    const c = await t.login('dcpo.amravati');
+    const add = await c.post('/api/v1/reports/mission-vatsalya/recipients', { district: 468, address: 'scps@mh.test', lang: 'mr' });
+    expect(add.statusCode).toBe(201);
+    expect((await c.post('/api/v1/reports/mission-vatsalya/recipients', { district: 468, address: 'SCPS@mh.test' })).statusCode).toBe(409);
+    expect((await (await t.login('dcpo.akola')).get('/api/v1/reports/mission-vatsalya/recipients?district=468')).statusCode).toBe(403);
+    const sink = await smtpSink();
+    try {
+      const smtp = new SmtpSender({ ...smtpConfigFromUrl(`smtp://127.0.0.1:${sink.port}?from=noreply@samanvay.test&starttls=never`), timeoutMs: 5000 });
+      const senders = { byChannel: { email: smtp }, fallback: new LogSender(() => undefined) };
+      const run = await runMonthlyReports(t.ctx, senders);
+      expect(run).toMatchObject({ month: '2026-10', districts: 1, queued: 1 });
+      expect(run.delivery.sent).toBeGreaterThanOrEqual(1);
+      const mail = sink.messages.find((m) => m.includes('scps@mh.test'))!;
+      expect(mail).toBeTruthy();
+      // A second run (a retry) queues nothing new and keeps the one frozen copy.
+      expect((await runMonthlyReports(t.ctx, senders)).queued).toBe(0);
+    } finally {
+      await sink.close();
+    }
+    expect(await countOf(`SELECT count(*)::int AS n FROM report_snapshot WHERE origin = 'scheduled' AND district_code = 468 AND period = '2026-10'`)).toBe(1);
   });
 });

@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { day, timestamp } from '../http/response';
 import { DISAGGREGATIONS } from './domain/indicator';
+import { pageQuery } from '../http/common';
+import { childOut } from '../registry/registry.model';
+import { caseListItemOut } from '../cases/cases.model';
 
 const lgd = z
   .string()
@@ -14,6 +17,30 @@ export type DistrictQuery = z.infer<typeof districtQuery>;
 
 export const breakdownQuery = z.strictObject({ by: z.enum([...DISAGGREGATIONS, 'district']), district: lgd.optional() });
 export type BreakdownQuery = z.infer<typeof breakdownQuery>;
+
+/** The records behind a figure: the numerator (default) or the denominator, optionally one group of a breakdown. */
+const recordsFilter = {
+  district: lgd.optional(),
+  set: z.enum(['numerator', 'denominator']).default('numerator'),
+  by: z.enum([...DISAGGREGATIONS, 'district']).optional(),
+  key: z.string().min(1).max(80).optional(),
+};
+export const recordsQuery = z.strictObject({ ...recordsFilter, ...pageQuery });
+export type RecordsQuery = z.infer<typeof recordsQuery>;
+export const recordsExportQuery = z.strictObject(recordsFilter);
+
+export const recordsOut = z.object({
+  indicator: z.string(),
+  /** What the figure counts: children (the registry's list) or cases (the case list). */
+  kind: z.enum(['child', 'case']),
+  children: z.array(childOut),
+  cases: z.array(caseListItemOut),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  /** Fields of the record type this reader's role does not get at all. */
+  withheld: z.array(z.string()),
+});
 
 export const pendencyQuery = z.strictObject({
   district: lgd.optional(),
@@ -103,6 +130,8 @@ const dueItemOut = z.object({
 });
 
 export const districtHomeOut = indicatorValuesOut.extend({
+  /** Children in institutional and in family-based care at each of the last 12 months' ends (IST). */
+  careTrend: z.array(z.object({ month: z.string(), institution: z.number(), family: z.number() })),
   decisionsToday: z.array(dueItemOut),
   departmentsBehind: z.array(z.object({ department: z.string(), overdue: z.number(), oldestDue: day })),
 });
@@ -153,3 +182,64 @@ export const comparisonOut = z.object({
   ),
   total: z.record(z.string(), z.object({ numerator: z.number(), denominator: z.number().nullable(), rate: z.number().nullable() })),
 });
+
+// ---------------------------------------------------------------- frozen reports and their recipients
+
+export const submitMonthlyIn = z.strictObject({ district: z.number().int().positive(), month });
+export const snapshotListQuery = z.strictObject({ district: lgd.optional(), ...pageQuery });
+export const snapshotFileQuery = z.strictObject({
+  format: z.enum(['pdf', 'xlsx', 'csv']).default('pdf'),
+  lang: z.enum(['en', 'hi', 'mr']).default('en'),
+});
+export const snapshotOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  origin: z.enum(['submitted', 'scheduled']),
+  stateCode: z.number(),
+  districtCode: z.number(),
+  period: z.string(),
+  indicatorSetVersion: z.number(),
+  /** The instant of the data the figures show. */
+  figuresAt: timestamp,
+  sha256: z.string(),
+  submittedBy: z.string().nullable(),
+  submittedAt: timestamp,
+});
+export const snapshotListOut = z.object({ items: z.array(snapshotOut), total: z.number(), page: z.number(), pageSize: z.number() });
+const frozenRow = z.object({
+  id: z.string(),
+  title: label,
+  status: z.string(),
+  inPeriod: z.number().nullable(),
+  current: z.number().nullable(),
+  denominator: z.number().nullable(),
+  rate: z.number().nullable(),
+  medianDays: z.number().nullable(),
+});
+export const snapshotDetailOut = snapshotOut.extend({
+  /** The stored figures still hash to the stored sha256. */
+  intact: z.boolean(),
+  report: z.object({
+    area: z.object({ name: z.string(), stateCode: z.number(), districtCode: z.number().nullable() }),
+    period: z.object({ label: z.string(), months: z.array(z.string()) }),
+    computedAt: z.string(),
+    figuresAt: z.string(),
+    sections: z.array(z.object({ id: z.string(), rows: z.array(frozenRow) })),
+  }),
+  /** When the re-run's figures were computed. */
+  rerunAt: z.string(),
+  /** Every figure a re-run on today's records gives differently. */
+  changes: z.array(
+    z.object({ indicator: z.string(), figure: z.string(), frozen: z.number().nullable(), now: z.number().nullable() }),
+  ),
+});
+
+export const recipientQuery = z.strictObject({ district: lgd });
+export const recipientIn = z.strictObject({
+  district: z.number().int().positive(),
+  address: z.email('an e-mail address').max(200),
+  lang: z.enum(['en', 'hi', 'mr']).default('en'),
+});
+const recipientOut = z.object({ id: z.string(), address: z.string(), lang: z.string(), addedAt: timestamp });
+export const recipientOutSchema = recipientOut;
+export const recipientListOut = z.object({ items: z.array(recipientOut) });

@@ -3,13 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/auth-hook';
-import { file, ok } from '../http/response';
+import { created, file, ok } from '../http/response';
 import { INDICATORS } from './indicators.data';
 import { indicatorBreakdown, indicatorValuesFor, stateComparison } from './indicators.service';
 import { cwcPendency, districtHome, myDay } from './home.service';
+import { exportIndicatorRecords, indicatorRecords } from './lists.service';
 import { requireDashboard } from './area';
 import { monthlyReport, quarterlyReport } from '../reports/mission-vatsalya/report';
 import { renderReport } from '../reports/mission-vatsalya/render';
+import { listSnapshots, readSnapshot, snapshotFile, submitMonthly } from '../reports/mission-vatsalya/snapshots.service';
+import { addRecipient, listRecipients, removeRecipient } from '../reports/mission-vatsalya/schedule';
 import {
   breakdownOut,
   breakdownQuery,
@@ -22,6 +25,19 @@ import {
   monthlyReportQuery,
   myDayOut,
   pendencyOut,
+  recipientIn,
+  recipientListOut,
+  recipientOutSchema,
+  recipientQuery,
+  snapshotDetailOut,
+  snapshotFileQuery,
+  snapshotListOut,
+  snapshotListQuery,
+  snapshotOut,
+  submitMonthlyIn,
+  recordsExportQuery,
+  recordsOut,
+  recordsQuery,
   pendencyQuery,
   quarterlyReportQuery,
 } from './dashboards.model';
@@ -64,6 +80,38 @@ export function dashboardsRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => indicatorBreakdown(ctx, requireActor(req), req.params.id, req.query),
+  );
+  r.get(
+    '/dashboards/indicators/:id/records',
+    {
+      schema: {
+        tags,
+        summary: 'The children or cases a figure counts, as the reader may see them (permitted fields, jurisdiction, s.74 initials), paged',
+        params: z.strictObject({ id: z.string().max(60) }),
+        querystring: recordsQuery,
+        response: ok(recordsOut),
+      },
+    },
+    async (req) => indicatorRecords(ctx, requireActor(req), req.params.id, req.query),
+  );
+  r.get(
+    '/dashboards/indicators/:id/records/export',
+    {
+      schema: {
+        tags,
+        summary: 'The records a figure counts as CSV (the same fields and rows as the list)',
+        params: z.strictObject({ id: z.string().max(60) }),
+        querystring: recordsExportQuery,
+        ...file('text/csv'),
+      },
+    },
+    async (req, reply) => {
+      const out = await exportIndicatorRecords(ctx, requireActor(req), req.params.id, req.query);
+      return reply
+        .header('content-type', out.contentType)
+        .header('content-disposition', `attachment; filename="${out.filename}"`)
+        .send(out.body);
+    },
   );
   r.get(
     '/dashboards/district',
@@ -143,5 +191,69 @@ export function dashboardsRoutes(app: FastifyInstance, ctx: AppContext) {
         .header('content-disposition', `attachment; filename="${out.filename}"`)
         .send(out.body);
     },
+  );
+  const snapshotId = z.strictObject({ id: z.uuid('must be a report id (UUID)') });
+  r.post(
+    '/reports/mission-vatsalya/monthly/snapshots',
+    {
+      schema: {
+        tags,
+        summary: 'Submit a finished month’s report of a district: its figures are frozen (stored with a sha256, who, when)',
+        body: submitMonthlyIn,
+        response: created(snapshotOut),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await submitMonthly(ctx, requireActor(req), req.body.district, req.body.month)),
+  );
+  r.get(
+    '/reports/mission-vatsalya/snapshots',
+    { schema: { tags, summary: 'Frozen monthly reports of the caller’s jurisdiction, newest month first', querystring: snapshotListQuery, response: ok(snapshotListOut) } },
+    async (req) => listSnapshots(ctx, requireActor(req), req.query),
+  );
+  r.get(
+    '/reports/mission-vatsalya/snapshots/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A frozen report, whether it is intact, and what a re-run on today’s records gives differently',
+        params: snapshotId,
+        response: ok(snapshotDetailOut),
+      },
+    },
+    async (req) => readSnapshot(ctx, requireActor(req), req.params.id),
+  );
+  r.get(
+    '/reports/mission-vatsalya/snapshots/:id/file',
+    { schema: { tags, summary: 'A frozen report as PDF, Excel or CSV (from the stored figures)', params: snapshotId, querystring: snapshotFileQuery, ...file(...FILES) } },
+    async (req, reply) => {
+      const out = await snapshotFile(ctx, requireActor(req), req.params.id, req.query.format, req.query.lang);
+      return reply
+        .header('content-type', out.contentType)
+        .header('content-disposition', `attachment; filename="${out.filename}"`)
+        .send(out.body);
+    },
+  );
+  r.get(
+    '/reports/mission-vatsalya/recipients',
+    { schema: { tags, summary: 'Who receives the district’s monthly report on the 5th', querystring: recipientQuery, response: ok(recipientListOut) } },
+    async (req) => listRecipients(ctx, requireActor(req), req.query.district),
+  );
+  r.post(
+    '/reports/mission-vatsalya/recipients',
+    { schema: { tags, summary: 'Add a recipient of the district’s monthly report', body: recipientIn, response: created(recipientOutSchema) } },
+    async (req, reply) => reply.code(201).send(await addRecipient(ctx, requireActor(req), req.body)),
+  );
+  r.delete(
+    '/reports/mission-vatsalya/recipients/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a recipient of the district’s monthly report',
+        params: snapshotId,
+        querystring: recipientQuery,
+        response: ok(z.object({ ok: z.literal(true) })),
+      },
+    },
+    async (req) => removeRecipient(ctx, requireActor(req), req.query.district, req.params.id),
   );
 }

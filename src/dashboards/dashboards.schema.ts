@@ -94,3 +94,12 @@ export const dashHelpline = pgView('dash_helpline', {
   targetAt: timestamp('target_at', { withTimezone: true }),
   reachedAt: timestamp('reached_at', { withTimezone: true }),
 }).existing();
+
+/** Every stay and family-based placement, past and current, with the days it began and ended (0791). */
+export const dashCareHistory = pgView('dash_care_history', {
+  id: uuid('id').notNull(),
+  kind: text('kind').$type<'institution' | 'family'>().notNull(),
+  startedOn: date('started_on').notNull(),
+  endedOn: date('ended_on'),
+  ...place,
+}).existing();

@@ -13,6 +13,8 @@ import { endOfDayIst, resolveTimelines, type Duration } from '../cases/domain';
 import { dashAction, dashCaseDue } from './dashboards.schema';
 import { areaActor } from './area';
 import { ensureFresh } from './summary.repository';
+import { careTrend } from './indicators.repository';
+import { monthsEnding } from './domain/indicator';
 import { indicatorValues, params } from './indicators.service';
 import type { PendencyQuery, PendencyRow } from './dashboards.model';
 
@@ -23,8 +25,9 @@ export async function districtHome(ctx: AppContext, actor: Actor, district?: num
   const p = params(ctx);
   const endOfToday = endOfDayIst(p.today);
   const figuresAt = await ensureFresh(ctx.db);
-  const [indicators, decisions, behind] = await Promise.all([
+  const [indicators, care, decisions, behind] = await Promise.all([
     indicatorValues(ctx, scoped, p),
+    careTrend(ctx.db, scoped, p, monthsEnding(p.today.slice(0, 7), 12)),
     // What needs a decision by the end of today: every due item of an open case in the area.
     ctx.db
       .select({
@@ -51,6 +54,7 @@ export async function districtHome(ctx: AppContext, actor: Actor, district?: num
     figuresAt,
     area,
     indicators,
+    careTrend: care,
     // Case numbers are for those who may open cases (a nodal officer sees the counts only).
     decisionsToday: (can(actor, 'cases.read') ? decisions : []).map((d) => ({ ...d, overdue: d.dueAt.getTime() < p.now.getTime() })),
     departmentsBehind: behind.map((b) => ({ department: b.department, overdue: Number(b.overdue), oldestDue: String(b.oldestDue) })),

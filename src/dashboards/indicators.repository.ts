@@ -7,8 +7,8 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
-import { dashAction, dashCare, dashCaseDue, dashChild, dashHelpline, dashMissing } from './dashboards.schema';
-import type { Disaggregation, Indicator, Source } from './domain/indicator';
+import { dashAction, dashCare, dashCareHistory, dashCaseDue, dashChild, dashHelpline, dashMissing } from './dashboards.schema';
+import { monthEnd, type Disaggregation, type Indicator, type Source } from './domain/indicator';
 
 export interface Params {
   /** The IST calendar day (src/kernel/clock.ts). */
@@ -218,5 +218,60 @@ export async function trendIndicator(
     if (flow) return { month: m, numerator: n, denominator: den ? (r?.denominator == null ? 0 : Number(r.denominator)) : null };
     running += n;
     return { month: m, numerator: running, denominator: null };
+  });
+}
+
+/** The sources whose rows are records a reader can open: a child (children, care) or a case (statutory due items). */
+export const LISTABLE: Partial<Record<Source, 'child' | 'case'>> = { child: 'child', care: 'child', case_due: 'case' };
+
+/**
+ * SQL subquery: the ids of the records an indicator's figure counts within the actor's area (the
+ * numerator, or the denominator), optionally one group of a breakdown. The caller lists them
+ * through the owning module's list, which applies the permitted-fields policy itself.
+ */
+export function recordIdsQuery(
+  actor: Actor,
+  ind: Indicator,
+  p: Params,
+  set: 'numerator' | 'denominator',
+  group?: { by: GroupBy; key: string },
+): SQL {
+  const view = VIEWS[ind.source];
+  const names = set === 'denominator' ? (ind.denominator ?? []) : ind.numerator;
+  const idCol = ind.source === 'case_due' ? sql`${dashCaseDue.caseId}` : sql`"id"`;
+  const inGroup = group ? sql`${groupKey(ind.source, group.by, p.today)} = ${group.key}` : sql`true`;
+  return sql`SELECT ${idCol} FROM ${view} WHERE ${and(jurisdictionWhere(actor, view), conditions(ind.source, names, p), inGroup)}`;
+}
+
+export interface CareTrendPoint {
+  month: string;
+  institution: number;
+  family: number;
+}
+
+/**
+ * Children in institutional and in family-based care at each month's end (IST; today for the
+ * current month), each child once per kind, within the actor's area: the 12-month trend of the
+ * district home (dash_care_history, migration 0791).
+ */
+export async function careTrend(db: Db, actor: Actor, p: Params, months: string[]): Promise<CareTrendPoint[]> {
+  if (!months.length) return [];
+  const v = dashCareHistory;
+  const ends = months.map((m) => {
+    const end = monthEnd(m);
+    return end > p.today ? p.today : end;
+  });
+  const days = sql.join(
+    months.map((m, i) => sql`(${m}::text, ${ends[i]}::date)`),
+    sql`, `,
+  );
+  const res = (await db.execute(sql`SELECT m.month, ${v.kind} AS kind, count(DISTINCT ${v.id})::int AS n
+    FROM (VALUES ${days}) AS m(month, day)
+    JOIN ${v} ON ${v.startedOn} <= m.day AND (${v.endedOn} IS NULL OR ${v.endedOn} > m.day)
+    WHERE ${jurisdictionWhere(actor, v)}
+    GROUP BY 1, 2`)) as unknown as { rows: { month: string; kind: 'institution' | 'family'; n: number }[] };
+  return months.map((month) => {
+    const get = (kind: string) => Number(res.rows.find((r) => r.month === month && r.kind === kind)?.n ?? 0);
+    return { month, institution: get('institution'), family: get('family') };
   });
 }

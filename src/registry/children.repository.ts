@@ -64,6 +64,8 @@ export interface ChildFilter {
   keys?: string[];
   /** all: every query key must match (multi-word names); any: one is enough. */
   keysMode?: 'all' | 'any';
+  /** Only children whose id is in this subquery (the records behind a dashboard figure, src/dashboards/lists.service.ts). */
+  idsIn?: SQL;
 }
 
 export function childConditions(actor: Actor, f: ChildFilter, today: Date): SQL {
@@ -75,6 +77,7 @@ export function childConditions(actor: Actor, f: ChildFilter, today: Date): SQL 
   if (f.subdistrictCode) conds.push(eq(child.subdistrictCode, f.subdistrictCode));
   if (f.districtCode) conds.push(eq(child.districtCode, f.districtCode));
   if (f.familyId) conds.push(eq(child.familyId, f.familyId));
+  if (f.idsIn) conds.push(sql`${child.id} IN (${f.idsIn})`);
   if (f.factor)
     conds.push(sql`EXISTS (SELECT 1 FROM family fa WHERE fa.id = ${child.familyId} AND ${f.factor} = ANY(fa.vulnerability_factors))`);
   if (f.ageMin != null) conds.push(lte(child.dob, yearsBefore(today, f.ageMin)));

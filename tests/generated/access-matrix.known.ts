@@ -28,6 +28,10 @@ export const SKIPPED_ROUTES: Record<string, string> = {
   'PATCH /admin/users/{id}': 'a user, not a record of a place in the matrix; jurisdiction tested in src/users/organisations.api.test.ts',
   'GET /dashboards/indicators/{id}/breakdown':
     'the id is an indicator of the versioned data, not a record; counts within the jurisdiction tested in src/dashboards/dashboards.api.test.ts',
+  'GET /dashboards/indicators/{id}/records':
+    'the id is an indicator, not a record; the rows are the registry’s and case lists (policy tested there), tested in src/dashboards/dashboards.api.test.ts',
+  'GET /dashboards/indicators/{id}/records/export':
+    'the id is an indicator, not a record; the rows are the registry’s and case lists, tested in src/dashboards/dashboards.api.test.ts',
 };
 
 /**

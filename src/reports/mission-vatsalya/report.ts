@@ -46,6 +46,8 @@ export interface MvReport {
   period: { label: string; months: string[] };
   indicatorSetVersion: number;
   computedAt: string;
+  /** The instant of the data the figures show (the children's summary refreshed just before). */
+  figuresAt: string;
   sections: ReportSection[];
   /** Quarterly: the districts side by side. */
   districts?: DistrictColumn[];
@@ -124,7 +126,7 @@ export async function monthlyReport(
   const months = parseMonth(month);
   const { actor: scoped, area } = await areaActor(ctx, actor, district);
   // A report's figures are those of the moment it names: the summary is refreshed first.
-  await ensureFresh(ctx.db, 0);
+  const figuresAt = (await ensureFresh(ctx.db, 0)).toISOString();
   const computedAt = ctx.now().toISOString();
   if (area.districtCode === null || area.stateCode === null)
     throw new HttpError(400, 'invalid', 'a district is needed', [{ field: 'district', message: 'required' }]);
@@ -134,6 +136,7 @@ export async function monthlyReport(
     period: { label: month, months },
     indicatorSetVersion: INDICATORS.version,
     computedAt,
+    figuresAt,
     sections: await sectionsFor(ctx, scoped, months, onProgress),
     departments: await departments(ctx, scoped),
   };
@@ -152,7 +155,7 @@ export async function quarterlyReport(
     throw new HttpError(403, 'outside_jurisdiction', 'The quarterly state report is for the state’s own users and national users');
   }
   requireDashboard(actor);
-  await ensureFresh(ctx.db, 0);
+  const figuresAt = (await ensureFresh(ctx.db, 0)).toISOString();
   const computedAt = ctx.now().toISOString();
   const scoped: Actor = { ...actor, scope: { level: 'state', stateCode: state } };
   const stateLoc = (await listLocations(ctx.db, { level: 'state' })).find((l) => l.stateCode === state);
@@ -173,6 +176,7 @@ export async function quarterlyReport(
     period: { label: quarter, months },
     indicatorSetVersion: INDICATORS.version,
     computedAt,
+    figuresAt,
     sections: await sectionsFor(ctx, scoped, months, onProgress),
     districts: [...cols.values()],
     departments: await departments(ctx, scoped),

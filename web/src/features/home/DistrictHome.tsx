@@ -2,12 +2,13 @@ import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Ti
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { reportUrl, thisMonthIst, useBreakdown, useDistrictHome, type DistrictHome, type IndicatorValue } from './api';
 import { KindBadge, useTitle } from './shared';
+import { SnapshotsPanel } from './SnapshotsPanel';
 
 const BREAKDOWNS: Record<string, string[]> = {
   child: ['sex', 'age_band', 'social_category', 'disability', 'block', 'village'],
@@ -17,12 +18,15 @@ const BREAKDOWNS: Record<string, string[]> = {
   helpline: ['block', 'village'],
 };
 const PREFIXES: [string, string][] = [
+  ['cases_', 'child'],
   ['actions_', 'action'],
   ['missing_', 'missing'],
   ['helpline_', 'helpline'],
 ];
 /** The breakdowns follow the indicator's source; care (children in care) breaks down as a child does. */
 const sourceOf = (id: string) => PREFIXES.find(([p]) => id.startsWith(p))?.[1] ?? 'child';
+/** Figures over children or cases open the list of the records they count (src/dashboards/lists.service.ts). */
+const listable = (id: string) => sourceOf(id) === 'child';
 
 /** One indicator: the figure, its rate, and its 12-month trend with the table behind the chart. */
 function IndicatorCard({ v, onOpen, open }: { v: IndicatorValue; onOpen: () => void; open: boolean }) {
@@ -99,12 +103,19 @@ function BreakdownPanel({ v, district }: { v: IndicatorValue; district?: number 
   const options = BREAKDOWNS[sourceOf(v.id)];
   const [by, setBy] = useState(options[0]);
   const q = useBreakdown(v.id, by, district);
+  const list = listable(v.id);
+  const toList = (extra: Record<string, string | number>) => ({ indicator: v.id, ...(district ? { district } : {}), ...extra });
   return (
     <Card withBorder data-testid="breakdown">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4">
           {t('home.district.breakdown')}: {title(v.title)}
         </Title>
+        {list && (
+          <Button component={Link} to="/home/records" search={toList({}) as never} size="xs" data-testid="open-records">
+            {t('home.records.open', { n: f.number(v.numerator ?? 0) })}
+          </Button>
+        )}
         <Select
           label={t('home.district.by')}
           data={options.map((o) => ({ value: o, label: t(`home.by.${o}`) }))}
@@ -125,7 +136,15 @@ function BreakdownPanel({ v, district }: { v: IndicatorValue; district?: number 
                       ? r.label
                       : t(`home.value.${r.label}`, { defaultValue: r.label })}
                   </Table.Td>
-                  <Table.Td>{f.number(r.numerator)}</Table.Td>
+                  <Table.Td>
+                    {list && r.key !== null ? (
+                      <Anchor component={Link} to="/home/records" search={toList({ by, key: r.key }) as never}>
+                        {f.number(r.numerator)}
+                      </Anchor>
+                    ) : (
+                      f.number(r.numerator)
+                    )}
+                  </Table.Td>
                   <Table.Td>{r.denominator !== null ? t('home.district.of', { n: f.number(r.denominator) }) : ''}</Table.Td>
                   <Table.Td>{r.rate !== null ? `${f.decimal(r.rate)}%` : ''}</Table.Td>
                 </Table.Tr>
@@ -134,6 +153,54 @@ function BreakdownPanel({ v, district }: { v: IndicatorValue; district?: number 
           </Table>
         )}
       </QueryState>
+    </Card>
+  );
+}
+
+/** Children in institutional vs family-based care over 12 months, with the table behind the chart. */
+function CareTrend({ d }: { d: DistrictHome }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const data = d.careTrend.map((p) => ({ month: f.month(`${p.month}-01`), institution: p.institution, family: p.family }));
+  return (
+    <Card withBorder data-testid="care-trend">
+      <Title order={2} size="h4" mb="sm">
+        {t('home.care.title')}
+      </Title>
+      <div aria-hidden="true" style={{ width: '100%', height: 220 }}>
+        <ResponsiveContainer>
+          <LineChart data={data} margin={{ top: 6, right: 12, bottom: 0, left: -16 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="month" fontSize={10} />
+            <YAxis allowDecimals={false} fontSize={10} />
+            <Tooltip formatter={(n) => f.number(Number(n))} />
+            <Legend />
+            <Line type="monotone" dataKey="institution" name={t('home.care.institution')} stroke="#D55E00" isAnimationActive={false} />
+            <Line type="monotone" dataKey="family" name={t('home.care.family')} stroke="#009E73" isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <details>
+        <summary style={{ fontSize: 12 }}>{t('home.district.table')}</summary>
+        <Table fz="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('home.district.month')}</Table.Th>
+              <Table.Th>{t('home.care.institution')}</Table.Th>
+              <Table.Th>{t('home.care.family')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.map((p) => (
+              <Table.Tr key={p.month}>
+                <Table.Td>{p.month}</Table.Td>
+                <Table.Td>{f.number(p.institution)}</Table.Td>
+                <Table.Td>{f.number(p.family)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </details>
     </Card>
   );
 }
@@ -235,7 +302,9 @@ export function DistrictHomeView({ district }: { district?: number }) {
                 ))}
               </SimpleGrid>
               {openV && openV.status === 'live' && <BreakdownPanel v={openV} district={district} />}
+              <CareTrend d={d} />
               <Side d={d} />
+              {code !== null && <SnapshotsPanel district={code} />}
             </Stack>
           </>
         );

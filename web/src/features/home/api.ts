@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, queryString, type Query } from '../../api/client';
-import type { comparisonOut, districtHomeOut, myDayOut, pendencyOut, breakdownOut } from '../../../../src/dashboards/dashboards.model';
+import type { comparisonOut, districtHomeOut, myDayOut, pendencyOut, breakdownOut, recordsOut } from '../../../../src/dashboards/dashboards.model';
 
 export type DistrictHome = z.output<typeof districtHomeOut>;
 export type MyDay = z.output<typeof myDayOut>;
@@ -9,6 +9,15 @@ export type Pendency = z.output<typeof pendencyOut>;
 export type Comparison = z.output<typeof comparisonOut>;
 export type Breakdown = z.output<typeof breakdownOut>;
 export type IndicatorValue = DistrictHome['indicators'][number];
+export type Records = z.output<typeof recordsOut>;
+/** Which records a list shows: the figure's numerator or denominator, in an area, optionally one group. */
+export interface RecordsSearch {
+  district?: number;
+  set?: 'numerator' | 'denominator';
+  by?: string;
+  key?: string;
+  page?: number;
+}
 
 const get =
   <T>(path: string, q?: Query) =>
@@ -30,6 +39,16 @@ export const useBreakdown = (id: string, by: string, district?: number) =>
     queryKey: ['dashboards', 'breakdown', id, by, district ?? null],
     queryFn: get<Breakdown>(`/dashboards/indicators/${id}/breakdown`, { by, district }),
   });
+
+export const useRecords = (id: string, s: RecordsSearch) =>
+  useQuery({
+    queryKey: ['dashboards', 'records', id, s],
+    queryFn: get<Records>(`/dashboards/indicators/${id}/records`, { ...s, pageSize: 25 }),
+    enabled: id !== '',
+    placeholderData: (p) => p,
+  });
+export const recordsExportUrl = (id: string, { page: _p, ...s }: RecordsSearch) =>
+  `/api/v1/dashboards/indicators/${id}/records/export${queryString(s)}`;
 
 export const reportUrl = (q: Query) => `/api/v1/reports/mission-vatsalya/monthly${queryString(q)}`;
 

@@ -27,6 +27,25 @@ export default defineModule({
     }),
     createRoute({
       getParentRoute: () => parent,
+      path: '/home/records',
+      validateSearch: (s: Record<string, unknown>) => {
+        const code = (v: unknown) => (/^\d+$/.test(String(v ?? '')) ? Number(v) : undefined);
+        const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+        return Object.fromEntries(
+          Object.entries({
+            indicator: text(s.indicator),
+            district: code(s.district),
+            set: s.set === 'denominator' ? 'denominator' : undefined,
+            by: text(s.by),
+            key: s.key === undefined ? undefined : String(s.key),
+            page: code(s.page),
+          }).filter(([, v]) => v !== undefined),
+        );
+      },
+      component: lazyRouteComponent(() => import('./RecordsPage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
       path: '/cwc-pendency',
       component: lazyRouteComponent(() => import('./CwcPendencyPage')),
     }),
