@@ -23,6 +23,9 @@ const FILE_ROUTES = new Set([
   'GET /api/v1/helpline/calls/export', // CSV of calls with their response times
   'GET /api/v1/reports/mission-vatsalya/monthly', // PDF, XLSX or CSV (counts only)
   'GET /api/v1/reports/mission-vatsalya/quarterly', // PDF, XLSX or CSV (counts only)
+  'GET /api/v1/reports/mission-vatsalya/snapshots/:id/file', // the frozen report as submitted
+  'GET /api/v1/dashboards/indicators/:id/records/export', // CSV of the records behind a figure
+  'GET /api/v1/helpline/figures/monthly/export', // CSV of per-district monthly response times
 ]);
 
 /**
