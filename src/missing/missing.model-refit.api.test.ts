@@ -75,7 +75,9 @@ describe('the match model screen', () => {
 
     // The demo has too few records for 50 distinct pairs: ten more found children (names unlike any report).
     for (const n of ['Zubair', 'Yohan', 'Xavier', 'Wasim', 'Vedant', 'Ujwal', 'Tanmay', 'Sahil', 'Rohan', 'Pranav'])
-      expect((await dcpo.post('/api/v1/missing/found-children', foundChild({ name: `${n} Qazi`, districtCode: AMRAVATI }))).statusCode).toBe(201);
+      expect(
+        (await dcpo.post('/api/v1/missing/found-children', foundChild({ name: `${n} Qazi`, districtCode: AMRAVATI }))).statusCode,
+      ).toBe(201);
     await decide(10, 25, 25);
     const { decisions } = (await dcpo.get('/api/v1/missing/model')).json();
     expect(Math.min(decisions.confirmed, decisions.rejected)).toBeGreaterThanOrEqual(20);

@@ -267,7 +267,7 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          'Refit m and calibration from the reviewers\' confirmed and rejected matches the officer\'s districts took part in (samanvay link-refit): a new model version, used from now on; 422 naming decisions with fewer than 20 of either kind',
+          "Refit m and calibration from the reviewers' confirmed and rejected matches the officer's districts took part in (samanvay link-refit): a new model version, used from now on; 422 naming decisions with fewer than 20 of either kind",
         body: modelRefitInput,
         response: ok(modelStatusOut),
       },

@@ -63,7 +63,11 @@ export async function modelStatus(ctx: AppContext, actor: Actor) {
     fittedAt: active ? active.fittedAt.toISOString() : null,
     calibration: model.calibration,
     bands: [...BANDS],
-    decisions: { confirmed: pairs.filter((p) => p.label).length, rejected: pairs.filter((p) => !p.label).length, minEach: MIN_DECISIONS_EACH },
+    decisions: {
+      confirmed: pairs.filter((p) => p.label).length,
+      rejected: pairs.filter((p) => !p.label).length,
+      minEach: MIN_DECISIONS_EACH,
+    },
     history: rows.map((r) => {
       const s = r.summary as RefitSummary;
       return {
