@@ -45,6 +45,8 @@ export interface NameFeatures {
   key: Int32Array;
   full: Int32Array;
   nick: Uint8Array;
+  /** 1 when some token of the name is in the outside variant table (as a form or a pet name). */
+  tab: Uint8Array;
 }
 
 export class NameComparator {
@@ -75,7 +77,8 @@ export class NameComparator {
       key: number[] = [];
     const full = new Int32Array(n).fill(-1);
     const nick = new Uint8Array(n);
-    const memo = new Map<string, { s: number[]; sk: number[]; k: number[]; full: number; nick: number }>();
+    const tab = new Uint8Array(n);
+    const memo = new Map<string, { s: number[]; sk: number[]; k: number[]; full: number; nick: number; tab: number }>();
     for (let i = 0; i < n; i++) {
       const raw = col[i] ?? '';
       let f = memo.get(raw);
@@ -90,6 +93,7 @@ export class NameComparator {
           k: toks.map((tok) => this.sh.keys.id(keyOfCanonical(tok))),
           full: toks.length > 0 ? this.sh.full.id([...toks].sort().join(' ')) : -1,
           nick: toks.length === 1 && (isNicknameCanonical(toks[0]) || isGenericPetName(toks[0])) ? 1 : 0,
+          tab: 0,
         };
         for (const id of f.s)
           if (this.sh.same[id] === undefined) {
@@ -97,6 +101,7 @@ export class NameComparator {
             this.sh.same[id] = variantIdsOfSound(sound);
             this.sh.pet[id] = petIdsOfSound(sound);
           }
+        f.tab = f.s.some((id) => this.sh.same[id].length > 0 || this.sh.pet[id].length > 0) ? 1 : 0;
         memo.set(raw, f);
       }
       for (let x = 0; x < f.s.length; x++) {
@@ -108,9 +113,10 @@ export class NameComparator {
       off[i + 1] = snd.length;
       full[i] = f.full;
       nick[i] = f.nick;
+      tab[i] = f.tab;
     }
     this.records += n;
-    return { off, snd: Int32Array.from(snd), skel: Int32Array.from(skel), key: Int32Array.from(key), full, nick };
+    return { off, snd: Int32Array.from(snd), skel: Int32Array.from(skel), key: Int32Array.from(key), full, nick, tab };
   }
 
   private countKey(k: number): void {
@@ -144,8 +150,11 @@ export class NameComparator {
       b0 = b.off[j],
       b1 = b.off[j + 1];
     if (this.keysCovered(a, a0, a1, b, b0, b1)) return 1;
-    const byTable = this.tableCovered(a, a0, a1, b, b0, b1);
-    if (byTable > 0) return byTable;
+    // A table link needs a table name on both sides; most pairs have none and skip the loop.
+    if (a.tab[i] && b.tab[j]) {
+      const byTable = this.tableCovered(a, a0, a1, b, b0, b1);
+      if (byTable > 0) return byTable;
+    }
     const s = this.similarity(a, a0, a1, b, b0, b1);
     // Same consonants in the same order: a vowel written differently (Partha/Partho, Subrata/Subroto,
     // Bengali o for a) or b for v (Biswajit/Vishwajeet). Weaker evidence than the same sound, so it
