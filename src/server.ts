@@ -9,6 +9,7 @@ import { progressLine } from './cli/progress';
 import { startCaseJobs } from './cases/cases.jobs';
 import { registerConvergenceJobs } from './convergence/convergence.jobs';
 import { registerMissingJobs } from './missing/missing.jobs';
+import { loadActiveModel } from './missing/model.service';
 import { registerEventJobs } from './events/events.jobs';
 import { registerHelplineJobs } from './helpline/helpline.jobs';
 import { registerReportJobs } from './reports/mission-vatsalya/schedule';
@@ -55,6 +56,8 @@ export async function startServer(opts: { port: number; host?: string; demo?: bo
   const jobs = await startCaseJobs(ctx);
   await registerConvergenceJobs(jobs.boss, ctx);
   await registerMissingJobs(jobs.boss, ctx);
+  // Matching uses the deployment's refitted model from the first request (issue #15).
+  await loadActiveModel(ctx.db);
   await registerEventJobs(jobs.boss, ctx);
   await registerHelplineJobs(jobs.boss, ctx);
   // The Mission Vatsalya monthly report to its recipients, on the 5th at 09:00 IST.

@@ -40,6 +40,9 @@ export const PERMISSIONS = [
   'missing.read',
   'missing.write',
   'missing.review',
+  // See the deployment's match model (version, fitting, calibration bands) and refit it from the
+  // reviewers' decisions (src/missing/model.service.ts): district and state child protection officers.
+  'missing.model',
   'helpline.intake', // take 1098 calls: drafts, submit (src/helpline)
   'helpline.read', // the district's calls, queue and response-time figures
   'helpline.dispatch', // assign, mark dispatched/reached/closed
@@ -80,6 +83,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'schemes.write',
     'missing.write',
     'missing.review',
+    'missing.model',
     'balpanchayat.write',
     'care.write',
     'care.manage',
@@ -89,7 +93,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   cwc_member: [...full, 'cases.write', 'cases.cwc', 'audit.read', 'missing.review', 'care.write', 'helpline.read'],
   // State Child Protection Society (JJ Act 2015 s.106): receives the cases districts escalate
   // to the state, acts on them or returns them with instructions; monitors the districts.
-  scps_officer: [...full, 'cases.write', 'audit.read', 'schemes.write', 'missing.write', 'missing.review', 'care.manage'],
+  scps_officer: [...full, 'cases.write', 'audit.read', 'schemes.write', 'missing.write', 'missing.review', 'missing.model', 'care.manage'],
   caseworker: [
     ...full,
     'registry.write',

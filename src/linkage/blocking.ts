@@ -1,7 +1,15 @@
 // Blocking: only pairs that share a key under at least one rule are compared. Pair counts are
 // known per rule before any comparison (Splink-style), and a block too big to be useful is
 // skipped with a warning — the other rules still see those records.
-import { keyOfCanonicalCached as keyOfCanonical, nameTokensCached as nameTokens, searchKeys } from '../names';
+import {
+  isGenericPetName,
+  isNicknameCanonical,
+  keyOfCanonicalCached as keyOfCanonical,
+  nameTokensCached as nameTokens,
+  searchKeys,
+  searchKeysWithVariants,
+  variantKeysOfTokens,
+} from '../names';
 import type { BlockingRule, Model } from './model';
 import { normSex, normText, placeKey } from './normalize';
 import type { Table } from './record';
@@ -9,7 +17,7 @@ import { stateAlias } from './states';
 
 type Transform = BlockingRule['keys'][number]['transform'];
 
-function transformValue(v: string, t: Transform): string[] {
+function transformValue(v: string, t: Transform, side: 'left' | 'right'): string[] {
   switch (t) {
     case 'exact': {
       const s = normText(v);
@@ -20,10 +28,17 @@ function transformValue(v: string, t: Transform): string[] {
       return s ? [s] : [];
     }
     case 'tokenKeys':
-      return searchKeys(v);
+      return searchKeysWithVariants(v);
     case 'firstKey': {
       const toks = nameTokens(v);
-      return toks.length ? [keyOfCanonical(toks[0])] : [];
+      return toks.length ? [keyOfCanonical(toks[0]), ...variantKeysOfTokens([toks[0]])] : [];
+    }
+    case 'nameless': {
+      // Every missing report is a candidate for a found child with no name, or only a pet name that
+      // belongs to no one (Munna, Bapi): the other parts of the rule (sex, birth year, place) block.
+      if (side === 'left') return ['*'];
+      const toks = nameTokens(v);
+      return toks.every((x) => isNicknameCanonical(x) || isGenericPetName(x)) ? ['*'] : [];
     }
     case 'sortedKeys': {
       const k = searchKeys(v).sort();
@@ -106,7 +121,7 @@ class KeyParts {
       } else {
         let vs = memo.get(raw);
         if (vs === undefined) {
-          vs = [...new Set(transformValue(k.column === 'state' ? stateAlias(raw) : raw, k.transform))].map(intern);
+          vs = [...new Set(transformValue(k.column === 'state' ? stateAlias(raw) : raw, k.transform, side))].map(intern);
           memo.set(raw, vs);
         }
         for (const v of vs) ids.push(v);

@@ -70,6 +70,14 @@ export function band(p: number): Band {
   return p >= 0.9 ? 'strong' : p >= 0.7 ? 'likely' : p >= 0.4 ? 'possible' : 'weak';
 }
 
+/** The same cut points as ranges, for a screen that explains them. */
+export const BANDS: readonly { band: Band; from: number; to: number }[] = [
+  { band: 'strong', from: 0.9, to: 1 },
+  { band: 'likely', from: 0.7, to: 0.9 },
+  { band: 'possible', from: 0.4, to: 0.7 },
+  { band: 'weak', from: 0, to: 0.4 },
+];
+
 /**
  * Platt scaling p = 1/(1 + 2^-(scale·x + shift)) of log2 odds x, as Platt (1999) wrote it: targets
  * (N₊+1)/(N₊+2) and 1/(N₋+2) instead of 1 and 0, and Newton steps halved until the loss falls, so

@@ -1,7 +1,10 @@
 // The name comparison: levels exact → variant → similar → [nickname] → different,
 // with the term frequency of the agreeing tokens for the TF adjustment.
 import {
+  isGenericPetName,
   isNicknameCanonical,
+  petIdsOfSound,
+  variantIdsOfSound,
   keyOfCanonicalCached as keyOfCanonical,
   nameTokensCached as nameTokens,
   soundFormCached as soundForm,
@@ -16,11 +19,22 @@ export interface NameShared {
   keys: Interner;
   full: Interner;
   jw: SimCache;
+  /** Per sound id: the outside variant table's name ids it renders, and those it is a pet name of. */
+  same: (readonly number[])[];
+  pet: (readonly number[])[];
 }
 
 export function nameShared(): NameShared {
   const sounds = new Interner();
-  return { sounds, skeletons: new Interner(), keys: new Interner(), full: new Interner(), jw: new SimCache(sounds.strings, 22) };
+  return {
+    sounds,
+    skeletons: new Interner(),
+    keys: new Interner(),
+    full: new Interner(),
+    jw: new SimCache(sounds.strings, 22),
+    same: [],
+    pet: [],
+  };
 }
 
 export interface NameFeatures {
@@ -31,6 +45,8 @@ export interface NameFeatures {
   key: Int32Array;
   full: Int32Array;
   nick: Uint8Array;
+  /** 1 when some token of the name is in the outside variant table (as a form or a pet name). */
+  tab: Uint8Array;
 }
 
 export class NameComparator {
@@ -61,7 +77,8 @@ export class NameComparator {
       key: number[] = [];
     const full = new Int32Array(n).fill(-1);
     const nick = new Uint8Array(n);
-    const memo = new Map<string, { s: number[]; sk: number[]; k: number[]; full: number; nick: number }>();
+    const tab = new Uint8Array(n);
+    const memo = new Map<string, { s: number[]; sk: number[]; k: number[]; full: number; nick: number; tab: number }>();
     for (let i = 0; i < n; i++) {
       const raw = col[i] ?? '';
       let f = memo.get(raw);
@@ -75,8 +92,16 @@ export class NameComparator {
           }),
           k: toks.map((tok) => this.sh.keys.id(keyOfCanonical(tok))),
           full: toks.length > 0 ? this.sh.full.id([...toks].sort().join(' ')) : -1,
-          nick: toks.length === 1 && isNicknameCanonical(toks[0]) ? 1 : 0,
+          nick: toks.length === 1 && (isNicknameCanonical(toks[0]) || isGenericPetName(toks[0])) ? 1 : 0,
+          tab: 0,
         };
+        for (const id of f.s)
+          if (this.sh.same[id] === undefined) {
+            const sound = this.sh.sounds.strings[id];
+            this.sh.same[id] = variantIdsOfSound(sound);
+            this.sh.pet[id] = petIdsOfSound(sound);
+          }
+        f.tab = f.s.some((id) => this.sh.same[id].length > 0 || this.sh.pet[id].length > 0) ? 1 : 0;
         memo.set(raw, f);
       }
       for (let x = 0; x < f.s.length; x++) {
@@ -88,9 +113,10 @@ export class NameComparator {
       off[i + 1] = snd.length;
       full[i] = f.full;
       nick[i] = f.nick;
+      tab[i] = f.tab;
     }
     this.records += n;
-    return { off, snd: Int32Array.from(snd), skel: Int32Array.from(skel), key: Int32Array.from(key), full, nick };
+    return { off, snd: Int32Array.from(snd), skel: Int32Array.from(skel), key: Int32Array.from(key), full, nick, tab };
   }
 
   private countKey(k: number): void {
@@ -124,6 +150,11 @@ export class NameComparator {
       b0 = b.off[j],
       b1 = b.off[j + 1];
     if (this.keysCovered(a, a0, a1, b, b0, b1)) return 1;
+    // A table link needs a table name on both sides; most pairs have none and skip the loop.
+    if (a.tab[i] && b.tab[j]) {
+      const byTable = this.tableCovered(a, a0, a1, b, b0, b1);
+      if (byTable > 0) return byTable;
+    }
     const s = this.similarity(a, a0, a1, b, b0, b1);
     // Same consonants in the same order: a vowel written differently (Partha/Partho, Subrata/Subroto,
     // Bengali o for a) or b for v (Biswajit/Vishwajeet). Weaker evidence than the same sound, so it
@@ -138,6 +169,29 @@ export class NameComparator {
    *  order or a dropped surname). Phonetic keys would be too coarse here: Swati/Shweta share one. */
   private keysCovered(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): boolean {
     return a1 - a0 <= b1 - b0 ? covered(a.snd, a0, a1, b.snd, b0, b1) : covered(b.snd, b0, b1, a.snd, a0, a1);
+  }
+
+  /** Every token of the shorter name sounds the same as, or is in the outside variant table
+   *  (src/names/variants.data.ts) with, a token of the longer: 1 (variant) when every table link is
+   *  one name in two renderings (Kishan/Krishna, Bandyopadhyay/Banerjee), 2 (close) when a pet name
+   *  of a given name is involved (Kanha/Krishna); 0 when not covered or the table was not needed. */
+  private tableCovered(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): number {
+    const [s, s0, s1, l, l0, l1] = a1 - a0 <= b1 - b0 ? [a, a0, a1, b, b0, b1] : [b, b0, b1, a, a0, a1];
+    let level = 0;
+    for (let x = s0; x < s1; x++) {
+      const sx = s.snd[x];
+      let ok = 0;
+      for (let y = l0; y < l1 && ok !== 3; y++) {
+        const ly = l.snd[y];
+        if (sx === ly) ok = 3;
+        else if (shares(this.sh.same[sx], this.sh.same[ly])) ok = Math.max(ok, 2);
+        else if (shares(this.sh.pet[sx], this.sh.same[ly]) || shares(this.sh.pet[ly], this.sh.same[sx])) ok = Math.max(ok, 1);
+      }
+      if (ok === 0) return 0;
+      if (ok === 2) level = Math.max(level, 1);
+      else if (ok === 1) level = 2;
+    }
+    return level;
   }
 
   /** Every token of the shorter name has the same sound or (three consonants or more) the same skeleton as one of the longer. */
@@ -201,6 +255,12 @@ export class NameComparator {
     else for (let x = b0; x < b1; x++) v += this.logTf[b.key[x]];
     return v;
   }
+}
+
+function shares(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (!a || !b || a.length === 0 || b.length === 0) return false;
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
 }
 
 /** Every sound in s[s0..s1) occurs in l[l0..l1). */

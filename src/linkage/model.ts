@@ -37,7 +37,7 @@ const Comparison = z.object({
 
 const BlockingKey = z.object({
   column: z.string(),
-  transform: z.enum(['exact', 'key', 'tokenKeys', 'firstKey', 'sortedKeys', 'fullKeys', 'sex', 'prefix3', 'year', 'birthYear']),
+  transform: z.enum(['exact', 'key', 'tokenKeys', 'firstKey', 'sortedKeys', 'fullKeys', 'sex', 'prefix3', 'year', 'birthYear', 'nameless']),
   /** Second column some transforms need: birthYear takes age from `column` and the report date from `with`. */
   with: z.string().optional(),
 });

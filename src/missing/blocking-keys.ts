@@ -1,4 +1,12 @@
-import { keyOfCanonical, nameTokensCached, searchKeys } from '../names';
+import {
+  isGenericPetName,
+  isNicknameCanonical,
+  keyOfCanonical,
+  nameTokensCached,
+  searchKeys,
+  searchKeysWithVariants,
+  variantKeysOfTokens,
+} from '../names';
 import { normSex, normText, placeKey } from '../linkage/normalize';
 import type { BlockingRule, Model } from '../linkage/model';
 import type { PersonRecord } from '../linkage/record';
@@ -19,7 +27,7 @@ export type Side = 'left' | 'right';
 
 type Transform = BlockingRule['keys'][number]['transform'];
 
-function transformValue(v: string, t: Transform): string[] {
+function transformValue(v: string, t: Transform, side: Side): string[] {
   switch (t) {
     case 'exact': {
       const s = normText(v);
@@ -30,10 +38,15 @@ function transformValue(v: string, t: Transform): string[] {
       return s ? [s] : [];
     }
     case 'tokenKeys':
-      return searchKeys(v);
+      return searchKeysWithVariants(v);
     case 'firstKey': {
       const toks = nameTokensCached(v);
-      return toks.length ? [keyOfCanonical(toks[0])] : [];
+      return toks.length ? [keyOfCanonical(toks[0]), ...variantKeysOfTokens([toks[0]])] : [];
+    }
+    case 'nameless': {
+      if (side === 'left') return ['*'];
+      const toks = nameTokensCached(v);
+      return toks.every((x) => isNicknameCanonical(x) || isGenericPetName(x)) ? ['*'] : [];
     }
     case 'sortedKeys': {
       const k = searchKeys(v).sort();
@@ -82,7 +95,7 @@ export function blockingKeys(model: Model, record: PersonRecord, side: Side): st
       const vals =
         k.transform === 'birthYear'
           ? birthYears(field(record, k.column), field(record, k.with ?? 'date'), side === 'left')
-          : [...new Set(transformValue(field(record, k.column), k.transform))];
+          : [...new Set(transformValue(field(record, k.column), k.transform, side))];
       if (!vals.length) {
         combos = [];
         break;

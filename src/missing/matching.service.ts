@@ -1,4 +1,5 @@
-import { LINKAGE_LIMITS, shippedModel } from '../linkage/shipped-model';
+import { activeMatchModel } from './model.service';
+import { LINKAGE_LIMITS } from '../linkage/shipped-model';
 import { and, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
@@ -60,8 +61,8 @@ export const MATCHING = {
   minPopulation: LINKAGE_LIMITS.minPopulation,
 };
 
-/** The model matching uses (the shipped one, src/linkage/shipped-model.ts; a re-fitted model replaces the JSON file). */
-export const matchingModel = (): Model => shippedModel();
+/** The model matching uses: the deployment's active refit (model.service.ts, issue #15) or the shipped one. */
+export const matchingModel = (): Model => activeMatchModel();
 
 export const sideOf = (kind: RecordKind) => (kind === 'missing' ? 'left' : 'right');
 export const otherKind = (kind: RecordKind): RecordKind => (kind === 'missing' ? 'found' : 'missing');

@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { AppContext } from '../http/context';
 import { pgBossDb } from '../cases/pgboss.db';
 import { matchPendingRecords, rekeyStaleRecords } from './matching.service';
+import { loadActiveModel } from './model.service';
 import { bossErrorListener, countingFailures } from '../kernel/ops-health';
 
 /**
@@ -27,6 +28,8 @@ export async function registerMissingJobs(boss: PgBoss, ctx: AppContext, opts: M
     MISSING_MATCH_QUEUE,
     { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5, batchSize: 1 },
     countingFailures(MISSING_MATCH_QUEUE, async () => {
+      // A refit made by another server process becomes the model here too.
+      await loadActiveModel(ctx.db);
       // After a model change, records keyed under the old rules are re-keyed and matched again.
       const rekeyed = await rekeyStaleRecords(ctx, opts.batch ?? 200);
       return { rekeyed, matched: await matchPendingRecords(ctx, opts.batch ?? 200) };

@@ -452,3 +452,41 @@ export const publicDistrictsOut = z.object({
     z.object({ code: z.number().nullable(), name: z.string(), nameLocal: z.string().nullable(), stateCode: z.number(), level: z.string() }),
   ),
 });
+
+// ---------------------------------------------------------------- the match model (issue #15)
+
+const calibrationBand = z.object({ band: z.enum(['strong', 'likely', 'possible', 'weak']), from: z.number(), to: z.number() });
+const modelFit = z.object({
+  version: z.string(),
+  baseVersion: z.string(),
+  fittedAt: timestamp,
+  active: z.boolean(),
+  confirmed: z.number(),
+  rejected: z.number(),
+  /** Calibration error on the decisions before and after the refit (in-sample). */
+  eceBefore: z.number(),
+  eceAfter: z.number(),
+  /** Comparisons whose m moved, with the largest change of any level. */
+  changed: z.array(z.object({ id: z.string(), maxChange: z.number() })),
+});
+
+/** GET /missing/model: the model matching uses now, what it was fitted on, and the refits so far. */
+export const modelStatusOut = z.object({
+  version: z.string(),
+  /** shipped: the model in the software (src/linkage/models); refit: fitted here from reviewers' decisions. */
+  source: z.enum(['shipped', 'refit']),
+  trainedOn: z.string(),
+  /** When the active refit was fitted; null for the shipped model. */
+  fittedAt: timestamp.nullable(),
+  calibration: z.object({ scale: z.number(), shift: z.number() }),
+  /** The words reviewers see beside a probability (src/linkage/calibration.ts). */
+  bands: z.array(calibrationBand),
+  /** Decided pairs this officer's districts could refit from now. */
+  decisions: z.object({ confirmed: z.number(), rejected: z.number(), minEach: z.number() }),
+  history: z.array(modelFit),
+});
+
+export const modelRefitInput = z.strictObject({
+  /** Refit from one state's decisions only (LGD state name or code); default: every decision the officer sees. */
+  state: z.string().trim().min(2).max(60).optional(),
+});

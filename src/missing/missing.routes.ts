@@ -8,6 +8,8 @@ import { badRequest } from '../http/errors';
 import {
   foundChildInput,
   matchDecisionInput,
+  modelRefitInput,
+  modelStatusOut,
   matchListQuery,
   missingReportInput,
   moderationInput,
@@ -29,6 +31,7 @@ import {
   setPhoto,
 } from './missing.service';
 import { decideMatch, exportLabelledPairs, listMatchesFor, readMatch } from './matches.service';
+import { modelStatus, refitModel } from './model.service';
 import { listRestorationsFor, openRestorationCase, updateRestorationStatus } from './restorations.service';
 import { publicMissingRoutes } from './public.routes';
 import { multipartReport, photoOf } from './multipart-form';
@@ -243,6 +246,33 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
         .header('cache-control', 'private, no-store')
         .send(file.body);
     },
+  );
+
+  r.get(
+    '/missing/model',
+    {
+      schema: {
+        tags,
+        summary:
+          'The match model in use: version, what it was fitted on and when, calibration and its bands, the decisions available and earlier refits (DCPU and state officers)',
+        querystring: z.strictObject({}),
+        response: ok(modelStatusOut),
+      },
+    },
+    async (req) => modelStatus(ctx, requireActor(req)),
+  );
+  r.post(
+    '/missing/model/refit',
+    {
+      schema: {
+        tags,
+        summary:
+          "Refit m and calibration from the reviewers' confirmed and rejected matches the officer's districts took part in (samanvay link-refit): a new model version, used from now on; 422 naming decisions with fewer than 20 of either kind",
+        body: modelRefitInput,
+        response: ok(modelStatusOut),
+      },
+    },
+    async (req) => refitModel(ctx, requireActor(req), req.body),
   );
 
   r.get(

@@ -156,3 +156,15 @@ export const publicChallenge = pgTable('public_challenge', {
   expiresAt: ts('expires_at').notNull(),
   usedAt: ts('used_at'),
 });
+
+/** Match models refitted from reviewers' decisions (migrations/0770_linkage_model.sql). */
+export const linkageModel = pgTable('linkage_model', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  version: text('version').notNull(),
+  baseVersion: text('base_version').notNull(),
+  model: jsonb('model').notNull(),
+  summary: jsonb('summary').notNull(),
+  active: boolean('active').notNull().default(false),
+  createdAt: ts('created_at').notNull(),
+  createdBy: uuid('created_by').notNull(),
+});

@@ -4,6 +4,7 @@ import { canonicalToken, isNickname, isNicknameCanonical, keyOfCanonical, nameTo
 import { detectScript, toLatin } from './latin';
 import { jaroWinkler, tokenListSimilarity } from './similarity';
 import { toDevanagari } from './devanagari';
+import { isGenericPetName, petIdsOfSound, variantIdsOfSound, variantKeysOfTokens } from './variants';
 
 export type { Script } from './latin';
 export {
@@ -19,6 +20,10 @@ export {
   keyOfCanonical,
   jaroWinkler,
   tokenListSimilarity,
+  isGenericPetName,
+  petIdsOfSound,
+  variantIdsOfSound,
+  variantKeysOfTokens,
 };
 
 /** A string function memoised in a bounded Map (started afresh past 5 lakh entries). */
@@ -60,6 +65,12 @@ export function searchKeys(name: string): string[] {
     if (k) keys.add(k);
   }
   return [...keys];
+}
+
+/** searchKeys plus the keys of the outside variant table's head forms (Kishan → also Krishna's key). */
+export function searchKeysWithVariants(name: string): string[] {
+  const toks = nameTokensCached(name);
+  return [...new Set([...searchKeys(name), ...variantKeysOfTokens(toks)])];
 }
 
 /** Sound forms of a name's tokens: the representation nameSimilarity compares. */

@@ -75,6 +75,9 @@ export default function ReviewQueuePage() {
                 </Stack>
               </Group>
               <ExplanationBars fields={m.fields} />
+              <Text size="xs" c="dimmed" mt={4} data-testid="match-model">
+                {t('missing.review.model', { version: m.modelVersion })}
+              </Text>
               {m.note && (
                 <Text size="sm" mt="xs">
                   <Anchor component={Link} to={`/missing/matches/${m.id}`}>

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, ConflictError, api, request, type Query } from '../../api/client';
 import { powHeaders, type SolvedChallenge } from './pow';
-import type { District, ListPage, Match, MissingRecord, RecordDetail, RestorationRow } from './types';
+import type { District, ListPage, Match, MatchModelStatus, MissingRecord, RecordDetail, RestorationRow } from './types';
 
 /** Everything under ['missing'] is fetched again after a write: records, matches and restorations move together. */
 export const keys = {
@@ -12,6 +12,7 @@ export const keys = {
   match: (id: string) => ['missing', 'match', id] as const,
   restorations: (q: Query) => ['missing', 'restorations', q] as const,
   districts: (stateCode?: number) => ['missing', 'districts', stateCode ?? 0] as const,
+  model: ['missing', 'model'] as const,
 };
 
 export const PAGE_SIZE = 25;
@@ -45,6 +46,12 @@ export const useRestorations = (q: Query) =>
     queryKey: keys.restorations(q),
     queryFn: ({ signal }) => api.get<ListPage<RestorationRow>>('/missing/restorations', { pageSize: 100, ...q }, signal),
   });
+
+/** The match model in use and its refits (DCPU and state officers). */
+export const useMatchModel = () =>
+  useQuery({ queryKey: keys.model, queryFn: ({ signal }) => api.get<MatchModelStatus>('/missing/model', undefined, signal), staleTime: 0 });
+/** Refit m and calibration from the reviewers' decisions: a new model version, used from now on. */
+export const refitMatchModel = (body: { state?: string }) => api.post<MatchModelStatus>('/missing/model/refit', body);
 
 /** LGD states (no stateCode) or a state's districts: public reference data, also for the public page. */
 export const useDistricts = (stateCode?: number) =>

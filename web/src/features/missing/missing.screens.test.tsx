@@ -56,6 +56,7 @@ describe('missing screens: menu', () => {
       '/missing/moderation',
       '/missing/new',
       '/missing/restorations',
+      '/missing/model',
     ]);
     expect(paths('helpline_operator')).toEqual(['/missing/review', '/missing/records', '/missing/new', '/missing/restorations']);
     expect(paths('frontline_worker')).toEqual(['/missing/new']);

@@ -160,3 +160,25 @@ export interface District {
   stateCode: number;
   level: string;
 }
+
+/** GET /missing/model (src/missing/missing.model.ts modelStatusOut). */
+export interface MatchModelStatus {
+  version: string;
+  source: 'shipped' | 'refit';
+  trainedOn: string;
+  fittedAt: string | null;
+  calibration: { scale: number; shift: number };
+  bands: { band: 'strong' | 'likely' | 'possible' | 'weak'; from: number; to: number }[];
+  decisions: { confirmed: number; rejected: number; minEach: number };
+  history: {
+    version: string;
+    baseVersion: string;
+    fittedAt: string;
+    active: boolean;
+    confirmed: number;
+    rejected: number;
+    eceBefore: number;
+    eceAfter: number;
+    changed: { id: string; maxChange: number }[];
+  }[];
+}

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
+import { emptyPerson, type PersonRecord } from '../linkage/record';
+import { resetActiveModel } from './model.service';
+import { AMRAVATI, foundChild } from './missing.testkit';
+
+/** The match model screen's routes (issue #15): who may see and refit, the refusal, a refit that is used. */
+let t: TestApp;
+let dcpo: Client;
+let helpline: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [dcpo, helpline] = await Promise.all(['dcpo.amravati', 'helpline.amravati'].map((u) => t.login(u)));
+});
+afterAll(async () => {
+  resetActiveModel();
+  await t.close();
+});
+
+const person = (id: string, f: Partial<PersonRecord>): PersonRecord => ({
+  ...emptyPerson(id),
+  sex: 'm',
+  state: 'Maharashtra',
+  district: 'Amravati',
+  language: 'Marathi',
+  ...f,
+});
+
+/** Decided pairs in Amravati, written as the review queue stores them (the demo has none decided). */
+async function decide(from: number, confirmed: number, rejected: number): Promise<number> {
+  const db = t.ctx.database;
+  const ids = async (kind: string) =>
+    (await db.query<{ id: string }>(`SELECT id FROM missing_record WHERE kind = '${kind}' ORDER BY id`)).map((r) => r.id);
+  const [ms, fs] = [await ids('missing'), await ids('found')];
+  let k = 0,
+    made = 0;
+  for (const m of ms)
+    for (const f of fs) {
+      if (k++ < from) continue;
+      if (made >= confirmed + rejected) return made;
+      const yes = made++ < confirmed;
+      const left = person(m, { name: `Ravi${k} Patil`, age: 8 + (k % 6), father_name: `Ganesh${k} Patil`, date: '2025-01-01' });
+      const right = yes
+        ? person(f, { name: `Ravi${k} Patil`, age: 9 + (k % 6), father_name: k % 3 ? `Ganesh${k} Patil` : '', date: '2025-01-09' })
+        : person(f, { name: `Suresh${k} Kale`, age: 4 + (k % 9), father_name: `Anil${k} Kale`, date: '2025-02-01', district: 'Akola' });
+      await db.query(
+        `INSERT INTO missing_match (missing_id, found_id, missing_state_code, missing_district_code, found_state_code, found_district_code,
+           probability, weight, fields, explanation, model_version, status, decided_at, decided_left, decided_right)
+         VALUES ($1, $2, 27, ${AMRAVATI}, 27, ${AMRAVATI}, 0.6, 1, '[]', '', 'test', $3, now(), $4, $5)
+         ON CONFLICT (missing_id, found_id) DO NOTHING`,
+        [m, f, yes ? 'confirmed' : 'rejected', JSON.stringify(left), JSON.stringify(right)],
+      );
+    }
+  return made;
+}
+
+describe('the match model screen', () => {
+  it('shows the DCPU the shipped model, its bands and the decisions available; the helpline gets 403', async () => {
+    const res = await dcpo.get('/api/v1/missing/model');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ source: 'shipped', fittedAt: null, decisions: { minEach: 20 }, history: [] });
+    expect(res.json().version).toMatch(/^indian-children\./);
+    expect(res.json().bands.map((b: { band: string }) => b.band)).toEqual(['strong', 'likely', 'possible', 'weak']);
+    expect((await helpline.get('/api/v1/missing/model')).statusCode).toBe(403);
+    expect((await helpline.post('/api/v1/missing/model/refit', {})).statusCode).toBe(403);
+  });
+
+  it('refuses a refit with too few decisions (422 naming decisions), then refits and uses the new version', async () => {
+    await decide(0, 5, 5);
+    const few = await dcpo.post('/api/v1/missing/model/refit', {});
+    expect(few.statusCode).toBe(422);
+    expect(few.json().issues[0].field).toBe('decisions');
+    expect((await dcpo.post('/api/v1/missing/model/refit', { bogus: 1 })).statusCode).toBe(400);
+
+    // The demo has too few records for 50 distinct pairs: ten more found children (names unlike any report).
+    for (const n of ['Zubair', 'Yohan', 'Xavier', 'Wasim', 'Vedant', 'Ujwal', 'Tanmay', 'Sahil', 'Rohan', 'Pranav'])
+      expect(
+        (await dcpo.post('/api/v1/missing/found-children', foundChild({ name: `${n} Qazi`, districtCode: AMRAVATI }))).statusCode,
+      ).toBe(201);
+    await decide(10, 25, 25);
+    const { decisions } = (await dcpo.get('/api/v1/missing/model')).json();
+    expect(Math.min(decisions.confirmed, decisions.rejected)).toBeGreaterThanOrEqual(20);
+    const res = await dcpo.post('/api/v1/missing/model/refit', {});
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.source).toBe('refit');
+    expect(body.version).toMatch(/\+reviews\.all\.\d{4}-\d{2}-\d{2}$/);
+    expect(body.history[0]).toMatchObject({ version: body.version, active: true });
+    expect(body.history[0].confirmed + body.history[0].rejected).toBeGreaterThanOrEqual(40);
+    const again = await dcpo.post('/api/v1/missing/model/refit', {});
+    expect(again.json().version).toBe(`${body.version}.2`);
+    expect((await dcpo.get('/api/v1/missing/model')).json().version).toBe(again.json().version);
+  });
+});
