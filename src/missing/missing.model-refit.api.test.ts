@@ -7,11 +7,12 @@ import { AMRAVATI, foundChild } from './missing.testkit';
 /** The match model screen's routes (issue #15): who may see and refit, the refusal, a refit that is used. */
 let t: TestApp;
 let dcpo: Client;
+let scps: Client;
 let helpline: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [dcpo, helpline] = await Promise.all(['dcpo.amravati', 'helpline.amravati'].map((u) => t.login(u)));
+  [dcpo, helpline, scps] = await Promise.all(['dcpo.amravati', 'helpline.amravati', 'scps.mh'].map((u) => t.login(u)));
 });
 afterAll(async () => {
   resetActiveModel();
@@ -59,7 +60,8 @@ describe('the match model screen', () => {
   it('shows the DCPU the shipped model, its bands and the decisions available; the helpline gets 403', async () => {
     const res = await dcpo.get('/api/v1/missing/model');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ source: 'shipped', fittedAt: null, decisions: { minEach: 20 }, history: [] });
+    expect(res.json()).toMatchObject({ source: 'shipped', mayRefit: false, fittedAt: null, decisions: { minEach: 20 }, history: [] });
+    expect((await scps.get('/api/v1/missing/model')).json().mayRefit).toBe(true);
     expect(res.json().version).toMatch(/^indian-children\./);
     expect(res.json().bands.map((b: { band: string }) => b.band)).toEqual(['strong', 'likely', 'possible', 'weak']);
     expect((await helpline.get('/api/v1/missing/model')).statusCode).toBe(403);
@@ -68,10 +70,14 @@ describe('the match model screen', () => {
 
   it('refuses a refit with too few decisions (422 naming decisions), then refits and uses the new version', async () => {
     await decide(0, 5, 5);
-    const few = await dcpo.post('/api/v1/missing/model/refit', {});
+    // The model is the whole deployment's: a district officer may not replace it.
+    const district = await dcpo.post('/api/v1/missing/model/refit', {});
+    expect(district.statusCode).toBe(403);
+    expect(district.json().issues[0].field).toBe('scope');
+    const few = await scps.post('/api/v1/missing/model/refit', {});
     expect(few.statusCode).toBe(422);
     expect(few.json().issues[0].field).toBe('decisions');
-    expect((await dcpo.post('/api/v1/missing/model/refit', { bogus: 1 })).statusCode).toBe(400);
+    expect((await scps.post('/api/v1/missing/model/refit', { bogus: 1 })).statusCode).toBe(400);
 
     // The demo has too few records for 50 distinct pairs: ten more found children (names unlike any report).
     for (const n of ['Zubair', 'Yohan', 'Xavier', 'Wasim', 'Vedant', 'Ujwal', 'Tanmay', 'Sahil', 'Rohan', 'Pranav'])
@@ -81,14 +87,14 @@ describe('the match model screen', () => {
     await decide(10, 25, 25);
     const { decisions } = (await dcpo.get('/api/v1/missing/model')).json();
     expect(Math.min(decisions.confirmed, decisions.rejected)).toBeGreaterThanOrEqual(20);
-    const res = await dcpo.post('/api/v1/missing/model/refit', {});
+    const res = await scps.post('/api/v1/missing/model/refit', {});
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.source).toBe('refit');
     expect(body.version).toMatch(/\+reviews\.all\.\d{4}-\d{2}-\d{2}$/);
     expect(body.history[0]).toMatchObject({ version: body.version, active: true });
     expect(body.history[0].confirmed + body.history[0].rejected).toBeGreaterThanOrEqual(40);
-    const again = await dcpo.post('/api/v1/missing/model/refit', {});
+    const again = await scps.post('/api/v1/missing/model/refit', {});
     expect(again.json().version).toBe(`${body.version}.2`);
     expect((await dcpo.get('/api/v1/missing/model')).json().version).toBe(again.json().version);
   });

@@ -475,6 +475,8 @@ export const modelStatusOut = z.object({
   version: z.string(),
   /** shipped: the model in the software (src/linkage/models); refit: fitted here from reviewers' decisions. */
   source: z.enum(['shipped', 'refit']),
+  /** Whether this reader may refit: the model is the deployment's, so only a state or national officer. */
+  mayRefit: z.boolean(),
   trainedOn: z.string(),
   /** When the active refit was fitted; null for the shipped model. */
   fittedAt: timestamp.nullable(),

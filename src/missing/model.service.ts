@@ -50,6 +50,9 @@ async function decisionsOf(db: Db, actor: Actor): Promise<{ pairs: LabelledPair[
   return { pairs, ids };
 }
 
+/** A state or national officer replaces the deployment's model; a district officer only sees it. */
+const mayRefit = (actor: Actor) => actor.scope.level === 'state' || actor.scope.level === 'national';
+
 export async function modelStatus(ctx: AppContext, actor: Actor) {
   requirePermission(actor, 'missing.model');
   await loadActiveModel(ctx.db);
@@ -59,6 +62,7 @@ export async function modelStatus(ctx: AppContext, actor: Actor) {
   return {
     version: model.version,
     source: active ? ('refit' as const) : ('shipped' as const),
+    mayRefit: mayRefit(actor),
     trainedOn: model.trainedOn ?? model.version,
     fittedAt: active ? active.fittedAt.toISOString() : null,
     calibration: model.calibration,
@@ -92,6 +96,13 @@ export async function modelStatus(ctx: AppContext, actor: Actor) {
  */
 export async function refitModel(ctx: AppContext, actor: Actor, input: { state?: string }) {
   requirePermission(actor, 'missing.model');
+  // The active model is the deployment's (every district's matching uses it), so one district's
+  // decisions alone must not replace it: a state or national officer refits; a district officer
+  // sees the model and the decisions that would go into it.
+  if (!mayRefit(actor))
+    throw new HttpError(403, 'refit_needs_state_scope', 'A refit changes matching for the whole state: a state officer refits', [
+      { field: 'scope', message: 'a refit needs a state-wide or national jurisdiction' },
+    ]);
   // Always from the shipped model: every refit uses all the decisions so far, and starting from an
   // earlier refit would count them twice (its m already leans on them).
   const base = structuredClone(shippedModel());

@@ -801,6 +801,8 @@ export const FIELD_POLICY_DATA = {
         ...every('reviewer'),
         dcpu_officer: 'full',
         cwc_member: 'full',
+        // The state officer decides cross-district matches and refits the state's model from the decided pairs.
+        scps_officer: 'full',
         admin: 'full',
         nodal_officer: 'none',
         ngo_caseworker: 'none',

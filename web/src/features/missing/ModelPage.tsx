@@ -96,10 +96,15 @@ function ModelView({ m }: { m: MatchModelStatus }) {
             {done}
           </Alert>
         )}
-        <Button onClick={() => void run()} loading={refit.isPending} disabled={!enough}>
+        <Button onClick={() => void run()} loading={refit.isPending} disabled={!enough || !m.mayRefit}>
           {t('missing.model.refit')}
         </Button>
-        {!enough && (
+        {!m.mayRefit && (
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('missing.model.stateRefits')}
+          </Text>
+        )}
+        {m.mayRefit && !enough && (
           <Text size="xs" c="dimmed" mt={4}>
             {t('missing.model.tooFew', { min: f.number(m.decisions.minEach) })}
           </Text>
