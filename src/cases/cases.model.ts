@@ -271,6 +271,14 @@ export const caseStateOut = z.object({
         .object({ category: z.string(), upToTwoYears: z.boolean(), surrenderedOn: z.string().nullable() })
         .nullable()
         .optional(),
+      // Issue #18: journey time excluded from the 24 hours (s.31(1)), age determination (s.94), escort orders (s.95(2)).
+      journeyMinutes: z.number().optional(),
+      ageTest: z.object({ orderedOn: z.string(), test: z.string() }).nullable().optional(),
+      ageDetermination: z.object({ determinedOn: z.string(), dateOfBirth: z.string(), basis: z.string() }).nullable().optional(),
+      escortOwedSince: z.string().nullable().optional(),
+      escortOrders: z
+        .array(z.object({ orderedOn: z.string(), purpose: z.string(), toDistrictCode: z.string(), toStateCode: z.string().nullable() }))
+        .optional(),
     }),
   ),
   carePlan: withheld(

@@ -381,7 +381,11 @@ async function completeAction(db: Db, row: CaseRow, s: CaseFacts, f: Record<stri
         // s.38(1) two or four months by the child's age: the age the CWC determined (s.94(3)),
         // else the registry's date of birth, read through the registry (never asked again).
         const dob = s.cwc.ageDetermination?.dateOfBirth ?? (await getChild(db, actor, row.childId, 'minimal'))?.dob ?? null;
-        if (!dob) throw badRequest('adoptionInquiry.upToTwoYears', "the child's date of birth is not recorded: say whether the child is up to two years old");
+        if (!dob)
+          throw badRequest(
+            'adoptionInquiry.upToTwoYears',
+            "the child's date of birth is not recorded: say whether the child is up to two years old",
+          );
         inquiry.upToTwoYears = upToTwoYearsOn(dob, istDay((a.producedAt as string) ?? now.toISOString()));
       }
       break;

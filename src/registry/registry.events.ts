@@ -188,7 +188,13 @@ const ageFromDetermination: EventHandler<'case.age_determined'> = {
   async handle(db, e, now) {
     const p = e.payload;
     const [before] = await db
-      .select({ dob: child.dob, ageBasis: child.ageBasis, ageDeterminedOn: child.ageDeterminedOn, stateCode: child.stateCode, districtCode: child.districtCode })
+      .select({
+        dob: child.dob,
+        ageBasis: child.ageBasis,
+        ageDeterminedOn: child.ageDeterminedOn,
+        stateCode: child.stateCode,
+        districtCode: child.districtCode,
+      })
       .from(child)
       .where(eq(child.id, p.childId))
       .for('update');

@@ -117,7 +117,11 @@ export const journeyRecordedSchema = z.object({
   ...base,
   type: z.literal('journey_recorded'),
   /** Minutes the journey takes (at most three days). */
-  minutes: z.number().int().min(1).max(3 * 24 * 60),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(3 * 24 * 60),
   from: z.string().trim().min(1).max(200).optional(),
 });
 

@@ -33,8 +33,7 @@ describe('s.31(1): produced within 24 hours, excluding the time necessary for th
 });
 
 describe('s.94(2): age determination', () => {
-  const produced = () =>
-    record(config, [make('intake'), make('produced_before_cwc', { at: hoursAfter(2), producedAt: hoursAfter(1) })]);
+  const produced = () => record(config, [make('intake'), make('produced_before_cwc', { at: hoursAfter(2), producedAt: hoursAfter(1) })]);
 
   it('a medical test ordered on 6 January is due by the end of 21 January; determining the age ends the clock', () => {
     const ordered = record(config, [...produced(), make('age_test_ordered', { at: hoursAfter(3), orderedOn: '2025-01-06' })]);

@@ -46,7 +46,8 @@ export function checkTransition(s: CaseFacts, a: CaseAction): ValidationFailure 
       return null;
     case 'age_test_ordered':
       // s.94(2): the Committee determines the age of a person brought before it.
-      if (!s.cwc.firstProducedAt) return refuse('NOT_PRODUCED', 'the CWC orders an age determination test only after the child is produced before it');
+      if (!s.cwc.firstProducedAt)
+        return refuse('NOT_PRODUCED', 'the CWC orders an age determination test only after the child is produced before it');
       return checkPastDay(s, a, a.orderedOn, 'orderedOn');
     case 'age_determined':
       // s.94(2)(iii): a medical test is the basis only when the Committee ordered one.
