@@ -97,7 +97,8 @@ export function countQuarter(cases: CwcCaseDates[], from: Date, to: Date) {
 
 export async function cwcQuarterlyReport(ctx: AppContext, actor: Actor, district: number, quarter: string): Promise<CwcQuarterReport> {
   const { actor: scoped, area } = await areaActor(ctx, actor, district);
-  if (area.districtCode !== district || area.stateCode === null) {
+  // A Committee sits for a district: the report is the district's (or its state's, or national) users'.
+  if (!['district', 'state', 'national'].includes(scoped.scope.level) || area.districtCode !== district || area.stateCode === null) {
     throw new HttpError(403, 'outside_jurisdiction', 'The report is for a CWC of your district, or a district of your state');
   }
   const { from, to } = quarterBounds(quarter);
