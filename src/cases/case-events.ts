@@ -33,6 +33,19 @@ export async function publishCaseEvents(db: Db, row: CaseRow, action: CaseAction
       },
     });
   }
+  if (action.type === 'age_determined') {
+    await publish(db, {
+      ...common,
+      type: 'case.age_determined',
+      payload: {
+        caseId: row.id,
+        childId: row.childId,
+        dateOfBirth: action.dateOfBirth,
+        basis: action.basis,
+        determinedOn: action.determinedOn,
+      },
+    });
+  }
   if (action.type === 'transfer_accepted') {
     await publish(db, {
       ...common,

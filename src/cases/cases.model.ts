@@ -3,7 +3,16 @@ import { lgdCodeQuery, pageQuery, recordVersion } from '../http/common';
 import { isoDate as day } from '../http/iso-date';
 import { day as dayOut, timestamp, withheld, withheldMarks } from '../http/response';
 import { childInput } from '../registry/registry.model';
-import { caseActionSchema, CASE_STATUSES, INTAKE_SOURCES, LEVELS, PROVIDER_KINDS, RISK_LEVELS, type CaseActionType } from './domain';
+import {
+  ADOPTION_INQUIRY_CATEGORIES,
+  caseActionSchema,
+  CASE_STATUSES,
+  INTAKE_SOURCES,
+  LEVELS,
+  PROVIDER_KINDS,
+  RISK_LEVELS,
+  type CaseActionType,
+} from './domain';
 
 /**
  * API input shapes for cases. Actions are the domain's zod schemas (src/cases/domain/actions.ts)
@@ -49,6 +58,9 @@ const OPTIONAL: Partial<Record<CaseActionType, string[]>> = {
   produced_before_cwc: ['producedAt', 'cwcUnit'],
   sir_ordered: ['investigator'],
   cwc_order: ['cwcUnit'],
+  age_test_ordered: ['cwcUnit'],
+  age_determined: ['cwcUnit'],
+  escort_ordered: ['cwcUnit'],
   referral: ['referralId'],
   escalation: ['fromLevel', 'toLevel', 'toUnit'],
   returned_down: ['toLevel', 'toUnit'],
@@ -57,7 +69,22 @@ const OPTIONAL: Partial<Record<CaseActionType, string[]>> = {
 
 /** References to people and units, checked as ids. */
 const REFS: Partial<Record<CaseActionType, Record<string, z.ZodType>>> = {
-  produced_before_cwc: { cwcUnit: uuid('a unit').optional() },
+  produced_before_cwc: {
+    cwcUnit: uuid('a unit').optional(),
+    // upToTwoYears may be left out: the server takes it from the age the CWC determined (s.94(3))
+    // or the child's date of birth in the registry, instead of asking again (issue #18).
+    adoptionInquiry: z
+      .strictObject({
+        category: z.enum(ADOPTION_INQUIRY_CATEGORIES),
+        upToTwoYears: z.boolean().optional(),
+        surrenderedOn: day.optional(),
+        form23Ref: z.string().trim().min(1).max(200).optional(),
+      })
+      .optional(),
+  },
+  age_test_ordered: { cwcUnit: uuid('a unit').optional() },
+  age_determined: { cwcUnit: uuid('a unit').optional() },
+  escort_ordered: { cwcUnit: uuid('a unit').optional(), toDistrictCode: lgd, toStateCode: lgd.optional() },
   sir_ordered: { investigator: z.strictObject({ user: uuid('a user').optional(), unit: uuid('a unit') }).optional() },
   cwc_order: { cwcUnit: uuid('a unit').optional() },
   referral: { to: z.strictObject({ orgId: uuid('an organisation'), kind: z.enum(PROVIDER_KINDS).optional() }) },
@@ -243,6 +270,14 @@ export const caseStateOut = z.object({
       adoptionInquiry: z
         .object({ category: z.string(), upToTwoYears: z.boolean(), surrenderedOn: z.string().nullable() })
         .nullable()
+        .optional(),
+      // Issue #18: journey time excluded from the 24 hours (s.31(1)), age determination (s.94), escort orders (s.95(2)).
+      journeyMinutes: z.number().optional(),
+      ageTest: z.object({ orderedOn: z.string(), test: z.string() }).nullable().optional(),
+      ageDetermination: z.object({ determinedOn: z.string(), dateOfBirth: z.string(), basis: z.string() }).nullable().optional(),
+      escortOwedSince: z.string().nullable().optional(),
+      escortOrders: z
+        .array(z.object({ orderedOn: z.string(), purpose: z.string(), toDistrictCode: z.string(), toStateCode: z.string().nullable() }))
         .optional(),
     }),
   ),

@@ -6,7 +6,7 @@ import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { child } from '../registry/registry.schema';
 import { caseRecord } from './cases.schema';
-import { visibleChild } from '../registry/children.repository';
+import { getChild, visibleChild } from '../registry/children.repository';
 import { createChild } from '../registry/children.service';
 import { mayRead, roleWithheld, shapeRow } from '../access/fields';
 import { istToday } from '../kernel/clock';
@@ -14,8 +14,10 @@ import { getLocation } from '../locations/locations.repository';
 import {
   deriveCase,
   deriveFacts,
+  istDay,
   levelAbove,
   levelBelow,
+  upToTwoYearsOn,
   validateAction,
   type CaseAction,
   type CaseFacts,
@@ -225,7 +227,8 @@ async function intake(
 // ---------------------------------------------------------------- actions
 
 const REFERRAL_ANSWERS = new Set(['referral_accepted', 'referral_declined', 'referral_done']);
-const CWC_ONLY = new Set(['cwc_order', 'sir_ordered']);
+// JJ Act 2015 s.94 (age determination) and s.95(2) (escort order) are the Committee's, like its orders.
+const CWC_ONLY = new Set(['cwc_order', 'sir_ordered', 'age_test_ordered', 'age_determined', 'escort_ordered']);
 
 /**
  * Records one action on a case. Under a row lock on the case, the action is validated by
@@ -369,15 +372,31 @@ async function completeAction(db: Db, row: CaseRow, s: CaseFacts, f: Record<stri
     return MISSING;
   };
   switch (a.type) {
-    case 'produced_before_cwc':
+    case 'produced_before_cwc': {
       a.producedAt ??= now.toISOString();
       a.cwcUnit ??= required('cwcUnit', s.cwc.cwcUnit ?? (await unitOfKind(db, ['CWC'], row.stateCode, row.districtCode))?.id ?? null);
       await unitMust('cwcUnit', a.cwcUnit);
+      const inquiry = a.adoptionInquiry as { upToTwoYears?: boolean } | undefined;
+      if (inquiry && inquiry.upToTwoYears === undefined) {
+        // s.38(1) two or four months by the child's age: the age the CWC determined (s.94(3)),
+        // else the registry's date of birth, read through the registry (never asked again).
+        const dob = s.cwc.ageDetermination?.dateOfBirth ?? (await getChild(db, actor, row.childId, 'minimal'))?.dob ?? null;
+        if (!dob)
+          throw badRequest(
+            'adoptionInquiry.upToTwoYears',
+            "the child's date of birth is not recorded: say whether the child is up to two years old",
+          );
+        inquiry.upToTwoYears = upToTwoYearsOn(dob, istDay((a.producedAt as string) ?? now.toISOString()));
+      }
       break;
+    }
     case 'sir_ordered':
       a.investigator ??= { unit: s.owner.unit, ...(s.owner.user ? { user: s.owner.user } : {}) };
       await unitMust('investigator.unit', (a.investigator as { unit: string }).unit);
       break;
+    case 'age_test_ordered':
+    case 'age_determined':
+    case 'escort_ordered':
     case 'cwc_order':
       a.cwcUnit ??= required(
         'cwcUnit',

@@ -40,6 +40,8 @@ const KEYS_OF: Record<Exclude<DueKind, 'escalation_response'>, TimelineKey[]> = 
   referral_completion: ['referralCompletion'],
   post_restoration_follow_up: ['postRestorationFirstFollowUp', 'postRestorationSecondFollowUp', 'postRestorationFollowUp'],
   transfer_response: ['transferResponse'],
+  age_determination: ['ageDetermination'],
+  escort_order: ['escortOrder'],
   case_review: ['caseReview'],
 };
 

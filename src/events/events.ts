@@ -29,6 +29,17 @@ export const EVENT_PAYLOADS = {
     orderedOn: z.string(),
     orderRef: z.string().nullable(),
   }),
+  /**
+   * A CWC determined a child's age (JJ Act 2015 s.94(2)); deemed the true age (s.94(3)): the
+   * registry writes the date of birth and its basis on the child's record.
+   */
+  'case.age_determined': z.object({
+    caseId: uuid,
+    childId: uuid,
+    dateOfBirth: z.string(),
+    basis: z.string(),
+    determinedOn: z.string(),
+  }),
   /** The receiving district accepted a transfer: the case now sits at `to` (JJ Act 2015 s.95). */
   /** A citizen reported a sighting of a child (/report-a-child): the helpline queue takes it at once (src/helpline). */
   'missing.public_sighting_submitted': z.object({ recordId: uuid, place }),

@@ -18,6 +18,7 @@ import { careRoutes } from '../care/care.routes';
 import { helplineRoutes } from '../helpline/helpline.routes';
 import { dashboardsRoutes } from '../dashboards/dashboards.routes';
 import { lawRoutes } from '../law/law.routes';
+import { cwcQuarterlyRoutes } from '../reports/cwc-quarterly/cwc-quarterly.routes';
 
 /** Each domain registers its own routes under /api/v1. */
 export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
@@ -39,4 +40,5 @@ export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
   helplineRoutes(api, ctx);
   dashboardsRoutes(api, ctx);
   lawRoutes(api, ctx);
+  cwcQuarterlyRoutes(api, ctx);
 }

@@ -54,6 +54,10 @@ const en = {
     WRONG_ORDER_FORM: 'This kind of order is not issued on that form: choose the form the Model Rules give for it.',
     RECONSIDERATION_PERIOD:
       'The parents who surrendered the child still have their two months to reconsider (JJ Act s.35(3)); the child can be declared legally free only after that.',
+    PRODUCTION_NOT_OWED:
+      'Journey time counts only while the child is on the way to the CWC (JJ Act s.31(1)); the child is already produced or not owed production.',
+    AGE_TEST_NOT_ORDERED:
+      'A medical age test is the basis only when the CWC ordered one, after no school, matriculation or birth certificate was found (JJ Act s.94(2)).',
   },
   validation: {
     required: 'Required',
@@ -115,6 +119,10 @@ const hi: typeof en = {
     WRONG_ORDER_FORM: 'इस प्रकार का आदेश इस प्रपत्र पर जारी नहीं होता: आदर्श नियमों में दिया गया प्रपत्र चुनें।',
     RECONSIDERATION_PERIOD:
       'बच्चे को सौंपने वाले माता-पिता के पुनर्विचार के दो माह (किशोर न्याय अधिनियम धारा 35(3)) अभी पूरे नहीं हुए हैं; उसके बाद ही बच्चे को दत्तक ग्रहण के लिए विधिक रूप से मुक्त घोषित किया जा सकता है।',
+    PRODUCTION_NOT_OWED:
+      'यात्रा का समय तभी गिना जाता है जब बच्चा समिति के समक्ष पेश होने के रास्ते में हो (किशोर न्याय अधिनियम धारा 31(1)); बच्चा पेश हो चुका है या पेशी आवश्यक नहीं है।',
+    AGE_TEST_NOT_ORDERED:
+      'चिकित्सीय आयु परीक्षण तभी आधार हो सकता है जब स्कूल, मैट्रिक या जन्म प्रमाणपत्र न मिलने पर बाल कल्याण समिति ने उसका आदेश दिया हो (किशोर न्याय अधिनियम धारा 94(2))।',
   },
   validation: {
     required: 'आवश्यक',
@@ -176,6 +184,10 @@ const mr: typeof en = {
     WRONG_ORDER_FORM: 'या प्रकारचा आदेश या नमुन्यावर दिला जात नाही: आदर्श नियमांत दिलेला नमुना निवडा.',
     RECONSIDERATION_PERIOD:
       'बालक सोपवणाऱ्या पालकांचे पुनर्विचाराचे दोन महिने (बाल न्याय अधिनियम कलम 35(3)) अजून पूर्ण झालेले नाहीत; त्यानंतरच बालकाला दत्तक ग्रहणासाठी कायदेशीरदृष्ट्या मुक्त घोषित करता येईल.',
+    PRODUCTION_NOT_OWED:
+      'प्रवासाचा वेळ बालक समितीसमोर हजर करण्याच्या वाटेवर असतानाच मोजला जातो (बाल न्याय अधिनियम कलम 31(1)); बालक आधीच हजर केले आहे किंवा हजेरी आवश्यक नाही.',
+    AGE_TEST_NOT_ORDERED:
+      'शाळेचा, मॅट्रिकचा किंवा जन्म दाखला न मिळाल्याने बाल कल्याण समितीने वैद्यकीय वय चाचणीचा आदेश दिला असेल तेव्हाच ती आधार ठरते (बाल न्याय अधिनियम कलम 94(2)).',
   },
   validation: {
     required: 'आवश्यक',

@@ -39,6 +39,8 @@ export const rulesOut = z.object({
       statutory: z.boolean(),
       fixed: z.boolean(),
       trackedOnCases: z.boolean(),
+      /** Where the clock is computed: on cases, for the care module's records (src/law/care-clocks.ts), or as a report. */
+      trackedBy: z.enum(['cases', 'care', 'report']).nullable(),
       appliesTo: z.string(),
       basis: z.string(),
       source: ruleSourceOut,

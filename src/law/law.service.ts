@@ -22,6 +22,19 @@ const NOT_ORDERS = [
   { form: 'form35', title: 'Monthly inspection of foster families', citation: 'JJ Model Rules 2016 R.23(18), Form 35' },
 ];
 
+/**
+ * Clocks that are not computed on a case but elsewhere: the foster and sponsorship monitoring
+ * clocks by `src/law/care-clocks.ts` for the care module's records, the CWC's quarterly report by
+ * `GET /api/v1/reports/cwc-quarterly`.
+ */
+const TRACKED_ELSEWHERE: Partial<Record<string, 'care' | 'report'>> = {
+  fosterMonthlyInspection: 'care',
+  sponsorshipAnnualReview: 'care',
+  sponsorshipApplicationDecision: 'care',
+  sponsorshipSchoolAbsence: 'care',
+  cwcQuarterlyReport: 'report',
+};
+
 function clausesOf(rule: Rule, out = new Set<string>()): Set<string> {
   if ('all' in rule) rule.all.forEach((r) => clausesOf(r, out));
   else if ('any' in rule) rule.any.forEach((r) => clausesOf(r, out));
@@ -53,6 +66,7 @@ export async function rulesAndSources(ctx: AppContext, actor: Actor, q: { state?
       statutory: base.statutory,
       fixed: !!base.fixed,
       trackedOnCases: base.trackedOnCases,
+      trackedBy: base.trackedOnCases ? 'cases' : (TRACKED_ELSEWHERE[key] ?? null),
       appliesTo: base.appliesTo,
       basis: r.basis,
       source: r.ruleSource,

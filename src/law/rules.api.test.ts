@@ -53,7 +53,8 @@ describe('GET /api/v1/rules', () => {
       source: { citation: 'JJ Act 2015 s.38(1)' },
     });
     expect(byKey.get('surrenderReconsideration')?.source.citation).toContain('s.35(3)');
-    expect(byKey.get('escortOrder')).toMatchObject({ trackedOnCases: false });
+    expect(byKey.get('escortOrder')).toMatchObject({ trackedOnCases: true });
+    expect(byKey.get('cwcQuarterlyReport')?.source.verification).toBe('unverified');
     for (const x of body.timelines) expect(x.source.citation.length, x.key).toBeGreaterThan(3);
   });
 

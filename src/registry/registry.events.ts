@@ -177,7 +177,52 @@ const careStatusAfterRestoration: EventHandler<'missing.restored'> = {
   },
 };
 
+/**
+ * The age a CWC determined (JJ Act 2015 s.94(2)) → the child's date of birth, with its basis and
+ * the day it was determined; s.94(3) deems it the true age. Estimated when it rests on a medical
+ * test. A later determination replaces an earlier one; the same event twice changes nothing.
+ */
+const ageFromDetermination: EventHandler<'case.age_determined'> = {
+  name: 'registry.age-from-determination',
+  type: 'case.age_determined',
+  async handle(db, e, now) {
+    const p = e.payload;
+    const [before] = await db
+      .select({
+        dob: child.dob,
+        ageBasis: child.ageBasis,
+        ageDeterminedOn: child.ageDeterminedOn,
+        stateCode: child.stateCode,
+        districtCode: child.districtCode,
+      })
+      .from(child)
+      .where(eq(child.id, p.childId))
+      .for('update');
+    if (!before) return;
+    if (before.dob === p.dateOfBirth && before.ageBasis === p.basis && before.ageDeterminedOn === p.determinedOn) return;
+    await db
+      .update(child)
+      .set({
+        dob: p.dateOfBirth,
+        dobEstimated: p.basis === 'medical_test',
+        ageBasis: p.basis,
+        ageDeterminedOn: p.determinedOn,
+        version: sql`${child.version} + 1`,
+        updatedAt: now,
+      })
+      .where(eq(child.id, p.childId));
+    await audit(db, null, 'update', 'child', p.childId, before, {
+      field: 'dob',
+      basis: p.basis,
+      becauseOf: 'age_determination',
+      caseId: p.caseId,
+      eventSeq: e.seq,
+    });
+  },
+};
+
 export const registryEventHandlers = [
+  ageFromDetermination,
   careStatusFromOrder,
   moveWithTransfer,
   careStatusAfterRestoration,

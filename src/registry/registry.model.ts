@@ -231,6 +231,9 @@ export const childOut = z.object({
   sex: withheld(z.string()),
   dob: withheld(day),
   dobEstimated: withheld(z.boolean()),
+  /** JJ Act 2015 s.94(2): what the CWC determined the age on, and when (null until it did). */
+  ageBasis: withheld(z.string()),
+  ageDeterminedOn: withheld(day),
   age: withheld(z.number()),
   careStatus: withheld(z.string()),
   schoolStatus: withheld(z.string()),

@@ -61,6 +61,9 @@ export const child = pgTable('child', {
   sex: text('sex').notNull(),
   dob: date('dob'),
   dobEstimated: boolean('dob_estimated').notNull().default(false),
+  /** The basis of the age a CWC determined (JJ Act 2015 s.94(2)); null until one is determined (migration 0760). */
+  ageBasis: text('age_basis'),
+  ageDeterminedOn: date('age_determined_on'),
   careStatus: text('care_status').notNull(),
   schoolStatus: text('school_status'),
   school: text('school'),

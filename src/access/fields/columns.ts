@@ -49,6 +49,8 @@ function childMap(c: ColumnContext): ColumnMap {
       sex: child.sex,
       dob: child.dob,
       dobEstimated: child.dobEstimated,
+      ageBasis: child.ageBasis,
+      ageDeterminedOn: child.ageDeterminedOn,
       age: ageSql(child.dob, c.today),
       careStatus: child.careStatus,
       schoolStatus: child.schoolStatus,

@@ -36,6 +36,9 @@ export const CHILD_FIELDS = [
   'sex',
   'dob',
   'dobEstimated',
+  // The basis and day of an age a CWC determined (JJ Act 2015 s.94(2)), written from the case (issue #18).
+  'ageBasis',
+  'ageDeterminedOn',
   'age',
   'careStatus',
   'schoolStatus',
@@ -609,7 +612,7 @@ export const FIELD_POLICY_DATA = {
       sets: { full: CHILD_FIELDS, minimal: CHILD_MINIMAL, none: [] },
       read: registryRead,
       rows: every('jurisdiction'),
-      identity: { initials: ['name'], withhold: ['nameLocal', 'otherNames', 'dob', 'dobEstimated', 'school'] },
+      identity: { initials: ['name'], withhold: ['nameLocal', 'otherNames', 'dob', 'dobEstimated', 'ageDeterminedOn', 'school'] },
       // The 1098 operator registers a child only as a call is handed over as a case (cases.open), with what a caller can tell.
       write: { ...registryWriters(CHILD_WRITE), helpline_operator: ['locationId', 'name', 'nameLocal', 'sex', 'ageYears', 'careStatus'] },
       citation: 'JJ Act 2015 s.74; s.3(viii)',

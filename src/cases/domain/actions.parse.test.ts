@@ -4,7 +4,8 @@ import { make } from './testkit';
 
 describe('case action schema', () => {
   it('knows every action type of the CNCP case', () => {
-    expect(CASE_ACTION_TYPES).toHaveLength(24);
+    expect(CASE_ACTION_TYPES).toHaveLength(28);
+    expect(CASE_ACTION_TYPES).toContain('age_determined');
     expect(CASE_ACTION_TYPES).toContain('transfer_cancelled');
     expect(CASE_ACTION_TYPES).toContain('produced_before_cwc');
     expect(CASE_ACTION_TYPES).toContain('owner_changed');

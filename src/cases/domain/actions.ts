@@ -10,6 +10,10 @@ import {
   CARE_OPTIONS,
   CLOSURE_REASONS,
   ADOPTION_INQUIRY_CATEGORIES,
+  AGE_EVIDENCE,
+  AGE_TESTS,
+  ESCORT_BY,
+  ESCORT_PURPOSES,
   CWC_ORDER_FORMS,
   CWC_ORDER_KINDS,
   CWC_ORDER_TYPES,
@@ -102,6 +106,72 @@ export const producedBeforeCwcSchema = z.object({
       path: ['surrenderedOn'],
     })
     .optional(),
+});
+
+/**
+ * The time the journey to the Committee takes, recorded while production is owed: JJ Act 2015
+ * s.31(1) gives 24 hours "excluding the time necessary for the journey", so the production
+ * clock runs that much longer. Several journeys (e.g. a change of vehicle) add up.
+ */
+export const journeyRecordedSchema = z.object({
+  ...base,
+  type: z.literal('journey_recorded'),
+  /** Minutes the journey takes (at most three days). */
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(3 * 24 * 60),
+  from: z.string().trim().min(1).max(200).optional(),
+});
+
+/**
+ * JJ Act 2015 s.94(2)(iii): only when neither a school/matriculation certificate nor a birth
+ * certificate is available, the Committee orders an ossification or other medical age
+ * determination test, to be completed within fifteen days of the order.
+ */
+export const ageTestOrderedSchema = z.object({
+  ...base,
+  type: z.literal('age_test_ordered'),
+  orderedOn: day,
+  test: z.enum(AGE_TESTS),
+  cwcUnit: id,
+  orderRef: id.optional(),
+});
+
+/**
+ * The Committee's age determination (s.94(2)); the age it records is deemed the child's true age
+ * (s.94(3)) and is written to the child's record with its basis.
+ */
+export const ageDeterminedSchema = z.object({
+  ...base,
+  type: z.literal('age_determined'),
+  determinedOn: day,
+  /** The date of birth the Committee records (for a medical test, the one the estimated age gives). */
+  dateOfBirth: day,
+  basis: z.enum(AGE_EVIDENCE),
+  /** Certificate or test report number. */
+  documentRef: id.optional(),
+  cwcUnit: id,
+});
+
+/**
+ * The Committee's escort order (JJ Act 2015 s.95(2); JJ Model Rules 2016 R.81(3)): the child is
+ * escorted, at government expense, to the Committee or person the transfer or restoration
+ * order names, in another district or state.
+ */
+export const escortOrderedSchema = z.object({
+  ...base,
+  type: z.literal('escort_ordered'),
+  orderedOn: day,
+  purpose: z.enum(ESCORT_PURPOSES),
+  escortBy: z.enum(ESCORT_BY),
+  toDistrictCode: lgdCode,
+  toStateCode: lgdCode.optional(),
+  /** s.95(2) proviso: a girl child is accompanied by a woman police officer. */
+  womanEscort: z.boolean().optional(),
+  cwcUnit: id,
+  orderRef: id.optional(),
 });
 
 export const sirOrderedSchema = z.object({
@@ -273,6 +343,10 @@ export const ownerChangedSchema = z.object({
 export const caseActionSchema = z.discriminatedUnion('type', [
   intakeSchema,
   producedBeforeCwcSchema,
+  journeyRecordedSchema,
+  ageTestOrderedSchema,
+  ageDeterminedSchema,
+  escortOrderedSchema,
   sirOrderedSchema,
   sirSubmittedSchema,
   assessmentSchema,

@@ -3,7 +3,7 @@
  * provision. Computed from the derived facts, the timeline config and `now`.
  */
 import type { Actor, CaseFacts, DueItem, DueKind } from './state';
-import { addDuration, clockMs, endOfDayIst, istDay, type Clock, type Duration } from './time';
+import { addDuration, clockMs, endOfDayIst, istDay, toIso, type Clock, type Duration } from './time';
 import { resolveTimelines, type ResolvedRule, type TimelineConfig } from './timelines';
 import type { Level } from './vocabulary';
 
@@ -33,10 +33,19 @@ export function dueItems(state: CaseFacts, config: TimelineConfig, now: Clock): 
   const cwc = state.cwc;
   const cwcActor: Actor = { user: null, unit: cwc.cwcUnit ?? state.owner.unit };
 
-  // JJ Act 2015 s.31(1): produced before the CWC within 24 hours.
+  // JJ Act 2015 s.31(1): produced before the CWC within 24 hours, excluding the time necessary
+  // for the journey: the recorded journey time moves the clock.
   if (cwc.productionOwedSince && !cwc.firstProducedAt) {
-    drafts.push(fromRule('cwc_production', cwc.productionOwedSince, t.cwcProduction, state.owner));
+    const anchor = toIso(Date.parse(cwc.productionOwedSince) + cwc.journeyMinutes * 60_000);
+    drafts.push(fromRule('cwc_production', anchor, t.cwcProduction, state.owner));
   }
+  // s.94(2)(iii): a medical age determination test ordered by the Committee is completed within
+  // fifteen days of the order.
+  if (cwc.ageTest) {
+    drafts.push(fromRule('age_determination', endOfDayIst(cwc.ageTest.orderedOn), t.ageDetermination, cwcActor));
+  }
+  // s.95(2): once a transfer is finalised, the escort order is given within fifteen days.
+  if (cwc.escortOwedSince) drafts.push(fromRule('escort_order', cwc.escortOwedSince, t.escortOrder, cwcActor));
   if (cwc.firstProducedAt) {
     // JJ Act 2015 s.36(2): SIR within 15 days; final order within 4 months of first production.
     if (!cwc.sirSubmittedAt) {

@@ -21,6 +21,11 @@ export function freshCwc(productionOwedSince: string | null): CwcProceedings {
     adoptionInquiry: null,
     orders: [],
     finalOrder: null,
+    journeyMinutes: 0,
+    ageTest: null,
+    ageDetermination: null,
+    escortOwedSince: null,
+    escortOrders: [],
   };
 }
 
@@ -72,6 +77,26 @@ export function applyAction(s: CaseFacts, a: CaseAction, intake: ActionOf<'intak
       }
       s.dates.firstProducedAt ??= a.producedAt;
       enterCwc(s);
+      return;
+    case 'journey_recorded':
+      if (s.cwc.productionOwedSince && !s.cwc.firstProducedAt) s.cwc.journeyMinutes += a.minutes;
+      return;
+    case 'age_test_ordered':
+      s.cwc.ageTest = { orderedOn: a.orderedOn, test: a.test };
+      s.cwc.cwcUnit ??= a.cwcUnit;
+      return;
+    case 'age_determined':
+      s.cwc.ageDetermination = { determinedOn: a.determinedOn, dateOfBirth: a.dateOfBirth, basis: a.basis };
+      s.cwc.ageTest = null;
+      return;
+    case 'escort_ordered':
+      s.cwc.escortOrders.push({
+        orderedOn: a.orderedOn,
+        purpose: a.purpose,
+        toDistrictCode: a.toDistrictCode,
+        toStateCode: a.toStateCode ?? null,
+      });
+      if (a.purpose === 'transfer') s.cwc.escortOwedSince = null;
       return;
     case 'sir_ordered':
       s.cwc.sirOrderedAt = a.at;
@@ -233,6 +258,8 @@ export function applyAction(s: CaseFacts, a: CaseAction, intake: ActionOf<'intak
       // JJ Act 2015 s.95: the case moves to the child's home district; the receiving unit owns it,
       // in the hands of the person who accepted it or the one they named.
       t.outcome = 'accepted';
+      // s.95(2): once the transfer is finalised, the Committee gives the escort order within fifteen days.
+      s.cwc.escortOwedSince = a.at;
       resolveEscalation(s, a, 'transferred');
       s.location = { stateCode: t.toStateCode, districtCode: t.toDistrictCode, blockCode: null, villageCode: null };
       s.level = 'district';

@@ -45,6 +45,8 @@ export const VALIDATION_CODES = [
   'CWC_ORDER_PENDING',
   'RESTORATION_ORDER_REQUIRED',
   'NOTE_REQUIRED',
+  'PRODUCTION_NOT_OWED',
+  'AGE_TEST_NOT_ORDERED',
   'NO_CHANGE',
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];

@@ -5,6 +5,9 @@
 import type { CarePlanDomain, Provider } from './actions';
 import type {
   AdoptionInquiryCategory,
+  AgeEvidence,
+  AgeTest,
+  EscortPurpose,
   CareDomain,
   CareOption,
   ClosureReason,
@@ -136,6 +139,15 @@ export interface CwcProceedings {
   orders: CwcOrderRecord[];
   finalOrder: CwcOrderRecord | null;
   adoptionInquiry: AdoptionInquiry | null;
+  /** Journey time recorded while production was owed (s.31(1) excludes it from the 24 hours). */
+  journeyMinutes: number;
+  /** The medical age determination test the Committee ordered (s.94(2)(iii)), until the age is determined. */
+  ageTest: { orderedOn: string; test: AgeTest } | null;
+  /** The age the Committee determined (s.94(2), (3)). */
+  ageDetermination: { determinedOn: string; dateOfBirth: string; basis: AgeEvidence } | null;
+  /** Since when an escort order is owed: the transfer was finalised (s.95(2): within fifteen days). */
+  escortOwedSince: string | null;
+  escortOrders: { orderedOn: string; purpose: EscortPurpose; toDistrictCode: string; toStateCode: string | null }[];
 }
 
 export interface CarePlanState {
@@ -240,6 +252,8 @@ export type DueKind =
   | 'lfa_declaration'
   | 'surrender_reconsideration'
   | 'transfer_response'
+  | 'age_determination'
+  | 'escort_order'
   | 'case_review';
 
 export interface DueItem {

@@ -48,6 +48,10 @@ const defaults: { [T in CaseActionType]: Omit<ActionOf<T>, 'type' | 'at' | 'by' 
     productionRequired: true,
   },
   produced_before_cwc: { producedAt: T0, cwcUnit: UNITS.cwc, form17Ref: 'F17/2025/001' },
+  journey_recorded: { minutes: 180, from: 'Dharni' },
+  age_test_ordered: { orderedOn: '2025-01-06', test: 'ossification', cwcUnit: UNITS.cwc },
+  age_determined: { determinedOn: '2025-01-06', dateOfBirth: '2011-01-01', basis: 'school_certificate', cwcUnit: UNITS.cwc },
+  escort_ordered: { orderedOn: '2025-01-06', purpose: 'transfer', escortBy: 'sjpu', toDistrictCode: '467', cwcUnit: UNITS.cwc },
   sir_ordered: { investigator: { user: 'user:cwo', unit: UNITS.dcpu }, form21Ref: 'F21/2025/001' },
   sir_submitted: {
     findings: [{ domain: 'family_background', finding: 'grandmother willing and able to care' }],

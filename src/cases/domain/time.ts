@@ -76,3 +76,13 @@ export function describeDuration(duration: Duration): string {
   const [unit, n] = Object.entries(duration)[0] as [string, number];
   return `${n} ${n === 1 ? unit.slice(0, -1) : unit}`;
 }
+
+/**
+ * JJ Act 2015 s.38(1): is a child born on `dob` "up to two years of age" on `day` (both
+ * YYYY-MM-DD)? True up to and including the second birthday (29 February counts from 1 March).
+ */
+export function upToTwoYearsOn(dob: string, day: string): boolean {
+  const [y, m, d] = dob.split('-').map(Number);
+  const second = new Date(Date.UTC(y + 2, m - 1, d)).toISOString().slice(0, 10);
+  return day <= second;
+}

@@ -38,6 +38,29 @@ export function checkTransition(s: CaseFacts, a: CaseAction): ValidationFailure 
       }
       return checkPastDay(s, a, istDay(a.producedAt), 'producedAt');
     }
+    case 'journey_recorded':
+      // s.31(1): the journey time is excluded from the 24 hours while the child is on the way to the Committee.
+      if (!s.cwc.productionOwedSince || s.cwc.firstProducedAt) {
+        return refuse('PRODUCTION_NOT_OWED', 'journey time counts only while the child is owed production before the CWC', 'minutes');
+      }
+      return null;
+    case 'age_test_ordered':
+      // s.94(2): the Committee determines the age of a person brought before it.
+      if (!s.cwc.firstProducedAt)
+        return refuse('NOT_PRODUCED', 'the CWC orders an age determination test only after the child is produced before it');
+      return checkPastDay(s, a, a.orderedOn, 'orderedOn');
+    case 'age_determined':
+      // s.94(2)(iii): a medical test is the basis only when the Committee ordered one.
+      if (a.basis === 'medical_test' && !s.cwc.ageTest) {
+        return refuse('AGE_TEST_NOT_ORDERED', 'a medical age determination test is the basis only after the CWC ordered one', 'basis');
+      }
+      if (a.dateOfBirth > a.determinedOn) return refuse('DATE_AFTER_ACTION', 'the date of birth is after the determination', 'dateOfBirth');
+      return checkPastDay(s, a, a.determinedOn, 'determinedOn');
+    case 'escort_ordered':
+      if (a.toDistrictCode === s.location.districtCode && !s.cwc.escortOwedSince) {
+        return refuse('SAME_DISTRICT', `the child is already in district ${a.toDistrictCode}`, 'toDistrictCode');
+      }
+      return checkPastDay(s, a, a.orderedOn, 'orderedOn');
     case 'sir_ordered':
       // JJ Act 2015 s.36(1): the CWC orders the social investigation on production.
       if (!s.cwc.firstProducedAt)

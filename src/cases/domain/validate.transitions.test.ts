@@ -332,6 +332,20 @@ const refusals: Case[] = [
     code: 'NO_CHANGE',
     field: 'toUser',
   },
+  {
+    name: 'journey time when production is not owed (s.31(1))',
+    history: opened,
+    next: make('journey_recorded', { at: h(1) }),
+    code: 'PRODUCTION_NOT_OWED',
+    field: 'minutes',
+  },
+  {
+    name: 'a medical test as the basis of an age no test was ordered for (s.94(2))',
+    history: produced,
+    next: make('age_determined', { at: h(3), basis: 'medical_test' }),
+    code: 'AGE_TEST_NOT_ORDERED',
+    field: 'basis',
+  },
 ];
 
 describe('validateAction refuses invalid transitions', () => {

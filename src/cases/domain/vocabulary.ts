@@ -213,6 +213,29 @@ export function correctedOrderForm(orderType: CwcOrderType): CwcOrderForm {
   return formsForOrderType(orderType)[0] ?? 'other';
 }
 
+/**
+ * The evidence of age in the order JJ Act 2015 s.94(2) gives it: (i) the school's date-of-birth
+ * certificate or the matriculation (or equivalent) certificate; in their absence (ii) the birth
+ * certificate of a corporation, municipal authority or panchayat; and only in the absence of both
+ * (iii) an ossification or other latest medical age determination test ordered by the Committee
+ * or Board, completed within fifteen days of the order.
+ */
+export const AGE_EVIDENCE = ['school_certificate', 'matriculation_certificate', 'birth_certificate', 'medical_test'] as const;
+export type AgeEvidence = (typeof AGE_EVIDENCE)[number];
+/** The medical age determination tests s.94(2)(iii) names. */
+export const AGE_TESTS = ['ossification', 'other_medical'] as const;
+export type AgeTest = (typeof AGE_TESTS)[number];
+
+/** Why a CWC orders a child escorted to another district or state: a transfer (s.95) or a restoration (s.37(1)). */
+export const ESCORT_PURPOSES = ['transfer', 'restoration'] as const;
+export type EscortPurpose = (typeof ESCORT_PURPOSES)[number];
+/**
+ * Who escorts (JJ Act 2015 s.95(2)): the Special Juvenile Police Unit; where none is available, the
+ * institution where the child stays or the DCPU. A girl child is accompanied by a woman officer.
+ */
+export const ESCORT_BY = ['sjpu', 'institution', 'dcpu'] as const;
+export type EscortBy = (typeof ESCORT_BY)[number];
+
 export const PROVIDER_KINDS = ['department', 'ngo'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 

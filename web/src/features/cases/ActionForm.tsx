@@ -6,6 +6,10 @@ import {
   CARE_OPTIONS,
   CLOSURE_REASONS,
   ADOPTION_INQUIRY_CATEGORIES,
+  AGE_EVIDENCE,
+  AGE_TESTS,
+  ESCORT_BY,
+  ESCORT_PURPOSES,
   CWC_ORDER_FORMS,
   CWC_ORDER_KINDS,
   CWC_ORDER_TYPES,
@@ -89,11 +93,57 @@ export const SPECS: Partial<Record<CaseActionType, Spec>> = {
       adoptionInquiry: v.adoptionCategory
         ? {
             category: v.adoptionCategory,
-            upToTwoYears: !!v.upToTwoYears,
+            // Unticked: the server takes the age from the child's record (registry or the CWC's determination).
+            upToTwoYears: v.upToTwoYears ? true : undefined,
             surrenderedOn: opt(v.surrenderedOn),
             form23Ref: opt(v.form23Ref),
           }
         : undefined,
+    }),
+  },
+  journey_recorded: {
+    fields: () => [
+      { name: 'minutes', kind: 'text', label: 'journeyMinutes', required: true },
+      { name: 'from', kind: 'text', label: 'journeyFrom' },
+    ],
+    body: (v) => ({ minutes: Number(v.minutes), from: opt(v.from) }),
+  },
+  age_test_ordered: {
+    initial: () => ({ orderedOn: today(), test: 'ossification' }),
+    fields: () => [
+      { name: 'test', kind: 'select', label: 'ageTest', options: AGE_TESTS, labelOf: 'ageTest', required: true },
+      { name: 'orderedOn', kind: 'date', label: 'orderedOn', required: true },
+      { name: 'orderRef', kind: 'text', label: 'orderRef' },
+    ],
+    body: (v) => ({ test: v.test, orderedOn: v.orderedOn, orderRef: opt(v.orderRef) }),
+  },
+  age_determined: {
+    initial: () => ({ determinedOn: today() }),
+    fields: () => [
+      { name: 'basis', kind: 'select', label: 'ageBasis', options: AGE_EVIDENCE, labelOf: 'ageEvidence', required: true },
+      { name: 'dateOfBirth', kind: 'date', label: 'dateOfBirth', required: true },
+      { name: 'determinedOn', kind: 'date', label: 'determinedOn', required: true },
+      { name: 'documentRef', kind: 'text', label: 'documentRef' },
+    ],
+    body: (v) => ({ basis: v.basis, dateOfBirth: v.dateOfBirth, determinedOn: v.determinedOn, documentRef: opt(v.documentRef) }),
+  },
+  escort_ordered: {
+    initial: () => ({ orderedOn: today(), purpose: 'transfer', escortBy: 'sjpu' }),
+    fields: () => [
+      { name: 'purpose', kind: 'select', label: 'escortPurpose', options: ESCORT_PURPOSES, labelOf: 'escortPurpose', required: true },
+      { name: 'toDistrictCode', kind: 'district', label: 'toDistrict', required: true },
+      { name: 'escortBy', kind: 'select', label: 'escortBy', options: ESCORT_BY, labelOf: 'escortBy', required: true },
+      { name: 'womanEscort', kind: 'checkbox', label: 'womanEscort' },
+      { name: 'orderedOn', kind: 'date', label: 'orderedOn', required: true },
+      { name: 'orderRef', kind: 'text', label: 'orderRef' },
+    ],
+    body: (v) => ({
+      purpose: v.purpose,
+      toDistrictCode: v.toDistrictCode,
+      escortBy: v.escortBy,
+      womanEscort: v.womanEscort ? true : undefined,
+      orderedOn: v.orderedOn,
+      orderRef: opt(v.orderRef),
     }),
   },
   sir_ordered: { fields: () => [{ name: 'form21Ref', kind: 'text', label: 'formRef' }], body: (v) => ({ form21Ref: opt(v.form21Ref) }) },

@@ -31,11 +31,17 @@ const INPUT_CODES = new Set([
   'NO_CHANGE',
 ]);
 
+/** The Committee's own actions (JJ Act 2015 ss.36, 37, 94, 95(2)), as the server's CWC_ONLY. */
+const CWC_ONLY = new Set<CaseActionType>(['cwc_order', 'sir_ordered', 'age_test_ordered', 'age_determined', 'escort_ordered']);
+
 /** Actions offered on the case page, in the order a case usually needs them. */
 export const OFFERED: CaseActionType[] = [
   'note',
   'assessment',
+  'journey_recorded',
   'produced_before_cwc',
+  'age_test_ordered',
+  'age_determined',
   'sir_ordered',
   'sir_submitted',
   'cwc_order',
@@ -53,6 +59,7 @@ export const OFFERED: CaseActionType[] = [
   'transfer_accepted',
   'transfer_rejected',
   'transfer_cancelled',
+  'escort_ordered',
   'closure',
   'reopening',
 ];
@@ -70,6 +77,20 @@ export function probe(type: CaseActionType, s: CaseState, now: number): Record<s
       return { risk: s.risk, needs: [] };
     case 'produced_before_cwc':
       return { producedAt: new Date(now).toISOString(), cwcUnit: PLACEHOLDER };
+    case 'journey_recorded':
+      return { minutes: 60 };
+    case 'age_test_ordered':
+      return { orderedOn: today, test: 'ossification', cwcUnit: PLACEHOLDER };
+    case 'age_determined':
+      return { determinedOn: today, dateOfBirth: today, basis: 'birth_certificate', cwcUnit: PLACEHOLDER };
+    case 'escort_ordered':
+      return {
+        orderedOn: today,
+        purpose: s.cwc.escortOwedSince ? 'transfer' : 'restoration',
+        escortBy: 'sjpu',
+        toDistrictCode: s.location.districtCode === '1' ? '2' : '1',
+        cwcUnit: PLACEHOLDER,
+      };
     case 'sir_ordered':
       return { investigator: { unit: PLACEHOLDER } };
     case 'sir_submitted':
@@ -122,12 +143,7 @@ export function availableActions(c: CaseFull, me: Me, now = Date.now()): Availab
   const has = (p: string) => me.permissions.includes(p as never);
   return OFFERED.filter((t) => CASE_ACTION_TYPES.includes(t)).map((type): Availability => {
     const answering = type === 'referral_accepted' || type === 'referral_declined' || type === 'referral_done';
-    const allowed =
-      type === 'cwc_order' || type === 'sir_ordered'
-        ? has('cases.cwc')
-        : answering
-          ? has('cases.write') || has('cases.referral')
-          : has('cases.write');
+    const allowed = CWC_ONLY.has(type) ? has('cases.cwc') : answering ? has('cases.write') || has('cases.referral') : has('cases.write');
     if (!allowed || !unit) return { type, ok: false, code: 'FORBIDDEN', message: '' };
     // The last action may carry a server time slightly ahead of this device: never probe before it.
     const last = history.length ? Date.parse(history[history.length - 1].at) : 0;

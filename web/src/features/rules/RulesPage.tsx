@@ -1,10 +1,17 @@
-import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { QueryState } from '../../components/Status';
+import { useSession } from '../../auth/session';
 import { PageHeader } from '../registry/shared/PageHeader';
 import type { RulesOut } from '../../../../src/law/law.model';
+
+/** The financial-year quarter (Q1 = April–June) of today in IST, as the reports name it. */
+function thisQuarterIst(): string {
+  const [y, m] = new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 7).split('-').map(Number);
+  return m >= 4 ? `${y}-Q${Math.floor((m - 4) / 3) + 1}` : `${y - 1}-Q4`;
+}
 
 const useRules = () => useQuery({ queryKey: ['rules'], queryFn: ({ signal }) => api.get<RulesOut>('/rules', undefined, signal) });
 
@@ -12,6 +19,8 @@ const useRules = () => useQuery({ queryKey: ['rules'], queryFn: ({ signal }) => 
 export default function RulesPage() {
   const { t, i18n } = useTranslation();
   const q = useRules();
+  const district = useSession().me?.scope.districtCode ?? null;
+  const quarter = thisQuarterIst();
   const lang = (['en', 'hi', 'mr'].includes(i18n.language) ? i18n.language : 'en') as 'en' | 'hi' | 'mr';
   const checked = (v: string) => (
     <Badge size="xs" variant="light" color={v === 'official_text' ? 'green' : v === 'unverified' ? 'orange' : 'gray'} tt="none">
@@ -45,8 +54,22 @@ export default function RulesPage() {
                         </Badge>
                         {!x.trackedOnCases && (
                           <Text span size="xs" c="dimmed" ml={6}>
-                            {t('rules.notTracked')}
+                            {x.trackedBy ? t(`rules.trackedBy.${x.trackedBy}`) : t('rules.notTracked')}
                           </Text>
+                        )}
+                        {x.key === 'cwcQuarterlyReport' && district !== null && (
+                          <Group gap={6} mt={4}>
+                            <Text size="xs">{t('rules.quarterly', { quarter })}:</Text>
+                            {(['pdf', 'csv'] as const).map((format) => (
+                              <Anchor
+                                key={format}
+                                size="xs"
+                                href={`/api/v1/reports/cwc-quarterly?district=${district}&quarter=${quarter}&format=${format}&lang=${lang}`}
+                              >
+                                {format.toUpperCase()}
+                              </Anchor>
+                            ))}
+                          </Group>
                         )}
                       </Table.Td>
                       <Table.Td>{x.within}</Table.Td>
