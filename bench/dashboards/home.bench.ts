@@ -68,10 +68,15 @@ export async function run(): Promise<BenchResult[]> {
       scope: { level: 'district', stateCode: 27, districtCode: district(i) },
     });
     const scps: Actor = { ...dcpo(0), role: 'scps_officer', scope: { level: 'state', stateCode: 27 } };
-    const base = await measure((i) => d.query('SELECT count(*) FROM child WHERE state_code = 27 AND district_code = $1', [district(i)]), ITER * 3);
+    const base = await measure(
+      (i) => d.query('SELECT count(*) FROM child WHERE state_code = 27 AND district_code = $1', [district(i)]),
+      ITER * 3,
+    );
     const home = await measure((i) => districtHome(ctx, dcpo(i)), ITER);
     const comparison = await measure(() => stateComparison(ctx, scps, {}), Math.max(5, Math.round(ITER / 3)), 1);
-    log(`baseline count p95 ${round(base.p95)} ms; district home p95 ${round(home.p95)} ms; state comparison p95 ${round(comparison.p95)} ms`);
+    log(
+      `baseline count p95 ${round(base.p95)} ms; district home p95 ${round(home.p95)} ms; state comparison p95 ${round(comparison.p95)} ms`,
+    );
     const note = `${ROWS.toLocaleString('en-IN')} children and cases, ${districts.length} districts`;
     return [
       {

@@ -259,7 +259,12 @@ describe('monthly reports, frozen and on a schedule', () => {
     const sub = await c.post('/api/v1/reports/mission-vatsalya/monthly/snapshots', { district: 468, month: '2026-10' });
     expect(sub.statusCode).toBe(201);
     const snap = sub.json();
-    expect(snap).toMatchObject({ origin: 'submitted', districtCode: 468, period: '2026-10', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(snap).toMatchObject({
+      origin: 'submitted',
+      districtCode: 468,
+      period: '2026-10',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect((await c.post('/api/v1/reports/mission-vatsalya/monthly/snapshots', { district: 468, month: '2026-10' })).statusCode).toBe(409);
     const notOver = await c.post('/api/v1/reports/mission-vatsalya/monthly/snapshots', { district: 468, month: '2026-11' });
     expect(notOver.json().issues[0].field).toBe('month');
@@ -269,8 +274,12 @@ describe('monthly reports, frozen and on a schedule', () => {
     );
     const read = (await c.get(`/api/v1/reports/mission-vatsalya/snapshots/${snap.id}`)).json();
     expect(read.intact).toBe(true);
-    const frozen = read.report.sections.flatMap((s: { rows: { id: string; current: number }[] }) => s.rows).find((r: { id: string }) => r.id === 'children_open_case');
-    const change = read.changes.find((x: { indicator: string; figure: string }) => x.indicator === 'children_open_case' && x.figure === 'current');
+    const frozen = read.report.sections
+      .flatMap((s: { rows: { id: string; current: number }[] }) => s.rows)
+      .find((r: { id: string }) => r.id === 'children_open_case');
+    const change = read.changes.find(
+      (x: { indicator: string; figure: string }) => x.indicator === 'children_open_case' && x.figure === 'current',
+    );
     expect(change).toMatchObject({ frozen: frozen.current });
     expect(change.now).toBeLessThan(change.frozen);
     const pdf = await c.get(`/api/v1/reports/mission-vatsalya/snapshots/${snap.id}/file?format=pdf&lang=hi`);
@@ -292,7 +301,10 @@ describe('monthly reports, frozen and on a schedule', () => {
     expect((await (await t.login('dcpo.akola')).get('/api/v1/reports/mission-vatsalya/recipients?district=468')).statusCode).toBe(403);
     const sink = await smtpSink();
     try {
-      const smtp = new SmtpSender({ ...smtpConfigFromUrl(`smtp://127.0.0.1:${sink.port}?from=noreply@samanvay.test&starttls=never`), timeoutMs: 5000 });
+      const smtp = new SmtpSender({
+        ...smtpConfigFromUrl(`smtp://127.0.0.1:${sink.port}?from=noreply@samanvay.test&starttls=never`),
+        timeoutMs: 5000,
+      });
       const senders = { byChannel: { email: smtp }, fallback: new LogSender(() => undefined) };
       const run = await runMonthlyReports(t.ctx, senders);
       expect(run).toMatchObject({ month: '2026-10', districts: 1, queued: 1 });
@@ -304,6 +316,10 @@ describe('monthly reports, frozen and on a schedule', () => {
     } finally {
       await sink.close();
     }
-    expect(await countOf(`SELECT count(*)::int AS n FROM report_snapshot WHERE origin = 'scheduled' AND district_code = 468 AND period = '2026-10'`)).toBe(1);
+    expect(
+      await countOf(
+        `SELECT count(*)::int AS n FROM report_snapshot WHERE origin = 'scheduled' AND district_code = 468 AND period = '2026-10'`,
+      ),
+    ).toBe(1);
   });
 });

@@ -229,9 +229,7 @@ export const snapshotDetailOut = snapshotOut.extend({
   /** When the re-run's figures were computed. */
   rerunAt: z.string(),
   /** Every figure a re-run on today's records gives differently. */
-  changes: z.array(
-    z.object({ indicator: z.string(), figure: z.string(), frozen: z.number().nullable(), now: z.number().nullable() }),
-  ),
+  changes: z.array(z.object({ indicator: z.string(), figure: z.string(), frozen: z.number().nullable(), now: z.number().nullable() })),
 });
 
 export const recipientQuery = z.strictObject({ district: lgd });

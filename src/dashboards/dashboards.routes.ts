@@ -207,7 +207,14 @@ export function dashboardsRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/reports/mission-vatsalya/snapshots',
-    { schema: { tags, summary: 'Frozen monthly reports of the caller’s jurisdiction, newest month first', querystring: snapshotListQuery, response: ok(snapshotListOut) } },
+    {
+      schema: {
+        tags,
+        summary: 'Frozen monthly reports of the caller’s jurisdiction, newest month first',
+        querystring: snapshotListQuery,
+        response: ok(snapshotListOut),
+      },
+    },
     async (req) => listSnapshots(ctx, requireActor(req), req.query),
   );
   r.get(
@@ -224,7 +231,15 @@ export function dashboardsRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/reports/mission-vatsalya/snapshots/:id/file',
-    { schema: { tags, summary: 'A frozen report as PDF, Excel or CSV (from the stored figures)', params: snapshotId, querystring: snapshotFileQuery, ...file(...FILES) } },
+    {
+      schema: {
+        tags,
+        summary: 'A frozen report as PDF, Excel or CSV (from the stored figures)',
+        params: snapshotId,
+        querystring: snapshotFileQuery,
+        ...file(...FILES),
+      },
+    },
     async (req, reply) => {
       const out = await snapshotFile(ctx, requireActor(req), req.params.id, req.query.format, req.query.lang);
       return reply
@@ -235,12 +250,26 @@ export function dashboardsRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/reports/mission-vatsalya/recipients',
-    { schema: { tags, summary: 'Who receives the district’s monthly report on the 5th', querystring: recipientQuery, response: ok(recipientListOut) } },
+    {
+      schema: {
+        tags,
+        summary: 'Who receives the district’s monthly report on the 5th',
+        querystring: recipientQuery,
+        response: ok(recipientListOut),
+      },
+    },
     async (req) => listRecipients(ctx, requireActor(req), req.query.district),
   );
   r.post(
     '/reports/mission-vatsalya/recipients',
-    { schema: { tags, summary: 'Add a recipient of the district’s monthly report', body: recipientIn, response: created(recipientOutSchema) } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a recipient of the district’s monthly report',
+        body: recipientIn,
+        response: created(recipientOutSchema),
+      },
+    },
     async (req, reply) => reply.code(201).send(await addRecipient(ctx, requireActor(req), req.body)),
   );
   r.delete(

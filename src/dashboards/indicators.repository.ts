@@ -164,7 +164,12 @@ export async function countIndicator(
     ? sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (${dateColumn(ind.medianDays.to)}::timestamptz - ${dateColumn(ind.medianDays.from)}::timestamptz)) / 86400.0) FILTER (WHERE ${num})`
     : sql`NULL::float8`;
   const key = groupBy ? groupKey(ind.source, groupBy, p.today) : sql`NULL::text`;
-  const where = and(jurisdictionWhere(actor, view), extra ?? sql`true`);
+  // A row outside the denominator (or, for a plain count, the numerator) counts in neither, so
+  // it is left out in the WHERE, where an index can serve it (the statutory kinds of case_due).
+  // A breakdown keeps every group of the area, an empty one showing 0 (totals and places are
+  // filled with zeros by their callers).
+  const narrow = groupBy === null || groupBy === 'district' || groupBy === 'state';
+  const where = and(jurisdictionWhere(actor, view), extra ?? sql`true`, narrow ? (den ?? num) : sql`true`);
   const q = sql`SELECT ${key} AS key,
       count(*) FILTER (WHERE ${num})::int AS numerator,
       ${den ? sql`count(*) FILTER (WHERE ${den})::int` : sql`NULL::int`} AS denominator,
@@ -206,7 +211,7 @@ export async function trendIndicator(
       count(*) FILTER (WHERE ${num})::int AS numerator,
       ${den && flow ? sql`count(*) FILTER (WHERE ${den})::int` : sql`NULL::int`} AS denominator
     FROM ${view}
-    WHERE ${and(jurisdictionWhere(actor, view), extra ?? sql`true`)} AND ${d} IS NOT NULL
+    WHERE ${and(jurisdictionWhere(actor, view), extra ?? sql`true`, den ?? num)} AND ${d} IS NOT NULL
       AND ${istDay} < (${after}::date + interval '1 month')::date
     GROUP BY 1`;
   const res = (await db.execute(q)) as unknown as { rows: Record<string, unknown>[] };

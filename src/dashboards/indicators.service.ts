@@ -30,25 +30,23 @@ export function indicatorById(id: string): Indicator {
 /** The figures of every indicator for the actor's area; `trendMonths` 0 leaves the trend out. */
 export async function indicatorValues(ctx: AppContext, actor: Actor, p: Params, trendMonths = 12): Promise<IndicatorValue[]> {
   const months = trendMonths ? monthsEnding(p.today.slice(0, 7), trendMonths) : [];
-  const out: IndicatorValue[] = [];
-  for (const ind of INDICATORS.indicators) {
-    const base = {
-      id: ind.id,
-      version: ind.version,
-      title: ind.title,
-      section: ind.section,
-      status: ind.status,
-      awaits: ind.awaits ?? null,
-      better: ind.better,
-    };
-    if (ind.status !== 'live') {
-      out.push({ ...base, numerator: null, denominator: null, rate: null, medianDays: null, trend: [] });
-      continue;
-    }
-    const [[row], trend] = await Promise.all([countIndicator(ctx.db, actor, ind, p), trendIndicator(ctx.db, actor, ind, p, months)]);
-    out.push({ ...base, ...row, rate: rate(row.numerator, row.denominator), trend });
-  }
-  return out;
+  // Every indicator at once: on PostgreSQL the pool runs them side by side (PGlite one after another).
+  return Promise.all(INDICATORS.indicators.map((ind) => indicatorValue(ctx, actor, ind, p, months)));
+}
+
+async function indicatorValue(ctx: AppContext, actor: Actor, ind: Indicator, p: Params, months: string[]): Promise<IndicatorValue> {
+  const base = {
+    id: ind.id,
+    version: ind.version,
+    title: ind.title,
+    section: ind.section,
+    status: ind.status,
+    awaits: ind.awaits ?? null,
+    better: ind.better,
+  };
+  if (ind.status !== 'live') return { ...base, numerator: null, denominator: null, rate: null, medianDays: null, trend: [] };
+  const [[row], trend] = await Promise.all([countIndicator(ctx.db, actor, ind, p), trendIndicator(ctx.db, actor, ind, p, months)]);
+  return { ...base, ...row, rate: rate(row.numerator, row.denominator), trend };
 }
 
 export async function indicatorValuesFor(ctx: AppContext, actor: Actor, district?: number) {
@@ -126,8 +124,9 @@ export async function stateComparison(ctx: AppContext, actor: Actor, q: Comparis
   const codeOf = (u: (typeof units)[number]) => (national ? u.stateCode : u.districtCode!);
   const byUnit = new Map<number, Record<string, Cell>>(units.map((u) => [codeOf(u), {}]));
   const total: Record<string, Cell> = {};
-  for (const ind of live) {
-    const rows = await countIndicator(ctx.db, scoped, ind, p, national ? 'state' : 'district');
+  const counted = await Promise.all(live.map((ind) => countIndicator(ctx.db, scoped, ind, p, national ? 'state' : 'district')));
+  for (const [n_, ind] of live.entries()) {
+    const rows = counted[n_];
     let n = 0;
     let d: number | null = ind.denominator ? 0 : null;
     for (const r of rows) {

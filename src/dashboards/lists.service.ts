@@ -37,7 +37,9 @@ async function target(ctx: AppContext, actor: Actor, id: string, q: Omit<Records
     throw new HttpError(400, 'invalid', 'by and key go together', [{ field: q.by ? 'key' : 'by', message: 'give both by and key' }]);
   }
   if (q.by && q.by !== 'district' && !SOURCE_DISAGGREGATIONS[ind.source].includes(q.by)) {
-    throw new HttpError(400, 'invalid', `${id} cannot be broken down by ${q.by}`, [{ field: 'by', message: 'not a disaggregation of this indicator' }]);
+    throw new HttpError(400, 'invalid', `${id} cannot be broken down by ${q.by}`, [
+      { field: 'by', message: 'not a disaggregation of this indicator' },
+    ]);
   }
   const { actor: scoped } = await areaActor(ctx, actor, q.district);
   if (ind.source === 'child') await ensureFresh(ctx.db);
@@ -50,7 +52,16 @@ export async function indicatorRecords(ctx: AppContext, actor: Actor, id: string
   const { kind, idsIn } = await target(ctx, actor, id, q);
   if (kind === 'child') {
     const list = await listChildrenFor(ctx, actor, { idsIn, page: q.page, pageSize: q.pageSize });
-    return { indicator: id, kind, children: list.items, cases: [], total: list.total, page: q.page, pageSize: q.pageSize, withheld: list.withheld };
+    return {
+      indicator: id,
+      kind,
+      children: list.items,
+      cases: [],
+      total: list.total,
+      page: q.page,
+      pageSize: q.pageSize,
+      withheld: list.withheld,
+    };
   }
   const list = await listCasesFor(ctx, actor, { idsIn, page: q.page, pageSize: q.pageSize });
   return { indicator: id, kind, children: [], cases: list.items, total: list.total, page: q.page, pageSize: q.pageSize, withheld: [] };

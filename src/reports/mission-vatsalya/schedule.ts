@@ -58,7 +58,8 @@ export async function addRecipient(ctx: AppContext, actor: Actor, input: { distr
     .values({ ...place, address: input.address.trim(), lang: input.lang, addedBy: actor.userId, addedAt: ctx.now() })
     .onConflictDoNothing()
     .returning({ id: reportRecipient.id, address: reportRecipient.address, lang: reportRecipient.lang, addedAt: reportRecipient.addedAt });
-  if (!row) throw new HttpError(409, 'duplicate', 'This address already receives the report', [{ field: 'address', message: 'already listed' }]);
+  if (!row)
+    throw new HttpError(409, 'duplicate', 'This address already receives the report', [{ field: 'address', message: 'already listed' }]);
   await audit(ctx.db, actor, 'create', 'report_recipient', row.id, place);
   return row;
 }
@@ -125,7 +126,11 @@ export interface MonthlyRun {
  * Last month's report for every district with recipients, frozen and queued (idempotent: the
  * frozen copy and each message's dedupe key are per district and month), then the outbox delivered.
  */
-export async function runMonthlyReports(ctx: AppContext, senders: Senders, month = previousMonth(istToday(ctx.now()))): Promise<MonthlyRun> {
+export async function runMonthlyReports(
+  ctx: AppContext,
+  senders: Senders,
+  month = previousMonth(istToday(ctx.now())),
+): Promise<MonthlyRun> {
   const recipients = await ctx.db.select().from(reportRecipient).orderBy(asc(reportRecipient.districtCode));
   const byDistrict = new Map<number, (typeof recipients)[number][]>();
   for (const r of recipients) byDistrict.set(r.districtCode, [...(byDistrict.get(r.districtCode) ?? []), r]);

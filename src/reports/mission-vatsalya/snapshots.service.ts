@@ -135,10 +135,18 @@ export async function submitMonthly(ctx: AppContext, actor: Actor, district: num
   }
   const report = await monthlyReport(ctx, actor, district, month);
   const row = await freezeReport(ctx, report, 'submitted', actor.userId);
-  await audit(ctx.db, actor, 'create', 'report_snapshot', row.id, { stateCode: row.stateCode, districtCode: row.districtCode }, {
-    period: month,
-    sha256: row.sha256,
-  });
+  await audit(
+    ctx.db,
+    actor,
+    'create',
+    'report_snapshot',
+    row.id,
+    { stateCode: row.stateCode, districtCode: row.districtCode },
+    {
+      period: month,
+      sha256: row.sha256,
+    },
+  );
   return meta(row);
 }
 

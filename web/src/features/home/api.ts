@@ -1,7 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, queryString, type Query } from '../../api/client';
-import type { comparisonOut, districtHomeOut, myDayOut, pendencyOut, breakdownOut, recordsOut } from '../../../../src/dashboards/dashboards.model';
+import type {
+  comparisonOut,
+  districtHomeOut,
+  myDayOut,
+  pendencyOut,
+  breakdownOut,
+  recordsOut,
+} from '../../../../src/dashboards/dashboards.model';
 
 export type DistrictHome = z.output<typeof districtHomeOut>;
 export type MyDay = z.output<typeof myDayOut>;
