@@ -407,7 +407,9 @@ describe('handover with 112 and 181 (signed contract, real HTTP both ways)', () 
     // (earlier tests' 112 calls are queued too)
     expect(await deliverPartnerMessages(t.ctx.db, t.ctx.now())).toMatchObject({ acknowledged: 0 });
     const pending = (await op.get(`/api/v1/helpline/calls/${c.id}`)).json().partnerMessages;
-    expect(pending).toMatchObject([{ direction: 'out', kind: 'handover', delivery: 'pending', attempts: 1, lastError: 'HTTP 503 unavailable' }]);
+    expect(pending).toMatchObject([
+      { direction: 'out', kind: 'handover', delivery: 'pending', attempts: 1, lastError: 'HTTP 503 unavailable' },
+    ]);
     sim.down = false;
     k.at('2026-12-01T04:32:00.000Z');
     expect(await deliverPartnerMessages(t.ctx.db, t.ctx.now())).toMatchObject({ pending: 0 });

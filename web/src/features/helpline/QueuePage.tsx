@@ -204,13 +204,7 @@ function MonthlyChart() {
   );
 }
 
-function Actions({
-  call,
-  onStep,
-}: {
-  call: Call;
-  onStep: (s: 'dispatch' | 'on-the-way' | 'reached' | 'close', outcome?: string) => void;
-}) {
+function Actions({ call, onStep }: { call: Call; onStep: (s: 'dispatch' | 'on-the-way' | 'reached' | 'close', outcome?: string) => void }) {
   const { t } = useTranslation();
   return (
     <Group gap={4} wrap="nowrap">
