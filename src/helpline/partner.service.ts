@@ -194,7 +194,8 @@ async function takeHandover(db: Db, partner: Partner, h: HandoverBody, now: Date
 /** A status update about a call 1098 handed to the partner (`ref` is our call id). */
 async function applyStatus(db: Db, partner: Partner, s: StatusBody, now: Date): Promise<string> {
   const row = UUID.test(s.ref) ? await lockCallById(db, s.ref) : null;
-  if (!row || row.partner !== partner)
+  // Only a call 1098 handed to this partner (a call the partner handed to 1098 carries its partnerRef and is ours to report on).
+  if (!row || row.partner !== partner || row.partnerRef)
     throw new HttpError(404, 'unknown_ref', `No call was handed to ${partner} with the reference ${s.ref}`, [
       { field: 'status.ref', message: 'unknown reference' },
     ]);
