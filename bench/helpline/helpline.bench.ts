@@ -30,7 +30,10 @@ class Server {
   private child: ChildProcess;
   private waiting: ((m: Record<string, unknown>) => void)[] = [];
   constructor() {
-    this.child = fork(new URL('./server.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    this.child = fork(new URL('./server.ts', import.meta.url), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     this.child.on('message', (m: Record<string, unknown>) => {
       if (m.type !== 'alive') this.waiting.shift()?.(m);
     });
@@ -114,7 +117,9 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<BenchResult[]> {
   await server.ask({ type: 'fill', rows: ROWS });
   const queue: number[] = [];
   for (let i = 0; i < QUEUE_N; i++) {
-    const [t, res] = await timeIt(() => fetch(`http://127.0.0.1:${port}/api/v1/helpline/calls?pageSize=50`, { headers: { authorization: `Bearer ${token}` } }));
+    const [t, res] = await timeIt(() =>
+      fetch(`http://127.0.0.1:${port}/api/v1/helpline/calls?pageSize=50`, { headers: { authorization: `Bearer ${token}` } }),
+    );
     if (!res.ok) throw new Error(`queue: ${res.status}`);
     await res.arrayBuffer();
     queue.push(t);
@@ -123,12 +128,35 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<BenchResult[]> {
   await server.ask({ type: 'stop' });
   const p95 = percentile(queue, 95);
   const plainP95 = percentile(plainQueue, 95);
-  log(`${label} queue (${ROWS} calls): p50 ${round(percentile(queue, 50), 1)} ms, p95 ${round(p95, 1)} ms; plain SELECT p95 ${round(plainP95, 1)} ms`);
+  log(
+    `${label} queue (${ROWS} calls): p50 ${round(percentile(queue, 50), 1)} ms, p95 ${round(p95, 1)} ms; plain SELECT p95 ${round(plainP95, 1)} ms`,
+  );
   const note = `${CONNECTIONS} connections, ${SECONDS} s; ${api.non2xx} non-2xx`;
   return [
-    { name: `${label} intake (draft + submit): throughput (baseline: plain INSERT)`, value: round(api.perSecond, 1), unit: 'intakes/s', baseline: round(plainPerSecond, 0), ratio: round(api.perSecond / plainPerSecond, 3), note },
-    { name: `${label} intake: p99 (baseline: plain INSERT p99)`, value: round(api.p99, 0), unit: 'ms', baseline: round(plainP99, 1), ratio: round(plainP99 / api.p99, 3), note: 'ratio = baseline p99 / intake p99' },
-    { name: `${label} queue page with ${ROWS} calls: p95 (baseline: plain SELECT)`, value: round(p95, 1), unit: 'ms', baseline: round(plainP95, 1), ratio: round(plainP95 / p95, 3), note: `${QUEUE_N} requests, sequential; ratio = baseline / API` },
+    {
+      name: `${label} intake (draft + submit): throughput (baseline: plain INSERT)`,
+      value: round(api.perSecond, 1),
+      unit: 'intakes/s',
+      baseline: round(plainPerSecond, 0),
+      ratio: round(api.perSecond / plainPerSecond, 3),
+      note,
+    },
+    {
+      name: `${label} intake: p99 (baseline: plain INSERT p99)`,
+      value: round(api.p99, 0),
+      unit: 'ms',
+      baseline: round(plainP99, 1),
+      ratio: round(plainP99 / api.p99, 3),
+      note: 'ratio = baseline p99 / intake p99',
+    },
+    {
+      name: `${label} queue page with ${ROWS} calls: p95 (baseline: plain SELECT)`,
+      value: round(p95, 1),
+      unit: 'ms',
+      baseline: round(plainP95, 1),
+      ratio: round(plainP95 / p95, 3),
+      note: `${QUEUE_N} requests, sequential; ratio = baseline / API`,
+    },
   ];
 }
 

@@ -27,6 +27,8 @@ interface DemoCall {
   reachedAfter: number | null;
   anonymous?: boolean;
   place: string;
+  /** At a railway station: the railway child help desk (triage data). */
+  atStation?: boolean;
 }
 
 const CALLS: DemoCall[] = [
@@ -80,6 +82,7 @@ const CALLS: DemoCall[] = [
     child: { sex: 'male', ageYears: 8, description: 'alone at Badnera station, blue shirt' },
     reachedAfter: 38,
     place: 'Badnera railway station, platform 2',
+    atStation: true,
   },
   {
     village: 'Rajura',
@@ -179,6 +182,7 @@ export async function seedHelpline(db: Db, now = new Date()): Promise<number> {
       categories: c.categories,
       urgency: c.urgency,
       anyGirl: c.child.sex === 'female',
+      atStation: !!c.atStation,
     });
     const at = (min: number) => new Date(receivedAt.getTime() + min * 60_000);
     const advice = decision.route === 'advice_only';
@@ -197,6 +201,7 @@ export async function seedHelpline(db: Db, now = new Date()): Promise<number> {
       children: [{ ...c.child, sex: c.child.sex }],
       childIds: [],
       locationText: c.place,
+      atStation: !!c.atStation,
       categories: c.categories,
       urgency: c.urgency,
       language: 'mr',

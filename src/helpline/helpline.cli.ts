@@ -36,7 +36,11 @@ export function registerHelplineCommands(program: Command) {
       });
       process.stdout.write(`${partner} simulator listening: set HELPLINE_${partner}_URL=${sim.url} on the server\n`);
       if (o.handOver) {
-        const r = await sim.handOver({ stateCode: Number(o.state), districtCode: Number(o.district), children: [{ sex: 'female', ageYears: 12 }] });
+        const r = await sim.handOver({
+          stateCode: Number(o.state),
+          districtCode: Number(o.district),
+          children: [{ sex: 'female', ageYears: 12 }],
+        });
         process.stdout.write(`handed a call to 1098: HTTP ${r.status} ${JSON.stringify(r.body)}\n`);
       }
       await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));

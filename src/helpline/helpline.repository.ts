@@ -183,7 +183,12 @@ export interface MonthlyFigureRow {
  * (percentile_cont, continuous: PostgreSQL's own definition), for all calls, per route and per
  * category (a call with several categories counts under each). Within the actor's jurisdiction.
  */
-export async function monthlyFigures(db: Db, actor: Actor, range: { from: Date; to: Date }, districtCode?: number): Promise<MonthlyFigureRow[]> {
+export async function monthlyFigures(
+  db: Db,
+  actor: Actor,
+  range: { from: Date; to: Date },
+  districtCode?: number,
+): Promise<MonthlyFigureRow[]> {
   const res = (await db.execute(sql`
     WITH c AS (
       SELECT to_char(${h.receivedAt} AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM') AS month, ${h.districtCode} AS district_code,
@@ -209,8 +214,7 @@ export async function monthlyFigures(db: Db, actor: Actor, range: { from: Date; 
            round((percentile_cont(0.9) WITHIN GROUP (ORDER BY to_otw))::numeric, 1)::float8 AS "p90MinutesToOnTheWay"
     FROM k GROUP BY month, district_code, dim, key
     ORDER BY month, district_code, CASE dim WHEN 'all' THEN 0 WHEN 'route' THEN 1 ELSE 2 END, key`)) as unknown as
-    | { rows?: MonthlyFigureRow[] }
-    | MonthlyFigureRow[];
+    { rows?: MonthlyFigureRow[] } | MonthlyFigureRow[];
   const rows = Array.isArray(res) ? res : (res.rows ?? []);
   return rows.map((r) => ({ ...r, districtCode: Number(r.districtCode) }));
 }

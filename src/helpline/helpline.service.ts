@@ -296,7 +296,12 @@ const STEP_FROM: Record<Step, readonly string[]> = {
   close: ['open', 'dispatched', 'reached'],
 };
 /** The status sent back to the partner that handed the call to 1098, per step. */
-const STEP_STATUS: Partial<Record<Step, PartnerStatus>> = { dispatch: 'acknowledged', on_the_way: 'on_the_way', reached: 'reached', close: 'closed' };
+const STEP_STATUS: Partial<Record<Step, PartnerStatus>> = {
+  dispatch: 'acknowledged',
+  on_the_way: 'on_the_way',
+  reached: 'reached',
+  close: 'closed',
+};
 const STEP_FIELDS: Record<Step, string[]> = {
   dispatch: ['assignedUnitId', 'responderUserId'],
   on_the_way: [],
@@ -364,7 +369,12 @@ export async function stepCall(
       ENTITY,
       id,
       row,
-      { unitId: values.assignedUnitId ?? null, responderUserId: values.responderUserId ?? null, handedTo: values.handedToKind ?? null, outcome: values.outcome ?? null },
+      {
+        unitId: values.assignedUnitId ?? null,
+        responderUserId: values.responderUserId ?? null,
+        handedTo: values.handedToKind ?? null,
+        outcome: values.outcome ?? null,
+      },
       subjects(row),
     );
   });
@@ -473,7 +483,11 @@ export async function handToPartner(ctx: AppContext, actor: Actor, id: string, i
 
 export async function readCallFor(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'helpline.read');
-  const c: CallView = { ...(await view(ctx, actor, id)), timeline: await timelineOf(ctx.db, id), partnerMessages: await messagesOf(ctx.db, id) };
+  const c: CallView = {
+    ...(await view(ctx, actor, id)),
+    timeline: await timelineOf(ctx.db, id),
+    partnerMessages: await messagesOf(ctx.db, id),
+  };
   await audit(ctx.db, actor, 'read', ENTITY, id, c as unknown as Placement, {}, { children: (c.childIds as string[]) ?? [] });
   return c;
 }
@@ -537,8 +551,13 @@ export async function monthlyFor(ctx: AppContext, actor: Actor, q: MonthlyQuery)
   const from = q.from ?? addMonths(to, -5);
   if (to < from) throw badRequest('to', 'must be on or after from');
   if (addMonths(from, 24) <= to) throw badRequest('from', 'at most 24 months at once');
-  const rows = await monthlyFigures(ctx.db, actor, { from: istStart(`${from}-01`), to: istStart(`${addMonths(to, 1)}-01`) }, q.districtCode);
-  return { from, to, rows: rows as (typeof rows[number] & { dim: 'all' | 'route' | 'category' })[] };
+  const rows = await monthlyFigures(
+    ctx.db,
+    actor,
+    { from: istStart(`${from}-01`), to: istStart(`${addMonths(to, 1)}-01`) },
+    q.districtCode,
+  );
+  return { from, to, rows: rows as ((typeof rows)[number] & { dim: 'all' | 'route' | 'category' })[] };
 }
 
 export const MONTHLY_CSV_HEADER = [

@@ -138,7 +138,12 @@ export async function startPartnerSimulator(o: SimulatorOptions): Promise<Partne
       seen.add(msg.messageId);
       sim.received.push(msg);
       log(`1098 → ${o.partner} ${msg.kind} ${msg.messageId}${msg.kind === 'status' ? ` ${msg.status.status}` : ''}`);
-      reply(200, { contract: CONTRACT, messageId: msg.messageId, acknowledgedAt: now().toISOString(), receiverRef: `${o.partner}-${msg.messageId.slice(-8)}` });
+      reply(200, {
+        contract: CONTRACT,
+        messageId: msg.messageId,
+        acknowledgedAt: now().toISOString(),
+        receiverRef: `${o.partner}-${msg.messageId.slice(-8)}`,
+      });
       if (msg.kind === 'handover' && o.playBackMs != null) void playBack(msg.handover.ref);
     } catch {
       reply(500, { code: 'error' });

@@ -10,7 +10,14 @@ const m = helplinePartnerMessage;
 
 export async function insertStep(
   db: Db,
-  v: { callId: string; step: string; at: Date; byUserId?: string | null; byPartner?: string | null; detail?: Record<string, string | number | null> },
+  v: {
+    callId: string;
+    step: string;
+    at: Date;
+    byUserId?: string | null;
+    byPartner?: string | null;
+    detail?: Record<string, string | number | null>;
+  },
 ) {
   await db.insert(helplineCallStep).values({ ...v, byUserId: v.byUserId ?? null, byPartner: v.byPartner ?? null, detail: v.detail ?? {} });
 }

@@ -100,17 +100,15 @@ export async function receivePartnerMessage(ctx: AppContext, partner: Partner, m
       });
     }
     const row = (await inboundMessage(tx, partner, msg.messageId))!;
-    const callId = msg.kind === 'handover' ? await takeHandover(tx, partner, msg.handover, now, place) : await applyStatus(tx, partner, msg.status, now);
+    const callId =
+      msg.kind === 'handover' ? await takeHandover(tx, partner, msg.handover, now, place) : await applyStatus(tx, partner, msg.status, now);
     await setInboundCall(tx, row.id, callId);
-    await audit(
-      tx,
-      null,
-      `helpline.partner_in`,
-      ENTITY,
-      callId,
-      place,
-      { partner, messageId: msg.messageId, kind: msg.kind, status: msg.kind === 'status' ? msg.status.status : null },
-    );
+    await audit(tx, null, `helpline.partner_in`, ENTITY, callId, place, {
+      partner,
+      messageId: msg.messageId,
+      kind: msg.kind,
+      status: msg.kind === 'status' ? msg.status.status : null,
+    });
     return ackOf(msg.messageId, now, msg.kind === 'handover' ? callId : null);
   });
 }
@@ -122,7 +120,13 @@ const ackOf = (messageId: string, at: Date, receiverRef: string | null): Partner
   receiverRef,
 });
 
-type Place = { stateCode: number; districtCode: number; subdistrictCode?: number | null; blockCode?: number | null; villageId?: string | null };
+type Place = {
+  stateCode: number;
+  districtCode: number;
+  subdistrictCode?: number | null;
+  blockCode?: number | null;
+  villageId?: string | null;
+};
 
 async function placeOf(db: Db, h: HandoverBody): Promise<Place> {
   if (h.location.villageId) {
@@ -160,7 +164,12 @@ async function takeHandover(db: Db, partner: Partner, h: HandoverBody, now: Date
     operatorUnitId: unit?.id ?? null,
     callerAnonymous: h.caller.anonymous,
     callerPhone: h.caller.anonymous ? null : (h.caller.phone ?? null),
-    children: h.children.map((c) => ({ name: c.name ?? null, sex: c.sex, ageYears: c.ageYears ?? null, description: c.description ?? null })),
+    children: h.children.map((c) => ({
+      name: c.name ?? null,
+      sex: c.sex,
+      ageYears: c.ageYears ?? null,
+      description: c.description ?? null,
+    })),
     childIds: [],
     locationText: h.location.text ?? null,
     latitude: h.location.latitude ?? null,
@@ -185,8 +194,11 @@ async function takeHandover(db: Db, partner: Partner, h: HandoverBody, now: Date
 /** A status update about a call 1098 handed to the partner (`ref` is our call id). */
 async function applyStatus(db: Db, partner: Partner, s: StatusBody, now: Date): Promise<string> {
   const row = UUID.test(s.ref) ? await lockCallById(db, s.ref) : null;
-  if (!row || row.partner !== partner)
-    throw new HttpError(404, 'unknown_ref', `No call was handed to ${partner} with the reference ${s.ref}`, [{ field: 'status.ref', message: 'unknown reference' }]);
+  // Only a call 1098 handed to this partner (a call the partner handed to 1098 carries its partnerRef and is ours to report on).
+  if (!row || row.partner !== partner || row.partnerRef)
+    throw new HttpError(404, 'unknown_ref', `No call was handed to ${partner} with the reference ${s.ref}`, [
+      { field: 'status.ref', message: 'unknown reference' },
+    ]);
   const at = new Date(Math.min(new Date(s.at).getTime(), now.getTime()));
   const v: Partial<HelplineCallRow> = {};
   const live = row.status !== 'closed';
@@ -214,7 +226,14 @@ async function applyStatus(db: Db, partner: Partner, s: StatusBody, now: Date): 
 // ---------------------------------------------------------------- outbound
 
 /** Queues a message to a partner in the caller's transaction: a handover of the call, or a status of a call the partner handed us. */
-export async function queuePartnerMessage(db: Db, call: Pick<HelplineCallRow, 'id' | 'stateCode' | 'districtCode'>, partner: Partner, kind: 'handover' | 'status', now: Date, status?: PartnerStatus) {
+export async function queuePartnerMessage(
+  db: Db,
+  call: Pick<HelplineCallRow, 'id' | 'stateCode' | 'districtCode'>,
+  partner: Partner,
+  kind: 'handover' | 'status',
+  now: Date,
+  status?: PartnerStatus,
+) {
   const messageId = `1098-${randomUUID()}`;
   await enqueueOutbound(db, {
     partner,
@@ -227,11 +246,21 @@ export async function queuePartnerMessage(db: Db, call: Pick<HelplineCallRow, 'i
     nextAttemptAt: now,
     createdAt: now,
   });
-  await insertStep(db, { callId: call.id, step: kind === 'handover' ? 'handover_queued' : `status_queued`, at: now, byPartner: null, detail: { partner, messageId, status: status ?? null } });
+  await insertStep(db, {
+    callId: call.id,
+    step: kind === 'handover' ? 'handover_queued' : `status_queued`,
+    at: now,
+    byPartner: null,
+    detail: { partner, messageId, status: status ?? null },
+  });
 }
 
 /** The message as sent: composed from the call now (the queue holds no personal data). */
-function compose(row: { messageId: string; kind: string; partner: Partner; statusValue: string | null }, call: HelplineCallRow, now: Date): PartnerMessage {
+function compose(
+  row: { messageId: string; kind: string; partner: Partner; statusValue: string | null },
+  call: HelplineCallRow,
+  now: Date,
+): PartnerMessage {
   const env = { contract: CONTRACT, messageId: row.messageId, from: '1098' as const, to: row.partner, sentAt: now.toISOString() };
   if (row.kind === 'status')
     return {
@@ -240,7 +269,15 @@ function compose(row: { messageId: string; kind: string; partner: Partner; statu
       status: {
         ref: call.partnerRef ?? call.id,
         status: row.statusValue as PartnerStatus,
-        at: (row.statusValue === 'reached' ? call.reachedAt : row.statusValue === 'closed' ? call.closedAt : row.statusValue === 'on_the_way' ? call.onTheWayAt : call.dispatchedAt)?.toISOString() ?? now.toISOString(),
+        at:
+          (row.statusValue === 'reached'
+            ? call.reachedAt
+            : row.statusValue === 'closed'
+              ? call.closedAt
+              : row.statusValue === 'on_the_way'
+                ? call.onTheWayAt
+                : call.dispatchedAt
+          )?.toISOString() ?? now.toISOString(),
         responder: null,
         outcome: row.statusValue === 'closed' ? call.outcome : null,
       },
@@ -256,7 +293,12 @@ function compose(row: { messageId: string; kind: string; partner: Partner; statu
       urgency: (call.urgency ?? 'emergency') as HandoverBody['urgency'],
       atStation: call.atStation,
       location: { text: call.locationText, villageId: call.villageId, latitude: call.latitude, longitude: call.longitude },
-      children: call.children.map((c) => ({ name: c.name || c.nameLocal || null, sex: c.sex ?? 'unknown', ageYears: c.ageYears ?? null, description: c.description ?? null })),
+      children: call.children.map((c) => ({
+        name: c.name || c.nameLocal || null,
+        sex: c.sex ?? 'unknown',
+        ageYears: c.ageYears ?? null,
+        description: c.description ?? null,
+      })),
       caller: { anonymous: call.callerAnonymous, phone: call.callerAnonymous ? null : call.callerPhone },
       notes: call.notes,
       receivedAt: call.receivedAt.toISOString(),
@@ -274,7 +316,11 @@ export interface PartnerDelivery {
 }
 
 /** Sends due messages to 112/181; an answer 200, or 409 `replayed` (it had it already), acknowledges. */
-export async function deliverPartnerMessages(db: Db, now: Date, opts: { config?: PartnerConfig; timeoutMs?: number } = {}): Promise<PartnerDelivery> {
+export async function deliverPartnerMessages(
+  db: Db,
+  now: Date,
+  opts: { config?: PartnerConfig; timeoutMs?: number } = {},
+): Promise<PartnerDelivery> {
   const config = opts.config ?? partnerConfig();
   const out: PartnerDelivery = { acknowledged: 0, pending: 0 };
   const rows = (await db.transaction((tx) => claimDueOutbound(tx, now, 50))).sort(
@@ -284,7 +330,12 @@ export async function deliverPartnerMessages(db: Db, now: Date, opts: { config?:
     const endpoint = config[row.partner];
     const call = row.callId ? await callById(db, row.callId) : null;
     if (!endpoint?.url || !call) {
-      await markRetry(db, row.id, endpoint ? `${row.partner} has no URL configured` : `${row.partner} is not connected (no secret)`, retryAt(now, row.attempts));
+      await markRetry(
+        db,
+        row.id,
+        endpoint ? `${row.partner} has no URL configured` : `${row.partner} is not connected (no secret)`,
+        retryAt(now, row.attempts),
+      );
       out.pending++;
       continue;
     }
@@ -298,7 +349,8 @@ export async function deliverPartnerMessages(db: Db, now: Date, opts: { config?:
         signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
       });
       const answer = (await res.json().catch(() => ({}))) as { code?: string };
-      if (!(res.ok || (res.status === 409 && answer.code === 'replayed'))) error = `HTTP ${res.status}${answer.code ? ` ${answer.code}` : ''}`;
+      if (!(res.ok || (res.status === 409 && answer.code === 'replayed')))
+        error = `HTTP ${res.status}${answer.code ? ` ${answer.code}` : ''}`;
     } catch (err) {
       const e = err as { name?: string; cause?: { code?: string } };
       error = `${e?.name ?? 'Error'}${e?.cause?.code ? ` ${e.cause.code}` : ''}`;
@@ -311,8 +363,23 @@ export async function deliverPartnerMessages(db: Db, now: Date, opts: { config?:
     }
     await db.transaction(async (tx) => {
       await markAcknowledged(tx, row.id, now, createHash('sha256').update(body).digest('hex'));
-      await insertStep(tx, { callId: call.id, step: `${row.kind}_acknowledged`, at: now, byPartner: row.partner, detail: { messageId: row.messageId } });
-      await audit(tx, null, 'helpline.partner_out', ENTITY, call.id, call, { partner: row.partner, messageId: row.messageId, kind: row.kind, status: row.statusValue }, { children: call.childIds });
+      await insertStep(tx, {
+        callId: call.id,
+        step: `${row.kind}_acknowledged`,
+        at: now,
+        byPartner: row.partner,
+        detail: { messageId: row.messageId },
+      });
+      await audit(
+        tx,
+        null,
+        'helpline.partner_out',
+        ENTITY,
+        call.id,
+        call,
+        { partner: row.partner, messageId: row.messageId, kind: row.kind, status: row.statusValue },
+        { children: call.childIds },
+      );
     });
     out.acknowledged++;
   }

@@ -55,6 +55,10 @@ describeInChromium('helpline intake and queue in Chromium', () => {
     expect(text).toContain('Police (112)');
     expect(text).toMatch(/\d+ of 60 min/);
     expect(text).toContain('Open');
+    // The month's p50/p90 minutes to reach per route (percentile_cont on the server), with its CSV.
+    const monthly = page.getByTestId('helpline-monthly');
+    await monthly.waitFor();
+    expect(await monthly.getByRole('link').getAttribute('href')).toContain('/api/v1/helpline/figures/monthly/export');
     await screenshot(page, 'helpline-queue');
   });
 });

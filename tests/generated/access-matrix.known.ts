@@ -26,6 +26,8 @@ export const SKIPPED_ROUTES: Record<string, string> = {
   'GET /admin/organisations/{id}/members':
     'an organisation, not a record of a place in the matrix; jurisdiction tested in src/users/organisations.api.test.ts',
   'PATCH /admin/users/{id}': 'a user, not a record of a place in the matrix; jurisdiction tested in src/users/organisations.api.test.ts',
+  'POST /helpline/partners/{partner}/messages':
+    'no session: the 112/181 system signs each message (HMAC, docs/HELPLINE-CONTRACT.md); refusals and the round trip tested in src/helpline/helpline.api.test.ts',
   'GET /dashboards/indicators/{id}/breakdown':
     'the id is an indicator of the versioned data, not a record; counts within the jurisdiction tested in src/dashboards/dashboards.api.test.ts',
   'GET /dashboards/indicators/{id}/records':

@@ -58,7 +58,10 @@ const rank = (r: Route) => ROUTE_PRECEDENCE.indexOf(r);
 
 export function triage(table: TriageTable, input: TriageInput): TriageDecision {
   const matching = table.rules.filter(
-    (r) => r.urgencies.includes(input.urgency) && r.categories.some((c) => input.categories.includes(c)) && (!r.girlOnly || input.anyGirl) &&
+    (r) =>
+      r.urgencies.includes(input.urgency) &&
+      r.categories.some((c) => input.categories.includes(c)) &&
+      (!r.girlOnly || input.anyGirl) &&
       (!r.stationOnly || input.atStation),
   );
   const meta = { state: table.state, version: table.version, source: table.source };

@@ -12,6 +12,8 @@ import { useCalls, useMonthly, useStep, useSummary, type Call } from './api';
  * call's clock (minutes since the call) against its target, red once the target has passed.
  * The unit marks a call dispatched, the child reached, the call closed.
  */
+const HANDED_TO = ['police_station', 'cwc', 'cci', 'family'] as const;
+
 export default function QueuePage() {
   const { t } = useTranslation();
   const can = useCan();
@@ -124,7 +126,9 @@ export default function QueuePage() {
                 </Table.Td>
                 <Table.Td>{t(`helpline.status.${c.status}`)}</Table.Td>
                 <Table.Td>
-                  {can('helpline.dispatch') && <Actions call={c} onStep={(s, outcome) => step.mutate({ call: c, step: s, outcome })} />}
+                  {can('helpline.dispatch') && (
+                    <Actions call={c} onStep={(s, outcome, kind) => step.mutate({ call: c, step: s, outcome, kind })} />
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -209,7 +213,7 @@ function Actions({
   onStep,
 }: {
   call: Call;
-  onStep: (s: 'dispatch' | 'on-the-way' | 'reached' | 'close', outcome?: string) => void;
+  onStep: (s: 'dispatch' | 'on-the-way' | 'reached' | 'handed-to' | 'close', outcome?: string, kind?: string) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -228,6 +232,16 @@ function Actions({
         <Button size="xs" variant="light" onClick={() => onStep('reached')}>
           {t('helpline.action.reached')}
         </Button>
+      )}
+      {call.status === 'reached' && !call.handedToKind && (
+        <Select
+          size="xs"
+          w={150}
+          aria-label={t('helpline.handedTo.label')}
+          placeholder={t('helpline.handedTo.label')}
+          data={HANDED_TO.map((k) => ({ value: k, label: t(`helpline.handedTo.${k}`) }))}
+          onChange={(v) => v && onStep('handed-to', undefined, v)}
+        />
       )}
       {call.status === 'reached' && (
         <Button size="xs" variant="light" onClick={() => onStep('close', 'resolved')}>

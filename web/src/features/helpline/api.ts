@@ -22,6 +22,7 @@ export interface Call {
   reachedAt: string | null;
   outcome: string | null;
   onTheWayAt?: string | null;
+  handedToKind?: string | null;
   caseId?: string | null;
   version: number;
   elapsedMinutes?: number;
@@ -84,8 +85,22 @@ export const useSummary = () =>
 export function useStep() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ call, step, outcome }: { call: Call; step: 'dispatch' | 'on-the-way' | 'reached' | 'close'; outcome?: string }) =>
-      api.post<Call>(`/helpline/calls/${call.id}/${step}`, { version: call.version, ...(outcome ? { outcome } : {}) }),
+    mutationFn: ({
+      call,
+      step,
+      outcome,
+      kind,
+    }: {
+      call: Call;
+      step: 'dispatch' | 'on-the-way' | 'reached' | 'handed-to' | 'close';
+      outcome?: string;
+      kind?: string;
+    }) =>
+      api.post<Call>(`/helpline/calls/${call.id}/${step}`, {
+        version: call.version,
+        ...(outcome ? { outcome } : {}),
+        ...(kind ? { kind } : {}),
+      }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }),
   });
 }

@@ -88,6 +88,7 @@ const en = {
       export: 'Monthly figures (CSV)',
       none: 'No child reached this month yet.',
     },
+    handedTo: { label: 'Handed to…', police_station: 'Police station', cwc: 'CWC', cci: 'Child care institution', family: 'Family' },
     action: { dispatch: 'Dispatch', reached: 'Child reached', close: 'Close', onTheWay: 'On the way' },
   },
 };
@@ -179,6 +180,7 @@ const hi: typeof en = {
       export: 'मासिक आँकड़े (CSV)',
       none: 'इस माह अभी तक किसी बच्चे तक नहीं पहुँचे।',
     },
+    handedTo: { label: 'सौंपा गया…', police_station: 'पुलिस थाना', cwc: 'बाल कल्याण समिति', cci: 'बाल देखरेख संस्था', family: 'परिवार' },
     action: { dispatch: 'भेजें', reached: 'बच्चे तक पहुँचे', close: 'बंद करें', onTheWay: 'रास्ते में' },
   },
 };
@@ -270,6 +272,7 @@ const mr: typeof en = {
       export: 'मासिक आकडेवारी (CSV)',
       none: 'या महिन्यात अद्याप कोणत्याही बालकापर्यंत पोहोचले नाही.',
     },
+    handedTo: { label: 'सोपवले…', police_station: 'पोलीस ठाणे', cwc: 'बाल कल्याण समिती', cci: 'बाल काळजी संस्था', family: 'कुटुंब' },
     action: { dispatch: 'पाठवा', reached: 'बालकापर्यंत पोहोचले', close: 'बंद करा', onTheWay: 'वाटेत' },
   },
 };
