@@ -7,10 +7,13 @@
  * सामाजिक चौकशी अहवाल / सामाजिक जाँच रिपोर्ट for the SIR). No placeholder is followed by a Marathi
  * postposition; counts carry `_one`/`_other` forms.
  */
+import { SERVER_EN, SERVER_HI, SERVER_MR } from './server-texts';
+
 export type CatalogueTree = { [key: string]: string | CatalogueTree };
 export type CatalogueLang = 'en' | 'hi' | 'mr';
 
 const en = {
+  ...SERVER_EN,
   refusal: {
     INVALID_ACTION: 'This action is not filled in correctly.',
     NO_INTAKE: 'The case has not been opened yet.',
@@ -72,6 +75,7 @@ const en = {
 };
 
 const hi: typeof en = {
+  ...SERVER_HI,
   refusal: {
     INVALID_ACTION: 'यह कार्य ठीक से भरा नहीं गया है।',
     NO_INTAKE: 'प्रकरण अभी खोला नहीं गया है।',
@@ -133,6 +137,7 @@ const hi: typeof en = {
 };
 
 const mr: typeof en = {
+  ...SERVER_MR,
   refusal: {
     INVALID_ACTION: 'ही कार्यवाही नीट भरलेली नाही.',
     NO_INTAKE: 'प्रकरण अजून उघडलेले नाही.',
@@ -237,4 +242,91 @@ export function translate(lang: CatalogueLang, key: string, vars: Record<string,
 /** Every key of a tree, dotted (for the completeness test). */
 export function catalogueKeys(tree: CatalogueTree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : catalogueKeys(v, `${prefix}${k}.`)));
+}
+
+/**
+ * Numbers and dates on the server in the reader's language: Indian grouping (1,23,456) in all
+ * three, Latin digits (Marathi's ICU default is Devanagari digits; the glossary wants Latin, as
+ * the web app shows), and a due date as its IST calendar day with no clock time.
+ */
+const INTL: Record<CatalogueLang, string> = { en: 'en-IN', hi: 'hi-IN-u-nu-latn', mr: 'mr-IN-u-nu-latn' };
+
+export function formatNumber(lang: CatalogueLang, n: number): string {
+  return new Intl.NumberFormat(INTL[lang]).format(n);
+}
+
+export function formatMoney(lang: CatalogueLang, n: number): string {
+  // ICU's Marathi currency pattern groups in thousands ("₹500,000"): the symbol is put by hand.
+  return `${n < 0 ? '-' : ''}₹${formatNumber(lang, Math.abs(Math.round(n)))}`;
+}
+
+/** A calendar day (YYYY-MM-DD, or an instant taken on its IST day): "6 Dec 2026", no clock time. */
+export function formatDay(lang: CatalogueLang, day: string | Date): string {
+  const d = typeof day === 'string' && day.length === 10 ? new Date(`${day}T00:00:00Z`) : new Date(day);
+  const timeZone = typeof day === 'string' && day.length === 10 ? 'UTC' : 'Asia/Kolkata';
+  return new Intl.DateTimeFormat(INTL[lang], { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(d);
+}
+
+/** An instant whose hour matters (a 24-hour limit, a 1098 response target), in IST. */
+export function formatStamp(lang: CatalogueLang, at: Date | string): string {
+  return new Intl.DateTimeFormat(INTL[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Kolkata' }).format(new Date(at));
+}
+
+/** A CWC order form's code ("form44", "form_44", "44") as people write it: "Form 44", "फॉर्म 44". */
+export function formLabel(lang: CatalogueLang, code: string): string {
+  const n = /(\d+[A-Z]?)$/i.exec(code.trim())?.[1];
+  return n ? translate(lang, 'formRef.label', { n: n.toUpperCase() }) : code;
+}
+
+/** zod's and the server's English reasons → a catalogue reason (the browser's errors.ts does the same). */
+const REASONS: [RegExp, string, ((m: RegExpExecArray) => Record<string, string | number>)?][] = [
+  [/^(is required|Required)$/, 'issueText.required'],
+  [/^Invalid input: expected \w+, received (undefined|null)/, 'issueText.required'],
+  [/^Too small: expected string to have >=1(?!\d)/, 'issueText.required'],
+  [/^Too small: expected array to have >=1 items?$/, 'issueText.chooseAtLeastOne'],
+  [/^Too small: expected string to have >=(\d+)/, 'issueText.tooShort', (m) => ({ n: Number(m[1]) })],
+  [/^Too big: expected string to have <=(\d+)/, 'issueText.tooLong', (m) => ({ n: Number(m[1]) })],
+  [/^is too long \((\d+) characters at most\)/, 'issueText.tooLong', (m) => ({ n: Number(m[1]) })],
+  [/^Too big: expected number to be <=(\d+)/, 'issueText.max', (m) => ({ n: Number(m[1]) })],
+  [/^Too small: expected number to be >=(\d+)/, 'issueText.min', (m) => ({ n: Number(m[1]) })],
+  [/^Invalid input: expected (number|int)/, 'issueText.number'],
+  [/^Invalid option/, 'issueText.chooseOne'],
+  [/^Invalid (UUID|uuid)/, 'issueText.invalidId'],
+  [/^must be a date YYYY-MM-DD/, 'issueText.dateFormat'],
+  [/^is not a real date/, 'issueText.notRealDate'],
+  [/^cannot be in the future/, 'issueText.future'],
+  [/unknown field\)?$|^Unrecognized key/, 'issueText.unknownField'],
+  [/^must contain (at least two letters|a letter)/, 'validation.nameLetters'],
+];
+
+/** A field's name for people: the last named part of its path ("items.2.dateOfBirth" → "Date of birth"). */
+export function fieldLabel(lang: CatalogueLang, field: string): string {
+  const last = field.split('.').filter((p) => !/^\d+$/.test(p) && p !== 'body' && p !== 'querystring' && p !== 'params').pop() ?? '';
+  const known = lookup(CATALOGUE[lang], `fieldLabel.${last}`);
+  if (known) return known;
+  // Not in the catalogue: the name in plain words, never the internal spelling ("chairPersonId").
+  const words = last
+    .replace(/Id$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : translate(lang, 'issueText.invalid');
+}
+
+/**
+ * One refused field as a sentence for people, in the reader's language: "Domains: choose at least
+ * one" for zod's "Too small: expected array to have >=1 items". A reason the catalogue does not
+ * know (a domain's own sentence) is kept as written; zod's own English never shows raw.
+ */
+export function issueText(lang: CatalogueLang, field: string, message: string): string {
+  let reason: string | undefined;
+  for (const [re, key, vars] of REASONS) {
+    const m = re.exec(message);
+    if (m) {
+      reason = translate(lang, key, vars?.(m));
+      break;
+    }
+  }
+  reason ??= /^(Invalid|Too (small|big)|Unrecognized|Expected)/.test(message) ? translate(lang, 'issueText.invalid') : message;
+  return field ? `${fieldLabel(lang, field)}: ${reason}` : reason;
 }
