@@ -73,7 +73,9 @@ describe('the shared catalogue', () => {
 
   it("words an alert in the reader's language when read, and keeps an old row's English", () => {
     const params = { key: 'alert.overdue', number: 1204, dueKind: 'sir_submission', dueAt: '2026-12-05T18:30:00Z' } as const;
-    expect(alertText('en', params, 'x')).toBe('Overdue on case #1204: Social Investigation Report, Form 22 (JJ Act 2015 s.36, 15 days), due 6 Dec 2026.');
+    expect(alertText('en', params, 'x')).toBe(
+      'Overdue on case #1204: Social Investigation Report, Form 22 (JJ Act 2015 s.36, 15 days), due 6 Dec 2026.',
+    );
     expect(alertText('mr', params, 'x')).toMatch(/^प्रकरण #1204: मुदत उलटली — सामाजिक चौकशी अहवाल, फॉर्म 22/);
     expect(alertText('hi', { key: 'alert.urgentBalPanchayat', category: 'child_marriage', ref: 'abcdef12-0000' }, 'x')).toBe(
       'बाल पंचायत से तत्काल सूचना: जल्द होने वाला बाल विवाह। एक घंटे के भीतर कार्रवाई करें (मुद्दा abcdef12)।',

@@ -167,8 +167,7 @@ const hi: typeof en = {
     cwc_production: 'बाल कल्याण समिति के समक्ष प्रस्तुति (किशोर न्याय अधिनियम 2015 धारा 31, 24 घंटे)',
     sir_submission: 'सामाजिक जाँच रिपोर्ट, फ़ॉर्म 22 (किशोर न्याय अधिनियम 2015 धारा 36, 15 दिन)',
     cwc_final_order: 'बाल कल्याण समिति का अंतिम आदेश (किशोर न्याय अधिनियम 2015 धारा 36, 4 माह)',
-    lfa_declaration:
-      'बच्चे को दत्तक ग्रहण के लिए विधिक रूप से मुक्त घोषित करना, फ़ॉर्म 25 (किशोर न्याय अधिनियम 2015 धारा 38, 2 या 4 माह)',
+    lfa_declaration: 'बच्चे को दत्तक ग्रहण के लिए विधिक रूप से मुक्त घोषित करना, फ़ॉर्म 25 (किशोर न्याय अधिनियम 2015 धारा 38, 2 या 4 माह)',
     surrender_reconsideration: 'बच्चे को सौंपने वाले माता-पिता के पुनर्विचार के दो माह की समाप्ति (किशोर न्याय अधिनियम 2015 धारा 35(3))',
     care_plan_review: 'व्यक्तिगत देखरेख योजना (फ़ॉर्म 7) की समीक्षा',
     referral_response: 'रेफ़रल का उत्तर',
@@ -314,8 +313,7 @@ const mr: typeof en = {
     cwc_production: 'बाल कल्याण समितीसमोर हजर करणे (बाल न्याय अधिनियम 2015 कलम 31, 24 तास)',
     sir_submission: 'सामाजिक चौकशी अहवाल, फॉर्म 22 (बाल न्याय अधिनियम 2015 कलम 36, 15 दिवस)',
     cwc_final_order: 'बाल कल्याण समितीचा अंतिम आदेश (बाल न्याय अधिनियम 2015 कलम 36, 4 महिने)',
-    lfa_declaration:
-      'बालक दत्तक ग्रहणासाठी कायदेशीरदृष्ट्या मुक्त असल्याची घोषणा, फॉर्म 25 (बाल न्याय अधिनियम 2015 कलम 38, 2 किंवा 4 महिने)',
+    lfa_declaration: 'बालक दत्तक ग्रहणासाठी कायदेशीरदृष्ट्या मुक्त असल्याची घोषणा, फॉर्म 25 (बाल न्याय अधिनियम 2015 कलम 38, 2 किंवा 4 महिने)',
     surrender_reconsideration: 'बालक सोपवणाऱ्या पालकांच्या पुनर्विचाराच्या दोन महिन्यांची समाप्ती (बाल न्याय अधिनियम 2015 कलम 35(3))',
     care_plan_review: 'वैयक्तिक काळजी योजनेचा (फॉर्म 7) आढावा',
     referral_response: 'संदर्भाला उत्तर',
@@ -553,7 +551,11 @@ const REASONS: [RegExp, string, ((m: RegExpExecArray) => Record<string, string |
 
 /** A field's name for people: the last named part of its path ("items.2.dateOfBirth" → "Date of birth"). */
 export function fieldLabel(lang: CatalogueLang, field: string): string {
-  const last = field.split('.').filter((p) => !/^\d+$/.test(p) && p !== 'body' && p !== 'querystring' && p !== 'params').pop() ?? '';
+  const last =
+    field
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p) && p !== 'body' && p !== 'querystring' && p !== 'params')
+      .pop() ?? '';
   const known = lookup(CATALOGUE[lang], `fieldLabel.${last}`);
   if (known) return known;
   // Not in the catalogue: the name in plain words, never the internal spelling ("chairPersonId").

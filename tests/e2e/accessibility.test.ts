@@ -21,12 +21,21 @@ async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
-    const res = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    const res = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
     return res.violations;
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}; ${v.nodes[0]?.failureSummary ?? ''}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(', ')}; ${v.nodes[0]?.failureSummary ?? ''}`,
+    );
 }
 
 describeInChromium('accessibility of the main screens (axe-core, WCAG 2.1 AA)', () => {
@@ -58,7 +67,9 @@ describeInChromium('accessibility of the main screens (axe-core, WCAG 2.1 AA)', 
     await page.locator('main h1, main h2').first().waitFor();
     expect(await seriousViolations(page), 'a child').toEqual([]);
 
-    const { id } = await s.one<{ id: string }>("SELECT id FROM case_record WHERE district_code = 468 AND status <> 'closed' ORDER BY number LIMIT 1");
+    const { id } = await s.one<{ id: string }>(
+      "SELECT id FROM case_record WHERE district_code = 468 AND status <> 'closed' ORDER BY number LIMIT 1",
+    );
     await page.goto(s.url(`/cases/${id}`));
     await page.locator('main h1, main h2').first().waitFor();
     expect(await seriousViolations(page), 'a case').toEqual([]);

@@ -44,7 +44,14 @@ export async function createTestApp(opts: { demo?: boolean; now?: Date } = {}): 
     const headers = { authorization: `Bearer ${token}` };
     const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE') => (url: string, body?: unknown, extra?: Record<string, string>) =>
       app.inject({ method, url, headers: { ...headers, ...extra }, ...(body === undefined ? {} : { payload: body as object }) });
-    return { token, get: (url, extra) => send('GET')(url, undefined, extra), post: send('POST'), patch: send('PATCH'), put: send('PUT'), del: send('DELETE') };
+    return {
+      token,
+      get: (url, extra) => send('GET')(url, undefined, extra),
+      post: send('POST'),
+      patch: send('PATCH'),
+      put: send('PUT'),
+      del: send('DELETE'),
+    };
   };
   return {
     app,

@@ -28,7 +28,10 @@ export function langSplit(): Plugin {
       if (!build || query) return null;
       let changed = false;
       const out = code.replace(EXPORT, (whole, head: string, body: string, tail: string) => {
-        const parts = body.split(',').map((p) => p.trim()).filter(Boolean);
+        const parts = body
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean);
         const names = parts.map((p) => p.split(':')[0]!.trim());
         if (!names.includes('hi') || !names.includes('mr')) return whole;
         changed = true;

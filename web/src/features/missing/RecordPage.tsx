@@ -68,9 +68,7 @@ function RecordView({ r }: { r: RecordDetail }) {
           <Card key={m.id} withBorder padding="sm">
             <Group justify="space-between" mb="xs">
               <Group gap="xs">
-                <Text
-                  fw={700}
-                >{`${t(`missing.review.band.${band(m.probability)}`)} · ${likelihoodText(t, f, m.probability)}`}</Text>
+                <Text fw={700}>{`${t(`missing.review.band.${band(m.probability)}`)} · ${likelihoodText(t, f, m.probability)}`}</Text>
                 <StatusBadge status={m.status} kind="matchStatus" />
               </Group>
               <Anchor component={Link} to={`/missing/matches/${m.id}`}>

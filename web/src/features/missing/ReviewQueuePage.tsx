@@ -51,9 +51,7 @@ export default function ReviewQueuePage() {
             <Card key={m.id} withBorder padding="sm" data-testid="match-card">
               <Group justify="space-between" align="flex-start" mb="xs">
                 <Group gap="xs">
-                  <Text
-                    fw={700}
-                  >{`${t(`missing.review.band.${band(m.probability)}`)} · ${likelihoodText(t, f, m.probability)}`}</Text>
+                  <Text fw={700}>{`${t(`missing.review.band.${band(m.probability)}`)} · ${likelihoodText(t, f, m.probability)}`}</Text>
                   <StatusBadge status={m.status} kind="matchStatus" />
                 </Group>
                 <Button component={Link} to={`/missing/matches/${m.id}`} size="xs">
