@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { precompress } from './build/precompress';
+import { langSplit } from './build/lang-split';
 
 // Run from the repository root: `npx vite build --config web/vite.config.ts`.
 // root is this folder whatever the working directory, so the output lands in web/dist,
@@ -11,7 +12,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [langSplit(), react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -544,6 +544,7 @@ export const notificationListOut = z.object({
       ref: z.string().nullable(),
       dueAt: timestamp.nullable(),
       message: z.string(),
+      text: z.string().describe("The alert in the reader's language (Accept-Language), from the shared catalogue"),
       createdAt: timestamp,
       toUser: z.string().nullable(),
       toUnit: z.string().nullable(),

@@ -30,6 +30,8 @@ import { tasksFor } from './tasks.service';
 import { addAttachment, openAttachment, tooLarge } from './attachments.service';
 import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, type AttachmentKind } from './attachments.files';
 import { listNotifications, markAllRead, markRead } from './notifications.repository';
+import { alertText } from './alert-text';
+import { catalogueLang } from '../i18n/catalogue';
 import { attachmentsOf } from './attachments.repository';
 import { getCase } from './cases.repository';
 import { requirePermission } from '../access/policy';
@@ -232,7 +234,10 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext) {
       const actor = requireActor(req);
       const { page, pageSize, unread } = req.query;
       const res = await listNotifications(ctx.db, actor, { unread }, pageSize, (page - 1) * pageSize);
-      return { ...res, page, pageSize };
+      // Each alert in the reader's language (the web app sends the one chosen on screen).
+      const lang = catalogueLang(req.headers['accept-language']);
+      const items = res.items.map(({ params, ...n }) => ({ ...n, text: alertText(lang, params, n.message) }));
+      return { ...res, items, page, pageSize };
     },
   );
 

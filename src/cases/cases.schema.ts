@@ -1,5 +1,6 @@
 import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { scopeColumns } from '../db/scope-columns';
+import type { NotificationParams } from './alert-text';
 
 /**
  * Case management tables (migrations/0100_cases.sql, tuned by 0101_cases_lists.sql). `case_action` is the record; the
@@ -130,6 +131,8 @@ export const notification = pgTable('notification', {
   ref: text('ref'),
   dueAt: ts('due_at'),
   message: text('message').notNull(),
+  /** The catalogue key and values the alert is worded from in the reader's language (migration 0780). */
+  params: jsonb('params').$type<NotificationParams>(),
   createdAt: ts('created_at').notNull(),
 });
 

@@ -76,6 +76,11 @@ describe('timelines: due, then overdue with the clock, then alerted', () => {
       expect.objectContaining({ kind: 'overdue.cwc_production', toUser: k.userId('caseworker.amravati'), readAt: null }),
     ]);
     expect(mine[0].message).toMatch(/production before the CWC/);
+    // Issue #17: worded in the reader's language when read, the due day without a clock time.
+    const inMarathi = (await cw.get('/api/v1/notifications?pageSize=100', { 'accept-language': 'mr-IN,mr' })).json().items;
+    const text = inMarathi.find((n: Note) => n.id === mine[0].id).text as string;
+    expect(text).toMatch(/^प्रकरण #\d+: मुदत उलटली — बाल कल्याण समितीसमोर हजर करणे/);
+    expect(text).not.toMatch(/AM|PM|am|pm|\d:\d\d/);
     // No names in alerts (JJ Act 2015 s.74).
     const child = (await cw.get(`/api/v1/cases/${caseId}`)).json().child;
     expect(mine[0].message).not.toContain(child.name.split(' ')[0]);

@@ -24,6 +24,7 @@ export async function listNotifications(db: Db, actor: Actor, f: { unread?: bool
       ref: notification.ref,
       dueAt: notification.dueAt,
       message: notification.message,
+      params: notification.params,
       createdAt: notification.createdAt,
       toUser: notification.userId,
       toUnit: notification.unitId,

@@ -57,6 +57,7 @@ export async function sweepOverdue(db: Db, now: Date, batch = 500): Promise<numb
           ref: d.ref || null,
           dueAt: d.dueAt,
           message: `Overdue on case #${d.number}: ${DUE_LABELS[d.kind] ?? d.kind.replace(/_/g, ' ')}, due ${istDayOf(d.dueAt)}`,
+          params: { key: 'alert.overdue' as const, number: Number(d.number), dueKind: d.kind, dueAt: d.dueAt.toISOString() },
           createdAt: now,
         })),
       );

@@ -36,6 +36,7 @@ const urgentBalPanchayatIssue: EventHandler<'balpanchayat.issue_raised'> = {
         ref: issueId,
         dueAt,
         message: `Urgent from a Bal Panchayat: ${WORDS[category] ?? category}. Act within the hour (issue ${issueId.slice(0, 8)}).`,
+        params: { key: 'alert.urgentBalPanchayat' as const, category, ref: issueId },
         createdAt: now,
       })),
     );

@@ -41,7 +41,13 @@ export async function sweepHelplineOverdue(db: Db, now: Date): Promise<number> {
     const rows = due.flatMap((d) => {
       const message = `1098 call #${d.number} (${d.urgency ?? 'call'}): child not reached by the target ${d.targetAt!.toISOString()}, with the ${ROUTE_WORDS[d.route ?? ''] ?? 'unit'}`;
       const units = new Set([d.assignedUnitId, d.operatorUnitId, ...(dcpuOf.get(d.districtCode) ?? [])].filter((u): u is string => !!u));
-      const base = { kind: 'helpline.overdue', caseId: null, ref: d.id, dueAt: d.targetAt, message, createdAt: now };
+      const params = {
+        key: 'alert.helplineOverdue' as const,
+        number: Number(d.number),
+        targetAt: d.targetAt!.toISOString(),
+        route: d.route ?? null,
+      };
+      const base = { kind: 'helpline.overdue', caseId: null, ref: d.id, dueAt: d.targetAt, message, params, createdAt: now };
       return [{ ...base, userId: d.operatorUserId, unitId: null }, ...[...units].map((unitId) => ({ ...base, userId: null, unitId }))];
     });
     await insertNotifications(tx, rows);

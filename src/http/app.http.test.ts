@@ -120,6 +120,14 @@ describe('http', () => {
       const query = await app.inject({ method: 'POST', url: '/test/strict?q=a&sort=name', payload: { name: 'x', place: { district: 1 } } });
       expect(query.statusCode).toBe(400);
       expect(query.json().issues).toEqual([{ field: 'querystring.sort', message: expect.stringMatching(/unknown field/) }]);
+      // Issue #17: a browser (Accept-Language) also gets the reason for people, the field in words.
+      const worded = await app.inject({
+        method: 'POST',
+        url: '/test/strict',
+        headers: { 'accept-language': 'mr-IN' },
+        payload: { place: { district: 1 } },
+      });
+      expect(worded.json().issues).toEqual([{ field: 'name', message: expect.stringMatching(/expected string/), text: 'नाव: आवश्यक' }]);
       expect((await app.inject({ method: 'POST', url: '/test/strict', payload: { name: 'x', place: { district: 1 } } })).statusCode).toBe(
         200,
       );

@@ -15,7 +15,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { HttpError, validationIssues } from './errors';
+import { HttpError, peopleText, validationIssues } from './errors';
 import { ok } from './response';
 import { registerAuthHook } from './auth-hook';
 import { registerInputHygiene } from './input-hygiene';
@@ -68,12 +68,15 @@ export async function buildApp(
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = validationIssues(err.validationContext ?? 'body', err.validation);
-      return reply
-        .status(400)
-        .send({ code: 'validation_failed', message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues });
+      return reply.status(400).send({
+        code: 'validation_failed',
+        message: issues.map((i) => `${i.field}: ${i.message}`).join('; '),
+        ...peopleText(req.headers['accept-language'], issues),
+      });
     }
     if (err instanceof HttpError) {
-      return reply.status(err.status).send({ code: err.code, message: err.message, issues: err.issues, ...err.extra });
+      const worded = err.issues?.length ? peopleText(req.headers['accept-language'], err.issues) : { issues: err.issues };
+      return reply.status(err.status).send({ code: err.code, message: err.message, ...worded, ...err.extra });
     }
     // Fastify's own 4xx (malformed JSON, wrong content type, body too large, too many requests).
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

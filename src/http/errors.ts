@@ -1,7 +1,11 @@
+import { catalogueLang, issueText } from '../i18n/catalogue';
+
 /** An error a client can act on. `issues` name the field and the reason. */
 export interface FieldIssue {
   field: string;
   message: string;
+  /** The same, as a sentence for people in the reader's language, naming the field in words. */
+  text?: string;
 }
 
 export class HttpError extends Error {
@@ -52,4 +56,18 @@ export function validationIssues(where: string, validation: readonly SchemaValid
     }
   }
   return issues;
+}
+
+/**
+ * Issue #17: a refusal's reasons for people, in the language the reader asked for (the web app
+ * sends the one chosen on screen as Accept-Language): each issue gets `text` ("Domains: choose
+ * at least one", "तारीख: भविष्य की नहीं हो सकती"), never zod's raw English or an internal field
+ * name, and the body a `text` joining them (only when Accept-Language is sent). `field` and `message` stay as they were for programs.
+ */
+export function peopleText(acceptLanguage: string | undefined, issues: FieldIssue[]): { issues: FieldIssue[]; text?: string } {
+  // Only for a reader who says which language (every browser does): a program keeps the bare pair.
+  if (!acceptLanguage) return { issues };
+  const lang = catalogueLang(acceptLanguage);
+  const worded = issues.map((i) => ({ ...i, text: issueText(lang, i.field, i.message) }));
+  return { issues: worded, text: worded.map((i) => i.text).join('; ') };
 }

@@ -28,7 +28,11 @@ export const day = z.string().meta({ format: 'date' });
 export const withheld = <T extends z.ZodType>(s: T) => s.nullish();
 
 /** One field's problem, as every 4xx names it (src/http/errors.ts). */
-export const fieldIssueOut = z.object({ field: z.string(), message: z.string() });
+export const fieldIssueOut = z.object({
+  field: z.string(),
+  message: z.string(),
+  text: z.string().optional().describe('The reason for people, in the Accept-Language language, the field named in words'),
+});
 
 /**
  * Every 4xx body: `{code, message, issues?}` plus the context some refusals carry
@@ -43,6 +47,7 @@ export const apiError = z
     code: z.string(),
     message: z.string(),
     issues: z.array(fieldIssueOut).optional(),
+    text: z.string().optional(),
     reason: z.string().optional(),
     current: z.unknown().optional(),
   })

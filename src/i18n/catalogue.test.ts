@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, catalogueKeys, catalogueLang, translate } from './catalogue';
+import { CATALOGUE, catalogueKeys, catalogueLang, formatDay, formatMoney, formLabel, issueText, translate } from './catalogue';
+import { alertText } from '../cases/alert-text';
 import { VALIDATION_CODES } from '../cases/domain/refusals';
 
 // Issue #17: every refusal and "not possible now" reason was English; a key missing in Hindi or
@@ -52,5 +53,33 @@ describe('the shared catalogue', () => {
     expect(catalogueLang('ta-IN, hi;q=0.5')).toBe('hi');
     expect(catalogueLang('de')).toBe('en');
     expect(catalogueLang(undefined)).toBe('en');
+  });
+
+  // Issue #17, "What was seen": raw zod text, internal field names, form44, ₹500,000 in Marathi, clock times.
+  it('words a refused field for people: the field named in words, never zod or an internal name', () => {
+    expect(issueText('en', 'domains', 'Too small: expected array to have >=1 items')).toBe('Domains: choose at least one');
+    expect(issueText('mr', 'items.2.dateOfBirth', 'cannot be in the future')).toBe('जन्मतारीख: भविष्यातील असू शकत नाही');
+    expect(issueText('hi', 'note', 'Too small: expected string to have >=1 characters')).toBe('टिप्पणी: आवश्यक');
+    expect(issueText('en', 'chairPersonId', 'a meeting needs a chair')).toBe('Chair of the meeting: a meeting needs a chair');
+    expect(issueText('en', 'nextVisitPlaceId', 'Invalid input')).toBe('Next visit place: not valid');
+  });
+
+  it('shows CWC forms as "Form 44", Indian grouping in every language, and due days without a clock time', () => {
+    expect([formLabel('en', 'form44'), formLabel('hi', 'form_25'), formLabel('mr', '44')]).toEqual(['Form 44', 'फ़ॉर्म 25', 'फॉर्म 44']);
+    for (const lang of ['en', 'hi', 'mr'] as const) expect(formatMoney(lang, 500000)).toBe('₹5,00,000');
+    expect(formatDay('en', new Date('2026-12-05T18:30:00Z'))).toBe('6 Dec 2026'); // midnight IST: the IST day
+    expect(formatDay('mr', '2026-12-06')).not.toMatch(/[\u0966-\u096F]|:|AM|PM/i);
+  });
+
+  it("words an alert in the reader's language when read, and keeps an old row's English", () => {
+    const params = { key: 'alert.overdue', number: 1204, dueKind: 'sir_submission', dueAt: '2026-12-05T18:30:00Z' } as const;
+    expect(alertText('en', params, 'x')).toBe(
+      'Overdue on case #1204: Social Investigation Report, Form 22 (JJ Act 2015 s.36, 15 days), due 6 Dec 2026.',
+    );
+    expect(alertText('mr', params, 'x')).toMatch(/^प्रकरण #1204: मुदत उलटली — सामाजिक चौकशी अहवाल, फॉर्म 22/);
+    expect(alertText('hi', { key: 'alert.urgentBalPanchayat', category: 'child_marriage', ref: 'abcdef12-0000' }, 'x')).toBe(
+      'बाल पंचायत से तत्काल सूचना: जल्द होने वाला बाल विवाह। एक घंटे के भीतर कार्रवाई करें (मुद्दा abcdef12)।',
+    );
+    expect(alertText('mr', null, 'Overdue on case #1')).toBe('Overdue on case #1');
   });
 });

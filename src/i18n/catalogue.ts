@@ -11,6 +11,91 @@ export type CatalogueTree = { [key: string]: string | CatalogueTree };
 export type CatalogueLang = 'en' | 'hi' | 'mr';
 
 const en = {
+  // Alerts, due items, field names and reasons (issue #17).
+  alert: {
+    overdue: 'Overdue on case #{{number}}: {{what}}, due {{due}}.',
+    urgentBalPanchayat: 'Urgent from a Bal Panchayat: {{what}}. Act within the hour (issue {{ref}}).',
+    helplineOverdue: '1098 call #{{number}}: the child was not reached by the target time ({{target}}). With: {{route}}.',
+  },
+  dueItem: {
+    cwc_production: 'production before the CWC (JJ Act 2015 s.31, 24 hours)',
+    sir_submission: 'Social Investigation Report, Form 22 (JJ Act 2015 s.36, 15 days)',
+    cwc_final_order: 'CWC final order (JJ Act 2015 s.36, 4 months)',
+    lfa_declaration: 'declaration that the child is legally free for adoption, Form 25 (JJ Act 2015 s.38, 2 or 4 months)',
+    surrender_reconsideration: "end of the surrendering parents' two months to reconsider (JJ Act 2015 s.35(3))",
+    care_plan_review: 'review of the Individual Care Plan (Form 7)',
+    referral_response: 'answer to a referral',
+    referral_completion: 'referred service',
+    escalation_response: 'action on an escalated case',
+    post_restoration_follow_up: 'follow-up visit after restoration',
+    transfer_response: 'decision on a case transfer',
+    case_review: 'review of an open case with nothing else due',
+  },
+  urgentIssue: {
+    child_marriage: 'a child marriage reported as imminent',
+    violence_or_abuse: 'violence or abuse of a child',
+    child_labour: 'a child kept out of school for work',
+  },
+  helplineRoute: {
+    district_unit: 'district child helpline unit',
+    police_112: 'police (112)',
+    womens_181: "women's helpline (181)",
+    cwc: 'Child Welfare Committee',
+    railway_desk: 'railway child help desk',
+    unit: 'the unit',
+  },
+  formRef: { label: 'Form {{n}}' },
+  issueText: {
+    required: 'required',
+    tooLong: 'too long ({{n}} characters at most)',
+    tooShort: 'too short (at least {{n}} characters)',
+    chooseOne: 'choose one of the options',
+    chooseAtLeastOne: 'choose at least one',
+    number: 'must be a number',
+    max: 'must be {{n}} or less',
+    min: 'must be {{n}} or more',
+    invalidId: 'not a valid record',
+    dateFormat: 'must be a date',
+    notRealDate: 'not a real date',
+    future: 'cannot be in the future',
+    unknownField: 'the form sent something the server does not know; reload the page',
+    invalid: 'not valid',
+  },
+  fieldLabel: {
+    name: 'Name',
+    dateOfBirth: 'Date of birth',
+    sex: 'Sex',
+    villageId: 'Village',
+    familyId: 'Family',
+    childId: 'Child',
+    note: 'Note',
+    date: 'Date',
+    dueDate: 'Due date',
+    nextReviewDate: 'Next review date',
+    referralId: 'Referral',
+    phone: 'Phone number',
+    reporterName: 'Your name',
+    reporterPhone: 'Your phone number',
+    chairPersonId: 'Chair of the meeting',
+    department: 'Department',
+    role: 'Role',
+    email: 'E-mail',
+    password: 'Password',
+    file: 'File',
+    reason: 'Reason',
+    form: 'Order form',
+    toLevel: 'Level',
+    fromLevel: 'Level',
+    domains: 'Domains',
+    answers: 'Answers',
+    description: 'Description',
+    lastSeenAt: 'Last seen',
+    lastSeenPlace: 'Where last seen',
+    age: 'Age',
+    relation: 'Relation',
+    members: 'Members',
+    items: 'Items',
+  },
   refusal: {
     INVALID_ACTION: 'This action is not filled in correctly.',
     NO_INTAKE: 'The case has not been opened yet.',
@@ -76,6 +161,91 @@ const en = {
 };
 
 const hi: typeof en = {
+  // Alerts, due items, field names and reasons (issue #17).
+  alert: {
+    overdue: 'प्रकरण #{{number}} में समय-सीमा बीत गई: {{what}}, समय-सीमा {{due}}।',
+    urgentBalPanchayat: 'बाल पंचायत से तत्काल सूचना: {{what}}। एक घंटे के भीतर कार्रवाई करें (मुद्दा {{ref}})।',
+    helplineOverdue: '1098 कॉल #{{number}}: निर्धारित समय ({{target}}) तक बच्चे तक नहीं पहुँचा गया। ज़िम्मेदार: {{route}}।',
+  },
+  dueItem: {
+    cwc_production: 'बाल कल्याण समिति के समक्ष प्रस्तुति (किशोर न्याय अधिनियम 2015 धारा 31, 24 घंटे)',
+    sir_submission: 'सामाजिक जाँच रिपोर्ट, फ़ॉर्म 22 (किशोर न्याय अधिनियम 2015 धारा 36, 15 दिन)',
+    cwc_final_order: 'बाल कल्याण समिति का अंतिम आदेश (किशोर न्याय अधिनियम 2015 धारा 36, 4 माह)',
+    lfa_declaration: 'बच्चे को दत्तक ग्रहण के लिए विधिक रूप से मुक्त घोषित करना, फ़ॉर्म 25 (किशोर न्याय अधिनियम 2015 धारा 38, 2 या 4 माह)',
+    surrender_reconsideration: 'बच्चे को सौंपने वाले माता-पिता के पुनर्विचार के दो माह की समाप्ति (किशोर न्याय अधिनियम 2015 धारा 35(3))',
+    care_plan_review: 'व्यक्तिगत देखरेख योजना (फ़ॉर्म 7) की समीक्षा',
+    referral_response: 'रेफ़रल का उत्तर',
+    referral_completion: 'रेफ़र की गई सेवा',
+    escalation_response: 'ऊपर भेजे प्रकरण पर कार्रवाई',
+    post_restoration_follow_up: 'पुनर्स्थापन के बाद अनुवर्ती भेंट',
+    transfer_response: 'प्रकरण के स्थानांतरण पर निर्णय',
+    case_review: 'खुले प्रकरण की समीक्षा जिसमें और कुछ देय नहीं',
+  },
+  urgentIssue: {
+    child_marriage: 'जल्द होने वाला बाल विवाह',
+    violence_or_abuse: 'बच्चे के साथ हिंसा या दुर्व्यवहार',
+    child_labour: 'काम के लिए स्कूल से रोका गया बच्चा',
+  },
+  helplineRoute: {
+    district_unit: 'ज़िला चाइल्ड हेल्पलाइन इकाई',
+    police_112: 'पुलिस (112)',
+    womens_181: 'महिला हेल्पलाइन (181)',
+    cwc: 'बाल कल्याण समिति',
+    railway_desk: 'रेलवे चाइल्ड हेल्प डेस्क',
+    unit: 'इकाई',
+  },
+  formRef: { label: 'फ़ॉर्म {{n}}' },
+  issueText: {
+    required: 'आवश्यक',
+    tooLong: 'बहुत लंबा (अधिकतम {{n}} अक्षर)',
+    tooShort: 'बहुत छोटा (कम से कम {{n}} अक्षर)',
+    chooseOne: 'विकल्पों में से एक चुनें',
+    chooseAtLeastOne: 'कम से कम एक चुनें',
+    number: 'संख्या होनी चाहिए',
+    max: '{{n}} या उससे कम होना चाहिए',
+    min: '{{n}} या उससे अधिक होना चाहिए',
+    invalidId: 'मान्य रिकॉर्ड नहीं',
+    dateFormat: 'तारीख होनी चाहिए',
+    notRealDate: 'यह असली तारीख नहीं है',
+    future: 'भविष्य की नहीं हो सकती',
+    unknownField: 'फ़ॉर्म ने ऐसी जानकारी भेजी जो सर्वर नहीं पहचानता; पेज दोबारा लोड करें',
+    invalid: 'मान्य नहीं',
+  },
+  fieldLabel: {
+    name: 'नाम',
+    dateOfBirth: 'जन्म तिथि',
+    sex: 'लिंग',
+    villageId: 'गाँव',
+    familyId: 'परिवार',
+    childId: 'बच्चा',
+    note: 'टिप्पणी',
+    date: 'तारीख',
+    dueDate: 'समय-सीमा',
+    nextReviewDate: 'अगली समीक्षा की तारीख',
+    referralId: 'रेफ़रल',
+    phone: 'फ़ोन नंबर',
+    reporterName: 'आपका नाम',
+    reporterPhone: 'आपका फ़ोन नंबर',
+    chairPersonId: 'बैठक के अध्यक्ष',
+    department: 'विभाग',
+    role: 'भूमिका',
+    email: 'ई-मेल',
+    password: 'पासवर्ड',
+    file: 'फ़ाइल',
+    reason: 'कारण',
+    form: 'आदेश का फ़ॉर्म',
+    toLevel: 'स्तर',
+    fromLevel: 'स्तर',
+    domains: 'क्षेत्र',
+    answers: 'उत्तर',
+    description: 'विवरण',
+    lastSeenAt: 'आख़िरी बार कब देखा',
+    lastSeenPlace: 'आख़िरी बार कहाँ देखा',
+    age: 'आयु',
+    relation: 'संबंध',
+    members: 'सदस्य',
+    items: 'प्रविष्टियाँ',
+  },
   refusal: {
     INVALID_ACTION: 'यह कार्य ठीक से भरा नहीं गया है।',
     NO_INTAKE: 'प्रकरण अभी खोला नहीं गया है।',
@@ -141,6 +311,91 @@ const hi: typeof en = {
 };
 
 const mr: typeof en = {
+  // Alerts, due items, field names and reasons (issue #17).
+  alert: {
+    overdue: 'प्रकरण #{{number}}: मुदत उलटली — {{what}}, मुदत {{due}}.',
+    urgentBalPanchayat: 'बाल पंचायतीकडून तातडीची सूचना: {{what}}. एका तासाच्या आत कार्यवाही करा (मुद्दा {{ref}}).',
+    helplineOverdue: '1098 कॉल #{{number}}: ठरलेल्या वेळेत ({{target}}) बालकापर्यंत पोहोचता आले नाही. जबाबदार: {{route}}.',
+  },
+  dueItem: {
+    cwc_production: 'बाल कल्याण समितीसमोर हजर करणे (बाल न्याय अधिनियम 2015 कलम 31, 24 तास)',
+    sir_submission: 'सामाजिक चौकशी अहवाल, फॉर्म 22 (बाल न्याय अधिनियम 2015 कलम 36, 15 दिवस)',
+    cwc_final_order: 'बाल कल्याण समितीचा अंतिम आदेश (बाल न्याय अधिनियम 2015 कलम 36, 4 महिने)',
+    lfa_declaration: 'बालक दत्तक ग्रहणासाठी कायदेशीरदृष्ट्या मुक्त असल्याची घोषणा, फॉर्म 25 (बाल न्याय अधिनियम 2015 कलम 38, 2 किंवा 4 महिने)',
+    surrender_reconsideration: 'बालक सोपवणाऱ्या पालकांच्या पुनर्विचाराच्या दोन महिन्यांची समाप्ती (बाल न्याय अधिनियम 2015 कलम 35(3))',
+    care_plan_review: 'वैयक्तिक काळजी योजनेचा (फॉर्म 7) आढावा',
+    referral_response: 'संदर्भाला उत्तर',
+    referral_completion: 'संदर्भित सेवा',
+    escalation_response: 'वर पाठवलेल्या प्रकरणावर कार्यवाही',
+    post_restoration_follow_up: 'पुनर्स्थापनेनंतर पाठपुरावा भेट',
+    transfer_response: 'प्रकरणाच्या हस्तांतरणावर निर्णय',
+    case_review: 'इतर काहीही देय नसलेल्या खुल्या प्रकरणाचा आढावा',
+  },
+  urgentIssue: {
+    child_marriage: 'लवकरच होणार असलेला बालविवाह',
+    violence_or_abuse: 'बालकावर हिंसा किंवा अत्याचार',
+    child_labour: 'कामासाठी शाळेपासून दूर ठेवलेले बालक',
+  },
+  helplineRoute: {
+    district_unit: 'जिल्हा चाइल्ड हेल्पलाइन कक्ष',
+    police_112: 'पोलीस (112)',
+    womens_181: 'महिला हेल्पलाइन (181)',
+    cwc: 'बाल कल्याण समिती',
+    railway_desk: 'रेल्वे चाइल्ड हेल्प डेस्क',
+    unit: 'कक्ष',
+  },
+  formRef: { label: 'फॉर्म {{n}}' },
+  issueText: {
+    required: 'आवश्यक',
+    tooLong: 'खूप मोठे (जास्तीत जास्त {{n}} अक्षरे)',
+    tooShort: 'खूप लहान (किमान {{n}} अक्षरे)',
+    chooseOne: 'पर्यायांपैकी एक निवडा',
+    chooseAtLeastOne: 'किमान एक निवडा',
+    number: 'संख्या असावी',
+    max: 'जास्तीत जास्त {{n}}',
+    min: 'किमान {{n}}',
+    invalidId: 'वैध नोंद नाही',
+    dateFormat: 'तारीख असावी',
+    notRealDate: 'ही खरी तारीख नाही',
+    future: 'भविष्यातील असू शकत नाही',
+    unknownField: 'फॉर्मने सर्व्हरला माहीत नसलेली माहिती पाठवली; पान पुन्हा लोड करा',
+    invalid: 'वैध नाही',
+  },
+  fieldLabel: {
+    name: 'नाव',
+    dateOfBirth: 'जन्मतारीख',
+    sex: 'लिंग',
+    villageId: 'गाव',
+    familyId: 'कुटुंब',
+    childId: 'बालक',
+    note: 'टीप',
+    date: 'तारीख',
+    dueDate: 'मुदत',
+    nextReviewDate: 'पुढील आढाव्याची तारीख',
+    referralId: 'संदर्भ',
+    phone: 'फोन नंबर',
+    reporterName: 'तुमचे नाव',
+    reporterPhone: 'तुमचा फोन नंबर',
+    chairPersonId: 'बैठकीचे अध्यक्ष',
+    department: 'विभाग',
+    role: 'भूमिका',
+    email: 'ई-मेल',
+    password: 'पासवर्ड',
+    file: 'फाइल',
+    reason: 'कारण',
+    form: 'आदेशाचा फॉर्म',
+    toLevel: 'स्तर',
+    fromLevel: 'स्तर',
+    domains: 'क्षेत्रे',
+    answers: 'उत्तरे',
+    description: 'वर्णन',
+    lastSeenAt: 'शेवटचे कधी दिसले',
+    lastSeenPlace: 'शेवटचे कुठे दिसले',
+    age: 'वय',
+    relation: 'नाते',
+    members: 'सदस्य',
+    items: 'नोंदी',
+  },
   refusal: {
     INVALID_ACTION: 'ही कार्यवाही नीट भरलेली नाही.',
     NO_INTAKE: 'प्रकरण अजून उघडलेले नाही.',
@@ -249,4 +504,95 @@ export function translate(lang: CatalogueLang, key: string, vars: Record<string,
 /** Every key of a tree, dotted (for the completeness test). */
 export function catalogueKeys(tree: CatalogueTree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : catalogueKeys(v, `${prefix}${k}.`)));
+}
+
+/**
+ * Numbers and dates on the server in the reader's language: Indian grouping (1,23,456) in all
+ * three, Latin digits (Marathi's ICU default is Devanagari digits; the glossary wants Latin, as
+ * the web app shows), and a due date as its IST calendar day with no clock time.
+ */
+const INTL: Record<CatalogueLang, string> = { en: 'en-IN', hi: 'hi-IN-u-nu-latn', mr: 'mr-IN-u-nu-latn' };
+
+export function formatNumber(lang: CatalogueLang, n: number): string {
+  return new Intl.NumberFormat(INTL[lang]).format(n);
+}
+
+export function formatMoney(lang: CatalogueLang, n: number): string {
+  // ICU's Marathi currency pattern groups in thousands ("₹500,000"): the symbol is put by hand.
+  return `${n < 0 ? '-' : ''}₹${formatNumber(lang, Math.abs(Math.round(n)))}`;
+}
+
+/** A calendar day (YYYY-MM-DD, or an instant taken on its IST day): "6 Dec 2026", no clock time. */
+export function formatDay(lang: CatalogueLang, day: string | Date): string {
+  const d = typeof day === 'string' && day.length === 10 ? new Date(`${day}T00:00:00Z`) : new Date(day);
+  const timeZone = typeof day === 'string' && day.length === 10 ? 'UTC' : 'Asia/Kolkata';
+  return new Intl.DateTimeFormat(INTL[lang], { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(d);
+}
+
+/** An instant whose hour matters (a 24-hour limit, a 1098 response target), in IST. */
+export function formatStamp(lang: CatalogueLang, at: Date | string): string {
+  return new Intl.DateTimeFormat(INTL[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Kolkata' }).format(new Date(at));
+}
+
+/** A CWC order form's code ("form44", "form_44", "44") as people write it: "Form 44", "फॉर्म 44". */
+export function formLabel(lang: CatalogueLang, code: string): string {
+  const n = /(\d+[A-Z]?)$/i.exec(code.trim())?.[1];
+  return n ? translate(lang, 'formRef.label', { n: n.toUpperCase() }) : code;
+}
+
+/** zod's and the server's English reasons → a catalogue reason (the browser's errors.ts does the same). */
+const REASONS: [RegExp, string, ((m: RegExpExecArray) => Record<string, string | number>)?][] = [
+  [/^(is required|Required)$/, 'issueText.required'],
+  [/^Invalid input: expected \w+, received (undefined|null)/, 'issueText.required'],
+  [/^Too small: expected string to have >=1(?!\d)/, 'issueText.required'],
+  [/^Too small: expected array to have >=1 items?$/, 'issueText.chooseAtLeastOne'],
+  [/^Too small: expected string to have >=(\d+)/, 'issueText.tooShort', (m) => ({ n: Number(m[1]) })],
+  [/^Too big: expected string to have <=(\d+)/, 'issueText.tooLong', (m) => ({ n: Number(m[1]) })],
+  [/^is too long \((\d+) characters at most\)/, 'issueText.tooLong', (m) => ({ n: Number(m[1]) })],
+  [/^Too big: expected number to be <=(\d+)/, 'issueText.max', (m) => ({ n: Number(m[1]) })],
+  [/^Too small: expected number to be >=(\d+)/, 'issueText.min', (m) => ({ n: Number(m[1]) })],
+  [/^Invalid input: expected (number|int)/, 'issueText.number'],
+  [/^Invalid option/, 'issueText.chooseOne'],
+  [/^Invalid (UUID|uuid)/, 'issueText.invalidId'],
+  [/^must be a date YYYY-MM-DD/, 'issueText.dateFormat'],
+  [/^is not a real date/, 'issueText.notRealDate'],
+  [/^cannot be in the future/, 'issueText.future'],
+  [/unknown field\)?$|^Unrecognized key/, 'issueText.unknownField'],
+  [/^must contain (at least two letters|a letter)/, 'validation.nameLetters'],
+];
+
+/** A field's name for people: the last named part of its path ("items.2.dateOfBirth" → "Date of birth"). */
+export function fieldLabel(lang: CatalogueLang, field: string): string {
+  const last =
+    field
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p) && p !== 'body' && p !== 'querystring' && p !== 'params')
+      .pop() ?? '';
+  const known = lookup(CATALOGUE[lang], `fieldLabel.${last}`);
+  if (known) return known;
+  // Not in the catalogue: the name in plain words, never the internal spelling ("chairPersonId").
+  const words = last
+    .replace(/Id$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : translate(lang, 'issueText.invalid');
+}
+
+/**
+ * One refused field as a sentence for people, in the reader's language: "Domains: choose at least
+ * one" for zod's "Too small: expected array to have >=1 items". A reason the catalogue does not
+ * know (a domain's own sentence) is kept as written; zod's own English never shows raw.
+ */
+export function issueText(lang: CatalogueLang, field: string, message: string): string {
+  let reason: string | undefined;
+  for (const [re, key, vars] of REASONS) {
+    const m = re.exec(message);
+    if (m) {
+      reason = translate(lang, key, vars?.(m));
+      break;
+    }
+  }
+  reason ??= /^(Invalid|Too (small|big)|Unrecognized|Expected)/.test(message) ? translate(lang, 'issueText.invalid') : message;
+  return field ? `${fieldLabel(lang, field)}: ${reason}` : reason;
 }

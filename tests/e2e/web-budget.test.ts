@@ -39,6 +39,21 @@ describe('the built web app', () => {
     }
   });
 
+  it("sends only the reader's language: Hindi and Marathi strings are their own chunks, not in the first page", () => {
+    const firstJs = firstPageAssets()
+      .filter((p) => p.endsWith('.js'))
+      .map((p) => readFileSync(join(WEB_DIR, p), 'utf8'))
+      .join('\n');
+    const chunks = readdirSync(join(WEB_DIR, 'assets'));
+    for (const lang of ['hi', 'mr'])
+      expect(
+        chunks.some((c) => c.startsWith(`lang-${lang}-`) && c.endsWith('.js')),
+        lang,
+      ).toBe(true);
+    // "My tasks" in Marathi and Hindi, and a Marathi field name from the server's catalogue.
+    expect(firstJs).not.toMatch(/माझी कामे|मेरे कार्य|जन्मतारीख/);
+  });
+
   it('has a brotli and a gzip copy beside every script, stylesheet and index.html', () => {
     const texts = readdirSync(join(WEB_DIR, 'assets'))
       .filter((f) => /\.(js|css)$/.test(f) && statSync(join(WEB_DIR, 'assets', f)).size >= 512)

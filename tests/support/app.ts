@@ -16,7 +16,7 @@ export interface TestApp {
 
 export interface Client {
   token: string;
-  get(url: string): Promise<LightMyRequestResponse>;
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
@@ -45,7 +45,14 @@ export async function createTestApp(opts: { demo?: boolean; now?: Date } = {}): 
     const headers = { authorization: `Bearer ${token}` };
     const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE') => (url: string, body?: unknown, extra?: Record<string, string>) =>
       app.inject({ method, url, headers: { ...headers, ...extra }, ...(body === undefined ? {} : { payload: body as object }) });
-    return { token, get: send('GET'), post: send('POST'), patch: send('PATCH'), put: send('PUT'), del: send('DELETE') };
+    return {
+      token,
+      get: (url, extra) => send('GET')(url, undefined, extra),
+      post: send('POST'),
+      patch: send('PATCH'),
+      put: send('PUT'),
+      del: send('DELETE'),
+    };
   };
   return {
     app,

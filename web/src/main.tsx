@@ -5,13 +5,17 @@ import { createRoot } from 'react-dom/client';
 import './app/fonts.css';
 import '@mantine/core/styles.css';
 import './app/global.css';
-import './i18n';
+import i18n, { ensureLanguage } from './i18n';
 import { App } from './app/App';
 import { registerServiceWorker } from './offline/register-sw';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
-registerServiceWorker();
+// Hindi or Marathi come as their own chunk (only the reader's language is sent): the first screen
+// waits for it rather than flashing English.
+void ensureLanguage(i18n.language).finally(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  registerServiceWorker();
+});

@@ -88,7 +88,7 @@ export function checkTransition(s: CaseFacts, a: CaseAction): ValidationFailure 
     case 'referral_declined':
     case 'referral_done': {
       const r = s.referrals.find((x) => x.referralId === a.referralId);
-      if (!r) return refuse('UNKNOWN_REFERRAL', `there is no referral ${a.referralId} on this case`, 'referralId');
+      if (!r) return refuse('UNKNOWN_REFERRAL', 'this case has no such referral to decide', 'referralId');
       if (a.type === 'referral_done') {
         return r.status === 'accepted'
           ? null

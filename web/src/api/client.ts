@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 /**
  * The one way the web app talks to the server. Every screen gets the same treatment of the
  * answers that need one:
@@ -9,6 +10,8 @@
 export interface FieldIssue {
   field: string;
   message: string;
+  /** The reason for people in the language on screen, the field named in words (issue #17). */
+  text?: string;
 }
 
 export class ApiError extends Error {
@@ -64,7 +67,12 @@ export async function request<T>(method: string, path: string, opts: Options = {
     res = await fetch(`/api/v1${path}${queryString(opts.query)}`, {
       method,
       credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        accept: 'application/json',
+        // The language chosen on screen, not the browser's: alerts and reasons come back in it (issue #17).
+        'accept-language': i18next.language || 'en',
+        ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
     });

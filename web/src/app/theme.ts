@@ -1,5 +1,6 @@
 import {
   Input,
+  NavLink,
   NumberInput,
   Pagination,
   createTheme,
@@ -59,6 +60,8 @@ export const theme = createTheme({
     }),
     // The stepper arrows are unnamed, pointer-only buttons; a phone's number keypad serves better.
     NumberInput: NumberInput.extend({ defaultProps: { hideControls: true } }),
+    // The active menu entry: NavLink takes blue 8 on its tint (4.39:1, axe 'color-contrast'); the darkened shade 9 as elsewhere.
+    NavLink: NavLink.extend({ vars: (theme) => ({ root: { '--nl-color': darken(theme.colors.blue[9], 0.3) }, children: {} }) }),
     // A visible focus ring on text fields, not only a faint border tint (WCAG 2.4.7).
     Input: Input.extend({ classNames: { input: 'samanvay-input' } }),
   },

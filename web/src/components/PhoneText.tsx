@@ -15,7 +15,9 @@ export function PhoneText({ text }: { text: string }) {
     <>
       {parts.map((part, i) =>
         i % 2 === 1 ? (
-          <Anchor key={i} href={`tel:${part}`} fw={700} inherit>
+          // The colour of the sentence around it (the primary blue on a red alert's tint is below
+          // 4.5:1, axe 'color-contrast'), told apart by weight and a lasting underline.
+          <Anchor key={i} href={`tel:${part}`} fw={700} c="inherit" underline="always" inherit>
             {part}
           </Anchor>
         ) : (

@@ -34,12 +34,15 @@ export function splitServerIssues(err: ApiError, fields: readonly string[]): { f
   const all = issuesToErrors(err.issues);
   const mine: FieldErrors = {};
   const other: string[] = [];
+  // The server's own sentence for people (issue #17: the field named in words, in the language
+  // sent as Accept-Language), where it gave one.
+  const worded = new Map(err.issues.map((i) => [fieldKey(i.field ?? ''), i.text]));
   for (const [k, msg] of Object.entries(all)) {
     const target = fields.includes(k) ? k : fields.find((f) => k.startsWith(`${f}.`));
     if (target) mine[target] ??= msg;
-    // Not a field of this form: the reason alone. The key is the API's internal field name
-    // ("chairPersonId"), which means nothing to the person at the screen.
-    else other.push(msg);
+    // Not a field of this form: never the API's internal field name ("chairPersonId"), which
+    // means nothing to the person at the screen; the server's worded reason, else the reason alone.
+    else other.push(worded.get(k) ?? msg);
   }
   if (!err.issues.length) other.push(err.message);
   return { fields: mine, other };

@@ -61,15 +61,45 @@ export function chooseLanguage(lang: Lang) {
   } catch {
     // private mode or storage full: the choice still applies to this page
   }
-  void i18n.changeLanguage(lang);
+  void switchLanguage(lang);
 }
 
 /** After sign-in: the profile's language, unless this device already has a choice. */
 export function applyProfileLanguage(lang: string) {
-  if (!storedLanguage() && isLang(lang) && lang !== i18n.language) void i18n.changeLanguage(lang);
+  if (!storedLanguage() && isLang(lang) && lang !== i18n.language) void switchLanguage(lang);
 }
 
-export const resources: Resource = { en: { translation: en }, hi: { translation: hi }, mr: { translation: mr } };
+/**
+ * The three languages side by side; the build keeps only English here (web/build/lang-split.ts)
+ * and Hindi or Marathi come as one chunk when chosen (issue #17: a village connection gets the
+ * sign-in page without the two languages it does not read). The tests and the dev server get all three.
+ */
+export const BASE_STRINGS = { en, hi, mr };
+
+const loaded = new Set<string>(Object.keys(BASE_STRINGS));
+const LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<{ default: Record<string, unknown>[] }>> = {
+  hi: () => import('./lang-hi'),
+  mr: () => import('./lang-mr'),
+};
+
+/** Fetches a language's strings once (nothing to do for English, or where they came with the app). */
+export async function ensureLanguage(lang: string): Promise<void> {
+  if (!isLang(lang) || lang === 'en' || loaded.has(lang)) return;
+  try {
+    const { default: bundles } = await LOADERS[lang]();
+    for (const b of bundles) i18n.addResourceBundle(lang, 'translation', b, true, false);
+    loaded.add(lang);
+  } catch {
+    // No connection for the chunk: English shows (the fallback) and the next change tries again.
+  }
+}
+
+async function switchLanguage(lang: Lang) {
+  await ensureLanguage(lang);
+  await i18n.changeLanguage(lang);
+}
+
+export const resources: Resource = Object.fromEntries(Object.entries(BASE_STRINGS).map(([k, v]) => [k, { translation: v }]));
 
 void i18n.use(initReactI18next).init({
   resources,
@@ -83,7 +113,8 @@ const syncHtmlLang = (lng: string) => {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
 };
 // The catalogue the server shares (refusals, validation reasons): the same words on screen and on paper.
-for (const [lng, tree] of Object.entries(CATALOGUE)) i18n.addResourceBundle(lng, 'translation', tree, true, false);
+for (const [lng, tree] of Object.entries(CATALOGUE) as [string, Record<string, unknown> | undefined][])
+  if (tree) i18n.addResourceBundle(lng, 'translation', tree, true, false);
 
 syncHtmlLang(i18n.language);
 i18n.on('languageChanged', syncHtmlLang);

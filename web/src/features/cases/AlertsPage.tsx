@@ -36,10 +36,10 @@ export default function AlertsPage() {
                   <Text size="sm" fw={n.readAt ? 400 : 600}>
                     {n.caseId ? (
                       <Anchor component={Link} to={`/cases/${n.caseId}`}>
-                        {n.message}
+                        {n.text ?? n.message}
                       </Anchor>
                     ) : (
-                      n.message
+                      (n.text ?? n.message)
                     )}
                   </Text>
                   <Text size="xs" c="dimmed">

@@ -12,6 +12,21 @@ import { PageHeader } from '../registry/shared/PageHeader';
 import { openCase, useCasesWrite } from './api';
 
 const today = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
+/** Who usually reports a child in need of care (the intake's reporter), stored as the code; "other" in their own words. */
+const REPORTER_ROLES = [
+  'anganwadi_worker',
+  'asha_worker',
+  'teacher',
+  'police',
+  'childline_1098',
+  'parent_or_relative',
+  'neighbour',
+  'ngo_worker',
+  'gram_panchayat',
+  'the_child',
+  'other',
+] as const;
+
 const FIELDS = ['childId', 'source', 'reporter', 'reportedOn', 'concerns', 'risk', 'child'];
 
 /** Intake: how a child came to notice, for a registered child or a new one (created in the same request). */
@@ -28,6 +43,7 @@ export default function IntakePage() {
     source: 'anganwadi',
     reporterName: '',
     reporterRole: '',
+    reporterRoleChoice: '',
     reporterContact: '',
     reportedOn: today(),
     concerns: '',
@@ -171,12 +187,22 @@ export default function IntakePage() {
             onChange={(e) => setV({ ...v, reporterName: e.currentTarget.value })}
             error={reason(errors.reporter)}
           />
-          <TextInput
+          {/* Issue #17: a list of who usually reports, in the reader's language; "other" asks for their words. */}
+          <Select
             label={t('cases.field.reporterRole')}
             required
-            value={v.reporterRole}
-            onChange={(e) => setV({ ...v, reporterRole: e.currentTarget.value })}
+            data={REPORTER_ROLES.map((r) => ({ value: r, label: t(`cases.reporterRoles.${r}`) }))}
+            value={v.reporterRoleChoice || null}
+            onChange={(x) => setV({ ...v, reporterRoleChoice: x ?? '', reporterRole: x && x !== 'other' ? x : '' })}
           />
+          {v.reporterRoleChoice === 'other' && (
+            <TextInput
+              label={t('cases.reporterRoles.otherWords')}
+              required
+              value={v.reporterRole}
+              onChange={(e) => setV({ ...v, reporterRole: e.currentTarget.value })}
+            />
+          )}
           <TextInput
             label={t('cases.field.reporterContact')}
             value={v.reporterContact}

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, request, type Query } from '../../api/client';
 import type { Place } from '../../api/types';
@@ -36,7 +37,8 @@ export const useCaseReferrals = (q: Query) =>
   });
 export const useAlerts = () =>
   useQuery({
-    queryKey: keys.alerts,
+    // The alerts are worded by the server in the language on screen: another language, another list.
+    queryKey: [...keys.alerts, i18next.language],
     queryFn: ({ signal }) => api.get<{ items: Notification[]; unread: number; total: number }>('/notifications', { pageSize: 50 }, signal),
   });
 export const useOrganisations = () =>

@@ -4,6 +4,20 @@
 
 const en = {
   cases: {
+    reporterRoles: {
+      anganwadi_worker: 'Anganwadi worker',
+      asha_worker: 'ASHA worker',
+      teacher: 'Teacher',
+      police: 'Police',
+      childline_1098: 'Child helpline 1098',
+      parent_or_relative: 'Parent or relative',
+      neighbour: 'Neighbour',
+      ngo_worker: 'NGO worker',
+      gram_panchayat: 'Gram panchayat member',
+      the_child: 'The child',
+      other: 'Someone else',
+      otherWords: 'Who they are, in your words',
+    },
     nav: { cases: 'Cases', tasks: 'My tasks', referrals: 'Referrals to us', alerts: 'Alerts' },
     status: {
       intake: 'Intake',
@@ -345,6 +359,20 @@ type Tree = { [k: string]: string | Tree };
 
 const hi: typeof en = {
   cases: {
+    reporterRoles: {
+      anganwadi_worker: 'आंगनवाड़ी कार्यकर्ता',
+      asha_worker: 'आशा कार्यकर्ता',
+      teacher: 'शिक्षक',
+      police: 'पुलिस',
+      childline_1098: 'चाइल्ड हेल्पलाइन 1098',
+      parent_or_relative: 'माता-पिता या रिश्तेदार',
+      neighbour: 'पड़ोसी',
+      ngo_worker: 'स्वयंसेवी संस्था कार्यकर्ता',
+      gram_panchayat: 'ग्राम पंचायत सदस्य',
+      the_child: 'बच्चा स्वयं',
+      other: 'कोई और',
+      otherWords: 'वे कौन हैं, आपके शब्दों में',
+    },
     nav: { cases: 'प्रकरण', tasks: 'मेरे कार्य', referrals: 'हमें भेजे गए रेफ़रल', alerts: 'सूचनाएँ' },
     status: {
       intake: 'प्रारंभिक दर्ज',
@@ -684,6 +712,20 @@ const hi: typeof en = {
 
 const mr: typeof en = {
   cases: {
+    reporterRoles: {
+      anganwadi_worker: 'अंगणवाडी सेविका',
+      asha_worker: 'आशा कार्यकर्ती',
+      teacher: 'शिक्षक',
+      police: 'पोलीस',
+      childline_1098: 'चाइल्ड हेल्पलाइन 1098',
+      parent_or_relative: 'पालक किंवा नातेवाईक',
+      neighbour: 'शेजारी',
+      ngo_worker: 'स्वयंसेवी संस्थेचे कार्यकर्ते',
+      gram_panchayat: 'ग्राम पंचायत सदस्य',
+      the_child: 'स्वतः बालक',
+      other: 'इतर कोणी',
+      otherWords: 'ते कोण आहेत, तुमच्या शब्दांत',
+    },
     nav: { cases: 'प्रकरणे', tasks: 'माझी कामे', referrals: 'आम्हाला आलेले संदर्भ', alerts: 'सूचना' },
     status: {
       intake: 'प्राथमिक नोंद',

@@ -160,6 +160,8 @@ export interface Notification {
   kind: string;
   caseId: string | null;
   message: string;
+  /** The alert in the language sent as Accept-Language. */
+  text?: string;
   createdAt: string;
   readAt: string | null;
 }

@@ -8,7 +8,7 @@ import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { decide, photoUrl, useMatch, useMissingWrite } from './api';
 import { RecordFacts } from './RecordFacts';
-import { ExplanationBars, Header, percent, SideBySide, SideSummary, StatusBadge } from './shared';
+import { ExplanationBars, Header, likelihoodText, SideBySide, SideSummary, StatusBadge } from './shared';
 import { isRedacted, type Match } from './types';
 import { band } from '../../../../src/linkage/calibration';
 import { confirmNoteGiven } from '../../../../src/missing/missing.model';
@@ -81,10 +81,11 @@ function MatchView({ m }: { m: Match }) {
   return (
     <>
       <Header
-        title={`${t(`missing.review.band.${band(m.probability)}`)} · ${t('missing.review.probability', { p: f.decimal(percent(m.probability)) })}`}
+        title={`${t(`missing.review.band.${band(m.probability)}`)} · ${likelihoodText(t, f, m.probability)}`}
         intro={
           <>
-            {t('missing.review.model', { version: m.modelVersion })} · {m.explanation}
+            {/* The model's version is for the audit, not the officer's decision (issue #17): kept as the hover title. */}
+            <span title={t('missing.review.model', { version: m.modelVersion })}>{m.explanation}</span>
           </>
         }
         actions={<StatusBadge status={m.status} kind="matchStatus" />}

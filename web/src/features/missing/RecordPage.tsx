@@ -10,7 +10,7 @@ import { describeError } from '../../forms/errors';
 import { useFormat } from '../../i18n/format';
 import { keys, PHOTO_ACCEPT, PHOTO_MAX_BYTES, photoUrl, setRecordPhoto, useMissingWrite, useRecord } from './api';
 import { RecordFacts } from './RecordFacts';
-import { ExplanationBars, Header, percent, SideSummary, StatusBadge, useMissingReason } from './shared';
+import { ExplanationBars, Header, likelihoodText, SideSummary, StatusBadge, useMissingReason } from './shared';
 import type { RecordDetail } from './types';
 import { band } from '../../../../src/linkage/calibration';
 
@@ -68,9 +68,7 @@ function RecordView({ r }: { r: RecordDetail }) {
           <Card key={m.id} withBorder padding="sm">
             <Group justify="space-between" mb="xs">
               <Group gap="xs">
-                <Text
-                  fw={700}
-                >{`${t(`missing.review.band.${band(m.probability)}`)} · ${t('missing.review.probability', { p: f.decimal(percent(m.probability)) })}`}</Text>
+                <Text fw={700}>{`${t(`missing.review.band.${band(m.probability)}`)} · ${likelihoodText(t, f, m.probability)}`}</Text>
                 <StatusBadge status={m.status} kind="matchStatus" />
               </Group>
               <Anchor component={Link} to={`/missing/matches/${m.id}`}>

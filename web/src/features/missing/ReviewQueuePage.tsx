@@ -7,7 +7,7 @@ import { useCan } from '../../auth/session';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { labelledPairsUrl, PAGE_SIZE, useMatches } from './api';
-import { ExplanationBars, Header, percent, SideSummary, StatusBadge } from './shared';
+import { ExplanationBars, Header, likelihoodText, SideSummary, StatusBadge } from './shared';
 import { band } from '../../../../src/linkage/calibration';
 
 /** The review queue: match candidates, the likeliest first, each with the engine's reasons. */
@@ -51,9 +51,7 @@ export default function ReviewQueuePage() {
             <Card key={m.id} withBorder padding="sm" data-testid="match-card">
               <Group justify="space-between" align="flex-start" mb="xs">
                 <Group gap="xs">
-                  <Text
-                    fw={700}
-                  >{`${t(`missing.review.band.${band(m.probability)}`)} · ${t('missing.review.probability', { p: f.decimal(percent(m.probability)) })}`}</Text>
+                  <Text fw={700}>{`${t(`missing.review.band.${band(m.probability)}`)} · ${likelihoodText(t, f, m.probability)}`}</Text>
                   <StatusBadge status={m.status} kind="matchStatus" />
                 </Group>
                 <Button component={Link} to={`/missing/matches/${m.id}`} size="xs">

@@ -16,7 +16,9 @@ import { renderWithApp } from '../../test/harness';
 import { addTranslations } from '../../i18n';
 import { MISSING_TRANSLATIONS } from './i18n';
 import missingModule from './module';
-import { ExplanationBars, SideBySide } from './shared';
+import { ExplanationBars, likelihoodText, SideBySide } from './shared';
+import i18n from '../../i18n';
+import { formatterFor } from '../../i18n/format';
 import { flatten as flat } from '../../test/translations';
 
 afterEach(cleanup);
@@ -114,5 +116,16 @@ describe("missing screens: the engine's reasons", () => {
     expect(screen.getByText('सानिका वानखडे')).toBeTruthy();
     expect(screen.getByText('Akola railway station, Akola, Maharashtra')).toBeTruthy();
     expect(screen.getByTestId('side-by-side').textContent).toContain('spelling/script variant (+8)');
+  });
+});
+
+describe('match likelihood wording (issue #17: "100% likely")', () => {
+  it('never claims certainty: over 99%, under 1%, else the rounded figure, in each language', async () => {
+    await i18n.changeLanguage('en');
+    const en = (p: number) => likelihoodText(i18n.t, formatterFor('en'), p);
+    expect([en(0.99995), en(0.873), en(0.001)]).toEqual(['over 99% likely', '87.3% likely', 'under 1% likely']);
+    await i18n.changeLanguage('mr');
+    expect(likelihoodText(i18n.t, formatterFor('mr'), 1)).toBe('99% पेक्षा जास्त शक्यता');
+    await i18n.changeLanguage('en');
   });
 });

@@ -3,7 +3,8 @@ import { Badge, Box, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/
 import { useTranslation } from 'react-i18next';
 import { PersonName } from '../../components/PersonName';
 import { translateReason } from '../../forms/errors';
-import { useFormat } from '../../i18n/format';
+import { useFormat, type Formatter } from '../../i18n/format';
+import type { TFunction } from 'i18next';
 import { isRedacted, type FieldWeight, type MissingRecord, type PersonRecord, type RecordSide } from './types';
 
 /** The screen's heading and actions; also names the browser tab. */
@@ -227,6 +228,17 @@ export function SideBySide({ left, right, fields }: { left: PersonRecord; right:
 }
 
 export const percent = (p: number) => Math.round(p * 1000) / 10;
+
+/**
+ * A match's likelihood in words that do not overclaim (issue #17: "100% likely"): a model's
+ * probability is never certainty, so above 99% reads "over 99% likely" and below 1% "under 1% likely".
+ */
+export function likelihoodText(t: TFunction, f: Formatter, p: number): string {
+  const pc = percent(p);
+  if (pc >= 99) return t('missing.review.probabilityAbove', { p: f.number(99) });
+  if (pc < 1) return t('missing.review.probabilityBelow', { p: f.number(1) });
+  return t('missing.review.probability', { p: f.decimal(pc) });
+}
 
 /** This module's own reasons (src/missing/missing.model.ts and the services), by their English text. */
 const REASONS: [RegExp, string][] = [

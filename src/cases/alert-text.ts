@@ -1,0 +1,34 @@
+import { formatDay, formatStamp, translate, type CatalogueLang } from '../i18n/catalogue';
+
+/**
+ * What an alert says, kept as a catalogue key and its values (codes, numbers, instants: never a
+ * name, JJ Act 2015 s.74) so it is worded in the reader's language when read (issue #17).
+ */
+export type NotificationParams =
+  | { key: 'alert.overdue'; number: number; dueKind: string; dueAt: string }
+  | { key: 'alert.urgentBalPanchayat'; category: string; ref: string }
+  | { key: 'alert.helplineOverdue'; number: number; targetAt: string; route: string | null };
+
+/** The alert in `lang`; an older row without params keeps its English message. */
+export function alertText(lang: CatalogueLang, params: NotificationParams | null | undefined, message: string): string {
+  switch (params?.key) {
+    case 'alert.overdue':
+      return translate(lang, params.key, {
+        number: params.number,
+        what: translate(lang, `dueItem.${params.dueKind}`),
+        // A due date is a calendar day: no "5:30 AM" (the production limit's hour is in the words).
+        due: formatDay(lang, new Date(params.dueAt)),
+      });
+    case 'alert.urgentBalPanchayat':
+      return translate(lang, params.key, { what: translate(lang, `urgentIssue.${params.category}`), ref: params.ref.slice(0, 8) });
+    case 'alert.helplineOverdue':
+      return translate(lang, params.key, {
+        number: params.number,
+        // A 1098 response target is counted in minutes: its clock time matters.
+        target: formatStamp(lang, params.targetAt),
+        route: translate(lang, `helplineRoute.${params.route ?? 'unit'}`),
+      });
+    default:
+      return message;
+  }
+}
