@@ -235,8 +235,8 @@ export function evaluateRecord(actor: Actor, type: RecordType, facts: RecordFact
         : rule === 'own_organisation'
           ? covers(actor.scope, facts) && !!actor.organisationId && facts.organisationId === actor.organisationId
           : rule === 'case_access'
-          ? facts.caseAccess === (type === 'caseReferral' ? 'referral' : 'full')
-          : false;
+            ? facts.caseAccess === (type === 'caseReferral' ? 'referral' : 'full')
+            : false;
   if (!visible) return { visible, fields: new Set<string>(), initialsOnly: false };
   const can = readableFields(actor.role, type);
   const fields = new Set([...(mapped ?? can)].filter((f) => can.has(f)));

@@ -21,13 +21,29 @@ export type InstitutionRow = typeof careInstitution.$inferSelect & {
 export type StayRow = typeof careStay.$inferSelect;
 
 /** The place columns of a care table, for the row rules (`rowsWhere`, src/access/fields.ts). */
-export function scopeOf(t: { stateCode: AnyPgColumn; districtCode: AnyPgColumn; subdistrictCode?: AnyPgColumn; blockCode?: AnyPgColumn; villageId?: AnyPgColumn }) {
-  return { stateCode: t.stateCode, districtCode: t.districtCode, subdistrictCode: t.subdistrictCode, blockCode: t.blockCode, villageId: t.villageId };
+export function scopeOf(t: {
+  stateCode: AnyPgColumn;
+  districtCode: AnyPgColumn;
+  subdistrictCode?: AnyPgColumn;
+  blockCode?: AnyPgColumn;
+  villageId?: AnyPgColumn;
+}) {
+  return {
+    stateCode: t.stateCode,
+    districtCode: t.districtCode,
+    subdistrictCode: t.subdistrictCode,
+    blockCode: t.blockCode,
+    villageId: t.villageId,
+  };
 }
 
 /** A CCI's staff see their own institution only (the institutions list is organisational, not a child's record). */
 export function ownInstitutionOnly(actor: Actor): SQL | undefined {
-  return actor.role === 'cci_staff' ? (actor.organisationId ? eq(careInstitution.organisationId, actor.organisationId) : sql`false`) : undefined;
+  return actor.role === 'cci_staff'
+    ? actor.organisationId
+      ? eq(careInstitution.organisationId, actor.organisationId)
+      : sql`false`
+    : undefined;
 }
 
 /** Institutions are not children's records: the jurisdiction rule still scopes who lists them. */

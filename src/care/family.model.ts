@@ -93,12 +93,8 @@ export const fosterCarerOut = z.object({
   villageId: z.string().nullable(),
   appliedOn: day,
   status: z.string(),
-  homeStudy: z
-    .object({ on: day, by: z.string(), recommendation: z.string(), summary: z.string() })
-    .nullable(),
-  decision: z
-    .object({ meetingOn: day, decision: z.string(), reasons: z.string(), ref: z.string().nullish() })
-    .nullable(),
+  homeStudy: z.object({ on: day, by: z.string(), recommendation: z.string(), summary: z.string() }).nullable(),
+  decision: z.object({ meetingOn: day, decision: z.string(), reasons: z.string(), ref: z.string().nullish() }).nullable(),
   approvedOn: day.nullable(),
   version: z.number(),
 });

@@ -31,7 +31,14 @@ import {
   sfcacDecisionInput,
 } from './family.model';
 import { addProgress, decideMovement, listMovementRequests, requestMovement } from './records.service';
-import { applyFosterCarer, decideFosterCarer, listFosterCarers, readPlacement, recordFosterInspection, recordHomeStudy } from './foster.service';
+import {
+  applyFosterCarer,
+  decideFosterCarer,
+  listFosterCarers,
+  readPlacement,
+  recordFosterInspection,
+  recordHomeStudy,
+} from './foster.service';
 import { districtLedger, ledger, ledgerCsv, recordPayment, updatePayment } from './ledger.service';
 import {
   createAftercarePlan,
@@ -119,13 +126,26 @@ export function careFamilyRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post(
     '/care/foster-carers',
-    { schema: { tags, summary: 'A family applies to foster (JJ Act 2015 s.44; Model Rules r.23)', body: fosterCarerInput, response: created(fosterCarerOut) } },
+    {
+      schema: {
+        tags,
+        summary: 'A family applies to foster (JJ Act 2015 s.44; Model Rules r.23)',
+        body: fosterCarerInput,
+        response: created(fosterCarerOut),
+      },
+    },
     async (req, reply) => reply.status(201).send(await applyFosterCarer(ctx, requireActor(req), req.body)),
   );
   r.post(
     '/care/foster-carers/:id/home-study',
     {
-      schema: { tags, summary: 'The home study report (Form 30, r.23(9))', params: idParams, body: homeStudyInput, response: ok(fosterCarerOut) },
+      schema: {
+        tags,
+        summary: 'The home study report (Form 30, r.23(9))',
+        params: idParams,
+        body: homeStudyInput,
+        response: ok(fosterCarerOut),
+      },
     },
     (req) => recordHomeStudy(ctx, requireActor(req), req.params.id, req.body),
   );
@@ -172,7 +192,12 @@ export function careFamilyRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/care/payments',
     {
-      schema: { tags, summary: "A child's or a placement's monthly grant ledger with totals", querystring: ledgerQuery, response: ok(ledgerOut) },
+      schema: {
+        tags,
+        summary: "A child's or a placement's monthly grant ledger with totals",
+        querystring: ledgerQuery,
+        response: ok(ledgerOut),
+      },
     },
     (req) => ledger(ctx, requireActor(req), req.query),
   );
@@ -193,7 +218,10 @@ export function careFamilyRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: 'The grant ledger as CSV (ids, no names)', querystring: ledgerQuery, ...file('text/csv') } },
     async (req, reply) => {
       const body = await ledgerCsv(ctx, requireActor(req), req.query);
-      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="care-payments.csv"').send(body);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="care-payments.csv"')
+        .send(body);
     },
   );
   r.post(
@@ -201,7 +229,7 @@ export function careFamilyRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'A month of a placement\'s grant: due, paid or withheld (the amount from the rates data; twice is refused)',
+        summary: "A month of a placement's grant: due, paid or withheld (the amount from the rates data; twice is refused)",
         body: paymentInput,
         response: created(paymentOut),
       },
@@ -210,7 +238,15 @@ export function careFamilyRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.patch(
     '/care/payments/:id',
-    { schema: { tags, summary: 'Mark a month paid or withheld (a payment made is final)', params: idParams, body: paymentPatch, response: ok(paymentOut) } },
+    {
+      schema: {
+        tags,
+        summary: 'Mark a month paid or withheld (a payment made is final)',
+        params: idParams,
+        body: paymentPatch,
+        response: ok(paymentOut),
+      },
+    },
     (req) => updatePayment(ctx, requireActor(req), req.params.id, req.body),
   );
 
@@ -229,17 +265,38 @@ export function careFamilyRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post(
     '/care/aftercare',
-    { schema: { tags, summary: "An aftercare plan on the CWC's order (Form 37): education, skills, housing, stipend", body: aftercareInput, response: created(aftercareOut) } },
+    {
+      schema: {
+        tags,
+        summary: "An aftercare plan on the CWC's order (Form 37): education, skills, housing, stipend",
+        body: aftercareInput,
+        response: created(aftercareOut),
+      },
+    },
     async (req, reply) => reply.status(201).send(await createAftercarePlan(ctx, requireActor(req), req.body)),
   );
   r.post(
     '/care/aftercare/:id/reviews',
-    { schema: { tags, summary: 'A follow-up review of an aftercare plan (end it with end: true)', params: idParams, body: aftercareReviewInput, response: ok(aftercareOut) } },
+    {
+      schema: {
+        tags,
+        summary: 'A follow-up review of an aftercare plan (end it with end: true)',
+        params: idParams,
+        body: aftercareReviewInput,
+        response: ok(aftercareOut),
+      },
+    },
     (req) => reviewAftercarePlan(ctx, requireActor(req), req.params.id, req.body),
   );
   r.get(
     '/care/adoption-handoffs',
-    { schema: { tags, summary: 'Children handed over to a Specialised Adoption Agency (s.38)', response: ok(z.object({ items: z.array(handoffOut) })) } },
+    {
+      schema: {
+        tags,
+        summary: 'Children handed over to a Specialised Adoption Agency (s.38)',
+        response: ok(z.object({ items: z.array(handoffOut) })),
+      },
+    },
     (req) => listHandoffs(ctx, requireActor(req)),
   );
   r.post(
@@ -256,7 +313,15 @@ export function careFamilyRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.patch(
     '/care/adoption-handoffs/:id',
-    { schema: { tags, summary: 'The status coming back from the SAA/CARINGS', params: idParams, body: handoffPatch, response: ok(handoffOut) } },
+    {
+      schema: {
+        tags,
+        summary: 'The status coming back from the SAA/CARINGS',
+        params: idParams,
+        body: handoffPatch,
+        response: ok(handoffOut),
+      },
+    },
     (req) => updateHandoff(ctx, requireActor(req), req.params.id, req.body),
   );
 }

@@ -176,7 +176,11 @@ export async function placementRecords(db: Db, actor: Actor, today: string, extr
     .limit(500);
   const ids = rows.map((r) => r.id);
   const visits = ids.length
-    ? await db.select().from(careFosterInspection).where(inArray(careFosterInspection.placementId, ids)).orderBy(asc(careFosterInspection.visitedOn))
+    ? await db
+        .select()
+        .from(careFosterInspection)
+        .where(inArray(careFosterInspection.placementId, ids))
+        .orderBy(asc(careFosterInspection.visitedOn))
     : [];
   return rows.map((r) => {
     const mine = visits.filter((v) => v.placementId === r.id);
@@ -225,16 +229,26 @@ export async function recordFosterInspection(ctx: AppContext, actor: Actor, id: 
       .where(and(eq(careFamilyPlacement.id, id), placementWhere(actor)))
       .for('update');
     if (!p) throw notFound('Placement');
-    if (p.kind !== 'foster' && p.kind !== 'group_foster') throw badRequest('visitedOn', 'only a foster placement is inspected monthly (Form 35)');
+    if (p.kind !== 'foster' && p.kind !== 'group_foster')
+      throw badRequest('visitedOn', 'only a foster placement is inspected monthly (Form 35)');
     if (input.visitedOn < p.startedOn) throw badRequest('visitedOn', `must be on or after the placement (${p.startedOn})`);
     if (p.endedOn && input.visitedOn > p.endedOn) throw badRequest('visitedOn', `must be on or before the placement ended (${p.endedOn})`);
     const [v] = await tx
       .insert(careFosterInspection)
-      .values({ placementId: id, visitedOn: input.visitedOn, wellbeing: input.wellbeing, findings: input.findings, byUser: actor.userId, at: ctx.now() })
+      .values({
+        placementId: id,
+        visitedOn: input.visitedOn,
+        wellbeing: input.wellbeing,
+        findings: input.findings,
+        byUser: actor.userId,
+        at: ctx.now(),
+      })
       .onConflictDoNothing()
       .returning();
     if (!v)
-      throw new HttpError(409, 'already_visited', 'A visit on that day is already recorded', [{ field: 'visitedOn', message: 'already recorded' }]);
+      throw new HttpError(409, 'already_visited', 'A visit on that day is already recorded', [
+        { field: 'visitedOn', message: 'already recorded' },
+      ]);
     await audit(tx, actor, 'create', 'care_foster_inspection', v.id, p, { wellbeing: input.wellbeing }, { children: [p.childId] });
     const [rec] = await placementRecords(tx, actor, today, [eq(careFamilyPlacement.id, id)]);
     return rec;

@@ -8,7 +8,14 @@ import { istToday } from '../kernel/clock';
 import { createOrganisation } from '../users/organisations.service';
 import { raiseAction } from '../convergence/actions.service';
 import { careInspection, careInstitution } from './care.schema';
-import { listInstitutions, lockInstitution, openStaysOf, ownInstitutionOnly, selectInspections, type InstitutionRow } from './care.repository';
+import {
+  listInstitutions,
+  lockInstitution,
+  openStaysOf,
+  ownInstitutionOnly,
+  selectInspections,
+  type InstitutionRow,
+} from './care.repository';
 import { INSTITUTION_TYPES, occupancyBySlot, registrationStatus, type InspectionFollowUp, type InstitutionType } from './domain';
 import type { InspectionInput, InspectionView, InstitutionInput, InstitutionPatch } from './care.model';
 

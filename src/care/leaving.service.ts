@@ -169,9 +169,12 @@ export async function handOverForAdoption(ctx: AppContext, actor: Actor, input: 
     if (orders === null) throw badRequest('caseId', 'no such case you may see');
     const lfa = orders.at(-1);
     if (!lfa)
-      throw new HttpError(400, 'not_legally_free', 'The CWC has not declared the child legally free for adoption on this case (JJ Act 2015 s.38, Form 25)', [
-        { field: 'caseId', message: 'no declaration of legal freedom on the case' },
-      ]);
+      throw new HttpError(
+        400,
+        'not_legally_free',
+        'The CWC has not declared the child legally free for adoption on this case (JJ Act 2015 s.38, Form 25)',
+        [{ field: 'caseId', message: 'no declaration of legal freedom on the case' }],
+      );
     if (!(await saaOf(tx, input.saaId))) throw badRequest('saaId', 'must be a Specialised Adoption Agency (s.65)');
     if (input.handedOverOn < lfa.orderedOn) throw badRequest('handedOverOn', `must be on or after the declaration (${lfa.orderedOn})`);
     const [row] = await tx
@@ -231,7 +234,12 @@ export async function updateHandoff(ctx: AppContext, actor: Actor, id: string, i
 
 export async function listHandoffs(ctx: AppContext, actor: Actor) {
   requirePermission(actor, 'care.read');
-  const rows = await ctx.db.select().from(careAdoptionHandoff).where(handoffWhere(actor)).orderBy(asc(careAdoptionHandoff.handedOverOn)).limit(500);
+  const rows = await ctx.db
+    .select()
+    .from(careAdoptionHandoff)
+    .where(handoffWhere(actor))
+    .orderBy(asc(careAdoptionHandoff.handedOverOn))
+    .limit(500);
   await audit(ctx.db, actor, 'list', 'care_adoption_handoff', null, null, { count: rows.length }, { children: rows.map((r) => r.childId) });
   return { items: rows.map(handoffView) };
 }

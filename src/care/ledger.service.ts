@@ -61,8 +61,10 @@ export async function recordPayment(ctx: AppContext, actor: Actor, input: Paymen
     if (!p) throw badRequest('placementId', 'no such placement in your jurisdiction');
     const grant = grantFor(p.kind, input.month);
     if (!grant) throw badRequest('placementId', `no monthly grant for a ${p.kind} placement (${grantRates().source})`);
-    if (input.month < p.startedOn.slice(0, 7)) throw badRequest('month', `must be on or after the placement began (${p.startedOn.slice(0, 7)})`);
-    if (p.endedOn && input.month > p.endedOn.slice(0, 7)) throw badRequest('month', `must be on or before the placement ended (${p.endedOn.slice(0, 7)})`);
+    if (input.month < p.startedOn.slice(0, 7))
+      throw badRequest('month', `must be on or after the placement began (${p.startedOn.slice(0, 7)})`);
+    if (p.endedOn && input.month > p.endedOn.slice(0, 7))
+      throw badRequest('month', `must be on or before the placement ended (${p.endedOn.slice(0, 7)})`);
     const [row] = await tx
       .insert(carePayment)
       .values({
@@ -109,7 +111,13 @@ export async function updatePayment(ctx: AppContext, actor: Actor, id: string, i
     checkStatus(input.status, input.paidOn, input.reason, cur.month.slice(0, 7), today);
     const [row] = await tx
       .update(carePayment)
-      .set({ status: input.status, paidOn: input.paidOn ?? null, reason: input.reason ?? null, version: cur.version + 1, updatedAt: ctx.now() })
+      .set({
+        status: input.status,
+        paidOn: input.paidOn ?? null,
+        reason: input.reason ?? null,
+        version: cur.version + 1,
+        updatedAt: ctx.now(),
+      })
       .where(eq(carePayment.id, id))
       .returning();
     await audit(tx, actor, 'update', 'care_payment', id, cur, { from: cur.status, to: row.status }, { children: [cur.childId] });
@@ -143,7 +151,16 @@ export async function ledger(ctx: AppContext, actor: Actor, q: LedgerQuery) {
     .where(and(...ledgerWhere(actor, q)))
     .orderBy(asc(carePayment.childId), asc(carePayment.month))
     .limit(5000);
-  await audit(ctx.db, actor, 'list', 'care_payment', null, null, { count: rows.length }, { children: [...new Set(rows.map((r) => r.childId))] });
+  await audit(
+    ctx.db,
+    actor,
+    'list',
+    'care_payment',
+    null,
+    null,
+    { count: rows.length },
+    { children: [...new Set(rows.map((r) => r.childId))] },
+  );
   return { items: rows.map(view), totals: sum(rows), rate: { source: grantRates().source, version: grantRates().version } };
 }
 
@@ -177,9 +194,29 @@ export async function ledgerCsv(ctx: AppContext, actor: Actor, q: LedgerQuery) {
     .where(and(...ledgerWhere(actor, q)))
     .orderBy(asc(carePayment.districtCode), asc(carePayment.month), asc(carePayment.childId))
     .limit(100000);
-  await audit(ctx.db, actor, 'export', 'care_payment', null, null, { count: rows.length }, { children: [...new Set(rows.map((r) => r.childId))] });
+  await audit(
+    ctx.db,
+    actor,
+    'export',
+    'care_payment',
+    null,
+    null,
+    { count: rows.length },
+    { children: [...new Set(rows.map((r) => r.childId))] },
+  );
   return csvText(
     ['month', 'district_code', 'child_id', 'placement_id', 'kind', 'amount_inr', 'status', 'paid_on', 'reason', 'rate_version'],
-    rows.map((r) => [r.month.slice(0, 7), r.districtCode, r.childId, r.placementId, r.kind, r.amount, r.status, r.paidOn, r.reason, r.rateVersion]),
+    rows.map((r) => [
+      r.month.slice(0, 7),
+      r.districtCode,
+      r.childId,
+      r.placementId,
+      r.kind,
+      r.amount,
+      r.status,
+      r.paidOn,
+      r.reason,
+      r.rateVersion,
+    ]),
   );
 }

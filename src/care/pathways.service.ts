@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
-import { covers, jurisdictionWhere, requirePermission, type Actor } from '../access/policy';
+import { covers, requirePermission, type Actor } from '../access/policy';
 import { identityColumns, rowsWhere, shapeRow } from '../access/fields';
 import { scopeOf } from './care.repository';
 import { approvedCarer } from './foster.service';
@@ -248,7 +248,8 @@ export async function recordFamilyPlacement(ctx: AppContext, actor: Actor, input
     if (!c) throw badRequest('childId', 'no such child in your jurisdiction');
     // A foster family approved by the Sponsorship and Foster Care Approval Committee (JJ Model Rules 2016 r.23).
     const carer = input.carerId ? await approvedCarer(tx, actor, input.carerId, input.startedOn) : null;
-    if (carer && !['foster', 'group_foster', 'kinship'].includes(input.kind)) throw badRequest('carerId', 'only a foster or kinship placement has a carer');
+    if (carer && !['foster', 'group_foster', 'kinship'].includes(input.kind))
+      throw badRequest('carerId', 'only a foster or kinship placement has a carer');
     if (input.caseId) {
       const orders = (await cwcOrdersOnCase(tx, actor, input.caseId, CWC_ORDER_OF[input.kind] as never)) ?? [];
       if (!orders.length)
@@ -267,7 +268,9 @@ export async function recordFamilyPlacement(ctx: AppContext, actor: Actor, input
         carerId: carer?.id ?? null,
         caseId: input.caseId ?? null,
         orderRef: input.orderRef,
-        orderForm: input.orderForm ?? (input.kind === 'foster' || input.kind === 'group_foster' ? 'form32' : input.kind === 'aftercare' ? 'form37' : null),
+        orderForm:
+          input.orderForm ??
+          (input.kind === 'foster' || input.kind === 'group_foster' ? 'form32' : input.kind === 'aftercare' ? 'form37' : null),
         approvedOn: input.approvedOn ?? null,
         startedOn: input.startedOn,
         createdBy: actor.userId,

@@ -44,7 +44,13 @@ export async function addProgress(ctx: AppContext, actor: Actor, planId: string,
 export async function progressOf(db: Db, planIds: string[]) {
   if (!planIds.length) return [];
   return db
-    .select({ id: carePlanProgress.id, planId: carePlanProgress.planId, on: carePlanProgress.onDay, domain: carePlanProgress.domain, note: carePlanProgress.note })
+    .select({
+      id: carePlanProgress.id,
+      planId: carePlanProgress.planId,
+      on: carePlanProgress.onDay,
+      domain: carePlanProgress.domain,
+      note: carePlanProgress.note,
+    })
     .from(carePlanProgress)
     .where(inArray(carePlanProgress.planId, planIds))
     .orderBy(asc(carePlanProgress.onDay));
@@ -133,11 +139,19 @@ export async function decideMovement(ctx: AppContext, actor: Actor, id: string, 
     if (!cur) throw notFound('Movement request');
     if (cur.version !== input.version) throw conflict('The request was decided by someone else', requestView(cur));
     if (cur.status !== 'open')
-      throw new HttpError(409, 'already_decided', 'The request is already decided', [{ field: 'decision', message: `already ${cur.status}` }]);
+      throw new HttpError(409, 'already_decided', 'The request is already decided', [
+        { field: 'decision', message: `already ${cur.status}` },
+      ]);
     if (input.on < cur.requestedOn) throw badRequest('on', `must be on or after the request (${cur.requestedOn})`);
     const [row] = await tx
       .update(careMovementRequest)
-      .set({ status: input.decision, decidedBy: actor.userId, decidedOn: input.on, decisionNote: input.note ?? null, version: cur.version + 1 })
+      .set({
+        status: input.decision,
+        decidedBy: actor.userId,
+        decidedOn: input.on,
+        decisionNote: input.note ?? null,
+        version: cur.version + 1,
+      })
       .where(eq(careMovementRequest.id, id))
       .returning();
     await audit(tx, actor, 'update', 'care_movement_request', id, cur, { decision: input.decision }, { children: [cur.childId] });

@@ -1005,10 +1005,48 @@ export const FIELD_POLICY_DATA = {
       rows: { ...every('jurisdiction'), ...careNoRows, ...cciNone },
       identity: { initials: [], withhold: ['carer'] },
       write: {
-        ...careWriters(['childId', 'kind', 'carer', 'carerId', 'caseId', 'orderRef', 'orderForm', 'approvedOn', 'startedOn', 'endedOn', 'endReason']),
+        ...careWriters([
+          'childId',
+          'kind',
+          'carer',
+          'carerId',
+          'caseId',
+          'orderRef',
+          'orderForm',
+          'approvedOn',
+          'startedOn',
+          'endedOn',
+          'endReason',
+        ]),
         // Monthly inspection of the foster family (Model Rules 2016 r.23(18), Form 35) by the DCPU's staff or an NGO.
-        dcpu_officer: ['childId', 'kind', 'carer', 'carerId', 'caseId', 'orderRef', 'orderForm', 'approvedOn', 'startedOn', 'endedOn', 'endReason', 'inspections'],
-        caseworker: ['childId', 'kind', 'carer', 'carerId', 'caseId', 'orderRef', 'orderForm', 'approvedOn', 'startedOn', 'endedOn', 'endReason', 'inspections'],
+        dcpu_officer: [
+          'childId',
+          'kind',
+          'carer',
+          'carerId',
+          'caseId',
+          'orderRef',
+          'orderForm',
+          'approvedOn',
+          'startedOn',
+          'endedOn',
+          'endReason',
+          'inspections',
+        ],
+        caseworker: [
+          'childId',
+          'kind',
+          'carer',
+          'carerId',
+          'caseId',
+          'orderRef',
+          'orderForm',
+          'approvedOn',
+          'startedOn',
+          'endedOn',
+          'endReason',
+          'inspections',
+        ],
         ngo_caseworker: ['inspections'],
       },
       citation: 'JJ Act 2015 s.44, s.45, s.46, s.74; Model Rules 2016 r.23 (Form 32 order, Form 34 record, Form 35 inspection)',
@@ -1068,7 +1106,10 @@ export const FIELD_POLICY_DATA = {
  * inspections (above): every other type is `none` for them, whatever the `every(...)` default.
  */
 const CCI_STAFF_TYPES = new Set(['careStay', 'carePlan', 'careInspection']);
-for (const [type, rec] of Object.entries(FIELD_POLICY_DATA.records) as [string, { read: Record<string, string>; rows: Record<string, string>; write: Record<string, readonly string[]> }][]) {
+for (const [type, rec] of Object.entries(FIELD_POLICY_DATA.records) as [
+  string,
+  { read: Record<string, string>; rows: Record<string, string>; write: Record<string, readonly string[]> },
+][]) {
   if (CCI_STAFF_TYPES.has(type)) continue;
   rec.read.cci_staff = 'none';
   rec.rows.cci_staff = 'none';

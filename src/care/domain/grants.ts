@@ -34,8 +34,6 @@ export function setGrantRates(r: unknown | null): void {
 /** The monthly amount in force for a kind of placement in a month (YYYY-MM), or null when none. */
 export function grantFor(kind: string, month: string): { amount: number; version: string } | null {
   const first = `${month}-01`;
-  const rate = current.rates
-    .filter((r) => r.kind === kind && r.from <= first)
-    .sort((a, b) => (a.from < b.from ? 1 : -1))[0];
+  const rate = current.rates.filter((r) => r.kind === kind && r.from <= first).sort((a, b) => (a.from < b.from ? 1 : -1))[0];
   return rate ? { amount: rate.monthly, version: `${current.version}@${rate.from}` } : null;
 }
