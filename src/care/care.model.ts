@@ -378,6 +378,9 @@ export const familyPlacementOut = z.object({
   stateCode: z.number(),
   districtCode: z.number(),
   version: z.number(),
+  /** A foster placement's monthly inspection clock (Form 35, JJ Model Rules 2016 r.23(18)). */
+  nextInspectionDue: day.nullable().optional(),
+  inspectionOverdue: z.boolean().optional(),
 });
 
 export const targetsOut = z.object({

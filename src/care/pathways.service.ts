@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { covers, requirePermission, type Actor } from '../access/policy';
 import { identityColumns, rowsWhere, shapeRow } from '../access/fields';
 import { scopeOf } from './care.repository';
-import { approvedCarer } from './foster.service';
+import { approvedCarer, placementRecords } from './foster.service';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { istToday } from '../kernel/clock';
@@ -284,12 +284,17 @@ export async function recordFamilyPlacement(ctx: AppContext, actor: Actor, input
 
 export async function listFamilyPlacements(ctx: AppContext, actor: Actor, q: { kind?: string }) {
   requirePermission(actor, 'care.read');
-  const rows = await ctx.db
-    .select()
-    .from(careFamilyPlacement)
-    .where(and(rowsWhere(actor, 'carePlacement', scopeOf(careFamilyPlacement)), q.kind ? eq(careFamilyPlacement.kind, q.kind) : undefined))
-    .orderBy(asc(careFamilyPlacement.startedOn))
-    .limit(500);
-  await audit(ctx.db, actor, 'list', 'care_family_placement', null, null, { count: rows.length }, { children: rows.map((r) => r.childId) });
-  return { items: rows };
+  // With each foster placement's monthly inspection clock (foster.service.ts, r.23(18)).
+  const items = await placementRecords(ctx.db, actor, istToday(ctx.now()), q.kind ? [eq(careFamilyPlacement.kind, q.kind)] : []);
+  await audit(
+    ctx.db,
+    actor,
+    'list',
+    'care_family_placement',
+    null,
+    null,
+    { count: items.length },
+    { children: items.map((r) => r.childId) },
+  );
+  return { items };
 }
