@@ -14,7 +14,7 @@ import type { InstitutionInput } from './care.model';
 import { appUser } from '../users/users.schema';
 import { hashPassword } from '../auth/passwords';
 import { DEMO_PASSWORD } from '../demo/users';
-import { addProgress } from './records.service';
+import { addProgress, requestMovement } from './records.service';
 import { applyFosterCarer, decideFosterCarer, recordFosterInspection, recordHomeStudy } from './foster.service';
 import { recordPayment } from './ledger.service';
 import { createAftercarePlan } from './leaving.service';
@@ -269,6 +269,16 @@ export async function seedCare(database: Database, opts: { log?: (s: string) => 
       on: '2026-11-20',
       domain: 'education_training',
       note: 'joined class 7 at the ZP school; attending daily',
+    });
+  const [boysStay] = await database.query<{ id: string }>(
+    "SELECT id FROM care_stay WHERE institution_id = $1 AND status = 'in_care' ORDER BY id LIMIT 1",
+    [boys.id],
+  );
+  if (boysStay)
+    await requestMovement(ctx, await as('cci.amravati'), boysStay.id, {
+      kind: 'leave',
+      wantedFrom: '2026-11-28',
+      reason: 'to visit the grandmother for a wedding in the family',
     });
   const [aging] = await pick('male', '2009-01-01', '2009-05-20');
   if (aging)
