@@ -280,7 +280,10 @@ export async function seedCare(database: Database, opts: { log?: (s: string) => 
       wantedFrom: '2026-11-28',
       reason: 'to visit the grandmother for a wedding in the family',
     });
-  const [aging] = await pick('male', '2009-01-01', '2009-05-20');
+  // The boy nearing 18 (admitted above, so he has a case now): his aftercare plan from 17½ (s.46).
+  const [aging] = await database.query<{ id: string }>(
+    "SELECT c.id FROM care_stay s JOIN child c ON c.id = s.child_id WHERE s.status = 'in_care' AND c.dob <= '2009-05-20' ORDER BY c.id LIMIT 1",
+  );
   if (aging)
     await createAftercarePlan(ctx, dcpo, {
       childId: aging.id,
