@@ -151,6 +151,8 @@ export function isIdentityWithheld(row: Record<string, unknown>): boolean {
 
 export interface RowColumns extends ScopeColumns {
   department?: AnyPgColumn;
+  /** The organisation a record belongs to (rule own_organisation: a stay's institution, a pathway's NGO). */
+  organisation?: AnyPgColumn;
 }
 
 /**
@@ -168,6 +170,10 @@ export function rowsWhere(actor: Actor, type: RecordType, cols: RowColumns): SQL
       const dept = departmentOf(actor);
       return dept && cols.department ? and(jurisdictionWhere(actor, cols), eq(cols.department, dept))! : sql`false`;
     }
+    case 'own_organisation':
+      return actor.organisationId && cols.organisation
+        ? and(jurisdictionWhere(actor, cols), eq(cols.organisation, actor.organisationId))!
+        : sql`false`;
     case 'case_access':
       return type === 'caseReferral' ? sql`${caseAccessColumn(actor)} = 'referral'` : caseVisibleWhere(actor);
     case 'none':
@@ -210,6 +216,8 @@ export function requireWritable(
 export interface RecordFacts extends Placement {
   /** The department a record is addressed to (document requests, action items). */
   department?: string | null;
+  /** The organisation the record belongs to (rule own_organisation). */
+  organisationId?: string | null;
   /** The case rule's answer for this actor (case record types). */
   caseAccess?: 'full' | 'referral' | null;
   /** The cases of the record's child/family under a non-disclosure order. */
@@ -224,9 +232,11 @@ export function evaluateRecord(actor: Actor, type: RecordType, facts: RecordFact
       ? covers(actor.scope, facts)
       : rule === 'own_department'
         ? covers(actor.scope, facts) && !!departmentOf(actor) && facts.department === departmentOf(actor)
-        : rule === 'case_access'
-          ? facts.caseAccess === (type === 'caseReferral' ? 'referral' : 'full')
-          : false;
+        : rule === 'own_organisation'
+          ? covers(actor.scope, facts) && !!actor.organisationId && facts.organisationId === actor.organisationId
+          : rule === 'case_access'
+            ? facts.caseAccess === (type === 'caseReferral' ? 'referral' : 'full')
+            : false;
   if (!visible) return { visible, fields: new Set<string>(), initialsOnly: false };
   const can = readableFields(actor.role, type);
   const fields = new Set([...(mapped ?? can)].filter((f) => can.has(f)));

@@ -13,6 +13,9 @@ export const ROLES = [
   'frontline_worker',
   'helpline_operator',
   'auditor',
+  // Staff of a child care institution (superintendent, caseworker, counsellor: JJ Model Rules
+  // 2016 r.26, r.66): see only the children staying in their own institution.
+  'cci_staff',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -53,6 +56,9 @@ export const PERMISSIONS = [
   'care.read', // children in institutions and family-based care (src/care)
   'care.write', // admissions on a CWC/JJB order, movements, care plans (JJ Act 2015 s.37, s.41)
   'care.manage', // institutions' registration, capacity, staff and inspections (s.41, s.54)
+  // An institution's daily records about its own children: ICP progress notes and movement
+  // requests (leave, transfer, discharge) that the CWC/DCPU decide — never an order (s.37).
+  'care.record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -142,6 +148,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'missing.read',
     'missing.write',
   ],
+  // No registry, case or missing-children access: the institution's own children only, through
+  // the care module (row rule own_organisation in fields/policy.data.ts).
+  cci_staff: ['care.read', 'care.record'],
   auditor: ['registry.read', 'cases.read', 'convergence.read', 'schemes.read', 'audit.read', 'care.read', 'helpline.read'],
 };
 

@@ -284,6 +284,8 @@ export const planOut = z.object({
   nextReviewDue: day,
   overdue: z.boolean(),
   reviews: z.array(z.object({ reviewedOn: day, outcome: z.string(), notes: z.string().nullable(), nextReviewDue: day.nullable() })),
+  /** The institution's progress notes on the plan (records.service.ts). */
+  progress: z.array(z.object({ on: day, domain: z.string().nullable(), note: z.string() })).optional(),
   version: z.number(),
 });
 
@@ -324,8 +326,12 @@ export const familyPlacementInput = z.strictObject({
   childId: z.uuid(),
   kind: z.enum(FAMILY_PLACEMENT_KINDS),
   carer: optText(200),
+  /** An approved foster carer (JJ Model Rules 2016 r.23): required for a foster or group foster placement made through the committee. */
+  carerId: z.uuid().optional().nullable(),
   caseId: z.uuid().optional().nullable(),
   orderRef: text(80),
+  /** The order's form: Form 32 for foster care (r.23), Form 37 for aftercare. */
+  orderForm: z.enum(['form32', 'form37', 'other']).optional().nullable(),
   approvedOn: isoDate.optional().nullable(),
   startedOn: isoDate,
 });
@@ -362,14 +368,19 @@ export const familyPlacementOut = z.object({
   childId: z.string(),
   kind: z.string(),
   carer: z.string().nullable(),
+  carerId: z.string().nullable().optional(),
   caseId: z.string().nullable(),
   orderRef: z.string().nullable(),
+  orderForm: z.string().nullable().optional(),
   approvedOn: day.nullable(),
   startedOn: day,
   endedOn: day.nullable(),
   stateCode: z.number(),
   districtCode: z.number(),
   version: z.number(),
+  /** A foster placement's monthly inspection clock (Form 35, JJ Model Rules 2016 r.23(18)). */
+  nextInspectionDue: day.nullable().optional(),
+  inspectionOverdue: z.boolean().optional(),
 });
 
 export const targetsOut = z.object({

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/policy';
 import { permittedColumns, rowsWhere, shapeRow } from '../access/fields';
@@ -18,6 +19,32 @@ export type InstitutionRow = typeof careInstitution.$inferSelect & {
   active: boolean;
 };
 export type StayRow = typeof careStay.$inferSelect;
+
+/** The place columns of a care table, for the row rules (`rowsWhere`, src/access/fields.ts). */
+export function scopeOf(t: {
+  stateCode: AnyPgColumn;
+  districtCode: AnyPgColumn;
+  subdistrictCode?: AnyPgColumn;
+  blockCode?: AnyPgColumn;
+  villageId?: AnyPgColumn;
+}) {
+  return {
+    stateCode: t.stateCode,
+    districtCode: t.districtCode,
+    subdistrictCode: t.subdistrictCode,
+    blockCode: t.blockCode,
+    villageId: t.villageId,
+  };
+}
+
+/** A CCI's staff see their own institution only (the institutions list is organisational, not a child's record). */
+export function ownInstitutionOnly(actor: Actor): SQL | undefined {
+  return actor.role === 'cci_staff'
+    ? actor.organisationId
+      ? eq(careInstitution.organisationId, actor.organisationId)
+      : sql`false`
+    : undefined;
+}
 
 /** Institutions are not children's records: the jurisdiction rule still scopes who lists them. */
 export async function listInstitutions(db: Db, where: SQL | undefined): Promise<InstitutionRow[]> {
@@ -57,7 +84,7 @@ export async function selectStays(db: Db, actor: Actor, today: string, extra: SQ
     .from(careStay)
     .innerJoin(child, eq(child.id, careStay.childId))
     .innerJoin(organisation, eq(organisation.id, careStay.institutionId))
-    .where(and(rowsWhere(actor, 'careStay', careStay), ...extra))
+    .where(and(rowsWhere(actor, 'careStay', { ...scopeOf(careStay), organisation: careStay.institutionId }), ...extra))
     .orderBy(desc(careStay.admittedOn), asc(careStay.id))
     .limit(limit);
   return rows.map((r) => shapeRow(r as Record<string, unknown>, 'careStay', actor));
@@ -87,7 +114,7 @@ export async function selectPlans(db: Db, actor: Actor, today: string, extra: SQ
   const rows = await db
     .select(permittedColumns(actor, 'carePlan', { today }))
     .from(carePlan)
-    .where(and(rowsWhere(actor, 'carePlan', carePlan), ...extra));
+    .where(and(rowsWhere(actor, 'carePlan', { ...scopeOf(carePlan), organisation: carePlan.institutionId }), ...extra));
   return rows.map((r) => shapeRow(r as Record<string, unknown>, 'carePlan', actor));
 }
 
@@ -100,6 +127,11 @@ export async function selectInspections(db: Db, actor: Actor, today: string, ins
   return db
     .select(permittedColumns(actor, 'careInspection', { today }))
     .from(careInspection)
-    .where(and(rowsWhere(actor, 'careInspection', careInspection), eq(careInspection.institutionId, institutionId)))
+    .where(
+      and(
+        rowsWhere(actor, 'careInspection', { ...scopeOf(careInspection), organisation: careInspection.institutionId }),
+        eq(careInspection.institutionId, institutionId),
+      ),
+    )
     .orderBy(desc(careInspection.inspectedOn));
 }

@@ -50,6 +50,7 @@ import {
   stepPathway,
 } from './pathways.service';
 import { targetProgress } from './targets.service';
+import { careFamilyRoutes } from './family.routes';
 import { FAMILY_PLACEMENT_KINDS, PATHWAY_STAGES } from './domain';
 
 /** Children in institutions and family-based care (issue #14): /api/v1/care/… */
@@ -349,4 +350,6 @@ export function careRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     (req) => targetProgress(ctx, requireActor(req), req.query.year),
   );
+
+  careFamilyRoutes(app, ctx);
 }

@@ -95,6 +95,7 @@ export const carePlan = pgTable('care_plan', {
   preferredOption: text('preferred_option').notNull(),
   goals: jsonb('goals').$type<PlanGoal[]>().notNull(),
   nextReviewDue: date('next_review_due').notNull(),
+  institutionId: uuid('institution_id'),
   ...stamps(),
 });
 
@@ -145,6 +146,140 @@ export const careFamilyPlacement = pgTable('care_family_placement', {
   startedOn: date('started_on').notNull(),
   endedOn: date('ended_on'),
   endReason: text('end_reason'),
+  carerId: uuid('carer_id'),
+  orderForm: text('order_form'),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+// ---------------------------------------------------------------- migration 0750
+
+export const carePlanProgress = pgTable('care_plan_progress', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull(),
+  onDay: date('on_day').notNull(),
+  domain: text('domain'),
+  note: text('note').notNull(),
+  byUser: uuid('by_user'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const careMovementRequest = pgTable('care_movement_request', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  stayId: uuid('stay_id').notNull(),
+  childId: uuid('child_id').notNull(),
+  institutionId: uuid('institution_id').notNull(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  kind: text('kind').notNull(),
+  requestedOn: date('requested_on').notNull(),
+  wantedFrom: date('wanted_from'),
+  reason: text('reason').notNull(),
+  status: text('status').notNull().default('open'),
+  decidedBy: uuid('decided_by'),
+  decidedOn: date('decided_on'),
+  decisionNote: text('decision_note'),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export interface HomeStudy {
+  on: string;
+  by: string;
+  recommendation: 'recommended' | 'not_recommended';
+  summary: string;
+}
+export interface SfcacDecision {
+  meetingOn: string;
+  decision: 'approved' | 'rejected';
+  reasons: string;
+  ref?: string | null;
+}
+
+export const careFosterCarer = pgTable('care_foster_carer', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  address: text('address'),
+  ...scopeColumns(),
+  appliedOn: date('applied_on').notNull(),
+  status: text('status').notNull(),
+  homeStudy: jsonb('home_study').$type<HomeStudy | null>(),
+  decision: jsonb('decision').$type<SfcacDecision | null>(),
+  approvedOn: date('approved_on'),
+  reviewDue: date('review_due'),
+  ...stamps(),
+});
+
+export const careFosterInspection = pgTable('care_foster_inspection', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  placementId: uuid('placement_id').notNull(),
+  visitedOn: date('visited_on').notNull(),
+  wellbeing: text('wellbeing').notNull(),
+  findings: text('findings').notNull(),
+  byUser: uuid('by_user'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const carePayment = pgTable('care_payment', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  placementId: uuid('placement_id').notNull(),
+  childId: uuid('child_id').notNull(),
+  kind: text('kind').notNull(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  month: date('month').notNull(),
+  amount: integer('amount').notNull(),
+  rateVersion: text('rate_version').notNull(),
+  status: text('status').notNull(),
+  paidOn: date('paid_on'),
+  reason: text('reason'),
+  ...stamps(),
+});
+
+export interface AftercareNeeds {
+  education?: string | null;
+  skills?: string | null;
+  housing?: string | null;
+  stipend?: number | null;
+  other?: string | null;
+}
+export interface AftercareReview {
+  on: string;
+  notes: string;
+}
+
+export const careAftercarePlan = pgTable('care_aftercare_plan', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  childId: uuid('child_id').notNull(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  orderRef: text('order_ref').notNull(),
+  planOn: date('plan_on').notNull(),
+  turns18On: date('turns18_on'),
+  endsOn: date('ends_on'),
+  needs: jsonb('needs').$type<AftercareNeeds>().notNull(),
+  nextReviewDue: date('next_review_due').notNull(),
+  reviews: jsonb('reviews').$type<AftercareReview[]>().notNull(),
+  status: text('status').notNull().default('active'),
+  ...stamps(),
+});
+
+export const careAdoptionHandoff = pgTable('care_adoption_handoff', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  childId: uuid('child_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  declaredFreeOn: date('declared_free_on').notNull(),
+  orderRef: text('order_ref'),
+  saaId: uuid('saa_id').notNull(),
+  caringsRef: text('carings_ref'),
+  handedOverOn: date('handed_over_on').notNull(),
+  status: text('status').notNull(),
+  statusOn: date('status_on').notNull(),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),

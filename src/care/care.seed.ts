@@ -11,6 +11,13 @@ import { admit, recordGatekeeping } from './stays.service';
 import { preparePlan } from './plans.service';
 import { openPathway, recordFamilyPlacement, recordFollowUp, stepPathway } from './pathways.service';
 import type { InstitutionInput } from './care.model';
+import { appUser } from '../users/users.schema';
+import { hashPassword } from '../auth/passwords';
+import { DEMO_PASSWORD } from '../demo/users';
+import { addProgress, requestMovement } from './records.service';
+import { applyFosterCarer, decideFosterCarer, recordFosterInspection, recordHomeStudy } from './foster.service';
+import { recordPayment } from './ledger.service';
+import { createAftercarePlan } from './leaving.service';
 
 /**
  * Demo data for children in care (issue #14): two child care institutions in Amravati and one in
@@ -221,18 +228,10 @@ export async function seedCare(database: Database, opts: { log?: (s: string) => 
     await stepPathway(ctx, ngo, p.id, { stage: 'family_assessment', on: '2026-10-08', version: p.version });
   }
   // A foster family and a sponsorship (JJ Act 2015 s.44, s.45), both on the CWC's orders.
-  if (others[2]) {
-    await recordFamilyPlacement(ctx, dcpo, {
-      childId: others[2].id,
-      kind: 'foster',
-      carer: 'Foster family (approved by the SFCAC)',
-      orderRef: 'CWC/AMR/2026/201',
-      approvedOn: '2026-09-15',
-      startedOn: '2026-10-01',
-    });
-  }
+  // (The foster placement of others[2] is made in seedFamilyBased, with an approved carer.)
+  let sponsorship: { id: string } | null = null;
   if (diverted) {
-    await recordFamilyPlacement(ctx, dcpo, {
+    sponsorship = await recordFamilyPlacement(ctx, dcpo, {
       childId: diverted.id,
       kind: 'sponsorship',
       carer: 'Maternal aunt',
@@ -241,8 +240,113 @@ export async function seedCare(database: Database, opts: { log?: (s: string) => 
       startedOn: '2026-11-15',
     });
   }
+  await seedFamilyBased(ctx, {
+    dcpo,
+    cw,
+    cwc,
+    boysId: boys.id,
+    fosterChild: others[2]?.id ?? null,
+    sponsorshipId: sponsorship?.id ?? null,
+  });
+  // The boys' home's superintendent: sees only the children staying there (role cci_staff).
+  await database.db.insert(appUser).values({
+    username: 'cci.amravati',
+    displayName: "Vijay Bhagat (Superintendent, Government Children's Home Amravati)",
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    role: 'cci_staff',
+    organisationId: boys.id,
+    scopeLevel: 'district',
+    jurisdictionId: 'di:468',
+    stateCode: 27,
+    districtCode: 468,
+    language: 'mr',
+  });
+  const [boysPlan] = await database.query<{ id: string }>('SELECT id FROM care_plan WHERE institution_id = $1 ORDER BY id LIMIT 1', [
+    boys.id,
+  ]);
+  if (boysPlan)
+    await addProgress(ctx, await as('cci.amravati'), boysPlan.id, {
+      on: '2026-11-20',
+      domain: 'education_training',
+      note: 'joined class 7 at the ZP school; attending daily',
+    });
+  const [boysStay] = await database.query<{ id: string }>(
+    "SELECT id FROM care_stay WHERE institution_id = $1 AND status = 'in_care' ORDER BY id LIMIT 1",
+    [boys.id],
+  );
+  if (boysStay)
+    await requestMovement(ctx, await as('cci.amravati'), boysStay.id, {
+      kind: 'leave',
+      wantedFrom: '2026-11-28',
+      reason: 'to visit the grandmother for a wedding in the family',
+    });
+  // The boy nearing 18 (admitted above, so he has a case now): his aftercare plan from 17½ (s.46).
+  const [aging] = await database.query<{ id: string }>(
+    "SELECT c.id FROM care_stay s JOIN child c ON c.id = s.child_id WHERE s.status = 'in_care' AND c.dob <= '2009-05-20' ORDER BY c.id LIMIT 1",
+  );
+  if (aging)
+    await createAftercarePlan(ctx, dcpo, {
+      childId: aging.id,
+      orderRef: 'CWC/AMR/2026/AC-07 (Form 37)',
+      planOn: '2026-11-20',
+      needs: {
+        education: 'ITI admission (electrician trade)',
+        skills: 'apprenticeship through DDU-GKY',
+        housing: 'aftercare home, Amravati',
+        stipend: 4000,
+      },
+    });
   opts.log?.(
     `Demo care: 3 institutions, ${admitted.length - 1} children admitted on CWC orders, one awaiting admission, reintegration pathways`,
   );
   return true;
+}
+
+/**
+ * Foster care through the committee (JJ Model Rules 2016 r.23): a family applies, its home study
+ * (Form 30) is made, the SFCAC approves it, a child is placed on a Form 32 order and the first
+ * monthly inspection (Form 35) is recorded; the grant ledger has a paid and a due month for the
+ * foster child and a due month for the sponsorship.
+ */
+async function seedFamilyBased(
+  ctx: AppContext,
+  a: { dcpo: Actor; cw: Actor; cwc: Actor; boysId: string; fosterChild: string | null; sponsorshipId: string | null },
+) {
+  let carer = await applyFosterCarer(ctx, a.cw, {
+    kind: 'foster',
+    name: 'Shri Ramesh and Smt. Sunanda Wankhade',
+    address: 'Camp Road, Amravati',
+    locationId: 'di:468',
+    appliedOn: '2026-08-01',
+  });
+  carer = await recordHomeStudy(ctx, a.cw, carer.id, {
+    on: '2026-08-20',
+    by: 'Pradnya Ingle, DCPU social worker',
+    recommendation: 'recommended',
+    summary: 'Stable income, two rooms, no children of their own; both completed the orientation.',
+    version: carer.version,
+  });
+  carer = await decideFosterCarer(ctx, a.dcpo, carer.id, {
+    meetingOn: '2026-09-15',
+    decision: 'approved',
+    reasons: 'home study recommends; references verified',
+    ref: 'SFCAC/AMR/2026/09',
+    version: carer.version,
+  });
+  await applyFosterCarer(ctx, a.cw, { kind: 'kinship', name: 'Smt. Kamal Gawande', locationId: 'di:468', appliedOn: '2026-11-10' });
+  if (a.fosterChild) {
+    const p = await recordFamilyPlacement(ctx, a.dcpo, {
+      childId: a.fosterChild,
+      kind: 'foster',
+      carerId: carer.id,
+      orderRef: 'CWC/AMR/2026/240 (Form 32)',
+      orderForm: 'form32',
+      approvedOn: '2026-09-15',
+      startedOn: '2026-10-01',
+    });
+    await recordFosterInspection(ctx, a.cw, p.id, { visitedOn: '2026-11-02', wellbeing: 'good', findings: 'settled; attending school' });
+    await recordPayment(ctx, a.dcpo, { placementId: p.id, month: '2026-10', status: 'paid', paidOn: '2026-11-05' });
+    await recordPayment(ctx, a.dcpo, { placementId: p.id, month: '2026-11', status: 'due' });
+  }
+  if (a.sponsorshipId) await recordPayment(ctx, a.dcpo, { placementId: a.sponsorshipId, month: '2026-11', status: 'due' });
 }

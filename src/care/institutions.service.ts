@@ -8,7 +8,14 @@ import { istToday } from '../kernel/clock';
 import { createOrganisation } from '../users/organisations.service';
 import { raiseAction } from '../convergence/actions.service';
 import { careInspection, careInstitution } from './care.schema';
-import { listInstitutions, lockInstitution, openStaysOf, selectInspections, type InstitutionRow } from './care.repository';
+import {
+  listInstitutions,
+  lockInstitution,
+  openStaysOf,
+  ownInstitutionOnly,
+  selectInspections,
+  type InstitutionRow,
+} from './care.repository';
 import { INSTITUTION_TYPES, occupancyBySlot, registrationStatus, type InspectionFollowUp, type InstitutionType } from './domain';
 import type { InspectionInput, InspectionView, InstitutionInput, InstitutionPatch } from './care.model';
 
@@ -56,7 +63,7 @@ export function institutionView(i: InstitutionRow, stays: readonly Occupied[], t
 
 export async function listInstitutionsFor(ctx: AppContext, actor: Actor, q: { districtCode?: number }) {
   requirePermission(actor, 'care.read');
-  const where: SQL[] = [jurisdictionWhere(actor, careInstitution)];
+  const where: SQL[] = [jurisdictionWhere(actor, careInstitution), ...[ownInstitutionOnly(actor)].filter((w): w is SQL => !!w)];
   if (q.districtCode) where.push(eq(careInstitution.districtCode, q.districtCode));
   const rows = await listInstitutions(ctx.db, and(...where));
   const stays = await openStaysOf(
@@ -69,7 +76,10 @@ export async function listInstitutionsFor(ctx: AppContext, actor: Actor, q: { di
 
 export async function readInstitution(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'care.read');
-  const [row] = await listInstitutions(ctx.db, and(jurisdictionWhere(actor, careInstitution), eq(careInstitution.organisationId, id)));
+  const [row] = await listInstitutions(
+    ctx.db,
+    and(jurisdictionWhere(actor, careInstitution), ownInstitutionOnly(actor), eq(careInstitution.organisationId, id)),
+  );
   if (!row) throw notFound('Institution');
   const stays = await openStaysOf(ctx.db, [id]);
   const today = istToday(ctx.now());
@@ -80,7 +90,7 @@ export async function readInstitution(ctx: AppContext, actor: Actor, id: string)
 /** Live occupancy against sanctioned capacity per district and per state, inside the jurisdiction. */
 export async function occupancyFor(ctx: AppContext, actor: Actor) {
   requirePermission(actor, 'care.read');
-  const rows = await listInstitutions(ctx.db, jurisdictionWhere(actor, careInstitution));
+  const rows = await listInstitutions(ctx.db, and(jurisdictionWhere(actor, careInstitution), ownInstitutionOnly(actor)));
   const stays = await openStaysOf(
     ctx.db,
     rows.map((r) => r.organisationId),

@@ -1,8 +1,10 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
-import { covers, jurisdictionWhere, requirePermission, type Actor } from '../access/policy';
-import { identityColumns, shapeRow } from '../access/fields';
+import { covers, requirePermission, type Actor } from '../access/policy';
+import { identityColumns, rowsWhere, shapeRow } from '../access/fields';
+import { scopeOf } from './care.repository';
+import { approvedCarer, placementRecords } from './foster.service';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { istToday } from '../kernel/clock';
@@ -25,11 +27,9 @@ import type { FamilyPlacementInput, FollowUpInput, PathwayInput, PathwayStepInpu
  * aftercare s.46) are recorded on the CWC's order.
  */
 
-/** Who sees which pathways: the jurisdiction, and for an NGO caseworker only its organisation's. */
+/** Who sees which pathways: the policy's row rule (an NGO caseworker only its organisation's, fields/policy.data.ts). */
 function pathwaysWhere(actor: Actor): SQL {
-  const place = jurisdictionWhere(actor, careReintegration);
-  if (actor.role !== 'ngo_caseworker') return place;
-  return actor.organisationId ? and(place, eq(careReintegration.ngoId, actor.organisationId))! : sql`false`;
+  return rowsWhere(actor, 'carePathway', { ...scopeOf(careReintegration), organisation: careReintegration.ngoId });
 }
 
 async function pathwayViews(db: Db, actor: Actor, today: string, extra: SQL[]): Promise<PathwayView[]> {
@@ -246,6 +246,10 @@ export async function recordFamilyPlacement(ctx: AppContext, actor: Actor, input
   return ctx.db.transaction(async (tx) => {
     const c = await getChild(tx, actor, input.childId);
     if (!c) throw badRequest('childId', 'no such child in your jurisdiction');
+    // A foster family approved by the Sponsorship and Foster Care Approval Committee (JJ Model Rules 2016 r.23).
+    const carer = input.carerId ? await approvedCarer(tx, actor, input.carerId, input.startedOn) : null;
+    if (carer && !['foster', 'group_foster', 'kinship'].includes(input.kind))
+      throw badRequest('carerId', 'only a foster or kinship placement has a carer');
     if (input.caseId) {
       const orders = (await cwcOrdersOnCase(tx, actor, input.caseId, CWC_ORDER_OF[input.kind] as never)) ?? [];
       if (!orders.length)
@@ -260,9 +264,13 @@ export async function recordFamilyPlacement(ctx: AppContext, actor: Actor, input
         kind: input.kind,
         stateCode: c.stateCode,
         districtCode: c.districtCode,
-        carer: input.carer ?? null,
+        carer: input.carer ?? carer?.name ?? null,
+        carerId: carer?.id ?? null,
         caseId: input.caseId ?? null,
         orderRef: input.orderRef,
+        orderForm:
+          input.orderForm ??
+          (input.kind === 'foster' || input.kind === 'group_foster' ? 'form32' : input.kind === 'aftercare' ? 'form37' : null),
         approvedOn: input.approvedOn ?? null,
         startedOn: input.startedOn,
         createdBy: actor.userId,
@@ -276,12 +284,17 @@ export async function recordFamilyPlacement(ctx: AppContext, actor: Actor, input
 
 export async function listFamilyPlacements(ctx: AppContext, actor: Actor, q: { kind?: string }) {
   requirePermission(actor, 'care.read');
-  const rows = await ctx.db
-    .select()
-    .from(careFamilyPlacement)
-    .where(and(jurisdictionWhere(actor, careFamilyPlacement), q.kind ? eq(careFamilyPlacement.kind, q.kind) : undefined))
-    .orderBy(asc(careFamilyPlacement.startedOn))
-    .limit(500);
-  await audit(ctx.db, actor, 'list', 'care_family_placement', null, null, { count: rows.length }, { children: rows.map((r) => r.childId) });
-  return { items: rows };
+  // With each foster placement's monthly inspection clock (foster.service.ts, r.23(18)).
+  const items = await placementRecords(ctx.db, actor, istToday(ctx.now()), q.kind ? [eq(careFamilyPlacement.kind, q.kind)] : []);
+  await audit(
+    ctx.db,
+    actor,
+    'list',
+    'care_family_placement',
+    null,
+    null,
+    { count: items.length },
+    { children: items.map((r) => r.childId) },
+  );
+  return { items };
 }

@@ -10,6 +10,7 @@ import { carePlan, carePlanReview } from './care.schema';
 import { lockStay, reviewsOf, selectPlans } from './care.repository';
 import { nextReviewAfter } from './domain';
 import type { PlanInput, PlanView, ReviewInput } from './care.model';
+import { progressOf } from './records.service';
 
 /**
  * The Individual Care Plan (JJ Model Rules 2016 Form 7) of a child in an institution and its
@@ -25,7 +26,8 @@ export async function planOfStay(db: Db, actor: Actor, today: string, stayId: st
     notes: r.notes,
     nextReviewDue: r.nextReviewDue,
   }));
-  return { ...(p as Record<string, unknown>), reviews, overdue: (p.nextReviewDue as string) < today } as unknown as PlanView;
+  const progress = (await progressOf(db, [p.id as string])).map(({ on, domain, note }) => ({ on, domain, note }));
+  return { ...(p as Record<string, unknown>), reviews, progress, overdue: (p.nextReviewDue as string) < today } as unknown as PlanView;
 }
 
 export async function preparePlan(ctx: AppContext, actor: Actor, stayId: string, input: PlanInput) {
@@ -55,6 +57,7 @@ export async function preparePlan(ctx: AppContext, actor: Actor, stayId: string,
         preferredOption: input.preferredOption,
         goals: input.goals,
         nextReviewDue: nextReviewAfter(input.preparedOn),
+        institutionId: stay.institutionId,
         createdBy: actor.userId,
         createdAt: ctx.now(),
         updatedAt: ctx.now(),

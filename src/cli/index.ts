@@ -75,7 +75,7 @@ user
   .requiredOption('--name <displayName>')
   .requiredOption(
     '--role <role>',
-    'admin, dcpu_officer, cwc_member, scps_officer, caseworker, nodal_officer, ngo_caseworker, frontline_worker, helpline_operator, auditor',
+    'admin, dcpu_officer, cwc_member, scps_officer, caseworker, nodal_officer, ngo_caseworker, frontline_worker, helpline_operator, auditor, cci_staff',
   )
   .option('--jurisdiction <locationId>', 'location id such as st:27 or di:468; omit for national')
   .option('--password <password>', 'or set SAMANVAY_PASSWORD (keeps it out of shell history)')

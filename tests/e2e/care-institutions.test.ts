@@ -59,4 +59,28 @@ describeInChromium('child care institutions in Chromium', () => {
     await targets.getByText('Follow-up visits made').waitFor();
     await screenshot(e2e.page, 'care-targets');
   });
+
+  it('dcpo.amravati sees the approved foster family, its child’s inspection clock, and the grant ledger', async () => {
+    // Signed in by the test above (one browser session per file).
+    await e2e.page.goto(url('/care/foster'));
+    const carers = e2e.page.getByRole('table', { name: 'Foster carers' });
+    await carers.getByRole('row', { name: /Wankhade.*Approved/ }).waitFor();
+    await e2e.page
+      .getByRole('table', { name: 'Children in foster care' })
+      .getByText(/Form 32/)
+      .waitFor();
+    const form = e2e.page.getByRole('form', { name: 'A family applies to foster' });
+    await form.locator('input[name="name"]').fill('Smt. Asha Thakre');
+    await form.getByRole('button', { name: 'Record the application' }).click();
+    await form.getByText(/must be a place id/).waitFor();
+    await form.locator('input[name="locationId"]').fill('di:468');
+    await form.getByRole('button', { name: 'Record the application' }).click();
+    await carers.getByRole('row', { name: /Asha Thakre.*Applied/ }).waitFor();
+    await screenshot(e2e.page, 'care-foster');
+
+    await e2e.page.goto(url('/care/ledger'));
+    await e2e.page.getByTestId('ledger-paid').getByText('₹4,000').waitFor();
+    await e2e.page.getByRole('table', { name: 'Monthly entries' }).getByText('Sponsorship').first().waitFor();
+    await screenshot(e2e.page, 'care-ledger');
+  });
 });

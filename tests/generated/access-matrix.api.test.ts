@@ -60,6 +60,7 @@ const RECORD_READS: Record<string, { full: Grant; partial?: Grant }> = {
   'GET /care/stays/{id}': { full: [['care.read']], partial: [['care.read']] },
   // An NGO caseworker sees only the pathways assigned to its organisation.
   'GET /care/reintegration/{id}': { full: [['care.read']], partial: [['care.read']] },
+  'GET /care/family-placements/{id}': { full: [['care.read']] },
   'GET /helpline/calls/{id}': { full: [['helpline.read']] },
 };
 
@@ -79,7 +80,7 @@ const TAG_PERMISSIONS: Record<string, Permission[]> = {
   schemes: ['schemes.read', 'schemes.write', 'schemes.configure', 'convergence.act'],
   missing: ['missing.read', 'missing.write', 'missing.review', 'missing.model', 'helpline.intake'],
   audit: ['audit.read'],
-  care: ['care.read', 'care.write', 'care.manage'],
+  care: ['care.read', 'care.write', 'care.manage', 'care.record'],
   helpline: ['helpline.intake', 'helpline.read', 'helpline.dispatch', 'cases.open'],
 };
 

@@ -8,7 +8,9 @@ import { FIELD_POLICY_DATA } from './policy.data';
  * every role reads a set that exists, and a role that reads nothing of a type writes nothing.
  * A mistake in the data stops the server instead of leaking a field.
  */
-export const ROW_RULES = ['jurisdiction', 'own_department', 'case_access', 'none'] as const;
+// own_organisation: inside the jurisdiction, and the record belongs to the actor's organisation
+// (a CCI's staff: children staying in their institution; an NGO: the pathways assigned to it).
+export const ROW_RULES = ['jurisdiction', 'own_department', 'own_organisation', 'case_access', 'none'] as const;
 export type RowRule = (typeof ROW_RULES)[number];
 
 const roleMap = <T extends z.ZodType>(v: T) => z.record(z.enum(ROLES), v);

@@ -447,6 +447,8 @@ export const CARE_STAY_FIELDS = [
   'transferredFrom',
   'missingReportId',
   'version',
+  // Requests the institution's staff make about the stay (leave, transfer, discharge), decided by the CWC/DCPU.
+  'movementRequests',
 ] as const;
 export const CARE_PLAN_FIELDS = [
   'id',
@@ -460,6 +462,9 @@ export const CARE_PLAN_FIELDS = [
   'nextReviewDue',
   'reviews',
   'version',
+  'institutionId',
+  // The institution's progress notes on the plan's goals (JJ Model Rules 2016 Form 7).
+  'progress',
 ] as const;
 export const CARE_INSPECTION_FIELDS = [
   'id',
@@ -471,6 +476,106 @@ export const CARE_INSPECTION_FIELDS = [
   'stateCode',
   'districtCode',
   'createdAt',
+] as const;
+/** A reintegration pathway (src/care/pathways.service.ts): worked by the NGO the DCPU assigned it to. */
+export const CARE_PATHWAY_FIELDS = [
+  'id',
+  'childId',
+  'childName',
+  'stayId',
+  'ngoId',
+  'stateCode',
+  'districtCode',
+  'stage',
+  'stageOn',
+  'history',
+  'restoredOn',
+  'followUps',
+  'version',
+] as const;
+/** A family-based placement (kinship, foster s.44, sponsorship s.45, aftercare s.46) with its Form 35 visits. */
+export const CARE_PLACEMENT_FIELDS = [
+  'id',
+  'childId',
+  'kind',
+  'carer',
+  'carerId',
+  'caseId',
+  'orderRef',
+  'orderForm',
+  'approvedOn',
+  'startedOn',
+  'endedOn',
+  'endReason',
+  'stateCode',
+  'districtCode',
+  'inspections',
+  'version',
+] as const;
+/** A foster carer (an adult's family: JJ Model Rules 2016 r.23): application, home study (Form 30), SFCAC decision. */
+export const FOSTER_CARER_FIELDS = [
+  'id',
+  'kind',
+  'name',
+  'address',
+  'stateCode',
+  'districtCode',
+  'villageId',
+  'appliedOn',
+  'status',
+  'homeStudy',
+  'decision',
+  'approvedOn',
+  'reviewDue',
+  'version',
+] as const;
+/** A month of a child's sponsorship, foster-care or aftercare grant (Mission Vatsalya guidelines 2022). */
+export const CARE_PAYMENT_FIELDS = [
+  'id',
+  'placementId',
+  'childId',
+  'kind',
+  'month',
+  'amount',
+  'rateVersion',
+  'status',
+  'paidOn',
+  'reason',
+  'stateCode',
+  'districtCode',
+  'version',
+] as const;
+/** An aftercare plan (JJ Act 2015 s.46; Model Rules 2016 r.25, Form 37 order). */
+export const CARE_AFTERCARE_FIELDS = [
+  'id',
+  'childId',
+  'stateCode',
+  'districtCode',
+  'orderRef',
+  'planOn',
+  'turns18On',
+  'endsOn',
+  'needs',
+  'nextReviewDue',
+  'reviews',
+  'status',
+  'version',
+] as const;
+/** The hand-off of a child declared legally free for adoption (s.38) to an SAA and CARINGS. */
+export const CARE_ADOPTION_FIELDS = [
+  'id',
+  'childId',
+  'caseId',
+  'stateCode',
+  'districtCode',
+  'declaredFreeOn',
+  'orderRef',
+  'saaId',
+  'caringsRef',
+  'handedOverOn',
+  'status',
+  'statusOn',
+  'version',
 ] as const;
 /** A 1098 call (src/helpline): who called, about which children, where, what, and the clock. */
 export const HELPLINE_CALL_FIELDS = [
@@ -553,6 +658,7 @@ const every = <T>(v: T): RoleMap<T> => ({
   helpline_operator: v,
   auditor: v,
   scps_officer: v,
+  cci_staff: v,
 });
 
 /** The registry's readers: the whole record, or the minimal view (permission registry.read.minimal). */
@@ -572,6 +678,16 @@ const registryWriters = <W extends readonly string[]>(w: W): RoleMap<readonly st
  */
 const careNone = { nodal_officer: 'none', helpline_operator: 'none', frontline_worker: 'none' } as const;
 const careNoRows = { nodal_officer: 'none', helpline_operator: 'none', frontline_worker: 'none' } as const;
+/** A CCI's staff: only the children staying in their own institution (the stay's institution is their organisation). */
+const cciOwn = { cci_staff: 'own_organisation' } as const;
+const cciNone = { cci_staff: 'none' } as const;
+/** The district's care writers (DCPU, CWC, the DCPU's caseworkers): orders and decisions. */
+const careWriters = <W extends readonly string[]>(w: W): RoleMap<readonly string[]> => ({
+  ...every<readonly string[]>([]),
+  dcpu_officer: w,
+  cwc_member: w,
+  caseworker: w,
+});
 const CARE_STAY_WRITE = [
   'childId',
   'institutionId',
@@ -837,13 +953,15 @@ export const FIELD_POLICY_DATA = {
       fields: CARE_STAY_FIELDS,
       sets: { full: CARE_STAY_FIELDS, noDob: CARE_STAY_FIELDS.filter((f) => f !== 'childDob'), none: [] },
       read: { ...every('noDob'), dcpu_officer: 'full', cwc_member: 'full', caseworker: 'full', ...careNone },
-      rows: { ...every('jurisdiction'), ...careNoRows },
+      rows: { ...every('jurisdiction'), ...careNoRows, ...cciOwn },
       identity: { initials: ['childName'], withhold: ['childNameLocal', 'childDob'] },
       write: {
         ...every<readonly string[]>([]),
         dcpu_officer: CARE_STAY_WRITE,
         cwc_member: CARE_STAY_WRITE,
         caseworker: CARE_STAY_WRITE,
+        // The institution asks; the CWC/DCPU orders (JJ Act 2015 s.37: every move of a child in care is on an order).
+        cci_staff: ['movementRequests'],
       },
       citation:
         'JJ Act 2015 s.2(21), s.41, s.74; Model Rules 2016 r.19: a child in an institution is seen by the district that monitors it',
@@ -852,13 +970,14 @@ export const FIELD_POLICY_DATA = {
       fields: CARE_PLAN_FIELDS,
       sets: { full: CARE_PLAN_FIELDS, none: [] },
       read: { ...every('full'), ...careNone },
-      rows: { ...every('jurisdiction'), ...careNoRows },
+      rows: { ...every('jurisdiction'), ...careNoRows, ...cciOwn },
       identity: { initials: [], withhold: [] },
       write: {
         ...every<readonly string[]>([]),
-        dcpu_officer: CARE_PLAN_WRITE,
+        dcpu_officer: [...CARE_PLAN_WRITE, 'progress'],
         cwc_member: CARE_PLAN_WRITE,
-        caseworker: CARE_PLAN_WRITE,
+        caseworker: [...CARE_PLAN_WRITE, 'progress'],
+        cci_staff: ['progress'],
       },
       citation: 'JJ Model Rules 2016 Form 7 (Individual Care Plan); JJ Act 2015 s.74',
     },
@@ -866,7 +985,7 @@ export const FIELD_POLICY_DATA = {
       fields: CARE_INSPECTION_FIELDS,
       sets: { full: CARE_INSPECTION_FIELDS, none: [] },
       read: { ...every('full'), ...careNone },
-      rows: { ...every('jurisdiction'), ...careNoRows },
+      rows: { ...every('jurisdiction'), ...careNoRows, ...cciOwn },
       identity: { initials: [], withhold: [] },
       write: {
         ...every<readonly string[]>([]),
@@ -876,5 +995,133 @@ export const FIELD_POLICY_DATA = {
       },
       citation: 'JJ Act 2015 s.54 (inspection committees); s.41 (registration)',
     },
+    carePathway: {
+      fields: CARE_PATHWAY_FIELDS,
+      sets: { full: CARE_PATHWAY_FIELDS, none: [] },
+      read: { ...every('full'), ...careNone, ...cciNone },
+      // A Center for Excellence (NGO) works only the pathways the DCPU assigned to it.
+      rows: { ...every('jurisdiction'), ...careNoRows, ...cciNone, ngo_caseworker: 'own_organisation' },
+      identity: { initials: ['childName'], withhold: [] },
+      write: {
+        ...careWriters(['childId', 'stayId', 'ngoId', 'stage', 'stageOn', 'history', 'restoredOn', 'followUps']),
+        ngo_caseworker: ['stage', 'stageOn', 'history', 'followUps'],
+      },
+      citation: 'JJ Act 2015 s.40 (restoration), s.74; seed 001 (Centers for Excellence see their assigned cases)',
+    },
+    carePlacement: {
+      fields: CARE_PLACEMENT_FIELDS,
+      sets: { full: CARE_PLACEMENT_FIELDS, none: [] },
+      read: { ...every('full'), ...careNone, ...cciNone },
+      rows: { ...every('jurisdiction'), ...careNoRows, ...cciNone },
+      identity: { initials: [], withhold: ['carer'] },
+      write: {
+        ...careWriters([
+          'childId',
+          'kind',
+          'carer',
+          'carerId',
+          'caseId',
+          'orderRef',
+          'orderForm',
+          'approvedOn',
+          'startedOn',
+          'endedOn',
+          'endReason',
+        ]),
+        // Monthly inspection of the foster family (Model Rules 2016 r.23(18), Form 35) by the DCPU's staff or an NGO.
+        dcpu_officer: [
+          'childId',
+          'kind',
+          'carer',
+          'carerId',
+          'caseId',
+          'orderRef',
+          'orderForm',
+          'approvedOn',
+          'startedOn',
+          'endedOn',
+          'endReason',
+          'inspections',
+        ],
+        caseworker: [
+          'childId',
+          'kind',
+          'carer',
+          'carerId',
+          'caseId',
+          'orderRef',
+          'orderForm',
+          'approvedOn',
+          'startedOn',
+          'endedOn',
+          'endReason',
+          'inspections',
+        ],
+        ngo_caseworker: ['inspections'],
+      },
+      citation: 'JJ Act 2015 s.44, s.45, s.46, s.74; Model Rules 2016 r.23 (Form 32 order, Form 34 record, Form 35 inspection)',
+    },
+    fosterCarer: {
+      fields: FOSTER_CARER_FIELDS,
+      sets: { full: FOSTER_CARER_FIELDS, none: [] },
+      read: { ...every('full'), ...careNone, ...cciNone },
+      rows: { ...every('jurisdiction'), ...careNoRows, ...cciNone },
+      identity: { initials: [], withhold: [] },
+      write: {
+        ...every<readonly string[]>([]),
+        dcpu_officer: ['kind', 'name', 'address', 'locationId', 'appliedOn', 'homeStudy', 'decision'],
+        caseworker: ['kind', 'name', 'address', 'locationId', 'appliedOn', 'homeStudy'],
+        ngo_caseworker: ['homeStudy'],
+        // The CWC sits on the Sponsorship and Foster Care Approval Committee (Model Rules 2016 r.23, r.24).
+        cwc_member: ['decision'],
+      },
+      citation: 'JJ Act 2015 s.44; JJ Model Rules 2016 r.23 (home study Form 30, r.23(9); SFCAC approval)',
+    },
+    carePayment: {
+      fields: CARE_PAYMENT_FIELDS,
+      sets: { full: CARE_PAYMENT_FIELDS, none: [] },
+      read: { ...every('full'), ...careNone, ...cciNone },
+      rows: { ...every('jurisdiction'), ...careNoRows, ...cciNone },
+      identity: { initials: [], withhold: [] },
+      write: { ...every<readonly string[]>([]), dcpu_officer: ['placementId', 'month', 'status', 'paidOn', 'reason'] },
+      citation: 'JJ Act 2015 s.45; Mission Vatsalya guidelines 2022 (sponsorship and foster care grants, ₹4,000 a month)',
+    },
+    careAftercare: {
+      fields: CARE_AFTERCARE_FIELDS,
+      sets: { full: CARE_AFTERCARE_FIELDS, none: [] },
+      read: { ...every('full'), ...careNone, ...cciNone },
+      rows: { ...every('jurisdiction'), ...careNoRows, ...cciNone },
+      identity: { initials: [], withhold: [] },
+      write: careWriters(['childId', 'orderRef', 'planOn', 'needs', 'reviews']),
+      citation: 'JJ Act 2015 s.46; JJ Model Rules 2016 r.25 (aftercare), Form 37',
+    },
+    careAdoption: {
+      fields: CARE_ADOPTION_FIELDS,
+      sets: { full: CARE_ADOPTION_FIELDS, none: [] },
+      read: { ...every('full'), ...careNone, ...cciNone, ngo_caseworker: 'none' },
+      rows: { ...every('jurisdiction'), ...careNoRows, ...cciNone, ngo_caseworker: 'none' },
+      identity: { initials: [], withhold: [] },
+      write: {
+        ...every<readonly string[]>([]),
+        dcpu_officer: ['childId', 'caseId', 'saaId', 'caringsRef', 'handedOverOn', 'status'],
+        cwc_member: ['childId', 'caseId', 'saaId', 'caringsRef', 'handedOverOn', 'status'],
+      },
+      citation: 'JJ Act 2015 s.38 (legally free for adoption), s.58-59, s.74; Adoption Regulations 2022 (CARINGS)',
+    },
   },
 };
+
+/**
+ * A CCI's staff read no record type except their own institution's children's stays, plans and
+ * inspections (above): every other type is `none` for them, whatever the `every(...)` default.
+ */
+const CCI_STAFF_TYPES = new Set(['careStay', 'carePlan', 'careInspection']);
+for (const [type, rec] of Object.entries(FIELD_POLICY_DATA.records) as [
+  string,
+  { read: Record<string, string>; rows: Record<string, string>; write: Record<string, readonly string[]> },
+][]) {
+  if (CCI_STAFF_TYPES.has(type)) continue;
+  rec.read.cci_staff = 'none';
+  rec.rows.cci_staff = 'none';
+  rec.write.cci_staff = [];
+}

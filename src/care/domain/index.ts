@@ -2,3 +2,4 @@ export * from './vocabulary';
 export * from './rules';
 export * from './timelines';
 export * from './targets';
+export * from './grants';

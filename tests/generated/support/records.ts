@@ -78,6 +78,13 @@ const PLACED: { kind: string; table: string; village: boolean; from?: string; di
     village: false,
     from: '(SELECT f.id, r.state_code, r.district_code FROM care_follow_up f JOIN care_reintegration r ON r.id = f.reintegration_id) x',
   },
+  // Family-based care and leaving care (src/care, migration 0750): each row carries its district.
+  { kind: 'movementRequest', table: 'care_movement_request', village: false },
+  { kind: 'fosterCarer', table: 'care_foster_carer', village: false },
+  { kind: 'placement', table: 'care_family_placement', village: false },
+  { kind: 'payment', table: 'care_payment', village: false },
+  { kind: 'aftercare', table: 'care_aftercare_plan', village: false },
+  { kind: 'handoff', table: 'care_adoption_handoff', village: false },
   { kind: 'helplineCall', table: 'helpline_call', village: true },
 ];
 
@@ -207,6 +214,12 @@ export const PATH_RECORDS: [RegExp, string][] = [
   [/^\/care\/plans\/\{id\}/, 'plan'],
   [/^\/care\/reintegration\/\{id\}/, 'pathway'],
   [/^\/care\/follow-ups\/\{id\}/, 'followUp'],
+  [/^\/care\/movement-requests\/\{id\}/, 'movementRequest'],
+  [/^\/care\/foster-carers\/\{id\}/, 'fosterCarer'],
+  [/^\/care\/family-placements\/\{id\}/, 'placement'],
+  [/^\/care\/payments\/\{id\}/, 'payment'],
+  [/^\/care\/aftercare\/\{id\}/, 'aftercare'],
+  [/^\/care\/adoption-handoffs\/\{id\}/, 'handoff'],
 ];
 
 export function recordKindOf(path: string): string | null {

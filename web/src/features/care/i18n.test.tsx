@@ -16,8 +16,10 @@ describe('children-in-care screens', () => {
 
   it('is in the menu of roles that read care records only', () => {
     const nav = (role: keyof typeof ROLE_PERMISSIONS) => navFor([careModule], ROLE_PERMISSIONS[role]).map((n) => n.to);
-    expect(nav('dcpu_officer')).toEqual(['/care', '/care/targets']);
-    expect(nav('cwc_member')).toEqual(['/care', '/care/targets']);
+    expect(nav('dcpu_officer')).toEqual(['/care', '/care/targets', '/care/foster', '/care/ledger']);
+    expect(nav('cwc_member')).toEqual(['/care', '/care/targets', '/care/foster', '/care/ledger']);
+    // An institution's own staff: their institution and its children, not the district's foster care or ledger.
+    expect(nav('cci_staff')).toEqual(['/care', '/care/targets']);
     expect(nav('nodal_officer')).toEqual([]);
     expect(nav('helpline_operator')).toEqual([]);
   });

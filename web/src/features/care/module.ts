@@ -13,6 +13,9 @@ export default defineModule({
   nav: [
     { to: '/care', labelKey: 'care.nav', anyOf: ['care.read'] },
     { to: '/care/targets', labelKey: 'care.targets.nav', anyOf: ['care.read'] },
+    // Not for an institution's own staff (care.record only): these are the district's.
+    { to: '/care/foster', labelKey: 'care.foster.nav', anyOf: ['care.write', 'care.manage'] },
+    { to: '/care/ledger', labelKey: 'care.ledger.nav', anyOf: ['care.write', 'care.manage', 'audit.read'] },
   ],
   routes: (parent) => [
     createRoute({ getParentRoute: () => parent, path: '/care', component: lazyRouteComponent(() => import('./InstitutionsPage')) }),
@@ -23,6 +26,8 @@ export default defineModule({
     }),
     createRoute({ getParentRoute: () => parent, path: '/care/targets', component: lazyRouteComponent(() => import('./TargetsPage')) }),
     createRoute({ getParentRoute: () => parent, path: '/care/admit', component: lazyRouteComponent(() => import('./AdmitPage')) }),
+    createRoute({ getParentRoute: () => parent, path: '/care/foster', component: lazyRouteComponent(() => import('./FosterPage')) }),
+    createRoute({ getParentRoute: () => parent, path: '/care/ledger', component: lazyRouteComponent(() => import('./LedgerPage')) }),
   ],
   translations: CARE_TRANSLATIONS,
 });

@@ -1,0 +1,245 @@
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import type { AppContext } from '../http/context';
+import type { Db } from '../db/client';
+import { requirePermission, type Actor } from '../access/policy';
+import { requireWritable, rowsWhere } from '../access/fields';
+import { HttpError, badRequest, conflict, notFound } from '../http/errors';
+import { audit } from '../audit/audit.service';
+import { istToday } from '../kernel/clock';
+import { getChild } from '../registry/children.repository';
+import { cwcOrdersOnCase } from '../cases/orders';
+import { careAdoptionHandoff, careAftercarePlan, careInstitution } from './care.schema';
+import { scopeOf } from './care.repository';
+import { addMonths, careTimelines } from './domain';
+import type { AftercareInput, AftercareReviewInput, HandoffInput, HandoffPatch } from './family.model';
+
+/**
+ * Leaving care: aftercare plans for care leavers from 18 to 21 (JJ Act 2015 s.46; JJ Model Rules
+ * 2016 r.25; the CWC's aftercare order, Form 37) with their follow-up reviews, and the hand-off
+ * of a child the CWC has declared legally free for adoption (s.38, Form 25) to a Specialised
+ * Adoption Agency and CARINGS. Adoption itself is CARA's (Adoption Regulations 2022): this
+ * records only the hand-off and the status that comes back. The s.38/s.35 clocks before the
+ * declaration live on the case (src/cases, adoptionInquiry).
+ */
+
+// ---------------------------------------------------------------- aftercare
+
+type AftercareRow = typeof careAftercarePlan.$inferSelect;
+const aftercareWhere = (actor: Actor): SQL => rowsWhere(actor, 'careAftercare', scopeOf(careAftercarePlan));
+const aftercareView = (r: AftercareRow, today: string) => ({
+  id: r.id,
+  childId: r.childId,
+  stateCode: r.stateCode,
+  districtCode: r.districtCode,
+  orderRef: r.orderRef,
+  planOn: r.planOn,
+  turns18On: r.turns18On,
+  endsOn: r.endsOn,
+  needs: r.needs,
+  nextReviewDue: r.nextReviewDue,
+  reviewOverdue: r.status === 'active' && r.nextReviewDue < today,
+  reviews: r.reviews,
+  status: r.status,
+  version: r.version,
+});
+
+export async function createAftercarePlan(ctx: AppContext, actor: Actor, input: AftercareInput) {
+  requirePermission(actor, 'care.write');
+  requireWritable(actor, 'careAftercare', ['childId', 'orderRef', 'planOn', 'needs']);
+  const today = istToday(ctx.now());
+  if (input.planOn > today) throw badRequest('planOn', 'cannot be in the future');
+  return ctx.db.transaction(async (tx) => {
+    const c = await getChild(tx, actor, input.childId);
+    if (!c) throw badRequest('childId', 'no such child in your jurisdiction');
+    if (!c.dob) throw badRequest('childId', "the child's date of birth (or an estimate) is needed for aftercare (18 to 21)");
+    const turns18On = addMonths(c.dob, 12 * 18);
+    const endsOn = addMonths(c.dob, 12 * 21);
+    // Planned from 17 years 6 months (timelines aftercareFlag), given until 21 (s.46).
+    const from = addMonths(c.dob, careTimelines().aftercareFlag.atMonths);
+    if (input.planOn < from) throw badRequest('planOn', `an aftercare plan is made from 17 years 6 months (${from})`);
+    if (input.planOn >= endsOn) throw badRequest('planOn', `aftercare ends at 21 (${endsOn})`);
+    const [row] = await tx
+      .insert(careAftercarePlan)
+      .values({
+        childId: c.id,
+        stateCode: c.stateCode,
+        districtCode: c.districtCode,
+        orderRef: input.orderRef,
+        planOn: input.planOn,
+        turns18On,
+        endsOn,
+        needs: input.needs,
+        nextReviewDue: addMonths(input.planOn, careTimelines().aftercareReview.everyMonths),
+        reviews: [],
+        createdBy: actor.userId,
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row)
+      throw new HttpError(409, 'plan_exists', 'The young person has an active aftercare plan: review it instead', [
+        { field: 'childId', message: 'already has an active aftercare plan' },
+      ]);
+    await audit(tx, actor, 'create', 'care_aftercare_plan', row.id, c, {}, { children: [c.id] });
+    return aftercareView(row, today);
+  });
+}
+
+export async function reviewAftercarePlan(ctx: AppContext, actor: Actor, id: string, input: AftercareReviewInput) {
+  requirePermission(actor, 'care.write');
+  requireWritable(actor, 'careAftercare', ['reviews']);
+  const today = istToday(ctx.now());
+  if (input.on > today) throw badRequest('on', 'cannot be in the future');
+  return ctx.db.transaction(async (tx) => {
+    const [cur] = await tx
+      .select()
+      .from(careAftercarePlan)
+      .where(and(eq(careAftercarePlan.id, id), aftercareWhere(actor)))
+      .for('update');
+    if (!cur) throw notFound('Aftercare plan');
+    if (cur.version !== input.version) throw conflict('The plan was reviewed by someone else', aftercareView(cur, today));
+    if (cur.status !== 'active')
+      throw new HttpError(409, 'plan_ended', 'The aftercare plan has ended', [{ field: 'on', message: 'the plan has ended' }]);
+    const last = cur.reviews.at(-1)?.on ?? cur.planOn;
+    if (input.on < last) throw badRequest('on', `must be on or after the last review or the plan (${last})`);
+    const [row] = await tx
+      .update(careAftercarePlan)
+      .set({
+        reviews: [...cur.reviews, { on: input.on, notes: input.notes }],
+        nextReviewDue: addMonths(input.on, careTimelines().aftercareReview.everyMonths),
+        status: input.end ? 'ended' : 'active',
+        version: cur.version + 1,
+        updatedAt: ctx.now(),
+      })
+      .where(eq(careAftercarePlan.id, id))
+      .returning();
+    await audit(tx, actor, 'update', 'care_aftercare_plan', id, cur, { ended: !!input.end }, { children: [cur.childId] });
+    return aftercareView(row, today);
+  });
+}
+
+export async function listAftercarePlans(ctx: AppContext, actor: Actor, q: { childId?: string }) {
+  requirePermission(actor, 'care.read');
+  const today = istToday(ctx.now());
+  const rows = await ctx.db
+    .select()
+    .from(careAftercarePlan)
+    .where(and(aftercareWhere(actor), q.childId ? eq(careAftercarePlan.childId, q.childId) : undefined))
+    .orderBy(asc(careAftercarePlan.nextReviewDue))
+    .limit(500);
+  await audit(ctx.db, actor, 'list', 'care_aftercare_plan', null, null, { count: rows.length }, { children: rows.map((r) => r.childId) });
+  return { items: rows.map((r) => aftercareView(r, today)) };
+}
+
+// ---------------------------------------------------------------- adoption hand-off
+
+type HandoffRow = typeof careAdoptionHandoff.$inferSelect;
+const handoffWhere = (actor: Actor): SQL => rowsWhere(actor, 'careAdoption', scopeOf(careAdoptionHandoff));
+const handoffView = (r: HandoffRow) => ({
+  id: r.id,
+  childId: r.childId,
+  caseId: r.caseId,
+  stateCode: r.stateCode,
+  districtCode: r.districtCode,
+  declaredFreeOn: r.declaredFreeOn,
+  orderRef: r.orderRef,
+  saaId: r.saaId,
+  caringsRef: r.caringsRef,
+  handedOverOn: r.handedOverOn,
+  status: r.status,
+  statusOn: r.statusOn,
+  version: r.version,
+});
+
+async function saaOf(db: Db, id: string) {
+  const [i] = await db.select().from(careInstitution).where(eq(careInstitution.organisationId, id));
+  return i && i.type === 'saa' ? i : null;
+}
+
+export async function handOverForAdoption(ctx: AppContext, actor: Actor, input: HandoffInput) {
+  requirePermission(actor, 'care.write');
+  requireWritable(actor, 'careAdoption', ['childId', 'caseId', 'saaId', 'caringsRef', 'handedOverOn']);
+  const today = istToday(ctx.now());
+  if (input.handedOverOn > today) throw badRequest('handedOverOn', 'cannot be in the future');
+  return ctx.db.transaction(async (tx) => {
+    const c = await getChild(tx, actor, input.childId);
+    if (!c) throw badRequest('childId', 'no such child in your jurisdiction');
+    const orders = await cwcOrdersOnCase(tx, actor, input.caseId, 'lfa_declaration');
+    if (orders === null) throw badRequest('caseId', 'no such case you may see');
+    const lfa = orders.at(-1);
+    if (!lfa)
+      throw new HttpError(
+        400,
+        'not_legally_free',
+        'The CWC has not declared the child legally free for adoption on this case (JJ Act 2015 s.38, Form 25)',
+        [{ field: 'caseId', message: 'no declaration of legal freedom on the case' }],
+      );
+    if (!(await saaOf(tx, input.saaId))) throw badRequest('saaId', 'must be a Specialised Adoption Agency (s.65)');
+    if (input.handedOverOn < lfa.orderedOn) throw badRequest('handedOverOn', `must be on or after the declaration (${lfa.orderedOn})`);
+    const [row] = await tx
+      .insert(careAdoptionHandoff)
+      .values({
+        childId: c.id,
+        caseId: input.caseId,
+        stateCode: c.stateCode,
+        districtCode: c.districtCode,
+        declaredFreeOn: lfa.orderedOn,
+        orderRef: lfa.orderRef,
+        saaId: input.saaId,
+        caringsRef: input.caringsRef ?? null,
+        handedOverOn: input.handedOverOn,
+        status: 'handed_over',
+        statusOn: input.handedOverOn,
+        createdBy: actor.userId,
+        createdAt: ctx.now(),
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row)
+      throw new HttpError(409, 'handoff_exists', 'The child is already handed over for adoption', [
+        { field: 'childId', message: 'an open hand-off exists' },
+      ]);
+    await audit(tx, actor, 'create', 'care_adoption_handoff', row.id, c, { saaId: row.saaId }, { children: [c.id] });
+    return handoffView(row);
+  });
+}
+
+/** The status coming back from the SAA/CARINGS (referred to parents, adopted, returned to the CWC). */
+export async function updateHandoff(ctx: AppContext, actor: Actor, id: string, input: HandoffPatch) {
+  requirePermission(actor, 'care.write');
+  requireWritable(actor, 'careAdoption', ['status', 'caringsRef']);
+  const today = istToday(ctx.now());
+  if (input.on > today) throw badRequest('on', 'cannot be in the future');
+  return ctx.db.transaction(async (tx) => {
+    const [cur] = await tx
+      .select()
+      .from(careAdoptionHandoff)
+      .where(and(eq(careAdoptionHandoff.id, id), handoffWhere(actor)))
+      .for('update');
+    if (!cur) throw notFound('Adoption hand-off');
+    if (cur.version !== input.version) throw conflict('The hand-off was updated by someone else', handoffView(cur));
+    if (cur.status === 'adopted' || cur.status === 'returned')
+      throw new HttpError(409, 'handoff_closed', 'The hand-off is closed', [{ field: 'status', message: `already ${cur.status}` }]);
+    if (input.on < cur.statusOn) throw badRequest('on', `must be on or after the last status (${cur.statusOn})`);
+    const [row] = await tx
+      .update(careAdoptionHandoff)
+      .set({ status: input.status, statusOn: input.on, caringsRef: input.caringsRef ?? cur.caringsRef, version: cur.version + 1 })
+      .where(eq(careAdoptionHandoff.id, id))
+      .returning();
+    await audit(tx, actor, 'update', 'care_adoption_handoff', id, cur, { from: cur.status, to: row.status }, { children: [cur.childId] });
+    return handoffView(row);
+  });
+}
+
+export async function listHandoffs(ctx: AppContext, actor: Actor) {
+  requirePermission(actor, 'care.read');
+  const rows = await ctx.db
+    .select()
+    .from(careAdoptionHandoff)
+    .where(handoffWhere(actor))
+    .orderBy(asc(careAdoptionHandoff.handedOverOn))
+    .limit(500);
+  await audit(ctx.db, actor, 'list', 'care_adoption_handoff', null, null, { count: rows.length }, { children: rows.map((r) => r.childId) });
+  return { items: rows.map(handoffView) };
+}
