@@ -9,7 +9,7 @@ import { istToday } from '../kernel/clock';
 import { getLocation, placementOf } from '../locations/locations.repository';
 import { careFamilyPlacement, careFosterCarer, careFosterInspection } from './care.schema';
 import { scopeOf } from './care.repository';
-import { addMonths, careTimelines } from './domain';
+import { fosterCareClocks } from '../law/care-clocks';
 import type { FosterCarerInput, FosterInspectionInput, HomeStudyInput, SfcacDecisionInput } from './family.model';
 
 /**
@@ -162,9 +162,10 @@ export async function approvedCarer(db: Db, actor: Actor, carerId: string, start
 
 // ---------------------------------------------------------------- the record of a child in foster care (Form 34)
 
-function nextInspection(startedOn: string, visits: { visitedOn: string }[]) {
-  const last = visits.at(-1)?.visitedOn ?? startedOn;
-  return addMonths(last, careTimelines().fosterInspection.everyMonths);
+/** The monthly Form 35 inspection (JJ Model Rules 2016 r.23(18)): the rule, its source and a state's override are the law module's. */
+function nextInspection(startedOn: string, visits: { visitedOn: string }[], stateCode: number, today: string) {
+  const [c] = fosterCareClocks({ placedOn: startedOn, lastInspectionOn: visits.at(-1)?.visitedOn ?? null }, stateCode, today);
+  return c.dueOn;
 }
 
 export async function placementRecords(db: Db, actor: Actor, today: string, extra: SQL[]) {
@@ -185,7 +186,7 @@ export async function placementRecords(db: Db, actor: Actor, today: string, extr
   return rows.map((r) => {
     const mine = visits.filter((v) => v.placementId === r.id);
     const monitored = (r.kind === 'foster' || r.kind === 'group_foster') && !r.endedOn;
-    const due = monitored ? nextInspection(r.startedOn, mine) : null;
+    const due = monitored ? nextInspection(r.startedOn, mine, r.stateCode, today) : null;
     return {
       id: r.id,
       childId: r.childId,

@@ -13,7 +13,6 @@ const schema = z.strictObject({
   icpReview: z.strictObject({ everyMonths: z.number().int().positive(), ...basis }),
   registrationRenewal: z.strictObject({ warnDaysBefore: z.number().int().nonnegative(), ...basis }),
   aftercareFlag: z.strictObject({ atMonths: z.number().int().positive(), ...basis }),
-  fosterInspection: z.strictObject({ everyMonths: z.number().int().positive(), ...basis }),
   aftercareReview: z.strictObject({ everyMonths: z.number().int().positive(), ...basis }),
   postRestorationFollowUps: z.strictObject({
     atMonths: z
