@@ -17,6 +17,7 @@ import { registerLinkageCommands } from '../linkage/linkage.cli';
 import { registerOrganisationCommands } from '../users/organisations.cli';
 import { isPostgresUrl, restoreBackup, writeBackup } from '../db/backup';
 import { registerReportCommands } from '../reports/mission-vatsalya/report.cli';
+import { registerNationalCommands } from '../demo/national/national.cli';
 
 const program = new Command('samanvay')
   .description('Samanvay: shared child & family registry and convergence platform (Mission Vatsalya)')
@@ -203,6 +204,7 @@ program
 registerLinkageCommands(program);
 registerOrganisationCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
 registerReportCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
+registerNationalCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
 
 program.exitOverride();
 try {
