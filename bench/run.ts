@@ -13,6 +13,7 @@ const BENCHES: [string, string][] = [
   ['missing', './missing/match-one.bench.ts'],
   ['login', './auth/login-timing.bench.ts'],
   ['load', './load/load.bench.ts'],
+  ['ratio', './load/pgbench-ratio.bench.ts'],
   ['web', './web/throttled.bench.ts'],
 ];
 

@@ -191,15 +191,30 @@ const ORDER = Object.keys(TABLES) as Table[];
 
 // ---------- deterministic randomness ----------
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
+/**
+ * sfc32 (128-bit state): the same sequence on every machine. (A 32-bit-state generator put
+ * 763 districts on one cycle of 2^32, and overlapping stretches gave two districts the same ids.)
+ */
 export function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  let a = 0x9e3779b9,
+    b = 0x243f6a88,
+    c = 0xb7e15162,
+    d = seed >>> 0;
+  const next = () => {
+    a |= 0;
+    b |= 0;
+    c |= 0;
+    d |= 0;
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
   };
+  for (let i = 0; i < 15; i++) next();
+  return next;
 }
 const mixSeed = (a: number, b: number) => {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x632be5ab, 0xc2b2ae35);
@@ -208,18 +223,24 @@ const mixSeed = (a: number, b: number) => {
   return (h ^ (h >>> 15)) >>> 0;
 };
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-/** A version-4-shaped UUID from the generator (not from crypto: the same seed gives the same ids). */
-function uuid(rnd: () => number): string {
-  const b: number[] = [];
-  for (let i = 0; i < 4; i++) {
-    const x = Math.floor(rnd() * 4294967296);
-    b.push(x >>> 24, (x >>> 16) & 255, (x >>> 8) & 255, x & 255);
-  }
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = b.map((x) => HEX[x]).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+const hex = (n: number, digits: number) => (n >>> 0).toString(16).padStart(digits, '0').slice(-digits);
+/**
+ * A version-4-shaped UUID, deterministic (not from crypto): random bits from the generator, and
+ * the last 12 hex digits the district and a counter, so two rows of one data set never share an id.
+ */
+function makeIds(rnd: () => number, district: number) {
+  let n = 0;
+  return () => {
+    const r = [0, 1, 2].map(() => Math.floor(rnd() * 4294967296));
+    const b = [r[0] >>> 24, (r[0] >>> 16) & 255, (r[0] >>> 8) & 255, r[0] & 255, r[1] >>> 24, (r[1] >>> 16) & 255];
+    return `${HEX[b[0]]}${HEX[b[1]]}${HEX[b[2]]}${HEX[b[3]]}-${HEX[b[4]]}${HEX[b[5]]}-4${hex(r[1], 3)}-${hex(0x8000 | (r[2] & 0x3fff), 4)}-${hex(district, 4)}${hex(n++, 8)}`;
+  };
 }
+let nextId: () => string = () => {
+  throw new Error('no district being generated');
+};
+/** The next id of the district being generated (`rnd` is unused: ids have their own stream). */
+const uuid = (_rnd: () => number) => nextId();
 function weighted<T>(rnd: () => number, items: readonly (readonly [T, number])[]): T {
   let r = rnd() * items.reduce((a, [, w]) => a + w, 0);
   for (const [v, w] of items) if ((r -= w) < 0) return v;
@@ -435,7 +456,7 @@ export async function generateNational(url: string, opts: GenerateOptions): Prom
     const first = new Chunk();
     for (const d of districts) {
       const existing = units.get(d.code);
-      d.unitId = existing ?? uuid(prng(mixSeed(opts.seed, 200_000 + d.code)));
+      d.unitId = existing ?? makeIds(prng(mixSeed(opts.seed, 200_000 + d.code)), d.code)();
       if (!existing)
         first.row('organisation', [
           d.unitId,
@@ -530,6 +551,10 @@ async function generateDistrict(
   maybeFlush: () => Promise<void>,
 ) {
   const rnd = prng(mixSeed(seed, d.code));
+  // Counters from 1: number 0 of the district is its DCPU's id (above).
+  const idsFrom = makeIds(prng(mixSeed(seed, 300_000 + d.code)), d.code);
+  idsFrom();
+  nextId = idsFrom;
   const pools = poolsFor(seed, d.stateCode);
   const places = { state: d.stateName, district: d.name };
   const language = LANGUAGE[pools.script];
