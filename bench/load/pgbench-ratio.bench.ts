@@ -61,16 +61,22 @@ async function pgbench(): Promise<{ select: number; tpcb: number }> {
 class Server {
   readonly child: ChildProcess;
   private waiting: ((m: Record<string, unknown>) => void)[] = [];
+  /** The child says `alive` once it listens: a message sent before that may be lost. */
+  readonly alive: Promise<void>;
+  private setAlive!: () => void;
   constructor() {
+    this.alive = new Promise((r) => (this.setAlive = r));
     this.child = fork(new URL('./server.ts', import.meta.url), [], {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     this.child.on('message', (m: Record<string, unknown>) => {
-      if (m.type !== 'alive') this.waiting.shift()?.(m);
+      if (m.type === 'alive') this.setAlive();
+      else this.waiting.shift()?.(m);
     });
   }
   async ask<T = Record<string, unknown>>(msg: Record<string, unknown>): Promise<T> {
+    await this.alive;
     const reply = new Promise<Record<string, unknown>>((r) => this.waiting.push(r));
     this.child.send(msg);
     const m = await reply;
