@@ -15,6 +15,7 @@ const BENCHES: [string, string][] = [
   ['login', './auth/login-timing.bench.ts'],
   ['load', './load/load.bench.ts'],
   ['helpline', './helpline/helpline.bench.ts'],
+  ['ratio', './load/pgbench-ratio.bench.ts'],
   ['web', './web/throttled.bench.ts'],
 ];
 

@@ -6,13 +6,28 @@
  * environment variable for it), chain stats, stop.
  */
 import type { AddressInfo } from 'node:net';
+import pg from 'pg';
 import { buildApp } from '../../src/http/app';
 import type { AppContext } from '../../src/http/context';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/db/scratch';
 import { seedDemo } from '../../src/demo/seed';
 
 type Msg =
-  { type: 'start'; postgresUrl?: string } | { type: 'audit'; on: boolean } | { type: 'drain' } | { type: 'stats' } | { type: 'stop' };
+  | { type: 'start'; postgresUrl?: string }
+  | { type: 'audit'; on: boolean }
+  | { type: 'drain' }
+  | { type: 'stats' }
+  | { type: 'queries' }
+  | { type: 'stop' };
+
+// Statements sent to PostgreSQL (every pool.query and transaction statement goes through
+// Client.query): the ratio bench reports statements per request. PGlite is not counted.
+let statements = 0;
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof clientQuery;
 
 const send = (m: unknown) => process.send!(m);
 let database: ScratchDatabase | null = null;
@@ -78,6 +93,9 @@ process.on('message', async (m: Msg) => {
       send({ type: 'ok' });
     } else if (m.type === 'stats') {
       send({ type: 'stats', ...(await stats(database!)) });
+    } else if (m.type === 'queries') {
+      send({ type: 'queries', statements });
+      statements = 0;
     } else if (m.type === 'stop') {
       await close?.();
       send({ type: 'ok' });

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { findUserById, findUserByUsername, toActor } from '../users/users.repository';
+import { findUserByUsername, toActor } from '../users/users.repository';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
 import { HttpError } from '../http/errors';
 import type { Actor } from '../access/policy';
@@ -13,7 +13,7 @@ import {
   releaseAddressAttempt,
   windowStart,
 } from './lockout.repository';
-import { insertSession, liveSessionByToken, revokeSessionTree, touchSession, type SessionKind } from './sessions.repository';
+import { insertSession, liveSessionWithUser, revokeSessionTree, touchSession, type SessionKind } from './sessions.repository';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -117,10 +117,9 @@ export interface ResolvedSession {
 
 /** The session a cookie or bearer token stands for, if it is in force and its user active. */
 export async function resolveSession(db: Db, token: string, ip: string, now = new Date()): Promise<ResolvedSession | null> {
-  const s = await liveSessionByToken(db, token, now);
-  if (!s) return null;
-  const found = await findUserById(db, s.userId);
+  const found = await liveSessionWithUser(db, token, now);
   if (!found || !found.user.active) return null;
+  const s = found.session;
   // Last use is kept to the minute for the Account screen; cookie sessions also slide while in
   // use, API tokens keep their fixed expiry.
   if (now.getTime() - s.lastSeenAt.getTime() > 60_000) {

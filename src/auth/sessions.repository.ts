@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { userSession } from '../users/users.schema';
+import { appUser, organisation, userSession } from '../users/users.schema';
 
 export type SessionKind = 'cookie' | 'api';
 export type SessionRow = typeof userSession.$inferSelect;
@@ -47,6 +47,20 @@ export async function liveSessionByToken(db: Db, token: string, now: Date): Prom
     .from(userSession)
     .where(and(eq(userSession.tokenHash, sha256(token)), isNull(userSession.revokedAt), gt(userSession.expiresAt, now)));
   return s ?? null;
+}
+
+/**
+ * The live session of a token with its user and the user's organisation kind, in one query:
+ * every signed-in request asks this, so it is one round trip, not two (issue #19).
+ */
+export async function liveSessionWithUser(db: Db, token: string, now: Date) {
+  const [row] = await db
+    .select({ session: userSession, user: appUser, orgKind: organisation.kind })
+    .from(userSession)
+    .innerJoin(appUser, eq(appUser.id, userSession.userId))
+    .leftJoin(organisation, eq(organisation.id, appUser.organisationId))
+    .where(and(eq(userSession.tokenHash, sha256(token)), isNull(userSession.revokedAt), gt(userSession.expiresAt, now)));
+  return row ?? null;
 }
 
 export async function touchSession(db: Db, id: string, now: Date, expiresAt?: Date) {

@@ -18,6 +18,7 @@ import { registerOrganisationCommands } from '../users/organisations.cli';
 import { isPostgresUrl, restoreBackup, writeBackup } from '../db/backup';
 import { registerReportCommands } from '../reports/mission-vatsalya/report.cli';
 import { registerHelplineCommands } from '../helpline/helpline.cli';
+import { registerNationalCommands } from '../demo/national/national.cli';
 
 const program = new Command('samanvay')
   .description('Samanvay: shared child & family registry and convergence platform (Mission Vatsalya)')
@@ -205,6 +206,7 @@ registerLinkageCommands(program);
 registerHelplineCommands(program);
 registerOrganisationCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
 registerReportCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
+registerNationalCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
 
 program.exitOverride();
 try {
