@@ -290,6 +290,7 @@ describe('monthly reports, frozen and on a schedule', () => {
     const akola = await t.login('dcpo.akola');
     expect((await akola.get('/api/v1/reports/mission-vatsalya/snapshots')).json().items).toEqual([]);
     expect((await akola.get(`/api/v1/reports/mission-vatsalya/snapshots/${snap.id}`)).statusCode).toBe(404);
+    expect((await akola.get(`/api/v1/reports/mission-vatsalya/snapshots/${snap.id}/file?format=csv`)).statusCode).toBe(404);
     await expect(t.ctx.database.query(`UPDATE report_snapshot SET period = '2026-09' WHERE id = $1`, [snap.id])).rejects.toThrow(/frozen/);
   });
 
@@ -298,7 +299,11 @@ describe('monthly reports, frozen and on a schedule', () => {
     const add = await c.post('/api/v1/reports/mission-vatsalya/recipients', { district: 468, address: 'scps@mh.test', lang: 'mr' });
     expect(add.statusCode).toBe(201);
     expect((await c.post('/api/v1/reports/mission-vatsalya/recipients', { district: 468, address: 'SCPS@mh.test' })).statusCode).toBe(409);
-    expect((await (await t.login('dcpo.akola')).get('/api/v1/reports/mission-vatsalya/recipients?district=468')).statusCode).toBe(403);
+    const akola = await t.login('dcpo.akola');
+    expect((await akola.get('/api/v1/reports/mission-vatsalya/recipients?district=468')).statusCode).toBe(403);
+    // Another district's officer cannot remove Amravati's recipient.
+    expect([403, 404]).toContain((await akola.del(`/api/v1/reports/mission-vatsalya/recipients/${add.json().id}`)).statusCode);
+    expect((await c.get('/api/v1/reports/mission-vatsalya/recipients?district=468')).json().items.length).toBe(1);
     const sink = await smtpSink();
     try {
       const smtp = new SmtpSender({

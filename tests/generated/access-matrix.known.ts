@@ -34,6 +34,12 @@ export const SKIPPED_ROUTES: Record<string, string> = {
     'the id is an indicator of the versioned data, not a record; counts within the jurisdiction tested in src/dashboards/dashboards.api.test.ts',
   'GET /dashboards/indicators/{id}/records':
     'the id is an indicator, not a record; the rows are the registry’s and case lists (policy tested there), tested in src/dashboards/dashboards.api.test.ts',
+  'GET /reports/mission-vatsalya/snapshots/{id}':
+    'a frozen report holds counts, no child’s record; another district gets 404, tested in src/dashboards/dashboards.api.test.ts',
+  'GET /reports/mission-vatsalya/snapshots/{id}/file':
+    'the frozen report’s file (counts only); another district gets 404, tested in src/dashboards/dashboards.api.test.ts',
+  'DELETE /reports/mission-vatsalya/recipients/{id}':
+    'an official’s address for the monthly report, not a child’s record; another district cannot remove it, tested in src/dashboards/dashboards.api.test.ts',
   'GET /dashboards/indicators/{id}/records/export':
     'the id is an indicator, not a record; the rows are the registry’s and case lists, tested in src/dashboards/dashboards.api.test.ts',
 };

@@ -119,7 +119,7 @@ export function AccountabilityView({ a, metric }: { a: Accountability; metric: s
         </Title>
         <div data-testid="accountability-chart" aria-hidden="true" style={{ width: '100%', height: 300 }}>
           <ResponsiveContainer>
-            <LineChart data={chart} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+            <LineChart data={chart} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="label" fontSize={11} />
               <YAxis allowDecimals={!rate} fontSize={11} unit={rate ? '%' : undefined} />

@@ -170,7 +170,7 @@ function CareTrend({ d }: { d: DistrictHome }) {
       </Title>
       <div aria-hidden="true" style={{ width: '100%', height: 220 }}>
         <ResponsiveContainer>
-          <LineChart data={data} margin={{ top: 6, right: 12, bottom: 0, left: -16 }}>
+          <LineChart data={data} margin={{ top: 6, right: 12, bottom: 0, left: -16 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="month" fontSize={10} />
             <YAxis allowDecimals={false} fontSize={10} />

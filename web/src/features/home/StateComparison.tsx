@@ -44,7 +44,7 @@ export function StateComparisonView({ state }: { state?: number }) {
               <Card withBorder mb="md">
                 <div aria-hidden="true" style={{ width: '100%', height: 220 }} className="comparison-chart">
                   <ResponsiveContainer>
-                    <BarChart data={chart}>
+                    <BarChart data={chart} accessibilityLayer={false}>
                       <CartesianGrid strokeDasharray="3 3" />
                       <XAxis dataKey="name" fontSize={11} />
                       <YAxis fontSize={11} />

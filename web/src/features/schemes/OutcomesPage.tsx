@@ -137,7 +137,7 @@ function OutcomesView({ o }: { o: Outcomes }) {
         </Title>
         <div data-testid="outcomes-chart" aria-hidden="true" style={{ width: '100%', height: 280 }}>
           <ResponsiveContainer>
-            <LineChart data={months} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+            <LineChart data={months} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="month" fontSize={11} />
               <YAxis allowDecimals={false} fontSize={11} tickFormatter={(n: number) => f.number(n)} />
@@ -167,7 +167,7 @@ function OutcomesView({ o }: { o: Outcomes }) {
         </div>
         <div data-testid="documents-chart" aria-hidden="true" style={{ width: '100%', height: 220 }}>
           <ResponsiveContainer>
-            <BarChart data={months} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+            <BarChart data={months} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="month" fontSize={11} />
               <YAxis allowDecimals={false} fontSize={11} />

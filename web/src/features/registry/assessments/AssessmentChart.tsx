@@ -20,7 +20,7 @@ export default function AssessmentChart({ assessments, domains }: { assessments:
   return (
     <div data-testid="assessment-chart" aria-hidden="true" style={{ width: '100%', height: 260 }}>
       <ResponsiveContainer>
-        <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: -16 }}>
+        <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: -16 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="date" tickFormatter={(d: string) => f.month(d)} fontSize={12} />
           <YAxis domain={[1, 4]} ticks={[1, 2, 3, 4]} fontSize={12} tickFormatter={(v: number) => f.number(v)} />

@@ -20,7 +20,7 @@ export function VillageRiskChart({ villages }: { villages: VillageRisk[] }) {
   return (
     <div data-testid="village-chart" aria-hidden="true" style={{ width: '100%', height: 60 + data.length * 44 }}>
       <ResponsiveContainer>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tickFormatter={(n: number) => f.number(n)} fontSize={12} />
           <YAxis type="category" dataKey="name" width={120} fontSize={12} tick={{ fill: '#343a40' }} />
@@ -44,7 +44,7 @@ export function FactorChart({ factors }: { factors: Record<string, number> }) {
   return (
     <div data-testid="factor-chart" aria-hidden="true" style={{ width: '100%', height: 40 + data.length * 30 }}>
       <ResponsiveContainer>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tickFormatter={(n: number) => f.number(n)} fontSize={12} />
           <YAxis type="category" dataKey="name" width={160} fontSize={11} tick={{ fill: '#343a40' }} />
