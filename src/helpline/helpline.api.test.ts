@@ -570,6 +570,18 @@ describe('one call: responders and an existing case', () => {
     const read = (await dcpo.get(`/api/v1/helpline/calls/${c.id}`)).json();
     expect(read.timeline.map((s: { step: string }) => s.step)).toContain('attached_to_case');
   });
+
+  it("documents the partners' inbound endpoint in the OpenAPI: signed headers, the message body and each refusal", async () => {
+    const doc = (await dcpo.get('/api/openapi.json')).json();
+    const post = doc.paths['/api/v1/helpline/partners/{partner}/messages'].post;
+    expect(post.parameters.filter((p: { in: string }) => p.in === 'header').map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['x-helpline-signature', 'x-helpline-timestamp', 'idempotency-key']),
+    );
+    expect(post.requestBody.content['application/json'].schema).toBeTruthy();
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404', '409']));
+    expect(JSON.stringify(post.responses['401'])).toContain('bad_signature');
+    expect(JSON.stringify(post.responses['409'])).toContain('sameBody');
+  });
 });
 
 describe('monthly figures per district', () => {
