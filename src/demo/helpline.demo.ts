@@ -301,6 +301,7 @@ const PARTNER_CALLS: PartnerDemo[] = [
     statuses: [
       ['acknowledged', 10],
       ['on_the_way', 15],
+      ['reached', 48],
     ],
   },
 ];

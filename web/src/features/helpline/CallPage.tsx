@@ -177,9 +177,7 @@ export default function CallPage() {
                   <Table.Td>
                     {t(m.direction === 'in' ? 'helpline.call.messageIn' : 'helpline.call.messageOut', { partner: m.partner })}
                     {' · '}
-                    {m.kind === 'status' && m.statusValue
-                      ? t(`helpline.step.partner_${m.statusValue}`, { partner: m.partner })
-                      : t('helpline.call.handover')}
+                    {m.kind === 'status' && m.statusValue ? t(`helpline.partnerStatus.${m.statusValue}`) : t('helpline.call.handover')}
                   </Table.Td>
                   <Table.Td>
                     <Badge color={m.delivery === 'acknowledged' ? 'green' : 'orange'}>

@@ -108,6 +108,7 @@ const en = {
       fromPartner: 'Received from {{partner}}',
       toPartner: 'Handed to {{partner}}',
     },
+    partnerStatus: { acknowledged: 'accepted', on_the_way: 'responder on the way', reached: 'child reached', closed: 'closed' },
     step: {
       received: 'Call received',
       submitted: 'Submitted and triaged',
@@ -238,6 +239,7 @@ const hi: typeof en = {
       fromPartner: '{{partner}} से प्राप्त',
       toPartner: '{{partner}} को सौंपी गई',
     },
+    partnerStatus: { acknowledged: 'स्वीकार', on_the_way: 'प्रतिसादकर्ता रास्ते में', reached: 'बच्चे तक पहुँचे', closed: 'बंद' },
     step: {
       received: 'कॉल प्राप्त',
       submitted: 'जमा और ट्राइएज',
@@ -368,6 +370,7 @@ const mr: typeof en = {
       fromPartner: '{{partner}} कडून मिळाला',
       toPartner: '{{partner}} ला सोपवला',
     },
+    partnerStatus: { acknowledged: 'स्वीकारले', on_the_way: 'प्रतिसादक वाटेत', reached: 'बालकापर्यंत पोहोचले', closed: 'बंद' },
     step: {
       received: 'कॉल मिळाला',
       submitted: 'सादर आणि वर्गीकरण',
