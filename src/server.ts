@@ -12,6 +12,7 @@ import { registerMissingJobs } from './missing/missing.jobs';
 import { loadActiveModel } from './missing/model.service';
 import { registerEventJobs } from './events/events.jobs';
 import { registerHelplineJobs } from './helpline/helpline.jobs';
+import { partnerConfig } from './helpline/partner.service';
 import { registerReportJobs } from './reports/mission-vatsalya/schedule';
 import { startAuditSweeper } from './audit/audit.runtime';
 import { auditKeyFor } from './audit/audit.checkpoint';
@@ -44,6 +45,8 @@ export const FIRST_ADMIN_HELP = [
 ].join('\n');
 
 export async function startServer(opts: { port: number; host?: string; demo?: boolean }) {
+  // A bad setting stops the start with its name, not a 500 on each partner message (HELPLINE_112_SECRET, HELPLINE_181_SECRET).
+  partnerConfig();
   const url = databaseUrl();
   const database = await openDatabase(url);
   process.stderr.write(`Database: ${database.kind === 'postgres' ? 'PostgreSQL' : `embedded PGlite at ${url}`}\n`);

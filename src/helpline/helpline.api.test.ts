@@ -529,6 +529,58 @@ describe('handover with 112 and 181 (signed contract, real HTTP both ways)', () 
     expect(fig.medianMinutesToOnTheWay).not.toBeNull();
     // 112 may not report on a call it handed to 1098 (that is 1098's to report).
     expect((await sim.sendStatus(id, 'reached')).body.code).toBe('unknown_ref');
+    // Every message in and out is audited, with ids only.
+    const audited = await q<{ action: string; details: { messageId: string } }>(
+      "SELECT action, details FROM audit_event WHERE entity_id = $1 AND action LIKE 'helpline.partner_%'",
+      [id],
+    );
+    const messages = await q<{ message_id: string }>('SELECT message_id FROM helpline_partner_message WHERE call_id = $1', [id]);
+    expect(messages).toHaveLength(5);
+    expect(audited.map((a) => a.details.messageId).sort()).toEqual(messages.map((m) => m.message_id).sort());
+  });
+});
+
+describe('one call: responders and an existing case', () => {
+  it("lists the district unit's active staff as responders, and attaches a call to the case of a child it names", async () => {
+    k.at(T0);
+    op = await k.as('helpline.amravati');
+    dcpo = await k.as('dcpo.amravati');
+    const childId = await k.childIn('Rajura', 6);
+    const c = await submitted({ ...complete, children: [{ name: 'Known', sex: 'male', registryChildId: childId }] });
+    const staff = (await dcpo.get(`/api/v1/helpline/calls/${c.id}/responders`)).json().items as { id: string }[];
+    const [cw, akolaCw] = await Promise.all(
+      ['caseworker.amravati', 'caseworker.akola'].map(
+        async (u) => (await q<{ id: string }>('SELECT id FROM app_user WHERE username = $1', [u]))[0].id,
+      ),
+    );
+    expect(staff.map((s) => s.id)).toContain(cw);
+    expect(staff.map((s) => s.id)).not.toContain(akolaCw);
+    const kase = await dcpo.post('/api/v1/cases', intakeBody(childId));
+    expect(kase.statusCode, kase.body).toBe(201);
+    const other = await dcpo.post('/api/v1/cases', intakeBody(await k.childIn('Rajura', 7)));
+    const wrong = await dcpo.post(`/api/v1/helpline/calls/${c.id}/attach-case`, { version: c.version, caseId: other.json().id });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().issues[0].field).toBe('caseId');
+    const ok = await dcpo.post(`/api/v1/helpline/calls/${c.id}/attach-case`, { version: c.version, caseId: kase.json().id });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().caseId).toBe(kase.json().id);
+    expect(
+      (await op.post(`/api/v1/helpline/calls/${c.id}/attach-case`, { version: ok.json().version, caseId: kase.json().id })).statusCode,
+    ).toBe(403);
+    const read = (await dcpo.get(`/api/v1/helpline/calls/${c.id}`)).json();
+    expect(read.timeline.map((s: { step: string }) => s.step)).toContain('attached_to_case');
+  });
+
+  it("documents the partners' inbound endpoint in the OpenAPI: signed headers, the message body and each refusal", async () => {
+    const doc = (await dcpo.get('/api/openapi.json')).json();
+    const post = doc.paths['/api/v1/helpline/partners/{partner}/messages'].post;
+    expect(post.parameters.filter((p: { in: string }) => p.in === 'header').map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['x-helpline-signature', 'x-helpline-timestamp', 'idempotency-key']),
+    );
+    expect(post.requestBody.content['application/json'].schema).toBeTruthy();
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404', '409']));
+    expect(JSON.stringify(post.responses['401'])).toContain('bad_signature');
+    expect(JSON.stringify(post.responses['409'])).toContain('sameBody');
   });
 });
 

@@ -74,6 +74,11 @@ export const dispatchInput = z.strictObject({
   responderUserId: z.uuid('must be a user id (UUID)').optional(),
 });
 export const HANDED_TO = ['police_station', 'cwc', 'cci', 'family'] as const;
+/** Attach the call to an existing case of a child it names. */
+export const attachCaseInput = z.strictObject({ version: recordVersion, caseId: z.uuid('must be a case id (UUID)') });
+/** A user who may be named as the call's responder. */
+export const responderOut = z.object({ id: z.string(), displayName: z.string(), role: z.string() });
+
 export const handedToInput = z.strictObject({
   version: recordVersion,
   /** JJ Act 2015 s.31 (production before the CWC), a CCI (s.2(21)), the family, the police station (SJPU, s.107). */

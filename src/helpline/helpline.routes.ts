@@ -7,6 +7,7 @@ import { idParams } from '../http/common';
 import { created, file, itemsOf, ok, pageOf } from '../http/response';
 import { csvText } from '../exports/csv';
 import {
+  attachCaseInput,
   callListQuery,
   callOut,
   closeInput,
@@ -21,12 +22,14 @@ import {
   handoverInput,
   handoverOut,
   partnerHandoverInput,
+  responderOut,
   summaryOut,
   summaryQuery,
   triageTableOut,
   versionBody,
 } from './helpline.model';
 import {
+  attachToCase,
   CSV_HEADER,
   createDraft,
   exportRows,
@@ -36,6 +39,7 @@ import {
   handoverAsCase,
   listCallsFor,
   readCallFor,
+  respondersFor,
   stepCall,
   submitCall,
   suggestChildren,
@@ -149,6 +153,18 @@ export function helplineRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, params: idParams, response: ok(callOut) } },
     async (req) => (await readCallFor(ctx, requireActor(req), req.params.id)) as CallReply,
   );
+  r.get(
+    '/helpline/calls/:id/responders',
+    {
+      schema: {
+        tags,
+        summary: "Who may be named as the call's responder: the active staff of its district unit",
+        params: idParams,
+        response: ok(itemsOf(responderOut)),
+      },
+    },
+    async (req) => respondersFor(ctx, requireActor(req), req.params.id),
+  );
   r.patch(
     '/helpline/calls/:id',
     {
@@ -233,6 +249,19 @@ export function helplineRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => (await handoverAsCase(ctx, requireActor(req), req.params.id, req.body)) as z.input<typeof handoverOut>,
+  );
+  r.post(
+    '/helpline/calls/:id/attach-case',
+    {
+      schema: {
+        tags,
+        summary: "Attach the call to an existing case of a child it names (the case reader's access rule applies)",
+        params: idParams,
+        body: attachCaseInput,
+        response: ok(callOut),
+      },
+    },
+    async (req) => (await attachToCase(ctx, requireActor(req), req.params.id, req.body)) as CallReply,
   );
   // Its own scope: the partner messages keep their raw body for the signature.
   app.register(async (scope) => partnerRoutes(scope, ctx));

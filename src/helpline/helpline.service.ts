@@ -8,9 +8,9 @@ import { istToday, istYearsBefore } from '../kernel/clock';
 import { resolvePlacement } from '../registry/placement';
 import { childDuplicates } from '../registry/duplicates.door';
 import { childIdentityWithheld } from '../registry/children.repository';
-import { openCaseFromCall } from '../cases/cases.service';
+import { openCaseFromCall, readCase } from '../cases/cases.service';
 import { createFoundChild } from '../missing/missing.service';
-import { activeOfKindAt } from '../users/organisations.repository';
+import { activeOfKindAt, activeUsersOfUnits } from '../users/organisations.repository';
 import { triage } from './domain/triage';
 import { figures, figuresBy, isDueSoon, isOverdue, minutesBetween } from './domain/response-times';
 import type { Route } from './domain/vocabulary';
@@ -462,6 +462,42 @@ export async function handoverAsCase(
     await audit(tx, actor, 'helpline.handover', ENTITY, id, cur, { caseId: opened.id, ownerUnitId: owner }, subjects(cur));
   });
   return { call: await view(ctx, actor, id), caseId: opened.id, caseNumber: opened.number, missingRecordId: row.missingRecordId };
+}
+
+/**
+ * Attaches the call to an existing case of a child the call names (a repeat call about a child
+ * already in care, JJ Model Rules 2016 r.19: one case per child): the case must be one the actor
+ * may read (the case access rule, in SQL) and about one of the call's registry children.
+ */
+export async function attachToCase(ctx: AppContext, actor: Actor, id: string, input: { version: number; caseId: string }) {
+  requirePermission(actor, 'helpline.dispatch');
+  requirePermission(actor, 'cases.read');
+  const found = (await readCase(ctx, actor, input.caseId).catch((e: unknown) => {
+    if (e instanceof HttpError && e.status === 404) throw badRequest('caseId', 'no such case that you may read');
+    throw e;
+  })) as { child?: { id?: string } };
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    const row = await lockAt(ctx, tx, actor, id, input.version);
+    if (row.status === 'draft') throw wrongStatus(row, 'submitted');
+    if (row.caseId) throw new HttpError(409, 'already_handed_over', 'This call is already a case', undefined, { reason: 'HAS_CASE' });
+    const childId = found.child?.id;
+    if (!childId || !row.childIds.includes(childId)) throw badRequest('caseId', 'must be a case of a child linked on this call');
+    await updateCall(tx, id, row.version, { caseId: input.caseId, updatedAt: now });
+    await insertStep(tx, { callId: id, step: 'attached_to_case', at: now, byUserId: actor.userId, detail: { caseId: input.caseId } });
+    await audit(tx, actor, 'helpline.attach_case', ENTITY, id, row, { caseId: input.caseId }, subjects(row));
+  });
+  return view(ctx, actor, id);
+}
+
+/** Who may be named as the call's responder: the active staff of its district child helpline unit (the DCPU) and of the unit it was assigned to. */
+export async function respondersFor(ctx: AppContext, actor: Actor, id: string) {
+  requirePermission(actor, 'helpline.dispatch');
+  const c = await view(ctx, actor, id);
+  const units = (await activeOfKindAt(ctx.db, 'DCPU', `di:${c.districtCode as number}`)).map((u) => u.id);
+  if (c.assignedUnitId) units.push(c.assignedUnitId as string);
+  const users = await activeUsersOfUnits(ctx.db, [...new Set(units)]);
+  return { items: users.map((u) => ({ id: u.id, displayName: u.displayName, role: u.role })) };
 }
 
 // ---------------------------------------------------------------- reads, figures

@@ -165,7 +165,10 @@ export function partnerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Part
   for (const p of PARTNERS) {
     const secret = env[`HELPLINE_${p}_SECRET`];
     if (!secret) continue;
-    if (secret.length < 32) throw new Error(`HELPLINE_${p}_SECRET must be at least 32 characters`);
+    if (secret.length < 32)
+      throw new Error(
+        `HELPLINE_${p}_SECRET is ${secret.length} characters long; the shared secret that signs messages with ${p} must be at least 32 characters (docs/HELPLINE-CONTRACT.md). Set a longer one, or unset it to leave ${p} unconnected.`,
+      );
     out[p] = { secret, url: env[`HELPLINE_${p}_URL`] || null };
   }
   return out;

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { HttpError } from '../http/errors';
-import { ok } from '../http/response';
+import { apiError, fieldIssueOut } from '../http/response';
 import { HEADERS, PARTNERS, partnerAck, partnerMessage, verify, type Partner } from './partner.contract';
 import { partnerConfig, receivePartnerMessage } from './partner.service';
 
@@ -26,6 +26,35 @@ const header = (req: FastifyRequest, name: string) => {
  * new. Refusals: 401 `unknown_partner`, `stale_timestamp`, `bad_signature`; 400 a malformed
  * body; 409 `replayed` (with the first acknowledgement); 404 `unknown_ref`. A refusal changes nothing.
  */
+/** A refusal of a partner message (docs/HELPLINE-CONTRACT.md, "Answers"). */
+const refusal = (codes: string, what: string) =>
+  z
+    .looseObject({ code: z.string().describe(codes), message: z.string(), issues: z.array(fieldIssueOut).optional() })
+    .describe(`${what}. A refused message changes nothing.`);
+
+const messageHeaders = z.looseObject({
+  [HEADERS.partner]: z.enum(PARTNERS).describe('The sender (112 or 181); must match the path'),
+  [HEADERS.timestamp]: z.string().describe('Unix seconds when signed; accepted within ±300 s of the receiver clock'),
+  [HEADERS.signature]: z.string().describe('`v1=` + hex HMAC-SHA256 with the shared secret over `{timestamp}.{raw body}`'),
+  [HEADERS.idempotencyKey]: z.string().describe('The messageId of the body: a message id is accepted once'),
+});
+
+/** The documented answers (OpenAPI) of the inbound endpoint. */
+const answers = {
+  200: partnerAck.describe('Acknowledged: the sender stops retrying. For a handover, `receiverRef` is the call id in 1098'),
+  400: refusal('validation_failed', 'A malformed body (`issues` name the fields), or Idempotency-Key differs from messageId'),
+  401: refusal(
+    'unknown_partner | stale_timestamp | bad_signature',
+    'Not a connected partner, a timestamp outside the window, or a signature that does not match the raw body',
+  ),
+  404: refusal('unknown_ref', 'A status about a handover the receiver does not know'),
+  409: refusal('replayed', 'The messageId was received before: treat as acknowledged').extend({
+    ack: partnerAck.describe('The first acknowledgement of this message id').optional(),
+    sameBody: z.boolean().describe('Whether the body is the same as the first time').optional(),
+  }),
+  '4xx': apiError,
+} as const;
+
 export async function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
   // The raw body is kept: a signature is over the bytes sent, not over a re-serialisation.
   app.removeContentTypeParser('application/json');
@@ -44,9 +73,15 @@ export async function partnerRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['helpline'],
         summary: 'A signed message from 112 or 181: a call handed to 1098, or a status of a call 1098 handed over (HMAC contract v1)',
+        description:
+          'No session: the sender is authenticated by an HMAC-SHA256 signature of the raw body with its shared secret ' +
+          '(HELPLINE_112_SECRET / HELPLINE_181_SECRET, at least 32 characters), checked before the body is read. ' +
+          'Contract v1, docs/HELPLINE-CONTRACT.md.',
+        security: [],
         params: z.strictObject({ partner: z.enum(PARTNERS) }),
+        headers: messageHeaders,
         body: partnerMessage,
-        response: ok(partnerAck),
+        response: answers,
       },
       // After parsing, before the body is validated: an unsigned request learns nothing about the schema.
       preValidation: async (req) => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
 import { location } from '../locations/locations.schema';
@@ -103,6 +103,16 @@ export async function activeOfKindAt(db: Db, kind: string, placeId: string) {
     .select({ id: organisation.id })
     .from(organisation)
     .where(and(eq(organisation.kind, kind), eq(organisation.placeId, placeId), eq(organisation.active, true)));
+}
+
+/** The active users of these units, by name: a unit's staff to choose from (e.g. the 1098 responder picker). */
+export async function activeUsersOfUnits(db: Db, unitIds: string[]) {
+  if (!unitIds.length) return [];
+  return db
+    .select({ id: appUser.id, displayName: appUser.displayName, role: appUser.role, organisationId: appUser.organisationId })
+    .from(appUser)
+    .where(and(inArray(appUser.organisationId, unitIds), eq(appUser.active, true)))
+    .orderBy(asc(appUser.displayName), asc(appUser.id));
 }
 
 export async function sameNameAt(db: Db, name: string, placeId: string, exceptId?: string) {

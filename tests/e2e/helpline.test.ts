@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { browserSuite, describeInChromium, screenshot, signIn } from './support';
+import { browserSuite, describeInChromium, newContext, screenshot, signIn } from './support';
 
 /**
  * The 1098 operator takes a call with the keyboard only (src/helpline, web/src/features/helpline):
@@ -60,5 +60,37 @@ describeInChromium('helpline intake and queue in Chromium', () => {
     await monthly.waitFor();
     expect(await monthly.getByRole('link').getAttribute('href')).toContain('/api/v1/helpline/figures/monthly/export');
     await screenshot(page, 'helpline-queue');
+  });
+
+  it('opens one call from the queue, names a responder of the district unit, and shows the timeline and 112/181 messages', async () => {
+    const context = await newContext(e2e.browser);
+    const page = await context.newPage();
+    const open = await e2e.one<{ id: string; number: number }>(
+      "SELECT id, number FROM helpline_call WHERE status = 'open' AND district_code = 468 AND partner IS NULL ORDER BY number LIMIT 1",
+    );
+    const cw = await e2e.one<{ display_name: string }>("SELECT display_name FROM app_user WHERE username = 'caseworker.amravati'");
+    await page.goto(url('/helpline/queue'));
+    await signIn(page, 'dcpo.amravati');
+    await page.getByRole('link', { name: `Call #${open.number}`, exact: true }).click();
+    await page.getByTestId('helpline-call-details').waitFor();
+    await page.getByRole('textbox', { name: 'Responder' }).click();
+    await page.getByRole('option', { name: cw.display_name }).click();
+    await page.getByRole('button', { name: 'Dispatch' }).click();
+    const dispatched = page.locator('[data-step="dispatch"]');
+    await dispatched.waitFor();
+    expect(await dispatched.textContent()).toContain(`to ${cw.display_name}`);
+    await page.getByRole('button', { name: 'On the way' }).waitFor();
+    // A demo call 181 handed to 1098: the round trip's messages, each acknowledged.
+    const from181 = await e2e.one<{ id: string }>("SELECT id FROM helpline_call WHERE partner = '181' AND partner_ref IS NOT NULL LIMIT 1");
+    await page.goto(url(`/helpline/calls/${from181.id}`));
+    const messages = page.getByTestId('helpline-partner-messages');
+    await messages.waitFor();
+    const text = await messages.textContent();
+    expect(text).toContain('From 181');
+    expect(text).toContain('acknowledged');
+    expect(text).not.toContain('pending');
+    expect(await page.getByTestId('helpline-timeline').textContent()).toContain('Received from 181');
+    await screenshot(page, 'helpline-call');
+    await context.close();
   });
 });

@@ -1,19 +1,18 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { CALL_STATUSES, URGENCIES } from '../../../../src/helpline/domain/vocabulary';
 import { useCan } from '../../auth/session';
 import { ErrorMessage, Loading } from '../../components/Status';
-import { useCalls, useMonthly, useStep, useSummary, type Call } from './api';
+import { HANDED_TO, useCalls, useMonthly, useStep, useSummary, type Call } from './api';
 
 /**
  * The district's live queue: open work first, emergencies first, then the oldest call; each
  * call's clock (minutes since the call) against its target, red once the target has passed.
  * The unit marks a call dispatched, the child reached, the call closed.
  */
-const HANDED_TO = ['police_station', 'cwc', 'cci', 'family'] as const;
-
 export default function QueuePage() {
   const { t } = useTranslation();
   const can = useCan();
@@ -102,7 +101,9 @@ export default function QueuePage() {
             {calls.data.items.map((c) => (
               <Table.Tr key={c.id} data-call={c.number}>
                 <Table.Td>
-                  {c.number}
+                  <Anchor component={Link} to={`/helpline/calls/${c.id}`} aria-label={t('helpline.call.title', { number: c.number })}>
+                    {c.number}
+                  </Anchor>
                   {!!c.repeatCalls && (
                     <Badge ml={4} size="xs" color="grape" title={t('helpline.queue.repeatTitle', { count: c.repeatCalls })}>
                       {t('helpline.queue.repeat')}

@@ -30,7 +30,34 @@ export interface Call {
   dueSoon?: boolean;
   repeatCalls?: number;
   withheld?: string[];
+  notes?: string | null;
+  partner?: string | null;
+  partnerRef?: string | null;
+  responderUserId?: string | null;
+  /** One call's read only. */
+  timeline?: {
+    step: string;
+    at: string;
+    byUserId: string | null;
+    byPartner: string | null;
+    detail: Record<string, string | number | null>;
+  }[];
+  partnerMessages?: {
+    direction: 'in' | 'out';
+    partner: string;
+    messageId: string;
+    kind: 'handover' | 'status';
+    statusValue: string | null;
+    delivery: string;
+    attempts: number;
+    acknowledgedAt: string | null;
+    lastError: string | null;
+    createdAt: string;
+  }[];
 }
+
+/** Whom the child was handed to (src/helpline/helpline.model.ts handedToInput). */
+export const HANDED_TO = ['police_station', 'cwc', 'cci', 'family'] as const;
 
 export interface Summary {
   calls: number;
@@ -75,6 +102,23 @@ export const useCalls = (q: Query) =>
     refetchInterval: 30_000,
   });
 
+export const useCall = (id: string) =>
+  useQuery({
+    queryKey: [...keys.all, 'call', id],
+    queryFn: ({ signal }) => api.get<Call>(`/helpline/calls/${id}`, undefined, signal),
+    refetchInterval: 30_000,
+  });
+
+/** The active staff of the call's district unit, to name one as the responder. */
+export const useResponders = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...keys.all, 'responders', id],
+    queryFn: ({ signal }) =>
+      api.get<{ items: { id: string; displayName: string; role: string }[] }>(`/helpline/calls/${id}/responders`, undefined, signal),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+
 export const useSummary = () =>
   useQuery({
     queryKey: keys.summary,
@@ -90,16 +134,19 @@ export function useStep() {
       step,
       outcome,
       kind,
+      responderUserId,
     }: {
       call: Call;
       step: 'dispatch' | 'on-the-way' | 'reached' | 'handed-to' | 'close';
       outcome?: string;
       kind?: string;
+      responderUserId?: string;
     }) =>
       api.post<Call>(`/helpline/calls/${call.id}/${step}`, {
         version: call.version,
         ...(outcome ? { outcome } : {}),
         ...(kind ? { kind } : {}),
+        ...(responderUserId ? { responderUserId } : {}),
       }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }),
   });

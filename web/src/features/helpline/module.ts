@@ -15,6 +15,11 @@ export default defineModule({
   ],
   routes: (parent) => [
     createRoute({ getParentRoute: () => parent, path: '/helpline/queue', component: lazyRouteComponent(() => import('./QueuePage')) }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/helpline/calls/$callId',
+      component: lazyRouteComponent(() => import('./CallPage')),
+    }),
     createRoute({ getParentRoute: () => parent, path: '/helpline/new', component: lazyRouteComponent(() => import('./IntakePage')) }),
   ],
   translations: HELPLINE_TRANSLATIONS,
