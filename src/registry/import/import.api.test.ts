@@ -59,10 +59,14 @@ describe('POST /registry/imports', () => {
     expect(await children()).toBe(0);
   });
 
-  it('a field worker may not import (403), and nothing is written', async () => {
+  it('a field worker may not import nor fetch the template (403), and nothing is written', async () => {
     const aww = (await t.login('aww.rajura')).token;
     expect((await upload(aww, csv(...GOOD), 'dryRun=false')).statusCode).toBe(403);
     expect(await children()).toBe(0);
+    const template = (token: string) =>
+      t.app.inject({ url: '/api/v1/registry/imports/template', headers: { authorization: `Bearer ${token}` } });
+    expect((await template(aww)).statusCode).toBe(403);
+    expect((await template(dcpo)).body.replace(/^\uFEFF/, '').trim()).toBe(header);
   });
 
   it('another district’s officer has every Amravati row refused', async () => {

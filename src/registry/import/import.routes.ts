@@ -1,9 +1,12 @@
+import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../http/context';
 import { requireActor } from '../../http/auth-hook';
 import { badRequest } from '../../http/errors';
-import { ok } from '../../http/response';
+import { file, ok } from '../../http/response';
+import { HttpError } from '../../http/errors';
+import { can } from '../../access/policy';
 import { importQuery, importResultOut } from './import.model';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, importTooLarge, importUpload } from './import.upload';
 import { IMPORT_COLUMNS } from './import.row';
@@ -44,6 +47,25 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext) {
         expectChildren: req.query.expectChildren,
         acceptLanguage: req.headers['accept-language'],
       });
+    },
+  );
+  r.get(
+    '/registry/imports/template',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'An empty import file: the header line with every column the import reads (blank cells are "unknown")',
+        querystring: z.strictObject({}),
+        ...file('text/csv'),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      if (!can(actor, 'registry.import')) throw new HttpError(403, 'forbidden', `role ${actor.role} may not import`);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="samanvay-import-template.csv"')
+        .send(`\uFEFF${IMPORT_COLUMNS.join(',')}\r\n`);
     },
   );
 }
