@@ -13,6 +13,7 @@ import { createTestApp, type TestApp } from '../../tests/support/app';
  */
 const FILE_ROUTES = new Set([
   'GET /api/v1/children/export', // CSV or XLSX of the filtered list
+  'GET /api/v1/registry/imports/template', // the import's CSV header line
   'GET /api/v1/cases/:id/attachments/:attachmentId', // the attached PDF, JPEG or PNG
   'GET /api/v1/missing/records/:id/photo', // the record's photo (JPEG, PNG or WebP)
   'GET /api/v1/missing/labelled-pairs', // CSV for re-fitting the linkage model

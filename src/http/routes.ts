@@ -9,6 +9,7 @@ import { familiesRoutes } from '../registry/families.routes';
 import { mappingRoutes } from '../registry/mapping.routes';
 import { auditRoutes } from '../audit/audit.routes';
 import { duplicatesRoutes } from '../registry/duplicates.routes';
+import { importRoutes } from '../registry/import/import.routes';
 import { casesRoutes } from '../cases/cases.routes';
 import { convergenceRoutes } from '../convergence/convergence.routes';
 import { outboxRoutes } from '../notifications/outbox.routes';
@@ -31,6 +32,7 @@ export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
   mappingRoutes(api, ctx);
   auditRoutes(api, ctx);
   duplicatesRoutes(api, ctx);
+  importRoutes(api, ctx);
   casesRoutes(api, ctx);
   convergenceRoutes(api, ctx);
   outboxRoutes(api, ctx);

@@ -25,11 +25,26 @@ export interface ImportResult {
   created: { children: number; families: number; villages: number };
   invalid: ImportIssue[];
   duplicates: number;
+  /** Every row, in file order. */
+  outcomes: ImportOutcome[];
 }
 
 const CHUNK = 500;
 /** Rows whose duplicate check is scored by one engine (building an engine costs more than scoring a batch). */
 const RESOLVE_BATCH = 5000;
+
+/** One row's outcome, for the CLI's report file and the web app's table (ids only, never names). */
+export interface ImportOutcome {
+  line: number;
+  status: 'created' | 'possible_duplicate' | 'invalid';
+  field: string | null;
+  message: string | null;
+  /** The child created (absent on a dry run). */
+  childId: string | null;
+  /** A possible duplicate: the registered child it looks like (null: an earlier row of this file). */
+  existingChildId: string | null;
+  score: number | null;
+}
 
 /** Reads and validates the whole file first; only valid rows are written, chunk by chunk. */
 export async function runImport(
@@ -43,26 +58,90 @@ export async function runImport(
     now?: Date;
   },
 ): Promise<ImportResult> {
-  const db = database.db;
-  const found = await findUserByUsername(db, opts.asUser);
+  const found = await findUserByUsername(database.db, opts.asUser);
   if (!found) throw new HttpError(400, 'validation_failed', `--as: no user "${opts.asUser}"`);
   const actor = toActor(found.user, found.orgKind, 'cli');
   if (!can(actor, 'registry.import')) throw new HttpError(403, 'forbidden', `--as: role ${actor.role} may not import`);
-  const text = decodeUtf8(readFileSync(opts.file));
-  const parsed = Papa.parse<Record<string, string>>(text, {
+  const source = opts.file.split('/').pop() ?? 'file';
+  const result = await importCsv(database.db, actor, { ...opts, text: decodeUtf8(readFileSync(opts.file)), source });
+  if (!opts.dryRun)
+    await audit(database.db, actor, 'import', 'child', null, null, {
+      file: source,
+      created: result.created,
+      duplicates: result.duplicates,
+      invalid: result.invalid.length,
+    });
+  if (opts.reportFile)
+    writeFileSync(
+      opts.reportFile,
+      csvText(
+        ['line', 'status', 'field', 'message'],
+        result.outcomes.map((o) => [
+          String(o.line),
+          o.status,
+          o.field ?? '',
+          o.status === 'created'
+            ? (o.childId ?? '')
+            : o.status === 'possible_duplicate'
+              ? `looks like ${o.existingChildId ? `existing child ${o.existingChildId}` : 'an earlier row of this file'} (score ${o.score!.toFixed(2)})`
+              : (o.message ?? ''),
+        ]),
+      ),
+    );
+  return result;
+}
+
+/**
+ * The one import: the CLI (`runImport`) and the web app (`POST /registry/imports`) both come
+ * here. `actor` must hold `registry.import` (checked by the caller); every row's place must be
+ * inside the actor's jurisdiction (`covers`, the one policy). With `inTransaction` the caller
+ * has opened one transaction around the whole file (all or nothing); otherwise each chunk of
+ * rows is its own transaction (large CLI loads). Auditing is the caller's.
+ */
+export async function importCsv(
+  db: Db,
+  actor: Actor,
+  opts: {
+    text: string;
+    /** Where the rows came from, kept on held duplicates ("import:<source>"). */
+    source: string;
+    dryRun?: boolean;
+    inTransaction?: boolean;
+    /** More rows than this: 400 naming `file` before anything is checked. */
+    maxRows?: number;
+    onProgress?: (done: number, total: number) => void;
+    now?: Date;
+  },
+): Promise<ImportResult> {
+  if (!can(actor, 'registry.import')) throw new HttpError(403, 'forbidden', `role ${actor.role} may not import`);
+  const parsed = Papa.parse<Record<string, string>>(opts.text, {
     header: true,
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim().toLowerCase(),
   });
   const header = parsed.meta.fields ?? [];
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) throw new HttpError(400, 'validation_failed', `header (line 1): missing column(s) ${missing.join(', ')}`);
+  if (missing.length)
+    throw new HttpError(
+      400,
+      'validation_failed',
+      `header (line 1): missing column(s) ${missing.join(', ')}`,
+      missing.map((c) => ({ field: `file.${c}`, message: `column "${c}" is missing from the header (line 1)` })),
+    );
   const unknown = header.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
   if (unknown.length)
     throw new HttpError(
       400,
       'validation_failed',
       `header (line 1): unknown column(s) ${unknown.join(', ')}; expected ${IMPORT_COLUMNS.join(',')}`,
+      unknown.map((c) => ({ field: `file.${c}`, message: `column "${c}" is not one of ${IMPORT_COLUMNS.join(', ')}` })),
+    );
+  if (opts.maxRows != null && parsed.data.length > opts.maxRows)
+    throw new HttpError(
+      400,
+      'validation_failed',
+      `file: has ${parsed.data.length} rows; at most ${opts.maxRows} at a time here (split the file, or use samanvay import)`,
+      [{ field: 'file', message: `has ${parsed.data.length} rows; at most ${opts.maxRows} at a time (split the file)` }],
     );
 
   const invalid: ImportIssue[] = [];
@@ -87,8 +166,16 @@ export async function runImport(
   }
 
   const total = parsed.data.length;
-  const result: ImportResult = { rows: total, created: { children: 0, families: 0, villages: 0 }, invalid, duplicates: 0 };
-  const report: string[][] = invalid.map((i) => [String(i.line), 'invalid', i.field, i.message]);
+  const outcomes: ImportOutcome[] = invalid.map((i) => ({
+    line: i.line,
+    status: 'invalid',
+    field: i.field,
+    message: i.message,
+    childId: null,
+    existingChildId: null,
+    score: null,
+  }));
+  const result: ImportResult = { rows: total, created: { children: 0, families: 0, villages: 0 }, invalid, duplicates: 0, outcomes };
   const families = new Map<string, string>();
   const now = opts.now ?? new Date();
   opts.onProgress?.(total - valid.length, total);
@@ -138,16 +225,19 @@ export async function runImport(
         if (best) {
           const score = Math.round(best.probability * 10_000) / 10_000;
           result.duplicates++;
-          report.push([
-            String(v.line),
-            'possible_duplicate',
-            'child_name',
-            `looks like ${best.childId ? `existing child ${best.childId}` : 'an earlier row of this file'} (score ${score.toFixed(2)})`,
-          ]);
+          outcomes.push({
+            line: v.line,
+            status: 'possible_duplicate',
+            field: 'child_name',
+            message: `looks like ${best.childId ? 'a child already registered' : 'an earlier row of this file'}`,
+            childId: null,
+            existingChildId: best.childId || null,
+            score,
+          });
           newDuplicates.push({
             stateCode: v.place.stateCode,
             districtCode: v.place.districtCode,
-            source: `import:${opts.file.split('/').pop()}`,
+            source: `import:${opts.source}`,
             sourceLine: v.line,
             incoming: { ...v.row, dob, place: v.place } as Record<string, unknown>,
             existingChildId: best.childId || null,
@@ -186,7 +276,15 @@ export async function runImport(
           schoolStatus: v.row.school_status ?? null,
           createdBy: actor.userId,
         });
-        report.push([String(v.line), 'created', '', opts.dryRun ? '' : id]);
+        outcomes.push({
+          line: v.line,
+          status: 'created',
+          field: null,
+          message: null,
+          childId: opts.dryRun ? null : id,
+          existingChildId: null,
+          score: null,
+        });
       }
       result.created.families += newFamilies.length;
       result.created.children += newChildren.length;
@@ -195,26 +293,12 @@ export async function runImport(
       if (!opts.dryRun && newChildren.length) await tx.insert(child).values(newChildren);
       if (!opts.dryRun && newDuplicates.length) await tx.insert(possibleDuplicate).values(newDuplicates);
     };
-    if (opts.dryRun) await write(db);
+    if (opts.dryRun || opts.inTransaction) await write(db);
     else await db.transaction(write);
     opts.onProgress?.(total - valid.length + Math.min(c + CHUNK, valid.length), total);
   }
   result.created.villages = places.createdVillages;
-  if (!opts.dryRun)
-    await audit(db, actor, 'import', 'child', null, null, {
-      file: opts.file.split('/').pop(),
-      created: result.created,
-      duplicates: result.duplicates,
-      invalid: invalid.length,
-    });
-  if (opts.reportFile)
-    writeFileSync(
-      opts.reportFile,
-      csvText(
-        ['line', 'status', 'field', 'message'],
-        report.sort((a, b) => Number(a[0]) - Number(b[0])),
-      ),
-    );
+  outcomes.sort((a, b) => a.line - b.line);
   return result;
 }
 

@@ -2,6 +2,7 @@ import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
 import { parseChildSearch, parseFamilySearch } from './search';
 import { DUPLICATES_TRANSLATIONS } from './duplicates/i18n';
+import { IMPORT_TRANSLATIONS } from './import/i18n';
 
 /**
  * The shared registry of children and families: lists, records, forms and the village
@@ -17,8 +18,14 @@ export default defineModule({
     { to: '/families', labelKey: 'nav.families', anyOf: [...READ] },
     { to: '/map', labelKey: 'nav.map', anyOf: ['registry.read'] },
     { to: '/duplicates', labelKey: 'duplicates.nav', anyOf: ['registry.write'] },
+    // Issue #17: the CSV import (the same as `samanvay import`) for the roles that may import.
+    { to: '/import', labelKey: 'import.nav', anyOf: ['registry.import'] },
   ],
-  translations: DUPLICATES_TRANSLATIONS,
+  translations: {
+    en: { ...DUPLICATES_TRANSLATIONS.en, ...IMPORT_TRANSLATIONS.en },
+    hi: { ...DUPLICATES_TRANSLATIONS.hi, ...IMPORT_TRANSLATIONS.hi },
+    mr: { ...DUPLICATES_TRANSLATIONS.mr, ...IMPORT_TRANSLATIONS.mr },
+  },
   routes: (parent) => [
     createRoute({
       getParentRoute: () => parent,
@@ -74,5 +81,6 @@ export default defineModule({
       path: '/duplicates',
       component: lazyRouteComponent(() => import('./duplicates/DuplicatesPage')),
     }),
+    createRoute({ getParentRoute: () => parent, path: '/import', component: lazyRouteComponent(() => import('./import/ImportPage')) }),
   ],
 });
