@@ -16,10 +16,11 @@ describe('children-in-care screens', () => {
 
   it('is in the menu of roles that read care records only', () => {
     const nav = (role: keyof typeof ROLE_PERMISSIONS) => navFor([careModule], ROLE_PERMISSIONS[role]).map((n) => n.to);
-    expect(nav('dcpu_officer')).toEqual(['/care', '/care/targets', '/care/foster', '/care/ledger']);
-    expect(nav('cwc_member')).toEqual(['/care', '/care/targets', '/care/foster', '/care/ledger']);
-    // An institution's own staff: their institution and its children, not the district's foster care or ledger.
-    expect(nav('cci_staff')).toEqual(['/care', '/care/targets']);
+    const district = ['/care', '/care/targets', '/care/foster', '/care/ledger', '/care/aftercare', '/care/movements'];
+    expect(nav('dcpu_officer')).toEqual(district);
+    expect(nav('cwc_member')).toEqual(district);
+    // An institution's own staff: their institution, its children and its movement requests, not the district's foster care or ledger.
+    expect(nav('cci_staff')).toEqual(['/care', '/care/targets', '/care/movements']);
     expect(nav('nodal_officer')).toEqual([]);
     expect(nav('helpline_operator')).toEqual([]);
   });
