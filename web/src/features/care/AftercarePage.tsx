@@ -245,6 +245,7 @@ export function AftercareReviewForm({ plan, onDone }: { plan: AftercarePlan; onD
   const save = useReviewAftercare(plan.id);
   const f = useCareForm();
   const [form, setForm] = useState({ on: todayIst(), notes: '', end: false });
+  const put = (k: 'on' | 'notes' | 'end', v: string | boolean) => setForm((s) => ({ ...s, [k]: v }));
   function submit(e: FormEvent) {
     e.preventDefault();
     f.reset();
@@ -266,7 +267,7 @@ export function AftercareReviewForm({ plan, onDone }: { plan: AftercarePlan; onD
             type="date"
             label={t('care.aftercare.reviewOn')}
             value={form.on}
-            onChange={(e) => setForm((s) => ({ ...s, on: e.currentTarget.value }))}
+            onChange={(e) => put('on', e.currentTarget.value)}
             error={f.errors.on}
           />
           <Textarea
@@ -275,15 +276,10 @@ export function AftercareReviewForm({ plan, onDone }: { plan: AftercarePlan; onD
             autosize
             minRows={2}
             value={form.notes}
-            onChange={(e) => setForm((s) => ({ ...s, notes: e.currentTarget.value }))}
+            onChange={(e) => put('notes', e.currentTarget.value)}
             error={f.errors.notes}
           />
-          <Checkbox
-            name="end"
-            label={t('care.aftercare.end')}
-            checked={form.end}
-            onChange={(e) => setForm((s) => ({ ...s, end: e.currentTarget.checked }))}
-          />
+          <Checkbox name="end" label={t('care.aftercare.end')} checked={form.end} onChange={(e) => put('end', e.currentTarget.checked)} />
           <Group>
             <Button type="submit" loading={save.isPending}>
               {t('care.save')}

@@ -261,3 +261,5 @@ export const useRaiseMovement = () =>
   );
 export const useDecideMovement = (requestId: string) =>
   useCareMutation((body: Record<string, unknown>) => api.post<MovementRequest>(`/care/movement-requests/${requestId}/decision`, body));
+export const useRecordGatekeeping = () =>
+  useCareMutation((body: Record<string, unknown>) => api.post<{ id: string; diverted: boolean }>('/care/gatekeeping', body));

@@ -7,6 +7,7 @@ import { PaymentForm } from './PaymentForm';
 import { HomeStudyForm } from './CarerForms';
 import { MovementDecisionForm, RaiseMovementForm } from './MovementsPage';
 import { AftercarePlanForm } from './AftercarePage';
+import { GatekeepingForm } from './GatekeepingPage';
 import type { FosterCarer, MovementRequest, Payment, Stay } from './api';
 
 /**
@@ -193,5 +194,33 @@ describe('aftercare (s.46)', () => {
       url: '/api/v1/care/aftercare',
       body: { childId: stays[0].childId, orderRef: 'CWC/AMR/AC/7', needs: { housing: null } },
     });
+  });
+});
+
+describe('gatekeeping (s.3(xii))', () => {
+  it("weighs all four family-based options and shows the rule's refusals under the option and the decision", async () => {
+    const { container } = await renderWithApp(<GatekeepingForm />);
+    const sent = answer(400, {
+      code: 'gatekeeping_incomplete',
+      message: 'incomplete',
+      issues: [
+        { field: 'options.1.reason', message: 'is required' },
+        { field: 'decision', message: 'must be an option the assessment found suitable' },
+      ],
+    });
+    fireEvent.click(field(container, 'options.3.suitable'));
+    fireEvent.change(field(container, 'decision'), { target: { value: 'kinship' } });
+    submit('Record a gatekeeping assessment');
+    await waitFor(() => expect(describedText(field(container, 'decision'))).toContain('found suitable'));
+    expect(describedText(field(container, 'options.1.reason'))).not.toBe('');
+    expect(describedText(field(container, 'options.0.reason'))).toBe('');
+    const body = sent[0].body as { options: { option: string; suitable: boolean }[]; decision: string };
+    expect(body.options.map((o) => `${o.option}:${o.suitable}`)).toEqual([
+      'own_family:false',
+      'kinship:false',
+      'foster_care:false',
+      'sponsorship:true',
+    ]);
+    expect(body.decision).toBe('kinship');
   });
 });

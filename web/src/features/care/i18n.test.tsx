@@ -16,7 +16,7 @@ describe('children-in-care screens', () => {
 
   it('is in the menu of roles that read care records only', () => {
     const nav = (role: keyof typeof ROLE_PERMISSIONS) => navFor([careModule], ROLE_PERMISSIONS[role]).map((n) => n.to);
-    const district = ['/care', '/care/targets', '/care/foster', '/care/ledger', '/care/aftercare', '/care/movements'];
+    const district = ['/care', '/care/targets', '/care/foster', '/care/ledger', '/care/gatekeeping', '/care/aftercare', '/care/movements'];
     expect(nav('dcpu_officer')).toEqual(district);
     expect(nav('cwc_member')).toEqual(district);
     // An institution's own staff: their institution, its children and its movement requests, not the district's foster care or ledger.

@@ -2,6 +2,33 @@
 
 const en = {
   care: {
+    gatekeeping: {
+      nav: 'Gatekeeping',
+      title: 'Gatekeeping before institutional care',
+      intro:
+        'Before the CWC orders institutional care, every family-based option is weighed with its reason (JJ Act 2015 s.3(xii): institutional care as the last resort).',
+      figures: 'Proposed admissions per district',
+      assessed: 'Assessed',
+      diverted: 'Diverted to family-based care',
+      institution: 'Institutional care decided',
+      none: 'No gatekeeping assessment yet.',
+      record: 'Record a gatekeeping assessment',
+      saved: 'Recorded. Give this id on the admission form: {{id}}',
+      caseId: "Child's case (id, optional)",
+      assessedOn: 'Assessed on',
+      suitable: '{{option}}: suitable',
+      why: '{{option}}: why (or why not)',
+      options: {
+        institution: 'Institutional care',
+        own_family: 'Own family with support',
+        kinship: 'Kinship care',
+        foster_care: 'Foster care',
+        sponsorship: 'Sponsorship',
+      },
+      decision: 'Decision',
+      reason: 'Reasons for the decision',
+      submit: 'Record the assessment',
+    },
     save: 'Save',
     cancel: 'Cancel',
     actions: 'Action',
@@ -202,6 +229,33 @@ const en = {
 
 const hi: typeof en = {
   care: {
+    gatekeeping: {
+      nav: 'गेटकीपिंग',
+      title: 'संस्थागत देखरेख से पहले गेटकीपिंग',
+      intro:
+        'बाल कल्याण समिति के संस्थागत देखरेख का आदेश देने से पहले हर पारिवारिक विकल्प को कारण सहित परखा जाता है (किशोर न्याय अधिनियम 2015 धारा 3(xii): संस्थागत देखरेख अंतिम उपाय)।',
+      figures: 'जिलेवार प्रस्तावित प्रवेश',
+      assessed: 'आकलन किए गए',
+      diverted: 'पारिवारिक देखरेख की ओर मोड़े गए',
+      institution: 'संस्थागत देखरेख का निर्णय',
+      none: 'अभी कोई गेटकीपिंग आकलन नहीं।',
+      record: 'गेटकीपिंग आकलन दर्ज करें',
+      saved: 'दर्ज हुआ। प्रवेश प्रपत्र पर यह आईडी दें: {{id}}',
+      caseId: 'बच्चे का प्रकरण (आईडी, वैकल्पिक)',
+      assessedOn: 'आकलन की तिथि',
+      suitable: '{{option}}: उपयुक्त',
+      why: '{{option}}: क्यों (या क्यों नहीं)',
+      options: {
+        institution: 'संस्थागत देखरेख',
+        own_family: 'सहायता के साथ अपना परिवार',
+        kinship: 'रिश्तेदारों के पास देखरेख',
+        foster_care: 'पोषण देखरेख',
+        sponsorship: 'प्रायोजन',
+      },
+      decision: 'निर्णय',
+      reason: 'निर्णय के कारण',
+      submit: 'आकलन दर्ज करें',
+    },
     save: 'सहेजें',
     cancel: 'रद्द करें',
     actions: 'कार्य',
@@ -397,6 +451,33 @@ const hi: typeof en = {
 
 const mr: typeof en = {
   care: {
+    gatekeeping: {
+      nav: 'गेटकीपिंग',
+      title: 'संस्थात्मक देखरेखीपूर्वी गेटकीपिंग',
+      intro:
+        'बाल कल्याण समिती संस्थात्मक देखरेखीचा आदेश देण्यापूर्वी प्रत्येक कौटुंबिक पर्याय कारणासह तपासला जातो (बाल न्याय अधिनियम 2015 कलम 3(xii): संस्थात्मक देखरेख शेवटचा उपाय).',
+      figures: 'जिल्हानिहाय प्रस्तावित प्रवेश',
+      assessed: 'मूल्यांकन केलेले',
+      diverted: 'कौटुंबिक देखरेखीकडे वळवलेले',
+      institution: 'संस्थात्मक देखरेखीचा निर्णय',
+      none: 'अद्याप कोणतेही गेटकीपिंग मूल्यांकन नाही.',
+      record: 'गेटकीपिंग मूल्यांकन नोंदवा',
+      saved: 'नोंदवले. प्रवेश अर्जावर हा आयडी द्या: {{id}}',
+      caseId: 'बालकाचे प्रकरण (आयडी, ऐच्छिक)',
+      assessedOn: 'मूल्यांकनाची तारीख',
+      suitable: '{{option}}: योग्य',
+      why: '{{option}}: का (किंवा का नाही)',
+      options: {
+        institution: 'संस्थात्मक देखरेख',
+        own_family: 'आधारासह स्वतःचे कुटुंब',
+        kinship: 'नातेवाईकांकडे संगोपन',
+        foster_care: 'प्रतिपालकत्व',
+        sponsorship: 'प्रायोजकत्व',
+      },
+      decision: 'निर्णय',
+      reason: 'निर्णयाची कारणे',
+      submit: 'मूल्यांकन नोंदवा',
+    },
     save: 'जतन करा',
     cancel: 'रद्द करा',
     actions: 'कृती',
