@@ -263,3 +263,19 @@ export const useDecideMovement = (requestId: string) =>
   useCareMutation((body: Record<string, unknown>) => api.post<MovementRequest>(`/care/movement-requests/${requestId}/decision`, body));
 export const useRecordGatekeeping = () =>
   useCareMutation((body: Record<string, unknown>) => api.post<{ id: string; diverted: boolean }>('/care/gatekeeping', body));
+
+export interface Pathway {
+  id: string;
+  childId: string;
+  childName?: string | null;
+  stage: string;
+  stageOn: string;
+  restoredOn: string | null;
+  followUps: { id: string; dueOn: string; visitedOn: string | null; risk: string | null; overdue: boolean }[];
+  initialsOnly?: true;
+}
+export const usePathways = () =>
+  useQuery({
+    queryKey: ['care', 'reintegration'],
+    queryFn: ({ signal }) => api.get<{ items: Pathway[] }>('/care/reintegration', undefined, signal),
+  });

@@ -2,6 +2,27 @@
 
 const en = {
   care: {
+    reintegration: {
+      nav: 'Reintegration',
+      title: 'Reintegration pathways',
+      intro:
+        'Where each child in care stands on the way home: family assessment and preparation, the CWC’s restoration order (JJ Act 2015 s.40), and the follow-up visits after.',
+      none: 'No reintegration pathway yet.',
+      stage: 'Stage',
+      restoredOn: 'Restored on',
+      nextFollowUp: 'Next follow-up visit due',
+      followUpsDone: 'Follow-up visits made',
+      stages: {
+        identified: 'Identified',
+        family_assessment: 'Family assessment',
+        family_preparation: 'Family preparation',
+        restoration_ordered: 'Restoration ordered',
+        restored: 'Restored',
+        follow_up: 'Follow-up',
+        closed: 'Closed',
+        re_entered: 'Re-entered care',
+      },
+    },
     gatekeeping: {
       nav: 'Gatekeeping',
       title: 'Gatekeeping before institutional care',
@@ -229,6 +250,27 @@ const en = {
 
 const hi: typeof en = {
   care: {
+    reintegration: {
+      nav: 'पुनः एकीकरण',
+      title: 'पुनः एकीकरण के मार्ग',
+      intro:
+        'देखरेख में हर बच्चा घर लौटने के रास्ते पर कहाँ है: परिवार का आकलन और तैयारी, बाल कल्याण समिति का पुनर्स्थापन आदेश (किशोर न्याय अधिनियम 2015 धारा 40), और उसके बाद के अनुवर्ती दौरे।',
+      none: 'अभी कोई पुनः एकीकरण मार्ग नहीं।',
+      stage: 'चरण',
+      restoredOn: 'पुनर्स्थापन की तिथि',
+      nextFollowUp: 'अगले अनुवर्ती दौरे की समय-सीमा',
+      followUpsDone: 'किए गए अनुवर्ती दौरे',
+      stages: {
+        identified: 'पहचाना गया',
+        family_assessment: 'परिवार का आकलन',
+        family_preparation: 'परिवार की तैयारी',
+        restoration_ordered: 'पुनर्स्थापन का आदेश',
+        restored: 'पुनर्स्थापित',
+        follow_up: 'अनुवर्ती',
+        closed: 'बंद',
+        re_entered: 'फिर से देखरेख में',
+      },
+    },
     gatekeeping: {
       nav: 'गेटकीपिंग',
       title: 'संस्थागत देखरेख से पहले गेटकीपिंग',
@@ -451,6 +493,27 @@ const hi: typeof en = {
 
 const mr: typeof en = {
   care: {
+    reintegration: {
+      nav: 'पुनर्एकत्रीकरण',
+      title: 'पुनर्एकत्रीकरणाचे मार्ग',
+      intro:
+        'काळजीतील प्रत्येक बालक घरी परतण्याच्या वाटेवर कुठे आहे: कुटुंबाचे मूल्यांकन व तयारी, बाल कल्याण समितीचा पुनर्स्थापना आदेश (बाल न्याय अधिनियम 2015 कलम 40), आणि त्यानंतरच्या पाठपुरावा भेटी.',
+      none: 'अद्याप कोणताही पुनर्एकत्रीकरण मार्ग नाही.',
+      stage: 'टप्पा',
+      restoredOn: 'पुनर्स्थापनेची तारीख',
+      nextFollowUp: 'पुढील पाठपुरावा भेटीची मुदत',
+      followUpsDone: 'केलेल्या पाठपुरावा भेटी',
+      stages: {
+        identified: 'ओळखले',
+        family_assessment: 'कुटुंबाचे मूल्यांकन',
+        family_preparation: 'कुटुंबाची तयारी',
+        restoration_ordered: 'पुनर्स्थापनेचा आदेश',
+        restored: 'पुनर्स्थापित',
+        follow_up: 'पाठपुरावा',
+        closed: 'बंद',
+        re_entered: 'पुन्हा काळजीत',
+      },
+    },
     gatekeeping: {
       nav: 'गेटकीपिंग',
       title: 'संस्थात्मक देखरेखीपूर्वी गेटकीपिंग',

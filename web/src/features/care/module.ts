@@ -17,6 +17,7 @@ export default defineModule({
     { to: '/care/foster', labelKey: 'care.foster.nav', anyOf: ['care.write', 'care.manage'] },
     { to: '/care/ledger', labelKey: 'care.ledger.nav', anyOf: ['care.write', 'care.manage', 'audit.read'] },
     { to: '/care/gatekeeping', labelKey: 'care.gatekeeping.nav', anyOf: ['care.write', 'care.manage'] },
+    { to: '/care/reintegration', labelKey: 'care.reintegration.nav', anyOf: ['care.write', 'care.manage'] },
     { to: '/care/aftercare', labelKey: 'care.aftercare.nav', anyOf: ['care.write', 'care.manage'] },
     // The institution's staff raise requests; the CWC or the DCPU decides them.
     { to: '/care/movements', labelKey: 'care.movements.nav', anyOf: ['care.record', 'care.write'] },
@@ -36,6 +37,11 @@ export default defineModule({
       getParentRoute: () => parent,
       path: '/care/gatekeeping',
       component: lazyRouteComponent(() => import('./GatekeepingPage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/care/reintegration',
+      component: lazyRouteComponent(() => import('./ReintegrationPage')),
     }),
     createRoute({ getParentRoute: () => parent, path: '/care/aftercare', component: lazyRouteComponent(() => import('./AftercarePage')) }),
     createRoute({ getParentRoute: () => parent, path: '/care/movements', component: lazyRouteComponent(() => import('./MovementsPage')) }),
