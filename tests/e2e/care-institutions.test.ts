@@ -84,7 +84,7 @@ describeInChromium('child care institutions in Chromium', () => {
     await screenshot(e2e.page, 'care-ledger');
   });
 
-  it("dcpo.amravati records the new family's home study and the committee's approval, makes the month's due grants and withholds one with its reason", async () => {
+  it("dcpo.amravati records the new family's home study and the committee's approval, makes the month's due grants and withholds one with its reason; the other family-based care screens load", async () => {
     // The family that applied in the test above.
     await e2e.page.goto(url('/care/foster'));
     const carers = e2e.page.getByRole('table', { name: 'Foster carers' });
@@ -133,5 +133,18 @@ describeInChromium('child care institutions in Chromium', () => {
     const held = await e2e.query<{ status: string }>(`SELECT status FROM care_payment WHERE reason = 'school attendance not confirmed'`);
     expect(held).toEqual([{ status: 'withheld' }]);
     await screenshot(e2e.page, 'care-ledger-withheld');
+
+    // The other family-based care screens answer from the demo's records.
+    await e2e.page.goto(url('/care/movements'));
+    await e2e.page
+      .getByRole('table', { name: 'Movement requests' })
+      .getByText(/grandmother for a wedding/)
+      .waitFor();
+    await e2e.page.goto(url('/care/reintegration'));
+    await e2e.page.getByRole('table', { name: 'Reintegration pathways' }).locator('tbody tr').first().waitFor();
+    await e2e.page.goto(url('/care/aftercare'));
+    await e2e.page.getByRole('heading', { name: 'Aftercare plans' }).waitFor();
+    await e2e.page.goto(url('/care/gatekeeping'));
+    await e2e.page.getByRole('table', { name: 'Proposed admissions per district' }).waitFor();
   });
 });
