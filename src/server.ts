@@ -13,6 +13,7 @@ import { loadActiveModel } from './missing/model.service';
 import { registerEventJobs } from './events/events.jobs';
 import { registerHelplineJobs } from './helpline/helpline.jobs';
 import { partnerConfig } from './helpline/partner.service';
+import { registerCareJobs } from './care/care.jobs';
 import { registerReportJobs } from './reports/mission-vatsalya/schedule';
 import { startAuditSweeper } from './audit/audit.runtime';
 import { auditKeyFor } from './audit/audit.checkpoint';
@@ -63,6 +64,8 @@ export async function startServer(opts: { port: number; host?: string; demo?: bo
   await loadActiveModel(ctx.db);
   await registerEventJobs(jobs.boss, ctx);
   await registerHelplineJobs(jobs.boss, ctx);
+  // The grant ledger's 'due' entries of the month (issue #14), daily at 06:00 IST.
+  await registerCareJobs(jobs.boss, ctx);
   // The Mission Vatsalya monthly report to its recipients, on the 5th at 09:00 IST.
   await registerReportJobs(jobs.boss, ctx);
   // Chain the audit queue and sign checkpoints with a key kept outside the database.

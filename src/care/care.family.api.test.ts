@@ -177,6 +177,25 @@ describe('foster care (s.44, r.23) and the grant ledger', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\r\n')[0]).toBe('month,district_code,child_id,placement_id,kind,amount_inr,status,paid_on,reason,rate_version');
   });
+
+  it("makes the month's due entries once, for the running placements the officer may see; the job then does the rest", async () => {
+    const december = () =>
+      q<{ district_code: number; status: string; placement_id: string }>(
+        `SELECT district_code, status, placement_id FROM care_payment WHERE month = '2026-12-01'`,
+      );
+    expect((await cwc.post('/api/v1/care/payments/due-month', {})).statusCode).toBe(403);
+    const first = await dcpo.post('/api/v1/care/payments/due-month', {});
+    expect(first.json()).toMatchObject({ month: '2026-12' });
+    expect(first.json().created).toBeGreaterThan(0);
+    const made = await december();
+    expect(made.find((r) => r.placement_id === placement)).toMatchObject({ status: 'due' });
+    expect(new Set(made.map((r) => r.district_code))).toEqual(new Set([468]));
+    expect((await dcpo.post('/api/v1/care/payments/due-month', {})).json().created).toBe(0);
+    const { createDueEntries } = await import('./ledger-due.service');
+    await createDueEntries(t.ctx.db, new Date('2026-12-01T04:30:00Z'));
+    expect((await createDueEntries(t.ctx.db, new Date('2026-12-01T04:30:00Z'))).created).toBe(0);
+    expect((await december()).length).toBeGreaterThanOrEqual(made.length);
+  });
 });
 
 describe('leaving care', () => {

@@ -40,6 +40,7 @@ import {
   recordHomeStudy,
 } from './foster.service';
 import { districtLedger, ledger, ledgerCsv, recordPayment, updatePayment } from './ledger.service';
+import { createDueEntriesFor } from './ledger-due.service';
 import {
   createAftercarePlan,
   handOverForAdoption,
@@ -235,6 +236,17 @@ export function careFamilyRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => reply.status(201).send(await recordPayment(ctx, requireActor(req), req.body)),
+  );
+  r.post(
+    '/care/payments/due-month',
+    {
+      schema: {
+        tags,
+        summary: "Make the current IST month's 'due' entries of the running placements you may see (idempotent; also a daily job)",
+        response: ok(z.object({ month: z.string(), created: z.number() })),
+      },
+    },
+    (req) => createDueEntriesFor(ctx, requireActor(req)),
   );
   r.patch(
     '/care/payments/:id',

@@ -19,6 +19,7 @@ import { isPostgresUrl, restoreBackup, writeBackup } from '../db/backup';
 import { registerReportCommands } from '../reports/mission-vatsalya/report.cli';
 import { registerHelplineCommands } from '../helpline/helpline.cli';
 import { registerNationalCommands } from '../demo/national/national.cli';
+import { createDueEntries } from '../care/ledger-due.service';
 
 const program = new Command('samanvay')
   .description('Samanvay: shared child & family registry and convergence platform (Mission Vatsalya)')
@@ -65,6 +66,16 @@ program
       await prepareDatabase(d, { demo: false });
       const done = await seedDemo(d, { log: (s) => process.stderr.write(s + '\n') });
       process.stdout.write(done ? 'demo seeded\n' : 'database already has users: nothing seeded\n');
+    }),
+  );
+
+program
+  .command('care-due-month')
+  .description("make the current IST month's 'due' grant entries of every running sponsorship/foster/aftercare placement (idempotent)")
+  .action(() =>
+    withDatabase(async (d) => {
+      const r = await createDueEntries(d.db, new Date());
+      process.stdout.write(`${r.created} due entr${r.created === 1 ? 'y' : 'ies'} made for ${r.month}\n`);
     }),
   );
 

@@ -83,4 +83,68 @@ describeInChromium('child care institutions in Chromium', () => {
     await e2e.page.getByRole('table', { name: 'Monthly entries' }).getByText('Sponsorship').first().waitFor();
     await screenshot(e2e.page, 'care-ledger');
   });
+
+  it("dcpo.amravati records the new family's home study and the committee's approval, makes the month's due grants and withholds one with its reason; the other family-based care screens load", async () => {
+    // The family that applied in the test above.
+    await e2e.page.goto(url('/care/foster'));
+    const carers = e2e.page.getByRole('table', { name: 'Foster carers' });
+    await carers
+      .getByRole('row', { name: /Asha Thakre/ })
+      .getByRole('button', { name: 'Record the home study' })
+      .click();
+    const study = e2e.page.getByRole('form', { name: 'Home study report (Form 30)' });
+    await study.locator('input[name="by"]').fill('DCPU social worker');
+    await study.getByRole('button', { name: 'Save' }).click();
+    await study
+      .getByText(/required/i)
+      .first()
+      .waitFor(); // the summary, under its field
+    await study.locator('textarea[name="summary"]').fill('Home visited; references verified; recommended.');
+    await study.getByRole('button', { name: 'Save' }).click();
+    await carers
+      .getByRole('row', { name: /Asha Thakre.*Home study done/ })
+      .getByRole('button', { name: 'Record the committee decision' })
+      .click();
+    const decision = e2e.page.getByRole('form', { name: 'SFCAC decision' });
+    await decision.locator('textarea[name="reasons"]').fill('Home study recommends; approved for one child.');
+    await decision.getByRole('button', { name: 'Save' }).click();
+    await carers.getByRole('row', { name: /Asha Thakre.*Approved/ }).waitFor();
+
+    await e2e.page.goto(url('/care/ledger'));
+    await e2e.page.getByRole('button', { name: 'Make this month’s due entries' }).click();
+    await e2e.page
+      .getByRole('status')
+      .getByText(/due entr(y|ies) made for/)
+      .waitFor();
+    const entries = e2e.page.getByRole('table', { name: 'Monthly entries' });
+    const month = e2e.istDay().slice(0, 7);
+    await entries
+      .getByRole('row', { name: new RegExp(`${month}.*Due`) })
+      .first()
+      .getByRole('button', { name: 'Mark paid or withheld' })
+      .click();
+    const mark = e2e.page.getByRole('form', { name: 'Mark paid or withheld' });
+    await mark.locator('select[name="status"]').selectOption('withheld');
+    await mark.getByRole('button', { name: 'Save' }).click();
+    await mark.getByText('Say why the payment is withheld').waitFor();
+    await mark.locator('input[name="reason"]').fill('school attendance not confirmed');
+    await mark.getByRole('button', { name: 'Save' }).click();
+    await entries.getByText('school attendance not confirmed').waitFor();
+    const held = await e2e.query<{ status: string }>(`SELECT status FROM care_payment WHERE reason = 'school attendance not confirmed'`);
+    expect(held).toEqual([{ status: 'withheld' }]);
+    await screenshot(e2e.page, 'care-ledger-withheld');
+
+    // The other family-based care screens answer from the demo's records.
+    await e2e.page.goto(url('/care/movements'));
+    await e2e.page
+      .getByRole('table', { name: 'Movement requests' })
+      .getByText(/grandmother for a wedding/)
+      .waitFor();
+    await e2e.page.goto(url('/care/reintegration'));
+    await e2e.page.getByRole('table', { name: 'Reintegration pathways' }).locator('tbody tr').first().waitFor();
+    await e2e.page.goto(url('/care/aftercare'));
+    await e2e.page.getByRole('heading', { name: 'Aftercare plans' }).waitFor();
+    await e2e.page.goto(url('/care/gatekeeping'));
+    await e2e.page.getByRole('table', { name: 'Proposed admissions per district' }).waitFor();
+  });
 });

@@ -3,3 +3,4 @@ export * from './rules';
 export * from './timelines';
 export * from './targets';
 export * from './grants';
+export * from './due-months';

@@ -8,6 +8,7 @@ import { describeError, useReason } from '../../forms/errors';
 import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useApplyFoster, useFosterCarers, useFosterPlacements, type FosterCarer } from './api';
+import { CommitteeDecisionForm, HomeStudyForm } from './CarerForms';
 
 const STATUS_COLOUR: Record<FosterCarer['status'], string> = {
   applied: 'gray',
@@ -27,6 +28,8 @@ export default function FosterPage() {
   const can = useCan();
   const carers = useFosterCarers();
   const placements = useFosterPlacements();
+  // The carer whose home study (Form 30) or committee decision is being recorded.
+  const [acting, setActing] = useState<{ carer: FosterCarer; step: 'homeStudy' | 'decision' } | null>(null);
   return (
     <>
       <PageHeader title={t('care.foster.title')} subtitle={<Text size="sm">{t('care.foster.intro')}</Text>} />
@@ -45,6 +48,7 @@ export default function FosterPage() {
                   <Table.Th>{t('care.foster.col.homeStudy')}</Table.Th>
                   <Table.Th>{t('care.foster.col.decision')}</Table.Th>
                   <Table.Th>{t('care.col.status')}</Table.Th>
+                  {can('care.write') && <Table.Th>{t('care.actions')}</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -60,6 +64,20 @@ export default function FosterPage() {
                     <Table.Td>
                       <Badge color={STATUS_COLOUR[c.status]}>{t(`care.foster.status.${c.status}`)}</Badge>
                     </Table.Td>
+                    {can('care.write') && (
+                      <Table.Td>
+                        {c.status === 'applied' && (
+                          <Button size="xs" variant="light" onClick={() => setActing({ carer: c, step: 'homeStudy' })}>
+                            {t('care.foster.homeStudy.record')}
+                          </Button>
+                        )}
+                        {c.status === 'home_study_done' && (
+                          <Button size="xs" variant="light" onClick={() => setActing({ carer: c, step: 'decision' })}>
+                            {t('care.foster.decision.record')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -69,6 +87,8 @@ export default function FosterPage() {
           )
         }
       </QueryState>
+      {acting?.step === 'homeStudy' && <HomeStudyForm key={acting.carer.id} carer={acting.carer} onDone={() => setActing(null)} />}
+      {acting?.step === 'decision' && <CommitteeDecisionForm key={acting.carer.id} carer={acting.carer} onDone={() => setActing(null)} />}
       <Title order={4} mb="xs">
         {t('care.foster.placements')}
       </Title>

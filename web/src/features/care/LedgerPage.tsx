@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { queryString } from '../../api/client';
 import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
-import { useDistrictLedger, useLedger, type Totals } from './api';
+import { useCan } from '../../auth/session';
+import { useDistrictLedger, useDueMonth, useLedger, type Payment, type Totals } from './api';
+import { PaymentForm } from './PaymentForm';
 
 const STATUS_COLOUR = { due: 'yellow', paid: 'green', withheld: 'red' } as const;
 const inr = (n: number) => `₹${n.toLocaleString('en-IN')}`;
@@ -21,6 +23,9 @@ export default function LedgerPage() {
   const districts = useDistrictLedger(range);
   const entries = useLedger(range);
   const set = (k: 'from' | 'to') => (v: string) => setRange((r) => ({ ...r, [k]: v || undefined }));
+  const can = useCan();
+  const [marking, setMarking] = useState<Payment | null>(null);
+  const dueMonth = useDueMonth();
   return (
     <>
       <PageHeader
@@ -43,6 +48,11 @@ export default function LedgerPage() {
             <Button component="a" variant="default" href={`/api/v1/care/payments/export${queryString(range)}`}>
               {t('care.ledger.csv')}
             </Button>
+            {can('care.write') && (
+              <Button variant="light" loading={dueMonth.isPending} onClick={() => dueMonth.mutate(undefined)}>
+                {t('care.ledger.makeDue')}
+              </Button>
+            )}
           </Group>
         }
       />
@@ -75,9 +85,15 @@ export default function LedgerPage() {
           </>
         )}
       </QueryState>
+      {dueMonth.data && (
+        <Text role="status" mb="sm">
+          {t('care.ledger.madeDue', { count: dueMonth.data.created, month: dueMonth.data.month })}
+        </Text>
+      )}
       <Title order={4} mb="xs">
         {t('care.ledger.entries')}
       </Title>
+      {marking && <PaymentForm key={marking.id} payment={marking} onDone={() => setMarking(null)} />}
       <QueryState query={entries}>
         {(data) =>
           data.items.length ? (
@@ -91,6 +107,7 @@ export default function LedgerPage() {
                     <Table.Th>{t('care.ledger.amount')}</Table.Th>
                     <Table.Th>{t('care.col.status')}</Table.Th>
                     <Table.Th>{t('care.ledger.paidOn')}</Table.Th>
+                    {can('care.write') && <Table.Th>{t('care.actions')}</Table.Th>}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -113,6 +130,15 @@ export default function LedgerPage() {
                         )}
                       </Table.Td>
                       <Table.Td>{p.paidOn ?? '—'}</Table.Td>
+                      {can('care.write') && (
+                        <Table.Td>
+                          {p.status !== 'paid' && (
+                            <Button size="xs" variant="light" onClick={() => setMarking(p)}>
+                              {t('care.ledger.mark')}
+                            </Button>
+                          )}
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 
 /** What the care routes answer (src/care/care.model.ts). */
 export interface Slot {
@@ -179,4 +179,103 @@ export const useDistrictLedger = (q: { from?: string; to?: string }) =>
     queryKey: ['care', 'payments', 'districts', q],
     queryFn: ({ signal }) =>
       api.get<{ items: ({ districtCode: number; kind: string } & Totals)[]; totals: Totals }>('/care/payments/districts', q, signal),
+  });
+
+// ---------------------------------------------------------------- decisions on carers, the ledger, aftercare, movement requests
+
+/**
+ * After a change, or a refusal because the record changed meanwhile (409), every care query is
+ * fetched again (lists, totals, the placement's clock), so the screen shows the record as it is.
+ */
+function useCareMutation<T, B>(fn: (body: B) => Promise<T>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['care'] }),
+    onError: (err) => {
+      if (err instanceof ApiError && err.status === 409) void qc.invalidateQueries({ queryKey: ['care'] });
+    },
+  });
+}
+export const useHomeStudy = (carerId: string) =>
+  useCareMutation((body: Record<string, unknown>) => api.post<FosterCarer>(`/care/foster-carers/${carerId}/home-study`, body));
+export const useCarerDecision = (carerId: string) =>
+  useCareMutation((body: Record<string, unknown>) => api.post<FosterCarer>(`/care/foster-carers/${carerId}/decision`, body));
+export const useUpdatePayment = (paymentId: string) =>
+  useCareMutation((body: Record<string, unknown>) => api.patch<Payment>(`/care/payments/${paymentId}`, body));
+export const useDueMonth = () => useCareMutation(() => api.post<{ month: string; created: number }>('/care/payments/due-month', {}));
+
+export interface AftercarePlan {
+  id: string;
+  childId: string;
+  districtCode: number;
+  orderRef: string;
+  planOn: string;
+  turns18On: string | null;
+  endsOn: string | null;
+  needs: { education?: string | null; skills?: string | null; housing?: string | null; stipend?: number | null; other?: string | null };
+  nextReviewDue: string;
+  reviewOverdue: boolean;
+  reviews: { on: string; notes: string }[];
+  status: string;
+  version: number;
+}
+export const useAftercarePlans = () =>
+  useQuery({
+    queryKey: ['care', 'aftercare'],
+    queryFn: ({ signal }) => api.get<{ items: AftercarePlan[] }>('/care/aftercare', undefined, signal),
+  });
+/** Children in care from 17 years 6 months (s.46): those an aftercare plan may be made for. */
+export const useAllStays = () =>
+  useQuery({
+    queryKey: ['care', 'stays', 'all-current'],
+    queryFn: ({ signal }) => api.get<{ items: Stay[] }>('/care/stays', undefined, signal),
+  });
+export const useCreateAftercare = () =>
+  useCareMutation((body: Record<string, unknown>) => api.post<AftercarePlan>('/care/aftercare', body));
+export const useReviewAftercare = (planId: string) =>
+  useCareMutation((body: Record<string, unknown>) => api.post<AftercarePlan>(`/care/aftercare/${planId}/reviews`, body));
+
+export interface MovementRequest {
+  id: string;
+  stayId: string;
+  childId: string;
+  institutionId: string;
+  kind: string;
+  requestedOn: string;
+  wantedFrom: string | null;
+  reason: string;
+  status: 'open' | 'granted' | 'refused';
+  decidedOn: string | null;
+  decisionNote: string | null;
+  version: number;
+}
+export const useMovementRequests = () =>
+  useQuery({
+    queryKey: ['care', 'movement-requests'],
+    queryFn: ({ signal }) => api.get<{ items: MovementRequest[] }>('/care/movement-requests', undefined, signal),
+  });
+export const useRaiseMovement = () =>
+  useCareMutation(({ stayId, ...body }: { stayId: string } & Record<string, unknown>) =>
+    api.post<MovementRequest>(`/care/stays/${stayId}/requests`, body),
+  );
+export const useDecideMovement = (requestId: string) =>
+  useCareMutation((body: Record<string, unknown>) => api.post<MovementRequest>(`/care/movement-requests/${requestId}/decision`, body));
+export const useRecordGatekeeping = () =>
+  useCareMutation((body: Record<string, unknown>) => api.post<{ id: string; diverted: boolean }>('/care/gatekeeping', body));
+
+export interface Pathway {
+  id: string;
+  childId: string;
+  childName?: string | null;
+  stage: string;
+  stageOn: string;
+  restoredOn: string | null;
+  followUps: { id: string; dueOn: string; visitedOn: string | null; risk: string | null; overdue: boolean }[];
+  initialsOnly?: true;
+}
+export const usePathways = () =>
+  useQuery({
+    queryKey: ['care', 'reintegration'],
+    queryFn: ({ signal }) => api.get<{ items: Pathway[] }>('/care/reintegration', undefined, signal),
   });

@@ -16,6 +16,11 @@ export default defineModule({
     // Not for an institution's own staff (care.record only): these are the district's.
     { to: '/care/foster', labelKey: 'care.foster.nav', anyOf: ['care.write', 'care.manage'] },
     { to: '/care/ledger', labelKey: 'care.ledger.nav', anyOf: ['care.write', 'care.manage', 'audit.read'] },
+    { to: '/care/gatekeeping', labelKey: 'care.gatekeeping.nav', anyOf: ['care.write', 'care.manage'] },
+    { to: '/care/reintegration', labelKey: 'care.reintegration.nav', anyOf: ['care.write', 'care.manage'] },
+    { to: '/care/aftercare', labelKey: 'care.aftercare.nav', anyOf: ['care.write', 'care.manage'] },
+    // The institution's staff raise requests; the CWC or the DCPU decides them.
+    { to: '/care/movements', labelKey: 'care.movements.nav', anyOf: ['care.record', 'care.write'] },
   ],
   routes: (parent) => [
     createRoute({ getParentRoute: () => parent, path: '/care', component: lazyRouteComponent(() => import('./InstitutionsPage')) }),
@@ -28,6 +33,18 @@ export default defineModule({
     createRoute({ getParentRoute: () => parent, path: '/care/admit', component: lazyRouteComponent(() => import('./AdmitPage')) }),
     createRoute({ getParentRoute: () => parent, path: '/care/foster', component: lazyRouteComponent(() => import('./FosterPage')) }),
     createRoute({ getParentRoute: () => parent, path: '/care/ledger', component: lazyRouteComponent(() => import('./LedgerPage')) }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/care/gatekeeping',
+      component: lazyRouteComponent(() => import('./GatekeepingPage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/care/reintegration',
+      component: lazyRouteComponent(() => import('./ReintegrationPage')),
+    }),
+    createRoute({ getParentRoute: () => parent, path: '/care/aftercare', component: lazyRouteComponent(() => import('./AftercarePage')) }),
+    createRoute({ getParentRoute: () => parent, path: '/care/movements', component: lazyRouteComponent(() => import('./MovementsPage')) }),
   ],
   translations: CARE_TRANSLATIONS,
 });

@@ -1,0 +1,22 @@
+import type PgBoss from 'pg-boss';
+import type { AppContext } from '../http/context';
+import { countingFailures } from '../kernel/ops-health';
+import { createDueEntries } from './ledger-due.service';
+
+/**
+ * The grant ledger's month on pg-boss, like the helpline's sweep (src/helpline/helpline.jobs.ts):
+ * every day at 06:00 IST (so the 1st makes the month and a missed run or a placement that
+ * began mid-month is caught), the current month's 'due' entries (ledger-due.service.ts).
+ */
+export const CARE_DUE_MONTH_QUEUE = 'care-ledger-due-month';
+
+export async function registerCareJobs(boss: PgBoss, ctx: AppContext, opts: { cron?: string | null } = {}) {
+  const cron = opts.cron === undefined ? '0 6 * * *' : opts.cron;
+  await boss.createQueue(CARE_DUE_MONTH_QUEUE, { name: CARE_DUE_MONTH_QUEUE, policy: 'singleton', retryLimit: 3, retryDelay: 60 });
+  await boss.work(
+    CARE_DUE_MONTH_QUEUE,
+    { pollingIntervalSeconds: 2, batchSize: 1 },
+    countingFailures(CARE_DUE_MONTH_QUEUE, async () => ({ ...(await createDueEntries(ctx.db, ctx.now())) })),
+  );
+  if (cron) await boss.schedule(CARE_DUE_MONTH_QUEUE, cron, {}, { tz: 'Asia/Kolkata' });
+}

@@ -1,0 +1,72 @@
+import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { QueryState } from '../../components/Status';
+import { PageHeader } from '../registry/shared/PageHeader';
+import { usePathways, type Pathway } from './api';
+
+/**
+ * Reintegration pathways (JJ Act 2015 s.40, restoration): where each child in care stands on the
+ * way home, from identification through the family's preparation and the CWC's restoration order
+ * to the follow-up visits, and re-entry to care as an outcome. Read-only here: the steps are
+ * recorded through the API (POST /care/reintegration/:id/steps, /care/follow-ups/:id).
+ */
+export default function ReintegrationPage() {
+  const { t } = useTranslation();
+  const pathways = usePathways();
+  return (
+    <>
+      <PageHeader title={t('care.reintegration.title')} subtitle={<Text size="sm">{t('care.reintegration.intro')}</Text>} />
+      <QueryState query={pathways}>{(data) => <PathwayTable pathways={data.items} />}</QueryState>
+    </>
+  );
+}
+
+export function PathwayTable({ pathways }: { pathways: Pathway[] }) {
+  const { t } = useTranslation();
+  if (!pathways.length) return <Text>{t('care.reintegration.none')}</Text>;
+  return (
+    <Table striped aria-label={t('care.reintegration.title')}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('care.col.child')}</Table.Th>
+          <Table.Th>{t('care.reintegration.stage')}</Table.Th>
+          <Table.Th>{t('care.reintegration.restoredOn')}</Table.Th>
+          <Table.Th>{t('care.reintegration.nextFollowUp')}</Table.Th>
+          <Table.Th>{t('care.reintegration.followUpsDone')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {pathways.map((p) => {
+          const next = p.followUps.find((f) => !f.visitedOn);
+          const done = p.followUps.filter((f) => f.visitedOn).length;
+          return (
+            <Table.Tr key={p.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/children/${p.childId}`}>
+                  {p.childName ?? p.childId.slice(0, 8)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Badge color={p.stage === 're_entered' ? 'red' : p.stage === 'closed' ? 'gray' : 'blue'}>
+                  {t(`care.reintegration.stages.${p.stage}`)}
+                </Badge>
+                <Text size="xs" c="dimmed">
+                  {p.stageOn}
+                </Text>
+              </Table.Td>
+              <Table.Td>{p.restoredOn ?? '—'}</Table.Td>
+              <Table.Td>
+                <Group gap="xs">
+                  <span>{next?.dueOn ?? '—'}</span>
+                  {next?.overdue && <Badge color="red">{t('care.overdue')}</Badge>}
+                </Group>
+              </Table.Td>
+              <Table.Td>{p.followUps.length ? `${done} / ${p.followUps.length}` : '—'}</Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}

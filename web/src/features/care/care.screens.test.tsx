@@ -1,0 +1,226 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { describedText, field, renderWithApp } from '../../test/harness';
+import '../../app/modules';
+import { PaymentForm } from './PaymentForm';
+import { HomeStudyForm } from './CarerForms';
+import { MovementDecisionForm, RaiseMovementForm } from './MovementsPage';
+import { AftercarePlanForm } from './AftercarePage';
+import { GatekeepingForm } from './GatekeepingPage';
+import type { FosterCarer, MovementRequest, Payment, Stay } from './api';
+
+/**
+ * The family-based care forms (issue #14): each server reason lands under the field it names, a
+ * withheld payment needs its reason before anything is sent, and a decision on a stale version
+ * (409) is said plainly. The network is a stub that records what was sent.
+ */
+type Sent = { url: string; method: string; body: unknown };
+function answer(status: number, body: unknown) {
+  const sent: Sent[] = [];
+  globalThis.fetch = vi.fn(async (url: string, init?: RequestInit) => {
+    sent.push({ url, method: init?.method ?? 'GET', body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  }) as unknown as typeof fetch;
+  return sent;
+}
+const submit = (name: string) => fireEvent.submit(screen.getByRole('form', { name }));
+afterEach(cleanup);
+
+const PAYMENT: Payment = {
+  id: 'p1',
+  placementId: 'pl1',
+  childId: '11111111-2222-4333-8444-555555555555',
+  kind: 'sponsorship',
+  month: '2026-11',
+  amount: 4000,
+  status: 'due',
+  paidOn: null,
+  reason: null,
+  districtCode: 468,
+  version: 3,
+};
+
+describe('the grant ledger: marking a month', () => {
+  it('asks for the reason of a withheld payment under its field, then sends it with the version', async () => {
+    const { container } = await renderWithApp(<PaymentForm payment={PAYMENT} />);
+    const sent = answer(200, { ...PAYMENT, status: 'withheld', reason: 'no school attendance', version: 4 });
+    fireEvent.change(field(container, 'status'), { target: { value: 'withheld' } });
+    submit('Mark paid or withheld');
+    await waitFor(() => expect(describedText(field(container, 'reason'))).toContain('Say why the payment is withheld'));
+    expect(sent).toEqual([]);
+    fireEvent.change(field(container, 'reason'), { target: { value: ' no school attendance ' } });
+    submit('Mark paid or withheld');
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({
+      url: '/api/v1/care/payments/p1',
+      method: 'PATCH',
+      body: { status: 'withheld', reason: 'no school attendance', version: 3 },
+    });
+  });
+
+  it("puts the server's reason on the paid-on date", async () => {
+    const { container } = await renderWithApp(<PaymentForm payment={PAYMENT} />);
+    answer(400, {
+      code: 'validation_failed',
+      message: 'invalid',
+      issues: [{ field: 'paidOn', message: "must be on or after the month's first day (2026-11-01)" }],
+    });
+    submit('Mark paid or withheld');
+    await waitFor(() => expect(describedText(field(container, 'paidOn'))).toContain('2026-11-01'));
+  });
+});
+
+const CARER: FosterCarer = {
+  id: 'c1',
+  kind: 'foster',
+  name: 'Wankhade family',
+  address: null,
+  districtCode: 468,
+  appliedOn: '2026-10-01',
+  status: 'applied',
+  homeStudy: null,
+  decision: null,
+  approvedOn: null,
+  version: 1,
+};
+
+describe('foster carers: the home study (Form 30)', () => {
+  it('shows each refused field under that field, in Hindi too', async () => {
+    const { container } = await renderWithApp(<HomeStudyForm carer={CARER} />, 'hi');
+    const sent = answer(400, {
+      code: 'validation_failed',
+      message: 'invalid',
+      issues: [
+        { field: 'on', message: 'must be on or after the application (2026-10-01)' },
+        { field: 'by', message: 'is required' },
+      ],
+    });
+    submit('गृह अध्ययन रिपोर्ट (प्रपत्र 30)');
+    await waitFor(() => expect(describedText(field(container, 'on'))).toContain('2026-10-01'));
+    expect(describedText(field(container, 'by'))).not.toBe('');
+    expect(describedText(field(container, 'summary'))).toBe('');
+    expect(sent[0]).toMatchObject({
+      url: '/api/v1/care/foster-carers/c1/home-study',
+      method: 'POST',
+      body: { version: 1, recommendation: 'recommended' },
+    });
+  });
+});
+
+const REQUEST: MovementRequest = {
+  id: 'r1',
+  stayId: 's1',
+  childId: '11111111-2222-4333-8444-555555555555',
+  institutionId: 'i1',
+  kind: 'leave',
+  requestedOn: '2026-11-28',
+  wantedFrom: '2026-12-05',
+  reason: 'Diwali with the grandmother',
+  status: 'open',
+  decidedOn: null,
+  decisionNote: null,
+  version: 1,
+};
+
+describe('movement requests', () => {
+  it('says plainly when another member decided the request first (409 on a stale version)', async () => {
+    await renderWithApp(<MovementDecisionForm request={REQUEST} />);
+    const sent = answer(409, {
+      code: 'version_conflict',
+      message: 'The request was decided by someone else',
+      current: { ...REQUEST, status: 'refused', version: 2 },
+    });
+    fireEvent.change(screen.getByLabelText('Decision'), { target: { value: 'refused' } });
+    submit('Decide');
+    expect((await screen.findByRole('alert')).textContent).toMatch(/changed or decided this record meanwhile/);
+    expect(sent[0]).toMatchObject({ url: '/api/v1/care/movement-requests/r1/decision', body: { decision: 'refused', version: 1 } });
+  });
+
+  it("sends the institution's request for the chosen child, and puts a refused date under its field", async () => {
+    const stays = [
+      {
+        id: 's1',
+        childId: REQUEST.childId,
+        childName: 'A.',
+        institutionId: 'i1',
+        orderBy: 'cwc',
+        orderType: 'cci_placement',
+        admittedOn: '2026-01-01',
+        status: 'in_care',
+      },
+    ] as Stay[];
+    const { container } = await renderWithApp(<RaiseMovementForm stays={stays} />, 'mr');
+    const sent = answer(400, {
+      code: 'validation_failed',
+      message: 'invalid',
+      issues: [{ field: 'wantedFrom', message: 'cannot be in the past' }],
+    });
+    fireEvent.change(field(container, 'kind'), { target: { value: 'medical' } });
+    fireEvent.change(field(container, 'reason'), { target: { value: 'eye check-up' } });
+    submit('हालचालीची विनंती करा');
+    await waitFor(() => expect(describedText(field(container, 'wantedFrom'))).not.toBe(''));
+    expect(sent[0]).toEqual({
+      url: '/api/v1/care/stays/s1/requests',
+      method: 'POST',
+      body: { kind: 'medical', wantedFrom: null, reason: 'eye check-up' },
+    });
+  });
+});
+
+describe('aftercare (s.46)', () => {
+  it('names each child flagged for aftercare with age and institution, and puts a need the server refused under that need', async () => {
+    const stays = [
+      {
+        id: 's1',
+        childId: 'aaaaaaaa-2222-4333-8444-555555555555',
+        childName: 'R.',
+        childAge: 17,
+        institutionName: 'Amravati home',
+        aftercareDue: true,
+      },
+    ] as Stay[];
+    const { container } = await renderWithApp(<AftercarePlanForm eligible={stays} />);
+    expect(screen.getByRole('option', { name: /R\. \(17 yrs\) · Amravati home/ })).toBeTruthy();
+    const sent = answer(400, {
+      code: 'validation_failed',
+      message: 'invalid',
+      issues: [{ field: 'needs.housing', message: 'is too long (500 characters at most)' }],
+    });
+    fireEvent.change(field(container, 'orderRef'), { target: { value: 'CWC/AMR/AC/7' } });
+    submit('Make an aftercare plan');
+    await waitFor(() => expect(describedText(field(container, 'housing'))).toContain('500'));
+    expect(sent[0]).toMatchObject({
+      url: '/api/v1/care/aftercare',
+      body: { childId: stays[0].childId, orderRef: 'CWC/AMR/AC/7', needs: { housing: null } },
+    });
+  });
+});
+
+describe('gatekeeping (s.3(xii))', () => {
+  it("weighs all four family-based options and shows the rule's refusals under the option and the decision", async () => {
+    const { container } = await renderWithApp(<GatekeepingForm />);
+    const sent = answer(400, {
+      code: 'gatekeeping_incomplete',
+      message: 'incomplete',
+      issues: [
+        { field: 'options.1.reason', message: 'is required' },
+        { field: 'decision', message: 'must be an option the assessment found suitable' },
+      ],
+    });
+    fireEvent.click(field(container, 'options.3.suitable'));
+    fireEvent.change(field(container, 'decision'), { target: { value: 'kinship' } });
+    submit('Record a gatekeeping assessment');
+    await waitFor(() => expect(describedText(field(container, 'decision'))).toContain('found suitable'));
+    expect(describedText(field(container, 'options.1.reason'))).not.toBe('');
+    expect(describedText(field(container, 'options.0.reason'))).toBe('');
+    const body = sent[0].body as { options: { option: string; suitable: boolean }[]; decision: string };
+    expect(body.options.map((o) => `${o.option}:${o.suitable}`)).toEqual([
+      'own_family:false',
+      'kinship:false',
+      'foster_care:false',
+      'sponsorship:true',
+    ]);
+    expect(body.decision).toBe('kinship');
+  });
+});

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { Alert } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ApiError, ConflictError } from '../../api/client';
+import { describeError, useReason } from '../../forms/errors';
+
+/** Today's IST calendar day, the default of a form's date (the server checks it against its clock). */
+export const todayIst = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
+
+/**
+ * The errors of a care form: the server's reasons under the fields they name (in the user's
+ * language where the reason is a known one), anything else above the form, and a stale version
+ * (409: someone else changed or decided the record meanwhile) said plainly.
+ */
+export function useCareForm() {
+  const { t } = useTranslation();
+  const reason = useReason();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  return {
+    errors,
+    general,
+    setErrors,
+    reset: () => {
+      setErrors({});
+      setGeneral(null);
+    },
+    fail: (err: unknown) => {
+      if (err instanceof ConflictError) setGeneral(t('care.stale'));
+      else if (err instanceof ApiError && err.issues.length) {
+        const next: Record<string, string> = {};
+        for (const i of err.issues) next[i.field.replace(/^body\./, '')] ??= reason(i.message) ?? i.message;
+        setErrors(next);
+        if (err.status === 409) setGeneral(err.message);
+      } else setGeneral(describeError(t, err));
+    },
+  };
+}
+
+export function GeneralError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <Alert color="red" role="alert">
+      {message}
+    </Alert>
+  );
+}
