@@ -116,3 +116,38 @@ export function registryView(actor: Actor): 'full' | 'minimal' | null {
   const set = readSetName(actor.role, 'child');
   return set === 'full' || set === 'minimal' ? set : null;
 }
+
+/**
+ * Actions a permission alone does not decide, because they change something for more than one
+ * district: the permission they need and the jurisdiction levels allowed to take them. Kept here,
+ * next to the permissions, so the one policy decides them (services ask `mayAct`/`requireScope`).
+ */
+export const SCOPE_REQUIREMENTS = {
+  // The match model is the deployment's (every district's matching uses it): one district's
+  // reviewers must not replace it, so a state or national officer refits or rolls it back.
+  'missing.model.replace': {
+    permission: 'missing.model',
+    levels: ['state', 'national'],
+    code: 'refit_needs_state_scope',
+    message: 'A refit changes matching for the whole state: a state officer refits',
+    reason: 'a refit needs a state-wide or national jurisdiction',
+  },
+} as const satisfies Record<
+  string,
+  { permission: Permission; levels: readonly ScopeLevel[]; code: string; message: string; reason: string }
+>;
+
+export type ScopedAction = keyof typeof SCOPE_REQUIREMENTS;
+
+/** Whether the actor has the action's permission and a jurisdiction at one of its levels. */
+export function mayAct(actor: Actor, action: ScopedAction): boolean {
+  const r = SCOPE_REQUIREMENTS[action];
+  return can(actor, r.permission) && (r.levels as readonly ScopeLevel[]).includes(actor.scope.level);
+}
+
+/** 403 `forbidden` without the permission; 403 with the action's code (field `scope`) at a narrower jurisdiction. */
+export function requireScope(actor: Actor, action: ScopedAction): void {
+  const r = SCOPE_REQUIREMENTS[action];
+  requirePermission(actor, r.permission);
+  if (!mayAct(actor, action)) throw new HttpError(403, r.code, r.message, [{ field: 'scope', message: r.reason }]);
+}

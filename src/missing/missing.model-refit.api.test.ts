@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
 import { emptyPerson, type PersonRecord } from '../linkage/record';
 import { resetActiveModel } from './model.service';
+import { rekeyStaleRecords } from './matching.service';
 import { AMRAVATI, foundChild } from './missing.testkit';
 
 /** The match model screen's routes (issue #15): who may see and refit, the refusal, a refit that is used. */
@@ -97,5 +98,59 @@ describe('the match model screen', () => {
     const again = await scps.post('/api/v1/missing/model/refit', {});
     expect(again.json().version).toBe(`${body.version}.2`);
     expect((await dcpo.get('/api/v1/missing/model')).json().version).toBe(again.json().version);
+  });
+
+  it('rolls back to an earlier refit and to the shipped model: state scope, 409 when stale, audited, records re-keyed', async () => {
+    const before = (await scps.get('/api/v1/missing/model')).json();
+    const [inUse, earlier] = before.history.map((h: { version: string }) => h.version);
+    expect(before.version).toBe(inUse);
+    const district = await dcpo.post('/api/v1/missing/model/rollback', { version: earlier, expected: inUse });
+    expect(district.statusCode).toBe(403);
+    expect(district.json().issues[0].field).toBe('scope');
+    expect((await helpline.post('/api/v1/missing/model/rollback', { version: earlier, expected: inUse })).statusCode).toBe(403);
+    // Someone else changed the model since this officer looked: nothing changes.
+    const stale = await scps.post('/api/v1/missing/model/rollback', { version: earlier, expected: earlier });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().issues[0].field).toBe('expected');
+    const unknown = await scps.post('/api/v1/missing/model/rollback', { version: 'no-such-model', expected: inUse });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().issues[0].field).toBe('version');
+    expect((await scps.post('/api/v1/missing/model/rollback', { version: inUse, expected: inUse })).statusCode).toBe(422);
+    expect((await scps.post('/api/v1/missing/model/rollback', { version: earlier })).statusCode).toBe(400);
+
+    const back = await scps.post('/api/v1/missing/model/rollback', { version: earlier, expected: inUse });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json()).toMatchObject({ version: earlier, source: 'refit' });
+    expect(
+      back
+        .json()
+        .history.filter((h: { active: boolean }) => h.active)
+        .map((h: { version: string }) => h.version),
+    ).toEqual([earlier]);
+    expect((await dcpo.get('/api/v1/missing/model')).json().version).toBe(earlier);
+    // The same request again is now stale.
+    expect((await scps.post('/api/v1/missing/model/rollback', { version: earlier, expected: inUse })).statusCode).toBe(409);
+
+    const shipped = await scps.post('/api/v1/missing/model/rollback', { version: before.shippedVersion, expected: earlier });
+    expect(shipped.statusCode, shipped.body).toBe(200);
+    expect(shipped.json()).toMatchObject({ version: before.shippedVersion, source: 'shipped', fittedAt: null });
+    expect(shipped.json().history.some((h: { active: boolean }) => h.active)).toBe(false);
+
+    const audited = await t.ctx.database.query<{ details: { from: string; to: string } }>(
+      `SELECT details FROM audit_event WHERE action = 'rollback' ORDER BY seq`,
+    );
+    expect(audited.map((a) => [a.details.from, a.details.to])).toEqual([
+      [inUse, earlier],
+      [earlier, before.shippedVersion],
+    ]);
+
+    // Records keyed under a refit's version are keyed again under the version now in use, as after a refit.
+    await t.ctx.database.query(`UPDATE missing_record SET block_keys_model = $1 WHERE status = 'open'`, [inUse]);
+    const open = (await t.ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM missing_record WHERE status = 'open'`))[0].n;
+    expect(await rekeyStaleRecords(t.ctx, 10_000)).toBe(open);
+    const models = await t.ctx.database.query<{ m: string }>(
+      `SELECT DISTINCT block_keys_model AS m FROM missing_record WHERE status = 'open'`,
+    );
+    expect(models.map((r) => r.m)).toEqual([before.shippedVersion]);
   });
 });

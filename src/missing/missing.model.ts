@@ -475,6 +475,8 @@ export const modelStatusOut = z.object({
   version: z.string(),
   /** shipped: the model in the software (src/linkage/models); refit: fitted here from reviewers' decisions. */
   source: z.enum(['shipped', 'refit']),
+  /** The shipped model's version: rolling back to it makes no refit active. */
+  shippedVersion: z.string(),
   /** Whether this reader may refit: the model is the deployment's, so only a state or national officer. */
   mayRefit: z.boolean(),
   trainedOn: z.string(),
@@ -486,6 +488,14 @@ export const modelStatusOut = z.object({
   /** Decided pairs this officer's districts could refit from now. */
   decisions: z.object({ confirmed: z.number(), rejected: z.number(), minEach: z.number() }),
   history: z.array(modelFit),
+});
+
+/** POST /missing/model/rollback: make an earlier version (a refit, or the shipped model) the one in use. */
+export const modelRollbackInput = z.strictObject({
+  /** A version from the history, or shippedVersion. */
+  version: z.string().trim().min(1).max(200),
+  /** The version the officer saw in use; another one now gives 409 (someone refitted or rolled back first). */
+  expected: z.string().trim().min(1).max(200),
 });
 
 export const modelRefitInput = z.strictObject({

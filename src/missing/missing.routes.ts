@@ -9,6 +9,7 @@ import {
   foundChildInput,
   matchDecisionInput,
   modelRefitInput,
+  modelRollbackInput,
   modelStatusOut,
   matchListQuery,
   missingReportInput,
@@ -31,7 +32,7 @@ import {
   setPhoto,
 } from './missing.service';
 import { decideMatch, exportLabelledPairs, listMatchesFor, readMatch } from './matches.service';
-import { modelStatus, refitModel } from './model.service';
+import { modelStatus, refitModel, rollbackModel } from './model.service';
 import { listRestorationsFor, openRestorationCase, updateRestorationStatus } from './restorations.service';
 import { publicMissingRoutes } from './public.routes';
 import { multipartReport, photoOf } from './multipart-form';
@@ -273,6 +274,19 @@ export function missingRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => refitModel(ctx, requireActor(req), req.body),
+  );
+  r.post(
+    '/missing/model/rollback',
+    {
+      schema: {
+        tags,
+        summary:
+          'Roll matching back to an earlier model version (a kept refit, or the shipped model): state and national officers; 409 when the model in use is no longer `expected`; stored records are re-keyed and matched again by the sweep',
+        body: modelRollbackInput,
+        response: ok(modelStatusOut),
+      },
+    },
+    async (req) => rollbackModel(ctx, requireActor(req), req.body),
   );
 
   r.get(

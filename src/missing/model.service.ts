@@ -5,7 +5,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { AppContext } from '../http/context';
-import { requirePermission, type Actor } from '../access/policy';
+import { mayAct, requirePermission, requireScope, type Actor } from '../access/policy';
 import { HttpError } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { istToday } from '../kernel/clock';
@@ -50,9 +50,6 @@ async function decisionsOf(db: Db, actor: Actor): Promise<{ pairs: LabelledPair[
   return { pairs, ids };
 }
 
-/** A state or national officer replaces the deployment's model; a district officer only sees it. */
-const mayRefit = (actor: Actor) => actor.scope.level === 'state' || actor.scope.level === 'national';
-
 export async function modelStatus(ctx: AppContext, actor: Actor) {
   requirePermission(actor, 'missing.model');
   await loadActiveModel(ctx.db);
@@ -62,7 +59,8 @@ export async function modelStatus(ctx: AppContext, actor: Actor) {
   return {
     version: model.version,
     source: active ? ('refit' as const) : ('shipped' as const),
-    mayRefit: mayRefit(actor),
+    shippedVersion: shippedModel().version,
+    mayRefit: mayAct(actor, 'missing.model.replace'),
     trainedOn: model.trainedOn ?? model.version,
     fittedAt: active ? active.fittedAt.toISOString() : null,
     calibration: model.calibration,
@@ -95,14 +93,9 @@ export async function modelStatus(ctx: AppContext, actor: Actor) {
  * it the one matching uses. 422 naming `decisions` when there are too few of either kind.
  */
 export async function refitModel(ctx: AppContext, actor: Actor, input: { state?: string }) {
-  requirePermission(actor, 'missing.model');
-  // The active model is the deployment's (every district's matching uses it), so one district's
-  // decisions alone must not replace it: a state or national officer refits; a district officer
-  // sees the model and the decisions that would go into it.
-  if (!mayRefit(actor))
-    throw new HttpError(403, 'refit_needs_state_scope', 'A refit changes matching for the whole state: a state officer refits', [
-      { field: 'scope', message: 'a refit needs a state-wide or national jurisdiction' },
-    ]);
+  // The active model is the deployment's: the access policy lets a state or national officer
+  // replace it; a district officer sees the model and the decisions that would go into it.
+  requireScope(actor, 'missing.model.replace');
   // Always from the shipped model: every refit uses all the decisions so far, and starting from an
   // earlier refit would count them twice (its m already leans on them).
   const base = structuredClone(shippedModel());
@@ -135,5 +128,40 @@ export async function refitModel(ctx: AppContext, actor: Actor, input: { state?:
     await audit(tx, actor, 'refit', 'missing_match', null, null, { ids, total: ids.length, version });
   });
   active = { model: fit.model, fittedAt: now };
+  return modelStatus(ctx, actor);
+}
+
+/**
+ * Rolls the deployment back to an earlier model version: a refit kept in `linkage_model`, or the
+ * shipped model (no row active). `expected` is the version the officer saw in use; if another
+ * refit or rollback came first the answer is 409 and nothing changes. Stored records keyed under
+ * another version are re-keyed and matched again by the sweep, as after a refit (rekeyStaleRecords).
+ */
+export async function rollbackModel(ctx: AppContext, actor: Actor, input: { version: string; expected: string }) {
+  requireScope(actor, 'missing.model.replace');
+  const shipped = shippedModel().version;
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: linkageModel.id, version: linkageModel.version, active: linkageModel.active })
+      .from(linkageModel)
+      .for('update');
+    const current = rows.find((r) => r.active)?.version ?? shipped;
+    if (current !== input.expected)
+      throw new HttpError(409, 'model_changed', 'The model in use changed since you looked: reload and choose again', [
+        { field: 'expected', message: `the model in use is now ${current}` },
+      ]);
+    const to = input.version === shipped ? null : rows.find((r) => r.version === input.version);
+    if (to === undefined)
+      throw new HttpError(422, 'unknown_model_version', 'No such model version', [
+        { field: 'version', message: 'not a version of this deployment' },
+      ]);
+    if (input.version === current)
+      throw new HttpError(422, 'model_in_use', 'That version is already in use', [{ field: 'version', message: 'already in use' }]);
+    await tx.update(linkageModel).set({ active: false }).where(eq(linkageModel.active, true));
+    if (to) await tx.update(linkageModel).set({ active: true }).where(eq(linkageModel.id, to.id));
+    await audit(tx, actor, 'rollback', 'missing_match', null, null, { from: current, to: input.version, at: now.toISOString() });
+  });
+  await loadActiveModel(ctx.db);
   return modelStatus(ctx, actor);
 }
