@@ -4,14 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { QueryState } from '../../components/Status';
 import { describeError } from '../../forms/errors';
-import { refitMatchModel, useMatchModel, useMissingWrite } from './api';
+import { refitMatchModel, rollbackMatchModel, useMatchModel, useMissingWrite } from './api';
 import { Header } from './shared';
 import type { MatchModelStatus } from './types';
 
 /**
  * The match model for the DCPU and state officer (issue #15): which version scores the review queue,
  * what it was fitted on and when, the calibration and the words reviewers see, and a refit from the
- * reviewers' confirmed and rejected matches (POST /missing/model/refit, over `samanvay link-refit`).
+ * reviewers' confirmed and rejected matches (POST /missing/model/refit, over `samanvay link-refit`),
+ * and a rollback to an earlier version or the shipped model (POST /missing/model/rollback).
  */
 export default function ModelPage() {
   const { t } = useTranslation();
@@ -24,12 +25,35 @@ export default function ModelPage() {
   );
 }
 
-function ModelView({ m }: { m: MatchModelStatus }) {
+export function ModelView({ m }: { m: MatchModelStatus }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const refit = useMissingWrite(() => refitMatchModel({}));
+  // `expected` is the version this screen shows in use: if another officer changed it first, 409.
+  const rollback = useMissingWrite((version: string) => rollbackMatchModel({ version, expected: m.version }));
+  const rollBackTo = async (version: string) => {
+    setError(null);
+    setDone(null);
+    try {
+      const r = await rollback.mutateAsync(version);
+      setDone(t('missing.model.rolledBack', { version: r.version }));
+    } catch (err) {
+      setError(describeError(t, err));
+    }
+  };
+  const rollbackButton = (version: string) =>
+    m.mayRefit && version !== m.version ? (
+      <Button
+        size="xs"
+        variant="light"
+        onClick={() => void rollBackTo(version)}
+        loading={rollback.isPending && rollback.variables === version}
+      >
+        {t('missing.model.rollback')}
+      </Button>
+    ) : null;
   const enough = m.decisions.confirmed >= m.decisions.minEach && m.decisions.rejected >= m.decisions.minEach;
   const run = async () => {
     setError(null);
@@ -122,6 +146,7 @@ function ModelView({ m }: { m: MatchModelStatus }) {
                 <Table.Th>{t('missing.model.fitted')}</Table.Th>
                 <Table.Th>{t('missing.model.decidedPairs')}</Table.Th>
                 <Table.Th>{t('missing.model.ece')}</Table.Th>
+                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -133,8 +158,16 @@ function ModelView({ m }: { m: MatchModelStatus }) {
                   <Table.Td>{f.dateTime(h.fittedAt)}</Table.Td>
                   <Table.Td>{t('missing.model.pairCounts', { confirmed: f.number(h.confirmed), rejected: f.number(h.rejected) })}</Table.Td>
                   <Table.Td>{`${f.decimal(h.eceBefore)} → ${f.decimal(h.eceAfter)}`}</Table.Td>
+                  <Table.Td>{rollbackButton(h.version)}</Table.Td>
                 </Table.Tr>
               ))}
+              <Table.Tr>
+                <Table.Td>
+                  {m.shippedVersion} {m.source === 'shipped' && <Badge size="xs">{t('missing.model.inUse')}</Badge>}
+                </Table.Td>
+                <Table.Td colSpan={3}>{t('missing.model.source.shipped')}</Table.Td>
+                <Table.Td>{rollbackButton(m.shippedVersion)}</Table.Td>
+              </Table.Tr>
             </Table.Tbody>
           </Table>
         </Card>

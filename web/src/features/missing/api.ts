@@ -52,6 +52,9 @@ export const useMatchModel = () =>
   useQuery({ queryKey: keys.model, queryFn: ({ signal }) => api.get<MatchModelStatus>('/missing/model', undefined, signal), staleTime: 0 });
 /** Refit m and calibration from the reviewers' decisions: a new model version, used from now on. */
 export const refitMatchModel = (body: { state?: string }) => api.post<MatchModelStatus>('/missing/model/refit', body);
+/** Roll back to an earlier version (a kept refit or the shipped model); 409 if the model in use is no longer `expected`. */
+export const rollbackMatchModel = (body: { version: string; expected: string }) =>
+  api.post<MatchModelStatus>('/missing/model/rollback', body);
 
 /** LGD states (no stateCode) or a state's districts: public reference data, also for the public page. */
 export const useDistricts = (stateCode?: number) =>

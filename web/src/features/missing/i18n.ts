@@ -211,6 +211,8 @@ const en = {
       pairCounts: '{{confirmed}} confirmed, {{rejected}} rejected',
       ece: 'Calibration error (before → after)',
       inUse: 'in use',
+      rollback: 'Roll back to this version',
+      rolledBack: 'Rolled back: model {{version}} is now in use. Open records are matched again under it.',
     },
     restorations: {
       title: 'Restorations',
@@ -466,6 +468,8 @@ const hi: typeof en = {
       pairCounts: '{{confirmed}} पुष्ट, {{rejected}} अस्वीकृत',
       ece: 'कैलिब्रेशन त्रुटि (पहले → बाद में)',
       inUse: 'उपयोग में',
+      rollback: 'इस संस्करण पर वापस जाएँ',
+      rolledBack: 'वापस लौटाया गया: अब मॉडल {{version}} उपयोग में है। खुले रिकॉर्ड इसके अनुसार फिर से मिलाए जाएँगे।',
     },
     restorations: {
       title: 'पुनर्स्थापन',
@@ -719,6 +723,8 @@ const mr: typeof en = {
       pairCounts: '{{confirmed}} निश्चित, {{rejected}} नाकारलेले',
       ece: 'कॅलिब्रेशन त्रुटी (आधी → नंतर)',
       inUse: 'वापरात',
+      rollback: 'या आवृत्तीवर परत जा',
+      rolledBack: 'परत नेले: आता मॉडेल {{version}} वापरात आहे. उघड्या नोंदी त्यानुसार पुन्हा जुळवल्या जातील.',
     },
     restorations: {
       title: 'पुनर्वसन',

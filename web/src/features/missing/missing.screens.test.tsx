@@ -20,6 +20,8 @@ import { ExplanationBars, likelihoodText, SideBySide } from './shared';
 import i18n from '../../i18n';
 import { formatterFor } from '../../i18n/format';
 import { flatten as flat } from '../../test/translations';
+import { ModelView } from './ModelPage';
+import type { MatchModelStatus } from './types';
 
 afterEach(cleanup);
 addTranslations(MISSING_TRANSLATIONS);
@@ -127,5 +129,42 @@ describe('match likelihood wording (issue #17: "100% likely")', () => {
     await i18n.changeLanguage('mr');
     expect(likelihoodText(i18n.t, formatterFor('mr'), 1)).toBe('99% पेक्षा जास्त शक्यता');
     await i18n.changeLanguage('en');
+  });
+});
+
+describe('missing screens: the match model', () => {
+  const status = (over: Partial<MatchModelStatus> = {}): MatchModelStatus => ({
+    version: 'v1.2+reviews.all.2026-12-01.2',
+    source: 'refit',
+    shippedVersion: 'v1.2',
+    mayRefit: true,
+    trainedOn: 'v1.2 + 50 decisions',
+    fittedAt: '2026-12-01T06:00:00.000Z',
+    calibration: { scale: 1, shift: 0 },
+    bands: [{ band: 'strong', from: 0.9, to: 1 }],
+    decisions: { confirmed: 25, rejected: 25, minEach: 20 },
+    history: ['v1.2+reviews.all.2026-12-01.2', 'v1.2+reviews.all.2026-12-01'].map((version, i) => ({
+      version,
+      baseVersion: 'v1.2',
+      fittedAt: '2026-12-01T06:00:00.000Z',
+      active: i === 0,
+      confirmed: 25,
+      rejected: 25,
+      eceBefore: 0.1,
+      eceAfter: 0.05,
+      changed: [],
+    })),
+    ...over,
+  });
+
+  it('offers a state officer a rollback to every version but the one in use, the shipped model included', async () => {
+    await renderWithApp(<ModelView m={status()} />);
+    expect(screen.getAllByRole('button', { name: 'Roll back to this version' })).toHaveLength(2);
+    expect(screen.getByText('v1.2')).toBeTruthy();
+  });
+
+  it('offers a district officer no rollback', async () => {
+    await renderWithApp(<ModelView m={status({ mayRefit: false })} />);
+    expect(screen.queryAllByRole('button', { name: 'Roll back to this version' })).toHaveLength(0);
   });
 });

@@ -165,6 +165,7 @@ export interface District {
 export interface MatchModelStatus {
   version: string;
   source: 'shipped' | 'refit';
+  shippedVersion: string;
   mayRefit: boolean;
   trainedOn: string;
   fittedAt: string | null;
