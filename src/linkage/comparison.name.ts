@@ -1,6 +1,7 @@
 // The name comparison: levels exact → variant → similar → [nickname] → different,
 // with the term frequency of the agreeing tokens for the TF adjustment.
 import {
+  initialsOf,
   isGenericPetName,
   isNicknameCanonical,
   petIdsOfSound,
@@ -47,6 +48,10 @@ export interface NameFeatures {
   nick: Uint8Array;
   /** 1 when some token of the name is in the outside variant table (as a form or a pet name). */
   tab: Uint8Array;
+  /** Per token: 1 when it is a nickname or a pet name (Munni, Bittu, Pappu). */
+  pet: Uint8Array;
+  /** The name's initials ("R. Karthik", "ர. கார்த்திக்") as a bitmask of letters (`letterBit`). */
+  ini: Int32Array;
 }
 
 export class NameComparator {
@@ -73,12 +78,14 @@ export class NameComparator {
     const n = t.ids.length;
     const off = new Int32Array(n + 1);
     const snd: number[] = [],
+      petTok: number[] = [],
       skel: number[] = [],
       key: number[] = [];
     const full = new Int32Array(n).fill(-1);
     const nick = new Uint8Array(n);
     const tab = new Uint8Array(n);
-    const memo = new Map<string, { s: number[]; sk: number[]; k: number[]; full: number; nick: number; tab: number }>();
+    const ini = new Int32Array(n);
+    const memo = new Map<string, { s: number[]; sk: number[]; k: number[]; p: number[]; full: number; nick: number; tab: number; ini: number }>();
     for (let i = 0; i < n; i++) {
       const raw = col[i] ?? '';
       let f = memo.get(raw);
@@ -91,9 +98,11 @@ export class NameComparator {
             return k.length >= 3 ? this.sh.skeletons.id(k) : -1;
           }),
           k: toks.map((tok) => this.sh.keys.id(keyOfCanonical(tok))),
+          p: toks.map((tok) => (isNicknameCanonical(tok) || isGenericPetName(tok) ? 1 : 0)),
           full: toks.length > 0 ? this.sh.full.id([...toks].sort().join(' ')) : -1,
           nick: toks.length === 1 && (isNicknameCanonical(toks[0]) || isGenericPetName(toks[0])) ? 1 : 0,
           tab: 0,
+          ini: initialsOf(raw).reduce((m, l) => m | letterBit(l), 0),
         };
         for (const id of f.s)
           if (this.sh.same[id] === undefined) {
@@ -106,6 +115,7 @@ export class NameComparator {
       }
       for (let x = 0; x < f.s.length; x++) {
         snd.push(f.s[x]);
+        petTok.push(f.p[x]);
         skel.push(f.sk[x]);
         key.push(f.k[x]);
       }
@@ -114,9 +124,10 @@ export class NameComparator {
       full[i] = f.full;
       nick[i] = f.nick;
       tab[i] = f.tab;
+      ini[i] = f.ini;
     }
     this.records += n;
-    return { off, snd: Int32Array.from(snd), skel: Int32Array.from(skel), key: Int32Array.from(key), full, nick, tab };
+    return { off, snd: Int32Array.from(snd), pet: Uint8Array.from(petTok), skel: Int32Array.from(skel), key: Int32Array.from(key), full, nick, tab, ini };
   }
 
   private countKey(k: number): void {
@@ -140,8 +151,39 @@ export class NameComparator {
     const fa = a.full[i],
       fb = b.full[j];
     if (fa < 0 || fb < 0) return -1;
+    // Initials are rare: most pairs have none and skip the check.
+    if ((a.ini[i] | b.ini[j]) !== 0 && this.initialsConflict(a, i, b, j)) return Math.max(2, this.computeLevel(a, i, b, j));
     if (fa === fb) return 0;
     return this.computeLevel(a, i, b, j);
+  }
+
+  /**
+   * An initial stands for a name beginning with that letter, in any script (R. = Ramasamy = ராமசாமி).
+   * A conflict: one side's initials name none of the other side's names that its own names do not
+   * already match (nor the other side's initials), when the other side has such a name to offer.
+   * "R. Priya" and "Priya Kannan" (or "K. Priya") are then two children with one given name: at
+   * best a close variant, never the same name.
+   */
+  private initialsConflict(a: NameFeatures, i: number, b: NameFeatures, j: number): boolean {
+    return this.conflictOneWay(a, i, b, j) || this.conflictOneWay(b, j, a, i);
+  }
+
+  private conflictOneWay(x: NameFeatures, i: number, y: NameFeatures, j: number): boolean {
+    const mine = x.ini[i];
+    if (mine === 0) return false;
+    const offered = y.ini[j] | this.unmatchedLetters(y, j, x, i);
+    return offered !== 0 && (mine & offered) === 0;
+  }
+
+  /** First letters (as `letterBit`) of y's tokens whose sound is not one of x's tokens. */
+  private unmatchedLetters(y: NameFeatures, j: number, x: NameFeatures, i: number): number {
+    let bits = 0;
+    for (let t = y.off[j]; t < y.off[j + 1]; t++) {
+      let matched = false;
+      for (let u = x.off[i]; u < x.off[i + 1] && !matched; u++) matched = x.snd[u] === y.snd[t];
+      if (!matched) bits |= letterBit(this.sh.sounds.strings[y.snd[t]][0] ?? '');
+    }
+    return bits;
   }
 
   private computeLevel(a: NameFeatures, i: number, b: NameFeatures, j: number): number {
@@ -155,13 +197,14 @@ export class NameComparator {
       const byTable = this.tableCovered(a, a0, a1, b, b0, b1);
       if (byTable > 0) return byTable;
     }
-    const s = this.similarity(a, a0, a1, b, b0, b1);
+    const s = this.similarity(a, a0, a1, b, b0, b1, a.ini[i], b.ini[j]);
     // Same consonants in the same order: a vowel written differently (Partha/Partho, Subrata/Subroto,
     // Bengali o for a) or b for v (Biswajit/Vishwajeet). Weaker evidence than the same sound, so it
     // counts as the first "close" level, never as a variant.
     if (s < this.thresholds[0] && this.skeletonsCovered(a, a0, a1, b, b0, b1)) return 2;
     for (let t = 0; t < this.thresholds.length; t++) if (s >= this.thresholds[t]) return 2 + t;
-    if (this.nickname && (a.nick[i] || b.nick[j])) return 2 + this.thresholds.length;
+    if (this.nickname && (a.nick[i] || b.nick[j] || this.petForGiven(a, a0, a1, b, b0, b1) || this.petForGiven(b, b0, b1, a, a0, a1)))
+      return 2 + this.thresholds.length;
     return this.nLevels - 1;
   }
 
@@ -194,6 +237,30 @@ export class NameComparator {
     return level;
   }
 
+  /**
+   * A pet name in place of the given name, the rest of the name kept: "Munni Reddi" for Padma Reddy,
+   * "Mithu Ghose" for Tanushri Ghosh (a child found is often known only by the name used at home;
+   * Wikipedia "Daak naam"). x has a pet name and other names, each of which sounds like (or, three
+   * consonants or more, has the skeleton of) a name of y that is not itself a pet name. That is the
+   * "nickname" level: it says little either way, where "different" would count against the pair.
+   */
+  private petForGiven(x: NameFeatures, x0: number, x1: number, y: NameFeatures, y0: number, y1: number): boolean {
+    let pets = 0,
+      rest = 0;
+    for (let t = x0; t < x1; t++) {
+      if (x.pet[t]) {
+        pets++;
+        continue;
+      }
+      rest++;
+      let ok = false;
+      for (let u = y0; u < y1 && !ok; u++)
+        ok = !y.pet[u] && (x.snd[t] === y.snd[u] || (x.skel[t] >= 0 && x.skel[t] === y.skel[u]) || this.sh.jw.sim(x.snd[t], y.snd[u]) >= this.thresholds[0]);
+      if (!ok) return false;
+    }
+    return pets > 0 && rest > 0;
+  }
+
   /** Every token of the shorter name has the same sound or (three consonants or more) the same skeleton as one of the longer. */
   private skeletonsCovered(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): boolean {
     const [s, s0, s1, l, l0, l1] = a1 - a0 <= b1 - b0 ? [a, a0, a1, b, b0, b1] : [b, b0, b1, a, a0, a1];
@@ -210,7 +277,7 @@ export class NameComparator {
   }
 
   /** Greedy best alignment of sound tokens (see names/similarity), on cached Jaro–Winkler. */
-  private similarity(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): number {
+  private similarity(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number, iniA = 0, iniB = 0): number {
     const na = a1 - a0,
       nb = b1 - b0;
     if (na === 1 && nb === 1) return this.sh.jw.sim(a.snd[a0], b.snd[b0]);
@@ -239,9 +306,16 @@ export class NameComparator {
       usedB |= 1 << bj;
       if (best < total) total = best;
     }
+    // A name left over on the longer side that an initial of the shorter stands for is accounted
+    // for ("R. Meena" / "Ramasamy Meena"): it does not count as a missing name.
+    let byInitial = 0;
+    const [nl, usedL, feat, l0, shorterIni] = na >= nb ? [na, usedA, a, a0, iniB] : [nb, usedB, b, b0, iniA];
+    if (shorterIni !== 0)
+      for (let x = 0; x < nl && x < 30; x++)
+        if (!(usedL & (1 << x)) && shorterIni & letterBit(this.sh.sounds.strings[feat.snd[l0 + x]][0] ?? '')) byInitial++;
     // The weakest aligned token decides: siblings share a surname, so an average would call
     // "Sunita Pawar" and "Kavita Pawar" similar.
-    return total * (0.9 + 0.1 * (m / Math.max(na, nb)));
+    return total * (0.9 + 0.1 * (Math.min(m + byInitial, Math.max(na, nb)) / Math.max(na, nb)));
   }
 
   /** log2 of how common the agreeing name is: the sum over the shorter name's token keys. */
@@ -255,6 +329,17 @@ export class NameComparator {
     else for (let x = b0; x < b1; x++) v += this.logTf[b.key[x]];
     return v;
   }
+}
+
+/**
+ * One bit per Latin letter, voiced and voiceless stops as one (k/g, t/d, p/b, c/j): Tamil script
+ * writes one letter for each pair (கணேசன் Ganesan, திவ்யா Divya), so a "K." may stand for Ganesan.
+ */
+export function letterBit(letter: string): number {
+  const c = letter.charCodeAt(0);
+  if (!(c >= 97 && c <= 122)) return 0;
+  const folded = ({ g: 'k', d: 't', b: 'p', j: 'c' } as Record<string, string>)[letter[0]] ?? letter[0];
+  return 1 << (folded.charCodeAt(0) - 97);
 }
 
 function shares(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {

@@ -4,6 +4,7 @@ import { canonicalToken, isNickname, isNicknameCanonical, keyOfCanonical, nameTo
 import { detectScript, toLatin } from './latin';
 import { jaroWinkler, tokenListSimilarity } from './similarity';
 import { toDevanagari } from './devanagari';
+import { initialsOf } from './initials';
 import { isGenericPetName, petIdsOfSound, variantIdsOfSound, variantKeysOfTokens } from './variants';
 
 export type { Script } from './latin';
@@ -24,6 +25,7 @@ export {
   petIdsOfSound,
   variantIdsOfSound,
   variantKeysOfTokens,
+  initialsOf,
 };
 
 /** A string function memoised in a bounded Map (started afresh past 5 lakh entries). */

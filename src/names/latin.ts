@@ -5,7 +5,7 @@ export type { Script } from './indic';
 
 const BASE = new Map<Script, number>(INDIC_BLOCKS);
 
-function isIndic(cp: number): boolean {
+export function isIndic(cp: number): boolean {
   return cp >= 0x0900 && cp < 0x0d80;
 }
 
