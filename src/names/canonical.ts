@@ -2,7 +2,6 @@
 //   canonical  – readable, spelling variants folded (nameTokens)
 //   sound      – aspiration and sibilants folded too (used for similarity)
 //   key        – consonant skeleton of the sound (used for blocking / search)
-import { isScriptInitial } from './initials';
 import { toLatin } from './latin';
 
 // Whole-token variants that no letter rule can reach (abbreviations, vowel shifts).
@@ -199,8 +198,6 @@ export function canonicalToken(t: string): string {
 /** Canonical tokens of a name in any script, honorifics and suffixes removed, initials dropped. */
 export function nameTokens(s: string): string[] {
   if (typeof s !== 'string') return [];
-  // Initials are dropped like "R." is: a script initial (ர., आर.) would otherwise read as a name ("ra", "ar").
-  if (s.includes('.')) s = s.replace(/\.(?=\S)/gu, '. ').split(/\s+/u).filter((w) => !isScriptInitial(w)).join(' ');
   const raw = toLatin(s)
     .split(/[^a-z0-9\p{L}]+/u)
     .filter((t) => t.length > 0);
