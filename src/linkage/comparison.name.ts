@@ -2,6 +2,7 @@
 // with the term frequency of the agreeing tokens for the TF adjustment.
 import {
   initialsOf,
+  withoutScriptInitials,
   isGenericPetName,
   isNicknameCanonical,
   petIdsOfSound,
@@ -85,12 +86,15 @@ export class NameComparator {
     const nick = new Uint8Array(n);
     const tab = new Uint8Array(n);
     const ini = new Int32Array(n);
-    const memo = new Map<string, { s: number[]; sk: number[]; k: number[]; p: number[]; full: number; nick: number; tab: number; ini: number }>();
+    const memo = new Map<
+      string,
+      { s: number[]; sk: number[]; k: number[]; p: number[]; full: number; nick: number; tab: number; ini: number }
+    >();
     for (let i = 0; i < n; i++) {
       const raw = col[i] ?? '';
       let f = memo.get(raw);
       if (f === undefined) {
-        const toks = nameTokens(raw);
+        const toks = nameTokens(withoutScriptInitials(raw));
         f = {
           s: toks.map((tok) => this.sh.sounds.id(soundForm(tok))),
           sk: toks.map((tok) => {
@@ -127,7 +131,17 @@ export class NameComparator {
       ini[i] = f.ini;
     }
     this.records += n;
-    return { off, snd: Int32Array.from(snd), pet: Uint8Array.from(petTok), skel: Int32Array.from(skel), key: Int32Array.from(key), full, nick, tab, ini };
+    return {
+      off,
+      snd: Int32Array.from(snd),
+      pet: Uint8Array.from(petTok),
+      skel: Int32Array.from(skel),
+      key: Int32Array.from(key),
+      full,
+      nick,
+      tab,
+      ini,
+    };
   }
 
   private countKey(k: number): void {
@@ -255,7 +269,11 @@ export class NameComparator {
       rest++;
       let ok = false;
       for (let u = y0; u < y1 && !ok; u++)
-        ok = !y.pet[u] && (x.snd[t] === y.snd[u] || (x.skel[t] >= 0 && x.skel[t] === y.skel[u]) || this.sh.jw.sim(x.snd[t], y.snd[u]) >= this.thresholds[0]);
+        ok =
+          !y.pet[u] &&
+          (x.snd[t] === y.snd[u] ||
+            (x.skel[t] >= 0 && x.skel[t] === y.skel[u]) ||
+            this.sh.jw.sim(x.snd[t], y.snd[u]) >= this.thresholds[0]);
       if (!ok) return false;
     }
     return pets > 0 && rest > 0;

@@ -4,7 +4,7 @@ import { canonicalToken, isNickname, isNicknameCanonical, keyOfCanonical, nameTo
 import { detectScript, toLatin } from './latin';
 import { jaroWinkler, tokenListSimilarity } from './similarity';
 import { toDevanagari } from './devanagari';
-import { initialsOf } from './initials';
+import { initialsOf, withoutScriptInitials } from './initials';
 import { isGenericPetName, petIdsOfSound, variantIdsOfSound, variantKeysOfTokens } from './variants';
 
 export type { Script } from './latin';
@@ -26,6 +26,7 @@ export {
   variantIdsOfSound,
   variantKeysOfTokens,
   initialsOf,
+  withoutScriptInitials,
 };
 
 /** A string function memoised in a bounded Map (started afresh past 5 lakh entries). */

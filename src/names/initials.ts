@@ -7,9 +7,42 @@ import { isIndic, toLatin } from './latin';
 
 // English letter names as Indian scripts spell them out, read back through toLatin.
 const LETTER_NAMES: Record<string, string> = {
-  e: 'a', a: 'a', ae: 'a', bi: 'b', si: 'c', di: 'd', i: 'e', ef: 'f', eph: 'f', ji: 'g', ech: 'h', aich: 'h', es: 's',
-  ai: 'i', je: 'j', jai: 'j', ke: 'k', kei: 'k', el: 'l', em: 'm', en: 'n', o: 'o', pi: 'p', kyu: 'q',
-  ar: 'r', aar: 'r', esh: 's', ti: 't', tee: 't', yu: 'u', vi: 'v', dablyu: 'w', eks: 'x', vai: 'y', jed: 'z', zed: 'z',
+  e: 'a',
+  a: 'a',
+  ae: 'a',
+  bi: 'b',
+  si: 'c',
+  di: 'd',
+  i: 'e',
+  ef: 'f',
+  eph: 'f',
+  ji: 'g',
+  ech: 'h',
+  aich: 'h',
+  es: 's',
+  ai: 'i',
+  je: 'j',
+  jai: 'j',
+  ke: 'k',
+  kei: 'k',
+  el: 'l',
+  em: 'm',
+  en: 'n',
+  o: 'o',
+  pi: 'p',
+  kyu: 'q',
+  ar: 'r',
+  aar: 'r',
+  esh: 's',
+  ti: 't',
+  tee: 't',
+  yu: 'u',
+  vi: 'v',
+  dablyu: 'w',
+  eks: 'x',
+  vai: 'y',
+  jed: 'z',
+  zed: 'z',
 };
 
 /** Whether a word of a name is an initial, and which Latin letter it stands for (null if not an initial). */
@@ -36,7 +69,20 @@ export function initialsOf(name: string): string[] {
   return out;
 }
 
-/** Whether a script word closed by a dot is an initial (nameTokens drops it, as it drops "R."). */
+/** Whether a script word closed by a dot is an initial. */
 export function isScriptInitial(word: string): boolean {
   return /\.$/.test(word) && !/^[A-Za-z]+\.$/.test(word) && initialOf(word) !== null;
+}
+
+/**
+ * The name without its script initials, for comparing names: nameTokens drops "R." but would read
+ * ர. or आर. as a name ("ra", "ar"). Search keys keep them (they must not change for stored names).
+ */
+export function withoutScriptInitials(name: string): string {
+  if (typeof name !== 'string' || !name.includes('.')) return name;
+  return name
+    .replace(/\.(?=\S)/gu, '. ')
+    .split(/\s+/u)
+    .filter((w) => !isScriptInitial(w))
+    .join(' ');
 }
