@@ -49,7 +49,8 @@ describe('independent evaluation set (dev, 2,000 × 2,000)', () => {
     full = f1('full');
   }, 120_000);
   it('the shipped model holds its measured figures', () => {
-    expect(prior.f1).toBeGreaterThanOrEqual(0.85);
+    // Measured 0.885 after the initials and pet-name rules (docs/LINKAGE.md §6); 0.874 before.
+    expect(prior.f1).toBeGreaterThanOrEqual(0.875);
     expect(prior.top5).toBeGreaterThanOrEqual(0.92);
   });
   it('--train full is no worse than the shipped weights, and says what EM did', () => {
