@@ -85,7 +85,7 @@ export async function conversionBlockers(tx: Pick<RawTx, 'query'>, table: string
   const out: string[] = [];
   if (!rel.state) out.push(`${table}: has no state_code column`);
   const fks = await tx.query<{ name: string; from: string }>(
-    `SELECT conname AS name, conrelid::regclass::text AS "from" FROM pg_constraint WHERE contype = 'f' AND confrelid = to_regclass($1)`,
+    `SELECT conname AS name, conrelid::regclass::text AS "from" FROM pg_constraint WHERE contype = 'f' AND confrelid = to_regclass($1) AND conparentid = 0`, // not a partition's copy
     [`public.${table}`],
   );
   for (const f of fks) out.push(`${table}: referenced by ${f.from}.${f.name} (its key would have to include state_code)`);
