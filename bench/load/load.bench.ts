@@ -11,12 +11,12 @@
  *   npx tsx bench/load/load.bench.ts       BENCH_LOAD_SECONDS (20), BENCH_LOAD_ROUNDS (2), BENCH_LOAD_CONNECTIONS (50),
  *                                           BENCH_LOAD_DATABASES (pglite,postgres)
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '../../src/demo/users';
 import { log } from '../support';
 import { round, type BenchResult } from '../types';
+import { BenchServer } from './server-process';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
 const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 2);
@@ -29,28 +29,6 @@ interface Fixtures {
   children: { id: string; name: string }[];
   families: { id: string; head_name: string }[];
   cases: { id: string }[];
-}
-
-class Server {
-  private child: ChildProcess;
-  private waiting: ((m: Record<string, unknown>) => void)[] = [];
-  constructor() {
-    this.child = fork(new URL('./server.ts', import.meta.url), [], {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
-    this.child.on('message', (m: Record<string, unknown>) => {
-      if (m.type === 'alive') return;
-      this.waiting.shift()?.(m);
-    });
-  }
-  async ask<T = Record<string, unknown>>(msg: Record<string, unknown>): Promise<T> {
-    const reply = new Promise<Record<string, unknown>>((r) => this.waiting.push(r));
-    this.child.send(msg);
-    const m = await reply;
-    if (m.type === 'error') throw new Error(String(m.message));
-    return m as T;
-  }
 }
 
 /** A small deterministic PRNG (mulberry32): the same request sequence in every phase. */
@@ -140,7 +118,7 @@ async function phase(port: number, token: string, f: Fixtures, seconds: number, 
 }
 
 async function benchOn(kind: 'pglite' | 'postgres'): Promise<BenchResult[]> {
-  const server = new Server();
+  const server = new BenchServer();
   const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
   log(`${label}: seeding the demo and starting the server…`);
   const ready = await server.ask<{ port: number; switchable: boolean; fixtures: Fixtures }>({

@@ -9,14 +9,15 @@
  *   npx tsx bench/load/pgbench-ratio.bench.ts     BENCH_RATIO_SECONDS (15), BENCH_RATIO_CONNECTIONS (50),
  *                                                  BENCH_RATIO_PGBENCH_SCALE (10)
  */
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '../../src/demo/users';
 import { log, PG_URL } from '../support';
 import { round, type BenchResult } from '../types';
+import { BenchServer } from './server-process';
 
 const SECONDS = Number(process.env.BENCH_RATIO_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_RATIO_CONNECTIONS ?? 50);
@@ -58,37 +59,6 @@ async function pgbench(): Promise<{ select: number; tpcb: number }> {
   }
 }
 
-class Server {
-  readonly child: ChildProcess;
-  private waiting: ((m: Record<string, unknown>) => void)[] = [];
-  /** The child says `alive` once it listens: a message sent before that may be lost. */
-  readonly alive: Promise<void>;
-  private setAlive!: () => void;
-  constructor() {
-    this.alive = new Promise((r) => (this.setAlive = r));
-    this.child = fork(new URL('./server.ts', import.meta.url), [], {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
-    this.child.on('message', (m: Record<string, unknown>) => {
-      if (m.type === 'alive') this.setAlive();
-      else this.waiting.shift()?.(m);
-    });
-  }
-  async ask<T = Record<string, unknown>>(msg: Record<string, unknown>): Promise<T> {
-    await this.alive;
-    const reply = new Promise<Record<string, unknown>>((r) => this.waiting.push(r));
-    this.child.send(msg);
-    const m = await reply;
-    if (m.type === 'error') throw new Error(String(m.message));
-    return m as T;
-  }
-  rssMb(): number {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.child.pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : NaN;
-  }
-}
-
 interface Run {
   rps: number;
   p99: number;
@@ -99,7 +69,7 @@ interface Run {
 }
 
 async function load(
-  server: Server,
+  server: BenchServer,
   port: number,
   token: string,
   next: () => { method: 'GET' | 'POST'; path: string; body?: string },
@@ -126,20 +96,20 @@ async function load(
   });
   clearInterval(sampler);
   await server.ask({ type: 'drain' });
-  const { statements } = await server.ask<{ statements: number }>({ type: 'queries' });
+  const { statements, served } = await server.ask<{ statements: number; served: number }>({ type: 'queries' });
   return {
     rps: res.requests.average,
     p99: res.latency.p99,
     requests: res.requests.total,
     non2xx: res.non2xx,
-    perRequest: statements / Math.max(1, res.requests.total),
+    perRequest: statements / Math.max(1, served),
     rssMax,
   };
 }
 
 export async function run(): Promise<BenchResult[]> {
   const anchor = await pgbench();
-  const server = new Server();
+  const server = new BenchServer();
   try {
     log('app: seeding the demo into a scratch PostgreSQL database and starting the server…');
     const { port, fixtures } = await server.ask<{
@@ -187,7 +157,7 @@ export async function run(): Promise<BenchResult[]> {
         unit: 'req/s',
         baseline: round(base, 0),
         ratio: round(r.rps / base, 3),
-        note: `${CONNECTIONS} connections, ${SECONDS} s; p99 ${r.p99} ms; ${round(r.perRequest, 1)} statements/request; ${r.non2xx} non-2xx; server RSS max ${round(r.rssMax, 0)} MB (idle ${round(rssIdle, 0)} MB)`,
+        note: `${CONNECTIONS} connections, ${SECONDS} s; load average ${round(loadavg()[0], 1)} (the shared machine); p99 ${r.p99} ms; ${round(r.perRequest, 1)} statements/request; ${r.non2xx} non-2xx; server RSS max ${round(r.rssMax, 0)} MB (idle ${round(rssIdle, 0)} MB)`,
       });
     }
     return out;

@@ -5,6 +5,7 @@
  * The parent drives it over IPC: start, audit on/off (the bench-only switch in code: there is no
  * environment variable for it), chain stats, stop.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { buildApp } from '../../src/http/app';
@@ -33,6 +34,9 @@ const send = (m: unknown) => process.send!(m);
 let database: ScratchDatabase | null = null;
 let close: (() => Promise<void>) | null = null;
 let inFlight = 0;
+// Responses completed, including those finished after their client left: the statements a phase
+// caused (drained) divided by these is the cost of one request.
+let served = 0;
 // Absent in a checkout from before the audit queue: then only "with audit" can be measured.
 const sw = (await import('../../src/audit/audit.bench-switch').catch(() => null)) as null | {
   setAuditDisabledForBench: (off: boolean) => void;
@@ -74,9 +78,15 @@ process.on('message', async (m: Msg) => {
       const app = await buildApp(ctx, { logger: false });
       // Requests still running after a phase (the server works on after the client stops) are
       // drained before the next phase, so that one phase's backlog is not measured in the next.
-      app.addHook('onRequest', async (_req, reply) => {
+      // Counted on the raw server, before any hook: a Fastify onRequest hook runs after the
+      // session lookup's await, and a response whose socket autocannon closed during that await
+      // has already emitted 'close' — a listener added then never fires, the count stays above
+      // zero and `drain` waited forever (the ratio bench's hang). A handler's work may go on
+      // after its client left: `drain` also waits for the statement count to stand still.
+      app.server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
         inFlight++;
-        reply.raw.once('close', () => void inFlight--);
+        res.once('close', () => void inFlight--);
+        res.once('finish', () => void served++);
       });
       await app.listen({ port: 0, host: '127.0.0.1' });
       close = async () => {
@@ -89,13 +99,19 @@ process.on('message', async (m: Msg) => {
       sw?.setAuditDisabledForBench(!m.on);
       send({ type: 'ok' });
     } else if (m.type === 'drain') {
-      while (inFlight > 0) await new Promise((r) => setTimeout(r, 50));
+      const sleep = () => new Promise((r) => setTimeout(r, 100));
+      while (inFlight > 0) await sleep();
+      for (let seen = -1; seen !== statements;) {
+        seen = statements;
+        await sleep();
+      }
       send({ type: 'ok' });
     } else if (m.type === 'stats') {
       send({ type: 'stats', ...(await stats(database!)) });
     } else if (m.type === 'queries') {
-      send({ type: 'queries', statements });
+      send({ type: 'queries', statements, served });
       statements = 0;
+      served = 0;
     } else if (m.type === 'stop') {
       await close?.();
       send({ type: 'ok' });

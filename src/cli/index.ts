@@ -19,6 +19,7 @@ import { isPostgresUrl, restoreBackup, writeBackup } from '../db/backup';
 import { registerReportCommands } from '../reports/mission-vatsalya/report.cli';
 import { registerHelplineCommands } from '../helpline/helpline.cli';
 import { registerNationalCommands } from '../demo/national/national.cli';
+import { registerPartitionCommands } from '../db/partition/partition.cli';
 import { createDueEntries } from '../care/ledger-due.service';
 
 const program = new Command('samanvay')
@@ -218,6 +219,7 @@ registerHelplineCommands(program);
 registerOrganisationCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
 registerReportCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
 registerNationalCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
+registerPartitionCommands(program, withDatabase);
 
 program.exitOverride();
 try {

@@ -1,0 +1,49 @@
+/**
+ * The parent's side of bench/load/server.ts: forks it, waits for its `alive` signal before sending
+ * anything (a message sent before the child has installed its IPC listener is lost, and the
+ * parent then waits forever for a reply), and matches each request with the next reply.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+export class BenchServer {
+  readonly child: ChildProcess;
+  private waiting: ((m: Record<string, unknown>) => void)[] = [];
+  private readonly alive: Promise<void>;
+  constructor() {
+    let setAlive!: () => void;
+    let fail!: (e: Error) => void;
+    this.alive = new Promise((resolve, reject) => ((setAlive = resolve), (fail = reject)));
+    this.child = fork(new URL('./server.ts', import.meta.url), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    this.child.on('message', (m: Record<string, unknown>) => {
+      if (m.type === 'alive') setAlive();
+      else this.waiting.shift()?.(m);
+    });
+    // A child that dies (a crash while seeding) must fail the bench, not leave it waiting.
+    this.child.on('exit', (code) => {
+      const err = new Error(`bench server exited (code ${code})`);
+      fail(err);
+      for (const w of this.waiting.splice(0)) w({ type: 'error', message: err.message });
+    });
+  }
+  async ask<T = Record<string, unknown>>(msg: Record<string, unknown>): Promise<T> {
+    await this.alive;
+    const reply = new Promise<Record<string, unknown>>((r) => this.waiting.push(r));
+    this.child.send(msg);
+    const m = await reply;
+    if (m.type === 'error') throw new Error(String(m.message));
+    return m as T;
+  }
+  /** Resident memory of the server process (Linux /proc), MB. */
+  rssMb(): number {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.child.pid}/status`, 'utf8'));
+      return m ? Number(m[1]) / 1024 : NaN;
+    } catch {
+      return NaN;
+    }
+  }
+}
