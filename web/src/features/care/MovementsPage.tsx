@@ -1,12 +1,13 @@
-import { useState, type FormEvent } from 'react';
-import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { Badge, NativeSelect, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/session';
 import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useAllStays, useDecideMovement, useMovementRequests, useRaiseMovement, type MovementRequest, type Stay } from './api';
-import { GeneralError, todayIst, useCareForm } from './forms';
+import { CareFormCard, CareTable, childColumn } from './CareTable';
+import { todayIst } from './forms';
+import { useVersionedSubmit } from './useVersionedSubmit';
 
 const KINDS = ['leave', 'transfer', 'discharge', 'medical', 'other'] as const;
 const STATUS_COLOUR = { open: 'yellow', granted: 'green', refused: 'red' } as const;
@@ -14,8 +15,9 @@ const STATUS_COLOUR = { open: 'yellow', granted: 'green', refused: 'red' } as co
 /**
  * Movement requests of children in institutions (issue #14): an institution's
  * staff ask for a child's leave, transfer, discharge or a medical visit; the CWC or the DCPU grants
- * or refuses. The move itself is then recorded on the stay. Two deciding at once: the second is
- * told plainly that the request was decided meanwhile (409) and sees it as it now is.
+ * or refuses. A grant of a leave, transfer or discharge records the move on the stay in the same
+ * transaction. Two deciding at once: the second is told plainly that the request was decided
+ * meanwhile (409) and sees it as it now is.
  */
 export default function MovementsPage() {
   const { t } = useTranslation();
@@ -36,33 +38,21 @@ export default function MovementsPage() {
 
 export function MovementTable({ requests, onDecide }: { requests: MovementRequest[]; onDecide?: (r: MovementRequest) => void }) {
   const { t } = useTranslation();
-  if (!requests.length) return <Text mb="lg">{t('care.movements.none')}</Text>;
   return (
-    <Table striped aria-label={t('care.movements.title')} mb="lg">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('care.col.child')}</Table.Th>
-          <Table.Th>{t('care.movements.kind')}</Table.Th>
-          <Table.Th>{t('care.movements.requestedOn')}</Table.Th>
-          <Table.Th>{t('care.movements.wantedFrom')}</Table.Th>
-          <Table.Th>{t('care.movements.reason')}</Table.Th>
-          <Table.Th>{t('care.col.status')}</Table.Th>
-          {onDecide && <Table.Th>{t('care.actions')}</Table.Th>}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {requests.map((r) => (
-          <Table.Tr key={r.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/children/${r.childId}`}>
-                {r.childId.slice(0, 8)}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>{t(`care.movements.kinds.${r.kind}`)}</Table.Td>
-            <Table.Td>{r.requestedOn}</Table.Td>
-            <Table.Td>{r.wantedFrom ?? '—'}</Table.Td>
-            <Table.Td>{r.reason}</Table.Td>
-            <Table.Td>
+    <CareTable
+      label={t('care.movements.title')}
+      rows={requests}
+      empty={t('care.movements.none')}
+      columns={[
+        childColumn<MovementRequest>(),
+        { header: 'care.movements.kind', cell: (r) => t(`care.movements.kinds.${r.kind}`) },
+        { header: 'care.movements.requestedOn', cell: (r) => r.requestedOn },
+        { header: 'care.movements.wantedFrom', cell: (r) => r.wantedFrom ?? '—' },
+        { header: 'care.movements.reason', cell: (r) => r.reason },
+        {
+          header: 'care.col.status',
+          cell: (r) => (
+            <>
               <Badge color={STATUS_COLOUR[r.status]}>{t(`care.movements.status.${r.status}`)}</Badge>
               {r.decidedOn && (
                 <Text size="xs" c="dimmed">
@@ -70,20 +60,12 @@ export function MovementTable({ requests, onDecide }: { requests: MovementReques
                   {r.decisionNote ? ` · ${r.decisionNote}` : ''}
                 </Text>
               )}
-            </Table.Td>
-            {onDecide && (
-              <Table.Td>
-                {r.status === 'open' && (
-                  <Button size="xs" variant="light" onClick={() => onDecide(r)}>
-                    {t('care.movements.decide')}
-                  </Button>
-                )}
-              </Table.Td>
-            )}
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+            </>
+          ),
+        },
+      ]}
+      action={onDecide && { label: t('care.movements.decide'), onClick: onDecide, canAct: (r) => r.status === 'open' }}
+    />
   );
 }
 
@@ -94,127 +76,63 @@ function RaiseForStays() {
 
 export function RaiseMovementForm({ stays }: { stays: Stay[] }) {
   const { t } = useTranslation();
-  const save = useRaiseMovement();
-  const f = useCareForm();
-  const empty = { stayId: stays[0]?.id ?? '', kind: 'leave', wantedFrom: '', reason: '' };
-  const [form, setForm] = useState(empty);
-  const set = (k: keyof typeof form) => (v: string) => setForm((s) => ({ ...s, [k]: v }));
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    f.reset();
-    if (!form.stayId) {
-      f.setErrors({ stayId: t('care.movements.pickChild') });
-      return;
-    }
-    save.mutate(
-      { stayId: form.stayId, kind: form.kind, wantedFrom: form.wantedFrom || null, reason: form.reason.trim() },
-      { onSuccess: () => setForm(empty), onError: f.fail },
-    );
-  }
+  const s = useVersionedSubmit({
+    initial: { stayId: stays[0]?.id ?? '', kind: 'leave', wantedFrom: '', reason: '' },
+    mutation: useRaiseMovement(),
+    validate: (form) => (form.stayId ? null : { stayId: t('care.movements.pickChild') }),
+    toBody: (form) => ({ stayId: form.stayId, kind: form.kind, wantedFrom: form.wantedFrom || null, reason: form.reason.trim() }),
+    resetOnSuccess: true,
+  });
   return (
-    <Card withBorder maw={640}>
-      <form aria-label={t('care.movements.raise')} onSubmit={submit} noValidate>
-        <Stack>
-          <Title order={5}>{t('care.movements.raise')}</Title>
-          <GeneralError message={f.general} />
-          <NativeSelect
-            name="stayId"
-            label={t('care.col.child')}
-            data={stays.map((s) => ({ value: s.id, label: s.childName ?? s.childId.slice(0, 8) }))}
-            value={form.stayId}
-            onChange={(e) => set('stayId')(e.currentTarget.value)}
-            error={f.errors.stayId}
-          />
-          <NativeSelect
-            name="kind"
-            label={t('care.movements.kind')}
-            data={KINDS.map((k) => ({ value: k, label: t(`care.movements.kinds.${k}`) }))}
-            value={form.kind}
-            onChange={(e) => set('kind')(e.currentTarget.value)}
-            error={f.errors.kind}
-          />
-          <TextInput
-            name="wantedFrom"
-            type="date"
-            label={t('care.movements.wantedFrom')}
-            value={form.wantedFrom}
-            onChange={(e) => set('wantedFrom')(e.currentTarget.value)}
-            error={f.errors.wantedFrom}
-          />
-          <Textarea
-            name="reason"
-            label={t('care.movements.reason')}
-            autosize
-            minRows={2}
-            value={form.reason}
-            onChange={(e) => set('reason')(e.currentTarget.value)}
-            error={f.errors.reason}
-          />
-          <Button type="submit" loading={save.isPending}>
-            {t('care.movements.send')}
-          </Button>
-        </Stack>
-      </form>
-    </Card>
+    <CareFormCard
+      label={t('care.movements.raise')}
+      title={t('care.movements.raise')}
+      general={s.general}
+      pending={s.pending}
+      onSubmit={s.submit}
+      submitLabel={t('care.movements.send')}
+    >
+      <NativeSelect
+        label={t('care.col.child')}
+        data={stays.map((st) => ({ value: st.id, label: st.childName ?? st.childId.slice(0, 8) }))}
+        {...s.field('stayId')}
+      />
+      <NativeSelect
+        label={t('care.movements.kind')}
+        data={KINDS.map((k) => ({ value: k, label: t(`care.movements.kinds.${k}`) }))}
+        {...s.field('kind')}
+      />
+      <TextInput type="date" label={t('care.movements.wantedFrom')} {...s.field('wantedFrom')} />
+      <Textarea label={t('care.movements.reason')} autosize minRows={2} {...s.field('reason')} />
+    </CareFormCard>
   );
 }
 
 export function MovementDecisionForm({ request, onDone }: { request: MovementRequest; onDone?: () => void }) {
   const { t } = useTranslation();
-  const save = useDecideMovement(request.id);
-  const f = useCareForm();
-  const [form, setForm] = useState({ decision: 'granted', on: todayIst(), note: '' });
-  const set = (k: keyof typeof form) => (v: string) => setForm((s) => ({ ...s, [k]: v }));
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    f.reset();
-    save.mutate({ ...form, note: form.note.trim() || null, version: request.version }, { onSuccess: () => onDone?.(), onError: f.fail });
-  }
+  const s = useVersionedSubmit({
+    initial: { decision: 'granted', on: todayIst(), note: '' },
+    mutation: useDecideMovement(request.id),
+    toBody: (form) => ({ ...form, note: form.note.trim() || null }),
+    version: request.version,
+    onSuccess: onDone,
+  });
   return (
-    <Card withBorder maw={640} mb="lg">
-      <form aria-label={t('care.movements.decide')} onSubmit={submit} noValidate>
-        <Stack>
-          <Title order={5}>
-            {t('care.movements.decide')}: {t(`care.movements.kinds.${request.kind}`)} · {request.childId.slice(0, 8)}
-          </Title>
-          <GeneralError message={f.general} />
-          <NativeSelect
-            name="decision"
-            label={t('care.movements.decision')}
-            data={['granted', 'refused'].map((v) => ({ value: v, label: t(`care.movements.status.${v}`) }))}
-            value={form.decision}
-            onChange={(e) => set('decision')(e.currentTarget.value)}
-            error={f.errors.decision}
-          />
-          <TextInput
-            name="on"
-            type="date"
-            label={t('care.movements.decidedOn')}
-            value={form.on}
-            onChange={(e) => set('on')(e.currentTarget.value)}
-            error={f.errors.on}
-          />
-          <Textarea
-            name="note"
-            label={t('care.movements.note')}
-            autosize
-            minRows={2}
-            value={form.note}
-            onChange={(e) => set('note')(e.currentTarget.value)}
-            error={f.errors.note}
-          />
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              {t('care.save')}
-            </Button>
-            {onDone && (
-              <Button variant="default" onClick={onDone}>
-                {t('care.cancel')}
-              </Button>
-            )}
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <CareFormCard
+      label={t('care.movements.decide')}
+      title={`${t('care.movements.decide')}: ${t(`care.movements.kinds.${request.kind}`)} · ${request.childId.slice(0, 8)}`}
+      general={s.general}
+      pending={s.pending}
+      onSubmit={s.submit}
+      onCancel={onDone}
+    >
+      <NativeSelect
+        label={t('care.movements.decision')}
+        data={['granted', 'refused'].map((v) => ({ value: v, label: t(`care.movements.status.${v}`) }))}
+        {...s.field('decision')}
+      />
+      <TextInput type="date" label={t('care.movements.decidedOn')} {...s.field('on')} />
+      <Textarea label={t('care.movements.note')} autosize minRows={2} {...s.field('note')} />
+    </CareFormCard>
   );
 }
