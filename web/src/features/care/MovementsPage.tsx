@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/session';
 import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
-import { useAllStays, useDecideMovement, useMovementRequests, useRaiseMovement, type MovementRequest, type Stay } from './api';
+import {
+  useAllStays,
+  useDecideMovement,
+  useInstitutions,
+  useMovementRequests,
+  useRaiseMovement,
+  type MovementRequest,
+  type Stay,
+} from './api';
 import { CareFormCard, CareTable, childColumn } from './CareTable';
 import { todayIst } from './forms';
 import { useVersionedSubmit } from './useVersionedSubmit';
@@ -54,6 +62,11 @@ export function MovementTable({ requests, onDecide }: { requests: MovementReques
           cell: (r) => (
             <>
               <Badge color={STATUS_COLOUR[r.status]}>{t(`care.movements.status.${r.status}`)}</Badge>
+              {r.recordedStayId && (
+                <Badge ml="xs" variant="outline">
+                  {t('care.movements.recorded')}
+                </Badge>
+              )}
               {r.decidedOn && (
                 <Text size="xs" c="dimmed">
                   {r.decidedOn}
@@ -108,15 +121,60 @@ export function RaiseMovementForm({ stays }: { stays: Stay[] }) {
   );
 }
 
+/** Kinds whose grant records the move on the stay with the decision (src/care/records.service.ts). */
+const MOVING = new Set(['leave', 'transfer', 'discharge']);
+const DISCHARGE_REASONS = [
+  'restored_to_family',
+  'kinship_care',
+  'foster_care',
+  'adopted',
+  'aftercare',
+  'aged_out',
+  'absconded_not_traced',
+  'died',
+  'other',
+] as const;
+
 export function MovementDecisionForm({ request, onDone }: { request: MovementRequest; onDone?: () => void }) {
   const { t } = useTranslation();
   const s = useVersionedSubmit({
-    initial: { decision: 'granted', on: todayIst(), note: '' },
+    initial: {
+      decision: 'granted',
+      on: todayIst(),
+      note: '',
+      moveOn: todayIst(),
+      until: request.wantedFrom ?? '',
+      with: '',
+      toInstitutionId: '',
+      orderRef: '',
+      overCapacityReason: '',
+      dischargeReason: 'restored_to_family',
+    },
     mutation: useDecideMovement(request.id),
-    toBody: (form) => ({ ...form, note: form.note.trim() || null }),
+    toBody: (form) => {
+      const base = { decision: form.decision, on: form.on, note: form.note.trim() || null };
+      if (form.decision !== 'granted' || !MOVING.has(request.kind)) return base;
+      const opt = (v: string) => v.trim() || null;
+      const move =
+        request.kind === 'leave'
+          ? { type: 'leave', on: form.moveOn, until: form.until, with: form.with.trim() }
+          : request.kind === 'transfer'
+            ? {
+                type: 'transfer',
+                on: form.moveOn,
+                toInstitutionId: form.toInstitutionId,
+                orderRef: form.orderRef.trim(),
+                overCapacityReason: opt(form.overCapacityReason),
+              }
+            : { type: 'discharge', on: form.moveOn, reason: form.dischargeReason, orderRef: opt(form.orderRef) };
+      return { ...base, move };
+    },
     version: request.version,
     onSuccess: onDone,
   });
+  // The server names the move's fields `move.<field>`.
+  const mv = (k: Parameters<typeof s.field>[0], server: string) => ({ ...s.field(k), error: s.errors[`move.${server}`] });
+  const moving = s.form.decision === 'granted' && MOVING.has(request.kind);
   return (
     <CareFormCard
       label={t('care.movements.decide')}
@@ -133,6 +191,66 @@ export function MovementDecisionForm({ request, onDone }: { request: MovementReq
       />
       <TextInput type="date" label={t('care.movements.decidedOn')} {...s.field('on')} />
       <Textarea label={t('care.movements.note')} autosize minRows={2} {...s.field('note')} />
+      {moving && (
+        <>
+          <Text size="sm" c="dimmed">
+            {t('care.movements.moveHelp')}
+          </Text>
+          <TextInput type="date" label={t('care.movements.moveOn')} {...mv('moveOn', 'on')} error={s.errors['move.on'] ?? s.errors.move} />
+          {request.kind === 'leave' && (
+            <>
+              <TextInput type="date" label={t('care.movements.until')} {...mv('until', 'until')} />
+              <TextInput label={t('care.movements.with')} {...mv('with', 'with')} />
+            </>
+          )}
+          {request.kind === 'transfer' && (
+            <TransferFields
+              institution={mv('toInstitutionId', 'toInstitutionId')}
+              from={request.institutionId}
+              orderRef={mv('orderRef', 'orderRef')}
+              over={mv('overCapacityReason', 'overCapacityReason')}
+            />
+          )}
+          {request.kind === 'discharge' && (
+            <>
+              <NativeSelect
+                label={t('care.movements.dischargeReason')}
+                data={DISCHARGE_REASONS.map((r) => ({ value: r, label: t(`care.movements.dischargeReasons.${r}`) }))}
+                {...mv('dischargeReason', 'reason')}
+              />
+              <TextInput label={t('care.movements.orderRef')} {...mv('orderRef', 'orderRef')} />
+            </>
+          )}
+        </>
+      )}
     </CareFormCard>
+  );
+}
+
+type FieldProps = { name: string; value: string; onChange: (e: { currentTarget: { value: string } }) => void; error?: string };
+
+/** A transfer's fields: the institutions come only when a transfer is decided. */
+function TransferFields({
+  institution,
+  from,
+  orderRef,
+  over,
+}: {
+  institution: FieldProps;
+  from: string;
+  orderRef: FieldProps;
+  over: FieldProps;
+}) {
+  const { t } = useTranslation();
+  const institutions = useInstitutions();
+  const data = (institutions.data?.items ?? [])
+    .filter((i) => i.id !== from)
+    .map((i) => ({ value: i.id, label: `${i.name} (${i.inCare}/${i.sanctioned})` }));
+  return (
+    <>
+      <NativeSelect label={t('care.movements.toInstitution')} data={[{ value: '', label: '—' }, ...data]} {...institution} />
+      <TextInput label={t('care.movements.orderRef')} {...orderRef} />
+      <Textarea label={t('care.movements.overCapacityReason')} {...over} />
+    </>
   );
 }
