@@ -315,7 +315,7 @@ describe("an NGO's caseworkers (a Center for Excellence) and reintegration", () 
     await renderWithApp(<RouterProvider router={router} />);
     const table = await screen.findByRole('table', { name: 'Reintegration pathways' });
     expect(table.textContent).toContain('K.');
-    expect(stub.mock.calls[0][0]).toMatch(/\/api\/v1\/care\/reintegration/);
+    expect(String((stub.mock.calls[0] as unknown[])[0])).toMatch(/\/api\/v1\/care\/reintegration/);
     Object.defineProperty(globalThis, 'fetch', { configurable: true, writable: true, value: stub });
   });
 });
