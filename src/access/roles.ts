@@ -59,6 +59,9 @@ export const PERMISSIONS = [
   // An institution's daily records about its own children: ICP progress notes and movement
   // requests (leave, transfer, discharge) that the CWC/DCPU decide — never an order (s.37).
   'care.record',
+  // A Center for Excellence's case management (seed 001): work the reintegration pathways the
+  // DCPU assigned to the NGO (steps, follow-up visits); its rows stay the NGO's own (policy data).
+  'care.reintegrate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -117,6 +120,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   ngo_caseworker: [
     ...full,
+    'care.reintegrate',
     'registry.write',
     'assessment.write',
     'survey.write',

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { caseKit, intakeBody, ist, type Kit } from '../cases/cases.testkit';
+import { CARINGS_MAPPING } from './carings/mapping';
 
 /**
  * Issue #14, part 2: a CCI's own staff (sees only its children, records progress and requests,
@@ -71,11 +74,77 @@ describe("a CCI's own staff (cci_staff)", () => {
     expect(
       (await cci.post(`/api/v1/care/movement-requests/${r.id}/decision`, { decision: 'granted', on: '2026-12-01', version: 1 })).statusCode,
     ).toBe(403);
-    const ok = await cwc.post(`/api/v1/care/movement-requests/${r.id}/decision`, { decision: 'granted', on: '2026-12-01', version: 1 });
-    expect(ok.json()).toMatchObject({ status: 'granted' });
+    // A granted leave needs the move it records; without it nothing is decided.
+    const bare = await cwc.post(`/api/v1/care/movement-requests/${r.id}/decision`, { decision: 'granted', on: '2026-12-01', version: 1 });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().issues[0].field).toBe('move');
+    const wrong = await cwc.post(`/api/v1/care/movement-requests/${r.id}/decision`, {
+      decision: 'granted',
+      on: '2026-12-01',
+      move: { type: 'discharge', on: '2026-12-01', reason: 'restored_to_family' },
+      version: 1,
+    });
+    expect(wrong.json().issues[0].field).toBe('move.type');
+    const ok = await cwc.post(`/api/v1/care/movement-requests/${r.id}/decision`, {
+      decision: 'granted',
+      on: '2026-12-01',
+      move: { type: 'leave', on: '2026-12-01', until: '2026-12-05', with: 'grandmother' },
+      version: 1,
+    });
+    expect(ok.json()).toMatchObject({ status: 'granted', recordedStayId: stay.id });
+    // The move is on the stay, in the same transaction as the grant: status, event naming the request, occupancy.
+    const after = (await cwc.get(`/api/v1/care/stays/${stay.id}`)).json().stay;
+    expect(after.status).toBe('on_leave');
+    expect(after.events.at(-1)).toMatchObject({ type: 'leave', on: '2026-12-01' });
+    const [ev] = await q<{ detail: { requestId: string } }>(
+      `SELECT detail FROM care_stay_event WHERE stay_id = $1 ORDER BY id DESC LIMIT 1`,
+      [stay.id],
+    );
+    expect(ev.detail.requestId).toBe(r.id);
     expect(
       (await cwc.post(`/api/v1/care/movement-requests/${r.id}/decision`, { decision: 'refused', on: '2026-12-01', version: 1 })).statusCode,
     ).toBe(409);
+  });
+
+  it('records nothing when the granted move is refused (a transfer over capacity), and refusing never moves', async () => {
+    const home = k.org('Government Children’s Home (Boys), Amravati');
+    const girls = k.org('Sneh Balgruha (Girls), Amravati');
+    const stays = (await dcpo.get(`/api/v1/care/stays?status=current&institutionId=${home}`)).json().items as {
+      id: string;
+      status: string;
+      version: number;
+    }[];
+    const stay = stays.find((s) => s.status === 'in_care')!;
+    const r = (await cci.post(`/api/v1/care/stays/${stay.id}/requests`, { kind: 'transfer', reason: 'closer to school' })).json();
+    const grant = (move: Record<string, unknown>) =>
+      cwc.post(`/api/v1/care/movement-requests/${r.id}/decision`, {
+        decision: 'granted',
+        on: '2026-12-01',
+        move: { type: 'transfer', on: '2026-12-01', toInstitutionId: girls, orderRef: 'CWC/AMR/T/1', ...move },
+        version: 1,
+      });
+    const over = await grant({});
+    expect(over.statusCode, over.body).toBe(409);
+    expect(over.json().code).toBe('over_capacity');
+    const [still] = await q<{ status: string; version: number }>(`SELECT status, version FROM care_movement_request WHERE id = $1`, [r.id]);
+    expect(still).toEqual({ status: 'open', version: 1 });
+    expect((await cwc.get(`/api/v1/care/stays/${stay.id}`)).json().stay.status).toBe('in_care');
+    const refused = await cwc.post(`/api/v1/care/movement-requests/${r.id}/decision`, {
+      decision: 'refused',
+      on: '2026-12-01',
+      move: { type: 'leave', on: '2026-12-01', until: '2026-12-02', with: 'x' },
+      version: 1,
+    });
+    expect(refused.statusCode).toBe(400);
+    const moved = await grant({ overCapacityReason: 'no other place; CWC order of 1 Dec' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const next = moved.json().recordedStayId as string;
+    expect(next).not.toBe(stay.id);
+    const got = await dcpo.get(`/api/v1/care/stays/${next}`);
+    expect(got.statusCode, got.body).toBe(200);
+    const newStay = got.json().stay;
+    expect(newStay).toMatchObject({ institutionId: girls, status: 'in_care', admittedOn: '2026-12-01' });
+    expect((await dcpo.get(`/api/v1/care/stays/${stay.id}`)).json().stay.status).toBe('left');
   });
 });
 
@@ -231,7 +300,11 @@ describe('leaving care', () => {
   it('hands a child declared legally free (s.38) to an SAA, and only then', async () => {
     const cw = await k.as('caseworker.amravati');
     const caseId = (await cw.post('/api/v1/cases', intakeBody(b))).json().id;
-    await dcpo.post(`/api/v1/cases/${caseId}/actions`, { type: 'produced_before_cwc', form17Ref: 'F17/2026/77' });
+    await dcpo.post(`/api/v1/cases/${caseId}/actions`, {
+      type: 'produced_before_cwc',
+      form17Ref: 'F17/2026/77',
+      adoptionInquiry: { category: 'abandoned', upToTwoYears: false },
+    });
     const saa = await dcpo.post('/api/v1/care/institutions', {
       name: 'Shishu Adhar SAA, Amravati',
       placeId: 'di:468',
@@ -261,5 +334,41 @@ describe('leaving care', () => {
     expect(h.json()).toMatchObject({ declaredFreeOn: '2026-12-01', status: 'handed_over' });
     const back = await dcpo.patch(`/api/v1/care/adoption-handoffs/${h.json().id}`, { status: 'adopted', on: '2026-12-01', version: 1 });
     expect(back.json()).toMatchObject({ status: 'adopted' });
+
+    // The CARINGS file: one row in the mapping's columns, from the registry, the case and the hand-off.
+    const url = `/api/v1/care/adoption-handoffs/${h.json().id}/carings`;
+    const csv = await dcpo.get(url);
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const [cols, line] = Papa.parse<string[]>(csv.body.replace(/^\uFEFF/, '').trim()).data;
+    expect(cols).toEqual(CARINGS_MAPPING.fields.map((f) => f.column));
+    const [kid] = await q<{ name: string; dob: string }>(`SELECT name, dob::text AS dob FROM child WHERE id = $1`, [b]);
+    const cells = Object.fromEntries(cols.map((c, i) => [c, line[i]]));
+    expect(cells).toMatchObject({
+      samanvay_handoff_id: h.json().id,
+      carings_child_id: 'CARINGS-MH-1',
+      date_of_birth: kid.dob,
+      child_category: 'Abandoned',
+      lfa_certificate_ref: 'CWC/AMR/LFA/1',
+      lfa_declared_on: '2026-12-01',
+      saa_registration_no: 'MH/SAA/AMR/01',
+      district_lgd_code: '468',
+      handoff_status: 'adopted',
+    });
+    expect(cells.child_name).toBe(kid.name);
+    const xlsx = await dcpo.get(`${url}?format=xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    expect(wb.getWorksheet('child')!.getRow(2).getCell(1).value).toBe(h.json().id);
+    expect(wb.getWorksheet('mapping')!.rowCount).toBeGreaterThan(CARINGS_MAPPING.fields.length);
+    // Only roles that read the child's full record: not the institution's staff, nor a bad format.
+    expect((await cci.get(url)).statusCode).toBe(403);
+    expect((await dcpo.get(`${url}?format=pdf`)).statusCode).toBe(400);
+    const [logged] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'export' AND entity_type = 'care_adoption_handoff' AND entity_id = $1`,
+      [h.json().id],
+    );
+    expect(logged.n).toBe(2);
   });
 });

@@ -252,6 +252,28 @@ describe('admission only by order, after gatekeeping', () => {
     expect(audited[0].n).toBeGreaterThan(0);
   });
 
+  it('lists the assessments by child and outcome; the admission used one, and the diversion figures do not move', async () => {
+    const list = async (query: string) =>
+      (
+        (await dcpo.get(`/api/v1/care/gatekeeping?${query}`)).json().items as {
+          id: string;
+          childId: string;
+          decision: string;
+          used: boolean;
+        }[]
+      ).filter((g) => g.childId === boy || g.childId === boy2);
+    expect((await list(`childId=${boy}`)).map((g) => [g.id, g.decision, g.used])).toEqual([[gatekeepingId, 'institution', true]]);
+    expect((await list('outcome=diverted')).map((g) => [g.childId, g.decision])).toEqual([[boy2, 'kinship']]);
+    expect((await list('outcome=kinship')).map((g) => g.childId)).toEqual([boy2]);
+    // The admission form's list: institutional decisions no stay has used yet.
+    expect(await list('outcome=institution&unused=true')).toEqual([]);
+    expect((await dcpo.get('/api/v1/care/gatekeeping?outcome=adoption')).statusCode).toBe(400);
+    // Another district's officer sees none of them; an institution's staff may not list them.
+    expect(((await (await k.as('dcpo.akola')).get(`/api/v1/care/gatekeeping?childId=${boy}`)).json().items as unknown[]).length).toBe(0);
+    const figures = (await dcpo.get('/api/v1/care/gatekeeping/figures?from=2026-12-01')).json().items;
+    expect(figures).toEqual([expect.objectContaining({ districtCode: 468, assessed: 2, diverted: 1, institution: 1 })]);
+  });
+
   it('refuses a JJB order into a children’s home, and over capacity without a reason', async () => {
     const jjb = await dcpo.post('/api/v1/care/stays', {
       orderBy: 'jjb',

@@ -116,27 +116,31 @@ export const admissionInput = z.discriminatedUnion('orderBy', [
 ]);
 export type AdmissionInput = z.infer<typeof admissionInput>;
 
+const leaveMove = z.strictObject({ type: z.literal('leave'), on: isoDate, until: isoDate, with: text(200) });
+const dischargeMove = z.strictObject({
+  type: z.literal('discharge'),
+  on: isoDate,
+  reason: z.enum(DISCHARGE_REASONS),
+  orderRef: optText(80),
+  note: optText(1000),
+});
+const transferMove = z.strictObject({
+  type: z.literal('transfer'),
+  on: isoDate,
+  toInstitutionId: z.uuid(),
+  orderRef: text(80),
+  overCapacityReason: optText(1000),
+});
 export const stayMoveInput = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('leave'), on: isoDate, until: isoDate, with: text(200), version: recordVersion }),
+  leaveMove.extend({ version: recordVersion }),
   z.strictObject({ type: z.literal('returned'), on: isoDate, note: optText(1000), version: recordVersion }),
   z.strictObject({ type: z.literal('ran_away'), on: isoDate, circumstances: optText(1000), version: recordVersion }),
-  z.strictObject({
-    type: z.literal('discharge'),
-    on: isoDate,
-    reason: z.enum(DISCHARGE_REASONS),
-    orderRef: optText(80),
-    note: optText(1000),
-    version: recordVersion,
-  }),
-  z.strictObject({
-    type: z.literal('transfer'),
-    on: isoDate,
-    toInstitutionId: z.uuid(),
-    orderRef: text(80),
-    overCapacityReason: optText(1000),
-    version: recordVersion,
-  }),
+  dischargeMove.extend({ version: recordVersion }),
+  transferMove.extend({ version: recordVersion }),
 ]);
+/** The move a granted movement request records (leave, transfer, discharge): the stay's version is the request's to guard. */
+export const grantedMoveInput = z.discriminatedUnion('type', [leaveMove, transferMove, dischargeMove]);
+export type GrantedMoveInput = z.infer<typeof grantedMoveInput>;
 export type StayMoveInput = z.infer<typeof stayMoveInput>;
 
 export const planInput = z.strictObject({
@@ -227,6 +231,20 @@ export const inspectionOut = z.object({
   createdAt: timestamp,
 });
 
+export const gatekeepingListQuery = z.strictObject({
+  childId: z.uuid().optional(),
+  districtCode: z.coerce.number().int().positive().optional(),
+  /** `diverted`: any family-based decision; or one decision. */
+  outcome: z.enum(['diverted', ...GATEKEEPING_DECISIONS]).optional(),
+  /** Only assessments that chose institutional care and no admission has used yet (the admission form's list). */
+  unused: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export type GatekeepingListQuery = z.infer<typeof gatekeepingListQuery>;
+
 export const gatekeepingOut = z.object({
   id: z.string(),
   childId: z.string(),
@@ -236,6 +254,16 @@ export const gatekeepingOut = z.object({
   decision: z.string(),
   reason: z.string(),
   diverted: z.boolean(),
+});
+export const gatekeepingListOut = z.object({
+  items: z.array(
+    gatekeepingOut.extend({
+      districtCode: z.number(),
+      used: z.boolean(),
+      childName: z.string().nullable(),
+      initialsOnly: z.literal(true).optional(),
+    }),
+  ),
 });
 
 export const stayOut = z.object({

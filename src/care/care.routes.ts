@@ -9,6 +9,8 @@ import { isoDate } from '../http/iso-date';
 import {
   admissionInput,
   gatekeepingInput,
+  gatekeepingListOut,
+  gatekeepingListQuery,
   gatekeepingOut,
   inspectionInput,
   inspectionOut,
@@ -40,6 +42,7 @@ import {
 } from './institutions.service';
 import { admit, gatekeepingFigures, listStays, moveStay, readStay, recordGatekeeping } from './stays.service';
 import { preparePlan, reviewPlan } from './plans.service';
+import { listGatekeeping } from './gatekeeping.service';
 import {
   listFamilyPlacements,
   listPathways,
@@ -143,6 +146,19 @@ export function careRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => reply.status(201).send(await recordGatekeeping(ctx, requireActor(req), req.body)),
+  );
+
+  r.get(
+    '/care/gatekeeping',
+    {
+      schema: {
+        tags,
+        summary: 'Gatekeeping assessments of your jurisdiction by child and outcome (unused=true: those an admission may still rely on)',
+        querystring: gatekeepingListQuery,
+        response: ok(gatekeepingListOut),
+      },
+    },
+    (req) => listGatekeeping(ctx, requireActor(req), req.query),
   );
 
   r.get(

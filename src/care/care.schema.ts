@@ -180,6 +180,7 @@ export const careMovementRequest = pgTable('care_movement_request', {
   decidedBy: uuid('decided_by'),
   decidedOn: date('decided_on'),
   decisionNote: text('decision_note'),
+  recordedStayId: uuid('recorded_stay_id'),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),

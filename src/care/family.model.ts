@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate } from '../http/iso-date';
 import { recordVersion } from '../http/common';
 import { day } from '../http/response';
+import { grantedMoveInput } from './care.model';
 
 /**
  * Request and response shapes of the second part of the care module (family.routes.ts): the
@@ -32,6 +33,8 @@ export const movementDecisionInput = z.strictObject({
   decision: z.enum(['granted', 'refused']),
   on: isoDate,
   note: optText(1000),
+  /** With a grant of a leave, transfer or discharge: the move, recorded on the stay with the grant. */
+  move: grantedMoveInput.optional(),
   version: recordVersion,
 });
 export type MovementDecisionInput = z.infer<typeof movementDecisionInput>;
@@ -47,6 +50,8 @@ export const movementRequestOut = z.object({
   status: z.string(),
   decidedOn: day.nullable(),
   decisionNote: z.string().nullable(),
+  /** The stay the granted move left the child in (a transfer: the new institution's stay). */
+  recordedStayId: z.string().nullable(),
   version: z.number(),
 });
 

@@ -30,6 +30,7 @@ import {
   progressOut,
   sfcacDecisionInput,
 } from './family.model';
+import { caringsFile } from './carings/carings.service';
 import { addProgress, decideMovement, listMovementRequests, requestMovement } from './records.service';
 import {
   applyFosterCarer,
@@ -322,6 +323,27 @@ export function careFamilyRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => reply.status(201).send(await handOverForAdoption(ctx, requireActor(req), req.body)),
+  );
+  r.get(
+    '/care/adoption-handoffs/:id/carings',
+    {
+      schema: {
+        tags,
+        summary:
+          "The hand-off as the file CARINGS registers a child from (CSV or XLSX; columns and assumptions in docs/CARINGS-EXPORT.md). Names the child: only roles that read the child's full record",
+        params: idParams,
+        querystring: z.strictObject({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+        ...file('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      },
+    },
+    async (req, reply) => {
+      const f = await caringsFile(ctx, requireActor(req), req.params.id, req.query.format);
+      return reply
+        .header('content-type', f.contentType)
+        .header('content-disposition', `attachment; filename="${f.filename}"`)
+        .header('x-carings-missing', f.missing.join(','))
+        .send(f.body);
+    },
   );
   r.patch(
     '/care/adoption-handoffs/:id',

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
-import { covers, requirePermission, type Actor } from '../access/policy';
+import { can, covers, requirePermission, type Actor } from '../access/policy';
 import { identityColumns, rowsWhere, shapeRow } from '../access/fields';
 import { scopeOf } from './care.repository';
 import { approvedCarer, placementRecords } from './foster.service';
@@ -153,11 +153,16 @@ export async function openPathway(ctx: AppContext, actor: Actor, input: PathwayI
   });
 }
 
+/**
+ * The NGO a pathway is assigned to works it (care.reintegrate: its caseworkers see only their own
+ * pathways, pathwaysWhere); everyone else needs care.write.
+ */
+function requireReintegrator(actor: Actor) {
+  if (!can(actor, 'care.reintegrate')) requirePermission(actor, 'care.write');
+}
+
 export async function stepPathway(ctx: AppContext, actor: Actor, id: string, input: PathwayStepInput) {
-  // The NGO a pathway is assigned to works it (its caseworkers read care, and see only their own
-  // pathways: pathwaysWhere); everyone else needs care.write.
-  if (actor.role !== 'ngo_caseworker') requirePermission(actor, 'care.write');
-  else requirePermission(actor, 'care.read');
+  requireReintegrator(actor);
   const today = istToday(ctx.now());
   if (input.on > today) throw badRequest('on', 'cannot be in the future');
   return ctx.db.transaction(async (tx) => {
@@ -205,8 +210,7 @@ export async function stepPathway(ctx: AppContext, actor: Actor, id: string, inp
 }
 
 export async function recordFollowUp(ctx: AppContext, actor: Actor, followUpId: string, input: FollowUpInput) {
-  if (actor.role !== 'ngo_caseworker') requirePermission(actor, 'care.write');
-  else requirePermission(actor, 'care.read');
+  requireReintegrator(actor);
   const today = istToday(ctx.now());
   if (input.visitedOn > today) throw badRequest('visitedOn', 'cannot be in the future');
   return ctx.db.transaction(async (tx) => {

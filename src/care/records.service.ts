@@ -8,6 +8,7 @@ import { audit } from '../audit/audit.service';
 import { istToday } from '../kernel/clock';
 import { careMovementRequest, carePlan, carePlanProgress, careStay } from './care.schema';
 import { scopeOf, selectPlans, selectStays } from './care.repository';
+import { afterMove, alreadyInCare, applyMove, checkMove, isUnique } from './stays.service';
 import type { MovementDecisionInput, MovementRequestInput, ProgressInput } from './family.model';
 
 /**
@@ -99,6 +100,7 @@ const requestView = (r: typeof careMovementRequest.$inferSelect) => ({
   status: r.status,
   decidedOn: r.decidedOn,
   decisionNote: r.decisionNote,
+  recordedStayId: r.recordedStayId,
   version: r.version,
 });
 
@@ -125,36 +127,64 @@ export async function listMovementRequests(ctx: AppContext, actor: Actor, q: { s
   return { items: rows.map(requestView) };
 }
 
-/** The CWC or the DCPU decides (care.write); a granted move is then recorded on the stay as any move (POST /care/stays/:id/moves). */
+/** Kinds whose grant moves the child: the move is recorded with the grant (a medical visit or other: the child stays). */
+const MOVING_KINDS = new Set(['leave', 'transfer', 'discharge']);
+
+/**
+ * The CWC or the DCPU decides (care.write). A grant of a leave, transfer or discharge records
+ * the move on the stay in the same transaction (`applyMove`, as POST /care/stays/:id/moves:
+ * occupancy follows the stay, a transfer's new stay is checked against capacity), so a granted
+ * request never waits for a second entry; if the move is refused (e.g. over capacity) nothing
+ * is written. The request's version guards both: two members deciding at once get one decision.
+ */
 export async function decideMovement(ctx: AppContext, actor: Actor, id: string, input: MovementDecisionInput) {
   requirePermission(actor, 'care.write');
   const today = istToday(ctx.now());
   if (input.on > today) throw badRequest('on', 'cannot be in the future');
-  return ctx.db.transaction(async (tx) => {
-    const [cur] = await tx
-      .select()
-      .from(careMovementRequest)
-      .where(and(eq(careMovementRequest.id, id), requestsWhere(actor)))
-      .for('update');
-    if (!cur) throw notFound('Movement request');
-    if (cur.version !== input.version) throw conflict('The request was decided by someone else', requestView(cur));
-    if (cur.status !== 'open')
-      throw new HttpError(409, 'already_decided', 'The request is already decided', [
-        { field: 'decision', message: `already ${cur.status}` },
-      ]);
-    if (input.on < cur.requestedOn) throw badRequest('on', `must be on or after the request (${cur.requestedOn})`);
-    const [row] = await tx
-      .update(careMovementRequest)
-      .set({
-        status: input.decision,
-        decidedBy: actor.userId,
-        decidedOn: input.on,
-        decisionNote: input.note ?? null,
-        version: cur.version + 1,
-      })
-      .where(eq(careMovementRequest.id, id))
-      .returning();
-    await audit(tx, actor, 'update', 'care_movement_request', id, cur, { decision: input.decision }, { children: [cur.childId] });
-    return requestView(row);
-  });
+  const { move } = input;
+  if (move) {
+    if (input.decision !== 'granted') throw badRequest('move', 'only a grant records a move');
+    checkMove(actor, move, today);
+    if (move.on < input.on) throw badRequest('move.on', `must be on or after the decision (${input.on})`);
+  }
+  try {
+    const out = await ctx.db.transaction(async (tx) => {
+      const [cur] = await tx
+        .select()
+        .from(careMovementRequest)
+        .where(and(eq(careMovementRequest.id, id), requestsWhere(actor)))
+        .for('update');
+      if (!cur) throw notFound('Movement request');
+      if (cur.version !== input.version) throw conflict('The request was decided by someone else', requestView(cur));
+      if (cur.status !== 'open')
+        throw new HttpError(409, 'already_decided', 'The request is already decided', [
+          { field: 'decision', message: `already ${cur.status}` },
+        ]);
+      if (input.on < cur.requestedOn) throw badRequest('on', `must be on or after the request (${cur.requestedOn})`);
+      const moves = input.decision === 'granted' && MOVING_KINDS.has(cur.kind);
+      if (moves && !move) throw badRequest('move', `a granted ${cur.kind} needs the move to record (its date and details)`);
+      if (move && !moves) throw badRequest('move', `a ${cur.kind} request does not move the child`);
+      if (move && move.type !== cur.kind) throw badRequest('move.type', `must be ${cur.kind}, the kind requested`);
+      const done = move ? await applyMove(tx, actor, cur.stayId, move, null, ctx.now(), { requestId: id }) : null;
+      const [row] = await tx
+        .update(careMovementRequest)
+        .set({
+          status: input.decision,
+          decidedBy: actor.userId,
+          decidedOn: input.on,
+          decisionNote: input.note ?? null,
+          recordedStayId: done?.stayId ?? null,
+          version: cur.version + 1,
+        })
+        .where(eq(careMovementRequest.id, id))
+        .returning();
+      await audit(tx, actor, 'update', 'care_movement_request', id, cur, { decision: input.decision }, { children: [cur.childId] });
+      return { view: requestView(row), done };
+    });
+    if (out.done && move) await afterMove(ctx, actor, out.done, move);
+    return out.view;
+  } catch (e) {
+    if (isUnique(e)) throw alreadyInCare();
+    throw e;
+  }
 }

@@ -41,11 +41,11 @@ import { planOfStay } from './plans.service';
  * and every read and write is audited with the child as the subject (ids only).
  */
 
-const isUnique = (e: unknown) => {
+export const isUnique = (e: unknown) => {
   const x = e as { code?: string; cause?: { code?: string } };
   return x?.code === '23505' || x?.cause?.code === '23505';
 };
-const alreadyInCare = () =>
+export const alreadyInCare = () =>
   new HttpError(409, 'already_in_care', 'The child already has a current stay in an institution (one placement at a time)', [
     { field: 'childId', message: 'is already in an institution: transfer or discharge that stay first' },
   ]);
@@ -368,127 +368,159 @@ export async function readStay(ctx: AppContext, actor: Actor, id: string) {
 
 // ---------------------------------------------------------------- movements
 
-export async function moveStay(ctx: AppContext, actor: Actor, id: string, input: StayMoveInput) {
+export type Move = StayMoveInput extends infer M ? (M extends { version: number } ? Omit<M, 'version'> : never) : never;
+export interface MoveDone {
+  /** The stay the child is now in (a transfer: the new one). */
+  stayId: string;
+  /** Set when the child ran away: the missing report is opened after the commit (`afterMove`). */
+  ranAway: StayRow | null;
+}
+
+/** Who may record a move, and not on a day to come: checked before the transaction. */
+export function checkMove(actor: Actor, input: Move, today: string) {
   requirePermission(actor, 'care.write');
   requireWritable(actor, 'careStay', ['status', ...(input.type === 'discharge' ? ['endedOn', 'endReason'] : [])]);
-  const today = istToday(ctx.now());
   if (input.on > today) throw badRequest('on', 'cannot be in the future');
-  let ranAway: StayRow | null = null;
-  let result: string;
+}
+
+export async function moveStay(ctx: AppContext, actor: Actor, id: string, input: StayMoveInput) {
+  const { version, ...move } = input;
+  checkMove(actor, move, istToday(ctx.now()));
   try {
-    result = await ctx.db.transaction(async (tx) => {
-      const cur = await lockStay(tx, id);
-      if (!cur || !covers(actor.scope, cur) || (actor.role === 'cwc_member' && cur.orderBy !== 'cwc')) throw notFound('Stay');
-      if (cur.version !== input.version)
-        throw conflict('The stay was changed by someone else', { version: cur.version, status: cur.status });
-      const to = nextStayStatus(cur.status as StayStatus, input.type);
-      if (!to)
-        throw new HttpError(
-          409,
-          'invalid_move',
-          `A stay that is ${cur.status} cannot take "${input.type}"`,
-          [{ field: 'type', message: `allowed: ${allowedMoves(cur.status as StayStatus).join(', ') || 'none'}` }],
-          {
-            allowedNext: allowedMoves(cur.status as StayStatus),
-          },
-        );
-      if (input.on < cur.admittedOn) throw badRequest('on', `must be on or after the admission (${cur.admittedOn})`);
-      const [last] = await tx
-        .select({ on: careStayEvent.onDay })
-        .from(careStayEvent)
-        .where(eq(careStayEvent.stayId, id))
-        .orderBy(desc(careStayEvent.id))
-        .limit(1);
-      if (last && input.on < last.on) throw badRequest('on', `must be on or after the last movement (${last.on})`);
-      if (input.type === 'leave' && input.until < input.on) throw badRequest('until', 'must be on or after the start of the leave');
-      const now = ctx.now();
-      const ending = input.type === 'discharge' || input.type === 'transfer';
-      await tx
-        .update(careStay)
-        .set({
-          status: to,
-          endedOn: ending ? input.on : null,
-          endReason: input.type === 'discharge' ? input.reason : input.type === 'transfer' ? 'transferred' : null,
-          version: cur.version + 1,
-          updatedAt: now,
-        })
-        .where(eq(careStay.id, id));
-      const { version: _v, type, on, ...detail } = input;
-      await tx.insert(careStayEvent).values({ stayId: id, type, onDay: on, detail, byUser: actor.userId, at: now });
-      await audit(tx, actor, 'update', 'care_stay', id, cur, { move: type, from: cur.status, to }, { children: [cur.childId] });
-      const common = {
-        aggregateType: 'care_stay',
-        aggregateId: id,
-        actorUserId: actor.userId,
-        stateCode: cur.stateCode,
-        districtCode: cur.districtCode,
-        at: now,
-      };
-      if (input.type === 'ran_away') {
-        ranAway = cur;
-        await publish(tx, {
-          ...common,
-          type: 'care.child_ran_away',
-          payload: { stayId: id, childId: cur.childId, institutionId: cur.institutionId, on },
-        });
-      }
-      if (input.type === 'returned' && cur.status === 'absconded') {
-        // Back from running away: in care again (the registry's care status returns to the institution).
-        await publish(tx, {
-          ...common,
-          type: 'care.child_admitted',
-          payload: { stayId: id, childId: cur.childId, institutionId: cur.institutionId, orderBy: cur.orderBy as 'cwc' | 'jjb', on },
-        });
-      }
-      if (input.type === 'discharge') {
-        await publish(tx, {
-          ...common,
-          type: 'care.child_left',
-          payload: { stayId: id, childId: cur.childId, reason: input.reason, careStatus: careStatusAfterDischarge(input.reason), on },
-        });
-      }
-      if (input.type === 'transfer') {
-        if (input.toInstitutionId === cur.institutionId) throw badRequest('toInstitutionId', 'is the institution the child is in');
-        const inst = await placeIn(tx, actor, input.toInstitutionId, cur.orderBy as 'cwc' | 'jjb', cur, input.overCapacityReason);
-        const [next] = await tx
-          .insert(careStay)
-          .values({
-            childId: cur.childId,
-            institutionId: inst.organisationId,
-            stateCode: inst.stateCode,
-            districtCode: inst.districtCode,
-            subdistrictCode: inst.subdistrictCode,
-            blockCode: inst.blockCode,
-            villageId: inst.villageId,
-            orderBy: cur.orderBy,
-            caseId: cur.caseId,
-            orderType: cur.orderType,
-            orderRef: input.orderRef,
-            orderForm: cur.orderForm,
-            orderedOn: cur.orderedOn,
-            gatekeepingId: cur.gatekeepingId,
-            admittedOn: on,
-            sex: cur.sex,
-            ageBand: cur.ageBand,
-            status: 'in_care',
-            overCapacityReason: input.overCapacityReason?.trim() || null,
-            transferredFrom: cur.id,
-            createdBy: actor.userId,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning();
-        await afterAdmission(tx, actor, next, now, 'transferred_in');
-        return next.id;
-      }
-      return id;
-    });
+    const done = await ctx.db.transaction((tx) => applyMove(tx, actor, id, move, version, ctx.now()));
+    await afterMove(ctx, actor, done, move);
+    return done.stayId;
   } catch (e) {
     if (isUnique(e)) throw alreadyInCare();
     throw e;
   }
-  if (ranAway) await openMissingReport(ctx, actor, ranAway, input.on, input.type === 'ran_away' ? input.circumstances : null);
-  return result;
+}
+
+/**
+ * One move of a stay inside the caller's transaction: the stay's status, the event, the new
+ * stay of a transfer (capacity checked under the institution's lock), the domain events. Used by
+ * POST /care/stays/:id/moves and by a granted movement request (`version` null: the request's
+ * own version guards it; `extra` goes on the event, e.g. the request's id).
+ */
+export async function applyMove(
+  tx: Db,
+  actor: Actor,
+  id: string,
+  input: Move,
+  version: number | null,
+  now: Date,
+  extra: Record<string, unknown> = {},
+): Promise<MoveDone> {
+  let ranAway: StayRow | null = null;
+  const cur = await lockStay(tx, id);
+  if (!cur || !covers(actor.scope, cur) || (actor.role === 'cwc_member' && cur.orderBy !== 'cwc')) throw notFound('Stay');
+  if (version !== null && cur.version !== version)
+    throw conflict('The stay was changed by someone else', { version: cur.version, status: cur.status });
+  const to = nextStayStatus(cur.status as StayStatus, input.type);
+  if (!to)
+    throw new HttpError(
+      409,
+      'invalid_move',
+      `A stay that is ${cur.status} cannot take "${input.type}"`,
+      [{ field: 'type', message: `allowed: ${allowedMoves(cur.status as StayStatus).join(', ') || 'none'}` }],
+      {
+        allowedNext: allowedMoves(cur.status as StayStatus),
+      },
+    );
+  if (input.on < cur.admittedOn) throw badRequest('on', `must be on or after the admission (${cur.admittedOn})`);
+  const [last] = await tx
+    .select({ on: careStayEvent.onDay })
+    .from(careStayEvent)
+    .where(eq(careStayEvent.stayId, id))
+    .orderBy(desc(careStayEvent.id))
+    .limit(1);
+  if (last && input.on < last.on) throw badRequest('on', `must be on or after the last movement (${last.on})`);
+  if (input.type === 'leave' && input.until < input.on) throw badRequest('until', 'must be on or after the start of the leave');
+  const ending = input.type === 'discharge' || input.type === 'transfer';
+  await tx
+    .update(careStay)
+    .set({
+      status: to,
+      endedOn: ending ? input.on : null,
+      endReason: input.type === 'discharge' ? input.reason : input.type === 'transfer' ? 'transferred' : null,
+      version: cur.version + 1,
+      updatedAt: now,
+    })
+    .where(eq(careStay.id, id));
+  const { type, on, ...detail } = input;
+  await tx.insert(careStayEvent).values({ stayId: id, type, onDay: on, detail: { ...detail, ...extra }, byUser: actor.userId, at: now });
+  await audit(tx, actor, 'update', 'care_stay', id, cur, { move: type, from: cur.status, to }, { children: [cur.childId] });
+  const common = {
+    aggregateType: 'care_stay',
+    aggregateId: id,
+    actorUserId: actor.userId,
+    stateCode: cur.stateCode,
+    districtCode: cur.districtCode,
+    at: now,
+  };
+  if (input.type === 'ran_away') {
+    ranAway = cur;
+    await publish(tx, {
+      ...common,
+      type: 'care.child_ran_away',
+      payload: { stayId: id, childId: cur.childId, institutionId: cur.institutionId, on },
+    });
+  }
+  if (input.type === 'returned' && cur.status === 'absconded') {
+    // Back from running away: in care again (the registry's care status returns to the institution).
+    await publish(tx, {
+      ...common,
+      type: 'care.child_admitted',
+      payload: { stayId: id, childId: cur.childId, institutionId: cur.institutionId, orderBy: cur.orderBy as 'cwc' | 'jjb', on },
+    });
+  }
+  if (input.type === 'discharge') {
+    await publish(tx, {
+      ...common,
+      type: 'care.child_left',
+      payload: { stayId: id, childId: cur.childId, reason: input.reason, careStatus: careStatusAfterDischarge(input.reason), on },
+    });
+  }
+  if (input.type === 'transfer') {
+    if (input.toInstitutionId === cur.institutionId) throw badRequest('toInstitutionId', 'is the institution the child is in');
+    const inst = await placeIn(tx, actor, input.toInstitutionId, cur.orderBy as 'cwc' | 'jjb', cur, input.overCapacityReason);
+    const [next] = await tx
+      .insert(careStay)
+      .values({
+        childId: cur.childId,
+        institutionId: inst.organisationId,
+        stateCode: inst.stateCode,
+        districtCode: inst.districtCode,
+        subdistrictCode: inst.subdistrictCode,
+        blockCode: inst.blockCode,
+        villageId: inst.villageId,
+        orderBy: cur.orderBy,
+        caseId: cur.caseId,
+        orderType: cur.orderType,
+        orderRef: input.orderRef,
+        orderForm: cur.orderForm,
+        orderedOn: cur.orderedOn,
+        gatekeepingId: cur.gatekeepingId,
+        admittedOn: on,
+        sex: cur.sex,
+        ageBand: cur.ageBand,
+        status: 'in_care',
+        overCapacityReason: input.overCapacityReason?.trim() || null,
+        transferredFrom: cur.id,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await afterAdmission(tx, actor, next, now, 'transferred_in');
+    return { stayId: next.id, ranAway };
+  }
+  return { stayId: id, ranAway };
+}
+
+/** After the commit: a child who ran away gets a missing report (as the move path always did). */
+export async function afterMove(ctx: AppContext, actor: Actor, done: MoveDone, input: Move) {
+  if (done.ranAway) await openMissingReport(ctx, actor, done.ranAway, input.on, input.type === 'ran_away' ? input.circumstances : null);
 }
 
 /**

@@ -27,3 +27,28 @@ export async function cwcOrdersOnCase(db: Db, actor: Actor, caseId: string, orde
   }
   return out;
 }
+
+/**
+ * The CWC inquiry into an orphaned, abandoned or surrendered child recorded at production
+ * (JJ Act 2015 s.38(1); the surrender deed, Form 23, s.35), for the adoption hand-off file.
+ * Null when the actor may not see the case or no such inquiry was recorded.
+ */
+export interface AdoptionInquiry {
+  category: string;
+  surrenderedOn: string | null;
+  form23Ref: string | null;
+}
+export async function adoptionInquiryOnCase(db: Db, actor: Actor, caseId: string): Promise<AdoptionInquiry | null> {
+  const seen = await getCase(db, actor, caseId);
+  if (!seen || seen.access !== 'full') return null;
+  let found: AdoptionInquiry | null = null;
+  for (const a of await loadActions(db, caseId)) {
+    if (a.type === 'produced_before_cwc' && a.adoptionInquiry)
+      found = {
+        category: a.adoptionInquiry.category,
+        surrenderedOn: a.adoptionInquiry.surrenderedOn ?? null,
+        form23Ref: a.adoptionInquiry.form23Ref ?? null,
+      };
+  }
+  return found;
+}

@@ -28,6 +28,7 @@ const FILE_ROUTES = new Set([
   'GET /api/v1/dashboards/indicators/:id/records/export', // CSV of the records behind a figure
   'GET /api/v1/helpline/figures/monthly/export', // CSV of per-district monthly response times
   'GET /api/v1/care/payments/export', // CSV of the grant ledger
+  'GET /api/v1/care/adoption-handoffs/:id/carings', // CSV or XLSX of a child's adoption hand-off for CARINGS
   'GET /api/v1/reports/cwc-quarterly', // the CWC's quarterly report to the DM: PDF or CSV (counts only)
 ]);
 

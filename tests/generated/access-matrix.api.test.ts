@@ -80,7 +80,7 @@ const TAG_PERMISSIONS: Record<string, Permission[]> = {
   schemes: ['schemes.read', 'schemes.write', 'schemes.configure', 'convergence.act'],
   missing: ['missing.read', 'missing.write', 'missing.review', 'missing.model', 'helpline.intake'],
   audit: ['audit.read'],
-  care: ['care.read', 'care.write', 'care.manage', 'care.record'],
+  care: ['care.read', 'care.write', 'care.manage', 'care.record', 'care.reintegrate'],
   helpline: ['helpline.intake', 'helpline.read', 'helpline.dispatch', 'cases.open'],
 };
 
@@ -149,6 +149,21 @@ for (const [who, district] of [
     },
   });
   if (res.statusCode !== 201) throw new Error(`attachment set-up: ${res.statusCode} ${res.body}`);
+}
+
+// The demo hands no child over for adoption (it has no s.38 declaration): one hand-off per district,
+// as the DCPO records it after the CWC's declaration; its rules are tested in src/care/care.family.api.test.ts.
+for (const district of [468, 467]) {
+  const [h] = await t.ctx.database.query<{ id: string }>(
+    `INSERT INTO care_adoption_handoff (child_id, case_id, state_code, district_code, declared_free_on, order_ref, saa_id, handed_over_on, status, status_on)
+     SELECT r.child_id, r.id, r.state_code, r.district_code, '2026-11-01', 'CWC/LFA/MATRIX', i.organisation_id, '2026-11-02', 'handed_over', '2026-11-02'
+       FROM case_record r JOIN care_institution i ON i.district_code = r.district_code
+      WHERE r.district_code = $1 AND r.child_id IS NOT NULL
+      ORDER BY r.id, i.organisation_id LIMIT 1
+     RETURNING id::text AS id`,
+    [district],
+  );
+  if (!h) throw new Error(`adoption hand-off set-up: no case or institution in district ${district}`);
 }
 
 const records = await discoverRecords(t);

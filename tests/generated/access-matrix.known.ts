@@ -4,8 +4,6 @@
 
 /** Routes the generator does not send, each with the reason. */
 export const SKIPPED_ROUTES: Record<string, string> = {
-  'PATCH /care/adoption-handoffs/{id}':
-    'the demo hands no child over for adoption (it has no SAA nor a s.38 declaration); tested in src/care/care.family.api.test.ts',
   'POST /auth/logout': 'ends the session the matrix is using; sign-out is tested in src/auth',
   'POST /notifications/{id}/read': 'the demo has no notifications (the overdue sweep makes them); tested in src/cases',
   'POST /possible-duplicates/{id}/resolve':

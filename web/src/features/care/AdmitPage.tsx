@@ -1,138 +1,116 @@
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Card, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { NativeSelect, Text, TextInput, Textarea } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
-import { describeError, useReason } from '../../forms/errors';
 import { PageHeader } from '../registry/shared/PageHeader';
-import { useAdmit, useInstitutions } from './api';
+import { useAdmit, useGatekeepingList, useInstitutions, type GatekeepingAssessment } from './api';
+import { CareFormCard } from './CareTable';
+import { todayIst } from './forms';
+import { useVersionedSubmit } from './useVersionedSubmit';
 
 const PLACING_ORDERS = ['cci_placement', 'saa_placement', 'fit_facility'] as const;
 
 /**
  * Admission on a CWC order (JJ Act 2015 s.37(1)(c)): the child, the case that carries the
- * order, the gatekeeping assessment that found no family-based option, the day of admission.
- * The server checks the order on the case, the gatekeeping and the capacity, and names the
- * field at fault; over capacity needs a reason.
+ * order, the gatekeeping assessment that found no family-based option (picked from the
+ * jurisdiction's unused assessments that chose institutional care, searchable by the child),
+ * the day of admission. The server checks the order on the case, the gatekeeping and the
+ * capacity, and names the field at fault; over capacity needs a reason.
  */
 export default function AdmitPage() {
   const { t } = useTranslation();
-  const reason = useReason();
-  const navigate = useNavigate();
   const search = useSearch({ strict: false }) as Record<string, string | undefined>;
+  const assessments = useGatekeepingList({ outcome: 'institution', unused: 'true' });
+  return (
+    <>
+      <PageHeader title={t('care.admit.title')} subtitle={<Text size="sm">{t('care.admit.intro')}</Text>} />
+      <AdmitForm search={search} assessments={assessments.data?.items ?? []} />
+    </>
+  );
+}
+
+const label = (g: GatekeepingAssessment) => `${g.childName ?? g.childId.slice(0, 8)} · ${g.assessedOn} · ${g.id.slice(0, 8)}`;
+
+export function AdmitForm({ search, assessments }: { search: Record<string, string | undefined>; assessments: GatekeepingAssessment[] }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
   const institutions = useInstitutions();
   const admit = useAdmit();
-  const [form, setForm] = useState({
-    institutionId: search.institutionId ?? '',
-    childId: search.childId ?? '',
-    caseId: search.caseId ?? '',
-    orderType: 'cci_placement',
-    gatekeepingId: search.gatekeepingId ?? '',
-    admittedOn: new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10),
-    overCapacityReason: '',
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    setErrors({});
-    setGeneral(null);
-    const body: Record<string, unknown> = {
+  const [find, setFind] = useState('');
+  const s = useVersionedSubmit({
+    initial: {
+      institutionId: search.institutionId ?? '',
+      childId: search.childId ?? '',
+      caseId: search.caseId ?? '',
+      orderType: 'cci_placement',
+      gatekeepingId: search.gatekeepingId ?? '',
+      admittedOn: todayIst(),
+      overCapacityReason: '',
+    },
+    mutation: {
+      isPending: admit.isPending,
+      mutate: (body: Record<string, unknown>, cb) =>
+        admit.mutate(body, { onSuccess: (r) => void navigate({ to: `/care/institutions/${r.stay.institutionId}` }), onError: cb.onError }),
+    },
+    toBody: (form) => ({
       orderBy: 'cwc',
       institutionId: form.institutionId,
       childId: form.childId.trim(),
       caseId: form.caseId.trim(),
       orderType: form.orderType,
       admittedOn: form.admittedOn,
-      ...(form.gatekeepingId.trim() ? { gatekeepingId: form.gatekeepingId.trim() } : {}),
+      ...(form.gatekeepingId ? { gatekeepingId: form.gatekeepingId } : {}),
       ...(form.overCapacityReason.trim() ? { overCapacityReason: form.overCapacityReason.trim() } : {}),
-    };
-    admit.mutate(body, {
-      onSuccess: (r) => void navigate({ to: `/care/institutions/${r.stay.institutionId}` }),
-      onError: (err) => {
-        if (err instanceof ApiError && err.issues.length) {
-          const next: Record<string, string> = {};
-          for (const i of err.issues) next[i.field] ??= reason(i.message) ?? i.message;
-          setErrors(next);
-          if (err.issues.some((i) => !(i.field in form))) setGeneral(err.message);
-        } else setGeneral(describeError(t, err));
-      },
-    });
+    }),
+  });
+  // The child typed or chosen narrows the list; the search finds an assessment by the child's name or an id.
+  const needle = find.trim().toLowerCase();
+  const shown = assessments.filter(
+    (g) =>
+      (!s.form.childId.trim() || g.childId === s.form.childId.trim() || g.id === s.form.gatekeepingId) &&
+      (!needle || label(g).toLowerCase().includes(needle) || g.childId.startsWith(needle)),
+  );
+  function pick(id: string) {
+    s.put('gatekeepingId', id);
+    const g = assessments.find((x) => x.id === id);
+    if (g) {
+      s.put('childId', g.childId);
+      if (g.caseId && !s.form.caseId.trim()) s.put('caseId', g.caseId);
+    }
   }
-
   const options = (institutions.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.name} (${i.inCare}/${i.sanctioned})` }));
   return (
-    <>
-      <PageHeader title={t('care.admit.title')} subtitle={<Text size="sm">{t('care.admit.intro')}</Text>} />
-      <Card withBorder maw={640}>
-        <form aria-label={t('care.admit.title')} onSubmit={submit} noValidate>
-          <Stack>
-            {general && (
-              <Alert color="red" role="alert">
-                {general}
-              </Alert>
-            )}
-            <NativeSelect
-              name="institutionId"
-              label={t('care.admit.institution')}
-              data={[{ value: '', label: '—' }, ...options]}
-              value={form.institutionId}
-              onChange={(e) => set('institutionId')(e.currentTarget.value)}
-              error={errors.institutionId}
-            />
-            <TextInput
-              name="childId"
-              label={t('care.admit.childId')}
-              value={form.childId}
-              onChange={(e) => set('childId')(e.currentTarget.value)}
-              error={errors.childId}
-            />
-            <TextInput
-              name="caseId"
-              label={t('care.admit.caseId')}
-              value={form.caseId}
-              onChange={(e) => set('caseId')(e.currentTarget.value)}
-              error={errors.caseId}
-            />
-            <NativeSelect
-              name="orderType"
-              label={t('care.admit.orderType')}
-              data={PLACING_ORDERS.map((o) => ({ value: o, label: t(`care.order.${o}`) }))}
-              value={form.orderType}
-              onChange={(e) => set('orderType')(e.currentTarget.value)}
-              error={errors.orderType}
-            />
-            <TextInput
-              name="gatekeepingId"
-              label={t('care.admit.gatekeepingId')}
-              description={t('care.admit.gatekeepingHelp')}
-              value={form.gatekeepingId}
-              onChange={(e) => set('gatekeepingId')(e.currentTarget.value)}
-              error={errors.gatekeepingId}
-            />
-            <TextInput
-              name="admittedOn"
-              type="date"
-              label={t('care.admit.admittedOn')}
-              value={form.admittedOn}
-              onChange={(e) => set('admittedOn')(e.currentTarget.value)}
-              error={errors.admittedOn}
-            />
-            <Textarea
-              name="overCapacityReason"
-              label={t('care.admit.overCapacityReason')}
-              value={form.overCapacityReason}
-              onChange={(e) => set('overCapacityReason')(e.currentTarget.value)}
-              error={errors.overCapacityReason}
-            />
-            <Button type="submit" loading={admit.isPending}>
-              {t('care.admit.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Card>
-    </>
+    <CareFormCard
+      label={t('care.admit.title')}
+      title={t('care.admit.title')}
+      general={s.general}
+      pending={s.pending}
+      onSubmit={s.submit}
+      submitLabel={t('care.admit.submit')}
+    >
+      <NativeSelect label={t('care.admit.institution')} data={[{ value: '', label: '—' }, ...options]} {...s.field('institutionId')} />
+      <TextInput
+        name="gatekeepingSearch"
+        label={t('care.admit.gatekeepingSearch')}
+        value={find}
+        onChange={(e) => setFind(e.currentTarget.value)}
+      />
+      <NativeSelect
+        {...s.field('gatekeepingId')}
+        onChange={(e) => pick(e.currentTarget.value)}
+        label={t('care.admit.gatekeepingId')}
+        description={assessments.length ? t('care.admit.gatekeepingHelp') : t('care.admit.gatekeepingNone')}
+        data={[{ value: '', label: t('care.admit.gatekeepingChoose') }, ...shown.map((g) => ({ value: g.id, label: label(g) }))]}
+      />
+      <TextInput label={t('care.admit.childId')} {...s.field('childId')} />
+      <TextInput label={t('care.admit.caseId')} {...s.field('caseId')} />
+      <NativeSelect
+        label={t('care.admit.orderType')}
+        data={PLACING_ORDERS.map((o) => ({ value: o, label: t(`care.order.${o}`) }))}
+        {...s.field('orderType')}
+      />
+      <TextInput type="date" label={t('care.admit.admittedOn')} {...s.field('admittedOn')} />
+      <Textarea label={t('care.admit.overCapacityReason')} {...s.field('overCapacityReason')} />
+    </CareFormCard>
   );
 }

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Card, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useCan } from '../../auth/session';
 import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
-import { useRecordGatekeeping } from './api';
+import { useGatekeepingList, useRecordGatekeeping } from './api';
+import { CareTable } from './CareTable';
 import { GeneralError, todayIst, useCareForm } from './forms';
 
 const OPTIONS = ['own_family', 'kinship', 'foster_care', 'sponsorship'] as const;
@@ -60,7 +61,66 @@ export default function GatekeepingPage() {
           )
         }
       </QueryState>
+      {can('care.write') && <GatekeepingList />}
       {can('care.write') && <GatekeepingForm />}
+    </>
+  );
+}
+
+/** The district's assessments, by outcome and child: which proposed admissions were diverted, and which an admission used. */
+export function GatekeepingList() {
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState('');
+  const [childId, setChildId] = useState('');
+  const id = /^[0-9a-f-]{36}$/i.test(childId.trim()) ? childId.trim() : undefined;
+  const list = useGatekeepingList({ outcome: outcome || undefined, childId: id });
+  return (
+    <>
+      <Title order={4} mb="xs">
+        {t('care.gatekeeping.list')}
+      </Title>
+      <Group mb="sm" align="end">
+        <NativeSelect
+          name="outcome"
+          label={t('care.gatekeeping.outcome')}
+          data={[
+            { value: '', label: t('care.gatekeeping.all') },
+            { value: 'diverted', label: t('care.gatekeeping.divertedAny') },
+            ...['institution', ...OPTIONS].map((o) => ({ value: o, label: t(`care.gatekeeping.options.${o}`) })),
+          ]}
+          value={outcome}
+          onChange={(e) => setOutcome(e.currentTarget.value)}
+        />
+        <TextInput
+          name="childFilter"
+          label={t('care.gatekeeping.childFilter')}
+          value={childId}
+          onChange={(e) => setChildId(e.currentTarget.value)}
+        />
+      </Group>
+      <QueryState query={list}>
+        {(data) => (
+          <CareTable
+            label={t('care.gatekeeping.list')}
+            rows={data.items}
+            empty={t('care.gatekeeping.none')}
+            columns={[
+              { header: 'care.gatekeeping.col.child', cell: (g) => g.childName ?? g.childId.slice(0, 8) },
+              { header: 'care.gatekeeping.col.assessedOn', cell: (g) => g.assessedOn },
+              {
+                header: 'care.gatekeeping.col.decision',
+                cell: (g) => (
+                  <Group gap="xs">
+                    <Badge color={g.diverted ? 'green' : 'gray'}>{t(`care.gatekeeping.options.${g.decision}`)}</Badge>
+                    {g.used && <Badge variant="outline">{t('care.gatekeeping.used')}</Badge>}
+                  </Group>
+                ),
+              },
+              { header: 'care.gatekeeping.col.district', cell: (g) => g.districtCode },
+            ]}
+          />
+        )}
+      </QueryState>
     </>
   );
 }

@@ -1,12 +1,21 @@
-import { useState, type FormEvent } from 'react';
-import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { Badge, NativeSelect, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/session';
 import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
-import { useAllStays, useDecideMovement, useMovementRequests, useRaiseMovement, type MovementRequest, type Stay } from './api';
-import { GeneralError, todayIst, useCareForm } from './forms';
+import {
+  useAllStays,
+  useDecideMovement,
+  useInstitutions,
+  useMovementRequests,
+  useRaiseMovement,
+  type MovementRequest,
+  type Stay,
+} from './api';
+import { CareFormCard, CareTable, childColumn } from './CareTable';
+import { todayIst } from './forms';
+import { useVersionedSubmit } from './useVersionedSubmit';
 
 const KINDS = ['leave', 'transfer', 'discharge', 'medical', 'other'] as const;
 const STATUS_COLOUR = { open: 'yellow', granted: 'green', refused: 'red' } as const;
@@ -14,8 +23,9 @@ const STATUS_COLOUR = { open: 'yellow', granted: 'green', refused: 'red' } as co
 /**
  * Movement requests of children in institutions (issue #14): an institution's
  * staff ask for a child's leave, transfer, discharge or a medical visit; the CWC or the DCPU grants
- * or refuses. The move itself is then recorded on the stay. Two deciding at once: the second is
- * told plainly that the request was decided meanwhile (409) and sees it as it now is.
+ * or refuses. A grant of a leave, transfer or discharge records the move on the stay in the same
+ * transaction. Two deciding at once: the second is told plainly that the request was decided
+ * meanwhile (409) and sees it as it now is.
  */
 export default function MovementsPage() {
   const { t } = useTranslation();
@@ -36,54 +46,39 @@ export default function MovementsPage() {
 
 export function MovementTable({ requests, onDecide }: { requests: MovementRequest[]; onDecide?: (r: MovementRequest) => void }) {
   const { t } = useTranslation();
-  if (!requests.length) return <Text mb="lg">{t('care.movements.none')}</Text>;
   return (
-    <Table striped aria-label={t('care.movements.title')} mb="lg">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('care.col.child')}</Table.Th>
-          <Table.Th>{t('care.movements.kind')}</Table.Th>
-          <Table.Th>{t('care.movements.requestedOn')}</Table.Th>
-          <Table.Th>{t('care.movements.wantedFrom')}</Table.Th>
-          <Table.Th>{t('care.movements.reason')}</Table.Th>
-          <Table.Th>{t('care.col.status')}</Table.Th>
-          {onDecide && <Table.Th>{t('care.actions')}</Table.Th>}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {requests.map((r) => (
-          <Table.Tr key={r.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/children/${r.childId}`}>
-                {r.childId.slice(0, 8)}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>{t(`care.movements.kinds.${r.kind}`)}</Table.Td>
-            <Table.Td>{r.requestedOn}</Table.Td>
-            <Table.Td>{r.wantedFrom ?? '—'}</Table.Td>
-            <Table.Td>{r.reason}</Table.Td>
-            <Table.Td>
+    <CareTable
+      label={t('care.movements.title')}
+      rows={requests}
+      empty={t('care.movements.none')}
+      columns={[
+        childColumn<MovementRequest>(),
+        { header: 'care.movements.kind', cell: (r) => t(`care.movements.kinds.${r.kind}`) },
+        { header: 'care.movements.requestedOn', cell: (r) => r.requestedOn },
+        { header: 'care.movements.wantedFrom', cell: (r) => r.wantedFrom ?? '—' },
+        { header: 'care.movements.reason', cell: (r) => r.reason },
+        {
+          header: 'care.col.status',
+          cell: (r) => (
+            <>
               <Badge color={STATUS_COLOUR[r.status]}>{t(`care.movements.status.${r.status}`)}</Badge>
+              {r.recordedStayId && (
+                <Badge ml="xs" variant="outline">
+                  {t('care.movements.recorded')}
+                </Badge>
+              )}
               {r.decidedOn && (
                 <Text size="xs" c="dimmed">
                   {r.decidedOn}
                   {r.decisionNote ? ` · ${r.decisionNote}` : ''}
                 </Text>
               )}
-            </Table.Td>
-            {onDecide && (
-              <Table.Td>
-                {r.status === 'open' && (
-                  <Button size="xs" variant="light" onClick={() => onDecide(r)}>
-                    {t('care.movements.decide')}
-                  </Button>
-                )}
-              </Table.Td>
-            )}
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+            </>
+          ),
+        },
+      ]}
+      action={onDecide && { label: t('care.movements.decide'), onClick: onDecide, canAct: (r) => r.status === 'open' }}
+    />
   );
 }
 
@@ -94,127 +89,168 @@ function RaiseForStays() {
 
 export function RaiseMovementForm({ stays }: { stays: Stay[] }) {
   const { t } = useTranslation();
-  const save = useRaiseMovement();
-  const f = useCareForm();
-  const empty = { stayId: stays[0]?.id ?? '', kind: 'leave', wantedFrom: '', reason: '' };
-  const [form, setForm] = useState(empty);
-  const set = (k: keyof typeof form) => (v: string) => setForm((s) => ({ ...s, [k]: v }));
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    f.reset();
-    if (!form.stayId) {
-      f.setErrors({ stayId: t('care.movements.pickChild') });
-      return;
-    }
-    save.mutate(
-      { stayId: form.stayId, kind: form.kind, wantedFrom: form.wantedFrom || null, reason: form.reason.trim() },
-      { onSuccess: () => setForm(empty), onError: f.fail },
-    );
-  }
+  const s = useVersionedSubmit({
+    initial: { stayId: stays[0]?.id ?? '', kind: 'leave', wantedFrom: '', reason: '' },
+    mutation: useRaiseMovement(),
+    validate: (form) => (form.stayId ? null : { stayId: t('care.movements.pickChild') }),
+    toBody: (form) => ({ stayId: form.stayId, kind: form.kind, wantedFrom: form.wantedFrom || null, reason: form.reason.trim() }),
+    resetOnSuccess: true,
+  });
   return (
-    <Card withBorder maw={640}>
-      <form aria-label={t('care.movements.raise')} onSubmit={submit} noValidate>
-        <Stack>
-          <Title order={5}>{t('care.movements.raise')}</Title>
-          <GeneralError message={f.general} />
-          <NativeSelect
-            name="stayId"
-            label={t('care.col.child')}
-            data={stays.map((s) => ({ value: s.id, label: s.childName ?? s.childId.slice(0, 8) }))}
-            value={form.stayId}
-            onChange={(e) => set('stayId')(e.currentTarget.value)}
-            error={f.errors.stayId}
-          />
-          <NativeSelect
-            name="kind"
-            label={t('care.movements.kind')}
-            data={KINDS.map((k) => ({ value: k, label: t(`care.movements.kinds.${k}`) }))}
-            value={form.kind}
-            onChange={(e) => set('kind')(e.currentTarget.value)}
-            error={f.errors.kind}
-          />
-          <TextInput
-            name="wantedFrom"
-            type="date"
-            label={t('care.movements.wantedFrom')}
-            value={form.wantedFrom}
-            onChange={(e) => set('wantedFrom')(e.currentTarget.value)}
-            error={f.errors.wantedFrom}
-          />
-          <Textarea
-            name="reason"
-            label={t('care.movements.reason')}
-            autosize
-            minRows={2}
-            value={form.reason}
-            onChange={(e) => set('reason')(e.currentTarget.value)}
-            error={f.errors.reason}
-          />
-          <Button type="submit" loading={save.isPending}>
-            {t('care.movements.send')}
-          </Button>
-        </Stack>
-      </form>
-    </Card>
+    <CareFormCard
+      label={t('care.movements.raise')}
+      title={t('care.movements.raise')}
+      general={s.general}
+      pending={s.pending}
+      onSubmit={s.submit}
+      submitLabel={t('care.movements.send')}
+    >
+      <NativeSelect
+        label={t('care.col.child')}
+        data={stays.map((st) => ({ value: st.id, label: st.childName ?? st.childId.slice(0, 8) }))}
+        {...s.field('stayId')}
+      />
+      <NativeSelect
+        label={t('care.movements.kind')}
+        data={KINDS.map((k) => ({ value: k, label: t(`care.movements.kinds.${k}`) }))}
+        {...s.field('kind')}
+      />
+      <TextInput type="date" label={t('care.movements.wantedFrom')} {...s.field('wantedFrom')} />
+      <Textarea label={t('care.movements.reason')} autosize minRows={2} {...s.field('reason')} />
+    </CareFormCard>
   );
 }
 
+/** Kinds whose grant records the move on the stay with the decision (src/care/records.service.ts). */
+const MOVING = new Set(['leave', 'transfer', 'discharge']);
+const DISCHARGE_REASONS = [
+  'restored_to_family',
+  'kinship_care',
+  'foster_care',
+  'adopted',
+  'aftercare',
+  'aged_out',
+  'absconded_not_traced',
+  'died',
+  'other',
+] as const;
+
 export function MovementDecisionForm({ request, onDone }: { request: MovementRequest; onDone?: () => void }) {
   const { t } = useTranslation();
-  const save = useDecideMovement(request.id);
-  const f = useCareForm();
-  const [form, setForm] = useState({ decision: 'granted', on: todayIst(), note: '' });
-  const set = (k: keyof typeof form) => (v: string) => setForm((s) => ({ ...s, [k]: v }));
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    f.reset();
-    save.mutate({ ...form, note: form.note.trim() || null, version: request.version }, { onSuccess: () => onDone?.(), onError: f.fail });
-  }
+  const s = useVersionedSubmit({
+    initial: {
+      decision: 'granted',
+      on: todayIst(),
+      note: '',
+      moveOn: todayIst(),
+      until: request.wantedFrom ?? '',
+      with: '',
+      toInstitutionId: '',
+      orderRef: '',
+      overCapacityReason: '',
+      dischargeReason: 'restored_to_family',
+    },
+    mutation: useDecideMovement(request.id),
+    toBody: (form) => {
+      const base = { decision: form.decision, on: form.on, note: form.note.trim() || null };
+      if (form.decision !== 'granted' || !MOVING.has(request.kind)) return base;
+      const opt = (v: string) => v.trim() || null;
+      const move =
+        request.kind === 'leave'
+          ? { type: 'leave', on: form.moveOn, until: form.until, with: form.with.trim() }
+          : request.kind === 'transfer'
+            ? {
+                type: 'transfer',
+                on: form.moveOn,
+                toInstitutionId: form.toInstitutionId,
+                orderRef: form.orderRef.trim(),
+                overCapacityReason: opt(form.overCapacityReason),
+              }
+            : { type: 'discharge', on: form.moveOn, reason: form.dischargeReason, orderRef: opt(form.orderRef) };
+      return { ...base, move };
+    },
+    version: request.version,
+    onSuccess: onDone,
+  });
+  // The server names the move's fields `move.<field>`.
+  const mv = (k: Parameters<typeof s.field>[0], server: string) => ({ ...s.field(k), error: s.errors[`move.${server}`] });
+  const moving = s.form.decision === 'granted' && MOVING.has(request.kind);
   return (
-    <Card withBorder maw={640} mb="lg">
-      <form aria-label={t('care.movements.decide')} onSubmit={submit} noValidate>
-        <Stack>
-          <Title order={5}>
-            {t('care.movements.decide')}: {t(`care.movements.kinds.${request.kind}`)} · {request.childId.slice(0, 8)}
-          </Title>
-          <GeneralError message={f.general} />
-          <NativeSelect
-            name="decision"
-            label={t('care.movements.decision')}
-            data={['granted', 'refused'].map((v) => ({ value: v, label: t(`care.movements.status.${v}`) }))}
-            value={form.decision}
-            onChange={(e) => set('decision')(e.currentTarget.value)}
-            error={f.errors.decision}
-          />
-          <TextInput
-            name="on"
-            type="date"
-            label={t('care.movements.decidedOn')}
-            value={form.on}
-            onChange={(e) => set('on')(e.currentTarget.value)}
-            error={f.errors.on}
-          />
-          <Textarea
-            name="note"
-            label={t('care.movements.note')}
-            autosize
-            minRows={2}
-            value={form.note}
-            onChange={(e) => set('note')(e.currentTarget.value)}
-            error={f.errors.note}
-          />
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              {t('care.save')}
-            </Button>
-            {onDone && (
-              <Button variant="default" onClick={onDone}>
-                {t('care.cancel')}
-              </Button>
-            )}
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <CareFormCard
+      label={t('care.movements.decide')}
+      title={`${t('care.movements.decide')}: ${t(`care.movements.kinds.${request.kind}`)} · ${request.childId.slice(0, 8)}`}
+      general={s.general}
+      pending={s.pending}
+      onSubmit={s.submit}
+      onCancel={onDone}
+    >
+      <NativeSelect
+        label={t('care.movements.decision')}
+        data={['granted', 'refused'].map((v) => ({ value: v, label: t(`care.movements.status.${v}`) }))}
+        {...s.field('decision')}
+      />
+      <TextInput type="date" label={t('care.movements.decidedOn')} {...s.field('on')} />
+      <Textarea label={t('care.movements.note')} autosize minRows={2} {...s.field('note')} />
+      {moving && (
+        <>
+          <Text size="sm" c="dimmed">
+            {t('care.movements.moveHelp')}
+          </Text>
+          <TextInput type="date" label={t('care.movements.moveOn')} {...mv('moveOn', 'on')} error={s.errors['move.on'] ?? s.errors.move} />
+          {request.kind === 'leave' && (
+            <>
+              <TextInput type="date" label={t('care.movements.until')} {...mv('until', 'until')} />
+              <TextInput label={t('care.movements.with')} {...mv('with', 'with')} />
+            </>
+          )}
+          {request.kind === 'transfer' && (
+            <TransferFields
+              institution={mv('toInstitutionId', 'toInstitutionId')}
+              from={request.institutionId}
+              orderRef={mv('orderRef', 'orderRef')}
+              over={mv('overCapacityReason', 'overCapacityReason')}
+            />
+          )}
+          {request.kind === 'discharge' && (
+            <>
+              <NativeSelect
+                label={t('care.movements.dischargeReason')}
+                data={DISCHARGE_REASONS.map((r) => ({ value: r, label: t(`care.movements.dischargeReasons.${r}`) }))}
+                {...mv('dischargeReason', 'reason')}
+              />
+              <TextInput label={t('care.movements.orderRef')} {...mv('orderRef', 'orderRef')} />
+            </>
+          )}
+        </>
+      )}
+    </CareFormCard>
+  );
+}
+
+type FieldProps = { name: string; value: string; onChange: (e: { currentTarget: { value: string } }) => void; error?: string };
+
+/** A transfer's fields: the institutions come only when a transfer is decided. */
+function TransferFields({
+  institution,
+  from,
+  orderRef,
+  over,
+}: {
+  institution: FieldProps;
+  from: string;
+  orderRef: FieldProps;
+  over: FieldProps;
+}) {
+  const { t } = useTranslation();
+  const institutions = useInstitutions();
+  const data = (institutions.data?.items ?? [])
+    .filter((i) => i.id !== from)
+    .map((i) => ({ value: i.id, label: `${i.name} (${i.inCare}/${i.sanctioned})` }));
+  return (
+    <>
+      <NativeSelect label={t('care.movements.toInstitution')} data={[{ value: '', label: '—' }, ...data]} {...institution} />
+      <TextInput label={t('care.movements.orderRef')} {...orderRef} />
+      <Textarea label={t('care.movements.overCapacityReason')} {...over} />
+    </>
   );
 }

@@ -248,6 +248,7 @@ export interface MovementRequest {
   status: 'open' | 'granted' | 'refused';
   decidedOn: string | null;
   decisionNote: string | null;
+  recordedStayId?: string | null;
   version: number;
 }
 export const useMovementRequests = () =>
@@ -261,6 +262,25 @@ export const useRaiseMovement = () =>
   );
 export const useDecideMovement = (requestId: string) =>
   useCareMutation((body: Record<string, unknown>) => api.post<MovementRequest>(`/care/movement-requests/${requestId}/decision`, body));
+export interface GatekeepingAssessment {
+  id: string;
+  childId: string;
+  childName: string | null;
+  initialsOnly?: true;
+  caseId: string | null;
+  districtCode: number;
+  assessedOn: string;
+  decision: string;
+  reason: string;
+  diverted: boolean;
+  used: boolean;
+}
+/** Assessments of the jurisdiction (`unused: 'true'`: those an admission may still rely on). */
+export const useGatekeepingList = (q: { childId?: string; outcome?: string; unused?: 'true' }) =>
+  useQuery({
+    queryKey: ['care', 'gatekeeping', q],
+    queryFn: ({ signal }) => api.get<{ items: GatekeepingAssessment[] }>('/care/gatekeeping', q, signal),
+  });
 export const useRecordGatekeeping = () =>
   useCareMutation((body: Record<string, unknown>) => api.post<{ id: string; diverted: boolean }>('/care/gatekeeping', body));
 

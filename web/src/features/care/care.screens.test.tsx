@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { createMemoryHistory, createRootRoute, createRouter, RouterProvider } from '@tanstack/react-router';
 import { describedText, field, renderWithApp } from '../../test/harness';
 import '../../app/modules';
 import { PaymentForm } from './PaymentForm';
@@ -8,6 +9,10 @@ import { HomeStudyForm } from './CarerForms';
 import { MovementDecisionForm, RaiseMovementForm } from './MovementsPage';
 import { AftercarePlanForm } from './AftercarePage';
 import { GatekeepingForm } from './GatekeepingPage';
+import { AdmitForm } from './AdmitPage';
+import ReintegrationPage from './ReintegrationPage';
+import { MODULES, navFor } from '../../app/modules';
+import { ROLE_PERMISSIONS } from '../../../../src/access/roles';
 import type { FosterCarer, MovementRequest, Payment, Stay } from './api';
 
 /**
@@ -137,6 +142,27 @@ describe('movement requests', () => {
     expect(sent[0]).toMatchObject({ url: '/api/v1/care/movement-requests/r1/decision', body: { decision: 'refused', version: 1 } });
   });
 
+  it('sends the move with a granted leave, and puts its refused date under the field', async () => {
+    const { container } = await renderWithApp(<MovementDecisionForm request={REQUEST} />);
+    const sent = answer(400, {
+      code: 'validation_failed',
+      message: 'invalid',
+      issues: [{ field: 'move.until', message: 'must be on or after the start of the leave' }],
+    });
+    fireEvent.change(field(container, 'on'), { target: { value: '2026-12-01' } });
+    fireEvent.change(field(container, 'moveOn'), { target: { value: '2026-12-02' } });
+    fireEvent.change(field(container, 'with'), { target: { value: ' grandmother ' } });
+    submit('Decide');
+    await waitFor(() => expect(describedText(field(container, 'until'))).toContain('start of the leave'));
+    expect(sent[0].body).toEqual({
+      decision: 'granted',
+      on: '2026-12-01',
+      note: null,
+      move: { type: 'leave', on: '2026-12-02', until: '2026-12-05', with: 'grandmother' },
+      version: 1,
+    });
+  });
+
   it("sends the institution's request for the chosen child, and puts a refused date under its field", async () => {
     const stays = [
       {
@@ -165,6 +191,38 @@ describe('movement requests', () => {
       method: 'POST',
       body: { kind: 'medical', wantedFrom: null, reason: 'eye check-up' },
     });
+  });
+});
+
+describe('admission (s.37) picks its gatekeeping assessment', () => {
+  it('lists the unused assessments, narrows them by the search, and fills the child and case from the one picked', async () => {
+    const g = (id: string, childId: string, childName: string) => ({
+      id,
+      childId,
+      childName,
+      caseId: `${childId.slice(0, 8)}-0000-4000-8000-000000000000`,
+      districtCode: 468,
+      assessedOn: '2026-11-20',
+      decision: 'institution',
+      reason: 'no family found',
+      diverted: false,
+      used: false,
+    });
+    const list = [
+      g('aaaaaaaa-1111-4111-8111-111111111111', 'cccccccc-1111-4111-8111-111111111111', 'Ravi'),
+      g('bbbbbbbb-1111-4111-8111-111111111111', 'dddddddd-1111-4111-8111-111111111111', 'Sunita'),
+    ];
+    const { container } = await renderWithApp(<AdmitForm search={{}} assessments={list} />);
+    const sent = answer(200, { items: [] });
+    expect(screen.getAllByRole('option', { name: /· 2026-11-20 ·/ })).toHaveLength(2);
+    fireEvent.change(field(container, 'gatekeepingSearch'), { target: { value: 'suni' } });
+    expect(screen.queryByRole('option', { name: /Ravi/ })).toBeNull();
+    fireEvent.change(field(container, 'gatekeepingId'), { target: { value: list[1].id } });
+    expect((field(container, 'childId') as HTMLInputElement).value).toBe(list[1].childId);
+    expect((field(container, 'caseId') as HTMLInputElement).value).toBe(list[1].caseId);
+    submit('Admit a child');
+    await waitFor(() => expect(sent.some((x) => x.method === 'POST')).toBe(true));
+    expect(sent.find((x) => x.method === 'POST')!.body).toMatchObject({ gatekeepingId: list[1].id, childId: list[1].childId });
   });
 });
 
@@ -222,5 +280,42 @@ describe('gatekeeping (s.3(xii))', () => {
       'sponsorship:true',
     ]);
     expect(body.decision).toBe('kinship');
+  });
+});
+
+describe("an NGO's caseworkers (a Center for Excellence) and reintegration", () => {
+  it('reach the reintegration pathways from their menu, and not the district’s admission or movement screens', () => {
+    const paths = navFor(MODULES, ROLE_PERMISSIONS.ngo_caseworker).map((n) => n.to);
+    expect(paths).toContain('/care/reintegration');
+    expect(paths).not.toContain('/care/gatekeeping');
+    expect(paths).not.toContain('/care/movements');
+    // An institution's own staff do not get the NGO's case management.
+    expect(navFor(MODULES, ROLE_PERMISSIONS.cci_staff).map((n) => n.to)).not.toContain('/care/reintegration');
+  });
+
+  it('see the pathways the server gives them, with the stage and the follow-up due', async () => {
+    const pathways = [
+      {
+        id: 'p1',
+        childId: 'eeeeeeee-2222-4333-8444-555555555555',
+        childName: 'K.',
+        stage: 'restored',
+        stageOn: '2026-07-01',
+        restoredOn: '2026-07-01',
+        followUps: [{ id: 'f1', dueOn: '2026-08-01', visitedOn: null, risk: null, overdue: true }],
+      },
+    ];
+    // The page asks on mount: the answer is pinned before the harness installs its no-network fetch.
+    const stub = vi.fn(async () => new Response(JSON.stringify({ items: pathways }), { headers: { 'content-type': 'application/json' } }));
+    Object.defineProperty(globalThis, 'fetch', { configurable: true, get: () => stub, set: () => undefined });
+    const router = createRouter({
+      routeTree: createRootRoute({ component: () => <ReintegrationPage /> }),
+      history: createMemoryHistory({ initialEntries: ['/'] }),
+    });
+    await renderWithApp(<RouterProvider router={router} />);
+    const table = await screen.findByRole('table', { name: 'Reintegration pathways' });
+    expect(table.textContent).toContain('K.');
+    expect(String((stub.mock.calls[0] as unknown[])[0])).toMatch(/\/api\/v1\/care\/reintegration/);
+    Object.defineProperty(globalThis, 'fetch', { configurable: true, writable: true, value: stub });
   });
 });

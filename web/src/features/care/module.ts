@@ -17,7 +17,8 @@ export default defineModule({
     { to: '/care/foster', labelKey: 'care.foster.nav', anyOf: ['care.write', 'care.manage'] },
     { to: '/care/ledger', labelKey: 'care.ledger.nav', anyOf: ['care.write', 'care.manage', 'audit.read'] },
     { to: '/care/gatekeeping', labelKey: 'care.gatekeeping.nav', anyOf: ['care.write', 'care.manage'] },
-    { to: '/care/reintegration', labelKey: 'care.reintegration.nav', anyOf: ['care.write', 'care.manage'] },
+    // A Center for Excellence's caseworkers (care.reintegrate) work the pathways assigned to their NGO.
+    { to: '/care/reintegration', labelKey: 'care.reintegration.nav', anyOf: ['care.write', 'care.manage', 'care.reintegrate'] },
     { to: '/care/aftercare', labelKey: 'care.aftercare.nav', anyOf: ['care.write', 'care.manage'] },
     // The institution's staff raise requests; the CWC or the DCPU decides them.
     { to: '/care/movements', labelKey: 'care.movements.nav', anyOf: ['care.record', 'care.write'] },
