@@ -57,7 +57,16 @@ export const matchQuery = z.strictObject({
 });
 export type MatchQuery = z.infer<typeof matchQuery>;
 
-const matchCarer = fosterCarerOut.pick({ id: true, kind: true, name: true, villageId: true, approvedOn: true, reviewDue: true, profile: true });
+const matchCarer = fosterCarerOut.pick({
+  id: true,
+  kind: true,
+  name: true,
+  villageId: true,
+  approvedOn: true,
+  reviewDue: true,
+  profile: true,
+  version: true,
+});
 export const matchOut = z.object({
   child: z.object({ id: z.string(), sex: z.string(), ageYears: z.number().nullable(), siblingsPlaced: z.number() }),
   rules: z.object({ version: z.string(), basis: z.string(), verification: z.string() }),

@@ -38,7 +38,9 @@ const FOSTER_KINDS = ['foster', 'group_foster'];
 
 export async function setCarerProfile(ctx: AppContext, actor: Actor, id: string, input: CarerProfileInput) {
   requirePermission(actor, 'care.read');
-  requireWritable(actor, 'fosterCarer', ['profile', ...(input.validUntil !== undefined ? ['reviewDue'] : [])]);
+  requireWritable(actor, 'fosterCarer', ['profile', ...(input.validUntil !== undefined ? ['reviewDue'] : [])], {
+    as: { reviewDue: 'validUntil' },
+  });
   return ctx.db.transaction(async (tx) => {
     const [cur] = await tx
       .select()
@@ -156,7 +158,16 @@ export async function matchCarers(ctx: AppContext, actor: Actor, q: MatchQuery) 
   const byId = new Map(rows.map((r) => [r.carer.id, r]));
   const lite = (id: string) => {
     const v = carerView(byId.get(id)!.carer);
-    return { id: v.id, kind: v.kind, name: v.name, villageId: v.villageId, approvedOn: v.approvedOn, reviewDue: v.reviewDue, profile: v.profile };
+    return {
+      id: v.id,
+      kind: v.kind,
+      name: v.name,
+      villageId: v.villageId,
+      approvedOn: v.approvedOn,
+      reviewDue: v.reviewDue,
+      profile: v.profile,
+      version: v.version,
+    };
   };
   await audit(ctx.db, actor, 'list', 'care_foster_carer', null, c, { purpose: 'matching', count: rows.length }, { children: [c.id] });
   const rules = matchingRules();
