@@ -104,7 +104,12 @@ describe("a family's profile (what the home study found it can take)", () => {
 
 describe('matching a child to the approved families of the district', () => {
   it('ranks approved, valid families with the reasons; leaves out the full and the unsuitable with why; skips the rest', async () => {
-    carers.block = await approvedFamily('Family Block', `bl:${a.block_code}`, { capacity: 1, prefersSex: 'any', languages: [], takesSiblings: false });
+    carers.block = await approvedFamily('Family Block', `bl:${a.block_code}`, {
+      capacity: 1,
+      prefersSex: 'any',
+      languages: [],
+      takesSiblings: false,
+    });
     carers.other = await approvedFamily('Family Other Sex', 'di:468', {
       capacity: 1,
       prefersSex: a.sex === 'female' ? 'male' : 'female',
@@ -121,7 +126,9 @@ describe('matching a child to the approved families of the district', () => {
       version: lapsed.version,
     });
     expect(lapse.statusCode, lapse.body).toBe(200);
-    const pending = (await cw.post('/api/v1/care/foster-carers', { kind: 'foster', name: 'Family Pending', locationId: 'di:468', appliedOn: '2026-11-01' })).json();
+    const pending = (
+      await cw.post('/api/v1/care/foster-carers', { kind: 'foster', name: 'Family Pending', locationId: 'di:468', appliedOn: '2026-11-01' })
+    ).json();
 
     const res = await dcpo.get(`/api/v1/care/foster-matches?childId=${a.id}&languages=marathi`);
     expect(res.statusCode, res.body).toBe(200);
@@ -181,7 +188,10 @@ describe('the placement, its Form 35 visits and the ledger', () => {
       citation: 'JJ Model Rules 2016 R.23(18)',
     });
     const m = (await dcpo.get(`/api/v1/care/foster-matches?childId=${b.id}`)).json();
-    expect(m.candidates.find((x: { carer: { id: string } }) => x.carer.id === carers.village.id)).toMatchObject({ placed: 1, freePlaces: 1 });
+    expect(m.candidates.find((x: { carer: { id: string } }) => x.carer.id === carers.village.id)).toMatchObject({
+      placed: 1,
+      freePlaces: 1,
+    });
   });
 
   it('records a visit with the child seen alone; a concern must be said', async () => {
@@ -236,8 +246,12 @@ describe('the placement, its Form 35 visits and the ledger', () => {
     expect((await dcpo.post(url, { ...body, endedOn: '2026-11-29', version: 1 })).json().issues[0].message).toContain('2026-11-30');
     expect((await dcpo.post(url, { ...body, reason: 'turned_18', version: 1 })).json().issues[0].field).toBe('endedOn');
     // January was paid before anyone knew: it comes back for recovery.
-    await q("UPDATE care_payment SET status = 'paid', paid_on = '2027-01-05' WHERE placement_id = $1 AND month = '2027-01-01'", [placement.id]);
-    const before = (await q<{ n: number }>('SELECT count(*)::int AS n FROM care_family_placement WHERE id = $1 AND ended_on IS NULL', [placement.id]))[0].n;
+    await q("UPDATE care_payment SET status = 'paid', paid_on = '2027-01-05' WHERE placement_id = $1 AND month = '2027-01-01'", [
+      placement.id,
+    ]);
+    const before = (
+      await q<{ n: number }>('SELECT count(*)::int AS n FROM care_family_placement WHERE id = $1 AND ended_on IS NULL', [placement.id])
+    )[0].n;
     expect(before).toBe(1);
     const done = await cwc.post(url, { ...body, version: 1 });
     expect(done.statusCode, done.body).toBe(200);
@@ -256,16 +270,23 @@ describe('the placement, its Form 35 visits and the ledger', () => {
       "SELECT to_char(month, 'YYYY-MM') AS m, status, reason FROM care_payment WHERE placement_id = $1 ORDER BY month",
       [placement.id],
     );
-    expect(ledger.map((r) => `${r.m}:${r.status}`)).toEqual(['2026-10:due', '2026-11:due', '2026-12:withheld', '2027-01:paid', '2027-02:withheld']);
+    expect(ledger.map((r) => `${r.m}:${r.status}`)).toEqual([
+      '2026-10:due',
+      '2026-11:due',
+      '2026-12:withheld',
+      '2027-01:paid',
+      '2027-02:withheld',
+    ]);
     expect(ledger[2].reason).toContain('placement ended on 2026-11-30');
     // The next run makes no month after the end.
     await createDueEntries(t.ctx.db, new Date('2027-03-02T00:30:00Z'));
     expect((await q('SELECT 1 FROM care_payment WHERE placement_id = $1 AND month > $2', [placement.id, '2027-02-01'])).length).toBe(0);
     await dispatchPending(t.ctx.db, EVENT_HANDLERS, t.ctx.now);
     expect((await q<{ care_status: string }>('SELECT care_status FROM child WHERE id = $1', [a.id]))[0].care_status).toBe('birth_family');
-    const audited = await q("SELECT 1 FROM audit_event WHERE entity_type = 'care_family_placement' AND entity_id = $1 AND action = 'update'", [
-      placement.id,
-    ]);
+    const audited = await q(
+      "SELECT 1 FROM audit_event WHERE entity_type = 'care_family_placement' AND entity_id = $1 AND action = 'update'",
+      [placement.id],
+    );
     expect(audited.length).toBe(1);
     // The family has its place back; the ended placement owes no visit.
     const m = (await dcpo.get(`/api/v1/care/foster-matches?childId=${b.id}`)).json();
@@ -313,9 +334,16 @@ describe('aftercare for foster children at 18 (s.46)', () => {
     });
     expect(proposals.find((p) => p.childId === c.id)).toMatchObject({ source: 'left_at_18', placementEndedOn: '2026-11-20' });
     expect(proposals.map((p) => p.childId)).not.toContain(a.id);
-    const plan = await dcpo.post('/api/v1/care/aftercare', { childId: c.id, orderRef: 'CWC/AMR/2026/AC-9 (Form 37)', planOn: '2026-11-25', needs: { housing: 'with the foster family' } });
+    const plan = await dcpo.post('/api/v1/care/aftercare', {
+      childId: c.id,
+      orderRef: 'CWC/AMR/2026/AC-9 (Form 37)',
+      planOn: '2026-11-25',
+      needs: { housing: 'with the foster family' },
+    });
     expect(plan.statusCode, plan.body).toBe(201);
-    expect((await dcpo.get('/api/v1/care/aftercare-proposals')).json().items.map((p: { childId: string }) => p.childId)).not.toContain(c.id);
+    expect((await dcpo.get('/api/v1/care/aftercare-proposals')).json().items.map((p: { childId: string }) => p.childId)).not.toContain(
+      c.id,
+    );
     expect((await (await k.as('dcpo.akola')).get('/api/v1/care/aftercare-proposals')).json().items).toEqual([]);
     await dispatchPending(t.ctx.db, EVENT_HANDLERS, t.ctx.now);
     expect((await q<{ care_status: string }>('SELECT care_status FROM child WHERE id = $1', [c.id]))[0].care_status).toBe('aftercare');

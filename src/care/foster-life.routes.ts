@@ -58,7 +58,8 @@ export function fosterLifeRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: "End a placement on the CWC's order (restored, adopted, turned 18, disruption, transfer): the ledger stops, the care status follows",
+        summary:
+          "End a placement on the CWC's order (restored, adopted, turned 18, disruption, transfer): the ledger stops, the care status follows",
         params: idParams,
         body: placementEndInput,
         response: ok(placementEndOut),

@@ -107,9 +107,10 @@ export async function matchCarers(ctx: AppContext, actor: Actor, q: MatchQuery) 
           ),
         )
     : [];
-  const placed = sql<number>`(SELECT count(*) FROM care_family_placement fp WHERE fp.carer_id = ${careFosterCarer.id} AND fp.ended_on IS NULL)`.mapWith(
-    Number,
-  );
+  const placed =
+    sql<number>`(SELECT count(*) FROM care_family_placement fp WHERE fp.carer_id = ${careFosterCarer.id} AND fp.ended_on IS NULL)`.mapWith(
+      Number,
+    );
   const rows = await ctx.db
     .select({ carer: careFosterCarer, placed })
     .from(careFosterCarer)

@@ -34,10 +34,14 @@ export async function createDueEntries(db: Db, now: Date, actor: Actor | null = 
         LEAST(date_trunc('month', coalesce(${p.endedOn}, ${first}::date))::date, ${first}::date),
         interval '1 month'
       ) AS m(month)
-      WHERE ${and(sql`${p.kind} IN (${sql.join(
-        kinds.map((k) => sql`${k}`),
-        sql`, `,
-      )})`, sql`${p.startedOn} < (${first}::date + interval '1 month')`, scope)}
+      WHERE ${and(
+        sql`${p.kind} IN (${sql.join(
+          kinds.map((k) => sql`${k}`),
+          sql`, `,
+        )})`,
+        sql`${p.startedOn} < (${first}::date + interval '1 month')`,
+        scope,
+      )}
         AND NOT EXISTS (SELECT 1 FROM ${carePayment} c WHERE c.placement_id = ${p.id} AND c.month = m.month::date)
       ORDER BY 1, 3
     `)) as unknown as { rows: { placement_id: string; kind: string; month: string }[] };
@@ -48,10 +52,12 @@ export async function createDueEntries(db: Db, now: Date, actor: Actor | null = 
     const placements = await tx
       .select()
       .from(p)
-      .where(sql`${p.id} IN (${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`);
+      .where(
+        sql`${p.id} IN (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+      );
     const byId = new Map(placements.map((x) => [x.id, x]));
     const rows: { id: string; childId: string; month: string }[] = [];
     // In slices: a first run on an old register may back-fill many months.

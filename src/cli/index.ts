@@ -77,7 +77,9 @@ program
   .action(() =>
     withDatabase(async (d) => {
       const r = await createDueEntries(d.db, new Date());
-      process.stdout.write(`${r.created} due entr${r.created === 1 ? 'y' : 'ies'} made up to ${r.month} (${r.backfilled} for earlier months)\n`);
+      process.stdout.write(
+        `${r.created} due entr${r.created === 1 ? 'y' : 'ies'} made up to ${r.month} (${r.backfilled} for earlier months)\n`,
+      );
     }),
   );
 

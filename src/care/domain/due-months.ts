@@ -48,7 +48,9 @@ export interface MissingMonth {
  * so a back-filled month before a rate change keeps the old amount. A month before any rate
  * existed gets nothing.
  */
-export function backfillEntries(missing: readonly MissingMonth[]): { placementId: string; month: string; amount: number; rateVersion: string }[] {
+export function backfillEntries(
+  missing: readonly MissingMonth[],
+): { placementId: string; month: string; amount: number; rateVersion: string }[] {
   const out: { placementId: string; month: string; amount: number; rateVersion: string }[] = [];
   for (const m of missing) {
     const grant = grantFor(m.kind, m.month);

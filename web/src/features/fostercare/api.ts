@@ -118,4 +118,6 @@ export const useEndPlacement = (placementId: string) =>
 export const useRecordVisit = (placementId: string) =>
   useLifeMutation((body: Record<string, unknown>) => api.post<FosterPlacement>(`/care/family-placements/${placementId}/inspections`, body));
 export const useCarerProfile = (carerId: string) =>
-  useLifeMutation((body: Record<string, unknown>) => api.patch<{ id: string; version: number }>(`/care/foster-carers/${carerId}/profile`, body));
+  useLifeMutation((body: Record<string, unknown>) =>
+    api.patch<{ id: string; version: number }>(`/care/foster-carers/${carerId}/profile`, body),
+  );

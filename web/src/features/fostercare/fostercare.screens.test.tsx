@@ -68,7 +68,11 @@ describe('ending a foster placement', () => {
 
   it("puts the server's reason under the day", async () => {
     const { container } = await renderWithApp(<EndPlacementForm placement={PLACEMENT} />);
-    answer(400, { code: 'validation_failed', message: 'invalid', issues: [{ field: 'endedOn', message: 'the child turns 18 on 2027-03-01' }] });
+    answer(400, {
+      code: 'validation_failed',
+      message: 'invalid',
+      issues: [{ field: 'endedOn', message: 'the child turns 18 on 2027-03-01' }],
+    });
     submit('End the placement on the CWC’s order');
     await waitFor(() => expect(describedText(field(container, 'endedOn'))).toContain('2027-03-01'));
   });

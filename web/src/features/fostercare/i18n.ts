@@ -4,7 +4,14 @@ const en = {
   fostering: {
     nav: { match: 'Foster matching', placements: 'Foster placements' },
     stale: 'Someone changed this record meanwhile. The screen now shows it as it is: check it and send again.',
-    col: { child: 'Child', family: 'Family', placed: 'Placed on', order: 'Order', nextVisit: 'Next visit due (Form 35)', actions: 'Actions' },
+    col: {
+      child: 'Child',
+      family: 'Family',
+      placed: 'Placed on',
+      order: 'Order',
+      nextVisit: 'Next visit due (Form 35)',
+      actions: 'Actions',
+    },
     overdue: 'Overdue',
     daysOverdue_one: '{{count}} day late',
     daysOverdue_other: '{{count}} days late',
