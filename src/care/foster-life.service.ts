@@ -107,8 +107,10 @@ export async function matchCarers(ctx: AppContext, actor: Actor, q: MatchQuery) 
           ),
         )
     : [];
+  // Written out: inside a selected field drizzle names the column without its table, which the
+  // subquery would read as its own.
   const placed =
-    sql<number>`(SELECT count(*) FROM care_family_placement fp WHERE fp.carer_id = ${careFosterCarer.id} AND fp.ended_on IS NULL)`.mapWith(
+    sql<number>`(SELECT count(*) FROM care_family_placement fp WHERE fp.carer_id = care_foster_carer.id AND fp.ended_on IS NULL)`.mapWith(
       Number,
     );
   const rows = await ctx.db
