@@ -64,7 +64,11 @@ export default function MatchPage() {
           {(m) => (
             <Stack>
               <Text>
-                {t('fostering.match.child', { sex: m.child.sex, age: m.child.ageYears ?? '—', siblings: m.child.siblingsPlaced })}
+                {t('fostering.match.child', {
+                  sex: t(`vocab.sex.${m.child.sex}`),
+                  age: m.child.ageYears ?? '—',
+                  siblings: m.child.siblingsPlaced,
+                })}
               </Text>
               <Title order={4}>{t('fostering.match.candidates')}</Title>
               {m.candidates.length ? (
