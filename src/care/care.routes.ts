@@ -54,6 +54,7 @@ import {
 } from './pathways.service';
 import { targetProgress } from './targets.service';
 import { careFamilyRoutes } from './family.routes';
+import { fosterLifeRoutes } from './foster-life.routes';
 import { FAMILY_PLACEMENT_KINDS, PATHWAY_STAGES } from './domain';
 
 /** Children in institutions and family-based care (issue #14): /api/v1/care/… */
@@ -368,4 +369,5 @@ export function careRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   careFamilyRoutes(app, ctx);
+  fosterLifeRoutes(app, ctx);
 }

@@ -1,4 +1,4 @@
-import { bigserial, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { scopeColumns } from '../db/scope-columns';
 import type { CapacitySlot, GatekeepingOption, InspectionFinding, InspectionFollowUp, PlanGoal, PathwayStep } from './domain';
 
@@ -148,6 +148,10 @@ export const careFamilyPlacement = pgTable('care_family_placement', {
   endReason: text('end_reason'),
   carerId: uuid('carer_id'),
   orderForm: text('order_form'),
+  // migration 0810: the CWC's order ending the placement
+  endOrderRef: text('end_order_ref'),
+  endedBy: uuid('ended_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
@@ -211,6 +215,13 @@ export const careFosterCarer = pgTable('care_foster_carer', {
   decision: jsonb('decision').$type<SfcacDecision | null>(),
   approvedOn: date('approved_on'),
   reviewDue: date('review_due'),
+  // migration 0810: what the home study found the family can take (matching)
+  capacity: integer('capacity').notNull().default(1),
+  prefersSex: text('prefers_sex').notNull().default('any'),
+  ageMin: integer('age_min'),
+  ageMax: integer('age_max'),
+  languages: text('languages').array().notNull().default([]),
+  takesSiblings: boolean('takes_siblings').notNull().default(false),
   ...stamps(),
 });
 
@@ -220,6 +231,8 @@ export const careFosterInspection = pgTable('care_foster_inspection', {
   visitedOn: date('visited_on').notNull(),
   wellbeing: text('wellbeing').notNull(),
   findings: text('findings').notNull(),
+  childSeenAlone: boolean('child_seen_alone'),
+  concerns: text('concerns'),
   byUser: uuid('by_user'),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -101,14 +101,28 @@ export const fosterCarerOut = z.object({
   homeStudy: z.object({ on: day, by: z.string(), recommendation: z.string(), summary: z.string() }).nullable(),
   decision: z.object({ meetingOn: day, decision: z.string(), reasons: z.string(), ref: z.string().nullish() }).nullable(),
   approvedOn: day.nullable(),
+  /** The end of the committee's approval, if it set one (matching skips a family past it). */
+  reviewDue: day.nullable(),
+  /** What the home study found the family can take (foster-life.model.ts). */
+  profile: z.object({
+    capacity: z.number(),
+    prefersSex: z.string(),
+    ageMin: z.number().nullable(),
+    ageMax: z.number().nullable(),
+    languages: z.array(z.string()),
+    takesSiblings: z.boolean(),
+  }),
   version: z.number(),
 });
 
-/** Monthly inspection of the foster family (Form 35, r.23(18)). */
+/** Monthly inspection of the foster family (Form 35, r.23(18)): a concern or a risk is said in words. */
 export const fosterInspectionInput = z.strictObject({
   visitedOn: isoDate,
   wellbeing: z.enum(['good', 'concern', 'at_risk']),
   findings: text(2000),
+  /** Whether the child was seen and heard alone, away from the foster parents. */
+  childSeenAlone: z.boolean().optional().nullable(),
+  concerns: optText(2000),
 });
 export type FosterInspectionInput = z.infer<typeof fosterInspectionInput>;
 export const placementRecordOut = z.object({
@@ -123,10 +137,21 @@ export const placementRecordOut = z.object({
   approvedOn: day.nullable(),
   startedOn: day,
   endedOn: day.nullable(),
+  endReason: z.string().nullable(),
+  endOrderRef: z.string().nullable(),
   stateCode: z.number(),
   districtCode: z.number(),
   version: z.number(),
-  inspections: z.array(z.object({ id: z.string(), visitedOn: day, wellbeing: z.string(), findings: z.string() })),
+  inspections: z.array(
+    z.object({
+      id: z.string(),
+      visitedOn: day,
+      wellbeing: z.string(),
+      findings: z.string(),
+      childSeenAlone: z.boolean().nullable(),
+      concerns: z.string().nullable(),
+    }),
+  ),
   /** The monthly inspection clock (r.23(18)): a month after the last visit, or after the placement began. */
   nextInspectionDue: day.nullable(),
   inspectionOverdue: z.boolean(),

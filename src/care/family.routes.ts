@@ -243,8 +243,9 @@ export function careFamilyRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: "Make the current IST month's 'due' entries of the running placements you may see (idempotent; also a daily job)",
-        response: ok(z.object({ month: z.string(), created: z.number() })),
+        summary:
+          "Make the 'due' entries of the placements you may see, for every month each ran up to the current IST month (missed months back-filled; idempotent; also a daily job)",
+        response: ok(z.object({ month: z.string(), created: z.number(), backfilled: z.number() })),
       },
     },
     (req) => createDueEntriesFor(ctx, requireActor(req)),

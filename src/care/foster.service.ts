@@ -21,10 +21,10 @@ import type { FosterCarerInput, FosterInspectionInput, HomeStudyInput, SfcacDeci
  * care (Form 34). Rows follow the permitted-fields policy (fosterCarer, carePlacement).
  */
 
-const carerWhere = (actor: Actor): SQL => rowsWhere(actor, 'fosterCarer', scopeOf(careFosterCarer));
+export const carerWhere = (actor: Actor): SQL => rowsWhere(actor, 'fosterCarer', scopeOf(careFosterCarer));
 export const placementWhere = (actor: Actor): SQL => rowsWhere(actor, 'carePlacement', scopeOf(careFamilyPlacement));
 
-const carerView = (r: typeof careFosterCarer.$inferSelect) => ({
+export const carerView = (r: typeof careFosterCarer.$inferSelect) => ({
   id: r.id,
   kind: r.kind,
   name: r.name,
@@ -37,6 +37,15 @@ const carerView = (r: typeof careFosterCarer.$inferSelect) => ({
   homeStudy: r.homeStudy ?? null,
   decision: r.decision ?? null,
   approvedOn: r.approvedOn,
+  reviewDue: r.reviewDue,
+  profile: {
+    capacity: r.capacity,
+    prefersSex: r.prefersSex,
+    ageMin: r.ageMin,
+    ageMax: r.ageMax,
+    languages: r.languages,
+    takesSiblings: r.takesSiblings,
+  },
   version: r.version,
 });
 
@@ -199,10 +208,19 @@ export async function placementRecords(db: Db, actor: Actor, today: string, extr
       approvedOn: r.approvedOn,
       startedOn: r.startedOn,
       endedOn: r.endedOn,
+      endReason: r.endReason,
+      endOrderRef: r.endOrderRef,
       stateCode: r.stateCode,
       districtCode: r.districtCode,
       version: r.version,
-      inspections: mine.map((v) => ({ id: v.id, visitedOn: v.visitedOn, wellbeing: v.wellbeing, findings: v.findings })),
+      inspections: mine.map((v) => ({
+        id: v.id,
+        visitedOn: v.visitedOn,
+        wellbeing: v.wellbeing,
+        findings: v.findings,
+        childSeenAlone: v.childSeenAlone,
+        concerns: v.concerns,
+      })),
       nextInspectionDue: due,
       inspectionOverdue: !!due && due < today,
     };
@@ -223,6 +241,7 @@ export async function recordFosterInspection(ctx: AppContext, actor: Actor, id: 
   requireWritable(actor, 'carePlacement', ['inspections']);
   const today = istToday(ctx.now());
   if (input.visitedOn > today) throw badRequest('visitedOn', 'cannot be in the future');
+  if (input.wellbeing !== 'good' && !input.concerns) throw badRequest('concerns', 'say what the concern is');
   return ctx.db.transaction(async (tx) => {
     const [p] = await tx
       .select()
@@ -241,6 +260,8 @@ export async function recordFosterInspection(ctx: AppContext, actor: Actor, id: 
         visitedOn: input.visitedOn,
         wellbeing: input.wellbeing,
         findings: input.findings,
+        childSeenAlone: input.childSeenAlone ?? null,
+        concerns: input.concerns || null,
         byUser: actor.userId,
         at: ctx.now(),
       })

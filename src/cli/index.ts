@@ -72,11 +72,15 @@ program
 
 program
   .command('care-due-month')
-  .description("make the current IST month's 'due' grant entries of every running sponsorship/foster/aftercare placement (idempotent)")
+  .description(
+    "make the 'due' grant entries of every sponsorship/foster/aftercare placement up to the current IST month, back-filling months missed (idempotent)",
+  )
   .action(() =>
     withDatabase(async (d) => {
       const r = await createDueEntries(d.db, new Date());
-      process.stdout.write(`${r.created} due entr${r.created === 1 ? 'y' : 'ies'} made for ${r.month}\n`);
+      process.stdout.write(
+        `${r.created} due entr${r.created === 1 ? 'y' : 'ies'} made up to ${r.month} (${r.backfilled} for earlier months)\n`,
+      );
     }),
   );
 

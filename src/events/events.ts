@@ -72,6 +72,14 @@ export const EVENT_PAYLOADS = {
   'care.child_ran_away': z.object({ stayId: uuid, childId: uuid, institutionId: uuid, on: z.string() }),
   /** A child's stay ended (or a runaway came back): the care status the child now has, null to leave it. */
   'care.child_left': z.object({ stayId: uuid, childId: uuid, reason: z.string(), careStatus: z.string().nullable(), on: z.string() }),
+  /** A family-based placement (foster, kinship, sponsorship…) ended on the CWC's order: the care status the child now has, null to leave it. */
+  'care.placement_ended': z.object({
+    placementId: uuid,
+    childId: uuid,
+    reason: z.string(),
+    careStatus: z.string().nullable(),
+    on: z.string(),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

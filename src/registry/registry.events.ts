@@ -147,6 +147,19 @@ const careStatusFromLeaving: EventHandler<'care.child_left'> = {
     if (to) await setCareStatus(db, e.payload.childId, to, now, { becauseOf: e.payload.reason, stayId: e.payload.stayId, eventSeq: e.seq });
   },
 };
+const careStatusAfterPlacement: EventHandler<'care.placement_ended'> = {
+  name: 'registry.care-status-after-placement',
+  type: 'care.placement_ended',
+  async handle(db, e, now) {
+    const to = e.payload.careStatus as CareStatus | null;
+    if (to)
+      await setCareStatus(db, e.payload.childId, to, now, {
+        becauseOf: e.payload.reason,
+        placementId: e.payload.placementId,
+        eventSeq: e.seq,
+      });
+  },
+};
 
 /**
  * A missing child restored to the family on a CWC order (JJ Act 2015 s.37(1)(b), s.40; Model
@@ -229,4 +242,5 @@ export const registryEventHandlers = [
   careStatusFromAdmission,
   careStatusFromRunaway,
   careStatusFromLeaving,
+  careStatusAfterPlacement,
 ] as const;

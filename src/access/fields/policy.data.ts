@@ -507,6 +507,7 @@ export const CARE_PLACEMENT_FIELDS = [
   'startedOn',
   'endedOn',
   'endReason',
+  'endOrderRef',
   'stateCode',
   'districtCode',
   'inspections',
@@ -527,6 +528,8 @@ export const FOSTER_CARER_FIELDS = [
   'decision',
   'approvedOn',
   'reviewDue',
+  // What the home study found the family can take (migration 0810): matching reads it.
+  'profile',
   'version',
 ] as const;
 /** A month of a child's sponsorship, foster-care or aftercare grant (Mission Vatsalya guidelines 2022). */
@@ -1027,6 +1030,7 @@ export const FIELD_POLICY_DATA = {
           'startedOn',
           'endedOn',
           'endReason',
+          'endOrderRef',
         ]),
         // Monthly inspection of the foster family (Model Rules 2016 r.23(18), Form 35) by the DCPU's staff or an NGO.
         dcpu_officer: [
@@ -1041,6 +1045,7 @@ export const FIELD_POLICY_DATA = {
           'startedOn',
           'endedOn',
           'endReason',
+          'endOrderRef',
           'inspections',
         ],
         caseworker: [
@@ -1055,6 +1060,7 @@ export const FIELD_POLICY_DATA = {
           'startedOn',
           'endedOn',
           'endReason',
+          'endOrderRef',
           'inspections',
         ],
         ngo_caseworker: ['inspections'],
@@ -1069,11 +1075,12 @@ export const FIELD_POLICY_DATA = {
       identity: { initials: [], withhold: [] },
       write: {
         ...every<readonly string[]>([]),
-        dcpu_officer: ['kind', 'name', 'address', 'locationId', 'appliedOn', 'homeStudy', 'decision'],
-        caseworker: ['kind', 'name', 'address', 'locationId', 'appliedOn', 'homeStudy'],
-        ngo_caseworker: ['homeStudy'],
-        // The CWC sits on the Sponsorship and Foster Care Approval Committee (Model Rules 2016 r.23, r.24).
-        cwc_member: ['decision'],
+        dcpu_officer: ['kind', 'name', 'address', 'locationId', 'appliedOn', 'homeStudy', 'decision', 'profile', 'reviewDue'],
+        caseworker: ['kind', 'name', 'address', 'locationId', 'appliedOn', 'homeStudy', 'profile'],
+        // Whoever makes the home study (Form 30) records what the family can take.
+        ngo_caseworker: ['homeStudy', 'profile'],
+        // The CWC sits on the Sponsorship and Foster Care Approval Committee (Model Rules 2016 r.23, r.24): how long an approval holds is its.
+        cwc_member: ['decision', 'reviewDue'],
       },
       citation: 'JJ Act 2015 s.44; JJ Model Rules 2016 r.23 (home study Form 30, r.23(9); SFCAC approval)',
     },

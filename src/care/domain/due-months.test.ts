@@ -20,3 +20,26 @@ describe("the grant ledger's due month", () => {
     expect(dueEntriesFor(placements, '2026-12', new Set(['recorded', ...out.map((e) => e.placementId)]))).toEqual([]);
   });
 });
+
+describe('back-filled months', () => {
+  it('prices each missed month at the rate in force in that month, and skips months before any rate or kinds without a grant', async () => {
+    const { backfillEntries } = await import('./due-months');
+    const { setGrantRates, grantRates } = await import('./grants');
+    const base = grantRates();
+    setGrantRates({ ...base, rates: [...base.rates, { kind: 'foster', from: '2026-11-01', monthly: 4500 }] });
+    try {
+      const out = backfillEntries([
+        { placementId: 'p', kind: 'foster', month: '2026-10' },
+        { placementId: 'p', kind: 'foster', month: '2026-11' },
+        { placementId: 'p', kind: 'foster', month: '2021-01' },
+        { placementId: 'k', kind: 'kinship', month: '2026-10' },
+      ]);
+      expect(out.map((e) => [e.month, e.amount])).toEqual([
+        ['2026-10', 4000],
+        ['2026-11', 4500],
+      ]);
+    } finally {
+      setGrantRates(null);
+    }
+  });
+});

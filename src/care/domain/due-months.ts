@@ -34,3 +34,27 @@ export function dueEntriesFor(
   }
   return out;
 }
+
+/** A month a placement ran without an entry in the ledger (the back-fill query finds them). */
+export interface MissingMonth {
+  placementId: string;
+  kind: string;
+  month: string;
+}
+
+/**
+ * The 'due' entries for months missed (the server was down on the 1st, or the placement was
+ * recorded late): each missing month of a kind with a grant gets the rate in force in THAT month,
+ * so a back-filled month before a rate change keeps the old amount. A month before any rate
+ * existed gets nothing.
+ */
+export function backfillEntries(
+  missing: readonly MissingMonth[],
+): { placementId: string; month: string; amount: number; rateVersion: string }[] {
+  const out: { placementId: string; month: string; amount: number; rateVersion: string }[] = [];
+  for (const m of missing) {
+    const grant = grantFor(m.kind, m.month);
+    if (grant) out.push({ placementId: m.placementId, month: m.month, amount: grant.amount, rateVersion: grant.version });
+  }
+  return out;
+}

@@ -4,3 +4,5 @@ export * from './timelines';
 export * from './targets';
 export * from './grants';
 export * from './due-months';
+export * from './matching';
+export * from './placement-end';

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { isoDate } from '../http/iso-date';
+import { recordVersion } from '../http/common';
+import { day } from '../http/response';
+import { MATCH_EXCLUSIONS, MATCH_REASONS, PLACEMENT_END_REASONS } from './domain';
+import { fosterCarerOut, placementRecordOut } from './family.model';
+
+/**
+ * Request and response shapes of the foster care lifecycle (foster-life.routes.ts): what a family
+ * can take, matching a child to the approved families, ending a placement, the Form 35 visits
+ * due, and aftercare proposals for foster children reaching 18.
+ */
+const text = (max: number) => z.string().trim().min(1, 'is required').max(max, `is too long (${max} characters at most)`);
+const age = z.number().int().min(0, 'must be 0 to 17').max(17, 'must be 0 to 17');
+const language = z
+  .string()
+  .trim()
+  .min(2, 'is too short')
+  .max(40, 'is too long (40 characters at most)')
+  .regex(/^[\p{L} -]+$/u, 'must be a language name');
+
+/** What the home study (Form 30, r.23(9)) found the family can take, and how long the approval holds. */
+export const carerProfileInput = z
+  .strictObject({
+    capacity: z.number().int().min(1, 'must be 1 to 10').max(10, 'must be 1 to 10'),
+    prefersSex: z.enum(['any', 'female', 'male']),
+    ageMin: age.optional().nullable(),
+    ageMax: age.optional().nullable(),
+    languages: z.array(language).max(8, 'at most 8 languages'),
+    takesSiblings: z.boolean(),
+    /** The end of the committee's approval (its decision says how long it holds); null: none set. */
+    validUntil: isoDate.optional().nullable(),
+    version: recordVersion,
+  })
+  .refine((v) => v.ageMin == null || v.ageMax == null || v.ageMin <= v.ageMax, {
+    path: ['ageMax'],
+    message: 'must be at least the lowest age',
+  });
+export type CarerProfileInput = z.infer<typeof carerProfileInput>;
+
+const csv = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    );
+export const matchQuery = z.strictObject({
+  childId: z.uuid(),
+  /** Languages the child speaks, comma-separated (the registry holds none). */
+  languages: csv(200).optional(),
+  /** Brothers and sisters to be placed together with the child. */
+  siblingsToPlace: z.coerce.number().int().min(0, 'must be 0 to 6').max(6, 'must be 0 to 6').optional(),
+});
+export type MatchQuery = z.infer<typeof matchQuery>;
+
+const matchCarer = fosterCarerOut.pick({
+  id: true,
+  kind: true,
+  name: true,
+  villageId: true,
+  approvedOn: true,
+  reviewDue: true,
+  profile: true,
+  version: true,
+});
+export const matchOut = z.object({
+  child: z.object({ id: z.string(), sex: z.string(), ageYears: z.number().nullable(), siblingsPlaced: z.number() }),
+  rules: z.object({ version: z.string(), basis: z.string(), verification: z.string() }),
+  candidates: z.array(
+    z.object({
+      carer: matchCarer,
+      score: z.number(),
+      placed: z.number(),
+      freePlaces: z.number(),
+      reasons: z.array(z.object({ code: z.enum(MATCH_REASONS), points: z.number() })),
+    }),
+  ),
+  excluded: z.array(
+    z.object({
+      carer: matchCarer,
+      placed: z.number(),
+      freePlaces: z.number(),
+      exclusions: z.array(z.object({ code: z.enum(MATCH_EXCLUSIONS) })),
+    }),
+  ),
+});
+
+/** Ending a family-based placement on the CWC's order. */
+export const placementEndInput = z.strictObject({
+  reason: z.enum(PLACEMENT_END_REASONS),
+  endedOn: isoDate,
+  /** The CWC's order that ends the placement. */
+  orderRef: text(80),
+  version: recordVersion,
+});
+export type PlacementEndInput = z.infer<typeof placementEndInput>;
+export const placementEndOut = z.object({
+  placement: placementRecordOut,
+  /** 'due' months after the end month, now withheld with the reason. */
+  withheldMonths: z.array(z.string()),
+  /** Months after the end month already paid: to be recovered. */
+  paidAfterEnd: z.array(z.string()),
+  /** The child's care status becomes this in the registry (null: left to the next order). */
+  careStatus: z.string().nullable(),
+  /** True when the child leaves at 18: an aftercare plan (s.46, Form 37) is proposed. */
+  aftercareProposed: z.boolean(),
+});
+
+export const visitsQuery = z.strictObject({ overdue: z.enum(['true', 'false']).optional() });
+export const visitDueOut = z.object({
+  placementId: z.string(),
+  childId: z.string(),
+  kind: z.string(),
+  carer: z.string().nullable(),
+  carerId: z.string().nullable(),
+  districtCode: z.number(),
+  startedOn: day,
+  lastVisitOn: day.nullable(),
+  lastWellbeing: z.string().nullable(),
+  nextDue: day,
+  overdue: z.boolean(),
+  daysOverdue: z.number(),
+  citation: z.string(),
+});
+
+export const aftercareProposalOut = z.object({
+  childId: z.string(),
+  placementId: z.string(),
+  kind: z.string(),
+  carer: z.string().nullable(),
+  /** turning_18: still in foster care, from 17 years 6 months; left_at_18: the placement ended because the child turned 18. */
+  source: z.enum(['turning_18', 'left_at_18']),
+  turns18On: day,
+  planFrom: day,
+  endsOn: day,
+  placementEndedOn: day.nullable(),
+});
