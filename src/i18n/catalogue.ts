@@ -7,6 +7,8 @@
  * सामाजिक चौकशी अहवाल / सामाजिक जाँच रिपोर्ट for the SIR). No placeholder is followed by a Marathi
  * postposition; counts carry `_one`/`_other` forms.
  */
+import { FIELD_LABELS } from './field-labels';
+
 export type CatalogueTree = { [key: string]: string | CatalogueTree };
 export type CatalogueLang = 'en' | 'hi' | 'mr';
 
@@ -75,6 +77,7 @@ const en = {
     unknownColumn: 'this column is not one the import knows',
   },
   fieldLabel: {
+    ...FIELD_LABELS.en,
     district: 'District',
     taluka: 'Taluka',
     village: 'Village',
@@ -241,8 +244,8 @@ const hi: typeof en = {
   importIssue: {
     noDistrict: '“{{place}}” नाम का कोई ज़िला नहीं',
     outside: '“{{place}}” आपके अधिकार-क्षेत्र से बाहर है',
-    villageNeedsTaluka: 'गाँव “{{place}}” दर्ज नहीं है: उसे जोड़ने के लिए उसकी तहसील लिखें',
-    noTaluka: 'इस ज़िले में “{{place}}” नाम की कोई तहसील नहीं',
+    villageNeedsTaluka: 'गाँव “{{place}}” दर्ज नहीं है: उसे जोड़ने के लिए उसका तालुका लिखें',
+    noTaluka: 'इस ज़िले में “{{place}}” नाम का कोई तालुका नहीं',
     dobOrAge: 'जन्म तिथि या आयु लिखें',
     wholeRupees: 'पूरे रुपयों में होना चाहिए',
     negative: 'ऋणात्मक नहीं हो सकता',
@@ -252,8 +255,9 @@ const hi: typeof en = {
     unknownColumn: 'यह कॉलम आयात में मान्य नहीं है',
   },
   fieldLabel: {
+    ...FIELD_LABELS.hi,
     district: 'ज़िला',
-    taluka: 'तहसील',
+    taluka: 'तालुका',
     village: 'गाँव',
     family_ref: 'परिवार संदर्भ',
     head_name: 'परिवार का मुखिया',
@@ -429,6 +433,7 @@ const mr: typeof en = {
     unknownColumn: 'हा स्तंभ आयातीत ओळखला जात नाही',
   },
   fieldLabel: {
+    ...FIELD_LABELS.mr,
     district: 'जिल्हा',
     taluka: 'तालुका',
     village: 'गाव',
