@@ -8,6 +8,7 @@
  * postposition; counts carry `_one`/`_other` forms.
  */
 import { FIELD_LABELS } from './field-labels';
+import { MATCH_WORDS } from './match-words';
 
 export type CatalogueTree = { [key: string]: string | CatalogueTree };
 export type CatalogueLang = 'en' | 'hi' | 'mr';
@@ -76,6 +77,7 @@ const en = {
     missingColumn: 'this column is missing from the first line',
     unknownColumn: 'this column is not one the import knows',
   },
+  match: MATCH_WORDS.en,
   fieldLabel: {
     ...FIELD_LABELS.en,
     district: 'District',
@@ -254,6 +256,7 @@ const hi: typeof en = {
     missingColumn: 'यह कॉलम पहली पंक्ति में नहीं है',
     unknownColumn: 'यह कॉलम आयात में मान्य नहीं है',
   },
+  match: MATCH_WORDS.hi,
   fieldLabel: {
     ...FIELD_LABELS.hi,
     district: 'ज़िला',
@@ -432,6 +435,7 @@ const mr: typeof en = {
     missingColumn: 'हा स्तंभ पहिल्या ओळीत नाही',
     unknownColumn: 'हा स्तंभ आयातीत ओळखला जात नाही',
   },
+  match: MATCH_WORDS.mr,
   fieldLabel: {
     ...FIELD_LABELS.mr,
     district: 'जिल्हा',
@@ -694,4 +698,29 @@ export function issueText(lang: CatalogueLang, field: string, message: string): 
   }
   reason ??= /^(Invalid|Too (small|big)|Unrecognized|Expected)/.test(message) ? translate(lang, 'issueText.invalid') : message;
   return field ? `${fieldLabel(lang, field)}: ${reason}` : reason;
+}
+
+/** A compared field of a missing-child match ("father"), in the reader's language. */
+export function matchFieldText(lang: CatalogueLang, f: { id: string; label: string }): string {
+  return lookup(CATALOGUE[lang], `match.field.${f.id}`) ?? f.label;
+}
+
+/**
+ * The level the engine found ("spelling/script variant") in the reader's language. Keyed by the
+ * level's number; where the model's English no longer reads as the catalogue's (a refitted model
+ * with other levels), the model's own words, never another level's translation.
+ */
+export function matchLevelText(lang: CatalogueLang, f: { id: string; level: number; levelLabel: string }): string {
+  const key = `match.level.${f.id}.${f.level}`;
+  if (lookup(CATALOGUE.en, key) !== f.levelLabel) return f.levelLabel;
+  return lookup(CATALOGUE[lang], key) ?? f.levelLabel;
+}
+
+/** The engine's explanation ("name: close variant (+6.1), father: exact (+7.0)") in the reader's language. */
+export function matchExplanation(
+  lang: CatalogueLang,
+  fields: readonly { id: string; label: string; level: number; levelLabel: string; weight: number }[],
+): string {
+  const sign = (w: number) => (w >= 0 ? '+' : '');
+  return fields.map((f) => `${matchFieldText(lang, f)}: ${matchLevelText(lang, f)} (${sign(f.weight)}${f.weight.toFixed(1)})`).join(', ');
 }
