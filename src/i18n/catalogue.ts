@@ -9,6 +9,7 @@
  */
 import { FIELD_LABELS } from './field-labels';
 import { MATCH_WORDS } from './match-words';
+import { EMAIL_WORDS } from './email-words';
 
 export type CatalogueTree = { [key: string]: string | CatalogueTree };
 export type CatalogueLang = 'en' | 'hi' | 'mr';
@@ -76,8 +77,10 @@ const en = {
     dupInFile: 'looks like an earlier row of this file: held for the duplicates review',
     missingColumn: 'this column is missing from the first line',
     unknownColumn: 'this column is not one the import knows',
+    alreadyImported: 'this file has already been imported: nothing was written',
   },
   match: MATCH_WORDS.en,
+  email: EMAIL_WORDS.en,
   fieldLabel: {
     ...FIELD_LABELS.en,
     district: 'District',
@@ -255,8 +258,10 @@ const hi: typeof en = {
     dupInFile: 'इसी फ़ाइल की किसी पिछली पंक्ति जैसा लगता है: दोहरी प्रविष्टियों की समीक्षा के लिए रोका गया',
     missingColumn: 'यह कॉलम पहली पंक्ति में नहीं है',
     unknownColumn: 'यह कॉलम आयात में मान्य नहीं है',
+    alreadyImported: 'यह फ़ाइल पहले ही आयात हो चुकी है: कुछ नहीं लिखा गया',
   },
   match: MATCH_WORDS.hi,
+  email: EMAIL_WORDS.hi,
   fieldLabel: {
     ...FIELD_LABELS.hi,
     district: 'ज़िला',
@@ -434,8 +439,10 @@ const mr: typeof en = {
     dupInFile: 'या फाइलमधील आधीच्या ओळीसारखे दिसते: दुहेरी नोंदींच्या पडताळणीसाठी थांबवले',
     missingColumn: 'हा स्तंभ पहिल्या ओळीत नाही',
     unknownColumn: 'हा स्तंभ आयातीत ओळखला जात नाही',
+    alreadyImported: 'ही फाइल आधीच आयात झाली आहे: काहीही लिहिले नाही',
   },
   match: MATCH_WORDS.mr,
+  email: EMAIL_WORDS.mr,
   fieldLabel: {
     ...FIELD_LABELS.mr,
     district: 'जिल्हा',
@@ -662,6 +669,7 @@ const REASONS: [RegExp, string, ((m: RegExpExecArray) => Record<string, string |
   [/^looks like an earlier row of this file/, 'importIssue.dupInFile'],
   [/^column ".*" is missing from the header/, 'importIssue.missingColumn'],
   [/^column ".*" is not one of /, 'importIssue.unknownColumn'],
+  [/^has already been imported$/, 'importIssue.alreadyImported'],
 ];
 
 /** A field's name for people: the last named part of its path ("items.2.dateOfBirth" → "Date of birth"). */
