@@ -114,6 +114,7 @@ describe('two commits of one file at the same moment', () => {
     const refused = (a.statusCode === 409 ? a : b).json();
     expect(refused.code).toBe('import_already_committed');
     expect(refused.issues[0].field).toBe('file');
+    if (b.statusCode === 409) expect(refused.issues[0].text).toBe('फाइल: ही फाइल आधीच आयात झाली आहे: काहीही लिहिले नाही');
     expect(await race()).toBe(2);
     // The same rows with a Windows line end are the same file; a later commit is refused too.
     const again = await upload(dcpo, Buffer.from(file.toString().replace(/\n/g, '\r\n')), 'dryRun=false');
