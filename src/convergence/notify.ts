@@ -6,6 +6,7 @@ import { enqueue, type NewOutboxRow } from '../notifications/outbox.repository';
 import type { OutboxChannel } from '../notifications/outbox.schema';
 import { departmentLabel, formatDate, type DepartmentKind, type IsoDate, type Lang } from './domain';
 import type { MemberRow } from './groups.repository';
+import { translate } from '../i18n/catalogue';
 
 /**
  * Messages the convergence module sends (through the outbox) and shows in the app
@@ -15,38 +16,6 @@ import type { MemberRow } from './groups.repository';
  */
 export type ReminderKind = 'due_soon' | 'overdue';
 
-const TEXT = {
-  reminderSubject: {
-    due_soon: { en: 'Convergence action due {due}', hi: 'अभिसरण कार्यवाही की नियत तारीख {due}', mr: 'अभिसरण कार्यवाहीची मुदत {due}' },
-    overdue: {
-      en: 'Convergence action overdue since {due}',
-      hi: 'अभिसरण कार्यवाही {due} से अतिदेय',
-      mr: 'अभिसरण कार्यवाहीची मुदत {due} रोजी उलटली',
-    },
-  },
-  reminderBody: {
-    en: 'A responsibility assigned to {department} by {group} (action {ref}) is due on {due}. Please sign in to Samanvay and record what was done, or why it is blocked.',
-    hi: '{group} द्वारा {department} को सौंपी गई कार्यवाही (क्रमांक {ref}) की नियत तारीख {due} है। कृपया समन्वय में लॉग इन करके की गई कार्यवाही या रुकावट का कारण दर्ज करें।',
-    mr: '{group} ने {department} कडे सोपवलेल्या कार्यवाहीची (क्रमांक {ref}) मुदत {due} आहे. कृपया समन्वयमध्ये लॉग इन करून केलेली कार्यवाही किंवा अडचणीचे कारण नोंदवा.',
-  },
-  noteSubject: {
-    en: 'Division of labour note: {group}, {date}',
-    hi: 'कार्य-विभाजन टिप्पणी: {group}, {date}',
-    mr: 'कार्यविभाजन टिपण: {group}, {date}',
-  },
-  noteBody: {
-    en: 'The division of labour note of the {group} meeting on {date} is ready: {count} action(s) for {department}. Sign in to Samanvay to read it and update your actions.',
-    hi: '{group} की {date} की बैठक की कार्य-विभाजन टिप्पणी तैयार है: {department} के लिए {count} कार्यवाही। पढ़ने और अपनी कार्यवाही अद्यतन करने के लिए समन्वय में लॉग इन करें।',
-    mr: '{group} च्या {date} रोजीच्या बैठकीचे कार्यविभाजन टिपण तयार आहे: {department} साठी {count} कार्यवाही. वाचण्यासाठी व आपली कार्यवाही अद्ययावत करण्यासाठी समन्वयमध्ये लॉग इन करा.',
-  },
-  noteBodyFull: {
-    en: 'The division of labour note of the {group} meeting on {date} is ready: {count} action(s) in all. Sign in to Samanvay to read the full note.',
-    hi: '{group} की {date} की बैठक की कार्य-विभाजन टिप्पणी तैयार है: कुल {count} कार्यवाही। संपूर्ण टिप्पणी पढ़ने के लिए समन्वय में लॉग इन करें।',
-    mr: '{group} च्या {date} रोजीच्या बैठकीचे कार्यविभाजन टिपण तयार आहे: एकूण {count} कार्यवाही. संपूर्ण टिपण वाचण्यासाठी समन्वयमध्ये लॉग इन करा.',
-  },
-} as const;
-
-const fill = (s: string, p: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in p ? String(p[k]) : m));
 export const actionRef = (id: string) => `A-${id.slice(0, 8).toUpperCase()}`;
 
 /** How to reach a member: email, else SMS, else the log (still recorded, and shown in the app). */
@@ -68,9 +37,10 @@ export function reminderMessage(
   lang: Lang,
 ) {
   const due = formatDate(lang, p.dueDate);
+  // The words are the shared catalogue's (src/i18n/email-words.ts), as on screen and on paper.
   return {
-    subject: fill(TEXT.reminderSubject[kind][lang], { due }),
-    body: fill(TEXT.reminderBody[lang], {
+    subject: translate(lang, `email.reminderSubject.${kind}`, { due }),
+    body: translate(lang, 'email.reminderBody', {
       department: departmentLabel(lang, p.department),
       group: p.group,
       ref: actionRef(p.actionId),
@@ -82,10 +52,10 @@ export function reminderMessage(
 export function noteMessage(p: { group: string; date: IsoDate; count: number; department: DepartmentKind | null }, lang: Lang) {
   const date = formatDate(lang, p.date);
   return {
-    subject: fill(TEXT.noteSubject[lang], { group: p.group, date }),
+    subject: translate(lang, 'email.noteSubject', { group: p.group, date }),
     body: p.department
-      ? fill(TEXT.noteBody[lang], { group: p.group, date, count: p.count, department: departmentLabel(lang, p.department) })
-      : fill(TEXT.noteBodyFull[lang], { group: p.group, date, count: p.count }),
+      ? translate(lang, 'email.noteBody', { group: p.group, date, count: p.count, department: departmentLabel(lang, p.department) })
+      : translate(lang, 'email.noteBodyFull', { group: p.group, date, count: p.count }),
   };
 }
 

@@ -11,6 +11,7 @@ export * from '../schemes/schemes.schema';
 export * from '../missing/missing.schema';
 export * from '../events/events.schema';
 export * from '../registry/registry-move.schema';
+export * from '../registry/import/import.schema';
 export * from '../schemes/scheme-facts.schema';
 export * from '../care/care.schema';
 export * from '../helpline/helpline.schema';

@@ -190,7 +190,13 @@ describe('triage, dispatch and the clock', () => {
     expect(alerts.map((a) => a.unit_id)).toContain(dcpu);
     expect(alerts.some((a) => a.user_id === k.userId('helpline.amravati'))).toBe(true);
     expect(alerts[0].message).not.toContain('Sunil');
-    expect((await q('SELECT 1 FROM notification_outbox WHERE dedupe_key = $1', [`helpline-overdue:${c.id}`])).length).toBe(1);
+    const mail = await q<{ subject: string; body: string }>('SELECT subject, body FROM notification_outbox WHERE dedupe_key = $1', [
+      `helpline-overdue:${c.id}`,
+    ]);
+    expect(mail.length).toBe(1);
+    // Issue #17: the catalogue's words with the target as an IST time, not an ISO instant.
+    expect(mail[0].body).toMatch(/the child was not reached by the target time \(1 Dec 2026, 11:00/);
+    expect(`${mail[0].subject} ${mail[0].body}`).not.toMatch(/\d{4}-\d\d-\d\dT/);
     // Once.
     await sweepHelplineOverdue(t.ctx.db, new Date('2026-12-01T06:31:00.000Z'));
     expect((await q('SELECT 1 FROM notification WHERE ref = $1', [c.id])).length).toBe(alerts.length);

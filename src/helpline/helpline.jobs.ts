@@ -5,6 +5,8 @@ import { countingFailures } from '../kernel/ops-health';
 import { insertNotifications } from '../cases/notifications.repository';
 import { enqueue } from '../notifications/outbox.repository';
 import { activeOfKindAt } from '../users/organisations.repository';
+import { languagesOfUsers } from '../users/users.repository';
+import { formatStamp, translate } from '../i18n/catalogue';
 import { claimOverdue, markAlerted } from './helpline.repository';
 import { PARTNER_DELIVERY_QUEUE, deliverPartnerMessages } from './partner.service';
 
@@ -51,6 +53,13 @@ export async function sweepHelplineOverdue(db: Db, now: Date): Promise<number> {
       return [{ ...base, userId: d.operatorUserId, unitId: null }, ...[...units].map((unitId) => ({ ...base, userId: null, unitId }))];
     });
     await insertNotifications(tx, rows);
+    // The operator's message in the operator's language, the target as an IST time (issue #17).
+    const langOf = await languagesOfUsers(tx, [...new Set(due.map((d) => d.operatorUserId).filter((u): u is string => !!u))]);
+    const words = (d: (typeof due)[number]) => {
+      const lang = (d.operatorUserId && langOf.get(d.operatorUserId)) || 'en';
+      const vars = { number: Number(d.number), target: formatStamp(lang, d.targetAt!) };
+      return { subject: translate(lang, 'email.helplineOverdueSubject', vars), body: translate(lang, 'email.helplineOverdueBody', vars) };
+    };
     await enqueue(
       tx,
       due.map((d) => ({
@@ -58,8 +67,7 @@ export async function sweepHelplineOverdue(db: Db, now: Date): Promise<number> {
         kind: 'helpline_overdue',
         channel: 'log' as const,
         recipientUserId: d.operatorUserId,
-        subject: `1098 call #${d.number} not reached within target`,
-        body: `Call #${d.number}: the child was not reached by ${d.targetAt!.toISOString()}. Escalated to the district child protection unit.`,
+        ...words(d),
         payload: { callId: d.id, route: d.route, targetAt: d.targetAt!.toISOString() },
         stateCode: d.stateCode,
         districtCode: d.districtCode,

@@ -7,6 +7,10 @@
  * सामाजिक चौकशी अहवाल / सामाजिक जाँच रिपोर्ट for the SIR). No placeholder is followed by a Marathi
  * postposition; counts carry `_one`/`_other` forms.
  */
+import { FIELD_LABELS } from './field-labels';
+import { MATCH_WORDS } from './match-words';
+import { EMAIL_WORDS } from './email-words';
+
 export type CatalogueTree = { [key: string]: string | CatalogueTree };
 export type CatalogueLang = 'en' | 'hi' | 'mr';
 
@@ -73,8 +77,12 @@ const en = {
     dupInFile: 'looks like an earlier row of this file: held for the duplicates review',
     missingColumn: 'this column is missing from the first line',
     unknownColumn: 'this column is not one the import knows',
+    alreadyImported: 'this file has already been imported: nothing was written',
   },
+  match: MATCH_WORDS.en,
+  email: EMAIL_WORDS.en,
   fieldLabel: {
+    ...FIELD_LABELS.en,
     district: 'District',
     taluka: 'Taluka',
     village: 'Village',
@@ -241,8 +249,8 @@ const hi: typeof en = {
   importIssue: {
     noDistrict: '“{{place}}” नाम का कोई ज़िला नहीं',
     outside: '“{{place}}” आपके अधिकार-क्षेत्र से बाहर है',
-    villageNeedsTaluka: 'गाँव “{{place}}” दर्ज नहीं है: उसे जोड़ने के लिए उसकी तहसील लिखें',
-    noTaluka: 'इस ज़िले में “{{place}}” नाम की कोई तहसील नहीं',
+    villageNeedsTaluka: 'गाँव “{{place}}” दर्ज नहीं है: उसे जोड़ने के लिए उसका तालुका लिखें',
+    noTaluka: 'इस ज़िले में “{{place}}” नाम का कोई तालुका नहीं',
     dobOrAge: 'जन्म तिथि या आयु लिखें',
     wholeRupees: 'पूरे रुपयों में होना चाहिए',
     negative: 'ऋणात्मक नहीं हो सकता',
@@ -250,10 +258,14 @@ const hi: typeof en = {
     dupInFile: 'इसी फ़ाइल की किसी पिछली पंक्ति जैसा लगता है: दोहरी प्रविष्टियों की समीक्षा के लिए रोका गया',
     missingColumn: 'यह कॉलम पहली पंक्ति में नहीं है',
     unknownColumn: 'यह कॉलम आयात में मान्य नहीं है',
+    alreadyImported: 'यह फ़ाइल पहले ही आयात हो चुकी है: कुछ नहीं लिखा गया',
   },
+  match: MATCH_WORDS.hi,
+  email: EMAIL_WORDS.hi,
   fieldLabel: {
+    ...FIELD_LABELS.hi,
     district: 'ज़िला',
-    taluka: 'तहसील',
+    taluka: 'तालुका',
     village: 'गाँव',
     family_ref: 'परिवार संदर्भ',
     head_name: 'परिवार का मुखिया',
@@ -427,8 +439,12 @@ const mr: typeof en = {
     dupInFile: 'या फाइलमधील आधीच्या ओळीसारखे दिसते: दुहेरी नोंदींच्या पडताळणीसाठी थांबवले',
     missingColumn: 'हा स्तंभ पहिल्या ओळीत नाही',
     unknownColumn: 'हा स्तंभ आयातीत ओळखला जात नाही',
+    alreadyImported: 'ही फाइल आधीच आयात झाली आहे: काहीही लिहिले नाही',
   },
+  match: MATCH_WORDS.mr,
+  email: EMAIL_WORDS.mr,
   fieldLabel: {
+    ...FIELD_LABELS.mr,
     district: 'जिल्हा',
     taluka: 'तालुका',
     village: 'गाव',
@@ -653,6 +669,7 @@ const REASONS: [RegExp, string, ((m: RegExpExecArray) => Record<string, string |
   [/^looks like an earlier row of this file/, 'importIssue.dupInFile'],
   [/^column ".*" is missing from the header/, 'importIssue.missingColumn'],
   [/^column ".*" is not one of /, 'importIssue.unknownColumn'],
+  [/^has already been imported$/, 'importIssue.alreadyImported'],
 ];
 
 /** A field's name for people: the last named part of its path ("items.2.dateOfBirth" → "Date of birth"). */
@@ -689,4 +706,29 @@ export function issueText(lang: CatalogueLang, field: string, message: string): 
   }
   reason ??= /^(Invalid|Too (small|big)|Unrecognized|Expected)/.test(message) ? translate(lang, 'issueText.invalid') : message;
   return field ? `${fieldLabel(lang, field)}: ${reason}` : reason;
+}
+
+/** A compared field of a missing-child match ("father"), in the reader's language. */
+export function matchFieldText(lang: CatalogueLang, f: { id: string; label: string }): string {
+  return lookup(CATALOGUE[lang], `match.field.${f.id}`) ?? f.label;
+}
+
+/**
+ * The level the engine found ("spelling/script variant") in the reader's language. Keyed by the
+ * level's number; where the model's English no longer reads as the catalogue's (a refitted model
+ * with other levels), the model's own words, never another level's translation.
+ */
+export function matchLevelText(lang: CatalogueLang, f: { id: string; level: number; levelLabel: string }): string {
+  const key = `match.level.${f.id}.${f.level}`;
+  if (lookup(CATALOGUE.en, key) !== f.levelLabel) return f.levelLabel;
+  return lookup(CATALOGUE[lang], key) ?? f.levelLabel;
+}
+
+/** The engine's explanation ("name: close variant (+6.1), father: exact (+7.0)") in the reader's language. */
+export function matchExplanation(
+  lang: CatalogueLang,
+  fields: readonly { id: string; label: string; level: number; levelLabel: string; weight: number }[],
+): string {
+  const sign = (w: number) => (w >= 0 ? '+' : '');
+  return fields.map((f) => `${matchFieldText(lang, f)}: ${matchLevelText(lang, f)} (${sign(f.weight)}${f.weight.toFixed(1)})`).join(', ');
 }

@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appUser, organisation } from './users.schema';
 import { jurisdictionWhere, type Actor, type ScopeLevel } from '../access/policy';
@@ -64,4 +64,11 @@ export function userScopeWhere(actor: Actor): SQL | undefined {
     blockCode: appUser.blockCode,
     villageId: appUser.villageId,
   });
+}
+
+/** Each user's language for messages written to them (en, hi or mr; English when unknown). */
+export async function languagesOfUsers(db: Db, ids: string[]): Promise<Map<string, 'en' | 'hi' | 'mr'>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: appUser.id, language: appUser.language }).from(appUser).where(inArray(appUser.id, ids));
+  return new Map(rows.map((r) => [r.id, r.language === 'hi' || r.language === 'mr' ? r.language : 'en']));
 }

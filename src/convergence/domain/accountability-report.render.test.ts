@@ -57,7 +57,7 @@ describe('accountabilityWorkbook', () => {
     expect(summary.getRow(1).getCell(2).value).toBe('विभाग');
     const health = summary.getRows(2, summary.rowCount - 1)!.find((r) => r.getCell(1).value === 'HEALTH')!;
     expect(health.getCell(2).value).toBe('आरोग्य विभाग');
-    expect([3, 4, 5, 6, 7, 8].map((c) => health.getCell(c).value)).toEqual([3, 1, 1, 1, 7.5, 0.5]);
+    expect([3, 4, 5, 6, 7, 8].map((c) => health.getCell(c).value)).toEqual([3, 1, 1, 1, 7.5, 1 / 3]);
     expect(health.getCell(8).numFmt).toBe('0%');
 
     const monthly = wb.getWorksheet('मासिक')!;

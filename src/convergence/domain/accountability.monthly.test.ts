@@ -28,7 +28,8 @@ describe('accountabilityByMonth — the hand-checked case', () => {
       doneOnTime: 1,
       doneLate: 1,
       overdue: 1,
-      onTimeRate: 0.5,
+      // Issue #17: the overdue item counts against the rate (was 0.5: completions only).
+      onTimeRate: 1 / 3,
     });
   });
 
@@ -94,7 +95,7 @@ describe('accountabilityByMonth — across months', () => {
       doneLate: 1,
       overdueAtEnd: 1,
       avgDaysLate: 18,
-      onTimeRate: 0.5,
+      onTimeRate: 1 / 3,
       attendanceRate: 0,
     });
   });

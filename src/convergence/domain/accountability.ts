@@ -15,6 +15,9 @@
  *               still-open items is deliberate: an average over completions alone would
  *               reward leaving late work undone.
  * - avgDaysLateCompleted: the same mean over late completions only, for comparison.
+ * - onTimeRate: on-time completions over everything that was due: completions in M plus the
+ *               items overdue at S (issue #17 saw "100% on time" beside an overdue item: a rate
+ *               over completions alone rewards leaving late work undone, as avgDaysLate says).
  * - attendance: held meetings in M of groups where the department had a seat.
  */
 import { actionState, type ActionItem } from './actions';
@@ -112,7 +115,7 @@ export function accountabilityByMonth(inputs: AccountabilityInputs): DepartmentM
         avgDaysLateCompleted: round1(ratio(lateDaysCompleted, doneLate)),
         lateDaysCompleted,
         overdueDays,
-        onTimeRate: ratio(doneOnTime, doneOnTime + doneLate),
+        onTimeRate: ratio(doneOnTime, doneOnTime + doneLate + overdue),
         meetingsExpected: seats.length,
         meetingsAttended: attended,
         attendanceRate: ratio(attended, seats.length),
@@ -153,7 +156,7 @@ export function summariseAccountability(rows: DepartmentMonth[]): DepartmentPeri
         doneLate: late,
         overdueAtEnd: last.overdue,
         avgDaysLate: round1(ratio(sum((r) => r.lateDaysCompleted) + last.overdueDays, late + last.overdue)),
-        onTimeRate: ratio(onTime, onTime + late),
+        onTimeRate: ratio(onTime, onTime + late + last.overdue),
         attendanceRate: ratio(
           sum((r) => r.meetingsAttended),
           sum((r) => r.meetingsExpected),

@@ -97,3 +97,37 @@ describe('POST /registry/imports', () => {
     expect(subjects.map((s) => s.subject_id).sort()).toEqual(created.map((c: { childId: string }) => c.childId).sort());
   });
 });
+
+// Issue #17: two commits of one file at the same moment both loaded it. One commit now holds the
+// file's digest; the other is refused (409) and writes nothing, on PGlite and on PostgreSQL.
+describe('two commits of one file at the same moment', () => {
+  const FILE = [
+    'W9,Amravati,Bhatkuli,Nimbhora,Webrace Ingle,,single_mother,24000,,Webrace Ingle,,f,2016-02-03,,birth_family,enrolled',
+    'W9,Amravati,Bhatkuli,Nimbhora,Webrace Ingle,,single_mother,24000,,Webracetwo Ingle,,m,,7,birth_family,enrolled',
+  ];
+  const race = () => n("SELECT count(*)::int AS n FROM child WHERE name LIKE 'Webrace%'");
+
+  it('loads it once: one 200, one 409 naming the file, and the rows once', async () => {
+    const file = csv(...FILE);
+    const [a, b] = await Promise.all([upload(dcpo, file, 'dryRun=false'), upload(dcpo, file, 'dryRun=false', 'mr')]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([200, 409]);
+    const refused = (a.statusCode === 409 ? a : b).json();
+    expect(refused.code).toBe('import_already_committed');
+    expect(refused.issues[0].field).toBe('file');
+    if (b.statusCode === 409) expect(refused.issues[0].text).toBe('फाइल: ही फाइल आधीच आयात झाली आहे: काहीही लिहिले नाही');
+    expect(await race()).toBe(2);
+    // The same rows with a Windows line end are the same file; a later commit is refused too.
+    const again = await upload(dcpo, Buffer.from(file.toString().replace(/\n/g, '\r\n')), 'dryRun=false');
+    expect(again.statusCode).toBe(409);
+    expect(await race()).toBe(2);
+  });
+
+  it('a commit that wrote nothing leaves the file free to load when corrected', async () => {
+    const akola = (await t.login('dcpo.akola')).token;
+    const other = ['W8,Amravati,Bhatkuli,Nimbhora,Webfree Tayde,,grandparent,,,Webfree Tayde,,m,2015-01-01,,kinship_care,enrolled'];
+    expect((await upload(akola, csv(...other), 'dryRun=false')).json().counts).toMatchObject({ children: 0, invalid: 1 });
+    const res = await upload(dcpo, csv(...other), 'dryRun=false');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().counts.children).toBe(1);
+  });
+});

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../http/context';
 import { HttpError, badRequest } from '../../http/errors';
 import { can, type Actor } from '../../access/policy';
@@ -5,6 +7,15 @@ import { audit } from '../../audit/audit.service';
 import { catalogueLang, issueText } from '../../i18n/catalogue';
 import { importCsv } from './import.service';
 import type { ImportResultOut } from './import.model';
+import { registryImportCommit } from './import.schema';
+
+const isUniqueViolation = (e: unknown) => {
+  const x = e as { code?: string; cause?: { code?: string } } | null;
+  return x?.code === '23505' || x?.cause?.code === '23505';
+};
+
+/** The file as read (BOM and line endings aside): the same rows give the same digest. */
+export const importDigest = (text: string) => createHash('sha256').update(text.replace(/\r\n?/g, '\n').trimEnd()).digest('hex');
 
 /** The web import (`POST /registry/imports`): at most this many bytes and rows per file; larger loads use `samanvay import`. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -63,7 +74,26 @@ export async function importUpload(
     // A dry run discloses which registered children the file's rows look like: audited as a read.
     await audit(ctx.db, actor, 'import_check', 'child', null, place, details(result), subjects(result));
   } else {
+    const digest = importDigest(text);
     result = await ctx.db.transaction(async (tx) => {
+      // First, so that a second commit of the same file waits on this key and is then refused:
+      // each transaction's duplicate check cannot see the other's rows until it commits.
+      try {
+        await tx.insert(registryImportCommit).values({
+          digest,
+          state: 'running',
+          importedBy: actor.userId,
+          stateCode: actor.scope.stateCode ?? null,
+          districtCode: actor.scope.districtCode ?? null,
+          startedAt: ctx.now(),
+        });
+      } catch (e) {
+        if (isUniqueViolation(e))
+          throw new HttpError(409, 'import_already_committed', 'file: this file has already been imported: nothing was written', [
+            { field: 'file', message: 'has already been imported' },
+          ]);
+        throw e;
+      }
       const r = await run(tx);
       if (opts.expectChildren != null && r.created.children !== opts.expectChildren)
         throw new HttpError(
@@ -72,6 +102,14 @@ export async function importUpload(
           `the file would now create ${r.created.children} children, not ${opts.expectChildren}: nothing was written; check it again`,
         );
       await audit(tx, actor, 'import', 'child', null, place, details(r), subjects(r));
+      const written = r.created.children + r.created.families + r.created.villages + r.duplicates;
+      // A file that wrote nothing (every row refused) may be corrected and loaded later.
+      if (written === 0) await tx.delete(registryImportCommit).where(eq(registryImportCommit.digest, digest));
+      else
+        await tx
+          .update(registryImportCommit)
+          .set({ state: 'committed', children: r.created.children, families: r.created.families })
+          .where(and(eq(registryImportCommit.digest, digest), eq(registryImportCommit.state, 'running')));
       return r;
     });
   }

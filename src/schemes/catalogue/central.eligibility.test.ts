@@ -103,6 +103,12 @@ describe('National Family Benefit Scheme', () => {
     expect(check(NF, { breadwinnerAgeAtDeath: 40 }).missingFacts.map((m) => m.fact)).toEqual(['bpl']);
     expect(check(NF, { bpl: true, breadwinnerAgeAtDeath: 40 }).benefit).toMatchObject({ amount: 20000, period: 'once' });
   });
+
+  it('is not "may be eligible" for a family whose father and mother are both recorded as living (issue #17)', () => {
+    expect(statusOf(NF, { bpl: true, fatherStatus: 'alive', motherStatus: 'alive' })).toBe('not_eligible');
+    expect(statusOf(NF, { bpl: true, fatherStatus: 'dead', motherStatus: 'alive', breadwinnerAgeAtDeath: 41 })).toBe('eligible');
+    expect(statusOf(NF, { bpl: true, fatherStatus: 'alive' })).toBe('maybe');
+  });
 });
 
 describe('IGNWPS widow pension', () => {

@@ -108,6 +108,17 @@ const nfbs: Scheme = {
       rules: {
         all: [
           { fact: 'bpl', op: 'isTrue' },
+          // The benefit is paid on the death of the breadwinner: a family whose father and mother
+          // are both recorded as living is not eligible, whatever else is missing (issue #17 saw
+          // "may be eligible" for one). Not known is not "living" (ifMissing: false).
+          {
+            not: {
+              all: [
+                { fact: 'fatherStatus', op: 'eq', value: 'alive', ifMissing: false },
+                { fact: 'motherStatus', op: 'eq', value: 'alive', ifMissing: false },
+              ],
+            },
+          },
           // "more than 18 years of age and less than 60": 18–59 completed years.
           { fact: 'breadwinnerAgeAtDeath', op: 'between', min: 18, max: 59.99 },
         ],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../i18n';
 import { ApiError } from '../api/client';
-import { splitServerIssues, translateReason } from './errors';
+import { describeError, splitServerIssues, translateReason } from './errors';
 
 // Issue #17: "Too small: expected array to have >=1 items" on screen, and an error naming an
 // internal field ("(chairPersonId)").
@@ -27,5 +27,12 @@ describe('validation reasons on screen', () => {
     const split = splitServerIssues(err, ['date']);
     expect(split.other.join(' ')).not.toMatch(/chairPersonId/);
     expect(split.other.map((m) => translateReason(mr, m))).toEqual(['वैध नाही: ही माहिती पुन्हा पाहा']);
+  });
+
+  it("shows a refusal that is not about a form field in the server's words for people (a second import of one file)", () => {
+    const err = new ApiError(409, 'import_already_committed', 'file: this file has already been imported: nothing was written', [
+      { field: 'file', message: 'has already been imported', text: 'फाइल: ही फाइल आधीच आयात झाली आहे: काहीही लिहिले नाही' },
+    ]);
+    expect(describeError(mr, err)).toBe('फाइल: ही फाइल आधीच आयात झाली आहे: काहीही लिहिले नाही');
   });
 });

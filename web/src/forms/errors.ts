@@ -141,9 +141,12 @@ export function describeError(t: TFunction, err: unknown): string {
         return t('errors.notFound');
       case 423:
         return t('errors.locked');
-      default:
+      default: {
         if (err.status >= 500) return t('errors.server');
-        return translateReason(t, err.message);
+        // The server's own sentences for people, in the language on screen (sent as Accept-Language).
+        const worded = err.issues.map((i) => i.text).filter((x): x is string => !!x);
+        return worded.length ? worded.join('; ') : translateReason(t, err.message);
+      }
     }
   }
   return t('errors.unexpected');

@@ -111,7 +111,11 @@ function AgendaCard({ m }: { m: MeetingDetail }) {
             {t(`convergence.section.${s}`)} ({lines.length})
           </Text>
           {lines.map((l, i) => (
-            <Text size="sm" key={`${s}-${i}`} title={l.reasons.map((r) => r.text).join(' · ')}>
+            <Text
+              size="sm"
+              key={`${s}-${i}`}
+              title={l.reasons.map((r) => t(`convergence.reason.${r.code}`, { defaultValue: r.text })).join(' · ')}
+            >
               {l.caseRef && (
                 <Badge variant="outline" size="sm" mr={6}>
                   {l.caseRef}

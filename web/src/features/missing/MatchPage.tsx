@@ -8,7 +8,7 @@ import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { decide, photoUrl, useMatch, useMissingWrite } from './api';
 import { RecordFacts } from './RecordFacts';
-import { ExplanationBars, Header, likelihoodText, SideBySide, SideSummary, StatusBadge } from './shared';
+import { ExplanationBars, explanationText, Header, levelText, likelihoodText, SideBySide, SideSummary, StatusBadge } from './shared';
 import { isRedacted, type Match } from './types';
 import { band } from '../../../../src/linkage/calibration';
 import { confirmNoteGiven } from '../../../../src/missing/missing.model';
@@ -85,7 +85,7 @@ function MatchView({ m }: { m: Match }) {
         intro={
           <>
             {/* The model's version is for the audit, not the officer's decision (issue #17): kept as the hover title. */}
-            <span title={t('missing.review.model', { version: m.modelVersion })}>{m.explanation}</span>
+            <span title={t('missing.review.model', { version: m.modelVersion })}>{explanationText(t, f, m.fields)}</span>
           </>
         }
         actions={<StatusBadge status={m.status} kind="matchStatus" />}
@@ -201,7 +201,7 @@ function MatchView({ m }: { m: Match }) {
                   <List size="sm">
                     {differing.map((fw) => (
                       <List.Item key={fw.id}>
-                        {fw.label}: {fw.levelLabel}
+                        {t(`missing.cmp.${fw.id}`, { defaultValue: fw.label })}: {levelText(t, fw)}
                       </List.Item>
                     ))}
                   </List>

@@ -16,7 +16,7 @@ import { renderWithApp } from '../../test/harness';
 import { addTranslations } from '../../i18n';
 import { MISSING_TRANSLATIONS } from './i18n';
 import missingModule from './module';
-import { ExplanationBars, likelihoodText, SideBySide } from './shared';
+import { ExplanationBars, explanationText, likelihoodText, SideBySide } from './shared';
 import i18n from '../../i18n';
 import { formatterFor } from '../../i18n/format';
 import { flatten as flat } from '../../test/translations';
@@ -86,6 +86,16 @@ describe("missing screens: the engine's reasons", () => {
     await renderWithApp(<ExplanationBars fields={fields} />, 'mr');
     expect(screen.getByText('नाव')).toBeTruthy();
     expect(screen.getByText('तारखा')).toBeTruthy();
+  });
+
+  // Issue #17: the level found was English on a Marathi screen ("spelling/script variant").
+  it('words the level found in Marathi, and keeps a level the catalogue does not know as the model wrote it', async () => {
+    await renderWithApp(<ExplanationBars fields={fields} />, 'mr');
+    expect(screen.getByLabelText('शुद्धलेखन किंवा लिपीतील फरक +8.01')).toBeTruthy();
+    expect(screen.queryByText(/spelling\/script variant/)).toBeNull();
+    // The fixture's "long before missing" is not the shipped model's level 4 ("found long before missing").
+    expect(screen.getByLabelText('long before missing -3.2')).toBeTruthy();
+    expect(explanationText(i18n.getFixedT('mr'), formatterFor('mr'), fields.slice(0, 1))).toBe('नाव: शुद्धलेखन किंवा लिपीतील फरक (+8)');
   });
 
   it('shows the two records side by side, names as written', async () => {

@@ -120,6 +120,27 @@ export function SideSummary({ r }: { r: RecordSide | null }) {
 }
 
 /**
+ * The level the engine found ("spelling/script variant") in the language on screen, from the
+ * shared catalogue (`match.level.<field>.<n>`, src/i18n/match-words.ts). Where the model's English
+ * no longer reads as the catalogue's (a refitted model), its own words, never another level's.
+ */
+export function levelText(t: TFunction, x: Pick<FieldWeight, 'id' | 'level' | 'levelLabel'>): string {
+  const key = `match.level.${x.id}.${x.level}`;
+  if (t(key, { lng: 'en' }) !== x.levelLabel) return x.levelLabel;
+  return t(key, { defaultValue: x.levelLabel });
+}
+
+/** The engine's explanation line in the language on screen: "नाव: टोपणनाव (+4.2), …". */
+export function explanationText(t: TFunction, f: Formatter, fields: readonly FieldWeight[]): string {
+  return fields
+    .map(
+      (x) =>
+        `${t(`missing.cmp.${x.id}`, { defaultValue: x.label })}: ${levelText(t, x)} (${x.weight >= 0 ? '+' : ''}${f.decimal(Math.round(x.weight * 10) / 10)})`,
+    )
+    .join(', ');
+}
+
+/**
  * The engine's per-field weights as bars: evidence for the match to the right (green),
  * against it to the left (red), each with the level the engine found. Bits of evidence:
  * +8 means the agreement is 2⁸ times likelier between the same child than between two others.
@@ -140,7 +161,7 @@ export function ExplanationBars({ fields }: { fields: FieldWeight[] }) {
             </Text>
             <Box pos="relative" h={14} style={{ flex: '1 1 auto', minWidth: 120 }}>
               <Box pos="absolute" left="50%" top={0} bottom={0} w={1} bg="gray.5" />
-              <Tooltip label={`${x.levelLabel} (${positive ? '+' : ''}${f.decimal(x.weight)})`}>
+              <Tooltip label={`${levelText(t, x)} (${positive ? '+' : ''}${f.decimal(x.weight)})`}>
                 <Box
                   pos="absolute"
                   top={2}
@@ -148,12 +169,12 @@ export function ExplanationBars({ fields }: { fields: FieldWeight[] }) {
                   bg={positive ? 'green.6' : 'red.6'}
                   style={{ left: positive ? '50%' : `${50 - w}%`, width: `${w}%`, borderRadius: 2 }}
                   role="img"
-                  aria-label={`${x.levelLabel} ${positive ? '+' : ''}${f.decimal(x.weight)}`}
+                  aria-label={`${levelText(t, x)} ${positive ? '+' : ''}${f.decimal(x.weight)}`}
                 />
               </Tooltip>
             </Box>
             <Text size="xs" c="dimmed" w={170} style={{ flexShrink: 0 }}>
-              {x.levelLabel} ({positive ? '+' : ''}
+              {levelText(t, x)} ({positive ? '+' : ''}
               {f.decimal(Math.round(x.weight * 10) / 10)})
             </Text>
           </Group>
@@ -209,7 +230,7 @@ export function SideBySide({ left, right, fields }: { left: PersonRecord; right:
                 <Table.Td>
                   {w ? (
                     <Text size="sm" c={w.weight >= 0 ? 'green.8' : 'red.8'}>
-                      {w.levelLabel} ({w.weight >= 0 ? '+' : ''}
+                      {levelText(t, w)} ({w.weight >= 0 ? '+' : ''}
                       {f.decimal(Math.round(w.weight * 10) / 10)})
                     </Text>
                   ) : (

@@ -10,6 +10,7 @@ import { useFormat } from '../../i18n/format';
 import { startApplication, todayIst, useSchemesWrite, useSuggestions } from './api';
 import { ApplicationBadge, BenefitText, EligibilityBadge, useDocLabel, useSchemeName } from './shared';
 import type { FamilySuggestions, Suggestion } from './types';
+import { shownReasons } from './reasons';
 
 /** A family's "Schemes" page: eligible, maybe, not eligible, each with reasons and the documents still to get. */
 export default function FamilySchemesPage() {
@@ -100,7 +101,7 @@ function SuggestionCard({ s, familyId }: { s: Suggestion; familyId: string }) {
           {t('schemes.family.why')}
         </Text>
         <List size="sm" spacing={2}>
-          {s.reasons.map((r) => (
+          {shownReasons(s).map((r) => (
             <List.Item key={r}>{r}</List.Item>
           ))}
         </List>

@@ -48,7 +48,7 @@ export interface Suggestion {
   status: EligibilityStatus;
   reasons: string[];
   /** The structured reasons; each may carry the citation of the rule clause it comes from (issue #18). */
-  reasonDetails?: { source?: string }[] | null;
+  reasonDetails?: { source?: string; code?: string }[] | null;
   missingFacts: { fact: string; label: string }[];
   version: { validFrom: string; validTo: string | null } | null;
   benefit: Benefit | null;
