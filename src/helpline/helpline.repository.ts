@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/policy';
 import { permittedColumns, rowsWhere, shapeRow } from '../access/fields';
@@ -45,6 +45,39 @@ export type CallView = Record<string, unknown> & { id: string; version: number }
 export async function insertCall(db: Db, values: typeof h.$inferInsert): Promise<HelplineCallRow> {
   const [row] = await db.insert(h).values(values).returning();
   return row;
+}
+
+/**
+ * Inserts the call and returns it as the actor may read it, in the one statement: the permitted
+ * fields, the masked number and the non-disclosure order are the same SQL as readCall's, in
+ * RETURNING. The jurisdiction rule is the caller's to have checked (the placement of a new call).
+ */
+export async function insertCallView(db: Db, actor: Actor, values: typeof h.$inferInsert, today: string): Promise<CallView> {
+  const [row] = await db
+    .insert(h)
+    .values(values)
+    .returning(columnsFor(actor, today) as never);
+  return shapeRow(row as Record<string, unknown>, 'helplineCall', actor) as CallView;
+}
+
+/**
+ * updateCall returning the call as the actor may read it (readCall's fields, in RETURNING), or
+ * null when someone saved first. For a row the caller locked through lockCall (jurisdiction checked).
+ */
+export async function updateCallView(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  values: Partial<typeof h.$inferInsert>,
+  today: string,
+): Promise<CallView | null> {
+  const rows = await db
+    .update(h)
+    .set({ ...values, version: version + 1 })
+    .where(and(eq(h.id, id), eq(h.version, version)))
+    .returning(columnsFor(actor, today) as never);
+  return rows.length === 1 ? (shapeRow(rows[0] as Record<string, unknown>, 'helplineCall', actor) as CallView) : null;
 }
 
 /** The call as the actor may read it (shaped: withheld fields absent and listed), or null. */
