@@ -47,39 +47,6 @@ export async function insertCall(db: Db, values: typeof h.$inferInsert): Promise
   return row;
 }
 
-/**
- * Inserts the call and returns it as the actor may read it, in the one statement: the permitted
- * fields, the masked number and the non-disclosure order are the same SQL as readCall's, in
- * RETURNING. The jurisdiction rule is the caller's to have checked (the placement of a new call).
- */
-export async function insertCallView(db: Db, actor: Actor, values: typeof h.$inferInsert, today: string): Promise<CallView> {
-  const [row] = await db
-    .insert(h)
-    .values(values)
-    .returning(columnsFor(actor, today) as never);
-  return shapeRow(row as Record<string, unknown>, 'helplineCall', actor) as CallView;
-}
-
-/**
- * updateCall returning the call as the actor may read it (readCall's fields, in RETURNING), or
- * null when someone saved first. For a row the caller locked through lockCall (jurisdiction checked).
- */
-export async function updateCallView(
-  db: Db,
-  actor: Actor,
-  id: string,
-  version: number,
-  values: Partial<typeof h.$inferInsert>,
-  today: string,
-): Promise<CallView | null> {
-  const rows = await db
-    .update(h)
-    .set({ ...values, version: version + 1 })
-    .where(and(eq(h.id, id), eq(h.version, version)))
-    .returning(columnsFor(actor, today) as never);
-  return rows.length === 1 ? (shapeRow(rows[0] as Record<string, unknown>, 'helplineCall', actor) as CallView) : null;
-}
-
 /** The call as the actor may read it (shaped: withheld fields absent and listed), or null. */
 export async function readCall(db: Db, actor: Actor, id: string, today: string): Promise<CallView | null> {
   const [row] = await db
@@ -249,6 +216,43 @@ export async function claimOverdue(db: Db, now: Date, limit = 200) {
     .orderBy(asc(h.targetAt))
     .limit(limit)
     .for('update', { skipLocked: true });
+}
+
+/**
+ * Calls not yet reached whose target falls within `withinMinutes` from now and that raised no
+ * warning: claimed so two sweeps warn once (the index helpline_call_due_soon, migrations/0800).
+ */
+export async function claimDueSoon(db: Db, now: Date, withinMinutes: number, limit = 200) {
+  return db
+    .select({
+      id: h.id,
+      number: h.number,
+      stateCode: h.stateCode,
+      districtCode: h.districtCode,
+      operatorUserId: h.operatorUserId,
+      operatorUnitId: h.operatorUnitId,
+      assignedUnitId: h.assignedUnitId,
+      route: h.route,
+      targetAt: h.targetAt,
+      urgency: h.urgency,
+    })
+    .from(h)
+    .where(
+      and(
+        inArray(h.status, ['open', 'dispatched']),
+        isNull(h.reachedAt),
+        isNull(h.warnedAt),
+        sql`${h.targetAt} > ${now.toISOString()}::timestamptz`,
+        sql`${h.targetAt} <= ${new Date(now.getTime() + withinMinutes * 60_000).toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(asc(h.targetAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+export async function markWarned(db: Db, ids: string[], now: Date) {
+  if (ids.length) await db.update(h).set({ warnedAt: now }).where(inArray(h.id, ids));
 }
 
 export async function markAlerted(db: Db, ids: string[], now: Date) {

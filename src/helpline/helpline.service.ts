@@ -17,6 +17,7 @@ import type { Route } from './domain/vocabulary';
 import { triageTableFor } from './triage.data';
 import {
   decodeCursor,
+  insertCall,
   listCalls,
   lockCall,
   monthlyFigures,
@@ -152,36 +153,21 @@ export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInp
   requireWritable(actor, 'helplineCall', writtenFields(input));
   const now = ctx.now();
   const place = await placementFor(ctx.db, actor, input.villageId);
-  // The call comes back from the INSERT as the operator may read it: no second read (intake speed, issue #13).
-  const created = await ctx.db.transaction(async (tx) => {
-    const c = await insertCallView(
-      tx,
-      actor,
-      {
-        ...columnsOf(input),
-        ...placeColumns(place),
-        status: 'draft',
-        operatorUserId: actor.userId,
-        operatorUnitId: actor.organisationId,
-        receivedAt: now,
-        createdAt: now,
-        updatedAt: now,
-      },
-      istToday(now),
-    );
-    await audit(
-      tx,
-      actor,
-      'helpline.create',
-      ENTITY,
-      c.id,
-      place,
-      { draft: true },
-      subjects({ childIds: columnsOf(input).childIds ?? [] }),
-    );
-    return c;
+  const id = await ctx.db.transaction(async (tx) => {
+    const row = await insertCall(tx, {
+      ...columnsOf(input),
+      ...placeColumns(place),
+      status: 'draft',
+      operatorUserId: actor.userId,
+      operatorUnitId: actor.organisationId,
+      receivedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await audit(tx, actor, 'helpline.create', ENTITY, row.id, place, { draft: true }, subjects(row));
+    return row.id;
   });
-  return withClock(created, now);
+  return view(ctx, actor, id);
 }
 
 export async function updateDraft(ctx: AppContext, actor: Actor, id: string, patch: DraftPatch) {
@@ -225,7 +211,7 @@ export function completenessIssues(row: HelplineCallRow): FieldIssue[] {
 export async function submitCall(ctx: AppContext, actor: Actor, id: string, version: number) {
   requirePermission(actor, 'helpline.intake');
   const now = ctx.now();
-  const { row, shown } = await ctx.db.transaction(async (tx) => {
+  const row = await ctx.db.transaction(async (tx) => {
     const row = await lockAt(ctx, tx, actor, id, version);
     if (row.status !== 'draft') throw wrongStatus(row, 'a draft');
     const issues = completenessIssues(row);
@@ -252,7 +238,7 @@ export async function submitCall(ctx: AppContext, actor: Actor, id: string, vers
     // A call for the police or 181 is handed to their system at once (signed, retried until acknowledged).
     const partner = ROUTE_PARTNER[decision.route];
     if (partner) Object.assign(values, { partner });
-    const shown = await updateCallView(tx, actor, id, version, values, istToday(now));
+    await updateCall(tx, id, version, values);
     const submitted = { callId: id, step: 'submitted', at: now, byUserId: actor.userId, detail: { route: decision.route } };
     // One statement for the step and the handover's own step (queuePartnerMessage writes both).
     if (partner) await queuePartnerMessage(tx, row, partner, 'handover', now, undefined, [submitted]);
@@ -267,14 +253,10 @@ export async function submitCall(ctx: AppContext, actor: Actor, id: string, vers
       { route: decision.route, rules: decision.ruleIds, table: decision.table.version },
       subjects(row),
     );
-    return { row: { ...row, ...values, version: version + 1 }, shown };
+    return { ...row, ...values, version: version + 1 };
   });
-  if (row.categories.includes('found_sighting') && row.children.length) {
-    await feedMissing(ctx, actor, row);
-    return view(ctx, actor, id);
-  }
-  if (!shown) throw notFound('Call');
-  return withClock(shown, now);
+  if (row.categories.includes('found_sighting') && row.children.length) await feedMissing(ctx, actor, row);
+  return view(ctx, actor, id);
 }
 
 /**
