@@ -186,12 +186,12 @@ export function useCallAction() {
   return useMutation({
     mutationFn: (
       a: { call: Call } & ({ kind: 'attach'; caseId: string } | { kind: 'partner'; partner: '112' | '181' } | { kind: 'case' }),
-    ) =>
+    ): Promise<unknown> =>
       a.kind === 'attach'
         ? api.post<Call>(`/helpline/calls/${a.call.id}/attach-case`, { version: a.call.version, caseId: a.caseId })
         : a.kind === 'partner'
           ? api.post<Call>(`/helpline/calls/${a.call.id}/partner-handover`, { version: a.call.version, partner: a.partner })
-          : api.post<{ caseId: string }>(`/helpline/calls/${a.call.id}/case`, { version: a.call.version }),
+          : api.post<unknown>(`/helpline/calls/${a.call.id}/case`, { version: a.call.version }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }),
   });
 }
