@@ -5,8 +5,9 @@
  * - intake: 50 operators at once (autocannon, 50 connections), each intake a draft POST then its
  *   submit (completeness check, triage, the handover queued for 112, audit): intakes/s and p99.
  *   Baseline: a plain INSERT of the same row, 50 at a time, on the same database, in the same run.
- * - queue: the district queue's first page (GET /helpline/calls, policy, count, repeat-call flag,
- *   audit) with 1 lakh calls in the district: p50/p95. Baseline: the same page as one plain SELECT.
+ * - queue: the district queue's first page (GET /helpline/calls, policy, count capped at 1,000,
+ *   repeat-call flag, next cursor, audit) with 1 lakh calls in the district: p50/p95. Baseline: the
+ *   same page as one plain SELECT in the same index order.
  *
  *   npx tsx bench/helpline/helpline.bench.ts   BENCH_HELPLINE_SECONDS (15), BENCH_HELPLINE_CONNECTIONS (50),
  *                                              BENCH_HELPLINE_ROWS (100000), BENCH_HELPLINE_QUEUE_N (100),

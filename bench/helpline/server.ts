@@ -65,7 +65,7 @@ process.on('message', async (m: Msg) => {
       );
       send({ type: 'done', ms: ms(t), latencies: lat });
     } else if (m.type === 'fill') {
-      // Open calls spread over the last 30 days, all urgencies, in Amravati.
+      // Calls spread over the last 30 days, all statuses and urgencies, in Amravati: one INSERT … SELECT generate_series.
       await database!.query(`INSERT INTO helpline_call (status, channel, state_code, district_code, caller_anonymous, children,
           categories, urgency, received_at, submitted_at, route, target_minutes, target_at, created_at, updated_at)
         SELECT (ARRAY['open','dispatched','reached','closed'])[1 + g % 4], '1098', 27, 468, true, '[]',
@@ -79,9 +79,9 @@ process.on('message', async (m: Msg) => {
       const lat: number[] = [];
       for (let i = 0; i < m.n; i++) {
         const s = process.hrtime.bigint();
+        // The queue's order through its index (migrations/0800), as the API reads it.
         await database!.query(`SELECT * FROM helpline_call WHERE district_code = 468 AND status <> 'draft'
-          ORDER BY CASE status WHEN 'open' THEN 1 WHEN 'dispatched' THEN 2 WHEN 'reached' THEN 3 ELSE 4 END,
-                   CASE urgency WHEN 'emergency' THEN 0 ELSE 1 END, received_at LIMIT 50`);
+          ORDER BY queue_rank, received_at, number LIMIT 50`);
         lat.push(ms(s));
       }
       send({ type: 'done', latencies: lat });

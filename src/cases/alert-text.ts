@@ -7,7 +7,8 @@ import { formatDay, formatStamp, translate, type CatalogueLang } from '../i18n/c
 export type NotificationParams =
   | { key: 'alert.overdue'; number: number; dueKind: string; dueAt: string }
   | { key: 'alert.urgentBalPanchayat'; category: string; ref: string }
-  | { key: 'alert.helplineOverdue'; number: number; targetAt: string; route: string | null };
+  | { key: 'alert.helplineOverdue'; number: number; targetAt: string; route: string | null }
+  | { key: 'alert.helplineDueSoon'; number: number; targetAt: string; route: string | null };
 
 /** The alert in `lang`; an older row without params keeps its English message. */
 export function alertText(lang: CatalogueLang, params: NotificationParams | null | undefined, message: string): string {
@@ -22,6 +23,7 @@ export function alertText(lang: CatalogueLang, params: NotificationParams | null
     case 'alert.urgentBalPanchayat':
       return translate(lang, params.key, { what: translate(lang, `urgentIssue.${params.category}`), ref: params.ref.slice(0, 8) });
     case 'alert.helplineOverdue':
+    case 'alert.helplineDueSoon':
       return translate(lang, params.key, {
         number: params.number,
         // A 1098 response target is counted in minutes: its clock time matters.

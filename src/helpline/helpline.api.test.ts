@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
 import { caseKit, intakeBody, type Kit } from '../cases/cases.testkit';
 import { villageId } from '../demo/seed';
-import { sweepHelplineOverdue } from './helpline.jobs';
+import { sweepHelplineDueSoon, sweepHelplineOverdue } from './helpline.jobs';
+import { alertText, type NotificationParams } from '../cases/alert-text';
 import { submitPublic } from '../missing/missing.service';
 import { dispatchPending } from '../events/dispatcher';
 import { EVENT_HANDLERS } from '../events/handlers';
@@ -172,6 +173,32 @@ describe('triage, dispatch and the clock', () => {
       overdue: false,
       elapsedMinutes: 46,
     });
+  });
+
+  it("alerts the unit and the operator once before the target is missed, worded in the reader's language", async () => {
+    k.at(T0);
+    op = await k.as('helpline.amravati');
+    const c = await submitted(); // an emergency: target 60 minutes, 05:30 UTC; warning 15 minutes ahead (triage data)
+    const warnings = () =>
+      q<{ unit_id: string | null; user_id: string | null; params: NotificationParams; message: string }>(
+        "SELECT unit_id, user_id, params, message FROM notification WHERE ref = $1 AND kind = 'helpline.due_soon'",
+        [c.id],
+      );
+    await sweepHelplineDueSoon(t.ctx.db, new Date('2026-12-01T05:10:00.000Z')); // 20 minutes left: not yet
+    expect(await warnings()).toHaveLength(0);
+    expect(await sweepHelplineDueSoon(t.ctx.db, new Date('2026-12-01T05:16:00.000Z'))).toBeGreaterThanOrEqual(1);
+    const sent = await warnings();
+    const unit = (
+      await q<{ organisation_id: string }>('SELECT organisation_id FROM app_user WHERE id = $1', [k.userId('helpline.amravati')])
+    )[0];
+    expect(sent.map((w) => w.unit_id)).toContain(unit.organisation_id);
+    expect(sent.some((w) => w.user_id === k.userId('helpline.amravati'))).toBe(true);
+    expect(sent[0].message).not.toContain('Sunil');
+    expect(alertText('hi', sent[0].params, sent[0].message)).toContain('1098 कॉल #');
+    expect(alertText('mr', sent[0].params, sent[0].message)).toContain('बालकापर्यंत');
+    // Once; and a call already past its target gets the overdue alert, not this warning.
+    await sweepHelplineDueSoon(t.ctx.db, new Date('2026-12-01T05:25:00.000Z'));
+    expect(await warnings()).toHaveLength(sent.length);
   });
 
   it('raises one alert when an emergency is not reached within its target', async () => {

@@ -7,7 +7,9 @@ import { enqueue } from '../notifications/outbox.repository';
 import { activeOfKindAt } from '../users/organisations.repository';
 import { languagesOfUsers } from '../users/users.repository';
 import { formatStamp, translate } from '../i18n/catalogue';
-import { claimOverdue, markAlerted } from './helpline.repository';
+import { claimDueSoon, claimOverdue, markAlerted, markWarned } from './helpline.repository';
+import { TRIAGE_TABLES, triageTableFor } from './triage.data';
+import { istToday } from '../kernel/clock';
 import { PARTNER_DELIVERY_QUEUE, deliverPartnerMessages } from './partner.service';
 
 /**
@@ -84,14 +86,58 @@ export async function sweepHelplineOverdue(db: Db, now: Date): Promise<number> {
   });
 }
 
+/**
+ * The warning before a target is missed (issue #13): a call not yet reached whose target falls
+ * within its state's `warnBeforeMinutes` (triage data, triage.data.ts) raises, once, an alert
+ * to the unit the call is with and to its operator, so the unit's supervisor can act while there
+ * is still time. Keyed in the catalogue (alert.helplineDueSoon): worded in the reader's language.
+ */
+export async function sweepHelplineDueSoon(db: Db, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const widest = Math.max(...TRIAGE_TABLES.map((t) => t.warnBeforeMinutes));
+    const claimed = await claimDueSoon(tx, now, widest);
+    // Each state's own lead time: a call claimed for the widest one may not be due a warning yet.
+    const due = claimed.filter(
+      (d) => d.targetAt!.getTime() - now.getTime() <= triageTableFor(d.stateCode, istToday(now)).warnBeforeMinutes * 60_000,
+    );
+    if (!due.length) return 0;
+    const rows = due.flatMap((d) => {
+      const message = `1098 call #${d.number} (${d.urgency ?? 'call'}): the child must be reached by ${d.targetAt!.toISOString()} and is not yet, with the ${ROUTE_WORDS[d.route ?? ''] ?? 'unit'}`;
+      const units = new Set([d.assignedUnitId, d.operatorUnitId].filter((u): u is string => !!u));
+      const params = {
+        key: 'alert.helplineDueSoon' as const,
+        number: Number(d.number),
+        targetAt: d.targetAt!.toISOString(),
+        route: d.route ?? null,
+      };
+      const base = { kind: 'helpline.due_soon', caseId: null, ref: d.id, dueAt: d.targetAt, message, params, createdAt: now };
+      return [
+        ...(d.operatorUserId ? [{ ...base, userId: d.operatorUserId, unitId: null }] : []),
+        ...[...units].map((unitId) => ({ ...base, userId: null, unitId })),
+      ];
+    });
+    await insertNotifications(tx, rows);
+    await markWarned(
+      tx,
+      due.map((d) => d.id),
+      now,
+    );
+    return due.length;
+  });
+}
+
 /** Adds the sweep to a started pg-boss (src/server.ts), every 5 minutes by default. */
 export async function registerHelplineJobs(boss: PgBoss, ctx: AppContext, opts: { cron?: string | null } = {}) {
+  // Every 5 minutes: the warning (15 minutes ahead in the national table) comes 10 to 15 minutes before the target.
   const cron = opts.cron === undefined ? '*/5 * * * *' : opts.cron;
   await boss.createQueue(HELPLINE_OVERDUE_QUEUE, { name: HELPLINE_OVERDUE_QUEUE, policy: 'singleton', retryLimit: 3, retryDelay: 30 });
   await boss.work(
     HELPLINE_OVERDUE_QUEUE,
     { pollingIntervalSeconds: 2, batchSize: 1 },
-    countingFailures(HELPLINE_OVERDUE_QUEUE, async () => ({ alerts: await sweepHelplineOverdue(ctx.db, ctx.now()) })),
+    countingFailures(HELPLINE_OVERDUE_QUEUE, async () => {
+      const now = ctx.now();
+      return { warnings: await sweepHelplineDueSoon(ctx.db, now), alerts: await sweepHelplineOverdue(ctx.db, now) };
+    }),
   );
   if (cron) await boss.schedule(HELPLINE_OVERDUE_QUEUE, cron, {}, { tz: 'Asia/Kolkata' });
   // Handover messages to 112/181: each minute, retried with backoff until acknowledged (partner.service.ts).

@@ -105,6 +105,12 @@ export const callListQuery = z.strictObject({
   to: isoDate.optional(),
   /** Only calls past their response target and not yet reached. */
   overdue: z.enum(['true', 'false']).optional(),
+  /** The next page: `nextCursor` of the page before (keyset paging; `page` is for older clients). */
+  after: z
+    .string()
+    .max(120)
+    .regex(/^[A-Za-z0-9_-]+$/, 'must be a nextCursor from this list')
+    .optional(),
   ...pageQuery,
 });
 export type CallListQuery = z.infer<typeof callListQuery>;

@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/policy';
 import { permittedColumns, rowsWhere, shapeRow } from '../access/fields';
@@ -27,9 +27,11 @@ function callerPhoneFor(actor: Actor): SQL<string | null> {
  * where inside the subquery they would name the other call.
  */
 const outer = (col: string) => sql`${sql.identifier('helpline_call')}.${sql.identifier(col)}`;
-const repeatCalls = sql<number>`(SELECT count(*)::int FROM ${helplineCall} ${sql.identifier('other_call')}
+// A call naming no registry child has no repeat calls: the CASE spares the subquery (most calls).
+const repeatCalls = sql<number>`CASE WHEN cardinality(${outer('child_ids')}) = 0 THEN 0 ELSE
+  (SELECT count(*)::int FROM ${helplineCall} ${sql.identifier('other_call')}
   WHERE other_call.id <> ${outer('id')} AND other_call.status <> 'draft' AND other_call.child_ids && ${outer('child_ids')}
-    AND other_call.received_at BETWEEN ${outer('received_at')} - interval '30 days' AND ${outer('received_at')} + interval '30 days')`;
+    AND other_call.received_at BETWEEN ${outer('received_at')} - interval '30 days' AND ${outer('received_at')} + interval '30 days') END`;
 
 function columnsFor(actor: Actor, today: string) {
   const cols = permittedColumns(actor, 'helplineCall', { today });
@@ -74,11 +76,20 @@ export async function updateCall(db: Db, id: string, version: number, values: Pa
   return rows.length === 1;
 }
 
+/**
+ * The queue's order as the stored rank (migrations/0800): status order * 3 + urgency order.
+ * A status or urgency filter becomes a range of ranks, so the index scan starts where it should.
+ */
+const STATUS_RANK: Record<string, number> = { draft: 0, open: 1, dispatched: 2, reached: 3, closed: 4 };
+const URGENCY_RANK: Record<string, number> = { emergency: 0, non_emergency: 1, information: 2 };
+
 function listWhere(actor: Actor, q: Partial<CallListQuery>, range: { from?: Date; to?: Date }, now: Date): SQL {
   const parts: (SQL | undefined)[] = [rowsWhere(actor, 'helplineCall', h)];
   // A draft is the operator's until it is submitted.
   parts.push(q.status ? eq(h.status, q.status) : sql`(${h.status} <> 'draft' OR ${h.operatorUserId} = ${actor.userId})`);
   if (q.status === 'draft') parts.push(eq(h.operatorUserId, actor.userId));
+  if (q.status && q.urgency) parts.push(eq(h.queueRank, STATUS_RANK[q.status] * 3 + URGENCY_RANK[q.urgency]));
+  else if (q.status) parts.push(sql`${h.queueRank} BETWEEN ${STATUS_RANK[q.status] * 3} AND ${STATUS_RANK[q.status] * 3 + 2}`);
   if (q.urgency) parts.push(eq(h.urgency, q.urgency));
   if (q.route) parts.push(eq(h.route, q.route));
   if (q.category) parts.push(arrayOverlaps(h.categories, [q.category]));
@@ -88,10 +99,52 @@ function listWhere(actor: Actor, q: Partial<CallListQuery>, range: { from?: Date
   return and(...parts)!;
 }
 
-/** The queue: open work first by urgency, then the oldest call first. */
-const URGENCY_ORDER = sql`CASE ${h.urgency} WHEN 'emergency' THEN 0 WHEN 'non_emergency' THEN 1 ELSE 2 END`;
-const STATUS_ORDER = sql`CASE ${h.status} WHEN 'draft' THEN 0 WHEN 'open' THEN 1 WHEN 'dispatched' THEN 2 WHEN 'reached' THEN 3 ELSE 4 END`;
+/** Where the next page starts: the last row's rank, received_at (as text: microseconds kept) and number. */
+export interface QueueCursor {
+  rank: number;
+  at: string;
+  number: number;
+}
+export const encodeCursor = (c: QueueCursor) => Buffer.from(`${c.rank}|${c.at}|${c.number}`).toString('base64url');
+/** The cursor a client sent back, or null when it is not one this server made. */
+export function decodeCursor(s: string): QueueCursor | null {
+  const m = /^(\d{1,2})\|([0-9 :.+-]{10,40})\|(\d{1,18})$/.exec(Buffer.from(s, 'base64url').toString());
+  if (!m || Number.isNaN(Date.parse(m[2].replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')))) return null;
+  return { rank: Number(m[1]), at: m[2], number: Number(m[3]) };
+}
 
+/** Counting stops here: the queue says "1,000+" rather than count a lakh of rows for a number nobody reads. */
+export const COUNT_CAP = 1000;
+
+/** The page's SELECT (exported so that a test can EXPLAIN the very statement the queue runs). */
+export function queuePageQuery(
+  db: Db,
+  actor: Actor,
+  q: CallListQuery,
+  range: { from?: Date; to?: Date },
+  now: Date,
+  today: string,
+  cursor: QueueCursor | null = null,
+) {
+  const where = listWhere(actor, q, range, now);
+  const after = cursor
+    ? sql`(${h.queueRank}, ${h.receivedAt}, ${h.number}) > (${cursor.rank}, ${cursor.at}::timestamptz, ${cursor.number})`
+    : undefined;
+  return db
+    .select({ ...columnsFor(actor, today), cursorRank: h.queueRank, cursorAt: sql<string>`${h.receivedAt}::text` })
+    .from(h)
+    .where(after ? and(where, after) : where)
+    .orderBy(asc(h.queueRank), asc(h.receivedAt), asc(h.number))
+    .limit(q.pageSize)
+    .offset(cursor ? 0 : (q.page - 1) * q.pageSize);
+}
+
+/**
+ * The queue: open work first by urgency, then the oldest call first, read in the order of the
+ * index helpline_call_queue_page (district, rank, received_at, number). The next page continues
+ * after `cursor` (keyset paging); `page` (offset) is still accepted from older clients.
+ * `total` counts at most COUNT_CAP rows (`totalCapped` says when it stopped).
+ */
 export async function listCalls(
   db: Db,
   actor: Actor,
@@ -99,17 +152,24 @@ export async function listCalls(
   range: { from?: Date; to?: Date },
   now: Date,
   today: string,
-): Promise<{ items: CallView[]; total: number }> {
-  const where = listWhere(actor, q, range, now);
-  const [{ n }] = await db.select({ n: count() }).from(h).where(where);
-  const rows = await db
-    .select(columnsFor(actor, today))
-    .from(h)
-    .where(where)
-    .orderBy(STATUS_ORDER, URGENCY_ORDER, asc(h.receivedAt), desc(h.number))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { items: rows.map((r) => shapeRow(r, 'helplineCall', actor) as CallView), total: Number(n) };
+  cursor: QueueCursor | null = null,
+): Promise<{ items: CallView[]; total: number; totalCapped: boolean; nextCursor: string | null }> {
+  const [{ n }] = await db.select({ n: count() }).from(
+    db
+      .select({ one: sql`1` })
+      .from(h)
+      .where(listWhere(actor, q, range, now))
+      .limit(COUNT_CAP + 1)
+      .as('capped'),
+  );
+  const rows = await queuePageQuery(db, actor, q, range, now, today, cursor);
+  const last = rows[rows.length - 1];
+  const nextCursor =
+    rows.length === q.pageSize && last
+      ? encodeCursor({ rank: Number(last.cursorRank), at: last.cursorAt, number: Number((last as Record<string, unknown>).number) })
+      : null;
+  const items = rows.map(({ cursorRank: _r, cursorAt: _a, ...r }) => shapeRow(r, 'helplineCall', actor) as CallView);
+  return { items, total: Math.min(Number(n), COUNT_CAP), totalCapped: Number(n) > COUNT_CAP, nextCursor };
 }
 
 /** Submitted calls of a period, as the figures need them (no personal fields). */
@@ -156,6 +216,43 @@ export async function claimOverdue(db: Db, now: Date, limit = 200) {
     .orderBy(asc(h.targetAt))
     .limit(limit)
     .for('update', { skipLocked: true });
+}
+
+/**
+ * Calls not yet reached whose target falls within `withinMinutes` from now and that raised no
+ * warning: claimed so two sweeps warn once (the index helpline_call_due_soon, migrations/0800).
+ */
+export async function claimDueSoon(db: Db, now: Date, withinMinutes: number, limit = 200) {
+  return db
+    .select({
+      id: h.id,
+      number: h.number,
+      stateCode: h.stateCode,
+      districtCode: h.districtCode,
+      operatorUserId: h.operatorUserId,
+      operatorUnitId: h.operatorUnitId,
+      assignedUnitId: h.assignedUnitId,
+      route: h.route,
+      targetAt: h.targetAt,
+      urgency: h.urgency,
+    })
+    .from(h)
+    .where(
+      and(
+        inArray(h.status, ['open', 'dispatched']),
+        isNull(h.reachedAt),
+        isNull(h.warnedAt),
+        sql`${h.targetAt} > ${now.toISOString()}::timestamptz`,
+        sql`${h.targetAt} <= ${new Date(now.getTime() + withinMinutes * 60_000).toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(asc(h.targetAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+export async function markWarned(db: Db, ids: string[], now: Date) {
+  if (ids.length) await db.update(h).set({ warnedAt: now }).where(inArray(h.id, ids));
 }
 
 export async function markAlerted(db: Db, ids: string[], now: Date) {

@@ -50,6 +50,9 @@ import {
 import { partnerRoutes } from './partner.routes';
 
 /** The child helpline 1098 (src/helpline/helpline.service.ts). */
+/** A queue page: `total` counts at most 1,000 calls (`totalCapped`); `nextCursor` is null on the last page. */
+const callPage = pageOf(callOut).extend({ totalCapped: z.boolean(), nextCursor: z.string().nullable() });
+
 export function helplineRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['helpline'];
@@ -62,9 +65,15 @@ export function helplineRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/helpline/calls',
-    { schema: { tags, summary: 'The queue: calls by status, urgency and age', querystring: callListQuery, response: ok(pageOf(callOut)) } },
-    async (req) =>
-      (await listCallsFor(ctx, requireActor(req), req.query)) as { items: CallReply[]; total: number; page: number; pageSize: number },
+    {
+      schema: {
+        tags,
+        summary: 'The queue: calls by status, urgency and age (keyset paging: pass nextCursor as after)',
+        querystring: callListQuery,
+        response: ok(callPage),
+      },
+    },
+    async (req) => (await listCallsFor(ctx, requireActor(req), req.query)) as z.input<typeof callPage>,
   );
   r.get(
     '/helpline/calls/export',

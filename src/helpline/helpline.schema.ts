@@ -1,4 +1,5 @@
-import { bigint, boolean, doublePrecision, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, doublePrecision, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { scopeColumns } from '../db/scope-columns';
 import type { CallChild } from './helpline.model';
 import type { TriageDecision } from './domain/triage';
@@ -51,6 +52,10 @@ export const helplineCall = pgTable('helpline_call', {
   handedToAt: ts('handed_to_at'),
   partner: text('partner').$type<'112' | '181'>(),
   partnerRef: text('partner_ref'),
+  /** migrations/0800: the queue's order as one indexed number (status order * 3 + urgency order), and the due-soon warning sent. */
+  // The expression is the migration's; declared generated here so that no insert or update writes it.
+  queueRank: smallint('queue_rank').generatedAlwaysAs(sql`0`),
+  warnedAt: ts('warned_at'),
   version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),

@@ -15,7 +15,18 @@ import { triage } from './domain/triage';
 import { figures, figuresBy, isDueSoon, isOverdue, minutesBetween } from './domain/response-times';
 import type { Route } from './domain/vocabulary';
 import { triageTableFor } from './triage.data';
-import { insertCall, listCalls, lockCall, monthlyFigures, readCall, timedCalls, updateCall, type CallView } from './helpline.repository';
+import {
+  decodeCursor,
+  insertCall,
+  listCalls,
+  lockCall,
+  monthlyFigures,
+  readCall,
+  timedCalls,
+  updateCall,
+  type CallView,
+  type QueueCursor,
+} from './helpline.repository';
 import type { HelplineCallRow } from './helpline.schema';
 import type { CallChild, CallListQuery, DraftInput, DraftPatch, MonthlyQuery, SummaryQuery } from './helpline.model';
 import { findUserById } from '../users/users.repository';
@@ -228,8 +239,10 @@ export async function submitCall(ctx: AppContext, actor: Actor, id: string, vers
     const partner = ROUTE_PARTNER[decision.route];
     if (partner) Object.assign(values, { partner });
     await updateCall(tx, id, version, values);
-    await insertStep(tx, { callId: id, step: 'submitted', at: now, byUserId: actor.userId, detail: { route: decision.route } });
-    if (partner) await queuePartnerMessage(tx, row, partner, 'handover', now);
+    const submitted = { callId: id, step: 'submitted', at: now, byUserId: actor.userId, detail: { route: decision.route } };
+    // One statement for the step and the handover's own step (queuePartnerMessage writes both).
+    if (partner) await queuePartnerMessage(tx, row, partner, 'handover', now, undefined, [submitted]);
+    else await insertStep(tx, submitted);
     await audit(
       tx,
       actor,
@@ -544,7 +557,9 @@ export async function listCallsFor(ctx: AppContext, actor: Actor, q: CallListQue
   requirePermission(actor, 'helpline.read');
   const now = ctx.now();
   const range = { from: q.from ? istStart(q.from) : undefined, to: q.to ? nextDay(q.to) : undefined };
-  const { items, total } = await listCalls(ctx.db, actor, q, range, now, istToday(now));
+  const cursor = q.after ? decodeCursor(q.after) : null;
+  if (q.after && !cursor) throw badRequest('after', 'must be a nextCursor from this list');
+  const { items, total, totalCapped, nextCursor } = await listCalls(ctx.db, actor, q, range, now, istToday(now), cursor);
   await audit(
     ctx.db,
     actor,
@@ -555,7 +570,7 @@ export async function listCallsFor(ctx: AppContext, actor: Actor, q: CallListQue
     { count: items.length, total },
     { children: items.flatMap((c) => (c.childIds as string[]) ?? []) },
   );
-  return { items: items.map((c) => withClock(c, now)), total, page: q.page, pageSize: q.pageSize };
+  return { items: items.map((c) => withClock(c, now)), total, totalCapped, nextCursor, page: q.page, pageSize: q.pageSize };
 }
 
 export async function summaryFor(ctx: AppContext, actor: Actor, q: SummaryQuery) {
@@ -633,8 +648,8 @@ export async function exportRows(ctx: AppContext, actor: Actor, q: SummaryQuery)
   const now = ctx.now();
   const p = periodOf(now, q.from, q.to);
   const rows: (string | number | null)[][] = [];
-  for (let page = 1; ; page++) {
-    const { items } = await listCalls(ctx.db, actor, { page, pageSize: 100 }, p.range, now, istToday(now));
+  for (let cursor: QueueCursor | null = null; ;) {
+    const { items, nextCursor } = await listCalls(ctx.db, actor, { page: 1, pageSize: 100 }, p.range, now, istToday(now), cursor);
     for (const c of items) {
       if (c.status === 'draft' || (q.districtCode && c.districtCode !== q.districtCode)) continue;
       const rec = new Date(c.receivedAt as string);
@@ -658,7 +673,8 @@ export async function exportRows(ctx: AppContext, actor: Actor, q: SummaryQuery)
         (c.outcome as string) ?? null,
       ]);
     }
-    if (items.length < 100) break;
+    if (!nextCursor) break;
+    cursor = decodeCursor(nextCursor);
   }
   await audit(ctx.db, actor, 'export', ENTITY, null, null, { rows: rows.length, from: p.from, to: p.to });
   return { rows, from: p.from, to: p.to };

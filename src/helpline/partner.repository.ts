@@ -8,18 +8,25 @@ import { helplineCall, helplineCallStep, helplinePartnerMessage, type HelplineCa
  */
 const m = helplinePartnerMessage;
 
-export async function insertStep(
-  db: Db,
-  v: {
-    callId: string;
-    step: string;
-    at: Date;
-    byUserId?: string | null;
-    byPartner?: string | null;
-    detail?: Record<string, string | number | null>;
-  },
-) {
-  await db.insert(helplineCallStep).values({ ...v, byUserId: v.byUserId ?? null, byPartner: v.byPartner ?? null, detail: v.detail ?? {} });
+export interface StepInput {
+  callId: string;
+  step: string;
+  at: Date;
+  byUserId?: string | null;
+  byPartner?: string | null;
+  detail?: Record<string, string | number | null>;
+}
+
+export async function insertStep(db: Db, v: StepInput) {
+  await insertSteps(db, [v]);
+}
+
+/** Several steps in one statement, in the order given (their seq follows it). */
+export async function insertSteps(db: Db, steps: readonly StepInput[]) {
+  if (!steps.length) return;
+  await db
+    .insert(helplineCallStep)
+    .values(steps.map((v) => ({ ...v, byUserId: v.byUserId ?? null, byPartner: v.byPartner ?? null, detail: v.detail ?? {} })));
 }
 
 export function timelineOf(db: Db, callId: string) {

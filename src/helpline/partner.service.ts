@@ -30,6 +30,7 @@ import {
   enqueueOutbound,
   inboundMessage,
   insertStep,
+  insertSteps,
   lockCallById,
   markAcknowledged,
   markRetry,
@@ -233,6 +234,8 @@ export async function queuePartnerMessage(
   kind: 'handover' | 'status',
   now: Date,
   status?: PartnerStatus,
+  /** Steps of the caller's to write in the same statement as this message's step. */
+  withSteps: Parameters<typeof insertSteps>[1] = [],
 ) {
   const messageId = `1098-${randomUUID()}`;
   await enqueueOutbound(db, {
@@ -246,13 +249,16 @@ export async function queuePartnerMessage(
     nextAttemptAt: now,
     createdAt: now,
   });
-  await insertStep(db, {
-    callId: call.id,
-    step: kind === 'handover' ? 'handover_queued' : `status_queued`,
-    at: now,
-    byPartner: null,
-    detail: { partner, messageId, status: status ?? null },
-  });
+  await insertSteps(db, [
+    ...withSteps,
+    {
+      callId: call.id,
+      step: kind === 'handover' ? 'handover_queued' : `status_queued`,
+      at: now,
+      byPartner: null,
+      detail: { partner, messageId, status: status ?? null },
+    },
+  ]);
 }
 
 /** The message as sent: composed from the call now (the queue holds no personal data). */

@@ -20,6 +20,7 @@ const en = {
     overdue: 'Overdue on case #{{number}}: {{what}}, due {{due}}.',
     urgentBalPanchayat: 'Urgent from a Bal Panchayat: {{what}}. Act within the hour (issue {{ref}}).',
     helplineOverdue: '1098 call #{{number}}: the child was not reached by the target time ({{target}}). With: {{route}}.',
+    helplineDueSoon: '1098 call #{{number}}: the child must be reached by {{target}} and is not yet. With: {{route}}.',
   },
   dueItem: {
     cwc_production: 'production before the CWC (JJ Act 2015 s.31, 24 hours)',
@@ -201,6 +202,7 @@ const hi: typeof en = {
     overdue: 'प्रकरण #{{number}} में समय-सीमा बीत गई: {{what}}, समय-सीमा {{due}}।',
     urgentBalPanchayat: 'बाल पंचायत से तत्काल सूचना: {{what}}। एक घंटे के भीतर कार्रवाई करें (मुद्दा {{ref}})।',
     helplineOverdue: '1098 कॉल #{{number}}: निर्धारित समय ({{target}}) तक बच्चे तक नहीं पहुँचा गया। ज़िम्मेदार: {{route}}।',
+    helplineDueSoon: '1098 कॉल #{{number}}: बच्चे तक {{target}} तक पहुँचना है, अभी नहीं पहुँचे। ज़िम्मेदार: {{route}}।',
   },
   dueItem: {
     cwc_production: 'बाल कल्याण समिति के समक्ष प्रस्तुति (किशोर न्याय अधिनियम 2015 धारा 31, 24 घंटे)',
@@ -382,6 +384,7 @@ const mr: typeof en = {
     overdue: 'प्रकरण #{{number}}: मुदत उलटली — {{what}}, मुदत {{due}}.',
     urgentBalPanchayat: 'बाल पंचायतीकडून तातडीची सूचना: {{what}}. एका तासाच्या आत कार्यवाही करा (मुद्दा {{ref}}).',
     helplineOverdue: '1098 कॉल #{{number}}: ठरलेल्या वेळेत ({{target}}) बालकापर्यंत पोहोचता आले नाही. जबाबदार: {{route}}.',
+    helplineDueSoon: '1098 कॉल #{{number}}: {{target}} पर्यंत बालकापर्यंत पोहोचायचे आहे, अजून पोहोचलो नाही. जबाबदार: {{route}}.',
   },
   dueItem: {
     cwc_production: 'बाल कल्याण समितीसमोर हजर करणे (बाल न्याय अधिनियम 2015 कलम 31, 24 तास)',

@@ -80,6 +80,12 @@ describeInChromium('helpline intake and queue in Chromium', () => {
     await dispatched.waitFor();
     expect(await dispatched.textContent()).toContain(`to ${cw.display_name}`);
     await page.getByRole('button', { name: 'On the way' }).waitFor();
+    // Handed to 181 from the call page: the signed message is queued and shows in the timeline.
+    await page.getByRole('button', { name: 'Hand to 181' }).click();
+    const queued = page.locator('[data-step="handover_queued"]');
+    await queued.waitFor();
+    expect(await queued.textContent()).toContain('Handover to 181 sent');
+    expect(await page.getByRole('button', { name: 'Hand to 112' }).count()).toBe(0);
     // A demo call 181 handed to 1098: the round trip's messages, each acknowledged.
     const from181 = await e2e.one<{ id: string }>("SELECT id FROM helpline_call WHERE partner = '181' AND partner_ref IS NOT NULL LIMIT 1");
     await page.goto(url(`/helpline/calls/${from181.id}`));

@@ -291,7 +291,16 @@ function helplineCallMap(): ColumnMap {
   const h = helplineCall;
   const cols: Record<string, ColumnSource> = {};
   for (const [k, v] of Object.entries(h))
-    if (k !== 'alertedAt' && k !== 'operatorUnitId' && k !== 'createdAt' && k !== 'updatedAt' && isColumn(v)) cols[k] = v;
+    if (
+      k !== 'alertedAt' &&
+      k !== 'warnedAt' &&
+      k !== 'queueRank' &&
+      k !== 'operatorUnitId' &&
+      k !== 'createdAt' &&
+      k !== 'updatedAt' &&
+      isColumn(v)
+    )
+      cols[k] = v;
   return { cols, subject: { childId: sql`ANY(${h.childIds})` } };
 }
 const isColumn = (v: unknown): v is AnyPgColumn => !!v && typeof v === 'object' && 'columnType' in v;

@@ -4,7 +4,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/session';
 import { ErrorMessage, Loading } from '../../components/Status';
-import { HANDED_TO, useCall, useResponders, useStep, type Call } from './api';
+import { HANDED_TO, useCall, useCallAction, useChildCases, useResponders, useStep, type Call } from './api';
 
 /**
  * One 1098 call (issue #13): its details as the access policy gives them (a withheld field is
@@ -21,6 +21,9 @@ export default function CallPage() {
   const responders = useResponders(callId, mayDispatch);
   const step = useStep();
   const [responder, setResponder] = useState<string | null>(null);
+  const action = useCallAction();
+  const live = !!call.data && call.data.status !== 'draft' && call.data.status !== 'closed';
+  const childCases = useChildCases(call.data?.childIds ?? [], mayDispatch && can('cases.read') && live && !call.data?.caseId);
   if (call.isPending) return <Loading />;
   if (call.error) return <ErrorMessage error={call.error} />;
   const c = call.data;
@@ -135,6 +138,32 @@ export default function CallPage() {
             )}
           </Group>
           {step.error && <ErrorMessage error={step.error} />}
+        </Card>
+      )}
+      {live && (mayDispatch || can('helpline.intake')) && (
+        <Card withBorder padding="sm" data-testid="helpline-call-handover">
+          <Group gap="sm" align="flex-end">
+            {!c.partner &&
+              (['112', '181'] as const).map((p) => (
+                <Button key={p} variant="light" color="indigo" onClick={() => action.mutate({ call: c, kind: 'partner', partner: p })}>
+                  {t('helpline.call.handTo', { partner: p })}
+                </Button>
+              ))}
+            {!c.caseId &&
+              (childCases.data ?? [])
+                .filter((k) => k.status !== 'closed')
+                .map((k) => (
+                  <Button key={k.id} variant="light" onClick={() => action.mutate({ call: c, kind: 'attach', caseId: k.id })}>
+                    {t('helpline.call.attachTo', { number: k.number })}
+                  </Button>
+                ))}
+          </Group>
+          {!c.caseId && mayDispatch && childCases.data?.length === 0 && (
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('helpline.call.noCaseToAttach')}
+            </Text>
+          )}
+          {action.error && <ErrorMessage error={action.error} />}
         </Card>
       )}
       <Title order={2} size="h4">

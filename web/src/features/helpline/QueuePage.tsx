@@ -18,7 +18,9 @@ export default function QueuePage() {
   const can = useCan();
   const [status, setStatus] = useState('');
   const [urgency, setUrgency] = useState('');
-  const calls = useCalls({ status: status || undefined, urgency: urgency || undefined });
+  // Keyset paging (the server's nextCursor): the queue is read from its index, a page at a time.
+  const [after, setAfter] = useState<string | undefined>(undefined);
+  const calls = useCalls({ status: status || undefined, urgency: urgency || undefined, after });
   const summary = useSummary();
   const step = useStep();
   return (
@@ -65,7 +67,10 @@ export default function QueuePage() {
         <Select
           label={t('helpline.queue.status')}
           value={status}
-          onChange={(v) => setStatus(v ?? '')}
+          onChange={(v) => {
+            setStatus(v ?? '');
+            setAfter(undefined);
+          }}
           data={[
             { value: '', label: t('helpline.queue.any') },
             ...CALL_STATUSES.map((s) => ({ value: s, label: t(`helpline.status.${s}`) })),
@@ -75,7 +80,10 @@ export default function QueuePage() {
         <Select
           label={t('helpline.field.urgency')}
           value={urgency}
-          onChange={(v) => setUrgency(v ?? '')}
+          onChange={(v) => {
+            setUrgency(v ?? '');
+            setAfter(undefined);
+          }}
           data={[{ value: '', label: t('helpline.queue.any') }, ...URGENCIES.map((u) => ({ value: u, label: t(`helpline.urgency.${u}`) }))]}
           allowDeselect={false}
         />
@@ -135,6 +143,26 @@ export default function QueuePage() {
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {calls.data && (
+        <Group gap="sm">
+          <Text size="sm" c="dimmed">
+            {t('helpline.queue.showing', {
+              count: calls.data.items.length,
+              total: calls.data.totalCapped ? `${calls.data.total}+` : calls.data.total,
+            })}
+          </Text>
+          {after && (
+            <Button size="xs" variant="subtle" onClick={() => setAfter(undefined)}>
+              {t('helpline.queue.first')}
+            </Button>
+          )}
+          {calls.data.nextCursor && (
+            <Button size="xs" variant="light" onClick={() => setAfter(calls.data.nextCursor ?? undefined)}>
+              {t('helpline.queue.next')}
+            </Button>
+          )}
+        </Group>
       )}
       {step.error && <ErrorMessage error={step.error} />}
     </Stack>

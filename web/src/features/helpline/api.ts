@@ -11,7 +11,15 @@ export interface Call {
   callerPhone?: string | null;
   callerName?: string | null;
   callerAnonymous: boolean;
-  children?: { name?: string | null; nameLocal?: string | null; sex: string; ageYears?: number | null; description?: string | null }[];
+  children?: {
+    name?: string | null;
+    nameLocal?: string | null;
+    sex: string;
+    ageYears?: number | null;
+    description?: string | null;
+    registryChildId?: string | null;
+  }[];
+  childIds?: string[];
   locationText?: string | null;
   categories: string[];
   urgency: string | null;
@@ -96,7 +104,12 @@ export const keys = {
 export const useCalls = (q: Query) =>
   useQuery({
     queryKey: keys.calls(q),
-    queryFn: ({ signal }) => api.get<{ items: Call[]; total: number }>('/helpline/calls', { pageSize: 50, ...q }, signal),
+    queryFn: ({ signal }) =>
+      api.get<{ items: Call[]; total: number; totalCapped: boolean; nextCursor: string | null }>(
+        '/helpline/calls',
+        { pageSize: 50, ...q },
+        signal,
+      ),
     placeholderData: keepPreviousData,
     // The clock moves: the queue is fetched again every half minute.
     refetchInterval: 30_000,
@@ -148,6 +161,37 @@ export function useStep() {
         ...(kind ? { kind } : {}),
         ...(responderUserId ? { responderUserId } : {}),
       }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }),
+  });
+}
+
+/** The open cases of the registry children a call names, to attach the call to one (GET /cases?childId=). */
+export const useChildCases = (childIds: string[], enabled: boolean) =>
+  useQuery({
+    queryKey: [...keys.all, 'child-cases', childIds],
+    queryFn: async ({ signal }) =>
+      (
+        await Promise.all(
+          childIds.map((childId) =>
+            api.get<{ items: { id: string; number: number; status: string }[] }>('/cases', { childId, pageSize: 25 }, signal),
+          ),
+        )
+      ).flatMap((r) => r.items),
+    enabled: enabled && childIds.length > 0,
+  });
+
+/** Attach to a case, hand to 112/181, or hand over as a new case: each refreshes the helpline's queries. */
+export function useCallAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      a: { call: Call } & ({ kind: 'attach'; caseId: string } | { kind: 'partner'; partner: '112' | '181' } | { kind: 'case' }),
+    ): Promise<unknown> =>
+      a.kind === 'attach'
+        ? api.post<Call>(`/helpline/calls/${a.call.id}/attach-case`, { version: a.call.version, caseId: a.caseId })
+        : a.kind === 'partner'
+          ? api.post<Call>(`/helpline/calls/${a.call.id}/partner-handover`, { version: a.call.version, partner: a.partner })
+          : api.post<unknown>(`/helpline/calls/${a.call.id}/case`, { version: a.call.version }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }),
   });
 }

@@ -59,6 +59,9 @@ const en = {
     status: { draft: 'Draft', open: 'Open', dispatched: 'Dispatched', reached: 'Child reached', closed: 'Closed' },
     queue: {
       title: 'Helpline queue',
+      next: 'Next calls',
+      first: 'Back to the top',
+      showing: '{{count}} of {{total}} calls',
       export: 'Export CSV',
       status: 'Status',
       any: 'Any',
@@ -107,6 +110,9 @@ const en = {
       pending: 'pending',
       fromPartner: 'Received from {{partner}}',
       toPartner: 'Handed to {{partner}}',
+      handTo: 'Hand to {{partner}}',
+      attachTo: 'Attach to case #{{number}}',
+      noCaseToAttach: 'No open case of a child named on this call: link the child from the registry to attach one.',
     },
     partnerStatus: { acknowledged: 'accepted', on_the_way: 'responder on the way', reached: 'child reached', closed: 'closed' },
     step: {
@@ -190,6 +196,9 @@ const hi: typeof en = {
     status: { draft: 'ड्राफ्ट', open: 'खुली', dispatched: 'भेजी गई', reached: 'बच्चे तक पहुँचे', closed: 'बंद' },
     queue: {
       title: 'हेल्पलाइन कतार',
+      next: 'अगली कॉल',
+      first: 'ऊपर लौटें',
+      showing: '{{total}} में से {{count}} कॉल',
       export: 'CSV निर्यात',
       status: 'स्थिति',
       any: 'कोई भी',
@@ -238,6 +247,9 @@ const hi: typeof en = {
       pending: 'लंबित',
       fromPartner: '{{partner}} से प्राप्त',
       toPartner: '{{partner}} को सौंपी गई',
+      handTo: '{{partner}} को सौंपें',
+      attachTo: 'प्रकरण #{{number}} से जोड़ें',
+      noCaseToAttach: 'इस कॉल में नामित किसी बच्चे का खुला प्रकरण नहीं: जोड़ने के लिए रजिस्ट्री से बच्चे को जोड़ें।',
     },
     partnerStatus: { acknowledged: 'स्वीकार', on_the_way: 'प्रतिसादकर्ता रास्ते में', reached: 'बच्चे तक पहुँचे', closed: 'बंद' },
     step: {
@@ -321,6 +333,9 @@ const mr: typeof en = {
     status: { draft: 'मसुदा', open: 'खुली', dispatched: 'पाठवली', reached: 'बालकापर्यंत पोहोचले', closed: 'बंद' },
     queue: {
       title: 'हेल्पलाइन रांग',
+      next: 'पुढील कॉल',
+      first: 'सुरुवातीला परत',
+      showing: '{{total}} पैकी {{count}} कॉल',
       export: 'CSV निर्यात',
       status: 'स्थिती',
       any: 'कोणतीही',
@@ -369,6 +384,9 @@ const mr: typeof en = {
       pending: 'प्रलंबित',
       fromPartner: '{{partner}} कडून मिळाला',
       toPartner: '{{partner}} ला सोपवला',
+      handTo: '{{partner}} ला सोपवा',
+      attachTo: 'प्रकरण #{{number}} ला जोडा',
+      noCaseToAttach: 'या कॉलमधील कोणत्याही बालकाचे खुले प्रकरण नाही: जोडण्यासाठी नोंदवहीतून बालक जोडा.',
     },
     partnerStatus: { acknowledged: 'स्वीकारले', on_the_way: 'प्रतिसादक वाटेत', reached: 'बालकापर्यंत पोहोचले', closed: 'बंद' },
     step: {

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
+import { caseKit, type Kit } from '../cases/cases.testkit';
+import type { Actor } from '../access/policy';
+import { queuePageQuery } from './helpline.repository';
+
+/**
+ * The district queue with many calls (issue #13): the page is read in the order of the index
+ * helpline_call_queue_page (no sort of the whole open set), pages follow by cursor without gaps
+ * or repeats and agree with offset paging, the count stops at 1,000, a forged cursor is a 400.
+ */
+let t: TestApp;
+let k: Kit;
+let dcpo: Client;
+const ROWS = 20_000;
+const q = <T>(sql: string, params: unknown[] = []) => t.ctx.database.query<T>(sql, params);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  k = await caseKit(t);
+  k.at('2026-12-01T04:30:00.000Z');
+  dcpo = await k.as('dcpo.amravati');
+  // Calls of every status and urgency in Amravati (468), and a few in Akola (ignored by the Amravati officer).
+  await q(`INSERT INTO helpline_call (status, channel, state_code, district_code, caller_anonymous, children, categories, urgency,
+      received_at, submitted_at, route, target_minutes, target_at, created_at, updated_at)
+    SELECT (ARRAY['open','dispatched','reached','closed'])[1 + g % 4], '1098', 27, CASE WHEN g % 50 = 0 THEN 467 ELSE 468 END, true, '[]',
+      ARRAY['rescue'], (ARRAY['emergency','non_emergency','information'])[1 + g % 3],
+      timestamptz '2026-12-01 04:00:00+00' - (g % 7919) * interval '1 minute', timestamptz '2026-12-01 04:00:00+00', 'district_unit', 60,
+      timestamptz '2026-12-01 05:00:00+00', now(), now()
+    FROM generate_series(1, ${ROWS}) AS g`);
+  await q('ANALYZE helpline_call');
+});
+afterAll(() => t.close());
+
+type Item = { id: string; number: number; status: string; urgency: string; receivedAt: string; districtCode: number };
+const RANK = (c: Item) =>
+  ['draft', 'open', 'dispatched', 'reached', 'closed'].indexOf(c.status) * 3 +
+  ['emergency', 'non_emergency', 'information'].indexOf(c.urgency);
+const key = (c: Item) => [RANK(c), new Date(c.receivedAt).getTime(), c.number];
+const before = (a: Item, b: Item) => {
+  const [x, y] = [key(a), key(b)];
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i];
+  return false;
+};
+
+describe('the queue at many calls', () => {
+  it('pages by cursor in queue order, as offset paging does, with a capped count', async () => {
+    const pages: Item[][] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      const res = await dcpo.get(`/api/v1/helpline/calls?pageSize=50${after ? `&after=${after}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { items: Item[]; total: number; totalCapped: boolean; nextCursor: string | null };
+      expect(body).toMatchObject({ total: 1000, totalCapped: true });
+      expect(body.items).toHaveLength(50);
+      pages.push(body.items);
+      after = body.nextCursor;
+      expect(after).toBeTruthy();
+    }
+    const all = pages.flat();
+    expect(new Set(all.map((c) => c.id)).size).toBe(150);
+    expect(all.every((c) => c.districtCode === 468)).toBe(true);
+    for (let i = 1; i < all.length; i++) expect(before(all[i - 1], all[i]), `${i}`).toBe(true);
+    expect(all[0]).toMatchObject({ status: 'open', urgency: 'emergency' });
+    // An older client's page=2 is the same page as the cursor's second.
+    const offset = (await dcpo.get('/api/v1/helpline/calls?pageSize=50&page=2')).json() as { items: Item[] };
+    expect(offset.items.map((c) => c.id)).toEqual(pages[1].map((c) => c.id));
+  });
+
+  it('follows a filtered queue to its last page, where there is no next cursor', async () => {
+    const seen = new Set<string>();
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const res = await dcpo.get(`/api/v1/helpline/calls?status=closed&urgency=information&pageSize=100${after ? `&after=${after}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { items: Item[]; nextCursor: string | null };
+      for (const c of body.items) {
+        expect(c).toMatchObject({ status: 'closed', urgency: 'information', districtCode: 468 });
+        seen.add(c.id);
+      }
+      after = body.nextCursor;
+      pages++;
+    } while (after && pages < 30);
+    const [{ n }] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM helpline_call WHERE district_code = 468 AND status = 'closed' AND urgency = 'information'`,
+    );
+    expect(seen.size).toBe(n);
+  });
+
+  it('refuses a cursor it did not make, naming the field', async () => {
+    for (const bad of ['x', Buffer.from('1|yesterday|5').toString('base64url'), '%%%']) {
+      const res = await dcpo.get(`/api/v1/helpline/calls?after=${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.body).toContain('after');
+    }
+  });
+
+  it('reads the page from the index, without sorting the open set', async () => {
+    const [user] = await q<{ id: string; organisation_id: string }>(
+      `SELECT id, organisation_id FROM app_user WHERE username = 'dcpo.amravati'`,
+    );
+    const actor: Actor = {
+      userId: user.id,
+      username: 'dcpo.amravati',
+      displayName: 'DCPO',
+      role: 'dcpu_officer',
+      organisationId: user.organisation_id,
+      organisationKind: 'DCPU',
+      scope: { level: 'district', stateCode: 27, districtCode: 468 },
+    };
+    const now = new Date('2026-12-01T04:30:00.000Z');
+    for (const [query, cursor] of [
+      [{ page: 1, pageSize: 50 }, null],
+      [
+        { page: 1, pageSize: 50, status: 'open' as const },
+        { rank: 3, at: '2026-11-30 10:00:00+00', number: 10 },
+      ],
+    ] as const) {
+      const built = queuePageQuery(t.ctx.db, actor, query, {}, now, '2026-12-01', cursor).toSQL();
+      const plan = (await q<{ 'QUERY PLAN': string }>(`EXPLAIN ${built.sql}`, built.params)).map((r) => r['QUERY PLAN']).join('\n');
+      expect(plan).toContain('helpline_call_queue_page');
+      expect(plan).not.toMatch(/\bSort\b/);
+    }
+  });
+});
