@@ -230,8 +230,16 @@ export async function trendIndicator(
   });
 }
 
-/** The sources whose rows are records a reader can open: a child (children, care) or a case (statutory due items). */
-export const LISTABLE: Partial<Record<Source, 'child' | 'case'>> = { child: 'child', care: 'child', case_due: 'case' };
+/** The kind of record each source's rows are, listed by the module that owns it (src/dashboards/lists.service.ts). */
+export type ListKind = 'child' | 'case' | 'action' | 'missing' | 'call';
+export const LISTABLE: Record<Source, ListKind> = {
+  child: 'child',
+  care: 'child',
+  case_due: 'case',
+  action: 'action',
+  missing: 'missing',
+  helpline: 'call',
+};
 
 /**
  * SQL subquery: the ids of the records an indicator's figure counts within the actor's area (the

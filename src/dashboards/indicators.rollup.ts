@@ -76,7 +76,8 @@ export async function trendRowsFromRollup(db: Db, actor: Actor, ind: Indicator, 
   const flow = ind.trend!.mode === 'flow';
   const first = `${months[0]}-01`;
   const after = `${months[months.length - 1]}-01`;
-  const res = (await db.execute(sql`SELECT CASE WHEN ${c.month} < ${first}::date THEN 'before' ELSE to_char(${c.month}, 'YYYY-MM') END AS month,
+  const res =
+    (await db.execute(sql`SELECT CASE WHEN ${c.month} < ${first}::date THEN 'before' ELSE to_char(${c.month}, 'YYYY-MM') END AS month,
       COALESCE(sum(${c.n}) FILTER (WHERE ${num}), 0)::int AS numerator,
       ${den && flow ? sql`COALESCE(sum(${c.n}) FILTER (WHERE ${den}), 0)::int` : sql`NULL::int`} AS denominator
     FROM ${c}

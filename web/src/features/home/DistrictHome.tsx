@@ -25,8 +25,6 @@ const PREFIXES: [string, string][] = [
 ];
 /** The breakdowns follow the indicator's source; care (children in care) breaks down as a child does. */
 const sourceOf = (id: string) => PREFIXES.find(([p]) => id.startsWith(p))?.[1] ?? 'child';
-/** Figures over children or cases open the list of the records they count (src/dashboards/lists.service.ts). */
-const listable = (id: string) => sourceOf(id) === 'child';
 
 /** One indicator: the figure, its rate, and its 12-month trend with the table behind the chart. */
 function IndicatorCard({ v, onOpen, open }: { v: IndicatorValue; onOpen: () => void; open: boolean }) {
@@ -104,7 +102,6 @@ function BreakdownPanel({ v, district }: { v: IndicatorValue; district?: number 
   const options = BREAKDOWNS[sourceOf(v.id)];
   const [by, setBy] = useState(options[0]);
   const q = useBreakdown(v.id, by, district);
-  const list = listable(v.id);
   const toList = (extra: Record<string, string | number>) => ({ indicator: v.id, ...(district ? { district } : {}), ...extra });
   return (
     <Card withBorder data-testid="breakdown">
@@ -112,11 +109,10 @@ function BreakdownPanel({ v, district }: { v: IndicatorValue; district?: number 
         <Title order={2} size="h4">
           {t('home.district.breakdown')}: {title(v.title)}
         </Title>
-        {list && (
-          <Button component={Link} to="/home/records" search={toList({}) as never} size="xs" data-testid="open-records">
-            {t('home.records.open', { n: f.number(v.numerator ?? 0) })}
-          </Button>
-        )}
+        {/* Every figure opens the list of the records it counts (src/dashboards/lists.service.ts). */}
+        <Button component={Link} to="/home/records" search={toList({}) as never} size="xs" data-testid="open-records">
+          {t('home.records.open', { n: f.number(v.numerator ?? 0) })}
+        </Button>
         <Select
           label={t('home.district.by')}
           data={options.map((o) => ({ value: o, label: t(`home.by.${o}`) }))}
@@ -138,7 +134,7 @@ function BreakdownPanel({ v, district }: { v: IndicatorValue; district?: number 
                       : t(`home.value.${r.label}`, { defaultValue: r.label })}
                   </Table.Td>
                   <Table.Td>
-                    {list && r.key !== null ? (
+                    {r.key !== null ? (
                       <Anchor component={Link} to="/home/records" search={toList({ by, key: r.key }) as never}>
                         {f.number(r.numerator)}
                       </Anchor>
