@@ -3,12 +3,14 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useCan } from '../../auth/session';
 import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { reportUrl, thisMonthIst, useBreakdown, useDistrictHome, type DistrictHome, type IndicatorValue } from './api';
 import { KindBadge, useTitle } from './shared';
 import { SnapshotsPanel } from './SnapshotsPanel';
+import { RecipientsPanel } from './RecipientsPanel';
 
 const BREAKDOWNS: Record<string, string[]> = {
   child: ['sex', 'age_band', 'social_category', 'disability', 'block', 'village'],
@@ -261,6 +263,7 @@ function Side({ d }: { d: DistrictHome }) {
 export function DistrictHomeView({ district }: { district?: number }) {
   const { t, i18n } = useTranslation();
   const q = useDistrictHome(district);
+  const can = useCan();
   const [open, setOpen] = useState<string | null>(null);
   return (
     <QueryState query={q}>
@@ -302,6 +305,7 @@ export function DistrictHomeView({ district }: { district?: number }) {
               <CareTrend d={d} />
               <Side d={d} />
               {code !== null && <SnapshotsPanel district={code} />}
+              {code !== null && can('convergence.manage') && <RecipientsPanel district={code} />}
             </Stack>
           </>
         );
