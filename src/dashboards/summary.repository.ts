@@ -43,6 +43,8 @@ export async function refreshChanged(tx: Db): Promise<number> {
     INSERT INTO dash_child_claim (child_id) SELECT child_id FROM k`)) as unknown as { affectedRows?: number; rowCount?: number };
   const n = Number(claimed.affectedRows ?? claimed.rowCount ?? 0);
   if (n > 0) {
+    // The claim's size decides the plans below: by index for a few children, whole-table for a first build.
+    await tx.execute(sql`ANALYZE dash_child_claim`);
     await tx.execute(moveCounts(-1));
     await tx.execute(sql`DELETE FROM dash_child_summary s USING dash_child_claim k WHERE s.id = k.child_id`);
     await tx.execute(sql`INSERT INTO dash_child_summary SELECT d.* FROM dash_child d JOIN dash_child_claim k ON k.child_id = d.id`);
