@@ -62,7 +62,11 @@ describe('who receives the monthly report', () => {
   it('says a duplicate under the address (409), and removes one for the district', async () => {
     const sent = serve({
       status: 409,
-      body: { error: 'duplicate', message: 'This address already receives the report', issues: [{ field: 'address', message: 'already listed' }] },
+      body: {
+        error: 'duplicate',
+        message: 'This address already receives the report',
+        issues: [{ field: 'address', message: 'already listed' }],
+      },
     });
     const { container } = await renderWithApp(<RecipientsPanel district={468} />, 'hi');
     await screen.findByText('scps@mh.test');
