@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import { can, covers, requirePermission, type Actor } from '../access/policy';
@@ -81,7 +81,8 @@ async function namesOf(ctx: Pick<AppContext, 'db'>, rows: ActionRow[]) {
   return new Map(meta.map((m) => [m.id, { group: m.group, meetingDate: m.meetingDate }]));
 }
 
-export async function listActionsFor(ctx: AppContext, actor: Actor, q: ActionListQuery) {
+/** `idsIn`: only items whose id is in this subquery (the records behind a dashboard figure, src/dashboards/lists.service.ts). */
+export async function listActionsFor(ctx: AppContext, actor: Actor, q: ActionListQuery & { idsIn?: SQL }) {
   const view = convergenceView(actor);
   const today = istDay(ctx.now());
   const conds: (SQL | undefined)[] = [actionVisible(actor)];
@@ -92,6 +93,7 @@ export async function listActionsFor(ctx: AppContext, actor: Actor, q: ActionLis
   if (q.familyId) conds.push(eq(convergenceAction.familyId, q.familyId));
   if (q.overdue === true) conds.push(ne(convergenceAction.status, 'done'), lt(convergenceAction.dueDate, today));
   if (q.mine) conds.push(ownDepartmentAction(actor));
+  if (q.idsIn) conds.push(sql`${convergenceAction.id} IN (${q.idsIn})`);
   const where = and(...conds)!;
   const [rows, total] = await Promise.all([listActions(ctx.db, where, q.pageSize, (q.page - 1) * q.pageSize), countActions(ctx.db, where)]);
   const names = await namesOf(ctx, rows);

@@ -5,6 +5,9 @@ import { DISAGGREGATIONS } from './domain/indicator';
 import { pageQuery } from '../http/common';
 import { childOut } from '../registry/registry.model';
 import { caseListItemOut } from '../cases/cases.model';
+import { actionRowOut } from '../convergence/convergence.model';
+import { missingRecordOut } from '../missing/missing.model';
+import { callOut } from '../helpline/helpline.model';
 
 const lgd = z
   .string()
@@ -31,10 +34,16 @@ export const recordsExportQuery = z.strictObject(recordsFilter);
 
 export const recordsOut = z.object({
   indicator: z.string(),
-  /** What the figure counts: children (the registry's list) or cases (the case list). */
-  kind: z.enum(['child', 'case']),
+  /**
+   * What the figure counts, listed by the module that owns it: children (the registry), cases
+   * (the case list), action items (convergence), missing-child reports, 1098 calls (the helpline).
+   */
+  kind: z.enum(['child', 'case', 'action', 'missing', 'call']),
   children: z.array(childOut),
   cases: z.array(caseListItemOut),
+  actions: z.array(actionRowOut),
+  missing: z.array(missingRecordOut),
+  calls: z.array(callOut),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),

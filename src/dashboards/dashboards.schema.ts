@@ -3,7 +3,7 @@
  * declared here as existing views so the access policy's `jurisdictionWhere` can be applied
  * to their place columns like to any table: this module never reads another module's tables.
  */
-import { boolean, date, integer, numeric, pgMaterializedView, pgView, text, timestamp, uuid, bigint } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, numeric, pgTable, pgView, smallint, text, timestamp, uuid, bigint } from 'drizzle-orm/pg-core';
 
 const place = {
   stateCode: integer('state_code').notNull(),
@@ -13,8 +13,8 @@ const place = {
   villageId: text('village_id'),
 };
 
-/** The children's facts, read from their summary table (refreshed by summary.repository.ts). */
-export const dashChild = pgMaterializedView('dash_child_summary', {
+/** The children's facts, read from their summary table (kept current by summary.repository.ts, 0840). */
+export const dashChild = pgTable('dash_child_summary', {
   id: uuid('id').notNull(),
   ...place,
   sex: text('sex').notNull(),
@@ -31,7 +31,17 @@ export const dashChild = pgMaterializedView('dash_child_summary', {
   schemeLinkedOn: date('scheme_linked_on'),
   documentsTotal: integer('documents_total').notNull(),
   documentsPending: integer('documents_pending').notNull(),
-}).existing();
+});
+
+/** Children per district, fact, IST month and conditions met (0840; indicators.rollup.ts). */
+export const dashChildCount = pgTable('dash_child_count', {
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  fact: text('fact').notNull(),
+  month: date('month').notNull(),
+  flags: smallint('flags').notNull(),
+  n: integer('n').notNull(),
+});
 
 export const dashCaseDue = pgView('dash_case_due', {
   caseId: uuid('case_id').notNull(),

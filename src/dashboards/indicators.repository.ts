@@ -9,6 +9,7 @@ import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
 import { dashAction, dashCare, dashCareHistory, dashCaseDue, dashChild, dashHelpline, dashMissing } from './dashboards.schema';
 import { monthEnd, type Disaggregation, type Indicator, type Source } from './domain/indicator';
+import { countFromRollup, rollupServes, trendRowsFromRollup } from './indicators.rollup';
 
 export interface Params {
   /** The IST calendar day (src/kernel/clock.ts). */
@@ -157,6 +158,7 @@ export async function countIndicator(
   groupBy: GroupBy | null = null,
   extra?: SQL,
 ): Promise<CountRow[]> {
+  if (rollupServes(actor, ind, groupBy, extra)) return countFromRollup(db, actor, ind, groupBy as 'district' | 'state' | null);
   const view = VIEWS[ind.source];
   const num = conditions(ind.source, ind.numerator, p);
   const den = ind.denominator ? conditions(ind.source, ind.denominator, p) : null;
@@ -214,8 +216,10 @@ export async function trendIndicator(
     WHERE ${and(jurisdictionWhere(actor, view), extra ?? sql`true`, den ?? num)} AND ${d} IS NOT NULL
       AND ${istDay} < (${after}::date + interval '1 month')::date
     GROUP BY 1`;
-  const res = (await db.execute(q)) as unknown as { rows: Record<string, unknown>[] };
-  const got = new Map(res.rows.map((r) => [String(r.month), r]));
+  const rows = rollupServes(actor, ind, null, extra)
+    ? await trendRowsFromRollup(db, actor, ind, months)
+    : ((await db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
+  const got = new Map(rows.map((r) => [String(r.month), r]));
   let running = flow ? 0 : Number(got.get('before')?.numerator ?? 0);
   return months.map((m) => {
     const r = got.get(m);
@@ -226,8 +230,16 @@ export async function trendIndicator(
   });
 }
 
-/** The sources whose rows are records a reader can open: a child (children, care) or a case (statutory due items). */
-export const LISTABLE: Partial<Record<Source, 'child' | 'case'>> = { child: 'child', care: 'child', case_due: 'case' };
+/** The kind of record each source's rows are, listed by the module that owns it (src/dashboards/lists.service.ts). */
+export type ListKind = 'child' | 'case' | 'action' | 'missing' | 'call';
+export const LISTABLE: Record<Source, ListKind> = {
+  child: 'child',
+  care: 'child',
+  case_due: 'case',
+  action: 'action',
+  missing: 'missing',
+  helpline: 'call',
+};
 
 /**
  * SQL subquery: the ids of the records an indicator's figure counts within the actor's area (the

@@ -1,12 +1,13 @@
 /**
  * The records behind a figure (issue #16: "every number opens its list"). The dashboards module
  * computes only WHICH ids a figure counts (a subquery over its views, within the area); the list
- * itself is the registry's or the case module's own list, so the one access policy applies as on
- * any list: the permitted fields of the role, its row rule and jurisdiction, initials under a CWC
+ * itself is the owning module's own list (registry, cases, convergence actions, missing reports,
+ * helpline calls), so the one access policy applies as on any list: the permitted fields of the role, its row rule and jurisdiction, initials under a CWC
  * non-disclosure order (JJ Act 2015 s.74), paging and the access log of every child disclosed.
  * A figure counted where a child is placed (an institution in another district) may therefore list
  * fewer children than it counts: the reader sees only records their jurisdiction covers.
  */
+import type { SQL } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../access/policy';
 import { mayRead } from '../access/fields';
@@ -15,8 +16,11 @@ import { HttpError } from '../http/errors';
 import { tableFile, type Column } from '../exports/tables';
 import { listChildrenFor } from '../registry/children.service';
 import { listCasesFor } from '../cases/cases.service';
+import { listActionsFor } from '../convergence/actions.service';
+import { listRecordsFor } from '../missing/missing.service';
+import { listCallsFor } from '../helpline/helpline.service';
 import { indicatorById, params } from './indicators.service';
-import { LISTABLE, recordIdsQuery } from './indicators.repository';
+import { LISTABLE, recordIdsQuery, type ListKind } from './indicators.repository';
 import { SOURCE_DISAGGREGATIONS } from './domain/indicator';
 import { areaActor } from './area';
 import { ensureFresh } from './summary.repository';
@@ -29,7 +33,6 @@ async function target(ctx: AppContext, actor: Actor, id: string, q: Omit<Records
   const ind = indicatorById(id);
   if (ind.status !== 'live') throw new HttpError(409, 'awaiting_module', `${id} is counted by ${ind.awaits}, not wired yet`);
   const kind = LISTABLE[ind.source];
-  if (!kind) throw new HttpError(409, 'not_listable', `${id} counts ${ind.source} records, which have no list here yet`);
   if (q.set === 'denominator' && !ind.denominator) {
     throw new HttpError(400, 'invalid', `${id} is a plain count`, [{ field: 'set', message: 'this indicator has no denominator' }]);
   }
@@ -47,31 +50,62 @@ async function target(ctx: AppContext, actor: Actor, id: string, q: Omit<Records
   return { kind, idsIn };
 }
 
+type Page = { items: Record<string, unknown>[]; total: number; withheld?: string[] };
+
+/**
+ * One page of the records through the owning module's own list: its permission, row and field
+ * rules, s.74 initials and access log apply as on that module's screen.
+ */
+function listPage(ctx: AppContext, actor: Actor, kind: ListKind, idsIn: SQL, page: number, pageSize: number): Promise<Page> {
+  switch (kind) {
+    case 'child':
+      return listChildrenFor(ctx, actor, { idsIn, page, pageSize });
+    case 'case':
+      return listCasesFor(ctx, actor, { idsIn, page, pageSize });
+    case 'action':
+      return listActionsFor(ctx, actor, { idsIn, page, pageSize });
+    case 'missing':
+      return listRecordsFor(ctx, actor, { idsIn, page, pageSize });
+    case 'call':
+      return listCallsFor(ctx, actor, { idsIn, page, pageSize });
+  }
+}
+
+const FIELD: Record<ListKind, 'children' | 'cases' | 'actions' | 'missing' | 'calls'> = {
+  child: 'children',
+  case: 'cases',
+  action: 'actions',
+  missing: 'missing',
+  call: 'calls',
+};
+
 /** One page of the records a figure counts, as the reader may see them. */
 export async function indicatorRecords(ctx: AppContext, actor: Actor, id: string, q: RecordsQuery) {
   const { kind, idsIn } = await target(ctx, actor, id, q);
-  if (kind === 'child') {
-    const list = await listChildrenFor(ctx, actor, { idsIn, page: q.page, pageSize: q.pageSize });
-    return {
-      indicator: id,
-      kind,
-      children: list.items,
-      cases: [],
-      total: list.total,
-      page: q.page,
-      pageSize: q.pageSize,
-      withheld: list.withheld,
-    };
-  }
-  const list = await listCasesFor(ctx, actor, { idsIn, page: q.page, pageSize: q.pageSize });
-  return { indicator: id, kind, children: [], cases: list.items, total: list.total, page: q.page, pageSize: q.pageSize, withheld: [] };
+  const list = await listPage(ctx, actor, kind, idsIn, q.page, q.pageSize);
+  const empty = { children: [], cases: [], actions: [], missing: [], calls: [] };
+  return {
+    indicator: id,
+    kind,
+    ...empty,
+    [FIELD[kind]]: list.items,
+    total: list.total,
+    page: q.page,
+    pageSize: q.pageSize,
+    withheld: list.withheld ?? [],
+  };
 }
 
 type Row = Record<string, unknown>;
 type Cell = string | number | boolean | null | undefined;
 
-const CHILD_COLUMNS = ['id', 'name', 'nameLocal', 'sex', 'age', 'careStatus', 'districtCode', 'blockCode', 'villageId'];
-const CASE_COLUMNS = ['id', 'number', 'status', 'risk', 'level', 'nextDueAt', 'nextDueKind', 'districtCode', 'blockCode', 'villageId'];
+const COLUMNS: Record<ListKind, string[]> = {
+  child: ['id', 'name', 'nameLocal', 'sex', 'age', 'careStatus', 'districtCode', 'blockCode', 'villageId'],
+  case: ['id', 'number', 'status', 'risk', 'level', 'nextDueAt', 'nextDueKind', 'districtCode', 'blockCode', 'villageId'],
+  action: ['id', 'department', 'description', 'assignedOn', 'dueDate', 'status', 'doneOn', 'daysOverdue'],
+  missing: ['id', 'reference', 'kind', 'status', 'districtCode', 'name', 'sex', 'ageYears', 'createdAt'],
+  call: ['id', 'number', 'status', 'urgency', 'route', 'districtCode', 'receivedAt', 'targetAt', 'reachedAt'],
+};
 
 /**
  * The whole list as CSV: the same rows and fields as the pages (read through the same lists, so
@@ -82,17 +116,14 @@ export async function exportIndicatorRecords(ctx: AppContext, actor: Actor, id: 
   const { kind, idsIn } = await target(ctx, actor, id, q);
   const rows: Row[] = [];
   for (let page = 1; rows.length < MAX_LIST_EXPORT; page++) {
-    const list =
-      kind === 'child'
-        ? await listChildrenFor(ctx, actor, { idsIn, page, pageSize: 1000 })
-        : await listCasesFor(ctx, actor, { idsIn, page, pageSize: 1000 });
-    rows.push(...(list.items as Row[]));
+    const list = await listPage(ctx, actor, kind, idsIn, page, 1000);
+    rows.push(...list.items);
     if (list.items.length < 1000) break;
   }
-  const type = kind === 'child' ? 'child' : 'case';
-  const cols = (kind === 'child' ? CHILD_COLUMNS : CASE_COLUMNS).filter(
+  const type = kind === 'child' || kind === 'case' ? kind : null;
+  const cols = COLUMNS[kind].filter(
     // A field the role may not read is never a column; one withheld on every row is left out too.
-    (f) => f === 'id' || (mayRead(actor, type, f) && (!rows.length || rows.some((r) => f in r))) || rows.some((r) => f in r),
+    (f) => f === 'id' || (type && mayRead(actor, type, f) && !rows.length) || rows.some((r) => f in r),
   );
   const columns: Column<Row>[] = cols.map((key) => ({
     key,
@@ -102,5 +133,5 @@ export async function exportIndicatorRecords(ctx: AppContext, actor: Actor, id: 
       return v instanceof Date ? v.toISOString() : (v as Cell);
     },
   }));
-  return tableFile(`${id}-${kind === 'child' ? 'children' : 'cases'}`, columns, rows, 'csv');
+  return tableFile(`${id}-${FIELD[kind]}`, columns, rows, 'csv');
 }

@@ -1,16 +1,18 @@
 /**
- * The summary table of the children's facts (migrations/0661_dashboard_summary.sql): refreshed
- * on demand when older than the freshness limit, under an advisory lock so that concurrent
- * requests refresh it once. Reports refresh it first (maxAgeSeconds 0): a report's figures are
- * those of the moment it names.
+ * The children's summary and its per-district, per-month count (migrations/0840), kept current
+ * incrementally: the writing transactions mark the children they touch (triggers, 0840); a
+ * refresh recomputes only those children's rows and moves the counts by the difference. Done
+ * on demand when the last refresh is older than the freshness limit, under an advisory lock so
+ * that concurrent requests refresh once. Reports refresh first (maxAgeSeconds 0): a report's
+ * figures are those of the moment it names.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 
 /** How stale the dashboards' child figures may be (seconds), `DASHBOARD_MAX_AGE_SECONDS`. */
 export function dashboardMaxAge(): number {
-  const v = Number(process.env.DASHBOARD_MAX_AGE_SECONDS ?? 300);
-  return Number.isFinite(v) && v >= 0 ? v : 300;
+  const v = Number(process.env.DASHBOARD_MAX_AGE_SECONDS ?? 60);
+  return Number.isFinite(v) && v >= 0 ? v : 60;
 }
 
 type Row = { refreshed_at: Date | string; fresh: boolean };
@@ -22,7 +24,38 @@ async function state(db: Db, maxAgeSeconds: number): Promise<Row> {
   return res.rows[0];
 }
 
-/** When the child figures were computed: refreshed first when older than `maxAgeSeconds`. */
+/** The counts the claimed children's summary rows contribute, added (+1) or taken away (-1). */
+const moveCounts = (sign: 1 | -1) => sql`
+  INSERT INTO dash_child_count AS c (state_code, district_code, fact, month, flags, n)
+  SELECT f.state_code, f.district_code, f.fact, f.month, f.flags, ${sign}::int * count(*)::int
+  FROM dash_child_fact f JOIN dash_child_claim k ON k.child_id = f.id
+  GROUP BY 1, 2, 3, 4, 5
+  ON CONFLICT (state_code, district_code, fact, month, flags) DO UPDATE SET n = c.n + excluded.n`;
+
+/**
+ * Recompute the summary rows of the children changed since the last refresh, and the counts by
+ * the difference. The claim is taken first (read committed): a child changed by a transaction that
+ * commits during the refresh is marked pending again by it, so the next refresh takes it up.
+ * Returns how many children were recomputed.
+ */
+export async function refreshChanged(tx: Db): Promise<number> {
+  const claimed = (await tx.execute(sql`WITH k AS (DELETE FROM dash_child_pending RETURNING child_id)
+    INSERT INTO dash_child_claim (child_id) SELECT child_id FROM k`)) as unknown as { affectedRows?: number; rowCount?: number };
+  const n = Number(claimed.affectedRows ?? claimed.rowCount ?? 0);
+  if (n > 0) {
+    // The claim's size decides the plans below: by index for a few children, whole-table for a first build.
+    await tx.execute(sql`ANALYZE dash_child_claim`);
+    await tx.execute(moveCounts(-1));
+    await tx.execute(sql`DELETE FROM dash_child_summary s USING dash_child_claim k WHERE s.id = k.child_id`);
+    await tx.execute(sql`INSERT INTO dash_child_summary SELECT d.* FROM dash_child d JOIN dash_child_claim k ON k.child_id = d.id`);
+    await tx.execute(moveCounts(1));
+    await tx.execute(sql`DELETE FROM dash_child_count WHERE n = 0`);
+    await tx.execute(sql`DELETE FROM dash_child_claim`);
+  }
+  return n;
+}
+
+/** When the child figures were computed: changes applied first when older than `maxAgeSeconds`. */
 export async function ensureFresh(db: Db, maxAgeSeconds = dashboardMaxAge()): Promise<Date> {
   const before = await state(db, maxAgeSeconds);
   if (before.fresh) return new Date(before.refreshed_at);
@@ -31,7 +64,7 @@ export async function ensureFresh(db: Db, maxAgeSeconds = dashboardMaxAge()): Pr
     // Another request may have refreshed it while this one waited for the lock.
     const now = await state(tx as unknown as Db, maxAgeSeconds);
     if (now.fresh && maxAgeSeconds > 0) return new Date(now.refreshed_at);
-    await tx.execute(sql`REFRESH MATERIALIZED VIEW dash_child_summary`);
+    await refreshChanged(tx as unknown as Db);
     const res = (await tx.execute(
       sql`UPDATE dash_refresh SET refreshed_at = now() WHERE name = 'child' RETURNING refreshed_at`,
     )) as unknown as { rows: { refreshed_at: Date | string }[] };

@@ -83,7 +83,10 @@ export async function updateCall(db: Db, id: string, version: number, values: Pa
 const STATUS_RANK: Record<string, number> = { draft: 0, open: 1, dispatched: 2, reached: 3, closed: 4 };
 const URGENCY_RANK: Record<string, number> = { emergency: 0, non_emergency: 1, information: 2 };
 
-function listWhere(actor: Actor, q: Partial<CallListQuery>, range: { from?: Date; to?: Date }, now: Date): SQL {
+/** `idsIn`: only calls whose id is in this subquery (the records behind a dashboard figure, src/dashboards/lists.service.ts). */
+export type CallListFilter = CallListQuery & { idsIn?: SQL };
+
+function listWhere(actor: Actor, q: Partial<CallListFilter>, range: { from?: Date; to?: Date }, now: Date): SQL {
   const parts: (SQL | undefined)[] = [rowsWhere(actor, 'helplineCall', h)];
   // A draft is the operator's until it is submitted.
   parts.push(q.status ? eq(h.status, q.status) : sql`(${h.status} <> 'draft' OR ${h.operatorUserId} = ${actor.userId})`);
@@ -95,6 +98,7 @@ function listWhere(actor: Actor, q: Partial<CallListQuery>, range: { from?: Date
   if (q.category) parts.push(arrayOverlaps(h.categories, [q.category]));
   if (range.from) parts.push(gte(h.receivedAt, range.from));
   if (range.to) parts.push(lt(h.receivedAt, range.to));
+  if (q.idsIn) parts.push(sql`${h.id} IN (${q.idsIn})`);
   if (q.overdue === 'true') parts.push(and(isNull(h.reachedAt), lt(h.targetAt, now), inArray(h.status, ['open', 'dispatched'])));
   return and(...parts)!;
 }
@@ -148,7 +152,7 @@ export function queuePageQuery(
 export async function listCalls(
   db: Db,
   actor: Actor,
-  q: CallListQuery,
+  q: CallListFilter,
   range: { from?: Date; to?: Date },
   now: Date,
   today: string,

@@ -1,4 +1,5 @@
 import type { AppContext } from '../http/context';
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { requirePermission, type Actor, type Placement } from '../access/policy';
 import { requireWritable } from '../access/fields';
@@ -553,7 +554,7 @@ function periodOf(now: Date, from?: string, to?: string) {
   return { from: f, to: t, range: { from: istStart(f), to: nextDay(t) } };
 }
 
-export async function listCallsFor(ctx: AppContext, actor: Actor, q: CallListQuery) {
+export async function listCallsFor(ctx: AppContext, actor: Actor, q: CallListQuery & { idsIn?: SQL }) {
   requirePermission(actor, 'helpline.read');
   const now = ctx.now();
   const range = { from: q.from ? istStart(q.from) : undefined, to: q.to ? nextDay(q.to) : undefined };

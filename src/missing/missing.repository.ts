@@ -197,6 +197,8 @@ export interface RecordFilter {
   status?: string;
   districtCode?: number;
   ids?: string[];
+  /** Only records whose id is in this subquery (the records behind a dashboard figure, src/dashboards/lists.service.ts). */
+  idsIn?: SQL;
 }
 
 export function recordConditions(actor: Actor, f: RecordFilter): SQL {
@@ -205,6 +207,7 @@ export function recordConditions(actor: Actor, f: RecordFilter): SQL {
   if (f.status) conds.push(eq(missingRecord.status, f.status as RecordRow['status']));
   if (f.districtCode) conds.push(eq(missingRecord.districtCode, f.districtCode));
   if (f.ids) conds.push(f.ids.length ? inArray(missingRecord.id, f.ids) : sql`false`);
+  if (f.idsIn) conds.push(sql`${missingRecord.id} IN (${f.idsIn})`);
   return and(...conds)!;
 }
 

@@ -2,7 +2,7 @@ import { randomBytes, createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { and, ilike, or, sql } from 'drizzle-orm';
+import { and, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { publish } from '../events/events';
 import type { Db } from '../db/client';
@@ -369,7 +369,7 @@ function requireCoversField(actor: Actor, p: Placement, field: string) {
 
 // ---------------------------------------------------------------- reading
 
-export async function listRecordsFor(ctx: AppContext, actor: Actor, query: RecordListQuery) {
+export async function listRecordsFor(ctx: AppContext, actor: Actor, query: RecordListQuery & { idsIn?: SQL }) {
   requirePermission(actor, 'missing.read');
   const { page, pageSize, q, ...filter } = query;
   let where = recordConditions(actor, filter);

@@ -3,12 +3,14 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useCan } from '../../auth/session';
 import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { reportUrl, thisMonthIst, useBreakdown, useDistrictHome, type DistrictHome, type IndicatorValue } from './api';
 import { KindBadge, useTitle } from './shared';
 import { SnapshotsPanel } from './SnapshotsPanel';
+import { RecipientsPanel } from './RecipientsPanel';
 
 const BREAKDOWNS: Record<string, string[]> = {
   child: ['sex', 'age_band', 'social_category', 'disability', 'block', 'village'],
@@ -25,8 +27,6 @@ const PREFIXES: [string, string][] = [
 ];
 /** The breakdowns follow the indicator's source; care (children in care) breaks down as a child does. */
 const sourceOf = (id: string) => PREFIXES.find(([p]) => id.startsWith(p))?.[1] ?? 'child';
-/** Figures over children or cases open the list of the records they count (src/dashboards/lists.service.ts). */
-const listable = (id: string) => sourceOf(id) === 'child';
 
 /** One indicator: the figure, its rate, and its 12-month trend with the table behind the chart. */
 function IndicatorCard({ v, onOpen, open }: { v: IndicatorValue; onOpen: () => void; open: boolean }) {
@@ -104,7 +104,6 @@ function BreakdownPanel({ v, district }: { v: IndicatorValue; district?: number 
   const options = BREAKDOWNS[sourceOf(v.id)];
   const [by, setBy] = useState(options[0]);
   const q = useBreakdown(v.id, by, district);
-  const list = listable(v.id);
   const toList = (extra: Record<string, string | number>) => ({ indicator: v.id, ...(district ? { district } : {}), ...extra });
   return (
     <Card withBorder data-testid="breakdown">
@@ -112,11 +111,10 @@ function BreakdownPanel({ v, district }: { v: IndicatorValue; district?: number 
         <Title order={2} size="h4">
           {t('home.district.breakdown')}: {title(v.title)}
         </Title>
-        {list && (
-          <Button component={Link} to="/home/records" search={toList({}) as never} size="xs" data-testid="open-records">
-            {t('home.records.open', { n: f.number(v.numerator ?? 0) })}
-          </Button>
-        )}
+        {/* Every figure opens the list of the records it counts (src/dashboards/lists.service.ts). */}
+        <Button component={Link} to="/home/records" search={toList({}) as never} size="xs" data-testid="open-records">
+          {t('home.records.open', { n: f.number(v.numerator ?? 0) })}
+        </Button>
         <Select
           label={t('home.district.by')}
           data={options.map((o) => ({ value: o, label: t(`home.by.${o}`) }))}
@@ -138,7 +136,7 @@ function BreakdownPanel({ v, district }: { v: IndicatorValue; district?: number 
                       : t(`home.value.${r.label}`, { defaultValue: r.label })}
                   </Table.Td>
                   <Table.Td>
-                    {list && r.key !== null ? (
+                    {r.key !== null ? (
                       <Anchor component={Link} to="/home/records" search={toList({ by, key: r.key }) as never}>
                         {f.number(r.numerator)}
                       </Anchor>
@@ -265,6 +263,7 @@ function Side({ d }: { d: DistrictHome }) {
 export function DistrictHomeView({ district }: { district?: number }) {
   const { t, i18n } = useTranslation();
   const q = useDistrictHome(district);
+  const can = useCan();
   const [open, setOpen] = useState<string | null>(null);
   return (
     <QueryState query={q}>
@@ -306,6 +305,7 @@ export function DistrictHomeView({ district }: { district?: number }) {
               <CareTrend d={d} />
               <Side d={d} />
               {code !== null && <SnapshotsPanel district={code} />}
+              {code !== null && can('convergence.manage') && <RecipientsPanel district={code} />}
             </Stack>
           </>
         );

@@ -10,7 +10,7 @@ import { KindBadge } from './shared';
 
 /**
  * The records a figure counts (issue #16: every number opens its list). The server lists them
- * through the registry's or the case module's own list, so a reader sees only the fields and rows
+ * through the owning module's own list (registry, cases, convergence, missing, helpline), so a reader sees only the fields and rows
  * the access policy gives them; a name under a CWC order comes as initials (JJ Act 2015 s.74).
  */
 export default function RecordsPage() {
@@ -39,7 +39,7 @@ export default function RecordsPage() {
             <Text size="sm" mb="sm" data-testid="records-total">
               {t('home.records.count', { n: f.number(r.total) })}
             </Text>
-            {r.kind === 'child' ? (
+            {r.kind === 'child' && (
               <Table striped data-testid="records-table">
                 <Table.Thead>
                   <Table.Tr>
@@ -63,7 +63,8 @@ export default function RecordsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            ) : (
+            )}
+            {r.kind === 'case' && (
               <Table striped data-testid="records-table">
                 <Table.Thead>
                   <Table.Tr>
@@ -85,6 +86,82 @@ export default function RecordsPage() {
                         {shown(c, 'childName', (v) => v)}
                         <InitialsOnly show={c.initialsOnly} />
                       </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            {r.kind === 'action' && (
+              <Table striped data-testid="records-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('home.records.description')}</Table.Th>
+                    <Table.Th>{t('home.records.department')}</Table.Th>
+                    <Table.Th>{t('home.records.dueDate')}</Table.Th>
+                    <Table.Th>{t('home.records.status')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {r.actions.map((a) => (
+                    <Table.Tr key={a.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to="/convergence/actions">
+                          {a.description}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{t(`home.value.${a.department}`, { defaultValue: a.department })}</Table.Td>
+                      <Table.Td>{f.date(a.dueDate)}</Table.Td>
+                      <Table.Td>{t(`home.value.${a.status}`, { defaultValue: a.status })}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            {r.kind === 'missing' && (
+              <Table striped data-testid="records-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('home.records.reference')}</Table.Th>
+                    <Table.Th>{t('home.records.name')}</Table.Th>
+                    <Table.Th>{t('home.records.status')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {r.missing.map((m) => (
+                    <Table.Tr key={m.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/missing/records/${m.id}`}>
+                          {m.reference}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{shown(m, 'name', (v) => v)}</Table.Td>
+                      <Table.Td>{t(`home.value.${m.status}`, { defaultValue: m.status })}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            {r.kind === 'call' && (
+              <Table striped data-testid="records-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('home.records.call')}</Table.Th>
+                    <Table.Th>{t('home.records.received')}</Table.Th>
+                    <Table.Th>{t('home.records.urgency')}</Table.Th>
+                    <Table.Th>{t('home.records.reached')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {r.calls.map((c) => (
+                    <Table.Tr key={c.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/helpline/calls/${c.id}`}>
+                          #{c.number}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{f.dateTime(c.receivedAt)}</Table.Td>
+                      <Table.Td>{c.urgency ? t(`home.value.${c.urgency}`, { defaultValue: c.urgency }) : '—'}</Table.Td>
+                      <Table.Td>{c.reachedAt ? f.dateTime(c.reachedAt) : '—'}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
