@@ -14,3 +14,4 @@ export * from '../registry/registry-move.schema';
 export * from '../schemes/scheme-facts.schema';
 export * from '../care/care.schema';
 export * from '../helpline/helpline.schema';
+export * from '../care/sponsorship/sponsorship.schema';
