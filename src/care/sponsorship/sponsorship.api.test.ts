@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../tests/support/app';
 import { caseKit, ist, type Kit } from '../../cases/cases.testkit';
+import { applySponsorshipPauses } from './sponsorship.service';
 
 /**
  * Issue #18: sponsorship as applications the Sponsorship and Foster Care Approval Committee
@@ -16,6 +17,7 @@ let cwc: Client;
 let akola: Client;
 let a: string;
 let b: string;
+let c: string;
 const q = <T = Record<string, unknown>>(sql: string, p: unknown[] = []) => t.ctx.database.query<T>(sql, p);
 const url = '/api/v1/care/sponsorships';
 
@@ -24,12 +26,12 @@ beforeAll(async () => {
   k = await caseKit(t);
   k.at(ist('2026-12-01', '10:00'));
   [dcpo, cwc, akola] = await Promise.all([k.as('dcpo.amravati'), k.as('cwc.amravati'), k.as('dcpo.akola')]);
-  [a, b] = (
+  [a, b, c] = (
     await q<{ id: string }>(
       `SELECT id FROM child c WHERE district_code = 468 AND dob > '2012-01-01'
          AND NOT EXISTS (SELECT 1 FROM care_family_placement p WHERE p.child_id = c.id)
          AND NOT EXISTS (SELECT 1 FROM care_sponsorship s WHERE s.child_id = c.id)
-       ORDER BY name, id LIMIT 2`,
+       ORDER BY name, id LIMIT 3`,
     )
   ).map((r) => r.id);
 });
@@ -166,5 +168,33 @@ describe("the committee's decision, the Form 36 sanction and the grant ledger", 
     });
     expect(end.json()).toMatchObject({ status: 'ended', endedOn: '2026-11-30', clocks: [] });
     expect((await dcpo.get(`/api/v1/care/family-placements/${placementId}`)).json()).toMatchObject({ endedOn: '2026-11-30' });
+  });
+});
+
+describe('the daily pause sweep (sponsorship.jobs.ts)', () => {
+  it('withholds a due month once an open absence passes 30 days, and only then', async () => {
+    k.at(ist('2026-12-01', '10:00'));
+    const dc = await k.as('dcpo.amravati');
+    await q(`UPDATE child SET school_status = 'enrolled' WHERE id = $1`, [c]);
+    const s = (await dc.post(url, { childId: c, appliedOn: '2026-11-01', applicant: 'mother', ground: 'parent_incapacitated' })).json();
+    const d = (
+      await dc.post(`${url}/${s.id}/decision`, {
+        meetingOn: '2026-11-05',
+        decision: 'sanctioned',
+        reasons: 'father bedridden',
+        orderRef: 'F36/12',
+        startsOn: '2026-11-05',
+        version: s.version,
+      })
+    ).json();
+    await dc.post('/api/v1/care/payments/due-month', {});
+    const abs = (await dc.post(`${url}/${s.id}/absence`, { absentSince: '2026-11-20', version: d.version })).json();
+    expect(abs).toMatchObject({ paused: false, pauses: [] });
+    const entry = () =>
+      q<{ status: string }>(`SELECT status FROM care_payment WHERE placement_id = $1 AND month = '2026-12-01'`, [d.placementId]);
+    expect(await applySponsorshipPauses(t.ctx.db, new Date(ist('2026-12-20')))).toEqual({ withheld: 0 });
+    expect((await entry())[0].status).toBe('due');
+    expect((await applySponsorshipPauses(t.ctx.db, new Date(ist('2026-12-21')))).withheld).toBeGreaterThanOrEqual(1);
+    expect((await entry())[0].status).toBe('withheld');
   });
 });
