@@ -34,11 +34,11 @@ async function transferred(skip: number) {
   ).toBe(201);
   const accepted = await act(dcpoAkola, { type: 'transfer_accepted' });
   expect(accepted.statusCode, accepted.body).toBe(201);
-  expect(accepted.json().due.map((d: { kind: string }) => d.kind)).toContain('escort_order');
+  expect(accepted.json().state.due.map((d: { kind: string }) => d.kind)).toContain('escort_order');
   return c.id;
 }
 const escortDue = async (id: string) =>
-  (await dcpoAkola.get(`/api/v1/cases/${id}`)).json().due.some((d: { kind: string }) => d.kind === 'escort_order');
+  (await dcpoAkola.get(`/api/v1/cases/${id}`)).json().state.due.some((d: { kind: string }) => d.kind === 'escort_order');
 
 describe('s.95(2): the escort order from the sending district', () => {
   it("by default the sending district's Committee gives it, without seeing the case again; the clock stops", async () => {
