@@ -135,14 +135,14 @@ export async function applySponsorship(ctx: AppContext, actor: Actor, input: Spo
 
 const addYears = (day: string, n: number) => `${Number(day.slice(0, 4)) + n}${day.slice(4)}`;
 
-async function lockSponsorship(db: Db, actor: Actor, id: string, version: number) {
+async function lockSponsorship(db: Db, actor: Actor, id: string, version: number, today: string) {
   const [cur] = await db
     .select()
     .from(careSponsorship)
     .where(and(eq(careSponsorship.id, id), sponsorshipWhere(actor)))
     .for('update');
   if (!cur) throw notFound('Sponsorship');
-  if (cur.version !== version) throw conflict('The sponsorship was changed by someone else', sponsorshipView(cur, '9999-12-31'));
+  if (cur.version !== version) throw conflict('The sponsorship was changed by someone else', sponsorshipView(cur, today));
   return cur;
 }
 
@@ -161,7 +161,7 @@ export async function decideSponsorship(ctx: AppContext, actor: Actor, id: strin
   if (sanctioned && !input.orderRef) throw badRequest('orderRef', "the CWC's sponsorship order (Form 36, R.24(5)) is required");
   if (sanctioned && !input.startsOn) throw badRequest('startsOn', 'is required with a sanction');
   return ctx.db.transaction(async (tx) => {
-    const cur = await lockSponsorship(tx, actor, id, input.version);
+    const cur = await lockSponsorship(tx, actor, id, input.version, today);
     if (cur.status !== 'applied')
       throw new HttpError(409, 'already_decided', 'The committee has decided this application', [
         { field: 'decision', message: `the application is ${cur.status}` },
@@ -215,7 +215,7 @@ export async function reviewSponsorship(ctx: AppContext, actor: Actor, id: strin
   const today = istToday(ctx.now());
   if (input.on > today) throw badRequest('on', 'cannot be in the future');
   return ctx.db.transaction(async (tx) => {
-    const cur = await lockSponsorship(tx, actor, id, input.version);
+    const cur = await lockSponsorship(tx, actor, id, input.version, today);
     mustBe(cur, 'sanctioned', 'outcome');
     const since = cur.lastReviewOn ?? cur.decidedOn!;
     if (input.on < since) throw badRequest('on', `must be on or after the last decision or review (${since})`);
@@ -255,7 +255,7 @@ export async function recordAbsence(ctx: AppContext, actor: Actor, id: string, i
   const field = input.absentSince ? 'absentSince' : 'backOn';
   if (day > today) throw badRequest(field, 'cannot be in the future');
   return ctx.db.transaction(async (tx) => {
-    const cur = await lockSponsorship(tx, actor, id, input.version);
+    const cur = await lockSponsorship(tx, actor, id, input.version, today);
     mustBe(cur, 'sanctioned', field);
     let set: Partial<Row>;
     if (input.absentSince) {
