@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import { renderWithApp } from '../../test/harness';
+import '../../app/modules';
+import { api } from '../../api/client';
 import type { RulesOut } from '../../../../src/law/law.model';
 import RulesPage from './RulesPage';
 
@@ -10,7 +12,10 @@ import RulesPage from './RulesPage';
  * checked and, for a state's override, whose decision it is; forms that are not orders say so;
  * a scheme version shows its source.
  */
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 const RULES: RulesOut = {
   asOf: '2026-12-01',
@@ -63,9 +68,8 @@ const RULES: RulesOut = {
 
 describe('rules and sources page', () => {
   it("shows each timeline's citation and check, and a state's override with whose decision it is", async () => {
-    globalThis.fetch = vi.fn(
-      async () => new Response(JSON.stringify(RULES), { status: 200, headers: { 'content-type': 'application/json' } }),
-    ) as unknown as typeof fetch;
+    // The page's query runs on mount: the API client answers with the rules (the harness stubs fetch).
+    vi.spyOn(api, 'get').mockResolvedValue(RULES);
     await renderWithApp(<RulesPage />);
     const timelines = await screen.findByTestId('rules-timelines');
     expect(within(timelines).getByText('JJ Act 2015 s.95(2); JJ Model Rules 2016 R.81')).toBeTruthy();
