@@ -14,6 +14,7 @@ import { registerEventJobs } from './events/events.jobs';
 import { registerHelplineJobs } from './helpline/helpline.jobs';
 import { partnerConfig } from './helpline/partner.service';
 import { registerCareJobs } from './care/care.jobs';
+import { registerSponsorshipJobs } from './care/sponsorship/sponsorship.jobs';
 import { registerReportJobs } from './reports/mission-vatsalya/schedule';
 import { startAuditSweeper } from './audit/audit.runtime';
 import { auditKeyFor } from './audit/audit.checkpoint';
@@ -66,6 +67,8 @@ export async function startServer(opts: { port: number; host?: string; demo?: bo
   await registerHelplineJobs(jobs.boss, ctx);
   // The grant ledger's 'due' entries of the month (issue #14), daily at 06:00 IST.
   await registerCareJobs(jobs.boss, ctx);
+  // Months a sponsorship pause touches are withheld (issue #18), daily at 06:15 IST.
+  await registerSponsorshipJobs(jobs.boss, ctx);
   // The Mission Vatsalya monthly report to its recipients, on the 5th at 09:00 IST.
   await registerReportJobs(jobs.boss, ctx);
   // Chain the audit queue and sign checkpoints with a key kept outside the database.

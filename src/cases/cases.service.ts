@@ -2,6 +2,7 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import { can, requirePermission, type Actor, type Placement } from '../access/policy';
+import { escortSideOf, escortSidesFor, type EscortSide } from '../access/escort-order';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { child } from '../registry/registry.schema';
@@ -245,14 +246,22 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
     // The clock is read once the lock is held, so actions are stamped in the order they are recorded.
     const now = ctx.now();
     const seen = row ? await getCase(tx, actor, caseId) : null;
-    if (!row || !seen) throw notFound('Case');
-    const access = seen.access;
+    if (!row) throw notFound('Case');
     const actions = (await caseHistory(tx, caseId)).map((h) => h.payload as unknown as CaseAction);
     const facts = deriveFacts(actions);
+    // s.95(2): after a finalised transfer the sending district's Committee, which no longer sees
+    // the case, may give the escort order too, as the escort policy says (src/access/escort-order.ts).
+    const side = escortSide(actor, fields, facts);
+    if (!seen && side?.side !== 'sending') throw notFound('Case');
+    if (side && !side.side)
+      throw new HttpError(403, 'escort_side_forbidden', 'The escort order policy does not let your district give this escort order', [
+        { field: 'purpose', message: `allowed: ${side.allowed.join(', ')} district` },
+      ]);
+    const access = seen?.access ?? 'full';
     checkMayRecord(actor, access, fields, facts, unit);
     if (clientId && (await actionByClientId(tx, caseId, clientId))) {
       // A retried request: already recorded once, answer with the case as it stands.
-      return caseDetail(tx, actor, seen, access, now);
+      return seen ? caseDetail(tx, actor, seen, access, now) : { view: 'none' as const, id: caseId, version: row.version };
     }
     if (version !== undefined && version !== row.version) {
       throw conflict(`The case changed since you saw it (now version ${row.version}, you saw version ${version})`, {
@@ -311,6 +320,22 @@ function checkMayRecord(
   if (access !== 'full') throw new HttpError(403, 'forbidden', 'You can see only the referrals to your organisation on this case');
   if (CWC_ONLY.has(fields.type)) requirePermission(actor, 'cases.cwc');
   else requirePermission(actor, 'cases.write');
+}
+
+/**
+ * For an escort order of a finalised transfer: the side (sending or receiving district) the
+ * escort policy lets the actor give it from (null: neither), and the sides it allows; undefined
+ * for any other action.
+ */
+function escortSide(
+  actor: Actor,
+  f: { type: string } & Record<string, unknown>,
+  facts: CaseFacts,
+): { side: EscortSide | null; allowed: readonly EscortSide[] } | undefined {
+  if (f.type !== 'escort_ordered' || f.purpose !== 'transfer' || !facts.cwc.escortOwedSince) return undefined;
+  const t = facts.transfer.history.filter((h) => h.outcome === 'accepted').at(-1);
+  if (!t) return undefined;
+  return { side: escortSideOf(actor, t), allowed: escortSidesFor(t.fromStateCode) };
 }
 
 /** A pending transfer is decided by the receiving district and withdrawn by the requesting side (custody.ts). */

@@ -15,3 +15,4 @@ export * from '../registry/import/import.schema';
 export * from '../schemes/scheme-facts.schema';
 export * from '../care/care.schema';
 export * from '../helpline/helpline.schema';
+export * from '../care/sponsorship/sponsorship.schema';

@@ -17,6 +17,7 @@ import { seedCases } from '../cases/cases.seed';
 import { seedSchemes } from '../schemes/schemes.seed';
 import { seedMissing } from '../missing/missing.seed';
 import { seedCare } from '../care/care.seed';
+import { seedSponsorships } from '../care/sponsorship/sponsorship.seed';
 import { seedHelpline } from './helpline.demo';
 import { seedAkolaConvergence } from './akola-convergence';
 
@@ -42,6 +43,7 @@ export async function seedDemo(database: Database, opts: { log?: (s: string) => 
   if (akola) opts.log?.(`Demo: Akola District Convergence Group (${akola.seats} seats, ${akola.vcpcs} of them VCPCs)`);
   await seedMissing(db);
   await seedCare(database, opts);
+  await seedSponsorships(database);
   await seedHelpline(db);
   return true;
 }

@@ -16,6 +16,7 @@ import { outboxRoutes } from '../notifications/outbox.routes';
 import { schemesRoutes } from '../schemes/schemes.routes';
 import { missingRoutes } from '../missing/missing.routes';
 import { careRoutes } from '../care/care.routes';
+import { sponsorshipRoutes } from '../care/sponsorship/sponsorship.routes';
 import { helplineRoutes } from '../helpline/helpline.routes';
 import { dashboardsRoutes } from '../dashboards/dashboards.routes';
 import { lawRoutes } from '../law/law.routes';
@@ -39,6 +40,7 @@ export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
   schemesRoutes(api, ctx);
   missingRoutes(api, ctx);
   careRoutes(api, ctx);
+  sponsorshipRoutes(api, ctx);
   helplineRoutes(api, ctx);
   dashboardsRoutes(api, ctx);
   lawRoutes(api, ctx);

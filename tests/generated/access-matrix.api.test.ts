@@ -61,6 +61,7 @@ const RECORD_READS: Record<string, { full: Grant; partial?: Grant }> = {
   // An NGO caseworker sees only the pathways assigned to its organisation.
   'GET /care/reintegration/{id}': { full: [['care.read']], partial: [['care.read']] },
   'GET /care/family-placements/{id}': { full: [['care.read']] },
+  'GET /care/sponsorships/{id}': { full: [['care.read']] },
   'GET /helpline/calls/{id}': { full: [['helpline.read']] },
 };
 

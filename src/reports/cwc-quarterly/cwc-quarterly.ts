@@ -5,7 +5,8 @@
  * inquiries pending at its start, children brought before the Committee, inquiries disposed of by
  * a final order, and those pending at its end by stage and by how long they have been pending
  * (s.36(2): four months; s.38(1) two or four months for an adoption inquiry). The State's own
- * prescribed form is not encoded: the figures are the ones it asks about. Counts only (s.74).
+ * prescribed form is the State's layout (layout.ts: sections, order, headings, its source; the
+ * default where none is configured). Counts only (s.74).
  * PDF (Noto fonts for Hindi and Marathi) or CSV (the one CSV writer, formulas neutralised).
  */
 import { z } from 'zod';
@@ -28,22 +29,10 @@ export const cwcQuarterlyQuery = z.strictObject({
 });
 export type CwcQuarterlyQuery = z.infer<typeof cwcQuarterlyQuery>;
 
-export const CWC_QUARTER_ROWS = [
-  'pendingAtStart',
-  'brought',
-  'disposed',
-  'pendingAtEnd',
-  'stage.sirAwaited',
-  'stage.finalOrderAwaited',
-  'stage.adoptionInquiry',
-  'age.upTo4Months',
-  'age.4to6Months',
-  'age.6to12Months',
-  'age.over12Months',
-  'ageDeterminations',
-  'escortOrders',
-] as const;
-export type CwcQuarterRow = (typeof CWC_QUARTER_ROWS)[number];
+import { CWC_QUARTER_ROWS, type CwcQuarterRow } from './rows';
+import { layoutFor, type CwcQuarterlyLayout } from './layout';
+
+export { CWC_QUARTER_ROWS, type CwcQuarterRow };
 
 export interface CwcQuarterReport {
   district: { code: number; stateCode: number; name: string };
@@ -54,6 +43,8 @@ export interface CwcQuarterReport {
   counts: Record<CwcQuarterRow, number>;
   /** Final orders passed in the quarter, by order type (JJ Act 2015 s.37). */
   disposedByOrder: Record<string, number>;
+  /** The State's layout the report is printed in (its sections, order and source). */
+  layout: CwcQuarterlyLayout;
 }
 
 /** The quarter's first instant and the instant after it, on the IST calendar. */
@@ -110,6 +101,7 @@ export async function cwcQuarterlyReport(ctx: AppContext, actor: Actor, district
     to: to.toISOString(),
     computedAt: ctx.now().toISOString(),
     ...countQuarter(cases, from, to),
+    layout: layoutFor(area.stateCode),
   };
 }
 
@@ -137,6 +129,7 @@ const W: Record<string, Record<Lang, string>> = {
     mr: 'फक्त संख्या: या अहवालात कोणत्याही बालकाची ओळख नाही (बाल न्याय अधिनियम 2015 कलम 74).',
   },
   generated: { en: 'Generated', hi: 'तैयार किया गया', mr: 'तयार केले' },
+  form: { en: 'Form', hi: 'प्रपत्र', mr: 'नमुना' },
   pendingAtStart: {
     en: 'Inquiries pending at the start of the quarter',
     hi: 'तिमाही की शुरुआत में लंबित जाँचें',
@@ -186,7 +179,8 @@ const W: Record<string, Record<Lang, string>> = {
 const w = (lang: Lang, key: string) => W[key]?.[lang] ?? key;
 
 export async function cwcQuarterlyPdf(r: CwcQuarterReport, lang: Lang): Promise<Buffer> {
-  const head = `${w(lang, 'title')} — ${r.district.name} — ${r.quarter}`;
+  const title = r.layout.title?.[lang] ?? w(lang, 'title');
+  const head = `${title} — ${r.district.name} — ${r.quarter}`;
   const ctx = createPdf({
     title: head,
     lang: LOCALE[lang],
@@ -195,7 +189,7 @@ export async function cwcQuarterlyPdf(r: CwcQuarterReport, lang: Lang): Promise<
     pageLabel: (page, total) => `${page} / ${total}`,
     creationDate: new Date(r.computedAt),
   });
-  paragraph(ctx, w(lang, 'title'), { size: 16, weight: 'bold' }, { gapAfter: 2 });
+  paragraph(ctx, title, { size: 16, weight: 'bold' }, { gapAfter: 2 });
   paragraph(ctx, w(lang, 'to'), { size: 10 }, { gapAfter: 2 });
   paragraph(
     ctx,
@@ -203,34 +197,40 @@ export async function cwcQuarterlyPdf(r: CwcQuarterReport, lang: Lang): Promise<
     { size: 10 },
     { gapAfter: 8 },
   );
-  drawTable(
-    ctx,
-    [
-      { header: w(lang, 'item'), width: 5 },
-      { header: w(lang, 'count'), width: 1, align: 'right' },
-    ],
-    CWC_QUARTER_ROWS.map((k) => [w(lang, k), String(r.counts[k])]),
-  );
-  const orders = Object.entries(r.disposedByOrder);
-  if (orders.length) {
-    ctx.y += 8;
-    paragraph(ctx, w(lang, 'order'), { size: 12, weight: 'bold' }, { gapAfter: 3, keepWithNext: 40 });
+  for (const section of r.layout.sections) {
+    const rows = sectionRows(r, section.figures, lang);
+    if (!rows.length) continue;
+    paragraph(ctx, section.heading[lang], { size: 12, weight: 'bold' }, { gapAfter: 3, keepWithNext: 40 });
     drawTable(
       ctx,
       [
         { header: w(lang, 'item'), width: 5 },
         { header: w(lang, 'count'), width: 1, align: 'right' },
       ],
-      orders.map(([k, n]) => [k.replace(/_/g, ' '), String(n)]),
+      rows.map(([, label, n]) => [label, String(n)]),
     );
+    ctx.y += 8;
   }
+  paragraph(ctx, `${w(lang, 'form')}: ${r.layout.source.citation} (${r.layout.version}, ${r.layout.source.verification})`, { size: 8 });
   return finishPdf(ctx);
 }
 
+/** A section's lines: [item key, label, count]; the final orders by kind are one line per order type. */
+function sectionRows(r: CwcQuarterReport, figures: readonly string[], lang: Lang): [string, string, number][] {
+  return figures.flatMap((f): [string, string, number][] =>
+    f === 'disposedByOrder'
+      ? Object.entries(r.disposedByOrder).map(([k, n]) => [`disposedByOrder.${k}`, k.replace(/_/g, ' '), n])
+      : [[f, w(lang, f), r.counts[f as CwcQuarterRow]]],
+  );
+}
+
+/** Figures the State's layout leaves out are not printed: its form decides what it asks for. */
 export function cwcQuarterlyCsv(r: CwcQuarterReport, lang: Lang): Buffer {
-  const rows: (string | number)[][] = [
-    ...CWC_QUARTER_ROWS.map((k) => [r.district.code, r.quarter, k, w(lang, k), r.counts[k]]),
-    ...Object.entries(r.disposedByOrder).map(([k, n]) => [r.district.code, r.quarter, `disposedByOrder.${k}`, k.replace(/_/g, ' '), n]),
-  ];
-  return Buffer.from('\uFEFF' + csvText(['district_lgd', 'quarter', 'item', w(lang, 'item'), w(lang, 'count')], rows), 'utf8');
+  const rows = r.layout.sections.flatMap((section) =>
+    sectionRows(r, section.figures, lang).map(([item, label, n]) => [r.district.code, r.quarter, item, section.id, label, n]),
+  );
+  return Buffer.from(
+    '\uFEFF' + csvText(['district_lgd', 'quarter', 'item', 'section', w(lang, 'item'), w(lang, 'count')], rows as (string | number)[][]),
+    'utf8',
+  );
 }

@@ -83,6 +83,7 @@ const PLACED: { kind: string; table: string; village: boolean; from?: string; di
   { kind: 'fosterCarer', table: 'care_foster_carer', village: false },
   { kind: 'placement', table: 'care_family_placement', village: false },
   { kind: 'payment', table: 'care_payment', village: false },
+  { kind: 'sponsorship', table: 'care_sponsorship', village: false },
   { kind: 'aftercare', table: 'care_aftercare_plan', village: false },
   { kind: 'handoff', table: 'care_adoption_handoff', village: false },
   { kind: 'helplineCall', table: 'helpline_call', village: true },
@@ -218,6 +219,7 @@ export const PATH_RECORDS: [RegExp, string][] = [
   [/^\/care\/foster-carers\/\{id\}/, 'fosterCarer'],
   [/^\/care\/family-placements\/\{id\}/, 'placement'],
   [/^\/care\/payments\/\{id\}/, 'payment'],
+  [/^\/care\/sponsorships\/\{id\}/, 'sponsorship'],
   [/^\/care\/aftercare\/\{id\}/, 'aftercare'],
   [/^\/care\/adoption-handoffs\/\{id\}/, 'handoff'],
 ];
