@@ -1,3 +1,4 @@
+import { PAUSE_REASON } from './sponsorship/pause';
 import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { requirePermission, type Actor } from '../access/policy';
@@ -94,7 +95,11 @@ export async function recordPayment(ctx: AppContext, actor: Actor, input: Paymen
   });
 }
 
-export async function updatePayment(ctx: AppContext, actor: Actor, id: string, input: PaymentPatch) {
+/**
+ * `pauseChecked`: the sponsorship route has checked the month against the absences as they stand;
+ * the general route refuses to pay a month a sponsorship pause withheld (Mission Vatsalya 2022, 4.1).
+ */
+export async function updatePayment(ctx: AppContext, actor: Actor, id: string, input: PaymentPatch, opts: { pauseChecked?: boolean } = {}) {
   requirePermission(actor, 'care.write');
   requireWritable(actor, 'carePayment', ['status', 'paidOn', 'reason']);
   const today = istToday(ctx.now());
@@ -108,6 +113,10 @@ export async function updatePayment(ctx: AppContext, actor: Actor, id: string, i
     if (cur.version !== input.version) throw conflict('The entry was changed by someone else', view(cur));
     if (cur.status === 'paid')
       throw new HttpError(409, 'already_paid', 'A payment made is final', [{ field: 'status', message: `paid on ${cur.paidOn}` }]);
+    if (!opts.pauseChecked && input.status === 'paid' && cur.status === 'withheld' && cur.reason?.startsWith(PAUSE_REASON))
+      throw new HttpError(409, 'sponsorship_paused', 'The month was withheld by a sponsorship pause', [
+        { field: 'status', message: 'pay it from the sponsorship, which checks the absences as they stand' },
+      ]);
     checkStatus(input.status, input.paidOn, input.reason, cur.month.slice(0, 7), today);
     const [row] = await tx
       .update(carePayment)

@@ -64,3 +64,7 @@ function addMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
+
+/** The reason written on a month the pause withholds; the general ledger route will not pay such a month. */
+export const PAUSE_REASON =
+  'Sponsorship paused: school-going child absent from school more than 30 days (Mission Vatsalya guidelines 2022, 4.1)';

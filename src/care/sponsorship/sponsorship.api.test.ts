@@ -138,6 +138,15 @@ describe("the committee's decision, the Form 36 sanction and the grant ledger", 
       status: 'withheld',
       reason: expect.stringContaining('paused since 2026-11-10'),
     });
+    // The ledger's own route does not pay a month the pause withheld either.
+    const withheld = detail.payments.find((p: { month: string }) => p.month === '2026-12');
+    const direct = await dcpo.patch(`/api/v1/care/payments/${withheld.id}`, {
+      status: 'paid',
+      paidOn: '2026-12-01',
+      version: withheld.version,
+    });
+    expect(direct.statusCode).toBe(409);
+    expect(direct.json()).toMatchObject({ code: 'sponsorship_paused', issues: [{ field: 'status' }] });
     const nov = await dcpo.post(`${url}/${id}/payments`, { month: '2026-11', status: 'paid', paidOn: '2026-11-30' });
     expect(nov.json()).toMatchObject({ code: 'sponsorship_paused', issues: [{ field: 'month' }] });
     const oct = await dcpo.post(`${url}/${id}/payments`, { month: '2026-10', status: 'paid', paidOn: '2026-10-31' });

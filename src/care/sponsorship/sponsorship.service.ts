@@ -27,7 +27,7 @@ import { grantFor } from '../domain';
 import { recordFamilyPlacement } from '../pathways.service';
 import { ledger, recordPayment, updatePayment } from '../ledger.service';
 import { careSponsorship } from './sponsorship.schema';
-import { monthPaused, pausePeriods, type PausePeriod } from './pause';
+import { PAUSE_REASON, monthPaused, pausePeriods, type PausePeriod } from './pause';
 import type {
   SponsorshipAbsenceInput,
   SponsorshipDecisionInput,
@@ -39,7 +39,6 @@ import type {
 
 type Row = typeof careSponsorship.$inferSelect;
 const sponsorshipWhere = (actor: Actor): SQL => rowsWhere(actor, 'carePlacement', scopeOf(careSponsorship));
-const PAUSE_REASON = 'Sponsorship paused: school-going child absent from school more than 30 days (Mission Vatsalya guidelines 2022, 4.1)';
 
 /** A record with its clocks, due day and pauses on `today`. */
 export function sponsorshipView(r: Row, today: string): SponsorshipOut {
@@ -348,7 +347,8 @@ export async function recordSponsorshipPayment(ctx: AppContext, actor: Actor, id
     .from(carePayment)
     .where(and(eq(carePayment.placementId, cur.placementId), eq(carePayment.month, `${input.month}-01`)));
   const body = { status: input.status, paidOn: input.paidOn ?? null, reason: input.reason ?? (pause ? PAUSE_REASON : null) };
-  if (existing) return updatePayment(ctx, actor, existing.id, { ...body, version: existing.version });
+  // The pause was checked above against the absences as they stand now (a lifted pause frees its months).
+  if (existing) return updatePayment(ctx, actor, existing.id, { ...body, version: existing.version }, { pauseChecked: true });
   return recordPayment(ctx, actor, { placementId: cur.placementId, month: input.month, ...body });
 }
 
