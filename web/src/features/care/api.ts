@@ -299,3 +299,22 @@ export const usePathways = () =>
     queryKey: ['care', 'reintegration'],
     queryFn: ({ signal }) => api.get<{ items: Pathway[] }>('/care/reintegration', undefined, signal),
   });
+
+export interface AdoptionHandoff {
+  id: string;
+  childId: string;
+  saaId: string;
+  caringsRef: string | null;
+  declaredFreeOn: string;
+  handedOverOn: string;
+  status: string;
+  version: number;
+}
+export const useAdoptionHandoffs = () =>
+  useQuery({
+    queryKey: ['care', 'adoption-handoffs'],
+    queryFn: ({ signal }) => api.get<{ items: AdoptionHandoff[] }>('/care/adoption-handoffs', undefined, signal),
+  });
+/** The hand-off as the file CARINGS registers a child from (docs/CARINGS-EXPORT.md). */
+export const caringsHref = (id: string, format: 'csv' | 'xlsx') =>
+  `/api/v1/care/adoption-handoffs/${encodeURIComponent(id)}/carings?format=${format}`;

@@ -11,9 +11,10 @@ import { AftercarePlanForm } from './AftercarePage';
 import { GatekeepingForm } from './GatekeepingPage';
 import { AdmitForm } from './AdmitPage';
 import ReintegrationPage from './ReintegrationPage';
+import { HandoffTable } from './AdoptionPage';
 import { MODULES, navFor } from '../../app/modules';
 import { ROLE_PERMISSIONS } from '../../../../src/access/roles';
-import type { FosterCarer, MovementRequest, Payment, Stay } from './api';
+import type { AdoptionHandoff, FosterCarer, MovementRequest, Payment, Stay } from './api';
 
 /**
  * The family-based care forms (issue #14): each server reason lands under the field it names, a
@@ -317,5 +318,33 @@ describe("an NGO's caseworkers (a Center for Excellence) and reintegration", () 
     expect(table.textContent).toContain('K.');
     expect(String((stub.mock.calls[0] as unknown[])[0])).toMatch(/\/api\/v1\/care\/reintegration/);
     Object.defineProperty(globalThis, 'fetch', { configurable: true, writable: true, value: stub });
+  });
+});
+
+describe('the adoption hand-offs and the file for CARINGS', () => {
+  const HANDOFF: AdoptionHandoff = {
+    id: 'h1',
+    childId: 'eeeeeeee-2222-4333-8444-555555555555',
+    saaId: 'saa1',
+    caringsRef: null,
+    declaredFreeOn: '2026-09-01',
+    handedOverOn: '2026-09-10',
+    status: 'handed_over',
+    version: 1,
+  };
+  it('offers the hand-off as a CSV and an Excel file to a role that reads the child’s full record', async () => {
+    await renderWithApp(<HandoffTable handoffs={[HANDOFF]} />);
+    const table = screen.getByRole('table', { name: 'Hand-offs for adoption' });
+    expect(screen.getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe('/api/v1/care/adoption-handoffs/h1/carings?format=csv');
+    expect(screen.getByRole('link', { name: 'Excel' }).getAttribute('href')).toBe('/api/v1/care/adoption-handoffs/h1/carings?format=xlsx');
+    expect(table.textContent).toContain('2026-09-10');
+  });
+
+  it('says the links in Hindi and Marathi too', async () => {
+    await renderWithApp(<HandoffTable handoffs={[HANDOFF]} />, 'hi');
+    expect(screen.getByRole('link', { name: 'एक्सेल' })).toBeTruthy();
+    cleanup();
+    await renderWithApp(<HandoffTable handoffs={[HANDOFF]} />, 'mr');
+    expect(screen.getByRole('columnheader', { name: 'CARINGS साठी फाइल' })).toBeTruthy();
   });
 });

@@ -24,6 +24,7 @@ describe('children-in-care screens', () => {
       '/care/ledger',
       '/care/gatekeeping',
       '/care/reintegration',
+      '/care/adoption',
       '/care/aftercare',
       '/care/movements',
     ];

@@ -2,6 +2,20 @@
 
 const en = {
   care: {
+    adoption: {
+      nav: 'Adoption hand-offs',
+      title: 'Hand-offs for adoption',
+      intro:
+        'Children the CWC declared legally free for adoption (JJ Act 2015 s.38) and handed to a Specialised Adoption Agency, with the file for CARINGS.',
+      none: 'No child handed over for adoption yet.',
+      declaredFreeOn: 'Declared free on',
+      handedOverOn: 'Handed over on',
+      caringsRef: 'CARINGS reference',
+      status: 'Status',
+      carings: 'File for CARINGS',
+      csv: 'CSV',
+      xlsx: 'Excel',
+    },
     reintegration: {
       nav: 'Reintegration',
       title: 'Reintegration pathways',
@@ -281,6 +295,20 @@ const en = {
 
 const hi: typeof en = {
   care: {
+    adoption: {
+      nav: 'दत्तक ग्रहण हेतु सौंपे गए',
+      title: 'दत्तक ग्रहण हेतु सौंपे गए बच्चे',
+      intro:
+        'बाल कल्याण समिति द्वारा दत्तक ग्रहण के लिए विधिक रूप से मुक्त घोषित (किशोर न्याय अधिनियम 2015 धारा 38) और विशेषीकृत दत्तक ग्रहण अभिकरण को सौंपे गए बच्चे, CARINGS के लिए फ़ाइल सहित।',
+      none: 'अभी कोई बच्चा दत्तक ग्रहण हेतु नहीं सौंपा गया।',
+      declaredFreeOn: 'मुक्त घोषित करने की तिथि',
+      handedOverOn: 'सौंपने की तिथि',
+      caringsRef: 'CARINGS संदर्भ',
+      status: 'स्थिति',
+      carings: 'CARINGS के लिए फ़ाइल',
+      csv: 'CSV',
+      xlsx: 'एक्सेल',
+    },
     reintegration: {
       nav: 'पुनः एकीकरण',
       title: 'पुनः एकीकरण के मार्ग',
@@ -555,6 +583,20 @@ const hi: typeof en = {
 
 const mr: typeof en = {
   care: {
+    adoption: {
+      nav: 'दत्तक ग्रहणासाठी सोपवलेली',
+      title: 'दत्तक ग्रहणासाठी सोपवलेली बालके',
+      intro:
+        'बाल कल्याण समितीने दत्तक ग्रहणासाठी कायदेशीररित्या मुक्त घोषित केलेली (बाल न्याय अधिनियम 2015 कलम 38) आणि विशेष दत्तक ग्रहण संस्थेकडे सोपवलेली बालके, CARINGS साठीच्या फाइलसह.',
+      none: 'अद्याप कोणतेही बालक दत्तक ग्रहणासाठी सोपवलेले नाही.',
+      declaredFreeOn: 'मुक्त घोषित केल्याची तारीख',
+      handedOverOn: 'सोपवल्याची तारीख',
+      caringsRef: 'CARINGS संदर्भ',
+      status: 'स्थिती',
+      carings: 'CARINGS साठी फाइल',
+      csv: 'CSV',
+      xlsx: 'एक्सेल',
+    },
     reintegration: {
       nav: 'पुनर्एकत्रीकरण',
       title: 'पुनर्एकत्रीकरणाचे मार्ग',

@@ -19,6 +19,8 @@ export default defineModule({
     { to: '/care/gatekeeping', labelKey: 'care.gatekeeping.nav', anyOf: ['care.write', 'care.manage'] },
     // A Center for Excellence's caseworkers (care.reintegrate) work the pathways assigned to their NGO.
     { to: '/care/reintegration', labelKey: 'care.reintegration.nav', anyOf: ['care.write', 'care.manage', 'care.reintegrate'] },
+    // The file for CARINGS names the child: the links show only for roles reading the full record.
+    { to: '/care/adoption', labelKey: 'care.adoption.nav', anyOf: ['care.write', 'care.manage'] },
     { to: '/care/aftercare', labelKey: 'care.aftercare.nav', anyOf: ['care.write', 'care.manage'] },
     // The institution's staff raise requests; the CWC or the DCPU decides them.
     { to: '/care/movements', labelKey: 'care.movements.nav', anyOf: ['care.record', 'care.write'] },
@@ -44,6 +46,7 @@ export default defineModule({
       path: '/care/reintegration',
       component: lazyRouteComponent(() => import('./ReintegrationPage')),
     }),
+    createRoute({ getParentRoute: () => parent, path: '/care/adoption', component: lazyRouteComponent(() => import('./AdoptionPage')) }),
     createRoute({ getParentRoute: () => parent, path: '/care/aftercare', component: lazyRouteComponent(() => import('./AftercarePage')) }),
     createRoute({ getParentRoute: () => parent, path: '/care/movements', component: lazyRouteComponent(() => import('./MovementsPage')) }),
   ],
