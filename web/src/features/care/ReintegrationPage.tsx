@@ -1,28 +1,39 @@
-import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
+import { useCan } from '../../auth/session';
 import { usePathways, type Pathway } from './api';
+import { FollowUpForm, nextStages, PathwayStepForm } from './PathwayForms';
 
 /**
  * Reintegration pathways (JJ Act 2015 s.40, restoration): where each child in care stands on the
  * way home, from identification through the family's preparation and the CWC's restoration order
- * to the follow-up visits, and re-entry to care as an outcome. Read-only here: the steps are
- * recorded through the API (POST /care/reintegration/:id/steps, /care/follow-ups/:id).
+ * to the follow-up visits, and re-entry to care as an outcome. The NGO's caseworkers and the
+ * district record each step and each follow-up visit here.
  */
+type Acting = { pathway: Pathway; form: 'step' | 'followUp' };
+
 export default function ReintegrationPage() {
   const { t } = useTranslation();
+  const can = useCan();
   const pathways = usePathways();
+  const [acting, setActing] = useState<Acting | null>(null);
+  const onAct = can(['care.reintegrate', 'care.write']) ? setActing : undefined;
+  const done = () => setActing(null);
   return (
     <>
       <PageHeader title={t('care.reintegration.title')} subtitle={<Text size="sm">{t('care.reintegration.intro')}</Text>} />
-      <QueryState query={pathways}>{(data) => <PathwayTable pathways={data.items} />}</QueryState>
+      <QueryState query={pathways}>{(data) => <PathwayTable pathways={data.items} onAct={onAct} />}</QueryState>
+      {acting?.form === 'step' && <PathwayStepForm key={acting.pathway.id} pathway={acting.pathway} onDone={done} />}
+      {acting?.form === 'followUp' && <FollowUpForm key={acting.pathway.id} pathway={acting.pathway} onDone={done} />}
     </>
   );
 }
 
-export function PathwayTable({ pathways }: { pathways: Pathway[] }) {
+export function PathwayTable({ pathways, onAct }: { pathways: Pathway[]; onAct?: (a: Acting) => void }) {
   const { t } = useTranslation();
   if (!pathways.length) return <Text>{t('care.reintegration.none')}</Text>;
   return (
@@ -34,6 +45,7 @@ export function PathwayTable({ pathways }: { pathways: Pathway[] }) {
           <Table.Th>{t('care.reintegration.restoredOn')}</Table.Th>
           <Table.Th>{t('care.reintegration.nextFollowUp')}</Table.Th>
           <Table.Th>{t('care.reintegration.followUpsDone')}</Table.Th>
+          {onAct && <Table.Th>{t('care.reintegration.record')}</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -63,6 +75,22 @@ export function PathwayTable({ pathways }: { pathways: Pathway[] }) {
                 </Group>
               </Table.Td>
               <Table.Td>{p.followUps.length ? `${done} / ${p.followUps.length}` : '—'}</Table.Td>
+              {onAct && (
+                <Table.Td>
+                  <Group gap="xs">
+                    {nextStages(p.stage).length > 0 && (
+                      <Button size="xs" variant="default" onClick={() => onAct({ pathway: p, form: 'step' })}>
+                        {t('care.reintegration.step')}
+                      </Button>
+                    )}
+                    {next && (
+                      <Button size="xs" variant="default" onClick={() => onAct({ pathway: p, form: 'followUp' })}>
+                        {t('care.reintegration.followUp')}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
+              )}
             </Table.Tr>
           );
         })}

@@ -292,8 +292,13 @@ export interface Pathway {
   stageOn: string;
   restoredOn: string | null;
   followUps: { id: string; dueOn: string; visitedOn: string | null; risk: string | null; overdue: boolean }[];
+  version: number;
   initialsOnly?: true;
 }
+export const useStepPathway = (id: string) =>
+  useCareMutation((body: Record<string, unknown>) => api.post<Pathway>(`/care/reintegration/${id}/steps`, body));
+export const useRecordFollowUp = (followUpId: string) =>
+  useCareMutation((body: Record<string, unknown>) => api.post<Pathway>(`/care/follow-ups/${followUpId}`, body));
 export const usePathways = () =>
   useQuery({
     queryKey: ['care', 'reintegration'],

@@ -12,9 +12,10 @@ import { GatekeepingForm } from './GatekeepingPage';
 import { AdmitForm } from './AdmitPage';
 import ReintegrationPage from './ReintegrationPage';
 import { HandoffTable } from './AdoptionPage';
+import { FollowUpForm, nextStages, PathwayStepForm } from './PathwayForms';
 import { MODULES, navFor } from '../../app/modules';
 import { ROLE_PERMISSIONS } from '../../../../src/access/roles';
-import type { AdoptionHandoff, FosterCarer, MovementRequest, Payment, Stay } from './api';
+import type { AdoptionHandoff, FosterCarer, MovementRequest, Pathway, Payment, Stay } from './api';
 
 /**
  * The family-based care forms (issue #14): each server reason lands under the field it names, a
@@ -346,5 +347,86 @@ describe('the adoption hand-offs and the file for CARINGS', () => {
     cleanup();
     await renderWithApp(<HandoffTable handoffs={[HANDOFF]} />, 'mr');
     expect(screen.getByRole('columnheader', { name: 'CARINGS साठी फाइल' })).toBeTruthy();
+  });
+});
+
+describe('reintegration: the next step and the follow-up visits', () => {
+  const PATHWAY: Pathway = {
+    id: 'p1',
+    childId: 'eeeeeeee-2222-4333-8444-555555555555',
+    childName: 'K.',
+    stage: 'family_preparation',
+    stageOn: '2026-07-01',
+    restoredOn: null,
+    followUps: [],
+    version: 4,
+  };
+
+  it('offers only the moves the server allows: the next stage, and re-entry once restored', () => {
+    expect(nextStages('identified')).toEqual(['family_assessment']);
+    expect(nextStages('restored')).toEqual(['follow_up', 're_entered']);
+    expect(nextStages('follow_up')).toEqual(['closed', 're_entered']);
+    expect(nextStages('closed')).toEqual([]);
+    expect(nextStages('re_entered')).toEqual([]);
+  });
+
+  it('sends the restoration order with the step and the version, and says a stale version plainly', async () => {
+    const { container } = await renderWithApp(<PathwayStepForm pathway={PATHWAY} />);
+    expect(field(container, 'stage').value).toBe('restoration_ordered');
+    fireEvent.change(field(container, 'on'), { target: { value: '2026-08-01' } });
+    fireEvent.change(field(container, 'orderRef'), { target: { value: ' CWC/44/2026 ' } });
+    const sent = answer(409, {
+      code: 'version_conflict',
+      message: 'The pathway was changed by someone else',
+      current: { ...PATHWAY, version: 5 },
+    });
+    submit('Record the next step');
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({
+      url: '/api/v1/care/reintegration/p1/steps',
+      method: 'POST',
+      body: { stage: 'restoration_ordered', on: '2026-08-01', note: null, orderRef: 'CWC/44/2026', version: 4 },
+    });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/changed or decided this record meanwhile/);
+  });
+
+  it('puts the server’s reason under the field it names', async () => {
+    const { container } = await renderWithApp(<PathwayStepForm pathway={{ ...PATHWAY, stage: 'identified' }} />);
+    expect(container.querySelector('[name="orderRef"]')).toBeNull();
+    const sent = answer(400, {
+      code: 'validation_failed',
+      message: 'Invalid',
+      issues: [{ field: 'body.on', message: 'cannot be in the future' }],
+    });
+    submit('Record the next step');
+    await waitFor(() => expect(describedText(field(container, 'on'))).toMatch(/cannot be in the future/i));
+    expect((sent[0].body as { stage: string }).stage).toBe('family_assessment');
+  });
+
+  it('records the first visit not yet made, asking for the findings before anything is sent', async () => {
+    const restored: Pathway = {
+      ...PATHWAY,
+      stage: 'follow_up',
+      restoredOn: '2026-07-01',
+      followUps: [
+        { id: 'f0', dueOn: '2026-08-01', visitedOn: '2026-08-01', risk: 'low', overdue: false },
+        { id: 'f1', dueOn: '2026-10-01', visitedOn: null, risk: null, overdue: false },
+      ],
+    };
+    const { container } = await renderWithApp(<FollowUpForm pathway={restored} />, 'hi');
+    const sent = answer(200, restored);
+    fireEvent.change(field(container, 'visitedOn'), { target: { value: '2026-10-02' } });
+    submit('अनुवर्ती दौरा दर्ज करें');
+    await waitFor(() => expect(describedText(field(container, 'findings'))).toContain('बताएँ कि दौरे में क्या पाया गया'));
+    expect(sent).toEqual([]);
+    fireEvent.change(field(container, 'findings'), { target: { value: ' attending school ' } });
+    fireEvent.change(field(container, 'risk'), { target: { value: 'medium' } });
+    submit('अनुवर्ती दौरा दर्ज करें');
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({
+      url: '/api/v1/care/follow-ups/f1',
+      method: 'POST',
+      body: { visitedOn: '2026-10-02', findings: 'attending school', risk: 'medium' },
+    });
   });
 });

@@ -1,0 +1,91 @@
+import { NativeSelect, TextInput, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PATHWAY_STAGES, RISK_LEVELS, type PathwayStage } from '../../../../src/care/domain/vocabulary';
+import { useRecordFollowUp, useStepPathway, type Pathway } from './api';
+import { CareFormCard } from './CareTable';
+import { todayIst } from './forms';
+import { useVersionedSubmit } from './useVersionedSubmit';
+
+/**
+ * The stages a pathway may move to (as src/care/domain/rules.ts pathwayMoveProblem): the next one
+ * in order, or re-entry to care once the child is restored. An ended pathway moves nowhere.
+ */
+export function nextStages(stage: string): PathwayStage[] {
+  const i = PATHWAY_STAGES.indexOf(stage as PathwayStage);
+  if (i < 0 || stage === 'closed' || stage === 're_entered') return [];
+  const next = PATHWAY_STAGES[i + 1];
+  const out: PathwayStage[] = next && next !== 're_entered' ? [next] : [];
+  if (i >= PATHWAY_STAGES.indexOf('restored')) out.push('re_entered');
+  return out;
+}
+
+const optText = (v: string) => (v.trim() ? v.trim() : null);
+
+/** Move a pathway one stage on; restoration needs the CWC's order (JJ Model Rules 2016 Form 44). */
+export function PathwayStepForm({ pathway, onDone }: { pathway: Pathway; onDone?: () => void }) {
+  const { t } = useTranslation();
+  const stages = nextStages(pathway.stage);
+  const s = useVersionedSubmit({
+    initial: { stage: stages[0] ?? '', on: todayIst(), note: '', orderRef: '' },
+    mutation: useStepPathway(pathway.id),
+    toBody: (form) => ({
+      stage: form.stage,
+      on: form.on,
+      note: optText(form.note),
+      ...(form.stage === 'restoration_ordered' ? { orderRef: optText(form.orderRef) } : {}),
+    }),
+    version: pathway.version,
+    onSuccess: onDone,
+  });
+  return (
+    <CareFormCard
+      label={t('care.reintegration.step')}
+      title={`${t('care.reintegration.step')}: ${pathway.childName ?? pathway.childId.slice(0, 8)}`}
+      general={s.general}
+      pending={s.pending}
+      onSubmit={s.submit}
+      onCancel={onDone}
+    >
+      <NativeSelect
+        label={t('care.reintegration.nextStage')}
+        data={stages.map((st) => ({ value: st, label: t(`care.reintegration.stages.${st}`) }))}
+        {...s.field('stage')}
+      />
+      <TextInput type="date" label={t('care.reintegration.on')} {...s.field('on')} />
+      {s.form.stage === 'restoration_ordered' && <TextInput label={t('care.reintegration.orderRef')} {...s.field('orderRef')} />}
+      <Textarea label={t('care.reintegration.note')} autosize minRows={2} {...s.field('note')} />
+    </CareFormCard>
+  );
+}
+
+/** The next follow-up visit after restoration: what was found and the risk to the child. */
+export function FollowUpForm({ pathway, onDone }: { pathway: Pathway; onDone?: () => void }) {
+  const { t } = useTranslation();
+  const visit = pathway.followUps.find((f) => !f.visitedOn);
+  const s = useVersionedSubmit({
+    initial: { visitedOn: todayIst(), findings: '', risk: 'low' },
+    mutation: useRecordFollowUp(visit?.id ?? ''),
+    toBody: (form) => ({ visitedOn: form.visitedOn, findings: form.findings.trim(), risk: form.risk }),
+    validate: (form) => (form.findings.trim() ? null : { findings: t('care.reintegration.findingsRequired') }),
+    onSuccess: onDone,
+  });
+  if (!visit) return null;
+  return (
+    <CareFormCard
+      label={t('care.reintegration.followUp')}
+      title={`${t('care.reintegration.followUp')}: ${pathway.childName ?? pathway.childId.slice(0, 8)} (${t('care.reintegration.due', { on: visit.dueOn })})`}
+      general={s.general}
+      pending={s.pending}
+      onSubmit={s.submit}
+      onCancel={onDone}
+    >
+      <TextInput type="date" label={t('care.reintegration.visitedOn')} {...s.field('visitedOn')} />
+      <Textarea label={t('care.reintegration.findings')} autosize minRows={2} {...s.field('findings')} />
+      <NativeSelect
+        label={t('care.reintegration.risk')}
+        data={RISK_LEVELS.map((r) => ({ value: r, label: t(`care.reintegration.risks.${r}`) }))}
+        {...s.field('risk')}
+      />
+    </CareFormCard>
+  );
+}
