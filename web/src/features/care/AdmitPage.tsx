@@ -3,7 +3,7 @@ import { NativeSelect, Text, TextInput, Textarea } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../registry/shared/PageHeader';
-import { useAdmit, useGatekeepingList, useInstitutions, type GatekeepingAssessment } from './api';
+import { useAdmit, useChildOpenCases, useGatekeepingList, useInstitutions, type GatekeepingAssessment } from './api';
 import { CareFormCard } from './CareTable';
 import { todayIst } from './forms';
 import { useVersionedSubmit } from './useVersionedSubmit';
@@ -78,6 +78,10 @@ export function AdmitForm({ search, assessments }: { search: Record<string, stri
       if (g.caseId && !s.form.caseId.trim()) s.put('caseId', g.caseId);
     }
   }
+  // The assessment names the case when it was made on one; otherwise the child's open cases are offered.
+  const chosen = assessments.find((x) => x.id === s.form.gatekeepingId);
+  const openCases = useChildOpenCases(chosen?.caseId ? '' : s.form.childId.trim());
+  const cases = openCases.data?.items ?? [];
   const options = (institutions.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.name} (${i.inCare}/${i.sanctioned})` }));
   return (
     <CareFormCard
@@ -103,7 +107,19 @@ export function AdmitForm({ search, assessments }: { search: Record<string, stri
         data={[{ value: '', label: t('care.admit.gatekeepingChoose') }, ...shown.map((g) => ({ value: g.id, label: label(g) }))]}
       />
       <TextInput label={t('care.admit.childId')} {...s.field('childId')} />
-      <TextInput label={t('care.admit.caseId')} {...s.field('caseId')} />
+      {cases.length > 0 ? (
+        <NativeSelect
+          label={t('care.admit.caseId')}
+          description={t('care.admit.openCases')}
+          data={[
+            { value: '', label: t('care.admit.caseChoose') },
+            ...cases.map((c) => ({ value: c.id, label: `#${c.number} · ${c.reportedOn}` })),
+          ]}
+          {...s.field('caseId')}
+        />
+      ) : (
+        <TextInput label={t('care.admit.caseId')} {...s.field('caseId')} />
+      )}
       <NativeSelect
         label={t('care.admit.orderType')}
         data={PLACING_ORDERS.map((o) => ({ value: o, label: t(`care.order.${o}`) }))}

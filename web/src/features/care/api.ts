@@ -323,3 +323,18 @@ export const useAdoptionHandoffs = () =>
 /** The hand-off as the file CARINGS registers a child from (docs/CARINGS-EXPORT.md). */
 export const caringsHref = (id: string, format: 'csv' | 'xlsx') =>
   `/api/v1/care/adoption-handoffs/${encodeURIComponent(id)}/carings?format=${format}`;
+
+/** A child's open cases (GET /cases?childId=…&status=open), for the admission's case when the assessment names none. */
+export interface OpenCase {
+  id: string;
+  number: number;
+  status: string;
+  reportedOn: string;
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const useChildOpenCases = (childId: string) =>
+  useQuery({
+    queryKey: ['care', 'child-open-cases', childId],
+    queryFn: ({ signal }) => api.get<{ items: OpenCase[] }>('/cases', { childId, status: 'open', pageSize: 50 }, signal),
+    enabled: UUID.test(childId),
+  });

@@ -228,6 +228,44 @@ describe('admission (s.37) picks its gatekeeping assessment', () => {
   });
 });
 
+describe('admission: the case when the assessment names none', () => {
+  it("offers the child's open cases to pick from, asked with the child's id, and sends the one picked", async () => {
+    const childId = 'cccccccc-1111-4111-8111-111111111111';
+    const cases = [
+      { id: 'eeeeeeee-1111-4111-8111-111111111111', number: 17, status: 'cwc_order', reportedOn: '2026-10-02' },
+      { id: 'ffffffff-1111-4111-8111-111111111111', number: 21, status: 'open', reportedOn: '2026-11-05' },
+    ];
+    const gk = { id: 'aaaaaaaa-1111-4111-8111-111111111111', childId, childName: 'Ravi', caseId: null, districtCode: 468 };
+    const assessment = {
+      ...gk,
+      assessedOn: '2026-11-20',
+      decision: 'institution',
+      reason: 'no family found',
+      diverted: false,
+      used: false,
+    };
+    const { container } = await renderWithApp(<AdmitForm search={{}} assessments={[assessment] as never} />);
+    const sent: Sent[] = [];
+    globalThis.fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      sent.push({ url, method: init?.method ?? 'GET', body: init?.body ? JSON.parse(String(init.body)) : undefined });
+      const body = String(url).startsWith('/api/v1/cases') ? { items: cases, total: 2, page: 1, pageSize: 50 } : { items: [] };
+      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    }) as unknown as typeof fetch;
+    // Typed in, the case is a text field until the child is known.
+    expect(field(container, 'caseId').tagName).toBe('INPUT');
+    fireEvent.change(field(container, 'gatekeepingId'), { target: { value: gk.id } });
+    await waitFor(() => expect(field(container, 'caseId').tagName).toBe('SELECT'));
+    const asked = sent.find((x) => x.url.startsWith('/api/v1/cases'))!.url;
+    expect(asked).toContain(`childId=${childId}`);
+    expect(asked).toContain('status=open');
+    expect(screen.getByRole('option', { name: '#21 · 2026-11-05' })).toBeTruthy();
+    fireEvent.change(field(container, 'caseId'), { target: { value: cases[1].id } });
+    submit('Admit a child');
+    await waitFor(() => expect(sent.some((x) => x.method === 'POST')).toBe(true));
+    expect(sent.find((x) => x.method === 'POST')!.body).toMatchObject({ childId, caseId: cases[1].id, gatekeepingId: gk.id });
+  });
+});
+
 describe('aftercare (s.46)', () => {
   it('names each child flagged for aftercare with age and institution, and puts a need the server refused under that need', async () => {
     const stays = [
