@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rootPath } from '../kernel/paths';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
+import { ensureReferenceData } from '../demo/reference';
 import { displayName, displayNames } from './display-names';
 
 /** Issue #17: "Chandur Bz" (LGD block), "Chandurbazar" (LGD taluka) and "Chandur Bazar" (seed) are one place. */
@@ -47,6 +48,17 @@ describe('one name on every screen', () => {
     const units = await t.ctx.database.query<{ name: string }>("SELECT name FROM organisation WHERE name LIKE '%Chandur%'");
     expect(units.length).toBeGreaterThan(0);
     for (const u of units) expect(u.name).not.toMatch(/Chandurbazar|Chandur Bz/);
+  });
+
+  it('a database loaded before the display names is renamed on the next start, without adding states', async () => {
+    const db = t.ctx.database;
+    const states = async () => (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM location WHERE level = 'state'"))[0].n;
+    const before = await states();
+    await db.query("UPDATE location SET name = 'Chandurbazar', lgd_name = NULL WHERE id = 'sd:4005'");
+    expect(await ensureReferenceData(db)).toBeGreaterThan(0);
+    expect((await db.query<{ name: string }>("SELECT name FROM location WHERE id = 'sd:4005'"))[0].name).toBe('Chandur Bazar');
+    expect(await states()).toBe(before);
+    expect(await ensureReferenceData(db)).toBe(0);
   });
 
   it('Tiwsa, not Teosa, for both the block and the taluka', async () => {
