@@ -5,7 +5,7 @@ import { caseKit, intakeBody, ist, type Kit } from './cases.testkit';
 /**
  * The whole chain (issue #12): a case escalates village → block → district → state, each
  * step landing with the unit of that level for the case's place (the Rajura VCPC, the
- * Chandurbazar taluka committee, DCPU Amravati, the State Child Protection Society), and the
+ * Chandur Bazar taluka committee, DCPU Amravati, the State Child Protection Society), and the
  * SCPS officer acts on it and sends it back down (JJ Act 2015 s.106).
  */
 let t: TestApp;
@@ -42,7 +42,7 @@ describe('village → block → district → state, and back', () => {
       tried: 'VCPC meeting; two home visits',
     });
     expect(c.state).toMatchObject({ level: 'block', status: 'escalated' });
-    expect(c.state.owner.unit).toBe(k.org('Taluka Child Protection Committee, Chandurbazar'));
+    expect(c.state.owner.unit).toBe(k.org('Taluka Child Protection Committee, Chandur Bazar'));
   });
 
   it('escalates to the district (DCPU), then to the state society', async () => {

@@ -3,6 +3,7 @@ import { rootPath } from '../kernel/paths';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Database } from '../db/client';
+import { displayName } from './display-names';
 
 const LGD_DIR = pathToFileURL(rootPath('reference', 'lgd') + '/');
 
@@ -10,7 +11,10 @@ export interface LgdRow {
   id: string;
   level: 'state' | 'district' | 'subdistrict' | 'block';
   lgd_code: number;
+  /** The name shown everywhere (display-names.ts). */
   name: string;
+  /** The official spelling as the LGD files publish it, for exports that must match LGD. */
+  lgd_name: string;
   parent_id: string | null;
   state_code: number;
   district_code: number | null;
@@ -22,8 +26,6 @@ function read(file: string): string[][] {
   const parsed = Papa.parse<string[]>(readFileSync(new URL(file, LGD_DIR), 'utf8'), { skipEmptyLines: true });
   return parsed.data.slice(1).map((r) => r.map((c) => c.trim()));
 }
-
-const title = (s: string) => (s === s.toUpperCase() ? s.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase()) : s);
 
 /**
  * Official LGD units (Ministry of Panchayati Raj, Government Open Data Licence – India).
@@ -39,7 +41,8 @@ export function lgdRows(states?: number[]): LgdRow[] {
         id: `st:${code}`,
         level: 'state',
         lgd_code: code,
-        name: title(r[3]),
+        name: displayName(`st:${code}`, r[3]),
+        lgd_name: r[3],
         parent_id: null,
         state_code: code,
         district_code: null,
@@ -55,7 +58,8 @@ export function lgdRows(states?: number[]): LgdRow[] {
         id: `di:${code}`,
         level: 'district',
         lgd_code: code,
-        name: title(r[3]),
+        name: displayName(`di:${code}`, r[3]),
+        lgd_name: r[3],
         parent_id: `st:${st}`,
         state_code: st,
         district_code: code,
@@ -72,7 +76,8 @@ export function lgdRows(states?: number[]): LgdRow[] {
         id: `sd:${code}`,
         level: 'subdistrict',
         lgd_code: code,
-        name: title(r[7]),
+        name: displayName(`sd:${code}`, r[7]),
+        lgd_name: r[7],
         parent_id: `di:${di}`,
         state_code: st,
         district_code: di,
@@ -89,7 +94,8 @@ export function lgdRows(states?: number[]): LgdRow[] {
         id: `bl:${code}`,
         level: 'block',
         lgd_code: code,
-        name: title(r[7]),
+        name: displayName(`bl:${code}`, r[7]),
+        lgd_name: r[7],
         parent_id: `di:${di}`,
         state_code: st,
         district_code: di,
@@ -104,7 +110,18 @@ export function lgdRows(states?: number[]): LgdRow[] {
 /** Idempotent: re-running updates names and adds new units, never duplicates. */
 export async function loadLgd(database: Database, states?: number[], onProgress?: (done: number, total: number) => void): Promise<number> {
   const rows = lgdRows(states);
-  const cols = ['id', 'level', 'lgd_code', 'name', 'parent_id', 'state_code', 'district_code', 'subdistrict_code', 'block_code'] as const;
+  const cols = [
+    'id',
+    'level',
+    'lgd_code',
+    'name',
+    'lgd_name',
+    'parent_id',
+    'state_code',
+    'district_code',
+    'subdistrict_code',
+    'block_code',
+  ] as const;
   const CHUNK = 1000;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
@@ -112,7 +129,7 @@ export async function loadLgd(database: Database, states?: number[], onProgress?
     const values = chunk.map((r) => `(${cols.map((c) => `$${params.push(r[c])}`).join(',')})`);
     await database.query(
       `INSERT INTO location (${cols.join(',')}) VALUES ${values.join(',')}
-       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, parent_id = EXCLUDED.parent_id`,
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, lgd_name = EXCLUDED.lgd_name, parent_id = EXCLUDED.parent_id`,
       params,
     );
     onProgress?.(Math.min(i + CHUNK, rows.length), rows.length);

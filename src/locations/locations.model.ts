@@ -6,6 +6,8 @@ export const locationOut = z.object({
   level: z.string(),
   lgdCode: z.number().nullable(),
   name: z.string(),
+  /** The official LGD spelling (null for villages). */
+  lgdName: z.string().nullable(),
   nameLocal: z.string().nullable(),
   parentId: z.string().nullable(),
   stateCode: z.number(),

@@ -83,6 +83,27 @@ describe('accountabilityByMonth — across months', () => {
     });
   });
 
+  it('splits overdue by when the item was assigned (issue #17: the columns did not add up)', () => {
+    // March's overdue item is February's reopened action: from an earlier month.
+    expect(revenue.map((r) => [r.overdue, r.overdueEarlier])).toEqual([
+      [1, 0],
+      [1, 1],
+    ]);
+    // Looking at March alone, that item is not among the assigned: it shows apart.
+    const march = accountabilityByMonth({
+      actions,
+      groups: [GROUP],
+      meetings: [MARCH],
+      fromMonth: '2025-03',
+      toMonth: '2025-03',
+      asOf: '2025-03-20',
+    });
+    const s = summariseAccountability(march).find((x) => x.department === 'REVENUE')!;
+    expect(s).toMatchObject({ assigned: 1, doneOnTime: 0, doneLate: 1, overdueAtEnd: 1, overdueAtEndEarlier: 1 });
+    // Over February–March, it was assigned in the period.
+    expect(summariseAccountability(rows).find((x) => x.department === 'REVENUE')!.overdueAtEndEarlier).toBe(0);
+  });
+
   it('reports revenue absent from both meetings', () => {
     expect(revenue.map((r) => r.attendanceRate)).toEqual([0, 0]);
   });

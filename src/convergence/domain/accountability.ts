@@ -9,7 +9,9 @@
  *               date (the due date is inclusive). A completion reopened before S does not count.
  * - doneLate:   the same, completed after the due date.
  * - overdue:    items not done at S whose due date is before S (a snapshot, not a flow: an
- *               item overdue for three months is counted in each of them).
+ *               item overdue for three months is counted in each of them). So the columns
+ *               don't add up: overdue includes items assigned before M, counted apart as
+ *               overdueEarlier (issue #17 saw "4 assigned, 1 on time + 2 late + 3 overdue").
  * - avgDaysLate: mean lateness over the late completions in M (days from due date to
  *               completion) AND the items overdue at S (days from due date to S). Counting
  *               still-open items is deliberate: an average over completions alone would
@@ -45,6 +47,10 @@ export interface DepartmentMonth {
   doneOnTime: number;
   doneLate: number;
   overdue: number;
+  /** Of `overdue`, the items assigned before M (the rest were assigned in M). */
+  overdueEarlier: number;
+  /** Of `overdue`, the items assigned before the period's first month (for the period summary). */
+  overdueBeforePeriod: number;
   avgDaysLate: number | null;
   avgDaysLateCompleted: number | null;
   /** Sum of days late over this month's late completions (for pooling across months). */
@@ -71,6 +77,7 @@ export function accountabilityByMonth(inputs: AccountabilityInputs): DepartmentM
     for (const a of inputs.actions) departments.add(a.department);
   }
   const groups = new Map(inputs.groups.map((g) => [g.id, g]));
+  const periodStart = monthStart(inputs.fromMonth);
   const rows: DepartmentMonth[] = [];
   for (const month of months) {
     const start = monthStart(month);
@@ -84,6 +91,8 @@ export function accountabilityByMonth(inputs: AccountabilityInputs): DepartmentM
       let doneLate = 0;
       let lateDaysCompleted = 0;
       let overdue = 0;
+      let overdueEarlier = 0;
+      let overdueBeforePeriod = 0;
       let overdueDays = 0;
       for (const a of mine) {
         if (a.assignedOn > snapshot) continue;
@@ -98,6 +107,8 @@ export function accountabilityByMonth(inputs: AccountabilityInputs): DepartmentM
           }
         } else if (a.dueDate < snapshot) {
           overdue += 1;
+          if (a.assignedOn < start) overdueEarlier += 1;
+          if (a.assignedOn < periodStart) overdueBeforePeriod += 1;
           overdueDays += daysBetween(a.dueDate, snapshot);
         }
       }
@@ -111,6 +122,8 @@ export function accountabilityByMonth(inputs: AccountabilityInputs): DepartmentM
         doneOnTime,
         doneLate,
         overdue,
+        overdueEarlier,
+        overdueBeforePeriod,
         avgDaysLate: round1(ratio(lateDaysCompleted + overdueDays, doneLate + overdue)),
         avgDaysLateCompleted: round1(ratio(lateDaysCompleted, doneLate)),
         lateDaysCompleted,
@@ -132,6 +145,8 @@ export interface DepartmentPeriodSummary {
   doneLate: number;
   /** Overdue at the last snapshot of the period. */
   overdueAtEnd: number;
+  /** Of `overdueAtEnd`, the items assigned before the period (not among `assigned`). */
+  overdueAtEndEarlier: number;
   /** Pooled: late completions in the period plus items overdue at the end. */
   avgDaysLate: number | null;
   onTimeRate: number | null;
@@ -155,6 +170,7 @@ export function summariseAccountability(rows: DepartmentMonth[]): DepartmentPeri
         doneOnTime: onTime,
         doneLate: late,
         overdueAtEnd: last.overdue,
+        overdueAtEndEarlier: last.overdueBeforePeriod,
         avgDaysLate: round1(ratio(sum((r) => r.lateDaysCompleted) + last.overdueDays, late + last.overdue)),
         onTimeRate: ratio(onTime, onTime + late + last.overdue),
         attendanceRate: ratio(

@@ -49,6 +49,17 @@ describe('POST /registry/imports', () => {
     expect(await n("SELECT count(*)::int AS n FROM location WHERE name = 'Nimbhora'")).toBe(villages);
   });
 
+  it('a taluka given by its official LGD spelling ("Teosa") or its display name ("Tiwsa") resolves (issue #17)', async () => {
+    const rows = ['Teosa', 'Tiwsa', 'Chandurbazar'].map(
+      (taluka, i) =>
+        `T${i},Amravati,${taluka},Webnagar ${i},Webhead Wankhade,,single_father,36000,,Webchild${i} Wankhade,,m,2014-05-01,,birth_family,enrolled`,
+    );
+    const res = await upload(dcpo, csv(...rows));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().counts).toMatchObject({ rows: 3, invalid: 0 });
+    expect(await children()).toBe(0);
+  });
+
   it('a bad header is a 400 naming the column; a file over the limit is a 413 naming the field', async () => {
     const res = await upload(dcpo, Buffer.from('district,village,head_name,child_name\nAmravati,X,Y,Z\n'));
     expect(res.statusCode).toBe(400);

@@ -363,7 +363,9 @@ class PlaceResolver {
           and(
             eq(location.level, 'subdistrict'),
             eq(location.districtCode, d.districtCode!),
-            sql`regexp_replace(lower(${location.name}), '[^a-z]', '', 'g') = ${norm(r.taluka)}`,
+            // The display name or the official LGD spelling (src/locations/display-names.ts): "Teosa" is Tiwsa.
+            sql`(regexp_replace(lower(${location.name}), '[^a-z]', '', 'g') = ${norm(r.taluka)}
+              OR regexp_replace(lower(coalesce(${location.lgdName}, '')), '[^a-z]', '', 'g') = ${norm(r.taluka)})`,
           ),
         );
       if (!t) return { error: { field: 'taluka', message: `no taluka named "${r.taluka}" in ${d.name}` } };

@@ -27,7 +27,9 @@ export interface Place {
   id: string;
   level: string;
   lgdCode: number | null;
+  /** The one display name (reference/place-names); lgdName is the official LGD spelling. */
   name: string;
+  lgdName: string | null;
   nameLocal: string | null;
   parentId: string | null;
   stateCode: number;

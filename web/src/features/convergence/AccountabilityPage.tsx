@@ -150,9 +150,20 @@ export function AccountabilityView({ a, metric }: { a: Accountability; metric: s
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('convergence.common.department')}</Table.Th>
-                {(['assigned', 'doneOnTime', 'doneLate', 'overdue', 'avgDaysLate', 'onTimeRate', 'attendanceRate'] as const).map((k) => (
+                {(
+                  [
+                    'metric.assigned',
+                    'metric.doneOnTime',
+                    'metric.doneLate',
+                    'acc.overdueInPeriod',
+                    'acc.overdueEarlier',
+                    'metric.avgDaysLate',
+                    'metric.onTimeRate',
+                    'metric.attendanceRate',
+                  ] as const
+                ).map((k) => (
                   <Table.Th scope="col" key={k} style={{ textAlign: 'right' }}>
-                    {t(`convergence.metric.${k}`)}
+                    {t(`convergence.${k}`)}
                   </Table.Th>
                 ))}
               </Table.Tr>
@@ -164,8 +175,11 @@ export function AccountabilityView({ a, metric }: { a: Accountability; metric: s
                   <Table.Td align="right">{f.number(s.assigned)}</Table.Td>
                   <Table.Td align="right">{f.number(s.doneOnTime)}</Table.Td>
                   <Table.Td align="right">{f.number(s.doneLate)}</Table.Td>
-                  <Table.Td align="right" c={s.overdueAtEnd > 0 ? 'red' : undefined}>
-                    {f.number(s.overdueAtEnd)}
+                  <Table.Td align="right" c={s.overdueAtEnd > s.overdueAtEndEarlier ? 'red' : undefined}>
+                    {f.number(s.overdueAtEnd - s.overdueAtEndEarlier)}
+                  </Table.Td>
+                  <Table.Td align="right" c={s.overdueAtEndEarlier > 0 ? 'red' : undefined}>
+                    {f.number(s.overdueAtEndEarlier)}
                   </Table.Td>
                   <Table.Td align="right">{f.decimal(s.avgDaysLate)}</Table.Td>
                   <Table.Td align="right">{percent(s.onTimeRate)}</Table.Td>
@@ -175,6 +189,9 @@ export function AccountabilityView({ a, metric }: { a: Accountability; metric: s
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('convergence.acc.overdueNote')}
+        </Text>
       </Card>
       {a.attendance.map((g) => (
         <Card withBorder mb="md" key={g.groupId}>

@@ -46,11 +46,22 @@ const SAMPLE: Accountability = {
       doneOnTime: 0,
       doneLate: 1,
       overdueAtEnd: 2,
+      overdueAtEndEarlier: 1,
       avgDaysLate: 58.5,
       onTimeRate: 0,
       attendanceRate: 0.33,
     },
-    { department: 'DWCD', assigned: 3, doneOnTime: 3, doneLate: 0, overdueAtEnd: 0, avgDaysLate: null, onTimeRate: 1, attendanceRate: 1 },
+    {
+      department: 'DWCD',
+      assigned: 3,
+      doneOnTime: 3,
+      doneLate: 0,
+      overdueAtEnd: 0,
+      overdueAtEndEarlier: 0,
+      avgDaysLate: null,
+      onTimeRate: 1,
+      attendanceRate: 1,
+    },
   ],
   trend: {
     metric: 'overdue',
@@ -95,5 +106,16 @@ describe('accountability view', () => {
     expect(screen.getByText(/^(58\.5|५८\.५)$/)).toBeTruthy();
     expect(screen.getByText('कामगार विभाग: 2/6')).toBeTruthy();
     expect(screen.getByTestId('accountability-chart')).toBeTruthy();
+  });
+
+  it('splits overdue into assigned in the period and earlier, and says why the columns need not add up', async () => {
+    await renderWithApp(<AccountabilityView a={SAMPLE} metric="overdue" />, 'en');
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(expect.arrayContaining(['Overdue: assigned in the period', 'Overdue: assigned earlier']));
+    const labour = screen.getAllByRole('row').find((r) => r.textContent?.startsWith('Labour'))!;
+    const cells = [...labour.querySelectorAll('td')].map((c) => c.textContent);
+    // 3 assigned = 0 on time + 1 late + 1 overdue of the period (+ 1 overdue from earlier).
+    expect(cells.slice(1, 6)).toEqual(['3', '0', '1', '1', '1']);
+    expect(screen.getByText(/including actions assigned before the period/)).toBeTruthy();
   });
 });

@@ -164,6 +164,10 @@ const en = {
       exportPdf: 'PDF',
       reportLang: 'Report language',
       asOf: 'As of {{date}}',
+      overdueInPeriod: 'Overdue: assigned in the period',
+      overdueEarlier: 'Overdue: assigned earlier',
+      overdueNote:
+        'Overdue counts every action still open past its due date at the end of the period, including actions assigned before the period, so on time + late + overdue need not equal assigned.',
     },
     cov: {
       title: 'Service coverage',
@@ -441,6 +445,10 @@ const hi: typeof en = {
       exportPdf: 'पीडीएफ़',
       reportLang: 'रिपोर्ट की भाषा',
       asOf: '{{date}} की स्थिति',
+      overdueInPeriod: 'समय-सीमा बीत गई: इस अवधि में सौंपी गई',
+      overdueEarlier: 'समय-सीमा बीत गई: पहले सौंपी गई',
+      overdueNote:
+        'अवधि के अंत तक समय-सीमा बीत जाने पर भी अधूरी हर कार्यवाही गिनी जाती है, इस अवधि से पहले सौंपी गई कार्यवाहियाँ भी; इसलिए समय पर + देर से + समय-सीमा बीती का जोड़ सौंपी गई के बराबर होना ज़रूरी नहीं।',
     },
     cov: {
       title: 'सेवा कवरेज',
@@ -710,6 +718,10 @@ const mr: typeof en = {
       exportPdf: 'पीडीएफ',
       reportLang: 'अहवालाची भाषा',
       asOf: '{{date}} रोजीची स्थिती',
+      overdueInPeriod: 'मुदत उलटलेली: या कालावधीत सोपवलेली',
+      overdueEarlier: 'मुदत उलटलेली: आधी सोपवलेली',
+      overdueNote:
+        'कालावधीच्या शेवटी मुदत उलटूनही अपूर्ण असलेली प्रत्येक कार्यवाही मोजली जाते, या कालावधीपूर्वी सोपवलेलीही; म्हणून वेळेत + उशिरा + मुदत उलटलेली यांची बेरीज सोपवलेल्यांइतकी असेलच असे नाही.',
     },
     cov: {
       title: 'सेवा व्याप्ती',

@@ -152,6 +152,7 @@ export interface DepartmentMonth {
   doneOnTime: number;
   doneLate: number;
   overdue: number;
+  overdueEarlier: number;
   avgDaysLate: number | null;
   onTimeRate: number | null;
   meetingsExpected: number;
@@ -171,6 +172,8 @@ export interface Accountability {
     doneOnTime: number;
     doneLate: number;
     overdueAtEnd: number;
+    /** Of overdueAtEnd, items assigned before the period (not among assigned). */
+    overdueAtEndEarlier: number;
     avgDaysLate: number | null;
     onTimeRate: number | null;
     attendanceRate: number | null;
