@@ -352,6 +352,45 @@ describe('who sees what', () => {
     expect((await dcpo.get(`/api/v1/helpline/calls/${c.id}`)).json().children[0].registryChildId).toBe(childId);
   });
 
+  it('answers each intake write with the call shaped as its read: the number whole for its operator, an order withholding the children', async () => {
+    k.at(T0);
+    op = await k.as('helpline.amravati');
+    const cw = await k.as('caseworker.amravati');
+    const childId = await k.childIn('Rajura', 4);
+    const kase = await cw.post('/api/v1/cases', intakeBody(childId));
+    expect(kase.statusCode, kase.body).toBe(201);
+    const order = await (
+      await k.as('cwc.amravati')
+    ).put(`/api/v1/cases/${kase.json().id}/non-disclosure-order`, { orderRef: 'CWC/AMR/2026/98', orderedOn: '2026-12-01' });
+    expect(order.statusCode, order.body).toBe(200);
+    // The write's own answer (RETURNING) against the GET's (a SELECT), field for field.
+    const asRead = async (id: string) => {
+      const { timeline: _t, partnerMessages: _m, ...call } = (await op.get(`/api/v1/helpline/calls/${id}`)).json();
+      return call;
+    };
+    const plain = await op.post('/api/v1/helpline/calls', { ...complete, urgency: undefined });
+    expect(plain.statusCode, plain.body).toBe(201);
+    expect(plain.json().callerPhone).toBe('+91 98220 12345');
+    expect(plain.json()).toEqual(await asRead(plain.json().id));
+    const patched = await op.patch(`/api/v1/helpline/calls/${plain.json().id}`, { version: 1, urgency: 'emergency' });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toEqual(await asRead(plain.json().id));
+    const sub = await op.post(`/api/v1/helpline/calls/${plain.json().id}/submit`, { version: 2 });
+    expect(sub.statusCode, sub.body).toBe(200);
+    expect(sub.json()).toEqual(await asRead(plain.json().id));
+
+    const named = { ...complete, children: [{ name: 'Known child', sex: 'male', registryChildId: childId }] };
+    const withheld = await op.post('/api/v1/helpline/calls', named);
+    expect(withheld.statusCode, withheld.body).toBe(201);
+    expect(withheld.json().children).toBeUndefined();
+    expect(withheld.json().withheld).toEqual(expect.arrayContaining(['children', 'notes', 'locationText']));
+    expect(withheld.json()).toEqual(await asRead(withheld.json().id));
+    const again = await op.post(`/api/v1/helpline/calls/${withheld.json().id}/submit`, { version: 1 });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().children).toBeUndefined();
+    expect(again.json()).toEqual(await asRead(withheld.json().id));
+  });
+
   it('flags repeat calls about the same registry child', async () => {
     k.at(T0);
     op = await k.as('helpline.amravati');

@@ -47,6 +47,40 @@ export async function insertCall(db: Db, values: typeof h.$inferInsert): Promise
   return row;
 }
 
+/**
+ * Inserts the call and returns it as the actor may read it in the same statement (readCall's
+ * columns in RETURNING: permitted fields, masked number, non-disclosure order), sparing the
+ * re-read (intake speed, issue #13). The jurisdiction rule is the caller's to have checked
+ * (the placement of a new call).
+ */
+export async function insertCallView(db: Db, actor: Actor, values: typeof h.$inferInsert, today: string): Promise<CallView> {
+  const [row] = (await db
+    .insert(h)
+    .values(values)
+    .returning(columnsFor(actor, today) as never)) as unknown as Record<string, unknown>[];
+  return shapeRow(row, 'helplineCall', actor) as CallView;
+}
+
+/**
+ * updateCall returning the call as the actor may read it (readCall's columns in RETURNING), or
+ * null when someone saved first. For a row the caller locked through lockCall (jurisdiction checked).
+ */
+export async function updateCallView(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  values: Partial<typeof h.$inferInsert>,
+  today: string,
+): Promise<CallView | null> {
+  const rows = (await db
+    .update(h)
+    .set({ ...values, version: version + 1 })
+    .where(and(eq(h.id, id), eq(h.version, version)))
+    .returning(columnsFor(actor, today) as never)) as unknown as Record<string, unknown>[];
+  return rows.length === 1 ? (shapeRow(rows[0], 'helplineCall', actor) as CallView) : null;
+}
+
 /** The call as the actor may read it (shaped: withheld fields absent and listed), or null. */
 export async function readCall(db: Db, actor: Actor, id: string, today: string): Promise<CallView | null> {
   const [row] = await db

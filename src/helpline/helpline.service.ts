@@ -18,13 +18,14 @@ import type { Route } from './domain/vocabulary';
 import { triageTableFor } from './triage.data';
 import {
   decodeCursor,
-  insertCall,
+  insertCallView,
   listCalls,
   lockCall,
   monthlyFigures,
   readCall,
   timedCalls,
   updateCall,
+  updateCallView,
   type CallView,
   type QueueCursor,
 } from './helpline.repository';
@@ -154,21 +155,23 @@ export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInp
   requireWritable(actor, 'helplineCall', writtenFields(input));
   const now = ctx.now();
   const place = await placementFor(ctx.db, actor, input.villageId);
-  const id = await ctx.db.transaction(async (tx) => {
-    const row = await insertCall(tx, {
+  // The call comes back from its INSERT as the operator may read it: no second read (intake speed, issue #13).
+  const created = await ctx.db.transaction(async (tx) => {
+    const values = {
       ...columnsOf(input),
       ...placeColumns(place),
-      status: 'draft',
+      status: 'draft' as const,
       operatorUserId: actor.userId,
       operatorUnitId: actor.organisationId,
       receivedAt: now,
       createdAt: now,
       updatedAt: now,
-    });
-    await audit(tx, actor, 'helpline.create', ENTITY, row.id, place, { draft: true }, subjects(row));
-    return row.id;
+    };
+    const c = await insertCallView(tx, actor, values, istToday(now));
+    await audit(tx, actor, 'helpline.create', ENTITY, c.id, place, { draft: true }, subjects({ childIds: values.childIds ?? [] }));
+    return c;
   });
-  return view(ctx, actor, id);
+  return withClock(created, now);
 }
 
 export async function updateDraft(ctx: AppContext, actor: Actor, id: string, patch: DraftPatch) {
@@ -176,12 +179,13 @@ export async function updateDraft(ctx: AppContext, actor: Actor, id: string, pat
   const { version, ...input } = patch;
   requireWritable(actor, 'helplineCall', writtenFields(input));
   const now = ctx.now();
-  await ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const row = await lockAt(ctx, tx, actor, id, version);
     if (row.status !== 'draft') throw wrongStatus(row, 'a draft');
     const place = input.villageId !== undefined ? placeColumns(await placementFor(tx, actor, input.villageId)) : {};
     const values = { ...columnsOf(input), ...place, updatedAt: now };
-    if (!(await updateCall(tx, id, version, values))) throw conflict('Someone saved this call since you read it');
+    const shown = await updateCallView(tx, actor, id, version, values, istToday(now));
+    if (!shown) throw conflict('Someone saved this call since you read it');
     await audit(
       tx,
       actor,
@@ -192,8 +196,9 @@ export async function updateDraft(ctx: AppContext, actor: Actor, id: string, pat
       { fields: writtenFields(input) },
       subjects({ childIds: values.childIds ?? row.childIds }),
     );
+    return shown;
   });
-  return view(ctx, actor, id);
+  return withClock(updated, now);
 }
 
 /** What a call must have to leave the draft state; every missing field named. */
@@ -212,7 +217,7 @@ export function completenessIssues(row: HelplineCallRow): FieldIssue[] {
 export async function submitCall(ctx: AppContext, actor: Actor, id: string, version: number) {
   requirePermission(actor, 'helpline.intake');
   const now = ctx.now();
-  const row = await ctx.db.transaction(async (tx) => {
+  const { row, shown } = await ctx.db.transaction(async (tx) => {
     const row = await lockAt(ctx, tx, actor, id, version);
     if (row.status !== 'draft') throw wrongStatus(row, 'a draft');
     const issues = completenessIssues(row);
@@ -239,7 +244,8 @@ export async function submitCall(ctx: AppContext, actor: Actor, id: string, vers
     // A call for the police or 181 is handed to their system at once (signed, retried until acknowledged).
     const partner = ROUTE_PARTNER[decision.route];
     if (partner) Object.assign(values, { partner });
-    await updateCall(tx, id, version, values);
+    const shown = await updateCallView(tx, actor, id, version, values, istToday(now));
+    if (!shown) throw conflict('Someone saved this call since you read it');
     const submitted = { callId: id, step: 'submitted', at: now, byUserId: actor.userId, detail: { route: decision.route } };
     // One statement for the step and the handover's own step (queuePartnerMessage writes both).
     if (partner) await queuePartnerMessage(tx, row, partner, 'handover', now, undefined, [submitted]);
@@ -254,10 +260,14 @@ export async function submitCall(ctx: AppContext, actor: Actor, id: string, vers
       { route: decision.route, rules: decision.ruleIds, table: decision.table.version },
       subjects(row),
     );
-    return { ...row, ...values, version: version + 1 };
+    return { row: { ...row, ...values, version: version + 1 }, shown };
   });
-  if (row.categories.includes('found_sighting') && row.children.length) await feedMissing(ctx, actor, row);
-  return view(ctx, actor, id);
+  // The found-child record changes the call again (its missingRecordId): that one is read back.
+  if (row.categories.includes('found_sighting') && row.children.length) {
+    await feedMissing(ctx, actor, row);
+    return view(ctx, actor, id);
+  }
+  return withClock(shown, now);
 }
 
 /**

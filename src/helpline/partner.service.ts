@@ -27,7 +27,7 @@ import {
 import {
   callById,
   claimDueOutbound,
-  enqueueOutbound,
+  enqueueOutboundWithSteps,
   inboundMessage,
   insertStep,
   insertSteps,
@@ -238,27 +238,30 @@ export async function queuePartnerMessage(
   withSteps: Parameters<typeof insertSteps>[1] = [],
 ) {
   const messageId = `1098-${randomUUID()}`;
-  await enqueueOutbound(db, {
-    partner,
-    messageId,
-    kind,
-    statusValue: status ?? null,
-    callId: call.id,
-    stateCode: call.stateCode,
-    districtCode: call.districtCode,
-    nextAttemptAt: now,
-    createdAt: now,
-  });
-  await insertSteps(db, [
-    ...withSteps,
+  await enqueueOutboundWithSteps(
+    db,
     {
+      partner,
+      messageId,
+      kind,
+      statusValue: status ?? null,
       callId: call.id,
-      step: kind === 'handover' ? 'handover_queued' : `status_queued`,
-      at: now,
-      byPartner: null,
-      detail: { partner, messageId, status: status ?? null },
+      stateCode: call.stateCode,
+      districtCode: call.districtCode,
+      nextAttemptAt: now,
+      createdAt: now,
     },
-  ]);
+    [
+      ...withSteps,
+      {
+        callId: call.id,
+        step: kind === 'handover' ? 'handover_queued' : `status_queued`,
+        at: now,
+        byPartner: null,
+        detail: { partner, messageId, status: status ?? null },
+      },
+    ],
+  );
 }
 
 /** The message as sent: composed from the call now (the queue holds no personal data). */
