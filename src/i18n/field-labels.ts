@@ -250,6 +250,21 @@ const LABELS: Record<string, Label> = {
   wellbeing: ['Wellbeing', 'कल्याण', 'स्वास्थ्य'],
   with: ['With', 'किसके पास', 'कोणाकडे'],
   womanEscort: ['Woman escort', 'महिला साथी', 'सोबत महिला'],
+  // Sponsorship (issue #18) and the foster care lifecycle (issue #14).
+  absentSince: ['Absent from school since', 'स्कूल से अनुपस्थित कब से', 'शाळेत गैरहजर केव्हापासून'],
+  backOn: ['Back at school on', 'स्कूल लौटने की तारीख', 'शाळेत परत आल्याची तारीख'],
+  ground: ['Ground for sponsorship', 'प्रायोजन का आधार', 'प्रायोजकत्वाचा आधार'],
+  applicant: ['Applicant', 'आवेदक', 'अर्जदार'],
+  startsOn: ['Starts on', 'आरंभ की तारीख', 'सुरू होण्याची तारीख'],
+  ageMin: ['Youngest age taken', 'न्यूनतम आयु', 'किमान वय'],
+  ageMax: ['Oldest age taken', 'अधिकतम आयु', 'कमाल वय'],
+  prefersSex: ['Sex of the child taken', 'बच्चे का लिंग', 'बालकाचे लिंग'],
+  languages: ['Languages', 'भाषाएँ', 'भाषा'],
+  takesSiblings: ['Takes brothers and sisters together', 'भाई-बहनों को साथ रखते हैं', 'भावंडांना एकत्र ठेवतात'],
+  childSeenAlone: ['Child seen alone', 'बच्चे से अकेले में मिले', 'बालकाला एकट्याला भेटले'],
+  endedOn: ['Ended on', 'समाप्ति की तारीख', 'संपल्याची तारीख'],
+  move: ['The move', 'स्थानांतरण का विवरण', 'हालचालीचा तपशील'],
+  expected: ['Model version in use', 'उपयोग में मॉडल संस्करण', 'वापरातील मॉडेल आवृत्ती'],
 };
 
 const pick = (i: 0 | 1 | 2) => Object.fromEntries(Object.entries(LABELS).map(([k, v]) => [k, v[i]])) as Record<string, string>;

@@ -88,6 +88,8 @@ describe('evaluation on arbitrary facts', () => {
         'pmCaresChild',
         'fatherDeathCause',
         'motherDeathCause',
+        // NFBS: no breadwinner's death recorded, with both parents living, is not eligible (issue #17).
+        'breadwinnerAgeAtDeath',
       ].sort(),
     );
     fc.assert(

@@ -108,6 +108,8 @@ describe('National Family Benefit Scheme', () => {
     expect(statusOf(NF, { bpl: true, fatherStatus: 'alive', motherStatus: 'alive' })).toBe('not_eligible');
     expect(statusOf(NF, { bpl: true, fatherStatus: 'dead', motherStatus: 'alive', breadwinnerAgeAtDeath: 41 })).toBe('eligible');
     expect(statusOf(NF, { bpl: true, fatherStatus: 'alive' })).toBe('maybe');
+    // The breadwinner may be a grandparent: a recorded death keeps the family in.
+    expect(statusOf(NF, { bpl: true, fatherStatus: 'alive', motherStatus: 'alive', breadwinnerAgeAtDeath: 55 })).toBe('eligible');
   });
 });
 

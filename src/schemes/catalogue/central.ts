@@ -109,15 +109,22 @@ const nfbs: Scheme = {
         all: [
           { fact: 'bpl', op: 'isTrue' },
           // The benefit is paid on the death of the breadwinner: a family whose father and mother
-          // are both recorded as living is not eligible, whatever else is missing (issue #17 saw
-          // "may be eligible" for one). Not known is not "living" (ifMissing: false).
+          // are both recorded as living, with no breadwinner's death recorded, is not eligible
+          // (issue #17 saw "may be eligible" for one). The breadwinner may be another member (a
+          // grandparent), so a recorded age at death keeps the family in. The age at death is read
+          // closed-world here (not recorded = no such death); the parents' status open-world.
           {
-            not: {
-              all: [
-                { fact: 'fatherStatus', op: 'eq', value: 'alive', ifMissing: false },
-                { fact: 'motherStatus', op: 'eq', value: 'alive', ifMissing: false },
-              ],
-            },
+            any: [
+              {
+                not: {
+                  all: [
+                    { fact: 'fatherStatus', op: 'eq', value: 'alive' },
+                    { fact: 'motherStatus', op: 'eq', value: 'alive' },
+                  ],
+                },
+              },
+              { fact: 'breadwinnerAgeAtDeath', op: 'gte', value: 0, ifMissing: false },
+            ],
           },
           // "more than 18 years of age and less than 60": 18–59 completed years.
           { fact: 'breadwinnerAgeAtDeath', op: 'between', min: 18, max: 59.99 },
