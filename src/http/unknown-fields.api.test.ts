@@ -182,5 +182,5 @@ describe('replies fit their response schemas', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000); // every route for every reader: minutes on a loaded two-core machine
 });

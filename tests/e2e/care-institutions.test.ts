@@ -38,12 +38,16 @@ describeInChromium('child care institutions in Chromium', () => {
     await form.locator(`select[name="institutionId"] option[value="${boys.id}"]`).waitFor({ state: 'attached' });
     await form.locator('select[name="institutionId"]').selectOption(boys.id);
     await form.locator('input[name="childId"]').fill(waiting.child_id);
-    await form.locator('input[name="caseId"]').fill(waiting.case_id);
+    // The child's open cases are offered as a list once the child is known.
+    await form.locator(`select[name="caseId"] option[value="${waiting.case_id}"]`).waitFor({ state: 'attached' });
+    await form.locator('select[name="caseId"]').selectOption(waiting.case_id);
     await form.locator('input[name="admittedOn"]').fill('2026-11-20');
     // Without the gatekeeping assessment the server refuses, naming the field.
     await form.getByRole('button', { name: 'Admit' }).click();
     await form.getByText(/record the family-based options/).waitFor();
-    await form.locator('input[name="gatekeepingId"]').fill(waiting.id);
+    // The assessment is picked from the district's list, not typed.
+    await form.locator(`select[name="gatekeepingId"] option[value="${waiting.id}"]`).waitFor({ state: 'attached' });
+    await form.locator('select[name="gatekeepingId"]').selectOption(waiting.id);
     await form.getByRole('button', { name: 'Admit' }).click();
     await e2e.page.waitForURL(new RegExp(`/care/institutions/${boys.id}$`));
     await expect.poll(() => e2e.page.getByRole('table', { name: 'Children in care' }).locator('tbody tr').count()).toBe(before + 1);
