@@ -234,21 +234,24 @@ export async function timedCalls(db: Db, actor: Actor, range: { from: Date; to: 
     );
 }
 
+/** What the overdue and due-soon sweeps read of a call: ids, places and the clock, no personal field. */
+const CLAIM_COLUMNS = {
+  id: h.id,
+  number: h.number,
+  stateCode: h.stateCode,
+  districtCode: h.districtCode,
+  operatorUserId: h.operatorUserId,
+  operatorUnitId: h.operatorUnitId,
+  assignedUnitId: h.assignedUnitId,
+  route: h.route,
+  targetAt: h.targetAt,
+  urgency: h.urgency,
+};
+
 /** Calls whose target passed with the child not reached and no alert yet: claimed so two sweeps alert once. */
 export async function claimOverdue(db: Db, now: Date, limit = 200) {
   return db
-    .select({
-      id: h.id,
-      number: h.number,
-      stateCode: h.stateCode,
-      districtCode: h.districtCode,
-      operatorUserId: h.operatorUserId,
-      operatorUnitId: h.operatorUnitId,
-      assignedUnitId: h.assignedUnitId,
-      route: h.route,
-      targetAt: h.targetAt,
-      urgency: h.urgency,
-    })
+    .select(CLAIM_COLUMNS)
     .from(h)
     .where(and(inArray(h.status, ['open', 'dispatched']), isNull(h.reachedAt), isNull(h.alertedAt), lt(h.targetAt, now)))
     .orderBy(asc(h.targetAt))
@@ -262,18 +265,7 @@ export async function claimOverdue(db: Db, now: Date, limit = 200) {
  */
 export async function claimDueSoon(db: Db, now: Date, withinMinutes: number, limit = 200) {
   return db
-    .select({
-      id: h.id,
-      number: h.number,
-      stateCode: h.stateCode,
-      districtCode: h.districtCode,
-      operatorUserId: h.operatorUserId,
-      operatorUnitId: h.operatorUnitId,
-      assignedUnitId: h.assignedUnitId,
-      route: h.route,
-      targetAt: h.targetAt,
-      urgency: h.urgency,
-    })
+    .select(CLAIM_COLUMNS)
     .from(h)
     .where(
       and(
