@@ -1,5 +1,6 @@
 /** Request and response shapes of sponsorship applications (sponsorship.routes.ts). */
 import { z } from 'zod';
+import { SPONSORSHIP_GROUNDS } from './grounds';
 import { isoDate } from '../../http/iso-date';
 import { recordVersion } from '../../http/common';
 import { day } from '../../http/response';
@@ -14,21 +15,7 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month: YYYY
  * situations and the children in need of care and protection the guidelines list, as the scheme
  * catalogue's eligibility rule reads them (src/schemes/catalogue/mission-vatsalya.ts).
  */
-export const SPONSORSHIP_GROUNDS = [
-  'mother_widowed_divorced_abandoned',
-  'orphan_with_extended_family',
-  'parent_terminally_ill',
-  'parent_incapacitated',
-  'child_labour',
-  'child_marriage',
-  'trafficked',
-  'hiv_affected',
-  'disability',
-  'missing_or_runaway',
-  'street_connected',
-  'pm_cares',
-  'other_in_need_of_care',
-] as const;
+export { SPONSORSHIP_GROUNDS };
 
 export const sponsorshipInput = z.strictObject({
   childId: z.uuid(),

@@ -1,58 +1,18 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Alert, Button, Card, NativeSelect, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError, ConflictError } from '../../api/client';
-import { describeError, useReason } from '../../forms/errors';
+import { todayIst, useCareForm } from '../care/forms';
 import { useApplySponsorship, useSponsorshipStep, type Sponsorship } from './api';
 
-/** Today's IST calendar day, a form's default (the server checks it against its clock). */
-const todayIst = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
+import { SPONSORSHIP_GROUNDS as GROUNDS } from '../../../../src/care/sponsorship/grounds';
 
-export const GROUNDS = [
-  'mother_widowed_divorced_abandoned',
-  'orphan_with_extended_family',
-  'parent_terminally_ill',
-  'parent_incapacitated',
-  'child_labour',
-  'child_marriage',
-  'trafficked',
-  'hiv_affected',
-  'disability',
-  'missing_or_runaway',
-  'street_connected',
-  'pm_cares',
-  'other_in_need_of_care',
-] as const;
+export { GROUNDS };
 
-/**
- * One form's state and the server's answer: each refused field's reason under that field (in the
- * reader's language where the reason is a known one), a stale version (409) said plainly.
- */
+/** One form's state, with the care forms' one handling of the server's answer (useCareForm). */
 function useStepForm<T extends Record<string, string>>(initial: T) {
-  const { t } = useTranslation();
-  const reason = useReason();
+  const f = useCareForm('sponsorship.stale');
   const [form, setForm] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  return {
-    form,
-    errors,
-    general,
-    set: (k: keyof T) => (v: string) => setForm((f) => ({ ...f, [k]: v })),
-    reset: () => {
-      setErrors({});
-      setGeneral(null);
-    },
-    fail: (err: unknown) => {
-      if (err instanceof ConflictError) setGeneral(t('sponsorship.stale'));
-      else if (err instanceof ApiError && err.issues.length) {
-        const next: Record<string, string> = {};
-        for (const i of err.issues) next[i.field.replace(/^body\./, '')] ??= reason(i.message) ?? i.message;
-        setErrors(next);
-        if (err.status === 409) setGeneral(err.message);
-      } else setGeneral(describeError(t, err));
-    },
-  };
+  return { ...f, form, set: (k: keyof T) => (v: string) => setForm((s) => ({ ...s, [k]: v })) };
 }
 
 function Shell({
