@@ -347,8 +347,13 @@ describeInChromium('offline village in Chromium', () => {
     await signIn(page, 'aww.rajura');
     await openVillage(page);
     expect(await offlineDbExists(page)).toBe(true);
+    // No run under way that asked the server before the session ended.
+    await expect.poll(() => page.getByTestId('sync-now').isEnabled()).toBe(true);
+    // Ended by the server's clock (midday IST of today), not the database's: this test must not
+    // depend on the hour it runs at.
     await e2e.query(
-      "UPDATE user_session SET expires_at = now() - interval '1 minute' WHERE revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE username = 'aww.rajura')",
+      "UPDATE user_session SET expires_at = $1 WHERE revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE username = 'aww.rajura')",
+      [new Date(e2e.server.ctx.now().getTime() - 60_000)],
     );
     await page.getByTestId('sync-now').click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();

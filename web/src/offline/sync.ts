@@ -161,9 +161,23 @@ export async function syncUp(vault: Vault): Promise<void> {
 }
 
 let running: Promise<SyncInfo | null> | null = null;
+let again: Promise<SyncInfo | null> | null = null;
 
-/** One run at a time (the `online` event, the button and a new change may all ask at once). */
-export function syncNow(vault: Vault, can: { cases: boolean }): Promise<SyncInfo | null> {
+/**
+ * One run at a time (the `online` event, the button and a new change may all ask at once).
+ * `fresh` is the user pressing "Send and refresh now": a run already under way may have asked
+ * the server before the press, so she gets one more run after it, not a share of the old one.
+ */
+export function syncNow(vault: Vault, can: { cases: boolean }, opts: { fresh?: boolean } = {}): Promise<SyncInfo | null> {
+  if (running && opts.fresh) {
+    again ??= running
+      .catch(() => null)
+      .then(() => {
+        again = null;
+        return syncNow(vault, can);
+      });
+    return again;
+  }
   running ??= (async () => {
     try {
       await syncUp(vault);

@@ -51,7 +51,8 @@ export interface Village {
   syncing: boolean;
   syncError: boolean;
   /** Send her changes, then bring the copy up to date. */
-  syncNow(): Promise<void>;
+  /** `fresh`: asked by the user now, so not satisfied by a run that started before. */
+  syncNow(fresh?: boolean): Promise<void>;
 }
 
 const empty = { children: [], families: [], cases: [], tasks: [], queue: [], sync: null };
@@ -128,19 +129,22 @@ export function useVillage(): Village {
 
   useEffect(() => (vault ? subscribe(() => void read(vault).catch(() => undefined)) : undefined), [vault, read]);
 
-  const run = useCallback(async () => {
-    if (!vault) return;
-    setSyncing(true);
-    try {
-      await syncNow(vault, { cases });
-      setSyncError(false);
-      void keepLoadedAssets();
-    } catch {
-      setSyncError(true);
-    } finally {
-      setSyncing(false);
-    }
-  }, [vault, cases]);
+  const run = useCallback(
+    async (fresh = false) => {
+      if (!vault) return;
+      setSyncing(true);
+      try {
+        await syncNow(vault, { cases }, { fresh });
+        setSyncError(false);
+        void keepLoadedAssets();
+      } catch {
+        setSyncError(true);
+      } finally {
+        setSyncing(false);
+      }
+    },
+    [vault, cases],
+  );
 
   // Whenever there is signal: on opening, and each time it comes back.
   useEffect(() => {
