@@ -28,7 +28,12 @@ export function VillageScreen() {
                 {t('offline.newSurvey')}
               </Button>
             )}
-            <Button onClick={() => void v.syncNow(true)} loading={v.syncing} disabled={!v.online || v.state !== 'ready'} data-testid="sync-now">
+            <Button
+              onClick={() => void v.syncNow(true)}
+              loading={v.syncing}
+              disabled={!v.online || v.state !== 'ready'}
+              data-testid="sync-now"
+            >
               {t('offline.syncNow')}
             </Button>
           </>
