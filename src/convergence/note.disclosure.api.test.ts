@@ -189,7 +189,7 @@ describe('a CWC non-disclosure order', () => {
       }
     }
     expect(squash(await pdfOf(edu, 'en'))).toContain(squash(`${initials} (initials only: CWC order)`));
-  });
+  }, 180_000); // renders every note as PDF twice: slow on a loaded machine
 
   it('is lifted only by a CWC member, and the department sees the name again', async () => {
     const [a] = kids;
