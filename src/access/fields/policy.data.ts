@@ -1007,7 +1007,8 @@ export const FIELD_POLICY_DATA = {
       identity: { initials: ['childName'], withhold: [] },
       write: {
         ...careWriters(['childId', 'stayId', 'ngoId', 'stage', 'stageOn', 'history', 'restoredOn', 'followUps']),
-        ngo_caseworker: ['stage', 'stageOn', 'history', 'followUps'],
+        // Opens a pathway for a child (assigned to its own NGO by the service) and works it.
+        ngo_caseworker: ['childId', 'stayId', 'stage', 'stageOn', 'history', 'followUps'],
       },
       citation: 'JJ Act 2015 s.40 (restoration), s.74; seed 001 (Centers for Excellence see their assigned cases)',
     },
