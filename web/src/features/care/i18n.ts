@@ -37,7 +37,7 @@ const en = {
       search: 'Find the child by name',
       searchHelp: 'At least two letters; children of your jurisdiction only.',
       child: 'Child',
-      choose: 'Choose the child',
+      choose: 'Pick from the children found',
       noneFound: 'No child found by that name.',
     },
     reintegration: {
@@ -378,7 +378,7 @@ const hi: typeof en = {
       search: 'बच्चे को नाम से खोजें',
       searchHelp: 'कम से कम दो अक्षर; केवल आपके क्षेत्राधिकार के बच्चे।',
       child: 'बच्चा',
-      choose: 'बच्चा चुनें',
+      choose: 'मिले बच्चों में से चुनें',
       noneFound: 'इस नाम का कोई बच्चा नहीं मिला।',
     },
     reintegration: {
@@ -714,7 +714,7 @@ const mr: typeof en = {
       search: 'बालकाला नावाने शोधा',
       searchHelp: 'किमान दोन अक्षरे; फक्त आपल्या कार्यक्षेत्रातील बालके.',
       child: 'बालक',
-      choose: 'बालक निवडा',
+      choose: 'सापडलेल्या बालकांमधून निवडा',
       noneFound: 'या नावाचे कोणतेही बालक सापडले नाही.',
     },
     reintegration: {
