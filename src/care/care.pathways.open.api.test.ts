@@ -33,13 +33,19 @@ describe('opening a reintegration pathway', () => {
     const other = await ngo.post('/api/v1/care/reintegration', { childId: children[0], ngoId: children[1], on: '2026-11-30' });
     expect(other.statusCode).toBe(400);
     expect(other.json().issues[0].field).toBe('ngoId');
-    const res = await ngo.post('/api/v1/care/reintegration', { childId: children[0], on: '2026-11-30', note: 'referred by the CCI' });
+    const res = await ngo.post('/api/v1/care/reintegration', {
+      childId: children[0],
+      kind: 'kinship',
+      on: '2026-11-30',
+      note: 'referred by the CCI',
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ childId: children[0], ngoId, stage: 'identified', stageOn: '2026-11-30' });
-    const rows = await q<{ ngo_id: string; stage: string }>('SELECT ngo_id, stage FROM care_reintegration WHERE child_id = $1', [
-      children[0],
-    ]);
-    expect(rows).toEqual([{ ngo_id: ngoId, stage: 'identified' }]);
+    expect(res.json()).toMatchObject({ childId: children[0], ngoId, kind: 'kinship', stage: 'identified', stageOn: '2026-11-30' });
+    const rows = await q<{ ngo_id: string; kind: string; stage: string }>(
+      'SELECT ngo_id, kind, stage FROM care_reintegration WHERE child_id = $1',
+      [children[0]],
+    );
+    expect(rows).toEqual([{ ngo_id: ngoId, kind: 'kinship', stage: 'identified' }]);
     const listed = (await ngo.get('/api/v1/care/reintegration')).json().items.map((p: { childId: string }) => p.childId);
     expect(listed).toContain(children[0]);
   });
@@ -48,7 +54,10 @@ describe('opening a reintegration pathway', () => {
     const dcpo = await k.as('dcpo.amravati');
     const res = await dcpo.post('/api/v1/care/reintegration', { childId: children[1], on: '2026-11-30' });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().ngoId).toBeNull();
+    expect(res.json()).toMatchObject({ ngoId: null, kind: 'parents' });
+    const odd = await dcpo.post('/api/v1/care/reintegration', { childId: children[2], kind: 'orphanage', on: '2026-11-30' });
+    expect(odd.statusCode).toBe(400);
+    expect(odd.json().issues[0].field).toBe('kind');
     const auditor = await k.as('auditor.mh');
     expect((await auditor.post('/api/v1/care/reintegration', { childId: children[2], on: '2026-11-30' })).statusCode).toBe(403);
   });

@@ -45,6 +45,7 @@ async function pathwayViews(db: Db, actor: Actor, today: string, extra: SQL[]): 
           childName: child.name,
           stayId: careReintegration.stayId,
           ngoId: careReintegration.ngoId,
+          kind: careReintegration.kind,
           stateCode: careReintegration.stateCode,
           districtCode: careReintegration.districtCode,
           stage: careReintegration.stage,
@@ -121,6 +122,7 @@ export async function openPathway(ctx: AppContext, actor: Actor, input: PathwayI
   }
   requireWritable(actor, 'carePathway', [
     'childId',
+    'kind',
     'stage',
     'stageOn',
     'history',
@@ -159,6 +161,7 @@ export async function openPathway(ctx: AppContext, actor: Actor, input: PathwayI
         stateCode: c.stateCode,
         districtCode: c.districtCode,
         ngoId: input.ngoId ?? null,
+        kind: input.kind ?? 'parents',
         stage: 'identified',
         stageOn: input.on,
         history: [{ stage: 'identified', on: input.on, note: input.note ?? null }],

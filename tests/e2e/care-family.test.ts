@@ -178,15 +178,16 @@ describeInChromium('foster care, adoption hand-offs and reintegration in Chromiu
       await form.locator('input[name="childSearch"]').fill(kid.name.split(' ')[0]);
       await form.locator(`select[name="childId"] option[value="${kid.id}"]`).waitFor({ state: 'attached' });
       await form.locator('select[name="childId"]').selectOption(kid.id);
+      await form.locator('select[name="kind"]').selectOption('kinship');
       await form.locator('input[name="on"]').fill(today);
       await form.locator('textarea[name="note"]').fill('referred by the CCI superintendent');
       await form.getByRole('button', { name: 'Open the pathway' }).click();
       await expect.poll(() => table.locator('tbody tr').count()).toBe(before + 1);
-      const rows = await e2e.query<{ ngo_id: string; stage: string; stage_on: string }>(
-        'SELECT ngo_id, stage, stage_on::text FROM care_reintegration WHERE child_id = $1',
+      const rows = await e2e.query<{ ngo_id: string; kind: string; stage: string; stage_on: string }>(
+        'SELECT ngo_id, kind, stage, stage_on::text FROM care_reintegration WHERE child_id = $1',
         [kid.id],
       );
-      expect(rows).toEqual([{ ngo_id: ngoOrg.id, stage: 'identified', stage_on: today }]);
+      expect(rows).toEqual([{ ngo_id: ngoOrg.id, kind: 'kinship', stage: 'identified', stage_on: today }]);
       await screenshot(page, 'care-reintegration-open');
     } finally {
       await context.close();

@@ -67,6 +67,11 @@ export function PathwayTable({ pathways, onAct }: { pathways: Pathway[]; onAct?:
                 <Anchor component={Link} to={`/children/${p.childId}`}>
                   {p.childName ?? p.childId.slice(0, 8)}
                 </Anchor>
+                {p.kind && (
+                  <Text size="xs" c="dimmed">
+                    {t(`care.reintegration.kinds.${p.kind}`, { defaultValue: p.kind })}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Badge color={p.stage === 're_entered' ? 'red' : p.stage === 'closed' ? 'gray' : 'blue'}>

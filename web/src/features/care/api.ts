@@ -288,6 +288,8 @@ export interface Pathway {
   id: string;
   childId: string;
   childName?: string | null;
+  /** To whom the child is to be restored (PATHWAY_KINDS; absent from an older server). */
+  kind?: string;
   stage: string;
   stageOn: string;
   restoredOn: string | null;

@@ -600,12 +600,18 @@ describe('opening a reintegration pathway', () => {
     fireEvent.change(field(container, 'childSearch'), { target: { value: 'Ka' } });
     await waitFor(() => expect(container.querySelector(`option[value="${CHILD.id}"]`)).toBeTruthy());
     fireEvent.change(field(container, 'childId'), { target: { value: CHILD.id } });
+    expect(field(container, 'kind').value).toBe('parents');
+    fireEvent.change(field(container, 'kind'), { target: { value: 'kinship' } });
     fireEvent.change(field(container, 'on'), { target: { value: '2026-11-30' } });
     fireEvent.change(field(container, 'note'), { target: { value: ' referred by the CCI ' } });
     submit('Open a pathway');
     await waitFor(() => expect(describedText(field(container, 'childId'))).toContain('has an open pathway'));
     expect(sent.filter((x) => x.method === 'POST')).toEqual([
-      { url: '/api/v1/care/reintegration', method: 'POST', body: { childId: CHILD.id, on: '2026-11-30', note: 'referred by the CCI' } },
+      {
+        url: '/api/v1/care/reintegration',
+        method: 'POST',
+        body: { childId: CHILD.id, kind: 'kinship', on: '2026-11-30', note: 'referred by the CCI' },
+      },
     ]);
     cleanup();
     await renderWithApp(<OpenPathwayForm />, 'mr');

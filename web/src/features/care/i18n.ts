@@ -42,6 +42,8 @@ const en = {
     },
     reintegration: {
       open: 'Open a pathway',
+      kind: 'To whom the child goes home (s.40)',
+      kinds: { parents: 'Restoration to the parents', kinship: 'Relatives as guardians (kinship)', fit_person: 'A fit person' },
       openSubmit: 'Open the pathway',
       openedOn: 'Opened on',
       childRequired: 'Choose the child',
@@ -383,6 +385,8 @@ const hi: typeof en = {
     },
     reintegration: {
       open: 'मार्ग खोलें',
+      kind: 'बच्चा किसके पास घर लौटेगा (धारा 40)',
+      kinds: { parents: 'माता-पिता को पुनर्स्थापन', kinship: 'संरक्षक के रूप में रिश्तेदार (नातेदारी)', fit_person: 'उपयुक्त व्यक्ति' },
       openSubmit: 'मार्ग खोलें',
       openedOn: 'खोलने की तिथि',
       childRequired: 'बच्चा चुनें',
@@ -719,6 +723,8 @@ const mr: typeof en = {
     },
     reintegration: {
       open: 'मार्ग उघडा',
+      kind: 'बालक कोणाकडे घरी परतेल (कलम 40)',
+      kinds: { parents: 'पालकांकडे पुनर्स्थापन', kinship: 'पालक म्हणून नातेवाईक (नातेसंबंधी)', fit_person: 'योग्य व्यक्ती' },
       openSubmit: 'मार्ग उघडा',
       openedOn: 'उघडल्याची तारीख',
       childRequired: 'बालक निवडा',
