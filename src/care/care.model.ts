@@ -17,6 +17,7 @@ import {
   PLACING_CWC_ORDERS,
   REVIEW_OUTCOMES,
   SPECIALISATIONS,
+  PATHWAY_KINDS,
   PATHWAY_STAGES,
   RISK_LEVELS,
   FAMILY_PLACEMENT_KINDS,
@@ -328,6 +329,8 @@ export const pathwayInput = z.strictObject({
   stayId: z.uuid().optional().nullable(),
   /** The Center for Excellence (an NGO) the DCPU assigns the case to; its caseworkers see only theirs. */
   ngoId: z.uuid().optional().nullable(),
+  /** To whom the child is to be restored (s.40); the parents when left out. */
+  kind: z.enum(PATHWAY_KINDS).optional(),
   on: isoDate,
   note: optText(1000),
 });
@@ -379,6 +382,7 @@ export const pathwayOut = z.object({
   childName: withheld(z.string()),
   stayId: z.string().nullable(),
   ngoId: z.string().nullable(),
+  kind: z.string(),
   stateCode: z.number(),
   districtCode: z.number(),
   stage: z.string(),

@@ -117,6 +117,8 @@ export const careReintegration = pgTable('care_reintegration', {
   stateCode: integer('state_code').notNull(),
   districtCode: integer('district_code').notNull(),
   ngoId: uuid('ngo_id'),
+  /** To whom the child is to be restored (PATHWAY_KINDS, migration 0900). */
+  kind: text('kind').notNull().default('parents'),
   stage: text('stage').notNull(),
   stageOn: date('stage_on').notNull(),
   history: jsonb('history').$type<PathwayStep[]>().notNull(),

@@ -18,6 +18,7 @@ import { addProgress, requestMovement } from './records.service';
 import { applyFosterCarer, decideFosterCarer, recordFosterInspection, recordHomeStudy } from './foster.service';
 import { recordPayment } from './ledger.service';
 import { createAftercarePlan } from './leaving.service';
+import { seedCareExtras } from './care-extras.seed';
 
 /**
  * Demo data for children in care (issue #14): two child care institutions in Amravati and one in
@@ -25,14 +26,16 @@ import { createAftercarePlan } from './leaving.service';
  * aftercare), care plans, a Center for Excellence working reintegration pathways at several
  * stages (one restored with a follow-up made), a foster family and a sponsorship. Every record
  * goes through the module's services as the demo's officers, exactly as through the API.
- * Runs once (does nothing when institutions exist). Call after the cases are seeded.
+ * Runs once (when institutions exist, only the later additions of care-extras.seed.ts, once).
+ * Call after the cases are seeded.
  */
 const AT = new Date('2026-11-20T11:00:00+05:30');
 
 export async function seedCare(database: Database, opts: { log?: (s: string) => void } = {}): Promise<boolean> {
   const db = database.db;
   const [{ n }] = await db.select({ n: count() }).from(careInstitution);
-  if (Number(n) > 0) return false;
+  // An older demo database gets what was added since (the SAA, the adoption hand-off, a matched family).
+  if (Number(n) > 0) return seedCareExtras(database, opts);
   const ctx: AppContext = {
     database,
     db,
@@ -299,6 +302,7 @@ export async function seedCare(database: Database, opts: { log?: (s: string) => 
   opts.log?.(
     `Demo care: 3 institutions, ${admitted.length - 1} children admitted on CWC orders, one awaiting admission, reintegration pathways`,
   );
+  await seedCareExtras(database, opts);
   return true;
 }
 

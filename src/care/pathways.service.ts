@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import { can, covers, requirePermission, type Actor } from '../access/policy';
-import { identityColumns, rowsWhere, shapeRow } from '../access/fields';
+import { identityColumns, requireWritable, rowsWhere, shapeRow } from '../access/fields';
 import { scopeOf } from './care.repository';
 import { approvedCarer, placementRecords } from './foster.service';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
@@ -45,6 +45,7 @@ async function pathwayViews(db: Db, actor: Actor, today: string, extra: SQL[]): 
           childName: child.name,
           stayId: careReintegration.stayId,
           ngoId: careReintegration.ngoId,
+          kind: careReintegration.kind,
           stateCode: careReintegration.stateCode,
           districtCode: careReintegration.districtCode,
           stage: careReintegration.stage,
@@ -106,8 +107,28 @@ export async function readPathway(ctx: AppContext, actor: Actor, id: string) {
   return p;
 }
 
+/**
+ * The DCPU (care.write) opens a pathway and may assign it to a Center for Excellence; an NGO's
+ * caseworker (care.reintegrate) opens one for a child of its jurisdiction, always assigned to its
+ * own NGO (it sees only its organisation's pathways, pathwaysWhere).
+ */
 export async function openPathway(ctx: AppContext, actor: Actor, input: PathwayInput) {
-  requirePermission(actor, 'care.write');
+  requireReintegrator(actor);
+  const district = can(actor, 'care.write');
+  if (!district) {
+    if (!actor.organisationId) throw new HttpError(403, 'forbidden', 'Only a caseworker of an NGO opens a pathway for it');
+    if (input.ngoId && input.ngoId !== actor.organisationId) throw badRequest('ngoId', 'must be your own organisation');
+    input = { ...input, ngoId: actor.organisationId };
+  }
+  requireWritable(actor, 'carePathway', [
+    'childId',
+    'kind',
+    'stage',
+    'stageOn',
+    'history',
+    ...(input.stayId ? ['stayId'] : []),
+    ...(input.ngoId && district ? ['ngoId'] : []),
+  ]);
   const today = istToday(ctx.now());
   if (input.on > today) throw badRequest('on', 'cannot be in the future');
   return ctx.db.transaction(async (tx) => {
@@ -140,6 +161,7 @@ export async function openPathway(ctx: AppContext, actor: Actor, input: PathwayI
         stateCode: c.stateCode,
         districtCode: c.districtCode,
         ngoId: input.ngoId ?? null,
+        kind: input.kind ?? 'parents',
         stage: 'identified',
         stageOn: input.on,
         history: [{ stage: 'identified', on: input.on, note: input.note ?? null }],

@@ -17,17 +17,26 @@ import { seedCases } from '../cases/cases.seed';
 import { seedSchemes } from '../schemes/schemes.seed';
 import { seedMissing } from '../missing/missing.seed';
 import { seedCare } from '../care/care.seed';
+import { seedCareExtras } from '../care/care-extras.seed';
+import { careInstitution } from '../care/care.schema';
 import { seedSponsorships } from '../care/sponsorship/sponsorship.seed';
 import { seedHelpline } from './helpline.demo';
 import { seedAkolaConvergence } from './akola-convergence';
 
 export const villageId = (name: string) => `vi:demo-${name.toLowerCase().replace(/\s+/g, '-')}`;
 
-/** Seeds the demo once (when no user exists yet). Returns false when there was nothing to do. */
+/**
+ * Seeds the demo once (when no user exists yet). Returns false when there was nothing to do. A demo
+ * seeded before the care module's later additions gets them, once (seedCareExtras is idempotent).
+ */
 export async function seedDemo(database: Database, opts: { log?: (s: string) => void } = {}): Promise<boolean> {
   const db = database.db;
   const [{ n }] = await db.select({ n: count() }).from(appUser);
-  if (Number(n) > 0) return false;
+  if (Number(n) > 0) {
+    const [{ cci }] = await db.select({ cci: count() }).from(careInstitution);
+    if (Number(cci) > 0) await seedCareExtras(database, opts);
+    return false;
+  }
   await db.transaction(async (tx) => {
     await seedVillages(tx);
     const orgIds = await seedOrganisations(tx);

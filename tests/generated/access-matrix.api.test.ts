@@ -152,14 +152,16 @@ for (const [who, district] of [
   if (res.statusCode !== 201) throw new Error(`attachment set-up: ${res.statusCode} ${res.body}`);
 }
 
-// The demo hands no child over for adoption (it has no s.38 declaration): one hand-off per district,
-// as the DCPO records it after the CWC's declaration; its rules are tested in src/care/care.family.api.test.ts.
+// The demo hands one Amravati child over for adoption (src/care/care-extras.seed.ts): one more hand-off
+// per district, as the DCPO records it after the CWC's declaration, for a child without one (one open
+// hand-off per child); its rules are tested in src/care/care.family.api.test.ts.
 for (const district of [468, 467]) {
   const [h] = await t.ctx.database.query<{ id: string }>(
     `INSERT INTO care_adoption_handoff (child_id, case_id, state_code, district_code, declared_free_on, order_ref, saa_id, handed_over_on, status, status_on)
      SELECT r.child_id, r.id, r.state_code, r.district_code, '2026-11-01', 'CWC/LFA/MATRIX', i.organisation_id, '2026-11-02', 'handed_over', '2026-11-02'
        FROM case_record r JOIN care_institution i ON i.district_code = r.district_code
       WHERE r.district_code = $1 AND r.child_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM care_adoption_handoff h WHERE h.child_id = r.child_id)
       ORDER BY r.id, i.organisation_id LIMIT 1
      RETURNING id::text AS id`,
     [district],

@@ -484,6 +484,7 @@ export const CARE_PATHWAY_FIELDS = [
   'childName',
   'stayId',
   'ngoId',
+  'kind',
   'stateCode',
   'districtCode',
   'stage',
@@ -1006,8 +1007,9 @@ export const FIELD_POLICY_DATA = {
       rows: { ...every('jurisdiction'), ...careNoRows, ...cciNone, ngo_caseworker: 'own_organisation' },
       identity: { initials: ['childName'], withhold: [] },
       write: {
-        ...careWriters(['childId', 'stayId', 'ngoId', 'stage', 'stageOn', 'history', 'restoredOn', 'followUps']),
-        ngo_caseworker: ['stage', 'stageOn', 'history', 'followUps'],
+        ...careWriters(['childId', 'stayId', 'ngoId', 'kind', 'stage', 'stageOn', 'history', 'restoredOn', 'followUps']),
+        // Opens a pathway for a child (assigned to its own NGO by the service) and works it.
+        ngo_caseworker: ['childId', 'stayId', 'kind', 'stage', 'stageOn', 'history', 'followUps'],
       },
       citation: 'JJ Act 2015 s.40 (restoration), s.74; seed 001 (Centers for Excellence see their assigned cases)',
     },

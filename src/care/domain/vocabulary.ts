@@ -107,5 +107,13 @@ export const PATHWAY_STAGES = [
 ] as const;
 export type PathwayStage = (typeof PATHWAY_STAGES)[number];
 
+/**
+ * The kind of a reintegration pathway: to whom the child is to be restored (JJ Act 2015 s.40: the
+ * CWC restores a child to the parents, a guardian or a fit person). `kinship`: relatives taking the
+ * child as guardians.
+ */
+export const PATHWAY_KINDS = ['parents', 'kinship', 'fit_person'] as const;
+export type PathwayKind = (typeof PATHWAY_KINDS)[number];
+
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export const FAMILY_PLACEMENT_KINDS = ['kinship', 'foster', 'group_foster', 'sponsorship', 'aftercare'] as const;

@@ -1,7 +1,8 @@
 import { NativeSelect, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PATHWAY_STAGES, RISK_LEVELS, type PathwayStage } from '../../../../src/care/domain/vocabulary';
-import { useRecordFollowUp, useStepPathway, type Pathway } from './api';
+import { PATHWAY_KINDS, PATHWAY_STAGES, RISK_LEVELS, type PathwayStage } from '../../../../src/care/domain/vocabulary';
+import { useOpenPathway, useRecordFollowUp, useStepPathway, type Pathway } from './api';
+import { ChildPick } from './ChildPick';
 import { CareFormCard } from './CareTable';
 import { todayIst } from './forms';
 import { useVersionedSubmit } from './useVersionedSubmit';
@@ -86,6 +87,44 @@ export function FollowUpForm({ pathway, onDone }: { pathway: Pathway; onDone?: (
         data={RISK_LEVELS.map((r) => ({ value: r, label: t(`care.reintegration.risks.${r}`) }))}
         {...s.field('risk')}
       />
+    </CareFormCard>
+  );
+}
+
+/**
+ * Open a pathway for a child (JJ Act 2015 s.40): the child searched in the registry, its kind (to
+ * whom the child is to be restored: parents, relatives as guardians, a fit person), the day it
+ * starts (stage 'identified') and a note. An NGO caseworker's pathway is assigned to its own NGO
+ * by the server; a child with an open pathway is refused under the child.
+ */
+export function OpenPathwayForm({ onDone }: { onDone?: () => void }) {
+  const { t } = useTranslation();
+  const s = useVersionedSubmit({
+    initial: { childId: '', kind: 'parents', on: todayIst(), note: '' },
+    mutation: useOpenPathway(),
+    toBody: (form) => ({ childId: form.childId, kind: form.kind, on: form.on, note: optText(form.note) }),
+    validate: (form) => (form.childId ? null : { childId: t('care.reintegration.childRequired') }),
+    resetOnSuccess: true,
+    onSuccess: onDone,
+  });
+  return (
+    <CareFormCard
+      label={t('care.reintegration.open')}
+      title={t('care.reintegration.open')}
+      general={s.general}
+      pending={s.pending}
+      onSubmit={s.submit}
+      onCancel={onDone}
+      submitLabel={t('care.reintegration.openSubmit')}
+    >
+      <ChildPick value={s.form.childId} onChange={(id) => s.put('childId', id)} error={s.errors.childId} />
+      <NativeSelect
+        label={t('care.reintegration.kind')}
+        data={PATHWAY_KINDS.map((k) => ({ value: k, label: t(`care.reintegration.kinds.${k}`) }))}
+        {...s.field('kind')}
+      />
+      <TextInput type="date" label={t('care.reintegration.openedOn')} {...s.field('on')} />
+      <Textarea label={t('care.reintegration.note')} autosize minRows={2} {...s.field('note')} />
     </CareFormCard>
   );
 }

@@ -6,7 +6,7 @@ import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useCan } from '../../auth/session';
 import { usePathways, type Pathway } from './api';
-import { FollowUpForm, nextStages, PathwayStepForm } from './PathwayForms';
+import { FollowUpForm, nextStages, OpenPathwayForm, PathwayStepForm } from './PathwayForms';
 
 /**
  * Reintegration pathways (JJ Act 2015 s.40, restoration): where each child in care stands on the
@@ -16,16 +16,25 @@ import { FollowUpForm, nextStages, PathwayStepForm } from './PathwayForms';
  */
 type Acting = { pathway: Pathway; form: 'step' | 'followUp' };
 
+/** Opening a pathway: the district (care.write) or an NGO's caseworker (care.reintegrate, for its own NGO). */
+
 export default function ReintegrationPage() {
   const { t } = useTranslation();
   const can = useCan();
   const pathways = usePathways();
   const [acting, setActing] = useState<Acting | null>(null);
+  const [opening, setOpening] = useState(false);
   const onAct = can(['care.reintegrate', 'care.write']) ? setActing : undefined;
   const done = () => setActing(null);
   return (
     <>
       <PageHeader title={t('care.reintegration.title')} subtitle={<Text size="sm">{t('care.reintegration.intro')}</Text>} />
+      {onAct && !opening && (
+        <Button mb="md" variant="light" onClick={() => setOpening(true)}>
+          {t('care.reintegration.open')}
+        </Button>
+      )}
+      {opening && <OpenPathwayForm onDone={() => setOpening(false)} />}
       <QueryState query={pathways}>{(data) => <PathwayTable pathways={data.items} onAct={onAct} />}</QueryState>
       {acting?.form === 'step' && <PathwayStepForm key={acting.pathway.id} pathway={acting.pathway} onDone={done} />}
       {acting?.form === 'followUp' && <FollowUpForm key={acting.pathway.id} pathway={acting.pathway} onDone={done} />}
@@ -58,6 +67,11 @@ export function PathwayTable({ pathways, onAct }: { pathways: Pathway[]; onAct?:
                 <Anchor component={Link} to={`/children/${p.childId}`}>
                   {p.childName ?? p.childId.slice(0, 8)}
                 </Anchor>
+                {p.kind && (
+                  <Text size="xs" c="dimmed">
+                    {t(`care.reintegration.kinds.${p.kind}`, { defaultValue: p.kind })}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Badge color={p.stage === 're_entered' ? 'red' : p.stage === 'closed' ? 'gray' : 'blue'}>

@@ -288,6 +288,8 @@ export interface Pathway {
   id: string;
   childId: string;
   childName?: string | null;
+  /** To whom the child is to be restored (PATHWAY_KINDS; absent from an older server). */
+  kind?: string;
   stage: string;
   stageOn: string;
   restoredOn: string | null;
@@ -313,6 +315,8 @@ export interface AdoptionHandoff {
   declaredFreeOn: string;
   handedOverOn: string;
   status: string;
+  statusOn?: string;
+  caseId?: string;
   version: number;
 }
 export const useAdoptionHandoffs = () =>
@@ -337,4 +341,27 @@ export const useChildOpenCases = (childId: string) =>
     queryKey: ['care', 'child-open-cases', childId],
     queryFn: ({ signal }) => api.get<{ items: OpenCase[] }>('/cases', { childId, status: 'open', pageSize: 50 }, signal),
     enabled: UUID.test(childId),
+  });
+
+/** Hand a child the CWC declared legally free (s.38) to an SAA; change a hand-off's status with its version. */
+export const useRecordHandoff = () =>
+  useCareMutation((body: Record<string, unknown>) => api.post<AdoptionHandoff>('/care/adoption-handoffs', body));
+export const useMoveHandoff = (id: string) =>
+  useCareMutation((body: Record<string, unknown>) => api.patch<AdoptionHandoff>(`/care/adoption-handoffs/${id}`, body));
+/** Open a reintegration pathway for a child (an NGO caseworker's is assigned to its own NGO by the server). */
+export const useOpenPathway = () => useCareMutation((body: Record<string, unknown>) => api.post<Pathway>('/care/reintegration', body));
+
+/** Children found by name in the registry (GET /children?q=), for a care form's child. */
+export interface FoundChild {
+  id: string;
+  name: string;
+  sex: string;
+  age: number | null;
+  dob?: string | null;
+}
+export const useFindChildren = (q: string) =>
+  useQuery({
+    queryKey: ['care', 'find-children', q],
+    queryFn: ({ signal }) => api.get<{ items: FoundChild[] }>('/children', { q, pageSize: 20 }, signal),
+    enabled: q.trim().length >= 2,
   });

@@ -11,8 +11,9 @@ import { AftercarePlanForm } from './AftercarePage';
 import { GatekeepingForm } from './GatekeepingPage';
 import { AdmitForm } from './AdmitPage';
 import ReintegrationPage from './ReintegrationPage';
-import { HandoffTable } from './AdoptionPage';
-import { FollowUpForm, nextStages, PathwayStepForm } from './PathwayForms';
+import { HANDOFF_STATUSES, HandoffForm, HandoffStatusForm, HandoffTable } from './AdoptionPage';
+import { HANDOFF_STATUSES as SERVER_HANDOFF_STATUSES } from '../../../../src/care/family.model';
+import { FollowUpForm, nextStages, OpenPathwayForm, PathwayStepForm } from './PathwayForms';
 import { MODULES, navFor } from '../../app/modules';
 import { ROLE_PERMISSIONS } from '../../../../src/access/roles';
 import type { AdoptionHandoff, FosterCarer, MovementRequest, Pathway, Payment, Stay } from './api';
@@ -466,5 +467,154 @@ describe('reintegration: the next step and the follow-up visits', () => {
       method: 'POST',
       body: { visitedOn: '2026-10-02', findings: 'attending school', risk: 'medium' },
     });
+  });
+});
+
+/** A network stub answering by address: the first matching prefix's answer; everything sent is kept. */
+function route(answers: [RegExp, number, unknown][]) {
+  const sent: Sent[] = [];
+  const stub = vi.fn(async (url: string, init?: RequestInit) => {
+    const method = init?.method ?? 'GET';
+    sent.push({ url, method, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    const hit = answers.find(([re]) => re.test(`${method} ${url}`));
+    const [, status, body] = hit ?? [null, 200, { items: [] }];
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  });
+  // Pinned: the harness installs its no-network fetch when it renders, and the form asks on mount.
+  Object.defineProperty(globalThis, 'fetch', { configurable: true, get: () => stub, set: () => undefined });
+  return sent;
+}
+const unpin = () => Object.defineProperty(globalThis, 'fetch', { configurable: true, writable: true, value: globalThis.fetch });
+afterEach(unpin);
+const CHILD = { id: 'cccccccc-2222-4333-8444-555555555555', name: 'Kavya Demo', sex: 'female', age: 3 };
+const CASE = { id: 'dddddddd-2222-4333-8444-555555555555', number: 12, status: 'open', reportedOn: '2026-09-01' };
+const SAA = { id: 'aaaaaaaa-2222-4333-8444-555555555555', name: 'Shishu Adhar SAA, Amravati', type: 'saa' };
+const CCI = { id: 'bbbbbbbb-2222-4333-8444-555555555555', name: 'Boys home', type: 'childrens_home' };
+
+describe('recording an adoption hand-off and moving its status', () => {
+  it('knows the statuses the server knows', () => {
+    expect([...HANDOFF_STATUSES]).toEqual([...SERVER_HANDOFF_STATUSES]);
+  });
+
+  it('asks for the child, the case and the agency before sending, offers only SAAs, then sends the picked ids', async () => {
+    const sent = route([
+      [/GET .*\/care\/institutions/, 200, { items: [SAA, CCI] }],
+      [/GET .*\/children\?/, 200, { items: [CHILD] }],
+      [/GET .*\/cases\?/, 200, { items: [CASE] }],
+      [
+        /POST .*\/care\/adoption-handoffs/,
+        400,
+        {
+          code: 'not_legally_free',
+          message: 'not free',
+          issues: [{ field: 'caseId', message: 'no declaration of legal freedom on the case' }],
+        },
+      ],
+    ]);
+    const { container } = await renderWithApp(<HandoffForm />);
+    submit('Record a hand-off for adoption');
+    await waitFor(() => expect(describedText(field(container, 'childId'))).toContain('Choose the child'));
+    expect(describedText(field(container, 'saaId'))).toContain('Choose the agency');
+    expect(sent.filter((x) => x.method === 'POST')).toEqual([]);
+    await waitFor(() => expect(container.querySelector(`option[value="${SAA.id}"]`)).toBeTruthy());
+    expect(container.querySelector(`option[value="${CCI.id}"]`)).toBeNull();
+    fireEvent.change(field(container, 'childSearch'), { target: { value: 'Kavya' } });
+    await waitFor(() => expect(container.querySelector(`option[value="${CHILD.id}"]`)).toBeTruthy());
+    fireEvent.change(field(container, 'childId'), { target: { value: CHILD.id } });
+    await waitFor(() => expect(container.querySelector(`select[name="caseId"] option[value="${CASE.id}"]`)).toBeTruthy());
+    fireEvent.change(field(container, 'caseId'), { target: { value: CASE.id } });
+    fireEvent.change(field(container, 'saaId'), { target: { value: SAA.id } });
+    fireEvent.change(field(container, 'handedOverOn'), { target: { value: '2026-11-25' } });
+    submit('Record a hand-off for adoption');
+    await waitFor(() => expect(describedText(field(container, 'caseId'))).toContain('no declaration of legal freedom'));
+    expect(sent.filter((x) => x.method === 'POST')).toEqual([
+      {
+        url: '/api/v1/care/adoption-handoffs',
+        method: 'POST',
+        body: { childId: CHILD.id, caseId: CASE.id, saaId: SAA.id, handedOverOn: '2026-11-25', caringsRef: null },
+      },
+    ]);
+  });
+
+  it('sends the new status with the version and says a stale version plainly', async () => {
+    const handoff: AdoptionHandoff = {
+      id: 'h1',
+      childId: CHILD.id,
+      saaId: SAA.id,
+      caringsRef: 'CAR/1',
+      declaredFreeOn: '2026-09-01',
+      handedOverOn: '2026-09-10',
+      status: 'handed_over',
+      statusOn: '2026-09-10',
+      version: 2,
+    };
+    const { container } = await renderWithApp(<HandoffStatusForm handoff={handoff} />);
+    expect([...container.querySelectorAll('select[name="status"] option')].map((o) => o.getAttribute('value'))).toEqual([
+      'referred',
+      'adopted',
+      'returned',
+    ]);
+    fireEvent.change(field(container, 'status'), { target: { value: 'adopted' } });
+    fireEvent.change(field(container, 'on'), { target: { value: '2026-11-30' } });
+    const sent = answer(409, {
+      code: 'version_conflict',
+      message: 'The hand-off was updated by someone else',
+      current: { ...handoff, version: 3 },
+    });
+    submit('Change the status');
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({
+      url: '/api/v1/care/adoption-handoffs/h1',
+      method: 'PATCH',
+      body: { status: 'adopted', on: '2026-11-30', caringsRef: 'CAR/1', version: 2 },
+    });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/changed or decided this record meanwhile/);
+  });
+
+  it('is offered in Hindi and Marathi', async () => {
+    await renderWithApp(<HandoffForm />, 'hi');
+    expect(screen.getByRole('form', { name: 'दत्तक ग्रहण हेतु सौंपना दर्ज करें' })).toBeTruthy();
+    cleanup();
+    await renderWithApp(<HandoffForm />, 'mr');
+    expect(screen.getByRole('form', { name: 'दत्तक ग्रहणासाठी सोपवणे नोंदवा' })).toBeTruthy();
+  });
+});
+
+describe('opening a reintegration pathway', () => {
+  it('finds the child by name and opens the pathway; a child with one open is refused under the child', async () => {
+    const sent = route([
+      [/GET .*\/children\?/, 200, { items: [CHILD] }],
+      [
+        /POST .*\/care\/reintegration/,
+        409,
+        {
+          code: 'pathway_exists',
+          message: 'The child already has an open reintegration pathway',
+          issues: [{ field: 'childId', message: 'has an open pathway' }],
+        },
+      ],
+    ]);
+    const { container } = await renderWithApp(<OpenPathwayForm />);
+    submit('Open a pathway');
+    await waitFor(() => expect(describedText(field(container, 'childId'))).toContain('Choose the child'));
+    fireEvent.change(field(container, 'childSearch'), { target: { value: 'Ka' } });
+    await waitFor(() => expect(container.querySelector(`option[value="${CHILD.id}"]`)).toBeTruthy());
+    fireEvent.change(field(container, 'childId'), { target: { value: CHILD.id } });
+    expect(field(container, 'kind').value).toBe('parents');
+    fireEvent.change(field(container, 'kind'), { target: { value: 'kinship' } });
+    fireEvent.change(field(container, 'on'), { target: { value: '2026-11-30' } });
+    fireEvent.change(field(container, 'note'), { target: { value: ' referred by the CCI ' } });
+    submit('Open a pathway');
+    await waitFor(() => expect(describedText(field(container, 'childId'))).toContain('has an open pathway'));
+    expect(sent.filter((x) => x.method === 'POST')).toEqual([
+      {
+        url: '/api/v1/care/reintegration',
+        method: 'POST',
+        body: { childId: CHILD.id, kind: 'kinship', on: '2026-11-30', note: 'referred by the CCI' },
+      },
+    ]);
+    cleanup();
+    await renderWithApp(<OpenPathwayForm />, 'mr');
+    expect(screen.getByRole('form', { name: 'मार्ग उघडा' })).toBeTruthy();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS } from '../../../../src/access/roles';
-import { INSTITUTION_TYPE_KEYS, PATHWAY_STAGES, STAY_STATUSES } from '../../../../src/care/domain/vocabulary';
+import { INSTITUTION_TYPE_KEYS, PATHWAY_KINDS, PATHWAY_STAGES, STAY_STATUSES } from '../../../../src/care/domain/vocabulary';
 import { navFor } from '../../app/module-api';
 import { CARE_TRANSLATIONS } from './i18n';
 import careModule from './module';
@@ -12,6 +12,8 @@ describe('children-in-care screens', () => {
   it('labels every institution type, stay status and pathway stage the server knows', () => {
     for (const t of INSTITUTION_TYPE_KEYS) expect(langs.en.has(`care.type.${t}`), t).toBe(true);
     for (const s of PATHWAY_STAGES) expect(langs.en.has(`care.reintegration.stages.${s}`), s).toBe(true);
+    for (const k of PATHWAY_KINDS)
+      for (const l of ['en', 'hi', 'mr'] as const) expect(langs[l].has(`care.reintegration.kinds.${k}`), k).toBe(true);
     for (const s of STAY_STATUSES) expect(langs.en.has(`care.status.${s}`), s).toBe(true);
   });
 

@@ -83,7 +83,7 @@ export default function MatchPage() {
                   </Table.Thead>
                   <Table.Tbody>
                     {m.candidates.map((c) => (
-                      <Table.Tr key={c.carer.id}>
+                      <Table.Tr key={c.carer.id} data-testid={`candidate-${c.carer.id}`}>
                         <Table.Td>
                           {c.carer.name}
                           <Text size="xs" c="dimmed">

@@ -89,7 +89,7 @@ export default function PlacementsPage() {
             </Table.Thead>
             <Table.Tbody>
               {data.items.map((p) => (
-                <Table.Tr key={p.id}>
+                <Table.Tr key={p.id} data-testid={`placement-${p.id}`}>
                   <Table.Td>{p.childId.slice(0, 8)}</Table.Td>
                   <Table.Td>{p.carer ?? '—'}</Table.Td>
                   <Table.Td>{p.orderRef ?? '—'}</Table.Td>
