@@ -118,7 +118,8 @@ export async function startCluster(root: string, name: string, bin: string): Pro
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    // Appended settings win over initdb's. fsync off: a throw-away cluster, never real data.
+    // Appended settings win over initdb's. fsync off: a throw-away cluster, never real data. (Not
+    // synchronous_commit off: a walsender sends only flushed WAL, so it would add the WAL writer's delay to the lag.)
     appendFileSync(
       join(dataDir, 'postgresql.conf'),
       [
@@ -134,7 +135,6 @@ export async function startCluster(root: string, name: string, bin: string): Pro
         'max_connections = 40',
         'shared_buffers = 32MB',
         'fsync = off',
-        'synchronous_commit = off',
         'full_page_writes = off',
         "timezone = 'Asia/Kolkata'",
         '',

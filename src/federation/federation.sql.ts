@@ -59,9 +59,21 @@ const NATIONAL_MATCH_COLUMNS = `
   fields                jsonb NOT NULL DEFAULT '[]',
   explanation           text NOT NULL DEFAULT '',
   model_version         text NOT NULL,
-  status                text NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'withdrawn')),
+  status                text NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'withdrawn', 'confirmed', 'rejected')),
   proposed_at           timestamptz NOT NULL DEFAULT now(),
   updated_at            timestamptz NOT NULL DEFAULT now()`;
+
+/** A state's decision on a national proposal (its DCPU's), written in the state, replicated to the nation. */
+const DECISION_TABLE = `
+CREATE TABLE national_match_decision (
+  match_id    uuid NOT NULL,
+  state_code  integer NOT NULL,
+  decision    text NOT NULL CHECK (decision IN ('confirm', 'reject')),
+  note        text NOT NULL,
+  decided_by  uuid,
+  decided_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (match_id, state_code)
+);`;
 
 /**
  * A state: the publication of its open records' compared columns, and the table the nation's
@@ -80,6 +92,8 @@ CREATE TABLE national_match (${NATIONAL_MATCH_COLUMNS},
 );
 CREATE INDEX national_match_missing_idx ON national_match (missing_id);
 CREATE INDEX national_match_found_idx ON national_match (found_id);
+${DECISION_TABLE}
+CREATE PUBLICATION national_decisions FOR TABLE national_match_decision;
 `;
 
 /**
@@ -151,6 +165,29 @@ END $$;
 CREATE TRIGGER national_record_left AFTER DELETE ON missing_record
   FOR EACH ROW EXECUTE FUNCTION national_record_left();
 ALTER TABLE missing_record ENABLE ALWAYS TRIGGER national_record_left;
+
+${DECISION_TABLE}
+-- As across districts (src/missing/README.md, "Deciding a match"): either side's rejection
+-- rejects; confirmed when both states' DCPUs confirmed. The status goes back to both states.
+-- The two states' decisions arrive through two apply workers at once: the proposal is locked
+-- first, so that the second one's statement below (a new snapshot) sees the first's decision.
+CREATE FUNCTION national_match_decided() RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
+BEGIN
+  PERFORM 1 FROM national_match WHERE id = NEW.match_id FOR UPDATE;
+  UPDATE national_match m
+     SET status = CASE
+           WHEN EXISTS (SELECT 1 FROM national_match_decision d WHERE d.match_id = m.id AND d.decision = 'reject') THEN 'rejected'
+           WHEN (SELECT count(DISTINCT d.state_code) FROM national_match_decision d
+                  WHERE d.match_id = m.id AND d.decision = 'confirm'
+                    AND d.state_code IN (m.missing_state_code, m.found_state_code)) = 2 THEN 'confirmed'
+           ELSE m.status END,
+         updated_at = now()
+   WHERE m.id = NEW.match_id AND m.status = 'proposed';
+  RETURN NULL;
+END $$;
+CREATE TRIGGER national_match_decided AFTER INSERT OR UPDATE ON national_match_decision
+  FOR EACH ROW EXECUTE FUNCTION national_match_decided();
+ALTER TABLE national_match_decision ENABLE ALWAYS TRIGGER national_match_decided;
 
 -- Row filters on the state codes: those columns must be in the replica identity.
 CREATE UNIQUE INDEX national_match_federation_identity ON national_match (id, missing_state_code, found_state_code);

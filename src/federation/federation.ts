@@ -110,13 +110,13 @@ export async function startFederation(opts: { states: number[]; log?: (line: str
       const s = states.get(code)!;
       await admin(
         nationCluster.url(DATABASE),
-        `CREATE SUBSCRIPTION missing_from_${code} CONNECTION '${s.cluster.conninfo(DATABASE)}' PUBLICATION missing_national`,
+        `CREATE SUBSCRIPTION missing_from_${code} CONNECTION '${s.cluster.conninfo(DATABASE)}' PUBLICATION missing_national, national_decisions`,
       );
       await admin(
         s.cluster.url(DATABASE),
         `CREATE SUBSCRIPTION national_match_to_${code} CONNECTION '${nationCluster.conninfo(DATABASE)}' PUBLICATION national_match_${code}`,
       );
-      log(`subscriptions: nation ← state ${code} (missing_national), state ${code} ← nation (national_match_${code})`);
+      log(`subscriptions: nation ← state ${code} (missing_national, national_decisions), state ${code} ← nation (national_match_${code})`);
     }
     return { states, nation: { cluster: nationCluster, database: nation }, teardown };
   } catch (err) {

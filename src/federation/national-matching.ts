@@ -13,7 +13,7 @@ import type { RecordKind } from '../missing/domain/vocabulary';
  * A pair within one state is that state's own matching's business and is not proposed here.
  *
  * The proposals go into `national_match`, which the nation publishes back to the two states it
- * names; each state's DCPU decides on it there.
+ * names; each state's DCPU decides on it there (decisions.ts). A decided proposal is never touched.
  */
 
 const CANDIDATE_COLUMNS = `id, kind, state_code AS "stateCode", district_code AS "districtCode", name, name_local AS "nameLocal",
@@ -97,7 +97,8 @@ export async function matchNationalPending(nation: Database, limit = 500): Promi
                   missing_sex = EXCLUDED.missing_sex, missing_age_years = EXCLUDED.missing_age_years,
                   missing_event_date = EXCLUDED.missing_event_date, found_name = EXCLUDED.found_name,
                   found_name_local = EXCLUDED.found_name_local, found_sex = EXCLUDED.found_sex,
-                  found_age_years = EXCLUDED.found_age_years, found_event_date = EXCLUDED.found_event_date, updated_at = now()`,
+                  found_age_years = EXCLUDED.found_age_years, found_event_date = EXCLUDED.found_event_date, updated_at = now()
+            WHERE national_match.status IN ('proposed', 'withdrawn')`,
           [
             m.id,
             f.id,

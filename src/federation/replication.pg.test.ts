@@ -3,6 +3,7 @@ import type { Database } from '../db/client';
 import { clusterSupport } from './clusters';
 import { startFederation, waitFor, type Federation } from './federation';
 import { PUBLISHED_COLUMNS } from './federation.sql';
+import { decideNationalMatch, NationalDecisionError } from './decisions';
 import { matchNationalPending } from './national-matching';
 import { AMRAVATI, districtOf, fileRecord, MADHYA_PRADESH, MAHARASHTRA } from './round-trip';
 
@@ -92,6 +93,38 @@ describe.skipIf(!support.ok)(support.ok ? title : `${title}: skipped, ${support.
     expect(seen).toEqual({ missing_name: 'Sunita Ramesh Pawar', found_name: 'सुनिता पवार' });
     // Matching again finds nothing new to do.
     expect((await matchNationalPending(nation)).matched).toBe(0);
+  });
+
+  it("is confirmed when both states' DCPUs confirm it, each in its own database, and both states see it confirmed", async () => {
+    const [p] = await mh.query<{ id: string }>('SELECT id FROM national_match WHERE missing_id = $1 AND found_id = $2', [report, found]);
+    await expect(decideNationalMatch(mh, MAHARASHTRA, { matchId: p.id, decision: 'confirm', note: '' })).rejects.toMatchObject({
+      code: 'note_required',
+    });
+    await decideNationalMatch(mh, MAHARASHTRA, { matchId: p.id, decision: 'confirm', note: 'mother recognised the photo on a video call' });
+    await expect(
+      decideNationalMatch(mh, MAHARASHTRA, { matchId: p.id, decision: 'confirm', note: 'again, checked' }),
+    ).rejects.toBeInstanceOf(NationalDecisionError);
+    await waitFor(
+      'the first decision at the nation',
+      async () => (await nation.query('SELECT 1 FROM national_match_decision')).length === 1,
+    );
+    expect((await nation.query<{ status: string }>('SELECT status FROM national_match WHERE id = $1', [p.id]))[0].status).toBe('proposed');
+    await waitFor(
+      'the proposal in Madhya Pradesh',
+      async () => (await mp.query('SELECT 1 FROM national_match WHERE id = $1', [p.id])).length === 1,
+    );
+    await decideNationalMatch(mp, MADHYA_PRADESH, { matchId: p.id, decision: 'confirm', note: 'child named her village and father' });
+    for (const db of [mh, mp, nation])
+      await waitFor(
+        'the confirmation everywhere',
+        async () =>
+          (await db.query<{ status: string }>('SELECT status FROM national_match WHERE id = $1', [p.id]))[0]?.status === 'confirmed',
+      );
+    const [a] = await mp.query<{ details: Record<string, unknown> }>(
+      "SELECT details FROM audit_event WHERE action = 'decide' AND entity_type = 'national_match' AND entity_id = $1",
+      [p.id],
+    );
+    expect(a.details).toMatchObject({ decision: 'confirm', national: true });
   });
 
   it('replicates open records only: a closed report stays in its state, and a report closed later leaves the nation', async () => {

@@ -3,6 +3,7 @@ import { blockKeysFor, matchingModel } from '../missing/matching.service';
 import { insertRecord } from '../missing/missing.repository';
 import type { RecordKind, RecordStatus } from '../missing/domain/vocabulary';
 import { startFederation, waitFor, type Federation } from './federation';
+import { decideNationalMatch } from './decisions';
 import { matchNationalPending } from './national-matching';
 
 /**
@@ -129,7 +130,7 @@ export async function runFederationDemo(opts: { log: (line: string) => void; lag
     );
 
     const run = await matchNationalPending(nation);
-    log(`nation: matched ${run.matched} records, ${run.proposed} proposals`);
+    log(`nation: matched ${run.matched} records, ${await count(nation, 'SELECT count(*) AS n FROM national_match')} proposal(s)`);
     const [p] = await nation.query<{ id: string; probability: number; explanation: string }>(
       'SELECT id, probability, explanation FROM national_match WHERE missing_id = $1 AND found_id = $2',
       [report, found],
@@ -147,9 +148,44 @@ export async function runFederationDemo(opts: { log: (line: string) => void; lag
       );
       log(`state ${code}: the proposal arrived in ${back.toFixed(0)} ms, for its DCPU to review`);
     }
+    await decideNationalMatch(mh, MAHARASHTRA, { matchId: p.id, decision: 'confirm', note: 'the mother recognised her on a video call' });
+    await decideNationalMatch(mp, MADHYA_PRADESH, { matchId: p.id, decision: 'confirm', note: 'she named her village and father' });
+    for (const [code, db] of [
+      [MAHARASHTRA, mh],
+      [MADHYA_PRADESH, mp],
+    ] as const) {
+      const ms = await waitFor(
+        `the confirmation in state ${code}`,
+        async () =>
+          (await db.query<{ status: string }>('SELECT status FROM national_match WHERE id = $1', [p.id]))[0]?.status === 'confirmed',
+      );
+      log(`state ${code}: both DCPUs confirmed (each in its own database); confirmed here ${ms.toFixed(0)} ms later`);
+    }
 
     const n = opts.lagRecords ?? 0;
     if (n > 0) {
+      const singles: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const id = await fileRecord(mh, {
+          kind: 'missing',
+          stateCode: MAHARASHTRA,
+          districtCode: AMRAVATI,
+          name: `Single ${i}`,
+          sex: 'male',
+          ageYears: 10,
+          eventDate: '2026-10-01',
+        });
+        singles.push(
+          await waitFor(
+            'one record at the nation',
+            async () => (await nation.query('SELECT 1 FROM missing_record WHERE id = $1', [id])).length === 1,
+          ),
+        );
+      }
+      singles.sort((a, b) => a - b);
+      log(
+        `replication: one record at a time, 20 records: median ${singles[10].toFixed(0)} ms, worst ${singles[19].toFixed(0)} ms (polled every 50 ms)`,
+      );
       const before = await count(nation, 'SELECT count(*) AS n FROM missing_record');
       const t1 = performance.now();
       await mh.exec(
