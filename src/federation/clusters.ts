@@ -143,7 +143,9 @@ export async function startCluster(root: string, name: string, bin: string): Pro
     try {
       await sh(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(dataDir, 'server.log'), '-w', '-t', '60', 'start'], 90_000);
     } catch (err) {
-      lastError = err; // the port was taken in between: another one
+      // The port was taken in between: another one (after stopping whatever did start).
+      lastError = err;
+      await sh(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], 60_000).catch(() => undefined);
       continue;
     }
     const stop = async () => {

@@ -62,7 +62,8 @@ export async function startFederation(opts: { states: number[]; log?: (line: str
   process.once('SIGTERM', onSignal);
   try {
     const names = [...opts.states.map((s) => `state-${s}`), 'nation'];
-    const started = await Promise.all(
+    // allSettled: a cluster still starting when another failed must be known to teardown().
+    const starting = await Promise.allSettled(
       names.map(async (n) => {
         const c = await startCluster(root, n, support.bin);
         clusters.push(c);
@@ -71,8 +72,11 @@ export async function startFederation(opts: { states: number[]; log?: (line: str
         return c;
       }),
     );
+    const failed = starting.find((r) => r.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+    const started = starting.map((r) => (r as PromiseFulfilledResult<Cluster>).value);
     const states = new Map<number, Node>();
-    await Promise.all(
+    const migrated = await Promise.allSettled(
       opts.states.map(async (code, i) => {
         const database = await openDatabase(started[i].url(DATABASE));
         databases.push(database);
@@ -83,6 +87,8 @@ export async function startFederation(opts: { states: number[]; log?: (line: str
         log(`state ${code}: ${applied.length} migrations, LGD units, publication missing_national`);
       }),
     );
+    const notMigrated = migrated.find((r) => r.status === 'rejected');
+    if (notMigrated) throw (notMigrated as PromiseRejectedResult).reason;
     const nationCluster = started[started.length - 1];
     const nation = await openDatabase(nationCluster.url(DATABASE));
     databases.push(nation);
