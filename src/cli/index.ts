@@ -21,6 +21,7 @@ import { registerHelplineCommands } from '../helpline/helpline.cli';
 import { registerNationalCommands } from '../demo/national/national.cli';
 import { registerPartitionCommands } from '../db/partition/partition.cli';
 import { createDueEntries } from '../care/ledger-due.service';
+import { registerFederationCommands } from '../federation/federation.cli';
 
 const program = new Command('samanvay')
   .description('Samanvay: shared child & family registry and convergence platform (Mission Vatsalya)')
@@ -224,6 +225,7 @@ registerOrganisationCommands(program, withDatabase, (d) => prepareDatabase(d, { 
 registerReportCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
 registerNationalCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
 registerPartitionCommands(program, withDatabase);
+registerFederationCommands(program);
 
 program.exitOverride();
 try {

@@ -130,10 +130,34 @@ export async function scoreAgainstDatabase(
       scored: [] as ScoredCandidate[],
       timing: { retrieveMs: t1 - t0, scoreMs: 0 },
     };
+  const scored = await scoreCandidateRows(db, kind, variants, rows, counts.get('*') ?? 0, model);
+  return {
+    keys: keys.length,
+    skippedKeys: skipped,
+    candidates: rows.length,
+    scored,
+    timing: { retrieveMs: t1 - t0, scoreMs: performance.now() - t1 },
+  };
+}
+
+/**
+ * Scores a record's name variants against candidate rows of the other kind with `matchOne`; the
+ * best pair per candidate, the best `topK` first. `population` is the number of open records of
+ * the other kind (the prior; never taken below minPopulation). Shared with national matching
+ * (src/federation/national-matching.ts), which fetches its candidates from the national index.
+ */
+export async function scoreCandidateRows(
+  db: Db,
+  kind: RecordKind,
+  variants: PersonRecord[],
+  rows: CandidateRow[],
+  population: number,
+  model: Model,
+): Promise<ScoredCandidate[]> {
   const byId = new Map(rows.map((c) => [c.id, c]));
   const people: PersonRecord[] = [];
   for (const c of rows) people.push(...toPersonRecords(c as LinkableRecord, await placeNames(db, c.stateCode, c.districtCode)));
-  const populationSize = Math.max(MATCHING.minPopulation, counts.get('*') ?? 0);
+  const populationSize = Math.max(MATCHING.minPopulation, population);
   const best = new Map<string, MatchCandidate>();
   for (const v of variants) {
     const found = await matchOne(v, () => people, { model, recordIs: kind, populationSize, topK: MATCHING.topK * 3 });
@@ -145,17 +169,10 @@ export async function scoreAgainstDatabase(
       }
     }
   }
-  const scored = [...best.entries()]
+  return [...best.entries()]
     .map(([id, candidate]) => ({ id, row: byId.get(id)!, candidate }))
     .sort((a, b) => b.candidate.weight - a.candidate.weight)
     .slice(0, MATCHING.topK);
-  return {
-    keys: keys.length,
-    skippedKeys: skipped,
-    candidates: rows.length,
-    scored,
-    timing: { retrieveMs: t1 - t0, scoreMs: performance.now() - t1 },
-  };
 }
 
 export interface MatchRun {

@@ -1,0 +1,200 @@
+/**
+ * The schemas of the federation prototype (issue #19, docs/SCALE.md §4), as SQL strings so the
+ * built server carries them (src/ is not shipped). A state's database is the project's own
+ * (migrations/) plus STATE_SQL; the national database has NATION_SQL only: it never holds a
+ * state's full record, only the columns national matching compares.
+ */
+
+/**
+ * The columns of missing_record that leave a state: what national matching needs (the
+ * engine's compared fields, as in the "compared" view of src/access/missing.ts, and the
+ * blocking keys), never the address, phones or e-mail, police station and FIR, reporter,
+ * description, clothing, current place, registry link or photo.
+ */
+export const PUBLISHED_COLUMNS = [
+  'id',
+  'kind',
+  'status',
+  'state_code',
+  'district_code',
+  'name',
+  'name_local',
+  'aliases',
+  'sex',
+  'age_years',
+  'father_name',
+  'mother_name',
+  'language',
+  'marks',
+  'event_date',
+  'place',
+  'event_place',
+  'block_keys',
+  'block_keys_model',
+] as const;
+
+/** A proposal's columns (the nation's national_match, copied to each state it names). */
+const NATIONAL_MATCH_COLUMNS = `
+  id                    uuid NOT NULL,
+  missing_id            uuid NOT NULL,
+  found_id              uuid NOT NULL,
+  missing_state_code    integer NOT NULL,
+  missing_district_code integer NOT NULL,
+  found_state_code      integer NOT NULL,
+  found_district_code   integer NOT NULL,
+  -- The compared fields of the pair, so that each state sees the other's record only as far as
+  -- the proposal shows it (names, sex, age, date), never the rest of it.
+  missing_name          text,
+  missing_name_local    text,
+  missing_sex           text NOT NULL,
+  missing_age_years     numeric(4, 1),
+  missing_event_date    date,
+  found_name            text,
+  found_name_local      text,
+  found_sex             text NOT NULL,
+  found_age_years       numeric(4, 1),
+  found_event_date      date,
+  probability           double precision NOT NULL,
+  weight                double precision NOT NULL,
+  fields                jsonb NOT NULL DEFAULT '[]',
+  explanation           text NOT NULL DEFAULT '',
+  model_version         text NOT NULL,
+  status                text NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'withdrawn', 'confirmed', 'rejected')),
+  proposed_at           timestamptz NOT NULL DEFAULT now(),
+  updated_at            timestamptz NOT NULL DEFAULT now()`;
+
+/** A state's decision on a national proposal (its DCPU's), written in the state, replicated to the nation. */
+const DECISION_TABLE = `
+CREATE TABLE national_match_decision (
+  match_id    uuid NOT NULL,
+  state_code  integer NOT NULL,
+  decision    text NOT NULL CHECK (decision IN ('confirm', 'reject')),
+  note        text NOT NULL,
+  decided_by  uuid,
+  decided_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (match_id, state_code)
+);`;
+
+/**
+ * A state: the publication of its open records' compared columns, and the table the nation's
+ * proposals naming one of its records arrive in.
+ *
+ * A row filter on UPDATE needs its columns in the replica identity, and a column list must cover
+ * the replica identity: a unique index on (id, status) is both. An update that closes a record
+ * (open → matched/closed) reaches the nation as a DELETE; a record opened later as an INSERT.
+ */
+export const STATE_SQL = `
+CREATE UNIQUE INDEX missing_record_federation_identity ON missing_record (id, status);
+ALTER TABLE missing_record REPLICA IDENTITY USING INDEX missing_record_federation_identity;
+CREATE PUBLICATION missing_national FOR TABLE missing_record (${PUBLISHED_COLUMNS.join(', ')}) WHERE (status = 'open');
+CREATE TABLE national_match (${NATIONAL_MATCH_COLUMNS},
+  PRIMARY KEY (id)
+);
+CREATE INDEX national_match_missing_idx ON national_match (missing_id);
+CREATE INDEX national_match_found_idx ON national_match (found_id);
+${DECISION_TABLE}
+CREATE PUBLICATION national_decisions FOR TABLE national_match_decision;
+`;
+
+/**
+ * The nation: the replicated records (only the published columns, plus its own match state),
+ * the LGD state and district names the engine compares, and the proposals, published to each
+ * state with a row filter on the states they name.
+ */
+export const NATION_SQL = `
+CREATE TABLE location (
+  id         text PRIMARY KEY,
+  level      text NOT NULL,
+  state_code integer,
+  name       text NOT NULL
+);
+CREATE TABLE missing_record (
+  id               uuid PRIMARY KEY,
+  kind             text NOT NULL CHECK (kind IN ('missing', 'found')),
+  status           text NOT NULL,
+  state_code       integer NOT NULL,
+  district_code    integer NOT NULL,
+  name             text,
+  name_local       text,
+  aliases          text[] NOT NULL DEFAULT '{}',
+  sex              text NOT NULL,
+  age_years        numeric(4, 1),
+  father_name      text,
+  mother_name      text,
+  language         text,
+  marks            text,
+  event_date       date,
+  place            text,
+  event_place      text,
+  block_keys       text[] NOT NULL DEFAULT '{}',
+  block_keys_model text,
+  -- The nation's own columns (never published): matched once per arrival or change.
+  match_state      text NOT NULL DEFAULT 'pending' CHECK (match_state IN ('pending', 'done')),
+  arrived_at       timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+CREATE INDEX missing_record_keys_missing_idx ON missing_record USING gin (block_keys) WHERE kind = 'missing';
+CREATE INDEX missing_record_keys_found_idx ON missing_record USING gin (block_keys) WHERE kind = 'found';
+CREATE INDEX missing_record_pending_idx ON missing_record (arrived_at) WHERE match_state = 'pending';
+
+-- A row written by replication (the apply worker runs as 'replica') is matched again; the
+-- nation's own update of match_state is not. ENABLE ALWAYS: the apply worker fires it.
+CREATE FUNCTION national_record_arrived() RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
+BEGIN
+  IF current_setting('session_replication_role') = 'replica' THEN
+    NEW.match_state := 'pending';
+    NEW.arrived_at := clock_timestamp();
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER national_record_arrived BEFORE INSERT OR UPDATE ON missing_record
+  FOR EACH ROW EXECUTE FUNCTION national_record_arrived();
+ALTER TABLE missing_record ENABLE ALWAYS TRIGGER national_record_arrived;
+
+CREATE TABLE national_match (${NATIONAL_MATCH_COLUMNS},
+  PRIMARY KEY (id),
+  UNIQUE (missing_id, found_id)
+);
+-- A record that left the index (closed, matched in its state) withdraws its open proposals.
+-- The apply worker runs with an empty search_path: the functions set their own.
+CREATE FUNCTION national_record_left() RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
+BEGIN
+  UPDATE national_match SET status = 'withdrawn', updated_at = now()
+   WHERE status = 'proposed' AND (missing_id = OLD.id OR found_id = OLD.id);
+  RETURN OLD;
+END $$;
+CREATE TRIGGER national_record_left AFTER DELETE ON missing_record
+  FOR EACH ROW EXECUTE FUNCTION national_record_left();
+ALTER TABLE missing_record ENABLE ALWAYS TRIGGER national_record_left;
+
+${DECISION_TABLE}
+-- As across districts (src/missing/README.md, "Deciding a match"): either side's rejection
+-- rejects; confirmed when both states' DCPUs confirmed. The status goes back to both states.
+-- The two states' decisions arrive through two apply workers at once: the proposal is locked
+-- first, so that the second one's statement below (a new snapshot) sees the first's decision.
+CREATE FUNCTION national_match_decided() RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
+BEGIN
+  PERFORM 1 FROM national_match WHERE id = NEW.match_id FOR UPDATE;
+  UPDATE national_match m
+     SET status = CASE
+           WHEN EXISTS (SELECT 1 FROM national_match_decision d WHERE d.match_id = m.id AND d.decision = 'reject') THEN 'rejected'
+           WHEN (SELECT count(DISTINCT d.state_code) FROM national_match_decision d
+                  WHERE d.match_id = m.id AND d.decision = 'confirm'
+                    AND d.state_code IN (m.missing_state_code, m.found_state_code)) = 2 THEN 'confirmed'
+           ELSE m.status END,
+         updated_at = now()
+   WHERE m.id = NEW.match_id AND m.status = 'proposed';
+  RETURN NULL;
+END $$;
+CREATE TRIGGER national_match_decided AFTER INSERT OR UPDATE ON national_match_decision
+  FOR EACH ROW EXECUTE FUNCTION national_match_decided();
+ALTER TABLE national_match_decision ENABLE ALWAYS TRIGGER national_match_decided;
+
+-- Row filters on the state codes: those columns must be in the replica identity.
+CREATE UNIQUE INDEX national_match_federation_identity ON national_match (id, missing_state_code, found_state_code);
+ALTER TABLE national_match REPLICA IDENTITY USING INDEX national_match_federation_identity;
+`;
+
+/** The nation's publication of the proposals naming a record of one state. */
+export const nationPublicationFor = (stateCode: number) =>
+  `CREATE PUBLICATION national_match_${stateCode} FOR TABLE national_match
+     WHERE (missing_state_code = ${stateCode} OR found_state_code = ${stateCode})`;
