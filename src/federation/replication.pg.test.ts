@@ -12,9 +12,12 @@ import { AMRAVATI, districtOf, fileRecord, MADHYA_PRADESH, MAHARASHTRA } from '.
  * own (initdb/pg_ctl, wal_level = logical): Maharashtra and Madhya Pradesh publish their open
  * records' compared columns, the nation subscribes, matches across states with the missing
  * module's blocking keys and model, and publishes each state the proposals naming its records.
- * Independent of TEST_DATABASE_URL; skipped, with the reason, where initdb cannot run.
+ * It starts its own clusters, so it runs once, in the PostgreSQL run (TEST_DATABASE_URL set, as CI
+ * sets it), not again on PGlite; skipped, with the reason, where initdb cannot run.
  */
-const support = clusterSupport();
+const support = process.env.TEST_DATABASE_URL
+  ? clusterSupport()
+  : { ok: false as const, reason: 'runs in the PostgreSQL test run (TEST_DATABASE_URL)' };
 const title = 'federation by logical replication (three PostgreSQL clusters)';
 
 describe.skipIf(!support.ok)(support.ok ? title : `${title}: skipped, ${support.reason}`, () => {
