@@ -65,8 +65,33 @@ const LABELS = {
   'acc.assigned': { en: 'Assigned', hi: 'सौंपी गई', mr: 'सोपवलेली' },
   'acc.doneOnTime': { en: 'Done on time', hi: 'समय पर पूर्ण', mr: 'वेळेत पूर्ण' },
   'acc.doneLate': { en: 'Done late', hi: 'विलंब से पूर्ण', mr: 'उशिरा पूर्ण' },
-  'acc.overdue': { en: 'Overdue', hi: 'अतिदेय', mr: 'मुदत उलटलेली' },
-  'acc.overdueAtEnd': { en: 'Overdue at end', hi: 'अवधि के अंत में अतिदेय', mr: 'कालावधीअखेर मुदत उलटलेली' },
+  // The screen (web/src/features/convergence/AccountabilityPage.tsx) reads these three too, so the
+  // exports and the screen split "overdue" the same way in every language (issue #17).
+  'acc.overdueInPeriod': {
+    en: 'Overdue: assigned in the period',
+    hi: 'समय-सीमा बीत गई: इस अवधि में सौंपी गई',
+    mr: 'मुदत उलटलेली: या कालावधीत सोपवलेली',
+  },
+  'acc.overdueEarlier': {
+    en: 'Overdue: assigned earlier',
+    hi: 'समय-सीमा बीत गई: पहले सौंपी गई',
+    mr: 'मुदत उलटलेली: आधी सोपवलेली',
+  },
+  'acc.overdueNote': {
+    en: 'Overdue counts every action still open past its due date at the end of the period, including actions assigned before the period, so on time + late + overdue need not equal assigned.',
+    hi: 'अवधि के अंत तक समय-सीमा बीत जाने पर भी अधूरी हर कार्यवाही गिनी जाती है, इस अवधि से पहले सौंपी गई कार्यवाहियाँ भी; इसलिए समय पर + देर से + समय-सीमा बीती का जोड़ सौंपी गई के बराबर होना ज़रूरी नहीं।',
+    mr: 'कालावधीच्या शेवटी मुदत उलटूनही अपूर्ण असलेली प्रत्येक कार्यवाही मोजली जाते, या कालावधीपूर्वी सोपवलेलीही; म्हणून वेळेत + उशिरा + मुदत उलटलेली यांची बेरीज सोपवलेल्यांइतकी असेलच असे नाही.',
+  },
+  'acc.overdueInMonth': {
+    en: 'Overdue: assigned in the month',
+    hi: 'समय-सीमा बीत गई: इस माह में सौंपी गई',
+    mr: 'मुदत उलटलेली: या महिन्यात सोपवलेली',
+  },
+  'acc.overdueBeforeMonth': {
+    en: 'Overdue: assigned before the month',
+    hi: 'समय-सीमा बीत गई: माह से पहले सौंपी गई',
+    mr: 'मुदत उलटलेली: महिन्यापूर्वी सोपवलेली',
+  },
   'acc.avgDaysLate': { en: 'Avg. days late', hi: 'औसत विलंब (दिन)', mr: 'सरासरी विलंब (दिवस)' },
   'acc.onTimeRate': { en: 'On-time rate', hi: 'समय पर पूर्णता दर', mr: 'वेळेत पूर्णतेचे प्रमाण' },
   'acc.attendance': { en: 'Meeting attendance', hi: 'बैठक उपस्थिति', mr: 'बैठकीतील उपस्थिती' },
