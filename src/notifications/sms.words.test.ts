@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { departmentLabel, LANGS } from '../convergence/domain/labels';
 import { SMS_WORDS } from '../i18n/sms-words';
+import type { OutboxMessage } from './senders';
 import { dltTemplateText, smsConfigFromUrl, smsSegments, smsText, SMS_KINDS, templateId, type SmsKind } from './sms';
 
 /**
@@ -10,7 +11,7 @@ import { dltTemplateText, smsConfigFromUrl, smsSegments, smsText, SMS_KINDS, tem
  */
 const LINK = 'https://samanvay.example.gov.in';
 const ACTION = '1f2e3d4c-aaaa-bbbb-cccc-000000000000';
-const payloadFor = (kind: SmsKind, lang: string) =>
+const payloadFor = (kind: SmsKind, lang: string): Pick<OutboxMessage, 'kind' | 'payload'> =>
   kind === 'note'
     ? { kind: 'convergence.note', payload: { meetingId: '5a6b7c8d-0000-0000-0000-000000000000', department: 'HEALTH', actions: 3, lang } }
     : kind === 'other'

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { PATHWAY_STAGES, RISK_LEVELS, type PathwayStage } from '../../../../src/care/domain/vocabulary';
 import { useRecordFollowUp, useStepPathway, type Pathway } from './api';
 import { CareFormCard } from './CareTable';
-import { todayIst } from './forms';
+
 import { useVersionedSubmit } from './useVersionedSubmit';
+import { todayIst } from '../../app/clock';
 
 /**
  * The stages a pathway may move to (as src/care/domain/rules.ts pathwayMoveProblem): the next one

@@ -9,7 +9,8 @@ import { Age } from '../registry/shared/Age';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useVillage } from './useVillage';
 
-import { Refused, StatusBar, Gate, ChangeBadge, shownChild, istDay } from './shared';
+import { Refused, StatusBar, Gate, ChangeBadge, shownChild } from './shared';
+import { istDay } from '../../app/clock';
 
 export function VillageScreen() {
   const { t } = useTranslation();
@@ -28,7 +29,12 @@ export function VillageScreen() {
                 {t('offline.newSurvey')}
               </Button>
             )}
-            <Button onClick={() => void v.syncNow(true)} loading={v.syncing} disabled={!v.online || v.state !== 'ready'} data-testid="sync-now">
+            <Button
+              onClick={() => void v.syncNow(true)}
+              loading={v.syncing}
+              disabled={!v.online || v.state !== 'ready'}
+              data-testid="sync-now"
+            >
               {t('offline.syncNow')}
             </Button>
           </>
