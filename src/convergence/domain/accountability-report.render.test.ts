@@ -165,4 +165,17 @@ describe('accountability exports split overdue like the screen', () => {
     expect(flat).toContain(fragment);
     expect(flat).toContain(row);
   });
+
+  it('uses the glossary in Hindi: समय-सीमा बीत गई and कार्रवाई, not अतिदेय or कार्यवाही (= proceedings)', () => {
+    const keys = [
+      'acc.overdueInPeriod',
+      'acc.overdueEarlier',
+      'acc.overdueInMonth',
+      'acc.overdueBeforeMonth',
+      'acc.overdueNote',
+      'acc.trendOverdue',
+      'acc.definitions',
+    ] as const;
+    for (const key of keys) expect(label('hi', key), key).not.toMatch(/अतिदेय|कार्यवाही|नियत तारीख/);
+  });
 });
