@@ -10,6 +10,7 @@
 import { FIELD_LABELS } from './field-labels';
 import { MATCH_WORDS } from './match-words';
 import { EMAIL_WORDS } from './email-words';
+import { SMS_WORDS } from './sms-words';
 
 export type CatalogueTree = { [key: string]: string | CatalogueTree };
 export type CatalogueLang = 'en' | 'hi' | 'mr';
@@ -82,6 +83,7 @@ const en = {
   },
   match: MATCH_WORDS.en,
   email: EMAIL_WORDS.en,
+  sms: SMS_WORDS.en,
   fieldLabel: {
     ...FIELD_LABELS.en,
     district: 'District',
@@ -264,6 +266,7 @@ const hi: typeof en = {
   },
   match: MATCH_WORDS.hi,
   email: EMAIL_WORDS.hi,
+  sms: SMS_WORDS.hi,
   fieldLabel: {
     ...FIELD_LABELS.hi,
     district: 'ज़िला',
@@ -446,6 +449,7 @@ const mr: typeof en = {
   },
   match: MATCH_WORDS.mr,
   email: EMAIL_WORDS.mr,
+  sms: SMS_WORDS.mr,
   fieldLabel: {
     ...FIELD_LABELS.mr,
     district: 'जिल्हा',

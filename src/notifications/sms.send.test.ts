@@ -84,7 +84,7 @@ describe('SMS text, encoding and segments', () => {
   it('is composed from the payload only: action reference, department, due date and link — never the subject or body', () => {
     const { text } = smsText(REMINDER, 'https://samanvay.test');
     expect(text).toBe(
-      'Samanvay: convergence action A-1F2E3D4C for Education is due on 10-12-2026. Record what was done: https://samanvay.test/convergence/actions',
+      'Samanvay: convergence action item A-1F2E3D4C for Education is due on 10-12-2026. Record what was done: https://samanvay.test/convergence/actions',
     );
     expect(text).not.toMatch(/Priya|Shinde|Rajura|AMR\/CNCP|school/);
     const mr = smsText(
@@ -99,7 +99,7 @@ describe('SMS text, encoding and segments', () => {
       'https://s.test',
     ).text;
     expect(note).toBe(
-      'Samanvay: the convergence meeting note is ready, 3 action(s) for Health. Read it: https://s.test/convergence/meetings/mt-1',
+      'Samanvay: the division-of-labour note of the convergence meeting is ready. Health: action items 3. Read it: https://s.test/convergence/meetings/mt-1',
     );
     expect(smsText({ kind: 'unknown', payload: { childName: 'Priya' } }, 'https://s.test').text).not.toContain('Priya');
   });

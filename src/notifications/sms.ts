@@ -10,9 +10,11 @@
  * header (the 6-character sender id) and the content template the text was registered as
  * (template id). A message without them, or whose text does not match the template, is
  * dropped by the operator. So the three ids are required configuration here, sent with every
- * message, and the texts below are fixed templates whose only variables ({#var#} in the DLT
- * registration) are the action reference, the department, the due date and the link. One
- * template is registered per language (template_hi, template_mr; `template` otherwise).
+ * message, and the texts are fixed templates (the catalogue's `sms.*`, src/i18n/sms-words.ts,
+ * in the recipient's language) whose only variables ({#var#} in the DLT registration, see
+ * `dltTemplateText`) are the action reference, the department, the due date, a count and the
+ * link. One template is registered per kind and language: template_<kind>_<lang>, falling back
+ * to template_<kind>, template_<lang> and `template`.
  *
  * What an SMS says (JJ Act 2015 s.74): the text is composed HERE from the message's payload
  * (actionId or meetingId, department code, due date, language) and never from its subject or
@@ -28,6 +30,7 @@
  */
 import { departmentLabel, type Lang } from '../convergence/domain/labels';
 import type { DepartmentKind } from '../convergence/domain/types';
+import { translate } from '../i18n/catalogue';
 import type { NotificationSender, OutboxMessage, SendReceipt } from './senders';
 
 export interface SmsConfig {
@@ -161,31 +164,16 @@ export function smsSegments(text: string): SmsSegments {
 // ------------------------------------------------------------------ the text
 
 /**
- * The registered templates. {ref}, {department}, {due}, {count}, {link} are the DLT variables;
- * nothing else varies. Digits stay Latin in every language (as on the printed notes).
+ * The registered templates are the catalogue's `sms.*` texts (src/i18n/sms-words.ts), the app's
+ * own words in the recipient's language. {{ref}}, {{department}}, {{due}}, {{count}}, {{link}}
+ * are the DLT variables; nothing else varies. Digits stay Latin in every language.
  */
-const TEMPLATES = {
-  due_soon: {
-    en: 'Samanvay: convergence action {ref} for {department} is due on {due}. Record what was done: {link}',
-    hi: 'समन्वय: {department} की अभिसरण कार्यवाही {ref} की नियत तारीख {due} है। की गई कार्यवाही दर्ज करें: {link}',
-    mr: 'समन्वय: {department} ची अभिसरण कार्यवाही {ref} ची मुदत {due} आहे. केलेली कार्यवाही नोंदवा: {link}',
-  },
-  overdue: {
-    en: 'Samanvay: convergence action {ref} for {department} was due on {due} and is overdue. Update it: {link}',
-    hi: 'समन्वय: {department} की अभिसरण कार्यवाही {ref} {due} से अतिदेय है। अद्यतन करें: {link}',
-    mr: 'समन्वय: {department} ची अभिसरण कार्यवाही {ref} ची मुदत {due} रोजी उलटली. अद्ययावत करा: {link}',
-  },
-  note: {
-    en: 'Samanvay: the convergence meeting note is ready, {count} action(s) for {department}. Read it: {link}',
-    hi: 'समन्वय: अभिसरण बैठक की टिप्पणी तैयार है, {department} के लिए {count} कार्यवाही। पढ़ें: {link}',
-    mr: 'समन्वय: अभिसरण बैठकीचे टिपण तयार आहे, {department} साठी {count} कार्यवाही. वाचा: {link}',
-  },
-  other: {
-    en: 'Samanvay: you have a new notification. Sign in to read it: {link}',
-    hi: 'समन्वय: आपके लिए नई सूचना है। पढ़ने के लिए लॉग इन करें: {link}',
-    mr: 'समन्वय: आपल्यासाठी नवीन सूचना आहे. वाचण्यासाठी लॉग इन करा: {link}',
-  },
-} as const;
+const smsTemplate = (kind: SmsKind, lang: Lang) => translate(lang, `sms.${kind}`);
+
+/** A template as it is registered on the DLT platform: each variable as {#var#}. */
+export function dltTemplateText(kind: SmsKind, lang: Lang): string {
+  return smsTemplate(kind, lang).replace(/{{\w+}}/g, '{#var#}');
+}
 
 /** "A-1F2E3D4C", the reference the app and the emails show for an action. */
 const actionRef = (id: string) => `A-${id.slice(0, 8).toUpperCase()}`;
@@ -215,7 +203,7 @@ export function smsText(message: Pick<OutboxMessage, 'kind' | 'payload'>, link =
   let vars: Record<string, string>;
   if (message.kind.startsWith('convergence.reminder.') && actionId) {
     kind = message.kind.endsWith('overdue') ? 'overdue' : 'due_soon';
-    tpl = TEMPLATES[kind][lang];
+    tpl = smsTemplate(kind, lang);
     vars = {
       ref: actionRef(actionId),
       department: department(str(p.department), lang),
@@ -224,7 +212,7 @@ export function smsText(message: Pick<OutboxMessage, 'kind' | 'payload'>, link =
     };
   } else if (message.kind === 'convergence.note' && meetingId && p.department) {
     kind = 'note';
-    tpl = TEMPLATES.note[lang];
+    tpl = smsTemplate(kind, lang);
     vars = {
       count: String(Number(p.actions) || 0),
       department: department(str(p.department), lang),
@@ -232,10 +220,10 @@ export function smsText(message: Pick<OutboxMessage, 'kind' | 'payload'>, link =
     };
   } else {
     kind = 'other';
-    tpl = TEMPLATES.other[lang];
+    tpl = smsTemplate(kind, lang);
     vars = { link: link || '/' };
   }
-  return { lang, kind, text: tpl.replace(/\{(\w+)\}/g, (_m, k: string) => vars[k] ?? '') };
+  return { lang, kind, text: tpl.replace(/{{(\w+)}}/g, (_m, k: string) => vars[k] ?? '') };
 }
 
 /** 10-digit Indian mobile → 91XXXXXXXXXX; anything else is refused (never sent). */

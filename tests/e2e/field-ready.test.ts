@@ -190,6 +190,59 @@ describeInChromium('a web app for the field (issue #17)', () => {
   });
 });
 
+describeInChromium('charts and number inputs (issue #17)', () => {
+  const s = browserSuite({ signIn: 'dcpo.amravati' });
+
+  /** Series names in the chart legends on screen, and their icons' accessible names. */
+  const legends = (page: Page) =>
+    page.evaluate(() => ({
+      items: [...document.querySelectorAll('.recharts-legend-item-text')].map((e) => e.textContent ?? ''),
+      icons: [...document.querySelectorAll('.recharts-legend-item svg')].map((e) => e.getAttribute('aria-label') ?? ''),
+      text: document.querySelector('main')?.textContent ?? '',
+    }));
+
+  it('chart legends name each series in words, never "[object Object]", on the home page and the accountability page', async () => {
+    const page = s.page;
+    for (const path of ['/', '/convergence/accountability']) {
+      await page.goto(s.url(path));
+      await page.locator('main h1').first().waitFor();
+      await page.locator('.recharts-legend-item-text').first().waitFor({ timeout: 30_000 });
+      const l = await legends(page);
+      expect(l.items.length, path).toBeGreaterThan(0);
+      for (const name of [...l.items, ...l.icons]) expect(name, path).not.toMatch(/\[object Object\]|undefined/);
+      expect(
+        l.items.every((n) => /\p{L}/u.test(n)),
+        path,
+      ).toBe(true);
+      expect(l.text, path).not.toContain('[object Object]');
+    }
+  });
+
+  it('the step buttons of a number input are named, or kept out of the accessibility tree', async () => {
+    const page = s.page;
+    await page.goto(s.url('/report-a-child'));
+    await page.getByRole('textbox').first().waitFor();
+    await page.locator('main .mantine-NumberInput-root').first().waitFor();
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll('main button, main [role="button"]')]
+        .filter((b) => !b.closest('[aria-hidden="true"]'))
+        .filter(
+          (b) =>
+            !(
+              b.getAttribute('aria-label') ||
+              b.getAttribute('aria-labelledby') ||
+              b.getAttribute('title') ||
+              (b as HTMLButtonElement).labels?.length ||
+              b.textContent?.trim()
+            ),
+        )
+        .map((b) => b.outerHTML.slice(0, 120)),
+    );
+    expect(unnamed).toEqual([]);
+    expect(await page.locator('main .mantine-NumberInput-root').count()).toBeGreaterThan(0);
+  });
+});
+
 describeInChromium('the audit screens (issue #17)', () => {
   const s = browserSuite({ signIn: 'auditor.mh' });
 

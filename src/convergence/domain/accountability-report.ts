@@ -46,7 +46,8 @@ export async function accountabilityReportPdf(rows: DepartmentMonth[], meta: Acc
     { size: 10 },
     { gapAfter: 4 },
   );
-  paragraph(ctx, t(lang, 'acc.definitions'), { size: 8, color: '#555555' }, { gapAfter: 8 });
+  paragraph(ctx, t(lang, 'acc.definitions'), { size: 8, color: '#555555' }, { gapAfter: 2 });
+  paragraph(ctx, t(lang, 'acc.overdueNote'), { size: 8, color: '#555555' }, { gapAfter: 8 });
 
   const right = 'right' as const;
   paragraph(ctx, t(lang, 'acc.summary'), { size: 12, weight: 'bold' }, { gapAfter: 3, keepWithNext: 40 });
@@ -55,7 +56,8 @@ export async function accountabilityReportPdf(rows: DepartmentMonth[], meta: Acc
     { header: t(lang, 'acc.assigned'), width: 1.2, align: right },
     { header: t(lang, 'acc.doneOnTime'), width: 1.3, align: right },
     { header: t(lang, 'acc.doneLate'), width: 1.3, align: right },
-    { header: t(lang, 'acc.overdueAtEnd'), width: 1.6, align: right },
+    { header: t(lang, 'acc.overdueInPeriod'), width: 1.6, align: right },
+    { header: t(lang, 'acc.overdueEarlier'), width: 1.6, align: right },
     { header: t(lang, 'acc.avgDaysLate'), width: 1.4, align: right },
     { header: t(lang, 'acc.onTimeRate'), width: 1.4, align: right },
     { header: t(lang, 'acc.attendance'), width: 1.4, align: right },
@@ -68,7 +70,8 @@ export async function accountabilityReportPdf(rows: DepartmentMonth[], meta: Acc
       String(s.assigned),
       String(s.doneOnTime),
       String(s.doneLate),
-      String(s.overdueAtEnd),
+      String(s.overdueAtEnd - s.overdueAtEndEarlier),
+      String(s.overdueAtEndEarlier),
       num(s.avgDaysLate),
       formatPercent(s.onTimeRate),
       formatPercent(s.attendanceRate),
@@ -90,7 +93,11 @@ export async function accountabilityReportPdf(rows: DepartmentMonth[], meta: Acc
     );
   }
 
-  const monthCols: TableColumn[] = summaryCols.map((c, i) => (i === 4 ? { ...c, header: t(lang, 'acc.overdue') } : c));
+  // In a month's table "earlier" means assigned before that month (an item overdue for three
+  // months is counted in each of them, as assigned in the first and earlier in the others).
+  const monthCols: TableColumn[] = summaryCols.map((c, i) =>
+    i === 4 ? { ...c, header: t(lang, 'acc.overdueInMonth') } : i === 5 ? { ...c, header: t(lang, 'acc.overdueBeforeMonth') } : c,
+  );
   for (const month of trend.months) {
     ctx.y += 8;
     paragraph(ctx, formatMonth(lang, month), { size: 12, weight: 'bold' }, { gapAfter: 3, keepWithNext: 40 });
@@ -104,7 +111,8 @@ export async function accountabilityReportPdf(rows: DepartmentMonth[], meta: Acc
           String(r.assigned),
           String(r.doneOnTime),
           String(r.doneLate),
-          String(r.overdue),
+          String(r.overdue - r.overdueEarlier),
+          String(r.overdueEarlier),
           num(r.avgDaysLate),
           formatPercent(r.onTimeRate),
           formatPercent(r.attendanceRate),
@@ -140,13 +148,19 @@ export async function accountabilityWorkbook(rows: DepartmentMonth[], meta: Acco
     { header: t(lang, 'acc.assigned'), key: 'assigned', width: 12 },
     { header: t(lang, 'acc.doneOnTime'), key: 'doneOnTime', width: 14 },
     { header: t(lang, 'acc.doneLate'), key: 'doneLate', width: 14 },
-    { header: t(lang, 'acc.overdueAtEnd'), key: 'overdueAtEnd', width: 18 },
+    { header: t(lang, 'acc.overdueInPeriod'), key: 'overdueInPeriod', width: 20 },
+    { header: t(lang, 'acc.overdueEarlier'), key: 'overdueAtEndEarlier', width: 20 },
     { header: t(lang, 'acc.avgDaysLate'), key: 'avgDaysLate', width: 16 },
     { header: t(lang, 'acc.onTimeRate'), key: 'onTimeRate', width: 16, style: { numFmt: '0%' } },
     { header: t(lang, 'acc.attendance'), key: 'attendanceRate', width: 18, style: { numFmt: '0%' } },
   ];
   for (const s of summariseAccountability(rows))
-    summary.addRow({ ...s, code: s.department, department: departmentLabel(lang, s.department) });
+    summary.addRow({
+      ...s,
+      code: s.department,
+      department: departmentLabel(lang, s.department),
+      overdueInPeriod: s.overdueAtEnd - s.overdueAtEndEarlier,
+    });
   styleHeader(summary);
 
   const monthly = wb.addWorksheet(t(lang, 'acc.sheetMonthly'));
@@ -157,12 +171,19 @@ export async function accountabilityWorkbook(rows: DepartmentMonth[], meta: Acco
     { header: t(lang, 'acc.assigned'), key: 'assigned', width: 12 },
     { header: t(lang, 'acc.doneOnTime'), key: 'doneOnTime', width: 14 },
     { header: t(lang, 'acc.doneLate'), key: 'doneLate', width: 14 },
-    { header: t(lang, 'acc.overdue'), key: 'overdue', width: 14 },
+    { header: t(lang, 'acc.overdueInMonth'), key: 'overdueInMonth', width: 20 },
+    { header: t(lang, 'acc.overdueBeforeMonth'), key: 'overdueEarlier', width: 20 },
     { header: t(lang, 'acc.avgDaysLate'), key: 'avgDaysLate', width: 16 },
     { header: t(lang, 'acc.onTimeRate'), key: 'onTimeRate', width: 16, style: { numFmt: '0%' } },
     { header: t(lang, 'acc.attendance'), key: 'attendanceRate', width: 18, style: { numFmt: '0%' } },
   ];
-  for (const r of rows) monthly.addRow({ ...r, code: r.department, department: departmentLabel(lang, r.department) });
+  for (const r of rows)
+    monthly.addRow({
+      ...r,
+      code: r.department,
+      department: departmentLabel(lang, r.department),
+      overdueInMonth: r.overdue - r.overdueEarlier,
+    });
   styleHeader(monthly);
 
   const defs = wb.addWorksheet(t(lang, 'acc.sheetDefinitions'));
@@ -171,6 +192,7 @@ export async function accountabilityWorkbook(rows: DepartmentMonth[], meta: Acco
   defs.addRow([`${t(lang, 'acc.area')}: ${meta.area}`]);
   defs.addRow([t(lang, 'doc.generatedOn', { date: formatDate(lang, meta.generatedOn) })]);
   defs.addRow([t(lang, 'acc.definitions')]).alignment = { wrapText: true };
+  defs.addRow([t(lang, 'acc.overdueNote')]).alignment = { wrapText: true };
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

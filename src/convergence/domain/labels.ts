@@ -65,18 +65,43 @@ const LABELS = {
   'acc.assigned': { en: 'Assigned', hi: 'सौंपी गई', mr: 'सोपवलेली' },
   'acc.doneOnTime': { en: 'Done on time', hi: 'समय पर पूर्ण', mr: 'वेळेत पूर्ण' },
   'acc.doneLate': { en: 'Done late', hi: 'विलंब से पूर्ण', mr: 'उशिरा पूर्ण' },
-  'acc.overdue': { en: 'Overdue', hi: 'अतिदेय', mr: 'मुदत उलटलेली' },
-  'acc.overdueAtEnd': { en: 'Overdue at end', hi: 'अवधि के अंत में अतिदेय', mr: 'कालावधीअखेर मुदत उलटलेली' },
+  // The screen (web/src/features/convergence/AccountabilityPage.tsx) reads these three too, so the
+  // exports and the screen split "overdue" the same way in every language (issue #17).
+  'acc.overdueInPeriod': {
+    en: 'Overdue: assigned in the period',
+    hi: 'समय-सीमा बीत गई: इस अवधि में सौंपी गई',
+    mr: 'मुदत उलटलेली: या कालावधीत सोपवलेली',
+  },
+  'acc.overdueEarlier': {
+    en: 'Overdue: assigned earlier',
+    hi: 'समय-सीमा बीत गई: पहले सौंपी गई',
+    mr: 'मुदत उलटलेली: आधी सोपवलेली',
+  },
+  'acc.overdueNote': {
+    en: 'Overdue counts every action still open past its due date at the end of the period, including actions assigned before the period, so on time + late + overdue need not equal assigned.',
+    hi: 'अवधि के अंत तक समय-सीमा बीत जाने पर भी अधूरी हर कार्रवाई गिनी जाती है, इस अवधि से पहले सौंपी गई कार्रवाइयाँ भी; इसलिए समय पर + देर से + समय-सीमा बीती का जोड़ सौंपी गई के बराबर होना ज़रूरी नहीं।',
+    mr: 'कालावधीच्या शेवटी मुदत उलटूनही अपूर्ण असलेली प्रत्येक कार्यवाही मोजली जाते, या कालावधीपूर्वी सोपवलेलीही; म्हणून वेळेत + उशिरा + मुदत उलटलेली यांची बेरीज सोपवलेल्यांइतकी असेलच असे नाही.',
+  },
+  'acc.overdueInMonth': {
+    en: 'Overdue: assigned in the month',
+    hi: 'समय-सीमा बीत गई: इस माह में सौंपी गई',
+    mr: 'मुदत उलटलेली: या महिन्यात सोपवलेली',
+  },
+  'acc.overdueBeforeMonth': {
+    en: 'Overdue: assigned before the month',
+    hi: 'समय-सीमा बीत गई: माह से पहले सौंपी गई',
+    mr: 'मुदत उलटलेली: महिन्यापूर्वी सोपवलेली',
+  },
   'acc.avgDaysLate': { en: 'Avg. days late', hi: 'औसत विलंब (दिन)', mr: 'सरासरी विलंब (दिवस)' },
   'acc.onTimeRate': { en: 'On-time rate', hi: 'समय पर पूर्णता दर', mr: 'वेळेत पूर्णतेचे प्रमाण' },
   'acc.attendance': { en: 'Meeting attendance', hi: 'बैठक उपस्थिति', mr: 'बैठकीतील उपस्थिती' },
-  'acc.trendOverdue': { en: 'Overdue actions at month end', hi: 'माह के अंत में अतिदेय कार्यवाहियाँ', mr: 'महिनाअखेर मुदत उलटलेल्या कार्यवाही' },
+  'acc.trendOverdue': { en: 'Overdue actions at month end', hi: 'माह के अंत में समय-सीमा बीती कार्रवाइयाँ', mr: 'महिनाअखेर मुदत उलटलेल्या कार्यवाही' },
   'acc.sheetSummary': { en: 'Summary', hi: 'सारांश', mr: 'सारांश' },
   'acc.sheetMonthly': { en: 'Monthly', hi: 'मासिक', mr: 'मासिक' },
   'acc.sheetDefinitions': { en: 'Definitions', hi: 'परिभाषाएँ', mr: 'व्याख्या' },
   'acc.definitions': {
     en: 'Overdue: not done at month end (or today) and past its due date. Avg. days late: mean lateness over late completions and items still overdue. Attendance: share of held meetings at which the department had at least one representative present.',
-    hi: 'अतिदेय: माह के अंत (या आज) तक पूर्ण नहीं और नियत तारीख बीत चुकी। औसत विलंब: विलंब से पूर्ण तथा अब भी अतिदेय कार्यवाहियों का औसत विलंब। उपस्थिति: आयोजित बैठकों में से जिनमें विभाग का कम से कम एक प्रतिनिधि उपस्थित था उनका अनुपात।',
+    hi: 'समय-सीमा बीत गई: माह के अंत (या आज) तक पूर्ण नहीं और समय-सीमा बीत चुकी। औसत विलंब: विलंब से पूर्ण तथा अब भी समय-सीमा बीती कार्रवाइयों का औसत विलंब। उपस्थिति: आयोजित बैठकों में से जिनमें विभाग का कम से कम एक प्रतिनिधि उपस्थित था उनका अनुपात।',
     mr: 'मुदत उलटलेली: महिनाअखेर (किंवा आज) पूर्ण न झालेली व मुदत संपलेली. सरासरी विलंब: उशिरा पूर्ण झालेल्या व अजूनही मुदत उलटलेल्या कार्यवाहींचा सरासरी विलंब. उपस्थिती: झालेल्या बैठकींपैकी ज्यांत विभागाचा किमान एक प्रतिनिधी उपस्थित होता त्यांचे प्रमाण.',
   },
 } satisfies Record<string, Text>;

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useAdmit, useChildOpenCases, useGatekeepingList, useInstitutions, type GatekeepingAssessment } from './api';
 import { CareFormCard } from './CareTable';
-import { todayIst } from './forms';
+
 import { useVersionedSubmit } from './useVersionedSubmit';
+import { todayIst } from '../../app/clock';
 
 const PLACING_ORDERS = ['cci_placement', 'saa_placement', 'fit_facility'] as const;
 

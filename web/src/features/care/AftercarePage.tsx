@@ -6,8 +6,9 @@ import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useAftercarePlans, useAllStays, useCreateAftercare, useReviewAftercare, type AftercarePlan, type Stay } from './api';
 import { CareFormCard, CareTable, childColumn } from './CareTable';
-import { todayIst } from './forms';
+
 import { useVersionedSubmit } from './useVersionedSubmit';
+import { todayIst } from '../../app/clock';
 
 /**
  * Aftercare (JJ Act 2015 s.46; JJ Model Rules 2016 r.25): a young person leaving care at 18 may be

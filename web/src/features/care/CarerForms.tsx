@@ -2,8 +2,9 @@ import { NativeSelect, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCarerDecision, useHomeStudy, type FosterCarer } from './api';
 import { CareFormCard } from './CareTable';
-import { todayIst } from './forms';
+
 import { useVersionedSubmit } from './useVersionedSubmit';
+import { todayIst } from '../../app/clock';
 
 /**
  * The home study report of a family that applied to foster (JJ Model Rules 2016 Form 30,

@@ -9,6 +9,7 @@ import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useApplyFoster, useFosterCarers, useFosterPlacements, type FosterCarer } from './api';
 import { CommitteeDecisionForm, HomeStudyForm } from './CarerForms';
+import { todayIst } from '../../app/clock';
 
 const STATUS_COLOUR: Record<FosterCarer['status'], string> = {
   applied: 'gray',
@@ -148,7 +149,7 @@ function ApplyForm() {
     name: '',
     address: '',
     locationId: '',
-    appliedOn: new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10),
+    appliedOn: todayIst(),
   };
   const [form, setForm] = useState(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});

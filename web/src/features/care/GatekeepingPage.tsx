@@ -8,7 +8,8 @@ import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useGatekeepingList, useRecordGatekeeping } from './api';
 import { CareTable } from './CareTable';
-import { GeneralError, todayIst, useCareForm } from './forms';
+import { GeneralError, useCareForm } from './forms';
+import { todayIst } from '../../app/clock';
 
 const OPTIONS = ['own_family', 'kinship', 'foster_care', 'sponsorship'] as const;
 

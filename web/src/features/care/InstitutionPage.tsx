@@ -5,6 +5,7 @@ import { useCan } from '../../auth/session';
 import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useInstitution, useStays, type Stay } from './api';
+import { todayIst } from '../../app/clock';
 
 /** One institution: registration, capacity by sex and age band, the children in care with their care plan due, inspections. */
 export default function InstitutionPage() {
@@ -103,7 +104,7 @@ export default function InstitutionPage() {
 
 function StayTable({ items }: { items: Stay[] }) {
   const { t } = useTranslation();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIst();
   if (!items.length) return <Text>{t('care.noChildren')}</Text>;
   return (
     <Table striped aria-label={t('care.children')}>

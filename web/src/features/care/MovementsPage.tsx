@@ -14,8 +14,9 @@ import {
   type Stay,
 } from './api';
 import { CareFormCard, CareTable, childColumn } from './CareTable';
-import { todayIst } from './forms';
+
 import { useVersionedSubmit } from './useVersionedSubmit';
+import { todayIst } from '../../app/clock';
 
 const KINDS = ['leave', 'transfer', 'discharge', 'medical', 'other'] as const;
 const STATUS_COLOUR = { open: 'yellow', granted: 'green', refused: 'red' } as const;

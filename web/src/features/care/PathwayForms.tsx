@@ -4,8 +4,9 @@ import { PATHWAY_KINDS, PATHWAY_STAGES, RISK_LEVELS, type PathwayStage } from '.
 import { useOpenPathway, useRecordFollowUp, useStepPathway, type Pathway } from './api';
 import { ChildPick } from './ChildPick';
 import { CareFormCard } from './CareTable';
-import { todayIst } from './forms';
+
 import { useVersionedSubmit } from './useVersionedSubmit';
+import { todayIst } from '../../app/clock';
 
 /**
  * The stages a pathway may move to (as src/care/domain/rules.ts pathwayMoveProblem): the next one

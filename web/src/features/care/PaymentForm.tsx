@@ -2,8 +2,9 @@ import { NativeSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useUpdatePayment, type Payment } from './api';
 import { CareFormCard } from './CareTable';
-import { todayIst } from './forms';
+
 import { useVersionedSubmit } from './useVersionedSubmit';
+import { todayIst } from '../../app/clock';
 
 /**
  * Mark a month of a grant paid (with the day) or withheld (with the reason: the DCPU says why a

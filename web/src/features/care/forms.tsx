@@ -4,9 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, ConflictError } from '../../api/client';
 import { describeError, useReason } from '../../forms/errors';
 
-/** Today's IST calendar day, the default of a form's date (the server checks it against its clock). */
-export const todayIst = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
-
 /**
  * The errors of a care form: the server's reasons under the fields they name (in the user's
  * language where the reason is a known one), anything else above the form, and a stale version

@@ -24,6 +24,7 @@ import {
 import { ApiError } from '../../api/client';
 import { describeError, splitServerIssues, translateReason, useReason, type FieldErrors } from '../../forms/errors';
 import { recordAction, useCasesWrite, useDistricts, useOrganisations } from './api';
+import { todayIst as today } from '../../app/clock';
 
 /**
  * The form of one action. Each action type is described by its fields and how they make
@@ -49,7 +50,6 @@ const lines = (s: unknown) =>
     .map((x) => x.trim())
     .filter(Boolean);
 const opt = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : v);
-const today = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
 
 interface Spec {
   fields: (s: CaseState) => FieldSpec[];

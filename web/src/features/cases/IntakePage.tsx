@@ -10,8 +10,8 @@ import { describeError, splitServerIssues, translateReason, useReason, type Fiel
 import { useChildren, useVillages } from '../registry/api';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { openCase, useCasesWrite } from './api';
+import { todayIst as today } from '../../app/clock';
 
-const today = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
 /** Who usually reports a child in need of care (the intake's reporter), stored as the code; "other" in their own words. */
 const REPORTER_ROLES = [
   'anganwadi_worker',

@@ -6,10 +6,10 @@ import { useCan } from '../../auth/session';
 import { describeError, splitServerIssues, translateReason } from '../../forms/errors';
 import { useFormat } from '../../i18n/format';
 import { liftNonDisclosureOrder, setNonDisclosureOrder, useCasesWrite, useNonDisclosureOrder, type NonDisclosureOrder } from './api';
+import { todayIst } from '../../app/clock';
 
 const FIELDS = ['orderRef', 'orderedOn'] as const;
 type Field = (typeof FIELDS)[number];
-const todayIst = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
 
 /**
  * The CWC's non-disclosure order on the case (JJ Act 2015 s.74(1)): anyone who sees the case

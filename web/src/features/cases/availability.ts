@@ -10,6 +10,7 @@ import {
 } from '../../../../src/cases/domain';
 import type { Me } from '../../api/types';
 import type { CaseFull } from './types';
+import { istDay as day } from '../../app/clock';
 
 /**
  * Which actions the signed-in user may record on the case now, judged by the same
@@ -65,7 +66,6 @@ export const OFFERED: CaseActionType[] = [
 ];
 
 const PLACEHOLDER = 'probe';
-const day = (ms: number) => new Date(ms + 330 * 60_000).toISOString().slice(0, 10);
 
 /** A complete action of `type` with neutral contents, to ask the domain whether the case allows it. */
 export function probe(type: CaseActionType, s: CaseState, now: number): Record<string, unknown> {

@@ -7,9 +7,10 @@ import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { useVillages } from '../registry/api';
 import { PageHeader } from '../registry/shared/PageHeader';
-import { escalateIssue, raiseIssue, resolveIssue, todayIst, useConvergenceWrite, useIssues } from './api';
+import { escalateIssue, raiseIssue, resolveIssue, useConvergenceWrite, useIssues } from './api';
 import { ActionStatusBadge, ErrorLine, useLabels } from './shared';
 import type { Issue } from './types';
+import { todayIst } from '../../app/clock';
 
 const CATEGORIES = [
   'out_of_school',

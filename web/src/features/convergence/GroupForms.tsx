@@ -21,9 +21,10 @@ import type { Place } from '../../api/types';
 import { useMe } from '../../auth/session';
 import { describeError, fieldKey, translateReason } from '../../forms/errors';
 import { DEPARTMENT_KINDS } from '../../../../src/convergence/domain/types';
-import { addMember, createGroup, patchGroup, patchMember, raiseAction, todayIst, useConvergenceWrite } from './api';
+import { addMember, createGroup, patchGroup, patchMember, raiseAction, useConvergenceWrite } from './api';
 import { useLabels } from './shared';
 import type { GroupSummary, Member } from './types';
+import { todayIst } from '../../app/clock';
 
 /**
  * Creating and editing a convergence group and its members. The server decides (chair rules,

@@ -6,10 +6,11 @@ import { useCan, useMe } from '../../auth/session';
 import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
-import { scheduleMeeting, todayIst, useConvergenceWrite, useGroup } from './api';
+import { scheduleMeeting, useConvergenceWrite, useGroup } from './api';
 import { percent, useConvergenceError, useLabels } from './shared';
 import { GroupForm, MemberForm, RaiseActionForm, useRemoveMember } from './GroupForms';
 import type { GroupDetail } from './types';
+import { todayIst } from '../../app/clock';
 
 /** One group: members by department, attendance (irregular participation flagged), meetings. */
 export default function GroupPage() {

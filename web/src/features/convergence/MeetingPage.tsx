@@ -30,7 +30,6 @@ import {
   noteUrl,
   saveAttendance,
   sendNote,
-  todayIst,
   useConvergenceWrite,
   useFamilyPick,
   useMeeting,
@@ -39,6 +38,7 @@ import {
 } from './api';
 import { ActionStatusBadge, ErrorLine, useLabels } from './shared';
 import type { AgendaLine, MeetingDetail, NoteLineView } from './types';
+import { todayIst } from '../../app/clock';
 
 /** A meeting: agenda, attendance by department, decisions and actions, minutes, the note. */
 export default function MeetingPage() {

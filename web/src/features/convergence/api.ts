@@ -143,8 +143,6 @@ export const noteUrl = (meetingId: string, lang: string, department?: string) =>
 export const accountabilityExportUrl = (q: Query, format: 'xlsx' | 'pdf', lang: string) =>
   `/api/v1${P}/accountability/export${queryString({ ...q, format, lang })}`;
 
-export const todayIst = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
-
 /** Families by name (registry search), for recording a decision on a family not on the agenda. */
 export const useFamilyPick = (q: string) =>
   useQuery({

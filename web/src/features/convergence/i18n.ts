@@ -1,6 +1,8 @@
 // Strings of the convergence screens in English, Hindi and Marathi (merged into the shared
 // translations by the module). Department and domain names come from the domain's labels
-// (src/convergence/domain/labels.ts), the same words the printed notes use.
+// (src/convergence/domain/labels.ts), the same words the printed notes use; so do the accountability
+// summary's overdue columns and their note, which the Excel and PDF exports print too.
+import { t as label } from '../../../../src/convergence/domain/labels';
 
 const en = {
   convergence: {
@@ -164,10 +166,9 @@ const en = {
       exportPdf: 'PDF',
       reportLang: 'Report language',
       asOf: 'As of {{date}}',
-      overdueInPeriod: 'Overdue: assigned in the period',
-      overdueEarlier: 'Overdue: assigned earlier',
-      overdueNote:
-        'Overdue counts every action still open past its due date at the end of the period, including actions assigned before the period, so on time + late + overdue need not equal assigned.',
+      overdueInPeriod: label('en', 'acc.overdueInPeriod'),
+      overdueEarlier: label('en', 'acc.overdueEarlier'),
+      overdueNote: label('en', 'acc.overdueNote'),
     },
     cov: {
       title: 'Service coverage',
@@ -445,10 +446,9 @@ const hi: typeof en = {
       exportPdf: 'पीडीएफ़',
       reportLang: 'रिपोर्ट की भाषा',
       asOf: '{{date}} की स्थिति',
-      overdueInPeriod: 'समय-सीमा बीत गई: इस अवधि में सौंपी गई',
-      overdueEarlier: 'समय-सीमा बीत गई: पहले सौंपी गई',
-      overdueNote:
-        'अवधि के अंत तक समय-सीमा बीत जाने पर भी अधूरी हर कार्यवाही गिनी जाती है, इस अवधि से पहले सौंपी गई कार्यवाहियाँ भी; इसलिए समय पर + देर से + समय-सीमा बीती का जोड़ सौंपी गई के बराबर होना ज़रूरी नहीं।',
+      overdueInPeriod: label('hi', 'acc.overdueInPeriod'),
+      overdueEarlier: label('hi', 'acc.overdueEarlier'),
+      overdueNote: label('hi', 'acc.overdueNote'),
     },
     cov: {
       title: 'सेवा कवरेज',
@@ -718,10 +718,9 @@ const mr: typeof en = {
       exportPdf: 'पीडीएफ',
       reportLang: 'अहवालाची भाषा',
       asOf: '{{date}} रोजीची स्थिती',
-      overdueInPeriod: 'मुदत उलटलेली: या कालावधीत सोपवलेली',
-      overdueEarlier: 'मुदत उलटलेली: आधी सोपवलेली',
-      overdueNote:
-        'कालावधीच्या शेवटी मुदत उलटूनही अपूर्ण असलेली प्रत्येक कार्यवाही मोजली जाते, या कालावधीपूर्वी सोपवलेलीही; म्हणून वेळेत + उशिरा + मुदत उलटलेली यांची बेरीज सोपवलेल्यांइतकी असेलच असे नाही.',
+      overdueInPeriod: label('mr', 'acc.overdueInPeriod'),
+      overdueEarlier: label('mr', 'acc.overdueEarlier'),
+      overdueNote: label('mr', 'acc.overdueNote'),
     },
     cov: {
       title: 'सेवा व्याप्ती',

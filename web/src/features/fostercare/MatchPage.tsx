@@ -5,7 +5,8 @@ import { useCan } from '../../auth/session';
 import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useMatches, usePlaceWithCarer, type MatchCarer } from './api';
-import { GeneralError, todayIst, useLifeForm } from './form';
+import { todayIst } from '../../app/clock';
+import { GeneralError, useLifeForm } from './form';
 import { CarerProfileForm } from './CarerProfileForm';
 
 /**

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Card, Checkbox, NativeSelect, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useEndPlacement, useRecordVisit, type FosterPlacement, type PlacementEnded } from './api';
-import { GeneralError, todayIst, useLifeForm } from './form';
+import { todayIst } from '../../app/clock';
+import { GeneralError, useLifeForm } from './form';
 
 export const END_REASONS = ['restored_to_family', 'adopted', 'turned_18', 'disruption', 'transfer'] as const;
 

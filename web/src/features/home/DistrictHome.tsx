@@ -7,10 +7,11 @@ import { useCan } from '../../auth/session';
 import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
-import { reportUrl, thisMonthIst, useBreakdown, useDistrictHome, type DistrictHome, type IndicatorValue } from './api';
+import { reportUrl, useBreakdown, useDistrictHome, type DistrictHome, type IndicatorValue } from './api';
 import { KindBadge, useTitle } from './shared';
 import { SnapshotsPanel } from './SnapshotsPanel';
 import { RecipientsPanel } from './RecipientsPanel';
+import { thisMonthIst } from '../../app/clock';
 
 const BREAKDOWNS: Record<string, string[]> = {
   child: ['sex', 'age_band', 'social_category', 'disability', 'block', 'village'],

@@ -8,7 +8,7 @@ import { useCan } from '../../auth/session';
 import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import type { snapshotDetailOut, snapshotListOut } from '../../../../src/dashboards/dashboards.model';
-import { thisMonthIst } from './api';
+import { thisMonthIst } from '../../app/clock';
 
 type List = z.output<typeof snapshotListOut>;
 type Detail = z.output<typeof snapshotDetailOut>;

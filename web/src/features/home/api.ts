@@ -58,6 +58,3 @@ export const recordsExportUrl = (id: string, { page: _p, ...s }: RecordsSearch) 
   `/api/v1/dashboards/indicators/${id}/records/export${queryString(s)}`;
 
 export const reportUrl = (q: Query) => `/api/v1/reports/mission-vatsalya/monthly${queryString(q)}`;
-
-/** This month in India (YYYY-MM). */
-export const thisMonthIst = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 7);

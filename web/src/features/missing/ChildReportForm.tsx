@@ -19,8 +19,9 @@ import { SEXES } from '../../../../src/registry/vocabulary';
 import { CURRENT_CARE, FOUND_SOURCES, MISSING_SOURCES, type RecordKind } from '../../../../src/missing/domain/vocabulary';
 import { foundChildInput, missingReportInput, publicMissingReportInput, publicSightingInput } from '../../../../src/missing/missing.model';
 import { useFormState } from '../../forms/useFormState';
-import { PHOTO_ACCEPT, PHOTO_MAX_BYTES, todayIst, useDistricts } from './api';
+import { PHOTO_ACCEPT, PHOTO_MAX_BYTES, useDistricts } from './api';
 import { useMissingReason } from './shared';
+import { todayIst } from '../../app/clock';
 
 type Values = Record<string, string | boolean>;
 

@@ -159,4 +159,3 @@ export const CHALLENGE_RETRY = new Set([
 ]);
 
 export const labelledPairsUrl = '/api/v1/missing/labelled-pairs';
-export const todayIst = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);

@@ -9,7 +9,8 @@ import { Age } from '../registry/shared/Age';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useVillage } from './useVillage';
 
-import { Refused, StatusBar, Gate, ChangeBadge, shownChild, istDay } from './shared';
+import { Refused, StatusBar, Gate, ChangeBadge, shownChild } from './shared';
+import { istDay } from '../../app/clock';
 
 export function VillageScreen() {
   const { t } = useTranslation();

@@ -8,8 +8,6 @@ import type { OfflineChild, Village } from './useVillage';
 /** What the offline screens share: the status line, the gate for a locked copy, change badges. */
 export const newId = () => crypto.randomUUID();
 export const nextSeq = () => Date.now() + Math.random();
-/** A due moment as the IST calendar day it falls on (due dates are days: no clock time). */
-export const istDay = (iso: string) => new Date(Date.parse(iso) + 330 * 60_000).toISOString().slice(0, 10);
 
 export function StatusBar({ v }: { v: Village }) {
   const { t } = useTranslation();

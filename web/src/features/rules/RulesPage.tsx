@@ -6,10 +6,11 @@ import { QueryState } from '../../components/Status';
 import { useSession } from '../../auth/session';
 import { PageHeader } from '../registry/shared/PageHeader';
 import type { RulesOut } from '../../../../src/law/law.model';
+import { thisMonthIst } from '../../app/clock';
 
 /** The financial-year quarter (Q1 = April–June) of today in IST, as the reports name it. */
 function thisQuarterIst(): string {
-  const [y, m] = new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 7).split('-').map(Number);
+  const [y, m] = thisMonthIst().split('-').map(Number);
   return m >= 4 ? `${y}-Q${Math.floor((m - 4) / 3) + 1}` : `${y - 1}-Q4`;
 }
 

@@ -27,9 +27,10 @@ import { QueryState } from '../../components/Status';
 import { describeError } from '../../forms/errors';
 import { useFormat } from '../../i18n/format';
 import { ApiError } from '../../api/client';
-import { addStep, changeDocument, requestDocument, todayIst, useApplication, useSchemesWrite } from './api';
+import { addStep, changeDocument, requestDocument, useApplication, useSchemesWrite } from './api';
 import { ApplicationBadge, BenefitText, EligibilityBadge, useDocLabel, useFollowUpText, useSchemeName } from './shared';
 import type { Application, ApplicationStatus, ChecklistItem, FollowUp } from './types';
+import { addDays, todayIst } from '../../app/clock';
 
 /** One application: the pipeline steps, the next move, and the documents the scheme needs. */
 export default function ApplicationPage() {
@@ -223,7 +224,7 @@ function ChecklistLine({ a, c }: { a: Application; c: ChecklistItem }) {
   const [on, setOn] = useState(doneFollowUp?.doneOn ?? todayIst());
   const [office, setOffice] = useState(c.record?.issuingOffice ?? DOCUMENT_OFFICES[c.doc]?.office ?? '');
   const [dept, setDept] = useState<string | null>(DOCUMENT_OFFICES[c.doc]?.department ?? null);
-  const [due, setDue] = useState(() => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+  const [due, setDue] = useState(() => addDays(todayIst(), 30));
   const move = useSchemesWrite((body: Record<string, unknown>) => changeDocument(c.owner, c.ownerId, c.doc, body));
   const ask = useSchemesWrite(requestDocument);
   const current = c.record?.docType === c.doc ? c.record.status : 'missing';

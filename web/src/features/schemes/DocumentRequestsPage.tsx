@@ -9,8 +9,9 @@ import { PersonName } from '../../components/PersonName';
 import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
-import { closeRequest, todayIst, useDocumentRequests, useSchemesWrite } from './api';
+import { closeRequest, useDocumentRequests, useSchemesWrite } from './api';
 import { useDocLabel, useFollowUpText } from './shared';
+import { todayIst } from '../../app/clock';
 
 /** What each department has been asked to issue, and what is overdue. */
 export default function DocumentRequestsPage() {

@@ -7,10 +7,11 @@ import { PersonName } from '../../components/PersonName';
 import { QueryState } from '../../components/Status';
 import { describeError } from '../../forms/errors';
 import { useFormat } from '../../i18n/format';
-import { startApplication, todayIst, useSchemesWrite, useSuggestions } from './api';
+import { startApplication, useSchemesWrite, useSuggestions } from './api';
 import { ApplicationBadge, BenefitText, EligibilityBadge, useDocLabel, useSchemeName } from './shared';
 import type { FamilySuggestions, Suggestion } from './types';
 import { shownReasons } from './reasons';
+import { todayIst } from '../../app/clock';
 
 /** A family's "Schemes" page: eligible, maybe, not eligible, each with reasons and the documents still to get. */
 export default function FamilySchemesPage() {

@@ -7,10 +7,11 @@ import { ErrorMessage, Loading } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { useVillages } from '../registry/api';
 import { PageHeader } from '../registry/shared/PageHeader';
-import { exportUrl, todayIst, useOutcomes } from './api';
+import { exportUrl, useOutcomes } from './api';
 import { compact, parseOutcomesSearch, type OutcomesSearch } from './filters';
 import { useDocLabel, useSchemeName } from './shared';
 import type { Outcomes } from './types';
+import { todayIst } from '../../app/clock';
 
 // Colour-blind-safe palette (Okabe–Ito), as on the vulnerability map.
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];

@@ -8,9 +8,10 @@ import { QueryState } from '../../components/Status';
 import { describeError } from '../../forms/errors';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
-import { addVersion, todayIst, useScheme, useSchemesWrite } from './api';
+import { addVersion, useScheme, useSchemesWrite } from './api';
 import { BenefitText, useDocLabel, useSchemeName } from './shared';
 import type { SchemeDetail } from './types';
+import { todayIst } from '../../app/clock';
 
 export default function SchemePage() {
   const { schemeId } = useParams({ strict: false }) as { schemeId: string };

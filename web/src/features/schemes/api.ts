@@ -84,6 +84,3 @@ export const addVersion = (schemeId: string, body: { revision: number; version: 
 
 /** The address of an export (a plain link: the browser downloads with the session cookie). */
 export const exportUrl = (path: string, q: Query, format: 'csv' | 'xlsx') => `/api/v1${path}${queryString({ ...q, format })}`;
-
-/** Today in India, for date fields' defaults. */
-export const todayIst = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);

@@ -1,7 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Alert, Button, Card, NativeSelect, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { todayIst, useCareForm } from '../care/forms';
+import { todayIst } from '../../app/clock';
+import { useCareForm } from '../care/forms';
 import { useApplySponsorship, useSponsorshipStep, type Sponsorship } from './api';
 
 import { SPONSORSHIP_GROUNDS as GROUNDS } from '../../../../src/care/sponsorship/grounds';

@@ -1,5 +1,6 @@
 import { assessmentInput } from '../../../../../src/registry/registry.model';
 import type { FieldErrors } from '../../../forms/errors';
+import { todayIst } from '../../../app/clock';
 
 export type AssessmentFormValues = {
   assessedOn: string;
@@ -9,7 +10,8 @@ export type AssessmentFormValues = {
   notes: string;
 };
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today's IST day (the web app's one clock). */
+export const today = todayIst;
 
 export function emptyAssessment(): AssessmentFormValues {
   return { assessedOn: today(), childId: '', answers: {}, notes: '' };

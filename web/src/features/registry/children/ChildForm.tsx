@@ -8,6 +8,7 @@ import { useFormat } from '../../../i18n/format';
 import { useFormState } from '../../../forms/useFormState';
 import { VillageSelect } from '../shared/VillageSelect';
 import { VocabSelect } from '../shared/vocab';
+import { todayIst } from '../../../app/clock';
 import {
   CHILD_CREATE_FIELDS,
   CHILD_EDIT_FIELDS,
@@ -102,13 +103,7 @@ export function ChildForm({ mode, initial, base, version, onValuesChange, onSubm
         <TextInput label={t('child.otherNames')} description={t('child.otherNamesHelp')} {...text('otherNames')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <VocabSelect label={t('child.sex')} kind="sex" values={SEXES} required {...text('sex')} onChange={(v) => set('sex', v)} />
-          <TextInput
-            type="date"
-            label={t('child.dob')}
-            description={dateEcho(values.dob)}
-            max={new Date().toISOString().slice(0, 10)}
-            {...text('dob')}
-          />
+          <TextInput type="date" label={t('child.dob')} description={dateEcho(values.dob)} max={todayIst()} {...text('dob')} />
           {mode === 'create' && (
             <NumberInput
               label={t('child.ageYears')}
