@@ -171,6 +171,11 @@ describeInChromium('a photo on the public form', () => {
     const matches = await (await akola.request.get(url(`/api/v1/missing/matches?recordId=${foundId}`))).json();
     const match = matches.items.find((m: { missing: { id: string } }) => m.missing.id === recordId);
     expect(match).toBeTruthy();
+    // The review queue shows the reasons, not the model's version string (issue #17): on hover only.
+    await akola.goto(url('/missing/review'));
+    await akola.getByTestId('match-model').first().waitFor();
+    expect(await akola.getByTestId('match-model').first().getAttribute('title')).toMatch(/v\d+\.\d+/);
+    expect(await akola.locator('main').innerText()).not.toMatch(/v\d+\.\d+/);
     await akola.goto(url(`/missing/matches/${match.id}`));
     await akola.getByTestId('limited-view').waitFor();
     expect(await akola.getByTestId('match-photo-missing').count()).toBe(0);

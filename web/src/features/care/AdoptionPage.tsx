@@ -16,7 +16,7 @@ import {
 } from './api';
 import { CareFormCard } from './CareTable';
 import { ChildPick } from './ChildPick';
-import { todayIst } from './forms';
+import { todayIst } from '../../app/clock';
 import { useVersionedSubmit } from './useVersionedSubmit';
 
 /** The statuses a hand-off moves through (src/care/family.model.ts HANDOFF_STATUSES); adopted and returned close it. */

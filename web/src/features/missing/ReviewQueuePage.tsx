@@ -72,10 +72,10 @@ export default function ReviewQueuePage() {
                   <SideSummary r={m.found} />
                 </Stack>
               </Group>
-              <ExplanationBars fields={m.fields} />
-              <Text size="xs" c="dimmed" mt={4} data-testid="match-model">
-                {t('missing.review.model', { version: m.modelVersion })}
-              </Text>
+              {/* The model's version is for whoever audits the model, not the officer's decision (issue #17): on hover only, as on the match page. */}
+              <div title={t('missing.review.model', { version: m.modelVersion })} data-testid="match-model">
+                <ExplanationBars fields={m.fields} />
+              </div>
               {m.note && (
                 <Text size="sm" mt="xs">
                   <Anchor component={Link} to={`/missing/matches/${m.id}`}>
