@@ -178,7 +178,7 @@ const hi: typeof en = {
     pendency: {
       title: 'सीडब्ल्यूसी लंबित मामले',
       intro: 'पेशी, सामाजिक जाँच रिपोर्ट या अंतिम आदेश की प्रतीक्षा में बच्चे, सीमा के सापेक्ष लंबित दिन (किशोर न्याय अधिनियम 2015 धारा 31, 36)।',
-      case: 'केस',
+      case: 'प्रकरण',
       stage: 'प्रतीक्षा',
       since: 'से',
       daysPending: 'लंबित दिन',
@@ -207,7 +207,7 @@ const hi: typeof en = {
       escalation_response: 'एस्केलेशन का उत्तर',
       post_restoration_follow_up: 'अनुवर्ती भेंट',
       transfer_response: 'स्थानांतरण का उत्तर',
-      case_review: 'केस समीक्षा',
+      case_review: 'प्रकरण समीक्षा',
     },
     value: {
       female: 'बालिकाएँ',
