@@ -16,6 +16,7 @@ import {
   careStatusAfterPlacement,
   careTimelines,
   matchingRules,
+  placeLimit,
   placementEndProblem,
   rankCarers,
   yearsBetween,
@@ -49,6 +50,13 @@ export async function setCarerProfile(ctx: AppContext, actor: Actor, id: string,
       .for('update');
     if (!cur) throw notFound('Foster carer');
     if (cur.version !== input.version) throw conflict('The family’s record was changed by someone else', carerView(cur));
+    // A group foster family takes more children than a foster family, up to the guidelines' limit (domain/foster-approval.json, unverified).
+    const limit = placeLimit(cur.kind);
+    if (input.capacity > limit)
+      throw badRequest(
+        'capacity',
+        `a ${cur.kind === 'group_foster' ? 'group foster family' : 'foster family'} takes at most ${limit} children`,
+      );
     if (input.validUntil && cur.approvedOn && input.validUntil < cur.approvedOn)
       throw badRequest('validUntil', `must be on or after the committee's approval (${cur.approvedOn})`);
     const [{ placed }] = await tx

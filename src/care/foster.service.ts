@@ -166,6 +166,11 @@ export async function approvedCarer(db: Db, actor: Actor, carerId: string, start
       { field: 'carerId', message: `the application is ${c.status}` },
     ]);
   if (c.approvedOn > startedOn) throw badRequest('startedOn', `must be on or after the committee's approval (${c.approvedOn})`);
+  // The approval holds until the end the committee set (review_due); past it, renew it first (foster-renewal.service.ts).
+  if (c.reviewDue && c.reviewDue < startedOn)
+    throw new HttpError(409, 'approval_lapsed', "The committee's approval of the family has ended: renew it first", [
+      { field: 'carerId', message: `the approval ended on ${c.reviewDue}` },
+    ]);
   return c;
 }
 
