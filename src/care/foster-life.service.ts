@@ -377,6 +377,8 @@ export async function aftercareProposals(ctx: AppContext, actor: Actor) {
         lte(child.dob, bornBy),
         gt(child.dob, bornAfter),
         sql`NOT EXISTS (SELECT 1 FROM care_aftercare_plan a WHERE a.child_id = ${careFamilyPlacement.childId} AND a.status = 'active')`,
+        // A plan made from the proposal follows the placement (migration 0910): the proposal is taken up.
+        sql`NOT EXISTS (SELECT 1 FROM care_aftercare_plan a WHERE a.follows_placement_id = ${careFamilyPlacement.id})`,
       ),
     )
     .orderBy(asc(child.dob), asc(careFamilyPlacement.id))
