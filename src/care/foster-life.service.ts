@@ -2,7 +2,7 @@ import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, ne, or, sql } f
 import type { AppContext } from '../http/context';
 import { requirePermission, type Actor } from '../access/policy';
 import { requireWritable } from '../access/fields';
-import { HttpError, badRequest, conflict, notFound } from '../http/errors';
+import { HttpError, badRequest } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { istToday } from '../kernel/clock';
 import { publish } from '../events/events';
@@ -11,6 +11,7 @@ import { child } from '../registry/registry.schema';
 import { fosterCareClocks } from '../law/care-clocks';
 import { careFamilyPlacement, careFosterCarer, careFosterInspection, carePayment } from './care.schema';
 import { carerView, carerWhere, placementRecords, placementWhere } from './foster.service';
+import { lockedAtVersion } from './versioned';
 import {
   addMonths,
   careStatusAfterPlacement,
@@ -43,13 +44,15 @@ export async function setCarerProfile(ctx: AppContext, actor: Actor, id: string,
     as: { reviewDue: 'validUntil' },
   });
   return ctx.db.transaction(async (tx) => {
-    const [cur] = await tx
-      .select()
-      .from(careFosterCarer)
-      .where(and(eq(careFosterCarer.id, id), carerWhere(actor)))
-      .for('update');
-    if (!cur) throw notFound('Foster carer');
-    if (cur.version !== input.version) throw conflict('The family’s record was changed by someone else', carerView(cur));
+    const cur = await lockedAtVersion(
+      tx
+        .select()
+        .from(careFosterCarer)
+        .where(and(eq(careFosterCarer.id, id), carerWhere(actor)))
+        .for('update'),
+      input.version,
+      { name: 'Foster carer', changed: 'The family’s record was changed by someone else', current: carerView },
+    );
     // A group foster family takes more children than a foster family, up to the guidelines' limit (domain/foster-approval.json, unverified).
     const limit = placeLimit(cur.kind);
     if (input.capacity > limit)
@@ -215,14 +218,19 @@ export async function endPlacement(ctx: AppContext, actor: Actor, id: string, in
   const today = istToday(ctx.now());
   if (input.endedOn > today) throw badRequest('endedOn', 'cannot be in the future');
   return ctx.db.transaction(async (tx) => {
-    const [cur] = await tx
-      .select()
-      .from(careFamilyPlacement)
-      .where(and(eq(careFamilyPlacement.id, id), placementWhere(actor)))
-      .for('update');
-    if (!cur) throw notFound('Placement');
-    if (cur.version !== input.version)
-      throw conflict('The placement was changed by someone else', { version: cur.version, endedOn: cur.endedOn });
+    const cur = await lockedAtVersion(
+      tx
+        .select()
+        .from(careFamilyPlacement)
+        .where(and(eq(careFamilyPlacement.id, id), placementWhere(actor)))
+        .for('update'),
+      input.version,
+      {
+        name: 'Placement',
+        changed: 'The placement was changed by someone else',
+        current: (p) => ({ version: p.version, endedOn: p.endedOn }),
+      },
+    );
     if (cur.endedOn)
       throw new HttpError(409, 'already_ended', 'The placement has ended', [
         { field: 'endedOn', message: `ended on ${cur.endedOn} (${cur.endReason ?? 'no reason recorded'})` },
