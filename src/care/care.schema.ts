@@ -280,7 +280,38 @@ export const careAftercarePlan = pgTable('care_aftercare_plan', {
   nextReviewDue: date('next_review_due').notNull(),
   reviews: jsonb('reviews').$type<AftercareReview[]>().notNull(),
   status: text('status').notNull().default('active'),
+  // migration 0910: what the plan follows (the stay's discharge to aftercare, or the foster placement)
+  followsStayId: uuid('follows_stay_id'),
+  followsPlacementId: uuid('follows_placement_id'),
   ...stamps(),
+});
+
+/** The DCPU's re-assessment of an approved foster family (an update of the Form 30 home study). */
+export interface FosterReassessment {
+  on: string;
+  by: string;
+  recommendation: 'renew' | 'do_not_renew';
+  summary: string;
+}
+
+/** Renewal of a foster family's approval (migration 0910): the re-assessment, then the committee's decision. */
+export const careFosterRenewal = pgTable('care_foster_renewal', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  carerId: uuid('carer_id').notNull(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  previousValidUntil: date('previous_valid_until'),
+  reassessedOn: date('reassessed_on').notNull(),
+  reassessment: jsonb('reassessment').$type<FosterReassessment>().notNull(),
+  status: text('status').notNull().default('reassessed'),
+  meetingOn: date('meeting_on'),
+  validUntil: date('valid_until'),
+  reasons: text('reasons'),
+  decisionRef: text('decision_ref'),
+  decidedBy: uuid('decided_by'),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const careAdoptionHandoff = pgTable('care_adoption_handoff', {

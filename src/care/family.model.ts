@@ -217,6 +217,10 @@ export const aftercareInput = z.strictObject({
     stipend: z.number().int().min(0).max(100000).optional().nullable(),
     other: optText(500),
   }),
+  /** What the plan follows (one of): the stay discharged with reason 'aftercare'… */
+  followsStayId: z.uuid().optional().nullable(),
+  /** …or the foster placement the young person leaves at 18 (the aftercare proposal taken up). */
+  followsPlacementId: z.uuid().optional().nullable(),
 });
 export type AftercareInput = z.infer<typeof aftercareInput>;
 export const aftercareReviewInput = z.strictObject({ on: isoDate, notes: text(2000), end: z.boolean().optional(), version: recordVersion });
@@ -241,6 +245,18 @@ export const aftercareOut = z.object({
   reviewOverdue: z.boolean(),
   reviews: z.array(z.object({ on: day, notes: z.string() })),
   status: z.string(),
+  /** What the plan follows: the stay's discharge to aftercare or the foster placement (null: not recorded). */
+  follows: z
+    .object({
+      kind: z.enum(['stay_discharge', 'foster_placement']),
+      id: z.string(),
+      /** The stay's discharge day or the placement's end (null: the placement still runs). */
+      endedOn: day.nullable(),
+      endReason: z.string().nullable(),
+      /** The institution (stay) or the foster family (placement). */
+      place: z.string().nullable(),
+    })
+    .nullable(),
   version: z.number(),
 });
 

@@ -139,3 +139,80 @@ export const aftercareProposalOut = z.object({
   endsOn: day,
   placementEndedOn: day.nullable(),
 });
+
+// ---------------------------------------------------------------- renewal of a family's approval
+
+/** The DCPU's re-assessment of an approved family before its approval ends (an update of the Form 30 home study). */
+export const reassessmentInput = z.strictObject({
+  on: isoDate,
+  /** Who made it: the DCPU's social worker or the NGO that made the home study. */
+  by: text(120),
+  recommendation: z.enum(['renew', 'do_not_renew']),
+  summary: text(2000),
+  version: recordVersion,
+});
+export type ReassessmentInput = z.infer<typeof reassessmentInput>;
+
+/** The Sponsorship and Foster Care Approval Committee's decision on the renewal (JJ Model Rules 2016 r.23). */
+export const renewalDecisionInput = z.strictObject({
+  meetingOn: isoDate,
+  decision: z.enum(['renewed', 'refused']),
+  /** The new end of the approval (required when renewed). */
+  validUntil: isoDate.optional().nullable(),
+  reasons: text(2000),
+  /** The committee's minute or letter. */
+  ref: z.string().trim().max(80, 'is too long (80 characters at most)').optional().nullable(),
+  version: recordVersion,
+});
+export type RenewalDecisionInput = z.infer<typeof renewalDecisionInput>;
+
+export const renewalOut = z.object({
+  id: z.string(),
+  carerId: z.string(),
+  previousValidUntil: day.nullable(),
+  reassessedOn: day,
+  reassessment: z.object({
+    on: day,
+    by: z.string(),
+    recommendation: z.enum(['renew', 'do_not_renew']),
+    summary: z.string(),
+  }),
+  status: z.enum(['reassessed', 'renewed', 'refused']),
+  meetingOn: day.nullable(),
+  validUntil: day.nullable(),
+  reasons: z.string().nullable(),
+  ref: z.string().nullable(),
+});
+export const renewalResultOut = z.object({ carer: fosterCarerOut, renewal: renewalOut });
+export const carerRenewalsOut = z.object({ carer: fosterCarerOut, items: z.array(renewalOut) });
+
+export const approvalsDueQuery = z.strictObject({
+  /** Families whose approval ends within this many days (default: the rules' dueWithinDays). */
+  withinDays: z.coerce.number().int().min(1, 'must be 1 to 365').max(365, 'must be 1 to 365').optional(),
+});
+export const approvalDueOut = z.object({
+  carer: matchCarer.extend({ status: z.string(), districtCode: z.number() }),
+  /** due: ends within the window; lapsed: past its end; refused: the committee refused to renew. */
+  state: z.enum(['due', 'lapsed', 'refused']),
+  validUntil: day.nullable(),
+  /** Days from today to the end (negative once past). */
+  daysLeft: z.number().nullable(),
+  /** Children placed with the family now: the placements run on; the DCPU must act. */
+  childrenPlaced: z.number(),
+  /** True when a child is still placed with a family whose approval no longer holds. */
+  alert: z.boolean(),
+  openReassessment: renewalOut.nullable(),
+  /** The due item, as the care clocks give theirs: the day, whether past, the source. */
+  dueItem: z.object({
+    key: z.literal('fosterApprovalRenewal'),
+    dueOn: day.nullable(),
+    overdue: z.boolean(),
+    citation: z.string(),
+    verification: z.string(),
+  }),
+});
+export const approvalsDueOut = z.object({
+  rules: z.object({ version: z.string(), dueWithinDays: z.number(), basis: z.string(), verification: z.string() }),
+  withinDays: z.number(),
+  items: z.array(approvalDueOut),
+});

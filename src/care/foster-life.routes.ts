@@ -8,15 +8,22 @@ import { ok } from '../http/response';
 import { fosterCarerOut } from './family.model';
 import {
   aftercareProposalOut,
+  approvalsDueOut,
+  approvalsDueQuery,
   carerProfileInput,
+  carerRenewalsOut,
   matchOut,
   matchQuery,
   placementEndInput,
   placementEndOut,
+  reassessmentInput,
+  renewalDecisionInput,
+  renewalResultOut,
   visitDueOut,
   visitsQuery,
 } from './foster-life.model';
 import { aftercareProposals, endPlacement, matchCarers, setCarerProfile, visitsDue } from './foster-life.service';
+import { approvalsDue, carerRenewals, decideRenewal, recordReassessment } from './foster-renewal.service';
 
 /**
  * The foster care lifecycle under /api/v1/care/… (issue #14; JJ Act 2015 s.44, s.46; JJ Model
@@ -89,5 +96,58 @@ export function fosterLifeRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     (req) => aftercareProposals(ctx, requireActor(req)),
+  );
+
+  // ------------------------------------------------ renewal of a family's approval (r.23)
+  r.get(
+    '/care/foster-approvals-due',
+    {
+      schema: {
+        tags,
+        summary:
+          'Foster families whose committee approval ends within withinDays or has ended; an alert where a child is still placed with a family whose approval no longer holds',
+        querystring: approvalsDueQuery,
+        response: ok(approvalsDueOut),
+      },
+    },
+    (req) => approvalsDue(ctx, requireActor(req), req.query),
+  );
+  r.get(
+    '/care/foster-carers/:id/renewals',
+    {
+      schema: {
+        tags,
+        summary: "A foster family's approval renewals: the DCPU's re-assessments and the committee's decisions, latest first",
+        params: idParams,
+        response: ok(carerRenewalsOut),
+      },
+    },
+    (req) => carerRenewals(ctx, requireActor(req), req.params.id),
+  );
+  r.post(
+    '/care/foster-carers/:id/reassessment',
+    {
+      schema: {
+        tags,
+        summary: "The DCPU's re-assessment of an approved family before its approval ends (an update of the Form 30 home study)",
+        params: idParams,
+        body: reassessmentInput,
+        response: ok(renewalResultOut),
+      },
+    },
+    (req) => recordReassessment(ctx, requireActor(req), req.params.id, req.body),
+  );
+  r.post(
+    '/care/foster-carers/:id/renewal-decision',
+    {
+      schema: {
+        tags,
+        summary: "The Sponsorship and Foster Care Approval Committee's decision on the renewal: renewed with a new end, or refused",
+        params: idParams,
+        body: renewalDecisionInput,
+        response: ok(renewalResultOut),
+      },
+    },
+    (req) => decideRenewal(ctx, requireActor(req), req.params.id, req.body),
   );
 }

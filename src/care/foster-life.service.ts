@@ -2,7 +2,7 @@ import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, ne, or, sql } f
 import type { AppContext } from '../http/context';
 import { requirePermission, type Actor } from '../access/policy';
 import { requireWritable } from '../access/fields';
-import { HttpError, badRequest, conflict, notFound } from '../http/errors';
+import { HttpError, badRequest } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { istToday } from '../kernel/clock';
 import { publish } from '../events/events';
@@ -11,11 +11,13 @@ import { child } from '../registry/registry.schema';
 import { fosterCareClocks } from '../law/care-clocks';
 import { careFamilyPlacement, careFosterCarer, careFosterInspection, carePayment } from './care.schema';
 import { carerView, carerWhere, placementRecords, placementWhere } from './foster.service';
+import { lockedAtVersion } from './versioned';
 import {
   addMonths,
   careStatusAfterPlacement,
   careTimelines,
   matchingRules,
+  placeLimit,
   placementEndProblem,
   rankCarers,
   yearsBetween,
@@ -42,13 +44,22 @@ export async function setCarerProfile(ctx: AppContext, actor: Actor, id: string,
     as: { reviewDue: 'validUntil' },
   });
   return ctx.db.transaction(async (tx) => {
-    const [cur] = await tx
-      .select()
-      .from(careFosterCarer)
-      .where(and(eq(careFosterCarer.id, id), carerWhere(actor)))
-      .for('update');
-    if (!cur) throw notFound('Foster carer');
-    if (cur.version !== input.version) throw conflict('The family’s record was changed by someone else', carerView(cur));
+    const cur = await lockedAtVersion(
+      tx
+        .select()
+        .from(careFosterCarer)
+        .where(and(eq(careFosterCarer.id, id), carerWhere(actor)))
+        .for('update'),
+      input.version,
+      { name: 'Foster carer', changed: 'The family’s record was changed by someone else', current: carerView },
+    );
+    // A group foster family takes more children than a foster family, up to the guidelines' limit (domain/foster-approval.json, unverified).
+    const limit = placeLimit(cur.kind);
+    if (input.capacity > limit)
+      throw badRequest(
+        'capacity',
+        `a ${cur.kind === 'group_foster' ? 'group foster family' : 'foster family'} takes at most ${limit} children`,
+      );
     if (input.validUntil && cur.approvedOn && input.validUntil < cur.approvedOn)
       throw badRequest('validUntil', `must be on or after the committee's approval (${cur.approvedOn})`);
     const [{ placed }] = await tx
@@ -207,14 +218,19 @@ export async function endPlacement(ctx: AppContext, actor: Actor, id: string, in
   const today = istToday(ctx.now());
   if (input.endedOn > today) throw badRequest('endedOn', 'cannot be in the future');
   return ctx.db.transaction(async (tx) => {
-    const [cur] = await tx
-      .select()
-      .from(careFamilyPlacement)
-      .where(and(eq(careFamilyPlacement.id, id), placementWhere(actor)))
-      .for('update');
-    if (!cur) throw notFound('Placement');
-    if (cur.version !== input.version)
-      throw conflict('The placement was changed by someone else', { version: cur.version, endedOn: cur.endedOn });
+    const cur = await lockedAtVersion(
+      tx
+        .select()
+        .from(careFamilyPlacement)
+        .where(and(eq(careFamilyPlacement.id, id), placementWhere(actor)))
+        .for('update'),
+      input.version,
+      {
+        name: 'Placement',
+        changed: 'The placement was changed by someone else',
+        current: (p) => ({ version: p.version, endedOn: p.endedOn }),
+      },
+    );
     if (cur.endedOn)
       throw new HttpError(409, 'already_ended', 'The placement has ended', [
         { field: 'endedOn', message: `ended on ${cur.endedOn} (${cur.endReason ?? 'no reason recorded'})` },
@@ -369,6 +385,8 @@ export async function aftercareProposals(ctx: AppContext, actor: Actor) {
         lte(child.dob, bornBy),
         gt(child.dob, bornAfter),
         sql`NOT EXISTS (SELECT 1 FROM care_aftercare_plan a WHERE a.child_id = ${careFamilyPlacement.childId} AND a.status = 'active')`,
+        // A plan made from the proposal follows the placement (migration 0910): the proposal is taken up.
+        sql`NOT EXISTS (SELECT 1 FROM care_aftercare_plan a WHERE a.follows_placement_id = ${careFamilyPlacement.id})`,
       ),
     )
     .orderBy(asc(child.dob), asc(careFamilyPlacement.id))

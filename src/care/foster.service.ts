@@ -3,7 +3,8 @@ import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import { covers, requirePermission, type Actor } from '../access/policy';
 import { requireWritable, rowsWhere } from '../access/fields';
-import { HttpError, badRequest, conflict, notFound } from '../http/errors';
+import { HttpError, badRequest, notFound } from '../http/errors';
+import { lockedAtVersion } from './versioned';
 import { audit } from '../audit/audit.service';
 import { istToday } from '../kernel/clock';
 import { getLocation, placementOf } from '../locations/locations.repository';
@@ -88,16 +89,16 @@ export async function listFosterCarers(ctx: AppContext, actor: Actor, q: { statu
   return { items: rows.map(carerView) };
 }
 
-async function lockCarer(db: Db, actor: Actor, id: string, version: number) {
-  const [cur] = await db
-    .select()
-    .from(careFosterCarer)
-    .where(and(eq(careFosterCarer.id, id), carerWhere(actor)))
-    .for('update');
-  if (!cur) throw notFound('Foster carer');
-  if (cur.version !== version) throw conflict('The application was changed by someone else', carerView(cur));
-  return cur;
-}
+const lockCarer = (db: Db, actor: Actor, id: string, version: number) =>
+  lockedAtVersion(
+    db
+      .select()
+      .from(careFosterCarer)
+      .where(and(eq(careFosterCarer.id, id), carerWhere(actor)))
+      .for('update'),
+    version,
+    { name: 'Foster carer', changed: 'The application was changed by someone else', current: carerView },
+  );
 
 /** The home study report (Form 30, r.23(9)), made by the DCPU's social worker or an NGO. */
 export async function recordHomeStudy(ctx: AppContext, actor: Actor, id: string, input: HomeStudyInput) {
@@ -166,6 +167,11 @@ export async function approvedCarer(db: Db, actor: Actor, carerId: string, start
       { field: 'carerId', message: `the application is ${c.status}` },
     ]);
   if (c.approvedOn > startedOn) throw badRequest('startedOn', `must be on or after the committee's approval (${c.approvedOn})`);
+  // The approval holds until the end the committee set (review_due); past it, renew it first (foster-renewal.service.ts).
+  if (c.reviewDue && c.reviewDue < startedOn)
+    throw new HttpError(409, 'approval_lapsed', "The committee's approval of the family has ended: renew it first", [
+      { field: 'carerId', message: `the approval ended on ${c.reviewDue}` },
+    ]);
   return c;
 }
 

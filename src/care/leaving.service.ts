@@ -1,15 +1,18 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import { requirePermission, type Actor } from '../access/policy';
 import { requireWritable, rowsWhere } from '../access/fields';
-import { HttpError, badRequest, conflict, notFound } from '../http/errors';
+import { HttpError, badRequest } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { istToday } from '../kernel/clock';
 import { getChild } from '../registry/children.repository';
 import { cwcOrdersOnCase } from '../cases/orders';
-import { careAdoptionHandoff, careAftercarePlan, careInstitution } from './care.schema';
+import { organisation } from '../users/users.schema';
+import { careAdoptionHandoff, careAftercarePlan, careFamilyPlacement, careInstitution, careStay } from './care.schema';
 import { scopeOf } from './care.repository';
+import { placementWhere } from './foster.service';
+import { lockedAtVersion } from './versioned';
 import { addMonths, careTimelines } from './domain';
 import type { AftercareInput, AftercareReviewInput, HandoffInput, HandoffPatch } from './family.model';
 
@@ -26,7 +29,14 @@ import type { AftercareInput, AftercareReviewInput, HandoffInput, HandoffPatch }
 
 type AftercareRow = typeof careAftercarePlan.$inferSelect;
 const aftercareWhere = (actor: Actor): SQL => rowsWhere(actor, 'careAftercare', scopeOf(careAftercarePlan));
-const aftercareView = (r: AftercareRow, today: string) => ({
+type Origin = {
+  kind: 'stay_discharge' | 'foster_placement';
+  id: string;
+  endedOn: string | null;
+  endReason: string | null;
+  place: string | null;
+};
+const aftercareView = (r: AftercareRow, today: string, origins: Map<string, Origin> = new Map()) => ({
   id: r.id,
   childId: r.childId,
   stateCode: r.stateCode,
@@ -40,8 +50,69 @@ const aftercareView = (r: AftercareRow, today: string) => ({
   reviewOverdue: r.status === 'active' && r.nextReviewDue < today,
   reviews: r.reviews,
   status: r.status,
+  follows: origins.get(r.followsStayId ?? r.followsPlacementId ?? '') ?? null,
   version: r.version,
 });
+
+/** What the plans follow: the stays (with the institution's name) and the foster placements (with the family). */
+async function originsOf(db: Db, rows: AftercareRow[]): Promise<Map<string, Origin>> {
+  const stayIds = rows.flatMap((r) => (r.followsStayId ? [r.followsStayId] : []));
+  const placementIds = rows.flatMap((r) => (r.followsPlacementId ? [r.followsPlacementId] : []));
+  const out = new Map<string, Origin>();
+  if (stayIds.length)
+    for (const s of await db
+      .select({ id: careStay.id, endedOn: careStay.endedOn, endReason: careStay.endReason, place: organisation.name })
+      .from(careStay)
+      .leftJoin(organisation, eq(organisation.id, careStay.institutionId))
+      .where(inArray(careStay.id, stayIds)))
+      out.set(s.id, { kind: 'stay_discharge', ...s });
+  if (placementIds.length)
+    for (const p of await db
+      .select({
+        id: careFamilyPlacement.id,
+        endedOn: careFamilyPlacement.endedOn,
+        endReason: careFamilyPlacement.endReason,
+        place: careFamilyPlacement.carer,
+      })
+      .from(careFamilyPlacement)
+      .where(inArray(careFamilyPlacement.id, placementIds)))
+      out.set(p.id, { kind: 'foster_placement', ...p });
+  return out;
+}
+
+/**
+ * Checks what a new plan follows (s.46): a stay of the young person discharged with reason
+ * 'aftercare', or a foster placement of theirs that ended because they turned 18 or still runs
+ * (the proposal from 17 years 6 months). Each may be followed by one plan only.
+ */
+async function checkOrigin(db: Db, actor: Actor, childId: string, input: AftercareInput) {
+  if (input.followsStayId && input.followsPlacementId)
+    throw badRequest('followsPlacementId', 'a plan follows either a stay or a foster placement, not both');
+  if (input.followsStayId) {
+    const [s] = await db
+      .select()
+      .from(careStay)
+      .where(
+        and(
+          eq(careStay.id, input.followsStayId),
+          rowsWhere(actor, 'careStay', { ...scopeOf(careStay), organisation: careStay.institutionId }),
+        ),
+      );
+    if (!s || s.childId !== childId) throw badRequest('followsStayId', "no such stay of the young person's in your jurisdiction");
+    if (s.endReason !== 'aftercare' || !s.endedOn)
+      throw badRequest('followsStayId', `the stay was not discharged to aftercare (${s.endReason ?? 'still running'})`);
+  }
+  if (input.followsPlacementId) {
+    const [p] = await db
+      .select()
+      .from(careFamilyPlacement)
+      .where(and(eq(careFamilyPlacement.id, input.followsPlacementId), placementWhere(actor)));
+    if (!p || p.childId !== childId) throw badRequest('followsPlacementId', "no such placement of the young person's in your jurisdiction");
+    if (p.kind !== 'foster' && p.kind !== 'group_foster') throw badRequest('followsPlacementId', 'must be a foster placement');
+    if (p.endedOn && p.endReason !== 'turned_18')
+      throw badRequest('followsPlacementId', `the placement ended for another reason (${p.endReason ?? 'none recorded'})`);
+  }
+}
 
 export async function createAftercarePlan(ctx: AppContext, actor: Actor, input: AftercareInput) {
   requirePermission(actor, 'care.write');
@@ -58,6 +129,7 @@ export async function createAftercarePlan(ctx: AppContext, actor: Actor, input: 
     const from = addMonths(c.dob, careTimelines().aftercareFlag.atMonths);
     if (input.planOn < from) throw badRequest('planOn', `an aftercare plan is made from 17 years 6 months (${from})`);
     if (input.planOn >= endsOn) throw badRequest('planOn', `aftercare ends at 21 (${endsOn})`);
+    await checkOrigin(tx, actor, c.id, input);
     const [row] = await tx
       .insert(careAftercarePlan)
       .values({
@@ -71,6 +143,8 @@ export async function createAftercarePlan(ctx: AppContext, actor: Actor, input: 
         needs: input.needs,
         nextReviewDue: addMonths(input.planOn, careTimelines().aftercareReview.everyMonths),
         reviews: [],
+        followsStayId: input.followsStayId ?? null,
+        followsPlacementId: input.followsPlacementId ?? null,
         createdBy: actor.userId,
         createdAt: ctx.now(),
         updatedAt: ctx.now(),
@@ -78,11 +152,23 @@ export async function createAftercarePlan(ctx: AppContext, actor: Actor, input: 
       .onConflictDoNothing()
       .returning();
     if (!row)
-      throw new HttpError(409, 'plan_exists', 'The young person has an active aftercare plan: review it instead', [
-        { field: 'childId', message: 'already has an active aftercare plan' },
-      ]);
-    await audit(tx, actor, 'create', 'care_aftercare_plan', row.id, c, {}, { children: [c.id] });
-    return aftercareView(row, today);
+      throw new HttpError(
+        409,
+        'plan_exists',
+        'The young person has an active aftercare plan (or one follows this stay or placement): review it instead',
+        [{ field: 'childId', message: 'already has an active aftercare plan, or one follows the same stay or placement' }],
+      );
+    await audit(
+      tx,
+      actor,
+      'create',
+      'care_aftercare_plan',
+      row.id,
+      c,
+      { follows: row.followsStayId ? 'stay' : row.followsPlacementId ? 'placement' : null },
+      { children: [c.id] },
+    );
+    return aftercareView(row, today, await originsOf(tx, [row]));
   });
 }
 
@@ -92,13 +178,15 @@ export async function reviewAftercarePlan(ctx: AppContext, actor: Actor, id: str
   const today = istToday(ctx.now());
   if (input.on > today) throw badRequest('on', 'cannot be in the future');
   return ctx.db.transaction(async (tx) => {
-    const [cur] = await tx
-      .select()
-      .from(careAftercarePlan)
-      .where(and(eq(careAftercarePlan.id, id), aftercareWhere(actor)))
-      .for('update');
-    if (!cur) throw notFound('Aftercare plan');
-    if (cur.version !== input.version) throw conflict('The plan was reviewed by someone else', aftercareView(cur, today));
+    const cur = await lockedAtVersion(
+      tx
+        .select()
+        .from(careAftercarePlan)
+        .where(and(eq(careAftercarePlan.id, id), aftercareWhere(actor)))
+        .for('update'),
+      input.version,
+      { name: 'Aftercare plan', changed: 'The plan was reviewed by someone else', current: (r) => aftercareView(r, today) },
+    );
     if (cur.status !== 'active')
       throw new HttpError(409, 'plan_ended', 'The aftercare plan has ended', [{ field: 'on', message: 'the plan has ended' }]);
     const last = cur.reviews.at(-1)?.on ?? cur.planOn;
@@ -115,7 +203,7 @@ export async function reviewAftercarePlan(ctx: AppContext, actor: Actor, id: str
       .where(eq(careAftercarePlan.id, id))
       .returning();
     await audit(tx, actor, 'update', 'care_aftercare_plan', id, cur, { ended: !!input.end }, { children: [cur.childId] });
-    return aftercareView(row, today);
+    return aftercareView(row, today, await originsOf(tx, [row]));
   });
 }
 
@@ -129,7 +217,8 @@ export async function listAftercarePlans(ctx: AppContext, actor: Actor, q: { chi
     .orderBy(asc(careAftercarePlan.nextReviewDue))
     .limit(500);
   await audit(ctx.db, actor, 'list', 'care_aftercare_plan', null, null, { count: rows.length }, { children: rows.map((r) => r.childId) });
-  return { items: rows.map((r) => aftercareView(r, today)) };
+  const origins = await originsOf(ctx.db, rows);
+  return { items: rows.map((r) => aftercareView(r, today, origins)) };
 }
 
 // ---------------------------------------------------------------- adoption hand-off
@@ -212,13 +301,15 @@ export async function updateHandoff(ctx: AppContext, actor: Actor, id: string, i
   const today = istToday(ctx.now());
   if (input.on > today) throw badRequest('on', 'cannot be in the future');
   return ctx.db.transaction(async (tx) => {
-    const [cur] = await tx
-      .select()
-      .from(careAdoptionHandoff)
-      .where(and(eq(careAdoptionHandoff.id, id), handoffWhere(actor)))
-      .for('update');
-    if (!cur) throw notFound('Adoption hand-off');
-    if (cur.version !== input.version) throw conflict('The hand-off was updated by someone else', handoffView(cur));
+    const cur = await lockedAtVersion(
+      tx
+        .select()
+        .from(careAdoptionHandoff)
+        .where(and(eq(careAdoptionHandoff.id, id), handoffWhere(actor)))
+        .for('update'),
+      input.version,
+      { name: 'Adoption hand-off', changed: 'The hand-off was updated by someone else', current: handoffView },
+    );
     if (cur.status === 'adopted' || cur.status === 'returned')
       throw new HttpError(409, 'handoff_closed', 'The hand-off is closed', [{ field: 'status', message: `already ${cur.status}` }]);
     if (input.on < cur.statusOn) throw badRequest('on', `must be on or after the last status (${cur.statusOn})`);

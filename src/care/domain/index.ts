@@ -6,3 +6,4 @@ export * from './grants';
 export * from './due-months';
 export * from './matching';
 export * from './placement-end';
+export * from './foster-approval';

@@ -87,6 +87,11 @@ export default function MatchPage() {
                       <Table.Tr key={c.carer.id} data-testid={`candidate-${c.carer.id}`}>
                         <Table.Td>
                           {c.carer.name}
+                          {c.carer.kind === 'group_foster' && (
+                            <Badge ml="xs" variant="outline">
+                              {t('fostering.kind.group_foster')}
+                            </Badge>
+                          )}
                           <Text size="xs" c="dimmed">
                             {t('fostering.match.places', { free: c.freePlaces, capacity: c.carer.profile.capacity })}
                           </Text>
@@ -166,7 +171,15 @@ export function PlacementForm({ childId, carer, onDone }: { childId: string; car
     e.preventDefault();
     f.reset();
     save.mutate(
-      { childId, kind: 'foster', carerId: carer.id, orderRef: form.orderRef.trim(), orderForm: 'form32', startedOn: form.startedOn },
+      // A group foster family's placement is group foster care (the grant ledger keeps the kind).
+      {
+        childId,
+        kind: carer.kind === 'group_foster' ? 'group_foster' : 'foster',
+        carerId: carer.id,
+        orderRef: form.orderRef.trim(),
+        orderForm: 'form32',
+        startedOn: form.startedOn,
+      },
       { onSuccess: () => setDone(true), onError: f.fail },
     );
   }

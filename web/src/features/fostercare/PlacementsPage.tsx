@@ -5,9 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/session';
 import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
-import { AftercarePlanForm } from '../care/AftercarePage';
-import type { Stay } from '../care/api';
-import { useAftercareProposals, useFosterPlacementsAll, useVisitsDue, type AftercareProposal, type FosterPlacement } from './api';
+import {
+  useAftercarePlansLinked,
+  useAftercareProposals,
+  useFosterPlacementsAll,
+  useVisitsDue,
+  type AftercareProposal,
+  type FosterPlacement,
+} from './api';
+import { AftercareFromProposalForm } from './AftercareForms';
 import { EndPlacementForm, VisitForm } from './PlacementForms';
 
 /**
@@ -131,10 +137,15 @@ export default function PlacementsPage() {
   );
 }
 
-/** The foster children an aftercare plan is proposed for, and the plan itself (the aftercare screen's form). */
+/**
+ * The foster children an aftercare plan is proposed for; a plan made here records the placement
+ * it follows (the proposal is then taken up), and the plans that follow a foster placement.
+ */
 function AftercareProposals() {
   const { t } = useTranslation();
   const proposals = useAftercareProposals();
+  const plans = useAftercarePlansLinked();
+  const [making, setMaking] = useState<AftercareProposal | null>(null);
   return (
     <>
       <Title order={4} mt="lg" mb="xs">
@@ -146,41 +157,62 @@ function AftercareProposals() {
       <QueryState query={proposals}>
         {(data) =>
           data.items.length ? (
-            <>
-              <Table aria-label={t('fostering.aftercare.title')} mb="md">
-                <Table.Tbody>
-                  {data.items.map((a) => (
-                    <Table.Tr key={a.placementId}>
-                      <Table.Td>{a.childId.slice(0, 8)}</Table.Td>
-                      <Table.Td>{a.carer ?? '—'}</Table.Td>
-                      <Table.Td>
-                        {t(`fostering.aftercare.source.${a.source}`, { on: a.source === 'left_at_18' ? a.placementEndedOn : a.turns18On })}
-                      </Table.Td>
-                      <Table.Td>{t('fostering.aftercare.planUntil', { on: a.endsOn })}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              <AftercarePlanForm eligible={data.items.map(asEligible)} />
-            </>
+            <Table aria-label={t('fostering.aftercare.title')} mb="md">
+              <Table.Tbody>
+                {data.items.map((a) => (
+                  <Table.Tr key={a.placementId}>
+                    <Table.Td>{a.childId.slice(0, 8)}</Table.Td>
+                    <Table.Td>{a.carer ?? '—'}</Table.Td>
+                    <Table.Td>
+                      {t(`fostering.aftercare.source.${a.source}`, { on: a.source === 'left_at_18' ? a.placementEndedOn : a.turns18On })}
+                    </Table.Td>
+                    <Table.Td>{t('fostering.aftercare.planUntil', { on: a.endsOn })}</Table.Td>
+                    <Table.Td>
+                      <Button size="xs" variant="light" onClick={() => setMaking(a)}>
+                        {t('fostering.aftercare.make')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
           ) : (
             <Text c="dimmed">{t('fostering.aftercare.none')}</Text>
           )
         }
       </QueryState>
+      {making && <AftercareFromProposalForm key={making.placementId} proposal={making} onDone={() => setMaking(null)} />}
+      <QueryState query={plans}>
+        {(data) => {
+          const linked = data.items.filter((p) => p.follows?.kind === 'foster_placement');
+          return linked.length ? (
+            <Table striped aria-label={t('fostering.aftercare.linked')} mt="md">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('fostering.col.child')}</Table.Th>
+                  <Table.Th>{t('fostering.aftercare.orderRef')}</Table.Th>
+                  <Table.Th>{t('fostering.aftercare.follows')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {linked.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>{p.childId.slice(0, 8)}</Table.Td>
+                    <Table.Td>
+                      {p.orderRef} · {p.planOn}
+                    </Table.Td>
+                    <Table.Td>
+                      {p.follows!.endedOn
+                        ? t('fostering.aftercare.followsEnded', { family: p.follows!.place ?? '—', on: p.follows!.endedOn })
+                        : t('fostering.aftercare.followsRunning', { family: p.follows!.place ?? '—' })}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          ) : null;
+        }}
+      </QueryState>
     </>
   );
 }
-
-/** The aftercare form lists children as stays do; a foster child's is the placement with the family. */
-const asEligible = (a: AftercareProposal): Stay => ({
-  id: a.placementId,
-  childId: a.childId,
-  institutionId: '',
-  institutionName: a.carer,
-  orderBy: 'cwc',
-  orderType: 'foster_care',
-  admittedOn: a.planFrom,
-  status: 'foster_care',
-  aftercareDue: true,
-});

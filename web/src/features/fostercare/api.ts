@@ -87,7 +87,11 @@ export const useMatches = (q: { childId: string; languages?: string; siblingsToP
 export const useFosterPlacementsAll = () =>
   useQuery({
     queryKey: ['care', 'family-placements', 'foster-all'],
-    queryFn: ({ signal }) => api.get<{ items: FosterPlacement[] }>('/care/family-placements', { kind: 'foster' }, signal),
+    // Foster and group foster placements (a group foster family is a foster family with more places).
+    queryFn: async ({ signal }) => {
+      const all = await api.get<{ items: FosterPlacement[] }>('/care/family-placements', undefined, signal);
+      return { items: all.items.filter((p) => p.kind === 'foster' || p.kind === 'group_foster') };
+    },
   });
 export const useVisitsDue = (overdue: boolean) =>
   useQuery({
@@ -121,3 +125,73 @@ export const useCarerProfile = (carerId: string) =>
   useLifeMutation((body: Record<string, unknown>) =>
     api.patch<{ id: string; version: number }>(`/care/foster-carers/${carerId}/profile`, body),
   );
+
+// ---------------------------------------------------------------- renewal of a family's approval (r.23)
+
+export interface Renewal {
+  id: string;
+  carerId: string;
+  previousValidUntil: string | null;
+  reassessedOn: string;
+  reassessment: { on: string; by: string; recommendation: 'renew' | 'do_not_renew'; summary: string };
+  status: 'reassessed' | 'renewed' | 'refused';
+  meetingOn: string | null;
+  validUntil: string | null;
+  reasons: string | null;
+  ref: string | null;
+}
+export interface ApprovalDue {
+  carer: MatchCarer & { status: string; districtCode: number };
+  state: 'due' | 'lapsed' | 'refused';
+  validUntil: string | null;
+  daysLeft: number | null;
+  childrenPlaced: number;
+  alert: boolean;
+  openReassessment: Renewal | null;
+  dueItem: { key: string; dueOn: string | null; overdue: boolean; citation: string; verification: string };
+}
+export interface ApprovalsDue {
+  rules: { version: string; dueWithinDays: number; basis: string; verification: string };
+  withinDays: number;
+  items: ApprovalDue[];
+}
+export const useApprovalsDue = (withinDays: number | null) =>
+  useQuery({
+    queryKey: ['care', 'foster-approvals-due', withinDays],
+    queryFn: ({ signal }) =>
+      api.get<ApprovalsDue>('/care/foster-approvals-due', withinDays ? { withinDays: String(withinDays) } : undefined, signal),
+  });
+export const useReassessment = (carerId: string) =>
+  useLifeMutation((body: Record<string, unknown>) =>
+    api.post<{ carer: MatchCarer; renewal: Renewal }>(`/care/foster-carers/${carerId}/reassessment`, body),
+  );
+export const useRenewalDecision = (carerId: string) =>
+  useLifeMutation((body: Record<string, unknown>) =>
+    api.post<{ carer: MatchCarer; renewal: Renewal }>(`/care/foster-carers/${carerId}/renewal-decision`, body),
+  );
+
+// ---------------------------------------------------------------- aftercare plans that follow a foster placement (s.46)
+
+export interface AftercareFollows {
+  kind: 'stay_discharge' | 'foster_placement';
+  id: string;
+  endedOn: string | null;
+  endReason: string | null;
+  place: string | null;
+}
+export interface AftercarePlanLinked {
+  id: string;
+  childId: string;
+  orderRef: string;
+  planOn: string;
+  endsOn: string | null;
+  status: string;
+  follows: AftercareFollows | null;
+}
+export const useAftercarePlansLinked = () =>
+  useQuery({
+    queryKey: ['care', 'aftercare', 'linked'],
+    queryFn: ({ signal }) => api.get<{ items: AftercarePlanLinked[] }>('/care/aftercare', undefined, signal),
+  });
+export const useAftercareFromProposal = () =>
+  useLifeMutation((body: Record<string, unknown>) => api.post<AftercarePlanLinked>('/care/aftercare', body));

@@ -107,8 +107,8 @@ describe('words and menu', () => {
   });
   it("is the district's menu, not an institution's staff's", () => {
     const nav = (role: keyof typeof ROLE_PERMISSIONS) => navFor([fosterModule], ROLE_PERMISSIONS[role]).map((n) => n.to);
-    expect(nav('dcpu_officer')).toEqual(['/care/foster/match', '/care/foster/placements']);
-    expect(nav('cwc_member')).toEqual(['/care/foster/match', '/care/foster/placements']);
+    expect(nav('dcpu_officer')).toEqual(['/care/foster/match', '/care/foster/placements', '/care/foster/renewals']);
+    expect(nav('cwc_member')).toEqual(['/care/foster/match', '/care/foster/placements', '/care/foster/renewals']);
     expect(nav('cci_staff')).toEqual([]);
     expect(nav('nodal_officer')).toEqual([]);
   });

@@ -14,6 +14,7 @@ export default defineModule({
   nav: [
     { to: '/care/foster/match', labelKey: 'fostering.nav.match', anyOf: ['care.write', 'care.manage'] },
     { to: '/care/foster/placements', labelKey: 'fostering.nav.placements', anyOf: ['care.write', 'care.manage'] },
+    { to: '/care/foster/renewals', labelKey: 'fostering.nav.renewals', anyOf: ['care.write', 'care.manage'] },
   ],
   routes: (parent) => [
     createRoute({ getParentRoute: () => parent, path: '/care/foster/match', component: lazyRouteComponent(() => import('./MatchPage')) }),
@@ -21,6 +22,11 @@ export default defineModule({
       getParentRoute: () => parent,
       path: '/care/foster/placements',
       component: lazyRouteComponent(() => import('./PlacementsPage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/care/foster/renewals',
+      component: lazyRouteComponent(() => import('./RenewalsPage')),
     }),
   ],
   translations: FOSTERING_TRANSLATIONS,
