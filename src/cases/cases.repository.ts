@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type 
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import type { Actor, Placement } from '../access/policy';
-import { caseViewColumns, caseViewJoin, caseViewRow, permittedColumns, rowsWhere } from '../access/fields';
+import { caseViewColumns, caseViewJoin, caseViewRow, permittedColumns } from '../access/fields';
 import { child } from '../registry/registry.schema';
 import { appUser, organisation } from '../users/users.schema';
 import { caseAccessColumn, caseVisibleBranches, caseVisibleWhere, caseReferredWhere, type CaseAccess } from './cases.access';
@@ -66,14 +66,9 @@ export async function insertCase(db: Db, values: typeof caseRecord.$inferInsert)
 /**
  * Locks the case row for the rest of the transaction: two actions on one case are
  * validated one after the other, each against the latest record (never lost, never
- * validated against a stale history).
+ * validated against a stale history). The actor's access to the case (the case rule,
+ * caseAccessColumn) comes back in the same statement (issue #19).
  */
-export async function lockCase(db: Db, id: string): Promise<CaseRow | null> {
-  const [row] = await db.select().from(caseRecord).where(eq(caseRecord.id, id)).for('update');
-  return row ?? null;
-}
-
-/** lockCase, and the access the actor has to the case (the case rule, caseAccessColumn), in one statement. */
 export async function lockCaseWithAccess(db: Db, actor: Actor, id: string): Promise<{ row: CaseRow; access: CaseAccess | null } | null> {
   const [r] = await db
     .select({ row: caseRecord, access: caseAccessColumn(actor) })
@@ -381,21 +376,6 @@ export async function getCase(db: Db, actor: Actor, id: string): Promise<(CaseLi
 
 /** A case as the actor may receive it: the fields of its view ('case' or the referred part), non-disclosure applied in SQL. */
 export type PermittedCaseRow = Record<string, unknown> & { id: string; version: number };
-
-export async function readPermittedCase(
-  db: Db,
-  actor: Actor,
-  id: string,
-  access: CaseAccess,
-  today: string,
-): Promise<PermittedCaseRow | null> {
-  const [row] = await db
-    .select(permittedColumns(actor, access === 'full' ? 'case' : 'caseReferral', { today }))
-    .from(caseRecord)
-    .innerJoin(child, eq(child.id, caseRecord.childId))
-    .where(and(eq(caseRecord.id, id), rowsWhere(actor, access === 'full' ? 'case' : 'caseReferral', caseRecord)));
-  return (row as PermittedCaseRow | undefined) ?? null;
-}
 
 /**
  * One case read once (issue #19): the actor's access, the view it may read and that view's fields
