@@ -16,6 +16,7 @@ const BENCHES: [string, string][] = [
   ['load', './load/load.bench.ts'],
   ['helpline', './helpline/helpline.bench.ts'],
   ['ratio', './load/pgbench-ratio.bench.ts'],
+  ['memory', './load/memory.bench.ts'],
   ['web', './web/throttled.bench.ts'],
 ];
 

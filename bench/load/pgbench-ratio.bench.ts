@@ -28,7 +28,7 @@ function pgbenchArgs(url: URL) {
 }
 
 /** pgbench on a scratch database of the same server: select-only and TPC-B-like, transactions/s. */
-async function pgbench(): Promise<{ select: number; tpcb: number }> {
+export async function pgbench(): Promise<{ select: number; tpcb: number }> {
   const base = new URL(PG_URL);
   if (!['127.0.0.1', 'localhost'].includes(base.hostname)) throw new Error('pgbench runs against 127.0.0.1 only');
   const name = `samanvay_bench_pgbench_${process.pid}`;

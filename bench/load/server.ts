@@ -19,6 +19,7 @@ type Msg =
   | { type: 'drain' }
   | { type: 'stats' }
   | { type: 'queries' }
+  | { type: 'memory' }
   | { type: 'stop' };
 
 // Statements sent to PostgreSQL (every pool.query and transaction statement goes through
@@ -112,6 +113,9 @@ process.on('message', async (m: Msg) => {
       send({ type: 'queries', statements, served });
       statements = 0;
       served = 0;
+    } else if (m.type === 'memory') {
+      const u = process.memoryUsage();
+      send({ type: 'memory', rss: u.rss, heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external });
     } else if (m.type === 'stop') {
       await close?.();
       send({ type: 'ok' });

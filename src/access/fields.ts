@@ -5,6 +5,7 @@ import { covers, jurisdictionWhere, type Actor, type Placement, type ScopeColumn
 import type { Role } from './roles';
 import { DEPARTMENT_KINDS } from '../convergence/domain/types';
 import { caseAccessColumn, caseVisibleWhere } from '../cases/cases.access';
+import { caseRecord as caseRecordColumns } from '../cases/cases.schema';
 import {
   FIELD_POLICY,
   readableFields,
@@ -112,6 +113,58 @@ export function identityColumns<C extends Record<string, ColumnSource>>(
 
 function decodeLike(expr: SQL, source: ColumnSource): SQL {
   return 'mapFromDriverValue' in source ? expr.mapWith(source as AnyPgColumn) : expr;
+}
+
+/**
+ * A case read once for whichever view the actor gets (issue #19: the case was read twice, once for
+ * the access level and once for that level's columns). `caseViewJoin` adds a LATERAL `case_view`
+ * holding the case rule's answer (`access`: caseAccessColumn) and the view whose fields may be
+ * read (`view`: the access, where `rowsWhere` of that view's record type lets the row through);
+ * `caseViewColumns` selects every field of the 'case' and 'caseReferral' read sets wrapped in
+ * `CASE WHEN case_view.view = …`, so a field leaves the database only under the view that permits
+ * it, non-disclosure applied as in `permittedColumns`. `caseViewRow` keeps the view's fields.
+ */
+const CASE_VIEWS = [
+  ['full', 'case'],
+  ['referral', 'caseReferral'],
+] as const;
+
+export function caseViewJoin(actor: Actor): SQL {
+  const gate = (type: RecordType) => (rowRule(actor.role, type) === 'case_access' ? sql`true` : rowsWhere(actor, type, caseRecordColumns));
+  return sql`LATERAL (SELECT a.access, CASE WHEN a.access = 'full' AND (${gate('case')}) THEN 'full'
+    WHEN a.access = 'referral' AND (${gate('caseReferral')}) THEN 'referral' END AS view
+    FROM (SELECT ${caseAccessColumn(actor)} AS access) a) AS case_view`;
+}
+
+export function caseViewColumns(actor: Actor, ctx: ColumnContext): Record<string, ColumnSource> {
+  const out: Record<string, ColumnSource> = {
+    [`${CASE_VIEW_KEY}access`]: sql<string | null>`case_view.access`,
+    [`${CASE_VIEW_KEY}view`]: sql<string | null>`case_view.view`,
+  };
+  for (const [view, type] of CASE_VIEWS)
+    for (const [field, source] of Object.entries(permittedColumns(actor, type, ctx))) {
+      const expr = sql`CASE WHEN case_view.view = ${view} THEN ${source} END`;
+      out[`${view}:${field}`] =
+        'mapFromDriverValue' in source
+          ? expr.mapWith(source as AnyPgColumn)
+          : expr.mapWith((source as unknown as { decoder: DecoderLike }).decoder);
+    }
+  return out;
+}
+
+type DecoderLike = { mapFromDriverValue: (v: unknown) => unknown };
+const CASE_VIEW_KEY = 'case_view:';
+
+/** The access, the view and the view's fields (as `permittedColumns` would have selected them) of a row selected with `caseViewColumns`. */
+export function caseViewRow(raw: Record<string, unknown>): {
+  access: 'full' | 'referral' | null;
+  view: 'full' | 'referral' | null;
+  fields: Record<string, unknown>;
+} {
+  const view = raw[`${CASE_VIEW_KEY}view`] as 'full' | 'referral' | null;
+  const fields: Record<string, unknown> = {};
+  if (view) for (const [k, v] of Object.entries(raw)) if (k.startsWith(`${view}:`)) fields[k.slice(view.length + 1)] = v;
+  return { access: raw[`${CASE_VIEW_KEY}access`] as 'full' | 'referral' | null, view, fields };
 }
 
 /** What a shaped row carries besides its fields. */

@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import type { Actor, Placement } from '../access/policy';
-import { permittedColumns, rowsWhere } from '../access/fields';
+import { caseViewColumns, caseViewJoin, caseViewRow, permittedColumns } from '../access/fields';
 import { child } from '../registry/registry.schema';
 import { appUser, organisation } from '../users/users.schema';
 import { caseAccessColumn, caseVisibleBranches, caseVisibleWhere, caseReferredWhere, type CaseAccess } from './cases.access';
@@ -65,11 +66,16 @@ export async function insertCase(db: Db, values: typeof caseRecord.$inferInsert)
 /**
  * Locks the case row for the rest of the transaction: two actions on one case are
  * validated one after the other, each against the latest record (never lost, never
- * validated against a stale history).
+ * validated against a stale history). The actor's access to the case (the case rule,
+ * caseAccessColumn) comes back in the same statement (issue #19).
  */
-export async function lockCase(db: Db, id: string): Promise<CaseRow | null> {
-  const [row] = await db.select().from(caseRecord).where(eq(caseRecord.id, id)).for('update');
-  return row ?? null;
+export async function lockCaseWithAccess(db: Db, actor: Actor, id: string): Promise<{ row: CaseRow; access: CaseAccess | null } | null> {
+  const [r] = await db
+    .select({ row: caseRecord, access: caseAccessColumn(actor) })
+    .from(caseRecord)
+    .where(eq(caseRecord.id, id))
+    .for('update', { of: caseRecord });
+  return r ? { row: r.row, access: r.access ?? null } : null;
 }
 
 export async function loadActions(db: Db, caseId: string): Promise<CaseAction[]> {
@@ -98,19 +104,24 @@ export async function caseOpenedWithClientId(db: Db, userId: string, clientId: s
   return row?.caseId ?? null;
 }
 
-export async function insertAction(db: Db, caseId: string, seq: number, action: CaseAction, place: Placement) {
-  await db.insert(caseAction).values({
-    caseId,
-    seq,
-    type: action.type,
-    at: new Date(action.at),
-    actorUserId: action.by,
-    actorUnitId: action.unit,
-    clientId: action.id ?? null,
-    payload: action as unknown as Record<string, unknown>,
-    stateCode: place.stateCode,
-    districtCode: place.districtCode,
-  });
+/** Appends the action; returns it as the case's history reads it back (caseHistory). */
+export async function insertAction(db: Db, caseId: string, seq: number, action: CaseAction, place: Placement): Promise<CaseHistoryRow> {
+  const [row] = await db
+    .insert(caseAction)
+    .values({
+      caseId,
+      seq,
+      type: action.type,
+      at: new Date(action.at),
+      actorUserId: action.by,
+      actorUnitId: action.unit,
+      clientId: action.id ?? null,
+      payload: action as unknown as Record<string, unknown>,
+      stateCode: place.stateCode,
+      districtCode: place.districtCode,
+    })
+    .returning(historyColumns);
+  return row as CaseHistoryRow;
 }
 
 /** Tags on the summary row, for filters and badges. */
@@ -163,7 +174,101 @@ export async function saveProjection(
     .where(and(eq(caseRecord.id, caseId), eq(caseRecord.version, expectedVersion)))
     .returning();
   if (!row) return null;
-  await saveDue(db, caseId, s, place);
+  // Issue #19: a projection is rewritten only when its rows differ from the derived ones (a note
+  // changes none of them: one read instead of six writes, and no dead tuples).
+  const stored = await storedProjections(db, caseId);
+  if (!sameRows(stored.due, dueRowsOf(s, place))) await saveDue(db, caseId, s, place);
+  if (!sameRows(stored.referrals, referralRowsOf(s, place))) await saveReferrals(db, caseId, s, place);
+  if (!sameRows(stored.flags, flagRowsOf(s, place))) await saveFlags(db, caseId, s, place);
+  return row;
+}
+
+/** Compared as the database spells the rows (one JSON array per row, timestamps as epoch ms). */
+type ProjectionRow = unknown[];
+const ms = (c: SQL) => sql`extract(epoch from ${c}) * 1000`;
+const n = <T>(v: T | undefined) => (v === undefined ? null : v);
+
+async function storedProjections(
+  db: Db,
+  caseId: string,
+): Promise<{ due: ProjectionRow[]; referrals: ProjectionRow[]; flags: ProjectionRow[] }> {
+  const agg = (cols: SQL, table: SQL) =>
+    sql`(SELECT coalesce(json_agg(json_build_array(${cols})), '[]')::text FROM ${table} WHERE case_id = ${caseId})`;
+  const res = (await db.execute(sql`SELECT
+    ${agg(
+      sql`kind, ref, ${ms(sql`due_at`)}, assigned_user_id, assigned_unit_id, statutory, source, state_code, district_code,
+        subdistrict_code, block_code, village_id, owner_user_id, owner_unit_id, transfer_to_unit_id`,
+      sql`case_due`,
+    )} AS due,
+    ${agg(
+      sql`referral_id, to_org_id, to_kind, domain, need, status, ${ms(sql`referred_at`)}, due_date, state_code, district_code`,
+      sql`case_referral`,
+    )} AS referrals,
+    ${agg(
+      sql`n, group_id, reason, ${ms(sql`flagged_at`)}, flagged_by_unit, state_code, district_code`,
+      sql`case_convergence_flag`,
+    )} AS flags`)) as unknown as { rows: { due: string; referrals: string; flags: string }[] };
+  const r = res.rows[0];
+  return { due: JSON.parse(r.due), referrals: JSON.parse(r.referrals), flags: JSON.parse(r.flags) };
+}
+
+function sameRows(a: ProjectionRow[], b: ProjectionRow[]): boolean {
+  if (a.length !== b.length) return false;
+  const key = (rows: ProjectionRow[]) =>
+    rows.map((r) => JSON.stringify(r.map((v) => (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v)))).sort();
+  const x = key(a);
+  const y = key(b);
+  return x.every((v, i) => v === y[i]);
+}
+
+function dueRowsOf(s: CaseState, place: Placement): ProjectionRow[] {
+  return s.due.map((d) => [
+    d.kind,
+    d.ref ?? '',
+    new Date(d.dueAt).getTime(),
+    n(d.assignedTo.user),
+    d.assignedTo.unit,
+    d.statutory,
+    d.source,
+    place.stateCode,
+    place.districtCode,
+    n(place.subdistrictCode),
+    n(place.blockCode),
+    n(place.villageId),
+    n(s.owner.user),
+    n(s.owner.unit),
+    s.transfer.pending?.toUnit ?? null,
+  ]);
+}
+
+function referralRowsOf(s: CaseState, place: Placement): ProjectionRow[] {
+  return s.referrals.map((r) => [
+    r.referralId,
+    r.to.orgId,
+    r.to.kind,
+    r.domain,
+    r.need,
+    r.status,
+    new Date(r.referredAt).getTime(),
+    n(r.dueDate),
+    place.stateCode,
+    place.districtCode,
+  ]);
+}
+
+function flagRowsOf(s: CaseState, place: Placement): ProjectionRow[] {
+  return s.convergenceFlags.map((f, i) => [
+    i,
+    n(f.groupId),
+    f.reason,
+    new Date(f.at).getTime(),
+    f.by.unit,
+    place.stateCode,
+    place.districtCode,
+  ]);
+}
+
+async function saveReferrals(db: Db, caseId: string, s: CaseState, place: Placement) {
   await db.delete(caseReferral).where(eq(caseReferral.caseId, caseId));
   if (s.referrals.length) {
     await db.insert(caseReferral).values(
@@ -182,6 +287,9 @@ export async function saveProjection(
       })),
     );
   }
+}
+
+async function saveFlags(db: Db, caseId: string, s: CaseState, place: Placement) {
   await db.delete(caseConvergenceFlag).where(eq(caseConvergenceFlag.caseId, caseId));
   if (s.convergenceFlags.length) {
     await db.insert(caseConvergenceFlag).values(
@@ -197,7 +305,6 @@ export async function saveProjection(
       })),
     );
   }
-  return row;
 }
 
 /**
@@ -270,19 +377,49 @@ export async function getCase(db: Db, actor: Actor, id: string): Promise<(CaseLi
 /** A case as the actor may receive it: the fields of its view ('case' or the referred part), non-disclosure applied in SQL. */
 export type PermittedCaseRow = Record<string, unknown> & { id: string; version: number };
 
-export async function readPermittedCase(
-  db: Db,
-  actor: Actor,
-  id: string,
-  access: CaseAccess,
-  today: string,
-): Promise<PermittedCaseRow | null> {
-  const [row] = await db
-    .select(permittedColumns(actor, access === 'full' ? 'case' : 'caseReferral', { today }))
+/**
+ * One case read once (issue #19): the actor's access, the view it may read and that view's fields
+ * (src/access/fields.ts `caseViewColumns`: the policy applied in the query), and what the service
+ * needs for the audit entry (the case's place, child and family; never sent to the client).
+ */
+export interface CaseView {
+  access: CaseAccess | null;
+  view: CaseAccess | null;
+  row: PermittedCaseRow | null;
+  subject: Placement & { childId: string; familyId: string | null };
+}
+
+export async function readCaseView(db: Db, actor: Actor, id: string, today: string): Promise<CaseView | null> {
+  const [raw] = await db
+    .select({
+      ...caseViewColumns(actor, { today }),
+      'subject:childId': caseRecord.childId,
+      'subject:familyId': caseRecord.familyId,
+      'subject:stateCode': caseRecord.stateCode,
+      'subject:districtCode': caseRecord.districtCode,
+      'subject:subdistrictCode': caseRecord.subdistrictCode,
+      'subject:blockCode': caseRecord.blockCode,
+      'subject:villageId': caseRecord.villageId,
+    })
     .from(caseRecord)
     .innerJoin(child, eq(child.id, caseRecord.childId))
-    .where(and(eq(caseRecord.id, id), rowsWhere(actor, access === 'full' ? 'case' : 'caseReferral', caseRecord)));
-  return (row as PermittedCaseRow | undefined) ?? null;
+    .innerJoin(caseViewJoin(actor), sql`true`)
+    .where(eq(caseRecord.id, id));
+  if (!raw) return null;
+  const { access, view, fields } = caseViewRow(raw);
+  const r = raw as Record<string, unknown>;
+  const subject = {
+    childId: r['subject:childId'] as string,
+    familyId: r['subject:familyId'] as string | null,
+    ...placeOf({
+      stateCode: r['subject:stateCode'] as number,
+      districtCode: r['subject:districtCode'] as number,
+      subdistrictCode: r['subject:subdistrictCode'] as number | null,
+      blockCode: r['subject:blockCode'] as number | null,
+      villageId: r['subject:villageId'] as string | null,
+    }),
+  };
+  return { access, view, row: view ? (fields as PermittedCaseRow) : null, subject };
 }
 
 export interface CaseHistoryRow {
@@ -295,20 +432,18 @@ export interface CaseHistoryRow {
   payload: Record<string, unknown>;
 }
 
+const historyColumns = {
+  seq: caseAction.seq,
+  type: caseAction.type,
+  at: caseAction.at,
+  recordedAt: caseAction.recordedAt,
+  actorUserId: caseAction.actorUserId,
+  actorUnitId: caseAction.actorUnitId,
+  payload: caseAction.payload,
+};
+
 export function caseHistory(db: Db, caseId: string): Promise<CaseHistoryRow[]> {
-  return db
-    .select({
-      seq: caseAction.seq,
-      type: caseAction.type,
-      at: caseAction.at,
-      recordedAt: caseAction.recordedAt,
-      actorUserId: caseAction.actorUserId,
-      actorUnitId: caseAction.actorUnitId,
-      payload: caseAction.payload,
-    })
-    .from(caseAction)
-    .where(eq(caseAction.caseId, caseId))
-    .orderBy(asc(caseAction.seq));
+  return db.select(historyColumns).from(caseAction).where(eq(caseAction.caseId, caseId)).orderBy(asc(caseAction.seq));
 }
 
 export type CaseQueue = 'escalated' | 'transfers' | 'mine' | 'unit' | 'convergence';
@@ -511,19 +646,28 @@ export async function casesFlaggedForConvergence(db: Db, actor: Actor, districtC
 // ---------------------------------------------------------------- names for display
 
 /** Display names of the people and units referred to in a case (for the history timeline). */
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
 export async function directory(db: Db, userIds: string[], unitIds: string[]) {
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const u = [...new Set(userIds.filter((x) => uuid.test(x)))];
   const o = [...new Set(unitIds.filter((x) => uuid.test(x)))];
-  const [users, units] = await Promise.all([
-    u.length ? db.select({ id: appUser.id, name: appUser.displayName }).from(appUser).where(inArray(appUser.id, u)) : [],
-    o.length
-      ? db
-          .select({ id: organisation.id, name: organisation.name, kind: organisation.kind })
-          .from(organisation)
-          .where(inArray(organisation.id, o))
-      : [],
-  ]);
+  // One statement for both (issue #19): the users and the units, told apart by `kind` (NULL for a user).
+  const rows: { id: string; name: string; kind: string | null }[] =
+    u.length || o.length
+      ? await unionAll(
+          db
+            .select({ id: appUser.id, name: appUser.displayName, kind: sql<string | null>`NULL::text` })
+            .from(appUser)
+            .where(inArray(appUser.id, u.length ? u : [NO_ID])),
+          db
+            .select({ id: organisation.id, name: organisation.name, kind: organisation.kind })
+            .from(organisation)
+            .where(inArray(organisation.id, o.length ? o : [NO_ID])),
+        )
+      : [];
+  const users = rows.filter((x) => x.kind === null);
+  const units = rows.filter((x) => x.kind !== null) as { id: string; name: string; kind: string }[];
   return {
     users: Object.fromEntries(users.map((x) => [x.id, x.name])),
     units: Object.fromEntries(units.map((x) => [x.id, { name: x.name, kind: x.kind }])),

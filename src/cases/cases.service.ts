@@ -41,12 +41,14 @@ import {
   insertCase,
   listCases,
   listReferralsToUnit,
-  lockCase,
+  lockCaseWithAccess,
   placeOf,
-  readPermittedCase,
+  readCaseView,
   saveProjection,
   unitOfKind,
+  type CaseHistoryRow,
   type CaseRow,
+  type CaseView,
   type PermittedCaseRow,
 } from './cases.repository';
 import { attachmentsOf } from './attachments.repository';
@@ -115,11 +117,10 @@ export async function openCase(ctx: AppContext, actor: Actor, input: IntakeInput
     if (input.clientId) {
       const existing = await caseOpenedWithClientId(tx, actor.userId, input.clientId);
       const seen = existing ? await getCase(tx, actor, existing) : null;
-      if (seen) return caseDetail(tx, actor, seen, seen.access, now);
+      if (seen) return caseDetail(tx, actor, seen.id, now);
     }
     const id = await intake({ ...ctx, db: tx }, actor, input, unit, actor.userId, false);
-    const created = await getCase(tx, actor, id);
-    return caseDetail(tx, actor, created!, 'full', now);
+    return caseDetail(tx, actor, id, now);
   });
 }
 
@@ -242,12 +243,15 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
   const config = caseTimelineConfig();
   const { version, clientId, ...fields } = input;
   return ctx.db.transaction(async (tx) => {
-    const row = await lockCase(tx, caseId);
+    // The row lock and the actor's access to the case in one statement (issue #19).
+    const locked = await lockCaseWithAccess(tx, actor, caseId);
     // The clock is read once the lock is held, so actions are stamped in the order they are recorded.
     const now = ctx.now();
-    const seen = row ? await getCase(tx, actor, caseId) : null;
-    if (!row) throw notFound('Case');
-    const actions = (await caseHistory(tx, caseId)).map((h) => h.payload as unknown as CaseAction);
+    if (!locked) throw notFound('Case');
+    const { row } = locked;
+    const seen = locked.access ? { access: locked.access } : null;
+    const history = await caseHistory(tx, caseId);
+    const actions = history.map((h) => h.payload as unknown as CaseAction);
     const facts = deriveFacts(actions);
     // s.95(2): after a finalised transfer the sending district's Committee, which no longer sees
     // the case, may give the escort order too, as the escort policy says (src/access/escort-order.ts).
@@ -261,7 +265,7 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
     checkMayRecord(actor, access, fields, facts, unit);
     if (clientId && (await actionByClientId(tx, caseId, clientId))) {
       // A retried request: already recorded once, answer with the case as it stands.
-      return seen ? caseDetail(tx, actor, seen, access, now) : { view: 'none' as const, id: caseId, version: row.version };
+      return seen ? caseDetail(tx, actor, caseId, now) : { view: 'none' as const, id: caseId, version: row.version };
     }
     if (version !== undefined && version !== row.version) {
       throw conflict(`The case changed since you saw it (now version ${row.version}, you saw version ${version})`, {
@@ -277,7 +281,7 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
     checkTransferSide(actor, result.action, facts, placeOf(row));
     const state = deriveCase([...actions, result.action], config, now);
     const place = placementAfter(row, state);
-    await insertAction(tx, caseId, row.version + 1, result.action, place);
+    const recorded = await insertAction(tx, caseId, row.version + 1, result.action, place);
     const saved = await saveProjection(tx, caseId, row.version, state, place);
     if (!saved) throw conflict('The case changed while your action was being recorded; try again');
     await publishCaseEvents(tx, row, result.action, place, actor.userId, now);
@@ -295,10 +299,13 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
       },
       { children: [row.childId], families: [row.familyId] },
     );
-    const after = await getCase(tx, actor, caseId);
+    // The answer from what the transaction already holds (the history read under the lock, the
+    // action just recorded, the derived state); only the case's fields as the actor may now see
+    // them are read again, with the access, in one statement (issue #19).
+    const after = await readCaseView(tx, actor, caseId, istToday(now));
     // After a transfer is accepted elsewhere, the sender may no longer see the case.
-    if (!after) return { view: 'none' as const, id: caseId, version: saved.version };
-    return caseDetail(tx, actor, after, after.access, now);
+    if (!after?.access) return { view: 'none' as const, id: caseId, version: saved.version };
+    return detailOf(tx, actor, after, [...history, recorded], state);
   });
 }
 
@@ -533,14 +540,22 @@ const STATE_PARTS: Record<string, (keyof CaseState)[]> = {
   referrals: ['referrals'],
 };
 
+/** The case as the actor may see it, read afresh: its fields (with the access) and its history, side by side. */
+async function caseDetail(db: Db, actor: Actor, id: string, now: Date) {
+  const [v, history] = await Promise.all([readCaseView(db, actor, id, istToday(now)), caseHistory(db, id)]);
+  if (!v?.access) throw notFound('Case');
+  return detailOf(db, actor, v, history, deriveCase(historyActions(history), caseTimelineConfig(), now));
+}
+
+const historyActions = (history: CaseHistoryRow[]) => history.map((h) => h.payload as unknown as CaseAction);
+
 /** The case as the actor may see it: the whole record, or only the referrals to its organisation. */
-async function caseDetail(db: Db, actor: Actor, row: { id: string }, access: CaseAccess, now: Date) {
-  const p = await readPermittedCase(db, actor, row.id, access, istToday(now));
-  if (!p) throw notFound('Case');
+async function detailOf(db: Db, actor: Actor, v: CaseView, history: CaseHistoryRow[], state: CaseState) {
+  const p = v.row;
+  const access = v.view;
+  if (!p || !access) throw notFound('Case');
   const shaped = shapeRow(p, access === 'full' ? 'case' : 'caseReferral');
-  const history = await caseHistory(db, row.id);
-  const actions = history.map((h) => h.payload as unknown as CaseAction);
-  const state = deriveCase(actions, caseTimelineConfig(), now);
+  const row = { id: p.id };
   const child = childOf(shaped);
   if (access === 'referral') {
     const mine = state.referrals.filter((r) => r.to.orgId === actor.organisationId);
@@ -626,10 +641,18 @@ export async function readCase(ctx: AppContext, actor: Actor, id: string) {
   if (!can(actor, 'cases.read') && !can(actor, 'cases.referral')) {
     throw new HttpError(403, 'forbidden', `Your role (${actor.role}) may not see cases`);
   }
-  const row = await getCase(ctx.db, actor, id);
-  if (!row) throw notFound('Case');
-  await audit(ctx.db, actor, 'read', 'case', id, placeOf(row), { view: row.access }, { children: [row.childId], families: [row.familyId] });
-  return caseDetail(ctx.db, actor, row, row.access, ctx.now());
+  // Issue #19: the case with the access decided in the same statement, and its history, side by
+  // side; then the audit entry and the names and attachments, side by side.
+  const now = ctx.now();
+  const [v, history] = await Promise.all([readCaseView(ctx.db, actor, id, istToday(now)), caseHistory(ctx.db, id)]);
+  if (!v?.access) throw notFound('Case');
+  const { childId, familyId, ...place } = v.subject;
+  const state = deriveCase(historyActions(history), caseTimelineConfig(), now);
+  const [, detail] = await Promise.all([
+    audit(ctx.db, actor, 'read', 'case', id, place, { view: v.access }, { children: [childId], families: [familyId] }),
+    detailOf(ctx.db, actor, v, history, state),
+  ]);
+  return detail;
 }
 
 export async function listCasesFor(ctx: AppContext, actor: Actor, query: CaseListQuery & { idsIn?: SQL }) {
