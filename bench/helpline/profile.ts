@@ -1,8 +1,8 @@
 /**
- * Profiles the intake (draft POST + submit): on PostgreSQL every SQL statement the two requests
- * send, with its time; on PGlite (no URL) the statements are not seen. Then 100 intakes one after
- * another under the CPU profiler (HELPLINE_PROFILE_OUT=file.cpuprofile). A development aid for
- * issue #13's intake speed, not a bench.
+ * Profiles the intake (draft POST + submit): every SQL statement the two requests send, with its
+ * time, on PGlite (no URL) and on PostgreSQL alike, so the two counts compare. Then 100 intakes one
+ * after another under the CPU profiler (HELPLINE_PROFILE_OUT=file.cpuprofile). A development aid
+ * for issue #13's intake speed, not a bench.
  *
  *   [TEST_DATABASE_URL=postgres://…] npx tsx bench/helpline/profile.ts
  */
@@ -20,16 +20,25 @@ import { writeFileSync } from 'node:fs';
 const url = process.env.TEST_DATABASE_URL ?? process.env.BENCH_DATABASE_URL;
 let lastView = null as { text: string; params: unknown[] } | null;
 let log: { sql: string; ms: number }[] | null = null;
+// PostgreSQL: every statement a pg.Client sends, counted when it is sent. pg.Pool#query (drizzle's
+// path outside a transaction) calls Client#query with a callback and gets no promise back, so a
+// hook that only watched the returned promise saw the transactions' statements alone.
 const clientQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const t = performance.now();
-  const out = (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
   const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '?');
-  if (log && out && typeof (out as Promise<unknown>).then === 'function')
-    void (out as Promise<unknown>).then(
-      () => log?.push({ sql: text.replace(/\s+/g, ' ').slice(0, 160), ms: performance.now() - t }),
-      () => undefined,
-    );
+  const params = (Array.isArray(args[1]) ? args[1] : ((args[0] as { values?: unknown[] })?.values ?? [])) as unknown[];
+  if (text.includes('CASE WHEN "operat')) lastView = { text, params };
+  const entry = log ? { sql: text.replace(/\s+/g, ' ').slice(0, 160), ms: NaN } : null;
+  if (entry) log!.push(entry);
+  const done = () => entry && (entry.ms = performance.now() - t);
+  const last = args.length - 1;
+  if (typeof args[last] === 'function') {
+    const cb = args[last] as (...a: unknown[]) => unknown;
+    args[last] = (...a: unknown[]) => (done(), cb(...a));
+  }
+  const out = (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+  if (out && typeof (out as Promise<unknown>).then === 'function') void (out as Promise<unknown>).then(done, () => undefined);
   return out;
 } as typeof clientQuery;
 
@@ -84,6 +93,9 @@ for (let round = 0; round < 3; round++) {
   const d = await app.inject({ method: 'POST', url: '/api/v1/helpline/calls', headers, payload: body });
   const draft = d.json() as { id: string; version: number };
   const t1 = performance.now();
+  // BEGIN/COMMIT are left out: PGlite's transaction() sends them past the hooks, pg as statements.
+  const counted = () => log!.filter((e) => !/^(BEGIN|COMMIT|ROLLBACK)\b/i.test(e.sql)).length;
+  const draftStatements = counted();
   const s = await app.inject({
     method: 'POST',
     url: `/api/v1/helpline/calls/${draft.id}/submit`,
@@ -94,7 +106,8 @@ for (let round = 0; round < 3; round++) {
   await new Promise((r) => setTimeout(r, 50));
   if (round === 2) for (const q of log) console.log(`${q.ms.toFixed(2).padStart(7)} ms  ${q.sql}`);
   console.log(
-    `round ${round}: draft ${d.statusCode} ${(t1 - t0).toFixed(1)} ms, submit ${s.statusCode} ${(t2 - t1).toFixed(1)} ms, ${log.length} statements`,
+    `round ${round}: draft ${d.statusCode} ${(t1 - t0).toFixed(1)} ms, submit ${s.statusCode} ${(t2 - t1).toFixed(1)} ms, ` +
+      `${counted()} statements (draft ${draftStatements}, submit ${counted() - draftStatements}; BEGIN/COMMIT not counted) on ${url ? 'PostgreSQL' : 'PGlite'}`,
   );
 }
 const view = lastView as { text: string; params: unknown[] } | null;

@@ -69,22 +69,54 @@ export function roleWithheld(actor: Actor, type: RecordType): string[] {
  * applied in SQL. Pass `extra` for columns the caller needs that are not part of the record
  * (they are selected as given).
  */
-export function permittedColumns(actor: Actor, type: RecordType, ctx: ColumnContext): Record<string, ColumnSource> {
+export function permittedColumns(
+  actor: Actor,
+  type: RecordType,
+  ctx: ColumnContext,
+  /**
+   * `oneIdentityCheck`: the non-disclosure check evaluated once per row, not once per identifying
+   * column: the withheld fields travel in one jsonb column (`IDENTITY_BUNDLE`) built under one
+   * CASE, which `shapeRow` unpacks. For types whose withheld fields are all text, jsonb, numbers
+   * or booleans (they decode alike from JSON) and none is shown as initials; otherwise ignored.
+   */
+  opts: { oneIdentityCheck?: boolean } = {},
+): Record<string, ColumnSource> {
   const map = columnMap(type, ctx);
   const can = readableFields(actor.role, type);
   const { initials, withhold } = identityFields(type);
   const identityRead = [...initials, ...withhold].some((f) => can.has(f));
   const nd = identityRead ? identityWithheldWhere(actor, map.subject) : null;
+  const bundled =
+    nd && opts.oneIdentityCheck && !initials.some((f) => can.has(f))
+      ? withhold.filter((f) => can.has(f) && f in map.cols && jsonAlike(map.cols[f]))
+      : [];
   const out: Record<string, ColumnSource> = {};
   for (const [field, source] of Object.entries(map.cols)) {
-    if (!can.has(field)) continue;
+    if (!can.has(field) || bundled.includes(field)) continue;
     if (nd && initials.includes(field)) out[field] = sql`CASE WHEN ${nd} THEN ${initialsSql(source)} ELSE ${source} END`;
     else if (nd && withhold.includes(field)) out[field] = decodeLike(sql`CASE WHEN ${nd} THEN NULL ELSE ${source} END`, source);
     else out[field] = source;
   }
-  if (nd) out[ND] = sql<boolean>`${nd}`.mapWith(Boolean);
+  if (nd && bundled.length && bundled.length === withhold.filter((f) => can.has(f)).length) {
+    // One evaluation of the order per row: {"__nd": true, field: null…} under an order, else the fields.
+    const pairs = (withValues: boolean) =>
+      sql.join(
+        bundled.map((f) => sql`${f}::text, ${withValues ? map.cols[f] : sql`NULL`}`),
+        sql`, `,
+      );
+    out[IDENTITY_BUNDLE] =
+      sql`CASE WHEN ${nd} THEN jsonb_build_object('__nd', true, ${pairs(false)}) ELSE jsonb_build_object(${pairs(true)}) END`;
+  } else if (nd) {
+    for (const f of bundled) out[f] = decodeLike(sql`CASE WHEN ${nd} THEN NULL ELSE ${map.cols[f]} END`, map.cols[f]);
+    out[ND] = sql<boolean>`${nd}`.mapWith(Boolean);
+  }
   return out;
 }
+
+/** Marker column of `oneIdentityCheck`: the withheld fields in one jsonb (unpacked by `shapeRow`). */
+const IDENTITY_BUNDLE = '__identityFields';
+const JSON_ALIKE = new Set(['PgText', 'PgJsonb', 'PgDoublePrecision', 'PgInteger', 'PgBoolean', 'PgUUID', 'PgVarchar']);
+const jsonAlike = (source: ColumnSource) => 'columnType' in source && JSON_ALIKE.has((source as { columnType: string }).columnType);
 
 /**
  * The non-disclosure order applied to columns a module selects for its own purpose (e.g. the
@@ -181,8 +213,14 @@ export interface WithheldMarks {
  * never gets (for a single record's page).
  */
 export function shapeRow<T extends Record<string, unknown>>(row: T, type: RecordType, actor?: Actor, roleLevel = false): T & WithheldMarks {
-  const { [ND]: nd, ...rest } = row as Record<string, unknown>;
+  const { [ND]: flag, [IDENTITY_BUNDLE]: bundle, ...rest } = row as Record<string, unknown>;
   const out = rest as Record<string, unknown>;
+  let nd = flag;
+  if (bundle && typeof bundle === 'object') {
+    const { __nd, ...fields } = bundle as Record<string, unknown>;
+    Object.assign(out, fields);
+    nd = __nd === true;
+  }
   const withheld: string[] = roleLevel && actor ? roleWithheld(actor, type) : [];
   if (nd === true) {
     const { withhold, initials } = identityFields(type);
@@ -199,7 +237,8 @@ export function shapeRow<T extends Record<string, unknown>>(row: T, type: Record
 
 /** True when the row (selected through `permittedColumns`) is under a non-disclosure order for the actor. */
 export function isIdentityWithheld(row: Record<string, unknown>): boolean {
-  return row[ND] === true;
+  const bundle = row[IDENTITY_BUNDLE] as { __nd?: boolean } | null | undefined;
+  return row[ND] === true || bundle?.__nd === true;
 }
 
 export interface RowColumns extends ScopeColumns {

@@ -376,7 +376,6 @@ async function seedPartnerRoundTrips(db: Db, base: Date, operatorId: string | nu
       districtCode: place.districtCode,
       delivery: 'acknowledged' as const,
       attempts: 1,
-      nextAttemptAt: when,
       acknowledgedAt: new Date(when.getTime() + 2_000),
       createdAt: when,
     });

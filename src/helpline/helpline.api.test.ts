@@ -610,6 +610,63 @@ describe('handover with 112 and 181 (signed contract, real HTTP both ways)', () 
     expect(messages).toHaveLength(5);
     expect(audited.map((a) => a.details.messageId).sort()).toEqual(messages.map((m) => m.message_id).sort());
   });
+
+  it('queues the handover in the outbox with ids only and builds its body when sent: a change made meanwhile is what 112 gets', async () => {
+    k.at(T0);
+    op = await k.as('helpline.amravati');
+    sim.down = true;
+    const c = await submitted();
+    const [row] = await q<{ channel: string; subject: string; body: string; recipient_address: string | null; payload: object }>(
+      "SELECT o.channel, o.subject, o.body, o.recipient_address, o.payload FROM notification_outbox o JOIN helpline_partner_message m ON o.dedupe_key = 'helpline-partner:' || m.message_id WHERE m.call_id = $1",
+      [c.id],
+    );
+    expect(row).toMatchObject({ channel: 'helpline_partner', body: '', recipient_address: null });
+    expect(Object.keys(row.payload).sort()).toEqual(['callId', 'partner', 'partnerMessageId', 'status']);
+    expect(JSON.stringify(row)).not.toMatch(/Sunil|Ramesh|bus stand|98220/);
+    // The operator learns more before 112 is reached: the message carries it.
+    await q("UPDATE helpline_call SET location_text = 'the shed behind the temple' WHERE id = $1", [c.id]);
+    sim.down = false;
+    await deliverPartnerMessages(t.ctx.db, t.ctx.now());
+    const got = sim.received.find((m) => m.kind === 'handover' && m.handover.ref === c.id)!;
+    expect(got.kind === 'handover' && got.handover.location.text).toBe('the shed behind the temple');
+  });
+
+  it('retries a message with backoff (capped at 30 minutes) past the outbox attempt limit until 112 acknowledges it', async () => {
+    k.at(T0);
+    op = await k.as('helpline.amravati');
+    sim.down = true;
+    const c = await submitted();
+    const outbox = async () =>
+      (
+        await q<{ status: string; attempts: number; next_attempt_at: Date; last_error: string | null }>(
+          "SELECT o.status, o.attempts, o.next_attempt_at, o.last_error FROM notification_outbox o JOIN helpline_partner_message m ON o.dedupe_key = 'helpline-partner:' || m.message_id WHERE m.call_id = $1",
+          [c.id],
+        )
+      )[0];
+    let now = new Date(T0);
+    const waits: number[] = [];
+    for (let i = 1; i <= 8; i++) {
+      k.at(now.toISOString());
+      await deliverPartnerMessages(t.ctx.db, now);
+      const o = await outbox();
+      expect(o).toMatchObject({ status: 'pending', attempts: i, last_error: 'HTTP 503 unavailable' });
+      waits.push((new Date(o.next_attempt_at).getTime() - now.getTime()) / 60_000);
+      now = new Date(o.next_attempt_at);
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 16, 30, 30, 30]);
+    op = await k.as('helpline.amravati');
+    const pending = (await op.get(`/api/v1/helpline/calls/${c.id}`)).json().partnerMessages;
+    expect(pending).toMatchObject([{ delivery: 'pending', attempts: 8, lastError: 'HTTP 503 unavailable' }]);
+    sim.down = false;
+    k.at(now.toISOString());
+    await deliverPartnerMessages(t.ctx.db, now);
+    expect(await outbox()).toMatchObject({ status: 'sent', attempts: 9, last_error: null });
+    op = await k.as('helpline.amravati');
+    const done = (await op.get(`/api/v1/helpline/calls/${c.id}`)).json();
+    expect(done.partnerMessages).toMatchObject([{ delivery: 'acknowledged', attempts: 9, lastError: null }]);
+    expect(done.timeline.map((s: { step: string }) => s.step)).toContain('handover_acknowledged');
+    expect(sim.received.filter((m) => m.kind === 'handover' && m.handover.ref === c.id)).toHaveLength(1);
+  });
 });
 
 describe('one call: responders and an existing case', () => {

@@ -33,8 +33,10 @@ const repeatCalls = sql<number>`CASE WHEN cardinality(${outer('child_ids')}) = 0
   WHERE other_call.id <> ${outer('id')} AND other_call.status <> 'draft' AND other_call.child_ids && ${outer('child_ids')}
     AND other_call.received_at BETWEEN ${outer('received_at')} - interval '30 days' AND ${outer('received_at')} + interval '30 days') END`;
 
-function columnsFor(actor: Actor, today: string) {
-  const cols = permittedColumns(actor, 'helplineCall', { today });
+/** The call's columns as the actor may read them (every read and write's RETURNING; exported for a test). */
+export function columnsFor(actor: Actor, today: string) {
+  // The CWC order checked once per call, not once per withheld column.
+  const cols = permittedColumns(actor, 'helplineCall', { today }, { oneIdentityCheck: true });
   if ('callerPhone' in cols) cols.callerPhone = callerPhoneFor(actor);
   if ('childIds' in cols) cols.repeatCalls = repeatCalls;
   return cols;
@@ -179,7 +181,8 @@ export function queuePageQuery(
 
 /**
  * The queue: open work first by urgency, then the oldest call first, read in the order of the
- * index helpline_call_queue_page (district, rank, received_at, number). The next page continues
+ * index helpline_call_queue_page (district, rank, received_at, number; a state-level reader:
+ * helpline_call_state_queue_page, migrations/0891). The next page continues
  * after `cursor` (keyset paging); `page` (offset) is still accepted from older clients.
  * `total` counts at most COUNT_CAP rows (`totalCapped` says when it stopped).
  */

@@ -86,9 +86,8 @@ export const helplinePartnerMessage = pgTable('helpline_partner_message', {
   stateCode: integer('state_code').notNull(),
   districtCode: integer('district_code').notNull(),
   delivery: text('delivery').$type<'pending' | 'sending' | 'acknowledged'>().notNull(),
+  /** Inbound rows (and the demo's); an outbound message's attempts and error are its outbox row's (migrations/0890). */
   attempts: integer('attempts').notNull().default(0),
-  nextAttemptAt: ts('next_attempt_at').notNull(),
-  claimedAt: ts('claimed_at'),
   acknowledgedAt: ts('acknowledged_at'),
   lastError: text('last_error'),
   bodySha256: text('body_sha256'),

@@ -1,5 +1,7 @@
-import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { enqueueStatement } from '../notifications/outbox.repository';
+import { notificationOutbox } from '../notifications/outbox.schema';
 import { helplineCall, helplineCallStep, helplinePartnerMessage, type HelplineCallRow, type PartnerMessageRow } from './helpline.schema';
 
 /**
@@ -43,6 +45,11 @@ export function timelineOf(db: Db, callId: string) {
     .orderBy(asc(helplineCallStep.at), asc(helplineCallStep.seq));
 }
 
+/** The outbox row delivering an outbound message (`queuePartnerMessage`). */
+export const outboxKeyOf = (messageId: string) => `helpline-partner:${messageId}`;
+const o = notificationOutbox;
+
+/** A call's messages; an outbound one's attempts and last error are those of its outbox row. */
 export function messagesOf(db: Db, callId: string) {
   return db
     .select({
@@ -52,12 +59,13 @@ export function messagesOf(db: Db, callId: string) {
       kind: m.kind,
       statusValue: m.statusValue,
       delivery: m.delivery,
-      attempts: m.attempts,
+      attempts: sql<number>`coalesce(${o.attempts}, ${m.attempts})`.mapWith(Number),
       acknowledgedAt: m.acknowledgedAt,
-      lastError: m.lastError,
+      lastError: sql<string | null>`CASE WHEN ${o.id} IS NULL THEN ${m.lastError} ELSE ${o.lastError} END`,
       createdAt: m.createdAt,
     })
     .from(m)
+    .leftJoin(o, and(eq(m.direction, 'out'), eq(o.dedupeKey, sql`'helpline-partner:' || ${m.messageId}`)))
     .where(eq(m.callId, callId))
     .orderBy(asc(m.createdAt), asc(m.id));
 }
@@ -81,13 +89,13 @@ export async function setInboundCall(db: Db, id: string, callId: string) {
 }
 
 /**
- * An outbound message queued and its steps written in one statement (the message's INSERT as a
- * CTE of the steps' INSERT): one round trip fewer on the intake's submit (issue #13). A repeated
- * message id is still skipped, the steps still written.
+ * An outbound message queued, its outbox row (channel `helpline_partner`: ids and kind only, the
+ * body built from the call when sent) and its steps written in one statement (the two INSERTs as
+ * CTEs of the steps' INSERT): one round trip on the intake's submit (issue #13).
  */
 export async function enqueueOutboundWithSteps(
   db: Db,
-  v: Omit<typeof m.$inferInsert, 'direction' | 'delivery'>,
+  v: Omit<typeof m.$inferInsert, 'direction' | 'delivery' | 'id'> & { id: string },
   steps: readonly StepInput[],
 ) {
   const queued = db.$with('queued').as(
@@ -97,46 +105,35 @@ export async function enqueueOutboundWithSteps(
       .onConflictDoNothing()
       .returning({ id: m.id }),
   );
+  const outboxed = db.$with('outboxed').as(
+    enqueueStatement(db, [
+      {
+        dedupeKey: outboxKeyOf(v.messageId),
+        kind: `helpline_partner_${v.kind}`,
+        channel: 'helpline_partner',
+        subject: `${v.kind} to ${v.partner}`,
+        body: '',
+        payload: { partnerMessageId: v.id, callId: v.callId ?? null, partner: v.partner, status: v.statusValue ?? null },
+        stateCode: v.stateCode,
+        districtCode: v.districtCode,
+        nextAttemptAt: v.createdAt,
+        createdAt: v.createdAt,
+      },
+    ]),
+  );
   await db
-    .with(queued)
+    .with(queued, outboxed)
     .insert(helplineCallStep)
     .values(steps.map((x) => ({ ...x, byUserId: x.byUserId ?? null, byPartner: x.byPartner ?? null, detail: x.detail ?? {} })));
 }
 
-/** A claim older than this is taken to be from a worker that died mid-send (as the notification outbox). */
-const STALE_CLAIM_MS = 10 * 60_000;
-
-/** Due outbound messages, claimed FOR UPDATE SKIP LOCKED (several servers deliver side by side, none twice). */
-export async function claimDueOutbound(db: Db, now: Date, limit: number): Promise<PartnerMessageRow[]> {
-  const due = db
-    .select({ id: m.id })
-    .from(m)
-    .where(
-      and(
-        eq(m.direction, 'out'),
-        or(
-          and(eq(m.delivery, 'pending'), lte(m.nextAttemptAt, now)),
-          and(eq(m.delivery, 'sending'), lt(m.claimedAt, new Date(now.getTime() - STALE_CLAIM_MS))),
-        ),
-      ),
-    )
-    // In the order they were queued: a partner hears a call's statuses in order.
-    .orderBy(asc(m.createdAt), asc(m.id))
-    .limit(limit)
-    .for('update', { skipLocked: true });
-  return db
-    .update(m)
-    .set({ delivery: 'sending', claimedAt: now, attempts: sql`${m.attempts} + 1` })
-    .where(inArray(m.id, due))
-    .returning();
+export async function partnerMessageById(db: Db, id: string): Promise<PartnerMessageRow | null> {
+  const [row] = await db.select().from(m).where(eq(m.id, id));
+  return row ?? null;
 }
 
 export async function markAcknowledged(db: Db, id: string, now: Date, bodySha256: string) {
   await db.update(m).set({ delivery: 'acknowledged', acknowledgedAt: now, lastError: null, bodySha256 }).where(eq(m.id, id));
-}
-
-export async function markRetry(db: Db, id: string, error: string, retryAt: Date) {
-  await db.update(m).set({ delivery: 'pending', nextAttemptAt: retryAt, lastError: error }).where(eq(m.id, id));
 }
 
 /** A call by id, locked, for a system change (a partner's status update, the delivery). */

@@ -6,8 +6,15 @@ import { audit } from '../audit/audit.service';
 import { istToday } from '../kernel/clock';
 import { getLocation, placementOf } from '../locations/locations.repository';
 import { activeOfKindAt } from '../users/organisations.repository';
-import { retryDelayMs } from '../notifications/outbox.service';
-import { recordJobFailure } from '../kernel/ops-health';
+import { deliverOutbox } from '../notifications/outbox.service';
+import {
+  LogSender,
+  SendError,
+  registerComposedChannel,
+  type NotificationSender,
+  type OutboxMessage,
+  type SendContext,
+} from '../notifications/senders';
 import { triage } from './domain/triage';
 import { triageTableFor } from './triage.data';
 import { insertCall, updateCall } from './helpline.repository';
@@ -26,14 +33,13 @@ import {
 } from './partner.contract';
 import {
   callById,
-  claimDueOutbound,
   enqueueOutboundWithSteps,
   inboundMessage,
   insertStep,
   insertSteps,
   lockCallById,
   markAcknowledged,
-  markRetry,
+  partnerMessageById,
   recordInbound,
   setInboundCall,
 } from './partner.repository';
@@ -42,8 +48,9 @@ import {
  * The 1098 side of the handover contract with 112 (ERSS) and 181 (partner.contract.ts,
  * docs/HELPLINE-CONTRACT.md). Inbound: a verified message is recorded once (its id is the replay
  * guard) and applied in the same transaction, so a refused one changes nothing. Outbound: a
- * message is queued in the caller's transaction (ids and codes only) and delivered by
- * `deliverPartnerMessages` (pg-boss, each minute), its body composed from the call when sent,
+ * message is queued in the caller's transaction with its row in the notification outbox (channel
+ * `helpline_partner`, ids and codes only) and delivered by the outbox (`PartnerSender`; each
+ * minute by `deliverPartnerMessages` on pg-boss), its body composed from the call when sent,
  * retried with backoff until the partner acknowledges (never dropped: it stays `pending`,
  * visible on the call). Every message in or out is audited with ids only (JJ Act 2015 s.74).
  */
@@ -88,7 +95,6 @@ export async function receivePartnerMessage(ctx: AppContext, partner: Partner, m
       districtCode: place.districtCode,
       delivery: 'acknowledged',
       attempts: 1,
-      nextAttemptAt: now,
       acknowledgedAt: now,
       bodySha256: sha,
       createdAt: now,
@@ -241,6 +247,7 @@ export async function queuePartnerMessage(
   await enqueueOutboundWithSteps(
     db,
     {
+      id: randomUUID(),
       partner,
       messageId,
       kind,
@@ -248,7 +255,6 @@ export async function queuePartnerMessage(
       callId: call.id,
       stateCode: call.stateCode,
       districtCode: call.districtCode,
-      nextAttemptAt: now,
       createdAt: now,
     },
     [
@@ -315,47 +321,39 @@ function compose(
   };
 }
 
-/** Retry after 1, 2, 4 … minutes, at most every 30 minutes, until acknowledged. */
-const retryAt = (now: Date, attempts: number) => new Date(now.getTime() + Math.min(retryDelayMs(attempts), 30 * 60_000));
 export const PARTNER_DELIVERY_QUEUE = 'helpline-partner-delivery';
+/** Retry after 1, 2, 4 … minutes, at most every 30 minutes, until acknowledged. */
+const PARTNER_RETRY = { maxAttempts: null, maxDelayMs: 30 * 60_000 };
 
-export interface PartnerDelivery {
-  acknowledged: number;
-  pending: number;
-}
+/**
+ * The outbox's sender for channel `helpline_partner`: reads the message and the call when it
+ * sends, composes and signs the body, and POSTs it to 112/181. An answer 200, or 409 `replayed`
+ * (it had it already), acknowledges: the message record, a step on the call and the audit, in one
+ * transaction. Anything else throws, and the outbox retries (codes only in `last_error`).
+ */
+export class PartnerSender implements NotificationSender {
+  readonly name = 'partner';
+  readonly retry = PARTNER_RETRY;
+  constructor(private readonly opts: { config?: PartnerConfig; timeoutMs?: number } = {}) {}
 
-/** Sends due messages to 112/181; an answer 200, or 409 `replayed` (it had it already), acknowledges. */
-export async function deliverPartnerMessages(
-  db: Db,
-  now: Date,
-  opts: { config?: PartnerConfig; timeoutMs?: number } = {},
-): Promise<PartnerDelivery> {
-  const config = opts.config ?? partnerConfig();
-  const out: PartnerDelivery = { acknowledged: 0, pending: 0 };
-  const rows = (await db.transaction((tx) => claimDueOutbound(tx, now, 50))).sort(
-    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
-  );
-  for (const row of rows) {
-    const endpoint = config[row.partner];
+  async send(message: OutboxMessage, { db, now }: SendContext): Promise<{ providerRef: string }> {
+    const row = await partnerMessageById(db, String(message.payload.partnerMessageId));
+    if (!row || row.direction !== 'out') throw new SendError('no such partner message');
+    // Acknowledged already (a worker died after the partner's answer): nothing to send again.
+    if (row.delivery === 'acknowledged') return { providerRef: row.messageId };
+    const endpoint = (this.opts.config ?? partnerConfig())[row.partner];
+    if (!endpoint) throw new SendError(`${row.partner} is not connected (no secret)`);
+    if (!endpoint.url) throw new SendError(`${row.partner} has no URL configured`);
     const call = row.callId ? await callById(db, row.callId) : null;
-    if (!endpoint?.url || !call) {
-      await markRetry(
-        db,
-        row.id,
-        endpoint ? `${row.partner} has no URL configured` : `${row.partner} is not connected (no secret)`,
-        retryAt(now, row.attempts),
-      );
-      out.pending++;
-      continue;
-    }
-    const body = JSON.stringify(compose({ ...row, partner: row.partner }, call, now));
+    if (!call) throw new SendError('the call is not found');
+    const body = JSON.stringify(compose(row, call, now));
     let error: string | null = null;
     try {
       const res = await fetch(endpoint.url, {
         method: 'POST',
         headers: signedHeaders('1098', endpoint.secret, body, row.messageId, now),
         body,
-        signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
       });
       const answer = (await res.json().catch(() => ({}))) as { code?: string };
       if (!(res.ok || (res.status === 409 && answer.code === 'replayed')))
@@ -364,12 +362,7 @@ export async function deliverPartnerMessages(
       const e = err as { name?: string; cause?: { code?: string } };
       error = `${e?.name ?? 'Error'}${e?.cause?.code ? ` ${e.cause.code}` : ''}`;
     }
-    if (error) {
-      recordJobFailure(PARTNER_DELIVERY_QUEUE, new Error(error));
-      await markRetry(db, row.id, error, retryAt(now, row.attempts));
-      out.pending++;
-      continue;
-    }
+    if (error) throw new SendError(error);
     await db.transaction(async (tx) => {
       await markAcknowledged(tx, row.id, now, createHash('sha256').update(body).digest('hex'));
       await insertStep(tx, {
@@ -390,7 +383,24 @@ export async function deliverPartnerMessages(
         { children: call.childIds },
       );
     });
-    out.acknowledged++;
+    return { providerRef: row.messageId };
   }
-  return out;
+}
+registerComposedChannel('helpline_partner', () => new PartnerSender());
+
+export interface PartnerDelivery {
+  acknowledged: number;
+  pending: number;
+}
+
+/** Delivers the due partner messages (the outbox, channel `helpline_partner` only): each minute on pg-boss. */
+export async function deliverPartnerMessages(
+  db: Db,
+  now: Date,
+  opts: { config?: PartnerConfig; timeoutMs?: number } = {},
+): Promise<PartnerDelivery> {
+  const r = await deliverOutbox(db, { byChannel: { helpline_partner: new PartnerSender(opts) }, fallback: new LogSender() }, now, {
+    channels: ['helpline_partner'],
+  });
+  return { acknowledged: r.sent, pending: r.retrying + r.failed };
 }

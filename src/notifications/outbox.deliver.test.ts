@@ -139,6 +139,27 @@ describe('outbox', () => {
     }
   });
 
+  it('refuses at enqueue a channel it has no sender for, and a composed channel carrying text; nothing is written', async () => {
+    await expect(enqueue(t.ctx.db, [row('fax', { channel: 'fax' as never })])).rejects.toThrow('no sender for channel "fax"');
+    await expect(enqueue(t.ctx.db, [row('partner-text', { channel: 'helpline_partner' })])).rejects.toThrow('holds ids only');
+    const [{ n }] = await q<{ n: number }>("SELECT count(*)::int n FROM notification_outbox WHERE dedupe_key IN ('fax','partner-text')");
+    expect(n).toBe(0);
+  });
+
+  it('marks failed, with the reason, a composed message no sender was given for: never sent by the log', async () => {
+    await enqueue(t.ctx.db, [
+      row('composed', { channel: 'helpline_partner', body: '', payload: { partnerMessageId: '00000000-0000-4000-8000-000000000000' } }),
+    ]);
+    const log = new Recorder('log');
+    const r = await deliverOutbox(t.ctx.db, { byChannel: {}, fallback: log }, T0);
+    expect(r).toMatchObject({ sent: 0, failed: 1 });
+    expect(log.sent).toEqual([]);
+    const [s] = await q<{ status: string; last_error: string; sent_via: string | null }>(
+      "SELECT status, last_error, sent_via FROM notification_outbox WHERE dedupe_key = 'composed'",
+    );
+    expect(s).toEqual({ status: 'failed', last_error: 'no sender for channel helpline_partner', sent_via: null });
+  });
+
   it('the reminder job runs on pg-boss and delivers the outbox', async () => {
     await enqueue(t.ctx.db, [row('via-job', { nextAttemptAt: new Date(0) })]);
     const sender = new Recorder('job');

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notificationOutbox } from './outbox.schema';
-import type { SendReceipt } from './senders';
+import { channelHasSender, type SendReceipt } from './senders';
+import { COMPOSED_CHANNELS, type OutboxChannel } from './outbox.schema';
 
 export type OutboxRow = typeof notificationOutbox.$inferSelect;
 export type NewOutboxRow = Omit<
@@ -16,6 +17,20 @@ export type NewOutboxRow = Omit<
  */
 export async function enqueue(db: Db, rows: NewOutboxRow[]): Promise<Pick<OutboxRow, 'id' | 'dedupeKey'>[]> {
   if (!rows.length) return [];
+  return enqueueStatement(db, rows);
+}
+
+/**
+ * The INSERT of `enqueue`, unexecuted (to be a CTE of the caller's statement), after the rows are
+ * checked: a channel the outbox has no sender for is refused (nothing is written), and a composed
+ * channel's row holds no text (its body is built from the record when sent).
+ */
+export function enqueueStatement(db: Db, rows: NewOutboxRow[]) {
+  for (const r of rows) {
+    if (!channelHasSender(r.channel)) throw new Error(`outbox: no sender for channel "${String(r.channel)}"`);
+    if (COMPOSED_CHANNELS.includes(r.channel as OutboxChannel) && (r.body !== '' || r.recipientAddress))
+      throw new Error(`outbox: a ${r.channel} message holds ids only (its body is built when sent)`);
+  }
   return db
     .insert(notificationOutbox)
     .values(rows)
@@ -30,25 +45,36 @@ export const STALE_CLAIM_MINUTES = 10;
  * Claims up to `limit` messages that are due: FOR UPDATE SKIP LOCKED in the subquery, so
  * concurrent workers (several servers) take disjoint batches and never send one twice.
  */
-export async function claimDue(db: Db, now: Date, limit: number): Promise<OutboxRow[]> {
+export async function claimDue(db: Db, now: Date, limit: number, channels?: readonly OutboxChannel[]): Promise<OutboxRow[]> {
   const stale = new Date(now.getTime() - STALE_CLAIM_MINUTES * 60_000);
   const due = db
     .select({ id: notificationOutbox.id })
     .from(notificationOutbox)
     .where(
-      or(
-        and(eq(notificationOutbox.status, 'pending'), lte(notificationOutbox.nextAttemptAt, now)),
-        and(eq(notificationOutbox.status, 'sending'), lt(notificationOutbox.claimedAt, stale)),
+      and(
+        or(
+          and(eq(notificationOutbox.status, 'pending'), lte(notificationOutbox.nextAttemptAt, now)),
+          and(eq(notificationOutbox.status, 'sending'), lt(notificationOutbox.claimedAt, stale)),
+        ),
+        channels ? inArray(notificationOutbox.channel, [...channels]) : undefined,
       ),
     )
-    .orderBy(asc(notificationOutbox.nextAttemptAt), asc(notificationOutbox.id))
+    // Oldest due first, then in the order queued (a partner hears a call's statuses in order).
+    .orderBy(asc(notificationOutbox.nextAttemptAt), asc(notificationOutbox.createdAt), asc(notificationOutbox.id))
     .limit(limit)
     .for('update', { skipLocked: true });
-  return db
+  const rows = await db
     .update(notificationOutbox)
     .set({ status: 'sending', claimedAt: now, attempts: sql`${notificationOutbox.attempts} + 1` })
     .where(inArray(notificationOutbox.id, due))
     .returning();
+  // RETURNING follows no order: sent in the claim's order.
+  return rows.sort(
+    (a, b) =>
+      a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() ||
+      a.createdAt.getTime() - b.createdAt.getTime() ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 export async function markSent(db: Db, id: string, via: string, now: Date, receipt: SendReceipt = {}) {

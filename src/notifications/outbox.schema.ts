@@ -3,8 +3,18 @@ import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-c
 /** The notification outbox (migrations/0210_notification_outbox.sql). */
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
-export const OUTBOX_CHANNELS = ['email', 'sms', 'log'] as const;
+export const OUTBOX_CHANNELS = ['email', 'sms', 'log', 'helpline_partner'] as const;
 export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
+/**
+ * Channels whose row carries its text (written at enqueue, addressed to officials): without a
+ * sender of their own they go to the log sender, which writes ids only (senders.ts).
+ */
+export const TEXT_CHANNELS: readonly OutboxChannel[] = ['email', 'sms', 'log'];
+/**
+ * Channels whose row holds ids and a kind only (empty body): the channel's sender reads the
+ * record and builds the body when it sends (migrations/0890). Never handed to the log sender.
+ */
+export const COMPOSED_CHANNELS: readonly OutboxChannel[] = ['helpline_partner'];
 
 export const notificationOutbox = pgTable('notification_outbox', {
   id: uuid('id').primaryKey().defaultRandom(),

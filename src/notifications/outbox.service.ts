@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { claimDue, markFailed, markSent } from './outbox.repository';
-import { senderFor, type Senders } from './senders';
+import { SendError, senderFor, type Senders } from './senders';
+import type { OutboxChannel } from './outbox.schema';
 import { SmtpError } from './smtp';
 import { SmsError } from './sms';
 import { recordJobFailure } from '../kernel/ops-health';
@@ -20,7 +21,7 @@ export interface DeliveryResult {
 
 /** What of an error may be stored: its kind and SMTP/SMS stage and code, never a server's words. */
 function errorText(err: unknown): string {
-  if (err instanceof SmtpError || err instanceof SmsError) return err.message;
+  if (err instanceof SmtpError || err instanceof SmsError || err instanceof SendError) return err.message;
   const e = err as { code?: string; constructor?: { name: string } };
   return `${e?.constructor?.name ?? 'Error'}${e?.code ? ` ${e.code}` : ''}`;
 }
@@ -34,29 +35,41 @@ export async function deliverOutbox(
   db: Db,
   senders: Senders,
   now: Date,
-  opts: { batch?: number; maxBatches?: number } = {},
+  /** `channels`: deliver only these (the helpline's partner messages each minute). */
+  opts: { batch?: number; maxBatches?: number; channels?: readonly OutboxChannel[] } = {},
 ): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
   const batch = opts.batch ?? 50;
   for (let i = 0; i < (opts.maxBatches ?? 20); i++) {
-    const rows = await db.transaction((tx) => claimDue(tx, now, batch));
+    const rows = await db.transaction((tx) => claimDue(tx, now, batch, opts.channels));
     for (const row of rows) {
       const sender = senderFor(senders, row.channel);
+      if (!sender) {
+        // Never "sent" by a sender that cannot deliver it (the log sender would drop it silently).
+        await markFailed(db, row.id, `no sender for channel ${row.channel}`, null);
+        result.failed++;
+        continue;
+      }
       try {
-        const receipt = await sender.send({
-          id: row.id,
-          kind: row.kind,
-          channel: row.channel,
-          to: row.recipientAddress,
-          subject: row.subject,
-          body: row.body,
-          payload: row.payload,
-        });
+        const receipt = await sender.send(
+          {
+            id: row.id,
+            kind: row.kind,
+            channel: row.channel,
+            to: row.recipientAddress,
+            subject: row.subject,
+            body: row.body,
+            payload: row.payload,
+          },
+          { db, now },
+        );
         await markSent(db, row.id, sender.name, now, receipt ?? undefined);
         result.sent++;
       } catch (err) {
         recordJobFailure(OUTBOX_QUEUE, err);
-        const retry = row.attempts < MAX_ATTEMPTS ? new Date(now.getTime() + retryDelayMs(row.attempts)) : null;
+        const { maxAttempts, maxDelayMs } = sender.retry ?? { maxAttempts: MAX_ATTEMPTS };
+        const delay = Math.min(retryDelayMs(row.attempts), maxDelayMs ?? Infinity);
+        const retry = maxAttempts == null || row.attempts < maxAttempts ? new Date(now.getTime() + delay) : null;
         await markFailed(db, row.id, errorText(err), retry);
         if (retry) result.retrying++;
         else result.failed++;

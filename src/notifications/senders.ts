@@ -12,8 +12,13 @@
  * - `SmsSender` (./sms.ts): an HTTP SMS gateway client carrying the TRAI DLT ids (TCCCPR
  *   2018), enabled by SMS_URL. Its text is composed from the payload only (action reference,
  *   department, due date, link); without SMS_URL, 'sms' messages go to the log sender.
+ * - Composed channels (`COMPOSED_CHANNELS`, e.g. `helpline_partner`): the row holds ids and a
+ *   kind only; the channel's sender, registered by its module (`registerComposedChannel`), reads
+ *   the record and builds the body when it sends. A channel without a sender is refused at
+ *   enqueue and marked failed at send time: never handed to the log sender as if sent.
  */
-import type { OutboxChannel } from './outbox.schema';
+import type { Db } from '../db/client';
+import { COMPOSED_CHANNELS, TEXT_CHANNELS, type OutboxChannel } from './outbox.schema';
 import { SmtpSender, smtpConfigFromUrl } from './smtp';
 import { SmsSender, smsConfigFromUrl } from './sms';
 
@@ -38,14 +43,32 @@ export interface SendReceipt {
   encoding?: 'gsm7' | 'ucs2';
 }
 
+/** What a sender may use while sending: the database (a composed channel reads its record) and the clock. */
+export interface SendContext {
+  db: Db;
+  now: Date;
+}
+
+/** How often a sender's failures are retried: `maxAttempts` null retries until delivered. */
+export interface RetryPolicy {
+  maxAttempts: number | null;
+  /** The longest wait between attempts (the backoff doubles up to it). */
+  maxDelayMs?: number;
+}
+
 export interface NotificationSender {
   /** Recorded as `sent_via` on the outbox row. */
   readonly name: string;
+  /** Default: MAX_ATTEMPTS (outbox.service.ts), no cap on the wait. */
+  readonly retry?: RetryPolicy;
   /** Resolves when the message was handed over; throws to have it retried later. */
-  send(message: OutboxMessage): Promise<void | SendReceipt>;
+  send(message: OutboxMessage, ctx: SendContext): Promise<void | SendReceipt>;
 }
 
-/** Sender per channel; `fallback` takes any channel without its own sender. */
+/** A send failure whose message holds codes only (no address, no server's words): stored as `last_error`. */
+export class SendError extends Error {}
+
+/** Sender per channel; `fallback` takes a text channel (`TEXT_CHANNELS`) without its own sender. */
 export interface Senders {
   byChannel: Partial<Record<OutboxChannel, NotificationSender>>;
   fallback: NotificationSender;
@@ -75,9 +98,24 @@ export function sendersFromEnv(env: NodeJS.ProcessEnv = process.env, log = new L
   const byChannel: Senders['byChannel'] = {};
   if (env.SMTP_URL) byChannel.email = new SmtpSender(smtpConfigFromUrl(env.SMTP_URL));
   if (env.SMS_URL) byChannel.sms = new SmsSender(smsConfigFromUrl(env.SMS_URL));
+  for (const [channel, make] of composed) byChannel[channel] = make();
   return { byChannel, fallback: log };
 }
 
-export function senderFor(senders: Senders, channel: OutboxChannel): NotificationSender {
-  return senders.byChannel[channel] ?? senders.fallback;
+const composed = new Map<OutboxChannel, () => NotificationSender>();
+
+/** A module's sender for a composed channel (e.g. src/helpline/partner.service.ts), taken by `sendersFromEnv`. */
+export function registerComposedChannel(channel: OutboxChannel, make: () => NotificationSender) {
+  if (!COMPOSED_CHANNELS.includes(channel)) throw new Error(`outbox: ${channel} is not a composed channel`);
+  composed.set(channel, make);
+}
+
+/** Whether the outbox can deliver a channel: a text channel (its sender or the log), or a composed one with its sender registered. */
+export function channelHasSender(channel: string): channel is OutboxChannel {
+  return TEXT_CHANNELS.includes(channel as OutboxChannel) || composed.has(channel as OutboxChannel);
+}
+
+/** The sender for a row's channel, or null (the row is marked failed, never sent by the log). */
+export function senderFor(senders: Senders, channel: OutboxChannel): NotificationSender | null {
+  return senders.byChannel[channel] ?? (TEXT_CHANNELS.includes(channel) ? senders.fallback : null);
 }
