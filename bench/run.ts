@@ -8,6 +8,7 @@ const BENCHES: [string, string][] = [
   ['import', './registry/import.bench.ts'],
   ['cases', './cases/cases.bench.ts'],
   ['dashboards', './dashboards/home.bench.ts'],
+  ['dashboard-triggers', './dashboards/triggers.bench.ts'],
   ['schemes', '../src/schemes/schemes.bench.ts'],
   ['linkage', './linkage/link.bench.ts'],
   ['linkage-eval', './linkage-eval/evaluate.ts'],

@@ -5,8 +5,9 @@
  * open cases), through the service functions the routes call (districtHome, stateComparison) with
  * the access rule in SQL.
  *
- * Baseline, same run, same data: the same figures computed live over the children's summary
- * (DASHBOARD_COUNTS=live: every child of the area read per request, as before 0840), so the ratio
+ * Baseline, same run, same data: the same figures computed live over the children's summary and
+ * the due items (DASHBOARD_COUNTS=live: every child and due item of the area read per request, as
+ * before 0840 and 0923), so the ratio
  * is live / with the per-district count (how many times faster). A plain COUNT of one district's
  * children is given too, as the least any figure costs. The summary's first build (every child)
  * and an incremental refresh after BENCH_DASH_CHANGED children change are reported on their own.
@@ -14,6 +15,7 @@
  *   BENCH_DASH_ROWS=100000 npx tsx bench/dashboards/home.bench.ts     (quick run)
  *   BENCH_DASH_ITER (default 30)
  */
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Actor } from '../../src/access/policy';
 import type { AppContext } from '../../src/http/context';
@@ -81,6 +83,9 @@ export async function run(): Promise<BenchResult[]> {
     );
     const comparisonIter = Math.max(5, Math.round(ITER / 3));
     process.env.DASHBOARD_COUNTS = 'live';
+    const loadBefore = loadavg()
+      .map((x) => round(x, 1))
+      .join(', ');
     const homeLive = await measure((i) => districtHome(ctx, dcpo(i)), ITER);
     const comparisonLive = await measure(() => stateComparison(ctx, scps, {}), comparisonIter, 1);
     delete process.env.DASHBOARD_COUNTS;
@@ -89,7 +94,11 @@ export async function run(): Promise<BenchResult[]> {
     log(
       `COUNT p95 ${round(base.p95)} ms; district home p95 ${round(home.p95)} ms (live ${round(homeLive.p95)}); state comparison p95 ${round(comparison.p95)} ms (live ${round(comparisonLive.p95)})`,
     );
-    const note = `${ROWS.toLocaleString('en-IN')} children and cases, ${districts.length} districts`;
+    const loadAfter = loadavg()
+      .map((x) => round(x, 1))
+      .join(', ');
+    log(`load average (1, 5, 15 min) before the timed runs ${loadBefore}, after ${loadAfter}`);
+    const note = `${ROWS.toLocaleString('en-IN')} children and cases, ${districts.length} districts; load average ${loadBefore} → ${loadAfter}`;
     return [
       {
         name: 'district home (15 indicators, 12-month trends, care trend, decisions), p95',

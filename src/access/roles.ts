@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'convergence.read',
   'convergence.manage',
   'convergence.act', // update action items assigned to one's department
+  // Who receives the state's quarterly Mission Vatsalya report (src/reports/mission-vatsalya/schedule.ts).
+  'reports.recipients',
   'balpanchayat.write', // record a Bal Panchayat (children's council) issue and what the VCPC did with it
   'schemes.read',
   'schemes.write',
@@ -77,6 +79,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'config.edit',
     'schemes.configure',
     'convergence.manage',
+    'reports.recipients',
   ],
   dcpu_officer: [
     ...full,
@@ -102,7 +105,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   cwc_member: [...full, 'cases.write', 'cases.cwc', 'audit.read', 'missing.review', 'care.write', 'helpline.read'],
   // State Child Protection Society (JJ Act 2015 s.106): receives the cases districts escalate
   // to the state, acts on them or returns them with instructions; monitors the districts.
-  scps_officer: [...full, 'cases.write', 'audit.read', 'schemes.write', 'missing.write', 'missing.review', 'missing.model', 'care.manage'],
+  scps_officer: [
+    ...full,
+    'cases.write',
+    'audit.read',
+    'schemes.write',
+    'missing.write',
+    'missing.review',
+    'missing.model',
+    'care.manage',
+    'reports.recipients',
+  ],
   caseworker: [
     ...full,
     'registry.write',

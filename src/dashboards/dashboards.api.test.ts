@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../../tests/support/app';
 import { pdfPageTexts } from '../reports/pdf';
 import net from 'node:net';
-import { runMonthlyReports } from '../reports/mission-vatsalya/schedule';
+import { previousQuarter, runMonthlyReports, runQuarterlyReports } from '../reports/mission-vatsalya/schedule';
 import { SmtpSender, smtpConfigFromUrl } from '../notifications/smtp';
 import { LogSender } from '../notifications/senders';
 
@@ -371,5 +371,65 @@ describe('monthly reports, frozen and on a schedule', () => {
         `SELECT count(*)::int AS n FROM report_snapshot WHERE origin = 'scheduled' AND district_code = 468 AND period = '2026-10'`,
       ),
     ).toBe(1);
+  });
+
+  it('after each quarter, the state’s quarterly report is frozen and mailed to the state’s recipients once, through the outbox', async () => {
+    expect([
+      previousQuarter('2026-07-05'),
+      previousQuarter('2026-11-20'),
+      previousQuarter('2027-01-05'),
+      previousQuarter('2027-04-05'),
+    ]).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    const scps = await t.login('scps.mh');
+    const add = await scps.post('/api/v1/reports/mission-vatsalya/recipients', { state: 27, address: 'wcd.secretary@mh.test', lang: 'hi' });
+    expect(add.statusCode).toBe(201);
+    expect(
+      (await scps.post('/api/v1/reports/mission-vatsalya/recipients', { state: 27, address: 'WCD.Secretary@mh.test' })).statusCode,
+    ).toBe(409);
+    // A district and a state at once, or neither: 400 naming the field; nothing written.
+    const both = await scps.post('/api/v1/reports/mission-vatsalya/recipients', { state: 27, district: 468, address: 'x@mh.test' });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().issues[0].field).toBe('district');
+    expect((await scps.get('/api/v1/reports/mission-vatsalya/recipients')).statusCode).toBe(400);
+    // Another state, and a district officer (no right to the state's list): refused.
+    expect((await scps.get('/api/v1/reports/mission-vatsalya/recipients?state=29')).statusCode).toBe(403);
+    const dcpo = await t.login('dcpo.amravati');
+    expect((await dcpo.get('/api/v1/reports/mission-vatsalya/recipients?state=27')).statusCode).toBe(403);
+    expect((await dcpo.del(`/api/v1/reports/mission-vatsalya/recipients/${add.json().id}?state=27`)).statusCode).toBe(403);
+    // The state's list holds the state's recipients only; the district's list not the state's.
+    expect(
+      (await scps.get('/api/v1/reports/mission-vatsalya/recipients?state=27')).json().items.map((i: { address: string }) => i.address),
+    ).toEqual(['wcd.secretary@mh.test']);
+    const districtList = (await dcpo.get('/api/v1/reports/mission-vatsalya/recipients?district=468')).json().items;
+    expect(districtList.map((i: { address: string }) => i.address)).not.toContain('wcd.secretary@mh.test');
+    const sink = await smtpSink();
+    try {
+      const smtp = new SmtpSender({
+        ...smtpConfigFromUrl(`smtp://127.0.0.1:${sink.port}?from=noreply@samanvay.test&starttls=never`),
+        timeoutMs: 5000,
+      });
+      const senders = { byChannel: { email: smtp }, fallback: new LogSender(() => undefined) };
+      const run = await runQuarterlyReports(t.ctx, senders);
+      expect(run).toMatchObject({ quarter: '2026-Q2', states: 1, queued: 1 });
+      expect(run.delivery.sent).toBeGreaterThanOrEqual(1);
+      const mail = sink.messages.find((m) => m.includes('wcd.secretary@mh.test'))!;
+      expect(mail).toBeTruthy();
+      // The monthly run does not mail the state's recipient; a retry of the quarterly run queues nothing new.
+      await runMonthlyReports(t.ctx, senders);
+      expect(sink.messages.filter((m) => m.includes('wcd.secretary@mh.test')).length).toBe(1);
+      expect((await runQuarterlyReports(t.ctx, senders)).queued).toBe(0);
+    } finally {
+      await sink.close();
+    }
+    const [snap] = await t.ctx.database.query<{ id: string; district_code: number | null }>(
+      `SELECT id, district_code FROM report_snapshot WHERE kind = 'quarterly' AND origin = 'scheduled' AND state_code = 27 AND period = '2026-Q2'`,
+    );
+    expect(snap.district_code).toBeNull();
+    // Frozen, and read back by the state's officer (intact, with a re-run); not by a district officer.
+    const read = await scps.get(`/api/v1/reports/mission-vatsalya/snapshots/${snap.id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ kind: 'quarterly', districtCode: null, period: '2026-Q2', intact: true });
+    expect((await dcpo.get(`/api/v1/reports/mission-vatsalya/snapshots/${snap.id}`)).statusCode).toBe(404);
+    await expect(t.ctx.database.query(`UPDATE report_snapshot SET period = '2026-Q1' WHERE id = $1`, [snap.id])).rejects.toThrow(/frozen/);
   });
 });

@@ -205,7 +205,8 @@ export const snapshotOut = z.object({
   kind: z.string(),
   origin: z.enum(['submitted', 'scheduled']),
   stateCode: z.number(),
-  districtCode: z.number(),
+  /** null for a state's quarterly report. */
+  districtCode: z.number().nullable(),
   period: z.string(),
   indicatorSetVersion: z.number(),
   /** The instant of the data the figures show. */
@@ -241,12 +242,21 @@ export const snapshotDetailOut = snapshotOut.extend({
   changes: z.array(z.object({ indicator: z.string(), figure: z.string(), frozen: z.number().nullable(), now: z.number().nullable() })),
 });
 
-export const recipientQuery = z.strictObject({ district: lgd });
-export const recipientIn = z.strictObject({
-  district: z.number().int().positive(),
-  address: z.email('an e-mail address').max(200),
-  lang: z.enum(['en', 'hi', 'mr']).default('en'),
-});
+/** A district's recipients (its monthly report) or a state's (the quarterly state report): one of the two. */
+const oneArea = (v: { district?: number; state?: number }, c: z.core.$RefinementCtx) => {
+  if ((v.district === undefined) === (v.state === undefined)) {
+    c.addIssue({ code: 'custom', path: ['district'], message: 'a district or a state, one of the two' });
+  }
+};
+export const recipientQuery = z.strictObject({ district: lgd.optional(), state: lgd.optional() }).superRefine(oneArea);
+export const recipientIn = z
+  .strictObject({
+    district: z.number().int().positive().optional(),
+    state: z.number().int().positive().optional(),
+    address: z.email('an e-mail address').max(200),
+    lang: z.enum(['en', 'hi', 'mr']).default('en'),
+  })
+  .superRefine(oneArea);
 const recipientOut = z.object({ id: z.string(), address: z.string(), lang: z.string(), addedAt: timestamp });
 export const recipientOutSchema = recipientOut;
 export const recipientListOut = z.object({ items: z.array(recipientOut) });

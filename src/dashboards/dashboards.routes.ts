@@ -253,19 +253,19 @@ export function dashboardsRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'Who receives the district’s monthly report on the 5th',
+        summary: 'Who receives the district’s monthly report on the 5th (?district=) or the state’s quarterly report (?state=)',
         querystring: recipientQuery,
         response: ok(recipientListOut),
       },
     },
-    async (req) => listRecipients(ctx, requireActor(req), req.query.district),
+    async (req) => listRecipients(ctx, requireActor(req), req.query),
   );
   r.post(
     '/reports/mission-vatsalya/recipients',
     {
       schema: {
         tags,
-        summary: 'Add a recipient of the district’s monthly report',
+        summary: 'Add a recipient of the district’s monthly report or of the state’s quarterly report',
         body: recipientIn,
         response: created(recipientOutSchema),
       },
@@ -277,12 +277,12 @@ export function dashboardsRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'Remove a recipient of the district’s monthly report',
+        summary: 'Remove a recipient of the district’s monthly report or of the state’s quarterly report',
         params: snapshotId,
         querystring: recipientQuery,
         response: ok(z.object({ ok: z.literal(true) })),
       },
     },
-    async (req) => removeRecipient(ctx, requireActor(req), req.query.district, req.params.id),
+    async (req) => removeRecipient(ctx, requireActor(req), req.query, req.params.id),
   );
 }

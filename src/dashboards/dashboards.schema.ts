@@ -43,6 +43,24 @@ export const dashChildCount = pgTable('dash_child_count', {
   n: integer('n').notNull(),
 });
 
+/** Due items of open cases per district, kind and IST day they fall due (0923; indicators.rollup.ts). */
+export const dashDueCount = pgTable('dash_due_count', {
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  kind: text('kind').notNull(),
+  dueDay: date('due_day').notNull(),
+  n: integer('n').notNull(),
+});
+
+/** The due items of open cases as of the last refresh (0923): today's are compared with the clock. */
+export const dashDueItem = pgTable('dash_due_item', {
+  caseId: uuid('case_id').notNull(),
+  kind: text('kind').notNull(),
+  dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+});
+
 export const dashCaseDue = pgView('dash_case_due', {
   caseId: uuid('case_id').notNull(),
   caseNumber: bigint('case_number', { mode: 'number' }).notNull(),

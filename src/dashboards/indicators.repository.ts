@@ -9,7 +9,7 @@ import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
 import { dashAction, dashCare, dashCareHistory, dashCaseDue, dashChild, dashHelpline, dashMissing } from './dashboards.schema';
 import { monthEnd, type Disaggregation, type Indicator, type Source } from './domain/indicator';
-import { countFromRollup, rollupServes, trendRowsFromRollup } from './indicators.rollup';
+import { countDueFromRollup, countFromRollup, rollupServes, trendRowsFromRollup } from './indicators.rollup';
 
 export interface Params {
   /** The IST calendar day (src/kernel/clock.ts). */
@@ -158,7 +158,10 @@ export async function countIndicator(
   groupBy: GroupBy | null = null,
   extra?: SQL,
 ): Promise<CountRow[]> {
-  if (rollupServes(actor, ind, groupBy, extra)) return countFromRollup(db, actor, ind, groupBy as 'district' | 'state' | null);
+  if (rollupServes(actor, ind, groupBy, extra)) {
+    const by = groupBy as 'district' | 'state' | null;
+    return ind.source === 'case_due' ? countDueFromRollup(db, actor, ind, p, by) : countFromRollup(db, actor, ind, by);
+  }
   const view = VIEWS[ind.source];
   const num = conditions(ind.source, ind.numerator, p);
   const den = ind.denominator ? conditions(ind.source, ind.denominator, p) : null;
@@ -216,9 +219,10 @@ export async function trendIndicator(
     WHERE ${and(jurisdictionWhere(actor, view), extra ?? sql`true`, den ?? num)} AND ${d} IS NOT NULL
       AND ${istDay} < (${after}::date + interval '1 month')::date
     GROUP BY 1`;
-  const rows = rollupServes(actor, ind, null, extra)
-    ? await trendRowsFromRollup(db, actor, ind, months)
-    : ((await db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
+  const rows =
+    ind.source === 'child' && rollupServes(actor, ind, null, extra)
+      ? await trendRowsFromRollup(db, actor, ind, months)
+      : ((await db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
   const got = new Map(rows.map((r) => [String(r.month), r]));
   let running = flow ? 0 : Number(got.get('before')?.numerator ?? 0);
   return months.map((m) => {

@@ -127,3 +127,91 @@ describe('incremental refresh', () => {
     expect(await pending()).toBe(0);
   });
 });
+
+describe('the due items: counted per IST day (0923), the same as counted live', () => {
+  const dueInds = INDICATORS.indicators.filter((i) => i.source === 'case_due' && i.status === 'live');
+  /** Every due-item figure an area shows, on a given clock: totals and per district. */
+  async function dueFigures(actor: Actor, at: { today: string; now: Date }) {
+    const out: Record<string, unknown> = {};
+    for (const i of dueInds) {
+      out[i.id] = await countIndicator(database.db, actor, i, at);
+      out[`${i.id}/district`] = await countIndicator(database.db, actor, i, at, 'district');
+      out[`${i.id}/state`] = await countIndicator(database.db, actor, i, at, 'state');
+    }
+    return out;
+  }
+  const areas = () => [district, actorFor('district', 467), actorFor('state'), national];
+  async function same(at: { today: string; now: Date } = p) {
+    await ensureFresh(database.db, 0);
+    for (const actor of areas()) expect(await dueFigures(actor, at)).toEqual(await live(() => dueFigures(actor, at)));
+  }
+  const casePending = async () => Number((await database.query<{ n: number }>('SELECT count(*)::int AS n FROM dash_case_pending'))[0].n);
+  const C1 = '00000000-0000-0000-0000-000000000101';
+  const C3 = '00000000-0000-0000-0000-000000000103';
+  const K = '00000000-0000-0000-0000-000000000104';
+  const unit = '00000000-0000-0000-0000-000000000900';
+  const addDue = (caseId: string, kind: string, at: string, d = 468) =>
+    database.query(
+      `INSERT INTO case_due (case_id, kind, due_at, assigned_unit_id, statutory, source, state_code, district_code)
+       VALUES ($1, $2, $3, $4, true, 'default', 27, $5)`,
+      [caseId, kind, at, unit, d],
+    );
+
+  it('as loaded (C1, closed above, reopened), and the figures are not trivially zero', async () => {
+    await database.query(`UPDATE case_record SET status = 'under_cwc', closed_at = NULL WHERE id = $1`, [C1]);
+    expect(await casePending()).toBe(1);
+    await same();
+    expect((await countIndicator(database.db, actorFor('state'), ind('cases_past_production'), p))[0]).toMatchObject({
+      numerator: 2,
+      denominator: 2,
+    });
+  });
+
+  it('after inserts: due earlier today (overdue by the clock), later today (not yet), tomorrow, in the other district', async () => {
+    await addDue(C1, 'sir_submission', '2026-11-20T09:00:00+05:30'); // before NOW (12:00 IST)
+    await addDue(C3, 'cwc_production', '2026-11-20T18:00:00+05:30'); // after NOW, same IST day
+    await addDue(K, 'sir_submission', '2026-11-21T00:30:00+05:30', 467); // the next IST day, still 20 Nov in UTC
+    expect(await casePending()).toBe(3);
+    await same();
+    expect((await countIndicator(database.db, district, ind('cases_past_sir'), p))[0]).toMatchObject({ numerator: 1, denominator: 2 });
+    expect((await countIndicator(database.db, district, ind('cases_past_production'), p))[0]).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+    });
+  });
+
+  it('after updates: a due date moved to another day, an item transferred to another district', async () => {
+    await database.query(`UPDATE case_due SET due_at = '2026-11-10T10:00:00+05:30' WHERE case_id = $1 AND kind = 'sir_submission'`, [C3]);
+    await database.query(`UPDATE case_due SET district_code = 467 WHERE case_id = $1 AND kind = 'cwc_final_order'`, [C3]);
+    await same();
+  });
+
+  it('after a case is closed (its items leave) and reopened (they return), and an item deleted', async () => {
+    await database.query(`UPDATE case_record SET status = 'closed', closed_at = now() WHERE id = $1`, [C1]);
+    await same();
+    expect((await countIndicator(database.db, district, ind('cases_past_production'), p))[0]).toMatchObject({
+      numerator: 0,
+      denominator: 1,
+    });
+    await database.query(`UPDATE case_record SET status = 'under_cwc', closed_at = NULL WHERE id = $1`, [C1]);
+    await database.query(`DELETE FROM case_due WHERE case_id = $1 AND kind = 'cwc_production'`, [K]);
+    await same();
+    // An unrelated change to an open case (its risk) leaves its due items alone.
+    await ensureFresh(database.db, 0);
+    await database.query(`UPDATE case_record SET risk = 'low' WHERE id = $1`, [C3]);
+    expect(await casePending()).toBe(0);
+  });
+
+  it('on another day and hour of the clock, with nothing recomputed', async () => {
+    const at = (iso: string) => ({ now: new Date(iso), today: new Date(new Date(iso).getTime() + 19_800_000).toISOString().slice(0, 10) });
+    for (const clock of [
+      at('2026-11-20T19:00:00Z'), // 00:30 IST on the 21st: the late item of the 20th is overdue, the 21st's is not yet
+      at('2026-11-21T12:00:00Z'),
+      at('2026-11-26T04:00:00Z'),
+      at('2027-04-01T04:00:00Z'),
+      at('2026-11-01T04:00:00Z'),
+    ]) {
+      await same(clock);
+    }
+  });
+});

@@ -12,8 +12,9 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
-import { dashChildCount as c } from './dashboards.schema';
+import { dashChildCount as c, dashDueCount, dashDueItem } from './dashboards.schema';
 import type { Indicator } from './domain/indicator';
+import type { Params } from './indicators.repository';
 
 /** The bit of each condition of the child source in dash_child_count.flags (0840). */
 export const FLAG: Record<string, number> = {
@@ -26,20 +27,30 @@ export const FLAG: Record<string, number> = {
   documents_complete: 64,
 };
 
+/** The kind each condition of the case_due source names (the other condition is `overdue`). */
+const DUE_KIND: Record<string, string> = {
+  production_pending: 'cwc_production',
+  sir_pending: 'sir_submission',
+  final_order_pending: 'cwc_final_order',
+};
+
 function meets(names: readonly string[]): SQL | null {
   const mask = names.reduce((m, n) => m | FLAG[n], 0);
   return mask ? sql`(${c.flags} & ${mask}) = ${mask}` : null;
 }
 
 /**
- * Whether the count can give this figure: a child indicator, in total or per district or state,
+ * Whether the count can give this figure: a child or due-item indicator, in total or per district or state,
  * for an area of whole districts. `DASHBOARD_COUNTS=live` counts every figure live (the bench's
  * comparison, and a fallback).
  */
 export function rollupServes(actor: Actor, ind: Indicator, groupBy: string | null, extra?: SQL): boolean {
   if (process.env.DASHBOARD_COUNTS === 'live') return false;
   return (
-    ind.source === 'child' &&
+    (ind.source === 'child' ||
+      (ind.source === 'case_due' &&
+        !ind.medianDays &&
+        [...ind.numerator, ...(ind.denominator ?? [])].every((n) => n === 'overdue' || n in DUE_KIND))) &&
     !extra &&
     (groupBy === null || groupBy === 'district' || groupBy === 'state') &&
     (actor.scope.level === 'national' || actor.scope.level === 'state' || actor.scope.level === 'district')
@@ -85,4 +96,44 @@ export async function trendRowsFromRollup(db: Db, actor: Actor, ind: Indicator, 
       AND ${c.month} < (${after}::date + interval '1 month')::date
     GROUP BY 1`)) as unknown as Rows;
   return res.rows;
+}
+
+/**
+ * The due items' indicators from their per-district, per-kind, per-IST-day count (dash_due_count,
+ * migration 0923): an item due on a day before today (IST, from the app's clock) is overdue, one due
+ * after it is not, and only today's items are compared with the clock's instant, from the kept items
+ * (dash_due_item, by district and due instant). The same figures as the live query over
+ * dash_case_due (indicators.rollup.test.ts).
+ */
+export async function countDueFromRollup(db: Db, actor: Actor, ind: Indicator, p: Params, groupBy: 'district' | 'state' | null) {
+  const when = (names: readonly string[]): SQL => {
+    const kinds = names.filter((n) => n !== 'overdue').map((n) => sql`kind = ${DUE_KIND[n]}`);
+    const parts = [...kinds, ...(names.includes('overdue') ? [sql`overdue`] : [])];
+    return parts.length ? sql.join(parts, sql` AND `) : sql`true`;
+  };
+  const num = when(ind.numerator);
+  const den = ind.denominator ? when(ind.denominator) : null;
+  const start = new Date(`${p.today}T00:00:00+05:30`);
+  const end = new Date(start.getTime() + 86_400_000);
+  const d = dashDueCount;
+  const i = dashDueItem;
+  const key = groupBy === 'district' ? sql`district_code::text` : groupBy === 'state' ? sql`state_code::text` : sql`NULL::text`;
+  const res = (await db.execute(sql`WITH due AS (
+      SELECT ${d.stateCode} AS state_code, ${d.districtCode} AS district_code, ${d.kind} AS kind, ${d.dueDay} < ${p.today}::date AS overdue, ${d.n} AS n
+      FROM ${d} WHERE ${and(jurisdictionWhere(actor, d), sql`${d.dueDay} <> ${p.today}::date`)}
+      UNION ALL
+      SELECT ${i.stateCode}, ${i.districtCode}, ${i.kind}, ${i.dueAt} < ${p.now.toISOString()}::timestamptz, 1
+      FROM ${i} WHERE ${and(jurisdictionWhere(actor, i), sql`${i.dueAt} >= ${start.toISOString()}::timestamptz`, sql`${i.dueAt} < ${end.toISOString()}::timestamptz`)}
+    )
+    SELECT ${key} AS key,
+      COALESCE(sum(n) FILTER (WHERE ${num}), 0)::int AS numerator,
+      ${den ? sql`COALESCE(sum(n) FILTER (WHERE ${den}), 0)::int` : sql`NULL::int`} AS denominator
+    FROM due WHERE ${den ?? num}
+    ${groupBy ? sql`GROUP BY 1 ORDER BY 1` : sql``}`)) as unknown as Rows;
+  return res.rows.map((r) => ({
+    key: (r.key as string | null) ?? null,
+    numerator: Number(r.numerator),
+    denominator: r.denominator == null ? null : Number(r.denominator),
+    medianDays: null,
+  }));
 }

@@ -5,6 +5,10 @@
  * on demand when the last refresh is older than the freshness limit, under an advisory lock so
  * that concurrent requests refresh once. Reports refresh first (maxAgeSeconds 0): a report's
  * figures are those of the moment it names.
+ *
+ * The statutory due items are kept the same way (migration 0923): the cases a write touches are
+ * marked, and a refresh recomputes their items (dash_due_item) and moves the per-district,
+ * per-kind, per-IST-day count (dash_due_count) by the difference.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -51,6 +55,34 @@ export async function refreshChanged(tx: Db): Promise<number> {
     await tx.execute(moveCounts(1));
     await tx.execute(sql`DELETE FROM dash_child_count WHERE n = 0`);
     await tx.execute(sql`DELETE FROM dash_child_claim`);
+  }
+  await refreshChangedCases(tx);
+  return n;
+}
+
+/** The count the claimed cases' kept due items contribute, added (+1) or taken away (-1). */
+const moveDueCounts = (sign: 1 | -1) => sql`
+  INSERT INTO dash_due_count AS c (state_code, district_code, kind, due_day, n)
+  SELECT i.state_code, i.district_code, i.kind, (i.due_at AT TIME ZONE 'Asia/Kolkata')::date, ${sign}::int * count(*)::int
+  FROM dash_due_item i JOIN dash_case_claim k ON k.case_id = i.case_id
+  GROUP BY 1, 2, 3, 4
+  ON CONFLICT (state_code, district_code, kind, due_day) DO UPDATE SET n = c.n + excluded.n`;
+
+/** The due items of the cases changed since the last refresh (0923), as refreshChanged does the children. */
+export async function refreshChangedCases(tx: Db): Promise<number> {
+  const claimed = (await tx.execute(sql`WITH k AS (DELETE FROM dash_case_pending RETURNING case_id)
+    INSERT INTO dash_case_claim (case_id) SELECT case_id FROM k`)) as unknown as { affectedRows?: number; rowCount?: number };
+  const n = Number(claimed.affectedRows ?? claimed.rowCount ?? 0);
+  if (n > 0) {
+    await tx.execute(sql`ANALYZE dash_case_claim`);
+    await tx.execute(moveDueCounts(-1));
+    await tx.execute(sql`DELETE FROM dash_due_item i USING dash_case_claim k WHERE i.case_id = k.case_id`);
+    // dash_case_due: the items of open cases only (a closed case's leave the count).
+    await tx.execute(sql`INSERT INTO dash_due_item (case_id, kind, due_at, state_code, district_code)
+      SELECT d.case_id, d.kind, d.due_at, d.state_code, d.district_code FROM dash_case_due d JOIN dash_case_claim k ON k.case_id = d.case_id`);
+    await tx.execute(moveDueCounts(1));
+    await tx.execute(sql`DELETE FROM dash_due_count WHERE n = 0`);
+    await tx.execute(sql`DELETE FROM dash_case_claim`);
   }
   return n;
 }

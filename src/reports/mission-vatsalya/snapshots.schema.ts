@@ -6,10 +6,11 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 export const reportSnapshot = pgTable('report_snapshot', {
   id: uuid('id').primaryKey().defaultRandom(),
-  kind: text('kind').$type<'monthly'>().notNull(),
+  kind: text('kind').$type<'monthly' | 'quarterly'>().notNull(),
   origin: text('origin').$type<'submitted' | 'scheduled'>().notNull(),
   stateCode: integer('state_code').notNull(),
-  districtCode: integer('district_code').notNull(),
+  // null for a state's quarterly report (0924)
+  districtCode: integer('district_code'),
   period: text('period').notNull(),
   indicatorSetVersion: integer('indicator_set_version').notNull(),
   figuresAt: ts('figures_at').notNull(),
@@ -22,7 +23,8 @@ export const reportSnapshot = pgTable('report_snapshot', {
 export const reportRecipient = pgTable('report_recipient', {
   id: uuid('id').primaryKey().defaultRandom(),
   stateCode: integer('state_code').notNull(),
-  districtCode: integer('district_code').notNull(),
+  // null for a recipient of the state's quarterly report (0924)
+  districtCode: integer('district_code'),
   address: text('address').notNull(),
   lang: text('lang').$type<'en' | 'hi' | 'mr'>().notNull(),
   addedBy: uuid('added_by'),

@@ -7,14 +7,14 @@
  * Mission Vatsalya Guidelines 2022: the DCPU's monthly progress report to the SCPS.
  */
 import { createHash } from 'node:crypto';
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../http/context';
 import { jurisdictionWhere, requirePermission, type Actor } from '../../access/policy';
 import { audit } from '../../audit/audit.service';
 import { HttpError } from '../../http/errors';
 import { istToday } from '../../kernel/clock';
 import { requireDashboard } from '../../dashboards/area';
-import { monthlyReport, type MvReport, type ReportRow } from './report';
+import { monthlyReport, quarterlyReport, type MvReport, type ReportRow } from './report';
 import { renderReport } from './render';
 import { reportSnapshot } from './snapshots.schema';
 import type { Lang } from './labels';
@@ -92,13 +92,15 @@ export async function freezeReport(
   by: string | null,
   existing: 'refuse' | 'return' = 'refuse',
 ): Promise<Snapshot> {
+  // A quarterly report is the state's (no district; migrations/0924).
+  const kind = report.kind === 'quarterly' ? 'quarterly' : 'monthly';
   const [row] = await ctx.db
     .insert(reportSnapshot)
     .values({
-      kind: 'monthly',
+      kind,
       origin,
       stateCode: report.area.stateCode,
-      districtCode: report.area.districtCode!,
+      districtCode: kind === 'quarterly' ? null : report.area.districtCode!,
       period: report.period.label,
       indicatorSetVersion: report.indicatorSetVersion,
       figuresAt: new Date(report.figuresAt),
@@ -118,9 +120,10 @@ export async function freezeReport(
     .from(reportSnapshot)
     .where(
       and(
-        eq(reportSnapshot.kind, 'monthly'),
+        eq(reportSnapshot.kind, kind),
         eq(reportSnapshot.origin, origin),
-        eq(reportSnapshot.districtCode, report.area.districtCode!),
+        eq(reportSnapshot.stateCode, report.area.stateCode),
+        kind === 'quarterly' ? isNull(reportSnapshot.districtCode) : eq(reportSnapshot.districtCode, report.area.districtCode!),
         eq(reportSnapshot.period, report.period.label),
       ),
     );
@@ -141,7 +144,7 @@ export async function submitMonthly(ctx: AppContext, actor: Actor, district: num
     'create',
     'report_snapshot',
     row.id,
-    { stateCode: row.stateCode, districtCode: row.districtCode },
+    { stateCode: row.stateCode, districtCode: row.districtCode ?? undefined },
     {
       period: month,
       sha256: row.sha256,
@@ -182,8 +185,11 @@ async function loadSnapshot(ctx: AppContext, actor: Actor, id: string): Promise<
 /** A frozen report with its figures, whether they are intact (hash), and what a re-run today gives differently. */
 export async function readSnapshot(ctx: AppContext, actor: Actor, id: string) {
   const row = await loadSnapshot(ctx, actor, id);
-  const now = await monthlyReport(ctx, actor, row.districtCode, row.period);
-  await audit(ctx.db, actor, 'read', 'report_snapshot', id, { stateCode: row.stateCode, districtCode: row.districtCode });
+  const now =
+    row.districtCode === null
+      ? await quarterlyReport(ctx, actor, row.stateCode, row.period)
+      : await monthlyReport(ctx, actor, row.districtCode, row.period);
+  await audit(ctx.db, actor, 'read', 'report_snapshot', id, { stateCode: row.stateCode, districtCode: row.districtCode ?? undefined });
   return {
     ...meta(row),
     intact: reportHash(row.report) === row.sha256,
@@ -196,6 +202,14 @@ export async function readSnapshot(ctx: AppContext, actor: Actor, id: string) {
 /** The frozen report as PDF, Excel or CSV: rendered from the stored figures, never recomputed. */
 export async function snapshotFile(ctx: AppContext, actor: Actor, id: string, format: 'pdf' | 'xlsx' | 'csv', lang: Lang) {
   const row = await loadSnapshot(ctx, actor, id);
-  await audit(ctx.db, actor, 'export', 'report_snapshot', id, { stateCode: row.stateCode, districtCode: row.districtCode }, { format });
+  await audit(
+    ctx.db,
+    actor,
+    'export',
+    'report_snapshot',
+    id,
+    { stateCode: row.stateCode, districtCode: row.districtCode ?? undefined },
+    { format },
+  );
   return renderReport(row.report, format, lang);
 }

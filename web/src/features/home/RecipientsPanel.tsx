@@ -16,15 +16,18 @@ const PATH = '/reports/mission-vatsalya/recipients';
 
 /**
  * Who receives the district's monthly report by e-mail on the 5th (src/reports/mission-vatsalya/
- * schedule.ts): add an address with the language of its mail, remove one. For those who manage the
- * district's convergence (the server checks the role and the district again).
+ * schedule.ts), or, given a state, the state's quarterly report after each quarter: add an address
+ * with the language of its mail, remove one. For those who manage the district's convergence, or the
+ * state's report recipients (the server checks the role and the area again).
  */
-export function RecipientsPanel({ district }: { district: number }) {
+export function RecipientsPanel({ district, state }: { district?: number; state?: number }) {
+  const area = district !== undefined ? { district } : { state: state! };
+  const ofState = district === undefined;
   const { t } = useTranslation();
   const f = useFormat();
   const qc = useQueryClient();
-  const key = ['report-recipients', district];
-  const q = useQuery({ queryKey: key, queryFn: () => api.get<List>(PATH, { district }) });
+  const key = ['report-recipients', district ?? null, state ?? null];
+  const q = useQuery({ queryKey: key, queryFn: () => api.get<List>(PATH, area) });
   const [address, setAddress] = useState('');
   const [lang, setLang] = useState<(typeof LANGS)[number]>('en');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -41,7 +44,7 @@ export function RecipientsPanel({ district }: { district: number }) {
   };
   const done = () => qc.invalidateQueries({ queryKey: key });
   const add = useMutation({
-    mutationFn: (body: { district: number; address: string; lang: string }) => api.post(PATH, body),
+    mutationFn: (body: { district?: number; state?: number; address: string; lang: string }) => api.post(PATH, body),
     onSuccess: () => {
       setAddress('');
       return done();
@@ -49,7 +52,7 @@ export function RecipientsPanel({ district }: { district: number }) {
     onError: fail,
   });
   const remove = useMutation({
-    mutationFn: (id: string) => request('DELETE', `${PATH}/${id}`, { query: { district } }),
+    mutationFn: (id: string) => request('DELETE', `${PATH}/${id}`, { query: area }),
     onSuccess: done,
     onError: fail,
   });
@@ -58,15 +61,15 @@ export function RecipientsPanel({ district }: { district: number }) {
     reset();
     const a = address.trim();
     if (!EMAIL.test(a) || a.length > 200) return setErrors({ address: t('home.recipients.invalidAddress') });
-    add.mutate({ district, address: a, lang });
+    add.mutate({ ...area, address: a, lang });
   }
   return (
     <Card withBorder data-testid="recipients">
       <Title order={2} size="h4" mb="xs">
-        {t('home.recipients.title')}
+        {t(ofState ? 'home.recipients.stateTitle' : 'home.recipients.title')}
       </Title>
       <Text size="xs" c="dimmed" mb="xs">
-        {t('home.recipients.intro')}
+        {t(ofState ? 'home.recipients.stateIntro' : 'home.recipients.intro')}
       </Text>
       {general && (
         <Alert color="red" mb="xs">

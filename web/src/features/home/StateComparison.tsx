@@ -3,10 +3,12 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useCan } from '../../auth/session';
 import { QueryState } from '../../components/Status';
 import { useFormat } from '../../i18n/format';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useComparison } from './api';
+import { RecipientsPanel } from './RecipientsPanel';
 import { useTitle } from './shared';
 
 /** The state's districts side by side, worst first on the chosen indicator; each cell opens the district. */
@@ -16,6 +18,7 @@ export function StateComparisonView({ state }: { state?: number }) {
   const title = useTitle();
   const [rank, setRank] = useState<string | undefined>(undefined);
   const q = useComparison(rank, state);
+  const can = useCan();
   return (
     <QueryState query={q}>
       {(c) => {
@@ -103,6 +106,8 @@ export function StateComparisonView({ state }: { state?: number }) {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
+            {/* The state's quarterly report recipients (the server checks the state against the reader's). */}
+            {c.state.stateCode !== null && can('reports.recipients') && <RecipientsPanel state={c.state.stateCode} />}
           </>
         );
       }}

@@ -123,6 +123,9 @@ const en = {
     },
     recipients: {
       title: 'Who receives the monthly report',
+      stateTitle: 'Who receives the quarterly state report',
+      stateIntro:
+        'On the 5th after each quarter ends (July, October, January, April) the quarter’s state report is frozen and e-mailed to these addresses, in the language chosen for each.',
       intro: 'On the 5th of each month last month’s report is frozen and e-mailed to these addresses, in the language chosen for each.',
       address: 'E-mail address',
       lang: 'Language of the mail',
@@ -268,6 +271,9 @@ const hi: typeof en = {
     },
     recipients: {
       title: 'मासिक रिपोर्ट किसे मिलती है',
+      stateTitle: 'त्रैमासिक राज्य रिपोर्ट किसे मिलती है',
+      stateIntro:
+        'हर तिमाही समाप्त होने के बाद 5 तारीख को (जुलाई, अक्टूबर, जनवरी, अप्रैल) उस तिमाही की राज्य रिपोर्ट स्थिर करके इन पतों पर ई-मेल की जाती है, हर पते के लिए चुनी गई भाषा में।',
       intro: 'हर महीने की 5 तारीख को पिछले महीने की रिपोर्ट स्थिर करके इन पतों पर ई-मेल की जाती है, हर पते के लिए चुनी गई भाषा में।',
       address: 'ई-मेल पता',
       lang: 'ई-मेल की भाषा',
@@ -413,6 +419,9 @@ const mr: typeof en = {
     },
     recipients: {
       title: 'मासिक अहवाल कोणाला मिळतो',
+      stateTitle: 'त्रैमासिक राज्य अहवाल कोणाला मिळतो',
+      stateIntro:
+        'प्रत्येक तिमाही संपल्यानंतर 5 तारखेला (जुलै, ऑक्टोबर, जानेवारी, एप्रिल) त्या तिमाहीचा राज्य अहवाल स्थिर करून या पत्त्यांवर ई-मेल केला जातो, प्रत्येक पत्त्यासाठी निवडलेल्या भाषेत.',
       intro: 'दर महिन्याच्या 5 तारखेला मागील महिन्याचा अहवाल स्थिर करून या पत्त्यांवर ई-मेल केला जातो, प्रत्येक पत्त्यासाठी निवडलेल्या भाषेत.',
       address: 'ई-मेल पत्ता',
       lang: 'ई-मेलची भाषा',

@@ -77,4 +77,16 @@ describe('who receives the monthly report', () => {
     await waitFor(() => expect(writes(sent).some((s) => s.method === 'DELETE')).toBe(true));
     expect(writes(sent).find((s) => s.method === 'DELETE')!.url).toBe('/api/v1/reports/mission-vatsalya/recipients/r1?district=468');
   });
+
+  it('for a state (the quarterly state report, in Marathi): its own title, and the state sent with the list and the new address', async () => {
+    const sent = serve({ status: 201, body: { id: 'r3', address: 'wcd@mh.test', lang: 'en', addedAt: '2026-11-02T05:00:00.000Z' } });
+    const { container } = await renderWithApp(<RecipientsPanel state={27} />, 'mr');
+    expect(await screen.findByText('त्रैमासिक राज्य अहवाल कोणाला मिळतो')).toBeTruthy();
+    await screen.findByText('scps@mh.test');
+    expect(sent[0].url).toBe('/api/v1/reports/mission-vatsalya/recipients?state=27');
+    fireEvent.change(field(container, 'address'), { target: { value: 'wcd@mh.test' } });
+    submit('प्राप्तकर्ता जोडा');
+    await waitFor(() => expect(writes(sent)).toHaveLength(1));
+    expect(writes(sent)[0].body).toEqual({ state: 27, address: 'wcd@mh.test', lang: 'en' });
+  });
 });
