@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Button, Card, NumberInput, Stack, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAftercareFromProposal, type AftercareProposal } from './api';
-import { GeneralError, todayIst, useLifeForm } from './form';
+import { todayIst } from '../../app/clock';
+import { GeneralError, useLifeForm } from './form';
 
 /**
  * The aftercare plan (JJ Act 2015 s.46; the CWC's Form 37 order) made from a foster child's

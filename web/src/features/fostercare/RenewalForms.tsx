@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Button, Card, NativeSelect, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useReassessment, useRenewalDecision, type ApprovalDue } from './api';
-import { GeneralError, todayIst, useLifeForm } from './form';
+import { todayIst } from '../../app/clock';
+import { GeneralError, useLifeForm } from './form';
 
 /**
  * Renewal of a foster family's approval (JJ Model Rules 2016 r.23): the DCPU's re-assessment (an
