@@ -74,12 +74,12 @@ function installBrowserShims() {
   }) as typeof fetch;
 }
 
-export async function renderWithApp(ui: ReactElement, lang: 'en' | 'hi' | 'mr' = 'en') {
+export async function renderWithApp(ui: ReactElement, lang: 'en' | 'hi' | 'mr' = 'en', me: Me = ME) {
   installBrowserShims();
   chooseLanguage(lang); // remembered, as if the user chose it: the profile's language doesn't override it
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  qc.setQueryData(ME_KEY, ME);
-  qc.setQueryData(['villages', ME.scope], VILLAGES);
+  qc.setQueryData(ME_KEY, me);
+  qc.setQueryData(['villages', me.scope], VILLAGES);
   return render(
     <MantineProvider>
       <QueryClientProvider client={qc}>

@@ -100,7 +100,9 @@ function ActionRow({
       <Table.Tr>
         <Table.Td>{a.caseRef ?? t('convergence.common.general')}</Table.Td>
         <Table.Td>
-          {a.description}
+          <Anchor component={Link} to={`/convergence/actions/${a.id}`} size="sm">
+            {a.description}
+          </Anchor>
           <Text size="xs" c="dimmed">
             {labels.domain(a.domain)} ·{' '}
             {a.meetingId && a.meetingDate ? (

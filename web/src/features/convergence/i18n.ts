@@ -152,6 +152,9 @@ const en = {
       meetingOf: '{{group}}, meeting of {{date}}',
       raisedOn: '{{group}}, raised between meetings on {{date}}',
       total: '{{n}} actions',
+      itemTitle: 'Action item',
+      backToList: 'All actions',
+      caseRef: 'Case {{ref}}',
     },
     acc: {
       title: 'Department accountability',
@@ -432,6 +435,9 @@ const hi: typeof en = {
       meetingOf: '{{group}}, {{date}} की बैठक',
       raisedOn: '{{group}}, बैठकों के बीच {{date}} को उठाई गई',
       total: '{{n}} कार्रवाइयाँ',
+      itemTitle: 'कार्रवाई',
+      backToList: 'सभी कार्रवाइयाँ',
+      caseRef: 'प्रकरण {{ref}}',
     },
     acc: {
       title: 'विभागीय जवाबदेही',
@@ -704,6 +710,9 @@ const mr: typeof en = {
       meetingOf: '{{group}}, {{date}} ची बैठक',
       raisedOn: '{{group}}, बैठकांदरम्यान {{date}} रोजी उपस्थित केलेली',
       total: '{{n}} कार्यवाही',
+      itemTitle: 'कार्यवाही',
+      backToList: 'सर्व कार्यवाही',
+      caseRef: 'प्रकरण {{ref}}',
     },
     acc: {
       title: 'विभागीय उत्तरदायित्व',

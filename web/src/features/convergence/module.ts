@@ -38,6 +38,11 @@ export default defineModule({
     }),
     createRoute({
       getParentRoute: () => parent,
+      path: '/convergence/actions/$actionId',
+      component: lazyRouteComponent(() => import('./ActionPage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
       path: '/convergence/accountability',
       component: lazyRouteComponent(() => import('./AccountabilityPage')),
     }),

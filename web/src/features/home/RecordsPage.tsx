@@ -105,7 +105,7 @@ export default function RecordsPage() {
                   {r.actions.map((a) => (
                     <Table.Tr key={a.id}>
                       <Table.Td>
-                        <Anchor component={Link} to="/convergence/actions">
+                        <Anchor component={Link} to={`/convergence/actions/${a.id}`}>
                           {a.description}
                         </Anchor>
                       </Table.Td>
