@@ -33,6 +33,8 @@ const VARIANT_GROUPS: string[][] = [
   ['ayesha', 'aisha', 'ayasha', 'aysha', 'ayisha'],
   ['fatima', 'fatma', 'fathima', 'phatima'],
   ['singh', 'sing', 'sinh'],
+  // "Kr." is how registers and school rolls abbreviate Kumar (Ram Kr. Yadav); as a suffix it is dropped.
+  ['kumar', 'kr'],
   ['abdul', 'abdool', 'abdulla'],
   ['rahman', 'rehman', 'rahaman', 'rehaman'],
   ['husain', 'hussain', 'hussein', 'husein', 'hosain', 'hossain'],
@@ -161,6 +163,8 @@ export function respell(t: string): string {
     .replace(/^(dny|jny|gny)/, 'gy')
     .replace(/dny/g, 'gy')
     .replace(/^jn(?=[aeiou])/, 'gy')
+    // "ow" before a consonant or at the end is the vowel au (Gowtam/Goutam, Chowdhury/Choudhury).
+    .replace(/ow(?![aeiouy])/g, 'au')
     .replace(/w/g, 'v')
     .replace(/ph/g, 'f')
     .replace(/q/g, 'k')
@@ -232,15 +236,21 @@ export function soundForm(canonical: string): string {
     .replace(/([^aeiou])\1+/g, '$1');
 }
 
+// The key folds voicing (g/k, d/t, b/p) and v/b: Tamil script writes one letter for k and g, t and d,
+// p and b, so a Tamil-script name cannot say which one the Latin spelling will use (திவ்யா is Divya,
+// பாலாஜி Balaji); Bengali writes one letter for b and v (অভিজিৎ Abhijit/Avijit). The key only blocks:
+// the comparison still tells them apart where the scripts do.
+const FOLD: Record<string, string> = { v: 'p', b: 'p', g: 'k', d: 't' };
+
 /** Consonant skeleton of a sound form: first letter (any vowel as "a"), then consonants, no y/h. */
 function skeleton(sound: string): string {
   if (sound === '') return '';
-  const first = /[aeiou]/.test(sound[0]) ? 'a' : sound[0];
+  const first = /[aeiou]/.test(sound[0]) ? 'a' : (FOLD[sound[0]] ?? sound[0]);
   let out = first;
   for (let i = 1; i < sound.length; i++) {
     const c = sound[i];
     if ('aeiouyh'.includes(c)) continue;
-    const m = c === 'm' && /[pb]/.test(sound[i + 1] ?? '') ? 'n' : c;
+    const m = c === 'm' && /[pbv]/.test(sound[i + 1] ?? '') ? 'n' : (FOLD[c] ?? c);
     if (out[out.length - 1] !== m) out += m;
   }
   return out;
