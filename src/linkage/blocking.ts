@@ -2,6 +2,7 @@
 // known per rule before any comparison (Splink-style), and a block too big to be useful is
 // skipped with a warning — the other rules still see those records.
 import {
+  foldKey,
   isGenericPetName,
   isNicknameCanonical,
   keyOfCanonicalCached as keyOfCanonical,
@@ -17,6 +18,11 @@ import { stateAlias } from './states';
 
 type Transform = BlockingRule['keys'][number]['transform'];
 
+/** A name's token keys with voicing and v/b folded (foldKey), sorted. */
+function foldedKeys(v: string): string[] {
+  return searchKeys(v).map(foldKey).sort();
+}
+
 /** One key part's values for one record (shared with src/missing/blocking-keys.ts, which stores them). */
 export function transformValue(v: string, t: Transform, side: 'left' | 'right'): string[] {
   switch (t) {
@@ -29,10 +35,10 @@ export function transformValue(v: string, t: Transform, side: 'left' | 'right'):
       return s ? [s] : [];
     }
     case 'tokenKeys':
-      return searchKeysWithVariants(v);
+      return searchKeysWithVariants(v).map(foldKey);
     case 'firstKey': {
       const toks = nameTokens(v);
-      return toks.length ? [keyOfCanonical(toks[0]), ...variantKeysOfTokens([toks[0]])] : [];
+      return toks.length ? [keyOfCanonical(toks[0]), ...variantKeysOfTokens([toks[0]])].map(foldKey) : [];
     }
     case 'nameless': {
       // Every missing report is a candidate for a found child with no name, or only a pet name that
@@ -42,11 +48,11 @@ export function transformValue(v: string, t: Transform, side: 'left' | 'right'):
       return toks.every((x) => isNicknameCanonical(x) || isGenericPetName(x)) ? ['*'] : [];
     }
     case 'sortedKeys': {
-      const k = searchKeys(v).sort();
+      const k = foldedKeys(v);
       return k.length ? [k.join('+')] : [];
     }
     case 'fullKeys': {
-      const k = searchKeys(v).sort();
+      const k = foldedKeys(v);
       return k.length >= 2 ? [k.join('+')] : [];
     }
     case 'firstKeyLeftAll':
@@ -60,7 +66,7 @@ export function transformValue(v: string, t: Transform, side: 'left' | 'right'):
     case 'tokenPairs': {
       // Every two of the name's token keys, in any order: "Tushar Sandeep" meets "Tushar Sandeep
       // Chavan" and "Sandeep Tushar" (surname or father's name first, a name dropped).
-      const k = [...new Set(searchKeys(v))].sort();
+      const k = [...new Set(foldedKeys(v))];
       const out: string[] = [];
       for (let a = 0; a < k.length; a++) for (let b = a + 1; b < k.length; b++) out.push(`${k[a]}+${k[b]}`);
       return out;
@@ -71,9 +77,10 @@ export function transformValue(v: string, t: Transform, side: 'left' | 'right'):
       // its tokens written together, in either order; the other the key of each of its tokens.
       const joined = (t === 'joinedPairs') === (side === 'left');
       const toks = nameTokens(v);
-      if (!joined) return toks.filter((x) => x.length >= 6).map((x) => keyOfCanonical(x));
+      if (!joined) return toks.filter((x) => x.length >= 6).map((x) => foldKey(keyOfCanonical(x)));
       const out: string[] = [];
-      for (let a = 0; a < toks.length; a++) for (let b = 0; b < toks.length; b++) if (a !== b) out.push(keyOfCanonical(toks[a] + toks[b]));
+      for (let a = 0; a < toks.length; a++)
+        for (let b = 0; b < toks.length; b++) if (a !== b) out.push(foldKey(keyOfCanonical(toks[a] + toks[b])));
       return out;
     }
     case 'sex': {

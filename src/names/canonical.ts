@@ -236,21 +236,32 @@ export function soundForm(canonical: string): string {
     .replace(/([^aeiou])\1+/g, '$1');
 }
 
-// The key folds voicing (g/k, d/t, b/p) and v/b: Tamil script writes one letter for k and g, t and d,
-// p and b, so a Tamil-script name cannot say which one the Latin spelling will use (திவ்யா is Divya,
-// பாலாஜி Balaji); Bengali writes one letter for b and v (অভিজিৎ Abhijit/Avijit). The key only blocks:
-// the comparison still tells them apart where the scripts do.
+// Blocking keys fold voicing (g/k, d/t, b/p) and v/b: Tamil script writes one letter for k and g,
+// t and d, p and b, so a Tamil-script name cannot say which one the Latin spelling will use (திவ்யா is
+// Divya, பாலாஜி Balaji); Bengali writes one letter for b and v (অভিজিৎ Abhijit/Avijit). Only the
+// linkage blocking uses the folded key (its keys are versioned with the model and re-keyed when it
+// changes); searchKeys, stored unversioned in the registry's name_keys, keep the finer key.
 const FOLD: Record<string, string> = { v: 'p', b: 'p', g: 'k', d: 't' };
+
+/** A key (keyOfCanonical/searchKeys) with voicing and v/b folded, for blocking. */
+export function foldKey(key: string): string {
+  let out = '';
+  for (let i = 0; i < key.length; i++) {
+    const c = FOLD[key[i]] ?? key[i];
+    if (out[out.length - 1] !== c) out += c;
+  }
+  return out;
+}
 
 /** Consonant skeleton of a sound form: first letter (any vowel as "a"), then consonants, no y/h. */
 function skeleton(sound: string): string {
   if (sound === '') return '';
-  const first = /[aeiou]/.test(sound[0]) ? 'a' : (FOLD[sound[0]] ?? sound[0]);
+  const first = /[aeiou]/.test(sound[0]) ? 'a' : sound[0];
   let out = first;
   for (let i = 1; i < sound.length; i++) {
     const c = sound[i];
     if ('aeiouyh'.includes(c)) continue;
-    const m = c === 'm' && /[pbv]/.test(sound[i + 1] ?? '') ? 'n' : (FOLD[c] ?? c);
+    const m = c === 'm' && /[pb]/.test(sound[i + 1] ?? '') ? 'n' : c;
     if (out[out.length - 1] !== m) out += m;
   }
   return out;
