@@ -2,6 +2,7 @@
 // known per rule before any comparison (Splink-style), and a block too big to be useful is
 // skipped with a warning — the other rules still see those records.
 import {
+  foldKey,
   isGenericPetName,
   isNicknameCanonical,
   keyOfCanonicalCached as keyOfCanonical,
@@ -17,7 +18,13 @@ import { stateAlias } from './states';
 
 type Transform = BlockingRule['keys'][number]['transform'];
 
-function transformValue(v: string, t: Transform, side: 'left' | 'right'): string[] {
+/** A name's token keys with voicing and v/b folded (foldKey), sorted. */
+function foldedKeys(v: string): string[] {
+  return searchKeys(v).map(foldKey).sort();
+}
+
+/** One key part's values for one record (shared with src/missing/blocking-keys.ts, which stores them). */
+export function transformValue(v: string, t: Transform, side: 'left' | 'right'): string[] {
   switch (t) {
     case 'exact': {
       const s = normText(v);
@@ -28,10 +35,10 @@ function transformValue(v: string, t: Transform, side: 'left' | 'right'): string
       return s ? [s] : [];
     }
     case 'tokenKeys':
-      return searchKeysWithVariants(v);
+      return searchKeysWithVariants(v).map(foldKey);
     case 'firstKey': {
       const toks = nameTokens(v);
-      return toks.length ? [keyOfCanonical(toks[0]), ...variantKeysOfTokens([toks[0]])] : [];
+      return toks.length ? [keyOfCanonical(toks[0]), ...variantKeysOfTokens([toks[0]])].map(foldKey) : [];
     }
     case 'nameless': {
       // Every missing report is a candidate for a found child with no name, or only a pet name that
@@ -41,16 +48,45 @@ function transformValue(v: string, t: Transform, side: 'left' | 'right'): string
       return toks.every((x) => isNicknameCanonical(x) || isGenericPetName(x)) ? ['*'] : [];
     }
     case 'sortedKeys': {
-      const k = searchKeys(v).sort();
+      const k = foldedKeys(v);
       return k.length ? [k.join('+')] : [];
     }
     case 'fullKeys': {
-      const k = searchKeys(v).sort();
+      const k = foldedKeys(v);
       return k.length >= 2 ? [k.join('+')] : [];
     }
+    case 'firstKeyLeftAll':
+    case 'firstKeyRightAll': {
+      // The first name of one side against every name of the other: a name written surname first
+      // (Telugu "Nayudu Bhavani", Tamil father's name first) meets the given name alone. Only one side
+      // offers all its names, so two records sharing only a surname (a common block) do not meet.
+      const all = (t === 'firstKeyLeftAll') === (side === 'left');
+      return transformValue(v, all ? 'tokenKeys' : 'firstKey', side);
+    }
+    case 'tokenPairs': {
+      // Every two of the name's token keys, in any order: "Tushar Sandeep" meets "Tushar Sandeep
+      // Chavan" and "Sandeep Tushar" (surname or father's name first, a name dropped).
+      const k = [...new Set(foldedKeys(v))];
+      const out: string[] = [];
+      for (let a = 0; a < k.length; a++) for (let b = a + 1; b < k.length; b++) out.push(`${k[a]}+${k[b]}`);
+      return out;
+    }
+    case 'joinedPairs':
+    case 'joinedPairsRight': {
+      // Names written as one word ("Nehakewat", "Holderrupa"): one side offers the key of every two of
+      // its tokens written together, in either order; the other the key of each of its tokens.
+      const joined = (t === 'joinedPairs') === (side === 'left');
+      const toks = nameTokens(v);
+      if (!joined) return toks.filter((x) => x.length >= 6).map((x) => foldKey(keyOfCanonical(x)));
+      const out: string[] = [];
+      for (let a = 0; a < toks.length; a++)
+        for (let b = 0; b < toks.length; b++) if (a !== b) out.push(foldKey(keyOfCanonical(toks[a] + toks[b])));
+      return out;
+    }
     case 'sex': {
+      // Sex not recorded: the record joins both blocks rather than none.
       const s = normSex(v);
-      return s ? [s] : [];
+      return s ? [s] : v === undefined || normText(v ?? '') === '' ? ['f', 'm'] : [];
     }
     case 'prefix3': {
       const s = normText(v).replace(/\s/g, '');
@@ -65,14 +101,31 @@ function transformValue(v: string, t: Transform, side: 'left' | 'right'): string
   }
 }
 
-/** Year of birth from an (estimated) age and the report date. The left side emits a ±1 year
- *  window so that estimated ages still meet; the right side emits the year itself. */
-function birthYears(age: string, date: string, window: boolean): string[] {
+/** Years either side of the missing child's birth year that a found child's may fall in: found
+ *  children's ages are estimated, and estimates stray further for older children: ±15% of the age,
+ *  rounded up, at least 1 (±1 year up to age 6, ±2 from 7, ±3 from 14; a 9-year-old estimated as 11
+ *  is compared). */
+export function birthYearWindow(age: number): number {
+  return Math.max(1, Math.ceil(0.15 * age));
+}
+
+/** Year of birth from an (estimated) age and the report date (its day counts: a child of 3 reported
+ *  in late December was born nearer the next year). The left side emits a window (birthYearWindow)
+ *  so that estimated ages still meet; the right side emits the year itself. A record whose age or
+ *  date is unknown is compared with every record of the other side in its other blocks' keys: the
+ *  left emits "?L" and "?R", the right "?R"; a left record with a year also emits "?R" and a right one
+ *  "?L" (so two records of unknown age meet too). */
+export function birthYears(age: string, date: string, side: 'left' | 'right'): string[] {
   const a = Number((age ?? '').trim()),
-    y = Number(/^(\d{4})/.exec((date ?? '').trim())?.[1]);
-  if ((age ?? '').trim() === '' || !Number.isFinite(a) || !Number.isFinite(y)) return [];
+    m = /^(\d{4})-(\d{2})-(\d{2})/.exec((date ?? '').trim());
+  if ((age ?? '').trim() === '' || !Number.isFinite(a) || !m) return side === 'left' ? ['?L', '?R'] : ['?R'];
+  const y = Number(m[1]) + (Math.min(12, Math.max(1, Number(m[2]))) - 1) / 12 + (Math.min(31, Math.max(1, Number(m[3]))) - 1) / 365;
   const b = Math.round(y - a);
-  return window ? [String(b - 1), String(b), String(b + 1)] : [String(b)];
+  if (side === 'right') return [String(b), '?L'];
+  const w = birthYearWindow(a);
+  const out = ['?R'];
+  for (let x = b - w; x <= b + w; x++) out.push(String(x));
+  return out;
 }
 
 /** A key part's values per record as interned integers (CSR), so rule keys are arithmetic, not strings. */
@@ -117,7 +170,7 @@ class KeyParts {
     for (let i = 0; i < n; i++) {
       const raw = col[i] ?? '';
       if (k.transform === 'birthYear') {
-        for (const v of birthYears(raw, other[i] ?? '', side === 'left')) ids.push(intern(v));
+        for (const v of birthYears(raw, other[i] ?? '', side)) ids.push(intern(v));
       } else {
         let vs = memo.get(raw);
         if (vs === undefined) {

@@ -37,7 +37,24 @@ const Comparison = z.object({
 
 const BlockingKey = z.object({
   column: z.string(),
-  transform: z.enum(['exact', 'key', 'tokenKeys', 'firstKey', 'sortedKeys', 'fullKeys', 'sex', 'prefix3', 'year', 'birthYear', 'nameless']),
+  transform: z.enum([
+    'exact',
+    'key',
+    'tokenKeys',
+    'firstKey',
+    'firstKeyLeftAll',
+    'firstKeyRightAll',
+    'sortedKeys',
+    'fullKeys',
+    'tokenPairs',
+    'joinedPairs',
+    'joinedPairsRight',
+    'sex',
+    'prefix3',
+    'year',
+    'birthYear',
+    'nameless',
+  ]),
   /** Second column some transforms need: birthYear takes age from `column` and the report date from `with`. */
   with: z.string().optional(),
 });

@@ -33,6 +33,8 @@ const VARIANT_GROUPS: string[][] = [
   ['ayesha', 'aisha', 'ayasha', 'aysha', 'ayisha'],
   ['fatima', 'fatma', 'fathima', 'phatima'],
   ['singh', 'sing', 'sinh'],
+  // "Kr." is how registers and school rolls abbreviate Kumar (Ram Kr. Yadav); as a suffix it is dropped.
+  ['kumar', 'kr'],
   ['abdul', 'abdool', 'abdulla'],
   ['rahman', 'rehman', 'rahaman', 'rehaman'],
   ['husain', 'hussain', 'hussein', 'husein', 'hosain', 'hossain'],
@@ -161,6 +163,8 @@ export function respell(t: string): string {
     .replace(/^(dny|jny|gny)/, 'gy')
     .replace(/dny/g, 'gy')
     .replace(/^jn(?=[aeiou])/, 'gy')
+    // "ow" before a consonant or at the end is the vowel au (Gowtam/Goutam, Chowdhury/Choudhury).
+    .replace(/ow(?![aeiouy])/g, 'au')
     .replace(/w/g, 'v')
     .replace(/ph/g, 'f')
     .replace(/q/g, 'k')
@@ -230,6 +234,23 @@ export function soundForm(canonical: string): string {
     .replace(/rh/g, 'r')
     .replace(/zh/g, 'l')
     .replace(/([^aeiou])\1+/g, '$1');
+}
+
+// Blocking keys fold voicing (g/k, d/t, b/p) and v/b: Tamil script writes one letter for k and g,
+// t and d, p and b, so a Tamil-script name cannot say which one the Latin spelling will use (திவ்யா is
+// Divya, பாலாஜி Balaji); Bengali writes one letter for b and v (অভিজিৎ Abhijit/Avijit). Only the
+// linkage blocking uses the folded key (its keys are versioned with the model and re-keyed when it
+// changes); searchKeys, stored unversioned in the registry's name_keys, keep the finer key.
+const FOLD: Record<string, string> = { v: 'p', b: 'p', g: 'k', d: 't' };
+
+/** A key (keyOfCanonical/searchKeys) with voicing and v/b folded, for blocking. */
+export function foldKey(key: string): string {
+  let out = '';
+  for (let i = 0; i < key.length; i++) {
+    const c = FOLD[key[i]] ?? key[i];
+    if (out[out.length - 1] !== c) out += c;
+  }
+  return out;
 }
 
 /** Consonant skeleton of a sound form: first letter (any vowel as "a"), then consonants, no y/h. */

@@ -1,6 +1,6 @@
 // Indian names across scripts and spellings: transliteration, canonical tokens,
 // phonetic keys for search, and similarity. Pure functions; never throw.
-import { canonicalToken, isNickname, isNicknameCanonical, keyOfCanonical, nameTokens, phoneticKey, soundForm } from './canonical';
+import { canonicalToken, foldKey, isNickname, isNicknameCanonical, keyOfCanonical, nameTokens, phoneticKey, soundForm } from './canonical';
 import { detectScript, toLatin } from './latin';
 import { jaroWinkler, tokenListSimilarity } from './similarity';
 import { toDevanagari } from './devanagari';
@@ -14,6 +14,7 @@ export {
   toDevanagari,
   nameTokens,
   phoneticKey,
+  foldKey,
   isNickname,
   isNicknameCanonical,
   canonicalToken,

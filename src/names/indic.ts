@@ -149,6 +149,9 @@ function emitWord(units: Unit[], script: Script): string {
     if (u.tamilCa && u.vowel === null && units[i + 1]?.tamilCa) cons = '';
     // Tamil க between vowels or after a nasal is voiced (முருகன் murugan, தங்கம் thangam).
     if (script === 'tamil' && cons === 'k' && i > 0 && (units[i - 1].vowel !== null || units[i - 1].cons === 'n')) cons = 'g';
+    // ட, த and ப after a nasal are voiced too (மணிகண்டன் Manikandan, அம்பிகா Ambika).
+    if (script === 'tamil' && i > 0 && units[i - 1].vowel === null && /^[nm]$/.test(units[i - 1].cons))
+      cons = cons === 't' || cons === 'th' ? 'd' : cons === 'p' ? 'b' : cons;
     if (u.rra && u.vowel === null && units[i + 1]?.rra) cons = 't';
     if (u.rra && script === 'malayalam' && i > 0 && units[i - 1].vowel === null && units[i - 1].cons === 'n') cons = 't';
     out += cons;
@@ -190,8 +193,11 @@ export function transliterateWord(word: string, script: Script, base: number): s
   const dead = DEAD[script];
   let geminate = false;
   let afterVirama = false;
+  let lastOff = -1;
   for (const ch of word) {
     const off = ch.codePointAt(0)! - base;
+    const prevOff = lastOff;
+    lastOff = off;
     const prev = units[units.length - 1];
     if (CONSONANTS[off] !== undefined || (over[off] !== undefined && !(off in MATRAS) && !(off in VOWELS))) {
       let cons = over[off] ?? CONSONANTS[off];
@@ -235,7 +241,9 @@ export function transliterateWord(word: string, script: Script, base: number): s
       continue;
     }
     if (off === 0x3c) {
-      if (prev && NUKTA[prev.cons] !== undefined) prev.cons = NUKTA[prev.cons];
+      // Bengali/Oriya য + nukta is য় (antastha ya), said y (প্রিয়াঙ্কা priyanka), not z.
+      if (prev && (script === 'bengali' || script === 'oriya') && prevOff === 0x2f) prev.cons = 'y';
+      else if (prev && NUKTA[prev.cons] !== undefined) prev.cons = NUKTA[prev.cons];
       continue;
     }
     if (off === 0x01 || off === 0x02 || (script === 'gurmukhi' && off === 0x70)) {

@@ -1,0 +1,127 @@
+// Blocking rules of indian-children.v1.3 (issue #15): true pairs that the earlier rules never
+// compared. Every example here was written for this test.
+import { describe, expect, it } from 'vitest';
+import { foldKey, nameTokens, searchKeys } from '../names';
+import { BlockIndex, birthYearWindow, birthYears } from './blocking';
+import { defaultModel } from './model';
+import { emptyPerson, personTable, type PersonRecord } from './record';
+
+const person = (id: string, fields: Partial<PersonRecord>): PersonRecord => ({ ...emptyPerson(id), ...fields });
+
+/** Whether the shipped model's blocking compares the missing record with the found one. */
+function compared(missing: Partial<PersonRecord>, found: Partial<PersonRecord>): boolean {
+  // A few unrelated records on each side, so no block is trivially everyone.
+  const left = [
+    person('m', missing),
+    person('x1', { name: 'Sunita Pawar', sex: 'f', age: 9, date: '2025-01-10' }),
+    person('x2', { name: 'Imran Shaikh', sex: 'm', age: 12, date: '2025-02-01' }),
+  ];
+  const right = [person('f', found), person('y1', { name: 'Kavita Jadhav', sex: 'f', age: 7, date: '2025-03-01' })];
+  const block = new BlockIndex(defaultModel(), personTable(left), personTable(right));
+  const out = new Int32Array(left.length);
+  const n = block.candidates(0, out);
+  return Array.from(out.subarray(0, n)).includes(0);
+}
+
+describe('names in South Indian and Bengali scripts share the Latin rendering’s blocking key', () => {
+  it.each([
+    ['திவ்யா', 'Divya'],
+    ['பாலாஜி', 'Balaji'],
+    ['மணிகண்டன்', 'Manikandan'],
+    ['లక్ష్మి', 'Lakshmi'],
+    ['పద్మ', 'Padma'],
+    ['অভিজিৎ', 'Avijit'],
+    ['প্রিয়াঙ্কা', 'Priyanka'],
+  ])('%s / %s', (script, latin) => {
+    expect(searchKeys(script).map(foldKey)).toEqual(searchKeys(latin).map(foldKey));
+  });
+
+  it('a found child written in Tamil script is compared with the missing report in Latin letters', () => {
+    const missing = { name: 'M. Divya', sex: 'f', age: 12, date: '2024-11-27', state: 'TN', district: 'Salem' };
+    const found = { name: 'திவ்யா முத்து', sex: 'f', age: 11, date: '2024-11-28' };
+    expect(compared(missing, found)).toBe(true);
+  });
+
+  it('Bengali য় is y (প্রিয়াঙ্কা is Priyanka, not Prizanka)', () => {
+    expect(nameTokens('প্রিয়াঙ্কা')).toEqual(['priyanka']);
+  });
+});
+
+describe('abbreviations and vowel spellings', () => {
+  it('"Kr." is Kumar: dropped as a middle name, kept first', () => {
+    expect(nameTokens('Ram Kr. Yadav')).toEqual(nameTokens('Ram Kumar Yadav'));
+    expect(nameTokens('Rekha Kr')).toEqual(['rekha']);
+    expect(nameTokens('Kr. Poonam')).toEqual(['kumar', 'punam']);
+  });
+
+  it('"ow" before a consonant is the vowel au (Gowtam / Goutam, Gowd / Goud)', () => {
+    expect(nameTokens('Gowtam Gowd')).toEqual(nameTokens('Goutam Goud'));
+    expect(nameTokens('Chowdhury')).toEqual(nameTokens('Choudhury'));
+  });
+});
+
+describe('estimated ages', () => {
+  it('the window grows with age: ±1 year to age 6, ±2 from 7, ±3 from 14', () => {
+    expect([0, 4, 6, 7, 9, 13, 14, 17].map(birthYearWindow)).toEqual([1, 1, 1, 2, 2, 2, 3, 3]);
+  });
+
+  it('a 9-year-old estimated as 11 is compared; as 13, not by name and age alone', () => {
+    const missing = { name: 'Rohan Kale', sex: 'm', age: 9, date: '2025-04-02' };
+    expect(compared(missing, { name: 'Rohan', sex: 'm', age: 11, date: '2025-04-20' })).toBe(true);
+    expect(compared(missing, { name: 'Rohan', sex: 'm', age: 13, date: '2025-04-20' })).toBe(false);
+  });
+
+  it('the report date’s day counts: 3 in late December 2024 and 2 in February 2025 are one birth year', () => {
+    const left = birthYears('3', '2024-12-22', 'left');
+    const right = birthYears('2', '2025-02-01', 'right');
+    expect(right).toEqual(['2023', '?L']);
+    expect(left).toContain('2023');
+  });
+
+  it('a record with no age is still compared by name and sex, on either side', () => {
+    expect(compared({ name: 'Priya Raman', sex: 'f', date: '2025-01-22' }, { name: 'Priya', sex: 'f', age: 1, date: '2025-01-29' })).toBe(
+      true,
+    );
+    expect(compared({ name: 'Jyoti Chauhan', sex: 'f', age: 3, date: '2024-02-19' }, { name: 'ज्योति', sex: 'f', date: '2024-02-19' })).toBe(
+      true,
+    );
+  });
+
+  it('a record with no sex joins both sexes’ blocks', () => {
+    expect(
+      compared({ name: 'Vaibhav Tayde', sex: 'm', age: 16, date: '2024-08-02' }, { name: 'Vaibhaw', sex: '', age: 16, date: '2024-08-05' }),
+    ).toBe(true);
+  });
+});
+
+describe('name order, dropped and fused names', () => {
+  it('a name written surname first meets the given name alone (Telugu order)', () => {
+    const missing = { name: 'Nayudu Bhavani', sex: 'f', age: 9, date: '2024-11-15', state: 'Telangana' };
+    expect(compared(missing, { name: 'Bhavani', sex: 'f', age: 8, date: '2024-12-15' })).toBe(true);
+    expect(
+      compared(
+        { name: 'Kiran Goud', sex: 'm', age: 10, date: '2024-12-13' },
+        { name: 'Gowd Kiran', sex: 'm', age: 11, date: '2025-01-16' },
+      ),
+    ).toBe(true);
+  });
+
+  it('two records sharing only a surname are not compared by it', () => {
+    const missing = { name: 'Sameer Siddiqui', sex: 'm', age: 5, date: '2024-06-07' };
+    expect(compared(missing, { name: 'Arif Siddiqui', sex: 'm', age: 5, date: '2024-06-20' })).toBe(false);
+  });
+
+  it('any two names in common, in any order, with the sex', () => {
+    const missing = { name: 'Tushar Sandeep Chavan', sex: 'm', age: 5, date: '2024-04-30', state: 'Maharashtra' };
+    expect(compared(missing, { name: 'Sandeep Tushar', sex: 'm', date: '2024-05-13' })).toBe(true);
+  });
+
+  it('a name written as one word meets the same names written apart, in either order and on either side', () => {
+    const rupa = { name: 'Rupa Halder', sex: 'f', age: 4, date: '2025-03-20', district: 'Malda' };
+    expect(compared(rupa, { name: 'Halderrupa', sex: 'f', age: 9, date: '2025-05-30' })).toBe(true);
+    expect(
+      compared({ name: 'Nehakewat', sex: 'f', age: 3, date: '2025-04-14' }, { name: 'Neha Kewat', sex: 'f', age: 8, date: '2025-05-04' }),
+    ).toBe(true);
+    expect(compared(rupa, { name: 'Halder', sex: 'f', age: 9, date: '2025-05-30' })).toBe(false);
+  });
+});
