@@ -38,7 +38,7 @@ const ITEM: ActionDetail = {
       type: 'block',
       on: '2026-11-10',
       text: 'Transfer certificate awaited',
-      recordedAt: '2026-11-10T06:00:00Z',
+
       by: { name: 'BEO', department: 'EDUCATION' },
     },
   ],
