@@ -23,7 +23,7 @@ describe('seedCases', () => {
     );
     const total = rows.reduce((s, r) => s + r.n, 0);
     expect(total).toBeGreaterThanOrEqual(38);
-    expect(total).toBeLessThanOrEqual(45);
+    expect(total).toBeLessThanOrEqual(48); // with the care demo's two infants declared legally free (care-extras.seed.ts)
     expect(rows.map((r) => r.district_code)).toEqual([467, 468]);
     expect(await seedCases(t.ctx.db)).toBe(0);
   });
