@@ -7,8 +7,7 @@ import { HttpError, badRequest, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { istToday } from '../kernel/clock';
 import { careFosterCarer, careFosterRenewal } from './care.schema';
-import { carerView, carerWhere } from './foster.service';
-import { lockedAtVersion } from './versioned';
+import { carerView, carerWhere, lockCarer as lockFamily } from './foster.service';
 import { approvalState, daysBetween, fosterApprovalRules } from './domain';
 import type { ReassessmentInput, RenewalDecisionInput } from './foster-life.model';
 
@@ -39,15 +38,7 @@ const renewalView = (r: RenewalRow) => ({
 });
 
 const lockCarer = (db: Db, actor: Actor, id: string, version: number) =>
-  lockedAtVersion(
-    db
-      .select()
-      .from(careFosterCarer)
-      .where(and(eq(careFosterCarer.id, id), carerWhere(actor)))
-      .for('update'),
-    version,
-    { name: 'Foster carer', changed: 'The family’s record was changed by someone else', current: carerView },
-  );
+  lockFamily(db, actor, id, version, 'The family’s record was changed by someone else');
 
 async function openRenewal(db: Db, carerId: string) {
   const [r] = await db

@@ -89,7 +89,8 @@ export async function listFosterCarers(ctx: AppContext, actor: Actor, q: { statu
   return { items: rows.map(carerView) };
 }
 
-const lockCarer = (db: Db, actor: Actor, id: string, version: number) =>
+/** The family's record, locked at the version the caller read (within the actor's rows); 409 otherwise. */
+export const lockCarer = (db: Db, actor: Actor, id: string, version: number, changed = 'The application was changed by someone else') =>
   lockedAtVersion(
     db
       .select()
@@ -97,7 +98,7 @@ const lockCarer = (db: Db, actor: Actor, id: string, version: number) =>
       .where(and(eq(careFosterCarer.id, id), carerWhere(actor)))
       .for('update'),
     version,
-    { name: 'Foster carer', changed: 'The application was changed by someone else', current: carerView },
+    { name: 'Foster carer', changed, current: carerView },
   );
 
 /** The home study report (Form 30, r.23(9)), made by the DCPU's social worker or an NGO. */
