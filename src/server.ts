@@ -9,6 +9,7 @@ import { progressLine } from './cli/progress';
 import { startCaseJobs } from './cases/cases.jobs';
 import { registerConvergenceJobs } from './convergence/convergence.jobs';
 import { registerMissingJobs } from './missing/missing.jobs';
+import { registerRegistryJobs } from './registry/registry.jobs';
 import { loadActiveModel } from './missing/model.service';
 import { registerEventJobs } from './events/events.jobs';
 import { registerHelplineJobs } from './helpline/helpline.jobs';
@@ -61,6 +62,8 @@ export async function startServer(opts: { port: number; host?: string; demo?: bo
   const jobs = await startCaseJobs(ctx);
   await registerConvergenceJobs(jobs.boss, ctx);
   await registerMissingJobs(jobs.boss, ctx);
+  // Registry rows keyed under older name rules get new search keys (issue #15), in the background.
+  await registerRegistryJobs(jobs.boss, ctx);
   // Matching uses the deployment's refitted model from the first request (issue #15).
   await loadActiveModel(ctx.db);
   await registerEventJobs(jobs.boss, ctx);

@@ -1,5 +1,12 @@
 import { nameSounds, searchKeys, tokenListSimilarity } from '../names';
 
+/**
+ * The version of the rules `indexKeys` follows. Raise it (and the column default, in a migration like
+ * 0950) whenever `searchKeys` changes what it gives: rows keyed under older rules are then re-keyed by
+ * the registry's sweep (`rekeyStaleNames`), or a search would miss them.
+ */
+export const NAME_KEYS_VERSION = 2;
+
 /** Keys stored in `name_keys` (GIN-indexed): every script and spelling of every name collides on them. */
 export function indexKeys(...names: (string | null | undefined)[]): string[] {
   const keys = new Set<string>();
