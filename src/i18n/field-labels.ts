@@ -88,6 +88,8 @@ const LABELS: Record<string, Label> = {
   findings: ['Findings', 'निष्कर्ष', 'निष्कर्ष'],
   firNumber: ['FIR number', 'एफ़आईआर क्रमांक', 'एफआयआर क्रमांक'],
   followUps: ['Follow-ups', 'अनुवर्ती कार्रवाई', 'पाठपुरावा'],
+  followsPlacementId: ['The foster placement it follows', 'जिस पोषण देखरेख नियोजन के बाद', 'ज्या प्रतिपालकत्व नियोजनानंतर'],
+  followsStayId: ['The stay it follows', 'जिस निवास के बाद', 'ज्या वास्तव्यानंतर'],
   form17Ref: ['Form 17 number', 'फ़ॉर्म 17 क्रमांक', 'फॉर्म 17 क्रमांक'],
   form21Ref: ['Form 21 number', 'फ़ॉर्म 21 क्रमांक', 'फॉर्म 21 क्रमांक'],
   form22Ref: ['Form 22 number', 'फ़ॉर्म 22 क्रमांक', 'फॉर्म 22 क्रमांक'],
