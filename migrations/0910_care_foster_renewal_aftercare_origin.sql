@@ -41,5 +41,7 @@ ALTER TABLE care_aftercare_plan ADD COLUMN follows_stay_id uuid REFERENCES care_
 ALTER TABLE care_aftercare_plan ADD COLUMN follows_placement_id uuid REFERENCES care_family_placement(id);
 ALTER TABLE care_aftercare_plan ADD CONSTRAINT care_aftercare_plan_follows_one
   CHECK (follows_stay_id IS NULL OR follows_placement_id IS NULL);
-CREATE UNIQUE INDEX care_aftercare_follows_stay_idx ON care_aftercare_plan (follows_stay_id) WHERE follows_stay_id IS NOT NULL;
-CREATE UNIQUE INDEX care_aftercare_follows_placement_idx ON care_aftercare_plan (follows_placement_id) WHERE follows_placement_id IS NOT NULL;
+-- state_code leads each unique index so that `samanvay partition` can still convert this table (a
+-- partitioned table's unique index must hold its partition key); a stay and its plan share the state.
+CREATE UNIQUE INDEX care_aftercare_follows_stay_idx ON care_aftercare_plan (state_code, follows_stay_id) WHERE follows_stay_id IS NOT NULL;
+CREATE UNIQUE INDEX care_aftercare_follows_placement_idx ON care_aftercare_plan (state_code, follows_placement_id) WHERE follows_placement_id IS NOT NULL;
