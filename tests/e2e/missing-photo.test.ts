@@ -140,6 +140,8 @@ describeInChromium('a photo on the public form', () => {
     await form.getByRole('button', { name: 'Save the photo' }).click();
     await form.getByText('Someone else changed this record.').waitFor();
     expect(await e2e.one('SELECT photo_size, version FROM missing_record WHERE id = $1', [recordId])).toEqual(changed);
+    // The page has read the record as it stands (its photo's address carries the version) before she saves again.
+    await expect.poll(() => img.getAttribute('src')).toContain(`v=${changed.version}`);
     await form.getByRole('button', { name: 'Save the photo' }).click();
     await form.getByRole('status').getByText('Photo saved.').waitFor();
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
