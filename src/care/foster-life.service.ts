@@ -10,7 +10,7 @@ import { getChild, visibleChild } from '../registry/children.repository';
 import { child } from '../registry/registry.schema';
 import { fosterCareClocks } from '../law/care-clocks';
 import { careFamilyPlacement, careFosterCarer, careFosterInspection, carePayment } from './care.schema';
-import { carerView, carerWhere, placementRecords, placementWhere } from './foster.service';
+import { carerView, carerWhere, placedCount, placementRecords, placementWhere } from './foster.service';
 import { lockedAtVersion } from './versioned';
 import {
   addMonths,
@@ -118,14 +118,8 @@ export async function matchCarers(ctx: AppContext, actor: Actor, q: MatchQuery) 
           ),
         )
     : [];
-  // Written out: inside a selected field drizzle names the column without its table, which the
-  // subquery would read as its own.
-  const placed =
-    sql<number>`(SELECT count(*) FROM care_family_placement fp WHERE fp.carer_id = care_foster_carer.id AND fp.ended_on IS NULL)`.mapWith(
-      Number,
-    );
   const rows = await ctx.db
-    .select({ carer: careFosterCarer, placed })
+    .select({ carer: careFosterCarer, placed: placedCount() })
     .from(careFosterCarer)
     .where(
       and(

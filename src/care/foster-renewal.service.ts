@@ -7,7 +7,7 @@ import { HttpError, badRequest, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { istToday } from '../kernel/clock';
 import { careFosterCarer, careFosterRenewal } from './care.schema';
-import { carerView, carerWhere, lockCarer as lockFamily } from './foster.service';
+import { carerView, carerWhere, lockCarer as lockFamily, placedCount } from './foster.service';
 import { approvalState, daysBetween, fosterApprovalRules } from './domain';
 import type { ReassessmentInput, RenewalDecisionInput } from './foster-life.model';
 
@@ -169,12 +169,8 @@ export async function approvalsDue(ctx: AppContext, actor: Actor, q: { withinDay
   const rules = fosterApprovalRules();
   const withinDays = q.withinDays ?? rules.renewal.dueWithinDays;
   const horizon = addDays(today, withinDays);
-  const placed =
-    sql<number>`(SELECT count(*) FROM care_family_placement fp WHERE fp.carer_id = care_foster_carer.id AND fp.ended_on IS NULL)`.mapWith(
-      Number,
-    );
   const rows = await ctx.db
-    .select({ carer: careFosterCarer, placed })
+    .select({ carer: careFosterCarer, placed: placedCount() })
     .from(careFosterCarer)
     .where(
       and(

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import { covers, requirePermission, type Actor } from '../access/policy';
@@ -21,6 +21,15 @@ import type { FosterCarerInput, FosterInspectionInput, HomeStudyInput, SfcacDeci
  * a clock that goes overdue; the placement with its visits is the record of the child in foster
  * care (Form 34). Rows follow the permitted-fields policy (fosterCarer, carePlacement).
  */
+
+/**
+ * Children placed with the family now. Written out: inside a selected field drizzle names the column
+ * without its table, which the subquery would read as its own.
+ */
+export const placedCount = () =>
+  sql<number>`(SELECT count(*) FROM care_family_placement fp WHERE fp.carer_id = care_foster_carer.id AND fp.ended_on IS NULL)`.mapWith(
+    Number,
+  );
 
 export const carerWhere = (actor: Actor): SQL => rowsWhere(actor, 'fosterCarer', scopeOf(careFosterCarer));
 export const placementWhere = (actor: Actor): SQL => rowsWhere(actor, 'carePlacement', scopeOf(careFamilyPlacement));
