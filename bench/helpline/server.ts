@@ -65,13 +65,14 @@ process.on('message', async (m: Msg) => {
       );
       send({ type: 'done', ms: ms(t), latencies: lat });
     } else if (m.type === 'fill') {
-      // Calls spread over the last 30 days, all statuses and urgencies, in Amravati: one INSERT … SELECT generate_series.
+      // Calls spread over the last 30 days, all statuses and urgencies, in Amravati (468), and half as many
+      // in Akola (467): the state's index then holds other districts' calls, as a real state's does.
       await database!.query(`INSERT INTO helpline_call (status, channel, state_code, district_code, caller_anonymous, children,
           categories, urgency, received_at, submitted_at, route, target_minutes, target_at, created_at, updated_at)
-        SELECT (ARRAY['open','dispatched','reached','closed'])[1 + g % 4], '1098', 27, 468, true, '[]',
+        SELECT (ARRAY['open','dispatched','reached','closed'])[1 + g % 4], '1098', 27, CASE WHEN g > ${Number(m.rows)} THEN 467 ELSE 468 END, true, '[]',
           ARRAY[(ARRAY['rescue','abuse','begging','missing'])[1 + g % 4]], (ARRAY['emergency','non_emergency'])[1 + g % 2],
           now() - (g % 43200) * interval '1 minute', now(), 'district_unit', 60, now(), now(), now()
-        FROM generate_series(1, ${Number(m.rows)}) AS g`);
+        FROM generate_series(1, ${Math.round(Number(m.rows) * 1.5)}) AS g ORDER BY md5(g::text)`);
       await database!.query('ANALYZE helpline_call');
       send({ type: 'ok' });
     } else if (m.type === 'plainQueue') {
@@ -79,8 +80,8 @@ process.on('message', async (m: Msg) => {
       const lat: number[] = [];
       for (let i = 0; i < m.n; i++) {
         const s = process.hrtime.bigint();
-        // The queue's order through its index (migrations/0800), as the API reads it.
-        await database!.query(`SELECT * FROM helpline_call WHERE district_code = 468 AND status <> 'draft'
+        // The queue's order through its index (migrations/0970), as the API reads it (the policy's state and district).
+        await database!.query(`SELECT * FROM helpline_call WHERE state_code = 27 AND district_code = 468 AND status <> 'draft'
           ORDER BY queue_rank, received_at, number LIMIT 50`);
         lat.push(ms(s));
       }

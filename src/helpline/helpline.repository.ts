@@ -1,4 +1,5 @@
 import { and, arrayOverlaps, asc, count, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import type { WithSubquery } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/policy';
 import { permittedColumns, rowsWhere, shapeRow } from '../access/fields';
@@ -74,8 +75,10 @@ export async function updateCallView(
   version: number,
   values: Partial<typeof h.$inferInsert>,
   today: string,
+  /** Writes of the same change (its steps, a partner message) as CTEs of this UPDATE: one round trip. */
+  ctes: WithSubquery[] = [],
 ): Promise<CallView | null> {
-  const rows = (await db
+  const rows = (await (ctes.length ? db.with(...ctes) : db)
     .update(h)
     .set({ ...values, version: version + 1 })
     .where(and(eq(h.id, id), eq(h.version, version)))
@@ -156,7 +159,15 @@ export function decodeCursor(s: string): QueueCursor | null {
 /** Counting stops here: the queue says "1,000+" rather than count a lakh of rows for a number nobody reads. */
 export const COUNT_CAP = 1000;
 
-/** The page's SELECT (exported so that a test can EXPLAIN the very statement the queue runs). */
+/**
+ * The page's SELECT (exported so that a test can EXPLAIN the very statement the queue runs), in
+ * two steps: the subquery `page` picks the page's call ids alone (the access policy's WHERE, the
+ * filters, the keyset cursor, the order and the LIMIT: narrow rows, read in the order of the
+ * index helpline_call_district_queue_page, 0970, or for a state-level reader
+ * helpline_call_state_queue_page, 0891), then the display columns (permitted fields, the masked
+ * number, the CWC order check, the repeat-call count) are computed for those ids only. Computed in
+ * the one SELECT, the columns' per-row cost made the planner rate the indexes alike (issue #13).
+ */
 export function queuePageQuery(
   db: Db,
   actor: Actor,
@@ -170,19 +181,33 @@ export function queuePageQuery(
   const after = cursor
     ? sql`(${h.queueRank}, ${h.receivedAt}, ${h.number}) > (${cursor.rank}, ${cursor.at}::timestamptz, ${cursor.number})`
     : undefined;
-  return db
-    .select({ ...columnsFor(actor, today), cursorRank: h.queueRank, cursorAt: sql<string>`${h.receivedAt}::text` })
+  const page = db
+    .select({
+      pageId: sql<string>`${h.id}`.as('page_id'),
+      pageRank: sql<number>`${h.queueRank}`.as('page_rank'),
+      pageAt: sql<Date>`${h.receivedAt}`.as('page_at'),
+      pageNumber: sql<number>`${h.number}`.as('page_number'),
+    })
     .from(h)
     .where(after ? and(where, after) : where)
     .orderBy(asc(h.queueRank), asc(h.receivedAt), asc(h.number))
     .limit(q.pageSize)
-    .offset(cursor ? 0 : (q.page - 1) * q.pageSize);
+    .offset(cursor ? 0 : (q.page - 1) * q.pageSize)
+    .as('page');
+  return (
+    db
+      .select({ ...columnsFor(actor, today), cursorRank: page.pageRank, cursorAt: sql<string>`${page.pageAt}::text`.as('cursor_at') })
+      .from(h)
+      .innerJoin(page, eq(h.id, page.pageId))
+      // The page's own order (an output named page_at would make ORDER BY sort the text: cursor_at).
+      .orderBy(asc(page.pageRank), asc(page.pageAt), asc(page.pageNumber))
+  );
 }
 
 /**
  * The queue: open work first by urgency, then the oldest call first, read in the order of the
- * index helpline_call_queue_page (district, rank, received_at, number; a state-level reader:
- * helpline_call_state_queue_page, migrations/0891). The next page continues
+ * index helpline_call_district_queue_page (state, district, rank, received_at, number;
+ * migrations/0970; a state-level reader: helpline_call_state_queue_page, 0891). The next page continues
  * after `cursor` (keyset paging); `page` (offset) is still accepted from older clients.
  * `total` counts at most COUNT_CAP rows (`totalCapped` says when it stopped).
  */
