@@ -7,7 +7,7 @@ import { alertText, type NotificationParams } from '../cases/alert-text';
 import { submitPublic } from '../missing/missing.service';
 import { dispatchPending } from '../events/dispatcher';
 import { EVENT_HANDLERS } from '../events/handlers';
-import { deliverPartnerMessages, setPartnerConfig } from './partner.service';
+import { deliverPartnerMessages, queuePartnerMessage, setPartnerConfig } from './partner.service';
 import { startPartnerSimulator, type PartnerSimulator } from './partner-simulator';
 import { CONTRACT } from './partner.contract';
 
@@ -666,6 +666,71 @@ describe('handover with 112 and 181 (signed contract, real HTTP both ways)', () 
     expect(done.partnerMessages).toMatchObject([{ delivery: 'acknowledged', attempts: 9, lastError: null }]);
     expect(done.timeline.map((s: { step: string }) => s.step)).toContain('handover_acknowledged');
     expect(sim.received.filter((m) => m.kind === 'handover' && m.handover.ref === c.id)).toHaveLength(1);
+  });
+
+  it("holds a call's later message to 112 until the earlier one is acknowledged: the handover reaches 112 first", async () => {
+    k.at(T0);
+    op = await k.as('helpline.amravati');
+    sim.down = true;
+    const c = await submitted();
+    expect(await deliverPartnerMessages(t.ctx.db, new Date(T0))).toMatchObject({ acknowledged: 0 });
+    // A status of the same call to the same partner, queued while the handover waits for its retry (T0 + 1 minute).
+    const [row] = await q<{ id: string; state_code: number; district_code: number }>(
+      'SELECT id, state_code, district_code FROM helpline_call WHERE id = $1',
+      [c.id],
+    );
+    const at = new Date('2026-12-01T04:30:20.000Z');
+    await t.ctx.db.transaction((tx) =>
+      queuePartnerMessage(
+        tx,
+        { id: row.id, stateCode: row.state_code, districtCode: row.district_code },
+        '112',
+        'status',
+        at,
+        'acknowledged',
+      ),
+    );
+    sim.down = false;
+    const mine = () => sim.received.filter((m) => (m.kind === 'handover' ? m.handover.ref : m.status.ref) === c.id).map((m) => m.kind);
+    // 112 is back before the handover's next try: the status is due, and held.
+    expect(await deliverPartnerMessages(t.ctx.db, new Date('2026-12-01T04:30:30.000Z'))).toEqual({ acknowledged: 0, pending: 1 });
+    expect(mine()).toEqual([]);
+    op = await k.as('helpline.amravati');
+    const held = (await op.get(`/api/v1/helpline/calls/${c.id}`)).json().partnerMessages;
+    expect(held).toMatchObject([
+      { kind: 'handover', delivery: 'pending', attempts: 1 },
+      { kind: 'status', delivery: 'pending', attempts: 0, lastError: 'held: the handover queued before it is not acknowledged' },
+    ]);
+    // The handover's retry: acknowledged, and the status is due at once.
+    expect(await deliverPartnerMessages(t.ctx.db, new Date('2026-12-01T04:31:00.000Z'))).toMatchObject({ acknowledged: 1 });
+    expect(await deliverPartnerMessages(t.ctx.db, new Date('2026-12-01T04:31:00.000Z'))).toEqual({ acknowledged: 1, pending: 0 });
+    expect(mine()).toEqual(['handover', 'status']);
+  });
+
+  it("reports a 112 call's steps back in order when 112 was down for the first one", async () => {
+    k.at(T0);
+    sim.down = false;
+    const r = await sim.handOver({ stateCode: 27, districtCode: 468, location: { text: 'near the market' }, urgency: 'emergency' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const id = r.body.receiverRef as string;
+    dcpo = await k.as('dcpo.amravati');
+    let c = (await dcpo.get(`/api/v1/helpline/calls/${id}`)).json();
+    sim.down = true;
+    let res = await dcpo.post(`/api/v1/helpline/calls/${id}/dispatch`, { version: c.version });
+    expect(res.statusCode, res.body).toBe(200);
+    c = res.json();
+    await deliverPartnerMessages(t.ctx.db, new Date(T0)); // 503: "acknowledged" waits until T0 + 1 minute
+    sim.down = false;
+    k.at('2026-12-01T04:30:30.000Z');
+    dcpo = await k.as('dcpo.amravati');
+    res = await dcpo.post(`/api/v1/helpline/calls/${id}/on-the-way`, { version: c.version });
+    expect(res.statusCode, res.body).toBe(200);
+    const back = () =>
+      sim.received.filter((m) => m.kind === 'status' && m.status.ref === c.partnerRef).map((m) => m.kind === 'status' && m.status.status);
+    await deliverPartnerMessages(t.ctx.db, new Date('2026-12-01T04:30:30.000Z'));
+    expect(back()).toEqual([]); // on_the_way did not overtake
+    for (let i = 0; i < 2; i++) await deliverPartnerMessages(t.ctx.db, new Date('2026-12-01T04:31:00.000Z'));
+    expect(back()).toEqual(['acknowledged', 'on_the_way']);
   });
 });
 

@@ -92,5 +92,7 @@ export const helplinePartnerMessage = pgTable('helpline_partner_message', {
   lastError: text('last_error'),
   bodySha256: text('body_sha256'),
   createdAt: ts('created_at').notNull(),
+  /** The order of queueing (migrations/0971): a call's messages to a partner leave in it. */
+  seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
 });
 export type PartnerMessageRow = typeof helplinePartnerMessage.$inferSelect;

@@ -33,7 +33,7 @@ import type { HelplineCallRow } from './helpline.schema';
 import type { CallChild, CallListQuery, DraftInput, DraftPatch, MonthlyQuery, SummaryQuery } from './helpline.model';
 import { findUserById } from '../users/users.repository';
 import { insertStep, messagesOf, timelineOf } from './partner.repository';
-import { ROUTE_PARTNER, queuePartnerMessage } from './partner.service';
+import { ROUTE_PARTNER, handoverCtes, queuePartnerMessage } from './partner.service';
 import type { Partner, PartnerStatus } from './partner.contract';
 
 /**
@@ -244,12 +244,11 @@ export async function submitCall(ctx: AppContext, actor: Actor, id: string, vers
     // A call for the police or 181 is handed to their system at once (signed, retried until acknowledged).
     const partner = ROUTE_PARTNER[decision.route];
     if (partner) Object.assign(values, { partner });
-    const shown = await updateCallView(tx, actor, id, version, values, istToday(now));
-    if (!shown) throw conflict('Someone saved this call since you read it');
     const submitted = { callId: id, step: 'submitted', at: now, byUserId: actor.userId, detail: { route: decision.route } };
-    // One statement for the step and the handover's own step (queuePartnerMessage writes both).
-    if (partner) await queuePartnerMessage(tx, row, partner, 'handover', now, undefined, [submitted]);
-    else await insertStep(tx, submitted);
+    // One statement: the call's UPDATE with its step and, for 112/181, the handover queued (CTEs).
+    // The row is locked at this version (lockAt), so the UPDATE matches and the CTEs' writes stand.
+    const shown = await updateCallView(tx, actor, id, version, values, istToday(now), handoverCtes(tx, row, partner, now, [submitted]));
+    if (!shown) throw conflict('Someone saved this call since you read it');
     await audit(
       tx,
       actor,

@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { enqueueStatement } from '../notifications/outbox.repository';
+import { enqueueStatement, makeDue } from '../notifications/outbox.repository';
 import { notificationOutbox } from '../notifications/outbox.schema';
 import { helplineCall, helplineCallStep, helplinePartnerMessage, type HelplineCallRow, type PartnerMessageRow } from './helpline.schema';
 
@@ -88,16 +88,22 @@ export async function setInboundCall(db: Db, id: string, callId: string) {
   await db.update(m).set({ callId }).where(eq(m.id, id));
 }
 
+type OutboundValues = Omit<typeof m.$inferInsert, 'direction' | 'delivery' | 'id'> & { id: string };
+
+const stepValues = (steps: readonly StepInput[]) =>
+  steps.map((x) => ({ ...x, byUserId: x.byUserId ?? null, byPartner: x.byPartner ?? null, detail: x.detail ?? {} }));
+
 /**
- * An outbound message queued, its outbox row (channel `helpline_partner`: ids and kind only, the
- * body built from the call when sent) and its steps written in one statement (the two INSERTs as
- * CTEs of the steps' INSERT): one round trip on the intake's submit (issue #13).
+ * An outbound message queued (when `v` is given), its outbox row (channel `helpline_partner`: ids
+ * and kind only, the body built from the call when sent) and the steps, as CTEs for the caller's
+ * statement (the submit's UPDATE of the call: one round trip, issue #13). Data-modifying CTEs run
+ * whatever the main statement matches: for a row the caller has locked at its version.
  */
-export async function enqueueOutboundWithSteps(
-  db: Db,
-  v: Omit<typeof m.$inferInsert, 'direction' | 'delivery' | 'id'> & { id: string },
-  steps: readonly StepInput[],
-) {
+export function outboundCtes(db: Db, v: OutboundValues | null, steps: readonly StepInput[]) {
+  const stepped = steps.length
+    ? [db.$with('stepped').as(db.insert(helplineCallStep).values(stepValues(steps)).returning({ seq: helplineCallStep.seq }))]
+    : [];
+  if (!v) return stepped;
   const queued = db.$with('queued').as(
     db
       .insert(m)
@@ -121,15 +127,52 @@ export async function enqueueOutboundWithSteps(
       },
     ]),
   );
-  await db
-    .with(queued, outboxed)
-    .insert(helplineCallStep)
-    .values(steps.map((x) => ({ ...x, byUserId: x.byUserId ?? null, byPartner: x.byPartner ?? null, detail: x.detail ?? {} })));
+  return [queued, outboxed, ...stepped];
+}
+
+/** An outbound message queued, its outbox row and its steps, in one statement (outboundCtes). */
+export async function enqueueOutboundWithSteps(db: Db, v: OutboundValues, steps: readonly StepInput[]) {
+  const [queued, outboxed] = outboundCtes(db, v, []);
+  await db.with(queued, outboxed).insert(helplineCallStep).values(stepValues(steps));
 }
 
 export async function partnerMessageById(db: Db, id: string): Promise<PartnerMessageRow | null> {
   const [row] = await db.select().from(m).where(eq(m.id, id));
   return row ?? null;
+}
+
+type OutRow = Pick<PartnerMessageRow, 'callId' | 'partner' | 'seq'>;
+const sameThread = (row: OutRow) =>
+  and(eq(m.direction, 'out'), eq(m.callId, row.callId!), eq(m.partner, row.partner), ne(m.delivery, 'acknowledged'));
+
+/**
+ * The first message queued before `row` to the same partner about the same call and not yet
+ * acknowledged (index helpline_partner_message_out_order, 0971), with its outbox row's next try.
+ */
+export async function earlierUnacknowledged(db: Db, row: OutRow) {
+  if (!row.callId) return null;
+  const [earlier] = await db
+    .select({ messageId: m.messageId, kind: m.kind, nextAttemptAt: o.nextAttemptAt })
+    .from(m)
+    .leftJoin(o, eq(o.dedupeKey, sql`'helpline-partner:' || ${m.messageId}`))
+    .where(and(sameThread(row), lt(m.seq, row.seq)))
+    .orderBy(asc(m.seq))
+    .limit(1);
+  return earlier ?? null;
+}
+
+/** The messages queued after `row` to the same partner about the same call: due at once (their wait is over). */
+export async function releaseLater(db: Db, row: OutRow, now: Date) {
+  if (!row.callId) return;
+  const later = await db
+    .select({ messageId: m.messageId })
+    .from(m)
+    .where(and(sameThread(row), gt(m.seq, row.seq)));
+  await makeDue(
+    db,
+    later.map((x) => outboxKeyOf(x.messageId)),
+    now,
+  );
 }
 
 export async function markAcknowledged(db: Db, id: string, now: Date, bodySha256: string) {

@@ -10,6 +10,7 @@ import { deliverOutbox } from '../notifications/outbox.service';
 import {
   LogSender,
   SendError,
+  SendHeld,
   registerComposedChannel,
   type NotificationSender,
   type OutboxMessage,
@@ -33,15 +34,18 @@ import {
 } from './partner.contract';
 import {
   callById,
+  earlierUnacknowledged,
   enqueueOutboundWithSteps,
   inboundMessage,
   insertStep,
-  insertSteps,
   lockCallById,
   markAcknowledged,
+  outboundCtes,
   partnerMessageById,
   recordInbound,
+  releaseLater,
   setInboundCall,
+  type StepInput,
 } from './partner.repository';
 
 /**
@@ -232,21 +236,13 @@ async function applyStatus(db: Db, partner: Partner, s: StatusBody, now: Date): 
 
 // ---------------------------------------------------------------- outbound
 
-/** Queues a message to a partner in the caller's transaction: a handover of the call, or a status of a call the partner handed us. */
-export async function queuePartnerMessage(
-  db: Db,
-  call: Pick<HelplineCallRow, 'id' | 'stateCode' | 'districtCode'>,
-  partner: Partner,
-  kind: 'handover' | 'status',
-  now: Date,
-  status?: PartnerStatus,
-  /** Steps of the caller's to write in the same statement as this message's step. */
-  withSteps: Parameters<typeof insertSteps>[1] = [],
-) {
+type QueuedCall = Pick<HelplineCallRow, 'id' | 'stateCode' | 'districtCode'>;
+
+/** The outbound record of a message to a partner and the step that says it was queued. */
+function outbound(call: QueuedCall, partner: Partner, kind: 'handover' | 'status', now: Date, status?: PartnerStatus) {
   const messageId = `1098-${randomUUID()}`;
-  await enqueueOutboundWithSteps(
-    db,
-    {
+  return {
+    values: {
       id: randomUUID(),
       partner,
       messageId,
@@ -257,17 +253,37 @@ export async function queuePartnerMessage(
       districtCode: call.districtCode,
       createdAt: now,
     },
-    [
-      ...withSteps,
-      {
-        callId: call.id,
-        step: kind === 'handover' ? 'handover_queued' : `status_queued`,
-        at: now,
-        byPartner: null,
-        detail: { partner, messageId, status: status ?? null },
-      },
-    ],
-  );
+    step: {
+      callId: call.id,
+      step: kind === 'handover' ? 'handover_queued' : `status_queued`,
+      at: now,
+      byPartner: null,
+      detail: { partner, messageId, status: status ?? null },
+    },
+  };
+}
+
+/** Queues a message to a partner in the caller's transaction: a handover of the call, or a status of a call the partner handed us. */
+export async function queuePartnerMessage(
+  db: Db,
+  call: QueuedCall,
+  partner: Partner,
+  kind: 'handover' | 'status',
+  now: Date,
+  status?: PartnerStatus,
+) {
+  const o = outbound(call, partner, kind, now, status);
+  await enqueueOutboundWithSteps(db, o.values, [o.step]);
+}
+
+/**
+ * The handover to `partner` (when given) and the steps, as CTEs of the caller's statement
+ * (the submit's UPDATE): the steps in the order given, then the handover's own.
+ */
+export function handoverCtes(db: Db, call: QueuedCall, partner: Partner | undefined, now: Date, steps: readonly StepInput[]) {
+  if (!partner) return outboundCtes(db, null, steps);
+  const o = outbound(call, partner, 'handover', now);
+  return outboundCtes(db, o.values, [...steps, o.step]);
 }
 
 /** The message as sent: composed from the call now (the queue holds no personal data). */
@@ -341,6 +357,15 @@ export class PartnerSender implements NotificationSender {
     if (!row || row.direction !== 'out') throw new SendError('no such partner message');
     // Acknowledged already (a worker died after the partner's answer): nothing to send again.
     if (row.delivery === 'acknowledged') return { providerRef: row.messageId };
+    // A call's messages reach a partner in the order queued: a status never overtakes the handover
+    // (or an earlier status) of its call while that one is still being retried. Held, not failed;
+    // made due again when the earlier one is acknowledged (releaseLater below).
+    const earlier = await earlierUnacknowledged(db, row);
+    if (earlier)
+      throw new SendHeld(
+        `held: the ${earlier.kind} queued before it is not acknowledged`,
+        new Date(Math.max(now.getTime() + 60_000, earlier.nextAttemptAt?.getTime() ?? 0)),
+      );
     const endpoint = (this.opts.config ?? partnerConfig())[row.partner];
     if (!endpoint) throw new SendError(`${row.partner} is not connected (no secret)`);
     if (!endpoint.url) throw new SendError(`${row.partner} has no URL configured`);
@@ -365,6 +390,7 @@ export class PartnerSender implements NotificationSender {
     if (error) throw new SendError(error);
     await db.transaction(async (tx) => {
       await markAcknowledged(tx, row.id, now, createHash('sha256').update(body).digest('hex'));
+      await releaseLater(tx, row, now);
       await insertStep(tx, {
         callId: call.id,
         step: `${row.kind}_acknowledged`,

@@ -99,6 +99,29 @@ export async function markFailed(db: Db, id: string, error: string, retryAt: Dat
     .where(eq(notificationOutbox.id, id));
 }
 
+/** Back to pending until `until`, the claim's attempt not counted (a sender's SendHeld). */
+export async function markHeld(db: Db, id: string, state: string, until: Date) {
+  await db
+    .update(notificationOutbox)
+    .set({ status: 'pending', nextAttemptAt: until, lastError: state, attempts: sql`greatest(${notificationOutbox.attempts} - 1, 0)` })
+    .where(eq(notificationOutbox.id, id));
+}
+
+/** Pending messages (by dedupe key) due at once: a held one whose reason to wait is gone. */
+export async function makeDue(db: Db, dedupeKeys: readonly string[], now: Date) {
+  if (!dedupeKeys.length) return;
+  await db
+    .update(notificationOutbox)
+    .set({ nextAttemptAt: now })
+    .where(
+      and(
+        inArray(notificationOutbox.dedupeKey, [...dedupeKeys]),
+        eq(notificationOutbox.status, 'pending'),
+        sql`${notificationOutbox.nextAttemptAt} > ${now.toISOString()}::timestamptz`,
+      ),
+    );
+}
+
 export function listOutbox(db: Db, where: SQL | undefined, limit: number, offset: number) {
   return db
     .select({

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
-import { claimDue, markFailed, markSent } from './outbox.repository';
-import { SendError, senderFor, type Senders } from './senders';
+import { claimDue, markFailed, markHeld, markSent } from './outbox.repository';
+import { SendError, SendHeld, senderFor, type Senders } from './senders';
 import type { OutboxChannel } from './outbox.schema';
 import { SmtpError } from './smtp';
 import { SmsError } from './sms';
@@ -66,6 +66,12 @@ export async function deliverOutbox(
         await markSent(db, row.id, sender.name, now, receipt ?? undefined);
         result.sent++;
       } catch (err) {
+        if (err instanceof SendHeld) {
+          // Waiting on the sender's own rule (an earlier message first): no attempt, no failure.
+          await markHeld(db, row.id, err.message, err.until);
+          result.retrying++;
+          continue;
+        }
         recordJobFailure(OUTBOX_QUEUE, err);
         const { maxAttempts, maxDelayMs } = sender.retry ?? { maxAttempts: MAX_ATTEMPTS };
         const delay = Math.min(retryDelayMs(row.attempts), maxDelayMs ?? Infinity);

@@ -68,6 +68,20 @@ export interface NotificationSender {
 /** A send failure whose message holds codes only (no address, no server's words): stored as `last_error`. */
 export class SendError extends Error {}
 
+/**
+ * Not sent yet, by the sender's own rule, and not a failure: e.g. a partner message waiting for an
+ * earlier one of the same call to be acknowledged. The outbox keeps it pending until `until` (or
+ * until the sender makes it due, `makeDue`), counts no attempt and records `message` as its state.
+ */
+export class SendHeld extends Error {
+  constructor(
+    message: string,
+    readonly until: Date,
+  ) {
+    super(message);
+  }
+}
+
 /** Sender per channel; `fallback` takes a text channel (`TEXT_CHANNELS`) without its own sender. */
 export interface Senders {
   byChannel: Partial<Record<OutboxChannel, NotificationSender>>;
