@@ -9,12 +9,16 @@ import { buildApp } from '../../src/http/app';
 import type { AppContext } from '../../src/http/context';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/db/scratch';
 import { seedDemo } from '../../src/demo/seed';
+import { listCalls, queuePageQuery } from '../../src/helpline/helpline.repository';
+import type { Actor } from '../../src/access/policy';
+import { istToday } from '../../src/kernel/clock';
 
 type Msg =
   | { type: 'start'; postgresUrl?: string }
   | { type: 'plainInserts'; n: number; concurrency: number }
   | { type: 'fill'; rows: number }
   | { type: 'plainQueue'; n: number }
+  | { type: 'queueStatements'; n: number }
   | { type: 'stop' };
 
 const send = (m: unknown) => process.send!(m);
@@ -86,6 +90,34 @@ process.on('message', async (m: Msg) => {
         lat.push(ms(s));
       }
       send({ type: 'done', latencies: lat });
+    } else if (m.type === 'queueStatements') {
+      // The API's district page without HTTP, session and audit: its page statement alone, and the
+      // page with its capped count (listCalls), as the district officer (the policy's WHERE).
+      const [u] = await database!.query<{ id: string; organisation_id: string }>(
+        "SELECT id, organisation_id FROM app_user WHERE username = 'dcpo.amravati'",
+      );
+      const actor: Actor = {
+        userId: u.id,
+        username: 'dcpo.amravati',
+        displayName: 'DCPO',
+        role: 'dcpu_officer',
+        organisationId: u.organisation_id,
+        organisationKind: 'DCPU',
+        scope: { level: 'district', stateCode: 27, districtCode: 468 },
+      };
+      const q = { page: 1, pageSize: 50 } as Parameters<typeof listCalls>[2];
+      const page: number[] = [];
+      const withCount: number[] = [];
+      for (let i = 0; i < m.n; i++) {
+        const now = new Date();
+        let s = process.hrtime.bigint();
+        await queuePageQuery(database!.db, actor, q, {}, now, istToday(now));
+        page.push(ms(s));
+        s = process.hrtime.bigint();
+        await listCalls(database!.db, actor, q, {}, now, istToday(now));
+        withCount.push(ms(s));
+      }
+      send({ type: 'done', page, withCount });
     } else if (m.type === 'stop') {
       await close?.();
       send({ type: 'ok' });
