@@ -38,7 +38,7 @@ const NOW = new Date('2026-11-23T05:00:00Z');
  * 1-12 months), a family-based placement for another 1 in 25 (half ended), and one convergence action
  * item per 20 children (60% done, early or late, the rest open or blocked), over the last two years.
  */
-async function careAndActions(d: Awaited<ReturnType<typeof scratchDatabase>>, districts: number[], rows: number) {
+export async function careAndActions(d: Awaited<ReturnType<typeof scratchDatabase>>, districts: number[], rows: number) {
   const D = districts.length;
   const arr = `ARRAY[${districts.join(',')}]::int[]`;
   const per = (g: string) => `(${arr})[1 + ${g} % ${D}]`;

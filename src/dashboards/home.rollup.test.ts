@@ -1,7 +1,8 @@
 /**
  * The rest of the district home from kept tables (0980) gives what the live queries give: what
  * needs a decision today, the departments behind, the action items' indicator and the care trend,
- * for a district, the other district, the state and the nation, after inserts, updates and deletes.
+ * for a district, the other district, the state and the nation, after inserts, updates and deletes;
+ * and every indicator of the home as indicatorValues gives them (the batched child and due-item figures).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../tests/support/db';
@@ -14,6 +15,8 @@ import { careTrend, decisionsDue, departmentsBehind } from './home.repository';
 import { actorFor, IDS, loadFixture, NOW, TODAY } from './indicators.fixture';
 import { monthsEnding } from './domain/indicator';
 import { ensureFresh } from './summary.repository';
+import { indicatorValues } from './indicators.service';
+import type { AppContext } from '../http/context';
 
 let database: ScratchDatabase;
 type Clock = { today: string; now: Date };
@@ -42,6 +45,8 @@ async function figures(actor: Actor, at: Clock) {
     actionsByDistrict: await countIndicator(db, actor, actions, at, 'district'),
     actionsTrend: await trendIndicator(db, actor, actions, at, months),
     care: await careTrend(db, actor, at, monthsEnding(at.today.slice(0, 7), 12)),
+    // Every indicator of the home, the child and due-item ones in two statements (indicators.batch.ts).
+    indicators: await indicatorValues({ db } as AppContext, actor, at),
   };
 }
 

@@ -211,7 +211,7 @@ export async function trendIndicator(
   p: Params,
   months: string[],
   extra?: SQL,
-): Promise<{ month: string; numerator: number; denominator: number | null }[]> {
+): Promise<TrendPoint[]> {
   if (!ind.trend || !months.length) return [];
   const view = VIEWS[ind.source];
   const d = dateColumn(ind.trend.date);
@@ -235,12 +235,23 @@ export async function trendIndicator(
       : kept && ind.source === 'action'
         ? await actionTrendRowsFromRollup(db, actor, ind, p, months)
         : ((await db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
+  return foldTrend(ind, months, rows);
+}
+
+export type TrendPoint = { month: string; numerator: number; denominator: number | null };
+
+/**
+ * The trend from the counts per month (and 'before' the first month) of the rows a trend reads:
+ * a flow's months as they are, a stock's as the running sum.
+ */
+export function foldTrend(ind: Indicator, months: string[], rows: Record<string, unknown>[]): TrendPoint[] {
+  const flow = ind.trend!.mode === 'flow';
   const got = new Map(rows.map((r) => [String(r.month), r]));
   let running = flow ? 0 : Number(got.get('before')?.numerator ?? 0);
   return months.map((m) => {
     const r = got.get(m);
     const n = r ? Number(r.numerator) : 0;
-    if (flow) return { month: m, numerator: n, denominator: den ? (r?.denominator == null ? 0 : Number(r.denominator)) : null };
+    if (flow) return { month: m, numerator: n, denominator: ind.denominator ? (r?.denominator == null ? 0 : Number(r.denominator)) : null };
     running += n;
     return { month: m, numerator: running, denominator: null };
   });

@@ -28,7 +28,7 @@ export const FLAG: Record<string, number> = {
 };
 
 /** The kind each condition of the case_due source names (the other condition is `overdue`). */
-const DUE_KIND: Record<string, string> = {
+export const DUE_KIND: Record<string, string> = {
   production_pending: 'cwc_production',
   sir_pending: 'sir_submission',
   final_order_pending: 'cwc_final_order',
