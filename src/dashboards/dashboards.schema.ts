@@ -59,6 +59,31 @@ export const dashDueItem = pgTable('dash_due_item', {
   dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
   stateCode: integer('state_code').notNull(),
   districtCode: integer('district_code').notNull(),
+  caseNumber: bigint('case_number', { mode: 'number' }).notNull(),
+  blockCode: integer('block_code'),
+});
+
+/** Convergence action items per district, department, due day and outcome, kept by the trigger (0980). */
+export const dashActionCount = pgTable('dash_action_count', {
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  department: text('department').notNull(),
+  dueDate: date('due_date').notNull(),
+  done: boolean('done').notNull(),
+  onTime: boolean('on_time').notNull(),
+  n: integer('n').notNull(),
+});
+
+/**
+ * Children in care: +n on the day spans of care start, -n on the day they end, per district, kind
+ * and day (0980); district 0 is the state's, state 0 the nation's (each child once per area).
+ */
+export const dashCareCount = pgTable('dash_care_count', {
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  kind: text('kind').$type<'institution' | 'family'>().notNull(),
+  day: date('day').notNull(),
+  n: integer('n').notNull(),
 });
 
 export const dashCaseDue = pgView('dash_case_due', {

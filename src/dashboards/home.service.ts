@@ -3,17 +3,17 @@
  * pendency. Case numbers, kinds and dates only: a child's name is read on the case page, through
  * the permitted-fields policy and its CWC non-disclosure rule (JJ Act 2015 s.74).
  */
-import { and, asc, count, eq, inArray, lte, min, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { can, jurisdictionWhere, requirePermission, type Actor } from '../access/policy';
 import { audit } from '../audit/audit.service';
 import { tasksFor } from '../cases/tasks.service';
 import { caseTimelineConfig } from '../cases/timelines.config';
 import { endOfDayIst, resolveTimelines, type Duration } from '../cases/domain';
-import { dashAction, dashCaseDue } from './dashboards.schema';
+import { dashCaseDue } from './dashboards.schema';
 import { areaActor } from './area';
 import { ensureFresh } from './summary.repository';
-import { careTrend } from './indicators.repository';
+import { careTrend, decisionsDue, departmentsBehind } from './home.repository';
 import { monthsEnding } from './domain/indicator';
 import { indicatorValues, params } from './indicators.service';
 import type { PendencyQuery, PendencyRow } from './dashboards.model';
@@ -29,24 +29,9 @@ export async function districtHome(ctx: AppContext, actor: Actor, district?: num
     indicatorValues(ctx, scoped, p),
     careTrend(ctx.db, scoped, p, monthsEnding(p.today.slice(0, 7), 12)),
     // What needs a decision by the end of today: every due item of an open case in the area.
-    ctx.db
-      .select({
-        caseId: dashCaseDue.caseId,
-        caseNumber: dashCaseDue.caseNumber,
-        kind: dashCaseDue.kind,
-        dueAt: dashCaseDue.dueAt,
-        blockCode: dashCaseDue.blockCode,
-      })
-      .from(dashCaseDue)
-      .where(and(jurisdictionWhere(scoped, dashCaseDue), lte(dashCaseDue.dueAt, new Date(endOfToday))))
-      .orderBy(asc(dashCaseDue.dueAt))
-      .limit(25),
-    ctx.db
-      .select({ department: dashAction.department, overdue: count(), oldestDue: min(dashAction.dueDate) })
-      .from(dashAction)
-      .where(and(jurisdictionWhere(scoped, dashAction), sql`${dashAction.status} <> 'done'`, sql`${dashAction.dueDate} < ${p.today}::date`))
-      .groupBy(dashAction.department)
-      .orderBy(sql`count(*) DESC`, dashAction.department),
+    // Case numbers are for those who may open cases (a nodal officer sees the counts only).
+    can(actor, 'cases.read') ? decisionsDue(ctx.db, scoped, new Date(endOfToday)) : [],
+    departmentsBehind(ctx.db, scoped, p.today),
   ]);
   await audit(ctx.db, actor, 'read', 'dashboard_home', null, null, { kind: 'district', district: area.districtCode });
   return {
@@ -55,9 +40,8 @@ export async function districtHome(ctx: AppContext, actor: Actor, district?: num
     area,
     indicators,
     careTrend: care,
-    // Case numbers are for those who may open cases (a nodal officer sees the counts only).
-    decisionsToday: (can(actor, 'cases.read') ? decisions : []).map((d) => ({ ...d, overdue: d.dueAt.getTime() < p.now.getTime() })),
-    departmentsBehind: behind.map((b) => ({ department: b.department, overdue: Number(b.overdue), oldestDue: String(b.oldestDue) })),
+    decisionsToday: decisions.map((d) => ({ ...d, overdue: d.dueAt.getTime() < p.now.getTime() })),
+    departmentsBehind: behind,
   };
 }
 

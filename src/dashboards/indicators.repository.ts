@@ -7,9 +7,16 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
-import { dashAction, dashCare, dashCareHistory, dashCaseDue, dashChild, dashHelpline, dashMissing } from './dashboards.schema';
-import { monthEnd, type Disaggregation, type Indicator, type Source } from './domain/indicator';
-import { countDueFromRollup, countFromRollup, rollupServes, trendRowsFromRollup } from './indicators.rollup';
+import { dashAction, dashCare, dashCaseDue, dashChild, dashHelpline, dashMissing } from './dashboards.schema';
+import { type Disaggregation, type Indicator, type Source } from './domain/indicator';
+import {
+  actionTrendRowsFromRollup,
+  countActionsFromRollup,
+  countDueFromRollup,
+  countFromRollup,
+  rollupServes,
+  trendRowsFromRollup,
+} from './indicators.rollup';
 
 export interface Params {
   /** The IST calendar day (src/kernel/clock.ts). */
@@ -160,7 +167,9 @@ export async function countIndicator(
 ): Promise<CountRow[]> {
   if (rollupServes(actor, ind, groupBy, extra)) {
     const by = groupBy as 'district' | 'state' | null;
-    return ind.source === 'case_due' ? countDueFromRollup(db, actor, ind, p, by) : countFromRollup(db, actor, ind, by);
+    if (ind.source === 'case_due') return countDueFromRollup(db, actor, ind, p, by);
+    if (ind.source === 'action') return countActionsFromRollup(db, actor, ind, p, by);
+    return countFromRollup(db, actor, ind, by);
   }
   const view = VIEWS[ind.source];
   const num = conditions(ind.source, ind.numerator, p);
@@ -202,7 +211,7 @@ export async function trendIndicator(
   p: Params,
   months: string[],
   extra?: SQL,
-): Promise<{ month: string; numerator: number; denominator: number | null }[]> {
+): Promise<TrendPoint[]> {
   if (!ind.trend || !months.length) return [];
   const view = VIEWS[ind.source];
   const d = dateColumn(ind.trend.date);
@@ -219,16 +228,30 @@ export async function trendIndicator(
     WHERE ${and(jurisdictionWhere(actor, view), extra ?? sql`true`, den ?? num)} AND ${d} IS NOT NULL
       AND ${istDay} < (${after}::date + interval '1 month')::date
     GROUP BY 1`;
+  const kept = rollupServes(actor, ind, null, extra);
   const rows =
-    ind.source === 'child' && rollupServes(actor, ind, null, extra)
+    kept && ind.source === 'child'
       ? await trendRowsFromRollup(db, actor, ind, months)
-      : ((await db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
+      : kept && ind.source === 'action'
+        ? await actionTrendRowsFromRollup(db, actor, ind, p, months)
+        : ((await db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
+  return foldTrend(ind, months, rows);
+}
+
+export type TrendPoint = { month: string; numerator: number; denominator: number | null };
+
+/**
+ * The trend from the counts per month (and 'before' the first month) of the rows a trend reads:
+ * a flow's months as they are, a stock's as the running sum.
+ */
+export function foldTrend(ind: Indicator, months: string[], rows: Record<string, unknown>[]): TrendPoint[] {
+  const flow = ind.trend!.mode === 'flow';
   const got = new Map(rows.map((r) => [String(r.month), r]));
   let running = flow ? 0 : Number(got.get('before')?.numerator ?? 0);
   return months.map((m) => {
     const r = got.get(m);
     const n = r ? Number(r.numerator) : 0;
-    if (flow) return { month: m, numerator: n, denominator: den ? (r?.denominator == null ? 0 : Number(r.denominator)) : null };
+    if (flow) return { month: m, numerator: n, denominator: ind.denominator ? (r?.denominator == null ? 0 : Number(r.denominator)) : null };
     running += n;
     return { month: m, numerator: running, denominator: null };
   });
@@ -262,37 +285,4 @@ export function recordIdsQuery(
   const idCol = ind.source === 'case_due' ? sql`${dashCaseDue.caseId}` : sql`"id"`;
   const inGroup = group ? sql`${groupKey(ind.source, group.by, p.today)} = ${group.key}` : sql`true`;
   return sql`SELECT ${idCol} FROM ${view} WHERE ${and(jurisdictionWhere(actor, view), conditions(ind.source, names, p), inGroup)}`;
-}
-
-export interface CareTrendPoint {
-  month: string;
-  institution: number;
-  family: number;
-}
-
-/**
- * Children in institutional and in family-based care at each month's end (IST; today for the
- * current month), each child once per kind, within the actor's area: the 12-month trend of the
- * district home (dash_care_history, migration 0791).
- */
-export async function careTrend(db: Db, actor: Actor, p: Params, months: string[]): Promise<CareTrendPoint[]> {
-  if (!months.length) return [];
-  const v = dashCareHistory;
-  const ends = months.map((m) => {
-    const end = monthEnd(m);
-    return end > p.today ? p.today : end;
-  });
-  const days = sql.join(
-    months.map((m, i) => sql`(${m}::text, ${ends[i]}::date)`),
-    sql`, `,
-  );
-  const res = (await db.execute(sql`SELECT m.month, ${v.kind} AS kind, count(DISTINCT ${v.id})::int AS n
-    FROM (VALUES ${days}) AS m(month, day)
-    JOIN ${v} ON ${v.startedOn} <= m.day AND (${v.endedOn} IS NULL OR ${v.endedOn} > m.day)
-    WHERE ${jurisdictionWhere(actor, v)}
-    GROUP BY 1, 2`)) as unknown as { rows: { month: string; kind: 'institution' | 'family'; n: number }[] };
-  return months.map((month) => {
-    const get = (kind: string) => Number(res.rows.find((r) => r.month === month && r.kind === kind)?.n ?? 0);
-    return { month, institution: get('institution'), family: get('family') };
-  });
 }

@@ -12,7 +12,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
-import { dashChildCount as c, dashDueCount, dashDueItem } from './dashboards.schema';
+import { dashActionCount, dashChildCount as c, dashDueCount, dashDueItem } from './dashboards.schema';
 import type { Indicator } from './domain/indicator';
 import type { Params } from './indicators.repository';
 
@@ -28,11 +28,30 @@ export const FLAG: Record<string, number> = {
 };
 
 /** The kind each condition of the case_due source names (the other condition is `overdue`). */
-const DUE_KIND: Record<string, string> = {
+export const DUE_KIND: Record<string, string> = {
   production_pending: 'cwc_production',
   sir_pending: 'sir_submission',
   final_order_pending: 'cwc_final_order',
 };
+
+/** The action source's conditions over dash_action_count (0980), as indicators.repository.ts has them over dash_action. */
+function actionCondition(name: string, p: Params): SQL {
+  const a = dashActionCount;
+  const m: Record<string, SQL> = {
+    due_by_today: sql`${a.dueDate} <= ${p.today}::date`,
+    done_on_time: sql`${a.onTime}`,
+    open_overdue: sql`NOT ${a.done} AND ${a.dueDate} < ${p.today}::date`,
+  };
+  return m[name];
+}
+const actionConditions = (names: readonly string[], p: Params): SQL =>
+  names.length
+    ? sql.join(
+        names.map((n) => sql`(${actionCondition(n, p)})`),
+        sql` AND `,
+      )
+    : sql`true`;
+const ACTION_CONDITIONS = ['due_by_today', 'done_on_time', 'open_overdue'];
 
 function meets(names: readonly string[]): SQL | null {
   const mask = names.reduce((m, n) => m | FLAG[n], 0);
@@ -40,17 +59,17 @@ function meets(names: readonly string[]): SQL | null {
 }
 
 /**
- * Whether the count can give this figure: a child or due-item indicator, in total or per district or state,
+ * Whether the count can give this figure: a child, due-item or action-item indicator, in total or per district or state,
  * for an area of whole districts. `DASHBOARD_COUNTS=live` counts every figure live (the bench's
  * comparison, and a fallback).
  */
 export function rollupServes(actor: Actor, ind: Indicator, groupBy: string | null, extra?: SQL): boolean {
   if (process.env.DASHBOARD_COUNTS === 'live') return false;
+  const names = [...ind.numerator, ...(ind.denominator ?? [])];
   return (
     (ind.source === 'child' ||
-      (ind.source === 'case_due' &&
-        !ind.medianDays &&
-        [...ind.numerator, ...(ind.denominator ?? [])].every((n) => n === 'overdue' || n in DUE_KIND))) &&
+      (ind.source === 'case_due' && !ind.medianDays && names.every((n) => n === 'overdue' || n in DUE_KIND)) ||
+      (ind.source === 'action' && !ind.medianDays && names.every((n) => ACTION_CONDITIONS.includes(n)))) &&
     !extra &&
     (groupBy === null || groupBy === 'district' || groupBy === 'state') &&
     (actor.scope.level === 'national' || actor.scope.level === 'state' || actor.scope.level === 'district')
@@ -136,4 +155,41 @@ export async function countDueFromRollup(db: Db, actor: Actor, ind: Indicator, p
     denominator: r.denominator == null ? null : Number(r.denominator),
     medianDays: null,
   }));
+}
+
+/** The action items' indicators from their count per district, department, due day and outcome (0980). */
+export async function countActionsFromRollup(db: Db, actor: Actor, ind: Indicator, p: Params, groupBy: 'district' | 'state' | null) {
+  const a = dashActionCount;
+  const num = actionConditions(ind.numerator, p);
+  const den = ind.denominator ? actionConditions(ind.denominator, p) : null;
+  const key = groupBy === 'district' ? sql`${a.districtCode}::text` : groupBy === 'state' ? sql`${a.stateCode}::text` : sql`NULL::text`;
+  const res = (await db.execute(sql`SELECT ${key} AS key,
+      COALESCE(sum(${a.n}) FILTER (WHERE ${num}), 0)::int AS numerator,
+      ${den ? sql`COALESCE(sum(${a.n}) FILTER (WHERE ${den}), 0)::int` : sql`NULL::int`} AS denominator
+    FROM ${a} WHERE ${and(jurisdictionWhere(actor, a), den ?? num)}
+    ${groupBy ? sql`GROUP BY 1 ORDER BY 1` : sql``}`)) as unknown as Rows;
+  return res.rows.map((r) => ({
+    key: (r.key as string | null) ?? null,
+    numerator: Number(r.numerator),
+    denominator: r.denominator == null ? null : Number(r.denominator),
+    medianDays: null,
+  }));
+}
+
+/** Per month of the due day (and 'before' the first month): the rows trendIndicator adds up, from the action items' count. */
+export async function actionTrendRowsFromRollup(db: Db, actor: Actor, ind: Indicator, p: Params, months: string[]) {
+  const a = dashActionCount;
+  const num = actionConditions(ind.numerator, p);
+  const den = ind.denominator ? actionConditions(ind.denominator, p) : null;
+  const flow = ind.trend!.mode === 'flow';
+  const first = `${months[0]}-01`;
+  const after = `${months[months.length - 1]}-01`;
+  const res =
+    (await db.execute(sql`SELECT CASE WHEN ${a.dueDate} < ${first}::date THEN 'before' ELSE to_char(${a.dueDate}, 'YYYY-MM') END AS month,
+      COALESCE(sum(${a.n}) FILTER (WHERE ${num}), 0)::int AS numerator,
+      ${den && flow ? sql`COALESCE(sum(${a.n}) FILTER (WHERE ${den}), 0)::int` : sql`NULL::int`} AS denominator
+    FROM ${a}
+    WHERE ${and(jurisdictionWhere(actor, a), den ?? num)} AND ${a.dueDate} < (${after}::date + interval '1 month')::date
+    GROUP BY 1`)) as unknown as Rows;
+  return res.rows;
 }

@@ -14,6 +14,8 @@ import { countIndicator, trendIndicator, type GroupBy, type Params } from './ind
 import { monthsEnding, rate, SOURCE_DISAGGREGATIONS, type Indicator } from './domain/indicator';
 import { areaActor, requireDashboard } from './area';
 import { ensureFresh } from './summary.repository';
+import { batchFigures, type Figures } from './indicators.batch';
+import { rollupServes } from './indicators.rollup';
 import type { BreakdownQuery, ComparisonQuery, IndicatorValue } from './dashboards.model';
 
 export function params(ctx: AppContext): Params {
@@ -30,12 +32,21 @@ export function indicatorById(id: string): Indicator {
 /** The figures of every indicator for the actor's area; `trendMonths` 0 leaves the trend out. */
 export async function indicatorValues(ctx: AppContext, actor: Actor, p: Params, trendMonths = 12): Promise<IndicatorValue[]> {
   const months = trendMonths ? monthsEnding(p.today.slice(0, 7), trendMonths) : [];
-  // Every indicator at once: on PostgreSQL the pool runs them side by side (PGlite one after another).
-  return Promise.all(INDICATORS.indicators.map((ind) => indicatorValue(ctx, actor, ind, p, months)));
+  // The child and due-item figures in two statements (indicators.batch.ts); the rest one or two
+  // statements each, at once: on PostgreSQL the pool runs them side by side (PGlite one after another).
+  const inds = INDICATORS.indicators;
+  const [batched, ...values] = await Promise.all([
+    batchFigures(ctx.db, actor, inds, p, months),
+    ...inds.map((ind) => (batchable(actor, ind) ? null : indicatorValue(ctx, actor, ind, p, months))),
+  ]);
+  return inds.map((ind, n) => values[n] ?? withFigures(ind, batched.get(ind.id)!));
 }
 
-async function indicatorValue(ctx: AppContext, actor: Actor, ind: Indicator, p: Params, months: string[]): Promise<IndicatorValue> {
-  const base = {
+const batchable = (actor: Actor, ind: Indicator) =>
+  ind.status === 'live' && rollupServes(actor, ind, null) && (ind.source === 'child' || (ind.source === 'case_due' && !ind.trend));
+
+function base(ind: Indicator) {
+  return {
     id: ind.id,
     version: ind.version,
     title: ind.title,
@@ -44,9 +55,16 @@ async function indicatorValue(ctx: AppContext, actor: Actor, ind: Indicator, p: 
     awaits: ind.awaits ?? null,
     better: ind.better,
   };
-  if (ind.status !== 'live') return { ...base, numerator: null, denominator: null, rate: null, medianDays: null, trend: [] };
+}
+
+function withFigures(ind: Indicator, f: Figures): IndicatorValue {
+  return { ...base(ind), ...f.row, rate: rate(f.row.numerator, f.row.denominator), trend: f.trend };
+}
+
+async function indicatorValue(ctx: AppContext, actor: Actor, ind: Indicator, p: Params, months: string[]): Promise<IndicatorValue> {
+  if (ind.status !== 'live') return { ...base(ind), numerator: null, denominator: null, rate: null, medianDays: null, trend: [] };
   const [[row], trend] = await Promise.all([countIndicator(ctx.db, actor, ind, p), trendIndicator(ctx.db, actor, ind, p, months)]);
-  return { ...base, ...row, rate: rate(row.numerator, row.denominator), trend };
+  return { ...base(ind), ...row, rate: rate(row.numerator, row.denominator), trend };
 }
 
 export async function indicatorValuesFor(ctx: AppContext, actor: Actor, district?: number) {

@@ -8,7 +8,8 @@
  *
  * The statutory due items are kept the same way (migration 0923): the cases a write touches are
  * marked, and a refresh recomputes their items (dash_due_item) and moves the per-district,
- * per-kind, per-IST-day count (dash_due_count) by the difference.
+ * per-kind, per-IST-day count (dash_due_count) by the difference; and the children's spans in
+ * care (dash_care_span, 0980) and their running count per day (dash_care_count).
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -57,6 +58,7 @@ export async function refreshChanged(tx: Db): Promise<number> {
     await tx.execute(sql`DELETE FROM dash_child_claim`);
   }
   await refreshChangedCases(tx);
+  await refreshChangedCare(tx);
   return n;
 }
 
@@ -78,11 +80,65 @@ export async function refreshChangedCases(tx: Db): Promise<number> {
     await tx.execute(moveDueCounts(-1));
     await tx.execute(sql`DELETE FROM dash_due_item i USING dash_case_claim k WHERE i.case_id = k.case_id`);
     // dash_case_due: the items of open cases only (a closed case's leave the count).
-    await tx.execute(sql`INSERT INTO dash_due_item (case_id, kind, due_at, state_code, district_code)
-      SELECT d.case_id, d.kind, d.due_at, d.state_code, d.district_code FROM dash_case_due d JOIN dash_case_claim k ON k.case_id = d.case_id`);
+    await tx.execute(sql`INSERT INTO dash_due_item (case_id, kind, due_at, state_code, district_code, case_number, block_code)
+      SELECT d.case_id, d.kind, d.due_at, d.state_code, d.district_code, d.case_number, d.block_code
+      FROM dash_case_due d JOIN dash_case_claim k ON k.case_id = d.case_id`);
     await tx.execute(moveDueCounts(1));
     await tx.execute(sql`DELETE FROM dash_due_count WHERE n = 0`);
     await tx.execute(sql`DELETE FROM dash_case_claim`);
+  }
+  return n;
+}
+
+/** The claimed children's care spans in the running count: +1 on the day each starts, -1 on the day it ends (not covered). */
+const moveCareCounts = (sign: 1 | -1) => sql`
+  INSERT INTO dash_care_count AS c (state_code, district_code, kind, day, n)
+  SELECT x.state_code, x.district_code, x.kind, x.day, ${sign}::int * sum(x.d)::int
+  FROM dash_care_span s JOIN dash_care_claim k ON k.child_id = s.child_id
+  CROSS JOIN LATERAL (VALUES (s.state_code, s.district_code, s.kind, s.started_on, 1),
+                             (s.state_code, s.district_code, s.kind, s.ended_on, -1)) AS x(state_code, district_code, kind, day, d)
+  WHERE x.day <> 'infinity'::date
+  GROUP BY 1, 2, 3, 4
+  ON CONFLICT (state_code, district_code, kind, day) DO UPDATE SET n = c.n + excluded.n`;
+
+/**
+ * The claimed children's stays and placements (dash_care_history, 0791) merged into the spans of
+ * days they cover, per kind and area (the district; district 0 the state; state 0 the nation), so
+ * that overlapping or back-to-back stays count the child once, as count(DISTINCT) does live. A
+ * record covers [started_on, ended_on): in care on day D when started_on <= D < ended_on.
+ */
+const insertCareSpans = sql`
+  INSERT INTO dash_care_span (child_id, kind, state_code, district_code, started_on, ended_on)
+  WITH h AS (
+    SELECT h.id AS child_id, h.kind, a.state_code, a.district_code, h.started_on, COALESCE(h.ended_on, 'infinity'::date) AS ended_on
+    FROM dash_care_history h JOIN dash_care_claim k ON k.child_id = h.id
+    CROSS JOIN LATERAL (VALUES (h.state_code, h.district_code), (h.state_code, 0), (0, 0)) AS a(state_code, district_code)
+    WHERE h.ended_on IS NULL OR h.ended_on > h.started_on
+  ), reach AS (
+    SELECT h.*, max(ended_on) OVER (PARTITION BY child_id, kind, state_code, district_code ORDER BY started_on, ended_on
+                                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered_to
+    FROM h
+  ), island AS (
+    SELECT reach.*, count(*) FILTER (WHERE covered_to IS NULL OR started_on > covered_to)
+             OVER (PARTITION BY child_id, kind, state_code, district_code ORDER BY started_on, ended_on ROWS UNBOUNDED PRECEDING) AS n
+    FROM reach
+  )
+  SELECT child_id, kind, state_code, district_code, min(started_on), max(ended_on)
+  FROM island GROUP BY child_id, kind, state_code, district_code, n`;
+
+/** The care spans of the children whose stays or placements changed (0980), as refreshChanged does the children. */
+export async function refreshChangedCare(tx: Db): Promise<number> {
+  const claimed = (await tx.execute(sql`WITH k AS (DELETE FROM dash_care_pending RETURNING child_id)
+    INSERT INTO dash_care_claim (child_id) SELECT child_id FROM k`)) as unknown as { affectedRows?: number; rowCount?: number };
+  const n = Number(claimed.affectedRows ?? claimed.rowCount ?? 0);
+  if (n > 0) {
+    await tx.execute(sql`ANALYZE dash_care_claim`);
+    await tx.execute(moveCareCounts(-1));
+    await tx.execute(sql`DELETE FROM dash_care_span s USING dash_care_claim k WHERE s.child_id = k.child_id`);
+    await tx.execute(insertCareSpans);
+    await tx.execute(moveCareCounts(1));
+    await tx.execute(sql`DELETE FROM dash_care_count WHERE n = 0`);
+    await tx.execute(sql`DELETE FROM dash_care_claim`);
   }
   return n;
 }

@@ -1,0 +1,106 @@
+/**
+ * Every child and due-item figure of an area in two statements instead of one or two per indicator
+ * (issue #16: the district home sent ~30 statements, most of them sums over the same few thousand
+ * rows of dash_child_count and dash_due_count, each waiting for a pooled connection): the area's
+ * counts are read once, grouped as the per-indicator queries of indicators.rollup.ts group them, and
+ * each indicator's numerator, denominator and trend added up here by the same rules.
+ * home.rollup.test.ts holds indicatorValues equal to the live figures.
+ */
+import { and, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { jurisdictionWhere, type Actor } from '../access/policy';
+import { dashChildCount as c, dashDueCount, dashDueItem } from './dashboards.schema';
+import type { Indicator } from './domain/indicator';
+import { foldTrend, type CountRow, type Params, type TrendPoint } from './indicators.repository';
+import { DUE_KIND, FLAG, rollupServes } from './indicators.rollup';
+
+export type Figures = { row: CountRow; trend: TrendPoint[] };
+type Rows = { rows: Record<string, unknown>[] };
+
+const mask = (names: readonly string[]) => names.reduce((m, n) => m | FLAG[n], 0);
+const sum = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((s, r) => s + pick(r), 0);
+
+/** The child indicators, from the area's counts per fact, month and flags (one statement). */
+async function childFigures(db: Db, actor: Actor, inds: Indicator[], months: string[]): Promise<Map<string, Figures>> {
+  const after = `${months[months.length - 1]}-01`;
+  const res =
+    (await db.execute(sql`SELECT ${c.fact} AS fact, CASE WHEN ${c.fact} = '' THEN '' ELSE to_char(${c.month}, 'YYYY-MM') END AS month,
+      ${c.flags} AS flags, sum(${c.n})::int AS n
+    FROM ${c} WHERE ${and(jurisdictionWhere(actor, c), sql`(${c.fact} = '' OR ${c.month} < (${after}::date + interval '1 month')::date)`)}
+    GROUP BY 1, 2, 3`)) as unknown as Rows;
+  const rows = res.rows.map((r) => ({ fact: String(r.fact), month: String(r.month), flags: Number(r.flags), n: Number(r.n) }));
+  const out = new Map<string, Figures>();
+  for (const ind of inds) {
+    const num = mask(ind.numerator);
+    const den = ind.denominator ? mask(ind.denominator) : null;
+    const meets = (flags: number, m: number) => (flags & m) === m;
+    const inScope = rows.filter((r) => meets(r.flags, den ?? num));
+    const totals = inScope.filter((r) => r.fact === '');
+    const row: CountRow = {
+      key: null,
+      numerator: sum(totals, (r) => (meets(r.flags, num) ? r.n : 0)),
+      denominator: den === null ? null : sum(totals, (r) => r.n),
+      medianDays: null,
+    };
+    let trend: TrendPoint[] = [];
+    if (ind.trend && months.length) {
+      const flow = ind.trend.mode === 'flow';
+      const perMonth = new Map<string, { month: string; numerator: number; denominator: number | null }>();
+      for (const r of inScope) {
+        if (r.fact !== ind.trend.date) continue;
+        const month = r.month < months[0] ? 'before' : r.month;
+        const m = perMonth.get(month) ?? { month, numerator: 0, denominator: den !== null && flow ? 0 : null };
+        if (meets(r.flags, num)) m.numerator += r.n;
+        if (m.denominator !== null) m.denominator += r.n;
+        perMonth.set(month, m);
+      }
+      trend = foldTrend(ind, months, [...perMonth.values()]);
+    }
+    out.set(ind.id, { row, trend });
+  }
+  return out;
+}
+
+/** The due-item indicators, from the area's due items per kind and overdue or not (one statement; 0923's rules). */
+async function dueFigures(db: Db, actor: Actor, inds: Indicator[], p: Params): Promise<Map<string, Figures>> {
+  const start = new Date(`${p.today}T00:00:00+05:30`);
+  const end = new Date(start.getTime() + 86_400_000);
+  const d = dashDueCount;
+  const i = dashDueItem;
+  const res = (await db.execute(sql`SELECT kind, overdue, sum(n)::int AS n FROM (
+      SELECT ${d.kind} AS kind, ${d.dueDay} < ${p.today}::date AS overdue, ${d.n} AS n
+      FROM ${d} WHERE ${and(jurisdictionWhere(actor, d), sql`${d.dueDay} <> ${p.today}::date`)}
+      UNION ALL
+      SELECT ${i.kind}, ${i.dueAt} < ${p.now.toISOString()}::timestamptz, 1
+      FROM ${i} WHERE ${and(jurisdictionWhere(actor, i), sql`${i.dueAt} >= ${start.toISOString()}::timestamptz`, sql`${i.dueAt} < ${end.toISOString()}::timestamptz`)}
+    ) due GROUP BY 1, 2`)) as unknown as Rows;
+  const rows = res.rows.map((r) => ({ kind: String(r.kind), overdue: r.overdue === true, n: Number(r.n) }));
+  const meets = (r: (typeof rows)[number], names: readonly string[]) =>
+    names.every((n) => (n === 'overdue' ? r.overdue : r.kind === DUE_KIND[n]));
+  const out = new Map<string, Figures>();
+  for (const ind of inds) {
+    const inScope = rows.filter((r) => meets(r, ind.denominator ?? ind.numerator));
+    out.set(ind.id, {
+      row: {
+        key: null,
+        numerator: sum(inScope, (r) => (meets(r, ind.numerator) ? r.n : 0)),
+        denominator: ind.denominator ? sum(inScope, (r) => r.n) : null,
+        medianDays: null,
+      },
+      trend: [],
+    });
+  }
+  return out;
+}
+
+/** The figures of the child and due-item indicators that the counts serve for this actor, by indicator id. */
+export async function batchFigures(db: Db, actor: Actor, inds: Indicator[], p: Params, months: string[]): Promise<Map<string, Figures>> {
+  const served = inds.filter((i) => i.status === 'live' && rollupServes(actor, i, null));
+  const child = served.filter((i) => i.source === 'child');
+  const due = served.filter((i) => i.source === 'case_due' && !i.trend);
+  const [a, b] = await Promise.all([
+    child.length ? childFigures(db, actor, child, months) : new Map<string, Figures>(),
+    due.length ? dueFigures(db, actor, due, p) : new Map<string, Figures>(),
+  ]);
+  return new Map([...a, ...b]);
+}
