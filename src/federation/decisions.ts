@@ -29,7 +29,14 @@ export class NationalDecisionError extends Error {
 export async function decideNationalMatch(
   state: Database,
   stateCode: number,
-  input: { matchId: string; decision: NationalDecision; note: string; checkedBy?: string | null; decidedBy?: string | null; actor?: Actor | null },
+  input: {
+    matchId: string;
+    decision: NationalDecision;
+    note: string;
+    checkedBy?: string | null;
+    decidedBy?: string | null;
+    actor?: Actor | null;
+  },
 ): Promise<void> {
   if (input.decision === 'confirm' && !confirmNoteGiven(input.note)) throw new NationalDecisionError('note_required', CONFIRM_NOTE_MESSAGE);
   const m = await state.transaction(async (tx) => {

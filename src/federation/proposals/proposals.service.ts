@@ -32,9 +32,15 @@ export async function listNationalProposals(ctx: AppContext, actor: Actor, query
   return { federation: true, items: rows.map(proposalView), total, page, pageSize };
 }
 
-export async function decideNationalProposal(ctx: AppContext, actor: Actor, id: string, input: ProposalDecisionInput): Promise<ProposalOut> {
+export async function decideNationalProposal(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: ProposalDecisionInput,
+): Promise<ProposalOut> {
   requirePermission(actor, 'missing.national');
-  if (!(await federationTables(ctx.db))) throw new HttpError(404, 'federation_not_set_up', 'National matching is not set up for this state');
+  if (!(await federationTables(ctx.db)))
+    throw new HttpError(404, 'federation_not_set_up', 'National matching is not set up for this state');
   const p = await getProposal(ctx.db, actor, id);
   if (!p) throw notFound('National proposal');
   if (p.decision) throw new HttpError(409, 'already_decided', `Your state has already decided on this proposal (${p.decision})`);
