@@ -14,10 +14,9 @@ import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import autocannon from 'autocannon';
-import { DEMO_PASSWORD } from '../../src/demo/users';
 import { log, PG_URL } from '../support';
 import { round, type BenchResult } from '../types';
-import { BenchServer } from './server-process';
+import { BenchServer, startSignedIn } from './server-process';
 
 const SECONDS = Number(process.env.BENCH_RATIO_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_RATIO_CONNECTIONS ?? 50);
@@ -112,17 +111,7 @@ export async function run(): Promise<BenchResult[]> {
   const server = new BenchServer();
   try {
     log('app: seeding the demo into a scratch PostgreSQL database and starting the server…');
-    const { port, fixtures } = await server.ask<{
-      port: number;
-      fixtures: { children: { id: string; name: string }[]; cases: { id: string }[] };
-    }>({ type: 'start', postgresUrl: PG_URL });
-    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'dcpo.amravati', password: DEMO_PASSWORD }),
-    });
-    const token = login.headers.get('set-cookie')?.match(/samanvay_session=([^;]+)/)?.[1];
-    if (!token) throw new Error(`login failed: ${login.status}`);
+    const { port, fixtures, token } = await startSignedIn(server, PG_URL);
     let i = 0;
     const nth = <T>(xs: T[]) => xs[i++ % xs.length];
     const rssIdle = server.rssMb();

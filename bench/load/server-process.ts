@@ -5,6 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { DEMO_PASSWORD } from '../../src/demo/users';
 
 export class BenchServer {
   readonly child: ChildProcess;
@@ -46,4 +47,30 @@ export class BenchServer {
       return NaN;
     }
   }
+}
+
+export interface LoadFixtures {
+  children: { id: string; name: string }[];
+  families: { id: string; head_name: string }[];
+  cases: { id: string }[];
+}
+
+/**
+ * The PostgreSQL load benches' one setup (pgbench-ratio, memory, statements): the demo seeded into
+ * a scratch database on `postgresUrl`, the server started, the district officer signed in.
+ */
+export async function startSignedIn(
+  server: BenchServer,
+  postgresUrl: string,
+  username = 'dcpo.amravati',
+): Promise<{ port: number; fixtures: LoadFixtures; token: string }> {
+  const { port, fixtures } = await server.ask<{ port: number; fixtures: LoadFixtures }>({ type: 'start', postgresUrl });
+  const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const token = login.headers.get('set-cookie')?.match(/samanvay_session=([^;]+)/)?.[1];
+  if (!token) throw new Error(`login failed: ${login.status}`);
+  return { port, fixtures, token };
 }

@@ -6,24 +6,14 @@
  *
  *   npx tsx bench/load/statements.ts [N=20]
  */
-import { DEMO_PASSWORD } from '../../src/demo/users';
 import { PG_URL } from '../support';
-import { BenchServer } from './server-process';
+import { BenchServer, startSignedIn } from './server-process';
 
 const N = Number(process.argv[2] ?? 20);
 const server = new BenchServer();
 try {
-  const { port, fixtures } = await server.ask<{ port: number; fixtures: { cases: { id: string }[] } }>({
-    type: 'start',
-    postgresUrl: PG_URL,
-  });
+  const { port, fixtures, token } = await startSignedIn(server, PG_URL);
   const base = `http://127.0.0.1:${port}`;
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'dcpo.amravati', password: DEMO_PASSWORD }),
-  });
-  const token = login.headers.get('set-cookie')?.match(/samanvay_session=([^;]+)/)?.[1];
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const count = async (label: string, req: (i: number) => Promise<Response>) => {
     const per: number[] = [];

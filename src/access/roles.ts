@@ -48,6 +48,9 @@ export const PERMISSIONS = [
   // See the deployment's match model (version, fitting, calibration bands) and refit it from the
   // reviewers' decisions (src/missing/model.service.ts): district and state child protection officers.
   'missing.model',
+  // Confirm or reject a national match proposal (issue #19, src/federation/proposals): the DCPU
+  // of the district whose record the proposal names decides for its state.
+  'missing.national',
   'helpline.intake', // take 1098 calls: drafts, submit (src/helpline)
   'helpline.read', // the district's calls, queue and response-time figures
   'helpline.dispatch', // assign, mark dispatched/reached/closed
@@ -96,6 +99,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'missing.write',
     'missing.review',
     'missing.model',
+    'missing.national',
     'balpanchayat.write',
     'care.write',
     'care.manage',

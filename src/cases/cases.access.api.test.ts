@@ -51,6 +51,26 @@ describe('outside the jurisdiction: 404, never a hint', () => {
     expect(byFilter.total).toBe(foreign.length);
   });
 
+  it("a refused read of the case is audited as refused, against the reader, at the case's place (nothing disclosed)", async () => {
+    const refused = () =>
+      t.ctx.database.query<{ district_code: number; details: Record<string, unknown> }>(
+        `SELECT a.district_code, a.details FROM audit_event a JOIN app_user u ON u.id = a.actor_id
+          WHERE u.username = 'caseworker.akola' AND a.entity_id = $1 AND a.action = 'read_refused'`,
+        [caseId],
+      );
+    const before = (await refused()).length;
+    const akola = await k.as('caseworker.akola');
+    expect((await akola.get(`/api/v1/cases/${caseId}`)).statusCode).toBe(404);
+    const rows = await refused();
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)).toMatchObject({ district_code: 468, details: { reason: 'no_access' } });
+    const reads = await t.ctx.database.query(
+      `SELECT 1 FROM audit_event a JOIN app_user u ON u.id = a.actor_id WHERE u.username = 'caseworker.akola' AND a.entity_id = $1 AND a.action = 'read'`,
+      [caseId],
+    );
+    expect(reads).toEqual([]);
+  });
+
   it("a village worker sees her village's cases, not the next village's", async () => {
     const aww = await k.as('aww.rajura');
     expect((await aww.get(`/api/v1/cases/${caseId}`)).statusCode).toBe(404); // Wadali, not Rajura

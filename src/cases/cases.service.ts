@@ -645,8 +645,23 @@ export async function readCase(ctx: AppContext, actor: Actor, id: string) {
   // side; then the audit entry and the names and attachments, side by side.
   const now = ctx.now();
   const [v, history] = await Promise.all([readCaseView(ctx.db, actor, id, istToday(now)), caseHistory(ctx.db, id)]);
-  if (!v?.access) throw notFound('Case');
+  if (!v) throw notFound('Case');
   const { childId, familyId, ...place } = v.subject;
+  if (!v.access || !v.view) {
+    // A refused read of a child's case is audited as refused (as a refused sign-in is, auth.service.ts):
+    // the child's access log shows who tried; the answer is the 404 of a case that is not there.
+    await audit(
+      ctx.db,
+      actor,
+      'read_refused',
+      'case',
+      id,
+      place,
+      { reason: v.access ? 'fields_refused' : 'no_access' },
+      { children: [childId], families: [familyId] },
+    );
+    throw notFound('Case');
+  }
   const state = deriveCase(historyActions(history), caseTimelineConfig(), now);
   const [, detail] = await Promise.all([
     audit(ctx.db, actor, 'read', 'case', id, place, { view: v.access }, { children: [childId], families: [familyId] }),

@@ -1,5 +1,6 @@
 import type { Database } from '../db/client';
 import { audit } from '../audit/audit.service';
+import type { Actor } from '../access/policy';
 import { confirmNoteGiven, CONFIRM_NOTE_MESSAGE } from '../missing/missing.model';
 
 /**
@@ -10,8 +11,9 @@ import { confirmNoteGiven, CONFIRM_NOTE_MESSAGE } from '../missing/missing.model
  * back to both states with the proposal. A confirmation says how the match was checked, as in
  * the missing module (`CONFIRM_NOTE_MIN`), since it leads to restoration (JJ Act 2015 s.37(1)(b)).
  *
- * Prototype: not yet behind a route, so no actor's permissions are checked here (the route
- * would require `missing.review` in the record's district, as for a cross-district match).
+ * Who may decide is checked by the caller: the state app's route (proposals/proposals.service.ts:
+ * `missing.national`, the proposal naming a record of the actor's district) passes the actor,
+ * who is audited; the federation's own round trip (round-trip.ts) decides without one.
  */
 export type NationalDecision = 'confirm' | 'reject';
 
@@ -27,7 +29,14 @@ export class NationalDecisionError extends Error {
 export async function decideNationalMatch(
   state: Database,
   stateCode: number,
-  input: { matchId: string; decision: NationalDecision; note: string; decidedBy?: string | null },
+  input: {
+    matchId: string;
+    decision: NationalDecision;
+    note: string;
+    checkedBy?: string | null;
+    decidedBy?: string | null;
+    actor?: Actor | null;
+  },
 ): Promise<void> {
   if (input.decision === 'confirm' && !confirmNoteGiven(input.note)) throw new NationalDecisionError('note_required', CONFIRM_NOTE_MESSAGE);
   const m = await state.transaction(async (tx) => {
@@ -39,9 +48,9 @@ export async function decideNationalMatch(
     if (!m) throw new NationalDecisionError('not_found', 'no national proposal naming a record of this state');
     if (m.status !== 'proposed') throw new NationalDecisionError('not_proposed', `the proposal is ${m.status}`);
     const rows = await tx.query(
-      `INSERT INTO national_match_decision (match_id, state_code, decision, note, decided_by) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO national_match_decision (match_id, state_code, decision, note, checked_by, decided_by) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (match_id, state_code) DO NOTHING RETURNING match_id`,
-      [input.matchId, stateCode, input.decision, input.note, input.decidedBy ?? null],
+      [input.matchId, stateCode, input.decision, input.note, input.checkedBy ?? null, input.decidedBy ?? input.actor?.userId ?? null],
     );
     if (!rows.length) throw new NationalDecisionError('already_decided', 'this state has already decided on the proposal');
     return m;
@@ -50,11 +59,11 @@ export async function decideNationalMatch(
   // writer takes the Drizzle handle, not this raw transaction.
   await audit(
     state.db,
-    null,
+    input.actor ?? null,
     'decide',
     'national_match',
     input.matchId,
     { stateCode, districtCode: Number(m.missing_state_code) === stateCode ? m.missing_district_code : m.found_district_code },
-    { decision: input.decision, national: true },
+    { decision: input.decision, national: true, ...(input.checkedBy ? { checkedBy: input.checkedBy } : {}) },
   );
 }

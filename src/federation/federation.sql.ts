@@ -70,6 +70,8 @@ CREATE TABLE national_match_decision (
   state_code  integer NOT NULL,
   decision    text NOT NULL CHECK (decision IN ('confirm', 'reject')),
   note        text NOT NULL,
+  -- How the DCPU checked the match (proposals.model.ts CHECKED_BY); the note says the rest.
+  checked_by  text,
   decided_by  uuid,
   decided_at  timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (match_id, state_code)
@@ -87,14 +89,23 @@ export const STATE_SQL = `
 CREATE UNIQUE INDEX missing_record_federation_identity ON missing_record (id, status);
 ALTER TABLE missing_record REPLICA IDENTITY USING INDEX missing_record_federation_identity;
 CREATE PUBLICATION missing_national FOR TABLE missing_record (${PUBLISHED_COLUMNS.join(', ')}) WHERE (status = 'open');
+${stateTables()}
+CREATE PUBLICATION national_decisions FOR TABLE national_match_decision;
+`;
+
+/**
+ * The state-side tables alone (no publication): what the state app's proposals screen reads and
+ * writes (proposals/), for its tests on either database.
+ */
+export function stateTables(): string {
+  return `
 CREATE TABLE national_match (${NATIONAL_MATCH_COLUMNS},
   PRIMARY KEY (id)
 );
 CREATE INDEX national_match_missing_idx ON national_match (missing_id);
 CREATE INDEX national_match_found_idx ON national_match (found_id);
-${DECISION_TABLE}
-CREATE PUBLICATION national_decisions FOR TABLE national_match_decision;
-`;
+${DECISION_TABLE}`;
+}
 
 /**
  * The nation: the replicated records (only the published columns, plus its own match state),

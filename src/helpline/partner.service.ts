@@ -338,6 +338,8 @@ function compose(
 }
 
 export const PARTNER_DELIVERY_QUEUE = 'helpline-partner-delivery';
+/** What GET /api/health counts failed sends to 112/181 under (not the outbox's internal queue name). */
+export const PARTNER_FAILURES = 'partner 112/181';
 /** Retry after 1, 2, 4 … minutes, at most every 30 minutes, until acknowledged. */
 const PARTNER_RETRY = { maxAttempts: null, maxDelayMs: 30 * 60_000 };
 
@@ -350,6 +352,7 @@ const PARTNER_RETRY = { maxAttempts: null, maxDelayMs: 30 * 60_000 };
 export class PartnerSender implements NotificationSender {
   readonly name = 'partner';
   readonly retry = PARTNER_RETRY;
+  readonly failureName = PARTNER_FAILURES;
   constructor(private readonly opts: { config?: PartnerConfig; timeoutMs?: number } = {}) {}
 
   async send(message: OutboxMessage, { db, now }: SendContext): Promise<{ providerRef: string }> {

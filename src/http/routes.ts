@@ -15,6 +15,7 @@ import { convergenceRoutes } from '../convergence/convergence.routes';
 import { outboxRoutes } from '../notifications/outbox.routes';
 import { schemesRoutes } from '../schemes/schemes.routes';
 import { missingRoutes } from '../missing/missing.routes';
+import { nationalProposalRoutes } from '../federation/proposals/proposals.routes';
 import { careRoutes } from '../care/care.routes';
 import { sponsorshipRoutes } from '../care/sponsorship/sponsorship.routes';
 import { helplineRoutes } from '../helpline/helpline.routes';
@@ -39,6 +40,7 @@ export function registerDomainRoutes(api: FastifyInstance, ctx: AppContext) {
   outboxRoutes(api, ctx);
   schemesRoutes(api, ctx);
   missingRoutes(api, ctx);
+  nationalProposalRoutes(api, ctx);
   careRoutes(api, ctx);
   sponsorshipRoutes(api, ctx);
   helplineRoutes(api, ctx);

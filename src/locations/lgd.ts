@@ -27,6 +27,13 @@ function read(file: string): string[][] {
   return parsed.data.slice(1).map((r) => r.map((c) => c.trim()));
 }
 
+let stateNames: Map<number, string> | null = null;
+/** Every state's and union territory's display name by LGD code (the state file only; read once). */
+export function lgdStateNames(): Map<number, string> {
+  stateNames ??= new Map(read('1-state.csv').map((r) => [Number(r[1]), displayName(`st:${Number(r[1])}`, r[3])]));
+  return stateNames;
+}
+
 /**
  * Official LGD units (Ministry of Panchayati Raj, Government Open Data Licence – India).
  * `states` narrows the load (tests load one or two states to stay fast).

@@ -72,7 +72,7 @@ export async function deliverOutbox(
           result.retrying++;
           continue;
         }
-        recordJobFailure(OUTBOX_QUEUE, err);
+        recordJobFailure(sender.failureName ?? OUTBOX_QUEUE, err);
         const { maxAttempts, maxDelayMs } = sender.retry ?? { maxAttempts: MAX_ATTEMPTS };
         const delay = Math.min(retryDelayMs(row.attempts), maxDelayMs ?? Infinity);
         const retry = maxAttempts == null || row.attempts < maxAttempts ? new Date(now.getTime() + delay) : null;

@@ -61,6 +61,11 @@ export interface NotificationSender {
   readonly name: string;
   /** Default: MAX_ATTEMPTS (outbox.service.ts), no cap on the wait. */
   readonly retry?: RetryPolicy;
+  /**
+   * The name its failed sends are counted under in GET /api/health, for a sender whose failures
+   * monitoring must tell apart (the 112/181 partner link); default: the outbox's (OUTBOX_QUEUE).
+   */
+  readonly failureName?: string;
   /** Resolves when the message was handed over; throws to have it retried later. */
   send(message: OutboxMessage, ctx: SendContext): Promise<void | SendReceipt>;
 }

@@ -79,7 +79,7 @@ const TAG_PERMISSIONS: Record<string, Permission[]> = {
   cases: ['cases.read', 'cases.write', 'cases.cwc', 'cases.referral'],
   convergence: ['convergence.read', 'convergence.manage', 'convergence.act', 'balpanchayat.write'],
   schemes: ['schemes.read', 'schemes.write', 'schemes.configure', 'convergence.act'],
-  missing: ['missing.read', 'missing.write', 'missing.review', 'missing.model', 'helpline.intake'],
+  missing: ['missing.read', 'missing.write', 'missing.review', 'missing.model', 'missing.national', 'helpline.intake'],
   audit: ['audit.read'],
   care: ['care.read', 'care.write', 'care.manage', 'care.record', 'care.reintegrate'],
   helpline: ['helpline.intake', 'helpline.read', 'helpline.dispatch', 'cases.open'],

@@ -18,6 +18,8 @@ export const SKIPPED_ROUTES: Record<string, string> = {
   'POST /users/{id}/unlock': 'the demo has no locked account; tested in src/auth/account.api.test.ts',
   'POST /missing/restorations/{id}/open-case': 'the demo has no restoration (a confirmed match makes one); tested in src/missing',
   'POST /missing/restorations/{id}/status': 'the demo has no restoration (a confirmed match makes one); tested in src/missing',
+  'POST /missing/national-proposals/{id}/decision':
+    'the demo database has no federation tables (no national proposals); jurisdiction and roles tested in src/federation/proposals/proposals.api.test.ts',
   // Organisations and users are not a child's or family's records (no record kind here); who administers which is tested there.
   'GET /admin/organisations/{id}':
     'an organisation, not a record of a place in the matrix; jurisdiction tested in src/users/organisations.api.test.ts',

@@ -5,6 +5,8 @@ import { startCaseJobs, OVERDUE_SWEEP_QUEUE } from '../../src/cases/cases.jobs';
 import { enqueue } from '../../src/notifications/outbox.repository';
 import { deliverOutbox, OUTBOX_QUEUE } from '../../src/notifications/outbox.service';
 import { opsCounts, setOpsLog, type OpsLog } from '../../src/kernel/ops-health';
+import { PartnerSender, PARTNER_FAILURES } from '../../src/helpline/partner.service';
+import { LogSender } from '../../src/notifications/senders';
 
 /**
  * Failures away from any request (background jobs, the outbox, idle pool connections) are
@@ -101,6 +103,35 @@ describe('GET /api/health', () => {
       expect.objectContaining({ msg: 'background job failed', err: expect.objectContaining({ type: 'Error' }) }),
     ]);
     expect(JSON.stringify(logged)).not.toContain('Jyoti');
+  });
+
+  it('a failed send to the 112/181 partner is counted under the partner, not the outbox', async () => {
+    const at = new Date('2026-12-01T04:30:00Z');
+    await enqueue(t.ctx.db, [
+      {
+        dedupeKey: 'health-partner-1',
+        kind: 'helpline.partner',
+        channel: 'helpline_partner',
+        recipientAddress: null,
+        subject: '',
+        body: '',
+        // A message the partner table does not hold: the sender refuses it (SendError), as a failed POST would.
+        payload: { partnerMessageId: '00000000-0000-4000-8000-000000000001' },
+        stateCode: 27,
+        districtCode: 468,
+        nextAttemptAt: at,
+        createdAt: at,
+      },
+    ]);
+    const before = opsCounts().jobs.failures;
+    const r = await deliverOutbox(t.ctx.db, { byChannel: { helpline_partner: new PartnerSender() }, fallback: new LogSender() }, at, {
+      channels: ['helpline_partner'],
+    });
+    expect(r.retrying).toBe(1);
+    const failures = (await health()).jobs.failures;
+    expect(failures[PARTNER_FAILURES]).toBe((before[PARTNER_FAILURES] ?? 0) + 1);
+    expect(failures[OUTBOX_QUEUE] ?? 0).toBe(before[OUTBOX_QUEUE] ?? 0);
+    expect(Object.keys(failures)).not.toContain('helpline_partner');
   });
 
   it.skipIf(!process.env.TEST_DATABASE_URL)(

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, ConflictError, api, request, type Query } from '../../api/client';
 import { powHeaders, type SolvedChallenge } from './pow';
+import type { ProposalListOut, ProposalOut } from '../../../../src/federation/proposals/proposals.model';
 import type { District, ListPage, Match, MatchModelStatus, MissingRecord, RecordDetail, RestorationRow } from './types';
 
 /** Everything under ['missing'] is fetched again after a write: records, matches and restorations move together. */
@@ -13,6 +14,7 @@ export const keys = {
   restorations: (q: Query) => ['missing', 'restorations', q] as const,
   districts: (stateCode?: number) => ['missing', 'districts', stateCode ?? 0] as const,
   model: ['missing', 'model'] as const,
+  national: (q: Query) => ['missing', 'national', q] as const,
 };
 
 export const PAGE_SIZE = 25;
@@ -159,3 +161,13 @@ export const CHALLENGE_RETRY = new Set([
 ]);
 
 export const labelledPairsUrl = '/api/v1/missing/labelled-pairs';
+
+/** National match proposals naming a record of the reader's district (`federation: false` when not set up). */
+export const useNationalProposals = (q: Query) =>
+  useQuery({
+    queryKey: keys.national(q),
+    queryFn: ({ signal }) => api.get<ProposalListOut>('/missing/national-proposals', { pageSize: 100, ...q }, signal),
+    placeholderData: keepPreviousData,
+  });
+export const decideNationalProposal = (id: string, body: { decision: 'confirm' | 'reject'; note: string; checkedBy?: string }) =>
+  api.post<ProposalOut>(`/missing/national-proposals/${id}/decision`, body);

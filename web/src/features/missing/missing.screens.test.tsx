@@ -60,6 +60,7 @@ describe('missing screens: menu', () => {
       '/missing/moderation',
       '/missing/new',
       '/missing/restorations',
+      '/missing/national',
       '/missing/model',
     ]);
     expect(paths('helpline_operator')).toEqual(['/missing/review', '/missing/records', '/missing/new', '/missing/restorations']);

@@ -29,6 +29,7 @@ export default defineModule({
     { to: '/missing/moderation', labelKey: 'missing.nav.moderation', anyOf: ['missing.review'] },
     { to: '/missing/new', labelKey: 'missing.nav.newRecord', anyOf: ['missing.write'] },
     { to: '/missing/restorations', labelKey: 'missing.nav.restorations', anyOf: ['missing.read'] },
+    { to: '/missing/national', labelKey: 'missing.nav.national', anyOf: ['missing.national'] },
     { to: '/missing/model', labelKey: 'missing.nav.model', anyOf: ['missing.model'] },
   ],
   routes: (parent) => [
@@ -58,6 +59,11 @@ export default defineModule({
       getParentRoute: () => parent,
       path: '/missing/restorations',
       component: lazyRouteComponent(() => import('./RestorationsPage')),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/missing/national',
+      component: lazyRouteComponent(() => import('./NationalProposalsPage')),
     }),
     createRoute({ getParentRoute: () => parent, path: '/missing/model', component: lazyRouteComponent(() => import('./ModelPage')) }),
     ...publicPages.map((p) => createRoute({ getParentRoute: () => parent, path: p.path, component: p.component })),

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../../../tests/support/app';
+import { STATE_SQL, stateTables } from '../federation.sql';
+
+/**
+ * Issue #19: a state's DCPU decides on the national proposals naming a record of their district.
+ * First without the federation tables (every test database starts so): an empty list saying
+ * `federation: false`. Then with the state-side tables (on PostgreSQL the federation's own
+ * STATE_SQL, publications included; on the embedded database the tables alone), proposals
+ * inserted as the nation's replication would.
+ */
+const MAHARASHTRA = 27;
+const AMRAVATI = 468;
+const AKOLA = 467;
+const MADHYA_PRADESH = 23;
+const BHOPAL = 396;
+
+let t: TestApp;
+let amravati: Client, akola: Client, caseworker: Client, cwc: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [amravati, akola, caseworker, cwc] = await Promise.all(
+    ['dcpo.amravati', 'dcpo.akola', 'caseworker.amravati', 'cwc.amravati'].map((u) => t.login(u)),
+  );
+});
+afterAll(() => t.close());
+
+const URL = '/api/v1/missing/national-proposals';
+const confirm = { decision: 'confirm', note: 'the mother recognised her on a video call', checkedBy: 'video_call' };
+
+/** A proposal as the nation publishes it: an Amravati (or Akola) report and a child found in Bhopal. */
+async function propose(district = AMRAVATI, status = 'proposed') {
+  const id = randomUUID();
+  await t.ctx.database.query(
+    `INSERT INTO national_match (id, missing_id, found_id, missing_state_code, missing_district_code, found_state_code,
+       found_district_code, missing_name, missing_name_local, missing_sex, missing_age_years, missing_event_date,
+       found_name, found_sex, found_age_years, found_event_date, probability, weight, fields, explanation, model_version, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'Sanika Wankhade', 'सानिका वानखडे', 'female', 9, '2026-02-01',
+       'Sanika', 'female', 10, '2026-02-09', 0.93, 8.1, '[]', 'name and age agree', 'test-model', $8)`,
+    [id, randomUUID(), randomUUID(), MAHARASHTRA, district, MADHYA_PRADESH, BHOPAL, status],
+  );
+  return id;
+}
+
+const decisions = (id: string) =>
+  t.ctx.database.query<{ state_code: number; decision: string; checked_by: string | null }>(
+    'SELECT state_code, decision, checked_by FROM national_match_decision WHERE match_id = $1',
+    [id],
+  );
+
+describe('a state database without the federation tables', () => {
+  it('answers an empty list with federation: false, and a decision with 404', async () => {
+    const res = await amravati.get(URL);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ federation: false, items: [], total: 0, page: 1, pageSize: 25 });
+    const d = await amravati.post(`${URL}/${randomUUID()}/decision`, confirm);
+    expect(d.statusCode).toBe(404);
+    expect(d.json().code).toBe('federation_not_set_up');
+  });
+
+  it('still refuses a role without missing.national', async () => {
+    expect((await caseworker.get(URL)).statusCode).toBe(403);
+  });
+});
+
+describe('a state database with the federation tables', () => {
+  let mine: string, akolas: string, withdrawn: string;
+  beforeAll(async () => {
+    await t.ctx.database.exec(t.ctx.database.kind === 'postgres' ? STATE_SQL : stateTables());
+    [mine, akolas, withdrawn] = [await propose(AMRAVATI), await propose(AKOLA), await propose(AMRAVATI, 'withdrawn')];
+  });
+
+  it("lists to a district's DCPU only the proposals naming a record of their district, each side as the proposal carries it", async () => {
+    const res = await amravati.get(URL);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.federation).toBe(true);
+    expect(body.items.map((i: { id: string }) => i.id).sort()).toEqual([mine, withdrawn].sort());
+    const p = body.items.find((i: { id: string }) => i.id === mine);
+    expect(p.ownSide).toBe('missing');
+    expect(p.found).toMatchObject({ stateCode: MADHYA_PRADESH, name: 'Sanika', sex: 'female', ageYears: 10, eventDate: '2026-02-09' });
+    expect(p.found.stateName).toMatch(/madhya pradesh/i);
+    // Nothing of the other state's record beyond the proposal: no address, phone, photo, reference.
+    expect(Object.keys(p.found).sort()).toEqual(
+      ['ageYears', 'districtCode', 'eventDate', 'name', 'nameLocal', 'recordId', 'sex', 'stateCode', 'stateName'].sort(),
+    );
+    expect(p.decision).toBeNull();
+    const onlyProposed = (await amravati.get(`${URL}?status=proposed`)).json();
+    expect(onlyProposed.items.map((i: { id: string }) => i.id)).toEqual([mine]);
+    expect((await akola.get(URL)).json().items.map((i: { id: string }) => i.id)).toEqual([akolas]);
+  });
+
+  it('audits the list with ids and counts, never the names', async () => {
+    const [row] = await t.ctx.database.query<{ details: Record<string, unknown> }>(
+      `SELECT a.details FROM audit_event a JOIN app_user u ON u.id = a.actor_id
+        WHERE u.username = 'dcpo.akola' AND a.action = 'list' AND a.entity_type = 'national_match' ORDER BY a.seq DESC LIMIT 1`,
+    );
+    expect(row.details).toMatchObject({ ids: [akolas], total: 1 });
+    expect(JSON.stringify(row.details)).not.toMatch(/Sanika/);
+  });
+
+  it('refuses a caseworker and a CWC member (403), and another district (404); nothing is written', async () => {
+    expect((await caseworker.get(URL)).statusCode).toBe(403);
+    expect((await caseworker.post(`${URL}/${mine}/decision`, confirm)).statusCode).toBe(403);
+    expect((await cwc.post(`${URL}/${mine}/decision`, confirm)).statusCode).toBe(403);
+    const other = await akola.post(`${URL}/${mine}/decision`, confirm);
+    expect(other.statusCode).toBe(404);
+    expect(await decisions(mine)).toEqual([]);
+  });
+
+  it('refuses a confirmation without how it was checked, naming the field; nothing is written', async () => {
+    const noHow = await amravati.post(`${URL}/${mine}/decision`, { decision: 'confirm', note: 'the mother recognised her' });
+    expect(noHow.statusCode).toBe(400);
+    expect(noHow.json().issues.map((i: { field: string }) => i.field)).toContain('checkedBy');
+    const noNote = await amravati.post(`${URL}/${mine}/decision`, { decision: 'confirm', note: 'ok', checkedBy: 'photos' });
+    expect(noNote.statusCode).toBe(400);
+    expect(noNote.json().issues.map((i: { field: string }) => i.field)).toContain('note');
+    expect(await decisions(mine)).toEqual([]);
+  });
+
+  it("records the state's confirmation for the nation, audited against the DCPU; a second decision is 409", async () => {
+    const res = await amravati.post(`${URL}/${mine}/decision`, confirm);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().decision).toMatchObject({ decision: 'confirm', checkedBy: 'video_call' });
+    // Still proposed here: the nation confirms once Madhya Pradesh has confirmed too.
+    expect(res.json().status).toBe('proposed');
+    expect(await decisions(mine)).toEqual([{ state_code: MAHARASHTRA, decision: 'confirm', checked_by: 'video_call' }]);
+    const [a] = await t.ctx.database.query<{ username: string; district_code: number; details: Record<string, unknown> }>(
+      `SELECT u.username, a.district_code, a.details FROM audit_event a JOIN app_user u ON u.id = a.actor_id
+        WHERE a.action = 'decide' AND a.entity_type = 'national_match' AND a.entity_id = $1`,
+      [mine],
+    );
+    expect(a).toMatchObject({ username: 'dcpo.amravati', district_code: AMRAVATI, details: { decision: 'confirm', national: true } });
+    const again = await amravati.post(`${URL}/${mine}/decision`, { decision: 'reject', note: 'not her' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('already_decided');
+    expect(await decisions(mine)).toHaveLength(1);
+  });
+
+  it('answers 409 on a proposal the nation has withdrawn', async () => {
+    const res = await amravati.post(`${URL}/${withdrawn}/decision`, { decision: 'reject', note: 'the record was closed' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('already_decided');
+  });
+});
