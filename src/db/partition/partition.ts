@@ -48,12 +48,19 @@ const UNIQUE_WITHIN_ONE_STATE = new Set([
   'care_payment_placement_id_month_key',
   'care_aftercare_one_active_idx',
   'care_adoption_open_idx',
+  // Drawn from one identity sequence shared by every partition: unique per state is unique.
+  'case_record_number_key',
+  'missing_record_number_key',
+  // A random public reference (31^10 values, missing/domain/reference.ts): unique per state; the
+  // insert retries on any conflict (ON CONFLICT DO NOTHING without a target, which PGlite's
+  // single-column index and the partitioned (reference, state_code) one both arbitrate).
+  'missing_record_reference_idx',
 ]);
 
 /** Partition of `table` for state `code` (LGD state code), or its default partition. */
 export const partitionName = (table: string, code: number | 'default') => (code === 'default' ? `${table}_sdefault` : `${table}_s${code}`);
 
-const ident = (s: string) => {
+export const ident = (s: string) => {
   if (!/^[a-z_][a-z0-9_]*$/.test(s)) throw new Error(`not a plain identifier: ${s}`);
   return `"${s}"`;
 };
@@ -130,7 +137,12 @@ async function stateCodes(tx: Pick<RawTx, 'query'>, table: string): Promise<numb
  */
 export async function convertTable(database: Database, table: string): Promise<{ partitions: number; rows: number }> {
   requirePostgres(database);
-  return database.transaction(async (tx) => {
+  return database.transaction((tx) => convertWithin(tx, table));
+}
+
+/** {@link convertTable} inside the caller's transaction (referenced.ts drops inbound foreign keys first). */
+export async function convertWithin(tx: Pick<RawTx, 'query'>, table: string): Promise<{ partitions: number; rows: number }> {
+  {
     const t = ident(table);
     await tx.query(`LOCK TABLE ${t} IN ACCESS EXCLUSIVE MODE`);
     const blockers = await conversionBlockers(tx, table);
@@ -149,7 +161,7 @@ export async function convertTable(database: Database, table: string): Promise<{
       [oid],
     );
     const fks = await tx.query<{ name: string; def: string }>(
-      `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = to_regclass($1) AND contype = 'f'`,
+      `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = to_regclass($1) AND contype = 'f' AND conparentid = 0`, // not the clones that point at each partition of a partitioned table
       [oid],
     );
     const triggers = await tx.query<{ def: string }>(
@@ -207,7 +219,7 @@ export async function convertTable(database: Database, table: string): Promise<{
     await tx.query(`DROP TABLE ${old}`);
     for (const tr of triggers) await tx.query(tr.def);
     return { partitions: codes.length + 1, rows: Number(rows) };
-  });
+  }
 }
 
 /**
