@@ -186,13 +186,21 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
     await db.exec(`CREATE TEMP TABLE one_action AS SELECT * FROM case_action LIMIT 1;
       UPDATE one_action SET state_code = 38, client_id = NULL, seq = seq + 100000; -- one action, one state
       INSERT INTO case_action SELECT * FROM one_action;`);
+    // A family of that state, referenced by a member: its partition is taken off to move it.
+    await db.exec(`CREATE TEMP TABLE one_family AS SELECT * FROM family LIMIT 1;
+      UPDATE one_family SET id = gen_random_uuid(), state_code = 38;
+      INSERT INTO family SELECT * FROM one_family;
+      INSERT INTO family_member (family_id, name, relationship) SELECT id, 'Partition', 'mother' FROM one_family;`);
     const inDefault = await count('case_action_sdefault', 'state_code = 38');
     expect(inDefault).toBe(1);
+    expect(await count('family_sdefault', 'state_code = 38')).toBe(1);
     const made = await addState(db, 38);
     expect(made).toContain('case_action_s38');
     expect(made.length).toBe(PARTITIONABLE_TABLES.length + REFERENCED_TABLES.length);
     expect(await count('case_action_s38')).toBe(inDefault);
     expect(await count('case_action_sdefault', 'state_code = 38')).toBe(0);
+    expect(await count('family_s38 f JOIN family_member m ON m.family_id = f.id AND m.family_id_state_code = 38')).toBe(1);
+    await expect(db.query(`DELETE FROM family WHERE state_code = 38`)).rejects.toThrow(/foreign key/);
     expect(await addState(db, 38)).toEqual([]);
   });
 

@@ -239,11 +239,27 @@ export async function addState(database: Database, code: number): Promise<string
       if (exists) continue;
       const t = ident(table);
       const def = ident(partitionName(table, 'default'));
+      const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${def} WHERE state_code = $1`, [code]);
+      if (!Number(n)) {
+        // PostgreSQL checks the default partition holds none of the new values while creating it.
+        await tx.query(`CREATE TABLE ${ident(name)} PARTITION OF ${t} FOR VALUES IN (${code})`);
+        made.push(name);
+        continue;
+      }
+      // Rows to move: the default partition comes off, which PostgreSQL refuses while other
+      // tables reference its rows; their keys step aside and are re-added (and re-checked) after.
+      const inbound = await tx.query<{ name: string; from: string; def: string }>(
+        `SELECT conname AS name, conrelid::regclass::text AS "from", pg_get_constraintdef(oid) AS def FROM pg_constraint
+          WHERE contype = 'f' AND confrelid = to_regclass($1) AND conparentid = 0`,
+        [`public.${table}`],
+      );
+      for (const k of inbound) await tx.query(`ALTER TABLE ${ident(k.from)} DROP CONSTRAINT ${ident(k.name)}`);
       await tx.query(`ALTER TABLE ${t} DETACH PARTITION ${def}`);
       await tx.query(`CREATE TABLE ${ident(name)} PARTITION OF ${t} FOR VALUES IN (${code})`);
       await tx.query(`INSERT INTO ${t} OVERRIDING SYSTEM VALUE SELECT * FROM ${def} WHERE state_code = $1`, [code]);
       await tx.query(`DELETE FROM ${def} WHERE state_code = $1`, [code]);
       await tx.query(`ALTER TABLE ${t} ATTACH PARTITION ${def} DEFAULT`);
+      for (const k of inbound) await tx.query(`ALTER TABLE ${ident(k.from)} ADD CONSTRAINT ${ident(k.name)} ${k.def}`);
       made.push(name);
     }
     return made;
