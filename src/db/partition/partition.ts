@@ -8,10 +8,10 @@ import type { Database, RawTx } from '../client';
  * server (`samanvay partition …`), run once, after which later migrations still apply (ALTER
  * TABLE … ADD COLUMN and CREATE INDEX recurse into partitions).
  *
- * Only tables that no foreign key references are converted: a partitioned table's primary key
- * must contain `state_code`, and a key referenced as `REFERENCES child(id)` cannot — child,
- * family, case_record and missing_record (22, 13, 11 and 4 references) need composite keys
- * `(state_code, id)` through every referencing table first (see docs/SCALE.md).
+ * Here: tables that no foreign key references (a partitioned table's primary key must contain
+ * `state_code`, which `REFERENCES child(id)` does not name). The referenced big four — child,
+ * family, case_record, missing_record — are converted by referenced.ts, which rewrites their 51
+ * inbound keys as composite ones around this conversion (see docs/SCALE.md §3).
  */
 
 /**
