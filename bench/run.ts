@@ -19,6 +19,7 @@ const BENCHES: [string, string][] = [
   ['ratio', './load/pgbench-ratio.bench.ts'],
   ['memory', './load/memory.bench.ts'],
   ['web', './web/throttled.bench.ts'],
+  ['partition', './partition/referenced.bench.ts'],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');

@@ -52,6 +52,9 @@ const never = sql`false`;
 
 export function jurisdictionWhere(actor: Actor, cols: ScopeColumns): SQL {
   const s = actor.scope;
+  // Below a district the state is implied, but naming it lets PostgreSQL read one state's
+  // partition of a state-partitioned table instead of every state's (docs/SCALE.md §3).
+  const inState = (c: SQL) => (s.stateCode == null ? c : and(eq(cols.stateCode, s.stateCode), c)!);
   switch (s.level) {
     case 'national':
       return sql`true`;
@@ -62,11 +65,15 @@ export function jurisdictionWhere(actor: Actor, cols: ScopeColumns): SQL {
     case 'subdistrict':
       return s.subdistrictCode == null || !cols.subdistrictCode
         ? never
-        : and(eq(cols.districtCode, s.districtCode!), eq(cols.subdistrictCode, s.subdistrictCode))!;
+        : inState(and(eq(cols.districtCode, s.districtCode!), eq(cols.subdistrictCode, s.subdistrictCode))!);
     case 'block':
-      return s.blockCode == null || !cols.blockCode ? never : and(eq(cols.districtCode, s.districtCode!), eq(cols.blockCode, s.blockCode))!;
+      return s.blockCode == null || !cols.blockCode
+        ? never
+        : inState(and(eq(cols.districtCode, s.districtCode!), eq(cols.blockCode, s.blockCode))!);
     case 'village':
-      return s.villageId == null || !cols.villageId ? never : and(eq(cols.districtCode, s.districtCode!), eq(cols.villageId, s.villageId))!;
+      return s.villageId == null || !cols.villageId
+        ? never
+        : inState(and(eq(cols.districtCode, s.districtCode!), eq(cols.villageId, s.villageId))!);
   }
 }
 

@@ -63,7 +63,7 @@ export async function insertRecord(db: Db, values: Omit<typeof missingRecord.$in
     const [row] = await db
       .insert(missingRecord)
       .values({ ...values, reference })
-      .onConflictDoNothing({ target: missingRecord.reference })
+      .onConflictDoNothing() // no target: on a state-partitioned PostgreSQL the index is (reference, state_code) (src/db/partition)
       .returning();
     if (row) return row;
   }

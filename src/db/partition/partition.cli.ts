@@ -2,7 +2,11 @@ import type { Command } from 'commander';
 import type { Database } from '../client';
 import { audit } from '../../audit/audit.service';
 import { HttpError } from '../../http/errors';
-import { addState, conversionBlockers, convertTable, moveDistrict, PARTITIONABLE_TABLES, partitionedTables } from './partition';
+import { addState, convertTable, moveDistrict, PARTITIONABLE_TABLES, partitionedTables } from './partition';
+import { convertReferenced, REFERENCED_TABLES } from './referenced';
+
+const ALL_TABLES: readonly string[] = [...PARTITIONABLE_TABLES, ...REFERENCED_TABLES];
+const REFERENCED: ReadonlySet<string> = new Set(REFERENCED_TABLES);
 
 const code = (name: string) => (v: string) => {
   const n = Number(v);
@@ -27,30 +31,26 @@ export function registerPartitionCommands(program: Command, withDatabase: <T>(fn
   const cmd = program.command('partition').description('state partitioning of personal-data tables (PostgreSQL only; see docs/SCALE.md)');
   cmd
     .command('status')
-    .description('which tables are partitioned by state, and why the others are not')
+    .description('which tables are partitioned by state')
     .action(() =>
       withDatabase(async (d) => {
         onPostgres(d);
         const done = new Set(await partitionedTables(d));
-        for (const t of PARTITIONABLE_TABLES) process.stdout.write(`${t}: ${done.has(t) ? 'partitioned' : 'not yet'}\n`);
-        for (const t of ['child', 'family', 'case_record', 'missing_record'])
-          process.stdout.write(
-            `${t}: not partitionable yet (${(await d.transaction((tx) => conversionBlockers(tx, t))).length} blockers)\n`,
-          );
+        for (const t of ALL_TABLES) process.stdout.write(`${t}: ${done.has(t) ? 'partitioned' : 'not yet'}\n`);
       }),
     );
   cmd
     .command('convert [tables...]')
     .description(
-      `convert tables to PARTITION BY LIST (state_code) (default: ${PARTITIONABLE_TABLES.join(', ')}); locks each table while it copies`,
+      `convert tables to PARTITION BY LIST (state_code) (default: ${ALL_TABLES.join(', ')}); locks each table while it copies; the last four are referenced: their foreign keys become (x_id, x_id_state_code)`,
     )
     .action((tables: string[]) =>
       withDatabase(async (d) => {
         onPostgres(d);
         const done = new Set(await partitionedTables(d));
-        for (const t of tables.length ? tables : PARTITIONABLE_TABLES) {
+        for (const t of tables.length ? tables : ALL_TABLES) {
           if (done.has(t)) continue;
-          const r = await convertTable(d, t);
+          const r = REFERENCED.has(t) ? await convertReferenced(d, t) : await convertTable(d, t);
           await audit(d.db, null, 'partition', 'table', null, null, { table: t, partitions: r.partitions, rows: r.rows });
           process.stdout.write(`${t}: ${r.rows} rows into ${r.partitions} partitions\n`);
         }

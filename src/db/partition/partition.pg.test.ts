@@ -5,6 +5,10 @@ import { seedDemo } from '../../demo/seed';
 import { DEMO_PASSWORD } from '../../demo/users';
 import { buildApp } from '../../http/app';
 import { addState, convertTable, moveDistrict, PARTITIONABLE_TABLES, partitionedTables } from './partition';
+import { convertReferenced, REFERENCED_TABLES } from './referenced';
+import { intakeBody } from '../../cases/cases.testkit';
+import { missingReport } from '../../missing/missing.testkit';
+import { multipart } from '../../missing/photos.fixtures';
 
 /**
  * State partitioning (issue #19): the demo (Maharashtra) in PostgreSQL, every partitionable
@@ -32,14 +36,16 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
   beforeAll(async () => {
     db = await createScratchDatabase({ postgresUrl: PG, prefix: 'samanvay_partition', states: [27, 23] });
     await seedDemo(db);
-    for (const t of PARTITIONABLE_TABLES) before[t] = await count(t);
+    for (const t of [...PARTITIONABLE_TABLES, ...REFERENCED_TABLES]) before[t] = await count(t);
     for (const t of PARTITIONABLE_TABLES) await convertTable(db, t);
+    for (const t of REFERENCED_TABLES) await convertReferenced(db, t);
   }, 300_000);
   afterAll(() => db?.drop());
 
   it('converts every listed table, keeping its rows, with a partition per state and a default', async () => {
-    expect(await partitionedTables(db)).toEqual([...PARTITIONABLE_TABLES].sort());
-    for (const t of PARTITIONABLE_TABLES) expect(await count(t), t).toBe(before[t]);
+    expect(await partitionedTables(db)).toEqual([...PARTITIONABLE_TABLES, ...REFERENCED_TABLES].sort());
+    for (const t of [...PARTITIONABLE_TABLES, ...REFERENCED_TABLES]) expect(await count(t), t).toBe(before[t]);
+    for (const t of REFERENCED_TABLES) expect(await count(`${t}_s27`), t).toBe(before[t]);
     expect(before.case_action).toBeGreaterThan(0);
     expect(await count('case_action_s27')).toBe(before.case_action);
     expect(await count('case_action_s23')).toBe(0);
@@ -50,18 +56,62 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
     expect(Number(ix.n)).toBeGreaterThan(0);
   });
 
-  it('prunes a state-scoped query to that state’s partition', async () => {
-    const [{ id }] = await db.query<{ id: string }>('SELECT case_id AS id FROM case_action LIMIT 1');
-    const [{ 'QUERY PLAN': plan }] = await db.query<{ 'QUERY PLAN': unknown }>(
-      `EXPLAIN (FORMAT JSON) SELECT * FROM case_action WHERE state_code = 27 AND case_id = '${id}'`,
-    );
+  const relationsOf = async (sql: string) => {
+    const [{ 'QUERY PLAN': plan }] = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`);
     const relations = new Set<string>();
     const walk = (n: Record<string, unknown>) => {
       if (typeof n['Relation Name'] === 'string') relations.add(n['Relation Name']);
       for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? []) walk(c);
     };
     walk((plan as { Plan: Record<string, unknown> }[])[0].Plan);
-    expect([...relations]).toEqual(['case_action_s27']);
+    return [...relations];
+  };
+
+  it('prunes a state-scoped query to that state’s partition', async () => {
+    const [{ id }] = await db.query<{ id: string }>('SELECT case_id AS id FROM case_action LIMIT 1');
+    expect(await relationsOf(`SELECT * FROM case_action WHERE state_code = 27 AND case_id = '${id}'`)).toEqual(['case_action_s27']);
+    for (const t of REFERENCED_TABLES) {
+      const [row] = await db.query<{ id: string }>(`SELECT id FROM ${t} LIMIT 1`);
+      expect(await relationsOf(`SELECT * FROM ${t} WHERE state_code = 27 AND id = '${row.id}'`), t).toEqual([`${t}_s27`]);
+      expect(await relationsOf(`SELECT count(*) FROM ${t} WHERE state_code = 23`), t).toEqual([`${t}_s23`]);
+    }
+  });
+
+  it('keeps every foreign key to the big four, composite through the referenced row’s state: orphans refused', async () => {
+    const [{ n }] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f' AND conparentid = 0 AND array_length(conkey, 1) = 2
+          AND confrelid::regclass::text IN ('child', 'family', 'case_record', 'missing_record')`,
+    );
+    expect(Number(n)).toBe(51);
+    const [c] = await db.query<{ id: string; child_id: string }>(`SELECT id, child_id FROM case_record WHERE child_id IS NOT NULL LIMIT 1`);
+    await expect(db.query(`UPDATE case_record SET child_id = gen_random_uuid() WHERE id = $1`, [c.id])).rejects.toThrow(/foreign key/);
+    await expect(db.query(`DELETE FROM child WHERE id = $1`, [c.child_id])).rejects.toThrow(/foreign key/);
+    const [m] = await db.query<{ family_id: string }>(`SELECT family_id FROM family_member LIMIT 1`);
+    await expect(
+      db.query(
+        `INSERT INTO family_member (family_id, name, relationship) SELECT gen_random_uuid(), name, relationship FROM family_member LIMIT 1`,
+      ),
+    ).rejects.toThrow(/foreign key/);
+    // The link column is the referenced row's state, filled by the database, not by the code.
+    const [fm] = await db.query<{ s: number }>(`SELECT family_id_state_code AS s FROM family_member WHERE family_id = $1 LIMIT 1`, [
+      m.family_id,
+    ]);
+    expect(Number(fm.s)).toBe(27);
+  });
+
+  it('follows a case transferred to another state: the row moves partition, its history and references follow', async () => {
+    const [c] = await db.query<{ id: string }>(
+      `SELECT r.id FROM case_record r WHERE r.district_code <> ${AMRAVATI} AND EXISTS (SELECT 1 FROM case_action a WHERE a.case_id = r.id) LIMIT 1`,
+    );
+    const actions = await count('case_action', `case_id = '${c.id}'`);
+    await db.query(`UPDATE case_record SET state_code = 23 WHERE id = $1`, [c.id]);
+    expect(await count('case_record_s23', `id = '${c.id}'`)).toBe(1);
+    // The history keeps the state each action was written in; its link to the case follows.
+    expect(await count('case_action', `case_id = '${c.id}' AND case_id_state_code = 23 AND state_code = 27`)).toBe(actions);
+    await expect(db.query(`UPDATE case_action SET type = type WHERE case_id = $1`, [c.id])).rejects.toThrow(/append-only/);
+    await expect(db.query(`DELETE FROM case_action WHERE case_id = $1`, [c.id])).rejects.toThrow(/append-only/);
+    await db.query(`UPDATE case_record SET state_code = 27 WHERE id = $1`, [c.id]);
+    expect(await count('case_action', `case_id = '${c.id}' AND case_id_state_code = 27`)).toBe(actions);
   });
 
   it('keeps the append-only guard and the views that read a converted table', async () => {
@@ -69,7 +119,7 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
     await expect(db.query('SELECT count(*) FROM dash_child')).resolves.toBeDefined();
   });
 
-  it('serves the app as before: a case note written and read back through the API', async () => {
+  it('serves the app as before: a child registered, a case opened, a note, a missing report', async () => {
     const app = await buildApp(
       {
         database: db,
@@ -79,35 +129,56 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
       },
       { logger: false },
     );
+    const as = async (username: string) => {
+      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      return { authorization: `Bearer ${/samanvay_session=([^;]+)/.exec(String(login.headers['set-cookie']))![1]}` };
+    };
     try {
-      const login = await app.inject({
+      const headers = await as('dcpo.amravati');
+      const worker = await as('caseworker.amravati');
+      const child = await app.inject({
         method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { username: 'dcpo.amravati', password: DEMO_PASSWORD },
+        url: '/api/v1/children',
+        headers: worker,
+        payload: { name: 'Partition Kale', sex: 'female', careStatus: 'birth_family', locationId: 'vi:demo-wadali', dob: '2015-01-01' },
       });
-      const token = /samanvay_session=([^;]+)/.exec(String(login.headers['set-cookie']))![1];
-      const headers = { authorization: `Bearer ${token}` };
-      const [c] = await db.query<{ id: string }>(
-        `SELECT id FROM case_record WHERE district_code = ${AMRAVATI} AND status <> 'closed' LIMIT 1`,
-      );
+      expect(child.statusCode, child.body).toBe(201);
+      const childId = child.json().id as string;
+      expect(await count('child_s27', `id = '${childId}'`)).toBe(1);
+      const opened = await app.inject({ method: 'POST', url: '/api/v1/cases', headers: worker, payload: intakeBody(childId) });
+      expect(opened.statusCode, opened.body).toBe(201);
+      const caseId = opened.json().id as string;
+      expect(await count('case_record_s27', `id = '${caseId}' AND child_id_state_code = 27`)).toBe(1);
       const note = await app.inject({
         method: 'POST',
-        url: `/api/v1/cases/${c.id}/actions`,
-        headers,
+        url: `/api/v1/cases/${caseId}/actions`,
+        headers: worker,
         payload: { type: 'note', text: 'Partition check' },
       });
-      expect(note.statusCode).toBe(201);
-      const read = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, headers });
+      expect(note.statusCode, note.body).toBe(201);
+      const read = await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: worker });
       expect(read.statusCode).toBe(200);
       expect(read.body).toContain('Partition check');
-      expect(await count('case_action_s27', `case_id = '${c.id}' AND type = 'note'`)).toBeGreaterThan(0);
+      expect(await count('case_action_s27', `case_id = '${caseId}' AND type = 'note' AND case_id_state_code = 27`)).toBe(1);
+      const [kid] = await db.query<{ id: string; village_id: string }>(
+        `SELECT id, village_id FROM child WHERE district_code = ${AMRAVATI} AND care_status = 'birth_family' AND village_id IS NOT NULL ORDER BY id LIMIT 1`,
+      );
+      const report = missingReport({ childId: kid.id, villageId: kid.village_id, place: undefined, lastSeenOn: '2026-02-20' });
+      const reported = await app.inject({
+        method: 'POST',
+        url: '/api/v1/missing/reports',
+        ...multipart([{ name: 'data', value: JSON.stringify(report) }], headers),
+      });
+      expect(reported.statusCode, reported.body).toBe(201);
+      expect(await count('missing_record_s27', `id = '${reported.json().id}' AND child_id_state_code = 27`)).toBe(1);
     } finally {
       await app.close();
     }
   });
 
-  it('refuses a table that foreign keys reference, naming them', async () => {
-    await expect(convertTable(db, 'child')).rejects.toThrow(/referenced by/);
+  it('refuses, naming the reason, a table already converted or still referenced', async () => {
+    await expect(convertTable(db, 'child')).rejects.toThrow(/already partitioned/);
+    await expect(convertTable(db, 'document')).rejects.toThrow(/referenced by/);
   });
 
   it('adds a state: a partition on every partitioned table, rows written before it moved out of the default', async () => {
@@ -115,13 +186,21 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
     await db.exec(`CREATE TEMP TABLE one_action AS SELECT * FROM case_action LIMIT 1;
       UPDATE one_action SET state_code = 38, client_id = NULL, seq = seq + 100000; -- one action, one state
       INSERT INTO case_action SELECT * FROM one_action;`);
+    // A family of that state, referenced by a member: its partition is taken off to move it.
+    await db.exec(`CREATE TEMP TABLE one_family AS SELECT * FROM family LIMIT 1;
+      UPDATE one_family SET id = gen_random_uuid(), state_code = 38;
+      INSERT INTO family SELECT * FROM one_family;
+      INSERT INTO family_member (family_id, name, relationship) SELECT id, 'Partition', 'mother' FROM one_family;`);
     const inDefault = await count('case_action_sdefault', 'state_code = 38');
     expect(inDefault).toBe(1);
+    expect(await count('family_sdefault', 'state_code = 38')).toBe(1);
     const made = await addState(db, 38);
     expect(made).toContain('case_action_s38');
-    expect(made.length).toBe(PARTITIONABLE_TABLES.length);
+    expect(made.length).toBe(PARTITIONABLE_TABLES.length + REFERENCED_TABLES.length);
     expect(await count('case_action_s38')).toBe(inDefault);
     expect(await count('case_action_sdefault', 'state_code = 38')).toBe(0);
+    expect(await count('family_s38 f JOIN family_member m ON m.family_id = f.id AND m.family_id_state_code = 38')).toBe(1);
+    await expect(db.query(`DELETE FROM family WHERE state_code = 38`)).rejects.toThrow(/foreign key/);
     expect(await addState(db, 38)).toEqual([]);
   });
 
@@ -134,6 +213,9 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
     expect(res.moved.child).toBe(children);
     expect(await count('case_action_s23', `district_code = ${AMRAVATI}`)).toBe(ofAmravati);
     expect(await count('case_action_s27', `district_code = ${AMRAVATI}`)).toBe(0);
+    // The referenced rows moved partition; every reference to them followed (ON UPDATE CASCADE).
+    expect(await count('child_s23', `district_code = ${AMRAVATI}`)).toBe(children);
+    expect(await count('case_record r JOIN child c ON c.id = r.child_id', `r.child_id_state_code <> c.state_code`)).toBe(0);
     expect(res.withoutDistrict).toContain('audit_event');
     const [loc] = await db.query<{ parent_id: string }>(`SELECT parent_id FROM location WHERE level = 'district' AND district_code = $1`, [
       AMRAVATI,

@@ -8,10 +8,10 @@ import type { Database, RawTx } from '../client';
  * server (`samanvay partition …`), run once, after which later migrations still apply (ALTER
  * TABLE … ADD COLUMN and CREATE INDEX recurse into partitions).
  *
- * Only tables that no foreign key references are converted: a partitioned table's primary key
- * must contain `state_code`, and a key referenced as `REFERENCES child(id)` cannot — child,
- * family, case_record and missing_record (22, 13, 11 and 4 references) need composite keys
- * `(state_code, id)` through every referencing table first (see docs/SCALE.md).
+ * Here: tables that no foreign key references (a partitioned table's primary key must contain
+ * `state_code`, which `REFERENCES child(id)` does not name). The referenced big four — child,
+ * family, case_record, missing_record — are converted by referenced.ts, which rewrites their 51
+ * inbound keys as composite ones around this conversion (see docs/SCALE.md §3).
  */
 
 /**
@@ -48,12 +48,19 @@ const UNIQUE_WITHIN_ONE_STATE = new Set([
   'care_payment_placement_id_month_key',
   'care_aftercare_one_active_idx',
   'care_adoption_open_idx',
+  // Drawn from one identity sequence shared by every partition: unique per state is unique.
+  'case_record_number_key',
+  'missing_record_number_key',
+  // A random public reference (31^10 values, missing/domain/reference.ts): unique per state; the
+  // insert retries on any conflict (ON CONFLICT DO NOTHING without a target, which PGlite's
+  // single-column index and the partitioned (reference, state_code) one both arbitrate).
+  'missing_record_reference_idx',
 ]);
 
 /** Partition of `table` for state `code` (LGD state code), or its default partition. */
 export const partitionName = (table: string, code: number | 'default') => (code === 'default' ? `${table}_sdefault` : `${table}_s${code}`);
 
-const ident = (s: string) => {
+export const ident = (s: string) => {
   if (!/^[a-z_][a-z0-9_]*$/.test(s)) throw new Error(`not a plain identifier: ${s}`);
   return `"${s}"`;
 };
@@ -130,7 +137,12 @@ async function stateCodes(tx: Pick<RawTx, 'query'>, table: string): Promise<numb
  */
 export async function convertTable(database: Database, table: string): Promise<{ partitions: number; rows: number }> {
   requirePostgres(database);
-  return database.transaction(async (tx) => {
+  return database.transaction((tx) => convertWithin(tx, table));
+}
+
+/** {@link convertTable} inside the caller's transaction (referenced.ts drops inbound foreign keys first). */
+export async function convertWithin(tx: Pick<RawTx, 'query'>, table: string): Promise<{ partitions: number; rows: number }> {
+  {
     const t = ident(table);
     await tx.query(`LOCK TABLE ${t} IN ACCESS EXCLUSIVE MODE`);
     const blockers = await conversionBlockers(tx, table);
@@ -149,7 +161,7 @@ export async function convertTable(database: Database, table: string): Promise<{
       [oid],
     );
     const fks = await tx.query<{ name: string; def: string }>(
-      `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = to_regclass($1) AND contype = 'f'`,
+      `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = to_regclass($1) AND contype = 'f' AND conparentid = 0`, // not the clones that point at each partition of a partitioned table
       [oid],
     );
     const triggers = await tx.query<{ def: string }>(
@@ -207,7 +219,7 @@ export async function convertTable(database: Database, table: string): Promise<{
     await tx.query(`DROP TABLE ${old}`);
     for (const tr of triggers) await tx.query(tr.def);
     return { partitions: codes.length + 1, rows: Number(rows) };
-  });
+  }
 }
 
 /**
@@ -227,11 +239,27 @@ export async function addState(database: Database, code: number): Promise<string
       if (exists) continue;
       const t = ident(table);
       const def = ident(partitionName(table, 'default'));
+      const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${def} WHERE state_code = $1`, [code]);
+      if (!Number(n)) {
+        // PostgreSQL checks the default partition holds none of the new values while creating it.
+        await tx.query(`CREATE TABLE ${ident(name)} PARTITION OF ${t} FOR VALUES IN (${code})`);
+        made.push(name);
+        continue;
+      }
+      // Rows to move: the default partition comes off, which PostgreSQL refuses while other
+      // tables reference its rows; their keys step aside and are re-added (and re-checked) after.
+      const inbound = await tx.query<{ name: string; from: string; def: string }>(
+        `SELECT conname AS name, conrelid::regclass::text AS "from", pg_get_constraintdef(oid) AS def FROM pg_constraint
+          WHERE contype = 'f' AND confrelid = to_regclass($1) AND conparentid = 0`,
+        [`public.${table}`],
+      );
+      for (const k of inbound) await tx.query(`ALTER TABLE ${ident(k.from)} DROP CONSTRAINT ${ident(k.name)}`);
       await tx.query(`ALTER TABLE ${t} DETACH PARTITION ${def}`);
       await tx.query(`CREATE TABLE ${ident(name)} PARTITION OF ${t} FOR VALUES IN (${code})`);
       await tx.query(`INSERT INTO ${t} OVERRIDING SYSTEM VALUE SELECT * FROM ${def} WHERE state_code = $1`, [code]);
       await tx.query(`DELETE FROM ${def} WHERE state_code = $1`, [code]);
       await tx.query(`ALTER TABLE ${t} ATTACH PARTITION ${def} DEFAULT`);
+      for (const k of inbound) await tx.query(`ALTER TABLE ${ident(k.from)} ADD CONSTRAINT ${ident(k.name)} ${k.def}`);
       made.push(name);
     }
     return made;
