@@ -155,11 +155,21 @@ describe('a plan made after a stay discharged to aftercare', () => {
     const home = await dcpo.post('/api/v1/care/aftercare', body);
     expect(home.statusCode).toBe(400);
     expect(home.json().issues[0].field).toBe('followsStayId');
+    const stayProposals = async (c: Client = dcpo) => {
+      const r = await c.get('/api/v1/care/aftercare-proposals/stays');
+      expect(r.statusCode, r.body).toBe(200);
+      return (r.json().items as { stayId: string; endedOn: string; institution: string | null }[]).map((i) => i.stayId);
+    };
+    expect(await stayProposals()).not.toContain(stay.id);
     await q("UPDATE care_stay SET end_reason = 'aftercare' WHERE id = $1", [stay.id]);
+    // Discharged to aftercare without a plan: proposed, to this district only.
+    expect(await stayProposals()).toContain(stay.id);
+    expect(await stayProposals(await k.as('dcpo.akola'))).not.toContain(stay.id);
     const res = await dcpo.post('/api/v1/care/aftercare', body);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().follows).toMatchObject({ kind: 'stay_discharge', id: stay.id, endedOn: '2026-11-28', endReason: 'aftercare' });
     expect(res.json().follows.place).toEqual(expect.any(String));
+    expect(await stayProposals()).not.toContain(stay.id);
     // Another district's officer cannot name the stay.
     const akola = await (await k.as('dcpo.akola')).post('/api/v1/care/aftercare', { ...body, orderRef: 'F37/4' });
     expect(akola.statusCode).toBe(400);

@@ -331,3 +331,20 @@ export const careAdoptionHandoff = pgTable('care_adoption_handoff', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
 });
+
+/** A foster approval lapse alert raised by the daily sweep (migration 0960): once per family and lapse. */
+export const careFosterLapseAlert = pgTable('care_foster_lapse_alert', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  carerId: uuid('carer_id').notNull(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  lapse: text('lapse').notNull(),
+  state: text('state').$type<'lapsed' | 'refused'>().notNull(),
+  endedOn: date('ended_on'),
+  childrenPlaced: integer('children_placed').notNull(),
+  notified: integer('notified').notNull().default(0),
+  convergenceActionId: uuid('convergence_action_id'),
+  actionProblem: text('action_problem'),
+  raisedOn: date('raised_on').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -278,6 +278,21 @@ export const handoffPatch = z.strictObject({
   version: recordVersion,
 });
 export type HandoffPatch = z.infer<typeof handoffPatch>;
+export const legallyFreeOut = z.object({
+  items: z.array(
+    z.object({
+      childId: z.string(),
+      name: z.string().nullable(),
+      sex: z.string().nullable(),
+      dob: z.string().nullable(),
+      caseId: z.string(),
+      caseNumber: z.number(),
+      declaredFreeOn: z.string(),
+      orderRef: z.string().nullable(),
+    }),
+  ),
+});
+
 export const handoffOut = z.object({
   id: z.string(),
   childId: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { legallyFreeChildren } from './adoption-free.service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
@@ -15,6 +16,7 @@ import {
   fosterInspectionInput,
   handoffInput,
   handoffOut,
+  legallyFreeOut,
   handoffPatch,
   homeStudyInput,
   ledgerOut,
@@ -312,6 +314,17 @@ export function careFamilyRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     (req) => listHandoffs(ctx, requireActor(req)),
+  );
+  r.get(
+    '/care/legally-free-children',
+    {
+      schema: {
+        tags,
+        summary: "The district's children declared legally free for adoption (s.38, Form 25) not yet handed over to an SAA",
+        response: ok(legallyFreeOut),
+      },
+    },
+    (req) => legallyFreeChildren(ctx, requireActor(req)),
   );
   r.post(
     '/care/adoption-handoffs',

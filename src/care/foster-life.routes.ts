@@ -23,6 +23,7 @@ import {
   visitsQuery,
 } from './foster-life.model';
 import { aftercareProposals, endPlacement, matchCarers, setCarerProfile, visitsDue } from './foster-life.service';
+import { aftercareStayProposals } from './aftercare-stays.service';
 import { approvalsDue, carerRenewals, decideRenewal, recordReassessment } from './foster-renewal.service';
 
 /**
@@ -96,6 +97,21 @@ export function fosterLifeRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     (req) => aftercareProposals(ctx, requireActor(req)),
+  );
+  r.get(
+    '/care/aftercare-proposals/stays',
+    {
+      schema: {
+        tags,
+        summary: 'Stays discharged to aftercare (s.46) that no aftercare plan follows yet, to link a new plan to',
+        response: ok(
+          z.object({
+            items: z.array(z.object({ stayId: z.string(), childId: z.string(), endedOn: z.string(), institution: z.string().nullable() })),
+          }),
+        ),
+      },
+    },
+    (req) => aftercareStayProposals(ctx, requireActor(req)),
   );
 
   // ------------------------------------------------ renewal of a family's approval (r.23)

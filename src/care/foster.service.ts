@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import { covers, requirePermission, type Actor } from '../access/policy';
@@ -11,6 +11,7 @@ import { getLocation, placementOf } from '../locations/locations.repository';
 import { careFamilyPlacement, careFosterCarer, careFosterInspection } from './care.schema';
 import { scopeOf } from './care.repository';
 import { fosterCareClocks } from '../law/care-clocks';
+import { placeLimit } from './domain';
 import type { FosterCarerInput, FosterInspectionInput, HomeStudyInput, SfcacDecisionInput } from './family.model';
 
 /**
@@ -170,7 +171,9 @@ export async function approvedCarer(db: Db, actor: Actor, carerId: string, start
   const [c] = await db
     .select()
     .from(careFosterCarer)
-    .where(and(eq(careFosterCarer.id, carerId), carerWhere(actor)));
+    .where(and(eq(careFosterCarer.id, carerId), carerWhere(actor)))
+    // Locked: two placements with the same family at once must not both take its last place.
+    .for('update');
   if (!c) throw badRequest('carerId', 'no such foster carer in your jurisdiction');
   if (c.status !== 'approved' || !c.approvedOn)
     throw new HttpError(409, 'carer_not_approved', 'The family is not approved by the Sponsorship and Foster Care Approval Committee', [
@@ -181,6 +184,17 @@ export async function approvedCarer(db: Db, actor: Actor, carerId: string, start
   if (c.reviewDue && c.reviewDue < startedOn)
     throw new HttpError(409, 'approval_lapsed', "The committee's approval of the family has ended: renew it first", [
       { field: 'carerId', message: `the approval ended on ${c.reviewDue}` },
+    ]);
+  // The places the home study found (Form 30, r.23(9)), within the kind's limit (domain/foster-approval.json:
+  // a group foster family up to 8, unverified), less the children placed with the family now.
+  const places = Math.min(c.capacity, placeLimit(c.kind));
+  const [{ placed }] = await db
+    .select({ placed: sql<number>`count(*)`.mapWith(Number) })
+    .from(careFamilyPlacement)
+    .where(and(eq(careFamilyPlacement.carerId, c.id), isNull(careFamilyPlacement.endedOn)));
+  if ((c.kind === 'foster' || c.kind === 'group_foster') && placed >= places)
+    throw new HttpError(409, 'no_free_place', 'The family has no free place', [
+      { field: 'carerId', message: `${placed} of the family's ${places} places are taken` },
     ]);
   return c;
 }

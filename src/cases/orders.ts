@@ -1,7 +1,10 @@
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/policy';
 import type { CwcOrderType } from './domain/vocabulary';
 import { getCase, loadActions } from './cases.repository';
+import { caseAction, caseRecord } from './cases.schema';
+import { caseVisibleWhere } from './cases.access';
 
 /**
  * The case module's public read of the CWC orders recorded on a case, for other modules (the
@@ -51,4 +54,46 @@ export async function adoptionInquiryOnCase(db: Db, actor: Actor, caseId: string
       };
   }
   return found;
+}
+
+/**
+ * The cases the actor may read in full that carry a CWC order of this type (e.g. the s.38
+ * declaration that a child is legally free for adoption, `lfa_declaration`, Form 25), with the
+ * latest such order: the case module's public read for another module's list (the care module's
+ * children to hand over to an SAA). The case access rule is in the query.
+ */
+export interface CaseWithCwcOrder {
+  caseId: string;
+  caseNumber: number;
+  childId: string;
+  orderRef: string | null;
+  orderedOn: string;
+}
+export async function casesWithCwcOrder(db: Db, actor: Actor, orderType: CwcOrderType, limit = 1000): Promise<CaseWithCwcOrder[]> {
+  const rows = await db
+    .select({ caseId: caseRecord.id, caseNumber: caseRecord.number, childId: caseRecord.childId, payload: caseAction.payload })
+    .from(caseAction)
+    .innerJoin(caseRecord, eq(caseRecord.id, caseAction.caseId))
+    .where(
+      and(
+        caseVisibleWhere(actor),
+        eq(caseAction.type, 'cwc_order'),
+        sql`${caseAction.payload}->>'orderType' = ${orderType}`,
+        isNotNull(caseRecord.childId),
+      ),
+    )
+    .orderBy(asc(caseAction.caseId), asc(caseAction.seq))
+    .limit(limit);
+  const latest = new Map<string, CaseWithCwcOrder>();
+  for (const r of rows) {
+    const p = r.payload as { orderRef?: string | null; orderedOn: string };
+    latest.set(r.caseId, {
+      caseId: r.caseId,
+      caseNumber: Number(r.caseNumber),
+      childId: r.childId!,
+      orderRef: p.orderRef ?? null,
+      orderedOn: p.orderedOn,
+    });
+  }
+  return [...latest.values()];
 }

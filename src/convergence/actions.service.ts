@@ -264,9 +264,10 @@ export interface RaiseActionOptions {
    * Raised by another module on the actor's behalf after checking its own permission (the
    * schemes module's document follow-up needs schemes.write); recorded in the audit entry.
    * Without it, the actor needs convergence.manage over the group's area, or a chair or
-   * secretary seat in the group.
+   * secretary seat in the group. `foster_approval_lapse`: the care module's daily sweep
+   * (src/care/foster-lapse.service.ts), a family's approval lapsed with a child still placed.
    */
-  source?: 'document_request';
+  source?: 'document_request' | 'foster_approval_lapse';
 }
 
 /**

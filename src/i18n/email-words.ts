@@ -25,6 +25,15 @@ export const EMAIL_WORDS = {
     helplineOverdueSubject: '1098 call #{{number}}: child not reached by the target time',
     helplineOverdueBody:
       '1098 call #{{number}}: the child was not reached by the target time ({{target}}). The call has been escalated to the District Child Protection Unit.',
+    fosterLapseSubject: 'Foster family {{ref}}: approval no longer holds, a child is still placed',
+    fosterLapsedBody_one:
+      'Foster family {{ref}}: the committee’s approval ended on {{ended}} and {{count}} child is still placed with the family. Please sign in to Samanvay: the placement needs the CWC’s order (JJ Model Rules 2016 r.23).',
+    fosterLapsedBody_other:
+      'Foster family {{ref}}: the committee’s approval ended on {{ended}} and {{count}} children are still placed with the family. Please sign in to Samanvay: the placement needs the CWC’s order (JJ Model Rules 2016 r.23).',
+    fosterRefusedBody_one:
+      'Foster family {{ref}}: the committee refused to renew the approval ({{ended}}) and {{count}} child is still placed with the family. Please sign in to Samanvay: the placement needs the CWC’s order (JJ Model Rules 2016 r.23).',
+    fosterRefusedBody_other:
+      'Foster family {{ref}}: the committee refused to renew the approval ({{ended}}) and {{count}} children are still placed with the family. Please sign in to Samanvay: the placement needs the CWC’s order (JJ Model Rules 2016 r.23).',
   },
   hi: {
     reminderSubject: {
@@ -44,6 +53,15 @@ export const EMAIL_WORDS = {
       'बैठक की कार्य-विभाजन टिप्पणी तैयार है। समूह: {{group}}, {{date}}। कुल {{count}} कार्रवाइयाँ। पूरी टिप्पणी पढ़ने के लिए समन्वय में साइन इन करें।',
     helplineOverdueSubject: '1098 कॉल #{{number}}: निर्धारित समय तक बच्चे तक नहीं पहुँचा गया',
     helplineOverdueBody: '1098 कॉल #{{number}}: निर्धारित समय ({{target}}) तक बच्चे तक नहीं पहुँचा गया। कॉल ज़िला बाल संरक्षण इकाई को आगे भेजी गई है।',
+    fosterLapseSubject: 'पोषण देखरेख परिवार {{ref}}: मंज़ूरी अब मान्य नहीं, बच्चा अब भी परिवार के पास',
+    fosterLapsedBody_one:
+      'पोषण देखरेख परिवार {{ref}}: समिति की मंज़ूरी {{ended}} को समाप्त हो गई और {{count}} बच्चा अब भी परिवार के पास है। कृपया समन्वय में साइन इन करें: इस व्यवस्था के लिए बाल कल्याण समिति का आदेश आवश्यक है (JJ आदर्श नियम 2016 नियम 23)।',
+    fosterLapsedBody_other:
+      'पोषण देखरेख परिवार {{ref}}: समिति की मंज़ूरी {{ended}} को समाप्त हो गई और {{count}} बच्चे अब भी परिवार के पास हैं। कृपया समन्वय में साइन इन करें: इस व्यवस्था के लिए बाल कल्याण समिति का आदेश आवश्यक है (JJ आदर्श नियम 2016 नियम 23)।',
+    fosterRefusedBody_one:
+      'पोषण देखरेख परिवार {{ref}}: समिति ने मंज़ूरी का नवीनीकरण अस्वीकार किया ({{ended}}) और {{count}} बच्चा अब भी परिवार के पास है। कृपया समन्वय में साइन इन करें: इस व्यवस्था के लिए बाल कल्याण समिति का आदेश आवश्यक है (JJ आदर्श नियम 2016 नियम 23)।',
+    fosterRefusedBody_other:
+      'पोषण देखरेख परिवार {{ref}}: समिति ने मंज़ूरी का नवीनीकरण अस्वीकार किया ({{ended}}) और {{count}} बच्चे अब भी परिवार के पास हैं। कृपया समन्वय में साइन इन करें: इस व्यवस्था के लिए बाल कल्याण समिति का आदेश आवश्यक है (JJ आदर्श नियम 2016 नियम 23)।',
   },
   mr: {
     reminderSubject: {
@@ -64,5 +82,14 @@ export const EMAIL_WORDS = {
     helplineOverdueSubject: '1098 कॉल #{{number}}: ठरलेल्या वेळेत बालकापर्यंत पोहोचता आले नाही',
     helplineOverdueBody:
       '1098 कॉल #{{number}}: ठरलेल्या वेळेत ({{target}}) बालकापर्यंत पोहोचता आले नाही. कॉल जिल्हा बाल संरक्षण कक्षाकडे पुढे पाठवला आहे.',
+    fosterLapseSubject: 'प्रतिपालकत्व कुटुंब {{ref}}: मान्यता संपली, बालक अजून कुटुंबाकडे आहे',
+    fosterLapsedBody_one:
+      'प्रतिपालकत्व कुटुंब {{ref}}: समितीची मान्यता संपली (दिनांक: {{ended}}), आणि कुटुंबाकडे अजून बालके आहेत: {{count}}. कृपया समन्वयमध्ये साइन इन करा: या व्यवस्थेसाठी बाल कल्याण समितीचा आदेश आवश्यक आहे (JJ आदर्श नियम 2016 नियम 23).',
+    fosterLapsedBody_other:
+      'प्रतिपालकत्व कुटुंब {{ref}}: समितीची मान्यता संपली (दिनांक: {{ended}}), आणि कुटुंबाकडे अजून बालके आहेत: {{count}}. कृपया समन्वयमध्ये साइन इन करा: या व्यवस्थेसाठी बाल कल्याण समितीचा आदेश आवश्यक आहे (JJ आदर्श नियम 2016 नियम 23).',
+    fosterRefusedBody_one:
+      'प्रतिपालकत्व कुटुंब {{ref}}: समितीने मान्यतेचे नूतनीकरण नाकारले (दिनांक: {{ended}}), आणि कुटुंबाकडे अजून बालके आहेत: {{count}}. कृपया समन्वयमध्ये साइन इन करा: या व्यवस्थेसाठी बाल कल्याण समितीचा आदेश आवश्यक आहे (JJ आदर्श नियम 2016 नियम 23).',
+    fosterRefusedBody_other:
+      'प्रतिपालकत्व कुटुंब {{ref}}: समितीने मान्यतेचे नूतनीकरण नाकारले (दिनांक: {{ended}}), आणि कुटुंबाकडे अजून बालके आहेत: {{count}}. कृपया समन्वयमध्ये साइन इन करा: या व्यवस्थेसाठी बाल कल्याण समितीचा आदेश आवश्यक आहे (JJ आदर्श नियम 2016 नियम 23).',
   },
 };

@@ -14,6 +14,8 @@ const schema = z.strictObject({
   version: z.string().min(3),
   renewal: z.strictObject({
     dueWithinDays: z.number().int().min(1).max(365),
+    /** The DCPU's convergence action item on a lapse is due this many days after the sweep raises it (a local choice). */
+    lapseActionDueDays: z.number().int().min(0).max(90),
     verification,
     basis: z.string().min(20),
   }),
