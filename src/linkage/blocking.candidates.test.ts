@@ -1,4 +1,4 @@
-// Blocking rules of indian-children.v1.3 (issue #15): true pairs that the earlier rules never
+// Blocking rules of indian-children.v1.3 and v1.4 (issue #15): true pairs that the earlier rules never
 // compared. Every example here was written for this test.
 import { describe, expect, it } from 'vitest';
 import { foldKey, nameTokens, searchKeys } from '../names';
@@ -123,5 +123,82 @@ describe('name order, dropped and fused names', () => {
       compared({ name: 'Nehakewat', sex: 'f', age: 3, date: '2025-04-14' }, { name: 'Neha Kewat', sex: 'f', age: 8, date: '2025-05-04' }),
     ).toBe(true);
     expect(compared(rupa, { name: 'Halder', sex: 'f', age: 9, date: '2025-05-30' })).toBe(false);
+  });
+});
+
+describe('big blocks of a common first name (the cost at 2 lakh records, v1.4)', () => {
+  const model = defaultModel();
+  const rule = (id: string) => model.blocking.rules.find((r) => r.id === id)!;
+
+  it('the rules keyed on a first name, sex and birth year give up on big blocks sooner than the others', () => {
+    for (const id of [
+      'name+sex+birthyear',
+      'name+sex+birthyear/found-any',
+      'nameless+sex+birthyear+state',
+      'joined+sex',
+      'joined-found+sex',
+    ])
+      expect(rule(id).maxBlockPairs ?? Infinity).toBeLessThan(model.blocking.maxBlockPairs);
+    // The rules with a second name or a place keep the model's cap.
+    expect(rule('name+district').maxBlockPairs).toBeUndefined();
+  });
+
+  /** Many boys called Rahul of one age on both sides, with the missing one at index 0. */
+  function crowd(size: number, missing: Partial<PersonRecord>, found: Partial<PersonRecord>) {
+    const left = [person('m', missing)];
+    const right = [person('f', found)];
+    for (let k = 1; k < size; k++) {
+      left.push(person(`l${k}`, { name: `Rahul L${k}`, sex: 'm', age: 8, date: '2025-03-01' }));
+      right.push(person(`r${k}`, { name: 'Rahul', sex: 'm', age: 8, date: '2025-03-02' }));
+    }
+    const block = new BlockIndex(model, personTable(left), personTable(right));
+    const out = new Int32Array(left.length);
+    const n = block.candidates(0, out);
+    return { compared: Array.from(out.subarray(0, n)).includes(0), warnings: block.warnings() };
+  }
+
+  const missing = { name: 'Rahul Kale', sex: 'm', age: 8, date: '2025-03-01' };
+  const found = { name: 'Rahul', sex: 'm', age: 8, date: '2025-03-05' };
+
+  it('in a small population a first name, sex and age are enough to compare', () => {
+    expect(crowd(20, missing, found).compared).toBe(true);
+  });
+
+  it('in a crowd of namesakes the block is skipped, with a warning naming the rule', () => {
+    const c = crowd(120, missing, found);
+    expect(c.compared).toBe(false);
+    expect(c.warnings.some((w) => w.includes('"name+sex+birthyear"'))).toBe(true);
+  });
+
+  it('in a crowd of namesakes a pair that also shares a district is still compared', () => {
+    expect(crowd(120, { ...missing, district: 'Nashik' }, { ...found, district: 'Nashik' }).compared).toBe(true);
+  });
+});
+
+describe('a rule’s own limits', () => {
+  it('birthYears caps the window at maxYears', () => {
+    expect(birthYears('14', '2025-09-14', 'left', 1)).toEqual(['?R', '2011', '2012', '2013']);
+    expect(birthYears('14', '2025-09-14', 'left')).toHaveLength(8);
+  });
+
+  it('a rule’s maxBlockPairs skips its blocks over that size, and only its own', () => {
+    const base = defaultModel();
+    const m = {
+      ...base,
+      blocking: {
+        maxBlockPairs: 1000,
+        rules: [
+          { id: 'small', keys: [{ column: 'sex', transform: 'sex' as const }], maxBlockPairs: 3 },
+          { id: 'big', keys: [{ column: 'state', transform: 'key' as const }] },
+        ],
+      },
+    };
+    const left = [1, 2, 3].map((k) => person(`l${k}`, { sex: 'f', state: 'Bihar' }));
+    const right = [1, 2].map((k) => person(`r${k}`, { sex: 'f', state: 'Bihar' }));
+    const block = new BlockIndex(m, personTable(left), personTable(right));
+    expect(block.stats.map((s) => [s.id, s.skippedBlocks, s.pairs])).toEqual([
+      ['small', 1, 0],
+      ['big', 0, 6],
+    ]);
   });
 });

@@ -115,14 +115,14 @@ export function birthYearWindow(age: number): number {
  *  date is unknown is compared with every record of the other side in its other blocks' keys: the
  *  left emits "?L" and "?R", the right "?R"; a left record with a year also emits "?R" and a right one
  *  "?L" (so two records of unknown age meet too). */
-export function birthYears(age: string, date: string, side: 'left' | 'right'): string[] {
+export function birthYears(age: string, date: string, side: 'left' | 'right', maxYears = Infinity): string[] {
   const a = Number((age ?? '').trim()),
     m = /^(\d{4})-(\d{2})-(\d{2})/.exec((date ?? '').trim());
   if ((age ?? '').trim() === '' || !Number.isFinite(a) || !m) return side === 'left' ? ['?L', '?R'] : ['?R'];
   const y = Number(m[1]) + (Math.min(12, Math.max(1, Number(m[2]))) - 1) / 12 + (Math.min(31, Math.max(1, Number(m[3]))) - 1) / 365;
   const b = Math.round(y - a);
   if (side === 'right') return [String(b), '?L'];
-  const w = birthYearWindow(a);
+  const w = Math.min(maxYears, birthYearWindow(a));
   const out = ['?R'];
   for (let x = b - w; x <= b + w; x++) out.push(String(x));
   return out;
@@ -144,7 +144,7 @@ class KeyParts {
 
   values(t: Table, side: 'left' | 'right', k: BlockingRule['keys'][number]): PartValues {
     const dk = `${k.column}\u0000${k.transform}\u0000${k.with ?? ''}`;
-    const ck = `${dk}\u0000${side}`;
+    const ck = `${dk}\u0000${side}\u0000${k.maxYears ?? ''}`;
     const hit = this.cache.get(ck);
     if (hit) return hit;
     let dict = this.dicts.get(dk);
@@ -170,7 +170,7 @@ class KeyParts {
     for (let i = 0; i < n; i++) {
       const raw = col[i] ?? '';
       if (k.transform === 'birthYear') {
-        for (const v of birthYears(raw, other[i] ?? '', side)) ids.push(intern(v));
+        for (const v of birthYears(raw, other[i] ?? '', side, k.maxYears)) ids.push(intern(v));
       } else {
         let vs = memo.get(raw);
         if (vs === undefined) {
@@ -252,8 +252,8 @@ export class BlockIndex {
     private readonly dedupe = false,
   ) {
     const kp = new KeyParts();
-    const cap = model.blocking.maxBlockPairs;
     for (const rule of model.blocking.rules) {
+      const cap = Math.min(model.blocking.maxBlockPairs, rule.maxBlockPairs ?? Infinity);
       const lp = rule.keys.map((k) => kp.values(left, 'left', k));
       const rp = rule.keys.map((k) => kp.values(right, 'right', k));
       const mult: number[] = [];

@@ -57,6 +57,8 @@ const BlockingKey = z.object({
   ]),
   /** Second column some transforms need: birthYear takes age from `column` and the report date from `with`. */
   with: z.string().optional(),
+  /** birthYear only: the most years either side the missing child's window may reach (default: no cap). */
+  maxYears: z.number().int().min(0).optional(),
 });
 
 export const ModelSchema = z.object({
@@ -69,7 +71,16 @@ export const ModelSchema = z.object({
   blocking: z.object({
     /** A block whose left×right pair count exceeds this is skipped (other rules still apply). */
     maxBlockPairs: z.number().int().positive().default(200_000),
-    rules: z.array(z.object({ id: z.string(), keys: z.array(BlockingKey).min(1) })).min(1),
+    rules: z
+      .array(
+        z.object({
+          id: z.string(),
+          keys: z.array(BlockingKey).min(1),
+          /** This rule's own cap on a block's pairs, when it should give up on big blocks sooner than the others. */
+          maxBlockPairs: z.number().int().positive().optional(),
+        }),
+      )
+      .min(1),
   }),
   comparisons: z.array(Comparison).min(1),
   /** Platt scaling of the log2 odds, fitted on labelled pairs: p = σ(scale·log2odds + shift) in base 2. */

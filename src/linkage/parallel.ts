@@ -109,7 +109,13 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
     // A slice sees about 1/n of each block's right records, so the block cap is scaled to skip the same blocks.
     const sliceModel: Model = {
       ...model,
-      blocking: { ...model.blocking, maxBlockPairs: Math.max(1, Math.floor(model.blocking.maxBlockPairs / n)) },
+      blocking: {
+        ...model.blocking,
+        maxBlockPairs: Math.max(1, Math.floor(model.blocking.maxBlockPairs / n)),
+        rules: model.blocking.rules.map((r) =>
+          r.maxBlockPairs ? { ...r, maxBlockPairs: Math.max(1, Math.floor(r.maxBlockPairs / n)) } : r,
+        ),
+      },
     };
     const cols = usedColumns(model);
     const leftUsed = sliceTable(left, 0, left.ids.length, cols);

@@ -29,7 +29,7 @@ export function blockingKeys(model: Model, record: PersonRecord, side: Side): st
     for (const k of rule.keys) {
       const vals =
         k.transform === 'birthYear'
-          ? birthYears(field(record, k.column), field(record, k.with ?? 'date'), side)
+          ? birthYears(field(record, k.column), field(record, k.with ?? 'date'), side, k.maxYears)
           : [
               ...new Set(
                 transformValue(k.column === 'state' ? stateAlias(field(record, k.column)) : field(record, k.column), k.transform, side),
