@@ -91,8 +91,9 @@ process.on('message', async (m: Msg) => {
       }
       send({ type: 'done', latencies: lat });
     } else if (m.type === 'queueStatements') {
-      // The API's district page without HTTP, session and audit: its page statement alone, and the
-      // page with its capped count (listCalls), as the district officer (the policy's WHERE).
+      // The API's district page without HTTP, session and audit: its page statement alone (outside
+      // listCalls' transaction, so with the server's JIT setting), and listCalls (the capped count and
+      // the page, JIT off), as the district officer (the policy's WHERE).
       const [u] = await database!.query<{ id: string; organisation_id: string }>(
         "SELECT id, organisation_id FROM app_user WHERE username = 'dcpo.amravati'",
       );
