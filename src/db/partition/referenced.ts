@@ -70,7 +70,7 @@ async function inboundKeys(tx: Pick<RawTx, 'query'>, table: string): Promise<Inb
  * follows a referenced row into another state; it is split so that an UPDATE changing only link
  * columns passes and every other UPDATE and DELETE is still refused.
  */
-async function letLinksFollow(tx: Pick<RawTx, 'query'>, table: string) {
+async function letLinksFollow(tx: Pick<RawTx, 'query'>, table: string, adding: string) {
   const guards = await tx.query<{ name: string; fn: string }>(
     `SELECT t.tgname AS name, p.proname AS fn FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
       WHERE t.tgrelid = to_regclass($1) AND NOT t.tgisinternal AND t.tgparentid = 0 AND p.proname LIKE '%append_only'
@@ -78,10 +78,17 @@ async function letLinksFollow(tx: Pick<RawTx, 'query'>, table: string) {
     [`public.${table}`],
   );
   if (!guards.length) return;
+  // The link columns of the composite keys already made, and the one being added: other columns
+  // ending in _state_code (missing_match.found_state_code…) are content and stay guarded.
   const links = await tx.query<{ col: string }>(
-    `SELECT attname AS col FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname LIKE '%\\_state\\_code' AND attname <> 'state_code' AND NOT attisdropped`,
+    `SELECT a2.attname AS col FROM pg_constraint c
+       JOIN pg_attribute a1 ON a1.attrelid = c.conrelid AND a1.attnum = c.conkey[1]
+       JOIN pg_attribute a2 ON a2.attrelid = c.conrelid AND a2.attnum = c.conkey[2]
+      WHERE c.conrelid = to_regclass($1) AND c.contype = 'f' AND c.conparentid = 0 AND array_length(c.conkey, 1) = 2
+        AND a2.attname = a1.attname || '_state_code'`,
     [`public.${table}`],
   );
+  links.push({ col: adding });
   const keep = `ARRAY[${links.map((l) => `'${l.col}'`).join(', ')}]::text[]`;
   for (const g of guards) {
     const upd = ident(`${g.name}_upd`.slice(0, 63));
@@ -131,7 +138,7 @@ export async function convertReferenced(database: Database, table: string): Prom
       const from = ident(k.from);
       await tx.query(`ALTER TABLE ${from} ADD COLUMN IF NOT EXISTS ${ident(link)} ${types.state}`);
       // The fill is an UPDATE: an append-only history lets it through once its guard is split.
-      await letLinksFollow(tx, k.from);
+      await letLinksFollow(tx, k.from, link);
       await tx.query(`UPDATE ${from} f SET ${ident(link)} = r.state_code FROM ${t} r WHERE r.id = f.${ident(col)}`);
       await tx.query(
         `ALTER TABLE ${from} ADD CONSTRAINT ${ident(k.name)} FOREIGN KEY (${ident(col)}, ${ident(link)}) REFERENCES ${t} (id, state_code)
