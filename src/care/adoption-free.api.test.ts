@@ -60,3 +60,24 @@ describe('children declared legally free for adoption, not yet handed over', () 
     expect((await list()).map((i) => i.childId)).toEqual([waiting.childId]);
   });
 });
+
+describe('the district occupancy figures and the SAA', () => {
+  it("count children's institutions only: the SAA's places (infants under adoption, s.65) are not sanctioned CCI places", async () => {
+    const occ = (await dcpo.get('/api/v1/care/occupancy')).json().items as {
+      level: string;
+      code: number;
+      institutions: number;
+      sanctioned: number;
+    }[];
+    const amravati = occ.find((o) => o.level === 'district' && o.code === 468)!;
+    const [cci] = await q<{ n: number; places: number }>(
+      `SELECT count(DISTINCT i.organisation_id)::int AS n,
+              (SELECT coalesce(sum((slot->>'places')::int), 0)::int FROM care_institution j, jsonb_array_elements(j.capacity) slot
+                WHERE j.district_code = 468 AND j.type <> 'saa') AS places
+         FROM care_institution i WHERE i.district_code = 468 AND i.type <> 'saa'`,
+    );
+    expect(amravati).toMatchObject({ institutions: cci.n, sanctioned: cci.places });
+    const [saa] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM care_institution WHERE district_code = 468 AND type = 'saa'`);
+    expect(saa.n).toBe(1);
+  });
+});

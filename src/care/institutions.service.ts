@@ -98,6 +98,10 @@ export async function occupancyFor(ctx: AppContext, actor: Actor) {
   const today = istToday(ctx.now());
   const acc = new Map<string, { level: 'district' | 'state'; code: number; institutions: number; sanctioned: number; inCare: number }>();
   for (const r of rows) {
+    // A Specialised Adoption Agency (s.65) holds infants under adoption, not children in institutional
+    // care: its places are not a children's home's capacity, and no CCI stay is ever recorded there, so
+    // counting it would add sanctioned places that can never be occupied (the demo SAA added 12).
+    if (r.type === 'saa') continue;
     const v = institutionView(r, stays, today);
     for (const [level, code] of [
       ['district', r.districtCode],

@@ -8,14 +8,13 @@ import { PageHeader } from '../registry/shared/PageHeader';
 import {
   caringsHref,
   useAdoptionHandoffs,
-  useChildOpenCases,
   useInstitutions,
+  useLegallyFreeChildren,
   useMoveHandoff,
   useRecordHandoff,
   type AdoptionHandoff,
 } from './api';
 import { CareFormCard } from './CareTable';
-import { ChildPick } from './ChildPick';
 import { todayIst } from '../../app/clock';
 import { useVersionedSubmit } from './useVersionedSubmit';
 
@@ -111,10 +110,10 @@ export function HandoffTable({ handoffs, onMove }: { handoffs: AdoptionHandoff[]
 const optText = (v: string) => (v.trim() ? v.trim() : null);
 
 /**
- * A new hand-off: the child (searched in the registry), the case carrying the CWC's declaration
- * that the child is legally free for adoption (s.38, Form 25; the server refuses a case without
- * one, under the case), the SAA (s.65) from the district's institutions, the day and the CARINGS
- * reference when already known.
+ * A new hand-off: the child picked from the district's children the CWC declared legally free for
+ * adoption and not yet handed over (s.38, Form 25: GET /care/legally-free-children, which brings
+ * the case carrying the declaration), the SAA (s.65) from the district's institutions, the day and
+ * the CARINGS reference when already known. The server checks the declaration again.
  */
 export function HandoffForm({ onDone }: { onDone?: () => void }) {
   const { t } = useTranslation();
@@ -134,7 +133,6 @@ export function HandoffForm({ onDone }: { onDone?: () => void }) {
     validate: (form) => {
       const missing: Record<string, string> = {};
       if (!form.childId) missing.childId = t('care.adoption.childRequired');
-      if (!form.caseId.trim()) missing.caseId = t('care.adoption.caseRequired');
       if (!form.saaId) missing.saaId = t('care.adoption.saaRequired');
       return missing;
     },
@@ -144,7 +142,8 @@ export function HandoffForm({ onDone }: { onDone?: () => void }) {
       onDone?.();
     },
   });
-  const cases = useChildOpenCases(s.form.childId).data?.items ?? [];
+  const free = useLegallyFreeChildren();
+  const waiting = free.data?.items ?? [];
   const saas = (institutions.data?.items ?? []).filter((i) => i.type === 'saa');
   return (
     <CareFormCard
@@ -162,27 +161,25 @@ export function HandoffForm({ onDone }: { onDone?: () => void }) {
       <Text size="sm" c="dimmed">
         {t('care.adoption.recordHelp')}
       </Text>
-      <ChildPick
-        value={s.form.childId}
-        onChange={(id) => {
-          s.put('childId', id);
-          s.put('caseId', '');
+      <NativeSelect
+        name="childId"
+        label={t('care.adoption.freeChild')}
+        description={free.isSuccess && !waiting.length ? t('care.adoption.noneFree') : t('care.adoption.freeChildHelp')}
+        value={s.form.caseId}
+        onChange={(e) => {
+          const picked = waiting.find((w) => w.caseId === e.currentTarget.value);
+          s.put('childId', picked?.childId ?? '');
+          s.put('caseId', picked?.caseId ?? '');
         }}
-        error={s.errors.childId}
+        error={s.errors.childId ?? s.errors.caseId}
+        data={[
+          { value: '', label: t('care.adoption.freeChoose') },
+          ...waiting.map((w) => ({
+            value: w.caseId,
+            label: `${w.name ?? w.childId.slice(0, 8)} · #${w.caseNumber} · ${t('care.adoption.declaredOn', { on: w.declaredFreeOn })}${w.orderRef ? ` · ${w.orderRef}` : ''}`,
+          })),
+        ]}
       />
-      {cases.length > 0 ? (
-        <NativeSelect
-          label={t('care.adoption.caseId')}
-          description={t('care.adoption.caseHelp')}
-          data={[
-            { value: '', label: t('care.admit.caseChoose') },
-            ...cases.map((c) => ({ value: c.id, label: `#${c.number} · ${c.reportedOn}` })),
-          ]}
-          {...s.field('caseId')}
-        />
-      ) : (
-        <TextInput label={t('care.adoption.caseId')} description={t('care.adoption.caseHelp')} {...s.field('caseId')} />
-      )}
       <NativeSelect
         label={t('care.adoption.saa')}
         description={saas.length ? undefined : t('care.adoption.noSaa')}

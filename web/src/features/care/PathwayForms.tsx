@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { PATHWAY_KINDS, PATHWAY_STAGES, RISK_LEVELS, type PathwayStage } from '../../../../src/care/domain/vocabulary';
 import { useOpenPathway, useRecordFollowUp, useStepPathway, type Pathway } from './api';
 import { ChildPick } from './ChildPick';
+import { useCan } from '../../auth/session';
+import { useOrganisations } from '../cases/api';
 import { CareFormCard } from './CareTable';
 
 import { useVersionedSubmit } from './useVersionedSubmit';
@@ -95,15 +97,25 @@ export function FollowUpForm({ pathway, onDone }: { pathway: Pathway; onDone?: (
 /**
  * Open a pathway for a child (JJ Act 2015 s.40): the child searched in the registry, its kind (to
  * whom the child is to be restored: parents, relatives as guardians, a fit person), the day it
- * starts (stage 'identified') and a note. An NGO caseworker's pathway is assigned to its own NGO
- * by the server; a child with an open pathway is refused under the child.
+ * starts (stage 'identified') and a note. The DCPU (care.write) may assign it to an NGO (a Center
+ * for Excellence, `ngoId`); an NGO caseworker's pathway is assigned to its own NGO by the server;
+ * a child with an open pathway is refused under the child.
  */
 export function OpenPathwayForm({ onDone }: { onDone?: () => void }) {
   const { t } = useTranslation();
+  const district = useCan()('care.write');
+  const orgs = useOrganisations();
+  const ngos = district ? (orgs.data ?? []).filter((o) => o.kind === 'NGO') : [];
   const s = useVersionedSubmit({
-    initial: { childId: '', kind: 'parents', on: todayIst(), note: '' },
+    initial: { childId: '', kind: 'parents', on: todayIst(), note: '', ngoId: '' },
     mutation: useOpenPathway(),
-    toBody: (form) => ({ childId: form.childId, kind: form.kind, on: form.on, note: optText(form.note) }),
+    toBody: (form) => ({
+      childId: form.childId,
+      kind: form.kind,
+      on: form.on,
+      note: optText(form.note),
+      ...(form.ngoId ? { ngoId: form.ngoId } : {}),
+    }),
     validate: (form) => (form.childId ? null : { childId: t('care.reintegration.childRequired') }),
     resetOnSuccess: true,
     onSuccess: onDone,
@@ -124,6 +136,14 @@ export function OpenPathwayForm({ onDone }: { onDone?: () => void }) {
         data={PATHWAY_KINDS.map((k) => ({ value: k, label: t(`care.reintegration.kinds.${k}`) }))}
         {...s.field('kind')}
       />
+      {district && (
+        <NativeSelect
+          label={t('care.reintegration.ngo')}
+          description={t('care.reintegration.ngoHelp')}
+          data={[{ value: '', label: t('care.reintegration.ngoNone') }, ...ngos.map((o) => ({ value: o.id, label: o.name }))]}
+          {...s.field('ngoId')}
+        />
+      )}
       <TextInput type="date" label={t('care.reintegration.openedOn')} {...s.field('on')} />
       <Textarea label={t('care.reintegration.note')} autosize minRows={2} {...s.field('note')} />
     </CareFormCard>

@@ -218,8 +218,28 @@ export interface AftercarePlan {
   reviewOverdue: boolean;
   reviews: { on: string; notes: string }[];
   status: string;
+  /** What the plan follows (migration 0910): a stay discharged to aftercare, or a foster placement. */
+  follows?: {
+    kind: 'stay_discharge' | 'foster_placement';
+    id: string;
+    endedOn: string | null;
+    endReason: string | null;
+    place: string | null;
+  } | null;
   version: number;
 }
+/** A stay discharged to aftercare (s.46) that no plan follows yet (GET /care/aftercare-proposals/stays). */
+export interface AftercareStayProposal {
+  stayId: string;
+  childId: string;
+  endedOn: string;
+  institution: string | null;
+}
+export const useAftercareStayProposals = () =>
+  useQuery({
+    queryKey: ['care', 'aftercare-proposals', 'stays'],
+    queryFn: ({ signal }) => api.get<{ items: AftercareStayProposal[] }>('/care/aftercare-proposals/stays', undefined, signal),
+  });
 export const useAftercarePlans = () =>
   useQuery({
     queryKey: ['care', 'aftercare'],
@@ -341,6 +361,23 @@ export const useChildOpenCases = (childId: string) =>
     queryKey: ['care', 'child-open-cases', childId],
     queryFn: ({ signal }) => api.get<{ items: OpenCase[] }>('/cases', { childId, status: 'open', pageSize: 50 }, signal),
     enabled: UUID.test(childId),
+  });
+
+/** The district's children declared legally free for adoption (s.38) not yet handed to an SAA, with the case. */
+export interface LegallyFreeChild {
+  childId: string;
+  name: string | null;
+  sex: string | null;
+  dob: string | null;
+  caseId: string;
+  caseNumber: number;
+  declaredFreeOn: string;
+  orderRef: string | null;
+}
+export const useLegallyFreeChildren = () =>
+  useQuery({
+    queryKey: ['care', 'legally-free-children'],
+    queryFn: ({ signal }) => api.get<{ items: LegallyFreeChild[] }>('/care/legally-free-children', undefined, signal),
   });
 
 /** Hand a child the CWC declared legally free (s.38) to an SAA; change a hand-off's status with its version. */

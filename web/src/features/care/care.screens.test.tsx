@@ -496,11 +496,20 @@ describe('recording an adoption hand-off and moving its status', () => {
     expect([...HANDOFF_STATUSES]).toEqual([...SERVER_HANDOFF_STATUSES]);
   });
 
-  it('asks for the child, the case and the agency before sending, offers only SAAs, then sends the picked ids', async () => {
+  it('asks for the child and the agency before sending, offers only SAAs and the children declared free, then sends the picked ids', async () => {
+    const FREE = {
+      childId: CHILD.id,
+      name: CHILD.name,
+      sex: 'female',
+      dob: null,
+      caseId: CASE.id,
+      caseNumber: 12,
+      declaredFreeOn: '2026-10-28',
+      orderRef: 'CWC/AMR/LFA/1',
+    };
     const sent = route([
       [/GET .*\/care\/institutions/, 200, { items: [SAA, CCI] }],
-      [/GET .*\/children\?/, 200, { items: [CHILD] }],
-      [/GET .*\/cases\?/, 200, { items: [CASE] }],
+      [/GET .*\/care\/legally-free-children/, 200, { items: [FREE] }],
       [
         /POST .*\/care\/adoption-handoffs/,
         400,
@@ -518,15 +527,12 @@ describe('recording an adoption hand-off and moving its status', () => {
     expect(sent.filter((x) => x.method === 'POST')).toEqual([]);
     await waitFor(() => expect(container.querySelector(`option[value="${SAA.id}"]`)).toBeTruthy());
     expect(container.querySelector(`option[value="${CCI.id}"]`)).toBeNull();
-    fireEvent.change(field(container, 'childSearch'), { target: { value: 'Kavya' } });
-    await waitFor(() => expect(container.querySelector(`option[value="${CHILD.id}"]`)).toBeTruthy());
-    fireEvent.change(field(container, 'childId'), { target: { value: CHILD.id } });
-    await waitFor(() => expect(container.querySelector(`select[name="caseId"] option[value="${CASE.id}"]`)).toBeTruthy());
-    fireEvent.change(field(container, 'caseId'), { target: { value: CASE.id } });
+    await waitFor(() => expect(screen.getByRole('option', { name: /Kavya Demo · #12 · declared free on 2026-10-28/ })).toBeTruthy());
+    fireEvent.change(field(container, 'childId'), { target: { value: CASE.id } });
     fireEvent.change(field(container, 'saaId'), { target: { value: SAA.id } });
     fireEvent.change(field(container, 'handedOverOn'), { target: { value: '2026-11-25' } });
     submit('Record a hand-off for adoption');
-    await waitFor(() => expect(describedText(field(container, 'caseId'))).toContain('no declaration of legal freedom'));
+    await waitFor(() => expect(describedText(field(container, 'childId'))).toContain('no declaration of legal freedom'));
     expect(sent.filter((x) => x.method === 'POST')).toEqual([
       {
         url: '/api/v1/care/adoption-handoffs',

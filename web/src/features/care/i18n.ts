@@ -3,6 +3,12 @@
 const en = {
   care: {
     adoption: {
+      freeChild: 'Child declared legally free for adoption (s.38)',
+      freeChildHelp:
+        'The district’s children the CWC declared legally free (Form 25) and not yet handed to an agency, with the case that carries the declaration.',
+      freeChoose: 'Choose the child',
+      noneFree: 'No child of the district declared legally free waits for a hand-off.',
+      declaredOn: 'declared free on {{on}}',
       nav: 'Adoption hand-offs',
       title: 'Hand-offs for adoption',
       intro:
@@ -41,6 +47,9 @@ const en = {
       noneFound: 'No child found by that name.',
     },
     reintegration: {
+      ngo: 'NGO (Center for Excellence)',
+      ngoHelp: 'The NGO that works the pathway with the family; leave it unassigned to keep it with the DCPU.',
+      ngoNone: 'Not assigned',
       open: 'Open a pathway',
       kind: 'To whom the child goes home (s.40)',
       kinds: { parents: 'Restoration to the parents', kinship: 'Relatives as guardians (kinship)', fit_person: 'A fit person' },
@@ -119,6 +128,14 @@ const en = {
     actions: 'Action',
     stale: 'Someone else changed or decided this record meanwhile. It has been reloaded: check it and try again.',
     aftercare: {
+      follows: 'Follows',
+      followsStay: 'Discharged from {{place}} on {{on}}',
+      followsFosterEnded: 'Foster care with {{place}}, left on {{on}}',
+      followsFosterRunning: 'Foster care with {{place}}, placement running',
+      discharged: 'Discharged to aftercare, no plan yet',
+      noneDischarged: 'No stay discharged to aftercare waits for a plan.',
+      makeFromStay: 'Make the plan',
+      linksStay: 'The plan will record the discharge it follows.',
       nav: 'Aftercare',
       title: 'Aftercare plans',
       intro:
@@ -341,6 +358,12 @@ const en = {
 const hi: typeof en = {
   care: {
     adoption: {
+      freeChild: 'दत्तक ग्रहण हेतु विधिक रूप से मुक्त घोषित बच्चा (धारा 38)',
+      freeChildHelp:
+        'ज़िले के वे बच्चे जिन्हें बाल कल्याण समिति ने विधिक रूप से मुक्त घोषित किया (प्रपत्र 25) और जो अभी किसी संस्था को नहीं सौंपे गए, घोषणा वाले प्रकरण सहित।',
+      freeChoose: 'बच्चा चुनें',
+      noneFree: 'ज़िले का कोई विधिक रूप से मुक्त घोषित बच्चा सौंपे जाने की प्रतीक्षा में नहीं है।',
+      declaredOn: '{{on}} को मुक्त घोषित',
       nav: 'दत्तक ग्रहण हेतु सौंपे गए',
       title: 'दत्तक ग्रहण हेतु सौंपे गए बच्चे',
       intro:
@@ -384,6 +407,9 @@ const hi: typeof en = {
       noneFound: 'इस नाम का कोई बच्चा नहीं मिला।',
     },
     reintegration: {
+      ngo: 'स्वयंसेवी संस्था (सेंटर फ़ॉर एक्सीलेंस)',
+      ngoHelp: 'वह स्वयंसेवी संस्था जो परिवार के साथ इस मार्ग पर काम करेगी; इसे ज़िला बाल संरक्षण इकाई के पास रखने के लिए खाली छोड़ें।',
+      ngoNone: 'नहीं सौंपा गया',
       open: 'मार्ग खोलें',
       kind: 'बच्चा किसके पास घर लौटेगा (धारा 40)',
       kinds: { parents: 'माता-पिता को पुनर्स्थापन', kinship: 'संरक्षक के रूप में रिश्तेदार (नातेदारी)', fit_person: 'उपयुक्त व्यक्ति' },
@@ -462,6 +488,14 @@ const hi: typeof en = {
     actions: 'कार्य',
     stale: 'इस बीच किसी और ने यह अभिलेख बदला या इस पर निर्णय लिया। इसे फिर से लोड किया गया है: जाँचें और फिर से प्रयास करें।',
     aftercare: {
+      follows: 'किसके बाद',
+      followsStay: '{{place}} से {{on}} को मुक्त',
+      followsFosterEnded: '{{place}} के पास पोषण देखरेख, {{on}} को छोड़ा',
+      followsFosterRunning: '{{place}} के पास पोषण देखरेख, जारी',
+      discharged: 'पश्चातवर्ती देखरेख हेतु मुक्त, अभी योजना नहीं',
+      noneDischarged: 'पश्चातवर्ती देखरेख हेतु मुक्त किया गया कोई निवास योजना की प्रतीक्षा में नहीं है।',
+      makeFromStay: 'योजना बनाएँ',
+      linksStay: 'योजना उस मुक्ति को दर्ज करेगी जिसके बाद वह बनी है।',
       nav: 'पश्चातवर्ती देखरेख',
       title: 'पश्चातवर्ती देखरेख योजनाएँ',
       intro:
@@ -679,6 +713,12 @@ const hi: typeof en = {
 const mr: typeof en = {
   care: {
     adoption: {
+      freeChild: 'दत्तक ग्रहणासाठी कायदेशीरदृष्ट्या मुक्त घोषित बालक (कलम 38)',
+      freeChildHelp:
+        'बाल कल्याण समितीने कायदेशीरदृष्ट्या मुक्त घोषित केलेली (नमुना 25) आणि अजून संस्थेकडे न सोपवलेली जिल्ह्यातील बालके, घोषणा असलेल्या प्रकरणासह.',
+      freeChoose: 'बालक निवडा',
+      noneFree: 'कायदेशीरदृष्ट्या मुक्त घोषित जिल्ह्यातील कोणतेही बालक सोपवण्याच्या प्रतीक्षेत नाही.',
+      declaredOn: 'मुक्त घोषित: {{on}}',
       nav: 'दत्तक ग्रहणासाठी सोपवलेली',
       title: 'दत्तक ग्रहणासाठी सोपवलेली बालके',
       intro:
@@ -722,6 +762,9 @@ const mr: typeof en = {
       noneFound: 'या नावाचे कोणतेही बालक सापडले नाही.',
     },
     reintegration: {
+      ngo: 'स्वयंसेवी संस्था (सेंटर फॉर एक्सलन्स)',
+      ngoHelp: 'कुटुंबासोबत या मार्गावर काम करणारी स्वयंसेवी संस्था; जिल्हा बाल संरक्षण कक्षाकडेच ठेवायचे असल्यास रिकामे ठेवा.',
+      ngoNone: 'सोपवलेले नाही',
       open: 'मार्ग उघडा',
       kind: 'बालक कोणाकडे घरी परतेल (कलम 40)',
       kinds: { parents: 'पालकांकडे पुनर्स्थापन', kinship: 'पालक म्हणून नातेवाईक (नातेसंबंधी)', fit_person: 'योग्य व्यक्ती' },
@@ -800,6 +843,14 @@ const mr: typeof en = {
     actions: 'कृती',
     stale: 'दरम्यान दुसऱ्या कोणीतरी ही नोंद बदलली किंवा तिच्यावर निर्णय घेतला. ती पुन्हा लोड केली आहे: तपासा आणि पुन्हा प्रयत्न करा.',
     aftercare: {
+      follows: 'कशानंतर',
+      followsStay: 'संस्था: {{place}}, मुक्त: {{on}}',
+      followsFosterEnded: 'प्रतिपालकत्व: {{place}}, सोडले: {{on}}',
+      followsFosterRunning: 'प्रतिपालकत्व: {{place}}, चालू',
+      discharged: 'अनुरक्षणासाठी मुक्त, अजून योजना नाही',
+      noneDischarged: 'अनुरक्षणासाठी मुक्त केलेले कोणतेही वास्तव्य योजनेच्या प्रतीक्षेत नाही.',
+      makeFromStay: 'योजना बनवा',
+      linksStay: 'योजना ज्या मुक्तीनंतर बनली ती नोंदवली जाईल.',
       nav: 'अनुरक्षण',
       title: 'अनुरक्षण योजना',
       intro:
