@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { precompress } from './build/precompress';
 import { langSplit } from './build/lang-split';
+import { firstPagePreload } from './build/first-page-preload';
 
 // Run from the repository root: `npx vite build --config web/vite.config.ts`.
 // root is this folder whatever the working directory, so the output lands in web/dist,
@@ -12,7 +13,16 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: '/',
-  plugins: [langSplit(), react(), precompress()],
+  plugins: [
+    langSplit(),
+    react(),
+    // The public report form can be the first page a phone opens (a link shared by SMS).
+    firstPagePreload(
+      { '/report-a-child': '/web/src/features/missing/PublicReportPage.tsx' },
+      { hi: '/web/src/i18n/lang-hi.ts', mr: '/web/src/i18n/lang-mr.ts' },
+    ),
+    precompress(),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

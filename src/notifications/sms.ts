@@ -180,13 +180,19 @@ const actionRef = (id: string) => `A-${id.slice(0, 8).toUpperCase()}`;
 const ddmmyyyy = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : iso);
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
+/** DLT refuses a {#var#} value over 30 characters: the longer department names go by a short form. */
+const DLT_VAR_MAX = 30;
+const SHORT_DEPARTMENT: Partial<Record<string, string>> = { DLSA: 'DLSA (Legal Services)' };
+
 function department(code: string | null, lang: Lang): string {
   if (!code) return '';
+  let label: string;
   try {
-    return departmentLabel(lang, code as DepartmentKind) ?? code;
+    label = departmentLabel(lang, code as DepartmentKind) ?? code;
   } catch {
-    return code;
+    label = code;
   }
+  return label.length <= DLT_VAR_MAX ? label : (SHORT_DEPARTMENT[code] ?? code).slice(0, DLT_VAR_MAX);
 }
 
 /**

@@ -54,6 +54,21 @@ describe('the built web app', () => {
     expect(firstJs).not.toMatch(/माझी कामे|मेरे कार्य|जन्मतारीख/);
   });
 
+  it('sends only the Mantine styles the first page draws (the whole sheet comes with the shell)', () => {
+    const sheets = firstPageAssets().filter((p) => p.endsWith('.css'));
+    expect(sheets.length).toBeGreaterThan(0);
+    // 25 KB brotli with every Mantine component's rules; about 8 KB with the first page's.
+    expect(sheets.reduce((sum, p) => sum + size(`${p}.br`), 0)).toBeLessThan(12 * 1024);
+  });
+
+  it("asks who is signed in, and for the public form's and the reader's language's chunks, before the app's code runs", () => {
+    const html = readFileSync(join(WEB_DIR, 'index.html'), 'utf8');
+    expect(html).toContain("fetch('/api/v1/auth/me'");
+    expect(html).toMatch(/"\/report-a-child":\[[^\]]*ChildReportForm-[^\]]*\.css"/);
+    expect(html).toMatch(/"hi":\[[^\]]*lang-hi-/);
+    expect(html).toMatch(/"mr":\[[^\]]*lang-mr-/);
+  });
+
   it('has a brotli and a gzip copy beside every script, stylesheet and index.html', () => {
     const texts = readdirSync(join(WEB_DIR, 'assets'))
       .filter((f) => /\.(js|css)$/.test(f) && statSync(join(WEB_DIR, 'assets', f)).size >= 512)

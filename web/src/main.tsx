@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 // Fonts ship with the app (no CDN): Devanagari must render on any machine, offline too.
 // Latin and Devanagari subsets, woff2 only, each fetched only when a page uses it (fonts.css).
 import './app/fonts.css';
-import '@mantine/core/styles.css';
+import './app/first-styles.css';
 import './app/global.css';
 import i18n, { ensureLanguage } from './i18n';
 import { App } from './app/App';

@@ -1,3 +1,4 @@
+import '../app/all-styles';
 import { Box, Button, Center, Group, Paper, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';

@@ -7,6 +7,7 @@ import i18n, { applyProfileLanguage } from '../i18n';
 import { clearDraftsOf } from '../forms/drafts';
 import { holdsAny } from '../app/module-api';
 import { heldMe } from '../offline/session-key';
+import { takeEarlyMe } from './early-me';
 import { wipeOffline } from '../offline/store';
 
 /**
@@ -32,6 +33,14 @@ interface Session {
 const SessionContext = createContext<Session | null>(null);
 
 async function fetchMe(): Promise<Me | null> {
+  // A clear answer to the early request is used as is; anything else (no signal, a server error)
+  // is asked again below, so the offline and error handling stay in one place.
+  const early = await takeEarlyMe();
+  if (early?.ok) return (await early.json()) as Me;
+  if (early?.status === 401) {
+    void wipeOffline();
+    return null;
+  }
   try {
     return await request<Me>('GET', '/auth/me', { expect401: true });
   } catch (e) {

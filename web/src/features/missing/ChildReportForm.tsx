@@ -20,7 +20,7 @@ import { CURRENT_CARE, FOUND_SOURCES, MISSING_SOURCES, type RecordKind } from '.
 import { foundChildInput, missingReportInput, publicMissingReportInput, publicSightingInput } from '../../../../src/missing/missing.model';
 import { useFormState } from '../../forms/useFormState';
 import { PHOTO_ACCEPT, PHOTO_MAX_BYTES, useDistricts } from './api';
-import { useMissingReason } from './shared';
+import { useMissingReason } from './reason';
 import { todayIst } from '../../app/clock';
 
 type Values = Record<string, string | boolean>;

@@ -1,3 +1,4 @@
+import './public-styles.css';
 import { useState } from 'react';
 import { Alert, Anchor, Box, Button, Container, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';

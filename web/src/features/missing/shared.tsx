@@ -1,8 +1,7 @@
-import { useCallback, useEffect, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Badge, Box, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PersonName } from '../../components/PersonName';
-import { translateReason } from '../../forms/errors';
 import { useFormat, type Formatter } from '../../i18n/format';
 import type { TFunction } from 'i18next';
 import { isRedacted, type FieldWeight, type MissingRecord, type PersonRecord, type RecordSide } from './types';
@@ -261,30 +260,4 @@ export function likelihoodText(t: TFunction, f: Formatter, p: number): string {
   return t('missing.review.probability', { p: f.decimal(pc) });
 }
 
-/** This module's own reasons (src/missing/missing.model.ts and the services), by their English text. */
-const REASONS: [RegExp, string][] = [
-  [/^give the child's name/, 'nameNeeded'],
-  [/^must be a phone number/, 'phone'],
-  [/^give whole or half years/, 'halfYears'],
-  [/^must be 17\.9 or under/, 'ageMissing'],
-  [/^must be 21 or under/, 'ageFound'],
-  [/^is more than \d+ years ago/, 'tooOld'],
-  [/^must be an email address/, 'email'],
-  [/^no LGD district/, 'unknownDistrict'],
-  [/^over today's photo allowance/, 'photoQuota'],
-];
-
-/** A refusal in the user's language: the frame's shared reasons first, then this module's. */
-export function useMissingReason() {
-  const { t } = useTranslation();
-  return useCallback(
-    (message: string | undefined) => {
-      if (!message) return undefined;
-      const shared = translateReason(t, message);
-      if (shared !== message) return shared;
-      const mine = REASONS.find(([re]) => re.test(message));
-      return mine ? t(`missing.reasons.${mine[1]}`) : message;
-    },
-    [t],
-  );
-}
+export { useMissingReason } from './reason';
