@@ -112,11 +112,9 @@ describeInChromium('foster care, adoption hand-offs and reintegration in Chromiu
     const form = e2e.page.getByRole('form', { name: 'Record a hand-off for adoption' });
     await form.getByRole('button', { name: 'Record the hand-off' }).click();
     await form.getByText('Choose the child').waitFor(); // under the child, before anything is sent
-    await form.locator('input[name="childSearch"]').fill(waiting.name.split(' ')[0]);
-    await form.locator(`select[name="childId"] option[value="${waiting.child_id}"]`).waitFor({ state: 'attached' });
-    await form.locator('select[name="childId"]').selectOption(waiting.child_id);
-    await form.locator(`select[name="caseId"] option[value="${waiting.case_id}"]`).waitFor({ state: 'attached' });
-    await form.locator('select[name="caseId"]').selectOption(waiting.case_id);
+    // Picked from the district's children declared legally free and not yet handed over (with the case).
+    await form.locator(`select[name="childId"] option[value="${waiting.case_id}"]`).waitFor({ state: 'attached' });
+    await form.locator('select[name="childId"]').selectOption(waiting.case_id);
     await form.locator('select[name="saaId"]').selectOption(saa.organisation_id);
     await form.locator('input[name="handedOverOn"]').fill(today);
     await form.locator('input[name="caringsRef"]').fill('CARINGS/MH/AMR/E2E');
@@ -127,6 +125,9 @@ describeInChromium('foster care, adoption hand-offs and reintegration in Chromiu
       [waiting.child_id],
     );
     expect(h).toEqual({ id: expect.any(String), status: 'handed_over', saa_id: saa.organisation_id, handed_over_on: today, version: 1 });
+    expect(await e2e.one('SELECT case_id FROM care_adoption_handoff WHERE id = $1', [h.id])).toEqual({ case_id: waiting.case_id });
+    // Handed over: no longer offered.
+    await form.locator(`select[name="childId"] option[value="${waiting.case_id}"]`).waitFor({ state: 'detached' });
     await screenshot(e2e.page, 'care-adoption');
 
     const row = e2e.page.getByTestId(`handoff-${h.id}`);
@@ -192,5 +193,60 @@ describeInChromium('foster care, adoption hand-offs and reintegration in Chromiu
     } finally {
       await context.close();
     }
+  });
+
+  it('the DCPU assigns the NGO when opening a pathway', async () => {
+    const today = e2e.istDay();
+    const ngoOrg = await e2e.one<{ id: string }>(`SELECT id FROM organisation WHERE name = 'Care Collective Center for Excellence'`);
+    const kid = await e2e.one<{ id: string; name: string }>(
+      `SELECT c.id, c.name FROM child c WHERE c.district_code = 468
+          AND NOT EXISTS (SELECT 1 FROM care_reintegration r WHERE r.child_id = c.id)
+        ORDER BY c.name DESC, c.id LIMIT 1`,
+    );
+    await e2e.page.goto(url('/care/reintegration'));
+    await e2e.page.getByRole('button', { name: 'Open a pathway' }).click();
+    const form = e2e.page.getByRole('form', { name: 'Open a pathway' });
+    await form.locator('input[name="childSearch"]').fill(kid.name.split(' ')[0]);
+    await form.locator(`select[name="childId"] option[value="${kid.id}"]`).waitFor({ state: 'attached' });
+    await form.locator('select[name="childId"]').selectOption(kid.id);
+    await form.locator(`select[name="ngoId"] option[value="${ngoOrg.id}"]`).waitFor({ state: 'attached' });
+    await form.locator('select[name="ngoId"]').selectOption(ngoOrg.id);
+    await form.locator('input[name="on"]').fill(today);
+    await form.getByRole('button', { name: 'Open the pathway' }).click();
+    await expect
+      .poll(() => e2e.query<{ ngo_id: string }>('SELECT ngo_id FROM care_reintegration WHERE child_id = $1', [kid.id]))
+      .toEqual([{ ngo_id: ngoOrg.id }]);
+  });
+
+  it('Aftercare offers a stay discharged to aftercare without a plan; the plan made from it shows what it follows', async () => {
+    const today = e2e.istDay();
+    const stay = await e2e.one<{ id: string; child_id: string }>(
+      `SELECT s.id, s.child_id FROM care_stay s WHERE s.district_code = 468 AND s.order_by = 'cwc' AND s.ended_on IS NULL
+         AND NOT EXISTS (SELECT 1 FROM care_aftercare_plan a WHERE a.child_id = s.child_id)
+       ORDER BY s.id LIMIT 1`,
+    );
+    await e2e.query("UPDATE child SET dob = '2008-10-01' WHERE id = $1", [stay.child_id]);
+    await e2e.query("UPDATE care_stay SET status = 'left', ended_on = $2, end_reason = 'aftercare' WHERE id = $1", [stay.id, today]);
+    await e2e.page.goto(url('/care/aftercare'));
+    const row = e2e.page.getByTestId(`discharged-${stay.id}`);
+    await row.getByRole('button', { name: 'Make the plan' }).click();
+    const form = e2e.page
+      .getByRole('form', { name: 'Make an aftercare plan' })
+      .filter({ hasText: 'The plan will record the discharge it follows.' });
+    await form.locator('input[name="orderRef"]').fill('CWC/AMR/AC/E2E (Form 37)');
+    await form.locator('input[name="planOn"]').fill(today);
+    await form.locator('input[name="housing"]').fill('aftercare hostel, Amravati');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await row.waitFor({ state: 'detached' });
+    const plan = await e2e.one<{ follows_stay_id: string }>('SELECT follows_stay_id FROM care_aftercare_plan WHERE child_id = $1', [
+      stay.child_id,
+    ]);
+    expect(plan).toEqual({ follows_stay_id: stay.id });
+    await e2e.page
+      .getByRole('table', { name: 'Aftercare plans' })
+      .getByText(new RegExp(`Discharged from .* on ${today}`))
+      .first()
+      .waitFor();
+    await screenshot(e2e.page, 'care-aftercare-follows');
   });
 });

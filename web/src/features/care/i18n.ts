@@ -6,7 +6,7 @@ const en = {
       freeChild: 'Child declared legally free for adoption (s.38)',
       freeChildHelp:
         'The district’s children the CWC declared legally free (Form 25) and not yet handed to an agency, with the case that carries the declaration.',
-      freeChoose: 'Choose the child',
+      freeChoose: 'Select…',
       noneFree: 'No child of the district declared legally free waits for a hand-off.',
       declaredOn: 'declared free on {{on}}',
       nav: 'Adoption hand-offs',
@@ -361,7 +361,7 @@ const hi: typeof en = {
       freeChild: 'दत्तक ग्रहण हेतु विधिक रूप से मुक्त घोषित बच्चा (धारा 38)',
       freeChildHelp:
         'ज़िले के वे बच्चे जिन्हें बाल कल्याण समिति ने विधिक रूप से मुक्त घोषित किया (प्रपत्र 25) और जो अभी किसी संस्था को नहीं सौंपे गए, घोषणा वाले प्रकरण सहित।',
-      freeChoose: 'बच्चा चुनें',
+      freeChoose: 'चुनें…',
       noneFree: 'ज़िले का कोई विधिक रूप से मुक्त घोषित बच्चा सौंपे जाने की प्रतीक्षा में नहीं है।',
       declaredOn: '{{on}} को मुक्त घोषित',
       nav: 'दत्तक ग्रहण हेतु सौंपे गए',
@@ -716,7 +716,7 @@ const mr: typeof en = {
       freeChild: 'दत्तक ग्रहणासाठी कायदेशीरदृष्ट्या मुक्त घोषित बालक (कलम 38)',
       freeChildHelp:
         'बाल कल्याण समितीने कायदेशीरदृष्ट्या मुक्त घोषित केलेली (नमुना 25) आणि अजून संस्थेकडे न सोपवलेली जिल्ह्यातील बालके, घोषणा असलेल्या प्रकरणासह.',
-      freeChoose: 'बालक निवडा',
+      freeChoose: 'निवडा…',
       noneFree: 'कायदेशीरदृष्ट्या मुक्त घोषित जिल्ह्यातील कोणतेही बालक सोपवण्याच्या प्रतीक्षेत नाही.',
       declaredOn: 'मुक्त घोषित: {{on}}',
       nav: 'दत्तक ग्रहणासाठी सोपवलेली',
