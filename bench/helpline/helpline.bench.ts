@@ -6,7 +6,7 @@
  *   submit (completeness check, triage, the handover queued for 112, audit): intakes/s and p99.
  *   Baseline: a plain INSERT of the same row, 50 at a time, on the same database, in the same run.
  * - queue: the district queue's first page (GET /helpline/calls, policy, count capped at 1,000,
- *   repeat-call flag, next cursor, audit) with 1 lakh calls in the district: p50/p95. Baseline: the
+ *   repeat-call flag, next cursor, audit) with 1 lakh open calls in the district (and 1 lakh closed or elsewhere): p50/p95. Baseline: the
  *   same page as one plain SELECT in the same index order. Then the state-wide queue (auditor.mh,
  *   every district: index helpline_call_state_queue_page) against the same baseline.
  *
@@ -115,7 +115,7 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<BenchResult[]> {
   const plainP99 = percentile(plain.latencies, 99);
   log(`${label} plain INSERT: ${round(plainPerSecond, 0)} rows/s, p99 ${round(plainP99, 1)} ms`);
 
-  log(`${label}: filling ${ROWS} calls…`);
+  log(`${label}: filling ${ROWS} open calls (and as many others)…`);
   await server.ask({ type: 'fill', rows: ROWS });
   const pages = async (as: string) => {
     const out: number[] = [];
@@ -151,7 +151,7 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<BenchResult[]> {
     `${label} the page's statement alone p95 ${round(pageP95, 1)} ms; listCalls (count + page, JIT off) p95 ${round(withCountP95, 1)} ms`,
   );
   log(
-    `${label} queue (${ROWS} calls): p50 ${round(percentile(queue, 50), 1)} ms, p95 ${round(p95, 1)} ms; plain SELECT p95 ${round(plainP95, 1)} ms; ` +
+    `${label} queue (${ROWS} open calls): p50 ${round(percentile(queue, 50), 1)} ms, p95 ${round(p95, 1)} ms; plain SELECT p95 ${round(plainP95, 1)} ms; ` +
       `state-wide p50 ${round(percentile(stateQueue, 50), 1)} ms, p95 ${round(stateP95, 1)} ms`,
   );
   const note = `${CONNECTIONS} connections, ${SECONDS} s; ${api.non2xx} non-2xx`;
@@ -173,7 +173,7 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<BenchResult[]> {
       note: 'ratio = baseline p99 / intake p99',
     },
     {
-      name: `${label} queue page with ${ROWS} calls: p95 (baseline: plain SELECT)`,
+      name: `${label} queue page with ${ROWS} open calls: p95 (baseline: plain SELECT)`,
       value: round(p95, 1),
       unit: 'ms',
       baseline: round(plainP95, 1),
@@ -181,7 +181,7 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<BenchResult[]> {
       note: `${QUEUE_N} requests, sequential; ratio = baseline / API`,
     },
     {
-      name: `${label} queue page statement alone (no HTTP, session, count, audit; JIT as configured) with ${ROWS} calls: p95 (baseline: plain SELECT)`,
+      name: `${label} queue page statement alone (no HTTP, session, count, audit; JIT as configured) with ${ROWS} open calls: p95 (baseline: plain SELECT)`,
       value: round(pageP95, 1),
       unit: 'ms',
       baseline: round(plainP95, 1),
@@ -189,7 +189,7 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<BenchResult[]> {
       note: `${QUEUE_N} runs, sequential; listCalls (capped count + page, JIT off) p95 ${round(withCountP95, 1)} ms`,
     },
     {
-      name: `${label} state-wide queue page (auditor.mh) with ${ROWS} calls: p95 (baseline: plain SELECT of the district page)`,
+      name: `${label} state-wide queue page (auditor.mh) with ${ROWS} open calls: p95 (baseline: plain SELECT of the district page)`,
       value: round(stateP95, 1),
       unit: 'ms',
       baseline: round(plainP95, 1),

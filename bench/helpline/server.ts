@@ -69,14 +69,18 @@ process.on('message', async (m: Msg) => {
       );
       send({ type: 'done', ms: ms(t), latencies: lat });
     } else if (m.type === 'fill') {
-      // Calls spread over the last 30 days, all statuses and urgencies, in Amravati (468), and half as many
-      // in Akola (467): the state's index then holds other districts' calls, as a real state's does.
+      // `rows` open calls in Amravati (468) spread over the last 30 days, both urgencies (the issue's "1 lakh
+      // open calls"), half as many dispatched/reached/closed there, and as many again in Akola (467) of
+      // every status: the state's index then holds other districts' calls, as a real state's does.
       await database!.query(`INSERT INTO helpline_call (status, channel, state_code, district_code, caller_anonymous, children,
           categories, urgency, received_at, submitted_at, route, target_minutes, target_at, created_at, updated_at)
-        SELECT (ARRAY['open','dispatched','reached','closed'])[1 + g % 4], '1098', 27, CASE WHEN g > ${Number(m.rows)} THEN 467 ELSE 468 END, true, '[]',
+        SELECT CASE WHEN g <= ${Number(m.rows)} THEN 'open'
+            WHEN g <= ${Math.round(Number(m.rows) * 1.5)} THEN (ARRAY['dispatched','reached','closed'])[1 + g % 3]
+            ELSE (ARRAY['open','dispatched','reached','closed'])[1 + g % 4] END,
+          '1098', 27, CASE WHEN g > ${Math.round(Number(m.rows) * 1.5)} THEN 467 ELSE 468 END, true, '[]',
           ARRAY[(ARRAY['rescue','abuse','begging','missing'])[1 + g % 4]], (ARRAY['emergency','non_emergency'])[1 + g % 2],
           now() - (g % 43200) * interval '1 minute', now(), 'district_unit', 60, now(), now(), now()
-        FROM generate_series(1, ${Math.round(Number(m.rows) * 1.5)}) AS g ORDER BY md5(g::text)`);
+        FROM generate_series(1, ${Number(m.rows) * 2}) AS g ORDER BY md5(g::text)`);
       await database!.query('ANALYZE helpline_call');
       send({ type: 'ok' });
     } else if (m.type === 'plainQueue') {
