@@ -50,7 +50,7 @@ const LABELS: Record<string, Label> = {
   category: ['Category', 'श्रेणी', 'प्रकार'],
   chairMemberId: ['Chair of the meeting', 'बैठक के अध्यक्ष', 'बैठकीचे अध्यक्ष'],
   channel: ['How it came in', 'कैसे प्राप्त हुआ', 'कसे मिळाले'],
-  checkedBy: ['How the match was checked', 'मिलान की जाँच कैसे की गई', 'जुळणी कशी तपासली'],
+  checkedBy: ['How the match was checked', 'मिलान की जाँच कैसे की गई', 'जुळणी कशी पडताळली'],
   child: ['Child', 'बच्चा', 'बालक'],
   childIndex: ['Child', 'बच्चा', 'बालक'],
   childSafe: ['Child is safe', 'बच्चा सुरक्षित है', 'बालक सुरक्षित आहे'],
