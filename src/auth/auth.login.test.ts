@@ -145,6 +145,7 @@ describe('lockout', () => {
 describe('per-address throttle', () => {
   it('answers 429 with Retry-After once an address used up its failures, whatever the usernames; other addresses go on', async () => {
     const address = '10.77.0.1';
+    t.setNow(new Date()); // one window throughout, whenever the test runs
     const answers = await Promise.all(
       Array.from({ length: ADDRESS_MAX_FAILURES + 10 }, (_, i) => login(`guess.${i}`, 'password-guess-1', address)),
     );

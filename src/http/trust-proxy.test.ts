@@ -20,7 +20,8 @@ describe('TRUST_PROXY', () => {
 let t: TestApp;
 let proxied: FastifyInstance;
 beforeAll(async () => {
-  t = await createTestApp();
+  // A frozen clock: the throttle counts per 15-minute window, and a run crossing a window's edge would start afresh.
+  t = await createTestApp({ now: new Date() });
   // The same database and clock behind one reverse proxy.
   proxied = await buildApp({ ...t.ctx, config: { ...t.ctx.config, trustProxy: 1 } }, { logger: false });
   await proxied.ready();
