@@ -11,7 +11,7 @@ import { translate } from '../i18n/catalogue';
 import { groupsOfArea } from '../convergence/groups.service';
 import { raiseAction } from '../convergence/actions.service';
 import { careFosterLapseAlert } from './care.schema';
-import { fosterApprovalRules } from './domain';
+import { addDays, fosterApprovalRules } from './domain';
 
 /**
  * The foster approval lapse alert, raised for real (issue #14): the care module's daily job finds
@@ -66,12 +66,6 @@ async function lapses(db: Db, today: string): Promise<Lapse[]> {
     ORDER BY c.state_code, c.district_code, c.id`)) as unknown as { rows: Lapse[] };
   return res.rows.map((r) => ({ ...r, placed: Number(r.placed) }));
 }
-
-const addDays = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 /** The DCPU's action item in the district's convergence group; a refusal is kept as the problem (retried next run). */
 async function openAction(

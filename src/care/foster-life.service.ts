@@ -9,9 +9,10 @@ import { publish } from '../events/events';
 import { getChild, visibleChild } from '../registry/children.repository';
 import { child } from '../registry/registry.schema';
 import { fosterCareClocks } from '../law/care-clocks';
-import { careFamilyPlacement, careFosterCarer, careFosterInspection, carePayment } from './care.schema';
+import { careFamilyPlacement, careFosterCarer, careFosterInspection } from './care.schema';
 import { carerView, carerWhere, placedCount, placementRecords, placementWhere } from './foster.service';
 import { lockedAtVersion } from './versioned';
+import { withholdAfterEnd } from './ledger-due.service';
 import {
   addMonths,
   careStatusAfterPlacement,
@@ -252,28 +253,13 @@ export async function endPlacement(ctx: AppContext, actor: Actor, id: string, in
       })
       .where(eq(careFamilyPlacement.id, id));
     // The ledger stops with the end month (the month the child left is still the placement's).
-    const after = `${input.endedOn.slice(0, 7)}-01`;
-    const later = await tx
-      .select()
-      .from(carePayment)
-      .where(and(eq(carePayment.placementId, id), gt(carePayment.month, after)))
-      .orderBy(asc(carePayment.month));
-    const due = later.filter((p) => p.status === 'due');
-    if (due.length)
-      await tx
-        .update(carePayment)
-        .set({
-          status: 'withheld',
-          reason: `placement ended on ${input.endedOn} (${input.reason}; order ${input.orderRef})`,
-          version: sql`${carePayment.version} + 1`,
-          updatedAt: now,
-        })
-        .where(
-          inArray(
-            carePayment.id,
-            due.map((p) => p.id),
-          ),
-        );
+    const withheld = await withholdAfterEnd(
+      tx,
+      id,
+      input.endedOn,
+      `placement ended on ${input.endedOn} (${input.reason}; order ${input.orderRef})`,
+      now,
+    );
     const careStatus = careStatusAfterPlacement(input.reason);
     await publish(tx, {
       type: 'care.placement_ended',
@@ -292,14 +278,14 @@ export async function endPlacement(ctx: AppContext, actor: Actor, id: string, in
       'care_family_placement',
       id,
       cur,
-      { ended: input.reason, withheldMonths: due.length },
+      { ended: input.reason, withheldMonths: withheld.withheld.length },
       { children: [cur.childId] },
     );
     const [placement] = await placementRecords(tx, actor, today, [eq(careFamilyPlacement.id, id)]);
     return {
       placement,
-      withheldMonths: due.map((p) => p.month.slice(0, 7)),
-      paidAfterEnd: later.filter((p) => p.status === 'paid').map((p) => p.month.slice(0, 7)),
+      withheldMonths: withheld.withheld,
+      paidAfterEnd: withheld.paidAfterEnd,
       careStatus,
       aftercareProposed: input.reason === 'turned_18',
     };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import { requirePermission, type Actor } from '../access/policy';
@@ -8,7 +8,7 @@ import { audit } from '../audit/audit.service';
 import { istToday } from '../kernel/clock';
 import { careFosterCarer, careFosterRenewal } from './care.schema';
 import { carerView, carerWhere, lockCarer as lockFamily, placedCount } from './foster.service';
-import { approvalState, daysBetween, fosterApprovalRules } from './domain';
+import { approvalState, daysBetween, endsWithin, fosterApprovalRules } from './domain';
 import type { ReassessmentInput, RenewalDecisionInput } from './foster-life.model';
 
 /**
@@ -168,7 +168,6 @@ export async function approvalsDue(ctx: AppContext, actor: Actor, q: { withinDay
   const today = istToday(ctx.now());
   const rules = fosterApprovalRules();
   const withinDays = q.withinDays ?? rules.renewal.dueWithinDays;
-  const horizon = addDays(today, withinDays);
   const rows = await ctx.db
     .select({ carer: careFosterCarer, placed: placedCount() })
     .from(careFosterCarer)
@@ -176,7 +175,7 @@ export async function approvalsDue(ctx: AppContext, actor: Actor, q: { withinDay
       and(
         carerWhere(actor),
         or(
-          and(eq(careFosterCarer.status, 'approved'), isNotNull(careFosterCarer.reviewDue), lte(careFosterCarer.reviewDue, horizon)),
+          and(eq(careFosterCarer.status, 'approved'), endsWithin(careFosterCarer.reviewDue, today, withinDays)),
           and(
             eq(careFosterCarer.status, 'ended'),
             sql`EXISTS (SELECT 1 FROM care_foster_renewal r WHERE r.carer_id = ${careFosterCarer.id} AND r.status = 'refused')`,
@@ -241,10 +240,4 @@ export async function approvalsDue(ctx: AppContext, actor: Actor, q: { withinDay
     withinDays,
     items,
   };
-}
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }

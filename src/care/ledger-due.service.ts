@@ -1,4 +1,4 @@
-import { and, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { AppContext } from '../http/context';
 import { requirePermission, type Actor } from '../access/policy';
@@ -31,7 +31,13 @@ export async function createDueEntries(db: Db, now: Date, actor: Actor | null = 
       FROM ${p}
       CROSS JOIN LATERAL generate_series(
         date_trunc('month', ${p.startedOn})::date,
-        LEAST(date_trunc('month', coalesce(${p.endedOn}, ${first}::date))::date, ${first}::date),
+        LEAST(
+          date_trunc('month', coalesce(${p.endedOn}, ${first}::date))::date,
+          ${first}::date,
+          -- A sponsorship past its sanction's end (lapsed, not renewed) makes no month after it (migration 1000).
+          coalesce((SELECT date_trunc('month', s.valid_until)::date FROM care_sponsorship s
+                    WHERE s.placement_id = ${p.id} AND s.valid_until IS NOT NULL), ${first}::date)
+        ),
         interval '1 month'
       ) AS m(month)
       WHERE ${and(
@@ -110,4 +116,40 @@ export async function createDueEntriesFor(ctx: AppContext, actor: Actor) {
   requirePermission(actor, 'care.write');
   requireWritable(actor, 'carePayment', ['placementId', 'month', 'status']);
   return createDueEntries(ctx.db, ctx.now(), actor, placementWhere(actor));
+}
+
+/**
+ * The ledger stops with a placement's end month (the month the child left is still the
+ * placement's): its 'due' entries after that month are withheld with the reason; returns how
+ * which (and the months already paid after it, for recovery). Shared by a foster placement's end (foster-life.service.ts) and a sponsorship's end or
+ * refused renewal (sponsorship/renewal.service.ts).
+ */
+export async function withholdAfterEnd(
+  db: Db,
+  placementId: string,
+  endedOn: string,
+  reason: string,
+  now: Date,
+): Promise<{ withheld: string[]; paidAfterEnd: string[] }> {
+  const after = `${endedOn.slice(0, 7)}-01`;
+  const later = await db
+    .select({ id: carePayment.id, month: carePayment.month, status: carePayment.status })
+    .from(carePayment)
+    .where(and(eq(carePayment.placementId, placementId), gt(carePayment.month, after)))
+    .orderBy(asc(carePayment.month));
+  const due = later.filter((p) => p.status === 'due');
+  if (due.length)
+    await db
+      .update(carePayment)
+      .set({ status: 'withheld', reason, version: sql`${carePayment.version} + 1`, updatedAt: now })
+      .where(
+        inArray(
+          carePayment.id,
+          due.map((p) => p.id),
+        ),
+      );
+  return {
+    withheld: due.map((p) => p.month.slice(0, 7)),
+    paidAfterEnd: later.filter((p) => p.status === 'paid').map((p) => p.month.slice(0, 7)),
+  };
 }

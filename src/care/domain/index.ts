@@ -7,3 +7,5 @@ export * from './due-months';
 export * from './matching';
 export * from './placement-end';
 export * from './foster-approval';
+export * from './renewal-window';
+export * from './sponsorship-renewal';

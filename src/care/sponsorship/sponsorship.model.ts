@@ -36,6 +36,8 @@ export const sponsorshipDecisionInput = z.strictObject({
   orderRef: optText(80),
   /** The day the sponsorship (and its monthly grant) begins; required with a sanction. */
   startsOn: isoDate.optional().nullable(),
+  /** Until when the sanction holds; left out, the default period (domain/sponsorship-renewal.json). */
+  validUntil: isoDate.optional().nullable(),
   version: recordVersion,
 });
 export type SponsorshipDecisionInput = z.infer<typeof sponsorshipDecisionInput>;
@@ -118,6 +120,8 @@ export const sponsorshipOut = z.object({
   absences: z.array(z.object({ from: day, to: day })),
   endedOn: day.nullable(),
   endReason: z.string().nullable(),
+  /** Until when the sanction holds (renewed by the committee); null: no end recorded. */
+  validUntil: day.nullable(),
   /** The clocks in force (decision, yearly review, school absence), each with its source. */
   clocks: z.array(clockOut),
   /** The next day something is owed, and whether anything is overdue. */
@@ -136,3 +140,93 @@ export const sponsorshipDetailOut = z.object({
   payments: z.array(paymentOut),
 });
 export const withheldOut = z.object({ withheld: z.array(z.string()) });
+
+// ---------------------------------------------------------------- renewal and ending (migration 1000)
+
+/** The DCPU's re-assessment of a sanctioned sponsorship before its period ends. */
+export const sponsorshipReassessmentInput = z.strictObject({
+  on: isoDate,
+  /** Who re-assessed (a role or office, e.g. DCPU social worker): not a name. */
+  by: text(120),
+  recommendation: z.enum(['renew', 'end']),
+  summary: text(2000),
+  version: recordVersion,
+});
+export type SponsorshipReassessmentInput = z.infer<typeof sponsorshipReassessmentInput>;
+
+/** The SFCAC's decision on the renewal: renewed with the new end, or refused (the sponsorship ends). */
+export const sponsorshipRenewalDecisionInput = z.strictObject({
+  meetingOn: isoDate,
+  decision: z.enum(['renewed', 'refused']),
+  validUntil: isoDate.optional().nullable(),
+  reasons: text(2000),
+  ref: optText(80),
+  version: recordVersion,
+});
+export type SponsorshipRenewalDecisionInput = z.infer<typeof sponsorshipRenewalDecisionInput>;
+
+export const SPONSORSHIP_END_REASONS = [
+  'turned_18',
+  'family_self_reliant',
+  'child_in_institution',
+  'child_in_family_placement',
+  'moved_away',
+  'child_died',
+  'other',
+] as const;
+/** Ending a sanctioned sponsorship before its period, with a reason (s.45; Mission Vatsalya guidelines 2022, 4.1). */
+export const sponsorshipEndInput = z.strictObject({
+  endedOn: isoDate,
+  reason: z.enum(SPONSORSHIP_END_REASONS),
+  notes: optText(2000),
+  version: recordVersion,
+});
+export type SponsorshipEndInput = z.infer<typeof sponsorshipEndInput>;
+
+export const sponsorshipRenewalOut = z.object({
+  id: z.string(),
+  sponsorshipId: z.string(),
+  previousValidUntil: day.nullable(),
+  reassessedOn: day,
+  reassessment: z.object({ on: day, by: z.string(), recommendation: z.string(), summary: z.string() }),
+  status: z.enum(['reassessed', 'renewed', 'refused']),
+  meetingOn: day.nullable(),
+  validUntil: day.nullable(),
+  reasons: z.string().nullable(),
+  ref: z.string().nullable(),
+});
+export const sponsorshipRenewalResultOut = z.object({ sponsorship: sponsorshipOut, renewal: sponsorshipRenewalOut });
+export const sponsorshipRenewalsOut = z.object({ sponsorship: sponsorshipOut, items: z.array(sponsorshipRenewalOut) });
+export const sponsorshipEndOut = z.object({
+  sponsorship: sponsorshipOut,
+  /** The ledger's 'due' months after the end month, now withheld; months already paid after it (to recover). */
+  withheldMonths: z.array(z.string()),
+  paidAfterEnd: z.array(z.string()),
+});
+
+export const sponsorshipsDueQuery = z.strictObject({
+  withinDays: z.coerce.number().int().min(0).max(365).optional(),
+});
+export const sponsorshipsDueOut = z.object({
+  rules: z.object({
+    version: z.string(),
+    dueWithinDays: z.number(),
+    periodMonths: z.number(),
+    basis: z.string(),
+    verification: z.string(),
+  }),
+  withinDays: z.number(),
+  items: z.array(
+    z.object({
+      sponsorship: sponsorshipOut,
+      /** due: ends within the notice; lapsed: past its end, not renewed; ended: ended or refused with months still due. */
+      state: z.enum(['due', 'lapsed', 'ended']),
+      daysLeft: z.number().nullable(),
+      /** Ledger months still 'due' (unpaid) of the sponsorship's placement. */
+      paymentsDue: z.number(),
+      /** Lapsed or ended with payments still due: the DCPU settles them first. */
+      alert: z.boolean(),
+      openReassessment: sponsorshipRenewalOut.nullable(),
+    }),
+  ),
+});

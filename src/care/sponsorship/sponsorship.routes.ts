@@ -15,7 +15,16 @@ import {
   sponsorshipOut,
   sponsorshipPaymentInput,
   sponsorshipReviewInput,
+  sponsorshipReassessmentInput,
+  sponsorshipRenewalDecisionInput,
+  sponsorshipRenewalResultOut,
+  sponsorshipRenewalsOut,
+  sponsorshipEndInput,
+  sponsorshipEndOut,
+  sponsorshipsDueQuery,
+  sponsorshipsDueOut,
 } from './sponsorship.model';
+import { decideSponsorshipRenewal, endSponsorship, reassessSponsorship, sponsorshipRenewals, sponsorshipsDue } from './renewal.service';
 import {
   applySponsorship,
   decideSponsorship,
@@ -111,5 +120,69 @@ export function sponsorshipRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     (req) => recordSponsorshipPayment(ctx, requireActor(req), req.params.id, req.body),
+  );
+  // Renewal and ending (migration 1000; s.45; Mission Vatsalya guidelines 2022, 4.1).
+  r.get(
+    '/care/sponsorships-due',
+    {
+      schema: {
+        tags,
+        summary: 'Sponsorships ending within the notice (or lapsed), and those ended or lapsed while months are still due',
+        querystring: sponsorshipsDueQuery,
+        response: ok(sponsorshipsDueOut),
+      },
+    },
+    (req) => sponsorshipsDue(ctx, requireActor(req), req.query),
+  );
+  r.get(
+    '/care/sponsorships/:id/renewals',
+    {
+      schema: {
+        tags,
+        summary: "A sponsorship's re-assessments and renewal decisions",
+        params: idParams,
+        response: ok(sponsorshipRenewalsOut),
+      },
+    },
+    (req) => sponsorshipRenewals(ctx, requireActor(req), req.params.id),
+  );
+  r.post(
+    '/care/sponsorships/:id/reassessment',
+    {
+      schema: {
+        tags,
+        summary: "The DCPU's re-assessment of a sanctioned sponsorship before its period ends",
+        params: idParams,
+        body: sponsorshipReassessmentInput,
+        response: ok(sponsorshipRenewalResultOut),
+      },
+    },
+    (req) => reassessSponsorship(ctx, requireActor(req), req.params.id, req.body),
+  );
+  r.post(
+    '/care/sponsorships/:id/renewal-decision',
+    {
+      schema: {
+        tags,
+        summary: "The committee's renewal decision: renewed with a new end, or refused (the sponsorship ends)",
+        params: idParams,
+        body: sponsorshipRenewalDecisionInput,
+        response: ok(sponsorshipRenewalResultOut),
+      },
+    },
+    (req) => decideSponsorshipRenewal(ctx, requireActor(req), req.params.id, req.body),
+  );
+  r.post(
+    '/care/sponsorships/:id/end',
+    {
+      schema: {
+        tags,
+        summary: 'Ends a sanctioned sponsorship with a reason; the ledger stops with the end month',
+        params: idParams,
+        body: sponsorshipEndInput,
+        response: ok(sponsorshipEndOut),
+      },
+    },
+    (req) => endSponsorship(ctx, requireActor(req), req.params.id, req.body),
   );
 }

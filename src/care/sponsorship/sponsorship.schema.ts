@@ -40,9 +40,37 @@ export const careSponsorship = pgTable('care_sponsorship', {
   absentSince: date('absent_since'),
   absences: jsonb('absences').$type<SchoolAbsence[]>().notNull(),
   endedOn: date('ended_on'),
+  /** Until when the sanction holds (migration 1000); null: no end recorded. */
+  validUntil: date('valid_until'),
   endReason: text('end_reason'),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
+});
+
+/** The DCPU's re-assessment of a sponsorship and the SFCAC's renewal decision (migration 1000). */
+export interface SponsorshipReassessment {
+  on: string;
+  by: string;
+  recommendation: 'renew' | 'end';
+  summary: string;
+}
+export const careSponsorshipRenewal = pgTable('care_sponsorship_renewal', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  sponsorshipId: uuid('sponsorship_id').notNull(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  previousValidUntil: date('previous_valid_until'),
+  reassessedOn: date('reassessed_on').notNull(),
+  reassessment: jsonb('reassessment').$type<SponsorshipReassessment>().notNull(),
+  status: text('status').notNull().default('reassessed'),
+  meetingOn: date('meeting_on'),
+  validUntil: date('valid_until'),
+  reasons: text('reasons'),
+  decisionRef: text('decision_ref'),
+  decidedBy: uuid('decided_by'),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -23,9 +23,10 @@ import { getChild } from '../../registry/children.repository';
 import { schoolGoingFromRegistry, sponsorshipClocks } from '../../law/care-clocks';
 import { careFamilyPlacement, carePayment } from '../care.schema';
 import { scopeOf } from '../care.repository';
-import { grantFor } from '../domain';
+import { defaultValidUntil, grantFor } from '../domain';
 import { recordFamilyPlacement } from '../pathways.service';
 import { ledger, recordPayment, updatePayment } from '../ledger.service';
+import { withholdAfterEnd } from '../ledger-due.service';
 import { careSponsorship } from './sponsorship.schema';
 import { PAUSE_REASON, monthPaused, pausePeriods, type PausePeriod } from './pause';
 import type {
@@ -38,7 +39,7 @@ import type {
 } from './sponsorship.model';
 
 type Row = typeof careSponsorship.$inferSelect;
-const sponsorshipWhere = (actor: Actor): SQL => rowsWhere(actor, 'carePlacement', scopeOf(careSponsorship));
+export const sponsorshipWhere = (actor: Actor): SQL => rowsWhere(actor, 'carePlacement', scopeOf(careSponsorship));
 
 /** A record with its clocks, due day and pauses on `today`. */
 export function sponsorshipView(r: Row, today: string): SponsorshipOut {
@@ -81,6 +82,7 @@ export function sponsorshipView(r: Row, today: string): SponsorshipOut {
     absences: r.absences,
     endedOn: r.endedOn,
     endReason: r.endReason,
+    validUntil: r.validUntil,
     clocks,
     nextDue: dues[0] ?? null,
     overdue: clocks.some((c) => c.overdue),
@@ -134,7 +136,7 @@ export async function applySponsorship(ctx: AppContext, actor: Actor, input: Spo
 
 const addYears = (day: string, n: number) => `${Number(day.slice(0, 4)) + n}${day.slice(4)}`;
 
-async function lockSponsorship(db: Db, actor: Actor, id: string, version: number, today: string) {
+export async function lockSponsorship(db: Db, actor: Actor, id: string, version: number, today: string) {
   const [cur] = await db
     .select()
     .from(careSponsorship)
@@ -159,6 +161,9 @@ export async function decideSponsorship(ctx: AppContext, actor: Actor, id: strin
   const sanctioned = input.decision === 'sanctioned';
   if (sanctioned && !input.orderRef) throw badRequest('orderRef', "the CWC's sponsorship order (Form 36, R.24(5)) is required");
   if (sanctioned && !input.startsOn) throw badRequest('startsOn', 'is required with a sanction');
+  if (!sanctioned && input.validUntil) throw badRequest('validUntil', 'a refusal sets no period');
+  if (sanctioned && input.validUntil && input.validUntil <= input.startsOn!)
+    throw badRequest('validUntil', `must be after the day the sponsorship begins (${input.startsOn})`);
   return ctx.db.transaction(async (tx) => {
     const cur = await lockSponsorship(tx, actor, id, input.version, today);
     if (cur.status !== 'applied')
@@ -197,6 +202,8 @@ export async function decideSponsorship(ctx: AppContext, actor: Actor, id: strin
         placementId,
         monthlyAmount: grant?.amount ?? null,
         rateVersion: grant?.version ?? null,
+        // The sanction's period (Mission Vatsalya guidelines 2022, 4.1): the committee's, or the default as data.
+        validUntil: sanctioned ? (input.validUntil ?? defaultValidUntil(input.startsOn!)) : null,
         version: cur.version + 1,
         updatedAt: ctx.now(),
       })
@@ -220,11 +227,14 @@ export async function reviewSponsorship(ctx: AppContext, actor: Actor, id: strin
     if (input.on < since) throw badRequest('on', `must be on or after the last decision or review (${since})`);
     const { version: _v, ...review } = input;
     const ends = input.outcome === 'end';
-    if (ends && cur.placementId)
+    if (ends && cur.placementId) {
       await tx
         .update(careFamilyPlacement)
         .set({ endedOn: input.on, endReason: 'sponsorship ended on review', version: sql`${careFamilyPlacement.version} + 1` })
         .where(and(eq(careFamilyPlacement.id, cur.placementId), eq(careFamilyPlacement.kind, 'sponsorship')));
+      // The ledger stops with the end month, as for every other end (ledger-due.service.ts).
+      await withholdAfterEnd(tx, cur.placementId, input.on, `sponsorship ended on review on ${input.on}`, ctx.now());
+    }
     const [row] = await tx
       .update(careSponsorship)
       .set({
