@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
 import { caseKit, ist, type Kit } from '../cases/cases.testkit';
 import { familyRef, sweepFosterLapses } from './foster-lapse.service';
+import { runCareSweeps } from './care.cli';
 
 /**
  * Issue #14: a family's free places (the home study's places less the children placed now) are
@@ -175,11 +176,43 @@ describe('the foster approval lapse alert', () => {
     const list = await dcpo.get('/api/v1/convergence/actions?department=DCPU');
     expect(list.statusCode, list.body).toBe(200);
     expect(JSON.stringify(list.json())).toContain(a.convergence_action_id!);
+    // ... and opens it on the action item page (/convergence/actions/$id).
+    const one = await dcpo.get(`/api/v1/convergence/actions/${a.convergence_action_id}`);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json()).toMatchObject({ id: a.convergence_action_id, department: 'DCPU' });
+    expect(one.json().description).toContain(familyRef(refused.id));
+  });
+
+  it('reaches the in-app notifications list of each DCPU user, in the reader’s language, with no name', async () => {
+    const mine = await dcpo.get('/api/v1/notifications?unread=true');
+    expect(mine.statusCode, mine.body).toBe(200);
+    const n = mine
+      .json()
+      .items.find((x: { kind: string; ref: string }) => x.kind === 'foster_approval_lapse' && x.ref === familyRef(refused.id));
+    expect(n).toBeTruthy();
+    expect(n.text).toContain(familyRef(refused.id));
+    for (const kid of kids) expect(n.text).not.toContain(kid.name);
+    const hi = await dcpo.get('/api/v1/notifications?unread=true', { 'accept-language': 'hi' });
+    const nh = hi.json().items.find((x: { id: string }) => x.id === n.id);
+    expect(nh.text).toContain('पोषण देखरेख परिवार');
+    const rows = await q<{ user_id: string }>(`SELECT user_id FROM notification WHERE kind = 'foster_approval_lapse' AND ref = $1`, [
+      familyRef(refused.id),
+    ]);
+    expect(rows.map((r) => r.user_id).sort()).toEqual([...dcpuUsers].sort());
+    // Not in another district's list.
+    const akola = await k.as('dcpo.akola');
+    const theirs = (await akola.get('/api/v1/notifications')).json().items.map((x: { id: string }) => x.id);
+    expect(theirs).not.toContain(n.id);
   });
 
   it('is raised once per family and lapse: a re-run and a later day add nothing for the same lapse; a new lapse is a new alert', async () => {
     const again = await sweep();
     expect(again).toMatchObject({ raised: 0, notified: 0 });
+    // The CLI's run (samanvay care-sweep) is the same sweep: nothing raised twice, progress through its log.
+    const lines: string[] = [];
+    const cli = await runCareSweeps(t.ctx.database, ['foster-lapses'], t.ctx.now(), (l) => lines.push(l));
+    expect(cli).toMatchObject({ fosterLapses: { raised: 0, notified: 0 } });
+    expect(lines).toEqual(['care-sweep: 1/1 foster-lapses…', 'care-sweep: done']);
     await at(ist('2026-12-15', '10:00'));
     const later = await sweep();
     expect(later.raised).toBe(1);

@@ -5,6 +5,7 @@ import { HttpError } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { istToday } from '../kernel/clock';
 import { enqueue } from '../notifications/outbox.repository';
+import { insertNotifications } from '../cases/notifications.repository';
 import { activeOfKindAt, activeUsersOfUnits } from '../users/organisations.repository';
 import { languagesOfUsers } from '../users/users.repository';
 import { translate } from '../i18n/catalogue';
@@ -18,7 +19,7 @@ import { addDays, fosterApprovalRules } from './domain';
  * every family with a child placed now whose committee approval has ended (review_due past) or
  * whose renewal was refused (JJ Model Rules 2016 r.23), and once per family and lapse
  * (care_foster_lapse_alert, migration 0960) queues a message to each of the district's DCPU
- * users (src/notifications' outbox) and opens a convergence action item for the DCPU in the
+ * users (src/notifications' outbox) and to their in-app notifications list, and opens a convergence action item for the DCPU in the
  * district's convergence group (the convergence module's `raiseAction`, as an inspection's
  * follow-up does, institutions.service.ts). Only the CWC's order moves the child: nothing here
  * ends a placement. Ids, dates and counts only in the message, the action and the audit (JJ Act
@@ -165,6 +166,19 @@ export async function sweepFosterLapses(db: Db, now: Date): Promise<LapseSweepRe
             createdAt: now,
           };
         }),
+      );
+      // The same alert in each DCPU user's in-app list (the notifications of src/cases, worded in the reader's language).
+      const ref = familyRef(l.carer_id);
+      await insertNotifications(
+        tx,
+        users.map((u) => ({
+          userId: u.id,
+          kind: 'foster_approval_lapse',
+          ref,
+          message: translate('en', 'email.fosterLapseSubject', { ref }),
+          params: { key: 'alert.fosterLapse' as const, ref, state: l.state, endedOn: l.ended_on, count: l.placed },
+          createdAt: now,
+        })),
       );
       const { actionId, problem } = await openAction(tx, l, today);
       await tx

@@ -8,7 +8,9 @@ export type NotificationParams =
   | { key: 'alert.overdue'; number: number; dueKind: string; dueAt: string }
   | { key: 'alert.urgentBalPanchayat'; category: string; ref: string }
   | { key: 'alert.helplineOverdue'; number: number; targetAt: string; route: string | null }
-  | { key: 'alert.helplineDueSoon'; number: number; targetAt: string; route: string | null };
+  | { key: 'alert.helplineDueSoon'; number: number; targetAt: string; route: string | null }
+  /** A foster family's approval lapsed or was refused while a child is placed (src/care/foster-lapse.service.ts). */
+  | { key: 'alert.fosterLapse'; ref: string; state: 'lapsed' | 'refused'; endedOn: string | null; count: number };
 
 /** The alert in `lang`; an older row without params keeps its English message. */
 export function alertText(lang: CatalogueLang, params: NotificationParams | null | undefined, message: string): string {
@@ -30,6 +32,9 @@ export function alertText(lang: CatalogueLang, params: NotificationParams | null
         target: formatStamp(lang, params.targetAt),
         route: translate(lang, `helplineRoute.${params.route ?? 'unit'}`),
       });
+    case 'alert.fosterLapse':
+      // The e-mail's words (src/i18n/email-words.ts): the family by its reference, no child named.
+      return translate(lang, 'email.fosterLapseSubject', { ref: params.ref });
     default:
       return message;
   }

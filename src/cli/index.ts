@@ -22,6 +22,7 @@ import { registerNationalCommands } from '../demo/national/national.cli';
 import { registerPartitionCommands } from '../db/partition/partition.cli';
 import { createDueEntries } from '../care/ledger-due.service';
 import { registerFederationCommands } from '../federation/federation.cli';
+import { registerCareCommands } from '../care/care.cli';
 
 const program = new Command('samanvay')
   .description('Samanvay: shared child & family registry and convergence platform (Mission Vatsalya)')
@@ -226,6 +227,7 @@ registerReportCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: 
 registerNationalCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
 registerPartitionCommands(program, withDatabase);
 registerFederationCommands(program);
+registerCareCommands(program, withDatabase, (d) => prepareDatabase(d, { demo: false }));
 
 program.exitOverride();
 try {
