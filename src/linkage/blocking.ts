@@ -3,6 +3,7 @@
 // skipped with a warning — the other rules still see those records.
 import {
   foldKey,
+  initialsOf,
   isGenericPetName,
   isNicknameCanonical,
   keyOfCanonicalCached as keyOfCanonical,
@@ -10,6 +11,7 @@ import {
   searchKeys,
   searchKeysWithVariants,
   variantKeysOfTokens,
+  withoutScriptInitials,
 } from '../names';
 import type { BlockingRule, Model } from './model';
 import { normSex, normText, placeKey } from './normalize';
@@ -23,9 +25,53 @@ function foldedKeys(v: string): string[] {
   return searchKeys(v).map(foldKey).sort();
 }
 
-/** One key part's values for one record (shared with src/missing/blocking-keys.ts, which stores them). */
-export function transformValue(v: string, t: Transform, side: 'left' | 'right'): string[] {
+/** A letter as an initial stands for it: voiced and voiceless stops as one (Tamil script writes one
+ *  letter for k/g, t/d, p/b; c/j), as the name comparator's `letterBit` does. */
+function initialLetter(l: string): string {
+  return ({ g: 'k', d: 't', b: 'p', j: 'c' } as Record<string, string>)[l] ?? l;
+}
+
+/** A token's name key with its variants, voicing folded (as `firstKey` gives for a first name). */
+function tokenKeysOf(tok: string): string[] {
+  return [keyOfCanonical(tok), ...variantKeysOfTokens([tok])].map(foldKey);
+}
+
+/**
+ * One key part's values for one record (shared with src/missing/blocking-keys.ts, which stores them).
+ * `other` is the value of the part's `with` column, for the transforms that read one (initialFor).
+ */
+export function transformValue(v: string, t: Transform, side: 'left' | 'right', other = ''): string[] {
   switch (t) {
+    case 'initialFor': {
+      // Tamil names carry the father's name as an initial ("R. Murugan": R for Ramasamy). The found
+      // side offers each of its names with each of its initials; the missing side each of its names
+      // with the first letter of every other name it has: its father's, its other names, its initials.
+      // "R. Murugan" then meets "Murugan" whose father is Ramasamy, whatever the age or place.
+      const letters = new Set(initialsOf(v).map(initialLetter));
+      const toks = [...new Set(nameTokens(withoutScriptInitials(v)))];
+      const out = new Set<string>();
+      if (side === 'right') {
+        if (letters.size === 0) return [];
+        for (const tok of toks) for (const k of tokenKeysOf(tok)) for (const l of letters) out.add(`${k}.${l}`);
+        return [...out];
+      }
+      const fatherLetters = nameTokens(withoutScriptInitials(other)).map((x) => initialLetter(x[0] ?? ''));
+      for (const tok of toks) {
+        const ls = new Set([...letters, ...fatherLetters, ...toks.filter((x) => x !== tok).map((x) => initialLetter(x[0] ?? ''))]);
+        for (const k of tokenKeysOf(tok)) for (const l of ls) if (l) out.add(`${k}.${l}`);
+      }
+      return [...out];
+    }
+    case 'petAndName': {
+      // A pet name with another name ("Chhoti Pandey", "Munna Ansari"): the found side offers its
+      // names that are not pet names (usually the surname), the missing side every name it has.
+      // Nothing else may be known of such a child (no parent, no place): sex and birth year block.
+      if (side === 'left') return searchKeysWithVariants(v).map(foldKey);
+      const toks = nameTokens(v);
+      const isPet = (x: string) => isNicknameCanonical(x) || isGenericPetName(x);
+      if (!toks.some(isPet) || toks.every(isPet)) return [];
+      return [...new Set(toks.filter((x) => !isPet(x)).flatMap(tokenKeysOf))];
+    }
     case 'exact': {
       const s = normText(v);
       return s ? [s] : [];
@@ -38,7 +84,7 @@ export function transformValue(v: string, t: Transform, side: 'left' | 'right'):
       return searchKeysWithVariants(v).map(foldKey);
     case 'firstKey': {
       const toks = nameTokens(v);
-      return toks.length ? [keyOfCanonical(toks[0]), ...variantKeysOfTokens([toks[0]])].map(foldKey) : [];
+      return toks.length ? tokenKeysOf(toks[0]) : [];
     }
     case 'nameless': {
       // Every missing report is a candidate for a found child with no name, or only a pet name that
@@ -172,10 +218,12 @@ class KeyParts {
       if (k.transform === 'birthYear') {
         for (const v of birthYears(raw, other[i] ?? '', side, k.maxYears)) ids.push(intern(v));
       } else {
-        let vs = memo.get(raw);
+        const w = k.with === undefined ? '' : (other[i] ?? '');
+        const mk = w === '' ? raw : `${raw}\u0000${w}`;
+        let vs = memo.get(mk);
         if (vs === undefined) {
-          vs = [...new Set(transformValue(k.column === 'state' ? stateAlias(raw) : raw, k.transform, side))].map(intern);
-          memo.set(raw, vs);
+          vs = [...new Set(transformValue(k.column === 'state' ? stateAlias(raw) : raw, k.transform, side, w))].map(intern);
+          memo.set(mk, vs);
         }
         for (const v of vs) ids.push(v);
       }
