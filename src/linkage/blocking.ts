@@ -3,6 +3,7 @@
 // skipped with a warning — the other rules still see those records.
 import {
   foldKey,
+  initialsOf,
   isGenericPetName,
   isNicknameCanonical,
   keyOfCanonicalCached as keyOfCanonical,
@@ -10,6 +11,7 @@ import {
   searchKeys,
   searchKeysWithVariants,
   variantKeysOfTokens,
+  withoutScriptInitials,
 } from '../names';
 import type { BlockingRule, Model } from './model';
 import { normSex, normText, placeKey } from './normalize';
@@ -23,9 +25,53 @@ function foldedKeys(v: string): string[] {
   return searchKeys(v).map(foldKey).sort();
 }
 
-/** One key part's values for one record (shared with src/missing/blocking-keys.ts, which stores them). */
-export function transformValue(v: string, t: Transform, side: 'left' | 'right'): string[] {
+/** A letter as an initial stands for it: voiced and voiceless stops as one (Tamil script writes one
+ *  letter for k/g, t/d, p/b; c/j), as the name comparator's `letterBit` does. */
+function initialLetter(l: string): string {
+  return ({ g: 'k', d: 't', b: 'p', j: 'c' } as Record<string, string>)[l] ?? l;
+}
+
+/** A token's name key with its variants, voicing folded (as `firstKey` gives for a first name). */
+function tokenKeysOf(tok: string): string[] {
+  return [keyOfCanonical(tok), ...variantKeysOfTokens([tok])].map(foldKey);
+}
+
+/**
+ * One key part's values for one record (shared with src/missing/blocking-keys.ts, which stores them).
+ * `other` is the value of the part's `with` column, for the transforms that read one (initialFor).
+ */
+export function transformValue(v: string, t: Transform, side: 'left' | 'right', other = ''): string[] {
   switch (t) {
+    case 'initialFor': {
+      // Tamil names carry the father's name as an initial ("R. Murugan": R for Ramasamy). The found
+      // side offers each of its names with each of its initials; the missing side each of its names
+      // with the first letter of every other name it has: its father's, its other names, its initials.
+      // "R. Murugan" then meets "Murugan" whose father is Ramasamy, whatever the age or place.
+      const letters = new Set(initialsOf(v).map(initialLetter));
+      const toks = [...new Set(nameTokens(withoutScriptInitials(v)))];
+      const out = new Set<string>();
+      if (side === 'right') {
+        if (letters.size === 0) return [];
+        for (const tok of toks) for (const k of tokenKeysOf(tok)) for (const l of letters) out.add(`${k}.${l}`);
+        return [...out];
+      }
+      const fatherLetters = nameTokens(withoutScriptInitials(other)).map((x) => initialLetter(x[0] ?? ''));
+      for (const tok of toks) {
+        const ls = new Set([...letters, ...fatherLetters, ...toks.filter((x) => x !== tok).map((x) => initialLetter(x[0] ?? ''))]);
+        for (const k of tokenKeysOf(tok)) for (const l of ls) if (l) out.add(`${k}.${l}`);
+      }
+      return [...out];
+    }
+    case 'petAndName': {
+      // A pet name with another name ("Chhoti Pandey", "Munna Ansari"): the found side offers its
+      // names that are not pet names (usually the surname), the missing side every name it has.
+      // Nothing else may be known of such a child (no parent, no place): sex and birth year block.
+      if (side === 'left') return searchKeysWithVariants(v).map(foldKey);
+      const toks = nameTokens(v);
+      const isPet = (x: string) => isNicknameCanonical(x) || isGenericPetName(x);
+      if (!toks.some(isPet) || toks.every(isPet)) return [];
+      return [...new Set(toks.filter((x) => !isPet(x)).flatMap(tokenKeysOf))];
+    }
     case 'exact': {
       const s = normText(v);
       return s ? [s] : [];
@@ -38,7 +84,7 @@ export function transformValue(v: string, t: Transform, side: 'left' | 'right'):
       return searchKeysWithVariants(v).map(foldKey);
     case 'firstKey': {
       const toks = nameTokens(v);
-      return toks.length ? [keyOfCanonical(toks[0]), ...variantKeysOfTokens([toks[0]])].map(foldKey) : [];
+      return toks.length ? tokenKeysOf(toks[0]) : [];
     }
     case 'nameless': {
       // Every missing report is a candidate for a found child with no name, or only a pet name that
@@ -172,10 +218,12 @@ class KeyParts {
       if (k.transform === 'birthYear') {
         for (const v of birthYears(raw, other[i] ?? '', side, k.maxYears)) ids.push(intern(v));
       } else {
-        let vs = memo.get(raw);
+        const w = k.with === undefined ? '' : (other[i] ?? '');
+        const mk = w === '' ? raw : `${raw}\u0000${w}`;
+        let vs = memo.get(mk);
         if (vs === undefined) {
-          vs = [...new Set(transformValue(k.column === 'state' ? stateAlias(raw) : raw, k.transform, side))].map(intern);
-          memo.set(raw, vs);
+          vs = [...new Set(transformValue(k.column === 'state' ? stateAlias(raw) : raw, k.transform, side, w))].map(intern);
+          memo.set(mk, vs);
         }
         for (const v of vs) ids.push(v);
       }
@@ -220,13 +268,74 @@ export interface RuleStats {
   skippedExamples: string[];
 }
 
+/** One rule's blocks as CSR arrays (shareable between threads: see `BlockIndex.data`). */
 interface RuleIndex {
   members: Int32Array;
   start: Int32Array;
-  skipped: Uint8Array;
+  /** Per slice of the right records (one unless built for a parallel run), the blocks skipped as oversized. */
+  skipped: Uint8Array[];
   /** Per right record, its blocks in this rule (CSR). */
   rOff: Int32Array;
   rBlocks: Int32Array;
+}
+
+/** What the engine needs of blocking: distinct candidates per right record and the rule statistics. */
+export interface CandidateSource {
+  readonly stats: RuleStats[];
+  readonly pairUpperBound: number;
+  warnings(): string[];
+  /** Distinct left candidates of right record j, written into out; returns how many. */
+  candidates(j: number, out: Int32Array): number;
+}
+
+/**
+ * A block index as plain typed arrays on SharedArrayBuffers: built once by the main thread of a
+ * parallel run and read by every worker without a copy (`BlockSlice`). Before, each worker built its
+ * own index over all left records (name keys of 2 lakh records, the key maps), a fixed cost per worker.
+ */
+export interface BlockData {
+  nLeft: number;
+  /** Right-record slice bounds: worker k compares right records bounds[k]..bounds[k+1]. */
+  bounds: number[];
+  rules: RuleIndex[];
+  /** Per slice, per rule. */
+  sliceStats: RuleStats[][];
+}
+
+function int32(n: number, shared: boolean): Int32Array {
+  return shared ? new Int32Array(new SharedArrayBuffer(4 * Math.max(1, n)), 0, n) : new Int32Array(n);
+}
+
+function uint8(n: number, shared: boolean): Uint8Array {
+  return shared ? new Uint8Array(new SharedArrayBuffer(Math.max(1, n)), 0, n) : new Uint8Array(n);
+}
+
+/** Distinct candidates of right record j (numbered over all right records) from the rules' CSR arrays, with the skips of its slice. */
+function collect(
+  rules: readonly RuleIndex[],
+  slice: number,
+  j: number,
+  stamp: Int32Array,
+  tag: number,
+  dedupe: boolean,
+  out: Int32Array,
+): number {
+  let n = 0;
+  for (const r of rules) {
+    const skipped = r.skipped[slice];
+    for (let x = r.rOff[j]; x < r.rOff[j + 1]; x++) {
+      const b = r.rBlocks[x];
+      if (skipped[b]) continue;
+      for (let y = r.start[b]; y < r.start[b + 1]; y++) {
+        const i = r.members[y];
+        if (stamp[i] === tag || (dedupe && i >= j)) continue;
+        stamp[i] = tag;
+        if (n < out.length) out[n] = i;
+        n++;
+      }
+    }
+  }
+  return n;
 }
 
 /** One line per rule that skipped blocks. */
@@ -239,10 +348,21 @@ export function blockingWarnings(stats: readonly RuleStats[]): string[] {
     );
 }
 
-export class BlockIndex {
-  readonly stats: RuleStats[] = [];
+export interface BlockIndexOptions {
+  /** Right-record slice bounds of a parallel run (default one slice, all records). A block is skipped
+   *  per slice, when left × the slice's right records exceed the cap divided by the number of slices:
+   *  the same blocks each worker skipped when it built its own index over its slice. */
+  bounds?: number[];
+  /** Allocate the arrays on SharedArrayBuffers (for `data`). */
+  shared?: boolean;
+}
+
+export class BlockIndex implements CandidateSource {
+  readonly stats: RuleStats[];
+  readonly sliceStats: RuleStats[][];
   private readonly rules: RuleIndex[] = [];
   private readonly stamp: Int32Array;
+  private readonly bounds: number[];
   private calls = 0;
 
   constructor(
@@ -250,10 +370,23 @@ export class BlockIndex {
     left: Table,
     right: Table,
     private readonly dedupe = false,
+    opts: BlockIndexOptions = {},
   ) {
     const kp = new KeyParts();
+    const bounds = opts.bounds ?? [0, right.ids.length];
+    const nSlices = bounds.length - 1;
+    const shared = opts.shared === true;
+    this.bounds = bounds;
+    this.sliceStats = Array.from({ length: nSlices }, () => []);
     for (const rule of model.blocking.rules) {
-      const cap = Math.min(model.blocking.maxBlockPairs, rule.maxBlockPairs ?? Infinity);
+      // As the parallel run always did: each slice's cap is the rule's cap over the number of slices.
+      const cap =
+        nSlices === 1
+          ? Math.min(model.blocking.maxBlockPairs, rule.maxBlockPairs ?? Infinity)
+          : Math.min(
+              Math.max(1, Math.floor(model.blocking.maxBlockPairs / nSlices)),
+              rule.maxBlockPairs ? Math.max(1, Math.floor(rule.maxBlockPairs / nSlices)) : Infinity,
+            );
       const lp = rule.keys.map((k) => kp.values(left, 'left', k));
       const rp = rule.keys.map((k) => kp.values(right, 'right', k));
       const mult: number[] = [];
@@ -286,16 +419,18 @@ export class BlockIndex {
         }
       }
       const nb = lCount.length;
-      const start = new Int32Array(nb + 1);
+      const start = int32(nb + 1, shared);
       for (let b = 0; b < nb; b++) start[b + 1] = start[b] + lCount[b];
       const fill = start.slice(0, nb);
-      const members = new Int32Array(start[nb]);
+      const members = int32(start[nb], shared);
       for (let x = 0; x < entryBlock.length; x++) members[fill[entryBlock[x]]++] = entryRec[x];
 
-      const rCount = new Float64Array(nb);
-      const rOff = new Int32Array(right.ids.length + 1);
+      const rCounts = Array.from({ length: nSlices }, () => new Float64Array(nb));
+      const rOff = int32(right.ids.length + 1, shared);
       const rBlocks: number[] = [];
-      for (let j = 0; j < right.ids.length; j++) {
+      for (let k = 0, j = 0; j < right.ids.length; j++) {
+        while (j >= bounds[k + 1]) k++;
+        const rCount = rCounts[k];
         const first = rBlocks.length;
         const nk = keysOf(rp, mult, j, keys);
         next: for (let q = 0; q < nk; q++) {
@@ -307,25 +442,38 @@ export class BlockIndex {
         }
         rOff[j + 1] = rBlocks.length;
       }
-      const skipped = new Uint8Array(nb);
-      const st: RuleStats = { id: rule.id, pairs: 0, skippedBlocks: 0, skippedPairs: 0, largestBlockPairs: 0, skippedExamples: [] };
-      for (let b = 0; b < nb; b++) {
-        const p = dedupe ? (lCount[b] * (lCount[b] - 1)) / 2 : lCount[b] * rCount[b];
-        if (p > cap) {
-          skipped[b] = 1;
-          st.skippedBlocks++;
-          st.skippedPairs += p;
-          if (st.skippedExamples.length < 5)
-            st.skippedExamples.push(`${lCount[b]} records like ${left.ids[members[start[b]]]} (${p} pairs)`);
-        } else {
-          st.pairs += p;
-          if (p > st.largestBlockPairs) st.largestBlockPairs = p;
+      const skippedBySlice: Uint8Array[] = [];
+      for (let k = 0; k < nSlices; k++) {
+        const rCount = rCounts[k];
+        const skipped = uint8(nb, shared);
+        const st: RuleStats = { id: rule.id, pairs: 0, skippedBlocks: 0, skippedPairs: 0, largestBlockPairs: 0, skippedExamples: [] };
+        for (let b = 0; b < nb; b++) {
+          const p = dedupe ? (lCount[b] * (lCount[b] - 1)) / 2 : lCount[b] * rCount[b];
+          if (p > cap) {
+            skipped[b] = 1;
+            st.skippedBlocks++;
+            st.skippedPairs += p;
+            if (st.skippedExamples.length < 5)
+              st.skippedExamples.push(`${lCount[b]} records like ${left.ids[members[start[b]]]} (${p} pairs)`);
+          } else {
+            st.pairs += p;
+            if (p > st.largestBlockPairs) st.largestBlockPairs = p;
+          }
         }
+        skippedBySlice.push(skipped);
+        this.sliceStats[k].push(st);
       }
-      this.stats.push(st);
-      this.rules.push({ members, start, skipped, rOff, rBlocks: Int32Array.from(rBlocks) });
+      const rb = int32(rBlocks.length, shared);
+      rb.set(rBlocks);
+      this.rules.push({ members, start, skipped: skippedBySlice, rOff, rBlocks: rb });
     }
+    this.stats = this.sliceStats[0];
     this.stamp = new Int32Array(left.ids.length);
+  }
+
+  /** The index's arrays (SharedArrayBuffers when built with `shared`), for `BlockSlice` in other threads. */
+  get data(): BlockData {
+    return { nLeft: this.stamp.length, bounds: this.bounds, rules: this.rules, sliceStats: this.sliceStats };
   }
 
   /** Upper bound on pairs to compare, known before comparing anything. */
@@ -339,22 +487,38 @@ export class BlockIndex {
 
   /** Distinct left candidates of right record j, written into out; returns how many. */
   candidates(j: number, out: Int32Array): number {
-    let n = 0;
+    let k = 0;
+    while (j >= this.bounds[k + 1] && k < this.bounds.length - 2) k++;
     // A fresh tag per call (not per j), so asking twice for the same record gives the same answer.
-    const tag = ++this.calls;
-    for (const r of this.rules) {
-      for (let x = r.rOff[j]; x < r.rOff[j + 1]; x++) {
-        const b = r.rBlocks[x];
-        if (r.skipped[b]) continue;
-        for (let y = r.start[b]; y < r.start[b + 1]; y++) {
-          const i = r.members[y];
-          if (this.stamp[i] === tag || (this.dedupe && i >= j)) continue;
-          this.stamp[i] = tag;
-          if (n < out.length) out[n] = i;
-          n++;
-        }
-      }
-    }
-    return n;
+    return collect(this.rules, k, j, this.stamp, ++this.calls, this.dedupe, out);
+  }
+}
+
+/** One worker's view of a shared block index: its slice of right records, numbered from 0. */
+export class BlockSlice implements CandidateSource {
+  readonly stats: RuleStats[];
+  private readonly stamp: Int32Array;
+  private readonly from: number;
+  private calls = 0;
+
+  constructor(
+    private readonly data: BlockData,
+    private readonly slice: number,
+  ) {
+    this.stats = data.sliceStats[slice];
+    this.from = data.bounds[slice];
+    this.stamp = new Int32Array(data.nLeft);
+  }
+
+  get pairUpperBound(): number {
+    return this.stats.reduce((s, r) => s + r.pairs, 0);
+  }
+
+  warnings(): string[] {
+    return blockingWarnings(this.stats);
+  }
+
+  candidates(j: number, out: Int32Array): number {
+    return collect(this.data.rules, this.slice, this.from + j, this.stamp, ++this.calls, false, out);
   }
 }

@@ -233,7 +233,12 @@ export class NameComparator {
    *  one name in two renderings (Kishan/Krishna, Bandyopadhyay/Banerjee), 2 (close) when a pet name
    *  of a given name is involved (Kanha/Krishna); 0 when not covered or the table was not needed. */
   private tableCovered(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): number {
-    const [s, s0, s1, l, l0, l1] = a1 - a0 <= b1 - b0 ? [a, a0, a1, b, b0, b1] : [b, b0, b1, a, a0, a1];
+    // Two calls rather than destructuring an array: this runs per pair, and the array was garbage.
+    return a1 - a0 <= b1 - b0 ? this.tableCoveredBy(a, a0, a1, b, b0, b1) : this.tableCoveredBy(b, b0, b1, a, a0, a1);
+  }
+
+  /** tableCovered with s the shorter name and l the longer. */
+  private tableCoveredBy(s: NameFeatures, s0: number, s1: number, l: NameFeatures, l0: number, l1: number): number {
     let level = 0;
     for (let x = s0; x < s1; x++) {
       const sx = s.snd[x];
@@ -281,17 +286,7 @@ export class NameComparator {
 
   /** Every token of the shorter name has the same sound or (three consonants or more) the same skeleton as one of the longer. */
   private skeletonsCovered(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): boolean {
-    const [s, s0, s1, l, l0, l1] = a1 - a0 <= b1 - b0 ? [a, a0, a1, b, b0, b1] : [b, b0, b1, a, a0, a1];
-    let bySkeleton = false;
-    for (let x = s0; x < s1; x++) {
-      let ok = false;
-      for (let y = l0; y < l1 && !ok; y++) {
-        if (s.snd[x] === l.snd[y]) ok = true;
-        else if (s.skel[x] >= 0 && s.skel[x] === l.skel[y]) ok = bySkeleton = true;
-      }
-      if (!ok) return false;
-    }
-    return bySkeleton;
+    return a1 - a0 <= b1 - b0 ? skeletonsCoveredBy(a, a0, a1, b, b0, b1) : skeletonsCoveredBy(b, b0, b1, a, a0, a1);
   }
 
   /** Greedy best alignment of sound tokens (see names/similarity), on cached Jaro–Winkler. */
@@ -326,14 +321,20 @@ export class NameComparator {
     }
     // A name left over on the longer side that an initial of the shorter stands for is accounted
     // for ("R. Meena" / "Ramasamy Meena"): it does not count as a missing name.
-    let byInitial = 0;
-    const [nl, usedL, feat, l0, shorterIni] = na >= nb ? [na, usedA, a, a0, iniB] : [nb, usedB, b, b0, iniA];
-    if (shorterIni !== 0)
-      for (let x = 0; x < nl && x < 30; x++)
-        if (!(usedL & (1 << x)) && shorterIni & letterBit(this.sh.sounds.strings[feat.snd[l0 + x]][0] ?? '')) byInitial++;
+    const shorterIni = na >= nb ? iniB : iniA;
+    const byInitial =
+      shorterIni === 0 ? 0 : na >= nb ? this.byInitial(a, a0, na, usedA, shorterIni) : this.byInitial(b, b0, nb, usedB, shorterIni);
     // The weakest aligned token decides: siblings share a surname, so an average would call
     // "Sunita Pawar" and "Kavita Pawar" similar.
     return total * (0.9 + 0.1 * (Math.min(m + byInitial, Math.max(na, nb)) / Math.max(na, nb)));
+  }
+
+  /** Tokens of the longer name left unaligned (not in `used`) that one of the shorter name's initials stands for. */
+  private byInitial(feat: NameFeatures, l0: number, nl: number, used: number, ini: number): number {
+    let n = 0;
+    for (let x = 0; x < nl && x < 30; x++)
+      if (!(used & (1 << x)) && ini & letterBit(this.sh.sounds.strings[feat.snd[l0 + x]][0] ?? '')) n++;
+    return n;
   }
 
   /** log2 of how common the agreeing name is: the sum over the shorter name's token keys. */
@@ -358,6 +359,20 @@ export function letterBit(letter: string): number {
   if (!(c >= 97 && c <= 122)) return 0;
   const folded = ({ g: 'k', d: 't', b: 'p', j: 'c' } as Record<string, string>)[letter[0]] ?? letter[0];
   return 1 << (folded.charCodeAt(0) - 97);
+}
+
+/** skeletonsCovered with s the shorter name and l the longer (a function of its own: no array per pair). */
+function skeletonsCoveredBy(s: NameFeatures, s0: number, s1: number, l: NameFeatures, l0: number, l1: number): boolean {
+  let bySkeleton = false;
+  for (let x = s0; x < s1; x++) {
+    let ok = false;
+    for (let y = l0; y < l1 && !ok; y++) {
+      if (s.snd[x] === l.snd[y]) ok = true;
+      else if (s.skel[x] >= 0 && s.skel[x] === l.skel[y]) ok = bySkeleton = true;
+    }
+    if (!ok) return false;
+  }
+  return bySkeleton;
 }
 
 function shares(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {

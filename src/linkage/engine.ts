@@ -1,7 +1,7 @@
 // The linkage engine: prepare features once per record, walk the blocked candidate pairs once
 // (storing each pair's comparison pattern compactly), estimate parameters by EM on the pattern
 // counts, then score. No object is allocated per pair.
-import { BlockIndex, type RuleStats } from './blocking';
+import { BlockIndex, type CandidateSource, type RuleStats } from './blocking';
 import { buildComparators, type Comparator } from './comparisons';
 import { levelWeights, type Model } from './model';
 import type { Table } from './record';
@@ -52,7 +52,7 @@ export interface FieldWeight {
 export class LinkEngine {
   readonly comparators: Comparator[];
   readonly model: Model;
-  private blockIndex: BlockIndex | null = null;
+  private blockIndex: CandidateSource | null = null;
   private readonly fl: unknown[];
   private readonly fr: unknown[];
   private readonly radix: number[];
@@ -113,8 +113,13 @@ export class LinkEngine {
   }
   private statsKept: RuleStats[] | null = null;
 
+  /** Blocking built elsewhere (a parallel run's worker reads the main thread's shared index). */
+  useBlocks(src: CandidateSource): void {
+    this.blockIndex = src;
+  }
+
   /** Built on first use: scoring given pairs directly (matching one report) needs no blocking. */
-  get block(): BlockIndex {
+  get block(): CandidateSource {
     if (this.released) throw new Error('the engine released its inputs: blocking is no longer available');
     if (!this.blockIndex) {
       this.opts.onProgress?.({ phase: 'blocking', done: 0, total: 1 });

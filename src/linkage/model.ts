@@ -54,8 +54,11 @@ const BlockingKey = z.object({
     'year',
     'birthYear',
     'nameless',
+    'initialFor',
+    'petAndName',
   ]),
-  /** Second column some transforms need: birthYear takes age from `column` and the report date from `with`. */
+  /** Second column some transforms need: birthYear takes age from `column` and the report date from `with`;
+   *  initialFor the missing child's father's name. */
   with: z.string().optional(),
   /** birthYear only: the most years either side the missing child's window may reach (default: no cap). */
   maxYears: z.number().int().min(0).optional(),

@@ -32,7 +32,12 @@ export function blockingKeys(model: Model, record: PersonRecord, side: Side): st
           ? birthYears(field(record, k.column), field(record, k.with ?? 'date'), side, k.maxYears)
           : [
               ...new Set(
-                transformValue(k.column === 'state' ? stateAlias(field(record, k.column)) : field(record, k.column), k.transform, side),
+                transformValue(
+                  k.column === 'state' ? stateAlias(field(record, k.column)) : field(record, k.column),
+                  k.transform,
+                  side,
+                  k.with === undefined ? '' : field(record, k.with),
+                ),
               ),
             ];
       if (!vals.length) {
