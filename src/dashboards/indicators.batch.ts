@@ -13,6 +13,7 @@ import { dashChildCount as c, dashDueCount, dashDueItem } from './dashboards.sch
 import type { Indicator } from './domain/indicator';
 import { foldTrend, type CountRow, type Params, type TrendPoint } from './indicators.repository';
 import { DUE_KIND, FLAG, rollupServes } from './indicators.rollup';
+import { keptFigures, KEPT_SOURCES, type KeptSource } from './indicators.kept';
 
 export type Figures = { row: CountRow; trend: TrendPoint[] };
 type Rows = { rows: Record<string, unknown>[] };
@@ -93,14 +94,21 @@ async function dueFigures(db: Db, actor: Actor, inds: Indicator[], p: Params): P
   return out;
 }
 
-/** The figures of the child and due-item indicators that the counts serve for this actor, by indicator id. */
+/**
+ * The figures of the indicators that the kept tables serve for this actor, by indicator id: the child
+ * and due-item ones in two statements, and the care-now, missing and 1098-call ones in one each (1010).
+ */
 export async function batchFigures(db: Db, actor: Actor, inds: Indicator[], p: Params, months: string[]): Promise<Map<string, Figures>> {
   const served = inds.filter((i) => i.status === 'live' && rollupServes(actor, i, null));
   const child = served.filter((i) => i.source === 'child');
   const due = served.filter((i) => i.source === 'case_due' && !i.trend);
-  const [a, b] = await Promise.all([
+  const kept = KEPT_SOURCES.map((source) => [source as KeptSource, served.filter((i) => i.source === source)] as const).filter(([, l]) => l.length);
+  const [a, b, ...rest] = await Promise.all([
     child.length ? childFigures(db, actor, child, months) : new Map<string, Figures>(),
     due.length ? dueFigures(db, actor, due, p) : new Map<string, Figures>(),
+    ...kept.map(([source, list]) => keptFigures(db, actor, source, list, p, months)),
   ]);
-  return new Map([...a, ...b]);
+  const out = new Map([...a, ...b]);
+  for (const m of rest) for (const [id, f] of m) out.set(id, { row: f.rows[0], trend: f.trend });
+  return out;
 }

@@ -17,6 +17,7 @@ import {
   rollupServes,
   trendRowsFromRollup,
 } from './indicators.rollup';
+import { keptFigures, KEPT_SOURCES, type KeptSource } from './indicators.kept';
 
 export interface Params {
   /** The IST calendar day (src/kernel/clock.ts). */
@@ -169,6 +170,7 @@ export async function countIndicator(
     const by = groupBy as 'district' | 'state' | null;
     if (ind.source === 'case_due') return countDueFromRollup(db, actor, ind, p, by);
     if (ind.source === 'action') return countActionsFromRollup(db, actor, ind, p, by);
+    if (KEPT_SOURCES.includes(ind.source)) return (await keptFigures(db, actor, ind.source as KeptSource, [ind], p, [], by)).get(ind.id)!.rows;
     return countFromRollup(db, actor, ind, by);
   }
   const view = VIEWS[ind.source];
@@ -229,6 +231,9 @@ export async function trendIndicator(
       AND ${istDay} < (${after}::date + interval '1 month')::date
     GROUP BY 1`;
   const kept = rollupServes(actor, ind, null, extra);
+  if (kept && KEPT_SOURCES.includes(ind.source)) {
+    return (await keptFigures(db, actor, ind.source as KeptSource, [ind], p, months)).get(ind.id)!.trend;
+  }
   const rows =
     kept && ind.source === 'child'
       ? await trendRowsFromRollup(db, actor, ind, months)

@@ -15,6 +15,7 @@ import { jurisdictionWhere, type Actor } from '../access/policy';
 import { dashActionCount, dashChildCount as c, dashDueCount, dashDueItem } from './dashboards.schema';
 import type { Indicator } from './domain/indicator';
 import type { Params } from './indicators.repository';
+import { KEPT_SOURCES, keptServesIndicator } from './indicators.kept';
 
 /** The bit of each condition of the child source in dash_child_count.flags (0840). */
 export const FLAG: Record<string, number> = {
@@ -59,7 +60,8 @@ function meets(names: readonly string[]): SQL | null {
 }
 
 /**
- * Whether the count can give this figure: a child, due-item or action-item indicator, in total or per district or state,
+ * Whether the count can give this figure: a child, due-item, action-item, care-now, missing-report or
+ * 1098-call indicator (1010, indicators.kept.ts), in total or per district or state,
  * for an area of whole districts. `DASHBOARD_COUNTS=live` counts every figure live (the bench's
  * comparison, and a fallback).
  */
@@ -69,7 +71,8 @@ export function rollupServes(actor: Actor, ind: Indicator, groupBy: string | nul
   return (
     (ind.source === 'child' ||
       (ind.source === 'case_due' && !ind.medianDays && names.every((n) => n === 'overdue' || n in DUE_KIND)) ||
-      (ind.source === 'action' && !ind.medianDays && names.every((n) => ACTION_CONDITIONS.includes(n)))) &&
+      (ind.source === 'action' && !ind.medianDays && names.every((n) => ACTION_CONDITIONS.includes(n))) ||
+      (KEPT_SOURCES.includes(ind.source) && keptServesIndicator(ind))) &&
     !extra &&
     (groupBy === null || groupBy === 'district' || groupBy === 'state') &&
     (actor.scope.level === 'national' || actor.scope.level === 'state' || actor.scope.level === 'district')

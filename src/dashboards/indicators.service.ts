@@ -16,6 +16,7 @@ import { areaActor, requireDashboard } from './area';
 import { ensureFresh } from './summary.repository';
 import { batchFigures, type Figures } from './indicators.batch';
 import { rollupServes } from './indicators.rollup';
+import { KEPT_SOURCES } from './indicators.kept';
 import type { BreakdownQuery, ComparisonQuery, IndicatorValue } from './dashboards.model';
 
 export function params(ctx: AppContext): Params {
@@ -43,7 +44,9 @@ export async function indicatorValues(ctx: AppContext, actor: Actor, p: Params, 
 }
 
 const batchable = (actor: Actor, ind: Indicator) =>
-  ind.status === 'live' && rollupServes(actor, ind, null) && (ind.source === 'child' || (ind.source === 'case_due' && !ind.trend));
+  ind.status === 'live' &&
+  rollupServes(actor, ind, null) &&
+  (ind.source === 'child' || (ind.source === 'case_due' && !ind.trend) || KEPT_SOURCES.includes(ind.source));
 
 function base(ind: Indicator) {
   return {
