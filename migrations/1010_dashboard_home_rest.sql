@@ -232,3 +232,30 @@ BEGIN
                     FOR EACH STATEMENT EXECUTE FUNCTION dash_mark()', 'dash_' || t || '_del', t);
   END LOOP;
 END $$;
+
+-- 4. A block or village user's home (counted live over their area, the kept counts carrying
+--    districts only): the children's facts with their place below the district, so that every
+--    child indicator and trend of the home is one statement over the area's rows of the summary
+--    (indicators.batch.ts), as the district's is over dash_child_count. Columns added at the end.
+CREATE OR REPLACE VIEW dash_child_fact AS
+SELECT s.id, s.state_code, s.district_code, f.fact, f.month,
+  ((CASE WHEN s.assessed_on IS NOT NULL THEN 1 ELSE 0 END)
+   | (CASE WHEN s.has_open_case THEN 2 ELSE 0 END)
+   | (CASE WHEN s.restored_on IS NOT NULL THEN 4 ELSE 0 END)
+   | (CASE WHEN s.followed_up_on IS NOT NULL THEN 8 ELSE 0 END)
+   | (CASE WHEN s.scheme_linked_on IS NOT NULL THEN 16 ELSE 0 END)
+   | (CASE WHEN s.documents_total > 0 THEN 32 ELSE 0 END)
+   | (CASE WHEN s.documents_pending = 0 THEN 64 ELSE 0 END))::smallint AS flags,
+  s.subdistrict_code, s.block_code, s.village_id
+FROM dash_child_summary s
+CROSS JOIN LATERAL (VALUES
+  ('', '-infinity'::date),
+  -- Instants by their IST day (src/kernel/clock.ts); dates are already calendar days.
+  ('identified_at', date_trunc('month', s.identified_at AT TIME ZONE 'Asia/Kolkata')::date),
+  ('open_case_since', date_trunc('month', s.open_case_since AT TIME ZONE 'Asia/Kolkata')::date),
+  ('assessed_on', date_trunc('month', s.assessed_on)::date),
+  ('restored_on', date_trunc('month', s.restored_on)::date),
+  ('followed_up_on', date_trunc('month', s.followed_up_on)::date),
+  ('scheme_linked_on', date_trunc('month', s.scheme_linked_on)::date)
+) AS f(fact, month)
+WHERE f.month IS NOT NULL;

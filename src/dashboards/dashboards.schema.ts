@@ -123,6 +123,15 @@ export const dashHelplineOpen = pgTable('dash_helpline_open', {
   targetAt: timestamp('target_at', { withTimezone: true }).notNull(),
 });
 
+/** Each child's facts as dash_child_count counts them, with the child's place (0840; place below the district 1010). */
+export const dashChildFact = pgView('dash_child_fact', {
+  id: uuid('id').notNull(),
+  ...place,
+  fact: text('fact').notNull(),
+  month: date('month').notNull(),
+  flags: smallint('flags').notNull(),
+}).existing();
+
 export const dashCaseDue = pgView('dash_case_due', {
   caseId: uuid('case_id').notNull(),
   caseNumber: bigint('case_number', { mode: 'number' }).notNull(),

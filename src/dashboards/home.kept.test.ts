@@ -21,7 +21,13 @@ type Clock = { today: string; now: Date };
 const p: Clock = { today: TODAY, now: NOW };
 const national: Actor = { ...actorFor('state'), role: 'mwcd_official' as Actor['role'], scope: { level: 'national' } };
 const areas = () => [actorFor('district'), actorFor('district', 467), actorFor('state'), national];
-const KEPT = ['children_in_institutional_care', 'children_in_family_based_care', 'missing_matched', 'missing_restored', 'helpline_reached_in_target'];
+const KEPT = [
+  'children_in_institutional_care',
+  'children_in_family_based_care',
+  'missing_matched',
+  'missing_restored',
+  'helpline_reached_in_target',
+];
 const inds = INDICATORS.indicators.filter((i) => KEPT.includes(i.id));
 const id = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
 
@@ -56,7 +62,14 @@ async function same(at: Clock = p) {
 
 const q = (text: string, params: unknown[] = []) => database.query(text, params);
 const total = async (indId: string, actor: Actor = actorFor('district')) =>
-  (await countIndicator(database.db, actor, inds.find((i) => i.id === indId)!, p))[0];
+  (
+    await countIndicator(
+      database.db,
+      actor,
+      inds.find((i) => i.id === indId)!,
+      p,
+    )
+  )[0];
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -82,12 +95,14 @@ describe('care now, missing reports and 1098 calls from kept tables equal the li
       [IDS.A4, id(801)],
     );
     // A3 placed with a foster family in Akola; A2 gets a third current placement, earlier than the two (its row moves).
-    await q(`INSERT INTO care_family_placement (child_id, kind, state_code, district_code, started_on) VALUES ($1, 'foster', 27, 467, '2026-11-15')`, [
-      IDS.A3,
-    ]);
-    await q(`INSERT INTO care_family_placement (child_id, kind, state_code, district_code, started_on) VALUES ($1, 'kinship', 27, 467, '2026-06-01')`, [
-      IDS.A2,
-    ]);
+    await q(
+      `INSERT INTO care_family_placement (child_id, kind, state_code, district_code, started_on) VALUES ($1, 'foster', 27, 467, '2026-11-15')`,
+      [IDS.A3],
+    );
+    await q(
+      `INSERT INTO care_family_placement (child_id, kind, state_code, district_code, started_on) VALUES ($1, 'kinship', 27, 467, '2026-06-01')`,
+      [IDS.A2],
+    );
     const report = async (rid: string, kind: string, status: string, d: number, at: string) =>
       q(
         `INSERT INTO missing_record (id, kind, status, channel, source, state_code, district_code, sex, reference, created_at)
@@ -140,7 +155,9 @@ describe('care now, missing reports and 1098 calls from kept tables equal the li
     // tomorrow one transferred to Amravati with its target moved to today, a draft submitted; a
     // queue-only change (nothing counted moves).
     await q(`UPDATE helpline_call SET status = 'reached', reached_at = '2026-11-20T11:50:00+05:30' WHERE id = $1`, [id(652)]);
-    await q(`UPDATE helpline_call SET status = 'reached', reached_at = '2026-11-19T10:00:00+05:30' WHERE status = 'dispatched' AND district_code = 468`);
+    await q(
+      `UPDATE helpline_call SET status = 'reached', reached_at = '2026-11-19T10:00:00+05:30' WHERE status = 'dispatched' AND district_code = 468`,
+    );
     await q(`UPDATE helpline_call SET district_code = 468, target_at = '2026-11-20T11:55:00+05:30' WHERE id = $1`, [id(653)]);
     await q(`UPDATE helpline_call SET status = 'closed' WHERE status = 'draft'`);
     const before = await database.query('SELECT * FROM dash_helpline_count ORDER BY 1, 2, 3, 4, 5');

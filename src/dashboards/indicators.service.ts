@@ -14,9 +14,7 @@ import { countIndicator, trendIndicator, type GroupBy, type Params } from './ind
 import { monthsEnding, rate, SOURCE_DISAGGREGATIONS, type Indicator } from './domain/indicator';
 import { areaActor, requireDashboard } from './area';
 import { ensureFresh } from './summary.repository';
-import { batchFigures, type Figures } from './indicators.batch';
-import { rollupServes } from './indicators.rollup';
-import { KEPT_SOURCES } from './indicators.kept';
+import { batchFigures, batchServes, type Figures } from './indicators.batch';
 import type { BreakdownQuery, ComparisonQuery, IndicatorValue } from './dashboards.model';
 
 export function params(ctx: AppContext): Params {
@@ -38,15 +36,10 @@ export async function indicatorValues(ctx: AppContext, actor: Actor, p: Params, 
   const inds = INDICATORS.indicators;
   const [batched, ...values] = await Promise.all([
     batchFigures(ctx.db, actor, inds, p, months),
-    ...inds.map((ind) => (batchable(actor, ind) ? null : indicatorValue(ctx, actor, ind, p, months))),
+    ...inds.map((ind) => (batchServes(actor, ind) ? null : indicatorValue(ctx, actor, ind, p, months))),
   ]);
   return inds.map((ind, n) => values[n] ?? withFigures(ind, batched.get(ind.id)!));
 }
-
-const batchable = (actor: Actor, ind: Indicator) =>
-  ind.status === 'live' &&
-  rollupServes(actor, ind, null) &&
-  (ind.source === 'child' || (ind.source === 'case_due' && !ind.trend) || KEPT_SOURCES.includes(ind.source));
 
 function base(ind: Indicator) {
   return {
