@@ -15,6 +15,8 @@ import { actorFor, IDS, loadFixture, NOW, TODAY } from './indicators.fixture';
 import { monthsEnding } from './domain/indicator';
 import { ensureFresh } from './summary.repository';
 import { rollupServes } from './indicators.rollup';
+import { stateComparison } from './indicators.service';
+import type { AppContext } from '../http/context';
 
 let database: ScratchDatabase;
 type Clock = { today: string; now: Date };
@@ -174,6 +176,16 @@ describe('care now, missing reports and 1098 calls from kept tables equal the li
     await q(`DELETE FROM missing_record WHERE id IN ($1, $2)`, [id(601), id(602)]);
     await q(`DELETE FROM helpline_call WHERE id = $1`, [id(651)]);
     await same();
+  });
+
+  it('the state comparison (each kept source read once for its indicators) equals the live one', async () => {
+    const ctx = { db: database.db, database, now: () => NOW } as unknown as AppContext;
+    await ensureFresh(database.db, 0);
+    const strip = (r: Awaited<ReturnType<typeof stateComparison>>) => ({ ...r, figuresAt: null });
+    const kept = strip(await stateComparison(ctx, actorFor('state'), {}));
+    expect(kept).toEqual(strip(await live(() => stateComparison(ctx, actorFor('state'), {}))));
+    const amravati = kept.districts.find((r) => r.districtCode === 468)!;
+    expect(amravati.cells.missing_restored).toMatchObject({ numerator: 1, denominator: 2 });
   });
 
   it('on other days of the clock, with nothing recomputed (calls come due by the clock)', async () => {
