@@ -259,3 +259,8 @@ CROSS JOIN LATERAL (VALUES
   ('scheme_linked_on', date_trunc('month', s.scheme_linked_on)::date)
 ) AS f(fact, month)
 WHERE f.month IS NOT NULL;
+
+-- 5. A block user's due items (the decisions by tonight and the statutory figures) from the kept
+--    copy, which carries the case's block (0980), by block and due instant, instead of the view's
+--    join of every open case of the district (dash_case_due): home.repository.ts, indicators.batch.ts.
+CREATE INDEX dash_due_item_block_idx ON dash_due_item (state_code, district_code, block_code, due_at);

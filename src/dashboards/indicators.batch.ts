@@ -14,6 +14,7 @@ import type { Indicator } from './domain/indicator';
 import { foldTrend, type CountRow, type Params, type TrendPoint } from './indicators.repository';
 import { DUE_KIND, FLAG, rollupServes } from './indicators.rollup';
 import { keptFigures, KEPT_SOURCES, type KeptSource } from './indicators.kept';
+import { dueItemsServe } from './home.repository';
 
 export type Figures = { row: CountRow; trend: TrendPoint[] };
 type Rows = { rows: Record<string, unknown>[] };
@@ -81,10 +82,12 @@ async function dueFigures(db: Db, actor: Actor, inds: Indicator[], p: Params): P
   const d = dashDueCount;
   const i = dashDueItem;
   const v = dashCaseDue;
-  // Below a district: the area's due items counted live, by their block or village (dash_case_due).
+  // Below a district: the area's due items counted one by one, a block's from the kept copy (by block,
+  // 1010), a subdistrict's or village's live from dash_case_due.
+  const items = dueItemsServe(actor) ? i : v;
   const res = belowDistrict(actor)
-    ? ((await db.execute(sql`SELECT ${v.kind} AS kind, ${v.dueAt} < ${p.now.toISOString()}::timestamptz AS overdue, count(*)::int AS n
-      FROM ${v} WHERE ${jurisdictionWhere(actor, v)} GROUP BY 1, 2`)) as unknown as Rows)
+    ? ((await db.execute(sql`SELECT ${items.kind} AS kind, ${items.dueAt} < ${p.now.toISOString()}::timestamptz AS overdue, count(*)::int AS n
+      FROM ${items} WHERE ${jurisdictionWhere(actor, items)} GROUP BY 1, 2`)) as unknown as Rows)
     : ((await db.execute(sql`SELECT kind, overdue, sum(n)::int AS n FROM (
       SELECT ${d.kind} AS kind, ${d.dueDay} < ${p.today}::date AS overdue, ${d.n} AS n
       FROM ${d} WHERE ${and(jurisdictionWhere(actor, d), sql`${d.dueDay} <> ${p.today}::date`)}
