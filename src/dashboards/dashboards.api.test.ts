@@ -248,6 +248,16 @@ describe('action items, missing reports and 1098 calls open their lists through 
     expect(csv.body.trim().split('\n')).toHaveLength(ind.denominator + 1);
   });
 
+  // Counted from the kept care-now count (1010), listed through the registry: the two must agree.
+  it.each(['children_in_institutional_care', 'children_in_family_based_care'])('%s lists the children it counts', async (id) => {
+    const c = await t.login('dcpo.amravati');
+    const ind = await figure('dcpo.amravati', id);
+    expect(ind.numerator).toBeGreaterThan(0);
+    const res = await c.get(`/api/v1/dashboards/indicators/${id}/records?pageSize=100`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ kind: 'child', total: ind.numerator });
+  });
+
   it('a reader whose role may not list missing reports or calls sees the figure but not the records', async () => {
     const n = await t.login('nodal.health');
     expect((await n.get('/api/v1/dashboards/indicators/missing_matched/records?set=denominator')).statusCode).toBe(403);

@@ -86,6 +86,52 @@ export const dashCareCount = pgTable('dash_care_count', {
   n: integer('n').notNull(),
 });
 
+/** Children in care now per district and kind (1010), from the per-child rows the refresh keeps (dash_care_now). */
+export const dashCareNowCount = pgTable('dash_care_now_count', {
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  kind: text('kind').$type<'institution' | 'family'>().notNull(),
+  n: integer('n').notNull(),
+});
+
+/** Missing reports accepted for matching, one row each with when matched and restored (1010, kept by the refresh). */
+export const dashMissingItem = pgTable('dash_missing_item', {
+  id: uuid('id').notNull(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+  matchedAt: timestamp('matched_at', { withTimezone: true }),
+  restoredAt: timestamp('restored_at', { withTimezone: true }),
+});
+
+/** Submitted 1098 calls with a target per district, IST month received, outcome and (not reached) IST target day (1010, trigger). */
+export const dashHelplineCount = pgTable('dash_helpline_count', {
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  receivedMonth: date('received_month').notNull(),
+  outcome: text('outcome').$type<'in_target' | 'late' | 'open'>().notNull(),
+  targetDay: date('target_day').notNull(),
+  n: integer('n').notNull(),
+});
+
+/** The submitted 1098 calls with a target not yet reached (1010, trigger): today's compared with the clock. */
+export const dashHelplineOpen = pgTable('dash_helpline_open', {
+  id: uuid('id').notNull(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  receivedMonth: date('received_month').notNull(),
+  targetAt: timestamp('target_at', { withTimezone: true }).notNull(),
+});
+
+/** Each child's facts as dash_child_count counts them, with the child's place (0840; place below the district 1010). */
+export const dashChildFact = pgView('dash_child_fact', {
+  id: uuid('id').notNull(),
+  ...place,
+  fact: text('fact').notNull(),
+  month: date('month').notNull(),
+  flags: smallint('flags').notNull(),
+}).existing();
+
 export const dashCaseDue = pgView('dash_case_due', {
   caseId: uuid('case_id').notNull(),
   caseNumber: bigint('case_number', { mode: 'number' }).notNull(),

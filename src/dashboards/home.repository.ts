@@ -20,6 +20,15 @@ export function keptServes(actor: Actor): boolean {
   return actor.scope.level === 'national' || actor.scope.level === 'state' || actor.scope.level === 'district';
 }
 
+/**
+ * Whether the kept due items (dash_due_item) serve this actor: whole districts, or a block (the items
+ * carry the case's block, 0980; read by block and due instant, 1010). Not a subdistrict or village
+ * (the items carry neither): those are read live from dash_case_due.
+ */
+export function dueItemsServe(actor: Actor): boolean {
+  return keptServes(actor) || (process.env.DASHBOARD_COUNTS !== 'live' && actor.scope.level === 'block');
+}
+
 export interface Decision {
   caseId: string;
   caseNumber: number;
@@ -30,7 +39,7 @@ export interface Decision {
 
 /** Every due item of an open case in the area due by the end of today, earliest first, at most `limit`. */
 export async function decisionsDue(db: Db, actor: Actor, endOfToday: Date, limit = 25): Promise<Decision[]> {
-  const v = keptServes(actor) ? dashDueItem : dashCaseDue;
+  const v = dueItemsServe(actor) ? dashDueItem : dashCaseDue;
   return db
     .select({ caseId: v.caseId, caseNumber: v.caseNumber, kind: v.kind, dueAt: v.dueAt, blockCode: v.blockCode })
     .from(v)

@@ -1,7 +1,7 @@
 /**
  * The rest of the district home from kept tables (0980) gives what the live queries give: what
  * needs a decision today, the departments behind, the action items' indicator and the care trend,
- * for a district, the other district, the state and the nation, after inserts, updates and deletes;
+ * for a district, the other district, the state, the nation, a block and a village, after inserts, updates and deletes;
  * and every indicator of the home as indicatorValues gives them (the batched child and due-item figures).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,18 @@ type Clock = { today: string; now: Date };
 const p: Clock = { today: TODAY, now: NOW };
 const months = monthsEnding(TODAY.slice(0, 7), 12);
 const national: Actor = { ...actorFor('state'), role: 'mwcd_official' as Actor['role'], scope: { level: 'national' } };
-const areas = () => [actorFor('district'), actorFor('district', 467), actorFor('state'), national];
+// A block-level worker's home is counted over the block's own rows (indicators.batch.ts: one statement for the child figures, one for the due items).
+const block: Actor = {
+  ...actorFor('district'),
+  role: 'caseworker',
+  scope: { level: 'block', stateCode: 27, districtCode: 468, blockCode: 100 },
+};
+const village: Actor = {
+  ...block,
+  role: 'frontline_worker',
+  scope: { level: 'village', stateCode: 27, districtCode: 468, villageId: 'v:468:1' },
+};
+const areas = () => [actorFor('district'), actorFor('district', 467), actorFor('state'), national, block, village];
 const actions = INDICATORS.indicators.find((i) => i.id === 'actions_done_on_time')!;
 const id = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
 
@@ -72,6 +83,9 @@ describe('the district home from kept tables equals the live figures', () => {
     expect(amravati.care.find((m) => m.month === '2026-08')).toEqual({ month: '2026-08', institution: 0, family: 2 });
     expect(amravati.care.at(-1)!.institution).toBeGreaterThan(0);
     expect(amravati.actions[0]).toMatchObject({ numerator: 1, denominator: 3 });
+    // Block 100 has A1 and A2: its child figures are counted, not trivially zero.
+    const inBlock = (await figures(block, p)).indicators.find((i) => i.id === 'children_identified')!;
+    expect(inBlock.numerator).toBe(2);
   });
 
   it('after inserts: action items, due items, a stay overlapping a placement, back-to-back stays, a stay in another district', async () => {

@@ -9,10 +9,12 @@
 import { and, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
-import { dashChildCount as c, dashDueCount, dashDueItem } from './dashboards.schema';
+import { dashCaseDue, dashChildCount as c, dashChildFact, dashDueCount, dashDueItem } from './dashboards.schema';
 import type { Indicator } from './domain/indicator';
 import { foldTrend, type CountRow, type Params, type TrendPoint } from './indicators.repository';
 import { DUE_KIND, FLAG, rollupServes } from './indicators.rollup';
+import { keptFigures, KEPT_SOURCES, type KeptSource } from './indicators.kept';
+import { dueItemsServe } from './home.repository';
 
 export type Figures = { row: CountRow; trend: TrendPoint[] };
 type Rows = { rows: Record<string, unknown>[] };
@@ -20,13 +22,25 @@ type Rows = { rows: Record<string, unknown>[] };
 const mask = (names: readonly string[]) => names.reduce((m, n) => m | FLAG[n], 0);
 const sum = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((s, r) => s + pick(r), 0);
 
-/** The child indicators, from the area's counts per fact, month and flags (one statement). */
+/**
+ * Whether the area is below a district (subdistrict, block, village): the kept counts carry districts
+ * only, so such a home is counted over the area's own rows, still in one statement per kind of figure.
+ */
+const belowDistrict = (actor: Actor) =>
+  process.env.DASHBOARD_COUNTS !== 'live' && !['national', 'state', 'district'].includes(actor.scope.level);
+
+/**
+ * The child indicators, from the area's counts per fact, month and flags (one statement): summed
+ * from dash_child_count for whole districts, counted from the children's facts (dash_child_fact,
+ * the same rows the count adds up) for an area below a district.
+ */
 async function childFigures(db: Db, actor: Actor, inds: Indicator[], months: string[]): Promise<Map<string, Figures>> {
   const after = `${months[months.length - 1]}-01`;
+  const [t, n] = belowDistrict(actor) ? [dashChildFact, sql`count(*)`] : [c, sql`sum(${c.n})`];
   const res =
-    (await db.execute(sql`SELECT ${c.fact} AS fact, CASE WHEN ${c.fact} = '' THEN '' ELSE to_char(${c.month}, 'YYYY-MM') END AS month,
-      ${c.flags} AS flags, sum(${c.n})::int AS n
-    FROM ${c} WHERE ${and(jurisdictionWhere(actor, c), sql`(${c.fact} = '' OR ${c.month} < (${after}::date + interval '1 month')::date)`)}
+    (await db.execute(sql`SELECT ${t.fact} AS fact, CASE WHEN ${t.fact} = '' THEN '' ELSE to_char(${t.month}, 'YYYY-MM') END AS month,
+      ${t.flags} AS flags, ${n}::int AS n
+    FROM ${t} WHERE ${and(jurisdictionWhere(actor, t), sql`(${t.fact} = '' OR ${t.month} < (${after}::date + interval '1 month')::date)`)}
     GROUP BY 1, 2, 3`)) as unknown as Rows;
   const rows = res.rows.map((r) => ({ fact: String(r.fact), month: String(r.month), flags: Number(r.flags), n: Number(r.n) }));
   const out = new Map<string, Figures>();
@@ -67,13 +81,20 @@ async function dueFigures(db: Db, actor: Actor, inds: Indicator[], p: Params): P
   const end = new Date(start.getTime() + 86_400_000);
   const d = dashDueCount;
   const i = dashDueItem;
-  const res = (await db.execute(sql`SELECT kind, overdue, sum(n)::int AS n FROM (
+  const v = dashCaseDue;
+  // Below a district: the area's due items counted one by one, a block's from the kept copy (by block,
+  // 1010), a subdistrict's or village's live from dash_case_due.
+  const items = dueItemsServe(actor) ? i : v;
+  const res = belowDistrict(actor)
+    ? ((await db.execute(sql`SELECT ${items.kind} AS kind, ${items.dueAt} < ${p.now.toISOString()}::timestamptz AS overdue, count(*)::int AS n
+      FROM ${items} WHERE ${jurisdictionWhere(actor, items)} GROUP BY 1, 2`)) as unknown as Rows)
+    : ((await db.execute(sql`SELECT kind, overdue, sum(n)::int AS n FROM (
       SELECT ${d.kind} AS kind, ${d.dueDay} < ${p.today}::date AS overdue, ${d.n} AS n
       FROM ${d} WHERE ${and(jurisdictionWhere(actor, d), sql`${d.dueDay} <> ${p.today}::date`)}
       UNION ALL
       SELECT ${i.kind}, ${i.dueAt} < ${p.now.toISOString()}::timestamptz, 1
       FROM ${i} WHERE ${and(jurisdictionWhere(actor, i), sql`${i.dueAt} >= ${start.toISOString()}::timestamptz`, sql`${i.dueAt} < ${end.toISOString()}::timestamptz`)}
-    ) due GROUP BY 1, 2`)) as unknown as Rows;
+    ) due GROUP BY 1, 2`)) as unknown as Rows);
   const rows = res.rows.map((r) => ({ kind: String(r.kind), overdue: r.overdue === true, n: Number(r.n) }));
   const meets = (r: (typeof rows)[number], names: readonly string[]) =>
     names.every((n) => (n === 'overdue' ? r.overdue : r.kind === DUE_KIND[n]));
@@ -93,14 +114,39 @@ async function dueFigures(db: Db, actor: Actor, inds: Indicator[], p: Params): P
   return out;
 }
 
-/** The figures of the child and due-item indicators that the counts serve for this actor, by indicator id. */
+/**
+ * Whether batchFigures gives this indicator's figures: whatever the kept tables serve, and for an
+ * area below a district the child and due-item ones (the due conditions being kinds and `overdue`).
+ */
+export function batchServes(actor: Actor, ind: Indicator): boolean {
+  if (ind.status !== 'live') return false;
+  if (rollupServes(actor, ind, null))
+    return ind.source === 'child' || (ind.source === 'case_due' && !ind.trend) || KEPT_SOURCES.includes(ind.source);
+  const names = [...ind.numerator, ...(ind.denominator ?? [])];
+  return (
+    belowDistrict(actor) &&
+    (ind.source === 'child' ||
+      (ind.source === 'case_due' && !ind.trend && !ind.medianDays && names.every((n) => n === 'overdue' || n in DUE_KIND)))
+  );
+}
+
+/**
+ * The figures of the indicators that the kept tables serve for this actor, by indicator id: the child
+ * and due-item ones in two statements, and the care-now, missing and 1098-call ones in one each (1010).
+ */
 export async function batchFigures(db: Db, actor: Actor, inds: Indicator[], p: Params, months: string[]): Promise<Map<string, Figures>> {
-  const served = inds.filter((i) => i.status === 'live' && rollupServes(actor, i, null));
+  const served = inds.filter((i) => i.status === 'live' && batchServes(actor, i));
   const child = served.filter((i) => i.source === 'child');
   const due = served.filter((i) => i.source === 'case_due' && !i.trend);
-  const [a, b] = await Promise.all([
+  const kept = KEPT_SOURCES.map((source) => [source as KeptSource, served.filter((i) => i.source === source)] as const).filter(
+    ([, l]) => l.length,
+  );
+  const [a, b, ...rest] = await Promise.all([
     child.length ? childFigures(db, actor, child, months) : new Map<string, Figures>(),
     due.length ? dueFigures(db, actor, due, p) : new Map<string, Figures>(),
+    ...kept.map(([source, list]) => keptFigures(db, actor, source, list, p, months)),
   ]);
-  return new Map([...a, ...b]);
+  const out = new Map([...a, ...b]);
+  for (const m of rest) for (const [id, f] of m) out.set(id, { row: f.rows[0], trend: f.trend });
+  return out;
 }

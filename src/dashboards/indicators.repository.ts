@@ -9,14 +9,8 @@ import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
 import { dashAction, dashCare, dashCaseDue, dashChild, dashHelpline, dashMissing } from './dashboards.schema';
 import { type Disaggregation, type Indicator, type Source } from './domain/indicator';
-import {
-  actionTrendRowsFromRollup,
-  countActionsFromRollup,
-  countDueFromRollup,
-  countFromRollup,
-  rollupServes,
-  trendRowsFromRollup,
-} from './indicators.rollup';
+import { countActionsFromRollup, countDueFromRollup, countFromRollup, rollupServes, trendRowsFromRollup } from './indicators.rollup';
+import { keptFigures, KEPT_SOURCES, type KeptSource } from './indicators.kept';
 
 export interface Params {
   /** The IST calendar day (src/kernel/clock.ts). */
@@ -169,6 +163,8 @@ export async function countIndicator(
     const by = groupBy as 'district' | 'state' | null;
     if (ind.source === 'case_due') return countDueFromRollup(db, actor, ind, p, by);
     if (ind.source === 'action') return countActionsFromRollup(db, actor, ind, p, by);
+    if (KEPT_SOURCES.includes(ind.source))
+      return (await keptFigures(db, actor, ind.source as KeptSource, [ind], p, [], by)).get(ind.id)!.rows;
     return countFromRollup(db, actor, ind, by);
   }
   const view = VIEWS[ind.source];
@@ -229,12 +225,13 @@ export async function trendIndicator(
       AND ${istDay} < (${after}::date + interval '1 month')::date
     GROUP BY 1`;
   const kept = rollupServes(actor, ind, null, extra);
+  if (kept && KEPT_SOURCES.includes(ind.source)) {
+    return (await keptFigures(db, actor, ind.source as KeptSource, [ind], p, months)).get(ind.id)!.trend;
+  }
   const rows =
-    kept && ind.source === 'child'
-      ? await trendRowsFromRollup(db, actor, ind, months)
-      : kept && ind.source === 'action'
-        ? await actionTrendRowsFromRollup(db, actor, ind, p, months)
-        : ((await db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    kept && (ind.source === 'child' || ind.source === 'action')
+      ? await trendRowsFromRollup(db, actor, ind, p, months)
+      : ((await db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
   return foldTrend(ind, months, rows);
 }
 

@@ -15,6 +15,7 @@ import { jurisdictionWhere, type Actor } from '../access/policy';
 import { dashActionCount, dashChildCount as c, dashDueCount, dashDueItem } from './dashboards.schema';
 import type { Indicator } from './domain/indicator';
 import type { Params } from './indicators.repository';
+import { KEPT_SOURCES, keptServesIndicator } from './indicators.kept';
 
 /** The bit of each condition of the child source in dash_child_count.flags (0840). */
 export const FLAG: Record<string, number> = {
@@ -59,7 +60,8 @@ function meets(names: readonly string[]): SQL | null {
 }
 
 /**
- * Whether the count can give this figure: a child, due-item or action-item indicator, in total or per district or state,
+ * Whether the count can give this figure: a child, due-item, action-item, care-now, missing-report or
+ * 1098-call indicator (1010, indicators.kept.ts), in total or per district or state,
  * for an area of whole districts. `DASHBOARD_COUNTS=live` counts every figure live (the bench's
  * comparison, and a fallback).
  */
@@ -69,7 +71,8 @@ export function rollupServes(actor: Actor, ind: Indicator, groupBy: string | nul
   return (
     (ind.source === 'child' ||
       (ind.source === 'case_due' && !ind.medianDays && names.every((n) => n === 'overdue' || n in DUE_KIND)) ||
-      (ind.source === 'action' && !ind.medianDays && names.every((n) => ACTION_CONDITIONS.includes(n)))) &&
+      (ind.source === 'action' && !ind.medianDays && names.every((n) => ACTION_CONDITIONS.includes(n))) ||
+      (KEPT_SOURCES.includes(ind.source) && keptServesIndicator(ind))) &&
     !extra &&
     (groupBy === null || groupBy === 'district' || groupBy === 'state') &&
     (actor.scope.level === 'national' || actor.scope.level === 'state' || actor.scope.level === 'district')
@@ -97,22 +100,25 @@ export async function countFromRollup(db: Db, actor: Actor, ind: Indicator, grou
 }
 
 /**
- * Per IST month of the trend's date (and 'before' the first month): the rows trendIndicator adds
- * up, from the count.
+ * Per month of the trend's date (and 'before' the first month): the rows trendIndicator adds up,
+ * from a kept count: the children's (dash_child_count, IST month of the fact the trend names) or
+ * the action items' (dash_action_count, month of the due day).
  */
-export async function trendRowsFromRollup(db: Db, actor: Actor, ind: Indicator, months: string[]) {
-  const num = meets(ind.numerator) ?? sql`true`;
-  const den = ind.denominator ? (meets(ind.denominator) ?? sql`true`) : null;
+export async function trendRowsFromRollup(db: Db, actor: Actor, ind: Indicator, p: Params, months: string[]) {
+  const a = dashActionCount;
+  const child = ind.source === 'child';
+  const [table, month, n] = child ? [c, c.month, c.n] : [a, a.dueDate, a.n];
+  const num = child ? (meets(ind.numerator) ?? sql`true`) : actionConditions(ind.numerator, p);
+  const den = !ind.denominator ? null : child ? (meets(ind.denominator) ?? sql`true`) : actionConditions(ind.denominator, p);
   const flow = ind.trend!.mode === 'flow';
   const first = `${months[0]}-01`;
   const after = `${months[months.length - 1]}-01`;
-  const res =
-    (await db.execute(sql`SELECT CASE WHEN ${c.month} < ${first}::date THEN 'before' ELSE to_char(${c.month}, 'YYYY-MM') END AS month,
-      COALESCE(sum(${c.n}) FILTER (WHERE ${num}), 0)::int AS numerator,
-      ${den && flow ? sql`COALESCE(sum(${c.n}) FILTER (WHERE ${den}), 0)::int` : sql`NULL::int`} AS denominator
-    FROM ${c}
-    WHERE ${and(jurisdictionWhere(actor, c), sql`${c.fact} = ${ind.trend!.date}`, den ?? num)}
-      AND ${c.month} < (${after}::date + interval '1 month')::date
+  const res = (await db.execute(sql`SELECT CASE WHEN ${month} < ${first}::date THEN 'before' ELSE to_char(${month}, 'YYYY-MM') END AS month,
+      COALESCE(sum(${n}) FILTER (WHERE ${num}), 0)::int AS numerator,
+      ${den && flow ? sql`COALESCE(sum(${n}) FILTER (WHERE ${den}), 0)::int` : sql`NULL::int`} AS denominator
+    FROM ${table}
+    WHERE ${and(jurisdictionWhere(actor, table), child ? sql`${c.fact} = ${ind.trend!.date}` : sql`true`, den ?? num)}
+      AND ${month} < (${after}::date + interval '1 month')::date
     GROUP BY 1`)) as unknown as Rows;
   return res.rows;
 }
@@ -174,22 +180,4 @@ export async function countActionsFromRollup(db: Db, actor: Actor, ind: Indicato
     denominator: r.denominator == null ? null : Number(r.denominator),
     medianDays: null,
   }));
-}
-
-/** Per month of the due day (and 'before' the first month): the rows trendIndicator adds up, from the action items' count. */
-export async function actionTrendRowsFromRollup(db: Db, actor: Actor, ind: Indicator, p: Params, months: string[]) {
-  const a = dashActionCount;
-  const num = actionConditions(ind.numerator, p);
-  const den = ind.denominator ? actionConditions(ind.denominator, p) : null;
-  const flow = ind.trend!.mode === 'flow';
-  const first = `${months[0]}-01`;
-  const after = `${months[months.length - 1]}-01`;
-  const res =
-    (await db.execute(sql`SELECT CASE WHEN ${a.dueDate} < ${first}::date THEN 'before' ELSE to_char(${a.dueDate}, 'YYYY-MM') END AS month,
-      COALESCE(sum(${a.n}) FILTER (WHERE ${num}), 0)::int AS numerator,
-      ${den && flow ? sql`COALESCE(sum(${a.n}) FILTER (WHERE ${den}), 0)::int` : sql`NULL::int`} AS denominator
-    FROM ${a}
-    WHERE ${and(jurisdictionWhere(actor, a), den ?? num)} AND ${a.dueDate} < (${after}::date + interval '1 month')::date
-    GROUP BY 1`)) as unknown as Rows;
-  return res.rows;
 }

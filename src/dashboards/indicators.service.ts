@@ -14,8 +14,9 @@ import { countIndicator, trendIndicator, type GroupBy, type Params } from './ind
 import { monthsEnding, rate, SOURCE_DISAGGREGATIONS, type Indicator } from './domain/indicator';
 import { areaActor, requireDashboard } from './area';
 import { ensureFresh } from './summary.repository';
-import { batchFigures, type Figures } from './indicators.batch';
+import { batchFigures, batchServes, type Figures } from './indicators.batch';
 import { rollupServes } from './indicators.rollup';
+import { keptFigures, KEPT_SOURCES, type KeptFigures, type KeptSource } from './indicators.kept';
 import type { BreakdownQuery, ComparisonQuery, IndicatorValue } from './dashboards.model';
 
 export function params(ctx: AppContext): Params {
@@ -37,13 +38,10 @@ export async function indicatorValues(ctx: AppContext, actor: Actor, p: Params, 
   const inds = INDICATORS.indicators;
   const [batched, ...values] = await Promise.all([
     batchFigures(ctx.db, actor, inds, p, months),
-    ...inds.map((ind) => (batchable(actor, ind) ? null : indicatorValue(ctx, actor, ind, p, months))),
+    ...inds.map((ind) => (batchServes(actor, ind) ? null : indicatorValue(ctx, actor, ind, p, months))),
   ]);
   return inds.map((ind, n) => values[n] ?? withFigures(ind, batched.get(ind.id)!));
 }
-
-const batchable = (actor: Actor, ind: Indicator) =>
-  ind.status === 'live' && rollupServes(actor, ind, null) && (ind.source === 'child' || (ind.source === 'case_due' && !ind.trend));
 
 function base(ind: Indicator) {
   return {
@@ -142,7 +140,23 @@ export async function stateComparison(ctx: AppContext, actor: Actor, q: Comparis
   const codeOf = (u: (typeof units)[number]) => (national ? u.stateCode : u.districtCode!);
   const byUnit = new Map<number, Record<string, Cell>>(units.map((u) => [codeOf(u), {}]));
   const total: Record<string, Cell> = {};
-  const counted = await Promise.all(live.map((ind) => countIndicator(ctx.db, scoped, ind, p, national ? 'state' : 'district')));
+  const by = national ? 'state' : 'district';
+  // The care-now and missing indicators of a kept source in one statement each (indicators.kept.ts).
+  const kept = new Map<KeptSource, Promise<Map<string, KeptFigures>>>();
+  const keptOf = (source: KeptSource) => {
+    if (!kept.has(source)) {
+      const inds = live.filter((i) => i.source === source && rollupServes(scoped, i, by));
+      kept.set(source, keptFigures(ctx.db, scoped, source, inds, p, [], by));
+    }
+    return kept.get(source)!;
+  };
+  const counted = await Promise.all(
+    live.map((ind) =>
+      KEPT_SOURCES.includes(ind.source) && rollupServes(scoped, ind, by)
+        ? keptOf(ind.source as KeptSource).then((m) => m.get(ind.id)!.rows)
+        : countIndicator(ctx.db, scoped, ind, p, by),
+    ),
+  );
   for (const [n_, ind] of live.entries()) {
     const rows = counted[n_];
     let n = 0;
