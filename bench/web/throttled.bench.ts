@@ -98,11 +98,13 @@ async function serve(ctx: AppContext, optimised: boolean): Promise<{ app: Fastif
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const WEB_DIR = `${ROOT}web/dist`;
+// BENCH_WEB_DIR: another build to measure (e.g. a copy of the build before a change), same run, same machine.
+const WEB_DIR = process.env.BENCH_WEB_DIR || `${ROOT}web/dist`;
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** The bench measures the build in web/dist (BENCH_WEB_REBUILD=1 builds it first). */
 function ensureWebBuilt() {
+  if (process.env.BENCH_WEB_DIR) return;
   if (process.env.BENCH_WEB_REBUILD === '1' || !existsSync(`${WEB_DIR}/index.html`))
     execSync('npx vite build --config web/vite.config.ts --logLevel warn', { cwd: ROOT, stdio: 'inherit' });
 }

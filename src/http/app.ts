@@ -27,6 +27,7 @@ import { opsCounts } from '../kernel/ops-health';
 import { registerAuditChaining } from '../audit/audit.runtime';
 import { registerCompression } from './compression';
 import { registerWebStatic } from './web-static';
+import { registerShortLinkRoute } from '../notifications/short-link';
 
 export async function buildApp(
   ctx: AppContext,
@@ -120,6 +121,8 @@ export async function buildApp(
   );
 
   await app.register(async (api) => registerDomainRoutes(api, ctx), { prefix: '/api/v1' });
+  // The SMS short links (`<site>/s/<code>`, DLT: every template variable ≤ 30 characters).
+  registerShortLinkRoute(app, ctx);
 
   const webDir = ctx.config.webDir;
   if (webDir && existsSync(join(webDir, 'index.html'))) {

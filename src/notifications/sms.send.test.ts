@@ -5,7 +5,14 @@ import { createTestApp, type TestApp } from '../../tests/support/app';
 import { enqueue, type NewOutboxRow } from './outbox.repository';
 import { deliverOutbox, MAX_ATTEMPTS } from './outbox.service';
 import { sendersFromEnv, LogSender } from './senders';
-import { indianMobile, smsConfigFromUrl, SmsError, smsSegments, SmsSender, smsText, templateId } from './sms';
+import { indianMobile, smsConfigFromUrl, SmsError, smsSegments, SmsSender, smsTarget, smsText, templateId } from './sms';
+import type { SendContext } from './senders';
+
+const MEETING = '4b0c6a52-3f1e-4c2a-9d7e-0a1b2c3d4e5f';
+/** The short link maker, without a database (short-link.api.test.ts covers the real one). */
+const shortened: string[] = [];
+const shorten = async (_db: unknown, outboxId: string) => (shortened.push(outboxId), 'k7m2p9x4qa');
+const CTX = { db: undefined, now: new Date('2026-12-06T06:30:00Z') } as unknown as SendContext;
 
 /** A tiny SMS gateway on node:http: records each request and answers as told. */
 interface Received {
@@ -82,10 +89,12 @@ describe('SMS text, encoding and segments', () => {
   });
 
   it('is composed from the payload only: action reference, department, due date and link — never the subject or body', () => {
-    const { text } = smsText(REMINDER, 'https://samanvay.test');
+    const { text } = smsText(REMINDER, 'https://samanvay.test', 'k7m2p9x4qa');
+    // The link is a short link (DLT: every variable ≤ 30 characters); the code is its only variable.
     expect(text).toBe(
-      'Samanvay: convergence action item A-1F2E3D4C for Education is due on 10-12-2026. Record what was done: https://samanvay.test/convergence/actions',
+      'Samanvay: convergence action item A-1F2E3D4C for Education is due on 10-12-2026. Record what was done: https://samanvay.test/s/k7m2p9x4qa',
     );
+    expect(smsTarget(REMINDER)).toEqual({ target: '/convergence/actions' });
     expect(text).not.toMatch(/Priya|Shinde|Rajura|AMR\/CNCP|school/);
     const mr = smsText(
       { ...REMINDER, kind: 'convergence.reminder.overdue', payload: { ...REMINDER.payload, lang: 'mr' } },
@@ -94,13 +103,16 @@ describe('SMS text, encoding and segments', () => {
     expect(mr).toContain('A-1F2E3D4C');
     expect(mr).toContain('10-12-2026');
     expect(mr).toMatch(/[\u0900-\u097F]/);
-    const note = smsText(
-      { kind: 'convergence.note', payload: { meetingId: 'mt-1', department: 'HEALTH', actions: 3, lang: 'en' } },
-      'https://s.test',
-    ).text;
+    const meeting = { kind: 'convergence.note', payload: { meetingId: MEETING, department: 'HEALTH', actions: 3, lang: 'en' } };
+    const note = smsText(meeting, 'https://s.test', 'abcdefgh23').text;
     expect(note).toBe(
-      'Samanvay: the division-of-labour note of the convergence meeting is ready. Health: action items 3. Read it: https://s.test/convergence/meetings/mt-1',
+      'Samanvay: the division-of-labour note of the convergence meeting is ready. Health: action items 3. Read it: https://s.test/s/abcdefgh23',
     );
+    expect(smsTarget(meeting)).toEqual({
+      target: `/convergence/meetings/${MEETING}`,
+      entityType: 'convergence_meeting',
+      entityId: MEETING,
+    });
     expect(smsText({ kind: 'unknown', payload: { childName: 'Priya' } }, 'https://s.test').text).not.toContain('Priya');
   });
 
@@ -146,8 +158,8 @@ describe('SmsSender against a real HTTP gateway', () => {
   it('posts UTF-8 JSON with basic auth, the DLT fields, the Unicode flag and the segment count', async () => {
     const gw = await fakeGateway();
     close = gw.close;
-    const sender = new SmsSender(smsConfigFromUrl(url(gw.port)));
-    const receipt = await sender.send({ ...REMINDER, payload: { ...REMINDER.payload, lang: 'mr' } });
+    const sender = new SmsSender(smsConfigFromUrl(url(gw.port)), fetch, shorten);
+    const receipt = await sender.send({ ...REMINDER, payload: { ...REMINDER.payload, lang: 'mr' } }, CTX);
     const [r] = gw.received;
     expect(r.method).toBe('POST');
     expect(r.url).toBe('/api/send?route=tx');
@@ -155,6 +167,8 @@ describe('SmsSender against a real HTTP gateway', () => {
     expect(Buffer.from(r.auth!.replace('Basic ', ''), 'base64').toString('utf8')).toBe('dcpu@amravati:k3y/1');
     const text = r.body.message as string;
     expect(text).toMatch(/^समन्वय: /);
+    expect(text).toMatch(/: https:\/\/samanvay\.test\/s\/k7m2p9x4qa$/);
+    expect(shortened).toContain('m-1');
     expect(r.body).toMatchObject({
       to: '919876543210',
       sender: 'SAMNVY',
@@ -178,12 +192,12 @@ describe('SmsSender against a real HTTP gateway', () => {
       'hang',
     ]);
     close = gw.close;
-    const sender = new SmsSender(smsConfigFromUrl(url(gw.port, '&timeout=300')));
-    await expect(sender.send(REMINDER)).rejects.toThrow('SMS HTTP failed (503)');
-    await expect(sender.send(REMINDER)).rejects.toThrow('SMS gateway failed (200)');
-    await expect(sender.send(REMINDER)).rejects.toThrow('SMS gateway failed (200)');
+    const sender = new SmsSender(smsConfigFromUrl(url(gw.port, '&timeout=300')), fetch, shorten);
+    await expect(sender.send(REMINDER, CTX)).rejects.toThrow('SMS HTTP failed (503)');
+    await expect(sender.send(REMINDER, CTX)).rejects.toThrow('SMS gateway failed (200)');
+    await expect(sender.send(REMINDER, CTX)).rejects.toThrow('SMS gateway failed (200)');
     const t0 = Date.now();
-    await expect(sender.send(REMINDER)).rejects.toThrow('SMS timeout failed');
+    await expect(sender.send(REMINDER, CTX)).rejects.toThrow('SMS timeout failed');
     expect(Date.now() - t0).toBeLessThan(5_000);
   });
 });

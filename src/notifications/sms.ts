@@ -13,7 +13,7 @@
  * message, and the texts are fixed templates (the catalogue's `sms.*`, src/i18n/sms-words.ts,
  * in the recipient's language) whose only variables ({#var#} in the DLT registration, see
  * `dltTemplateText`) are the action reference, the department, the due date, a count and the
- * link. One template is registered per kind and language: template_<kind>_<lang>, falling back
+ * link's short code (`<link>/s/<code>`, short-link.ts: DLT refuses a variable over 30 characters). One template is registered per kind and language: template_<kind>_<lang>, falling back
  * to template_<kind>, template_<lang> and `template`.
  *
  * What an SMS says (JJ Act 2015 s.74): the text is composed HERE from the message's payload
@@ -31,7 +31,8 @@
 import { departmentLabel, type Lang } from '../convergence/domain/labels';
 import type { DepartmentKind } from '../convergence/domain/types';
 import { translate } from '../i18n/catalogue';
-import type { NotificationSender, OutboxMessage, SendReceipt } from './senders';
+import type { NotificationSender, OutboxMessage, SendContext, SendReceipt } from './senders';
+import { SHORT_LINK_PATH, shortLinkFor, type ShortLinkTarget } from './short-link';
 
 export interface SmsConfig {
   /** Gateway endpoint without credentials (and without the parameters below). */
@@ -170,9 +171,14 @@ export function smsSegments(text: string): SmsSegments {
  */
 const smsTemplate = (kind: SmsKind, lang: Lang) => translate(lang, `sms.${kind}`);
 
-/** A template as it is registered on the DLT platform: each variable as {#var#}. */
-export function dltTemplateText(kind: SmsKind, lang: Lang): string {
-  return smsTemplate(kind, lang).replace(/{{\w+}}/g, '{#var#}');
+/**
+ * A template as it is registered on the DLT platform: each variable as {#var#}; the link as the
+ * site's address (`base`, SMS_URL's link=) with the short link's path, and only its code variable.
+ */
+export function dltTemplateText(kind: SmsKind, lang: Lang, base = ''): string {
+  return smsTemplate(kind, lang)
+    .replace('{{link}}', smsLink(base, '{#var#}'))
+    .replace(/{{\w+}}/g, '{#var#}');
 }
 
 /** "A-1F2E3D4C", the reference the app and the emails show for an action. */
@@ -196,40 +202,55 @@ function department(code: string | null, lang: Lang): string {
 }
 
 /**
- * The SMS text of an outbox message, from its payload only (see the header comment).
- * Returns the template kind too, so the gateway gets the matching template id.
+ * The page of the app an SMS is about, from its payload: the short link's target (short-link.ts).
+ * Only ids go in (a meeting's), never a child's.
  */
-export function smsText(message: Pick<OutboxMessage, 'kind' | 'payload'>, link = ''): { lang: Lang; kind: SmsKind; text: string } {
+export function smsTarget(message: Pick<OutboxMessage, 'kind' | 'payload'>): ShortLinkTarget {
+  const p = message.payload;
+  const meetingId = str(p.meetingId);
+  if (message.kind.startsWith('convergence.reminder.') && str(p.actionId)) return { target: '/convergence/actions' };
+  if (message.kind === 'convergence.note' && meetingId && p.department && UUID.test(meetingId))
+    return { target: `/convergence/meetings/${meetingId}`, entityType: 'convergence_meeting', entityId: meetingId };
+  return { target: '/' };
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The link as sent: the site's address (fixed text of the template) and the short code (the variable). */
+export const smsLink = (base: string, code: string) => `${base}${SHORT_LINK_PATH}${code}`;
+
+/**
+ * The SMS text of an outbox message, from its payload only (see the header comment).
+ * Returns the template kind too, so the gateway gets the matching template id, and the value of
+ * each DLT variable (`vars`; for {{link}} the short code only, the rest being the template's text).
+ */
+export function smsText(
+  message: Pick<OutboxMessage, 'kind' | 'payload'>,
+  base = '',
+  code = '',
+): { lang: Lang; kind: SmsKind; text: string; vars: Record<string, string> } {
   const p = message.payload;
   const lang: Lang = p.lang === 'hi' || p.lang === 'mr' ? p.lang : 'en';
   const actionId = str(p.actionId);
   const meetingId = str(p.meetingId);
-  let tpl: string;
   let kind: SmsKind;
   let vars: Record<string, string>;
   if (message.kind.startsWith('convergence.reminder.') && actionId) {
     kind = message.kind.endsWith('overdue') ? 'overdue' : 'due_soon';
-    tpl = smsTemplate(kind, lang);
     vars = {
       ref: actionRef(actionId),
       department: department(str(p.department), lang),
       due: ddmmyyyy(str(p.dueDate) ?? ''),
-      link: `${link}/convergence/actions`,
     };
   } else if (message.kind === 'convergence.note' && meetingId && p.department) {
     kind = 'note';
-    tpl = smsTemplate(kind, lang);
-    vars = {
-      count: String(Number(p.actions) || 0),
-      department: department(str(p.department), lang),
-      link: `${link}/convergence/meetings/${meetingId}`,
-    };
+    vars = { count: String(Number(p.actions) || 0), department: department(str(p.department), lang) };
   } else {
     kind = 'other';
-    tpl = smsTemplate(kind, lang);
-    vars = { link: link || '/' };
+    vars = {};
   }
-  return { lang, kind, text: tpl.replace(/{{(\w+)}}/g, (_m, k: string) => vars[k] ?? '') };
+  const tpl = smsTemplate(kind, lang);
+  const text = tpl.replace(/{{(\w+)}}/g, (_m, k: string) => (k === 'link' ? smsLink(base, code) : (vars[k] ?? '')));
+  return { lang, kind, text, vars: { ...vars, link: code } };
 }
 
 /** 10-digit Indian mobile → 91XXXXXXXXXX; anything else is refused (never sent). */
@@ -274,12 +295,16 @@ export class SmsSender implements NotificationSender {
   constructor(
     private readonly config: SmsConfig,
     private readonly fetchImpl: typeof fetch = fetch,
+    /** Makes (or finds) the message's short link code; the database's sms_short_link by default. */
+    private readonly shorten: typeof shortLinkFor = shortLinkFor,
   ) {}
 
-  async send(message: OutboxMessage): Promise<SendReceipt> {
+  async send(message: OutboxMessage, ctx: SendContext): Promise<SendReceipt> {
     if (!message.to) throw new SmsError('no recipient number');
     const to = indianMobile(message.to);
-    const { lang, kind, text } = smsText(message, this.config.link ?? '');
+    // The link's only variable is a short code (each DLT variable ≤ 30 characters): made once per message.
+    const code = await this.shorten(ctx.db, message.id, smsTarget(message), ctx.now);
+    const { lang, kind, text } = smsText(message, this.config.link ?? '', code);
     const seg = smsSegments(text);
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json, text/plain' };
     if (this.config.user)

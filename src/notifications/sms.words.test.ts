@@ -10,6 +10,8 @@ import { dltTemplateText, smsConfigFromUrl, smsSegments, smsText, SMS_KINDS, tem
  * its own DLT template (TRAI TCCCPR 2018) with its own template id.
  */
 const LINK = 'https://samanvay.example.gov.in';
+/** A short link's code (short-link.ts): the only variable of the link. */
+const CODE = 'k7m2p9x4qa';
 const ACTION = '1f2e3d4c-aaaa-bbbb-cccc-000000000000';
 const payloadFor = (kind: SmsKind, lang: string): Pick<OutboxMessage, 'kind' | 'payload'> =>
   kind === 'note'
@@ -22,11 +24,11 @@ describe('SMS wording (issue #17)', () => {
   it.each(LANGS.flatMap((lang) => SMS_KINDS.map((kind) => [lang, kind] as const)))(
     '%s %s: the catalogue text in the recipient language, the department in it, counted in the right encoding',
     (lang, kind) => {
-      const sms = smsText(payloadFor(kind, lang), LINK);
+      const sms = smsText(payloadFor(kind, lang), LINK, CODE);
       expect(sms).toMatchObject({ lang, kind });
       // The filled text is the registered template with only its variables replaced.
       const pattern = new RegExp(
-        `^${dltTemplateText(kind, lang)
+        `^${dltTemplateText(kind, lang, LINK)
           .split('{#var#}')
           .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
           .join('(.+?)')}$`,
@@ -52,10 +54,12 @@ describe('SMS wording (issue #17)', () => {
   );
 
   it('exact parts of the reminders as sent: GSM-7 160/153, UCS-2 70/67', () => {
-    const parts = Object.fromEntries(LANGS.map((lang) => [lang, smsSegments(smsText(payloadFor('overdue', lang), LINK).text)] as const));
-    const mr = smsText(payloadFor('overdue', 'mr'), LINK).text;
+    const parts = Object.fromEntries(
+      LANGS.map((lang) => [lang, smsSegments(smsText(payloadFor('overdue', lang), LINK, CODE).text)] as const),
+    );
+    const mr = smsText(payloadFor('overdue', 'mr'), LINK, CODE).text;
     expect(mr).toBe(
-      'समन्वय: अभिसरण कार्यवाही A-1F2E3D4C, विभाग: आरोग्य विभाग, मुदत उलटली: 10-12-2026. अद्ययावत करा: https://samanvay.example.gov.in/convergence/actions',
+      'समन्वय: अभिसरण कार्यवाही A-1F2E3D4C, विभाग: आरोग्य विभाग, मुदत उलटली: 10-12-2026. अद्ययावत करा: https://samanvay.example.gov.in/s/k7m2p9x4qa',
     );
     expect(parts.mr).toEqual({ encoding: 'ucs2', units: mr.length, segments: 3 });
     expect(mr.length).toBeGreaterThan(2 * 67);
@@ -75,8 +79,9 @@ describe('SMS wording (issue #17)', () => {
   });
 
   it('registers {#var#} templates and sends the template id of the kind and the language', () => {
-    expect(dltTemplateText('overdue', 'hi')).toBe(
-      'समन्वय: अभिसरण कार्रवाई {#var#}, विभाग: {#var#}, समय-सीमा बीत गई: {#var#}। अद्यतन करें: {#var#}',
+    // The site's address is fixed text of the registered template; the short link's code is the variable.
+    expect(dltTemplateText('overdue', 'hi', LINK)).toBe(
+      'समन्वय: अभिसरण कार्रवाई {#var#}, विभाग: {#var#}, समय-सीमा बीत गई: {#var#}। अद्यतन करें: https://samanvay.example.gov.in/s/{#var#}',
     );
     let n = 10;
     const ids = SMS_KINDS.flatMap((k) => LANGS.map((l) => `template_${k}_${l}=11070000000000000${n++}`));
@@ -84,7 +89,7 @@ describe('SMS wording (issue #17)', () => {
     const seen = new Set<string>();
     for (const kind of SMS_KINDS)
       for (const lang of LANGS) {
-        const { kind: k, lang: l } = smsText(payloadFor(kind, lang), LINK);
+        const { kind: k, lang: l } = smsText(payloadFor(kind, lang), LINK, CODE);
         seen.add(templateId(config, k, l));
       }
     expect(seen.size).toBe(SMS_KINDS.length * LANGS.length);
@@ -92,6 +97,6 @@ describe('SMS wording (issue #17)', () => {
   });
 
   it('an unknown language falls back to English', () => {
-    expect(smsText(payloadFor('overdue', 'ta'), LINK).lang).toBe('en');
+    expect(smsText(payloadFor('overdue', 'ta'), LINK, CODE).lang).toBe('en');
   });
 });

@@ -1,6 +1,5 @@
 import type { AnyRoute } from '@tanstack/react-router';
 import type { Permission } from '../../../src/access/roles';
-import type { Lang } from '../i18n';
 
 /**
  * The frame later capabilities plug into. A feature lives in `web/src/features/<name>/` and
@@ -16,8 +15,10 @@ import type { Lang } from '../i18n';
  *     routes: (parent) => [
  *       createRoute({ getParentRoute: () => parent, path: '/cases', component: lazyRouteComponent(() => import('./CasesPage')) }),
  *     ],
- *     translations: { en: { cases: {...} }, hi: {...}, mr: {...} }, // or put them in web/src/i18n/*.json
  *   });
+ *
+ * A feature's strings go in its `i18n.ts` (`export const X_TRANSLATIONS = { en, hi, mr }`): they are
+ * found there and come with the signed-in shell (i18n/features.ts), not with the sign-in page.
  *
  * Routes sit under the signed-in layout (the session gate and the app shell). What a role
  * may not do is not offered: nav entries carry the permissions that show them, screens
@@ -54,8 +55,6 @@ export interface AppModule {
   recordLinks?: { family?: RecordLink[]; child?: RecordLink[] };
   /** Paths of this module's routes that work without signing in (shown without the shell), with their link label. */
   publicPages?: { path: string; labelKey: string }[];
-  /** Strings the module brings along, merged into the shared translation files. */
-  translations?: Partial<Record<Lang, Record<string, unknown>>>;
 }
 
 export const defineModule = (m: AppModule): AppModule => m;

@@ -1,4 +1,3 @@
-import { addTranslations } from '../i18n';
 import { sortModules, type AppModule } from './module-api';
 
 export { defineModule, holdsAny, navFor, recordLinksFor, type AppModule, type NavEntry, type RecordLink } from './module-api';
@@ -11,5 +10,3 @@ export { defineModule, holdsAny, navFor, recordLinksFor, type AppModule, type Na
 const found = import.meta.glob<AppModule>('../features/*/module.{ts,tsx}', { eager: true, import: 'default' });
 
 export const MODULES: AppModule[] = sortModules(Object.values(found));
-
-for (const m of MODULES) if (m.translations) addTranslations(m.translations);

@@ -6,11 +6,15 @@ import { SignInPage } from '../auth/SignInPage';
 import { useMe, useSession } from '../auth/session';
 import { Loading } from '../components/Status';
 import { MODULES, navFor } from './modules';
+import { loadFeatureStrings } from '../i18n';
 
 // The first page a phone loads is sign-in (or the public report form): the shell with its menu
 // and the password-change screen come in their own chunks once someone has signed in.
-const Shell = lazy(() => import('./Shell').then((m) => ({ default: m.Shell })));
-const PasswordDuePage = lazy(() => import('../auth/PasswordDuePage').then((m) => ({ default: m.PasswordDuePage })));
+// Every feature's strings come with them, not with the sign-in page (i18n/features.ts).
+const Shell = lazy(() => Promise.all([import('./Shell'), loadFeatureStrings()]).then(([m]) => ({ default: m.Shell })));
+const PasswordDuePage = lazy(() =>
+  Promise.all([import('../auth/PasswordDuePage'), loadFeatureStrings()]).then(([m]) => ({ default: m.PasswordDuePage })),
+);
 
 /** Every screen sits behind the session gate: nobody signed in → sign-in, at the same address. */
 const PUBLIC_PAGES = MODULES.flatMap((m) => m.publicPages ?? []);

@@ -119,6 +119,21 @@ for (const [lng, tree] of Object.entries(CATALOGUE) as [string, Record<string, u
 syncHtmlLang(i18n.language);
 i18n.on('languageChanged', syncHtmlLang);
 
+let featureStrings: Promise<void> | undefined;
+/**
+ * Every feature's strings (menu labels, screens), fetched with the signed-in shell rather than with
+ * the sign-in page (issue #17). Offline, the chunk comes from the service worker's copy; if it cannot
+ * be had, the next call tries again (keys show until then, the shell still works).
+ */
+export function loadFeatureStrings(): Promise<void> {
+  featureStrings ??= import('./features')
+    .then((m) => m.registerFeatureStrings())
+    .catch(() => {
+      featureStrings = undefined;
+    });
+  return featureStrings;
+}
+
 /** A feature module may bring its own strings (deep-merged into the shared ones). */
 export function addTranslations(bundles: Partial<Record<Lang, Record<string, unknown>>>) {
   for (const [lng, res] of Object.entries(bundles)) i18n.addResourceBundle(lng, 'translation', res, true, false);

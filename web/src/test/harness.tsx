@@ -3,6 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { chooseLanguage } from '../i18n';
+import { registerFeatureStrings } from '../i18n/features';
 import type { Me, Place } from '../api/types';
 import { SessionProvider, ME_KEY } from '../auth/session';
 
@@ -10,6 +11,9 @@ import { SessionProvider, ME_KEY } from '../auth/session';
  * Component tests (jsdom): the real providers, the session and the village list already in
  * the cache, and no network (fetch fails loudly if a component calls it unexpectedly).
  */
+// In the app the features' strings come with the shell (i18n/features.ts); here, at once.
+registerFeatureStrings();
+
 export const ME: Me = {
   id: '00000000-0000-4000-8000-000000000001',
   username: 'caseworker.amravati',

@@ -1,6 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
-import { ACCOUNT_TRANSLATIONS } from './i18n';
 
 /**
  * One's own account (password, sessions and API tokens) for everyone, and the users of one's
@@ -17,5 +16,4 @@ export default defineModule({
     createRoute({ getParentRoute: () => parent, path: '/account', component: lazyRouteComponent(() => import('./AccountPage')) }),
     createRoute({ getParentRoute: () => parent, path: '/users', component: lazyRouteComponent(() => import('./UsersPage')) }),
   ],
-  translations: ACCOUNT_TRANSLATIONS,
 });

@@ -1,6 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
-import { ADMIN_TRANSLATIONS } from './i18n';
 
 /**
  * Administration (issue #12): the organisations of the child protection hierarchy in the
@@ -18,5 +17,4 @@ export default defineModule({
       component: lazyRouteComponent(() => import('./OrganisationPage')),
     }),
   ],
-  translations: ADMIN_TRANSLATIONS,
 });

@@ -1,6 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
-import { AUDIT_TRANSLATIONS } from './i18n';
 
 /**
  * The audit log of one's jurisdiction and each child's or family's access log ("who looked at
@@ -27,5 +26,4 @@ export default defineModule({
     child: [{ labelKey: 'audit.whoLooked', to: (id) => `/children/${id}/access-log`, anyOf: ['audit.read'] }],
     family: [{ labelKey: 'audit.whoLooked', to: (id) => `/families/${id}/access-log`, anyOf: ['audit.read'] }],
   },
-  translations: AUDIT_TRANSLATIONS,
 });

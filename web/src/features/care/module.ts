@@ -1,6 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
-import { CARE_TRANSLATIONS } from './i18n';
 
 /**
  * Children in institutions (issue #14): child care institutions with live occupancy against
@@ -50,5 +49,4 @@ export default defineModule({
     createRoute({ getParentRoute: () => parent, path: '/care/aftercare', component: lazyRouteComponent(() => import('./AftercarePage')) }),
     createRoute({ getParentRoute: () => parent, path: '/care/movements', component: lazyRouteComponent(() => import('./MovementsPage')) }),
   ],
-  translations: CARE_TRANSLATIONS,
 });

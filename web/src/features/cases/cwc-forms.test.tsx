@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
-import '../../app/modules';
+import { registerFeatureStrings } from '../../i18n/features';
+
+registerFeatureStrings();
 import { CWC_ORDER_FORMS } from '../../../../src/cases/domain/vocabulary';
 
 // Issue #17: CWC order references showed raw codes ("form44", "form25").

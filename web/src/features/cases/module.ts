@@ -1,6 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
-import { CASES_TRANSLATIONS } from './i18n';
 import { parseCaseSearch } from './search';
 
 /**
@@ -41,5 +40,4 @@ export default defineModule({
       { labelKey: 'cases.list.newCase', to: (id) => `/cases/new?childId=${id}`, anyOf: ['cases.write'] },
     ],
   },
-  translations: CASES_TRANSLATIONS,
 });

@@ -1,6 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
-import { CONVERGENCE_TRANSLATIONS } from './i18n';
 
 /**
  * Convergence (issue #5): the groups and their monthly meetings (agenda, attendance by
@@ -58,5 +57,4 @@ export default defineModule({
       component: lazyRouteComponent(() => import('./BalPanchayatPage')),
     }),
   ],
-  translations: CONVERGENCE_TRANSLATIONS,
 });

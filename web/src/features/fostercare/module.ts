@@ -1,6 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
-import { FOSTERING_TRANSLATIONS } from './i18n';
 
 /**
  * The foster care lifecycle (issue #14; src/care/foster-life.* on the server): matching a child to
@@ -29,5 +28,4 @@ export default defineModule({
       component: lazyRouteComponent(() => import('./RenewalsPage')),
     }),
   ],
-  translations: FOSTERING_TRANSLATIONS,
 });

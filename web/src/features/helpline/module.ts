@@ -1,6 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
-import { HELPLINE_TRANSLATIONS } from './i18n';
 
 /**
  * Child helpline 1098 (issue #13): the operator's keyboard-first intake (drafts saved while
@@ -22,5 +21,4 @@ export default defineModule({
     }),
     createRoute({ getParentRoute: () => parent, path: '/helpline/new', component: lazyRouteComponent(() => import('./IntakePage')) }),
   ],
-  translations: HELPLINE_TRANSLATIONS,
 });

@@ -1,6 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
-import { HOME_TRANSLATIONS } from './i18n';
 
 /**
  * The first screen after sign-in (issue #16): "/" opens the first menu entry, and Home comes
@@ -50,5 +49,4 @@ export default defineModule({
       component: lazyRouteComponent(() => import('./CwcPendencyPage')),
     }),
   ],
-  translations: HOME_TRANSLATIONS,
 });

@@ -9,6 +9,12 @@ import { PhoneText } from '../../components/PhoneText';
 import { CHALLENGE_RETRY, submitPublic } from './api';
 import { solvedChallenge } from './pow';
 import { ChildReportForm } from './ChildReportForm';
+import { MISSING_TRANSLATIONS } from './i18n';
+import { addTranslations } from '../../i18n';
+
+// Opened without signing in, so without the shell that brings every feature's strings
+// (i18n/features.ts): this page brings its own feature's.
+addTranslations(MISSING_TRANSLATIONS);
 
 /**
  * The public page (Khoya-Paaya's role): a citizen reports a missing child or a child seen or

@@ -1,6 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
-import { MISSING_TRANSLATIONS } from './i18n';
 
 /**
  * Missing and found children (issue #7): the match review queue (side by side, with the
@@ -16,7 +15,7 @@ export const PUBLIC_REPORT_PATH = '/report-a-child';
  * sign-in screen should link to them (labelKey). Until then the page works for signed-in users.
  */
 export const publicPages = [
-  { path: PUBLIC_REPORT_PATH, labelKey: 'missing.public.title', component: lazyRouteComponent(() => import('./PublicReportPage')) },
+  { path: PUBLIC_REPORT_PATH, labelKey: 'signIn.reportChild', component: lazyRouteComponent(() => import('./PublicReportPage')) },
 ];
 
 export default defineModule({
@@ -68,5 +67,4 @@ export default defineModule({
     createRoute({ getParentRoute: () => parent, path: '/missing/model', component: lazyRouteComponent(() => import('./ModelPage')) }),
     ...publicPages.map((p) => createRoute({ getParentRoute: () => parent, path: p.path, component: p.component })),
   ],
-  translations: MISSING_TRANSLATIONS,
 });

@@ -1,6 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
-import { OFFLINE_TRANSLATIONS } from './i18n';
 
 /**
  * The frontline worker's village on her phone (issue #17): children, families and due visits
@@ -15,7 +14,6 @@ export default defineModule({
   id: 'offline',
   order: 12,
   nav: [{ to: '/offline', labelKey: 'offline.nav', anyOf: ['registry.write'] }],
-  translations: OFFLINE_TRANSLATIONS,
   routes: (parent) => [
     createRoute({ getParentRoute: () => parent, path: '/offline', component: lazyRouteComponent(screens, 'VillageScreen') }),
     createRoute({

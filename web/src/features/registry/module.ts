@@ -1,8 +1,6 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
 import { parseChildSearch, parseFamilySearch } from './search';
-import { DUPLICATES_TRANSLATIONS } from './duplicates/i18n';
-import { IMPORT_TRANSLATIONS } from './import/i18n';
 
 /**
  * The shared registry of children and families: lists, records, forms and the village
@@ -21,11 +19,6 @@ export default defineModule({
     // Issue #17: the CSV import (the same as `samanvay import`) for the roles that may import.
     { to: '/import', labelKey: 'import.nav', anyOf: ['registry.import'] },
   ],
-  translations: {
-    en: { ...DUPLICATES_TRANSLATIONS.en, ...IMPORT_TRANSLATIONS.en },
-    hi: { ...DUPLICATES_TRANSLATIONS.hi, ...IMPORT_TRANSLATIONS.hi },
-    mr: { ...DUPLICATES_TRANSLATIONS.mr, ...IMPORT_TRANSLATIONS.mr },
-  },
   routes: (parent) => [
     createRoute({
       getParentRoute: () => parent,

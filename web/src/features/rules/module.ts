@@ -1,6 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
-import { RULES_TRANSLATIONS } from './i18n';
 
 /**
  * Rules and sources (issue #18): every timeline, CWC order form and scheme eligibility rule in
@@ -14,5 +13,4 @@ export default defineModule({
   routes: (parent) => [
     createRoute({ getParentRoute: () => parent, path: '/rules', component: lazyRouteComponent(() => import('./RulesPage')) }),
   ],
-  translations: RULES_TRANSLATIONS,
 });

@@ -1,7 +1,6 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
 import { parseOutcomesSearch, parseWorklistSearch } from './filters';
-import { SCHEMES_TRANSLATIONS } from './i18n';
 
 /**
  * Schemes and documents (issue #6): a family's Schemes page (eligible / maybe / not, with
@@ -52,5 +51,4 @@ export default defineModule({
   recordLinks: {
     family: [{ labelKey: 'schemes.nav.familySchemes', to: (id) => `/families/${id}/schemes`, anyOf: ['schemes.read'] }],
   },
-  translations: SCHEMES_TRANSLATIONS,
 });

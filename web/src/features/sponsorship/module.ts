@@ -1,6 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
-import { SPONSORSHIP_TRANSLATIONS } from './i18n';
 
 /**
  * Sponsorship (issue #18; JJ Act 2015 s.45, JJ Model Rules 2016 R.24, Mission Vatsalya 2022
@@ -18,5 +17,4 @@ export default defineModule({
       component: lazyRouteComponent(() => import('./SponsorshipPage')),
     }),
   ],
-  translations: SPONSORSHIP_TRANSLATIONS,
 });

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../tests/support/app';
+import { shortLinkFor, SHORT_LINK_DAYS } from './short-link';
+import { smsTarget } from './sms';
+
+/**
+ * GET /s/:code, the SMS short link (DLT: every template variable ≤ 30 characters, so the link goes
+ * as `<site>/s/<code>`): a real route, no session needed, 302 to the app's page until it expires,
+ * one code per outbox message, and an audit entry when it names a record.
+ */
+let t: TestApp;
+const NOW = new Date('2026-12-06T06:30:00Z');
+const MEETING = '4b0c6a52-3f1e-4c2a-9d7e-0a1b2c3d4e5f';
+const OUTBOX_A = 'a0000000-0000-4000-8000-00000000000a';
+const OUTBOX_B = 'b0000000-0000-4000-8000-00000000000b';
+beforeAll(async () => {
+  t = await createTestApp({ demo: false, now: NOW });
+});
+afterAll(() => t.close());
+
+const rows = <T>(res: unknown): T[] => (Array.isArray(res) ? res : ((res as { rows?: T[] }).rows ?? [])) as T[];
+const follows = async () =>
+  rows<{ n: number }>(
+    await t.ctx.db.execute(sql`SELECT count(*)::int AS n FROM audit_event WHERE action = 'short_link.follow' AND entity_id = ${MEETING}`),
+  )[0]!.n;
+
+describe('SMS short links', () => {
+  it('redirects to the page the SMS is about, without a session, and audits a link that names a record', async () => {
+    const note = { kind: 'convergence.note', payload: { meetingId: MEETING, department: 'HEALTH', actions: 2, lang: 'hi' } };
+    const code = await shortLinkFor(t.ctx.db, OUTBOX_A, smsTarget(note), NOW);
+    expect(code).toMatch(/^[a-z2-9]{10}$/);
+    // A retry of the same outbox message sends the same link.
+    expect(await shortLinkFor(t.ctx.db, OUTBOX_A, smsTarget(note), NOW)).toBe(code);
+    const res = await t.app.inject({ method: 'GET', url: `/s/${code}` });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe(`/convergence/meetings/${MEETING}`);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(await follows()).toBe(1);
+    // The code holds nothing of the record: not the meeting's id, nothing a person wrote.
+    expect(MEETING.replace(/-/g, '')).not.toContain(code);
+  });
+
+  it('a reminder link opens the action items; no record named, nothing audited', async () => {
+    const reminder = { kind: 'convergence.reminder.overdue', payload: { actionId: MEETING, department: 'HEALTH', dueDate: '2026-12-01' } };
+    const code = await shortLinkFor(t.ctx.db, OUTBOX_B, smsTarget(reminder), NOW);
+    const before = await follows();
+    const res = await t.app.inject({ method: 'GET', url: `/s/${code}` });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe('/convergence/actions');
+    expect(await follows()).toBe(before);
+  });
+
+  it('refuses an unknown or malformed code (404) and an expired one (410), with the error body', async () => {
+    for (const bad of ['zzzzzzzzzz', 'short', '../../etc', 'AAAAAAAAAA']) {
+      const res = await t.app.inject({ method: 'GET', url: `/s/${encodeURIComponent(bad)}` });
+      expect(res.statusCode, bad).toBe(404);
+      expect(res.json()).toMatchObject({ code: 'not_found' });
+    }
+    const code = await shortLinkFor(t.ctx.db, 'c0000000-0000-4000-8000-00000000000c', { target: '/' }, NOW);
+    t.setNow(new Date(NOW.getTime() + SHORT_LINK_DAYS * 86_400_000 + 1000));
+    try {
+      const res = await t.app.inject({ method: 'GET', url: `/s/${code}` });
+      expect(res.statusCode).toBe(410);
+      expect(res.json()).toMatchObject({ code: 'link_expired' });
+      expect(res.headers.location).toBeUndefined();
+    } finally {
+      t.setNow(NOW);
+    }
+  });
+});
