@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { asc } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { createTestDatabase } from '../../tests/support/db';
 import type { Database } from '../db/client';
 import { child } from '../registry/registry.schema';
@@ -61,6 +62,10 @@ const scopeArb: fc.Arbitrary<Scope> = fc.oneof(
   pick(places).map((p) => ({ level: 'village' as const, stateCode: p.stateCode, districtCode: p.districtCode, villageId: p.villageId })),
   // Broken scopes (a level without its code) must see nothing rather than everything.
   fc.constantFrom<Scope>({ level: 'district' }, { level: 'village', districtCode: 271 }, { level: 'state' }),
+  // A level below the nation without its state: nothing either (every such level names the state).
+  pick(places).map((p) => ({ level: 'district' as const, districtCode: p.districtCode })),
+  pick(places).map((p) => ({ level: 'block' as const, districtCode: p.districtCode, blockCode: p.blockCode })),
+  pick(places).map((p) => ({ level: 'village' as const, districtCode: p.districtCode, villageId: p.villageId })),
 );
 
 describe('jurisdiction policy', () => {
@@ -74,6 +79,32 @@ describe('jurisdiction policy', () => {
       }),
       { numRuns: 120 },
     );
+  });
+
+  it('names the actor’s state at every level below the nation (one partition on a state-partitioned table)', () => {
+    const dialect = new PgDialect();
+    const p = places[0];
+    const scopes: Scope[] = [
+      { level: 'state', stateCode: p.stateCode },
+      { level: 'district', stateCode: p.stateCode, districtCode: p.districtCode },
+      { level: 'subdistrict', stateCode: p.stateCode, districtCode: p.districtCode, subdistrictCode: p.subdistrictCode },
+      { level: 'block', stateCode: p.stateCode, districtCode: p.districtCode, blockCode: p.blockCode },
+      { level: 'village', stateCode: p.stateCode, districtCode: p.districtCode, villageId: p.villageId },
+    ];
+    for (const scope of scopes) {
+      const actor: Actor = {
+        userId: 'u',
+        username: 'u',
+        displayName: 'u',
+        role: 'dcpu_officer',
+        organisationId: null,
+        organisationKind: null,
+        scope,
+      };
+      const q = dialect.sqlToQuery(jurisdictionWhere(actor, child));
+      expect(q.sql, scope.level).toMatch(/"child"\."state_code" = \$1/);
+      expect(q.params[0], scope.level).toBe(p.stateCode);
+    }
   });
 
   it('a narrower scope never sees more than the scope above it', () => {

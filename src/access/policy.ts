@@ -52,16 +52,17 @@ const never = sql`false`;
 
 export function jurisdictionWhere(actor: Actor, cols: ScopeColumns): SQL {
   const s = actor.scope;
-  // Below a district the state is implied, but naming it lets PostgreSQL read one state's
-  // partition of a state-partitioned table instead of every state's (docs/SCALE.md §3).
-  const inState = (c: SQL) => (s.stateCode == null ? c : and(eq(cols.stateCode, s.stateCode), c)!);
+  if (s.level === 'national') return sql`true`;
+  // Every level below the nation names the actor's state, even where the district implies it:
+  // PostgreSQL then plans a lookup by id on a state-partitioned table against one state's
+  // partition instead of every state's (docs/SCALE.md §3). A scope without its state sees nothing.
+  if (s.stateCode == null) return never;
+  const inState = (c?: SQL) => and(eq(cols.stateCode, s.stateCode!), c)!;
   switch (s.level) {
-    case 'national':
-      return sql`true`;
     case 'state':
-      return s.stateCode == null ? never : eq(cols.stateCode, s.stateCode);
+      return inState();
     case 'district':
-      return s.districtCode == null ? never : and(eq(cols.stateCode, s.stateCode!), eq(cols.districtCode, s.districtCode))!;
+      return s.districtCode == null ? never : inState(eq(cols.districtCode, s.districtCode));
     case 'subdistrict':
       return s.subdistrictCode == null || !cols.subdistrictCode
         ? never
@@ -79,13 +80,13 @@ export function jurisdictionWhere(actor: Actor, cols: ScopeColumns): SQL {
 
 /** The same rule as jurisdictionWhere, for a single placement (used before writes). */
 export function covers(scope: Scope, p: Placement): boolean {
+  if (scope.level === 'national') return true;
+  if (scope.stateCode == null || p.stateCode !== scope.stateCode) return false;
   switch (scope.level) {
-    case 'national':
-      return true;
     case 'state':
-      return scope.stateCode != null && p.stateCode === scope.stateCode;
+      return true;
     case 'district':
-      return scope.districtCode != null && p.stateCode === scope.stateCode && p.districtCode === scope.districtCode;
+      return scope.districtCode != null && p.districtCode === scope.districtCode;
     case 'subdistrict':
       return scope.subdistrictCode != null && p.districtCode === scope.districtCode && p.subdistrictCode === scope.subdistrictCode;
     case 'block':
@@ -93,6 +94,17 @@ export function covers(scope: Scope, p: Placement): boolean {
     case 'village':
       return scope.villageId != null && p.districtCode === scope.districtCode && p.villageId === scope.villageId;
   }
+}
+
+/**
+ * The actor's state as a condition on a state-partitioned table's `state_code`, for a read that
+ * may first try the actor's own state (one partition) before every state's (a record the actor
+ * sees outside their jurisdiction: a case transferred to their unit from another state). None
+ * for a national actor, who scans every partition (docs/SCALE.md §3).
+ */
+export function actorStateWhere(actor: Actor, stateCode: AnyPgColumn): SQL | undefined {
+  const s = actor.scope;
+  return s.level === 'national' || s.stateCode == null ? undefined : eq(stateCode, s.stateCode);
 }
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -49,7 +49,9 @@ export const PERMISSIONS = [
   // reviewers' decisions (src/missing/model.service.ts): district and state child protection officers.
   'missing.model',
   // Confirm or reject a national match proposal (issue #19, src/federation/proposals): the DCPU
-  // of the district whose record the proposal names decides for its state.
+  // of the district whose record the proposal names, or the state's SCPS officer (any district
+  // of the state), decides for its state: one decision per state (JJ Act 2015 s.106: the SCPS
+  // co-ordinates inter-state restoration; JJ Model Rules 2016 r.82).
   'missing.national',
   'helpline.intake', // take 1098 calls: drafts, submit (src/helpline)
   'helpline.read', // the district's calls, queue and response-time figures
@@ -117,6 +119,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'missing.write',
     'missing.review',
     'missing.model',
+    'missing.national',
     'care.manage',
     'reports.recipients',
   ],

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import type { Actor, Placement } from '../access/policy';
+import { actorStateWhere, type Actor, type Placement } from '../access/policy';
 import { caseViewColumns, caseViewJoin, caseViewRow, permittedColumns } from '../access/fields';
 import { child } from '../registry/registry.schema';
 import { appUser, organisation } from '../users/users.schema';
@@ -390,21 +390,14 @@ export interface CaseView {
 }
 
 export async function readCaseView(db: Db, actor: Actor, id: string, today: string): Promise<CaseView | null> {
-  const [raw] = await db
-    .select({
-      ...caseViewColumns(actor, { today }),
-      'subject:childId': caseRecord.childId,
-      'subject:familyId': caseRecord.familyId,
-      'subject:stateCode': caseRecord.stateCode,
-      'subject:districtCode': caseRecord.districtCode,
-      'subject:subdistrictCode': caseRecord.subdistrictCode,
-      'subject:blockCode': caseRecord.blockCode,
-      'subject:villageId': caseRecord.villageId,
-    })
-    .from(caseRecord)
-    .innerJoin(child, eq(child.id, caseRecord.childId))
-    .innerJoin(caseViewJoin(actor), sql`true`)
-    .where(eq(caseRecord.id, id));
+  // First in the actor's own state (case and child), which PostgreSQL plans against one partition of
+  // each on a state-partitioned server (docs/SCALE.md §3); a case seen from outside its state (a
+  // transfer to the actor's unit from another state, a referral) or a child registered in another
+  // state is then read by id alone, every state's partition.
+  const inState = and(actorStateWhere(actor, caseRecord.stateCode), actorStateWhere(actor, child.stateCode));
+  const raw =
+    (inState && (await readCaseViewRow(db, actor, and(eq(caseRecord.id, id), inState)!, today))) ||
+    (await readCaseViewRow(db, actor, eq(caseRecord.id, id), today));
   if (!raw) return null;
   const { access, view, fields } = caseViewRow(raw);
   const r = raw as Record<string, unknown>;
@@ -420,6 +413,25 @@ export async function readCaseView(db: Db, actor: Actor, id: string, today: stri
     }),
   };
   return { access, view, row: view ? (fields as PermittedCaseRow) : null, subject };
+}
+
+async function readCaseViewRow(db: Db, actor: Actor, where: SQL, today: string) {
+  const [raw] = await db
+    .select({
+      ...caseViewColumns(actor, { today }),
+      'subject:childId': caseRecord.childId,
+      'subject:familyId': caseRecord.familyId,
+      'subject:stateCode': caseRecord.stateCode,
+      'subject:districtCode': caseRecord.districtCode,
+      'subject:subdistrictCode': caseRecord.subdistrictCode,
+      'subject:blockCode': caseRecord.blockCode,
+      'subject:villageId': caseRecord.villageId,
+    })
+    .from(caseRecord)
+    .innerJoin(child, eq(child.id, caseRecord.childId))
+    .innerJoin(caseViewJoin(actor), sql`true`)
+    .where(where);
+  return raw;
 }
 
 export interface CaseHistoryRow {

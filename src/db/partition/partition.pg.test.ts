@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import type { Database } from '../client';
 import { createScratchDatabase, type ScratchDatabase } from '../scratch';
 import { seedDemo } from '../../demo/seed';
@@ -9,6 +10,7 @@ import { convertReferenced, REFERENCED_TABLES } from './referenced';
 import { intakeBody } from '../../cases/cases.testkit';
 import { missingReport } from '../../missing/missing.testkit';
 import { multipart } from '../../missing/photos.fixtures';
+import { hashPassword } from '../../auth/passwords';
 
 /**
  * State partitioning (issue #19): the demo (Maharashtra) in PostgreSQL, every partitionable
@@ -18,6 +20,7 @@ import { multipart } from '../../missing/photos.fixtures';
  */
 const PG = process.env.TEST_DATABASE_URL || '';
 const AMRAVATI = 468;
+const BHOPAL = 396;
 
 describe('partitioning on the embedded database', () => {
   it('is refused with the reason (PGlite stays unpartitioned)', async () => {
@@ -171,6 +174,166 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
       });
       expect(reported.statusCode, reported.body).toBe(201);
       expect(await count('missing_record_s27', `id = '${reported.json().id}' AND child_id_state_code = 27`)).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  /** The statements the app sends while `run` runs (every pool query and transaction statement passes Client.query). */
+  async function statementsOf(run: () => Promise<unknown>): Promise<{ text: string; values: unknown[] }[]> {
+    const seen: { text: string; values: unknown[] }[] = [];
+    const original = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const [a, b] = args as [string | { text: string; values?: unknown[] }, unknown];
+      if (typeof a === 'string') seen.push({ text: a, values: Array.isArray(b) ? b : [] });
+      else if (a && typeof a === 'object' && typeof a.text === 'string')
+        seen.push({ text: a.text, values: a.values ?? (Array.isArray(b) ? b : []) });
+      return (original as (...x: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      await run();
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    return seen;
+  }
+
+  /**
+   * The partitions (`<table>_s<state>`, `_sdefault`) a statement's plan reads, with the statement's
+   * own values: `main` those of the statement's own rows, `sub` those of its sub-queries (SubPlan,
+   * InitPlan: the non-disclosure checks, for instance).
+   */
+  async function partitionsOf(st: { text: string; values: unknown[] }): Promise<{ main: string[]; sub: string[] }> {
+    const [{ 'QUERY PLAN': plan }] = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${st.text}`, st.values);
+    const main = new Set<string>();
+    const sub = new Set<string>();
+    const walk = (n: Record<string, unknown>, inSub: boolean) => {
+      const below = inSub || n['Parent Relationship'] === 'SubPlan' || n['Parent Relationship'] === 'InitPlan';
+      const rel = n['Relation Name'];
+      if (typeof rel === 'string' && /_s(\d+|default)$/.test(rel)) (below ? sub : main).add(rel);
+      for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? []) walk(c, below);
+    };
+    walk((plan as { Plan: Record<string, unknown> }[])[0].Plan, false);
+    return { main: [...main].sort(), sub: [...sub].sort() };
+  }
+
+  async function appOn() {
+    const app = await buildApp(
+      {
+        database: db,
+        db: db.db,
+        now: () => new Date(),
+        config: { filesDir: '/tmp/samanvay-partition-test', webDir: null, secureCookies: false },
+      },
+      { logger: false },
+    );
+    const as = async (username: string) => {
+      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      expect(login.statusCode, login.body).toBe(200);
+      return { authorization: `Bearer ${/samanvay_session=([^;]+)/.exec(String(login.headers['set-cookie']))![1]}` };
+    };
+    return { app, as };
+  }
+
+  it("plans a district officer's child-by-id and case-by-id reads against the state's partition only", async () => {
+    const { app, as } = await appOn();
+    try {
+      const headers = await as('dcpo.amravati');
+      const [c] = await db.query<{ id: string; child_id: string }>(
+        `SELECT r.id, r.child_id FROM case_record r JOIN child k ON k.id = r.child_id WHERE r.district_code = ${AMRAVATI} AND k.state_code = 27 LIMIT 1`,
+      );
+      const childReads = await statementsOf(async () => {
+        const res = await app.inject({ method: 'GET', url: `/api/v1/children/${c.child_id}`, headers });
+        expect(res.statusCode, res.body).toBe(200);
+      });
+      const childById = childReads.filter((st) => /from "child"/i.test(st.text) && st.values.includes(c.child_id));
+      expect(childById.length, JSON.stringify(childReads.map((st) => [st.text.slice(0, 300), st.values.slice(0, 4)]))).toBeGreaterThan(0);
+      for (const st of childById) expect((await partitionsOf(st)).main, st.text).toEqual(['child_s27']);
+
+      const caseReads = await statementsOf(async () => {
+        const res = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, headers });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json().view).toBe('full');
+      });
+      const caseById = caseReads.filter((st) => /from "case_record"/i.test(st.text) && st.values.includes(c.id));
+      expect(caseById.length).toBe(1); // the case read once, in the actor's state: no fallback
+      const read = await partitionsOf(caseById[0]);
+      expect(read.main).toEqual(['case_record_s27', 'child_s27']);
+      // Not pruned yet (docs/SCALE.md §3): the non-disclosure checks look for an order on any case of
+      // the child, wherever that case is now (a case keeps its orders when transferred), so they
+      // probe every case_record partition; and the history (case_action by case_id) every partition.
+      expect(read.sub.filter((p) => p.startsWith('case_record_')).length).toBeGreaterThan(1);
+      // A lookup by id alone plans every partition; a national officer's reads stay so.
+      const wide = await partitionsOf({ text: 'SELECT 1 FROM case_record WHERE id = $1', values: [c.id] });
+      expect(wide.main.length).toBeGreaterThan(2);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('transfers a case to another state through the API: partition, history links, who sees it', async () => {
+    // The receiving district's unit and officer (the demo has Maharashtra's only).
+    const [{ id: bhopalUnit }] = await db.query<{ id: string }>(
+      `INSERT INTO organisation (name, kind, state_code, district_code, level, place_id)
+       VALUES ('DCPU Bhopal', 'DCPU', 23, ${BHOPAL}, 'district', 'di:${BHOPAL}') RETURNING id`,
+    );
+    await db.query(
+      `INSERT INTO app_user (username, display_name, password_hash, role, organisation_id, scope_level, jurisdiction_id, state_code, district_code)
+       VALUES ('dcpo.bhopal', 'DCPO Bhopal', $1, 'dcpu_officer', $2, 'district', 'di:${BHOPAL}', 23, ${BHOPAL})`,
+      [await hashPassword(DEMO_PASSWORD), bhopalUnit],
+    );
+    const { app, as } = await appOn();
+    try {
+      const [worker, amravati, bhopal] = [await as('caseworker.amravati'), await as('dcpo.amravati'), await as('dcpo.bhopal')];
+      const child = await app.inject({
+        method: 'POST',
+        url: '/api/v1/children',
+        headers: worker,
+        payload: { name: 'Transfer Wankhade', sex: 'female', careStatus: 'birth_family', locationId: 'vi:demo-wadali', dob: '2014-03-01' },
+      });
+      expect(child.statusCode, child.body).toBe(201);
+      const childId = child.json().id as string;
+      const opened = await app.inject({ method: 'POST', url: '/api/v1/cases', headers: worker, payload: intakeBody(childId) });
+      expect(opened.statusCode, opened.body).toBe(201);
+      const caseId = opened.json().id as string;
+      const act = (headers: Record<string, string>, payload: Record<string, unknown>) =>
+        app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/actions`, headers, payload });
+      expect((await act(worker, { type: 'note', text: 'Before the transfer' })).statusCode).toBe(201);
+      // JJ Act 2015 s.95: to the child's home district, Bhopal (Madhya Pradesh); its DCPU by default.
+      const req = await act(worker, { type: 'transfer_requested', toDistrictCode: BHOPAL, reason: 'family traced to Bhopal' });
+      expect(req.statusCode, req.body).toBe(201);
+      expect(req.json().state.transfer.pending).toMatchObject({ toStateCode: '23', toDistrictCode: String(BHOPAL), toUnit: bhopalUnit });
+      // The receiving unit reads the pending case (in Maharashtra's partition still) to decide.
+      expect(await count('case_record_s27', `id = '${caseId}'`)).toBe(1);
+      expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: bhopal })).json().view).toBe('full');
+      const accepted = await act(bhopal, { type: 'transfer_accepted' });
+      expect(accepted.statusCode, accepted.body).toBe(201);
+      expect(accepted.json().place).toMatchObject({ stateCode: 23, districtCode: BHOPAL });
+
+      // The case moved partition; its history keeps where each action was written, its link follows.
+      expect(await count('case_record_s23', `id = '${caseId}'`)).toBe(1);
+      expect(await count('case_record_s27', `id = '${caseId}'`)).toBe(0);
+      const actions = await count('case_action', `case_id = '${caseId}'`);
+      expect(actions).toBeGreaterThanOrEqual(4);
+      expect(await count('case_action', `case_id = '${caseId}' AND case_id_state_code = 23`)).toBe(actions);
+      expect(await count('case_action', `case_id = '${caseId}' AND state_code = 27`)).toBeGreaterThanOrEqual(3);
+      // The child stays in its state's registry (the app moves a child only with its district,
+      // move-district); the case's link to it still names Maharashtra.
+      expect(await count('child_s27', `id = '${childId}'`)).toBe(1);
+      expect(await count('case_record', `id = '${caseId}' AND child_id_state_code = 27`)).toBe(1);
+
+      // The receiving officer sees it and works it; the sending district no longer sees it.
+      const read = await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: bhopal });
+      expect(read.statusCode, read.body).toBe(200);
+      expect(read.json().view).toBe('full');
+      expect(read.body).toContain('Before the transfer');
+      expect((await act(bhopal, { type: 'note', text: 'Received in Bhopal' })).statusCode).toBe(201);
+      expect(await count('case_action_s23', `case_id = '${caseId}' AND type = 'note'`)).toBe(1);
+      expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: amravati })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: worker })).statusCode).toBe(404);
+      const list = await app.inject({ method: 'GET', url: `/api/v1/cases?pageSize=100`, headers: bhopal });
+      expect(list.statusCode, list.body).toBe(200);
+      expect(list.json().items.map((i: { id: string }) => i.id)).toContain(caseId);
     } finally {
       await app.close();
     }

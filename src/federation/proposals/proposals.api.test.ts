@@ -17,12 +17,12 @@ const MADHYA_PRADESH = 23;
 const BHOPAL = 396;
 
 let t: TestApp;
-let amravati: Client, akola: Client, caseworker: Client, cwc: Client;
+let amravati: Client, akola: Client, caseworker: Client, cwc: Client, scps: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [amravati, akola, caseworker, cwc] = await Promise.all(
-    ['dcpo.amravati', 'dcpo.akola', 'caseworker.amravati', 'cwc.amravati'].map((u) => t.login(u)),
+  [amravati, akola, caseworker, cwc, scps] = await Promise.all(
+    ['dcpo.amravati', 'dcpo.akola', 'caseworker.amravati', 'cwc.amravati', 'scps.mh'].map((u) => t.login(u)),
   );
 });
 afterAll(() => t.close());
@@ -143,5 +143,44 @@ describe('a state database with the federation tables', () => {
     const res = await amravati.post(`${URL}/${withdrawn}/decision`, { decision: 'reject', note: 'the record was closed' });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('already_decided');
+  });
+
+  it("lets the state's SCPS officer see every district's proposals of the state and decide for the state: one decision per state", async () => {
+    const [a, b, c] = [await propose(AMRAVATI), await propose(AKOLA), await propose(AMRAVATI)];
+    const listed = (await scps.get(`${URL}?status=proposed&pageSize=100`)).json();
+    expect(listed.federation).toBe(true);
+    const ids = listed.items.map((i: { id: string }) => i.id);
+    for (const id of [a, b, c]) expect(ids).toContain(id);
+    // Not a record of Madhya Pradesh's districts: the found side is never the state officer's.
+    expect(listed.items.every((i: { ownSide: string }) => i.ownSide === 'missing')).toBe(true);
+
+    // The state officer rejects for Maharashtra: one rejection rejects at the nation, so the
+    // district's DCPU cannot decide again for the state (409), and nothing else is written.
+    const rej = await scps.post(`${URL}/${a}/decision`, { decision: 'reject', note: 'the marks do not agree' });
+    expect(rej.statusCode).toBe(200);
+    expect(rej.json().decision).toMatchObject({ decision: 'reject' });
+    expect((await amravati.post(`${URL}/${a}/decision`, confirm)).statusCode).toBe(409);
+    expect(await decisions(a)).toEqual([{ state_code: MAHARASHTRA, decision: 'reject', checked_by: null }]);
+
+    // A confirmation by the state officer counts as the state's: the Akola proposal waits for
+    // Madhya Pradesh's confirmation (two confirmations confirm), and Akola's DCPU sees it decided.
+    const conf = await scps.post(`${URL}/${b}/decision`, confirm);
+    expect(conf.statusCode).toBe(200);
+    expect(conf.json().status).toBe('proposed');
+    expect(await decisions(b)).toEqual([{ state_code: MAHARASHTRA, decision: 'confirm', checked_by: 'video_call' }]);
+    const seenByAkola = (await akola.get(`${URL}?status=proposed&pageSize=100`)).json().items.find((i: { id: string }) => i.id === b);
+    expect(seenByAkola.decision).toMatchObject({ decision: 'confirm', checkedBy: 'video_call' });
+    expect((await akola.post(`${URL}/${b}/decision`, confirm)).statusCode).toBe(409);
+
+    // The DCPU decided first: the state officer gets 409 in turn.
+    expect((await amravati.post(`${URL}/${c}/decision`, confirm)).statusCode).toBe(200);
+    expect((await scps.post(`${URL}/${c}/decision`, { decision: 'reject', note: 'not her' })).statusCode).toBe(409);
+
+    const [audited] = await t.ctx.database.query<{ username: string; district_code: number }>(
+      `SELECT u.username, a.district_code FROM audit_event a JOIN app_user u ON u.id = a.actor_id
+        WHERE a.action = 'decide' AND a.entity_type = 'national_match' AND a.entity_id = $1`,
+      [b],
+    );
+    expect(audited).toEqual({ username: 'scps.mh', district_code: AKOLA });
   });
 });
