@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { log, PG_URL } from '../support';
 import { round, type BenchResult } from '../types';
-import { BenchServer, startSignedIn } from './server-process';
+import { signedRequests, withLoadSession } from './server-process';
 import { pgbench } from './pgbench-ratio.bench';
 
 function minutesArg(): number {
@@ -60,10 +60,7 @@ export function growth(samples: Sample[], key: 'rss' | 'heap') {
 export async function run(): Promise<BenchResult[]> {
   const minutes = minutesArg();
   const anchor = await pgbench();
-  const server = new BenchServer();
-  try {
-    log('memory: seeding the demo into a scratch PostgreSQL database and starting the server…');
-    const { port, fixtures, token } = await startSignedIn(server, PG_URL);
+  return withLoadSession(PG_URL, 'memory', async ({ server, port, fixtures, token }) => {
     let i = 0;
     const nth = <T>(xs: T[], k: number) => xs[k % xs.length];
     // Search, read, note in turn: one in three requests is an audited write.
@@ -95,16 +92,7 @@ export async function run(): Promise<BenchResult[]> {
       url: `http://127.0.0.1:${port}`,
       connections: CONNECTIONS,
       duration: Math.round(minutes * 60),
-      requests: [
-        {
-          setupRequest: (req) => ({
-            ...req,
-            body: undefined,
-            ...next(),
-            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          }),
-        },
-      ],
+      requests: signedRequests(token, next),
       timeout: 120,
     });
     clearInterval(sampler);
@@ -146,9 +134,7 @@ export async function run(): Promise<BenchResult[]> {
         note: `p99 ${res.latency.p99} ms; ${res.non2xx} non-2xx of ${res.requests.total}; pgbench TPC-B-like ${round(anchor.tpcb, 0)} tps; ${common}`,
       },
     ];
-  } finally {
-    await server.ask({ type: 'stop' }).catch(() => undefined);
-  }
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -16,7 +16,7 @@ import pg from 'pg';
 import autocannon from 'autocannon';
 import { log, PG_URL } from '../support';
 import { round, type BenchResult } from '../types';
-import { BenchServer, startSignedIn } from './server-process';
+import { signedRequests, withLoadSession, type BenchServer } from './server-process';
 
 const SECONDS = Number(process.env.BENCH_RATIO_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_RATIO_CONNECTIONS ?? 50);
@@ -81,16 +81,7 @@ async function load(
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: SECONDS,
-    requests: [
-      {
-        setupRequest: (req) => ({
-          ...req,
-          body: undefined,
-          ...next(),
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        }),
-      },
-    ],
+    requests: signedRequests(token, next),
     timeout: 120,
   });
   clearInterval(sampler);
@@ -108,10 +99,7 @@ async function load(
 
 export async function run(): Promise<BenchResult[]> {
   const anchor = await pgbench();
-  const server = new BenchServer();
-  try {
-    log('app: seeding the demo into a scratch PostgreSQL database and starting the server…');
-    const { port, fixtures, token } = await startSignedIn(server, PG_URL);
+  return withLoadSession(PG_URL, 'app', async ({ server, port, fixtures, token }) => {
     let i = 0;
     const nth = <T>(xs: T[]) => xs[i++ % xs.length];
     const rssIdle = server.rssMb();
@@ -150,9 +138,7 @@ export async function run(): Promise<BenchResult[]> {
       });
     }
     return out;
-  } finally {
-    await server.ask({ type: 'stop' }).catch(() => undefined);
-  }
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -5,7 +5,9 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import type autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '../../src/demo/users';
+import { log } from '../support';
 
 export class BenchServer {
   readonly child: ChildProcess;
@@ -73,4 +75,44 @@ export async function startSignedIn(
   const token = login.headers.get('set-cookie')?.match(/samanvay_session=([^;]+)/)?.[1];
   if (!token) throw new Error(`login failed: ${login.status}`);
   return { port, fixtures, token };
+}
+
+/** One request of autocannon's list (bench/load/autocannon.d.ts). */
+type Request = NonNullable<Parameters<typeof autocannon>[0]['requests']>[number];
+
+export interface LoadSession {
+  server: BenchServer;
+  port: number;
+  fixtures: LoadFixtures;
+  token: string;
+}
+
+/**
+ * The set-up the load benches on PostgreSQL repeat (pgbench-ratio, memory): the demo seeded into a
+ * scratch database on `postgresUrl`, the server started, the district officer signed in; `fn` runs
+ * the load, and the server is stopped afterwards whatever happens.
+ */
+export async function withLoadSession<T>(postgresUrl: string, label: string, fn: (s: LoadSession) => Promise<T>): Promise<T> {
+  const server = new BenchServer();
+  try {
+    log(`${label}: seeding the demo into a scratch PostgreSQL database and starting the server…`);
+    const { port, fixtures, token } = await startSignedIn(server, postgresUrl);
+    return await fn({ server, port, fixtures, token });
+  } finally {
+    await server.ask({ type: 'stop' }).catch(() => undefined);
+  }
+}
+
+/** An autocannon request list whose every request is `next()`, signed in with the bearer `token`. */
+export function signedRequests(token: string, next: () => { method: 'GET' | 'POST'; path: string; body?: string }): Request[] {
+  return [
+    {
+      setupRequest: (req: Request): Request => ({
+        ...req,
+        body: undefined,
+        ...next(),
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      }),
+    },
+  ];
 }

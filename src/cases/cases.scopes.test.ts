@@ -192,7 +192,8 @@ describe('case access: SQL and the rule agree for every user × role × place', 
           }
         },
       ),
-      { numRuns: 60 },
+      // 30 runs of up to 10 cases × 6 actors (CI time; fast-check prints the seed and path of a failure to replay it).
+      { numRuns: 30 },
     );
   });
 
@@ -214,7 +215,8 @@ describe('case access: SQL and the rule agree for every user × role × place', 
           }
         },
       ),
-      { numRuns: 60 },
+      // 30 runs of up to 10 cases × 6 actors (CI time; fast-check prints the seed and path of a failure to replay it).
+      { numRuns: 30 },
     );
   });
 
@@ -228,7 +230,7 @@ describe('case access: SQL and the rule agree for every user × role × place', 
           .where(eq(caseRecord.id, id));
         expect(row.access ?? null).toBe(caseAccess(actor, c));
       }),
-      { numRuns: 40 },
+      { numRuns: 20 },
     );
   });
 });

@@ -67,16 +67,19 @@ export async function createScratchDatabase(opts: {
 
 /**
  * Makes a named template database on the PostgreSQL server from a scratch database's build
- * (`prepare` migrates, seeds…); the server refuses copies while anyone is connected, so the
- * build's connections are closed first. Returns a function that drops it.
+ * (`prepare` migrates, seeds…), or from a copy of the template `from` (then `prepare` only adds
+ * to it: the demo seeded into a copy of the migrated template, not migrated a second time); the
+ * server refuses copies while anyone is connected, so the build's connections are closed first.
+ * Returns a function that drops it.
  */
 export async function createPostgresTemplate(
   postgresUrl: string,
   name: string,
   prepare: (db: Database) => Promise<void>,
+  opts: { from?: string } = {},
 ): Promise<() => Promise<void>> {
   await adminQuery(postgresUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await adminQuery(postgresUrl, `CREATE DATABASE ${name}`);
+  await adminQuery(postgresUrl, `CREATE DATABASE ${name}${opts.from ? ` TEMPLATE ${opts.from}` : ''}`);
   const db = await openDatabase(withDatabaseName(postgresUrl, name));
   try {
     await prepare(db);

@@ -58,7 +58,8 @@ export function messagesOf(db: Db, callId: string) {
       messageId: m.messageId,
       kind: m.kind,
       statusValue: m.statusValue,
-      delivery: m.delivery,
+      // An outbound message whose outbox row ended failed (given up, see earlierUnacknowledged) reads `failed`.
+      delivery: sql<string>`CASE WHEN ${o.status} = 'failed' AND ${m.delivery} <> 'acknowledged' THEN 'failed' ELSE ${m.delivery} END`,
       attempts: sql<number>`coalesce(${o.attempts}, ${m.attempts})`.mapWith(Number),
       acknowledgedAt: m.acknowledgedAt,
       lastError: sql<string | null>`CASE WHEN ${o.id} IS NULL THEN ${m.lastError} ELSE ${o.lastError} END`,
@@ -148,6 +149,9 @@ const sameThread = (row: OutRow) =>
 /**
  * The first message queued before `row` to the same partner about the same call and not yet
  * acknowledged (index helpline_partner_message_out_order, 0971), with its outbox row's next try.
+ * One whose outbox row ended `failed` (nothing retries it: no sender for the channel) does not
+ * hold the later ones: they would wait forever. Its failure stays on the call (`messagesOf`:
+ * delivery `failed` with the outbox's last error).
  */
 export async function earlierUnacknowledged(db: Db, row: OutRow) {
   if (!row.callId) return null;
@@ -155,7 +159,7 @@ export async function earlierUnacknowledged(db: Db, row: OutRow) {
     .select({ messageId: m.messageId, kind: m.kind, nextAttemptAt: o.nextAttemptAt })
     .from(m)
     .leftJoin(o, eq(o.dedupeKey, sql`'helpline-partner:' || ${m.messageId}`))
-    .where(and(sameThread(row), lt(m.seq, row.seq)))
+    .where(and(sameThread(row), lt(m.seq, row.seq), sql`${o.status} IS DISTINCT FROM 'failed'`))
     .orderBy(asc(m.seq))
     .limit(1);
   return earlier ?? null;

@@ -23,16 +23,20 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const pgUrl = process.env.TEST_DATABASE_URL || '';
-  const build = async (db: Database, demo: boolean) => {
+  const build = async (db: Database) => {
     await migrate(db);
     await ensureReferenceData(db, undefined, TEST_STATES);
-    if (demo) await seedDemo(db);
   };
   if (pgUrl) {
     const tag = `${process.pid}`;
-    const dropPlain = await createPostgresTemplate(pgUrl, `samanvay_tpl_plain_${tag}`, (db) => build(db, false));
-    const dropDemo = await createPostgresTemplate(pgUrl, `samanvay_tpl_demo_${tag}`, (db) => build(db, true));
-    project.provide('dbTemplates', { kind: 'postgres', plain: `samanvay_tpl_plain_${tag}`, demo: `samanvay_tpl_demo_${tag}` });
+    const plain = `samanvay_tpl_plain_${tag}`;
+    const dropPlain = await createPostgresTemplate(pgUrl, plain, (db) => build(db));
+    // The demo template is a copy of the migrated one with the demo seeded (as on PGlite below):
+    // migrating a second database would cost the run's set-up as much again.
+    const dropDemo = await createPostgresTemplate(pgUrl, `samanvay_tpl_demo_${tag}`, (db) => seedDemo(db).then(() => undefined), {
+      from: plain,
+    });
+    project.provide('dbTemplates', { kind: 'postgres', plain, demo: `samanvay_tpl_demo_${tag}` });
     return async () => {
       await dropPlain();
       await dropDemo();
