@@ -264,3 +264,5 @@ WHERE f.month IS NOT NULL;
 --    copy, which carries the case's block (0980), by block and due instant, instead of the view's
 --    join of every open case of the district (dash_case_due): home.repository.ts, indicators.batch.ts.
 CREATE INDEX dash_due_item_block_idx ON dash_due_item (state_code, district_code, block_code, due_at);
+-- The state comparison's items due today across the state's districts (countDueFromRollup).
+CREATE INDEX dash_due_item_state_due_idx ON dash_due_item (state_code, due_at);

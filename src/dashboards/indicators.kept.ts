@@ -92,23 +92,25 @@ async function missingBuckets(db: Db, actor: Actor, by: By): Promise<{ buckets: 
  * Per key, IST month received and outcome: the calls, and whether their time is up. A call not
  * reached is due once its target has passed: on a day before today whole, today's against `now`.
  */
-async function helplineBuckets(db: Db, actor: Actor, p: Params, by: By): Promise<Bucket[]> {
+async function helplineBuckets(db: Db, actor: Actor, p: Params, by: By, withMonths: boolean): Promise<Bucket[]> {
   const c = dashHelplineCount;
   const o = dashHelplineOpen;
+  // Without a trend (the comparison) the months are left out: a few rows per district, not per month.
+  const month = (col: unknown) => (withMonths ? sql`${col}` : sql`NULL::date`);
   const start = new Date(`${p.today}T00:00:00+05:30`);
   const end = new Date(start.getTime() + 86_400_000);
   const res = (await db.execute(sql`SELECT key, to_char(month, 'YYYY-MM') AS month, outcome, due, sum(n)::int AS n FROM (
-      SELECT ${keyOf(c, by)} AS key, ${c.receivedMonth} AS month, ${c.outcome} AS outcome,
+      SELECT ${keyOf(c, by)} AS key, ${month(c.receivedMonth)} AS month, ${c.outcome} AS outcome,
              ${c.outcome} <> 'open' OR ${c.targetDay} < ${p.today}::date AS due, ${c.n} AS n
       FROM ${c} WHERE ${and(jurisdictionWhere(actor, c), sql`NOT (${c.outcome} = 'open' AND ${c.targetDay} = ${p.today}::date)`)}
       UNION ALL
-      SELECT ${keyOf(o, by)}, ${o.receivedMonth}, 'open', ${o.targetAt} < ${p.now.toISOString()}::timestamptz, 1
+      SELECT ${keyOf(o, by)}, ${month(o.receivedMonth)}, 'open', ${o.targetAt} < ${p.now.toISOString()}::timestamptz, 1
       FROM ${o} WHERE ${and(jurisdictionWhere(actor, o), sql`${o.targetAt} >= ${start.toISOString()}::timestamptz`, sql`${o.targetAt} < ${end.toISOString()}::timestamptz`)}
     ) calls GROUP BY 1, 2, 3, 4`)) as unknown as Rows;
   return res.rows.map((r) => ({
     key: (r.key as string | null) ?? null,
     meets: (name) => (name === 'due' ? r.due === true : name === 'reached_in_target' ? r.outcome === 'in_target' : false),
-    month: (date) => (date === 'received_at' ? String(r.month) : null),
+    month: (date) => (date === 'received_at' && r.month != null ? String(r.month) : null),
     n: Number(r.n),
   }));
 }
@@ -132,7 +134,7 @@ export async function keptFigures(
   let buckets: Bucket[];
   let medians = new Map<string | null, number | null>();
   if (source === 'care') buckets = await careBuckets(db, actor, by);
-  else if (source === 'helpline') buckets = await helplineBuckets(db, actor, p, by);
+  else if (source === 'helpline') buckets = await helplineBuckets(db, actor, p, by, months.length > 0 && inds.some((i) => i.trend));
   else ({ buckets, medians } = await missingBuckets(db, actor, by));
   const out = new Map<string, KeptFigures>();
   for (const ind of inds) {
