@@ -1,4 +1,5 @@
 import { formatDay, formatStamp, translate, type CatalogueLang } from '../i18n/catalogue';
+import { lgdStateNames } from '../locations/lgd';
 
 /**
  * What an alert says, kept as a catalogue key and its values (codes, numbers, instants: never a
@@ -8,7 +9,8 @@ export type NotificationParams =
   | { key: 'alert.overdue'; number: number; dueKind: string; dueAt: string }
   | { key: 'alert.urgentBalPanchayat'; category: string; ref: string }
   | { key: 'alert.helplineOverdue'; number: number; targetAt: string; route: string | null }
-  | { key: 'alert.helplineDueSoon'; number: number; targetAt: string; route: string | null };
+  | { key: 'alert.helplineDueSoon'; number: number; targetAt: string; route: string | null }
+  | { key: 'alert.nationalMatchClosed'; ref: string; states: number[] };
 
 /** The alert in `lang`; an older row without params keeps its English message. */
 export function alertText(lang: CatalogueLang, params: NotificationParams | null | undefined, message: string): string {
@@ -29,6 +31,12 @@ export function alertText(lang: CatalogueLang, params: NotificationParams | null
         // A 1098 response target is counted in minutes: its clock time matters.
         target: formatStamp(lang, params.targetAt),
         route: translate(lang, `helplineRoute.${params.route ?? 'unit'}`),
+      });
+    case 'alert.nationalMatchClosed':
+      // State names as the LGD spells them (the proposals screen shows the same).
+      return translate(lang, params.key, {
+        ref: params.ref,
+        states: params.states.map((c) => lgdStateNames().get(c) ?? String(c)).join(', '),
       });
     default:
       return message;
