@@ -1,4 +1,5 @@
 import { formatDay, formatStamp, translate, type CatalogueLang } from '../i18n/catalogue';
+import { lgdStateNames } from '../locations/lgd';
 
 /**
  * What an alert says, kept as a catalogue key and its values (codes, numbers, instants: never a
@@ -10,7 +11,8 @@ export type NotificationParams =
   | { key: 'alert.helplineOverdue'; number: number; targetAt: string; route: string | null }
   | { key: 'alert.helplineDueSoon'; number: number; targetAt: string; route: string | null }
   /** A foster family's approval lapsed or was refused while a child is placed (src/care/foster-lapse.service.ts). */
-  | { key: 'alert.fosterLapse'; ref: string; state: 'lapsed' | 'refused'; endedOn: string | null; count: number };
+  | { key: 'alert.fosterLapse'; ref: string; state: 'lapsed' | 'refused'; endedOn: string | null; count: number }
+  | { key: 'alert.nationalMatchClosed'; ref: string; states: number[] };
 
 /** The alert in `lang`; an older row without params keeps its English message. */
 export function alertText(lang: CatalogueLang, params: NotificationParams | null | undefined, message: string): string {
@@ -35,6 +37,12 @@ export function alertText(lang: CatalogueLang, params: NotificationParams | null
     case 'alert.fosterLapse':
       // The e-mail's words (src/i18n/email-words.ts): the family by its reference, no child named.
       return translate(lang, 'email.fosterLapseSubject', { ref: params.ref });
+    case 'alert.nationalMatchClosed':
+      // State names as the LGD spells them (the proposals screen shows the same).
+      return translate(lang, params.key, {
+        ref: params.ref,
+        states: params.states.map((c) => lgdStateNames().get(c) ?? String(c)).join(', '),
+      });
     default:
       return message;
   }

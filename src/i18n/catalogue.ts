@@ -20,6 +20,7 @@ const en = {
   alert: {
     overdue: 'Overdue on case #{{number}}: {{what}}, due {{due}}.',
     urgentBalPanchayat: 'Urgent from a Bal Panchayat: {{what}}. Act within the hour (issue {{ref}}).',
+    nationalMatchClosed: 'National match {{ref}} was confirmed by both states: the record in {{states}} is closed as matched.',
     helplineOverdue: '1098 call #{{number}}: the child was not reached by the target time ({{target}}). With: {{route}}.',
     helplineDueSoon: '1098 call #{{number}}: the child must be reached by {{target}} and is not yet. With: {{route}}.',
   },
@@ -203,6 +204,7 @@ const hi: typeof en = {
   alert: {
     overdue: 'प्रकरण #{{number}} में समय-सीमा बीत गई: {{what}}, समय-सीमा {{due}}।',
     urgentBalPanchayat: 'बाल पंचायत से तत्काल सूचना: {{what}}। एक घंटे के भीतर कार्रवाई करें (मुद्दा {{ref}})।',
+    nationalMatchClosed: 'राष्ट्रीय मेल (संदर्भ {{ref}}): दोनों राज्यों ने पुष्टि की; राज्य: {{states}} — रिकॉर्ड मेल के रूप में बंद किया गया।',
     helplineOverdue: '1098 कॉल #{{number}}: निर्धारित समय ({{target}}) तक बच्चे तक नहीं पहुँचा गया। ज़िम्मेदार: {{route}}।',
     helplineDueSoon: '1098 कॉल #{{number}}: बच्चे तक {{target}} तक पहुँचना है, अभी नहीं पहुँचे। ज़िम्मेदार: {{route}}।',
   },
@@ -386,6 +388,7 @@ const mr: typeof en = {
   alert: {
     overdue: 'प्रकरण #{{number}}: मुदत उलटली — {{what}}, मुदत {{due}}.',
     urgentBalPanchayat: 'बाल पंचायतीकडून तातडीची सूचना: {{what}}. एका तासाच्या आत कार्यवाही करा (मुद्दा {{ref}}).',
+    nationalMatchClosed: 'राष्ट्रीय जुळणी (संदर्भ {{ref}}): दोन्ही राज्यांनी पुष्टी दिली; राज्य: {{states}} — नोंद जुळली म्हणून बंद केली.',
     helplineOverdue: '1098 कॉल #{{number}}: ठरलेल्या वेळेत ({{target}}) बालकापर्यंत पोहोचता आले नाही. जबाबदार: {{route}}.',
     helplineDueSoon: '1098 कॉल #{{number}}: {{target}} पर्यंत बालकापर्यंत पोहोचायचे आहे, अजून पोहोचलो नाही. जबाबदार: {{route}}.',
   },

@@ -269,14 +269,7 @@ export async function decideMatch(ctx: AppContext, actor: Actor, id: string, inp
       status: 'confirmed',
       confirmedAs,
     });
-    for (const r of [missing, found]) {
-      await tx
-        .update(missingRecord)
-        .set({ status: 'matched', version: sql`${missingRecord.version} + 1`, updatedAt: now })
-        .where(eq(missingRecord.id, r.id));
-      await audit(tx, actor, 'update', 'missing_record', r.id, placeOfRecord(r), { status: 'matched', matchId: id });
-    }
-    await supersedeProposals(tx, [missing.id, found.id], id);
+    await closeMatchedRecords(tx, actor, [missing, found], now, { matchId: id });
     const restoration = await insertRestoration(tx, {
       matchId: id,
       missingId: missing.id,
@@ -308,6 +301,34 @@ export async function decideMatch(ctx: AppContext, actor: Actor, id: string, inp
   } = await matchViews(ctx.db, actor, [result.match]);
   await auditCrossDistrict(ctx.db, actor, seen.values(), { matchId: id });
   return { ...view, restoration };
+}
+
+/**
+ * A confirmed match closes its records, wherever it was confirmed: each is `matched` (not matched
+ * again; on a federated state it leaves the nation's index), audited at its place, and the other
+ * proposals naming it are superseded. A match confirmed here closes both of its records
+ * (`decideMatch`); a national proposal confirmed by both states closes each state's own record, in
+ * that state's database (src/federation/proposals/closing.ts). The caller holds the records' locks.
+ */
+export async function closeMatchedRecords(
+  tx: Db,
+  actor: Actor | null,
+  records: RecordRow[],
+  now: Date,
+  match: { matchId: string } | { nationalMatchId: string },
+) {
+  for (const r of records) {
+    await tx
+      .update(missingRecord)
+      .set({ status: 'matched', version: sql`${missingRecord.version} + 1`, updatedAt: now })
+      .where(eq(missingRecord.id, r.id));
+    await audit(tx, actor, 'update', 'missing_record', r.id, placeOfRecord(r), { status: 'matched', ...match });
+  }
+  await supersedeProposals(
+    tx,
+    records.map((r) => r.id),
+    'matchId' in match ? match.matchId : null,
+  );
 }
 
 // ---------------------------------------------------------------- labelled pairs

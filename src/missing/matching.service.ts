@@ -290,7 +290,7 @@ export async function matchPendingRecords(ctx: Pick<AppContext, 'db' | 'now'>, l
 }
 
 /** Marks proposals involving these records as superseded (after one of them was confirmed elsewhere). */
-export async function supersedeProposals(db: Db, recordIds: string[], exceptMatchId: string) {
+export async function supersedeProposals(db: Db, recordIds: string[], exceptMatchId: string | null) {
   await db
     .update(missingMatch)
     .set({ status: 'superseded', updatedAt: new Date() })
@@ -298,7 +298,7 @@ export async function supersedeProposals(db: Db, recordIds: string[], exceptMatc
       and(
         eq(missingMatch.status, 'proposed'),
         or(inArray(missingMatch.missingId, recordIds), inArray(missingMatch.foundId, recordIds)),
-        sql`${missingMatch.id} <> ${exceptMatchId}`,
+        exceptMatchId ? sql`${missingMatch.id} <> ${exceptMatchId}` : undefined,
       ),
     );
 }

@@ -4,6 +4,7 @@ import { pgBossDb } from '../cases/pgboss.db';
 import { matchPendingRecords, rekeyStaleRecords } from './matching.service';
 import { loadActiveModel } from './model.service';
 import { bossErrorListener, countingFailures } from '../kernel/ops-health';
+import { closeConfirmedNationalMatches } from '../federation/proposals/closing';
 
 /**
  * Background work of the missing and found children module, on pg-boss like the case
@@ -32,7 +33,10 @@ export async function registerMissingJobs(boss: PgBoss, ctx: AppContext, opts: M
       await loadActiveModel(ctx.db);
       // After a model change, records keyed under the old rules are re-keyed and matched again.
       const rekeyed = await rekeyStaleRecords(ctx, opts.batch ?? 200);
-      return { rekeyed, matched: await matchPendingRecords(ctx, opts.batch ?? 200) };
+      const matched = await matchPendingRecords(ctx, opts.batch ?? 200);
+      // National proposals both states confirmed (arrived by replication): close this state's records.
+      const national = await closeConfirmedNationalMatches(ctx, opts.batch ?? 200);
+      return { rekeyed, matched, nationalClosed: national.records.length };
     }),
   );
   if (cron) await boss.schedule(MISSING_MATCH_QUEUE, cron, {}, { tz: 'Asia/Kolkata' });

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../tests/support/app';
 import { STATE_SQL, stateTables } from '../federation.sql';
+import { closeConfirmedNationalMatches } from './closing';
+import { foundChild, missingReport } from '../../missing/missing.testkit';
+import { multipart } from '../../missing/photos.fixtures';
 
 /**
  * Issue #19: a state's DCPU decides on the national proposals naming a record of their district.
@@ -182,5 +185,113 @@ describe('a state database with the federation tables', () => {
       [b],
     );
     expect(audited).toEqual({ username: 'scps.mh', district_code: AKOLA });
+  });
+
+  it('closes the records of a proposal both states confirmed, as a confirmation in the state does: audited, each DCPU notified', async () => {
+    t.setNow(new Date('2026-03-10T06:30:00Z'));
+    // An Amravati report, and a found child written as Bhopal's (the records of a deployment
+    // holding both states; on a federated pair each state holds its own side and closes it).
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/missing/reports',
+      ...multipart(
+        [
+          {
+            name: 'data',
+            value: JSON.stringify(missingReport({ name: 'Kiran Raut', sex: 'female', ageYears: 9, lastSeenOn: '2026-02-01' })),
+          },
+        ],
+        { authorization: `Bearer ${amravati.token}` },
+      ),
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const reportId = filed.json().id as string;
+    const found = await akola.post('/api/v1/missing/found-children', foundChild({ name: 'Kiran', ageYears: 10, foundOn: '2026-02-09' }));
+    expect(found.statusCode, found.body).toBe(201);
+    const foundId = found.json().id as string;
+    await t.ctx.database.query(
+      `UPDATE missing_record SET state_code = $2, district_code = $3, subdistrict_code = NULL, block_code = NULL, village_id = NULL WHERE id = $1`,
+      [foundId, MADHYA_PRADESH, BHOPAL],
+    );
+    const [{ id: bhopalUnit }] = await t.ctx.database.query<{ id: string }>(
+      `INSERT INTO organisation (name, kind, state_code, district_code, level) VALUES ('DCPU Bhopal', 'DCPU', $1, $2, 'district') RETURNING id`,
+      [MADHYA_PRADESH, BHOPAL],
+    );
+    // A local proposal naming the report, which the closing supersedes.
+    const [{ id: localMatch }] = await t.ctx.database.query<{ id: string }>(
+      `INSERT INTO missing_match (missing_id, found_id, missing_state_code, missing_district_code, found_state_code, found_district_code,
+         probability, weight, fields, explanation, model_version, status)
+       SELECT $1, id, $3, $4, state_code, district_code, 0.5, 1, '[]', 'test', 'test-model', 'proposed'
+         FROM missing_record WHERE kind = 'found' AND id <> $2
+          AND NOT EXISTS (SELECT 1 FROM missing_match mm WHERE mm.missing_id = $1 AND mm.found_id = missing_record.id) LIMIT 1
+       RETURNING id`,
+      [reportId, foundId, MAHARASHTRA, AMRAVATI],
+    );
+    const proposal = async (missingId: string, foundRecord: string, status: string) => {
+      const id = randomUUID();
+      await t.ctx.database.query(
+        `INSERT INTO national_match (id, missing_id, found_id, missing_state_code, missing_district_code, found_state_code,
+           found_district_code, missing_sex, found_sex, probability, weight, fields, explanation, model_version, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'female', 'female', 0.95, 9, '[]', 'name and age agree', 'test-model', $8)`,
+        [id, missingId, foundRecord, MAHARASHTRA, AMRAVATI, MADHYA_PRADESH, BHOPAL, status],
+      );
+      return id;
+    };
+    // The nation's answer arrives: confirmed (both states confirmed). A proposal still waiting, one rejected: untouched.
+    const confirmed = await proposal(reportId, foundId, 'confirmed');
+    await proposal(reportId, randomUUID(), 'rejected');
+    const statusOf = async (id: string) =>
+      (await t.ctx.database.query<{ status: string }>('SELECT status FROM missing_record WHERE id = $1', [id]))[0].status;
+
+    const res = await closeConfirmedNationalMatches(t.ctx);
+    expect(res.matches).toEqual([confirmed]);
+    expect(res.records.sort()).toEqual([reportId, foundId].sort());
+    expect(await statusOf(reportId)).toBe('matched');
+    expect(await statusOf(foundId)).toBe('matched');
+    const [lm] = await t.ctx.database.query<{ status: string }>('SELECT status FROM missing_match WHERE id = $1', [localMatch]);
+    expect(lm?.status ?? 'superseded').toBe('superseded');
+
+    // Audited as a confirmation in the state is (the record, its place, the proposal's id), never a name.
+    const audited = await t.ctx.database.query<{
+      entity_id: string;
+      state_code: number;
+      district_code: number;
+      details: Record<string, unknown>;
+    }>(
+      `SELECT entity_id, state_code, district_code, details FROM audit_event
+        WHERE action = 'update' AND entity_type = 'missing_record' AND details->>'nationalMatchId' = $1 ORDER BY state_code DESC`,
+      [confirmed],
+    );
+    expect(audited).toEqual([
+      { entity_id: reportId, state_code: MAHARASHTRA, district_code: AMRAVATI, details: { status: 'matched', nationalMatchId: confirmed } },
+      { entity_id: foundId, state_code: MADHYA_PRADESH, district_code: BHOPAL, details: { status: 'matched', nationalMatchId: confirmed } },
+    ]);
+    const [closing] = await t.ctx.database.query<{ details: Record<string, unknown> }>(
+      `SELECT details FROM audit_event WHERE action = 'national.close' AND entity_id = $1`,
+      [confirmed],
+    );
+    expect(closing.details).toMatchObject({ national: true, missingStateCode: MAHARASHTRA, foundStateCode: MADHYA_PRADESH });
+    expect(JSON.stringify(closing.details)).not.toMatch(/Kiran/);
+
+    // Each side's DCPU is told: Bhopal's (the other state) and Amravati's, in the reader's language.
+    const notes = await t.ctx.database.query<{ unit_id: string; message: string }>(
+      `SELECT unit_id, message FROM notification WHERE kind = 'national_match_closed' AND ref = $1`,
+      [confirmed],
+    );
+    expect(notes.map((n) => n.unit_id)).toContain(bhopalUnit);
+    const dcpus = await t.ctx.database.query<{ id: string }>(
+      `SELECT id FROM organisation WHERE kind = 'DCPU' AND active AND ((state_code = $1 AND district_code = $2) OR (state_code = $3 AND district_code = $4))`,
+      [MAHARASHTRA, AMRAVATI, MADHYA_PRADESH, BHOPAL],
+    );
+    expect(notes.map((n) => n.unit_id).sort()).toEqual(dcpus.map((d) => d.id).sort());
+    expect(notes.every((n) => !/Kiran/.test(n.message))).toBe(true);
+    const inbox = (await amravati.get('/api/v1/notifications')).json();
+    const mine = inbox.items.find((i: { ref: string }) => i.ref === confirmed);
+    expect(mine).toBeTruthy();
+    expect(JSON.stringify(mine)).toMatch(/Maharashtra|Madhya Pradesh/i);
+
+    // Idempotent: the records are closed, nothing more happens; a matched record is not matched again.
+    expect(await closeConfirmedNationalMatches(t.ctx)).toEqual({ matches: [], records: [] });
+    expect(await statusOf(reportId)).toBe('matched');
   });
 });
