@@ -2,7 +2,6 @@
 // share of right records, and later scores them with the parameters trained on all shares.
 import { parentPort } from 'node:worker_threads';
 import { clearNameMemos } from '../names';
-import { BlockSlice, type BlockData } from './blocking';
 import { LinkEngine, type EngineOptions } from './engine';
 import type { Model } from './model';
 import type { Table } from './record';
@@ -10,8 +9,6 @@ import { estimateU, train } from './training';
 
 export type WorkerRequest =
   | { type: 'init'; left: Table; right: Table; model: Model; opts: Pick<EngineOptions, 'train' | 'tfClamp'>; estimateU: boolean }
-  /** The main thread's block index (shared memory) and this worker's slice of it: compare. */
-  | { type: 'blocks'; blocks: BlockData; slice: number }
   | { type: 'train'; counts: Array<[number, number]>; tfSums: number[][]; tfCounts: number[][]; totalPairs: number; totalRight: number }
   | { type: 'score'; model: Model; topK: number; threshold: number; oneToOne: boolean; explain: boolean };
 
@@ -33,12 +30,6 @@ export interface ScoredShare {
 }
 
 let engine: LinkEngine | null = null;
-let wantU = false;
-
-function engineOrThrow(): LinkEngine {
-  if (!engine) throw new Error('linkage worker: no engine (init was not sent)');
-  return engine;
-}
 
 function sumInto(acc: number[][], add: number[][]): void {
   add.forEach((row, t) =>
@@ -50,16 +41,9 @@ function sumInto(acc: number[][], add: number[][]): void {
 
 parentPort?.on('message', (msg: WorkerRequest) => {
   if (msg.type === 'init') {
-    // Features are prepared while the main thread builds the block index.
     engine = new LinkEngine(msg.model, msg.left, msg.right, { train: msg.opts.train, tfClamp: msg.opts.tfClamp });
-    wantU = msg.estimateU;
-    // The names' memos are for preparing features; comparing reads only the typed arrays.
-    clearNameMemos();
-  } else if (msg.type === 'blocks') {
-    const engine = engineOrThrow();
-    engine.useBlocks(new BlockSlice(msg.blocks, msg.slice));
     const counts = engine.compare();
-    if (wantU) estimateU(engine);
+    if (msg.estimateU) estimateU(engine);
     parentPort!.postMessage({
       type: 'compared',
       counts: [...counts],
@@ -69,11 +53,12 @@ parentPort?.on('message', (msg: WorkerRequest) => {
       stats: engine.ruleStats,
       upperBound: engine.block.pairUpperBound,
       warnings: engine.block.warnings(),
-      u: wantU ? engine.model.comparisons.map((c) => c.levels.map((l) => l.u)) : null,
+      u: msg.estimateU ? engine.model.comparisons.map((c) => c.levels.map((l) => l.u)) : null,
     });
     // Training and scoring need only the prepared features and the compared pairs: let the raw
-    // columns go (a few hundred MB per worker at 2 lakh records a side).
+    // columns and the block index go (a few hundred MB per worker at 2 lakh records a side).
     engine.releaseInputs();
+    clearNameMemos();
   } else if (msg.type === 'train') {
     const e = engine!;
     e.counts = new Map(msg.counts);

@@ -3,9 +3,8 @@
 // scores its share. Output is identical to the single-threaded run.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { BlockIndex, blockingWarnings, type RuleStats } from './blocking';
+import { blockingWarnings, type RuleStats } from './blocking';
 import { explain, fieldsOf, type EngineOptions, type Progress } from './engine';
-import { clearNameMemos } from '../names';
 import type { Model } from './model';
 import type { Table } from './record';
 import type { ScoredShare, WorkerRequest } from './link.worker';
@@ -39,8 +38,7 @@ function spawn(): Worker {
   return new Worker(boot, { eval: true });
 }
 
-/** Posts msg (unless null: already posted) and waits for the reply of type `expect`. */
-function ask<T>(w: Worker, msg: WorkerRequest | null, expect: string): Promise<T> {
+function ask<T>(w: Worker, msg: WorkerRequest, expect: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const onMsg = (m: { type: string }) => {
       if (m.type === expect) {
@@ -50,7 +48,7 @@ function ask<T>(w: Worker, msg: WorkerRequest | null, expect: string): Promise<T
     };
     w.once('error', reject);
     w.on('message', onMsg);
-    if (msg) w.postMessage(msg);
+    w.postMessage(msg);
   }).finally(() => w.removeAllListeners('message')) as Promise<T>;
 }
 
@@ -108,40 +106,44 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
     // Each worker gets all left records but only its slice of the right ones: memory and preparation
     // of the right side are split too. (Term frequencies then count left + slice, a negligible change.)
     const bounds = Array.from({ length: n + 1 }, (_, k) => Math.floor((k * nR) / n));
+    // A slice sees about 1/n of each block's right records, so the block cap is scaled to skip the same blocks.
+    const sliceModel: Model = {
+      ...model,
+      blocking: {
+        ...model.blocking,
+        maxBlockPairs: Math.max(1, Math.floor(model.blocking.maxBlockPairs / n)),
+        rules: model.blocking.rules.map((r) =>
+          r.maxBlockPairs ? { ...r, maxBlockPairs: Math.max(1, Math.floor(r.maxBlockPairs / n)) } : r,
+        ),
+      },
+    };
     const cols = usedColumns(model);
     const leftUsed = sliceTable(left, 0, left.ids.length, cols);
-    const compared = Promise.all(
-      workers.map((w, k) => {
-        // Workers prepare their features (left and their slice) while this thread builds the block index.
-        w.postMessage({
-          type: 'init',
-          left: leftUsed,
-          right: sliceTable(right, bounds[k], bounds[k + 1], cols),
-          model,
-          opts: { train: trainMode, tfClamp: opts.tfClamp },
-          estimateU: k === 0 && (trainMode === 'u' || trainMode === 'full'),
-        } satisfies WorkerRequest);
-        return ask<Compared>(w, null, 'compared').then((r) => {
+    const compared = await Promise.all(
+      workers.map((w, k) =>
+        ask<Compared>(
+          w,
+          {
+            type: 'init',
+            left: leftUsed,
+            right: sliceTable(right, bounds[k], bounds[k + 1], cols),
+            model: sliceModel,
+            opts: { train: trainMode, tfClamp: opts.tfClamp },
+            estimateU: k === 0 && (trainMode === 'u' || trainMode === 'full'),
+          },
+          'compared',
+        ).then((r) => {
           report('comparing', ++done);
           return r;
-        });
-      }),
+        }),
+      ),
     );
-    // One block index for all workers, on shared memory: before, each worker built its own over all
-    // left records. A block is skipped per slice when left × the slice's right records exceed the cap
-    // over n (as when each worker built its own): the same pairs as before.
-    const blocks = new BlockIndex(model, leftUsed, right, false, { bounds, shared: true }).data;
-    clearNameMemos();
-    workers.forEach((w, k) => w.postMessage({ type: 'blocks', blocks, slice: k } satisfies WorkerRequest));
-    // The workers drop their view once they have compared; this thread keeps no reference either.
-    blocks.rules.length = 0;
-    const comparedAll = await compared;
 
     const merged = new Map<number, number>();
-    for (const c of comparedAll) for (const [code, cnt] of c.counts) merged.set(code, (merged.get(code) ?? 0) + cnt);
-    const tfSums = comparedAll[0].tfSums.map((r) => r.map(() => 0)),
-      tfCounts = comparedAll[0].tfCounts.map((r) => r.map(() => 0));
-    for (const c of comparedAll) {
+    for (const c of compared) for (const [code, cnt] of c.counts) merged.set(code, (merged.get(code) ?? 0) + cnt);
+    const tfSums = compared[0].tfSums.map((r) => r.map(() => 0)),
+      tfCounts = compared[0].tfCounts.map((r) => r.map(() => 0));
+    for (const c of compared) {
       c.tfSums.forEach((r, t) =>
         r.forEach((v, l) => {
           tfSums[t][l] += v;
@@ -153,7 +155,7 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
         }),
       );
     }
-    const totalPairs = comparedAll.reduce((s, c) => s + c.pairs, 0);
+    const totalPairs = compared.reduce((s, c) => s + c.pairs, 0);
     report('training', 0);
     const trained = await ask<{ model: Model; notes?: string[] }>(
       workers[0],
@@ -182,11 +184,11 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
         }),
       ),
     );
-    const rules = comparedAll[0].stats.map((r, x) => ({
+    const rules = compared[0].stats.map((r, x) => ({
       ...r,
-      pairs: comparedAll.reduce((a, c) => a + c.stats[x].pairs, 0),
-      skippedBlocks: Math.max(...comparedAll.map((c) => c.stats[x].skippedBlocks)),
-      skippedPairs: comparedAll.reduce((a, c) => a + c.stats[x].skippedPairs, 0),
+      pairs: compared.reduce((a, c) => a + c.stats[x].pairs, 0),
+      skippedBlocks: Math.max(...compared.map((c) => c.stats[x].skippedBlocks)),
+      skippedPairs: compared.reduce((a, c) => a + c.stats[x].skippedPairs, 0),
     }));
     const trainedModel: Model = { ...trained.model, blocking: model.blocking };
     return {
