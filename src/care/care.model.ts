@@ -336,6 +336,14 @@ export const pathwayInput = z.strictObject({
 });
 export type PathwayInput = z.infer<typeof pathwayInput>;
 
+/** The DCPU hands a pathway to another NGO (Center for Excellence), or takes it back (null). */
+export const pathwayReassignInput = z.strictObject({
+  ngoId: z.uuid().nullable(),
+  reason: text(1000),
+  version: recordVersion,
+});
+export type PathwayReassignInput = z.infer<typeof pathwayReassignInput>;
+
 export const pathwayStepInput = z.strictObject({
   stage: z.enum(PATHWAY_STAGES),
   on: isoDate,
@@ -389,6 +397,18 @@ export const pathwayOut = z.object({
   stageOn: day,
   history: z.array(z.object({ stage: z.string(), on: z.string(), note: z.string().nullish() })),
   restoredOn: day.nullable(),
+  /** The stay in a CCI the pathway started from (null: none recorded). */
+  stay: z
+    .object({
+      id: z.string(),
+      institutionId: z.string(),
+      institutionName: z.string(),
+      admittedOn: day,
+      status: z.string(),
+      endedOn: day.nullable(),
+    })
+    .nullable()
+    .optional(),
   followUps: z.array(followUpOut),
   version: z.number(),
   initialsOnly: z.literal(true).optional(),

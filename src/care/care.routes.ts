@@ -27,6 +27,7 @@ import {
   pathwayInput,
   pathwayOut,
   pathwayStepInput,
+  pathwayReassignInput,
   followUpInput,
   familyPlacementInput,
   familyPlacementOut,
@@ -51,6 +52,7 @@ import {
   recordFamilyPlacement,
   recordFollowUp,
   stepPathway,
+  reassignPathway,
 } from './pathways.service';
 import { targetProgress } from './targets.service';
 import { careFamilyRoutes } from './family.routes';
@@ -313,6 +315,20 @@ export function careRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     (req) => stepPathway(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/care/reintegration/:id/ngo',
+    {
+      schema: {
+        tags,
+        summary: 'The DCPU reassigns a pathway to another NGO (Center for Excellence) or takes it back; the old NGO no longer sees it',
+        params: idParams,
+        body: pathwayReassignInput,
+        response: ok(pathwayOut),
+      },
+    },
+    (req) => reassignPathway(ctx, requireActor(req), req.params.id, req.body),
   );
 
   r.post(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
 import { caseKit, ist, type Kit } from '../cases/cases.testkit';
+import { approvedFamily as sharedFamily, plainProfile } from './care.fixtures';
 import { familyRef, sweepFosterLapses } from './foster-lapse.service';
 import { runCareSweeps } from './care.cli';
 
@@ -21,33 +22,12 @@ const q = <T = Record<string, unknown>>(sql: string, p: unknown[] = []) => t.ctx
 type Carer = { id: string; version: number };
 let kids: { id: string; name: string }[] = [];
 
-async function approvedFamily(name: string, validUntil: string | null, capacity: number, kind = 'foster'): Promise<Carer> {
-  const applied = await cw.post('/api/v1/care/foster-carers', { kind, name, locationId: 'di:468', appliedOn: '2026-09-01' });
-  expect(applied.statusCode, applied.body).toBe(201);
-  const studied = await cw.post(`/api/v1/care/foster-carers/${applied.json().id}/home-study`, {
-    on: '2026-09-05',
-    by: 'DCPU social worker',
-    recommendation: 'recommended',
-    summary: 'suitable',
-    version: 1,
-  });
-  const approved = await cwc.post(`/api/v1/care/foster-carers/${applied.json().id}/decision`, {
-    meetingOn: '2026-09-10',
-    decision: 'approved',
-    reasons: 'recommended',
-    version: studied.json().version,
-  });
-  const res = await dcpo.patch(`/api/v1/care/foster-carers/${applied.json().id}/profile`, {
-    capacity,
-    prefersSex: 'any',
-    languages: [],
-    takesSiblings: true,
-    validUntil,
-    version: approved.json().version,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-}
+const approvedFamily = (
+  name: string,
+  validUntil: string | null,
+  capacity: number,
+  kind: 'foster' | 'group_foster' = 'foster',
+): Promise<Carer> => sharedFamily({ cw, cwc, profiler: dcpo }, { name, kind, profile: plainProfile(capacity, validUntil) });
 const place = (childId: string, carerId: string, kind = 'foster') =>
   dcpo.post('/api/v1/care/family-placements', { childId, kind, carerId, orderRef: 'CWC/AMR/F32/L', startedOn: '2026-10-01' });
 async function at(instant: string) {

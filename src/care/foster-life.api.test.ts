@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
 import { caseKit, ist, type Kit } from '../cases/cases.testkit';
+import { approvedFamily as sharedFamily } from './care.fixtures';
 import { dispatchPending } from '../events/dispatcher';
 import { EVENT_HANDLERS } from '../events/handlers';
 import { createDueEntries } from './ledger-due.service';
@@ -25,31 +26,9 @@ let c: Kid;
 const q = <T = Record<string, unknown>>(sql: string, p: unknown[] = []) => t.ctx.database.query<T>(sql, p);
 const carers: Record<string, { id: string; version: number }> = {};
 
-/** A family through application, home study (Form 30) and the committee's approval (r.23). */
-async function approvedFamily(name: string, locationId: string, profile: Record<string, unknown>) {
-  const applied = await cw.post('/api/v1/care/foster-carers', { kind: 'foster', name, locationId, appliedOn: '2026-09-01' });
-  expect(applied.statusCode, applied.body).toBe(201);
-  const studied = (
-    await cw.post(`/api/v1/care/foster-carers/${applied.json().id}/home-study`, {
-      on: '2026-09-05',
-      by: 'DCPU social worker',
-      recommendation: 'recommended',
-      summary: 'suitable',
-      version: 1,
-    })
-  ).json();
-  const approved = (
-    await cwc.post(`/api/v1/care/foster-carers/${studied.id}/decision`, {
-      meetingOn: '2026-09-10',
-      decision: 'approved',
-      reasons: 'recommended',
-      version: studied.version,
-    })
-  ).json();
-  const res = await cw.patch(`/api/v1/care/foster-carers/${approved.id}/profile`, { ...profile, version: approved.version });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { id: string; version: number };
-}
+/** A family through application, home study (Form 30) and the committee's approval (r.23): care.fixtures.ts. */
+const approvedFamily = (name: string, locationId: string, profile: Record<string, unknown>) =>
+  sharedFamily({ cw, cwc, profiler: cw }, { name, locationId, profile });
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../tests/support/app';
 import { caseKit, ist, type Kit } from '../cases/cases.testkit';
+import { approvedFamily as sharedFamily, plainProfile } from './care.fixtures';
 
 /**
  * Issue #14, renewal of a foster family's approval (JJ Model Rules 2016 r.23) and group foster
@@ -20,37 +21,12 @@ const q = <T = Record<string, unknown>>(sql: string, p: unknown[] = []) => t.ctx
 type Carer = { id: string; version: number; reviewDue?: string | null; status?: string };
 const kids: { id: string }[] = [];
 
-async function approvedFamily(name: string, validUntil: string | null, kind = 'foster', capacity = 2): Promise<Carer> {
-  const applied = await cw.post('/api/v1/care/foster-carers', { kind, name, locationId: 'di:468', appliedOn: '2026-09-01' });
-  expect(applied.statusCode, applied.body).toBe(201);
-  const studied = (
-    await cw.post(`/api/v1/care/foster-carers/${applied.json().id}/home-study`, {
-      on: '2026-09-05',
-      by: 'DCPU social worker',
-      recommendation: 'recommended',
-      summary: 'suitable',
-      version: 1,
-    })
-  ).json();
-  const approved = (
-    await cwc.post(`/api/v1/care/foster-carers/${studied.id}/decision`, {
-      meetingOn: '2026-09-10',
-      decision: 'approved',
-      reasons: 'recommended',
-      version: studied.version,
-    })
-  ).json();
-  const res = await dcpo.patch(`/api/v1/care/foster-carers/${approved.id}/profile`, {
-    capacity,
-    prefersSex: 'any',
-    languages: [],
-    takesSiblings: true,
-    validUntil,
-    version: approved.version,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-}
+const approvedFamily = (
+  name: string,
+  validUntil: string | null,
+  kind: 'foster' | 'group_foster' = 'foster',
+  capacity = 2,
+): Promise<Carer> => sharedFamily({ cw, cwc, profiler: dcpo }, { name, kind, profile: plainProfile(capacity, validUntil) });
 
 const place = (childId: string, carerId: string, startedOn = '2026-10-01') =>
   dcpo.post('/api/v1/care/family-placements', { childId, kind: 'foster', carerId, orderRef: 'CWC/AMR/F32/R', startedOn });

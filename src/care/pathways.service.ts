@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import { can, covers, requirePermission, type Actor } from '../access/policy';
@@ -15,7 +15,8 @@ import { getCase } from '../cases/cases.repository';
 import { cwcOrdersOnCase } from '../cases/orders';
 import { careFamilyPlacement, careFollowUp, careReintegration, careStay } from './care.schema';
 import { followUpSchedule, pathwayMoveProblem, type PathwayStage } from './domain';
-import type { FamilyPlacementInput, FollowUpInput, PathwayInput, PathwayStepInput, PathwayView } from './care.model';
+import type { FamilyPlacementInput, FollowUpInput, PathwayInput, PathwayReassignInput, PathwayStepInput, PathwayView } from './care.model';
+import { lockedAtVersion } from './versioned';
 
 /**
  * The way home (the Centers for Excellence' case management, seed 001): a reintegration pathway
@@ -62,6 +63,23 @@ async function pathwayViews(db: Db, actor: Actor, today: string, extra: SQL[]): 
     .where(and(pathwaysWhere(actor), ...extra))
     .orderBy(asc(careReintegration.stageOn));
   const ids = rows.map((r) => r.id as string);
+  // The stay in a CCI the pathway started from (its institution and dates: no name of the child).
+  const stayIds = [...new Set(rows.map((r) => r.stayId as string | null).filter((x): x is string => !!x))];
+  const stays = stayIds.length
+    ? await db
+        .select({
+          id: careStay.id,
+          institutionId: careStay.institutionId,
+          institutionName: organisation.name,
+          admittedOn: careStay.admittedOn,
+          status: careStay.status,
+          endedOn: careStay.endedOn,
+        })
+        .from(careStay)
+        .innerJoin(organisation, eq(organisation.id, careStay.institutionId))
+        .where(inArray(careStay.id, stayIds))
+    : [];
+  const stayOf = new Map(stays.map((x) => [x.id, x]));
   const visits = ids.length
     ? await db.select().from(careFollowUp).where(inArray(careFollowUp.reintegrationId, ids)).orderBy(asc(careFollowUp.dueOn))
     : [];
@@ -69,6 +87,7 @@ async function pathwayViews(db: Db, actor: Actor, today: string, extra: SQL[]): 
     const shaped = shapeRow(r as Record<string, unknown>, 'careStay', actor) as Record<string, unknown>;
     return {
       ...shaped,
+      stay: r.stayId ? (stayOf.get(r.stayId as string) ?? null) : null,
       followUps: visits
         .filter((v) => v.reintegrationId === r.id)
         .map((v) => ({
@@ -137,6 +156,14 @@ export async function openPathway(ctx: AppContext, actor: Actor, input: PathwayI
     if (input.stayId) {
       const [s] = await tx.select().from(careStay).where(eq(careStay.id, input.stayId));
       if (!s || s.childId !== input.childId || !covers(actor.scope, s)) throw badRequest('stayId', "is not this child's stay");
+    } else {
+      // Left out: the stay the child is in now, so the pathway records where it started from.
+      const [open] = await tx
+        .select({ id: careStay.id })
+        .from(careStay)
+        .where(and(eq(careStay.childId, input.childId), isNull(careStay.endedOn)))
+        .limit(1);
+      if (open) input = { ...input, stayId: open.id };
     }
     if (input.ngoId) {
       const [o] = await tx
@@ -323,4 +350,57 @@ export async function listFamilyPlacements(ctx: AppContext, actor: Actor, q: { k
     { children: items.map((r) => r.childId) },
   );
   return { items };
+}
+
+/**
+ * The DCPU reassigns a pathway to another NGO (Center for Excellence), or takes it back (null):
+ * the old NGO's caseworkers no longer see it (the policy's row rule, pathwaysWhere, in the query),
+ * the new one's do. 409 on a stale version or a closed pathway; audited with the child.
+ */
+export async function reassignPathway(ctx: AppContext, actor: Actor, id: string, input: PathwayReassignInput) {
+  requirePermission(actor, 'care.write');
+  requireWritable(actor, 'carePathway', ['ngoId']);
+  const today = istToday(ctx.now());
+  return ctx.db.transaction(async (tx) => {
+    const cur = await lockedAtVersion(
+      tx
+        .select()
+        .from(careReintegration)
+        .where(and(eq(careReintegration.id, id), pathwaysWhere(actor)))
+        .for('update'),
+      input.version,
+      {
+        name: 'Reintegration pathway',
+        changed: 'The pathway was changed by someone else',
+        current: (r) => ({ version: r.version, stage: r.stage, ngoId: r.ngoId }),
+      },
+    );
+    if (cur.stage === 'closed' || cur.stage === 're_entered')
+      throw new HttpError(409, 'pathway_closed', `The pathway is ${cur.stage}`, [
+        { field: 'ngoId', message: 'only an open pathway is reassigned' },
+      ]);
+    if (input.ngoId === cur.ngoId) throw badRequest('ngoId', 'the pathway is already with this organisation');
+    if (input.ngoId) {
+      const [o] = await tx
+        .select({ kind: organisation.kind, active: organisation.active })
+        .from(organisation)
+        .where(eq(organisation.id, input.ngoId));
+      if (!o || o.kind !== 'NGO' || !o.active) throw badRequest('ngoId', 'must be an active NGO (a Center for Excellence)');
+    }
+    await tx
+      .update(careReintegration)
+      .set({ ngoId: input.ngoId, version: cur.version + 1, updatedAt: ctx.now() })
+      .where(eq(careReintegration.id, id));
+    await audit(
+      tx,
+      actor,
+      'update',
+      'care_reintegration',
+      id,
+      cur,
+      { reassigned: { from: cur.ngoId, to: input.ngoId }, reason: input.reason },
+      { children: [cur.childId] },
+    );
+    return onePathway(tx, actor, today, id);
+  });
 }

@@ -51,6 +51,7 @@ export function PathwayTable({ pathways, onAct }: { pathways: Pathway[]; onAct?:
         <Table.Tr>
           <Table.Th>{t('care.col.child')}</Table.Th>
           <Table.Th>{t('care.reintegration.stage')}</Table.Th>
+          <Table.Th>{t('care.reintegration.fromStay')}</Table.Th>
           <Table.Th>{t('care.reintegration.restoredOn')}</Table.Th>
           <Table.Th>{t('care.reintegration.nextFollowUp')}</Table.Th>
           <Table.Th>{t('care.reintegration.followUpsDone')}</Table.Th>
@@ -80,6 +81,20 @@ export function PathwayTable({ pathways, onAct }: { pathways: Pathway[]; onAct?:
                 <Text size="xs" c="dimmed">
                   {p.stageOn}
                 </Text>
+              </Table.Td>
+              <Table.Td>
+                {p.stay ? (
+                  <>
+                    <Anchor component={Link} to={`/care/institutions/${p.stay.institutionId}`}>
+                      {p.stay.institutionName}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {t('care.reintegration.admittedOn', { date: p.stay.admittedOn })}
+                    </Text>
+                  </>
+                ) : (
+                  '—'
+                )}
               </Table.Td>
               <Table.Td>{p.restoredOn ?? '—'}</Table.Td>
               <Table.Td>

@@ -313,6 +313,8 @@ export interface Pathway {
   stage: string;
   stageOn: string;
   restoredOn: string | null;
+  /** The CCI stay the pathway started from (absent from an older server). */
+  stay?: { id: string; institutionId: string; institutionName: string; admittedOn: string; status: string; endedOn: string | null } | null;
   followUps: { id: string; dueOn: string; visitedOn: string | null; risk: string | null; overdue: boolean }[];
   version: number;
   initialsOnly?: true;

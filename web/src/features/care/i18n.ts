@@ -76,6 +76,8 @@ const en = {
       risks: { low: 'Low', medium: 'Medium', high: 'High' },
       stage: 'Stage',
       restoredOn: 'Restored on',
+      fromStay: 'Started from (stay in an institution)',
+      admittedOn: 'admitted {{date}}',
       nextFollowUp: 'Next follow-up visit due',
       followUpsDone: 'Follow-up visits made',
       stages: {
@@ -436,6 +438,8 @@ const hi: typeof en = {
       risks: { low: 'कम', medium: 'मध्यम', high: 'उच्च' },
       stage: 'चरण',
       restoredOn: 'पुनर्स्थापन की तिथि',
+      fromStay: 'किस संस्था में रहने से शुरू हुआ',
+      admittedOn: 'प्रवेश {{date}}',
       nextFollowUp: 'अगले अनुवर्ती दौरे की समय-सीमा',
       followUpsDone: 'किए गए अनुवर्ती दौरे',
       stages: {
@@ -791,6 +795,8 @@ const mr: typeof en = {
       risks: { low: 'कमी', medium: 'मध्यम', high: 'जास्त' },
       stage: 'टप्पा',
       restoredOn: 'पुनर्स्थापनेची तारीख',
+      fromStay: 'कोणत्या संस्थेतील वास्तव्यापासून सुरू झाले',
+      admittedOn: 'प्रवेश {{date}}',
       nextFollowUp: 'पुढील पाठपुरावा भेटीची मुदत',
       followUpsDone: 'केलेल्या पाठपुरावा भेटी',
       stages: {
