@@ -27,8 +27,8 @@ describeInChromium('a photo on the public form', () => {
   let op: Page; // the district official's page
 
   const pick = async (label: string, option: string) => {
-    await e2e.page.getByRole('textbox', { name: label }).click();
-    await e2e.page.getByRole('option', { name: option, exact: true }).click();
+    // The form's choices are native selects (ChildReportForm.tsx, issue #17).
+    await e2e.page.getByRole('combobox', { name: label }).selectOption({ label: option });
   };
 
   it('a citizen attaches a photo to a missing-child report and gets a reference number only', async () => {

@@ -6,8 +6,8 @@ import {
   FileInput,
   Fieldset,
   Group,
+  NativeSelect,
   NumberInput,
-  Select,
   SimpleGrid,
   Stack,
   TextInput,
@@ -24,6 +24,32 @@ import { useMissingReason } from './reason';
 import { todayIst } from '../../app/clock';
 
 type Values = Record<string, string | boolean>;
+
+/**
+ * The form's choices are the phone's own picker (a native <select>), not Mantine's Select: the
+ * public form is the first page a phone may open from an SMS link, and Select brought its popover
+ * and positioning library (≈ 25 KB compressed, issue #17); a native select is also announced as a
+ * list to choose from, not as a read-only text box. An empty first entry: nothing chosen yet.
+ */
+function Choice(p: {
+  label: string;
+  required?: boolean;
+  value: string | null;
+  onChange: (v: string | null) => void;
+  error?: string;
+  data: { value: string; label: string }[];
+}) {
+  return (
+    <NativeSelect
+      label={p.label}
+      required={p.required}
+      value={p.value ?? ''}
+      onChange={(e) => p.onChange(e.currentTarget.value || null)}
+      error={p.error}
+      data={[{ value: '', label: '' }, ...p.data]}
+    />
+  );
+}
 
 const TEXT_FIELDS = [
   'name',
@@ -203,7 +229,7 @@ export function ChildReportForm({
             {text('name', t('missing.field.name'), { required: missing })}
             {text('nameLocal', t('missing.field.nameLocal'))}
             {text('aliases', t('missing.field.aliases'))}
-            <Select
+            <Choice
               label={t('missing.field.sex')}
               required
               value={String(v.sex) || null}
@@ -242,9 +268,8 @@ export function ChildReportForm({
         </Fieldset>
         <Fieldset legend={missing ? t('missing.form.lastSeen') : t('missing.form.foundWhere')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Select
+            <Choice
               label={t('missing.field.state')}
-              searchable
               value={String(v.stateCode) || null}
               onChange={(x) => {
                 set('stateCode', x ?? '');
@@ -252,10 +277,9 @@ export function ChildReportForm({
               }}
               data={(states.data?.items ?? []).map((s) => ({ value: String(s.code), label: s.name }))}
             />
-            <Select
+            <Choice
               label={missing ? t('missing.field.homeDistrict') : t('missing.field.foundDistrict')}
               required
-              searchable
               value={String(v.districtCode) || null}
               onChange={(x) => set('districtCode', x ?? '')}
               error={errors.districtCode}
@@ -270,9 +294,8 @@ export function ChildReportForm({
             {text(missing ? 'lastSeenPlace' : 'foundPlace', missing ? t('missing.field.lastSeenPlace') : t('missing.field.foundPlace'))}
             {!missing && text('statedHome', t('missing.field.statedHome'))}
             {!missing && (
-              <Select
+              <Choice
                 label={t('missing.field.currentCare')}
-                clearable
                 value={String(v.currentCare) || null}
                 onChange={(x) => set('currentCare', x ?? '')}
                 error={errors.currentCare}
@@ -285,7 +308,7 @@ export function ChildReportForm({
         <Fieldset legend={official ? t('missing.form.reporter') : t('missing.public.aboutYou')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             {official && (
-              <Select
+              <Choice
                 label={t('missing.field.source')}
                 required
                 value={String(v.source) || null}
