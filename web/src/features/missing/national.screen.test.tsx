@@ -43,10 +43,11 @@ const side = (over: Record<string, unknown>) => ({
 });
 
 describe('national proposals screen', () => {
-  it('is in the menu of the DCPU only', () => {
+  it("is in the menu of the DCPU and the state's SCPS officer only", () => {
     const paths = (role: keyof typeof ROLE_PERMISSIONS) => navFor([missingModule], ROLE_PERMISSIONS[role]).map((n) => n.to);
     expect(paths('dcpu_officer')).toContain('/missing/national');
-    for (const role of ['caseworker', 'cwc_member', 'helpline_operator', 'scps_officer'] as const)
+    expect(paths('scps_officer')).toContain('/missing/national');
+    for (const role of ['caseworker', 'cwc_member', 'helpline_operator'] as const)
       expect(paths(role)).not.toContain('/missing/national');
   });
 
