@@ -7,6 +7,7 @@ import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useSponsorships, type Sponsorship } from './api';
 import { AbsenceForm, ApplyForm, DecisionForm, ReviewForm } from './forms';
+import { SponsorshipRenewalsSection } from '../care/SponsorshipRenewals';
 
 const STATUS_COLOUR: Record<Sponsorship['status'], string> = { applied: 'blue', sanctioned: 'green', refused: 'red', ended: 'gray' };
 type Step = 'decide' | 'review' | 'absence';
@@ -115,6 +116,8 @@ export default function SponsorshipPage() {
       {acting?.step === 'decide' && <DecisionForm key={acting.s.id} s={acting.s} onDone={done} />}
       {acting?.step === 'review' && <ReviewForm key={acting.s.id} s={acting.s} onDone={done} />}
       {acting?.step === 'absence' && <AbsenceForm key={acting.s.id} s={acting.s} onDone={done} />}
+      {/* Renewal and ending of sanctioned sponsorships (the care module's, s.45; Mission Vatsalya 2022, 4.1). */}
+      <SponsorshipRenewalsSection />
       {can('care.write') && <ApplyForm />}
     </>
   );
