@@ -18,6 +18,7 @@ import { useVersionedSubmit } from './useVersionedSubmit';
 
 const STATE_COLOUR: Record<SponsorshipDueItem['state'], string> = { due: 'yellow', lapsed: 'red', ended: 'gray' };
 type Step = 'reassess' | 'decide' | 'end';
+type EndResult = { withheldMonths: string[]; paidAfterEnd: string[] };
 const optText = (v: string) => (v.trim() ? v.trim() : null);
 
 /**
@@ -33,6 +34,8 @@ export function SponsorshipRenewalsSection() {
   const can = useCan();
   const due = useSponsorshipsDue();
   const [acting, setActing] = useState<{ item: SponsorshipDueItem; step: Step } | null>(null);
+  // What the last ending did to the ledger: months withheld, and months already paid after the end (to recover).
+  const [ended, setEnded] = useState<EndResult | null>(null);
   const done = () => setActing(null);
   const write = can('care.write');
   return (
@@ -136,7 +139,17 @@ export function SponsorshipRenewalsSection() {
       </QueryState>
       {acting?.step === 'reassess' && <ReassessmentForm key={acting.item.sponsorship.id} item={acting.item} onDone={done} />}
       {acting?.step === 'decide' && <RenewalDecisionForm key={acting.item.sponsorship.id} item={acting.item} onDone={done} />}
-      {acting?.step === 'end' && <EndSponsorshipForm key={acting.item.sponsorship.id} item={acting.item} onDone={done} />}
+      {acting?.step === 'end' && (
+        <EndSponsorshipForm key={acting.item.sponsorship.id} item={acting.item} onDone={done} onEnded={setEnded} />
+      )}
+      {ended && (
+        <Text role="status" mb="sm">
+          {t('care.renewals.end.result', {
+            withheld: ended.withheldMonths.join(', ') || '—',
+            paid: ended.paidAfterEnd.join(', ') || '—',
+          })}
+        </Text>
+      )}
     </>
   );
 }
@@ -215,11 +228,30 @@ export function RenewalDecisionForm({ item, onDone }: { item: SponsorshipDueItem
 }
 
 /** Ending a sanctioned sponsorship with a reason; the ledger's later months are withheld by the server. */
-export function EndSponsorshipForm({ item, onDone }: { item: SponsorshipDueItem; onDone?: () => void }) {
+export function EndSponsorshipForm({
+  item,
+  onDone,
+  onEnded,
+}: {
+  item: SponsorshipDueItem;
+  onDone?: () => void;
+  onEnded?: (r: EndResult) => void;
+}) {
   const { t } = useTranslation();
+  const end = useEndSponsorship(item.sponsorship.id);
   const s = useVersionedSubmit({
     initial: { endedOn: todayIst(), reason: SPONSORSHIP_END_REASONS[0] as string, notes: '' },
-    mutation: useEndSponsorship(item.sponsorship.id),
+    mutation: {
+      isPending: end.isPending,
+      mutate: (body: Record<string, unknown>, cb: { onSuccess: () => void; onError: (err: unknown) => void }) =>
+        end.mutate(body, {
+          onSuccess: (r) => {
+            onEnded?.(r);
+            cb.onSuccess();
+          },
+          onError: cb.onError,
+        }),
+    },
     toBody: (form) => ({ endedOn: form.endedOn, reason: form.reason, notes: optText(form.notes) }),
     version: item.sponsorship.version,
     onSuccess: onDone,

@@ -750,6 +750,20 @@ describe('sponsorships due for renewal', () => {
       body: { endedOn: '2026-11-15', reason: 'turned_18', notes: null, version: 7 },
     });
   });
+  it('says what an ending did to the ledger: months withheld and months paid after the end', async () => {
+    route([
+      [/GET \/api\/v1\/care\/sponsorships-due/, 200, DUE],
+      [/POST \/api\/v1\/care\/sponsorships\/s2\/end/, 200, { sponsorship: {}, withheldMonths: ['2026-12'], paidAfterEnd: ['2026-11'] }],
+    ]);
+    const { container } = await renderWithApp(inRouter(<SponsorshipRenewalsSection />), 'en', DCPU);
+    const table = await screen.findByRole('table', { name: 'Sponsorships due for renewal' });
+    fireEvent.click(within(table.querySelector<HTMLElement>('tbody tr')!).getByRole('button', { name: 'End the sponsorship' }));
+    fireEvent.change(field(container, 'endedOn'), { target: { value: '2026-10-31' } });
+    submit('End the sponsorship');
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Sponsorship ended. Months withheld: 2026-12; paid after the end (to recover): 2026-11.',
+    );
+  });
 });
 
 describe('the DCPU changes the NGO of a pathway', () => {

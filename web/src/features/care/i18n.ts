@@ -311,6 +311,7 @@ const en = {
         endedOn: 'Ended on',
         reason: 'Reason',
         notes: 'Notes',
+        result: 'Sponsorship ended. Months withheld: {{withheld}}; paid after the end (to recover): {{paid}}.',
         reasons: {
           turned_18: 'The child turned 18',
           family_self_reliant: 'The family is now self-reliant',
@@ -719,6 +720,7 @@ const hi: typeof en = {
         endedOn: 'समाप्ति की तिथि',
         reason: 'कारण',
         notes: 'टिप्पणी',
+        result: 'प्रायोजन समाप्त। रोके गए महीने: {{withheld}}; समाप्ति के बाद दिए गए (वसूली हेतु): {{paid}}।',
         reasons: {
           turned_18: 'बच्चा 18 वर्ष का हो गया',
           family_self_reliant: 'परिवार अब आत्मनिर्भर है',
@@ -1132,6 +1134,7 @@ const mr: typeof en = {
         endedOn: 'संपण्याची तारीख',
         reason: 'कारण',
         notes: 'टिपा',
+        result: 'प्रायोजकत्व संपले. रोखलेले महिने: {{withheld}}; संपल्यानंतर दिलेले (वसुलीसाठी): {{paid}}.',
         reasons: {
           turned_18: 'बालक 18 वर्षांचे झाले',
           family_self_reliant: 'कुटुंब आता स्वावलंबी आहे',
