@@ -65,6 +65,15 @@ export default function SponsorshipPage() {
                             {t('sponsorship.perMonth', { amount: s.monthlyAmount.toLocaleString('en-IN'), order: s.orderRef })}
                           </Text>
                         )}
+                        {s.status === 'sanctioned' && s.validUntil && (
+                          <Text size="xs">{t('sponsorship.validUntil', { on: s.validUntil })}</Text>
+                        )}
+                        {s.status === 'ended' && s.endedOn && (
+                          <Text size="xs">
+                            {t('sponsorship.endedOn', { on: s.endedOn })}
+                            {s.endReason ? ` · ${t(`care.renewals.end.reasons.${s.endReason}`, { defaultValue: s.endReason })}` : ''}
+                          </Text>
+                        )}
                         {s.paused && <Badge color="orange">{t('sponsorship.paused', { from: s.pauses.at(-1)?.from })}</Badge>}
                       </Stack>
                     </Table.Td>
