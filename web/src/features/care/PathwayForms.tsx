@@ -1,7 +1,7 @@
 import { NativeSelect, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PATHWAY_KINDS, PATHWAY_STAGES, RISK_LEVELS, type PathwayStage } from '../../../../src/care/domain/vocabulary';
-import { useOpenPathway, useRecordFollowUp, useStepPathway, type Pathway } from './api';
+import { useOpenPathway, useReassignPathway, useRecordFollowUp, useStepPathway, type Pathway } from './api';
 import { ChildPick } from './ChildPick';
 import { useCan } from '../../auth/session';
 import { useOrganisations } from '../cases/api';
@@ -146,6 +146,44 @@ export function OpenPathwayForm({ onDone }: { onDone?: () => void }) {
       )}
       <TextInput type="date" label={t('care.reintegration.openedOn')} {...s.field('on')} />
       <Textarea label={t('care.reintegration.note')} autosize minRows={2} {...s.field('note')} />
+    </CareFormCard>
+  );
+}
+
+/**
+ * The DCPU (care.write) hands an open pathway to another NGO (a Center for Excellence) or takes
+ * it back (none), with a reason; the old NGO no longer sees it. Sends the pathway's version: a
+ * change made meanwhile is refused (409) and said plainly. The server keeps the choice to active NGOs.
+ */
+export function ChangeNgoForm({ pathway, onDone }: { pathway: Pathway; onDone?: () => void }) {
+  const { t } = useTranslation();
+  const orgs = useOrganisations();
+  // /organisations does not say today whether one is active: an `active: false` is left out when given.
+  const ngos = (orgs.data ?? []).filter((o) => o.kind === 'NGO' && (o as { active?: boolean }).active !== false);
+  const s = useVersionedSubmit({
+    initial: { ngoId: pathway.ngoId ?? '', reason: '' },
+    mutation: useReassignPathway(pathway.id),
+    toBody: (form) => ({ ngoId: form.ngoId || null, reason: form.reason.trim() }),
+    validate: (form) => (form.reason.trim() ? null : { reason: t('care.reintegration.changeNgoReasonRequired') }),
+    version: pathway.version,
+    onSuccess: onDone,
+  });
+  return (
+    <CareFormCard
+      label={t('care.reintegration.changeNgo')}
+      title={`${t('care.reintegration.changeNgo')}: ${pathway.childName ?? pathway.childId.slice(0, 8)}`}
+      general={s.general}
+      pending={s.pending}
+      onSubmit={s.submit}
+      onCancel={onDone}
+    >
+      <NativeSelect
+        label={t('care.reintegration.ngo')}
+        description={t('care.reintegration.ngoHelp')}
+        data={[{ value: '', label: t('care.reintegration.ngoNone') }, ...ngos.map((o) => ({ value: o.id, label: o.name }))]}
+        {...s.field('ngoId')}
+      />
+      <Textarea label={t('care.reintegration.changeNgoReason')} autosize minRows={2} {...s.field('reason')} />
     </CareFormCard>
   );
 }

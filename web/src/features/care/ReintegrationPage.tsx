@@ -6,7 +6,7 @@ import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useCan } from '../../auth/session';
 import { usePathways, type Pathway } from './api';
-import { FollowUpForm, nextStages, OpenPathwayForm, PathwayStepForm } from './PathwayForms';
+import { ChangeNgoForm, FollowUpForm, nextStages, OpenPathwayForm, PathwayStepForm } from './PathwayForms';
 
 /**
  * Reintegration pathways (JJ Act 2015 s.40, restoration): where each child in care stands on the
@@ -14,7 +14,7 @@ import { FollowUpForm, nextStages, OpenPathwayForm, PathwayStepForm } from './Pa
  * to the follow-up visits, and re-entry to care as an outcome. The NGO's caseworkers and the
  * district record each step and each follow-up visit here.
  */
-type Acting = { pathway: Pathway; form: 'step' | 'followUp' };
+type Acting = { pathway: Pathway; form: 'step' | 'followUp' | 'ngo' };
 
 /** Opening a pathway: the district (care.write) or an NGO's caseworker (care.reintegrate, for its own NGO). */
 
@@ -38,12 +38,15 @@ export default function ReintegrationPage() {
       <QueryState query={pathways}>{(data) => <PathwayTable pathways={data.items} onAct={onAct} />}</QueryState>
       {acting?.form === 'step' && <PathwayStepForm key={acting.pathway.id} pathway={acting.pathway} onDone={done} />}
       {acting?.form === 'followUp' && <FollowUpForm key={acting.pathway.id} pathway={acting.pathway} onDone={done} />}
+      {acting?.form === 'ngo' && <ChangeNgoForm key={acting.pathway.id} pathway={acting.pathway} onDone={done} />}
     </>
   );
 }
 
 export function PathwayTable({ pathways, onAct }: { pathways: Pathway[]; onAct?: (a: Acting) => void }) {
   const { t } = useTranslation();
+  // Only the DCPU reassigns a pathway's NGO (POST /care/reintegration/:id/ngo needs care.write), an open one.
+  const reassign = useCan()('care.write');
   if (!pathways.length) return <Text>{t('care.reintegration.none')}</Text>;
   return (
     <Table striped aria-label={t('care.reintegration.title')}>
@@ -115,6 +118,11 @@ export function PathwayTable({ pathways, onAct }: { pathways: Pathway[]; onAct?:
                     {next && (
                       <Button size="xs" variant="default" onClick={() => onAct({ pathway: p, form: 'followUp' })}>
                         {t('care.reintegration.followUp')}
+                      </Button>
+                    )}
+                    {reassign && p.stage !== 'closed' && p.stage !== 're_entered' && (
+                      <Button size="xs" variant="default" onClick={() => onAct({ pathway: p, form: 'ngo' })}>
+                        {t('care.reintegration.changeNgo')}
                       </Button>
                     )}
                   </Group>

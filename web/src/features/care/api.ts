@@ -310,6 +310,8 @@ export interface Pathway {
   childName?: string | null;
   /** To whom the child is to be restored (PATHWAY_KINDS; absent from an older server). */
   kind?: string;
+  /** The NGO (Center for Excellence) working the pathway; null: kept with the DCPU (absent from an older server). */
+  ngoId?: string | null;
   stage: string;
   stageOn: string;
   restoredOn: string | null;
@@ -404,3 +406,83 @@ export const useFindChildren = (q: string) =>
     queryFn: ({ signal }) => api.get<{ items: FoundChild[] }>('/children', { q, pageSize: 20 }, signal),
     enabled: q.trim().length >= 2,
   });
+
+// ---------------------------------------------------------------- sponsorship renewal and ending
+
+/** A sponsorship as /care/sponsorships-due gives it (the fields these screens use; src/care/sponsorship/sponsorship.model.ts). */
+export interface DueSponsorship {
+  id: string;
+  childId: string;
+  status: 'applied' | 'sanctioned' | 'refused' | 'ended';
+  orderRef: string | null;
+  validUntil: string | null;
+  endedOn: string | null;
+  endReason: string | null;
+  version: number;
+}
+export interface SponsorshipRenewal {
+  id: string;
+  sponsorshipId: string;
+  previousValidUntil: string | null;
+  reassessedOn: string;
+  reassessment: { on: string; by: string; recommendation: string; summary: string };
+  status: 'reassessed' | 'renewed' | 'refused';
+  meetingOn: string | null;
+  validUntil: string | null;
+  reasons: string | null;
+  ref: string | null;
+}
+export interface SponsorshipDueItem {
+  sponsorship: DueSponsorship;
+  /** due: ends within the notice; lapsed: past its end, not renewed; ended: ended or refused with months still due. */
+  state: 'due' | 'lapsed' | 'ended';
+  daysLeft: number | null;
+  paymentsDue: number;
+  /** Lapsed or ended with payments still due: the DCPU settles them first. */
+  alert: boolean;
+  openReassessment: SponsorshipRenewal | null;
+}
+export interface SponsorshipsDue {
+  rules: { version: string; dueWithinDays: number; periodMonths: number; basis: string; verification: string };
+  withinDays: number;
+  items: SponsorshipDueItem[];
+}
+/** Why a sanctioned sponsorship ends early (as the server's SPONSORSHIP_END_REASONS). */
+export const SPONSORSHIP_END_REASONS = [
+  'turned_18',
+  'family_self_reliant',
+  'child_in_institution',
+  'child_in_family_placement',
+  'moved_away',
+  'child_died',
+  'other',
+] as const;
+
+export const useSponsorshipsDue = (withinDays?: number) =>
+  useQuery({
+    queryKey: ['care', 'sponsorships-due', withinDays ?? null],
+    queryFn: ({ signal }) =>
+      api.get<SponsorshipsDue>('/care/sponsorships-due', withinDays === undefined ? undefined : { withinDays: String(withinDays) }, signal),
+  });
+
+/** A renewal step changes the sponsorship too: the care queries and the sponsorship list are fetched again (also after a 409). */
+function useRenewalMutation<T>(path: string) {
+  const qc = useQueryClient();
+  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['care'] }), qc.invalidateQueries({ queryKey: ['sponsorships'] })]);
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<T>(path, body),
+    onSuccess: refresh,
+    onError: (err) => {
+      if (err instanceof ApiError && err.status === 409) void refresh();
+    },
+  });
+}
+type RenewalResult = { sponsorship: DueSponsorship; renewal: SponsorshipRenewal };
+export const useReassessSponsorship = (id: string) => useRenewalMutation<RenewalResult>(`/care/sponsorships/${id}/reassessment`);
+export const useRenewalDecision = (id: string) => useRenewalMutation<RenewalResult>(`/care/sponsorships/${id}/renewal-decision`);
+export const useEndSponsorship = (id: string) =>
+  useRenewalMutation<{ sponsorship: DueSponsorship; withheldMonths: string[]; paidAfterEnd: string[] }>(`/care/sponsorships/${id}/end`);
+
+/** The DCPU hands a pathway to another NGO (Center for Excellence), or takes it back (ngoId null). */
+export const useReassignPathway = (id: string) =>
+  useCareMutation((body: Record<string, unknown>) => api.post<Pathway>(`/care/reintegration/${id}/ngo`, body));

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryHistory, createRootRoute, createRouter, RouterProvider } from '@tanstack/react-router';
-import { describedText, field, renderWithApp } from '../../test/harness';
+import { describedText, field, ME, renderWithApp } from '../../test/harness';
 import '../../app/modules';
 import { PaymentForm } from './PaymentForm';
 import { HomeStudyForm } from './CarerForms';
@@ -15,6 +15,9 @@ import { HANDOFF_STATUSES, HandoffForm, HandoffStatusForm, HandoffTable } from '
 import { HANDOFF_STATUSES as SERVER_HANDOFF_STATUSES } from '../../../../src/care/family.model';
 import { FollowUpForm, nextStages, OpenPathwayForm, PathwayStepForm } from './PathwayForms';
 import { MODULES, navFor } from '../../app/modules';
+import { SponsorshipRenewalsSection } from './SponsorshipRenewals';
+import { SPONSORSHIP_END_REASONS } from './api';
+import { SPONSORSHIP_END_REASONS as SERVER_END_REASONS } from '../../../../src/care/sponsorship/sponsorship.model';
 import { ROLE_PERMISSIONS } from '../../../../src/access/roles';
 import type { AdoptionHandoff, FosterCarer, MovementRequest, Pathway, Payment, Stay } from './api';
 
@@ -622,5 +625,213 @@ describe('opening a reintegration pathway', () => {
     cleanup();
     await renderWithApp(<OpenPathwayForm />, 'mr');
     expect(screen.getByRole('form', { name: 'मार्ग उघडा' })).toBeTruthy();
+  });
+});
+
+/** A DCPU officer (care.write): the renewal steps and the NGO change show only to such a role. */
+const DCPU: typeof ME = { ...ME, role: 'dcpu_officer', permissions: [...ME.permissions, 'care.read', 'care.write'] };
+
+/** The section links each child to its record: it renders inside a router. */
+const inRouter = (ui: React.ReactElement) => (
+  <RouterProvider
+    router={createRouter({ routeTree: createRootRoute({ component: () => ui }), history: createMemoryHistory({ initialEntries: ['/'] }) })}
+  />
+);
+
+describe('sponsorships due for renewal', () => {
+  const sponsorship = (id: string, childId: string, validUntil: string, version: number) => ({
+    id,
+    childId,
+    status: 'sanctioned',
+    orderRef: `F36/${id}`,
+    validUntil,
+    endedOn: null,
+    endReason: null,
+    version,
+  });
+  const DUE = {
+    rules: { version: 'mv-2022', dueWithinDays: 30, periodMonths: 12, basis: 'Mission Vatsalya 2022, 4.1', verification: 'x' },
+    withinDays: 30,
+    items: [
+      {
+        sponsorship: sponsorship('s1', '11111111-aaaa-4333-8444-555555555555', '2026-12-20', 4),
+        state: 'due',
+        daysLeft: 14,
+        paymentsDue: 0,
+        alert: false,
+        openReassessment: {
+          id: 'r1',
+          sponsorshipId: 's1',
+          previousValidUntil: '2026-12-20',
+          reassessedOn: '2026-12-01',
+          reassessment: { on: '2026-12-01', by: 'DCPU social worker', recommendation: 'renew', summary: 'in school' },
+          status: 'reassessed',
+          meetingOn: null,
+          validUntil: null,
+          reasons: null,
+          ref: null,
+        },
+      },
+      {
+        sponsorship: sponsorship('s2', '22222222-bbbb-4333-8444-555555555555', '2026-11-15', 7),
+        state: 'lapsed',
+        daysLeft: -21,
+        paymentsDue: 2,
+        alert: true,
+        openReassessment: null,
+      },
+    ],
+  };
+
+  it('knows the end reasons the server knows', () => {
+    expect([...SPONSORSHIP_END_REASONS]).toEqual([...SERVER_END_REASONS]);
+  });
+
+  it('lists the alerts first with the period end, and a renewal sends the new end with the version', async () => {
+    const sent = route([
+      [/GET \/api\/v1\/care\/sponsorships-due/, 200, DUE],
+      [/POST \/api\/v1\/care\/sponsorships\/s1\/renewal-decision/, 200, {}],
+    ]);
+    const { container } = await renderWithApp(inRouter(<SponsorshipRenewalsSection />), 'en', DCPU);
+    const table = await screen.findByRole('table', { name: 'Sponsorships due for renewal' });
+    const rows = [...table.querySelectorAll<HTMLElement>('tbody tr')];
+    expect(rows.map((r) => r.textContent?.slice(0, 8))).toEqual(['22222222', '11111111']);
+    expect(rows[0].textContent).toContain('2026-11-15');
+    expect(rows[0].textContent).toContain('Months unpaid: settle first');
+    expect(rows[1].textContent).toContain('2026-12-20');
+    expect(rows[1].textContent).toContain('Re-assessed on 2026-12-01: Renew');
+    // The lapsed one has no re-assessment yet: the DCPU's re-assessment is offered, not the decision.
+    expect(rows[0].textContent).toContain('Re-assess');
+    fireEvent.click(within(rows[1]).getByRole('button', { name: 'Renewal decision' }));
+    submit("The committee's renewal decision");
+    await waitFor(() => expect(describedText(field(container, 'validUntil'))).toContain('Give the day the renewed period ends'));
+    expect(sent.filter((x) => x.method === 'POST')).toEqual([]);
+    fireEvent.change(field(container, 'meetingOn'), { target: { value: '2026-12-05' } });
+    fireEvent.change(field(container, 'validUntil'), { target: { value: '2027-12-20' } });
+    fireEvent.change(field(container, 'reasons'), { target: { value: ' still needs support ' } });
+    submit("The committee's renewal decision");
+    await waitFor(() => expect(sent.filter((x) => x.method === 'POST')).toHaveLength(1));
+    expect(sent.find((x) => x.method === 'POST')).toEqual({
+      url: '/api/v1/care/sponsorships/s1/renewal-decision',
+      method: 'POST',
+      body: {
+        meetingOn: '2026-12-05',
+        decision: 'renewed',
+        validUntil: '2027-12-20',
+        reasons: 'still needs support',
+        ref: null,
+        version: 4,
+      },
+    });
+  });
+
+  it('shows no actions to a role without care.write, and the section in Marathi', async () => {
+    route([[/GET \/api\/v1\/care\/sponsorships-due/, 200, DUE]]);
+    await renderWithApp(inRouter(<SponsorshipRenewalsSection />), 'mr', { ...ME, permissions: [...ME.permissions, 'care.read'] });
+    const table = await screen.findByRole('table', { name: 'नूतनीकरणासाठी देय प्रायोजकत्व' });
+    expect(within(table).queryAllByRole('button')).toEqual([]);
+  });
+
+  it('ends a sponsorship with a reason and the version; a stale version is said plainly', async () => {
+    const sent = route([
+      [/GET \/api\/v1\/care\/sponsorships-due/, 200, DUE],
+      [/POST \/api\/v1\/care\/sponsorships\/s2\/end/, 409, { code: 'stale_version', message: 'changed meanwhile', issues: [] }],
+    ]);
+    const { container } = await renderWithApp(inRouter(<SponsorshipRenewalsSection />), 'en', DCPU);
+    const table = await screen.findByRole('table', { name: 'Sponsorships due for renewal' });
+    fireEvent.click(within(table.querySelector<HTMLElement>('tbody tr')!).getByRole('button', { name: 'End the sponsorship' }));
+    fireEvent.change(field(container, 'endedOn'), { target: { value: '2026-11-15' } });
+    fireEvent.change(field(container, 'reason'), { target: { value: 'turned_18' } });
+    submit('End the sponsorship');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).not.toBe(''));
+    expect(sent.find((x) => x.method === 'POST')).toEqual({
+      url: '/api/v1/care/sponsorships/s2/end',
+      method: 'POST',
+      body: { endedOn: '2026-11-15', reason: 'turned_18', notes: null, version: 7 },
+    });
+  });
+  it('says what an ending did to the ledger: months withheld and months paid after the end', async () => {
+    route([
+      [/GET \/api\/v1\/care\/sponsorships-due/, 200, DUE],
+      [/POST \/api\/v1\/care\/sponsorships\/s2\/end/, 200, { sponsorship: {}, withheldMonths: ['2026-12'], paidAfterEnd: ['2026-11'] }],
+    ]);
+    const { container } = await renderWithApp(inRouter(<SponsorshipRenewalsSection />), 'en', DCPU);
+    const table = await screen.findByRole('table', { name: 'Sponsorships due for renewal' });
+    fireEvent.click(within(table.querySelector<HTMLElement>('tbody tr')!).getByRole('button', { name: 'End the sponsorship' }));
+    fireEvent.change(field(container, 'endedOn'), { target: { value: '2026-10-31' } });
+    submit('End the sponsorship');
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Sponsorship ended. Months withheld: 2026-12; paid after the end (to recover): 2026-11.',
+    );
+  });
+});
+
+describe('the DCPU changes the NGO of a pathway', () => {
+  const NGO = { id: '99999999-2222-4333-8444-555555555555', name: 'Prerana CFE', kind: 'NGO', districtCode: 468 };
+  const PATHWAYS = [
+    {
+      id: 'p1',
+      childId: 'eeeeeeee-2222-4333-8444-555555555555',
+      childName: 'K.',
+      ngoId: null,
+      stage: 'family_prepared',
+      stageOn: '2026-10-01',
+      restoredOn: null,
+      followUps: [],
+      version: 5,
+    },
+    {
+      id: 'p2',
+      childId: 'ffffffff-2222-4333-8444-555555555555',
+      childName: 'M.',
+      ngoId: null,
+      stage: 'closed',
+      stageOn: '2026-10-01',
+      restoredOn: '2026-01-01',
+      followUps: [],
+      version: 2,
+    },
+  ];
+  const page = async (me = DCPU) => {
+    const router = createRouter({
+      routeTree: createRootRoute({ component: () => <ReintegrationPage /> }),
+      history: createMemoryHistory({ initialEntries: ['/'] }),
+    });
+    const out = await renderWithApp(<RouterProvider router={router} />, 'en', me);
+    return { ...out, table: await screen.findByRole('table', { name: 'Reintegration pathways' }) };
+  };
+
+  it('offers it on an open pathway only, and sends the NGO, the reason and the version', async () => {
+    const sent = route([
+      [/GET \/api\/v1\/care\/reintegration/, 200, { items: PATHWAYS }],
+      [/GET \/api\/v1\/organisations/, 200, { items: [NGO, { ...NGO, id: 'x', name: 'A CCI', kind: 'CCI' }] }],
+      [/POST \/api\/v1\/care\/reintegration\/p1\/ngo/, 200, { ...PATHWAYS[0], ngoId: NGO.id, version: 6 }],
+    ]);
+    const { container, table } = await page();
+    expect(within(table).getAllByRole('button', { name: 'Change NGO' })).toHaveLength(1);
+    fireEvent.click(within(table).getByRole('button', { name: 'Change NGO' }));
+    await waitFor(() => expect(container.querySelector(`option[value="${NGO.id}"]`)).toBeTruthy());
+    expect(container.querySelector('option[value="x"]')).toBeNull();
+    submit('Change NGO');
+    await waitFor(() => expect(describedText(field(container, 'reason'))).toContain('Say why'));
+    fireEvent.change(field(container, 'ngoId'), { target: { value: NGO.id } });
+    fireEvent.change(field(container, 'reason'), { target: { value: ' the family moved to Achalpur ' } });
+    submit('Change NGO');
+    await waitFor(() => expect(sent.filter((x) => x.method === 'POST')).toHaveLength(1));
+    expect(sent.find((x) => x.method === 'POST')).toEqual({
+      url: '/api/v1/care/reintegration/p1/ngo',
+      method: 'POST',
+      body: { ngoId: NGO.id, reason: 'the family moved to Achalpur', version: 5 },
+    });
+  });
+
+  it('is not offered to an NGO caseworker', async () => {
+    route([[/GET \/api\/v1\/care\/reintegration/, 200, { items: PATHWAYS }]]);
+    const { table } = await page({
+      ...ME,
+      role: 'ngo_caseworker' as const,
+      permissions: [...ME.permissions, 'care.read', 'care.reintegrate'],
+    });
+    expect(within(table).queryByRole('button', { name: 'Change NGO' })).toBeNull();
   });
 });

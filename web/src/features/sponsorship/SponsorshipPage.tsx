@@ -7,6 +7,7 @@ import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useSponsorships, type Sponsorship } from './api';
 import { AbsenceForm, ApplyForm, DecisionForm, ReviewForm } from './forms';
+import { SponsorshipRenewalsSection } from '../care/SponsorshipRenewals';
 
 const STATUS_COLOUR: Record<Sponsorship['status'], string> = { applied: 'blue', sanctioned: 'green', refused: 'red', ended: 'gray' };
 type Step = 'decide' | 'review' | 'absence';
@@ -64,6 +65,15 @@ export default function SponsorshipPage() {
                             {t('sponsorship.perMonth', { amount: s.monthlyAmount.toLocaleString('en-IN'), order: s.orderRef })}
                           </Text>
                         )}
+                        {s.status === 'sanctioned' && s.validUntil && (
+                          <Text size="xs">{t('sponsorship.validUntil', { on: s.validUntil })}</Text>
+                        )}
+                        {s.status === 'ended' && s.endedOn && (
+                          <Text size="xs">
+                            {t('sponsorship.endedOn', { on: s.endedOn })}
+                            {s.endReason ? ` · ${t(`care.renewals.end.reasons.${s.endReason}`, { defaultValue: s.endReason })}` : ''}
+                          </Text>
+                        )}
                         {s.paused && <Badge color="orange">{t('sponsorship.paused', { from: s.pauses.at(-1)?.from })}</Badge>}
                       </Stack>
                     </Table.Td>
@@ -115,6 +125,8 @@ export default function SponsorshipPage() {
       {acting?.step === 'decide' && <DecisionForm key={acting.s.id} s={acting.s} onDone={done} />}
       {acting?.step === 'review' && <ReviewForm key={acting.s.id} s={acting.s} onDone={done} />}
       {acting?.step === 'absence' && <AbsenceForm key={acting.s.id} s={acting.s} onDone={done} />}
+      {/* Renewal and ending of sanctioned sponsorships (the care module's, s.45; Mission Vatsalya 2022, 4.1). */}
+      <SponsorshipRenewalsSection />
       {can('care.write') && <ApplyForm />}
     </>
   );

@@ -24,6 +24,11 @@ export interface Sponsorship {
   monthlyAmount: number | null;
   lastReviewOn: string | null;
   absentSince: string | null;
+  /** Until when the sanction holds (renewed by the committee); null: no end recorded (absent from an older server). */
+  validUntil?: string | null;
+  endedOn?: string | null;
+  /** Why it ended (SPONSORSHIP_END_REASONS, or a review's outcome). */
+  endReason?: string | null;
   clocks: SponsorshipClock[];
   nextDue: string | null;
   overdue: boolean;

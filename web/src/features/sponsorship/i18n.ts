@@ -15,6 +15,8 @@ const en = {
     overdue: 'Overdue',
     paused: 'Paused since {{from}}',
     perMonth: '₹{{amount}} a month, order {{order}}',
+    validUntil: 'Sanctioned until {{on}}',
+    endedOn: 'Ended on {{on}}',
     clock: {
       sponsorshipApplicationDecision: 'Committee decision',
       sponsorshipAnnualReview: 'Yearly review',
@@ -88,6 +90,8 @@ const hi: Tree = {
     overdue: 'समय-सीमा बीत गई',
     paused: '{{from}} से रुका हुआ',
     perMonth: '₹{{amount}} प्रति माह, आदेश {{order}}',
+    validUntil: '{{on}} तक स्वीकृत',
+    endedOn: '{{on}} को समाप्त',
     clock: {
       sponsorshipApplicationDecision: 'समिति का निर्णय',
       sponsorshipAnnualReview: 'वार्षिक समीक्षा',
@@ -160,6 +164,8 @@ const mr: Tree = {
     overdue: 'मुदत उलटली',
     paused: '{{from}} पासून थांबवले',
     perMonth: 'दरमहा ₹{{amount}}, आदेश {{order}}',
+    validUntil: '{{on}} पर्यंत मंजूर',
+    endedOn: '{{on}} रोजी संपले',
     clock: {
       sponsorshipApplicationDecision: 'समितीचा निर्णय',
       sponsorshipAnnualReview: 'वार्षिक आढावा',
