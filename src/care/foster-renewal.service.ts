@@ -10,6 +10,7 @@ import { careFosterCarer, careFosterRenewal } from './care.schema';
 import { carerView, carerWhere, lockCarer as lockFamily, placedCount } from './foster.service';
 import { approvalState, daysBetween, endsWithin, fosterApprovalRules } from './domain';
 import type { ReassessmentInput, RenewalDecisionInput } from './foster-life.model';
+import { checkDecisionAgainst, checkDecisionInput } from './renewal-decision';
 
 /**
  * Renewal of a foster family's approval (issue #14; JJ Act 2015 s.44; JJ Model Rules 2016 r.23).
@@ -99,21 +100,11 @@ export async function decideRenewal(ctx: AppContext, actor: Actor, id: string, i
   requirePermission(actor, 'care.write');
   requireWritable(actor, 'fosterCarer', ['decision', 'reviewDue']);
   const today = istToday(ctx.now());
-  if (input.meetingOn > today) throw badRequest('meetingOn', 'cannot be in the future');
-  const renewed = input.decision === 'renewed';
-  if (renewed && !input.validUntil) throw badRequest('validUntil', 'say until when the approval is renewed');
-  if (!renewed && input.validUntil) throw badRequest('validUntil', 'a refusal sets no new end');
-  if (renewed && input.validUntil! <= input.meetingOn) throw badRequest('validUntil', 'must be after the meeting');
+  const renewed = checkDecisionInput(input, today, 'approval');
   return ctx.db.transaction(async (tx) => {
     const cur = await lockCarer(tx, actor, id, input.version);
     const open = await openRenewal(tx, id);
-    if (!open || cur.status !== 'approved')
-      throw new HttpError(409, 'no_reassessment', 'The committee decides a renewal after the DCPU’s re-assessment', [
-        { field: 'decision', message: cur.status !== 'approved' ? `the family is ${cur.status}` : 'no re-assessment awaits a decision' },
-      ]);
-    if (input.meetingOn < open.reassessedOn) throw badRequest('meetingOn', `must be on or after the re-assessment (${open.reassessedOn})`);
-    if (renewed && cur.reviewDue && input.validUntil! <= cur.reviewDue)
-      throw badRequest('validUntil', `must be after the approval's present end (${cur.reviewDue})`);
+    checkDecisionAgainst(input, open, cur.status !== 'approved' ? `the family is ${cur.status}` : null, cur.reviewDue, 'approval');
     const [renewal] = await tx
       .update(careFosterRenewal)
       .set({

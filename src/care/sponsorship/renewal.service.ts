@@ -24,6 +24,7 @@ import { withholdAfterEnd } from '../ledger-due.service';
 import { careSponsorship, careSponsorshipRenewal } from './sponsorship.schema';
 import { lockSponsorship, sponsorshipView, sponsorshipWhere } from './sponsorship.service';
 import type { SponsorshipEndInput, SponsorshipReassessmentInput, SponsorshipRenewalDecisionInput } from './sponsorship.model';
+import { checkDecisionAgainst, checkDecisionInput } from '../renewal-decision';
 
 type RenewalRow = typeof careSponsorshipRenewal.$inferSelect;
 const renewalView = (r: RenewalRow) => ({
@@ -119,24 +120,11 @@ export async function decideSponsorshipRenewal(ctx: AppContext, actor: Actor, id
   requirePermission(actor, 'care.write');
   requireWritable(actor, 'fosterCarer', ['decision', 'reviewDue']);
   const today = istToday(ctx.now());
-  if (input.meetingOn > today) throw badRequest('meetingOn', 'cannot be in the future');
-  const renewed = input.decision === 'renewed';
-  if (renewed && !input.validUntil) throw badRequest('validUntil', 'say until when the sponsorship is renewed');
-  if (!renewed && input.validUntil) throw badRequest('validUntil', 'a refusal sets no new end');
-  if (renewed && input.validUntil! <= input.meetingOn) throw badRequest('validUntil', 'must be after the meeting');
+  const renewed = checkDecisionInput(input, today, 'sponsorship');
   return ctx.db.transaction(async (tx) => {
     const cur = await lockSponsorship(tx, actor, id, input.version, today);
     const open = await openRenewal(tx, id);
-    if (!open || cur.status !== 'sanctioned')
-      throw new HttpError(409, 'no_reassessment', 'The committee decides a renewal after the DCPU’s re-assessment', [
-        {
-          field: 'decision',
-          message: cur.status !== 'sanctioned' ? `the sponsorship is ${cur.status}` : 'no re-assessment awaits a decision',
-        },
-      ]);
-    if (input.meetingOn < open.reassessedOn) throw badRequest('meetingOn', `must be on or after the re-assessment (${open.reassessedOn})`);
-    if (renewed && cur.validUntil && input.validUntil! <= cur.validUntil)
-      throw badRequest('validUntil', `must be after the sanction's present end (${cur.validUntil})`);
+    checkDecisionAgainst(input, open, cur.status !== 'sanctioned' ? `the sponsorship is ${cur.status}` : null, cur.validUntil, 'sanction');
     const [renewal] = await tx
       .update(careSponsorshipRenewal)
       .set({
