@@ -32,7 +32,11 @@ describe('re-keying registry names after the rules change', () => {
       `SELECT id, version FROM child WHERE cardinality(other_names) = 0 ORDER BY id LIMIT 1`,
     );
     // As a database from before the change holds it: "Kr." spelled out, keys from the old rules.
-    await d.query(`UPDATE child SET name = 'Raju Kr. Pawar', name_keys = ARRAY['stale'], name_keys_version = 1 WHERE id = $1`, [child!.id]);
+    // With no local name: a NULL in the names once became a key of its own ("nl") on PGlite.
+    await d.query(
+      `UPDATE child SET name = 'Raju Kr. Pawar', name_local = NULL, name_keys = ARRAY['stale'], name_keys_version = 1 WHERE id = $1`,
+      [child!.id],
+    );
     const [fam] = await d.query<{ id: string; head_name: string; head_name_local: string | null }>(
       `SELECT id, head_name, head_name_local FROM family ORDER BY id LIMIT 1`,
     );

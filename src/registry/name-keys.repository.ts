@@ -9,9 +9,11 @@ export interface StaleNames {
 
 // The names each table's keys are made of: the same as the services write (children.service.ts,
 // families.service.ts, the import).
+// A missing local name is left out in SQL: PGlite's driver reads a NULL element of a text[] as the
+// string 'NULL', which was keyed as a name ("nl") and matched every child without a local name.
 const SOURCES = {
-  child: sql`ARRAY[name, name_local] || other_names`,
-  family: sql`ARRAY[head_name, head_name_local]`,
+  child: sql`array_remove(ARRAY[name, name_local] || other_names, NULL)`,
+  family: sql`array_remove(ARRAY[head_name, head_name_local], NULL)`,
 } as const;
 
 export type KeyedTable = keyof typeof SOURCES;
