@@ -47,8 +47,7 @@ describe('national proposals screen', () => {
     const paths = (role: keyof typeof ROLE_PERMISSIONS) => navFor([missingModule], ROLE_PERMISSIONS[role]).map((n) => n.to);
     expect(paths('dcpu_officer')).toContain('/missing/national');
     expect(paths('scps_officer')).toContain('/missing/national');
-    for (const role of ['caseworker', 'cwc_member', 'helpline_operator'] as const)
-      expect(paths(role)).not.toContain('/missing/national');
+    for (const role of ['caseworker', 'cwc_member', 'helpline_operator'] as const) expect(paths(role)).not.toContain('/missing/national');
   });
 
   it('says national matching is not set up when the state database has no federation', async () => {
