@@ -10,7 +10,7 @@ import { careFosterCarer, careFosterRenewal } from './care.schema';
 import { carerView, carerWhere, lockCarer as lockFamily, placedCount } from './foster.service';
 import { approvalState, daysBetween, endsWithin, fosterApprovalRules } from './domain';
 import type { ReassessmentInput, RenewalDecisionInput } from './foster-life.model';
-import { checkDecisionAgainst, checkDecisionInput } from './renewal-decision';
+import { checkDecisionAgainst, checkDecisionInput, refuseIfReassessmentOpen } from './renewal-decision';
 
 /**
  * Renewal of a foster family's approval (issue #14; JJ Act 2015 s.44; JJ Model Rules 2016 r.23).
@@ -62,10 +62,7 @@ export async function recordReassessment(ctx: AppContext, actor: Actor, id: stri
         { field: 'on', message: `the family is ${cur.status}` },
       ]);
     if (input.on < cur.approvedOn) throw badRequest('on', `must be on or after the committee's approval (${cur.approvedOn})`);
-    if (await openRenewal(tx, id))
-      throw new HttpError(409, 'reassessment_open', 'A re-assessment awaits the committee’s decision', [
-        { field: 'on', message: 'a re-assessment is already recorded: the committee decides it first' },
-      ]);
+    refuseIfReassessmentOpen(await openRenewal(tx, id));
     const { version: _v, ...reassessment } = input;
     const [renewal] = await tx
       .insert(careFosterRenewal)

@@ -10,6 +10,14 @@ export interface RenewalDecision {
   validUntil?: string | null;
 }
 
+/** One re-assessment at a time: the committee decides the open one first. */
+export function refuseIfReassessmentOpen(open: unknown) {
+  if (open)
+    throw new HttpError(409, 'reassessment_open', 'A re-assessment awaits the committee’s decision', [
+      { field: 'on', message: 'a re-assessment is already recorded: the committee decides it first' },
+    ]);
+}
+
 /** Before anything is locked: the meeting has happened; a renewal names its new end, a refusal none. */
 export function checkDecisionInput(input: RenewalDecision, today: string, what: string) {
   if (input.meetingOn > today) throw badRequest('meetingOn', 'cannot be in the future');

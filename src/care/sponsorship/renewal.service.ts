@@ -24,7 +24,7 @@ import { withholdAfterEnd } from '../ledger-due.service';
 import { careSponsorship, careSponsorshipRenewal } from './sponsorship.schema';
 import { lockSponsorship, sponsorshipView, sponsorshipWhere } from './sponsorship.service';
 import type { SponsorshipEndInput, SponsorshipReassessmentInput, SponsorshipRenewalDecisionInput } from './sponsorship.model';
-import { checkDecisionAgainst, checkDecisionInput } from '../renewal-decision';
+import { checkDecisionAgainst, checkDecisionInput, refuseIfReassessmentOpen } from '../renewal-decision';
 
 type RenewalRow = typeof careSponsorshipRenewal.$inferSelect;
 const renewalView = (r: RenewalRow) => ({
@@ -73,10 +73,7 @@ export async function reassessSponsorship(ctx: AppContext, actor: Actor, id: str
     const cur = await lockSponsorship(tx, actor, id, input.version, today);
     mustBeSanctioned(cur.status, 'on');
     if (cur.decidedOn && input.on < cur.decidedOn) throw badRequest('on', `must be on or after the sanction (${cur.decidedOn})`);
-    if (await openRenewal(tx, id))
-      throw new HttpError(409, 'reassessment_open', 'A re-assessment awaits the committee’s decision', [
-        { field: 'on', message: 'a re-assessment is already recorded: the committee decides it first' },
-      ]);
+    refuseIfReassessmentOpen(await openRenewal(tx, id));
     const { version: _v, ...reassessment } = input;
     const [renewal] = await tx
       .insert(careSponsorshipRenewal)
