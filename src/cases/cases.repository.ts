@@ -310,7 +310,9 @@ async function saveFlags(db: Db, caseId: string, s: CaseState, place: Placement)
 /**
  * Due items: upserted by (case, kind, ref) so that an alert already raised is not raised
  * again when an unrelated action recomputes the case; it is raised anew only if the due date
- * or the assignee changed.
+ * or the assignee changed. The key also names state_code (a state-partitioned server requires
+ * it, migration 1170): rows of the case's previous state (an inter-state transfer) are deleted
+ * first, so one row per (case, kind, ref) remains.
  */
 async function saveDue(db: Db, caseId: string, s: CaseState, place: Placement) {
   if (!s.due.length) {
@@ -320,7 +322,12 @@ async function saveDue(db: Db, caseId: string, s: CaseState, place: Placement) {
   const keys = s.due.map((d) => sql`(${d.kind}, ${d.ref ?? ''})`);
   await db
     .delete(caseDue)
-    .where(and(eq(caseDue.caseId, caseId), sql`(${caseDue.kind}, ${caseDue.ref}) NOT IN (${sql.join(keys, sql`, `)})`));
+    .where(
+      and(
+        eq(caseDue.caseId, caseId),
+        or(sql`(${caseDue.kind}, ${caseDue.ref}) NOT IN (${sql.join(keys, sql`, `)})`, ne(caseDue.stateCode, place.stateCode)),
+      ),
+    );
   await db
     .insert(caseDue)
     .values(
@@ -340,7 +347,7 @@ async function saveDue(db: Db, caseId: string, s: CaseState, place: Placement) {
       })),
     )
     .onConflictDoUpdate({
-      target: [caseDue.caseId, caseDue.kind, caseDue.ref],
+      target: [caseDue.caseId, caseDue.kind, caseDue.ref, caseDue.stateCode],
       set: {
         alertedAt: sql`CASE WHEN ${caseDue.dueAt} = excluded.due_at AND ${caseDue.assignedUnitId} = excluded.assigned_unit_id
           AND ${caseDue.assignedUserId} IS NOT DISTINCT FROM excluded.assigned_user_id THEN ${caseDue.alertedAt} END`,
@@ -349,7 +356,6 @@ async function saveDue(db: Db, caseId: string, s: CaseState, place: Placement) {
         assignedUnitId: sql`excluded.assigned_unit_id`,
         statutory: sql`excluded.statutory`,
         source: sql`excluded.source`,
-        stateCode: sql`excluded.state_code`,
         districtCode: sql`excluded.district_code`,
         subdistrictCode: sql`excluded.subdistrict_code`,
         blockCode: sql`excluded.block_code`,

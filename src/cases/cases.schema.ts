@@ -70,7 +70,8 @@ export const caseDue = pgTable(
     transferToUnitId: uuid('transfer_to_unit_id'),
     alertedAt: ts('alerted_at'),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.kind, t.ref] })],
+  // state_code in the key: a state-partitioned server requires it (migration 1170, docs/SCALE.md §3).
+  (t) => [primaryKey({ columns: [t.caseId, t.kind, t.ref, t.stateCode] })],
 );
 
 export const caseReferral = pgTable(

@@ -42,7 +42,7 @@ export function registerPartitionCommands(program: Command, withDatabase: <T>(fn
   cmd
     .command('convert [tables...]')
     .description(
-      `convert tables to PARTITION BY LIST (state_code) (default: ${ALL_TABLES.join(', ')}); locks each table while it copies; the last four are referenced: their foreign keys become (x_id, x_id_state_code)`,
+      `convert tables to PARTITION BY LIST (state_code) (default: ${ALL_TABLES.join(', ')}); locks each table while it copies; the referenced ones (${REFERENCED_TABLES.join(', ')}): their foreign keys become (x_id, x_id_state_code)`,
     )
     .action((tables: string[]) =>
       withDatabase(async (d) => {

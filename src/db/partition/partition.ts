@@ -16,10 +16,11 @@ import type { Database, RawTx } from '../client';
 
 /**
  * The personal-data tables with `state_code` and `district_code` that no foreign key references
- * and whose keys the code never names in ON CONFLICT (an arbiter must match a unique index
- * exactly, and the partitioned key gains state_code): not case_due (upserted on its key),
- * case_non_disclosure_order (ON CONFLICT (case_id)), case_attachment and helpline_partner_message
- * (file names and partner message ids must stay unique across states).
+ * and whose keys the code names in ON CONFLICT only with state_code (an arbiter must match a
+ * unique index exactly, and the partitioned key gains state_code): case_due since migration 1170;
+ * not case_non_disclosure_order (ON CONFLICT (case_id)), case_attachment and
+ * helpline_partner_message (file names and partner message ids must stay unique across states).
+ * The tables other tables reference are in referenced.ts.
  */
 export const PARTITIONABLE_TABLES = [
   'case_action',
@@ -36,6 +37,11 @@ export const PARTITIONABLE_TABLES = [
   'care_inspection',
   'care_movement_request',
   'care_payment',
+  'care_foster_lapse_alert',
+  'care_foster_renewal',
+  'care_sponsorship_renewal',
+  'record_merge',
+  'case_due',
 ] as const;
 
 /**
@@ -48,6 +54,14 @@ const UNIQUE_WITHIN_ONE_STATE = new Set([
   'care_payment_placement_id_month_key',
   'care_aftercare_one_active_idx',
   'care_adoption_open_idx',
+  // Scoped by a record whose state the row copies (the carer's, the stay's, the child's, the
+  // subject's, the merged record's), and moved with it by move-district.
+  'care_foster_renewal_open_idx',
+  'care_plan_stay_idx',
+  'care_reintegration_child_open_idx',
+  'care_sponsorship_open_child_idx',
+  'scheme_application_open_idx',
+  'record_merge_live_idx',
   // Drawn from one identity sequence shared by every partition: unique per state is unique.
   'case_record_number_key',
   'missing_record_number_key',

@@ -19,7 +19,30 @@ import { convertWithin, ident } from './partition';
  * databases: the embedded database keeps its single-column keys and schema, and later migrations
  * must not add a `REFERENCES child(id)` (the command's status names such a key).
  */
-export const REFERENCED_TABLES = ['family', 'child', 'case_record', 'missing_record'] as const;
+export const REFERENCED_TABLES = [
+  'family',
+  'child',
+  'case_record',
+  'missing_record',
+  // The personal tables other tables reference (docs/SCALE.md §3), the same treatment. Not
+  // care_stay (one open stay per child across states: its state is the institution's, which an
+  // inter-state transfer changes) nor helpline_call (a partner's call reference is national).
+  'care_foster_carer',
+  'care_family_placement',
+  'care_gatekeeping',
+  'care_plan',
+  'care_reintegration',
+  'care_sponsorship',
+  'scheme_application',
+  'bal_panchayat_issue',
+  'convergence_discussion',
+  'convergence_action',
+  'document',
+  'possible_duplicate',
+] as const;
+
+/** The first four: child, family, case_record, missing_record (51 foreign keys). */
+export const BIG_FOUR = REFERENCED_TABLES.slice(0, 4);
 
 /** The link column of a foreign key column `col` (`child_id` → `child_id_state_code`). */
 export const linkColumn = (col: string) => `${col}_state_code`.slice(0, 63);
