@@ -236,6 +236,11 @@ export async function admit(ctx: AppContext, actor: Actor, input: AdmissionInput
       const order = await orderFor(tx, actor, input);
       if (order.orderedOn > input.admittedOn) throw badRequest('admittedOn', `must be on or after the order (${order.orderedOn})`);
       const who = await childFacts(tx, actor, input.childId, input.admittedOn);
+      // One admission of a child at a time, whichever state's institution: on a state-partitioned
+      // server the open-stay index is per state (a stay's state is its institution's), so this
+      // lock, not the index, keeps two admissions in two states from both passing the check below
+      // (docs/SCALE.md §3). A transfer closes the stay it replaces under that stay's lock.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`care_stay:${input.childId}`}, 0))`);
       const [open] = await tx
         .select({ id: careStay.id })
         .from(careStay)

@@ -397,7 +397,7 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
 
   it('refuses, naming the reason, a table already converted or still referenced', async () => {
     await expect(convertTable(db, 'child')).rejects.toThrow(/already partitioned/);
-    await expect(convertTable(db, 'care_stay')).rejects.toThrow(/referenced by care_stay_event/);
+    await expect(convertTable(db, 'village_survey')).rejects.toThrow(/referenced by survey_visit/);
     await expect(convertTable(db, 'case_attachment')).rejects.toThrow(/unique index case_attachment_stored_name_key/);
     await expect(convertReferenced(db, 'helpline_call')).rejects.toThrow(/unique index helpline_call_partner_ref/);
   });

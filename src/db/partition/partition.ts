@@ -62,6 +62,10 @@ const UNIQUE_WITHIN_ONE_STATE = new Set([
   'care_sponsorship_open_child_idx',
   'scheme_application_open_idx',
   'record_merge_live_idx',
+  // One open stay per child: a stay's state is its institution's, so per state is weaker; the
+  // admission takes a lock on the child before its check (care/stays.service.ts admit), and a
+  // transfer closes the stay it replaces first.
+  'care_stay_one_open_idx',
   // Drawn from one identity sequence shared by every partition: unique per state is unique.
   'case_record_number_key',
   'missing_record_number_key',

@@ -25,8 +25,7 @@ export const REFERENCED_TABLES = [
   'case_record',
   'missing_record',
   // The personal tables other tables reference (docs/SCALE.md §3), the same treatment. Not
-  // care_stay (one open stay per child across states: its state is the institution's, which an
-  // inter-state transfer changes) nor helpline_call (a partner's call reference is national).
+  // helpline_call (a partner's call reference is national, its unique key without state_code).
   'care_foster_carer',
   'care_family_placement',
   'care_gatekeeping',
@@ -39,6 +38,7 @@ export const REFERENCED_TABLES = [
   'convergence_action',
   'document',
   'possible_duplicate',
+  'care_stay',
 ] as const;
 
 /** The first four: child, family, case_record, missing_record (51 foreign keys). */
