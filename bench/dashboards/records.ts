@@ -42,7 +42,7 @@ export const RECORD_TABLES: RecordTable[] = [
   },
   {
     table: 'care_stay',
-    what: 'stays admitted, then left',
+    what: 'stays admitted, then ran away (absconded)',
     insert: (d, t, lo, hi) =>
       d.exec(`INSERT INTO care_stay (id, child_id, institution_id, state_code, district_code, block_code, order_by, order_type, ordered_on, admitted_on, sex, age_band, status)
         SELECT md5('${t}s' || g)::uuid, md5('${t}c' || g)::uuid, md5('cci')::uuid, 27, 468, ${BLOCK}, 'cwc', 'placement',
