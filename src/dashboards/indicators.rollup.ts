@@ -7,7 +7,8 @@
  *
  * The count carries a state and a district, so it serves readers whose area is whole districts
  * (the policy's national, state and district scopes compare those codes only); a subdistrict,
- * block or village reader is counted live (a small area), as are breakdowns by sex, age, place...
+ * block or village reader is counted live (a small area), as are breakdowns by sex, age, place...,
+ * except the action items and children in care now, whose kept tables carry a block and village (1090).
  */
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
