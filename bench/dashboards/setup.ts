@@ -29,20 +29,23 @@ export async function districtsOf(d: Scratch): Promise<number[]> {
  * What the home's care trend and departments behind read: a Child Care Institution and a district
  * convergence group per district; a stay for 1 child in 25 (a third in care now, the rest left after
  * 1-12 months), a family-based placement for another 1 in 25 (half ended), and one convergence action
- * item per 20 children (60% done, early or late, the rest open or blocked), over the last two years.
+ * item per 20 children (60% done, early or late, the rest open or blocked), over the last two years;
+ * stays and action items in the block of the child's case, and the placed children too.
  */
 export async function careAndActions(d: Awaited<ReturnType<typeof scratchDatabase>>, districts: number[], rows: number) {
   const D = districts.length;
   const arr = `ARRAY[${districts.join(',')}]::int[]`;
   const per = (g: string) => `(${arr})[1 + ${g} % ${D}]`;
+  // The block of the child's case (the cases bench: district × 100 + (g / D) % 12), so a block's home reads real rows.
+  const block = (g: string) => `${per(g)} * 100 + (${g} / ${D}) % 12`;
   await d.exec(`
     INSERT INTO organisation (id, name, kind, state_code, district_code) SELECT md5('cci-' || x)::uuid, 'Home ' || x, 'cci', 27, x FROM unnest(${arr}) x;
     INSERT INTO care_institution (organisation_id, type, management, registration_no, valid_until, state_code, district_code)
     SELECT md5('cci-' || x)::uuid, 'childrens_home', 'government', 'REG' || x, '2030-01-01', 27, x FROM unnest(${arr}) x;
     INSERT INTO convergence_group (id, state_code, district_code, level, name) SELECT md5('dcg-' || x)::uuid, 27, x, 'district', 'DCG ' || x FROM unnest(${arr}) x;`);
   await d.exec(`
-    INSERT INTO care_stay (child_id, institution_id, state_code, district_code, order_by, order_type, ordered_on, admitted_on, sex, age_band, status, ended_on)
-    SELECT md5('c' || g)::uuid, md5('cci-' || ${per('g')})::uuid, 27, ${per('g')}, 'cwc', 'placement', day, day, 'female', '6-10',
+    INSERT INTO care_stay (child_id, institution_id, state_code, district_code, block_code, order_by, order_type, ordered_on, admitted_on, sex, age_band, status, ended_on)
+    SELECT md5('c' || g)::uuid, md5('cci-' || ${per('g')})::uuid, 27, ${per('g')}, ${block('g')}, 'cwc', 'placement', day, day, 'female', '6-10',
            CASE WHEN g % 3 = 0 THEN 'in_care' ELSE 'left' END, CASE WHEN g % 3 = 0 THEN NULL ELSE day + (30 + g % 330) END
     FROM (SELECT g, DATE '2024-12-01' + (g % 700) AS day FROM generate_series(25, ${rows}, 25) g) s`);
   await d.exec(`
@@ -51,12 +54,15 @@ export async function careAndActions(d: Awaited<ReturnType<typeof scratchDatabas
            CASE WHEN g % 2 = 0 THEN NULL ELSE day + (60 + g % 300) END
     FROM (SELECT g, DATE '2024-12-01' + (g % 700) AS day FROM generate_series(5, ${rows}, 25) g) s`);
   await d.exec(`
-    INSERT INTO convergence_action (group_id, state_code, district_code, description, department, assigned_on, raised_on, due_date, status, done_on)
-    SELECT md5('dcg-' || ${per('g')})::uuid, 27, ${per('g')}, 'Do it',
+    INSERT INTO convergence_action (group_id, state_code, district_code, block_code, description, department, assigned_on, raised_on, due_date, status, done_on)
+    SELECT md5('dcg-' || ${per('g')})::uuid, 27, ${per('g')}, ${block('g')}, 'Do it',
            (ARRAY['health','education','police','revenue','labour','social_justice','rural_development','women_child'])[1 + (g / ${D}) % 8],
            due - 30, due - 30, due, CASE WHEN g % 5 < 3 THEN 'done' WHEN g % 5 = 3 THEN 'open' ELSE 'blocked' END,
            CASE WHEN g % 5 < 3 THEN due + (g % 21 - 10) END
     FROM (SELECT g, DATE '2025-01-01' + (g % 720) AS due FROM generate_series(1, ${rows / 20}) g) s`);
+  // A family placement is counted in the child's block (dash_care): the placed children get their case's block.
+  await d.exec(`UPDATE child c SET block_code = k.block_code FROM case_record k
+    WHERE k.child_id = c.id AND c.id IN (SELECT child_id FROM care_family_placement)`);
 }
 
 /**

@@ -8,11 +8,17 @@
  * (ratio = with / without: what the marks add). The triggers fire once per statement, not per row,
  * so the cost is one INSERT ... SELECT into the pending table per chunk.
  *
+ * Then the tables whose triggers came later (0980, 1010, 1090), each written as the app writes it
+ * (`records.ts`: BENCH_TRIGGER_ROWS rows in 500-row INSERTs, then one update per chunk that moves every
+ * row to another bucket: an action item done, a stay left, a call reached, a child moving block...),
+ * with and without that table's triggers, same run (ratio = with / without).
+ *
  *   BENCH_TRIGGER_ROWS (default 100000)
  */
 import { pathToFileURL } from 'node:url';
 import { log, scratchDatabase } from '../support';
 import { round, timeIt, type BenchResult } from '../types';
+import { RECORD_TABLES, recordsSetup } from './records';
 
 const ROWS = Number(process.env.BENCH_TRIGGER_ROWS ?? 100_000);
 const CHUNK = 500;
@@ -69,6 +75,35 @@ export async function run(): Promise<BenchResult[]> {
       `triggers bench: import of ${ROWS} rows ${round(onImport)} ms (without the triggers ${round(offImport)}); cases and due items ${round(onCases)} ms (${round(offCases)}); marked ${pending.children} children, ${pending.cases} cases`,
     );
     const note = `${ROWS.toLocaleString('en-IN')} rows in ${CHUNK}-row statements on PostgreSQL; the triggers marked ${pending.children} children and ${pending.cases} cases`;
+    // The later tables, one at a time (their rows name the children imported above, 'a' and 'b').
+    await recordsSetup(d);
+    const later: BenchResult[] = [];
+    for (const t of RECORD_TABLES) {
+      const run1 = async (tag: string) => {
+        for (let c = 0; c < ROWS; c += CHUNK) await t.insert(d, tag, c + 1, Math.min(c + CHUNK, ROWS));
+        for (let c = 0; c < ROWS; c += CHUNK) await t.update(d, tag, c + 1, Math.min(c + CHUNK, ROWS));
+      };
+      const toggle = async (on: boolean) => {
+        const names = await d.query<{ n: string }>(
+          `SELECT tgname AS n FROM pg_trigger WHERE tgrelid = $1::regclass AND NOT tgisinternal AND tgname LIKE 'dash\\_%'`,
+          [t.table],
+        );
+        for (const { n } of names) await d.exec(`ALTER TABLE ${t.table} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${n}`);
+      };
+      await toggle(false);
+      const [off] = await timeIt(() => run1('a'));
+      await toggle(true);
+      const [on] = await timeIt(() => run1('b'));
+      log(`triggers bench: ${t.table} ${round(on)} ms (without its triggers ${round(off)})`);
+      later.push({
+        name: `${t.table}: ${t.what} with the dashboards triggers`,
+        value: round(on),
+        unit: 'ms',
+        baseline: round(off),
+        ratio: round(on / off, 2),
+        note: `baseline: the same statements with ${t.table}'s triggers disabled; ${ROWS.toLocaleString('en-IN')} rows in ${CHUNK}-row statements on PostgreSQL`,
+      });
+    }
     return [
       {
         name: 'registry import (families, children) with the dashboards triggers',
@@ -86,6 +121,7 @@ export async function run(): Promise<BenchResult[]> {
         ratio: round(onCases / offCases, 2),
         note: `baseline: the same statements with the triggers disabled; ${note}`,
       },
+      ...later,
     ];
   } finally {
     await d.drop();

@@ -67,6 +67,8 @@ export const dashDueItem = pgTable('dash_due_item', {
 export const dashActionCount = pgTable('dash_action_count', {
   stateCode: integer('state_code').notNull(),
   districtCode: integer('district_code').notNull(),
+  /** The item's block, 0 when it names none (1090); no village: the items carry none. */
+  blockCode: integer('block_code').notNull(),
   department: text('department').notNull(),
   dueDate: date('due_date').notNull(),
   done: boolean('done').notNull(),
@@ -81,9 +83,22 @@ export const dashActionCount = pgTable('dash_action_count', {
 export const dashCareCount = pgTable('dash_care_count', {
   stateCode: integer('state_code').notNull(),
   districtCode: integer('district_code').notNull(),
+  /** A block's rows (village ''), a village's (block 0), or 0 and '' for a district, state or nation (1090). */
+  blockCode: integer('block_code').notNull(),
+  villageId: text('village_id').notNull(),
   kind: text('kind').$type<'institution' | 'family'>().notNull(),
   day: date('day').notNull(),
   n: integer('n').notNull(),
+});
+
+/** Children in care now, one row per child and kind (1010), with the block and village dash_care gives (1090). */
+export const dashCareNow = pgTable('dash_care_now', {
+  childId: uuid('child_id').notNull(),
+  kind: text('kind').$type<'institution' | 'family'>().notNull(),
+  stateCode: integer('state_code').notNull(),
+  districtCode: integer('district_code').notNull(),
+  blockCode: integer('block_code'),
+  villageId: text('village_id'),
 });
 
 /** Children in care now per district and kind (1010), from the per-child rows the refresh keeps (dash_care_now). */

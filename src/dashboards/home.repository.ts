@@ -1,7 +1,8 @@
 /**
  * The district home's lists and its care trend, from the kept tables (migration 0980) when the
- * area is whole districts, else (a block or village user, or `DASHBOARD_COUNTS=live`) live over the
- * views. home.rollup.test.ts holds the two equal after inserts, updates and deletes.
+ * area is whole districts, a block or a village (1090), else (a subdistrict user, or
+ * `DASHBOARD_COUNTS=live`) live over the views. home.rollup.test.ts and home.block.test.ts hold the
+ * two equal after inserts, updates and deletes.
  *   - what needs a decision by tonight: the kept due items (dash_due_item, refreshed with the
  *     children's figures, so as current as `figuresAt`);
  *   - departments behind: the action items' count (dash_action_count, moved by the trigger, current);
@@ -26,7 +27,19 @@ export function keptServes(actor: Actor): boolean {
  * (the items carry neither): those are read live from dash_case_due.
  */
 export function dueItemsServe(actor: Actor): boolean {
-  return keptServes(actor) || (process.env.DASHBOARD_COUNTS !== 'live' && actor.scope.level === 'block');
+  return blockServes(actor) && actor.scope.level !== 'village';
+}
+
+/**
+ * Whether the kept tables that carry a block and a village serve this actor (1090): the care spans'
+ * count (dash_care_count), children in care now (dash_care_now) and the action items' count
+ * (dash_action_count, blocks only: the items carry no village, so a village has none, live or kept).
+ * A subdistrict is counted live.
+ */
+export function blockServes(actor: Actor): boolean {
+  return (
+    keptServes(actor) || (process.env.DASHBOARD_COUNTS !== 'live' && (actor.scope.level === 'block' || actor.scope.level === 'village'))
+  );
 }
 
 export interface Decision {
@@ -57,7 +70,7 @@ export interface DepartmentBehind {
 /** Action items not done past their due date, per department, most first. */
 export async function departmentsBehind(db: Db, actor: Actor, today: string): Promise<DepartmentBehind[]> {
   let rows: { department: string; overdue: unknown; oldestDue: unknown }[];
-  if (keptServes(actor)) {
+  if (blockServes(actor)) {
     const c = dashActionCount;
     rows = await db
       .select({ department: c.department, overdue: sql`sum(${c.n})`, oldestDue: min(c.dueDate) })
@@ -83,19 +96,24 @@ export interface CareTrendPoint {
   family: number;
 }
 
-/** The area's rows of the care count: its district's, or the state's (district 0), or the nation's (state 0). */
+/**
+ * The area's rows of the care count: its district's, or the state's (district 0), or the nation's
+ * (state 0), each with block 0 and village ''; a block's or a village's own rows (1090).
+ */
 function careArea(actor: Actor): SQL {
   const c = dashCareCount;
   const s = actor.scope;
-  if (s.level === 'national') return sql`${c.stateCode} = 0 AND ${c.districtCode} = 0`;
-  if (s.level === 'state') return sql`${jurisdictionWhere(actor, c)} AND ${c.districtCode} = 0`;
+  const whole = sql`${c.blockCode} = 0 AND ${c.villageId} = ''`;
+  if (s.level === 'national') return sql`${c.stateCode} = 0 AND ${c.districtCode} = 0 AND ${whole}`;
+  if (s.level === 'state') return sql`${jurisdictionWhere(actor, c)} AND ${c.districtCode} = 0 AND ${whole}`;
+  if (s.level === 'district') return sql`${jurisdictionWhere(actor, c)} AND ${whole}`;
   return jurisdictionWhere(actor, c);
 }
 
 /**
  * Children in institutional and in family-based care at each month's end (IST; today for the
  * current month), each child once per kind, within the actor's area: the 12-month trend of the
- * district home (dash_care_history, migration 0791; kept as dash_care_count, 0980).
+ * district home (dash_care_history, migration 0791; kept as dash_care_count, 0980, with blocks and villages, 1090).
  */
 export async function careTrend(db: Db, actor: Actor, p: Params, months: string[]): Promise<CareTrendPoint[]> {
   if (!months.length) return [];
@@ -107,7 +125,7 @@ export async function careTrend(db: Db, actor: Actor, p: Params, months: string[
     sql`, `,
   );
   let q: SQL;
-  if (keptServes(actor)) {
+  if (blockServes(actor)) {
     const c = dashCareCount;
     q = sql`SELECT m.month, ${c.kind} AS kind, sum(${c.n})::int AS n
       FROM (VALUES ${days}) AS m(month, day) JOIN ${c} ON ${c.day} <= m.day

@@ -4,9 +4,10 @@
  * numerator, denominator, median and trend, in total or per district or state (the comparison).
  * The access rule is applied in the query on the tables' place columns, as on any table; the kept
  * tables carry a state and a district only, so they serve readers whose area is whole districts
- * (rollupServes). home.rollup.test.ts holds every figure equal to the live one after inserts,
+ * (rollupServes); children in care now also a block or village, from the per-child rows (1090). home.rollup.test.ts holds every figure equal to the live one after inserts,
  * updates that move a row between buckets, and deletes.
  *   - care: dash_care_now_count, children in care now per district and kind (kept by the refresh);
+ *     for a block or village, its rows of dash_care_now (one per child and kind, with block and village);
  *   - missing: dash_missing_item, one row per report accepted for matching (kept by the refresh),
  *     read whole for the area because the median days to restoration needs the rows;
  *   - helpline: dash_helpline_count per district, IST month received, outcome and target day (kept
@@ -15,9 +16,10 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jurisdictionWhere, type Actor } from '../access/policy';
-import { dashCareNowCount, dashHelplineCount, dashHelplineOpen, dashMissingItem } from './dashboards.schema';
+import { dashCareNow, dashCareNowCount, dashHelplineCount, dashHelplineOpen, dashMissingItem } from './dashboards.schema';
 import type { Indicator, Source } from './domain/indicator';
 import { foldTrend, type CountRow, type Params, type TrendPoint } from './indicators.repository';
+import { blockServes, keptServes } from './home.repository';
 
 export type KeptSource = 'care' | 'missing' | 'helpline';
 export const KEPT_SOURCES: readonly Source[] = ['care', 'missing', 'helpline'];
@@ -48,8 +50,15 @@ const keyOf = (t: { stateCode: unknown; districtCode: unknown }, by: By): SQL =>
 
 async function careBuckets(db: Db, actor: Actor, by: By): Promise<Bucket[]> {
   const c = dashCareNowCount;
-  const res = (await db.execute(sql`SELECT ${keyOf(c, by)} AS key, ${c.kind} AS kind, sum(${c.n})::int AS n
-    FROM ${c} WHERE ${jurisdictionWhere(actor, c)} GROUP BY 1, 2`)) as unknown as Rows;
+  const r = dashCareNow;
+  // A block or village: its own rows of dash_care_now counted, by the block or village index (1090).
+  const res = (await db.execute(
+    blockServes(actor) && !keptServes(actor)
+      ? sql`SELECT ${keyOf(r, by)} AS key, ${r.kind} AS kind, count(*)::int AS n
+    FROM ${r} WHERE ${jurisdictionWhere(actor, r)} GROUP BY 1, 2`
+      : sql`SELECT ${keyOf(c, by)} AS key, ${c.kind} AS kind, sum(${c.n})::int AS n
+    FROM ${c} WHERE ${jurisdictionWhere(actor, c)} GROUP BY 1, 2`,
+  )) as unknown as Rows;
   return res.rows.map((r) => ({
     key: (r.key as string | null) ?? null,
     meets: (name) => (name === 'institution' ? r.kind === 'institution' : name === 'family_based' ? r.kind === 'family' : false),

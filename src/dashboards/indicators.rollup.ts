@@ -7,7 +7,8 @@
  *
  * The count carries a state and a district, so it serves readers whose area is whole districts
  * (the policy's national, state and district scopes compare those codes only); a subdistrict,
- * block or village reader is counted live (a small area), as are breakdowns by sex, age, place...
+ * block or village reader is counted live (a small area), as are breakdowns by sex, age, place...,
+ * except the action items and children in care now, whose kept tables carry a block and village (1090).
  */
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -62,7 +63,7 @@ function meets(names: readonly string[]): SQL | null {
 /**
  * Whether the count can give this figure: a child, due-item, action-item, care-now, missing-report or
  * 1098-call indicator (1010, indicators.kept.ts), in total or per district or state,
- * for an area of whole districts. `DASHBOARD_COUNTS=live` counts every figure live (the bench's
+ * for an area of whole districts; an action-item or care-now one for a block or village too (1090). `DASHBOARD_COUNTS=live` counts every figure live (the bench's
  * comparison, and a fallback).
  */
 export function rollupServes(actor: Actor, ind: Indicator, groupBy: string | null, extra?: SQL): boolean {
@@ -75,7 +76,11 @@ export function rollupServes(actor: Actor, ind: Indicator, groupBy: string | nul
       (KEPT_SOURCES.includes(ind.source) && keptServesIndicator(ind))) &&
     !extra &&
     (groupBy === null || groupBy === 'district' || groupBy === 'state') &&
-    (actor.scope.level === 'national' || actor.scope.level === 'state' || actor.scope.level === 'district')
+    (actor.scope.level === 'national' ||
+      actor.scope.level === 'state' ||
+      actor.scope.level === 'district' ||
+      // The action items' count and children in care now carry a block and a village (1090).
+      ((actor.scope.level === 'block' || actor.scope.level === 'village') && (ind.source === 'action' || ind.source === 'care')))
   );
 }
 

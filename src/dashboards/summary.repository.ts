@@ -11,7 +11,7 @@
  * per-kind, per-IST-day count (dash_due_count) by the difference; and the children's spans in
  * care (dash_care_span, 0980) and their running count per day (dash_care_count); and (1010) the
  * children in care now (dash_care_now, counted in dash_care_now_count) and the missing reports'
- * copies (dash_missing_item).
+ * copies (dash_missing_item); (1090) the spans and care-now rows with their block and village.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -95,39 +95,43 @@ export async function refreshChangedCases(tx: Db): Promise<number> {
 
 /** The claimed children's care spans in the running count: +1 on the day each starts, -1 on the day it ends (not covered). */
 const moveCareCounts = (sign: 1 | -1) => sql`
-  INSERT INTO dash_care_count AS c (state_code, district_code, kind, day, n)
-  SELECT x.state_code, x.district_code, x.kind, x.day, ${sign}::int * sum(x.d)::int
+  INSERT INTO dash_care_count AS c (state_code, district_code, block_code, village_id, kind, day, n)
+  SELECT s.state_code, s.district_code, s.block_code, s.village_id, s.kind, x.day, ${sign}::int * sum(x.d)::int
   FROM dash_care_span s JOIN dash_care_claim k ON k.child_id = s.child_id
-  CROSS JOIN LATERAL (VALUES (s.state_code, s.district_code, s.kind, s.started_on, 1),
-                             (s.state_code, s.district_code, s.kind, s.ended_on, -1)) AS x(state_code, district_code, kind, day, d)
+  CROSS JOIN LATERAL (VALUES (s.started_on, 1), (s.ended_on, -1)) AS x(day, d)
   WHERE x.day <> 'infinity'::date
-  GROUP BY 1, 2, 3, 4
-  ON CONFLICT (state_code, district_code, kind, day) DO UPDATE SET n = c.n + excluded.n`;
+  GROUP BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (state_code, district_code, block_code, village_id, kind, day) DO UPDATE SET n = c.n + excluded.n`;
 
 /**
  * The claimed children's stays and placements (dash_care_history, 0791) merged into the spans of
  * days they cover, per kind and area (the district; district 0 the state; state 0 the nation), so
  * that overlapping or back-to-back stays count the child once, as count(DISTINCT) does live. A
- * record covers [started_on, ended_on): in care on day D when started_on <= D < ended_on.
+ * record covers [started_on, ended_on): in care on day D when started_on <= D < ended_on. Also per
+ * block (block_code set, village_id '') and per village (block_code 0, village_id set) for a block or
+ * village worker's home (1090); the district's, state's and nation's rows have block 0 and village ''.
  */
 const insertCareSpans = sql`
-  INSERT INTO dash_care_span (child_id, kind, state_code, district_code, started_on, ended_on)
+  INSERT INTO dash_care_span (child_id, kind, state_code, district_code, block_code, village_id, started_on, ended_on)
   WITH h AS (
-    SELECT h.id AS child_id, h.kind, a.state_code, a.district_code, h.started_on, COALESCE(h.ended_on, 'infinity'::date) AS ended_on
+    SELECT h.id AS child_id, h.kind, a.state_code, a.district_code, a.block_code, a.village_id,
+           h.started_on, COALESCE(h.ended_on, 'infinity'::date) AS ended_on
     FROM dash_care_history h JOIN dash_care_claim k ON k.child_id = h.id
-    CROSS JOIN LATERAL (VALUES (h.state_code, h.district_code), (h.state_code, 0), (0, 0)) AS a(state_code, district_code)
-    WHERE h.ended_on IS NULL OR h.ended_on > h.started_on
+    CROSS JOIN LATERAL (VALUES (h.state_code, h.district_code, 0, ''), (h.state_code, 0, 0, ''), (0, 0, 0, ''),
+                               (h.state_code, h.district_code, h.block_code, ''),
+                               (h.state_code, h.district_code, 0, h.village_id)) AS a(state_code, district_code, block_code, village_id)
+    WHERE (h.ended_on IS NULL OR h.ended_on > h.started_on) AND a.block_code IS NOT NULL AND a.village_id IS NOT NULL
   ), reach AS (
-    SELECT h.*, max(ended_on) OVER (PARTITION BY child_id, kind, state_code, district_code ORDER BY started_on, ended_on
+    SELECT h.*, max(ended_on) OVER (PARTITION BY child_id, kind, state_code, district_code, block_code, village_id ORDER BY started_on, ended_on
                                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered_to
     FROM h
   ), island AS (
     SELECT reach.*, count(*) FILTER (WHERE covered_to IS NULL OR started_on > covered_to)
-             OVER (PARTITION BY child_id, kind, state_code, district_code ORDER BY started_on, ended_on ROWS UNBOUNDED PRECEDING) AS n
+             OVER (PARTITION BY child_id, kind, state_code, district_code, block_code, village_id ORDER BY started_on, ended_on ROWS UNBOUNDED PRECEDING) AS n
     FROM reach
   )
-  SELECT child_id, kind, state_code, district_code, min(started_on), max(ended_on)
-  FROM island GROUP BY child_id, kind, state_code, district_code, n`;
+  SELECT child_id, kind, state_code, district_code, block_code, village_id, min(started_on), max(ended_on)
+  FROM island GROUP BY child_id, kind, state_code, district_code, block_code, village_id, n`;
 
 /** The claimed children's rows of care now in its count per district and kind (1010), added (+1) or taken away (-1). */
 const moveCareNowCounts = (sign: 1 | -1) => sql`
@@ -144,8 +148,8 @@ const moveCareNowCounts = (sign: 1 | -1) => sql`
  * count equal to the view's.
  */
 const insertCareNow = sql`
-  INSERT INTO dash_care_now (child_id, kind, state_code, district_code)
-  SELECT d.id, d.kind, d.state_code, d.district_code FROM dash_care d
+  INSERT INTO dash_care_now (child_id, kind, state_code, district_code, block_code, village_id)
+  SELECT d.id, d.kind, d.state_code, d.district_code, d.block_code, d.village_id FROM dash_care d
   WHERE d.id = ANY (ARRAY(SELECT child_id FROM dash_care_claim))`;
 
 /** The care spans of the children whose stays or placements changed (0980), as refreshChanged does the children. */
