@@ -16,11 +16,10 @@ export default defineConfig({
   plugins: [
     langSplit(),
     react(),
-    // The public report form can be the first page a phone opens (a link shared by SMS).
-    firstPagePreload(
-      { '/report-a-child': '/web/src/features/missing/PublicReportPage.tsx' },
-      { hi: '/web/src/i18n/lang-hi.ts', mr: '/web/src/i18n/lang-mr.ts' },
-    ),
+    // The reader's language's strings, fetched beside the first page's code. The public report form
+    // (the first page a phone may open, from a link shared by SMS) is in the first chunk itself
+    // (main.tsx, lite/PublicReport.tsx): no page preloads, one request fewer per page.
+    firstPagePreload({}, { hi: '/web/src/i18n/lang-hi.ts', mr: '/web/src/i18n/lang-mr.ts' }),
     precompress(),
   ],
   build: {
@@ -35,8 +34,11 @@ export default defineConfig({
       output: {
         manualChunks(id) {
           if (!id.includes('/node_modules/')) return undefined;
-          if (/\/node_modules\/(react|react-dom|scheduler|@tanstack|i18next|react-i18next|use-sync-external-store)\//.test(id))
-            return 'vendor';
+          // The first page's libraries (main.tsx draws sign-in and the public form with these alone;
+          // react-i18next uses use-sync-external-store's shim).
+          if (/\/node_modules\/(react|react-dom|scheduler|i18next|react-i18next|use-sync-external-store)\//.test(id)) return 'vendor';
+          // The signed-in app's router and query cache (app/full.tsx): not on the first download.
+          if (/\/node_modules\/@tanstack\//.test(id)) return 'vendor-app';
           return undefined;
         },
       },

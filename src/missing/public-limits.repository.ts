@@ -8,7 +8,8 @@ import { publicChallenge, publicLimitCounter } from './missing.schema';
  * (or two requests) adding at once are serialised by the row lock, and the second sees the
  * first's total, so a limit is never passed however many servers share the database.
  */
-export type CounterScope = 'submit' | 'challenge' | 'districts' | 'queue' | 'photo_bytes';
+/** `short_link`: GET /s/:code per address (src/notifications/short-link.ts). */
+export type CounterScope = 'submit' | 'challenge' | 'districts' | 'queue' | 'photo_bytes' | 'short_link';
 
 /**
  * Adds to a counter unless the total would pass `max`; the new totals, or null when refused

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../tests/support/app';
-import { shortLinkFor, SHORT_LINK_DAYS } from './short-link';
+import { shortLinkFor, SHORT_LINK_DAYS, SHORT_LINK_KEEP_EXPIRED_DAYS } from './short-link';
+import { dailySweep } from '../care/care.jobs';
 import { smsTarget } from './sms';
 
 /**
@@ -66,6 +67,54 @@ describe('SMS short links', () => {
       expect(res.headers.location).toBeUndefined();
     } finally {
       t.setNow(NOW);
+    }
+  });
+
+  it('the daily sweep deletes links a week past expiry and keeps the rest', async () => {
+    const old = await shortLinkFor(t.ctx.db, 'd0000000-0000-4000-8000-00000000000d', { target: '/' }, NOW);
+    const later = new Date(NOW.getTime() + 20 * 86_400_000);
+    const young = await shortLinkFor(t.ctx.db, 'e0000000-0000-4000-8000-00000000000e', { target: '/' }, later);
+    const codes = async () =>
+      rows<{ code: string }>(await t.ctx.db.execute(sql`SELECT code FROM sms_short_link WHERE code IN (${old}, ${young})`)).map(
+        (r) => r.code,
+      );
+    // A day past expiry: still kept (it answers 410, "sign in instead").
+    t.setNow(new Date(NOW.getTime() + (SHORT_LINK_DAYS + 1) * 86_400_000));
+    try {
+      expect((await dailySweep(t.ctx)).shortLinksPurged).toBe(0);
+      expect((await codes()).sort()).toEqual([old, young].sort());
+      t.setNow(new Date(NOW.getTime() + (SHORT_LINK_DAYS + SHORT_LINK_KEEP_EXPIRED_DAYS + 1) * 86_400_000));
+      const swept = await dailySweep(t.ctx);
+      expect(swept.shortLinksPurged).toBeGreaterThanOrEqual(1);
+      expect(await codes()).toEqual([young]);
+      expect((await t.app.inject({ method: 'GET', url: `/s/${old}` })).statusCode).toBe(404);
+      expect((await t.app.inject({ method: 'GET', url: `/s/${young}` })).statusCode).toBe(302);
+    } finally {
+      t.setNow(NOW);
+    }
+  });
+
+  it('limits the links followed per address (429 with Retry-After), another address unaffected, and frees it in the next window', async () => {
+    const code = await shortLinkFor(t.ctx.db, 'f0000000-0000-4000-8000-00000000000f', { target: '/' }, NOW);
+    const saved = process.env.SHORT_LINK_RATE_MAX;
+    process.env.SHORT_LINK_RATE_MAX = '3';
+    // The clock is frozen (NOW), so all of these fall in one window.
+    const follow = (remoteAddress: string) => t.app.inject({ method: 'GET', url: `/s/${code}`, remoteAddress });
+    try {
+      for (let i = 0; i < 3; i++) expect((await follow('203.0.113.7')).statusCode).toBe(302);
+      const refused = await follow('203.0.113.7');
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json()).toMatchObject({ code: 'rate_limited' });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      // Unknown codes count too (guessing is what the limit is for).
+      expect((await t.app.inject({ method: 'GET', url: '/s/zzzzzzzzzz', remoteAddress: '203.0.113.7' })).statusCode).toBe(429);
+      expect((await follow('198.51.100.9')).statusCode).toBe(302);
+      t.setNow(new Date(NOW.getTime() + 10 * 60_000));
+      expect((await follow('203.0.113.7')).statusCode).toBe(302);
+    } finally {
+      t.setNow(NOW);
+      if (saved === undefined) delete process.env.SHORT_LINK_RATE_MAX;
+      else process.env.SHORT_LINK_RATE_MAX = saved;
     }
   });
 });

@@ -6,6 +6,8 @@ import type { Db } from '../db/client';
 import { audit } from '../audit/audit.service';
 import type { AppContext } from '../http/context';
 import { apiError } from '../http/response';
+import { addToCounter } from '../missing/public-limits.repository';
+import { addressKey } from '../missing/public-limits';
 
 /**
  * Short links for SMS (migration 1040). Under TRAI TCCCPR 2018 each DLT content template's {#var#}
@@ -59,6 +61,49 @@ export async function shortLinkFor(db: Db, outboxId: string, t: ShortLinkTarget,
   return kept[0].code;
 }
 
+/**
+ * Expired links kept this long past expiry still answer 410 ("expired: sign in instead") rather than
+ * 404; after that the daily sweep (src/care/care.jobs.ts) deletes them.
+ */
+export const SHORT_LINK_KEEP_EXPIRED_DAYS = 7;
+
+/** Deletes links expired more than SHORT_LINK_KEEP_EXPIRED_DAYS before `now`; how many went. */
+export async function purgeExpiredShortLinks(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - SHORT_LINK_KEEP_EXPIRED_DAYS * 86_400_000);
+  const rows = rowsOf<{ code: string }>(
+    await db.execute(sql`DELETE FROM sms_short_link WHERE expires_at < ${before.toISOString()}::timestamptz RETURNING code`),
+  );
+  return rows.length;
+}
+
+/**
+ * Per address, fixed windows, counted in the database like the public forms' limits (migration
+ * 0420, shared by several servers): a code is 10 of 34 characters, so guessing is hopeless, but
+ * each try costs a query, and a link is followed once or twice by a person.
+ * `SHORT_LINK_RATE_MAX` (default 30) per `SHORT_LINK_RATE_WINDOW_MS` (default 10 minutes).
+ */
+export function shortLinkLimit(env: NodeJS.ProcessEnv = process.env) {
+  const max = Number(env.SHORT_LINK_RATE_MAX ?? 30);
+  const windowMs = Number(env.SHORT_LINK_RATE_WINDOW_MS ?? 600_000);
+  return {
+    max: Number.isInteger(max) && max > 0 ? max : 30,
+    windowMs: Number.isInteger(windowMs) && windowMs > 0 ? windowMs : 600_000,
+  };
+}
+
+/** Seconds to wait when the address is over its limit, else null (the request is counted). */
+async function overLimit(db: Db, ip: string, now: Date): Promise<number | null> {
+  const { max, windowMs } = shortLinkLimit();
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  const ok = await addToCounter(
+    db,
+    { scope: 'short_link', subject: addressKey(ip), windowStart: new Date(start) },
+    { hits: 1 },
+    { hits: max },
+  );
+  return ok ? null : Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000));
+}
+
 export type Resolved =
   { status: 'ok'; target: string; entityType: string | null; entityId: string | null } | { status: 'unknown' | 'expired' };
 
@@ -73,7 +118,7 @@ export async function resolveShortLink(db: Db, code: string, now: Date): Promise
   return { status: 'ok', target: r.target, entityType: r.entity_type, entityId: r.entity_id };
 }
 
-/** GET /s/:code → 302 to the app's page; 404 unknown, 410 expired. No session needed (the page asks for one). */
+/** GET /s/:code → 302 to the app's page; 404 unknown, 410 expired, 429 too many from one address. No session needed (the page asks for one). */
 export function registerShortLinkRoute(app: FastifyInstance, ctx: AppContext) {
   app.get<{ Params: { code: string } }>(
     `${SHORT_LINK_PATH}:code`,
@@ -89,6 +134,15 @@ export function registerShortLinkRoute(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const now = ctx.now();
+      const wait = await overLimit(ctx.db, req.ip, now);
+      if (wait !== null)
+        return reply
+          .status(429)
+          .header('retry-after', String(wait))
+          .send({
+            code: 'rate_limited',
+            message: `Too many links followed from your network; try again in ${Math.ceil(wait / 60)} minute(s)`,
+          });
       const found = await resolveShortLink(ctx.db, req.params.code, now);
       if (found.status !== 'ok')
         return found.status === 'expired'

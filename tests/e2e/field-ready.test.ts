@@ -222,7 +222,7 @@ describeInChromium('charts and number inputs (issue #17)', () => {
     const page = s.page;
     await page.goto(s.url('/report-a-child'));
     await page.getByRole('textbox').first().waitFor();
-    await page.locator('main .mantine-NumberInput-root').first().waitFor();
+    await page.locator('main input[type="number"]').first().waitFor();
     const unnamed = await page.evaluate(() =>
       [...document.querySelectorAll('main button, main [role="button"]')]
         .filter((b) => !b.closest('[aria-hidden="true"]'))
@@ -239,7 +239,10 @@ describeInChromium('charts and number inputs (issue #17)', () => {
         .map((b) => b.outerHTML.slice(0, 120)),
     );
     expect(unnamed).toEqual([]);
-    expect(await page.locator('main .mantine-NumberInput-root').count()).toBeGreaterThan(0);
+    // Native number fields (lite/PublicReport.tsx): each named by its label, no unnamed step buttons.
+    const numbers = page.locator('main input[type="number"]');
+    expect(await numbers.count()).toBeGreaterThan(0);
+    for (const n of await numbers.all()) expect(await n.evaluate((el) => (el as HTMLInputElement).labels?.length ?? 0)).toBe(1);
   });
 });
 

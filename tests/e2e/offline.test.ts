@@ -2,6 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite, describeInChromium, newContext, screenshot, signIn } from './support';
 import { DEMO_PASSWORD } from '../../src/demo/users';
+import { shortLinkFor } from '../../src/notifications/short-link';
 
 /**
  * The frontline worker's village without signal (issue #17), in Chromium with the service
@@ -359,5 +360,18 @@ describeInChromium('offline village in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await expect.poll(() => offlineDbExists(page)).toBe(false);
     expect(await page.evaluate(() => sessionStorage.getItem('samanvay.offline.key'))).toBeNull();
+  }, 60_000);
+
+  it('an SMS short link opens its page through the service worker (not the kept app\'s "page not found")', async () => {
+    // Without signal (the worker's own fetch, which context.setOffline does not reach): tests/web/sw.test.ts.
+    const page = e2e.page;
+    await page.goto(e2e.url('/'));
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 }).toBe(true);
+    const ctx = e2e.server.ctx;
+    const code = await shortLinkFor(ctx.db, 'a1700000-0000-4000-8000-000000000017', { target: '/report-a-child' }, ctx.now());
+    await page.goto(e2e.url(`/s/${code}`));
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/report-a-child');
+    await page.locator('main form input').first().waitFor();
+    expect(await page.getByText('does not exist').count()).toBe(0);
   }, 60_000);
 });

@@ -61,12 +61,26 @@ describe('the built web app', () => {
     expect(sheets.reduce((sum, p) => sum + size(`${p}.br`), 0)).toBeLessThan(12 * 1024);
   });
 
-  it("asks who is signed in, and for the public form's and the reader's language's chunks, before the app's code runs", () => {
+  it("asks who is signed in, and for the reader's language's chunk, before the app's code runs", () => {
     const html = readFileSync(join(WEB_DIR, 'index.html'), 'utf8');
     expect(html).toContain("fetch('/api/v1/auth/me'");
-    expect(html).toMatch(/"\/report-a-child":\[[^\]]*ChildReportForm-[^\]]*\.css"/);
     expect(html).toMatch(/"hi":\[[^\]]*lang-hi-/);
     expect(html).toMatch(/"mr":\[[^\]]*lang-mr-/);
+  });
+
+  it('draws sign-in and the public form without Mantine, the router or the query cache, in few files', () => {
+    // The public form is in the first chunk (main.tsx): no files of its own to fetch first.
+    const files = firstPageAssets();
+    const js = files
+      .filter((p) => p.endsWith('.js'))
+      .map((p) => readFileSync(join(WEB_DIR, p), 'utf8'))
+      .join('\n');
+    // Mantine's class names, TanStack's own name (router, query) and the query cache's class.
+    expect(js).not.toMatch(/mantine-|tanstack|QueryClient/);
+    expect(files.join(' ')).not.toMatch(/vendor-app-|\/full-/);
+    // Each file is a round trip on a village connection: the script (with the form), libraries, style sheet.
+    expect(files.length).toBeLessThanOrEqual(3);
+    expect(js).toContain('public-reference');
   });
 
   it('has a brotli and a gzip copy beside every script, stylesheet and index.html', () => {

@@ -80,6 +80,32 @@ async function navigate(request) {
   }
 }
 
+/*
+ * An SMS short link (/s/<code>, src/notifications/short-link.ts) is the server's to answer (a
+ * redirect to the page it names, or "expired"): the kept index.html would open the app at /s/…,
+ * which no screen answers ("page not found"). Without signal the page says so, in the three
+ * languages (the reader's choice is not known here), with a way into the app as kept.
+ */
+const SHORT_LINK_OFFLINE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Samanvay: no connection</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;margin:0;padding:24px;color:#1a1b1e}main{max-width:32rem;margin:auto}a{color:#1864ab}</style>
+</head><body><main data-testid="short-link-offline"><h1>No connection</h1>
+<p>This link from an SMS needs the internet. Open it again when you have signal.</p>
+<p lang="hi">इंटरनेट कनेक्शन नहीं है। SMS की यह लिंक खोलने के लिए इंटरनेट चाहिए: सिग्नल मिलने पर इसे फिर से खोलें।</p>
+<p lang="mr">इंटरनेट कनेक्शन नाही. SMS मधील ही लिंक उघडण्यासाठी इंटरनेट लागते: सिग्नल मिळाल्यावर ती पुन्हा उघडा.</p>
+<p><a href="/">Samanvay / समन्वय</a></p></main></body></html>`;
+
+async function shortLink(request) {
+  try {
+    return await fetch(request);
+  } catch {
+    return new Response(SHORT_LINK_OFFLINE, {
+      status: 503,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
+}
+
 async function asset(request) {
   const cache = await caches.open(CACHE);
   const kept = await cache.match(request);
@@ -94,6 +120,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
-  if (request.mode === 'navigate') event.respondWith(navigate(request));
+  if (url.pathname.startsWith('/s/')) event.respondWith(shortLink(request));
+  else if (request.mode === 'navigate') event.respondWith(navigate(request));
   else if (url.pathname.startsWith('/assets/') || SHELL.includes(url.pathname)) event.respondWith(asset(request));
 });

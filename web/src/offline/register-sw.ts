@@ -5,12 +5,14 @@
  */
 export function registerServiceWorker() {
   if (import.meta.env.MODE === 'development' || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
-  window.addEventListener('load', () => {
+  const register = () =>
     navigator.serviceWorker
       .register('/sw.js')
       .then(() => keepLoadedAssets())
       .catch(() => undefined); // no service worker (private mode, old browser): the app works online as before
-  });
+  // After the first page is drawn (it may be drawn after the load event, main.tsx).
+  if (document.readyState === 'complete') void register();
+  else window.addEventListener('load', () => void register());
 }
 
 /** Asks the service worker to keep every /assets/ file this page has loaded so far. */

@@ -4,6 +4,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/session';
 import { ErrorMessage, Loading } from '../../components/Status';
+import { DeliveryBadge } from './Delivery';
 import { HANDED_TO, useCall, useCallAction, useChildCases, useResponders, useStep, type Call } from './api';
 
 /**
@@ -209,14 +210,7 @@ export default function CallPage() {
                     {m.kind === 'status' && m.statusValue ? t(`helpline.partnerStatus.${m.statusValue}`) : t('helpline.call.handover')}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={m.delivery === 'acknowledged' ? 'green' : 'orange'}>
-                      {t(m.delivery === 'acknowledged' ? 'helpline.call.acknowledged' : 'helpline.call.pending')}
-                    </Badge>
-                    {m.delivery !== 'acknowledged' && m.lastError && (
-                      <Text size="xs" c="dimmed">
-                        {m.lastError}
-                      </Text>
-                    )}
+                    <DeliveryBadge delivery={m.delivery} lastError={m.lastError} />
                   </Table.Td>
                 </Table.Tr>
               ))}

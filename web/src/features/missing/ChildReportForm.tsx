@@ -14,16 +14,14 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { SEXES } from '../../../../src/registry/vocabulary';
 import { CURRENT_CARE, FOUND_SOURCES, MISSING_SOURCES, type RecordKind } from '../../../../src/missing/domain/vocabulary';
-import { foundChildInput, missingReportInput, publicMissingReportInput, publicSightingInput } from '../../../../src/missing/missing.model';
+import { blank, fieldsOf, payloadOf, type Values } from './report-fields';
+import { schemaOf } from './report-schema';
 import { useFormState } from '../../forms/useFormState';
 import { PHOTO_ACCEPT, PHOTO_MAX_BYTES, useDistricts } from './api';
 import { useMissingReason } from './reason';
 import { todayIst } from '../../app/clock';
-
-type Values = Record<string, string | boolean>;
 
 /**
  * The form's choices are the phone's own picker (a native <select>), not Mantine's Select: the
@@ -49,93 +47,6 @@ function Choice(p: {
       data={[{ value: '', label: '' }, ...p.data]}
     />
   );
-}
-
-const TEXT_FIELDS = [
-  'name',
-  'nameLocal',
-  'aliases',
-  'fatherName',
-  'motherName',
-  'guardianName',
-  'language',
-  'marks',
-  'clothing',
-  'description',
-  'place',
-  'address',
-  'lastSeenPlace',
-  'foundPlace',
-  'statedHome',
-  'currentPlace',
-  'reporterName',
-  'reporterRelation',
-  'reporterPhone',
-  'reporterEmail',
-  'policeStation',
-  'firNumber',
-] as const;
-const NUMBER_FIELDS = ['ageYears', 'heightCm', 'weightKg', 'districtCode'] as const;
-
-const blank = (kind: RecordKind): Values => ({
-  ...Object.fromEntries([...TEXT_FIELDS, ...NUMBER_FIELDS].map((k) => [k, ''])),
-  stateCode: '27',
-  sex: '',
-  ageEstimated: true,
-  source: '',
-  currentCare: '',
-  lastSeenOn: kind === 'missing' ? todayIst() : '',
-  foundOn: kind === 'found' ? todayIst() : '',
-});
-
-/** The fields each form sends (the rest of the values are ignored). */
-function fieldsOf(kind: RecordKind, official: boolean): string[] {
-  const person = [
-    'name',
-    'nameLocal',
-    'aliases',
-    'sex',
-    'ageYears',
-    'ageEstimated',
-    'fatherName',
-    'motherName',
-    'guardianName',
-    'language',
-    'heightCm',
-    'weightKg',
-    'marks',
-    'clothing',
-    'description',
-    'districtCode',
-    'reporterName',
-    'reporterPhone',
-    'reporterEmail',
-  ];
-  const missing = ['place', 'address', 'lastSeenOn', 'lastSeenPlace', 'reporterRelation'];
-  const found = ['foundOn', 'foundPlace', 'statedHome', 'currentCare', 'currentPlace'];
-  const officialOnly = official ? ['source', ...(kind === 'missing' ? ['policeStation', 'firNumber'] : [])] : [];
-  return [...person, ...(kind === 'missing' ? missing : found), ...officialOnly];
-}
-
-function schemaOf(kind: RecordKind, official: boolean): z.ZodType {
-  if (official) return kind === 'missing' ? missingReportInput : foundChildInput;
-  return kind === 'missing' ? publicMissingReportInput : publicSightingInput;
-}
-
-function payloadOf(v: Values, fields: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of fields) {
-    const x = v[k];
-    if (x === '' || x === undefined) continue;
-    if ((NUMBER_FIELDS as readonly string[]).includes(k)) out[k] = Number(x);
-    else if (k === 'aliases')
-      out[k] = String(x)
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-    else out[k] = typeof x === 'string' ? x.trim() : x;
-  }
-  return out;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { translateReason } from '../../forms/errors';
 
 // Its own file so the public report form does not pull in the officers' tables and tooltips
@@ -19,16 +20,15 @@ const REASONS: [RegExp, string][] = [
 ];
 
 /** A refusal in the user's language: the frame's shared reasons first, then this module's. */
+export function missingReason(t: TFunction, message: string | undefined): string | undefined {
+  if (!message) return undefined;
+  const shared = translateReason(t, message);
+  if (shared !== message) return shared;
+  const mine = REASONS.find(([re]) => re.test(message));
+  return mine ? t(`missing.reasons.${mine[1]}`) : message;
+}
+
 export function useMissingReason() {
   const { t } = useTranslation();
-  return useCallback(
-    (message: string | undefined) => {
-      if (!message) return undefined;
-      const shared = translateReason(t, message);
-      if (shared !== message) return shared;
-      const mine = REASONS.find(([re]) => re.test(message));
-      return mine ? t(`missing.reasons.${mine[1]}`) : message;
-    },
-    [t],
-  );
+  return useCallback((message: string | undefined) => missingReason(t, message), [t]);
 }
