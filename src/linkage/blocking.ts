@@ -355,6 +355,8 @@ export interface BlockIndexOptions {
   bounds?: number[];
   /** Allocate the arrays on SharedArrayBuffers (for `data`). */
   shared?: boolean;
+  /** Called after each rule is indexed: a parallel worker collects the rule's garbage there. */
+  afterRule?: () => void;
 }
 
 export class BlockIndex implements CandidateSource {
@@ -466,6 +468,7 @@ export class BlockIndex implements CandidateSource {
       const rb = int32(rBlocks.length, shared);
       rb.set(rBlocks);
       this.rules.push({ members, start, skipped: skippedBySlice, rOff, rBlocks: rb });
+      opts.afterRule?.();
     }
     this.stats = this.sliceStats[0];
     this.stamp = new Int32Array(left.ids.length);

@@ -23,6 +23,8 @@ export interface EngineOptions {
   tfClamp?: number;
   /** Records the right side is matched against, when not all are loaded (matchOne, scorePair). */
   populationSize?: number;
+  /** Called after each blocking rule is indexed (`BlockIndexOptions.afterRule`). */
+  afterBlockingRule?: () => void;
 }
 
 class Grow<T extends Int32Array | Uint32Array | Float64Array> {
@@ -113,6 +115,12 @@ export class LinkEngine {
   }
   private statsKept: RuleStats[] | null = null;
 
+  /** Drops the input columns but keeps the block index: comparing reads only prepared features. */
+  releaseColumns(): void {
+    this.left.columns = {};
+    if (this.right !== this.left) this.right.columns = {};
+  }
+
   /** Blocking built elsewhere (a parallel run's worker reads the main thread's shared index). */
   useBlocks(src: CandidateSource): void {
     this.blockIndex = src;
@@ -123,7 +131,9 @@ export class LinkEngine {
     if (this.released) throw new Error('the engine released its inputs: blocking is no longer available');
     if (!this.blockIndex) {
       this.opts.onProgress?.({ phase: 'blocking', done: 0, total: 1 });
-      this.blockIndex = new BlockIndex(this.model, this.left, this.right, this.opts.dedupe === true);
+      this.blockIndex = new BlockIndex(this.model, this.left, this.right, this.opts.dedupe === true, {
+        afterRule: this.opts.afterBlockingRule,
+      });
       this.opts.onProgress?.({ phase: 'blocking', done: 1, total: 1 });
     }
     return this.blockIndex;

@@ -1,5 +1,7 @@
 // Worker side of a parallel link: builds the same engine as the main thread would, compares its
 // share of right records, and later scores them with the parameters trained on all shares.
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { clearNameMemos } from '../names';
 import { LinkEngine, type EngineOptions } from './engine';
@@ -31,6 +33,25 @@ export interface ScoredShare {
 
 let engine: LinkEngine | null = null;
 
+// A full collection on demand, between phases (see 'init'). The flag is process-wide but only
+// contexts created after it get `gc`: this worker's own fresh vm context, nothing else.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/**
+ * Indexing one blocking rule leaves key strings, maps and arrays behind, and V8 let them pile up
+ * over the rules: at 2 lakh records a side a worker's heap went from 225 MB after preparing to
+ * 722 MB when the index was built (the run's peak), of which ~36 MB was live. Collecting whenever
+ * the heap has grown by this much since the last collection bounds that, for a few full collections.
+ */
+const GARBAGE_BOUND = 128 * 2 ** 20;
+let liveAfterCollection = 0;
+function collectIfGrown(bound: number): void {
+  if (getHeapStatistics().used_heap_size < liveAfterCollection + bound) return;
+  collectGarbage();
+  liveAfterCollection = getHeapStatistics().used_heap_size;
+}
+
 function sumInto(acc: number[][], add: number[][]): void {
   add.forEach((row, t) =>
     row.forEach((v, l) => {
@@ -41,7 +62,21 @@ function sumInto(acc: number[][], add: number[][]): void {
 
 parentPort?.on('message', (msg: WorkerRequest) => {
   if (msg.type === 'init') {
-    engine = new LinkEngine(msg.model, msg.left, msg.right, { train: msg.opts.train, tfClamp: msg.opts.tfClamp });
+    engine = new LinkEngine(msg.model, msg.left, msg.right, {
+      train: msg.opts.train,
+      tfClamp: msg.opts.tfClamp,
+      afterBlockingRule: () => collectIfGrown(GARBAGE_BOUND),
+    });
+    // Comparing reads only the prepared features and the block index: the raw columns and the
+    // names' memos (keyed by every raw name and token) go before the pair arrays are filled, and
+    // one full collection clears what preparing and blocking left behind. At 50,000 records a
+    // side a worker's heap fell from ~225 MB to ~18 MB here; V8 would otherwise collect it only
+    // as the pair arrays grow, with both on the heap at once.
+    void engine.block;
+    engine.releaseColumns();
+    clearNameMemos();
+    collectGarbage();
+    liveAfterCollection = getHeapStatistics().used_heap_size;
     const counts = engine.compare();
     if (msg.estimateU) estimateU(engine);
     parentPort!.postMessage({
