@@ -248,8 +248,13 @@ describe('a state database with the federation tables', () => {
     expect(res.records.sort()).toEqual([reportId, foundId].sort());
     expect(await statusOf(reportId)).toBe('matched');
     expect(await statusOf(foundId)).toBe('matched');
-    const [lm] = await t.ctx.database.query<{ status: string }>('SELECT status FROM missing_match WHERE id = $1', [localMatch]);
-    expect(lm?.status ?? 'superseded').toBe('superseded');
+    const [lm] = await t.ctx.database.query<{ status: string; updated_at: Date }>(
+      'SELECT status, updated_at FROM missing_match WHERE id = $1',
+      [localMatch],
+    );
+    expect(lm.status).toBe('superseded');
+    // At the injected clock (frozen above), not the machine's.
+    expect(new Date(lm.updated_at).toISOString()).toBe('2026-03-10T06:30:00.000Z');
 
     // Audited as a confirmation in the state is (the record, its place, the proposal's id), never a name.
     const audited = await t.ctx.database.query<{
