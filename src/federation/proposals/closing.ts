@@ -17,7 +17,9 @@ import { federationTables } from './proposals.repository';
  * the report or the found record is `matched`, audited at its place with the national proposal's
  * id, the state's other proposals naming it superseded. Its leaving the `missing_national`
  * publication (status no longer open) is the nation's DELETE. Run by the missing module's sweep
- * (missing.jobs.ts) and after a decision; idempotent (only records still open are touched).
+ * (missing.jobs.ts, every 10 minutes; not after a decision: the confirmed status arrives from the
+ * nation only after the decision's commit, docs/SCALE.md §4); idempotent (only records still open
+ * are touched).
  *
  * Notified: the DCPU of the district on the other side of the proposal, when that unit is in this
  * database (a deployment holding both states), and the DCPU of the record's own district; on a
