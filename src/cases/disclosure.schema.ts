@@ -12,5 +12,12 @@ export const caseNonDisclosureOrder = pgTable('case_non_disclosure_order', {
   orderedOn: date('ordered_on').notNull(),
   setBy: uuid('set_by').notNull(),
   setAt: timestamp('set_at', { withTimezone: true }).notNull(),
+  // Copied from the case and kept equal to it by triggers (migration 1111): the identity check
+  // reads the order alone, so it plans no case_record partition (docs/SCALE.md §3).
+  childId: uuid('child_id'),
+  familyId: uuid('family_id'),
+  ownerUserId: uuid('owner_user_id'),
+  ownerUnitId: uuid('owner_unit_id'),
+  transferToUnitId: uuid('transfer_to_unit_id'),
   version: integer('version').notNull().default(1),
 });

@@ -5,6 +5,8 @@ import { caseKit, intakeBody, ist, type Kit } from '../cases/cases.testkit';
 import { dispatchPending, type EventHandler } from './dispatcher';
 import { EVENT_HANDLERS } from './handlers';
 import { publish } from './events';
+import { hashPassword } from '../auth/passwords';
+import { DEMO_PASSWORD } from '../demo/users';
 
 /**
  * Modules keep each other true through domain events: an order on a case reaches the registry
@@ -139,6 +141,113 @@ describe('a transfer accepted elsewhere moves the child with the case', () => {
     );
     expect(moves).toEqual([{ from_district_code: 468, to_district_code: 467, case_id: caseId }]);
     expect((await dispatch()).handled).toBe(0);
+  });
+});
+
+describe('a transfer accepted in another state moves the child with the case, unless another case keeps it', () => {
+  const BHOPAL = 396;
+  let bhopal: Client;
+  beforeAll(async () => {
+    await q(
+      `INSERT INTO location (id, level, lgd_code, name, state_code, district_code) VALUES
+         ('st:23', 'state', 23, 'Madhya Pradesh', 23, NULL), ('di:${BHOPAL}', 'district', ${BHOPAL}, 'Bhopal', 23, ${BHOPAL})
+       ON CONFLICT (id) DO NOTHING`,
+    );
+    const [{ id: unit }] = await q<{ id: string }>(
+      `INSERT INTO organisation (name, kind, state_code, district_code, level, place_id)
+       VALUES ('DCPU Bhopal', 'DCPU', 23, ${BHOPAL}, 'district', 'di:${BHOPAL}') RETURNING id`,
+    );
+    await q(
+      `INSERT INTO app_user (username, display_name, password_hash, role, organisation_id, scope_level, jurisdiction_id, state_code, district_code)
+       VALUES ('dcpo.bhopal.flow', 'DCPO Bhopal', $1, 'dcpu_officer', $2, 'district', 'di:${BHOPAL}', 23, ${BHOPAL})`,
+      [await hashPassword(DEMO_PASSWORD), unit],
+    );
+    bhopal = await t.login('dcpo.bhopal.flow');
+  });
+
+  /** A child registered for the test: no demo case or document of its own to depend on. */
+  async function newChild(name: string) {
+    const res = await cw.post('/api/v1/children', {
+      name,
+      sex: 'female',
+      careStatus: 'birth_family',
+      locationId: villageId('Wadali'),
+      dob: '2015-03-01',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  }
+
+  async function transferToBhopal(caseId: string) {
+    await act('caseworker.amravati', caseId, { type: 'transfer_requested', toDistrictCode: BHOPAL, reason: 'family traced to Bhopal' });
+    const res = await bhopal.post(`/api/v1/cases/${caseId}/actions`, { type: 'transfer_accepted' });
+    expect(res.statusCode, res.body).toBe(201);
+    await dispatch();
+  }
+
+  it("moves the child, the child's documents and the case's attachments to Madhya Pradesh; Amravati gets 404", async () => {
+    const childId = await newChild('Transfer Wankhade');
+    const res = await cw.post('/api/v1/cases', intakeBody(childId, { productionRequired: false, risk: 'medium' }));
+    const caseId = res.json().id as string;
+    const [{ id: docId }] = await q<{ id: string }>(
+      `INSERT INTO document (state_code, district_code, child_id, doc_type, status) VALUES (27, 468, $1, 'birth_certificate', 'held') RETURNING id`,
+      [childId],
+    );
+    const [{ id: attId }] = await q<{ id: string }>(
+      `INSERT INTO case_attachment (case_id, state_code, district_code, kind, content_type, size_bytes, sha256, stored_name)
+       VALUES ($1, 27, 468, 'report', 'application/pdf', 1, 'x', $2) RETURNING id`,
+      [caseId, `flow-${caseId}`],
+    );
+    expect((await bhopal.get(`/api/v1/children/${childId}`)).statusCode).toBe(404);
+    await transferToBhopal(caseId);
+    const read = await bhopal.get(`/api/v1/children/${childId}`);
+    expect(read.statusCode, read.body).toBe(200);
+    expect((await cw.get(`/api/v1/children/${childId}`)).statusCode).toBe(404);
+    expect((await (await k.as('dcpo.amravati')).get(`/api/v1/children/${childId}`)).statusCode).toBe(404);
+    expect(await q('SELECT state_code, district_code FROM child WHERE id = $1', [childId])).toEqual([
+      { state_code: 23, district_code: BHOPAL },
+    ]);
+    expect(await q('SELECT state_code, district_code FROM document WHERE id = $1', [docId])).toEqual([
+      { state_code: 23, district_code: BHOPAL },
+    ]);
+    expect(await q('SELECT state_code, district_code FROM case_attachment WHERE id = $1', [attId])).toEqual([
+      { state_code: 23, district_code: BHOPAL },
+    ]);
+    const [moved] = await q<{ details: Record<string, unknown> }>(
+      `SELECT details FROM audit_event WHERE entity_type = 'child' AND entity_id = $1 AND details->>'field' = 'jurisdiction'`,
+      [childId],
+    );
+    expect(moved.details).toMatchObject({
+      fromState: 27,
+      toState: 23,
+      toDistrict: BHOPAL,
+      caseId,
+      documentsMoved: [docId],
+      attachmentsMoved: 1,
+    });
+    expect((await dispatch()).handled).toBe(0);
+  });
+
+  it('keeps the child in Maharashtra while another of its cases is open there: audited, Amravati still reads it', async () => {
+    const childId = await newChild('Kept Wankhade');
+    const first = (await cw.post('/api/v1/cases', intakeBody(childId, { productionRequired: false, risk: 'medium' }))).json().id as string;
+    const second = await cw.post(
+      '/api/v1/cases',
+      intakeBody(childId, { productionRequired: false, risk: 'low', clientId: `second-${first}` }),
+    );
+    expect(second.statusCode, second.body).toBe(201);
+    await transferToBhopal(first);
+    expect(await q('SELECT state_code, district_code FROM child WHERE id = $1', [childId])).toEqual([
+      { state_code: 27, district_code: 468 },
+    ]);
+    expect((await cw.get(`/api/v1/children/${childId}`)).statusCode).toBe(200);
+    // Bhopal works the case it accepted; the registry record stays with the open case's team.
+    expect((await bhopal.get(`/api/v1/cases/${first}`)).statusCode).toBe(200);
+    const [kept] = await q<{ details: Record<string, unknown> }>(
+      `SELECT details FROM audit_event WHERE action = 'transfer.kept' AND entity_id = $1`,
+      [childId],
+    );
+    expect(kept.details).toMatchObject({ reason: 'other_open_cases_in_sending_state', otherCases: [second.json().id], caseId: first });
   });
 });
 

@@ -51,8 +51,10 @@ export const EVENT_PAYLOADS = {
    */
   'missing.restored': z.object({
     restorationId: uuid,
-    matchId: uuid,
-    missingId: uuid,
+    /** Null after a national match (then nationalMatchId), and the report when it is another state's. */
+    matchId: uuid.nullable(),
+    nationalMatchId: uuid.nullable().optional(),
+    missingId: uuid.nullable(),
     foundId: uuid,
     childId: uuid.nullable(),
     caseId: uuid.nullable(),

@@ -328,6 +328,7 @@ export async function closeMatchedRecords(
     tx,
     records.map((r) => r.id),
     'matchId' in match ? match.matchId : null,
+    now,
   );
 }
 

@@ -289,11 +289,14 @@ export async function matchPendingRecords(ctx: Pick<AppContext, 'db' | 'now'>, l
   return n;
 }
 
-/** Marks proposals involving these records as superseded (after one of them was confirmed elsewhere). */
-export async function supersedeProposals(db: Db, recordIds: string[], exceptMatchId: string | null) {
+/**
+ * Marks proposals involving these records as superseded (after one of them was confirmed elsewhere),
+ * at `now`: the caller's clock (ctx.now()), the time of the confirmation that superseded them.
+ */
+export async function supersedeProposals(db: Db, recordIds: string[], exceptMatchId: string | null, now: Date) {
   await db
     .update(missingMatch)
-    .set({ status: 'superseded', updatedAt: new Date() })
+    .set({ status: 'superseded', updatedAt: now })
     .where(
       and(
         eq(missingMatch.status, 'proposed'),

@@ -374,8 +374,11 @@ export const missingRecordDetailOut = missingRecordOut.extend({
 
 export const restorationOut = z.object({
   id: z.string(),
-  matchId: z.string(),
-  missingId: z.string(),
+  /** The state's match; null on a restoration after a national match (then `nationalMatchId`). */
+  matchId: z.string().nullable(),
+  nationalMatchId: z.string().nullable(),
+  /** The missing report; null when it is another state's (a national match on a federated state database). */
+  missingId: z.string().nullable(),
   foundId: z.string(),
   status: z.string(),
   caseId: z.string().nullable(),

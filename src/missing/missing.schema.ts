@@ -114,8 +114,11 @@ export const missingMatch = pgTable('missing_match', {
 
 export const missingRestoration = pgTable('missing_restoration', {
   id: uuid('id').primaryKey().defaultRandom(),
-  matchId: uuid('match_id').notNull(),
-  missingId: uuid('missing_id').notNull(),
+  /** Null on a restoration after a national match (migration 1110): then `nationalMatchId`. */
+  matchId: uuid('match_id'),
+  nationalMatchId: uuid('national_match_id'),
+  /** Null when the report is another state's (a national match on a federated state database). */
+  missingId: uuid('missing_id'),
   foundId: uuid('found_id').notNull(),
   stateCode: integer('state_code').notNull(),
   districtCode: integer('district_code').notNull(),

@@ -25,6 +25,7 @@ export function restorationView(r: RestorationRow) {
   return {
     id: r.id,
     matchId: r.matchId,
+    nationalMatchId: r.nationalMatchId,
     missingId: r.missingId,
     foundId: r.foundId,
     status: r.status,
@@ -73,39 +74,47 @@ export type CaseNotOpened = keyof typeof CASE_NOT_OPENED;
  * registry child made from the report when the official has registry rights. Otherwise the
  * restoration waits for the home district (POST /missing/restorations/:id/open-case), with a
  * reason code and a fixed note.
+ *
+ * After a national (cross-state) match the restoration is the found child's district's
+ * (`nationalMatchId`; src/federation/proposals/closing.ts): the child is there, is produced
+ * before that district's CWC (JJ Act 2015 s.31) and is restored or transferred to the home
+ * state on its order (s.37(1)(b), s.95); the report may be in another state's database. So the
+ * restoration's own place decides who opens it, and the child is made from the found record.
  */
 export async function tryOpenCase(
   ctx: AppContext,
   actor: Actor,
   rest: RestorationRow,
-  missing: RecordRow,
+  missing: RecordRow | null,
   found: RecordRow,
   childIdOverride?: string,
 ): Promise<RestorationView & { notOpened?: CaseNotOpened }> {
   const why = (reason: CaseNotOpened) =>
     updateRestoration(ctx.db, rest.id, { note: CASE_NOT_OPENED[reason] }).then((r) => ({ ...restorationView(r), notOpened: reason }));
   if (!can(actor, 'cases.write') || !actor.organisationId) return why('no_case_rights');
+  const national = !!rest.nationalMatchId;
+  const subject = national || !missing ? found : missing;
   const childId = childIdOverride ?? rest.childId;
-  const home = placeOfRecord(missing);
+  const home = national ? { stateCode: rest.stateCode, districtCode: rest.districtCode } : placeOfRecord(subject);
   // The case is the home district's: the finding district never opens it (nor reads the home registry).
   if (!covers(actor.scope, home)) return why('home_district');
   if (!childId && !can(actor, 'registry.write')) return why('no_registry_rights');
   const now = ctx.now();
   const today = istToday(now);
   const age =
-    missing.ageYears == null
+    subject.ageYears == null
       ? null
-      : Number(missing.ageYears) + (missing.eventDate ? (now.getTime() - Date.parse(missing.eventDate)) / (365.25 * 86_400_000) : 0);
+      : Number(subject.ageYears) + (subject.eventDate ? (now.getTime() - Date.parse(subject.eventDate)) / (365.25 * 86_400_000) : 0);
   const input: IntakeInput = {
     ...(childId
       ? { childId }
       : {
           child: {
-            locationId: missing.villageId ?? `di:${missing.districtCode}`,
-            name: (missing.name || missing.nameLocal)!,
-            nameLocal: missing.name ? missing.nameLocal : null,
-            otherNames: missing.aliases,
-            sex: missing.sex as 'female',
+            locationId: subject.villageId ?? `di:${subject.districtCode}`,
+            name: (subject.name || subject.nameLocal || found.reference)!,
+            nameLocal: subject.name ? subject.nameLocal : null,
+            otherNames: subject.aliases,
+            sex: subject.sex as 'female',
             ageYears: age == null ? null : Math.max(0, Math.min(25, Math.round(age))),
             dob: null,
             careStatus: 'missing',
@@ -114,7 +123,11 @@ export async function tryOpenCase(
     source: INTAKE_SOURCE[found.source] ?? 'walk_in',
     reporter: { name: actor.displayName, role: 'Missing and found children: match reviewer' },
     reportedOn: found.eventDate && found.eventDate <= today ? found.eventDate : today,
-    concerns: [`Found child ${found.reference} confirmed as missing child ${missing.reference}: restoration to family`],
+    concerns: [
+      national
+        ? `Found child ${found.reference} confirmed by both states as a child reported missing in another state (national match ${rest.nationalMatchId!.slice(0, 8).toUpperCase()}): restoration or transfer to the home state (JJ Act 2015 s.95)`
+        : `Found child ${found.reference} confirmed as missing child ${missing!.reference}: restoration to family`,
+    ],
     risk: 'high',
     productionRequired: true,
     clientId: `missing-restoration:${rest.id}`,
@@ -127,7 +140,7 @@ export async function tryOpenCase(
     return why(err.issues?.some((i) => i.field === 'childId') ? 'child_not_found' : 'case_refused');
   }
   const caseChildId = (c as { child?: { id: string } }).child?.id ?? childId ?? null;
-  if (caseChildId && !missing.childId) await setRecordSystem(ctx.db, missing.id, { childId: caseChildId });
+  if (caseChildId && !subject.childId) await setRecordSystem(ctx.db, subject.id, { childId: caseChildId });
   const row = await updateRestoration(ctx.db, rest.id, { status: 'case_opened', caseId: c.id, childId: caseChildId, note: null });
   await audit(ctx.db, actor, 'restoration.case', 'missing_restoration', rest.id, home, { caseId: c.id, childId: caseChildId });
   return restorationView(row);
@@ -141,20 +154,19 @@ export async function listRestorationsFor(
   requirePermission(actor, 'missing.read');
   const [rows, total] = await listRestorations(ctx.db, actor, query.status, query.pageSize, (query.page - 1) * query.pageSize);
   // The two records as the reader sees them (a restoration follows a confirmed match: in full, but no registry link from outside).
-  const recs = new Map(
-    (await getRecordsSeen(ctx.db, actor, [...new Set(rows.flatMap((r) => [r.missingId, r.foundId]))])).map((r) => [r.id, r]),
-  );
+  const recs = new Map((await getRecordsSeen(ctx.db, actor, [...new Set(rows.flatMap((r) => recordIdsOf(r)))])).map((r) => [r.id, r]));
   await audit(ctx.db, actor, 'list', 'missing_restoration', null, null, {
     ids: rows.map((r) => r.id),
-    records: rows.flatMap((r) => [r.missingId, r.foundId]),
+    records: rows.flatMap((r) => recordIdsOf(r)),
     total,
   });
   const items = rows.map((r) => {
-    const m = recs.get(r.missingId),
-      f = recs.get(r.foundId);
+    // After a national match the child's particulars are the found record's (the report may be another state's).
+    const f = recs.get(r.foundId),
+      m = r.missingId ? recs.get(r.missingId) : r.nationalMatchId ? f : undefined;
     return {
       ...restorationView(r),
-      missingReference: m?.reference ?? null,
+      missingReference: r.missingId ? (m?.reference ?? null) : null,
       foundReference: f?.reference ?? null,
       name: m?.name ?? null,
       nameLocal: m?.nameLocal ?? null,
@@ -166,6 +178,9 @@ export async function listRestorationsFor(
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
+/** The records this database holds of a restoration (the report is absent when it is another state's). */
+const recordIdsOf = (r: RestorationRow) => (r.missingId ? [r.missingId, r.foundId] : [r.foundId]);
+
 const homeOnly = (what: string) => new HttpError(403, 'outside_jurisdiction', `Only the child's home district ${what}`);
 
 export async function openRestorationCase(ctx: AppContext, actor: Actor, id: string, childId?: string) {
@@ -174,8 +189,11 @@ export async function openRestorationCase(ctx: AppContext, actor: Actor, id: str
   if (!rest) throw notFound('Restoration');
   if (!covers(actor.scope, { stateCode: rest.stateCode, districtCode: rest.districtCode })) throw homeOnly('opens the restoration case');
   if (rest.status !== 'awaiting_case') throw new HttpError(409, 'case_already_opened', `This restoration is ${rest.status}`);
-  const [missing, found] = await Promise.all([getRecordSystem(ctx.db, rest.missingId), getRecordSystem(ctx.db, rest.foundId)]);
-  const out = await tryOpenCase(ctx, actor, rest, missing!, found!, childId);
+  const [missing, found] = await Promise.all([
+    rest.missingId ? getRecordSystem(ctx.db, rest.missingId) : null,
+    getRecordSystem(ctx.db, rest.foundId),
+  ]);
+  const out = await tryOpenCase(ctx, actor, rest, missing, found!, childId);
   if (out.notOpened) {
     if (out.notOpened === 'child_not_found') throw badRequest('childId', 'no such child in your jurisdiction');
     throw new HttpError(409, 'case_not_opened', CASE_NOT_OPENED[out.notOpened], undefined, { reason: out.notOpened, restoration: out });
@@ -241,7 +259,7 @@ export async function updateRestorationStatus(ctx: AppContext, actor: Actor, id:
     const row = await updateRestoration(tx, id, { status: 'restored', note: input.note ?? rest.note, ...order });
     await audit(tx, actor, 'update', 'missing_restoration', id, place, { status: 'restored', cwcOrderSource: order.cwcOrderSource });
     // The child is home: the report and the found child's record are closed.
-    for (const recordId of [rest.missingId, rest.foundId]) {
+    for (const recordId of recordIdsOf(rest)) {
       const [closed] = await tx
         .update(missingRecord)
         .set({ status: 'closed', version: sql`${missingRecord.version} + 1`, updatedAt: now })
@@ -250,8 +268,8 @@ export async function updateRestorationStatus(ctx: AppContext, actor: Actor, id:
       if (closed)
         await audit(tx, actor, 'update', 'missing_record', recordId, placeOfRecord(closed), { status: 'closed', restorationId: id });
     }
-    const missing = await getRecordSystem(tx, rest.missingId);
-    const childId = rest.childId ?? missing?.childId ?? null;
+    const subject = await getRecordSystem(tx, rest.nationalMatchId ? rest.foundId : rest.missingId!);
+    const childId = rest.childId ?? subject?.childId ?? null;
     // The registry learns it through a domain event in this transaction (src/events): its
     // handler sets the linked child's care status (src/registry/registry.events.ts).
     await publish(tx, {
@@ -261,6 +279,7 @@ export async function updateRestorationStatus(ctx: AppContext, actor: Actor, id:
       payload: {
         restorationId: id,
         matchId: rest.matchId,
+        nationalMatchId: rest.nationalMatchId,
         missingId: rest.missingId,
         foundId: rest.foundId,
         childId,

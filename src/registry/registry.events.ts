@@ -1,9 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { audit } from '../audit/audit.service';
 import type { Db } from '../db/client';
 import type { EventHandler } from '../events/dispatcher';
 import { registryMove } from './registry-move.schema';
-import { child, family } from './registry.schema';
+import { child, document, family } from './registry.schema';
+import { caseAttachment, caseRecord } from '../cases/cases.schema';
 import type { CARE_STATUSES } from './vocabulary';
 
 type CareStatus = (typeof CARE_STATUSES)[number];
@@ -53,14 +54,24 @@ const careStatusFromOrder: EventHandler<'case.cwc_order_recorded'> = {
 
 /**
  * A transfer accepted by another district → the child's record, and the family's if it was in
- * the district the case left, move with the case, so the receiving district can read them. The
- * old place is kept in registry_move. Siblings are not moved: they may still live there.
+ * the district the case left, move with the case, so the receiving district (or state: an
+ * inter-state transfer, JJ Act 2015 s.95, JJ Model Rules 2016 r.28) can read them and the sending
+ * one no longer can (the registry's reads filter by place in the query). What goes with the
+ * child's file moves too: the registry documents held for the child (and the family's, when the
+ * family moves) and the case's attachments. The old place is kept in registry_move; every move is
+ * audited (ids and counts). Siblings are not moved: they may still live there.
+ *
+ * Kept, not moved, when the child has another open case still placed in the state the case left:
+ * that case's team in the sending state still works with the child's record, and moving it would
+ * take it from them (404) while their case is open. The transfer itself is not refused: it is the
+ * Committee's order for this case, and the receiving side reads the child through the case
+ * meanwhile. The decision is audited (`transfer.kept`, the other cases' ids).
  */
 const moveWithTransfer: EventHandler<'case.transfer_accepted'> = {
   name: 'registry.move-with-transfer',
   type: 'case.transfer_accepted',
   async handle(db, e, now) {
-    const { from, to } = e.payload;
+    const { from, to, caseId } = e.payload;
     const target = {
       stateCode: to.stateCode,
       districtCode: to.districtCode,
@@ -68,9 +79,36 @@ const moveWithTransfer: EventHandler<'case.transfer_accepted'> = {
       blockCode: to.blockCode ?? null,
       villageId: to.villageId ?? null,
     };
+    // The case's attachments follow the case in any event (they are the case's file).
+    const attachments = await db
+      .update(caseAttachment)
+      .set({ stateCode: to.stateCode, districtCode: to.districtCode })
+      .where(and(eq(caseAttachment.caseId, caseId), ne(caseAttachment.stateCode, to.stateCode)))
+      .returning({ id: caseAttachment.id });
+    const others = await db
+      .select({ id: caseRecord.id })
+      .from(caseRecord)
+      .where(
+        and(
+          eq(caseRecord.childId, e.payload.childId),
+          eq(caseRecord.stateCode, from.stateCode),
+          ne(caseRecord.id, caseId),
+          ne(caseRecord.status, 'closed'),
+        ),
+      );
+    if (others.length) {
+      await audit(db, null, 'transfer.kept', 'child', e.payload.childId, from, {
+        reason: 'other_open_cases_in_sending_state',
+        otherCases: others.map((o) => o.id),
+        caseId,
+        attachmentsMoved: attachments.length,
+        eventSeq: e.seq,
+      });
+      return;
+    }
     const subjects = [
-      { type: 'child' as const, table: child, id: e.payload.childId },
-      ...(e.payload.familyId ? [{ type: 'family' as const, table: family, id: e.payload.familyId }] : []),
+      { type: 'child' as const, table: child, id: e.payload.childId, docs: document.childId },
+      ...(e.payload.familyId ? [{ type: 'family' as const, table: family, id: e.payload.familyId, docs: document.familyId }] : []),
     ];
     for (const s of subjects) {
       const [row] = await db
@@ -84,6 +122,11 @@ const moveWithTransfer: EventHandler<'case.transfer_accepted'> = {
         .update(s.table)
         .set({ ...target, version: sql`${s.table.version} + 1`, updatedAt: now })
         .where(eq(s.table.id, s.id));
+      const docs = await db
+        .update(document)
+        .set({ stateCode: to.stateCode, districtCode: to.districtCode })
+        .where(and(eq(s.docs, s.id), eq(document.stateCode, row.stateCode), eq(document.districtCode, row.districtCode)))
+        .returning({ id: document.id });
       await db.insert(registryMove).values({
         subjectType: s.type,
         subjectId: s.id,
@@ -92,16 +135,20 @@ const moveWithTransfer: EventHandler<'case.transfer_accepted'> = {
         fromVillageId: row.villageId,
         toStateCode: to.stateCode,
         toDistrictCode: to.districtCode,
-        caseId: e.payload.caseId,
+        caseId,
         eventSeq: e.seq,
         movedAt: now,
       });
       await audit(db, null, 'update', s.type, s.id, target, {
         field: 'jurisdiction',
+        fromState: row.stateCode,
         fromDistrict: row.districtCode,
+        toState: to.stateCode,
         toDistrict: to.districtCode,
         becauseOf: 'transfer_accepted',
-        caseId: e.payload.caseId,
+        caseId,
+        documentsMoved: docs.map((d) => d.id),
+        ...(s.type === 'child' ? { attachmentsMoved: attachments.length } : {}),
         eventSeq: e.seq,
       });
     }

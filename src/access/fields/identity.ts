@@ -1,7 +1,6 @@
 import { eq, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { covers, jurisdictionWhere, type Actor, type Placement } from '../policy';
-import { caseRecord } from '../../cases/cases.schema';
 import { caseNonDisclosureOrder } from '../../cases/disclosure.schema';
 import { FIELD_POLICY } from './load';
 
@@ -37,17 +36,19 @@ export function identityWithheld(actor: Actor, orderedCases: readonly OrderedCas
   return orderedCases.some((c) => !mayIdentify(actor, c));
 }
 
-// The ordered case inside the EXISTS, aliased: the outer query may itself read case_record.
-const ND_CASE = 'nd_case';
-const ndc = alias(caseRecord, ND_CASE);
+// The order carries its case's place, child, family and team (kept by triggers, migration 1111),
+// so the check reads case_non_disclosure_order alone: no case_record partition is planned, wherever
+// the ordered case now is (docs/SCALE.md §3). Aliased: the outer query may read the table itself.
+const ND_ORDER = 'nd_order';
+const ndo = alias(caseNonDisclosureOrder, ND_ORDER);
 
 function mayIdentifySql(actor: Actor): SQL {
   const nd = FIELD_POLICY.nonDisclosure;
   const parts: SQL[] = [];
-  if (nd.identifyInJurisdiction.includes(actor.role)) parts.push(jurisdictionWhere(actor, ndc));
+  if (nd.identifyInJurisdiction.includes(actor.role)) parts.push(jurisdictionWhere(actor, ndo));
   if (nd.identifyAsCaseTeam) {
-    parts.push(eq(ndc.ownerUserId, actor.userId));
-    if (actor.organisationId) parts.push(eq(ndc.ownerUnitId, actor.organisationId), eq(ndc.transferToUnitId, actor.organisationId));
+    parts.push(eq(ndo.ownerUserId, actor.userId));
+    if (actor.organisationId) parts.push(eq(ndo.ownerUnitId, actor.organisationId), eq(ndo.transferToUnitId, actor.organisationId));
   }
   return parts.length ? or(...parts)! : sql`false`;
 }
@@ -65,12 +66,12 @@ export interface IdentitySubject {
 /** SQL boolean: the record is identity-withheld for the actor (never NULL). */
 export function identityWithheldWhere(actor: Actor, subject: IdentitySubject): SQL<boolean> {
   const links: SQL[] = [];
-  if (subject.childId) links.push(sql`${ndc.childId} = ${subject.childId}`);
-  if (subject.familyId) links.push(sql`${ndc.familyId} = ${subject.familyId}`);
-  if (subject.childIdIn) links.push(sql`${ndc.childId} IN ${subject.childIdIn}`);
-  if (subject.familyIdIn) links.push(sql`${ndc.familyId} IN ${subject.familyIdIn}`);
+  if (subject.childId) links.push(sql`${ndo.childId} = ${subject.childId}`);
+  if (subject.familyId) links.push(sql`${ndo.familyId} = ${subject.familyId}`);
+  if (subject.childIdIn) links.push(sql`${ndo.childId} IN ${subject.childIdIn}`);
+  if (subject.familyIdIn) links.push(sql`${ndo.familyId} IN ${subject.familyIdIn}`);
   if (!links.length) return sql<boolean>`false`;
-  return sql<boolean>`EXISTS (SELECT 1 FROM ${caseNonDisclosureOrder} JOIN ${caseRecord} ${sql.identifier(ND_CASE)} ON ${ndc.id} = ${caseNonDisclosureOrder.caseId}
+  return sql<boolean>`EXISTS (SELECT 1 FROM ${caseNonDisclosureOrder} ${sql.identifier(ND_ORDER)}
     WHERE (${or(...links)}) AND (${mayIdentifySql(actor)}) IS NOT TRUE)`;
 }
 

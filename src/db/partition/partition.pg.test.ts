@@ -309,10 +309,10 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
       expect(caseById.length).toBe(1); // the case read once, in the actor's state: no fallback
       const read = await partitionsOf(caseById[0]);
       expect(read.main).toEqual(['case_record_s27', 'child_s27']);
-      // Not pruned yet (docs/SCALE.md §3): the non-disclosure checks look for an order on any case of
-      // the child, wherever that case is now (a case keeps its orders when transferred), so they
-      // probe every case_record partition; and the history (case_action by case_id) every partition.
-      expect(read.sub.filter((p) => p.startsWith('case_record_')).length).toBeGreaterThan(1);
+      // The non-disclosure checks read the orders alone (each carries its case's place, child and team,
+      // kept by triggers, migration 1111): no case_record partition at all, wherever the ordered case is.
+      expect(read.sub.filter((p) => p.startsWith('case_record_'))).toEqual([]);
+      expect(read.sub.filter((p) => p.startsWith('child_') && !p.endsWith('_s27'))).toEqual([]);
       // A lookup by id alone plans every partition; a national officer's reads stay so.
       const wide = await partitionsOf({ text: 'SELECT 1 FROM case_record WHERE id = $1', values: [c.id] });
       expect(wide.main.length).toBeGreaterThan(2);
@@ -349,6 +349,12 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
       const act = (headers: Record<string, string>, payload: Record<string, unknown>) =>
         app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/actions`, headers, payload });
       expect((await act(worker, { type: 'note', text: 'Before the transfer' })).statusCode).toBe(201);
+      // A CWC non-disclosure order on the case (JJ Act 2015 s.74): it must follow the case to Bhopal.
+      await db.query(
+        `INSERT INTO case_non_disclosure_order (case_id, state_code, district_code, order_ref, ordered_on, set_by, set_at)
+         VALUES ($1, 0, 0, 'CWC/AMR/1', '2026-01-01', (SELECT id FROM app_user WHERE username = 'caseworker.amravati'), now())`,
+        [caseId],
+      );
       // JJ Act 2015 s.95: to the child's home district, Bhopal (Madhya Pradesh); its DCPU by default.
       const req = await act(worker, { type: 'transfer_requested', toDistrictCode: BHOPAL, reason: 'family traced to Bhopal' });
       expect(req.statusCode, req.body).toBe(201);
@@ -378,6 +384,12 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
       expect(await count('child_s27', `id = '${childId}'`)).toBe(1);
       expect(await count('case_record', `id = '${caseId}' AND child_id_state_code = 27`)).toBe(1);
 
+      // The order moved with the case (its place and team are the case's: the identity check reads them).
+      const [order] = await db.query<Record<string, unknown>>(
+        'SELECT state_code, district_code, child_id, owner_unit_id FROM case_non_disclosure_order WHERE case_id = $1',
+        [caseId],
+      );
+      expect(order).toEqual({ state_code: 23, district_code: BHOPAL, child_id: childId, owner_unit_id: bhopalUnit });
       // The receiving officer sees it and works it; the sending district no longer sees it.
       const read = await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: bhopal });
       expect(read.statusCode, read.body).toBe(200);

@@ -5,8 +5,9 @@ import { audit } from '../../audit/audit.service';
 import { notification } from '../../cases/cases.schema';
 import type { NotificationParams } from '../../cases/alert-text';
 import { organisation } from '../../users/users.schema';
-import { getRecordSystem, type RecordRow } from '../../missing/missing.repository';
+import { getRecordSystem, placeOfRecord, type RecordRow } from '../../missing/missing.repository';
 import { closeMatchedRecords } from '../../missing/matches.service';
+import { missingRestoration } from '../../missing/missing.schema';
 import { federationTables } from './proposals.repository';
 
 /**
@@ -16,13 +17,23 @@ import { federationTables } from './proposals.repository';
  * the report or the found record is `matched`, audited at its place with the national proposal's
  * id, the state's other proposals naming it superseded. Its leaving the `missing_national`
  * publication (status no longer open) is the nation's DELETE. Run by the missing module's sweep
- * (missing.jobs.ts) and after a decision; idempotent (only records still open are touched).
+ * (missing.jobs.ts, every 10 minutes; not after a decision: the confirmed status arrives from the
+ * nation only after the decision's commit, docs/SCALE.md §4); idempotent (only records still open
+ * are touched).
  *
  * Notified: the DCPU of the district on the other side of the proposal, when that unit is in this
  * database (a deployment holding both states), and the DCPU of the record's own district; on a
  * federated pair each state's sweep writes its own notifications, so each side's DCPU is told in
  * its own app when its record closes. Ids and the match reference only, never names (JJ Act 2015
- * s.74). The restoration itself (JJ Act 2015 s.37(1)(b), s.95) is not opened here: see SCALE.md.
+ * s.74).
+ *
+ * The restoration (JJ Act 2015 s.37(1)(b), s.95) is opened by the database holding the found
+ * child, at the found child's district, as `decideMatch` opens one for a match confirmed in the
+ * state: `awaiting_case`, audited, shown in that district's restorations list, whose DCPU opens
+ * the case (POST /missing/restorations/:id/open-case). The found district, not the home one:
+ * the child is there, is produced before its CWC within 24 hours (s.31), and that CWC orders the
+ * restoration or the transfer to the home state (s.95; JJ Model Rules 2016 r.28); the home
+ * state's report may not even be in this database. The home side is told by the notification.
  */
 interface ConfirmedRow {
   id: string;
@@ -71,6 +82,7 @@ export async function closeConfirmedNationalMatches(ctx: AppContext, limit = 100
         national: true,
       });
       await notifyDcpus(tx, m, locked, now);
+      await openNationalRestoration(tx, matchId, locked, now);
       return locked.map((r) => r.id);
     });
     if (closed.length) {
@@ -79,6 +91,47 @@ export async function closeConfirmedNationalMatches(ctx: AppContext, limit = 100
     }
   }
   return { matches, records };
+}
+
+export const NATIONAL_RESTORATION_NOTE =
+  "Confirmed by both states as a child reported missing in another state: the found child's district opens the restoration case (JJ Act 2015 s.31, s.95).";
+
+/**
+ * The restoration, when the found child's record is in this database (closed just now, so once
+ * per proposal; the unique (national_match_id, state_code) index makes a repeat a no-op). It names
+ * the report only when this database holds it too (a deployment holding both states).
+ */
+async function openNationalRestoration(tx: Db, matchId: string, closed: RecordRow[], now: Date) {
+  const found = closed.find((r) => r.kind === 'found');
+  if (!found) return;
+  const missing = closed.find((r) => r.kind === 'missing');
+  const [row] = await tx
+    .insert(missingRestoration)
+    .values({
+      matchId: null,
+      nationalMatchId: matchId,
+      missingId: missing?.id ?? null,
+      foundId: found.id,
+      stateCode: found.stateCode,
+      districtCode: found.districtCode,
+      foundStateCode: found.stateCode,
+      foundDistrictCode: found.districtCode,
+      childId: found.childId,
+      status: 'awaiting_case',
+      note: NATIONAL_RESTORATION_NOTE,
+      createdBy: null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: missingRestoration.id });
+  if (!row) return;
+  await audit(tx, null, 'create', 'missing_restoration', row.id, placeOfRecord(found), {
+    nationalMatchId: matchId,
+    foundId: found.id,
+    missingId: missing?.id ?? null,
+    national: true,
+  });
 }
 
 /** The DCPU of each side's district held in this database: one notification per unit. */

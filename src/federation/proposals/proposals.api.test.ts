@@ -5,6 +5,8 @@ import { STATE_SQL, stateTables } from '../federation.sql';
 import { closeConfirmedNationalMatches } from './closing';
 import { foundChild, missingReport } from '../../missing/missing.testkit';
 import { multipart } from '../../missing/photos.fixtures';
+import { hashPassword } from '../../auth/passwords';
+import { DEMO_PASSWORD } from '../../demo/users';
 
 /**
  * Issue #19: a state's DCPU decides on the national proposals naming a record of their district.
@@ -248,8 +250,13 @@ describe('a state database with the federation tables', () => {
     expect(res.records.sort()).toEqual([reportId, foundId].sort());
     expect(await statusOf(reportId)).toBe('matched');
     expect(await statusOf(foundId)).toBe('matched');
-    const [lm] = await t.ctx.database.query<{ status: string }>('SELECT status FROM missing_match WHERE id = $1', [localMatch]);
-    expect(lm?.status ?? 'superseded').toBe('superseded');
+    const [lm] = await t.ctx.database.query<{ status: string; updated_at: Date }>(
+      'SELECT status, updated_at FROM missing_match WHERE id = $1',
+      [localMatch],
+    );
+    expect(lm.status).toBe('superseded');
+    // At the injected clock (frozen above), not the machine's.
+    expect(new Date(lm.updated_at).toISOString()).toBe('2026-03-10T06:30:00.000Z');
 
     // Audited as a confirmation in the state is (the record, its place, the proposal's id), never a name.
     const audited = await t.ctx.database.query<{
@@ -290,8 +297,67 @@ describe('a state database with the federation tables', () => {
     expect(mine).toBeTruthy();
     expect(JSON.stringify(mine)).toMatch(/Maharashtra|Madhya Pradesh/i);
 
+    // The restoration is opened at the found child's district (Bhopal), as a confirmation in the
+    // state opens one: awaiting the case, naming the national proposal (no state match), audited.
+    const rests = await t.ctx.database.query<Record<string, unknown>>(
+      `SELECT id, match_id, national_match_id, missing_id, found_id, state_code, district_code, status, created_at
+         FROM missing_restoration WHERE national_match_id = $1`,
+      [confirmed],
+    );
+    expect(rests).toHaveLength(1);
+    const rest = rests[0];
+    expect(rest).toMatchObject({
+      match_id: null,
+      missing_id: reportId, // this database holds both sides; on a federated pair: null
+      found_id: foundId,
+      state_code: MADHYA_PRADESH,
+      district_code: BHOPAL,
+      status: 'awaiting_case',
+    });
+    expect(new Date(rest.created_at as string).toISOString()).toBe('2026-03-10T06:30:00.000Z');
+    const [opened] = await t.ctx.database.query<{ state_code: number; district_code: number; details: Record<string, unknown> }>(
+      `SELECT state_code, district_code, details FROM audit_event WHERE action = 'create' AND entity_type = 'missing_restoration' AND entity_id = $1`,
+      [rest.id],
+    );
+    expect(opened).toMatchObject({
+      state_code: MADHYA_PRADESH,
+      district_code: BHOPAL,
+      details: { nationalMatchId: confirmed, national: true },
+    });
+    expect(JSON.stringify(opened.details)).not.toMatch(/Kiran/);
+    // Bhopal's DCPO lists it; Amravati's (the report's side) does not, and may not open its case.
+    await t.ctx.database.query(
+      `INSERT INTO location (id, level, lgd_code, name, state_code, district_code) VALUES
+         ('st:${MADHYA_PRADESH}', 'state', ${MADHYA_PRADESH}, 'Madhya Pradesh', ${MADHYA_PRADESH}, NULL),
+         ('di:${BHOPAL}', 'district', ${BHOPAL}, 'Bhopal', ${MADHYA_PRADESH}, ${BHOPAL})
+       ON CONFLICT (id) DO NOTHING`,
+    );
+    await t.ctx.database.query(
+      `INSERT INTO app_user (username, display_name, password_hash, role, organisation_id, scope_level, jurisdiction_id, state_code, district_code)
+       VALUES ('dcpo.bhopal.national', 'DCPO Bhopal', $1, 'dcpu_officer', $2, 'district', 'di:${BHOPAL}', $3, $4)`,
+      [await hashPassword(DEMO_PASSWORD), bhopalUnit, MADHYA_PRADESH, BHOPAL],
+    );
+    const bhopal = await t.login('dcpo.bhopal.national');
+    const listed = await bhopal.get('/api/v1/missing/restorations');
+    expect(listed.statusCode, listed.body).toBe(200);
+    const item = listed.json().items.find((i: { id: string }) => i.id === rest.id);
+    expect(item).toMatchObject({ nationalMatchId: confirmed, matchId: null, foundReference: expect.any(String), status: 'awaiting_case' });
+    const home = (await amravati.get('/api/v1/missing/restorations?pageSize=100')).json();
+    expect(home.items.map((i: { id: string }) => i.id)).not.toContain(rest.id);
+    expect((await amravati.post(`/api/v1/missing/restorations/${rest.id}/open-case`, {})).statusCode).toBe(404);
+    // Bhopal's DCPO opens the restoration case: a registry child made from the found record, in Bhopal.
+    const caseOpened = await bhopal.post(`/api/v1/missing/restorations/${rest.id}/open-case`, {});
+    expect(caseOpened.statusCode, caseOpened.body).toBe(201);
+    expect(caseOpened.json()).toMatchObject({ status: 'case_opened', caseId: expect.any(String), nationalMatchId: confirmed });
+    const [kase] = await t.ctx.database.query<{ state_code: number; district_code: number }>(
+      'SELECT state_code, district_code FROM case_record WHERE id = $1',
+      [caseOpened.json().caseId],
+    );
+    expect(kase).toEqual({ state_code: MADHYA_PRADESH, district_code: BHOPAL });
+
     // Idempotent: the records are closed, nothing more happens; a matched record is not matched again.
     expect(await closeConfirmedNationalMatches(t.ctx)).toEqual({ matches: [], records: [] });
     expect(await statusOf(reportId)).toBe('matched');
+    expect(await t.ctx.database.query('SELECT 1 FROM missing_restoration WHERE national_match_id = $1', [confirmed])).toHaveLength(1);
   });
 });

@@ -68,10 +68,15 @@ function RestorationCard({ r }: { r: RestorationRow }) {
             <StatusBadge status={r.status} kind="restorationStatus" />
           </Group>
           <Text size="sm">
-            <Anchor component={Link} to={`/missing/records/${r.missingId}`}>
-              {r.missingReference}
-            </Anchor>{' '}
-            ·{' '}
+            {/* After a national match the report may be another state's: no link to it here. */}
+            {r.missingId && (
+              <>
+                <Anchor component={Link} to={`/missing/records/${r.missingId}`}>
+                  {r.missingReference}
+                </Anchor>{' '}
+                ·{' '}
+              </>
+            )}
             <Anchor component={Link} to={`/missing/records/${r.foundId}`}>
               {r.foundReference}
             </Anchor>

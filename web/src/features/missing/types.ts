@@ -91,8 +91,10 @@ export interface PersonRecord {
 
 export interface Restoration {
   id: string;
-  matchId: string;
-  missingId: string;
+  matchId: string | null;
+  nationalMatchId?: string | null;
+  /** Null when the report is another state's (a restoration after a national match). */
+  missingId: string | null;
   foundId: string;
   status: RestorationStatus;
   caseId: string | null;
