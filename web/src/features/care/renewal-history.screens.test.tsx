@@ -169,3 +169,18 @@ describe("a sponsorship's renewal history", () => {
     await screen.findByText('अजून कोणतेही पुनर्मूल्यांकन नोंदलेले नाही.');
   });
 });
+
+describe("the lapse alert's action item that could not be opened", () => {
+  it.each([
+    ['en', 'The action item for the DCPU could not be opened (the district has no convergence group)'],
+    ['hi', 'ज़िले में कोई अभिसरण समूह नहीं है'],
+    ['mr', 'जिल्ह्यात अभिसरण गट नाही'],
+  ] as const)('is said on the alert row only (%s)', async (lang, words) => {
+    const lapsed = { ...carer('c1', 'Wankhade family'), state: 'lapsed', daysLeft: -3, alert: true, actionProblem: 'no_district_group' };
+    stub({ ...FOSTER_DUE, items: [lapsed, { ...carer('c2', 'Deshmukh family'), actionProblem: null }] }, 'none');
+    await renderWithApp(<RenewalsPage />, lang, DCPU);
+    const row = await screen.findByTestId('approval-c1');
+    expect(within(row).getByTestId('action-problem').textContent).toContain(words);
+    expect(within(screen.getByTestId('approval-c2')).queryByTestId('action-problem')).toBeNull();
+  });
+});

@@ -91,6 +91,16 @@ export default function RenewalsPage() {
                               {t('fostering.renewal.alert')}
                             </Badge>
                           )}
+                          {i.actionProblem && (
+                            <Text size="xs" c="red" data-testid="action-problem">
+                              {t('fostering.renewal.actionProblem', {
+                                why:
+                                  i.actionProblem === 'no_district_group'
+                                    ? t('fostering.renewal.actionProblems.no_district_group')
+                                    : t('fostering.renewal.actionProblems.other', { code: i.actionProblem }),
+                              })}
+                            </Text>
+                          )}
                         </Table.Td>
                         <Table.Td>
                           {i.openReassessment
