@@ -79,4 +79,19 @@ describe("a pathway's NGO and the stay it started from", () => {
     const back = await dcpo.post(`${url}/${p.id}/ngo`, { ngoId: null, reason: 'worked by the DCPU', version: p.version + 1 });
     expect(back.json()).toMatchObject({ ngoId: null });
   });
+
+  it('/organisations says whether an NGO is active; an inactive one is refused under ngoId, nothing written', async () => {
+    const listed = async () =>
+      ((await dcpo.get('/api/v1/organisations')).json().items as { id: string; active: boolean }[]).find((o) => o.id === otherNgo);
+    expect(await listed()).toMatchObject({ id: otherNgo, active: true });
+    await q('UPDATE organisation SET active = false WHERE id = $1', [otherNgo]);
+    expect(await listed()).toMatchObject({ id: otherNgo, active: false });
+    const [cur] = await q<{ version: number; ngo_id: string | null }>('SELECT version, ngo_id FROM care_reintegration WHERE id = $1', [
+      p.id,
+    ]);
+    const res = await dcpo.post(`${url}/${p.id}/ngo`, { ngoId: otherNgo, reason: 'back to the second NGO', version: cur.version });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ issues: [{ field: 'ngoId' }] });
+    expect(await q('SELECT version, ngo_id FROM care_reintegration WHERE id = $1', [p.id])).toEqual([cur]);
+  });
 });

@@ -345,6 +345,8 @@ export const careFosterLapseAlert = pgTable('care_foster_lapse_alert', {
   notified: integer('notified').notNull().default(0),
   convergenceActionId: uuid('convergence_action_id'),
   actionProblem: text('action_problem'),
+  /** When the DCPU's users were told the action item could not be opened (migration 1070): once per alert. */
+  problemNotifiedAt: timestamp('problem_notified_at', { withTimezone: true }),
   raisedOn: date('raised_on').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

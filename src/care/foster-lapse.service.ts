@@ -6,6 +6,7 @@ import { audit } from '../audit/audit.service';
 import { istToday } from '../kernel/clock';
 import { enqueue } from '../notifications/outbox.repository';
 import { insertNotifications } from '../cases/notifications.repository';
+import { alertText } from '../cases/alert-text';
 import { activeOfKindAt, activeUsersOfUnits } from '../users/organisations.repository';
 import { languagesOfUsers } from '../users/users.repository';
 import { translate } from '../i18n/catalogue';
@@ -108,16 +109,46 @@ export interface LapseSweepResult {
   notified: number;
   actions: number;
   actionProblems: number;
+  /** DCPU users told that an alert's action item could not be opened (once per alert). */
+  problemNotices: number;
+}
+
+/** The active users of the district's DCPU units (who hear of a lapse). */
+async function dcpuUsersOf(tx: Db, districtCode: number) {
+  const units = await activeOfKindAt(tx, 'DCPU', `di:${districtCode}`);
+  return activeUsersOfUnits(
+    tx,
+    units.map((u) => u.id),
+  );
+}
+
+/**
+ * Tells each DCPU user in-app, once per alert, that its action item could not be opened and why
+ * (the retry goes on daily, silently after this). With no user to tell, nothing is marked: the
+ * next run tries again. Returns how many were told.
+ */
+async function tellActionProblem(tx: Db, alertId: string, carerId: string, districtCode: number, problem: string, now: Date) {
+  const users = await dcpuUsersOf(tx, districtCode);
+  if (!users.length) return 0;
+  const ref = familyRef(carerId);
+  const params = { key: 'alert.fosterLapseNoAction' as const, ref, problem };
+  await insertNotifications(
+    tx,
+    users.map((u) => ({ userId: u.id, kind: 'foster_lapse_no_action', ref, message: alertText('en', params, ''), params, createdAt: now })),
+  );
+  await tx.update(careFosterLapseAlert).set({ problemNotifiedAt: now }).where(eq(careFosterLapseAlert.id, alertId));
+  return users.length;
 }
 
 /**
  * The sweep. Each new lapse is claimed by inserting its alert (ON CONFLICT DO NOTHING on the
  * unique key): a re-run, or a second server, finds it taken and raises nothing again. An alert
- * whose action item could not be opened (no district group, the DCPU without a seat) is retried.
+ * whose action item could not be opened (no district group, the DCPU without a seat) is retried
+ * daily, and the DCPU users are told once, in-app, that it could not be opened and why.
  */
 export async function sweepFosterLapses(db: Db, now: Date): Promise<LapseSweepResult> {
   const today = istToday(now);
-  const out: LapseSweepResult = { raised: 0, notified: 0, actions: 0, actionProblems: 0 };
+  const out: LapseSweepResult = { raised: 0, notified: 0, actions: 0, actionProblems: 0, problemNotices: 0 };
   for (const l of await lapses(db, today)) {
     await db.transaction(async (tx) => {
       const [alert] = await tx
@@ -137,11 +168,7 @@ export async function sweepFosterLapses(db: Db, now: Date): Promise<LapseSweepRe
         .returning();
       if (!alert) return;
       out.raised++;
-      const units = await activeOfKindAt(tx, 'DCPU', `di:${l.district_code}`);
-      const users = await activeUsersOfUnits(
-        tx,
-        units.map((u) => u.id),
-      );
+      const users = await dcpuUsersOf(tx, l.district_code);
       const langOf = await languagesOfUsers(
         tx,
         users.map((u) => u.id),
@@ -187,7 +214,10 @@ export async function sweepFosterLapses(db: Db, now: Date): Promise<LapseSweepRe
         .where(eq(careFosterLapseAlert.id, alert.id));
       out.notified += queued.length;
       if (actionId) out.actions++;
-      else out.actionProblems++;
+      else {
+        out.actionProblems++;
+        out.problemNotices += await tellActionProblem(tx, alert.id, l.carer_id, l.district_code, problem ?? 'unknown', now);
+      }
       await audit(
         tx,
         null,
@@ -227,7 +257,12 @@ export async function sweepFosterLapses(db: Db, now: Date): Promise<LapseSweepRe
         },
         today,
       );
-      if (!actionId) return;
+      if (!actionId) {
+        // Still not opened: told once (a DCPU user may have joined since a first run with nobody to tell).
+        if (!locked.problemNotifiedAt)
+          out.problemNotices += await tellActionProblem(tx, a.id, a.carerId, a.districtCode, problem ?? 'unknown', now);
+        return;
+      }
       await tx
         .update(careFosterLapseAlert)
         .set({ convergenceActionId: actionId, actionProblem: problem })

@@ -202,6 +202,8 @@ export const approvalDueOut = z.object({
   /** True when a child is still placed with a family whose approval no longer holds. */
   alert: z.boolean(),
   openReassessment: renewalOut.nullable(),
+  /** The lapse alert's convergence action item could not be opened (why: `no_district_group`, or the group's refusal code); retried daily. */
+  actionProblem: z.string().nullable(),
   /** The due item, as the care clocks give theirs: the day, whether past, the source. */
   dueItem: z.object({
     key: z.literal('fosterApprovalRenewal'),

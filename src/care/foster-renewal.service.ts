@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import type { Db } from '../db/client';
 import { requirePermission, type Actor } from '../access/policy';
@@ -6,7 +6,7 @@ import { requireWritable } from '../access/fields';
 import { HttpError, badRequest, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import { istToday } from '../kernel/clock';
-import { careFosterCarer, careFosterRenewal } from './care.schema';
+import { careFosterCarer, careFosterLapseAlert, careFosterRenewal } from './care.schema';
 import { carerView, carerWhere, lockCarer as lockFamily, placedCount } from './foster.service';
 import { approvalState, daysBetween, endsWithin, fosterApprovalRules } from './domain';
 import type { ReassessmentInput, RenewalDecisionInput } from './foster-life.model';
@@ -182,6 +182,14 @@ export async function approvalsDue(ctx: AppContext, actor: Actor, q: { withinDay
         .where(and(inArray(careFosterRenewal.carerId, ids), eq(careFosterRenewal.status, 'reassessed')))
     : [];
   const openOf = new Map(open.map((r) => [r.carerId, r]));
+  // The lapse alerts whose action item could not be opened yet (foster-lapse.service.ts), with why.
+  const stuck = ids.length
+    ? await ctx.db
+        .select({ carerId: careFosterLapseAlert.carerId, problem: careFosterLapseAlert.actionProblem })
+        .from(careFosterLapseAlert)
+        .where(and(inArray(careFosterLapseAlert.carerId, ids), isNull(careFosterLapseAlert.convergenceActionId)))
+    : [];
+  const stuckOf = new Map(stuck.map((a) => [a.carerId, a.problem ?? 'unknown']));
   const items = rows
     .map(({ carer: r, placed: n }) => {
       const st = approvalState(r.reviewDue, today, withinDays);
@@ -207,6 +215,7 @@ export async function approvalsDue(ctx: AppContext, actor: Actor, q: { withinDay
         childrenPlaced: n,
         alert: n > 0 && state !== 'due',
         openReassessment: o ? renewalView(o) : null,
+        actionProblem: stuckOf.get(r.id) ?? null,
         dueItem: {
           key: 'fosterApprovalRenewal' as const,
           dueOn: r.reviewDue,

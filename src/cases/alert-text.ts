@@ -12,6 +12,8 @@ export type NotificationParams =
   | { key: 'alert.helplineDueSoon'; number: number; targetAt: string; route: string | null }
   /** A foster family's approval lapsed or was refused while a child is placed (src/care/foster-lapse.service.ts). */
   | { key: 'alert.fosterLapse'; ref: string; state: 'lapsed' | 'refused'; endedOn: string | null; count: number }
+  /** The lapse alert's convergence action item could not be opened (no district group, the DCPU without a seat). */
+  | { key: 'alert.fosterLapseNoAction'; ref: string; problem: string }
   | { key: 'alert.nationalMatchClosed'; ref: string; states: number[] };
 
 /** The alert in `lang`; an older row without params keeps its English message. */
@@ -37,6 +39,14 @@ export function alertText(lang: CatalogueLang, params: NotificationParams | null
     case 'alert.fosterLapse':
       // The e-mail's words (src/i18n/email-words.ts): the family by its reference, no child named.
       return translate(lang, 'email.fosterLapseSubject', { ref: params.ref });
+    case 'alert.fosterLapseNoAction':
+      return translate(lang, params.key, {
+        ref: params.ref,
+        why:
+          params.problem === 'no_district_group'
+            ? translate(lang, 'lapseActionProblem.no_district_group')
+            : translate(lang, 'lapseActionProblem.other', { code: params.problem }),
+      });
     case 'alert.nationalMatchClosed':
       // State names as the LGD spells them (the proposals screen shows the same).
       return translate(lang, params.key, {

@@ -23,6 +23,13 @@ const en = {
     nationalMatchClosed: 'National match {{ref}} was confirmed by both states: the record in {{states}} is closed as matched.',
     helplineOverdue: '1098 call #{{number}}: the child was not reached by the target time ({{target}}). With: {{route}}.',
     helplineDueSoon: '1098 call #{{number}}: the child must be reached by {{target}} and is not yet. With: {{route}}.',
+    fosterLapseNoAction:
+      'Foster family {{ref}}: the action item for the DCPU could not be opened ({{why}}). It is tried again daily; meanwhile bring the placement before the CWC.',
+  },
+  // Why a foster lapse alert's convergence action item could not be opened (src/care/foster-lapse.service.ts).
+  lapseActionProblem: {
+    no_district_group: 'the district has no convergence group',
+    other: 'the convergence group refused it: {{code}}',
   },
   dueItem: {
     cwc_production: 'production before the CWC (JJ Act 2015 s.31, 24 hours)',
@@ -207,6 +214,12 @@ const hi: typeof en = {
     nationalMatchClosed: 'राष्ट्रीय मेल (संदर्भ {{ref}}): दोनों राज्यों ने पुष्टि की; राज्य: {{states}} — रिकॉर्ड मेल के रूप में बंद किया गया।',
     helplineOverdue: '1098 कॉल #{{number}}: निर्धारित समय ({{target}}) तक बच्चे तक नहीं पहुँचा गया। ज़िम्मेदार: {{route}}।',
     helplineDueSoon: '1098 कॉल #{{number}}: बच्चे तक {{target}} तक पहुँचना है, अभी नहीं पहुँचे। ज़िम्मेदार: {{route}}।',
+    fosterLapseNoAction:
+      'पोषण देखरेख परिवार {{ref}}: ज़िला बाल संरक्षण इकाई के लिए कार्रवाई नहीं खोली जा सकी ({{why}})। इसे प्रतिदिन फिर आज़माया जाता है; तब तक इस व्यवस्था को बाल कल्याण समिति के समक्ष रखें।',
+  },
+  lapseActionProblem: {
+    no_district_group: 'ज़िले में कोई अभिसरण समूह नहीं है',
+    other: 'अभिसरण समूह ने इसे अस्वीकार किया: {{code}}',
   },
   dueItem: {
     cwc_production: 'बाल कल्याण समिति के समक्ष प्रस्तुति (किशोर न्याय अधिनियम 2015 धारा 31, 24 घंटे)',
@@ -391,6 +404,12 @@ const mr: typeof en = {
     nationalMatchClosed: 'राष्ट्रीय जुळणी (संदर्भ {{ref}}): दोन्ही राज्यांनी पुष्टी दिली; राज्य: {{states}} — नोंद जुळली म्हणून बंद केली.',
     helplineOverdue: '1098 कॉल #{{number}}: ठरलेल्या वेळेत ({{target}}) बालकापर्यंत पोहोचता आले नाही. जबाबदार: {{route}}.',
     helplineDueSoon: '1098 कॉल #{{number}}: {{target}} पर्यंत बालकापर्यंत पोहोचायचे आहे, अजून पोहोचलो नाही. जबाबदार: {{route}}.',
+    fosterLapseNoAction:
+      'प्रतिपालकत्व कुटुंब {{ref}}: जिल्हा बाल संरक्षण कक्षासाठी कार्यवाही उघडता आली नाही ({{why}}). दररोज पुन्हा प्रयत्न केला जातो; तोपर्यंत ही व्यवस्था बाल कल्याण समितीसमोर ठेवा.',
+  },
+  lapseActionProblem: {
+    no_district_group: 'जिल्ह्यात अभिसरण गट नाही',
+    other: 'अभिसरण गटाने तो नाकारला: {{code}}',
   },
   dueItem: {
     cwc_production: 'बाल कल्याण समितीसमोर हजर करणे (बाल न्याय अधिनियम 2015 कलम 31, 24 तास)',

@@ -35,5 +35,7 @@ export const organisationOut = z.object({
   kind: z.string(),
   stateCode: z.number().nullable(),
   districtCode: z.number().nullable(),
+  /** An inactive organisation takes no new members nor cases (e.g. a pathway's NGO, issue #14). */
+  active: z.boolean(),
   createdAt: timestamp,
 });

@@ -533,6 +533,28 @@ export const FOSTER_CARER_FIELDS = [
   'profile',
   'version',
 ] as const;
+/**
+ * A sponsorship's renewal (JJ Act 2015 s.45; JJ Model Rules 2016 r.24): the DCPU's re-assessment
+ * of the child and family before the sanction ends, the SFCAC's decision (renewed with a new end,
+ * or refused), and the sponsorship's ending before its period. Its own type: not the foster
+ * family's home study and approval (r.23), whose writers differ (an NGO's caseworker makes a home study).
+ */
+export const SPONSORSHIP_RENEWAL_FIELDS = [
+  'id',
+  'sponsorshipId',
+  'stateCode',
+  'districtCode',
+  'previousValidUntil',
+  'reassessedOn',
+  'reassessment',
+  'status',
+  'meetingOn',
+  'validUntil',
+  'reasons',
+  'ref',
+  'endedOn',
+  'endReason',
+] as const;
 /** A month of a child's sponsorship, foster-care or aftercare grant (Mission Vatsalya guidelines 2022). */
 export const CARE_PAYMENT_FIELDS = [
   'id',
@@ -1085,6 +1107,22 @@ export const FIELD_POLICY_DATA = {
         cwc_member: ['decision', 'reviewDue'],
       },
       citation: 'JJ Act 2015 s.44; JJ Model Rules 2016 r.23 (home study Form 30, r.23(9); SFCAC approval)',
+    },
+    sponsorshipRenewal: {
+      fields: SPONSORSHIP_RENEWAL_FIELDS,
+      sets: { full: SPONSORSHIP_RENEWAL_FIELDS, none: [] },
+      read: { ...every('full'), ...careNone, ...cciNone },
+      rows: { ...every('jurisdiction'), ...careNoRows, ...cciNone },
+      identity: { initials: [], withhold: [] },
+      write: {
+        ...every<readonly string[]>([]),
+        // r.24: the DCPU re-assesses (its officer or caseworker); the SFCAC, where the DCPO and the CWC sit,
+        // renews or refuses and may end the sponsorship before its period.
+        dcpu_officer: ['reassessedOn', 'reassessment', 'status', 'meetingOn', 'validUntil', 'reasons', 'ref', 'endedOn', 'endReason'],
+        caseworker: ['reassessedOn', 'reassessment'],
+        cwc_member: ['status', 'meetingOn', 'validUntil', 'reasons', 'ref', 'endedOn', 'endReason'],
+      },
+      citation: "JJ Act 2015 s.45 (sponsorship); JJ Model Rules 2016 r.24 (the DCPU's re-assessment, the SFCAC's renewal)",
     },
     carePayment: {
       fields: CARE_PAYMENT_FIELDS,

@@ -8,13 +8,15 @@
  * month (withholdAfterEnd) and makes no month after a lapsed sanction (ledger-due.service.ts).
  * The list of sponsorships ending within N days uses the care module's one window rule
  * (domain/renewal-window.ts). Rows by the permitted-fields policy of a family placement
- * (sponsorshipWhere); every read and write audited with the child; 409 on a stale version.
+ * (sponsorshipWhere) and, for the renewals, of `sponsorshipRenewal` (its writers: the DCPU's
+ * re-assessment, the SFCAC's decision, r.24); every read and write audited with the child; 409 on a stale version.
  */
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../http/context';
 import type { Db } from '../../db/client';
 import { requirePermission, type Actor } from '../../access/policy';
-import { requireWritable } from '../../access/fields';
+import { requireWritable, rowsWhere } from '../../access/fields';
+import { scopeOf } from '../care.repository';
 import { HttpError, badRequest, notFound } from '../../http/errors';
 import { audit } from '../../audit/audit.service';
 import { istToday } from '../../kernel/clock';
@@ -66,7 +68,9 @@ async function endPlacementOf(tx: Db, placementId: string | null, endedOn: strin
 /** The DCPU's re-assessment of the child and family before the sanction's period ends. */
 export async function reassessSponsorship(ctx: AppContext, actor: Actor, id: string, input: SponsorshipReassessmentInput) {
   requirePermission(actor, 'care.write');
-  requireWritable(actor, 'fosterCarer', ['homeStudy']);
+  requireWritable(actor, 'sponsorshipRenewal', ['reassessedOn', 'reassessment'], {
+    as: { reassessedOn: 'on', reassessment: 'recommendation' },
+  });
   const today = istToday(ctx.now());
   if (input.on > today) throw badRequest('on', 'cannot be in the future');
   return ctx.db.transaction(async (tx) => {
@@ -115,7 +119,7 @@ export async function reassessSponsorship(ctx: AppContext, actor: Actor, id: str
  */
 export async function decideSponsorshipRenewal(ctx: AppContext, actor: Actor, id: string, input: SponsorshipRenewalDecisionInput) {
   requirePermission(actor, 'care.write');
-  requireWritable(actor, 'fosterCarer', ['decision', 'reviewDue']);
+  requireWritable(actor, 'sponsorshipRenewal', ['status', 'meetingOn', 'validUntil', 'reasons', 'ref'], { as: { status: 'decision' } });
   const today = istToday(ctx.now());
   const renewed = checkDecisionInput(input, today, 'sponsorship');
   return ctx.db.transaction(async (tx) => {
@@ -166,7 +170,7 @@ export async function decideSponsorshipRenewal(ctx: AppContext, actor: Actor, id
 /** Ends a sanctioned sponsorship with a reason; the ledger stops with the end month. */
 export async function endSponsorship(ctx: AppContext, actor: Actor, id: string, input: SponsorshipEndInput) {
   requirePermission(actor, 'care.write');
-  requireWritable(actor, 'fosterCarer', ['decision']);
+  requireWritable(actor, 'sponsorshipRenewal', ['endedOn', 'endReason'], { as: { endReason: 'reason' } });
   const today = istToday(ctx.now());
   if (input.endedOn > today) throw badRequest('endedOn', 'cannot be in the future');
   return ctx.db.transaction(async (tx) => {
@@ -226,7 +230,7 @@ export async function sponsorshipRenewals(ctx: AppContext, actor: Actor, id: str
   const rows = await ctx.db
     .select()
     .from(careSponsorshipRenewal)
-    .where(eq(careSponsorshipRenewal.sponsorshipId, id))
+    .where(and(eq(careSponsorshipRenewal.sponsorshipId, id), rowsWhere(actor, 'sponsorshipRenewal', scopeOf(careSponsorshipRenewal))))
     .orderBy(desc(careSponsorshipRenewal.reassessedOn), desc(careSponsorshipRenewal.createdAt));
   await audit(ctx.db, actor, 'read', 'care_sponsorship', id, null, { renewals: rows.length }, { children: [s.childId] });
   return { sponsorship: sponsorshipView(s, today), items: rows.map(renewalView) };

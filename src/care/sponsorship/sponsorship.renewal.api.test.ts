@@ -222,3 +222,44 @@ describe('ending a sponsorship with a reason', () => {
     expect(again.json()).toMatchObject({ code: 'not_sanctioned' });
   });
 });
+
+describe('who re-assesses and who decides (the sponsorshipRenewal field rules, Model Rules 2016 r.24)', () => {
+  it("the DCPU's caseworker re-assesses but may not decide nor end (403 naming the field, nothing written)", async () => {
+    const cw = await k.as('caseworker.amravati');
+    const r = `${url}/${sp.renew.id}`;
+    const version = async () =>
+      (await q<{ version: number }>('SELECT version FROM care_sponsorship WHERE id = $1', [sp.renew.id]))[0].version;
+    const body = { on: '2026-12-01', by: 'DCPU caseworker', recommendation: 'renew', summary: 'still in school' };
+    const ok = await cw.post(`${r}/reassessment`, { ...body, version: await version() });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const v = await version();
+    const decide = await cw.post(`${r}/renewal-decision`, {
+      meetingOn: '2026-12-01',
+      decision: 'renewed',
+      reasons: 'need continues',
+      validUntil: '2029-01-09',
+      version: v,
+    });
+    expect(decide.statusCode).toBe(403);
+    expect(decide.json().issues.map((i: { field: string }) => i.field)).toContain('decision');
+    const end = await cw.post(`${r}/end`, { endedOn: '2026-12-01', reason: 'moved_away', version: v });
+    expect(end.statusCode).toBe(403);
+    expect(end.json().issues.map((i: { field: string }) => i.field)).toContain('reason');
+    expect(await version()).toBe(v);
+    expect(
+      await q(
+        'SELECT status FROM care_sponsorship_renewal WHERE sponsorship_id = $1 ORDER BY reassessed_on DESC, created_at DESC LIMIT 1',
+        [sp.renew.id],
+      ),
+    ).toEqual([{ status: 'reassessed' }]);
+    // The committee (the CWC sits on it) decides.
+    const cwcDecides = await cwc.post(`${r}/renewal-decision`, {
+      meetingOn: '2026-12-01',
+      decision: 'renewed',
+      reasons: 'need continues',
+      validUntil: '2029-01-09',
+      version: v,
+    });
+    expect(cwcDecides.statusCode, cwcDecides.body).toBe(200);
+  });
+});

@@ -5,6 +5,7 @@ import { useOpenPathway, useReassignPathway, useRecordFollowUp, useStepPathway, 
 import { ChildPick } from './ChildPick';
 import { useCan } from '../../auth/session';
 import { useOrganisations } from '../cases/api';
+import type { Organisation } from '../cases/types';
 import { CareFormCard } from './CareTable';
 
 import { useVersionedSubmit } from './useVersionedSubmit';
@@ -101,11 +102,14 @@ export function FollowUpForm({ pathway, onDone }: { pathway: Pathway; onDone?: (
  * for Excellence, `ngoId`); an NGO caseworker's pathway is assigned to its own NGO by the server;
  * a child with an open pathway is refused under the child.
  */
+/** The NGOs a pathway may go to: active ones only (the server refuses an inactive one under `ngoId`). */
+export const activeNgos = (orgs: Organisation[] | undefined) => (orgs ?? []).filter((o) => o.kind === 'NGO' && o.active);
+
 export function OpenPathwayForm({ onDone }: { onDone?: () => void }) {
   const { t } = useTranslation();
   const district = useCan()('care.write');
   const orgs = useOrganisations();
-  const ngos = district ? (orgs.data ?? []).filter((o) => o.kind === 'NGO') : [];
+  const ngos = district ? activeNgos(orgs.data) : [];
   const s = useVersionedSubmit({
     initial: { childId: '', kind: 'parents', on: todayIst(), note: '', ngoId: '' },
     mutation: useOpenPathway(),
@@ -158,8 +162,7 @@ export function OpenPathwayForm({ onDone }: { onDone?: () => void }) {
 export function ChangeNgoForm({ pathway, onDone }: { pathway: Pathway; onDone?: () => void }) {
   const { t } = useTranslation();
   const orgs = useOrganisations();
-  // /organisations does not say today whether one is active: an `active: false` is left out when given.
-  const ngos = (orgs.data ?? []).filter((o) => o.kind === 'NGO' && (o as { active?: boolean }).active !== false);
+  const ngos = activeNgos(orgs.data);
   const s = useVersionedSubmit({
     initial: { ngoId: pathway.ngoId ?? '', reason: '' },
     mutation: useReassignPathway(pathway.id),

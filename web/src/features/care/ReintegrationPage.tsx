@@ -6,6 +6,7 @@ import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useCan } from '../../auth/session';
 import { usePathways, type Pathway } from './api';
+import { useOrganisations } from '../cases/api';
 import { ChangeNgoForm, FollowUpForm, nextStages, OpenPathwayForm, PathwayStepForm } from './PathwayForms';
 
 /**
@@ -47,6 +48,9 @@ export function PathwayTable({ pathways, onAct }: { pathways: Pathway[]; onAct?:
   const { t } = useTranslation();
   // Only the DCPU reassigns a pathway's NGO (POST /care/reintegration/:id/ngo needs care.write), an open one.
   const reassign = useCan()('care.write');
+  // The NGO working each pathway, by name, for the DCPU who assigns it (the NGO's own caseworkers see only theirs).
+  const orgs = useOrganisations();
+  const ngoName = (id: string | null | undefined) => (id ? orgs.data?.find((o) => o.id === id)?.name : t('care.reintegration.ngoNone'));
   if (!pathways.length) return <Text>{t('care.reintegration.none')}</Text>;
   return (
     <Table striped aria-label={t('care.reintegration.title')}>
@@ -66,11 +70,16 @@ export function PathwayTable({ pathways, onAct }: { pathways: Pathway[]; onAct?:
           const next = p.followUps.find((f) => !f.visitedOn);
           const done = p.followUps.filter((f) => f.visitedOn).length;
           return (
-            <Table.Tr key={p.id}>
+            <Table.Tr key={p.id} data-testid={`pathway-${p.id}`}>
               <Table.Td>
                 <Anchor component={Link} to={`/children/${p.childId}`}>
                   {p.childName ?? p.childId.slice(0, 8)}
                 </Anchor>
+                {reassign && p.ngoId !== undefined && ngoName(p.ngoId) && (
+                  <Text size="xs" c="dimmed" data-testid="pathway-ngo">
+                    {t('care.reintegration.ngo')}: {ngoName(p.ngoId)}
+                  </Text>
+                )}
                 {p.kind && (
                   <Text size="xs" c="dimmed">
                     {t(`care.reintegration.kinds.${p.kind}`, { defaultValue: p.kind })}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import {
   type SponsorshipDueItem,
 } from './api';
 import { CareFormCard } from './CareTable';
+import { HistoryButton, RenewalHistory } from './RenewalHistory';
 import { useVersionedSubmit } from './useVersionedSubmit';
 
 const STATE_COLOUR: Record<SponsorshipDueItem['state'], string> = { due: 'yellow', lapsed: 'red', ended: 'gray' };
@@ -38,6 +39,14 @@ export function SponsorshipRenewalsSection() {
   const [ended, setEnded] = useState<EndResult | null>(null);
   const done = () => setActing(null);
   const write = can('care.write');
+  // The rows whose renewal history is shown (GET /care/sponsorships/:id/renewals).
+  const [history, setHistory] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setHistory((h) => {
+      const next = new Set(h);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   return (
     <>
       <Title order={4} mb="xs">
@@ -67,66 +76,76 @@ export function SponsorshipRenewalsSection() {
                     const s = it.sponsorship;
                     const open = it.openReassessment;
                     return (
-                      <Table.Tr key={s.id} data-alert={it.alert || undefined}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/children/${s.childId}`}>
-                            {s.childId.slice(0, 8)}
-                          </Anchor>
-                          {s.orderRef && (
-                            <Text size="xs" c="dimmed">
-                              {s.orderRef}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          {s.validUntil ?? t('care.renewals.noEnd')}
-                          {it.daysLeft != null && it.state === 'due' && (
-                            <Text size="xs" c="dimmed">
-                              {t('care.renewals.daysLeft', { days: it.daysLeft })}
-                            </Text>
-                          )}
-                          {s.endedOn && (
-                            <Text size="xs" c="dimmed">
-                              {t('care.renewals.endedOn', { on: s.endedOn })}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          <Stack gap={4}>
-                            <Badge color={STATE_COLOUR[it.state]}>{t(`care.renewals.state.${it.state}`)}</Badge>
-                            {it.alert && <Badge color="red">{t('care.renewals.alert')}</Badge>}
-                          </Stack>
-                        </Table.Td>
-                        <Table.Td>{it.paymentsDue}</Table.Td>
-                        <Table.Td>
-                          {open
-                            ? t('care.renewals.reassessed', {
-                                on: open.reassessedOn,
-                                recommendation: t(`care.renewals.recommendation.${open.reassessment.recommendation}`),
-                              })
-                            : '—'}
-                        </Table.Td>
-                        {write && (
+                      <Fragment key={s.id}>
+                        <Table.Tr data-alert={it.alert || undefined} data-testid={`renewal-${s.id}`}>
                           <Table.Td>
-                            {s.status === 'sanctioned' && (
-                              <Group gap="xs">
-                                {open ? (
-                                  <Button size="xs" variant="light" onClick={() => setActing({ item: it, step: 'decide' })}>
-                                    {t('care.renewals.actions.decide')}
-                                  </Button>
-                                ) : (
-                                  <Button size="xs" variant="light" onClick={() => setActing({ item: it, step: 'reassess' })}>
-                                    {t('care.renewals.actions.reassess')}
-                                  </Button>
-                                )}
-                                <Button size="xs" variant="default" onClick={() => setActing({ item: it, step: 'end' })}>
-                                  {t('care.renewals.actions.end')}
-                                </Button>
-                              </Group>
+                            <Anchor component={Link} to={`/children/${s.childId}`}>
+                              {s.childId.slice(0, 8)}
+                            </Anchor>
+                            {s.orderRef && (
+                              <Text size="xs" c="dimmed">
+                                {s.orderRef}
+                              </Text>
                             )}
                           </Table.Td>
+                          <Table.Td>
+                            {s.validUntil ?? t('care.renewals.noEnd')}
+                            {it.daysLeft != null && it.state === 'due' && (
+                              <Text size="xs" c="dimmed">
+                                {t('care.renewals.daysLeft', { days: it.daysLeft })}
+                              </Text>
+                            )}
+                            {s.endedOn && (
+                              <Text size="xs" c="dimmed">
+                                {t('care.renewals.endedOn', { on: s.endedOn })}
+                              </Text>
+                            )}
+                          </Table.Td>
+                          <Table.Td>
+                            <Stack gap={4}>
+                              <Badge color={STATE_COLOUR[it.state]}>{t(`care.renewals.state.${it.state}`)}</Badge>
+                              {it.alert && <Badge color="red">{t('care.renewals.alert')}</Badge>}
+                            </Stack>
+                          </Table.Td>
+                          <Table.Td>{it.paymentsDue}</Table.Td>
+                          <Table.Td>
+                            {open
+                              ? t('care.renewals.reassessed', {
+                                  on: open.reassessedOn,
+                                  recommendation: t(`care.renewals.recommendation.${open.reassessment.recommendation}`),
+                                })
+                              : '—'}
+                            <HistoryButton open={history.has(s.id)} onToggle={() => toggle(s.id)} />
+                          </Table.Td>
+                          {write && (
+                            <Table.Td>
+                              {s.status === 'sanctioned' && (
+                                <Group gap="xs">
+                                  {open ? (
+                                    <Button size="xs" variant="light" onClick={() => setActing({ item: it, step: 'decide' })}>
+                                      {t('care.renewals.actions.decide')}
+                                    </Button>
+                                  ) : (
+                                    <Button size="xs" variant="light" onClick={() => setActing({ item: it, step: 'reassess' })}>
+                                      {t('care.renewals.actions.reassess')}
+                                    </Button>
+                                  )}
+                                  <Button size="xs" variant="default" onClick={() => setActing({ item: it, step: 'end' })}>
+                                    {t('care.renewals.actions.end')}
+                                  </Button>
+                                </Group>
+                              )}
+                            </Table.Td>
+                          )}
+                        </Table.Tr>
+                        {history.has(s.id) && (
+                          <Table.Tr data-testid={`renewal-history-${s.id}`}>
+                            <Table.Td colSpan={write ? 6 : 5}>
+                              <RenewalHistory path={`/care/sponsorships/${s.id}/renewals`} />
+                            </Table.Td>
+                          </Table.Tr>
                         )}
-                      </Table.Tr>
+                      </Fragment>
                     );
                   })}
                 </Table.Tbody>

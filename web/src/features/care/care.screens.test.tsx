@@ -729,7 +729,12 @@ describe('sponsorships due for renewal', () => {
     route([[/GET \/api\/v1\/care\/sponsorships-due/, 200, DUE]]);
     await renderWithApp(inRouter(<SponsorshipRenewalsSection />), 'mr', { ...ME, permissions: [...ME.permissions, 'care.read'] });
     const table = await screen.findByRole('table', { name: 'नूतनीकरणासाठी देय प्रायोजकत्व' });
-    expect(within(table).queryAllByRole('button')).toEqual([]);
+    // Only the history (to read) on each row: no step to take.
+    expect(
+      within(table)
+        .queryAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['इतिहास', 'इतिहास']);
   });
 
   it('ends a sponsorship with a reason and the version; a stale version is said plainly', async () => {
@@ -767,7 +772,9 @@ describe('sponsorships due for renewal', () => {
 });
 
 describe('the DCPU changes the NGO of a pathway', () => {
-  const NGO = { id: '99999999-2222-4333-8444-555555555555', name: 'Prerana CFE', kind: 'NGO', districtCode: 468 };
+  const NGO = { id: '99999999-2222-4333-8444-555555555555', name: 'Prerana CFE', kind: 'NGO', districtCode: 468, active: true };
+  /** Deactivated by the administrator: offered in neither picker (the server would refuse it). */
+  const CLOSED = { ...NGO, id: '99999999-2222-4333-8444-666666666666', name: 'Closed CFE', active: false };
   const PATHWAYS = [
     {
       id: 'p1',
@@ -804,7 +811,7 @@ describe('the DCPU changes the NGO of a pathway', () => {
   it('offers it on an open pathway only, and sends the NGO, the reason and the version', async () => {
     const sent = route([
       [/GET \/api\/v1\/care\/reintegration/, 200, { items: PATHWAYS }],
-      [/GET \/api\/v1\/organisations/, 200, { items: [NGO, { ...NGO, id: 'x', name: 'A CCI', kind: 'CCI' }] }],
+      [/GET \/api\/v1\/organisations/, 200, { items: [NGO, CLOSED, { ...NGO, id: 'x', name: 'A CCI', kind: 'CCI' }] }],
       [/POST \/api\/v1\/care\/reintegration\/p1\/ngo/, 200, { ...PATHWAYS[0], ngoId: NGO.id, version: 6 }],
     ]);
     const { container, table } = await page();
@@ -812,6 +819,7 @@ describe('the DCPU changes the NGO of a pathway', () => {
     fireEvent.click(within(table).getByRole('button', { name: 'Change NGO' }));
     await waitFor(() => expect(container.querySelector(`option[value="${NGO.id}"]`)).toBeTruthy());
     expect(container.querySelector('option[value="x"]')).toBeNull();
+    expect(container.querySelector(`option[value="${CLOSED.id}"]`)).toBeNull();
     submit('Change NGO');
     await waitFor(() => expect(describedText(field(container, 'reason'))).toContain('Say why'));
     fireEvent.change(field(container, 'ngoId'), { target: { value: NGO.id } });
@@ -823,6 +831,14 @@ describe('the DCPU changes the NGO of a pathway', () => {
       method: 'POST',
       body: { ngoId: NGO.id, reason: 'the family moved to Achalpur', version: 5 },
     });
+  });
+
+  it('the DCPU opening a pathway is offered the active NGOs only', async () => {
+    route([[/GET \/api\/v1\/organisations/, 200, { items: [CLOSED, NGO, { ...NGO, id: 'x', name: 'A CCI', kind: 'CCI' }] }]]);
+    const { container } = await renderWithApp(<OpenPathwayForm />, 'en', DCPU);
+    await waitFor(() => expect(container.querySelector(`option[value="${NGO.id}"]`)).toBeTruthy());
+    const offered = [...field(container, 'ngoId').querySelectorAll('option')].map((o) => o.getAttribute('value'));
+    expect(offered).toEqual(['', NGO.id]);
   });
 
   it('is not offered to an NGO caseworker', async () => {

@@ -171,4 +171,6 @@ export interface Organisation {
   name: string;
   kind: string;
   districtCode: number | null;
+  /** An inactive one is offered nowhere new (e.g. a pathway's NGO). */
+  active: boolean;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Alert, Badge, Button, Group, NumberInput, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/session';
@@ -6,6 +6,7 @@ import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useApprovalsDue, type ApprovalDue } from './api';
 import { ReassessmentForm, RenewalDecisionForm } from './RenewalForms';
+import { HistoryButton, RenewalHistory } from '../care/RenewalHistory';
 
 /**
  * Renewal of foster families' approval for the DCPU (JJ Model Rules 2016 r.23): the families whose
@@ -19,6 +20,14 @@ export default function RenewalsPage() {
   const [withinDays, setWithinDays] = useState<number | null>(null);
   const due = useApprovalsDue(withinDays);
   const [acting, setActing] = useState<ApprovalDue | null>(null);
+  // The families whose renewal history is shown (GET /care/foster-carers/:id/renewals).
+  const [history, setHistory] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setHistory((h) => {
+      const next = new Set(h);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   return (
     <>
       <PageHeader title={t('fostering.renewal.title')} subtitle={<Text size="sm">{t('fostering.renewal.intro')}</Text>} />
@@ -57,56 +66,76 @@ export default function RenewalsPage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {data.items.map((i) => (
-                    <Table.Tr key={i.carer.id}>
-                      <Table.Td>
-                        {i.carer.name}
-                        {i.carer.kind === 'group_foster' && (
-                          <Badge ml="xs" variant="outline">
-                            {t('fostering.kind.group_foster')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap="xs">
-                          <span title={i.dueItem.citation}>{i.validUntil ?? '—'}</span>
-                          <Badge color={i.state === 'due' ? 'yellow' : 'red'}>
-                            {t(`fostering.renewal.state.${i.state}`, { count: Math.abs(i.daysLeft ?? 0) })}
-                          </Badge>
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        {i.childrenPlaced}
-                        {i.alert && (
-                          <Badge ml="xs" color="red">
-                            {t('fostering.renewal.alert')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {i.openReassessment
-                          ? t('fostering.renewal.reassessed', {
-                              on: i.openReassessment.reassessedOn,
-                              recommendation: t(`fostering.renewal.recommend.${i.openReassessment.reassessment.recommendation}`),
-                            })
-                          : '—'}
-                      </Table.Td>
-                      {can('care.read') && (
+                    <Fragment key={i.carer.id}>
+                      <Table.Tr data-testid={`approval-${i.carer.id}`}>
                         <Table.Td>
-                          {i.state !== 'refused' &&
-                            (i.openReassessment ? (
-                              can('care.write') && (
-                                <Button size="xs" variant="light" onClick={() => setActing(i)}>
-                                  {t('fostering.renewal.decide')}
-                                </Button>
-                              )
-                            ) : (
-                              <Button size="xs" variant="light" onClick={() => setActing(i)}>
-                                {t('fostering.renewal.reassess')}
-                              </Button>
-                            ))}
+                          {i.carer.name}
+                          {i.carer.kind === 'group_foster' && (
+                            <Badge ml="xs" variant="outline">
+                              {t('fostering.kind.group_foster')}
+                            </Badge>
+                          )}
                         </Table.Td>
+                        <Table.Td>
+                          <Group gap="xs">
+                            <span title={i.dueItem.citation}>{i.validUntil ?? '—'}</span>
+                            <Badge color={i.state === 'due' ? 'yellow' : 'red'}>
+                              {t(`fostering.renewal.state.${i.state}`, { count: Math.abs(i.daysLeft ?? 0) })}
+                            </Badge>
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>
+                          {i.childrenPlaced}
+                          {i.alert && (
+                            <Badge ml="xs" color="red">
+                              {t('fostering.renewal.alert')}
+                            </Badge>
+                          )}
+                          {i.actionProblem && (
+                            <Text size="xs" c="red" data-testid="action-problem">
+                              {t('fostering.renewal.actionProblem', {
+                                why:
+                                  i.actionProblem === 'no_district_group'
+                                    ? t('fostering.renewal.actionProblems.no_district_group')
+                                    : t('fostering.renewal.actionProblems.other', { code: i.actionProblem }),
+                              })}
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          {i.openReassessment
+                            ? t('fostering.renewal.reassessed', {
+                                on: i.openReassessment.reassessedOn,
+                                recommendation: t(`fostering.renewal.recommend.${i.openReassessment.reassessment.recommendation}`),
+                              })
+                            : '—'}
+                          <HistoryButton open={history.has(i.carer.id)} onToggle={() => toggle(i.carer.id)} />
+                        </Table.Td>
+                        {can('care.read') && (
+                          <Table.Td>
+                            {i.state !== 'refused' &&
+                              (i.openReassessment ? (
+                                can('care.write') && (
+                                  <Button size="xs" variant="light" onClick={() => setActing(i)}>
+                                    {t('fostering.renewal.decide')}
+                                  </Button>
+                                )
+                              ) : (
+                                <Button size="xs" variant="light" onClick={() => setActing(i)}>
+                                  {t('fostering.renewal.reassess')}
+                                </Button>
+                              ))}
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                      {history.has(i.carer.id) && (
+                        <Table.Tr data-testid={`approval-history-${i.carer.id}`}>
+                          <Table.Td colSpan={can('care.read') ? 5 : 4}>
+                            <RenewalHistory path={`/care/foster-carers/${i.carer.id}/renewals`} />
+                          </Table.Td>
+                        </Table.Tr>
                       )}
-                    </Table.Tr>
+                    </Fragment>
                   ))}
                 </Table.Tbody>
               </Table>

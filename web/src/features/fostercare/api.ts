@@ -148,6 +148,8 @@ export interface ApprovalDue {
   childrenPlaced: number;
   alert: boolean;
   openReassessment: Renewal | null;
+  /** The lapse alert's action item could not be opened yet: `no_district_group` or the group's refusal code (absent from an older server). */
+  actionProblem?: string | null;
   dueItem: { key: string; dueOn: string | null; overdue: boolean; citation: string; verification: string };
 }
 export interface ApprovalsDue {
