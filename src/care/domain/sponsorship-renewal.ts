@@ -4,7 +4,7 @@ import raw from './sponsorship-renewal.json' with { type: 'json' };
 /**
  * A sponsorship's period and renewal notice as data with its source (docs/RULES.md): how long a
  * sanction holds when the committee states no end, and how many days before its end it is
- * listed for renewal. Both `unverified` (see the basis).
+ * listed for renewal. The period is from secondary sources (the SFCAC's annual review), the notice a local default (see the basis).
  */
 const schema = z.strictObject({
   version: z.string().min(3),

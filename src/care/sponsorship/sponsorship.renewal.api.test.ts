@@ -72,7 +72,7 @@ describe("a sponsorship's period and the renewal list", () => {
     const bad = await dcpo.post(url, { childId: sp.lapse.childId, appliedOn: '2026-01-01', applicant: 'x', ground: 'pm_cares' });
     expect(bad.statusCode).toBe(409);
     const list = await dueList();
-    expect(list).toMatchObject({ withinDays: 60, rules: { dueWithinDays: 60, periodMonths: 12, verification: 'unverified' } });
+    expect(list).toMatchObject({ withinDays: 60, rules: { dueWithinDays: 60, periodMonths: 12, verification: 'secondary_source' } });
     const of = (id: string) => list.items.find((i: { sponsorship: { id: string } }) => i.sponsorship.id === id);
     expect(of(sp.renew.id)).toMatchObject({ state: 'due', daysLeft: 39, alert: false });
     // Lapsed with its months still unpaid: an alert, first in the list.
