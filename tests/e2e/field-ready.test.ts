@@ -67,12 +67,15 @@ describeInChromium('a web app for the field (issue #17)', () => {
       expect((await select.boundingBox())!.width).toBeGreaterThanOrEqual(100);
       for (const lang of ['mr', 'hi', 'en']) {
         await select.selectOption(lang);
-        const cut = await page.evaluate(() =>
-          [...document.querySelectorAll('.mantine-SegmentedControl-label')]
-            .filter((el) => el.scrollWidth > el.clientWidth + 1)
-            .map((el) => el.textContent),
+        // The two tabs (lite/PublicReport.tsx): each label whole, none wider than its box.
+        const tabs = await page.evaluate(() =>
+          [...document.querySelectorAll('.lite-tab')].map((el) => ({ text: el.textContent, cut: el.scrollWidth > el.clientWidth + 1 })),
         );
-        expect(cut, lang).toEqual([]);
+        expect(tabs.length, lang).toBe(2);
+        expect(
+          tabs.filter((x) => x.cut).map((x) => x.text),
+          lang,
+        ).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       }
       expect(await page.locator('a[href="tel:1098"]').count()).toBeGreaterThan(0);

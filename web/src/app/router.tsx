@@ -1,12 +1,13 @@
-import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack, Text, Title } from '@mantine/core';
 import { createRootRoute, createRoute, createRouter, Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { lazy, Suspense } from 'react';
-import { SignInPage } from '../auth/SignInPage';
 import { useMe, useSession } from '../auth/session';
 import { Loading } from '../components/Status';
 import { MODULES, navFor } from './modules';
 import { loadFeatureStrings } from '../i18n';
+// The first download's sign-in page (main.tsx), already loaded with its lite.css: one page to keep.
+import { SignIn } from '../lite/SignIn';
 
 // The first page a phone loads is sign-in (or the public report form): the shell with its menu
 // and the password-change screen come in their own chunks once someone has signed in.
@@ -20,25 +21,13 @@ const PasswordDuePage = lazy(() =>
 const PUBLIC_PAGES = MODULES.flatMap((m) => m.publicPages ?? []);
 
 function Gate() {
-  const { t } = useTranslation();
-  const { me, loading } = useSession();
+  const { me, loading, ended, signIn } = useSession();
   const path = useRouterState({ select: (s) => s.location.pathname });
   if (loading) return <Loading />;
   // Public pages (e.g. the citizen's missing-child report) need no account and no shell.
   if (!me && PUBLIC_PAGES.some((p) => p.path === path)) return <Outlet />;
-  if (!me)
-    return (
-      <SignInPage>
-        {/* Inside the sign-in page's main region, clear of the screen's bottom edge. */}
-        <Stack align="center" gap="xs" data-testid="public-links">
-          {PUBLIC_PAGES.map((p) => (
-            <Anchor key={p.path} href={p.path} py={6}>
-              {t(p.labelKey)}
-            </Anchor>
-          ))}
-        </Stack>
-      </SignInPage>
-    );
+  // The session's own signIn: the user lands in the cache, this screen comes back with its draft.
+  if (!me) return <SignIn signIn={signIn} ended={ended} links={PUBLIC_PAGES} />;
   return <Suspense fallback={<Loading />}>{me.mustChangePassword ? <PasswordDuePage /> : <Shell />}</Suspense>;
 }
 

@@ -7,7 +7,7 @@ type Bundle = Partial<Record<Lang, Record<string, unknown>>>;
  * Every feature's own strings (`web/src/features/<name>/i18n.ts`, found at build time), kept out of
  * the first download (issue #17: the sign-in page carried ≈ 150 KB of English it never shows).
  * In the build this file is its own chunk, fetched with the signed-in shell (app/router.tsx);
- * a public page imports its feature's strings itself (missing/PublicReportPage.tsx). In the build
+ * a public page imports its feature's strings itself (lite/PublicReport.tsx). In the build
  * each file holds only English (web/build/lang-split.ts): Hindi and Marathi come with lang-hi/lang-mr.
  * The tests register them at once (test/harness.tsx).
  */

@@ -5,12 +5,46 @@ import { describeError } from '../forms/errors';
 import { LanguagePicker } from './Language';
 import { PUBLIC_REPORT } from './paths';
 
+/** A page for people who are not signed in, linked under the form (app/module-api.ts: publicPages). */
+export interface PublicLink {
+  path: string;
+  labelKey: string;
+}
+
 /**
- * The sign-in page of the first download (main.tsx): the same fields, words and refusals as
- * auth/SignInPage.tsx (which the full app shows when a session ends), in plain HTML. After
- * sign-in the full app opens at the same address; its session starts from this answer.
+ * Signing in on the first download (main.tsx): the full app is not loaded yet, so its session
+ * takes this answer instead of asking /auth/me again (auth/early-me.ts).
  */
-export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
+async function firstSignIn(username: string, password: string) {
+  const who = await request<unknown>('POST', '/auth/login', { body: { username, password }, expect401: true });
+  window.__samanvayMe = Promise.resolve(
+    new Response(JSON.stringify(who), { status: 200, headers: { 'content-type': 'application/json' } }),
+  );
+  try {
+    localStorage.setItem('samanvay.signedIn', String(Date.now())); // other tabs follow (auth/session.tsx)
+  } catch {
+    // no storage: other tabs learn on their next request
+  }
+}
+
+/**
+ * The one sign-in page, in plain HTML (no Mantine, issue #17). The first download draws it
+ * (main.tsx; then the full app opens at the same address), and so does the full app's session
+ * gate when a session ends (app/router.tsx): there `signIn` is the session's own, so the screen
+ * comes back at the same address with its draft, without a reload, and `ended` says why.
+ */
+export function SignIn({
+  onSignedIn,
+  signIn = firstSignIn,
+  ended = false,
+  links = [{ path: PUBLIC_REPORT, labelKey: 'signIn.reportChild' }],
+}: {
+  onSignedIn?: () => void;
+  signIn?: (username: string, password: string) => Promise<unknown>;
+  /** The session ended without her asking (expiry, sign-out in another tab). */
+  ended?: boolean;
+  links?: PublicLink[];
+}) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -23,17 +57,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
     if (!username.trim() || !password) return setError(t('signIn.missing'));
     setBusy(true);
     try {
-      const who = await request<unknown>('POST', '/auth/login', { body: { username: username.trim(), password }, expect401: true });
-      // The full app's session takes this answer instead of asking /auth/me again (auth/early-me.ts).
-      window.__samanvayMe = Promise.resolve(
-        new Response(JSON.stringify(who), { status: 200, headers: { 'content-type': 'application/json' } }),
-      );
-      try {
-        localStorage.setItem('samanvay.signedIn', String(Date.now())); // other tabs follow (auth/session.tsx)
-      } catch {
-        // no storage: other tabs learn on their next request
-      }
-      onSignedIn();
+      await signIn(username.trim(), password);
     } catch (err) {
       if (err instanceof ApiError && err.status === 429) {
         const seconds = Number((err.body as { retryAfterSeconds?: number } | null)?.retryAfterSeconds ?? 900);
@@ -41,7 +65,10 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
       } else setError(err instanceof ApiError && err.status === 401 ? t('signIn.wrong') : describeError(t, err));
       setPassword('');
       setBusy(false);
+      return;
     }
+    // Still busy: this page is replaced by the app.
+    onSignedIn?.();
   }
 
   return (
@@ -54,6 +81,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
           </div>
           <LanguagePicker />
         </div>
+        {ended && (
+          <p className="lite-alert lite-alert-yellow" role="status" data-testid="session-ended">
+            {t('signIn.ended')}
+          </p>
+        )}
         <form onSubmit={onSubmit} noValidate>
           <div className="lite-field">
             <label htmlFor="lite-username">
@@ -95,7 +127,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
         </form>
       </div>
       <p className="lite-links" data-testid="public-links">
-        <a href={PUBLIC_REPORT}>{t('signIn.reportChild')}</a>
+        {links.map((l) => (
+          <a key={l.path} href={l.path}>
+            {t(l.labelKey)}
+          </a>
+        ))}
       </p>
     </main>
   );

@@ -1,2 +1,2 @@
-/** The public report form's address (src/missing: PUBLIC_REPORT_PATH; the features' module.ts). */
+/** The public report form's address (main.tsx draws it; features/missing/module.ts routes it inside the app). */
 export const PUBLIC_REPORT = '/report-a-child';

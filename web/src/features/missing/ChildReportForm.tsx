@@ -24,10 +24,9 @@ import { useMissingReason } from './reason';
 import { todayIst } from '../../app/clock';
 
 /**
- * The form's choices are the phone's own picker (a native <select>), not Mantine's Select: the
- * public form is the first page a phone may open from an SMS link, and Select brought its popover
- * and positioning library (≈ 25 KB compressed, issue #17); a native select is also announced as a
- * list to choose from, not as a read-only text box. An empty first entry: nothing chosen yet.
+ * The form's choices are the phone's own picker (a native <select>), not Mantine's Select: no
+ * popover and positioning library (≈ 25 KB compressed, issue #17), and a native select is announced
+ * as a list to choose from, not as a read-only text box. An empty first entry: nothing chosen yet.
  */
 function Choice(p: {
   label: string;
@@ -50,17 +49,17 @@ function Choice(p: {
 }
 
 /**
- * A missing-child report or a found-child record, for officials and for the public page. The
- * payload is checked with the same zod schema as the server; a 400 lands on the same fields.
+ * An official's missing-child report or found-child record. The payload is checked with the same
+ * zod schema as the server; a 400 lands on the same fields. The citizen's form is
+ * lite/PublicReport.tsx (plain HTML, issue #17): the same fields, payload and schema
+ * (report-fields.ts, report-schema.ts), without the source, police station and FIR.
  */
 export function ChildReportForm({
   kind,
-  official,
   onSaved,
   send,
 }: {
   kind: RecordKind;
-  official: boolean;
   /** The photo, when one was chosen, is sent with the form (multipart). */
   send: (kind: RecordKind, body: Record<string, unknown>, photo: File | null) => Promise<unknown>;
   onSaved: (result: unknown) => void;
@@ -73,7 +72,7 @@ export function ChildReportForm({
   const errors: Record<string, string | undefined> = Object.fromEntries(Object.entries(form.errors).map(([k, m]) => [k, reason(m)]));
   const states = useDistricts();
   const districts = useDistricts(Number(v.stateCode) || undefined);
-  const fields = fieldsOf(kind, official);
+  const fields = fieldsOf(kind, true);
   const missing = kind === 'missing';
   const text = (k: string, label: string, opts: { required?: boolean; area?: boolean; type?: string } = {}) =>
     opts.area ? (
@@ -117,7 +116,7 @@ export function ChildReportForm({
   async function onSubmit(e: React.FormEvent) {
     e.preventDefault();
     await form.submit({
-      schema: schemaOf(kind, official),
+      schema: schemaOf(kind, true),
       payload: payloadOf(v, fields),
       fields: [...fields, 'photo'],
       extra: (p) => {
@@ -135,7 +134,7 @@ export function ChildReportForm({
   return (
     <form onSubmit={onSubmit} noValidate ref={form.formRef}>
       <Stack gap="md">
-        <Fieldset legend={official ? t('missing.form.child') : t('missing.public.aboutChild')}>
+        <Fieldset legend={t('missing.form.child')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             {text('name', t('missing.field.name'), { required: missing })}
             {text('nameLocal', t('missing.field.nameLocal'))}
@@ -216,24 +215,22 @@ export function ChildReportForm({
             {!missing && text('currentPlace', t('missing.field.currentPlace'))}
           </SimpleGrid>
         </Fieldset>
-        <Fieldset legend={official ? t('missing.form.reporter') : t('missing.public.aboutYou')}>
+        <Fieldset legend={t('missing.form.reporter')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            {official && (
-              <Choice
-                label={t('missing.field.source')}
-                required
-                value={String(v.source) || null}
-                onChange={(x) => set('source', x ?? '')}
-                error={errors.source}
-                data={(missing ? MISSING_SOURCES : FOUND_SOURCES).map((s) => ({ value: s, label: t(`missing.source.${s}`) }))}
-              />
-            )}
-            {text('reporterName', t('missing.field.reporterName'), { required: !official })}
-            {missing && text('reporterRelation', t('missing.field.reporterRelation'), { required: !official })}
-            {text('reporterPhone', t('missing.field.reporterPhone'), { required: !official, type: 'tel' })}
+            <Choice
+              label={t('missing.field.source')}
+              required
+              value={String(v.source) || null}
+              onChange={(x) => set('source', x ?? '')}
+              error={errors.source}
+              data={(missing ? MISSING_SOURCES : FOUND_SOURCES).map((s) => ({ value: s, label: t(`missing.source.${s}`) }))}
+            />
+            {text('reporterName', t('missing.field.reporterName'))}
+            {missing && text('reporterRelation', t('missing.field.reporterRelation'))}
+            {text('reporterPhone', t('missing.field.reporterPhone'), { type: 'tel' })}
             {text('reporterEmail', t('missing.field.reporterEmail'), { type: 'email' })}
-            {official && missing && text('policeStation', t('missing.field.policeStation'))}
-            {official && missing && text('firNumber', t('missing.field.firNumber'))}
+            {missing && text('policeStation', t('missing.field.policeStation'))}
+            {missing && text('firNumber', t('missing.field.firNumber'))}
           </SimpleGrid>
         </Fieldset>
         {form.general.length > 0 && (
@@ -243,7 +240,7 @@ export function ChildReportForm({
         )}
         <Group>
           <Button type="submit" loading={form.submitting} data-testid="submit-report">
-            {official ? t('missing.form.submit') : t('missing.public.submit')}
+            {t('missing.form.submit')}
           </Button>
         </Group>
       </Stack>

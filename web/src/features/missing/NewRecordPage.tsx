@@ -43,7 +43,6 @@ export default function NewRecordPage() {
         <ChildReportForm
           key={kind + (saved?.id ?? '')}
           kind={kind}
-          official
           send={(k, body, photo) => write.mutateAsync({ kind: k, body, photo })}
           onSaved={(r) => setSaved(r as MissingRecord & { matching: { proposed?: number } })}
         />

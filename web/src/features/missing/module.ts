@@ -1,5 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineModule } from '../../app/module-api';
+import { PUBLIC_REPORT } from '../../lite/paths';
+import { PublicReport } from '../../lite/PublicReport';
 
 /**
  * Missing and found children (issue #7): the match review queue (side by side, with the
@@ -7,16 +9,15 @@ import { defineModule } from '../../app/module-api';
  * the jurisdiction, the moderation of public submissions, the official report form, the
  * restorations after confirmed matches, and the public page with the two public forms.
  */
-export const PUBLIC_REPORT_PATH = '/report-a-child';
+export const PUBLIC_REPORT_PATH = PUBLIC_REPORT;
 
 /**
- * Pages for people who are not signed in. The frame's session gate (app/router.tsx) shows
- * sign-in for every path today; it should render these paths without a session, and the
- * sign-in screen should link to them (labelKey). Until then the page works for signed-in users.
+ * Pages for people who are not signed in: the session gate (app/router.tsx) shows them without a
+ * session and links them under sign-in (labelKey). A page load of the public form is drawn by the
+ * first download (main.tsx) before the router exists; this route is for a visit from inside the
+ * app, and draws the same page (lite/PublicReport.tsx, already loaded: it is in the first chunk).
  */
-export const publicPages = [
-  { path: PUBLIC_REPORT_PATH, labelKey: 'signIn.reportChild', component: lazyRouteComponent(() => import('./PublicReportPage')) },
-];
+export const publicPages = [{ path: PUBLIC_REPORT_PATH, labelKey: 'signIn.reportChild', component: PublicReport }];
 
 export default defineModule({
   id: 'missing',
