@@ -3,24 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { QueryState } from '../../components/Status';
+import type { RenewalEntry } from './api';
 
-/**
- * One renewal of a foster family's approval or of a sponsorship, as `GET …/renewals` answers it
- * (src/care/foster-life.model.ts renewalOut, src/care/sponsorship/sponsorship.model.ts
- * sponsorshipRenewalOut): the DCPU's re-assessment and the committee's decision (JJ Model Rules
- * 2016 r.23 foster, r.24 sponsorship).
- */
-export interface RenewalEntry {
-  id: string;
-  previousValidUntil: string | null;
-  reassessedOn: string;
-  reassessment: { on: string; by: string; recommendation: string; summary: string };
-  status: 'reassessed' | 'renewed' | 'refused';
-  meetingOn: string | null;
-  validUntil: string | null;
-  reasons: string | null;
-  ref: string | null;
-}
 const STATUS_COLOUR: Record<RenewalEntry['status'], string> = { reassessed: 'yellow', renewed: 'green', refused: 'red' };
 
 /** The button that shows or hides a row's history (its state is the row's). */

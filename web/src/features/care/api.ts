@@ -420,9 +420,14 @@ export interface DueSponsorship {
   endReason: string | null;
   version: number;
 }
-export interface SponsorshipRenewal {
+/**
+ * One renewal of a foster family's approval or of a sponsorship, as `GET …/renewals` answers it
+ * (src/care/foster-life.model.ts renewalOut, src/care/sponsorship/sponsorship.model.ts
+ * sponsorshipRenewalOut): the DCPU's re-assessment and the committee's decision (JJ Model Rules
+ * 2016 r.23 foster, r.24 sponsorship).
+ */
+export interface RenewalEntry {
   id: string;
-  sponsorshipId: string;
   previousValidUntil: string | null;
   reassessedOn: string;
   reassessment: { on: string; by: string; recommendation: string; summary: string };
@@ -431,6 +436,9 @@ export interface SponsorshipRenewal {
   validUntil: string | null;
   reasons: string | null;
   ref: string | null;
+}
+export interface SponsorshipRenewal extends RenewalEntry {
+  sponsorshipId: string;
 }
 export interface SponsorshipDueItem {
   sponsorship: DueSponsorship;

@@ -7,7 +7,7 @@ import '../../app/modules';
 import { api } from '../../api/client';
 import { SponsorshipRenewalsSection } from './SponsorshipRenewals';
 import RenewalsPage from '../fostercare/RenewalsPage';
-import type { RenewalEntry } from './RenewalHistory';
+import type { RenewalEntry } from './api';
 
 /**
  * Issue #14: the renewal history of a foster family's approval and of a sponsorship, from their
