@@ -59,8 +59,6 @@ export class NameComparator {
   readonly nLevels: number;
   private readonly thresholds: number[];
   private readonly nickname: boolean;
-  /** Token-pair similarities of the pair being aligned (at most 30 × 30 tokens), reused per pair. */
-  private readonly simMatrix = new Float64Array(30 * 30);
   /** Records containing each key, over both sides: the term frequency. */
   private keyCount = new Float64Array(1024);
   private records = 0;
@@ -300,22 +298,16 @@ export class NameComparator {
     let usedA = 0,
       usedB = 0,
       total = 1;
-    const m = Math.min(na, nb, 30),
-      ca = Math.min(na, 30),
-      cb = Math.min(nb, 30);
-    // Each token pair's similarity is looked up once into a reused matrix: the greedy steps below
-    // rescanned the cache for every step (2 × 2 names: 5 look-ups for 4 pairs, 3 × 3: 14 for 9).
-    const sim = this.simMatrix;
-    for (let x = 0; x < ca; x++) for (let y = 0; y < cb; y++) sim[x * 30 + y] = this.sh.jw.sim(a.snd[a0 + x], b.snd[b0 + y]);
+    const m = Math.min(na, nb, 30);
     for (let step = 0; step < m; step++) {
       let best = -1,
         bi = 0,
         bj = 0;
-      for (let x = 0; x < ca; x++) {
+      for (let x = 0; x < na && x < 30; x++) {
         if (usedA & (1 << x)) continue;
-        for (let y = 0; y < cb; y++) {
+        for (let y = 0; y < nb && y < 30; y++) {
           if (usedB & (1 << y)) continue;
-          const v = sim[x * 30 + y];
+          const v = this.sh.jw.sim(a.snd[a0 + x], b.snd[b0 + y]);
           if (v > best) {
             best = v;
             bi = x;
