@@ -371,6 +371,11 @@ describe('the care plan and movements', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues[0].field).toBe('preparedOn');
+    // The stays list says whether the plan exists (the screen offers to prepare it or to review it).
+    const listed = async () =>
+      // A new sign-in each time: the clock moves on by months below.
+      (await (await k.as('dcpo.amravati')).get('/api/v1/care/stays?status=all')).json().items.find((s: { id: string }) => s.id === stayId);
+    expect(await listed()).toMatchObject({ planId: null, planVersion: null });
     const plan = await dcpo.post(`/api/v1/care/stays/${stayId}/plan`, {
       preparedOn: '2026-12-01',
       preferredOption: 'kinship',
@@ -390,6 +395,7 @@ describe('the care plan and movements', () => {
     });
     expect(reviewed.statusCode, reviewed.body).toBe(200);
     expect(reviewed.json()).toMatchObject({ nextReviewDue: '2027-06-02', overdue: false, version: 2 });
+    expect(await listed()).toMatchObject({ planId: plan.json().id, planVersion: 2, icpDue: '2027-06-02' });
     const stale = await c.post(`/api/v1/care/plans/${plan.json().id}/reviews`, {
       reviewedOn: '2027-03-02',
       outcome: 'continue',

@@ -295,6 +295,8 @@ export const stayOut = z.object({
   missingReportId: withheld(z.string()),
   version: z.number(),
   icpDue: z.string().nullable().optional().describe('When the Individual Care Plan or its next review is due (Form 7)'),
+  planId: z.string().nullable().optional().describe("The stay's Individual Care Plan, null while none is prepared (Model Rules 2016 r.69)"),
+  planVersion: z.number().nullable().optional().describe("The care plan's version, sent with a review"),
   aftercareDue: z.boolean().optional().describe('17 years 6 months or older: an aftercare plan is due (JJ Act 2015 s.46)'),
   allowedMoves: z.array(z.string()).optional(),
   events: z.array(z.object({ type: z.string(), on: day, detail: z.record(z.string(), z.unknown()), at: timestamp })).optional(),

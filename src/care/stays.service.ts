@@ -355,6 +355,9 @@ async function withDue(db: Db, actor: Actor, r: Record<string, unknown>, today: 
   return {
     ...r,
     icpDue: current ? (plan ? plan.nextReviewDue : icpDueAfterAdmission(r.admittedOn as string)) : null,
+    // The list says whether the ICP exists, so the screen offers to prepare it or to record a review (r.69).
+    planId: plan?.id ?? null,
+    planVersion: plan?.version ?? null,
     aftercareDue: current && aftercareDue((r.childDob as string | undefined) ?? null, today),
     allowedMoves: allowedMoves(r.status as StayStatus),
   } as StayView;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import { QueryState } from '../../components/Status';
 import { PageHeader } from '../registry/shared/PageHeader';
 import { useInstitution, useStays, type Stay } from './api';
 import { todayIst } from '../../app/clock';
+import { PreparePlanForm, ReviewPlanForm } from './CarePlanForms';
 
 /** One institution: registration, capacity by sex and age band, the children in care with their care plan due, inspections. */
 export default function InstitutionPage() {
@@ -74,7 +76,7 @@ export default function InstitutionPage() {
           <Title order={3} mb="xs">
             {t('care.children')}
           </Title>
-          <QueryState query={stays}>{(d) => <StayTable items={d.items} />}</QueryState>
+          <QueryState query={stays}>{(d) => <StayTable items={d.items} canWrite={can('care.write')} />}</QueryState>
           <Title order={3} mt="md" mb="xs">
             {t('care.inspections')}
           </Title>
@@ -102,56 +104,77 @@ export default function InstitutionPage() {
   );
 }
 
-function StayTable({ items }: { items: Stay[] }) {
+/** The children in care; roles with `care.write` prepare a stay's care plan or record its review (Model Rules 2016 r.69). */
+export function StayTable({ items, canWrite = false }: { items: Stay[]; canWrite?: boolean }) {
   const { t } = useTranslation();
   const today = todayIst();
+  const [open, setOpen] = useState<string | null>(null);
   if (!items.length) return <Text>{t('care.noChildren')}</Text>;
+  const chosen = items.find((s) => s.id === open);
   return (
-    <Table striped aria-label={t('care.children')}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('care.col.child')}</Table.Th>
-          <Table.Th>{t('care.col.admitted')}</Table.Th>
-          <Table.Th>{t('care.col.order')}</Table.Th>
-          <Table.Th>{t('care.col.status')}</Table.Th>
-          <Table.Th>{t('care.col.icpDue')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {items.map((s) => (
-          <Table.Tr key={s.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/children/${s.childId}`}>
-                {s.childName ?? t('care.withheld')}
-              </Anchor>
-              {s.childAge != null && (
-                <Text span size="xs" c="dimmed">
-                  {' '}
-                  ({t('care.age', { n: s.childAge })})
-                </Text>
-              )}
-              {s.aftercareDue && (
-                <Badge ml="xs" size="xs" color="grape">
-                  {t('care.aftercareDue')}
-                </Badge>
-              )}
-            </Table.Td>
-            <Table.Td>{s.admittedOn}</Table.Td>
-            <Table.Td>
-              {t(`care.orderBy.${s.orderBy}`)} {s.orderRef ?? ''}
-            </Table.Td>
-            <Table.Td>{t(`care.status.${s.status}`)}</Table.Td>
-            <Table.Td>
-              {s.icpDue ?? '—'}{' '}
-              {s.icpDue && s.icpDue < today && (
-                <Badge size="xs" color="red">
-                  {t('care.overdue')}
-                </Badge>
-              )}
-            </Table.Td>
+    <>
+      <Table striped aria-label={t('care.children')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('care.col.child')}</Table.Th>
+            <Table.Th>{t('care.col.admitted')}</Table.Th>
+            <Table.Th>{t('care.col.order')}</Table.Th>
+            <Table.Th>{t('care.col.status')}</Table.Th>
+            <Table.Th>{t('care.col.icpDue')}</Table.Th>
+            {canWrite && <Table.Th>{t('care.plan.actions')}</Table.Th>}
           </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((s) => (
+            <Table.Tr key={s.id} data-testid={`stay-${s.id}`}>
+              <Table.Td>
+                <Anchor component={Link} to={`/children/${s.childId}`}>
+                  {s.childName ?? t('care.withheld')}
+                </Anchor>
+                {s.childAge != null && (
+                  <Text span size="xs" c="dimmed">
+                    {' '}
+                    ({t('care.age', { n: s.childAge })})
+                  </Text>
+                )}
+                {s.aftercareDue && (
+                  <Badge ml="xs" size="xs" color="grape">
+                    {t('care.aftercareDue')}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{s.admittedOn}</Table.Td>
+              <Table.Td>
+                {t(`care.orderBy.${s.orderBy}`)} {s.orderRef ?? ''}
+              </Table.Td>
+              <Table.Td>{t(`care.status.${s.status}`)}</Table.Td>
+              <Table.Td>
+                {s.icpDue ?? '—'}{' '}
+                {s.icpDue && s.icpDue < today && (
+                  <Badge size="xs" color="red">
+                    {t('care.overdue')}
+                  </Badge>
+                )}
+              </Table.Td>
+              {canWrite && (
+                <Table.Td>
+                  {s.status !== 'left' && (
+                    <Button size="xs" variant="light" onClick={() => setOpen(s.id)}>
+                      {s.planId ? t('care.plan.review') : t('care.plan.prepare')}
+                    </Button>
+                  )}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {chosen &&
+        (chosen.planId ? (
+          <ReviewPlanForm key={chosen.id} stay={{ ...chosen, planId: chosen.planId }} onDone={() => setOpen(null)} />
+        ) : (
+          <PreparePlanForm key={chosen.id} stay={chosen} onDone={() => setOpen(null)} />
         ))}
-      </Table.Tbody>
-    </Table>
+    </>
   );
 }

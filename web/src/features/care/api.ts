@@ -51,6 +51,9 @@ export interface Stay {
   admittedOn: string;
   status: string;
   icpDue?: string | null;
+  /** The stay's Individual Care Plan (Form 7), null while none is prepared. */
+  planId?: string | null;
+  planVersion?: number | null;
   aftercareDue?: boolean;
   withheld?: string[];
   initialsOnly?: true;
@@ -255,6 +258,34 @@ export const useCreateAftercare = () =>
   useCareMutation((body: Record<string, unknown>) => api.post<AftercarePlan>('/care/aftercare', body));
 export const useReviewAftercare = (planId: string) =>
   useCareMutation((body: Record<string, unknown>) => api.post<AftercarePlan>(`/care/aftercare/${planId}/reviews`, body));
+
+/** The Individual Care Plan (JJ Model Rules 2016 r.69, Form 7): prepared on a stay, then reviewed with its version. */
+export const ICP_PREFERENCES = [
+  'own_family',
+  'kinship',
+  'in_country_adoption',
+  'foster_care',
+  'inter_country_adoption',
+  'institution',
+] as const;
+export const ICP_DOMAINS = [
+  'health',
+  'emotional_psychological',
+  'education_training',
+  'leisure',
+  'attachments',
+  'religious_beliefs',
+  'protection_from_abuse',
+  'social_mainstreaming',
+  'follow_up_after_restoration',
+] as const;
+export const REVIEW_OUTCOMES = ['continue', 'revise_plan', 'ready_for_restoration', 'ready_for_family_based_care'] as const;
+export const usePreparePlan = (stayId: string) =>
+  useCareMutation((body: Record<string, unknown>) => api.post<{ id: string; nextReviewDue: string }>(`/care/stays/${stayId}/plan`, body));
+export const useReviewPlan = (planId: string) =>
+  useCareMutation((body: Record<string, unknown>) =>
+    api.post<{ id: string; nextReviewDue: string }>(`/care/plans/${planId}/reviews`, body),
+  );
 
 export interface MovementRequest {
   id: string;
