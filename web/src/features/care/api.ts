@@ -260,26 +260,8 @@ export const useReviewAftercare = (planId: string) =>
   useCareMutation((body: Record<string, unknown>) => api.post<AftercarePlan>(`/care/aftercare/${planId}/reviews`, body));
 
 /** The Individual Care Plan (JJ Model Rules 2016 r.69, Form 7): prepared on a stay, then reviewed with its version. */
-export const ICP_PREFERENCES = [
-  'own_family',
-  'kinship',
-  'in_country_adoption',
-  'foster_care',
-  'inter_country_adoption',
-  'institution',
-] as const;
-export const ICP_DOMAINS = [
-  'health',
-  'emotional_psychological',
-  'education_training',
-  'leisure',
-  'attachments',
-  'religious_beliefs',
-  'protection_from_abuse',
-  'social_mainstreaming',
-  'follow_up_after_restoration',
-] as const;
-export const REVIEW_OUTCOMES = ['continue', 'revise_plan', 'ready_for_restoration', 'ready_for_family_based_care'] as const;
+// The care plan's lists are the server's own vocabulary, not copies.
+export { ICP_DOMAINS, ICP_PREFERENCES, REVIEW_OUTCOMES } from '../../../../src/care/domain/vocabulary';
 export const usePreparePlan = (stayId: string) =>
   useCareMutation((body: Record<string, unknown>) => api.post<{ id: string; nextReviewDue: string }>(`/care/stays/${stayId}/plan`, body));
 export const useReviewPlan = (planId: string) =>
