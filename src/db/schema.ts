@@ -16,3 +16,4 @@ export * from '../schemes/scheme-facts.schema';
 export * from '../care/care.schema';
 export * from '../helpline/helpline.schema';
 export * from '../care/sponsorship/sponsorship.schema';
+export * from '../kernel/rate-counter.schema';

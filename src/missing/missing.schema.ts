@@ -138,19 +138,6 @@ export const missingRestoration = pgTable('missing_restoration', {
   version: integer('version').notNull().default(1),
 });
 
-/** The public forms' shared abuse counters (public-limits.ts; migration 0420). */
-export const publicLimitCounter = pgTable(
-  'public_limit_counter',
-  {
-    scope: text('scope').notNull(),
-    subject: text('subject').notNull(),
-    windowStart: ts('window_start').notNull(),
-    hits: integer('hits').notNull().default(0),
-    bytes: bigint('bytes', { mode: 'number' }).notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.scope, t.subject, t.windowStart] })],
-);
-
 /** Proof-of-work challenges for the public forms (public-limits.ts). */
 export const publicChallenge = pgTable('public_challenge', {
   id: text('id').primaryKey(),

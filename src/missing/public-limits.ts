@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { isIPv4, isIPv6 } from 'node:net';
 import type { Db } from '../db/client';
 import { HttpError } from '../http/errors';
 import { IST_OFFSET_MS, istToday } from '../kernel/clock';
 import { leadingZeroBits } from './domain/pow';
-import { addToCounter, findChallenge, insertChallenge, pruneLimits, useChallenge, type CounterScope } from './public-limits.repository';
+import { addToCounter, addressKey, type CounterScope } from '../kernel/rate-counter';
+import { findChallenge, insertChallenge, pruneLimits, useChallenge } from './public-limits.repository';
 
 /**
  * Abuse limits of the public forms (no account; issue #11). All state is in the database, so
@@ -65,22 +65,6 @@ export function publicLimits(env: NodeJS.ProcessEnv = process.env): PublicLimits
       ttlMs: parseDuration('MISSING_PUBLIC_POW_TTL', env.MISSING_PUBLIC_POW_TTL ?? '10 minutes'),
     },
   };
-}
-
-/** The subject an address is counted under: IPv4 as is, IPv6 by its /64 (an IPv4-mapped one as IPv4). */
-export function addressKey(ip: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (mapped) return mapped[1];
-  if (isIPv4(ip)) return ip;
-  if (!isIPv6(ip)) return ip.slice(0, 64);
-  const [head, tail = ''] = ip.toLowerCase().split('::');
-  const h = head ? head.split(':') : [];
-  const t = tail ? tail.split(':') : [];
-  const groups = ip.includes('::') ? [...h, ...Array(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t] : h;
-  return `${groups
-    .slice(0, 4)
-    .map((g) => g.replace(/^0+(?=.)/, ''))
-    .join(':')}::/64`;
 }
 
 const windowOf = (now: Date, ms: number) => new Date(Math.floor(now.getTime() / ms) * ms);

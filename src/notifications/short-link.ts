@@ -6,8 +6,7 @@ import type { Db } from '../db/client';
 import { audit } from '../audit/audit.service';
 import type { AppContext } from '../http/context';
 import { apiError } from '../http/response';
-import { addToCounter } from '../missing/public-limits.repository';
-import { addressKey } from '../missing/public-limits';
+import { addToCounter, addressKey } from '../kernel/rate-counter';
 
 /**
  * Short links for SMS (migration 1040). Under TRAI TCCCPR 2018 each DLT content template's {#var#}
