@@ -12,6 +12,7 @@ const BENCHES: [string, string][] = [
   ['schemes', '../src/schemes/schemes.bench.ts'],
   ['linkage', './linkage/link.bench.ts'],
   ['linkage-eval', './linkage-eval/evaluate.ts'],
+  ['linkage-holdout', './linkage-holdout/evaluate.ts'],
   ['missing', './missing/match-one.bench.ts'],
   ['login', './auth/login-timing.bench.ts'],
   ['load', './load/load.bench.ts'],
