@@ -15,7 +15,7 @@ export function registerFederationCommands(program: Command): void {
     .action(async (o) => {
       const lagRecords = Number(o.lagRecords);
       if (!Number.isInteger(lagRecords) || lagRecords < 0) throw new Error('--lag-records: a whole number');
-      await runFederationDemo({ log: (line) => process.stdout.write(`${line}\n`), lagRecords });
+      await runFederationDemo({ log: (line) => process.stdout.write(`${line}\n`), lagRecords, now: () => new Date() });
     });
 
   program

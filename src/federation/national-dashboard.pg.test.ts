@@ -5,7 +5,8 @@ import type { AppContext } from '../http/context';
 import { actorFor, loadFixture, NOW } from '../dashboards/indicators.fixture';
 import { stateComparison } from '../dashboards/indicators.service';
 import { clusterSupport } from './clusters';
-import { startFederation, waitFor, type Federation } from './federation';
+import { DATABASE, startFederation, waitFor, type Federation } from './federation';
+import { runNode } from '../../tests/support/spawn';
 import { DASHBOARD_TABLES } from './federation.sql';
 import { FIGURES, nationalDashboard, publishStateFigures, type Figure, type NationalDashboard } from './national-dashboard';
 import { districtOf, MADHYA_PRADESH, MAHARASHTRA } from './round-trip';
@@ -247,6 +248,20 @@ describe.skipIf(!support.ok)(support.ok ? title : `${title}: skipped, ${support.
     // Its last figures are still shown, with when they were computed.
     expect(mpAt.figures.children_identified).toBe(3);
     expect(d.states.find((s) => s.stateCode === MAHARASHTRA)!.stale).toBe(false);
-    await nation.query('ALTER SUBSCRIPTION dashboard_from_23 ENABLE');
   });
+
+  it('is printed by `samanvay national-dashboard` (CSV on stdout, the stale state on stderr)', async () => {
+    const url = fed!.nation.cluster.url(DATABASE);
+    const r = await runNode(['bin/samanvay.js', 'national-dashboard', '--database-url', url, '--format', 'csv'], { timeoutMs: 120_000 });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0].split(',').slice(4, 4 + FIGURES.length)).toEqual([...FIGURES]);
+    const stateRow = (code: number) => lines.find((l) => l.startsWith(`${code},`) && l.includes(',(state),'))!.split(',');
+    expect(Number(stateRow(MAHARASHTRA)[4])).toBe(4);
+    expect(Number(stateRow(MADHYA_PRADESH)[4])).toBe(3);
+    expect(lines.at(-1)!.split(',')[4]).toBe('7');
+    expect(r.stderr).toMatch(/warning: .*\(23\) is stale: subscription disabled/);
+    expect(r.stderr).not.toMatch(/\(27\) is stale/);
+    await nation.query('ALTER SUBSCRIPTION dashboard_from_23 ENABLE');
+  }, 150_000);
 });
