@@ -128,10 +128,12 @@ export async function startCluster(root: string, name: string, bin: string): Pro
         "listen_addresses = '127.0.0.1'",
         `unix_socket_directories = '${dataDir}'`,
         'wal_level = logical',
-        'max_wal_senders = 10',
-        'max_replication_slots = 10',
-        'max_logical_replication_workers = 6',
-        'max_worker_processes = 12',
+        // Two subscriptions per state at the nation (records, dashboard figures), each with its
+        // apply worker and, at first, its table-copy workers.
+        'max_wal_senders = 16',
+        'max_replication_slots = 16',
+        'max_logical_replication_workers = 12',
+        'max_worker_processes = 20',
         'max_connections = 40',
         'shared_buffers = 32MB',
         'fsync = off',

@@ -209,3 +209,112 @@ ALTER TABLE national_match REPLICA IDENTITY USING INDEX national_match_federatio
 export const nationPublicationFor = (stateCode: number) =>
   `CREATE PUBLICATION national_match_${stateCode} FOR TABLE national_match
      WHERE (missing_state_code = ${stateCode} OR found_state_code = ${stateCode})`;
+
+/**
+ * The dashboards' figures that leave a state (issue #19: "national dashboards read aggregated
+ * figures each state publishes"): three of the dashboards' own kept counts (migrations 0840, 1010),
+ * published as they are, with an explicit column list (a column added to a table later does not
+ * cross without a change here) and a row filter on the state, and the time the state's figures
+ * were computed. Each is a count per district with no one's id, name, sex, age, caste or place
+ * below the district:
+ *   - dash_child_count: the children's totals only (fact '' and month '-infinity'), per district
+ *     and combination of the seven service facts (assessed, open case, restored, followed up,
+ *     linked to a scheme, a document recorded, no document still needed); not its per-month rows,
+ *     whose month × facts cells would come close to one child's history;
+ *   - dash_care_now_count: children in institutional and family-based care now, per district;
+ *   - dash_helpline_count: submitted 1098 calls per district, IST month and outcome (calls, not
+ *     children).
+ * Not published: the per-child and per-case rows beside them (dash_child_summary, dash_care_now,
+ * dash_care_span, dash_due_item, dash_missing_item, dash_helpline_open), dash_care_count (per block
+ * and village, per day), the due items' and action items' counts (not on the national dashboard yet).
+ * A cell can be 1–4 (a district with one child in foster care): a count by district of a state's
+ * service carries no identifying information (DPDP Act 2023 s.2(t): data "about an individual who
+ * is identifiable"; JJ Act 2015 s.74: no name, address, school or particulars leading to
+ * identification), and such counts by district are what NCPCR and MWCD publish; the facts
+ * combination is the finest cell and says nothing about sex, age, caste, disability or place.
+ */
+export const DASHBOARD_TABLES = {
+  dash_child_count: { columns: ['state_code', 'district_code', 'fact', 'month', 'flags', 'n'], where: "fact = ''" },
+  dash_care_now_count: { columns: ['state_code', 'district_code', 'kind', 'n'], where: null },
+  dash_helpline_count: { columns: ['state_code', 'district_code', 'received_month', 'outcome', 'target_day', 'n'], where: null },
+  national_figures_at: { columns: ['state_code', 'figures_at'], where: null },
+} as const;
+
+/**
+ * A state's side of the national dashboard: the time its figures were computed
+ * (national_figures_at, one row, moved by the dashboards' own refresh in the same transaction as
+ * the counts, so the nation holds figures and time together), and the publication. The state code
+ * is written into the row filters: a state publishes its own rows only, whatever else its database
+ * may hold.
+ */
+export function stateDashboardSql(stateCode: number): string {
+  const code = Number(stateCode);
+  if (!Number.isInteger(code) || code <= 0) throw new Error(`not a state code: ${stateCode}`);
+  const tables = Object.entries(DASHBOARD_TABLES).map(
+    ([t, d]) => `${t} (${d.columns.join(', ')}) WHERE (state_code = ${code}${d.where ? ` AND ${d.where}` : ''})`,
+  );
+  return `
+CREATE TABLE national_figures_at (
+  state_code  integer PRIMARY KEY CHECK (state_code = ${code}),
+  figures_at  timestamptz NOT NULL
+);
+CREATE FUNCTION national_figures_refreshed() RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
+BEGIN
+  INSERT INTO national_figures_at (state_code, figures_at) VALUES (${code}, NEW.refreshed_at)
+  ON CONFLICT (state_code) DO UPDATE SET figures_at = excluded.figures_at;
+  RETURN NULL;
+END $$;
+-- The children's figures (src/dashboards/summary.repository.ts ensureFresh) are refreshed with
+-- dash_refresh 'child'; the other published counts are moved in their writing statements.
+CREATE TRIGGER national_figures_refreshed AFTER UPDATE ON dash_refresh
+  FOR EACH ROW WHEN (NEW.name = 'child' AND NEW.refreshed_at <> '-infinity') EXECUTE FUNCTION national_figures_refreshed();
+CREATE PUBLICATION dashboard_national FOR TABLE
+  ${tables.join(',\n  ')};
+`;
+}
+
+/**
+ * The nation's copy of the published counts (the same names and columns, so the dashboards'
+ * schema reads them) and when each state's figures arrived (its own clock, set by the apply worker's
+ * write, as missing_record.arrived_at).
+ */
+export const NATION_DASHBOARD_SQL = `
+CREATE TABLE dash_child_count (
+  state_code     integer NOT NULL,
+  district_code  integer NOT NULL,
+  fact           text NOT NULL,
+  month          date NOT NULL,
+  flags          smallint NOT NULL,
+  n              integer NOT NULL,
+  PRIMARY KEY (state_code, district_code, fact, month, flags)
+);
+CREATE TABLE dash_care_now_count (
+  state_code     integer NOT NULL,
+  district_code  integer NOT NULL,
+  kind           text NOT NULL,
+  n              integer NOT NULL,
+  PRIMARY KEY (state_code, district_code, kind)
+);
+CREATE TABLE dash_helpline_count (
+  state_code     integer NOT NULL,
+  district_code  integer NOT NULL,
+  received_month date NOT NULL,
+  outcome        text NOT NULL,
+  target_day     date NOT NULL,
+  n              integer NOT NULL,
+  PRIMARY KEY (state_code, district_code, received_month, outcome, target_day)
+);
+CREATE TABLE national_figures_at (
+  state_code   integer PRIMARY KEY,
+  figures_at   timestamptz NOT NULL,
+  received_at  timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+CREATE FUNCTION national_figures_arrived() RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
+BEGIN
+  NEW.received_at := clock_timestamp();
+  RETURN NEW;
+END $$;
+CREATE TRIGGER national_figures_arrived BEFORE INSERT OR UPDATE ON national_figures_at
+  FOR EACH ROW EXECUTE FUNCTION national_figures_arrived();
+ALTER TABLE national_figures_at ENABLE ALWAYS TRIGGER national_figures_arrived;
+`;

@@ -3,14 +3,14 @@ import { openDatabase, type Database } from '../db/client';
 import { migrate } from '../db/migrate';
 import { ensureReferenceData } from '../demo/reference';
 import { clusterSupport, makeClusterRoot, removeClusterRoot, startCluster, type Cluster } from './clusters';
-import { NATION_SQL, STATE_SQL, nationPublicationFor } from './federation.sql';
+import { NATION_DASHBOARD_SQL, NATION_SQL, STATE_SQL, nationPublicationFor, stateDashboardSql } from './federation.sql';
 
 /**
  * The federation by logical replication (issue #19, docs/SCALE.md §4), on clusters of its own:
  * one PostgreSQL per state (the project's migrations, the state's LGD units) publishing its open
- * missing/found records' compared columns, and a national PostgreSQL subscribing to every state,
- * matching there (national-matching.ts) and publishing each state the proposals naming one of
- * its records.
+ * missing/found records' compared columns and its dashboards' counts per district, and a national
+ * PostgreSQL subscribing to every state, matching there (national-matching.ts), reading the national
+ * dashboard (national-dashboard.ts) and publishing each state the proposals naming one of its records.
  */
 export const DATABASE = 'samanvay';
 
@@ -83,8 +83,9 @@ export async function startFederation(opts: { states: number[]; log?: (line: str
         const applied = await migrate(database);
         await ensureReferenceData(database, undefined, [code]);
         await database.exec(STATE_SQL);
+        await database.exec(stateDashboardSql(code));
         states.set(code, { cluster: started[i], database });
-        log(`state ${code}: ${applied.length} migrations, LGD units, publication missing_national`);
+        log(`state ${code}: ${applied.length} migrations, LGD units, publications missing_national, dashboard_national`);
       }),
     );
     const notMigrated = migrated.find((r) => r.status === 'rejected');
@@ -93,6 +94,7 @@ export async function startFederation(opts: { states: number[]; log?: (line: str
     const nation = await openDatabase(nationCluster.url(DATABASE));
     databases.push(nation);
     await nation.exec(NATION_SQL);
+    await nation.exec(NATION_DASHBOARD_SQL);
     // The LGD state and district names the engine compares (reference data, no one's record).
     for (const code of opts.states) {
       const units = await states.get(code)!.database.query<{
@@ -122,7 +124,15 @@ export async function startFederation(opts: { states: number[]; log?: (line: str
         s.cluster.url(DATABASE),
         `CREATE SUBSCRIPTION national_match_to_${code} CONNECTION '${nationCluster.conninfo(DATABASE)}' PUBLICATION national_match_${code}`,
       );
-      log(`subscriptions: nation ← state ${code} (missing_national, national_decisions), state ${code} ← nation (national_match_${code})`);
+      // The dashboards' figures on a subscription of their own: its state (pg_stat_subscription)
+      // tells the national dashboard whether that state's figures are still arriving.
+      await admin(
+        nationCluster.url(DATABASE),
+        `CREATE SUBSCRIPTION ${dashboardSubscription(code)} CONNECTION '${s.cluster.conninfo(DATABASE)}' PUBLICATION dashboard_national`,
+      );
+      log(
+        `subscriptions: nation ← state ${code} (missing_national, national_decisions; dashboard_national), state ${code} ← nation (national_match_${code})`,
+      );
     }
     return { states, nation: { cluster: nationCluster, database: nation }, teardown };
   } catch (err) {
@@ -130,6 +140,9 @@ export async function startFederation(opts: { states: number[]; log?: (line: str
     throw err;
   }
 }
+
+/** The nation's subscription to one state's dashboard figures (national-dashboard.ts reads its state). */
+export const dashboardSubscription = (stateCode: number) => `dashboard_from_${stateCode}`;
 
 /** Polls `probe` until it returns true (every 50 ms), or fails after `timeoutMs` naming `what`. */
 export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<number> {

@@ -5,6 +5,8 @@ import type { RecordKind, RecordStatus } from '../missing/domain/vocabulary';
 import { startFederation, waitFor, type Federation } from './federation';
 import { decideNationalMatch } from './decisions';
 import { matchNationalPending } from './national-matching';
+import { nationalDashboard, publishStateFigures } from './national-dashboard';
+import { formatDashboard } from './national-dashboard.format';
 
 /**
  * The federation's round trip (issue #19): a report in one state, a found child in another,
@@ -75,7 +77,7 @@ export async function districtOf(state: Database, stateCode: number, name: strin
 const count = async (db: Database, sql: string, params: unknown[] = []) => Number((await db.query<{ n: number }>(sql, params))[0].n);
 
 /** The whole round trip, printed; the clusters are removed at the end whatever happens. */
-export async function runFederationDemo(opts: { log: (line: string) => void; lagRecords?: number }): Promise<void> {
+export async function runFederationDemo(opts: { log: (line: string) => void; lagRecords?: number; now: () => Date }): Promise<void> {
   const { log } = opts;
   const t0 = performance.now();
   let fed: Federation | null = null;
@@ -161,6 +163,25 @@ export async function runFederationDemo(opts: { log: (line: string) => void; lag
       );
       log(`state ${code}: both DCPUs confirmed (each in its own database); confirmed here ${ms.toFixed(0)} ms later`);
     }
+
+    // The national dashboard: each state refreshes its dashboards' counts (its app does so on any
+    // dashboard read); the counts and the time they were computed reach the nation together.
+    for (const [code, db] of [
+      [MAHARASHTRA, mh],
+      [MADHYA_PRADESH, mp],
+    ] as const) {
+      const at = (await publishStateFigures(db)).getTime();
+      const ms = await waitFor(`state ${code}'s figures at the nation`, async () =>
+        (await nation.query<{ t: Date }>('SELECT figures_at AS t FROM national_figures_at WHERE state_code = $1', [code])).some(
+          (r) => new Date(r.t).getTime() === at,
+        ),
+      );
+      log(`state ${code}: dashboard figures published, at the nation ${ms.toFixed(0)} ms later`);
+    }
+    for (const line of formatDashboard(await nationalDashboard(nation, { now: opts.now() }), 'table')
+      .trimEnd()
+      .split('\n'))
+      log(line);
 
     const n = opts.lagRecords ?? 0;
     if (n > 0) {
