@@ -21,6 +21,7 @@ const BENCHES: [string, string][] = [
   ['memory', './load/memory.bench.ts'],
   ['web', './web/throttled.bench.ts'],
   ['partition', './partition/referenced.bench.ts'],
+  ['case-history', './partition/case-history.bench.ts'],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');

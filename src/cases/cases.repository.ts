@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { actorStateWhere, type Actor, type Placement } from '../access/policy';
 import { caseViewColumns, caseViewJoin, caseViewRow, permittedColumns } from '../access/fields';
@@ -67,31 +68,65 @@ export async function insertCase(db: Db, values: typeof caseRecord.$inferInsert)
  * Locks the case row for the rest of the transaction: two actions on one case are
  * validated one after the other, each against the latest record (never lost, never
  * validated against a stale history). The actor's access to the case (the case rule,
- * caseAccessColumn) comes back in the same statement (issue #19).
+ * caseAccessColumn) comes back in the same statement (issue #19). First in the actor's own
+ * state, which a state-partitioned server plans against that state's partition only; a case in
+ * another state (a transfer to the actor's unit, a referral) is then locked by id alone.
  */
 export async function lockCaseWithAccess(db: Db, actor: Actor, id: string): Promise<{ row: CaseRow; access: CaseAccess | null } | null> {
-  const [r] = await db
-    .select({ row: caseRecord, access: caseAccessColumn(actor) })
-    .from(caseRecord)
-    .where(eq(caseRecord.id, id))
-    .for('update', { of: caseRecord });
-  return r ? { row: r.row, access: r.access ?? null } : null;
+  const lock = async (where: SQL) => {
+    const [r] = await db
+      .select({ row: caseRecord, access: caseAccessColumn(actor) })
+      .from(caseRecord)
+      .where(where)
+      .for('update', { of: caseRecord });
+    return r ? { row: r.row, access: r.access ?? null } : null;
+  };
+  const inState = actorStateWhere(actor, caseRecord.stateCode);
+  return (inState && (await lock(and(eq(caseRecord.id, id), inState)!))) || lock(eq(caseRecord.id, id));
 }
 
-export async function loadActions(db: Db, caseId: string): Promise<CaseAction[]> {
-  const rows = await db
-    .select({ payload: caseAction.payload })
-    .from(caseAction)
-    .where(eq(caseAction.caseId, caseId))
-    .orderBy(asc(caseAction.seq));
+/**
+ * Where a case's history lives: the states it has been in (case_record.action_states, kept by a
+ * trigger, migration 1200) and its version, the number of its actions. Naming the states lets a
+ * state-partitioned server read only their case_action partitions (docs/SCALE.md §3).
+ */
+export interface HistoryKey {
+  states: readonly number[];
+  version: number;
+}
+
+export const historyKeyOf = (r: Pick<CaseRow, 'actionStates' | 'version'>): HistoryKey => ({ states: r.actionStates, version: r.version });
+
+const inHistoryStates = (col: AnyPgColumn, key: HistoryKey) => (key.states.length ? inArray(col, [...key.states]) : undefined);
+
+/**
+ * Reads the history in its states; should fewer actions come back than the case's version counts
+ * (an action written by something that did not keep the case's states), it is read again from
+ * every state, so a case never shows a partial history.
+ */
+async function historyIn<T>(read: (states: SQL | undefined) => Promise<T[]>, key: HistoryKey): Promise<T[]> {
+  const rows = await read(inHistoryStates(caseAction.stateCode, key));
+  return rows.length >= key.version ? rows : read(undefined);
+}
+
+export async function loadActions(db: Db, caseId: string, key: HistoryKey): Promise<CaseAction[]> {
+  const rows = await historyIn(
+    (states) =>
+      db
+        .select({ payload: caseAction.payload })
+        .from(caseAction)
+        .where(and(eq(caseAction.caseId, caseId), states))
+        .orderBy(asc(caseAction.seq)),
+    key,
+  );
   return rows.map((r) => r.payload as unknown as CaseAction);
 }
 
-export async function actionByClientId(db: Db, caseId: string, clientId: string) {
+export async function actionByClientId(db: Db, caseId: string, clientId: string, key: HistoryKey) {
   const [row] = await db
     .select({ seq: caseAction.seq })
     .from(caseAction)
-    .where(and(eq(caseAction.caseId, caseId), eq(caseAction.clientId, clientId)));
+    .where(and(eq(caseAction.caseId, caseId), eq(caseAction.clientId, clientId), inHistoryStates(caseAction.stateCode, key)));
   return row ?? null;
 }
 
@@ -175,11 +210,14 @@ export async function saveProjection(
     .returning();
   if (!row) return null;
   // Issue #19: a projection is rewritten only when its rows differ from the derived ones (a note
-  // changes none of them: one read instead of six writes, and no dead tuples).
-  const stored = await storedProjections(db, caseId);
-  if (!sameRows(stored.due, dueRowsOf(s, place))) await saveDue(db, caseId, s, place);
-  if (!sameRows(stored.referrals, referralRowsOf(s, place))) await saveReferrals(db, caseId, s, place);
-  if (!sameRows(stored.flags, flagRowsOf(s, place))) await saveFlags(db, caseId, s, place);
+  // changes none of them: one read instead of six writes, and no dead tuples). Each projection's
+  // rows were written with the case's place of the moment, so they lie in the states the case has
+  // been in (row.actionStates, the new one included by the trigger): read and deleted there only.
+  const states = row.actionStates;
+  const stored = await storedProjections(db, caseId, states);
+  if (!sameRows(stored.due, dueRowsOf(s, place))) await saveDue(db, caseId, s, place, states);
+  if (!sameRows(stored.referrals, referralRowsOf(s, place))) await saveReferrals(db, caseId, s, place, states);
+  if (!sameRows(stored.flags, flagRowsOf(s, place))) await saveFlags(db, caseId, s, place, states);
   return row;
 }
 
@@ -191,9 +229,16 @@ const n = <T>(v: T | undefined) => (v === undefined ? null : v);
 async function storedProjections(
   db: Db,
   caseId: string,
+  states: readonly number[],
 ): Promise<{ due: ProjectionRow[]; referrals: ProjectionRow[]; flags: ProjectionRow[] }> {
+  const inStates = states.length
+    ? sql` AND state_code IN (${sql.join(
+        states.map((st) => sql`${st}`),
+        sql`, `,
+      )})`
+    : sql``;
   const agg = (cols: SQL, table: SQL) =>
-    sql`(SELECT coalesce(json_agg(json_build_array(${cols})), '[]')::text FROM ${table} WHERE case_id = ${caseId})`;
+    sql`(SELECT coalesce(json_agg(json_build_array(${cols})), '[]')::text FROM ${table} WHERE case_id = ${caseId}${inStates})`;
   const res = (await db.execute(sql`SELECT
     ${agg(
       sql`kind, ref, ${ms(sql`due_at`)}, assigned_user_id, assigned_unit_id, statutory, source, state_code, district_code,
@@ -268,8 +313,12 @@ function flagRowsOf(s: CaseState, place: Placement): ProjectionRow[] {
   ]);
 }
 
-async function saveReferrals(db: Db, caseId: string, s: CaseState, place: Placement) {
-  await db.delete(caseReferral).where(eq(caseReferral.caseId, caseId));
+/** The case's rows of a projection table, in the states the case has been in. */
+const ofCase = (table: { caseId: AnyPgColumn; stateCode: AnyPgColumn }, caseId: string, states: readonly number[]) =>
+  and(eq(table.caseId, caseId), states.length ? inArray(table.stateCode, [...states]) : undefined)!;
+
+async function saveReferrals(db: Db, caseId: string, s: CaseState, place: Placement, states: readonly number[]) {
+  await db.delete(caseReferral).where(ofCase(caseReferral, caseId, states));
   if (s.referrals.length) {
     await db.insert(caseReferral).values(
       s.referrals.map((r) => ({
@@ -289,8 +338,8 @@ async function saveReferrals(db: Db, caseId: string, s: CaseState, place: Placem
   }
 }
 
-async function saveFlags(db: Db, caseId: string, s: CaseState, place: Placement) {
-  await db.delete(caseConvergenceFlag).where(eq(caseConvergenceFlag.caseId, caseId));
+async function saveFlags(db: Db, caseId: string, s: CaseState, place: Placement, states: readonly number[]) {
+  await db.delete(caseConvergenceFlag).where(ofCase(caseConvergenceFlag, caseId, states));
   if (s.convergenceFlags.length) {
     await db.insert(caseConvergenceFlag).values(
       s.convergenceFlags.map((f, n) => ({
@@ -314,9 +363,9 @@ async function saveFlags(db: Db, caseId: string, s: CaseState, place: Placement)
  * it, migration 1170): rows of the case's previous state (an inter-state transfer) are deleted
  * first, so one row per (case, kind, ref) remains.
  */
-async function saveDue(db: Db, caseId: string, s: CaseState, place: Placement) {
+async function saveDue(db: Db, caseId: string, s: CaseState, place: Placement, states: readonly number[]) {
   if (!s.due.length) {
-    await db.delete(caseDue).where(eq(caseDue.caseId, caseId));
+    await db.delete(caseDue).where(ofCase(caseDue, caseId, states));
     return;
   }
   const keys = s.due.map((d) => sql`(${d.kind}, ${d.ref ?? ''})`);
@@ -324,7 +373,7 @@ async function saveDue(db: Db, caseId: string, s: CaseState, place: Placement) {
     .delete(caseDue)
     .where(
       and(
-        eq(caseDue.caseId, caseId),
+        ofCase(caseDue, caseId, states),
         or(sql`(${caseDue.kind}, ${caseDue.ref}) NOT IN (${sql.join(keys, sql`, `)})`, ne(caseDue.stateCode, place.stateCode)),
       ),
     );
@@ -370,14 +419,18 @@ async function saveDue(db: Db, caseId: string, s: CaseState, place: Placement) {
 // ---------------------------------------------------------------- reads
 
 /** One case with the view the actor gets of it, or null when the actor may not see it at all. */
-export async function getCase(db: Db, actor: Actor, id: string): Promise<(CaseListRow & { access: CaseAccess }) | null> {
+export async function getCase(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<(CaseListRow & { access: CaseAccess; actionStates: number[] }) | null> {
   const [row] = await db
-    .select({ ...caseSummary, access: caseAccessColumn(actor) })
+    .select({ ...caseSummary, actionStates: caseRecord.actionStates, access: caseAccessColumn(actor) })
     .from(caseRecord)
     .innerJoin(child, eq(child.id, caseRecord.childId))
     .where(eq(caseRecord.id, id));
   if (!row || !row.access) return null;
-  return row as CaseListRow & { access: CaseAccess };
+  return row as CaseListRow & { access: CaseAccess; actionStates: number[] };
 }
 
 /** A case as the actor may receive it: the fields of its view ('case' or the referred part), non-disclosure applied in SQL. */
@@ -393,6 +446,8 @@ export interface CaseView {
   view: CaseAccess | null;
   row: PermittedCaseRow | null;
   subject: Placement & { childId: string; familyId: string | null };
+  /** Where the case's history lives, for caseHistory: read in the same statement. */
+  history: HistoryKey;
 }
 
 export async function readCaseView(db: Db, actor: Actor, id: string, today: string): Promise<CaseView | null> {
@@ -418,7 +473,8 @@ export async function readCaseView(db: Db, actor: Actor, id: string, today: stri
       villageId: r['subject:villageId'] as string | null,
     }),
   };
-  return { access, view, row: view ? (fields as PermittedCaseRow) : null, subject };
+  const history = { states: r['subject:actionStates'] as number[], version: r['subject:version'] as number };
+  return { access, view, row: view ? (fields as PermittedCaseRow) : null, subject, history };
 }
 
 async function readCaseViewRow(db: Db, actor: Actor, where: SQL, today: string) {
@@ -432,6 +488,8 @@ async function readCaseViewRow(db: Db, actor: Actor, where: SQL, today: string) 
       'subject:subdistrictCode': caseRecord.subdistrictCode,
       'subject:blockCode': caseRecord.blockCode,
       'subject:villageId': caseRecord.villageId,
+      'subject:actionStates': caseRecord.actionStates,
+      'subject:version': caseRecord.version,
     })
     .from(caseRecord)
     .innerJoin(child, eq(child.id, caseRecord.childId))
@@ -460,8 +518,17 @@ const historyColumns = {
   payload: caseAction.payload,
 };
 
-export function caseHistory(db: Db, caseId: string): Promise<CaseHistoryRow[]> {
-  return db.select(historyColumns).from(caseAction).where(eq(caseAction.caseId, caseId)).orderBy(asc(caseAction.seq));
+/** The case's history in order, read from the states it has been in only (HistoryKey). */
+export function caseHistory(db: Db, caseId: string, key: HistoryKey): Promise<CaseHistoryRow[]> {
+  return historyIn(
+    (states) =>
+      db
+        .select(historyColumns)
+        .from(caseAction)
+        .where(and(eq(caseAction.caseId, caseId), states))
+        .orderBy(asc(caseAction.seq)),
+    key,
+  );
 }
 
 export type CaseQueue = 'escalated' | 'transfers' | 'mine' | 'unit' | 'convergence';

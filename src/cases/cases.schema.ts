@@ -30,6 +30,9 @@ export const caseRecord = pgTable('case_record', {
   lastActionAt: ts('last_action_at').notNull(),
   closedAt: ts('closed_at'),
   version: integer('version').notNull().default(1),
+  // Every state the case has been in, so every state its actions (and projections) were written in:
+  // the history read names them, which prunes a state-partitioned case_action (migration 1200).
+  actionStates: integer('action_states').array().notNull().default([]),
   createdBy: uuid('created_by'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });

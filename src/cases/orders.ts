@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/policy';
 import type { CwcOrderType } from './domain/vocabulary';
-import { getCase, loadActions } from './cases.repository';
+import { getCase, historyKeyOf, loadActions } from './cases.repository';
 import { caseAction, caseRecord } from './cases.schema';
 import { caseVisibleWhere } from './cases.access';
 
@@ -24,7 +24,7 @@ export async function cwcOrdersOnCase(db: Db, actor: Actor, caseId: string, orde
   const seen = await getCase(db, actor, caseId);
   if (!seen || seen.access !== 'full') return null;
   const out: CaseCwcOrder[] = [];
-  for (const a of await loadActions(db, caseId)) {
+  for (const a of await loadActions(db, caseId, historyKeyOf(seen))) {
     if (a.type !== 'cwc_order' || (orderType && a.orderType !== orderType)) continue;
     out.push({ kind: a.kind, orderType: a.orderType, form: a.form ?? null, orderRef: a.orderRef ?? null, orderedOn: a.orderedOn });
   }
@@ -45,7 +45,7 @@ export async function adoptionInquiryOnCase(db: Db, actor: Actor, caseId: string
   const seen = await getCase(db, actor, caseId);
   if (!seen || seen.access !== 'full') return null;
   let found: AdoptionInquiry | null = null;
-  for (const a of await loadActions(db, caseId)) {
+  for (const a of await loadActions(db, caseId, historyKeyOf(seen))) {
     if (a.type === 'produced_before_cwc' && a.adoptionInquiry)
       found = {
         category: a.adoptionInquiry.category,

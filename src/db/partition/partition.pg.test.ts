@@ -267,6 +267,26 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
     return { main: [...main].sort(), sub: [...sub].sort() };
   }
 
+  /**
+   * While `run` runs: the state partitions that the statements reading a case's history and its
+   * projections' rows plan (`tables`), and those of the case's row lock (`lock`, its own rows only:
+   * the access column's referral check, a sub-plan, still reads case_referral by case id alone).
+   */
+  async function caseTablePartitions(caseId: string, run: () => Promise<unknown>): Promise<{ tables: string[]; lock: string[] }> {
+    const tables = new Set<string>();
+    const lock = new Set<string>();
+    for (const st of await statementsOf(run)) {
+      if (!st.values.includes(caseId)) continue;
+      const perCase = /from "case_action"|from case_due|delete from "case_(due|referral|convergence_flag)"/i.test(st.text);
+      const locking = /from "case_record".*for update/is.test(st.text);
+      if (!perCase && !locking) continue;
+      const p = await partitionsOf(st);
+      if (perCase) for (const r of [...p.main, ...p.sub]) tables.add(r);
+      if (locking) for (const r of p.main) lock.add(r);
+    }
+    return { tables: [...tables].sort(), lock: [...lock].sort() };
+  }
+
   async function appOn() {
     const app = await buildApp(
       {
@@ -313,6 +333,23 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
       // kept by triggers, migration 1111): no case_record partition at all, wherever the ordered case is.
       expect(read.sub.filter((p) => p.startsWith('case_record_'))).toEqual([]);
       expect(read.sub.filter((p) => p.startsWith('child_') && !p.endsWith('_s27'))).toEqual([]);
+      // Its history, from the states the case names (case_record.action_states, migration 1200): it
+      // never left Maharashtra, so one case_action partition, not every state's.
+      const historyReads = caseReads.filter((st) => /from "case_action"/i.test(st.text) && st.values.includes(c.id));
+      expect(historyReads.length).toBe(1);
+      expect((await partitionsOf(historyReads[0])).main).toEqual(['case_action_s27']);
+      // A note on it: the lock, the history, the duplicate check and the projections' rows all in _s27.
+      const noted = await caseTablePartitions(c.id, async () => {
+        const res = await app.inject({
+          method: 'POST',
+          url: `/api/v1/cases/${c.id}/actions`,
+          headers,
+          payload: { type: 'note', text: 'Pruned' },
+        });
+        expect(res.statusCode, res.body).toBe(201);
+      });
+      expect(noted.tables).toEqual(['case_action_s27', 'case_convergence_flag_s27', 'case_due_s27', 'case_referral_s27']);
+      expect(noted.lock).toEqual(['case_record_s27']);
       // A lookup by id alone plans every partition; a national officer's reads stay so.
       const wide = await partitionsOf({ text: 'SELECT 1 FROM case_record WHERE id = $1', values: [c.id] });
       expect(wide.main.length).toBeGreaterThan(2);
@@ -391,11 +428,26 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
       );
       expect(order).toEqual({ state_code: 23, district_code: BHOPAL, child_id: childId, owner_unit_id: bhopalUnit });
       // The receiving officer sees it and works it; the sending district no longer sees it.
-      const read = await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: bhopal });
+      let read = await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: bhopal });
+      const reads = await statementsOf(async () => {
+        read = await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: bhopal });
+      });
       expect(read.statusCode, read.body).toBe(200);
       expect(read.json().view).toBe('full');
       expect(read.body).toContain('Before the transfer');
-      expect((await act(bhopal, { type: 'note', text: 'Received in Bhopal' })).statusCode).toBe(201);
+      expect((read.json().history as { seq: number }[]).map((h) => h.seq)).toEqual(Array.from({ length: actions }, (_, i) => i + 1));
+      // Its history from exactly the two states it has been in (migration 1200), not every state's.
+      expect(await count('case_record', `id = '${caseId}' AND action_states @> '{23,27}' AND action_states <@ '{23,27}'`)).toBe(1);
+      const historyReads = reads.filter((st) => /from "case_action"/i.test(st.text) && st.values.includes(caseId));
+      expect(historyReads.length).toBe(1);
+      expect((await partitionsOf(historyReads[0])).main).toEqual(['case_action_s23', 'case_action_s27']);
+      const noted = await caseTablePartitions(caseId, async () => {
+        expect((await act(bhopal, { type: 'note', text: 'Received in Bhopal' })).statusCode).toBe(201);
+      });
+      // The history and the projections' rows in its two states only.
+      expect(noted.tables.filter((r) => !/_s(23|27)$/.test(r))).toEqual([]);
+      expect(noted.tables.filter((r) => r.startsWith('case_action_'))).toEqual(['case_action_s23', 'case_action_s27']);
+      expect(noted.lock).toEqual(['case_record_s23']);
       expect(await count('case_action_s23', `case_id = '${caseId}' AND type = 'note'`)).toBe(1);
       expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: amravati })).statusCode).toBe(404);
       expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: worker })).statusCode).toBe(404);
