@@ -88,7 +88,7 @@ describe.skipIf(!PG)('WEB_CONCURRENCY=2 on PostgreSQL', () => {
 
   beforeAll(async () => {
     db = await scratchPostgres(PG, 'samanvay_cluster');
-    s = await startServe({ DATABASE_URL: db.url, WEB_CONCURRENCY: '2' }, ['--demo']);
+    s = await startServe({ DATABASE_URL: db.url, WEB_CONCURRENCY: '2' }, ['--demo'], 380_000);
   }, 400_000);
   afterAll(async () => {
     await stopServe(s);
