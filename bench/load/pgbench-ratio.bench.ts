@@ -7,7 +7,8 @@
  * SQL statements per request (counted in the server), and the server's RSS during the load.
  *
  *   npx tsx bench/load/pgbench-ratio.bench.ts     BENCH_RATIO_SECONDS (15), BENCH_RATIO_CONNECTIONS (50),
- *                                                  BENCH_RATIO_PGBENCH_SCALE (10)
+ *                                                  BENCH_RATIO_PGBENCH_SCALE (10), BENCH_RATIO_WORKERS (1: app
+ *                                                  worker processes on one port, as WEB_CONCURRENCY)
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -21,6 +22,7 @@ import { signedRequests, withLoadSession, type BenchServer } from './server-proc
 const SECONDS = Number(process.env.BENCH_RATIO_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_RATIO_CONNECTIONS ?? 50);
 const SCALE = Number(process.env.BENCH_RATIO_PGBENCH_SCALE ?? 10);
+const WORKERS = Number(process.env.BENCH_RATIO_WORKERS ?? 1);
 
 function pgbenchArgs(url: URL) {
   return ['-h', url.hostname || '127.0.0.1', '-p', url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres')];
@@ -99,46 +101,51 @@ async function load(
 
 export async function run(): Promise<BenchResult[]> {
   const anchor = await pgbench();
-  return withLoadSession(PG_URL, 'app', async ({ server, port, fixtures, token }) => {
-    let i = 0;
-    const nth = <T>(xs: T[]) => xs[i++ % xs.length];
-    const rssIdle = server.rssMb();
-    const kinds = [
-      [
-        'name search',
-        () => ({ method: 'GET' as const, path: `/api/v1/children?q=${encodeURIComponent(nth(fixtures.children).name)}` }),
-        'select',
-      ],
-      ['case read', () => ({ method: 'GET' as const, path: `/api/v1/cases/${nth(fixtures.cases).id}` }), 'select'],
-      [
-        'case note (audited write)',
-        () => ({
-          method: 'POST' as const,
-          path: `/api/v1/cases/${nth(fixtures.cases).id}/actions`,
-          body: JSON.stringify({ type: 'note', text: 'Home visit: family met, follow-up next week' }),
-        }),
-        'tpcb',
-      ],
-    ] as const;
-    const out: BenchResult[] = [];
-    for (const [label, next, against] of kinds) {
-      await load(server, port, token, next); // warm-up, same length: JIT, caches, pool
-      const r = await load(server, port, token, next);
-      const base = against === 'select' ? anchor.select : anchor.tpcb;
-      log(
-        `${label}: ${round(r.rps, 0)} req/s, p99 ${r.p99} ms, ${r.non2xx} non-2xx of ${r.requests}, ${round(r.perRequest, 1)} SQL statements/request, RSS max ${round(r.rssMax, 0)} MB`,
-      );
-      out.push({
-        name: `${label}: req/s (baseline: ${against === 'select' ? 'pgbench -S' : 'pgbench TPC-B-like'} tps)`,
-        value: round(r.rps, 0),
-        unit: 'req/s',
-        baseline: round(base, 0),
-        ratio: round(r.rps / base, 3),
-        note: `${CONNECTIONS} connections, ${SECONDS} s; load average ${round(loadavg()[0], 1)} (the shared machine); p99 ${r.p99} ms; ${round(r.perRequest, 1)} statements/request; ${r.non2xx} non-2xx; server RSS max ${round(r.rssMax, 0)} MB (idle ${round(rssIdle, 0)} MB)`,
-      });
-    }
-    return out;
-  });
+  return withLoadSession(
+    PG_URL,
+    'app',
+    async ({ server, port, fixtures, token }) => {
+      let i = 0;
+      const nth = <T>(xs: T[]) => xs[i++ % xs.length];
+      const rssIdle = server.rssMb();
+      const kinds = [
+        [
+          'name search',
+          () => ({ method: 'GET' as const, path: `/api/v1/children?q=${encodeURIComponent(nth(fixtures.children).name)}` }),
+          'select',
+        ],
+        ['case read', () => ({ method: 'GET' as const, path: `/api/v1/cases/${nth(fixtures.cases).id}` }), 'select'],
+        [
+          'case note (audited write)',
+          () => ({
+            method: 'POST' as const,
+            path: `/api/v1/cases/${nth(fixtures.cases).id}/actions`,
+            body: JSON.stringify({ type: 'note', text: 'Home visit: family met, follow-up next week' }),
+          }),
+          'tpcb',
+        ],
+      ] as const;
+      const out: BenchResult[] = [];
+      for (const [label, next, against] of kinds) {
+        await load(server, port, token, next); // warm-up, same length: JIT, caches, pool
+        const r = await load(server, port, token, next);
+        const base = against === 'select' ? anchor.select : anchor.tpcb;
+        log(
+          `${label} (${WORKERS} worker(s)): ${round(r.rps, 0)} req/s, p99 ${r.p99} ms, ${r.non2xx} non-2xx of ${r.requests}, ${round(r.perRequest, 1)} SQL statements/request, RSS max ${round(r.rssMax, 0)} MB`,
+        );
+        out.push({
+          name: `${label}${WORKERS > 1 ? `, ${WORKERS} workers` : ''}: req/s (baseline: ${against === 'select' ? 'pgbench -S' : 'pgbench TPC-B-like'} tps)`,
+          value: round(r.rps, 0),
+          unit: 'req/s',
+          baseline: round(base, 0),
+          ratio: round(r.rps / base, 3),
+          note: `${WORKERS} app worker process(es); ${CONNECTIONS} connections, ${SECONDS} s; load average ${round(loadavg()[0], 1)} (the shared machine); p99 ${r.p99} ms; ${round(r.perRequest, 1)} statements/request; ${r.non2xx} non-2xx; server RSS max ${round(r.rssMax, 0)} MB (idle ${round(rssIdle, 0)} MB)`,
+        });
+      }
+      return out;
+    },
+    WORKERS,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -40,11 +40,16 @@ export class BenchServer {
     if (m.type === 'error') throw new Error(String(m.message));
     return m as T;
   }
-  /** Resident memory of the server process (Linux /proc), MB. */
+  /** Resident memory of the server process and its workers, if any (Linux /proc), MB. */
   rssMb(): number {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.child.pid}/status`, 'utf8'));
+    const rss = (pid: number | string) => {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       return m ? Number(m[1]) / 1024 : NaN;
+    };
+    try {
+      const pid = this.child.pid!;
+      const workers = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+      return workers.reduce((sum, w) => sum + (rss(w) || 0), rss(pid));
     } catch {
       return NaN;
     }
@@ -65,8 +70,9 @@ export async function startSignedIn(
   server: BenchServer,
   postgresUrl: string,
   username = 'dcpo.amravati',
+  workers = 1,
 ): Promise<{ port: number; fixtures: LoadFixtures; token: string }> {
-  const { port, fixtures } = await server.ask<{ port: number; fixtures: LoadFixtures }>({ type: 'start', postgresUrl });
+  const { port, fixtures } = await server.ask<{ port: number; fixtures: LoadFixtures }>({ type: 'start', postgresUrl, workers });
   const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -89,14 +95,15 @@ export interface LoadSession {
 
 /**
  * The set-up the load benches on PostgreSQL repeat (pgbench-ratio, memory): the demo seeded into a
- * scratch database on `postgresUrl`, the server started, the district officer signed in; `fn` runs
- * the load, and the server is stopped afterwards whatever happens.
+ * scratch database on `postgresUrl`, the server started (with `workers` processes on its port, as
+ * WEB_CONCURRENCY does), the district officer signed in; `fn` runs the load, and the server is
+ * stopped afterwards whatever happens.
  */
-export async function withLoadSession<T>(postgresUrl: string, label: string, fn: (s: LoadSession) => Promise<T>): Promise<T> {
+export async function withLoadSession<T>(postgresUrl: string, label: string, fn: (s: LoadSession) => Promise<T>, workers = 1): Promise<T> {
   const server = new BenchServer();
   try {
-    log(`${label}: seeding the demo into a scratch PostgreSQL database and starting the server…`);
-    const { port, fixtures, token } = await startSignedIn(server, postgresUrl);
+    log(`${label}: seeding the demo into a scratch PostgreSQL database and starting the server (${workers} worker process(es))…`);
+    const { port, fixtures, token } = await startSignedIn(server, postgresUrl, 'dcpo.amravati', workers);
     return await fn({ server, port, fixtures, token });
   } finally {
     await server.ask({ type: 'stop' }).catch(() => undefined);

@@ -4,17 +4,20 @@
  * database), the Amravati–Akola demo seeded, the real app (buildApp) listening on 127.0.0.1.
  * The parent drives it over IPC: start, audit on/off (the bench-only switch in code: there is no
  * environment variable for it), chain stats, stop.
+ *
+ * `start` with `workers` > 1 (PostgreSQL only) serves as `WEB_CONCURRENCY` does (src/cluster.ts):
+ * this process seeds, then forks that many workers on one port (bench/load/server-worker.ts) and
+ * passes each message on to all of them, adding up their counts.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import pg from 'pg';
-import { buildApp } from '../../src/http/app';
-import type { AppContext } from '../../src/http/context';
+import cluster, { type Worker } from 'node:cluster';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/db/scratch';
 import { seedDemo } from '../../src/demo/seed';
+import { auditSwitch as sw, drain, serveApp, takeCounts } from './server-app';
 
 type Msg =
-  | { type: 'start'; postgresUrl?: string }
+  | { type: 'start'; postgresUrl?: string; workers?: number }
   | { type: 'audit'; on: boolean }
   | { type: 'drain' }
   | { type: 'stats' }
@@ -22,26 +25,48 @@ type Msg =
   | { type: 'memory' }
   | { type: 'stop' };
 
-// Statements sent to PostgreSQL (every pool.query and transaction statement goes through
-// Client.query): the ratio bench reports statements per request. PGlite is not counted.
-let statements = 0;
-const clientQuery = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  statements++;
-  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof clientQuery;
-
 const send = (m: unknown) => process.send!(m);
 let database: ScratchDatabase | null = null;
 let close: (() => Promise<void>) | null = null;
-let inFlight = 0;
-// Responses completed, including those finished after their client left: the statements a phase
-// caused (drained) divided by these is the cost of one request.
-let served = 0;
-// Absent in a checkout from before the audit queue: then only "with audit" can be measured.
-const sw = (await import('../../src/audit/audit.bench-switch').catch(() => null)) as null | {
-  setAuditDisabledForBench: (off: boolean) => void;
-};
+let workers: Worker[] = [];
+
+/** Sends `m` to every worker and waits for each one's reply. */
+function toWorkers<T = Record<string, unknown>>(m: Msg): Promise<T[]> {
+  return Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<T>((resolve, reject) => {
+          w.once('message', (r: Record<string, unknown>) => (r.type === 'error' ? reject(new Error(String(r.message))) : resolve(r as T)));
+          w.send(m);
+        }),
+    ),
+  );
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = net.createServer().once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
+async function startWorkers(n: number, url: string): Promise<number> {
+  const port = await freePort();
+  cluster.setupPrimary({ exec: fileURLToPath(new URL('./server-worker.ts', import.meta.url)), silent: false });
+  workers = Array.from({ length: n }, () => cluster.fork({ BENCH_LOAD_DB: url, BENCH_LOAD_PORT: String(port) }));
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((resolve, reject) => {
+          w.once('message', (r: { type: string }) => (r.type === 'ready' ? resolve() : reject(new Error('worker failed to start'))));
+          w.once('exit', (code) => reject(new Error(`bench worker exited (code ${code})`)));
+        }),
+    ),
+  );
+  return port;
+}
 
 async function fixtures(db: ScratchDatabase) {
   const q = <T>(s: string) => db.query<T>(s);
@@ -70,52 +95,44 @@ process.on('message', async (m: Msg) => {
     if (m.type === 'start') {
       database = await createScratchDatabase({ postgresUrl: m.postgresUrl, prefix: 'samanvay_bench_load', states: [27] });
       await seedDemo(database);
-      const ctx: AppContext = {
-        database,
-        db: database.db,
-        now: () => new Date(),
-        config: { filesDir: `/tmp/samanvay-bench-load-${process.pid}`, webDir: null, secureCookies: false },
-      };
-      const app = await buildApp(ctx, { logger: false });
-      // Requests still running after a phase (the server works on after the client stops) are
-      // drained before the next phase, so that one phase's backlog is not measured in the next.
-      // Counted on the raw server, before any hook: a Fastify onRequest hook runs after the
-      // session lookup's await, and a response whose socket autocannon closed during that await
-      // has already emitted 'close' — a listener added then never fires, the count stays above
-      // zero and `drain` waited forever (the ratio bench's hang). A handler's work may go on
-      // after its client left: `drain` also waits for the statement count to stand still.
-      app.server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
-        inFlight++;
-        res.once('close', () => void inFlight--);
-        res.once('finish', () => void served++);
-      });
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      close = async () => {
-        await app.close();
-        await database!.drop();
-      };
-      send({ type: 'ready', port: (app.server.address() as AddressInfo).port, switchable: !!sw, fixtures: await fixtures(database) });
+      const n = m.workers ?? 1;
+      let port: number;
+      if (n > 1) {
+        if (!m.postgresUrl) throw new Error('several workers need PostgreSQL');
+        const u = new URL(m.postgresUrl);
+        u.pathname = `/${(await database.query<{ d: string }>('SELECT current_database() AS d'))[0].d}`;
+        port = await startWorkers(n, u.toString());
+        close = async () => {
+          await toWorkers({ type: 'stop' });
+          await database!.drop();
+        };
+      } else {
+        const served = await serveApp(database);
+        port = served.port;
+        close = async () => {
+          await served.app.close();
+          await database!.drop();
+        };
+      }
+      takeCounts();
+      send({ type: 'ready', port, switchable: !!sw, fixtures: await fixtures(database) });
     } else if (m.type === 'audit') {
       if (!sw && !m.on) throw new Error('this checkout has no bench switch for the audit log');
       sw?.setAuditDisabledForBench(!m.on);
+      await toWorkers(m);
       send({ type: 'ok' });
     } else if (m.type === 'drain') {
-      const sleep = () => new Promise((r) => setTimeout(r, 100));
-      while (inFlight > 0) await sleep();
-      for (let seen = -1; seen !== statements;) {
-        seen = statements;
-        await sleep();
-      }
+      await Promise.all([drain(), toWorkers(m)]);
       send({ type: 'ok' });
     } else if (m.type === 'stats') {
       send({ type: 'stats', ...(await stats(database!)) });
     } else if (m.type === 'queries') {
-      send({ type: 'queries', statements, served });
-      statements = 0;
-      served = 0;
+      const all = [takeCounts(), ...(await toWorkers<{ statements: number; served: number }>(m))];
+      send({ type: 'queries', statements: all.reduce((a, c) => a + c.statements, 0), served: all.reduce((a, c) => a + c.served, 0) });
     } else if (m.type === 'memory') {
-      const u = process.memoryUsage();
-      send({ type: 'memory', rss: u.rss, heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external });
+      const all = [process.memoryUsage(), ...(await toWorkers<NodeJS.MemoryUsage>(m))];
+      const sum = (k: 'rss' | 'heapUsed' | 'heapTotal' | 'external') => all.reduce((a, u) => a + u[k], 0);
+      send({ type: 'memory', rss: sum('rss'), heapUsed: sum('heapUsed'), heapTotal: sum('heapTotal'), external: sum('external') });
     } else if (m.type === 'stop') {
       await close?.();
       send({ type: 'ok' });

@@ -106,6 +106,11 @@ export function takeNudge(): boolean {
   return n;
 }
 
+/** Something was published in another worker of this server (src/cluster.ts relays it). */
+export function markNudged(): void {
+  nudged = true;
+}
+
 /** Writes an event in the caller's transaction: it exists if and only if the change commits. */
 export async function publish<T extends EventType>(db: Db, e: NewEvent<T>): Promise<void> {
   const payload = EVENT_PAYLOADS[e.type].parse(e.payload);

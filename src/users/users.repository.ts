@@ -6,6 +6,22 @@ import type { Role } from '../access/roles';
 
 export type UserRow = typeof appUser.$inferSelect;
 
+/** The user columns an Actor is made of: what a signed-in request reads of its user (issue #19). */
+export const actorColumns = {
+  id: appUser.id,
+  username: appUser.username,
+  displayName: appUser.displayName,
+  role: appUser.role,
+  organisationId: appUser.organisationId,
+  scopeLevel: appUser.scopeLevel,
+  stateCode: appUser.stateCode,
+  districtCode: appUser.districtCode,
+  subdistrictCode: appUser.subdistrictCode,
+  blockCode: appUser.blockCode,
+  villageId: appUser.villageId,
+};
+export type ActorColumns = Pick<UserRow, keyof typeof actorColumns>;
+
 export async function findUserByUsername(db: Db, username: string) {
   const [row] = await db
     .select({ user: appUser, orgKind: organisation.kind, orgName: organisation.name })
@@ -24,7 +40,7 @@ export async function findUserById(db: Db, id: string) {
   return row ?? null;
 }
 
-export function toActor(user: UserRow, orgKind: string | null, ip?: string): Actor {
+export function toActor(user: ActorColumns, orgKind: string | null, ip?: string): Actor {
   return {
     userId: user.id,
     username: user.username,
