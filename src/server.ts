@@ -18,6 +18,7 @@ import { partnerConfig } from './helpline/partner.service';
 import { registerCareJobs } from './care/care.jobs';
 import { registerSponsorshipJobs } from './care/sponsorship/sponsorship.jobs';
 import { registerReportJobs } from './reports/mission-vatsalya/schedule';
+import { registerDashboardJobs } from './dashboards/dashboards.jobs';
 import { startAuditSweeper } from './audit/audit.runtime';
 import { auditKeyFor } from './audit/audit.checkpoint';
 import { isPostgresUrl } from './db/backup';
@@ -142,6 +143,8 @@ async function startBackground(ctx: AppContext, app: Awaited<ReturnType<typeof b
   await registerSponsorshipJobs(jobs.boss, ctx);
   // The Mission Vatsalya monthly report to its recipients, on the 5th at 09:00 IST.
   await registerReportJobs(jobs.boss, ctx);
+  // The kept dashboard counts every 5 minutes, so a state's published figures do not age (issue #19).
+  await registerDashboardJobs(jobs.boss, ctx);
   // Chain the audit queue and sign checkpoints with a key kept outside the database.
   const auditKey = auditKeyFor(database, url, { create: true });
   process.stderr.write(
