@@ -9,6 +9,7 @@ import { progressLine } from './cli/progress';
 import { startCaseJobs } from './cases/cases.jobs';
 import { registerConvergenceJobs } from './convergence/convergence.jobs';
 import { registerMissingJobs } from './missing/missing.jobs';
+import { listenForConfirmedNationalMatches } from './federation/proposals/arrivals';
 import { registerRegistryJobs } from './registry/registry.jobs';
 import { loadActiveModel } from './missing/model.service';
 import { registerEventJobs } from './events/events.jobs';
@@ -62,6 +63,9 @@ export async function startServer(opts: { port: number; host?: string; demo?: bo
   const jobs = await startCaseJobs(ctx);
   await registerConvergenceJobs(jobs.boss, ctx);
   await registerMissingJobs(jobs.boss, ctx);
+  // A national proposal arriving confirmed by replication closes this state's records at once
+  // (docs/SCALE.md §4); the missing sweep above stays the safety net for a lost notification.
+  const arrivals = await listenForConfirmedNationalMatches(ctx);
   // Registry rows keyed under older name rules get new search keys (issue #15), in the background.
   await registerRegistryJobs(jobs.boss, ctx);
   // Matching uses the deployment's refitted model from the first request (issue #15).
@@ -92,6 +96,7 @@ export async function startServer(opts: { port: number; host?: string; demo?: bo
   const stop = async () => {
     await app.close();
     await auditSweeper.stop();
+    await arrivals.stop();
     await jobs.stop();
     await database.close();
     process.exit(0);
