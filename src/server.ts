@@ -10,6 +10,7 @@ import { progressLine } from './cli/progress';
 import { startCaseJobs } from './cases/cases.jobs';
 import { registerConvergenceJobs } from './convergence/convergence.jobs';
 import { registerMissingJobs } from './missing/missing.jobs';
+import { listenForConfirmedNationalMatches } from './federation/proposals/arrivals';
 import { registerRegistryJobs } from './registry/registry.jobs';
 import { loadActiveModel } from './missing/model.service';
 import { registerEventJobs } from './events/events.jobs';
@@ -133,6 +134,9 @@ async function startBackground(ctx: AppContext, app: Awaited<ReturnType<typeof b
   const jobs = await startCaseJobs(ctx);
   await registerConvergenceJobs(jobs.boss, ctx);
   await registerMissingJobs(jobs.boss, ctx);
+  // A national proposal arriving confirmed by replication closes this state's records at once
+  // (docs/SCALE.md §4); the missing sweep above stays the safety net for a lost notification.
+  const arrivals = await listenForConfirmedNationalMatches(ctx);
   // Registry rows keyed under older name rules get new search keys (issue #15), in the background.
   await registerRegistryJobs(jobs.boss, ctx);
   await registerEventJobs(jobs.boss, ctx);
@@ -161,6 +165,7 @@ async function startBackground(ctx: AppContext, app: Awaited<ReturnType<typeof b
   return {
     async stop() {
       await auditSweeper.stop();
+      await arrivals.stop();
       await jobs.stop();
     },
   };

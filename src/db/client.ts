@@ -21,6 +21,14 @@ export interface Database {
   /** One connection, one transaction: for migrations and advisory locks. */
   transaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * LISTEN on `channel` (a plain lower-case name): each NOTIFY's payload goes to `onNotify`, and
+   * `onConnect` runs after each (re)connection, since a notification sent while no connection
+   * listened is lost. On PostgreSQL a connection of its own (not the pool's), reconnected after
+   * a second when dropped; on PGlite the embedded database's own in-process notifications.
+   * Returns the function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onConnect?: () => void): Promise<() => Promise<void>>;
   /** The embedded database's own dump of its folder (gzipped tar); absent on PostgreSQL (use pg_dump). */
   dump?: () => Promise<Blob>;
 }
@@ -76,7 +84,72 @@ async function openPostgres(url: string): Promise<Database> {
         conn.release();
       }
     },
+    listen: (channel, onNotify, onConnect) => listenPostgres(url, channel, onNotify, onConnect),
     close: () => pool.end(),
+  };
+}
+
+const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
+
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onConnect?: () => void,
+): Promise<() => Promise<void>> {
+  if (!CHANNEL.test(channel)) throw new Error('listen: the channel must be a plain lower-case name');
+  let current: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+  const again = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      connect().catch((err) => {
+        recordPoolError(err);
+        again();
+      });
+    }, 1000);
+  };
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url });
+    let gone = false;
+    const lost = (err?: unknown) => {
+      if (gone) return;
+      gone = true;
+      if (err) recordPoolError(err);
+      if (current === c) current = null;
+      c.end().catch(() => undefined);
+      again();
+    };
+    let connected = false;
+    c.on('notification', (n) => {
+      if (n.channel === channel) onNotify(n.payload ?? '');
+    });
+    // Before the connection is made its errors are connect()'s; after, the connection is lost.
+    c.on('error', (err) => (connected ? lost(err) : undefined));
+    c.on('end', () => (connected ? lost() : undefined));
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch (err) {
+      gone = true;
+      await c.end().catch(() => undefined);
+      throw err;
+    }
+    connected = true;
+    if (stopped) return void (await c.end());
+    current = c;
+    onConnect?.();
+  };
+  // The first connection's failure is the caller's; later ones are retried.
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const c = current;
+    current = null;
+    await c?.end().catch(() => undefined);
   };
 }
 
@@ -121,6 +194,12 @@ async function openPglite(dir?: string, loadDataDir?: Blob): Promise<Database> {
           exec: async (script) => void (await tx.exec(script)),
         }),
       );
+    },
+    async listen(channel, onNotify, onConnect) {
+      if (!CHANNEL.test(channel)) throw new Error('listen: the channel must be a plain lower-case name');
+      const unlisten = await client.listen(channel, onNotify);
+      onConnect?.();
+      return unlisten;
     },
     dump: () => client.dumpDataDir('gzip'),
     async close() {

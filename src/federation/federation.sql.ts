@@ -77,6 +77,32 @@ CREATE TABLE national_match_decision (
   PRIMARY KEY (match_id, state_code)
 );`;
 
+/** The channel a state's national_match_changed trigger notifies on (proposals/arrivals.ts listens). */
+export const NATIONAL_MATCH_CHANNEL = 'national_match_changed';
+
+/**
+ * A proposal arriving confirmed (the nation's answer, written by the replication apply worker)
+ * tells the state's app servers at once, so that they close the state's records, open the
+ * restoration and notify the DCPUs within seconds rather than at the next 10-minute sweep
+ * (docs/SCALE.md §4). ENABLE ALWAYS: the apply worker runs with session_replication_role =
+ * replica, which skips ordinary triggers. It runs with an empty search_path, so the function
+ * names its schema. Only `confirmed` is signalled: a rejection or withdrawal leaves the state's
+ * records open and needs no work (closing.ts acts on confirmed proposals only). pg_notify only:
+ * nothing here may fail, since an error in the apply worker stops the state's replication.
+ * A notification nobody hears (no app server up) is lost; the sweep still closes the records.
+ */
+const ARRIVAL_TRIGGER = `
+CREATE FUNCTION national_match_changed() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+BEGIN
+  IF NEW.status = 'confirmed' AND (TG_OP = 'INSERT' OR OLD.status IS DISTINCT FROM NEW.status) THEN
+    PERFORM pg_catalog.pg_notify('${NATIONAL_MATCH_CHANNEL}', NEW.id::text);
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER national_match_changed AFTER INSERT OR UPDATE OF status ON public.national_match
+  FOR EACH ROW EXECUTE FUNCTION public.national_match_changed();
+ALTER TABLE public.national_match ENABLE ALWAYS TRIGGER national_match_changed;`;
+
 /**
  * A state: the publication of its open records' compared columns, and the table the nation's
  * proposals naming one of its records arrive in.
@@ -104,7 +130,8 @@ CREATE TABLE national_match (${NATIONAL_MATCH_COLUMNS},
 );
 CREATE INDEX national_match_missing_idx ON national_match (missing_id);
 CREATE INDEX national_match_found_idx ON national_match (found_id);
-${DECISION_TABLE}`;
+${DECISION_TABLE}
+${ARRIVAL_TRIGGER}`;
 }
 
 /**

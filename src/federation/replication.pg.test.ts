@@ -6,6 +6,8 @@ import { PUBLISHED_COLUMNS } from './federation.sql';
 import { decideNationalMatch, NationalDecisionError } from './decisions';
 import { matchNationalPending } from './national-matching';
 import { AMRAVATI, districtOf, fileRecord, MADHYA_PRADESH, MAHARASHTRA } from './round-trip';
+import type { AppContext } from '../http/context';
+import { listenForConfirmedNationalMatches, type ArrivalListener } from './proposals/arrivals';
 
 /**
  * The federation by logical replication (issue #19, docs/SCALE.md §4) on three clusters of its
@@ -23,7 +25,16 @@ const title = 'federation by logical replication (three PostgreSQL clusters)';
 describe.skipIf(!support.ok)(support.ok ? title : `${title}: skipped, ${support.reason}`, () => {
   let fed: Federation | undefined;
   let mh: Database, mp: Database, nation: Database;
-  let report: string, closed: string, found: string;
+  let report: string, closed: string, found: string, bhopal: number;
+  // Each state's app server listening for the nation's answer (arrivals.ts), as `serve` does.
+  const listeners: ArrivalListener[] = [];
+  const FROZEN = new Date('2026-10-20T06:00:00Z');
+  const appOf = (database: Database): AppContext => ({
+    database,
+    db: database.db,
+    now: () => FROZEN,
+    config: { filesDir: `/tmp/samanvay-test-files-${process.pid}`, webDir: null, secureCookies: false },
+  });
   const SECRETS = {
     address: 'House 4, Station Road',
     reporterName: 'Reporter Kale',
@@ -61,7 +72,7 @@ describe.skipIf(!support.ok)(support.ok ? title : `${title}: skipped, ${support.
     found = await fileRecord(mp, {
       kind: 'found',
       stateCode: MADHYA_PRADESH,
-      districtCode: await districtOf(mp, MADHYA_PRADESH, 'Bhopal'),
+      districtCode: (bhopal = await districtOf(mp, MADHYA_PRADESH, 'Bhopal')),
       name: 'सुनिता पवार',
       sex: 'female',
       ageYears: 10,
@@ -72,6 +83,7 @@ describe.skipIf(!support.ok)(support.ok ? title : `${title}: skipped, ${support.
   }, 120_000);
 
   afterAll(async () => {
+    await Promise.allSettled(listeners.map((l) => l.stop()));
     await fed?.teardown();
   }, 60_000);
 
@@ -116,7 +128,52 @@ describe.skipIf(!support.ok)(support.ok ? title : `${title}: skipped, ${support.
       'the proposal in Madhya Pradesh',
       async () => (await mp.query('SELECT 1 FROM national_match WHERE id = $1', [p.id])).length === 1,
     );
+    // Each state's DCPU unit, to be told when its record closes.
+    await mh.query(
+      `INSERT INTO organisation (name, kind, state_code, district_code, level) VALUES ('DCPU Amravati', 'DCPU', $1, $2, 'district')`,
+      [MAHARASHTRA, AMRAVATI],
+    );
+    await mp.query(
+      `INSERT INTO organisation (name, kind, state_code, district_code, level) VALUES ('DCPU Bhopal', 'DCPU', $1, $2, 'district')`,
+      [MADHYA_PRADESH, bhopal],
+    );
+    for (const db of [mh, mp]) listeners.push(await listenForConfirmedNationalMatches(appOf(db), { debounceMs: 50 }));
     await decideNationalMatch(mp, MADHYA_PRADESH, { matchId: p.id, decision: 'confirm', note: 'child named her village and father' });
+    const decided = performance.now();
+    // Without the sweep: the replication apply worker writes the confirmed proposal in each state, its
+    // trigger NOTIFYs, the state's listener closes the state's own side (docs/SCALE.md §4).
+    const statusIn = async (db: Database, id: string) =>
+      (await db.query<{ status: string }>('SELECT status FROM missing_record WHERE id = $1', [id]))[0]?.status;
+    const closedIn = await Promise.all([
+      waitFor('the report closed in Maharashtra', async () => (await statusIn(mh, report)) === 'matched', 15_000).then(
+        () => performance.now() - decided,
+      ),
+      waitFor(
+        'the found record closed and the restoration opened in Madhya Pradesh',
+        async () =>
+          (await statusIn(mp, found)) === 'matched' &&
+          (await mp.query('SELECT 1 FROM missing_restoration WHERE national_match_id = $1', [p.id])).length === 1,
+        15_000,
+      ).then(() => performance.now() - decided),
+    ]);
+    console.info(
+      `[federation] second confirmation to closed records: Maharashtra ${Math.round(closedIn[0])} ms, Madhya Pradesh ${Math.round(closedIn[1])} ms`,
+    );
+    const [rest] = await mp.query<{ missing_id: string | null; found_id: string; district_code: number; created_at: Date }>(
+      'SELECT missing_id, found_id, district_code, created_at FROM missing_restoration WHERE national_match_id = $1',
+      [p.id],
+    );
+    // The report is the other state's: not named. At the app's clock.
+    expect(rest).toMatchObject({ missing_id: null, found_id: found, district_code: bhopal });
+    expect(new Date(rest.created_at).toISOString()).toBe(FROZEN.toISOString());
+    // Each state's DCPU told in its own database, once.
+    for (const db of [mh, mp])
+      await waitFor(
+        'the DCPU notified',
+        async () => (await db.query(`SELECT 1 FROM notification WHERE kind = 'national_match_closed' AND ref = $1`, [p.id])).length === 1,
+        5_000,
+      );
+    expect(await mh.query('SELECT 1 FROM missing_restoration WHERE national_match_id = $1', [p.id])).toHaveLength(0);
     for (const db of [mh, mp, nation])
       await waitFor(
         'the confirmation everywhere',

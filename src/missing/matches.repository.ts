@@ -75,10 +75,11 @@ export async function getMatch(db: Db, actor: Actor, id: string, forUpdate = fal
   return row ?? null;
 }
 
-export async function updateMatch(db: Db, id: string, set: Partial<typeof missingMatch.$inferInsert>) {
+/** `now` is the app's clock (ctx.now()), never the machine's. */
+export async function updateMatch(db: Db, id: string, set: Partial<typeof missingMatch.$inferInsert>, now: Date) {
   const [row] = await db
     .update(missingMatch)
-    .set({ ...set, version: sql`${missingMatch.version} + 1`, updatedAt: new Date() })
+    .set({ ...set, version: sql`${missingMatch.version} + 1`, updatedAt: now })
     .where(eq(missingMatch.id, id))
     .returning();
   return row;
@@ -127,10 +128,11 @@ export async function getRestoration(db: Db, actor: Actor, id: string, forUpdate
   return row ?? null;
 }
 
-export async function updateRestoration(db: Db, id: string, set: Partial<typeof missingRestoration.$inferInsert>) {
+/** `now` is the app's clock (ctx.now()), never the machine's. */
+export async function updateRestoration(db: Db, id: string, set: Partial<typeof missingRestoration.$inferInsert>, now: Date) {
   const [row] = await db
     .update(missingRestoration)
-    .set({ ...set, version: sql`${missingRestoration.version} + 1`, updatedAt: new Date() })
+    .set({ ...set, version: sql`${missingRestoration.version} + 1`, updatedAt: now })
     .where(eq(missingRestoration.id, id))
     .returning();
   return row;

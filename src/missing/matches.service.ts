@@ -218,14 +218,19 @@ export async function decideMatch(ctx: AppContext, actor: Actor, id: string, inp
     };
     if (input.decision === 'reject') {
       const p = await pair();
-      const row = await updateMatch(tx, id, {
-        decidedBy: actor.userId,
-        decidedAt: now,
-        note: input.note || null,
-        decidedLeft: p.left,
-        decidedRight: p.right,
-        status: 'rejected',
-      });
+      const row = await updateMatch(
+        tx,
+        id,
+        {
+          decidedBy: actor.userId,
+          decidedAt: now,
+          note: input.note || null,
+          decidedLeft: p.left,
+          decidedRight: p.right,
+          status: 'rejected',
+        },
+        now,
+      );
       await audit(tx, actor, 'match.reject', 'missing_match', id, null, {
         missingId: m.missingId,
         foundId: m.foundId,
@@ -249,7 +254,7 @@ export async function decideMatch(ctx: AppContext, actor: Actor, id: string, inp
           'Your district has already agreed to this match; it waits for the other district (or the CWC of the child’s home district)',
         );
       }
-      const row = await updateMatch(tx, id, { ...agreed, note: input.note || m.note });
+      const row = await updateMatch(tx, id, { ...agreed, note: input.note || m.note }, now);
       await audit(tx, actor, 'match.agree', 'missing_match', id, null, {
         missingId: m.missingId,
         foundId: m.foundId,
@@ -259,16 +264,21 @@ export async function decideMatch(ctx: AppContext, actor: Actor, id: string, inp
     }
     const confirmedAs = rights.missingSide && rights.foundSide ? 'one_district' : missingAgreed && foundAgreed ? 'both_sides' : 'cwc';
     const p = await pair();
-    const row = await updateMatch(tx, id, {
-      ...agreed,
-      decidedBy: actor.userId,
-      decidedAt: now,
-      note: input.note || m.note,
-      decidedLeft: p.left,
-      decidedRight: p.right,
-      status: 'confirmed',
-      confirmedAs,
-    });
+    const row = await updateMatch(
+      tx,
+      id,
+      {
+        ...agreed,
+        decidedBy: actor.userId,
+        decidedAt: now,
+        note: input.note || m.note,
+        decidedLeft: p.left,
+        decidedRight: p.right,
+        status: 'confirmed',
+        confirmedAs,
+      },
+      now,
+    );
     await closeMatchedRecords(tx, actor, [missing, found], now, { matchId: id });
     const restoration = await insertRestoration(tx, {
       matchId: id,

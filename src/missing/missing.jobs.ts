@@ -35,6 +35,7 @@ export async function registerMissingJobs(boss: PgBoss, ctx: AppContext, opts: M
       const rekeyed = await rekeyStaleRecords(ctx, opts.batch ?? 200);
       const matched = await matchPendingRecords(ctx, opts.batch ?? 200);
       // National proposals both states confirmed (arrived by replication): close this state's records.
+      // Normally done on arrival (federation/proposals/arrivals.ts); this catches a NOTIFY nobody heard.
       const national = await closeConfirmedNationalMatches(ctx, opts.batch ?? 200);
       return { rekeyed, matched, nationalClosed: national.records.length };
     }),

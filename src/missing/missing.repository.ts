@@ -77,12 +77,14 @@ export async function updateRecord(
   id: string,
   version: number | undefined,
   set: Partial<typeof missingRecord.$inferInsert>,
+  /** The app's clock (ctx.now()), never the machine's. */
+  now: Date,
 ) {
   const conds = [eq(missingRecord.id, id), recordInJurisdiction(actor)];
   if (version !== undefined) conds.push(eq(missingRecord.version, version));
   const [row] = await db
     .update(missingRecord)
-    .set({ ...set, version: sql`${missingRecord.version} + 1`, updatedAt: new Date() })
+    .set({ ...set, version: sql`${missingRecord.version} + 1`, updatedAt: now })
     .where(and(...conds))
     .returning();
   return row ?? null;

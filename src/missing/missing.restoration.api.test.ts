@@ -123,11 +123,23 @@ describe('restored only on a CWC restoration order', () => {
       orderedOn: '2026-03-10',
     });
     expect(order.statusCode).toBe(201);
+    // Later the same day by the app's clock (frozen): the stored times are the clock's, not the machine's.
+    t.setNow(new Date('2026-03-10T09:15:00Z'));
     const res = await dcpo.post(`/api/v1/missing/restorations/${pair.restoration.id}/status`, {
       status: 'restored',
       note: 'handed over to the father',
     });
     expect(res.statusCode).toBe(200);
+    const [stored] = await t.ctx.database.query<{ updated_at: Date; match_updated_at: Date; report_updated_at: Date }>(
+      `SELECT r.updated_at, m.updated_at AS match_updated_at, rec.updated_at AS report_updated_at
+         FROM missing_restoration r JOIN missing_match m ON m.id = r.match_id JOIN missing_record rec ON rec.id = r.missing_id
+        WHERE r.id = $1`,
+      [pair.restoration.id],
+    );
+    expect(new Date(stored.updated_at).toISOString()).toBe('2026-03-10T09:15:00.000Z');
+    expect(new Date(stored.report_updated_at).toISOString()).toBe('2026-03-10T09:15:00.000Z');
+    // The match was confirmed (updateMatch) at the clock of beforeAll.
+    expect(new Date(stored.match_updated_at).toISOString()).toBe('2026-03-10T06:30:00.000Z');
     expect(res.json()).toMatchObject({
       status: 'restored',
       cwcOrder: { ref: 'CWC/AMR/2026/12', on: '2026-03-10', source: 'case' },

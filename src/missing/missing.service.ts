@@ -343,7 +343,7 @@ export async function moderate(ctx: AppContext, actor: Actor, id: string, input:
         set.blockKeysModel = matchingModel().version;
       }
     }
-    const updated = await updateRecord(tx, actor, id, r.version, set);
+    const updated = await updateRecord(tx, actor, id, r.version, set, now);
     if (!updated) throw conflict('Someone else changed this record');
     await audit(tx, actor, 'moderate', 'missing_record', id, placeOfRecord(r), {
       decision: input.decision,
@@ -459,7 +459,7 @@ export async function patchRecord(ctx: AppContext, actor: Actor, id: string, pat
     set.blockKeys = await blockKeysFor(tx, merged);
     set.blockKeysModel = matchingModel().version;
     if (r.status === 'open') set.matchState = 'pending';
-    const updated = await updateRecord(tx, actor, id, r.version, set);
+    const updated = await updateRecord(tx, actor, id, r.version, set, now);
     if (!updated) throw conflict('Someone else changed this record');
     await audit(tx, actor, 'update', 'missing_record', id, placeOfRecord(updated), {
       fields: Object.keys(changes).concat(districtCode ? ['districtCode'] : []),
@@ -563,7 +563,7 @@ export async function setPhoto(ctx: AppContext, actor: Actor, id: string, bytes:
         );
       if (r.status === 'rejected') throw rejectedRecord();
       await requirePhotoWritable(tx, actor, id);
-      const updated = await updateRecord(tx, actor, id, r.version, f.columns);
+      const updated = await updateRecord(tx, actor, id, r.version, f.columns, ctx.now());
       if (!updated) throw conflict('Someone else changed this record');
       await audit(tx, actor, 'attach', 'missing_record', id, placeOfRecord(r), {
         type: f.type,

@@ -90,7 +90,10 @@ export async function tryOpenCase(
   childIdOverride?: string,
 ): Promise<RestorationView & { notOpened?: CaseNotOpened }> {
   const why = (reason: CaseNotOpened) =>
-    updateRestoration(ctx.db, rest.id, { note: CASE_NOT_OPENED[reason] }).then((r) => ({ ...restorationView(r), notOpened: reason }));
+    updateRestoration(ctx.db, rest.id, { note: CASE_NOT_OPENED[reason] }, ctx.now()).then((r) => ({
+      ...restorationView(r),
+      notOpened: reason,
+    }));
   if (!can(actor, 'cases.write') || !actor.organisationId) return why('no_case_rights');
   const national = !!rest.nationalMatchId;
   const subject = national || !missing ? found : missing;
@@ -141,7 +144,7 @@ export async function tryOpenCase(
   }
   const caseChildId = (c as { child?: { id: string } }).child?.id ?? childId ?? null;
   if (caseChildId && !subject.childId) await setRecordSystem(ctx.db, subject.id, { childId: caseChildId });
-  const row = await updateRestoration(ctx.db, rest.id, { status: 'case_opened', caseId: c.id, childId: caseChildId, note: null });
+  const row = await updateRestoration(ctx.db, rest.id, { status: 'case_opened', caseId: c.id, childId: caseChildId, note: null }, now);
   await audit(ctx.db, actor, 'restoration.case', 'missing_restoration', rest.id, home, { caseId: c.id, childId: caseChildId });
   return restorationView(row);
 }
@@ -251,12 +254,12 @@ export async function updateRestorationStatus(ctx: AppContext, actor: Actor, id:
       throw new HttpError(409, 'restoration_closed', `This restoration is already ${rest.status}`);
     const place = { stateCode: rest.stateCode, districtCode: rest.districtCode };
     if (input.status === 'closed') {
-      const row = await updateRestoration(tx, id, { status: 'closed', note: input.note ?? rest.note });
+      const row = await updateRestoration(tx, id, { status: 'closed', note: input.note ?? rest.note }, now);
       await audit(tx, actor, 'update', 'missing_restoration', id, place, { status: 'closed' });
       return { ...restorationView(row), registryNotified: false };
     }
     const order = await restorationOrder(tx, actor, rest, input, today);
-    const row = await updateRestoration(tx, id, { status: 'restored', note: input.note ?? rest.note, ...order });
+    const row = await updateRestoration(tx, id, { status: 'restored', note: input.note ?? rest.note, ...order }, now);
     await audit(tx, actor, 'update', 'missing_restoration', id, place, { status: 'restored', cwcOrderSource: order.cwcOrderSource });
     // The child is home: the report and the found child's record are closed.
     for (const recordId of recordIdsOf(rest)) {

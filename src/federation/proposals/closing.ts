@@ -16,10 +16,12 @@ import { federationTables } from './proposals.repository';
  * as a match confirmed in the state does (`closeMatchedRecords`, src/missing/matches.service.ts):
  * the report or the found record is `matched`, audited at its place with the national proposal's
  * id, the state's other proposals naming it superseded. Its leaving the `missing_national`
- * publication (status no longer open) is the nation's DELETE. Run by the missing module's sweep
- * (missing.jobs.ts, every 10 minutes; not after a decision: the confirmed status arrives from the
- * nation only after the decision's commit, docs/SCALE.md §4); idempotent (only records still open
- * are touched).
+ * publication (status no longer open) is the nation's DELETE. Run when the confirmed proposal
+ * arrives (arrivals.ts: the state's trigger NOTIFYs, the app server listening runs this) and by
+ * the missing module's sweep as the safety net (missing.jobs.ts, every 10 minutes); not after a
+ * decision: the confirmed status arrives from the nation only after the decision's commit
+ * (docs/SCALE.md §4). Idempotent and safe in two servers at once (each record locked, only
+ * records still open touched).
  *
  * Notified: the DCPU of the district on the other side of the proposal, when that unit is in this
  * database (a deployment holding both states), and the DCPU of the record's own district; on a

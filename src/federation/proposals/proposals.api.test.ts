@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../tests/support/app';
 import { STATE_SQL, stateTables } from '../federation.sql';
 import { closeConfirmedNationalMatches } from './closing';
+import { listenForConfirmedNationalMatches } from './arrivals';
 import { foundChild, missingReport } from '../../missing/missing.testkit';
 import { multipart } from '../../missing/photos.fixtures';
 import { hashPassword } from '../../auth/passwords';
@@ -359,5 +360,114 @@ describe('a state database with the federation tables', () => {
     expect(await closeConfirmedNationalMatches(t.ctx)).toEqual({ matches: [], records: [] });
     expect(await statusOf(reportId)).toBe('matched');
     expect(await t.ctx.database.query('SELECT 1 FROM missing_restoration WHERE national_match_id = $1', [confirmed])).toHaveLength(1);
+  });
+});
+
+/**
+ * The nation's answer arriving (docs/SCALE.md §4): the `national_match_changed` trigger NOTIFYs and the
+ * app's listener (arrivals.ts, started by the server) closes the records at once, without the sweep.
+ * Here the proposal is written `confirmed` by an UPDATE, as the replication apply worker writes it
+ * (replication.pg.test.ts shows the apply worker's own write on three clusters).
+ */
+describe('a proposal arriving confirmed while the app listens', () => {
+  /** An Amravati report and a child found in Bhopal (filed in Akola, then moved), both open. */
+  async function pair(name: string) {
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/missing/reports',
+      ...multipart(
+        [{ name: 'data', value: JSON.stringify(missingReport({ name, sex: 'female', ageYears: 8, lastSeenOn: '2026-02-03' })) }],
+        {
+          authorization: `Bearer ${amravati.token}`,
+        },
+      ),
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const found = await akola.post('/api/v1/missing/found-children', foundChild({ name, ageYears: 8, foundOn: '2026-02-10' }));
+    expect(found.statusCode, found.body).toBe(201);
+    const [reportId, foundId] = [filed.json().id as string, found.json().id as string];
+    await t.ctx.database.query(
+      `UPDATE missing_record SET state_code = $2, district_code = $3, subdistrict_code = NULL, block_code = NULL, village_id = NULL WHERE id = $1`,
+      [foundId, MADHYA_PRADESH, BHOPAL],
+    );
+    const id = randomUUID();
+    await t.ctx.database.query(
+      `INSERT INTO national_match (id, missing_id, found_id, missing_state_code, missing_district_code, found_state_code,
+         found_district_code, missing_sex, found_sex, probability, weight, fields, explanation, model_version, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'female', 'female', 0.95, 9, '[]', 'name and age agree', 'test-model', 'proposed')`,
+      [id, reportId, foundId, MAHARASHTRA, AMRAVATI, MADHYA_PRADESH, BHOPAL],
+    );
+    return { id, reportId, foundId };
+  }
+  const statuses = async (ids: string[]) =>
+    (await t.ctx.database.query<{ status: string }>('SELECT status FROM missing_record WHERE id = ANY($1::uuid[]) ORDER BY id', [ids])).map(
+      (r) => r.status,
+    );
+  const restorations = (matchId: string) =>
+    t.ctx.database.query<{ created_at: Date; district_code: number }>(
+      'SELECT created_at, district_code FROM missing_restoration WHERE national_match_id = $1',
+      [matchId],
+    );
+  const notified = async (matchId: string) =>
+    (
+      await t.ctx.database.query<{ unit_id: string }>(
+        `SELECT unit_id FROM notification WHERE kind = 'national_match_closed' AND ref = $1`,
+        [matchId],
+      )
+    )
+      .map((n) => n.unit_id)
+      .sort();
+
+  it('closes the records and opens the restoration within seconds of the confirmation, without the sweep', async () => {
+    t.setNow(new Date('2026-03-11T05:00:00Z'));
+    const p = await pair('Meena Gawande');
+    const runs: string[][] = [];
+    const listener = await listenForConfirmedNationalMatches(t.ctx, { debounceMs: 50, onRun: (r) => runs.push(r.matches) });
+    try {
+      // A rejection needs nothing of the state (closing acts on confirmed proposals): no run for it.
+      const rejected = await pair('Lata Gawande');
+      await t.ctx.database.query("UPDATE national_match SET status = 'rejected' WHERE id = $1", [rejected.id]);
+      await new Promise((r) => setTimeout(r, 300));
+      await listener.settled();
+      expect(runs.flat()).not.toContain(rejected.id);
+      expect(await statuses([rejected.reportId, rejected.foundId])).toEqual(['open', 'open']);
+
+      const t0 = performance.now();
+      await t.ctx.database.query("UPDATE national_match SET status = 'confirmed', updated_at = now() WHERE id = $1", [p.id]);
+      let waited = 0;
+      for (;;) {
+        const closed = (await statuses([p.reportId, p.foundId])).every((s) => s === 'matched');
+        if (closed && (await restorations(p.id)).length === 1) break;
+        waited = performance.now() - t0;
+        expect(waited, 'the records closed by the listener within 15 s').toBeLessThan(15_000);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await listener.settled();
+      expect(runs.flat()).toContain(p.id);
+      const [rest] = await restorations(p.id);
+      expect(rest.district_code).toBe(BHOPAL);
+      // At the injected clock, not the machine's.
+      expect(new Date(rest.created_at).toISOString()).toBe('2026-03-11T05:00:00.000Z');
+      expect((await notified(p.id)).length).toBeGreaterThan(0);
+    } finally {
+      await listener.stop();
+    }
+  });
+
+  it('closes once when two runs (two app servers) take the same confirmation at once: one restoration, one notification per DCPU', async () => {
+    const p = await pair('Rekha Gawande');
+    // Nobody listens now: the trigger's NOTIFY goes unheard and nothing fails.
+    await t.ctx.database.query("UPDATE national_match SET status = 'confirmed' WHERE id = $1", [p.id]);
+    expect(await statuses([p.reportId, p.foundId])).toEqual(['open', 'open']);
+    const [a, b] = await Promise.all([closeConfirmedNationalMatches(t.ctx), closeConfirmedNationalMatches(t.ctx)]);
+    expect([...a.matches, ...b.matches]).toEqual([p.id]);
+    expect([...a.records, ...b.records].sort()).toEqual([p.reportId, p.foundId].sort());
+    expect(await statuses([p.reportId, p.foundId])).toEqual(['matched', 'matched']);
+    expect(await restorations(p.id)).toHaveLength(1);
+    const units = await notified(p.id);
+    expect(units.length).toBeGreaterThan(0);
+    expect(new Set(units).size).toBe(units.length);
+    const closings = await t.ctx.database.query(`SELECT 1 FROM audit_event WHERE action = 'national.close' AND entity_id = $1`, [p.id]);
+    expect(closings).toHaveLength(1);
   });
 });
