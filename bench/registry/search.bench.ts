@@ -135,8 +135,8 @@ async function runOne(
       kind === 'postgres'
         ? (
             await database.query<{ n: string; s: string }>(
-              `SELECT c.relname AS n, pg_size_pretty(pg_total_relation_size(c.oid)) AS s FROM pg_class c
-                WHERE c.relname IN ('child', 'bench_child_name_trgm', 'bench_child_name_local_trgm') ORDER BY 1`,
+              `SELECT r AS n, pg_size_pretty(coalesce((SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree(r::regclass)), pg_total_relation_size(r::regclass))) AS s
+                 FROM unnest(ARRAY['child', 'bench_child_name_trgm', 'bench_child_name_local_trgm']) r ORDER BY 1`,
             )
           )
             .map((r) => `${r.n} ${r.s}`)
