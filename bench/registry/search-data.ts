@@ -111,7 +111,7 @@ export async function populate(database: Database, n: number, targetCount = 200)
                c.sex, c.dob, 'birth_family'
         FROM (${choices(`generate_series(${lo}::bigint, ${hi}::bigint) g`, given.length, family.length, districts)}) c
         JOIN bench_given gp ON gp.i = c.gi JOIN bench_family fp ON fp.i = c.fi`);
-      if (((hi - 1) / BATCH) % 4 === 0 || hi === n) log(`  populated ${hi}/${n}`);
+      log(`  populated ${hi}/${n}`);
     }
   });
   const [indexMs] = await timeIt(() =>
