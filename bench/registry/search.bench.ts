@@ -223,7 +223,12 @@ export async function run(): Promise<BenchResult[]> {
   const layouts = (layout === 'both' ? ['plain', 'partitioned'] : [layout]) as ('plain' | 'partitioned')[];
   const pgRows = Number(process.env.BENCH_SEARCH_ROWS_PG ?? 1_000_000);
   const pgliteRows = Number(process.env.BENCH_SEARCH_ROWS_PGLITE ?? 100_000);
-  if (pgRows > 0) for (const l of layouts) out.push(...(await runOne('postgres', pgRows, l, thresholds)));
-  if (pgliteRows > 0) out.push(...(await runOne('pglite', pgliteRows, 'plain', thresholds)));
+  // Each configuration's rows on stderr as soon as measured: a long run stopped later keeps them.
+  const keep = (rows: BenchResult[]) => {
+    for (const r of rows) log(`  result: ${JSON.stringify(r)}`);
+    out.push(...rows);
+  };
+  if (pgRows > 0) for (const l of layouts) keep(await runOne('postgres', pgRows, l, thresholds));
+  if (pgliteRows > 0) keep(await runOne('pglite', pgliteRows, 'plain', thresholds));
   return out;
 }
