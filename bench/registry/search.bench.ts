@@ -8,7 +8,7 @@
  *   BENCH_SEARCH_ROWS_PG (default 10 lakh; 1 crore: see bench/README.md), BENCH_SEARCH_ROWS_PGLITE
  *   (default 1 lakh; 0 skips), BENCH_SEARCH_LAYOUT=plain|partitioned|both (default both: the
  *   production layout is state-partitioned by `samanvay partition`, docs/SCALE.md §3),
- *   BENCH_SEARCH_TRGM_THRESHOLDS (default 0.3,0.2).
+ *   BENCH_SEARCH_TRGM_THRESHOLDS (default 0.3,0.2; `none` measures the app and ILIKE only).
  *
  * pg_trgm runs on PostgreSQL only (PGlite would need its contrib module loaded at start).
  */
@@ -113,7 +113,7 @@ async function runOne(
     );
     const targets = await populate(database, n);
     let trgmIndexMs = 0;
-    if (kind === 'postgres') {
+    if (kind === 'postgres' && thresholds.length) {
       [trgmIndexMs] = await timeIt(async () => {
         await database.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm');
         await buildIndexes(database, [
@@ -136,7 +136,7 @@ async function runOne(
         ? (
             await database.query<{ n: string; s: string }>(
               `SELECT r AS n, pg_size_pretty(coalesce((SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree(r::regclass)), pg_total_relation_size(r::regclass))) AS s
-                 FROM unnest(ARRAY['child', 'bench_child_name_trgm', 'bench_child_name_local_trgm']) r ORDER BY 1`,
+                 FROM unnest(ARRAY['child', 'bench_child_name_trgm', 'bench_child_name_local_trgm']) r WHERE to_regclass(r) IS NOT NULL ORDER BY 1`,
             )
           )
             .map((r) => `${r.n} ${r.s}`)
@@ -218,7 +218,10 @@ async function runOne(
 
 export async function run(): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
-  const thresholds = (process.env.BENCH_SEARCH_TRGM_THRESHOLDS ?? '0.3,0.2').split(',').map(Number);
+  const thresholds = (process.env.BENCH_SEARCH_TRGM_THRESHOLDS ?? '0.3,0.2')
+    .split(',')
+    .filter((x) => x && x !== 'none')
+    .map(Number);
   const layout = process.env.BENCH_SEARCH_LAYOUT ?? 'both';
   const layouts = (layout === 'both' ? ['plain', 'partitioned'] : [layout]) as ('plain' | 'partitioned')[];
   const pgRows = Number(process.env.BENCH_SEARCH_ROWS_PG ?? 1_000_000);
