@@ -180,16 +180,34 @@ interface PartValues {
   ids: Int32Array;
 }
 
+/**
+ * Interned key-part values. The left side interns; built `from` a `LeftBlocks`' dictionaries, a right value the left side never had gets the part's dictionary size, an id
+ * no left key contains: such a key finds no block, as before, and every other key keeps its place in
+ * `keysOf`'s order, so the candidates and their order do not change.
+ */
 class KeyParts {
   private readonly dicts = new Map<string, Map<string, number>>();
   private readonly cache = new Map<string, PartValues>();
+  private frozen = false;
+
+  static from(dicts: ReadonlyArray<readonly [string, readonly string[]]>): KeyParts {
+    const kp = new KeyParts();
+    for (const [dk, values] of dicts) kp.dicts.set(dk, new Map(values.map((v, x) => [v, x])));
+    kp.frozen = true;
+    return kp;
+  }
+
+  /** The dictionaries' values in id order (for another thread's `from`). */
+  export(): Array<[string, string[]]> {
+    return [...this.dicts].map(([dk, d]) => [dk, [...d.keys()]]);
+  }
 
   dictSize(k: BlockingRule['keys'][number]): number {
-    return this.dicts.get(`${k.column}\u0000${k.transform}\u0000${k.with ?? ''}`)?.size ?? 0;
+    return this.dicts.get(partKey(k))?.size ?? 0;
   }
 
   values(t: Table, side: 'left' | 'right', k: BlockingRule['keys'][number]): PartValues {
-    const dk = `${k.column}\u0000${k.transform}\u0000${k.with ?? ''}`;
+    const dk = partKey(k);
     const ck = `${dk}\u0000${side}\u0000${k.maxYears ?? ''}`;
     const hit = this.cache.get(ck);
     if (hit) return hit;
@@ -199,9 +217,11 @@ class KeyParts {
       this.dicts.set(dk, dict);
     }
     const d = dict;
+    const frozen = this.frozen;
     const intern = (v: string) => {
       let x = d.get(v);
       if (x === undefined) {
+        if (frozen) return d.size;
         x = d.size;
         d.set(v, x);
       }
@@ -233,6 +253,10 @@ class KeyParts {
     this.cache.set(ck, pv);
     return pv;
   }
+}
+
+function partKey(k: BlockingRule['keys'][number]): string {
+  return `${k.column}\u0000${k.transform}\u0000${k.with ?? ''}`;
 }
 
 /** Writes each combination of the parts' values for record i, as one number (mixed radix), into out.
@@ -348,6 +372,77 @@ export function blockingWarnings(stats: readonly RuleStats[]): string[] {
     );
 }
 
+/**
+ * The left side of a block index, which depends on the left records only: per rule, each block's key
+ * and its left members, and the key parts' dictionaries of left values. Every worker of a parallel run
+ * built it again over all left records (at 2 lakh a side, 16 of a worker's ~75 CPU-seconds); the first
+ * worker now builds it once and the others receive a copy (`link.worker.ts`).
+ */
+export interface LeftBlocks {
+  nLeft: number;
+  /** Per key part (column, transform, with): the left side's values, in id order. */
+  dicts: Array<[string, string[]]>;
+  rules: LeftRule[];
+}
+
+interface LeftRule {
+  /** Radix of each key part: its dictionary's size + 1 (the size is the id of a value the left side lacks). */
+  mult: number[];
+  /** Block b's key (mixed radix over the parts' ids); blocks numbered in order of their first left record. */
+  keys: Float64Array;
+  members: Int32Array;
+  start: Int32Array;
+}
+
+/** Indexes the left records under every rule (see `LeftBlocks`). */
+export function buildLeftBlocks(model: Model, left: Table, opts: Pick<BlockIndexOptions, 'shared' | 'afterRule'> = {}): LeftBlocks {
+  const kp = new KeyParts();
+  const shared = opts.shared === true;
+  const parts = model.blocking.rules.map((rule) => rule.keys.map((k) => kp.values(left, 'left', k)));
+  const rules = model.blocking.rules.map((rule, r): LeftRule => {
+    const lp = parts[r];
+    const mult: number[] = [];
+    let m = 1;
+    for (const k of rule.keys) {
+      mult.push(m);
+      m *= kp.dictSize(k) + 1;
+    }
+    if (m > 2 ** 53) throw new Error(`blocking rule "${rule.id}": too many distinct key values`);
+    const blockOf = new Map<number, number>();
+    const lCount: number[] = [],
+      blockKeys: number[] = [];
+    const entryBlock: number[] = [],
+      entryRec: number[] = [];
+    const keys: number[] = [];
+    for (let i = 0; i < left.ids.length; i++) {
+      const first = entryBlock.length;
+      const nk = keysOf(lp, mult, i, keys);
+      next: for (let q = 0; q < nk; q++) {
+        let b = blockOf.get(keys[q]);
+        if (b === undefined) {
+          b = lCount.length;
+          blockOf.set(keys[q], b);
+          lCount.push(0);
+          blockKeys.push(keys[q]);
+        }
+        for (let x = first; x < entryBlock.length; x++) if (entryBlock[x] === b) continue next;
+        entryBlock.push(b);
+        entryRec.push(i);
+        lCount[b]++;
+      }
+    }
+    const nb = lCount.length;
+    const start = int32(nb + 1, shared);
+    for (let b = 0; b < nb; b++) start[b + 1] = start[b] + lCount[b];
+    const fill = start.slice(0, nb);
+    const members = int32(start[nb], shared);
+    for (let x = 0; x < entryBlock.length; x++) members[fill[entryBlock[x]]++] = entryRec[x];
+    opts.afterRule?.();
+    return { mult, keys: Float64Array.from(blockKeys), members, start };
+  });
+  return { nLeft: left.ids.length, dicts: kp.export(), rules };
+}
+
 export interface BlockIndexOptions {
   /** Right-record slice bounds of a parallel run (default one slice, all records). A block is skipped
    *  per slice, when left × the slice's right records exceed the cap divided by the number of slices:
@@ -357,6 +452,8 @@ export interface BlockIndexOptions {
   shared?: boolean;
   /** Called after each rule is indexed: a parallel worker collects the rule's garbage there. */
   afterRule?: () => void;
+  /** The left side built elsewhere (`buildLeftBlocks` on the same model's rules and left records). */
+  left?: LeftBlocks;
 }
 
 export class BlockIndex implements CandidateSource {
@@ -374,13 +471,16 @@ export class BlockIndex implements CandidateSource {
     private readonly dedupe = false,
     opts: BlockIndexOptions = {},
   ) {
-    const kp = new KeyParts();
     const bounds = opts.bounds ?? [0, right.ids.length];
     const nSlices = bounds.length - 1;
     const shared = opts.shared === true;
+    const lb = opts.left ?? buildLeftBlocks(model, left, opts);
+    if (lb.nLeft !== left.ids.length || lb.rules.length !== model.blocking.rules.length)
+      throw new Error('the left blocks were built for other records or rules');
+    const kp = KeyParts.from(lb.dicts);
     this.bounds = bounds;
     this.sliceStats = Array.from({ length: nSlices }, () => []);
-    for (const rule of model.blocking.rules) {
+    model.blocking.rules.forEach((rule, r) => {
       // As the parallel run always did: each slice's cap is the rule's cap over the number of slices.
       const cap =
         nSlices === 1
@@ -389,43 +489,12 @@ export class BlockIndex implements CandidateSource {
               Math.max(1, Math.floor(model.blocking.maxBlockPairs / nSlices)),
               rule.maxBlockPairs ? Math.max(1, Math.floor(rule.maxBlockPairs / nSlices)) : Infinity,
             );
-      const lp = rule.keys.map((k) => kp.values(left, 'left', k));
+      const { mult, keys: blockKeys, members, start } = lb.rules[r];
       const rp = rule.keys.map((k) => kp.values(right, 'right', k));
-      const mult: number[] = [];
-      let m = 1;
-      for (const k of rule.keys) {
-        mult.push(m);
-        m *= kp.dictSize(k) + 1;
-      }
-      if (m > 2 ** 53) throw new Error(`blocking rule "${rule.id}": too many distinct key values`);
-
+      const nb = blockKeys.length;
       const blockOf = new Map<number, number>();
-      const lCount: number[] = [];
-      const entryBlock: number[] = [],
-        entryRec: number[] = [];
+      for (let b = 0; b < nb; b++) blockOf.set(blockKeys[b], b);
       const keys: number[] = [];
-      for (let i = 0; i < left.ids.length; i++) {
-        const first = entryBlock.length;
-        const nk = keysOf(lp, mult, i, keys);
-        next: for (let q = 0; q < nk; q++) {
-          let b = blockOf.get(keys[q]);
-          if (b === undefined) {
-            b = lCount.length;
-            blockOf.set(keys[q], b);
-            lCount.push(0);
-          }
-          for (let x = first; x < entryBlock.length; x++) if (entryBlock[x] === b) continue next;
-          entryBlock.push(b);
-          entryRec.push(i);
-          lCount[b]++;
-        }
-      }
-      const nb = lCount.length;
-      const start = int32(nb + 1, shared);
-      for (let b = 0; b < nb; b++) start[b + 1] = start[b] + lCount[b];
-      const fill = start.slice(0, nb);
-      const members = int32(start[nb], shared);
-      for (let x = 0; x < entryBlock.length; x++) members[fill[entryBlock[x]]++] = entryRec[x];
 
       const rCounts = Array.from({ length: nSlices }, () => new Float64Array(nb));
       const rOff = int32(right.ids.length + 1, shared);
@@ -450,13 +519,14 @@ export class BlockIndex implements CandidateSource {
         const skipped = uint8(nb, shared);
         const st: RuleStats = { id: rule.id, pairs: 0, skippedBlocks: 0, skippedPairs: 0, largestBlockPairs: 0, skippedExamples: [] };
         for (let b = 0; b < nb; b++) {
-          const p = dedupe ? (lCount[b] * (lCount[b] - 1)) / 2 : lCount[b] * rCount[b];
+          const lCount = start[b + 1] - start[b];
+          const p = dedupe ? (lCount * (lCount - 1)) / 2 : lCount * rCount[b];
           if (p > cap) {
             skipped[b] = 1;
             st.skippedBlocks++;
             st.skippedPairs += p;
             if (st.skippedExamples.length < 5)
-              st.skippedExamples.push(`${lCount[b]} records like ${left.ids[members[start[b]]]} (${p} pairs)`);
+              st.skippedExamples.push(`${lCount} records like ${left.ids[members[start[b]]]} (${p} pairs)`);
           } else {
             st.pairs += p;
             if (p > st.largestBlockPairs) st.largestBlockPairs = p;
@@ -469,7 +539,7 @@ export class BlockIndex implements CandidateSource {
       rb.set(rBlocks);
       this.rules.push({ members, start, skipped: skippedBySlice, rOff, rBlocks: rb });
       opts.afterRule?.();
-    }
+    });
     this.stats = this.sliceStats[0];
     this.stamp = new Int32Array(left.ids.length);
   }

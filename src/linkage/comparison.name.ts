@@ -39,6 +39,42 @@ export function nameShared(): NameShared {
   };
 }
 
+interface SavedNames {
+  sounds: string[];
+  skeletons: string[];
+  keys: string[];
+  full: string[];
+  same: (readonly number[])[];
+  pet: (readonly number[])[];
+}
+
+/** Memoised by object: the comparisons sharing one dictionary save it once, and a message carries it once. */
+const savedNames = new WeakMap<NameShared, SavedNames>();
+function saveNames(sh: NameShared): SavedNames {
+  let s = savedNames.get(sh);
+  if (!s) {
+    s = {
+      sounds: sh.sounds.strings,
+      skeletons: sh.skeletons.strings,
+      keys: sh.keys.strings,
+      full: sh.full.strings,
+      same: sh.same,
+      pet: sh.pet,
+    };
+    savedNames.set(sh, s);
+  }
+  return s;
+}
+
+function loadNames(sh: NameShared, s: SavedNames): void {
+  sh.sounds.load(s.sounds);
+  sh.skeletons.load(s.skeletons);
+  sh.keys.load(s.keys);
+  sh.full.load(s.full);
+  s.same.forEach((v, id) => (sh.same[id] = v));
+  s.pet.forEach((v, id) => (sh.pet[id] = v));
+}
+
 export interface NameFeatures {
   off: Int32Array;
   snd: Int32Array;
@@ -151,6 +187,18 @@ export class NameComparator {
       this.keyCount = grown;
     }
     this.keyCount[k]++;
+  }
+
+  saveState(): { keyCount: Float64Array; records: number; shared: SavedNames } {
+    return { keyCount: this.keyCount, records: this.records, shared: saveNames(this.sh) };
+  }
+
+  /** The three name comparisons share one dictionary: it is loaded by the first (the others find it filled). */
+  loadState(s: unknown): void {
+    const st = s as ReturnType<NameComparator['saveState']>;
+    this.keyCount = Float64Array.from(st.keyCount);
+    this.records = st.records;
+    if (this.sh.sounds.size === 0) loadNames(this.sh, st.shared);
   }
 
   /** Call once both sides are prepared. */

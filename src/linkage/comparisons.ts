@@ -13,6 +13,10 @@ export interface Comparator<F = unknown> {
   finish?(): void;
   level(a: F, i: number, b: F, j: number): number;
   tfLog?(a: F, i: number, b: F, j: number): number;
+  /** What preparing left behind that preparing another table depends on (dictionaries, counts),
+   *  as plain data for another thread's `loadState` on a fresh comparator of the same spec. */
+  saveState?(): unknown;
+  loadState?(s: unknown): void;
 }
 
 export interface CompareOptions {
@@ -36,6 +40,12 @@ class StringComparator implements Comparator<Int32Array> {
     const p = spec.params as { thresholds?: number[] };
     this.thresholds = fuzzy ? (p.thresholds ?? [0.9, 0.8]) : [];
     this.nLevels = 2 + this.thresholds.length;
+  }
+  saveState(): string[] {
+    return this.dict.strings;
+  }
+  loadState(s: unknown): void {
+    this.dict.load(s as string[]);
   }
   prepare(t: Table): Int32Array {
     const c = col(t, this.spec.columns[0]);
@@ -178,6 +188,12 @@ class LocationComparator implements Comparator<LocF> {
   constructor(readonly spec: ComparisonSpec) {
     this.fuzzy = (spec.params as { fuzzy?: number }).fuzzy ?? 0.88;
   }
+  saveState(): string[] {
+    return this.dict.strings;
+  }
+  loadState(s: unknown): void {
+    this.dict.load(s as string[]);
+  }
   prepare(t: Table): LocF {
     const ids = (name: string | undefined, alias: (v: string) => string = (v) => v) => {
       const c = name ? col(t, name) : [];
@@ -224,6 +240,12 @@ class TokensComparator implements Comparator<TokF> {
   readonly nLevels = 3;
   private readonly dict = new Interner();
   constructor(readonly spec: ComparisonSpec) {}
+  saveState(): string[] {
+    return this.dict.strings;
+  }
+  loadState(s: unknown): void {
+    this.dict.load(s as string[]);
+  }
   prepare(t: Table): TokF {
     const c = col(t, this.spec.columns[0]);
     const off = new Int32Array(t.ids.length + 1);

@@ -4,13 +4,24 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { clearNameMemos } from '../names';
-import { LinkEngine, type EngineOptions } from './engine';
+import { LinkEngine, prepareLeft, type EngineOptions, type PreparedLeft } from './engine';
 import type { Model } from './model';
 import type { Table } from './record';
 import { estimateU, train } from './training';
 
 export type WorkerRequest =
-  | { type: 'init'; left: Table; right: Table; model: Model; opts: Pick<EngineOptions, 'train' | 'tfClamp'>; estimateU: boolean }
+  | { type: 'prepareLeft'; left: Table; model: Model }
+  | {
+      type: 'init';
+      /** null: the table this worker was given in 'prepareLeft'. */
+      left: Table | null;
+      /** 'kept': the left side this worker prepared itself. */
+      prepared: PreparedLeft | 'kept';
+      right: Table;
+      model: Model;
+      opts: Pick<EngineOptions, 'train' | 'tfClamp'>;
+      estimateU: boolean;
+    }
   | { type: 'train'; counts: Array<[number, number]>; tfSums: number[][]; tfCounts: number[][]; totalPairs: number; totalRight: number }
   | { type: 'score'; model: Model; topK: number; threshold: number; oneToOne: boolean; explain: boolean };
 
@@ -32,6 +43,7 @@ export interface ScoredShare {
 }
 
 let engine: LinkEngine | null = null;
+let kept: { left: Table; prepared: PreparedLeft } | null = null;
 
 // A full collection on demand, between phases (see 'init'). The flag is process-wide but only
 // contexts created after it get `gc`: this worker's own fresh vm context, nothing else.
@@ -61,11 +73,24 @@ function sumInto(acc: number[][], add: number[][]): void {
 }
 
 parentPort?.on('message', (msg: WorkerRequest) => {
-  if (msg.type === 'init') {
-    engine = new LinkEngine(msg.model, msg.left, msg.right, {
+  if (msg.type === 'prepareLeft') {
+    // The left side for every worker (see `PreparedLeft`): prepared here once, copied to the others.
+    const prepared = prepareLeft(msg.model, msg.left, () => collectIfGrown(GARBAGE_BOUND));
+    kept = { left: msg.left, prepared };
+    // The names' memos hold every left name and token; the right side's preparation fills its own.
+    clearNameMemos();
+    collectGarbage();
+    liveAfterCollection = getHeapStatistics().used_heap_size;
+    parentPort!.postMessage({ type: 'preparedLeft', prepared });
+  } else if (msg.type === 'init') {
+    const left = msg.left ?? kept!.left;
+    const prepared = msg.prepared === 'kept' ? kept!.prepared : msg.prepared;
+    kept = null;
+    engine = new LinkEngine(msg.model, left, msg.right, {
       train: msg.opts.train,
       tfClamp: msg.opts.tfClamp,
       afterBlockingRule: () => collectIfGrown(GARBAGE_BOUND),
+      left: prepared,
     });
     // Comparing reads only the prepared features and the block index: the raw columns and the
     // names' memos (keyed by every raw name and token) go before the pair arrays are filled, and

@@ -17,6 +17,10 @@ export class Interner {
   get size(): number {
     return this.strings.length;
   }
+  /** Interns another thread's strings in their order: this interner (if empty) then gives the same ids. */
+  load(strings: readonly string[]): void {
+    for (const x of strings) this.id(x);
+  }
 }
 
 /**

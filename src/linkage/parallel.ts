@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { blockingWarnings, type RuleStats } from './blocking';
-import { explain, fieldsOf, type EngineOptions, type Progress } from './engine';
+import { explain, fieldsOf, type EngineOptions, type PreparedLeft, type Progress } from './engine';
 import type { Model } from './model';
 import type { Table } from './record';
 import type { ScoredShare, WorkerRequest } from './link.worker';
@@ -119,13 +119,20 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
     };
     const cols = usedColumns(model);
     const leftUsed = sliceTable(left, 0, left.ids.length, cols);
-    const compared = await Promise.all(
+    // The left side (features, dictionaries, left blocks) depends on the left records only: the first
+    // worker prepares it and the others get a copy, rather than each preparing it again. The rules
+    // and their key parts are the same in sliceModel; only the caps differ, and they apply later.
+    let prepared: PreparedLeft | null = (
+      await ask<{ prepared: PreparedLeft }>(workers[0], { type: 'prepareLeft', left: leftUsed, model: sliceModel }, 'preparedLeft')
+    ).prepared;
+    const comparing = Promise.all(
       workers.map((w, k) =>
         ask<Compared>(
           w,
           {
             type: 'init',
-            left: leftUsed,
+            left: k === 0 ? null : leftUsed,
+            prepared: k === 0 ? 'kept' : prepared!,
             right: sliceTable(right, bounds[k], bounds[k + 1], cols),
             model: sliceModel,
             opts: { train: trainMode, tfClamp: opts.tfClamp },
@@ -138,6 +145,9 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
         }),
       ),
     );
+    // Posted (copied) to every worker: the main thread need not hold it while they compare.
+    prepared = null;
+    const compared = await comparing;
 
     const merged = new Map<number, number>();
     for (const c of compared) for (const [code, cnt] of c.counts) merged.set(code, (merged.get(code) ?? 0) + cnt);
