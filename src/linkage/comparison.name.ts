@@ -1,9 +1,10 @@
-// The name comparison: levels exact → variant → similar → [nickname] → different,
+// The name comparison: levels exact → variant → similar → [nickname] → [given name] → different,
 // with the term frequency of the agreeing tokens for the TF adjustment.
 import {
   initialsOf,
   withoutScriptInitials,
   isGenericPetName,
+  isNameMarkerCanonical,
   isNicknameCanonical,
   petIdsOfSound,
   variantIdsOfSound,
@@ -89,12 +90,15 @@ export interface NameFeatures {
   pet: Uint8Array;
   /** The name's initials ("R. Karthik", "ர. கார்த்திக்") as a bitmask of letters (`letterBit`). */
   ini: Int32Array;
+  /** The given name's sound id (first token neither a pet name nor a marker, `isNameMarkerCanonical`), -1 if none. */
+  given: Int32Array;
 }
 
 export class NameComparator {
   readonly nLevels: number;
   private readonly thresholds: number[];
   private readonly nickname: boolean;
+  private readonly givenName: boolean;
   /** Records containing each key, over both sides: the term frequency. */
   private keyCount = new Float64Array(1024);
   private records = 0;
@@ -104,10 +108,11 @@ export class NameComparator {
     readonly spec: ComparisonSpec,
     private readonly sh: NameShared,
   ) {
-    const p = spec.params as { thresholds?: number[]; nickname?: boolean };
+    const p = spec.params as { thresholds?: number[]; nickname?: boolean; givenName?: boolean };
     this.thresholds = p.thresholds ?? [0.9, 0.8];
     this.nickname = p.nickname !== false;
-    this.nLevels = 3 + this.thresholds.length + (this.nickname ? 1 : 0);
+    this.givenName = p.givenName === true;
+    this.nLevels = 3 + this.thresholds.length + (this.nickname ? 1 : 0) + (this.givenName ? 1 : 0);
   }
 
   prepare(t: Table): NameFeatures {
@@ -122,9 +127,10 @@ export class NameComparator {
     const nick = new Uint8Array(n);
     const tab = new Uint8Array(n);
     const ini = new Int32Array(n);
+    const given = new Int32Array(n).fill(-1);
     const memo = new Map<
       string,
-      { s: number[]; sk: number[]; k: number[]; p: number[]; full: number; nick: number; tab: number; ini: number }
+      { s: number[]; sk: number[]; k: number[]; p: number[]; full: number; nick: number; tab: number; ini: number; given: number }
     >();
     for (let i = 0; i < n; i++) {
       const raw = col[i] ?? '';
@@ -143,7 +149,10 @@ export class NameComparator {
           nick: toks.length === 1 && (isNicknameCanonical(toks[0]) || isGenericPetName(toks[0])) ? 1 : 0,
           tab: 0,
           ini: initialsOf(raw).reduce((m, l) => m | letterBit(l), 0),
+          given: -1,
         };
+        const g = toks.findIndex((tok, x) => f!.p[x] === 0 && !isNameMarkerCanonical(tok));
+        if (g >= 0) f.given = g;
         for (const id of f.s)
           if (this.sh.same[id] === undefined) {
             const sound = this.sh.sounds.strings[id];
@@ -165,6 +174,7 @@ export class NameComparator {
       nick[i] = f.nick;
       tab[i] = f.tab;
       ini[i] = f.ini;
+      given[i] = f.given;
     }
     this.records += n;
     return {
@@ -177,6 +187,7 @@ export class NameComparator {
       nick,
       tab,
       ini,
+      given,
     };
   }
 
@@ -267,6 +278,7 @@ export class NameComparator {
     for (let t = 0; t < this.thresholds.length; t++) if (s >= this.thresholds[t]) return 2 + t;
     if (this.nickname && (a.nick[i] || b.nick[j] || this.petForGiven(a, a0, a1, b, b0, b1) || this.petForGiven(b, b0, b1, a, a0, a1)))
       return 2 + this.thresholds.length;
+    if (this.givenName && this.givenAgrees(a, i, b, j)) return this.nLevels - 2;
     return this.nLevels - 1;
   }
 
@@ -330,6 +342,36 @@ export class NameComparator {
       if (!ok) return false;
     }
     return pets > 0 && rest > 0;
+  }
+
+  /**
+   * The given names agree though the rest of the names do not: a weaker level than "similar", not
+   * "different". In much of India the second word of a name is not a family surname both records
+   * must share: Tamil, Telugu and Kannada practice puts the father's given name beside or instead of
+   * a surname (Karthik Murugan, son of Murugan; the initial R. of Tamil Nadu records is the same
+   * father's name), Arabic-derived names take the father's name as the second name (Rizwan
+   * Rahman, son of Abdur Rahman), a girl is often registered with a female marker (Bibi, Begum,
+   * Khatun, Kumari, Devi) in place of the family surname, and a police record may write whatever
+   * surname the child or the informant gives. The given name is the first token that is neither a
+   * pet name nor a marker (`isNameMarkerCanonical`), compared as the other levels compare tokens:
+   * the same sound, the same consonant skeleton (three consonants or more), a variant in the outside
+   * table, or Jaro–Winkler at the close threshold. Its m and u are trained like every other level's;
+   * namesakes (another child of a common given name) are what its u counts.
+   */
+  private givenAgrees(a: NameFeatures, i: number, b: NameFeatures, j: number): boolean {
+    const ga = a.given[i],
+      gb = b.given[j];
+    if (ga < 0 || gb < 0) return false;
+    const x = a.off[i] + ga,
+      y = b.off[j] + gb;
+    const sa = a.snd[x],
+      sb = b.snd[y];
+    return (
+      sa === sb ||
+      (a.skel[x] >= 0 && a.skel[x] === b.skel[y]) ||
+      shares(this.sh.same[sa], this.sh.same[sb]) ||
+      this.sh.jw.sim(sa, sb) >= this.thresholds[0]
+    );
   }
 
   /** Every token of the shorter name has the same sound or (three consonants or more) the same skeleton as one of the longer. */

@@ -100,9 +100,9 @@ export function levelCount(c: ComparisonSpec): number {
   const p = c.params as Record<string, unknown>;
   const arr = (k: string, d: number[]) => (Array.isArray(p[k]) ? (p[k] as number[]) : d);
   switch (c.kind) {
-    // exact, variant, one per threshold, [nickname], different
+    // exact, variant, one per threshold, [nickname], [given name agrees], different
     case 'name':
-      return 3 + arr('thresholds', [0.9, 0.8]).length + (p.nickname === false ? 0 : 1);
+      return 3 + arr('thresholds', [0.9, 0.8]).length + (p.nickname === false ? 0 : 1) + (p.givenName === true ? 1 : 0);
     case 'sex':
     case 'exact':
       return 2;

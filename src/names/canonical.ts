@@ -281,6 +281,25 @@ export function keyOfCanonical(canonical: string): string {
   return skeleton(soundForm(canonical));
 }
 
+/**
+ * Words that stand in a name beside the given name without being it, so a name's given name is its
+ * first token that is none of these:
+ *  - the gender words that follow or precede a given name in North and East India (Kumar, Kumari,
+ *    Devi, Bai, Ben, Bhai, Rao), and the Muslim women's markers Bibi, Begum, Khatun, which registers
+ *    write in the place of a family surname ("Sana Bibi" for Sana Ansari);
+ *  - the first element of South Asian Muslim names that is not the name a child is called by:
+ *    Muhammad before a boy's name (Md Arif is called Arif) and Abdul ("servant of"), which only
+ *    makes a name with what follows it (Abdul Rahman and Abdul Karim are two names).
+ */
+const NAME_MARKERS = new Set(
+  [...SUFFIXES, 'bibi', 'begum', 'begam', 'khatun', 'khatoon', 'mohammad', 'abdul'].map((w) => canonicalToken(w)),
+);
+
+/** Whether an already canonical token is a gender marker or name prefix rather than a given name (NAME_MARKERS). */
+export function isNameMarkerCanonical(canonical: string): boolean {
+  return NAME_MARKERS.has(canonical);
+}
+
 /** Whether an already canonical token is a nickname (fast path for bulk feature building). */
 export function isNicknameCanonical(canonical: string): boolean {
   return NICKNAME_SET.has(canonical);

@@ -1,6 +1,16 @@
 // Indian names across scripts and spellings: transliteration, canonical tokens,
 // phonetic keys for search, and similarity. Pure functions; never throw.
-import { canonicalToken, foldKey, isNickname, isNicknameCanonical, keyOfCanonical, nameTokens, phoneticKey, soundForm } from './canonical';
+import {
+  canonicalToken,
+  foldKey,
+  isNameMarkerCanonical,
+  isNickname,
+  isNicknameCanonical,
+  keyOfCanonical,
+  nameTokens,
+  phoneticKey,
+  soundForm,
+} from './canonical';
 import { detectScript, toLatin } from './latin';
 import { jaroWinkler, tokenListSimilarity } from './similarity';
 import { toDevanagari } from './devanagari';
@@ -17,6 +27,7 @@ export {
   foldKey,
   isNickname,
   isNicknameCanonical,
+  isNameMarkerCanonical,
   canonicalToken,
   soundForm,
   keyOfCanonical,

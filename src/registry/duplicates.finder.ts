@@ -303,12 +303,14 @@ const candidateColumns = {
   districtCode: child.districtCode,
   keys: child.nameKeys,
   village: sql<string | null>`(SELECT l.name FROM location l WHERE l.id = ${child.villageId})`,
+  // The child's table named in full: a bare column here (drizzle writes "family_id" alone in a
+  // one-table select) resolves to m.family_id, and every child got the first father in the table.
   father: sql<
     string | null
-  >`(SELECT m.name FROM family_member m WHERE m.family_id = ${child.familyId} AND m.relationship = 'father' LIMIT 1)`,
+  >`(SELECT m.name FROM family_member m WHERE m.family_id = ${child}.family_id AND m.relationship = 'father' LIMIT 1)`,
   mother: sql<
     string | null
-  >`(SELECT m.name FROM family_member m WHERE m.family_id = ${child.familyId} AND m.relationship = 'mother' LIMIT 1)`,
+  >`(SELECT m.name FROM family_member m WHERE m.family_id = ${child}.family_id AND m.relationship = 'mother' LIMIT 1)`,
 };
 
 /** Place names (state, district) of each distinct place, resolved once. */
