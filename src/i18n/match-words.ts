@@ -13,9 +13,13 @@ const NAME_LEVELS: Words[] = [
   ['close variant', 'बहुत मिलता-जुलता', 'खूप मिळतेजुळते'],
   ['similar', 'कुछ मिलता-जुलता', 'थोडे मिळतेजुळते'],
   ['nickname', 'घर का नाम', 'टोपणनाव'],
+  ['given name agrees, other names differ', 'पहला नाम मेल खाता है, बाकी नाम अलग', 'पहिले नाव जुळते, बाकीची नावे वेगळी'],
   ['different', 'अलग', 'वेगळे'],
 ];
-const PARENT_LEVELS = NAME_LEVELS.filter((l) => l[0] !== 'nickname');
+const GIVEN = NAME_LEVELS[5][0];
+// model v1.6: the father's name has the given-name level, the mother's not (src/linkage/comparison.name.ts).
+const FATHER_LEVELS = NAME_LEVELS.filter((l) => l[0] !== 'nickname');
+const MOTHER_LEVELS = FATHER_LEVELS.filter((l) => l[0] !== GIVEN);
 const AGREES: Words[] = [
   ['agrees', 'मेल खाता है', 'जुळते'],
   ['differs', 'मेल नहीं खाता', 'जुळत नाही'],
@@ -23,8 +27,8 @@ const AGREES: Words[] = [
 
 const COMPARISONS: Record<string, { field: Words; levels: Words[] }> = {
   name: { field: ['name', 'नाम', 'नाव'], levels: NAME_LEVELS },
-  father: { field: ['father', 'पिता', 'वडील'], levels: PARENT_LEVELS },
-  mother: { field: ['mother', 'माता', 'आई'], levels: PARENT_LEVELS },
+  father: { field: ['father', 'पिता', 'वडील'], levels: FATHER_LEVELS },
+  mother: { field: ['mother', 'माता', 'आई'], levels: MOTHER_LEVELS },
   sex: { field: ['sex', 'लिंग', 'लिंग'], levels: AGREES },
   age: {
     field: ['age', 'आयु', 'वय'],
