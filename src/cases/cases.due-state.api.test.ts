@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../tests/support/app';
-import { DEMO_PASSWORD } from '../demo/users';
-import { hashPassword } from '../auth/passwords';
-import { caseKit, intakeBody, ist, type Kit } from './cases.testkit';
+import { addBelagaviDcpo, BELAGAVI, caseKit, intakeBody, ist, type Kit } from './cases.testkit';
 
 /**
  * A case's due items keep one row per (case, kind, ref) when the case changes state. Their key
@@ -10,8 +8,6 @@ import { caseKit, intakeBody, ist, type Kit } from './cases.testkit';
  * so the upsert alone would add the receiving state's rows beside the sending state's; the
  * recomputation deletes the other state's rows first. Both databases (Karnataka is a test state).
  */
-const BELAGAVI = 527; // LGD district of Karnataka (29)
-
 let t: TestApp;
 let k: Kit;
 
@@ -19,15 +15,7 @@ beforeAll(async () => {
   t = await createTestApp();
   k = await caseKit(t);
   k.at(ist('2026-12-01', '10:00'));
-  const [{ id: unit }] = await t.ctx.database.query<{ id: string }>(
-    `INSERT INTO organisation (name, kind, state_code, district_code, level, place_id)
-     VALUES ('DCPU Belagavi', 'DCPU', 29, ${BELAGAVI}, 'district', 'di:${BELAGAVI}') RETURNING id`,
-  );
-  await t.ctx.database.query(
-    `INSERT INTO app_user (username, display_name, password_hash, role, organisation_id, scope_level, jurisdiction_id, state_code, district_code)
-     VALUES ('dcpo.belagavi', 'DCPO Belagavi', $1, 'dcpu_officer', $2, 'district', 'di:${BELAGAVI}', 29, ${BELAGAVI})`,
-    [await hashPassword(DEMO_PASSWORD), unit],
-  );
+  await addBelagaviDcpo(t);
 });
 afterAll(() => t.close());
 

@@ -5,6 +5,8 @@
  */
 import type { Client, TestApp } from '../../tests/support/app';
 import { villageId } from '../demo/seed';
+import { DEMO_PASSWORD } from '../demo/users';
+import { hashPassword } from '../auth/passwords';
 
 export type DemoUser =
   | 'aww.rajura'
@@ -83,3 +85,19 @@ export const intakeBody = (childId: string, over: Record<string, unknown> = {}) 
 
 /** IST instants for readable test timelines. */
 export const ist = (day: string, time = '10:00') => new Date(`${day}T${time}:00+05:30`).toISOString();
+
+/** LGD district of Karnataka (29): the other state of the cross-state case tests. */
+export const BELAGAVI = 527;
+
+/** Belagavi's DCPU and its officer `dcpo.belagavi` (demo password), for cases moved to Karnataka. */
+export async function addBelagaviDcpo(t: TestApp): Promise<void> {
+  const [{ id: unit }] = await t.ctx.database.query<{ id: string }>(
+    `INSERT INTO organisation (name, kind, state_code, district_code, level, place_id)
+     VALUES ('DCPU Belagavi', 'DCPU', 29, ${BELAGAVI}, 'district', 'di:${BELAGAVI}') RETURNING id`,
+  );
+  await t.ctx.database.query(
+    `INSERT INTO app_user (username, display_name, password_hash, role, organisation_id, scope_level, jurisdiction_id, state_code, district_code)
+     VALUES ('dcpo.belagavi', 'DCPO Belagavi', $1, 'dcpu_officer', $2, 'district', 'di:${BELAGAVI}', 29, ${BELAGAVI})`,
+    [await hashPassword(DEMO_PASSWORD), unit],
+  );
+}
