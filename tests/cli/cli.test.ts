@@ -72,7 +72,8 @@ describe('samanvay CLI', () => {
     );
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/created admin firstadmin/);
-  });
+    // Three processes, each opening the embedded database: minutes on a loaded 2-core machine.
+  }, 180_000);
 
   it('imports a CSV, naming bad rows by line and field, with a non-zero exit', async () => {
     const csv = join(dir, 'in.csv');

@@ -32,7 +32,8 @@ describe('the session gate', () => {
     act(() => {
       window.dispatchEvent(new StorageEvent('storage', { key: 'samanvay.signedOut', newValue: String(Date.now()) }));
     });
-    await screen.findByTestId('session-ended');
+    // The lite sign-in is a lazily loaded screen: give it more than the default second on a busy machine.
+    await screen.findByTestId('session-ended', {}, { timeout: 10_000 });
     expect(document.querySelector('.lite-page')).not.toBeNull();
     const links = screen.getByTestId('public-links').querySelectorAll('a');
     expect([...links].map((a) => a.getAttribute('href'))).toEqual(['/report-a-child']);
