@@ -65,10 +65,16 @@ export function caseVisibleBranches(actor: Actor, c: CaseAccessColumns = caseRec
   return [inScope, ...ownershipParts(actor, c).map((part) => and(outside, part)!)];
 }
 
-/** SQL: the actor's organisation has a referral on the case (the referred part is visible). */
+/**
+ * SQL: the actor's organisation has a referral on the case (the referred part is visible). A case's
+ * referral rows are kept in the case's own state (rewritten with the case's place on every change,
+ * a transfer to another state included: partition.pg.test.ts), so the check names that state, the
+ * partition key, which lets PostgreSQL skip other states' `case_referral` partitions when it probes
+ * them case by case (run-time pruning; docs/SCALE.md §3).
+ */
 export function caseReferredWhere(actor: Actor, c = caseRecord): SQL {
   if (!actor.organisationId || !(can(actor, 'cases.read') || can(actor, 'cases.referral'))) return sql`false`;
-  return sql`EXISTS (SELECT 1 FROM case_referral cr WHERE cr.case_id = ${c.id} AND cr.to_org_id = ${actor.organisationId})`;
+  return sql`EXISTS (SELECT 1 FROM case_referral cr WHERE cr.case_id = ${c.id} AND cr.state_code = ${c.stateCode} AND cr.to_org_id = ${actor.organisationId})`;
 }
 
 /** SQL: the actor sees the case in some way (used before answering a referral). */

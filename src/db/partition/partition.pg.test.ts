@@ -386,6 +386,18 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
       const act = (headers: Record<string, string>, payload: Record<string, unknown>) =>
         app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/actions`, headers, payload });
       expect((await act(worker, { type: 'note', text: 'Before the transfer' })).statusCode).toBe(201);
+      // A referral to Amravati's Education Department: the department keeps its view across the border.
+      const [{ id: education }] = await db.query<{ id: string }>(
+        `SELECT organisation_id AS id FROM app_user WHERE username = 'nodal.education'`,
+      );
+      const referral = {
+        type: 'referral',
+        referralId: 'edu-x',
+        need: 'school admission',
+        domain: 'education_training',
+        to: { orgId: education },
+      };
+      expect((await act(worker, referral)).statusCode).toBe(201);
       // A CWC non-disclosure order on the case (JJ Act 2015 s.74): it must follow the case to Bhopal.
       await db.query(
         `INSERT INTO case_non_disclosure_order (case_id, state_code, district_code, order_ref, ordered_on, set_by, set_at)
@@ -450,6 +462,12 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
       expect(noted.lock).toEqual(['case_record_s23']);
       expect(await count('case_action_s23', `case_id = '${caseId}' AND type = 'note'`)).toBe(1);
       expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: amravati })).statusCode).toBe(404);
+      // The referral moved with the case (the access rule reads it in the case's own state's partition).
+      expect(await count('case_referral_s23', `case_id = '${caseId}'`)).toBe(1);
+      expect(await count('case_referral_s27', `case_id = '${caseId}'`)).toBe(0);
+      const referred = await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: await as('nodal.education') });
+      expect(referred.statusCode, referred.body).toBe(200);
+      expect(referred.json().view).toBe('referral');
       expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: worker })).statusCode).toBe(404);
       const list = await app.inject({ method: 'GET', url: `/api/v1/cases?pageSize=100`, headers: bhopal });
       expect(list.statusCode, list.body).toBe(200);
