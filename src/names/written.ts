@@ -12,11 +12,13 @@ const DIGIT_LETTER: Record<string, string> = { '0': 'o', '1': 'l', '5': 's', '8'
  */
 export function asWrittenApart(s: string): string {
   if (typeof s !== 'string' || s.length === 0) return s;
-  return s
-    .replace(/[A-Za-z0-9]+/g, (w) => (/[A-Za-z]/.test(w) && /[0-9]/.test(w) ? w.replace(/[0158]/g, (d) => DIGIT_LETTER[d]) : w))
-    // A c before e, i or y is soft in English spelling, which names of English origin keep
-    // (Prince, Lucy, Grace, Vincent); every other c of a romanised Indian name is k or ch.
-    .replace(/([Cc])(?=[eiy])/g, (c) => (c === 'C' ? 'S' : 's'))
-    .replace(/(?<=[A-Za-z][a-z])(?=[A-Z][a-z])/g, ' ')
-    .replace(/\b([A-Z])(?=[A-Z][a-z]{2})/g, '$1 ');
+  return (
+    s
+      .replace(/[A-Za-z0-9]+/g, (w) => (/[A-Za-z]/.test(w) && /[0-9]/.test(w) ? w.replace(/[0158]/g, (d) => DIGIT_LETTER[d]) : w))
+      // A c before e, i or y is soft in English spelling, which names of English origin keep
+      // (Prince, Lucy, Grace, Vincent); every other c of a romanised Indian name is k or ch.
+      .replace(/([Cc])(?=[eiy])/g, (c) => (c === 'C' ? 'S' : 's'))
+      .replace(/(?<=[A-Za-z][a-z])(?=[A-Z][a-z])/g, ' ')
+      .replace(/\b([A-Z])(?=[A-Z][a-z]{2})/g, '$1 ')
+  );
 }
