@@ -72,6 +72,8 @@ describe('linkage holdout set', () => {
     const e = metrics(engine, truth, s.truth.length);
     const b = metrics(baseline(s.missing, s.found), truth, s.truth.length);
     expect(e.f1).toBeGreaterThanOrEqual(b.f1 - MARGIN);
-    expect(e.top5).toBeGreaterThan(0.5);
+    // Model v1.7 measured F1 0.769, top-5 0.916 here (v1.6: 0.739, 0.817); floors leave a margin.
+    expect(e.f1).toBeGreaterThanOrEqual(0.74);
+    expect(e.top5).toBeGreaterThanOrEqual(0.89);
   });
 });

@@ -72,6 +72,21 @@ export function transformValue(v: string, t: Transform, side: 'left' | 'right', 
       if (!toks.some(isPet) || toks.every(isPet)) return [];
       return [...new Set(toks.filter((x) => !isPet(x)).flatMap(tokenKeysOf))];
     }
+    case 'oneSlip': {
+      // Each name of four letters or more, as written and with each one letter left out: two
+      // spellings one slip apart (a wrong, missing or extra letter: "Gvlshan", "Dheeaj", "Harjcet")
+      // share a key, where a phonetic key changes with the slip (symmetric deletion, as spelling
+      // correctors index words). The found side offers its first name only, the missing side all
+      // of its names: two records sharing only a surname are not compared by it.
+      const out = new Set<string>();
+      const toks = nameTokens(v);
+      for (const tok of side === 'left' ? toks : toks.slice(0, 1)) {
+        if (tok.length < 4) continue;
+        out.add(tok);
+        for (let x = 0; x < tok.length; x++) out.add(tok.slice(0, x) + tok.slice(x + 1));
+      }
+      return [...out];
+    }
     case 'exact': {
       const s = normText(v);
       return s ? [s] : [];
@@ -90,8 +105,10 @@ export function transformValue(v: string, t: Transform, side: 'left' | 'right', 
       // Every missing report is a candidate for a found child with no name, or only a pet name that
       // belongs to no one (Munna, Bapi): the other parts of the rule (sex, birth year, place) block.
       if (side === 'left') return ['*'];
+      // A name of one word is as good as none when it is a pet name outside every list (Tumpa,
+      // Mantu, Bablu: a found child knows the name used at home), so it blocks as nameless too.
       const toks = nameTokens(v);
-      return toks.every((x) => isNicknameCanonical(x) || isGenericPetName(x)) ? ['*'] : [];
+      return toks.length <= 1 || toks.every((x) => isNicknameCanonical(x) || isGenericPetName(x)) ? ['*'] : [];
     }
     case 'sortedKeys': {
       const k = foldedKeys(v);
@@ -148,11 +165,11 @@ export function transformValue(v: string, t: Transform, side: 'left' | 'right', 
 }
 
 /** Years either side of the missing child's birth year that a found child's may fall in: found
- *  children's ages are estimated, and estimates stray further for older children: ±15% of the age,
- *  rounded up, at least 1 (±1 year up to age 6, ±2 from 7, ±3 from 14; a 9-year-old estimated as 11
- *  is compared). */
+ *  children's ages are estimated by eye, often two or three years out, and further for older
+ *  children: ±20% of the age, rounded up, at least 2 (±2 years up to age 10, ±3 from 11, ±4 from
+ *  16; a 6-year-old estimated as 4, a 9-year-old estimated as 11, are compared). */
 export function birthYearWindow(age: number): number {
-  return Math.max(1, Math.ceil(0.15 * age));
+  return Math.max(2, Math.ceil(0.2 * age));
 }
 
 /** Year of birth from an (estimated) age and the report date (its day counts: a child of 3 reported

@@ -56,6 +56,7 @@ const BlockingKey = z.object({
     'nameless',
     'initialFor',
     'petAndName',
+    'oneSlip',
   ]),
   /** Second column some transforms need: birthYear takes age from `column` and the report date from `with`;
    *  initialFor the missing child's father's name. */

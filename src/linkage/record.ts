@@ -1,3 +1,5 @@
+import { asWrittenApart } from '../names';
+
 // The person record of the linkage CSV (BRIEF §4) and the column-major table the engine works on.
 
 export const PERSON_COLUMNS = [
@@ -39,6 +41,9 @@ export interface Table {
   columns: Record<string, string[]>;
 }
 
+/** Names are read as written apart ("GauravKumar", "S0nawane": src/names/written.ts) before any comparison or blocking. */
+const NAME_COLUMNS = new Set<PersonColumn>(['name', 'father_name', 'mother_name']);
+
 export function personTable(records: readonly PersonRecord[]): Table {
   const columns: Record<string, string[]> = {};
   for (const c of PERSON_COLUMNS) if (c !== 'id') columns[c] = new Array<string>(records.length);
@@ -48,7 +53,8 @@ export function personTable(records: readonly PersonRecord[]): Table {
     for (const c of PERSON_COLUMNS) {
       if (c === 'id') continue;
       const v = r[c];
-      columns[c][i] = v === null || v === undefined ? '' : String(v);
+      const text = v === null || v === undefined ? '' : String(v);
+      columns[c][i] = NAME_COLUMNS.has(c) ? asWrittenApart(text) : text;
     }
   });
   return { ids, columns };

@@ -233,6 +233,9 @@ export function soundForm(canonical: string): string {
     .replace(/bh/g, 'b')
     .replace(/rh/g, 'r')
     .replace(/zh/g, 'l')
+    // The vocalic r (ऋ) is written ri in the north and ru in Marathi, Gujarati and Odia usage:
+    // Hrishikesh/Hrushikesh, Krishna/Krushna, Tripti/Trupti, Mrinal/Mrunal, Prithvi/Pruthvi.
+    .replace(/([^aeiou])ru/g, '$1ri')
     .replace(/([^aeiou])\1+/g, '$1');
 }
 
