@@ -98,6 +98,7 @@ export async function populate(database: Database, n: number, targetCount = 200)
   const loose = await looseIndexes(database, 'child');
   for (const ix of loose) await database.exec(`DROP INDEX ${ix.name}`);
   const BATCH = 250_000;
+  const started = process.hrtime.bigint();
   const [loadMs] = await timeIt(async () => {
     for (let lo = 1; lo <= n; lo += BATCH) {
       const hi = Math.min(n, lo + BATCH - 1);
@@ -111,9 +112,11 @@ export async function populate(database: Database, n: number, targetCount = 200)
                c.sex, c.dob, 'birth_family'
         FROM (${choices(`generate_series(${lo}::bigint, ${hi}::bigint) g`, given.length, family.length, districts)}) c
         JOIN bench_given gp ON gp.i = c.gi JOIN bench_family fp ON fp.i = c.fi`);
-      log(`  populated ${hi}/${n}`);
+      const s = Number(process.hrtime.bigint() - started) / 1e9;
+      log(`  populated ${hi}/${n} in ${round(s, 1)} s (${Math.round(hi / s)} rows/s, ≈ ${Math.round(((n - hi) * s) / hi)} s to go)`);
     }
   });
+  log(`  rebuilding ${loose.length} secondary indexes…`);
   const [indexMs] = await timeIt(() =>
     buildIndexes(
       database,
@@ -121,6 +124,7 @@ export async function populate(database: Database, n: number, targetCount = 200)
       loose.map((ix) => ix.def.replace(' ON ONLY ', ' ON ')),
     ),
   );
+  log(`  indexes rebuilt in ${round(indexMs / 1000, 1)} s; VACUUM ANALYZE…`);
   const [vacuumMs] = await timeIt(() => database.exec('VACUUM ANALYZE child'));
   log(
     `  loaded ${n} children in ${round(loadMs / 1000, 1)} s, ${loose.length} indexes rebuilt in ${round(indexMs / 1000, 1)} s, VACUUM ANALYZE ${round(vacuumMs / 1000, 1)} s`,
