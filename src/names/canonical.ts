@@ -223,20 +223,22 @@ export function nameTokens(s: string): string[] {
 
 /** Canonical token with aspiration, sibilants and voicing-irrelevant letters folded. */
 export function soundForm(canonical: string): string {
-  return canonical
-    .replace(/sh/g, 's')
-    .replace(/kh/g, 'k')
-    .replace(/gh/g, 'g')
-    .replace(/ch/g, 'c')
-    .replace(/jh/g, 'j')
-    .replace(/dh/g, 'd')
-    .replace(/bh/g, 'b')
-    .replace(/rh/g, 'r')
-    .replace(/zh/g, 'l')
-    // The vocalic r (ऋ) is written ri in the north and ru in Marathi, Gujarati and Odia usage:
-    // Hrishikesh/Hrushikesh, Krishna/Krushna, Tripti/Trupti, Mrinal/Mrunal, Prithvi/Pruthvi.
-    .replace(/([^aeiou])ru/g, '$1ri')
-    .replace(/([^aeiou])\1+/g, '$1');
+  return (
+    canonical
+      .replace(/sh/g, 's')
+      .replace(/kh/g, 'k')
+      .replace(/gh/g, 'g')
+      .replace(/ch/g, 'c')
+      .replace(/jh/g, 'j')
+      .replace(/dh/g, 'd')
+      .replace(/bh/g, 'b')
+      .replace(/rh/g, 'r')
+      .replace(/zh/g, 'l')
+      // The vocalic r (ऋ) is written ri in the north and ru in Marathi, Gujarati and Odia usage:
+      // Hrishikesh/Hrushikesh, Krishna/Krushna, Tripti/Trupti, Mrinal/Mrunal, Prithvi/Pruthvi.
+      .replace(/([^aeiou])ru/g, '$1ri')
+      .replace(/([^aeiou])\1+/g, '$1')
+  );
 }
 
 // Blocking keys fold voicing (g/k, d/t, b/p) and v/b: Tamil script writes one letter for k and g,
