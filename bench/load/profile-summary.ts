@@ -7,9 +7,23 @@
  */
 import { readFileSync } from 'node:fs';
 
-interface Frame { functionName: string; url: string; lineNumber: number }
-interface Node { id: number; callFrame: Frame; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface Frame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface Node {
+  id: number;
+  callFrame: Frame;
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 /** Where a frame's code lives: `zod`, `pg`, `src/cases`, `node:internal/…`, `(garbage collector)`. */
 export function moduleOf(f: Frame): string {
@@ -20,7 +34,12 @@ export function moduleOf(f: Frame): string {
     const rest = u.slice(nm + 14).split('/');
     return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
   }
-  if (u.startsWith('node:')) return u.replace(/^node:(internal\/)?/, 'node:').split('/').slice(0, 2).join('/');
+  if (u.startsWith('node:'))
+    return u
+      .replace(/^node:(internal\/)?/, 'node:')
+      .split('/')
+      .slice(0, 2)
+      .join('/');
   const src = u.indexOf('/src/');
   if (src >= 0) return `src/${u.slice(src + 5).split('/')[0]}`;
   const bench = u.indexOf('/bench/');
@@ -32,15 +51,67 @@ export function moduleOf(f: Frame): string {
 export function partOf(mod: string, fn: string): string | null {
   if (mod === '(garbage collector)') return 'GC';
   if (mod === '(idle)' || mod === '(program)' || mod === '(root)') return mod;
-  if (['fastify', 'find-my-way', 'avvio', 'light-my-request', '@fastify/error', 'fast-querystring', 'process-warning', 'toad-cache', 'fastify-plugin', 'content-type', 'fast-decode-uri-component', 'safe-regex2', 'ret', 'proxy-addr', 'forwarded', 'ipaddr.js', 'secure-json-parse', '@fastify/ajv-compiler', 'fast-uri'].includes(mod)) return 'HTTP/Fastify';
+  if (
+    [
+      'fastify',
+      'find-my-way',
+      'avvio',
+      'light-my-request',
+      '@fastify/error',
+      'fast-querystring',
+      'process-warning',
+      'toad-cache',
+      'fastify-plugin',
+      'content-type',
+      'fast-decode-uri-component',
+      'safe-regex2',
+      'ret',
+      'proxy-addr',
+      'forwarded',
+      'ipaddr.js',
+      'secure-json-parse',
+      '@fastify/ajv-compiler',
+      'fast-uri',
+    ].includes(mod)
+  )
+    return 'HTTP/Fastify';
   if (mod === '@fastify/cookie' || mod === 'cookie' || mod === 'src/auth' || mod === 'src/users') return 'auth/session';
   if (mod === 'fastify-type-provider-zod' || mod === 'zod') return 'validation/schema (zod)';
   if (mod === 'fast-json-stringify' || (mod === '(native)' && /^(stringify|parse)$/.test(fn))) return 'JSON';
   if (mod === 'drizzle-orm') return 'SQL building (drizzle)';
-  if (['pg', 'pg-protocol', 'pg-types', 'pg-pool', 'postgres-date', 'postgres-array', 'postgres-interval', 'postgres-bytea', 'pg-connection-string', 'buffer-writer', 'packet-reader'].includes(mod)) return 'pg driver';
+  if (
+    [
+      'pg',
+      'pg-protocol',
+      'pg-types',
+      'pg-pool',
+      'postgres-date',
+      'postgres-array',
+      'postgres-interval',
+      'postgres-bytea',
+      'pg-connection-string',
+      'buffer-writer',
+      'packet-reader',
+    ].includes(mod)
+  )
+    return 'pg driver';
   if (mod === 'src/audit') return 'audit';
-  if (['pino', 'pino-std-serializers', 'fast-redact', 'sonic-boom', 'thread-stream', 'on-exit-leak-free', 'quick-format-unescaped', 'atomic-sleep', 'safe-stable-stringify', 'abstract-logging'].includes(mod)) return 'logging';
-  if (mod === 'node:zlib' || mod === 'src/http' && fn.includes('ompress')) return 'compression';
+  if (
+    [
+      'pino',
+      'pino-std-serializers',
+      'fast-redact',
+      'sonic-boom',
+      'thread-stream',
+      'on-exit-leak-free',
+      'quick-format-unescaped',
+      'atomic-sleep',
+      'safe-stable-stringify',
+      'abstract-logging',
+    ].includes(mod)
+  )
+    return 'logging';
+  if (mod === 'node:zlib' || (mod === 'src/http' && fn.includes('ompress'))) return 'compression';
   if (mod === 'src/access') return 'access policy';
   if (mod === 'src/names') return 'names';
   if (mod === 'src/http') return 'HTTP (app hooks)';
@@ -60,7 +131,7 @@ export function summarise(p: Profile, requests: number, top = 25): string {
   const modIncl = new Map<string, number>();
   const parts = new Map<string, number>();
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
-  const key = (f: Frame) => `${f.functionName || '(anonymous)'} ${moduleOf(f)}${f.url && !f.url.includes('node_modules') ? '' : ''}:${f.lineNumber + 1}`;
+  const key = (f: Frame) => `${f.functionName || '(anonymous)'} ${moduleOf(f)}:${f.lineNumber + 1}`;
   let total = 0;
   for (let i = 0; i < p.samples.length; i++) {
     const dt = (p.timeDeltas[i + 1] ?? 0) / 1000; // ms: a sample lasts until the next one
@@ -75,15 +146,30 @@ export function summarise(p: Profile, requests: number, top = 25): string {
       const f = byId.get(id)!.callFrame;
       const k = key(f);
       const m = moduleOf(f);
-      if (!seenF.has(k)) (seenF.add(k), add(incl, k, dt));
-      if (!seenM.has(m)) (seenM.add(m), add(modIncl, m, dt));
+      if (!seenF.has(k)) {
+        seenF.add(k);
+        add(incl, k, dt);
+      }
+      if (!seenM.has(m)) {
+        seenM.add(m);
+        add(modIncl, m, dt);
+      }
       part ??= partOf(m, f.functionName);
     }
     add(parts, part ?? 'node runtime (sockets, timers, other)', dt);
   }
   const busy = total - (parts.get('(idle)') ?? 0);
   const table = (title: string, m: Map<string, number>, n = top) =>
-    [`\n${title}`, ...[...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(0).padStart(8)} ms ${((100 * v) / busy).toFixed(1).padStart(5)}%  ${(v / requests).toFixed(3)} ms/req  ${k}`)].join('\n');
+    [
+      `\n${title}`,
+      ...[...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, n)
+        .map(
+          ([k, v]) =>
+            `${v.toFixed(0).padStart(8)} ms ${((100 * v) / busy).toFixed(1).padStart(5)}%  ${(v / requests).toFixed(3)} ms/req  ${k}`,
+        ),
+    ].join('\n');
   return [
     `profile: ${(total / 1000).toFixed(1)} s, busy (not idle) ${(busy / 1000).toFixed(1)} s = ${(busy / requests).toFixed(3)} ms per request over ${requests}`,
     table('by part of the request (each sample to the leaf-most frame with a known part)', parts, 30),

@@ -10,6 +10,7 @@ import { caseAccessColumn, caseVisibleBranches, caseVisibleWhere, caseReferredWh
 import { caseAction, caseConvergenceFlag, caseDue, caseRecord, caseReferral } from './cases.schema';
 import type { CaseAction, CaseState } from './domain';
 import { istDayOf } from '../kernel/clock';
+import { actorKey, placeholderAs, preparedOnce, UNNAMED } from '../db/prepared';
 
 /**
  * Case records, always read through the access rule (cases.access.ts) applied in SQL.
@@ -456,9 +457,7 @@ export async function readCaseView(db: Db, actor: Actor, id: string, today: stri
   // transfer to the actor's unit from another state, a referral) or a child registered in another
   // state is then read by id alone, every state's partition.
   const inState = and(actorStateWhere(actor, caseRecord.stateCode), actorStateWhere(actor, child.stateCode));
-  const raw =
-    (inState && (await readCaseViewRow(db, actor, and(eq(caseRecord.id, id), inState)!, today))) ||
-    (await readCaseViewRow(db, actor, eq(caseRecord.id, id), today));
+  const raw = (inState && (await readCaseViewRow(db, actor, id, today, inState))) || (await readCaseViewRow(db, actor, id, today, null));
   if (!raw) return null;
   const { access, view, fields } = caseViewRow(raw);
   const r = raw as Record<string, unknown>;
@@ -477,24 +476,31 @@ export async function readCaseView(db: Db, actor: Actor, id: string, today: stri
   return { access, view, row: view ? (fields as PermittedCaseRow) : null, subject, history };
 }
 
-async function readCaseViewRow(db: Db, actor: Actor, where: SQL, today: string) {
-  const [raw] = await db
-    .select({
-      ...caseViewColumns(actor, { today }),
-      'subject:childId': caseRecord.childId,
-      'subject:familyId': caseRecord.familyId,
-      'subject:stateCode': caseRecord.stateCode,
-      'subject:districtCode': caseRecord.districtCode,
-      'subject:subdistrictCode': caseRecord.subdistrictCode,
-      'subject:blockCode': caseRecord.blockCode,
-      'subject:villageId': caseRecord.villageId,
-      'subject:actionStates': caseRecord.actionStates,
-      'subject:version': caseRecord.version,
-    })
-    .from(caseRecord)
-    .innerJoin(child, eq(child.id, caseRecord.childId))
-    .innerJoin(caseViewJoin(actor), sql`true`)
-    .where(where);
+/** The query is built once per actor, IST day and `inState` or not (src/db/prepared.ts); the case id is its placeholder. */
+async function readCaseViewRow(db: Db, actor: Actor, id: string, today: string, inState: SQL | null) {
+  const key = `case.view|${inState ? 'in-state' : 'any-state'}|${today}|${actorKey(actor)}`;
+  const query = preparedOnce(db, key, () => {
+    const byId = eq(caseRecord.id, placeholderAs('id', caseRecord.id));
+    return db
+      .select({
+        ...caseViewColumns(actor, { today }),
+        'subject:childId': caseRecord.childId,
+        'subject:familyId': caseRecord.familyId,
+        'subject:stateCode': caseRecord.stateCode,
+        'subject:districtCode': caseRecord.districtCode,
+        'subject:subdistrictCode': caseRecord.subdistrictCode,
+        'subject:blockCode': caseRecord.blockCode,
+        'subject:villageId': caseRecord.villageId,
+        'subject:actionStates': caseRecord.actionStates,
+        'subject:version': caseRecord.version,
+      })
+      .from(caseRecord)
+      .innerJoin(child, eq(child.id, caseRecord.childId))
+      .innerJoin(caseViewJoin(actor), sql`true`)
+      .where(inState ? and(byId, inState) : byId)
+      .prepare(UNNAMED);
+  });
+  const [raw] = await query.execute({ id });
   return raw;
 }
 
