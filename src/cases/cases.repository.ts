@@ -526,13 +526,17 @@ const historyColumns = {
 
 /** The case's history in order, read from the states it has been in only (HistoryKey). */
 export function caseHistory(db: Db, caseId: string, key: HistoryKey): Promise<CaseHistoryRow[]> {
+  // Built once per set of states (src/db/prepared.ts); the case id is the placeholder.
   return historyIn(
     (states) =>
-      db
-        .select(historyColumns)
-        .from(caseAction)
-        .where(and(eq(caseAction.caseId, caseId), states))
-        .orderBy(asc(caseAction.seq)),
+      preparedOnce(db, `case.history|${states ? key.states.join(',') : '*'}`, () =>
+        db
+          .select(historyColumns)
+          .from(caseAction)
+          .where(and(eq(caseAction.caseId, placeholderAs('caseId', caseAction.caseId)), states))
+          .orderBy(asc(caseAction.seq))
+          .prepare(UNNAMED),
+      ).execute({ caseId }) as Promise<CaseHistoryRow[]>,
     key,
   );
 }
@@ -737,25 +741,27 @@ export async function casesFlaggedForConvergence(db: Db, actor: Actor, districtC
 // ---------------------------------------------------------------- names for display
 
 /** Display names of the people and units referred to in a case (for the history timeline). */
-const NO_ID = '00000000-0000-0000-0000-000000000000';
-
 export async function directory(db: Db, userIds: string[], unitIds: string[]) {
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const u = [...new Set(userIds.filter((x) => uuid.test(x)))];
   const o = [...new Set(unitIds.filter((x) => uuid.test(x)))];
   // One statement for both (issue #19): the users and the units, told apart by `kind` (NULL for a user).
-  const rows: { id: string; name: string; kind: string | null }[] =
+  // Built once (src/db/prepared.ts): the ids travel as two uuid[] literals (checked above), not one
+  // parameter per id, so the text does not change with their number.
+  const rows =
     u.length || o.length
-      ? await unionAll(
-          db
-            .select({ id: appUser.id, name: appUser.displayName, kind: sql<string | null>`NULL::text` })
-            .from(appUser)
-            .where(inArray(appUser.id, u.length ? u : [NO_ID])),
-          db
-            .select({ id: organisation.id, name: organisation.name, kind: organisation.kind })
-            .from(organisation)
-            .where(inArray(organisation.id, o.length ? o : [NO_ID])),
-        )
+      ? ((await preparedOnce(db, 'case.directory', () =>
+          unionAll(
+            db
+              .select({ id: appUser.id, name: appUser.displayName, kind: sql<string | null>`NULL::text` })
+              .from(appUser)
+              .where(sql`${appUser.id} = ANY(${sql.placeholder('users')}::uuid[])`),
+            db
+              .select({ id: organisation.id, name: organisation.name, kind: organisation.kind })
+              .from(organisation)
+              .where(sql`${organisation.id} = ANY(${sql.placeholder('units')}::uuid[])`),
+          ).prepare(UNNAMED),
+        ).execute({ users: `{${u.join(',')}}`, units: `{${o.join(',')}}` })) as { id: string; name: string; kind: string | null }[])
       : [];
   const users = rows.filter((x) => x.kind === null);
   const units = rows.filter((x) => x.kind !== null) as { id: string; name: string; kind: string }[];
