@@ -3,7 +3,7 @@ import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appUser, organisation, userSession } from '../users/users.schema';
 import { actorColumns } from '../users/users.repository';
-import { placeholderAs, preparedOnce, UNNAMED } from '../db/prepared';
+import { placeholderAs, preparedOnce } from '../db/prepared';
 
 export type SessionKind = 'cookie' | 'api';
 export type SessionRow = typeof userSession.$inferSelect;
@@ -74,8 +74,7 @@ export async function liveSessionWithUser(db: Db, token: string, now: Date) {
           isNull(userSession.revokedAt),
           gt(userSession.expiresAt, placeholderAs('now', userSession.expiresAt)),
         ),
-      )
-      .prepare(UNNAMED),
+      ),
   );
   const [row] = await query.execute({ hash: sha256(token), now });
   return row ?? null;

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { caseAttachment } from './cases.schema';
-import { placeholderAs, preparedOnce, UNNAMED } from '../db/prepared';
+import { placeholderAs, preparedOnce } from '../db/prepared';
 
 /** Attachment metadata. Callers check that the actor sees the whole case first. */
 export const attachmentPublic = {
@@ -23,8 +23,7 @@ export function attachmentsOf(db: Db, caseId: string) {
       .select(attachmentPublic)
       .from(caseAttachment)
       .where(eq(caseAttachment.caseId, placeholderAs('caseId', caseAttachment.caseId)))
-      .orderBy(asc(caseAttachment.uploadedAt), asc(caseAttachment.id))
-      .prepare(UNNAMED),
+      .orderBy(asc(caseAttachment.uploadedAt), asc(caseAttachment.id)),
   ).execute({ caseId });
 }
 

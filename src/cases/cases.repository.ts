@@ -10,7 +10,7 @@ import { caseAccessColumn, caseVisibleBranches, caseVisibleWhere, caseReferredWh
 import { caseAction, caseConvergenceFlag, caseDue, caseRecord, caseReferral } from './cases.schema';
 import type { CaseAction, CaseState } from './domain';
 import { istDayOf } from '../kernel/clock';
-import { actorKey, placeholderAs, preparedOnce, UNNAMED } from '../db/prepared';
+import { actorKey, placeholderAs, preparedOnce } from '../db/prepared';
 
 /**
  * Case records, always read through the access rule (cases.access.ts) applied in SQL.
@@ -497,8 +497,7 @@ async function readCaseViewRow(db: Db, actor: Actor, id: string, today: string, 
       .from(caseRecord)
       .innerJoin(child, eq(child.id, caseRecord.childId))
       .innerJoin(caseViewJoin(actor), sql`true`)
-      .where(inState ? and(byId, inState) : byId)
-      .prepare(UNNAMED);
+      .where(inState ? and(byId, inState) : byId);
   });
   const [raw] = await query.execute({ id });
   return raw;
@@ -534,8 +533,7 @@ export function caseHistory(db: Db, caseId: string, key: HistoryKey): Promise<Ca
           .select(historyColumns)
           .from(caseAction)
           .where(and(eq(caseAction.caseId, placeholderAs('caseId', caseAction.caseId)), states))
-          .orderBy(asc(caseAction.seq))
-          .prepare(UNNAMED),
+          .orderBy(asc(caseAction.seq)),
       ).execute({ caseId }) as Promise<CaseHistoryRow[]>,
     key,
   );
@@ -760,7 +758,7 @@ export async function directory(db: Db, userIds: string[], unitIds: string[]) {
               .select({ id: organisation.id, name: organisation.name, kind: organisation.kind })
               .from(organisation)
               .where(sql`${organisation.id} = ANY(${sql.placeholder('units')}::uuid[])`),
-          ).prepare(UNNAMED),
+          ),
         ).execute({ users: `{${u.join(',')}}`, units: `{${o.join(',')}}` })) as { id: string; name: string; kind: string | null }[])
       : [];
   const users = rows.filter((x) => x.kind === null);

@@ -12,7 +12,7 @@ const officer = (over: Partial<Actor> = {}): Actor => ({
   scope: { level: 'district', stateCode: 27, districtCode: 468 },
   ...over,
 });
-const stub = () => ({ execute: async () => [] });
+const stub = () => ({ toSQL: () => ({ sql: 'select 1' }), prepare: () => ({ execute: async () => [] }) });
 
 describe('queries built once (issue #19)', () => {
   it('keys the policy on everything about the actor but the address', () => {

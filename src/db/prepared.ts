@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../access/policy';
@@ -15,21 +16,41 @@ import type { Actor } from '../access/policy';
  * policy that is the actor (`actorKey`: all its fields but the address, which no query reads) and
  * the IST day the ages are computed on; the query's own shape goes in the caller's part of the key.
  * The cache belongs to the drizzle handle (a transaction's queries stay in the transaction) and
- * keeps the `MAX` most recently built per handle. PostgreSQL still gets unnamed statements, as before.
+ * keeps the `MAX` most recently built per handle. PostgreSQL gets unnamed statements, as before,
+ * unless DB_NAMED_STATEMENTS=1 (below).
  */
 export interface PreparedLike<R> {
   execute(values?: Record<string, unknown>): Promise<R>;
 }
 
+/** A drizzle query builder: its text, and its prepared query under a statement name. */
+export interface Preparable<R> {
+  toSQL(): { sql: string };
+  prepare(name: string): PreparedLike<R>;
+}
+
+/**
+ * DB_NAMED_STATEMENTS=1 (off by default, PostgreSQL): each query built here is sent as a named
+ * statement, its name the hash of its text, so each pooled connection parses it once and PostgreSQL
+ * may keep its plan (plan_cache_mode). Off by default: a transaction-pooling PgBouncer before 1.21
+ * refuses named statements, and a generic plan is PostgreSQL's choice, not measured for every query.
+ */
+const NAMED = process.env.DB_NAMED_STATEMENTS === '1';
+
+function prepare<R>(q: Preparable<R>): PreparedLike<R> {
+  if (!NAMED) return q.prepare(UNNAMED);
+  return q.prepare(`samanvay_${createHash('sha1').update(q.toSQL().sql).digest('hex').slice(0, 24)}`);
+}
+
 const MAX = 2000;
 const caches = new WeakMap<object, Map<string, PreparedLike<unknown>>>();
 
-export function preparedOnce<R>(db: object, key: string, build: () => PreparedLike<R>): PreparedLike<R> {
+export function preparedOnce<R>(db: object, key: string, build: () => Preparable<R>): PreparedLike<R> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   let p = cache.get(key) as PreparedLike<R> | undefined;
   if (!p) {
-    p = build();
+    p = prepare(build());
     if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
     cache.set(key, p);
   }
@@ -37,7 +58,7 @@ export function preparedOnce<R>(db: object, key: string, build: () => PreparedLi
 }
 
 /** `.prepare()`'s name: none, so node-postgres sends an unnamed statement, as a plain execute does. */
-export const UNNAMED = undefined as unknown as string;
+const UNNAMED = undefined as unknown as string;
 
 const actorKeys = new WeakMap<Actor, string>();
 /** Everything about the actor the access policy may read (every field but the request's address). */

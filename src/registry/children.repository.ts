@@ -4,7 +4,7 @@ import type { Actor } from '../access/policy';
 import { identityWithheldWhere, nameSearchable, permittedColumns, rowsWhere } from '../access/fields';
 import { child } from './registry.schema';
 import { istToday, istYearsBefore } from '../kernel/clock';
-import { actorKey, placeholderAs, preparedOnce, UNNAMED } from '../db/prepared';
+import { actorKey, placeholderAs, preparedOnce } from '../db/prepared';
 
 /**
  * Children, always seen through the actor's jurisdiction (applied in SQL here, never after
@@ -150,8 +150,7 @@ export async function childCandidatesByName(
       .select(permittedColumns(actor, 'child', { today: day }))
       .from(child)
       .where(childConditions(actor, { ...filter, keys: placeholderAs('keys', child.nameKeys), keysMode }, today))
-      .limit(sql.placeholder('limit'))
-      .prepare(UNNAMED),
+      .limit(sql.placeholder('limit')),
   );
   return (await query.execute({ keys, limit })) as PermittedChildRow[];
 }
