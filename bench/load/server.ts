@@ -23,12 +23,14 @@ type Msg =
   | { type: 'stats' }
   | { type: 'queries' }
   | { type: 'memory' }
+  | { type: 'profile'; file?: string }
   | { type: 'stop' };
 
 const send = (m: unknown) => process.send!(m);
 let database: ScratchDatabase | null = null;
 let close: (() => Promise<void>) | null = null;
 let workers: Worker[] = [];
+let profiler: import('node:inspector/promises').Session | null = null;
 
 /** Sends `m` to every worker and waits for each one's reply. */
 function toWorkers<T = Record<string, unknown>>(m: Msg): Promise<T[]> {
@@ -133,6 +135,24 @@ process.on('message', async (m: Msg) => {
       const all = [process.memoryUsage(), ...(await toWorkers<NodeJS.MemoryUsage>(m))];
       const sum = (k: 'rss' | 'heapUsed' | 'heapTotal' | 'external') => all.reduce((a, u) => a + u[k], 0);
       send({ type: 'memory', rss: sum('rss'), heapUsed: sum('heapUsed'), heapTotal: sum('heapTotal'), external: sum('external') });
+    } else if (m.type === 'profile') {
+      // The V8 CPU profile of this process between two messages (bench/load/profile.ts): only the
+      // measured requests, not the seeding that --cpu-prof would also record. Single process only.
+      if (workers.length) throw new Error('profiling needs one worker');
+      const { Session } = await import('node:inspector/promises');
+      if (!profiler) {
+        profiler = new Session();
+        profiler.connect();
+        await profiler.post('Profiler.enable');
+        await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+        await profiler.post('Profiler.start');
+      } else {
+        const { profile } = await profiler.post('Profiler.stop');
+        profiler.disconnect();
+        profiler = null;
+        (await import('node:fs')).writeFileSync(m.file!, JSON.stringify(profile));
+      }
+      send({ type: 'ok' });
     } else if (m.type === 'stop') {
       await close?.();
       send({ type: 'ok' });

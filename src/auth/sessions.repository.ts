@@ -3,6 +3,7 @@ import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appUser, organisation, userSession } from '../users/users.schema';
 import { actorColumns } from '../users/users.repository';
+import { placeholderAs, preparedOnce } from '../db/prepared';
 
 export type SessionKind = 'cookie' | 'api';
 export type SessionRow = typeof userSession.$inferSelect;
@@ -56,16 +57,26 @@ export async function liveSessionByToken(db: Db, token: string, now: Date): Prom
  * columns the request needs: not the password hash, nor the timestamps it would parse for nothing.
  */
 export async function liveSessionWithUser(db: Db, token: string, now: Date) {
-  const [row] = await db
-    .select({
-      session: { id: userSession.id, kind: userSession.kind, lastSeenAt: userSession.lastSeenAt },
-      user: { ...actorColumns, active: appUser.active, mustChangePassword: appUser.mustChangePassword },
-      orgKind: organisation.kind,
-    })
-    .from(userSession)
-    .innerJoin(appUser, eq(appUser.id, userSession.userId))
-    .leftJoin(organisation, eq(organisation.id, appUser.organisationId))
-    .where(and(eq(userSession.tokenHash, sha256(token)), isNull(userSession.revokedAt), gt(userSession.expiresAt, now)));
+  // Built once per database handle (src/db/prepared.ts): only the token's hash and the time differ.
+  const query = preparedOnce(db, 'session.live-with-user', () =>
+    db
+      .select({
+        session: { id: userSession.id, kind: userSession.kind, lastSeenAt: userSession.lastSeenAt },
+        user: { ...actorColumns, active: appUser.active, mustChangePassword: appUser.mustChangePassword },
+        orgKind: organisation.kind,
+      })
+      .from(userSession)
+      .innerJoin(appUser, eq(appUser.id, userSession.userId))
+      .leftJoin(organisation, eq(organisation.id, appUser.organisationId))
+      .where(
+        and(
+          eq(userSession.tokenHash, placeholderAs('hash', userSession.tokenHash)),
+          isNull(userSession.revokedAt),
+          gt(userSession.expiresAt, placeholderAs('now', userSession.expiresAt)),
+        ),
+      ),
+  );
+  const [row] = await query.execute({ hash: sha256(token), now });
   return row ?? null;
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { caseAttachment } from './cases.schema';
+import { placeholderAs, preparedOnce } from '../db/prepared';
 
 /** Attachment metadata. Callers check that the actor sees the whole case first. */
 export const attachmentPublic = {
@@ -15,12 +16,15 @@ export const attachmentPublic = {
   uploadedAt: caseAttachment.uploadedAt,
 };
 
+/** Built once per database handle (src/db/prepared.ts): every case read asks it. */
 export function attachmentsOf(db: Db, caseId: string) {
-  return db
-    .select(attachmentPublic)
-    .from(caseAttachment)
-    .where(eq(caseAttachment.caseId, caseId))
-    .orderBy(asc(caseAttachment.uploadedAt), asc(caseAttachment.id));
+  return preparedOnce(db, 'case.attachments', () =>
+    db
+      .select(attachmentPublic)
+      .from(caseAttachment)
+      .where(eq(caseAttachment.caseId, placeholderAs('caseId', caseAttachment.caseId)))
+      .orderBy(asc(caseAttachment.uploadedAt), asc(caseAttachment.id)),
+  ).execute({ caseId });
 }
 
 export async function insertAttachment(db: Db, values: typeof caseAttachment.$inferInsert) {

@@ -10,6 +10,7 @@ import { caseAccessColumn, caseVisibleBranches, caseVisibleWhere, caseReferredWh
 import { caseAction, caseConvergenceFlag, caseDue, caseRecord, caseReferral } from './cases.schema';
 import type { CaseAction, CaseState } from './domain';
 import { istDayOf } from '../kernel/clock';
+import { actorKey, placeholderAs, preparedOnce } from '../db/prepared';
 
 /**
  * Case records, always read through the access rule (cases.access.ts) applied in SQL.
@@ -456,9 +457,7 @@ export async function readCaseView(db: Db, actor: Actor, id: string, today: stri
   // transfer to the actor's unit from another state, a referral) or a child registered in another
   // state is then read by id alone, every state's partition.
   const inState = and(actorStateWhere(actor, caseRecord.stateCode), actorStateWhere(actor, child.stateCode));
-  const raw =
-    (inState && (await readCaseViewRow(db, actor, and(eq(caseRecord.id, id), inState)!, today))) ||
-    (await readCaseViewRow(db, actor, eq(caseRecord.id, id), today));
+  const raw = (inState && (await readCaseViewRow(db, actor, id, today, inState))) || (await readCaseViewRow(db, actor, id, today, null));
   if (!raw) return null;
   const { access, view, fields } = caseViewRow(raw);
   const r = raw as Record<string, unknown>;
@@ -477,24 +476,30 @@ export async function readCaseView(db: Db, actor: Actor, id: string, today: stri
   return { access, view, row: view ? (fields as PermittedCaseRow) : null, subject, history };
 }
 
-async function readCaseViewRow(db: Db, actor: Actor, where: SQL, today: string) {
-  const [raw] = await db
-    .select({
-      ...caseViewColumns(actor, { today }),
-      'subject:childId': caseRecord.childId,
-      'subject:familyId': caseRecord.familyId,
-      'subject:stateCode': caseRecord.stateCode,
-      'subject:districtCode': caseRecord.districtCode,
-      'subject:subdistrictCode': caseRecord.subdistrictCode,
-      'subject:blockCode': caseRecord.blockCode,
-      'subject:villageId': caseRecord.villageId,
-      'subject:actionStates': caseRecord.actionStates,
-      'subject:version': caseRecord.version,
-    })
-    .from(caseRecord)
-    .innerJoin(child, eq(child.id, caseRecord.childId))
-    .innerJoin(caseViewJoin(actor), sql`true`)
-    .where(where);
+/** The query is built once per actor, IST day and `inState` or not (src/db/prepared.ts); the case id is its placeholder. */
+async function readCaseViewRow(db: Db, actor: Actor, id: string, today: string, inState: SQL | null) {
+  const key = `case.view|${inState ? 'in-state' : 'any-state'}|${today}|${actorKey(actor)}`;
+  const query = preparedOnce(db, key, () => {
+    const byId = eq(caseRecord.id, placeholderAs('id', caseRecord.id));
+    return db
+      .select({
+        ...caseViewColumns(actor, { today }),
+        'subject:childId': caseRecord.childId,
+        'subject:familyId': caseRecord.familyId,
+        'subject:stateCode': caseRecord.stateCode,
+        'subject:districtCode': caseRecord.districtCode,
+        'subject:subdistrictCode': caseRecord.subdistrictCode,
+        'subject:blockCode': caseRecord.blockCode,
+        'subject:villageId': caseRecord.villageId,
+        'subject:actionStates': caseRecord.actionStates,
+        'subject:version': caseRecord.version,
+      })
+      .from(caseRecord)
+      .innerJoin(child, eq(child.id, caseRecord.childId))
+      .innerJoin(caseViewJoin(actor), sql`true`)
+      .where(inState ? and(byId, inState) : byId);
+  });
+  const [raw] = await query.execute({ id });
   return raw;
 }
 
@@ -520,13 +525,16 @@ const historyColumns = {
 
 /** The case's history in order, read from the states it has been in only (HistoryKey). */
 export function caseHistory(db: Db, caseId: string, key: HistoryKey): Promise<CaseHistoryRow[]> {
+  // Built once per set of states (src/db/prepared.ts); the case id is the placeholder.
   return historyIn(
     (states) =>
-      db
-        .select(historyColumns)
-        .from(caseAction)
-        .where(and(eq(caseAction.caseId, caseId), states))
-        .orderBy(asc(caseAction.seq)),
+      preparedOnce(db, `case.history|${states ? key.states.join(',') : '*'}`, () =>
+        db
+          .select(historyColumns)
+          .from(caseAction)
+          .where(and(eq(caseAction.caseId, placeholderAs('caseId', caseAction.caseId)), states))
+          .orderBy(asc(caseAction.seq)),
+      ).execute({ caseId }) as Promise<CaseHistoryRow[]>,
     key,
   );
 }
@@ -731,25 +739,27 @@ export async function casesFlaggedForConvergence(db: Db, actor: Actor, districtC
 // ---------------------------------------------------------------- names for display
 
 /** Display names of the people and units referred to in a case (for the history timeline). */
-const NO_ID = '00000000-0000-0000-0000-000000000000';
-
 export async function directory(db: Db, userIds: string[], unitIds: string[]) {
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const u = [...new Set(userIds.filter((x) => uuid.test(x)))];
   const o = [...new Set(unitIds.filter((x) => uuid.test(x)))];
   // One statement for both (issue #19): the users and the units, told apart by `kind` (NULL for a user).
-  const rows: { id: string; name: string; kind: string | null }[] =
+  // Built once (src/db/prepared.ts): the ids travel as two uuid[] literals (checked above), not one
+  // parameter per id, so the text does not change with their number.
+  const rows =
     u.length || o.length
-      ? await unionAll(
-          db
-            .select({ id: appUser.id, name: appUser.displayName, kind: sql<string | null>`NULL::text` })
-            .from(appUser)
-            .where(inArray(appUser.id, u.length ? u : [NO_ID])),
-          db
-            .select({ id: organisation.id, name: organisation.name, kind: organisation.kind })
-            .from(organisation)
-            .where(inArray(organisation.id, o.length ? o : [NO_ID])),
-        )
+      ? ((await preparedOnce(db, 'case.directory', () =>
+          unionAll(
+            db
+              .select({ id: appUser.id, name: appUser.displayName, kind: sql<string | null>`NULL::text` })
+              .from(appUser)
+              .where(sql`${appUser.id} = ANY(${sql.placeholder('users')}::uuid[])`),
+            db
+              .select({ id: organisation.id, name: organisation.name, kind: organisation.kind })
+              .from(organisation)
+              .where(sql`${organisation.id} = ANY(${sql.placeholder('units')}::uuid[])`),
+          ),
+        ).execute({ users: `{${u.join(',')}}`, units: `{${o.join(',')}}` })) as { id: string; name: string; kind: string | null }[])
       : [];
   const users = rows.filter((x) => x.kind === null);
   const units = rows.filter((x) => x.kind !== null) as { id: string; name: string; kind: string }[];

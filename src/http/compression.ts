@@ -36,10 +36,11 @@ export function registerCompression(app: FastifyInstance) {
     const type = String(reply.getHeader('content-type') ?? '');
     if (!TEXT.test(type)) return payload;
     reply.header('vary', appendVary(reply.getHeader('vary'), 'Accept-Encoding'));
-    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-    if (body.length < COMPRESS_MIN_BYTES) return payload;
+    // The encoding first: a client that accepts none gets the string as it is, not copied to a Buffer.
     const encoding = chooseEncoding(req.headers['accept-encoding']);
     if (!encoding) return payload;
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    if (body.length < COMPRESS_MIN_BYTES) return payload;
     const compressed =
       encoding === 'br'
         ? brotliCompressSync(body, {

@@ -3,7 +3,8 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/policy';
 import { identityWithheldWhere, nameSearchable, permittedColumns, rowsWhere } from '../access/fields';
 import { child } from './registry.schema';
-import { istYearsBefore } from '../kernel/clock';
+import { istToday, istYearsBefore } from '../kernel/clock';
+import { actorKey, placeholderAs, preparedOnce } from '../db/prepared';
 
 /**
  * Children, always seen through the actor's jurisdiction (applied in SQL here, never after
@@ -61,7 +62,8 @@ export interface ChildFilter {
   factor?: string;
   ageMin?: number;
   ageMax?: number;
-  keys?: string[];
+  /** The name keys, or the placeholder of a query built once (`childCandidatesByName`). */
+  keys?: string[] | SQL;
   /** all: every query key must match (multi-word names); any: one is enough. */
   keysMode?: 'all' | 'any';
   /** Only children whose id is in this subquery (the records behind a dashboard figure, src/dashboards/lists.service.ts). */
@@ -82,7 +84,7 @@ export function childConditions(actor: Actor, f: ChildFilter, today: Date): SQL 
     conds.push(sql`EXISTS (SELECT 1 FROM family fa WHERE fa.id = ${child.familyId} AND ${f.factor} = ANY(fa.vulnerability_factors))`);
   if (f.ageMin != null) conds.push(lte(child.dob, yearsBefore(today, f.ageMin)));
   if (f.ageMax != null) conds.push(gte(child.dob, dayAfter(yearsBefore(today, f.ageMax + 1))));
-  if (f.keys?.length) {
+  if (f.keys && (!Array.isArray(f.keys) || f.keys.length)) {
     conds.push(f.keysMode === 'all' ? arrayContains(child.nameKeys, f.keys) : arrayOverlaps(child.nameKeys, f.keys));
     // A child under a CWC non-disclosure order is not found by name by those who may not identify it (s.74).
     conds.push(nameSearchable(actor, { childId: child.id }));
@@ -124,6 +126,33 @@ export async function childCandidates(db: Db, actor: Actor, where: SQL, limit: n
     .from(child)
     .where(where)
     .limit(limit)) as PermittedChildRow[];
+}
+
+/**
+ * The candidates of a name search, the query built once per actor, IST day, filter and mode
+ * (src/db/prepared.ts): the keys and the limit are its placeholders. A filter on a subquery
+ * (`idsIn`, the dashboards' lists) is built each time.
+ */
+export async function childCandidatesByName(
+  db: Db,
+  actor: Actor,
+  filter: Omit<ChildFilter, 'keys' | 'keysMode'>,
+  keys: string[],
+  keysMode: 'all' | 'any',
+  limit: number,
+  today: Date,
+): Promise<PermittedChildRow[]> {
+  const day = istToday(today);
+  if (filter.idsIn) return childCandidates(db, actor, childConditions(actor, { ...filter, keys, keysMode }, today), limit, day);
+  const key = `child.candidates|${keysMode}|${day}|${JSON.stringify(filter)}|${actorKey(actor)}`;
+  const query = preparedOnce(db, key, () =>
+    db
+      .select(permittedColumns(actor, 'child', { today: day }))
+      .from(child)
+      .where(childConditions(actor, { ...filter, keys: placeholderAs('keys', child.nameKeys), keysMode }, today))
+      .limit(sql.placeholder('limit')),
+  );
+  return (await query.execute({ keys, limit })) as PermittedChildRow[];
 }
 
 /** One child as the actor may receive it, or null outside the jurisdiction. */

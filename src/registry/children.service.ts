@@ -9,7 +9,7 @@ import { childDuplicates, holdPairs, refuseIfDuplicates } from './duplicates.doo
 import { bestLikeness, indexKeys, MAX_CANDIDATES, MIN_LIKENESS } from './name-index';
 import { ageOn, dobFromAge } from './age';
 import {
-  childCandidates,
+  childCandidatesByName,
   childConditions,
   childIdentityWithheld,
   countChildren,
@@ -84,8 +84,7 @@ export async function searchChildren(
 ) {
   const keys = indexKeys(q);
   if (!keys.length) return [];
-  const fetch = (keysMode: 'all' | 'any') =>
-    childCandidates(ctx.db, actor, childConditions(actor, { ...filter, keys, keysMode }, today), MAX_CANDIDATES, istToday(today));
+  const fetch = (keysMode: 'all' | 'any') => childCandidatesByName(ctx.db, actor, filter, keys, keysMode, MAX_CANDIDATES, today);
   let candidates = await fetch('all');
   if (!candidates.length && keys.length > 1) candidates = await fetch('any');
   return candidates

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Actor } from '../access/policy';
+
+/**
+ * Query text built once, not on every request (issue #19, docs/SCALE.md §2 "Where the CPU goes").
+ * The access policy is applied in the query, so a signed-in read is a large SQL tree (a case read:
+ * 6.5 KB of text, 89 parameters); drizzle turned that tree into text on every request, walking every
+ * chunk with its `is()` type test: 2–2.4 ms of CPU per query, more than everything else a search
+ * costs. A query built here is drizzle's own prepared query (`.prepare()`, the path every drizzle
+ * query takes on execution anyway) kept for the next request with the same key; what differs
+ * between requests goes in `sql.placeholder`s, filled (and encoded by the column) at `execute`.
+ *
+ * The key must name everything the query's text and fixed parameters are built from. For the
+ * policy that is the actor (`actorKey`: all its fields but the address, which no query reads) and
+ * the IST day the ages are computed on; the query's own shape goes in the caller's part of the key.
+ * The cache belongs to the drizzle handle (a transaction's queries stay in the transaction) and
+ * keeps the `MAX` most recently built per handle. PostgreSQL gets unnamed statements, as before,
+ * unless DB_NAMED_STATEMENTS=1 (below).
+ */
+export interface PreparedLike<R> {
+  execute(values?: Record<string, unknown>): Promise<R>;
+}
+
+/** A drizzle query builder: its text, and its prepared query under a statement name. */
+export interface Preparable<R> {
+  toSQL(): { sql: string };
+  prepare(name: string): PreparedLike<R>;
+}
+
+/**
+ * DB_NAMED_STATEMENTS=1 (off by default, PostgreSQL): each query built here is sent as a named
+ * statement, its name the hash of its text, so each pooled connection parses it once and PostgreSQL
+ * may keep its plan (plan_cache_mode). Off by default: a transaction-pooling PgBouncer before 1.21
+ * refuses named statements, and a generic plan is PostgreSQL's choice, not measured for every query.
+ */
+const NAMED = process.env.DB_NAMED_STATEMENTS === '1';
+
+function prepare<R>(q: Preparable<R>): PreparedLike<R> {
+  if (!NAMED) return q.prepare(UNNAMED);
+  return q.prepare(`samanvay_${createHash('sha1').update(q.toSQL().sql).digest('hex').slice(0, 24)}`);
+}
+
+const MAX = 2000;
+const caches = new WeakMap<object, Map<string, PreparedLike<unknown>>>();
+
+export function preparedOnce<R>(db: object, key: string, build: () => Preparable<R>): PreparedLike<R> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  let p = cache.get(key) as PreparedLike<R> | undefined;
+  if (!p) {
+    p = prepare(build());
+    if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
+    cache.set(key, p);
+  }
+  return p;
+}
+
+/** `.prepare()`'s name: none, so node-postgres sends an unnamed statement, as a plain execute does. */
+const UNNAMED = undefined as unknown as string;
+
+const actorKeys = new WeakMap<Actor, string>();
+/** Everything about the actor the access policy may read (every field but the request's address). */
+export function actorKey(actor: Actor): string {
+  let k = actorKeys.get(actor);
+  if (k === undefined) {
+    const { ip: _ip, ...rest } = actor;
+    k = JSON.stringify(rest);
+    actorKeys.set(actor, k);
+  }
+  return k;
+}
+
+/** A placeholder encoded as `column` encodes its values (a Date for a timestamp, an array for text[]). */
+export const placeholderAs = (name: string, column: AnyPgColumn): SQL => sql`${sql.param(sql.placeholder(name), column)}`;
