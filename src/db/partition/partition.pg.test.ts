@@ -237,7 +237,10 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
       const [a, b] = args as [string | { text: string; values?: unknown[] }, unknown];
       if (typeof a === 'string') seen.push({ text: a, values: Array.isArray(b) ? b : [] });
       else if (a && typeof a === 'object' && typeof a.text === 'string')
-        seen.push({ text: a.text, values: a.values ?? (Array.isArray(b) ? b : []) });
+        // The values argument first: node-postgres writes it into the config object it is given, and a
+        // query built once (src/db/prepared.ts) passes the same config every time, so `a.values` holds
+        // the previous execution's values until this call replaces them.
+        seen.push({ text: a.text, values: Array.isArray(b) ? b : (a.values ?? []) });
       return (original as (...x: unknown[]) => unknown).apply(this, args);
     } as typeof original;
     try {
