@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { PG_URL } from '../support';
-import { BenchServer, signedRequests, startSignedIn } from './server-process';
+import { BenchServer, searchAndCaseRead, signedRequests, startSignedIn } from './server-process';
 
 const N = Number(process.argv[2] ?? 3000);
 const TICK_MS = 10; // USER_HZ 100 on Linux
@@ -22,12 +22,7 @@ const cpuMs = (pid: number) => {
 const server = new BenchServer();
 try {
   const { port, fixtures, token } = await startSignedIn(server, PG_URL);
-  let i = 0;
-  const nth = <T>(xs: T[]) => xs[i++ % xs.length];
-  const kinds = {
-    'name search': () => ({ method: 'GET' as const, path: `/api/v1/children?q=${encodeURIComponent(nth(fixtures.children).name)}` }),
-    'case read': () => ({ method: 'GET' as const, path: `/api/v1/cases/${nth(fixtures.cases).id}` }),
-  };
+  const kinds = searchAndCaseRead(fixtures);
   for (const [label, next] of Object.entries(kinds)) {
     const run = (amount: number) =>
       autocannon({ url: `http://127.0.0.1:${port}`, connections: 10, amount, requests: signedRequests(token, next), timeout: 120 });

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { PG_URL } from '../support';
-import { BenchServer, signedRequests, startSignedIn } from './server-process';
+import { BenchServer, searchAndCaseRead, signedRequests, startSignedIn } from './server-process';
 import { summarise } from './profile-summary';
 
 const N = Number(process.argv[2] ?? 1500);
@@ -19,19 +19,14 @@ const dir = process.argv[3] ?? '/tmp';
 const server = new BenchServer();
 try {
   const { port, fixtures, token } = await startSignedIn(server, PG_URL);
-  let i = 0;
-  const nth = <T>(xs: T[]) => xs[i++ % xs.length];
-  const kinds = {
-    search: () => ({ method: 'GET' as const, path: `/api/v1/children?q=${encodeURIComponent(nth(fixtures.children).name)}` }),
-    'case-read': () => ({ method: 'GET' as const, path: `/api/v1/cases/${nth(fixtures.cases).id}` }),
-  };
+  const kinds = searchAndCaseRead(fixtures);
   for (const [label, next] of Object.entries(kinds)) {
     const run = (amount: number) =>
       autocannon({ url: `http://127.0.0.1:${port}`, connections: 10, amount, requests: signedRequests(token, next), timeout: 120 });
     await run(Math.ceil(N / 3));
     await server.ask({ type: 'drain' });
     await server.ask({ type: 'queries' });
-    const file = join(dir, `samanvay-${label}.cpuprofile`);
+    const file = join(dir, `samanvay-${label.replace(/ /g, '-')}.cpuprofile`);
     await server.ask({ type: 'profile' });
     await run(N);
     await server.ask({ type: 'drain' });

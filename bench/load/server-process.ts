@@ -123,3 +123,16 @@ export function signedRequests(token: string, next: () => { method: 'GET' | 'POS
     },
   ];
 }
+
+/**
+ * The two requests the CPU benches measure (cpu.ts, profile.ts), each cycling over the demo's
+ * fixtures: a signed-in name search and a case read.
+ */
+export function searchAndCaseRead(fixtures: LoadFixtures) {
+  let i = 0;
+  const nth = <T>(xs: T[]) => xs[i++ % xs.length];
+  return {
+    'name search': () => ({ method: 'GET' as const, path: `/api/v1/children?q=${encodeURIComponent(nth(fixtures.children).name)}` }),
+    'case read': () => ({ method: 'GET' as const, path: `/api/v1/cases/${nth(fixtures.cases).id}` }),
+  };
+}
