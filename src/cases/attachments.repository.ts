@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { caseAttachment } from './cases.schema';
 import { placeholderAs, preparedOnce } from '../db/prepared';
@@ -38,4 +38,22 @@ export async function getAttachment(db: Db, caseId: string, id: string) {
     .from(caseAttachment)
     .where(and(eq(caseAttachment.caseId, caseId), eq(caseAttachment.id, id)));
   return row ?? null;
+}
+
+/**
+ * An accepted transfer to another place: the case's attachments (its file) go with it, in the
+ * transaction that records the acceptance (JJ Act 2015 s.95; the partition key is the state).
+ */
+export async function moveAttachmentsWithCase(db: Db, caseId: string, to: { stateCode: number; districtCode: number }): Promise<number> {
+  const moved = await db
+    .update(caseAttachment)
+    .set({ stateCode: to.stateCode, districtCode: to.districtCode })
+    .where(
+      and(
+        eq(caseAttachment.caseId, caseId),
+        or(ne(caseAttachment.stateCode, to.stateCode), ne(caseAttachment.districtCode, to.districtCode)),
+      ),
+    )
+    .returning({ id: caseAttachment.id });
+  return moved.length;
 }

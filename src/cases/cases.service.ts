@@ -52,7 +52,7 @@ import {
   type CaseView,
   type PermittedCaseRow,
 } from './cases.repository';
-import { attachmentsOf } from './attachments.repository';
+import { attachmentsOf, moveAttachmentsWithCase } from './attachments.repository';
 import { publishCaseEvents } from './case-events';
 import type { ActionInput, CaseListQuery, IntakeInput } from './cases.model';
 import type { CaseAccess } from './cases.access';
@@ -286,6 +286,7 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
     const saved = await saveProjection(tx, caseId, row.version, state, place);
     if (!saved) throw conflict('The case changed while your action was being recorded; try again');
     await publishCaseEvents(tx, row, result.action, place, actor.userId, now);
+    const attachmentsMoved = result.action.type === 'transfer_accepted' ? await moveAttachmentsWithCase(tx, caseId, place) : undefined;
     await audit(
       tx,
       actor,
@@ -297,6 +298,7 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
         seq: row.version + 1,
         type: result.action.type,
         ...('referralId' in result.action ? { referralId: result.action.referralId } : {}),
+        ...(attachmentsMoved !== undefined ? { attachmentsMoved } : {}),
       },
       { children: [row.childId], families: [row.familyId] },
     );

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appUser } from '../users/users.schema';
-import { notification } from '../cases/cases.schema';
+import { insertNotifications } from '../cases/notifications.repository';
 import { enqueue, type NewOutboxRow } from '../notifications/outbox.repository';
 import type { OutboxChannel } from '../notifications/outbox.schema';
 import { departmentLabel, formatDate, type DepartmentKind, type IsoDate, type Lang } from './domain';
@@ -109,7 +109,7 @@ export async function queueMessages(db: Db, messages: QueuedMessage[], now: Date
       message: m.inApp!.message,
       createdAt: now,
     }));
-  if (inApp.length) await db.insert(notification).values(inApp);
+  await insertNotifications(db, inApp);
   return queued.size;
 }
 

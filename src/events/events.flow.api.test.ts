@@ -223,8 +223,13 @@ describe('a transfer accepted in another state moves the child with the case, un
       toDistrict: BHOPAL,
       caseId,
       documentsMoved: [docId],
-      attachmentsMoved: 1,
     });
+    // The attachments moved with the acceptance itself (the cases module's own table), audited on the case.
+    const [accepted] = await q<{ details: Record<string, unknown> }>(
+      `SELECT details FROM audit_event WHERE entity_type = 'case' AND entity_id = $1 AND action = 'case.transfer_accepted'`,
+      [caseId],
+    );
+    expect(accepted.details).toMatchObject({ attachmentsMoved: 1 });
     expect((await dispatch()).handled).toBe(0);
   });
 

@@ -119,6 +119,13 @@ export async function insertRestoration(db: Db, values: typeof missingRestoratio
   return row;
 }
 
+/** A restoration that may already exist (a re-delivered national proposal: the unique
+ * (national_match_id, state_code) index): null when it does. */
+export async function insertRestorationOnce(db: Db, values: typeof missingRestoration.$inferInsert): Promise<{ id: string } | null> {
+  const [row] = await db.insert(missingRestoration).values(values).onConflictDoNothing().returning({ id: missingRestoration.id });
+  return row ?? null;
+}
+
 export async function getRestoration(db: Db, actor: Actor, id: string, forUpdate = false): Promise<RestorationRow | null> {
   const q = db
     .select()

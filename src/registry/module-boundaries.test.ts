@@ -48,4 +48,26 @@ describe('module boundaries', () => {
     expect(cycles).toEqual([]);
     expect([...g.get('registry')!]).toEqual([]);
   });
+
+  it("no module inserts, updates or deletes another module's tables (it calls that module's functions or publishes an event)", () => {
+    // The users and the sign-in are one module in two folders; seeds, the demo and the schema
+    // index (src/db) load every table by design.
+    const moduleOf = (rel: string) => (rel.split(/[\\/]/)[0] === 'auth' ? 'users' : rel.split(/[\\/]/)[0]);
+    const writes: string[] = [];
+    for (const f of files(SRC)) {
+      const rel = relative(SRC, f);
+      const m = moduleOf(rel);
+      if (['demo', 'db'].includes(m) || /\.seed\.ts$/.test(f)) continue;
+      const text = readFileSync(f, 'utf8');
+      for (const [, names, spec] of text.matchAll(/import \{([^}]+)\} from '(\.[^']+\.schema)'/g)) {
+        if (moduleOf(relative(SRC, resolve(dirname(f), spec))) === m) continue;
+        const imported = names.split(',').map((n) => n.trim().split(/\s+as\s+/));
+        for (const name of imported.map((parts) => parts[parts.length - 1])) {
+          if (!name || name.startsWith('type ')) continue;
+          if (new RegExp(`\\.(insert|update|delete)\\(\\s*${name}\\s*\\)`).test(text)) writes.push(`${rel} writes ${name}`);
+        }
+      }
+    }
+    expect(writes).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import type { EventHandler } from '../events/dispatcher';
 import { registryMove } from './registry-move.schema';
 import { child, document, family } from './registry.schema';
-import { caseAttachment, caseRecord } from '../cases/cases.schema';
+import { caseRecord } from '../cases/cases.schema';
 import type { CARE_STATUSES } from './vocabulary';
 
 type CareStatus = (typeof CARE_STATUSES)[number];
@@ -58,7 +58,7 @@ const careStatusFromOrder: EventHandler<'case.cwc_order_recorded'> = {
  * inter-state transfer, JJ Act 2015 s.95, JJ Model Rules 2016 r.28) can read them and the sending
  * one no longer can (the registry's reads filter by place in the query). What goes with the
  * child's file moves too: the registry documents held for the child (and the family's, when the
- * family moves) and the case's attachments. The old place is kept in registry_move; every move is
+ * family moves); the case's attachments are moved by the cases module with the acceptance. The old place is kept in registry_move; every move is
  * audited (ids and counts). Siblings are not moved: they may still live there.
  *
  * Kept, not moved, when the child has another open case still placed in the state the case left:
@@ -79,12 +79,6 @@ const moveWithTransfer: EventHandler<'case.transfer_accepted'> = {
       blockCode: to.blockCode ?? null,
       villageId: to.villageId ?? null,
     };
-    // The case's attachments follow the case in any event (they are the case's file).
-    const attachments = await db
-      .update(caseAttachment)
-      .set({ stateCode: to.stateCode, districtCode: to.districtCode })
-      .where(and(eq(caseAttachment.caseId, caseId), ne(caseAttachment.stateCode, to.stateCode)))
-      .returning({ id: caseAttachment.id });
     const others = await db
       .select({ id: caseRecord.id })
       .from(caseRecord)
@@ -101,7 +95,6 @@ const moveWithTransfer: EventHandler<'case.transfer_accepted'> = {
         reason: 'other_open_cases_in_sending_state',
         otherCases: others.map((o) => o.id),
         caseId,
-        attachmentsMoved: attachments.length,
         eventSeq: e.seq,
       });
       return;
@@ -148,7 +141,6 @@ const moveWithTransfer: EventHandler<'case.transfer_accepted'> = {
         becauseOf: 'transfer_accepted',
         caseId,
         documentsMoved: docs.map((d) => d.id),
-        ...(s.type === 'child' ? { attachmentsMoved: attachments.length } : {}),
         eventSeq: e.seq,
       });
     }

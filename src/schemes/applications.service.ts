@@ -18,7 +18,8 @@ import {
   type ApplicationRow,
   type StepRow,
 } from './applications.repository';
-import { eventsOfDocuments, requestsOfFamily } from './document-tracking.repository';
+import { requestsOfFamily } from './document-tracking.repository';
+import { eventsOfDocuments } from '../registry/documents.repository';
 import { followUpsOf } from './document-followup.service';
 import { documentsOfFamilies } from './facts.repository';
 import { areaWhere, resolveArea } from './area';

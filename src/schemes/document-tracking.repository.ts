@@ -1,52 +1,12 @@
-import { and, asc, count, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/policy';
 import { permittedColumns, rowsWhere } from '../access/fields';
-import { document, family } from '../registry/registry.schema';
+import { family } from '../registry/registry.schema';
 import { location } from '../locations/locations.schema';
 import { documentRequest } from './schemes.schema';
-import { documentEvent } from '../registry/registry.schema';
 
-export type DocumentRow = typeof document.$inferSelect;
-export type DocumentEventRow = typeof documentEvent.$inferSelect;
 export type DocumentRequestRow = typeof documentRequest.$inferSelect;
-
-/** The document row of one owner and type (a child's own, or the family's household one). Callers check visibility first. */
-export async function documentOf(
-  db: Db,
-  owner: { familyId: string | null; childId: string | null },
-  docType: string,
-): Promise<DocumentRow | null> {
-  const where = owner.childId
-    ? and(eq(document.childId, owner.childId), eq(document.docType, docType))
-    : and(isNull(document.childId), eq(document.familyId, owner.familyId!), eq(document.docType, docType));
-  const [row] = await db.select().from(document).where(where).orderBy(asc(document.updatedAt)).limit(1);
-  return row ?? null;
-}
-
-export async function insertDocument(db: Db, values: typeof document.$inferInsert) {
-  const [row] = await db.insert(document).values(values).returning();
-  return row;
-}
-
-/** Optimistic update of a document's status (only at the version the client saw). */
-export async function updateDocument(db: Db, id: string, version: number, set: Partial<typeof document.$inferInsert>) {
-  const [row] = await db
-    .update(document)
-    .set({ ...set, updatedAt: new Date(), version: sql`${document.version} + 1` })
-    .where(and(eq(document.id, id), eq(document.version, version)))
-    .returning();
-  return row ?? null;
-}
-
-export async function insertDocumentEvent(db: Db, values: typeof documentEvent.$inferInsert) {
-  await db.insert(documentEvent).values(values);
-}
-
-export function eventsOfDocuments(db: Db, documentIds: string[]) {
-  if (!documentIds.length) return Promise.resolve([] as DocumentEventRow[]);
-  return db.select().from(documentEvent).where(inArray(documentEvent.documentId, documentIds)).orderBy(asc(documentEvent.seq));
-}
 
 /**
  * The requests the actor may see (src/access/fields.ts): those in the jurisdiction; for a

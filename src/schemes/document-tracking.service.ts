@@ -12,18 +12,15 @@ import { DOCUMENT_LABELS, USABLE_DOCUMENT_STATUSES, type DocumentStatus, type Do
 import {
   closeRequestsFor,
   countRequests,
-  documentOf,
   getRequest,
-  insertDocument,
-  insertDocumentEvent,
   insertRequest,
   listRequests,
   openRequestFor,
   readPermittedRequest,
   requestConditions,
-  updateDocument,
   updateRequest,
 } from './document-tracking.repository';
+import { documentOf, insertDocument, insertDocumentHistory, updateDocument } from '../registry/documents.repository';
 import { getApplication } from './applications.repository';
 import type { DepartmentKind } from '../convergence/domain';
 import { caseSeenIn, createDocumentAction, createDocumentTask, followUpsOf } from './document-followup.service';
@@ -153,7 +150,7 @@ export async function changeDocumentStatus(
         ...set,
       });
     }
-    await insertDocumentEvent(tx, {
+    await insertDocumentHistory(tx, {
       documentId: row.id,
       familyId: owner.familyId,
       childId: owner.childId,

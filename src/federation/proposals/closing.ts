@@ -2,12 +2,12 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../http/context';
 import type { Db } from '../../db/client';
 import { audit } from '../../audit/audit.service';
-import { notification } from '../../cases/cases.schema';
+import { insertNotifications } from '../../cases/notifications.repository';
 import type { NotificationParams } from '../../cases/alert-text';
 import { organisation } from '../../users/users.schema';
 import { getRecordSystem, placeOfRecord, type RecordRow } from '../../missing/missing.repository';
 import { closeMatchedRecords } from '../../missing/matches.service';
-import { missingRestoration } from '../../missing/missing.schema';
+import { insertRestorationOnce } from '../../missing/matches.repository';
 import { federationTables } from './proposals.repository';
 
 /**
@@ -107,26 +107,22 @@ async function openNationalRestoration(tx: Db, matchId: string, closed: RecordRo
   const found = closed.find((r) => r.kind === 'found');
   if (!found) return;
   const missing = closed.find((r) => r.kind === 'missing');
-  const [row] = await tx
-    .insert(missingRestoration)
-    .values({
-      matchId: null,
-      nationalMatchId: matchId,
-      missingId: missing?.id ?? null,
-      foundId: found.id,
-      stateCode: found.stateCode,
-      districtCode: found.districtCode,
-      foundStateCode: found.stateCode,
-      foundDistrictCode: found.districtCode,
-      childId: found.childId,
-      status: 'awaiting_case',
-      note: NATIONAL_RESTORATION_NOTE,
-      createdBy: null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: missingRestoration.id });
+  const row = await insertRestorationOnce(tx, {
+    matchId: null,
+    nationalMatchId: matchId,
+    missingId: missing?.id ?? null,
+    foundId: found.id,
+    stateCode: found.stateCode,
+    districtCode: found.districtCode,
+    foundStateCode: found.stateCode,
+    foundDistrictCode: found.districtCode,
+    childId: found.childId,
+    status: 'awaiting_case',
+    note: NATIONAL_RESTORATION_NOTE,
+    createdBy: null,
+    createdAt: now,
+    updatedAt: now,
+  });
   if (!row) return;
   await audit(tx, null, 'create', 'missing_restoration', row.id, placeOfRecord(found), {
     nationalMatchId: matchId,
@@ -160,13 +156,15 @@ async function notifyDcpus(tx: Db, m: ConfirmedRow, closed: RecordRow[], now: Da
   for (const u of units) {
     if (!places.some((p) => p.stateCode === u.stateCode && p.districtCode === u.districtCode)) continue;
     const params: NotificationParams = { key: 'alert.nationalMatchClosed', ref, states: closedStates };
-    await tx.insert(notification).values({
-      unitId: u.id,
-      kind: 'national_match_closed',
-      ref: m.id,
-      message: `National match ${ref} was confirmed by both states: the record in state ${closedStates.join(', ')} is closed as matched.`,
-      params,
-      createdAt: now,
-    });
+    await insertNotifications(tx, [
+      {
+        unitId: u.id,
+        kind: 'national_match_closed',
+        ref: m.id,
+        message: `National match ${ref} was confirmed by both states: the record in state ${closedStates.join(', ')} is closed as matched.`,
+        params,
+        createdAt: now,
+      },
+    ]);
   }
 }
