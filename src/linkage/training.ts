@@ -224,12 +224,19 @@ export function fitLabelled(e: LinkEngine, truePairs: ReadonlyArray<[number, num
 /** Applies the engine's train option after compare(). */
 export function train(e: LinkEngine, opts: { skipU?: boolean } = {}): void {
   const mode = e.opts.train ?? 'prior';
+  const modelU = e.model.comparisons.map((c) => c.levels.map((l) => l.u));
   if ((mode === 'u' || mode === 'full') && !opts.skipU) estimateU(e);
   if (mode === 'full') {
     e.setWeights();
     const r = estimateM(e);
     e.emIterations = r.sessions.reduce((a, x) => a + x.iterations, 0);
     e.trainingNotes.push(emSummary(r));
+    // m and u are one model: when EM cannot fit m to this data, this data's u beside the model's m
+    // mixes two populations (on the holdout set it scored below `--train prior`). Keep the model whole.
+    if (r.fallback && !opts.skipU) {
+      e.model.comparisons.forEach((c, k) => c.levels.forEach((l, x) => (l.u = modelU[k][x])));
+      e.trainingNotes.push("kept the model's u as well: --train full ran as --train prior");
+    }
   }
   // A few hundred pairs say little about the match rate; keep the model's.
   if (mode !== 'none' && e.pairCount >= 1000) estimateMatchRate(e);
