@@ -59,14 +59,4 @@ describe('given name agrees, other names differ', () => {
     // The mother's comparison has no such level: the project's generator gives no pairs to train it on.
     expect(level('mother', 'Sapna Sharma', 'Sapna Tiwari')).toBe('different');
   });
-
-  it('finds the given name in any place of the other name (Telugu order: house name first)', () => {
-    expect(level('name', 'Yerra Rakesh', 'Rakesh Gopi')).toBe(GIVEN);
-    expect(level('name', 'Nayudu Saikumar', 'Saikumar Reddy')).toBe(GIVEN);
-    expect(level('father', 'Bodda Venkatesh', 'Venkatesh Gopi')).toBe(GIVEN);
-    // Siblings of a Telugu family: neither given name is in the other's name.
-    expect(level('name', 'Rakesh Yerra', 'Suresh Yerra')).toBe('different');
-    // A marker is not a given name wherever it stands.
-    expect(level('name', 'Sunil Kumar', 'Kumar Ravi')).toBe('different');
-  });
 });

@@ -86,7 +86,7 @@ export interface NameFeatures {
   nick: Uint8Array;
   /** 1 when some token of the name is in the outside variant table (as a form or a pet name). */
   tab: Uint8Array;
-  /** Per token: 1 when it is a nickname or a pet name (Munni, Bittu, Pappu), 2 when a marker (`isNameMarkerCanonical`: Kumar, Bibi, Md), else 0. */
+  /** Per token: 1 when it is a nickname or a pet name (Munni, Bittu, Pappu). */
   pet: Uint8Array;
   /** The name's initials ("R. Karthik", "ர. கார்த்திக்") as a bitmask of letters (`letterBit`). */
   ini: Int32Array;
@@ -144,14 +144,14 @@ export class NameComparator {
             return k.length >= 3 ? this.sh.skeletons.id(k) : -1;
           }),
           k: toks.map((tok) => this.sh.keys.id(keyOfCanonical(tok))),
-          p: toks.map((tok) => (isNicknameCanonical(tok) || isGenericPetName(tok) ? 1 : isNameMarkerCanonical(tok) ? 2 : 0)),
+          p: toks.map((tok) => (isNicknameCanonical(tok) || isGenericPetName(tok) ? 1 : 0)),
           full: toks.length > 0 ? this.sh.full.id([...toks].sort().join(' ')) : -1,
           nick: toks.length === 1 && (isNicknameCanonical(toks[0]) || isGenericPetName(toks[0])) ? 1 : 0,
           tab: 0,
           ini: initialsOf(raw).reduce((m, l) => m | letterBit(l), 0),
           given: -1,
         };
-        const g = f.p.indexOf(0);
+        const g = toks.findIndex((tok, x) => f!.p[x] === 0 && !isNameMarkerCanonical(tok));
         if (g >= 0) f.given = g;
         for (const id of f.s)
           if (this.sh.same[id] === undefined) {
@@ -327,7 +327,7 @@ export class NameComparator {
     let pets = 0,
       rest = 0;
     for (let t = x0; t < x1; t++) {
-      if (x.pet[t] === 1) {
+      if (x.pet[t]) {
         pets++;
         continue;
       }
@@ -335,7 +335,7 @@ export class NameComparator {
       let ok = false;
       for (let u = y0; u < y1 && !ok; u++)
         ok =
-          y.pet[u] !== 1 &&
+          !y.pet[u] &&
           (x.snd[t] === y.snd[u] ||
             (x.skel[t] >= 0 && x.skel[t] === y.skel[u]) ||
             this.sh.jw.sim(x.snd[t], y.snd[u]) >= this.thresholds[0]);
@@ -364,23 +364,6 @@ export class NameComparator {
     if (ga < 0 || gb < 0) return false;
     const x = a.off[i] + ga,
       y = b.off[j] + gb;
-    if (this.tokensAgree(a, x, b, y)) return true;
-    // Telugu (and much Kannada and Tamil) usage writes the house name or the father's name first and
-    // the given name last ("Yerra Rakesh", "Nayudu Saikumar"; Wikipedia "Telugu people: names"), while a
-    // record written by someone else starts with the given name ("Rakesh Gopi"). So one side's given
-    // name may stand in any place of the other's. Siblings still differ: neither given name is in the
-    // other's name.
-    return this.givenInOther(a, x, b, j) || this.givenInOther(b, y, a, i);
-  }
-
-  /** Token x of a agrees with some token of b's record j that is neither a pet name nor a marker. */
-  private givenInOther(a: NameFeatures, x: number, b: NameFeatures, j: number): boolean {
-    for (let y = b.off[j]; y < b.off[j + 1]; y++) if (b.pet[y] === 0 && this.tokensAgree(a, x, b, y)) return true;
-    return false;
-  }
-
-  /** Two tokens agree as the levels compare tokens: sound, skeleton, outside table, Jaro–Winkler at the close threshold. */
-  private tokensAgree(a: NameFeatures, x: number, b: NameFeatures, y: number): boolean {
     const sa = a.snd[x],
       sb = b.snd[y];
     return (
