@@ -4,6 +4,8 @@ import { readPersonCsv } from './csv';
 import { runLinkage } from './link';
 import { defaultModel } from './model';
 import { personTable } from './record';
+import { LinkEngine } from './engine';
+import { estimateU, train } from './training';
 import { applyStatedPriors, STATED_PRIORS } from './train';
 
 // Issue #15, model v1.8: m where the project's generator cannot be the authority, and --train full on
@@ -62,6 +64,16 @@ describe('--train full where EM cannot fit m', () => {
     full.model.comparisons.forEach((c, k) => c.levels.forEach((l, x) => expect(l.u).toBe(shipped.comparisons[k].levels[x].u)));
     const prior = run('prior');
     for (let j = 0; j < right.length; j++) expect(full.topPairs(j, 5)).toEqual(prior.topPairs(j, 5));
+  });
+
+  it('keeps the model whole on the worker path too (u estimated in an earlier step, then train with skipU)', () => {
+    const e = new LinkEngine(defaultModel(), personTable(left), personTable(right), { train: 'full' });
+    e.compare();
+    estimateU(e);
+    train(e, { skipU: true });
+    expect(e.trainingNotes.join('\n')).toMatch(/ran as --train prior/);
+    const shipped = defaultModel();
+    e.model.comparisons.forEach((c, k) => c.levels.forEach((l, x) => expect(l.u).toBe(shipped.comparisons[k].levels[x].u)));
   });
 
   it('--train u still re-estimates u on the input', () => {
