@@ -44,7 +44,15 @@ function* randomPairs(e: LinkEngine, n: number, seed: number): Generator<[number
 }
 
 /** u ← level frequencies among random pairs. Needs enough records that random pairs are non-matches. */
+/** The u each engine had before `estimateU` replaced it (the model's), for `train` to restore. */
+const modelUOf = new WeakMap<LinkEngine, number[][]>();
+
 export function estimateU(e: LinkEngine, samples = 100_000, seed = 42): void {
+  if (!modelUOf.has(e))
+    modelUOf.set(
+      e,
+      e.model.comparisons.map((c) => c.levels.map((l) => l.u)),
+    );
   const total = e.left.ids.length * e.right.ids.length;
   const u = frequencies(e, randomPairs(e, Math.min(samples, Math.max(1000, total * 2)), seed));
   e.model.comparisons.forEach((c, k) => {
@@ -230,6 +238,14 @@ export function train(e: LinkEngine, opts: { skipU?: boolean } = {}): void {
     const r = estimateM(e);
     e.emIterations = r.sessions.reduce((a, x) => a + x.iterations, 0);
     e.trainingNotes.push(emSummary(r));
+    // m and u are one model: when EM cannot fit m to this data, this data's u beside the model's m
+    // mixes two populations (on the holdout set it scored below `--train prior`). Keep the model whole.
+    // (With workers, u was estimated in an earlier step on this engine: `modelUOf` still has the model's.)
+    const modelU = modelUOf.get(e);
+    if (r.fallback && modelU) {
+      e.model.comparisons.forEach((c, k) => c.levels.forEach((l, x) => (l.u = modelU[k][x])));
+      e.trainingNotes.push("kept the model's u as well: --train full ran as --train prior");
+    }
   }
   // A few hundred pairs say little about the match rate; keep the model's.
   if (mode !== 'none' && e.pairCount >= 1000) estimateMatchRate(e);
