@@ -45,6 +45,9 @@ const MATCHES = Number(process.env.BENCH_NATIONAL_MATCHES ?? 100);
 const COMPARISONS = Number(process.env.BENCH_NATIONAL_COMPARISONS ?? 30);
 const DISTRICTS = Number(process.env.BENCH_NATIONAL_DISTRICTS ?? 10);
 const CHANGED = Number(process.env.BENCH_NATIONAL_CHANGED ?? 1000);
+/** BENCH_NATIONAL_ONLY=lists,refresh,state,match: a subset (default all). */
+const ONLY = process.env.BENCH_NATIONAL_ONLY?.split(',');
+const part = (name: string) => !ONLY || ONLY.includes(name);
 /** The generator's default as-of day (2026-11-30), IST midday. */
 const NOW = new Date(process.env.BENCH_NATIONAL_NOW ?? '2026-11-30T06:30:00Z');
 const DUE_PLACE = 'state_code, district_code, subdistrict_code, block_code, village_id, owner_user_id, owner_unit_id, transfer_to_unit_id';
@@ -138,7 +141,7 @@ export async function run(): Promise<BenchResult[]> {
       ['district escalation queue (queue=escalated)', cases(() => ({ queue: 'escalated' }))],
       ['district case list, no filter', cases(() => ({}))],
     ];
-    for (const [name, fn] of lists) {
+    for (const [name, fn] of part('lists') ? lists : []) {
       const before = load();
       const m = await measure(fn, ITER, 10);
       log(`  ${name}: p50 ${round(m.p50)} ms, p95 ${round(m.p95)} ms, max ${round(m.max)} ms (load ${before} → ${load()})`);
@@ -151,73 +154,80 @@ export async function run(): Promise<BenchResult[]> {
     }
 
     // The kept counts: the first refresh after the load builds them for every child.
-    const [firstMs] = await timeIt(() => ensureFresh(d.db, 0));
-    const [noopMs] = await timeIt(() => ensureFresh(d.db, 0));
-    await d.exec(
-      `UPDATE child SET care_status = CASE care_status WHEN 'kinship_care' THEN 'birth_family' ELSE 'kinship_care' END
+    if (part('refresh')) await refresh();
+    async function refresh() {
+      const [firstMs] = await timeIt(() => ensureFresh(d.db, 0));
+      const [noopMs] = await timeIt(() => ensureFresh(d.db, 0));
+      await d.exec(
+        `UPDATE child SET care_status = CASE care_status WHEN 'kinship_care' THEN 'birth_family' ELSE 'kinship_care' END
         WHERE id IN (SELECT id FROM child WHERE state_code = (SELECT min(state_code) FROM child) LIMIT ${CHANGED})`,
-    );
-    const [incMs] = await timeIt(() => ensureFresh(d.db, 0));
-    log(
-      `dashboards-refresh (ensureFresh): first after the load ${round(firstMs / 1000, 1)} s; nothing to do ${round(noopMs)} ms; ${CHANGED} changed children ${round(incMs)} ms`,
-    );
-    out.push({
-      name: `dashboards-refresh job, ${CHANGED} changed children`,
-      value: round(incMs),
-      unit: 'ms',
-      baseline: round(firstMs),
-      ratio: round(firstMs / incMs, 1),
-      note: `baseline: the first refresh after the load (every child); nothing to do: ${round(noopMs)} ms; ${sizeNote}; load ${load()}`,
-    });
-
-    process.env.DASHBOARD_MAX_AGE_SECONDS = '100000';
-    const [state] = await d.query<{ state_code: number; children: number; districts: number }>(
-      'SELECT state_code, count(*)::int AS children, count(DISTINCT district_code)::int AS districts FROM child GROUP BY 1 ORDER BY 2 DESC LIMIT 1',
-    );
-    const scps = officer('scps_officer', { level: 'state', stateCode: state.state_code }, null);
-    const before = load();
-    const comparison = await measure(() => stateComparison(ctx, scps, {}), COMPARISONS, 2);
-    log(
-      `  state comparison of state ${state.state_code} (${state.districts} districts, ${state.children} children): p50 ${round(comparison.p50)} ms, p95 ${round(comparison.p95)} ms`,
-    );
-    out.push({
-      name: `state dashboard: state comparison (${state.districts} districts), p95`,
-      value: round(comparison.p95),
-      unit: 'ms',
-      note: `p50 ${round(comparison.p50)} ms; state ${state.state_code}, ${state.children.toLocaleString('en-IN')} children; kept counts; ${COMPARISONS} runs; ${sizeNote}; load ${before} → ${load()}; aim < 1 s`,
-    });
-
-    // One missing report matched against the open found records of every state.
-    const reports = await d.query<{ id: string }>(
-      `SELECT id::text FROM missing_record WHERE kind = 'missing' AND status = 'open' AND name IS NOT NULL
+      );
+      const [incMs] = await timeIt(() => ensureFresh(d.db, 0));
+      log(
+        `dashboards-refresh (ensureFresh): first after the load ${round(firstMs / 1000, 1)} s; nothing to do ${round(noopMs)} ms; ${CHANGED} changed children ${round(incMs)} ms`,
+      );
+      out.push({
+        name: `dashboards-refresh job, ${CHANGED} changed children`,
+        value: round(incMs),
+        unit: 'ms',
+        baseline: round(firstMs),
+        ratio: round(firstMs / incMs, 1),
+        note: `baseline: the first refresh after the load (every child); nothing to do: ${round(noopMs)} ms; ${sizeNote}; load ${load()}`,
+      });
+    }
+    if (part('state')) await state();
+    async function state() {
+      process.env.DASHBOARD_MAX_AGE_SECONDS = '100000';
+      const [big] = await d.query<{ state_code: number; children: number; districts: number }>(
+        'SELECT state_code, count(*)::int AS children, count(DISTINCT district_code)::int AS districts FROM child GROUP BY 1 ORDER BY 2 DESC LIMIT 1',
+      );
+      const scps = officer('scps_officer', { level: 'state', stateCode: big.state_code }, null);
+      const before = load();
+      const comparison = await measure(() => stateComparison(ctx, scps, {}), COMPARISONS, 2);
+      log(
+        `  state comparison of state ${big.state_code} (${big.districts} districts, ${big.children} children): p50 ${round(comparison.p50)} ms, p95 ${round(comparison.p95)} ms`,
+      );
+      out.push({
+        name: `state dashboard: state comparison (${big.districts} districts), p95`,
+        value: round(comparison.p95),
+        unit: 'ms',
+        note: `p50 ${round(comparison.p50)} ms; state ${big.state_code}, ${big.children.toLocaleString('en-IN')} children; kept counts; ${COMPARISONS} runs; ${sizeNote}; load ${before} → ${load()}; aim < 1 s`,
+      });
+    }
+    if (part('match')) await match();
+    async function match() {
+      // One missing report matched against the open found records of every state.
+      const reports = await d.query<{ id: string }>(
+        `SELECT id::text FROM missing_record WHERE kind = 'missing' AND status = 'open' AND name IS NOT NULL
         ORDER BY md5(id::text) LIMIT $1`,
-      [MATCHES * 2 + 10],
-    );
-    const score = async (i: number) => {
-      const r = await getRecordSystem(d.db, reports[i].id);
-      return scoreAgainstDatabase(d.db, r!);
-    };
-    const candidates: number[] = [];
-    const sBefore = load();
-    const scored = await measure(async (i) => candidates.push((await score(i)).candidates), MATCHES, 5);
-    log(
-      `  missing report scored nationally: p50 ${round(scored.p50)} ms, p95 ${round(scored.p95)} ms; candidates median ${percentile(candidates, 50)}`,
-    );
-    out.push({
-      name: 'one missing report matched nationally (blocking keys → candidates → matchOne), p95',
-      value: round(scored.p95),
-      unit: 'ms',
-      note: `p50 ${round(scored.p50)} ms; ${MATCHES} reports; candidates per report median ${percentile(candidates, 50)}, max ${Math.max(...candidates)}; ${sizeNote}; load ${sBefore} → ${load()}; aim < 500 ms`,
-    });
-    const mBefore = load();
-    const matched = await measure((i) => matchRecord(ctx, reports[MATCHES + 5 + i].id), MATCHES, 5);
-    log(`  matchRecord (proposals written): p50 ${round(matched.p50)} ms, p95 ${round(matched.p95)} ms`);
-    out.push({
-      name: 'one missing report matched nationally, proposals written (matchRecord), p95',
-      value: round(matched.p95),
-      unit: 'ms',
-      note: `p50 ${round(matched.p50)} ms; ${MATCHES} other reports; ${sizeNote}; load ${mBefore} → ${load()}; aim < 500 ms`,
-    });
+        [MATCHES * 2 + 10],
+      );
+      const score = async (i: number) => {
+        const r = await getRecordSystem(d.db, reports[i].id);
+        return scoreAgainstDatabase(d.db, r!);
+      };
+      const candidates: number[] = [];
+      const sBefore = load();
+      const scored = await measure(async (i) => candidates.push((await score(i)).candidates), MATCHES, 5);
+      log(
+        `  missing report scored nationally: p50 ${round(scored.p50)} ms, p95 ${round(scored.p95)} ms; candidates median ${percentile(candidates, 50)}`,
+      );
+      out.push({
+        name: 'one missing report matched nationally (blocking keys → candidates → matchOne), p95',
+        value: round(scored.p95),
+        unit: 'ms',
+        note: `p50 ${round(scored.p50)} ms; ${MATCHES} reports; candidates per report median ${percentile(candidates, 50)}, max ${Math.max(...candidates)}; ${sizeNote}; load ${sBefore} → ${load()}; aim < 500 ms`,
+      });
+      const mBefore = load();
+      const matched = await measure((i) => matchRecord(ctx, reports[MATCHES + 5 + i].id), MATCHES, 5);
+      log(`  matchRecord (proposals written): p50 ${round(matched.p50)} ms, p95 ${round(matched.p95)} ms`);
+      out.push({
+        name: 'one missing report matched nationally, proposals written (matchRecord), p95',
+        value: round(matched.p95),
+        unit: 'ms',
+        note: `p50 ${round(matched.p50)} ms; ${MATCHES} other reports; ${sizeNote}; load ${mBefore} → ${load()}; aim < 500 ms`,
+      });
+    }
     return out;
   } finally {
     await d.close();
