@@ -22,6 +22,7 @@ const BENCHES: [string, string][] = [
   ['web', './web/throttled.bench.ts'],
   ['partition', './partition/referenced.bench.ts'],
   ['case-history', './partition/case-history.bench.ts'],
+  ['national', './national/crore.bench.ts'],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');

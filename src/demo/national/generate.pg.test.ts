@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '../../db/scratch';
+import pg from 'pg';
 import { apportion, generateNational, type GenerateResult } from './generate';
+import { deferIndexes, deferrable, restoreDeferred } from './defer';
 import { isInScript } from './scripts';
 
 /**
@@ -88,4 +90,116 @@ describe.skipIf(!PG)('generate-national on PostgreSQL', () => {
       expect(r.keys).toBeGreaterThan(0);
     }
   });
+});
+
+/**
+ * Every index and constraint of the schema, as the catalog has it (definition and validity):
+ * what a load that defers the indexes and foreign keys must give back exactly.
+ */
+const CATALOG = `
+  SELECT 'index' AS kind, c.relname AS name, t.relname AS table_name, pg_get_indexdef(x.indexrelid) AS definition,
+         x.indisvalid AND x.indisready AS ok
+    FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+   WHERE t.relnamespace = 'public'::regnamespace
+  UNION ALL
+  SELECT 'constraint', conname, conrelid::regclass::text, pg_get_constraintdef(oid), convalidated
+    FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+   ORDER BY 1, 3, 2`;
+
+describe.skipIf(!PG)('generate-national --defer-indexes on PostgreSQL', () => {
+  let db: ScratchDatabase;
+  let url: string;
+  const opts = { seed: 7, children: 300, states: [27, 33], chunkChildren: 80 };
+  const TABLES = ['family', 'child', 'case_record', 'case_action', 'missing_record', 'scheme_application'];
+
+  beforeAll(async () => {
+    db = await createScratchDatabase({ postgresUrl: PG, prefix: 'samanvay_national_defer', states: [27, 33] });
+    const [{ name }] = await db.query<{ name: string }>('SELECT current_database() AS name');
+    const u = new URL(PG);
+    u.pathname = `/${name}`;
+    url = u.toString();
+  }, 120_000);
+  afterAll(() => db?.drop());
+
+  it('loads with the indexes and foreign keys off and gives every one of them back, as it was', async () => {
+    const before = await db.query(CATALOG);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const planned = await deferrable(client, TABLES).finally(() => client.end());
+    // The migrations' own: GIN on the search keys, the case list's B-trees, the foreign keys to child and family.
+    expect(planned.map((d) => d.name)).toEqual(
+      expect.arrayContaining([
+        'child_name_keys_idx',
+        'case_record_scope_due_idx',
+        'missing_record_keys_found_idx',
+        'case_record_child_id_fkey',
+      ]),
+    );
+    const lines: string[] = [];
+    const res = await generateNational(url, { ...opts, deferIndexes: true, log: (l) => lines.push(l) });
+    expect(await db.query(CATALOG)).toEqual(before);
+    expect(await db.query('SELECT * FROM national_load_deferred')).toEqual([]);
+    // Each was really taken off and built again (not left standing): one line per index and foreign key.
+    const rebuilt = lines.filter((l) => /^(built index|added and validated foreign key) /.test(l)).length;
+    const all = await new pg.Client({ connectionString: url });
+    await all.connect();
+    const everyTable = await deferrable(all, [
+      'organisation',
+      'family',
+      'family_member',
+      'child',
+      'case_record',
+      'case_action',
+      'missing_record',
+      'convergence_group',
+      'convergence_meeting',
+      'scheme_application',
+      'scheme_application_step',
+    ]).finally(() => all.end());
+    expect(rebuilt).toBe(everyTable.length);
+    expect(res.phases.indexes).toBeGreaterThanOrEqual(0);
+    expect(res.phases.foreign_keys).toBeGreaterThanOrEqual(0);
+    // The rows are the same as a load with the indexes on: the digest of the same seed.
+    const plain = await generateNational(url, { ...opts, dryRun: true });
+    expect(res.digest).toBe(plain.digest);
+    expect(Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM child'))[0].n)).toBe(300);
+    // The rebuilt indexes answer: the search-key GIN and the foreign keys hold the loaded rows.
+    const [{ n }] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM child c WHERE NOT EXISTS (SELECT 1 FROM family f WHERE f.id = c.family_id)`,
+    );
+    expect(n).toBe(0);
+  }, 120_000);
+
+  it('a load stopped after the drop leaves what is missing listed, and the next run builds it first', async () => {
+    const before = await db.query(CATALOG);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const off = await deferIndexes(client, TABLES, () => undefined);
+      expect(off.length).toBeGreaterThan(5);
+      // Stopped here: the indexes are gone and listed.
+      expect(await db.query(CATALOG)).not.toEqual(before);
+      const listed = await db.query<{ name: string }>('SELECT name FROM national_load_deferred ORDER BY name');
+      expect(listed.map((r) => r.name)).toEqual(off.map((d) => d.name).sort());
+      // A broken foreign key is not given back unchecked: the validation refuses it and it stays listed.
+      const {
+        rows: [kid],
+      } = await client.query<{ id: string; family_id: string }>('SELECT id, family_id FROM child ORDER BY id LIMIT 1');
+      await client.query(`UPDATE child SET family_id = '00000000-0000-4000-8000-00000000dead' WHERE id = $1`, [kid.id]);
+      await expect(restoreDeferred(client, () => undefined)).rejects.toThrow(/foreign key/);
+      expect((await db.query<{ name: string }>('SELECT name FROM national_load_deferred')).map((r) => r.name)).toContain(
+        'child_family_id_fkey',
+      );
+      await client.query('UPDATE child SET family_id = $2 WHERE id = $1', [kid.id, kid.family_id]);
+      // The next run loads another seed: its districts' convergence groups would be the second ones.
+      await client.query('DELETE FROM convergence_meeting');
+      await client.query('DELETE FROM convergence_group');
+    } finally {
+      await client.end();
+    }
+    // The next run (a dry run writes nothing; this one loads another seed) builds them before loading.
+    await generateNational(url, { ...opts, seed: 8, states: [27], children: 50 });
+    expect(await db.query(CATALOG)).toEqual(before);
+    expect(await db.query('SELECT * FROM national_load_deferred')).toEqual([]);
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import { toPersonRecords } from '../../missing/domain/person';
 import { newReference } from '../../missing/domain/reference';
 import { stateWeight, type Script } from './population.data';
 import { namePool, toScript, type NamePart } from './scripts';
+import { deferIndexes, restoreDeferred } from './defer';
 
 /**
  * The national synthetic data set (issue #19): every state and district of LGD, children in
@@ -35,6 +36,15 @@ export interface GenerateOptions {
   /** generate and digest without writing */
   dryRun?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Load without the tables' secondary indexes and foreign keys and build them afterwards
+   * (defer.ts): for large runs. Default off.
+   */
+  deferIndexes?: boolean;
+  /** `maintenance_work_mem` for the index builds after a deferred load (default 1GB) */
+  maintenanceWorkMem?: string;
+  /** one line per phase (stderr in the CLI) */
+  log?: (line: string) => void;
 }
 
 export interface GenerateResult {
@@ -44,6 +54,8 @@ export interface GenerateResult {
   seconds: number;
   districts: number;
   states: number;
+  /** seconds per phase: restore of a stopped load's leftovers, drop, load, indexes, foreign keys, analyze */
+  phases: Record<string, number>;
 }
 
 /** Shares of children: cases 20 per 100 (20 lakh per crore), missing + found 5 per 100 (5 lakh). */
@@ -443,7 +455,28 @@ export async function generateNational(url: string, opts: GenerateOptions): Prom
   const chunkSize = opts.chunkChildren ?? 20_000;
   let inflight: Promise<void> = Promise.resolve();
   let done = 0;
+  const log = opts.log ?? (() => undefined);
+  const phases: Record<string, number> = {};
+  let phaseAt = Date.now();
+  const phase = (name: string) => {
+    const now = Date.now();
+    phases[name] = (phases[name] ?? 0) + (now - phaseAt) / 1000;
+    phaseAt = now;
+  };
+  let deferred = false;
   try {
+    // A bulk load: a crash loses at most the last commits, never consistency.
+    await client.query('SET synchronous_commit = off');
+    if (!opts.dryRun) {
+      // What a stopped deferred load left off is built again first.
+      const left = await restoreDeferred(client, log, opts);
+      if (left.length) phase('restore');
+    }
+    if (opts.deferIndexes && !opts.dryRun) {
+      await deferIndexes(client, ORDER, log);
+      deferred = true;
+      phase('drop');
+    }
     const districts = await loadPlaces(client, opts);
     // One DCPU per district owns its cases: the one already there (the demo's) or a new one.
     const units = new Map(
@@ -524,8 +557,22 @@ export async function generateNational(url: string, opts: GenerateOptions): Prom
     }
     await flush(chunk);
     await inflight;
-    if (!opts.dryRun) for (const t of ORDER) if (rows[t]) await client.query(`ANALYZE ${t}`);
+    phase('load');
+    log(`loaded ${Object.values(rows).reduce((a, b) => a + b, 0)} rows in ${phases.load.toFixed(1)} s`);
+    if (deferred) {
+      const built = await restoreDeferred(client, log, opts);
+      deferred = false;
+      phases.indexes = built.filter((b) => b.kind === 'index').reduce((a, b) => a + b.seconds, 0);
+      phases.foreign_keys = built.filter((b) => b.kind === 'foreign_key').reduce((a, b) => a + b.seconds, 0);
+      phaseAt = Date.now();
+    }
+    if (!opts.dryRun) {
+      for (const t of ORDER) if (rows[t]) await client.query(`ANALYZE ${t}`);
+      phase('analyze');
+      log(`analyzed in ${phases.analyze.toFixed(1)} s`);
+    }
     return {
+      phases,
       rows,
       totalRows: Object.values(rows).reduce((a, b) => a + b, 0),
       digest: hash.digest('hex'),
@@ -535,6 +582,11 @@ export async function generateNational(url: string, opts: GenerateOptions): Prom
     };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
+    if (deferred) {
+      // Leave the tables whole: what was loaded keeps its indexes and foreign keys (a failed one stays listed in national_load_deferred).
+      log('the load failed: building the deferred indexes and foreign keys again');
+      await restoreDeferred(client, log, opts).catch((e) => log(`could not: ${String(e)}; the next generate-national run builds them`));
+    }
     throw err;
   } finally {
     await client.end();
