@@ -299,6 +299,62 @@ function keysOf(parts: PartValues[], mult: number[], i: number, out: number[]): 
   return out.length;
 }
 
+/**
+ * Block numbers keyed by a rule's key (a whole number below 2^53), on typed arrays with open
+ * addressing: a Map keyed by numbers past the small-integer range hashes a boxed number per look-up,
+ * and these run for every key of every record under every rule.
+ */
+export class KeyTable {
+  private keys: Float64Array;
+  private vals: Int32Array;
+  private mask: number;
+  size = 0;
+  constructor(expected = 1024) {
+    let cap = 1024;
+    while (cap < expected * 2) cap *= 2;
+    this.keys = new Float64Array(cap).fill(-1);
+    this.vals = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+  private slot(k: number): number {
+    const lo = (k % 4294967296) | 0,
+      hi = (k / 4294967296) | 0;
+    let h = Math.imul(lo ^ Math.imul(hi, 0x85ebca77), 0x9e3779b1);
+    h ^= h >>> 15;
+    h &= this.mask;
+    for (;;) {
+      const x = this.keys[h];
+      if (x === k || x === -1) return h;
+      h = (h + 1) & this.mask;
+    }
+  }
+  /** The value of key k, or -1. */
+  get(k: number): number {
+    const h = this.slot(k);
+    return this.keys[h] === k ? this.vals[h] : -1;
+  }
+  /** Sets key k (not yet present) to v. */
+  add(k: number, v: number): void {
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    const h = this.slot(k);
+    this.keys[h] = k;
+    this.vals[h] = v;
+    this.size++;
+  }
+  private grow(): void {
+    const { keys, vals } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.vals = new Int32Array(keys.length * 2);
+    this.mask = this.keys.length - 1;
+    for (let h = 0; h < keys.length; h++)
+      if (keys[h] !== -1) {
+        const s = this.slot(keys[h]);
+        this.keys[s] = keys[h];
+        this.vals[s] = vals[h];
+      }
+  }
+}
+
 export interface RuleStats {
   id: string;
   /** Σ over blocks of left×right (or n(n−1)/2 when deduping): pairs this rule proposes, before de-duplication. */
@@ -425,7 +481,7 @@ export function buildLeftBlocks(model: Model, left: Table, opts: Pick<BlockIndex
       m *= kp.dictSize(k) + 1;
     }
     if (m > 2 ** 53) throw new Error(`blocking rule "${rule.id}": too many distinct key values`);
-    const blockOf = new Map<number, number>();
+    const blockOf = new KeyTable();
     const lCount: number[] = [],
       blockKeys: number[] = [];
     const entryBlock: number[] = [],
@@ -436,9 +492,9 @@ export function buildLeftBlocks(model: Model, left: Table, opts: Pick<BlockIndex
       const nk = keysOf(lp, mult, i, keys);
       next: for (let q = 0; q < nk; q++) {
         let b = blockOf.get(keys[q]);
-        if (b === undefined) {
+        if (b < 0) {
           b = lCount.length;
-          blockOf.set(keys[q], b);
+          blockOf.add(keys[q], b);
           lCount.push(0);
           blockKeys.push(keys[q]);
         }
@@ -509,8 +565,8 @@ export class BlockIndex implements CandidateSource {
       const { mult, keys: blockKeys, members, start } = lb.rules[r];
       const rp = rule.keys.map((k) => kp.values(right, 'right', k));
       const nb = blockKeys.length;
-      const blockOf = new Map<number, number>();
-      for (let b = 0; b < nb; b++) blockOf.set(blockKeys[b], b);
+      const blockOf = new KeyTable(nb);
+      for (let b = 0; b < nb; b++) blockOf.add(blockKeys[b], b);
       const keys: number[] = [];
 
       const rCounts = Array.from({ length: nSlices }, () => new Float64Array(nb));
@@ -523,7 +579,7 @@ export class BlockIndex implements CandidateSource {
         const nk = keysOf(rp, mult, j, keys);
         next: for (let q = 0; q < nk; q++) {
           const b = blockOf.get(keys[q]);
-          if (b === undefined) continue;
+          if (b < 0) continue;
           for (let x = first; x < rBlocks.length; x++) if (rBlocks[x] === b) continue next;
           rBlocks.push(b);
           rCount[b]++;

@@ -113,7 +113,10 @@ export class NameComparator {
     this.nickname = p.nickname !== false;
     this.givenName = p.givenName === true;
     this.nLevels = 3 + this.thresholds.length + (this.nickname ? 1 : 0) + (this.givenName ? 1 : 0);
+    this.lowest = Math.min(...this.thresholds);
   }
+  /** The lowest similarity threshold: below it, how far below does not change the level. */
+  private readonly lowest: number;
 
   prepare(t: Table): NameFeatures {
     const col = t.columns[this.spec.columns[0]] ?? [];
@@ -324,6 +327,10 @@ export class NameComparator {
    * "nickname" level: it says little either way, where "different" would count against the pair.
    */
   private petForGiven(x: NameFeatures, x0: number, x1: number, y: NameFeatures, y0: number, y1: number): boolean {
+    // No pet name in x: the answer is no, without the look-ups below.
+    let anyPet = false;
+    for (let t = x0; t < x1 && !anyPet; t++) anyPet = x.pet[t] !== 0;
+    if (!anyPet) return false;
     let pets = 0,
       rest = 0;
     for (let t = x0; t < x1; t++) {
@@ -338,7 +345,7 @@ export class NameComparator {
           !y.pet[u] &&
           (x.snd[t] === y.snd[u] ||
             (x.skel[t] >= 0 && x.skel[t] === y.skel[u]) ||
-            this.sh.jw.sim(x.snd[t], y.snd[u]) >= this.thresholds[0]);
+            this.sh.jw.simAtLeast(x.snd[t], y.snd[u], this.thresholds[0]) >= this.thresholds[0]);
       if (!ok) return false;
     }
     return pets > 0 && rest > 0;
@@ -370,7 +377,7 @@ export class NameComparator {
       sa === sb ||
       (a.skel[x] >= 0 && a.skel[x] === b.skel[y]) ||
       shares(this.sh.same[sa], this.sh.same[sb]) ||
-      this.sh.jw.sim(sa, sb) >= this.thresholds[0]
+      this.sh.jw.simAtLeast(sa, sb, this.thresholds[0]) >= this.thresholds[0]
     );
   }
 
@@ -383,7 +390,12 @@ export class NameComparator {
   private similarity(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number, iniA = 0, iniB = 0): number {
     const na = a1 - a0,
       nb = b1 - b0;
-    if (na === 1 && nb === 1) return this.sh.jw.sim(a.snd[a0], b.snd[b0]);
+    // Only how the result stands to the thresholds matters (`computeLevel`), so a token pair that
+    // cannot reach the lowest threshold (`SimCache.bound`) is not looked up: it never wins a step whose
+    // best reaches that threshold, and a step whose best does not ends the alignment below every threshold.
+    const lowest = this.lowest,
+      jw = this.sh.jw;
+    if (na === 1 && nb === 1) return jw.simAtLeast(a.snd[a0], b.snd[b0], lowest);
     // Names have few tokens; a bitmask of used tokens on each side is enough.
     let usedA = 0,
       usedB = 0,
@@ -397,7 +409,10 @@ export class NameComparator {
         if (usedA & (1 << x)) continue;
         for (let y = 0; y < nb && y < 30; y++) {
           if (usedB & (1 << y)) continue;
-          const v = this.sh.jw.sim(a.snd[a0 + x], b.snd[b0 + y]);
+          const sx = a.snd[a0 + x],
+            sy = b.snd[b0 + y];
+          if (sx !== sy && jw.bound(sx, sy) < lowest) continue;
+          const v = jw.sim(sx, sy);
           if (v > best) {
             best = v;
             bi = x;
@@ -405,6 +420,9 @@ export class NameComparator {
           }
         }
       }
+      // Under the lowest threshold (or no pair could reach it): the result is at most this (the factor
+      // below is at most 1), so the level is the same whatever the remaining steps give.
+      if (best < lowest) return best < total ? best : total;
       usedA |= 1 << bi;
       usedB |= 1 << bj;
       if (best < total) total = best;

@@ -40,7 +40,9 @@ class StringComparator implements Comparator<Int32Array> {
     const p = spec.params as { thresholds?: number[] };
     this.thresholds = fuzzy ? (p.thresholds ?? [0.9, 0.8]) : [];
     this.nLevels = 2 + this.thresholds.length;
+    this.lowest = Math.min(...this.thresholds);
   }
+  private readonly lowest: number;
   saveState(): string[] {
     return this.dict.strings;
   }
@@ -67,7 +69,8 @@ class StringComparator implements Comparator<Int32Array> {
     if (x < 0 || y < 0) return -1;
     if (x === y) return 0;
     if (this.thresholds.length > 0) {
-      const s = this.jw.sim(x, y);
+      // Below the lowest threshold the value does not matter: `simAtLeast` skips the look-up there.
+      const s = this.jw.simAtLeast(x, y, this.lowest);
       for (let k = 0; k < this.thresholds.length; k++) if (s >= this.thresholds[k]) return 1 + k;
     }
     return this.nLevels - 1;
@@ -214,7 +217,7 @@ class LocationComparator implements Comparator<LocF> {
   }
   private same(x: number, y: number): number {
     if (x < 0 || y < 0) return -1;
-    return x === y || this.jw.sim(x, y) >= this.fuzzy ? 1 : 0;
+    return x === y || this.jw.simAtLeast(x, y, this.fuzzy) >= this.fuzzy ? 1 : 0;
   }
   /** Levels: 0 same place (district and state not contradicting), 1 same district, 2 same state,
    *  3 a known difference, -1 nothing to compare. The place, the costly part (thousands of distinct

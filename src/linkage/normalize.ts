@@ -98,8 +98,61 @@ class PairTable<V extends Float64Array> {
   }
 }
 
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * Per string, three numbers for `jwBound`: the set of its letters (a bit per a–z; bits 26–31 for any
+ * other code unit, by its code modulo 6), its length, and its first four code units (a byte each).
+ * Written into bd from index `from` on.
+ */
+export function writeJwBounds(strings: readonly string[], bd: Int32Array, from: number): void {
+  for (let id = from; id < strings.length && 3 * id < bd.length; id++) {
+    const w = strings[id];
+    let mask = 0,
+      pre = 0;
+    for (let x = 0; x < w.length; x++) {
+      const c = w.charCodeAt(x);
+      mask |= c >= 97 && c <= 122 ? 1 << (c - 97) : 1 << (26 + (c % 6));
+      if (x < 4) pre |= (c & 0xff) << (8 * x);
+    }
+    bd[3 * id] = mask;
+    bd[3 * id + 1] = w.length;
+    bd[3 * id + 2] = pre;
+  }
+}
+
+/**
+ * An upper bound on `jaroWinkler` of strings a and b (by their `writeJwBounds` numbers), without the
+ * cache look-up, a random read in a table of tens of megabytes. Jaro counts m matching characters;
+ * each letter of a that b lacks is at least one character of a that matches nothing, so
+ * m ≤ la − |letters(a) ∖ letters(b)|, and likewise for b. Jaro is then at most (m/la + m/lb + 1)/3
+ * (no transpositions), and Winkler's boost at most that of the common prefix of the first four code
+ * units; the result increases with both, so the bound holds (a margin covers rounding). Most token
+ * pairs of two different names fall below every threshold by this alone (Sunita/Kavita: 0.67).
+ */
+export function jwBound(bd: Int32Array, a: number, b: number): number {
+  const ma = bd[3 * a],
+    mb = bd[3 * b],
+    la = bd[3 * a + 1],
+    lb = bd[3 * b + 1];
+  if (la === 0 || lb === 0) return 2;
+  const m = Math.min(la - popcount(ma & ~mb), lb - popcount(mb & ~ma));
+  if (m <= 0) return 1e-9;
+  const x = bd[3 * a + 2] ^ bd[3 * b + 2];
+  const p = (x & 0xff) !== 0 ? 0 : (x & 0xff00) !== 0 ? 1 : (x & 0xff0000) !== 0 ? 2 : (x & 0xff000000) !== 0 ? 3 : 4;
+  const jaro = Math.min(1, (m / la + m / lb + 1) / 3);
+  return jaro + p * 0.1 * (1 - jaro) + 1e-9;
+}
+
 /** Jaro–Winkler between interned strings, cached by id pair (names repeat heavily). */
 export class SimCache extends PairTable<Float64Array> {
+  /** `writeJwBounds` of strings[0..bounded), grown as ids appear. */
+  private bd = new Int32Array(0);
+  private bounded = 0;
   // Float64, not Float32: a value rounded in the cache could fall on the other side of a threshold
   // than the same value computed fresh, and results would depend on cache state.
   constructor(
@@ -120,6 +173,31 @@ export class SimCache extends PairTable<Float64Array> {
     const v = jaroWinkler(this.strings[a], this.strings[b]);
     this.put(a, b, v);
     return v;
+  }
+
+  /** An upper bound on sim(a, b) (`jwBound`), without looking anything up. */
+  bound(a: number, b: number): number {
+    if (a >= this.bounded || b >= this.bounded) this.extend();
+    return jwBound(this.bd, a, b);
+  }
+
+  /** sim(a, b) when it can reach `at`; otherwise a number below `at`, without the look-up (`jwBound`).
+   *  For callers that only compare the result with `at` or higher thresholds. */
+  simAtLeast(a: number, b: number, at: number): number {
+    if (a === b) return 1;
+    const ub = this.bound(a, b);
+    return ub < at ? ub - 1 : this.sim(a, b);
+  }
+
+  private extend(): void {
+    const n = this.strings.length;
+    if (3 * n > this.bd.length) {
+      const bd = new Int32Array(3 * Math.max(1024, 2 * n));
+      bd.set(this.bd.subarray(0, 3 * this.bounded));
+      this.bd = bd;
+    }
+    writeJwBounds(this.strings, this.bd, this.bounded);
+    this.bounded = n;
   }
 }
 
