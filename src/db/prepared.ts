@@ -15,8 +15,8 @@ import type { Actor } from '../access/policy';
  * The key must name everything the query's text and fixed parameters are built from. For the
  * policy that is the actor (`actorKey`: all its fields but the address, which no query reads) and
  * the IST day the ages are computed on; the query's own shape goes in the caller's part of the key.
- * The cache belongs to the drizzle handle (a transaction's queries stay in the transaction) and
- * keeps the `MAX` most recently built per handle. PostgreSQL gets unnamed statements, as before,
+ * The cache belongs to the database (its transactions share it; a transaction's queries are sent
+ * on its own connection, `preparedOnce`) and keeps the `MAX` most recently built per database. PostgreSQL gets unnamed statements, as before,
  * unless DB_NAMED_STATEMENTS=1 (below).
  */
 export interface PreparedLike<R> {
@@ -45,16 +45,40 @@ function prepare<R>(q: Preparable<R>): PreparedLike<R> {
 const MAX = 2000;
 const caches = new WeakMap<object, Map<string, PreparedLike<unknown>>>();
 
+/** drizzle's session of a handle (internal): the driver client its queries go to, and the dialect shared by a database and its transactions. */
+interface Session {
+  client?: unknown;
+  dialect?: object;
+}
+const sessionOf = (db: object): Session | undefined => (db as { session?: Session }).session;
+
+/**
+ * The query built once for `key`. One cache per database, shared by its transactions (issue #19:
+ * the case note's queries run in a transaction, a new drizzle handle per request, so a cache per
+ * handle built them anew every time): a query built on one handle is sent on another's client
+ * by a shallow copy of drizzle's prepared query with that client (what `.prepare()` on the
+ * other handle would build, without building the text again). The database is told apart by
+ * drizzle's dialect object, which a database hands to each of its transactions.
+ */
 export function preparedOnce<R>(db: object, key: string, build: () => Preparable<R>): PreparedLike<R> {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  const session = sessionOf(db);
+  const home = session?.dialect ?? db;
+  let cache = caches.get(home);
+  if (!cache) caches.set(home, (cache = new Map()));
   let p = cache.get(key) as PreparedLike<R> | undefined;
   if (!p) {
     p = prepare(build());
     if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
     cache.set(key, p);
   }
-  return p;
+  return session ? onClient(p, session.client) : p;
+}
+
+/** The prepared query sent on `client`: itself if it is already that client's, else a copy bound to it. */
+function onClient<R>(p: PreparedLike<R>, client: unknown): PreparedLike<R> {
+  const bound = p as PreparedLike<R> & { client?: unknown };
+  if (!('client' in bound) || bound.client === client) return p;
+  return Object.assign(Object.create(Object.getPrototypeOf(bound) as object) as object, bound, { client }) as PreparedLike<R>;
 }
 
 /** `.prepare()`'s name: none, so node-postgres sends an unnamed statement, as a plain execute does. */
