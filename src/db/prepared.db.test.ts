@@ -30,8 +30,9 @@ describe('a query built once, executed for other values', () => {
   });
 
   it('in a transaction: built once for the database, sent on the connection of the transaction', async () => {
-    // A query first built inside a transaction, then used by another transaction and by the database:
-    // each sees its own transaction's uncommitted row (it runs on that connection), the database the committed one.
+    // A query first built inside a transaction, then used by another transaction and by the database, then
+    // by a transaction again: each sees its own transaction's uncommitted row (it runs on that connection),
+    // the database the committed one.
     const [{ id }] = await d.db.select({ id: child.id }).from(child).orderBy(asc(child.id)).limit(1);
     let built = 0;
     const nameOf = (db: typeof d.db) =>
@@ -54,6 +55,10 @@ describe('a query built once, executed for other values', () => {
     expect(await renamedIn('Prepared Once A')).toEqual([{ name: 'Prepared Once A' }]);
     expect(await renamedIn('Prepared Once B')).toEqual([{ name: 'Prepared Once B' }]);
     expect(await nameOf(d.db)).toEqual([{ name: before.name }]);
+    // Run by the pool, then by a transaction's connection: node-postgres wrote the pool's callback into
+    // the query's config; the transaction must still get its own answer.
+    expect(await nameOf(d.db)).toEqual([{ name: before.name }]);
+    expect(await renamedIn('Prepared Once C')).toEqual([{ name: 'Prepared Once C' }]);
     expect(built).toBe(1);
   });
 });

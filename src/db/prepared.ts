@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Query, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../access/policy';
 
@@ -74,11 +74,21 @@ export function preparedOnce<R>(db: object, key: string, build: () => Preparable
   return session ? onClient(p, session.client) : p;
 }
 
-/** The prepared query sent on `client`: itself if it is already that client's, else a copy bound to it. */
+/**
+ * The prepared query sent on `client`: itself if it is already that client's, else a copy bound to
+ * it, with copies of its query configs. node-postgres writes into the config it is given (`values`,
+ * and `callback` when the pool runs it): a config the pool has run carries the pool's callback, and
+ * a connection given that config would call it instead of answering its own promise.
+ */
 function onClient<R>(p: PreparedLike<R>, client: unknown): PreparedLike<R> {
-  const bound = p as PreparedLike<R> & { client?: unknown };
+  const bound = p as PreparedLike<R> & { client?: unknown; rawQueryConfig?: object; queryConfig?: object };
   if (!('client' in bound) || bound.client === client) return p;
-  return Object.assign(Object.create(Object.getPrototypeOf(bound) as object) as object, bound, { client }) as PreparedLike<R>;
+  const fresh = (config: object | undefined) => (config ? { ...config, callback: undefined, values: undefined } : config);
+  return Object.assign(Object.create(Object.getPrototypeOf(bound) as object) as object, bound, {
+    client,
+    rawQueryConfig: fresh(bound.rawQueryConfig),
+    queryConfig: fresh(bound.queryConfig),
+  }) as PreparedLike<R>;
 }
 
 /** `.prepare()`'s name: none, so node-postgres sends an unnamed statement, as a plain execute does. */
@@ -96,5 +106,30 @@ export function actorKey(actor: Actor): string {
   return k;
 }
 
-/** A placeholder encoded as `column` encodes its values (a Date for a timestamp, an array for text[]). */
-export const placeholderAs = (name: string, column: AnyPgColumn): SQL => sql`${sql.param(sql.placeholder(name), column)}`;
+/**
+ * A placeholder encoded as `column` encodes its values (a Date for a timestamp, an array for text[]);
+ * null stays null, as drizzle leaves a null value unencoded.
+ */
+export const placeholderAs = (name: string, column: AnyPgColumn): SQL =>
+  sql`${sql.param(sql.placeholder(name), { mapToDriverValue: (v: unknown) => (v === null || v === undefined ? null : column.mapToDriverValue(v)) })}`;
+
+/** drizzle's internals a plain SQL statement is prepared with (as `db.execute` does on every call). */
+interface SqlSession {
+  dialect: { sqlToQuery(q: SQL): Query };
+  prepareQuery(q: Query, fields: undefined, name: string, arrayMode: boolean): PreparedLike<unknown>;
+}
+
+/**
+ * A plain `sql` statement (what `db.execute` runs) as a query built once: the result is the
+ * driver's, as `db.execute` returns it. What differs between executions goes in `sql.placeholder`s.
+ */
+export function preparedSql<R>(db: object, key: string, build: () => SQL): PreparedLike<R> {
+  return preparedOnce(db, key, () => {
+    const session = (db as { session: SqlSession }).session;
+    const query = session.dialect.sqlToQuery(build());
+    return {
+      toSQL: () => query,
+      prepare: (name: string) => session.prepareQuery(query, undefined, name, false) as PreparedLike<R>,
+    };
+  });
+}

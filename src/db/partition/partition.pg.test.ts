@@ -353,6 +353,15 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
       });
       expect(noted.tables).toEqual(['case_action_s27', 'case_convergence_flag_s27', 'case_due_s27', 'case_referral_s27']);
       expect(noted.lock).toEqual(['case_record_s27']);
+      // getCase (the attachments list, the access log, orders, care stays): by id in the actor's state,
+      // one partition of case_record and of child, read once (no fallback for a case of the state).
+      const attachmentReads = await statementsOf(async () => {
+        const res = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/attachments`, headers });
+        expect(res.statusCode, res.body).toBe(200);
+      });
+      const gets = attachmentReads.filter((st) => /from "case_record"/i.test(st.text) && st.values.includes(c.id));
+      expect(gets.length).toBe(1);
+      expect((await partitionsOf(gets[0])).main).toEqual(['case_record_s27', 'child_s27']);
       // A lookup by id alone plans every partition; a national officer's reads stay so.
       const wide = await partitionsOf({ text: 'SELECT 1 FROM case_record WHERE id = $1', values: [c.id] });
       expect(wide.main.length).toBeGreaterThan(2);
