@@ -16,8 +16,8 @@ import type { Actor } from '../access/policy';
  * policy that is the actor (`actorKey`: all its fields but the address, which no query reads) and
  * the IST day the ages are computed on; the query's own shape goes in the caller's part of the key.
  * The cache belongs to the database (its transactions share it; a transaction's queries are sent
- * on its own connection, `preparedOnce`) and keeps the `MAX` most recently built per database. PostgreSQL gets unnamed statements, as before,
- * unless DB_NAMED_STATEMENTS=1 (below).
+ * on its own connection, `preparedOnce`) and keeps the `MAX` most recently built per database. PostgreSQL gets named statements
+ * unless DB_NAMED_STATEMENTS=0 (below).
  */
 export interface PreparedLike<R> {
   execute(values?: Record<string, unknown>): Promise<R>;
@@ -30,12 +30,14 @@ export interface Preparable<R> {
 }
 
 /**
- * DB_NAMED_STATEMENTS=1 (off by default, PostgreSQL): each query built here is sent as a named
- * statement, its name the hash of its text, so each pooled connection parses it once and PostgreSQL
- * may keep its plan (plan_cache_mode). Off by default: a transaction-pooling PgBouncer before 1.21
- * refuses named statements, and a generic plan is PostgreSQL's choice, not measured for every query.
+ * Named statements (on by default; DB_NAMED_STATEMENTS=0 turns them off; PostgreSQL, PGlite ignores the
+ * name): each query built here is sent as a named statement, its name the hash of its text, so each
+ * pooled connection parses it once and PostgreSQL may keep its plan (a generic plan after five
+ * executions if it costs no more: checked for the search and the case read, docs/SCALE.md §2, test in
+ * src/db/partition/partition.pg.test.ts). Off for a transaction-pooling PgBouncer before 1.21, which
+ * refuses named statements.
  */
-const NAMED = process.env.DB_NAMED_STATEMENTS === '1';
+const NAMED = process.env.DB_NAMED_STATEMENTS !== '0';
 
 function prepare<R>(q: Preparable<R>): PreparedLike<R> {
   if (!NAMED) return q.prepare(UNNAMED);
