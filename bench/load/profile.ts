@@ -1,5 +1,5 @@
 /**
- * A CPU profile of the server process while it serves N name searches and N case reads (issue #19,
+ * A CPU profile of the server process while it serves N name searches, case reads and case notes (#19,
  * docs/SCALE.md §2 "Where the CPU goes"): as bench/load/cpu.ts, but the V8 profiler runs (inspector,
  * 200 µs sampling) over the measured requests only, one .cpuprofile per kind in `dir`, each summarised
  * by bench/load/profile-summary.ts. The profiler slows the process: read the shares, not the totals.

@@ -125,14 +125,23 @@ export function signedRequests(token: string, next: () => { method: 'GET' | 'POS
 }
 
 /**
- * The two requests the CPU benches measure (cpu.ts, profile.ts), each cycling over the demo's
- * fixtures: a signed-in name search and a case read.
+ * The requests the CPU benches measure (cpu.ts, profile.ts), each cycling over the demo's
+ * fixtures: a signed-in name search, a case read and a case note. BENCH_KINDS (a comma list of
+ * their names, e.g. `case note`) keeps only those.
  */
 export function searchAndCaseRead(fixtures: LoadFixtures) {
   let i = 0;
   const nth = <T>(xs: T[]) => xs[i++ % xs.length];
-  return {
+  const only = process.env.BENCH_KINDS?.split(',').map((k) => k.trim());
+  const all = {
     'name search': () => ({ method: 'GET' as const, path: `/api/v1/children?q=${encodeURIComponent(nth(fixtures.children).name)}` }),
     'case read': () => ({ method: 'GET' as const, path: `/api/v1/cases/${nth(fixtures.cases).id}` }),
+    // The audited write (issue #19): a note on a case, as the ratio bench sends it.
+    'case note': () => ({
+      method: 'POST' as const,
+      path: `/api/v1/cases/${nth(fixtures.cases).id}/actions`,
+      body: JSON.stringify({ type: 'note', text: 'Home visit: family met, follow-up next week' }),
+    }),
   };
+  return only ? Object.fromEntries(Object.entries(all).filter(([k]) => only.includes(k))) : all;
 }

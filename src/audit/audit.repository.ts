@@ -2,6 +2,7 @@ import { and, count, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database, Db, RawTx } from '../db/client';
 import { auditEvent, auditSubject } from './audit.schema';
 import type { AuditFields, SubjectKey, SubjectType } from './audit.hash';
+import { preparedSql } from '../db/prepared';
 
 /**
  * Appends one entry in the caller's transaction: the entry, the records it disclosed and a
@@ -9,17 +10,35 @@ import type { AuditFields, SubjectKey, SubjectType } from './audit.hash';
  * (audit.chain.ts), so audited requests no longer wait for each other.
  */
 export async function appendAudit(db: Db, e: AuditFields, subjects: readonly { type: SubjectType; id: string }[]): Promise<void> {
-  await db.execute(sql`
+  // Built once (src/db/prepared.ts, issue #19): every audited request runs it; the entry's values are placeholders.
+  const p = (name: string) => sql.placeholder(name);
+  await preparedSql(
+    db,
+    'audit.append',
+    () => sql`
     WITH e AS (
       INSERT INTO audit_event (at, actor_id, actor_role, action, entity_type, entity_id, state_code, district_code, ip, details)
-      VALUES (${e.at.toISOString()}::timestamptz, ${e.actorId}, ${e.actorRole}, ${e.action}, ${e.entityType}, ${e.entityId},
-              ${e.stateCode}, ${e.districtCode}, ${e.ip}, ${JSON.stringify(e.details)}::jsonb)
+      VALUES (${p('at')}::timestamptz, ${p('actorId')}, ${p('actorRole')}, ${p('action')}, ${p('entityType')}, ${p('entityId')},
+              ${p('stateCode')}, ${p('districtCode')}, ${p('ip')}, ${p('details')}::jsonb)
       RETURNING seq
     ), s AS (
       INSERT INTO audit_subject (subject_type, subject_id, event_seq)
-      SELECT x.type, x.id::uuid, e.seq FROM e, jsonb_to_recordset(${JSON.stringify(subjects)}::jsonb) AS x(type text, id text)
+      SELECT x.type, x.id::uuid, e.seq FROM e, jsonb_to_recordset(${p('subjects')}::jsonb) AS x(type text, id text)
     )
-    INSERT INTO audit_pending (event_seq) SELECT seq FROM e`);
+    INSERT INTO audit_pending (event_seq) SELECT seq FROM e`,
+  ).execute({
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorRole: e.actorRole,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    stateCode: e.stateCode,
+    districtCode: e.districtCode,
+    ip: e.ip,
+    details: JSON.stringify(e.details),
+    subjects: JSON.stringify(subjects),
+  });
 }
 
 /** The lock that serialises chainers (only them: business transactions never take it). */

@@ -10,7 +10,7 @@ import { caseAccessColumn, caseVisibleBranches, caseVisibleWhere, caseReferredWh
 import { caseAction, caseConvergenceFlag, caseDue, caseRecord, caseReferral } from './cases.schema';
 import type { CaseAction, CaseState } from './domain';
 import { istDayOf } from '../kernel/clock';
-import { actorKey, placeholderAs, preparedOnce } from '../db/prepared';
+import { actorKey, placeholderAs, preparedOnce, preparedSql } from '../db/prepared';
 
 /**
  * Case records, always read through the access rule (cases.access.ts) applied in SQL.
@@ -71,19 +71,24 @@ export async function insertCase(db: Db, values: typeof caseRecord.$inferInsert)
  * validated against a stale history). The actor's access to the case (the case rule,
  * caseAccessColumn) comes back in the same statement (issue #19). First in the actor's own
  * state, which a state-partitioned server plans against that state's partition only; a case in
- * another state (a transfer to the actor's unit, a referral) is then locked by id alone.
+ * another state (a transfer to the actor's unit, a referral) is then locked by id alone. Built
+ * once per actor and in-state or not (src/db/prepared.ts); the case id is the placeholder.
  */
 export async function lockCaseWithAccess(db: Db, actor: Actor, id: string): Promise<{ row: CaseRow; access: CaseAccess | null } | null> {
-  const lock = async (where: SQL) => {
-    const [r] = await db
-      .select({ row: caseRecord, access: caseAccessColumn(actor) })
-      .from(caseRecord)
-      .where(where)
-      .for('update', { of: caseRecord });
+  const lock = async (inState: SQL | undefined) => {
+    const query = preparedOnce(db, `case.lock|${inState ? 'in-state' : 'any-state'}|${actorKey(actor)}`, () => {
+      const byId = eq(caseRecord.id, placeholderAs('id', caseRecord.id));
+      return db
+        .select({ row: caseRecord, access: caseAccessColumn(actor) })
+        .from(caseRecord)
+        .where(inState ? and(byId, inState) : byId)
+        .for('update', { of: caseRecord });
+    });
+    const [r] = await query.execute({ id });
     return r ? { row: r.row, access: r.access ?? null } : null;
   };
   const inState = actorStateWhere(actor, caseRecord.stateCode);
-  return (inState && (await lock(and(eq(caseRecord.id, id), inState)!))) || lock(eq(caseRecord.id, id));
+  return (inState && (await lock(inState))) || lock(undefined);
 }
 
 /**
@@ -140,24 +145,39 @@ export async function caseOpenedWithClientId(db: Db, userId: string, clientId: s
   return row?.caseId ?? null;
 }
 
-/** Appends the action; returns it as the case's history reads it back (caseHistory). */
+/** Appends the action; returns it as the case's history reads it back (caseHistory). Built once (src/db/prepared.ts). */
 export async function insertAction(db: Db, caseId: string, seq: number, action: CaseAction, place: Placement): Promise<CaseHistoryRow> {
-  const [row] = await db
-    .insert(caseAction)
-    .values({
-      caseId,
-      seq,
-      type: action.type,
-      at: new Date(action.at),
-      actorUserId: action.by,
-      actorUnitId: action.unit,
-      clientId: action.id ?? null,
-      payload: action as unknown as Record<string, unknown>,
-      stateCode: place.stateCode,
-      districtCode: place.districtCode,
-    })
-    .returning(historyColumns);
-  return row as CaseHistoryRow;
+  const query = preparedOnce(db, 'case.insert-action', () => {
+    const a = caseAction;
+    return db
+      .insert(a)
+      .values({
+        caseId: sql.placeholder('caseId'),
+        seq: sql.placeholder('seq'),
+        type: sql.placeholder('type'),
+        at: sql.placeholder('at'),
+        actorUserId: sql.placeholder('actorUserId'),
+        actorUnitId: sql.placeholder('actorUnitId'),
+        clientId: sql.placeholder('clientId'),
+        payload: sql.placeholder('payload'),
+        stateCode: sql.placeholder('stateCode'),
+        districtCode: sql.placeholder('districtCode'),
+      })
+      .returning(historyColumns);
+  });
+  const [row] = (await query.execute({
+    caseId,
+    seq,
+    type: action.type,
+    at: new Date(action.at),
+    actorUserId: action.by,
+    actorUnitId: action.unit,
+    clientId: action.id ?? null,
+    payload: action as unknown as Record<string, unknown>,
+    stateCode: place.stateCode,
+    districtCode: place.districtCode,
+  })) as CaseHistoryRow[];
+  return row;
 }
 
 /** Tags on the summary row, for filters and badges. */
@@ -188,74 +208,121 @@ export async function saveProjection(
   place: Placement,
 ): Promise<CaseRow | null> {
   const next = s.due[0] ?? null;
-  const [row] = await db
-    .update(caseRecord)
-    .set({
-      ...place,
-      status: s.status,
-      phase: s.phase,
-      level: s.level,
-      risk: s.risk,
-      ownerUserId: s.owner.user,
-      ownerUnitId: s.owner.unit,
-      transferToUnitId: s.transfer.pending?.toUnit ?? null,
-      nextDueAt: next ? new Date(next.dueAt) : null,
-      nextDueKind: next?.kind ?? null,
-      flags: flagsOf(s),
-      lastActionAt: new Date(s.dates.lastActionAt),
-      closedAt: s.closed && s.dates.closedAt ? new Date(s.dates.closedAt) : null,
-      version: s.actionCount,
-      updatedAt: new Date(),
-    })
-    .where(and(eq(caseRecord.id, caseId), eq(caseRecord.version, expectedVersion)))
-    .returning();
+  // Built once (src/db/prepared.ts): every value is a placeholder, encoded by its column.
+  const query = preparedOnce(db, 'case.save-projection', () => {
+    const c = caseRecord;
+    const p = (name: string, col: AnyPgColumn) => placeholderAs(name, col);
+    return db
+      .update(c)
+      .set({
+        stateCode: p('stateCode', c.stateCode),
+        districtCode: p('districtCode', c.districtCode),
+        subdistrictCode: p('subdistrictCode', c.subdistrictCode),
+        blockCode: p('blockCode', c.blockCode),
+        villageId: p('villageId', c.villageId),
+        status: p('status', c.status),
+        phase: p('phase', c.phase),
+        level: p('level', c.level),
+        risk: p('risk', c.risk),
+        ownerUserId: p('ownerUserId', c.ownerUserId),
+        ownerUnitId: p('ownerUnitId', c.ownerUnitId),
+        transferToUnitId: p('transferToUnitId', c.transferToUnitId),
+        nextDueAt: p('nextDueAt', c.nextDueAt),
+        nextDueKind: p('nextDueKind', c.nextDueKind),
+        flags: p('flags', c.flags),
+        lastActionAt: p('lastActionAt', c.lastActionAt),
+        closedAt: p('closedAt', c.closedAt),
+        version: p('version', c.version),
+        updatedAt: p('updatedAt', c.updatedAt),
+      })
+      .where(and(eq(c.id, p('id', c.id)), eq(c.version, p('expectedVersion', c.version))))
+      .returning();
+  });
+  const [row] = await query.execute({
+    stateCode: place.stateCode,
+    districtCode: place.districtCode,
+    subdistrictCode: place.subdistrictCode,
+    blockCode: place.blockCode,
+    villageId: place.villageId,
+    status: s.status,
+    phase: s.phase,
+    level: s.level,
+    risk: s.risk,
+    ownerUserId: s.owner.user,
+    ownerUnitId: s.owner.unit,
+    transferToUnitId: s.transfer.pending?.toUnit ?? null,
+    nextDueAt: next ? new Date(next.dueAt) : null,
+    nextDueKind: next?.kind ?? null,
+    flags: flagsOf(s),
+    lastActionAt: new Date(s.dates.lastActionAt),
+    closedAt: s.closed && s.dates.closedAt ? new Date(s.dates.closedAt) : null,
+    version: s.actionCount,
+    updatedAt: new Date(),
+    id: caseId,
+    expectedVersion,
+  });
   if (!row) return null;
   // Issue #19: a projection is rewritten only when its rows differ from the derived ones (a note
   // changes none of them: one read instead of six writes, and no dead tuples). Each projection's
   // rows were written with the case's place of the moment, so they lie in the states the case has
   // been in (row.actionStates, the new one included by the trigger): read and deleted there only.
   const states = row.actionStates;
-  const stored = await storedProjections(db, caseId, states);
-  if (!sameRows(stored.due, dueRowsOf(s, place))) await saveDue(db, caseId, s, place, states);
-  if (!sameRows(stored.referrals, referralRowsOf(s, place))) await saveReferrals(db, caseId, s, place, states);
-  if (!sameRows(stored.flags, flagRowsOf(s, place))) await saveFlags(db, caseId, s, place, states);
+  const have = await storedProjections(db, caseId, states);
+  if (!sameRows(have.due, dueRowsOf(s, place))) await saveDue(db, caseId, s, place, states);
+  if (!sameRows(have.referrals, referralRowsOf(s, place))) await saveReferrals(db, caseId, s, place, states);
+  if (!sameRows(have.flags, flagRowsOf(s, place))) await saveFlags(db, caseId, s, place, states);
   return row;
 }
 
 /** Compared as the database spells the rows (one JSON array per row, timestamps as epoch ms). */
 type ProjectionRow = unknown[];
+interface StoredProjections {
+  due: ProjectionRow[];
+  referrals: ProjectionRow[];
+  flags: ProjectionRow[];
+}
 const ms = (c: SQL) => sql`extract(epoch from ${c}) * 1000`;
 const n = <T>(v: T | undefined) => (v === undefined ? null : v);
 
-async function storedProjections(
-  db: Db,
-  caseId: string,
-  states: readonly number[],
-): Promise<{ due: ProjectionRow[]; referrals: ProjectionRow[]; flags: ProjectionRow[] }> {
-  const inStates = states.length
-    ? sql` AND state_code IN (${sql.join(
-        states.map((st) => sql`${st}`),
-        sql`, `,
-      )})`
-    : sql``;
+/**
+ * The case's stored projection rows, each table as one JSON text column, for the case `caseId`
+ * in the states `states` (an int[] placeholder; null: every state).
+ */
+function projectionColumns(caseId: SQL, states: SQL | null) {
+  const inStates = states ? sql` AND state_code = ANY(${states})` : sql``;
   const agg = (cols: SQL, table: SQL) =>
-    sql`(SELECT coalesce(json_agg(json_build_array(${cols})), '[]')::text FROM ${table} WHERE case_id = ${caseId}${inStates})`;
-  const res = (await db.execute(sql`SELECT
-    ${agg(
+    sql<string>`(SELECT coalesce(json_agg(json_build_array(${cols})), '[]')::text FROM ${table} WHERE case_id = ${caseId}${inStates})`;
+  return {
+    'stored:due': agg(
       sql`kind, ref, ${ms(sql`due_at`)}, assigned_user_id, assigned_unit_id, statutory, source, state_code, district_code,
         subdistrict_code, block_code, village_id, owner_user_id, owner_unit_id, transfer_to_unit_id`,
       sql`case_due`,
-    )} AS due,
-    ${agg(
+    ),
+    'stored:referrals': agg(
       sql`referral_id, to_org_id, to_kind, domain, need, status, ${ms(sql`referred_at`)}, due_date, state_code, district_code`,
       sql`case_referral`,
-    )} AS referrals,
-    ${agg(
+    ),
+    'stored:flags': agg(
       sql`n, group_id, reason, ${ms(sql`flagged_at`)}, flagged_by_unit, state_code, district_code`,
       sql`case_convergence_flag`,
-    )} AS flags`)) as unknown as { rows: { due: string; referrals: string; flags: string }[] };
-  const r = res.rows[0];
-  return { due: JSON.parse(r.due), referrals: JSON.parse(r.referrals), flags: JSON.parse(r.flags) };
+    ),
+  };
+}
+
+const parseProjections = (r: Record<string, unknown>): StoredProjections => ({
+  due: JSON.parse(r['stored:due'] as string) as ProjectionRow[],
+  referrals: JSON.parse(r['stored:referrals'] as string) as ProjectionRow[],
+  flags: JSON.parse(r['stored:flags'] as string) as ProjectionRow[],
+});
+
+/** Built once per all-states or not (src/db/prepared.ts); the case id and the states are placeholders. */
+async function storedProjections(db: Db, caseId: string, states: readonly number[]): Promise<StoredProjections> {
+  const some = states.length > 0;
+  const res = (await preparedSql(db, `case.stored-projections|${some ? 'states' : 'all'}`, () => {
+    const cols = projectionColumns(sql`${sql.placeholder('caseId')}::uuid`, some ? sql`${sql.placeholder('states')}::int[]` : null);
+    return sql`SELECT ${cols['stored:due']} AS "stored:due", ${cols['stored:referrals']} AS "stored:referrals", ${cols['stored:flags']} AS "stored:flags"`;
+  }).execute({ caseId, states: some ? [...states] : null })) as { rows: Record<string, unknown>[] };
+  return parseProjections(res.rows[0]);
 }
 
 function sameRows(a: ProjectionRow[], b: ProjectionRow[]): boolean {
@@ -419,17 +486,31 @@ async function saveDue(db: Db, caseId: string, s: CaseState, place: Placement, s
 
 // ---------------------------------------------------------------- reads
 
-/** One case with the view the actor gets of it, or null when the actor may not see it at all. */
+/**
+ * One case with the view the actor gets of it, or null when the actor may not see it at all.
+ * First in the actor's own state (case and child: one partition of each on a state-partitioned
+ * server, docs/SCALE.md §3), then, for a case seen from outside its state (a transfer, a referral)
+ * or a child registered in another, by id alone. Built once per actor and in-state or not.
+ */
 export async function getCase(
   db: Db,
   actor: Actor,
   id: string,
 ): Promise<(CaseListRow & { access: CaseAccess; actionStates: number[] }) | null> {
-  const [row] = await db
-    .select({ ...caseSummary, actionStates: caseRecord.actionStates, access: caseAccessColumn(actor) })
-    .from(caseRecord)
-    .innerJoin(child, eq(child.id, caseRecord.childId))
-    .where(eq(caseRecord.id, id));
+  const read = async (inState: SQL | undefined) => {
+    const query = preparedOnce(db, `case.get|${inState ? 'in-state' : 'any-state'}|${actorKey(actor)}`, () => {
+      const byId = eq(caseRecord.id, placeholderAs('id', caseRecord.id));
+      return db
+        .select({ ...caseSummary, actionStates: caseRecord.actionStates, access: caseAccessColumn(actor) })
+        .from(caseRecord)
+        .innerJoin(child, eq(child.id, caseRecord.childId))
+        .where(inState ? and(byId, inState) : byId);
+    });
+    const [row] = await query.execute({ id });
+    return row;
+  };
+  const inState = and(actorStateWhere(actor, caseRecord.stateCode), actorStateWhere(actor, child.stateCode));
+  const row = (inState && (await read(inState))) || (await read(undefined));
   if (!row || !row.access) return null;
   return row as CaseListRow & { access: CaseAccess; actionStates: number[] };
 }

@@ -28,4 +28,37 @@ describe('a query built once, executed for other values', () => {
     const together = await Promise.all(ids.map(byId));
     expect(together).toEqual(ids.map((id) => [{ id }]));
   });
+
+  it('in a transaction: built once for the database, sent on the connection of the transaction', async () => {
+    // A query first built inside a transaction, then used by another transaction and by the database, then
+    // by a transaction again: each sees its own transaction's uncommitted row (it runs on that connection),
+    // the database the committed one.
+    const [{ id }] = await d.db.select({ id: child.id }).from(child).orderBy(asc(child.id)).limit(1);
+    let built = 0;
+    const nameOf = (db: typeof d.db) =>
+      preparedOnce(db, 'test.child-name', () => {
+        built++;
+        return db
+          .select({ name: child.name })
+          .from(child)
+          .where(eq(child.id, placeholderAs('id', child.id)));
+      }).execute({ id }) as Promise<{ name: string }[]>;
+    const [before] = await d.db.select({ name: child.name }).from(child).where(eq(child.id, id));
+    const renamedIn = (name: string) =>
+      d.db
+        .transaction(async (tx) => {
+          await tx.update(child).set({ name }).where(eq(child.id, id));
+          const seen = await nameOf(tx);
+          throw Object.assign(new Error('rollback'), { seen });
+        })
+        .catch((e: { seen?: unknown }) => e.seen);
+    expect(await renamedIn('Prepared Once A')).toEqual([{ name: 'Prepared Once A' }]);
+    expect(await renamedIn('Prepared Once B')).toEqual([{ name: 'Prepared Once B' }]);
+    expect(await nameOf(d.db)).toEqual([{ name: before.name }]);
+    // Run by the pool, then by a transaction's connection: node-postgres wrote the pool's callback into
+    // the query's config; the transaction must still get its own answer.
+    expect(await nameOf(d.db)).toEqual([{ name: before.name }]);
+    expect(await renamedIn('Prepared Once C')).toEqual([{ name: 'Prepared Once C' }]);
+    expect(built).toBe(1);
+  });
 });

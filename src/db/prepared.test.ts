@@ -29,15 +29,21 @@ describe('queries built once (issue #19)', () => {
       expect(actorKey(other)).not.toBe(base);
   });
 
-  it('builds a query once per handle and key, and a transaction (another handle) gets its own', () => {
-    const pool = {};
-    const tx = {};
+  it('builds a query once per database and key; a transaction (its own client, same dialect) gets it bound to its client', () => {
+    const dialect = {};
+    const pool = { session: { client: 'pool', dialect } };
+    const tx = { session: { client: 'tx-connection', dialect } };
+    const other = { session: { client: 'pool', dialect: {} } };
     let built = 0;
-    const build = () => (built++, stub());
+    const build = () => (built++, { toSQL: () => ({ sql: 'select 1' }), prepare: () => ({ client: 'pool', execute: async () => [] }) });
     const a = preparedOnce(pool, 'k', build);
     expect(preparedOnce(pool, 'k', build)).toBe(a);
+    const inTx = preparedOnce(tx, 'k', build) as unknown as { client: string };
     expect(built).toBe(1);
-    expect(preparedOnce(tx, 'k', build)).not.toBe(a);
+    expect(inTx).not.toBe(a);
+    expect(inTx.client).toBe('tx-connection');
+    expect((a as unknown as { client: string }).client).toBe('pool');
+    expect(preparedOnce(other, 'k', build)).not.toBe(a); // another database: its own cache
     expect(preparedOnce(pool, 'k2', build)).not.toBe(a);
     expect(built).toBe(3);
   });

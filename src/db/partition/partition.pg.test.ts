@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+// @ts-expect-error node-postgres's own value encoder (arrays as array literals), untyped
+import { prepareValue } from 'pg/lib/utils.js';
 import type { Database } from '../client';
 import { createScratchDatabase, type ScratchDatabase } from '../scratch';
 import { seedDemo } from '../../demo/seed';
@@ -353,9 +355,68 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
       });
       expect(noted.tables).toEqual(['case_action_s27', 'case_convergence_flag_s27', 'case_due_s27', 'case_referral_s27']);
       expect(noted.lock).toEqual(['case_record_s27']);
+      // getCase (the attachments list, the access log, orders, care stays): by id in the actor's state,
+      // one partition of case_record and of child, read once (no fallback for a case of the state).
+      const attachmentReads = await statementsOf(async () => {
+        const res = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/attachments`, headers });
+        expect(res.statusCode, res.body).toBe(200);
+      });
+      const gets = attachmentReads.filter((st) => /from "case_record"/i.test(st.text) && st.values.includes(c.id));
+      expect(gets.length).toBe(1);
+      expect((await partitionsOf(gets[0])).main).toEqual(['case_record_s27', 'child_s27']);
       // A lookup by id alone plans every partition; a national officer's reads stay so.
       const wide = await partitionsOf({ text: 'SELECT 1 FROM case_record WHERE id = $1', values: [c.id] });
       expect(wide.main.length).toBeGreaterThan(2);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('generic plans (named statements, DB_NAMED_STATEMENTS): the search and the case read use their index, partitions pruned at execution', async () => {
+    // What PostgreSQL may switch a named statement to after five executions: the plan for any values.
+    // enable_seqscan off: the demo's tables are small enough for a sequential scan to be cheapest in any
+    // plan; the question here is whether the generic plan CAN reach the index (its conditions on
+    // parameters) and prune the other states' partitions once the values are known.
+    // With statistics, as a server has them once autovacuum has run (or ANALYZE after `samanvay
+    // partition`): without them, right after conversion, the generic search plan took the state_code
+    // index (every child of the state) over the name keys' GIN index.
+    await db.query('ANALYZE child, case_record');
+    const { app, as } = await appOn();
+    try {
+      const headers = await as('dcpo.amravati');
+      const [c] = await db.query<{ id: string; name: string }>(
+        `SELECT r.id, k.name FROM case_record r JOIN child k ON k.id = r.child_id WHERE r.district_code = ${AMRAVATI} AND k.state_code = 27 LIMIT 1`,
+      );
+      const sent = await statementsOf(async () => {
+        for (const url of [`/api/v1/children?q=${encodeURIComponent(c.name)}`, `/api/v1/cases/${c.id}`]) {
+          const res = await app.inject({ method: 'GET', url, headers });
+          expect(res.statusCode, res.body).toBe(200);
+        }
+      });
+      const search = sent.find((st) => /from "child"/i.test(st.text) && /name_keys/.test(st.text));
+      const view = sent.find((st) => /case_view/.test(st.text) && st.values.includes(c.id));
+      expect(search, 'the search statement').toBeTruthy();
+      expect(view, 'the case view statement').toBeTruthy();
+      const generic = (st: { text: string; values: unknown[] }, name: string) =>
+        db.transaction(async (tx) => {
+          await tx.query('SET LOCAL plan_cache_mode = force_generic_plan');
+          await tx.query('SET LOCAL enable_seqscan = off');
+          await tx.query(`PREPARE ${name} AS ${st.text}`);
+          const args = st.values.map((v) => (v == null ? 'NULL' : pg.escapeLiteral(String(prepareValue(v))))).join(', ');
+          const rows = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (COSTS OFF) EXECUTE ${name}(${args})`);
+          await tx.query(`DEALLOCATE ${name}`);
+          return rows.map((r) => r['QUERY PLAN']).join('\n');
+        });
+      const searchPlan = await generic(search!, 'generic_search');
+      expect(searchPlan, searchPlan).toMatch(/Bitmap Index Scan on child_s27_name_keys_idx\s+Index Cond: \(name_keys @> \$\d+\)/);
+      expect(searchPlan).toMatch(/Subplans Removed: 2/); // child_s23 and child_sdefault, pruned at execution
+      expect(searchPlan).not.toMatch(/on child_s(23|default)/);
+      const viewPlan = await generic(view!, 'generic_case_view');
+      expect(viewPlan).toMatch(
+        /Index Scan using case_record_s27_pkey on case_record_s27\s.*\s+Index Cond: \(\(id = \$\d+\) AND \(state_code = \$\d+\)\)/,
+      );
+      expect(viewPlan).toMatch(/Index Scan using child_s27_pkey on child_s27/);
+      expect(viewPlan).not.toMatch(/on (case_record|child)_s(23|default)/);
     } finally {
       await app.close();
     }
