@@ -39,15 +39,15 @@ const moveCounts = (sign: 1 | -1) => sql`
   GROUP BY 1, 2, 3, 4, 5
   ON CONFLICT (state_code, district_code, fact, month, flags) DO UPDATE SET n = c.n + excluded.n`;
 
+/** Up to this many changed children the summary rows are recomputed by index (below); more, by a join over the view. */
+const CLAIM_AS_ARRAY = 50_000;
+
 /**
  * Recompute the summary rows of the children changed since the last refresh, and the counts by
  * the difference. The claim is taken first (read committed): a child changed by a transaction that
  * commits during the refresh is marked pending again by it, so the next refresh takes it up.
  * Returns how many children were recomputed.
  */
-/** Up to this many changed children the summary rows are recomputed by index (below); more, by a join over the view. */
-const CLAIM_AS_ARRAY = 50_000;
-
 export async function refreshChanged(tx: Db): Promise<number> {
   const claimed = (await tx.execute(sql`WITH k AS (DELETE FROM dash_child_pending RETURNING child_id)
     INSERT INTO dash_child_claim (child_id) SELECT child_id FROM k`)) as unknown as { affectedRows?: number; rowCount?: number };

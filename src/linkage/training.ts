@@ -43,10 +43,10 @@ function* randomPairs(e: LinkEngine, n: number, seed: number): Generator<[number
   }
 }
 
-/** u ← level frequencies among random pairs. Needs enough records that random pairs are non-matches. */
 /** The u each engine had before `estimateU` replaced it (the model's), for `train` to restore. */
 const modelUOf = new WeakMap<LinkEngine, number[][]>();
 
+/** u ← level frequencies among random pairs. Needs enough records that random pairs are non-matches. */
 export function estimateU(e: LinkEngine, samples = 100_000, seed = 42): void {
   if (!modelUOf.has(e))
     modelUOf.set(
