@@ -15,6 +15,16 @@ const int = (name: string, min: number) => (v: string) => {
   return n;
 };
 
+/**
+ * A PostgreSQL memory size (`1GB`, `512MB`, `65536kB`, a number of kB), checked before the load: the
+ * deferred indexes are built with it only after the whole load has run.
+ */
+export const memorySize = (v: string) => {
+  if (!/^\d+\s*(kB|MB|GB|TB)?$/.test(v.trim()))
+    throw new HttpError(400, 'validation_failed', `maintenance-work-mem: a PostgreSQL memory size such as 1GB, 512MB or 65536kB`);
+  return v.trim();
+};
+
 /** From this many children the load defers the indexes and foreign keys unless told not to (docs/SCALE.md §1). */
 const DEFER_FROM = 1_000_000;
 
@@ -41,7 +51,7 @@ export function registerNationalCommands(
     )
     .option('--no-defer-indexes', 'keep the indexes and foreign keys during the load')
     .option('--restore-indexes', 'only build again what a stopped deferred load left off (national_load_deferred), then stop')
-    .option('--maintenance-work-mem <size>', 'maintenance_work_mem for building the deferred indexes', '1GB')
+    .option('--maintenance-work-mem <size>', 'maintenance_work_mem for building the deferred indexes', memorySize, '1GB')
     .action(async (o) => {
       const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
       if (o.databaseUrl) process.env.DATABASE_URL = o.databaseUrl;
