@@ -62,6 +62,46 @@ describeInChromium('helpline intake and queue in Chromium', () => {
     await screenshot(page, 'helpline-queue');
   });
 
+  it('waits for a slow draft save still on its way before submitting, and submits its latest version', async () => {
+    // The race CI once caught: Ctrl+Enter while the debounced save was in flight submitted the older version.
+    const context = await newContext(e2e.browser);
+    const page = await context.newPage();
+    let held = 0;
+    await page.route('**/api/v1/helpline/calls/*', async (route) => {
+      if (route.request().method() !== 'PATCH') return route.fallback();
+      held++;
+      await new Promise((r) => setTimeout(r, 1500));
+      return route.fallback();
+    });
+    await page.goto(url('/helpline/new'));
+    await signIn(page, 'helpline.amravati');
+    const phone = page.getByLabel("Caller's number");
+    await phone.waitFor();
+    await phone.focus();
+    await page.keyboard.type('9822054321');
+    await page.getByLabel("Child's name (if known)").focus();
+    await page.keyboard.type('Sunil');
+    await page.getByTestId('save-state').filter({ hasText: 'Draft saved' }).waitFor();
+    await page.getByLabel('Rescue from danger').focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('textbox', { name: 'Urgency' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Where exactly').focus();
+    await page.keyboard.type('near the weekly market, Chandur');
+    await page.getByTestId('save-state').filter({ hasText: 'Saving…' }).waitFor();
+    await page.keyboard.press('Control+Enter');
+    const done = page.getByTestId('submitted');
+    await done.waitFor();
+    expect(held).toBeGreaterThan(0);
+    const number = Number((await done.textContent())!.match(/#(\d+)/)![1]);
+    const call = await e2e.one<{ status: string; location_text: string }>(
+      `SELECT status, location_text FROM helpline_call WHERE number = ${number} AND district_code = 468`,
+    );
+    expect(call).toEqual({ status: 'open', location_text: 'near the weekly market, Chandur' });
+    await context.close();
+  });
+
   it('opens one call from the queue, names a responder of the district unit, and shows the timeline and 112/181 messages', async () => {
     const context = await newContext(e2e.browser);
     const page = await context.newPage();

@@ -107,7 +107,7 @@ export default function IntakePage() {
   const me = useMe();
   const initial = useRef(load());
   const [form, setForm] = useState<Form>(initial.current.form);
-  const draft = useRef({ id: initial.current.id, version: initial.current.version, inFlight: false, dirty: false });
+  const draft = useRef({ id: initial.current.id, version: initial.current.version, dirty: false });
   const [saveState, setSaveState] = useState<SaveState>(initial.current.id ? 'saved' : 'idle');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState<Call | null>(null);
@@ -119,13 +119,12 @@ export default function IntakePage() {
   const persist = () =>
     localStorage.setItem(STORE, JSON.stringify({ id: draft.current.id, version: draft.current.version, form: formRef.current }));
 
-  const save = useCallback(async (): Promise<void> => {
+  // The save running now, if any: a submit (Ctrl+Enter) waits for it and for the save it makes
+  // dirty, so the call is submitted with the draft's latest version and never before its first save.
+  const running = useRef<Promise<void> | null>(null);
+
+  const saveOnce = async (): Promise<void> => {
     const d = draft.current;
-    if (d.inFlight) {
-      d.dirty = true;
-      return;
-    }
-    d.inFlight = true;
     d.dirty = false;
     setSaveState('saving');
     try {
@@ -149,10 +148,23 @@ export default function IntakePage() {
         await new Promise((r) => setTimeout(r, 3000));
       }
     } finally {
-      d.inFlight = false;
       persist();
     }
-    if (d.dirty) return save();
+  };
+
+  const save = useCallback((): Promise<void> => {
+    if (running.current) {
+      draft.current.dirty = true;
+      return running.current;
+    }
+    const run = (async () => {
+      do await saveOnce();
+      while (draft.current.dirty);
+    })();
+    running.current = run.finally(() => {
+      running.current = null;
+    });
+    return running.current;
   }, []);
 
   const change = <K extends keyof Form>(k: K, v: Form[K]) => {
@@ -175,7 +187,7 @@ export default function IntakePage() {
     try {
       const call = await submitCall(d.id, d.version);
       localStorage.removeItem(STORE);
-      draft.current = { id: null, version: 1, inFlight: false, dirty: false };
+      draft.current = { id: null, version: 1, dirty: false };
       setForm(EMPTY);
       setErrors({});
       setSaveState('idle');
