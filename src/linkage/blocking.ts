@@ -5,9 +5,11 @@ import {
   foldKey,
   initialsOf,
   isGenericPetName,
+  isNameMarkerCanonical,
   isNicknameCanonical,
   keyOfCanonicalCached as keyOfCanonical,
   nameTokensCached as nameTokens,
+  ocrFolded,
   searchKeys,
   searchKeysWithVariants,
   variantKeysOfTokens,
@@ -78,14 +80,42 @@ export function transformValue(v: string, t: Transform, side: 'left' | 'right', 
       // share a key, where a phonetic key changes with the slip (symmetric deletion, as spelling
       // correctors index words). The found side offers its first name only, the missing side all
       // of its names: two records sharing only a surname are not compared by it.
+      // Since v1.9 the same again for the name with OCR's letter groups read as one letter
+      // (`ocrFolded`: "Sarijay" meets "Sanjay", "Kunclan" "Kundan"), on both sides alike.
       const out = new Set<string>();
-      const toks = nameTokens(v);
-      for (const tok of side === 'left' ? toks : toks.slice(0, 1)) {
-        if (tok.length < 4) continue;
-        out.add(tok);
-        for (let x = 0; x < tok.length; x++) out.add(tok.slice(0, x) + tok.slice(x + 1));
+      const ocr = ocrFolded(v);
+      for (const form of ocr ? [v, ocr] : [v]) {
+        const toks = nameTokens(form);
+        for (const tok of side === 'left' ? toks : toks.slice(0, 1)) {
+          if (tok.length < 4) continue;
+          out.add(tok);
+          for (let x = 0; x < tok.length; x++) out.add(tok.slice(0, x) + tok.slice(x + 1));
+        }
       }
       return [...out];
+    }
+    case 'shortForm': {
+      // A pet name is often the given name clipped to its first syllable or two, with or without a
+      // diminutive vowel: Robi for Rabindranath, Prad for Pradyumna ("if a new arrival were offered
+      // anything more than a two-syllable name ... it would be shortened", of Marathi families:
+      // S. Bhagwat, "Indians love name calling", Asia Media Centre; Bengali ḍāk nām "can also
+      // be a short-form of the official name", The Bengali Today), as Shivu (Shivam), Sapu
+      // (Sapna), Probho (Prabhjot). Many pet names are not (Bittu, Piklu): they gain nothing here and
+      // are capped with the rest. A found child known by one short word then shares the first two
+      // sounds of the key (first letter, first consonant, voicing folded) with the report's given
+      // name. The found side offers it for a one-word name of up to six letters, the missing side
+      // for each name that is not a marker (Kumar, Devi, Bibi); sex and birth year block with it.
+      const toks = nameTokens(v);
+      const short = (tok: string) => {
+        const k = foldKey(keyOfCanonical(tok));
+        return k.length >= 2 ? k.slice(0, 2) : '';
+      };
+      if (side === 'right') {
+        if (toks.length !== 1 || toks[0].length > 6) return [];
+        const k = short(toks[0]);
+        return k ? [k] : [];
+      }
+      return [...new Set(toks.filter((x) => !isNameMarkerCanonical(x)).map(short))].filter(Boolean);
     }
     case 'exact': {
       const s = normText(v);
