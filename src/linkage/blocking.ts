@@ -43,6 +43,13 @@ function tokenKeysOf(tok: string): string[] {
  * `other` is the value of the part's `with` column, for the transforms that read one (initialFor).
  */
 export function transformValue(v: string, t: Transform, side: 'left' | 'right', other = ''): string[] {
+  // An initial written in an Indian script ("క. రాజేశ్", "ர. ராம்குமார்": the father's or the house
+  // name's first letter with a dot, as Telugu and Tamil names carry it) reads back as a syllable
+  // ("ka", "ra") that nameTokens keeps as a name; in Latin the lone letter is dropped. Without it the
+  // first name of "క. రాజేశ్" was "ka" and it met no report of Rajesh. `initialFor` reads the
+  // initials itself; the other name transforms see the name without them (since v1.9).
+  if (t !== 'initialFor' && t !== 'exact' && t !== 'key' && t !== 'sex' && t !== 'year' && t !== 'birthYear' && t !== 'prefix3')
+    v = withoutScriptInitials(v ?? '');
   switch (t) {
     case 'initialFor': {
       // Tamil names carry the father's name as an initial ("R. Murugan": R for Ramasamy). The found
@@ -184,6 +191,17 @@ export function transformValue(v: string, t: Transform, side: 'left' | 'right', 
     case 'prefix3': {
       const s = normText(v).replace(/\s/g, '');
       return s.length >= 3 ? [s.slice(0, 3)] : [];
+    }
+    case 'monthAfter': {
+      // The found record's month against the report's month and the next: a child found within a
+      // month or so of the report (the date comparison's first level, "found within 30 days"),
+      // whatever the age written. A found child's age is a guess by eye, years out at times, where
+      // the date of finding is recorded; a rule on the name, sex and this window compares them.
+      const m = /^(\d{4})-(\d{2})/.exec((v ?? '').trim());
+      if (!m) return [];
+      const at = Number(m[1]) * 12 + Math.min(12, Math.max(1, Number(m[2]))) - 1;
+      const month = (x: number) => `${Math.floor(x / 12)}-${(x % 12) + 1}`;
+      return side === 'right' ? [month(at)] : [month(at), month(at + 1)];
     }
     case 'year': {
       const m = /^\d{4}/.exec((v ?? '').trim());

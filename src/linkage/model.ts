@@ -58,6 +58,7 @@ const BlockingKey = z.object({
     'petAndName',
     'oneSlip',
     'shortForm',
+    'monthAfter',
   ]),
   /** Second column some transforms need: birthYear takes age from `column` and the report date from `with`;
    *  initialFor the missing child's father's name. */
