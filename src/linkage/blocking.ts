@@ -5,9 +5,11 @@ import {
   foldKey,
   initialsOf,
   isGenericPetName,
+  isNameMarkerCanonical,
   isNicknameCanonical,
   keyOfCanonicalCached as keyOfCanonical,
   nameTokensCached as nameTokens,
+  ocrFolded,
   searchKeys,
   searchKeysWithVariants,
   variantKeysOfTokens,
@@ -41,6 +43,13 @@ function tokenKeysOf(tok: string): string[] {
  * `other` is the value of the part's `with` column, for the transforms that read one (initialFor).
  */
 export function transformValue(v: string, t: Transform, side: 'left' | 'right', other = ''): string[] {
+  // An initial written in an Indian script ("క. రాజేశ్", "ர. ராம்குமார்": the father's or the house
+  // name's first letter with a dot, as Telugu and Tamil names carry it) reads back as a syllable
+  // ("ka", "ra") that nameTokens keeps as a name; in Latin the lone letter is dropped. Without it the
+  // first name of "క. రాజేశ్" was "ka" and it met no report of Rajesh. `initialFor` reads the
+  // initials itself; the other name transforms see the name without them (since v1.9).
+  if (t !== 'initialFor' && t !== 'exact' && t !== 'key' && t !== 'sex' && t !== 'year' && t !== 'birthYear' && t !== 'prefix3')
+    v = withoutScriptInitials(v ?? '');
   switch (t) {
     case 'initialFor': {
       // Tamil names carry the father's name as an initial ("R. Murugan": R for Ramasamy). The found
@@ -78,14 +87,42 @@ export function transformValue(v: string, t: Transform, side: 'left' | 'right', 
       // share a key, where a phonetic key changes with the slip (symmetric deletion, as spelling
       // correctors index words). The found side offers its first name only, the missing side all
       // of its names: two records sharing only a surname are not compared by it.
+      // Since v1.9 the same again for the name with OCR's letter groups read as one letter
+      // (`ocrFolded`: "Sarijay" meets "Sanjay", "Kunclan" "Kundan"), on both sides alike.
       const out = new Set<string>();
-      const toks = nameTokens(v);
-      for (const tok of side === 'left' ? toks : toks.slice(0, 1)) {
-        if (tok.length < 4) continue;
-        out.add(tok);
-        for (let x = 0; x < tok.length; x++) out.add(tok.slice(0, x) + tok.slice(x + 1));
+      const ocr = ocrFolded(v);
+      for (const form of ocr ? [v, ocr] : [v]) {
+        const toks = nameTokens(form);
+        for (const tok of side === 'left' ? toks : toks.slice(0, 1)) {
+          if (tok.length < 4) continue;
+          out.add(tok);
+          for (let x = 0; x < tok.length; x++) out.add(tok.slice(0, x) + tok.slice(x + 1));
+        }
       }
       return [...out];
+    }
+    case 'shortForm': {
+      // A pet name is often the given name clipped to its first syllable or two, with or without a
+      // diminutive vowel: Robi for Rabindranath, Prad for Pradyumna ("if a new arrival were offered
+      // anything more than a two-syllable name ... it would be shortened", of Marathi families:
+      // S. Bhagwat, "Indians love name calling", Asia Media Centre; Bengali ḍāk nām "can also
+      // be a short-form of the official name", The Bengali Today), as Shivu (Shivam), Sapu
+      // (Sapna), Probho (Prabhjot). Many pet names are not (Bittu, Piklu): they gain nothing here and
+      // are capped with the rest. A found child known by one short word then shares the first two
+      // sounds of the key (first letter, first consonant, voicing folded) with the report's given
+      // name. The found side offers it for a one-word name of up to six letters, the missing side
+      // for each name that is not a marker (Kumar, Devi, Bibi); sex and birth year block with it.
+      const toks = nameTokens(v);
+      const short = (tok: string) => {
+        const k = foldKey(keyOfCanonical(tok));
+        return k.length >= 2 ? k.slice(0, 2) : '';
+      };
+      if (side === 'right') {
+        if (toks.length !== 1 || toks[0].length > 6) return [];
+        const k = short(toks[0]);
+        return k ? [k] : [];
+      }
+      return [...new Set(toks.filter((x) => !isNameMarkerCanonical(x)).map(short))].filter(Boolean);
     }
     case 'exact': {
       const s = normText(v);
@@ -154,6 +191,17 @@ export function transformValue(v: string, t: Transform, side: 'left' | 'right', 
     case 'prefix3': {
       const s = normText(v).replace(/\s/g, '');
       return s.length >= 3 ? [s.slice(0, 3)] : [];
+    }
+    case 'monthAfter': {
+      // The found record's month against the report's month and the next: a child found within a
+      // month or so of the report (the date comparison's first level, "found within 30 days"),
+      // whatever the age written. A found child's age is a guess by eye, years out at times, where
+      // the date of finding is recorded; a rule on the name, sex and this window compares them.
+      const m = /^(\d{4})-(\d{2})/.exec((v ?? '').trim());
+      if (!m) return [];
+      const at = Number(m[1]) * 12 + Math.min(12, Math.max(1, Number(m[2]))) - 1;
+      const month = (x: number) => `${Math.floor(x / 12)}-${(x % 12) + 1}`;
+      return side === 'right' ? [month(at)] : [month(at), month(at + 1)];
     }
     case 'year': {
       const m = /^\d{4}/.exec((v ?? '').trim());

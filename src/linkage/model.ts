@@ -57,6 +57,8 @@ const BlockingKey = z.object({
     'initialFor',
     'petAndName',
     'oneSlip',
+    'shortForm',
+    'monthAfter',
   ]),
   /** Second column some transforms need: birthYear takes age from `column` and the report date from `with`;
    *  initialFor the missing child's father's name. */

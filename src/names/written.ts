@@ -22,3 +22,28 @@ export function asWrittenApart(s: string): string {
       .replace(/\b([A-Z])(?=[A-Z][a-z]{2})/g, '$1 ')
   );
 }
+
+// Letter groups that OCR of Latin print (and a quick reading of a photocopied register) takes for
+// one letter and back: rn/m, cl/d, ri/n — the standard confusion pairs of character recognition
+// (Kukich, "Techniques for automatically correcting words in text", ACM Computing Surveys 24(4), 1992,
+// §1.3 on OCR errors; Reynaert, "Character confusion versus focus word-based correction of spelling
+// and OCR variants in corpora", IJDAR 14, 2011, lists m↔rn, d↔cl, n↔ri among the most frequent).
+const OCR_GROUPS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/rn/g, 'm'],
+  [/cl/g, 'd'],
+  [/ri/g, 'n'],
+];
+
+/**
+ * The Latin words of a name with every OCR letter group read as the one letter it may stand for
+ * ("Sarijay" → "sanjay", "Kunclan" → "kundan", "Tanrnoy" → "tanmoy"), lower case. Applied to both
+ * sides alike (a real "ri", as in Krishna, becomes "knshna" on both), so it is a blocking key only:
+ * never a reading of the name. Returns "" when nothing changes.
+ */
+export function ocrFolded(s: string): string {
+  if (typeof s !== 'string' || !/[A-Za-z]/.test(s)) return '';
+  const low = s.toLowerCase();
+  let out = low;
+  for (const [re, to] of OCR_GROUPS) out = out.replace(re, to);
+  return out === low ? '' : out;
+}
