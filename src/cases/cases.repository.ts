@@ -94,17 +94,22 @@ export async function lockCaseWithAccess(db: Db, actor: Actor, id: string, clien
   const lock = async (inState: SQL | undefined) => {
     const query = preparedOnce(db, `case.lock|${inState ? 'in-state' : 'any-state'}|${actorKey(actor)}`, () => {
       const byId = eq(caseRecord.id, placeholderAs('id', caseRecord.id));
-      const states = sql`${caseRecord.actionStates}`;
-      const inStates = sql`case_id = ${caseRecord.id} AND state_code = ANY(${states})`;
       return db
         .select({
           row: caseRecord,
           access: caseAccessColumn(actor),
-          history: sql<string>`(SELECT coalesce(json_agg(json_build_array(seq, type, at, recorded_at, actor_user_id, actor_unit_id, payload)
-            ORDER BY seq), '[]')::text FROM case_action WHERE ${inStates})`,
-          retried: sql<boolean>`(${sql.placeholder('clientId')}::text IS NOT NULL AND EXISTS (SELECT 1 FROM case_action
-            WHERE ${inStates} AND client_id = ${sql.placeholder('clientId')}::text))`,
-          ...projectionColumns(sql`${caseRecord.id}`, states),
+          history: eachState(
+            sql`case_action`,
+            sql`seq, json_build_array(seq, type, at, recorded_at, actor_user_id, actor_unit_id, payload) AS r`,
+            sql`coalesce(json_agg(x.r ORDER BY x.seq), '[]')::text`,
+          ),
+          retried: sql<boolean>`(${sql.placeholder('clientId')}::text IS NOT NULL AND ${eachState(
+            sql`case_action`,
+            sql`1`,
+            sql`count(*) > 0`,
+            sql` AND client_id = ${sql.placeholder('clientId')}::text`,
+          )})`,
+          ...projectionColumns((c, table) => eachState(table, sql`json_build_array(${c}) AS r`, sql`coalesce(json_agg(x.r), '[]')::text`)),
         })
         .from(caseRecord)
         .where(inState ? and(byId, inState) : byId)
@@ -330,13 +335,10 @@ const ms = (c: SQL) => sql`extract(epoch from ${c}) * 1000`;
 const n = <T>(v: T | undefined) => (v === undefined ? null : v);
 
 /**
- * The case's stored projection rows, each table as one JSON text column, for the case `caseId`
- * in the states `states` (an int[] placeholder; null: every state).
+ * The case's stored projection rows, each table as one JSON text column, `agg` turning a table's
+ * row columns into that column (json_agg of one json_build_array per row).
  */
-function projectionColumns(caseId: SQL, states: SQL | null) {
-  const inStates = states ? sql` AND state_code = ANY(${states})` : sql``;
-  const agg = (cols: SQL, table: SQL) =>
-    sql<string>`(SELECT coalesce(json_agg(json_build_array(${cols})), '[]')::text FROM ${table} WHERE case_id = ${caseId}${inStates})`;
+function projectionColumns(agg: (cols: SQL, table: SQL) => SQL<string>) {
   return {
     'stored:due': agg(
       sql`kind, ref, ${ms(sql`due_at`)}, assigned_user_id, assigned_unit_id, statutory, source, state_code, district_code,
@@ -354,6 +356,16 @@ function projectionColumns(caseId: SQL, states: SQL | null) {
   };
 }
 
+/**
+ * `select` from the locked case's rows of `table`, one state at a time, in the states the case row
+ * names, aggregated by `agg` (over `x`). One state per loop, `state_code = st.code`, and OFFSET 0 to
+ * keep the loop: a state-partitioned server then reads only those states' partitions (pruned at
+ * execution); `state_code = ANY(case_record.action_states)` is not pruned at all.
+ */
+const eachState = (table: SQL, select: SQL, agg: SQL, where: SQL = sql``) =>
+  sql<string>`(SELECT ${agg} FROM (SELECT DISTINCT unnest(${caseRecord.actionStates}) AS code) st, LATERAL (SELECT ${select} FROM ${table}
+    WHERE case_id = ${caseRecord.id} AND state_code = st.code${where} OFFSET 0) x)`;
+
 const parseProjections = (r: Record<string, unknown>): StoredProjections => ({
   due: JSON.parse(r['stored:due'] as string) as ProjectionRow[],
   referrals: JSON.parse(r['stored:referrals'] as string) as ProjectionRow[],
@@ -364,7 +376,11 @@ const parseProjections = (r: Record<string, unknown>): StoredProjections => ({
 async function storedProjections(db: Db, caseId: string, states: readonly number[]): Promise<StoredProjections> {
   const some = states.length > 0;
   const res = (await preparedSql(db, `case.stored-projections|${some ? 'states' : 'all'}`, () => {
-    const cols = projectionColumns(sql`${sql.placeholder('caseId')}::uuid`, some ? sql`${sql.placeholder('states')}::int[]` : null);
+    const inStates = some ? sql` AND state_code = ANY(${sql.placeholder('states')}::int[])` : sql``;
+    const cols = projectionColumns(
+      (c, table) =>
+        sql<string>`(SELECT coalesce(json_agg(json_build_array(${c})), '[]')::text FROM ${table} WHERE case_id = ${sql.placeholder('caseId')}::uuid${inStates})`,
+    );
     return sql`SELECT ${cols['stored:due']} AS "stored:due", ${cols['stored:referrals']} AS "stored:referrals", ${cols['stored:flags']} AS "stored:flags"`;
   }).execute({ caseId, states: some ? [...states] : null })) as { rows: Record<string, unknown>[] };
   return parseProjections(res.rows[0]);
