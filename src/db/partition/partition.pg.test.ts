@@ -308,7 +308,7 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
       const locking = /from "case_record".*for update/is.test(st.text);
       if (!perCase && !locking) continue;
       const p = await partitionsOf(st, true);
-      if (perCase) for (const r of [...p.main, ...p.sub]) tables.add(r);
+      if (perCase) for (const r of locking ? p.sub : [...p.main, ...p.sub]) tables.add(r);
       if (locking) for (const r of p.main) lock.add(r);
       if (locking) for (const r of (await partitionsOf(st)).sub) lockPlanned.add(r);
     }
