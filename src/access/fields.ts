@@ -79,13 +79,15 @@ export function permittedColumns(
    * CASE, which `shapeRow` unpacks. For types whose withheld fields are all text, jsonb, numbers
    * or booleans (they decode alike from JSON) and none is shown as initials; otherwise ignored.
    */
-  opts: { oneIdentityCheck?: boolean } = {},
+  opts: { oneIdentityCheck?: boolean; identityWithheld?: SQL<boolean> } = {},
 ): Record<string, ColumnSource> {
   const map = columnMap(type, ctx);
   const can = readableFields(actor.role, type);
   const { initials, withhold } = identityFields(type);
   const identityRead = [...initials, ...withhold].some((f) => can.has(f));
-  const nd = identityRead ? identityWithheldWhere(actor, map.subject) : null;
+  // `identityWithheld`: the same check on the same subject, already evaluated once for the row by
+  // the caller (caseViewJoin), instead of one sub-plan per identifying column.
+  const nd = identityRead ? (opts.identityWithheld ?? identityWithheldWhere(actor, map.subject)) : null;
   const bundled =
     nd && opts.oneIdentityCheck && !initials.some((f) => can.has(f))
       ? withhold.filter((f) => can.has(f) && f in map.cols && jsonAlike(map.cols[f]))
@@ -163,10 +165,18 @@ const CASE_VIEWS = [
 
 export function caseViewJoin(actor: Actor): SQL {
   const gate = (type: RecordType) => (rowRule(actor.role, type) === 'case_access' ? sql`true` : rowsWhere(actor, type, caseRecordColumns));
+  // OFFSET 0 keeps PostgreSQL from pulling the sub-queries up into the outer query, where each
+  // reference to `case_view.view` became a copy of the case rule, and each copy a sub-plan of its
+  // own reading every case_referral partition: 92 sub-plans in a case read (issue #19, docs/SCALE.md §2).
+  // The non-disclosure check of the case's child (the subject of both views, fields/columns.ts),
+  // once per row (`nd`), for `caseViewColumns`; PostgreSQL drops it where no column reads it.
   return sql`LATERAL (SELECT a.access, CASE WHEN a.access = 'full' AND (${gate('case')}) THEN 'full'
-    WHEN a.access = 'referral' AND (${gate('caseReferral')}) THEN 'referral' END AS view
-    FROM (SELECT ${caseAccessColumn(actor)} AS access) a) AS case_view`;
+    WHEN a.access = 'referral' AND (${gate('caseReferral')}) THEN 'referral' END AS view,
+    ${identityWithheldWhere(actor, CASE_SUBJECT)} AS nd
+    FROM (SELECT ${caseAccessColumn(actor)} AS access OFFSET 0) a OFFSET 0) AS case_view`;
 }
+
+const CASE_SUBJECT = { childId: caseRecordColumns.childId };
 
 export function caseViewColumns(actor: Actor, ctx: ColumnContext): Record<string, ColumnSource> {
   const out: Record<string, ColumnSource> = {
@@ -174,7 +184,7 @@ export function caseViewColumns(actor: Actor, ctx: ColumnContext): Record<string
     [`${CASE_VIEW_KEY}view`]: sql<string | null>`case_view.view`,
   };
   for (const [view, type] of CASE_VIEWS)
-    for (const [field, source] of Object.entries(permittedColumns(actor, type, ctx))) {
+    for (const [field, source] of Object.entries(permittedColumns(actor, type, ctx, { identityWithheld: sql<boolean>`case_view.nd` }))) {
       const expr = sql`CASE WHEN case_view.view = ${view} THEN ${source} END`;
       out[`${view}:${field}`] =
         'mapFromDriverValue' in source

@@ -73,19 +73,67 @@ export async function insertCase(db: Db, values: typeof caseRecord.$inferInsert)
  * state, which a state-partitioned server plans against that state's partition only; a case in
  * another state (a transfer to the actor's unit, a referral) is then locked by id alone. Built
  * once per actor and in-state or not (src/db/prepared.ts); the case id is the placeholder.
+ *
+ * The same statement reads what the action needs next (issue #19: two round trips fewer): the
+ * history, the stored projection rows (compared by saveProjection) and whether `clientId` was
+ * already recorded, each from the states the locked row names (`state_code =
+ * ANY(case_record.action_states)`: a partitioned server prunes the other states' partitions at
+ * execution, partition.pg.test.ts). Those sub-queries see the statement's snapshot, taken before
+ * the lock was granted: if another transaction recorded an action on the case meanwhile, the
+ * locked row is its newer version but the history is short of its `version`. Then `ahead` is null
+ * and the caller reads the history and the projections again, after the lock (as without it).
  */
-export async function lockCaseWithAccess(db: Db, actor: Actor, id: string): Promise<{ row: CaseRow; access: CaseAccess | null } | null> {
+export interface LockedCase {
+  row: CaseRow;
+  access: CaseAccess | null;
+  /** Read with the lock, when complete for the locked row's version (else null: read them again). */
+  ahead: { history: CaseHistoryRow[]; stored: StoredProjections; retried: boolean } | null;
+}
+
+export async function lockCaseWithAccess(db: Db, actor: Actor, id: string, clientId: string | null = null): Promise<LockedCase | null> {
   const lock = async (inState: SQL | undefined) => {
     const query = preparedOnce(db, `case.lock|${inState ? 'in-state' : 'any-state'}|${actorKey(actor)}`, () => {
       const byId = eq(caseRecord.id, placeholderAs('id', caseRecord.id));
       return db
-        .select({ row: caseRecord, access: caseAccessColumn(actor) })
+        .select({
+          row: caseRecord,
+          access: caseAccessColumn(actor),
+          history: eachState(
+            sql`case_action`,
+            sql`seq, json_build_array(seq, type, at, recorded_at, actor_user_id, actor_unit_id, payload) AS r`,
+            sql`coalesce(json_agg(x.r ORDER BY x.seq), '[]')::text`,
+          ),
+          retried: sql<boolean>`(${sql.placeholder('clientId')}::text IS NOT NULL AND ${eachState(
+            sql`case_action`,
+            sql`1`,
+            sql`count(*) > 0`,
+            sql` AND client_id = ${sql.placeholder('clientId')}::text`,
+          )})`,
+          ...projectionColumns((c, table) => eachState(table, sql`json_build_array(${c}) AS r`, sql`coalesce(json_agg(x.r), '[]')::text`)),
+        })
         .from(caseRecord)
         .where(inState ? and(byId, inState) : byId)
         .for('update', { of: caseRecord });
     });
-    const [r] = await query.execute({ id });
-    return r ? { row: r.row, access: r.access ?? null } : null;
+    const [r] = await query.execute({ id, clientId });
+    if (!r) return null;
+    const history = (JSON.parse(r.history) as unknown[][]).map(
+      ([seq, type, at, recordedAt, actorUserId, actorUnitId, payload]): CaseHistoryRow => ({
+        seq: seq as number,
+        type: type as string,
+        at: new Date(at as string),
+        recordedAt: new Date(recordedAt as string),
+        actorUserId: actorUserId as string | null,
+        actorUnitId: actorUnitId as string | null,
+        payload: payload as Record<string, unknown>,
+      }),
+    );
+    const complete = history.length >= r.row.version;
+    return {
+      row: r.row,
+      access: r.access ?? null,
+      ahead: complete ? { history, stored: parseProjections(r as Record<string, unknown>), retried: r.retried === true } : null,
+    };
   };
   const inState = actorStateWhere(actor, caseRecord.stateCode);
   return (inState && (await lock(inState))) || lock(undefined);
@@ -206,6 +254,8 @@ export async function saveProjection(
   expectedVersion: number,
   s: CaseState,
   place: Placement,
+  /** The case's stored projection rows, read under the row lock (lockCaseWithAccess); else read here. */
+  storedAhead?: StoredProjections,
 ): Promise<CaseRow | null> {
   const next = s.due[0] ?? null;
   // Built once (src/db/prepared.ts): every value is a placeholder, encoded by its column.
@@ -267,7 +317,7 @@ export async function saveProjection(
   // rows were written with the case's place of the moment, so they lie in the states the case has
   // been in (row.actionStates, the new one included by the trigger): read and deleted there only.
   const states = row.actionStates;
-  const have = await storedProjections(db, caseId, states);
+  const have = storedAhead ?? (await storedProjections(db, caseId, states));
   if (!sameRows(have.due, dueRowsOf(s, place))) await saveDue(db, caseId, s, place, states);
   if (!sameRows(have.referrals, referralRowsOf(s, place))) await saveReferrals(db, caseId, s, place, states);
   if (!sameRows(have.flags, flagRowsOf(s, place))) await saveFlags(db, caseId, s, place, states);
@@ -276,7 +326,7 @@ export async function saveProjection(
 
 /** Compared as the database spells the rows (one JSON array per row, timestamps as epoch ms). */
 type ProjectionRow = unknown[];
-interface StoredProjections {
+export interface StoredProjections {
   due: ProjectionRow[];
   referrals: ProjectionRow[];
   flags: ProjectionRow[];
@@ -285,13 +335,10 @@ const ms = (c: SQL) => sql`extract(epoch from ${c}) * 1000`;
 const n = <T>(v: T | undefined) => (v === undefined ? null : v);
 
 /**
- * The case's stored projection rows, each table as one JSON text column, for the case `caseId`
- * in the states `states` (an int[] placeholder; null: every state).
+ * The case's stored projection rows, each table as one JSON text column, `agg` turning a table's
+ * row columns into that column (json_agg of one json_build_array per row).
  */
-function projectionColumns(caseId: SQL, states: SQL | null) {
-  const inStates = states ? sql` AND state_code = ANY(${states})` : sql``;
-  const agg = (cols: SQL, table: SQL) =>
-    sql<string>`(SELECT coalesce(json_agg(json_build_array(${cols})), '[]')::text FROM ${table} WHERE case_id = ${caseId}${inStates})`;
+function projectionColumns(agg: (cols: SQL, table: SQL) => SQL<string>) {
   return {
     'stored:due': agg(
       sql`kind, ref, ${ms(sql`due_at`)}, assigned_user_id, assigned_unit_id, statutory, source, state_code, district_code,
@@ -309,6 +356,16 @@ function projectionColumns(caseId: SQL, states: SQL | null) {
   };
 }
 
+/**
+ * `select` from the locked case's rows of `table`, one state at a time, in the states the case row
+ * names, aggregated by `agg` (over `x`). One state per loop, `state_code = st.code`, and OFFSET 0 to
+ * keep the loop: a state-partitioned server then reads only those states' partitions (pruned at
+ * execution); `state_code = ANY(case_record.action_states)` is not pruned at all.
+ */
+const eachState = (table: SQL, select: SQL, agg: SQL, where: SQL = sql``) =>
+  sql<string>`(SELECT ${agg} FROM (SELECT DISTINCT unnest(${caseRecord.actionStates}) AS code) st, LATERAL (SELECT ${select} FROM ${table}
+    WHERE case_id = ${caseRecord.id} AND state_code = st.code${where} OFFSET 0) x)`;
+
 const parseProjections = (r: Record<string, unknown>): StoredProjections => ({
   due: JSON.parse(r['stored:due'] as string) as ProjectionRow[],
   referrals: JSON.parse(r['stored:referrals'] as string) as ProjectionRow[],
@@ -319,7 +376,11 @@ const parseProjections = (r: Record<string, unknown>): StoredProjections => ({
 async function storedProjections(db: Db, caseId: string, states: readonly number[]): Promise<StoredProjections> {
   const some = states.length > 0;
   const res = (await preparedSql(db, `case.stored-projections|${some ? 'states' : 'all'}`, () => {
-    const cols = projectionColumns(sql`${sql.placeholder('caseId')}::uuid`, some ? sql`${sql.placeholder('states')}::int[]` : null);
+    const inStates = some ? sql` AND state_code = ANY(${sql.placeholder('states')}::int[])` : sql``;
+    const cols = projectionColumns(
+      (c, table) =>
+        sql<string>`(SELECT coalesce(json_agg(json_build_array(${c})), '[]')::text FROM ${table} WHERE case_id = ${sql.placeholder('caseId')}::uuid${inStates})`,
+    );
     return sql`SELECT ${cols['stored:due']} AS "stored:due", ${cols['stored:referrals']} AS "stored:referrals", ${cols['stored:flags']} AS "stored:flags"`;
   }).execute({ caseId, states: some ? [...states] : null })) as { rows: Record<string, unknown>[] };
   return parseProjections(res.rows[0]);

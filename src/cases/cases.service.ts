@@ -245,13 +245,15 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
   const { version, clientId, ...fields } = input;
   return ctx.db.transaction(async (tx) => {
     // The row lock and the actor's access to the case in one statement (issue #19).
-    const locked = await lockCaseWithAccess(tx, actor, caseId);
+    // With it, read from the same snapshot, the history, the stored projections and the retry
+    // check, when that snapshot already holds every action of the locked row (else null: read again).
+    const locked = await lockCaseWithAccess(tx, actor, caseId, clientId ?? null);
     // The clock is read once the lock is held, so actions are stamped in the order they are recorded.
     const now = ctx.now();
     if (!locked) throw notFound('Case');
-    const { row } = locked;
+    const { row, ahead } = locked;
     const seen = locked.access ? { access: locked.access } : null;
-    const history = await caseHistory(tx, caseId, historyKeyOf(row));
+    const history = ahead?.history ?? (await caseHistory(tx, caseId, historyKeyOf(row)));
     const actions = history.map((h) => h.payload as unknown as CaseAction);
     const facts = deriveFacts(actions);
     // s.95(2): after a finalised transfer the sending district's Committee, which no longer sees
@@ -264,7 +266,7 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
       ]);
     const access = seen?.access ?? 'full';
     checkMayRecord(actor, access, fields, facts, unit);
-    if (clientId && (await actionByClientId(tx, caseId, clientId, historyKeyOf(row)))) {
+    if (clientId && (ahead ? ahead.retried : await actionByClientId(tx, caseId, clientId, historyKeyOf(row)))) {
       // A retried request: already recorded once, answer with the case as it stands.
       return seen ? caseDetail(tx, actor, caseId, now) : { view: 'none' as const, id: caseId, version: row.version };
     }
@@ -283,7 +285,7 @@ export async function recordAction(ctx: AppContext, actor: Actor, caseId: string
     const state = deriveCase([...actions, result.action], config, now);
     const place = placementAfter(row, state);
     const recorded = await insertAction(tx, caseId, row.version + 1, result.action, place);
-    const saved = await saveProjection(tx, caseId, row.version, state, place);
+    const saved = await saveProjection(tx, caseId, row.version, state, place, ahead?.stored);
     if (!saved) throw conflict('The case changed while your action was being recorded; try again');
     await publishCaseEvents(tx, row, result.action, place, actor.userId, now);
     const attachmentsMoved = result.action.type === 'transfer_accepted' ? await moveAttachmentsWithCase(tx, caseId, place) : undefined;

@@ -256,40 +256,63 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
   /**
    * The partitions (`<table>_s<state>`, `_sdefault`) a statement's plan reads, with the statement's
    * own values: `main` those of the statement's own rows, `sub` those of its sub-queries (SubPlan,
-   * InitPlan: the non-disclosure checks, for instance).
+   * InitPlan: the non-disclosure checks, for instance). `executed`: the statement is run (EXPLAIN
+   * ANALYZE, in a transaction rolled back) and only the partitions it read count: a sub-query
+   * correlated with the outer row (`state_code = ANY(case_record.action_states)`) is pruned only at
+   * execution, where its plan lists every partition and EXPLAIN ANALYZE marks those it pruned
+   * "never executed" (Actual Loops 0) or leaves them out ("Subplans Removed").
    */
-  async function partitionsOf(st: { text: string; values: unknown[] }): Promise<{ main: string[]; sub: string[] }> {
-    const [{ 'QUERY PLAN': plan }] = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${st.text}`, st.values);
+  async function partitionsOf(st: { text: string; values: unknown[] }, executed = false): Promise<{ main: string[]; sub: string[] }> {
+    const explain = `EXPLAIN (${executed ? 'ANALYZE, COSTS OFF, ' : ''}FORMAT JSON) ${st.text}`;
+    let plan: unknown;
+    if (!executed) [{ 'QUERY PLAN': plan }] = await db.query<{ 'QUERY PLAN': unknown }>(explain, st.values);
+    else
+      await db
+        .transaction(async (tx) => {
+          [{ 'QUERY PLAN': plan }] = await tx.query<{ 'QUERY PLAN': unknown }>(explain, st.values);
+          throw ROLLBACK;
+        })
+        .catch((e: unknown) => {
+          if (e !== ROLLBACK) throw e;
+        });
     const main = new Set<string>();
     const sub = new Set<string>();
     const walk = (n: Record<string, unknown>, inSub: boolean) => {
       const below = inSub || n['Parent Relationship'] === 'SubPlan' || n['Parent Relationship'] === 'InitPlan';
       const rel = n['Relation Name'];
-      if (typeof rel === 'string' && /_s(\d+|default)$/.test(rel)) (below ? sub : main).add(rel);
+      const read = !executed || Number(n['Actual Loops']) > 0;
+      if (typeof rel === 'string' && /_s(\d+|default)$/.test(rel) && read) (below ? sub : main).add(rel);
       for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? []) walk(c, below);
     };
     walk((plan as { Plan: Record<string, unknown> }[])[0].Plan, false);
     return { main: [...main].sort(), sub: [...sub].sort() };
   }
+  const ROLLBACK = new Error('rolled back: the statement was run for its plan only');
 
   /**
    * While `run` runs: the state partitions that the statements reading a case's history and its
-   * projections' rows plan (`tables`), and those of the case's row lock (`lock`, its own rows only:
-   * the access column's referral check, a sub-plan, still reads case_referral by case id alone).
+   * projections' rows read when run (`tables`: the row lock's sub-queries too, which read the history
+   * and the stored projections in the states the locked row names), and those of the case's row
+   * lock's own rows (`lock`).
    */
-  async function caseTablePartitions(caseId: string, run: () => Promise<unknown>): Promise<{ tables: string[]; lock: string[] }> {
+  async function caseTablePartitions(
+    caseId: string,
+    run: () => Promise<unknown>,
+  ): Promise<{ tables: string[]; lock: string[]; lockPlanned: string[] }> {
     const tables = new Set<string>();
     const lock = new Set<string>();
+    const lockPlanned = new Set<string>();
     for (const st of await statementsOf(run)) {
       if (!st.values.includes(caseId)) continue;
-      const perCase = /from "case_action"|from case_due|delete from "case_(due|referral|convergence_flag)"/i.test(st.text);
+      const perCase = /from "?case_action"?|from case_due|delete from "case_(due|referral|convergence_flag)"/i.test(st.text);
       const locking = /from "case_record".*for update/is.test(st.text);
       if (!perCase && !locking) continue;
-      const p = await partitionsOf(st);
-      if (perCase) for (const r of [...p.main, ...p.sub]) tables.add(r);
+      const p = await partitionsOf(st, true);
+      if (perCase) for (const r of locking ? p.sub : [...p.main, ...p.sub]) tables.add(r);
       if (locking) for (const r of p.main) lock.add(r);
+      if (locking) for (const r of (await partitionsOf(st)).sub) lockPlanned.add(r);
     }
-    return { tables: [...tables].sort(), lock: [...lock].sort() };
+    return { tables: [...tables].sort(), lock: [...lock].sort(), lockPlanned: [...lockPlanned].sort() };
   }
 
   async function appOn() {
@@ -355,6 +378,11 @@ describe.skipIf(!PG)('state partitioning on PostgreSQL (skipped on PGlite: no pa
       });
       expect(noted.tables).toEqual(['case_action_s27', 'case_convergence_flag_s27', 'case_due_s27', 'case_referral_s27']);
       expect(noted.lock).toEqual(['case_record_s27']);
+      // The lock reads the history and the projections itself (issue #19): its plan names every state's
+      // partitions (the states come from the locked row), and only Maharashtra's are read when it runs.
+      expect(noted.lockPlanned).toEqual(
+        expect.arrayContaining(['case_action_s23', 'case_action_sdefault', 'case_due_s23', 'case_action_s27']),
+      );
       // getCase (the attachments list, the access log, orders, care stays): by id in the actor's state,
       // one partition of case_record and of child, read once (no fallback for a case of the state).
       const attachmentReads = await statementsOf(async () => {
