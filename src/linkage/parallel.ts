@@ -7,7 +7,15 @@ import { blockingWarnings, type RuleStats } from './blocking';
 import { explain, fieldsOf, type EngineOptions, type PreparedLeft, type Progress } from './engine';
 import type { Model } from './model';
 import type { Table } from './record';
-import type { ScoredShare, WorkerRequest } from './link.worker';
+import type { LeftPart, ScoredShare, Steps, WorkerRequest } from './link.worker';
+
+/** One step of a parallel run: which worker (null: the main thread), seconds from the run's start. */
+export interface TimedStep {
+  worker: number | null;
+  step: string;
+  from: number;
+  to: number;
+}
 
 export interface ParallelResult {
   shares: ScoredShare[];
@@ -16,6 +24,18 @@ export interface ParallelResult {
   rules: RuleStats[];
   warnings: string[];
   model: Model;
+  /** Where the wall time went, for the progress on stderr (`formatTimeline`). */
+  timeline: TimedStep[];
+}
+
+/** The timeline as one line per step, in order of start: "w1 compare 14.2–52.0 s (37.8 s)". */
+export function formatTimeline(timeline: readonly TimedStep[]): string[] {
+  return [...timeline]
+    .sort((a, b) => a.from - b.from)
+    .map(
+      (t) =>
+        `${t.worker === null ? 'main' : `w${t.worker}`} ${t.step} ${t.from.toFixed(1)}–${t.to.toFixed(1)} s (${(t.to - t.from).toFixed(1)} s)`,
+    );
 }
 
 export interface ParallelOptions extends Pick<EngineOptions, 'train' | 'tfClamp'> {
@@ -100,6 +120,7 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
       upperBound: number;
       warnings: string[];
       u: number[][] | null;
+      steps: Steps;
     };
     report('comparing', 0);
     let done = 0;
@@ -117,22 +138,38 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
         ),
       },
     };
+    const t0 = performance.timeOrigin + performance.now();
+    const timeline: TimedStep[] = [];
+    const record = (worker: number, st: Steps | undefined) => {
+      for (const [step, a, b] of st ?? []) timeline.push({ worker, step, from: (a - t0) / 1000, to: (b - t0) / 1000 });
+    };
     const cols = usedColumns(model);
     const leftUsed = sliceTable(left, 0, left.ids.length, cols);
-    // The left side (features, dictionaries, left blocks) depends on the left records only: the first
-    // worker prepares it and the others get a copy, rather than each preparing it again. The rules
-    // and their key parts are the same in sliceModel; only the caps differ, and they apply later.
-    let prepared: PreparedLeft | null = (
-      await ask<{ prepared: PreparedLeft }>(workers[0], { type: 'prepareLeft', left: leftUsed, model: sliceModel }, 'preparedLeft')
-    ).prepared;
+    // The left side (features, dictionaries, left blocks) depends on the left records only: it is
+    // prepared once rather than in every worker, its two halves (features, blocks) at the same time
+    // in two workers, and each worker then gets the half it lacks. The rules and their key parts are
+    // the same in sliceModel; only the caps differ, and they apply later.
+    const parts: LeftPart[] = n === 1 ? ['all'] : ['blocks', 'features'];
+    let halves: Array<Partial<PreparedLeft>> | null = await Promise.all(
+      parts.map((part, k) =>
+        ask<{ prepared: Partial<PreparedLeft>; steps: Steps }>(
+          workers[k],
+          { type: 'prepareLeft', left: leftUsed, model: sliceModel, part },
+          'preparedLeft',
+        ).then((r) => {
+          record(k, r.steps);
+          return r.prepared;
+        }),
+      ),
+    );
     const comparing = Promise.all(
       workers.map((w, k) =>
         ask<Compared>(
           w,
           {
             type: 'init',
-            left: k === 0 ? null : leftUsed,
-            prepared: k === 0 ? 'kept' : prepared!,
+            left: k < parts.length ? null : leftUsed,
+            prepared: Object.assign({}, ...halves!.filter((_, h) => h !== k)) as Partial<PreparedLeft>,
             right: sliceTable(right, bounds[k], bounds[k + 1], cols),
             model: sliceModel,
             opts: { train: trainMode, tfClamp: opts.tfClamp },
@@ -140,13 +177,14 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
           },
           'compared',
         ).then((r) => {
+          record(k, r.steps);
           report('comparing', ++done);
           return r;
         }),
       ),
     );
     // Posted (copied) to every worker: the main thread need not hold it while they compare.
-    prepared = null;
+    halves = null;
     const compared = await comparing;
 
     const merged = new Map<number, number>();
@@ -167,16 +205,17 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
     }
     const totalPairs = compared.reduce((s, c) => s + c.pairs, 0);
     report('training', 0);
-    const trained = await ask<{ model: Model; notes?: string[] }>(
+    const trained = await ask<{ model: Model; notes?: string[]; steps: Steps }>(
       workers[0],
       { type: 'train', counts: [...merged], tfSums, tfCounts, totalPairs, totalRight: nR },
       'trained',
     );
+    record(0, trained.steps);
     report('scoring', 0);
     done = 0;
     const shares = await Promise.all(
       workers.map((w, k) =>
-        ask<{ share: ScoredShare }>(
+        ask<{ share: ScoredShare; steps: Steps }>(
           w,
           {
             type: 'score',
@@ -188,6 +227,7 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
           },
           'scored',
         ).then((r) => {
+          record(k, r.steps);
           report('scoring', ++done);
           for (let x = 0; x < r.share.right.length; x++) r.share.right[x] += bounds[k];
           return r.share;
@@ -208,6 +248,7 @@ export async function linkParallel(left: Table, right: Table, model: Model, opts
       rules,
       warnings: [...blockingWarnings(rules), ...(trained.notes ?? [])],
       model: trainedModel,
+      timeline,
     };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
