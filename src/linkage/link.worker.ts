@@ -4,20 +4,30 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { clearNameMemos } from '../names';
-import { buildLeftBlocks } from './blocking';
+import { buildLeftBlocks, mergeLeftBlocks, type LeftBlocks } from './blocking';
 import { LinkEngine, prepareLeftFeatures, type EngineOptions, type PreparedLeft } from './engine';
 import type { Model } from './model';
 import type { Table } from './record';
 import { estimateU, train } from './training';
 
 export type WorkerRequest =
-  | { type: 'prepareLeft'; left: Table; model: Model; part: LeftPart }
+  | {
+      type: 'prepareLeft';
+      left: Table;
+      model: Model;
+      /** This worker prepares the left features (one worker does), before taking rules. */
+      features: boolean;
+      /** Rules handed out so far, shared by the workers (null: this worker indexes every rule). */
+      nextRule: Int32Array | null;
+    }
   | {
       type: 'init';
       /** null: the table this worker was given in 'prepareLeft'. */
       left: Table | null;
-      /** The parts of the left side this worker did not prepare itself (it keeps its own). */
-      prepared: Partial<PreparedLeft>;
+      /** null: the features this worker prepared itself. */
+      features: Pick<PreparedLeft, 'features' | 'states'> | null;
+      /** Every worker's left blocks, in worker order; null: this worker's own. */
+      blocks: Array<LeftBlocks | null>;
       right: Table;
       model: Model;
       opts: Pick<EngineOptions, 'train' | 'tfClamp'>;
@@ -43,9 +53,6 @@ export interface ScoredShare {
   fieldWeights: Float64Array;
 }
 
-/** Which half of the left side a worker prepares: 'all' when it is the only worker. */
-export type LeftPart = 'features' | 'blocks' | 'all';
-
 /** A worker's steps since its last reply, as [step, start, end] in ms since the epoch (one clock for all threads). */
 export type Steps = Array<[string, number, number]>;
 let steps: Steps = [];
@@ -63,7 +70,7 @@ function takeSteps(): Steps {
 }
 
 let engine: LinkEngine | null = null;
-let kept: { left: Table; prepared: Partial<PreparedLeft> } | null = null;
+let kept: { left: Table; features: Pick<PreparedLeft, 'features' | 'states'> | null; blocks: LeftBlocks } | null = null;
 
 // A full collection on demand, between phases (see 'init'). The flag is process-wide but only
 // contexts created after it get `gc`: this worker's own fresh vm context, nothing else.
@@ -94,27 +101,33 @@ function sumInto(acc: number[][], add: number[][]): void {
 
 parentPort?.on('message', (msg: WorkerRequest) => {
   if (msg.type === 'prepareLeft') {
-    // The left side for every worker (see `PreparedLeft`): each half prepared once, here or in
-    // another worker, and copied to the workers that lack it.
-    const prepared: Partial<PreparedLeft> = {};
-    if (msg.part !== 'blocks')
-      Object.assign(
-        prepared,
-        timed('left features', () => prepareLeftFeatures(msg.model, msg.left)),
-      );
-    if (msg.part !== 'features')
-      prepared.blocks = timed('left blocks', () =>
-        buildLeftBlocks(msg.model, msg.left, { afterRule: () => collectIfGrown(GARBAGE_BOUND) }),
-      );
-    kept = { left: msg.left, prepared };
+    // The left side for every worker (see `PreparedLeft`), prepared once: one worker prepares the
+    // features while the others index the blocking rules, each taking the next rule left (the
+    // costliest, last in the shipped model, first), and the one with the features joins them when
+    // done. Each worker then gets the parts it lacks.
+    const features = msg.features ? timed('left features', () => prepareLeftFeatures(msg.model, msg.left)) : null;
+    const counter = msg.nextRule;
+    const nRules = msg.model.blocking.rules.length;
+    const nextRule = counter
+      ? () => {
+          const x = Atomics.add(counter, 0, 1);
+          return x < nRules ? nRules - 1 - x : -1;
+        }
+      : undefined;
+    const blocks = timed('left blocks', () =>
+      buildLeftBlocks(msg.model, msg.left, { afterRule: () => collectIfGrown(GARBAGE_BOUND), nextRule }),
+    );
+    steps[steps.length - 1][0] = `left blocks (${blocks.rules.filter((r) => r).length} rules)`;
+    kept = { left: msg.left, features, blocks };
     // The names' memos hold every left name and token; the right side's preparation fills its own.
     clearNameMemos();
     collectGarbage();
     liveAfterCollection = getHeapStatistics().used_heap_size;
-    parentPort!.postMessage({ type: 'preparedLeft', prepared, steps: takeSteps() });
+    parentPort!.postMessage({ type: 'preparedLeft', features, blocks, steps: takeSteps() });
   } else if (msg.type === 'init') {
     const left = msg.left ?? kept!.left;
-    const prepared = { ...kept?.prepared, ...msg.prepared } as PreparedLeft;
+    const features = msg.features ?? kept!.features!;
+    const prepared: PreparedLeft = { ...features, blocks: mergeLeftBlocks(msg.blocks.map((b) => b ?? kept!.blocks)) };
     kept = null;
     const e = (engine = timed(
       'right features',
