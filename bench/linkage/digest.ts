@@ -4,7 +4,7 @@
 //   LINK_BENCH_N=50000 LINK_BENCH_WORKERS=2 node --import tsx bench/linkage/digest.ts
 import { createHash } from 'node:crypto';
 import { generateBenchmark } from '../../src/linkage/benchmark/generate';
-import { linkParallel, shareExplanation } from '../../src/linkage/parallel';
+import { formatTimeline, linkParallel, shareExplanation } from '../../src/linkage/parallel';
 import { defaultModel } from '../../src/linkage/model';
 import { personTable } from '../../src/linkage/record';
 
@@ -14,12 +14,16 @@ const big = generateBenchmark({ seed: 11, left: n, right: n });
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const res = await linkParallel(personTable(big.left), personTable(big.right), defaultModel(), { workers });
+const linked = performance.now();
 const hash = createHash('sha256');
 let rows = 0;
 for (const sh of res.shares)
   for (let x = 0; x < sh.right.length; x++, rows++)
     hash.update(`${big.right[sh.right[x]].id}\t${big.left[sh.left[x]].id}\t${sh.probability[x]}\t${shareExplanation(res.model, sh, x)}\n`);
 const cpu = process.cpuUsage(cpu0);
+// Where the wall time went (worker steps from the run's start), then the main thread's output rows.
+for (const line of formatTimeline(res.timeline)) process.stderr.write(`${line}\n`);
+process.stderr.write(`main output rows ${((linked - t0) / 1000).toFixed(1)}–${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 console.log(
   JSON.stringify({
     n,

@@ -273,7 +273,7 @@ class KeyParts {
 
   values(t: Table, side: 'left' | 'right', k: BlockingRule['keys'][number]): PartValues {
     const dk = partKey(k);
-    const ck = `${dk}\u0000${side}\u0000${k.maxYears ?? ''}`;
+    const ck = `${dk}\u0000${side}`;
     const hit = this.cache.get(ck);
     if (hit) return hit;
     let dict = this.dicts.get(dk);
@@ -320,8 +320,13 @@ class KeyParts {
   }
 }
 
+/**
+ * One dictionary per key part, its year window included: a dictionary then grows only while its own
+ * left values are interned, so a rule's radix (taken right after) bounds every id the right side can
+ * look up for it, in whichever group of rules it was built (see `buildLeftBlocks`).
+ */
 function partKey(k: BlockingRule['keys'][number]): string {
-  return `${k.column}\u0000${k.transform}\u0000${k.with ?? ''}`;
+  return `${k.column}\u0000${k.transform}\u0000${k.with ?? ''}\u0000${k.maxYears ?? ''}`;
 }
 
 /** Writes each combination of the parts' values for record i, as one number (mixed radix), into out.
@@ -501,12 +506,16 @@ export function blockingWarnings(stats: readonly RuleStats[]): string[] {
  */
 export interface LeftBlocks {
   nLeft: number;
-  /** Per key part (column, transform, with): the left side's values, in id order. */
-  dicts: Array<[string, string[]]>;
-  rules: LeftRule[];
+  /** Per group of rules built together (one thread's `KeyParts`), per key part (column, transform,
+   *  with): the left side's values, in id order. */
+  dicts: Array<Array<[string, string[]]>>;
+  /** Per rule of the model; null: built in another group (`mergeLeftBlocks` puts the groups together). */
+  rules: Array<LeftRule | null>;
 }
 
 interface LeftRule {
+  /** Which of `dicts` its key parts' ids refer to. */
+  group: number;
   /** Radix of each key part: its dictionary's size + 1 (the size is the id of a value the left side lacks). */
   mult: number[];
   /** Block b's key (mixed radix over the parts' ids); blocks numbered in order of their first left record. */
@@ -515,13 +524,29 @@ interface LeftRule {
   start: Int32Array;
 }
 
-/** Indexes the left records under every rule (see `LeftBlocks`). */
-export function buildLeftBlocks(model: Model, left: Table, opts: Pick<BlockIndexOptions, 'shared' | 'afterRule'> = {}): LeftBlocks {
+/**
+ * Indexes the left records under every rule (see `LeftBlocks`), or under the rules `nextRule` hands
+ * out until it returns -1: two workers share the rules that way, each taking the next one left as it
+ * gets free, and `mergeLeftBlocks` puts their halves together. A rule's blocks, their order (by first
+ * left record) and members do not depend on which other rules shared its dictionaries: the ids differ
+ * between groups, but a key matches the same right records within its group, so the candidates and
+ * their order are the same however the rules were shared.
+ */
+export function buildLeftBlocks(
+  model: Model,
+  left: Table,
+  opts: Pick<BlockIndexOptions, 'shared' | 'afterRule'> & { nextRule?: () => number } = {},
+): LeftBlocks {
   const kp = new KeyParts();
   const shared = opts.shared === true;
-  const parts = model.blocking.rules.map((rule) => rule.keys.map((k) => kp.values(left, 'left', k)));
-  const rules = model.blocking.rules.map((rule, r): LeftRule => {
-    const lp = parts[r];
+  const rules: Array<LeftRule | null> = model.blocking.rules.map(() => null);
+  let sequential = 0;
+  const next = opts.nextRule ?? (() => (sequential < rules.length ? sequential++ : -1));
+  for (let r = next(); r >= 0; r = next()) {
+    const rule = model.blocking.rules[r];
+    // Interning a rule's parts just before indexing it calls `values` in the same order as interning
+    // every rule's parts first did, so a single group gets the same ids as before.
+    const lp = rule.keys.map((k) => kp.values(left, 'left', k));
     const mult: number[] = [];
     let m = 1;
     for (const k of rule.keys) {
@@ -559,9 +584,26 @@ export function buildLeftBlocks(model: Model, left: Table, opts: Pick<BlockIndex
     const members = int32(start[nb], shared);
     for (let x = 0; x < entryBlock.length; x++) members[fill[entryBlock[x]]++] = entryRec[x];
     opts.afterRule?.();
-    return { mult, keys: Float64Array.from(blockKeys), members, start };
-  });
-  return { nLeft: left.ids.length, dicts: kp.export(), rules };
+    rules[r] = { group: 0, mult, keys: Float64Array.from(blockKeys), members, start };
+  }
+  return { nLeft: left.ids.length, dicts: [kp.export()], rules };
+}
+
+/** The left blocks of every rule from groups built apart (each rule in exactly one of them). */
+export function mergeLeftBlocks(parts: readonly LeftBlocks[]): LeftBlocks {
+  const dicts: LeftBlocks['dicts'] = [];
+  const rules: LeftBlocks['rules'] = parts[0].rules.map(() => null);
+  for (const p of parts) {
+    if (p.nLeft !== parts[0].nLeft || p.rules.length !== rules.length)
+      throw new Error('the left blocks were built for other records or rules');
+    p.rules.forEach((lr, r) => {
+      if (!lr) return;
+      if (rules[r]) throw new Error('a blocking rule was built twice');
+      rules[r] = { ...lr, group: lr.group + dicts.length };
+    });
+    dicts.push(...p.dicts);
+  }
+  return { nLeft: parts[0].nLeft, dicts, rules };
 }
 
 export interface BlockIndexOptions {
@@ -598,7 +640,8 @@ export class BlockIndex implements CandidateSource {
     const lb = opts.left ?? buildLeftBlocks(model, left, opts);
     if (lb.nLeft !== left.ids.length || lb.rules.length !== model.blocking.rules.length)
       throw new Error('the left blocks were built for other records or rules');
-    const kp = KeyParts.from(lb.dicts);
+    if (lb.rules.some((lr) => lr === null)) throw new Error('the left blocks lack a rule');
+    const kps = lb.dicts.map((d) => KeyParts.from(d));
     this.bounds = bounds;
     this.sliceStats = Array.from({ length: nSlices }, () => []);
     model.blocking.rules.forEach((rule, r) => {
@@ -610,8 +653,8 @@ export class BlockIndex implements CandidateSource {
               Math.max(1, Math.floor(model.blocking.maxBlockPairs / nSlices)),
               rule.maxBlockPairs ? Math.max(1, Math.floor(rule.maxBlockPairs / nSlices)) : Infinity,
             );
-      const { mult, keys: blockKeys, members, start } = lb.rules[r];
-      const rp = rule.keys.map((k) => kp.values(right, 'right', k));
+      const { group, mult, keys: blockKeys, members, start } = lb.rules[r]!;
+      const rp = rule.keys.map((k) => kps[group].values(right, 'right', k));
       const nb = blockKeys.length;
       const blockOf = new KeyTable(nb);
       for (let b = 0; b < nb; b++) blockOf.add(blockKeys[b], b);

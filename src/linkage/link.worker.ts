@@ -4,19 +4,30 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { clearNameMemos } from '../names';
-import { LinkEngine, prepareLeft, type EngineOptions, type PreparedLeft } from './engine';
+import { buildLeftBlocks, mergeLeftBlocks, type LeftBlocks } from './blocking';
+import { LinkEngine, prepareLeftFeatures, type EngineOptions, type PreparedLeft } from './engine';
 import type { Model } from './model';
 import type { Table } from './record';
 import { estimateU, train } from './training';
 
 export type WorkerRequest =
-  | { type: 'prepareLeft'; left: Table; model: Model }
+  | {
+      type: 'prepareLeft';
+      left: Table;
+      model: Model;
+      /** This worker prepares the left features (one worker does), before taking rules. */
+      features: boolean;
+      /** Rules handed out so far, shared by the workers (null: this worker indexes every rule). */
+      nextRule: Int32Array | null;
+    }
   | {
       type: 'init';
       /** null: the table this worker was given in 'prepareLeft'. */
       left: Table | null;
-      /** 'kept': the left side this worker prepared itself. */
-      prepared: PreparedLeft | 'kept';
+      /** null: the features this worker prepared itself. */
+      features: Pick<PreparedLeft, 'features' | 'states'> | null;
+      /** Every worker's left blocks, in worker order; null: this worker's own. */
+      blocks: Array<LeftBlocks | null>;
       right: Table;
       model: Model;
       opts: Pick<EngineOptions, 'train' | 'tfClamp'>;
@@ -42,8 +53,24 @@ export interface ScoredShare {
   fieldWeights: Float64Array;
 }
 
+/** A worker's steps since its last reply, as [step, start, end] in ms since the epoch (one clock for all threads). */
+export type Steps = Array<[string, number, number]>;
+let steps: Steps = [];
+const now = () => performance.timeOrigin + performance.now();
+function timed<T>(step: string, f: () => T): T {
+  const a = now();
+  const r = f();
+  steps.push([step, a, now()]);
+  return r;
+}
+function takeSteps(): Steps {
+  const s = steps;
+  steps = [];
+  return s;
+}
+
 let engine: LinkEngine | null = null;
-let kept: { left: Table; prepared: PreparedLeft } | null = null;
+let kept: { left: Table; features: Pick<PreparedLeft, 'features' | 'states'> | null; blocks: LeftBlocks } | null = null;
 
 // A full collection on demand, between phases (see 'init'). The flag is process-wide but only
 // contexts created after it get `gc`: this worker's own fresh vm context, nothing else.
@@ -74,50 +101,73 @@ function sumInto(acc: number[][], add: number[][]): void {
 
 parentPort?.on('message', (msg: WorkerRequest) => {
   if (msg.type === 'prepareLeft') {
-    // The left side for every worker (see `PreparedLeft`): prepared here once, copied to the others.
-    const prepared = prepareLeft(msg.model, msg.left, () => collectIfGrown(GARBAGE_BOUND));
-    kept = { left: msg.left, prepared };
+    // The left side for every worker (see `PreparedLeft`), prepared once: one worker prepares the
+    // features while the others index the blocking rules, each taking the next rule left (the
+    // costliest, last in the shipped model, first), and the one with the features joins them when
+    // done. Each worker then gets the parts it lacks.
+    const features = msg.features ? timed('left features', () => prepareLeftFeatures(msg.model, msg.left)) : null;
+    const counter = msg.nextRule;
+    const nRules = msg.model.blocking.rules.length;
+    const nextRule = counter
+      ? () => {
+          const x = Atomics.add(counter, 0, 1);
+          return x < nRules ? nRules - 1 - x : -1;
+        }
+      : undefined;
+    const blocks = timed('left blocks', () =>
+      buildLeftBlocks(msg.model, msg.left, { afterRule: () => collectIfGrown(GARBAGE_BOUND), nextRule }),
+    );
+    steps[steps.length - 1][0] = `left blocks (${blocks.rules.filter((r) => r).length} rules)`;
+    kept = { left: msg.left, features, blocks };
     // The names' memos hold every left name and token; the right side's preparation fills its own.
     clearNameMemos();
     collectGarbage();
     liveAfterCollection = getHeapStatistics().used_heap_size;
-    parentPort!.postMessage({ type: 'preparedLeft', prepared });
+    parentPort!.postMessage({ type: 'preparedLeft', features, blocks, steps: takeSteps() });
   } else if (msg.type === 'init') {
     const left = msg.left ?? kept!.left;
-    const prepared = msg.prepared === 'kept' ? kept!.prepared : msg.prepared;
+    const features = msg.features ?? kept!.features!;
+    const prepared: PreparedLeft = { ...features, blocks: mergeLeftBlocks(msg.blocks.map((b) => b ?? kept!.blocks)) };
     kept = null;
-    engine = new LinkEngine(msg.model, left, msg.right, {
-      train: msg.opts.train,
-      tfClamp: msg.opts.tfClamp,
-      afterBlockingRule: () => collectIfGrown(GARBAGE_BOUND),
-      left: prepared,
-    });
+    const e = (engine = timed(
+      'right features',
+      () =>
+        new LinkEngine(msg.model, left, msg.right, {
+          train: msg.opts.train,
+          tfClamp: msg.opts.tfClamp,
+          afterBlockingRule: () => collectIfGrown(GARBAGE_BOUND),
+          left: prepared,
+        }),
+    ));
     // Comparing reads only the prepared features and the block index: the raw columns and the
     // names' memos (keyed by every raw name and token) go before the pair arrays are filled, and
     // one full collection clears what preparing and blocking left behind. At 50,000 records a
     // side a worker's heap fell from ~225 MB to ~18 MB here; V8 would otherwise collect it only
     // as the pair arrays grow, with both on the heap at once.
-    void engine.block;
-    engine.releaseColumns();
-    clearNameMemos();
-    collectGarbage();
+    timed('right blocks', () => e.block);
+    timed('release', () => {
+      e.releaseColumns();
+      clearNameMemos();
+      collectGarbage();
+    });
     liveAfterCollection = getHeapStatistics().used_heap_size;
-    const counts = engine.compare();
-    if (msg.estimateU) estimateU(engine);
+    const counts = timed('compare', () => e.compare());
+    if (msg.estimateU) timed('estimate u', () => estimateU(e));
     parentPort!.postMessage({
       type: 'compared',
       counts: [...counts],
-      tfSums: engine.tfSums,
-      tfCounts: engine.tfCounts,
-      pairs: engine.pairCount,
-      stats: engine.ruleStats,
-      upperBound: engine.block.pairUpperBound,
-      warnings: engine.block.warnings(),
-      u: msg.estimateU ? engine.model.comparisons.map((c) => c.levels.map((l) => l.u)) : null,
+      tfSums: e.tfSums,
+      tfCounts: e.tfCounts,
+      pairs: e.pairCount,
+      stats: e.ruleStats,
+      upperBound: e.block.pairUpperBound,
+      warnings: e.block.warnings(),
+      u: msg.estimateU ? e.model.comparisons.map((c) => c.levels.map((l) => l.u)) : null,
+      steps: takeSteps(),
     });
     // Training and scoring need only the prepared features and the compared pairs: let the raw
     // columns and the block index go (a few hundred MB per worker at 2 lakh records a side).
-    engine.releaseInputs();
+    e.releaseInputs();
     clearNameMemos();
   } else if (msg.type === 'train') {
     const e = engine!;
@@ -130,8 +180,8 @@ parentPort?.on('message', (msg: WorkerRequest) => {
     sumInto(ns, msg.tfCounts);
     e.centreTf(sums, ns);
     // This worker already estimated u in the init step, from random pairs over all records.
-    train(e, { skipU: true });
-    parentPort!.postMessage({ type: 'trained', model: e.model, emIterations: e.emIterations, notes: e.trainingNotes });
+    timed('train', () => train(e, { skipU: true }));
+    parentPort!.postMessage({ type: 'trained', model: e.model, emIterations: e.emIterations, notes: e.trainingNotes, steps: takeSteps() });
   } else if (msg.type === 'score') {
     const e = engine!;
     Object.assign(e.model, structuredClone(msg.model));
@@ -149,6 +199,7 @@ parentPort?.on('message', (msg: WorkerRequest) => {
     const lv = new Int8Array(e.comparators.length),
       fw = new Float64Array(e.comparators.length);
     let n = 0;
+    const from = now();
     for (let j = 0; j < e.right.ids.length; j++) {
       const { pairs, probs } = e.topPairs(j, msg.topK, msg.threshold, msg.oneToOne);
       for (let x = 0; x < pairs.length; x++, n++) {
@@ -164,6 +215,7 @@ parentPort?.on('message', (msg: WorkerRequest) => {
         }
       }
     }
+    steps.push(['top-k', from, now()]);
     const share: ScoredShare = {
       right: right.slice(0, n),
       left: left.slice(0, n),
@@ -173,7 +225,7 @@ parentPort?.on('message', (msg: WorkerRequest) => {
       levels: levels.slice(0, n * nc),
       fieldWeights: fieldWeights.slice(0, n * nc),
     };
-    parentPort!.postMessage({ type: 'scored', share }, [
+    parentPort!.postMessage({ type: 'scored', share, steps: takeSteps() }, [
       share.right.buffer,
       share.left.buffer,
       share.probability.buffer,

@@ -7,7 +7,7 @@ import { dedupeRecords } from './dedupe';
 import type { Progress } from './engine';
 import { forEachLink, runLinkage, summarize } from './link';
 import { defaultModel, loadModel } from './model';
-import { defaultWorkers, linkParallel, shareExplanation } from './parallel';
+import { defaultWorkers, formatTimeline, linkParallel, shareExplanation } from './parallel';
 import { personTable } from './record';
 import { parseLabelledPairs, refitFromReviews } from './refit';
 import { istToday } from '../kernel/clock';
@@ -134,6 +134,7 @@ export function registerLinkageCommands(program: Command): void {
               onProgress: pr.onProgress,
             });
             for (const w of res.warnings) process.stderr.write(`warning: ${w}\n`);
+            for (const line of formatTimeline(res.timeline)) process.stderr.write(`time: ${line}\n`);
             for (const sh of res.shares) {
               for (let x = 0; x < sh.right.length; x++) {
                 out.write(
