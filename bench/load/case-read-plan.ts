@@ -10,33 +10,11 @@
 import pg from 'pg';
 // @ts-expect-error node-postgres's own value encoder, untyped
 import { prepareValue } from 'pg/lib/utils.js';
-import { PG_URL } from '../support';
-import { createScratchDatabase } from '../../src/db/scratch';
-import { seedDemo } from '../../src/demo/seed';
-import { DEMO_PASSWORD } from '../../src/demo/users';
-import { buildApp } from '../../src/http/app';
-import { convertTable, PARTITIONABLE_TABLES } from '../../src/db/partition/partition';
-import { convertReferenced, REFERENCED_TABLES } from '../../src/db/partition/referenced';
+import { demoOnScratch } from './demo-scratch';
 
 const N = Number(process.argv[2] ?? 200);
-const db = await createScratchDatabase({ postgresUrl: PG_URL, prefix: 'samanvay_caseplan', states: [27, 23] });
+const { db, app, headers } = await demoOnScratch('samanvay_caseplan', !process.env.PLAIN);
 try {
-  await seedDemo(db);
-  if (!process.env.PLAIN) {
-    for (const t of PARTITIONABLE_TABLES) await convertTable(db, t);
-    for (const t of REFERENCED_TABLES) await convertReferenced(db, t);
-  }
-  await db.query('ANALYZE');
-  const app = await buildApp(
-    { database: db, db: db.db, now: () => new Date(), config: { filesDir: '/tmp/samanvay-caseplan', webDir: null, secureCookies: false } },
-    { logger: false },
-  );
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username: 'dcpo.amravati', password: DEMO_PASSWORD },
-  });
-  const headers = { authorization: `Bearer ${/samanvay_session=([^;]+)/.exec(String(login.headers['set-cookie']))![1]}` };
   const [c] = await db.query<{ id: string }>(
     `SELECT r.id FROM case_record r JOIN child k ON k.id = r.child_id WHERE r.district_code = 468 AND k.state_code = 27 ORDER BY r.version DESC LIMIT 1`,
   );
