@@ -10,7 +10,7 @@
 import pg from 'pg';
 // @ts-expect-error node-postgres's own value encoder, untyped
 import { prepareValue } from 'pg/lib/utils.js';
-import { demoOnScratch } from './demo-scratch';
+import { captureStatements, demoOnScratch } from './demo-scratch';
 
 const N = Number(process.argv[2] ?? 200);
 const { db, app, headers } = await demoOnScratch('samanvay_caseplan', !process.env.PLAIN);
@@ -18,17 +18,10 @@ try {
   const [c] = await db.query<{ id: string }>(
     `SELECT r.id FROM case_record r JOIN child k ON k.id = r.child_id WHERE r.district_code = 468 AND k.state_code = 27 ORDER BY r.version DESC LIMIT 1`,
   );
-  const seen: { text: string; values: unknown[] }[] = [];
-  const original = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const [a, b] = args as [string | { text: string; values?: unknown[] }, unknown];
-    if (a && typeof a === 'object' && typeof a.text === 'string')
-      seen.push({ text: a.text, values: Array.isArray(b) ? b : (a.values ?? []) });
-    return (original as (...x: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
+  const { seen, stop } = captureStatements();
   const res = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, headers });
   if (res.statusCode !== 200) throw new Error(`case read: ${res.statusCode}`);
-  pg.Client.prototype.query = original;
+  stop();
   await app.close();
   console.log(`${process.env.PLAIN ? 'not partitioned' : 'partitioned'}; ${N} executions each; mean ms reported by EXPLAIN ANALYZE`);
   await db.transaction(async (tx) => {

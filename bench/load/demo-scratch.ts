@@ -3,6 +3,7 @@
  * partition` does) unless `partitioned` is false, ANALYZEd, with the app on it and the district
  * officer signed in: the setting of the plan scripts (case-read-plan.ts, generic-plans.ts).
  */
+import pg from 'pg';
 import { PG_URL } from '../support';
 import { createScratchDatabase } from '../../src/db/scratch';
 import { seedDemo } from '../../src/demo/seed';
@@ -35,4 +36,22 @@ export async function demoOnScratch(prefix: string, partitioned: boolean) {
   });
   const headers = { authorization: `Bearer ${/samanvay_session=([^;]+)/.exec(String(login.headers['set-cookie']))![1]}` };
   return { db, app, headers };
+}
+
+/** Every statement node-postgres sends until `stop()`, as text and values (the app's own, as it sends them). */
+export function captureStatements(): { seen: { text: string; values: unknown[] }[]; stop: () => void } {
+  const seen: { text: string; values: unknown[] }[] = [];
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const [a, b] = args as [string | { text: string; values?: unknown[] }, unknown];
+    if (a && typeof a === 'object' && typeof a.text === 'string')
+      seen.push({ text: a.text, values: Array.isArray(b) ? b : (a.values ?? []) });
+    return (original as (...x: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  return {
+    seen,
+    stop: () => {
+      pg.Client.prototype.query = original;
+    },
+  };
 }

@@ -10,26 +10,19 @@
 import pg from 'pg';
 // @ts-expect-error node-postgres's own value encoder, untyped
 import { prepareValue } from 'pg/lib/utils.js';
-import { demoOnScratch } from './demo-scratch';
+import { captureStatements, demoOnScratch } from './demo-scratch';
 
 const { db, app, headers } = await demoOnScratch('samanvay_generic', true);
 try {
   const [c] = await db.query<{ id: string; name: string }>(
     `SELECT r.id, k.name FROM case_record r JOIN child k ON k.id = r.child_id WHERE r.district_code = 468 AND k.state_code = 27 LIMIT 1`,
   );
-  const seen: { text: string; values: unknown[] }[] = [];
-  const original = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const [a, b] = args as [string | { text: string; values?: unknown[] }, unknown];
-    if (a && typeof a === 'object' && typeof a.text === 'string')
-      seen.push({ text: a.text, values: Array.isArray(b) ? b : (a.values ?? []) });
-    return (original as (...x: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
+  const { seen, stop } = captureStatements();
   for (const url of [`/api/v1/children?q=${encodeURIComponent(c.name)}`, `/api/v1/cases/${c.id}`]) {
     const res = await app.inject({ method: 'GET', url, headers });
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode}`);
   }
-  pg.Client.prototype.query = original;
+  stop();
   await app.close();
   await db.transaction(async (tx) => {
     await tx.query('SET LOCAL plan_cache_mode = force_generic_plan');
