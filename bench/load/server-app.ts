@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import pino from 'pino';
 import { buildApp } from '../../src/http/app';
 import type { AppContext } from '../../src/http/context';
 import type { Database } from '../../src/db/client';
@@ -36,7 +37,12 @@ export async function serveApp(database: Database, port = 0) {
     now: () => new Date(),
     config: { filesDir: `/tmp/samanvay-bench-load-${process.pid}`, webDir: null, secureCookies: false },
   };
-  const app = await buildApp(ctx, { logger: false });
+  // The request log as production writes it (two lines a request at info, src/http/logging.ts),
+  // into /dev/null: its cost is part of a request's. `setRequestLogs(false)` silences it for a
+  // same-run baseline.
+  const logStream = pino.destination({ dest: '/dev/null', sync: true }) as unknown as NodeJS.WritableStream;
+  const app = await buildApp(ctx, { logStream });
+  logLevel = (on) => void (app.log.level = on ? 'info' : 'silent');
   // Requests still running after a phase (the server works on after the client stops) are
   // drained before the next phase, so that one phase's backlog is not measured in the next.
   // Counted on the raw server, before any hook: a Fastify onRequest hook runs after the
@@ -52,6 +58,10 @@ export async function serveApp(database: Database, port = 0) {
   await app.listen({ port, host: '127.0.0.1' });
   return { app, port: (app.server.address() as AddressInfo).port };
 }
+
+let logLevel: (on: boolean) => void = () => undefined;
+/** Request logs on (as production) or off. */
+export const setRequestLogs = (on: boolean) => logLevel(on);
 
 export async function drain() {
   const sleep = () => new Promise((r) => setTimeout(r, 100));

@@ -4,7 +4,7 @@
  * the primary's messages as server.ts answers the bench's, for the primary to add up.
  */
 import { openDatabase } from '../../src/db/client';
-import { auditSwitch, drain, serveApp, takeCounts } from './server-app';
+import { auditSwitch, drain, serveApp, setRequestLogs, takeCounts } from './server-app';
 
 const database = await openDatabase(process.env.BENCH_LOAD_DB);
 const { app } = await serveApp(database, Number(process.env.BENCH_LOAD_PORT));
@@ -13,6 +13,7 @@ const send = (m: unknown) => process.send!(m);
 process.on('message', async (m: { type: string; on?: boolean }) => {
   try {
     if (m.type === 'audit') auditSwitch?.setAuditDisabledForBench(!m.on);
+    else if (m.type === 'logs') setRequestLogs(!!m.on);
     else if (m.type === 'drain') await drain();
     else if (m.type === 'queries') return send({ type: 'queries', ...takeCounts() });
     else if (m.type === 'memory') return send({ type: 'memory', ...process.memoryUsage() });

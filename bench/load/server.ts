@@ -3,7 +3,8 @@
  * does not share its event loop: a scratch database (PGlite in memory, or a new PostgreSQL
  * database), the Amravati–Akola demo seeded, the real app (buildApp) listening on 127.0.0.1.
  * The parent drives it over IPC: start, audit on/off (the bench-only switch in code: there is no
- * environment variable for it), chain stats, stop.
+ * environment variable for it), request logs on/off (on, into /dev/null, as production logs), chain
+ * stats, stop.
  *
  * `start` with `workers` > 1 (PostgreSQL only) serves as `WEB_CONCURRENCY` does (src/cluster.ts):
  * this process seeds, then forks that many workers on one port (bench/load/server-worker.ts) and
@@ -14,11 +15,12 @@ import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/db/scratch';
 import { seedDemo } from '../../src/demo/seed';
-import { auditSwitch as sw, drain, serveApp, takeCounts } from './server-app';
+import { auditSwitch as sw, drain, serveApp, setRequestLogs, takeCounts } from './server-app';
 
 type Msg =
   | { type: 'start'; postgresUrl?: string; workers?: number }
   | { type: 'audit'; on: boolean }
+  | { type: 'logs'; on: boolean }
   | { type: 'drain' }
   | { type: 'stats' }
   | { type: 'queries' }
@@ -121,6 +123,10 @@ process.on('message', async (m: Msg) => {
     } else if (m.type === 'audit') {
       if (!sw && !m.on) throw new Error('this checkout has no bench switch for the audit log');
       sw?.setAuditDisabledForBench(!m.on);
+      await toWorkers(m);
+      send({ type: 'ok' });
+    } else if (m.type === 'logs') {
+      setRequestLogs(m.on);
       await toWorkers(m);
       send({ type: 'ok' });
     } else if (m.type === 'drain') {
