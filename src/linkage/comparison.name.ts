@@ -2,6 +2,8 @@
 // with the term frequency of the agreeing tokens for the TF adjustment.
 import {
   initialsOf,
+  jaroWinkler,
+  ocrLetters,
   withoutScriptInitials,
   isGenericPetName,
   isNameMarkerCanonical,
@@ -14,10 +16,27 @@ import {
 } from '../names';
 import type { ComparisonSpec } from './model';
 import { Interner, SimCache } from './normalize';
+
+/** A fused name is at least this long (two short names joined); a join found whole inside it, this long. */
+const FUSED_MIN = 8;
+const FUSED_AFFIX = 9;
+
+/**
+ * Tamil script has one letter for each pair of voiceless and voiced stops (க k/g, ச c/j/s, ட ṭ/ḍ,
+ * த t/d, ப p/b): which one is said depends on the position in the word and, in names from Sanskrit,
+ * on nothing the letter shows (Keane, "Tamil", JIPA 34(1), 2004; Annamalai & Steever, "Modern
+ * Tamil", in The Dravidian Languages, 1998). Read letter by letter, Divya, Ganesh and Deepa come out
+ * "tivya", "kanes", "tipa". Compared with a name written in another script or in Latin, voicing
+ * says nothing, so both sides are compared without it.
+ */
+const TAMIL = /[\u0B80-\u0BFF]/;
+export const devoiced = (sound: string) => sound.replace(/g/g, 'k').replace(/d/g, 't').replace(/b/g, 'p').replace(/[cj]/g, 's');
 import type { Table } from './record';
 
 export interface NameShared {
   sounds: Interner;
+  devoiced: Interner;
+  ocr: Interner;
   skeletons: Interner;
   keys: Interner;
   full: Interner;
@@ -31,6 +50,8 @@ export function nameShared(): NameShared {
   const sounds = new Interner();
   return {
     sounds,
+    devoiced: new Interner(),
+    ocr: new Interner(),
     skeletons: new Interner(),
     keys: new Interner(),
     full: new Interner(),
@@ -42,6 +63,8 @@ export function nameShared(): NameShared {
 
 interface SavedNames {
   sounds: string[];
+  devoiced: string[];
+  ocr: string[];
   skeletons: string[];
   keys: string[];
   full: string[];
@@ -56,6 +79,8 @@ function saveNames(sh: NameShared): SavedNames {
   if (!s) {
     s = {
       sounds: sh.sounds.strings,
+      devoiced: sh.devoiced.strings,
+      ocr: sh.ocr.strings,
       skeletons: sh.skeletons.strings,
       keys: sh.keys.strings,
       full: sh.full.strings,
@@ -69,6 +94,8 @@ function saveNames(sh: NameShared): SavedNames {
 
 function loadNames(sh: NameShared, s: SavedNames): void {
   sh.sounds.load(s.sounds);
+  sh.devoiced.load(s.devoiced);
+  sh.ocr.load(s.ocr);
   sh.skeletons.load(s.skeletons);
   sh.keys.load(s.keys);
   sh.full.load(s.full);
@@ -92,6 +119,12 @@ export interface NameFeatures {
   ini: Int32Array;
   /** The given name's sound id (first token neither a pet name nor a marker, `isNameMarkerCanonical`), -1 if none. */
   given: Int32Array;
+  /** 1 when the name is written in Tamil script, which has no letters for voiced stops. */
+  ta: Uint8Array;
+  /** Each token's sound without voicing (`devoiced`), for comparing with a Tamil-script name. */
+  dv: Int32Array;
+  /** Each token as OCR may have read it (`ocrLetters`). */
+  oc: Int32Array;
 }
 
 export class NameComparator {
@@ -123,6 +156,8 @@ export class NameComparator {
     const n = t.ids.length;
     const off = new Int32Array(n + 1);
     const snd: number[] = [],
+      dv: number[] = [],
+      oc: number[] = [],
       petTok: number[] = [],
       skel: number[] = [],
       key: number[] = [];
@@ -131,9 +166,23 @@ export class NameComparator {
     const tab = new Uint8Array(n);
     const ini = new Int32Array(n);
     const given = new Int32Array(n).fill(-1);
+    const ta = new Uint8Array(n);
     const memo = new Map<
       string,
-      { s: number[]; sk: number[]; k: number[]; p: number[]; full: number; nick: number; tab: number; ini: number; given: number }
+      {
+        s: number[];
+        dv: number[];
+        oc: number[];
+        sk: number[];
+        k: number[];
+        p: number[];
+        full: number;
+        nick: number;
+        tab: number;
+        ini: number;
+        given: number;
+        ta: number;
+      }
     >();
     for (let i = 0; i < n; i++) {
       const raw = col[i] ?? '';
@@ -146,6 +195,8 @@ export class NameComparator {
             const k = consonantSkeleton(soundForm(tok));
             return k.length >= 3 ? this.sh.skeletons.id(k) : -1;
           }),
+          dv: toks.map((tok) => this.sh.devoiced.id(devoiced(soundForm(tok)))),
+          oc: toks.map((tok) => this.sh.ocr.id(soundForm(ocrLetters(tok)))),
           k: toks.map((tok) => this.sh.keys.id(keyOfCanonical(tok))),
           p: toks.map((tok) => (isNicknameCanonical(tok) || isGenericPetName(tok) ? 1 : 0)),
           full: toks.length > 0 ? this.sh.full.id([...toks].sort().join(' ')) : -1,
@@ -153,6 +204,7 @@ export class NameComparator {
           tab: 0,
           ini: initialsOf(raw).reduce((m, l) => m | letterBit(l), 0),
           given: -1,
+          ta: TAMIL.test(raw) ? 1 : 0,
         };
         const g = toks.findIndex((tok, x) => f!.p[x] === 0 && !isNameMarkerCanonical(tok));
         if (g >= 0) f.given = g;
@@ -170,6 +222,8 @@ export class NameComparator {
         petTok.push(f.p[x]);
         skel.push(f.sk[x]);
         key.push(f.k[x]);
+        dv.push(f.dv[x]);
+        oc.push(f.oc[x]);
       }
       for (const k of new Set(f.k)) this.countKey(k);
       off[i + 1] = snd.length;
@@ -178,6 +232,7 @@ export class NameComparator {
       tab[i] = f.tab;
       ini[i] = f.ini;
       given[i] = f.given;
+      ta[i] = f.ta;
     }
     this.records += n;
     return {
@@ -191,6 +246,9 @@ export class NameComparator {
       tab,
       ini,
       given,
+      ta,
+      dv: Int32Array.from(dv),
+      oc: Int32Array.from(oc),
     };
   }
 
@@ -268,6 +326,8 @@ export class NameComparator {
       b0 = b.off[j],
       b1 = b.off[j + 1];
     if (this.keysCovered(a, a0, a1, b, b0, b1)) return 1;
+    // Tamil script writes Divya திவ்யா, read "tivya": the same name once voicing is set aside.
+    if ((a.ta[i] | b.ta[j]) !== 0 && this.devoicedCovered(a, a0, a1, b, b0, b1)) return 1;
     // A table link needs a table name on both sides; most pairs have none and skip the loop.
     if (a.tab[i] && b.tab[j]) {
       const byTable = this.tableCovered(a, a0, a1, b, b0, b1);
@@ -277,7 +337,11 @@ export class NameComparator {
     // Same consonants in the same order: a vowel written differently (Partha/Partho, Subrata/Subroto,
     // Bengali o for a) or b for v (Biswajit/Vishwajeet). Weaker evidence than the same sound, so it
     // counts as the first "close" level, never as a variant.
-    if (s < this.thresholds[0] && this.skeletonsCovered(a, a0, a1, b, b0, b1)) return 2;
+    if (
+      s < this.thresholds[0] &&
+      (this.skeletonsCovered(a, a0, a1, b, b0, b1) || this.fused(a, a0, a1, b, b0, b1) || this.ocrCovered(a, a0, a1, b, b0, b1))
+    )
+      return 2;
     for (let t = 0; t < this.thresholds.length; t++) if (s >= this.thresholds[t]) return 2 + t;
     if (this.nickname && (a.nick[i] || b.nick[j] || this.petForGiven(a, a0, a1, b, b0, b1) || this.petForGiven(b, b0, b1, a, a0, a1)))
       return 2 + this.thresholds.length;
@@ -375,10 +439,52 @@ export class NameComparator {
       sb = b.snd[y];
     return (
       sa === sb ||
+      ((a.ta[i] | b.ta[j]) !== 0 && a.dv[x] === b.dv[y]) ||
       (a.skel[x] >= 0 && a.skel[x] === b.skel[y]) ||
       shares(this.sh.same[sa], this.sh.same[sb]) ||
       this.sh.jw.simAtLeast(sa, sb, this.thresholds[0]) >= this.thresholds[0]
     );
+  }
+
+  /**
+   * One side's single word is the other's names written together: "রীতমমণ্ডল" for Ritom Mondal,
+   * "PrajaktaVagh", "मोहम्मदसलमानमंसूरी" for Salman Mansuri. Registers and scripts without a
+   * convention for the space between given name and surname (Bengali and Devanagari hand-written
+   * lists, a clerk's form with one box) give fused names; the issue names them as a variation of
+   * records written by other hands. Two or three neighbouring words of the other side, in their
+   * order (or the two swapped), joined: close (Jaro–Winkler at the close threshold, lengths within a
+   * fifth) or the whole of the join at the start or end of the single word (an honorific or a
+   * prefix such as Mohammad before it). A close level, never a variant: the word boundary is lost.
+   */
+  private fused(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): boolean {
+    if (a1 - a0 === 1 && b1 - b0 >= 2) return this.fusedWith(a.snd[a0], b, b0, b1);
+    if (b1 - b0 === 1 && a1 - a0 >= 2) return this.fusedWith(b.snd[b0], a, a0, a1);
+    return false;
+  }
+
+  private fusedWith(one: number, l: NameFeatures, l0: number, l1: number): boolean {
+    const s = this.sh.sounds.strings[one];
+    if (s.length < FUSED_MIN) return false;
+    const word = (t: number) => this.sh.sounds.strings[l.snd[t]];
+    const close = (c: string) =>
+      c.length >= FUSED_MIN &&
+      ((Math.abs(s.length - c.length) <= c.length / 5 && jaroWinkler(s, c) >= this.thresholds[0]) ||
+        (c.length >= FUSED_AFFIX && (s.startsWith(c) || s.endsWith(c))));
+    for (let x = l0; x + 1 < l1; x++) {
+      const ab = word(x) + word(x + 1);
+      if (close(ab) || close(word(x + 1) + word(x)) || (x + 2 < l1 && close(ab + word(x + 2)))) return true;
+    }
+    return false;
+  }
+
+  /** keysCovered on the words as OCR may have read them (`ocrLetters`): "Harman Slng" for Harman Singh. */
+  private ocrCovered(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): boolean {
+    return a1 - a0 <= b1 - b0 ? covered(a.oc, a0, a1, b.oc, b0, b1) : covered(b.oc, b0, b1, a.oc, a0, a1);
+  }
+
+  /** keysCovered on the sounds without voicing. */
+  private devoicedCovered(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): boolean {
+    return a1 - a0 <= b1 - b0 ? covered(a.dv, a0, a1, b.dv, b0, b1) : covered(b.dv, b0, b1, a.dv, a0, a1);
   }
 
   /** Every token of the shorter name has the same sound or (three consonants or more) the same skeleton as one of the longer. */

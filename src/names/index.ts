@@ -18,7 +18,7 @@ import { initialsOf, withoutScriptInitials } from './initials';
 import { isGenericPetName, petIdsOfSound, variantIdsOfSound, variantKeysOfTokens } from './variants';
 
 export type { Script } from './latin';
-export { asWrittenApart, ocrFolded } from './written';
+export { asWrittenApart, ocrFolded, ocrLetters } from './written';
 export {
   toLatin,
   detectScript,

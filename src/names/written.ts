@@ -47,3 +47,21 @@ export function ocrFolded(s: string): string {
   for (const [re, to] of OCR_GROUPS) out = out.replace(re, to);
   return out === low ? '' : out;
 }
+
+// Single letters OCR takes for one another inside a printed Latin word: l/i (and the dotless i of a
+// poor scan), v/u, h/b (Kukich 1992 and Reynaert 2011, above, list these among the frequent
+// substitutions). Only after the first letter: a capital's shape differs from its small letter's, and
+// at the start of a word the pairs are also real names (Harman, Barman).
+const OCR_LETTERS: Readonly<Record<string, string>> = { l: 'i', v: 'u', h: 'b' };
+
+/**
+ * One word (lower-case Latin, as `nameTokens` gives it) with every OCR letter group and, after its
+ * first letter, every OCR letter pair read as one letter: "slng" and "sing" → "sing", "rakesb" and
+ * "rakesh" → "rakesb", "tanrnoy" and "tanmoy" → "tanmoy". Equal on both sides means one may be a
+ * misreading of the other; a comparison's close level at most, never the same name.
+ */
+export function ocrLetters(word: string): string {
+  let out = word;
+  for (const [re, to] of OCR_GROUPS) out = out.replace(re, to);
+  return out.length > 1 ? out[0] + out.slice(1).replace(/[lvh]/g, (c) => OCR_LETTERS[c]) : out;
+}
