@@ -16,6 +16,7 @@ import {
 } from '../names';
 import type { ComparisonSpec } from './model';
 import { Interner, SimCache } from './normalize';
+import type { Table } from './record';
 
 /** A fused name is at least this long (two short names joined); a join found whole inside it, this long. */
 const FUSED_MIN = 8;
@@ -31,12 +32,14 @@ const FUSED_AFFIX = 9;
  */
 const TAMIL = /[\u0B80-\u0BFF]/;
 export const devoiced = (sound: string) => sound.replace(/g/g, 'k').replace(/d/g, 't').replace(/b/g, 'p').replace(/[cj]/g, 's');
-import type { Table } from './record';
 
 export interface NameShared {
   sounds: Interner;
   devoiced: Interner;
   ocr: Interner;
+  /** Per sound id: its id without voicing (`devoiced`) and as OCR may have read it (`ocrLetters`). */
+  dv: number[];
+  oc: number[];
   skeletons: Interner;
   keys: Interner;
   full: Interner;
@@ -52,6 +55,8 @@ export function nameShared(): NameShared {
     sounds,
     devoiced: new Interner(),
     ocr: new Interner(),
+    dv: [],
+    oc: [],
     skeletons: new Interner(),
     keys: new Interner(),
     full: new Interner(),
@@ -65,6 +70,8 @@ interface SavedNames {
   sounds: string[];
   devoiced: string[];
   ocr: string[];
+  dv: number[];
+  oc: number[];
   skeletons: string[];
   keys: string[];
   full: string[];
@@ -81,6 +88,8 @@ function saveNames(sh: NameShared): SavedNames {
       sounds: sh.sounds.strings,
       devoiced: sh.devoiced.strings,
       ocr: sh.ocr.strings,
+      dv: sh.dv,
+      oc: sh.oc,
       skeletons: sh.skeletons.strings,
       keys: sh.keys.strings,
       full: sh.full.strings,
@@ -96,6 +105,8 @@ function loadNames(sh: NameShared, s: SavedNames): void {
   sh.sounds.load(s.sounds);
   sh.devoiced.load(s.devoiced);
   sh.ocr.load(s.ocr);
+  s.dv.forEach((v, id) => (sh.dv[id] = v));
+  s.oc.forEach((v, id) => (sh.oc[id] = v));
   sh.skeletons.load(s.skeletons);
   sh.keys.load(s.keys);
   sh.full.load(s.full);
@@ -121,10 +132,6 @@ export interface NameFeatures {
   given: Int32Array;
   /** 1 when the name is written in Tamil script, which has no letters for voiced stops. */
   ta: Uint8Array;
-  /** Each token's sound without voicing (`devoiced`), for comparing with a Tamil-script name. */
-  dv: Int32Array;
-  /** Each token as OCR may have read it (`ocrLetters`). */
-  oc: Int32Array;
 }
 
 export class NameComparator {
@@ -156,8 +163,6 @@ export class NameComparator {
     const n = t.ids.length;
     const off = new Int32Array(n + 1);
     const snd: number[] = [],
-      dv: number[] = [],
-      oc: number[] = [],
       petTok: number[] = [],
       skel: number[] = [],
       key: number[] = [];
@@ -171,8 +176,6 @@ export class NameComparator {
       string,
       {
         s: number[];
-        dv: number[];
-        oc: number[];
         sk: number[];
         k: number[];
         p: number[];
@@ -195,8 +198,6 @@ export class NameComparator {
             const k = consonantSkeleton(soundForm(tok));
             return k.length >= 3 ? this.sh.skeletons.id(k) : -1;
           }),
-          dv: toks.map((tok) => this.sh.devoiced.id(devoiced(soundForm(tok)))),
-          oc: toks.map((tok) => this.sh.ocr.id(soundForm(ocrLetters(tok)))),
           k: toks.map((tok) => this.sh.keys.id(keyOfCanonical(tok))),
           p: toks.map((tok) => (isNicknameCanonical(tok) || isGenericPetName(tok) ? 1 : 0)),
           full: toks.length > 0 ? this.sh.full.id([...toks].sort().join(' ')) : -1,
@@ -213,6 +214,8 @@ export class NameComparator {
             const sound = this.sh.sounds.strings[id];
             this.sh.same[id] = variantIdsOfSound(sound);
             this.sh.pet[id] = petIdsOfSound(sound);
+            this.sh.dv[id] = this.sh.devoiced.id(devoiced(sound));
+            this.sh.oc[id] = this.sh.ocr.id(ocrLetters(sound));
           }
         f.tab = f.s.some((id) => this.sh.same[id].length > 0 || this.sh.pet[id].length > 0) ? 1 : 0;
         memo.set(raw, f);
@@ -222,8 +225,6 @@ export class NameComparator {
         petTok.push(f.p[x]);
         skel.push(f.sk[x]);
         key.push(f.k[x]);
-        dv.push(f.dv[x]);
-        oc.push(f.oc[x]);
       }
       for (const k of new Set(f.k)) this.countKey(k);
       off[i + 1] = snd.length;
@@ -247,8 +248,6 @@ export class NameComparator {
       ini,
       given,
       ta,
-      dv: Int32Array.from(dv),
-      oc: Int32Array.from(oc),
     };
   }
 
@@ -439,7 +438,7 @@ export class NameComparator {
       sb = b.snd[y];
     return (
       sa === sb ||
-      ((a.ta[i] | b.ta[j]) !== 0 && a.dv[x] === b.dv[y]) ||
+      ((a.ta[i] | b.ta[j]) !== 0 && this.sh.dv[sa] === this.sh.dv[sb]) ||
       (a.skel[x] >= 0 && a.skel[x] === b.skel[y]) ||
       shares(this.sh.same[sa], this.sh.same[sb]) ||
       this.sh.jw.simAtLeast(sa, sb, this.thresholds[0]) >= this.thresholds[0]
@@ -479,12 +478,14 @@ export class NameComparator {
 
   /** keysCovered on the words as OCR may have read them (`ocrLetters`): "Harman Slng" for Harman Singh. */
   private ocrCovered(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): boolean {
-    return a1 - a0 <= b1 - b0 ? covered(a.oc, a0, a1, b.oc, b0, b1) : covered(b.oc, b0, b1, a.oc, a0, a1);
+    const oc = this.sh.oc;
+    return a1 - a0 <= b1 - b0 ? coveredAs(oc, a.snd, a0, a1, b.snd, b0, b1) : coveredAs(oc, b.snd, b0, b1, a.snd, a0, a1);
   }
 
   /** keysCovered on the sounds without voicing. */
   private devoicedCovered(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): boolean {
-    return a1 - a0 <= b1 - b0 ? covered(a.dv, a0, a1, b.dv, b0, b1) : covered(b.dv, b0, b1, a.dv, a0, a1);
+    const dv = this.sh.dv;
+    return a1 - a0 <= b1 - b0 ? coveredAs(dv, a.snd, a0, a1, b.snd, b0, b1) : coveredAs(dv, b.snd, b0, b1, a.snd, a0, a1);
   }
 
   /** Every token of the shorter name has the same sound or (three consonants or more) the same skeleton as one of the longer. */
@@ -596,6 +597,17 @@ function shares(a: readonly number[] | undefined, b: readonly number[] | undefin
 }
 
 /** Every sound in s[s0..s1) occurs in l[l0..l1). */
+/** `covered` with each sound id read through `as` (a per-sound table: `NameShared.dv`, `.oc`). */
+function coveredAs(as: readonly number[], s: Int32Array, s0: number, s1: number, l: Int32Array, l0: number, l1: number): boolean {
+  for (let x = s0; x < s1; x++) {
+    const want = as[s[x]];
+    let found = false;
+    for (let y = l0; y < l1 && !found; y++) found = as[l[y]] === want;
+    if (!found) return false;
+  }
+  return true;
+}
+
 function covered(s: Int32Array, s0: number, s1: number, l: Int32Array, l0: number, l1: number): boolean {
   for (let x = s0; x < s1; x++) {
     let found = false;

@@ -55,7 +55,7 @@ export function ocrFolded(s: string): string {
 const OCR_LETTERS: Readonly<Record<string, string>> = { l: 'i', v: 'u', h: 'b' };
 
 /**
- * One word (lower-case Latin, as `nameTokens` gives it) with every OCR letter group and, after its
+ * One word (lower-case Latin, as `nameTokens` or `soundForm` gives it) with every OCR letter group and, after its
  * first letter, every OCR letter pair read as one letter: "slng" and "sing" → "sing", "rakesb" and
  * "rakesh" → "rakesb", "tanrnoy" and "tanmoy" → "tanmoy". Equal on both sides means one may be a
  * misreading of the other; a comparison's close level at most, never the same name.
