@@ -465,13 +465,15 @@ export class NameComparator {
     const s = this.sh.sounds.strings[one];
     if (s.length < FUSED_MIN) return false;
     const word = (t: number) => this.sh.sounds.strings[l.snd[t]];
+    // Lengths first: most single words are a given name, far shorter than any join, and need no string built.
+    const fits = (n: number) => n >= FUSED_MIN && (Math.abs(s.length - n) <= n / 5 || (n >= FUSED_AFFIX && n <= s.length));
     const close = (c: string) =>
-      c.length >= FUSED_MIN &&
-      ((Math.abs(s.length - c.length) <= c.length / 5 && jaroWinkler(s, c) >= this.thresholds[0]) ||
-        (c.length >= FUSED_AFFIX && (s.startsWith(c) || s.endsWith(c))));
+      (Math.abs(s.length - c.length) <= c.length / 5 && jaroWinkler(s, c) >= this.thresholds[0]) ||
+      (c.length >= FUSED_AFFIX && (s.startsWith(c) || s.endsWith(c)));
     for (let x = l0; x + 1 < l1; x++) {
-      const ab = word(x) + word(x + 1);
-      if (close(ab) || close(word(x + 1) + word(x)) || (x + 2 < l1 && close(ab + word(x + 2)))) return true;
+      const n2 = word(x).length + word(x + 1).length;
+      if (fits(n2) && (close(word(x) + word(x + 1)) || close(word(x + 1) + word(x)))) return true;
+      if (x + 2 < l1 && fits(n2 + word(x + 2).length) && close(word(x) + word(x + 1) + word(x + 2))) return true;
     }
     return false;
   }
