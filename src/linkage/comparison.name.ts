@@ -21,6 +21,8 @@ import type { Table } from './record';
 /** A fused name is at least this long (two short names joined); a join found whole inside it, this long. */
 const FUSED_MIN = 8;
 const FUSED_AFFIX = 9;
+/** Could a join of n letters be the single word s, by likeness or as its start or end? */
+const fusedFits = (s: string, n: number) => n >= FUSED_MIN && (Math.abs(s.length - n) <= n / 5 || (n >= FUSED_AFFIX && n <= s.length));
 
 /**
  * Tamil script has one letter for each pair of voiceless and voiced stops (க k/g, ச c/j/s, ட ṭ/ḍ,
@@ -338,7 +340,7 @@ export class NameComparator {
     // counts as the first "close" level, never as a variant.
     if (
       s < this.thresholds[0] &&
-      (this.skeletonsCovered(a, a0, a1, b, b0, b1) || this.fused(a, a0, a1, b, b0, b1) || this.ocrCovered(a, a0, a1, b, b0, b1))
+      (this.skeletonsCovered(a, a0, a1, b, b0, b1) || this.ocrCovered(a, a0, a1, b, b0, b1) || this.fused(a, a0, a1, b, b0, b1))
     )
       return 2;
     for (let t = 0; t < this.thresholds.length; t++) if (s >= this.thresholds[t]) return 2 + t;
@@ -462,20 +464,28 @@ export class NameComparator {
   }
 
   private fusedWith(one: number, l: NameFeatures, l0: number, l1: number): boolean {
-    const s = this.sh.sounds.strings[one];
+    const strings = this.sh.sounds.strings;
+    const s = strings[one];
     if (s.length < FUSED_MIN) return false;
-    const word = (t: number) => this.sh.sounds.strings[l.snd[t]];
     // Lengths first: most single words are a given name, far shorter than any join, and need no string built.
-    const fits = (n: number) => n >= FUSED_MIN && (Math.abs(s.length - n) <= n / 5 || (n >= FUSED_AFFIX && n <= s.length));
-    const close = (c: string) =>
-      (Math.abs(s.length - c.length) <= c.length / 5 && jaroWinkler(s, c) >= this.thresholds[0]) ||
-      (c.length >= FUSED_AFFIX && (s.startsWith(c) || s.endsWith(c)));
     for (let x = l0; x + 1 < l1; x++) {
-      const n2 = word(x).length + word(x + 1).length;
-      if (fits(n2) && (close(word(x) + word(x + 1)) || close(word(x + 1) + word(x)))) return true;
-      if (x + 2 < l1 && fits(n2 + word(x + 2).length) && close(word(x) + word(x + 1) + word(x + 2))) return true;
+      const w0 = strings[l.snd[x]],
+        w1 = strings[l.snd[x + 1]];
+      const n2 = w0.length + w1.length;
+      if (fusedFits(s, n2) && (this.fusedClose(s, w0 + w1) || this.fusedClose(s, w1 + w0))) return true;
+      if (x + 2 < l1) {
+        const w2 = strings[l.snd[x + 2]];
+        if (fusedFits(s, n2 + w2.length) && this.fusedClose(s, w0 + w1 + w2)) return true;
+      }
     }
     return false;
+  }
+
+  private fusedClose(s: string, join: string): boolean {
+    return (
+      (Math.abs(s.length - join.length) <= join.length / 5 && jaroWinkler(s, join) >= this.thresholds[0]) ||
+      (join.length >= FUSED_AFFIX && (s.startsWith(join) || s.endsWith(join)))
+    );
   }
 
   /** keysCovered on the words as OCR may have read them (`ocrLetters`): "Harman Slng" for Harman Singh. */
