@@ -53,6 +53,21 @@ describe('seedCases', () => {
     expect(kinds).toEqual(expect.arrayContaining(['cwc_production', 'sir_submission', 'escalation_response', 'referral_response']));
   });
 
+  it("pages the DCPU's task list in the whole list's order, none twice, none missed", async () => {
+    type Page = { items: { caseId: string; kind: string; ref: string; dueAt: string }[]; total: number };
+    const dcpo = await k.as('dcpo.amravati');
+    const whole = (await dcpo.get('/api/v1/tasks?scope=unit&pageSize=100')).json() as Page;
+    expect(whole.total).toBeGreaterThan(8);
+    const pages: Page['items'] = [];
+    for (let page = 1; pages.length < whole.total; page++) {
+      const p = (await dcpo.get(`/api/v1/tasks?scope=unit&pageSize=4&page=${page}`)).json() as Page;
+      expect(p.items.length).toBeLessThanOrEqual(4);
+      expect(p.items.length).toBeGreaterThan(0);
+      pages.push(...p.items);
+    }
+    expect(pages).toEqual(whole.items);
+  });
+
   it('shows the caseworker a task list and the DCPU its escalation queue', async () => {
     const tasks = (await (await k.as('caseworker.amravati')).get('/api/v1/tasks?scope=mine')).json();
     expect(tasks.total).toBeGreaterThan(3);

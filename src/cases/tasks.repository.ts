@@ -57,10 +57,22 @@ export async function listTasks(db: Db, actor: Actor, where: SQL, limit: number,
     .from(caseDue)
     .innerJoin(caseRecord, eq(caseRecord.id, caseDue.caseId))
     .innerJoin(child, eq(child.id, caseRecord.childId))
-    .where(where)
-    .orderBy(asc(caseDue.dueAt), asc(caseDue.caseId), asc(caseDue.kind), asc(caseDue.ref))
-    .limit(limit)
-    .offset(offset);
+    .where(
+      and(where, sql`(${caseDue.caseId}, ${caseDue.kind}, ${caseDue.ref}, ${caseDue.stateCode}) IN (${pageOfDue(where, limit, offset)})`),
+    )
+    .orderBy(...TASK_ORDER)
+    .limit(limit);
+}
+
+const TASK_ORDER = [asc(caseDue.dueAt), asc(caseDue.caseId), asc(caseDue.kind), asc(caseDue.ref)];
+
+/**
+ * The page's due items, chosen on `case_due` alone (the access rule is on its own copied columns):
+ * sorted and cut before any case or child row is read. Joined first, a unit with 5,000 due items read
+ * 5,000 cases and children to show 25 — 40–100 ms at 1 crore children where this takes 3–5 (docs/SCALE.md §5).
+ */
+function pageOfDue(where: SQL, limit: number, offset: number) {
+  return sql`SELECT ${caseDue.caseId}, ${caseDue.kind}, ${caseDue.ref}, ${caseDue.stateCode} FROM ${caseDue} WHERE ${where} ORDER BY ${sql.join(TASK_ORDER, sql`, `)} LIMIT ${limit} OFFSET ${offset}`;
 }
 
 export async function countTasks(db: Db, where: SQL, now: Date) {
