@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { nameLevel } from './comparison.name.testkit';
 import { initialsOf, nameTokens, withoutScriptInitials } from '../names';
 import { letterBit } from './comparison.name';
-import { buildComparators } from './comparisons';
-import { defaultModel } from './model';
-import { emptyPerson, personTable } from './record';
 
 /** Initials and pet names in the name comparison (issue #15: Tamil initials, Daak naam). */
-function nameLevel(a: string, b: string): string {
-  const spec = defaultModel().comparisons.find((c) => c.id === 'name')!;
-  const [cmp] = buildComparators([spec]);
-  const fa = cmp.prepare(personTable([{ ...emptyPerson('a'), name: a }]));
-  const fb = cmp.prepare(personTable([{ ...emptyPerson('b'), name: b }]));
-  cmp.finish?.();
-  return spec.levels[cmp.level(fa, 0, fb, 0)].label;
-}
-
 describe('initials', () => {
   it('reads Latin initials and script initials, as letter names or as the syllable, and compares names without them', () => {
     expect(initialsOf('R. Karthik')).toEqual(['r']);

@@ -1,32 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { nameLevel } from './comparison.name.testkit';
 import { consonantSkeleton } from './comparison.name';
-import { buildComparators } from './comparisons';
-import { defaultModel } from './model';
-import { personTable, type PersonRecord } from './record';
-
-const rec = (id: string, name: string): PersonRecord => ({
-  id,
-  name,
-  sex: '',
-  age: null,
-  father_name: '',
-  mother_name: '',
-  state: '',
-  district: '',
-  place: '',
-  date: '',
-  language: '',
-  marks: '',
-});
-
-function nameLevel(a: string, b: string): string {
-  const spec = defaultModel().comparisons.find((c) => c.id === 'name')!;
-  const [cmp] = buildComparators([spec]);
-  const fa = cmp.prepare(personTable([rec('a', a)]));
-  const fb = cmp.prepare(personTable([rec('b', b)]));
-  cmp.finish?.();
-  return spec.levels[cmp.level(fa, 0, fb, 0)].label;
-}
 
 describe('consonant skeleton', () => {
   it('keeps the first letter and the consonants, b/v/w as one', () => {
