@@ -488,7 +488,7 @@ export class NameComparator {
     );
   }
 
-  /** keysCovered on the words as OCR may have read them (`ocrLetters`): "Harman Slng" for Harman Singh. */
+  /** keysCovered on the words as OCR may have read them (`ocrLetters`): "Harman Slngh" for Harman Singh. */
   private ocrCovered(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): boolean {
     const oc = this.sh.oc;
     return a1 - a0 <= b1 - b0 ? coveredAs(oc, a.snd, a0, a1, b.snd, b0, b1) : coveredAs(oc, b.snd, b0, b1, a.snd, a0, a1);
@@ -609,17 +609,6 @@ function shares(a: readonly number[] | undefined, b: readonly number[] | undefin
 }
 
 /** Every sound in s[s0..s1) occurs in l[l0..l1). */
-/** `covered` with each sound id read through `as` (a per-sound table: `NameShared.dv`, `.oc`). */
-function coveredAs(as: readonly number[], s: Int32Array, s0: number, s1: number, l: Int32Array, l0: number, l1: number): boolean {
-  for (let x = s0; x < s1; x++) {
-    const want = as[s[x]];
-    let found = false;
-    for (let y = l0; y < l1 && !found; y++) found = as[l[y]] === want;
-    if (!found) return false;
-  }
-  return true;
-}
-
 function covered(s: Int32Array, s0: number, s1: number, l: Int32Array, l0: number, l1: number): boolean {
   for (let x = s0; x < s1; x++) {
     let found = false;
@@ -628,6 +617,17 @@ function covered(s: Int32Array, s0: number, s1: number, l: Int32Array, l0: numbe
         found = true;
         break;
       }
+    if (!found) return false;
+  }
+  return true;
+}
+
+/** `covered` with each sound id read through `as` (a per-sound table: `NameShared.dv`, `.oc`). */
+function coveredAs(as: readonly number[], s: Int32Array, s0: number, s1: number, l: Int32Array, l0: number, l1: number): boolean {
+  for (let x = s0; x < s1; x++) {
+    const want = as[s[x]];
+    let found = false;
+    for (let y = l0; y < l1 && !found; y++) found = as[l[y]] === want;
     if (!found) return false;
   }
   return true;
