@@ -453,7 +453,10 @@ export async function generateNational(url: string, opts: GenerateOptions): Prom
   const asOfMs = Date.parse(`${opts.asOf ?? '2026-11-30'}T18:30:00Z`); // the end of the IST day before asOf's evening
   const model = matchingModel();
   const chunkSize = opts.chunkChildren ?? 20_000;
-  let inflight: Promise<void> = Promise.resolve();
+  // Loading connections: one, and a second once the foreign keys are dropped (then the order in which
+  // chunks commit does not matter). One COPY backend was the bottleneck of the 1-crore load (docs/SCALE.md §1).
+  const loaders: { client: pg.Client; busy: Promise<void> }[] = [{ client, busy: Promise.resolve() }];
+  let flushes = 0;
   let done = 0;
   const log = opts.log ?? (() => undefined);
   const phases: Record<string, number> = {};
@@ -475,6 +478,10 @@ export async function generateNational(url: string, opts: GenerateOptions): Prom
     if (opts.deferIndexes && !opts.dryRun) {
       await deferIndexes(client, ORDER, log);
       deferred = true;
+      const second = new pg.Client({ connectionString: url });
+      await second.connect();
+      loaders.push({ client: second, busy: Promise.resolve() });
+      await second.query('SET synchronous_commit = off');
       phase('drop');
     }
     const districts = await loadPlaces(client, opts);
@@ -515,25 +522,27 @@ export async function generateNational(url: string, opts: GenerateOptions): Prom
         pending.push([t, text]);
       }
       const n = c.children;
-      // One chunk loads while the next is generated; a failed COPY surfaces at the next flush.
-      await inflight;
-      inflight = (async () => {
+      // Each connection loads one chunk while the next is generated, in turn; a failed COPY surfaces
+      // when its connection is next given a chunk, or at the end.
+      const slot = loaders[flushes++ % loaders.length];
+      await slot.busy;
+      slot.busy = (async () => {
         if (!opts.dryRun && pending.length) {
-          await client.query('BEGIN');
+          await slot.client.query('BEGIN');
           for (const [t, text] of pending) {
-            const stream = client.query(copyFrom(`COPY ${t} (${TABLES[t].join(', ')}) FROM STDIN`));
+            const stream = slot.client.query(copyFrom(`COPY ${t} (${TABLES[t].join(', ')}) FROM STDIN`));
             await new Promise<void>((resolve, reject) => {
               stream.on('finish', resolve);
               stream.on('error', reject);
               stream.end(text);
             });
           }
-          await client.query('COMMIT');
+          await slot.client.query('COMMIT');
         }
         done += n;
         opts.onProgress?.(done, opts.children);
       })();
-      inflight.catch(() => undefined);
+      slot.busy.catch(() => undefined);
     };
 
     const missingSeen: MissingSeen[] = [];
@@ -556,7 +565,7 @@ export async function generateNational(url: string, opts: GenerateOptions): Prom
       );
     }
     await flush(chunk);
-    await inflight;
+    for (const l of loaders) await l.busy;
     phase('load');
     log(`loaded ${Object.values(rows).reduce((a, b) => a + b, 0)} rows in ${phases.load.toFixed(1)} s`);
     if (deferred) {
@@ -581,7 +590,9 @@ export async function generateNational(url: string, opts: GenerateOptions): Prom
       states: new Set(districts.map((d) => d.stateCode)).size,
     };
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // A chunk still loading on another connection is left to finish or fail before the indexes come back.
+    await Promise.allSettled(loaders.map((l) => l.busy));
+    for (const l of loaders) await l.client.query('ROLLBACK').catch(() => undefined);
     if (deferred) {
       // Leave the tables whole: what was loaded keeps its indexes and foreign keys (a failed one stays listed in national_load_deferred).
       log('the load failed: building the deferred indexes and foreign keys again');
@@ -589,7 +600,7 @@ export async function generateNational(url: string, opts: GenerateOptions): Prom
     }
     throw err;
   } finally {
-    await client.end();
+    for (const l of loaders) await l.client.end();
   }
 }
 
