@@ -43,9 +43,15 @@ const OCR_GROUPS: ReadonlyArray<readonly [RegExp, string]> = [
 export function ocrFolded(s: string): string {
   if (typeof s !== 'string' || !/[A-Za-z]/.test(s)) return '';
   const low = s.toLowerCase();
-  let out = low;
-  for (const [re, to] of OCR_GROUPS) out = out.replace(re, to);
+  const out = groupsRead(low);
   return out === low ? '' : out;
+}
+
+/** Every OCR letter group read as its one letter. */
+function groupsRead(s: string): string {
+  let out = s;
+  for (const [re, to] of OCR_GROUPS) out = out.replace(re, to);
+  return out;
 }
 
 // Single letters OCR takes for one another inside a printed Latin word: l/i (and the dotless i of a
@@ -61,7 +67,6 @@ const OCR_LETTERS: Readonly<Record<string, string>> = { l: 'i', v: 'u', h: 'b' }
  * misreading of the other; a comparison's close level at most, never the same name.
  */
 export function ocrLetters(word: string): string {
-  let out = word;
-  for (const [re, to] of OCR_GROUPS) out = out.replace(re, to);
+  const out = groupsRead(word);
   return out.length > 1 ? out[0] + out.slice(1).replace(/[lvh]/g, (c) => OCR_LETTERS[c]) : out;
 }
