@@ -2,7 +2,7 @@
 // worker) proposes exactly the candidates each worker's own index over its slice proposed before.
 import { describe, expect, it } from 'vitest';
 import { generateBenchmark } from './benchmark/generate';
-import { BlockIndex, BlockSlice } from './blocking';
+import { BlockIndex, BlockSlice, buildLeftBlocks } from './blocking';
 import { defaultModel, type Model } from './model';
 import { personTable, type Table } from './record';
 
@@ -73,6 +73,36 @@ describe('one shared block index for all workers', () => {
       const na = plain.candidates(j, a);
       expect(view.candidates(j, b)).toBe(na);
       expect(Array.from(b.subarray(0, na))).toEqual(Array.from(a.subarray(0, na)));
+    }
+  });
+
+  it('left blocks built on shared memory are the same blocks, and pass between threads without a copy', () => {
+    const plain = buildLeftBlocks(model, left);
+    const shared = buildLeftBlocks(model, left, { shared: true });
+    expect(shared.rules.length).toBe(plain.rules.length);
+    shared.rules.forEach((r, x) => {
+      const p = plain.rules[x]!;
+      for (const a of [r!.keys, r!.members, r!.start]) expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(Array.from(r!.keys)).toEqual(Array.from(p.keys));
+      expect(Array.from(r!.members)).toEqual(Array.from(p.members));
+      expect(Array.from(r!.start)).toEqual(Array.from(p.start));
+    });
+    // A structured clone (what postMessage does) shares the memory: a write shows through.
+    const copy = structuredClone(shared);
+    const members = shared.rules[0]!.members;
+    const before = members[0];
+    members[0] = before + 1;
+    expect(copy.rules[0]!.members[0]).toBe(before + 1);
+    members[0] = before;
+    // And the candidates are those of the index built on copied memory.
+    const a = new BlockIndex(model, left, right, false, { left: plain });
+    const b = new BlockIndex(model, left, right, false, { left: copy });
+    const ca = new Int32Array(left.ids.length),
+      cb = new Int32Array(left.ids.length);
+    for (let j = 0; j < right.ids.length; j += 7) {
+      const n = a.candidates(j, ca);
+      expect(b.candidates(j, cb)).toBe(n);
+      expect(Array.from(cb.subarray(0, n))).toEqual(Array.from(ca.subarray(0, n)));
     }
   });
 });

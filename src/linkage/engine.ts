@@ -3,6 +3,7 @@
 // counts, then score. No object is allocated per pair.
 import { BlockIndex, buildLeftBlocks, type CandidateSource, type LeftBlocks, type RuleStats } from './blocking';
 import { buildComparators, type Comparator } from './comparisons';
+import { Grow } from './grow';
 import { levelWeights, type Model } from './model';
 import type { Table } from './record';
 
@@ -54,22 +55,6 @@ export function prepareLeftFeatures(model: Model, left: Table): Pick<PreparedLef
   const comps = buildComparators(model.comparisons);
   const features = comps.map((c) => c.prepare(left));
   return { features, states: comps.map((c) => c.saveState?.()) };
-}
-
-class Grow<T extends Int32Array | Uint32Array | Float64Array> {
-  n = 0;
-  constructor(public a: T) {}
-  push(v: number): void {
-    if (this.n === this.a.length) {
-      const b = new (this.a.constructor as new (n: number) => T)(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
-  }
-  view(): T {
-    return this.a.subarray(0, this.n) as T;
-  }
 }
 
 export interface FieldWeight {
