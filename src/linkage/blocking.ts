@@ -568,18 +568,22 @@ export function buildLeftBlocks(
     const entryBlock = new Grow(new Int32Array(left.ids.length)),
       entryRec = new Grow(new Int32Array(left.ids.length));
     const keys: number[] = [];
+    // The last record entered in each block: a record's keys can repeat a block (the one-slip rule
+    // gives ~90 keys a record), and scanning the record's entries for it was quadratic in its keys.
+    const lastRec: number[] = [];
     for (let i = 0; i < left.ids.length; i++) {
-      const first = entryBlock.n;
       const nk = keysOf(lp, mult, i, keys);
-      next: for (let q = 0; q < nk; q++) {
+      for (let q = 0; q < nk; q++) {
         let b = blockOf.get(keys[q]);
         if (b < 0) {
           b = lCount.length;
           blockOf.add(keys[q], b);
           lCount.push(0);
+          lastRec.push(-1);
           blockKeys.push(keys[q]);
         }
-        for (let x = first; x < entryBlock.n; x++) if (entryBlock.a[x] === b) continue next;
+        if (lastRec[b] === i) continue;
+        lastRec[b] = i;
         entryBlock.push(b);
         entryRec.push(i);
         lCount[b]++;
@@ -673,15 +677,15 @@ export class BlockIndex implements CandidateSource {
       const rCounts = Array.from({ length: nSlices }, () => new Float64Array(nb));
       const rOff = int32(right.ids.length + 1, shared);
       const rBlocks = new Grow(new Int32Array(right.ids.length));
+      const lastRight = new Int32Array(nb).fill(-1); // as lastRec in buildLeftBlocks
       for (let k = 0, j = 0; j < right.ids.length; j++) {
         while (j >= bounds[k + 1]) k++;
         const rCount = rCounts[k];
-        const first = rBlocks.n;
         const nk = keysOf(rp, mult, j, keys);
-        next: for (let q = 0; q < nk; q++) {
+        for (let q = 0; q < nk; q++) {
           const b = blockOf.get(keys[q]);
-          if (b < 0) continue;
-          for (let x = first; x < rBlocks.n; x++) if (rBlocks.a[x] === b) continue next;
+          if (b < 0 || lastRight[b] === j) continue;
+          lastRight[b] = j;
           rBlocks.push(b);
           rCount[b]++;
         }
