@@ -115,8 +115,8 @@ parentPort?.on('message', (msg: WorkerRequest) => {
         }
       : undefined;
     // On SharedArrayBuffers, the blocks (150 MB at 2 lakh records) pass to the main thread and on to
-    // the other worker without a copy: every thread reads the one index. Copied, the handover was the
-    // run's peak (2.2 GB for `link` at 2 lakh × 2 lakh) and each worker compared with its own copy.
+    // the other worker without a copy: every thread reads the one index. Copied, each worker held its
+    // own copy of all of them while comparing (docs/LINKAGE.md §7, "2 lakh memory").
     const blocks = timed('left blocks', () =>
       buildLeftBlocks(msg.model, msg.left, { shared: true, afterRule: () => collectIfGrown(GARBAGE_BOUND), nextRule }),
     );
