@@ -458,7 +458,9 @@ function int32(n: number, shared: boolean): Int32Array {
 }
 
 function float64(values: readonly number[], shared: boolean): Float64Array {
-  const a = shared ? new Float64Array(new SharedArrayBuffer(8 * Math.max(1, values.length)), 0, values.length) : new Float64Array(values.length);
+  const a = shared
+    ? new Float64Array(new SharedArrayBuffer(8 * Math.max(1, values.length)), 0, values.length)
+    : new Float64Array(values.length);
   a.set(values);
   return a;
 }
