@@ -1,4 +1,4 @@
-// The parallel link prepares the left side's two halves in two workers at once and reports where its
+// The parallel link prepares the left side's two halves in two workers and reports where its
 // wall time went; with one worker its output is the one-thread engine's, row for row.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,7 @@ describe('linkParallel', () => {
     expect(one.pairs).toBe(own.pairs);
   }, 120_000);
 
-  it('prepares the left features and blocks in different workers at once, and times each step', () => {
+  it('prepares the left features in one worker while the rules are shared out, and times each step', () => {
     const res = run(2);
     const step = (s: string) => res.timeline.filter((t) => t.step.startsWith(s));
     expect(step('left features')).toHaveLength(1);
@@ -39,8 +39,9 @@ describe('linkParallel', () => {
     const rules = step('left blocks').reduce((a, t) => a + Number(/\((\d+) rules\)/.exec(t.step)![1]), 0);
     // Every rule of the model built once, by one worker or the other.
     expect(rules).toBe(defaultModel().blocking.rules.length);
-    // Both start before either ends: they overlap rather than run one after the other.
-    expect(Math.max(features.from, blocks.from)).toBeLessThan(Math.min(features.to, blocks.to));
+    // Whether the two steps overlap in time depends on when the machine starts each thread (on a
+    // loaded CI machine the second may start after the first has done everything): that is measured
+    // where times belong, in the bench's timeline (bench/linkage/digest.ts), not asserted here.
     for (const w of [0, 1]) expect(res.timeline.filter((t) => t.worker === w && t.step === 'compare')).toHaveLength(1);
     expect(Math.min(...step('compare').map((t) => t.from))).toBeGreaterThanOrEqual(Math.max(...step('left').map((t) => t.to)));
     expect(res.pairs).toBeGreaterThan(1000);
