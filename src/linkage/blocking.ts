@@ -19,6 +19,7 @@ import { Grow } from './grow';
 import type { BlockingRule, Model } from './model';
 import { normSex, normText, placeKey } from './normalize';
 import type { Table } from './record';
+import { districtAlias } from './districts';
 import { stateAlias } from './states';
 
 type Transform = BlockingRule['keys'][number]['transform'];
@@ -308,7 +309,16 @@ class KeyParts {
         const mk = w === '' ? raw : `${raw}\u0000${w}`;
         let vs = memo.get(mk);
         if (vs === undefined) {
-          vs = [...new Set(transformValue(k.column === 'state' ? stateAlias(raw) : raw, k.transform, side, w))].map(intern);
+          vs = [
+            ...new Set(
+              transformValue(
+                k.column === 'state' ? stateAlias(raw) : k.column === 'district' ? districtAlias(raw) : raw,
+                k.transform,
+                side,
+                w,
+              ),
+            ),
+          ].map(intern);
           memo.set(mk, vs);
         }
         for (const v of vs) ids.push(v);

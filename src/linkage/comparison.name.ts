@@ -344,7 +344,15 @@ export class NameComparator {
     )
       return 2;
     for (let t = 0; t < this.thresholds.length; t++) if (s >= this.thresholds[t]) return 2 + t;
-    if (this.nickname && (a.nick[i] || b.nick[j] || this.petForGiven(a, a0, a1, b, b0, b1) || this.petForGiven(b, b0, b1, a, a0, a1)))
+    if (
+      this.nickname &&
+      (a.nick[i] ||
+        b.nick[j] ||
+        this.petForGiven(a, a0, a1, b, b0, b1) ||
+        this.petForGiven(b, b0, b1, a, a0, a1) ||
+        this.clippedFrom(a, a0, a1, b, b0, b1) ||
+        this.clippedFrom(b, b0, b1, a, a0, a1))
+    )
       return 2 + this.thresholds.length;
     if (this.givenName && this.givenAgrees(a, i, b, j)) return this.nLevels - 2;
     return this.nLevels - 1;
@@ -414,6 +422,34 @@ export class NameComparator {
       if (!ok) return false;
     }
     return pets > 0 && rest > 0;
+  }
+
+  /**
+   * x is one short word clipped from a name of y: Shivu for Shivam, Sapu for Sapna, Santu for Santosh,
+   * Probho for Prabhjot. A pet name is often the given name cut to its first syllable or two ("if a new
+   * arrival were offered anything more than a two-syllable name ... it would be shortened", of Marathi
+   * families: S. Bhagwat, "Indians love name calling", Asia Media Centre; Bengali ḍāk nām "can also be a
+   * short-form of the official name", The Bengali Today), which the blocking rule `short-form` already
+   * brings together. Read here as x's consonant skeleton (two letters or more) beginning one of y's
+   * longer skeletons, it is the "nickname" level: it says little either way, where "different" would
+   * hold the clipping against the pair. Reached only when the names are otherwise "different".
+   */
+  private clippedFrom(x: NameFeatures, x0: number, x1: number, y: NameFeatures, y0: number, y1: number): boolean {
+    if (x1 - x0 !== 1 || x.pet[x0]) return false;
+    const short = this.skeletonOf(x.snd[x0]);
+    if (short.length < 2 || this.sh.sounds.strings[x.snd[x0]].length > 6) return false;
+    for (let u = y0; u < y1; u++) {
+      if (y.pet[u]) continue;
+      const long = this.skeletonOf(y.snd[u]);
+      if (long.length > short.length && long.startsWith(short)) return true;
+    }
+    return false;
+  }
+
+  /** Consonant skeleton by sound id, computed once per sound. */
+  private readonly skeletonBySound: string[] = [];
+  private skeletonOf(sound: number): string {
+    return (this.skeletonBySound[sound] ??= consonantSkeleton(this.sh.sounds.strings[sound]));
   }
 
   /**

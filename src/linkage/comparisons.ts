@@ -1,5 +1,6 @@
 // Comparators for every kind in the model. Each turns a column into integer/float features once
 // per table, then maps a pair (i, j) to a level index; -1 means a value is missing (weight 0).
+import { districtAlias } from './districts';
 import { stateAlias } from './states';
 import { NameComparator, nameShared, type NameShared } from './comparison.name';
 import type { ComparisonSpec } from './model';
@@ -213,7 +214,7 @@ class LocationComparator implements Comparator<LocF> {
       });
     };
     const [s, d, p] = this.spec.columns;
-    return { state: ids(s, stateAlias), district: ids(d), place: ids(p) };
+    return { state: ids(s, stateAlias), district: ids(d, districtAlias), place: ids(p) };
   }
   private same(x: number, y: number): number {
     if (x < 0 || y < 0) return -1;
