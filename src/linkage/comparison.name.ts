@@ -134,6 +134,8 @@ export interface NameFeatures {
   given: Int32Array;
   /** 1 when the name is written in Tamil script, which has no letters for voiced stops. */
   ta: Uint8Array;
+  /** The father's given name's sound id (from `params.fatherColumn`), -1 when not written or not asked for. */
+  father: Int32Array;
 }
 
 export class NameComparator {
@@ -141,6 +143,7 @@ export class NameComparator {
   private readonly thresholds: number[];
   private readonly nickname: boolean;
   private readonly givenName: boolean;
+  private readonly fatherColumn: string | undefined;
   /** Records containing each key, over both sides: the term frequency. */
   private keyCount = new Float64Array(1024);
   private records = 0;
@@ -150,7 +153,8 @@ export class NameComparator {
     readonly spec: ComparisonSpec,
     private readonly sh: NameShared,
   ) {
-    const p = spec.params as { thresholds?: number[]; nickname?: boolean; givenName?: boolean };
+    const p = spec.params as { thresholds?: number[]; nickname?: boolean; givenName?: boolean; fatherColumn?: string };
+    this.fatherColumn = p.fatherColumn;
     this.thresholds = p.thresholds ?? [0.9, 0.8];
     this.nickname = p.nickname !== false;
     this.givenName = p.givenName === true;
@@ -174,6 +178,7 @@ export class NameComparator {
     const ini = new Int32Array(n);
     const given = new Int32Array(n).fill(-1);
     const ta = new Uint8Array(n);
+    const father = this.fathersGiven(t);
     const memo = new Map<
       string,
       {
@@ -250,7 +255,28 @@ export class NameComparator {
       ini,
       given,
       ta,
+      father,
     };
+  }
+
+  /** Each record's father's given name (its first word neither a pet name nor a marker) as a sound id. */
+  private fathersGiven(t: Table): Int32Array {
+    const n = t.ids.length;
+    const out = new Int32Array(n).fill(-1);
+    const col = this.fatherColumn ? t.columns[this.fatherColumn] : undefined;
+    if (!col) return out;
+    const memo = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const raw = col[i] ?? '';
+      let id = memo.get(raw);
+      if (id === undefined) {
+        const tok = nameTokens(withoutScriptInitials(raw)).find((x) => !isNameMarkerCanonical(x) && !isNicknameCanonical(x));
+        id = tok ? this.sh.sounds.id(soundForm(tok)) : -1;
+        memo.set(raw, id);
+      }
+      out[i] = id;
+    }
+    return out;
   }
 
   private countKey(k: number): void {
@@ -354,7 +380,7 @@ export class NameComparator {
         this.clippedFrom(b, b0, b1, a, a0, a1))
     )
       return 2 + this.thresholds.length;
-    if (this.givenName && this.givenAgrees(a, i, b, j)) return this.nLevels - 2;
+    if (this.givenName && this.givenAgrees(a, i, b, j)) return this.patronymic(a, i, b, j) ? 2 : this.nLevels - 2;
     return this.nLevels - 1;
   }
 
@@ -481,6 +507,46 @@ export class NameComparator {
       shares(this.sh.same[sa], this.sh.same[sb]) ||
       this.sh.jw.simAtLeast(sa, sb, this.thresholds[0]) >= this.thresholds[0]
     );
+  }
+
+  /**
+   * With the given names agreeing, one side's other words are the father's given name, of either
+   * record: "Anirban Ritam" for Anirban Dey, son of Ritam Dey; "Svapnil Bhaskat" whose father is
+   * Bhaskar Kamble. That is the convention `givenAgrees` describes (the father's given name beside or
+   * instead of a surname, South Indian and Arabic-derived practice), seen to hold for this child: the
+   * same name in another convention, as a swapped order is, so the close level, not the weaker
+   * "given name agrees". The father's name must be written on one of the two records.
+   */
+  private patronymic(a: NameFeatures, i: number, b: NameFeatures, j: number): boolean {
+    const fa = a.father[i],
+      fb = b.father[j];
+    if (fa < 0 && fb < 0) return false;
+    return this.restIsFather(a, i, b, j, fa, fb) || this.restIsFather(b, j, a, i, fa, fb);
+  }
+
+  /** x has words besides its given name that y's name does not have, and each is the father's given name fa or fb. */
+  private restIsFather(x: NameFeatures, i: number, y: NameFeatures, j: number, fa: number, fb: number): boolean {
+    const given = x.off[i] + x.given[i];
+    let rest = 0;
+    for (let t = x.off[i]; t < x.off[i + 1]; t++) {
+      if (t === given || x.pet[t]) continue;
+      const st = x.snd[t];
+      let inY = false;
+      for (let u = y.off[j]; u < y.off[j + 1] && !inY; u++) inY = y.snd[u] === st;
+      if (inY || isNameMarkerCanonical(this.sh.sounds.strings[st])) continue;
+      if (!this.sameWord(st, fa) && !this.sameWord(st, fb)) return false;
+      rest++;
+    }
+    return rest > 0;
+  }
+
+  /** Two sound ids are one word: the same sound, the same skeleton (three consonants or more), or close by Jaro–Winkler. */
+  private sameWord(s: number, f: number): boolean {
+    if (f < 0) return false;
+    if (s === f) return true;
+    const ks = this.skeletonOf(s);
+    if (ks.length >= 3 && ks === this.skeletonOf(f)) return true;
+    return this.sh.jw.simAtLeast(s, f, this.thresholds[0]) >= this.thresholds[0];
   }
 
   /**
