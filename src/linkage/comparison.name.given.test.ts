@@ -41,6 +41,13 @@ describe('given name agrees, other names differ', () => {
     expect(level('father', 'Abhisek Majhi', 'अभिशेक प्रसाद')).toBe(GIVEN);
   });
 
+  it("takes a parent's name that sounds like a pet name as the parent's given name (Bhola, Raju)", () => {
+    expect(level('father', 'भोला निषाद', 'भोला प्रसाद')).toBe(GIVEN);
+    expect(level('father', 'Raju Yadav', 'Raju Prasad')).toBe(GIVEN);
+    // The child's comparison still passes a pet name over: Chhotu Yadav and Chhotu Prasad are not one child.
+    expect(level('name', 'Chhotu Yadav', 'Chhotu Prasad')).not.toBe(GIVEN);
+  });
+
   it('takes the given name after a marker or prefix (Kumari, Md, Abdul), and never a pet name', () => {
     expect(level('name', 'Kumari Manisha', 'Manisha Yadav')).toBe(GIVEN);
     expect(level('name', 'Md Arif', 'Arif Malik')).toBe(GIVEN);

@@ -19,6 +19,8 @@ describe("the father's given name as the second name", () => {
     expect(level({ name: 'Anirban Dey', father: 'Ritam Dey' }, { name: 'Anirban Ritam' })).toBe('close variant');
     // The father written on the found record only, misspelt in the name.
     expect(level({ name: 'स्वप्निल कंब्ले' }, { name: 'Svapnil Bhaskat', father: 'Bhaskar Kamble' })).toBe('close variant');
+    // Marathi practice: the father's name in the middle; the surname respelt (Jadhav/Jadhao), the given name slipped.
+    expect(level({ name: 'Pandurang Rohan Jadhav' }, { name: 'Pandutang Jadhao', father: 'Rohan Jadhav' })).toBe('close variant');
     // In another script on the report.
     expect(level({ name: 'Karthik Murugan' }, { name: 'கார்த்திக் செல்வம்', father: 'செல்வம்' })).toBe('close variant');
   });

@@ -130,7 +130,7 @@ export interface NameFeatures {
   pet: Uint8Array;
   /** The name's initials ("R. Karthik", "ர. கார்த்திக்") as a bitmask of letters (`letterBit`). */
   ini: Int32Array;
-  /** The given name's sound id (first token neither a pet name nor a marker, `isNameMarkerCanonical`), -1 if none. */
+  /** The given name: index of the first token neither a marker (`isNameMarkerCanonical`) nor, in the child's comparison, a pet name; -1 if none. */
   given: Int32Array;
   /** 1 when the name is written in Tamil script, which has no letters for voiced stops. */
   ta: Uint8Array;
@@ -214,7 +214,9 @@ export class NameComparator {
           given: -1,
           ta: TAMIL.test(raw) ? 1 : 0,
         };
-        const g = toks.findIndex((tok, x) => f!.p[x] === 0 && !isNameMarkerCanonical(tok));
+        // A parent's name that sounds like a pet name (Bhola, Raju, Pappu) is the parent's given name: adults
+        // are registered by such names. Only the child's comparison (with its nickname level) passes them over.
+        const g = toks.findIndex((tok, x) => (f!.p[x] === 0 || !this.nickname) && !isNameMarkerCanonical(tok));
         if (g >= 0) f.given = g;
         for (const id of f.s)
           if (this.sh.same[id] === undefined) {
@@ -369,7 +371,9 @@ export class NameComparator {
       (this.skeletonsCovered(a, a0, a1, b, b0, b1) || this.ocrCovered(a, a0, a1, b, b0, b1) || this.fused(a, a0, a1, b, b0, b1))
     )
       return 2;
-    for (let t = 0; t < this.thresholds.length; t++) if (s >= this.thresholds[t]) return 2 + t;
+    for (let t = 0; t < this.thresholds.length; t++)
+      if (s >= this.thresholds[t])
+        return t > 0 && this.givenName && this.givenAgrees(a, i, b, j) && this.patronymic(a, i, b, j) ? 2 : 2 + t;
     if (
       this.nickname &&
       (a.nick[i] ||
@@ -524,7 +528,7 @@ export class NameComparator {
     return this.restIsFather(a, i, b, j, fa, fb) || this.restIsFather(b, j, a, i, fa, fb);
   }
 
-  /** x has words besides its given name that y's name does not have, and each is the father's given name fa or fb. */
+  /** x has words besides its given name that y's name does not have (`sameWord`), and each is the father's given name fa or fb. */
   private restIsFather(x: NameFeatures, i: number, y: NameFeatures, j: number, fa: number, fb: number): boolean {
     const given = x.off[i] + x.given[i];
     let rest = 0;
@@ -532,7 +536,7 @@ export class NameComparator {
       if (t === given || x.pet[t]) continue;
       const st = x.snd[t];
       let inY = false;
-      for (let u = y.off[j]; u < y.off[j + 1] && !inY; u++) inY = y.snd[u] === st;
+      for (let u = y.off[j]; u < y.off[j + 1] && !inY; u++) inY = this.sameWord(st, y.snd[u]);
       if (inY || isNameMarkerCanonical(this.sh.sounds.strings[st])) continue;
       if (!this.sameWord(st, fa) && !this.sameWord(st, fb)) return false;
       rest++;
