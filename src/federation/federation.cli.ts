@@ -3,9 +3,11 @@ import { openDatabase } from '../db/client';
 import { runFederationDemo } from './round-trip';
 import { nationalDashboard } from './national-dashboard';
 import { DASHBOARD_FORMATS, formatDashboard, staleWarnings, type DashboardFormat } from './national-dashboard.format';
+import { registerFederationSetupCommands } from './setup.cli';
 
 /** `samanvay federation-demo` (the logical-replication prototype's round trip) and `national-dashboard` (docs/SCALE.md §4). */
 export function registerFederationCommands(program: Command): void {
+  registerFederationSetupCommands(program);
   program
     .command('federation-demo')
     .description(

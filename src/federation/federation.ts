@@ -1,9 +1,8 @@
-import pg from 'pg';
 import { openDatabase, type Database } from '../db/client';
 import { migrate } from '../db/migrate';
 import { ensureReferenceData } from '../demo/reference';
 import { clusterSupport, makeClusterRoot, removeClusterRoot, startCluster, type Cluster } from './clusters';
-import { NATION_DASHBOARD_SQL, NATION_SQL, STATE_SQL, nationPublicationFor, stateDashboardSql } from './federation.sql';
+import { adminStatement, joinState, setupNation, setupState } from './setup';
 
 /**
  * The federation by logical replication (issue #19, docs/SCALE.md §4), on clusters of its own:
@@ -23,17 +22,6 @@ export interface Federation {
   states: Map<number, Node>;
   nation: Node;
   teardown(): Promise<void>;
-}
-
-/** One statement outside a transaction (CREATE SUBSCRIPTION may not run in one). */
-async function admin(url: string, sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
 }
 
 /**
@@ -68,7 +56,7 @@ export async function startFederation(opts: { states: number[]; log?: (line: str
         const c = await startCluster(root, n, support.bin);
         clusters.push(c);
         log(`cluster ${n}: PostgreSQL ${support.version} on 127.0.0.1:${c.port}`);
-        await admin(c.url(), `CREATE DATABASE ${DATABASE}`);
+        await adminStatement(c.url(), `CREATE DATABASE ${DATABASE}`);
         return c;
       }),
     );
@@ -82,8 +70,7 @@ export async function startFederation(opts: { states: number[]; log?: (line: str
         databases.push(database);
         const applied = await migrate(database);
         await ensureReferenceData(database, undefined, [code]);
-        await database.exec(STATE_SQL);
-        await database.exec(stateDashboardSql(code));
+        await setupState(database, code);
         states.set(code, { cluster: started[i], database });
         log(`state ${code}: ${applied.length} migrations, LGD units, publications missing_national, dashboard_national`);
       }),
@@ -93,43 +80,17 @@ export async function startFederation(opts: { states: number[]; log?: (line: str
     const nationCluster = started[started.length - 1];
     const nation = await openDatabase(nationCluster.url(DATABASE));
     databases.push(nation);
-    await nation.exec(NATION_SQL);
-    await nation.exec(NATION_DASHBOARD_SQL);
-    // The LGD state and district names the engine compares (reference data, no one's record).
-    for (const code of opts.states) {
-      const units = await states.get(code)!.database.query<{
-        id: string;
-        level: string;
-        state_code: number;
-        name: string;
-      }>("SELECT id, level, state_code, name FROM location WHERE level IN ('state', 'district')");
-      for (const u of units)
-        await nation.query('INSERT INTO location (id, level, state_code, name) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING', [
-          u.id,
-          u.level,
-          u.state_code,
-          u.name,
-        ]);
-      await nation.exec(nationPublicationFor(code));
-    }
-    log('nation: national schema, publications national_match_<state>');
-    // The nation subscribes to every state; every state to the proposals naming its records.
+    await setupNation(nation);
+    log('nation: national schema');
+    // The same steps as `samanvay federation join` on real servers (setup.ts).
+    const endpoint = (cluster: Cluster, database: Database) => ({
+      database,
+      url: cluster.url(DATABASE),
+      conninfo: cluster.conninfo(DATABASE),
+    });
     for (const code of opts.states) {
       const s = states.get(code)!;
-      await admin(
-        nationCluster.url(DATABASE),
-        `CREATE SUBSCRIPTION missing_from_${code} CONNECTION '${s.cluster.conninfo(DATABASE)}' PUBLICATION missing_national, national_decisions`,
-      );
-      await admin(
-        s.cluster.url(DATABASE),
-        `CREATE SUBSCRIPTION national_match_to_${code} CONNECTION '${nationCluster.conninfo(DATABASE)}' PUBLICATION national_match_${code}`,
-      );
-      // The dashboards' figures on a subscription of their own: its state (pg_stat_subscription)
-      // tells the national dashboard whether that state's figures are still arriving.
-      await admin(
-        nationCluster.url(DATABASE),
-        `CREATE SUBSCRIPTION ${dashboardSubscription(code)} CONNECTION '${s.cluster.conninfo(DATABASE)}' PUBLICATION dashboard_national`,
-      );
+      await joinState(code, endpoint(s.cluster, s.database), endpoint(nationCluster, nation));
       log(
         `subscriptions: nation ← state ${code} (missing_national, national_decisions; dashboard_national), state ${code} ← nation (national_match_${code})`,
       );
@@ -141,8 +102,7 @@ export async function startFederation(opts: { states: number[]; log?: (line: str
   }
 }
 
-/** The nation's subscription to one state's dashboard figures (national-dashboard.ts reads its state). */
-export const dashboardSubscription = (stateCode: number) => `dashboard_from_${stateCode}`;
+export { dashboardSubscription } from './setup';
 
 /** Polls `probe` until it returns true (every 50 ms), or fails after `timeoutMs` naming `what`. */
 export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<number> {
