@@ -216,8 +216,7 @@ export class NameComparator {
         };
         // A parent's name that sounds like a pet name (Bhola, Raju, Pappu) is the parent's given name: adults
         // are registered by such names. Only the child's comparison (with its nickname level) passes them over.
-        const g = toks.findIndex((tok, x) => (f!.p[x] === 0 || !this.nickname) && !isNameMarkerCanonical(tok));
-        if (g >= 0) f.given = g;
+        f.given = givenIndex(toks, this.nickname);
         for (const id of f.s)
           if (this.sh.same[id] === undefined) {
             const sound = this.sh.sounds.strings[id];
@@ -272,8 +271,10 @@ export class NameComparator {
       const raw = col[i] ?? '';
       let id = memo.get(raw);
       if (id === undefined) {
-        const tok = nameTokens(withoutScriptInitials(raw)).find((x) => !isNameMarkerCanonical(x) && !isNicknameCanonical(x));
-        id = tok ? this.sh.sounds.id(soundForm(tok)) : -1;
+        // A parent's name: its pet-sounding first word (Bhola, Raju) is the parent's given name.
+        const toks = nameTokens(withoutScriptInitials(raw));
+        const g = givenIndex(toks, false);
+        id = g >= 0 ? this.sh.sounds.id(soundForm(toks[g])) : -1;
         memo.set(raw, id);
       }
       out[i] = id;
@@ -372,8 +373,9 @@ export class NameComparator {
     )
       return 2;
     for (let t = 0; t < this.thresholds.length; t++)
-      if (s >= this.thresholds[t])
-        return t > 0 && this.givenName && this.givenAgrees(a, i, b, j) && this.patronymic(a, i, b, j) ? 2 : 2 + t;
+      if (s >= this.thresholds[t]) return t > 0 && this.givenName && this.patronymic(a, i, b, j) ? 2 : 2 + t;
+    // The father's name seen in the other words outranks a pet name's weak evidence.
+    if (this.givenName && this.patronymic(a, i, b, j)) return 2;
     if (
       this.nickname &&
       (a.nick[i] ||
@@ -384,7 +386,7 @@ export class NameComparator {
         this.clippedFrom(b, b0, b1, a, a0, a1))
     )
       return 2 + this.thresholds.length;
-    if (this.givenName && this.givenAgrees(a, i, b, j)) return this.patronymic(a, i, b, j) ? 2 : this.nLevels - 2;
+    if (this.givenName && this.givenAgrees(a, i, b, j)) return this.nLevels - 2;
     return this.nLevels - 1;
   }
 
@@ -500,13 +502,16 @@ export class NameComparator {
     const ga = a.given[i],
       gb = b.given[j];
     if (ga < 0 || gb < 0) return false;
-    const x = a.off[i] + ga,
-      y = b.off[j] + gb;
+    return this.wordsAgree(a, a.off[i] + ga, b, b.off[j] + gb, (a.ta[i] | b.ta[j]) !== 0);
+  }
+
+  /** Token x of a and token y of b are one word: the same sound (or, in Tamil script, the same once voicing is set aside), the same consonant skeleton, a variant in the outside table, or Jaro–Winkler at the close threshold. */
+  private wordsAgree(a: NameFeatures, x: number, b: NameFeatures, y: number, tamil: boolean): boolean {
     const sa = a.snd[x],
       sb = b.snd[y];
     return (
       sa === sb ||
-      ((a.ta[i] | b.ta[j]) !== 0 && this.sh.dv[sa] === this.sh.dv[sb]) ||
+      (tamil && this.sh.dv[sa] === this.sh.dv[sb]) ||
       (a.skel[x] >= 0 && a.skel[x] === b.skel[y]) ||
       shares(this.sh.same[sa], this.sh.same[sb]) ||
       this.sh.jw.simAtLeast(sa, sb, this.thresholds[0]) >= this.thresholds[0]
@@ -514,32 +519,48 @@ export class NameComparator {
   }
 
   /**
-   * With the given names agreeing, one side's other words are the father's given name, of either
-   * record: "Anirban Ritam" for Anirban Dey, son of Ritam Dey; "Svapnil Bhaskat" whose father is
-   * Bhaskar Kamble. That is the convention `givenAgrees` describes (the father's given name beside or
-   * instead of a surname, South Indian and Arabic-derived practice), seen to hold for this child: the
-   * same name in another convention, as a swapped order is, so the close level, not the weaker
-   * "given name agrees". The father's name must be written on one of the two records.
+   * One side's given name is a word of the other's, and its other words are the father's given name,
+   * of either record: "Anirban Ritam" for Anirban Dey, son of Ritam Dey; "Svapnil Bhaskat" whose father
+   * is Bhaskar Kamble; "Rakesh Gopi" for Yerra Rakesh, son of Gopi (Telugu names put the house name
+   * first, so the given name is the report's last word). That is the convention `givenAgrees`
+   * describes (the father's given name beside or instead of a surname, South Indian and Arabic-derived
+   * practice), seen to hold for this child: the same name in another convention, as a swapped order
+   * is, so the close level, not the weaker "given name agrees". The father's name must be written on
+   * one of the two records; a brother (the same father, another given name) is not lifted.
    */
   private patronymic(a: NameFeatures, i: number, b: NameFeatures, j: number): boolean {
     const fa = a.father[i],
       fb = b.father[j];
     if (fa < 0 && fb < 0) return false;
-    return this.restIsFather(a, i, b, j, fa, fb) || this.restIsFather(b, j, a, i, fa, fb);
+    return (
+      (this.givenIsWordOf(a, i, b, j) && this.restIsFather(a, i, b, j, fa, fb)) ||
+      (this.givenIsWordOf(b, j, a, i) && this.restIsFather(b, j, a, i, fa, fb))
+    );
   }
 
-  /** x has words besides its given name that y's name does not have (`sameWord`), and each is the father's given name fa or fb. */
+  /** x's given name is one of y's words (`wordsAgree`), wherever it stands in y's name. */
+  private givenIsWordOf(x: NameFeatures, i: number, y: NameFeatures, j: number): boolean {
+    const g = x.given[i];
+    if (g < 0) return false;
+    const tamil = (x.ta[i] | y.ta[j]) !== 0;
+    for (let u = y.off[j]; u < y.off[j + 1]; u++) if (!y.pet[u] && this.wordsAgree(x, x.off[i] + g, y, u, tamil)) return true;
+    return false;
+  }
+
+  /** x has words besides its given name that y's name does not have (`sameWord`), and each is the father's given name fa or fb (or a pet name). */
   private restIsFather(x: NameFeatures, i: number, y: NameFeatures, j: number, fa: number, fb: number): boolean {
     const given = x.off[i] + x.given[i];
     let rest = 0;
     for (let t = x.off[i]; t < x.off[i + 1]; t++) {
-      if (t === given || x.pet[t]) continue;
+      if (t === given) continue;
       const st = x.snd[t];
       let inY = false;
       for (let u = y.off[j]; u < y.off[j + 1] && !inY; u++) inY = this.sameWord(st, y.snd[u]);
       if (inY || isNameMarkerCanonical(this.sh.sounds.strings[st])) continue;
-      if (!this.sameWord(st, fa) && !this.sameWord(st, fb)) return false;
-      rest++;
+      // A pet-sounding word that is the father's name is the father's (Amit Bhola, son of Bhola Prasad);
+      // any other pet word is the child's own and neither counts nor refuses.
+      if (this.sameWord(st, fa) || this.sameWord(st, fb)) rest++;
+      else if (!x.pet[t]) return false;
     }
     return rest > 0;
   }
@@ -681,6 +702,15 @@ export class NameComparator {
     else for (let x = b0; x < b1; x++) v += this.logTf[b.key[x]];
     return v;
   }
+}
+
+/**
+ * A name's given name: the index of its first word that is not a marker (Kumari, Bibi, Devi) and,
+ * where pet names are passed over (a child's name, compared with a nickname level), not a pet name;
+ * -1 if none. A parent is registered by the name used, pet-sounding or not (Bhola, Raju, Pappu).
+ */
+function givenIndex(toks: string[], passOverPets: boolean): number {
+  return toks.findIndex((tok) => !isNameMarkerCanonical(tok) && !(passOverPets && (isNicknameCanonical(tok) || isGenericPetName(tok))));
 }
 
 /**
