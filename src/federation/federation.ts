@@ -102,8 +102,6 @@ export async function startFederation(opts: { states: number[]; log?: (line: str
   }
 }
 
-export { dashboardSubscription } from './setup';
-
 /** Polls `probe` until it returns true (every 50 ms), or fails after `timeoutMs` naming `what`. */
 export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<number> {
   const t0 = performance.now();

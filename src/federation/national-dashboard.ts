@@ -1,6 +1,6 @@
 import type { Database } from '../db/client';
 import { ensureFresh } from '../dashboards/summary.repository';
-import { dashboardSubscription } from './federation';
+import { dashboardSubscription } from './setup';
 
 /**
  * The national dashboard (issue #19): each state's and district's figures read at the nation from
