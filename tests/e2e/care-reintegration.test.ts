@@ -30,6 +30,13 @@ describeInChromium('a reintegration pathway to restoration and its first follow-
     const row = e2e.page.getByTestId(`pathway-${id}`);
     await row.waitFor();
 
+    // The stage's English label on the row's badge (web/src/features/care/i18n.ts).
+    const label: Record<string, string> = {
+      family_assessment: 'Family assessment',
+      family_preparation: 'Family preparation',
+      restoration_ordered: 'Restoration ordered',
+      restored: 'Restored',
+    };
     const step = async (stage: string, orderRef?: string) => {
       await row.getByRole('button', { name: 'Record the next step' }).click();
       const form = e2e.page.getByRole('form', { name: 'Record the next step' });
@@ -41,6 +48,10 @@ describeInChromium('a reintegration pathway to restoration and its first follow-
       await expect
         .poll(async () => (await e2e.one<{ stage: string }>('SELECT stage FROM care_reintegration WHERE id = $1', [id])).stage)
         .toBe(stage);
+      // As a person would, wait for the list to show the step before the next one: the step form
+      // carries the row's version (optimistic concurrency), and a click on a row not yet refetched
+      // would rightly be refused as a conflict.
+      await row.getByText(label[stage], { exact: true }).waitFor();
     };
     await step('family_assessment');
     await step('family_preparation');
