@@ -246,7 +246,7 @@ describe('a pet name with another name, and Tamil initials for the father (issue
 
   it('the shipped model has the pet-name rule (since v1.5)', () => {
     expect(base.blocking.rules.some((r) => r.id === 'pet+name+sex+birthyear' && r.keys[0].transform === 'petAndName')).toBe(true);
-    expect(base.version).toBe('indian-children.v1.12');
+    expect(base.version).toBe('indian-children.v1.13');
   });
 
   it('a found child known by a pet name and a surname, nothing else, meets the missing report of that surname, sex and age', () => {

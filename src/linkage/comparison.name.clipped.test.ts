@@ -22,3 +22,13 @@ describe('a short word clipped from a name', () => {
     expect(nameLevel('Dhananjay Pawar', 'Dhanraju')).not.toBe('nickname');
   });
 });
+
+describe('the same pet name in both names', () => {
+  it('is the nickname level though the other words differ (a surname slipped or another given): it says little, not "against"', () => {
+    expect(nameLevel('भोला चौहान', 'भोला कमार')).toBe('nickname');
+    expect(nameLevel('Bholla Varma', 'कुमार भोला')).toBe('nickname');
+    // Two pet names and two proper names stay apart.
+    expect(nameLevel('Bhola Chauhan', 'Pappu Kamar')).toBe('different');
+    expect(nameLevel('Rakesh Chauhan', 'Rakesh Kamar')).not.toBe('nickname');
+  });
+});

@@ -20,7 +20,7 @@ const GIVEN = 'given name agrees, other names differ';
 describe('given name agrees, other names differ', () => {
   it('is a level of the shipped model for the child and the father, trained (m and u from the labelled benchmark), between the similar levels and "different"', () => {
     const model = defaultModel();
-    expect(model.version).toBe('indian-children.v1.12');
+    expect(model.version).toBe('indian-children.v1.13');
     for (const id of ['name', 'father']) {
       const levels = model.comparisons.find((c) => c.id === id)!.levels;
       const at = levels.findIndex((l) => l.label === GIVEN);
@@ -56,6 +56,12 @@ describe('given name agrees, other names differ', () => {
     expect(level('name', 'Abdul Rahman', 'Abdul Karim')).toBe('different');
     expect(level('name', 'Kumari Pooja', 'Kumari Neha')).toBe('different');
     expect(isNameMarkerCanonical(nameTokens('Begum')[0])).toBe(true);
+  });
+
+  it('is reached when the given name stands elsewhere in the other name (surname first, or a second word slipped)', () => {
+    expect(level('name', 'Abhishek Kumor', 'गुप्ता अभिशेक')).toBe(GIVEN);
+    expect(level('name', 'Rahul Kumor', 'Yadav Rahul')).toBe(GIVEN);
+    expect(level('name', 'Abhishek Kumor', 'Gupta Rahul')).toBe('different');
   });
 
   it('leaves other given names "different", siblings included, and the better levels as they were', () => {

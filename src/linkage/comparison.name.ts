@@ -383,10 +383,14 @@ export class NameComparator {
         this.petForGiven(a, a0, a1, b, b0, b1) ||
         this.petForGiven(b, b0, b1, a, a0, a1) ||
         this.clippedFrom(a, a0, a1, b, b0, b1) ||
-        this.clippedFrom(b, b0, b1, a, a0, a1))
+        this.clippedFrom(b, b0, b1, a, a0, a1) ||
+        this.samePet(a, a0, a1, b, b0, b1))
     )
       return 2 + this.thresholds.length;
-    if (this.givenName && this.givenAgrees(a, i, b, j)) return this.nLevels - 2;
+    // The given name may stand second in the other name (surname first: "Gupta Abhishek" for Abhishek
+    // Kumar, the second word slipped as well).
+    if (this.givenName && (this.givenAgrees(a, i, b, j) || this.givenIsWordOf(a, i, b, j) || this.givenIsWordOf(b, j, a, i)))
+      return this.nLevels - 2;
     return this.nLevels - 1;
   }
 
@@ -475,6 +479,16 @@ export class NameComparator {
       const long = this.skeletonOf(y.snd[u]);
       if (long.length > short.length && long.startsWith(short)) return true;
     }
+    return false;
+  }
+
+  /**
+   * Both names have the same pet-sounding word (Bhola Chauhan / Bhola Kamar; a pet name read as the given
+   * name where the other words slipped or were guessed by whoever wrote the record): the "nickname"
+   * level, which says little either way; many children share a pet name, so never more than that.
+   */
+  private samePet(a: NameFeatures, a0: number, a1: number, b: NameFeatures, b0: number, b1: number): boolean {
+    for (let x = a0; x < a1; x++) if (a.pet[x]) for (let y = b0; y < b1; y++) if (b.pet[y] && a.snd[x] === b.snd[y]) return true;
     return false;
   }
 

@@ -38,7 +38,7 @@ describe('stated priors', () => {
 
   it('are in the shipped model (train.ts applies them before the match rate and calibration)', () => {
     const m = defaultModel();
-    expect(m.version).toBe('indian-children.v1.12');
+    expect(m.version).toBe('indian-children.v1.13');
     expect(m.comparisons.find((c) => c.kind === 'location')!.levels.at(-1)!.m).toBe(STATED_PRIORS.differentState);
     const w = (id: string, k: number) => {
       const l = m.comparisons.find((c) => c.id === id)!.levels[k];

@@ -173,6 +173,10 @@ export function respell(t: string): string {
     .replace(/chh/g, 'ch')
     .replace(/th/g, 't')
     .replace(/^sr/, 'shr')
+    // Hr- before a vowel is the vocalic r (ऋ) in its traditional Latin spelling, written ri or ru
+    // by others: Hrishikesh/Rishikesh/Rushikesh, Hrithik/Rithik, Hriday/Hruday.
+    .replace(/^hr[iu]/, 'ri')
+    .replace(/^hr(?=[aeo])/, 'r')
     .replace(/z/g, 'j')
     .replace(/ee|ii|ie$/g, 'i')
     .replace(/oo|uu/g, 'u')

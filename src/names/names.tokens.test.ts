@@ -20,6 +20,16 @@ describe('nameTokens', () => {
     expect(nameTokens('Vaishnavi')).toEqual(nameTokens('वैष्णवी'));
     expect(nameTokens('Mukherjee')).toEqual(nameTokens('Mukherji'));
   });
+  it('reads Hr- before a vowel as the vocalic r (ऋ), spelled ri or ru by others', () => {
+    expect(nameTokens('Hrishikesh')).toEqual(nameTokens('Rishikesh'));
+    expect(nameTokens('Hrushikesh')).toEqual(nameTokens('Rishikesh'));
+    expect(nameTokens('Hrithik')).toEqual(nameTokens('Rithik'));
+    expect(nameTokens('Hruday')).toEqual(nameTokens('Hriday'));
+    expect(nameTokens('ह्रिशिकेश')).toEqual(nameTokens('Rishikesh'));
+    expect(phoneticKey('Hrishikesh')).toBe(phoneticKey('Rushikesh'));
+    // Only at the start, before a vowel: a consonant cluster elsewhere is left alone.
+    expect(nameTokens('Shrihari')).not.toEqual(nameTokens('Shriari'));
+  });
 });
 
 describe('phoneticKey', () => {
