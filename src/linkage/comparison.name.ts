@@ -387,10 +387,7 @@ export class NameComparator {
         this.samePet(a, a0, a1, b, b0, b1))
     )
       return 2 + this.thresholds.length;
-    // The given name may stand second in the other name (surname first: "Gupta Abhishek" for Abhishek
-    // Kumar, the second word slipped as well).
-    if (this.givenName && (this.givenAgrees(a, i, b, j) || this.givenIsWordOf(a, i, b, j) || this.givenIsWordOf(b, j, a, i)))
-      return this.nLevels - 2;
+    if (this.givenName && this.givenAgrees(a, i, b, j)) return this.nLevels - 2;
     return this.nLevels - 1;
   }
 
