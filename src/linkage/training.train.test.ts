@@ -21,6 +21,11 @@ describe('stated priors', () => {
     const loc = after.comparisons.find((c) => c.kind === 'location')!;
     const locBefore = trained.comparisons.find((c) => c.kind === 'location')!;
     expect(loc.levels.at(-1)!.m).toBe(STATED_PRIORS.differentState);
+    // The sex comparison as the generator trains it (almost never wrong) gets the stated rate.
+    expect(after.comparisons.find((c) => c.kind === 'sex')!.levels.map((l) => l.m)).toEqual([
+      1 - STATED_PRIORS.sexDiffers,
+      STATED_PRIORS.sexDiffers,
+    ]);
     // The other levels keep their proportions.
     expect(loc.levels[0].m / loc.levels[1].m).toBeCloseTo(locBefore.levels[0].m / locBefore.levels[1].m, 9);
     for (const id of STATED_PRIORS.observerFields) {
@@ -40,10 +45,13 @@ describe('stated priors', () => {
     const m = defaultModel();
     expect(m.version).toBe('indian-children.v1.13');
     expect(m.comparisons.find((c) => c.kind === 'location')!.levels.at(-1)!.m).toBe(STATED_PRIORS.differentState);
+    expect(m.comparisons.find((c) => c.kind === 'sex')!.levels.at(-1)!.m).toBe(STATED_PRIORS.sexDiffers);
     const w = (id: string, k: number) => {
       const l = m.comparisons.find((c) => c.id === id)!.levels[k];
       return Math.log2(l.m / l.u);
     };
+    // A sex written wrongly on the found record costs less than an exact name gives (about +8 to +14 bits).
+    expect(w('sex', 1)).toBeGreaterThan(-6);
     // A second observer's marks or language disagreeing is weak evidence, not a veto.
     expect(w('marks', 2)).toBeGreaterThan(-4);
     expect(w('language', 1)).toBeGreaterThan(-3);
