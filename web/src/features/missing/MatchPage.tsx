@@ -115,15 +115,18 @@ function MatchView({ m }: { m: Match }) {
                         {r.reference}
                       </Anchor>
                       {r.hasPhoto && (
+                        // A fixed height, so the decision buttons below do not move when the photo arrives
+                        // (on a slow line a click meant for one lands on another).
                         <img
                           src={photoUrl(r.id)}
                           alt={t('missing.photo.alt')}
                           data-testid={`match-photo-${side}`}
                           style={{
                             display: 'block',
-                            maxWidth: '100%',
-                            maxHeight: 260,
+                            width: '100%',
+                            height: 260,
                             objectFit: 'contain',
+                            objectPosition: 'left',
                             borderRadius: 4,
                             margin: '8px 0',
                           }}
